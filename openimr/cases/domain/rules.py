@@ -1,0 +1,103 @@
+"""Rules a case must keep beyond its schema. Each returns problems located by the JSON path
+of the `openimr.case/1` field, so a file, a form and the database report them alike."""
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from openimr.core.case import Case
+from openimr.core.errors import Problem
+
+# The life of a case, in the order its dates must come; records_complete sits between
+# assignment and decision but is often unknown for published letters.
+_CHRONOLOGY = (
+    "injury",
+    "ur_decision",
+    "application_received",
+    "assigned",
+    "records_complete",
+    "decision",
+)
+
+
+def dates_in_order(case: Case) -> Iterator[Problem]:
+    """The injury precedes the UR decision it led to; the application follows the UR decision
+    it disputes (LC 4610.5(h)(1)); assignment follows the application
+    (8 CCR 9792.10.4(b)); the determination follows its records (LC 4610.6(d)).
+    Each date is compared with the latest earlier date that is known."""
+    latest: tuple[str, date] | None = None
+    for name in _CHRONOLOGY:
+        value = getattr(case.dates, name)
+        if value is None:
+            continue
+        if latest and value < latest[1]:
+            yield Problem(
+                f"$.dates.{name}",
+                f"{value.isoformat()} is before dates.{latest[0]} ({latest[1].isoformat()})",
+            )
+        else:
+            latest = (name, value)
+
+
+def decided_items_complete(case: Case) -> Iterator[Problem]:
+    """A determination decides every disputed item and states its reasons
+    (LC 4610.6(c), (e)): once the case has a decision date, each item needs a decision and
+    a rationale."""
+    if not case.is_decided:
+        return
+    for index, item in enumerate(case.items):
+        if item.decision is None:
+            yield Problem(f"$.items[{index}].decision", "the case is decided but this item is not")
+        if not (item.rationale or "").strip():
+            yield Problem(f"$.items[{index}].rationale", "a decided item needs a rationale")
+
+
+def decision_needs_a_decision_date(case: Case) -> Iterator[Problem]:
+    """A decided item belongs to an issued determination, which is dated (LC 4610.6(d))."""
+    if case.is_decided:
+        return
+    for index, item in enumerate(case.items):
+        if item.decision is not None:
+            yield Problem(
+                f"$.items[{index}].decision",
+                "the item is decided but dates.decision is null",
+            )
+
+
+def reviewer_meets_minimums(case: Case) -> Iterator[Problem]:
+    """The letter certifies a board-certified reviewer with more than five years of active
+    practice and at least 24 hours a week of it (LC 139.5; domain.md §4): known facts that
+    contradict that certification cannot be issued."""
+    rev = case.reviewer
+    if rev.board_certified is False and case.is_decided:
+        yield Problem(
+            "$.reviewer.board_certified", "a decided case needs a board-certified reviewer"
+        )
+    if rev.years_in_practice is not None and rev.years_in_practice <= 5:
+        yield Problem("$.reviewer.years_in_practice", "must be more than 5 years")
+    if rev.weekly_hours is not None and rev.weekly_hours < 24:
+        yield Problem("$.reviewer.weekly_hours", "must be at least 24 hours a week")
+
+
+def unique_treatments(case: Case) -> Iterator[Problem]:
+    """Each disputed item is decided once (8 CCR 9792.10.6(d)): the same treatment listed
+    twice would get two, possibly contradictory, determinations."""
+    seen: dict[str, int] = {}
+    for index, item in enumerate(case.items):
+        key = " ".join(item.treatment.lower().split())
+        if key in seen:
+            yield Problem(f"$.items[{index}].treatment", f"repeats items[{seen[key]}]")
+        seen.setdefault(key, index)
+
+
+RULES: tuple[Callable[[Case], Iterator[Problem]], ...] = (
+    dates_in_order,
+    decided_items_complete,
+    decision_needs_a_decision_date,
+    reviewer_meets_minimums,
+    unique_treatments,
+)
+
+
+def case_problems(case: Case) -> list[Problem]:
+    """Every rule's problems, in rule order."""
+    return [problem for rule in RULES for problem in rule(case)]

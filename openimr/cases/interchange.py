@@ -1,0 +1,99 @@
+"""Read and write `openimr.case/1` files: JSON Schema first, then the case rules.
+
+The one entry point for every door (CLI, import service, later the API), so that a file,
+a form and the database refuse the same things with the same JSON paths.
+"""
+
+import ast
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from openimr.cases.domain.rules import case_problems
+from openimr.core.case import Case
+from openimr.core.case_format import case_from_dict, case_to_dict
+from openimr.core.errors import InvalidInput, Problem
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "openimr.case-1.schema.json"
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _json_path(error: ValidationError) -> str:
+    path = "$"
+    for part in error.absolute_path:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _located(error: ValidationError) -> tuple[str, str]:
+    """(path, message); a missing field is reported at its own path, not its parent's."""
+    path = _json_path(error)
+    if error.validator == "required":
+        # jsonschema reports one error per missing field, naming it in the message only.
+        missing = ast.literal_eval(error.message.split(" is a required property")[0])
+        return f"{path}.{missing}", "is missing"
+    return path, _message(error)
+
+
+def _message(error: ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field")
+    if error.validator == "enum":
+        allowed = ", ".join("null" if v is None else str(v) for v in error.validator_value)
+        return f"{error.instance!r} is not one of: {allowed}"
+    if error.validator == "format":
+        return f"{error.instance!r} is not a valid {error.validator_value}"
+    return error.message
+
+
+def schema_problems(doc: object) -> list[Problem]:
+    """Every schema violation, sorted by path so the report reads top to bottom."""
+    errors = _validator().iter_errors(doc)
+    problems = {_located(e) for e in errors}
+    return [Problem(path, message) for path, message in sorted(problems)]
+
+
+def case_from_document(doc: object) -> Case:
+    """Validate a parsed document and build the case; raises InvalidInput listing every
+    problem (schema problems first; rules run only on a schema-valid document)."""
+    problems = schema_problems(doc)
+    if problems:
+        raise InvalidInput(problems)
+    assert isinstance(doc, dict)
+    case = case_from_dict(doc)
+    problems = case_problems(case)
+    if problems:
+        raise InvalidInput(problems)
+    return case
+
+
+def case_from_json(text: str, source: str = "input") -> Case:
+    try:
+        doc: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")],
+            f"{source} is not an openimr.case/1 document",
+        ) from exc
+    return case_from_document(doc)
+
+
+def case_from_file(path: Path) -> Case:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput([Problem("$", f"cannot read {path}: {exc}")]) from exc
+    return case_from_json(text, source=str(path))
+
+
+def case_to_json(case: Case) -> str:
+    return json.dumps(case_to_dict(case), indent=2, ensure_ascii=False) + "\n"

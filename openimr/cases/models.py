@@ -1,0 +1,116 @@
+"""Stored cases. Every write goes through `openimr.cases.services`, which runs the same
+schema-level rules as `openimr case validate`; the check constraints below repeat the
+closed vocabularies so that even a raw SQL write cannot store an unknown value."""
+
+from enum import StrEnum
+
+from django.db import models
+from django.db.models import Q
+
+from openimr.core.case import Category, Decision, DocumentKind, Priority, Sex, UROutcome
+
+
+def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+    return [(member.value, member.value.replace("_", " ").capitalize()) for member in enum]
+
+
+def _in(field: str, enum: type[StrEnum], *, null: bool = False) -> Q:
+    allowed = Q(**{f"{field}__in": [m.value for m in enum]})
+    return allowed | Q(**{f"{field}__isnull": True}) if null else allowed
+
+
+class Case(models.Model):
+    case_number = models.CharField(max_length=40, unique=True)
+    program = models.CharField(max_length=40, default="ca-dwc-imr")
+    priority = models.CharField(max_length=12, choices=_choices(Priority), default="standard")
+
+    date_injury = models.DateField(null=True, blank=True)
+    date_ur_decision = models.DateField(null=True, blank=True)
+    date_application_received = models.DateField(null=True, blank=True)
+    date_assigned = models.DateField(null=True, blank=True)
+    date_records_complete = models.DateField(null=True, blank=True)
+    date_decision = models.DateField(null=True, blank=True)
+
+    employee_name = models.CharField(max_length=300, null=True, blank=True)
+    employee_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    employee_sex = models.CharField(max_length=8, choices=_choices(Sex), null=True, blank=True)
+    employer_name = models.CharField(max_length=300, null=True, blank=True)
+    claims_administrator_name = models.CharField(max_length=300, null=True, blank=True)
+    requesting_physician_name = models.CharField(max_length=300, null=True, blank=True)
+    requesting_physician_specialty = models.CharField(max_length=300, null=True, blank=True)
+    attorney_name = models.CharField(max_length=300, null=True, blank=True)
+    organization_name = models.CharField(max_length=300, null=True, blank=True)
+
+    # The reviewer's qualifications as the letter states them; never a name (LC 4610.6(f)).
+    reviewer_specialties = models.JSONField(default=list, blank=True)
+    reviewer_board_certified = models.BooleanField(null=True, blank=True)
+    reviewer_licensed_in = models.JSONField(default=list, blank=True)
+    reviewer_years_in_practice = models.PositiveSmallIntegerField(null=True, blank=True)
+    reviewer_weekly_hours = models.FloatField(null=True, blank=True)
+
+    diagnoses = models.JSONField(default=list, blank=True)
+    clinical_summary = models.TextField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-date_application_received", "case_number")
+        constraints = (
+            models.CheckConstraint(condition=_in("priority", Priority), name="case_priority_known"),
+            models.CheckConstraint(
+                condition=_in("employee_sex", Sex, null=True), name="case_sex_known"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.case_number
+
+
+class CaseDocument(models.Model):
+    """One record in the case file's index (the files themselves arrive with issue 5)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    position = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    author = models.CharField(max_length=300, null=True, blank=True)
+    date = models.DateField(null=True, blank=True)
+    kind = models.CharField(max_length=24, choices=_choices(DocumentKind), default="other")
+
+    class Meta:
+        ordering = ("case", "position")
+        constraints = (
+            models.UniqueConstraint(fields=("case", "position"), name="document_position_unique"),
+            models.CheckConstraint(condition=_in("kind", DocumentKind), name="document_kind_known"),
+        )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DisputedItem(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    treatment = models.CharField(max_length=500)
+    category = models.CharField(max_length=24, choices=_choices(Category))
+    ur_outcome = models.CharField(max_length=10, choices=_choices(UROutcome), default="denied")
+    claims_administrator_basis = models.JSONField(default=list, blank=True)
+    reviewer_basis = models.JSONField(default=list, blank=True)
+    why_not_mtus = models.TextField(null=True, blank=True)
+    decision = models.CharField(max_length=10, choices=_choices(Decision), null=True, blank=True)
+    rationale = models.TextField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("case", "position")
+        constraints = (
+            models.UniqueConstraint(fields=("case", "position"), name="item_position_unique"),
+            models.CheckConstraint(condition=_in("category", Category), name="item_category_known"),
+            models.CheckConstraint(
+                condition=_in("ur_outcome", UROutcome), name="item_ur_outcome_known"
+            ),
+            models.CheckConstraint(
+                condition=_in("decision", Decision, null=True), name="item_decision_known"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.treatment

@@ -1,0 +1,49 @@
+"""Writes to cases. Keyword-only, one transaction each, audit row inside it."""
+
+from django.db import transaction
+
+from openimr.audit.services import Actor, audit_record
+from openimr.cases import models
+from openimr.cases.domain.rules import case_problems
+from openimr.cases.mapping import case_row_fields, document_rows, item_rows
+from openimr.core.case import Case
+from openimr.core.errors import Conflict, InvalidInput
+
+
+@transaction.atomic
+def case_import(*, case: Case, actor: Actor, replace: bool = False) -> models.Case:
+    """Store a case from an `openimr.case/1` document. The case rules run again here so that
+    no door (CLI, web, API) can store what `openimr case validate` refuses. An existing
+    case number is a Conflict unless ``replace``; a case with an issued letter is frozen."""
+    problems = case_problems(case)
+    if problems:
+        raise InvalidInput(problems)
+    row = models.Case.objects.filter(case_number=case.case_number).first()
+    if row and not replace:
+        raise Conflict(f"case {case.case_number} already exists (use replace to overwrite it)")
+    if row and hasattr(row, "letter"):
+        raise Conflict(f"case {case.case_number} has an issued letter and cannot be changed")
+    action = "case.replaced" if row else "case.imported"
+    row, _ = models.Case.objects.update_or_create(
+        case_number=case.case_number, defaults=case_row_fields(case)
+    )
+    row.items.all().delete()
+    row.documents.all().delete()
+    models.DisputedItem.objects.bulk_create(item_rows(row, case))
+    models.CaseDocument.objects.bulk_create(document_rows(row, case))
+    audit_record(
+        actor=actor,
+        action=action,
+        object_type="case",
+        object_id=case.case_number,
+        detail={"items": len(case.items), "documents": len(case.documents)},
+    )
+    return row
+
+
+@transaction.atomic
+def case_import_many(
+    *, cases: list[Case], actor: Actor, replace: bool = False
+) -> list[models.Case]:
+    """Import a batch all or nothing: one bad case leaves the database as it was."""
+    return [case_import(case=case, actor=actor, replace=replace) for case in cases]

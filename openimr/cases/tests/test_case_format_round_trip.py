@@ -1,0 +1,26 @@
+"""openimr.case/1 import and export lose nothing."""
+
+import json
+
+import pytest
+
+from conftest import DEMO
+from openimr.cases.interchange import case_from_document, case_from_json, case_to_json
+from openimr.core.case_format import case_to_dict
+
+
+@pytest.mark.parametrize("path", sorted(DEMO.glob("*.json")), ids=lambda p: p.name)
+def test_every_demo_file_round_trips_unchanged(path):
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert case_to_dict(case_from_document(doc)) == doc
+
+
+def test_json_text_round_trips_through_the_case(three_item_doc):
+    case = case_from_document(three_item_doc)
+    assert case_from_json(case_to_json(case)) == case
+
+
+def test_unicode_names_are_kept_as_written(three_item_doc):
+    text = case_to_json(case_from_document(three_item_doc))
+    assert "Zoë Łukasiewicz" in text
+    assert "\\u" not in text

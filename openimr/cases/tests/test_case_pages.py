@@ -1,0 +1,117 @@
+"""Staff pages: log in, list, every field of a case, the letter as HTML and PDF."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from openimr.audit.models import AuditEvent
+from openimr.cases.interchange import case_from_document
+from openimr.cases.services import case_import
+from openimr.letters.services import letter_issue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(client):
+    user = get_user_model().objects.create_user(
+        "clerk", password="a-long-test-password", is_staff=True
+    )
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def case(three_item_doc):
+    case = case_from_document(three_item_doc)
+    case_import(case=case, actor="test")
+    return case
+
+
+def test_pages_ask_for_a_login_first(client, case):
+    for url in ("/cases/", f"/cases/{case.case_number}/", f"/cases/{case.case_number}/letter.pdf"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/login/")
+
+
+def test_logging_in_with_the_form_reaches_the_case_list(client, case):
+    get_user_model().objects.create_user("clerk", password="a-long-test-password", is_staff=True)
+    response = client.post(
+        "/login/", {"username": "clerk", "password": "a-long-test-password"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/cases/"
+    assert case.case_number in response.content.decode()
+
+
+def test_the_case_list_shows_each_case_and_its_outcomes(client, staff, case):
+    body = client.get("/cases/").content.decode()
+    assert "CM16-0400101" in body
+    assert "Overturned" in body and "Upheld" in body
+
+
+def test_the_case_list_searches_by_treatment(client, staff, case):
+    assert "CM16-0400101" in client.get("/cases/", {"q": "cervical pillow"}).content.decode()
+    assert "CM16-0400101" not in client.get("/cases/", {"q": "acupuncture"}).content.decode()
+
+
+def test_the_case_page_shows_every_field_and_item(client, staff, case, three_item_doc):
+    response = client.get("/cases/CM16-0400101/")
+    body = response.content.decode()
+    expected = [
+        "Zoë Łukasiewicz",
+        "Harbor Freight Logistics LLC",
+        "Golden State Claims Services, Inc.",
+        "Dr. Ramón Ortega-Vásquez",
+        "Orthopedic Surgery",
+        "Mei-Ling Chen, Esq.",
+        "M54.16",
+        "California, Oregon",
+        "08/03/2015",
+        "09/12/2016",
+        "10/24/2016",
+        "Coastal Physical Therapy",
+        "Orthopedic cervical pillow",
+        "Official Disability Guidelines, Neck and Upper Back",
+        "The MTUS does not address pillows for neck pain",
+    ]
+    for text in expected:
+        assert text in body, text
+
+
+def test_viewing_a_case_is_audited_with_the_user(client, staff, case):
+    client.get("/cases/CM16-0400101/")
+    event = AuditEvent.objects.get(action="case.viewed")
+    assert (event.actor, event.object_id) == (staff, "CM16-0400101")
+
+
+def test_a_user_who_is_not_staff_gets_404_and_the_attempt_is_audited(client, case):
+    user = get_user_model().objects.create_user("worker", password="a-long-test-password")
+    client.force_login(user)
+    assert client.get("/cases/CM16-0400101/").status_code == 404
+    assert client.get("/cases/CM16-0400101/letter.pdf").status_code == 404
+    assert AuditEvent.objects.filter(action="case.viewed.refused", actor=user).count() == 1
+
+
+def test_an_unknown_case_is_404(client, staff):
+    assert client.get("/cases/CM99-0000000/").status_code == 404
+
+
+def test_an_issued_letter_is_shown_as_issued_and_its_pdf_is_the_stored_one(client, staff, case):
+    issued = letter_issue(case_number=case.case_number, actor="qa")
+    page = client.get("/cases/CM16-0400101/letter/").content.decode()
+    assert "MRI of the lumbar spine without contrast: Overturned" in page
+    assert "Draft" not in page
+    response = client.get("/cases/CM16-0400101/letter.pdf")
+    import hashlib
+
+    data = b"".join(response.streaming_content)
+    assert hashlib.sha256(data).hexdigest() == issued.pdf_sha256
+    assert response["Content-Disposition"] == 'attachment; filename="CM16-0400101-FDL.pdf"'
+
+
+def test_an_unissued_case_shows_a_draft_letter(client, staff, case):
+    page = client.get("/cases/CM16-0400101/letter/").content.decode()
+    assert "Draft: this letter has not been issued" in page
+    response = client.get("/cases/CM16-0400101/letter.pdf")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert "DRAFT" in response["Content-Disposition"]

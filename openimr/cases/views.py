@@ -1,0 +1,96 @@
+"""Staff pages for cases. Views hold no rules: they ask selectors (which refuse by raising)
+and record each look at a case in the audit trail."""
+
+from functools import wraps
+from typing import Any, Protocol
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from openimr.audit.services import audit_record
+from openimr.cases import models, selectors
+from openimr.cases.mapping import case_from_row
+from openimr.core.errors import NotFound
+from openimr.letters import selectors as letters
+from openimr.letters.render.html import STYLE
+from openimr.letters.rendering import state_name
+
+
+class CaseView(Protocol):
+    def __call__(self, request: HttpRequest, row: models.Case) -> HttpResponse | FileResponse: ...
+
+
+def case_view(action: str) -> Any:
+    """Log in, fetch the case through the access helper (404 when not allowed, the same as
+    when absent) and audit the access in the same transaction as the read."""
+
+    def decorate(view: CaseView) -> Any:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, case_number: str) -> HttpResponse | FileResponse:
+            try:
+                with transaction.atomic():
+                    row = selectors.case_get_for_user(request.user, case_number)
+                    audit_record(
+                        actor=request.user, action=action, object_type="case", object_id=case_number
+                    )
+            except NotFound as exc:
+                # Recorded outside the failed block so the refusal itself is kept.
+                audit_record(
+                    actor=request.user,
+                    action=f"{action}.refused",
+                    object_type="case",
+                    object_id=case_number,
+                )
+                raise Http404("No such case") from exc
+            return view(request, row)
+
+        return wrapper
+
+    return decorate
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")
+    cases = selectors.case_list_for_user(request.user, query=query)[:200]
+    return render(request, "cases/list.html", {"cases": cases, "query": query})
+
+
+@case_view("case.viewed")
+def case_detail(request: HttpRequest, row: models.Case) -> HttpResponse:
+    case = case_from_row(row)
+    context = {
+        "row": row,
+        "case": case,
+        "issued": letters.letter_for_case_number(row.case_number),
+        "states": [state_name(code) for code in case.reviewer.licensed_in],
+        "organization": letters.default_organization(),
+    }
+    return render(request, "cases/detail.html", context)
+
+
+@case_view("letter.viewed")
+def case_letter(request: HttpRequest, row: models.Case) -> HttpResponse:
+    issued, fragment = letters.letter_html_for(row.case_number)
+    context = {
+        "case_number": row.case_number,
+        "issued": issued,
+        "letter_html": fragment,
+        "letter_style": STYLE,
+    }
+    return render(request, "cases/letter.html", context)
+
+
+@case_view("letter.downloaded")
+def case_letter_pdf(request: HttpRequest, row: models.Case) -> FileResponse:
+    issued, data = letters.letter_pdf_for(row.case_number)
+    suffix = "" if issued else "-DRAFT"
+    return FileResponse(
+        data,
+        as_attachment=True,
+        filename=f"{row.case_number}-FDL{suffix}.pdf",
+        content_type="application/pdf",
+    )

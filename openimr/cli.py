@@ -1,0 +1,153 @@
+"""The `openimr` command. Every subcommand calls the same services as the web app; errors
+print the one error shape as text and exit with code 2. `case validate` and `letter render`
+need no database; the rest set Django up on first use."""
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from openimr.core.errors import InvalidInput, OpenIMRError
+
+EXIT_INVALID = 2
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def write_output(data: bytes, out: str | None) -> None:
+    """To standard output, or to a file replaced in one step so that a failure never leaves
+    a half-written file behind."""
+    if out is None or out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = Path(out)
+    with tempfile.NamedTemporaryFile(dir=target.parent or ".", delete=False) as handle:
+        handle.write(data)
+    os.replace(handle.name, target)
+
+
+def cmd_case_validate(args: argparse.Namespace) -> int:
+    from openimr.cases.interchange import case_from_file
+
+    status = 0
+    for name in args.files:
+        try:
+            case = case_from_file(Path(name))
+        except InvalidInput as exc:
+            print(f"{name}: invalid\n" + exc.report(), file=sys.stderr)
+            status = EXIT_INVALID
+        else:
+            print(
+                f"{name}: valid openimr.case/1, case {case.case_number}, {len(case.items)} item(s)"
+            )
+    return status
+
+
+def cmd_letter_render(args: argparse.Namespace) -> int:
+    from openimr.cases.interchange import case_from_file
+    from openimr.letters.rendering import render
+
+    case = case_from_file(Path(args.file))
+    template = Path(args.template) if args.template else _configured_template()
+    write_output(render(case, args.format, template), args.output)
+    return 0
+
+
+def _configured_template() -> Path | None:
+    value = os.environ.get("OPENIMR_LETTER_TEMPLATE")
+    return Path(value) if value else None
+
+
+def cmd_case_import(args: argparse.Namespace) -> int:
+    from openimr.cases.interchange import case_from_file
+
+    cases = [case_from_file(Path(name)) for name in args.files]  # all valid, or none stored
+    _django()
+    from openimr.cases.services import case_import_many
+
+    case_import_many(cases=cases, actor="cli", replace=args.replace)
+    for case in cases:
+        print(f"imported case {case.case_number} ({len(case.items)} item(s))")
+    return 0
+
+
+def cmd_case_export(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.cases.interchange import case_to_json
+    from openimr.cases.selectors import case_by_number
+
+    write_output(case_to_json(case_by_number(args.case_number)).encode("utf-8"), args.output)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.demo.services import demo_load
+
+    seed_pdf = demo_load()
+    print(f"The seed case's Final Determination Letter (PDF): {seed_pdf}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="openimr", description=__doc__.split("\n")[0])
+    groups = parser.add_subparsers(dest="group", required=True)
+
+    case = groups.add_parser("case", help="validate, import and export openimr.case/1 files")
+    case_cmds = case.add_subparsers(dest="command", required=True)
+    validate = case_cmds.add_parser("validate", help="check files against the schema and rules")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.set_defaults(handler=cmd_case_validate)
+    imp = case_cmds.add_parser("import", help="store cases in the database (all or none)")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument(
+        "--replace", action="store_true", help="overwrite a stored case of the same number"
+    )
+    imp.set_defaults(handler=cmd_case_import)
+    exp = case_cmds.add_parser("export", help="write a stored case as openimr.case/1 JSON")
+    exp.add_argument("case_number", metavar="CASE_NUMBER")
+    exp.add_argument(
+        "-o", "--output", metavar="OUT", help="file to write (default: standard output)"
+    )
+    exp.set_defaults(handler=cmd_case_export)
+
+    letter = groups.add_parser("letter", help="Final Determination Letters")
+    letter_cmds = letter.add_subparsers(dest="command", required=True)
+    render = letter_cmds.add_parser("render", help="render a case file's letter (no database)")
+    render.add_argument("file", metavar="FILE")
+    render.add_argument("--format", choices=("text", "html", "pdf"), default="text")
+    render.add_argument(
+        "-o", "--output", metavar="OUT", help="file to write (default: standard output)"
+    )
+    render.add_argument("--template", metavar="TOML", help="the organization's letter template")
+    render.set_defaults(handler=cmd_letter_render)
+
+    demo = groups.add_parser("demo", help="load the demo cases and users, issue their letters")
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except InvalidInput as exc:
+        print("error: " + exc.report(), file=sys.stderr)
+        return EXIT_INVALID
+    except OpenIMRError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+if __name__ == "__main__":
+    sys.exit(main())

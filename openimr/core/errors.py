@@ -1,0 +1,55 @@
+"""The one exception family. Callers at the edge (API, CLI, views) turn these into the one
+error shape: `{"error": {"code", "message", "fields"}}`, or the same text with exit code 2."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located by JSON path (``$.items[0].decision``)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class OpenIMRError(Exception):
+    """Base of every error openimr raises on purpose; anything else is a bug (a 500)."""
+
+    code = "error"
+
+
+class InvalidInput(OpenIMRError):
+    """Input that breaks a schema or a rule; nothing has been written."""
+
+    code = "invalid"
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], message: str = "") -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        summary = message or (str(self.problems[0]) if count == 1 else f"{count} problems found")
+        super().__init__(summary)
+
+    def report(self) -> str:
+        return "\n".join([str(self), *(f"  {p}" for p in self.problems)])
+
+    def as_error(self) -> dict[str, object]:
+        return {
+            "error": {
+                "code": self.code,
+                "message": str(self),
+                "fields": [{"path": p.path, "message": p.message} for p in self.problems],
+            }
+        }
+
+
+class NotFound(OpenIMRError):
+    code = "not_found"
+
+
+class Conflict(OpenIMRError):
+    """The request clashes with what is stored (a duplicate, an issued letter)."""
+
+    code = "conflict"

@@ -1,0 +1,174 @@
+"""Case + template → Letter. Pure: the same case and template give the same letter."""
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from openimr.core.case import Case, Decision, Document, Item
+from openimr.letters.domain.content import (
+    APPEAL,
+    DOCUMENTS,
+    HOW_MADE,
+    ISSUES,
+    SERVED,
+    SUMMARY,
+    Block,
+    BulletList,
+    Field,
+    Letter,
+    Paragraph,
+    Section,
+)
+from openimr.letters.domain.guidelines import CLAIMS_ADMINISTRATOR, EXPERT_REVIEWER, guideline_line
+from openimr.letters.domain.template import LetterTemplate
+
+StateName = Callable[[str], str]
+NOT_STATED = "Not stated"
+
+
+def long_date(value: date | None) -> str:
+    """``February 19, 2014``: how published letters write dates in prose."""
+    return f"{value:%B} {value.day}, {value.year}" if value else NOT_STATED
+
+
+def short_date(value: date | None) -> str:
+    """``11/18/2016``: the header block's form."""
+    return f"{value:%m/%d/%Y}" if value else NOT_STATED
+
+
+def series(words: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    if len(words) <= 2:
+        return " and ".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def organization_names(case: Case, template: LetterTemplate) -> tuple[str, str]:
+    """The issuing organization and its short name for the ``<short> guideline:`` line.
+    A case imported from another organization keeps its name; its short name is its first
+    word ("MAXIMUS Federal Services" → "MAXIMUS"), as those letters print it."""
+    own = template.get("organization.name")
+    name = case.organization.name or own
+    short = template.get("organization.short_name") if name == own else name.split()[0]
+    return name, short
+
+
+def _header(case: Case) -> tuple[Field, ...]:
+    d = case.dates
+    return (
+        Field("Case Number", case.case_number),
+        Field("Date Assigned", short_date(d.assigned)),
+        Field("Date of Injury", short_date(d.injury)),
+        Field("Decision Date", short_date(d.decision)),
+        Field("UR Denial Date", short_date(d.ur_decision)),
+        Field("Priority", case.priority.label),
+        Field("Application Received", short_date(d.application_received)),
+    )
+
+
+def _how_made(case: Case, t: LetterTemplate, organization: str, state_name: StateName) -> Section:
+    rev = case.reviewer
+    if rev.specialties and rev.licensed_in:
+        states = series([state_name(code) for code in rev.licensed_in])
+        credentials = t.text(
+            "how_made.credentials", specialties=series(list(rev.specialties)), states=states
+        )
+    else:
+        credentials = t.text("how_made.credentials_unknown")
+    texts = (
+        t.text("how_made.independence", organization=organization),
+        credentials,
+        t.text("how_made.practice"),
+        t.text("how_made.selection", organization=organization),
+    )
+    return Section(HOW_MADE, (Paragraph(" ".join(texts)),))
+
+
+def _summary(case: Case, t: LetterTemplate) -> Section:
+    text = (case.clinical_summary or "").strip() or t.text("summary.missing")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return Section(SUMMARY, (Paragraph(t.text("summary.intro")), *map(Paragraph, paragraphs)))
+
+
+def _item_blocks(item: Item, t: LetterTemplate, short: str) -> Iterator[Block]:
+    verdict = item.decision.label if item.decision else t.text("issues.undecided")
+    yield Paragraph(f"{item.treatment}: {verdict}", role="item")
+    yield Paragraph(
+        guideline_line(item.claims_administrator_basis, CLAIMS_ADMINISTRATOR),
+        label="Claims Administrator guideline:",
+    )
+    yield Paragraph(
+        guideline_line(item.reviewer_basis, EXPERT_REVIEWER), label=f"{short} guideline:"
+    )
+    if item.why_not_mtus and item.why_not_mtus.strip():
+        yield Paragraph(item.why_not_mtus.strip(), label=t.text("issues.why_not_mtus_label"))
+    for index, text in enumerate(p for p in (item.rationale or "").split("\n\n") if p.strip()):
+        yield Paragraph(text.strip(), label="Decision rationale:" if index == 0 else None)
+
+
+def _issues(case: Case, t: LetterTemplate, short: str) -> Section:
+    blocks: list[Block] = [Paragraph(t.text("issues.intro"))]
+    for item in case.items:
+        blocks.extend(_item_blocks(item, t, short))
+    if any(i.decision is Decision.OVERTURNED for i in case.items):
+        blocks.append(Paragraph(t.text("issues.overturned_note"), role="note"))
+    return Section(ISSUES, tuple(blocks))
+
+
+def document_line(doc: Document, t: LetterTemplate) -> str:
+    """Title, author and date of one record: parties asked for each record by author and
+    date, never a date range (domain.md §6)."""
+    author = doc.author or t.text("documents.no_author")
+    when = long_date(doc.date) if doc.date else t.text("documents.no_date")
+    return f"{doc.title}, {author}, {when}"
+
+
+def _documents(case: Case, t: LetterTemplate) -> Section:
+    if not case.documents:
+        return Section(DOCUMENTS, (Paragraph(t.text("documents.empty")),))
+    ordered = sorted(case.documents, key=lambda d: (d.date or date.max, d.title))
+    lines = tuple(document_line(d, t) for d in ordered)
+    return Section(DOCUMENTS, (Paragraph(t.text("documents.intro")), BulletList(lines)))
+
+
+def _appeal(t: LetterTemplate) -> Section:
+    paragraphs = [Paragraph(text) for text in t.get("appeal.paragraphs")]
+    grounds = BulletList(tuple(t.get("appeal.grounds")), ordered=True)
+    return Section(APPEAL, (*paragraphs, grounds, Paragraph(t.text("appeal.after"))))
+
+
+def _served(case: Case, t: LetterTemplate) -> Section:
+    physician = case.requesting_physician
+    parties = [
+        ("Employee", case.employee.name),
+        ("Employee's attorney", case.attorney.name),
+        ("Employer", case.employer.name),
+        ("Claims administrator", case.claims_administrator.name),
+        (
+            "Requesting physician",
+            physician.name and ", ".join(filter(None, [physician.name, physician.specialty])),
+        ),
+    ]
+    lines = tuple(f"{role}: {name}" for role, name in parties if name)
+    lines = lines or ("The employee and the claims administrator",)
+    return Section(SERVED, (Paragraph(t.text("served.intro")), BulletList(lines)))
+
+
+def build_letter(case: Case, template: LetterTemplate, state_name: StateName) -> Letter:
+    """The Final Determination Letter's content, sections in the seed's order first
+    (HOW..., CLINICAL CASE SUMMARY, IMR ISSUES...), then what parties asked for: the
+    documents reviewed, the appeal rights (LC 4610.6(h)) and the parties served."""
+    organization, short = organization_names(case, template)
+    return Letter(
+        organization=organization,
+        title=template.text("title"),
+        case_number=case.case_number,
+        header=_header(case),
+        sections=(
+            _how_made(case, template, organization, state_name),
+            _summary(case, template),
+            _issues(case, template, short),
+            _documents(case, template),
+            _appeal(template),
+            _served(case, template),
+        ),
+    )

@@ -1,0 +1,59 @@
+"""The letter as content: sections, paragraphs and fields, with no layout.
+
+One builder feeds the text, HTML and PDF renderers, so the three always say the same thing.
+Headings and their order follow the published Final Determination Letters (the seed); the
+organization's wording comes from a LetterTemplate.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Body text, optionally opened by a bold label ("Decision rationale:")."""
+
+    text: str
+    label: str | None = None
+    role: str = "body"  # body | item | note
+
+
+@dataclass(frozen=True)
+class BulletList:
+    entries: tuple[str, ...]
+    ordered: bool = False
+
+
+Block = Paragraph | BulletList
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Letter:
+    organization: str
+    title: str
+    case_number: str
+    header: tuple[Field, ...]
+    sections: tuple[Section, ...]
+
+    def section(self, heading: str) -> Section:
+        return next(s for s in self.sections if s.heading == heading)
+
+
+HOW_MADE = "HOW THE IMR FINAL DETERMINATION WAS MADE"
+SUMMARY = "CLINICAL CASE SUMMARY"
+ISSUES = "IMR ISSUES, DECISIONS AND RATIONALES"
+DOCUMENTS = "DOCUMENTS REVIEWED"
+APPEAL = "YOUR RIGHT TO APPEAL"
+SERVED = "PARTIES SERVED"
+HEADINGS = (HOW_MADE, SUMMARY, ISSUES, DOCUMENTS, APPEAL, SERVED)

@@ -1,0 +1,54 @@
+"""HTML letter: a fragment for the web pages and a standalone document for files and email.
+Every value is escaped: names and clinical text come from outside."""
+
+from html import escape
+
+from openimr.letters.domain.content import BulletList, Letter, Paragraph
+
+STYLE = """
+.fdl{font-family:"Liberation Serif","Times New Roman",serif;max-width:46rem;line-height:1.45}
+.fdl h1{font-size:1.3rem;margin:0}.fdl .org{font-weight:bold;font-size:1.1rem}
+.fdl h2{font-size:1rem;margin-top:1.6rem;letter-spacing:.02em}
+.fdl dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}
+.fdl dl.header dt{font-weight:bold}.fdl dl.header dd{margin:0}
+.fdl p.item{font-weight:bold;margin-top:1.2rem}.fdl p.note{font-style:italic}
+"""
+
+
+def _paragraph(p: Paragraph) -> str:
+    label = f"<strong>{escape(p.label)}</strong> " if p.label else ""
+    return f'<p class="{escape(p.role)}">{label}{escape(p.text)}</p>'
+
+
+def _bullets(block: BulletList) -> str:
+    tag = "ol" if block.ordered else "ul"
+    entries = "".join(f"<li>{escape(e)}</li>" for e in block.entries)
+    return f"<{tag}>{entries}</{tag}>"
+
+
+def render_fragment(letter: Letter) -> str:
+    header = "".join(
+        f"<dt>{escape(f.label)}:</dt><dd>{escape(f.value)}</dd>" for f in letter.header
+    )
+    parts = [
+        '<article class="fdl">',
+        f'<div class="org">{escape(letter.organization)}</div>',
+        f"<h1>{escape(letter.title)}</h1>",
+        f'<dl class="header">{header}</dl>',
+    ]
+    for section in letter.sections:
+        parts.append(f"<section><h2>{escape(section.heading)}</h2>")
+        for block in section.blocks:
+            parts.append(_paragraph(block) if isinstance(block, Paragraph) else _bullets(block))
+        parts.append("</section>")
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def render_html(letter: Letter) -> str:
+    title = escape(f"{letter.title} — {letter.case_number}")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{title}</title><style>{STYLE}</style></head>"
+        f"<body>\n{render_fragment(letter)}\n</body></html>\n"
+    )

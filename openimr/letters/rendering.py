@@ -1,0 +1,48 @@
+"""Render a case's letter in one of three formats. Needs no database: the CLI's
+`letter render` and the web views both come through here."""
+
+from pathlib import Path
+
+import us
+
+from openimr.core.case import Case
+from openimr.core.errors import InvalidInput, Problem
+from openimr.letters.domain.builder import build_letter
+from openimr.letters.domain.content import Letter
+from openimr.letters.domain.template import LetterTemplate, load_template
+from openimr.letters.render.html import render_html
+from openimr.letters.render.text import render_text
+
+FORMATS = ("text", "html", "pdf")
+
+
+def state_name(code: str) -> str:
+    state = us.states.lookup(code)
+    return state.name if state else code
+
+
+def letter_for(case: Case, template: LetterTemplate | None = None) -> Letter:
+    return build_letter(case, template or load_template(), state_name)
+
+
+def render_pdf_bytes(letter: Letter) -> bytes:
+    # Imported here: reportlab and its font registration cost ~100 ms, which text and
+    # HTML callers (and every CLI start) should not pay.
+    from openimr.letters.render.pdf import render_pdf
+
+    return render_pdf(letter)
+
+
+def render_letter(letter: Letter, fmt: str) -> bytes:
+    """The letter as bytes: UTF-8 for text and HTML, a PDF document for pdf."""
+    if fmt == "pdf":
+        return render_pdf_bytes(letter)
+    if fmt == "html":
+        return render_html(letter).encode("utf-8")
+    if fmt == "text":
+        return render_text(letter).encode("utf-8")
+    raise InvalidInput([Problem("format", f"{fmt!r} is not one of: {', '.join(FORMATS)}")])
+
+
+def render(case: Case, fmt: str, template_path: Path | None = None) -> bytes:
+    return render_letter(letter_for(case, load_template(template_path)), fmt)
