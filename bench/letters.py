@@ -1,8 +1,13 @@
 """Letter rendering speed: PDF, text, HTML and the whole case → PDF path.
 
 Run from the repository root: `python bench/letters.py`. Needs no database and no Django
-settings. Each figure is compared with a baseline measured in the same run: reportlab laying
-out the same words as plain Helvetica paragraphs, the cheapest PDF reportlab makes of them.
+settings. Each figure is compared with a baseline measured in the same run: reportlab's
+platypus laying out the same words as plain Helvetica paragraphs, the cheapest PDF platypus
+makes of them.
+
+The PDF renderer keeps the font subsets it embeds (openimr/letters/render/pdf_fonts.py), so
+besides the same letter over and over, two cases show what that cache is worth: letters
+that differ in names and text, and the same letter with the cache emptied before each run.
 """
 
 import statistics
@@ -13,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from io import BytesIO
+from itertools import cycle
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -41,7 +47,7 @@ from openimr.core.case import (  # noqa: E402
 )
 from openimr.letters.domain.content import BulletList, Letter, Paragraph  # noqa: E402
 from openimr.letters.render.html import render_html  # noqa: E402
-from openimr.letters.render.pdf import render_pdf  # noqa: E402
+from openimr.letters.render.pdf import fonts, render_pdf  # noqa: E402
 from openimr.letters.render.text import render_text  # noqa: E402
 from openimr.letters.rendering import letter_for, render  # noqa: E402
 
@@ -106,6 +112,39 @@ def bench_case() -> Case:
     )
 
 
+NAMES = (
+    ("José Ramírez", "Dr. María Peña"),
+    ("Zoë Łukasiewicz", "Dr. Ægir Øvergård"),
+    ("Siobhán O'Connor", "Dr. François Lefèvre"),
+    ("Björn Ångström", "Dr. Ana Čapek"),
+    ("Nguyễn Văn An", "Dr. Đặng Thị Hương"),
+    ("Günter Weiß", "Dr. İlker Şahin"),
+)
+
+
+def varied_letters(case: Case) -> list[Letter]:
+    """Letters for other parties and visits: other names, dates and so other words, and
+    some characters outside the first font subset (Vietnamese), as real letters differ."""
+    letters = []
+    for n, (employee, physician) in enumerate(NAMES):
+        summary = SUMMARY.format(when=date(2013, n + 2, 3 + n))
+        varied = replace(
+            case,
+            employee=Employee(employee, 30 + n),
+            requesting_physician=Physician(physician, "Orthopedic Surgery"),
+            clinical_summary=f"{case.clinical_summary}\n\n{summary}",
+        )
+        letters.append(letter_for(varied))
+    return letters
+
+
+def uncached_pdf(letter: Letter) -> bytes:
+    """render_pdf as if each letter's font subsets had never been embedded before."""
+    for face in fonts().values():
+        face._subsets.clear()
+    return render_pdf(letter)
+
+
 def plain_words(letter: Letter) -> list[str]:
     """The letter's words as plain paragraphs, in reading order."""
     out = [letter.organization, letter.title, *(f"{f.label}: {f.value}" for f in letter.header)]
@@ -164,14 +203,19 @@ def main() -> None:
     letter = letter_for(case)
     words = plain_words(letter)
     render_pdf(letter)  # registers the fonts, so the baseline runs under the same settings
+    others = cycle(varied_letters(case))
     cases: dict[str, Callable[[], object]] = {
         "baseline": lambda: baseline_pdf(words),
         "pdf": lambda: render_pdf(letter),
+        "pdf-varied": lambda: render_pdf(next(others)),
+        "pdf-uncached": lambda: uncached_pdf(letter),
         "text": lambda: render_text(letter),
         "html": lambda: render_html(letter),
         "full": lambda: render(case, "pdf"),
     }
     pdf_pages = {"baseline": pages(baseline_pdf(words)), "pdf": pages(render_pdf(letter))}
+    pdf_pages["pdf-uncached"] = pdf_pages["pdf"]
+    pdf_pages["pdf-varied"] = max(pages(render_pdf(other)) for other in varied_letters(case))
     pdf_pages["full"] = pages(render(case, "pdf"))
     results = timings(cases)
     base = statistics.median(results["baseline"])

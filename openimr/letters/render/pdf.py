@@ -1,207 +1,234 @@
 """PDF letter: US Letter pages, Liberation Serif embedded, a case-number footer on each page.
 
-Every value is escaped for reportlab's Paragraph markup: names and clinical text come from
-outside, and a stray "<" or "&" would otherwise be markup or an error. The output is
-byte-for-byte deterministic (reportlab's invariant mode), so an issued letter can be hashed.
+The letter is set by pdf_layout's line breaker and drawn straight onto a reportlab canvas as
+PDF text operators, in faces from pdf_fonts. No markup is parsed, so names and clinical text
+print exactly as typed, "<" and "&" included. The output is byte-for-byte deterministic
+(reportlab's invariant mode), so an issued letter can be hashed.
 """
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from io import BytesIO
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, SimpleDocTemplate, Table, TableStyle
-from reportlab.platypus import Paragraph as Para
 
 from openimr.letters.domain.content import BulletList, Field, Letter, Paragraph, Section
+from openimr.letters.render.pdf_fonts import Face
+from openimr.letters.render.pdf_layout import Line, Placed, Row, Run, Span, paginate, wrap
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FAMILY = "LiberationSerif"
 BOLD = f"{FAMILY}-Bold"
 ITALIC = f"{FAMILY}-Italic"
-MARGIN = inch
-FOOTER_Y = 0.55 * inch
-LABEL_WIDTH = 1.9 * inch
-VALUE_WIDTH = LETTER[0] - 2 * MARGIN - LABEL_WIDTH
-BULLET = "\u2022"
-WIDTH_CACHE_SIZE = 10_000  # words per font: about 2 MB at most
-KEEP_WITH_NEXT = 0.9 * inch  # a heading and about three lines of what follows
+FACES = {FAMILY: "Regular", BOLD: "Bold", ITALIC: "Italic"}
 
-HEADER_TABLE_STYLE = [
-    # Set explicitly: a table's default font is Helvetica.
-    ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-    ("FONTNAME", (0, 0), (0, -1), BOLD),
-    ("FONTSIZE", (0, 0), (-1, -1), 10.5),
-    ("LEADING", (0, 0), (-1, -1), 13.5),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ("TOPPADDING", (0, 0), (-1, -1), 1),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-]
+PAGE_WIDTH, PAGE_HEIGHT = LETTER
+MARGIN = inch
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+LABEL_WIDTH = 1.9 * inch
+VALUE_WIDTH = TEXT_WIDTH - LABEL_WIDTH
+COLUMN_GAP = 6.0
+MARKER_INDENT = 4.0
+ENTRY_INDENT = 20.0
+HEADER_SPACE = 12.0  # between the title and the header fields
+FOOTER_Y = 0.55 * inch
+FOOTER_SIZE = 9.0
+LINE_HEIGHT = 1.3  # leading as a multiple of the font size
+BULLET = "\u2022"
 
 
 @dataclass(frozen=True)
-class Styles:
-    organization: ParagraphStyle
-    title: ParagraphStyle
-    field: ParagraphStyle
-    heading: ParagraphStyle
-    body: ParagraphStyle
-    item: ParagraphStyle
-    note: ParagraphStyle
-    entry: ParagraphStyle
+class Style:
+    """How a kind of block is set: face, size, space above, and how many rows after its
+    last line must share that line's page (0: the block may break anywhere)."""
+
+    font: str
+    size: float
+    space_before: float = 0.0
+    keep: int = 0
+
+    @property
+    def leading(self) -> float:
+        return round(LINE_HEIGHT * self.size, 2)
 
 
-class _Font(TTFont):
-    """A TrueType font that remembers the widths it measured. Line breaking measures every
-    word, and reportlab does it in pure Python; a letter repeats most of its words."""
-
-    def __init__(self, name: str, path: Path) -> None:
-        super().__init__(name, str(path))
-        self._widths: dict[tuple[str, float], float] = {}
-
-    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
-        key = (text, size)
-        width = self._widths.get(key)
-        if width is None:
-            if len(self._widths) >= WIDTH_CACHE_SIZE:
-                self._widths.clear()
-            width = self._widths[key] = super().stringWidth(text, size, encoding)
-        return width
-
-
-def _register_fonts() -> None:
-    # Built-in Helvetica/Times know only Latin-1: "Zoë Łukasiewicz" would lose the "Ł".
-    # A TrueType font parses its file when registered, so this runs once per process.
-    fonts = {FAMILY: "Regular", BOLD: "Bold", ITALIC: "Italic"}
-    for name, face in fonts.items():
-        pdfmetrics.registerFont(_Font(name, FONT_DIR / f"LiberationSerif-{face}.ttf"))
-    # No bold-italic face is shipped; bold is the closer of the two for <b><i>.
-    pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
-    # ASCII85 only keeps binary streams 7-bit clean, for a quarter more bytes and an encoding
-    # pass in pure Python. Process-wide, but nothing else in openimr uses reportlab.
-    rl_config.useA85 = 0
-
-
-def _style(name: str, **overrides: object) -> ParagraphStyle:
-    base = {"fontName": FAMILY, "fontSize": 10.5, "leading": 13.5, "spaceAfter": 6}
-    base["bulletFontName"] = FAMILY
-    return ParagraphStyle(name, **{**base, **overrides})
+ORGANIZATION = Style(BOLD, 13)
+TITLE = Style(BOLD, 15, space_before=2)
+FIELD = Style(FAMILY, 10.5, space_before=1.5)
+HEADING = Style(BOLD, 11, space_before=14, keep=2)
+BODY = Style(FAMILY, 10.5, space_before=6)
+ITEM = Style(BOLD, 10.5, space_before=10, keep=1)
+NOTE = Style(ITALIC, 10.5, space_before=6)
+ENTRY = Style(FAMILY, 10.5, space_before=3)
+ROLES = {"item": ITEM, "note": NOTE}
 
 
 @cache
-def styles() -> Styles:
-    """The paragraph styles, built once: fonts are registered on the first call."""
-    _register_fonts()
-    return Styles(
-        organization=_style("organization", fontName=BOLD, fontSize=13, leading=16, spaceAfter=2),
-        title=_style("title", fontName=BOLD, fontSize=15, leading=19, spaceAfter=12),
-        field=_style("field", spaceAfter=0),
-        heading=_style("heading", fontName=BOLD, fontSize=11, spaceBefore=12),
-        body=_style("body"),
-        item=_style("item", fontName=BOLD, spaceBefore=8),
-        note=_style("note", fontName=ITALIC),
-        entry=_style("entry", leftIndent=20, bulletIndent=4, spaceAfter=3),
-    )
+def fonts() -> dict[str, Face]:
+    """The faces, registered once per process: a TrueType font parses its file when loaded.
+    Built-in Helvetica/Times know only Latin-1: "Zoë Łukasiewicz" would lose the "Ł"."""
+    # ASCII85 only keeps binary streams 7-bit clean, for a quarter more bytes and an encoding
+    # pass in pure Python. Process-wide, but nothing else in openimr uses reportlab.
+    rl_config.useA85 = 0
+    loaded = {
+        name: Face(name, FONT_DIR / f"LiberationSerif-{kind}.ttf") for name, kind in FACES.items()
+    }
+    for face in loaded.values():
+        pdfmetrics.registerFont(face)
+    return loaded
 
 
-def _markup(text: str, label: str | None = None) -> str:
-    body = escape(text)
-    return f"<b>{escape(label)}</b> {body}" if label else body
-
-
-def _value(text: str, s: Styles) -> str | Para:
-    # A plain string cell is drawn as is: no markup to parse (so nothing to escape) and no
-    # line breaking, about 1 ms a letter. Only a value too long for its column needs wrapping.
-    fits = pdfmetrics.stringWidth(text, FAMILY, s.field.fontSize) <= VALUE_WIDTH
-    return text if fits else Para(_markup(text), s.field)
-
-
-def _header(fields: tuple[Field, ...], s: Styles) -> Table:
-    rows = [[f"{f.label}:", _value(f.value, s)] for f in fields]
-    table = Table(rows, colWidths=[LABEL_WIDTH, VALUE_WIDTH], hAlign="LEFT")
-    table.setStyle(TableStyle(HEADER_TABLE_STYLE))
-    return table
-
-
-def _paragraph(p: Paragraph, s: Styles) -> Iterator[Flowable]:
-    if p.role == "item":
-        yield CondPageBreak(KEEP_WITH_NEXT)
-    style = {"item": s.item, "note": s.note}.get(p.role, s.body)
-    yield Para(_markup(p.text, p.label), style)
-
-
-def _bullets(block: BulletList, s: Styles) -> Iterator[Flowable]:
-    for number, entry in enumerate(block.entries, start=1):
-        mark = f"{number}." if block.ordered else BULLET
-        yield Para(_markup(entry), s.entry, bulletText=mark)
-
-
-def _section(section: Section, s: Styles) -> Iterator[Flowable]:
-    # A page break when little room is left, not keepWithNext: that lays out the heading
-    # and the next paragraph twice, and the letter's paragraphs are long.
-    yield CondPageBreak(KEEP_WITH_NEXT)
-    yield Para(_markup(section.heading), s.heading)
-    for block in section.blocks:
-        yield from (_paragraph(block, s) if isinstance(block, Paragraph) else _bullets(block, s))
-
-
-def _story(letter: Letter, s: Styles) -> list[Flowable]:
-    story: list[Flowable] = [
-        Para(_markup(letter.organization), s.organization),
-        Para(_markup(letter.title), s.title),
-        _header(letter.header, s),
+def _block(spans: Sequence[Span], style: Style, x: float = MARGIN) -> list[Row]:
+    lines = wrap(spans, style.size, PAGE_WIDTH - MARGIN - x)
+    space = [style.space_before] + [0.0] * (len(lines) - 1)
+    return [
+        Row((Line(x, runs),), style.size, style.leading, space[i], _keep(style, len(lines), i))
+        for i, runs in enumerate(lines)
     ]
+
+
+def _keep(style: Style, count: int, index: int) -> int:
+    """Rows after line index of count that must share its page: all the block's rest and
+    style.keep more for a kept block; for others, the second line with the first, as
+    platypus did (no paragraph starts with a lone line at the foot of a page)."""
+    if style.keep:
+        return count - 1 - index + style.keep
+    return 1 if index == 0 and count > 1 else 0
+
+
+def _columns(cells: Sequence[tuple[float, list[tuple[Run, ...]]]], style: Style) -> list[Row]:
+    """Cells side by side, each wrapped to its own column: row i holds each one's line i."""
+    depth = max((len(lines) for _, lines in cells), default=0)
+    return [
+        Row(
+            tuple(Line(x, lines[i]) for x, lines in cells if i < len(lines)),
+            style.size,
+            style.leading,
+            style.space_before if i == 0 else 0.0,
+        )
+        for i in range(depth)
+    ]
+
+
+def _field(field: Field) -> list[Row]:
+    label = wrap([Span(BOLD, f"{field.label}:")], FIELD.size, LABEL_WIDTH - COLUMN_GAP)
+    value = wrap([Span(FAMILY, field.value)], FIELD.size, VALUE_WIDTH)
+    return _columns([(MARGIN, label), (MARGIN + LABEL_WIDTH, value)], FIELD)
+
+
+def _header(fields: Sequence[Field]) -> list[Row]:
+    rows = [row for field in fields for row in _field(field)]
+    return [replace(rows[0], space_before=HEADER_SPACE), *rows[1:]] if rows else []
+
+
+def _paragraph(p: Paragraph) -> list[Row]:
+    style = ROLES.get(p.role, BODY)
+    label = [Span(BOLD, p.label)] if p.label else []
+    return _block([*label, Span(style.font, p.text)], style)
+
+
+def _bullets(block: BulletList) -> Iterator[Row]:
+    width = TEXT_WIDTH - ENTRY_INDENT
+    for number, entry in enumerate(block.entries, start=1):
+        marker: list[tuple[Run, ...]] = [((FAMILY, f"{number}." if block.ordered else BULLET),)]
+        text = wrap([Span(FAMILY, entry)], ENTRY.size, width)
+        cells = [(MARGIN + MARKER_INDENT, marker), (MARGIN + ENTRY_INDENT, text)]
+        # The first entry is as far from the paragraph above as paragraphs are apart.
+        style = ENTRY if number > 1 else replace(ENTRY, space_before=BODY.space_before)
+        yield from _columns(cells, style)
+
+
+def _section(section: Section) -> Iterator[Row]:
+    yield from _block([Span(BOLD, section.heading)], HEADING)
+    for block in section.blocks:
+        yield from _paragraph(block) if isinstance(block, Paragraph) else _bullets(block)
+
+
+def _rows(letter: Letter) -> list[Row]:
+    rows = _block([Span(BOLD, letter.organization)], ORGANIZATION)
+    rows += _block([Span(BOLD, letter.title)], TITLE)
+    rows += _header(letter.header)
     for section in letter.sections:
-        story.extend(_section(section, s))
-    return story
+        rows.extend(_section(section))
+    return rows
 
 
-PageCallback = Callable[[Canvas, SimpleDocTemplate], None]
+class _Text:
+    """One page's text as a single PDF text object. reportlab's TextObject would escape,
+    measure and re-select the font for every string; here a font is selected only when it
+    changes and nothing is measured twice."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.ops = ["BT"]
+        self.font: tuple[str, float] | None = None
+
+    def line(self, line: Line, size: float, baseline: float) -> None:
+        self.ops.append(f"1 0 0 1 {line.x:.2f} {baseline:.2f} Tm")
+        for font, text in line.runs:
+            self.run(fonts()[font], text, size)
+
+    def run(self, font: Face, text: str, size: float) -> None:
+        for subset, chunk in font.encode(text, self.doc):
+            name = font.getSubsetInternalName(subset, self.doc)
+            if self.font != (name, size):
+                self.ops.append(f"{name} {size:g} Tf")
+                self.font = (name, size)
+            self.ops.append(f"({chunk}) Tj")
+
+    def code(self) -> str:
+        return "\n".join([*self.ops, "ET"])
 
 
-def _footer(case_number: str) -> PageCallback:
-    def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont(FAMILY, 9)
-        text = f"Case Number: {case_number} \u2014 Page {doc.page}"
-        canvas.drawCentredString(LETTER[0] / 2, FOOTER_Y, text)
-        canvas.restoreState()
-
-    return draw
+def _footer(case_number: str, page: int) -> Line:
+    text = f"Case Number: {case_number} \u2014 Page {page}"
+    width = pdfmetrics.stringWidth(text, FAMILY, FOOTER_SIZE)
+    return Line((PAGE_WIDTH - width) / 2, ((FAMILY, text),))
 
 
-def _document(out: BytesIO, letter: Letter) -> SimpleDocTemplate:
-    return SimpleDocTemplate(
+def _draw(canvas: Canvas, page: list[Placed], footer: Line) -> None:
+    text = _Text(canvas._doc)  # the document that tracks each face's subsets
+    for row, baseline in page:
+        for line in row.lines:
+            text.line(line, row.size, baseline)
+    text.line(footer, FOOTER_SIZE, FOOTER_Y)
+    canvas.addLiteral(text.code())
+    canvas.showPage()
+
+
+def _canvas(out: BytesIO, letter: Letter) -> Canvas:
+    faces = fonts()
+    canvas = Canvas(
         out,
         pagesize=LETTER,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=f"{letter.title} \u2014 {letter.case_number}",
-        author=letter.organization,
-        subject=letter.title,
-        creator="openimr",
         # Fixed dates and document ID: identical letters give identical bytes.
         invariant=1,
         # The canvas otherwise starts in Helvetica, which would be listed in the PDF.
         initialFontName=FAMILY,
+        initialFontSize=BODY.size,
     )
+    canvas.setTitle(f"{letter.title} \u2014 {letter.case_number}")
+    canvas.setAuthor(letter.organization)
+    canvas.setSubject(letter.title)
+    canvas.setCreator("openimr")
+    for face in faces.values():
+        # Every letter's first subset gets the same codes, so its embedded file is reused.
+        face.start(canvas._doc)
+    return canvas
 
 
 def render_pdf(letter: Letter) -> bytes:
-    s = styles()
     out = BytesIO()
-    footer = _footer(letter.case_number)
-    _document(out, letter).build(_story(letter, s), onFirstPage=footer, onLaterPages=footer)
+    canvas = _canvas(out, letter)
+    pages = paginate(_rows(letter), PAGE_HEIGHT - MARGIN, MARGIN)
+    for number, page in enumerate(pages, start=1):
+        _draw(canvas, page, _footer(letter.case_number, number))
+    canvas.save()
     return out.getvalue()
