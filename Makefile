@@ -6,9 +6,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# A PostgreSQL server of our own on a spare port, for `make test-postgres`.
+PGPORT ?= 55432
+# Outside the checkout: the server runs as the postgres user, who may not be able to reach
+# a checkout under root's home.
+PGDATA := /tmp/openimr-pgdata-$(PGPORT)
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test lint fmt bench demo migrate clean
+.PHONY: run test test-postgres lint fmt bench demo migrate system-deps postgres clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/dev-lock.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +21,13 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/dev-lock.txt
 	$(BIN)/pip install --quiet -r requirements/dev-lock.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Debian packages the browser and PostgreSQL tests need; installed only when missing.
+system-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "installing chromium and postgresql from Debian"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium postgresql >/dev/null; \
+	fi
 
 migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -31,8 +43,17 @@ run: demo
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/pytest -q -p no:cacheprovider
+
+# The database tests again, on PostgreSQL: a throwaway cluster under var/, run as the
+# postgres user because the server refuses to run as root. Only tests that use the database.
+postgres: system-deps
+	@bash scripts/postgres-start.sh "$(PGDATA)" "$(PGPORT)"
+
+test-postgres: $(STAMP) postgres
+	DATABASE_URL=postgres://openimr:openimr@127.0.0.1:$(PGPORT)/openimr \
+	  $(BIN)/pytest -q -p no:cacheprovider -m django_db
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -48,4 +69,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/letters.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var test-artifacts

@@ -1,10 +1,13 @@
 """Fixtures shared by every app's tests."""
 
+import base64
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from reportlab.pdfgen import canvas
 
 DEMO = Path(__file__).parent / "openimr" / "demo" / "cases"
 SEED_FILE = DEMO / "seed-90bd304bc794ee83.json"
@@ -26,3 +29,38 @@ def seed_doc() -> dict[str, Any]:
 @pytest.fixture
 def three_item_doc() -> dict[str, Any]:
     return json.loads(THREE_ITEM_FILE.read_text(encoding="utf-8"))
+
+
+APPLICATION_FILE = Path(__file__).parent / "tests" / "data" / "application.json"
+
+
+def make_pdf(
+    text: str = "Utilization Review Determination: MRI right knee not certified.",
+) -> bytes:
+    """A real one-page PDF, as a UR organization would send."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, invariant=1)
+    page.drawString(72, 720, text)
+    page.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def application_doc() -> dict[str, Any]:
+    """A complete, eligible application as the API takes it, received 2024-03-20."""
+    doc = json.loads(APPLICATION_FILE.read_text(encoding="utf-8"))
+    doc["ur_decision_document"] = {
+        "filename": "ur.pdf",
+        "content_base64": base64.b64encode(make_pdf()).decode(),
+    }
+    return doc
+
+
+@pytest.fixture
+def staff_client(client: Any, django_user_model: Any) -> Any:
+    """The test client logged in as an intake clerk (a staff account)."""
+    user = django_user_model.objects.create_user(
+        "clerk", password="a-long-test-password", is_staff=True
+    )
+    client.force_login(user)
+    return user

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "openimr.audit",
     "openimr.cases",
     "openimr.letters",
+    "openimr.records",
+    "openimr.api",
 ]
 
 MIDDLEWARE = [
@@ -120,3 +122,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("OPENIMR_LOG_LEVEL", "INFO")},
 }
+
+# Largest upload accepted (UR decisions, records), in bytes.
+OPENIMR_UPLOAD_MAX_BYTES = int(env_str("OPENIMR_UPLOAD_MAX_BYTES") or 20 * 1024 * 1024)

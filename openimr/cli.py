@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from openimr import cli_intake
 from openimr.core.errors import InvalidInput, OpenIMRError
 
 EXIT_INVALID = 2
@@ -133,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = groups.add_parser("demo", help="load the demo cases and users, issue their letters")
     demo.set_defaults(handler=cmd_demo)
+    cli_intake.register(groups)
     return parser
 
 

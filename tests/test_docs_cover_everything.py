@@ -58,5 +58,6 @@ def test_every_letter_template_key_is_in_docs_letters(key):
 
 
 @pytest.mark.parametrize("name", _route_names(get_resolver().url_patterns))
-def test_every_page_is_in_docs_web(name):
-    assert f"`{name}`" in (DOCS / "web.md").read_text()
+def test_every_page_and_endpoint_is_documented(name):
+    doc = "api.md" if name.startswith("api:") else "web.md"
+    assert f"`{name}`" in (DOCS / doc).read_text()

@@ -1,5 +1,6 @@
 """Writing the audit trail. Callers run inside their own transaction.atomic()."""
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
@@ -29,10 +30,11 @@ def audit_record(
     object_type: str,
     object_id: str,
     detail: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> AuditEvent:
     user, label = _actor_fields(actor)
     return AuditEvent.objects.create(
-        at=now(),
+        at=at or now(),
         actor=user,
         actor_label=label,
         action=action,

@@ -1,12 +1,19 @@
 """Reads of cases, and the access helpers that raise instead of leaking: a user who may
 not see a case gets NotFound, the same answer as for a case that does not exist."""
 
+from datetime import datetime
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from openimr.cases import models
+from openimr.cases.clocks import deadlines_for, open_deadlines
+from openimr.cases.domain.deadlines import AT_RISK_WITHIN, deadline_status
+from openimr.cases.domain.lifecycle import OPEN
 from openimr.cases.mapping import case_from_row
 from openimr.core.case import Case
+from openimr.core.clock import now
 from openimr.core.errors import NotFound
 
 User = AbstractBaseUser | AnonymousUser
@@ -49,3 +56,64 @@ def case_id_for(case_number: str) -> int:
     if row is None:
         raise NotFound(f"no case {case_number}")
     return row.id
+
+
+def deadline_rows(row: models.Case, at: datetime | None = None) -> list[dict[str, Any]]:
+    """Each clock of the case with its rule, source and status now."""
+    moment = at or now()
+    open_names = {d.name for d in open_deadlines(row)}
+    return [
+        {
+            "name": d.name,
+            "due": d.due,
+            "rule": d.rule,
+            "source": d.source,
+            "status": deadline_status(d, moment) if d.name in open_names else "met",
+        }
+        for d in deadlines_for(row)
+    ]
+
+
+def application_view(case_number: str) -> dict[str, Any]:
+    row = models.Case.objects.select_related("application").get(case_number=case_number)
+    app = row.application
+    return {
+        "case_number": row.case_number,
+        "state": row.state,
+        "outcome": app.outcome,
+        "reasons": app.reasons,
+        "last_day_to_file": app.last_day_to_file,
+        "deadlines": deadline_rows(row),
+    }
+
+
+def work_queue(
+    *, state: str = "", priority: str = "", status: str = "", limit: int = 500
+) -> list[models.Case]:
+    """Open cases by due date, soonest first; filter by state, priority and deadline status
+    (overdue: past due; at_risk: due within two days)."""
+    moment = now()
+    cases = models.Case.objects.filter(state__in=[s.value for s in OPEN]).select_related(
+        "application"
+    )
+    if state:
+        cases = cases.filter(state=state)
+    if priority:
+        cases = cases.filter(priority=priority)
+    if status == "overdue":
+        cases = cases.filter(next_due_at__lt=moment)
+    elif status == "at_risk":
+        cases = cases.filter(next_due_at__gte=moment, next_due_at__lt=moment + AT_RISK_WITHIN)
+    return list(cases.order_by(F("next_due_at").asc(nulls_last=True), "case_number")[:limit])
+
+
+def queue_counts() -> dict[str, int]:
+    moment = now()
+    open_cases = models.Case.objects.filter(state__in=[s.value for s in OPEN])
+    return {
+        "open": open_cases.count(),
+        "overdue": open_cases.filter(next_due_at__lt=moment).count(),
+        "at_risk": open_cases.filter(
+            next_due_at__gte=moment, next_due_at__lt=moment + AT_RISK_WITHIN
+        ).count(),
+    }

@@ -33,6 +33,8 @@ class InvalidInput(OpenIMRError):
         super().__init__(summary)
 
     def report(self) -> str:
+        if len(self.problems) == 1 and str(self) == str(self.problems[0]):
+            return str(self)
         return "\n".join([str(self), *(f"  {p}" for p in self.problems)])
 
     def as_error(self) -> dict[str, object]:

@@ -1,15 +1,10 @@
 """Issuing a Final Determination Letter: render once, store, freeze."""
 
-import hashlib
-import os
-import tempfile
-from pathlib import Path
-
-from django.conf import settings
 from django.db import transaction
 
 from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases.selectors import case_by_number, case_id_for
+from openimr.cases.services import case_mark_issued
 from openimr.core.case import Case
 from openimr.core.case_format import case_to_dict
 from openimr.core.clock import now
@@ -19,6 +14,7 @@ from openimr.letters.render.html import render_fragment
 from openimr.letters.render.text import render_text
 from openimr.letters.rendering import letter_for, render_pdf_bytes
 from openimr.letters.selectors import configured_template
+from openimr.records.services import file_store
 
 
 def issue_problems(case: Case) -> list[Problem]:
@@ -35,22 +31,6 @@ def issue_problems(case: Case) -> list[Problem]:
     return problems
 
 
-def _store(data: bytes, case_number: str) -> tuple[str, str]:
-    """Write the PDF under MEDIA_ROOT by content hash, atomically (temp file + rename), so a
-    crash leaves either no file or the whole file, never half of one."""
-    digest = hashlib.sha256(data).hexdigest()
-    folder = Path(settings.MEDIA_ROOT) / "letters" / case_number
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{digest}.pdf"
-    if not target.exists():
-        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, target)
-    return str(target.relative_to(settings.MEDIA_ROOT)), digest
-
-
 def letter_issue(*, case_number: str, actor: Actor) -> IssuedLetter:
     """Render the letter in all three formats, store the PDF and freeze the result."""
     case = case_by_number(case_number)
@@ -60,11 +40,15 @@ def letter_issue(*, case_number: str, actor: Actor) -> IssuedLetter:
     if IssuedLetter.objects.filter(case__case_number=case_number).exists():
         raise Conflict(f"the letter for case {case_number} was already issued")
     letter = letter_for(case, configured_template())
-    pdf_path, digest = _store(render_pdf_bytes(letter), case_number)
+    pdf_path, digest = file_store(
+        render_pdf_bytes(letter), folder=f"letters/{case_number}", suffix=".pdf"
+    )
+    at = now()
     with transaction.atomic():
+        case_mark_issued(case_number=case_number, actor=actor, at=at)
         issued = IssuedLetter.objects.create(
             case_id=case_id_for(case_number),
-            issued_at=now(),
+            issued_at=at,
             issued_by=actor_label(actor),
             text=render_text(letter),
             html=render_fragment(letter),

@@ -12,7 +12,11 @@ APPS = sorted(p.name for p in ROOT.iterdir() if (p / "__init__.py").exists() and
 PUBLIC = {"services", "selectors", "domain"}
 # Modules an app offers besides services and selectors: pure codecs and renderers that
 # need no database and so are not "reads" or "writes".
-EXTRA_PUBLIC = {"cases": {"interchange"}, "letters": {"rendering", "render"}}
+EXTRA_PUBLIC = {
+    "cases": {"interchange", "intake_schema", "simulation"},
+    "letters": {"rendering", "render"},
+    "programs": {"loader"},
+}
 
 
 def _imports(path: Path) -> list[str]:

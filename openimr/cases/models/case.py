@@ -7,14 +7,15 @@ from enum import StrEnum
 from django.db import models
 from django.db.models import Q
 
+from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Category, Decision, DocumentKind, Priority, Sex, UROutcome
 
 
-def _choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+def choices_of(enum: type[StrEnum]) -> list[tuple[str, str]]:
     return [(member.value, member.value.replace("_", " ").capitalize()) for member in enum]
 
 
-def _in(field: str, enum: type[StrEnum], *, null: bool = False) -> Q:
+def in_enum(field: str, enum: type[StrEnum], *, null: bool = False) -> Q:
     allowed = Q(**{f"{field}__in": [m.value for m in enum]})
     return allowed | Q(**{f"{field}__isnull": True}) if null else allowed
 
@@ -22,7 +23,7 @@ def _in(field: str, enum: type[StrEnum], *, null: bool = False) -> Q:
 class Case(models.Model):
     case_number = models.CharField(max_length=40, unique=True)
     program = models.CharField(max_length=40, default="ca-dwc-imr")
-    priority = models.CharField(max_length=12, choices=_choices(Priority), default="standard")
+    priority = models.CharField(max_length=12, choices=choices_of(Priority), default="standard")
 
     date_injury = models.DateField(null=True, blank=True)
     date_ur_decision = models.DateField(null=True, blank=True)
@@ -33,7 +34,7 @@ class Case(models.Model):
 
     employee_name = models.CharField(max_length=300, null=True, blank=True)
     employee_age = models.PositiveSmallIntegerField(null=True, blank=True)
-    employee_sex = models.CharField(max_length=8, choices=_choices(Sex), null=True, blank=True)
+    employee_sex = models.CharField(max_length=8, choices=choices_of(Sex), null=True, blank=True)
     employer_name = models.CharField(max_length=300, null=True, blank=True)
     claims_administrator_name = models.CharField(max_length=300, null=True, blank=True)
     requesting_physician_name = models.CharField(max_length=300, null=True, blank=True)
@@ -50,15 +51,31 @@ class Case(models.Model):
 
     diagnoses = models.JSONField(default=list, blank=True)
     clinical_summary = models.TextField(null=True, blank=True)
+
+    # Where the case is in its life (openimr/cases/domain/lifecycle.py) and the facts its
+    # clocks run from (openimr/cases/domain/deadlines.py). next_due_* is derived from those
+    # facts at every change, and kept so that work queues can sort and filter in SQL.
+    state = models.CharField(max_length=20, choices=choices_of(State), default="received")
+    eligible_on = models.DateField(null=True, blank=True)
+    noarfi_sent_at = models.DateTimeField(null=True, blank=True)
+    noarfi_method = models.CharField(max_length=12, null=True, blank=True)
+    records_complete_at = models.DateTimeField(null=True, blank=True)
+    converted_to_expedited_at = models.DateTimeField(null=True, blank=True)
+    terminated_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    next_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    next_due_name = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ("-date_application_received", "case_number")
         constraints = (
-            models.CheckConstraint(condition=_in("priority", Priority), name="case_priority_known"),
             models.CheckConstraint(
-                condition=_in("employee_sex", Sex, null=True), name="case_sex_known"
+                condition=in_enum("priority", Priority), name="case_priority_known"
+            ),
+            models.CheckConstraint(
+                condition=in_enum("employee_sex", Sex, null=True), name="case_sex_known"
             ),
         )
 
@@ -74,13 +91,15 @@ class CaseDocument(models.Model):
     title = models.CharField(max_length=300)
     author = models.CharField(max_length=300, null=True, blank=True)
     date = models.DateField(null=True, blank=True)
-    kind = models.CharField(max_length=24, choices=_choices(DocumentKind), default="other")
+    kind = models.CharField(max_length=24, choices=choices_of(DocumentKind), default="other")
 
     class Meta:
         ordering = ("case", "position")
         constraints = (
             models.UniqueConstraint(fields=("case", "position"), name="document_position_unique"),
-            models.CheckConstraint(condition=_in("kind", DocumentKind), name="document_kind_known"),
+            models.CheckConstraint(
+                condition=in_enum("kind", DocumentKind), name="document_kind_known"
+            ),
         )
 
     def __str__(self) -> str:
@@ -91,24 +110,26 @@ class DisputedItem(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField()
     treatment = models.CharField(max_length=500)
-    category = models.CharField(max_length=24, choices=_choices(Category))
-    ur_outcome = models.CharField(max_length=10, choices=_choices(UROutcome), default="denied")
+    category = models.CharField(max_length=24, choices=choices_of(Category))
+    ur_outcome = models.CharField(max_length=10, choices=choices_of(UROutcome), default="denied")
     claims_administrator_basis = models.JSONField(default=list, blank=True)
     reviewer_basis = models.JSONField(default=list, blank=True)
     why_not_mtus = models.TextField(null=True, blank=True)
-    decision = models.CharField(max_length=10, choices=_choices(Decision), null=True, blank=True)
+    decision = models.CharField(max_length=10, choices=choices_of(Decision), null=True, blank=True)
     rationale = models.TextField(null=True, blank=True)
 
     class Meta:
         ordering = ("case", "position")
         constraints = (
             models.UniqueConstraint(fields=("case", "position"), name="item_position_unique"),
-            models.CheckConstraint(condition=_in("category", Category), name="item_category_known"),
             models.CheckConstraint(
-                condition=_in("ur_outcome", UROutcome), name="item_ur_outcome_known"
+                condition=in_enum("category", Category), name="item_category_known"
             ),
             models.CheckConstraint(
-                condition=_in("decision", Decision, null=True), name="item_decision_known"
+                condition=in_enum("ur_outcome", UROutcome), name="item_ur_outcome_known"
+            ),
+            models.CheckConstraint(
+                condition=in_enum("decision", Decision, null=True), name="item_decision_known"
             ),
         )
 

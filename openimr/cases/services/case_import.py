@@ -1,11 +1,15 @@
 """Writes to cases. Keyword-only, one transaction each, audit row inside it."""
 
+from datetime import datetime
+
 from django.db import transaction
 
 from openimr.audit.services import Actor, audit_record
 from openimr.cases import models
+from openimr.cases.domain.lifecycle import State
 from openimr.cases.domain.rules import case_problems
 from openimr.cases.mapping import case_row_fields, document_rows, item_rows
+from openimr.cases.services.lifecycle import case_transition, clock_refresh
 from openimr.core.case import Case
 from openimr.core.errors import Conflict, InvalidInput
 
@@ -24,8 +28,11 @@ def case_import(*, case: Case, actor: Actor, replace: bool = False) -> models.Ca
     if row and hasattr(row, "letter"):
         raise Conflict(f"case {case.case_number} has an issued letter and cannot be changed")
     action = "case.replaced" if row else "case.imported"
+    # A case arriving whole (from another system, or a published letter) skips intake: a
+    # decided one waits for issuance in QA, an undecided one is in review.
+    state = State.QA if case.is_decided else State.IN_REVIEW
     row, _ = models.Case.objects.update_or_create(
-        case_number=case.case_number, defaults=case_row_fields(case)
+        case_number=case.case_number, defaults={**case_row_fields(case), "state": state.value}
     )
     row.items.all().delete()
     row.documents.all().delete()
@@ -47,3 +54,11 @@ def case_import_many(
 ) -> list[models.Case]:
     """Import a batch all or nothing: one bad case leaves the database as it was."""
     return [case_import(case=case, actor=actor, replace=replace) for case in cases]
+
+
+def case_mark_issued(*, case_number: str, actor: Actor, at: datetime) -> None:
+    """The determination letter was issued: the case closes (LC 4610.6(g))."""
+    row = models.Case.objects.select_for_update().get(case_number=case_number)
+    case_transition(row=row, target=State.ISSUED, actor=actor, at=at)
+    clock_refresh(row)
+    row.save()

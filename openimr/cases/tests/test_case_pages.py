@@ -12,15 +12,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff(client):
-    user = get_user_model().objects.create_user(
-        "clerk", password="a-long-test-password", is_staff=True
-    )
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def case(three_item_doc):
     case = case_from_document(three_item_doc)
     case_import(case=case, actor="test")
@@ -43,18 +34,18 @@ def test_logging_in_with_the_form_reaches_the_case_list(client, case):
     assert case.case_number in response.content.decode()
 
 
-def test_the_case_list_shows_each_case_and_its_outcomes(client, staff, case):
+def test_the_case_list_shows_each_case_and_its_outcomes(client, staff_client, case):
     body = client.get("/cases/").content.decode()
     assert "CM16-0400101" in body
     assert "Overturned" in body and "Upheld" in body
 
 
-def test_the_case_list_searches_by_treatment(client, staff, case):
+def test_the_case_list_searches_by_treatment(client, staff_client, case):
     assert "CM16-0400101" in client.get("/cases/", {"q": "cervical pillow"}).content.decode()
     assert "CM16-0400101" not in client.get("/cases/", {"q": "acupuncture"}).content.decode()
 
 
-def test_the_case_page_shows_every_field_and_item(client, staff, case, three_item_doc):
+def test_the_case_page_shows_every_field_and_item(client, staff_client, case, three_item_doc):
     response = client.get("/cases/CM16-0400101/")
     body = response.content.decode()
     expected = [
@@ -78,10 +69,10 @@ def test_the_case_page_shows_every_field_and_item(client, staff, case, three_ite
         assert text in body, text
 
 
-def test_viewing_a_case_is_audited_with_the_user(client, staff, case):
+def test_viewing_a_case_is_audited_with_the_user(client, staff_client, case):
     client.get("/cases/CM16-0400101/")
     event = AuditEvent.objects.get(action="case.viewed")
-    assert (event.actor, event.object_id) == (staff, "CM16-0400101")
+    assert (event.actor, event.object_id) == (staff_client, "CM16-0400101")
 
 
 def test_a_user_who_is_not_staff_gets_404_and_the_attempt_is_audited(client, case):
@@ -92,11 +83,13 @@ def test_a_user_who_is_not_staff_gets_404_and_the_attempt_is_audited(client, cas
     assert AuditEvent.objects.filter(action="case.viewed.refused", actor=user).count() == 1
 
 
-def test_an_unknown_case_is_404(client, staff):
+def test_an_unknown_case_is_404(client, staff_client):
     assert client.get("/cases/CM99-0000000/").status_code == 404
 
 
-def test_an_issued_letter_is_shown_as_issued_and_its_pdf_is_the_stored_one(client, staff, case):
+def test_an_issued_letter_is_shown_as_issued_and_its_pdf_is_the_stored_one(
+    client, staff_client, case
+):
     issued = letter_issue(case_number=case.case_number, actor="qa")
     page = client.get("/cases/CM16-0400101/letter/").content.decode()
     assert "MRI of the lumbar spine without contrast: Overturned" in page
@@ -109,7 +102,7 @@ def test_an_issued_letter_is_shown_as_issued_and_its_pdf_is_the_stored_one(clien
     assert response["Content-Disposition"] == 'attachment; filename="CM16-0400101-FDL.pdf"'
 
 
-def test_an_unissued_case_shows_a_draft_letter(client, staff, case):
+def test_an_unissued_case_shows_a_draft_letter(client, staff_client, case):
     page = client.get("/cases/CM16-0400101/letter/").content.decode()
     assert "Draft: this letter has not been issued" in page
     response = client.get("/cases/CM16-0400101/letter.pdf")

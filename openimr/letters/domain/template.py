@@ -6,12 +6,15 @@ letter would silently ignore), so a typo is an error at load time, not a missing
 
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from openimr.core.errors import InvalidInput, Problem
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "programs" / "ca_dwc_imr" / "letter.toml"
+PROGRAM_DIR = Path(__file__).resolve().parents[2] / "programs" / "ca_dwc_imr"
+DEFAULT_PATH = PROGRAM_DIR / "letter.toml"
+NOTICES_PATH = PROGRAM_DIR / "notices.toml"
 
 
 class _Blank(dict[str, str]):
@@ -69,11 +72,13 @@ def _read(path: Path) -> dict[str, Any]:
         raise InvalidInput([Problem("template", f"{path} is not valid TOML: {exc}")]) from exc
 
 
-def load_template(path: Path | None = None) -> LetterTemplate:
-    """The template at ``path``, checked against the shipped default; the default if None."""
-    default = _read(DEFAULT_PATH)
-    if path is None or path == DEFAULT_PATH:
-        return LetterTemplate(default, str(DEFAULT_PATH))
+@cache
+def load_template(path: Path | None = None, default_path: Path = DEFAULT_PATH) -> LetterTemplate:
+    """The template at ``path``, checked against the shipped default; the default if None.
+    Read once per process: templates change with a deployment, not while it runs."""
+    default = _read(default_path)
+    if path is None or path == default_path:
+        return LetterTemplate(default, str(default_path))
     data = _read(path)
     problems = _compare(default, data, "template")
     if problems:

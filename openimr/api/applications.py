@@ -1,0 +1,69 @@
+"""POST /api/v1/applications and reading an application's screening and clocks back."""
+
+from datetime import date, datetime
+
+from django.http import HttpRequest
+from ninja import Header, Router, Schema
+from ninja.responses import Status
+
+from openimr.api.auth import client_name
+from openimr.cases import selectors, services
+from openimr.cases.intake_schema import ApplicationIn
+
+router = Router(tags=["applications"])
+
+
+class ReasonOut(Schema):
+    code: str
+    text: str
+    source: str
+
+
+class DeadlineOut(Schema):
+    name: str
+    due: date | datetime
+    rule: str
+    source: str
+    status: str
+
+
+class ApplicationOut(Schema):
+    case_number: str
+    state: str
+    outcome: str
+    reasons: list[ReasonOut]
+    last_day_to_file: date | None
+    deadlines: list[DeadlineOut]
+    replayed: bool = False
+
+
+def _out(case_number: str, replayed: bool = False) -> ApplicationOut:
+    view = selectors.application_view(case_number)
+    return ApplicationOut(**view, replayed=replayed)
+
+
+@router.post("/applications", response={200: ApplicationOut, 201: ApplicationOut})
+def submit_application(
+    request: HttpRequest,
+    payload: ApplicationIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=200),
+) -> Status[ApplicationOut]:
+    """File an application for IMR (DWC Form IMR). It is screened at once; the answer holds
+    the outcome with its reasons and the deadlines now running. Repeating a request with the
+    same Idempotency-Key returns the first answer (200) instead of creating a second case."""
+    submitted = services.application_submit(
+        form=payload,
+        via="api",
+        actor=request.user,
+        client=client_name(request),
+        idempotency_key=idempotency_key,
+    )
+    status = 200 if submitted.replayed else 201
+    return Status(status, _out(submitted.application.case.case_number, submitted.replayed))
+
+
+@router.get("/applications/{case_number}", response=ApplicationOut)
+def get_application(request: HttpRequest, case_number: str) -> ApplicationOut:
+    """The screening outcome and current deadlines of an application the caller may see."""
+    selectors.case_get_for_user(request.user, case_number)
+    return _out(case_number)

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.db import models
+
+
+class ApiToken(models.Model):
+    """A client's bearer token. Only its SHA-256 is stored: a leaked database does not leak
+    working tokens. The prefix lets staff tell tokens apart without seeing them."""
+
+    name = models.CharField(max_length=150, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens"
+    )
+    prefix = models.CharField(max_length=12)
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    scopes = models.JSONField(default=list)
+    created_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

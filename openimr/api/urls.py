@@ -1,0 +1,16 @@
+from ninja import NinjaAPI
+
+from openimr.api import applications, errors
+from openimr.api.auth import StaffSessionAuth, TokenAuth
+
+api = NinjaAPI(
+    title="openimr API",
+    version="1",
+    description="Independent Medical Review: applications, cases and decisions. Errors share one "
+    'shape: {"error": {"code", "message", "fields": [{"path", "message"}]}}.',
+    auth=[TokenAuth(), StaffSessionAuth()],
+    urls_namespace="api",
+    docs_url="/docs",
+)
+errors.install(api)
+api.add_router("/", applications.router)

@@ -1,0 +1,50 @@
+"""Reading a stored case's clocks: its facts, its deadlines, which are still open."""
+
+from datetime import datetime, time
+
+from openimr.cases import models
+from openimr.cases.domain.application import ServiceMethod
+from openimr.cases.domain.deadlines import ClockFacts, Deadline, case_deadlines
+from openimr.cases.domain.lifecycle import CLOSED, State
+from openimr.core.case import Priority
+from openimr.core.clock import CALIFORNIA
+from openimr.programs.loader import load_program
+
+# Which fact closes each clock: a deadline is open until its fact is recorded.
+CLOSED_BY = {
+    "noarfi_due": "noarfi_sent_at",
+    "records_due": "records_complete_at",
+    "determination_due": "decided_at",
+}
+
+
+def clock_facts(row: models.Case) -> ClockFacts:
+    return ClockFacts(
+        priority=Priority(row.priority),
+        eligible_on=row.eligible_on,
+        noarfi_sent_at=row.noarfi_sent_at,
+        noarfi_method=ServiceMethod(row.noarfi_method) if row.noarfi_method else None,
+        records_complete_at=row.records_complete_at,
+        converted_to_expedited_at=row.converted_to_expedited_at,
+        terminated_at=row.terminated_at,
+        decided_at=row.decided_at,
+    )
+
+
+def deadlines_for(row: models.Case) -> tuple[Deadline, ...]:
+    return case_deadlines(clock_facts(row), load_program(row.program))
+
+
+def due_instant(deadline: Deadline) -> datetime:
+    """A day deadline ends at the end of that California day."""
+    if isinstance(deadline.due, datetime):
+        return deadline.due
+    return datetime.combine(deadline.due, time(23, 59, 59), tzinfo=CALIFORNIA)
+
+
+def open_deadlines(row: models.Case) -> list[Deadline]:
+    if State(row.state) in CLOSED:
+        return []
+    return [
+        d for d in deadlines_for(row) if getattr(row, CLOSED_BY.get(d.name, "decided_at")) is None
+    ]

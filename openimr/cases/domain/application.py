@@ -1,0 +1,74 @@
+"""An application for Independent Medical Review (DWC Form IMR, 8 CCR 9792.10.2) as the
+rules see it: frozen dataclasses, no Django."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from openimr.core.case import Category, UROutcome
+
+
+class ReviewType(StrEnum):
+    """Regular, or expedited for an imminent and serious threat to health (LC 4610.6(d))."""
+
+    REGULAR = "regular"
+    EXPEDITED = "expedited"
+
+
+class ServiceMethod(StrEnum):
+    """How a document was served. Mail adds 5 days to a response period (CCP 1013(a));
+    electronic service shortens the records clock (8 CCR 9792.10.5(a)(1))."""
+
+    MAIL = "mail"
+    ELECTRONIC = "electronic"
+    FAX = "fax"
+    PERSONAL = "personal"
+
+
+class SignerRole(StrEnum):
+    EMPLOYEE = "employee"
+    ATTORNEY = "attorney"
+    REPRESENTATIVE = "representative"
+    PHYSICIAN = "physician"
+
+
+@dataclass(frozen=True)
+class RequestedTreatment:
+    """One disputed treatment as requested, with its diagnosis (Form IMR, section 4)."""
+
+    treatment: str
+    diagnosis: str
+    icd10: str | None = None
+    category: Category = Category.OTHER
+    ur_outcome: UROutcome = UROutcome.DENIED
+
+
+@dataclass(frozen=True)
+class Application:
+    """Every field of DWC Form IMR that a rule or a notice uses."""
+
+    claim_number: str
+    employee_name: str
+    date_of_injury: date
+    ur_decision_date: date
+    ur_service_method: ServiceMethod
+    received_on: date
+    treatments: tuple[RequestedTreatment, ...]
+    review_type: ReviewType = ReviewType.REGULAR
+    employee_address: str | None = None
+    employee_phone: str | None = None
+    employee_email: str | None = None
+    employer_name: str | None = None
+    requesting_physician_name: str | None = None
+    requesting_physician_specialty: str | None = None
+    claims_administrator_name: str | None = None
+    adjuster_name: str | None = None
+    attorney_name: str | None = None
+    ur_decision_attached: bool = False
+    conditional_non_certification: bool = False
+    disputed_other_than_medical_necessity: bool = False
+    claims_administrator_agrees_to_proceed: bool | None = None
+    formulary_dispute: bool = False
+    signed_by: str | None = None
+    signer_role: SignerRole | None = None
+    signature_date: date | None = None

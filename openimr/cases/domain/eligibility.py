@@ -1,0 +1,309 @@
+"""Eligibility screening of an application for Independent Medical Review (8 CCR 9792.10.3).
+
+Each rule is a pure function ``(application, context, program) -> Iterator[Reason]`` that
+names its legal source; ``screen`` runs them all, so a notice lists every reason at once.
+Reason texts are written for the injured worker who reads the notice.
+
+Reason codes are stable (stored with the screening, counted in statistics, matched by
+notices); rename one only with a data migration:
+
+- ``unsigned``: nobody signed the application for the employee.
+- ``late``: received after the last day to file.
+- ``no_ur_decision``: the UR decision is not attached.
+- ``conditional_non_certification``: UR denied only for want of requested information.
+- ``already_decided``: IMR already decided the same treatment on the same claim.
+- ``duplicate``: the same dispute was already received.
+- ``liability_disputed``: liability is disputed on other grounds; defers, not ineligible.
+"""
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from openimr.cases.domain.application import Application
+from openimr.cases.domain.deadlines import Program, filing_deadline
+
+
+class Outcome(StrEnum):
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    DEFERRED = "deferred"
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class EligibilityResult:
+    outcome: Outcome
+    reasons: tuple[Reason, ...]
+    last_day_to_file: date
+
+
+@dataclass(frozen=True)
+class PriorReview:
+    """A disputed treatment that IMR has already decided."""
+
+    claim_number: str
+    treatment: str
+    decided_on: date
+
+
+@dataclass(frozen=True)
+class ReceivedApplication:
+    """An application received before the one being screened (never that one itself)."""
+
+    reference: str
+    claim_number: str
+    ur_decision_date: date
+    treatments: tuple[str, ...]
+    received_on: date
+
+
+@dataclass(frozen=True)
+class ScreeningContext:
+    """What is already on file for the claim, as far as screening needs it."""
+
+    prior_reviews: tuple[PriorReview, ...] = ()
+    received: tuple[ReceivedApplication, ...] = ()
+
+
+Rule = Callable[[Application, ScreeningContext, Program], Iterator[Reason]]
+DEFERRAL_CODES = frozenset({"liability_disputed"})
+# Spelled out, not strftime("%B"): a notice must not change language with the server locale.
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def spoken_date(day: date) -> str:
+    """``March 3, 2024``: the way a notice writes a date."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def normalise_text(text: str) -> str:
+    """Case, spacing and punctuation do not make a different treatment or name:
+    ``"MRI, Lumbar-Spine "`` and ``"mri lumbar spine"`` are the same."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def normalise_claim(number: str) -> str:
+    """Claim numbers are written with and without dashes and spaces: compare the rest."""
+    return "".join(c for c in number.casefold() if c.isalnum())
+
+
+def _filing(application: Application, program: Program) -> tuple[date, str]:
+    deadline = filing_deadline(application.ur_decision_date, application.ur_service_method, program)
+    if isinstance(deadline.due, datetime):
+        raise TypeError("the filing clock must count days, not hours")
+    return deadline.due, deadline.source
+
+
+def last_day_to_file(application: Application, program: Program) -> date:
+    """The last day the application may arrive (LC 4610.5(h)(1); CCP 1013(a), 12a)."""
+    return _filing(application, program)[0]
+
+
+def unsigned(
+    application: Application, context: ScreeningContext, program: Program
+) -> Iterator[Reason]:
+    """The application must be signed by the employee, or for the employee by a
+    representative, attorney or physician (LC 4610.5(d); 8 CCR 9792.10.1(b)); an unsigned
+    one is incomplete (8 CCR 9792.10.3(a)(1)). A name without the signer's role does not
+    show that the signer may act for the employee."""
+    if (application.signed_by or "").strip() and application.signer_role is not None:
+        return
+    yield Reason(
+        "unsigned",
+        "Your application was not signed. It must be signed by you, or for you by your "
+        "attorney, your representative or a doctor.",
+        "LC 4610.5(d); 8 CCR 9792.10.1(b); 8 CCR 9792.10.3(a)(1)",
+    )
+
+
+def late(application: Application, context: ScreeningContext, program: Program) -> Iterator[Reason]:
+    """The application is filed when the IMR organization receives it (Avila v. UC Irvine
+    Medical Center, WCAB 2015), and must arrive by the last day to file
+    (LC 4610.5(h)(1); 8 CCR 9792.10.1(b)(1); CCP 1013(a); 8 CCR 9792.10.3(a)(1))."""
+    last_day, source = _filing(application, program)
+    if application.received_on <= last_day:
+        return
+    days, mail = program.rules["application_filing"].count, program.rules["mail_extension"].count
+    yield Reason(
+        "late",
+        f"Your application arrived after the last day to apply ({spoken_date(last_day)}). "
+        f"The law gives {days} days from when the utilization review decision was served, "
+        f"plus {mail} days when it came by mail.",
+        f"{source}; 8 CCR 9792.10.3(a)(1)",
+    )
+
+
+def no_ur_decision(
+    application: Application, context: ScreeningContext, program: Program
+) -> Iterator[Reason]:
+    """The application comes with a copy of the written UR decision it disputes
+    (8 CCR 9792.10.1(b)(1)); without it the application is incomplete
+    (8 CCR 9792.10.3(a)(1))."""
+    if application.ur_decision_attached:
+        return
+    yield Reason(
+        "no_ur_decision",
+        "Your application did not include a copy of the utilization review decision you "
+        "disagree with. Send that decision letter with your application.",
+        "8 CCR 9792.10.1(b)(1); 8 CCR 9792.10.3(a)(1)",
+    )
+
+
+def conditional_non_certification(
+    application: Application, context: ScreeningContext, program: Program
+) -> Iterator[Reason]:
+    """A UR decision that denied the request only because the physician did not send
+    information it asked for decides nothing about medical necessity, so there is nothing
+    for IMR to review (8 CCR 9792.10.3(a)(4))."""
+    if not application.conditional_non_certification:
+        return
+    yield Reason(
+        "conditional_non_certification",
+        "The utilization review decision turned down the treatment only because your doctor "
+        "did not send information it asked for. Your doctor can send that information and "
+        "ask for the treatment again.",
+        "8 CCR 9792.10.3(a)(4)",
+    )
+
+
+def already_decided(
+    application: Application, context: ScreeningContext, program: Program
+) -> Iterator[Reason]:
+    """A treatment that IMR already decided on the same claim is not reviewed again: the
+    determination binds the parties (8 CCR 9792.10.3(a)(2); LC 4610.6(g)). One reason per
+    treatment so decided."""
+    claim = normalise_claim(application.claim_number)
+    decided = {
+        normalise_text(p.treatment): p
+        for p in context.prior_reviews
+        if normalise_claim(p.claim_number) == claim
+    }
+    for item in application.treatments:
+        prior = decided.get(normalise_text(item.treatment))
+        if prior is None:
+            continue
+        yield Reason(
+            "already_decided",
+            f"Independent Medical Review already decided the request for {item.treatment} "
+            f"on your claim on {spoken_date(prior.decided_on)}. That decision is final for "
+            "this request; it can only be appealed to the Workers' Compensation Appeals Board.",
+            "8 CCR 9792.10.3(a)(2); LC 4610.6(g)",
+        )
+
+
+def _same_dispute(application: Application, other: ReceivedApplication) -> bool:
+    treatments = {normalise_text(t.treatment) for t in application.treatments}
+    return (
+        normalise_claim(other.claim_number) == normalise_claim(application.claim_number)
+        and other.ur_decision_date == application.ur_decision_date
+        and other.received_on <= application.received_on
+        and not treatments.isdisjoint(normalise_text(t) for t in other.treatments)
+    )
+
+
+def duplicate(
+    application: Application, context: ScreeningContext, program: Program
+) -> Iterator[Reason]:
+    """An application already received for the same claim, the same UR decision (its date)
+    and at least one of the same treatments is the one reviewed; this one adds nothing
+    (8 CCR 9792.10.3(a)(2))."""
+    for other in context.received:
+        if not _same_dispute(application, other):
+            continue
+        yield Reason(
+            "duplicate",
+            f"We already received an application about the same utilization review decision "
+            f"(dated {spoken_date(other.ur_decision_date)}) on "
+            f"{spoken_date(other.received_on)}, reference {other.reference}. That "
+            "application is the one we review, so this copy is closed.",
+            "8 CCR 9792.10.3(a)(2)",
+        )
+
+
+def liability_disputed(
+    application: Application, context: ScreeningContext, program: Program
+) -> Iterator[Reason]:
+    """When the claims administrator disputes liability for the injury or body part on a
+    ground other than medical necessity, the review is deferred until that is resolved,
+    unless the claims administrator agrees to proceed (8 CCR 9792.10.3(a)(3), (d))."""
+    if not application.disputed_other_than_medical_necessity:
+        return
+    if application.claims_administrator_agrees_to_proceed is True:
+        return
+    yield Reason(
+        "liability_disputed",
+        "The claims administrator disputes that it is responsible for this injury or body "
+        "part, for a reason other than whether the treatment is medically necessary. The "
+        "review waits until that dispute is settled, unless the claims administrator agrees "
+        "to go ahead.",
+        "8 CCR 9792.10.3(a)(3), (d)",
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    unsigned,
+    late,
+    no_ur_decision,
+    conditional_non_certification,
+    already_decided,
+    duplicate,
+    liability_disputed,
+)
+
+
+def screen(
+    application: Application, context: ScreeningContext, program: Program
+) -> EligibilityResult:
+    """The Administrative Director's finding on an application (8 CCR 9792.10.3(a), (c)):
+    ineligible if any rule says so, with every reason found, deferral ones included;
+    otherwise deferred if liability is disputed (8 CCR 9792.10.3(d)); otherwise eligible,
+    with no reasons."""
+    reasons = tuple(r for rule in RULES for r in rule(application, context, program))
+    codes = {reason.code for reason in reasons}
+    if codes - DEFERRAL_CODES:
+        outcome = Outcome.INELIGIBLE
+    elif codes:
+        outcome = Outcome.DEFERRED
+    else:
+        outcome = Outcome.ELIGIBLE
+    return EligibilityResult(outcome, reasons, last_day_to_file(application, program))
+
+
+def _consolidation_key(application: Application) -> tuple[str, str, str, date] | None:
+    physician = normalise_text(application.requesting_physician_name or "")
+    if not physician:
+        return None
+    return (
+        normalise_text(application.employee_name),
+        normalise_claim(application.claim_number),
+        physician,
+        application.date_of_injury,
+    )
+
+
+def consolidation_groups(
+    applications: Sequence[tuple[str, Application]],
+) -> list[tuple[str, ...]]:
+    """References of eligible applications that may be decided together: one employee (name
+    and claim number), the same requesting physician and the same date of injury
+    (8 CCR 9792.10.4(a)). The caller passes eligible applications only. An application with
+    no requesting physician named cannot be shown to share one and is never grouped.
+    Groups of one are left out; references are sorted within a group and groups by their
+    first reference, so the answer does not depend on the input order."""
+    groups: dict[tuple[str, str, str, date], set[str]] = {}
+    for reference, application in applications:
+        key = _consolidation_key(application)
+        if key is not None:
+            groups.setdefault(key, set()).add(reference)
+    return sorted(tuple(sorted(refs)) for refs in groups.values() if len(refs) > 1)

@@ -1,0 +1,71 @@
+"""The states of a case and the one table of allowed transitions.
+
+An IMR case moves from receipt through screening (8 CCR 9792.10.3) and assignment with the
+Notice of Assignment and Request for Information (8 CCR 9792.10.4), to complete records
+(8 CCR 9792.10.5), review, quality assurance and the issued determination (LC 4610.6).
+It can be withdrawn by the applicant, or terminated when the claims administrator
+authorizes the disputed treatment (8 CCR 9792.10.6(a)), from any open state.
+"""
+
+from enum import StrEnum
+
+from openimr.core.errors import OpenIMRError
+
+
+class State(StrEnum):
+    RECEIVED = "received"
+    SCREENING = "screening"
+    INELIGIBLE = "ineligible"
+    DEFERRED = "deferred"
+    ELIGIBLE = "eligible"
+    ASSIGNED = "assigned"
+    RECORDS_COMPLETE = "records_complete"
+    IN_REVIEW = "in_review"
+    QA = "qa"
+    ISSUED = "issued"
+    WITHDRAWN = "withdrawn"
+    TERMINATED = "terminated"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+CLOSED = frozenset({State.INELIGIBLE, State.ISSUED, State.WITHDRAWN, State.TERMINATED})
+OPEN = frozenset(State) - CLOSED
+
+# Forward moves of the process. A deferred case re-enters screening once liability is
+# settled (8 CCR 9792.10.3(b)); QA may return a case to review; staff may re-screen an
+# ineligible case when overriding the outcome with a written reason.
+_FORWARD: dict[State, frozenset[State]] = {
+    State.RECEIVED: frozenset({State.SCREENING}),
+    State.SCREENING: frozenset({State.INELIGIBLE, State.DEFERRED, State.ELIGIBLE}),
+    State.DEFERRED: frozenset({State.SCREENING}),
+    State.INELIGIBLE: frozenset({State.SCREENING}),
+    State.ELIGIBLE: frozenset({State.ASSIGNED}),
+    State.ASSIGNED: frozenset({State.RECORDS_COMPLETE}),
+    State.RECORDS_COMPLETE: frozenset({State.IN_REVIEW}),
+    State.IN_REVIEW: frozenset({State.QA}),
+    State.QA: frozenset({State.IN_REVIEW, State.ISSUED}),
+    State.ISSUED: frozenset(),
+    State.WITHDRAWN: frozenset(),
+    State.TERMINATED: frozenset(),
+}
+
+TRANSITIONS: dict[State, frozenset[State]] = {
+    state: targets | ({State.WITHDRAWN, State.TERMINATED} if state in OPEN else frozenset())
+    for state, targets in _FORWARD.items()
+}
+
+
+class IllegalTransition(OpenIMRError):
+    code = "illegal_transition"
+
+
+def check_transition(current: State, target: State) -> None:
+    """Raise IllegalTransition unless the table allows ``current`` → ``target``."""
+    if target not in TRANSITIONS[current]:
+        allowed = ", ".join(sorted(TRANSITIONS[current])) or "none (the case is closed)"
+        raise IllegalTransition(
+            f"a {current.value} case cannot become {target.value}; allowed: {allowed}"
+        )

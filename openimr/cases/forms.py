@@ -1,0 +1,182 @@
+"""The staff web form for DWC Form IMR. It only collects fields: validation is the same
+ApplicationIn schema the API and batch import use, and its problems come back to the field
+they concern."""
+
+import base64
+from typing import Any
+
+from django import forms
+
+from openimr.cases.domain.application import ReviewType, ServiceMethod, SignerRole
+from openimr.cases.intake_schema import ApplicationIn, parse_application
+from openimr.core.case import CATEGORY_LABELS, UROutcome
+from openimr.core.errors import InvalidInput
+
+TREATMENT_ROWS = 5
+DATE = forms.DateInput(attrs={"type": "date"})
+
+# form field → JSON path in ApplicationIn
+PATHS: dict[str, str] = {
+    "review_type": "$.review_type",
+    "claim_number": "$.claim_number",
+    "employee_name": "$.employee.name",
+    "employee_address": "$.employee.address",
+    "employee_phone": "$.employee.phone",
+    "employee_email": "$.employee.email",
+    "date_of_injury": "$.date_of_injury",
+    "employer_name": "$.employer.name",
+    "ur_decision_date": "$.ur_decision.date",
+    "ur_service_method": "$.ur_decision.service_method",
+    "physician_name": "$.requesting_physician.name",
+    "physician_specialty": "$.requesting_physician.specialty",
+    "claims_administrator_name": "$.claims_administrator.name",
+    "adjuster_name": "$.claims_administrator.adjuster",
+    "attorney_name": "$.attorney.name",
+    "conditional_non_certification": "$.conditional_non_certification",
+    "disputed_other_than_medical_necessity": "$.disputed_other_than_medical_necessity",
+    "formulary_dispute": "$.formulary_dispute",
+    "signed_by": "$.signature.signed_by",
+    "signer_role": "$.signature.role",
+    "signature_date": "$.signature.date",
+    "ur_decision_document": "$.ur_decision_document.content_base64",
+}
+for _n in range(TREATMENT_ROWS):
+    for _part in ("treatment", "diagnosis", "icd10", "category", "ur_outcome"):
+        PATHS[f"{_part}_{_n}"] = f"$.treatments[{_n}].{_part}"
+
+
+def _text(label: str | None = None, widget: Any = None) -> forms.CharField:
+    """An optional text field: the schema, not the form, decides what is required."""
+    return forms.CharField(label=label, widget=widget, required=False)
+
+
+def _choices(values: Any) -> list[tuple[str, str]]:
+    return [(v.value, v.value.replace("_", " ").capitalize()) for v in values]
+
+
+class ApplicationForm(forms.Form):
+    review_type = forms.ChoiceField(choices=_choices(ReviewType), initial="regular")
+    claim_number = _text()
+    employee_name = _text(label="Employee name")
+    employee_address = _text(widget=forms.Textarea(attrs={"rows": 2}))
+    employee_phone = _text()
+    employee_email = _text()
+    date_of_injury = _text(label="Date of injury", widget=DATE)
+    employer_name = _text()
+    ur_decision_date = _text(label="Date of the UR decision", widget=DATE)
+    ur_service_method = forms.ChoiceField(
+        label="UR decision served by", choices=_choices(ServiceMethod)
+    )
+    physician_name = _text(label="Requesting physician")
+    physician_specialty = _text(label="Specialty")
+    claims_administrator_name = _text(label="Claims administrator")
+    adjuster_name = _text(label="Adjuster")
+    attorney_name = _text(label="Employee's attorney")
+    conditional_non_certification = forms.BooleanField(
+        required=False, label="The UR decision was a conditional non-certification"
+    )
+    disputed_other_than_medical_necessity = forms.BooleanField(
+        required=False, label="Liability is also disputed for a reason other than medical necessity"
+    )
+    formulary_dispute = forms.BooleanField(required=False, label="Drug formulary dispute")
+    signed_by = _text(label="Signed by")
+    signer_role = forms.ChoiceField(choices=[("", "—"), *_choices(SignerRole)], required=False)
+    signature_date = _text(widget=DATE)
+    ur_decision_document = forms.FileField(label="UR decision (PDF)", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        categories = [(c.value, label) for c, label in CATEGORY_LABELS.items()]
+        for n in range(TREATMENT_ROWS):
+            self.fields[f"treatment_{n}"] = _text(label=f"Treatment {n + 1}")
+            self.fields[f"diagnosis_{n}"] = _text(label="Diagnosis")
+            self.fields[f"icd10_{n}"] = _text(label="ICD-10")
+            self.fields[f"category_{n}"] = forms.ChoiceField(
+                choices=categories, initial="other", required=False
+            )
+            self.fields[f"ur_outcome_{n}"] = forms.ChoiceField(
+                choices=_choices(UROutcome), required=False
+            )
+        self.parsed: ApplicationIn | None = None
+
+    def treatment_rows(self) -> list[list[forms.BoundField]]:
+        parts = ("treatment", "diagnosis", "icd10", "category", "ur_outcome")
+        return [[self[f"{p}_{n}"] for p in parts] for n in range(TREATMENT_ROWS)]
+
+    def _payload(self) -> dict[str, Any]:
+        d = {k: (v.strip() if isinstance(v, str) else v) for k, v in self.cleaned_data.items()}
+        opt = lambda key: d.get(key) or None  # noqa: E731
+        payload: dict[str, Any] = {
+            "review_type": d["review_type"],
+            "claim_number": d["claim_number"],
+            "employee": {
+                "name": d["employee_name"],
+                "address": opt("employee_address"),
+                "phone": opt("employee_phone"),
+                "email": opt("employee_email"),
+            },
+            "date_of_injury": d["date_of_injury"],
+            "employer": {"name": opt("employer_name")},
+            "ur_decision": {
+                "date": d["ur_decision_date"],
+                "service_method": d["ur_service_method"],
+            },
+            "requesting_physician": {
+                "name": d["physician_name"],
+                "specialty": opt("physician_specialty"),
+            },
+            "claims_administrator": {
+                "name": d["claims_administrator_name"],
+                "adjuster": opt("adjuster_name"),
+            },
+            "attorney": {"name": opt("attorney_name")},
+            "conditional_non_certification": d["conditional_non_certification"],
+            "disputed_other_than_medical_necessity": d["disputed_other_than_medical_necessity"],
+            "formulary_dispute": d["formulary_dispute"],
+            "treatments": self._treatments(d),
+        }
+        if d.get("signed_by") or d.get("signer_role") or d.get("signature_date"):
+            payload["signature"] = {
+                "signed_by": d["signed_by"],
+                "role": d["signer_role"],
+                "date": d["signature_date"],
+            }
+        upload: Any = d.get("ur_decision_document")
+        if upload:
+            payload["ur_decision_document"] = {
+                "filename": upload.name,
+                "content_base64": base64.b64encode(upload.read()).decode(),
+            }
+        return payload
+
+    def _treatments(self, d: dict[str, Any]) -> list[dict[str, Any]]:
+        rows = []
+        for n in range(TREATMENT_ROWS):
+            if d.get(f"treatment_{n}") or d.get(f"diagnosis_{n}") or d.get(f"icd10_{n}") or n == 0:
+                rows.append(
+                    {
+                        "treatment": d.get(f"treatment_{n}", ""),
+                        "diagnosis": d.get(f"diagnosis_{n}", ""),
+                        "icd10": d.get(f"icd10_{n}") or None,
+                        "category": d.get(f"category_{n}") or "other",
+                        "ur_outcome": d.get(f"ur_outcome_{n}") or "denied",
+                    }
+                )
+        return rows
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors:
+            try:
+                self.parsed = parse_application(self._payload())
+            except InvalidInput as exc:
+                self.add_problems(exc)
+        return cleaned
+
+    def add_problems(self, exc: InvalidInput) -> None:
+        by_path = {path: name for name, path in PATHS.items()}
+        for problem in exc.problems:
+            name = by_path.get(problem.path) or by_path.get(
+                problem.path.rsplit(".", 1)[0] + ".name"
+            )
+            self.add_error(name if name in self.fields else None, problem.message)

@@ -1,0 +1,155 @@
+"""The application as it arrives (web form, API, batch line): one declared schema, with
+every problem reported by JSON path in the one error shape. Needs no database, so
+`openimr eligibility check` can use it offline."""
+
+import json
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from openimr.cases.domain.application import (
+    Application,
+    RequestedTreatment,
+    ReviewType,
+    ServiceMethod,
+    SignerRole,
+)
+from openimr.core.case import Category, UROutcome
+from openimr.core.errors import InvalidInput, Problem
+from openimr.core.validation import problem_from_error
+
+Name = Annotated[str, Field(min_length=1, max_length=300)]
+OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
+# ICD-10-CM: a letter, two digits or a digit and a letter, then up to 4 more after a dot.
+ICD10 = Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class EmployeeIn(_Strict):
+    name: Name
+    address: str | None = Field(default=None, max_length=500)
+    phone: str | None = Field(default=None, pattern=r"^[0-9+() .-]{7,25}$")
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
+
+
+class PartyIn(_Strict):
+    name: OptionalText = None
+
+
+class PhysicianIn(_Strict):
+    name: Name
+    specialty: OptionalText = None
+
+
+class ClaimsAdministratorIn(_Strict):
+    name: Name
+    adjuster: OptionalText = None
+
+
+class URDecisionIn(_Strict):
+    date: date
+    service_method: ServiceMethod
+
+
+class SignatureIn(_Strict):
+    signed_by: Name
+    role: SignerRole
+    date: date
+
+
+class TreatmentIn(_Strict):
+    treatment: Annotated[str, Field(min_length=1, max_length=500)]
+    diagnosis: Annotated[str, Field(min_length=1, max_length=300)]
+    icd10: ICD10 | None = None
+    category: Category = Category.OTHER
+    ur_outcome: UROutcome = UROutcome.DENIED
+
+
+class UploadIn(_Strict):
+    filename: Annotated[str, Field(min_length=1, max_length=200)]
+    content_base64: Annotated[str, Field(min_length=1)]
+
+
+class ApplicationIn(_Strict):
+    """DWC Form IMR (8 CCR 9792.10.2). `ur_decision_document` is the UR decision letter as
+    a base64 PDF; `received_on` is only for batch imports of applications received earlier."""
+
+    review_type: ReviewType = ReviewType.REGULAR
+    claim_number: Annotated[str, Field(min_length=1, max_length=60)]
+    employee: EmployeeIn
+    date_of_injury: date
+    employer: PartyIn = PartyIn()
+    ur_decision: URDecisionIn
+    requesting_physician: PhysicianIn
+    claims_administrator: ClaimsAdministratorIn
+    attorney: PartyIn = PartyIn()
+    treatments: Annotated[list[TreatmentIn], Field(min_length=1, max_length=30)]
+    conditional_non_certification: bool = False
+    disputed_other_than_medical_necessity: bool = False
+    claims_administrator_agrees_to_proceed: bool | None = None
+    formulary_dispute: bool = False
+    signature: SignatureIn | None = None
+    ur_decision_document: UploadIn | None = None
+    received_on: date | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "ApplicationIn":
+        if self.ur_decision.date < self.date_of_injury:
+            raise ValueError("ur_decision.date: the UR decision cannot precede the date of injury")
+        return self
+
+
+def parse_application(data: object) -> ApplicationIn:
+    """Validate a decoded JSON object; InvalidInput lists every problem by JSON path."""
+    try:
+        return ApplicationIn.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInput([problem_from_error(dict(e)) for e in exc.errors()]) from exc
+
+
+def parse_application_json(text: str | bytes) -> ApplicationIn:
+    try:
+        return parse_application(json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(
+            [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]
+        ) from exc
+
+
+def to_domain(form: ApplicationIn, *, received_on: date, attached: bool) -> Application:
+    """The domain Application the eligibility rules screen."""
+    sig = form.signature
+    return Application(
+        claim_number=form.claim_number,
+        employee_name=form.employee.name,
+        date_of_injury=form.date_of_injury,
+        ur_decision_date=form.ur_decision.date,
+        ur_service_method=form.ur_decision.service_method,
+        received_on=form.received_on or received_on,
+        treatments=tuple(
+            RequestedTreatment(t.treatment, t.diagnosis, t.icd10, t.category, t.ur_outcome)
+            for t in form.treatments
+        ),
+        review_type=form.review_type,
+        employee_address=form.employee.address,
+        employee_phone=form.employee.phone,
+        employee_email=form.employee.email,
+        employer_name=form.employer.name,
+        requesting_physician_name=form.requesting_physician.name,
+        requesting_physician_specialty=form.requesting_physician.specialty,
+        claims_administrator_name=form.claims_administrator.name,
+        adjuster_name=form.claims_administrator.adjuster,
+        attorney_name=form.attorney.name,
+        ur_decision_attached=attached,
+        conditional_non_certification=form.conditional_non_certification,
+        disputed_other_than_medical_necessity=form.disputed_other_than_medical_necessity,
+        claims_administrator_agrees_to_proceed=form.claims_administrator_agrees_to_proceed,
+        formulary_dispute=form.formulary_dispute,
+        signed_by=sig.signed_by if sig else None,
+        signer_role=sig.role if sig else None,
+        signature_date=sig.date if sig else None,
+    )

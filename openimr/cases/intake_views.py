@@ -1,0 +1,127 @@
+"""Staff pages for intake: the application form, the work queue, a case's timeline and the
+actions that move a case on. Views hold no rules; services refuse what is not allowed."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from openimr.audit import selectors as audit_selectors
+from openimr.cases import models, selectors, services
+from openimr.cases.domain.eligibility import Outcome
+from openimr.cases.domain.lifecycle import State
+from openimr.cases.forms import ApplicationForm
+from openimr.cases.views import case_view
+from openimr.core.clock import now
+from openimr.core.errors import InvalidInput, OpenIMRError
+from openimr.letters.rendering import render_letter
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not selectors.user_is_case_staff(request.user):
+        raise Http404("No such page")
+
+
+@login_required
+def application_new(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid() and form.parsed is not None:
+        try:
+            submitted = services.application_submit(
+                form=form.parsed,
+                via="web",
+                actor=request.user,
+                client=f"user:{request.user.get_username()}",
+            )
+        except InvalidInput as exc:
+            form.add_problems(exc)
+        else:
+            case_number = submitted.application.case.case_number
+            messages.success(request, f"Application received as case {case_number}.")
+            return redirect("cases:timeline", case_number)
+    return render(
+        request, "cases/application_form.html", {"form": form}, status=422 if form.errors else 200
+    )
+
+
+@login_required
+def work_queue(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    filters = {k: request.GET.get(k, "") for k in ("state", "priority", "status")}
+    queue = selectors.work_queue(
+        state=filters["state"], priority=filters["priority"], status=filters["status"]
+    )
+    context = {
+        "queue": queue,
+        "filters": filters,
+        "states": sorted(State),
+        "counts": selectors.queue_counts(),
+        "now": now(),
+    }
+    return render(request, "cases/queue.html", context)
+
+
+@case_view("case.timeline_viewed")
+def case_timeline(request: HttpRequest, row: models.Case) -> HttpResponse:
+    context = {
+        "row": row,
+        "application": getattr(row, "application", None),
+        "deadlines": selectors.deadline_rows(row) if hasattr(row, "application") else [],
+        "events": audit_selectors.case_timeline(row.case_number),
+        "notices": row.notices.prefetch_related("services"),
+        "state": State(row.state),
+        "outcomes": [o.value for o in Outcome],
+    }
+    return render(request, "cases/timeline.html", context)
+
+
+ACTIONS: dict[str, Any] = {
+    "assign": lambda row, user, post: services.case_assign(row=row, actor=user),
+    "records_complete": lambda row, user, post: services.case_records_complete(row=row, actor=user),
+    "begin_review": lambda row, user, post: services.case_begin_review(row=row, actor=user),
+    "convert": lambda row, user, post: services.case_convert_expedited(
+        row=row, actor=user, note=post.get("note", "")
+    ),
+    "withdraw": lambda row, user, post: services.case_close(
+        row=row, target=State.WITHDRAWN, actor=user, note=post.get("note", "")
+    ),
+    "terminate": lambda row, user, post: services.case_close(
+        row=row, target=State.TERMINATED, actor=user, note=post.get("note", "")
+    ),
+    "override": lambda row, user, post: services.application_override(
+        row=row,
+        outcome=Outcome(post.get("outcome") or "eligible"),
+        reason=post.get("reason", ""),
+        actor=user,
+    ),
+}
+
+
+@require_POST
+@case_view("case.action")
+def case_action(request: HttpRequest, row: models.Case) -> HttpResponseRedirect:
+    action = ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        raise Http404("No such action")
+    try:
+        action(row, request.user, request.POST)
+    except InvalidInput as exc:
+        messages.error(request, "; ".join(p.message for p in exc.problems))
+    except OpenIMRError as exc:
+        messages.error(request, str(exc))
+    return redirect("cases:timeline", row.case_number)
+
+
+@case_view("notice.downloaded")
+def notice_pdf(request: HttpRequest, row: models.Case) -> HttpResponse:
+    notice = row.notices.filter(pk=request.GET.get("id") or 0).first()
+    if notice is None:
+        raise Http404("No such notice")
+    data = render_letter(services.notice_stored_letter(notice), "pdf")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{row.case_number}-{notice.kind}.pdf"'
+    return response

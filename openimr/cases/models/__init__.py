@@ -1,0 +1,19 @@
+from openimr.cases.models.case import Case, CaseDocument, DisputedItem
+from openimr.cases.models.intake import (
+    Application,
+    ApplicationTreatment,
+    CaseNumberCounter,
+    Notice,
+    NoticeService,
+)
+
+__all__ = [
+    "Application",
+    "ApplicationTreatment",
+    "Case",
+    "CaseDocument",
+    "CaseNumberCounter",
+    "DisputedItem",
+    "Notice",
+    "NoticeService",
+]

@@ -1,0 +1,139 @@
+"""Applications for IMR (DWC Form IMR), the case timeline, and notices with their service."""
+
+from django.db import models
+
+from openimr.cases.domain.application import ReviewType, ServiceMethod, SignerRole
+from openimr.cases.models.case import Case, choices_of, in_enum
+from openimr.core.case import Category, UROutcome
+
+
+class Application(models.Model):
+    """The application as received; one per case. Fields follow DWC Form IMR."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="application")
+    received_at = models.DateTimeField()
+    received_on = models.DateField(
+        help_text="California date of receipt: the day the law counts from"
+    )
+    via = models.CharField(
+        max_length=8, choices=[("web", "Web form"), ("api", "API"), ("batch", "Batch file")]
+    )
+    client = models.CharField(max_length=150, help_text="user or API client that submitted it")
+    idempotency_key = models.CharField(max_length=200, null=True, blank=True)
+
+    review_type = models.CharField(max_length=10, choices=choices_of(ReviewType))
+    claim_number = models.CharField(max_length=60, db_index=True)
+    employee_name = models.CharField(max_length=300)
+    employee_address = models.TextField(blank=True, default="")
+    employee_phone = models.CharField(max_length=40, blank=True, default="")
+    employee_email = models.CharField(max_length=254, blank=True, default="")
+    date_of_injury = models.DateField()
+    employer_name = models.CharField(max_length=300, blank=True, default="")
+    ur_decision_date = models.DateField()
+    ur_service_method = models.CharField(max_length=12, choices=choices_of(ServiceMethod))
+    requesting_physician_name = models.CharField(max_length=300, blank=True, default="")
+    requesting_physician_specialty = models.CharField(max_length=300, blank=True, default="")
+    claims_administrator_name = models.CharField(max_length=300, blank=True, default="")
+    adjuster_name = models.CharField(max_length=300, blank=True, default="")
+    attorney_name = models.CharField(max_length=300, blank=True, default="")
+    conditional_non_certification = models.BooleanField(default=False)
+    disputed_other_than_medical_necessity = models.BooleanField(default=False)
+    claims_administrator_agrees_to_proceed = models.BooleanField(null=True, blank=True)
+    formulary_dispute = models.BooleanField(default=False)
+    signed_by = models.CharField(max_length=300, blank=True, default="")
+    signer_role = models.CharField(
+        max_length=16, choices=choices_of(SignerRole), blank=True, default=""
+    )
+    signature_date = models.DateField(null=True, blank=True)
+
+    ur_decision_file = models.CharField(max_length=500, blank=True, default="")
+    ur_decision_sha256 = models.CharField(max_length=64, blank=True, default="")
+    ur_decision_pages = models.PositiveIntegerField(default=0)
+    ur_decision_text = models.TextField(blank=True, default="")
+
+    outcome = models.CharField(
+        max_length=10,
+        choices=[("eligible", "Eligible"), ("ineligible", "Ineligible"), ("deferred", "Deferred")],
+        blank=True,
+        default="",
+    )
+    reasons = models.JSONField(default=list, blank=True)
+    last_day_to_file = models.DateField(null=True, blank=True)
+    override_reason = models.TextField(blank=True, default="")
+    override_by = models.CharField(max_length=150, blank=True, default="")
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=("client", "idempotency_key"),
+                condition=models.Q(idempotency_key__isnull=False),
+                name="application_idempotency_unique",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"Application for {self.case_id}"
+
+
+class ApplicationTreatment(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="treatments"
+    )
+    position = models.PositiveIntegerField()
+    treatment = models.CharField(max_length=500)
+    diagnosis = models.CharField(max_length=300)
+    icd10 = models.CharField(max_length=10, blank=True, default="")
+    category = models.CharField(max_length=24, choices=choices_of(Category))
+    ur_outcome = models.CharField(max_length=10, choices=choices_of(UROutcome))
+
+    class Meta:
+        ordering = ("application", "position")
+        constraints = (
+            models.CheckConstraint(
+                condition=in_enum("category", Category), name="treatment_category_known"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.treatment
+
+
+class Notice(models.Model):
+    """A notice sent to the parties (NOARFI, ineligibility, deferral). The facts it was built
+    from are frozen here with its text; HTML and PDF are rendered from the same facts on
+    request, byte for byte the same each time (the PDF renderer is deterministic)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=20)
+    created_at = models.DateTimeField()
+    facts = models.JSONField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ("case", "created_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.case_id}"
+
+
+class NoticeService(models.Model):
+    """Service of a notice on one party: who, how and when (8 CCR 9792.10.4(b))."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="services")
+    party_role = models.CharField(max_length=40)
+    party_name = models.CharField(max_length=300)
+    method = models.CharField(max_length=12, choices=choices_of(ServiceMethod))
+    served_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"{self.party_role} by {self.method}"
+
+
+class CaseNumberCounter(models.Model):
+    """Last case number issued per year prefix; read and bumped under the write lock."""
+
+    prefix = models.CharField(max_length=8, unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}{self.last:07d}"

@@ -1,0 +1,33 @@
+"""Writes to cases, one module per sub-domain; import from here."""
+
+from openimr.cases.services.case_import import case_import, case_import_many, case_mark_issued
+from openimr.cases.services.flow import (
+    application_override,
+    case_assign,
+    case_begin_review,
+    case_close,
+    case_convert_expedited,
+    case_records_complete,
+    case_submit_decision,
+)
+from openimr.cases.services.intake import Submitted, application_submit
+from openimr.cases.services.lifecycle import case_transition
+from openimr.cases.services.notices import notice_issue, notice_stored_letter
+
+__all__ = [
+    "Submitted",
+    "application_override",
+    "application_submit",
+    "case_assign",
+    "case_begin_review",
+    "case_close",
+    "case_convert_expedited",
+    "case_import",
+    "case_import_many",
+    "case_mark_issued",
+    "case_records_complete",
+    "case_submit_decision",
+    "case_transition",
+    "notice_issue",
+    "notice_stored_letter",
+]

@@ -1,0 +1,166 @@
+"""The staff actions that move an open case along, each one transaction with its timeline
+event and audit row, the clocks recomputed after it."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from django.db import transaction
+
+from openimr.audit.services import Actor, actor_label
+from openimr.cases import models
+from openimr.cases.clocks import deadlines_for
+from openimr.cases.domain.application import ServiceMethod
+from openimr.cases.domain.eligibility import EligibilityResult, Outcome, Reason
+from openimr.cases.domain.lifecycle import OPEN, State
+from openimr.cases.services.intake import outcome_record
+from openimr.cases.services.lifecycle import (
+    CLOCK_FIELDS,
+    case_transition,
+    clock_refresh,
+    event_record,
+)
+from openimr.cases.services.notices import notice_issue
+from openimr.core.case import Decision, Priority
+from openimr.core.clock import CALIFORNIA, local_date, now
+from openimr.core.errors import InvalidInput, Problem
+
+
+def _records_due_text(row: models.Case) -> str:
+    due = next((d for d in deadlines_for(row) if d.name == "records_due"), None)
+    if due is None:
+        return "the date in the notice"
+    if isinstance(due.due, datetime):
+        local = due.due.astimezone(CALIFORNIA)
+        return f"{local:%B} {local.day}, {local.year} at {local:%H:%M} Pacific time"
+    return f"{due.due:%B} {due.due.day}, {due.due.year}"
+
+
+@transaction.atomic
+def case_assign(
+    *,
+    row: models.Case,
+    actor: Actor,
+    method: ServiceMethod = ServiceMethod.ELECTRONIC,
+    at: datetime | None = None,
+) -> models.Notice:
+    """Send the Notice of Assignment and Request for Information (8 CCR 9792.10.4(b)); the
+    records clock runs from it (8 CCR 9792.10.5(a)(1))."""
+    at = at or now()
+    case_transition(row=row, target=State.ASSIGNED, actor=actor, at=at)
+    row.noarfi_sent_at, row.noarfi_method = at, method.value
+    row.date_assigned = local_date(at)
+    clock_refresh(row)
+    row.save(
+        update_fields=["state", "noarfi_sent_at", "noarfi_method", "date_assigned", *CLOCK_FIELDS]
+    )
+    return notice_issue(
+        row=row, kind="noarfi", actor=actor, at=at, records_due=_records_due_text(row)
+    )
+
+
+@transaction.atomic
+def case_records_complete(*, row: models.Case, actor: Actor, at: datetime | None = None) -> None:
+    """The case file is complete: the determination clock starts (LC 4610.6(d))."""
+    at = at or now()
+    case_transition(row=row, target=State.RECORDS_COMPLETE, actor=actor, at=at)
+    row.records_complete_at = at
+    row.date_records_complete = local_date(at)
+    clock_refresh(row)
+    row.save(update_fields=["state", "records_complete_at", "date_records_complete", *CLOCK_FIELDS])
+
+
+@transaction.atomic
+def case_begin_review(*, row: models.Case, actor: Actor, at: datetime | None = None) -> None:
+    case_transition(row=row, target=State.IN_REVIEW, actor=actor, at=at or now())
+    row.save(update_fields=["state", "updated_at"])
+
+
+@transaction.atomic
+def case_submit_decision(
+    *,
+    row: models.Case,
+    decisions: Sequence[tuple[Decision, str]],
+    actor: Actor,
+    at: datetime | None = None,
+) -> None:
+    """The reviewer's determination of every item goes to quality assurance; the
+    determination clock is met when it is made (LC 4610.6(d))."""
+    at = at or now()
+    items = list(row.items.only("pk"))
+    if len(decisions) != len(items):
+        raise InvalidInput(
+            [
+                Problem(
+                    "$.items",
+                    f"{len(items)} items need {len(items)} decisions, got {len(decisions)}",
+                )
+            ]
+        )
+    for item, (decision, rationale) in zip(items, decisions, strict=True):
+        models.DisputedItem.objects.filter(pk=item.pk).update(
+            decision=decision.value, rationale=rationale
+        )
+    case_transition(row=row, target=State.QA, actor=actor, at=at)
+    row.decided_at, row.date_decision = at, local_date(at)
+    clock_refresh(row)
+    row.save(update_fields=["state", "decided_at", "date_decision", *CLOCK_FIELDS])
+
+
+@transaction.atomic
+def case_convert_expedited(
+    *, row: models.Case, actor: Actor, note: str, at: datetime | None = None
+) -> None:
+    """The treating physician certified an imminent and serious threat to health: the review
+    becomes expedited and its clocks are recomputed (8 CCR 9792.10.4(c))."""
+    if State(row.state) not in OPEN:
+        raise InvalidInput([Problem("$.state", f"a {row.state} case cannot be converted")])
+    if row.priority == Priority.EXPEDITED.value:
+        raise InvalidInput([Problem("$.priority", "the case is already expedited")])
+    if not note.strip():
+        raise InvalidInput([Problem("$.note", "describe the physician's certification")])
+    at = at or now()
+    row.priority, row.converted_to_expedited_at = Priority.EXPEDITED.value, at
+    event_record(row=row, actor=actor, at=at, kind="converted", note=note)
+    clock_refresh(row)
+    row.save()
+
+
+@transaction.atomic
+def case_close(
+    *, row: models.Case, target: State, actor: Actor, note: str, at: datetime | None = None
+) -> None:
+    """Withdrawn by the applicant, or terminated because the claims administrator authorized
+    the disputed treatment (8 CCR 9792.10.6(a)); every clock stops."""
+    if target not in {State.WITHDRAWN, State.TERMINATED}:
+        raise InvalidInput([Problem("$.target", "only withdrawn or terminated close a case here")])
+    at = at or now()
+    case_transition(row=row, target=target, actor=actor, at=at, note=note)
+    if target is State.TERMINATED:
+        row.terminated_at = at
+    clock_refresh(row)
+    row.save()
+
+
+@transaction.atomic
+def application_override(
+    *, row: models.Case, outcome: Outcome, reason: str, actor: Actor, at: datetime | None = None
+) -> None:
+    """Staff replace the screening outcome with their own, for a written reason; the case is
+    screened again into the new outcome and the change is audited (8 CCR 9792.10.3)."""
+    if not reason.strip():
+        raise InvalidInput([Problem("$.reason", "an override needs a written reason")])
+    if State(row.state) not in {State.INELIGIBLE, State.DEFERRED}:
+        # An eligible case is withdrawn or terminated instead; its clocks are already running.
+        raise InvalidInput(
+            [Problem("$.state", f"a {row.state} case has no screening outcome to override")]
+        )
+    at = at or now()
+    stored = row.application
+    stored.override_reason, stored.override_by = reason, actor_label(actor)
+    case_transition(row=row, target=State.SCREENING, actor=actor, at=at, note="override")
+    override = Reason("staff_override", reason, "8 CCR 9792.10.3")
+    reasons = (override,) if outcome is not Outcome.ELIGIBLE else ()
+    result = EligibilityResult(outcome, reasons, stored.last_day_to_file or stored.received_on)
+    outcome_record(
+        row=row, stored=stored, result=result, actor=actor, at=at, note=f"override: {reason}"
+    )

@@ -1,0 +1,102 @@
+"""Notices to the parties: built from the case, frozen, and recorded as served on each
+party with method and date (8 CCR 9792.10.4(b); 8 CCR 9792.10.3)."""
+
+from dataclasses import asdict
+from datetime import date, datetime
+from functools import cache
+
+from openimr.audit.services import Actor
+from openimr.cases import models
+from openimr.cases.domain.application import ServiceMethod
+from openimr.cases.services.lifecycle import event_record
+from openimr.core.clock import local_date
+from openimr.letters.domain.content import Letter
+from openimr.letters.domain.notices import NoticeFacts, build_noarfi, build_screening_notice
+from openimr.letters.domain.template import NOTICES_PATH, LetterTemplate, load_template
+from openimr.letters.render.text import render_text
+
+KINDS = ("noarfi", "ineligible", "deferred")
+
+
+def _long(value: date | None) -> str:
+    return f"{value:%B} {value.day}, {value.year}" if value else "not stated"
+
+
+def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> NoticeFacts:
+    app = row.application
+    reasons = tuple(r["text"] for r in app.reasons)
+    return NoticeFacts(
+        case_number=row.case_number,
+        claim_number=app.claim_number,
+        employee_name=app.employee_name,
+        claims_administrator=app.claims_administrator_name,
+        requesting_physician=", ".join(
+            filter(None, [app.requesting_physician_name, app.requesting_physician_specialty])
+        ),
+        ur_decision_date=_long(app.ur_decision_date),
+        application_received=_long(app.received_on),
+        expedited=row.priority == "expedited",
+        treatments=tuple(t.treatment for t in app.treatments.all()),
+        records_due=records_due,
+        reasons=reasons,
+        last_day=_long(app.last_day_to_file),
+        sent_on=_long(local_date(at)),
+    )
+
+
+@cache
+def _notice_template() -> LetterTemplate:
+    return load_template(None, NOTICES_PATH)
+
+
+def notice_letter(kind: str, facts: NoticeFacts, template: LetterTemplate | None = None) -> Letter:
+    t = template or _notice_template()
+    return build_noarfi(facts, t) if kind == "noarfi" else build_screening_notice(facts, t, kind)
+
+
+def _parties(app: models.Application) -> list[tuple[str, str, ServiceMethod]]:
+    """Who is served and how: email where the party gave an address, otherwise mail; the
+    claims administrator electronically."""
+    employee_method = ServiceMethod.ELECTRONIC if app.employee_email else ServiceMethod.MAIL
+    parties = [
+        ("employee", app.employee_name, employee_method),
+        ("claims administrator", app.claims_administrator_name, ServiceMethod.ELECTRONIC),
+        ("requesting physician", app.requesting_physician_name, ServiceMethod.MAIL),
+    ]
+    if app.attorney_name:
+        parties.append(("employee's attorney", app.attorney_name, ServiceMethod.MAIL))
+    return [p for p in parties if p[1]]
+
+
+def notice_issue(
+    *, row: models.Case, kind: str, actor: Actor, at: datetime, records_due: str = ""
+) -> models.Notice:
+    facts = notice_facts(row, at=at, records_due=records_due)
+    notice = models.Notice.objects.create(
+        case=row,
+        kind=kind,
+        created_at=at,
+        facts=asdict(facts),
+        text=render_text(notice_letter(kind, facts)),
+    )
+    served_on = local_date(at)
+    models.NoticeService.objects.bulk_create(
+        models.NoticeService(
+            notice=notice,
+            party_role=role,
+            party_name=name,
+            method=method.value,
+            served_on=served_on,
+        )
+        for role, name, method in _parties(row.application)
+    )
+    event_record(row=row, actor=actor, at=at, kind="notice", detail={"notice": kind})
+    return notice
+
+
+def notice_stored_letter(notice: models.Notice) -> Letter:
+    """The notice as issued, rebuilt from its frozen facts."""
+    facts = dict(notice.facts)
+    facts["treatments"] = tuple(facts["treatments"])
+    facts["reasons"] = tuple(facts["reasons"])
+    return notice_letter(notice.kind, NoticeFacts(**facts))

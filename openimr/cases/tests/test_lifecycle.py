@@ -1,0 +1,60 @@
+"""The transition table: every allowed move works, every other move raises."""
+
+import itertools
+
+import pytest
+
+from openimr.cases.domain.lifecycle import (
+    CLOSED,
+    OPEN,
+    TRANSITIONS,
+    IllegalTransition,
+    State,
+    check_transition,
+)
+
+HAPPY_PATH = [
+    State.RECEIVED,
+    State.SCREENING,
+    State.ELIGIBLE,
+    State.ASSIGNED,
+    State.RECORDS_COMPLETE,
+    State.IN_REVIEW,
+    State.QA,
+    State.ISSUED,
+]
+
+
+def test_the_whole_happy_path_is_allowed():
+    for current, target in itertools.pairwise(HAPPY_PATH):
+        check_transition(current, target)
+
+
+@pytest.mark.parametrize("state", sorted(OPEN))
+def test_any_open_case_can_be_withdrawn_or_terminated(state):
+    check_transition(state, State.WITHDRAWN)
+    check_transition(state, State.TERMINATED)
+
+
+@pytest.mark.parametrize(
+    ("current", "target"), [(c, t) for c in State for t in State if t not in TRANSITIONS[c]]
+)
+def test_every_move_not_in_the_table_raises(current, target):
+    with pytest.raises(IllegalTransition):
+        check_transition(current, target)
+
+
+@pytest.mark.parametrize("state", sorted(CLOSED - {State.INELIGIBLE}))
+def test_a_closed_case_goes_nowhere(state):
+    assert TRANSITIONS[state] == frozenset()
+
+
+def test_the_error_says_what_is_allowed():
+    with pytest.raises(
+        IllegalTransition, match="a received case cannot become issued; allowed: screening"
+    ):
+        check_transition(State.RECEIVED, State.ISSUED)
+
+
+def test_qa_can_return_a_case_to_review():
+    check_transition(State.QA, State.IN_REVIEW)

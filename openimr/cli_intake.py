@@ -1,0 +1,209 @@
+"""`openimr applications import`, `eligibility check`, `clocks show`, `api token ...` and
+`simulate`: intake from the command line, over the same services as the web and API."""
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openimr.core.errors import InvalidInput, Problem
+
+
+def _django() -> None:
+    from openimr.cli import _django as setup
+
+    setup()
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def cmd_eligibility_check(args: argparse.Namespace) -> int:
+    """Screen one application file offline: no database, so no prior-review or duplicate
+    check (those need the IMRO's records); everything else is the same rules."""
+    from openimr.cases.domain.deadlines import filing_deadline
+    from openimr.cases.domain.eligibility import ScreeningContext, screen
+    from openimr.cases.intake_schema import parse_application_json, to_domain
+    from openimr.programs.loader import load_program
+
+    form = parse_application_json(Path(args.file).read_bytes())
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    app = to_domain(form, received_on=today, attached=form.ur_decision_document is not None)
+    program = load_program()
+    result = screen(app, ScreeningContext(), program)
+    filing = filing_deadline(app.ur_decision_date, app.ur_service_method, program)
+    report = {
+        "outcome": result.outcome.value,
+        "reasons": [{"code": r.code, "text": r.text, "source": r.source} for r in result.reasons],
+        "deadlines": {
+            filing.name: {"due": filing.due, "rule": filing.rule, "source": filing.source}
+        },
+    }
+    if args.json:
+        print(json.dumps(report, default=_json_default, indent=2))
+    else:
+        print(f"{result.outcome.value}; last day to apply {filing.due}")
+        for reason in result.reasons:
+            print(f"  - {reason.text} ({reason.source})")
+    return 0
+
+
+def _read_lines(path: Path) -> list[Any]:
+    """Every line parsed and validated before anything is stored; problems carry the line."""
+    from openimr.cases.intake_schema import parse_application_json
+
+    forms, problems = [], []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            forms.append(parse_application_json(line))
+        except InvalidInput as exc:
+            problems += [Problem(f"line {number}: {p.path}", p.message) for p in exc.problems]
+    if problems:
+        raise InvalidInput(problems, f"{path}: {len(problems)} problem(s); nothing was imported")
+    return forms
+
+
+def cmd_applications_import(args: argparse.Namespace) -> int:
+    forms = _read_lines(Path(args.file))
+    _django()
+    from django.db import transaction
+
+    from openimr.cases.services import application_submit
+
+    with transaction.atomic():
+        results = [
+            application_submit(form=f, via="batch", actor="cli", client="batch") for f in forms
+        ]
+    outcomes: dict[str, int] = {}
+    for submitted in results:
+        outcomes[submitted.application.outcome] = outcomes.get(submitted.application.outcome, 0) + 1
+    print(
+        f"imported {len(results)} application(s): "
+        + ", ".join(f"{v} {k}" for k, v in sorted(outcomes.items()))
+    )
+    return 0
+
+
+def cmd_clocks_show(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.cases import models, selectors
+
+    row = models.Case.objects.filter(case_number=args.case_number).first()
+    if row is None:
+        raise InvalidInput([Problem("case_number", f"no case {args.case_number}")])
+    rows = selectors.deadline_rows(row)
+    if args.json:
+        print(
+            json.dumps(
+                {"case_number": row.case_number, "state": row.state, "deadlines": rows},
+                default=_json_default,
+                indent=2,
+            )
+        )
+        return 0
+    print(f"{row.case_number} ({row.state}, {row.priority})")
+    for d in rows:
+        print(f"  {d['name']:<20} {d['due']!s:<26} {d['status']:<9} {d['rule']} [{d['source']}]")
+    return 0
+
+
+def cmd_token_create(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.api.services import token_create
+
+    print(token_create(name=args.name, username=args.user))
+    print(
+        "Keep this token now: it is stored only as a hash and cannot be shown again.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_token_revoke(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.api.services import token_revoke
+
+    token_revoke(name=args.name)
+    print(f"revoked {args.name}")
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """Runs in its own database (a fresh SQLite file unless --database-url), never in the
+    application's: a year of synthetic cases must not mix with real ones."""
+    import os
+
+    # Debug mode keeps every SQL statement in memory: a year of them would not fit.
+    os.environ["OPENIMR_DEBUG"] = "false"
+    os.environ.setdefault("OPENIMR_SECRET_KEY", "simulation-only-" + os.urandom(16).hex())
+    if args.database_url:
+        os.environ["DATABASE_URL"] = args.database_url
+    else:
+        target = Path(os.environ.get("OPENIMR_DATA_DIR", "var")) / f"simulate-{args.seed}.sqlite3"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{target.resolve()}"
+    _django()
+    from django.core.management import call_command
+
+    from openimr.cases.simulation import simulate
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+    report = simulate(applications=args.applications, seed=args.seed, progress=not args.quiet)
+    print(json.dumps(report, indent=2, default=_json_default))
+    return 0
+
+
+def register(groups: Any) -> None:
+    apps = groups.add_parser("applications", help="applications for IMR")
+    apps_cmds = apps.add_subparsers(dest="command", required=True)
+    imp = apps_cmds.add_parser(
+        "import", help="file a batch of applications (JSON Lines), all or none"
+    )
+    imp.add_argument("file", metavar="FILE.jsonl")
+    imp.set_defaults(handler=cmd_applications_import)
+
+    elig = groups.add_parser("eligibility", help="eligibility screening")
+    elig_cmds = elig.add_subparsers(dest="command", required=True)
+    check = elig_cmds.add_parser("check", help="screen an application file (no database)")
+    check.add_argument("file", metavar="APPLICATION.json")
+    check.add_argument("--today", metavar="YYYY-MM-DD", help="the date of receipt (default: today)")
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.set_defaults(handler=cmd_eligibility_check)
+
+    clocks = groups.add_parser("clocks", help="deadlines of a case")
+    clocks_cmds = clocks.add_subparsers(dest="command", required=True)
+    show = clocks_cmds.add_parser("show", help="every clock of a case with rule, source and status")
+    show.add_argument("case_number", metavar="CASE_NUMBER")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_clocks_show)
+
+    api = groups.add_parser("api", help="API clients")
+    api_cmds = api.add_subparsers(dest="command", required=True)
+    token = api_cmds.add_parser("token", help="API tokens")
+    token_cmds = token.add_subparsers(dest="action", required=True)
+    create = token_cmds.add_parser("create", help="create a token (printed once)")
+    create.add_argument("name")
+    create.add_argument("--user", required=True, help="the user the client acts as")
+    create.set_defaults(handler=cmd_token_create)
+    revoke = token_cmds.add_parser("revoke", help="revoke a token")
+    revoke.add_argument("name")
+    revoke.set_defaults(handler=cmd_token_revoke)
+
+    sim = groups.add_parser("simulate", help="drive a year of applications through the services")
+    sim.add_argument("--applications", type=int, default=200_000)
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--quiet", action="store_true", help="no progress bar")
+    sim.add_argument(
+        "--database-url", help="run against this database (it is migrated; use an empty one)"
+    )
+    sim.set_defaults(handler=cmd_simulate)

@@ -1,0 +1,91 @@
+"""Notices before the determination, as letter content: the Notice of Assignment and Request
+for Information (8 CCR 9792.10.4(b)) and the notices of ineligibility or deferral
+(8 CCR 9792.10.3). The same renderers as the letter turn them into text, HTML and PDF."""
+
+from dataclasses import dataclass
+
+from openimr.letters.domain.content import BulletList, Field, Letter, Paragraph, Section
+from openimr.letters.domain.template import LetterTemplate
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    case_number: str
+    claim_number: str
+    employee_name: str
+    claims_administrator: str
+    requesting_physician: str
+    ur_decision_date: str
+    application_received: str
+    expedited: bool
+    treatments: tuple[str, ...]
+    records_due: str = ""
+    reasons: tuple[str, ...] = ()
+    last_day: str = ""
+    sent_on: str = ""
+
+
+def _header(facts: NoticeFacts) -> tuple[Field, ...]:
+    return (
+        Field("Case Number", facts.case_number),
+        Field("Date", facts.sent_on),
+        Field("Claim Number", facts.claim_number),
+        Field("Employee", facts.employee_name),
+        Field("Claims Administrator", facts.claims_administrator),
+        Field("Requesting Physician", facts.requesting_physician),
+        Field("UR Decision Date", facts.ur_decision_date),
+        Field("Application Received", facts.application_received),
+        Field("Review", "Expedited" if facts.expedited else "Regular"),
+    )
+
+
+def _values(facts: NoticeFacts, t: LetterTemplate) -> dict[str, str]:
+    return {
+        "organization": str(t.get("organization.name")),
+        "case_number": facts.case_number,
+        "records_due": facts.records_due,
+        "last_day": facts.last_day,
+        "application_received": facts.application_received,
+    }
+
+
+def _letter(
+    facts: NoticeFacts, t: LetterTemplate, kind: str, sections: tuple[Section, ...]
+) -> Letter:
+    return Letter(
+        organization=str(t.get("organization.name")),
+        title=t.text(f"{kind}.title"),
+        case_number=facts.case_number,
+        header=_header(facts),
+        sections=(*sections, Section("CONTACT", (Paragraph(t.text("organization.address")),))),
+    )
+
+
+def build_noarfi(facts: NoticeFacts, t: LetterTemplate) -> Letter:
+    """Contents per 8 CCR 9792.10.4(b): the organization, the disputed treatment, the UR
+    decision date, the application date, the track, and the records due and by when."""
+    v = _values(facts, t)
+    track = t.text("noarfi.track_expedited" if facts.expedited else "noarfi.track_regular")
+    assignment = Section("ASSIGNMENT", (Paragraph(t.text("noarfi.intro", **v)), Paragraph(track)))
+    disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
+    records = Section(
+        "RECORDS REQUESTED",
+        (
+            Paragraph(t.text("noarfi.records_request", **v)),
+            BulletList(tuple(t.get("noarfi.records"))),
+            Paragraph(t.text("noarfi.others", **v)),
+        ),
+    )
+    return _letter(facts, t, "noarfi", (assignment, disputed, records))
+
+
+def build_screening_notice(facts: NoticeFacts, t: LetterTemplate, kind: str) -> Letter:
+    """The notice of ineligibility or deferral, with every reason in plain words
+    (8 CCR 9792.10.3)."""
+    v = _values(facts, t)
+    reasons = Section(
+        "REASONS", (Paragraph(t.text(f"{kind}.intro", **v)), BulletList(facts.reasons))
+    )
+    disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
+    after = Section("WHAT YOU CAN DO", (Paragraph(t.text(f"{kind}.after", **v)),))
+    return _letter(facts, t, kind, (reasons, disputed, after))
