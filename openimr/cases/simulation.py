@@ -55,6 +55,10 @@ class _World:
     queue: list[_Event] = field(default_factory=list)
     seq: int = 0
     counts: Counter[str] = field(default_factory=Counter)
+    # Open cases stay in memory between their steps (about 20 business days of arrivals):
+    # the simulation is their only writer, so re-reading each from the database would only
+    # measure the ORM twice.
+    open_rows: dict[int, models.Case] = field(default_factory=dict)
 
     def schedule(self, at: datetime, case_id: int, step: str) -> None:
         self.seq += 1
@@ -77,6 +81,8 @@ def _at(day: date, rng: random.Random, start_hour: int = 8, hours: int = 9) -> d
 def _next_step(world: _World, row: models.Case, at: datetime) -> None:
     """Schedule what happens to a case after its current state, with realistic delays."""
     rng, expedited = world.rng, row.priority == "expedited"
+    if row.state in {"eligible", "assigned", "records_complete", "in_review"}:
+        world.open_rows[row.id] = row
     if row.state == "eligible":
         world.schedule(at + timedelta(hours=rng.uniform(2, 26)), row.id, "assign")
     elif row.state == "assigned":
@@ -109,7 +115,8 @@ STEPS: dict[str, Callable[[_World, models.Case, datetime], object]] = {
     ),
     "begin_review": lambda w, row, at: case_begin_review(row=row, actor="simulation", at=at),
     "decide": lambda w, row, at: case_submit_decision(
-        row=row, decisions=decisions_for(w.rng, row.items.count()), actor="simulation", at=at
+        row=row, decisions=decisions_for(w.rng, len(row.application.treatments.all())),
+        actor="simulation", at=at,
     ),
 }
 
@@ -117,7 +124,7 @@ STEPS: dict[str, Callable[[_World, models.Case, datetime], object]] = {
 def _run_until(world: _World, until: datetime) -> None:
     while world.queue and world.queue[0].at <= until:
         event = heapq.heappop(world.queue)
-        row = models.Case.objects.select_related("application").get(pk=event.case_id)
+        row = world.open_rows.pop(event.case_id)
         STEPS[event.step](world, row, event.at)
         world.counts[event.step] += 1
         _next_step(world, row, event.at)

@@ -166,34 +166,35 @@ def screening_context(app: Application, *, exclude_case: int) -> ScreeningContex
     same_claim = list(
         models.Application.objects.filter(claim_number=app.claim_number)
         .exclude(case_id=exclude_case)
-        .select_related("case")
+        .exclude(case__state=State.WITHDRAWN.value)
+        .values("id", "case_id", "case__case_number", "ur_decision_date", "received_on")
     )
     if not same_claim:
         return ScreeningContext()
-    case_ids = [a.case_id for a in same_claim]
-    decided = models.DisputedItem.objects.filter(
-        case_id__in=case_ids, decision__isnull=False
-    ).select_related("case")
     treatments: dict[int, list[str]] = {}
-    for t in models.ApplicationTreatment.objects.filter(application__in=same_claim).order_by(
-        "position"
+    rows = models.ApplicationTreatment.objects.filter(
+        application_id__in=[a["id"] for a in same_claim]
+    )
+    for application_id, treatment in rows.order_by("position").values_list(
+        "application_id", "treatment"
     ):
-        treatments.setdefault(t.application_id, []).append(t.treatment)
+        treatments.setdefault(application_id, []).append(treatment)
+    decided = models.DisputedItem.objects.filter(
+        case_id__in=[a["case_id"] for a in same_claim], decision__isnull=False
+    ).values_list("treatment", "case__date_decision")
     return ScreeningContext(
         prior_reviews=tuple(
-            PriorReview(app.claim_number, i.treatment, i.case.date_decision or app.received_on)
-            for i in decided
+            PriorReview(app.claim_number, t, d or app.received_on) for t, d in decided
         ),
         received=tuple(
             ReceivedApplication(
-                a.case.case_number,
-                a.claim_number,
-                a.ur_decision_date,
-                tuple(treatments.get(a.id, [])),
-                a.received_on,
+                a["case__case_number"],
+                app.claim_number,
+                a["ur_decision_date"],
+                tuple(treatments.get(a["id"], [])),
+                a["received_on"],
             )
             for a in same_claim
-            if a.case.state != State.WITHDRAWN.value
         ),
     )
 
