@@ -74,21 +74,27 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 
+# WAL lets readers go on while one writer commits; IMMEDIATE takes the write lock at BEGIN
+# so two writers queue instead of failing with "database is locked" mid-transaction.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
 def _database() -> dict[str, object]:
     url = env_str("DATABASE_URL")
     if url:
-        return dict(dj_database_url.parse(url, conn_max_age=60))
+        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            config["OPTIONS"] = dict(SQLITE_OPTIONS)
+        return config
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "openimr.sqlite3",
-        # WAL lets readers go on while one writer commits; IMMEDIATE takes the write lock at
-        # BEGIN so two writers queue instead of failing with "database is locked" mid-transaction.
-        "OPTIONS": {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        },
+        "OPTIONS": dict(SQLITE_OPTIONS),
     }
 
 

@@ -60,6 +60,7 @@ def work_queue(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "states": sorted(State),
         "counts": selectors.queue_counts(),
+        "consolidation": selectors.consolidation_candidates(),
         "now": now(),
     }
     return render(request, "cases/queue.html", context)

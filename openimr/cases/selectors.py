@@ -9,8 +9,10 @@ from django.db.models import F, Q, QuerySet
 
 from openimr.cases import models
 from openimr.cases.clocks import deadlines_for, open_deadlines
+from openimr.cases.domain.application import Application, ServiceMethod
 from openimr.cases.domain.deadlines import AT_RISK_WITHIN, deadline_status
-from openimr.cases.domain.lifecycle import OPEN
+from openimr.cases.domain.eligibility import consolidation_groups
+from openimr.cases.domain.lifecycle import OPEN, State
 from openimr.cases.mapping import case_from_row
 from openimr.core.case import Case
 from openimr.core.clock import now
@@ -117,3 +119,38 @@ def queue_counts() -> dict[str, int]:
             next_due_at__gte=moment, next_due_at__lt=moment + AT_RISK_WITHIN
         ).count(),
     }
+
+
+def consolidation_candidates(limit: int = 20_000) -> list[tuple[str, ...]]:
+    """Case numbers of eligible applications not yet under review that may be decided
+    together: one employee, the same requesting physician and date of injury
+    (8 CCR 9792.10.4(a), applied by `consolidation_groups`)."""
+    rows = models.Application.objects.filter(
+        case__state__in=[State.ELIGIBLE.value, State.ASSIGNED.value]
+    ).values(
+        "case__case_number",
+        "claim_number",
+        "employee_name",
+        "date_of_injury",
+        "ur_decision_date",
+        "ur_service_method",
+        "received_on",
+        "requesting_physician_name",
+    )[:limit]
+    applications = [
+        (
+            r["case__case_number"],
+            Application(
+                claim_number=r["claim_number"],
+                employee_name=r["employee_name"],
+                date_of_injury=r["date_of_injury"],
+                ur_decision_date=r["ur_decision_date"],
+                ur_service_method=ServiceMethod(r["ur_service_method"]),
+                received_on=r["received_on"],
+                treatments=(),
+                requesting_physician_name=r["requesting_physician_name"] or None,
+            ),
+        )
+        for r in rows
+    ]
+    return consolidation_groups(applications)

@@ -115,8 +115,10 @@ STEPS: dict[str, Callable[[_World, models.Case, datetime], object]] = {
     ),
     "begin_review": lambda w, row, at: case_begin_review(row=row, actor="simulation", at=at),
     "decide": lambda w, row, at: case_submit_decision(
-        row=row, decisions=decisions_for(w.rng, len(row.application.treatments.all())),
-        actor="simulation", at=at,
+        row=row,
+        decisions=decisions_for(w.rng, len(row.application.treatments.all())),
+        actor="simulation",
+        at=at,
     ),
 }
 

@@ -134,3 +134,19 @@ def test_intake_pages_are_not_for_non_staff(client):
     client.force_login(user)
     assert client.get("/cases/new/").status_code == 404
     assert client.get("/cases/queue/").status_code == 404
+
+
+def test_applications_of_one_employee_physician_and_injury_are_offered_for_consolidation(
+    client, staff_client
+):
+    client.post("/cases/new/", {**form_data(), "ur_decision_document": upload()})
+    later = form_data(ur_decision_date="2024-03-08", treatment_0="Physical therapy, 12 sessions")
+    client.post("/cases/new/", {**later, "ur_decision_document": upload()})
+    other = form_data(claim_number="OTHER-CLAIM", ur_decision_date="2024-03-08")
+    client.post("/cases/new/", {**other, "ur_decision_document": upload()})
+    numbers = sorted(models.Case.objects.values_list("case_number", flat=True))
+    assert models.Case.objects.filter(state="eligible").count() == 3
+    body = client.get("/cases/queue/").content.decode()
+    panel = body.split('id="consolidation"')[1].split("</div>")[0]
+    assert numbers[0] in panel and numbers[1] in panel
+    assert numbers[2] not in panel
