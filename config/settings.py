@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "openimr.cases",
     "openimr.letters",
     "openimr.records",
+    "openimr.reviewers",
     "openimr.api",
 ]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("cases/", include("openimr.cases.urls")),
+    path("reviewers/", include("openimr.reviewers.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from openimr import cli_intake
+from openimr import cli_intake, cli_reviewers
 from openimr.core.errors import InvalidInput, OpenIMRError
 
 EXIT_INVALID = 2
@@ -135,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = groups.add_parser("demo", help="load the demo cases and users, issue their letters")
     demo.set_defaults(handler=cmd_demo)
     cli_intake.register(groups)
+    cli_reviewers.register(groups)
     return parser
 
 

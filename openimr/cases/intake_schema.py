@@ -87,6 +87,12 @@ class ApplicationIn(_Strict):
     requesting_physician: PhysicianIn
     claims_administrator: ClaimsAdministratorIn
     attorney: PartyIn = PartyIn()
+    # Further parties for the reviewer's conflict-of-interest check (LC 139.5(d)).
+    medical_group: PartyIn = PartyIn()
+    facility: PartyIn = PartyIn()
+    manufacturer: PartyIn = PartyIn()
+    ur_organization: PartyIn = PartyIn()
+    ur_reviewer: PartyIn = PartyIn()
     treatments: Annotated[list[TreatmentIn], Field(min_length=1, max_length=30)]
     conditional_non_certification: bool = False
     disputed_other_than_medical_necessity: bool = False
@@ -144,6 +150,11 @@ def to_domain(form: ApplicationIn, *, received_on: date, attached: bool) -> Appl
         claims_administrator_name=form.claims_administrator.name,
         adjuster_name=form.claims_administrator.adjuster,
         attorney_name=form.attorney.name,
+        medical_group_name=form.medical_group.name,
+        facility_name=form.facility.name,
+        manufacturer_name=form.manufacturer.name,
+        ur_organization_name=form.ur_organization.name,
+        ur_reviewer_name=form.ur_reviewer.name,
         ur_decision_attached=attached,
         conditional_non_certification=form.conditional_non_certification,
         disputed_other_than_medical_necessity=form.disputed_other_than_medical_necessity,

@@ -18,6 +18,7 @@ from openimr.cases.views import case_view
 from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, OpenIMRError
 from openimr.letters.rendering import render_letter
+from openimr.reviewers import selectors as reviewer_selectors
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -76,6 +77,7 @@ def case_timeline(request: HttpRequest, row: models.Case) -> HttpResponse:
         "notices": row.notices.prefetch_related("services"),
         "state": State(row.state),
         "outcomes": [o.value for o in Outcome],
+        "reviewing": reviewer_selectors.assignment_view(row.id),
     }
     return render(request, "cases/timeline.html", context)
 

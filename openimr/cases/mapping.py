@@ -21,7 +21,7 @@ from openimr.core.case import (
     Sex,
     UROutcome,
 )
-from openimr.core.case_format import DATE_FIELDS
+from openimr.core.case_format import DATE_FIELDS, OPTIONAL_PARTIES
 
 
 def _basis(raw: list[dict[str, Any]]) -> tuple[Citation, ...]:
@@ -38,6 +38,7 @@ def _item(row: models.DisputedItem) -> Item:
         why_not_mtus=row.why_not_mtus,
         decision=Decision(row.decision) if row.decision else None,
         rationale=row.rationale,
+        icd10=tuple(row.icd10),
     )
 
 
@@ -70,6 +71,8 @@ def case_from_row(row: models.Case) -> Case:
         ),
         clinical_summary=row.clinical_summary,
         items=tuple(_item(i) for i in row.items.all()),
+        **{p: Named(getattr(row, f"{p}_name")) for p in OPTIONAL_PARTIES},
+        remand_of=tuple(row.remand_of),
     )
 
 
@@ -100,6 +103,8 @@ def case_row_fields(case: Case) -> dict[str, Any]:
         "reviewer_weekly_hours": rev.weekly_hours,
         "diagnoses": list(case.diagnoses),
         "clinical_summary": case.clinical_summary,
+        **{f"{p}_name": getattr(case, p).name for p in OPTIONAL_PARTIES},
+        "remand_of": list(case.remand_of),
     }
 
 
@@ -116,6 +121,7 @@ def item_rows(row: models.Case, case: Case) -> list[models.DisputedItem]:
             why_not_mtus=i.why_not_mtus,
             decision=i.decision.value if i.decision else None,
             rationale=i.rationale,
+            icd10=list(i.icd10),
         )
         for n, i in enumerate(case.items)
     ]

@@ -172,6 +172,7 @@ class Item:
     why_not_mtus: str | None = None
     decision: Decision | None = None
     rationale: str | None = None
+    icd10: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,14 @@ class Case:
     documents: tuple[Document, ...] = ()
     clinical_summary: str | None = None
     items: tuple[Item, ...] = ()
+    # Parties a reviewer must have no tie to (LC 139.5(d)) beyond those every letter names;
+    # optional in the format, so older documents stay valid.
+    medical_group: Named = field(default_factory=Named)
+    facility: Named = field(default_factory=Named)
+    manufacturer: Named = field(default_factory=Named)
+    ur_organization: Named = field(default_factory=Named)
+    ur_reviewer: Named = field(default_factory=Named)
+    remand_of: tuple[str, ...] = ()  # earlier IMRs of this dispute set aside on appeal
 
     @property
     def is_decided(self) -> bool:

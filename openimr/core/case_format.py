@@ -26,6 +26,9 @@ from openimr.core.case import (
 )
 
 FORMAT = "openimr.case/1"
+# Optional parties: read when present, written only when known, so documents that predate
+# them round-trip unchanged.
+OPTIONAL_PARTIES = ("medical_group", "facility", "manufacturer", "ur_organization", "ur_reviewer")
 DATE_FIELDS = (
     "injury",
     "ur_decision",
@@ -58,6 +61,7 @@ def _item(raw: dict[str, Any]) -> Item:
         why_not_mtus=raw["why_not_mtus"],
         decision=Decision(raw["decision"]) if raw["decision"] else None,
         rationale=raw["rationale"],
+        icd10=tuple(raw.get("icd10", ())),
     )
 
 
@@ -89,6 +93,8 @@ def case_from_dict(doc: dict[str, Any]) -> Case:
         ),
         clinical_summary=doc["clinical_summary"],
         items=tuple(_item(i) for i in doc["items"]),
+        **{p: Named((doc.get(p) or {}).get("name")) for p in OPTIONAL_PARTIES},
+        remand_of=tuple(doc.get("remand_of", ())),
     )
 
 
@@ -97,7 +103,7 @@ def _basis_out(basis: tuple[Citation, ...]) -> list[dict[str, Any]]:
 
 
 def _item_out(item: Item) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "treatment": item.treatment,
         "category": item.category.value,
         "ur_outcome": item.ur_outcome.value,
@@ -107,12 +113,15 @@ def _item_out(item: Item) -> dict[str, Any]:
         "decision": item.decision.value if item.decision else None,
         "rationale": item.rationale,
     }
+    if item.icd10:
+        out["icd10"] = list(item.icd10)
+    return out
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
     """The `openimr.case/1` document for a case; keys in the documented order."""
     rev = case.reviewer
-    return {
+    doc: dict[str, Any] = {
         "format": FORMAT,
         "case_number": case.case_number,
         "program": case.program,
@@ -146,3 +155,9 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "clinical_summary": case.clinical_summary,
         "items": [_item_out(i) for i in case.items],
     }
+    doc.update(
+        {p: {"name": getattr(case, p).name} for p in OPTIONAL_PARTIES if getattr(case, p).name}
+    )
+    if case.remand_of:
+        doc["remand_of"] = list(case.remand_of)
+    return doc

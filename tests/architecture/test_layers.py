@@ -16,6 +16,7 @@ EXTRA_PUBLIC = {
     "cases": {"interchange", "intake_schema", "simulation"},
     "letters": {"rendering", "render"},
     "programs": {"loader"},
+    "reviewers": {"panel_format", "index", "specialty_data"},
 }
 
 

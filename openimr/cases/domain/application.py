@@ -69,6 +69,11 @@ class Application:
     disputed_other_than_medical_necessity: bool = False
     claims_administrator_agrees_to_proceed: bool | None = None
     formulary_dispute: bool = False
+    medical_group_name: str | None = None
+    facility_name: str | None = None
+    manufacturer_name: str | None = None
+    ur_organization_name: str | None = None
+    ur_reviewer_name: str | None = None
     signed_by: str | None = None
     signer_role: SignerRole | None = None
     signature_date: date | None = None

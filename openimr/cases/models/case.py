@@ -2,22 +2,11 @@
 schema-level rules as `openimr case validate`; the check constraints below repeat the
 closed vocabularies so that even a raw SQL write cannot store an unknown value."""
 
-from enum import StrEnum
-
 from django.db import models
-from django.db.models import Q
 
 from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Category, Decision, DocumentKind, Priority, Sex, UROutcome
-
-
-def choices_of(enum: type[StrEnum]) -> list[tuple[str, str]]:
-    return [(member.value, member.value.replace("_", " ").capitalize()) for member in enum]
-
-
-def in_enum(field: str, enum: type[StrEnum], *, null: bool = False) -> Q:
-    allowed = Q(**{f"{field}__in": [m.value for m in enum]})
-    return allowed | Q(**{f"{field}__isnull": True}) if null else allowed
+from openimr.core.db import choices_of, in_enum
 
 
 class Case(models.Model):
@@ -51,6 +40,13 @@ class Case(models.Model):
 
     diagnoses = models.JSONField(default=list, blank=True)
     clinical_summary = models.TextField(null=True, blank=True)
+    # Further parties the conflict-of-interest check compares (LC 139.5(d)).
+    medical_group_name = models.CharField(max_length=300, null=True, blank=True)
+    facility_name = models.CharField(max_length=300, null=True, blank=True)
+    manufacturer_name = models.CharField(max_length=300, null=True, blank=True)
+    ur_organization_name = models.CharField(max_length=300, null=True, blank=True)
+    ur_reviewer_name = models.CharField(max_length=300, null=True, blank=True)
+    remand_of = models.JSONField(default=list, blank=True)
 
     # Where the case is in its life (openimr/cases/domain/lifecycle.py) and the facts its
     # clocks run from (openimr/cases/domain/deadlines.py). next_due_* is derived from those
@@ -115,6 +111,7 @@ class DisputedItem(models.Model):
     claims_administrator_basis = models.JSONField(default=list, blank=True)
     reviewer_basis = models.JSONField(default=list, blank=True)
     why_not_mtus = models.TextField(null=True, blank=True)
+    icd10 = models.JSONField(default=list, blank=True)
     decision = models.CharField(max_length=10, choices=choices_of(Decision), null=True, blank=True)
     rationale = models.TextField(null=True, blank=True)
 

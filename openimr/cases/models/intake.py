@@ -3,8 +3,9 @@
 from django.db import models
 
 from openimr.cases.domain.application import ReviewType, ServiceMethod, SignerRole
-from openimr.cases.models.case import Case, choices_of, in_enum
+from openimr.cases.models.case import Case
 from openimr.core.case import Category, UROutcome
+from openimr.core.db import choices_of, in_enum
 
 
 class Application(models.Model):

@@ -1,6 +1,11 @@
 """Writes to cases, one module per sub-domain; import from here."""
 
-from openimr.cases.services.case_import import case_import, case_import_many, case_mark_issued
+from openimr.cases.services.case_import import (
+    case_add_reviewer_qualifications,
+    case_import,
+    case_import_many,
+    case_mark_issued,
+)
 from openimr.cases.services.flow import (
     application_override,
     case_assign,
@@ -18,6 +23,7 @@ __all__ = [
     "Submitted",
     "application_override",
     "application_submit",
+    "case_add_reviewer_qualifications",
     "case_assign",
     "case_begin_review",
     "case_close",

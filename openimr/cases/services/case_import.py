@@ -10,7 +10,7 @@ from openimr.cases.domain.lifecycle import State
 from openimr.cases.domain.rules import case_problems
 from openimr.cases.mapping import case_row_fields, document_rows, item_rows
 from openimr.cases.services.lifecycle import case_transition, clock_refresh
-from openimr.core.case import Case
+from openimr.core.case import Case, ReviewerQualifications
 from openimr.core.errors import Conflict, InvalidInput
 
 
@@ -61,4 +61,33 @@ def case_mark_issued(*, case_number: str, actor: Actor, at: datetime) -> None:
     row = models.Case.objects.select_for_update().get(case_number=case_number)
     case_transition(row=row, target=State.ISSUED, actor=actor, at=at)
     clock_refresh(row)
+    row.save()
+
+
+def _least(current: float | None, new: float | None) -> float | None:
+    return new if current is None else current if new is None else min(current, new)
+
+
+def case_add_reviewer_qualifications(
+    *, case_number: str, qualifications: ReviewerQualifications
+) -> None:
+    """Record an attested reviewer's qualifications: the facts the letter states about the
+    reviewer, never the name (LC 4610.6(f)). With several reviewers the letter states every
+    specialty and state, and the least years and hours among them."""
+    row = models.Case.objects.select_for_update().get(case_number=case_number)
+    first = not row.reviewer_specialties
+    row.reviewer_specialties = list(
+        dict.fromkeys([*row.reviewer_specialties, *qualifications.specialties])
+    )
+    row.reviewer_licensed_in = sorted({*row.reviewer_licensed_in, *qualifications.licensed_in})
+    row.reviewer_board_certified = bool(qualifications.board_certified) and (
+        first or bool(row.reviewer_board_certified)
+    )
+    years = _least(
+        None if first else row.reviewer_years_in_practice, qualifications.years_in_practice
+    )
+    row.reviewer_years_in_practice = int(years) if years is not None else None
+    row.reviewer_weekly_hours = _least(
+        None if first else row.reviewer_weekly_hours, qualifications.weekly_hours
+    )
     row.save()

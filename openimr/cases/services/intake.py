@@ -79,6 +79,11 @@ def _case_row(app: Application) -> models.Case:
         requesting_physician_name=app.requesting_physician_name,
         requesting_physician_specialty=app.requesting_physician_specialty,
         attorney_name=app.attorney_name,
+        medical_group_name=app.medical_group_name,
+        facility_name=app.facility_name,
+        manufacturer_name=app.manufacturer_name,
+        ur_organization_name=app.ur_organization_name,
+        ur_reviewer_name=app.ur_reviewer_name,
         diagnoses=sorted(
             {f"{t.icd10} {t.diagnosis}" if t.icd10 else t.diagnosis for t in app.treatments}
         ),
@@ -94,6 +99,7 @@ def _items(row: models.Case, app: Application) -> None:
             treatment=t.treatment,
             category=t.category.value,
             ur_outcome=t.ur_outcome.value,
+            icd10=[t.icd10] if t.icd10 else [],
         )
         for n, t in enumerate(app.treatments)
     )

@@ -1,0 +1,138 @@
+"""`openimr reviewers match`: choose a case's reviewer from a panel file, offline.
+
+No database and no Django: the case is an ``openimr.case/1`` file, the panel an
+``openimr.panel/1`` file, the specialty table the shipped one. The output names reviewers by
+id only; it is for IMRO staff (a reviewer's name never leaves the IMRO, LC 4610.6(f)).
+"""
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openimr.core.clock import local_date, now
+from openimr.core.errors import InvalidInput, Problem
+from openimr.reviewers.domain.matching import MatchResult, match
+from openimr.reviewers.index import PanelIndex
+from openimr.reviewers.panel_format import match_case_from_document, panel_from_json
+from openimr.reviewers.specialty_data import default_specialty_table
+
+
+def _read(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput([Problem(what, f"cannot read {path}: {exc.strerror}")]) from exc
+
+
+def _case_document(path: str) -> dict[str, Any]:
+    try:
+        doc = json.loads(_read(path, "case"))
+    except json.JSONDecodeError as exc:
+        raise InvalidInput([Problem("$", f"{path} is not valid JSON: {exc}")]) from exc
+    if not isinstance(doc, dict):
+        raise InvalidInput([Problem("$", f"{path} must hold one JSON object")])
+    return doc
+
+
+def _today(value: str | None) -> date:
+    if value is None:
+        return local_date(now())
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise InvalidInput([Problem("--today", f"{value!r} is not a YYYY-MM-DD date")]) from exc
+
+
+def report(result: MatchResult) -> dict[str, Any]:
+    """The result as JSON-ready data: ids, reasons and the proposed coverage."""
+    return {
+        "chosen": list(result.chosen),
+        "ranked": [
+            asdict(r)
+            | {"covers": list(r.covers), "expected_decision": r.expected_decision.isoformat()}
+            for r in result.ranked
+        ],
+        "excluded": [
+            {
+                "reviewer_id": e.reviewer_id,
+                "reasons": [asdict(r) | {"matched": list(r.matched)} for r in e.reasons],
+            }
+            for e in result.excluded
+        ],
+        "multi_reviewer": result.multi_reviewer,
+        "coverage": {str(item): rid for item, rid in result.coverage},
+        "uncovered": list(result.uncovered),
+        "not_considered": result.not_considered,
+    }
+
+
+def _print_text(result: MatchResult) -> None:
+    chosen = ", ".join(result.chosen) or "nobody"
+    print(
+        f"chosen: {chosen}"
+        + (" (several reviewers: needs the AD's approval)" if result.multi_reviewer else "")
+    )
+    for item, rid in result.coverage:
+        print(f"  item {item + 1}: {rid}")
+    for item in result.uncovered:
+        print(f"  item {item + 1}: no eligible reviewer fits")
+    for ranked in result.ranked:
+        print(f"ranked {ranked.reviewer_id} ({ranked.score:.2f}): {ranked.why}")
+    for exclusion in result.excluded:
+        print(f"excluded {exclusion.reviewer_id}:")
+        for reason in exclusion.reasons:
+            print(f"  - {reason.text} ({reason.source})")
+    print(f"{result.not_considered} reviewer(s) of other specialties not considered")
+
+
+def cmd_reviewers_match(args: argparse.Namespace) -> int:
+    doc = _case_document(args.case)
+    panel = PanelIndex(panel_from_json(_read(args.panel, "--panel")).values())
+    case = match_case_from_document(doc)
+    result = match(case, panel, panel, default_specialty_table(), _today(args.today))
+    if args.json:
+        print(json.dumps(report(result), indent=2, ensure_ascii=False))
+    else:
+        _print_text(result)
+    return 0
+
+
+def cmd_reviewers_import(args: argparse.Namespace) -> int:
+    """Import a panel CSV into the database: rejected rows are listed with line and field,
+    every other row imports; exit 2 when any row was rejected."""
+    from openimr.cli import _django
+
+    _django()
+    from openimr.reviewers.services import reviewers_import_csv
+
+    report = reviewers_import_csv(text=Path(args.file).read_text(encoding="utf-8-sig"), actor="cli")
+    print(f"imported {len(report.imported)} reviewer(s), rejected {len(report.rejected)} row(s)")
+    for line, problems in report.rejected:
+        for problem in problems:
+            print(f"  line {line}: {problem.path}: {problem.message}", file=sys.stderr)
+    return 2 if report.rejected else 0
+
+
+def register(groups: Any) -> None:
+    """Add ``reviewers match`` and ``reviewers import`` to the ``openimr`` command."""
+    reviewers = groups.add_parser("reviewers", help="the reviewer panel")
+    commands = reviewers.add_subparsers(dest="command", required=True)
+    found = commands.add_parser(
+        "match", help="choose a case's reviewer from a panel file (no database)"
+    )
+    found.add_argument("case", metavar="CASE.json", help="an openimr.case/1 file")
+    found.add_argument(
+        "--panel", required=True, metavar="PANEL.json", help="an openimr.panel/1 file"
+    )
+    found.add_argument("--today", metavar="YYYY-MM-DD", help="the day of matching (default: today)")
+    found.add_argument("--json", action="store_true", help="print the result as JSON")
+    found.set_defaults(handler=cmd_reviewers_match)
+    imported = commands.add_parser(
+        "import", help="import a panel CSV; bad rows reported, the rest imported"
+    )
+    imported.add_argument("file", metavar="PANEL.csv")
+    imported.set_defaults(handler=cmd_reviewers_import)

@@ -1,0 +1,79 @@
+"""Names of people and organizations, normalised so that spellings of one party compare equal.
+
+A conflict of interest must be found however the reviewer or the parties wrote a name
+(LC 139.5; 8 CCR 9792.10.6): "Acme Insurance Co." and "ACME INSURANCE COMPANY" are one
+insurer, "Dr. Ramón Ortega" and "Ramon Ortega MD" one physician. What normalisation cannot
+settle is left to the fuzzy comparison in `conflicts`.
+"""
+
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans(
+    {"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
+)
+# Prefix titles come before a name, post-nominals after it; elsewhere they may be names.
+_PREFIX_TITLES = frozenset({"dr", "mr", "ms", "mrs"})
+_POST_NOMINALS = frozenset({"md", "do", "phd", "esq"})
+# "Do" is also a surname (Vietnamese, Korean): drop it only when two words remain before it.
+_SURNAME_TOO = frozenset({"do"})
+_LEGAL_FORMS = frozenset(
+    {"inc", "incorporated", "llc", "llp", "lp", "ltd", "corp", "corporation", "co", "company"}
+    | {"plc", "pc", "pllc"}
+)
+_ABBREVIATIONS = {
+    "ins": "insurance",
+    "svcs": "services",
+    "svc": "services",
+    "mgmt": "management",
+    "assn": "association",
+    "med": "medical",
+    "natl": "national",
+    "intl": "international",
+    # Workers' compensation writing shortens these two all the time ("State Comp Ins Fund").
+    "comp": "compensation",
+    "hosp": "hospital",
+    "ctr": "center",
+}
+
+
+def _plain_letters(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(text: str) -> list[str]:
+    # Dots and apostrophes join ("M.D." is "md", "O'Brien" is "obrien"); other marks split.
+    joined = text.replace(".", "").replace("'", "").replace("’", "").replace("&", " and ")
+    return "".join(c if c.isalnum() else " " for c in joined).split()
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    start, end = 0, len(words)
+    while start < end - 1 and words[start] in _PREFIX_TITLES:
+        start += 1
+    while end - 1 > start and words[end - 1] in _POST_NOMINALS:
+        if words[end - 1] in _SURNAME_TOO and end - 1 - start < 2:
+            break
+        end -= 1
+    return words[start:end]
+
+
+def _expand(words: list[str]) -> list[str]:
+    kept = [_ABBREVIATIONS.get(w, w) for w in words if w not in _LEGAL_FORMS] or words
+    if kept and kept[0] == "st":
+        kept[0] = "saint"  # only first: "Main St Clinic" is a street, "St. Jude" a saint
+    return kept
+
+
+def normalise_name(name: str) -> str:
+    """The comparable form of a party's or an affiliation's name: case, accents,
+    punctuation, titles (Dr., MD, Esq.), legal forms (Inc., LLC, Co.) and common
+    abbreviations (Ins., Svcs., Med.) make no difference; "&" is "and". "Group" is kept:
+    a medical group is a different party from its physicians (LC 139.5)."""
+    return " ".join(_expand(_strip_titles(_words(_plain_letters(name)))))
+
+
+def name_tokens(normalised: str) -> tuple[str, ...]:
+    """The words of a normalised name, in order."""
+    return tuple(normalised.split())

@@ -1,0 +1,160 @@
+"""The reviewer panel and assignments. A reviewer's name lives only here and on staff
+pages: letters and notices are built from `ReviewerQualifications`, which has no name."""
+
+from django.conf import settings
+from django.db import models
+
+from openimr.core.db import choices_of, in_enum
+from openimr.reviewers.domain.panel import AffiliationKind
+
+
+class Reviewer(models.Model):
+    reviewer_id = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=300)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewer",
+    )
+    years_in_practice = models.PositiveSmallIntegerField(default=0)
+    weekly_hours = models.FloatField(default=0)
+    last_verified = models.DateField(null=True, blank=True)
+    languages = models.JSONField(default=list, blank=True)
+    capacity_per_week = models.PositiveSmallIntegerField(default=10)
+    active = models.BooleanField(default=True)
+    prior_case_numbers = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("reviewer_id",)
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(weekly_hours__gte=0, weekly_hours__lte=168),
+                name="reviewer_hours_possible",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.reviewer_id} {self.name}"
+
+
+class Certification(models.Model):
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="certifications")
+    board = models.CharField(max_length=200)
+    specialty = models.CharField(max_length=200)
+    expires = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.board}: {self.specialty}"
+
+
+class License(models.Model):
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="licenses")
+    state = models.CharField(max_length=2)
+    number = models.CharField(max_length=60)
+    restricted = models.BooleanField(default=False)
+    issued = models.DateField(null=True, blank=True)
+    expires = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(issued__isnull=True)
+                | models.Q(expires__isnull=True)
+                | models.Q(expires__gte=models.F("issued")),
+                name="license_expires_after_issue",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.state} {self.number}"
+
+
+class Affiliation(models.Model):
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="affiliations")
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=choices_of(AffiliationKind))
+    until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = (
+            models.CheckConstraint(
+                condition=in_enum("kind", AffiliationKind), name="affiliation_kind_known"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.name}"
+
+
+class Leave(models.Model):
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="leave")
+    start = models.DateField()
+    end = models.DateField()
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end}"
+
+
+class Sanction(models.Model):
+    """A disciplinary action; an open one makes the reviewer unassignable."""
+
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="sanctions")
+    description = models.TextField()
+    opened = models.DateField()
+    closed = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+
+class SpecialtyRule(models.Model):
+    """A staff edit of the specialty table: which specialties evaluate or treat a category,
+    an ICD-10 range or a treatment keyword. Rows here replace the shipped default for their key."""
+
+    kind = models.CharField(
+        max_length=10,
+        choices=[("category", "Category"), ("icd10", "ICD-10 range"), ("keyword", "Keyword")],
+    )
+    key = models.CharField(max_length=100)
+    specialties = models.JSONField(default=list)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("kind", "key"), name="specialty_rule_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"
+
+
+class Assignment(models.Model):
+    """A reviewer chosen for a case (or for some of its items), with the explanation of the
+    choice, and the reviewer's attestation of no conflict before the case file opens."""
+
+    PROPOSED, ATTESTED, DECLINED = "proposed", "attested", "declined"
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="assignments")
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="assignments")
+    items = models.JSONField(default=list, help_text="positions of the items this reviewer decides")
+    status = models.CharField(
+        max_length=10,
+        default=PROPOSED,
+        choices=[
+            (PROPOSED, "Awaiting attestation"),
+            (ATTESTED, "Attested"),
+            (DECLINED, "Declined: conflict"),
+        ],
+    )
+    assigned_at = models.DateTimeField()
+    assigned_by = models.CharField(max_length=150)
+    explanation = models.JSONField(default=dict)
+    attested_at = models.DateTimeField(null=True, blank=True)
+    statement = models.TextField(blank=True, default="")
+
+    class Meta:
+        ordering = ("case", "assigned_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.reviewer_id} ({self.status})"

@@ -1,0 +1,425 @@
+"""Reading the panel (``openimr.panel/1`` JSON, or the CSV importer's rows) and the parts of an
+``openimr.case/1`` document that matching needs. Every problem is reported at once, by JSON
+path (``$.reviewers[3].licenses[0].state``) or by line and column (``line 4:
+license_states``), and nothing is returned unless all is well. Formats: docs/reviewers.md.
+"""
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import us
+
+from openimr.core.case import Category
+from openimr.core.errors import InvalidInput, Problem
+from openimr.reviewers.domain.matching import MatchCase, MatchItem
+from openimr.reviewers.domain.panel import (
+    Affiliation,
+    AffiliationKind,
+    CaseParties,
+    Certification,
+    License,
+    PartyRole,
+    Reviewer,
+)
+from openimr.reviewers.domain.specialties import icd10_category
+
+FORMAT = "openimr.panel/1"
+HOURS_IN_A_WEEK = 168
+DATE = "a YYYY-MM-DD date"
+KINDS = ", ".join(k.value for k in AffiliationKind)
+T = TypeVar("T")
+
+
+def is_state_code(code: str) -> bool:
+    """A USPS code of a state, DC or a territory: where a license can be issued."""
+    return len(code) == 2 and code.isupper() and us.states.lookup(code, field="abbr") is not None
+
+
+def _bad_type(value: Any, kind: str) -> str:
+    return f"must be {kind}, not {json.dumps(value)}"
+
+
+class _Fields:
+    """Typed fields of one JSON object; problems go to a shared list, by path."""
+
+    def __init__(
+        self, obj: Any, path: str, problems: list[Problem], keys: set[str] | None = None
+    ) -> None:
+        self.path, self.problems = path, problems
+        self.obj: dict[str, Any] = obj if isinstance(obj, dict) else {}
+        if not isinstance(obj, dict):
+            problems.append(Problem(path, "must be an object"))
+        unknown = [k for k in self.obj if keys is not None and k not in keys]
+        problems += [Problem(f"{path}.{k}", "unknown key") for k in unknown]
+
+    def fail(self, key: str, message: str) -> None:
+        self.problems.append(Problem(f"{self.path}.{key}", message))
+
+    def _get(self, key: str, check: Callable[[Any], bool], kind: str, default: T) -> T:
+        value = self.obj.get(key)
+        if value is None:
+            return default
+        if not check(value):
+            self.fail(key, _bad_type(value, kind))
+            return default
+        return value
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self._get(key, lambda v: isinstance(v, str), "a string", "").strip()
+        if required and not value:
+            self.fail(key, "is required")
+        return value
+
+    def count(self, key: str, default: int = 0) -> int:
+        value = self._get(key, _is_int, "a whole number", default)
+        if value < 0:
+            self.fail(key, "must not be negative")
+        return max(value, 0)
+
+    def hours(self, key: str) -> float:
+        value = float(self._get(key, _is_number, "a number", 0.0))
+        if not 0 <= value <= HOURS_IN_A_WEEK:
+            self.fail(key, f"must be from 0 to {HOURS_IN_A_WEEK}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        return self._get(key, lambda v: isinstance(v, bool), "true or false", False)
+
+    def day(self, key: str) -> date | None:
+        value = self._get(key, lambda v: isinstance(v, str), "a YYYY-MM-DD date", "")
+        try:
+            return date.fromisoformat(value) if value else None
+        except ValueError:
+            self.fail(key, f"{value!r} is not a YYYY-MM-DD date")
+            return None
+
+    def array(self, key: str) -> list[tuple[str, Any]]:
+        value: list[Any] = self._get(key, lambda v: isinstance(v, list), "an array", [])
+        return [(f"{self.path}.{key}[{i}]", element) for i, element in enumerate(value)]
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        found = []
+        for where, element in self.array(key):
+            if isinstance(element, str) and element.strip():
+                found.append(element.strip())
+            else:
+                self.problems.append(Problem(where, "must be a non-empty string"))
+        return tuple(found)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)  # true is not 1 here
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _certification(where: str, raw: Any, problems: list[Problem]) -> Certification:
+    f = _Fields(raw, where, problems, {"board", "specialty", "expires"})
+    return Certification(f.text("board", True), f.text("specialty", True), f.day("expires"))
+
+
+def _license(where: str, raw: Any, problems: list[Problem]) -> License:
+    f = _Fields(raw, where, problems, {"state", "number", "restricted", "issued", "expires"})
+    state = f.text("state", True)
+    if state and not is_state_code(state):
+        f.fail("state", f"{state!r} is not a US state code")
+    issued, expires = f.day("issued"), f.day("expires")
+    if issued and expires and expires < issued:
+        f.fail("expires", f"{expires} is before the issue date {issued}")
+    return License(state, f.text("number", True), f.flag("restricted"), expires, issued)
+
+
+def _affiliation(where: str, raw: Any, problems: list[Problem]) -> Affiliation | None:
+    f = _Fields(raw, where, problems, {"name", "kind", "until"})
+    name, kind, until = f.text("name", True), f.text("kind", True), f.day("until")
+    if kind and kind not in {k.value for k in AffiliationKind}:
+        f.fail("kind", f"{kind!r} is not one of {KINDS}")
+        return None
+    return Affiliation(name, AffiliationKind(kind), until) if kind else None
+
+
+def _leave(where: str, raw: Any, problems: list[Problem]) -> tuple[date, date] | None:
+    f = _Fields(raw, where, problems, {"from", "to"})
+    start, end = f.day("from"), f.day("to")
+    for key in ("from", "to"):
+        if f.obj.get(key) is None:
+            f.fail(key, "is required")
+    if start is None or end is None:
+        return None
+    if end < start:
+        f.fail("to", f"{end} is before {start}")
+    return start, end
+
+
+REVIEWER_KEYS = {
+    "reviewer_id", "name", "certifications", "licenses", "years_in_practice", "weekly_hours",
+    "open_sanctions", "last_verified", "languages", "capacity_per_week", "open_cases", "leave",
+    "affiliations", "prior_case_numbers",
+}  # fmt: skip
+
+
+def _listed(
+    f: _Fields, key: str, read: Callable[[str, Any, list[Problem]], T | None]
+) -> tuple[T, ...]:
+    parsed = (read(where, raw, f.problems) for where, raw in f.array(key))
+    return tuple(x for x in parsed if x is not None)
+
+
+def reviewer_from_document(raw: Any, path: str, problems: list[Problem]) -> Reviewer:
+    """One reviewer of an ``openimr.panel/1`` document; problems are appended by path."""
+    f = _Fields(raw, path, problems, REVIEWER_KEYS)
+    return Reviewer(
+        reviewer_id=f.text("reviewer_id", True),
+        name=f.text("name", True),
+        certifications=_listed(f, "certifications", _certification),
+        licenses=_listed(f, "licenses", _license),
+        years_in_practice=f.count("years_in_practice"),
+        weekly_hours=f.hours("weekly_hours"),
+        open_sanctions=f.count("open_sanctions"),
+        last_verified=f.day("last_verified"),
+        languages=f.strings("languages") if "languages" in f.obj else ("en",),
+        capacity_per_week=f.count("capacity_per_week", 10),
+        open_cases=f.count("open_cases"),
+        leave=_listed(f, "leave", _leave),
+        affiliations=_listed(f, "affiliations", _affiliation),
+        prior_case_numbers=f.strings("prior_case_numbers"),
+    )
+
+
+def panel_from_document(doc: Any) -> dict[str, Reviewer]:
+    """The panel of an ``openimr.panel/1`` document, by reviewer id; raises ``InvalidInput``
+    listing every problem."""
+    problems: list[Problem] = []
+    f = _Fields(doc, "$", problems, {"format", "reviewers"})
+    if f.obj.get("format") != FORMAT:
+        f.fail("format", f"must be {FORMAT!r}")
+    panel: dict[str, Reviewer] = {}
+    for where, raw in f.array("reviewers"):
+        reviewer = reviewer_from_document(raw, where, problems)
+        if reviewer.reviewer_id in panel:
+            problems.append(
+                Problem(f"{where}.reviewer_id", f"{reviewer.reviewer_id!r} is used twice")
+            )
+        panel[reviewer.reviewer_id] = reviewer
+    if problems:
+        raise InvalidInput(problems)
+    return panel
+
+
+def panel_from_json(text: str) -> dict[str, Reviewer]:
+    """``panel_from_document`` of JSON text."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput([Problem("$", f"not valid JSON: {exc}")]) from exc
+    return panel_from_document(doc)
+
+
+# The CSV importer: one reviewer a row, multi-valued cells separated by ";".
+
+CSV_COLUMNS = (
+    "reviewer_id", "name", "specialties", "boards", "certification_expires", "license_states",
+    "license_numbers", "license_expires", "license_restricted", "years_in_practice",
+    "weekly_hours", "open_sanctions", "last_verified", "languages", "capacity_per_week",
+    "affiliations",
+)  # fmt: skip
+_YES, _NO = {"yes", "y", "true", "1"}, {"no", "n", "false", "0", ""}
+
+
+class _Row:
+    """Cells of one CSV row; problems named ``line N: column``."""
+
+    def __init__(self, row: dict[str, str], line: int) -> None:
+        self.row, self.line = row, line
+        self.problems: list[Problem] = [
+            self.at(c, "column is missing") for c in CSV_COLUMNS if c not in row
+        ]
+
+    def at(self, column: str, message: str) -> Problem:
+        return Problem(f"line {self.line}: {column}", message)
+
+    def fail(self, column: str, message: str) -> None:
+        self.problems.append(self.at(column, message))
+
+    def cell(self, column: str, required: bool = False) -> str:
+        value = (self.row.get(column) or "").strip()
+        if required and not value and column in self.row:
+            self.fail(column, "is required")
+        return value
+
+    def cells(self, column: str) -> list[str]:
+        return [v.strip() for v in self.cell(column).split(";") if v.strip()]
+
+    def parsed(self, column: str, parse: Callable[[str], T], default: T, what: str) -> T:
+        value = self.parsed_value(column, self.cell(column), parse, what)
+        return default if value is None else value
+
+    def each(self, column: str, parse: Callable[[str], T], what: str, n: int) -> list[T | None]:
+        """``n`` values, one per entry: the cell lists ``n``, or one for all, or none."""
+        values = self.cells(column)
+        if len(values) not in {0, 1, n}:
+            self.fail(column, f"has {len(values)} values for {n} entries")
+        values = values * n if len(values) == 1 else values if len(values) == n else [""] * n
+        return [self.parsed_value(column, v, parse, what) for v in values]
+
+    def parsed_value(
+        self, column: str, value: str, parse: Callable[[str], T], what: str
+    ) -> T | None:
+        try:
+            return parse(value) if value else None
+        except ValueError:
+            self.fail(column, f"{value!r} is not {what}")
+            return None
+
+
+def _within(convert: Callable[[str], T], low: float, high: float) -> Callable[[str], T]:
+    def parse(value: str) -> T:
+        number = convert(value)
+        if not low <= number <= high:  # type: ignore[operator]
+            raise ValueError(value)
+        return number
+
+    return parse
+
+
+_count, _hours = _within(int, 0, 10**6), _within(float, 0, HOURS_IN_A_WEEK)
+
+
+def _yes_no(value: str) -> bool:
+    if value.casefold() not in _YES | _NO:
+        raise ValueError(value)
+    return value.casefold() in _YES
+
+
+def _csv_certifications(r: _Row) -> tuple[Certification, ...]:
+    specialties = r.cells("specialties")
+    boards = r.each("boards", str, "a board", len(specialties))
+    expires = r.each("certification_expires", date.fromisoformat, DATE, len(specialties))
+    if specialties and not all(boards):
+        r.fail("boards", "name the board of each specialty")
+    return tuple(
+        Certification(b or "", s, e) for s, b, e in zip(specialties, boards, expires, strict=True)
+    )
+
+
+def _csv_licenses(r: _Row) -> tuple[License, ...]:
+    states = r.cells("license_states")
+    r.problems += [
+        r.at("license_states", f"{s!r} is not a US state code")
+        for s in states
+        if not is_state_code(s)
+    ]
+    numbers = r.cells("license_numbers")
+    if len(numbers) != len(states):
+        r.fail("license_numbers", f"has {len(numbers)} values for {len(states)} license states")
+        numbers = [""] * len(states)
+    expires = r.each("license_expires", date.fromisoformat, DATE, len(states))
+    restricted = r.each("license_restricted", _yes_no, "yes or no", len(states))
+    rows = zip(states, numbers, restricted, expires, strict=True)
+    return tuple(License(s, n or "", bool(x), e) for s, n, x, e in rows)
+
+
+def _csv_affiliations(r: _Row) -> tuple[Affiliation, ...]:
+    found = []
+    for entry in r.cells("affiliations"):
+        kind, _, name = entry.partition(":")
+        if kind.strip() not in {k.value for k in AffiliationKind} or not name.strip():
+            r.fail("affiliations", f"{entry!r} is not kind:name with kind one of {KINDS}")
+            continue
+        found.append(Affiliation(name.strip(), AffiliationKind(kind.strip())))
+    return tuple(found)
+
+
+def reviewer_from_csv_row(row: dict[str, str], line: int) -> Reviewer:
+    """One reviewer from a row of the panel CSV (columns ``CSV_COLUMNS``, docs/reviewers.md);
+    raises ``InvalidInput`` naming the line and column of every problem."""
+    r = _Row(row, line)
+    reviewer = Reviewer(
+        reviewer_id=r.cell("reviewer_id", True),
+        name=r.cell("name", True),
+        certifications=_csv_certifications(r),
+        licenses=_csv_licenses(r),
+        years_in_practice=r.parsed("years_in_practice", _count, 0, "a whole number of years"),
+        weekly_hours=r.parsed(
+            "weekly_hours", _hours, 0.0, f"a number of hours from 0 to {HOURS_IN_A_WEEK}"
+        ),
+        open_sanctions=r.parsed("open_sanctions", _count, 0, "a whole number"),
+        last_verified=r.parsed("last_verified", date.fromisoformat, None, DATE),
+        languages=tuple(r.cells("languages")) or ("en",),
+        capacity_per_week=r.parsed("capacity_per_week", _count, 10, "a whole number"),
+        affiliations=_csv_affiliations(r),
+    )
+    if r.problems:
+        raise InvalidInput(r.problems)
+    return reviewer
+
+
+# The parts of an openimr.case/1 document matching reads, besides its usual parties.
+
+
+def _party_name(doc: dict[str, Any], key: str, problems: list[Problem]) -> str:
+    party = doc.get(key)
+    return "" if party is None else _Fields(party, f"$.{key}", problems).text("name")
+
+
+def case_parties_from_document(doc: dict[str, Any]) -> CaseParties:
+    """The named parties of an ``openimr.case/1`` document by role, and ``remand_of`` (the
+    earlier case numbers of this dispute sent back on appeal) as ``appealed_from``."""
+    problems: list[Problem] = []
+    f = _Fields(doc, "$", problems)
+    number = f.text("case_number", True)
+    # The document's keys are the roles' names; the last five are optional in the format.
+    found = ((role, _party_name(f.obj, role.value, problems)) for role in PartyRole)
+    names = tuple((role, name) for role, name in found if name)
+    remand = f.strings("remand_of")
+    if problems:
+        raise InvalidInput(problems)
+    return CaseParties(number, names, remand)
+
+
+def diagnosis_codes(doc: dict[str, Any]) -> tuple[str, ...]:
+    """ICD-10-CM codes leading the case's ``diagnoses`` (``"M54.16 Radiculopathy, ..."``)."""
+    texts = [d for d in doc.get("diagnoses") or [] if isinstance(d, str)]
+    firsts = (t.split(maxsplit=1)[0] for t in texts if t.strip())
+    return tuple(code for code in firsts if icd10_category(code))
+
+
+def _match_item(
+    where: str, raw: Any, fallback: tuple[str, ...], problems: list[Problem]
+) -> MatchItem:
+    f = _Fields(raw, where, problems)
+    treatment, category = f.text("treatment", True), f.text("category", True)
+    codes = f.strings("icd10") if f.obj.get("icd10") is not None else fallback
+    problems += [
+        Problem(f"{where}.icd10[{i}]", f"{code!r} is not an ICD-10-CM code")
+        for i, code in enumerate(codes)
+        if icd10_category(code) is None
+    ]
+    if category not in {c.value for c in Category}:
+        if category:
+            f.fail("category", f"{category!r} is not a treatment category")
+        return MatchItem(treatment, Category.OTHER, codes)
+    return MatchItem(treatment, Category(category), codes)
+
+
+def match_items_from_document(doc: dict[str, Any]) -> tuple[MatchItem, ...]:
+    """The disputed items of an ``openimr.case/1`` document. An item's optional ``icd10``
+    (an array of codes) gives its diagnoses; without it, the codes leading the case's
+    ``diagnoses`` apply to every item."""
+    problems: list[Problem] = []
+    f = _Fields(doc, "$", problems)
+    fallback = diagnosis_codes(f.obj)
+    items = [_match_item(where, raw, fallback, problems) for where, raw in f.array("items")]
+    if problems:
+        raise InvalidInput(problems)
+    return tuple(items)
+
+
+def match_case_from_document(doc: dict[str, Any]) -> MatchCase:
+    """Parties, items and track of an ``openimr.case/1`` document, as ``match`` takes them."""
+    expedited = isinstance(doc, dict) and doc.get("priority") == "expedited"
+    return MatchCase(case_parties_from_document(doc), match_items_from_document(doc), expedited)

@@ -1,0 +1,137 @@
+"""Reads of the panel: reviewers as the matching rules see them, the name index (built once
+per panel version), the specialty table with staff edits, expiring credentials."""
+
+from datetime import date
+from functools import lru_cache
+
+from django.db.models import Count, Max, Q
+
+from openimr.core.errors import NotFound
+from openimr.reviewers import models
+from openimr.reviewers.domain.credentials import credential_problems, expiring_credentials
+from openimr.reviewers.domain.panel import (
+    Affiliation,
+    AffiliationKind,
+    Certification,
+    License,
+    Reviewer,
+)
+from openimr.reviewers.domain.specialties import SpecialtyTable
+from openimr.reviewers.index import PanelIndex
+from openimr.reviewers.specialty_data import default_specialty_table, with_overrides
+
+OPEN_STATUSES = (models.Assignment.PROPOSED, models.Assignment.ATTESTED)
+CLOSED_CASE_STATES = ("ineligible", "issued", "withdrawn", "terminated", "qa")
+
+
+def _domain(row: models.Reviewer, open_cases: int) -> Reviewer:
+    return Reviewer(
+        reviewer_id=row.reviewer_id,
+        name=row.name,
+        certifications=tuple(
+            Certification(c.board, c.specialty, c.expires) for c in row.certifications.all()
+        ),
+        licenses=tuple(
+            License(x.state, x.number, x.restricted, x.expires, x.issued)
+            for x in row.licenses.all()
+        ),
+        years_in_practice=row.years_in_practice,
+        weekly_hours=row.weekly_hours,
+        open_sanctions=sum(1 for s in row.sanctions.all() if s.closed is None),
+        last_verified=row.last_verified,
+        languages=tuple(row.languages),
+        capacity_per_week=row.capacity_per_week,
+        open_cases=open_cases,
+        leave=tuple((x.start, x.end) for x in row.leave.all()),
+        affiliations=tuple(
+            Affiliation(a.name, AffiliationKind(a.kind), a.until) for a in row.affiliations.all()
+        ),
+        prior_case_numbers=tuple(row.prior_case_numbers),
+    )
+
+
+def panel_rows() -> list[models.Reviewer]:
+    open_work = Count(
+        "assignments",
+        filter=Q(assignments__status__in=OPEN_STATUSES)
+        & ~Q(assignments__case__state__in=CLOSED_CASE_STATES),
+    )
+    return list(
+        models.Reviewer.objects.filter(active=True)
+        .annotate(open_work=open_work)
+        .prefetch_related("certifications", "licenses", "affiliations", "leave", "sanctions")
+    )
+
+
+def panel() -> dict[str, Reviewer]:
+    return {row.reviewer_id: _domain(row, row.open_work) for row in panel_rows()}  # type: ignore[attr-defined]
+
+
+def panel_version() -> tuple[int, str]:
+    """Changes whenever a reviewer (or, through its save, anything it owns) changes."""
+    stats = models.Reviewer.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+    return stats["n"], str(stats["latest"])
+
+
+@lru_cache(maxsize=2)
+def _index(version: tuple[int, str]) -> PanelIndex:
+    return PanelIndex(panel().values())
+
+
+def panel_with_index() -> tuple[dict[str, Reviewer], PanelIndex]:
+    """The panel, read fresh (open-case counts change with every assignment), and its name
+    index, rebuilt only when a reviewer or an affiliation changed."""
+    return panel(), _index(panel_version())
+
+
+def specialty_table() -> SpecialtyTable:
+    rules = [(r.kind, r.key, tuple(r.specialties)) for r in models.SpecialtyRule.objects.all()]
+    return with_overrides(default_specialty_table(), rules)
+
+
+def reviewer_status(today: date) -> list[tuple[models.Reviewer, list[str], list[tuple[str, date]]]]:
+    """Each reviewer with the checks it fails and the credentials expiring within 60 days."""
+    out = []
+    for row in panel_rows():
+        reviewer = _domain(row, row.open_work)  # type: ignore[attr-defined]
+        failing = [r.text for r in credential_problems(reviewer, today)]
+        out.append((row, failing, expiring_credentials(reviewer, today)))
+    return out
+
+
+def assignments_for_case(case_id: int) -> list[models.Assignment]:
+    return list(models.Assignment.objects.filter(case_id=case_id).select_related("reviewer"))
+
+
+def assignment_for_user(user: object, assignment_id: int) -> models.Assignment:
+    """Staff, or the assigned reviewer's own account; anyone else gets NotFound (a 404)."""
+    assignment = (
+        models.Assignment.objects.select_related("case", "reviewer")
+        .filter(pk=assignment_id)
+        .first()
+    )
+    is_staff = bool(getattr(user, "is_staff", False))
+    if assignment is None or not (
+        is_staff or assignment.reviewer.user_id == getattr(user, "pk", None)
+    ):
+        raise NotFound("no such assignment")
+    return assignment
+
+
+def reviewer_names(reviewer_ids: list[str]) -> dict[str, str]:
+    """For staff pages only: ids to names."""
+    return dict(
+        models.Reviewer.objects.filter(reviewer_id__in=reviewer_ids).values_list(
+            "reviewer_id", "name"
+        )
+    )
+
+
+def assignment_view(case_id: int) -> dict[str, object]:
+    """The case's assignments and the explanation of the latest choice, with names (staff)."""
+    assignments = assignments_for_case(case_id)
+    latest = assignments[-1].explanation if assignments else {}
+    ids = [r["reviewer_id"] for r in latest.get("ranked", [])] + [
+        e["reviewer_id"] for e in latest.get("excluded", [])
+    ]
+    return {"assignments": assignments, "explanation": latest, "names": reviewer_names(ids)}

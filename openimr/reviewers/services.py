@@ -1,0 +1,307 @@
+"""Writes to the panel and to assignments: import, assign with an explanation, attest or
+declare a conflict (and be replaced at once). Audit row in the same transaction."""
+
+import csv
+import io
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+
+from openimr.audit.services import Actor, actor_label, audit_record
+from openimr.cases import selectors as case_selectors
+from openimr.cases import services as case_services
+from openimr.core.case import ReviewerQualifications
+from openimr.core.case_format import case_to_dict
+from openimr.core.clock import local_date, now
+from openimr.core.errors import Conflict, InvalidInput, Problem
+from openimr.reviewers import models
+from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
+from openimr.reviewers.domain.panel import Reviewer
+from openimr.reviewers.panel_format import (
+    case_parties_from_document,
+    match_items_from_document,
+    reviewer_from_csv_row,
+)
+from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    rejected: list[tuple[int, list[Problem]]] = field(default_factory=list)
+
+
+def _store_reviewer(reviewer: Reviewer) -> None:
+    row, _ = models.Reviewer.objects.update_or_create(
+        reviewer_id=reviewer.reviewer_id,
+        defaults={
+            "name": reviewer.name,
+            "years_in_practice": reviewer.years_in_practice,
+            "weekly_hours": reviewer.weekly_hours,
+            "last_verified": reviewer.last_verified,
+            "languages": list(reviewer.languages),
+            "capacity_per_week": reviewer.capacity_per_week,
+            "prior_case_numbers": list(reviewer.prior_case_numbers),
+        },
+    )
+    for related in (row.certifications, row.licenses, row.affiliations, row.leave):
+        related.all().delete()
+    models.Certification.objects.bulk_create(
+        models.Certification(reviewer=row, board=c.board, specialty=c.specialty, expires=c.expires)
+        for c in reviewer.certifications
+    )
+    models.License.objects.bulk_create(
+        models.License(
+            reviewer=row,
+            state=x.state,
+            number=x.number,
+            restricted=x.restricted,
+            issued=x.issued,
+            expires=x.expires,
+        )
+        for x in reviewer.licenses
+    )
+    models.Affiliation.objects.bulk_create(
+        models.Affiliation(reviewer=row, name=a.name, kind=a.kind.value, until=a.until)
+        for a in reviewer.affiliations
+    )
+    models.Leave.objects.bulk_create(
+        models.Leave(reviewer=row, start=s, end=e) for s, e in reviewer.leave
+    )
+
+
+@transaction.atomic
+def reviewer_store(*, reviewer: Reviewer, actor: Actor) -> None:
+    """Add or replace one reviewer with everything it owns, audited."""
+    _store_reviewer(reviewer)
+    audit_record(
+        actor=actor,
+        action="reviewer.stored",
+        object_type="reviewer",
+        object_id=reviewer.reviewer_id,
+    )
+
+
+def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
+    """Import a panel CSV (columns in docs/reviewers.md). A row with impossible data is
+    rejected with its line and field named; every other row imports."""
+    report = ImportReport()
+    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        try:
+            reviewer = reviewer_from_csv_row(row, line)
+        except InvalidInput as exc:
+            report.rejected.append((line, list(exc.problems)))
+            continue
+        reviewer_store(reviewer=reviewer, actor=actor)
+        report.imported.append(reviewer.reviewer_id)
+    return report
+
+
+def _explanation(result: MatchResult, panel: dict[str, Reviewer]) -> dict[str, Any]:
+    """What staff see about the choice: ids and reasons, never stored in any output a party
+    receives (the names are looked up on staff pages only)."""
+    return {
+        "chosen": list(result.chosen),
+        "multi_reviewer": result.multi_reviewer,
+        "coverage": [list(pair) for pair in result.coverage],
+        "ranked": [
+            asdict(r) | {"expected_decision": r.expected_decision.isoformat()}
+            for r in result.ranked[:10]
+        ],
+        "excluded": [
+            {"reviewer_id": e.reviewer_id, "reasons": [asdict(r) for r in e.reasons]}
+            for e in result.excluded[:50]
+        ],
+        "excluded_total": len(result.excluded),
+        "panel_size": len(panel),
+    }
+
+
+def match_case(case_number: str) -> MatchCase:
+    """The case as the matcher sees it: its parties and its items, from openimr.case/1."""
+    doc = case_to_dict(case_selectors.case_by_number(case_number))
+    return MatchCase(
+        parties=case_parties_from_document(doc),
+        items=match_items_from_document(doc),
+        expedited=doc["priority"] == "expedited",
+    )
+
+
+def _match_for(
+    case_number: str, today: date, exclude: set[str]
+) -> tuple[MatchResult, dict[str, Reviewer]]:
+    reviewers, index = panel_with_index()
+    available = {k: v for k, v in reviewers.items() if k not in exclude}
+    return match(match_case(case_number), available, index, specialty_table(), today), available
+
+
+def _pick_for(result: MatchResult, items: list[int]) -> list[tuple[str, list[int]]]:
+    """Reviewers for some of a case's items: the best-ranked one who covers them all, else
+    one per item from the proposed coverage."""
+    for ranked in result.ranked:
+        if set(items) <= set(ranked.covers):
+            return [(ranked.reviewer_id, items)]
+    per_item = dict(result.coverage)
+    chosen: dict[str, list[int]] = {}
+    for item in items:
+        if item not in per_item:
+            raise InvalidInput(
+                [
+                    Problem(
+                        f"$.items[{item}]",
+                        "no verified, available, conflict-free reviewer covers this item",
+                    )
+                ]
+            )
+        chosen.setdefault(per_item[item], []).append(item)
+    return list(chosen.items())
+
+
+def _declined(case_id: int) -> set[str]:
+    rows = models.Assignment.objects.filter(case_id=case_id, status=models.Assignment.DECLINED)
+    return set(rows.values_list("reviewer__reviewer_id", flat=True))
+
+
+def _create(
+    *,
+    case_id: int,
+    case_number: str,
+    picks: list[tuple[str, list[int]]],
+    explanation: dict[str, Any],
+    actor: Actor,
+    at: datetime,
+) -> list[models.Assignment]:
+    created = [
+        models.Assignment.objects.create(
+            case_id=case_id,
+            reviewer=models.Reviewer.objects.get(reviewer_id=reviewer_id),
+            items=items,
+            assigned_at=at,
+            assigned_by=actor_label(actor),
+            explanation=explanation,
+        )
+        for reviewer_id, items in picks
+    ]
+    audit_record(
+        actor=actor,
+        action="case.reviewer_assigned",
+        object_type="case",
+        object_id=case_number,
+        at=at,
+        detail={"reviewers": [p[0] for p in picks], "excluded": explanation["excluded_total"]},
+    )
+    return created
+
+
+@transaction.atomic
+def reviewer_assign(
+    *, case_number: str, actor: Actor, at: datetime | None = None
+) -> list[models.Assignment]:
+    """Choose the reviewer (or reviewers, for items no one reviewer covers), record why and who
+    was excluded, and await each reviewer's attestation of no conflict (LC 139.5)."""
+    at = at or now()
+    case_id = case_selectors.case_id_for(case_number)
+    if models.Assignment.objects.filter(case_id=case_id, status__in=OPEN_STATUSES).exists():
+        raise Conflict(
+            f"case {case_number} already has a reviewer; one who declares a conflict is replaced"
+        )
+    result, available = _match_for(case_number, local_date(at), _declined(case_id))
+    if not result.chosen:
+        raise InvalidInput(
+            [
+                Problem(
+                    "$.reviewer", "no verified, available, conflict-free reviewer covers this case"
+                )
+            ]
+        )
+    coverage = dict(result.coverage)
+    picks = [
+        (rid, sorted(i for i, r in coverage.items() if r == rid) if result.multi_reviewer else [])
+        for rid in result.chosen
+    ]
+    return _create(
+        case_id=case_id,
+        case_number=case_number,
+        picks=picks,
+        explanation=_explanation(result, available),
+        actor=actor,
+        at=at,
+    )
+
+
+def _replace(assignment: models.Assignment, actor: Actor, at: datetime) -> list[models.Assignment]:
+    """A declared conflict: the same items go at once to the best reviewer left."""
+    number, case_id = assignment.case.case_number, assignment.case_id
+    busy = set(
+        models.Assignment.objects.filter(case_id=case_id, status__in=OPEN_STATUSES).values_list(
+            "reviewer__reviewer_id", flat=True
+        )
+    )
+    result, available = _match_for(number, local_date(at), _declined(case_id) | busy)
+    items = assignment.items or list(range(len(match_case(number).items)))
+    picks = _pick_for(result, items)
+    if not assignment.items and len(picks) == 1:
+        picks = [(picks[0][0], [])]
+    return _create(
+        case_id=case_id,
+        case_number=number,
+        picks=picks,
+        explanation=_explanation(result, available),
+        actor=actor,
+        at=at,
+    )
+
+
+def _qualifications(reviewer: Reviewer) -> ReviewerQualifications:
+    return ReviewerQualifications(
+        specialties=tuple(dict.fromkeys(c.specialty for c in reviewer.certifications)),
+        board_certified=bool(reviewer.certifications),
+        licensed_in=tuple(sorted({x.state for x in reviewer.licenses if not x.restricted})),
+        years_in_practice=reviewer.years_in_practice,
+        weekly_hours=reviewer.weekly_hours,
+    )
+
+
+@transaction.atomic
+def assignment_attest(
+    *,
+    assignment_id: int,
+    actor: Actor,
+    no_conflict: bool,
+    statement: str,
+    at: datetime | None = None,
+) -> list[models.Assignment]:
+    """The reviewer attests no conflict before the case file opens; declaring one removes the
+    reviewer and assigns another at once (LC 139.5; 8 CCR 9792.10.6)."""
+    at = at or now()
+    assignment = (
+        models.Assignment.objects.select_for_update()
+        .select_related("case", "reviewer")
+        .get(pk=assignment_id)
+    )
+    if assignment.status != models.Assignment.PROPOSED:
+        raise Conflict(f"this assignment is already {assignment.get_status_display().lower()}")
+    if not no_conflict and not statement.strip():
+        raise InvalidInput([Problem("$.statement", "describe the conflict")])
+    assignment.status = models.Assignment.ATTESTED if no_conflict else models.Assignment.DECLINED
+    assignment.attested_at, assignment.statement = at, statement
+    assignment.save(update_fields=["status", "attested_at", "statement"])
+    number = assignment.case.case_number
+    audit_record(
+        actor=actor,
+        action="case.reviewer_attested" if no_conflict else "case.reviewer_declined",
+        object_type="case",
+        object_id=number,
+        at=at,
+        detail={"reviewer": assignment.reviewer.reviewer_id},
+    )
+    if no_conflict:
+        reviewers, _ = panel_with_index()
+        qualifications = _qualifications(reviewers[assignment.reviewer.reviewer_id])
+        case_services.case_add_reviewer_qualifications(
+            case_number=number, qualifications=qualifications
+        )
+        return [assignment]
+    return _replace(assignment, actor, at)

@@ -1,0 +1,77 @@
+"""Staff pages for the panel and for assigning a case's reviewer. Names appear here only."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from openimr.cases import selectors as case_selectors
+from openimr.core.clock import local_date, now
+from openimr.core.errors import InvalidInput, NotFound, OpenIMRError
+from openimr.reviewers import selectors, services
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if not case_selectors.user_is_case_staff(request.user):
+        raise Http404("No such page")
+
+
+@login_required
+def panel(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    rows = selectors.reviewer_status(local_date(now()))
+    expiring = [(row, what, when) for row, _, soon in rows for what, when in soon]
+    return render(
+        request,
+        "reviewers/panel.html",
+        {"rows": rows, "expiring": sorted(expiring, key=lambda e: e[2])},
+    )
+
+
+@login_required
+def panel_import(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    report = None
+    upload = request.FILES.get("panel")
+    if request.method == "POST" and isinstance(upload, UploadedFile):
+        text = upload.read().decode("utf-8-sig", errors="replace")
+        report = services.reviewers_import_csv(text=text, actor=request.user)
+    return render(request, "reviewers/import.html", {"report": report})
+
+
+@require_POST
+@login_required
+def case_assign(request: HttpRequest, case_number: str) -> HttpResponseRedirect:
+    _staff_only(request)
+    try:
+        services.reviewer_assign(case_number=case_number, actor=request.user)
+    except InvalidInput as exc:
+        messages.error(request, "; ".join(p.message for p in exc.problems))
+    except OpenIMRError as exc:
+        messages.error(request, str(exc))
+    return redirect("cases:timeline", case_number)
+
+
+@require_POST
+@login_required
+def attest(request: HttpRequest, assignment_id: int) -> HttpResponseRedirect:
+    """The reviewer (or staff recording the reviewer's written attestation) answers."""
+    try:
+        assignment = selectors.assignment_for_user(request.user, assignment_id)
+    except NotFound as exc:
+        raise Http404("No such assignment") from exc
+    no_conflict = request.POST.get("answer") == "no_conflict"
+    try:
+        services.assignment_attest(
+            assignment_id=assignment.pk,
+            actor=request.user,
+            no_conflict=no_conflict,
+            statement=request.POST.get("statement", ""),
+        )
+    except InvalidInput as exc:
+        messages.error(request, "; ".join(p.message for p in exc.problems))
+    except OpenIMRError as exc:
+        messages.error(request, str(exc))
+    return redirect("cases:timeline", assignment.case.case_number)

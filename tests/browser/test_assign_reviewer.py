@@ -1,0 +1,56 @@
+"""Staff assign a reviewer from the case page in a real browser and see why that reviewer
+was chosen and who was excluded."""
+
+import json
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+
+from openimr.cases.interchange import case_from_document
+from openimr.cases.services import case_import
+from openimr.reviewers import services as reviewers
+from openimr.reviewers.panel_format import panel_from_json
+from tests.browser.conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+DATA = Path(__file__).resolve().parents[1] / "data"
+DEMO_PANEL = Path(__file__).resolve().parents[2] / "openimr" / "demo" / "panel.json"
+
+
+@pytest.fixture
+def case_and_panel():
+    for reviewer in panel_from_json((DEMO_PANEL).read_text(encoding="utf-8")).values():
+        reviewers.reviewer_store(reviewer=reviewer, actor="test")
+    doc = json.loads((DATA / "case-for-matching.json").read_text(encoding="utf-8"))
+    doc.update(case_number="CM26-0000042")
+    doc["dates"]["decision"] = None
+    for item in doc["items"]:
+        item.update(decision=None, rationale=None)
+    case_import(case=case_from_document(doc), actor="test")
+    get_user_model().objects.create_user("clerk", password="a-long-test-password", is_staff=True)
+    return "CM26-0000042"
+
+
+def test_assign_a_reviewer_from_the_case_page_and_read_the_explanation(
+    live_server, page, case_and_panel
+):
+    with time_machine.travel("2026-11-26 17:00Z", tick=True):
+        page.goto(f"{live_server.url}/login/")
+        page.fill("#id_username", "clerk")
+        page.fill("#id_password", "a-long-test-password")
+        page.click("button[type=submit]")
+        page.goto(f"{live_server.url}/cases/{case_and_panel}/timeline/")
+        assert "No reviewer assigned yet" in page.inner_text("#reviewer")
+        page.click("text=Assign reviewer")
+        page.wait_for_selector("#explanation")
+        explanation = page.inner_text("#explanation")
+        assignment = page.inner_text(".assignment")
+        assert "Awaiting attestation" in assignment
+        assert "Why this choice" in explanation and "Excluded" in explanation
+        assert "R-102" in explanation  # tied to the claims administrator and the employer
+        screenshot(page, "reviewer-assigned-explanation")
+        page.click("text=Attest: no conflict")
+        page.wait_for_selector("text=Attested")
+        screenshot(page, "reviewer-attested")
