@@ -17,7 +17,8 @@ from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, Problem
 from openimr.reviewers.domain.matching import MatchResult, match
 from openimr.reviewers.index import PanelIndex
-from openimr.reviewers.panel_format import match_case_from_document, panel_from_json
+from openimr.reviewers.match_input import match_case_from_document
+from openimr.reviewers.panel_format import panel_from_json
 from openimr.reviewers.specialty_data import default_specialty_table
 
 

@@ -4,7 +4,6 @@ actions that move a case on. Views hold no rules; services refuse what is not al
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -15,20 +14,15 @@ from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.forms import ApplicationForm
 from openimr.cases.views import case_view
+from openimr.core.access import staff_page
 from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, OpenIMRError
 from openimr.letters.rendering import render_letter
 from openimr.reviewers import selectors as reviewer_selectors
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not selectors.user_is_case_staff(request.user):
-        raise Http404("No such page")
-
-
-@login_required
+@staff_page
 def application_new(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
     form = ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid() and form.parsed is not None:
         try:
@@ -49,9 +43,8 @@ def application_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page
 def work_queue(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
     filters = {k: request.GET.get(k, "") for k in ("state", "priority", "status")}
     queue = selectors.work_queue(
         state=filters["state"], priority=filters["priority"], status=filters["status"]

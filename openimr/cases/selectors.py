@@ -14,6 +14,7 @@ from openimr.cases.domain.deadlines import AT_RISK_WITHIN, deadline_status
 from openimr.cases.domain.eligibility import consolidation_groups
 from openimr.cases.domain.lifecycle import OPEN, State
 from openimr.cases.mapping import case_from_row
+from openimr.core.access import user_is_staff
 from openimr.core.case import Case
 from openimr.core.clock import now
 from openimr.core.errors import NotFound
@@ -22,8 +23,8 @@ User = AbstractBaseUser | AnonymousUser
 
 
 def user_is_case_staff(user: User) -> bool:
-    """Until roles arrive (issue 7), staff accounts handle cases; nobody else sees them."""
-    return bool(user.is_authenticated and getattr(user, "is_staff", False))
+    """Until roles arrive, staff accounts handle cases; nobody else sees them."""
+    return user_is_staff(user)
 
 
 def case_list_for_user(user: User, *, query: str = "") -> QuerySet[models.Case]:

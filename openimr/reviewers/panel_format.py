@@ -11,19 +11,14 @@ from typing import Any, TypeVar
 
 import us
 
-from openimr.core.case import Category
 from openimr.core.errors import InvalidInput, Problem
-from openimr.reviewers.domain.matching import MatchCase, MatchItem
 from openimr.reviewers.domain.panel import (
     Affiliation,
     AffiliationKind,
-    CaseParties,
     Certification,
     License,
-    PartyRole,
     Reviewer,
 )
-from openimr.reviewers.domain.specialties import icd10_category
 
 FORMAT = "openimr.panel/1"
 HOURS_IN_A_WEEK = 168
@@ -41,7 +36,7 @@ def _bad_type(value: Any, kind: str) -> str:
     return f"must be {kind}, not {json.dumps(value)}"
 
 
-class _Fields:
+class Fields:
     """Typed fields of one JSON object; problems go to a shared list, by path."""
 
     def __init__(
@@ -118,12 +113,12 @@ def _is_number(value: Any) -> bool:
 
 
 def _certification(where: str, raw: Any, problems: list[Problem]) -> Certification:
-    f = _Fields(raw, where, problems, {"board", "specialty", "expires"})
+    f = Fields(raw, where, problems, {"board", "specialty", "expires"})
     return Certification(f.text("board", True), f.text("specialty", True), f.day("expires"))
 
 
 def _license(where: str, raw: Any, problems: list[Problem]) -> License:
-    f = _Fields(raw, where, problems, {"state", "number", "restricted", "issued", "expires"})
+    f = Fields(raw, where, problems, {"state", "number", "restricted", "issued", "expires"})
     state = f.text("state", True)
     if state and not is_state_code(state):
         f.fail("state", f"{state!r} is not a US state code")
@@ -134,7 +129,7 @@ def _license(where: str, raw: Any, problems: list[Problem]) -> License:
 
 
 def _affiliation(where: str, raw: Any, problems: list[Problem]) -> Affiliation | None:
-    f = _Fields(raw, where, problems, {"name", "kind", "until"})
+    f = Fields(raw, where, problems, {"name", "kind", "until"})
     name, kind, until = f.text("name", True), f.text("kind", True), f.day("until")
     if kind and kind not in {k.value for k in AffiliationKind}:
         f.fail("kind", f"{kind!r} is not one of {KINDS}")
@@ -143,7 +138,7 @@ def _affiliation(where: str, raw: Any, problems: list[Problem]) -> Affiliation |
 
 
 def _leave(where: str, raw: Any, problems: list[Problem]) -> tuple[date, date] | None:
-    f = _Fields(raw, where, problems, {"from", "to"})
+    f = Fields(raw, where, problems, {"from", "to"})
     start, end = f.day("from"), f.day("to")
     for key in ("from", "to"):
         if f.obj.get(key) is None:
@@ -163,7 +158,7 @@ REVIEWER_KEYS = {
 
 
 def _listed(
-    f: _Fields, key: str, read: Callable[[str, Any, list[Problem]], T | None]
+    f: Fields, key: str, read: Callable[[str, Any, list[Problem]], T | None]
 ) -> tuple[T, ...]:
     parsed = (read(where, raw, f.problems) for where, raw in f.array(key))
     return tuple(x for x in parsed if x is not None)
@@ -171,7 +166,7 @@ def _listed(
 
 def reviewer_from_document(raw: Any, path: str, problems: list[Problem]) -> Reviewer:
     """One reviewer of an ``openimr.panel/1`` document; problems are appended by path."""
-    f = _Fields(raw, path, problems, REVIEWER_KEYS)
+    f = Fields(raw, path, problems, REVIEWER_KEYS)
     return Reviewer(
         reviewer_id=f.text("reviewer_id", True),
         name=f.text("name", True),
@@ -194,7 +189,7 @@ def panel_from_document(doc: Any) -> dict[str, Reviewer]:
     """The panel of an ``openimr.panel/1`` document, by reviewer id; raises ``InvalidInput``
     listing every problem."""
     problems: list[Problem] = []
-    f = _Fields(doc, "$", problems, {"format", "reviewers"})
+    f = Fields(doc, "$", problems, {"format", "reviewers"})
     if f.obj.get("format") != FORMAT:
         f.fail("format", f"must be {FORMAT!r}")
     panel: dict[str, Reviewer] = {}
@@ -356,70 +351,3 @@ def reviewer_from_csv_row(row: dict[str, str], line: int) -> Reviewer:
     if r.problems:
         raise InvalidInput(r.problems)
     return reviewer
-
-
-# The parts of an openimr.case/1 document matching reads, besides its usual parties.
-
-
-def _party_name(doc: dict[str, Any], key: str, problems: list[Problem]) -> str:
-    party = doc.get(key)
-    return "" if party is None else _Fields(party, f"$.{key}", problems).text("name")
-
-
-def case_parties_from_document(doc: dict[str, Any]) -> CaseParties:
-    """The named parties of an ``openimr.case/1`` document by role, and ``remand_of`` (the
-    earlier case numbers of this dispute sent back on appeal) as ``appealed_from``."""
-    problems: list[Problem] = []
-    f = _Fields(doc, "$", problems)
-    number = f.text("case_number", True)
-    # The document's keys are the roles' names; the last five are optional in the format.
-    found = ((role, _party_name(f.obj, role.value, problems)) for role in PartyRole)
-    names = tuple((role, name) for role, name in found if name)
-    remand = f.strings("remand_of")
-    if problems:
-        raise InvalidInput(problems)
-    return CaseParties(number, names, remand)
-
-
-def diagnosis_codes(doc: dict[str, Any]) -> tuple[str, ...]:
-    """ICD-10-CM codes leading the case's ``diagnoses`` (``"M54.16 Radiculopathy, ..."``)."""
-    texts = [d for d in doc.get("diagnoses") or [] if isinstance(d, str)]
-    firsts = (t.split(maxsplit=1)[0] for t in texts if t.strip())
-    return tuple(code for code in firsts if icd10_category(code))
-
-
-def _match_item(
-    where: str, raw: Any, fallback: tuple[str, ...], problems: list[Problem]
-) -> MatchItem:
-    f = _Fields(raw, where, problems)
-    treatment, category = f.text("treatment", True), f.text("category", True)
-    codes = f.strings("icd10") if f.obj.get("icd10") is not None else fallback
-    problems += [
-        Problem(f"{where}.icd10[{i}]", f"{code!r} is not an ICD-10-CM code")
-        for i, code in enumerate(codes)
-        if icd10_category(code) is None
-    ]
-    if category not in {c.value for c in Category}:
-        if category:
-            f.fail("category", f"{category!r} is not a treatment category")
-        return MatchItem(treatment, Category.OTHER, codes)
-    return MatchItem(treatment, Category(category), codes)
-
-
-def match_items_from_document(doc: dict[str, Any]) -> tuple[MatchItem, ...]:
-    """The disputed items of an ``openimr.case/1`` document. An item's optional ``icd10``
-    (an array of codes) gives its diagnoses; without it, the codes leading the case's
-    ``diagnoses`` apply to every item."""
-    problems: list[Problem] = []
-    f = _Fields(doc, "$", problems)
-    fallback = diagnosis_codes(f.obj)
-    items = [_match_item(where, raw, fallback, problems) for where, raw in f.array("items")]
-    if problems:
-        raise InvalidInput(problems)
-    return tuple(items)
-
-
-def match_case_from_document(doc: dict[str, Any]) -> MatchCase:
-    """Parties, items and track of an ``openimr.case/1`` document, as ``match`` takes them."""
-    expedited = isinstance(doc, dict) and doc.get("priority") == "expedited"
-    return MatchCase(case_parties_from_document(doc), match_items_from_document(doc), expedited)

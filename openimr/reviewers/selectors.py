@@ -134,4 +134,10 @@ def assignment_view(case_id: int) -> dict[str, object]:
     ids = [r["reviewer_id"] for r in latest.get("ranked", [])] + [
         e["reviewer_id"] for e in latest.get("excluded", [])
     ]
-    return {"assignments": assignments, "explanation": latest, "names": reviewer_names(ids)}
+    has_open = any(a.status in OPEN_STATUSES for a in assignments)
+    return {
+        "assignments": assignments,
+        "explanation": latest,
+        "names": reviewer_names(ids),
+        "open": has_open,
+    }

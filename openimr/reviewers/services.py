@@ -19,11 +19,8 @@ from openimr.core.errors import Conflict, InvalidInput, Problem
 from openimr.reviewers import models
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
 from openimr.reviewers.domain.panel import Reviewer
-from openimr.reviewers.panel_format import (
-    case_parties_from_document,
-    match_items_from_document,
-    reviewer_from_csv_row,
-)
+from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
+from openimr.reviewers.panel_format import reviewer_from_csv_row
 from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
 
 

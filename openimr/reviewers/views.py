@@ -7,20 +7,14 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from openimr.cases import selectors as case_selectors
+from openimr.core.access import staff_page
 from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, NotFound, OpenIMRError
 from openimr.reviewers import selectors, services
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not case_selectors.user_is_case_staff(request.user):
-        raise Http404("No such page")
-
-
-@login_required
+@staff_page
 def panel(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
     rows = selectors.reviewer_status(local_date(now()))
     expiring = [(row, what, when) for row, _, soon in rows for what, when in soon]
     return render(
@@ -30,9 +24,8 @@ def panel(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_page
 def panel_import(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
     report = None
     upload = request.FILES.get("panel")
     if request.method == "POST" and isinstance(upload, UploadedFile):
@@ -42,9 +35,8 @@ def panel_import(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@staff_page
 def case_assign(request: HttpRequest, case_number: str) -> HttpResponseRedirect:
-    _staff_only(request)
     try:
         services.reviewer_assign(case_number=case_number, actor=request.user)
     except InvalidInput as exc:

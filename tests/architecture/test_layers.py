@@ -16,7 +16,7 @@ EXTRA_PUBLIC = {
     "cases": {"interchange", "intake_schema", "simulation"},
     "letters": {"rendering", "render"},
     "programs": {"loader"},
-    "reviewers": {"panel_format", "index", "specialty_data"},
+    "reviewers": {"panel_format", "match_input", "index", "specialty_data"},
 }
 
 

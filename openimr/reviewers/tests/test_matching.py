@@ -16,7 +16,8 @@ from openimr.reviewers.domain.matching import (
 )
 from openimr.reviewers.domain.panel import Certification, PartyRole
 from openimr.reviewers.index import PanelIndex, rapidfuzz_similarity
-from openimr.reviewers.panel_format import match_case_from_document, panel_from_json
+from openimr.reviewers.match_input import match_case_from_document
+from openimr.reviewers.panel_format import panel_from_json
 from openimr.reviewers.specialty_data import default_specialty_table
 from openimr.reviewers.tests.builders import DATA, DEMO_PANEL, TODAY, parties, reviewer, tie
 

@@ -9,11 +9,13 @@ import pytest
 from openimr.core.case import Category
 from openimr.core.errors import InvalidInput
 from openimr.reviewers.domain.panel import AffiliationKind, PartyRole
-from openimr.reviewers.panel_format import (
-    CSV_COLUMNS,
+from openimr.reviewers.match_input import (
     case_parties_from_document,
     match_case_from_document,
     match_items_from_document,
+)
+from openimr.reviewers.panel_format import (
+    CSV_COLUMNS,
     panel_from_document,
     panel_from_json,
     reviewer_from_csv_row,
