@@ -114,10 +114,25 @@ def case_action(request: HttpRequest, row: models.Case) -> HttpResponseRedirect:
 
 @case_view("notice.downloaded")
 def notice_pdf(request: HttpRequest, row: models.Case) -> HttpResponse:
+    """A notice as issued, rebuilt from its frozen facts: PDF (default), ?format=html or text."""
     notice = row.notices.filter(pk=request.GET.get("id") or 0).first()
     if notice is None:
         raise Http404("No such notice")
-    data = render_letter(services.notice_stored_letter(notice), "pdf")
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{row.case_number}-{notice.kind}.pdf"'
+    fmt = request.GET.get("format", "pdf")
+    if fmt not in NOTICE_TYPES:
+        raise Http404("No such format")
+    response = HttpResponse(
+        render_letter(services.notice_stored_letter(notice), fmt), content_type=NOTICE_TYPES[fmt]
+    )
+    if fmt == "pdf":
+        response["Content-Disposition"] = (
+            f'attachment; filename="{row.case_number}-{notice.kind}.pdf"'
+        )
     return response
+
+
+NOTICE_TYPES = {
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "text": "text/plain; charset=utf-8",
+}

@@ -119,6 +119,10 @@ def test_staff_actions_move_the_case_and_show_on_the_timeline(client, staff_clie
     notice = models.Notice.objects.get()
     pdf = client.get(f"/cases/{number}/notice.pdf", {"id": notice.id})
     assert pdf.content.startswith(b"%PDF")
+    html = client.get(
+        f"/cases/{number}/notice.pdf", {"id": notice.id, "format": "html"}
+    ).content.decode()
+    assert "<h2>RECORDS REQUESTED</h2>" in html and number in html
 
 
 def test_an_action_the_state_does_not_allow_is_explained_and_changes_nothing(client, staff_client):
