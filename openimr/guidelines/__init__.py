@@ -1,0 +1,1 @@
+"""The guideline catalog, the evidence hierarchy and criteria checklists (docs/guidelines.md)."""
