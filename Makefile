@@ -67,6 +67,7 @@ fmt: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/letters.py
+	$(BIN)/python bench/matching.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts
