@@ -68,6 +68,7 @@ fmt: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/letters.py
 	$(BIN)/python bench/matching.py
+	$(BIN)/python bench/summary_drafter.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts
