@@ -77,8 +77,13 @@ WSGI_APPLICATION = "config.wsgi.application"
 
 # WAL lets readers go on while one writer commits; IMMEDIATE takes the write lock at BEGIN
 # so two writers queue instead of failing with "database is locked" mid-transaction.
+# A 64 MB page cache and memory-mapped reads: at SQLite's default 2 MB cache, a simulated
+# year slowed by a sixth from its first month to its last as its indexes outgrew the cache.
 SQLITE_OPTIONS = {
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;"
+    ),
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
 }

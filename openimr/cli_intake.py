@@ -53,16 +53,17 @@ def cmd_eligibility_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_lines(path: Path) -> list[Any]:
+def _read_lines(path: Path) -> list[tuple[int, Any]]:
     """Every line parsed and validated before anything is stored; problems carry the line."""
     from openimr.cases.intake_schema import parse_application_json
 
-    forms, problems = [], []
+    forms: list[tuple[int, Any]] = []
+    problems: list[Problem] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            forms.append(parse_application_json(line))
+            forms.append((number, parse_application_json(line)))
         except InvalidInput as exc:
             problems += [Problem(f"line {number}: {p.path}", p.message) for p in exc.problems]
     if problems:
@@ -70,20 +71,35 @@ def _read_lines(path: Path) -> list[Any]:
     return forms
 
 
+# Applications written per batch: large enough that a file of thousands costs a few
+# statements per batch, small enough to stay within every database's parameter limits.
+IMPORT_BATCH = 500
+
+
 def cmd_applications_import(args: argparse.Namespace) -> int:
-    forms = _read_lines(Path(args.file))
+    lines = _read_lines(Path(args.file))
     _django()
     from django.db import transaction
 
-    from openimr.cases.services import application_submit
+    from openimr.cases.services import Filing, applications_receive
+    from openimr.core.clock import now
 
-    with transaction.atomic():
+    at = now()
+    filings = [Filing(form, at, where=f"line {number}: ") for number, form in lines]
+    with transaction.atomic():  # the whole file or nothing
         results = [
-            application_submit(form=f, via="batch", actor="cli", client="batch") for f in forms
+            application
+            for start in range(0, len(filings), IMPORT_BATCH)
+            for application in applications_receive(
+                filings=filings[start : start + IMPORT_BATCH],
+                via="batch",
+                actor="cli",
+                client="batch",
+            )
         ]
     outcomes: dict[str, int] = {}
-    for submitted in results:
-        outcomes[submitted.application.outcome] = outcomes.get(submitted.application.outcome, 0) + 1
+    for application in results:
+        outcomes[application.outcome] = outcomes.get(application.outcome, 0) + 1
     print(
         f"imported {len(results)} application(s): "
         + ", ".join(f"{v} {k}" for k, v in sorted(outcomes.items()))
@@ -158,7 +174,13 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     call_command("migrate", verbosity=0, interactive=False)
 
-    report = simulate(applications=args.applications, seed=args.seed, progress=not args.quiet)
+    report = simulate(
+        applications=args.applications,
+        seed=args.seed,
+        days=args.days,
+        workers=args.workers,
+        progress=not args.quiet,
+    )
     print(json.dumps(report, indent=2, default=_json_default))
     return 0
 
@@ -202,6 +224,18 @@ def register(groups: Any) -> None:
     sim = groups.add_parser("simulate", help="drive a year of applications through the services")
     sim.add_argument("--applications", type=int, default=200_000)
     sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes sharing the arrivals (PostgreSQL; SQLite takes one writer at a time)",
+    )
+    sim.add_argument(
+        "--days",
+        type=int,
+        default=None,
+        help="stop after this many business days, at the year's daily rate (a quick measure)",
+    )
     sim.add_argument("--quiet", action="store_true", help="no progress bar")
     sim.add_argument(
         "--database-url", help="run against this database (it is migrated; use an empty one)"

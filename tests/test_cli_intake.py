@@ -61,5 +61,22 @@ def test_a_good_batch_imports_and_clocks_show_reads_a_case(tmp_path, application
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_batch_with_an_unreadable_upload_imports_nothing_and_names_its_line(
+    tmp_path, application_doc, capsys
+):
+    from openimr.cases.models import Case
+
+    bad = dict(application_doc, claim_number="OTHER-3")
+    bad["ur_decision_document"] = {"filename": "ur.pdf", "content_base64": "bm90IGEgcGRm"}
+    path = tmp_path / "batch.jsonl"
+    path.write_text(f"{json.dumps(application_doc)}\n\n{json.dumps(bad)}\n", encoding="utf-8")
+    assert main(["applications", "import", str(path)]) == 2
+    assert "line 3: $.ur_decision_document.content_base64: the file is not a PDF" in (
+        capsys.readouterr().err
+    )
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
 def test_clocks_show_of_an_unknown_case_exits_2(capsys):
     assert main(["clocks", "show", "CM00-0000000"]) == 2

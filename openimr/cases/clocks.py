@@ -1,6 +1,7 @@
 """Reading a stored case's clocks: its facts, its deadlines, which are still open."""
 
 from datetime import datetime, time
+from functools import lru_cache
 
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
@@ -32,7 +33,14 @@ def clock_facts(row: models.Case) -> ClockFacts:
 
 
 def deadlines_for(row: models.Case) -> tuple[Deadline, ...]:
-    return case_deadlines(clock_facts(row), load_program(row.program))
+    return _deadlines(clock_facts(row), row.program)
+
+
+@lru_cache(maxsize=4096)
+def _deadlines(facts: ClockFacts, program: str) -> tuple[Deadline, ...]:
+    """Asked for several times per move (the notice's due date, the queue columns, the
+    next step) and a function of these facts alone, so computed once per set of facts."""
+    return case_deadlines(facts, load_program(program))
 
 
 def due_instant(deadline: Deadline) -> datetime:

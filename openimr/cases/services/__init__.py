@@ -14,15 +14,26 @@ from openimr.cases.services.flow import (
     case_convert_expedited,
     case_records_complete,
     case_submit_decision,
+    cases_assign,
+    cases_begin_review,
+    cases_records_complete,
+    cases_submit_decision,
 )
-from openimr.cases.services.intake import Submitted, application_submit
+from openimr.cases.services.intake import (
+    Filing,
+    Submitted,
+    application_submit,
+    applications_receive,
+)
 from openimr.cases.services.lifecycle import case_transition
 from openimr.cases.services.notices import notice_issue, notice_stored_letter
 
 __all__ = [
+    "Filing",
     "Submitted",
     "application_override",
     "application_submit",
+    "applications_receive",
     "case_add_reviewer_qualifications",
     "case_assign",
     "case_begin_review",
@@ -34,6 +45,10 @@ __all__ = [
     "case_records_complete",
     "case_submit_decision",
     "case_transition",
+    "cases_assign",
+    "cases_begin_review",
+    "cases_records_complete",
+    "cases_submit_decision",
     "notice_issue",
     "notice_stored_letter",
 ]

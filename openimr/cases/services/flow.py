@@ -3,8 +3,10 @@ event and audit row, the clocks recomputed after it."""
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 
 from openimr.audit.services import Actor, actor_label
 from openimr.cases import models
@@ -12,20 +14,22 @@ from openimr.cases.clocks import deadlines_for
 from openimr.cases.domain.application import ServiceMethod
 from openimr.cases.domain.eligibility import EligibilityResult, Outcome, Reason
 from openimr.cases.domain.lifecycle import OPEN, State
-from openimr.cases.services.intake import outcome_record
 from openimr.cases.services.lifecycle import (
-    CLOCK_FIELDS,
+    CaseChanges,
+    case_event,
     case_transition,
     clock_refresh,
     event_record,
 )
-from openimr.cases.services.notices import notice_issue
+from openimr.cases.services.notices import notice_build, notices_save
+from openimr.cases.services.screening import outcome_record
 from openimr.core.case import Decision, Priority
 from openimr.core.clock import CALIFORNIA, local_date, now
+from openimr.core.db import rows_update
 from openimr.core.errors import InvalidInput, Problem
 
 
-def _records_due_text(row: models.Case) -> str:
+def _due_text(row: models.Case) -> str:
     due = next((d for d in deadlines_for(row) if d.name == "records_due"), None)
     if due is None:
         return "the date in the notice"
@@ -35,7 +39,34 @@ def _records_due_text(row: models.Case) -> str:
     return f"{due.due:%B} {due.due.day}, {due.due.year}"
 
 
+def _prefetch(rows: Sequence[models.Case], *lookups: str) -> None:
+    """Load what a batch reads (applications, treatments, items) in one query per table,
+    not one per case."""
+    prefetch_related_objects(list(rows), *lookups)
+
+
 @transaction.atomic
+def cases_assign(
+    *, batch: Sequence[tuple[models.Case, datetime, ServiceMethod]], actor: Actor
+) -> list[models.Notice]:
+    """Send each case's Notice of Assignment and Request for Information (8 CCR
+    9792.10.4(b)); the records clock runs from it (8 CCR 9792.10.5(a)(1))."""
+    changes, notices = CaseChanges(), []
+    _prefetch([row for row, _, _ in batch], "application__treatments")
+    for row, at, method in batch:
+        changes.move(row, State.ASSIGNED, actor=actor, at=at)
+        row.noarfi_sent_at, row.noarfi_method = at, method.value
+        row.date_assigned = local_date(at)
+        changes.changed(row, "noarfi_sent_at", "noarfi_method", "date_assigned")
+        notices.append(notice_build(row=row, kind="noarfi", at=at, records_due=_due_text(row)))
+        changes.events.append(
+            case_event(row=row, actor=actor, at=at, kind="notice", detail={"notice": "noarfi"})
+        )
+    changes.save()
+    notices_save(notices)
+    return [notice for notice, _ in notices]
+
+
 def case_assign(
     *,
     row: models.Case,
@@ -43,39 +74,66 @@ def case_assign(
     method: ServiceMethod = ServiceMethod.ELECTRONIC,
     at: datetime | None = None,
 ) -> models.Notice:
-    """Send the Notice of Assignment and Request for Information (8 CCR 9792.10.4(b)); the
-    records clock runs from it (8 CCR 9792.10.5(a)(1))."""
-    at = at or now()
-    case_transition(row=row, target=State.ASSIGNED, actor=actor, at=at)
-    row.noarfi_sent_at, row.noarfi_method = at, method.value
-    row.date_assigned = local_date(at)
-    clock_refresh(row)
-    row.save(
-        update_fields=["state", "noarfi_sent_at", "noarfi_method", "date_assigned", *CLOCK_FIELDS]
-    )
-    return notice_issue(
-        row=row, kind="noarfi", actor=actor, at=at, records_due=_records_due_text(row)
-    )
+    return cases_assign(batch=[(row, at or now(), method)], actor=actor)[0]
 
 
 @transaction.atomic
+def cases_records_complete(*, batch: Sequence[tuple[models.Case, datetime]], actor: Actor) -> None:
+    """Each case file is complete: the determination clock starts (LC 4610.6(d))."""
+    changes = CaseChanges()
+    for row, at in batch:
+        changes.move(row, State.RECORDS_COMPLETE, actor=actor, at=at)
+        row.records_complete_at, row.date_records_complete = at, local_date(at)
+        changes.changed(row, "records_complete_at", "date_records_complete")
+    changes.save()
+
+
 def case_records_complete(*, row: models.Case, actor: Actor, at: datetime | None = None) -> None:
-    """The case file is complete: the determination clock starts (LC 4610.6(d))."""
-    at = at or now()
-    case_transition(row=row, target=State.RECORDS_COMPLETE, actor=actor, at=at)
-    row.records_complete_at = at
-    row.date_records_complete = local_date(at)
-    clock_refresh(row)
-    row.save(update_fields=["state", "records_complete_at", "date_records_complete", *CLOCK_FIELDS])
+    cases_records_complete(batch=[(row, at or now())], actor=actor)
 
 
 @transaction.atomic
+def cases_begin_review(*, batch: Sequence[tuple[models.Case, datetime]], actor: Actor) -> None:
+    changes = CaseChanges()
+    for row, at in batch:
+        changes.move(row, State.IN_REVIEW, actor=actor, at=at)
+    changes.save()
+
+
 def case_begin_review(*, row: models.Case, actor: Actor, at: datetime | None = None) -> None:
-    case_transition(row=row, target=State.IN_REVIEW, actor=actor, at=at or now())
-    row.save(update_fields=["state", "updated_at"])
+    cases_begin_review(batch=[(row, at or now())], actor=actor)
+
+
+Decided = tuple[models.Case, datetime, Sequence[tuple[Decision, str]]]
+
+
+def _decide_items(row: models.Case, decisions: Sequence[tuple[Decision, str]]) -> list[Any]:
+    items = sorted(row.items.all(), key=lambda item: item.position)
+    if len(decisions) != len(items):
+        where, count = f"$.items ({row.case_number})", len(items)
+        raise InvalidInput(
+            [Problem(where, f"{count} items need {count} decisions, got {len(decisions)}")]
+        )
+    for item, (decision, rationale) in zip(items, decisions, strict=True):
+        item.decision, item.rationale = decision.value, rationale
+    return items
 
 
 @transaction.atomic
+def cases_submit_decision(*, batch: Sequence[Decided], actor: Actor) -> None:
+    """The reviewer's determination of every item goes to quality assurance; the
+    determination clock is met when it is made (LC 4610.6(d))."""
+    changes, items = CaseChanges(), []
+    _prefetch([row for row, _, _ in batch], "items")
+    for row, at, decisions in batch:
+        items += _decide_items(row, decisions)
+        changes.move(row, State.QA, actor=actor, at=at)
+        row.decided_at, row.date_decision = at, local_date(at)
+        changes.changed(row, "decided_at", "date_decision")
+    rows_update(items, ["decision", "rationale"])
+    changes.save()
+
+
 def case_submit_decision(
     *,
     row: models.Case,
@@ -83,27 +141,7 @@ def case_submit_decision(
     actor: Actor,
     at: datetime | None = None,
 ) -> None:
-    """The reviewer's determination of every item goes to quality assurance; the
-    determination clock is met when it is made (LC 4610.6(d))."""
-    at = at or now()
-    items = list(row.items.only("pk"))
-    if len(decisions) != len(items):
-        raise InvalidInput(
-            [
-                Problem(
-                    "$.items",
-                    f"{len(items)} items need {len(items)} decisions, got {len(decisions)}",
-                )
-            ]
-        )
-    for item, (decision, rationale) in zip(items, decisions, strict=True):
-        models.DisputedItem.objects.filter(pk=item.pk).update(
-            decision=decision.value, rationale=rationale
-        )
-    case_transition(row=row, target=State.QA, actor=actor, at=at)
-    row.decided_at, row.date_decision = at, local_date(at)
-    clock_refresh(row)
-    row.save(update_fields=["state", "decided_at", "date_decision", *CLOCK_FIELDS])
+    cases_submit_decision(batch=[(row, at or now(), decisions)], actor=actor)
 
 
 @transaction.atomic

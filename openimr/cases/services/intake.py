@@ -1,36 +1,36 @@
 """The front door: an application becomes a case, is screened, and its clocks start.
 
-Every door (web form, API, batch file) calls `application_submit` with a validated
-ApplicationIn; nothing is written unless the whole application, upload included, is good.
+Every door (web form, API, batch file) hands validated ApplicationIn forms to
+`applications_receive`; nothing is written unless every application of the batch, uploads
+included, is good, and a batch writes each table with one statement.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 
-from openimr.audit.services import Actor
+from openimr.audit.services import Actor, PendingEvent, audit_save
 from openimr.cases import models
-from openimr.cases.domain.application import Application, ReviewType
-from openimr.cases.domain.eligibility import (
-    EligibilityResult,
-    Outcome,
-    PriorReview,
-    ReceivedApplication,
-    ScreeningContext,
-    screen,
-)
+from openimr.cases.domain.application import Application
+from openimr.cases.domain.eligibility import Outcome, screen
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.intake_schema import ApplicationIn, to_domain
-from openimr.cases.services.lifecycle import (
-    CLOCK_FIELDS,
-    case_transition,
-    clock_refresh,
-    event_record,
+from openimr.cases.services.intake_rows import (
+    application_row,
+    case_row,
+    item_rows,
+    treatment_rows,
 )
-from openimr.cases.services.notices import notice_issue
-from openimr.core.case import Priority
+from openimr.cases.services.lifecycle import case_event, transition_event
+from openimr.cases.services.notices import notice_build, notices_save
+from openimr.cases.services.screening import outcome_store, screened_events, screening_contexts
 from openimr.core.clock import local_date, now
+from openimr.core.db import rows_insert
+from openimr.core.errors import InvalidInput, Problem
 from openimr.programs.loader import load_program
 from openimr.records.services import ReadPdf, decode_base64, file_store, pdf_read
 
@@ -43,206 +43,144 @@ class Submitted:
     replayed: bool  # True when an idempotency key returned an earlier submission
 
 
-def _upload(form: ApplicationIn) -> ReadPdf | None:
-    if form.ur_decision_document is None:
+@dataclass(frozen=True)
+class Filing:
+    """One application of a batch as it arrived; ``where`` prefixes its problems (a batch
+    file names the line)."""
+
+    form: ApplicationIn
+    at: datetime
+    idempotency_key: str | None = None
+    where: str = ""
+
+
+def _upload(filing: Filing) -> ReadPdf | None:
+    document = filing.form.ur_decision_document
+    if document is None:
         return None
-    return pdf_read(
-        decode_base64(form.ur_decision_document.content_base64, UPLOAD_PATH), path=UPLOAD_PATH
-    )
+    path = f"{filing.where}{UPLOAD_PATH}"
+    return pdf_read(decode_base64(document.content_base64, path), path=path)
 
 
-def case_number_next(year: int) -> str:
+def _uploads(filings: Sequence[Filing]) -> list[ReadPdf | None]:
+    """Every upload checked before anything is written, every bad one named."""
+    pdfs: list[ReadPdf | None] = []
+    problems: list[Problem] = []
+    for filing in filings:
+        try:
+            pdfs.append(_upload(filing))
+        except InvalidInput as exc:
+            problems += exc.problems
+    if problems:
+        raise InvalidInput(problems)
+    return pdfs
+
+
+def case_numbers_next(year: int, count: int = 1) -> list[str]:
     """CMyy-nnnnnnn, the DWC's form; the counter row is locked for the transaction."""
     prefix = f"CM{year % 100:02d}-"
     counter, _ = models.CaseNumberCounter.objects.select_for_update().get_or_create(prefix=prefix)
-    counter.last += 1
+    first = counter.last + 1
+    counter.last += count
     counter.save(update_fields=["last"])
-    return f"{prefix}{counter.last:07d}"
+    return [f"{prefix}{n:07d}" for n in range(first, counter.last + 1)]
 
 
-def _priority(app: Application) -> Priority:
-    if app.review_type is ReviewType.EXPEDITED:
-        return Priority.EXPEDITED
-    return Priority.FORMULARY if app.formulary_dispute else Priority.STANDARD
+def _numbers(filings: Sequence[Filing]) -> list[str]:
+    """Case numbers in filing order, one counter update per year the batch spans."""
+    years = [local_date(f.at).year for f in filings]
+    numbers: list[str] = []
+    for year, group in groupby(years):
+        numbers += case_numbers_next(year, len(list(group)))
+    return numbers
 
 
-def _case_row(app: Application) -> models.Case:
-    return models.Case.objects.create(
-        case_number=case_number_next(app.received_on.year),
-        priority=_priority(app).value,
-        date_injury=app.date_of_injury,
-        date_ur_decision=app.ur_decision_date,
-        date_application_received=app.received_on,
-        employee_name=app.employee_name,
-        employer_name=app.employer_name,
-        claims_administrator_name=app.claims_administrator_name,
-        requesting_physician_name=app.requesting_physician_name,
-        requesting_physician_specialty=app.requesting_physician_specialty,
-        attorney_name=app.attorney_name,
-        medical_group_name=app.medical_group_name,
-        facility_name=app.facility_name,
-        manufacturer_name=app.manufacturer_name,
-        ur_organization_name=app.ur_organization_name,
-        ur_reviewer_name=app.ur_reviewer_name,
-        diagnoses=sorted(
-            {f"{t.icd10} {t.diagnosis}" if t.icd10 else t.diagnosis for t in app.treatments}
-        ),
-        state=State.RECEIVED.value,
-    )
+def applications_receive(
+    *, filings: Sequence[Filing], via: str, actor: Actor, client: str
+) -> list[models.Application]:
+    """Receive, store and screen a batch of applications, in order: each is screened
+    against what is on file and the batch's earlier ones. No savepoint: a failure anywhere
+    undoes the whole batch (the caller's transaction too)."""
+    pdfs = _uploads(filings)  # refused before anything is written
+    apps = [
+        to_domain(f.form, received_on=local_date(f.at), attached=pdf is not None)
+        for f, pdf in zip(filings, pdfs, strict=True)
+    ]
+    with transaction.atomic(savepoint=False):
+        return _store(filings, apps, pdfs, via=via, actor=actor, client=client)
 
 
-def _items(row: models.Case, app: Application) -> None:
-    models.DisputedItem.objects.bulk_create(
-        models.DisputedItem(
-            case=row,
-            position=n,
-            treatment=t.treatment,
-            category=t.category.value,
-            ur_outcome=t.ur_outcome.value,
-            icd10=[t.icd10] if t.icd10 else [],
-        )
-        for n, t in enumerate(app.treatments)
-    )
-
-
-def _application_row(
-    row: models.Case,
-    app: Application,
+def _store(
+    filings: Sequence[Filing],
+    apps: list[Application],
+    pdfs: list[ReadPdf | None],
     *,
-    at: datetime,
     via: str,
+    actor: Actor,
     client: str,
-    key: str | None,
-    pdf: ReadPdf | None,
-    pdf_path: str,
-) -> models.Application:
-    stored = models.Application.objects.create(
-        case=row,
-        received_at=at,
-        received_on=app.received_on,
-        via=via,
-        client=client,
-        idempotency_key=key,
-        review_type=app.review_type.value,
-        claim_number=app.claim_number,
-        employee_name=app.employee_name,
-        employee_address=app.employee_address or "",
-        employee_phone=app.employee_phone or "",
-        employee_email=app.employee_email or "",
-        date_of_injury=app.date_of_injury,
-        employer_name=app.employer_name or "",
-        ur_decision_date=app.ur_decision_date,
-        ur_service_method=app.ur_service_method.value,
-        requesting_physician_name=app.requesting_physician_name or "",
-        requesting_physician_specialty=app.requesting_physician_specialty or "",
-        claims_administrator_name=app.claims_administrator_name or "",
-        adjuster_name=app.adjuster_name or "",
-        attorney_name=app.attorney_name or "",
-        conditional_non_certification=app.conditional_non_certification,
-        disputed_other_than_medical_necessity=app.disputed_other_than_medical_necessity,
-        claims_administrator_agrees_to_proceed=app.claims_administrator_agrees_to_proceed,
-        formulary_dispute=app.formulary_dispute,
-        signed_by=app.signed_by or "",
-        signer_role=app.signer_role.value if app.signer_role else "",
-        signature_date=app.signature_date,
-        ur_decision_file=pdf_path,
-        ur_decision_sha256=pdf.sha256 if pdf else "",
-        ur_decision_pages=len(pdf.pages) if pdf else 0,
-        ur_decision_text="\f".join(pdf.pages) if pdf else "",
-    )
-    models.ApplicationTreatment.objects.bulk_create(
-        models.ApplicationTreatment(
-            application=stored,
-            position=n,
-            treatment=t.treatment,
-            diagnosis=t.diagnosis,
-            icd10=t.icd10 or "",
-            category=t.category.value,
-            ur_outcome=t.ur_outcome.value,
+) -> list[models.Application]:
+    numbers = _numbers(filings)
+    contexts = screening_contexts(apps, numbers)
+    rows, stored, events, notices = [], [], [], []
+    for filing, app, pdf, number, context in zip(
+        filings, apps, pdfs, numbers, contexts, strict=True
+    ):
+        at, row = filing.at, case_row(app, number)
+        path = file_store(pdf.data, folder="ur-decisions", suffix=".pdf")[0] if pdf else ""
+        application = application_row(
+            row,
+            app,
+            at=at,
+            via=via,
+            client=client,
+            key=filing.idempotency_key,
+            pdf=pdf,
+            pdf_path=path,
         )
-        for n, t in enumerate(app.treatments)
-    )
+        result = screen(app, context, load_program(row.program))
+        outcome_store(application, result)
+        events += [
+            case_event(row=row, actor=actor, at=at, kind="received", detail={"via": via}),
+            transition_event(row=row, target=State.SCREENING, actor=actor, at=at),
+            *screened_events(row, result, actor=actor, at=at),
+        ]
+        if result.outcome is not Outcome.ELIGIBLE:
+            notices.append((app, row, at))
+        rows.append(row)
+        stored.append(application)
+    _write(rows, stored, apps)
+    audit_save(events + _notices(notices, actor))
     return stored
 
 
-def screening_context(app: Application, *, exclude_case: int) -> ScreeningContext:
-    """What the IMRO already holds for this claim: decided items (prior IMR) and other
-    applications received (duplicates). Looked up by claim number first, so the cost stays
-    flat however many cases the database holds."""
-    same_claim = list(
-        models.Application.objects.filter(claim_number=app.claim_number)
-        .exclude(case_id=exclude_case)
-        .exclude(case__state=State.WITHDRAWN.value)
-        .values("id", "case_id", "case__case_number", "ur_decision_date", "received_on")
-    )
-    if not same_claim:
-        return ScreeningContext()
-    treatments: dict[int, list[str]] = {}
-    rows = models.ApplicationTreatment.objects.filter(
-        application_id__in=[a["id"] for a in same_claim]
-    )
-    for application_id, treatment in rows.order_by("position").values_list(
-        "application_id", "treatment"
-    ):
-        treatments.setdefault(application_id, []).append(treatment)
-    decided = models.DisputedItem.objects.filter(
-        case_id__in=[a["case_id"] for a in same_claim], decision__isnull=False
-    ).values_list("treatment", "case__date_decision")
-    return ScreeningContext(
-        prior_reviews=tuple(
-            PriorReview(app.claim_number, t, d or app.received_on) for t, d in decided
-        ),
-        received=tuple(
-            ReceivedApplication(
-                a["case__case_number"],
-                app.claim_number,
-                a["ur_decision_date"],
-                tuple(treatments.get(a["id"], [])),
-                a["received_on"],
-            )
-            for a in same_claim
-        ),
-    )
-
-
-def outcome_record(
-    *,
-    row: models.Case,
-    stored: models.Application,
-    result: EligibilityResult,
-    actor: Actor,
-    at: datetime,
-    note: str = "",
+def _write(
+    rows: list[models.Case], stored: list[models.Application], apps: list[Application]
 ) -> None:
-    """Store a screening outcome, move the case to it, start or stop its clocks, and send
-    the ineligibility or deferral notice (8 CCR 9792.10.3)."""
-    stored.outcome = result.outcome.value
-    stored.reasons = [{"code": r.code, "text": r.text, "source": r.source} for r in result.reasons]
-    stored.last_day_to_file = result.last_day_to_file
-    stored.save(
-        update_fields=["outcome", "reasons", "last_day_to_file", "override_reason", "override_by"]
+    rows_insert(rows, keys=True)
+    rows_insert([item for row, app in zip(rows, apps, strict=True) for item in item_rows(row, app)])
+    for application, row in zip(stored, rows, strict=True):
+        application.case = row  # now that the case has its key
+    rows_insert(stored, keys=True)
+    rows_insert(
+        [
+            t
+            for application, app in zip(stored, apps, strict=True)
+            for t in treatment_rows(application, app)
+        ]
     )
-    case_transition(
-        row=row,
-        target=State(result.outcome.value),
-        actor=actor,
-        at=at,
-        note=note,
-        detail={"reasons": [r.code for r in result.reasons]},
-    )
-    row.eligible_on = local_date(at) if result.outcome is Outcome.ELIGIBLE else None
-    clock_refresh(row)
-    row.save(update_fields=["state", "eligible_on", *CLOCK_FIELDS])
-    if result.outcome is not Outcome.ELIGIBLE:
-        notice_issue(row=row, kind=result.outcome.value, actor=actor, at=at)
 
 
-def _screen(
-    row: models.Case, stored: models.Application, app: Application, actor: Actor, at: datetime
-) -> None:
-    case_transition(row=row, target=State.SCREENING, actor=actor, at=at)
-    result = screen(app, screening_context(app, exclude_case=row.id), load_program(row.program))
-    outcome_record(row=row, stored=stored, result=result, actor=actor, at=at)
+def _notices(
+    screened_out: list[tuple[Application, models.Case, datetime]], actor: Actor
+) -> list[PendingEvent]:
+    """The ineligibility and deferral notices (8 CCR 9792.10.3), and their events."""
+    prefetch_related_objects([row.application for _, row, _ in screened_out], "treatments")
+    built = [notice_build(row=row, kind=row.state, at=at) for _, row, at in screened_out]
+    notices_save(built)
+    return [
+        case_event(row=row, actor=actor, at=at, kind="notice", detail={"notice": row.state})
+        for _, row, at in screened_out
+    ]
 
 
 def application_submit(
@@ -262,18 +200,6 @@ def application_submit(
         ).first()
         if earlier:
             return Submitted(earlier, replayed=True)
-    pdf = _upload(form)  # refused before anything is written
-    at = at or now()
-    app = to_domain(form, received_on=local_date(at), attached=pdf is not None)
-    pdf_path = file_store(pdf.data, folder="ur-decisions", suffix=".pdf")[0] if pdf else ""
-    # No savepoint: a failure anywhere below must undo the whole application, and a batch
-    # caller wraps many in one transaction for speed.
-    with transaction.atomic(savepoint=False):
-        row = _case_row(app)
-        _items(row, app)
-        stored = _application_row(
-            row, app, at=at, via=via, client=client, key=idempotency_key, pdf=pdf, pdf_path=pdf_path
-        )
-        event_record(row=row, actor=actor, at=at, kind="received", detail={"via": via})
-        _screen(row, stored, app, actor, at)
-    return Submitted(stored, replayed=False)
+    filing = Filing(form, at or now(), idempotency_key)
+    stored = applications_receive(filings=[filing], via=via, actor=actor, client=client)
+    return Submitted(stored[0], replayed=False)

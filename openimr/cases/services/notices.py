@@ -1,7 +1,8 @@
 """Notices to the parties: built from the case, frozen, and recorded as served on each
 party with method and date (8 CCR 9792.10.4(b); 8 CCR 9792.10.3)."""
 
-from dataclasses import asdict
+from collections.abc import Sequence
+from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
 
@@ -10,6 +11,7 @@ from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
 from openimr.cases.services.lifecycle import event_record
 from openimr.core.clock import local_date
+from openimr.core.db import rows_insert
 from openimr.letters.domain.content import Letter
 from openimr.letters.domain.notices import NoticeFacts, build_noarfi, build_screening_notice
 from openimr.letters.domain.template import NOTICES_PATH, LetterTemplate, load_template
@@ -68,19 +70,26 @@ def _parties(app: models.Application) -> list[tuple[str, str, ServiceMethod]]:
     return [p for p in parties if p[1]]
 
 
-def notice_issue(
-    *, row: models.Case, kind: str, actor: Actor, at: datetime, records_due: str = ""
-) -> models.Notice:
+def _stored(facts: NoticeFacts) -> dict[str, object]:
+    """The facts as the JSON column keeps them; flat, so no deep copy (dataclasses.asdict)
+    on every notice of a busy day."""
+    return {f.name: getattr(facts, f.name) for f in fields(facts)}
+
+
+def notice_build(
+    *, row: models.Case, kind: str, at: datetime, records_due: str = ""
+) -> tuple[models.Notice, list[models.NoticeService]]:
+    """The notice and its service on each party, not yet written (`notices_save`)."""
     facts = notice_facts(row, at=at, records_due=records_due)
-    notice = models.Notice.objects.create(
+    notice = models.Notice(
         case=row,
         kind=kind,
         created_at=at,
-        facts=asdict(facts),
+        facts=_stored(facts),
         text=render_text(notice_letter(kind, facts)),
     )
     served_on = local_date(at)
-    models.NoticeService.objects.bulk_create(
+    services = [
         models.NoticeService(
             notice=notice,
             party_role=role,
@@ -89,9 +98,23 @@ def notice_issue(
             served_on=served_on,
         )
         for role, name, method in _parties(row.application)
-    )
+    ]
+    return notice, services
+
+
+def notices_save(built: Sequence[tuple[models.Notice, list[models.NoticeService]]]) -> None:
+    # The services take their notice's key when they are written.
+    rows_insert([notice for notice, _ in built], keys=True)
+    rows_insert([s for _, services in built for s in services])
+
+
+def notice_issue(
+    *, row: models.Case, kind: str, actor: Actor, at: datetime, records_due: str = ""
+) -> models.Notice:
+    built = notice_build(row=row, kind=kind, at=at, records_due=records_due)
+    notices_save([built])
     event_record(row=row, actor=actor, at=at, kind="notice", detail={"notice": kind})
-    return notice
+    return built[0]
 
 
 def notice_stored_letter(notice: models.Notice) -> Letter:

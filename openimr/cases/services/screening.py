@@ -1,0 +1,138 @@
+"""Screening stored: what the IMRO already holds for a claim, and an outcome recorded on a
+case with its events, clocks and notice (8 CCR 9792.10.3)."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from openimr.audit.services import Actor, PendingEvent, audit_save
+from openimr.cases import models
+from openimr.cases.domain.application import Application
+from openimr.cases.domain.eligibility import (
+    EligibilityResult,
+    Outcome,
+    PriorReview,
+    ReceivedApplication,
+    ScreeningContext,
+)
+from openimr.cases.domain.lifecycle import State
+from openimr.cases.services.lifecycle import (
+    CLOCK_FIELDS,
+    clock_refresh,
+    transition_event,
+)
+from openimr.cases.services.notices import notice_issue
+from openimr.core.clock import local_date
+
+Held = dict[str, tuple[list[ReceivedApplication], list[tuple[str, date | None]]]]
+
+
+def _held(claims: Iterable[str]) -> Held:
+    """Applications on file for these claims (not withdrawn) and their decided items, in
+    three queries whatever the batch size; by claim number, so the cost stays flat however
+    many cases the database holds."""
+    same_claim = list(
+        models.Application.objects.filter(claim_number__in=set(claims))
+        .exclude(case__state=State.WITHDRAWN.value)
+        .values(
+            "id", "case_id", "case__case_number", "claim_number", "ur_decision_date", "received_on"
+        )
+    )
+    if not same_claim:
+        return {}
+    treatments: dict[int, list[str]] = defaultdict(list)
+    rows = models.ApplicationTreatment.objects.filter(
+        application_id__in=[a["id"] for a in same_claim]
+    )
+    for application_id, treatment in rows.order_by("position").values_list(
+        "application_id", "treatment"
+    ):
+        treatments[application_id].append(treatment)
+    decided: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
+    for case_id, treatment, on in models.DisputedItem.objects.filter(
+        case_id__in=[a["case_id"] for a in same_claim], decision__isnull=False
+    ).values_list("case_id", "treatment", "case__date_decision"):
+        decided[case_id].append((treatment, on))
+    held: Held = defaultdict(lambda: ([], []))
+    for a in same_claim:
+        received, decisions = held[a["claim_number"]]
+        received.append(
+            ReceivedApplication(
+                a["case__case_number"],
+                a["claim_number"],
+                a["ur_decision_date"],
+                tuple(treatments[a["id"]]),
+                a["received_on"],
+            )
+        )
+        decisions += decided[a["case_id"]]
+    return held
+
+
+def screening_contexts(
+    apps: Sequence[Application], numbers: Sequence[str]
+) -> list[ScreeningContext]:
+    """What each application of a batch is screened against: what is on file, and the
+    batch's earlier applications (the same application twice in one file is a duplicate)."""
+    held = _held(app.claim_number for app in apps)
+    earlier: dict[str, list[ReceivedApplication]] = defaultdict(list)
+    contexts = []
+    for app, number in zip(apps, numbers, strict=True):
+        received, decided = held.get(app.claim_number, ([], []))
+        prior = tuple(PriorReview(app.claim_number, t, on or app.received_on) for t, on in decided)
+        contexts.append(ScreeningContext(prior, (*received, *earlier[app.claim_number])))
+        earlier[app.claim_number].append(
+            ReceivedApplication(
+                number,
+                app.claim_number,
+                app.ur_decision_date,
+                tuple(t.treatment for t in app.treatments),
+                app.received_on,
+            )
+        )
+    return contexts
+
+
+def screened_events(
+    row: models.Case, result: EligibilityResult, *, actor: Actor, at: datetime, note: str = ""
+) -> list[PendingEvent]:
+    """Move a case from screening to its outcome in memory and start or stop its clocks;
+    the events that record it, for the caller to write."""
+    event = transition_event(
+        row=row,
+        target=State(result.outcome.value),
+        actor=actor,
+        at=at,
+        note=note,
+        detail={"reasons": [r.code for r in result.reasons]},
+    )
+    row.eligible_on = local_date(at) if result.outcome is Outcome.ELIGIBLE else None
+    clock_refresh(row)
+    return [event]
+
+
+def outcome_store(stored: models.Application, result: EligibilityResult) -> None:
+    stored.outcome = result.outcome.value
+    stored.reasons = [{"code": r.code, "text": r.text, "source": r.source} for r in result.reasons]
+    stored.last_day_to_file = result.last_day_to_file
+
+
+def outcome_record(
+    *,
+    row: models.Case,
+    stored: models.Application,
+    result: EligibilityResult,
+    actor: Actor,
+    at: datetime,
+    note: str = "",
+) -> None:
+    """Store a screening outcome on a case already written (a staff override), move the
+    case to it, and send the ineligibility or deferral notice (8 CCR 9792.10.3)."""
+    outcome_store(stored, result)
+    stored.save(
+        update_fields=["outcome", "reasons", "last_day_to_file", "override_reason", "override_by"]
+    )
+    audit_save(screened_events(row, result, actor=actor, at=at, note=note))
+    row.save(update_fields=["state", "eligible_on", *CLOCK_FIELDS])
+    if result.outcome is not Outcome.ELIGIBLE:
+        notice_issue(row=row, kind=result.outcome.value, actor=actor, at=at)
