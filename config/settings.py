@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "openimr.letters",
     "openimr.records",
     "openimr.reviewers",
+    "openimr.review",
     "openimr.api",
 ]
 
@@ -137,3 +138,21 @@ LOGGING = {
 
 # Largest upload accepted (UR decisions, records), in bytes.
 OPENIMR_UPLOAD_MAX_BYTES = int(env_str("OPENIMR_UPLOAD_MAX_BYTES") or 20 * 1024 * 1024)
+# The API takes files as base64 inside JSON: the body may be a third larger than the file
+# plus its fields, and Django's 2.5 MB default would refuse it before openimr's own checks.
+DATA_UPLOAD_MAX_MEMORY_SIZE = OPENIMR_UPLOAD_MAX_BYTES * 4 // 3 + 65536
+
+# Background work (reading the text of case-file records) is queued in the database and run
+# by `python manage.py db_worker`; "immediate" runs each task at once, inside the request
+# that queued it (tests; a trial without a worker). docs/settings.md.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = env_str("OPENIMR_TASKS_BACKEND") or "database"
+if _tasks_backend not in _TASK_BACKENDS:
+    raise SettingError(
+        f"OPENIMR_TASKS_BACKEND={_tasks_backend!r} is not one of {', '.join(_TASK_BACKENDS)}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default"]}}

@@ -1,4 +1,5 @@
-"""Demo data for `make run`: the seed letter's case, three more, two staff logins."""
+"""Demo data for `make run`: the seed letter's case, three more with their case files, two
+staff logins."""
 
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from django.core.management import call_command
 
 from openimr.cases.interchange import case_from_file
 from openimr.cases.services import case_import
+from openimr.demo.record_files import demo_records_load
 from openimr.letters.selectors import letter_for_case_number
 from openimr.letters.services import letter_issue
 from openimr.reviewers import selectors as reviewer_selectors
@@ -50,6 +52,7 @@ def demo_load() -> Path:
     _panel()
     for path in sorted(CASES.glob("*.json")):
         _case(path)
+    demo_records_load()
     issued = letter_for_case_number(case_from_file(SEED).case_number)
     assert issued is not None
     return Path(settings.MEDIA_ROOT) / issued.pdf_path

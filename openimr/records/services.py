@@ -1,89 +1,281 @@
-"""Stored files and PDF reading for the case file.
+"""Writes to the case file: receiving a record, correcting what was inferred about it, and
+the background task that reads its text. Each write keeps its audit row in its transaction.
 
-Uploads are sniffed by content, not by name, and opened with pdfium under a lock: pdfium is
-not thread-safe, and the development server and gunicorn's threaded workers share one
-process. (Issue 7 moves opening into a separate process with time and memory limits.)
+A record is refused at the door (empty, not a PDF, too large, encrypted, unreadable, or
+unpacking past the page or text limit) with nothing stored, since the sender must hear of it
+at once. A record that passes is stored with its checksum and sender, and its pages and
+inferred facts come from a task that the worker (`python manage.py db_worker`) runs. The
+task's row is written in the record's own transaction: a crash leaves both or neither.
 """
 
-import base64
-import binascii
-import hashlib
-import os
-import tempfile
-import threading
-from dataclasses import dataclass
-from pathlib import Path
+import logging
+from datetime import date
 
-import pypdfium2 as pdfium
-from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import IntegrityError, transaction
+from django_tasks import task
 
-from openimr.core.errors import InvalidInput, Problem
+from openimr.audit.services import Actor, actor_label, audit_record
+from openimr.cases import selectors as cases
+from openimr.core.case import DocumentKind
+from openimr.core.clock import local_date, now
+from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.records import selectors
+from openimr.records.domain.inference import infer_record
+from openimr.records.domain.pages import RecordFacts
+from openimr.records.models import Record, RecordPage
+from openimr.records.pdf import (
+    MAX_CHARACTERS,
+    MAX_PAGES,
+    ReadPdf,
+    decode_base64,
+    file_read,
+    file_store,
+    pdf_read,
+    size_check,
+)
+from openimr.records.vocabulary import CaseRow, Party, Status, Via
 
-_PDFIUM = threading.Lock()
-MAX_PAGES = 500
+__all__ = [
+    "MAX_CHARACTERS",
+    "MAX_PAGES",
+    "Party",
+    "ReadPdf",
+    "Status",
+    "Via",
+    "case_file_open",
+    "decode_base64",
+    "file_store",
+    "pdf_read",
+    "record_edit",
+    "record_extract",
+    "record_extract_again",
+    "record_receive",
+    "size_check",
+]
+
+log = logging.getLogger(__name__)
+FOLDER = "records"
+CONTENT, FILENAME, SUBMITTED_BY = "$.content_base64", "$.filename", "$.submitted_by"
+TEXT_LIMIT = 300
 
 
-@dataclass(frozen=True)
-class ReadPdf:
-    data: bytes
-    sha256: str
-    pages: tuple[str, ...]
-
-
-def decode_base64(value: str, path: str) -> bytes:
+def case_file_open(
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    case_number: str,
+    action: str,
+    record_id: int | None = None,
+    audited: bool = True,
+    detail: dict[str, object] | None = None,
+) -> tuple[CaseRow, Record | None]:
+    """The case, and one record of it when ``record_id`` is given, for ``user`` through the
+    access helpers; the look audited as ``action`` (a write is audited by its own service:
+    ``audited=False``). NotFound alike for a case the user may not see, one that does not
+    exist and a record of another case, after the refusal is audited as ``action``.refused
+    outside the failed block, so that it is kept."""
+    kind, target = ("case", case_number) if record_id is None else ("record", str(record_id))
+    noted = {"case_number": case_number, **(detail or {})}
     try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidInput([Problem(path, "is not valid base64")]) from exc
-
-
-def pdf_read(data: bytes, *, path: str, max_bytes: int | None = None) -> ReadPdf:
-    """Check an uploaded PDF and extract its text page by page; InvalidInput at ``path``
-    for an empty, oversized, non-PDF, encrypted or unreadable file."""
-    limit = max_bytes or settings.OPENIMR_UPLOAD_MAX_BYTES
-    if not data:
-        raise InvalidInput([Problem(path, "the file is empty")])
-    if len(data) > limit:
-        raise InvalidInput(
-            [Problem(path, f"the file is {len(data):,} bytes; the limit is {limit:,}")]
-        )
-    if not data.lstrip()[:5] == b"%PDF-":
-        raise InvalidInput([Problem(path, "the file is not a PDF (it does not start with %PDF-)")])
-    return ReadPdf(data, hashlib.sha256(data).hexdigest(), _extract(data, path))
-
-
-def _extract(data: bytes, path: str) -> tuple[str, ...]:
-    with _PDFIUM:
-        try:
-            document = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            reason = (
-                "it is encrypted"
-                if "password" in str(exc).lower()
-                else "it is damaged or unreadable"
-            )
-            raise InvalidInput([Problem(path, f"the PDF cannot be opened: {reason}")]) from exc
-        try:
-            if len(document) > MAX_PAGES:
-                raise InvalidInput(
-                    [Problem(path, f"the PDF has {len(document)} pages; the limit is {MAX_PAGES}")]
+        with transaction.atomic():
+            row = cases.case_get_for_user(user, case_number)
+            record = None if record_id is None else selectors.record_get(record_id, row)
+            if audited:
+                audit_record(
+                    actor=user, action=action, object_type=kind, object_id=target, detail=noted
                 )
-            return tuple(page.get_textpage().get_text_range() for page in document)
-        finally:
-            document.close()
+    except NotFound:
+        audit_record(
+            actor=user, action=f"{action}.refused", object_type=kind, object_id=target, detail=noted
+        )
+        raise
+    return row, record
 
 
-def file_store(data: bytes, *, folder: str, suffix: str) -> tuple[str, str]:
-    """Write bytes under MEDIA_ROOT/folder by content hash, atomically (temp file + rename):
-    a crash leaves either no file or the whole file. Returns (relative path, sha256)."""
-    digest = hashlib.sha256(data).hexdigest()
-    target_dir = Path(settings.MEDIA_ROOT) / folder
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{digest}{suffix}"
-    if not target.exists():
-        with tempfile.NamedTemporaryFile(dir=target_dir, delete=False) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, target)
-    return str(target.relative_to(settings.MEDIA_ROOT)), digest
+def record_receive(
+    *, case: CaseRow, data: bytes, filename: str, submitted_by: Party | str, via: Via, actor: Actor
+) -> Record:
+    """Store a record in the case file and queue its text extraction. The same bytes twice
+    return the first record, with ``replayed`` set. InvalidInput, naming the field, for a
+    bad file name, sender or file; then nothing is stored."""
+    party, name = _party(submitted_by), _filename(filename)
+    pdf = pdf_read(data, path=CONTENT)
+    earlier = Record.objects.filter(case_id=case.pk, sha256=pdf.sha256).first()
+    if earlier is not None:
+        return _replayed(earlier, party, via, actor)
+    path, digest = file_store(data, folder=FOLDER, suffix=".pdf")
+    try:
+        with transaction.atomic():
+            record = Record.objects.create(
+                case_id=case.pk,
+                filename=name,
+                file_path=path,
+                sha256=digest,
+                size=len(data),
+                received_at=now(),
+                submitted_by=party.value,
+                via=via.value,
+                received_by=actor_label(actor),
+            )
+            _audit(record, actor, "record.received", filename=name, sha256=digest, size=len(data))
+            record_extract.enqueue(record.pk)
+    except IntegrityError:
+        # The same file sent twice at once: the other request stored it first.
+        return _replayed(Record.objects.get(case_id=case.pk, sha256=digest), party, via, actor)
+    # A backend that ran the task at once changed the row behind this instance.
+    record.refresh_from_db()
+    return record
+
+
+def _replayed(record: Record, party: Party, via: Via, actor: Actor) -> Record:
+    with transaction.atomic():
+        _audit(record, actor, "record.received_again", submitted_by=party.value, via=via.value)
+    record.replayed = True
+    return record
+
+
+def _party(value: Party | str) -> Party:
+    try:
+        return Party(value)
+    except ValueError:
+        allowed = ", ".join(p.value for p in Party)
+        raise InvalidInput([Problem(SUBMITTED_BY, f"must be one of {allowed}")]) from None
+
+
+def _filename(value: str) -> str:
+    # Only the last part of a path a browser or client sends is the file's name.
+    name = value.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name:
+        raise InvalidInput([Problem(FILENAME, "must not be empty")])
+    if len(name) > 255 or any(ord(c) < 32 for c in name):
+        raise InvalidInput([Problem(FILENAME, "must be at most 255 printable characters")])
+    return name
+
+
+def record_edit(
+    *,
+    record: Record,
+    kind: DocumentKind | str,
+    author: str | None,
+    date_of_service: date | None,
+    title: str,
+    actor: Actor,
+) -> Record:
+    """A person's correction of the inferred kind, author, date of service and title. The
+    audit row keeps the values before and after; a later extraction leaves them alone."""
+    facts = _edited(kind, author, date_of_service, title)
+    before = _facts_detail(record)
+    with transaction.atomic():
+        record.kind, record.author = facts.kind.value, facts.author
+        record.date_of_service, record.title = facts.date_of_service, facts.title
+        record.edited_by, record.edited_at = actor_label(actor), now()
+        record.save(
+            update_fields=["kind", "author", "date_of_service", "title", "edited_by", "edited_at"]
+        )
+        _audit(record, actor, "record.edited", before=before, after=_facts_detail(record))
+    return record
+
+
+def _edited(
+    kind: DocumentKind | str, author: str | None, day: date | None, title: str
+) -> RecordFacts:
+    problems = []
+    if kind not in {k.value for k in DocumentKind}:
+        problems.append(Problem("$.kind", "is not a known kind of document"))
+    for path, text in (("$.author", author or ""), ("$.title", title)):
+        if len(text.strip()) > TEXT_LIMIT:
+            problems.append(Problem(path, f"must be at most {TEXT_LIMIT} characters"))
+    if day is not None and day > local_date(now()):
+        problems.append(Problem("$.date_of_service", "is in the future"))
+    if problems:
+        raise InvalidInput(problems)
+    return RecordFacts(DocumentKind(kind), (author or "").strip() or None, day, title.strip())
+
+
+def record_extract_again(*, record: Record, actor: Actor) -> Record:
+    """Queue a record's extraction once more, e.g. after a failure that has been fixed."""
+    with transaction.atomic():
+        record.status, record.error = Status.PENDING.value, ""
+        record.save(update_fields=["status", "error"])
+        _audit(record, actor, "record.extraction_queued")
+        record_extract.enqueue(record.pk)
+    record.refresh_from_db()
+    return record
+
+
+@task()
+def record_extract(record_id: int) -> str:
+    """The background task: read the stored file's text page by page, infer the record's
+    kind, author, date of service and title, and mark it extracted. Any failure marks it
+    failed with the reason; the record itself is never lost. Returns the status."""
+    record = Record.objects.select_related("case").filter(pk=record_id).first()
+    if record is None:
+        return "gone"
+    try:
+        pdf = pdf_read(file_read(record.file_path), path="file", max_bytes=max(record.size, 1))
+        facts = infer_record(pdf.pages)
+    except Exception as exc:  # Any failure at all is kept on the record, where staff see it.
+        _extraction_failed(record, exc)
+        return Status.FAILED.value
+    _extracted(record, pdf.pages, facts)
+    return Status.EXTRACTED.value
+
+
+def _extracted(record: Record, pages: tuple[str, ...], facts: RecordFacts) -> None:
+    with transaction.atomic():
+        RecordPage.objects.filter(record=record).delete()
+        RecordPage.objects.bulk_create(
+            RecordPage(record=record, number=number, text=_clean(text))
+            for number, text in enumerate(pages, 1)
+        )
+        fields = ["status", "error", "page_count"]
+        if record.edited_at is None:
+            record.kind, record.author = facts.kind.value, _clip(facts.author)
+            record.date_of_service, record.title = facts.date_of_service, _clip(facts.title) or ""
+            fields += ["kind", "author", "date_of_service", "title"]
+        record.status, record.error, record.page_count = Status.EXTRACTED.value, "", len(pages)
+        record.save(update_fields=fields)
+        _audit(record, "worker", "record.extracted", pages=len(pages), **_facts_detail(record))
+
+
+def _extraction_failed(record: Record, exc: Exception) -> None:
+    if isinstance(exc, InvalidInput):
+        reason = "; ".join(p.message for p in exc.problems)
+    elif isinstance(exc, OSError):
+        reason = f"the stored file cannot be read: {exc.strerror or exc}"
+    else:
+        log.exception("extraction of record %s failed", record.pk)
+        reason = f"{type(exc).__name__}: {exc}"
+    with transaction.atomic():
+        record.status, record.error = Status.FAILED.value, reason
+        record.save(update_fields=["status", "error"])
+        _audit(record, "worker", "record.extraction_failed", error=reason)
+
+
+def _clean(text: str) -> str:
+    # pdfium ends lines with CR LF; PostgreSQL cannot store NUL in text.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def _clip(text: str | None) -> str | None:
+    return text[:TEXT_LIMIT] if text else text
+
+
+def _facts_detail(record: Record) -> dict[str, str | None]:
+    day = record.date_of_service
+    return {
+        "kind": record.kind,
+        "author": record.author,
+        "date_of_service": day.isoformat() if day else None,
+        "title": record.title,
+    }
+
+
+def _audit(record: Record, actor: Actor, action: str, **detail: object) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        object_type="record",
+        object_id=str(record.pk),
+        detail={"case_number": record.case.case_number, **detail},
+    )

@@ -1,0 +1,88 @@
+"""Case-file documents over the API: a party's records, sent as base64 PDFs, and the case
+file's index read back. Every read of a case file is audited, refusals included."""
+
+from datetime import date, datetime
+from typing import Annotated
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.responses import Status
+from pydantic import ConfigDict
+
+from openimr.api.auth import client_name
+from openimr.core.case import DocumentKind
+from openimr.records import selectors, services
+
+CaseRow = selectors.CaseRow
+
+router = Router(tags=["documents"])
+
+
+class DocumentIn(Schema):
+    """One record as a party sends it: the PDF, base64-encoded, and who sends it."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    filename: Annotated[str, Field(min_length=1, max_length=255)]
+    content_base64: Annotated[str, Field(min_length=1)]
+    submitted_by: services.Party
+
+
+class DocumentOut(Schema):
+    id: int
+    filename: str
+    sha256: str
+    size: int
+    status: services.Status
+    error: str
+    received_at: datetime
+    submitted_by: services.Party
+    via: services.Via
+    kind: DocumentKind
+    author: str | None
+    date_of_service: date | None
+    title: str
+    page_count: int
+    replayed: bool = False
+
+
+def _case(request: HttpRequest, case_number: str, action: str, *, audited: bool) -> CaseRow:
+    row, _ = services.case_file_open(
+        user=request.user,
+        case_number=case_number,
+        action=action,
+        audited=audited,
+        detail={"via": "api", "client": client_name(request)},
+    )
+    return row
+
+
+@router.post(
+    "/cases/{case_number}/documents",
+    response={200: DocumentOut, 201: DocumentOut},
+)
+def submit_document(
+    request: HttpRequest, case_number: str, payload: DocumentIn
+) -> Status[DocumentOut]:
+    """Add a record (a PDF) to a case file. It is checked at once: an empty, non-PDF,
+    oversized, encrypted or unreadable file, or one past the page or text limit, is refused
+    (422) and nothing is stored. Its text is read in the background: `status` is `pending`
+    until then. The same bytes sent again answer 200 with the first record."""
+    row = _case(request, case_number, "record.upload", audited=False)
+    record = services.record_receive(
+        case=row,
+        data=services.decode_base64(payload.content_base64, "$.content_base64"),
+        filename=payload.filename,
+        submitted_by=payload.submitted_by,
+        via=services.Via.API,
+        actor=request.user,
+    )
+    return Status(200 if record.replayed else 201, DocumentOut.model_validate(record))
+
+
+@router.get("/cases/{case_number}/documents", response=list[DocumentOut])
+def list_documents(request: HttpRequest, case_number: str) -> list[DocumentOut]:
+    """The case file's records by date of service (undated last), each with what was
+    inferred about it and where its text extraction stands."""
+    row = _case(request, case_number, "case_file.viewed", audited=True)
+    return [DocumentOut.model_validate(record) for record in selectors.case_file(row)]

@@ -1,0 +1,137 @@
+"""Stored files and PDF reading for the case file.
+
+Uploads are sniffed by content, not by name, and opened with pdfium under a lock: pdfium is
+not thread-safe, and the development server and gunicorn's threaded workers share one
+process. (Issue 7 moves opening into a separate process with time and memory limits.)
+
+A small PDF can unpack into an enormous one (a "decompression bomb": thousands of pages
+drawing one stream, or one page whose compressed content expands to gigabytes of text), so
+reading stops at a page count and at a total of extracted characters, and says which.
+"""
+
+import base64
+import binascii
+import hashlib
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from django.conf import settings
+
+from openimr.core.errors import InvalidInput, Problem
+
+_PDFIUM = threading.Lock()
+MAX_PAGES = 2_000
+# 2,000 pages of dense typescript are about 8 million characters.
+MAX_CHARACTERS = 10_000_000
+
+
+@dataclass(frozen=True)
+class ReadPdf:
+    data: bytes
+    sha256: str
+    pages: tuple[str, ...]
+
+
+def decode_base64(value: str, path: str) -> bytes:
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidInput([Problem(path, "is not valid base64")]) from exc
+
+
+def pdf_read(
+    data: bytes,
+    *,
+    path: str,
+    max_bytes: int | None = None,
+    max_pages: int | None = None,
+    max_characters: int | None = None,
+) -> ReadPdf:
+    """Check an uploaded PDF and extract its text page by page; InvalidInput at ``path``
+    for an empty, oversized, non-PDF, encrypted or unreadable file, and for one past the
+    page or character limit."""
+    size_check(len(data), path=path, max_bytes=max_bytes)
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise InvalidInput([Problem(path, "the file is not a PDF (it does not start with %PDF-)")])
+    pages = _extract(data, path, max_pages or MAX_PAGES, max_characters or MAX_CHARACTERS)
+    return ReadPdf(data, hashlib.sha256(data).hexdigest(), pages)
+
+
+def size_check(size: int, *, path: str, max_bytes: int | None = None) -> None:
+    """Refuse an empty or oversized file by its size alone, before it is read into memory."""
+    limit = max_bytes or settings.OPENIMR_UPLOAD_MAX_BYTES
+    if not size:
+        raise InvalidInput([Problem(path, "the file is empty")])
+    if size > limit:
+        raise InvalidInput([Problem(path, f"the file is {size:,} bytes; the limit is {limit:,}")])
+
+
+def _extract(data: bytes, path: str, max_pages: int, max_characters: int) -> tuple[str, ...]:
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            reason = (
+                "it is encrypted"
+                if "password" in str(exc).lower()
+                else "it is damaged or unreadable"
+            )
+            raise InvalidInput([Problem(path, f"the PDF cannot be opened: {reason}")]) from exc
+        try:
+            if len(document) > max_pages:
+                count = len(document)
+                message = f"the PDF has {count:,} pages; the limit is {max_pages:,} pages"
+                raise InvalidInput([Problem(path, message)])
+            return _texts(document, path, max_characters)
+        finally:
+            document.close()
+
+
+def _texts(document: pdfium.PdfDocument, path: str, max_characters: int) -> tuple[str, ...]:
+    texts: list[str] = []
+    total = 0
+    for page in document:
+        textpage = page.get_textpage()
+        try:
+            # Counted before the text is copied out, so a bomb is refused at its first page.
+            total += textpage.count_chars()
+            if total > max_characters:
+                raise InvalidInput(
+                    [Problem(path, _too_much_text(total, len(texts) + 1, max_characters))]
+                )
+            texts.append(textpage.get_text_range())
+        finally:
+            textpage.close()
+            page.close()
+    return tuple(texts)
+
+
+def _too_much_text(total: int, page: int, limit: int) -> str:
+    return (
+        f"the PDF's text reaches {total:,} characters by page {page}; "
+        f"the limit is {limit:,} characters"
+    )
+
+
+def file_store(data: bytes, *, folder: str, suffix: str) -> tuple[str, str]:
+    """Write bytes under MEDIA_ROOT/folder by content hash, atomically (temp file + rename):
+    a crash leaves either no file or the whole file. Returns (relative path, sha256)."""
+    digest = hashlib.sha256(data).hexdigest()
+    target_dir = Path(settings.MEDIA_ROOT) / folder
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / f"{digest}{suffix}"
+    if not target.exists():
+        with tempfile.NamedTemporaryFile(dir=target_dir, delete=False) as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, target)
+    return str(target.relative_to(settings.MEDIA_ROOT)), digest
+
+
+def file_read(relative_path: str) -> bytes:
+    return (Path(settings.MEDIA_ROOT) / relative_path).read_bytes()

@@ -1,0 +1,183 @@
+"""Reads of the case file for the staff pages, the reviewer's workspace and the letter.
+
+Each takes the case row its caller already obtained through an access helper
+(`openimr.cases.selectors.case_get_for_user`), and refuses a record of another case with
+NotFound, the same answer as for a record that does not exist.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from django.conf import settings
+from django.db.models import F, QuerySet
+
+from openimr.core.case import Document, DocumentKind, Sex, UROutcome
+from openimr.core.errors import NotFound
+from openimr.records.domain.pages import RecordFacts
+from openimr.records.domain.summary import CaseFacts, Draft, DraftInput, draft_summary
+from openimr.records.models import Record, RecordPage
+from openimr.records.vocabulary import KIND_LABELS, PARTY_LABELS, CaseRow, Party, Status
+
+__all__ = [
+    "KIND_LABELS",
+    "PARTY_LABELS",
+    "CaseRow",
+    "Hit",
+    "Party",
+    "Status",
+    "case_file",
+    "case_search",
+    "documents_reviewed",
+    "record_file_open",
+    "record_get",
+    "record_pages",
+    "summary_draft",
+]
+
+SNIPPET = 80
+SEARCH_LIMIT = 200
+_SPACE = re.compile(r"\s+")
+
+
+def _records(case_row: CaseRow) -> QuerySet[Record]:
+    # Undated records last on SQLite and PostgreSQL alike (their defaults differ).
+    return Record.objects.filter(case_id=case_row.pk).order_by(
+        F("date_of_service").asc(nulls_last=True), "received_at", "id"
+    )
+
+
+def case_file(case_row: CaseRow) -> list[Record]:
+    """Every record of the case with its facts and page count, by date of service (undated
+    last), then by when it was received."""
+    return list(_records(case_row))
+
+
+def record_get(record_id: int | str, case_row: CaseRow) -> Record:
+    try:
+        key = int(record_id)
+    except (TypeError, ValueError):
+        key = 0
+    record = Record.objects.filter(case_id=case_row.pk, pk=key).select_related("case").first()
+    if record is None:
+        raise NotFound(f"no record {record_id} in case {case_row.case_number}")
+    return record
+
+
+def record_pages(record_id: int | str, case_row: CaseRow) -> list[RecordPage]:
+    """The pages of one record of this case, in order; NotFound for another case's."""
+    return list(record_get(record_id, case_row).pages.order_by("number"))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One page where the query occurs: ``match`` is the first occurrence as the page writes
+    it, between ``before`` and ``after``. All three are plain text, for the template to
+    escape and to mark."""
+
+    record_id: int
+    record_title: str
+    page: int
+    before: str
+    match: str
+    after: str
+    matches: int
+
+    @property
+    def anchor(self) -> str:
+        return f"page-{self.page}"
+
+    @property
+    def snippet(self) -> str:
+        return self.before + self.match + self.after
+
+
+def case_search(case_row: CaseRow, query: str, *, limit: int = SEARCH_LIMIT) -> list[Hit]:
+    """The pages of the case file where ``query`` occurs, ignoring case and line breaks,
+    in case-file order; at most ``limit``."""
+    words = query.split()
+    if not words or len("".join(words)) < 2:
+        return []
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    order = {record.pk: (position, record) for position, record in enumerate(case_file(case_row))}
+    # The longest word narrows the pages in SQL; the pattern then decides.
+    pages = RecordPage.objects.filter(
+        record__case_id=case_row.pk, text__icontains=max(words, key=len)
+    ).only("record_id", "number", "text")
+    hits = [
+        _hit(order[page.record_id][1], page, found)
+        for page in sorted(pages, key=lambda p: (order[p.record_id][0], p.number))
+        if (found := list(pattern.finditer(page.text)))
+    ]
+    return hits[:limit]
+
+
+def _hit(record: Record, page: RecordPage, found: list[re.Match[str]]) -> Hit:
+    text, start, end = page.text, found[0].start(), found[0].end()
+    before = _SPACE.sub(" ", text[max(0, start - SNIPPET) : start]).lstrip()
+    after = _SPACE.sub(" ", text[end : end + SNIPPET]).rstrip()
+    return Hit(
+        record_id=record.pk,
+        record_title=record.display_title,
+        page=page.number,
+        before=("… " if start > SNIPPET else "") + before,
+        match=_SPACE.sub(" ", found[0].group()),
+        after=after + (" …" if end + SNIPPET < len(text) else ""),
+        matches=len(found),
+    )
+
+
+def summary_draft(case_row: CaseRow) -> Draft:
+    """The clinical case summary drafted from the extracted records and what the case row
+    knows (age, sex, date of injury, the disputed treatments, the UR decision)."""
+    records = [r for r in case_file(case_row) if r.status == Status.EXTRACTED]
+    texts: dict[int, list[str]] = defaultdict(list)
+    for page in RecordPage.objects.filter(record__in=records).order_by("record_id", "number"):
+        texts[page.record_id].append(page.text)
+    documents = [
+        DraftInput(str(r.pk), _facts(r), tuple(texts[r.pk])) for r in records if texts[r.pk]
+    ]
+    return draft_summary(documents, _case_facts(case_row))
+
+
+def _facts(record: Record) -> RecordFacts:
+    return RecordFacts(
+        kind=DocumentKind(record.kind),
+        author=record.author,
+        date_of_service=record.date_of_service,
+        title=record.display_title,
+    )
+
+
+def _case_facts(row: CaseRow) -> CaseFacts:
+    items = list(row.items.order_by("position"))
+    outcomes = {item.ur_outcome for item in items}
+    return CaseFacts(
+        age=row.employee_age,
+        sex=Sex(row.employee_sex) if row.employee_sex else None,
+        date_of_injury=row.date_injury,
+        treatments=tuple(item.treatment for item in items),
+        ur_decision_date=row.date_ur_decision,
+        ur_outcome=UROutcome(outcomes.pop()) if len(outcomes) == 1 else None,
+    )
+
+
+def documents_reviewed(case_row: CaseRow) -> tuple[Document, ...]:
+    """Every record of the case file for the letter's list of documents reviewed: each by
+    title, author, date of service and kind, never folded into a date range."""
+    return tuple(
+        Document(
+            title=r.display_title,
+            author=r.author,
+            date=r.date_of_service,
+            kind=DocumentKind(r.kind),
+        )
+        for r in case_file(case_row)
+    )
+
+
+def record_file_open(record: Record) -> BinaryIO:
+    """The stored PDF as received, opened for reading."""
+    return (Path(settings.MEDIA_ROOT) / record.file_path).open("rb")

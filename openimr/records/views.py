@@ -1,0 +1,155 @@
+"""Staff pages of the case file: the records of a case with upload and search, and each
+record page by page with its inferred facts to correct. Every look is audited; a user who
+may not see the case, or a record of another case, gets 404 and the refusal is audited too."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from openimr.core.errors import InvalidInput, NotFound
+from openimr.records import selectors, services
+from openimr.records.forms import EditForm, UploadForm, add_problems
+from openimr.records.models import Record
+from openimr.records.vocabulary import CaseRow
+
+
+def case_file_view(action: str) -> Callable[[Callable[..., HttpResponseBase]], Any]:
+    """Log in, then fetch the case (and record) through `case_file_open`: a GET is audited
+    as ``action``, a POST by the service it calls; a refusal is audited and answers 404."""
+
+    def decorate(view: Callable[..., HttpResponseBase]) -> Any:
+        @login_required
+        @wraps(view)
+        def wrapper(
+            request: HttpRequest, case_number: str, record_id: int | None = None
+        ) -> HttpResponseBase:
+            query = request.GET.get("q", "").strip()
+            try:
+                row, record = services.case_file_open(
+                    user=request.user,
+                    case_number=case_number,
+                    action=action,
+                    record_id=record_id,
+                    audited=request.method == "GET",
+                    detail={"q": query} if query else {"method": request.method},
+                )
+            except NotFound as exc:
+                raise Http404("No such case or record") from exc
+            return view(request, row) if record is None else view(request, row, record)
+
+        return wrapper
+
+    return decorate
+
+
+def _case_file_page(
+    request: HttpRequest, row: CaseRow, form: UploadForm | None = None, status: int = 200
+) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    context = {
+        "row": row,
+        "records": selectors.case_file(row),
+        "form": form or UploadForm(),
+        "query": query,
+        "hits": selectors.case_search(row, query) if query else [],
+        "max_pages": f"{services.MAX_PAGES:,}",
+        "max_megabytes": settings.OPENIMR_UPLOAD_MAX_BYTES // 1_000_000,
+    }
+    return render(request, "records/case_file.html", context, status=status)
+
+
+@case_file_view("case_file.viewed")
+def case_file(request: HttpRequest, row: CaseRow) -> HttpResponse:
+    return _case_file_page(request, row)
+
+
+@require_POST
+@case_file_view("record.upload")
+def record_upload(request: HttpRequest, row: CaseRow) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.size_check(upload.size or 0, path="$.content_base64")
+            record = services.record_receive(
+                case=row,
+                data=upload.read(),
+                filename=upload.name or "",
+                submitted_by=form.cleaned_data["submitted_by"],
+                via=services.Via.UPLOAD,
+                actor=request.user,
+            )
+        except InvalidInput as error:
+            add_problems(form, error)
+        else:
+            return redirect(_record_url(record))
+    return _case_file_page(request, row, form, status=422)
+
+
+def _record_url(record: Record) -> str:
+    return reverse("records:record", args=(record.case.case_number, record.pk))
+
+
+def _record_page(
+    request: HttpRequest,
+    row: CaseRow,
+    record: Record,
+    form: EditForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    initial = {
+        "kind": record.kind,
+        "author": record.author or "",
+        "date_of_service": record.date_of_service,
+        "title": record.title,
+    }
+    context = {
+        "row": row,
+        "record": record,
+        "pages": selectors.record_pages(record.pk, row),
+        "form": form or EditForm(initial=initial),
+    }
+    return render(request, "records/record.html", context, status=status)
+
+
+@case_file_view("record.viewed")
+def record_detail(request: HttpRequest, row: CaseRow, record: Record) -> HttpResponse:
+    return _record_page(request, row, record)
+
+
+@require_POST
+@case_file_view("record.edit")
+def record_edit(request: HttpRequest, row: CaseRow, record: Record) -> HttpResponse:
+    form = EditForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_edit(record=record, actor=request.user, **form.cleaned_data)
+        except InvalidInput as error:
+            add_problems(form, error)
+        else:
+            return redirect(_record_url(record))
+    return _record_page(request, row, record, form, status=422)
+
+
+@require_POST
+@case_file_view("record.extract_again")
+def record_extract(request: HttpRequest, row: CaseRow, record: Record) -> HttpResponse:
+    services.record_extract_again(record=record, actor=request.user)
+    return redirect(_record_url(record))
+
+
+@case_file_view("record.downloaded")
+def record_file(request: HttpRequest, row: CaseRow, record: Record) -> FileResponse:
+    return FileResponse(
+        selectors.record_file_open(record),
+        as_attachment=True,
+        filename=record.filename,
+        content_type="application/pdf",
+    )
