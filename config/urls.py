@@ -11,6 +11,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("cases/", include("openimr.cases.urls")),
     path("reviewers/", include("openimr.reviewers.urls")),
+    path("records/", include("openimr.records.urls")),
+    path("review/", include("openimr.review.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

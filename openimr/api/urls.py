@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from openimr.api import applications, errors
+from openimr.api import applications, documents, errors, review
 from openimr.api.auth import StaffSessionAuth, TokenAuth
 
 api = NinjaAPI(
@@ -14,3 +14,5 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", applications.router)
+api.add_router("/", documents.router)
+api.add_router("/", review.router)

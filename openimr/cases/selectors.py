@@ -155,3 +155,35 @@ def consolidation_candidates(limit: int = 20_000) -> list[tuple[str, ...]]:
         for r in rows
     ]
     return consolidation_groups(applications)
+
+
+def case_row(case_number: str) -> models.Case:
+    """The stored case, for access helpers that have already decided who may see it."""
+    row = models.Case.objects.filter(case_number=case_number).first()
+    if row is None:
+        raise NotFound(f"no case {case_number}")
+    return row
+
+
+# The parties a Final Determination Letter is served on (LC 4610.6(f)), in the letter's order.
+_PARTY_FIELDS = (
+    ("employee", "employee_name"),
+    ("attorney", "attorney_name"),
+    ("employer", "employer_name"),
+    ("claims_administrator", "claims_administrator_name"),
+    ("requesting_physician", "requesting_physician_name"),
+)
+
+
+def case_parties(case_number: str) -> list[dict[str, str]]:
+    """Each named party of the case with the e-mail address the application gave for it
+    ("" when none: the party is served by mail). Only the employee's address is collected
+    by the application form today."""
+    row = case_row(case_number)
+    application = models.Application.objects.filter(case=row).first()
+    emails = {"employee": application.employee_email if application else ""}
+    return [
+        {"role": role, "name": name, "email": emails.get(role, "")}
+        for role, column in _PARTY_FIELDS
+        if (name := getattr(row, column))
+    ]

@@ -1,11 +1,17 @@
+from typing import Any
+
 from django.db import models
 
+from openimr.core.errors import Conflict
 
-class IssuedLetter(models.Model):
-    """A Final Determination Letter as issued: frozen. The PDF's SHA-256 lets anyone check
-    that a copy is the one issued; corrections are new amended letters (issue 5)."""
+FROZEN = "an issued letter cannot be edited: a correction is a new amended letter"
 
-    case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="letter")
+
+class FrozenLetter(models.Model):
+    """A letter as issued: written once, never changed or deleted (LC 4610.6(g): the
+    determination binds the parties as issued). The PDF's SHA-256 lets anyone check that a
+    copy is the one issued."""
+
     issued_at = models.DateTimeField()
     issued_by = models.CharField(max_length=150)
     text = models.TextField()
@@ -17,7 +23,70 @@ class IssuedLetter(models.Model):
     )
 
     class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise Conflict(FROZEN)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise Conflict(FROZEN)
+
+
+class IssuedLetter(FrozenLetter):
+    """The Final Determination Letter of a case: one per case."""
+
+    case = models.OneToOneField("cases.Case", on_delete=models.PROTECT, related_name="letter")
+
+    class Meta:
         ordering = ("-issued_at",)
 
     def __str__(self) -> str:
         return f"FDL {self.case_id} {self.pdf_sha256[:12]}"
+
+
+class AmendedLetter(FrozenLetter):
+    """A correction: a new letter that names the one it amends, which stays as issued."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="amended_letters")
+    amends = models.ForeignKey(IssuedLetter, on_delete=models.PROTECT, related_name="amendments")
+    number = models.PositiveIntegerField(help_text="1 for the first amendment of the letter")
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ("case", "number")
+        constraints = (
+            models.UniqueConstraint(fields=("case", "number"), name="amended_letter_number_once"),
+        )
+
+    def __str__(self) -> str:
+        return f"Amended FDL {self.case_id} #{self.number}"
+
+
+class LetterService(models.Model):
+    """Service of a letter on one party (LC 4610.6(f)): by e-mail to a party that gave an
+    address, else by mail, queued for printing. ``pdf_sha256`` names the letter served."""
+
+    EMAIL, MAIL = "email", "mail"
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="letter_services")
+    pdf_sha256 = models.CharField(max_length=64)
+    party_role = models.CharField(max_length=40)
+    party_name = models.CharField(max_length=300)
+    method = models.CharField(max_length=8, choices=[(EMAIL, "E-mail"), (MAIL, "Mail")])
+    address = models.CharField(max_length=254, blank=True, default="")
+    served_on = models.DateField()
+    sent_at = models.DateTimeField(null=True, blank=True, help_text="e-mail handed to the server")
+    printed_at = models.DateTimeField(null=True, blank=True, help_text="mail printed")
+    error = models.TextField(blank=True, default="")
+
+    class Meta:
+        ordering = ("case", "id")
+        constraints = (
+            models.CheckConstraint(
+                condition=models.Q(method__in=("email", "mail")), name="letter_service_method"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.party_role} by {self.method}"

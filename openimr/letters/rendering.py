@@ -9,6 +9,7 @@ from openimr.core.case import Case
 from openimr.core.errors import InvalidInput, Problem
 from openimr.letters.domain.builder import build_letter
 from openimr.letters.domain.content import Letter
+from openimr.letters.domain.extras import LetterExtras
 from openimr.letters.domain.template import LetterTemplate, load_template
 from openimr.letters.render.html import render_html
 from openimr.letters.render.text import render_text
@@ -21,8 +22,10 @@ def state_name(code: str) -> str:
     return state.name if state else code
 
 
-def letter_for(case: Case, template: LetterTemplate | None = None) -> Letter:
-    return build_letter(case, template or load_template(), state_name)
+def letter_for(
+    case: Case, template: LetterTemplate | None = None, extras: LetterExtras | None = None
+) -> Letter:
+    return build_letter(case, template or load_template(), state_name, extras)
 
 
 def render_pdf_bytes(letter: Letter) -> bytes:

@@ -7,9 +7,12 @@ from typing import BinaryIO
 from django.conf import settings
 
 from openimr.cases.selectors import case_by_number
+from openimr.core.case import Case
+from openimr.core.case_format import case_from_dict
 from openimr.letters.domain.content import Letter
+from openimr.letters.domain.extras import LetterExtras, Provenance
 from openimr.letters.domain.template import LetterTemplate, load_template
-from openimr.letters.models import IssuedLetter
+from openimr.letters.models import AmendedLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
 from openimr.letters.rendering import letter_for, render_pdf_bytes
 
@@ -31,19 +34,53 @@ def default_organization() -> str:
     return str(configured_template().get("organization.name"))
 
 
-def _draft(case_number: str) -> Letter:
-    return letter_for(case_by_number(case_number), configured_template())
+def _draft(case_number: str, provenance: Provenance | None = None) -> Letter:
+    extras = LetterExtras(provenance) if provenance else None
+    return letter_for(case_by_number(case_number), configured_template(), extras)
 
 
-def letter_html_for(case_number: str) -> tuple[IssuedLetter | None, str]:
+def letter_html_for(
+    case_number: str, provenance: Provenance | None = None
+) -> tuple[IssuedLetter | None, str]:
+    """The issued letter's HTML, or a draft of the case as it stands (with the record pages
+    its sentences cite, when given)."""
     issued = letter_for_case_number(case_number)
     if issued:
         return issued, issued.html
-    return None, render_fragment(_draft(case_number))
+    return None, render_fragment(_draft(case_number, provenance))
 
 
-def letter_pdf_for(case_number: str) -> tuple[IssuedLetter | None, BinaryIO]:
+def stored_pdf(pdf_path: str) -> BinaryIO:
+    """A stored letter's PDF, as issued."""
+    return (Path(settings.MEDIA_ROOT) / pdf_path).open("rb")
+
+
+def letter_pdf_for(
+    case_number: str, provenance: Provenance | None = None
+) -> tuple[IssuedLetter | None, BinaryIO]:
     issued = letter_for_case_number(case_number)
     if issued:
         return issued, (Path(settings.MEDIA_ROOT) / issued.pdf_path).open("rb")
-    return None, io.BytesIO(render_pdf_bytes(_draft(case_number)))
+    return None, io.BytesIO(render_pdf_bytes(_draft(case_number, provenance)))
+
+
+def issued_case(case_number: str) -> Case | None:
+    """The case as its letter was issued (frozen with it), the starting point of a
+    correction; None before the letter is issued."""
+    issued = letter_for_case_number(case_number)
+    return case_from_dict(issued.case_document) if issued else None
+
+
+def amended_letters_for(case_number: str) -> list[AmendedLetter]:
+    return list(AmendedLetter.objects.filter(case__case_number=case_number))
+
+
+def services_for(case_number: str) -> list[LetterService]:
+    """How each party was served each letter of the case."""
+    return list(LetterService.objects.filter(case__case_number=case_number))
+
+
+def print_queue() -> list[LetterService]:
+    """Letters to print and mail, oldest first."""
+    rows = LetterService.objects.filter(method=LetterService.MAIL, printed_at=None)
+    return list(rows.select_related("case"))

@@ -1,4 +1,8 @@
-"""Issuing a Final Determination Letter: render once, store, freeze."""
+"""Issuing a Final Determination Letter: render once, store, freeze, serve. A correction is a
+new amended letter that names the first, which stays as issued."""
+
+from dataclasses import replace
+from datetime import datetime
 
 from django.db import transaction
 
@@ -6,15 +10,26 @@ from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases.selectors import case_by_number, case_id_for
 from openimr.cases.services import case_mark_issued
 from openimr.core.case import Case
-from openimr.core.case_format import case_to_dict
-from openimr.core.clock import now
-from openimr.core.errors import Conflict, InvalidInput, Problem
-from openimr.letters.models import IssuedLetter
+from openimr.core.case_format import case_from_dict, case_to_dict
+from openimr.core.clock import local_date, now
+from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
+from openimr.letters.domain.builder import short_date
+from openimr.letters.domain.content import Field, Letter
+from openimr.letters.domain.extras import LetterExtras, Provenance
+from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter
 from openimr.letters.render.html import render_fragment
 from openimr.letters.render.text import render_text
 from openimr.letters.rendering import letter_for, render_pdf_bytes
 from openimr.letters.selectors import configured_template
+from openimr.letters.serving import letter_serve, service_method
+from openimr.programs.loader import load_program
 from openimr.records.services import file_store
+from openimr.review.domain.implementation import (
+    Served,
+    clocks_from,
+    deadline_sentence,
+    implementation_deadlines,
+)
 
 
 def issue_problems(case: Case) -> list[Problem]:
@@ -31,36 +46,118 @@ def issue_problems(case: Case) -> list[Problem]:
     return problems
 
 
-def letter_issue(*, case_number: str, actor: Actor) -> IssuedLetter:
-    """Render the letter in all three formats, store the PDF and freeze the result."""
+def deadline_sentences(case: Case, served: Served) -> tuple[str, ...]:
+    """The implementation dates of an overturned item, as the letter prints them
+    (8 CCR 9792.10.7(a)); none when every item is upheld."""
+    program = load_program(case.program)
+    found = implementation_deadlines(
+        (item.decision for item in case.items),
+        served,
+        holidays=program.holidays,
+        clocks=clocks_from(program.rules),
+    )
+    return tuple(deadline_sentence(d) for d in found)
+
+
+def _extras(case: Case, at: datetime, provenance: Provenance | None) -> LetterExtras:
+    served = Served(local_date(at), service_method(case.case_number))
+    return LetterExtras(provenance or Provenance(), deadline_sentences(case, served))
+
+
+def _frozen(letter: Letter, case: Case, at: datetime, actor: Actor) -> dict[str, object]:
+    pdf_path, digest = file_store(
+        render_pdf_bytes(letter), folder=f"letters/{case.case_number}", suffix=".pdf"
+    )
+    return {
+        "issued_at": at,
+        "issued_by": actor_label(actor),
+        "text": render_text(letter),
+        "html": render_fragment(letter),
+        "pdf_path": pdf_path,
+        "pdf_sha256": digest,
+        "case_document": case_to_dict(case),
+    }
+
+
+def _issued(letter: FrozenLetter, case_number: str, actor: Actor, action: str) -> None:
+    letter_serve(letter=letter, case_number=case_number, served_on=local_date(letter.issued_at))
+    audit_record(
+        actor=actor,
+        action=action,
+        object_type="case",
+        object_id=case_number,
+        detail={"pdf_sha256": letter.pdf_sha256},
+    )
+
+
+def letter_issue(
+    *, case_number: str, actor: Actor, provenance: Provenance | None = None
+) -> IssuedLetter:
+    """Render the letter in all three formats with the record pages its sentences cite and
+    the implementation dates of an overturned item, store the PDF, freeze the result, serve
+    every party and close the case (LC 4610.6(f), (g))."""
     case = case_by_number(case_number)
     problems = issue_problems(case)
     if problems:
         raise InvalidInput(problems, f"case {case_number} cannot be issued yet")
     if IssuedLetter.objects.filter(case__case_number=case_number).exists():
         raise Conflict(f"the letter for case {case_number} was already issued")
-    letter = letter_for(case, configured_template())
-    pdf_path, digest = file_store(
-        render_pdf_bytes(letter), folder=f"letters/{case_number}", suffix=".pdf"
-    )
     at = now()
+    letter = letter_for(case, configured_template(), _extras(case, at, provenance))
+    fields = _frozen(letter, case, at, actor)
     with transaction.atomic():
         case_mark_issued(case_number=case_number, actor=actor, at=at)
-        issued = IssuedLetter.objects.create(
-            case_id=case_id_for(case_number),
-            issued_at=at,
-            issued_by=actor_label(actor),
-            text=render_text(letter),
-            html=render_fragment(letter),
-            pdf_path=pdf_path,
-            pdf_sha256=digest,
-            case_document=case_to_dict(case),
-        )
-        audit_record(
-            actor=actor,
-            action="letter.issued",
-            object_type="case",
-            object_id=case_number,
-            detail={"pdf_sha256": digest},
-        )
+        issued = IssuedLetter.objects.create(case_id=case_id_for(case_number), **fields)
+        _issued(issued, case_number, actor, "letter.issued")
     return issued
+
+
+def _correction_problems(first: Case, corrected: Case) -> list[Problem]:
+    if [i.treatment for i in first.items] != [i.treatment for i in corrected.items]:
+        return [Problem("$.items", "a correction keeps the disputed items as issued")]
+    return [
+        Problem(f"$.items[{n}].decision", "a correction cannot change a decision")
+        for n, (a, b) in enumerate(zip(first.items, corrected.items, strict=True))
+        if a.decision != b.decision
+    ]
+
+
+def _amends(first: IssuedLetter, reason: str) -> tuple[Field, ...]:
+    issued = f"the letter issued {short_date(local_date(first.issued_at))}"
+    return (
+        Field("Amends", f"{issued}, SHA-256 {first.pdf_sha256}"),
+        Field("Reason for amendment", reason),
+    )
+
+
+def letter_amend(
+    *,
+    case_number: str,
+    corrected: Case,
+    reason: str,
+    actor: Actor,
+    provenance: Provenance | None = None,
+) -> AmendedLetter:
+    """Issue a correction: a new letter built from ``corrected`` that names, in its header,
+    the letter it amends and why. The first letter stays frozen; a correction may fix the
+    wording, never a decision (that takes an appeal, LC 4610.6(h))."""
+    first = IssuedLetter.objects.filter(case__case_number=case_number).first()
+    if first is None:
+        raise NotFound(f"case {case_number} has no issued letter to amend")
+    if not reason.strip():
+        raise InvalidInput([Problem("$.reason", "say why the letter is amended")])
+    original = case_from_dict(first.case_document)
+    problems = _correction_problems(original, corrected)
+    if problems:
+        raise InvalidInput(problems, "the correction cannot be issued")
+    at = now()
+    corrected = replace(corrected, case_number=case_number)
+    extras = replace(_extras(corrected, at, provenance), amends=_amends(first, reason.strip()))
+    fields = _frozen(letter_for(corrected, configured_template(), extras), corrected, at, actor)
+    with transaction.atomic():
+        number = AmendedLetter.objects.filter(case_id=first.case_id).count() + 1
+        amended = AmendedLetter.objects.create(
+            case_id=first.case_id, amends=first, number=number, reason=reason.strip(), **fields
+        )
+        _issued(amended, case_number, actor, "letter.amended")
+    return amended

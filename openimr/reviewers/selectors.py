@@ -141,3 +141,45 @@ def assignment_view(case_id: int) -> dict[str, object]:
         "names": reviewer_names(ids),
         "open": has_open,
     }
+
+
+def attested_assignments_for_user(user: object) -> list[models.Assignment]:
+    """The reviewer's own work: the attested assignments of the reviewer whose account is
+    ``user``, with their cases. The case file opens only after the attestation of no
+    conflict (LC 139.5), so a proposed or declined assignment is not listed."""
+    pk = getattr(user, "pk", None)
+    if pk is None:
+        return []
+    return list(
+        models.Assignment.objects.filter(
+            reviewer__user_id=pk, status=models.Assignment.ATTESTED
+        ).select_related("case", "reviewer")
+    )
+
+
+def attested_assignment(user: object, case_number: str) -> models.Assignment | None:
+    """The attested assignment of ``user``'s reviewer to the case, or None: the one question
+    the reviewer's access helper asks."""
+    pk = getattr(user, "pk", None)
+    if pk is None:
+        return None
+    return (
+        models.Assignment.objects.filter(
+            reviewer__user_id=pk,
+            status=models.Assignment.ATTESTED,
+            case__case_number=case_number,
+        )
+        .select_related("case", "reviewer")
+        .first()
+    )
+
+
+def reviewer_identities(case_id: int) -> list[tuple[str, list[str]]]:
+    """For QA only: the name and license numbers of each reviewer attested on the case, so
+    that text meant for the parties can be searched for them (LC 4610.6(f))."""
+    rows = models.Assignment.objects.filter(
+        case_id=case_id, status=models.Assignment.ATTESTED
+    ).select_related("reviewer")
+    return [
+        (a.reviewer.name, list(a.reviewer.licenses.values_list("number", flat=True))) for a in rows
+    ]

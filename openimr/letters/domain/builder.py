@@ -18,6 +18,7 @@ from openimr.letters.domain.content import (
     Paragraph,
     Section,
 )
+from openimr.letters.domain.extras import REFERENCES, Citations, LetterExtras, citations
 from openimr.letters.domain.guidelines import CLAIMS_ADMINISTRATOR, EXPERT_REVIEWER, guideline_line
 from openimr.letters.domain.template import LetterTemplate
 
@@ -83,13 +84,17 @@ def _how_made(case: Case, t: LetterTemplate, organization: str, state_name: Stat
     return Section(HOW_MADE, (Paragraph(" ".join(texts)),))
 
 
-def _summary(case: Case, t: LetterTemplate) -> Section:
+def _summary(case: Case, t: LetterTemplate, refs: Citations) -> Section:
     text = (case.clinical_summary or "").strip() or t.text("summary.missing")
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    return Section(SUMMARY, (Paragraph(t.text("summary.intro")), *map(Paragraph, paragraphs)))
+    paragraphs = [
+        Paragraph(refs.cite(p.strip()), cites=bool(refs.numbers))
+        for p in text.split("\n\n")
+        if p.strip()
+    ]
+    return Section(SUMMARY, (Paragraph(t.text("summary.intro")), *paragraphs))
 
 
-def _item_blocks(item: Item, t: LetterTemplate, short: str) -> Iterator[Block]:
+def _item_blocks(item: Item, t: LetterTemplate, short: str, refs: Citations) -> Iterator[Block]:
     verdict = item.decision.label if item.decision else t.text("issues.undecided")
     yield Paragraph(f"{item.treatment}: {verdict}", role="item")
     yield Paragraph(
@@ -102,16 +107,30 @@ def _item_blocks(item: Item, t: LetterTemplate, short: str) -> Iterator[Block]:
     if item.why_not_mtus and item.why_not_mtus.strip():
         yield Paragraph(item.why_not_mtus.strip(), label=t.text("issues.why_not_mtus_label"))
     for index, text in enumerate(p for p in (item.rationale or "").split("\n\n") if p.strip()):
-        yield Paragraph(text.strip(), label="Decision rationale:" if index == 0 else None)
+        label = "Decision rationale:" if index == 0 else None
+        yield Paragraph(refs.cite(text.strip()), label=label, cites=bool(refs.numbers))
 
 
-def _issues(case: Case, t: LetterTemplate, short: str) -> Section:
+def _issues(
+    case: Case, t: LetterTemplate, short: str, extras: LetterExtras, refs: Citations
+) -> Section:
     blocks: list[Block] = [Paragraph(t.text("issues.intro"))]
     for item in case.items:
-        blocks.extend(_item_blocks(item, t, short))
+        blocks.extend(_item_blocks(item, t, short, refs))
     if any(i.decision is Decision.OVERTURNED for i in case.items):
         blocks.append(Paragraph(t.text("issues.overturned_note"), role="note"))
+        # The dates themselves (8 CCR 9792.10.7(a)), counted from the day of service.
+        blocks.extend(Paragraph(sentence, role="note") for sentence in extras.deadlines)
     return Section(ISSUES, tuple(blocks))
+
+
+def _references(t: LetterTemplate, listed: tuple[str, ...]) -> tuple[Section, ...]:
+    """The record pages the summary and rationales cite, numbered as the text cites them."""
+    if not listed:
+        return ()
+    entries = tuple(entry.split("] ", 1)[1] for entry in listed)
+    intro = Paragraph(t.text("references.intro"))
+    return (Section(REFERENCES, (intro, BulletList(entries, ordered=True, anchor="ref"))),)
 
 
 def document_line(doc: Document, t: LetterTemplate) -> str:
@@ -153,21 +172,32 @@ def _served(case: Case, t: LetterTemplate) -> Section:
     return Section(SERVED, (Paragraph(t.text("served.intro")), BulletList(lines)))
 
 
-def build_letter(case: Case, template: LetterTemplate, state_name: StateName) -> Letter:
+def build_letter(
+    case: Case,
+    template: LetterTemplate,
+    state_name: StateName,
+    extras: LetterExtras | None = None,
+) -> Letter:
     """The Final Determination Letter's content, sections in the seed's order first
     (HOW..., CLINICAL CASE SUMMARY, IMR ISSUES...), then what parties asked for: the
-    documents reviewed, the appeal rights (LC 4610.6(h)) and the parties served."""
+    documents reviewed, the record pages cited (when the sentences carry sources), the
+    appeal rights (LC 4610.6(h)) and the parties served. An amended letter says so in its
+    title and names the letter it amends in its header."""
+    extras = extras or LetterExtras()
     organization, short = organization_names(case, template)
+    refs = citations(extras.provenance)
+    title = template.text("amended.title" if extras.amends else "title")
     return Letter(
         organization=organization,
-        title=template.text("title"),
+        title=title,
         case_number=case.case_number,
-        header=_header(case),
+        header=(*_header(case), *extras.amends),
         sections=(
             _how_made(case, template, organization, state_name),
-            _summary(case, template),
-            _issues(case, template, short),
+            _summary(case, template, refs),
+            _issues(case, template, short, extras, refs),
             _documents(case, template),
+            *_references(template, refs.listed),
             _appeal(template),
             _served(case, template),
         ),

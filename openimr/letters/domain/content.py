@@ -21,12 +21,14 @@ class Paragraph:
     text: str
     label: str | None = None
     role: str = "body"  # body | item | note
+    cites: bool = False  # carries reference numbers ("[1, 2]") the HTML letter links
 
 
 @dataclass(frozen=True)
 class BulletList:
     entries: tuple[str, ...]
     ordered: bool = False
+    anchor: str = ""  # the HTML letter gives entry n the id "<anchor>-<n>"
 
 
 Block = Paragraph | BulletList

@@ -1,6 +1,7 @@
 """HTML letter: a fragment for the web pages and a standalone document for files and email.
 Every value is escaped: names and clinical text come from outside."""
 
+import re
 from html import escape
 
 from openimr.letters.domain.content import BulletList, Letter, Paragraph
@@ -12,17 +13,31 @@ STYLE = """
 .fdl dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}
 .fdl dl.header dt{font-weight:bold}.fdl dl.header dd{margin:0}
 .fdl p.item{font-weight:bold;margin-top:1.2rem}.fdl p.note{font-style:italic}
+.fdl a.cite{font-size:.85em;text-decoration:none}
 """
+# A sentence's reference numbers, as the builder writes them after it: " [1, 3]".
+_CITATION = re.compile(r" \[(\d+(?:, \d+)*)\](?=\s|$)")
+
+
+def _link(match: re.Match[str]) -> str:
+    links = ", ".join(
+        f'<a class="cite" href="#ref-{n}">{n}</a>' for n in match.group(1).split(", ")
+    )
+    return f" [{links}]"
 
 
 def _paragraph(p: Paragraph) -> str:
     label = f"<strong>{escape(p.label)}</strong> " if p.label else ""
-    return f'<p class="{escape(p.role)}">{label}{escape(p.text)}</p>'
+    text = _CITATION.sub(_link, escape(p.text)) if p.cites else escape(p.text)
+    return f'<p class="{escape(p.role)}">{label}{text}</p>'
 
 
 def _bullets(block: BulletList) -> str:
     tag = "ol" if block.ordered else "ul"
-    entries = "".join(f"<li>{escape(e)}</li>" for e in block.entries)
+    entries = "".join(
+        f'<li id="{block.anchor}-{n}">{escape(e)}</li>' if block.anchor else f"<li>{escape(e)}</li>"
+        for n, e in enumerate(block.entries, 1)
+    )
     return f"<{tag}>{entries}</{tag}>"
 
 

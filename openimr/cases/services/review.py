@@ -1,0 +1,96 @@
+"""Writes the reviewer's workspace and QA make to a case: the clinical summary, one item's
+determination, and QA's return of the case to review. The evidence-hierarchy rules run in
+the review app before these are called; here the case only refuses to change once it has
+left review, so an issued determination stays as issued (LC 4610.6(g))."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from openimr.audit.services import Actor
+from openimr.cases import models
+from openimr.cases.domain.lifecycle import State
+from openimr.cases.services.lifecycle import case_transition, clock_refresh, event_record
+from openimr.core.case import Citation, Decision
+from openimr.core.clock import now
+from openimr.core.errors import Conflict, InvalidInput, Problem
+
+EDITABLE = frozenset({State.RECORDS_COMPLETE, State.IN_REVIEW})
+
+
+@dataclass(frozen=True)
+class ItemDetermination:
+    """What the reviewer decided on one item, as the letter prints it."""
+
+    decision: Decision | None
+    reviewer_basis: tuple[Citation, ...]
+    why_not_mtus: str | None
+    rationale: str | None
+
+
+def _editable(row: models.Case, actor: Actor, at: datetime) -> None:
+    """Refuse a change to a case that is not under review; a case whose records are complete
+    starts its review with the reviewer's first change."""
+    state = State(row.state)
+    if state not in EDITABLE:
+        if state is State.ISSUED:
+            message = "the letter was issued: a correction is a new amended letter"
+        else:
+            message = f"the case is {state.label.lower()}, not under review: nothing was changed"
+        raise Conflict(message)
+    if state is State.RECORDS_COMPLETE:
+        case_transition(row=row, target=State.IN_REVIEW, actor=actor, at=at, note="review begun")
+        row.save(update_fields=["state", "updated_at"])
+
+
+def _locked(case_number: str) -> models.Case:
+    return models.Case.objects.select_for_update().get(case_number=case_number)
+
+
+@transaction.atomic
+def case_summary_write(*, case_number: str, text: str, actor: Actor) -> None:
+    """The reviewer's clinical case summary (domain.md §6), replacing the last one."""
+    row, at = _locked(case_number), now()
+    _editable(row, actor, at)
+    row.clinical_summary = text.strip() or None
+    row.save(update_fields=["clinical_summary", "updated_at"])
+    event_record(row=row, actor=actor, at=at, kind="summary_saved")
+
+
+def _basis_out(basis: Sequence[Citation]) -> list[dict[str, Any]]:
+    return [{"mtus": c.mtus, "citation": c.citation} for c in basis]
+
+
+@transaction.atomic
+def case_item_write(
+    *, case_number: str, position: int, determination: ItemDetermination, actor: Actor
+) -> None:
+    """One item's decision, the reviewer's basis, why the MTUS does not apply and the
+    rationale (LC 4610.6(c), (e)); the decision takes effect when the case is submitted."""
+    row, at = _locked(case_number), now()
+    _editable(row, actor, at)
+    item = row.items.filter(position=position).first()
+    if item is None:
+        raise InvalidInput([Problem(f"$.items[{position}]", "the case has no such item")])
+    d = determination
+    item.decision = d.decision.value if d.decision else None
+    item.reviewer_basis = _basis_out(d.reviewer_basis)
+    item.why_not_mtus, item.rationale = d.why_not_mtus, d.rationale
+    item.save(update_fields=["decision", "reviewer_basis", "why_not_mtus", "rationale"])
+    detail = {"item": position, "decision": item.decision}
+    event_record(row=row, actor=actor, at=at, kind="item_saved", detail=detail)
+
+
+@transaction.atomic
+def case_return_to_review(*, case_number: str, actor: Actor, note: str) -> None:
+    """QA sends the determination back to its reviewer (8 CCR 9792.10.6). The determination
+    was not made after all: its date is cleared and the determination clock runs again
+    (LC 4610.6(d))."""
+    row, at = _locked(case_number), now()
+    case_transition(row=row, target=State.IN_REVIEW, actor=actor, at=at, note=note)
+    row.decided_at, row.date_decision = None, None
+    clock_refresh(row)
+    row.save()

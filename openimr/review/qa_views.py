@@ -1,0 +1,144 @@
+"""Quality assurance: the cases in QA, one case's checklist with the draft letter, return
+with comments or approve (which issues the letter), and a correction of an issued letter."""
+
+from typing import Any, BinaryIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from openimr.cases.domain.lifecycle import State
+from openimr.core.errors import Conflict, InvalidInput, OpenIMRError
+from openimr.letters import selectors as letters
+from openimr.letters.render.html import STYLE
+from openimr.review import selectors, services, signoff
+from openimr.review.forms import AmendForm, ReturnForm
+
+SEEN = (State.QA, State.ISSUED)
+
+
+@login_required
+def qa_home(request: HttpRequest) -> HttpResponse:
+    if not selectors.user_has_role(request.user, selectors.QA):
+        raise Http404("No such page")
+    return render(request, "review/qa_list.html", {"cases": selectors.qa_cases(request.user)})
+
+
+def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
+    status = extra.pop("status", 200)
+    issued = letters.letter_for_case_number(row.case_number)
+    checks = () if issued else signoff.checklist(row)
+    context = {
+        "row": row,
+        "issued": issued,
+        "checks": [c for c in checks if c.code != "figures_supported"],
+        "flags": [c for c in checks if c.code == "figures_supported"],
+        "ready": bool(checks) and all(c.passed for c in checks if c.blocking),
+        "due": selectors.determination_due(row),
+        "comments": selectors.comments_of(row),
+        "letter_html": issued.html if issued else signoff.draft_letter_html(row),
+        "letter_style": STYLE,
+        "amended": letters.amended_letters_for(row.case_number),
+        "services": letters.services_for(row.case_number),
+        "return_form": extra.pop("return_form", None) or ReturnForm(),
+        **extra,
+    }
+    return render(request, "review/qa_case.html", context, status=status)
+
+
+@login_required
+def qa_case(request: HttpRequest, case_number: str) -> HttpResponse:
+    action = "review.qa_viewed" if request.method == "GET" else "review.qa_acted"
+    row = selectors.case_for_qa(request.user, case_number, action=action, states=SEEN)
+    if request.method != "POST":
+        return _page(request, row)
+    form = ReturnForm(request.POST)
+    form.is_valid()
+    comments = form.cleaned_data.get("comments", "")
+    try:
+        if row.state != State.QA.value:
+            raise Conflict("the case is no longer in QA: nothing was changed")
+        if request.POST.get("action") == "approve":
+            issued = services.qa_approve(row=row, actor=request.user, comments=comments)
+            messages.success(request, f"The letter was issued (SHA-256 {issued.pdf_sha256[:16]}…).")
+            return redirect("review:qa_case", case_number)
+        services.qa_return(row=row, actor=request.user, comments=comments)
+    except InvalidInput as exc:
+        errors = [str(exc), *(p.message for p in exc.problems)]
+        return _page(request, row, errors=errors, return_form=form, status=422)
+    except OpenIMRError as exc:
+        return _page(request, row, errors=[str(exc)], return_form=form, status=409)
+    messages.success(request, "The case was returned to the reviewer with your comments.")
+    return redirect("review:qa_home")
+
+
+@login_required
+def qa_letter_pdf(request: HttpRequest, case_number: str) -> FileResponse:
+    """The issued PDF as stored, or the draft of a case in QA."""
+    row = selectors.case_for_qa(request.user, case_number, action="letter.downloaded", states=SEEN)
+    issued, data = letters.letter_pdf_for(row.case_number, signoff.provenance(row))
+    return _download(data, f"{row.case_number}-FDL{'' if issued else '-DRAFT'}.pdf")
+
+
+def _download(data: BinaryIO, filename: str) -> FileResponse:
+    return FileResponse(data, as_attachment=True, filename=filename, content_type="application/pdf")
+
+
+def _amend_initial(row: Any) -> dict[str, Any]:
+    """The issued texts, with the page markers the reviewer wrote where there were any, so a
+    correction keeps the letter's references."""
+    case = letters.issued_case(row.case_number)
+    if case is None:
+        raise Http404("No issued letter")
+    written = selectors.determination_of(row)
+    inputs = written.rationale_inputs
+    initial = {"summary": written.summary_input or case.clinical_summary or ""}
+    initial.update(
+        {
+            f"rationale_{n}": inputs.get(str(n)) or i.rationale or ""
+            for n, i in enumerate(case.items)
+        }
+    )
+    return initial
+
+
+@login_required
+def amend(request: HttpRequest, case_number: str) -> HttpResponse:
+    """Correct an issued letter: a new amended letter that names the first."""
+    row = selectors.case_for_qa(
+        request.user, case_number, action="letter.amend_viewed", states=(State.ISSUED,)
+    )
+    initial = _amend_initial(row)
+    count = sum(1 for key in initial if key.startswith("rationale_"))
+    form = AmendForm(request.POST or None, initial=initial, items=count)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            amended = services.letter_correct(
+                row=row,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                summary=form.cleaned_data["summary"],
+                rationales=form.rationales(),
+            )
+        except InvalidInput as exc:
+            errors = [str(exc), *(p.message for p in exc.problems)]
+        else:
+            messages.success(request, f"Amended letter {amended.number} was issued.")
+            return redirect("review:qa_case", case_number)
+    status = 422 if request.method == "POST" else 200
+    context = {"row": row, "form": form, "errors": errors}
+    return render(request, "review/amend.html", context, status=status)
+
+
+@login_required
+def amended_pdf(request: HttpRequest, case_number: str, number: int) -> FileResponse:
+    row = selectors.case_for_qa(
+        request.user, case_number, action="letter.downloaded", states=(State.ISSUED,)
+    )
+    found = next((a for a in letters.amended_letters_for(case_number) if a.number == number), None)
+    if found is None:
+        raise Http404("No such amended letter")
+    name = f"{row.case_number}-FDL-amended-{number}.pdf"
+    return _download(letters.stored_pdf(found.pdf_path), name)

@@ -1,0 +1,184 @@
+"""Reads of the review, and the access helpers that raise instead of leaking.
+
+Roles are Django groups (``intake``, ``reviewer``, ``qa``; created by this app's data
+migration). A reviewer opens only a case their own reviewer record is attested on; QA opens
+only cases in QA. Anyone else gets 404, the same answer as for a case that does not exist,
+and the refusal is written to the audit trail; every view that is allowed is audited too."""
+
+import tomllib
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+from functools import cache
+from typing import Any, NoReturn
+
+from django.http import Http404
+
+from openimr.audit.services import audit_record
+from openimr.cases import selectors as cases
+from openimr.cases.domain.deadlines import ClockFacts, case_deadlines
+from openimr.cases.domain.lifecycle import State
+from openimr.core.case import Priority
+from openimr.core.clock import CALIFORNIA
+from openimr.core.errors import NotFound
+from openimr.guidelines.domain.catalog import Catalog, GuidelineEntry, load_catalog
+from openimr.programs.loader import PROGRAMS_DIR, load_program
+from openimr.review.models import Determination, QAComment
+from openimr.reviewers import selectors as reviewers
+
+INTAKE, REVIEWER, QA = "intake", "reviewer", "qa"
+ROLES = (INTAKE, REVIEWER, QA)
+
+
+def user_has_role(user: Any, role: str) -> bool:
+    """A logged-in member of the role's group; a superuser (the administrator) has every
+    role but the reviewer's, whose determinations only the assigned reviewer may make."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if role != REVIEWER and user.is_superuser:
+        return True
+    return bool(user.groups.filter(name=role).exists())
+
+
+def _audited(user: Any, action: str, case_number: str) -> None:
+    audit_record(actor=user, action=action, object_type="case", object_id=case_number)
+
+
+def _refuse(user: Any, action: str, case_number: str) -> NoReturn:
+    _audited(user, f"{action}.refused", case_number)
+    raise Http404("No such case")
+
+
+def case_for_reviewer(user: Any, case_number: str, *, action: str = "review.viewed") -> Any:
+    """The case row, for the reviewer whose account holds the attested assignment to it
+    (LC 139.5: the file opens after the attestation of no conflict); Http404 for anyone
+    else, audited either way."""
+    assignment = reviewers.attested_assignment(user, case_number)
+    if assignment is None or not user_has_role(user, REVIEWER):
+        _refuse(user, action, case_number)
+    _audited(user, action, case_number)
+    return assignment.case
+
+
+def case_for_qa(
+    user: Any,
+    case_number: str,
+    *,
+    action: str = "review.qa_viewed",
+    states: Iterable[State] = (State.QA,),
+) -> Any:
+    """The case row, for a QA physician when the case is in one of ``states`` (in QA unless
+    said otherwise); Http404 for anyone else, audited either way."""
+    try:
+        row = cases.case_row(case_number)
+    except NotFound:
+        _refuse(user, action, case_number)
+    if not user_has_role(user, QA) or State(row.state) not in set(states):
+        _refuse(user, action, case_number)
+    _audited(user, action, case_number)
+    return row
+
+
+def case_for_reader(user: Any, case_number: str, *, action: str) -> Any:
+    """The case row for whoever may read its file: the assigned reviewer, or QA while the
+    case is in QA or issued; Http404 for anyone else, audited either way."""
+    assignment = reviewers.attested_assignment(user, case_number)
+    if assignment is not None and user_has_role(user, REVIEWER):
+        _audited(user, action, case_number)
+        return assignment.case
+    return case_for_qa(user, case_number, action=action, states=(State.QA, State.ISSUED))
+
+
+def determination_due(row: Any) -> date | datetime | None:
+    """When the determination is due (LC 4610.6(d)), counted from the complete records
+    whether or not the reviewer has submitted: QA still has to meet it."""
+    facts = ClockFacts(
+        priority=Priority(row.priority),
+        records_complete_at=row.records_complete_at,
+        converted_to_expedited_at=row.converted_to_expedited_at,
+    )
+    found = case_deadlines(facts, load_program(row.program))
+    return next((d.due for d in found if d.name == "determination_due"), None)
+
+
+def due_instant(due: date | datetime) -> datetime:
+    """A due day ends at the end of that California day."""
+    if isinstance(due, datetime):
+        return due
+    return datetime.combine(due, time(23, 59, 59), tzinfo=CALIFORNIA)
+
+
+def _by_due(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Each case with its determination due date, soonest first, undated last."""
+    listed = [{"row": row, "due": determination_due(row)} for row in rows]
+    latest = datetime.max.replace(tzinfo=UTC)
+    return sorted(listed, key=lambda c: due_instant(c["due"]) if c["due"] else latest)
+
+
+def reviewer_cases(user: Any) -> list[dict[str, Any]]:
+    """The reviewer's assigned cases, soonest due first."""
+    if not user_has_role(user, REVIEWER):
+        return []
+    return _by_due(a.case for a in reviewers.attested_assignments_for_user(user))
+
+
+def qa_cases(user: Any) -> list[dict[str, Any]]:
+    """The determinations waiting for QA, soonest due first."""
+    if not user_has_role(user, QA):
+        return []
+    return _by_due(cases.work_queue(state=State.QA.value))
+
+
+@cache
+def guideline_catalog(program: str = "ca-dwc-imr") -> Catalog:
+    """The program's guideline catalog (docs/guidelines.md), read once per process."""
+    path = PROGRAMS_DIR / program.replace("-", "_") / "guidelines.toml"
+    with path.open("rb") as handle:
+        return load_catalog(tomllib.load(handle))
+
+
+def entry_citation(entry: GuidelineEntry) -> str:
+    """A catalog entry as the letter cites it: title, part, edition, adopting section."""
+    parts = [entry.title, entry.part, entry.edition]
+    text = ", ".join(p for p in parts if p)
+    return f"{text} ({entry.section})" if entry.section else text
+
+
+def determination_of(row: Any) -> Determination:
+    """The case's provenance record, unsaved and empty when the review has not begun."""
+    found = Determination.objects.filter(case_id=row.pk).first()
+    return found or Determination(case_id=row.pk)
+
+
+def comments_of(row: Any) -> list[QAComment]:
+    return list(QAComment.objects.filter(determination__case_id=row.pk))
+
+
+def reviewer_identity_facts(row: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names and license numbers of the case's reviewers, for the QA identity check."""
+    found = reviewers.reviewer_identities(row.pk)
+    names = tuple(name for name, _ in found)
+    return names, tuple(number for _, numbers in found for number in numbers)
+
+
+def determination_view(row: Any) -> dict[str, Any]:
+    """The determination as it stands, for the reviewer's API: the summary and each item's
+    decision, basis, reason for leaving the MTUS and rationale."""
+    case = cases.case_by_number(row.case_number)
+    return {
+        "case_number": row.case_number,
+        "state": row.state,
+        "determination_due": determination_due(row),
+        "clinical_summary": case.clinical_summary,
+        "items": [
+            {
+                "treatment": item.treatment,
+                "decision": item.decision.value if item.decision else None,
+                "reviewer_basis": [
+                    {"mtus": c.mtus, "citation": c.citation} for c in item.reviewer_basis
+                ],
+                "why_not_mtus": item.why_not_mtus,
+                "rationale": item.rationale,
+            }
+            for item in case.items
+        ],
+    }

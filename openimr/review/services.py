@@ -1,0 +1,224 @@
+"""Writes of the reviewer's workspace and of QA. Each is one transaction with its audit row;
+a refused input raises InvalidInput before anything is written, so a refusal changes
+nothing. Rules come from ``guidelines.domain.hierarchy`` (the evidence hierarchy) and
+``review.domain`` (provenance, the QA checklist)."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from django.db import transaction
+
+from openimr.audit.services import Actor, actor_label, audit_record
+from openimr.cases.selectors import case_by_number, case_row
+from openimr.cases.services import case_submit_decision
+from openimr.cases.services.review import (
+    ItemDetermination,
+    case_item_write,
+    case_return_to_review,
+    case_summary_write,
+)
+from openimr.core.case import Case, Citation, Decision, Item
+from openimr.core.clock import now
+from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.guidelines.domain.hierarchy import basis_problems
+from openimr.letters import selectors as letters
+from openimr.letters.domain.extras import Provenance
+from openimr.letters.services import AmendedLetter, IssuedLetter, letter_amend, letter_issue
+from openimr.review import case_file
+from openimr.review.domain.provenance import Linked
+from openimr.review.models import Determination, QAComment
+from openimr.review.signoff import checklist, provenance
+from openimr.review.sources import (
+    from_json,
+    linked_sentences,
+    marker,
+    to_json,
+    without_markers,
+)
+
+
+@dataclass(frozen=True)
+class ItemInput:
+    """One item as the reviewer's form sends it; ``rationale`` as written, page markers
+    (``[[12 p3]]``) included."""
+
+    position: int
+    decision: Decision | None
+    basis: tuple[Citation, ...]
+    why_not_mtus: str
+    rationale: str
+
+
+def _determination(row: Any) -> Determination:
+    found, _ = Determination.objects.select_for_update().get_or_create(case_id=row.pk)
+    return found
+
+
+def _audit(actor: Actor, action: str, row: Any, detail: dict[str, Any] | None = None) -> None:
+    audit_record(
+        actor=actor, action=action, object_type="case", object_id=row.case_number, detail=detail
+    )
+
+
+def source_problems(row: Any, sentences: Iterable[Linked], where: str) -> list[Problem]:
+    """A page marker must name a page of a record of this case file (LC 4610.6(e): the
+    determination rests on the records in it)."""
+    pages = {r.id: r.pages for r in case_file.records(row)}
+    return [
+        Problem(where, f"{marker(ref)} names no page of this case file")
+        for s in sentences
+        for ref in s.sources
+        if ref.document_id not in pages or not 1 <= ref.page <= max(pages[ref.document_id], 1)
+    ]
+
+
+def summary_save(*, row: Any, text: str, actor: Actor) -> None:
+    """The reviewer's clinical case summary, its sentences keeping the record pages they
+    cite or were drafted from."""
+    with transaction.atomic():
+        stored = _determination(row)
+        if not stored.draft:
+            stored.draft = to_json(case_file.summary_draft(row))
+        linked = linked_sentences(text, from_json(stored.draft))
+        problems = source_problems(row, linked, "$.clinical_summary")
+        if problems:
+            raise InvalidInput(problems, "the summary cites pages not in the case file")
+        case_summary_write(case_number=row.case_number, text=without_markers(text), actor=actor)
+        stored.summary_input, stored.summary_sources = text.strip(), to_json(linked)
+        stored.save()
+
+
+def _item(case: Case, position: int) -> Item:
+    if not 0 <= position < len(case.items):
+        raise InvalidInput([Problem(f"$.items[{position}]", "the case has no such item")])
+    return case.items[position]
+
+
+def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
+    """One item's decision, basis, reason for leaving the MTUS and rationale. Refused,
+    changing nothing, when the basis breaks the evidence hierarchy (LC 4610.5(c)(2);
+    8 CCR 9792.21.1): a decision without a basis, a non-MTUS basis without the reason."""
+    position = entry.position
+    rationale = without_markers(entry.rationale)
+    candidate = replace(
+        _item(case_by_number(row.case_number), position),
+        decision=entry.decision,
+        reviewer_basis=entry.basis,
+        why_not_mtus=entry.why_not_mtus.strip() or None,
+        rationale=rationale or None,
+    )
+    linked = linked_sentences(entry.rationale)
+    problems = basis_problems(candidate, index=position)
+    problems += source_problems(row, linked, f"$.items[{position}].rationale")
+    if problems:
+        raise InvalidInput(problems, f"item {position + 1} was not saved")
+    determination = ItemDetermination(
+        candidate.decision, candidate.reviewer_basis, candidate.why_not_mtus, candidate.rationale
+    )
+    with transaction.atomic():
+        stored = _determination(row)
+        case_item_write(
+            case_number=row.case_number,
+            position=position,
+            determination=determination,
+            actor=actor,
+        )
+        stored.rationale_inputs[str(position)] = entry.rationale.strip()
+        stored.rationale_sources[str(position)] = to_json(linked)
+        stored.save()
+
+
+def submit_problems(case: Case) -> list[Problem]:
+    """What keeps a determination from QA: a summary, and every item decided on a basis that
+    keeps the hierarchy, with its rationale (LC 4610.6(c), (e); LC 4610.5(c)(2))."""
+    problems = []
+    if not (case.clinical_summary or "").strip():
+        problems.append(Problem("$.clinical_summary", "write the clinical case summary"))
+    for i, item in enumerate(case.items):
+        if item.decision is None:
+            problems.append(Problem(f"$.items[{i}].decision", "decide this item"))
+        if not (item.rationale or "").strip():
+            problems.append(Problem(f"$.items[{i}].rationale", "give the decision's rationale"))
+        problems += basis_problems(item, index=i)
+    return problems
+
+
+def determination_submit(*, row: Any, actor: Actor) -> None:
+    """The reviewer's determination goes to QA (LC 4610.6(d): the determination is made)."""
+    case = case_by_number(row.case_number)
+    problems = submit_problems(case)
+    if problems:
+        raise InvalidInput(problems, "the determination is not ready for QA")
+    decisions = [(i.decision, i.rationale or "") for i in case.items if i.decision is not None]
+    with transaction.atomic():
+        stored = _determination(row)
+        case_submit_decision(row=case_row(row.case_number), decisions=decisions, actor=actor)
+        stored.submitted_at = now()
+        stored.save()
+        _audit(actor, "review.submitted", row)
+
+
+def _comment(row: Any, actor: Actor, outcome: str, text: str) -> None:
+    stored = _determination(row)
+    if outcome == QAComment.RETURNED:
+        stored.returns += 1
+        stored.save()
+    QAComment.objects.create(
+        determination=stored, at=now(), author=actor_label(actor), outcome=outcome, text=text
+    )
+
+
+def qa_return(*, row: Any, actor: Actor, comments: str) -> None:
+    """QA sends the determination back to the reviewer with what to change."""
+    if not comments.strip():
+        raise InvalidInput([Problem("$.comments", "say what the reviewer should change")])
+    with transaction.atomic():
+        case_return_to_review(case_number=row.case_number, actor=actor, note="returned by QA")
+        _comment(row, actor, QAComment.RETURNED, comments.strip())
+        _audit(actor, "review.returned", row)
+
+
+def qa_approve(*, row: Any, actor: Actor, comments: str = "") -> IssuedLetter:
+    """QA signs off: refused while a blocking check of the checklist fails; otherwise the
+    letter is issued, frozen and served (LC 4610.6(f), (g))."""
+    failed = [c for c in checklist(row) if c.blocking and not c.passed]
+    if failed:
+        problems = [Problem(c.where, c.text) for c in failed]
+        raise InvalidInput(problems, "the checklist is not complete: nothing was issued")
+    with transaction.atomic():
+        issued = letter_issue(case_number=row.case_number, actor=actor, provenance=provenance(row))
+        _comment(row, actor, QAComment.APPROVED, comments.strip())
+        _audit(actor, "review.approved", row, {"pdf_sha256": issued.pdf_sha256})
+    return issued
+
+
+def letter_correct(
+    *, row: Any, actor: Actor, reason: str, summary: str, rationales: Sequence[str]
+) -> AmendedLetter:
+    """A corrected letter: the issued case with a new summary and rationales (page markers
+    included), issued as an amended letter that names the first."""
+    original = letters.issued_case(row.case_number)
+    if original is None:
+        raise NotFound(f"case {row.case_number} has no issued letter")
+    if len(rationales) != len(original.items):
+        raise InvalidInput([Problem("$.items", "give a rationale for every item")])
+    summary_linked = linked_sentences(summary)
+    linked = [linked_sentences(r) for r in rationales]
+    problems = source_problems(row, summary_linked, "$.clinical_summary")
+    problems += [p for i, s in enumerate(linked) for p in source_problems(row, s, f"$.items[{i}]")]
+    if problems:
+        raise InvalidInput(problems, "the correction cites pages not in the case file")
+    items = tuple(
+        replace(item, rationale=without_markers(text) or item.rationale)
+        for item, text in zip(original.items, rationales, strict=True)
+    )
+    corrected = replace(original, clinical_summary=without_markers(summary) or None, items=items)
+    sources = Provenance(summary_linked, tuple(linked), case_file.titles(row))
+    return letter_amend(
+        case_number=row.case_number,
+        corrected=corrected,
+        reason=reason,
+        actor=actor,
+        provenance=sources,
+    )

@@ -1,0 +1,90 @@
+"""What the QA physician reads before sign-off: the checklist of ``review.domain.qa`` built
+from the stored case, its reviewers, its clocks and its records; and the provenance the
+issued letter prints."""
+
+from dataclasses import replace
+from typing import Any
+
+from openimr.cases.selectors import case_by_number
+from openimr.core.case import Case
+from openimr.core.clock import now
+from openimr.guidelines.domain.hierarchy import basis_problems
+from openimr.letters.domain.extras import Provenance
+from openimr.letters.selectors import letter_html_for
+from openimr.review import case_file
+from openimr.review.domain.identity import ReviewerIdentity
+from openimr.review.domain.qa import Check, Determination, qa_checks
+from openimr.review.selectors import (
+    determination_due,
+    determination_of,
+    due_instant,
+    reviewer_identity_facts,
+)
+from openimr.review.sources import from_json
+
+
+def hierarchy_problems(case: Case) -> list[Any]:
+    """Every item's evidence-hierarchy problems (LC 4610.5(c)(2); 8 CCR 9792.21.1)."""
+    return [p for i, item in enumerate(case.items) for p in basis_problems(item, index=i)]
+
+
+def documents_reviewed(row: Any, case: Case) -> tuple[str, ...]:
+    """The records the letter lists: the records layer's list when it has any, else the
+    case's own document index."""
+    found = case_file.documents_reviewed(row)
+    return found or tuple(d.title for d in case.documents)
+
+
+def allowed_figures(case: Case) -> tuple[str, ...]:
+    """Figures the case itself supplies, which no record needs to repeat: its dates, the
+    employee's age and the requests as the application names them ("2 times a week for 6
+    weeks")."""
+    dates = [case.dates.injury, case.dates.ur_decision, case.dates.application_received]
+    found = [d.isoformat() for d in dates if d] + [item.treatment for item in case.items]
+    return (*found, str(case.employee.age)) if case.employee.age else tuple(found)
+
+
+def checklist(row: Any) -> tuple[Check, ...]:
+    """The QA checklist of the case as stored now."""
+    case = case_by_number(row.case_number)
+    names, numbers = reviewer_identity_facts(row)
+    due = determination_due(row)
+    moment = now()
+    determination = Determination(
+        items=case.items,
+        clinical_summary=case.clinical_summary,
+        documents_reviewed=documents_reviewed(row, case),
+        identity=ReviewerIdentity(names, numbers),
+        due=due_instant(due) if due else moment,
+        now=moment,
+    )
+    checks = qa_checks(
+        determination,
+        basis_problems=hierarchy_problems(case),
+        conditions=case.diagnoses,
+        record_pages=case_file.page_texts(row),
+        allowed_figures=allowed_figures(case),
+    )
+    return checks if due else tuple(_no_clock(c) for c in checks)
+
+
+def _no_clock(check: Check) -> Check:
+    # A case imported whole has no complete-records date: there is no clock to judge.
+    if check.code != "on_time":
+        return check
+    text = "the case records no date of complete records, so no determination due date"
+    return replace(check, passed=True, text=text, warning=True)
+
+
+def provenance(row: Any) -> Provenance:
+    """The sentences of the summary and of each rationale with the record pages they cite."""
+    stored = determination_of(row)
+    count = row.items.count()
+    rationales = tuple(from_json(stored.rationale_sources.get(str(n), [])) for n in range(count))
+    return Provenance(from_json(stored.summary_sources), rationales, case_file.titles(row))
+
+
+def draft_letter_html(row: Any) -> str:
+    """The letter as it would issue now, with its references, for QA to read."""
+    _, html = letter_html_for(row.case_number, provenance(row))
+    return html

@@ -1,0 +1,88 @@
+"""The record pages each sentence of a summary or rationale rests on (issue 5, provenance),
+kept through the reviewer's edits. Pure: no Django.
+
+A reviewer cites a page by writing ``[[<document id> p<page>]]`` after a sentence (the
+workspace shows the marker beside each page); the markers are taken out of the text the
+letter prints and kept as the sentence's sources. A summary sentence drafted from the
+records keeps the draft's sources while the reviewer's edit leaves it recognizably the same
+sentence (``SAME_SENTENCE`` per cent alike)."""
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from openimr.review.domain.provenance import Linked, SourceRef, split_sentences
+
+MARKER = re.compile(r"\s*\[\[\s*([\w-]+)\s+p\.?\s*(\d{1,4})\s*\]\]")
+SAME_SENTENCE = 80  # rapidfuzz ratio: a changed word or two, not a different sentence
+
+
+def marker(ref: SourceRef) -> str:
+    """The citation a reviewer types: ``[[12 p3]]``."""
+    return f"[[{ref.document_id} p{ref.page}]]"
+
+
+def without_markers(text: str) -> str:
+    """The text as the letter prints it."""
+    return "\n\n".join(
+        " ".join(MARKER.sub("", p).split()) for p in re.split(r"\n\s*\n", text) if p.strip()
+    )
+
+
+def _marked(sentence: str) -> tuple[str, tuple[SourceRef, ...]]:
+    refs = tuple(SourceRef(doc, int(page)) for doc, page in MARKER.findall(sentence))
+    return " ".join(MARKER.sub("", sentence).split()), tuple(dict.fromkeys(refs))
+
+
+def _closest(sentence: str, draft: Sequence[Linked]) -> Linked | None:
+    scored = [(fuzz.ratio(sentence, d.text), d) for d in draft if d.sources]
+    best = max(scored, key=lambda pair: pair[0], default=None)
+    return best[1] if best and best[0] >= SAME_SENTENCE else None
+
+
+def linked_sentences(text: str, draft: Sequence[Linked] = ()) -> tuple[Linked, ...]:
+    """Each sentence of ``text`` with its sources: those its markers name, else those of the
+    draft sentence it was edited from, else none. Markers are read before splitting, so a
+    marker after a sentence's full stop belongs to that sentence."""
+    out = []
+    for chunk in _marker_sentences(text):
+        clean, refs = _marked(chunk)
+        if not clean:
+            continue
+        found = _closest(clean, draft) if not refs else None
+        out.append(Linked(clean, refs or (found.sources if found else ())))
+    return tuple(out)
+
+
+def _marker_sentences(text: str) -> list[str]:
+    # A marker written after the full stop ("... L3-S1. [[12 p3]] Next ...") moves before it,
+    # so that the sentence splitter keeps it with the sentence it cites.
+    moved = re.sub(r"([.!?])((?:\s*\[\[[^\]]*\]\])+)", r"\2\1", text)
+    return [s for p in re.split(r"\n\s*\n", moved) for s in split_sentences(p)]
+
+
+def to_json(sentences: Iterable[Linked]) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": s.text,
+            "sources": [{"document_id": r.document_id, "page": r.page} for r in s.sources],
+        }
+        for s in sentences
+    ]
+
+
+def from_json(raw: Iterable[dict[str, Any]]) -> tuple[Linked, ...]:
+    return tuple(
+        Linked(
+            str(s["text"]),
+            tuple(SourceRef(str(r["document_id"]), int(r["page"])) for r in s.get("sources", [])),
+        )
+        for s in raw
+    )
+
+
+def with_markers(sentences: Sequence[Linked]) -> str:
+    """The sentences as the reviewer edits them: each followed by its markers."""
+    return " ".join(" ".join([s.text.rstrip(), *(marker(r) for r in s.sources)]) for s in sentences)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from openimr.review import qa_views, views
+
+app_name = "review"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("qa/", qa_views.qa_home, name="qa_home"),
+    path("qa/<str:case_number>/", qa_views.qa_case, name="qa_case"),
+    path("qa/<str:case_number>/letter.pdf", qa_views.qa_letter_pdf, name="qa_letter_pdf"),
+    path("qa/<str:case_number>/amend/", qa_views.amend, name="amend"),
+    path(
+        "qa/<str:case_number>/amended/<int:number>.pdf",
+        qa_views.amended_pdf,
+        name="amended_pdf",
+    ),
+    path("<str:case_number>/", views.workspace, name="case"),
+    path("<str:case_number>/records/<str:record_id>/", views.record, name="record"),
+]

@@ -1,0 +1,199 @@
+"""The reviewer's workspace: the assigned cases, one case's file, summary and decisions.
+Views hold no rules: the access helpers refuse (404, audited), the services refuse bad
+input (the page is shown again with the problems, and nothing is written)."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from openimr.cases.domain.lifecycle import State
+from openimr.cases.selectors import case_by_number
+from openimr.core.errors import InvalidInput, OpenIMRError, Problem
+from openimr.guidelines.domain.criteria import rationale_outline
+from openimr.review import case_file, selectors, services
+from openimr.review.checklists import checklist_for, outline
+from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
+from openimr.review.sources import from_json, with_markers
+
+EDITABLE = (State.RECORDS_COMPLETE.value, State.IN_REVIEW.value)
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    if not selectors.user_has_role(request.user, selectors.REVIEWER):
+        raise Http404("No such page")
+    context = {"cases": selectors.reviewer_cases(request.user)}
+    return render(request, "review/home.html", context)
+
+
+def _summary_initial(row: Any) -> str:
+    """What the reviewer wrote, else the case's summary, else the draft from the records
+    with each sentence's page markers, so accepting the draft keeps its sources."""
+    stored = selectors.determination_of(row)
+    if stored.summary_input:
+        return stored.summary_input
+    if row.clinical_summary:
+        return str(row.clinical_summary)
+    return with_markers(case_file.summary_draft(row))
+
+
+def _item_panels(row: Any, bound: dict[int, Any]) -> list[dict[str, Any]]:
+    case = case_by_number(row.case_number)
+    catalog = selectors.guideline_catalog(row.program)
+    inputs = selectors.determination_of(row).rationale_inputs
+    panels = []
+    for n, item in enumerate(case.items):
+        name = checklist_for(item.treatment, item.category)
+        panel = bound.get(n, {})
+        initial = item_initial(item, catalog, inputs.get(str(n)))
+        form = panel.get("form") or ItemForm(initial=initial, catalog=catalog, prefix=f"item-{n}")
+        checklist = panel.get("checklist") or (
+            ChecklistForm(checklist=name, prefix=f"facts-{n}") if name else None
+        )
+        panels.append(
+            {
+                "n": n,
+                "item": item,
+                "form": form,
+                "checklist_name": name,
+                "checklist_form": checklist,
+                "result": panel.get("result"),
+                "problems": panel.get("problems", []),
+            }
+        )
+    return panels
+
+
+def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
+    status = extra.pop("status", 200)
+    query = request.GET.get("q", "")
+    context = {
+        "row": row,
+        "case": case_by_number(row.case_number),
+        "editable": row.state in EDITABLE,
+        "due": selectors.determination_due(row),
+        "records": case_file.records(row),
+        "query": query,
+        "hits": case_file.search(row, query),
+        "comments": selectors.comments_of(row),
+        "summary_form": extra.pop("summary_form", None)
+        or SummaryForm(initial={"summary": _summary_initial(row)}),
+        "summary_sources": from_json(selectors.determination_of(row).summary_sources),
+        "items": _item_panels(row, extra.pop("bound", {})),
+        **extra,
+    }
+    return render(request, "review/workspace.html", context, status=status)
+
+
+def _problems(exc: InvalidInput) -> list[str]:
+    return [f"{p.message} ({p.path})" if p.path != "$" else p.message for p in exc.problems]
+
+
+def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
+    form = SummaryForm(request.POST)
+    form.is_valid()
+    text = form.cleaned_data.get("summary", "")
+    try:
+        services.summary_save(row=row, text=text, actor=request.user)
+    except InvalidInput as exc:
+        errors = [str(exc), *_problems(exc)]
+        return _page(request, row, summary_form=form, errors=errors, status=422)
+    messages.success(request, "The clinical case summary was saved.")
+    return redirect("review:case", row.case_number)
+
+
+def _item_form(request: HttpRequest, row: Any, n: int) -> ItemForm:
+    catalog = selectors.guideline_catalog(row.program)
+    return ItemForm(request.POST, catalog=catalog, prefix=f"item-{n}")
+
+
+def _position(request: HttpRequest) -> int:
+    try:
+        return int(request.POST.get("item", ""))
+    except ValueError as exc:
+        raise InvalidInput([Problem("$.item", "name the item")]) from exc
+
+
+def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
+    n = _position(request)
+    form = _item_form(request, row, n)
+    if not form.is_valid():
+        problems = [f"{k}: {', '.join(map(str, v))}" for k, v in form.errors.items()]
+        bound = {n: {"form": form, "problems": problems}}
+        return _page(request, row, bound=bound, status=422)
+    try:
+        services.item_save(row=row, entry=form.entry(n), actor=request.user)
+    except InvalidInput as exc:
+        bound = {n: {"form": form, "problems": _problems(exc)}}
+        return _page(request, row, bound=bound, errors=[str(exc)], status=422)
+    messages.success(request, f"Item {n + 1} was saved.")
+    return redirect("review:case", row.case_number)
+
+
+def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
+    """Work a criteria checklist: show each criterion met or not and put the outline in an
+    empty rationale. Nothing is stored; the reviewer decides and saves."""
+    n = _position(request)
+    items = case_by_number(row.case_number).items
+    if not 0 <= n < len(items):
+        raise InvalidInput([Problem(f"$.items[{n}]", "the case has no such item")])
+    name = checklist_for(items[n].treatment, items[n].category)
+    if name is None:
+        raise InvalidInput([Problem(f"$.items[{n}]", "no checklist fits this item")])
+    facts = ChecklistForm(request.POST, checklist=name, prefix=f"facts-{n}")
+    if not facts.is_valid():
+        bound = {n: {"checklist": facts, "problems": ["give every fact the checklist needs"]}}
+        return _page(request, row, bound=bound, status=422)
+    result = outline(name, facts.facts())
+    data = request.POST.copy()
+    if not data.get(f"item-{n}-rationale", "").strip():
+        data[f"item-{n}-rationale"] = rationale_outline(result)
+    catalog = selectors.guideline_catalog(row.program)
+    form = ItemForm(data, catalog=catalog, prefix=f"item-{n}")
+    return _page(request, row, bound={n: {"form": form, "checklist": facts, "result": result}})
+
+
+def _post_submit(request: HttpRequest, row: Any) -> HttpResponse:
+    services.determination_submit(row=row, actor=request.user)
+    messages.success(request, "The determination was sent to quality assurance.")
+    return redirect("review:home")
+
+
+_ACTIONS = {
+    "summary": _post_summary,
+    "item": _post_item,
+    "checklist": _post_checklist,
+    "submit": _post_submit,
+}
+
+
+@login_required
+def workspace(request: HttpRequest, case_number: str) -> HttpResponse:
+    action = "review.viewed" if request.method == "GET" else "review.changed"
+    row = selectors.case_for_reviewer(request.user, case_number, action=action)
+    if request.method != "POST":
+        return _page(request, row)
+    handler = _ACTIONS.get(request.POST.get("action", ""))
+    if handler is None:
+        return _page(request, row, errors=["unknown action"], status=400)
+    try:
+        return handler(request, row)
+    except InvalidInput as exc:
+        return _page(request, row, errors=[str(exc), *_problems(exc)], status=422)
+    except OpenIMRError as exc:
+        return _page(request, row, errors=[str(exc)], status=409)
+
+
+@login_required
+def record(request: HttpRequest, case_number: str, record_id: str) -> HttpResponse:
+    """One record of the case file, page by page, with the marker that cites each page."""
+    row = selectors.case_for_reader(request.user, case_number, action="record.viewed")
+    pages = case_file.record_pages(record_id, row)
+    if not pages:
+        raise Http404("No such record")
+    found = next((r for r in case_file.records(row) if r.id == record_id), None)
+    context = {"row": row, "record": found, "record_id": record_id, "pages": pages}
+    return render(request, "review/record.html", context)
