@@ -1,12 +1,13 @@
 """Reads of letters: the issued one when there is one, else a draft from the case as it is."""
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
 
-from openimr.cases.selectors import case_by_number
+from openimr.cases.selectors import case_by_number, case_row
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict
 from openimr.letters.domain.content import Letter
@@ -15,6 +16,16 @@ from openimr.letters.domain.template import LetterTemplate, load_template
 from openimr.letters.models import AmendedLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
 from openimr.letters.rendering import letter_for, render_pdf_bytes
+from openimr.records.selectors import documents_reviewed
+
+
+def case_for_letter(case_number: str) -> Case:
+    """The case as its letter states it. Its documents reviewed are the case file's records,
+    each by title, author and date (parties objected to letters that folded them into a
+    date range), when the file has any; else the documents the case was imported with."""
+    case = case_by_number(case_number)
+    records = documents_reviewed(case_row(case_number))
+    return replace(case, documents=records) if records else case
 
 
 def letter_for_case_number(case_number: str) -> IssuedLetter | None:
@@ -36,7 +47,7 @@ def default_organization() -> str:
 
 def _draft(case_number: str, provenance: Provenance | None = None) -> Letter:
     extras = LetterExtras(provenance) if provenance else None
-    return letter_for(case_by_number(case_number), configured_template(), extras)
+    return letter_for(case_for_letter(case_number), configured_template(), extras)
 
 
 def letter_html_for(

@@ -7,7 +7,7 @@ from datetime import datetime
 from django.db import transaction
 
 from openimr.audit.services import Actor, actor_label, audit_record
-from openimr.cases.selectors import case_by_number, case_id_for
+from openimr.cases.selectors import case_id_for
 from openimr.cases.services import case_mark_issued
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
@@ -20,7 +20,7 @@ from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter
 from openimr.letters.render.html import render_fragment
 from openimr.letters.render.text import render_text
 from openimr.letters.rendering import letter_for, render_pdf_bytes
-from openimr.letters.selectors import configured_template
+from openimr.letters.selectors import case_for_letter, configured_template
 from openimr.letters.serving import letter_serve, service_method
 from openimr.programs.loader import load_program
 from openimr.records.services import file_store
@@ -96,7 +96,7 @@ def letter_issue(
     """Render the letter in all three formats with the record pages its sentences cite and
     the implementation dates of an overturned item, store the PDF, freeze the result, serve
     every party and close the case (LC 4610.6(f), (g))."""
-    case = case_by_number(case_number)
+    case = case_for_letter(case_number)
     problems = issue_problems(case)
     if problems:
         raise InvalidInput(problems, f"case {case_number} cannot be issued yet")
