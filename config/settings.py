@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "openimr.audit",
     "openimr.cases",
     "openimr.letters",
+    "openimr.guidelines",
     "openimr.records",
     "openimr.reviewers",
     "openimr.review",

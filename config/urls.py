@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/", include("openimr.cases.urls")),
     path("reviewers/", include("openimr.reviewers.urls")),
     path("records/", include("openimr.records.urls")),
+    path("guidelines/", include("openimr.guidelines.urls")),
     path("review/", include("openimr.review.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

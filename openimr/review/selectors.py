@@ -5,10 +5,8 @@ migration). A reviewer opens only a case their own reviewer record is attested o
 only cases in QA. Anyone else gets 404, the same answer as for a case that does not exist,
 and the refusal is written to the audit trail; every view that is allowed is audited too."""
 
-import tomllib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
-from functools import cache
 from typing import Any, NoReturn
 
 from django.http import Http404
@@ -20,8 +18,9 @@ from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Priority
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import NotFound
-from openimr.guidelines.domain.catalog import Catalog, GuidelineEntry, load_catalog
-from openimr.programs.loader import PROGRAMS_DIR, load_program
+from openimr.guidelines import selectors as guidelines
+from openimr.guidelines.domain.catalog import Catalog, GuidelineEntry
+from openimr.programs.loader import load_program
 from openimr.review.models import Determination, QAComment
 from openimr.reviewers import selectors as reviewers
 
@@ -128,12 +127,9 @@ def qa_cases(user: Any) -> list[dict[str, Any]]:
     return _by_due(cases.work_queue(state=State.QA.value))
 
 
-@cache
 def guideline_catalog(program: str = "ca-dwc-imr") -> Catalog:
-    """The program's guideline catalog (docs/guidelines.md), read once per process."""
-    path = PROGRAMS_DIR / program.replace("-", "_") / "guidelines.toml"
-    with path.open("rb") as handle:
-        return load_catalog(tomllib.load(handle))
+    """The catalog a reviewer chooses from: the program's entries and those staff added."""
+    return guidelines.guideline_catalog(program)
 
 
 def entry_citation(entry: GuidelineEntry) -> str:

@@ -193,3 +193,18 @@ def _entry(table: dict[str, Any]) -> GuidelineEntry:
     return GuidelineEntry(
         **{key: table[key] for key in _TEXT_KEYS}, aliases=tuple(table.get("aliases", []))
     )
+
+
+def new_entry(table: Mapping[str, Any], *, taken: Collection[str]) -> GuidelineEntry:
+    """One entry staff add to the catalog, checked as the program data is; its id must not
+    be one the catalog already has. InvalidInput names each bad field ``$.title``."""
+    problems = [
+        Problem("$." + p.path.split(".", 1)[1], p.message)
+        for p in _entry_problems(0, dict(table))
+        if "." in p.path
+    ]
+    if table.get("id") in taken:
+        problems.append(Problem("$.id", "the catalog already has an entry with this id"))
+    if problems:
+        raise InvalidInput(problems)
+    return _entry(dict(table))

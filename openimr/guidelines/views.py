@@ -1,0 +1,38 @@
+"""The catalog page: what reviewers may cite, and a form for staff to add an entry."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from openimr.core.access import staff_page
+from openimr.core.errors import InvalidInput, Problem
+from openimr.guidelines import selectors, services
+from openimr.guidelines.domain.catalog import FAMILIES
+
+FIELDS = ("id", "family", "title", "part", "edition", "section")
+
+
+@staff_page
+def catalog(request: HttpRequest) -> HttpResponse:
+    problems: tuple[Problem, ...] = ()
+    values: dict[str, str] = {}
+    if request.method == "POST":
+        values = {key: request.POST.get(key, "").strip() for key in FIELDS}
+        aliases = [a.strip() for a in request.POST.get("aliases", "").split(",") if a.strip()]
+        try:
+            entry = services.guideline_entry_add(
+                fields={**values, "aliases": aliases}, actor=request.user
+            )
+        except InvalidInput as exc:
+            problems = tuple(exc.problems)
+        else:
+            messages.success(request, f"Added {entry.title} ({entry.id}).")
+            return redirect("guidelines:catalog")
+    context = {
+        "entries": selectors.guideline_catalog().entries,
+        "added": {e.entry_id for e in selectors.staff_entries()},
+        "families": FAMILIES,
+        "problems": problems,
+        "values": values,
+    }
+    return render(request, "guidelines/catalog.html", context, status=422 if problems else 200)
