@@ -18,8 +18,7 @@ from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Priority
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import NotFound
-from openimr.guidelines import selectors as guidelines
-from openimr.guidelines.domain.catalog import Catalog, GuidelineEntry
+from openimr.guidelines.domain.catalog import GuidelineEntry
 from openimr.programs.loader import load_program
 from openimr.review.models import Determination, QAComment
 from openimr.reviewers import selectors as reviewers
@@ -125,11 +124,6 @@ def qa_cases(user: Any) -> list[dict[str, Any]]:
     if not user_has_role(user, QA):
         return []
     return _by_due(cases.work_queue(state=State.QA.value))
-
-
-def guideline_catalog(program: str = "ca-dwc-imr") -> Catalog:
-    """The catalog a reviewer chooses from: the program's entries and those staff added."""
-    return guidelines.guideline_catalog(program)
 
 
 def entry_citation(entry: GuidelineEntry) -> str:

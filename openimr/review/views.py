@@ -13,6 +13,7 @@ from openimr.cases.domain.lifecycle import State
 from openimr.cases.selectors import case_by_number
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.guidelines.domain.criteria import rationale_outline
+from openimr.guidelines.selectors import guideline_catalog
 from openimr.review import case_file, selectors, services
 from openimr.review.checklists import checklist_for, outline
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
@@ -42,7 +43,7 @@ def _summary_initial(row: Any) -> str:
 
 def _item_panels(row: Any, bound: dict[int, Any]) -> list[dict[str, Any]]:
     case = case_by_number(row.case_number)
-    catalog = selectors.guideline_catalog(row.program)
+    catalog = guideline_catalog(row.program)
     inputs = selectors.determination_of(row).rationale_inputs
     panels = []
     for n, item in enumerate(case.items):
@@ -106,7 +107,7 @@ def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
 
 
 def _item_form(request: HttpRequest, row: Any, n: int) -> ItemForm:
-    catalog = selectors.guideline_catalog(row.program)
+    catalog = guideline_catalog(row.program)
     return ItemForm(request.POST, catalog=catalog, prefix=f"item-{n}")
 
 
@@ -151,7 +152,7 @@ def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
     data = request.POST.copy()
     if not data.get(f"item-{n}-rationale", "").strip():
         data[f"item-{n}-rationale"] = rationale_outline(result)
-    catalog = selectors.guideline_catalog(row.program)
+    catalog = guideline_catalog(row.program)
     form = ItemForm(data, catalog=catalog, prefix=f"item-{n}")
     return _page(request, row, bound={n: {"form": form, "checklist": facts, "result": result}})
 
