@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "openimr.records",
     "openimr.reviewers",
     "openimr.review",
+    "openimr.decisions",
     "openimr.api",
 ]
 

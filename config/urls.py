@@ -14,6 +14,7 @@ urlpatterns = [
     path("records/", include("openimr.records.urls")),
     path("guidelines/", include("openimr.guidelines.urls")),
     path("review/", include("openimr.review.urls")),
+    path("decisions/", include("openimr.decisions.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

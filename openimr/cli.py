@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from openimr import cli_intake, cli_reviewers
+from openimr import cli_corpus, cli_intake, cli_reviewers
 from openimr.core.errors import InvalidInput, OpenIMRError
 
 EXIT_INVALID = 2
@@ -136,6 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
     cli_intake.register(groups)
     cli_reviewers.register(groups)
+    cli_corpus.register(groups)
     return parser
 
 

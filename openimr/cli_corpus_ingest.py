@@ -1,0 +1,5 @@
+import argparse
+
+
+def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Adds this module's `corpus` subcommands."""
