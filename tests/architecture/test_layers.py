@@ -14,7 +14,7 @@ PUBLIC = {"services", "selectors", "domain"}
 # need no database and so are not "reads" or "writes".
 EXTRA_PUBLIC = {
     "cases": {"interchange", "intake_schema", "simulation"},
-    "letters": {"rendering", "render"},
+    "letters": {"rendering", "render", "parsing"},
     "programs": {"loader"},
     "reviewers": {"panel_format", "match_input", "index", "specialty_data"},
 }
