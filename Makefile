@@ -40,6 +40,8 @@ run: demo
 	@echo "openimr is starting at http://$(HOST):$(PORT)/"
 	@echo "  demo logins: staff / staff-demo-password   (intake and case staff)"
 	@echo "               admin / admin-demo-password   (administrator)"
+	@echo "               reviewer / reviewer-demo-password   (reviewer: case CM17-0600001 in review)"
+	@echo "               qa / qa-demo-password   (QA physician: case CM17-0600002 waiting in QA)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
 from reportlab.pdfgen import canvas
 
 DEMO = Path(__file__).parent / "openimr" / "demo" / "cases"
@@ -56,11 +58,20 @@ def application_doc() -> dict[str, Any]:
     return doc
 
 
-@pytest.fixture
-def staff_client(client: Any, django_user_model: Any) -> Any:
-    """The test client logged in as an intake clerk (a staff account)."""
-    user = django_user_model.objects.create_user(
-        "clerk", password="a-long-test-password", is_staff=True
+def intake_clerk(username: str = "clerk") -> Any:
+    """An intake clerk: a staff account in the ``intake`` group, which the staff pages ask for
+    (``openimr.core.access``). The group is made here when a transactional test has flushed
+    the migration's."""
+    user = get_user_model().objects.create_user(
+        username, password="a-long-test-password", is_staff=True
     )
+    user.groups.add(apps.get_model("auth", "Group").objects.get_or_create(name="intake")[0])
+    return user
+
+
+@pytest.fixture
+def staff_client(client: Any, db: Any) -> Any:
+    """The test client logged in as an intake clerk."""
+    user = intake_clerk()
     client.force_login(user)
     return user

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from openimr.audit.services import audit_record
 from openimr.cases import models, selectors
 from openimr.cases.mapping import case_from_row
+from openimr.core.access import staff_page, staff_required
 from openimr.core.errors import NotFound
 from openimr.letters import selectors as letters
 from openimr.letters.render.html import STYLE
@@ -23,8 +24,9 @@ class CaseView(Protocol):
 
 
 def case_view(action: str) -> Any:
-    """Log in, fetch the case through the access helper (404 when not allowed, the same as
-    when absent) and audit the access in the same transaction as the read."""
+    """Log in, check the staff role and fetch the case through the access helpers (404 when
+    not allowed, the same as when absent) and audit the access in the same transaction as
+    the read."""
 
     def decorate(view: CaseView) -> Any:
         @login_required
@@ -32,6 +34,7 @@ def case_view(action: str) -> Any:
         def wrapper(request: HttpRequest, case_number: str) -> HttpResponse | FileResponse:
             try:
                 with transaction.atomic():
+                    staff_required(request.user)
                     row = selectors.case_get_for_user(request.user, case_number)
                     audit_record(
                         actor=request.user, action=action, object_type="case", object_id=case_number
@@ -52,7 +55,7 @@ def case_view(action: str) -> Any:
     return decorate
 
 
-@login_required
+@staff_page
 def case_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     cases = selectors.case_list_for_user(request.user, query=query)[:200]

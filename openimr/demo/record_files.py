@@ -64,10 +64,16 @@ def demo_records_load() -> int:
     return new
 
 
-def _case_records(manifest_path: Path) -> int:
+def demo_records_copy(source: str, into: str) -> int:
+    """Receive the records of demo case ``source`` into case ``into``, as if sent twice."""
+    return _case_records(RECORDS / source / "manifest.json", into=into)
+
+
+def _case_records(manifest_path: Path, into: str | None = None) -> int:
+    """Receive one demo case's records, into that case or into case ``into``."""
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     try:
-        row = cases.case_row(manifest["case_number"])
+        row = cases.case_row(into or manifest["case_number"])
     except NotFound:
         return 0
     new = 0

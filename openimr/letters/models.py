@@ -78,6 +78,7 @@ class LetterService(models.Model):
     served_on = models.DateField()
     sent_at = models.DateTimeField(null=True, blank=True, help_text="e-mail handed to the server")
     printed_at = models.DateTimeField(null=True, blank=True, help_text="mail printed")
+    printed_by = models.CharField(max_length=150, blank=True, default="", help_text="who printed")
     error = models.TextField(blank=True, default="")
 
     class Meta:

@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from openimr.audit.services import audit_record
+from openimr.core.access import staff_required
 from openimr.core.errors import InvalidInput, NotFound
 from openimr.records import selectors, services
 from openimr.records.forms import EditForm, UploadForm, add_problems
@@ -21,8 +23,9 @@ from openimr.records.vocabulary import CaseRow
 
 
 def case_file_view(action: str) -> Callable[[Callable[..., HttpResponseBase]], Any]:
-    """Log in, then fetch the case (and record) through `case_file_open`: a GET is audited
-    as ``action``, a POST by the service it calls; a refusal is audited and answers 404."""
+    """Log in, check the staff role, then fetch the case (and record) through
+    `case_file_open`: a GET is audited as ``action``, a POST by the service it calls; a
+    refusal is audited and answers 404."""
 
     def decorate(view: Callable[..., HttpResponseBase]) -> Any:
         @login_required
@@ -32,6 +35,7 @@ def case_file_view(action: str) -> Callable[[Callable[..., HttpResponseBase]], A
         ) -> HttpResponseBase:
             query = request.GET.get("q", "").strip()
             try:
+                _staff_only(request, action, case_number, record_id)
                 row, record = services.case_file_open(
                     user=request.user,
                     case_number=case_number,
@@ -47,6 +51,22 @@ def case_file_view(action: str) -> Callable[[Callable[..., HttpResponseBase]], A
         return wrapper
 
     return decorate
+
+
+def _staff_only(request: HttpRequest, action: str, case_number: str, record_id: int | None) -> None:
+    """The case file's staff pages are intake work; a refusal is audited like any other."""
+    try:
+        staff_required(request.user)
+    except NotFound:
+        kind, target = ("case", case_number) if record_id is None else ("record", str(record_id))
+        audit_record(
+            actor=request.user,
+            action=f"{action}.refused",
+            object_type=kind,
+            object_id=target,
+            detail={"case_number": case_number, "role": "not staff"},
+        )
+        raise
 
 
 def _case_file_page(

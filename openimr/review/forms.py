@@ -11,7 +11,7 @@ from openimr.guidelines.domain.catalog import Catalog
 from openimr.guidelines.domain.hierarchy import hierarchy_rank
 from openimr.review.checklists import fact_fields
 from openimr.review.selectors import entry_citation
-from openimr.review.services import ItemInput
+from openimr.review.services import BasisCorrection, ItemInput
 
 DECISIONS = [("", "Not decided yet"), *((d.value, d.label) for d in Decision)]
 YES_NO = [("", "Not stated in the records"), ("yes", "Yes"), ("no", "No")]
@@ -52,17 +52,25 @@ class ItemForm(forms.Form):
     def entry(self, position: int) -> ItemInput:
         """The cleaned form as the service takes it."""
         data = self.cleaned_data
-        chosen = [self.catalog.get(i) for i in data["basis"]]
-        basis = [Citation(e.family == "mtus", entry_citation(e)) for e in chosen if e]
-        free = [t.strip() for t in data["free_citation"].split(";") if t.strip()]
-        basis += [Citation(bool(data["free_is_mtus"]), text) for text in free]
+        basis = citations(self.catalog, data["basis"], data["free_citation"], data["free_is_mtus"])
         return ItemInput(
             position=position,
             decision=Decision(data["decision"]) if data["decision"] else None,
-            basis=tuple(basis),
+            basis=basis,
             why_not_mtus=data["why_not_mtus"],
             rationale=data["rationale"],
         )
+
+
+def citations(
+    catalog: Catalog, chosen_ids: list[str], free_text: str, free_is_mtus: bool
+) -> tuple[Citation, ...]:
+    """The basis a form names: the chosen catalog entries as the letter cites them, then the
+    free citations (separated by semicolons)."""
+    chosen = [catalog.get(i) for i in chosen_ids]
+    basis = [Citation(e.family == "mtus", entry_citation(e)) for e in chosen if e]
+    free = [t.strip() for t in free_text.split(";") if t.strip()]
+    return (*basis, *(Citation(bool(free_is_mtus), text) for text in free))
 
 
 def item_initial(item: Item, catalog: Catalog, rationale_input: str | None) -> dict[str, Any]:
@@ -115,16 +123,61 @@ class ReturnForm(forms.Form):
 
 
 class AmendForm(forms.Form):
+    """The correction of an issued letter: why, the summary, and per item its rationale and
+    its basis (catalog entries or a free citation) with the reason for leaving the MTUS."""
+
     reason = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={**_TEXT, "rows": 3}))
     summary = forms.CharField(widget=forms.Textarea(attrs={**_TEXT, "rows": 12}))
 
-    def __init__(self, *args: Any, items: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, items: int, catalog: Catalog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.catalog, self.count = catalog, items
         for n in range(items):
+            label = f"item {n + 1}"
+            self.fields[f"basis_{n}"] = forms.MultipleChoiceField(
+                required=False,
+                choices=basis_choices(catalog),
+                widget=forms.SelectMultiple(attrs={"size": 6}),
+                label=f"Basis of {label} (guideline catalog)",
+            )
+            self.fields[f"free_citation_{n}"] = forms.CharField(
+                max_length=500, required=False, label=f"Other citation of {label}"
+            )
+            self.fields[f"free_is_mtus_{n}"] = forms.BooleanField(
+                required=False, label=f"The other citation of {label} is part of the MTUS"
+            )
+            self.fields[f"why_not_mtus_{n}"] = forms.CharField(
+                widget=forms.Textarea(attrs={**_TEXT, "rows": 3}),
+                required=False,
+                label=f"Why the MTUS does not apply to {label}",
+            )
             self.fields[f"rationale_{n}"] = forms.CharField(
-                widget=forms.Textarea(attrs=_TEXT), label=f"Rationale of item {n + 1}"
+                widget=forms.Textarea(attrs=_TEXT), label=f"Rationale of {label}"
             )
 
     def rationales(self) -> list[str]:
-        count = sum(1 for name in self.fields if name.startswith("rationale_"))
-        return [self.cleaned_data[f"rationale_{n}"] for n in range(count)]
+        return [self.cleaned_data[f"rationale_{n}"] for n in range(self.count)]
+
+    def bases(self) -> list[BasisCorrection | None]:
+        """Each item's corrected basis; None for an item whose basis fields were left as
+        shown, so that the issued basis stays exactly as issued (the form holds one MTUS
+        flag for all free citations, which would flatten a mixed basis)."""
+        return [self._basis(n) if self._basis_changed(n) else None for n in range(self.count)]
+
+    def _basis_changed(self, n: int) -> bool:
+        names = {f"{key}_{n}" for key in ("basis", "free_citation", "free_is_mtus", "why_not_mtus")}
+        return bool(names & set(self.changed_data))
+
+    def _basis(self, n: int) -> BasisCorrection:
+        data = self.cleaned_data
+        basis = citations(
+            self.catalog, data[f"basis_{n}"], data[f"free_citation_{n}"], data[f"free_is_mtus_{n}"]
+        )
+        return BasisCorrection(basis, data[f"why_not_mtus_{n}"])
+
+
+def amend_initial(item: Item, catalog: Catalog, n: int) -> dict[str, Any]:
+    """An issued item's basis as the amend form shows it."""
+    found = item_initial(item, catalog, None)
+    keys = ("basis", "free_citation", "free_is_mtus", "why_not_mtus")
+    return {f"{key}_{n}": found[key] for key in keys}

@@ -1,6 +1,7 @@
 """Quality assurance: the cases in QA, one case's checklist with the draft letter, return
 with comments or approve (which issues the letter), and a correction of an issued letter."""
 
+import re
 from typing import Any, BinaryIO
 
 from django.contrib import messages
@@ -10,10 +11,12 @@ from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
 from openimr.core.errors import Conflict, InvalidInput, OpenIMRError
+from openimr.guidelines.domain.catalog import Catalog
+from openimr.guidelines.selectors import guideline_catalog
 from openimr.letters import selectors as letters
 from openimr.letters.render.html import STYLE
 from openimr.review import selectors, services, signoff
-from openimr.review.forms import AmendForm, ReturnForm
+from openimr.review.forms import AmendForm, ReturnForm, amend_initial
 
 SEEN = (State.QA, State.ISSUED)
 
@@ -85,22 +88,36 @@ def _download(data: BinaryIO, filename: str) -> FileResponse:
     return FileResponse(data, as_attachment=True, filename=filename, content_type="application/pdf")
 
 
-def _amend_initial(row: Any) -> dict[str, Any]:
+def _amend_initial(row: Any, catalog: Catalog) -> dict[str, Any]:
     """The issued texts, with the page markers the reviewer wrote where there were any, so a
-    correction keeps the letter's references."""
+    correction keeps the letter's references; and each item's basis as issued."""
     case = letters.issued_case(row.case_number)
     if case is None:
         raise Http404("No issued letter")
     written = selectors.determination_of(row)
     inputs = written.rationale_inputs
     initial = {"summary": written.summary_input or case.clinical_summary or ""}
-    initial.update(
-        {
-            f"rationale_{n}": inputs.get(str(n)) or i.rationale or ""
-            for n, i in enumerate(case.items)
-        }
-    )
+    for n, item in enumerate(case.items):
+        initial[f"rationale_{n}"] = inputs.get(str(n)) or item.rationale or ""
+        initial.update(amend_initial(item, catalog, n))
     return initial
+
+
+_ITEM_FIELD = re.compile(r"^\$\.items\[(\d+)\]\.(why_not_mtus|reviewer_basis)$")
+
+
+def _refusal(form: AmendForm, exc: InvalidInput) -> list[str]:
+    """The refusal at the top, and each item's basis problem also at its field."""
+    errors = [str(exc)]
+    for problem in exc.problems:
+        found = _ITEM_FIELD.match(problem.path)
+        if found is None:
+            errors.append(problem.message)
+            continue
+        n, field = int(found[1]), "why_not_mtus" if found[2] == "why_not_mtus" else "basis"
+        errors.append(f"Item {n + 1}: {problem.message}")
+        form.add_error(f"{field}_{n}", problem.message)
+    return errors
 
 
 @login_required
@@ -109,9 +126,10 @@ def amend(request: HttpRequest, case_number: str) -> HttpResponse:
     row = selectors.case_for_qa(
         request.user, case_number, action="letter.amend_viewed", states=(State.ISSUED,)
     )
-    initial = _amend_initial(row)
+    catalog = guideline_catalog(row.program)
+    initial = _amend_initial(row, catalog)
     count = sum(1 for key in initial if key.startswith("rationale_"))
-    form = AmendForm(request.POST or None, initial=initial, items=count)
+    form = AmendForm(request.POST or None, initial=initial, items=count, catalog=catalog)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -121,9 +139,10 @@ def amend(request: HttpRequest, case_number: str) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 summary=form.cleaned_data["summary"],
                 rationales=form.rationales(),
+                bases=form.bases(),
             )
         except InvalidInput as exc:
-            errors = [str(exc), *(p.message for p in exc.problems)]
+            errors = _refusal(form, exc)
         else:
             messages.success(request, f"Amended letter {amended.number} was issued.")
             return redirect("review:qa_case", case_number)

@@ -1,9 +1,10 @@
 """Reads of the review, and the access helpers that raise instead of leaking.
 
 Roles are Django groups (``intake``, ``reviewer``, ``qa``; created by this app's data
-migration). A reviewer opens only a case their own reviewer record is attested on; QA opens
-only cases in QA. Anyone else gets 404, the same answer as for a case that does not exist,
-and the refusal is written to the audit trail; every view that is allowed is audited too."""
+migration) and checked by ``openimr.core.access``. A reviewer opens only a case their own
+reviewer record is attested on; QA opens only cases in QA. Anyone else gets 404, the same
+answer as for a case that does not exist, and the refusal is written to the audit trail;
+every view that is allowed is audited too."""
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
@@ -15,26 +16,15 @@ from openimr.audit.services import audit_record
 from openimr.cases import selectors as cases
 from openimr.cases.domain.deadlines import ClockFacts, case_deadlines
 from openimr.cases.domain.lifecycle import State
+from openimr.core.access import INTAKE, QA, REVIEWER, ROLES, user_has_role  # noqa: F401
 from openimr.core.case import Priority
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import NotFound
 from openimr.guidelines.domain.catalog import GuidelineEntry
+from openimr.letters import selectors as letters
 from openimr.programs.loader import load_program
 from openimr.review.models import Determination, QAComment
 from openimr.reviewers import selectors as reviewers
-
-INTAKE, REVIEWER, QA = "intake", "reviewer", "qa"
-ROLES = (INTAKE, REVIEWER, QA)
-
-
-def user_has_role(user: Any, role: str) -> bool:
-    """A logged-in member of the role's group; a superuser (the administrator) has every
-    role but the reviewer's, whose determinations only the assigned reviewer may make."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if role != REVIEWER and user.is_superuser:
-        return True
-    return bool(user.groups.filter(name=role).exists())
 
 
 def _audited(user: Any, action: str, case_number: str) -> None:
@@ -172,3 +162,40 @@ def determination_view(row: Any) -> dict[str, Any]:
             for item in case.items
         ],
     }
+
+
+def _served_letters(case_number: str) -> dict[str, tuple[str, str]]:
+    """Each letter of the case by its PDF's SHA-256: its label and stored PDF path."""
+    found: dict[str, tuple[str, str]] = {}
+    issued = letters.letter_for_case_number(case_number)
+    if issued:
+        found[issued.pdf_sha256] = ("Final Determination Letter", issued.pdf_path)
+    for amended in letters.amended_letters_for(case_number):
+        found[amended.pdf_sha256] = (f"Amended letter {amended.number}", amended.pdf_path)
+    return found
+
+
+def print_queue() -> list[dict[str, Any]]:
+    """The letters to print and mail, oldest first, each with the letter it serves (the
+    first letter or an amendment, told apart by the PDF's hash)."""
+    rows = sorted(letters.print_queue(), key=lambda row: (row.served_on, row.pk))
+    by_case = {n: _served_letters(n) for n in {row.case.case_number for row in rows}}
+    return [
+        {
+            "service": row,
+            "party": row.party_role.replace("_", " ").capitalize(),
+            "letter": by_case[row.case.case_number].get(row.pdf_sha256),
+        }
+        for row in rows
+    ]
+
+
+def queued_letter_pdf(service_id: int) -> tuple[str, str, str]:
+    """The case number, file name and stored path of the letter a queued mail service
+    serves; NotFound once it has left the queue or when there is no such row."""
+    for queued in print_queue():
+        service, letter = queued["service"], queued["letter"]
+        if service.pk == service_id and letter is not None:
+            number = service.case.case_number
+            return number, f"{number}-{service.party_role}-{service.pdf_sha256[:8]}.pdf", letter[1]
+    raise NotFound(f"no letter to print for service {service_id}")

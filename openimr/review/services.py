@@ -193,11 +193,54 @@ def qa_approve(*, row: Any, actor: Actor, comments: str = "") -> IssuedLetter:
     return issued
 
 
+@dataclass(frozen=True)
+class BasisCorrection:
+    """One item's corrected basis and reason for leaving the MTUS, as the amend form sends
+    them; the decision itself never changes in a correction."""
+
+    basis: tuple[Citation, ...]
+    why_not_mtus: str
+
+
+def _corrected_items(
+    original: Case, rationales: Sequence[str], bases: Sequence[BasisCorrection | None] | None
+) -> tuple[Item, ...]:
+    """The issued items with their new rationales and, when given, bases (None keeps an
+    item's basis as issued); refused like a decision save when a basis breaks the evidence
+    hierarchy (LC 4610.5(c)(2); 8 CCR 9792.21.1)."""
+    items = tuple(
+        replace(item, rationale=without_markers(text) or item.rationale)
+        for item, text in zip(original.items, rationales, strict=True)
+    )
+    if bases is None:
+        return items
+    if len(bases) != len(items):
+        raise InvalidInput([Problem("$.items", "give a basis for every item")])
+    items = tuple(
+        item
+        if b is None
+        else replace(item, reviewer_basis=b.basis, why_not_mtus=b.why_not_mtus.strip() or None)
+        for item, b in zip(items, bases, strict=True)
+    )
+    problems = [p for i, item in enumerate(items) for p in basis_problems(item, index=i)]
+    if problems:
+        raise InvalidInput(problems, "the correction breaks the evidence hierarchy")
+    return items
+
+
 def letter_correct(
-    *, row: Any, actor: Actor, reason: str, summary: str, rationales: Sequence[str]
+    *,
+    row: Any,
+    actor: Actor,
+    reason: str,
+    summary: str,
+    rationales: Sequence[str],
+    bases: Sequence[BasisCorrection | None] | None = None,
 ) -> AmendedLetter:
     """A corrected letter: the issued case with a new summary and rationales (page markers
-    included), issued as an amended letter that names the first."""
+    included) and, when ``bases`` is given, each item's basis and reason for leaving the
+    MTUS, held to the evidence hierarchy as at decision save; issued as an amended letter
+    that names the first. Nothing is issued when any of it is refused."""
     original = letters.issued_case(row.case_number)
     if original is None:
         raise NotFound(f"case {row.case_number} has no issued letter")
@@ -209,10 +252,7 @@ def letter_correct(
     problems += [p for i, s in enumerate(linked) for p in source_problems(row, s, f"$.items[{i}]")]
     if problems:
         raise InvalidInput(problems, "the correction cites pages not in the case file")
-    items = tuple(
-        replace(item, rationale=without_markers(text) or item.rationale)
-        for item, text in zip(original.items, rationales, strict=True)
-    )
+    items = _corrected_items(original, rationales, bases)
     corrected = replace(original, clinical_summary=without_markers(summary) or None, items=items)
     sources = Provenance(summary_linked, tuple(linked), case_file.titles(row))
     return letter_amend(

@@ -1,10 +1,17 @@
 from django.urls import path
 
-from openimr.review import qa_views, views
+from openimr.review import mail_views, qa_views, views
 
 app_name = "review"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("print-queue/", mail_views.print_queue, name="print_queue"),
+    path(
+        "print-queue/<int:service_id>/letter.pdf",
+        mail_views.queued_letter,
+        name="print_queue_letter",
+    ),
+    path("print-queue/<int:service_id>/printed/", mail_views.mark_printed, name="mark_printed"),
     path("qa/", qa_views.qa_home, name="qa_home"),
     path("qa/<str:case_number>/", qa_views.qa_case, name="qa_case"),
     path("qa/<str:case_number>/letter.pdf", qa_views.qa_letter_pdf, name="qa_letter_pdf"),

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from django.db.models import Count, Max, Q
 
+from openimr.core.access import user_works_intake
 from openimr.core.errors import NotFound
 from openimr.reviewers import models
 from openimr.reviewers.domain.credentials import credential_problems, expiring_credentials
@@ -104,15 +105,15 @@ def assignments_for_case(case_id: int) -> list[models.Assignment]:
 
 
 def assignment_for_user(user: object, assignment_id: int) -> models.Assignment:
-    """Staff, or the assigned reviewer's own account; anyone else gets NotFound (a 404)."""
+    """Intake staff, or the assigned reviewer's own account; anyone else gets NotFound (a
+    404)."""
     assignment = (
         models.Assignment.objects.select_related("case", "reviewer")
         .filter(pk=assignment_id)
         .first()
     )
-    is_staff = bool(getattr(user, "is_staff", False))
     if assignment is None or not (
-        is_staff or assignment.reviewer.user_id == getattr(user, "pk", None)
+        user_works_intake(user) or assignment.reviewer.user_id == getattr(user, "pk", None)
     ):
         raise NotFound("no such assignment")
     return assignment

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from openimr.audit.services import Actor, actor_label, audit_record
@@ -15,7 +16,7 @@ from openimr.cases import services as case_services
 from openimr.core.case import ReviewerQualifications
 from openimr.core.case_format import case_to_dict
 from openimr.core.clock import local_date, now
-from openimr.core.errors import Conflict, InvalidInput, Problem
+from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.reviewers import models
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
 from openimr.reviewers.domain.panel import Reviewer
@@ -302,3 +303,26 @@ def assignment_attest(
         )
         return [assignment]
     return _replace(assignment, actor, at)
+
+
+@transaction.atomic
+def reviewer_account_link(*, reviewer_id: str, username: str, actor: Actor) -> None:
+    """Give a panel reviewer the login that opens their workspace: a reviewer sees the cases
+    their own record is attested on, through this account (LC 139.5). NotFound for an unknown
+    reviewer or account; Conflict when the account belongs to another reviewer."""
+    row = models.Reviewer.objects.select_for_update().filter(reviewer_id=reviewer_id).first()
+    user = get_user_model().objects.filter(username=username).first()
+    if row is None or user is None:
+        raise NotFound(f"no reviewer {reviewer_id}" if row is None else f"no user {username}")
+    other = models.Reviewer.objects.filter(user=user).exclude(pk=row.pk).first()
+    if other is not None:
+        raise Conflict(f"the account {username} belongs to reviewer {other.reviewer_id}")
+    row.user = user
+    row.save(update_fields=["user"])
+    audit_record(
+        actor=actor,
+        action="reviewer.account_linked",
+        object_type="reviewer",
+        object_id=reviewer_id,
+        detail={"username": username},
+    )

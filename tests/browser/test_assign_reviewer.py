@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 
+from conftest import intake_clerk
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 from openimr.reviewers import services as reviewers
@@ -29,7 +29,7 @@ def case_and_panel():
     for item in doc["items"]:
         item.update(decision=None, rationale=None)
     case_import(case=case_from_document(doc), actor="test")
-    get_user_model().objects.create_user("clerk", password="a-long-test-password", is_staff=True)
+    intake_clerk()
     return "CM26-0000042"
 
 

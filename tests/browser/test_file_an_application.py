@@ -3,9 +3,8 @@ screened eligible, and find it in the work queue with its due date."""
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 
-from conftest import make_pdf
+from conftest import intake_clerk, make_pdf
 from tests.browser.conftest import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -13,9 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def clerk():
-    return get_user_model().objects.create_user(
-        "clerk", password="a-long-test-password", is_staff=True
-    )
+    return intake_clerk()
 
 
 def test_file_an_application_see_it_eligible_and_find_it_in_the_queue(

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from conftest import intake_clerk
 from openimr.audit.models import AuditEvent
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
@@ -26,7 +27,7 @@ def test_pages_ask_for_a_login_first(client, case):
 
 
 def test_logging_in_with_the_form_reaches_the_case_list(client, case):
-    get_user_model().objects.create_user("clerk", password="a-long-test-password", is_staff=True)
+    intake_clerk()
     response = client.post(
         "/login/", {"username": "clerk", "password": "a-long-test-password"}, follow=True
     )

@@ -4,11 +4,15 @@ from typing import Any
 
 from django import template
 
-from openimr.review.selectors import QA, REVIEWER, user_has_role
+from openimr.core.access import QA, REVIEWER, user_has_role, user_works_intake
 
 register = template.Library()
 
 
 @register.simple_tag
 def review_roles(user: Any) -> dict[str, bool]:
-    return {"reviewer": user_has_role(user, REVIEWER), "qa": user_has_role(user, QA)}
+    return {
+        "staff": user_works_intake(user),
+        "reviewer": user_has_role(user, REVIEWER),
+        "qa": user_has_role(user, QA),
+    }

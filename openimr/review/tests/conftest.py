@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, User
 from openimr.cases.interchange import case_from_document
 from openimr.cases.models import Case
 from openimr.cases.services import case_import
+from openimr.letters.models import IssuedLetter
 from openimr.review.selectors import ROLES
 from openimr.review.tests.fakes import install_records_layer
 from openimr.reviewers.models import Assignment, License, Reviewer
@@ -20,6 +21,7 @@ from openimr.reviewers.models import Assignment, License, Reviewer
 PASSWORD = "a-long-test-password"
 CASE = "CM16-0400101"
 OTHER_CASE = "CM16-0400102"
+QA_URL = f"/review/qa/{CASE}/"
 
 
 @dataclass
@@ -143,3 +145,23 @@ def store_record(case_number: str, pages: tuple[str, ...]) -> Any:
     for number, text in enumerate(pages, 1):
         RecordPage.objects.create(record=record, number=number, text=text)
     return record
+
+
+@pytest.fixture
+def issued(client: Any, cast: Cast, in_qa: str) -> Any:
+    """The demo case's letter, approved by QA and issued."""
+    login(client, cast.qa).post(QA_URL, {"action": "approve"})
+    return IssuedLetter.objects.get(case__case_number=CASE)
+
+
+def amend_post(
+    client: Any, reason: str, summary: str, rationales: list[str], **changes: Any
+) -> Any:
+    """Post the amend form as a browser would: its shown values (each item's basis as
+    issued), with the given texts and ``changes`` (None drops a field, as an empty select)."""
+    shown = client.get(f"{QA_URL}amend/").context["form"].initial
+    data = {k: v for k, v in shown.items() if v not in (False, None, "")}
+    data.update({"reason": reason, "summary": summary})
+    data.update({f"rationale_{n}": text for n, text in enumerate(rationales)})
+    data.update(changes)
+    return client.post(f"{QA_URL}amend/", {k: v for k, v in data.items() if v is not None})

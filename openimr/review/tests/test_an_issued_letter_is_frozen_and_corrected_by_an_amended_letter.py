@@ -9,16 +9,9 @@ from django.conf import settings
 from openimr.cases.models import Case, DisputedItem
 from openimr.core.errors import Conflict
 from openimr.letters.models import AmendedLetter, IssuedLetter
-from openimr.review.tests.conftest import CASE, login
+from openimr.review.tests.conftest import CASE, QA_URL, amend_post, login
 
 pytestmark = pytest.mark.django_db
-QA_URL = f"/review/qa/{CASE}/"
-
-
-@pytest.fixture
-def issued(client, cast, in_qa):
-    login(client, cast.qa).post(QA_URL, {"action": "approve"})
-    return IssuedLetter.objects.get(case__case_number=CASE)
 
 
 def test_an_issued_letter_refuses_an_edit(issued):
@@ -40,19 +33,13 @@ def test_the_reviewer_cannot_change_a_decision_after_issue(client, cast, issued)
     assert DisputedItem.objects.get(case__case_number=CASE, position=0).decision == "upheld"
 
 
-def _amend(client, reason, summary, rationales):
-    data = {"reason": reason, "summary": summary}
-    data.update({f"rationale_{n}": text for n, text in enumerate(rationales)})
-    return client.post(f"{QA_URL}amend/", data)
-
-
 def test_a_correction_is_an_amended_letter_that_names_the_first(client, cast, issued):
     first = IssuedLetter.objects.get()
     login(client, cast.qa)
     form = client.get(f"{QA_URL}amend/").context["form"]
     rationales = [form.initial[f"rationale_{n}"] for n in range(3)]
     summary = form.initial["summary"].replace("52", "53", 1)
-    response = _amend(client, "The employee's age was misstated.", summary, rationales)
+    response = amend_post(client, "The employee's age was misstated.", summary, rationales)
     assert response.status_code == 302
     amended = AmendedLetter.objects.get()
     assert amended.amends == first and amended.number == 1
@@ -68,7 +55,7 @@ def test_a_correction_is_an_amended_letter_that_names_the_first(client, cast, is
 
 def test_a_correction_without_a_reason_is_refused(client, cast, issued):
     login(client, cast.qa)
-    response = _amend(client, "", "A summary.", ["a", "b", "c"])
+    response = amend_post(client, "", "A summary.", ["a", "b", "c"])
     assert response.status_code == 422
     assert not AmendedLetter.objects.exists()
 

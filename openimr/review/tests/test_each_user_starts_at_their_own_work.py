@@ -16,7 +16,8 @@ def _user(name: str, *, staff: bool = False, group: str | None = None) -> User:
 @pytest.mark.parametrize(
     ("staff", "group", "lands"),
     [
-        (True, None, "/cases/"),
+        (True, "intake", "/cases/"),
+        (False, "intake", "/cases/"),
         (False, "reviewer", "/review/"),
         (False, "qa", "/review/qa/"),
     ],
@@ -33,4 +34,9 @@ def test_login_lands_on_the_users_own_start_page(client, staff, group, lands):
 def test_a_user_with_no_role_gets_404_and_a_visitor_the_login(client):
     assert client.get("/").url.startswith("/login/")
     client.force_login(_user("nobody"))
+    assert client.get("/").status_code == 404
+
+
+def test_a_staff_account_without_a_role_has_no_start_page(client):
+    client.force_login(_user("flag-only", staff=True))
     assert client.get("/").status_code == 404

@@ -1,0 +1,56 @@
+"""Mail service, a staff page: the letters to print and mail to the parties that gave no
+e-mail address (LC 4610.6(f)), each with its PDF, and the "mark printed" action that takes
+a letter off the queue. A second mark is refused, so a letter is not mailed twice."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from openimr.audit.services import audit_record
+from openimr.core.access import staff_page
+from openimr.core.errors import NotFound, OpenIMRError
+from openimr.letters import selectors as letters
+from openimr.letters.services import letter_service_mark_printed
+from openimr.review import selectors
+
+
+@staff_page
+def print_queue(request: HttpRequest) -> HttpResponse:
+    return render(request, "review/print_queue.html", {"queue": selectors.print_queue()})
+
+
+@staff_page
+def queued_letter(request: HttpRequest, service_id: int) -> FileResponse:
+    try:
+        case_number, name, path = selectors.queued_letter_pdf(service_id)
+    except NotFound as exc:
+        raise Http404("No letter to print") from exc
+    audit_record(
+        actor=request.user,
+        action="letter.downloaded",
+        object_type="case",
+        object_id=case_number,
+        detail={"service": service_id, "for": "print"},
+    )
+    return FileResponse(
+        letters.stored_pdf(path), as_attachment=True, filename=name, content_type="application/pdf"
+    )
+
+
+@require_POST
+@staff_page
+def mark_printed(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
+    try:
+        row = letter_service_mark_printed(service_id=service_id, actor=request.user)
+    except NotFound as exc:
+        raise Http404("No such letter service") from exc
+    except OpenIMRError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"Marked printed: the letter of case {row.case.case_number} "
+            f"for the {row.party_role.replace('_', ' ')} ({row.party_name}).",
+        )
+    return redirect("review:print_queue")
