@@ -3,11 +3,13 @@ print the one error shape as text and exit with code 2. `case validate` and `let
 need no database; the rest set Django up on first use."""
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from openimr import cli_corpus, cli_intake, cli_reviewers
 from openimr.core.errors import InvalidInput, OpenIMRError
@@ -61,6 +63,52 @@ def cmd_letter_render(args: argparse.Namespace) -> int:
     template = Path(args.template) if args.template else _configured_template()
     write_output(render(case, args.format, template), args.output)
     return 0
+
+
+def _parse_one(name: str) -> dict[str, object]:
+    from openimr.letters.parsing import LetterUnreadable, parse_pdf, parse_text
+
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        return {"file": name, "error": f"cannot read the file: {exc.strerror}"}
+    try:
+        if data.lstrip()[:5] == b"%PDF-":
+            parsed = parse_pdf(data)
+        else:
+            parsed = parse_text(data.decode("utf-8", errors="replace"))
+    except LetterUnreadable as exc:
+        return {"file": name, "error": str(exc)}
+    return {
+        "file": name,
+        "layout": parsed.layout,
+        "case": parsed.case,
+        "warnings": list(parsed.warnings),
+        "confidence": parsed.confidence,
+    }
+
+
+def _summary_line(result: dict[str, Any]) -> str:
+    case = result["case"]
+    items = "; ".join(f"{i['treatment']}: {i['decision'] or 'undecided'}" for i in case["items"])
+    head = f"{result['file']}: {result['layout']}, case {case['case_number']}, {items}"
+    return "\n".join([head, *(f"  warning: {w}" for w in result["warnings"])])
+
+
+def cmd_letter_parse(args: argparse.Namespace) -> int:
+    """One JSON document per file (an array for several), or a line per file; a file that
+    cannot be read says why, the others are still printed, and the exit code is 2."""
+    results = [_parse_one(name) for name in args.files]
+    for failed in (r for r in results if "error" in r):
+        print(f"{failed['file']}: {failed['error']}", file=sys.stderr)
+    if args.json:
+        body = results[0] if len(results) == 1 else results
+        print(json.dumps(body, indent=2, ensure_ascii=False))
+    else:
+        for result in results:
+            if "error" not in result:
+                print(_summary_line(result))
+    return EXIT_INVALID if any("error" in r for r in results) else 0
 
 
 def _configured_template() -> Path | None:
@@ -131,6 +179,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--template", metavar="TOML", help="the organization's letter template")
     render.set_defaults(handler=cmd_letter_render)
+    parse = letter_cmds.add_parser(
+        "parse", help="read published letters (PDF or text) (no database)"
+    )
+    parse.add_argument("files", nargs="+", metavar="FILE")
+    parse.add_argument("--json", action="store_true", help="print openimr.case/1 JSON per file")
+    parse.set_defaults(handler=cmd_letter_parse)
 
     demo = groups.add_parser("demo", help="load the demo cases and users, issue their letters")
     demo.set_defaults(handler=cmd_demo)

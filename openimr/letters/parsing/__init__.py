@@ -9,31 +9,23 @@ The contract the corpus relies on (the implementation lives in this package's mo
 
 A letter that is a letter but incomplete (truncated, a field missing) parses what is there
 and says what is missing in ``warnings``.
+
+Two pure helpers go with it: ``treatment_category`` (the DWC's statistical category of a
+treatment) and ``guideline_family`` (MTUS, ACOEM, ODG or other). See docs/parser.md.
 """
 
-from dataclasses import dataclass, field
-from typing import Any
+from openimr.letters.parsing.assemble import parse_text
+from openimr.letters.parsing.categories import treatment_category
+from openimr.letters.parsing.citations import guideline_family
+from openimr.letters.parsing.contract import LAYOUTS, LetterUnreadable, ParsedLetter
+from openimr.letters.parsing.pdf import parse_pdf
 
-from openimr.core.errors import OpenIMRError
-
-# The published layouts (domain.md §6), by the names the parser and the synthetic corpus
-# generator (bench/corpus.py) share.
-LAYOUTS = (
-    "notice-2013",  # "Notice of Independent Medical Review Determination", numbered findings
-    "fdl-2014",  # the seed: no header block, specialty and state in the first paragraph
-    "fdl-2016",  # header block (Case Number, Date Assigned, ...) and a credentials list
-    "maximus-decisions",  # "MAXIMUS FEDERAL SERVICES, INC." with DOCUMENTS REVIEWED
-    "professional-review",  # "MEDICAL PROFESSIONAL REVIEW" with ISSUE AT DISPUTE
-)
-
-
-class LetterUnreadable(OpenIMRError):
-    """The input is not a letter the parser can read; ``str()`` says why."""
-
-
-@dataclass(frozen=True)
-class ParsedLetter:
-    case: dict[str, Any]  # an openimr.case/1 document; what the letter does not say is null
-    layout: str  # one of LAYOUTS
-    warnings: tuple[str, ...] = ()
-    confidence: dict[str, float] = field(default_factory=dict)  # field path -> 0..1
+__all__ = [
+    "LAYOUTS",
+    "LetterUnreadable",
+    "ParsedLetter",
+    "guideline_family",
+    "parse_pdf",
+    "parse_text",
+    "treatment_category",
+]

@@ -1,0 +1,152 @@
+"""The expert reviewer's qualifications: specialties and states of licensure.
+
+Two forms: the credentials list of later letters ("State(s) of Licensure: Texas,New York" /
+"Certification(s)/Specialty: Preventive Medicine, Occupational Medicine") and the prose of
+earlier ones and ours ("is Board Certified in Physical Medicine & Rehabilitation and is
+licensed to practice in Nevada"). Never a name: letters carry none (LC 4610.6(f)).
+"""
+
+import re
+from functools import cache
+
+# Specialty names that contain "and" themselves; prose joins specialties with "and" too.
+_COMPOUND_TAILS = (
+    "rehabilitation",
+    "gynecology",
+    "immunology",
+    "palliative medicine",
+    "general preventive medicine",
+    "neck surgery",
+    "sleep medicine",
+    "nutrition",
+)
+_LIST_STATES = re.compile(
+    r"State\(?s?\)?\s+of\s+Licensure\s*:\s*(.+?)(?=\s*(?:Certification|Specialt|Board|$))",
+    re.IGNORECASE,
+)
+_LIST_SPECIALTIES = re.compile(
+    r"(?:Certification\(?s?\)?\s*/\s*Specialt(?:y|ies)|Board\s+Certification\(?s?\)?"
+    r"|Specialt(?:y|ies))\s*:\s*(.+?)"
+    r"(?=\s*(?:State\(?s?\)?\s+of\s+Licensure|Board|CLINICAL|$))",
+    re.IGNORECASE,
+)
+_PROSE_SPECIALTIES = re.compile(
+    r"\b(?:is|are)\s+(?:Board[-\s]Certified|certified)\s+(?:by\s+the\s+American\s+Board\s+of\s+)?"
+    r"in\s+(.+?)\s+and\s+(?:is\s+licensed|(?:holds|has)\s+an?\s+(?:[\w,-]+\s+){0,3}?licen[cs]e"
+    r"|is\s+authorized)",
+    re.IGNORECASE,
+)
+_PROSE_STATES = re.compile(
+    r"licen[sc](?:ed|e)\s+to\s+practice\s+(?:medicine\s+)?in\s+(?:the\s+state(?:s)?\s+of\s+)?"
+    r"(.+?)(?:\.\s|\.$|;|$)",
+    re.IGNORECASE,
+)
+_SUBSPECIALTY = re.compile(r",?\s+(?:and\s+)?(?:has\s+a|with\s+a)\s+subspecialty\s+in\s+")
+_YEARS = re.compile(r"\b(\d{1,2})\s+years\s+(?:of|in)\s+(?:active\s+)?(?:clinical\s+)?practice")
+_HOURS = re.compile(r"\bpractices\s+(\d{1,3}(?:\.\d+)?)\s+hours\s+(?:a|per)\s+week")
+_BOARD = re.compile(r"board[-\s]certified", re.IGNORECASE)
+_SERIES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+_STATE_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&)\s*")
+
+
+@cache
+def _states() -> tuple[dict[str, str], re.Pattern[str]]:
+    # Imported on first use: `us` takes ~50 ms to import, which a CLI start should not pay.
+    import us  # noqa: PLC0415
+
+    every = us.states.STATES_AND_TERRITORIES
+    names = {s.name.lower(): s.abbr for s in every}
+    names.update({s.abbr.lower(): s.abbr for s in every})
+    names["washington, d.c."] = "DC"
+    spelled = sorted((s.name for s in every), key=len, reverse=True)
+    codes = "|".join(s.abbr for s in every)
+    pattern = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, spelled))})\b|\b(?:{codes})\b", re.IGNORECASE
+    )
+    return names, pattern
+
+
+def state_codes(text: str) -> list[str]:
+    """USPS codes of the state names (or codes) in ``text``, in order, once each."""
+    names, pattern = _states()
+    words = [w for w in _STATE_SPLIT.split(text.strip(" .")) if w]
+    codes = [names.get(w.lower()) for w in words]
+    if all(codes) and all(len(w) > 2 or w.isupper() for w in words):
+        return list(dict.fromkeys(c for c in codes if c))
+    # Not a plain list of names: find the names in it.
+    out: list[str] = []
+    for found in pattern.finditer(text):
+        word = found.group(0)
+        # Two-letter codes count only in capitals: "in" and "or" are words first.
+        if len(word) == 2 and not word.isupper():
+            continue
+        code = names[word.lower()]
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def split_specialties(text: str, prose: bool) -> list[str]:
+    """ "A, B and C" (prose) or "A, B" (list) → names, keeping "Physical Medicine and
+    Rehabilitation" whole."""
+    text = _SUBSPECIALTY.sub(", ", " ".join(text.split())).strip(" .,;")
+    parts = _SERIES.split(text) if prose else text.split(",")
+    out: list[str] = []
+    for part in (p.strip(" .") for p in parts):
+        if not part:
+            continue
+        if out and part.lower() in _COMPOUND_TAILS:
+            out[-1] = f"{out[-1]} and {part}"
+        else:
+            out.append(part[:200])
+    return out
+
+
+def _search(pattern: re.Pattern[str], text: str, *keys: str) -> re.Match[str] | None:
+    """``pattern`` searched from the first of ``keys`` found (a plain find is far faster
+    than letting a case-blind pattern try every position)."""
+    where = [i for i in (text.find(k) for k in keys) if i >= 0]
+    if not where:
+        return None
+    start = max(0, min(where) - 40)
+    # A credential line is short: a window keeps a lazy pattern from crossing the letter.
+    return pattern.search(text, start, start + 600)
+
+
+def qualifications(text: str) -> dict[str, object]:
+    """``specialties``, ``licensed_in``, ``board_certified`` and which form was read
+    (``form``: "list", "prose" or None) from the section that describes the reviewer."""
+    folded = " ".join(text.split())
+    states = _search(_LIST_STATES, folded, "Licensure", "LICENSURE")
+    specialties = _search(_LIST_SPECIALTIES, folded, "Specialt", "Certification(s):")
+    form = "list" if states or specialties else None
+    if form is None:
+        specialties = _search(_PROSE_SPECIALTIES, folded, "ertified", "ERTIFIED")
+        states = _search(_PROSE_STATES, folded, "to practice", "TO PRACTICE")
+        form = "prose" if states or specialties else None
+    board = bool(form == "list" and specialties) or _search(_BOARD, folded, "ertified") is not None
+    return {
+        "specialties": split_specialties(specialties.group(1), form == "prose")
+        if specialties
+        else [],
+        "licensed_in": state_codes(states.group(1)) if states else [],
+        "board_certified": True if board else None,
+        "form": form,
+        "years_in_practice": _years(folded),
+        "weekly_hours": _number(hours.group(1))
+        if (hours := _search(_HOURS, folded, "practices"))
+        else None,
+    }
+
+
+def _years(folded: str) -> int | None:
+    """ "has 12 years of clinical practice" → 12; "more than five years" says no number."""
+    found = _search(_YEARS, folded, " years of ", " years in ")
+    return int(found.group(1)) if found else None
+
+
+def _number(text: str) -> float | int:
+    value = float(text)
+    return int(value) if value.is_integer() else value

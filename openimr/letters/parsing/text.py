@@ -1,0 +1,266 @@
+"""Text as PDF extraction leaves it → lines, and where the paragraphs end.
+
+What extraction does to a letter, and what undoes it here:
+
+- line ends are ``\\r\\n`` (pdfium), ``\\n`` or ``\\r``; a page break is a form feed, sometimes
+  in the middle of a line;
+- some extractors double every line break (the seed: each printed line, then a blank line);
+- running page headers and footers ("Page 2 of 3", "Case Number: ... — Page 1") repeat on
+  each page;
+- a word broken at a line end keeps its hyphen ("L3-" / "S1"), and pdfium writes a hyphen it
+  added at a line end as U+FFFE;
+- the paragraph structure survives only as a signal: pdfium keeps the trailing space of a
+  line whose paragraph goes on (the 182 corpus letters), other producers leave blank lines
+  between paragraphs, and some leave neither.
+
+The result is a list of stripped lines with two flags each: ``ends`` (the paragraph ends
+here, by a signal the text carries) and ``soft`` (it may end here: ``ends``, or the line ends
+a sentence), used to find where an item's heading starts.
+"""
+
+import operator
+import re
+from dataclasses import dataclass
+
+_CHARS = tuple(
+    {
+        "\ufffe": "-",  # pdfium: a hyphen set at a line end ("Non\ufffeMTUS", "x\ufffferay")
+        "\u00ad": "",  # soft hyphen
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u200b": "",
+        "\t": " ",
+        "\x00": "",
+    }.items()
+)
+# Lines that are only a page number or a running footer, wherever they sit on a page.
+_PAGE_MARK = re.compile(r"(?:^|[\s—–-])Page\s+\d+(?:\s+of\s+\d+)?\s*$|^-?\s*\d{1,3}\s*-?$")
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END = frozenset(".:;?!)\"'")
+_CASE = re.compile(r"\b[A-Z]{2}\d{2}-\d{5,8}\b")
+# Left halves of compounds whose hyphen is part of the word when a line breaks after it
+# ("follow-" / "up"): the hyphen is kept; after any other lowercase fragment it was added
+# to break the word ("documen-" / "tation") and goes.
+_KEEP_HYPHEN = frozenset(("non", "anti", "self", "follow", "x", "well", "co", "ex"))
+# pdfium's U+FFFE marks a hyphen at a line end. In the 2016-2017 letters it mostly stands
+# in compounds ("x-ray", "follow-up", "right-sided", "range-of-motion"), sometimes in a
+# broken word ("Guide-lines", "neuro-surgery").
+_KEEP_MARKED = _KEEP_HYPHEN | frozenset(
+    re.findall(
+        r"\w+",
+        "re pre post multi semi sub in out over under long short full part left right low high"
+        " mid of hand wrist shoulder sprain active passive four two three one upper lower first"
+        " second third day week month year",
+    )
+)
+_WORD_END = re.compile(r"([A-Za-z0-9]+)-$")
+
+
+@dataclass(frozen=True)
+class Lines:
+    text: tuple[str, ...]  # stripped lines, blank ones removed
+    ends: tuple[bool, ...]  # the paragraph surely ends after this line
+    soft: tuple[bool, ...]  # the paragraph may end after this line
+
+
+def _mask(line: str) -> str:
+    return _DIGITS.sub("#", line)
+
+
+def _edges(lines: list[str]) -> list[tuple[int, str]]:
+    """(index, "top" or "bottom") of a page's first two and last two non-blank lines."""
+    top = [i for i, line in enumerate(lines[:6]) if line.strip()][:2]
+    tail = len(lines) - 6 if len(lines) > 6 else 0
+    bottom = [tail + i for i, line in enumerate(lines[tail:]) if line.strip()][-2:]
+    return [(i, "top") for i in top] + [(i, "bottom") for i in bottom if i not in top]
+
+
+def _furniture(key: str, masked: str, running: set[str], case: str | None) -> bool:
+    if masked in running:
+        return True
+    if case and case in key and len(key) < 120:
+        return True
+    return ("Page" in key or key[-1].isdigit()) and _PAGE_MARK.search(key) is not None
+
+
+def _drop_page_furniture(text: str) -> list[str]:
+    """The lines of the text without running headers and footers — short lines (digits
+    masked) that open, or close, at least two pages and half of them, or that repeat the
+    case number at a page's edge — and page-number lines."""
+    pages = [page.split("\n") for page in text.split("\f")]
+    # Per page: (index, the line stripped, where: its digits masked) of its edge lines.
+    edges = [
+        [
+            (i, key, f"{where}:{_mask(key)}")
+            for i, where in _edges(lines)
+            if (key := lines[i].strip())
+        ]
+        for lines in pages
+    ]
+    seen: dict[str, int] = {}
+    for edge in edges:
+        for masked in {masked for _, _, masked in edge}:
+            seen[masked] = seen.get(masked, 0) + 1
+    need = max(2, len(pages) // 2)
+    # A running line is short and stays at the top or at the bottom of the pages; one
+    # without a digit (a case or page number) must repeat on three pages: two pages ending
+    # in "necessary." are not a running footer, nor is a sentence a rationale repeats.
+    running = {k for k, n in seen.items() if n >= need and ("#" in k or n >= 3) and len(k) < 100}
+    # The case number, from the first page's top, when a later page's edge may repeat it.
+    maybe = len(pages) > 1 and any("#-#" in m for edge in edges[1:] for _, _, m in edge)
+    found = _CASE.search(text, 0, 1500) if maybe else None
+    case = found.group(0) if found else None
+    out: list[str] = []
+    for number, (lines, edge) in enumerate(zip(pages, edges, strict=True)):
+        drop = {
+            i
+            for n, (i, key, masked) in enumerate(edge)
+            # The first page's own header (its case number) is content, not furniture.
+            if not (number == 0 and n < 2 and i < 8) and _furniture(key, masked, running, case)
+        }
+        out += [line for i, line in enumerate(lines) if i not in drop] if drop else lines
+    return out
+
+
+def _doubled(raw: list[str]) -> bool:
+    """True when almost no printed line is directly followed by another: every line break
+    was doubled, and a blank line means nothing."""
+    filled = [bool(line) for line in raw]
+    pairs = sum(filled[:-1])
+    followed = sum(map(operator.and_, filled, filled[1:]))
+    return pairs > 4 and followed < pairs * 0.15
+
+
+def _unmark(text: str) -> str:
+    """Each U+FFFE as a hyphen, or as nothing inside a broken lowercase word (a plain loop:
+    a pattern for "the word before the mark" retries at every letter of the text)."""
+    parts = text.split("\ufffe")
+    out = [parts[0]]
+    for part in parts[1:]:
+        before = out[-1]
+        start = len(before)
+        while start > 0 and before[start - 1].isalnum():
+            start -= 1
+        left = before[start:]
+        broken = left.isalpha() and left.islower() and part[:1].islower()
+        out.append(part if broken and left not in _KEEP_MARKED else "-" + part)
+    return "".join(out)
+
+
+def _join_hyphen(line: str, following: str) -> str | None:
+    """``line`` + ``following`` when the line ends in a word broken at a hyphen, or in a
+    date or a pair broken after a slash ("10/14/" + "2016", "EMG/" + "NCV")."""
+    if line[-1:] == "/":
+        return line + following if line[-2:-1].isalnum() and following[:1].isalnum() else None
+    if line[-1:] != "-":
+        return None
+    found = _WORD_END.search(line, max(0, len(line) - 60))
+    if not found or not following[:1].isalnum() or line[-2:-1] == " ":
+        return None
+    word = found.group(1)
+    keep = (
+        not word.isalpha()
+        or not word.islower()
+        or not following[:1].islower()
+        or word.lower() in _KEEP_HYPHEN
+    )
+    return line + following if keep else line[:-1] + following
+
+
+def _trailing_space_signal(lines: list[str], spaced: list[bool]) -> bool:
+    """pdfium keeps the trailing space of a line whose paragraph goes on, and none on a
+    paragraph's last line: the signal holds when lines ending a sentence often lack the
+    space while the others mostly have it (a producer that pads every line gives none)."""
+    final = [sp for line, sp in zip(lines, spaced, strict=True) if line[-1] == "."]
+    other_spaced = sum(spaced) - sum(final)
+    other = len(lines) - len(final)
+    return final.count(False) >= 0.3 * len(final) > 0 and other_spaced >= 0.6 * other > 0
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufffe" in text:
+        text = _unmark(text)
+    for char, replacement in _CHARS:
+        # str.translate is four times slower than these scans on a letter's text.
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
+def _raw_lines(text: str) -> tuple[list[str], list[str]]:
+    """The lines as printed (page furniture gone, doubled breaks undone), and stripped."""
+    paged = "\f" in text or "Page" in text
+    raw = _drop_page_furniture(text) if paged else text.split("\n")
+    stripped = [line.strip() for line in raw]
+    if _doubled(stripped):
+        raw = "\n".join(raw).replace("\n\n", "\n").split("\n")
+        stripped = [line.strip() for line in raw]
+    return raw, stripped
+
+
+def normalize(text: str) -> Lines:
+    """Lines and paragraph ends of an extracted letter (see the module docstring)."""
+    raw, stripped = _raw_lines(_clean(text))
+    lines: list[str] = []
+    spaced: list[bool] = []  # the printed line kept its trailing space
+    blank: list[bool] = []  # a blank line follows
+    for r, s in zip(raw, stripped, strict=True):
+        if not s:
+            if blank:
+                blank[-1] = True
+            continue
+        # A word broken at a line end is never a paragraph's end.
+        joined = _join_hyphen(lines[-1], s) if lines and lines[-1][-1] in "-/" else None
+        if joined is not None:
+            lines[-1], spaced[-1] = joined, r[-1] == " "
+        else:
+            lines.append(s)
+            spaced.append(r[-1] == " ")
+            blank.append(False)
+    trailing = _trailing_space_signal(lines, spaced)
+    blanks = blank.count(True) > 3
+    # Text written one paragraph a line (no wrapping at all): every line is a paragraph.
+    long_lines = sum(1 for s in stripped if len(s) > 120)
+    whole = not trailing and not blanks and long_lines >= max(3, len(lines) // 5)
+    if whole:
+        ends = [True] * len(lines)
+    elif trailing:
+        # pdfium sometimes drops the space of a line that fills the width: a line without it
+        # still goes on when it stops mid-sentence and the next starts in lower case.
+        following = [*(line[:1] for line in lines[1:]), ""]
+        ends = [
+            b or (not sp and (line[-1] in _SENTENCE_END or not after_.islower()))
+            for b, sp, line, after_ in zip(blank, spaced, lines, following, strict=True)
+        ]
+    else:
+        ends = blank
+    if ends:
+        ends[-1] = True
+    if trailing or blanks or whole:
+        soft = tuple(ends)
+    else:
+        soft = tuple(e or s[-1] in ".:" for s, e in zip(lines, ends, strict=True))
+    return Lines(tuple(lines), tuple(ends), soft)
+
+
+def after(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` without what ``pattern`` matches at its start (a label): a slice, because
+    ``pattern.sub`` tries every position of a long paragraph."""
+    found = pattern.match(text)
+    return text[found.end() :] if found else text
+
+
+def paragraphs(lines: Lines, start: int, stop: int) -> list[str]:
+    """The lines ``start:stop`` as paragraphs, each folded onto one line."""
+    out: list[str] = []
+    current: list[str] = []
+    for index in range(start, stop):
+        current.append(lines.text[index])
+        if lines.ends[index]:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out

@@ -1,0 +1,109 @@
+"""parse(render(case)) gives back the case's fields, for the demo cases and generated ones, from
+our text letter and from our PDF (openimr/letters/rendering.py writes the fdl-2016 layout:
+its header block, with the credentials in prose, and the documents and parties it lists)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import generate_cases
+from openimr.cases.interchange import case_from_document, schema_problems
+from openimr.letters.parsing import parse_pdf, parse_text
+from openimr.letters.rendering import render
+
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "cases"
+DATES = ("injury", "ur_decision", "application_received", "assigned", "decision")
+ITEM_FIELDS = (
+    "treatment",
+    "decision",
+    "claims_administrator_basis",
+    "reviewer_basis",
+    "why_not_mtus",
+    "rationale",
+)
+
+
+def _cases():
+    demo = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEMO.glob("*.json"))]
+    # A case with no summary yet prints the template's placeholder sentence instead.
+    return [c for c in demo if c["clinical_summary"]] + list(generate_cases(12, seed=99))
+
+
+def _fold(value):
+    if isinstance(value, str):
+        return " ".join(value.split()).rstrip(".")
+    if isinstance(value, list):
+        return [_fold(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _fold(v) for k, v in value.items()}
+    return value
+
+
+def _documents(docs):
+    rows = [{k: d[k] for k in ("title", "author", "date")} for d in docs]
+    return sorted(rows, key=lambda d: (d["date"] or "9999", d["title"]))
+
+
+def _expected(doc):
+    out = {
+        "case_number": doc["case_number"],
+        "priority": doc["priority"],
+        "dates": {k: doc["dates"][k] for k in DATES},
+        "reviewer": {k: doc["reviewer"][k] for k in ("specialties", "licensed_in")},
+        "clinical_summary": doc["clinical_summary"],
+        "names": {p: doc[p]["name"] for p in ("employee", "employer", "claims_administrator")},
+        "documents": _documents(doc["documents"]),
+        "items": [{k: item[k] for k in ITEM_FIELDS} for item in doc["items"]],
+    }
+    if doc["requesting_physician"]["name"]:
+        out["requesting_physician"] = doc["requesting_physician"]
+    return _fold(out)
+
+
+def _read(parsed, expected):
+    case = parsed
+    out = {
+        "case_number": case["case_number"],
+        "priority": case["priority"],
+        "dates": {k: case["dates"][k] for k in DATES},
+        "reviewer": {k: case["reviewer"][k] for k in ("specialties", "licensed_in")},
+        "clinical_summary": case["clinical_summary"],
+        "names": {p: case[p]["name"] for p in ("employee", "employer", "claims_administrator")},
+        "documents": _documents(case["documents"]),
+        "items": [{k: item[k] for k in ITEM_FIELDS} for item in case["items"]],
+    }
+    if "requesting_physician" in expected:
+        out["requesting_physician"] = case["requesting_physician"]
+    return _fold(out)
+
+
+@pytest.mark.parametrize("doc", _cases(), ids=lambda d: d["case_number"])
+def test_our_text_letter_gives_back_the_cases_fields(doc):
+    parsed = parse_text(render(case_from_document(doc), "text").decode("utf-8"))
+    assert parsed.layout == "fdl-2016"
+    expected = _expected(doc)
+    assert _read(parsed.case, expected) == expected
+    assert schema_problems(parsed.case) == []
+
+
+@pytest.mark.parametrize("doc", _cases()[:6], ids=lambda d: d["case_number"])
+def test_our_pdf_letter_gives_back_the_cases_fields(doc):
+    parsed = parse_pdf(render(case_from_document(doc), "pdf"))
+    expected = _expected(doc)
+    assert _read(parsed.case, expected) == expected
+    assert schema_problems(parsed.case) == []
+
+
+def test_the_summarys_paragraphs_survive_the_text_letter():
+    doc = next(c for c in _cases() if "\n\n" in c["clinical_summary"])
+    parsed = parse_text(render(case_from_document(doc), "text").decode("utf-8"))
+    assert parsed.case["clinical_summary"].split("\n\n") == [
+        " ".join(p.split()) for p in doc["clinical_summary"].split("\n\n")
+    ]
+
+
+def test_an_undecided_item_is_read_as_undecided():
+    doc = json.loads((DEMO / "cm17-0600001.json").read_text(encoding="utf-8"))
+    parsed = parse_text(render(case_from_document(doc), "text").decode("utf-8"))
+    assert [i["decision"] for i in parsed.case["items"]] == [i["decision"] for i in doc["items"]]

@@ -1,0 +1,105 @@
+"""Text normalisation: what PDF extraction does to a letter is undone before it is read."""
+
+from openimr.letters.parsing import parse_text
+from openimr.letters.parsing.text import normalize
+
+HEADER = "Case Number: CM16-0000001\n"
+LETTER = """{header}HOW THE IMR FINAL DETERMINATION WAS MADE
+The expert reviewer is Board Certified in Family Practice and is licensed to practice in Texas.
+CLINICAL CASE SUMMARY
+The applicant is a 40-year-old female with neck pain.
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+{heading}
+Claims Administrator guideline: Decision based on MTUS Neck and Upper Back Complaints 2004.
+MAXIMUS guideline: Decision based on MTUS Neck and Upper Back Complaints 2004.
+Decision rationale: The request is not medically necessary.
+"""
+
+
+def test_pdfium_line_ends_form_feeds_and_doubled_breaks_give_the_same_lines():
+    plain = normalize("one line \nof a paragraph.\nNext one.")
+    assert normalize("one line \r\nof a paragraph.\r\nNext one.").text == plain.text
+    assert normalize("one line \n\nof a paragraph.\n\nNext one.\n\n").text == plain.text
+    assert normalize("one line \fof a paragraph.\r\nNext one.").text == plain.text
+
+
+def test_a_word_broken_at_a_line_end_is_one_word_again_and_a_compound_keeps_its_hyphen():
+    lines = normalize("the treat-\nment of L3-\nS1 after a follow-\nup, x\uffferay, non\ufffeMTUS")
+    assert lines.text == ("the treatment of L3-S1 after a follow-up, x-ray, non-MTUS",)
+
+
+def test_running_headers_and_page_numbers_are_dropped():
+    page = "Case CM16-0000001 Independent Medical Review\n{}\nPage {} of 3"
+    text = "\f".join(page.format(body, n) for n, body in enumerate(["a.", "b.", "c."], 1))
+    assert normalize(text).text == (
+        "Case CM16-0000001 Independent Medical Review",
+        "a.",
+        "b.",
+        "c.",
+    )
+
+
+def test_pdfiums_trailing_space_marks_a_paragraph_that_goes_on():
+    text = "A first \nparagraph.\nA second \none goes \non.\nThird.\nFourth \nand last.\n"
+    lines = normalize(text)
+    assert [t for t, end in zip(lines.text, lines.ends, strict=True) if end] == [
+        "paragraph.",
+        "on.",
+        "Third.",
+        "and last.",
+    ]
+
+
+def test_a_heading_that_wraps_onto_a_second_line_gives_the_whole_treatment():
+    heading = "EMG (electromyography)/NCV (nerve conduction velocity) of the bilateral upper \nextremities: Overturned"
+    (item,) = parse_text(LETTER.format(header=HEADER, heading=heading)).case["items"]
+    assert item["treatment"] == (
+        "EMG (electromyography)/NCV (nerve conduction velocity) of the bilateral upper extremities"
+    )
+    assert item["decision"] == "overturned"
+
+
+def test_the_remaining_portion_of_a_request_is_the_item():
+    heading = (
+        "Physical therapy 12 visits was the original request. Physical therapy 6 visits was \n"
+        "authorized by the Claims Administrator. The remaining IMR eligible portion of the \n"
+        "original request, Physical therapy 6 visits is: \nUpheld"
+    )
+    (item,) = parse_text(LETTER.format(header=HEADER, heading=heading)).case["items"]
+    assert (item["treatment"], item["decision"]) == ("Physical therapy 6 visits", "upheld")
+    assert item["ur_outcome"] == "modified"
+
+
+def test_header_labels_and_values_in_separate_blocks_are_paired_in_order():
+    header = (
+        "Case Number: CM16-0000001\nDate Assigned:\nDate of Injury:\nDecision Date:\n"
+        "UR Denial Date:\n11/18/2016\n10/10/2016\n12/19/2016\n11/09/2016\n"
+        "Priority: Standard Application \nReceived: \n11/14/2016\n"
+    )
+    parsed = parse_text(LETTER.format(header=header, heading="Cervical MRI: Upheld"))
+    assert parsed.case["dates"] == {
+        "injury": "2016-10-10",
+        "ur_decision": "2016-11-09",
+        "application_received": "2016-11-14",
+        "assigned": "2016-11-18",
+        "records_complete": None,
+        "decision": "2016-12-19",
+    }
+    assert parsed.case["priority"] == "standard"
+
+
+def test_a_sentence_two_rationales_repeat_at_page_edges_is_not_taken_for_a_footer():
+    # CM17-0014320 repeats "rotation 30, and external rotation 60. ..." in the rationales of
+    # its two items, once at the foot of a page and once at the top of another.
+    from openimr.letters.tests.test_parse_support import corpus_text
+
+    items = parse_text(corpus_text("CM17-0014320")).case["items"]
+    assert all("rotation 30, and external rotation 60" in item["rationale"] for item in items)
+
+
+def test_a_verdict_in_capitals_is_read_too():
+    parsed = parse_text(LETTER.format(header=HEADER, heading="MRI of the left knee: OVERTURNED"))
+    assert [(i["treatment"], i["decision"]) for i in parsed.case["items"]] == [
+        ("MRI of the left knee", "overturned")
+    ]
