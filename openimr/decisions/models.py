@@ -117,6 +117,8 @@ class SourceFile(models.Model):
 
     class Meta:
         ordering = ("-seen_at", "id")
+        # The staff list of failures reads only failed rows, newest first.
+        indexes = (models.Index(fields=("status", "-seen_at"), name="sourcefile_status_seen"),)
 
     def __str__(self) -> str:
         return self.name

@@ -11,12 +11,12 @@ from openimr.cases.selectors import case_id_for
 from openimr.cases.services import case_mark_issued
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
-from openimr.core.clock import local_date, now
+from openimr.core.clock import CALIFORNIA, local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.letters.domain.builder import short_date
 from openimr.letters.domain.content import Field, Letter
 from openimr.letters.domain.extras import LetterExtras, Provenance
-from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter
+from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
 from openimr.letters.render.text import render_text
 from openimr.letters.rendering import letter_for, render_pdf_bytes
@@ -90,6 +90,13 @@ def _issued(letter: FrozenLetter, case_number: str, actor: Actor, action: str) -
     )
 
 
+def _publish(case_number: str, actor: Actor) -> None:
+    # Imported when called: the corpus brings the letter parser, which issuing never needs.
+    from openimr.decisions.services import decision_publish_after_issue  # noqa: PLC0415
+
+    decision_publish_after_issue(case_number=case_number, actor=actor)
+
+
 def letter_issue(
     *, case_number: str, actor: Actor, provenance: Provenance | None = None
 ) -> IssuedLetter:
@@ -109,6 +116,9 @@ def letter_issue(
         case_mark_issued(case_number=case_number, actor=actor, at=at)
         issued = IssuedLetter.objects.create(case_id=case_id_for(case_number), **fields)
         _issued(issued, case_number, actor, "letter.issued")
+        # Every issued decision is published, de-identified; after commit, so a failure to
+        # publish never undoes the issue (`openimr corpus publish` catches up).
+        transaction.on_commit(lambda: _publish(case_number, actor), robust=True)
     return issued
 
 
@@ -161,3 +171,32 @@ def letter_amend(
         )
         _issued(amended, case_number, actor, "letter.amended")
     return amended
+
+
+def letter_service_mark_printed(*, service_id: int, actor: Actor) -> LetterService:
+    """Staff printed a letter for mail service (LC 4610.6(f)): the row leaves the print queue,
+    with who printed it and when. NotFound for no such row; Conflict for a party served by
+    e-mail, or for a letter already marked printed, which says when and by whom, so the
+    same letter is not mailed twice."""
+    with transaction.atomic():
+        row = LetterService.objects.select_for_update().filter(pk=service_id).first()
+        if row is None:
+            raise NotFound(f"no letter service {service_id}")
+        if row.method != LetterService.MAIL:
+            raise Conflict(f"the {row.party_role} is served by e-mail: there is nothing to print")
+        if row.printed_at is not None:
+            when = row.printed_at.astimezone(CALIFORNIA).strftime("%m/%d/%Y %H:%M")
+            raise Conflict(
+                f"the letter for the {row.party_role} was already marked printed on {when} "
+                f"by {row.printed_by or 'someone'}: nothing was changed"
+            )
+        row.printed_at, row.printed_by = now(), actor_label(actor)
+        row.save(update_fields=["printed_at", "printed_by"])
+        audit_record(
+            actor=actor,
+            action="letter.printed",
+            object_type="case",
+            object_id=row.case.case_number,
+            detail={"service": row.pk, "party_role": row.party_role, "pdf_sha256": row.pdf_sha256},
+        )
+    return row

@@ -1,0 +1,148 @@
+"""Corpus ingest speed: `openimr corpus ingest` end to end, against bare PDF text extraction.
+
+Run from the repository root: `python bench/ingest.py [--pdfs N] [--texts N] [--workers W]`.
+Letters come from the synthetic corpus (`bench.corpus`, every layout in turn), written into a
+temporary folder; the database is a temporary SQLite one (migrated, with the search index
+and its triggers, so "store" includes indexing).
+
+Printed, each from the same run:
+- PDFs per second end to end (read, extract, parse, de-identify, store, index) with W
+  worker processes, and the ratio to the baseline: the same files read and extracted by
+  bare pypdfium2 in W worker processes, the least any ingest of PDFs must do. The target
+  is under 30% overhead.
+- text letters per second per core: `ingest` with one process (the file read, parse,
+  de-identification, store and index all on one core), and the share of each stage from
+  the stages run alone over the same letters. The target is over 2,000.
+"""
+
+import argparse
+import hashlib
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pypdfium2 as pdfium  # noqa: E402
+
+from bench.corpus import LAYOUTS, generate_cases, letter_pdf, render_letter  # noqa: E402
+
+
+def _write_letters(folder: Path, pdfs: int, texts: int, seed: int) -> tuple[Path, Path]:
+    pdf_dir, text_dir = folder / "pdf", folder / "text"
+    pdf_dir.mkdir()
+    text_dir.mkdir()
+    for n, case in enumerate(generate_cases(pdfs, seed)):
+        layout = LAYOUTS[n % len(LAYOUTS)]
+        (pdf_dir / f"{case['case_number']}.pdf").write_bytes(letter_pdf(case, layout))
+    for n, case in enumerate(generate_cases(texts, seed + 1)):
+        layout = LAYOUTS[n % len(LAYOUTS)]
+        text = render_letter(case, layout)
+        (text_dir / f"{case['case_number']}.txt").write_text(text, encoding="utf-8")
+    return pdf_dir, text_dir
+
+
+def _extract(path: Path) -> int:
+    """The baseline's unit of work: read the file and extract every page's text."""
+    document = pdfium.PdfDocument(path.read_bytes())
+    try:
+        return sum(len(page.get_textpage().get_text_range()) for page in document)
+    finally:
+        document.close()
+
+
+def _baseline(files: list[Path], workers: int) -> float:
+    started = time.perf_counter()
+    if workers <= 1:
+        for path in files:
+            _extract(path)
+    else:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            list(pool.imap(_extract, files, chunksize=8))
+    return time.perf_counter() - started
+
+
+def _django(data_dir: str) -> None:
+    os.environ["OPENIMR_DATA_DIR"] = data_dir  # never the working database
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Django and the app import only once the temporary database is configured.
+    import django  # noqa: PLC0415
+
+    django.setup()
+    from django.core.management import call_command  # noqa: PLC0415
+
+    call_command("migrate", verbosity=0)
+
+
+def _timed(run: Callable[[], Any]) -> tuple[float, float, Any]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def _stages(texts: list[str]) -> dict[str, float]:
+    """Seconds per letter of each stage run alone, on one core."""
+    from openimr.decisions.deidentify import deidentify_document  # noqa: PLC0415
+    from openimr.letters.parsing import parse_text  # noqa: PLC0415
+
+    started = time.perf_counter()
+    parsed = [parse_text(t) for t in texts]
+    parse = (time.perf_counter() - started) / len(texts)
+    started = time.perf_counter()
+    for letter in parsed:
+        deidentify_document(letter.case)
+    deidentify = (time.perf_counter() - started) / len(texts)
+    started = time.perf_counter()
+    for text in texts:
+        hashlib.sha256(text.encode()).hexdigest()
+    return {"parse": parse, "de-identify": deidentify, "hash": (time.perf_counter() - started)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pdfs", type=int, default=400)
+    parser.add_argument("--texts", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="openimr-bench-ingest-") as folder:
+        started = time.perf_counter()
+        pdf_dir, text_dir = _write_letters(Path(folder), args.pdfs, args.texts, args.seed)
+        print(f"generated {args.pdfs} PDFs and {args.texts} text letters in "
+              f"{time.perf_counter() - started:.1f} s", file=sys.stderr)  # fmt: skip
+        _django(str(Path(folder) / "var"))
+        from openimr.decisions.services import corpus_ingest  # noqa: PLC0415
+
+        pdfs = sorted(pdf_dir.glob("*.pdf"))
+        base = _baseline(pdfs, args.workers)
+        workers = args.workers
+        wall, _, summary = _timed(lambda: corpus_ingest([pdf_dir], actor="bench", workers=workers))
+        assert summary.parsed == args.pdfs, summary.as_dict()
+        print(
+            f"PDFs, {args.workers} worker(s): {args.pdfs / wall:,.0f}/s end to end "
+            f"(extract+parse+de-identify+store+index); bare pypdfium2 extraction "
+            f"{args.pdfs / base:,.0f}/s; overhead {wall / base - 1:+.0%} (target < +30%)"
+        )
+        wall, cpu, summary = _timed(lambda: corpus_ingest([text_dir], actor="bench", workers=1))
+        assert summary.parsed == args.texts, summary.as_dict()
+        texts = [p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))]
+        stages = _stages(texts)
+        per_letter = wall / args.texts
+        shares = ", ".join(f"{k} {v / per_letter:.0%}" for k, v in stages.items() if k != "hash")
+        print(
+            f"text letters, one process: {args.texts / wall:,.0f}/s per core "
+            f"({args.texts / cpu:,.0f} per CPU second; target > 2,000); "
+            f"{per_letter * 1000:.2f} ms a letter: {shares}, the rest reading and storing"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

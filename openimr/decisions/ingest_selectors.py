@@ -1,0 +1,34 @@
+"""Reads that ingest and publication need (the corpus's public reads are in selectors.py)."""
+
+from openimr.audit.services import AuditEvent
+from openimr.decisions.models import Decision, SourceFile
+
+
+def issued_not_published() -> list[str]:
+    """Case numbers whose letter was issued here and is not in the corpus yet, oldest first.
+    The audit trail is the record of issuing ("letter.issued", written in the issuing
+    transaction), so it lists every issued letter without reaching into the letters app."""
+    issued = AuditEvent.objects.filter(action="letter.issued", object_type="case")
+    numbers = list(dict.fromkeys(issued.order_by("id").values_list("object_id", flat=True)))
+    published = set(Decision.objects.values_list("case_number", flat=True).iterator(10_000))
+    return [n for n in numbers if n not in published]
+
+
+def published_numbers(case_numbers: list[str]) -> set[str]:
+    """Those of these case numbers already in the corpus (a batch's worth at a time)."""
+    found = Decision.objects.filter(case_number__in=case_numbers)
+    return set(found.values_list("case_number", flat=True))
+
+
+def seen_hashes() -> set[str]:
+    """Every source file's hash ingest has stored: a file with one of these is skipped."""
+    return set(SourceFile.objects.values_list("sha256", flat=True).iterator(chunk_size=10_000))
+
+
+def failed_sources(limit: int = 500) -> list[SourceFile]:
+    """Failed source files, newest first, for the staff list."""
+    return list(SourceFile.objects.filter(status=SourceFile.Status.FAILED)[:limit])
+
+
+def failed_count() -> int:
+    return SourceFile.objects.filter(status=SourceFile.Status.FAILED).count()

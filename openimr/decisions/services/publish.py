@@ -1,0 +1,101 @@
+"""Publishing this organization's own letters into the public corpus, de-identified: every
+issued decision is published (LC 4610.6; domain.md §1, step 12), with no name of any party,
+no reviewer identity (LC 4610.6(f)) and no identifier (45 CFR 164.514(b)(2)), and its PDF
+rendered again from the de-identified case, never the PDF the parties received."""
+
+import hashlib
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from openimr.audit.services import Actor, audit_event, audit_save
+from openimr.core.case import Case
+from openimr.core.case_format import case_from_dict, case_to_dict
+from openimr.core.errors import InvalidInput, Problem
+from openimr.decisions.ingest_selectors import issued_not_published, published_numbers
+from openimr.decisions.models import Source
+from openimr.decisions.services.store import DecisionRows, decision_rows, decisions_store
+from openimr.letters.rendering import letter_for, render_pdf_bytes
+from openimr.letters.selectors import issued_case
+from openimr.records.services import file_store
+
+log = logging.getLogger(__name__)
+LAYOUT = "openimr"  # the letters this organization renders, not a parsed layout
+FOLDER = "corpus/issued"
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class Published:
+    published: list[str]
+    already: list[str]
+
+
+def publication_rows(case: Case, *, pdf: bool = True) -> DecisionRows:
+    """The corpus rows of one case, de-identified, with its public PDF stored when ``pdf``
+    (rendered from the de-identified case, so it holds no more than the rows do)."""
+    document = case_to_dict(case)
+    digest = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
+    rows = decision_rows(
+        document=document, source=Source.ISSUED, layout=LAYOUT, content_sha256=digest
+    )
+    if pdf:
+        public = case_from_dict(rows.columns["document"])
+        path, _ = file_store(render_pdf_bytes(letter_for(public)), folder=FOLDER, suffix=".pdf")
+        rows.columns["letter_path"] = path
+    return rows
+
+
+def decisions_publish_cases(*, cases: Sequence[Case], actor: Actor, pdf: bool = True) -> Published:
+    """Publish these decided cases, a batch per transaction, each with its audit event; a
+    case already in the corpus is left as it is (publishing twice adds nothing)."""
+    done = Published([], [])
+    for start in range(0, len(cases), BATCH):
+        _publish_batch(cases[start : start + BATCH], actor, pdf, done)
+    return done
+
+
+def _publish_batch(cases: Sequence[Case], actor: Actor, pdf: bool, done: Published) -> None:
+    present = published_numbers([c.case_number for c in cases])
+    fresh = list({c.case_number: c for c in cases if c.case_number not in present}.values())
+    done.already.extend(c.case_number for c in cases if c.case_number in present)
+    rows = [publication_rows(case, pdf=pdf) for case in fresh]
+    with transaction.atomic():
+        decisions_store(rows)
+        audit_save(
+            [
+                audit_event(
+                    actor=actor,
+                    action="decision.published",
+                    object_type="case",
+                    object_id=r.case_number,
+                    detail={"layout": LAYOUT, "letter_path": r.columns["letter_path"]},
+                )
+                for r in rows
+            ]
+        )
+    done.published.extend(r.case_number for r in rows)
+
+
+def decisions_publish(*, case_numbers: Sequence[str] | None = None, actor: Actor) -> Published:
+    """Publish issued letters: these case numbers, or every issued letter not yet in the
+    corpus. The case is read as its letter was issued (frozen with it). InvalidInput, naming
+    each one, for a case number without an issued letter; then nothing is published."""
+    numbers = list(case_numbers) if case_numbers is not None else issued_not_published()
+    found = {n: issued_case(n) for n in numbers}
+    missing = [Problem(n, "has no issued letter to publish") for n, c in found.items() if not c]
+    if missing:
+        raise InvalidInput(missing, "nothing was published")
+    return decisions_publish_cases(cases=[c for c in found.values() if c], actor=actor)
+
+
+def decision_publish_after_issue(*, case_number: str, actor: Actor) -> None:
+    """Run once the issuing transaction has committed: a failure here leaves the letter
+    issued, and `openimr corpus publish` publishes it later."""
+    try:
+        decisions_publish(case_numbers=[case_number], actor=actor)
+    except Exception:  # the letter stands; publication is retried by `corpus publish`
+        log.exception("publishing case %s to the corpus failed", case_number)

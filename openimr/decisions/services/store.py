@@ -1,0 +1,231 @@
+"""Writes to the public corpus: a letter (parsed, or issued here) stored as a Decision with its
+items and specialties, always de-identified first (openimr.decisions.deidentify), in batches
+of one statement per table.
+
+Two writers use this: ingest (`openimr corpus ingest`, see `ingest`), which
+stores a batch of source files with one audit event for the batch, and publication of this
+organization's own letters (`decisions_publish`, on issue or `openimr corpus publish`), which
+writes one audit event per letter published.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from openimr.audit.services import Actor, audit_event, audit_save
+from openimr.core.clock import now
+from openimr.core.db import rows_insert, values_insert
+from openimr.decisions.deidentify import deidentify_document
+from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty, Source, SourceFile
+from openimr.letters.parsing import guideline_family, treatment_category
+
+__all__ = [
+    "DecisionRows",
+    "SourceRead",
+    "decision_rows",
+    "decisions_store",
+    "sources_store",
+]
+
+DUPLICATE = "duplicate case number {case_number}: already in the corpus from another file"
+
+
+@dataclass(frozen=True)
+class DecisionRows:
+    """A decision ready to store: its columns, its items' columns and its specialties.
+    Plain data, so that ingest's worker processes can build it and send it back."""
+
+    columns: dict[str, Any]
+    items: list[dict[str, Any]]
+    specialties: list[str]
+
+    @property
+    def case_number(self) -> str:
+        return str(self.columns["case_number"])
+
+
+def decision_rows(
+    *,
+    document: dict[str, Any],
+    source: Source,
+    layout: str,
+    content_sha256: str,
+    letter_path: str = "",
+    warnings: Sequence[str] = (),
+    confidence: dict[str, float] | None = None,
+) -> DecisionRows:
+    """De-identify an ``openimr.case/1`` document and lay it out as the corpus stores it."""
+    doc = deidentify_document(document)
+    dates, employee = doc.get("dates") or {}, doc.get("employee") or {}
+    reviewer = doc.get("reviewer") or {}
+    decided = _date(dates.get("decision"))
+    columns = {
+        "case_number": doc["case_number"],
+        "source": source.value,
+        "layout": layout,
+        "content_sha256": content_sha256,
+        "letter_path": letter_path,
+        "decision_date": decided,
+        "year": decided.year if decided else None,
+        "assigned_date": _date(dates.get("assigned")),
+        "injury_date": _date(dates.get("injury")),
+        "ur_decision_date": _date(dates.get("ur_decision")),
+        "application_received_date": _date(dates.get("application_received")),
+        "priority": doc.get("priority") or "",
+        "employee_age": employee.get("age"),
+        "employee_sex": employee.get("sex") or "",
+        "licensed_in": list(reviewer.get("licensed_in") or ()),
+        "clinical_summary": doc.get("clinical_summary") or "",
+        "document": doc,
+        "warnings": list(warnings),
+        "confidence": dict(confidence or {}),
+    }
+    items = [_item(n, item) for n, item in enumerate(doc.get("items") or ())]
+    specialties = list(dict.fromkeys(s[:120] for s in reviewer.get("specialties") or () if s))
+    return DecisionRows(columns, items, specialties)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _item(position: int, item: dict[str, Any]) -> dict[str, Any]:
+    """An item's columns; the guideline families are the reviewer's basis (8 CCR 9792.21.1
+    orders them MTUS first), and "MTUS-based" means some of that basis is MTUS."""
+    treatment = item.get("treatment") or ""
+    basis = item.get("reviewer_basis") or ()
+    families = {guideline_family(c.get("citation") or "") for c in basis}
+    return {
+        "position": position,
+        "treatment": treatment[:500],
+        "category": item.get("category") or treatment_category(treatment),
+        "outcome": item.get("decision") or "",
+        "mtus_based": any(c.get("mtus") for c in basis),
+        "cites_mtus": "mtus" in families or any(c.get("mtus") for c in basis),
+        "cites_acoem": "acoem" in families,
+        "cites_odg": "odg" in families,
+        "cites_other": bool(families - {"mtus", "acoem", "odg"}),
+        "rationale": item.get("rationale") or "",
+    }
+
+
+def decisions_store(rows: Sequence[DecisionRows]) -> list[Decision]:
+    """Insert decisions with their items and specialties, one statement per table; run inside
+    the caller's transaction. Case numbers must be new (the caller checked)."""
+    at = now()
+    decisions = [Decision(**r.columns, added_at=at) for r in rows]
+    rows_insert(decisions, keys=True)
+    items, specialties = [], []
+    for decision, r in zip(decisions, rows, strict=True):
+        items += [{**item, "decision_id": decision.pk} for item in r.items]
+        specialties += [{"decision_id": decision.pk, "specialty": s} for s in r.specialties]
+    values_insert(DecisionItem, items)
+    values_insert(DecisionSpecialty, specialties)
+    return decisions
+
+
+@dataclass(frozen=True)
+class SourceRead:
+    """One file as a worker read it: parsed into ``rows``, or failed with ``error``."""
+
+    name: str
+    sha256: str
+    size: int
+    layout: str = ""
+    error: str = ""
+    warnings: tuple[str, ...] = ()
+    rows: DecisionRows | None = None
+
+
+@dataclass
+class StoreOutcome:
+    """What one batch stored: the files parsed, and those failed with their reasons (a
+    duplicate case number among them)."""
+
+    parsed: list[SourceRead] = field(default_factory=list)
+    failed: list[SourceRead] = field(default_factory=list)
+
+
+def sources_store(*, reads: Sequence[SourceRead], actor: Actor) -> StoreOutcome:
+    """Store a batch of files read by ingest: each file's SourceFile row and, for a letter
+    that parsed, its Decision, all in one transaction so that a killed ingest leaves a batch
+    either whole or absent. A case number already in the corpus (or earlier in the batch)
+    keeps its first letter; the later file is recorded as failed, never dropped. One audit
+    event records the batch."""
+    outcome = StoreOutcome()
+    with transaction.atomic():
+        kept = _first_of_each_case([r for r in reads if r.rows is not None])
+        for read in reads:
+            if read.rows is None:
+                outcome.failed.append(read)
+            elif read.sha256 in kept:
+                outcome.parsed.append(read)
+            else:
+                number = read.rows.case_number
+                outcome.failed.append(_failed(read, DUPLICATE.format(case_number=number)))
+        decisions = decisions_store([r.rows for r in outcome.parsed if r.rows is not None])
+        _source_files(outcome, decisions)
+        audit_save([_batch_event(outcome, actor)])
+    return outcome
+
+
+def _first_of_each_case(reads: Sequence[SourceRead]) -> set[str]:
+    """The hashes of the reads whose case number is not in the corpus nor earlier here."""
+    numbers = [r.rows.case_number for r in reads if r.rows is not None]
+    stored = set(
+        Decision.objects.filter(case_number__in=numbers).values_list("case_number", flat=True)
+    )
+    kept: set[str] = set()
+    for read in reads:
+        number = read.rows.case_number if read.rows else ""
+        if number not in stored:
+            stored.add(number)
+            kept.add(read.sha256)
+    return kept
+
+
+def _failed(read: SourceRead, error: str) -> SourceRead:
+    return SourceRead(read.name, read.sha256, read.size, read.layout, error, read.warnings)
+
+
+def _source_files(outcome: StoreOutcome, decisions: Sequence[Decision]) -> None:
+    at = now()
+    rows = [
+        _source_row(read, at, SourceFile.Status.PARSED, decision.pk)
+        for read, decision in zip(outcome.parsed, decisions, strict=True)
+    ]
+    rows += [_source_row(read, at, SourceFile.Status.FAILED, None) for read in outcome.failed]
+    values_insert(SourceFile, rows)
+
+
+def _source_row(read: SourceRead, at: Any, status: str, decision_id: int | None) -> dict[str, Any]:
+    return {
+        "sha256": read.sha256,
+        "name": read.name[-500:],
+        "size": read.size,
+        "status": str(status),
+        "layout": read.layout,
+        "error": read.error,
+        "warnings": list(read.warnings),
+        "decision_id": decision_id,
+        "seen_at": at,
+    }
+
+
+def _batch_event(outcome: StoreOutcome, actor: Actor) -> Any:
+    files = outcome.parsed + outcome.failed
+    return audit_event(
+        actor=actor,
+        action="corpus.ingested",
+        object_type="corpus",
+        object_id=files[0].sha256[:16] if files else "",
+        detail={
+            "parsed": len(outcome.parsed),
+            "failed": len(outcome.failed),
+            "first": files[0].name if files else "",
+            "last": files[-1].name if files else "",
+        },
+    )
