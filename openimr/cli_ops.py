@@ -1,0 +1,83 @@
+"""`openimr backup`, `openimr restore` and `openimr worker`: running a deployment."""
+
+import argparse
+import os
+from pathlib import Path
+
+from openimr.core.errors import Conflict
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def _size(count: int) -> str:
+    return f"{count / 1_048_576:.1f} MiB"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.ops.services import backup_create
+
+    done = backup_create(dest=Path(args.dest), actor="cli")
+    print(
+        f"backed up the {done.vendor} database and {done.files - 1} stored file(s), "
+        f"{_size(done.bytes)}, to {done.folder} (checksums in MANIFEST.json)"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.ops.services import backup_restore
+
+    done = backup_restore(src=Path(args.src), actor="cli", force=args.force)
+    print(
+        f"restored the {done.vendor} database and {done.files - 1} stored file(s) from "
+        f"{done.folder}; run `python manage.py migrate` if this version is newer than the backup"
+    )
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    backend = str(settings.TASKS["default"]["BACKEND"])
+    if not backend.startswith("django_tasks_db."):
+        raise Conflict(
+            f"the tasks backend is {backend}, which keeps no queue: set "
+            "OPENIMR_TASKS_BACKEND=database to run tasks in a worker"
+        )
+    options = ["--no-reload", "--interval", str(args.interval), "--no-startup-delay"]
+    options += ["--batch"] if args.batch else []
+    options += ["--max-tasks", str(args.max_tasks)] if args.max_tasks else []
+    call_command("db_worker", *options)
+    return 0
+
+
+def register(groups: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    backup = groups.add_parser(
+        "backup", help="back up the database and stored files, with a checksum manifest"
+    )
+    backup.add_argument("dest", metavar="DEST", help="a new or empty folder")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = groups.add_parser("restore", help="check a backup's checksums and restore it")
+    restore.add_argument("src", metavar="SRC", help="a folder written by `openimr backup`")
+    restore.add_argument(
+        "--force", action="store_true", help="overwrite a database or data folder that has data"
+    )
+    restore.set_defaults(handler=cmd_restore)
+
+    worker = groups.add_parser("worker", help="run queued background tasks (reading records)")
+    worker.add_argument(
+        "--interval", type=float, default=1.0, help="seconds between polls of an empty queue"
+    )
+    worker.add_argument("--batch", action="store_true", help="run what is queued, then exit")
+    worker.add_argument("--max-tasks", type=int, metavar="N", help="exit after N tasks")
+    worker.set_defaults(handler=cmd_worker)

@@ -1,0 +1,134 @@
+"""Copying the database out and back in: SQLite's online backup API (a consistent snapshot
+while the server keeps writing, WAL included, which a file copy is not), or pg_dump and
+pg_restore for PostgreSQL."""
+
+import glob
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from django.db import connections
+
+from openimr.core.errors import Conflict
+
+SQLITE_FILE, POSTGRES_FILE = "database.sqlite3", "database.pgdump"
+# Tables every migrated database has rows in before anyone used it: a target holding only
+# these is empty.
+BOOKKEEPING = {"django_migrations", "django_content_type", "auth_permission", "sqlite_sequence"}
+
+
+def vendor() -> str:
+    return str(connections["default"].vendor)
+
+
+def _settings() -> dict[str, Any]:
+    return dict(connections["default"].settings_dict)
+
+
+def sqlite_snapshot(target: Path) -> None:
+    """Copy the live database through the connection Django uses, in one step: in WAL
+    mode that step is a read transaction, so writers go on meanwhile, and the copy is the
+    database as of one moment. (Copying in several steps would start over whenever another
+    process committed in between, and might never finish on a busy server.)"""
+    wrapper = connections["default"]
+    wrapper.ensure_connection()
+    with sqlite3.connect(target) as copy:
+        wrapper.connection.backup(copy)
+        # One self-contained file, readable from read-only media: no -wal beside it.
+        copy.execute("PRAGMA journal_mode=DELETE")
+    copy.close()
+
+
+def sqlite_load(source: Path) -> None:
+    """Replace the configured SQLite database with the backup's, in one transaction."""
+    connections.close_all()
+    name = str(_settings()["NAME"])
+    Path(name).parent.mkdir(parents=True, exist_ok=True)
+    # Opened as immutable: the checked backup is only read, never locked or journaled.
+    readonly = f"{source.resolve().as_uri()}?immutable=1"
+    with sqlite3.connect(readonly, uri=True) as backup, sqlite3.connect(name) as target:
+        backup.backup(target)
+        target.execute("PRAGMA journal_mode=WAL")
+    backup.close()
+    target.close()
+
+
+def _pg_tool(name: str) -> str:
+    """The newest installed client: pg_dump refuses a server newer than itself."""
+    found = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
+    path = found[-1] if found else shutil.which(name)
+    if path is None:
+        raise Conflict(f"{name} is not installed: install the PostgreSQL client tools")
+    return path
+
+
+def _pg_env() -> tuple[list[str], dict[str, str]]:
+    """Connection options for the PostgreSQL tools; the password goes in the environment,
+    never on a command line that `ps` shows."""
+    s = _settings()
+    env = {**os.environ, "PGPASSWORD": str(s.get("PASSWORD") or "")}
+    args = [f"--dbname={s['NAME']}", f"--username={s.get('USER') or ''}"]
+    args += [f"--host={s.get('HOST') or 'localhost'}", f"--port={s.get('PORT') or 5432}"]
+    return args, env
+
+
+def _run(command: list[str], env: dict[str, str]) -> None:
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise Conflict(f"{Path(command[0]).name} failed: {done.stderr.strip()[:2000]}")
+
+
+def postgres_dump(target: Path) -> None:
+    args, env = _pg_env()
+    _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={target}", *args], env)
+
+
+def postgres_load(source: Path) -> None:
+    """In one transaction: a failed restore leaves the database as it was. --clean drops
+    the tables a migrated target already has before recreating them."""
+    connections.close_all()
+    args, env = _pg_env()
+    options = ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error"]
+    options += ["--clean", "--if-exists"]
+    _run([_pg_tool("pg_restore"), *options, *args, str(source)], env)
+
+
+def _sqlite_full_tables(name: str) -> list[str]:
+    if name.startswith("file:") or name == ":memory:" or not Path(name).exists():
+        return []
+    with sqlite3.connect(name) as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        full = [
+            str(t)
+            for t in sorted(set(tables) - BOOKKEEPING)
+            if db.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone()
+        ]
+    db.close()
+    return full
+
+
+def _postgres_full_tables() -> list[str]:
+    wrapper = connections["default"]
+    quote = wrapper.ops.quote_name
+    with wrapper.cursor() as cursor:
+        tables = wrapper.introspection.table_names(cursor)
+        full = []
+        for table in sorted(set(tables) - BOOKKEEPING):
+            cursor.execute(f"SELECT 1 FROM {quote(table)} LIMIT 1")
+            if cursor.fetchone():
+                full.append(table)
+    return full
+
+
+def tables_with_rows() -> list[str]:
+    """The user tables that hold a row: restore refuses a target that has any. Read without
+    Django on SQLite, so that checking never creates the database file."""
+    if vendor() == "sqlite":
+        return _sqlite_full_tables(str(_settings()["NAME"]))
+    return _postgres_full_tables()

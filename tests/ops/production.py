@@ -1,0 +1,19 @@
+"""The environment of a production server, for the deployment tests: debug off, a secret
+key, SQLite in its own data folder, nothing inherited that would change the settings."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def production_env(data_dir: Path, secret_key: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENIMR_", "DATABASE_"))}
+    env |= {
+        "OPENIMR_DEBUG": "false",
+        "OPENIMR_SECRET_KEY": secret_key,
+        "OPENIMR_DATA_DIR": str(data_dir),
+        "OPENIMR_ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    return env
