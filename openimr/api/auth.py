@@ -1,28 +1,85 @@
-"""Who may call the API: a client with a bearer token, or a logged-in staff member (whose
-session requests carry Django's CSRF check)."""
+"""Who may call the API, and for what.
 
+A client sends a bearer token. Its scopes must include the one its operation needs
+(``OPERATION_SCOPES``, the one table): a token without it gets 403; a forged, revoked or
+unknown token gets 401, the same as no token. Each refusal is logged on
+``openimr.security`` (the token's public prefix, never the token).
+
+A person may use the API from a logged-in session instead (Django's CSRF check applies):
+an intake-role holder for the staff operations, any user for the reviewer's own read, and
+in both cases only once the session has passed its second factor. Sessions carry no
+scopes; the role and the case selectors decide."""
+
+import logging
+import re
 from typing import Any
 
 from django.http import HttpRequest
+from ninja.errors import AuthorizationError
 from ninja.security import HttpBearer, SessionAuth
 
-from openimr.api.services import token_check
+from openimr.accounts.selectors import second_factor_passed
+from openimr.api.services import token_find
+from openimr.core.access import user_works_intake
+
+log = logging.getLogger("openimr.security")
+
+# Every operation that takes a token, with the scope it needs. An operation missing here is
+# refused to every token (a test walks the API and keeps this table complete).
+OPERATION_SCOPES = {
+    "POST /applications": "applications:write",
+    "GET /applications/{case_number}": "applications:read",
+    "POST /cases/{case_number}/documents": "documents:write",
+    "GET /cases/{case_number}/documents": "documents:read",
+    "GET /review/{case_number}": "review:read",
+}
+
+
+_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+def operation_key(request: HttpRequest) -> str:
+    """``"POST /cases/{case_number}/documents"`` for the request's API operation."""
+    match = request.resolver_match
+    route = match.route.split("api/v1", 1)[-1] if match else request.path_info
+    return f"{request.method} " + _PARAMETER.sub(r"{\1}", route)
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        found = token_check(token)
-        if found is None:
+        found = token_find(token)
+        if found.token is None:
+            log.warning("api token refused (%s): prefix %r", found.reason, token[:12])
             return None
-        request.user = found.user
-        request.api_client = found.name  # type: ignore[attr-defined]
-        return found
+        needed = OPERATION_SCOPES.get(operation_key(request))
+        if needed is None or needed not in found.token.scopes:
+            log.warning(
+                "api token %r refused: %s needs scope %s",
+                found.token.name,
+                operation_key(request),
+                needed or "(none declared)",
+            )
+            raise AuthorizationError(message=f"this token lacks the scope {needed or 'needed'}")
+        request.user = found.token.user
+        request.api_client = found.token.name  # type: ignore[attr-defined]
+        return found.token
 
 
-class StaffSessionAuth(SessionAuth):
+class VerifiedSessionAuth(SessionAuth):
+    """A logged-in session that has passed its second factor (when its user needs one)."""
+
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = super().authenticate(request, key)
-        return user if user is not None and getattr(user, "is_staff", False) else None
+        return user if user is not None and second_factor_passed(user) else None
+
+
+class StaffSessionAuth(VerifiedSessionAuth):
+    """An intake-role session (``openimr.core.access``): the ``is_staff`` flag alone is not
+    enough, as it opens no staff page either."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        return user if user is not None and user_works_intake(user) else None
 
 
 def client_name(request: HttpRequest) -> str:

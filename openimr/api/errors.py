@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from openimr.cases.domain.lifecycle import IllegalTransition
@@ -57,6 +57,10 @@ def install(api: NinjaAPI) -> None:
             401,
             error_body("unauthenticated", "a valid API token or staff session is required"),
         )
+
+    @api.exception_handler(AuthorizationError)
+    def forbidden(request: HttpRequest, exc: AuthorizationError) -> HttpResponse:
+        return respond(request, 403, error_body("forbidden", exc.message))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

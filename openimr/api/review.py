@@ -7,13 +7,12 @@ from datetime import date, datetime
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
-from ninja.security import SessionAuth
 
-from openimr.api.auth import TokenAuth
+from openimr.api.auth import TokenAuth, VerifiedSessionAuth
 from openimr.core.errors import NotFound
 from openimr.review import selectors
 
-router = Router(tags=["review"], auth=[TokenAuth(), SessionAuth()])
+router = Router(tags=["review"], auth=[TokenAuth(), VerifiedSessionAuth()])
 
 
 class CitationOut(Schema):

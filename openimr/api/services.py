@@ -1,48 +1,100 @@
-"""API tokens: created once (the secret is shown only then), checked by hash, revocable."""
+"""API tokens: created once (the secret is shown only then), checked by hash, scoped,
+revocable. Creating and revoking each write an audit row in the same transaction."""
 
 import hashlib
 import secrets
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 
+from openimr.api.domain.scopes import CLAIMS_ADMINISTRATOR_SCOPES, SCOPES
 from openimr.api.models import ApiToken
+from openimr.audit.services import audit_record
 from openimr.core.clock import now
-from openimr.core.errors import Conflict, NotFound
+from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 
-SCOPES = ("applications:write", "applications:read")
+PREFIX = "oimr_"
+
+
+@dataclass(frozen=True)
+class TokenFound:
+    token: ApiToken | None
+    reason: str  # "ok", or why not: "unknown", "revoked", "inactive user"
 
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def token_create(*, name: str, username: str, scopes: tuple[str, ...] = SCOPES) -> str:
+def _checked_scopes(scopes: tuple[str, ...]) -> list[str]:
+    problems = [
+        Problem(f"$.scopes[{i}]", f"unknown scope {scope!r}; known: {', '.join(SCOPES)}")
+        for i, scope in enumerate(scopes)
+        if scope not in SCOPES
+    ]
+    if not scopes:
+        problems.append(Problem("$.scopes", "give at least one scope"))
+    if problems:
+        raise InvalidInput(problems)
+    return list(dict.fromkeys(scopes))
+
+
+def token_create(
+    *,
+    name: str,
+    username: str,
+    scopes: tuple[str, ...] = CLAIMS_ADMINISTRATOR_SCOPES,
+    actor: Any = "cli",
+) -> str:
     """Create a token and return its secret, which is never stored or shown again."""
+    if not name.strip() or len(name) > 150:
+        raise InvalidInput([Problem("$.name", "give a name of 1 to 150 characters")])
+    checked = _checked_scopes(tuple(scopes))
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         raise NotFound(f"no user {username}")
     if ApiToken.objects.filter(name=name).exists():
         raise Conflict(f"a token named {name} exists already")
-    secret = "oimr_" + secrets.token_urlsafe(32)
-    ApiToken.objects.create(
-        name=name,
-        user=user,
-        prefix=secret[:12],
-        token_sha256=_digest(secret),
-        scopes=list(scopes),
-        created_at=now(),
-    )
+    secret = PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        ApiToken.objects.create(
+            name=name,
+            user=user,
+            prefix=secret[:12],
+            token_sha256=_digest(secret),
+            scopes=checked,
+            created_at=now(),
+        )
+        _audit(actor, "api_token.created", name, {"user": username, "scopes": checked})
     return secret
 
 
-def token_check(secret: str) -> ApiToken | None:
+def token_find(secret: str) -> TokenFound:
     token = ApiToken.objects.select_related("user").filter(token_sha256=_digest(secret)).first()
-    if token is None or token.revoked_at is not None or not token.user.is_active:
-        return None
-    return token
+    if token is None:
+        return TokenFound(None, "unknown")
+    if token.revoked_at is not None:
+        return TokenFound(None, "revoked")
+    if not token.user.is_active:
+        return TokenFound(None, "inactive user")
+    return TokenFound(token, "ok")
 
 
-def token_revoke(*, name: str) -> None:
-    updated = ApiToken.objects.filter(name=name, revoked_at__isnull=True).update(revoked_at=now())
-    if not updated:
-        raise NotFound(f"no active token named {name}")
+def token_check(secret: str) -> ApiToken | None:
+    return token_find(secret).token
+
+
+def token_revoke(*, name: str, actor: Any = "cli") -> None:
+    with transaction.atomic():
+        updated = ApiToken.objects.filter(name=name, revoked_at__isnull=True).update(
+            revoked_at=now()
+        )
+        if not updated:
+            raise NotFound(f"no active token named {name}")
+        _audit(actor, "api_token.revoked", name, {})
+
+
+def _audit(actor: Any, action: str, name: str, detail: dict[str, Any]) -> None:
+    audit_record(actor=actor, action=action, object_type="api_token", object_id=name, detail=detail)

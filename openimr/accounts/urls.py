@@ -1,0 +1,41 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from openimr.accounts import views
+
+app_name = "accounts"
+
+_RESET = "accounts/password_reset"
+
+urlpatterns = [
+    path("two-factor/", views.verify, name="verify"),
+    path("two-factor/enrol/", views.enrol, name="enrol"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name=f"{_RESET}_form.html",
+            email_template_name=f"{_RESET}_email.txt",
+            subject_template_name=f"{_RESET}_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name=f"{_RESET}_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name=f"{_RESET}_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(template_name=f"{_RESET}_complete.html"),
+        name="password_reset_complete",
+    ),
+]

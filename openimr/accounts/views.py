@@ -1,0 +1,65 @@
+"""The second step of logging in: verify a TOTP code, or enrol an authenticator first.
+Password reset is Django's own views with openimr's templates (openimr.accounts.urls)."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_otp import login as otp_login
+
+from openimr.accounts import services
+from openimr.accounts.forms import CodeForm
+from openimr.accounts.selectors import second_factor_passed
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target else reverse("start")
+
+
+def _with_next(name: str, request: HttpRequest) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{reverse(name)}?{urlencode({'next': _next(request)})}")
+
+
+@login_required
+def verify(request: HttpRequest) -> HttpResponse:
+    if second_factor_passed(request.user):
+        return redirect(_next(request))
+    if not services.user_has_authenticator(request.user):
+        return _with_next("accounts:enrol", request)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = services.totp_verify(user=request.user, code=form.cleaned_data["code"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next(request))
+        form.add_error("code", "That code did not match. Enter the code shown now.")
+    status = 422 if request.method == "POST" else 200
+    context = {"form": form, "next": _next(request)}
+    return render(request, "accounts/verify.html", context, status=status)
+
+
+@login_required
+def enrol(request: HttpRequest) -> HttpResponse:
+    if services.user_has_authenticator(request.user):
+        return _with_next("accounts:verify", request)
+    enrolment = services.totp_enrolment_start(user=request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"]
+        device = enrolment.device
+        if services.totp_enrolment_confirm(user=request.user, device=device, code=code):
+            otp_login(request, device)
+            return redirect(_next(request))
+        form.add_error("code", "That code did not match. Check the app's clock and try again.")
+    status = 422 if request.method == "POST" else 200
+    context = {"form": form, "next": _next(request), "enrolment": enrolment}
+    response = render(request, "accounts/enrol.html", context, status=status)
+    response["Cache-Control"] = "no-store"  # the page shows a secret
+    return response

@@ -1,0 +1,86 @@
+"""`openimr tokens create|list|revoke`: API tokens for clients (a claims administrator's
+portal). The secret is printed once, at creation; only its SHA-256 is kept."""
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from openimr.api.domain.scopes import CLAIMS_ADMINISTRATOR_SCOPES, SCOPES
+
+
+def _django() -> None:
+    from openimr.cli import _django as setup
+
+    setup()
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.api.services import token_create
+
+    scopes = tuple(args.scope or CLAIMS_ADMINISTRATOR_SCOPES)
+    print(token_create(name=args.name, username=args.user, scopes=scopes, actor="cli"))
+    print(
+        f"Scopes: {', '.join(scopes)}. Keep this token now: it is stored only as a hash and "
+        "cannot be shown again.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.api.selectors import token_list
+
+    rows = token_list(include_revoked=not args.active)
+    if args.json:
+        print(json.dumps([_json(row) for row in rows], indent=2))
+        return 0
+    for row in rows:
+        state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+        scopes = " ".join(row.scopes)
+        print(f"{row.name:<24} {row.prefix}…  {row.username:<16} {state:<18} {scopes}")
+    return 0
+
+
+def _json(row: Any) -> dict[str, Any]:
+    return {
+        "name": row.name,
+        "user": row.username,
+        "prefix": row.prefix,
+        "scopes": list(row.scopes),
+        "created_at": row.created_at.isoformat(),
+        "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+    }
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.api.services import token_revoke
+
+    token_revoke(name=args.name, actor="cli")
+    print(f"revoked {args.name}")
+    return 0
+
+
+def register(groups: Any) -> None:
+    tokens = groups.add_parser("tokens", help="API tokens of clients")
+    cmds = tokens.add_subparsers(dest="command", required=True)
+    create = cmds.add_parser("create", help="create a token (its secret is printed once)")
+    create.add_argument("name", help="the client's name, unique")
+    create.add_argument("--user", required=True, help="the account the client acts as")
+    create.add_argument(
+        "--scope",
+        action="append",
+        choices=SCOPES,
+        help="a scope to grant; repeat for several (default: a claims administrator's four)",
+    )
+    create.set_defaults(handler=cmd_create)
+    listing = cmds.add_parser("list", help="every token: name, prefix, user, state, scopes")
+    listing.add_argument("--active", action="store_true", help="leave revoked tokens out")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_list)
+    revoke = cmds.add_parser("revoke", help="revoke a token at once")
+    revoke.add_argument("name")
+    revoke.set_defaults(handler=cmd_revoke)
