@@ -1,8 +1,10 @@
 """Stored files and PDF reading for the case file.
 
-Uploads are sniffed by content, not by name, and opened with pdfium under a lock: pdfium is
-not thread-safe, and the development server and gunicorn's threaded workers share one
-process. (Issue 7 moves opening into a separate process with time and memory limits.)
+Uploads are sniffed by content, not by name (a PDF starts with ``%PDF-``), and opened with
+pdfium in a child process (``openimr.core.sandbox``) with a time and a memory limit
+(``OPENIMR_PDF_TIMEOUT_SECONDS``, ``OPENIMR_PDF_MEMORY_MB``): a file that crashes pdfium,
+loops or asks for gigabytes fails that child, not the web or worker process. pdfium is not
+thread-safe either; each child runs one file on one thread.
 
 A small PDF can unpack into an enormous one (a "decompression bomb": thousands of pages
 drawing one stream, or one page whose compressed content expands to gigabytes of text), so
@@ -14,16 +16,15 @@ import binascii
 import hashlib
 import os
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from django.conf import settings
 
+from openimr.core import sandbox
 from openimr.core.errors import InvalidInput, Problem
 
-_PDFIUM = threading.Lock()
 MAX_PAGES = 2_000
 # 2,000 pages of dense typescript are about 8 million characters.
 MAX_CHARACTERS = 10_000_000
@@ -57,8 +58,20 @@ def pdf_read(
     size_check(len(data), path=path, max_bytes=max_bytes)
     if not data.lstrip()[:5] == b"%PDF-":
         raise InvalidInput([Problem(path, "the file is not a PDF (it does not start with %PDF-)")])
-    pages = _extract(data, path, max_pages or MAX_PAGES, max_characters or MAX_CHARACTERS)
+    limits = (max_pages or MAX_PAGES, max_characters or MAX_CHARACTERS)
+    try:
+        pages = sandbox.run(pdf_pages, data, path, *limits, limits=sandbox_limits())
+    except sandbox.SandboxFailed as exc:
+        raise InvalidInput([Problem(path, f"the PDF {exc}")]) from exc
     return ReadPdf(data, hashlib.sha256(data).hexdigest(), pages)
+
+
+def sandbox_limits() -> sandbox.Limits:
+    """The limits a PDF is read under, from settings (docs/settings.md)."""
+    return sandbox.Limits(
+        seconds=settings.OPENIMR_PDF_TIMEOUT_SECONDS,
+        memory_bytes=settings.OPENIMR_PDF_MEMORY_MB * sandbox.MB,
+    )
 
 
 def size_check(size: int, *, path: str, max_bytes: int | None = None) -> None:
@@ -70,25 +83,29 @@ def size_check(size: int, *, path: str, max_bytes: int | None = None) -> None:
         raise InvalidInput([Problem(path, f"the file is {size:,} bytes; the limit is {limit:,}")])
 
 
-def _extract(data: bytes, path: str, max_pages: int, max_characters: int) -> tuple[str, ...]:
-    with _PDFIUM:
-        try:
-            document = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as exc:
-            reason = (
-                "it is encrypted"
-                if "password" in str(exc).lower()
-                else "it is damaged or unreadable"
-            )
-            raise InvalidInput([Problem(path, f"the PDF cannot be opened: {reason}")]) from exc
-        try:
-            if len(document) > max_pages:
-                count = len(document)
-                message = f"the PDF has {count:,} pages; the limit is {max_pages:,} pages"
-                raise InvalidInput([Problem(path, message)])
-            return _texts(document, path, max_characters)
-        finally:
-            document.close()
+def pdf_pages(data: bytes, path: str, max_pages: int, max_characters: int) -> tuple[str, ...]:
+    """The text of each page, read here and now (the sandbox's child calls this; so does the
+    benchmark, to measure what the sandbox costs). Reads no settings: a child does not see
+    the parent's."""
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = (
+            "it is encrypted" if "password" in str(exc).lower() else "it is damaged or unreadable"
+        )
+        raise InvalidInput([Problem(path, f"the PDF cannot be opened: {reason}")]) from exc
+    try:
+        if len(document) == 0:
+            raise InvalidInput([Problem(path, "the PDF has no pages")])
+        if len(document) > max_pages:
+            count = len(document)
+            message = f"the PDF has {count:,} pages; the limit is {max_pages:,} pages"
+            raise InvalidInput([Problem(path, message)])
+        return _texts(document, path, max_characters)
+    except pdfium.PdfiumError as exc:
+        raise InvalidInput([Problem(path, "the PDF cannot be read: a page is damaged")]) from exc
+    finally:
+        document.close()
 
 
 def _texts(document: pdfium.PdfDocument, path: str, max_characters: int) -> tuple[str, ...]:

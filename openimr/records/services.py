@@ -1,8 +1,9 @@
 """Writes to the case file: receiving a record, correcting what was inferred about it, and
 the background task that reads its text. Each write keeps its audit row in its transaction.
 
-A record is refused at the door (empty, not a PDF, too large, encrypted, unreadable, or
-unpacking past the page or text limit) with nothing stored, since the sender must hear of it
+A record is refused at the door (empty, not a PDF, too large, encrypted, unreadable,
+unpacking past the page or text limit, or past the time or memory limit of the child process
+that reads it: openimr.core.sandbox) with nothing stored, since the sender must hear of it
 at once. A record that passes is stored with its checksum and sender, and its pages and
 inferred facts come from a task that the worker (`python manage.py db_worker`) runs. The
 task's row is written in the record's own transaction: a crash leaves both or neither.

@@ -3,18 +3,15 @@ Every value is escaped: names and clinical text come from outside."""
 
 import re
 from html import escape
+from pathlib import Path
 
 from openimr.letters.domain.content import BulletList, Letter, Paragraph
 
-STYLE = """
-.fdl{font-family:"Liberation Serif","Times New Roman",serif;max-width:46rem;line-height:1.45}
-.fdl h1{font-size:1.3rem;margin:0}.fdl .org{font-weight:bold;font-size:1.1rem}
-.fdl h2{font-size:1rem;margin-top:1.6rem;letter-spacing:.02em}
-.fdl dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}
-.fdl dl.header dt{font-weight:bold}.fdl dl.header dd{margin:0}
-.fdl p.item{font-weight:bold;margin-top:1.2rem}.fdl p.note{font-style:italic}
-.fdl a.cite{font-size:.85em;text-decoration:none}
-"""
+# The letter's stylesheet: served as a static file to the web pages, whose
+# Content-Security-Policy allows no inline style, and inlined only in the standalone
+# document, whose exact text the policy allows by its hash (config/settings.py).
+STYLESHEET = Path(__file__).resolve().parents[1] / "static" / "letters" / "letter.css"
+STYLE = STYLESHEET.read_text(encoding="utf-8")
 # A sentence's reference numbers, as the builder writes them after it: " [1, 3]".
 _CITATION = re.compile(r" \[(\d+(?:, \d+)*)\](?=\s|$)")
 
