@@ -2,13 +2,16 @@
 
 from datetime import date, datetime
 
+from django.db import transaction
 from django.http import HttpRequest
 from ninja import Header, Router, Schema
 from ninja.responses import Status
 
 from openimr.api.auth import client_name
+from openimr.audit.services import audit_record
 from openimr.cases import selectors, services
 from openimr.cases.intake_schema import ApplicationIn
+from openimr.core.errors import NotFound
 
 router = Router(tags=["applications"])
 
@@ -64,6 +67,22 @@ def submit_application(
 
 @router.get("/applications/{case_number}", response=ApplicationOut)
 def get_application(request: HttpRequest, case_number: str) -> ApplicationOut:
-    """The screening outcome and current deadlines of an application the caller may see."""
-    selectors.case_get_for_user(request.user, case_number)
-    return _out(case_number)
+    """The screening outcome and current deadlines of an application the caller may see.
+    The read is audited; so is a refusal (404, the same as for no such case)."""
+    action = "application.viewed"
+    try:
+        with transaction.atomic():
+            selectors.case_get_for_user(request.user, case_number)
+            audit_record(
+                actor=request.user, action=action, object_type="case", object_id=case_number
+            )
+            return _out(case_number)
+    except NotFound:
+        # Recorded outside the failed block so the refusal itself is kept.
+        audit_record(
+            actor=request.user,
+            action=f"{action}.refused",
+            object_type="case",
+            object_id=case_number,
+        )
+        raise

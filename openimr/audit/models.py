@@ -16,6 +16,15 @@ class AuditEvent(models.Model):
     object_type = models.CharField(max_length=60)
     object_id = models.CharField(max_length=60)
     detail = models.JSONField(default=dict, blank=True)
+    # The actor's role when they acted (intake, reviewer, qa, admin, api_client, system,
+    # public) and the request it came with (the X-Request-ID header; empty outside a request).
+    role = models.CharField(max_length=40, blank=True, default="")
+    request_id = models.CharField(max_length=64, blank=True, default="")
+    # The hash chain (openimr.audit.chain): the lane (chain) it was appended to, the hash of
+    # the event before it in that lane and its own.
+    lane = models.PositiveSmallIntegerField(default=1)
+    prev_hash = models.CharField(max_length=64, blank=True, default="")
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ("id",)
@@ -24,3 +33,15 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         when = f"{self.at:%Y-%m-%d %H:%M}"
         return f"{when} {self.actor_label} {self.action} {self.object_type} {self.object_id}"
+
+
+class AuditChainHead(models.Model):
+    """Where a lane of the chain ends (the row's id is the lane): locked by each append to
+    it, so its appends are serialized, and compared by `openimr audit verify` with the
+    lane's last event, so events removed from the end are noticed too."""
+
+    last_hash = models.CharField(max_length=64, blank=True, default="")
+    length = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"audit chain of {self.length} event(s), ending {self.last_hash[:12]}"

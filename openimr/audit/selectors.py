@@ -1,6 +1,10 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from openimr.audit import verify
 from openimr.audit.models import AuditEvent
+from openimr.audit.verify import Report
+
+__all__ = ["Report", "case_timeline", "case_trail", "trail_verify"]
 
 
 def case_timeline(case_number: str) -> QuerySet[AuditEvent]:
@@ -9,7 +13,22 @@ def case_timeline(case_number: str) -> QuerySet[AuditEvent]:
         AuditEvent.objects.filter(
             object_type="case", object_id=case_number, action__startswith="case."
         )
-        .exclude(action__in=["case.viewed", "case.timeline_viewed", "case.action"])
+        .exclude(
+            action__in=["case.viewed", "case.timeline_viewed", "case.action", "case.trail_exported"]
+        )
         .exclude(action__endswith=".refused")
         .order_by("at", "id")
     )
+
+
+def case_trail(case_number: str) -> QuerySet[AuditEvent]:
+    """Everything the trail holds about a case, in the order written: its changes, every
+    look at it and every refusal, and the same for the records of its case file."""
+    about_case = Q(object_type="case", object_id=case_number)
+    about_records = Q(object_type="record", detail__case_number=case_number)
+    return AuditEvent.objects.filter(about_case | about_records).order_by("id")
+
+
+def trail_verify() -> Report:
+    """The whole trail checked against its hash chain (openimr.audit.verify)."""
+    return verify.trail_verify()
