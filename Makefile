@@ -42,6 +42,8 @@ run: demo
 	@echo "               admin / admin-demo-password   (administrator)"
 	@echo "               reviewer / reviewer-demo-password   (reviewer: case CM17-0600001 in review)"
 	@echo "               qa / qa-demo-password   (QA physician: case CM17-0600002 waiting in QA)"
+	@echo "  second factor: after the password, enter the code that"
+	@echo "               $(BIN)/openimr demo --code USER   prints (or add the keys above to an authenticator app)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -23,6 +23,34 @@ def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings: Any) -> None:
+    """Argon2 took 0.57 s a hash here (by design), and the suite makes hundreds of users
+    (five in each of the 53 review tests alone); tests hash with MD5 instead.
+    openimr/accounts/tests/test_passwords_are_hashed_with_argon2.py proves the real
+    settings use Argon2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_both_factors(monkeypatch: Any) -> None:
+    """``client.force_login`` skips the password; in this suite it skips typing the TOTP code
+    too, with a real confirmed device recorded in the session (``verified_login``). Tests
+    of the second factor itself log in through the form (``form_login``)."""
+    # Imported here: a model module cannot load before pytest-django sets Django up.
+    from django.test import Client  # noqa: PLC0415
+
+    from openimr.accounts.tests.helpers import verified_login  # noqa: PLC0415
+
+    original = Client.force_login
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        original(self, user, backend)
+        verified_login(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def seed_doc() -> dict[str, Any]:
     return json.loads(SEED_FILE.read_text(encoding="utf-8"))

@@ -1,6 +1,9 @@
 """Django settings for openimr. Every value comes from the environment (see docs/settings.md)."""
 
+import base64
+import hashlib
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "openimr.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,6 +122,61 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 
+# --- authentication (issue 7): Argon2, lockout, two factors, password reset mail ----------
+# Argon2id first (RFC 9106); the others only check older hashes, upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# django-axes counts failed logins per username *and* address, so a guesser is stopped
+# without letting anyone lock a colleague out from another machine; the cool-off ends it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+
+def _whole_number(name: str, default: int) -> int:
+    raw = env_str(name)
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise SettingError(f"{name}={raw!r} is not a whole number of at least 1")
+    return int(raw)
+
+
+AXES_FAILURE_LIMIT = _whole_number("OPENIMR_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=_whole_number("OPENIMR_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False  # no banner on every start of the `openimr` command
+# TOTP (django-otp) for every account that can open a staff, review, QA or admin page:
+# openimr.accounts.middleware sends such a session to enrol or verify before anything else.
+OTP_TOTP_ISSUER = env_str("OPENIMR_TOTP_ISSUER") or "openimr"
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "openimr.accounts"]
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "openimr.accounts.middleware.SecondFactorMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
+# Password-reset mail: SMTP when OPENIMR_EMAIL_HOST is set, else printed to the console.
+DEFAULT_FROM_EMAIL = env_str("OPENIMR_EMAIL_FROM") or "openimr@localhost"
+EMAIL_HOST = env_str("OPENIMR_EMAIL_HOST") or ""
+EMAIL_PORT = _whole_number("OPENIMR_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("OPENIMR_EMAIL_USER") or ""
+EMAIL_HOST_PASSWORD = env_str("OPENIMR_EMAIL_PASSWORD") or ""
+EMAIL_USE_TLS = env_bool("OPENIMR_EMAIL_USE_TLS", default=True)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+# --- end authentication --------------------------------------------------------------------
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/Los_Angeles"
 USE_I18N = False
@@ -144,6 +203,55 @@ OPENIMR_UPLOAD_MAX_BYTES = int(env_str("OPENIMR_UPLOAD_MAX_BYTES") or 20 * 1024 
 # plus its fields, and Django's 2.5 MB default would refuse it before openimr's own checks.
 DATA_UPLOAD_MAX_MEMORY_SIZE = OPENIMR_UPLOAD_MAX_BYTES * 4 // 3 + 65536
 
+# --- hostile input (issue 7): PDF sandbox limits and Content-Security-Policy -------------
+# Each uploaded PDF is read in a child process under these limits (openimr.core.sandbox).
+
+
+def _positive_number(name: str, default: float) -> float:
+    raw = env_str(name)
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise SettingError(f"{name}={raw!r} is not a number") from None
+    if value <= 0:
+        raise SettingError(f"{name}={raw!r} must be greater than 0")
+    return value
+
+
+OPENIMR_PDF_TIMEOUT_SECONDS = _positive_number("OPENIMR_PDF_TIMEOUT_SECONDS", 30)
+OPENIMR_PDF_MEMORY_MB = int(_positive_number("OPENIMR_PDF_MEMORY_MB", 512))
+
+
+def _style_hash(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes()).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+# Content-Security-Policy (django-csp 4): scripts and styles only from this origin's files,
+# no inline script or style, no plugins, no framing. The one inline style allowed, by its
+# hash, is the letter's stylesheet inside a standalone HTML letter (a notice downloaded as
+# HTML): that file must read the same when saved and opened anywhere.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": [
+            "'self'",
+            _style_hash(BASE_DIR / "openimr" / "letters" / "static" / "letters" / "letter.css"),
+        ],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# --- end hostile input --------------------------------------------------------------------
+
 # Background work (reading the text of case-file records) is queued in the database and run
 # by `python manage.py db_worker`; "immediate" runs each task at once, inside the request
 # that queued it (tests; a trial without a worker). docs/settings.md.
@@ -158,3 +266,45 @@ if _tasks_backend not in _TASK_BACKENDS:
         f"OPENIMR_TASKS_BACKEND={_tasks_backend!r} is not one of {', '.join(_TASK_BACKENDS)}"
     )
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default"]}}
+
+# --- Production and deployment (issue 7; docs/deploy.md) ----------------------------------
+# With debug off every connection is HTTPS: plain HTTP is redirected, browsers are told by
+# HSTS never to try HTTP again, and cookies are sent over HTTPS only. Behind a proxy that ends
+# TLS, OPENIMR_BEHIND_PROXY trusts its X-Forwarded-Proto header (only safe when the proxy
+# sets it and nothing else can reach the app servers), or the redirect would loop.
+_production = not DEBUG
+SECURE_SSL_REDIRECT = env_bool("OPENIMR_SSL_REDIRECT", default=_production)
+if env_bool("OPENIMR_BEHIND_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = _whole_number("OPENIMR_HSTS_SECONDS", 31_536_000) if _production else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("OPENIMR_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("OPENIMR_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("OPENIMR_SECURE_COOKIES", _production)
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+CSRF_TRUSTED_ORIGINS = env_list("OPENIMR_CSRF_TRUSTED_ORIGINS", [])
+# A session lasts a working day from login and ends with the browser: a shared clinic
+# machine left signed in does not stay open on medical records overnight.
+SESSION_COOKIE_AGE = _whole_number("OPENIMR_SESSION_SECONDS", 8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("OPENIMR_SESSION_ENDS_WITH_BROWSER", default=True)
+# Static files from the app servers themselves (WhiteNoise): no separate web server to keep
+# in step. In production they are served from `collectstatic`'s output, compressed, under
+# names that carry their hash, so browsers may cache them for ever; while debugging, by
+# runserver straight from the apps' folders, with no collectstatic step.
+if _production:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if _production
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+STATIC_ROOT = Path(env_str("OPENIMR_STATIC_ROOT") or DATA_DIR / "static")
+# --- end production and deployment --------------------------------------------------------

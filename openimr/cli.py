@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from openimr import cli_corpus, cli_intake, cli_reviewers
+from openimr import cli_audit, cli_corpus, cli_intake, cli_ops, cli_reviewers, cli_tokens
 from openimr.core.errors import InvalidInput, OpenIMRError
 
 EXIT_INVALID = 2
@@ -140,10 +140,17 @@ def cmd_case_export(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     _django()
-    from openimr.demo.services import demo_load
+    from openimr.demo.services import USERS, demo_code, demo_load, demo_secret
 
+    if args.code:
+        print(demo_code(args.code))
+        return 0
     seed_pdf = demo_load()
     print(f"The seed case's Final Determination Letter (PDF): {seed_pdf}")
+    print("Second factor of the demo logins: `openimr demo --code USER` prints the current")
+    print("code, or add the key to an authenticator app:")
+    for username, *_ in USERS:
+        print(f"  {username:<9} {demo_secret(username)}")
     return 0
 
 
@@ -187,10 +194,16 @@ def _parser() -> argparse.ArgumentParser:
     parse.set_defaults(handler=cmd_letter_parse)
 
     demo = groups.add_parser("demo", help="load the demo cases and users, issue their letters")
+    demo.add_argument(
+        "--code", metavar="USER", help="print a demo login's current second-factor code"
+    )
     demo.set_defaults(handler=cmd_demo)
     cli_intake.register(groups)
     cli_reviewers.register(groups)
     cli_corpus.register(groups)
+    cli_audit.register(groups)
+    cli_ops.register(groups)
+    cli_tokens.register(groups)
     return parser
 
 

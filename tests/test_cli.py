@@ -126,7 +126,8 @@ def test_export_of_an_unknown_case_says_so(capsys):
 @pytest.mark.django_db(transaction=True)
 def test_demo_issues_the_seed_letter_and_prints_its_pdf(capsys):
     assert main(["demo"]) == 0
-    path = Path(capsys.readouterr().out.strip().split(": ", 1)[1])
+    first_line = capsys.readouterr().out.splitlines()[0]
+    path = Path(first_line.split(": ", 1)[1])
     text = " ".join(
         " ".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(str(path))).split()
     )

@@ -2,13 +2,17 @@
 login for each role: intake staff, the administrator, a reviewer with the case in review
 assigned and attested, and a QA physician with a determination waiting in QA."""
 
+import hashlib
 import json
+from base64 import b32encode
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openimr.cases.interchange import case_from_document, case_from_file
 from openimr.cases.selectors import case_id_for
@@ -54,6 +58,38 @@ def _users() -> None:
             user.groups.add(Group.objects.get_or_create(name=role)[0])
 
 
+# Every demo login needs a second factor like any staff login (issue 7); the demo's
+# authenticators have keys anyone can derive, so `openimr demo --code USER` can print the
+# current code. Only devices of this name: a real user's authenticator is never read.
+DEMO_DEVICE = "demo authenticator"
+
+
+def _demo_key(username: str) -> str:
+    return hashlib.sha256(f"openimr demo {username}".encode()).hexdigest()[:40]
+
+
+def _devices() -> None:
+    for user in get_user_model().objects.filter(username__in=[u[0] for u in USERS]):
+        TOTPDevice.objects.get_or_create(
+            user=user, name=DEMO_DEVICE, defaults={"key": _demo_key(user.username)}
+        )
+
+
+def demo_secret(username: str) -> str:
+    """The demo login's authenticator key in base32, for an authenticator app."""
+    return b32encode(bytes.fromhex(_demo_key(username))).decode("ascii")
+
+
+def demo_code(username: str) -> str:
+    """The current second-factor code of a demo login."""
+    try:
+        device = TOTPDevice.objects.get(user__username=username, name=DEMO_DEVICE)
+    except TOTPDevice.DoesNotExist:
+        raise NotFound(f"{username!r} is not a demo login (run `openimr demo` first)") from None
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return str(totp.token()).zfill(device.digits)
+
+
 def _case(path: Path) -> str:
     case = case_from_file(path)
     if letter_for_case_number(case.case_number) is None:
@@ -67,6 +103,7 @@ def demo_load() -> Path:
     """Idempotent: run it twice and nothing is doubled. Returns the seed letter's PDF."""
     call_command("migrate", verbosity=0, interactive=False)
     _users()
+    _devices()
     _panel()
     for path in sorted(CASES.glob("*.json")):
         _case(path)

@@ -50,3 +50,22 @@ def screenshot(page: object, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path
+
+
+def log_in(page: object, live_server: object, username: str, password: str) -> None:
+    """The login form, then the two-step verification page with a code computed from the
+    user's authenticator (a confirmed TOTP device, made here when the user has none)."""
+    from django.contrib.auth import get_user_model
+
+    from openimr.accounts.tests.helpers import totp_code, totp_device
+
+    device = totp_device(get_user_model().objects.get(username=username))
+    page.goto(f"{live_server.url}/login/")  # type: ignore[attr-defined]
+    page.fill("#id_username", username)  # type: ignore[attr-defined]
+    page.fill("#id_password", password)  # type: ignore[attr-defined]
+    page.click("button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_selector("#id_code")  # type: ignore[attr-defined]
+    page.fill("#id_code", totp_code(device))  # type: ignore[attr-defined]
+    # By name: the page's header holds a "Log out" button too.
+    page.click("button:has-text('Verify')")  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]

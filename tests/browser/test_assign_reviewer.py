@@ -12,7 +12,7 @@ from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 from openimr.reviewers import services as reviewers
 from openimr.reviewers.panel_format import panel_from_json
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -37,10 +37,7 @@ def test_assign_a_reviewer_from_the_case_page_and_read_the_explanation(
     live_server, page, case_and_panel
 ):
     with time_machine.travel("2026-11-26 17:00Z", tick=True):
-        page.goto(f"{live_server.url}/login/")
-        page.fill("#id_username", "clerk")
-        page.fill("#id_password", "a-long-test-password")
-        page.click("button[type=submit]")
+        log_in(page, live_server, "clerk", "a-long-test-password")
         page.goto(f"{live_server.url}/cases/{case_and_panel}/timeline/")
         assert "No reviewer assigned yet" in page.inner_text("#reviewer")
         page.click("text=Assign reviewer")

@@ -5,7 +5,7 @@ import pytest
 import time_machine
 
 from conftest import intake_clerk, make_pdf
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,10 +21,7 @@ def test_file_an_application_see_it_eligible_and_find_it_in_the_queue(
     pdf = tmp_path / "ur-decision.pdf"
     pdf.write_bytes(make_pdf())
     with time_machine.travel("2024-03-20 17:00Z", tick=True):
-        page.goto(f"{live_server.url}/login/")
-        page.fill("#id_username", "clerk")
-        page.fill("#id_password", "a-long-test-password")
-        page.click("button[type=submit]")
+        log_in(page, live_server, "clerk", "a-long-test-password")
         page.click("text=New application")
 
         page.fill("#id_claim_number", "SCIF-2024-118220")
@@ -63,10 +60,7 @@ def test_file_an_application_see_it_eligible_and_find_it_in_the_queue(
 def test_a_bad_field_is_marked_in_the_browser_and_nothing_is_filed(live_server, page, clerk):
     from openimr.cases.models import Case
 
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", "clerk")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("button[type=submit]")
+    log_in(page, live_server, "clerk", "a-long-test-password")
     page.goto(f"{live_server.url}/cases/new/")
     page.fill("#id_employee_email", "not-an-address")
     page.click("text=Submit application")

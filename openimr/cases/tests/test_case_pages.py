@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from conftest import intake_clerk
+from openimr.accounts.tests.helpers import form_login
 from openimr.audit.models import AuditEvent
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
@@ -28,9 +29,7 @@ def test_pages_ask_for_a_login_first(client, case):
 
 def test_logging_in_with_the_form_reaches_the_case_list(client, case):
     intake_clerk()
-    response = client.post(
-        "/login/", {"username": "clerk", "password": "a-long-test-password"}, follow=True
-    )
+    response = form_login(client, "clerk", "a-long-test-password")
     assert response.redirect_chain[-1][0] == "/cases/"
     assert case.case_number in response.content.decode()
 

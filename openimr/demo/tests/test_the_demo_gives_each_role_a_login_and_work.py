@@ -5,6 +5,7 @@ determination waiting in QA, ready to approve. Loading twice doubles nothing."""
 import pytest
 from django.test import Client
 
+from openimr.accounts.tests.helpers import form_login
 from openimr.cases.models import Case
 from openimr.demo.services import QA_CASE, REVIEW_CASE, USERS, demo_load
 from openimr.reviewers.models import Assignment
@@ -20,9 +21,7 @@ def demo():
 
 def _login(username):
     client = Client()
-    response = client.post(
-        "/login/", {"username": username, "password": PASSWORDS[username]}, follow=True
-    )
+    response = form_login(client, username, PASSWORDS[username])
     return client, response
 
 

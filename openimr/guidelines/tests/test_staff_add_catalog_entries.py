@@ -55,8 +55,7 @@ def test_a_bad_entry_is_refused_at_its_field_and_nothing_is_stored(
 
 
 def test_someone_not_staff_gets_404_and_adds_nothing(client):
-    User.objects.create_user("worker", password="pw-123456789")
-    client.login(username="worker", password="pw-123456789")
+    client.force_login(User.objects.create_user("worker", password="pw-123456789"))
     assert client.get("/guidelines/").status_code == 404
     assert client.post("/guidelines/", ODG_2025).status_code == 404
     assert StaffEntry.objects.count() == 0

@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
+from openimr.accounts.tests.helpers import form_login
+
 pytestmark = pytest.mark.django_db
 
 
@@ -24,9 +26,7 @@ def _user(name: str, *, staff: bool = False, group: str | None = None) -> User:
 )
 def test_login_lands_on_the_users_own_start_page(client, staff, group, lands):
     _user("someone", staff=staff, group=group)
-    response = client.post(
-        "/login/", {"username": "someone", "password": "a-long-test-password"}, follow=True
-    )
+    response = form_login(client, "someone", "a-long-test-password")
     assert response.redirect_chain[-1][0] == lands
     assert response.status_code == 200
 
