@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from ninja import Header, Router, Schema
 from ninja.responses import Status
 
-from openimr.api.auth import client_name
+from openimr.api.auth import client_may_see, client_name
 from openimr.audit.services import audit_record
 from openimr.cases import selectors, services
 from openimr.cases.intake_schema import ApplicationIn
@@ -73,6 +73,8 @@ def get_application(request: HttpRequest, case_number: str) -> ApplicationOut:
     try:
         with transaction.atomic():
             selectors.case_get_for_user(request.user, case_number)
+            if not client_may_see(request, case_number):
+                raise NotFound(f"no case {case_number}")
             audit_record(
                 actor=request.user, action=action, object_type="case", object_id=case_number
             )

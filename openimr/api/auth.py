@@ -19,7 +19,9 @@ from ninja.errors import AuthorizationError
 from ninja.security import HttpBearer, SessionAuth
 
 from openimr.accounts.selectors import second_factor_passed
+from openimr.api.models import ApiToken
 from openimr.api.services import token_find
+from openimr.cases.selectors import application_client
 from openimr.core.access import user_works_intake
 
 log = logging.getLogger("openimr.security")
@@ -80,6 +82,21 @@ class StaffSessionAuth(VerifiedSessionAuth):
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = super().authenticate(request, key)
         return user if user is not None and user_works_intake(user) else None
+
+
+def client_may_see(request: HttpRequest, case_number: str) -> bool:
+    """A token acts for a claims administrator, who may see the cases its own account filed
+    (through any of its tokens, or its session) and no other administrator's: the same 404
+    as for no such case. Intake staff, by token or session, see every case."""
+    if getattr(request, "api_client", None) is None or user_works_intake(request.user):
+        return True
+    mine = set(
+        ApiToken.objects.filter(user__username=request.user.get_username()).values_list(
+            "name", flat=True
+        )
+    )
+    mine.add(f"user:{request.user.get_username()}")
+    return application_client(case_number) in mine
 
 
 def client_name(request: HttpRequest) -> str:

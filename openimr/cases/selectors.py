@@ -77,9 +77,19 @@ def deadline_rows(row: models.Case, at: datetime | None = None) -> list[dict[str
     ]
 
 
+def application_client(case_number: str) -> str | None:
+    """Who filed the case's application (an API client's token name, or ``user:NAME``);
+    None for a case with no application or no such case."""
+    found = models.Application.objects.filter(case__case_number=case_number)
+    return found.values_list("client", flat=True).first()
+
+
 def application_view(case_number: str) -> dict[str, Any]:
-    row = models.Case.objects.select_related("application").get(case_number=case_number)
-    app = row.application
+    """NotFound for a case that has no application (one imported, not filed)."""
+    row = models.Case.objects.select_related("application").filter(case_number=case_number).first()
+    app = getattr(row, "application", None) if row is not None else None
+    if row is None or app is None:
+        raise NotFound(f"no application for case {case_number}")
     return {
         "case_number": row.case_number,
         "state": row.state,
