@@ -3,10 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from openimr.api.urls import api
+from openimr.core.health import healthz
 from openimr.review.start import start
 
 urlpatterns = [
     path("", start, name="start"),
+    path("healthz/", healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("openimr.accounts.urls")),
