@@ -1,6 +1,6 @@
 from ninja import NinjaAPI
 
-from openimr.api import applications, documents, errors, review
+from openimr.api import applications, decisions, documents, errors, review
 from openimr.api.auth import StaffSessionAuth, TokenAuth
 
 api = NinjaAPI(
@@ -16,3 +16,4 @@ errors.install(api)
 api.add_router("/", applications.router)
 api.add_router("/", documents.router)
 api.add_router("/", review.router)
+api.add_router("/", decisions.router)

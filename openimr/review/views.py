@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.selectors import case_by_number
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
+from openimr.decisions.selectors import MIN_COHORT, PRECEDENT_WINDOW, precedents_for_case
 from openimr.guidelines.domain.criteria import rationale_outline
 from openimr.guidelines.selectors import guideline_catalog
 from openimr.review import case_file, selectors, services
@@ -84,6 +85,9 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         or SummaryForm(initial={"summary": _summary_initial(row)}),
         "summary_sources": from_json(selectors.determination_of(row).summary_sources),
         "items": _item_panels(row, extra.pop("bound", {})),
+        "precedents": precedents_for_case(case_by_number(row.case_number)),
+        "precedent_min": MIN_COHORT,
+        "precedent_window": PRECEDENT_WINDOW,
         **extra,
     }
     return render(request, "review/workspace.html", context, status=status)

@@ -1,11 +1,14 @@
 """Reading published letters into the corpus: `openimr corpus ingest PATH...`.
 
 Files are found in folders (recursively), zip archives (their PDF and text members), and
-as PDFs and text files named directly. Worker processes (fork) read, parse and de-identify
-each file: pypdfium2 is not thread-safe, and parsing is the CPU-bound part. The main
-process stores the results in transactions of a few hundred files (`sources_store`), each
-batch's SourceFile rows with its decisions, so that a killed ingest leaves every batch
-whole or absent and a rerun redoes only the batch it lost.
+as PDFs and text files named directly. Each PDF is parsed in a sandbox reader process
+(openimr.core.sandbox: pypdfium2 is not thread-safe, and a hostile PDF that crashes pdfium,
+loops or needs gigabytes fails that file, recorded with its reason, not the ingest); with
+more than one worker, text letters are parsed in the readers too, in parallel. ``workers``
+is the number of readers; as many threads of the main process hand them files and wait,
+then de-identify. The main process stores the results in transactions of a few hundred
+files (`sources_store`), each batch's SourceFile rows with its decisions, so that a killed
+ingest leaves every batch whole or absent and a rerun redoes only the batch it lost.
 
 A file is known by the SHA-256 of its bytes: a file already stored (parsed or failed) is
 skipped before it is parsed, so a second run adds nothing. A file that cannot be read or
@@ -13,29 +16,30 @@ parsed is stored as failed with the reason, never dropped.
 """
 
 import hashlib
-import multiprocessing
 import os
 import tempfile
 import zipfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
 
 from openimr.audit.services import Actor
+from openimr.core import sandbox
 from openimr.core.errors import InvalidInput, Problem
 from openimr.decisions.ingest_selectors import seen_hashes
 from openimr.decisions.models import Source
 from openimr.decisions.services.store import SourceRead, decision_rows, sources_store
-from openimr.letters.parsing import LetterUnreadable, ParsedLetter, parse_pdf, parse_text
+from openimr.letters.parsing import LetterUnreadable, ParsedLetter
+from openimr.letters.parsing.sandboxed import parse_letter, parse_letter_sandboxed
 
 SUFFIXES = {".pdf", ".txt", ".text"}
 BATCH = 250
-WINDOW = 2_000
+AHEAD = 4  # files read ahead per worker: enough to keep each reader busy, few in memory
 FOLDER = "corpus/published"
 NO_NUMBER = "the letter states no case number; it is filed under its content hash"
 
@@ -118,22 +122,38 @@ def _is_zip(path: Path) -> bool:
         return handle.read(4) == b"PK\x03\x04"
 
 
-# State of a worker process, set before the fork and inherited (copy-on-write).
+# Archives are opened by the main thread only (zipfile objects are not shared across threads).
 _SEEN: set[str] = set()
 _ARCHIVES: dict[str, zipfile.ZipFile] = {}
 
 
-def read_input(item: Input) -> SourceRead | None:
-    """Read, parse and de-identify one file; None when its hash is already stored. Every
-    error becomes a failed read with its reason: one bad file never stops an ingest."""
-    data = _bytes(item)
+@dataclass(frozen=True)
+class _Reading:
+    """How the files of one ingest are read: the readers, their limits, and whether text
+    letters go to them too (with more than one, they parse in parallel)."""
+
+    readers: sandbox.Readers
+    limits: sandbox.Limits
+    text_in_readers: bool
+
+    def in_reader(self, data: bytes) -> bool:
+        return _is_pdf(data) or self.text_in_readers
+
+
+def _is_pdf(data: bytes) -> bool:
+    return data.lstrip()[:5] == b"%PDF-"
+
+
+def read_input(item: Input, data: bytes, reading: _Reading) -> SourceRead | None:
+    """Parse and de-identify one file; None when its hash is already stored. Every error
+    becomes a failed read with its reason: one bad file never stops an ingest."""
     digest = hashlib.sha256(data).hexdigest()
     if digest in _SEEN:
         return None
     if item.problem:
         return SourceRead(item.name, digest, len(data), error=item.problem)
     try:
-        return _parsed(item, data, digest)
+        return _parsed(item, data, digest, reading)
     except LetterUnreadable as exc:
         return SourceRead(item.name, digest, len(data), error=str(exc))
     except Exception as exc:  # a parser bug must fail this file, not the ingest
@@ -153,9 +173,12 @@ def _bytes(item: Input) -> bytes:
     return archive.read(item.member)
 
 
-def _parsed(item: Input, data: bytes, digest: str) -> SourceRead:
-    is_pdf = data.lstrip()[:5] == b"%PDF-"
-    letter = parse_pdf(data) if is_pdf else parse_text(_text(data))
+def _parsed(item: Input, data: bytes, digest: str, reading: _Reading) -> SourceRead:
+    is_pdf = _is_pdf(data)
+    if reading.in_reader(data):
+        letter = parse_letter_sandboxed(data, limits=reading.limits, readers=reading.readers)
+    else:
+        letter = parse_letter(data)
     document, warnings = _numbered(letter, digest)
     rows = decision_rows(
         document=document,
@@ -167,14 +190,6 @@ def _parsed(item: Input, data: bytes, digest: str) -> SourceRead:
         confidence=letter.confidence,
     )
     return SourceRead(item.name, digest, len(data), letter.layout, "", tuple(warnings), rows)
-
-
-def _text(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Text saved by older Windows tools; every byte is a cp1252/latin-1 character.
-        return data.decode("latin-1")
 
 
 def _numbered(letter: ParsedLetter, digest: str) -> tuple[dict[str, Any], list[str]]:
@@ -231,18 +246,39 @@ def corpus_ingest(
 
 
 def _reads(items: list[Input], workers: int) -> Iterator[SourceRead | None]:
-    if workers <= 1:
-        yield from map(read_input, items)
-        return
-    # A forked child must not share the parent's database connection (a test's in-memory
-    # database, or one inside a transaction, stays: closing it would lose it).
-    if not any(c.in_atomic_block for c in connections.all()):
-        connections.close_all()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        # A window at a time: imap reads ahead without limit, and results waiting for a
-        # slower store would otherwise pile up in memory over a million files.
-        for start in range(0, len(items), WINDOW):
-            yield from pool.imap(read_input, items[start : start + WINDOW], chunksize=8)
+    """Each file's read, in order. The main thread reads the bytes (archives stay on it);
+    ``workers`` threads each hand a file to a reader, wait, and de-identify the result."""
+    limits = sandbox.Limits(
+        seconds=settings.OPENIMR_PDF_TIMEOUT_SECONDS,
+        memory_bytes=settings.OPENIMR_PDF_MEMORY_MB * sandbox.MB,
+    )
+    with (
+        sandbox.Readers(workers) as readers,
+        ThreadPoolExecutor(workers, thread_name_prefix="openimr-ingest") as threads,
+    ):
+        reading = _Reading(readers, limits, text_in_readers=workers > 1)
+        ahead: deque[Future[SourceRead | None]] = deque()
+        for item in items:
+            ahead.append(_read_soon(threads, item, _bytes(item), reading))
+            if len(ahead) >= workers * AHEAD:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
+    for archive in _ARCHIVES.values():
+        archive.close()
+    _ARCHIVES.clear()
+
+
+def _read_soon(
+    threads: ThreadPoolExecutor, item: Input, data: bytes, reading: _Reading
+) -> "Future[SourceRead | None]":
+    """A file for a reader goes to a thread, which waits for it; a text letter parsed here
+    (one worker) is read at once, sparing it the hand-over to a thread."""
+    if reading.in_reader(data):
+        return threads.submit(read_input, item, data, reading)
+    done: Future[SourceRead | None] = Future()
+    done.set_result(read_input(item, data, reading))
+    return done
 
 
 def _flush(pending: list[SourceRead], actor: Actor, summary: Summary) -> None:

@@ -1,0 +1,144 @@
+"""GET /api/v1/decisions and /api/v1/decisions/{case_number}: the public corpus, no login.
+The same words and filters as the search page (checked by one parser, so a bad value gets
+the same 422 with its parameter named), with facet counts and paging."""
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+
+from openimr.decisions import selectors
+
+router = Router(tags=["decisions"])
+
+
+class SearchParams(Schema):
+    """Every value arrives as text and is checked by the corpus's own parser."""
+
+    q: str | None = None
+    outcome: str | None = None
+    category: str | None = None
+    specialty: str | None = None
+    family: str | None = None
+    mtus_based: str | None = None
+    year: str | None = None
+    priority: str | None = None
+    page: str | None = None
+    per_page: str | None = None
+
+
+class ItemBrief(Schema):
+    treatment: str
+    outcome: str
+
+
+class HitOut(Schema):
+    case_number: str
+    decision_date: date | None
+    priority: str
+    specialties: list[str]
+    items: list[ItemBrief]
+    snippet_html: str
+
+
+class FacetOut(Schema):
+    value: str
+    count: int
+
+
+class SearchOut(Schema):
+    total: int
+    total_capped: bool
+    page: int
+    per_page: int
+    pages: int
+    results: list[HitOut]
+    facets: dict[str, list[FacetOut]]
+    facets_capped: bool
+
+
+class CitationOut(Schema):
+    mtus: bool
+    citation: str
+
+
+class ItemOut(Schema):
+    position: int
+    treatment: str
+    category: str
+    outcome: str
+    mtus_based: bool
+    families: list[str]
+    claims_administrator_basis: list[CitationOut]
+    reviewer_basis: list[CitationOut]
+    why_not_mtus: str
+    rationale: str
+
+
+class DecisionOut(Schema):
+    case_number: str
+    source: str
+    decision_date: date | None
+    year: int | None
+    assigned_date: date | None
+    injury_date: date | None
+    ur_decision_date: date | None
+    application_received_date: date | None
+    priority: str
+    employee_age: int | None
+    employee_sex: str
+    specialties: list[str]
+    licensed_in: list[str]
+    clinical_summary: str
+    items: list[ItemOut]
+    letter_url: str | None
+
+
+def _search_out(results: Any) -> dict[str, Any]:
+    return {
+        "total": results.total,
+        "total_capped": results.total_capped,
+        "page": results.query.page,
+        "per_page": results.query.per_page,
+        "pages": results.pages,
+        "results": [
+            {
+                "case_number": h.case_number,
+                "decision_date": h.decision_date,
+                "priority": h.priority,
+                "specialties": list(h.specialties),
+                "items": [{"treatment": t, "outcome": o} for t, o in h.items],
+                "snippet_html": h.snippet_html,
+            }
+            for h in results.hits
+        ],
+        "facets": {
+            k: [{"value": v.value, "count": v.count} for v in values]
+            for k, values in results.facets.items()
+        },
+        "facets_capped": results.facets_capped,
+    }
+
+
+@router.get("/decisions", response=SearchOut, auth=None)
+def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
+    """Search the published, de-identified decisions: `q` (any text; every word must match,
+    over summaries, treatments and rationales), filters `outcome` (upheld|overturned),
+    `category`, `specialty`, `family` (mtus|acoem|odg|other), `mtus_based` (yes|no), `year`,
+    `priority`; `page` and `per_page` (at most 100). Best match first (newest first without
+    words); snippets are HTML with the matched words in <mark>. Facet counts are over the
+    result set (its first 10,000 matches)."""
+    given = {k: v for k, v in params.dict().items() if v is not None}
+    return _search_out(selectors.decision_search(given))
+
+
+@router.get("/decisions/{case_number}", response=DecisionOut, auth=None)
+def get_decision(request: HttpRequest, case_number: str) -> dict[str, Any]:
+    """One published decision: its dates, priority, the reviewer's specialty and licensure
+    (never a name), the clinical summary, and each item with its decision, both sides'
+    guideline citations and the rationale. 404 when no such decision is published."""
+    view = selectors.decision_view(selectors.decision_get(case_number))
+    has_letter = view.pop("has_letter")
+    view["letter_url"] = f"/decisions/{case_number}/letter.pdf" if has_letter else None
+    return view

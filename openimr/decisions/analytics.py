@@ -1,0 +1,150 @@
+"""Counts over the public corpus in the manner of the DWC's annual IMR report: letters and
+applications per month, and the overturn rate by treatment category, guideline family,
+reviewer specialty, priority and over time.
+
+Rates count disputed items, as the DWC report does ("12.7% of denials overturned"): a letter
+deciding three items counts three times; items without a decision are left out. Only the
+corpus is read, so "applications" are the decided letters counted by the month their
+application was received (ineligible and withdrawn applications are never published)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Max
+
+from openimr.decisions.models import Decision
+
+FIELDS = ("category", "family", "specialty", "year", "month", "priority", "outcome")
+FAMILIES = ("mtus", "acoem", "odg", "other")
+TOP_SPECIALTIES = 15
+CACHE_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    count: int
+    overturned: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.overturned / self.count if self.count else None
+
+
+@dataclass(frozen=True)
+class Tally:
+    key: str
+    count: int
+
+
+def _month(vendor: str, column: str) -> str:
+    # Dates are ISO text in SQLite; Django's TruncMonth calls back into Python per row there,
+    # which took half a minute over a million letters.
+    if vendor == "postgresql":
+        return f"to_char({column}, 'YYYY-MM')"
+    return f"substr({column}, 1, 7)"
+
+
+_ITEM_KEYS = {
+    "category": ("i.category", ""),
+    "outcome": ("i.outcome", ""),
+    "year": ("d.year", "JOIN decisions_decision d ON d.id = i.decision_id"),
+    "priority": ("d.priority", "JOIN decisions_decision d ON d.id = i.decision_id"),
+    "month": ("", "JOIN decisions_decision d ON d.id = i.decision_id"),
+    "specialty": (
+        "p.specialty",
+        "JOIN decisions_decisionspecialty p ON p.decision_id = i.decision_id",
+    ),
+}
+
+
+def _grouped(field: str) -> list[Row]:
+    vendor = connection.vendor
+    key, join = _ITEM_KEYS[field]
+    if field == "month":
+        key = _month(vendor, "d.decision_date")
+    sql = (
+        f"SELECT {key}, count(*), sum(CASE WHEN i.outcome = 'overturned' THEN 1 ELSE 0 END) "
+        f"FROM decisions_decisionitem i {join} WHERE i.outcome <> '' GROUP BY {key} ORDER BY 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    return [Row(str(k), int(n), int(o or 0)) for k, n, o in rows if k not in (None, "")]
+
+
+def by_family() -> list[Row]:
+    """An item counts once in each family it cites."""
+    sums = ", ".join(
+        f"sum(CASE WHEN cites_{f} THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN cites_{f} AND outcome = 'overturned' THEN 1 ELSE 0 END)"
+        for f in FAMILIES
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sums} FROM decisions_decisionitem WHERE outcome <> ''")
+        found = [int(v or 0) for v in cursor.fetchone()]
+    return [Row(f, found[2 * n], found[2 * n + 1]) for n, f in enumerate(FAMILIES)]
+
+
+def _by_count(rows: list[Row]) -> list[Row]:
+    return sorted(rows, key=lambda r: (-r.count, r.key))
+
+
+_BY: dict[str, Callable[[], list[Row]]] = {
+    "category": lambda: _by_count(_grouped("category")),
+    "family": by_family,
+    "specialty": lambda: _by_count(_grouped("specialty")),
+    "year": lambda: _grouped("year"),
+    "month": lambda: _grouped("month"),
+    "priority": lambda: _grouped("priority"),
+    "outcome": lambda: _grouped("outcome"),
+}
+
+
+def overturn_by(field: str) -> list[Row]:
+    """Items, overturned items and the overturn rate per value of ``field`` (one of FIELDS)."""
+    return _BY[field]()
+
+
+def _per_month(field: str) -> list[Tally]:
+    month = _month(connection.vendor, field)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {month}, count(*) FROM decisions_decision WHERE {field} IS NOT NULL "
+            "GROUP BY 1 ORDER BY 1"
+        )
+        return [Tally(str(k), int(n)) for k, n in cursor.fetchall()]
+
+
+def letters_per_month() -> list[Tally]:
+    return _per_month("decision_date")
+
+
+def applications_per_month() -> list[Tally]:
+    return _per_month("application_received_date")
+
+
+def _fingerprint() -> str:
+    found = Decision.objects.aggregate(n=Count("id"), last=Max("id"))
+    return f"decisions-analytics:{found['n']}:{found['last']}"
+
+
+def report() -> dict[str, list[Row] | list[Tally]]:
+    """Every chart's data, cached until the corpus grows (the grouped counts over a
+    million letters take seconds)."""
+    key = _fingerprint()
+    cached = cache.get(key)
+    if cached is not None:
+        return dict(cached)
+    data: dict[str, list[Row] | list[Tally]] = {
+        "letters": letters_per_month(),
+        "applications": applications_per_month(),
+        "category": overturn_by("category"),
+        "family": overturn_by("family"),
+        "specialty": overturn_by("specialty")[:TOP_SPECIALTIES],
+        "over_time": overturn_by("month"),
+    }
+    cache.set(key, data, CACHE_SECONDS)
+    return data

@@ -1,0 +1,104 @@
+"""The public statistics page (/decisions/analytics/) and each chart's data as CSV."""
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from openimr.decisions import analytics, analytics_svg
+from openimr.decisions.views import label
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str
+    title: str
+    kind: str  # "tally" per month, "rate" per group, "trend" rate per month
+    key_title: str
+
+
+CHARTS = (
+    Chart("letters", "Final Determination Letters per month", "tally", "Month"),
+    Chart("applications", "Applications per month (decided letters, by receipt)", "tally", "Month"),
+    Chart("category", "Overturn rate by treatment category", "rate", "Treatment category"),
+    Chart("family", "Overturn rate by guideline family cited", "rate", "Guideline family"),
+    Chart("specialty", "Overturn rate by reviewer specialty", "rate", "Reviewer specialty"),
+    Chart("over_time", "Overturn rate over time", "trend", "Month"),
+)
+_BY_NAME = {c.name: c for c in CHARTS}
+_LABELS = {"category": "category", "family": "family"}
+
+
+def _label(chart: Chart, key: str) -> str:
+    return label(_LABELS[chart.name], key) if chart.name in _LABELS else key
+
+
+def _counted(chart: Chart) -> str:
+    return "applications" if chart.name == "applications" else "letters"
+
+
+def _rate(row: analytics.Row) -> str:
+    return "—" if row.rate is None else f"{row.rate:.1%}"
+
+
+def _table(chart: Chart, rows: list[Any]) -> tuple[list[str], list[list[str]]]:
+    if chart.kind == "tally":
+        return [chart.key_title, _counted(chart).capitalize()], [
+            [r.key, str(r.count)] for r in rows
+        ]
+    head = [chart.key_title, "Items decided", "Overturned", "Overturn rate"]
+    return head, [[_label(chart, r.key), str(r.count), str(r.overturned), _rate(r)] for r in rows]
+
+
+def _svg(chart: Chart, rows: list[Any]) -> str:
+    if chart.kind == "tally":
+        return analytics_svg.columns(chart.title, [(r.key, r.count) for r in rows])
+    if chart.kind == "trend":
+        points = [(r.key, r.rate or 0.0) for r in rows]
+        return analytics_svg.columns(chart.title, points, line=True)
+    bars = [(_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}") for r in rows]
+    return analytics_svg.bars(chart.title, bars)
+
+
+@require_GET
+def analytics_page(request: HttpRequest) -> HttpResponse:
+    data = analytics.report()
+    charts = []
+    for chart in CHARTS:
+        rows = list(data[chart.name])
+        head, body = _table(chart, rows)
+        charts.append(
+            {
+                "chart": chart,
+                "svg": mark_safe(_svg(chart, rows)),
+                "head": head,
+                "rows": body,
+            }
+        )
+    return render(request, "decisions/analytics.html", {"charts": charts})
+
+
+@require_GET
+def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
+    found = _BY_NAME.get(chart)
+    if found is None:
+        raise Http404(f"no chart {chart}")
+    rows: list[Any] = list(analytics.report()[found.name])
+    out = io.StringIO()
+    writer = csv.writer(out)
+    if found.kind == "tally":
+        writer.writerow(["month", _counted(found)])
+        writer.writerows([r.key, r.count] for r in rows)
+    else:
+        writer.writerow(["key", "count", "overturned", "rate"])
+        writer.writerows(
+            [r.key, r.count, r.overturned, "" if r.rate is None else f"{r.rate:.4f}"] for r in rows
+        )
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="imr-{found.name}.csv"'
+    return response

@@ -1,0 +1,221 @@
+"""Precedents for the case under review: for each disputed item, the published decisions on
+the same treatment (same category, the treatment's key words in the item's name) for the
+same condition first, then the rest of that cohort (newest first), then other letters
+naming the treatment's words (or, failing those, the summary's most specific word). With them, the
+cohort's size and its overturn rate, shown only from MIN_COHORT decided items up: a rate
+over a handful of letters says more about chance than about the treatment."""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+
+from openimr.decisions import precedents_sql as sql
+
+MIN_COHORT = 20
+# The cohort is drawn from the newest letters naming the treatment, at most this many.
+WINDOW = 5_000
+# Words that name a form, dose or quantity rather than the treatment itself.
+_NOISE = frozenset(
+    [
+        "mg",
+        "mcg",
+        "ml",
+        "tab",
+        "tabs",
+        "tablet",
+        "tablets",
+        "capsule",
+        "capsules",
+        "cap",
+        "caps",
+        "patch",
+        "patches",
+        "cream",
+        "gel",
+        "qty",
+        "quantity",
+        "purchase",
+        "rental",
+        "rent",
+        "times",
+        "per",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "month",
+        "months",
+        "visit",
+        "visits",
+        "session",
+        "sessions",
+        "unit",
+        "units",
+        "refill",
+        "refills",
+        "each",
+        "and",
+        "the",
+        "for",
+        "with",
+        "of",
+        "to",
+        "in",
+        "on",
+        "request",
+        "requested",
+        "left",
+        "right",
+        "bilateral",
+        "x",
+    ]
+)
+_GENERIC = frozenset(
+    [
+        "chronic",
+        "acute",
+        "pain",
+        "unspecified",
+        "other",
+        "disorder",
+        "disease",
+        "syndrome",
+        "status",
+        "post",
+        "history",
+        "of",
+        "the",
+        "and",
+        "with",
+        "without",
+        "region",
+        "site",
+        "initial",
+        "encounter",
+        "subsequent",
+        "sequela",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True)
+class Precedent:
+    case_number: str
+    decision_date: Any
+    treatment: str
+    outcome: str
+    match: str  # "treatment and condition" | "treatment" | "similar text"
+
+
+@dataclass(frozen=True)
+class ItemPrecedents:
+    treatment: str
+    category: str
+    cohort_size: int
+    overturned: int
+    decisions: tuple[Precedent, ...]
+    window_full: bool = False  # the cohort covers only the WINDOW newest letters
+
+    @property
+    def rate(self) -> float | None:
+        """The cohort's overturn rate; None below MIN_COHORT decided items."""
+        if self.cohort_size < MIN_COHORT:
+            return None
+        return self.overturned / self.cohort_size
+
+
+def words_of(text: str, *, drop: frozenset[str], limit: int) -> list[str]:
+    found: list[str] = []
+    for word in _WORD.findall(text.lower()):
+        if word not in drop and word not in found:
+            found.append(word)
+    return found[:limit]
+
+
+def _field(source: Any, name: str, default: Any) -> Any:
+    if isinstance(source, Mapping):
+        return source.get(name, default)
+    return getattr(source, name, default)
+
+
+def _summary_words(summary: str) -> list[str]:
+    # The longest words of a summary are its most specific (diagnoses, drugs, procedures).
+    candidates = words_of(summary, drop=_NOISE | _GENERIC, limit=200)
+    return sorted(candidates, key=len, reverse=True)[:8]
+
+
+def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
+    """For each item of ``case`` (an ``openimr.core.case.Case`` or an ``openimr.case/1``
+    document), its cohort and at most ``limit`` published decisions to read."""
+    condition = " ".join(str(d) for d in _field(case, "diagnoses", ()) or ())
+    summary = str(_field(case, "clinical_summary", "") or "")
+    own = str(_field(case, "case_number", "") or "")
+    found = []
+    for item in _field(case, "items", ()) or ():
+        treatment = str(_field(item, "treatment", "") or "")
+        category = str(_field(item, "category", "") or "")
+        found.append(
+            _for_item(
+                treatment,
+                category,
+                condition_words=words_of(condition, drop=_NOISE | _GENERIC, limit=6),
+                summary_words=_summary_words(summary),
+                exclude=own,
+                limit=limit,
+            )
+        )
+    return found
+
+
+def _for_item(
+    treatment: str,
+    category: str,
+    *,
+    condition_words: Sequence[str],
+    summary_words: Sequence[str],
+    exclude: str,
+    limit: int,
+) -> ItemPrecedents:
+    key = words_of(treatment, drop=_NOISE, limit=2)
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        naming = sql.newest_naming(cursor, vendor, key, WINDOW) if key else []
+        cohort = sql.cohort_items(cursor, vendor, naming, category, key)
+        with_condition = sql.naming_any(cursor, vendor, condition_words, [c[0] for c in cohort])
+        picked = [
+            _precedent(c, "treatment and condition") for c in cohort if c[0] in with_condition
+        ]
+        picked += [_precedent(c, "treatment") for c in cohort if c[0] not in with_condition]
+        if len(_distinct(picked, exclude, limit)) < limit:
+            nearby = [n for n in naming if n not in {c[0] for c in cohort}][: limit * 3]
+            if not nearby and summary_words:
+                nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
+            picked += [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
+    overturned = sum(1 for c in cohort if c[4] == "overturned")
+    return ItemPrecedents(
+        treatment,
+        category,
+        len(cohort),
+        overturned,
+        _distinct(picked, exclude, limit),
+        window_full=len(naming) >= WINDOW,
+    )
+
+
+def _precedent(item: Any, match: str) -> Precedent:
+    _, number, decided, treatment, outcome = item
+    return Precedent(number, decided, treatment, outcome, match)
+
+
+def _distinct(picked: Sequence[Precedent], exclude: str, limit: int) -> tuple[Precedent, ...]:
+    seen = {exclude}
+    kept = []
+    for precedent in picked:
+        if precedent.case_number not in seen:
+            seen.add(precedent.case_number)
+            kept.append(precedent)
+    return tuple(kept[:limit])

@@ -1,0 +1,171 @@
+"""Search of the public corpus: full text over the summaries, treatments and rationales with
+highlighted snippets, filters, facet counts over the result set, and paging. One module for
+both databases: SQLite's FTS5 (bm25) and PostgreSQL's tsvector with a GIN index, both built
+and kept in step by migration 0002_search_index.
+
+Any text is a safe query: it is cut into words here and every word goes to the database as a
+quoted phrase (FTS5) or through plainto_tsquery (PostgreSQL), always as a parameter, so no
+query syntax a visitor types (quotes, NEAR, *, parentheses) reaches the query parser.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+
+from openimr.decisions import search_sql as sql
+from openimr.decisions.search_terms import Filters, SearchQuery, words
+
+# The total is counted up to this number; beyond it the page says "more than".
+COUNT_CAP = sql.WINDOW
+# Facets are counted over at most this many matches, the most recently added: over a
+# million letters, tallying two thousand took 20-70 ms, one thousand about half. The page
+# says when the counts cover only part of the matches.
+FACET_CAP = 1_000
+
+
+@dataclass(frozen=True)
+class Hit:
+    case_number: str
+    decision_date: Any
+    priority: str
+    snippet_html: str
+    items: tuple[tuple[str, str], ...]
+    specialties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Results:
+    query: SearchQuery
+    total: int
+    total_capped: bool
+    hits: tuple[Hit, ...]
+    facets: dict[str, tuple[FacetValue, ...]] = field(default_factory=dict)
+    facets_capped: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.query.per_page))
+
+
+def search(query: SearchQuery, *, facets: bool = True) -> Results:
+    """The page of decisions matching ``query``, best first (newest first without words),
+    with facet counts over the FACET_CAP most recently added matches."""
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        if vendor == "sqlite" and sql.uses_index(vendor, query):
+            return _search_index(cursor, query, facets=facets)
+        counted: dict[str, tuple[FacetValue, ...]] = {}
+        facets_capped = False
+        if facets:
+            rows = sql.recent_matches(cursor, vendor, query, FACET_CAP + 1)
+            facets_capped = len(rows) > FACET_CAP
+            counted = _facets(cursor, vendor, rows[:FACET_CAP])
+        if facets and not facets_capped:
+            total, capped = len(rows), False
+        else:
+            total, capped = _count(cursor, vendor, query)
+        hits = tuple(_hits(cursor, vendor, query, _page_rows(cursor, vendor, query)))
+    return Results(query, total, capped, hits, counted, facets_capped)
+
+
+def _search_index(cursor: Any, query: SearchQuery, *, facets: bool) -> Results:
+    """SQLite with words or filters: every filter is a token in the FTS5 index, so one walk
+    of the index gives the count, the facets' matches and the window ranked for the page."""
+    ids = sql.sqlite_matches(cursor, query, COUNT_CAP + 1)
+    counted: dict[str, tuple[FacetValue, ...]] = {}
+    if facets:
+        counted = _facets(cursor, "sqlite", sql.years_and_priorities(cursor, ids[:FACET_CAP]))
+    # More than COUNT_CAP matches: words that common rank nothing; bm25 would first count
+    # every letter holding each of them. Newest first instead.
+    relevant = len(ids) <= COUNT_CAP
+    ranked = sql.sqlite_ranked(cursor, query, ids[: sql.RANK_WINDOW], by_relevance=relevant)
+    offset = (query.page - 1) * query.per_page
+    rows = sql.rows_by_id(cursor, ranked[offset : offset + query.per_page])
+    hits = tuple(_hits(cursor, "sqlite", query, rows))
+    total, capped = min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP
+    return Results(query, total, capped, hits, counted, facets and len(ids) > FACET_CAP)
+
+
+def matching_ids(query: SearchQuery, *, chunk: int = 2000) -> Iterator[list[int]]:
+    """Every matching decision id, in id order, a chunk at a time (exports)."""
+    where, params = sql.from_where(connection.vendor, query)
+    last = 0
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id {where} AND d.id > %s ORDER BY d.id LIMIT %s",
+                [*params, last, chunk],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
+
+
+def _page_rows(cursor: Any, vendor: str, query: SearchQuery) -> list[Any]:
+    offset = (query.page - 1) * query.per_page
+    page_sql, page_params = sql.page(vendor, query)
+    cursor.execute(page_sql, [*page_params, query.per_page, offset])
+    return list(cursor.fetchall())
+
+
+def _count(cursor: Any, vendor: str, query: SearchQuery) -> tuple[int, bool]:
+    cursor.execute(*sql.count_sql(vendor, query, COUNT_CAP + 1))
+    total = int(cursor.fetchone()[0])
+    return min(total, COUNT_CAP), total > COUNT_CAP
+
+
+def _hits(cursor: Any, vendor: str, query: SearchQuery, rows: Sequence[Any]) -> Iterator[Hit]:
+    ids = [row[0] for row in rows]
+    snippets = sql.snippets(cursor, vendor, query, ids)
+    items = sql.grouped(
+        cursor,
+        "SELECT decision_id, treatment, outcome FROM decisions_decisionitem "
+        "WHERE decision_id IN ({ids}) ORDER BY decision_id, position",
+        ids,
+    )
+    specialties = sql.grouped(
+        cursor,
+        "SELECT decision_id, specialty FROM decisions_decisionspecialty "
+        "WHERE decision_id IN ({ids}) ORDER BY decision_id, specialty",
+        ids,
+    )
+    for row_id, case_number, decided, priority in rows:
+        yield Hit(
+            case_number=case_number,
+            decision_date=decided,
+            priority=priority,
+            snippet_html=sql.snippet_html(snippets.get(row_id, ""), highlighted=bool(query.words)),
+            items=tuple((t, o) for t, o in items.get(row_id, ())),
+            specialties=tuple(s for (s,) in specialties.get(row_id, ())),
+        )
+
+
+def _facets(cursor: Any, vendor: str, rows: list[Any]) -> dict[str, tuple[FacetValue, ...]]:
+    if not rows:
+        return {}
+    counts = sql.facet_counts(cursor, vendor, rows)
+    return {name: tuple(FacetValue(str(v), n) for v, n in pairs) for name, pairs in counts.items()}
+
+
+__all__ = [
+    "COUNT_CAP",
+    "FACET_CAP",
+    "FacetValue",
+    "Filters",
+    "Hit",
+    "Results",
+    "SearchQuery",
+    "matching_ids",
+    "search",
+    "words",
+]

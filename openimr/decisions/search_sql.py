@@ -1,0 +1,330 @@
+"""The SQL behind `openimr.decisions.search`, one function per piece, each knowing the two
+vendors it speaks. Values always travel as parameters; the only text put into SQL is this
+module's own (column names come from fixed tables, never from input)."""
+
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from openimr.decisions.search_terms import SearchQuery, filter_tags
+
+OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
+_MARKS = re.compile(f"({OPEN}|{CLOSE})")
+SNIPPET_CHARS = 320
+# Matches counted, at most; and ranked for the page, at most (see `page`): bm25 cost about
+# 13 microseconds a match over a million letters, so two thousand stay inside the budget.
+WINDOW = 10_000
+RANK_WINDOW = 2_000
+FAMILIES = ("mtus", "acoem", "odg", "other")
+
+_ITEM_FILTERS = {
+    "outcome": "i.outcome = %s",
+    "category": "i.category = %s",
+    "mtus_based": "i.mtus_based = %s",
+}
+_HEADLINE = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2"
+_ITEMS_TEXT_PG = (
+    "coalesce((SELECT string_agg(x.treatment || ' ' || x.rationale, ' ' ORDER BY x.position) "
+    "FROM decisions_decisionitem x WHERE x.decision_id = d.id), '')"
+)
+
+
+def fts5_query(words: Sequence[Sequence[str]]) -> str:
+    """Every word a quoted FTS5 phrase, all of them required: nothing the visitor typed is
+    read as FTS5 syntax (the words hold only letters, digits and underscores)."""
+    return " ".join('"' + " ".join(parts) + '"' for parts in words)
+
+
+def fts5_match(query: SearchQuery, *, with_filters: bool = True) -> str:
+    """The words, searched in the text columns only, and the filters' tags."""
+    parts = []
+    if query.words:
+        parts.append("{summary items} : (" + fts5_query(query.words) + ")")
+    tags = filter_tags(query.filters) if with_filters else []
+    if tags:
+        quoted = ['"' + t.replace('"', '""') + '"' for t in tags]
+        parts.append("tags : (" + " ".join(quoted) + ")")
+    return " AND ".join(parts)
+
+
+def pg_query(words: Sequence[Sequence[str]]) -> str:
+    return " ".join(" ".join(parts) for parts in words)
+
+
+def uses_index(vendor: str, query: SearchQuery) -> bool:
+    """Whether the full-text index drives the query: on SQLite every filter is in it."""
+    return bool(query.words) or (vendor == "sqlite" and bool(filter_tags(query.filters)))
+
+
+def from_where(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
+    """``FROM ... WHERE ...`` selecting the decisions ``query`` asks for (alias ``d``; the
+    index is ``decisions_search``, unaliased because FTS5's MATCH needs its name)."""
+    if vendor != "postgresql":
+        return _sqlite_from_where(query)
+    source, conditions, params = "decisions_decision d", ["1 = 1"], []
+    if query.words:
+        source += " JOIN decisions_search s ON s.decision_id = d.id"
+        conditions.append("s.document @@ plainto_tsquery('english', %s)")
+        params.append(pg_query(query.words))
+    for column in ("year", "priority"):
+        value = getattr(query.filters, column)
+        if value is not None:
+            conditions.append(f"d.{column} = %s")
+            params.append(value)
+    item_sql, item_params = _item_conditions(query)
+    conditions += item_sql
+    params += item_params
+    _specialty(query, conditions, params)
+    return f"FROM {source} WHERE {' AND '.join(conditions)}", params
+
+
+def _sqlite_from_where(query: SearchQuery) -> tuple[str, list[Any]]:
+    conditions: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    source = "decisions_decision d"
+    if uses_index("sqlite", query):
+        source = "decisions_search JOIN decisions_decision d ON d.id = decisions_search.rowid"
+        conditions.append("decisions_search MATCH %s")
+        params.append(fts5_match(query))
+    return f"FROM {source} WHERE {' AND '.join(conditions)}", params
+
+
+def count_sql(vendor: str, query: SearchQuery, cap: int) -> tuple[str, list[Any]]:
+    """Counts matches up to ``cap`` (SQLite's index path counts in `sqlite_matches`)."""
+    where, params = from_where(vendor, query)
+    return f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) m", [*params, cap]
+
+
+def _specialty(query: SearchQuery, conditions: list[str], params: list[Any]) -> None:
+    if query.filters.specialty is not None:
+        conditions.append(
+            "d.id IN (SELECT decision_id FROM decisions_decisionspecialty WHERE specialty = %s)"
+        )
+        params.append(query.filters.specialty)
+
+
+def _item_conditions(query: SearchQuery) -> tuple[list[str], list[Any]]:
+    """One EXISTS over the items (PostgreSQL): all item filters hold for the same item."""
+    filters, clauses, params = query.filters, [], []
+    for name, clause in _ITEM_FILTERS.items():
+        value = getattr(filters, name)
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    if filters.family is not None:
+        clauses.append(f"i.cites_{filters.family} = %s")
+        params.append(True)
+    if not clauses:
+        return [], []
+    sql = "EXISTS (SELECT 1 FROM decisions_decisionitem i WHERE i.decision_id = d.id AND "
+    return [sql + " AND ".join(clauses) + ")"], params
+
+
+def page(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
+    """The page's rows (id, case_number, decision_date, priority); LIMIT and OFFSET last.
+    Without words: newest decisions first. With words (PostgreSQL; SQLite's index path is
+    `sqlite_matches` and `sqlite_ranked`), ts_rank orders the RANK_WINDOW most recently
+    added matches: ranking every match of a word found in most letters ("injury") would
+    cost a pass over the whole corpus."""
+    where, params = from_where(vendor, query)
+    columns = "d.id, d.case_number, d.decision_date, d.priority"
+    tail = "LIMIT %s OFFSET %s"
+    if not query.words:
+        return f"SELECT {columns} {where} ORDER BY d.decision_date DESC, d.id DESC {tail}", params
+    inner = f"SELECT d.id AS id, s.document AS doc {where} ORDER BY d.id DESC LIMIT {RANK_WINDOW}"
+    order = "ts_rank(m.doc, plainto_tsquery('english', %s)) DESC, d.id DESC"
+    outer = f"SELECT {columns} FROM ({inner}) m JOIN decisions_decision d ON d.id = m.id"
+    return f"{outer} ORDER BY {order} {tail}", [*params, pg_query(query.words)]
+
+
+# Rows bm25 scores at most for one page (the newest of the window first); bm25 costs a few
+# microseconds a row, after one pass counting each word's letters.
+SCORE_CAP = 4_000
+
+
+def sqlite_matches(cursor: Any, query: SearchQuery, limit: int) -> list[int]:
+    """Up to ``limit`` ids matching words and filters, newest first: one walk of the index
+    serves the count, the facets and the page's window."""
+    cursor.execute(
+        "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
+        "ORDER BY rowid DESC LIMIT %s",
+        [fts5_match(query), limit],
+    )
+    return [row[0] for row in cursor.fetchall()]
+
+
+def sqlite_ranked(
+    cursor: Any, query: SearchQuery, window: Sequence[int], *, by_relevance: bool = True
+) -> list[int]:
+    """The window ordered by bm25 over the words alone (or, without words, by decision
+    date). Scoring in the statement that matches the filters' tags made FTS5 count every
+    letter holding each tag (bm25's document frequencies): a tag found in most letters cost
+    more than the rest of the search."""
+    if not window:
+        return []
+    if not query.words or not by_relevance:
+        clause, param = ids_in("sqlite", window)
+        cursor.execute(
+            f"SELECT id FROM decisions_decision WHERE id {clause} "
+            "ORDER BY decision_date DESC, id DESC",
+            [param],
+        )
+        return [row[0] for row in cursor.fetchall()]
+    cursor.execute(
+        "SELECT rowid, bm25(decisions_search, 1.0, 1.0, 0.0) FROM decisions_search "
+        "WHERE decisions_search MATCH %s AND rowid BETWEEN %s AND %s "
+        f"ORDER BY rowid DESC LIMIT {SCORE_CAP}",
+        [fts5_match(query, with_filters=False), window[-1], window[0]],
+    )
+    scores = dict(cursor.fetchall())
+    unscored = max(scores.values(), default=0.0) + 1.0  # bm25: lower is better
+    return sorted(window, key=lambda i: (scores.get(i, unscored), -i))
+
+
+def years_and_priorities(cursor: Any, ids: Sequence[int]) -> list[Any]:
+    """(id, year, priority) of ``ids``, for the facets."""
+    if not ids:
+        return []
+    clause, param = ids_in("sqlite", ids)
+    cursor.execute(f"SELECT id, year, priority FROM decisions_decision WHERE id {clause}", [param])
+    return list(cursor.fetchall())
+
+
+def rows_by_id(cursor: Any, ids: Sequence[int]) -> list[Any]:
+    """(id, case_number, decision_date, priority) of ``ids``, in their order."""
+    if not ids:
+        return []
+    marks = ", ".join(["%s"] * len(ids))
+    cursor.execute(
+        "SELECT id, case_number, decision_date, priority FROM decisions_decision "
+        f"WHERE id IN ({marks})",
+        list(ids),
+    )
+    found = {row[0]: row for row in cursor.fetchall()}
+    return [found[i] for i in ids if i in found]
+
+
+def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -> dict[int, str]:
+    """Each hit's snippet: the passage with the most matched words, marked; without words,
+    the start of the summary."""
+    if not ids:
+        return {}
+    marks = ", ".join(["%s"] * len(ids))
+    if not query.words:
+        sql = (
+            f"SELECT id, substr(clinical_summary, 1, {SNIPPET_CHARS}) "
+            f"FROM decisions_decision d WHERE id IN ({marks})"
+        )
+        params: list[Any] = list(ids)
+    elif vendor == "postgresql":
+        text = f"coalesce(d.clinical_summary, '') || ' ' || {_ITEMS_TEXT_PG}"
+        sql = (
+            f"SELECT d.id, ts_headline('english', {text}, plainto_tsquery('english', %s), %s) "
+            f"FROM decisions_decision d WHERE d.id IN ({marks})"
+        )
+        params = [pg_query(query.words), _HEADLINE, *ids]
+    else:
+        sql = (
+            f"SELECT rowid, snippet(decisions_search, -1, '{OPEN}', '{CLOSE}', ' … ', 32) "
+            f"FROM decisions_search WHERE decisions_search MATCH %s AND rowid IN ({marks})"
+        )
+        params = [fts5_match(query, with_filters=False), *ids]
+    cursor.execute(sql, params)
+    return {row[0]: row[1] or "" for row in cursor.fetchall()}
+
+
+def snippet_html(text: str, *, highlighted: bool) -> str:
+    """The snippet as HTML: the text escaped, and only our own marks turned into <mark>,
+    balanced even if the letter's text happened to contain the mark characters."""
+    out, open_ = [], False
+    for part in _MARKS.split(text):
+        if part == OPEN and highlighted and not open_:
+            out.append("<mark>")
+            open_ = True
+        elif part == CLOSE and open_:
+            out.append("</mark>")
+            open_ = False
+        elif part not in (OPEN, CLOSE):
+            out.append(html.escape(part))
+    if open_:
+        out.append("</mark>")
+    return "".join(out)
+
+
+def grouped(cursor: Any, template: str, ids: Sequence[int]) -> dict[int, list[tuple[Any, ...]]]:
+    """Rows of ``template`` for a page of ids, grouped by their first column."""
+    found: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    if not ids:
+        return found
+    cursor.execute(template.format(ids=", ".join(["%s"] * len(ids))), list(ids))
+    for row in cursor.fetchall():
+        found[row[0]].append(tuple(row[1:]))
+    return found
+
+
+def ids_in(vendor: str, ids: Sequence[int]) -> tuple[str, Any]:
+    """An ``IN`` over many ids with one parameter."""
+    if vendor == "postgresql":
+        return "= ANY(%s)", list(ids)
+    return "IN (SELECT value FROM json_each(%s))", json.dumps(list(ids))
+
+
+FACET_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
+FACET_VALUES_SHOWN = 30
+
+
+def recent_matches(cursor: Any, vendor: str, query: SearchQuery, limit: int) -> list[Any]:
+    """(id, year, priority) of the ``limit`` most recently added matches."""
+    where, params = from_where(vendor, query)
+    cursor.execute(
+        f"SELECT d.id, d.year, d.priority {where} ORDER BY d.id DESC LIMIT %s", [*params, limit]
+    )
+    return list(cursor.fetchall())
+
+
+_ITEM_FACETS = (
+    "WITH m AS MATERIALIZED (SELECT decision_id, outcome, category, mtus_based, cites_mtus, "
+    "cites_acoem, cites_odg, cites_other FROM decisions_decisionitem WHERE decision_id {ids}) "
+    "SELECT 'outcome', outcome, count(DISTINCT decision_id) FROM m WHERE outcome <> '' "
+    "GROUP BY outcome "
+    "UNION ALL SELECT 'category', category, count(DISTINCT decision_id) FROM m GROUP BY category "
+    "UNION ALL SELECT 'mtus_based', CASE WHEN mtus_based THEN 'yes' ELSE 'no' END, "
+    "count(DISTINCT decision_id) FROM m GROUP BY 2 "
+    + " ".join(
+        f"UNION ALL SELECT 'family', '{f}', count(DISTINCT decision_id) FROM m WHERE cites_{f}"
+        for f in FAMILIES
+    )
+)
+
+
+def facet_counts(cursor: Any, vendor: str, rows: Sequence[Any]) -> dict[str, list[tuple[str, int]]]:
+    """How many of the matches (id, year, priority) have each value of each filter: the
+    decision's own columns came with the matches; the items' are grouped in one statement
+    over the matched items (one query per filter took several times longer)."""
+    clause, param = ids_in(vendor, [row[0] for row in rows])
+    tally: dict[str, Counter[str]] = {name: Counter() for name in FACET_NAMES}
+    for _, year, priority in rows:
+        if year is not None:
+            tally["year"][str(year)] += 1
+        if priority:
+            tally["priority"][priority] += 1
+    cursor.execute(_ITEM_FACETS.format(ids=clause), [param])
+    for name, value, count in cursor.fetchall():
+        if count:
+            tally[name][str(value)] += int(count)
+    cursor.execute(
+        f"SELECT specialty, count(*) FROM decisions_decisionspecialty WHERE decision_id {clause} "
+        "GROUP BY specialty",
+        [param],
+    )
+    tally["specialty"].update(dict(cursor.fetchall()))
+    return {name: _ordered(name, counter) for name, counter in tally.items()}
+
+
+def _ordered(name: str, counter: Counter[str]) -> list[tuple[str, int]]:
+    if name == "year":
+        return sorted(counter.items(), reverse=True)
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_VALUES_SHOWN]

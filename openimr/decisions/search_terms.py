@@ -1,0 +1,180 @@
+"""What a visitor may ask the corpus: words and filters, read from query parameters and
+checked here, once, for the page, the API and the exports alike. A bad value is an
+``InvalidInput`` naming the parameter; the words themselves can never be bad (any text is
+cut into plain words)."""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from openimr.core.case import Category, Decision, Priority
+from openimr.core.errors import InvalidInput, Problem
+
+MAX_QUERY = 500
+MAX_WORDS = 16
+PER_PAGE = 20
+MAX_PER_PAGE = 100
+# Deep pages cost a scan of everything before them; nobody reads past the first thousands.
+MAX_OFFSET = 10_000
+
+FAMILIES = ("mtus", "acoem", "odg", "other")
+OUTCOMES = tuple(d.value for d in Decision)
+CATEGORIES = tuple(c.value for c in Category)
+PRIORITIES = tuple(p.value for p in Priority)
+FILTER_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
+
+_WORD = re.compile(r"\w+")
+# Words in nearly every letter: they select nothing and cost a pass over the whole index.
+STOPWORDS = frozenset(
+    (
+        *("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have"),
+        *("in", "is", "it", "of", "on", "or", "the", "to", "was", "were", "with"),
+    )
+)
+_TRUE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+
+
+@dataclass(frozen=True)
+class Filters:
+    outcome: str | None = None
+    category: str | None = None
+    specialty: str | None = None
+    family: str | None = None
+    mtus_based: bool | None = None
+    year: int | None = None
+    priority: str | None = None
+
+    def active(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in FILTER_NAMES if getattr(self, k) is not None}
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str = ""
+    filters: Filters = field(default_factory=Filters)
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @property
+    def words(self) -> tuple[tuple[str, ...], ...]:
+        return words(self.text)
+
+    def with_page(self, page: int) -> "SearchQuery":
+        return replace(self, page=page)
+
+
+def words(text: str) -> tuple[tuple[str, ...], ...]:
+    """The query's words, each a tuple of its letter-and-digit runs ("L4-5" -> ("L4", "5"),
+    searched as a phrase); punctuation, symbols, NUL and emoji are dropped, and so are
+    words like "of" and "the" unless nothing else was typed."""
+    found = []
+    for chunk in text.split():
+        parts = tuple(_WORD.findall(chunk))
+        if parts:
+            found.append(parts)
+    kept = [w for w in found if len(w) > 1 or w[0].lower() not in STOPWORDS]
+    return tuple((kept or found)[:MAX_WORDS])
+
+
+def item_tag(filters: Filters) -> str | None:
+    """The index token naming the chosen item filters together (one item must satisfy them
+    all); the same tokens are written by migration 0002's triggers."""
+    parts = []
+    if filters.category is not None:
+        parts.append(f"c{filters.category}")
+    if filters.outcome is not None:
+        parts.append(f"o{filters.outcome}")
+    if filters.mtus_based is not None:
+        parts.append("myes" if filters.mtus_based else "mno")
+    if filters.family is not None:
+        parts.append(f"f{filters.family}")
+    return "it_" + "_".join(parts) if parts else None
+
+
+def filter_tags(filters: Filters) -> list[str]:
+    """Index tokens (FTS5 phrases once quoted) for the chosen filters."""
+    tags = [] if filters.year is None else [f"yr_{filters.year}"]
+    if filters.priority is not None:
+        tags.append(f"pr_{filters.priority}")
+    if filters.specialty is not None:
+        tags.append("sp_" + filters.specialty.replace(" ", "_"))
+    item = item_tag(filters)
+    return [*tags, item] if item else tags
+
+
+def parse(params: Mapping[str, Any]) -> SearchQuery:
+    """A query from request parameters (strings); every problem is reported at once."""
+    problems: list[Problem] = []
+    text = _text(params, problems)
+    filters = Filters(
+        outcome=_choice(params, "outcome", OUTCOMES, problems),
+        category=_choice(params, "category", CATEGORIES, problems),
+        specialty=_specialty(params, problems),
+        family=_choice(params, "family", FAMILIES, problems),
+        mtus_based=_flag(params, problems),
+        year=_int(params, "year", 1990, 2100, problems),
+        priority=_choice(params, "priority", PRIORITIES, problems),
+    )
+    per_page = _int(params, "per_page", 1, MAX_PER_PAGE, problems) or PER_PAGE
+    page = _int(params, "page", 1, MAX_OFFSET, problems) or 1
+    if (page - 1) * per_page >= MAX_OFFSET:
+        problems.append(Problem("$.page", f"only the first {MAX_OFFSET:,} results can be paged"))
+    if problems:
+        raise InvalidInput(problems)
+    return SearchQuery(text, filters, page, per_page)
+
+
+def _raw(params: Mapping[str, Any], name: str) -> str:
+    value = params.get(name)
+    return "" if value is None else str(value).strip()
+
+
+def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
+    text = _raw(params, "q").replace("\x00", " ")
+    if len(text) > MAX_QUERY:
+        problems.append(Problem("$.q", f"at most {MAX_QUERY} characters"))
+        return ""
+    return text
+
+
+def _choice(
+    params: Mapping[str, Any], name: str, allowed: tuple[str, ...], problems: list[Problem]
+) -> str | None:
+    value = _raw(params, name).lower()
+    if not value:
+        return None
+    if value not in allowed:
+        problems.append(Problem(f"$.{name}", f"must be one of: {', '.join(allowed)}"))
+        return None
+    return value
+
+
+def _specialty(params: Mapping[str, Any], problems: list[Problem]) -> str | None:
+    value = _raw(params, "specialty").replace("\x00", "")
+    if len(value) > 120:
+        problems.append(Problem("$.specialty", "at most 120 characters"))
+        return None
+    return value or None
+
+
+def _flag(params: Mapping[str, Any], problems: list[Problem]) -> bool | None:
+    value = _raw(params, "mtus_based").lower()
+    if not value:
+        return None
+    if value not in _TRUE:
+        problems.append(Problem("$.mtus_based", "must be yes or no"))
+        return None
+    return _TRUE[value]
+
+
+def _int(
+    params: Mapping[str, Any], name: str, low: int, high: int, problems: list[Problem]
+) -> int | None:
+    value = _raw(params, name)
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
+        problems.append(Problem(f"$.{name}", f"must be a whole number from {low} to {high}"))
+        return None
+    return int(value)

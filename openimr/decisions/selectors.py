@@ -1,0 +1,131 @@
+"""Reads of the public corpus for the search page, the letter page, the API and the exports.
+Only the de-identified Decision row is ever read here: what a visitor sees is a subset of
+that row, chosen field by field (never the whole stored document)."""
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from openimr.core.errors import NotFound
+from openimr.decisions import analytics, export, search
+from openimr.decisions.models import Decision
+from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
+from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
+from openimr.decisions.search_terms import SearchQuery, parse
+
+# The reviewer workspace reads precedents through this module (apps meet at selectors).
+__all__ = [
+    "MIN_COHORT",
+    "PRECEDENT_WINDOW",
+    "ItemPrecedents",
+    "corpus_export",
+    "decision_get",
+    "decision_search",
+    "decision_view",
+    "letter_file",
+    "overturn_by",
+    "precedents_for_case",
+    "search_query",
+]
+
+
+def decision_search(params: Mapping[str, Any], *, facets: bool = True) -> search.Results:
+    """The search a visitor asked for in query parameters (InvalidInput when one is bad)."""
+    return search.search(parse(params), facets=facets)
+
+
+def search_query(params: Mapping[str, Any]) -> SearchQuery:
+    return parse(params)
+
+
+def corpus_export(fmt: str, params: Mapping[str, Any]) -> Iterator[bytes]:
+    """The de-identified corpus (or the search ``params`` ask for) as ``fmt`` bytes, a chunk
+    at a time. The parameters are checked before the first chunk."""
+    return export.WRITERS[fmt].stream(parse(params))
+
+
+def overturn_by(field: str) -> list[analytics.Row]:
+    return analytics.overturn_by(field)
+
+
+def decision_get(case_number: str) -> Decision:
+    found = (
+        Decision.objects.filter(case_number=case_number)
+        .prefetch_related("items", "specialties")
+        .first()
+    )
+    if found is None:
+        raise NotFound(f"no published decision {case_number}")
+    return found
+
+
+def _citations(entries: Any) -> list[dict[str, Any]]:
+    if not isinstance(entries, list):
+        return []
+    return [
+        {"mtus": bool(c.get("mtus")), "citation": str(c.get("citation") or "")}
+        for c in entries
+        if isinstance(c, dict)
+    ]
+
+
+def _document_items(decision: Decision) -> list[dict[str, Any]]:
+    items = decision.document.get("items") if isinstance(decision.document, dict) else None
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def decision_view(decision: Decision) -> dict[str, Any]:
+    """The public letter: dates, priority, reviewer qualifications (specialty and licensure,
+    never a name), the summary, and each item with its decision, citations and rationale."""
+    stored = _document_items(decision)
+    items = []
+    for n, row in enumerate(decision.items.all()):
+        doc = stored[n] if n < len(stored) else {}
+        items.append(
+            {
+                "position": row.position + 1,
+                "treatment": row.treatment,
+                "category": row.category,
+                "outcome": row.outcome,
+                "mtus_based": row.mtus_based,
+                "families": [
+                    f for f in ("mtus", "acoem", "odg", "other") if getattr(row, f"cites_{f}")
+                ],
+                "claims_administrator_basis": _citations(doc.get("claims_administrator_basis")),
+                "reviewer_basis": _citations(doc.get("reviewer_basis")),
+                "why_not_mtus": str(doc.get("why_not_mtus") or ""),
+                "rationale": row.rationale,
+            }
+        )
+    return {
+        "case_number": decision.case_number,
+        "source": decision.source,
+        "decision_date": decision.decision_date,
+        "year": decision.year,
+        "assigned_date": decision.assigned_date,
+        "injury_date": decision.injury_date,
+        "ur_decision_date": decision.ur_decision_date,
+        "application_received_date": decision.application_received_date,
+        "priority": decision.priority,
+        "employee_age": decision.employee_age,
+        "employee_sex": decision.employee_sex,
+        "specialties": [s.specialty for s in decision.specialties.all()],
+        "licensed_in": list(decision.licensed_in or []),
+        "clinical_summary": decision.clinical_summary,
+        "items": items,
+        "has_letter": letter_file(decision) is not None,
+    }
+
+
+def letter_file(decision: Decision) -> Path | None:
+    """The letter's PDF under MEDIA_ROOT, or None (no path, missing file, or a path that
+    would leave MEDIA_ROOT)."""
+    if not decision.letter_path or not settings.MEDIA_ROOT:
+        return None
+    root = Path(settings.MEDIA_ROOT).resolve()
+    path = (root / decision.letter_path).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        return None
+    return path

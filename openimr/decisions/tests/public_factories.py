@@ -1,0 +1,97 @@
+"""Published decisions made directly with the ORM, for the search, public page, API,
+analytics, export and precedent tests."""
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty
+
+_numbers = itertools.count(1)
+
+
+def item(
+    treatment: str = "Physical therapy 2x6 lumbar spine",
+    *,
+    category: str = "rehabilitation",
+    outcome: str = "upheld",
+    rationale: str = "The guidelines support up to ten visits; the request exceeds them.",
+    family: str = "mtus",
+    mtus_based: bool | None = None,
+) -> dict[str, Any]:
+    return {
+        "treatment": treatment,
+        "category": category,
+        "outcome": outcome,
+        "rationale": rationale,
+        "family": family,
+        "mtus_based": family == "mtus" if mtus_based is None else mtus_based,
+    }
+
+
+def make_decision(
+    *,
+    case_number: str | None = None,
+    summary: str = "The injured worker is a 45 year old male with low back pain.",
+    items: list[dict[str, Any]] | None = None,
+    specialties: tuple[str, ...] = ("Orthopedic Surgery",),
+    decided: dt.date = dt.date(2016, 3, 14),
+    priority: str = "standard",
+    letter_path: str = "",
+) -> Decision:
+    number = case_number or f"CM{decided:%y}-{next(_numbers):07d}"
+    items = items if items is not None else [item()]
+    document = {
+        "schema": "openimr.case/1",
+        "case_number": number,
+        "priority": priority,
+        "dates": {"decision": decided.isoformat()},
+        "reviewer": {"specialties": list(specialties), "licensed_in": ["CA"]},
+        "clinical_summary": summary,
+        "items": [
+            {
+                "treatment": i["treatment"],
+                "category": i["category"],
+                "decision": i["outcome"],
+                "reviewer_basis": [
+                    {"mtus": i["mtus_based"], "citation": f"{i['family']} guideline"}
+                ],
+                "claims_administrator_basis": [{"mtus": True, "citation": "MTUS ACOEM"}],
+                "rationale": i["rationale"],
+            }
+            for i in items
+        ],
+    }
+    decision = Decision.objects.create(
+        case_number=number,
+        source="published",
+        layout="test",
+        content_sha256=f"{hash(number) & (2**64 - 1):064x}",
+        letter_path=letter_path,
+        decision_date=decided,
+        year=decided.year,
+        priority=priority,
+        employee_age=45,
+        employee_sex="male",
+        licensed_in=["CA"],
+        clinical_summary=summary,
+        document=document,
+        added_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+    )
+    for position, spec in enumerate(items):
+        DecisionItem.objects.create(
+            decision=decision,
+            position=position,
+            treatment=spec["treatment"],
+            category=spec["category"],
+            outcome=spec["outcome"],
+            rationale=spec["rationale"],
+            mtus_based=spec["mtus_based"],
+            cites_mtus=spec["family"] == "mtus",
+            cites_acoem=spec["family"] == "acoem",
+            cites_odg=spec["family"] == "odg",
+            cites_other=spec["family"] == "other",
+        )
+    for name in specialties:
+        DecisionSpecialty.objects.create(decision=decision, specialty=name)
+    return decision

@@ -1,0 +1,105 @@
+"""Any text is a safe query: no query-syntax error reaches the visitor and nothing typed is
+run as SQL. Bad filter values are refused with the parameter named."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from openimr.core.errors import InvalidInput
+from openimr.decisions.models import Decision
+from openimr.decisions.search import search
+from openimr.decisions.search_sql import fts5_match
+from openimr.decisions.search_terms import parse, words
+from openimr.decisions.tests.public_factories import make_decision
+
+pytestmark = pytest.mark.django_db
+
+NASTY = [
+    '"',
+    '"unbalanced',
+    "NEAR(lumbar spine, 2)",
+    "lumbar*",
+    "(((",
+    "a OR b AND NOT c",
+    "summary: knee",
+    "{summary items} : x",
+    "col:^start",
+    "\x00",
+    "knee\x00pain",
+    "😀 🦴",
+    "'; DROP TABLE decisions_decision; --",
+    "%_%",
+    "\\",
+    "it_cpharmaceuticals_ooverturned",
+]
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_query_syntax_and_sql_typed_into_the_box_are_just_words(text):
+    make_decision(summary="Knee pain after a fall; lumbar spine strain.")
+    results = search(parse({"q": text}))
+    assert results.total >= 0
+    assert Decision.objects.count() == 1
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=200))
+def test_any_text_at_all_searches_without_error(text):
+    results = search(parse({"q": text}))
+    assert results.total >= 0
+
+
+@given(st.text(max_size=80))
+def test_the_match_expression_quotes_every_word(text):
+    query = parse({"q": text})
+    expression = fts5_match(query)
+    assert query.words == words(text.replace("\x00", " "))
+    for parts in query.words:
+        assert '"' + " ".join(parts) + '"' in expression
+    assert expression.count('"') % 2 == 0
+
+
+@given(st.text(max_size=60))
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_specialty_text_filters_without_error(text):
+    results = search(parse({"specialty": text}))
+    assert results.total >= 0
+
+
+def test_the_words_typed_do_not_reach_the_filter_tags():
+    make_decision(summary="An ordinary letter.")
+    assert search(parse({"q": "it_crehabilitation_oupheld"})).total == 0
+    assert search(parse({"q": "yr_2016"})).total == 0
+
+
+@pytest.mark.parametrize(
+    ("params", "path"),
+    [
+        ({"outcome": "maybe"}, "$.outcome"),
+        ({"category": "magic"}, "$.category"),
+        ({"family": "cochrane"}, "$.family"),
+        ({"mtus_based": "perhaps"}, "$.mtus_based"),
+        ({"year": "twenty"}, "$.year"),
+        ({"year": "1850"}, "$.year"),
+        ({"year": "٢٠١٦"}, "$.year"),
+        ({"priority": "urgent"}, "$.priority"),
+        ({"page": "0"}, "$.page"),
+        ({"page": "-1"}, "$.page"),
+        ({"page": "9999"}, "$.page"),
+        ({"per_page": "1000"}, "$.per_page"),
+        ({"q": "x" * 501}, "$.q"),
+        ({"specialty": "s" * 121}, "$.specialty"),
+    ],
+)
+def test_a_bad_parameter_is_refused_naming_it(params, path):
+    with pytest.raises(InvalidInput) as refused:
+        parse(params)
+    assert [p.path for p in refused.value.problems] == [path]
+
+
+def test_every_bad_parameter_is_reported_at_once():
+    with pytest.raises(InvalidInput) as refused:
+        parse({"outcome": "x", "year": "y", "priority": "z"})
+    assert {p.path for p in refused.value.problems} == {"$.outcome", "$.year", "$.priority"}

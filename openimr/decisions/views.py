@@ -1,0 +1,154 @@
+"""The public corpus, no login: search with filters and facet counts, one letter and its
+PDF, and bulk exports. Views hold no rules: the query is checked by `search_terms`, read by
+`selectors`, written out by `export`."""
+
+from typing import Any
+
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from openimr.core.case import CATEGORY_LABELS, Category
+from openimr.core.errors import InvalidInput, NotFound
+from openimr.decisions import export, search, selectors
+from openimr.decisions.search_terms import FILTER_NAMES
+
+FACET_TITLES = {
+    "outcome": "Decision",
+    "category": "Treatment category",
+    "specialty": "Reviewer specialty",
+    "family": "Guideline family",
+    "mtus_based": "MTUS-based",
+    "year": "Year",
+    "priority": "Priority",
+}
+_FIXED_LABELS = {
+    "family": {"mtus": "MTUS", "acoem": "ACOEM", "odg": "ODG", "other": "Other guidelines"},
+    "mtus_based": {"yes": "MTUS-based", "no": "Not MTUS-based"},
+    "category": {c.value: CATEGORY_LABELS[c] for c in Category},
+}
+
+
+def label(name: str, value: str) -> str:
+    if name in ("outcome", "priority"):
+        return value.capitalize()
+    return _FIXED_LABELS.get(name, {}).get(value) or value
+
+
+def _link(params: QueryDict, **changes: Any) -> str:
+    """The current query string with some parameters set (or removed, given None)."""
+    query = params.copy()
+    query.pop("page", None)
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = str(value)
+    return "?" + query.urlencode()
+
+
+def _facet_groups(request: HttpRequest, results: search.Results) -> list[dict[str, Any]]:
+    active = {k: request.GET.get(k, "") for k in FILTER_NAMES}
+    groups = []
+    for name in FILTER_NAMES:
+        values = [
+            {
+                "label": label(name, v.value),
+                "count": v.count,
+                "active": active[name].lower() == v.value.lower(),
+                "href": _link(request.GET, **{name: v.value}),
+            }
+            for v in results.facets.get(name, ())
+        ]
+        clear = _link(request.GET, **{name: None}) if active[name] else None
+        groups.append({"name": name, "title": FACET_TITLES[name], "values": values, "clear": clear})
+    return groups
+
+
+def _pager(request: HttpRequest, results: search.Results) -> dict[str, str | None]:
+    page = results.query.page
+    more = page < results.pages
+    return {
+        "previous": _link(request.GET, page=page - 1) if page > 1 else None,
+        "next": _link(request.GET, page=page + 1) if more else None,
+    }
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    context: dict[str, Any] = {"q": request.GET.get("q", ""), "export_query": _link(request.GET)}
+    try:
+        results = selectors.decision_search(request.GET)
+    except InvalidInput as exc:
+        context["problems"] = exc.problems
+        return render(request, "decisions/search.html", context, status=400)
+    active = [
+        {
+            "title": FACET_TITLES[k],
+            "label": label(k, _text(v)),
+            "clear": _link(request.GET, **{k: None}),
+        }
+        for k, v in results.query.filters.active().items()
+    ]
+    context.update(
+        results=results,
+        facets=_facet_groups(request, results),
+        active=active,
+        pager=_pager(request, results),
+        facet_cap=search.FACET_CAP,
+    )
+    return render(request, "decisions/search.html", context)
+
+
+def _decision(case_number: str) -> Any:
+    try:
+        return selectors.decision_get(case_number)
+    except NotFound as exc:
+        raise Http404(str(exc)) from exc
+
+
+@require_GET
+def decision_page(request: HttpRequest, case_number: str) -> HttpResponse:
+    letter = selectors.decision_view(_decision(case_number))
+    for entry in letter["items"]:
+        entry["category_label"] = label("category", entry["category"])
+        entry["family_labels"] = [label("family", f) for f in entry["families"]]
+    return render(request, "decisions/decision.html", {"letter": letter})
+
+
+@require_GET
+def letter_pdf(request: HttpRequest, case_number: str) -> FileResponse:
+    path = selectors.letter_file(_decision(case_number))
+    if path is None:
+        raise Http404("this decision has no letter file")
+    return FileResponse(
+        path.open("rb"), content_type="application/pdf", filename=f"{case_number}.pdf"
+    )
+
+
+@require_GET
+def export_corpus(request: HttpRequest, fmt: str) -> HttpResponseBase:
+    """The de-identified corpus (or the current search) as CSV, JSON Lines or Parquet,
+    streamed a chunk at a time."""
+    try:
+        query = selectors.search_query(request.GET)
+    except InvalidInput as exc:
+        body = str(exc) + "".join(f"\n{p.path}: {p.message}" for p in exc.problems)
+        return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
+    writer = export.WRITERS[fmt]
+    response = StreamingHttpResponse(writer.stream(query), content_type=writer.content_type)
+    response["Content-Disposition"] = f'attachment; filename="openimr-decisions.{fmt}"'
+    return response

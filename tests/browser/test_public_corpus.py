@@ -1,0 +1,87 @@
+"""An anonymous visitor searches the public corpus in a real browser, applies two filters,
+opens a decision, then opens the statistics page with every request outside 127.0.0.1
+blocked and sees its charts drawn (SVG, nothing fetched from elsewhere, no failed request)."""
+
+import datetime as dt
+from urllib.parse import urlparse
+
+import pytest
+from django.core.cache import cache
+
+from openimr.decisions.tests.public_factories import item, make_decision
+from tests.browser.conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def corpus() -> None:
+    cache.clear()
+    for n in range(6):
+        make_decision(
+            case_number=f"CM16-000010{n}",
+            decided=dt.date(2016, 1 + n, 10),
+            summary="Lumbar radiculopathy after lifting; the employee asks for injections.",
+            items=[
+                item(
+                    "Lumbar epidural steroid injection",
+                    category="injections",
+                    outcome="overturned" if n % 2 else "upheld",
+                    family="odg" if n % 3 else "mtus",
+                    rationale="Radicular findings are documented on examination.",
+                )
+            ],
+        )
+    make_decision(case_number="CM15-0000200", decided=dt.date(2015, 5, 1), summary="Knee pain.")
+
+
+def _block_outside(page, live_server_url: str, outside: list[str], failed: list[str]) -> None:
+    local = urlparse(live_server_url).hostname
+
+    def route(r):
+        if urlparse(r.request.url).hostname in (local, "127.0.0.1"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("requestfailed", lambda request: failed.append(request.url))
+
+
+def test_a_visitor_searches_filters_reads_a_decision_and_sees_the_charts_offline(
+    live_server, page, corpus
+):
+    outside: list[str] = []
+    failed: list[str] = []
+    _block_outside(page, live_server.url, outside, failed)
+    page.goto(f"{live_server.url}/decisions/")
+    page.fill("input[name=q]", "lumbar injection")
+    page.click("#search button[type=submit]")
+    page.wait_for_selector("#results .hit")
+    assert "6 decisions" in page.inner_text("#summary")
+    assert page.locator(".snippet mark").count() > 0
+
+    page.click("#facet-outcome >> text=Overturned")
+    page.wait_for_selector("text=Decision: Overturned")
+    page.click("#facet-family >> text=ODG")
+    page.wait_for_selector("text=Guideline family: ODG")
+    summary = page.inner_text("#summary")
+    assert summary.startswith("2 decisions"), summary
+    screenshot(page, "public-corpus-search-filtered")
+
+    page.locator("#results .hit h3 a").first.click()
+    page.wait_for_selector("#decisions")
+    assert "Overturned" in page.inner_text("#decisions")
+    assert "Radicular findings are documented" in page.inner_text("#decisions")
+    screenshot(page, "public-corpus-decision")
+
+    page.goto(f"{live_server.url}/decisions/analytics/")
+    page.wait_for_selector("#chart-category svg")
+    assert page.locator("svg.chart").count() >= 4
+    assert page.locator("#chart-letters svg rect.bar").count() == 7
+    assert page.locator("#chart-category svg rect.bar").count() >= 1
+    box = page.locator("#chart-letters svg").bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 100
+    screenshot(page, "public-corpus-analytics")
+    assert outside == [] and failed == []
