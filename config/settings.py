@@ -220,6 +220,8 @@ def _positive_number(name: str, default: float) -> float:
 
 OPENIMR_PDF_TIMEOUT_SECONDS = _positive_number("OPENIMR_PDF_TIMEOUT_SECONDS", 30)
 OPENIMR_PDF_MEMORY_MB = int(_positive_number("OPENIMR_PDF_MEMORY_MB", 512))
+# How many persistent reader processes the sandbox keeps (openimr.core.sandbox.Readers).
+OPENIMR_PDF_READERS = int(_positive_number("OPENIMR_PDF_READERS", 2))
 
 
 def _style_hash(path: Path) -> str:

@@ -78,7 +78,12 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "ingest", help="read published letters (folders, zips, PDFs, text) into the corpus"
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes")
+    ingest.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="sandbox reader processes parsing letters at once (default: the CPU count)",
+    )
     ingest.add_argument(
         "--batch", type=int, default=250, help="files stored per transaction (default 250)"
     )

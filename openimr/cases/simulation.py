@@ -11,6 +11,7 @@ cases were decided on time.
 import gc
 import heapq
 import multiprocessing
+import queue
 import random
 import sys
 import time
@@ -220,17 +221,56 @@ def _run(per_day: list[int], seed: int, workers: int, progress: bool) -> tuple[C
     if workers == 1:
         counts = _run_share(per_day, random.Random(seed), progress)
     else:
-        connections.close_all()  # each process opens its own
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = pool.starmap(
-                _run_share,
-                [
-                    (share, random.Random(f"{seed}/{k}"), progress and k == 0, True)
-                    for k, share in enumerate(shares_of(per_day, workers))
-                ],
-            )
-        counts = sum(results, Counter())
+        counts = _run_in_processes(per_day, seed, workers, progress)
     return counts, time.perf_counter() - started
+
+
+def _run_in_processes(per_day: list[int], seed: int, workers: int, progress: bool) -> Counter[str]:
+    """Each share in a forked process of its own. Ordinary processes, not a Pool's daemonic
+    workers: a worker reads each application's PDF through the sandbox, whose readers are
+    its children, and a daemonic process may not have children."""
+    connections.close_all()  # each process opens its own
+    context = multiprocessing.get_context("fork")
+    results: Any = context.Queue()
+    processes = [
+        context.Process(
+            target=_share_worker,
+            args=(results, share, random.Random(f"{seed}/{k}"), progress and k == 0),
+            name=f"openimr-simulate-{k}",
+        )
+        for k, share in enumerate(shares_of(per_day, workers))
+    ]
+    for process in processes:
+        process.start()
+    outcomes = _collected(results, processes)
+    for process in processes:
+        process.join()
+    failed = [o for o in outcomes if isinstance(o, str)]
+    if failed:
+        raise RuntimeError(f"a simulation worker failed: {failed[0]}")
+    return sum(outcomes, Counter())
+
+
+def _collected(results: Any, processes: list[Any]) -> list[Any]:
+    outcomes: list[Any] = []
+    while len(outcomes) < len(processes):
+        try:
+            outcomes.append(results.get(timeout=1))
+        except queue.Empty:
+            if not any(p.is_alive() for p in processes) and results.empty():
+                codes = [p.exitcode for p in processes]
+                raise RuntimeError(f"a simulation worker died (exit codes {codes})") from None
+    return outcomes
+
+
+def _share_worker(results: Any, per_day: list[int], rng: random.Random, progress: bool) -> None:
+    try:
+        results.put(_run_share(per_day, rng, progress, True))
+    except BaseException as exc:  # the parent must hear of it, not wait forever
+        results.put(f"{type(exc).__name__}: {exc}")
+        raise
+    finally:
+        connections.close_all()
 
 
 def _run_share(

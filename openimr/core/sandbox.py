@@ -1,16 +1,20 @@
-"""Run a function on untrusted bytes in a child process with a time and a memory limit.
+"""Run a function on untrusted bytes in a reader process with a time and a memory limit.
 
 A PDF is read by pdfium, a large C library: a decompression bomb can make it allocate
 gigabytes, a crafted file can make it loop or crash. In the web or worker process that
-would take the server down with it; in a child it takes down only the child. The child is
-forked from a small fork server started once (``multiprocessing``'s forkserver, preloading
-the PDF modules), not from the threaded web process itself: forking a process whose other
-threads hold locks is unsafe, and a fresh interpreter per file would pay Python's start-up
-and pdfium's import for every file.
+would take the server down with it; in a reader it takes down only the reader. Readers are
+a few persistent processes (``OPENIMR_PDF_READERS``, started on first use) forked from a
+small fork server started once (``multiprocessing``'s forkserver, preloading the PDF
+modules), not from the threaded web process itself: forking a process whose other threads
+hold locks is unsafe. A reader serves one file at a time, many files in its life (a fresh
+one replaces it after ``RECYCLE_AFTER``), so a file costs a round trip through a pipe, not
+a process (docs/benchmarks.md, "PDF sandbox").
 
-In the child: ``RLIMIT_AS`` (address space) caps memory, ``RLIMIT_CPU`` caps CPU time. In
-the parent: a wall-clock deadline, after which the child is killed (a child blocked on
-nothing still counts against the clock). A crash, a timeout or a memory error raises
+Per file, in the reader: ``RLIMIT_AS`` (address space) caps memory, ``RLIMIT_CPU`` caps the
+CPU time the file may add to what the reader has used. In the parent: a wall-clock deadline
+per file, after which the reader's process group is killed (a reader blocked on nothing
+still counts against the clock) and a fresh one started. A reader that dies (a crash, a
+memory abort) is replaced too. A crash, a timeout or a memory error raises
 ``SandboxFailed`` whose ``str()`` says what happened in words a user can act on; callers
 turn it into their own error (``InvalidInput`` at the field, ``LetterUnreadable``).
 
@@ -18,22 +22,29 @@ An exception the function raises on purpose (``OpenIMRError`` and subclasses) co
 to the parent and is raised there, so a sandboxed call fails exactly as the direct call
 would. ``InvalidInput`` is carried by its problems, since it does not pickle by its args.
 
-A daemonic process (a ``multiprocessing.Pool`` worker) may not have children: call this
-from threads of an ordinary process instead (see docs/security.md).
+Threads share the readers (a stack of idle ones; a caller waits when all are busy). A child
+forked from a process with readers starts its own; a daemonic process (a
+``multiprocessing.Pool`` worker) may not have children, so it cannot: use ordinary
+processes, or threads (see docs/security.md).
 """
 
 import multiprocessing
+import multiprocessing.forkserver
+import multiprocessing.util
 import os
-import pickle
-import resource
 import signal
-import traceback
+import threading
+import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
+from openimr.core.sandbox_child import MB, Limits, _serve, _watched
+
+__all__ = ["MB", "Limits", "Readers", "SandboxFailed", "run"]
+
+DEFAULT_LIMITS = Limits()
 
 T = TypeVar("T")
 
@@ -47,8 +58,6 @@ PRELOAD = [
     "openimr.letters.parsing.warm",
     "gunicorn.app.wsgiapp",
 ]
-MB = 1024 * 1024
-MEMORY_MARGIN = 0.6
 # Signals a reader dies of when pdfium crashes or aborts (not the CPU limit, not our kill).
 _CRASHES = {
     signal.SIGABRT,
@@ -62,15 +71,6 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
 
 
-@dataclass(frozen=True)
-class Limits:
-    """How long (wall clock, seconds) and how much memory (bytes of address space) a child
-    may take."""
-
-    seconds: float = 30.0
-    memory_bytes: int = 512 * MB
-
-
 class SandboxFailed(OpenIMRError):
     """The child did not finish: ``reason`` is ``timeout``, ``memory`` or ``crashed``;
     ``str()`` is the sentence to show, e.g. "could not be read within 30 s"."""
@@ -82,15 +82,21 @@ class SandboxFailed(OpenIMRError):
         super().__init__(message)
 
 
-def run(function: Callable[..., T], data: bytes, *args: Any, limits: Limits = Limits()) -> T:
-    """``function(data, *args)`` in a child process under ``limits``; its result, or its
+def run(function: Callable[..., T], data: bytes, *args: Any, limits: Limits = DEFAULT_LIMITS) -> T:
+    """``function(data, *args)`` in a reader process under ``limits``; its result, or its
     ``OpenIMRError``, as if called here. ``function`` must be importable (module level)."""
-    outcome, exitcode = _attempt(_reader, function, data, args, limits)
+    return _pool().run(function, data, *args, limits=limits)
+
+
+def _run_in(
+    pool: "Readers", function: Callable[..., T], data: bytes, args: tuple, limits: Limits
+) -> T:
+    outcome, exitcode = pool.ask(function, data, args, limits)
     if outcome is None and exitcode is not None and -exitcode in _CRASHES:
         # The reader died of a signal: pdfium answers an allocation the memory limit refuses
-        # with abort(), like a damaged file. Read once more under a watching parent, which
-        # can tell the two apart by the reader's peak memory. Rare (hostile files only), so
-        # the ordinary file pays for one process, not two.
+        # with abort(), like a damaged file. Read once more in a one-shot child under a
+        # watching parent, which can tell the two apart by the reader's peak memory. Rare
+        # (hostile files only), so the ordinary file pays for neither.
         outcome, exitcode = _attempt(_watched, function, data, args, limits)
     return _unpacked(outcome, exitcode, limits)
 
@@ -148,7 +154,10 @@ def _unpacked(outcome: tuple[Any, ...] | None, exitcode: int | None, limits: Lim
         raise InvalidInput([Problem(path, message) for path, message in rest[0]], rest[1])
     if kind == "memory":
         raise SandboxFailed("memory", f"needed more than {limits.memory_bytes // MB} MB of memory")
-    if kind == "timeout" or (kind == "signal" and rest[0] == signal.SIGXCPU):
+    if kind == "timeout" or signal.SIGXCPU in {
+        rest[0] if kind == "signal" else None,
+        -(exitcode or 0),
+    }:
         raise SandboxFailed("timeout", f"could not be read within {limits.seconds:g} s")
     if kind == "error":
         raise SandboxFailed("crashed", f"could not be read: {rest[0]}")
@@ -157,68 +166,212 @@ def _unpacked(outcome: tuple[Any, ...] | None, exitcode: int | None, limits: Lim
     raise SandboxFailed("crashed", f"made the reader crash ({reason})")
 
 
-def _watched(
-    sender: Connection, limits: Limits, function: Callable[..., Any], data: bytes, args: tuple
-) -> None:
-    """Runs in the child: fork a reader, wait for it, and when it dies of a signal say
-    whether it died of the memory limit."""
-    os.setpgid(0, 0)  # the parent kills the whole group at the deadline
-    reader = os.fork()
-    if reader == 0:
-        _reader(sender, limits, function, data, args, group=False)
-    _, status, usage = os.wait4(reader, 0)
-    if os.WIFSIGNALED(status):
-        # A reader that died near the limit died of it (its libraries' mappings count
-        # against the address space but are not resident, hence a margin).
-        peak = usage.ru_maxrss * 1024
-        died_of_memory = peak >= limits.memory_bytes * MEMORY_MARGIN
-        sender.send(("memory",) if died_of_memory else ("signal", os.WTERMSIG(status)))
-    sender.close()
+# --- The readers: persistent children, one file at a time each ------------------------------
+# (what runs inside them is in openimr.core.sandbox_child)
+
+RECYCLE_AFTER = 500  # tasks a reader serves before a fresh one replaces it (bounds leaks)
+DEFAULT_READERS = 2
+_KEEPS_READER = {"ok", "raised", "invalid", "error"}  # it answered and is in a known state
 
 
-def _reader(
-    sender: Connection,
-    limits: Limits,
-    function: Callable[..., Any],
-    data: bytes,
-    args: tuple,
-    *,
-    group: bool = True,
-) -> None:
-    """Runs in the child (or the watched child's child): limit itself, call, answer once."""
-    if group:
-        os.setpgid(0, 0)
-    limit_this_process(limits)
+class _Reader:
+    """A reader process and this process's end of its pipe."""
+
+    def __init__(self) -> None:
+        self.connection, theirs = _CONTEXT.Pipe(duplex=True)
+        self.process = _CONTEXT.Process(target=_serve, args=(theirs,), name="openimr-reader")
+        self.process.start()
+        theirs.close()
+        self.tasks = 0
+
+    def ask(self, task: tuple[Any, ...], seconds: float) -> tuple[Any, ...] | None:
+        """The reader's answer; ("timeout",) past the deadline; None if it died."""
+        self.tasks += 1
+        try:
+            self.connection.send(task)
+            if not self.connection.poll(seconds):
+                return ("timeout",)
+            outcome: tuple[Any, ...] = self.connection.recv()
+            return outcome
+        except (EOFError, OSError):
+            return None  # it died before it could answer
+
+    def stop(self, *, kill: bool) -> int | None:
+        """End the reader (politely: close its pipe; or kill its group); its exit code."""
+        if kill and self.process.is_alive():
+            _kill_group(self.process)
+        self.connection.close()
+        self.process.join(timeout=None if kill else 5)
+        if self.process.is_alive():
+            _kill_group(self.process)
+            self.process.join()
+        return self.process.exitcode
+
+    def forget(self) -> None:
+        """In a forked child: drop this copy of the pipe without telling the reader, which
+        still serves the parent, and stop multiprocessing counting it as ours."""
+        self.connection.close()
+        children: set[Any] = getattr(multiprocessing.process, "_children", set())
+        children.discard(self.process)
+
+
+class _Idle:
+    """Idle readers and slots without a reader yet; ``take`` waits while there are neither.
+    Last in, first out: the reader that just answered, its caches warm, answers next, and a
+    second reader starts only when two calls overlap."""
+
+    def __init__(self, slots: int) -> None:
+        self.readers: list[_Reader] = []
+        self.slots = slots
+        self.changed = threading.Condition()
+
+    def take(self) -> "_Reader | None":
+        with self.changed:
+            self.changed.wait_for(lambda: self.readers or self.slots)
+            if self.readers:
+                return self.readers.pop()
+            self.slots -= 1
+            return None
+
+    def give(self, reader: "_Reader | None") -> None:
+        with self.changed:
+            if reader is None:
+                self.slots += 1
+            else:
+                self.readers.append(reader)
+            self.changed.notify()
+
+    def drain(self) -> set["_Reader"]:
+        with self.changed:
+            readers, self.readers = set(self.readers), []
+            return readers
+
+
+class Readers:
+    """``size`` readers, started when first needed. Each call checks an idle reader out
+    (``_Idle``), so the threads of a threaded server share them, and a caller past ``size``
+    waits for one to come back. ``run`` uses the process's pool, sized by
+    ``OPENIMR_PDF_READERS``; a batch job may make its own (``with Readers(n) as readers:``
+    ``readers.run(...)`` from ``n`` threads) and stop it when done."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.idle = _Idle(size)
+        self.everyone: set[_Reader] = set()
+        self.closed = False
+        self.finalizer = multiprocessing.util.Finalize(self, self.close, exitpriority=10)
+        _EVERY_POOL.add(self)
+
+    def __enter__(self) -> "Readers":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.finalizer()
+
+    def run(
+        self, function: Callable[..., T], data: bytes, *args: Any, limits: Limits = DEFAULT_LIMITS
+    ) -> T:
+        """As the module's ``run``, in one of these readers."""
+        return _run_in(self, function, data, args, limits)
+
+    def ask(
+        self, function: Callable[..., Any], data: bytes, args: tuple, limits: Limits
+    ) -> tuple[tuple[Any, ...] | None, int | None]:
+        reader = self._checkout()
+        outcome = None
+        try:
+            outcome = reader.ask((function, data, args, limits), limits.seconds)
+        finally:
+            keep = outcome is not None and outcome[0] in _KEEPS_READER
+            exitcode = None if keep else self._retire(reader, kill=True)
+            self.idle.give(reader if keep else None)
+        return outcome, exitcode
+
+    def _checkout(self) -> _Reader:
+        if self.closed:
+            raise RuntimeError("the sandbox's readers were shut down")
+        reader = self.idle.take()
+        if reader is not None and (reader.tasks >= RECYCLE_AFTER or not reader.process.is_alive()):
+            self._retire(reader, kill=False)
+            reader = None
+        if reader is None:
+            try:
+                reader = _Reader()
+            except BaseException:
+                self.idle.give(None)
+                raise
+            self.everyone.add(reader)
+        return reader
+
+    def _retire(self, reader: _Reader, *, kill: bool) -> int | None:
+        self.everyone.discard(reader)
+        return reader.stop(kill=kill)
+
+    def close(self) -> None:
+        """Stop every reader (at exit, or leaving a ``with``): an idle one by closing its pipe, one
+        still busy with a task (another thread's) by killing it."""
+        self.closed = True
+        idle = self.idle.drain()
+        for reader in list(self.everyone):
+            self._retire(reader, kill=reader not in idle)
+
+    def forget(self) -> None:
+        self.closed = True
+        self.finalizer.cancel()
+        for reader in self.everyone:
+            reader.forget()
+        self.everyone.clear()
+
+
+class _Readers:
+    """The process's pool (None until first used, or after a fork) and the lock making it."""
+
+    def __init__(self) -> None:
+        self.pool: Readers | None = None
+        self.lock = threading.Lock()
+
+
+_READERS = _Readers()
+_EVERY_POOL: "weakref.WeakSet[Readers]" = weakref.WeakSet()
+
+
+def _pool() -> Readers:
+    with _READERS.lock:
+        if _READERS.pool is None:
+            _READERS.pool = Readers(_configured_readers())
+        return _READERS.pool
+
+
+def _configured_readers() -> int:
     try:
-        outcome: tuple[Any, ...] = ("ok", function(data, *args))
-    except MemoryError:
-        outcome = ("memory",)
-    except InvalidInput as exc:
-        outcome = ("invalid", [(p.path, p.message) for p in exc.problems], str(exc))
-    except OpenIMRError as exc:
-        outcome = ("raised", exc) if _pickles(exc) else ("error", str(exc))
-    except Exception as exc:  # An unexpected error: its type and text, not a traceback.
-        traceback.print_exc()
-        outcome = ("error", f"{type(exc).__name__}: {exc}")
-    try:
-        sender.send(outcome)
-    except MemoryError:
-        sender.send(("memory",))
-    sender.close()
-    os._exit(0)
+        from django.conf import settings  # noqa: PLC0415 (the sandbox runs without Django too)
+
+        return int(getattr(settings, "OPENIMR_PDF_READERS", DEFAULT_READERS))
+    except Exception:  # settings not configured: a script or a test without Django
+        return DEFAULT_READERS
 
 
-def limit_this_process(limits: Limits) -> None:
-    """Cap this process's address space and CPU time (a hard CPU limit one second past the
-    soft one: SIGXCPU first, SIGKILL if it is ignored)."""
-    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-    cpu = max(1, int(limits.seconds + 0.999))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+def _forget_after_fork() -> None:
+    """In a child forked from a process that has readers: the readers and their pipes are the
+    parent's. The child starts readers of its own when it first needs them."""
+    _READERS.lock = threading.Lock()  # another thread may have held it at the fork
+    for pool in list(_EVERY_POOL):
+        pool.forget()
+    _READERS.pool = None
+    _forget_fork_server()
 
 
-def _pickles(exc: BaseException) -> bool:
-    try:
-        copy = pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return False
-    return type(copy) is type(exc) and str(copy) == str(exc)
+def _forget_fork_server() -> None:
+    # multiprocessing checks that its fork server lives with waitpid(), which fails in a
+    # child (the server is its parent's child): "No child processes". The child starts a
+    # fork server of its own instead (the parent's is unaffected).
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)
+    if server is None or getattr(server, "_forkserver_pid", None) is None:
+        return
+    if server._forkserver_alive_fd is not None:
+        os.close(server._forkserver_alive_fd)
+    server._forkserver_pid = server._forkserver_address = server._forkserver_alive_fd = None
+    server._lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_after_fork)

@@ -1,10 +1,10 @@
 """Stored files and PDF reading for the case file.
 
 Uploads are sniffed by content, not by name (a PDF starts with ``%PDF-``), and opened with
-pdfium in a child process (``openimr.core.sandbox``) with a time and a memory limit
+pdfium in a sandbox reader process (``openimr.core.sandbox``) with a time and a memory limit
 (``OPENIMR_PDF_TIMEOUT_SECONDS``, ``OPENIMR_PDF_MEMORY_MB``): a file that crashes pdfium,
-loops or asks for gigabytes fails that child, not the web or worker process. pdfium is not
-thread-safe either; each child runs one file on one thread.
+loops or asks for gigabytes fails that reader, not the web or worker process. pdfium is not
+thread-safe either; each reader reads one file at a time on one thread.
 
 A small PDF can unpack into an enormous one (a "decompression bomb": thousands of pages
 drawing one stream, or one page whose compressed content expands to gigabytes of text), so

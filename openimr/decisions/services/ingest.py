@@ -39,7 +39,11 @@ from openimr.letters.parsing.sandboxed import parse_letter, parse_letter_sandbox
 
 SUFFIXES = {".pdf", ".txt", ".text"}
 BATCH = 250
-AHEAD = 4  # files read ahead per worker: enough to keep each reader busy, few in memory
+# Files handed out ahead of the one being stored, per worker, and their bytes at most: the
+# main thread stores a batch (a few hundred ms) while the readers go on with these. With 4
+# the readers stood idle through every store: 9.6 ms a PDF end to end against 7.1 ms read.
+AHEAD = 64
+AHEAD_BYTES = 256 * 1024 * 1024
 FOLDER = "corpus/published"
 NO_NUMBER = "the letter states no case number; it is filed under its content hash"
 
@@ -247,23 +251,30 @@ def corpus_ingest(
 
 def _reads(items: list[Input], workers: int) -> Iterator[SourceRead | None]:
     """Each file's read, in order. The main thread reads the bytes (archives stay on it);
-    ``workers`` threads each hand a file to a reader, wait, and de-identify the result."""
+    threads hand each file to one of ``workers`` readers, wait, and de-identify the result."""
     limits = sandbox.Limits(
         seconds=settings.OPENIMR_PDF_TIMEOUT_SECONDS,
         memory_bytes=settings.OPENIMR_PDF_MEMORY_MB * sandbox.MB,
     )
     with (
         sandbox.Readers(workers) as readers,
-        ThreadPoolExecutor(workers, thread_name_prefix="openimr-ingest") as threads,
+        # Twice as many threads as readers: while one waits for a reader, another
+        # de-identifies and writes the PDF it got back, so no reader waits for them.
+        ThreadPoolExecutor(2 * workers, thread_name_prefix="openimr-ingest") as threads,
     ):
         reading = _Reading(readers, limits, text_in_readers=workers > 1)
-        ahead: deque[Future[SourceRead | None]] = deque()
+        ahead: deque[tuple[Future[SourceRead | None], int]] = deque()
+        held = 0
         for item in items:
-            ahead.append(_read_soon(threads, item, _bytes(item), reading))
-            if len(ahead) >= workers * AHEAD:
-                yield ahead.popleft().result()
-        while ahead:
-            yield ahead.popleft().result()
+            data = _bytes(item)
+            ahead.append((_read_soon(threads, item, data, reading), len(data)))
+            held += len(data)
+            while len(ahead) >= workers * AHEAD or held > AHEAD_BYTES:
+                future, size = ahead.popleft()
+                held -= size
+                yield future.result()
+        for future, _ in ahead:
+            yield future.result()
     for archive in _ARCHIVES.values():
         archive.close()
     _ARCHIVES.clear()

@@ -79,3 +79,11 @@ def echoes(data: bytes, *args: object) -> tuple[bytes, tuple[object, ...], int]:
 
 def breaks(data: bytes) -> None:
     raise ValueError("an unexpected bug")
+
+
+def burns(data: bytes, seconds: float) -> float:
+    """Spends ``seconds`` of CPU time, then says how much this process has used in all."""
+    started = time.process_time()
+    while time.process_time() - started < seconds:
+        pass
+    return time.process_time()
