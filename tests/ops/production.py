@@ -8,7 +8,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_env(data_dir: Path, secret_key: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENIMR_", "DATABASE_"))}
+    # Only what a deployment sets: not the test run's own switches, such as the browser
+    # tests' DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rightly refuses.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("OPENIMR_", "DATABASE_")) and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env |= {
         "OPENIMR_DEBUG": "false",
         "OPENIMR_SECRET_KEY": secret_key,
