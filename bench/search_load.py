@@ -11,6 +11,8 @@ from typing import Any
 from django.db import connection, transaction
 
 _MIGRATION = importlib.import_module("openimr.decisions.migrations.0002_search_index")
+# 0003 made the insert triggers skip while a store batch indexes its decisions itself.
+_ONCE = importlib.import_module("openimr.decisions.migrations.0003_search_index_once_per_batch")
 DECISION_COLUMNS = (
     "id", "case_number", "source", "layout", "content_sha256", "letter_path", "decision_date",
     "year", "assigned_date", "injury_date", "ur_decision_date", "application_received_date",
@@ -103,7 +105,13 @@ def _insert(cursor: Any, table: str, columns: tuple[str, ...], rows: list[Any]) 
 def _sqlite_triggers(create: bool) -> list[str]:
     forward = [s for s in _MIGRATION.SQLITE_FORWARD if s.startswith("CREATE TRIGGER")]
     if create:
-        return forward
+        prefix = "CREATE TRIGGER decisions_search_"
+        return [
+            _ONCE._sqlite_deferrable(name)
+            if (name := s[len(prefix) :].split()[0]) in _ONCE._INSERT_TRIGGERS
+            else s
+            for s in forward
+        ]
     return [f"DROP TRIGGER IF EXISTS {s.split()[2]}" for s in forward]
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.http import HttpResponseBase
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import make_pdf
 from openimr.cases.models import Case
@@ -70,7 +71,9 @@ def _values(route: Route, role: str, world: World, *, foreign: bool) -> dict[str
         "app_label": "auth",
         "object_id": 0,  # no row has it: the admin's object pages as asked for a missing one
         "content_type_id": 1,
-        "pk": 1,
+        # The TOTP admin's device pages: a device that exists (PostgreSQL does not restart
+        # its sequences between tests, so no fixed number names one).
+        "pk": TOTPDevice.objects.order_by("pk").values_list("pk", flat=True).first(),
         "id": 0,
         "url": "no-such-page/",
     }

@@ -1,7 +1,8 @@
 """Search of the public corpus: full text over the summaries, treatments and rationales with
 highlighted snippets, filters, facet counts over the result set, and paging. One module for
 both databases: SQLite's FTS5 (bm25) and PostgreSQL's tsvector with a GIN index, both built
-and kept in step by migration 0002_search_index.
+and kept in step by migrations 0002_search_index and 0003 (the store indexes its batches
+itself, once per decision: `index_deferred`, `index_decisions`).
 
 Any text is a safe query: it is cut into words here and every word goes to the database as a
 quoted phrase (FTS5) or through plainto_tsquery (PostgreSQL), always as a parameter, so no
@@ -53,6 +54,23 @@ class Results:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.query.per_page))
+
+
+def index_deferred() -> None:
+    """Until `index_decisions`, in the caller's transaction, the index triggers leave the
+    decisions, items and specialties inserted to it: each decision is then tokenized once,
+    not once more per item and specialty. No other transaction sees the deferral."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql.INDEX_DEFER)
+
+
+def index_decisions(decision_ids: Sequence[int]) -> None:
+    """End the deferral and index these decisions (written in full: the decision, its items
+    and specialties) with one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql.INDEX_RESUME)
+        if decision_ids:
+            cursor.execute(*sql.index_rows(connection.vendor, decision_ids))
 
 
 def search(query: SearchQuery, *, facets: bool = True) -> Results:

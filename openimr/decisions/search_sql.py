@@ -3,6 +3,7 @@ vendors it speaks. Values always travel as parameters; the only text put into SQ
 module's own (column names come from fixed tables, never from input)."""
 
 import html
+import importlib
 import json
 import re
 from collections import Counter, defaultdict
@@ -328,3 +329,29 @@ def _ordered(name: str, counter: Counter[str]) -> list[tuple[str, int]]:
     if name == "year":
         return sorted(counter.items(), reverse=True)
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_VALUES_SHOWN]
+
+
+# Indexing a batch of decisions once (`openimr.decisions.search.index_decisions`): the
+# expressions are migration 0002's own, so a row indexed here equals one its triggers write.
+_INDEX = importlib.import_module("openimr.decisions.migrations.0002_search_index")
+# A row here tells the insert triggers (migration 0003) to leave the index to the batch.
+INDEX_DEFER = "INSERT INTO decisions_search_deferred(batch) VALUES (1)"
+INDEX_RESUME = "DELETE FROM decisions_search_deferred"
+
+
+def index_rows(vendor: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
+    """One statement writing (or rewriting) the index rows of these decisions."""
+    clause, param = ids_in(vendor, ids)
+    if vendor == "postgresql":
+        return f"SELECT decisions_search_refresh(id) FROM decisions_decision WHERE id {clause}", [
+            param
+        ]
+    return (
+        "INSERT OR REPLACE INTO decisions_search(rowid, summary, items, tags) "
+        "SELECT d.id, d.clinical_summary, "
+        + _INDEX.SQLITE_ITEMS.format(ref="d.id")
+        + ", "
+        + _INDEX.SQLITE_TAGS.format(d="d")
+        + f" FROM decisions_decision d WHERE d.id {clause}",
+        [param],
+    )

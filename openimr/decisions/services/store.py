@@ -20,6 +20,7 @@ from openimr.core.clock import now
 from openimr.core.db import rows_insert, values_insert
 from openimr.decisions.deidentify import deidentify_document
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty, Source, SourceFile
+from openimr.decisions.search import index_decisions, index_deferred
 from openimr.letters.parsing import guideline_family, treatment_category
 
 __all__ = [
@@ -113,17 +114,23 @@ def _item(position: int, item: dict[str, Any]) -> dict[str, Any]:
 
 
 def decisions_store(rows: Sequence[DecisionRows]) -> list[Decision]:
-    """Insert decisions with their items and specialties, one statement per table; run inside
-    the caller's transaction. Case numbers must be new (the caller checked)."""
+    """Insert decisions with their items and specialties, one statement per table, and index
+    them for search with one more, once each; run inside the caller's transaction. Case
+    numbers must be new (the caller checked)."""
+    if not rows:
+        return []
     at = now()
     decisions = [Decision(**r.columns, added_at=at) for r in rows]
-    rows_insert(decisions, keys=True)
     items, specialties = [], []
-    for decision, r in zip(decisions, rows, strict=True):
-        items += [{**item, "decision_id": decision.pk} for item in r.items]
-        specialties += [{"decision_id": decision.pk, "specialty": s} for s in r.specialties]
-    values_insert(DecisionItem, items)
-    values_insert(DecisionSpecialty, specialties)
+    with transaction.atomic():  # the deferral never outlives a failed batch
+        index_deferred()
+        rows_insert(decisions, keys=True)
+        for decision, r in zip(decisions, rows, strict=True):
+            items += [{**item, "decision_id": decision.pk} for item in r.items]
+            specialties += [{"decision_id": decision.pk, "specialty": s} for s in r.specialties]
+        values_insert(DecisionItem, items)
+        values_insert(DecisionSpecialty, specialties)
+        index_decisions([d.pk for d in decisions])
     return decisions
 
 
