@@ -73,6 +73,14 @@ bench: $(STAMP)
 	$(BIN)/python bench/letters.py
 	$(BIN)/python bench/matching.py
 	$(BIN)/python bench/summary_drafter.py
+	$(BIN)/python bench/corpus.py --count 200000
+	$(BIN)/python bench/parser_fields.py
+	$(BIN)/python bench/ingest.py --pdfs 200 --texts 2000 --workers 1
+	$(BIN)/python bench/search.py --count 100000
+	$(BIN)/python bench/sandbox.py
+	$(BIN)/python bench/audit_chain.py --events 100000
+# The issue-scale runs take tens of minutes each; run them on a quiet machine:
+#   bench/search.py (1,000,000 decisions), bench/load.py (100k cases, 1M decisions, 300 s)
 
 clean:
 	rm -rf $(VENV) var test-artifacts
