@@ -184,26 +184,47 @@ def _for_item(
     vendor = connection.vendor
     with connection.cursor() as cursor:
         naming = sql.newest_naming(cursor, vendor, key, WINDOW) if key else []
-        cohort = sql.cohort_items(cursor, vendor, naming, category, key)
-        with_condition = sql.naming_any(cursor, vendor, condition_words, [c[0] for c in cohort])
-        picked = [
-            _precedent(c, "treatment and condition") for c in cohort if c[0] in with_condition
-        ]
-        picked += [_precedent(c, "treatment") for c in cohort if c[0] not in with_condition]
-        if len(_distinct(picked, exclude, limit)) < limit:
-            nearby = [n for n in naming if n not in {c[0] for c in cohort}][: limit * 3]
+        letters = sql.cohort_letters(cursor, vendor, naming, category, key)
+        size = sum(count for count, _ in letters.values())
+        overturned = sum(count for _, count in letters.values())
+        with_condition = sql.naming_any(cursor, vendor, condition_words, sorted(letters))
+        cohort = (sorted(letters), category, key)  # the letters found, not the whole window
+        picked = _cohort_shown(cursor, cohort, with_condition, exclude, limit)
+        if len(picked) < limit:
+            nearby = [n for n in naming if n not in letters][: limit * 3]
             if not nearby and summary_words:
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
-            picked += [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
-    overturned = sum(1 for c in cohort if c[4] == "overturned")
+            more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
+            picked = _distinct([*picked, *more], exclude, limit)
     return ItemPrecedents(
-        treatment,
-        category,
-        len(cohort),
-        overturned,
-        _distinct(picked, exclude, limit),
-        window_full=len(naming) >= WINDOW,
+        treatment, category, size, overturned, picked, window_full=len(naming) >= WINDOW
     )
+
+
+def _cohort_shown(
+    cursor: Any,
+    cohort: tuple[Sequence[int], str, Sequence[str]],
+    with_condition: set[int],
+    exclude: str,
+    limit: int,
+) -> tuple[Precedent, ...]:
+    """The first ``limit`` distinct letters of the cohort, the condition's first. Only as
+    many rows as the panel shows are read; more only when one letter fills several."""
+    ids, category, key = cohort
+    wanted = limit * 2 + 2
+    while True:
+        rows = sql.cohort_top(
+            cursor, connection.vendor, ids, category, key, first=sorted(with_condition),
+            limit=wanted,
+        )  # fmt: skip
+        picked = [
+            _precedent(row, "treatment and condition" if preferred else "treatment")
+            for row, preferred in rows
+        ]
+        shown = _distinct(picked, exclude, limit)
+        if len(shown) >= limit or len(rows) < wanted:
+            return shown
+        wanted *= 4
 
 
 def _precedent(item: Any, match: str) -> Precedent:

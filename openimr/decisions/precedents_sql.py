@@ -56,29 +56,70 @@ def naming_any(cursor: Any, vendor: str, words: Sequence[str], ids: Sequence[int
     return {row[0] for row in cursor.fetchall()} & set(ids)
 
 
-def cohort_items(
-    cursor: Any, vendor: str, ids: Sequence[int], category: str, key: Sequence[str]
-) -> list[Item]:
-    """Decided items of ``ids`` in ``category`` whose treatment holds every key word,
-    newest letter first."""
-    if not ids:
-        return []
+def _cohort_where(
+    vendor: str, ids: Sequence[int], category: str, key: Sequence[str]
+) -> tuple[str, list[Any]]:
+    """The cohort: decided items of ``ids`` in ``category`` whose treatment holds every key
+    word. Shared by the count and the rows, so both always describe the same items."""
     contains = (
         "strpos(lower(i.treatment), %s) > 0"
         if vendor == "postgresql"
-        else ("instr(lower(i.treatment), %s) > 0")
+        else "instr(lower(i.treatment), %s) > 0"
     )
-    among = "= ANY(%s)" if vendor == "postgresql" else "IN (SELECT value FROM json_each(%s))"
-    param = list(ids) if vendor == "postgresql" else json.dumps(list(ids))
+    where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''" + "".join(
+        f" AND {contains}" for _ in key
+    )
+    return where, [_ids(vendor, ids), category, *key]
+
+
+def _among(vendor: str) -> str:
+    return "= ANY(%s)" if vendor == "postgresql" else "IN (SELECT value FROM json_each(%s))"
+
+
+def _ids(vendor: str, ids: Sequence[int]) -> Any:
+    return list(ids) if vendor == "postgresql" else json.dumps(list(ids))
+
+
+def cohort_letters(
+    cursor: Any, vendor: str, ids: Sequence[int], category: str, key: Sequence[str]
+) -> dict[int, tuple[int, int]]:
+    """Each letter with cohort items: (its decided items, its overturned items), counted
+    by the database, so only one small row per letter reaches Python."""
+    if not ids:
+        return {}
+    where, params = _cohort_where(vendor, ids, category, key)
     cursor.execute(
-        "SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome "
-        "FROM decisions_decisionitem i JOIN decisions_decision d ON d.id = i.decision_id "
-        f"WHERE i.decision_id {among} AND i.category = %s AND i.outcome <> '' AND "
-        + " AND ".join([contains] * len(key))
-        + " ORDER BY d.id DESC, i.position",
-        [param, category, *key],
+        "SELECT i.decision_id, COUNT(*), "
+        "SUM(CASE WHEN i.outcome = 'overturned' THEN 1 ELSE 0 END) "
+        f"FROM decisions_decisionitem i WHERE {where} GROUP BY i.decision_id",
+        params,
     )
-    return [tuple(row) for row in cursor.fetchall()]
+    return {row[0]: (int(row[1]), int(row[2])) for row in cursor.fetchall()}
+
+
+def cohort_top(
+    cursor: Any,
+    vendor: str,
+    ids: Sequence[int],
+    category: str,
+    key: Sequence[str],
+    *,
+    first: Sequence[int],
+    limit: int,
+) -> list[tuple[Item, bool]]:
+    """At most ``limit`` cohort items, those of the letters ``first`` ahead of the rest, then
+    newest letter first; each with whether its letter is one of ``first``."""
+    if not ids:
+        return []
+    where, params = _cohort_where(vendor, ids, category, key)
+    cursor.execute(
+        f"SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome, "
+        f"CASE WHEN i.decision_id {_among(vendor)} THEN 1 ELSE 0 END AS preferred "
+        "FROM decisions_decisionitem i JOIN decisions_decision d ON d.id = i.decision_id "
+        f"WHERE {where} ORDER BY preferred DESC, d.id DESC, i.position LIMIT %s",
+        [_ids(vendor, first), *params, limit],
+    )
+    return [(tuple(row[:5]), bool(row[5])) for row in cursor.fetchall()]
 
 
 def first_items(cursor: Any, ids: Sequence[int]) -> list[Item]:

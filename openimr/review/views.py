@@ -42,8 +42,7 @@ def _summary_initial(row: Any) -> str:
     return with_markers(case_file.summary_draft(row))
 
 
-def _item_panels(row: Any, bound: dict[int, Any]) -> list[dict[str, Any]]:
-    case = case_by_number(row.case_number)
+def _item_panels(row: Any, case: Any, bound: dict[int, Any]) -> list[dict[str, Any]]:
     catalog = guideline_catalog(row.program)
     inputs = selectors.determination_of(row).rationale_inputs
     panels = []
@@ -72,9 +71,11 @@ def _item_panels(row: Any, bound: dict[int, Any]) -> list[dict[str, Any]]:
 def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
     status = extra.pop("status", 200)
     query = request.GET.get("q", "")
+    # Built once per request: the items, the precedents and the page all read this one.
+    case = case_by_number(row.case_number)
     context = {
         "row": row,
-        "case": case_by_number(row.case_number),
+        "case": case,
         "editable": row.state in EDITABLE,
         "due": selectors.determination_due(row),
         "records": case_file.records(row),
@@ -84,8 +85,8 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         "summary_form": extra.pop("summary_form", None)
         or SummaryForm(initial={"summary": _summary_initial(row)}),
         "summary_sources": from_json(selectors.determination_of(row).summary_sources),
-        "items": _item_panels(row, extra.pop("bound", {})),
-        "precedents": precedents_for_case(case_by_number(row.case_number)),
+        "items": _item_panels(row, case, extra.pop("bound", {})),
+        "precedents": precedents_for_case(case),
         "precedent_min": MIN_COHORT,
         "precedent_window": PRECEDENT_WINDOW,
         **extra,
