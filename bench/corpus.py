@@ -145,7 +145,8 @@ _SHOWN = {
 }
 
 
-def _get(case: dict[str, Any], path: str) -> Any:
+def value_at(case: dict[str, Any], path: str) -> Any:
+    """The value at a dotted path of a case document, e.g. ``employee.age``."""
     value: Any = case
     for part in path.split("."):
         value = value[part]
@@ -165,7 +166,7 @@ def truth(case: dict[str, Any], layout: str) -> dict[str, Any]:
     fields: dict[str, Any] = {"clinical_summary": case["clinical_summary"]}
     for path in sorted(shown):
         if "." in path or path in ("case_number", "priority", "documents"):
-            value = _get(case, path)
+            value = value_at(case, path)
             if value is not None:
                 fields[path] = value
     if "documents" in fields:

@@ -18,11 +18,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import value_at  # noqa: E402
 from openimr.letters.parsing import ParsedLetter, parse_text  # noqa: E402
 from openimr.letters.parsing.pdf import extract_text  # noqa: E402
 from openimr.letters.parsing.text import normalize  # noqa: E402
@@ -53,15 +53,8 @@ ITEM_FIELDS = (
 )
 
 
-def _value(case: dict[str, Any], path: str) -> Any:
-    value: Any = case
-    for part in path.split("."):
-        value = value[part]
-    return value
-
-
 def _found(letter: ParsedLetter, path: str) -> bool:
-    value = _value(letter.case, path)
+    value = value_at(letter.case, path)
     return value not in (None, [], "") and letter.confidence.get(path, 0.0) >= 0.5
 
 

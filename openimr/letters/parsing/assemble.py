@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import Any
 
+from openimr.core.case_format import DATE_FIELDS
 from openimr.letters.parsing.categories import treatment_category
 from openimr.letters.parsing.citations import basis, states_no_evidence
 from openimr.letters.parsing.contract import ParsedLetter
@@ -21,14 +22,6 @@ from openimr.letters.parsing.summary import age_and_sex, prose_injury_date, pros
 from openimr.letters.parsing.text import Lines, normalize, paragraphs
 
 DATE_KEYS = ("injury", "ur_decision", "application_received", "assigned", "decision")
-SCHEMA_DATES = (
-    "injury",
-    "ur_decision",
-    "application_received",
-    "assigned",
-    "records_complete",
-    "decision",
-)
 DATE_NAMES = {
     "injury": "date of injury",
     "ur_decision": "UR denial date",
@@ -104,7 +97,7 @@ def _dates(front: str, summary: str, notes: _Notes) -> dict[str, str | None]:
         out[key] = value.isoformat() if value else None
     notes.confidence["dates.records_complete"] = 0.0
     # openimr.case/1 order; no letter states when the case file was complete.
-    return {key: out.get(key) for key in SCHEMA_DATES}
+    return {key: out.get(key) for key in DATE_FIELDS}
 
 
 def _reviewer(text: str, notes: _Notes) -> dict[str, Any]:
