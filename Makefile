@@ -42,6 +42,7 @@ run: demo
 	@echo "               admin / admin-demo-password   (administrator)"
 	@echo "               reviewer / reviewer-demo-password   (reviewer: case CM17-0600001 in review)"
 	@echo "               qa / qa-demo-password   (QA physician: case CM17-0600002 waiting in QA)"
+	@echo "  public search: http://$(HOST):$(PORT)/decisions/ (the demo's letters and 2,000 generated ones)"
 	@echo "  second factor: after the password, enter the code that"
 	@echo "               $(BIN)/openimr demo --code USER   prints (or add the keys above to an authenticator app)"
 	@echo ""

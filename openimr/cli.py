@@ -147,11 +147,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
     seed_pdf = demo_load()
     print(f"The seed case's Final Determination Letter (PDF): {seed_pdf}")
+    _demo_corpus(args.corpus)
     print("Second factor of the demo logins: `openimr demo --code USER` prints the current")
     print("code, or add the key to an authenticator app:")
     for username, *_ in USERS:
         print(f"  {username:<9} {demo_secret(username)}")
     return 0
+
+
+def _demo_corpus(count: int) -> None:
+    from openimr.core.errors import InvalidInput, Problem
+    from openimr.demo.services import demo_corpus_load
+
+    if count < 0:
+        raise InvalidInput([Problem("--corpus", "must be 0 or more")])
+    if count == 0:
+        return
+    loaded = demo_corpus_load(count)
+    if loaded.summary is None:
+        print(f"Generated public corpus: {loaded.reason} ({loaded.seconds:.1f} s).")
+        return
+    done = loaded.summary
+    print(
+        f"Generated public corpus: {done.parsed} letters ingested, {done.skipped} seen "
+        f"already, {done.failed} failed, in {loaded.seconds:.1f} s."
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -196,6 +216,13 @@ def _parser() -> argparse.ArgumentParser:
     demo = groups.add_parser("demo", help="load the demo cases and users, issue their letters")
     demo.add_argument(
         "--code", metavar="USER", help="print a demo login's current second-factor code"
+    )
+    demo.add_argument(
+        "--corpus",
+        type=int,
+        default=2000,
+        metavar="N",
+        help="generated letters to publish for the public search (default 2000; 0: none)",
     )
     demo.set_defaults(handler=cmd_demo)
     cli_intake.register(groups)

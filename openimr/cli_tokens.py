@@ -20,12 +20,29 @@ def cmd_create(args: argparse.Namespace) -> int:
     from openimr.api.services import token_create
 
     scopes = tuple(args.scope or CLAIMS_ADMINISTRATOR_SCOPES)
-    print(token_create(name=args.name, username=args.user, scopes=scopes, actor="cli"))
+    print(
+        token_create(
+            name=args.name,
+            username=args.user,
+            scopes=scopes,
+            administrator=args.administrator,
+            actor="cli",
+        )
+    )
     print(
         f"Scopes: {', '.join(scopes)}. Keep this token now: it is stored only as a hash and "
         "cannot be shown again.",
         file=sys.stderr,
     )
+    return 0
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.cases.services import administrator_register
+
+    done = administrator_register(name=args.administrator, username=args.user, actor="cli")
+    print(f"{done.username} acts for {done.name}; {done.cases_linked} more case(s) linked")
     return 0
 
 
@@ -40,7 +57,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     for row in rows:
         state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
         scopes = " ".join(row.scopes)
-        print(f"{row.name:<24} {row.prefix}…  {row.username:<16} {state:<18} {scopes}")
+        print(
+            f"{row.name:<24} {row.prefix}…  {row.username:<16} {state:<18} {scopes}"
+            f"  [{row.administrator or 'no claims administrator'}]"
+        )
     return 0
 
 
@@ -48,6 +68,7 @@ def _json(row: Any) -> dict[str, Any]:
     return {
         "name": row.name,
         "user": row.username,
+        "claims_administrator": row.administrator or None,
         "prefix": row.prefix,
         "scopes": list(row.scopes),
         "created_at": row.created_at.isoformat(),
@@ -76,7 +97,19 @@ def register(groups: Any) -> None:
         choices=SCOPES,
         help="a scope to grant; repeat for several (default: a claims administrator's four)",
     )
+    create.add_argument(
+        "--administrator",
+        help="register the account as this claims administrator's (as cases name it), so "
+        "the token reaches that administrator's case files",
+    )
     create.set_defaults(handler=cmd_create)
+    register_cmd = cmds.add_parser(
+        "register",
+        help="register an account as a claims administrator's and link the cases naming it",
+    )
+    register_cmd.add_argument("user", help="the account the administrator's tokens act as")
+    register_cmd.add_argument("administrator", help="the administrator's name, as cases name it")
+    register_cmd.set_defaults(handler=cmd_register)
     listing = cmds.add_parser("list", help="every token: name, prefix, user, state, scopes")
     listing.add_argument("--active", action="store_true", help="leave revoked tokens out")
     listing.add_argument("--json", action="store_true")

@@ -105,8 +105,16 @@ def build_world() -> World:
     # Two claims administrators' portals: accounts with no password, used by token only.
     for name in ("acme-claims", "other-claims"):
         User.objects.create_user(name, is_staff=True)
-    tokens = {"api_client": token_create(name="acme-portal", username="acme-claims")}
-    other_token = token_create(name="other-portal", username="other-claims")
+    # Each is registered as its claims administrator's account: the cases it files are
+    # linked to that administrator, and its token reaches their case files only.
+    tokens = {
+        "api_client": token_create(
+            name="acme-portal", username="acme-claims", administrator="Acme Claims Services"
+        )
+    }
+    other_token = token_create(
+        name="other-portal", username="other-claims", administrator="Other Claims Services"
+    )
 
     _import(undecided(decided, REVIEW_A), REVIEW_A)
     _import(undecided(decided, REVIEW_B), REVIEW_B)

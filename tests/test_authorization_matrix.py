@@ -129,8 +129,6 @@ def test_every_role_gets_what_the_matrix_declares_on_every_route():
             if role in world.foreign and "case_number" in route.parameters:
                 if route.key in matrix.PUBLIC_CASE_NUMBERS:
                     continue
-                if role == "api_client" and route.key in matrix.CLIENT_CASE_GAP:
-                    continue
                 got = _request(world, route, role, foreign=True)
                 want = matrix.foreign_outcome(expected[role])
                 if got != want:

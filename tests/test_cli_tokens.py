@@ -45,3 +45,16 @@ def test_an_unknown_user_or_a_duplicate_name_exits_2(portal_user, capsys):
     assert main(["tokens", "create", "portal", "--user", "claims-portal"]) == 2
     assert "exists already" in capsys.readouterr().err
     assert main(["tokens", "revoke", "no-such-token"]) == 2
+
+
+def test_register_links_an_account_to_its_administrator_and_list_shows_it(portal_user, capsys):
+    main(["tokens", "create", "portal", "--user", "claims-portal"])
+    capsys.readouterr()
+    assert main(["tokens", "register", "claims-portal", "Golden State Claims"]) == 0
+    assert "claims-portal acts for Golden State Claims; 0 more case(s) linked" in (
+        capsys.readouterr().out
+    )
+    main(["tokens", "list", "--json"])
+    assert json.loads(capsys.readouterr().out)[0]["claims_administrator"] == "Golden State Claims"
+    assert main(["tokens", "register", "claims-portal", "Pacific Comp"]) == 2
+    assert "acts for Golden State Claims already" in capsys.readouterr().err

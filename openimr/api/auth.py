@@ -3,7 +3,9 @@
 A client sends a bearer token. Its scopes must include the one its operation needs
 (``OPERATION_SCOPES``, the one table): a token without it gets 403; a forged, revoked or
 unknown token gets 401, the same as no token. Each refusal is logged on
-``openimr.security`` (the token's public prefix, never the token).
+``openimr.security`` (the token's public prefix, never the token). A token acts for the
+claims administrator its account is registered as, and reaches only that administrator's
+cases (``client_may_see``, ``client_may_open_case_file``): any other answers 404.
 
 A person may use the API from a logged-in session instead (Django's CSRF check applies):
 an intake-role holder for the staff operations, any user for the reviewer's own read, and
@@ -21,7 +23,7 @@ from ninja.security import HttpBearer, SessionAuth
 from openimr.accounts.selectors import second_factor_passed
 from openimr.api.models import ApiToken
 from openimr.api.services import token_find
-from openimr.cases.selectors import application_client
+from openimr.cases.selectors import application_client, case_administrator_account
 from openimr.core.access import user_works_intake
 
 log = logging.getLogger("openimr.security")
@@ -85,10 +87,11 @@ class StaffSessionAuth(VerifiedSessionAuth):
 
 
 def client_may_see(request: HttpRequest, case_number: str) -> bool:
-    """A token acts for a claims administrator, who may see the cases its own account filed
-    (through any of its tokens, or its session) and no other administrator's: the same 404
-    as for no such case. Intake staff, by token or session, see every case."""
-    if getattr(request, "api_client", None) is None or user_works_intake(request.user):
+    """A token acts for a claims administrator, who may see the applications its own account
+    filed (through any of its tokens, or its session) and the cases linked to it
+    (``client_may_open_case_file``), and no other administrator's: the same 404 as for no
+    such case. Intake staff, by token or session, see every case."""
+    if client_may_open_case_file(request, case_number):
         return True
     mine = set(
         ApiToken.objects.filter(user__username=request.user.get_username()).values_list(
@@ -97,6 +100,17 @@ def client_may_see(request: HttpRequest, case_number: str) -> bool:
     )
     mine.add(f"user:{request.user.get_username()}")
     return application_client(case_number) in mine
+
+
+def client_may_open_case_file(request: HttpRequest, case_number: str) -> bool:
+    """A token reaches the case file (records, read or sent) of a case linked to the
+    registered claims administrator its account acts for, and no other: a case linked to
+    another administrator, or to none, answers 404. Intake staff see every case; a session
+    is left to the case selectors."""
+    if getattr(request, "api_client", None) is None or user_works_intake(request.user):
+        return True
+    account = case_administrator_account(case_number)
+    return account is not None and account == request.user.pk
 
 
 def client_name(request: HttpRequest) -> str:

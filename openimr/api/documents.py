@@ -1,5 +1,6 @@
 """Case-file documents over the API: a party's records, sent as base64 PDFs, and the case
-file's index read back. Every read of a case file is audited, refusals included."""
+file's index read back. Every read of a case file is audited, refusals included. A token
+reaches only the case files of its claims administrator's cases (``openimr.api.auth``)."""
 
 from datetime import date, datetime
 from typing import Annotated
@@ -9,8 +10,10 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 from pydantic import ConfigDict
 
-from openimr.api.auth import client_name
+from openimr.api.auth import client_may_open_case_file, client_name
+from openimr.audit.services import audit_record
 from openimr.core.case import DocumentKind
+from openimr.core.errors import NotFound
 from openimr.records import selectors, services
 
 CaseRow = selectors.CaseRow
@@ -47,12 +50,19 @@ class DocumentOut(Schema):
 
 
 def _case(request: HttpRequest, case_number: str, action: str, *, audited: bool) -> CaseRow:
+    detail: dict[str, object] = {"via": "api", "client": client_name(request)}
+    if not client_may_open_case_file(request, case_number):
+        # Another administrator's case, or one linked to none: the answer for no such case.
+        audit_record(
+            actor=request.user,
+            action=f"{action}.refused",
+            object_type="case",
+            object_id=case_number,
+            detail={"case_number": case_number, **detail},
+        )
+        raise NotFound(f"no case {case_number}")
     row, _ = services.case_file_open(
-        user=request.user,
-        case_number=case_number,
-        action=action,
-        audited=audited,
-        detail={"via": "api", "client": client_name(request)},
+        user=request.user, case_number=case_number, action=action, audited=audited, detail=detail
     )
     return row
 

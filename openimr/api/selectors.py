@@ -15,15 +15,27 @@ class TokenRow:
     scopes: tuple[str, ...]
     created_at: datetime
     revoked_at: datetime | None
+    administrator: str = ""  # the claims administrator its account acts for, if registered
 
 
 def token_list(*, include_revoked: bool = True) -> list[TokenRow]:
-    rows = ApiToken.objects.select_related("user").order_by("name")
+    rows = ApiToken.objects.select_related("user__claims_administrator").order_by("name")
     if not include_revoked:
         rows = rows.filter(revoked_at__isnull=True)
     return [
         TokenRow(
-            t.name, t.user.get_username(), t.prefix, tuple(t.scopes), t.created_at, t.revoked_at
+            t.name,
+            t.user.get_username(),
+            t.prefix,
+            tuple(t.scopes),
+            t.created_at,
+            t.revoked_at,
+            _administrator(t.user),
         )
         for t in rows
     ]
+
+
+def _administrator(user: object) -> str:
+    found = getattr(user, "claims_administrator", None)  # the reverse one-to-one, if any
+    return str(found.name) if found is not None else ""

@@ -12,6 +12,7 @@ from django.db import transaction
 from openimr.api.domain.scopes import CLAIMS_ADMINISTRATOR_SCOPES, SCOPES
 from openimr.api.models import ApiToken
 from openimr.audit.services import audit_record
+from openimr.cases.services import administrator_register
 from openimr.core.clock import now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 
@@ -46,9 +47,12 @@ def token_create(
     name: str,
     username: str,
     scopes: tuple[str, ...] = CLAIMS_ADMINISTRATOR_SCOPES,
+    administrator: str | None = None,
     actor: Any = "cli",
 ) -> str:
-    """Create a token and return its secret, which is never stored or shown again."""
+    """Create a token and return its secret, which is never stored or shown again. With
+    ``administrator``, the account is registered as that claims administrator's (in the
+    same transaction), so the token reaches its cases' files."""
     if not name.strip() or len(name) > 150:
         raise InvalidInput([Problem("$.name", "give a name of 1 to 150 characters")])
     checked = _checked_scopes(tuple(scopes))
@@ -68,6 +72,8 @@ def token_create(
             created_at=now(),
         )
         _audit(actor, "api_token.created", name, {"user": username, "scopes": checked})
+        if administrator is not None:
+            administrator_register(name=administrator, username=username, actor=actor)
     return secret
 
 

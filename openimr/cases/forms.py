@@ -29,9 +29,12 @@ PATHS: dict[str, str] = {
     "ur_service_method": "$.ur_decision.service_method",
     "physician_name": "$.requesting_physician.name",
     "physician_specialty": "$.requesting_physician.specialty",
+    "physician_email": "$.requesting_physician.email",
     "claims_administrator_name": "$.claims_administrator.name",
     "adjuster_name": "$.claims_administrator.adjuster",
+    "claims_administrator_email": "$.claims_administrator.email",
     "attorney_name": "$.attorney.name",
+    "attorney_email": "$.attorney.email",
     "conditional_non_certification": "$.conditional_non_certification",
     "disputed_other_than_medical_necessity": "$.disputed_other_than_medical_necessity",
     "formulary_dispute": "$.formulary_dispute",
@@ -69,9 +72,12 @@ class ApplicationForm(forms.Form):
     )
     physician_name = _text(label="Requesting physician")
     physician_specialty = _text(label="Specialty")
+    physician_email = _text(label="Requesting physician's e-mail")
     claims_administrator_name = _text(label="Claims administrator")
     adjuster_name = _text(label="Adjuster")
+    claims_administrator_email = _text(label="Claims administrator's e-mail")
     attorney_name = _text(label="Employee's attorney")
+    attorney_email = _text(label="Attorney's e-mail")
     conditional_non_certification = forms.BooleanField(
         required=False, label="The UR decision was a conditional non-certification"
     )
@@ -124,12 +130,14 @@ class ApplicationForm(forms.Form):
             "requesting_physician": {
                 "name": d["physician_name"],
                 "specialty": opt("physician_specialty"),
+                "email": opt("physician_email"),
             },
             "claims_administrator": {
                 "name": d["claims_administrator_name"],
                 "adjuster": opt("adjuster_name"),
+                "email": opt("claims_administrator_email"),
             },
-            "attorney": {"name": opt("attorney_name")},
+            "attorney": {"name": opt("attorney_name"), "email": opt("attorney_email")},
             "conditional_non_certification": d["conditional_non_certification"],
             "disputed_other_than_medical_necessity": d["disputed_other_than_medical_necessity"],
             "formulary_dispute": d["formulary_dispute"],

@@ -22,6 +22,10 @@ from openimr.core.validation import problem_from_error
 Name = Annotated[str, Field(min_length=1, max_length=300)]
 OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
 # ICD-10-CM: a letter, two digits or a digit and a letter, then up to 4 more after a dot.
+# An address a letter can be served to by e-mail (LC 4610.6(f)); without one, by mail.
+Email = Annotated[
+    str | None, Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
+]
 ICD10 = Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
 
 
@@ -33,21 +37,27 @@ class EmployeeIn(_Strict):
     name: Name
     address: str | None = Field(default=None, max_length=500)
     phone: str | None = Field(default=None, pattern=r"^[0-9+() .-]{7,25}$")
-    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
+    email: Email = None
 
 
 class PartyIn(_Strict):
     name: OptionalText = None
 
 
+class AttorneyIn(PartyIn):
+    email: Email = None
+
+
 class PhysicianIn(_Strict):
     name: Name
     specialty: OptionalText = None
+    email: Email = None
 
 
 class ClaimsAdministratorIn(_Strict):
     name: Name
     adjuster: OptionalText = None
+    email: Email = None
 
 
 class URDecisionIn(_Strict):
@@ -86,7 +96,7 @@ class ApplicationIn(_Strict):
     ur_decision: URDecisionIn
     requesting_physician: PhysicianIn
     claims_administrator: ClaimsAdministratorIn
-    attorney: PartyIn = PartyIn()
+    attorney: AttorneyIn = AttorneyIn()
     # Further parties for the reviewer's conflict-of-interest check (LC 139.5(d)).
     medical_group: PartyIn = PartyIn()
     facility: PartyIn = PartyIn()
@@ -147,9 +157,12 @@ def to_domain(form: ApplicationIn, *, received_on: date, attached: bool) -> Appl
         employer_name=form.employer.name,
         requesting_physician_name=form.requesting_physician.name,
         requesting_physician_specialty=form.requesting_physician.specialty,
+        requesting_physician_email=form.requesting_physician.email,
         claims_administrator_name=form.claims_administrator.name,
         adjuster_name=form.claims_administrator.adjuster,
+        claims_administrator_email=form.claims_administrator.email,
         attorney_name=form.attorney.name,
+        attorney_email=form.attorney.email,
         medical_group_name=form.medical_group.name,
         facility_name=form.facility.name,
         manufacturer_name=form.manufacturer.name,

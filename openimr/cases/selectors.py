@@ -187,13 +187,24 @@ _PARTY_FIELDS = (
 
 def case_parties(case_number: str) -> list[dict[str, str]]:
     """Each named party of the case with the e-mail address the application gave for it
-    ("" when none: the party is served by mail). Only the employee's address is collected
-    by the application form today."""
+    ("" when none: the party is served by mail). The application collects the employee's,
+    the attorney's, the claims administrator's and the requesting physician's; the employer
+    is served by mail."""
     row = case_row(case_number)
     application = models.Application.objects.filter(case=row).first()
-    emails = {"employee": application.employee_email if application else ""}
+    emails = {
+        role: getattr(application, f"{role}_email", "") if application else ""
+        for role in ("employee", "attorney", "claims_administrator", "requesting_physician")
+    }
     return [
         {"role": role, "name": name, "email": emails.get(role, "")}
         for role, column in _PARTY_FIELDS
         if (name := getattr(row, column))
     ]
+
+
+def case_administrator_account(case_number: str) -> int | None:
+    """The account (user id) of the registered claims administrator the case is linked to;
+    None for an unlinked case, one whose administrator has no account, or no such case."""
+    found = models.Case.objects.filter(case_number=case_number)
+    return found.values_list("claims_administrator__account_id", flat=True).first()

@@ -65,10 +65,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @case_view("case.viewed")
 def case_detail(request: HttpRequest, row: models.Case) -> HttpResponse:
     case = case_from_row(row)
+    issued = letters.letter_for_case_number(row.case_number)
     context = {
         "row": row,
         "case": case,
-        "issued": letters.letter_for_case_number(row.case_number),
+        "issued": issued,
+        # How each party was served the letter (asked only once there is one).
+        "services": letters.services_for(row.case_number) if issued else [],
         "states": [state_name(code) for code in case.reviewer.licensed_in],
         "organization": letters.default_organization(),
     }

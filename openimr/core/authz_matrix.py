@@ -199,14 +199,6 @@ PUBLIC_CASE_NUMBERS = frozenset(
     {"decisions:decision", "decisions:letter_pdf", "API GET /decisions/{case_number}"}
 )
 
-# Known gap (docs/security.md): a case names its claims administrator only as text, so a
-# token cannot yet be tied to the cases of its administrator, and the case-file operations
-# take any case (records are due from the administrator also on cases the worker filed).
-# Reading an application is limited to its filer's account.
-CLIENT_CASE_GAP = frozenset(
-    {"API GET /cases/{case_number}/documents", "API POST /cases/{case_number}/documents"}
-)
-
 
 def is_pattern(key: str) -> bool:
     return "*" in key

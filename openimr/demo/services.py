@@ -19,12 +19,15 @@ from openimr.cases.selectors import case_id_for
 from openimr.cases.services import case_import
 from openimr.core.access import INTAKE, QA, REVIEWER
 from openimr.core.errors import NotFound
+from openimr.demo.corpus import Loaded, demo_corpus_load
 from openimr.demo.record_files import demo_records_copy, demo_records_load
 from openimr.letters.selectors import letter_for_case_number
 from openimr.letters.services import letter_issue
 from openimr.reviewers import selectors as reviewer_selectors
 from openimr.reviewers import services as reviewer_services
 from openimr.reviewers.panel_format import panel_from_json
+
+__all__ = ["Loaded", "demo_code", "demo_corpus_load", "demo_load", "demo_secret"]
 
 CASES = Path(__file__).parent / "cases"
 PANEL = Path(__file__).parent / "panel.json"

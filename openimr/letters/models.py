@@ -91,3 +91,11 @@ class LetterService(models.Model):
 
     def __str__(self) -> str:
         return f"{self.party_role} by {self.method}"
+
+    @property
+    def status(self) -> str:
+        """Where this party's service stands, as staff read it."""
+        if self.method == self.EMAIL:
+            return "sent" if self.sent_at else f"not sent{': ' if self.error else ''}{self.error}"
+        done = "printed" if self.printed_at else "in the print queue"
+        return f"{self.error}; {done}" if self.error else done

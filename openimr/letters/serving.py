@@ -1,9 +1,8 @@
 """Serving an issued letter on every party (LC 4610.6(f)): e-mail to a party that gave an
 address, through Django's e-mail backend once the issue is committed; a print-queue row for
-everyone else, who is served by mail."""
+everyone else, who is served by mail, and for a party whose e-mail could not be sent."""
 
 import logging
-import smtplib
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -12,12 +11,14 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 
+from openimr.audit.services import audit_record
 from openimr.cases.selectors import case_parties
 from openimr.core.clock import now
 from openimr.letters.models import FrozenLetter, LetterService
 from openimr.review.domain.implementation import Service
 
 log = logging.getLogger(__name__)
+SENDER = "letter-service"  # the audit's actor for what the sending step does on its own
 
 
 def service_method(case_number: str) -> Service:
@@ -52,7 +53,7 @@ def letter_serve(*, letter: FrozenLetter, case_number: str, served_on: date) -> 
 def _send(letter_id: int, model: type[FrozenLetter], service_ids: list[int]) -> None:
     letter = model.objects.get(pk=letter_id)  # type: ignore[attr-defined]
     pdf = (Path(settings.MEDIA_ROOT) / letter.pdf_path).read_bytes()
-    for row in LetterService.objects.filter(pk__in=service_ids):
+    for row in LetterService.objects.filter(pk__in=service_ids).select_related("case"):
         message = EmailMessage(
             subject=f"Final Determination Letter, case {letter.case.case_number}",
             body=letter.text,
@@ -61,11 +62,28 @@ def _send(letter_id: int, model: type[FrozenLetter], service_ids: list[int]) -> 
         message.attach(f"{letter.case.case_number}-FDL.pdf", pdf, "application/pdf")
         try:
             message.send()
-        except (smtplib.SMTPException, OSError) as exc:
-            # The letter is issued either way; the row stays unsent for staff to retry.
+        except Exception as exc:  # any failure of one party's e-mail
+            # The letter is issued either way, and one party's failure must not keep the
+            # others' e-mails from going: the party is served by mail instead.
             log.warning("letter service by e-mail failed for service %s: %s", row.pk, exc)
-            row.error = str(exc)[:500]
-            row.save(update_fields=["error"])
+            letter_service_reroute_to_mail(row=row, reason=str(exc) or type(exc).__name__)
             continue
         row.sent_at = now()
         row.save(update_fields=["sent_at"])
+
+
+def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:
+    """An e-mail that could not be sent leaves the party unserved: the row turns to mail
+    service and joins the print queue (LC 4610.6(f) requires service on every party), keeping
+    the address and why the e-mail failed. Audited in the same transaction."""
+    with transaction.atomic():
+        row.method = LetterService.MAIL
+        row.error = f"e-mail to {row.address} failed: {reason}"[:500]
+        row.save(update_fields=["method", "error"])
+        audit_record(
+            actor=SENDER,
+            action="letter.service.rerouted",
+            object_type="case",
+            object_id=row.case.case_number,
+            detail={"service": row.pk, "party_role": row.party_role, "error": reason[:300]},
+        )

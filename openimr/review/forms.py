@@ -12,6 +12,7 @@ from openimr.guidelines.domain.hierarchy import hierarchy_rank
 from openimr.review.checklists import fact_fields
 from openimr.review.selectors import entry_citation
 from openimr.review.services import BasisCorrection, ItemInput
+from openimr.review.widgets import Select, SelectMultiple
 
 DECISIONS = [("", "Not decided yet"), *((d.value, d.label) for d in Decision)]
 YES_NO = [("", "Not stated in the records"), ("yes", "Yes"), ("no", "No")]
@@ -35,10 +36,8 @@ class SummaryForm(forms.Form):
 
 
 class ItemForm(forms.Form):
-    decision = forms.ChoiceField(choices=DECISIONS, required=False)
-    basis = forms.MultipleChoiceField(
-        required=False, widget=forms.SelectMultiple(attrs={"size": 8})
-    )
+    decision = forms.ChoiceField(choices=DECISIONS, required=False, widget=Select)
+    basis = forms.MultipleChoiceField(required=False, widget=SelectMultiple(attrs={"size": 8}))
     free_citation = forms.CharField(max_length=500, required=False)
     free_is_mtus = forms.BooleanField(required=False)
     why_not_mtus = forms.CharField(widget=forms.Textarea(attrs=_TEXT), required=False)
@@ -105,9 +104,13 @@ class ChecklistForm(forms.Form):
             elif kind == "optional_count":
                 field = forms.IntegerField(min_value=0, max_value=999, label=label, required=False)
             elif kind == "choice":
-                field = forms.ChoiceField(choices=[(c, c) for c in choices], label=label)
+                field = forms.ChoiceField(
+                    choices=[(c, c) for c in choices], label=label, widget=Select
+                )
             else:
-                field = forms.ChoiceField(choices=YES_NO, label=label, required=False)
+                field = forms.ChoiceField(
+                    choices=YES_NO, label=label, required=False, widget=Select
+                )
             self.fields[name] = field
 
     def facts(self) -> dict[str, Any]:

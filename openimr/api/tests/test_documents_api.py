@@ -27,7 +27,10 @@ def _setup(settings, three_item_doc):
 @pytest.fixture
 def token():
     get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(name="portal", username="claims-portal")
+    # The portal of the administrator the case names ("Golden State Claims Services, Inc.").
+    return token_create(
+        name="portal", username="claims-portal", administrator="Golden State Claims Services Inc"
+    )
 
 
 @pytest.fixture

@@ -64,6 +64,10 @@ class Application:
     claims_administrator_name: str | None = None
     adjuster_name: str | None = None
     attorney_name: str | None = None
+    # Where the letter may be served by e-mail (LC 4610.6(f)); each party without one by mail.
+    requesting_physician_email: str | None = None
+    claims_administrator_email: str | None = None
+    attorney_email: str | None = None
     ur_decision_attached: bool = False
     conditional_non_certification: bool = False
     disputed_other_than_medical_necessity: bool = False

@@ -1,3 +1,4 @@
+from openimr.cases.models.administrator import ClaimsAdministrator
 from openimr.cases.models.case import Case, CaseDocument, DisputedItem
 from openimr.cases.models.intake import (
     Application,
@@ -13,6 +14,7 @@ __all__ = [
     "Case",
     "CaseDocument",
     "CaseNumberCounter",
+    "ClaimsAdministrator",
     "DisputedItem",
     "Notice",
     "NoticeService",

@@ -26,6 +26,15 @@ class Case(models.Model):
     employee_sex = models.CharField(max_length=8, choices=choices_of(Sex), null=True, blank=True)
     employer_name = models.CharField(max_length=300, null=True, blank=True)
     claims_administrator_name = models.CharField(max_length=300, null=True, blank=True)
+    # The registered administrator this case belongs to (filed by its account, or named on
+    # the case): its API tokens reach this case's file; unlinked, no token does.
+    claims_administrator = models.ForeignKey(
+        "cases.ClaimsAdministrator",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
     requesting_physician_name = models.CharField(max_length=300, null=True, blank=True)
     requesting_physician_specialty = models.CharField(max_length=300, null=True, blank=True)
     attorney_name = models.CharField(max_length=300, null=True, blank=True)

@@ -37,6 +37,10 @@ class Application(models.Model):
     claims_administrator_name = models.CharField(max_length=300, blank=True, default="")
     adjuster_name = models.CharField(max_length=300, blank=True, default="")
     attorney_name = models.CharField(max_length=300, blank=True, default="")
+    # The other parties' e-mail addresses, for serving the letter (LC 4610.6(f)).
+    requesting_physician_email = models.CharField(max_length=254, blank=True, default="")
+    claims_administrator_email = models.CharField(max_length=254, blank=True, default="")
+    attorney_email = models.CharField(max_length=254, blank=True, default="")
     conditional_non_certification = models.BooleanField(default=False)
     disputed_other_than_medical_necessity = models.BooleanField(default=False)
     claims_administrator_agrees_to_proceed = models.BooleanField(null=True, blank=True)

@@ -1,5 +1,10 @@
 """Writes to cases, one module per sub-domain; import from here."""
 
+from openimr.cases.services.administrators import (
+    Registered,
+    administrator_register,
+    cases_link_administrators,
+)
 from openimr.cases.services.case_import import (
     case_add_reviewer_qualifications,
     case_import,
@@ -30,7 +35,9 @@ from openimr.cases.services.notices import notice_issue, notice_stored_letter
 
 __all__ = [
     "Filing",
+    "Registered",
     "Submitted",
+    "administrator_register",
     "application_override",
     "application_submit",
     "applications_receive",
@@ -47,6 +54,7 @@ __all__ = [
     "case_transition",
     "cases_assign",
     "cases_begin_review",
+    "cases_link_administrators",
     "cases_records_complete",
     "cases_submit_decision",
     "notice_issue",

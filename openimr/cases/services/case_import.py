@@ -6,9 +6,11 @@ from django.db import transaction
 
 from openimr.audit.services import Actor, audit_record
 from openimr.cases import models
+from openimr.cases.domain.administrators import administrator_key
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.domain.rules import case_problems
 from openimr.cases.mapping import case_row_fields, document_rows, item_rows
+from openimr.cases.services.administrators import administrator_named
 from openimr.cases.services.lifecycle import case_transition, clock_refresh
 from openimr.core.case import Case, ReviewerQualifications
 from openimr.core.errors import Conflict, InvalidInput
@@ -31,8 +33,11 @@ def case_import(*, case: Case, actor: Actor, replace: bool = False) -> models.Ca
     # A case arriving whole (from another system, or a published letter) skips intake: a
     # decided one waits for issuance in QA, an undecided one is in review.
     state = State.QA if case.is_decided else State.IN_REVIEW
+    # No account filed an imported case: it is linked by the administrator it names.
+    link = _kept_administrator(row, case) or administrator_named(case.claims_administrator.name)
     row, _ = models.Case.objects.update_or_create(
-        case_number=case.case_number, defaults={**case_row_fields(case), "state": state.value}
+        case_number=case.case_number,
+        defaults={**case_row_fields(case), "state": state.value, "claims_administrator_id": link},
     )
     row.items.all().delete()
     row.documents.all().delete()
@@ -46,6 +51,17 @@ def case_import(*, case: Case, actor: Actor, replace: bool = False) -> models.Ca
         detail={"items": len(case.items), "documents": len(case.documents)},
     )
     return row
+
+
+def _kept_administrator(row: models.Case | None, case: Case) -> int | None:
+    """A replaced case keeps its administrator while it names the same one; a case that
+    now names another is linked afresh, so the first one's tokens lose it."""
+    if row is None or row.claims_administrator_id is None:
+        return None
+    same = administrator_key(row.claims_administrator_name) == administrator_key(
+        case.claims_administrator.name
+    )
+    return row.claims_administrator_id if same else None
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from openimr.cases.domain.application import Application
 from openimr.cases.domain.eligibility import Outcome, screen
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.intake_schema import ApplicationIn, to_domain
+from openimr.cases.services.administrators import cases_link_administrators
 from openimr.cases.services.intake_rows import (
     application_row,
     case_row,
@@ -148,6 +149,7 @@ def _store(
             notices.append((app, row, at))
         rows.append(row)
         stored.append(application)
+    cases_link_administrators(rows, filer=actor)
     _write(rows, stored, apps)
     audit_save(events + _notices(notices, actor))
     return stored

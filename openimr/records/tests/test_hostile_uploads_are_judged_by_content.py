@@ -79,7 +79,10 @@ def test_the_web_form_says_why_a_decompression_bomb_is_refused(clerk, settings):
 @pytest.fixture
 def token(db):
     get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(name="portal", username="claims-portal")
+    # The portal of the administrator the case names ("Golden State Claims Services, Inc.").
+    return token_create(
+        name="portal", username="claims-portal", administrator="Golden State Claims Services Inc"
+    )
 
 
 def test_an_api_body_past_the_upload_limit_is_refused_before_it_is_read(

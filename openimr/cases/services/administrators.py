@@ -1,0 +1,112 @@
+"""Registered claims administrators and the cases linked to them.
+
+A case names its claims administrator as free text; an API token acts for an account. The
+link between them is a registered administrator (``ClaimsAdministrator``): an account is
+registered as acting for one, and each case is linked to the administrator whose account
+filed it, or else to the one whose name it carries (``administrator_key``). Only a linked
+case's file is open to that administrator's tokens (``openimr.api.auth``); an unlinked case
+is open to no token."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from openimr.audit.services import Actor, audit_record
+from openimr.cases import models
+from openimr.cases.domain.administrators import administrator_key
+from openimr.core.clock import now
+from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
+
+
+@dataclass(frozen=True)
+class Registered:
+    name: str
+    username: str
+    cases_linked: int  # cases linked by this registration (earlier links not counted)
+
+
+def administrator_register(*, name: str, username: str, actor: Actor) -> Registered:
+    """Register ``username`` as the account of the claims administrator ``name`` and link
+    every unlinked case that names it. Registering the same pair again links cases that
+    arrived unlinked since; an account acts for one administrator, and an administrator has
+    one account: anything else is a Conflict and changes nothing."""
+    key = administrator_key(name)
+    if not key or len(name) > 300:
+        raise InvalidInput(
+            [Problem("$.administrator", "give the claims administrator's name (1-300 characters)")]
+        )
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise NotFound(f"no user {username}")
+    with transaction.atomic():
+        found = models.ClaimsAdministrator.objects.select_for_update().filter(name_key=key).first()
+        current = models.ClaimsAdministrator.objects.filter(account=user).first()
+        if current is not None and current.name_key != key:
+            raise Conflict(f"account {username} acts for {current.name} already")
+        if found is not None and found.account_id not in (None, user.pk):
+            raise Conflict(f"{found.name} is registered to another account already")
+        if found is None:
+            found = models.ClaimsAdministrator.objects.create(
+                name=" ".join(name.split()), name_key=key, account=user, registered_at=now()
+            )
+        elif found.account_id is None:
+            found.account = user
+            found.save(update_fields=["account"])
+        linked = _link_by_name(found)
+        audit_record(
+            actor=actor,
+            action="claims_administrator.registered",
+            object_type="claims_administrator",
+            object_id=found.name,
+            detail={"account": username, "cases_linked": linked},
+        )
+    return Registered(found.name, username, linked)
+
+
+def _link_by_name(administrator: models.ClaimsAdministrator) -> int:
+    """Link the unlinked cases whose administrator's name has this key. Names are compared
+    in Python (the key is not SQL): there are few distinct names, however many cases."""
+    unlinked = models.Case.objects.filter(claims_administrator__isnull=True)
+    names = unlinked.exclude(claims_administrator_name=None).values_list(
+        "claims_administrator_name", flat=True
+    )
+    same = [n for n in set(names) if administrator_key(n) == administrator.name_key]
+    if not same:
+        return 0
+    return unlinked.filter(claims_administrator_name__in=same).update(
+        claims_administrator=administrator
+    )
+
+
+def cases_link_administrators(rows: Sequence[models.Case], *, filer: Actor = None) -> None:
+    """Set each new case's administrator before it is written: the filer's, when the filing
+    account is registered (its portal filed it); else the registered one the case names.
+    One or two small queries a batch, whatever its size."""
+    account = getattr(filer, "pk", None) if getattr(filer, "is_authenticated", False) else None
+    own = None
+    if account is not None:
+        own = (
+            models.ClaimsAdministrator.objects.filter(account_id=account)
+            .values_list("id", flat=True)
+            .first()
+        )
+    if own is not None:
+        for row in rows:
+            row.claims_administrator_id = own
+        return
+    keys = dict(models.ClaimsAdministrator.objects.values_list("name_key", "id"))
+    if not keys:
+        return
+    for row in rows:
+        row.claims_administrator_id = keys.get(administrator_key(row.claims_administrator_name))
+
+
+def administrator_named(name: str | None) -> int | None:
+    """The registered administrator a case naming ``name`` belongs to, if any."""
+    key = administrator_key(name)
+    if not key:
+        return None
+    found = models.ClaimsAdministrator.objects.filter(name_key=key).values_list("id", flat=True)
+    return found.first()

@@ -1,0 +1,100 @@
+"""A letter e-mail that cannot be sent leaves the party to be served by mail: its service
+turns to mail, joins the print queue with why the e-mail failed, and the change is audited.
+The staff case page shows each party's service as the QA page does."""
+
+import smtplib
+from datetime import UTC, datetime
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+
+from openimr.audit.models import AuditEvent
+from openimr.cases.models import Application, Case
+from openimr.letters.models import LetterService
+from openimr.letters.services import letter_issue
+from openimr.review.tests.conftest import CASE, login
+
+pytestmark = pytest.mark.django_db
+QUEUE = "/review/print-queue/"
+
+
+class RefusingBackend(BaseEmailBackend):
+    """A mail server that refuses every recipient."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPRecipientsRefused({"zoe@example.org": (550, b"mailbox unavailable")})
+
+
+def _issue_with_an_employee_address(capture):
+    Application.objects.create(
+        case=Case.objects.get(case_number=CASE),
+        received_at=datetime(2016, 9, 26, 17, tzinfo=UTC),
+        received_on="2016-09-26",
+        via="web",
+        client="test",
+        review_type="regular",
+        claim_number="CL-1",
+        employee_name="Zoë Łukasiewicz",
+        employee_email="zoe@example.org",
+        date_of_injury="2015-08-03",
+        ur_decision_date="2016-09-12",
+        ur_service_method="mail",
+    )
+    with capture(execute=True):
+        letter_issue(case_number=CASE, actor="qa-doc")
+    return LetterService.objects.get(party_role="employee")
+
+
+@pytest.fixture
+def refused(settings, in_qa, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    return _issue_with_an_employee_address(django_capture_on_commit_callbacks)
+
+
+def test_a_refused_email_turns_the_service_to_mail_with_its_reason(refused):
+    assert refused.method == LetterService.MAIL and refused.sent_at is None
+    assert refused.error.startswith("e-mail to zoe@example.org failed:")
+    assert "mailbox unavailable" in refused.error
+    assert refused.address == "zoe@example.org"  # kept, so staff can see what was tried
+
+
+def test_the_rerouted_letter_is_in_the_print_queue_and_can_be_marked_printed(client, cast, refused):
+    body = login(client, cast.clerk).get(QUEUE).content.decode()
+    assert "Zoë Łukasiewicz" in body
+    assert "e-mail to zoe@example.org failed" in body
+    response = client.post(f"{QUEUE}{refused.pk}/printed/")
+    assert response.status_code == 302
+    refused.refresh_from_db()
+    assert refused.printed_at is not None
+
+
+def test_the_rerouting_is_audited(refused):
+    event = AuditEvent.objects.get(action="letter.service.rerouted")
+    assert event.object_id == CASE and event.actor_label == "letter-service"
+    assert event.detail["service"] == refused.pk and event.detail["party_role"] == "employee"
+
+
+def test_the_case_page_shows_each_partys_service(client, cast, refused):
+    body = login(client, cast.clerk).get(f"/cases/{CASE}/").content.decode()
+    assert 'id="service"' in body
+    for row in LetterService.objects.filter(case__case_number=CASE):
+        assert row.party_name in body
+    assert "e-mail to zoe@example.org failed" in body
+    assert body.count("in the print queue") == LetterService.objects.count()
+
+
+def test_a_sent_email_shows_as_sent_and_stays_off_the_print_queue(
+    client, cast, in_qa, django_capture_on_commit_callbacks
+):
+    served = _issue_with_an_employee_address(django_capture_on_commit_callbacks)
+    assert served.method == LetterService.EMAIL and len(mail.outbox) == 1
+    page = login(client, cast.clerk).get(f"/cases/{CASE}/").content.decode()
+    assert ">sent</td>" in page
+    assert "Zoë Łukasiewicz" not in client.get(QUEUE).content.decode()
+    assert not AuditEvent.objects.filter(action="letter.service.rerouted").exists()
+
+
+def test_an_unissued_case_page_shows_no_service(client, cast, in_qa):
+    body = login(client, cast.clerk).get(f"/cases/{CASE}/").content.decode()
+    assert 'id="service"' not in body
