@@ -57,16 +57,23 @@ def notice_letter(kind: str, facts: NoticeFacts, template: LetterTemplate | None
 
 
 def _parties(app: models.Application) -> list[tuple[str, str, ServiceMethod]]:
-    """Who is served and how: email where the party gave an address, otherwise mail; the
-    claims administrator electronically."""
-    employee_method = ServiceMethod.ELECTRONIC if app.employee_email else ServiceMethod.MAIL
+    """Who is served and how: e-mail where the party gave an address, otherwise mail; the
+    claims administrator electronically either way (it files through the portal)."""
+
+    def by(address: str) -> ServiceMethod:
+        return ServiceMethod.ELECTRONIC if address else ServiceMethod.MAIL
+
     parties = [
-        ("employee", app.employee_name, employee_method),
+        ("employee", app.employee_name, by(app.employee_email)),
         ("claims administrator", app.claims_administrator_name, ServiceMethod.ELECTRONIC),
-        ("requesting physician", app.requesting_physician_name, ServiceMethod.MAIL),
+        (
+            "requesting physician",
+            app.requesting_physician_name,
+            by(app.requesting_physician_email),
+        ),
     ]
     if app.attorney_name:
-        parties.append(("employee's attorney", app.attorney_name, ServiceMethod.MAIL))
+        parties.append(("employee's attorney", app.attorney_name, by(app.attorney_email)))
     return [p for p in parties if p[1]]
 
 

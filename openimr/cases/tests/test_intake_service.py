@@ -77,6 +77,19 @@ def test_an_ineligible_application_gets_its_reasons_and_a_served_notice(applicat
     assert app.case.next_due_at is None
 
 
+def test_an_ineligible_notice_goes_by_email_to_each_party_that_gave_an_address(application_doc):
+    del application_doc["signature"]
+    application_doc["requesting_physician"]["email"] = "office@clinic.example"
+    app = _submit(application_doc).application
+    served = {s.party_role: s.method for s in app.case.notices.get().services.all()}
+    assert served["requesting physician"] == "electronic"
+    del application_doc["requesting_physician"]["email"]
+    application_doc["claim_number"] = "ANOTHER-1"
+    other = _submit(application_doc, key="another").application
+    served = {s.party_role: s.method for s in other.case.notices.get().services.all()}
+    assert served["requesting physician"] == "mail"
+
+
 def test_the_same_application_twice_is_screened_as_a_duplicate(application_doc):
     _submit(application_doc)
     second = _submit(application_doc).application
