@@ -8,7 +8,8 @@ small fork server started once (``multiprocessing``'s forkserver, preloading the
 modules), not from the threaded web process itself: forking a process whose other threads
 hold locks is unsafe. A reader serves one file at a time, many files in its life (a fresh
 one replaces it after ``RECYCLE_AFTER``), so a file costs a round trip through a pipe, not
-a process (docs/benchmarks.md, "PDF sandbox").
+a process (docs/benchmarks.md, "PDF sandbox"); ``Readers.run_each`` sends many small files
+in one round trip, each still read under its own limits and answered on its own.
 
 Per file, in the reader: ``RLIMIT_AS`` (address space) caps memory, ``RLIMIT_CPU`` caps the
 CPU time the file may add to what the reader has used. In the parent: a wall-clock deadline
@@ -35,12 +36,12 @@ import os
 import signal
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
-from openimr.core.sandbox_child import MB, Limits, _serve, _watched
+from openimr.core.sandbox_child import KEEPS_READER, MB, Limits, _serve, _watched
 
 __all__ = ["MB", "Limits", "Readers", "SandboxFailed", "run"]
 
@@ -56,6 +57,7 @@ PRELOAD = [
     "pypdfium2",
     "openimr.records.pdf",
     "openimr.letters.parsing.warm",
+    "openimr.decisions.deidentify",  # corpus ingest de-identifies in the readers
     "gunicorn.app.wsgiapp",
 ]
 # Signals a reader dies of when pdfium crashes or aborts (not the CPU limit, not our kill).
@@ -91,7 +93,47 @@ def run(function: Callable[..., T], data: bytes, *args: Any, limits: Limits = DE
 def _run_in(
     pool: "Readers", function: Callable[..., T], data: bytes, args: tuple, limits: Limits
 ) -> T:
-    outcome, exitcode = pool.ask(function, data, args, limits)
+    [outcome], exitcode = pool.ask(function, [data], args, limits)
+    return _settled(outcome, exitcode, function=function, data=data, args=args, limits=limits)
+
+
+def _run_each_in(
+    pool: "Readers",
+    function: Callable[..., T],
+    datas: Sequence[bytes],
+    args: tuple,
+    limits: Limits,
+) -> "list[T | OpenIMRError]":
+    """``function(data, *args)`` for each of ``datas``, the whole batch sent in one round
+    trip and each answered as it is done; a file that fails (its error, a crash, a timeout)
+    fails alone, and the files after one that cost its reader are sent to a fresh one."""
+    results: list[T | OpenIMRError] = []
+    while len(results) < len(datas):
+        rest = datas[len(results) :]
+        outcomes, exitcode = pool.ask(function, list(rest), args, limits)
+        for index, (data, outcome) in enumerate(zip(rest, outcomes, strict=False)):
+            # Only the last answer can have cost the reader (its exit code tells how).
+            code = exitcode if index == len(outcomes) - 1 else None
+            try:
+                results.append(
+                    _settled(outcome, code, function=function, data=data, args=args, limits=limits)
+                )
+            except OpenIMRError as exc:
+                results.append(exc)
+    return results
+
+
+def _settled(
+    outcome: tuple[Any, ...] | None,
+    exitcode: int | None,
+    *,
+    function: Callable[..., T],
+    data: bytes,
+    args: tuple,
+    limits: Limits,
+) -> T:
+    """One file's answer as a result, or its error raised (a crash told from the memory
+    limit first, see ``_run_in``)."""
     if outcome is None and exitcode is not None and -exitcode in _CRASHES:
         # The reader died of a signal: pdfium answers an allocation the memory limit refuses
         # with abort(), like a damaged file. Read once more in a one-shot child under a
@@ -169,9 +211,8 @@ def _unpacked(outcome: tuple[Any, ...] | None, exitcode: int | None, limits: Lim
 # --- The readers: persistent children, one file at a time each ------------------------------
 # (what runs inside them is in openimr.core.sandbox_child)
 
-RECYCLE_AFTER = 500  # tasks a reader serves before a fresh one replaces it (bounds leaks)
+RECYCLE_AFTER = 500  # files a reader reads before a fresh one replaces it (bounds leaks)
 DEFAULT_READERS = 2
-_KEEPS_READER = {"ok", "raised", "invalid", "error"}  # it answered and is in a known state
 
 
 class _Reader:
@@ -184,17 +225,25 @@ class _Reader:
         theirs.close()
         self.tasks = 0
 
-    def ask(self, task: tuple[Any, ...], seconds: float) -> tuple[Any, ...] | None:
-        """The reader's answer; ("timeout",) past the deadline; None if it died."""
-        self.tasks += 1
+    def ask(self, task: tuple[Any, ...], count: int, seconds: float) -> list[Any]:
+        """The reader's answers to a task of ``count`` files, each within ``seconds`` of the
+        one before, up to the first that leaves it in an unknown state: ("timeout",) past a
+        deadline, None if it died before it could answer."""
+        self.tasks += count
+        answers: list[tuple[Any, ...] | None] = []
         try:
             self.connection.send(task)
-            if not self.connection.poll(seconds):
-                return ("timeout",)
-            outcome: tuple[Any, ...] = self.connection.recv()
-            return outcome
+            while len(answers) < count:
+                if not self.connection.poll(seconds):
+                    answers.append(("timeout",))
+                    break
+                outcome: tuple[Any, ...] = self.connection.recv()
+                answers.append(outcome)
+                if outcome[0] not in KEEPS_READER:
+                    break
         except (EOFError, OSError):
-            return None  # it died before it could answer
+            answers.append(None)  # it died before it could answer
+        return answers
 
     def stop(self, *, kill: bool) -> int | None:
         """End the reader (politely: close its pipe; or kill its group); its exit code."""
@@ -274,18 +323,34 @@ class Readers:
         """As the module's ``run``, in one of these readers."""
         return _run_in(self, function, data, args, limits)
 
+    def run_each(
+        self,
+        function: Callable[..., T],
+        datas: Sequence[bytes],
+        *args: Any,
+        limits: Limits = DEFAULT_LIMITS,
+    ) -> "list[T | OpenIMRError]":
+        """``function(data, *args)`` for each of ``datas`` in one of these readers, a batch
+        per round trip (one pipe exchange for many small files), each file under its own
+        ``limits``: a list of each result or, in its place, the error that file raised or
+        met (``SandboxFailed`` for a crash, a timeout or the memory limit). One hostile file
+        fails alone; the files after it go to a fresh reader."""
+        return _run_each_in(self, function, datas, args, limits)
+
     def ask(
-        self, function: Callable[..., Any], data: bytes, args: tuple, limits: Limits
-    ) -> tuple[tuple[Any, ...] | None, int | None]:
+        self, function: Callable[..., Any], datas: list[bytes], args: tuple, limits: Limits
+    ) -> tuple[list[Any], int | None]:
+        """Answers to the files ``datas`` from one reader (see ``_Reader.ask``), and the
+        reader's exit code when the last answer cost it (it was retired)."""
         reader = self._checkout()
-        outcome = None
+        outcomes: list[Any] = []
         try:
-            outcome = reader.ask((function, data, args, limits), limits.seconds)
+            outcomes = reader.ask((function, datas, args, limits), len(datas), limits.seconds)
         finally:
-            keep = outcome is not None and outcome[0] in _KEEPS_READER
+            keep = bool(outcomes) and all(o is not None and o[0] in KEEPS_READER for o in outcomes)
             exitcode = None if keep else self._retire(reader, kill=True)
             self.idle.give(reader if keep else None)
-        return outcome, exitcode
+        return outcomes, exitcode
 
     def _checkout(self) -> _Reader:
         if self.closed:

@@ -30,8 +30,12 @@ class Limits:
 
 
 def _serve(connection: Connection) -> None:
-    """Runs in a reader: one task at a time, each under its own limits, until the parent
-    closes the pipe. Between tasks it has no CPU limit: it only waits and unpickles."""
+    """Runs in a reader: one task at a time until the parent closes the pipe. A task is a
+    batch of files (``datas``), each read under its own limits and answered as soon as it
+    is done, so that the parent's clock runs per file, not per batch; a file whose answer
+    leaves the reader in an unknown state (out of memory) ends the batch, and the parent
+    sends the rest to a fresh reader. Between files it has no CPU limit: it only waits and
+    unpickles."""
     os.setpgid(0, 0)  # the parent kills the whole group at a task's deadline
     while True:
         try:
@@ -40,14 +44,24 @@ def _serve(connection: Connection) -> None:
             break
         if task is None:
             break
-        function, data, args, limits = task
-        _limit_task(limits)
-        outcome = _outcome(function, data, args)
-        del task, data  # not kept alive, against the next task's memory limit
-        _answer(connection, outcome)
-        del outcome
-        _unlimit()
+        function, datas, args, limits = task
+        del task
+        for index in range(len(datas)):
+            data, datas[index] = datas[index], None  # not kept alive past its own file
+            _limit_task(limits)
+            outcome = _outcome(function, data, args)
+            del data  # not kept alive, against the next file's memory limit
+            _answer(connection, outcome)
+            _unlimit()
+            if outcome[0] not in KEEPS_READER:
+                break
+            del outcome
+        del datas
     os._exit(0)
+
+
+# Answers after which a reader is in a known state and may read the next file.
+KEEPS_READER = frozenset({"ok", "raised", "invalid", "error"})
 
 
 def _limit_task(limits: Limits) -> None:

@@ -318,20 +318,31 @@ def _zip_clue(nines: str) -> bool:
 _TITLES = ("Dr", "Mr", "Ms", "Miss", "Mx", "Doctor")
 
 
-def _after_labels(text: str, labels: Sequence[str], value: re.Pattern[str]) -> str:
+def _after_labels(
+    text: str, labels: Sequence[str], value: re.Pattern[str], lower: str | None = None
+) -> str:
     """Redact the value (group 1 of ``value``) that follows any of the labels, each label
-    found by str.find in the lowercased text at the start of a word: a scan per label in
-    C costs a fraction of one regular expression alternating them all."""
-    lower, spans = text.lower(), []
+    found by str.find in the lowercased text (``lower``, when the caller has it) at the
+    start of a word: a scan per label in C costs a fraction of one regular expression
+    alternating them all."""
+    ends = _label_ends(text.lower() if lower is None else lower, labels)
+    return _redacted(text, _spans_after(text, ends, value))
+
+
+def _label_ends(lower: str, labels: Sequence[str]) -> list[int]:
+    """Where the value after each label may start: after a label at the start of a word."""
+    ends = []
     for label in labels:
         at = lower.find(label)
         while at >= 0:
             if at == 0 or not lower[at - 1].isalnum():
-                found = value.match(text, at + len(label))
-                if found:
-                    spans.append(found.span(1))
+                ends.append(at + len(label))
             at = lower.find(label, at + 1)
-    return _redacted(text, spans)
+    return ends
+
+
+def _spans_after(text: str, ends: list[int], value: re.Pattern[str]) -> list[tuple[int, int]]:
+    return [found.span(1) for end in ends if (found := value.match(text, end))]
 
 
 def _redacted(text: str, spans: list[tuple[int, int]]) -> str:
@@ -350,14 +361,14 @@ def replace_identifiers(text: str) -> str:
     SSNs, phone and fax numbers, claim and other account numbers, dates of birth, street
     addresses, P.O. boxes and city-state-ZIP lines (45 CFR 164.514(b)(2)(i)(B), (D)-(H),
     and (C) for the date of birth). Run before the names, which an e-mail address holds."""
-    lower, nines = text.lower(), text.translate(_NINES)
+    original, lower, nines = text, text.lower(), text.translate(_NINES)
     if "@" in text:
         text = _EMAIL.sub(REDACTED, text)
     if any(clue in lower for clue in _BIRTH):
         text = _DOB.sub(lambda m: m.group(1) + REDACTED, text)
     if any(group in nines for group in _GROUPED):
         text = _PHONE.sub(REDACTED, _SSN.sub(REDACTED, text))
-    text = _after_labels(text, _ID_LABELS, _ID_VALUE)
+    text = _after_labels(text, _ID_LABELS, _ID_VALUE, lower if text is original else None)
     if "ADJ" in text:
         text = _WCAB_NUMBER.sub(REDACTED, text)
     if "box" in lower:
@@ -373,9 +384,13 @@ def replace_labelled_names(text: str) -> str:
     """Names the case may not state but the text marks as names: after a role label
     ("Patient: ...", "The adjuster, Jose Tran of ..."). Run before the known names, so a
     known given name does not leave an unknown surname beside its role word."""
-    if ":" in text:
-        text = _after_labels(text, _ROLE_LABELS, _LABELLED_VALUE)
-    return _after_labels(text, _ROLE_LABELS, _APPOSED_VALUE)
+    ends = _label_ends(text.lower(), _ROLE_LABELS)
+    if not ends:
+        return text
+    if ":" in text and (spans := _spans_after(text, ends, _LABELLED_VALUE)):
+        text = _redacted(text, spans)
+        ends = _label_ends(text.lower(), _ROLE_LABELS)  # the labels moved
+    return _redacted(text, _spans_after(text, ends, _APPOSED_VALUE))
 
 
 def replace_titled_names(text: str) -> str:

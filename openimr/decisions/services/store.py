@@ -57,9 +57,12 @@ def decision_rows(
     letter_path: str = "",
     warnings: Sequence[str] = (),
     confidence: dict[str, float] | None = None,
+    deidentified: bool = False,
 ) -> DecisionRows:
-    """De-identify an ``openimr.case/1`` document and lay it out as the corpus stores it."""
-    doc = deidentify_document(document)
+    """De-identify an ``openimr.case/1`` document and lay it out as the corpus stores it.
+    ``deidentified``: the document is already ``deidentify_document``'s output (ingest
+    de-identifies in its readers, ``parse_deidentified``), and is laid out as it is."""
+    doc = document if deidentified else deidentify_document(document)
     dates, employee = doc.get("dates") or {}, doc.get("employee") or {}
     reviewer = doc.get("reviewer") or {}
     decided = _date(dates.get("decision"))

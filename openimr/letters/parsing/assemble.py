@@ -70,7 +70,9 @@ def _case_number(front: str, text: str, notes: _Notes) -> str:
     if number:
         notes.set("case_number", 1.0)
         return number
-    found = _ANY_CASE_NUMBER.search(text)
+    # Every match starts with "CM": searched from the first (a plain find, in C).
+    first = text.find("CM")
+    found = _ANY_CASE_NUMBER.search(text, first) if first >= 0 else None
     if found:
         notes.set("case_number", 0.7, "case number read from the text, not from a header label")
         return found.group(0)

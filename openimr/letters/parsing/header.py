@@ -140,11 +140,18 @@ def _values_after(bare: list[tuple[str, int]], front: str) -> dict[str, date | N
 
 
 def case_number(front: str) -> str | None:
-    found = CASE_NUMBER.search(front)
+    # Every match holds "Case" (after an optional "IMR "): searching from the first one
+    # spares the pattern a try at every position of a long front matter, and the number
+    # read is the same with or without the "IMR " before it.
+    first = front.find("Case")
+    if first < 0:
+        return None
+    found = CASE_NUMBER.search(front, first)
     return found.group(1).upper() if found else None
 
 
 _PRIORITY_WORDS = ("riority", "RIORITY", "Review", "REVIEW", "review")
+_PRIORITY_STARTS = ("priority", "review", "type")
 _BARE_PRIORITY = re.compile(r"\b(Standard|Regular|Expedited|Urgent|Formulary)\b")
 _PRIORITY_LABEL = re.compile(r"\b(?:Priority|Review\s+Type|Type\s+of\s+Review)\s*:")
 
@@ -152,7 +159,14 @@ _PRIORITY_LABEL = re.compile(r"\b(?:Priority|Review\s+Type|Type\s+of\s+Review)\s
 def priority(front: str) -> str | None:
     if not any(word in front for word in _PRIORITY_WORDS):
         return None
-    found = PRIORITY.search(front)
+    # A match starts with one of its labels' first words, in any case: searched from the
+    # first of them (plain finds) rather than tried at every position before. Only in
+    # ASCII text, where lower() keeps every character's position.
+    start = 0
+    if front.isascii():
+        lower = front.lower()
+        start = min((at for at in map(lower.find, _PRIORITY_STARTS) if at >= 0), default=-1)
+    found = PRIORITY.search(front, start) if start >= 0 else None
     if found is None and (label := _PRIORITY_LABEL.search(front)):
         # A header read column by column: the value comes after all the labels.
         found = _BARE_PRIORITY.search(front, label.end())

@@ -119,7 +119,9 @@ def _drop_page_furniture(text: str) -> list[str]:
             # The first page's own header (its case number) is content, not furniture.
             if not (number == 0 and n < 2 and i < 8) and _furniture(key, masked, running, case)
         }
-        out += [line for i, line in enumerate(lines) if i not in drop] if drop else lines
+        for i in sorted(drop, reverse=True):  # a few edge lines: deleted, not filtered
+            del lines[i]
+        out += lines
     return out
 
 
@@ -206,19 +208,20 @@ def normalize(text: str) -> Lines:
     lines: list[str] = []
     spaced: list[bool] = []  # the printed line kept its trailing space
     blank: list[bool] = []  # a blank line follows
+    broken = False  # the last line kept ends in "-" or "/"
     for r, s in zip(raw, stripped, strict=True):
         if not s:
             if blank:
                 blank[-1] = True
             continue
         # A word broken at a line end is never a paragraph's end.
-        joined = _join_hyphen(lines[-1], s) if lines and lines[-1][-1] in "-/" else None
-        if joined is not None:
+        if broken and (joined := _join_hyphen(lines[-1], s)) is not None:
             lines[-1], spaced[-1] = joined, r[-1] == " "
         else:
             lines.append(s)
             spaced.append(r[-1] == " ")
             blank.append(False)
+        broken = lines[-1][-1] in "-/"
     trailing = _trailing_space_signal(lines, spaced)
     blanks = blank.count(True) > 3
     # Text written one paragraph a line (no wrapping at all): every line is a paragraph.
