@@ -4,7 +4,10 @@ Run from the repository root: `python bench/search.py [--count N] [--queries N] 
 Without DATABASE_URL it builds a temporary SQLite database (removed afterwards); with
 DATABASE_URL (a scratch PostgreSQL database: the bench empties the corpus tables) it runs
 there. N decisions come from `bench.corpus.generate_cases` (default 1,000,000), loaded in big
-transactions with the index built in one statement (bench/search_load.py).
+transactions with the index built in one statement (bench/search_load.py). With `--keep DIR`
+the corpus is kept (SQLite's database in DIR; PostgreSQL's left filled) and reused by the
+next run asking for the same count: migrations run first, so a kept corpus gets any new
+index, and only the queries are measured again.
 
 Then a fixed, seeded mix of queries (a third words only, a third words and one or two
 filters, a third filters only; the words are treatments and summary words of the generated
@@ -140,7 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=20261127)
     parser.add_argument(
-        "--keep", metavar="DIR", help="build the SQLite database in DIR and reuse it next time"
+        "--keep",
+        metavar="DIR",
+        help="keep the loaded corpus and reuse it when it holds --count decisions: SQLite's "
+        "database is built in DIR; PostgreSQL's is DATABASE_URL's, left filled. Migrations "
+        "run first either way, so a kept corpus gets any new index",
     )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="openimr-bench-search-") as data_dir:
@@ -153,13 +160,16 @@ def main(argv: list[str] | None = None) -> int:
         sample: list[dict[str, Any]] = []
         start = time.perf_counter()
         if args.keep and Decision.objects.count() == args.count:
-            sample = [c for n, c in enumerate(_cases(args.count, args.seed, [])) if n % 997 == 0]
+            # The same sample as a load takes: the first 500 of every 997th case.
+            head = min(args.count, 500 * 997)
+            sample = [c for n, c in enumerate(_cases(head, args.seed, [])) if n % 997 == 0]
             loaded = args.count
+            print(f"{connection.vendor}: reusing the {loaded:,} decisions kept in {args.keep}")
         else:
             loaded = load(_cases(args.count, args.seed, sample))
-        took = time.perf_counter() - start
-        print(f"{connection.vendor}: loaded {loaded:,} decisions (generated and indexed) in "
-              f"{took:.0f} s, {loaded / took:,.0f} a second")  # fmt: skip
+            took = time.perf_counter() - start
+            print(f"{connection.vendor}: loaded {loaded:,} decisions (generated and indexed) "
+                  f"in {took:.0f} s, {loaded / took:,.0f} a second")  # fmt: skip
         mix = queries(sample, args.queries, args.seed)
         figures = measure(mix, loaded, args.seed)
         base = figures["baseline: one decision by primary key"][1]

@@ -11,8 +11,9 @@ from typing import Any
 from django.db import connection, transaction
 
 _MIGRATION = importlib.import_module("openimr.decisions.migrations.0002_search_index")
-# 0003 made the insert triggers skip while a store batch indexes its decisions itself.
-_ONCE = importlib.import_module("openimr.decisions.migrations.0003_search_index_once_per_batch")
+# 0004: SQLite's triggers as 0003 left them (the inserts skip while a store batch indexes
+# its decisions itself), with the tags' complements; PostgreSQL's filter lexemes.
+_TAGS = importlib.import_module("openimr.decisions.migrations.0004_search_tags_everywhere")
 DECISION_COLUMNS = (
     "id", "case_number", "source", "layout", "content_sha256", "letter_path", "decision_date",
     "year", "assigned_date", "injury_date", "ur_decision_date", "application_received_date",
@@ -106,11 +107,11 @@ def _sqlite_triggers(create: bool) -> list[str]:
     forward = [s for s in _MIGRATION.SQLITE_FORWARD if s.startswith("CREATE TRIGGER")]
     if create:
         prefix = "CREATE TRIGGER decisions_search_"
+        names = [s[len(prefix) :].split()[0] for s in forward]
+        # As 0003 and 0004 left them: the inserts deferrable, the tags with complements.
         return [
-            _ONCE._sqlite_deferrable(name)
-            if (name := s[len(prefix) :].split()[0]) in _ONCE._INSERT_TRIGGERS
-            else s
-            for s in forward
+            _TAGS.sqlite_trigger(name) if name in _TAGS._CHANGED else s
+            for name, s in zip(names, forward, strict=True)
         ]
     return [f"DROP TRIGGER IF EXISTS {s.split()[2]}" for s in forward]
 
@@ -120,6 +121,7 @@ def _pg_triggers(enable: bool) -> list[str]:
     return [
         f"ALTER TABLE decisions_decision {verb} TRIGGER decisions_search_decision",
         f"ALTER TABLE decisions_decisionitem {verb} TRIGGER decisions_search_item",
+        f"ALTER TABLE decisions_decisionspecialty {verb} TRIGGER decisions_search_specialty",
     ]
 
 
@@ -157,22 +159,20 @@ def load(cases: Iterable[dict[str, Any]], *, batch: int = 20_000) -> int:
 
 def _build_index(cursor: Any, vendor: str) -> None:
     if vendor == "postgresql":
-        cursor.execute(
-            "INSERT INTO decisions_search(decision_id, document) "
-            "SELECT d.id, setweight(to_tsvector('english', d.clinical_summary), 'A') || "
-            "setweight(to_tsvector('english', coalesce(i.text, '')), 'B') "
-            "FROM decisions_decision d LEFT JOIN (SELECT decision_id, "
-            "string_agg(treatment || ' ' || rationale, ' ' ORDER BY position) AS text "
-            "FROM decisions_decisionitem GROUP BY decision_id) i ON i.decision_id = d.id"
-        )
+        # Migration 0004's own statement, which indexed the rows already there.
+        cursor.execute(next(s for s in _TAGS.PG_FORWARD if s.startswith("INSERT")))
         for sql in _pg_triggers(True):
             cursor.execute(sql)
         cursor.execute("ANALYZE")
         return
     with transaction.atomic():
         cursor.execute("DELETE FROM decisions_search")
-        # The migration's own statement, which built the index of the rows already there.
-        cursor.execute(next(s for s in _MIGRATION.SQLITE_FORWARD if s.startswith("INSERT")))
+        # The migrations' own statement (0002's, with 0004's tags), which built the index of
+        # the rows already there.
+        build = next(s for s in _MIGRATION.SQLITE_FORWARD if s.startswith("INSERT"))
+        cursor.execute(
+            build.replace(_MIGRATION.SQLITE_TAGS.format(d="d"), _TAGS.SQLITE_TAGS.format(d="d"))
+        )
         for sql in _sqlite_triggers(True):
             cursor.execute(sql)
     cursor.execute("INSERT INTO decisions_search(decisions_search) VALUES ('optimize')")

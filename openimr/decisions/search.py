@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import connection
 
+from openimr.decisions import search_index as walks
 from openimr.decisions import search_sql as sql
 from openimr.decisions.search_terms import Filters, SearchQuery, words
 
@@ -78,8 +79,8 @@ def search(query: SearchQuery, *, facets: bool = True) -> Results:
     with facet counts over the FACET_CAP most recently added matches."""
     vendor = connection.vendor
     with connection.cursor() as cursor:
-        if vendor == "sqlite" and sql.uses_index(vendor, query):
-            return _search_index(cursor, query, facets=facets)
+        if sql.uses_index(vendor, query):
+            return _search_index(cursor, vendor, query, facets=facets)
         counted: dict[str, tuple[FacetValue, ...]] = {}
         facets_capped = False
         if facets:
@@ -94,20 +95,25 @@ def search(query: SearchQuery, *, facets: bool = True) -> Results:
     return Results(query, total, capped, hits, counted, facets_capped)
 
 
-def _search_index(cursor: Any, query: SearchQuery, *, facets: bool) -> Results:
-    """SQLite with words or filters: every filter is a token in the FTS5 index, so one walk
-    of the index gives the count, the facets' matches and the window ranked for the page."""
-    ids = sql.sqlite_matches(cursor, query, COUNT_CAP + 1)
+def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool) -> Results:
+    """With words or filters: every filter is a term in the full-text index (FTS5's tokens,
+    PostgreSQL's lexemes), so one walk of the index gives the count, the facets' matches
+    and the window ranked for the page."""
+    sqlite = vendor == "sqlite"
+    matches = walks.sqlite_matches if sqlite else walks.pg_matches
+    ids = matches(cursor, query, COUNT_CAP + 1)
     counted: dict[str, tuple[FacetValue, ...]] = {}
     if facets:
-        counted = _facets(cursor, "sqlite", sql.years_and_priorities(cursor, ids[:FACET_CAP]))
+        rows = sql.years_and_priorities(cursor, vendor, ids[:FACET_CAP])
+        counted = _facets(cursor, vendor, rows)
     # More than COUNT_CAP matches: words that common rank nothing; bm25 would first count
     # every letter holding each of them. Newest first instead.
     relevant = len(ids) <= COUNT_CAP
-    ranked = sql.sqlite_ranked(cursor, query, ids[: sql.RANK_WINDOW], by_relevance=relevant)
+    rank = walks.sqlite_ranked if sqlite else walks.pg_ranked
+    ranked = rank(cursor, query, ids[: sql.RANK_WINDOW], by_relevance=relevant)
     offset = (query.page - 1) * query.per_page
     rows = sql.rows_by_id(cursor, ranked[offset : offset + query.per_page])
-    hits = tuple(_hits(cursor, "sqlite", query, rows))
+    hits = tuple(_hits(cursor, vendor, query, rows))
     total, capped = min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP
     return Results(query, total, capped, hits, counted, facets and len(ids) > FACET_CAP)
 

@@ -39,12 +39,15 @@ def fts5_query(words: Sequence[Sequence[str]]) -> str:
     return " ".join('"' + " ".join(parts) + '"' for parts in words)
 
 
-def fts5_match(query: SearchQuery, *, with_filters: bool = True) -> str:
-    """The words, searched in the text columns only, and the filters' tags."""
+def fts5_match(
+    query: SearchQuery, *, with_filters: bool = True, tags: Sequence[str] | None = None
+) -> str:
+    """The words, searched in the text columns only, and the filters' tags (or ``tags``)."""
     parts = []
     if query.words:
         parts.append("{summary items} : (" + fts5_query(query.words) + ")")
-    tags = filter_tags(query.filters) if with_filters else []
+    if tags is None:
+        tags = filter_tags(query.filters) if with_filters else []
     if tags:
         quoted = ['"' + t.replace('"', '""') + '"' for t in tags]
         parts.append("tags : (" + " ".join(quoted) + ")")
@@ -56,8 +59,8 @@ def pg_query(words: Sequence[Sequence[str]]) -> str:
 
 
 def uses_index(vendor: str, query: SearchQuery) -> bool:
-    """Whether the full-text index drives the query: on SQLite every filter is in it."""
-    return bool(query.words) or (vendor == "sqlite" and bool(filter_tags(query.filters)))
+    """Whether the full-text index drives the query: every filter is in it (both vendors)."""
+    return bool(query.words) or bool(filter_tags(query.filters))
 
 
 def from_where(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
@@ -141,56 +144,21 @@ def page(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
     return f"{outer} ORDER BY {order} {tail}", [*params, pg_query(query.words)]
 
 
-# Rows bm25 scores at most for one page (the newest of the window first); bm25 costs a few
-# microseconds a row, after one pass counting each word's letters.
-SCORE_CAP = 4_000
+# Migration 0004: a decision's date, year and priority by its id, read from this index
+# alone (a decision row holds its summary and document: thousands of them are thousands of
+# pages).
+DECISION_COLUMNS_INDEX = "decisions_decision_search_idx"
 
 
-def sqlite_matches(cursor: Any, query: SearchQuery, limit: int) -> list[int]:
-    """Up to ``limit`` ids matching words and filters, newest first: one walk of the index
-    serves the count, the facets and the page's window."""
-    cursor.execute(
-        "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
-        "ORDER BY rowid DESC LIMIT %s",
-        [fts5_match(query), limit],
-    )
-    return [row[0] for row in cursor.fetchall()]
-
-
-def sqlite_ranked(
-    cursor: Any, query: SearchQuery, window: Sequence[int], *, by_relevance: bool = True
-) -> list[int]:
-    """The window ordered by bm25 over the words alone (or, without words, by decision
-    date). Scoring in the statement that matches the filters' tags made FTS5 count every
-    letter holding each tag (bm25's document frequencies): a tag found in most letters cost
-    more than the rest of the search."""
-    if not window:
-        return []
-    if not query.words or not by_relevance:
-        clause, param = ids_in("sqlite", window)
-        cursor.execute(
-            f"SELECT id FROM decisions_decision WHERE id {clause} "
-            "ORDER BY decision_date DESC, id DESC",
-            [param],
-        )
-        return [row[0] for row in cursor.fetchall()]
-    cursor.execute(
-        "SELECT rowid, bm25(decisions_search, 1.0, 1.0, 0.0) FROM decisions_search "
-        "WHERE decisions_search MATCH %s AND rowid BETWEEN %s AND %s "
-        f"ORDER BY rowid DESC LIMIT {SCORE_CAP}",
-        [fts5_match(query, with_filters=False), window[-1], window[0]],
-    )
-    scores = dict(cursor.fetchall())
-    unscored = max(scores.values(), default=0.0) + 1.0  # bm25: lower is better
-    return sorted(window, key=lambda i: (scores.get(i, unscored), -i))
-
-
-def years_and_priorities(cursor: Any, ids: Sequence[int]) -> list[Any]:
+def years_and_priorities(cursor: Any, vendor: str, ids: Sequence[int]) -> list[Any]:
     """(id, year, priority) of ``ids``, for the facets."""
     if not ids:
         return []
-    clause, param = ids_in("sqlite", ids)
-    cursor.execute(f"SELECT id, year, priority FROM decisions_decision WHERE id {clause}", [param])
+    clause, param = ids_in(vendor, ids)
+    hint = f" INDEXED BY {DECISION_COLUMNS_INDEX}" if vendor == "sqlite" else ""
+    cursor.execute(
+        f"SELECT id, year, priority FROM decisions_decision{hint} WHERE id {clause}", [param]
+    )
     return list(cursor.fetchall())
 
 
@@ -332,8 +300,10 @@ def _ordered(name: str, counter: Counter[str]) -> list[tuple[str, int]]:
 
 
 # Indexing a batch of decisions once (`openimr.decisions.search.index_decisions`): the
-# expressions are migration 0002's own, so a row indexed here equals one its triggers write.
+# expressions are the migrations' own (0002's text, 0004's tags), so a row indexed here
+# equals one the triggers write.
 _INDEX = importlib.import_module("openimr.decisions.migrations.0002_search_index")
+_TAGS = importlib.import_module("openimr.decisions.migrations.0004_search_tags_everywhere")
 # A row here tells the insert triggers (migration 0003) to leave the index to the batch.
 INDEX_DEFER = "INSERT INTO decisions_search_deferred(batch) VALUES (1)"
 INDEX_RESUME = "DELETE FROM decisions_search_deferred"
@@ -351,7 +321,7 @@ def index_rows(vendor: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
         "SELECT d.id, d.clinical_summary, "
         + _INDEX.SQLITE_ITEMS.format(ref="d.id")
         + ", "
-        + _INDEX.SQLITE_TAGS.format(d="d")
+        + _TAGS.SQLITE_TAGS.format(d="d")
         + f" FROM decisions_decision d WHERE d.id {clause}",
         [param],
     )

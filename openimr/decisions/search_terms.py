@@ -103,6 +103,20 @@ def filter_tags(filters: Filters) -> list[str]:
     return [*tags, item] if item else tags
 
 
+_NOT_LEXEME = re.compile(r"[^A-Za-z0-9]+")
+
+
+def pg_filter_tags(filters: Filters) -> list[str]:
+    """PostgreSQL's lexemes for the chosen filters (migration 0004 writes them): the same
+    tokens as SQLite's, lower case, a specialty's every run of characters other than ASCII
+    letters and digits one "_". Only ``[a-z0-9_]`` ever comes out, so each can be quoted
+    into a tsquery as it is."""
+    tags = filter_tags(replace(filters, specialty=None))
+    if filters.specialty is not None:
+        tags.append("sp_" + _NOT_LEXEME.sub("_", filters.specialty).lower())
+    return [t.lower() for t in tags]
+
+
 def parse(params: Mapping[str, Any]) -> SearchQuery:
     """A query from request parameters (strings); every problem is reported at once."""
     problems: list[Problem] = []
