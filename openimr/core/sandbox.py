@@ -33,55 +33,27 @@ import multiprocessing
 import multiprocessing.forkserver
 import multiprocessing.util
 import os
-import signal
 import threading
 import weakref
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
-from openimr.core.errors import InvalidInput, OpenIMRError, Problem
-from openimr.core.sandbox_child import KEEPS_READER, MB, Limits, _serve, _watched
+from openimr.core.errors import OpenIMRError
+from openimr.core.sandbox_child import KEEPS_READER, MB, Limits, _serve
+from openimr.core.sandbox_oneshot import (  # noqa: F401 (_attempt: bench/sandbox.py times it)
+    _CONTEXT,
+    PRELOAD,
+    SandboxFailed,
+    _attempt,
+    _kill_group,
+    _settled,
+)
 
 __all__ = ["MB", "Limits", "Readers", "SandboxFailed", "run"]
 
 DEFAULT_LIMITS = Limits()
 
 T = TypeVar("T")
-
-# Imported once by the fork server, so each child starts with pdfium and the parser loaded
-# and warm. Each child also re-runs the parent's main script (multiprocessing does, to find
-# functions defined there): manage.py imports nothing, gunicorn's imports its wsgiapp,
-# hence that too (a module that is not installed is skipped).
-PRELOAD = [
-    "pypdfium2",
-    "openimr.records.pdf",
-    "openimr.letters.parsing.warm",
-    "openimr.decisions.deidentify",  # corpus ingest de-identifies in the readers
-    "gunicorn.app.wsgiapp",
-]
-# Signals a reader dies of when pdfium crashes or aborts (not the CPU limit, not our kill).
-_CRASHES = {
-    signal.SIGABRT,
-    signal.SIGSEGV,
-    signal.SIGBUS,
-    signal.SIGILL,
-    signal.SIGFPE,
-    signal.SIGTRAP,
-}
-_CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(PRELOAD)
-
-
-class SandboxFailed(OpenIMRError):
-    """The child did not finish: ``reason`` is ``timeout``, ``memory`` or ``crashed``;
-    ``str()`` is the sentence to show, e.g. "could not be read within 30 s"."""
-
-    code = "unreadable"
-
-    def __init__(self, reason: str, message: str) -> None:
-        self.reason = reason
-        super().__init__(message)
 
 
 def run(function: Callable[..., T], data: bytes, *args: Any, limits: Limits = DEFAULT_LIMITS) -> T:
@@ -121,91 +93,6 @@ def _run_each_in(
             except OpenIMRError as exc:
                 results.append(exc)
     return results
-
-
-def _settled(
-    outcome: tuple[Any, ...] | None,
-    exitcode: int | None,
-    *,
-    function: Callable[..., T],
-    data: bytes,
-    args: tuple,
-    limits: Limits,
-) -> T:
-    """One file's answer as a result, or its error raised (a crash told from the memory
-    limit first, see ``_run_in``)."""
-    if outcome is None and exitcode is not None and -exitcode in _CRASHES:
-        # The reader died of a signal: pdfium answers an allocation the memory limit refuses
-        # with abort(), like a damaged file. Read once more in a one-shot child under a
-        # watching parent, which can tell the two apart by the reader's peak memory. Rare
-        # (hostile files only), so the ordinary file pays for neither.
-        outcome, exitcode = _attempt(_watched, function, data, args, limits)
-    return _unpacked(outcome, exitcode, limits)
-
-
-def _attempt(
-    entry: Callable[..., None],
-    function: Callable[..., Any],
-    data: bytes,
-    args: tuple[Any, ...],
-    limits: Limits,
-) -> tuple[tuple[Any, ...] | None, int | None]:
-    receiver, sender = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(
-        target=entry, args=(sender, limits, function, data, args), name="openimr-sandbox"
-    )
-    child.start()
-    sender.close()
-    try:
-        outcome = _wait(receiver, child, limits)
-    finally:
-        receiver.close()
-        if child.is_alive():
-            _kill_group(child)
-        child.join()
-    return outcome, child.exitcode
-
-
-def _wait(receiver: Connection, child: Any, limits: Limits) -> tuple[Any, ...] | None:
-    if not receiver.poll(limits.seconds):
-        _kill_group(child)
-        return ("timeout",)
-    try:
-        outcome: tuple[Any, ...] = receiver.recv()
-        return outcome
-    except (EOFError, OSError):
-        return None  # the child died before it could answer
-
-
-def _kill_group(child: Any) -> None:
-    # The child leads its own process group (the reader is in it); before it has made the
-    # group, killing the child alone is enough, since it has no reader yet.
-    try:
-        os.killpg(child.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        child.kill()
-
-
-def _unpacked(outcome: tuple[Any, ...] | None, exitcode: int | None, limits: Limits) -> Any:
-    kind, rest = (outcome[0], outcome[1:]) if outcome else ("died", ())
-    if kind == "ok":
-        return rest[0]
-    if kind == "raised":
-        raise rest[0]
-    if kind == "invalid":
-        raise InvalidInput([Problem(path, message) for path, message in rest[0]], rest[1])
-    if kind == "memory":
-        raise SandboxFailed("memory", f"needed more than {limits.memory_bytes // MB} MB of memory")
-    if kind == "timeout" or signal.SIGXCPU in {
-        rest[0] if kind == "signal" else None,
-        -(exitcode or 0),
-    }:
-        raise SandboxFailed("timeout", f"could not be read within {limits.seconds:g} s")
-    if kind == "error":
-        raise SandboxFailed("crashed", f"could not be read: {rest[0]}")
-    signum = rest[0] if kind == "signal" else -(exitcode or 0)
-    reason = f"signal {signal.Signals(signum).name}" if signum > 0 else f"exit status {exitcode}"
-    raise SandboxFailed("crashed", f"made the reader crash ({reason})")
 
 
 # --- The readers: persistent children, one file at a time each ------------------------------
