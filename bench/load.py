@@ -5,9 +5,11 @@ submissions from this process (apart from the server's).
 Run from the repository root: `python bench/load.py` (the issue's scale: 100,000 cases,
 1,000,000 decisions, 100 requests/s for 300 s); scale down with `--cases`, `--decisions`,
 `--rate`, `--duration`. Without DATABASE_URL the data go to a fresh SQLite database in a
-temporary OPENIMR_DATA_DIR (removed afterwards); with DATABASE_URL, an empty scratch
-PostgreSQL database (the run migrates and fills it, emptying the corpus tables; run again,
-it needs a new one: the bench's users exist already).
+temporary OPENIMR_DATA_DIR (removed afterwards), or with `--data DIR` to DIR, kept: a later
+run with the same `--data` (and the same `--cases` and `--decisions`) reuses them after
+running `migrate` on them, so the full scale's half hour of loading is paid once; with
+DATABASE_URL, an empty scratch PostgreSQL database (the run migrates and fills it, emptying
+the corpus tables; run again, it needs a new one: the bench's users exist already).
 
 Steps: the data (bench/load_data.py, its own process: `openimr simulate`'s year of cases
 through the real services, the decisions through bench/search_load.py); gunicorn with
@@ -26,6 +28,7 @@ import itertools
 import json
 import os
 import platform
+import re
 import secrets
 import socket
 import subprocess
@@ -68,9 +71,23 @@ def _environment(data_dir: str, port: int, workers: int | None) -> dict[str, str
 
 
 def _load(env: dict[str, str], args: argparse.Namespace, data_dir: str) -> dict[str, Any]:
+    """Builds the data, or reuses a kept data directory's (``--data``): its database is
+    migrated first, so that migrations newer than the build apply."""
     out = Path(data_dir) / "load-data.json"
-    command = [sys.executable, "-m", "bench.load_data", str(out), "--cases", str(args.cases),
-               "--decisions", str(args.decisions), "--seed", str(args.seed)]  # fmt: skip
+    if out.exists():
+        built = dict(json.loads(out.read_text(encoding="utf-8")))
+        if (built.get("cases"), built.get("decisions")) != (args.cases, args.decisions):
+            raise SystemExit(
+                f"{data_dir} holds {built.get('cases')} cases and {built.get('decisions')}"
+                f" decisions, not the {args.cases} and {args.decisions} asked for"
+            )
+        command = [sys.executable, "-m", "bench.load_data", str(out), "--reuse"]
+    elif (Path(data_dir) / "openimr.sqlite3").exists():
+        raise SystemExit(f"{data_dir} holds a database but no load-data.json: an unfinished "
+                         "build; remove the directory and build again")  # fmt: skip
+    else:
+        command = [sys.executable, "-m", "bench.load_data", str(out), "--cases", str(args.cases),
+                   "--decisions", str(args.decisions), "--seed", str(args.seed)]  # fmt: skip
     subprocess.run(command, cwd=ROOT, env=env, check=True)
     return dict(json.loads(out.read_text(encoding="utf-8")))
 
@@ -100,6 +117,26 @@ def _workers(server: subprocess.Popen[bytes]) -> int:
         return sum(len((t / "children").read_text().split()) for t in tasks)
     except OSError:
         return -1
+
+
+def _cpu_seconds(server: subprocess.Popen[bytes]) -> float:
+    """CPU time the server has used so far: the master's, its live workers' and that of
+    workers already replaced (counted in the master's children's time once reaped)."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def fields(pid: int) -> list[str]:
+        text = Path(f"/proc/{pid}/stat").read_text()
+        return text.rsplit(")", 1)[1].split()  # after the command name, which may hold spaces
+
+    try:
+        master = fields(server.pid)
+        total = sum(int(x) for x in master[11:15])  # utime, stime, cutime, cstime
+        for task in Path(f"/proc/{server.pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                total += sum(int(x) for x in fields(int(child))[11:13])
+    except OSError:
+        return float("nan")
+    return total / tick
 
 
 def _warm(port: int, makers: dict[str, Any], senders: int) -> None:
@@ -146,6 +183,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config)")
     parser.add_argument("--senders", type=int, default=64, help="the driver's threads")
     parser.add_argument("--seed", type=int, default=20261127)
+    parser.add_argument("--data", type=Path, help="keep the data in this directory: built "
+                        "there if it holds none, reused (after `migrate`) if it does")  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -154,14 +193,36 @@ def _run(args: argparse.Namespace, data_dir: str) -> int:
     env = _environment(data_dir, port, args.workers)
     started = time.perf_counter()
     data = _load(env, args, data_dir)
-    print(f"data: {args.cases:,} cases, {args.decisions:,} decisions in "
+    print(f"data: {args.cases:,} cases, {args.decisions:,} decisions in {data_dir}, "
+          f"{'reused' if data.get('reused') else 'built'} in "
           f"{time.perf_counter() - started:,.0f} s")  # fmt: skip
-    server = _serve(env, port, Path(data_dir) / "gunicorn.log")
+    log = Path(data_dir) / "gunicorn.log"
+    server = _serve(env, port, log)
     try:
         return _drive(args, port, data, server)
     finally:
         server.terminate()
         server.wait(timeout=60)
+        _cache_report(log)
+
+
+CACHE_LINE = re.compile(r"corpus cache \(worker \d+\): (.*)")
+CACHE_COUNTS = re.compile(r"([a-z ]+): (\d+) hits, (\d+) misses")
+
+
+def _cache_report(log: Path) -> None:
+    """The corpus caches' hits and misses over the whole run (warm-up, each route alone,
+    the mix), summed over the workers' last log lines (config/gunicorn.conf.py)."""
+    totals: dict[str, list[int]] = {}
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        found = CACHE_LINE.search(line)
+        for name, hits, misses in CACHE_COUNTS.findall(found.group(1) if found else ""):
+            row = totals.setdefault(name.strip(), [0, 0])
+            row[0], row[1] = row[0] + int(hits), row[1] + int(misses)
+    for name, (hits, misses) in sorted(totals.items()):
+        rate = hits / (hits + misses) if hits + misses else 0.0
+        print(f"corpus cache, {name} (whole run, all workers): {hits:,} hits, "
+              f"{misses:,} misses, hit rate {rate:.0%}")  # fmt: skip
 
 
 def _drive(args: argparse.Namespace, port: int, data: dict[str, Any], server: Any) -> int:
@@ -180,7 +241,9 @@ def _drive(args: argparse.Namespace, port: int, data: dict[str, Any], server: An
     base_table = drive.summary(outcomes, seconds)
     base = next(iter(base_table.values()))
     stream = drive.mix(_weights(args.mix), makers, args.seed)
+    cpu_before = _cpu_seconds(server)
     outcomes, seconds = drive.run_phase(port, stream, seconds=args.duration, **phase)
+    cpu = _cpu_seconds(server) - cpu_before
     table = drive.summary(outcomes, seconds)
     print(f"\n{platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} cores, gunicorn workers: {workers}, driver threads: {args.senders}, "
@@ -194,12 +257,22 @@ def _drive(args: argparse.Namespace, port: int, data: dict[str, Any], server: An
     answered = sum(row["per_second"] for row in table.values())
     print(f"\nmix at {args.rate:g}/s for {args.duration:g} s: {total:,} requests due, "
           f"{answered:.1f}/s answered over {seconds:.0f} s (sending and draining)")  # fmt: skip
+    # Server CPU per request: what a request costs whatever else shares the cores (wall
+    # times on a busy machine stretch with the other jobs; this does not, or much less).
+    done = sum(1 for o in outcomes if not (o.error or "").startswith(drive.UNANSWERED))
+    print(f"server CPU in the mix: {cpu:,.1f} s for {done:,} answers, "
+          f"{cpu / max(done, 1) * 1000:.1f} ms a request (all workers and the master)")  # fmt: skip
     _print("by route (x = multiple of the baseline's)", table, base)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
+    if args.data is not None:
+        if os.environ.get("DATABASE_URL"):
+            raise SystemExit("--data keeps a SQLite database: leave DATABASE_URL unset")
+        args.data.mkdir(parents=True, exist_ok=True)
+        return _run(args, str(args.data.resolve()))
     with tempfile.TemporaryDirectory(prefix="openimr-bench-load-") as data_dir:
         return _run(args, data_dir)
 

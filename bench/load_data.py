@@ -142,6 +142,8 @@ def build(*, cases: int, decisions: int, seed: int, queries: int) -> dict[str, A
     rng = random.Random(seed)
     numbers = list(Case.objects.values_list("case_number", flat=True))
     out = {
+        "cases": cases,
+        "decisions": decisions,
         **_people(rng),
         "case_numbers": rng.sample(numbers, min(5_000, len(numbers))),
         "search_queries": mix,
@@ -153,19 +155,41 @@ def build(*, cases: int, decisions: int, seed: int, queries: int) -> dict[str, A
     return out
 
 
+def reuse(out: Path) -> dict[str, Any]:
+    """A kept build (bench/load.py --data): migrations newer than the build are applied and
+    the static files collected again; the people, keys and token are the build's."""
+    from django.core.management import call_command  # noqa: PLC0415
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
+    _step("reused data: migrate and collectstatic", started)
+    return {**json.loads(out.read_text(encoding="utf-8")), "reused": True}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--cases", type=int, required=True)
-    parser.add_argument("--decisions", type=int, required=True)
+    parser.add_argument("--cases", type=int)
+    parser.add_argument("--decisions", type=int)
+    parser.add_argument("--reuse", action="store_true", help="OUT exists: migrate, reuse it")
     parser.add_argument("--seed", type=int, default=20261127)
     parser.add_argument("--queries", type=int, default=2_000)
     args = parser.parse_args(argv)
     import django  # noqa: PLC0415
 
     django.setup()
-    out = build(cases=args.cases, decisions=args.decisions, seed=args.seed, queries=args.queries)
-    args.out.write_text(json.dumps(out), encoding="utf-8")
+    if args.reuse:
+        out = reuse(args.out)
+    elif args.cases is None or args.decisions is None:
+        parser.error("--cases and --decisions are required to build")
+    else:
+        out = build(cases=args.cases, decisions=args.decisions, seed=args.seed,
+                    queries=args.queries)  # fmt: skip
+    # Written to a side file first: a build stopped half-way leaves no load-data.json.
+    partial = args.out.with_suffix(".partial")
+    partial.write_text(json.dumps(out), encoding="utf-8")
+    partial.replace(args.out)
     return 0
 
 

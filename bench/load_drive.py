@@ -11,6 +11,7 @@ stops at duration + drain, a request still unsent then counted as an error.
 import hashlib
 import hmac
 import http.client
+import itertools
 import json
 import queue
 import random
@@ -97,8 +98,13 @@ def login(port: int, username: str, password: str, totp_key: str) -> str:
     answer = browser.post_form("/login/", {"username": username, "password": password})
     if answer.status != 302 or urlsplit(answer.getheader("Location") or "").path == "/login/":
         raise RuntimeError(f"login of {username}: {answer.status}")
-    # Every page sends the session to the two-factor form until the code is given.
-    answer = browser.post_form("/accounts/two-factor/", {"code": totp(totp_key, time.time())})
+    # Every page sends the session to the two-factor form until the code is given. A code
+    # is taken once: when the last login (an earlier run's) used this one, wait for the next.
+    for _ in range(3):
+        answer = browser.post_form("/accounts/two-factor/", {"code": totp(totp_key, time.time())})
+        if answer.status != 422:
+            break
+        time.sleep(30.5 - time.time() % 30)
     if answer.status != 302 or urlsplit(answer.getheader("Location") or "").path in LOGIN_PATHS:
         raise RuntimeError(f"two-factor step of {username}: {answer.status}")
     browser.connection.close()
@@ -126,23 +132,34 @@ class _Sender(threading.Thread):
             self.out.append(Outcome(request.route, (time.monotonic() - due) * 1000, error))
 
     def _send(self, request: Request) -> str | None:
-        try:
-            if self.connection is None:
-                self.connection = http.client.HTTPConnection(
-                    HOST, self.port, timeout=self.run_.timeout
-                )
-            self.connection.request(
-                request.method, request.path, body=request.body,
-                headers={"Host": HOST, **request.headers},
-            )  # fmt: skip
-            response = self.connection.getresponse()
-            response.read()
-            if response.getheader("Connection", "").lower() == "close":
+        # A kept-alive connection the server closed while it sat idle fails at once, before
+        # any answer: sent again once on a new connection, as HTTP clients do. A failure on
+        # a new connection, or after the server began answering, is an error.
+        for attempt in (1, 2):
+            reused = self.connection is not None
+            try:
+                return _judge(self._exchange(request))
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
                 self._drop()
-        except (OSError, http.client.HTTPException) as exc:
+                if not reused or attempt == 2:
+                    return f"exception: {type(exc).__name__}"
+            except (OSError, http.client.HTTPException) as exc:
+                self._drop()
+                return f"exception: {type(exc).__name__}"
+        raise AssertionError("unreachable")
+
+    def _exchange(self, request: Request) -> http.client.HTTPResponse:
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(HOST, self.port, timeout=self.run_.timeout)
+        self.connection.request(
+            request.method, request.path, body=request.body,
+            headers={"Host": HOST, **request.headers},
+        )  # fmt: skip
+        response = self.connection.getresponse()
+        response.read()
+        if response.getheader("Connection", "").lower() == "close":
             self._drop()
-            return f"exception: {type(exc).__name__}"
-        return _judge(response)
+        return response
 
     def _drop(self) -> None:
         if self.connection is not None:
@@ -210,7 +227,8 @@ def makers(data: dict[str, Any], staff: str, reviewer: str, seed: int
            ) -> dict[str, Callable[[], Request]]:  # fmt: skip
     """One request of each route of the mix, with the logged-in sessions' cookies."""
     rng = random.Random(seed)
-    api_body = json.dumps(data["application"]).encode()
+    claims = itertools.count(1)
+    run = time.strftime("%Y%m%d%H%M%S")  # a kept data directory is driven again and again
     api_headers = {
         "Authorization": f"Bearer {data['api_token']}",
         "Content-Type": "application/json",
@@ -229,9 +247,20 @@ def makers(data: dict[str, Any], staff: str, reviewer: str, seed: int
             "search", "GET", "/decisions/?" + urlencode(rng.choice(data["search_queries"]))
         ),
         "api submission": lambda: Request(
-            "api submission", "POST", "/api/v1/applications", api_headers, api_body
+            "api submission",
+            "POST",
+            "/api/v1/applications",
+            api_headers,
+            _application(data["application"], f"LOAD-{run}-{next(claims):07d}"),
         ),
     }
+
+
+def _application(body: dict[str, Any], claim_number: str) -> bytes:
+    """The application with a claim of its own: a claims administrator files for many
+    claims, and the same claim filed over and over would be screened as a duplicate against
+    every earlier filing of it (a cost that grows with the run, and not the usual path)."""
+    return json.dumps({**body, "claim_number": claim_number}).encode()
 
 
 def health() -> Iterator[Request]:

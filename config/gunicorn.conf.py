@@ -8,9 +8,22 @@ from config.env import env_str
 
 wsgi_app = "config.wsgi:application"
 bind = (env_str("OPENIMR_BIND") or "127.0.0.1:8000").split(",")
-# Two processes a core: a request waiting on the database or disk leaves the core to the
-# other. Sync workers: the views do blocking database work, nothing gains from threads.
-workers = int(env_str("OPENIMR_WORKERS") or 2 * (os.cpu_count() or 1) + 1)
+# One process a core, each with a few threads (gthread): the pages are CPU work in Python,
+# so more processes than cores only take turns on them, while a thread waiting on the
+# database (SQLite's write lock, which every audited page view takes) or the disk leaves
+# its process to another request. Fewer processes also means fewer copies of the corpus
+# caches to fill (openimr.decisions.corpus). Measured with bench/load.py on 2 cores
+# (docs/benchmarks.md, "Load"): 2 processes × 4 threads answered the mix at 20 requests a
+# second with 26.6 ms of server CPU a request, where 5 sync workers (the old 2 × cores + 1)
+# answered 11.6 a second at 35.6 ms; 2 sync workers 20.0 a second, 28.0 ms, slower p50.
+workers = int(env_str("OPENIMR_WORKERS") or (os.cpu_count() or 1))
+worker_class = "gthread"
+threads = int(env_str("OPENIMR_THREADS") or 4)
+# gthread keeps a client's connection open between requests. A load balancer keeps its
+# connections to the app servers open for about a minute of idleness (60 s is common): the
+# app keeps them longer, so that the balancer, not the app, closes an idle one and never
+# sends a request down a connection the app is closing.
+keepalive = 75
 # A request over this many seconds is killed: a large record upload or PDF render takes a
 # few seconds; anything near a minute is stuck.
 timeout = int(env_str("OPENIMR_REQUEST_TIMEOUT") or 60)
@@ -26,3 +39,13 @@ errorlog = "-"
 # gunicorn's control socket lives in the home folder by default: two servers of one user
 # would share it. systemd or a signal controls the server instead.
 control_socket_disable = True
+
+
+def worker_exit(server: object, worker: object) -> None:
+    """Each worker's last log line: how often the corpus caches answered (bench/load.py
+    reads them; docs/benchmarks.md)."""
+    from openimr.decisions.corpus import stats_line  # noqa: PLC0415
+
+    line = stats_line()
+    if line:
+        worker.log.info("corpus cache (worker %s): %s", worker.pid, line)  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from openimr.core.access import ROLES
+from openimr.core.access import ROLES, group_names
 
 SYSTEM, PUBLIC, ADMIN, API_CLIENT, NO_ROLE = "system", "public", "admin", "api_client", "none"
 
@@ -53,7 +53,7 @@ def role_of(user: Any) -> str:
 def _role_from_groups(user: Any) -> str:
     if user.is_superuser:
         return ADMIN
-    names = sorted(set(user.groups.values_list("name", flat=True)) & set(ROLES))
+    names = sorted(group_names(user) & set(ROLES))
     if names:
         return "+".join(names)
     return API_CLIENT if user.is_staff else NO_ROLE

@@ -17,6 +17,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
+from django.db.models.signals import m2m_changed
 from django.http import Http404, HttpRequest
 
 from openimr.core.errors import NotFound
@@ -38,7 +39,30 @@ def user_has_role(user: Any, role: str) -> bool:
         return False
     if role != REVIEWER and user.is_superuser:
         return True
-    return bool(user.groups.filter(name=role).exists())
+    return role in group_names(user)
+
+
+# A page asks up to six times per request (the second factor, the page, the navigation):
+# the user's groups are read once and kept on the user object, which lives for one request
+# (as Django keeps a user's permissions, ModelBackend's _perm_cache). Changing the groups
+# through that same object forgets them.
+_GROUPS = "_openimr_group_names"
+
+
+def group_names(user: Any) -> frozenset[str]:
+    """The names of a logged-in user's groups, read once per user object."""
+    names: frozenset[str] | None = getattr(user, _GROUPS, None)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, _GROUPS, names)  # through request.user's lazy wrapper to the user
+    return names
+
+
+def _forget_groups(sender: Any, instance: Any, **kwargs: Any) -> None:
+    instance.__dict__.pop(_GROUPS, None)
+
+
+m2m_changed.connect(_forget_groups, dispatch_uid="openimr.core.access.forget_groups")
 
 
 def user_is_staff(user: Any) -> bool:

@@ -8,11 +8,13 @@ over a handful of letters says more about chance than about the treatment."""
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.db import connection
 
 from openimr.decisions import precedents_sql as sql
+from openimr.decisions.corpus import StampedCache
 
 MIN_COHORT = 20
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
@@ -100,6 +102,9 @@ _GENERIC = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# An item's panel depends only on its words, its category, the case it leaves out and the
+# corpus: kept until the corpus changes (a reviewer opens the same case many times).
+_PANELS = StampedCache("precedents", 4096)
 
 
 @dataclass(frozen=True)
@@ -158,17 +163,55 @@ def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
     for item in _field(case, "items", ()) or ():
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
+        condition_words = tuple(words_of(condition, drop=_NOISE | _GENERIC, limit=6))
+        summary_words = tuple(_summary_words(summary))
+        key = (treatment, category, condition_words, summary_words, own, limit)
         found.append(
-            _for_item(
-                treatment,
-                category,
-                condition_words=words_of(condition, drop=_NOISE | _GENERIC, limit=6),
-                summary_words=_summary_words(summary),
-                exclude=own,
-                limit=limit,
+            _PANELS.get_or_compute(
+                key,
+                partial(
+                    _for_item,
+                    treatment,
+                    category,
+                    condition_words=condition_words,
+                    summary_words=summary_words,
+                    exclude=own,
+                    limit=limit,
+                ),
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class _Cohort:
+    """What an item's panel reads of its treatment's cohort, whatever the case."""
+
+    ids: tuple[int, ...]  # the window's letters with cohort items, ascending
+    size: int
+    overturned: int
+    others: tuple[int, ...]  # the window's newest letters without cohort items
+    window_full: bool
+
+
+# The cohort depends only on the treatment's key words and category: many cases share it
+# (physical therapy, an MRI, a common drug), so it is kept apart from the panels, which
+# also depend on the case's condition. At most 512, each some tens of kilobytes.
+_COHORTS = StampedCache("cohorts", 512)
+
+
+def _cohort_of(key: Sequence[str], category: str, others: int) -> _Cohort:
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        naming = sql.newest_naming(cursor, vendor, key, WINDOW) if key else []
+        letters = sql.cohort_letters(cursor, vendor, naming, category, key)
+    return _Cohort(
+        ids=tuple(sorted(letters)),
+        size=sum(count for count, _ in letters.values()),
+        overturned=sum(count for _, count in letters.values()),
+        others=tuple([n for n in naming if n not in letters][:others]),
+        window_full=len(naming) >= WINDOW,
+    )
 
 
 def _for_item(
@@ -182,22 +225,21 @@ def _for_item(
 ) -> ItemPrecedents:
     key = words_of(treatment, drop=_NOISE, limit=2)
     vendor = connection.vendor
+    found = _COHORTS.get_or_compute(
+        (tuple(key), category, limit), partial(_cohort_of, key, category, limit * 3)
+    )
     with connection.cursor() as cursor:
-        naming = sql.newest_naming(cursor, vendor, key, WINDOW) if key else []
-        letters = sql.cohort_letters(cursor, vendor, naming, category, key)
-        size = sum(count for count, _ in letters.values())
-        overturned = sum(count for _, count in letters.values())
-        with_condition = sql.naming_any(cursor, vendor, condition_words, sorted(letters))
-        cohort = (sorted(letters), category, key)  # the letters found, not the whole window
+        with_condition = sql.naming_any(cursor, vendor, condition_words, found.ids, naming_all=key)
+        cohort = (found.ids, category, key)  # the letters found, not the whole window
         picked = _cohort_shown(cursor, cohort, with_condition, exclude, limit)
         if len(picked) < limit:
-            nearby = [n for n in naming if n not in letters][: limit * 3]
+            nearby = list(found.others)
             if not nearby and summary_words:
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
             more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
             picked = _distinct([*picked, *more], exclude, limit)
     return ItemPrecedents(
-        treatment, category, size, overturned, picked, window_full=len(naming) >= WINDOW
+        treatment, category, found.size, found.overturned, picked, window_full=found.window_full
     )
 
 

@@ -36,8 +36,20 @@ def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) ->
     return [row[0] for row in cursor.fetchall()]
 
 
-def naming_any(cursor: Any, vendor: str, words: Sequence[str], ids: Sequence[int]) -> set[int]:
-    """Those of ``ids`` whose letter names at least one of ``words``."""
+def naming_any(
+    cursor: Any,
+    vendor: str,
+    words: Sequence[str],
+    ids: Sequence[int],
+    *,
+    naming_all: Sequence[str] = (),
+) -> set[int]:
+    """Those of ``ids`` whose letter names at least one of ``words``. ``naming_all``: words
+    every one of ``ids`` is known to name (the treatment's key words the window was drawn
+    with). On SQLite the index is asked for letters naming those AND one of ``words``: it
+    then walks the treatment's few postings, seeking in the condition words' long ones, where
+    alone it read every posting of a common word like "lumbar" across the ids' range (at a
+    million letters 120-450 ms for a common drug, 6-22 ms this way; the same letters)."""
     if not ids or not words:
         return set()
     if vendor == "postgresql":
@@ -48,10 +60,13 @@ def naming_any(cursor: Any, vendor: str, words: Sequence[str], ids: Sequence[int
             [list(ids), *params],
         )
     else:
+        query = _phrases(words, " OR ")
+        if naming_all:
+            query = f"{_phrases(naming_all, ' ')} AND {query}"
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "AND rowid BETWEEN %s AND %s",
-            [_phrases(words, " OR "), min(ids), max(ids)],
+            [query, min(ids), max(ids)],
         )
     return {row[0] for row in cursor.fetchall()} & set(ids)
 

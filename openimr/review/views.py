@@ -31,10 +31,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "review/home.html", context)
 
 
-def _summary_initial(row: Any) -> str:
-    """What the reviewer wrote, else the case's summary, else the draft from the records
-    with each sentence's page markers, so accepting the draft keeps its sources."""
-    stored = selectors.determination_of(row)
+def _summary_initial(row: Any, stored: Any) -> str:
+    """What the reviewer wrote (``stored``: the case's determination), else the case's
+    summary, else the draft from the records with each sentence's page markers, so
+    accepting the draft keeps its sources."""
     if stored.summary_input:
         return stored.summary_input
     if row.clinical_summary:
@@ -42,9 +42,9 @@ def _summary_initial(row: Any) -> str:
     return with_markers(case_file.summary_draft(row))
 
 
-def _item_panels(row: Any, case: Any, bound: dict[int, Any]) -> list[dict[str, Any]]:
+def _item_panels(row: Any, case: Any, bound: dict[int, Any], stored: Any) -> list[dict[str, Any]]:
     catalog = guideline_catalog(row.program)
-    inputs = selectors.determination_of(row).rationale_inputs
+    inputs = stored.rationale_inputs
     panels = []
     for n, item in enumerate(case.items):
         name = checklist_for(item.treatment, item.category)
@@ -73,6 +73,7 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
     query = request.GET.get("q", "")
     # Built once per request: the items, the precedents and the page all read this one.
     case = case_by_number(row.case_number)
+    stored = selectors.determination_of(row)  # read once: the summary and items use it
     context = {
         "row": row,
         "case": case,
@@ -83,9 +84,9 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         "hits": case_file.search(row, query),
         "comments": selectors.comments_of(row),
         "summary_form": extra.pop("summary_form", None)
-        or SummaryForm(initial={"summary": _summary_initial(row)}),
-        "summary_sources": from_json(selectors.determination_of(row).summary_sources),
-        "items": _item_panels(row, case, extra.pop("bound", {})),
+        or SummaryForm(initial={"summary": _summary_initial(row, stored)}),
+        "summary_sources": from_json(stored.summary_sources),
+        "items": _item_panels(row, case, extra.pop("bound", {}), stored),
         "precedents": precedents_for_case(case),
         "precedent_min": MIN_COHORT,
         "precedent_window": PRECEDENT_WINDOW,
