@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from openimr.cases.interchange import case_from_document
-from openimr.cases.models import Case
+from openimr.cases.models import Application, Case
 from openimr.cases.services import case_import
 from openimr.letters.models import IssuedLetter
 from openimr.review.selectors import ROLES
@@ -165,3 +165,22 @@ def amend_post(
     data.update({f"rationale_{n}": text for n, text in enumerate(rationales)})
     data.update(changes)
     return client.post(f"{QA_URL}amend/", {k: v for k, v in data.items() if v is not None})
+
+
+def application_of(case_number: str = CASE, **fields: Any) -> Application:
+    """The case's application as the web form files it (received 2016-09-26), with the
+    party addresses and names given; the letter is served from it."""
+    values: dict[str, Any] = {
+        "received_at": datetime(2016, 9, 26, 17, tzinfo=UTC),
+        "received_on": "2016-09-26",
+        "via": "web",
+        "client": "test",
+        "review_type": "regular",
+        "claim_number": "CL-1",
+        "date_of_injury": "2015-08-03",
+        "ur_decision_date": "2016-09-12",
+        "ur_service_method": "mail",
+    }
+    return Application.objects.create(
+        case=Case.objects.get(case_number=case_number), **(values | fields)
+    )

@@ -3,17 +3,15 @@ turns to mail, joins the print queue with why the e-mail failed, and the change 
 The staff case page shows each party's service as the QA page does."""
 
 import smtplib
-from datetime import UTC, datetime
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 
 from openimr.audit.models import AuditEvent
-from openimr.cases.models import Application, Case
 from openimr.letters.models import LetterService
 from openimr.letters.services import letter_issue
-from openimr.review.tests.conftest import CASE, login
+from openimr.review.tests.conftest import CASE, application_of, login
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/review/print-queue/"
@@ -27,20 +25,7 @@ class RefusingBackend(BaseEmailBackend):
 
 
 def _issue_with_an_employee_address(capture):
-    Application.objects.create(
-        case=Case.objects.get(case_number=CASE),
-        received_at=datetime(2016, 9, 26, 17, tzinfo=UTC),
-        received_on="2016-09-26",
-        via="web",
-        client="test",
-        review_type="regular",
-        claim_number="CL-1",
-        employee_name="Zoë Łukasiewicz",
-        employee_email="zoe@example.org",
-        date_of_injury="2015-08-03",
-        ur_decision_date="2016-09-12",
-        ur_service_method="mail",
-    )
+    application_of(employee_name="Zoë Łukasiewicz", employee_email="zoe@example.org")
     with capture(execute=True):
         letter_issue(case_number=CASE, actor="qa-doc")
     return LetterService.objects.get(party_role="employee")

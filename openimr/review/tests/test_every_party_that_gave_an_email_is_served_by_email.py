@@ -13,7 +13,7 @@ from openimr.cases.models import Application, Case
 from openimr.cases.tests.test_intake_pages import form_data
 from openimr.letters.models import LetterService
 from openimr.letters.services import letter_issue
-from openimr.review.tests.conftest import CASE
+from openimr.review.tests.conftest import CASE, application_of
 
 pytestmark = pytest.mark.django_db
 ADDRESSES = {
@@ -61,22 +61,12 @@ def test_the_letter_is_emailed_to_every_party_with_an_address(
 ):
     row = Case.objects.get(case_number=CASE)
     Case.objects.filter(pk=row.pk).update(attorney_name="Dana Counsel")
-    Application.objects.create(
-        case=row,
-        received_at="2016-09-26T17:00:00Z",
-        received_on="2016-09-26",
-        via="web",
-        client="test",
-        review_type="regular",
-        claim_number="CL-1",
+    application_of(
         employee_name=row.employee_name or "",
         employee_email=ADDRESSES["employee"],
         attorney_email=ADDRESSES["attorney"],
         claims_administrator_email=ADDRESSES["claims_administrator"],
         requesting_physician_email=ADDRESSES["requesting_physician"],
-        date_of_injury="2015-08-03",
-        ur_decision_date="2016-09-12",
-        ur_service_method="mail",
     )
     with django_capture_on_commit_callbacks(execute=True):
         letter_issue(case_number=CASE, actor="qa-doc")

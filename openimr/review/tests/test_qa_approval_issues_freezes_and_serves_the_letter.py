@@ -3,17 +3,16 @@
 deadlines of an overturned item."""
 
 import hashlib
-from datetime import UTC, datetime
 
 import pytest
 import time_machine
 from django.core import mail
 
 from openimr.audit.models import AuditEvent
-from openimr.cases.models import Application, Case, DisputedItem
+from openimr.cases.models import Case, DisputedItem
 from openimr.letters.models import IssuedLetter, LetterService
 from openimr.review.models import QAComment
-from openimr.review.tests.conftest import CASE, login
+from openimr.review.tests.conftest import CASE, application_of, login
 
 pytestmark = pytest.mark.django_db
 URL = f"/review/qa/{CASE}/"
@@ -55,20 +54,7 @@ def test_figures_no_record_supports_are_flagged_for_qa(client, cast, in_qa, reco
 def test_approving_issues_the_letter_and_serves_every_party(
     client, cast, in_qa, django_capture_on_commit_callbacks
 ):
-    Application.objects.create(
-        case=Case.objects.get(case_number=CASE),
-        received_at=datetime(2016, 9, 26, 17, tzinfo=UTC),
-        received_on="2016-09-26",
-        via="web",
-        client="test",
-        review_type="regular",
-        claim_number="CL-1",
-        employee_name="Zoë Łukasiewicz",
-        employee_email="zoe@example.org",
-        date_of_injury="2015-08-03",
-        ur_decision_date="2016-09-12",
-        ur_service_method="mail",
-    )
+    application_of(employee_name="Zoë Łukasiewicz", employee_email="zoe@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         response = login(client, cast.qa).post(URL, {"action": "approve", "comments": "Clear."})
     assert response.status_code == 302
