@@ -12,6 +12,7 @@ Measured on the 411 items of the 182 corpus letters: see docs/parser.md.
 """
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that say where or when, not what: "Associated surgical service: Arc sling" is a sling.
@@ -278,6 +279,9 @@ def _decide(words: list[str]) -> str | None:
     return None
 
 
+# Memoized: treatments repeat across letters, and the category is the string's alone. At
+# most 1,024 answers kept (the parser cuts a treatment at 500 characters: well under 1 MB).
+@lru_cache(maxsize=1024)
 def treatment_category(treatment: str) -> str:
     """One of the DWC's statistical categories (``openimr.case/1`` ``items[].category``):
     the first service word of the treatment decides; a drug strength or form otherwise;

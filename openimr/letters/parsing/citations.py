@@ -7,6 +7,7 @@ sources are joined with ", and " in published letters and with "; " in ours.
 """
 
 import re
+from functools import lru_cache
 
 # Case-sensitive on purpose: the literal prefix makes the search fast, and letters print it so.
 _BASED = re.compile(
@@ -75,6 +76,9 @@ def states_no_evidence(line: str) -> bool:
     return bool(_NONE.search(line))
 
 
+# Memoized: a corpus repeats a few hundred citations, and the family is the string's alone.
+# At most 1,024 answers kept (the parser cuts a citation at 1,000 characters: about 1 MB).
+@lru_cache(maxsize=1024)
 def guideline_family(citation: str) -> str:
     """``mtus``, ``acoem``, ``odg`` or ``other`` — the guideline family of a citation, for the
     public search filter and the analytics (issue 6). The MTUS comes first because it

@@ -8,6 +8,7 @@ the header is read from its lines folded into one string, label by label.
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -76,6 +77,8 @@ _PRIORITIES = {
 }
 
 
+# Memoized: a letter's dates recur in its header, summary and documents (a date is immutable).
+@lru_cache(maxsize=1024)
 def parse_date(text: str) -> date | None:
     """``11/14/2016``, ``11-14-16``, ``2016-11-14`` or ``November 14, 2016``; None when it is
     not a real date."""

@@ -3,6 +3,7 @@ by title, author and date, and the parties served. Published letters are de-iden
 list no party; ours list them for the parties themselves."""
 
 import re
+from functools import lru_cache
 
 from openimr.letters.parsing.header import DATE, parse_date
 from openimr.letters.parsing.text import Lines, after
@@ -56,6 +57,8 @@ def _entries(lines: Lines, start: int, stop: int) -> list[str]:
     return out
 
 
+# Memoized: letters repeat a few dozen document titles.
+@lru_cache(maxsize=1024)
 def document_kind(title: str) -> str:
     for kind, pattern in _KINDS:
         if pattern.search(title):
