@@ -84,6 +84,7 @@ def letter_pdf(case: dict[str, Any], layout: str) -> bytes:
 _SHOWN = {
     "notice-2013": {
         "case_number",
+        "dates.assigned",
         "dates.decision",
         "dates.ur_decision",
         "dates.injury",

@@ -201,19 +201,36 @@ def notice_2013(case: dict[str, Any]) -> list[tuple[str, Any]]:
         ("line", "Sincerely,"),
         ("line", "Medical Director"),
         ("break", None),
-        ("heading", "Independent Medical Review Final Determination"),
+        # The 2013 notices' decision section (wording as the published notices print it):
+        # the filing, UR and assignment dates in one sentence, then each item's finding,
+        # numbered "1)" like the rationales that follow the summary.
+        ("heading", "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"),
+        (
+            "para",
+            "An application for Independent Medical Review was filed on "
+            f"{slash(d['application_received'])} disputing the Utilization Review Denial dated "
+            f"{slash(d['ur_decision'])}. A Notice of Assignment and Request for Information was "
+            f"provided to the above parties on {slash(d['assigned'])}. A decision has been made "
+            "for each of the treatment and/or services that were in dispute:",
+        ),
     ]
-    numbered = []
-    for item in items:
+    for n, item in enumerate(items, 1):
         verb = "is" if item["decision"] == "overturned" else "is not"
-        numbered.append(
-            f"{ORG} has determined the request for {item['treatment']} {verb} "
-            "medically necessary and appropriate."
+        blocks.append(
+            (
+                "para",
+                f"{n}) {ORG}, Inc. has determined the request for {item['treatment']} {verb} "
+                "medically necessary and appropriate.",
+            )
         )
-    blocks.append(("list", numbered))
     blocks += [
         ("heading", "Medical Qualifications of the Expert Reviewer"),
-        ("para", f"{board_sentence(case)} {PRACTICE} {SELECTION}"),
+        (
+            "para",
+            "The independent Medical Doctor who made the decision has no affiliation with the "
+            f"employer, employee, providers or the claims administrator. {board_sentence(case)} "
+            f"{PRACTICE} {SELECTION}",
+        ),
         ("heading", "Documents Reviewed for the Independent Medical Review"),
         ("list", [_document(doc) for doc in case["documents"]]),
         ("heading", "Expert Reviewer Case Summary"),

@@ -128,7 +128,8 @@ def test_truth_says_what_a_layout_cannot_show():
     assert review["fields"]["items[0].ur_outcome"] == case["items"][0]["ur_outcome"]
     assert review["fields"]["employee.age"] == case["employee"]["age"]
     notice = truth(case, "notice-2013")
-    assert "dates.assigned" in notice["not_shown"] and "dates.assigned" not in notice["fields"]
+    assert "priority" in notice["not_shown"] and "priority" not in notice["fields"]
+    assert notice["fields"]["dates.assigned"] == case["dates"]["assigned"]
     seed_like = truth(case, "fdl-2014")
     assert seed_like["from_text"] == {
         "employee.age": case["employee"]["age"],

@@ -12,7 +12,7 @@ from openimr.core.case_format import DATE_FIELDS
 from openimr.letters.parsing.categories import treatment_category
 from openimr.letters.parsing.citations import basis, states_no_evidence
 from openimr.letters.parsing.contract import ParsedLetter
-from openimr.letters.parsing.header import case_number, header_dates, priority
+from openimr.letters.parsing.header import case_number, header_dates, narrative_dates, priority
 from openimr.letters.parsing.items import RawItem, read_items
 from openimr.letters.parsing.layout import Section, detect, sections
 from openimr.letters.parsing.numbered import maximus_items, notice_items, review_items
@@ -81,8 +81,11 @@ def _case_number(front: str, text: str, notes: _Notes) -> str:
     return placeholder
 
 
-def _dates(front: str, summary: str, notes: _Notes) -> dict[str, str | None]:
+def _dates(front: str, summary: str, decided: str, notes: _Notes) -> dict[str, str | None]:
+    """The header's labelled dates; then those a 2013 notice states in its decision section
+    (``decided``); then the injury and UR dates from the clinical summary's prose."""
     found = header_dates(front)
+    stated = narrative_dates(decided) if decided else {}
     out: dict[str, str | None] = {}
     prose = {"injury": prose_injury_date, "ur_decision": prose_ur_date}
     for key in DATE_KEYS:
@@ -90,6 +93,8 @@ def _dates(front: str, summary: str, notes: _Notes) -> dict[str, str | None]:
         path = f"dates.{key}"
         if value is not None:
             notes.set(path, 1.0)
+        elif (value := stated.get(key)) is not None:
+            notes.set(path, 0.9)
         elif key in prose and (value := prose[key](summary)) is not None:
             notes.set(path, 0.6, f"{DATE_NAMES[key]} taken from the clinical summary's prose")
         elif key in found:
@@ -278,7 +283,7 @@ def parse_text(text: str) -> ParsedLetter:
         "case_number": _case_number(front, text, notes),
         "program": "ca-dwc-imr",
         "priority": _priority(front, notes),
-        "dates": _dates(front, summary or "", notes),
+        "dates": _dates(front, summary or "", _section_text(lines, parts, "determinations"), notes),
         "employee": _people(summary, front, served, notes),
         "employer": {"name": served.get("employer", {}).get("name")},
         "claims_administrator": {"name": served.get("claims_administrator", {}).get("name")},

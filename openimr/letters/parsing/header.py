@@ -142,6 +142,35 @@ def _values_after(bare: list[tuple[str, int]], front: str) -> dict[str, date | N
     return {key: value for (key, _), value in zip(bare, values, strict=False)}
 
 
+# The 2013 notices state three dates in one sentence of their decision section instead of
+# labelling them: "An application for Independent Medical Review was filed on 9/6/2013
+# disputing the Utilization Review Denial dated 8/30/2013. A Notice of Assignment and Request
+# for Information was provided to the above parties on 9/23/2013."
+_NARRATIVE = {
+    "application_received": re.compile(
+        rf"application\s+for\s+Independent\s+Medical\s+Review\s+was\s+filed\s+on\s+({DATE})"
+    ),
+    "ur_decision": re.compile(rf"Utilization\s+Review\s+Denial\s+dated\s+({DATE})"),
+    "assigned": re.compile(
+        r"Notice\s+of\s+Assignment\s+and\s+Request\s+for\s+Information\s+was\s+provided\s+to"
+        rf"\s+the\s+above\s+parties\s+on\s+({DATE})"
+    ),
+}
+
+
+def narrative_dates(text: str) -> dict[str, date]:
+    """The dates a 2013 notice states in its decision section's first sentence."""
+    if "filed on" not in text and "parties on" not in text:
+        return {}
+    out = {}
+    for key, pattern in _NARRATIVE.items():
+        found = pattern.search(text)
+        value = parse_date(found.group(1)) if found else None
+        if value is not None:
+            out[key] = value
+    return out
+
+
 def case_number(front: str) -> str | None:
     # Every match holds "Case" (after an optional "IMR "): searching from the first one
     # spares the pattern a try at every position of a long front matter, and the number

@@ -20,6 +20,7 @@ HEADINGS = {
     "clinical case summary": "summary",
     "expert reviewer case summary": "summary",
     "independent medical review final determination": "determinations",
+    "independent medical review decision and rationale": "determinations",  # the 2013 notices
     "documents reviewed for the independent medical review": "documents",
     "case summary": "summary",
     "imr issues, decisions and rationales": "issues",

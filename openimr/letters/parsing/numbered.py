@@ -1,6 +1,6 @@
 """The items of the layouts that number them (domain.md §6):
 
-- ``notice-2013``: the decisions as numbered sentences ("1. MAXIMUS Federal Services has
+- ``notice-2013``: the decisions as numbered sentences ("1) MAXIMUS Federal Services, Inc. has
   determined the request for X is not medically necessary and appropriate."), then per item
   "1) Regarding the request for X:", both parties' MTUS paragraphs and "Rationale:";
 - ``maximus-decisions``: "Item 1: X", "Decision: Upheld", "Claims Administrator
@@ -21,9 +21,12 @@ from openimr.letters.parsing.items import RawItem
 from openimr.letters.parsing.layout import Section
 from openimr.letters.parsing.text import Lines, after, paragraphs
 
+# Numbered "1." or "1)" (the published 2013 notices use "1)"); extraction may glue "not" to
+# "medically" ("is notmedically necessary"), as in published notices.
+_NOTICE_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 _NOTICE_FINDING = re.compile(
-    r"^\d{1,2}\.\s+.*?\bhas\s+determined\s+the\s+request\s+for\s+(?P<t>.+?)\s+(?P<v>is\s+not|is)"
-    r"\s+medically\s+necessary",
+    r"^\d{1,2}[.)]\s+.*?\bhas\s+determined\s+the\s+request\s+for\s+(?P<t>.+?)\s+"
+    r"(?P<v>is\s+not(?=\s*medically)|is)\s*medically\s+necessary",
 )
 _NOTICE_ITEM = re.compile(r"^\d{1,2}\)\s+Regarding\s+the\s+request\s+for\s+")
 _NOTICE_LABEL = re.compile(
@@ -77,7 +80,7 @@ def notice_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
     """notice-2013: decisions from the numbered findings, the rest from each "Regarding"."""
     findings: list[RawItem] = []
     front = parts.get("determinations") or parts["front"]
-    numbered = _starts(lines, front.start, front.stop, _NUMBERED)
+    numbered = _starts(lines, front.start, front.stop, _NOTICE_NUMBERED)
     for first, stop in _spans(numbered, front.stop):
         found = _NOTICE_FINDING.match(_fold(lines, first, min(stop, first + 6)))
         if found:
