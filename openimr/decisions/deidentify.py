@@ -27,8 +27,10 @@ from openimr.decisions.domain.deidentify import (
     looks_like_organization,
     name_index,
     name_tokens,
-    replace_identifiers,
     replace_known_names,
+)
+from openimr.decisions.domain.identifiers import (
+    replace_identifiers,
     replace_labelled_names,
     replace_titled_names,
     safe_age,

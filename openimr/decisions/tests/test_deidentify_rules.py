@@ -8,8 +8,10 @@ from openimr.decisions.domain.deidentify import (
     KnownName,
     name_index,
     organization_variants,
-    replace_identifiers,
     replace_known_names,
+)
+from openimr.decisions.domain.identifiers import (
+    replace_identifiers,
     replace_labelled_names,
     replace_titled_names,
     safe_age,
