@@ -171,9 +171,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{connection.vendor}: loaded {loaded:,} decisions (generated and indexed) "
                   f"in {took:.0f} s, {loaded / took:,.0f} a second")  # fmt: skip
         mix = queries(sample, args.queries, args.seed)
+        before = os.getloadavg()[0]
         figures = measure(mix, loaded, args.seed)
         base = figures["baseline: one decision by primary key"][1]
-        print(f"{len(mix)} queries, {platform.python_implementation()} {platform.python_version()}")
+        python = f"{platform.python_implementation()} {platform.python_version()}"
+        load = f"load average {before:.1f} -> {os.getloadavg()[0]:.1f}"
+        print(f"{len(mix)} queries, {python}, {load}")
         for name, (p50, p95) in figures.items():
             print(f"  {name:<40} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   p95 x{p95 / base:,.0f}")
         connection.close()
