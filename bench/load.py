@@ -30,6 +30,7 @@ import os
 import platform
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -82,6 +83,9 @@ def _load(env: dict[str, str], args: argparse.Namespace, data_dir: str) -> dict[
                 f" decisions, not the {args.cases} and {args.decisions} asked for"
             )
         command = [sys.executable, "-m", "bench.load_data", str(out), "--reuse"]
+        # Every run starts cold: the answers an earlier run's processes shared through files
+        # (openimr.decisions.corpus_shelf) would still be good under the same corpus.
+        shutil.rmtree(Path(data_dir) / "cache", ignore_errors=True)
     elif (Path(data_dir) / "openimr.sqlite3").exists():
         raise SystemExit(f"{data_dir} holds a database but no load-data.json: an unfinished "
                          "build; remove the directory and build again")  # fmt: skip

@@ -10,7 +10,9 @@ moved is not kept. Without the stamp's row or triggers (a database flushed, a mi
 that dropped the triggers) nothing is kept.
 
 Per process, in memory, bounded (least recently used first out): no shared cache to run,
-and each of N app servers behind a load balancer reads the one stamp in the database."""
+and each of N app servers behind a load balancer reads the one stamp in the database. A
+cache may have a shelf (openimr.decisions.corpus_shelf): files under the data folder, under
+the same stamp, that the processes of one machine share."""
 
 import logging
 import threading
@@ -19,6 +21,8 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from django.db import connection
+
+from openimr.decisions.corpus_shelf import Shelf
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -65,8 +69,8 @@ def corpus_stamp() -> int | None:
 class StampedCache:
     """Answers by key, each with the stamp it was computed under; at most ``size``."""
 
-    def __init__(self, name: str, size: int) -> None:
-        self.name, self.size = name, size
+    def __init__(self, name: str, size: int, shelf: Shelf | None = None) -> None:
+        self.name, self.size, self.shelf = name, size, shelf
         self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -80,15 +84,25 @@ class StampedCache:
                 self._entries.move_to_end(key)
                 STATS[f"{self.name} hit"] += 1
                 return found[1]
+        shared = self.shelf.get(stamp, key) if self.shelf else None
+        if shared is not None:  # another process computed it under this stamp
+            STATS[f"{self.name} shared hit"] += 1
+            self._keep(key, stamp, shared)
+            return shared
         STATS[f"{self.name} miss"] += 1
         value = compute()
         if corpus_stamp() == stamp:  # the corpus did not change while it was computed
-            with self._lock:
-                self._entries[key] = (stamp, value)
-                self._entries.move_to_end(key)
-                while len(self._entries) > self.size:
-                    self._entries.popitem(last=False)
+            self._keep(key, stamp, value)
+            if self.shelf:
+                self.shelf.put(stamp, key, value)
         return value
+
+    def _keep(self, key: Hashable, stamp: int, value: Any) -> None:
+        with self._lock:
+            self._entries[key] = (stamp, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
 
     def clear(self) -> None:
         with self._lock:

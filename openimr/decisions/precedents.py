@@ -15,6 +15,7 @@ from django.db import connection
 
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
+from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
 
 MIN_COHORT = 20
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
@@ -104,7 +105,10 @@ _GENERIC = frozenset(
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # An item's panel depends only on its words, its category, the case it leaves out and the
 # corpus: kept until the corpus changes (a reviewer opens the same case many times).
-_PANELS = StampedCache("precedents", 4096)
+# Shared by the server's processes through files (openimr.decisions.corpus_shelf).
+_PANELS = StampedCache(
+    "precedents", 4096, Shelf(data_folder("precedents"), 8192, encode_object, decode_object)
+)
 
 
 @dataclass(frozen=True)

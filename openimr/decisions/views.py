@@ -22,6 +22,7 @@ from openimr.core.errors import InvalidInput, NotFound
 from openimr.decisions import export, search, selectors
 from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
+from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
 from openimr.decisions.search_terms import FILTER_NAMES
 
 FACET_TITLES = {
@@ -101,7 +102,12 @@ def _text(value: Any) -> str:
 # The page a visitor without a session sees depends only on its query string and the
 # corpus: kept until the corpus changes (openimr.decisions.corpus). A logged-in user's page
 # carries their navigation and is written for them.
-_PAGES = StampedCache("search page", 4096)
+# Shared by the server's processes through files (openimr.decisions.corpus_shelf).
+_PAGES = StampedCache(
+    "search page",
+    4096,
+    Shelf(data_folder("search-pages"), 8192, encode_page, decode_page),
+)
 
 
 @require_GET

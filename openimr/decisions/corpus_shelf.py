@@ -1,0 +1,129 @@
+"""A second level under a process's corpus cache (openimr.decisions.corpus): answers kept as
+files, so that the server's worker processes on one machine share what each computed.
+
+Measured under bench/load.py at a million letters (docs/benchmarks.md, "Load"): each of
+the two workers filled its own copy of the public search pages, so every distinct search
+was computed once per worker; a search computed cold is tens of milliseconds, a file read
+a fraction of one.
+
+Files live in ``<folder>/<code>/<stamp>/<digest of the key>``: an answer is found only under
+the stamp it was computed under, so a stale one is never read, nor one that other code wrote
+(``code``: a digest of the app's files' sizes and times, so a deploy or a reload starts an
+empty shelf; a page is markup from templates, a panel an object of its class); the folders
+of other stamps and code are removed when a new one is made. Written to a temporary name
+and renamed, so a reader sees a whole file or none. Bounded: when a stamp's folder holds
+``size`` files, the oldest half go."""
+
+import functools
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any
+
+
+class Shelf:
+    """Answers by (stamp, key) as files under ``folder``; values through encode/decode."""
+
+    def __init__(
+        self,
+        folder: Callable[[], Path],
+        size: int,
+        encode: Callable[[Any], bytes],
+        decode: Callable[[bytes], Any],
+    ) -> None:
+        # The folder is asked for late: settings (the data folder) are read at first use.
+        self._folder, self.size, self.encode, self.decode = folder, size, encode, decode
+        self._made: tuple[Path, int] | None = None
+        self._puts = 0
+
+    def _path(self, stamp: int, key: Hashable) -> Path:
+        digest = hashlib.sha256(repr(key).encode()).hexdigest()
+        return self._folder() / code_version() / str(stamp) / digest
+
+    def get(self, stamp: int, key: Hashable) -> Any | None:
+        try:
+            data = self._path(stamp, key).read_bytes()
+        except OSError:
+            return None
+        try:
+            return self.decode(data)
+        except (ValueError, EOFError, pickle.UnpicklingError):
+            return None
+
+    def put(self, stamp: int, key: Hashable, value: Any) -> None:
+        """Best effort: a full disk or a folder removed meanwhile only costs the sharing."""
+        path = self._path(stamp, key)
+        try:
+            self._ready(path.parent, stamp)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
+                out.write(self.encode(value))
+            os.replace(out.name, path)
+        except OSError:
+            return
+
+    def _ready(self, folder: Path, stamp: int) -> None:
+        if self._made == (folder, stamp) and folder.is_dir():
+            self._puts += 1
+            # Counted now and then, not at every write: a listing costs a millisecond.
+            if self._puts % 64 == 0 and sum(1 for _ in os.scandir(folder)) >= self.size:
+                self._thin(folder)
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        for level in (folder, folder.parent):
+            for other in level.parent.iterdir():
+                if other != level:
+                    shutil.rmtree(other, ignore_errors=True)
+        self._made = (folder, stamp)
+
+    @staticmethod
+    def _thin(folder: Path) -> None:
+        entries = sorted(os.scandir(folder), key=lambda e: e.stat().st_mtime)
+        for entry in entries[: len(entries) // 2]:
+            Path(entry.path).unlink(missing_ok=True)
+
+
+def encode_page(value: tuple[int, bytes]) -> bytes:
+    status, content = value
+    return b"%03d" % status + content
+
+
+def decode_page(data: bytes) -> tuple[int, bytes]:
+    if len(data) < 3 or not data[:3].isdigit():
+        raise ValueError("not a kept page")
+    return int(data[:3]), data[3:]
+
+
+def encode_object(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def decode_object(data: bytes) -> Any:
+    """Only files this app wrote, in its own data folder (beside its database and key)."""
+    return pickle.loads(data)
+
+
+@functools.cache
+def code_version() -> str:
+    """The app's code and templates as installed: their paths, sizes and change times."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in {".py", ".html", ".txt"} and "tests" not in path.parts:
+            info = path.stat()
+            digest.update(f"{path}:{info.st_size}:{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def data_folder(name: str) -> Callable[[], Path]:
+    """``<data folder>/cache/<name>``, asked of the settings when first used."""
+
+    def folder() -> Path:
+        from django.conf import settings  # noqa: PLC0415
+
+        return Path(settings.DATA_DIR) / "cache" / name
+
+    return folder
