@@ -8,15 +8,14 @@ from config.env import env_str
 
 wsgi_app = "config.wsgi:application"
 bind = (env_str("OPENIMR_BIND") or "127.0.0.1:8000").split(",")
-# One process a core, each with a few threads (gthread): the pages are CPU work in Python,
-# so more processes than cores only take turns on them, while a thread waiting on the
-# database (SQLite's write lock, which every audited page view takes) or the disk leaves
-# its process to another request. Fewer processes also means fewer copies of the corpus
-# caches to fill (openimr.decisions.corpus). Measured with bench/load.py on 2 cores
-# (docs/benchmarks.md, "Load"): 2 processes × 4 threads answered the mix at 20 requests a
-# second with 26.6 ms of server CPU a request, where 5 sync workers (the old 2 × cores + 1)
-# answered 11.6 a second at 35.6 ms; 2 sync workers 20.0 a second, 28.0 ms, slower p50.
-workers = int(env_str("OPENIMR_WORKERS") or (os.cpu_count() or 1))
+# Two processes a core, each with a few threads (gthread). A thread waiting on the database
+# (SQLite's write lock, which every audited page view takes) or the disk leaves its process
+# to another request; and a client (a load balancer) keeps its connection to one process,
+# so with one process a core a busy process holds its core while the other idles: at a
+# million letters, 2 processes x 4 threads answered 82 of 100 requests a second using 1.13
+# of 2 cores, 4 x 4 answered all 100 using 1.53 (docs/benchmarks.md, "Load"). Earlier, on
+# small data, 5 sync workers answered 11.6 a second at 35.6 ms of CPU a request.
+workers = int(env_str("OPENIMR_WORKERS") or 2 * (os.cpu_count() or 1))
 worker_class = "gthread"
 threads = int(env_str("OPENIMR_THREADS") or 4)
 # gthread keeps a client's connection open between requests. A load balancer keeps its
