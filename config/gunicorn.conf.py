@@ -27,10 +27,12 @@ keepalive = 75
 # few seconds; anything near a minute is stuck.
 timeout = int(env_str("OPENIMR_REQUEST_TIMEOUT") or 60)
 graceful_timeout = 30
-# Each worker is replaced after a few thousand requests, spread out so that not all restart
-# at once: memory that a long-lived process gathers is given back.
-max_requests = 5000
-max_requests_jitter = 500
+# Each worker is replaced after some tens of thousands of requests, spread out so that not
+# all restart at once: memory a long-lived process gathers is given back. At 5,000 a worker
+# restarted every few minutes at 100 requests a second, each time reloading the app and its
+# caches, and the p99 of a warm run was 1.8-2.3 s; at 50,000, 52-188 ms (docs/benchmarks.md).
+max_requests = 50000
+max_requests_jitter = 5000
 # The proxy in front (docs/deploy.md) is trusted for X-Forwarded-* from these addresses only.
 forwarded_allow_ips = env_str("OPENIMR_FORWARDED_ALLOW_IPS") or "127.0.0.1"
 accesslog = "-"
