@@ -103,3 +103,11 @@ def staff_client(client: Any, db: Any) -> Any:
     user = intake_clerk()
     client.force_login(user)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _corpus_answers_are_exact(settings: Any) -> None:
+    """Tests publish a letter and search for it at once: kept answers are served only while
+    the corpus stands still. The lag itself is tested in
+    openimr/decisions/tests/test_kept_answers_lag_only_behind_new_letters.py."""
+    settings.OPENIMR_CORPUS_LAG_SECONDS = 0

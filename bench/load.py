@@ -19,8 +19,11 @@ logging in the clerk and the reviewer through the password and two-factor forms;
 unmeasured warm-up; each route alone, 5 a second one at a time (its service time without
 queueing); then, at the same rate, first /healthz/ alone (the baseline: a trivial
 Django view on the same server) for `--baseline-duration` seconds, then the mix for
-`--duration` seconds. Printed: per route requests, throughput, p50/p99 from each request's
-due time, errors by kind, and each p50/p99 as a multiple of the baseline's.
+`--duration` seconds. From the server's start to the end of the mix another process
+publishes a letter every `--publish-every` seconds (bench/load_publish.py), so that the
+server's kept answers age as in service. Printed: per route requests, throughput, p50/p99
+from each request's due time, errors by kind, and each p50/p99 as a multiple of the
+baseline's.
 """
 
 import argparse
@@ -186,6 +189,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                              "that has run a while; 0: from cold caches)")  # fmt: skip
     parser.add_argument("--baseline-duration", type=float, default=60.0,
                         help="seconds of /healthz/ alone, at the same rate, first")  # fmt: skip
+    parser.add_argument("--publish-every", type=float, default=10.0,
+                        help="seconds between letters published into the corpus from the "
+                             "warm-up to the end of the mix, as an IMRO in service does "
+                             "(bench/load_publish.py; 0: none)")  # fmt: skip
     parser.add_argument("--mix", default=MIX, help=f"route=weight,... (default {MIX})")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config)")
     parser.add_argument("--senders", type=int, default=64, help="the driver's threads")
@@ -205,12 +212,31 @@ def _run(args: argparse.Namespace, data_dir: str) -> int:
           f"{time.perf_counter() - started:,.0f} s")  # fmt: skip
     log = Path(data_dir) / "gunicorn.log"
     server = _serve(env, port, log)
+    publisher = _publisher(env, args)
     try:
         return _drive(args, port, data, server)
     finally:
+        _stop_publisher(publisher)
         server.terminate()
         server.wait(timeout=60)
         _cache_report(log)
+
+
+def _publisher(env: dict[str, str], args: argparse.Namespace) -> subprocess.Popen[str] | None:
+    """Letters published while the server works: each moves the corpus's version stamp."""
+    if not args.publish_every:
+        return None
+    command = [sys.executable, "-m", "bench.load_publish", "--every", str(args.publish_every),
+               "--seed", str(args.seed + 7)]  # fmt: skip
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+
+
+def _stop_publisher(publisher: subprocess.Popen[str] | None) -> None:
+    if publisher is None:
+        return
+    publisher.terminate()
+    out, _ = publisher.communicate(timeout=60)
+    print(f"publisher: {out.strip() or f'stopped with status {publisher.returncode}'}")
 
 
 CACHE_LINE = re.compile(r"corpus cache \(worker \d+\): (.*)")

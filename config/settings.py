@@ -142,12 +142,12 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 
-def _whole_number(name: str, default: int) -> int:
+def _whole_number(name: str, default: int, least: int = 1) -> int:
     raw = env_str(name)
     if not raw:
         return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise SettingError(f"{name}={raw!r} is not a whole number of at least 1")
+    if not raw.isdigit() or int(raw) < least:
+        raise SettingError(f"{name}={raw!r} is not a whole number of at least {least}")
     return int(raw)
 
 
@@ -226,6 +226,11 @@ OPENIMR_PDF_TIMEOUT_SECONDS = _positive_number("OPENIMR_PDF_TIMEOUT_SECONDS", 30
 OPENIMR_PDF_MEMORY_MB = int(_positive_number("OPENIMR_PDF_MEMORY_MB", 512))
 # How many persistent reader processes the sandbox keeps (openimr.core.sandbox.Readers).
 OPENIMR_PDF_READERS = int(_positive_number("OPENIMR_PDF_READERS", 2))
+
+
+# How long a public search page or a precedent panel may go on being served after letters
+# were added to the corpus (openimr.decisions.corpus): 0 serves exact answers only.
+OPENIMR_CORPUS_LAG_SECONDS = _whole_number("OPENIMR_CORPUS_LAG_SECONDS", 300, least=0)
 
 
 def _style_hash(path: Path) -> str:

@@ -6,27 +6,41 @@ the two workers filled its own copy of the public search pages, so every distinc
 was computed once per worker; a search computed cold is tens of milliseconds, a file read
 a fraction of one.
 
-Files live in ``<folder>/<code>/<stamp>/<digest of the key>``: an answer is found only under
-the stamp it was computed under, so a stale one is never read, nor one that other code wrote
-(``code``: a digest of the app's files' sizes and times, so a deploy or a reload starts an
-empty shelf; a page is markup from templates, a panel an object of its class); the folders
-of other stamps and code are removed when a new one is made. Written to a temporary name
-and renamed, so a reader sees a whole file or none. Bounded: when a stamp's folder holds
-``size`` files, the oldest half go."""
+Files live in ``<folder>/<code>/<removal stamp>/<digest of the key>``, each with the stamps
+it was computed under and the end of its lease (openimr.decisions.corpus decides whether it
+may still be served): an answer computed before a letter was withdrawn is never read, nor
+one that other code wrote (``code``: a digest of the app's files' sizes and times, so a
+deploy or a reload starts an empty shelf; a page is markup from templates, a panel an object
+of its class); the folders of other removal stamps and code are removed when a new one is
+made. Written to a temporary name and renamed, so a reader sees a whole file or none; an
+answer computed again replaces its file. Bounded: when a folder holds ``size`` files, the
+oldest half go."""
 
 import functools
 import hashlib
 import os
 import pickle
 import shutil
+import struct
 import tempfile
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+_HEADER = struct.Struct("<qqd")  # written stamp, removal stamp, lease end (Unix time)
+
+
+class Kept(NamedTuple):
+    """An answer with the corpus stamps it was computed under and the end of its lease."""
+
+    written: int
+    removal: int
+    lease_ends: float
+    value: Any
 
 
 class Shelf:
-    """Answers by (stamp, key) as files under ``folder``; values through encode/decode."""
+    """Answers by key as files under ``folder``; values through encode/decode."""
 
     def __init__(
         self,
@@ -40,27 +54,29 @@ class Shelf:
         self._made: tuple[Path, int] | None = None
         self._puts = 0
 
-    def _path(self, stamp: int, key: Hashable) -> Path:
+    def _path(self, removal: int, key: Hashable) -> Path:
         digest = hashlib.sha256(repr(key).encode()).hexdigest()
-        return self._folder() / code_version() / str(stamp) / digest
+        return self._folder() / code_version() / str(removal) / digest
 
-    def get(self, stamp: int, key: Hashable) -> Any | None:
+    def get(self, removal: int, key: Hashable) -> Kept | None:
         try:
-            data = self._path(stamp, key).read_bytes()
+            data = self._path(removal, key).read_bytes()
         except OSError:
             return None
         try:
-            return self.decode(data)
-        except (ValueError, EOFError, pickle.UnpicklingError):
+            written, kept_removal, lease_ends = _HEADER.unpack_from(data)
+            return Kept(written, kept_removal, lease_ends, self.decode(data[_HEADER.size :]))
+        except (ValueError, EOFError, struct.error, pickle.UnpicklingError):
             return None
 
-    def put(self, stamp: int, key: Hashable, value: Any) -> None:
+    def put(self, key: Hashable, kept: Kept) -> None:
         """Best effort: a full disk or a folder removed meanwhile only costs the sharing."""
-        path = self._path(stamp, key)
+        path = self._path(kept.removal, key)
         try:
-            self._ready(path.parent, stamp)
+            self._ready(path.parent, kept.removal)
             with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as out:
-                out.write(self.encode(value))
+                out.write(_HEADER.pack(kept.written, kept.removal, kept.lease_ends))
+                out.write(self.encode(kept.value))
             os.replace(out.name, path)
         except OSError:
             return

@@ -72,18 +72,22 @@ def test_the_precedent_panel_follows_a_new_letter_of_its_cohort():
     assert (after.cohort_size, after.overturned) == (2, 1)
 
 
-def test_every_write_to_the_corpus_tables_gives_the_stamp_a_new_value():
-    stamps = [corpus.corpus_stamp()]
+def test_every_write_moves_the_written_stamp_and_only_changes_move_the_removal_stamp():
+    stamps = [corpus.corpus_stamps()]
     decision = make_decision(case_number="CM16-0000001")
-    stamps.append(corpus.corpus_stamp())
+    stamps.append(corpus.corpus_stamps())
     DecisionItem.objects.filter(decision=decision).update(outcome="overturned")
-    stamps.append(corpus.corpus_stamp())
+    stamps.append(corpus.corpus_stamps())
     Decision.objects.filter(pk=decision.pk).update(priority="expedited")
-    stamps.append(corpus.corpus_stamp())
+    stamps.append(corpus.corpus_stamps())
     Decision.objects.filter(pk=decision.pk).delete()
-    stamps.append(corpus.corpus_stamp())
+    stamps.append(corpus.corpus_stamps())
     assert None not in stamps
-    assert len(set(stamps)) == len(stamps)
+    written = [s.written for s in stamps]  # type: ignore[union-attr]
+    removal = [s.removal for s in stamps]  # type: ignore[union-attr]
+    assert len(set(written)) == len(written)
+    assert removal[0] == removal[1]  # a letter added: no removal
+    assert len(set(removal[1:])) == len(removal[1:])  # each change or delete: a new one
 
 
 def test_the_stamps_triggers_are_there_after_every_migration():
@@ -97,7 +101,7 @@ def test_without_its_triggers_nothing_is_cached(client):
     key = f"{connection.vendor}:{connection.settings_dict.get('NAME')}"
     corpus._checked[key] = False
     try:
-        assert corpus.corpus_stamp() is None
+        assert corpus.corpus_stamps() is None
         before = dict(corpus.STATS)
         _search(client, "lumbar")
         _search(client, "lumbar")
