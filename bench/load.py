@@ -56,7 +56,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _environment(data_dir: str, port: int, workers: int | None) -> dict[str, str]:
+def _environment(
+    data_dir: str, port: int, workers: int | None, lag: int | None
+) -> dict[str, str]:
     env = dict(os.environ)
     env |= {
         "DJANGO_SETTINGS_MODULE": "config.settings",
@@ -71,6 +73,8 @@ def _environment(data_dir: str, port: int, workers: int | None) -> dict[str, str
     env.pop("OPENIMR_SECRET_KEY_FILE", None)
     if workers:
         env["OPENIMR_WORKERS"] = str(workers)
+    if lag is not None:
+        env["OPENIMR_CORPUS_LAG_SECONDS"] = str(lag)
     return env
 
 
@@ -193,6 +197,9 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="seconds between letters published into the corpus from the "
                              "warm-up to the end of the mix, as an IMRO in service does "
                              "(bench/load_publish.py; 0: none)")  # fmt: skip
+    parser.add_argument("--lag", type=int,
+                        help="the server's OPENIMR_CORPUS_LAG_SECONDS (default: the "
+                             "setting's); shorter recomputes kept answers more often")  # fmt: skip
     parser.add_argument("--mix", default=MIX, help=f"route=weight,... (default {MIX})")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: its config)")
     parser.add_argument("--senders", type=int, default=64, help="the driver's threads")
@@ -204,7 +211,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 
 def _run(args: argparse.Namespace, data_dir: str) -> int:
     port = _free_port()
-    env = _environment(data_dir, port, args.workers)
+    env = _environment(data_dir, port, args.workers, args.lag)
     started = time.perf_counter()
     data = _load(env, args, data_dir)
     print(f"data: {args.cases:,} cases, {args.decisions:,} decisions in {data_dir}, "
@@ -288,7 +295,8 @@ def _drive(args: argparse.Namespace, port: int, data: dict[str, Any], server: An
     print(f"\n{platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} cores, gunicorn workers: {workers}, driver threads: {args.senders}, "
           f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}, "
-          f"database: {os.environ.get('DATABASE_URL', 'SQLite').split('@')[-1]}")  # fmt: skip
+          f"database: {os.environ.get('DATABASE_URL', 'SQLite').split('@')[-1]}, "
+          f"corpus lag: {'the default' if args.lag is None else f'{args.lag} s'}")  # fmt: skip
     _print("each route alone, 20 requests one at a time (service time, no queueing)",
            solo, solo["healthz (baseline)"])  # fmt: skip
     _print(f"baseline: /healthz/ at {args.rate:g}/s for {args.baseline_duration:g} s",

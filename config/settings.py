@@ -230,7 +230,7 @@ OPENIMR_PDF_READERS = int(_positive_number("OPENIMR_PDF_READERS", 2))
 
 # How long a public search page or a precedent panel may go on being served after letters
 # were added to the corpus (openimr.decisions.corpus): 0 serves exact answers only.
-OPENIMR_CORPUS_LAG_SECONDS = _whole_number("OPENIMR_CORPUS_LAG_SECONDS", 300, least=0)
+OPENIMR_CORPUS_LAG_SECONDS = _whole_number("OPENIMR_CORPUS_LAG_SECONDS", 900, least=0)
 
 
 def _style_hash(path: Path) -> str:
