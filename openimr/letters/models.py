@@ -80,6 +80,12 @@ class LetterService(models.Model):
     printed_at = models.DateTimeField(null=True, blank=True, help_text="mail printed")
     printed_by = models.CharField(max_length=150, blank=True, default="", help_text="who printed")
     error = models.TextField(blank=True, default="")
+    deadlines = models.TextField(
+        blank=True,
+        default="",
+        help_text="implementation dates counted from this mailing, when they are not the "
+        "letter's (8 CCR 9792.10.7(a); CCP 1013(a))",
+    )
 
     class Meta:
         ordering = ("case", "id")

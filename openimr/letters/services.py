@@ -2,7 +2,7 @@
 new amended letter that names the first, which stays as issued."""
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 
@@ -26,6 +26,7 @@ from openimr.programs.loader import load_program
 from openimr.records.services import file_store
 from openimr.review.domain.implementation import (
     Served,
+    Service,
     clocks_from,
     deadline_sentence,
     implementation_deadlines,
@@ -191,12 +192,41 @@ def letter_service_mark_printed(*, service_id: int, actor: Actor) -> LetterServi
                 f"by {row.printed_by or 'someone'}: nothing was changed"
             )
         row.printed_at, row.printed_by = now(), actor_label(actor)
-        row.save(update_fields=["printed_at", "printed_by"])
+        row.deadlines = _mailing_deadlines(row, local_date(row.printed_at))
+        row.save(update_fields=["printed_at", "printed_by", "deadlines"])
         audit_record(
             actor=actor,
             action="letter.printed",
             object_type="case",
             object_id=row.case.case_number,
-            detail={"service": row.pk, "party_role": row.party_role, "pdf_sha256": row.pdf_sha256},
+            detail={
+                "service": row.pk,
+                "party_role": row.party_role,
+                "pdf_sha256": row.pdf_sha256,
+                **({"deadlines": row.deadlines} if row.deadlines else {}),
+            },
         )
     return row
+
+
+def _mailing_deadlines(row: LetterService, mailed_on: date) -> str:
+    """The claims administrator's implementation clocks start at its receipt of the letter
+    (8 CCR 9792.10.7(a)), five days after mailing when mailed (CCP 1013(a); ``received_on``).
+    The letter prints the dates of the service planned when it was issued: e-mail (the row
+    keeps the address it had), or mail on the day of issue. Mailed instead, because the
+    e-mail failed, or mailed on a later day, the letter's dates are too early: the dates
+    counted from this mailing are returned, to be recorded with the service. "" when the
+    letter's dates stand (another party, the plan kept, or nothing overturned)."""
+    planned = Served(row.served_on, Service.ELECTRONIC if row.address else Service.MAIL)
+    actual = Served(mailed_on, Service.MAIL)
+    if row.party_role != "claims_administrator" or planned == actual:
+        return ""
+    letter = (
+        IssuedLetter.objects.filter(case_id=row.case_id, pdf_sha256=row.pdf_sha256).first()
+        or AmendedLetter.objects.filter(case_id=row.case_id, pdf_sha256=row.pdf_sha256).first()
+    )
+    if letter is None:
+        return ""
+    case = case_from_dict(letter.case_document)
+    counted = deadline_sentences(case, actual)
+    return " ".join(counted) if counted != deadline_sentences(case, planned) else ""

@@ -53,4 +53,7 @@ def mark_printed(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
             f"Marked printed: the letter of case {row.case.case_number} "
             f"for the {row.party_role.replace('_', ' ')} ({row.party_name}).",
         )
+        if row.deadlines:  # the letter's own dates were counted from another service
+            messages.warning(request, f"Counted from this mailing, not as the letter says: "
+                             f"{row.deadlines} Send this notice with the letter.")  # fmt: skip
     return redirect("review:print_queue")

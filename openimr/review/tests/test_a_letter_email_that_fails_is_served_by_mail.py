@@ -1,14 +1,20 @@
 """A letter e-mail that cannot be sent leaves the party to be served by mail: its service
 turns to mail, joins the print queue with why the e-mail failed, and the change is audited.
-The staff case page shows each party's service as the QA page does."""
+The staff case page shows each party's service as the QA page does. A claims
+administrator mailed instead of e-mailed, or mailed later than the letter was issued, gets
+its implementation dates counted from the mailing, since the letter's are too early."""
 
+import re
 import smtplib
+from datetime import date, datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 
 from openimr.audit.models import AuditEvent
+from openimr.core.clock import CALIFORNIA, local_date
 from openimr.letters.models import LetterService
 from openimr.letters.services import letter_issue
 from openimr.review.tests.conftest import CASE, application_of, login
@@ -83,3 +89,69 @@ def test_a_sent_email_shows_as_sent_and_stays_off_the_print_queue(
 def test_an_unissued_case_page_shows_no_service(client, cast, in_qa):
     body = login(client, cast.clerk).get(f"/cases/{CASE}/").content.decode()
     assert 'id="service"' not in body
+
+
+@pytest.fixture
+def payer_refused(settings, in_qa, django_capture_on_commit_callbacks):
+    """The claims administrator gave an e-mail address, so the letter printed implementation
+    dates counted from electronic service on the day of issue; the e-mail was refused."""
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    application_of(claims_administrator_email="claims@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = letter_issue(case_number=CASE, actor="qa-doc")
+    return letter, LetterService.objects.get(party_role="claims_administrator")
+
+
+def test_a_payer_mailed_after_its_email_failed_gets_dates_counted_from_the_mailing(
+    client, cast, payer_refused
+):
+    letter, row = payer_refused
+    assert row.method == LetterService.MAIL
+    issued_on = local_date(letter.issued_at)
+    printed = issued_on + timedelta(days=3)
+    with time_machine.travel(datetime.combine(printed, time(10), tzinfo=CALIFORNIA), tick=False):
+        response = login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/", follow=True)
+    row.refresh_from_db()
+
+    # Received five days after mailing (CCP 1013(a)); authorize within 5 working days of that.
+    received = printed + timedelta(days=5)
+    assert row.deadlines.startswith("Overturned items must be authorized by")
+    assert _authorize_by(row.deadlines) > received
+    assert _authorize_by(row.deadlines) > _authorize_by(letter.text)  # the letter's is early
+    assert row.deadlines in response.content.decode()
+    event = AuditEvent.objects.get(action="letter.printed")
+    assert event.detail["deadlines"] == row.deadlines
+    case_page = client.get(f"/cases/{CASE}/").content.decode()
+    assert "Counted from this mailing" in case_page and row.deadlines in case_page
+
+
+def test_a_party_mailed_as_planned_on_the_day_of_issue_keeps_the_letters_dates(
+    client, cast, in_qa
+):
+    application_of()
+    letter = letter_issue(case_number=CASE, actor="qa-doc")
+    row = LetterService.objects.get(party_role="claims_administrator")
+    issued = letter.issued_at.astimezone(CALIFORNIA)
+    with time_machine.travel(issued + timedelta(minutes=5), tick=False):
+        login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/")
+    row.refresh_from_db()
+    assert row.printed_at is not None and row.deadlines == ""
+
+
+def _authorize_by(text: str) -> date:
+    found = re.search(r"authorized by ([A-Z][a-z]+ \d{1,2}, \d{4})", " ".join(text.split()))
+    assert found, text
+    return datetime.strptime(found.group(1), "%B %d, %Y").date()
+
+
+def test_a_payer_mailed_days_after_the_issue_gets_dates_counted_from_the_mailing(
+    client, cast, in_qa
+):
+    application_of()
+    letter = letter_issue(case_number=CASE, actor="qa-doc")
+    row = LetterService.objects.get(party_role="claims_administrator")
+    issued = letter.issued_at.astimezone(CALIFORNIA)
+    with time_machine.travel(issued + timedelta(days=4), tick=False):
+        login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/")
+    row.refresh_from_db()
+    assert _authorize_by(row.deadlines) > _authorize_by(letter.text)
