@@ -125,33 +125,30 @@ def test_a_payer_mailed_after_its_email_failed_gets_dates_counted_from_the_maili
     assert "Counted from this mailing" in case_page and row.deadlines in case_page
 
 
-def test_a_party_mailed_as_planned_on_the_day_of_issue_keeps_the_letters_dates(
-    client, cast, in_qa
-):
+def _mailed_as_planned(client, clerk, after: timedelta):
+    """The claims administrator gave no address: served by mail, printed ``after`` issue."""
     application_of()
     letter = letter_issue(case_number=CASE, actor="qa-doc")
     row = LetterService.objects.get(party_role="claims_administrator")
-    issued = letter.issued_at.astimezone(CALIFORNIA)
-    with time_machine.travel(issued + timedelta(minutes=5), tick=False):
-        login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/")
+    with time_machine.travel(letter.issued_at.astimezone(CALIFORNIA) + after, tick=False):
+        login(client, clerk).post(f"{QUEUE}{row.pk}/printed/")
     row.refresh_from_db()
+    return letter, row
+
+
+def test_a_party_mailed_as_planned_on_the_day_of_issue_keeps_the_letters_dates(client, cast, in_qa):
+    _, row = _mailed_as_planned(client, cast.clerk, timedelta(0))
     assert row.printed_at is not None and row.deadlines == ""
+
+
+def test_a_payer_mailed_days_after_the_issue_gets_dates_counted_from_the_mailing(
+    client, cast, in_qa
+):
+    letter, row = _mailed_as_planned(client, cast.clerk, timedelta(days=4))
+    assert _authorize_by(row.deadlines) > _authorize_by(letter.text)
 
 
 def _authorize_by(text: str) -> date:
     found = re.search(r"authorized by ([A-Z][a-z]+ \d{1,2}, \d{4})", " ".join(text.split()))
     assert found, text
     return datetime.strptime(found.group(1), "%B %d, %Y").date()
-
-
-def test_a_payer_mailed_days_after_the_issue_gets_dates_counted_from_the_mailing(
-    client, cast, in_qa
-):
-    application_of()
-    letter = letter_issue(case_number=CASE, actor="qa-doc")
-    row = LetterService.objects.get(party_role="claims_administrator")
-    issued = letter.issued_at.astimezone(CALIFORNIA)
-    with time_machine.travel(issued + timedelta(days=4), tick=False):
-        login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/")
-    row.refresh_from_db()
-    assert _authorize_by(row.deadlines) > _authorize_by(letter.text)
