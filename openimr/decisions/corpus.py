@@ -97,11 +97,11 @@ def corpus_stamps() -> Stamps | None:
     return None if row is None else Stamps(int(row[0]), int(row[1]))
 
 
-def _usable(kept: Kept | None, now: Stamps) -> bool:
-    """Exact, or lacking only letters added since, within its lease."""
+def _usable(kept: Kept | None, now: Stamps, lags: bool) -> bool:
+    """Exact, or (``lags``) lacking only letters added since, within its lease."""
     if kept is None or kept.removal != now.removal:
         return False
-    return kept.written == now.written or time.time() < kept.lease_ends
+    return kept.written == now.written or (lags and time.time() < kept.lease_ends)
 
 
 def _lease_ends() -> float:
@@ -110,10 +110,14 @@ def _lease_ends() -> float:
 
 
 class StampedCache:
-    """Answers by key, each with the stamps it was computed under; at most ``size``."""
+    """Answers by key, each with the stamps it was computed under; at most ``size``.
+    ``lags=False``: exact answers only, for a part that other kept answers are computed
+    from (a lagging part would let the answer built on it lag twice as long)."""
 
-    def __init__(self, name: str, size: int, shelf: Shelf | None = None) -> None:
-        self.name, self.size, self.shelf = name, size, shelf
+    def __init__(
+        self, name: str, size: int, shelf: Shelf | None = None, *, lags: bool = True
+    ) -> None:
+        self.name, self.size, self.shelf, self.lags = name, size, shelf, lags
         self._entries: OrderedDict[Hashable, Kept] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -123,14 +127,14 @@ class StampedCache:
             return compute()
         with self._lock:
             found = self._entries.get(key)
-            if _usable(found, stamps):
+            if _usable(found, stamps, self.lags):
                 self._entries.move_to_end(key)
                 STATS[f"{self.name} hit"] += 1
                 if found.written != stamps.written:  # type: ignore[union-attr]
                     STATS[f"{self.name} lagging hit"] += 1
                 return found.value  # type: ignore[union-attr]
         shared = self.shelf.get(stamps.removal, key) if self.shelf else None
-        if _usable(shared, stamps):  # another process computed it
+        if _usable(shared, stamps, self.lags):  # another process computed it
             STATS[f"{self.name} shared hit"] += 1
             self._keep(key, shared)  # type: ignore[arg-type]
             return shared.value  # type: ignore[union-attr]

@@ -200,8 +200,9 @@ class _Cohort:
 
 # The cohort depends only on the treatment's key words and category: many cases share it
 # (physical therapy, an MRI, a common drug), so it is kept apart from the panels, which
-# also depend on the case's condition. At most 512, each some tens of kilobytes.
-_COHORTS = StampedCache("cohorts", 512)
+# also depend on the case's condition. At most 512, each some tens of kilobytes. Exact only:
+# a panel computed again when its lease ends must count the letters published meanwhile.
+_COHORTS = StampedCache("cohorts", 512, lags=False)
 
 
 def _cohort_of(key: Sequence[str], category: str, others: int) -> _Cohort:

@@ -11,15 +11,22 @@ from django.test import Client
 
 from config import settings as module
 from config.env import SettingError
-from openimr.decisions import corpus
+from openimr.decisions import corpus, precedents
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, decode_page, encode_page
 from openimr.decisions.models import Decision, DecisionItem
-from openimr.decisions.tests.public_factories import make_decision
+from openimr.decisions.precedents import precedents_for_case
+from openimr.decisions.tests.public_factories import item, make_decision
 from openimr.decisions.views import _PAGES
 
 pytestmark = pytest.mark.django_db
 LAG = 600
+CASE = {
+    "case_number": "CM26-0000001",
+    "diagnoses": ["M54.16 Radiculopathy, lumbar region"],
+    "clinical_summary": "Radiculopathy after lifting cartons.",
+    "items": [{"treatment": "Physical therapy, lumbar spine", "category": "rehabilitation"}],
+}
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +35,8 @@ def _lag(settings, tmp_path):
     pages an earlier test kept, in memory or on the shelf, are put out of reach."""
     settings.OPENIMR_CORPUS_LAG_SECONDS = LAG
     settings.DATA_DIR = tmp_path
-    _PAGES.clear()
+    for cache in (_PAGES, precedents._PANELS, precedents._COHORTS):
+        cache.clear()
 
 
 @pytest.fixture
@@ -124,3 +132,20 @@ def test_a_malformed_lag_stops_start_up(monkeypatch, value):
     finally:
         monkeypatch.delenv("OPENIMR_CORPUS_LAG_SECONDS")
         importlib.reload(module)
+
+
+def test_a_panel_computed_again_after_its_lease_counts_the_letters_published_meanwhile(
+    clock, monkeypatch
+):
+    # The panel's cohort is kept first (computed inside the panel): give it the longest
+    # lease and the panel the shortest, so that the panel falls due first.
+    leases = iter([1.0, 0.5])
+    monkeypatch.setattr(corpus.random, "uniform", lambda low, high: next(leases, 1.0))
+    make_decision(items=[item("Physical therapy 2x6 lumbar", outcome="upheld")])
+    [before] = precedents_for_case(CASE)
+    make_decision(items=[item("Physical therapy 2x6 lumbar", outcome="overturned")])
+    assert precedents_for_case(CASE)[0].cohort_size == before.cohort_size  # within its lease
+
+    clock[0] += LAG * 0.75
+    [after] = precedents_for_case(CASE)
+    assert (after.cohort_size, after.overturned) == (before.cohort_size + 1, 1)
