@@ -136,13 +136,14 @@ def _summary(lines: Lines, parts: dict[str, Section], notes: _Notes) -> str | No
     stop = part.stop
     # notice-2013 has no heading between the summary and the first item's rationale.
     for index in range(part.start, part.stop):
-        if _NOTICE_ITEM.match(lines.text[index]):
+        # The pattern opens with a digit: a cheap test first.
+        if lines.text[index][:1].isdigit() and _NOTICE_ITEM.match(lines.text[index]):
             stop = index
             break
     body = paragraphs(lines, part.start, stop)
     if body and (intro := _SUMMARY_INTRO.match(body[0])):
         body[0] = body[0][intro.end() :].strip()
-    text = "\n\n".join(p.strip() for p in body if p.strip())[:50000]
+    text = "\n\n".join(filter(None, map(str.strip, body)))[:50000]
     notes.set("clinical_summary", 1.0 if text else 0.0, None if text else "empty clinical summary")
     return text or None
 

@@ -59,8 +59,12 @@ _LABELS = {
 # label text -> key; labels are looked up by the words before each colon, which is far
 # faster than a pattern of every label tried at every position of the text.
 _LABEL_KEYS = {label: key for key, labels in _LABELS.items() for label in labels.split("|")}
-_LONGEST = max(len(label.split()) for label in _LABEL_KEYS)
-_LAST_WORDS = frozenset(label.split()[-1] for label in _LABEL_KEYS)
+# A label's last word -> the word counts of the labels ending in it, longest first: only
+# those are tried, longest first, as a label's words before a colon.
+_WORD_COUNTS = {
+    last: sorted({len(label.split()) for label in _LABEL_KEYS if label.split()[-1] == last})[::-1]
+    for last in {label.split()[-1] for label in _LABEL_KEYS}
+}
 _VALUE = re.compile(rf" ?({DATE}|{_NOT_STATED})", re.IGNORECASE)
 _ANY_DATE = re.compile(DATE)
 PRIORITY = re.compile(
@@ -103,8 +107,10 @@ def _labels(front: str) -> Iterator[tuple[str, int, int]]:
     while colon >= 0:
         words = front[max(0, colon - 60) : colon].split()
         # Most colons end no date label: test the last word before joining any words.
-        if words and words[-1] in _LAST_WORDS:
-            for count in range(min(_LONGEST, len(words)), 0, -1):
+        if words and (counts := _WORD_COUNTS.get(words[-1])):
+            for count in counts:
+                if count > len(words):
+                    continue
                 label = " ".join(words[-count:])
                 key = _LABEL_KEYS.get(label)
                 if key:
@@ -188,17 +194,28 @@ _BARE_PRIORITY = re.compile(r"\b(Standard|Regular|Expedited|Urgent|Formulary)\b"
 _PRIORITY_LABEL = re.compile(r"\b(?:Priority|Review\s+Type|Type\s+of\s+Review)\s*:")
 
 
+def _first_priority(front: str) -> re.Match[str] | None:
+    """``PRIORITY.search(front)`` for ASCII text: a match starts with one of its labels' first
+    words, in any case, so the pattern is tried only where one of them starts (plain finds in
+    the lowered text, where lower() keeps every character's position) rather than at every
+    position of the front matter."""
+    lower = front.lower()
+    starts: list[int] = []
+    for word in _PRIORITY_STARTS:
+        at = lower.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    for at in sorted(starts):
+        if found := PRIORITY.match(front, at):
+            return found
+    return None
+
+
 def priority(front: str) -> str | None:
     if not any(word in front for word in _PRIORITY_WORDS):
         return None
-    # A match starts with one of its labels' first words, in any case: searched from the
-    # first of them (plain finds) rather than tried at every position before. Only in
-    # ASCII text, where lower() keeps every character's position.
-    start = 0
-    if front.isascii():
-        lower = front.lower()
-        start = min((at for at in map(lower.find, _PRIORITY_STARTS) if at >= 0), default=-1)
-    found = PRIORITY.search(front, start) if start >= 0 else None
+    found = _first_priority(front) if front.isascii() else PRIORITY.search(front)
     if found is None and (label := _PRIORITY_LABEL.search(front)):
         # A header read column by column: the value comes after all the labels.
         found = _BARE_PRIORITY.search(front, label.end())

@@ -12,9 +12,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from openimr.letters.parsing.text import Lines, after, paragraphs
+from openimr.letters.parsing.text import Lines, paragraphs
 
 VERDICTS = {"upheld": "upheld", "overturned": "overturned", "not yet decided": None}
+_VERDICT_WORDS = ("upheld", "overturned", "decided")
+_D = frozenset("dD")
 _VERDICT_END = re.compile(
     r"^(?:(?P<head>.*?)\s*:)?\s*(?P<v>Upheld|Overturned|Not yet decided)\s*$", re.IGNORECASE
 )
@@ -59,25 +61,32 @@ def _label(line: str) -> re.Match[str] | None:
     return None
 
 
-def _markers(lines: Lines, start: int, stop: int) -> list[tuple[int, str | None]]:
-    """(line index, verdict) of each item heading's last line."""
+def _markers(lines: Lines, start: int, stop: int) -> list[tuple[int, str | None, bool]]:
+    """(line index, verdict, whether the verdict stands alone on the line) of each item
+    heading's last line."""
     out = []
-    for index in range(start, stop):
-        line = lines.text[index]
-        if not line[-10:].lower().endswith(("upheld", "overturned", "decided")):
-            continue
+    text = lines.text
+    # Most lines end in prose: the few that end in a verdict are picked out first (each
+    # verdict word ends in "d": a cheaper test before the lowering).
+    ending = [
+        i
+        for i in range(start, stop)
+        if text[i][-1:] in _D and text[i][-10:].lower().endswith(_VERDICT_WORDS)
+    ]
+    for index in ending:
+        line = text[index]
         found = _VERDICT_END.match(line)
         if not found:
             continue
         bare = found.group("head") is None
         if bare and not (index > start and lines.text[index - 1].endswith(":")):
             continue
-        out.append((index, VERDICTS[found.group("v").lower()]))
+        out.append((index, VERDICTS[found.group("v").lower()], bare))
     return out
 
 
-def _heading_start(lines: Lines, marker: int, floor: int) -> int:
-    first = marker - 1 if _VERDICT_END.match(lines.text[marker]).group("head") is None else marker  # type: ignore[union-attr]
+def _heading_start(lines: Lines, marker: int, bare: bool, floor: int) -> int:
+    first = marker - 1 if bare else marker
     while first > floor and not lines.soft[first - 1]:
         first -= 1
     return first
@@ -95,29 +104,45 @@ def treatment_of(heading: str) -> tuple[str, bool]:
     return text, False
 
 
-Labels = dict[int, str]  # line index -> its label, lower case
+# line index -> its label, lower case, and where the label (with its colon) ends in the line
+Labels = dict[int, tuple[str, int]]
 
 
 def _labels(lines: Lines, start: int, stop: int) -> tuple[Labels, int]:
     """The labelled lines of the section, found once, and where our letters' afterword
     starts (the section's end otherwise)."""
     found: Labels = {}
-    for index in range(start, stop):
-        line = lines.text[index]
+    text = lines.text
+    # Only these lines can hold a label or the afterword (``_label``): picked out first.
+    maybe = [
+        i
+        for i in range(start, stop)
+        if "guideline" in (line := text[i])[:60]
+        or (line[:1] in "DRW" and ":" in line[:30])
+        or line[:4] == "Each"
+    ]
+    for index in maybe:
+        line = text[index]
         if (match := _label(line)) is not None:
-            found[index] = match.group("label").lower()
+            found[index] = (match.group("label").lower(), match.end())
         elif line[:4] == "Each" and _AFTERWORD.match(line):
             return found, index
     return found, stop
 
 
-def _fill(item: RawItem, lines: Lines, labelled: list[tuple[int, str]], stop: int) -> None:
-    """Read the labelled paragraphs (line index, label) up to ``stop`` into ``item``."""
-    for number, (index, label) in enumerate(labelled):
+def _fill(
+    item: RawItem, lines: Lines, labelled: list[tuple[int, tuple[str, int]]], stop: int
+) -> None:
+    """Read the labelled paragraphs (line index, (label, its end)) up to ``stop`` into
+    ``item``."""
+    for number, (index, (label, label_end)) in enumerate(labelled):
         end = labelled[number + 1][0] if number + 1 < len(labelled) else stop
         body = paragraphs(lines, index, end)
         if body:
-            body[0] = after(_LABEL, body[0])
+            # The paragraph opens with the labelled line, and _LABEL matched there: no
+            # character of a label can be a colon, so matched on the paragraph it ends at
+            # the same place, and only its closing \s* takes the spaces that follow too.
+            body[0] = body[0][label_end:].lstrip()
         if label.startswith("claims administrator"):
             item.claims_administrator = " ".join(" ".join(body).split())
         elif label.endswith("guideline"):
@@ -125,7 +150,7 @@ def _fill(item: RawItem, lines: Lines, labelled: list[tuple[int, str]], stop: in
         elif label.startswith("why"):
             item.why_not_mtus = " ".join(" ".join(body).split()) or None
         else:
-            item.rationale = "\n\n".join(p.strip() for p in body if p.strip()) or None
+            item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None
 
 
 def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
@@ -137,15 +162,15 @@ def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
             break
     labels, stop = _labels(lines, floor, stop)
     at = sorted(labels)  # bisected: a hostile text may have thousands of labels and items
-    markers = [(m, v) for m, v in _markers(lines, floor, stop) if m not in labels]
+    markers = [(m, v, bare) for m, v, bare in _markers(lines, floor, stop) if m not in labels]
     heads: list[int] = []
-    for number, (marker, _) in enumerate(markers):
+    for number, (marker, _, bare) in enumerate(markers):
         previous = markers[number - 1][0] + 1 if number else floor
         last = bisect_left(at, marker) - 1
         floor_here = at[last] + 1 if number and last >= 0 and at[last] >= previous else previous
-        heads.append(_heading_start(lines, marker, floor_here))
+        heads.append(_heading_start(lines, marker, bare, floor_here))
     items = []
-    for number, (marker, verdict) in enumerate(markers):
+    for number, (marker, verdict, _) in enumerate(markers):
         heading = " ".join(lines.text[heads[number] : marker + 1])
         treatment, remaining = treatment_of(" ".join(heading.split()))
         item = RawItem(treatment=treatment[:500], decision=verdict, remaining_portion=remaining)

@@ -6,7 +6,7 @@ on a line of its own. A heading maps to one of a few section kinds that every la
 """
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from openimr.letters.parsing.contract import LetterUnreadable
 from openimr.letters.parsing.text import Lines
@@ -57,8 +57,9 @@ _LETTERISH = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Section:
+# A named tuple, not a frozen dataclass: a letter makes a dozen, and a tuple is made in a
+# fifth of the time.
+class Section(NamedTuple):
     kind: str
     name: str  # the heading, lower case
     heading: int  # line index of the heading
@@ -98,17 +99,18 @@ def sections(lines: Lines) -> dict[str, Section]:
     """The first section of each kind, by kind; the front matter (before any heading) is
     ``front``."""
     found: list[tuple[str, int]] = []
-    for index, line in enumerate(lines.text):
-        # Headings are short and end without a full stop; most lines are neither.
-        if line[:4] in _OPENINGS and len(line) < 84:
-            name = line.rstrip(" :").lower()
-            if name in HEADINGS:
-                found.append((name, index))
+    # Headings are short and open with a heading's first four letters; most lines do not.
+    maybe = [i for i, line in enumerate(lines.text) if len(line) < 84 and line[:4] in _OPENINGS]
+    for index in maybe:
+        name = lines.text[index].rstrip(" :").lower()
+        if name in HEADINGS:
+            found.append((name, index))
     out: dict[str, Section] = {}
     first = found[0][1] if found else len(lines.text)
     out["front"] = Section("front", "", -1, 0, first)
     for number, (name, index) in enumerate(found):
         stop = found[number + 1][1] if number + 1 < len(found) else len(lines.text)
         kind = HEADINGS[name]
-        out.setdefault(kind, Section(kind, name, index, index + 1, stop))
+        if kind not in out:
+            out[kind] = Section(kind, name, index, index + 1, stop)
     return out

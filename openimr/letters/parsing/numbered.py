@@ -52,8 +52,26 @@ def _fold(lines: Lines, start: int, stop: int) -> str:
     return " ".join(" ".join(lines.text[start:stop]).split())
 
 
+# The first letters each label pattern can start with (all are case-sensitive): a line that
+# starts otherwise is not tried. The numbered patterns start with a digit (every digit \d
+# matches passes str.isdigit()); any other pattern is tried on every line.
+_FIRSTS = {
+    _NOTICE_LABEL: frozenset("RS"),
+    _MAXIMUS_ITEM: frozenset("I"),
+    _MAXIMUS_LABEL: frozenset("DCER"),
+    _REVIEW_LABEL: frozenset("UDW"),
+}
+_DIGIT_FIRST = (_NOTICE_NUMBERED, _NOTICE_ITEM)
+
+
 def _starts(lines: Lines, start: int, stop: int, pattern: re.Pattern[str]) -> list[int]:
-    return [i for i in range(start, stop) if pattern.match(lines.text[i])]
+    text = lines.text
+    if pattern in _DIGIT_FIRST:
+        return [i for i in range(start, stop) if text[i][:1].isdigit() and pattern.match(text[i])]
+    firsts = _FIRSTS.get(pattern)
+    if firsts is None:
+        return [i for i in range(start, stop) if pattern.match(text[i])]
+    return [i for i in range(start, stop) if text[i][:1] in firsts and pattern.match(text[i])]
 
 
 def _spans(starts: list[int], stop: int) -> Iterator[tuple[int, int]]:
@@ -72,7 +90,7 @@ def _prose(lines: Lines, start: int, stop: int, label: re.Pattern[str]) -> str |
     body = paragraphs(lines, start, stop)
     if body:
         body[0] = after(label, body[0])
-    text = "\n\n".join(p.strip() for p in body if p.strip())
+    text = "\n\n".join(filter(None, map(str.strip, body)))
     return text or None
 
 

@@ -6,14 +6,17 @@ import re
 from functools import lru_cache
 
 from openimr.letters.parsing.header import DATE, parse_date
-from openimr.letters.parsing.text import Lines, after
+from openimr.letters.parsing.text import Lines
 
 _BULLET = re.compile(r"^(?:[-•*·▪●]|\d{1,3}[.)])\s+")
 # Ours: "Title, Author, March 2, 2017"; notice-2013 and maximus-decisions: "Title dated
 # 06/17/2017, by Author"; professional-review: "06/17/2017: Title (Author)".
 _OURS = re.compile(rf"^(?P<rest>.+?),\s+(?P<date>{DATE}|date\s+not\s+stated)\s*\.?$", re.IGNORECASE)
+# The title ends where what may follow it starts (a space, a comma, a full stop or the end):
+# the lookahead spares the lazy title a try of the rest at every other character.
 _DATED = re.compile(
-    rf"^(?P<title>.+?)(?:\s+dated\s+(?P<date>{DATE}))?(?:,\s+by\s+(?P<author>.+?))?\s*\.?$"
+    rf"^(?P<title>.+?)(?=[\s,.]|$)(?:\s+dated\s+(?P<date>{DATE}))?"
+    rf"(?:,\s+by\s+(?P<author>.+?))?\s*\.?$"
 )
 _DATE_FIRST = re.compile(
     rf"^(?P<date>{DATE}|Undated):\s+(?P<title>.+?)(?:\s+\((?P<author>[^()]+)\))?\s*$"
@@ -50,8 +53,8 @@ def _entries(lines: Lines, start: int, stop: int) -> list[str]:
     out: list[str] = []
     for index in range(start, stop):
         line = lines.text[index]
-        if _BULLET.match(line):
-            out.append(after(_BULLET, line))
+        if bullet := _BULLET.match(line):
+            out.append(line[bullet.end() :])
         elif out and _continues(lines, index):
             out[-1] += " " + line
     return out
@@ -82,7 +85,12 @@ def _document(entry: str) -> tuple[str, str | None, str | None]:
             # "Request for Authorization (DWC Form RFA)": part of the title.
             title, author = f"{title} ({author})", None
         return title, author, found.group("date")
-    if (found := _DATED.match(entry)) and (found.group("date") or found.group("author")):
+    # _DATED matches any entry; it reads a date or an author only after "dated" or "by".
+    if (
+        ("dated" in entry or "by" in entry)
+        and (found := _DATED.match(entry))
+        and (found.group("date") or found.group("author"))
+    ):
         return found.group("title"), found.group("author"), found.group("date")
     if found := _OURS.match(entry):
         title, _, author = found.group("rest").partition(", ")

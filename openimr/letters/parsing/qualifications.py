@@ -7,7 +7,7 @@ licensed to practice in Nevada"). Never a name: letters carry none (LC 4610.6(f)
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 # Specialty names that contain "and" themselves; prose joins specialties with "and" too.
 _COMPOUND_TAILS = (
@@ -70,6 +70,19 @@ def _states() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def state_codes(text: str) -> list[str]:
     """USPS codes of the state names (or codes) in ``text``, in order, once each."""
+    return list(_state_codes(text)) if len(text) <= 600 else _read_state_codes(text)
+
+
+# Memoized (``state_codes``, ``split_specialties``): letters repeat a few dozen lists of
+# states and of specialties (the 182 corpus letters: 61 and 29 distinct), and the answer is
+# the string's alone. At most 512 strings each, of at most 600 characters (a credential
+# line, as ``_search`` cuts it): well under 1 MB. Each call gets a list of its own.
+@lru_cache(maxsize=512)
+def _state_codes(text: str) -> tuple[str, ...]:
+    return tuple(_read_state_codes(text))
+
+
+def _read_state_codes(text: str) -> list[str]:
     names, pattern = _states()
     words = [w for w in _STATE_SPLIT.split(text.strip(" .")) if w]
     codes = [names.get(w.lower()) for w in words]
@@ -91,6 +104,17 @@ def state_codes(text: str) -> list[str]:
 def split_specialties(text: str, prose: bool) -> list[str]:
     """ "A, B and C" (prose) or "A, B" (list) → names, keeping "Physical Medicine and
     Rehabilitation" whole."""
+    if len(text) <= 600:
+        return list(_split_specialties(text, prose))
+    return _read_specialties(text, prose)
+
+
+@lru_cache(maxsize=512)
+def _split_specialties(text: str, prose: bool) -> tuple[str, ...]:
+    return tuple(_read_specialties(text, prose))
+
+
+def _read_specialties(text: str, prose: bool) -> list[str]:
     text = _SUBSPECIALTY.sub(", ", " ".join(text.split())).strip(" .,;")
     parts = _SERIES.split(text) if prose else text.split(",")
     out: list[str] = []
@@ -107,10 +131,14 @@ def split_specialties(text: str, prose: bool) -> list[str]:
 def _search(pattern: re.Pattern[str], text: str, *keys: str) -> re.Match[str] | None:
     """``pattern`` searched from the first of ``keys`` found (a plain find is far faster
     than letting a case-blind pattern try every position)."""
-    where = [i for i in (text.find(k) for k in keys) if i >= 0]
-    if not where:
+    first = -1
+    for key in keys:
+        at = text.find(key)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first < 0:
         return None
-    start = max(0, min(where) - 40)
+    start = max(0, first - 40)
     # A credential line is short: a window keeps a lazy pattern from crossing the letter.
     return pattern.search(text, start, start + 600)
 

@@ -59,6 +59,28 @@ def prose_injury_date(summary: str) -> date | None:
     return parse_date(found.group(1)) if found else None
 
 
+# Where a match of _UR can start, in the lowered text: "on" before a date (a digit or a
+# month's name: it may end a word, "utilizati-on 12/3/2014"), or "utilization review" or a
+# denial's verb. Two patterns, since a match of one may hold where the other starts; each
+# is case-sensitive and cheap to search, where the case-blind _UR is tried at every position.
+_UR_ON = re.compile(r"on\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_UR_WORD = re.compile(r"utilization\s+review|denied|non-?certified|modified")
+
+
+def _first_ur(summary: str) -> re.Match[str] | None:
+    """``_UR.search(summary)``; in ASCII text (where lower() keeps every character's place),
+    _UR is tried only where a match may start, in order."""
+    if not summary.isascii():
+        return _UR.search(summary)
+    lower = summary.lower()
+    starts = [m.start() for m in _UR_ON.finditer(lower)]
+    starts += [m.start() for m in _UR_WORD.finditer(lower)]
+    for start in sorted(starts):
+        if found := _UR.match(summary, start):
+            return found
+    return None
+
+
 def prose_ur_date(summary: str) -> date | None:
-    found = _UR.search(summary)
+    found = _first_ur(summary)
     return parse_date(next(g for g in found.groups() if g)) if found else None

@@ -21,6 +21,8 @@ a sentence), used to find where an item's heading starts.
 import operator
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 
 _CHARS = tuple(
     {
@@ -34,6 +36,7 @@ _CHARS = tuple(
         "\x00": "",
     }.items()
 )
+_ASCII_CHARS = tuple((char, replacement) for char, replacement in _CHARS if char.isascii())
 # Lines that are only a page number or a running footer, wherever they sit on a page.
 _PAGE_MARK = re.compile(r"(?:^|[\s—–-])Page\s+\d+(?:\s+of\s+\d+)?\s*$|^-?\s*\d{1,3}\s*-?$")
 _DIGITS = re.compile(r"\d+")
@@ -55,6 +58,7 @@ _KEEP_MARKED = _KEEP_HYPHEN | frozenset(
     )
 )
 _WORD_END = re.compile(r"([A-Za-z0-9]+)-$")
+_OVER_120 = (120).__lt__  # a length over 120
 
 
 @dataclass(frozen=True)
@@ -64,16 +68,34 @@ class Lines:
     soft: tuple[bool, ...]  # the paragraph may end after this line
 
 
+# Memoized: an edge line's digits are masked to compare it with the other pages' edges; a
+# running header or footer repeats on every page of a letter, and "Page 2 of 3" in every
+# letter. At most 2,048 lines kept (edge lines are short: under 1 MB).
+@lru_cache(maxsize=2048)
 def _mask(line: str) -> str:
     return _DIGITS.sub("#", line)
 
 
-def _edges(lines: list[str]) -> list[tuple[int, str]]:
-    """(index, "top" or "bottom") of a page's first two and last two non-blank lines."""
-    top = [i for i, line in enumerate(lines[:6]) if line.strip()][:2]
+def _edges(lines: list[str]) -> list[tuple[int, str, str]]:
+    """(index, the line stripped, "top:" or "bottom:" and the line with its digits masked)
+    of a page's first two and last two non-blank lines (each line stripped once)."""
+    top: list[tuple[int, str]] = []
+    for i in range(min(6, len(lines))):
+        if key := lines[i].strip():
+            top.append((i, key))
+            if len(top) == 2:
+                break
     tail = len(lines) - 6 if len(lines) > 6 else 0
-    bottom = [tail + i for i, line in enumerate(lines[tail:]) if line.strip()][-2:]
-    return [(i, "top") for i in top] + [(i, "bottom") for i in bottom if i not in top]
+    bottom: list[tuple[int, str]] = []
+    for i in range(len(lines) - 1, tail - 1, -1):
+        if key := lines[i].strip():
+            bottom.append((i, key))
+            if len(bottom) == 2:
+                break
+    tops = {i for i, _ in top}
+    out = [(i, key, "top:" + _mask(key)) for i, key in top]
+    out += [(i, key, "bottom:" + _mask(key)) for i, key in reversed(bottom) if i not in tops]
+    return out
 
 
 def _furniture(key: str, masked: str, running: set[str], case: str | None) -> bool:
@@ -84,20 +106,24 @@ def _furniture(key: str, masked: str, running: set[str], case: str | None) -> bo
     return ("Page" in key or key[-1].isdigit()) and _PAGE_MARK.search(key) is not None
 
 
+def _case_near_top(text: str) -> re.Match[str] | None:
+    """``_CASE.search(text, 0, 1500)``: a case number's fifth character is its dash, so the
+    pattern is tried only four characters before each dash (plain finds), in order."""
+    dash = text.find("-", 4, 1500)
+    while dash >= 0:
+        if found := _CASE.match(text, dash - 4, 1500):
+            return found
+        dash = text.find("-", dash + 1, 1500)
+    return None
+
+
 def _drop_page_furniture(text: str) -> list[str]:
     """The lines of the text without running headers and footers — short lines (digits
     masked) that open, or close, at least two pages and half of them, or that repeat the
     case number at a page's edge — and page-number lines."""
     pages = [page.split("\n") for page in text.split("\f")]
     # Per page: (index, the line stripped, where: its digits masked) of its edge lines.
-    edges = [
-        [
-            (i, key, f"{where}:{_mask(key)}")
-            for i, where in _edges(lines)
-            if (key := lines[i].strip())
-        ]
-        for lines in pages
-    ]
+    edges = [_edges(lines) for lines in pages]
     seen: dict[str, int] = {}
     for edge in edges:
         for masked in {masked for _, _, masked in edge}:
@@ -109,7 +135,7 @@ def _drop_page_furniture(text: str) -> list[str]:
     running = {k for k, n in seen.items() if n >= need and ("#" in k or n >= 3) and len(k) < 100}
     # The case number, from the first page's top, when a later page's edge may repeat it.
     maybe = len(pages) > 1 and any("#-#" in m for edge in edges[1:] for _, _, m in edge)
-    found = _CASE.search(text, 0, 1500) if maybe else None
+    found = _case_near_top(text) if maybe else None
     case = found.group(0) if found else None
     out: list[str] = []
     for number, (lines, edge) in enumerate(zip(pages, edges, strict=True)):
@@ -128,7 +154,7 @@ def _drop_page_furniture(text: str) -> list[str]:
 def _doubled(raw: list[str]) -> bool:
     """True when almost no printed line is directly followed by another: every line break
     was doubled, and a blank line means nothing."""
-    filled = [bool(line) for line in raw]
+    filled = list(map(bool, raw))
     pairs = sum(filled[:-1])
     followed = sum(map(operator.and_, filled, filled[1:]))
     return pairs > 4 and followed < pairs * 0.15
@@ -174,17 +200,21 @@ def _trailing_space_signal(lines: list[str], spaced: list[bool]) -> bool:
     """pdfium keeps the trailing space of a line whose paragraph goes on, and none on a
     paragraph's last line: the signal holds when lines ending a sentence often lack the
     space while the others mostly have it (a producer that pads every line gives none)."""
-    final = [sp for line, sp in zip(lines, spaced, strict=True) if line[-1] == "."]
-    other_spaced = sum(spaced) - sum(final)
-    other = len(lines) - len(final)
-    return final.count(False) >= 0.3 * len(final) > 0 and other_spaced >= 0.6 * other > 0
+    dotted = [line[-1] == "." for line in lines]
+    final = sum(dotted)  # lines ending a sentence
+    final_spaced = sum(map(operator.and_, dotted, spaced))
+    other_spaced = sum(spaced) - final_spaced
+    other = len(lines) - final
+    return final - final_spaced >= 0.3 * final > 0 and other_spaced >= 0.6 * other > 0
 
 
 def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\ufffe" in text:
+    # An ASCII text (a flag Python keeps: no scan) holds none of the non-ASCII characters.
+    plain = text.isascii()
+    if not plain and "\ufffe" in text:
         text = _unmark(text)
-    for char, replacement in _CHARS:
+    for char, replacement in _ASCII_CHARS if plain else _CHARS:
         # str.translate is four times slower than these scans on a letter's text.
         if char in text:
             text = text.replace(char, replacement)
@@ -195,10 +225,11 @@ def _raw_lines(text: str) -> tuple[list[str], list[str]]:
     """The lines as printed (page furniture gone, doubled breaks undone), and stripped."""
     paged = "\f" in text or "Page" in text
     raw = _drop_page_furniture(text) if paged else text.split("\n")
-    stripped = [line.strip() for line in raw]
+    stripped = list(map(str.strip, raw))
     if _doubled(stripped):
-        raw = "\n".join(raw).replace("\n\n", "\n").split("\n")
-        stripped = [line.strip() for line in raw]
+        # Unpaged, the lines joined again are the text itself.
+        raw = ("\n".join(raw) if paged else text).replace("\n\n", "\n").split("\n")
+        stripped = list(map(str.strip, raw))
     return raw, stripped
 
 
@@ -221,18 +252,23 @@ def normalize(text: str) -> Lines:
             lines.append(s)
             spaced.append(r[-1] == " ")
             blank.append(False)
-        broken = lines[-1][-1] in "-/"
+        broken = s[-1] in "-/"  # the kept line, joined or not, ends as this one does
     trailing = _trailing_space_signal(lines, spaced)
     blanks = blank.count(True) > 3
     # Text written one paragraph a line (no wrapping at all): every line is a paragraph.
-    long_lines = sum(1 for s in stripped if len(s) > 120)
-    whole = not trailing and not blanks and long_lines >= max(3, len(lines) // 5)
+    # (Counted only when needed, in C: a line longer than 120 characters.)
+    whole = (
+        not trailing
+        and not blanks
+        and sum(map(_OVER_120, map(len, stripped))) >= max(3, len(lines) // 5)
+    )
     if whole:
         ends = [True] * len(lines)
     elif trailing:
         # pdfium sometimes drops the space of a line that fills the width: a line without it
         # still goes on when it stops mid-sentence and the next starts in lower case.
-        following = [*(line[:1] for line in lines[1:]), ""]
+        following = [line[:1] for line in lines[1:]]
+        following.append("")
         ends = [
             b or (not sp and (line[-1] in _SENTENCE_END or not after_.islower()))
             for b, sp, line, after_ in zip(blank, spaced, lines, following, strict=True)
@@ -258,12 +294,12 @@ def after(pattern: re.Pattern[str], text: str) -> str:
 def paragraphs(lines: Lines, start: int, stop: int) -> list[str]:
     """The lines ``start:stop`` as paragraphs, each folded onto one line."""
     out: list[str] = []
-    current: list[str] = []
-    for index in range(start, stop):
-        current.append(lines.text[index])
-        if lines.ends[index]:
-            out.append(" ".join(current))
-            current = []
-    if current:
-        out.append(" ".join(current))
+    text = lines.text
+    begin = start
+    # Only the lines that end a paragraph are visited; each paragraph is one slice.
+    for index in compress(range(start, stop), lines.ends[start:stop]):
+        out.append(" ".join(text[begin : index + 1]))
+        begin = index + 1
+    if begin < stop:
+        out.append(" ".join(text[begin:stop]))
     return out
