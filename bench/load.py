@@ -56,9 +56,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _environment(
-    data_dir: str, port: int, workers: int | None, lag: int | None
-) -> dict[str, str]:
+def _environment(data_dir: str, port: int, workers: int | None, lag: int | None) -> dict[str, str]:
     env = dict(os.environ)
     env |= {
         "DJANGO_SETTINGS_MODULE": "config.settings",
