@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
 
         if args.pdfs:  # --pdfs 0: text letters only
             _pdfs(sorted(pdf_dir.glob("*.pdf")), args.workers)
+        if not args.texts:  # --texts 0: PDFs only
+            return 0
         wall, cpu, summary = _timed(lambda: corpus_ingest([text_dir], actor="bench", workers=1))
         assert summary.parsed == args.texts, summary.as_dict()
         texts = [p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))]
