@@ -5,7 +5,6 @@ from functools import wraps
 from typing import Any, Protocol
 
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -25,22 +24,23 @@ class CaseView(Protocol):
 
 def case_view(action: str) -> Any:
     """Log in, check the staff role and fetch the case through the access helpers (404 when
-    not allowed, the same as when absent) and audit the access in the same transaction as
-    the read."""
+    not allowed, the same as when absent), then audit the access before anything of the
+    case is shown: a failed audit write fails the page.
+
+    The reads come before the audit's transaction, not inside it. Every transaction here
+    takes SQLite's one write lock at BEGIN (IMMEDIATE), so reading the case inside it held
+    every other writer (each page view's audit row, each API submission) waiting for the
+    ORM's work as well; under load the waiters' back-off sleeps were the slowest requests
+    (docs/benchmarks.md, "Load")."""
 
     def decorate(view: CaseView) -> Any:
         @login_required
         @wraps(view)
         def wrapper(request: HttpRequest, case_number: str) -> HttpResponse | FileResponse:
             try:
-                with transaction.atomic():
-                    staff_required(request.user)
-                    row = selectors.case_get_for_user(request.user, case_number)
-                    audit_record(
-                        actor=request.user, action=action, object_type="case", object_id=case_number
-                    )
+                staff_required(request.user)
+                row = selectors.case_get_for_user(request.user, case_number)
             except NotFound as exc:
-                # Recorded outside the failed block so the refusal itself is kept.
                 audit_record(
                     actor=request.user,
                     action=f"{action}.refused",
@@ -48,6 +48,9 @@ def case_view(action: str) -> Any:
                     object_id=case_number,
                 )
                 raise Http404("No such case") from exc
+            audit_record(
+                actor=request.user, action=action, object_type="case", object_id=case_number
+            )
             return view(request, row)
 
         return wrapper

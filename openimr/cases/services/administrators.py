@@ -83,7 +83,8 @@ def _link_by_name(administrator: models.ClaimsAdministrator) -> int:
 def cases_link_administrators(rows: Sequence[models.Case], *, filer: Actor = None) -> None:
     """Set each new case's administrator before it is written: the filer's, when the filing
     account is registered (its portal filed it); else the registered one the case names.
-    One or two small queries a batch, whatever its size."""
+    One or two small queries a batch, whatever its size or the register's: only the names
+    the batch carries are looked up (this runs under the write lock of the filing)."""
     account = getattr(filer, "pk", None) if getattr(filer, "is_authenticated", False) else None
     own = None
     if account is not None:
@@ -96,7 +97,9 @@ def cases_link_administrators(rows: Sequence[models.Case], *, filer: Actor = Non
         for row in rows:
             row.claims_administrator_id = own
         return
-    keys = dict(models.ClaimsAdministrator.objects.values_list("name_key", "id"))
+    wanted = {administrator_key(row.claims_administrator_name) for row in rows} - {""}
+    found = models.ClaimsAdministrator.objects.filter(name_key__in=wanted)
+    keys = dict(found.values_list("name_key", "id"))
     if not keys:
         return
     for row in rows:
