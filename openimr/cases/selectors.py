@@ -30,7 +30,13 @@ def user_is_case_staff(user: User) -> bool:
 def case_list_for_user(user: User, *, query: str = "") -> QuerySet[models.Case]:
     if not user_is_case_staff(user):
         return models.Case.objects.none()
-    cases = models.Case.objects.select_related("letter").prefetch_related("items")
+    # The letter's row comes in the same query, without its text and HTML (tens of
+    # kilobytes a letter): the list and the case page show only when it was issued.
+    cases = (
+        models.Case.objects.select_related("letter")
+        .defer("letter__text", "letter__html")
+        .prefetch_related("items")
+    )
     if query.strip():
         q = query.strip()
         cases = cases.filter(
@@ -51,6 +57,12 @@ def case_by_number(case_number: str) -> Case:
     row = models.Case.objects.filter(case_number=case_number).first()
     if row is None:
         raise NotFound(f"no case {case_number}")
+    return case_from_row(row)
+
+
+def case_of_row(row: models.Case) -> Case:
+    """The domain case of a row the caller has read already (its access checked): the
+    case's own row is not read again."""
     return case_from_row(row)
 
 

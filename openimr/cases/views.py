@@ -68,7 +68,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @case_view("case.viewed")
 def case_detail(request: HttpRequest, row: models.Case) -> HttpResponse:
     case = case_from_row(row)
-    issued = letters.letter_for_case_number(row.case_number)
+    issued = letters.letter_of(row)
     context = {
         "row": row,
         "case": case,

@@ -3,7 +3,7 @@
 import io
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from django.conf import settings
 
@@ -30,6 +30,16 @@ def case_for_letter(case_number: str) -> Case:
 
 def letter_for_case_number(case_number: str) -> IssuedLetter | None:
     return IssuedLetter.objects.filter(case__case_number=case_number).first()
+
+
+def letter_of(case_row: Any) -> IssuedLetter | None:
+    """The case's letter through the row's own relation: no query when the row was read
+    with it (the case selectors read it in the case's query)."""
+    try:
+        letter: IssuedLetter = case_row.letter
+    except IssuedLetter.DoesNotExist:
+        return None
+    return letter
 
 
 def configured_template_path() -> Path | None:

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
-from openimr.cases.selectors import case_by_number
+from openimr.cases.selectors import case_by_number, case_of_row
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.decisions.selectors import MIN_COHORT, PRECEDENT_WINDOW, precedents_for_case
 from openimr.guidelines.domain.criteria import rationale_outline
@@ -72,7 +72,7 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
     status = extra.pop("status", 200)
     query = request.GET.get("q", "")
     # Built once per request: the items, the precedents and the page all read this one.
-    case = case_by_number(row.case_number)
+    case = case_of_row(row)
     stored = selectors.determination_of(row)  # read once: the summary and items use it
     context = {
         "row": row,
