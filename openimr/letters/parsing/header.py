@@ -216,7 +216,13 @@ def priority(front: str) -> str | None:
     if not any(word in front for word in _PRIORITY_WORDS):
         return None
     found = _first_priority(front) if front.isascii() else PRIORITY.search(front)
-    if found is None and (label := _PRIORITY_LABEL.search(front)):
+    # Every label the pattern finds holds "Priority" or "Type" as printed (it is case
+    # sensitive): without either, the pattern need not try every position of the text.
+    if (
+        found is None
+        and ("Priority" in front or "Type" in front)
+        and (label := _PRIORITY_LABEL.search(front))
+    ):
         # A header read column by column: the value comes after all the labels.
         found = _BARE_PRIORITY.search(front, label.end())
     return _PRIORITIES[found.group(1).lower()] if found else None

@@ -36,6 +36,34 @@ _REMAINING = re.compile(
 _AFTERWORD = re.compile(r"^Each\s+item\s+marked\s+Overturned\b", re.IGNORECASE)
 
 
+# Each verdict, lower case, longest first.
+_VERDICT_NAMES = ("not yet decided", "overturned", "upheld")
+
+
+def verdict_end(line: str) -> tuple[str | None, str] | None:
+    """(the heading before the colon, the verdict in lower case) of a line that ends in a
+    verdict, as ``_VERDICT_END`` matches it: the heading is None when no colon comes before
+    the verdict. None when the line does not end in one."""
+    if not line.isascii() or "\n" in line:
+        # Outside ASCII a case-blind pattern matches more than lower() tells (U+0131 "ı"
+        # matches "i"), and its "." stops at a line break: the pattern decides.
+        found = _VERDICT_END.match(line)
+        return (found.group("head"), found.group("v").lower()) if found else None
+    # In ASCII text the pattern, tried at every character of the heading, only says: the
+    # line ends in a verdict (and spaces); before it, spaces alone, or a colon with the
+    # heading before it. The colon is the line's last one (a verdict holds none), and the
+    # pattern's lazy heading stops before the spaces that precede it.
+    body = line.rstrip()
+    tail = body[-15:].lower()
+    for verdict in _VERDICT_NAMES:
+        if tail.endswith(verdict):
+            before = body[: len(body) - len(verdict)].rstrip()
+            if not before:
+                return None, verdict
+            return (before[:-1].rstrip(), verdict) if before[-1] == ":" else None
+    return None
+
+
 def _is_intro(line: str) -> bool:
     """ "... set forth below:" (published letters) or "... service below:" (ours)."""
     return line.endswith("below:") or "set forth below" in line
@@ -54,11 +82,42 @@ class RawItem:
     notes: list[str] = field(default_factory=list)
 
 
-def _label(line: str) -> re.Match[str] | None:
+# The labels letters print, exactly as printed (the words before the colon) -> the label as
+# ``_LABEL`` reads it, lower case. Together they are every label of the 182 corpus letters
+# and of the generated ones; any other is read by the pattern.
+_PRINTED_LABELS = {
+    label: label.lower()
+    for label in (
+        "Claims Administrator guideline",
+        "MAXIMUS guideline",
+        "Decision rationale",
+        "Decision Rationale",
+        "Rationale",
+        "Why the MTUS was not used",
+    )
+}
+
+
+def _label(line: str) -> tuple[str, int] | None:
+    """The label that opens ``line`` (lower case) and where it ends, with its colon and the
+    spaces after it: what ``_LABEL`` matches."""
     # Most lines are prose; only these can start with a label.
-    if "guideline" in line[:60] or (line[:1] in "DRW" and ":" in line[:30]):
-        return _LABEL.match(line)
-    return None
+    if not ("guideline" in line[:60] or (line[:1] in "DRW" and ":" in line[:30])):
+        return None
+    # A label ends at the line's first colon (none of its characters is one), so the words
+    # before that colon are the label when they are one as printed: a dictionary look-up
+    # instead of the pattern, which costs microseconds a line. A line without a colon
+    # (most lines that mention guidelines) holds no label at all.
+    colon = line.find(":")
+    if colon < 0:
+        return None
+    printed = _PRINTED_LABELS.get(line[:colon])
+    if printed is not None:
+        rest = line[colon + 1 :]
+        # ``_LABEL``'s closing \s* is str.isspace's whitespace, as lstrip's is.
+        return printed, len(line) - len(rest.lstrip())
+    found = _LABEL.match(line)
+    return (found.group("label").lower(), found.end()) if found else None
 
 
 def _markers(lines: Lines, start: int, stop: int) -> list[tuple[int, str | None, bool]]:
@@ -74,14 +133,13 @@ def _markers(lines: Lines, start: int, stop: int) -> list[tuple[int, str | None,
         if text[i][-1:] in _D and text[i][-10:].lower().endswith(_VERDICT_WORDS)
     ]
     for index in ending:
-        line = text[index]
-        found = _VERDICT_END.match(line)
+        found = verdict_end(text[index])
         if not found:
             continue
-        bare = found.group("head") is None
+        bare = found[0] is None
         if bare and not (index > start and lines.text[index - 1].endswith(":")):
             continue
-        out.append((index, VERDICTS[found.group("v").lower()], bare))
+        out.append((index, VERDICTS[found[1]], bare))
     return out
 
 
@@ -95,9 +153,13 @@ def _heading_start(lines: Lines, marker: int, bare: bool, floor: int) -> int:
 def treatment_of(heading: str) -> tuple[str, bool]:
     """The treatment a heading names, and whether it was the remaining portion of a request
     that UR partly authorized."""
-    found = _VERDICT_END.match(heading)
-    text = (found.group("head") or "") if found else heading
+    found = verdict_end(heading)
+    text = (found[0] or "") if found else heading
     text = text.strip()
+    # Most headings name no remaining portion: an ASCII one without the word "original"
+    # (as the case-blind pattern reads it: lower() is exact in ASCII) cannot match.
+    if text.isascii() and "original" not in text.lower():
+        return text, False
     remaining = _REMAINING.search(text)
     if remaining:
         return remaining.group(1).strip(" ,."), True
@@ -123,8 +185,8 @@ def _labels(lines: Lines, start: int, stop: int) -> tuple[Labels, int]:
     ]
     for index in maybe:
         line = text[index]
-        if (match := _label(line)) is not None:
-            found[index] = (match.group("label").lower(), match.end())
+        if (label := _label(line)) is not None:
+            found[index] = label
         elif line[:4] == "Each" and _AFTERWORD.match(line):
             return found, index
     return found, stop
@@ -137,20 +199,27 @@ def _fill(
     ``item``."""
     for number, (index, (label, label_end)) in enumerate(labelled):
         end = labelled[number + 1][0] if number + 1 < len(labelled) else stop
-        body = paragraphs(lines, index, end)
-        if body:
-            # The paragraph opens with the labelled line, and _LABEL matched there: no
-            # character of a label can be a colon, so matched on the paragraph it ends at
-            # the same place, and only its closing \s* takes the spaces that follow too.
-            body[0] = body[0][label_end:].lstrip()
         if label.startswith("claims administrator"):
-            item.claims_administrator = " ".join(" ".join(body).split())
+            item.claims_administrator = _folded(lines, index, end, label_end)
         elif label.endswith("guideline"):
-            item.reviewer = " ".join(" ".join(body).split())
+            item.reviewer = _folded(lines, index, end, label_end)
         elif label.startswith("why"):
-            item.why_not_mtus = " ".join(" ".join(body).split()) or None
+            item.why_not_mtus = _folded(lines, index, end, label_end) or None
         else:
+            body = paragraphs(lines, index, end)
+            if body:
+                # The paragraph opens with the labelled line, and _LABEL matched there: no
+                # character of a label can be a colon, so matched on the paragraph it ends
+                # at the same place, and only its closing \s* takes the spaces that follow.
+                body[0] = body[0][label_end:].lstrip()
             item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None
+
+
+def _folded(lines: Lines, index: int, end: int, label_end: int) -> str:
+    """The lines ``index:end`` after the label that ends at ``label_end`` in the first, on
+    one line with single spaces. (Their paragraphs would be folded into one anyway: the
+    lines are joined without looking for paragraph ends.)"""
+    return " ".join(" ".join(lines.text[index:end])[label_end:].split())
 
 
 def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:

@@ -20,6 +20,7 @@ a sentence), used to find where an item's heading starts.
 
 import operator
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -57,7 +58,8 @@ _KEEP_MARKED = _KEEP_HYPHEN | frozenset(
         " second third day week month year",
     )
 )
-_WORD_END = re.compile(r"([A-Za-z0-9]+)-$")
+_WORD_END = re.compile(r"([A-Za-z0-9]+)-$")  # the word before a line's hyphen (see below)
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 _OVER_120 = (120).__lt__  # a length over 120
 
 
@@ -154,6 +156,11 @@ def _drop_page_furniture(text: str) -> list[str]:
 def _doubled(raw: list[str]) -> bool:
     """True when almost no printed line is directly followed by another: every line break
     was doubled, and a blank line means nothing."""
+    # Each blank line breaks at most two pairs of neighbours: with few blank lines, many
+    # lines are followed by another whatever their order, and nothing needs counting.
+    gaps = raw.count("")
+    if len(raw) - 1 - 2 * gaps >= 0.15 * (len(raw) - gaps):
+        return False
     filled = list(map(bool, raw))
     pairs = sum(filled[:-1])
     followed = sum(map(operator.and_, filled, filled[1:]))
@@ -176,6 +183,18 @@ def _unmark(text: str) -> str:
     return "".join(out)
 
 
+def _word_before_hyphen(line: str) -> str:
+    """The ASCII letters and digits right before the line's final hyphen, at most 59 (what
+    ``_WORD_END.search(line, len(line) - 60)`` reads; "" where it finds nothing). A loop
+    back from the hyphen: the pattern, tried at each of the 60 positions, costs
+    microseconds a line."""
+    hyphen = len(line) - 1
+    start, lowest = hyphen, max(0, len(line) - 60)
+    while start > lowest and line[start - 1] in _ASCII_ALNUM:
+        start -= 1
+    return line[start:hyphen]
+
+
 def _join_hyphen(line: str, following: str) -> str | None:
     """``line`` + ``following`` when the line ends in a word broken at a hyphen, or in a
     date or a pair broken after a slash ("10/14/" + "2016", "EMG/" + "NCV")."""
@@ -183,10 +202,9 @@ def _join_hyphen(line: str, following: str) -> str | None:
         return line + following if line[-2:-1].isalnum() and following[:1].isalnum() else None
     if line[-1:] != "-":
         return None
-    found = _WORD_END.search(line, max(0, len(line) - 60))
-    if not found or not following[:1].isalnum() or line[-2:-1] == " ":
+    word = _word_before_hyphen(line)
+    if not word or not following[:1].isalnum() or line[-2:-1] == " ":
         return None
-    word = found.group(1)
     keep = (
         not word.isalpha()
         or not word.islower()
@@ -233,6 +251,20 @@ def _raw_lines(text: str) -> tuple[list[str], list[str]]:
     return raw, stripped
 
 
+def _trailing_ends(lines: list[str], spaced: list[bool], blank: list[bool]) -> list[bool]:
+    """Paragraph ends by the trailing-space signal: a blank line follows, or the line lost
+    its space. pdfium sometimes drops the space of a line that fills the width: a line
+    without it still goes on when it stops mid-sentence and the next starts in lower case.
+    Only the lines without the space are looked at (most lines keep it)."""
+    ends = blank.copy()
+    last = len(lines) - 1
+    for index in compress(range(len(lines)), map(operator.not_, spaced)):
+        if not ends[index]:
+            following = lines[index + 1][:1] if index < last else ""
+            ends[index] = lines[index][-1] in _SENTENCE_END or not following.islower()
+    return ends
+
+
 def normalize(text: str) -> Lines:
     """Lines and paragraph ends of an extracted letter (see the module docstring)."""
     raw, stripped = _raw_lines(_clean(text))
@@ -265,14 +297,7 @@ def normalize(text: str) -> Lines:
     if whole:
         ends = [True] * len(lines)
     elif trailing:
-        # pdfium sometimes drops the space of a line that fills the width: a line without it
-        # still goes on when it stops mid-sentence and the next starts in lower case.
-        following = [line[:1] for line in lines[1:]]
-        following.append("")
-        ends = [
-            b or (not sp and (line[-1] in _SENTENCE_END or not after_.islower()))
-            for b, sp, line, after_ in zip(blank, spaced, lines, following, strict=True)
-        ]
+        ends = _trailing_ends(lines, spaced, blank)
     else:
         ends = blank
     if ends:
