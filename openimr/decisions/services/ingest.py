@@ -15,6 +15,7 @@ skipped before it is parsed, so a second run adds nothing. A file that cannot be
 parsed is stored as failed with the reason, never dropped.
 """
 
+import gc
 import hashlib
 import os
 import threading
@@ -22,6 +23,7 @@ import zipfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,10 +234,13 @@ def pdf_store(data: bytes, digest: str) -> str:
     relative = f"{FOLDER}/{digest[:2]}/{digest}.pdf"
     target = os.path.join(settings.MEDIA_ROOT, relative)
     if not os.path.exists(target):
-        os.makedirs(os.path.dirname(target), exist_ok=True)
         # Unique to this thread, so two threads storing the same file never share one.
         partial = f"{target}.{os.getpid()}-{threading.get_ident()}.part"
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            descriptor = os.open(partial, _NEW_FILE, 0o600)
+        except FileNotFoundError:  # its folder's first file (makedirs each time: 0.01 ms)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            descriptor = os.open(partial, _NEW_FILE, 0o600)
         try:
             written = 0
             while written < len(data):
@@ -244,6 +249,9 @@ def pdf_store(data: bytes, digest: str) -> str:
             os.close(descriptor)
         os.replace(partial, target)
     return relative
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
 
 
 def corpus_ingest(
@@ -256,24 +264,43 @@ def corpus_ingest(
     on_read: Callable[[], None] | None = None,
 ) -> Summary:
     """Ingest every letter under ``paths``; see the module's docstring."""
-    items = inputs_in(paths)
-    if on_start:
-        on_start(len(items))
-    _SEEN.clear()
-    _SEEN.update(seen_hashes())
-    summary, pending = Summary(), list[SourceRead]()
-    for read in _reads(items, workers):
-        if on_read:
-            on_read()
-        if read is None or read.sha256 in _SEEN:
-            summary.skipped += 1
-            continue
-        _SEEN.add(read.sha256)
-        pending.append(read)
-        if len(pending) >= batch:
-            _flush(pending, actor, summary)
-    _flush(pending, actor, summary)
-    return summary
+    with _collector_spared():
+        items = inputs_in(paths)
+        if on_start:
+            on_start(len(items))
+        _SEEN.clear()
+        _SEEN.update(seen_hashes())
+        summary, pending = Summary(), list[SourceRead]()
+        for read in _reads(items, workers):
+            if on_read:
+                on_read()
+            if read is None or read.sha256 in _SEEN:
+                summary.skipped += 1
+                continue
+            _SEEN.add(read.sha256)
+            pending.append(read)
+            if len(pending) >= batch:
+                _flush(pending, actor, summary)
+        _flush(pending, actor, summary)
+        return summary
+
+
+@contextmanager
+def _collector_spared() -> Iterator[None]:
+    """The objects made before the ingest (Django's, the app's: most of the process) are
+    frozen out of the cycle collector's reach while it runs, and given back after: each
+    full collection walked them all, 75-105 ms a time, the first of them within the first
+    200 letters of a process fresh from its start (0.4-0.5 ms a PDF over 200; 0.07 ms a
+    text letter over 2,000). Cycles made during the ingest are still collected. Left alone
+    when something froze objects already (a server worker does, at its start)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _reads(items: list[Input], workers: int) -> Iterator[SourceRead | None]:

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from openimr.audit.services import Actor, audit_event, audit_save
 from openimr.core.clock import now
-from openimr.core.db import rows_insert, values_insert
+from openimr.core.db import values_insert
 from openimr.decisions.deidentify import deidentify_document
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty, Source, SourceFile
 from openimr.decisions.search import index_decisions, index_deferred
@@ -116,25 +116,26 @@ def _item(position: int, item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def decisions_store(rows: Sequence[DecisionRows]) -> list[Decision]:
+def decisions_store(rows: Sequence[DecisionRows]) -> list[int]:
     """Insert decisions with their items and specialties, one statement per table, and index
     them for search with one more, once each; run inside the caller's transaction. Case
-    numbers must be new (the caller checked)."""
+    numbers must be new (the caller checked). The decisions' keys, in the rows' order.
+    (Written from their columns' values: a ``Decision`` instance per row cost more to build
+    than the row's INSERT.)"""
     if not rows:
         return []
     at = now()
-    decisions = [Decision(**r.columns, added_at=at) for r in rows]
     items, specialties = [], []
     with transaction.atomic():  # the deferral never outlives a failed batch
         index_deferred()
-        rows_insert(decisions, keys=True)
-        for decision, r in zip(decisions, rows, strict=True):
-            items += [{**item, "decision_id": decision.pk} for item in r.items]
-            specialties += [{"decision_id": decision.pk, "specialty": s} for s in r.specialties]
+        keys = values_insert(Decision, [{**r.columns, "added_at": at} for r in rows], keys=True)
+        for key, r in zip(keys, rows, strict=True):
+            items += [{**item, "decision_id": key} for item in r.items]
+            specialties += [{"decision_id": key, "specialty": s} for s in r.specialties]
         values_insert(DecisionItem, items)
         values_insert(DecisionSpecialty, specialties)
-        index_decisions([d.pk for d in decisions])
-    return decisions
+        index_decisions(keys)
+    return keys
 
 
 @dataclass(frozen=True)
@@ -201,10 +202,10 @@ def _failed(read: SourceRead, error: str) -> SourceRead:
     return SourceRead(read.name, read.sha256, read.size, read.layout, error, read.warnings)
 
 
-def _source_files(outcome: StoreOutcome, decisions: Sequence[Decision]) -> None:
+def _source_files(outcome: StoreOutcome, decisions: Sequence[int]) -> None:
     at = now()
     rows = [
-        _source_row(read, at, SourceFile.Status.PARSED, decision.pk)
+        _source_row(read, at, SourceFile.Status.PARSED, decision)
         for read, decision in zip(outcome.parsed, decisions, strict=True)
     ]
     rows += [_source_row(read, at, SourceFile.Status.FAILED, None) for read in outcome.failed]
