@@ -86,10 +86,6 @@ WSGI_APPLICATION = "config.wsgi.application"
 # so two writers queue instead of failing with "database is locked" mid-transaction.
 # A 64 MB page cache and memory-mapped reads: at SQLite's default 2 MB cache, a simulated
 # year slowed by a sixth from its first month to its last as its indexes outgrew the cache.
-# Django's SQLite backend with the writers queued by the kernel (a lock file beside the
-# database) instead of SQLite's busy handler, which sleeps up to 100 ms at a time however
-# soon the write lock is free (openimr/core/sqlite/base.py).
-SQLITE_ENGINE = "openimr.core.sqlite"
 SQLITE_OPTIONS = {
     "init_command": (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
@@ -105,12 +101,11 @@ def _database() -> dict[str, object]:
     if url:
         config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
         if config["ENGINE"] == "django.db.backends.sqlite3":
-            config["ENGINE"] = SQLITE_ENGINE
             config["OPTIONS"] = dict(SQLITE_OPTIONS)
         return config
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
-        "ENGINE": SQLITE_ENGINE,
+        "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "openimr.sqlite3",
         "OPTIONS": dict(SQLITE_OPTIONS),
         # Each server thread keeps its connection between requests (as the PostgreSQL
