@@ -9,17 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from openimr.audit.models import AuditEvent
 from openimr.cases import views
-from openimr.cases.interchange import case_from_document
-from openimr.cases.services import case_import
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def case(three_item_doc):
-    case = case_from_document(three_item_doc)
-    case_import(case=case, actor="test")
-    return case
 
 
 def _statements(client, url):

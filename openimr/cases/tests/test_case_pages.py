@@ -6,18 +6,9 @@ from django.contrib.auth import get_user_model
 from conftest import intake_clerk
 from openimr.accounts.tests.helpers import form_login
 from openimr.audit.models import AuditEvent
-from openimr.cases.interchange import case_from_document
-from openimr.cases.services import case_import
 from openimr.letters.services import letter_issue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def case(three_item_doc):
-    case = case_from_document(three_item_doc)
-    case_import(case=case, actor="test")
-    return case
 
 
 def test_pages_ask_for_a_login_first(client, case):

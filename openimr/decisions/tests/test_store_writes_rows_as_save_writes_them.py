@@ -5,6 +5,7 @@ columns' values rather than from model instances."""
 
 import warnings
 from datetime import UTC, date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -49,12 +50,20 @@ def _document(number: str) -> dict:
     }
 
 
-def test_a_stored_decision_is_the_row_save_writes_for_the_same_columns():
-    rows = decision_rows(
-        document=_document("CM17-0000001"),
+def _published(case_number: str, digit: str, **read: Any) -> Any:
+    return decision_rows(
+        document=_document(case_number),
         source=Source.PUBLISHED,
         layout="fdl-2016",
-        content_sha256="a" * 64,
+        content_sha256=digit * 64,
+        **read,
+    )
+
+
+def test_a_stored_decision_is_the_row_save_writes_for_the_same_columns():
+    rows = _published(
+        "CM17-0000001",
+        "a",
         warnings=["no priority stated"],
         confidence={"case_number": 1.0, "dates.decision": 0.75},
     )
@@ -115,12 +124,7 @@ def test_the_keys_given_back_are_the_rows_in_their_order():
 
 
 def test_a_date_is_written_as_the_database_reads_it_back():
-    rows = decision_rows(
-        document=_document("CM17-0000003"),
-        source=Source.PUBLISHED,
-        layout="fdl-2016",
-        content_sha256="b" * 64,
-    )
+    rows = _published("CM17-0000003", "b")
     [key] = decisions_store([rows])
     stored = Decision.objects.get(pk=key)
     assert (stored.decision_date, stored.injury_date) == (date(2017, 5, 2), date(2009, 11, 30))
