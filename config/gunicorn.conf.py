@@ -17,7 +17,11 @@ bind = (env_str("OPENIMR_BIND") or "127.0.0.1:8000").split(",")
 # small data, 5 sync workers answered 11.6 a second at 35.6 ms of CPU a request.
 workers = int(env_str("OPENIMR_WORKERS") or 2 * (os.cpu_count() or 1))
 worker_class = "gthread"
-threads = int(env_str("OPENIMR_THREADS") or 4)
+# Two threads each, not four: the threads of one process share its GIL, and a thread back
+# from SQLite with the write lock held waits for it behind the others. In the steady state
+# at 100 requests a second on two cores, 4 x 4 spent 14.4 ms of CPU a request with case pages
+# at p99 335 ms; 4 x 2 spent 10.2 ms, p99 54 ms (docs/benchmarks.md, "The write lock").
+threads = int(env_str("OPENIMR_THREADS") or 2)
 # gthread keeps a client's connection open between requests. A load balancer keeps its
 # connections to the app servers open for about a minute of idleness (60 s is common): the
 # app keeps them longer, so that the balancer, not the app, closes an idle one and never
