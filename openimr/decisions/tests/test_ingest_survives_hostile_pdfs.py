@@ -37,6 +37,9 @@ def test_a_decompression_bomb_fails_for_memory_and_the_other_letters_are_stored(
 
 def test_a_pdf_read_past_the_time_limit_fails_and_the_ingest_carries_on(tmp_path, settings):
     settings.OPENIMR_PDF_TIMEOUT_SECONDS = 0.2
+    # Room for the whole bomb, so that only the clock can stop it: at the default 512 MB a
+    # fast, quiet machine reached the memory limit first (a PostgreSQL CI run).
+    settings.OPENIMR_PDF_MEMORY_MB = 2048
     folder = _folder(tmp_path, hostile.decompression_bomb(300))
     summary = corpus_ingest([folder], actor="test", workers=1)
     assert (summary.parsed, summary.failed) == (1, 1)
