@@ -15,7 +15,6 @@ skipped before it is parsed, so a second run adds nothing. A file that cannot be
 parsed is stored as failed with the reason, never dropped.
 """
 
-import gc
 import hashlib
 import os
 import threading
@@ -23,7 +22,6 @@ import zipfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +30,7 @@ from django.conf import settings
 
 from openimr.audit.services import Actor
 from openimr.core import sandbox
+from openimr.core.collector import collector_spared
 from openimr.core.errors import InvalidInput, Problem
 from openimr.decisions.deidentify import parse_deidentified
 from openimr.decisions.ingest_selectors import seen_hashes
@@ -264,7 +263,7 @@ def corpus_ingest(
     on_read: Callable[[], None] | None = None,
 ) -> Summary:
     """Ingest every letter under ``paths``; see the module's docstring."""
-    with _collector_spared():
+    with collector_spared():
         items = inputs_in(paths)
         if on_start:
             on_start(len(items))
@@ -283,24 +282,6 @@ def corpus_ingest(
                 _flush(pending, actor, summary)
         _flush(pending, actor, summary)
         return summary
-
-
-@contextmanager
-def _collector_spared() -> Iterator[None]:
-    """The objects made before the ingest (Django's, the app's: most of the process) are
-    frozen out of the cycle collector's reach while it runs, and given back after: each
-    full collection walked them all, 75-105 ms a time, the first of them within the first
-    200 letters of a process fresh from its start (0.4-0.5 ms a PDF over 200; 0.07 ms a
-    text letter over 2,000). Cycles made during the ingest are still collected. Left alone
-    when something froze objects already (a server worker does, at its start)."""
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _reads(items: list[Input], workers: int) -> Iterator[SourceRead | None]:
