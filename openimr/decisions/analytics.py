@@ -118,6 +118,19 @@ def _per_month(field: str) -> list[Tally]:
         return [Tally(str(k), int(n)) for k, n in cursor.fetchall()]
 
 
+def undated() -> list[Tally]:
+    """How many letters each monthly chart leaves out: no decision date (the 2013-2014
+    layout prints none), no application date."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sum(CASE WHEN decision_date IS NULL THEN 1 ELSE 0 END), "
+            "sum(CASE WHEN application_received_date IS NULL THEN 1 ELSE 0 END) "
+            "FROM decisions_decision"
+        )
+        decided, received = cursor.fetchone()
+    return [Tally("decision", int(decided or 0)), Tally("application", int(received or 0))]
+
+
 def letters_per_month() -> list[Tally]:
     return _per_month("decision_date")
 
@@ -145,6 +158,7 @@ def report() -> dict[str, list[Row] | list[Tally]]:
         "family": overturn_by("family"),
         "specialty": overturn_by("specialty")[:TOP_SPECIALTIES],
         "over_time": overturn_by("month"),
+        "undated": undated(),
     }
     cache.set(key, data, CACHE_SECONDS)
     return data

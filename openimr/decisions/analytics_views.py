@@ -8,7 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from openimr.decisions import analytics, analytics_svg
 from openimr.decisions.views import label
@@ -65,9 +65,22 @@ def _svg(chart: Chart, rows: list[Any]) -> str:
     return analytics_svg.bars(chart.title, bars)
 
 
-@require_GET
+# The monthly charts place a letter by a date some letters do not print.
+_DATED_BY = {"letters": "decision", "over_time": "decision", "applications": "application"}
+
+
+def _left_out(chart: Chart, undated: dict[str, int]) -> str:
+    missing = undated.get(_DATED_BY.get(chart.name, ""), 0)
+    if not missing:
+        return ""
+    letters = "letter prints" if missing == 1 else "letters print"
+    return f"{missing:,} {letters} no {_DATED_BY[chart.name]} date and are not counted here."
+
+
+@require_safe
 def analytics_page(request: HttpRequest) -> HttpResponse:
     data = analytics.report()
+    undated = {t.key: t.count for t in data["undated"]}
     charts = []
     for chart in CHARTS:
         rows = list(data[chart.name])
@@ -78,12 +91,13 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
                 "svg": mark_safe(_svg(chart, rows)),
                 "head": head,
                 "rows": body,
+                "left_out": _left_out(chart, undated),
             }
         )
     return render(request, "decisions/analytics.html", {"charts": charts})
 
 
-@require_GET
+@require_safe
 def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
     found = _BY_NAME.get(chart)
     if found is None:

@@ -15,7 +15,7 @@ from django.http import (
 )
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from openimr.core.case import CATEGORY_LABELS, Category
 from openimr.core.errors import InvalidInput, NotFound
@@ -88,8 +88,9 @@ def _pager(request: HttpRequest, results: search.Results) -> dict[str, str | Non
     page = results.query.page
     more = page < results.pages
     return {
-        "previous": _link(request.GET, page=page - 1) if page > 1 else None,
+        "previous": _link(request.GET, page=min(page - 1, results.pages)) if page > 1 else None,
         "next": _link(request.GET, page=page + 1) if more else None,
+        "last": _link(request.GET, page=results.pages),
     }
 
 
@@ -110,7 +111,7 @@ _PAGES = StampedCache(
 )
 
 
-@require_GET
+@require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return _search_page(request)
@@ -125,7 +126,9 @@ def _written(response: HttpResponse) -> tuple[int, bytes]:
 
 
 def _search_page(request: HttpRequest) -> HttpResponse:
-    context: dict[str, Any] = {"q": request.GET.get("q", ""), "export_query": _link(request.GET)}
+    # A NUL is searched as a space (search_terms); shown as one too, not as a NUL in HTML.
+    q = request.GET.get("q", "").replace("\x00", " ")
+    context: dict[str, Any] = {"q": q, "export_query": _link(request.GET)}
     try:
         results = selectors.decision_search(request.GET)
     except InvalidInput as exc:
@@ -157,7 +160,7 @@ def _decision(case_number: str) -> Any:
         raise Http404(str(exc)) from exc
 
 
-@require_GET
+@require_safe
 def decision_page(request: HttpRequest, case_number: str) -> HttpResponse:
     letter = selectors.decision_view(_decision(case_number))
     for entry in letter["items"]:
@@ -166,7 +169,7 @@ def decision_page(request: HttpRequest, case_number: str) -> HttpResponse:
     return render(request, "decisions/decision.html", {"letter": letter})
 
 
-@require_GET
+@require_safe
 def letter_pdf(request: HttpRequest, case_number: str) -> FileResponse:
     path = selectors.letter_file(_decision(case_number))
     if path is None:
@@ -183,7 +186,9 @@ def export_corpus(request: HttpRequest, fmt: str) -> HttpResponseBase:
     try:
         query = selectors.search_query(request.GET)
     except InvalidInput as exc:
-        body = str(exc) + "".join(f"\n{p.path}: {p.message}" for p in exc.problems)
+        # With one problem, str(exc) is that problem: name it once.
+        lines = [f"{p.path}: {p.message}" for p in exc.problems]
+        body = "\n".join([str(exc), *lines] if len(lines) > 1 else lines or [str(exc)])
         return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
     writer = export.WRITERS[fmt]
     response = StreamingHttpResponse(writer.stream(query), content_type=writer.content_type)
