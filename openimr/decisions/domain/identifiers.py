@@ -22,10 +22,17 @@ _ID_VALUE = re.compile(
     re.IGNORECASE,
 )
 _DOB = re.compile(
-    r"\b((?:date of birth|birth ?date|d\.?o\.?b\.?|born(?: on)?)\s*[:,]?\s*)"
+    r"\b((?:date of birth|birth ?date|d\.?o\.?b\.?|born(?: on)?)(?:\s+(?:is|was|of))?\s*[:,]?\s*)"
     r"(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\.? \d{1,2},? \d{4})",
     re.IGNORECASE,
 )
+# An age over 89 stated in the text ("a 93 year old male", "95-year-old", "Age: 91", "aged
+# 92"): the number only, which `safe_age` caps as it caps the employee's age field.
+# Each is tried only where its clue is (a plain find): a pattern that starts with a digit
+# class tries every position of the text.
+_OLD_AGE = re.compile(r"\b(9\d|1[0-2]\d)(?=[- ]?(?:(?:years?|yrs?\.?)[- ]old|y/?o)\b)", re.I)
+_AGE_WORDS = ("year", "yr", "y/o", "yo")
+_AGE_VALUE = re.compile(r"[ds]?\s*(?:of\s*)?[:,]?\s*(9\d|1[0-2]\d)\b", re.I)
 # Case-sensitive: an address is written "123 Main Street"; "3 visits with Dr" is not one.
 _STREET = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){1,4}"
@@ -61,6 +68,11 @@ _ROLE_LABELS = (
 _NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
 _LABELLED_VALUE = re.compile(r"(?i:\s+name)?\s*:\s*([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})")
 _APPOSED_VALUE = re.compile(rf",\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
+# Or written straight after it in running text, the role in lower case: "The adjuster Jose
+# Tran called" (two capitalized words), but not "Physician Fee Schedule", a title.
+# Words a letter capitalizes after a role that start no name: "reviewer Board Certified".
+_NOT_NAMES = "Board|Fee|Utilization|Review|Medical|Independent|Qualified|Agreed|Primary|Treating"
+_ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b)({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
 # Adjudication case numbers of the Appeals Board identify the worker's claim.
 _WCAB_NUMBER = re.compile(r"\bADJ\d{6,8}\b")
 # Any person written with a title: a name the case did not state still goes.
@@ -115,27 +127,32 @@ def _after_labels(
 
 def _label_ends(lower: str, labels: Sequence[str]) -> list[int]:
     """Where the value after each label may start: after a label at the start of a word."""
-    ends = []
+    return [end for _, end in _labels_at(lower, labels)]
+
+
+def _labels_at(lower: str, labels: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each label found at the start of a word."""
+    found = []
     for label in labels:
         at = lower.find(label)
         while at >= 0:
             if at == 0 or not lower[at - 1].isalnum():
-                ends.append(at + len(label))
+                found.append((at, at + len(label)))
             at = lower.find(label, at + 1)
-    return ends
+    return found
 
 
 def _spans_after(text: str, ends: list[int], value: re.Pattern[str]) -> list[tuple[int, int]]:
     return [found.span(1) for end in ends if (found := value.match(text, end))]
 
 
-def _redacted(text: str, spans: list[tuple[int, int]]) -> str:
+def _redacted(text: str, spans: list[tuple[int, int]], by: str = REDACTED) -> str:
     if not spans:
         return text
     out, at = [], 0
     for start, end in sorted(spans):
         if start >= at:
-            out += [text[at:start], REDACTED]
+            out += [text[at:start], by]
             at = end
     return "".join(out) + text[at:]
 
@@ -144,10 +161,12 @@ def replace_identifiers(text: str) -> str:
     """Remove identifiers recognizable by their shape or their label: e-mail addresses,
     SSNs, phone and fax numbers, claim and other account numbers, dates of birth, street
     addresses, P.O. boxes and city-state-ZIP lines (45 CFR 164.514(b)(2)(i)(B), (D)-(H),
-    and (C) for the date of birth). Run before the names, which an e-mail address holds."""
+    and (C) for the date of birth); an age over 89 is written as 90 (`cap_stated_ages`).
+    Run before the names, which an e-mail address holds."""
     original, lower, nines = text, text.lower(), text.translate(_NINES)
     if "@" in text:
         text = _EMAIL.sub(REDACTED, text)
+    text = cap_stated_ages(text, lower)
     if any(clue in lower for clue in _BIRTH):
         text = _DOB.sub(lambda m: m.group(1) + REDACTED, text)
     if any(group in nines for group in _GROUPED):
@@ -166,15 +185,22 @@ def replace_identifiers(text: str) -> str:
 
 def replace_labelled_names(text: str) -> str:
     """Names the case may not state but the text marks as names: after a role label
-    ("Patient: ...", "The adjuster, Jose Tran of ..."). Run before the known names, so a
-    known given name does not leave an unknown surname beside its role word."""
-    ends = _label_ends(text.lower(), _ROLE_LABELS)
+    ("Patient: ...", "The adjuster, Jose Tran of ...", "the adjuster Jose Tran called").
+    Run before the known names, so a known given name does not leave an unknown surname
+    beside its role word."""
+    ends, lowercase = _role_ends(text)
     if not ends:
         return text
-    if ":" in text and (spans := _spans_after(text, ends, _LABELLED_VALUE)):
-        text = _redacted(text, spans)
-        ends = _label_ends(text.lower(), _ROLE_LABELS)  # the labels moved
-    return _redacted(text, _spans_after(text, ends, _APPOSED_VALUE))
+    spans = _spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
+    spans += _spans_after(text, ends, _APPOSED_VALUE)
+    return _redacted(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
+
+
+def _role_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where a name may start after each role label, and the same for the labels written
+    in lower case, as running text writes a role ("Physician Fee Schedule" is a title)."""
+    found = _labels_at(text.lower(), _ROLE_LABELS)
+    return [end for _, end in found], [end for start, end in found if text[start].islower()]
 
 
 def replace_titled_names(text: str) -> str:
@@ -188,6 +214,31 @@ def replace_titled_names(text: str) -> str:
 def _titled_role(match: re.Match[str]) -> str:
     role = "the physician" if match.group(1) else REDACTED
     return role + ("'s" if match.group(0).endswith("'s") else "")
+
+
+def cap_stated_ages(text: str, lower: str | None = None) -> str:
+    """Each age over 89 the text states ("a 93 year old", "Age: 91") written as 90, as the
+    age field is (45 CFR 164.514(b)(2)(i)(C): ages over 89 are one category, 90 or
+    older). Only the number changes."""
+    lower = text.lower() if lower is None else lower
+    spans = _spans_after(text, _label_ends(lower, ("age",)), _AGE_VALUE) if "age" in lower else []
+    return _redacted(text, spans + _old_ages(text, lower), by="90")
+
+
+def _old_ages(text: str, lower: str) -> list[tuple[int, int]]:
+    """The numbers over 89 written before "year(s) old", "yr old", "y/o" or "yo"."""
+    spans = []
+    for word in _AGE_WORDS:
+        at = lower.find(word)
+        while at >= 0:
+            start = at - 1 if at and lower[at - 1] in " -" else at
+            digits = start
+            while digits > 0 and text[digits - 1].isdigit():
+                digits -= 1
+            if 2 <= start - digits <= 3 and (found := _OLD_AGE.match(text, digits)):
+                spans.append(found.span(1))
+            at = lower.find(word, at + 1)
+    return spans
 
 
 def safe_age(age: int | None) -> int | None:
