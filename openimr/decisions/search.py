@@ -86,7 +86,7 @@ def search(query: SearchQuery, *, facets: bool = True) -> Results:
         if facets:
             rows = sql.recent_matches(cursor, vendor, query, FACET_CAP + 1)
             facets_capped = len(rows) > FACET_CAP
-            counted = _facets(cursor, vendor, rows[:FACET_CAP])
+            counted = _facets(cursor, vendor, rows[:FACET_CAP], query.filters)
         if facets and not facets_capped:
             total, capped = len(rows), False
         else:
@@ -105,7 +105,7 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
     counted: dict[str, tuple[FacetValue, ...]] = {}
     if facets:
         rows = sql.years_and_priorities(cursor, vendor, ids[:FACET_CAP])
-        counted = _facets(cursor, vendor, rows)
+        counted = _facets(cursor, vendor, rows, query.filters)
     # More than COUNT_CAP matches: words that common rank nothing; bm25 would first count
     # every letter holding each of them. Newest first instead.
     relevant = len(ids) <= COUNT_CAP
@@ -174,10 +174,12 @@ def _hits(cursor: Any, vendor: str, query: SearchQuery, rows: Sequence[Any]) -> 
         )
 
 
-def _facets(cursor: Any, vendor: str, rows: list[Any]) -> dict[str, tuple[FacetValue, ...]]:
+def _facets(
+    cursor: Any, vendor: str, rows: list[Any], filters: Filters
+) -> dict[str, tuple[FacetValue, ...]]:
     if not rows:
         return {}
-    counts = sql.facet_counts(cursor, vendor, rows)
+    counts = sql.facet_counts(cursor, vendor, rows, filters)
     return {name: tuple(FacetValue(str(v), n) for v, n in pairs) for name, pairs in counts.items()}
 
 
