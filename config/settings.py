@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "openimr.review",
     "openimr.decisions",
     "openimr.api",
+    # The API's interactive docs (/api/v1/docs) from ninja's own static files: without the
+    # app, ninja loads Swagger UI from a CDN, which the Content-Security-Policy (and a
+    # machine with no internet) refuses.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "openimr.api.middleware.ApiErrorShapeMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -1,0 +1,43 @@
+"""The API's one error shape for the answers Django and ninja give before any API code runs:
+a path under /api/ that names no endpoint (Django's HTML 404 page) and a method the endpoint
+does not take (ninja's plain-text 405). A client parses every API failure the same way."""
+
+import json
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from openimr.api.errors import error_body
+
+_PREFIX = "/api/"
+_SHAPED = {
+    404: ("not_found", "no API endpoint at {path}; see /api/v1/docs"),
+    405: ("method_not_allowed", "{method} is not allowed on {path}; allowed: {allow}"),
+}
+
+
+class ApiErrorShapeMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        shaped = _SHAPED.get(response.status_code)
+        if shaped is None or not request.path.startswith(_PREFIX) or _is_json(response):
+            return response
+        code, template = shaped
+        message = template.format(
+            path=request.path, method=request.method, allow=response.get("Allow", "")
+        )
+        answer = HttpResponse(
+            json.dumps(error_body(code, message)),
+            status=response.status_code,
+            content_type="application/json",
+        )
+        if "Allow" in response:
+            answer["Allow"] = response["Allow"]
+        return answer
+
+
+def _is_json(response: HttpResponse) -> bool:
+    return response.get("Content-Type", "").startswith("application/json")
