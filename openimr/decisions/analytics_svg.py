@@ -67,12 +67,25 @@ def columns(title: str, rows: Sequence[tuple[str, float]], *, line: bool = False
                 f'height="{h:.1f}" fill="#3b6ea5">{tip}</rect>'
             )
         if n % every == 0:
-            body.append(
-                f'<text x="{x:.1f}" y="{PLOT_HEIGHT + 22}" font-size="10">{escape(label)}</text>'
-            )
+            body.append(_tick(x, label))
     if line and points:
         body.insert(3, f'<polyline points="{" ".join(points)}" fill="none" stroke="#a53b3b"/>')
     return _svg(height, title, body)
+
+
+# About the width of a character of the tick labels (font-size 10), in the chart's units.
+TICK_CHAR = 6
+
+
+def _tick(x: float, label: str) -> str:
+    """A label under its column; near the right edge it ends at the edge instead of running
+    off the chart ("2026-" of "2026-11" was all that showed)."""
+    if x + TICK_CHAR * len(label) <= WIDTH:
+        return f'<text x="{x:.1f}" y="{PLOT_HEIGHT + 22}" font-size="10">{escape(label)}</text>'
+    return (
+        f'<text x="{WIDTH}" y="{PLOT_HEIGHT + 22}" font-size="10" '
+        f'text-anchor="end">{escape(label)}</text>'
+    )
 
 
 def _short(label: str, size: int = 40) -> str:
