@@ -37,7 +37,13 @@ PATHS: dict[str, str] = {
     "attorney_email": "$.attorney.email",
     "conditional_non_certification": "$.conditional_non_certification",
     "disputed_other_than_medical_necessity": "$.disputed_other_than_medical_necessity",
+    "claims_administrator_agrees_to_proceed": "$.claims_administrator_agrees_to_proceed",
     "formulary_dispute": "$.formulary_dispute",
+    "medical_group_name": "$.medical_group.name",
+    "facility_name": "$.facility.name",
+    "manufacturer_name": "$.manufacturer.name",
+    "ur_organization_name": "$.ur_organization.name",
+    "ur_reviewer_name": "$.ur_reviewer.name",
     "signed_by": "$.signature.signed_by",
     "signer_role": "$.signature.role",
     "signature_date": "$.signature.date",
@@ -84,7 +90,16 @@ class ApplicationForm(forms.Form):
     disputed_other_than_medical_necessity = forms.BooleanField(
         required=False, label="Liability is also disputed for a reason other than medical necessity"
     )
+    claims_administrator_agrees_to_proceed = forms.BooleanField(
+        required=False, label="The claims administrator agrees to proceed with the review anyway"
+    )
     formulary_dispute = forms.BooleanField(required=False, label="Drug formulary dispute")
+    # The further parties the reviewer's conflict-of-interest check compares (LC 139.5(d)).
+    medical_group_name = _text(label="Requesting physician's medical group")
+    facility_name = _text(label="Facility where the treatment would be given")
+    manufacturer_name = _text(label="Manufacturer of the drug or device in dispute")
+    ur_organization_name = _text(label="UR organization")
+    ur_reviewer_name = _text(label="UR reviewer")
     signed_by = _text(label="Signed by")
     signer_role = forms.ChoiceField(choices=[("", "—"), *_choices(SignerRole)], required=False)
     signature_date = _text(widget=DATE)
@@ -140,9 +155,20 @@ class ApplicationForm(forms.Form):
             "attorney": {"name": opt("attorney_name"), "email": opt("attorney_email")},
             "conditional_non_certification": d["conditional_non_certification"],
             "disputed_other_than_medical_necessity": d["disputed_other_than_medical_necessity"],
+            "claims_administrator_agrees_to_proceed": (
+                d["claims_administrator_agrees_to_proceed"] or None
+            ),
             "formulary_dispute": d["formulary_dispute"],
             "treatments": self._treatments(d),
         }
+        for party in (
+            "medical_group",
+            "facility",
+            "manufacturer",
+            "ur_organization",
+            "ur_reviewer",
+        ):
+            payload[party] = {"name": opt(f"{party}_name")}
         if d.get("signed_by") or d.get("signer_role") or d.get("signature_date"):
             payload["signature"] = {
                 "signed_by": d["signed_by"],

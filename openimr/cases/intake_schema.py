@@ -3,10 +3,18 @@ every problem reported by JSON path in the one error shape. Needs no database, s
 `openimr eligibility check` can use it offline."""
 
 import json
+import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from openimr.cases.domain.application import (
     Application,
@@ -29,8 +37,20 @@ Email = Annotated[
 ICD10 = Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
 
 
+# Control characters other than tab and line breaks: never typed on a form, and a NUL
+# cannot be stored in a PostgreSQL text column at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _no_control_characters(cls, value: object) -> object:
+        if isinstance(value, str) and _CONTROL.search(value):
+            raise ValueError("must not contain control characters")
+        return value
 
 
 class EmployeeIn(_Strict):
@@ -117,6 +137,29 @@ class ApplicationIn(_Strict):
         if self.ur_decision.date < self.date_of_injury:
             raise ValueError("ur_decision.date: the UR decision cannot precede the date of injury")
         return self
+
+
+def received_date_problems(form: ApplicationIn, arrived_on: date) -> list[Problem]:
+    """Dates that cannot be right for an application that arrived on `arrived_on`: one it
+    says it was received later, or received before its UR decision; an injury, a UR decision
+    or a signature after the day of receipt (which counts as filing, Avila)."""
+    received = form.received_on or arrived_on
+    problems = []
+    if form.received_on and form.received_on > arrived_on:
+        problems.append(Problem("$.received_on", f"is after today ({arrived_on.isoformat()})"))
+    elif form.received_on and form.received_on < form.ur_decision.date:
+        problems.append(Problem("$.received_on", "is before the date of the UR decision"))
+    dated = [
+        ("$.date_of_injury", form.date_of_injury),
+        ("$.ur_decision.date", form.ur_decision.date),
+        ("$.signature.date", form.signature.date if form.signature else None),
+    ]
+    problems += [
+        Problem(path, f"is after the day the application was received ({received.isoformat()})")
+        for path, when in dated
+        if when and when > received
+    ]
+    return problems
 
 
 def parse_application(data: object) -> ApplicationIn:

@@ -16,7 +16,7 @@ from openimr.cases.forms import ApplicationForm
 from openimr.cases.views import case_view
 from openimr.core.access import staff_page
 from openimr.core.clock import now
-from openimr.core.errors import InvalidInput, OpenIMRError
+from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.letters.rendering import render_letter
 from openimr.reviewers import selectors as reviewer_selectors
 
@@ -75,6 +75,18 @@ def case_timeline(request: HttpRequest, row: models.Case) -> HttpResponse:
     return render(request, "cases/timeline.html", context)
 
 
+def _outcome(post: Any) -> Outcome:
+    """The override's outcome as posted; an unknown one is named, not a server error."""
+    value = post.get("outcome") or "eligible"
+    try:
+        return Outcome(value)
+    except ValueError:
+        choices = ", ".join(o.value for o in Outcome)
+        raise InvalidInput(
+            [Problem("$.outcome", f"{value!r} is not an outcome (choose {choices})")]
+        ) from None
+
+
 ACTIONS: dict[str, Any] = {
     "assign": lambda row, user, post: services.case_assign(row=row, actor=user),
     "records_complete": lambda row, user, post: services.case_records_complete(row=row, actor=user),
@@ -90,7 +102,7 @@ ACTIONS: dict[str, Any] = {
     ),
     "override": lambda row, user, post: services.application_override(
         row=row,
-        outcome=Outcome(post.get("outcome") or "eligible"),
+        outcome=_outcome(post),
         reason=post.get("reason", ""),
         actor=user,
     ),
@@ -115,7 +127,8 @@ def case_action(request: HttpRequest, row: models.Case) -> HttpResponseRedirect:
 @case_view("notice.downloaded")
 def notice_pdf(request: HttpRequest, row: models.Case) -> HttpResponse:
     """A notice as issued, rebuilt from its frozen facts: PDF (default), ?format=html or text."""
-    notice = row.notices.filter(pk=request.GET.get("id") or 0).first()
+    notice_id = request.GET.get("id", "")
+    notice = row.notices.filter(pk=int(notice_id)).first() if notice_id.isdecimal() else None
     if notice is None:
         raise Http404("No such notice")
     fmt = request.GET.get("format", "pdf")

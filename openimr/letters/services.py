@@ -183,12 +183,13 @@ def letter_service_mark_printed(*, service_id: int, actor: Actor) -> LetterServi
         row = LetterService.objects.select_for_update().filter(pk=service_id).first()
         if row is None:
             raise NotFound(f"no letter service {service_id}")
+        party = row.party_role.replace("_", " ")
         if row.method != LetterService.MAIL:
-            raise Conflict(f"the {row.party_role} is served by e-mail: there is nothing to print")
+            raise Conflict(f"the {party} is served by e-mail: there is nothing to print")
         if row.printed_at is not None:
             when = row.printed_at.astimezone(CALIFORNIA).strftime("%m/%d/%Y %H:%M")
             raise Conflict(
-                f"the letter for the {row.party_role} was already marked printed on {when} "
+                f"the letter for the {party} was already marked printed on {when} "
                 f"by {row.printed_by or 'someone'}: nothing was changed"
             )
         row.printed_at, row.printed_by = now(), actor_label(actor)

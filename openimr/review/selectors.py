@@ -25,6 +25,7 @@ from openimr.letters import selectors as letters
 from openimr.programs.loader import load_program
 from openimr.review.models import Determination, QAComment
 from openimr.reviewers import selectors as reviewers
+from openimr.reviewers import services as reviewer_services
 
 
 def _audited(user: Any, action: str, case_number: str) -> None:
@@ -107,6 +108,22 @@ def reviewer_cases(user: Any) -> list[dict[str, Any]]:
     if not user_has_role(user, REVIEWER):
         return []
     return _by_due(a.case for a in reviewers.attested_assignments_for_user(user))
+
+
+def reviewer_attestations(user: Any) -> list[dict[str, Any]]:
+    """The reviewer's assignments awaiting the attestation of no conflict, each with the
+    parties of the case to check it against (LC 139.5(d)); showing a case's parties is
+    audited (``review.parties_viewed``)."""
+    if not user_has_role(user, REVIEWER):
+        return []
+    waiting = []
+    for assignment in reviewers.proposed_assignments_for_user(user):
+        number = assignment.case.case_number
+        names = reviewer_services.match_case(number).parties.names
+        _audited(user, "review.parties_viewed", number)
+        parties = [(role.value.replace("_", " ").capitalize(), name) for role, name in names]
+        waiting.append({"assignment": assignment, "parties": parties})
+    return waiting
 
 
 def qa_cases(user: Any) -> list[dict[str, Any]]:

@@ -26,8 +26,11 @@ from openimr.letters import selectors as letters
 from openimr.letters.domain.extras import Provenance
 from openimr.letters.services import AmendedLetter, IssuedLetter, letter_amend, letter_issue
 from openimr.review import case_file
+from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.provenance import Linked
+from openimr.review.domain.qa import identity_problems
 from openimr.review.models import Determination, QAComment
+from openimr.review.selectors import reviewer_identity_facts
 from openimr.review.signoff import checklist, provenance
 from openimr.review.sources import (
     from_json,
@@ -254,6 +257,12 @@ def letter_correct(
         raise InvalidInput(problems, "the correction cites pages not in the case file")
     items = _corrected_items(original, rationales, bases)
     corrected = replace(original, clinical_summary=without_markers(summary) or None, items=items)
+    names, numbers = reviewer_identity_facts(row)
+    revealed = identity_problems(
+        corrected.clinical_summary, corrected.items, ReviewerIdentity(names, numbers)
+    )
+    if revealed:
+        raise InvalidInput(revealed, "the correction reveals the reviewer")
     sources = Provenance(summary_linked, tuple(linked), case_file.titles(row))
     return letter_amend(
         case_number=row.case_number,

@@ -27,7 +27,10 @@ EDITABLE = (State.RECORDS_COMPLETE.value, State.IN_REVIEW.value)
 def home(request: HttpRequest) -> HttpResponse:
     if not selectors.user_has_role(request.user, selectors.REVIEWER):
         raise Http404("No such page")
-    context = {"cases": selectors.reviewer_cases(request.user)}
+    context = {
+        "cases": selectors.reviewer_cases(request.user),
+        "attestations": selectors.reviewer_attestations(request.user),
+    }
     return render(request, "review/home.html", context)
 
 

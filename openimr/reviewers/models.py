@@ -158,3 +158,8 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} → {self.reviewer_id} ({self.status})"
+
+    @property
+    def item_numbers(self) -> list[int]:
+        """The items as pages number them (from 1); ``items`` holds positions from 0."""
+        return [position + 1 for position in self.items]

@@ -158,6 +158,19 @@ def attested_assignments_for_user(user: object) -> list[models.Assignment]:
     )
 
 
+def proposed_assignments_for_user(user: object) -> list[models.Assignment]:
+    """The assignments waiting for the attestation of the reviewer whose account is
+    ``user``: they answer it before the case file opens (LC 139.5), oldest first."""
+    pk = getattr(user, "pk", None)
+    if pk is None:
+        return []
+    return list(
+        models.Assignment.objects.filter(reviewer__user_id=pk, status=models.Assignment.PROPOSED)
+        .select_related("case", "reviewer")
+        .order_by("assigned_at", "pk")
+    )
+
+
 def attested_assignment(user: object, case_number: str) -> models.Assignment | None:
     """The attested assignment of ``user``'s reviewer to the case, or None: the one question
     the reviewer's access helper asks."""

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from openimr.core.access import staff_page
+from openimr.core.access import staff_page, user_works_intake
 from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, NotFound, OpenIMRError
 from openimr.reviewers import selectors, services
@@ -66,4 +66,6 @@ def attest(request: HttpRequest, assignment_id: int) -> HttpResponseRedirect:
         messages.error(request, "; ".join(p.message for p in exc.problems))
     except OpenIMRError as exc:
         messages.error(request, str(exc))
+    if not user_works_intake(request.user):
+        return redirect("review:home")  # the reviewer's own answer: their cases, not staff's
     return redirect("cases:timeline", assignment.case.case_number)

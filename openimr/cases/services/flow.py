@@ -171,6 +171,14 @@ def case_close(
     the disputed treatment (8 CCR 9792.10.6(a)); every clock stops."""
     if target not in {State.WITHDRAWN, State.TERMINATED}:
         raise InvalidInput([Problem("$.target", "only withdrawn or terminated close a case here")])
+    if not note.strip():
+        # Closing cannot be undone: the trail must say why (who withdrew, what was authorized).
+        why = (
+            "who withdrew it"
+            if target is State.WITHDRAWN
+            else "what the claims administrator authorized"
+        )
+        raise InvalidInput([Problem("$.note", f"closing a case needs a note saying {why}")])
     at = at or now()
     case_transition(row=row, target=target, actor=actor, at=at, note=note)
     if target is State.TERMINATED:

@@ -18,7 +18,7 @@ from openimr.cases import models
 from openimr.cases.domain.application import Application
 from openimr.cases.domain.eligibility import Outcome, screen
 from openimr.cases.domain.lifecycle import State
-from openimr.cases.intake_schema import ApplicationIn, to_domain
+from openimr.cases.intake_schema import ApplicationIn, received_date_problems, to_domain
 from openimr.cases.services.administrators import cases_link_administrators
 from openimr.cases.services.intake_rows import (
     application_row,
@@ -28,7 +28,11 @@ from openimr.cases.services.intake_rows import (
 )
 from openimr.cases.services.lifecycle import case_event, transition_event
 from openimr.cases.services.notices import notice_build, notices_save
-from openimr.cases.services.screening import outcome_store, screened_events, screening_contexts
+from openimr.cases.services.screening import (
+    ScreeningContexts,
+    outcome_store,
+    screened_events,
+)
 from openimr.core.clock import local_date, now
 from openimr.core.db import rows_insert
 from openimr.core.errors import InvalidInput, Problem
@@ -64,10 +68,14 @@ def _upload(filing: Filing) -> ReadPdf | None:
 
 
 def _uploads(filings: Sequence[Filing]) -> list[ReadPdf | None]:
-    """Every upload checked before anything is written, every bad one named."""
+    """Every upload and every date checked before anything is written, every bad one named."""
     pdfs: list[ReadPdf | None] = []
     problems: list[Problem] = []
     for filing in filings:
+        problems += [
+            Problem(f"{filing.where}{p.path}", p.message)
+            for p in received_date_problems(filing.form, local_date(filing.at))
+        ]
         try:
             pdfs.append(_upload(filing))
         except InvalidInput as exc:
@@ -121,11 +129,9 @@ def _store(
     client: str,
 ) -> list[models.Application]:
     numbers = _numbers(filings)
-    contexts = screening_contexts(apps, numbers)
+    contexts = ScreeningContexts(apps)
     rows, stored, events, notices = [], [], [], []
-    for filing, app, pdf, number, context in zip(
-        filings, apps, pdfs, numbers, contexts, strict=True
-    ):
+    for filing, app, pdf, number in zip(filings, apps, pdfs, numbers, strict=True):
         at, row = filing.at, case_row(app, number)
         path = file_store(pdf.data, folder="ur-decisions", suffix=".pdf")[0] if pdf else ""
         application = application_row(
@@ -138,7 +144,8 @@ def _store(
             pdf=pdf,
             pdf_path=path,
         )
-        result = screen(app, context, load_program(row.program))
+        result = screen(app, contexts.context(app), load_program(row.program))
+        contexts.add(app, number, result)
         outcome_store(application, result)
         events += [
             case_event(row=row, actor=actor, at=at, kind="received", detail={"via": via}),

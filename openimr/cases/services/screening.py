@@ -28,12 +28,13 @@ Held = dict[str, tuple[list[ReceivedApplication], list[tuple[str, date | None]]]
 
 
 def _held(claims: Iterable[str]) -> Held:
-    """Applications on file for these claims (not withdrawn) and their decided items, in
-    three queries whatever the batch size; by claim number, so the cost stays flat however
-    many cases the database holds."""
+    """Applications on file for these claims and their decided items, in three queries
+    whatever the batch size; by claim number, so the cost stays flat however many cases the
+    database holds. A withdrawn or screened-out application is closed: the copy sent to
+    correct it is not its duplicate (8 CCR 9792.10.3), and it decided nothing."""
     same_claim = list(
         models.Application.objects.filter(claim_number__in=set(claims))
-        .exclude(case__state=State.WITHDRAWN.value)
+        .exclude(case__state__in=[State.WITHDRAWN.value, State.INELIGIBLE.value])
         .values(
             "id", "case_id", "case__case_number", "claim_number", "ur_decision_date", "received_on"
         )
@@ -69,19 +70,25 @@ def _held(claims: Iterable[str]) -> Held:
     return held
 
 
-def screening_contexts(
-    apps: Sequence[Application], numbers: Sequence[str]
-) -> list[ScreeningContext]:
+class ScreeningContexts:
     """What each application of a batch is screened against: what is on file, and the
-    batch's earlier applications (the same application twice in one file is a duplicate)."""
-    held = _held(app.claim_number for app in apps)
-    earlier: dict[str, list[ReceivedApplication]] = defaultdict(list)
-    contexts = []
-    for app, number in zip(apps, numbers, strict=True):
-        received, decided = held.get(app.claim_number, ([], []))
+    batch's earlier applications that were not screened out (the same application twice in
+    one file is a duplicate; a corrected copy of a refused one is not)."""
+
+    def __init__(self, apps: Sequence[Application]) -> None:
+        self._held = _held(app.claim_number for app in apps)
+        self._earlier: dict[str, list[ReceivedApplication]] = defaultdict(list)
+
+    def context(self, app: Application) -> ScreeningContext:
+        received, decided = self._held.get(app.claim_number, ([], []))
         prior = tuple(PriorReview(app.claim_number, t, on or app.received_on) for t, on in decided)
-        contexts.append(ScreeningContext(prior, (*received, *earlier[app.claim_number])))
-        earlier[app.claim_number].append(
+        return ScreeningContext(prior, (*received, *self._earlier[app.claim_number]))
+
+    def add(self, app: Application, number: str, result: EligibilityResult) -> None:
+        """Hold a screened application for the batch's later ones, unless screened out."""
+        if result.outcome is Outcome.INELIGIBLE:
+            return
+        self._earlier[app.claim_number].append(
             ReceivedApplication(
                 number,
                 app.claim_number,
@@ -90,7 +97,6 @@ def screening_contexts(
                 app.received_on,
             )
         )
-    return contexts
 
 
 def screened_events(

@@ -102,9 +102,11 @@ def rationale_checks(items: Sequence[Item], conditions: Collection[str]) -> Iter
             yield Check(f"rationale_{part}", ok, text, CONTENTS, where)
 
 
-def _letter_texts(d: Determination) -> Iterator[tuple[str, str, str]]:
-    yield "$.clinical_summary", "the clinical summary", d.clinical_summary or ""
-    for i, item in enumerate(d.items):
+def _letter_texts(
+    clinical_summary: str | None, items: Sequence[Item]
+) -> Iterator[tuple[str, str, str]]:
+    yield "$.clinical_summary", "the clinical summary", clinical_summary or ""
+    for i, item in enumerate(items):
         yield f"$.items[{i}].rationale", f"the rationale of item {i + 1}", item.rationale or ""
         yield f"$.items[{i}].why_not_mtus", f"the basis of item {i + 1}", item.why_not_mtus or ""
 
@@ -119,7 +121,7 @@ def identity_checks(d: Determination) -> Iterator[Check]:
     """No part of the letter the reviewer wrote reveals who the reviewer is (LC 4610.6(f)).
     The check says where, never what: its text is shown to staff and logged."""
     clean = True
-    for where, place, text in _letter_texts(d):
+    for where, place, text in _letter_texts(d.clinical_summary, d.items):
         for found in identity_found(text, d.identity):
             clean = False
             said = f"{_REVEALED[found]} appears in {place}"
@@ -128,6 +130,18 @@ def identity_checks(d: Determination) -> Iterator[Check]:
         yield Check(
             "identity_hidden", True, "the reviewer's identity appears nowhere", CONFIDENTIAL
         )
+
+
+def identity_problems(
+    clinical_summary: str | None, items: Sequence[Item], identity: ReviewerIdentity
+) -> list[Problem]:
+    """Where a letter's text reveals the reviewer (LC 4610.6(f)), as problems that say where,
+    never what: a correction is served like the first letter and held to the same rule."""
+    return [
+        Problem(where, f"{_REVEALED[found]} appears in {place}")
+        for where, place, text in _letter_texts(clinical_summary, items)
+        for found in identity_found(text, identity)
+    ]
 
 
 def _when(moment: datetime) -> str:
@@ -178,7 +192,7 @@ def figure_checks(
 ) -> Iterator[Check]:
     """Dates and numbers of the summary and rationales that no record supports (issue 5;
     LC 4610.6(e)). Non-blocking: a figure may come from a guideline the heuristics missed."""
-    for where, place, text in _letter_texts(d):
+    for where, place, text in _letter_texts(d.clinical_summary, d.items):
         for flag in unsupported_figures(text, pages, allowed):
             if identity_found(flag.figure, d.identity):
                 continue  # a license number is no record's figure; never repeat it here
