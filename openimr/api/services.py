@@ -13,6 +13,7 @@ from openimr.api.domain.scopes import CLAIMS_ADMINISTRATOR_SCOPES, SCOPES
 from openimr.api.models import ApiToken
 from openimr.audit.services import audit_record
 from openimr.cases.services import administrator_register
+from openimr.core.access import user_is_staff
 from openimr.core.clock import now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 
@@ -59,6 +60,18 @@ def token_create(
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         raise NotFound(f"no user {username}")
+    if not user_is_staff(user):
+        # The case selectors let only staff accounts read cases: a token of any other
+        # account could file applications and never read them back.
+        raise InvalidInput(
+            [
+                Problem(
+                    "$.user",
+                    f"{username} is not a staff account (is_staff): its token could "
+                    "file applications but read none of them",
+                )
+            ]
+        )
     if ApiToken.objects.filter(name=name).exists():
         raise Conflict(f"a token named {name} exists already")
     secret = PREFIX + secrets.token_urlsafe(32)

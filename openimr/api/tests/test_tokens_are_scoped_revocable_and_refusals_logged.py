@@ -8,9 +8,11 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from openimr.api.auth import OPERATION_SCOPES
+from openimr.api.models import ApiToken
 from openimr.api.services import token_create, token_revoke
 from openimr.api.urls import api
 from openimr.audit.models import AuditEvent
+from openimr.core.errors import InvalidInput
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/applications/CM99-0000001"
@@ -111,3 +113,12 @@ def test_a_reviewer_session_without_the_second_factor_cannot_read_a_review(clien
     assert client.get("/api/v1/review/CM16-0400101").status_code == 401
     client.force_login(reviewer)
     assert client.get("/api/v1/review/CM16-0400101").status_code == 404  # not assigned
+
+
+def test_a_token_is_refused_for_an_account_that_could_not_read_what_it_files():
+    User.objects.create_user("portal-user", is_staff=False)
+    with pytest.raises(InvalidInput) as refused:
+        token_create(name="half", username="portal-user")
+    assert refused.value.problems[0].path == "$.user"
+    assert "not a staff account" in refused.value.problems[0].message
+    assert not ApiToken.objects.filter(name="half").exists()
