@@ -67,14 +67,23 @@ class SearchQuery:
 def words(text: str) -> tuple[tuple[str, ...], ...]:
     """The query's words, each a tuple of its letter-and-digit runs ("L4-5" -> ("L4", "5"),
     searched as a phrase); punctuation, symbols, NUL and emoji are dropped, and so are
-    words like "of" and "the" unless nothing else was typed."""
+    words like "of" and "the" unless nothing else was typed. The first MAX_WORDS."""
+    return tuple(_all_words(text)[:MAX_WORDS])
+
+
+def words_left_out(text: str) -> int:
+    """How many of the query's words beyond the first MAX_WORDS were not searched."""
+    return max(0, len(_all_words(text)) - MAX_WORDS)
+
+
+def _all_words(text: str) -> list[tuple[str, ...]]:
     found = []
     for chunk in text.split():
         parts = tuple(_WORD.findall(chunk))
         if parts:
             found.append(parts)
     kept = [w for w in found if len(w) > 1 or w[0].lower() not in STOPWORDS]
-    return tuple((kept or found)[:MAX_WORDS])
+    return kept or found
 
 
 def item_tag(filters: Filters) -> str | None:

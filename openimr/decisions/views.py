@@ -23,7 +23,7 @@ from openimr.decisions import export, search, selectors
 from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
-from openimr.decisions.search_terms import FILTER_NAMES
+from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, words_left_out
 
 FACET_TITLES = {
     "outcome": "Decision",
@@ -129,6 +129,8 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     # A NUL is searched as a space (search_terms); shown as one too, not as a NUL in HTML.
     q = request.GET.get("q", "").replace("\x00", " ")
     context: dict[str, Any] = {"q": q, "export_query": _link(request.GET)}
+    context["words_left_out"] = words_left_out(q)
+    context["max_words"] = MAX_WORDS
     try:
         results = selectors.decision_search(request.GET)
     except InvalidInput as exc:
