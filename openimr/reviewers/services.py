@@ -86,7 +86,22 @@ def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
     """Import a panel CSV (columns in docs/reviewers.md). A row with impossible data is
     rejected with its line and field named; every other row imports."""
     report = ImportReport()
-    for line, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    if "reviewer_id" not in header or "name" not in header:
+        # Not a panel file at all (another CSV, a PDF, a spreadsheet): said once, not as a
+        # report of nothing imported.
+        raise InvalidInput(
+            [
+                Problem(
+                    "line 1",
+                    "is not a panel CSV header: it must name the columns "
+                    "reviewer_id, name, specialties, ... (docs/reviewers.md)",
+                )
+            ],
+            "not a panel CSV",
+        )
+    for line, row in enumerate(reader, start=2):
         try:
             reviewer = reviewer_from_csv_row(row, line)
         except InvalidInput as exc:
@@ -94,6 +109,8 @@ def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
             continue
         reviewer_store(reviewer=reviewer, actor=actor)
         report.imported.append(reviewer.reviewer_id)
+    if not report.imported and not report.rejected:
+        raise InvalidInput([Problem("line 2", "the file names its columns but holds no reviewer")])
     return report
 
 

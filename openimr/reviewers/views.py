@@ -26,12 +26,16 @@ def panel(request: HttpRequest) -> HttpResponse:
 
 @staff_page
 def panel_import(request: HttpRequest) -> HttpResponse:
-    report = None
+    report, refused = None, None
     upload = request.FILES.get("panel")
     if request.method == "POST" and isinstance(upload, UploadedFile):
         text = upload.read().decode("utf-8-sig", errors="replace")
-        report = services.reviewers_import_csv(text=text, actor=request.user)
-    return render(request, "reviewers/import.html", {"report": report})
+        try:
+            report = services.reviewers_import_csv(text=text, actor=request.user)
+        except InvalidInput as exc:
+            refused = [f"{p.path}: {p.message}" for p in exc.problems]
+    context = {"report": report, "refused": refused}
+    return render(request, "reviewers/import.html", context, status=422 if refused else 200)
 
 
 @require_POST
