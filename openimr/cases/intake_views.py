@@ -46,10 +46,15 @@ def application_new(request: HttpRequest) -> HttpResponse:
 @staff_page
 def work_queue(request: HttpRequest) -> HttpResponse:
     filters = {k: request.GET.get(k, "") for k in ("state", "priority", "status")}
-    queue = selectors.work_queue(
-        state=filters["state"], priority=filters["priority"], status=filters["status"]
-    )
+    try:
+        queue = selectors.work_queue(
+            state=filters["state"], priority=filters["priority"], status=filters["status"]
+        )
+        refused: list[str] = []
+    except InvalidInput as exc:
+        queue, refused = [], [f"{p.path}: {p.message}" for p in exc.problems]
     context = {
+        "refused": refused,
         "queue": queue,
         "filters": filters,
         "states": sorted(State),
@@ -57,7 +62,7 @@ def work_queue(request: HttpRequest) -> HttpResponse:
         "consolidation": selectors.consolidation_candidates(),
         "now": now(),
     }
-    return render(request, "cases/queue.html", context)
+    return render(request, "cases/queue.html", context, status=400 if refused else 200)
 
 
 @case_view("case.timeline_viewed")

@@ -15,9 +15,9 @@ from openimr.cases.domain.eligibility import consolidation_groups
 from openimr.cases.domain.lifecycle import OPEN, State
 from openimr.cases.mapping import case_from_row
 from openimr.core.access import user_is_staff
-from openimr.core.case import Case
+from openimr.core.case import Case, Priority
 from openimr.core.clock import now
-from openimr.core.errors import NotFound
+from openimr.core.errors import InvalidInput, NotFound, Problem
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -116,7 +116,9 @@ def work_queue(
     *, state: str = "", priority: str = "", status: str = "", limit: int = 500
 ) -> list[models.Case]:
     """Open cases by due date, soonest first; filter by state, priority and deadline status
-    (overdue: past due; at_risk: due within two days)."""
+    (overdue: past due; at_risk: due within two days). An unknown value is refused, naming
+    the values it may take: a filter that is ignored shows every case as if it matched."""
+    _check_queue_filters(state=state, priority=priority, status=status)
     moment = now()
     cases = models.Case.objects.filter(state__in=[s.value for s in OPEN]).select_related(
         "application"
@@ -130,6 +132,25 @@ def work_queue(
     elif status == "at_risk":
         cases = cases.filter(next_due_at__gte=moment, next_due_at__lt=moment + AT_RISK_WITHIN)
     return list(cases.order_by(F("next_due_at").asc(nulls_last=True), "case_number")[:limit])
+
+
+QUEUE_STATUSES = ("overdue", "at_risk")
+
+
+def _check_queue_filters(*, state: str, priority: str, status: str) -> None:
+    allowed = {
+        "state": [s.value for s in State],
+        "priority": [p.value for p in Priority],
+        "status": list(QUEUE_STATUSES),
+    }
+    given = {"state": state, "priority": priority, "status": status}
+    problems = [
+        Problem(f"?{name}", f"{value!r} is not one of {', '.join(allowed[name])}")
+        for name, value in given.items()
+        if value and value not in allowed[name]
+    ]
+    if problems:
+        raise InvalidInput(problems)
 
 
 def queue_counts() -> dict[str, int]:
