@@ -7,12 +7,12 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from openimr import cli_audit, cli_corpus, cli_intake, cli_ops, cli_reviewers, cli_tokens
-from openimr.core.errors import InvalidInput, OpenIMRError
+from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 
 EXIT_INVALID = 2
 Handler = Callable[[argparse.Namespace], int]
@@ -32,10 +32,55 @@ def write_output(data: bytes, out: str | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    write_file([data], out)
+
+
+def write_file(chunks: Iterable[bytes], out: str) -> int:
+    """Writes the chunks to a temporary file beside ``out`` and renames it at the end, so an
+    interrupted or refused write never leaves a partial file (nor the temporary one) behind.
+    A target that cannot be written (a folder, a missing folder, no permission) is an
+    InvalidInput naming ``--output``. Returns the bytes written."""
     target = Path(out)
-    with tempfile.NamedTemporaryFile(dir=target.parent or ".", delete=False) as handle:
-        handle.write(data)
-    os.replace(handle.name, target)
+    if target.is_dir():
+        raise InvalidInput([Problem("--output", f"{target} is a folder: name a file to write")])
+    if not target.parent.is_dir():
+        raise InvalidInput([Problem("--output", f"no folder {target.parent}")])
+    partial, size = None, 0
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+            partial = handle.name
+            for chunk in chunks:
+                handle.write(chunk)
+                size += len(chunk)
+        os.replace(partial, target)
+    except BaseException as exc:
+        if partial is not None:
+            os.unlink(partial)
+        if isinstance(exc, OSError):
+            raise InvalidInput(
+                [Problem("--output", f"cannot write {out}: {exc.strerror}")]
+            ) from exc
+        raise
+    return size
+
+
+def read_input(name: str, what: str) -> bytes:
+    """A file named on the command line; InvalidInput naming it (``what``: its argument)
+    when it is missing, a folder or unreadable."""
+    try:
+        return Path(name).read_bytes()
+    except OSError as exc:
+        raise InvalidInput([Problem(what, f"cannot read {name}: {exc.strerror}")]) from exc
+
+
+def read_text_input(name: str, what: str, encoding: str = "utf-8") -> str:
+    """``read_input`` decoded; a file that is not text in ``encoding`` is an InvalidInput."""
+    data = read_input(name, what)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        problem = f"{name} is not UTF-8 text (byte {exc.start}: {exc.reason})"
+        raise InvalidInput([Problem(what, problem)]) from exc
 
 
 def cmd_case_validate(args: argparse.Namespace) -> int:
@@ -66,17 +111,17 @@ def cmd_letter_render(args: argparse.Namespace) -> int:
 
 
 def _parse_one(name: str) -> dict[str, object]:
-    from openimr.letters.parsing import LetterUnreadable, parse_pdf, parse_text
+    """Read as corpus ingest reads it: in a sandbox reader, under the PDF time and memory
+    limits (a decompression bomb read here took gigabytes), text as UTF-8, else Latin-1."""
+    from openimr.letters.parsing import LetterUnreadable
+    from openimr.letters.parsing.sandboxed import parse_letter_sandboxed
 
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
         return {"file": name, "error": f"cannot read the file: {exc.strerror}"}
     try:
-        if data.lstrip()[:5] == b"%PDF-":
-            parsed = parse_pdf(data)
-        else:
-            parsed = parse_text(data.decode("utf-8", errors="replace"))
+        parsed = parse_letter_sandboxed(data)
     except LetterUnreadable as exc:
         return {"file": name, "error": str(exc)}
     return {
@@ -120,6 +165,7 @@ def cmd_case_import(args: argparse.Namespace) -> int:
     from openimr.cases.interchange import case_from_file
 
     cases = [case_from_file(Path(name)) for name in args.files]  # all valid, or none stored
+    _refuse_repeated_numbers(args.files, [case.case_number for case in cases])
     _django()
     from openimr.cases.services import case_import_many
 
@@ -127,6 +173,21 @@ def cmd_case_import(args: argparse.Namespace) -> int:
     for case in cases:
         print(f"imported case {case.case_number} ({len(case.items)} item(s))")
     return 0
+
+
+def _refuse_repeated_numbers(files: list[str], numbers: list[str]) -> None:
+    """Two files of one case number: which should be stored is not ours to guess (the store
+    used to say the case "already exists" when it did not)."""
+    where: dict[str, list[str]] = {}
+    for name, number in zip(files, numbers, strict=True):
+        where.setdefault(number, []).append(name)
+    problems = [
+        Problem(number, f"is in {len(names)} files: {', '.join(names)}")
+        for number, names in where.items()
+        if len(names) > 1
+    ]
+    if problems:
+        raise InvalidInput(problems, "nothing was imported")
 
 
 def cmd_case_export(args: argparse.Namespace) -> int:
@@ -145,6 +206,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.code:
         print(demo_code(args.code))
         return 0
+    if args.corpus < 0:  # refused before anything is loaded
+        raise InvalidInput([Problem("--corpus", "must be 0 or more")])
     seed_pdf = demo_load()
     print(f"The seed case's Final Determination Letter (PDF): {seed_pdf}")
     _demo_corpus(args.corpus)
@@ -156,11 +219,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _demo_corpus(count: int) -> None:
-    from openimr.core.errors import InvalidInput, Problem
     from openimr.demo.services import demo_corpus_load
 
-    if count < 0:
-        raise InvalidInput([Problem("--corpus", "must be 0 or more")])
     if count == 0:
         return
     loaded = demo_corpus_load(count)
@@ -245,6 +305,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OpenIMRError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
+    except BrokenPipeError:
+        # The reader went away (`openimr corpus stats ... | head`): no traceback, and exit
+        # 1 as a process killed by SIGPIPE would not succeed either. Standard output goes
+        # to /dev/null so that the interpreter's final flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -4,15 +4,15 @@ de-identified corpus, or one search of it, streamed to a file)."""
 
 import argparse
 import json
-import os
 import sys
-import tempfile
-from pathlib import Path
 
 from openimr.core.errors import InvalidInput, Problem
 
 STATS_FIELDS = ("category", "family", "specialty", "year", "month", "priority", "outcome")
 FORMATS = ("csv", "jsonl", "parquet")
+# The search page's filters (openimr.decisions.search_terms.FILTER_NAMES; a test keeps them
+# the same).
+WHERE_KEYS = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
 
 
 def _django() -> None:
@@ -42,12 +42,25 @@ def cmd_corpus_stats(args: argparse.Namespace) -> int:
 
 
 def _where(pairs: list[str]) -> dict[str, str]:
-    found = {}
+    """The filters: a key that is not one of WHERE_KEYS, or one given twice, would otherwise
+    be ignored or overridden and export more than was asked."""
+    found: dict[str, str] = {}
+    problems = []
     for pair in pairs:
         key, sep, value = pair.partition("=")
+        key = key.strip()
         if not sep or not key:
-            raise InvalidInput([Problem("--where", f"{pair!r} is not KEY=VALUE")])
-        found[key.strip()] = value
+            problems.append(Problem("--where", f"{pair!r} is not KEY=VALUE"))
+        elif key not in WHERE_KEYS:
+            problems.append(
+                Problem("--where", f"unknown filter {key!r}; one of: {', '.join(WHERE_KEYS)}")
+            )
+        elif key in found:
+            problems.append(Problem("--where", f"{key} is given twice"))
+        else:
+            found[key] = value
+    if problems:
+        raise InvalidInput(problems)
     return found
 
 
@@ -58,23 +71,11 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
     if args.q:
         params["q"] = args.q
     _django()
+    from openimr.cli import write_file
     from openimr.decisions.selectors import corpus_export
 
-    chunks = corpus_export(args.format, params)
-    target = Path(args.output)
-    if not target.parent.is_dir():
-        raise InvalidInput([Problem("--output", f"no folder {target.parent}")])
-    size = 0
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-        try:
-            for chunk in chunks:
-                handle.write(chunk)
-                size += len(chunk)
-        except BaseException:
-            os.unlink(handle.name)
-            raise
-    os.replace(handle.name, target)
-    print(f"wrote {target} ({size:,} bytes, {args.format})", file=sys.stderr)
+    size = write_file(corpus_export(args.format, params), args.output)
+    print(f"wrote {args.output} ({size:,} bytes, {args.format})", file=sys.stderr)
     return 0
 
 
@@ -93,7 +94,6 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a filter as on the search page (outcome, category, specialty, family, "
-        "mtus_based, year, priority); repeatable",
+        help=f"a filter as on the search page ({', '.join(WHERE_KEYS)}); repeatable",
     )
     out.set_defaults(handler=cmd_corpus_export)

@@ -23,16 +23,30 @@ def _json_default(value: Any) -> str:
     raise TypeError(type(value).__name__)
 
 
+def _day(value: str | None, what: str) -> date:
+    """A YYYY-MM-DD argument; by default today in California, where the law counts days
+    (the machine's own calendar may be a day ahead, in UTC)."""
+    from openimr.core.clock import local_date, now
+
+    if value is None:
+        return local_date(now())
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise InvalidInput([Problem(what, f"{value!r} is not a YYYY-MM-DD date")]) from exc
+
+
 def cmd_eligibility_check(args: argparse.Namespace) -> int:
     """Screen one application file offline: no database, so no prior-review or duplicate
     check (those need the IMRO's records); everything else is the same rules."""
     from openimr.cases.domain.deadlines import filing_deadline
     from openimr.cases.domain.eligibility import ScreeningContext, screen
     from openimr.cases.intake_schema import parse_application_json, to_domain
+    from openimr.cli import read_input
     from openimr.programs.loader import load_program
 
-    form = parse_application_json(Path(args.file).read_bytes())
-    today = date.fromisoformat(args.today) if args.today else date.today()
+    today = _day(args.today, "--today")
+    form = parse_application_json(read_input(args.file, "APPLICATION.json"))
     app = to_domain(form, received_on=today, attached=form.ur_decision_document is not None)
     program = load_program()
     result = screen(app, ScreeningContext(), program)
@@ -59,7 +73,10 @@ def _read_lines(path: Path) -> list[tuple[int, Any]]:
 
     forms: list[tuple[int, Any]] = []
     problems: list[Problem] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    from openimr.cli import read_text_input
+
+    text = read_text_input(str(path), "FILE.jsonl")
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -151,11 +168,23 @@ def cmd_token_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(args: argparse.Namespace, *names: str) -> None:
+    """Refused before the simulation's database is made: 0 or fewer would run nothing."""
+    problems = [
+        Problem(f"--{name}", "must be 1 or more")
+        for name in names
+        if getattr(args, name) is not None and getattr(args, name) < 1
+    ]
+    if problems:
+        raise InvalidInput(problems)
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Runs in its own database (a fresh SQLite file unless --database-url), never in the
     application's: a year of synthetic cases must not mix with real ones."""
     import os
 
+    _positive(args, "applications", "workers", "days")
     # Debug mode keeps every SQL statement in memory: a year of them would not fit.
     os.environ["OPENIMR_DEBUG"] = "false"
     os.environ.setdefault("OPENIMR_SECRET_KEY", "simulation-only-" + os.urandom(16).hex())

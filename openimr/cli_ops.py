@@ -4,7 +4,7 @@ import argparse
 import os
 from pathlib import Path
 
-from openimr.core.errors import Conflict
+from openimr.core.errors import Conflict, InvalidInput, Problem
 
 
 def _django() -> None:
@@ -43,6 +43,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
+    if args.max_tasks is not None and args.max_tasks < 1:  # 0 would mean "no limit" below
+        raise InvalidInput([Problem("--max-tasks", "must be 1 or more")])
+    if args.interval <= 0:
+        raise InvalidInput([Problem("--interval", "must be more than 0 seconds")])
     _django()
     from django.conf import settings
     from django.core.management import call_command

@@ -10,7 +10,6 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from openimr.core.clock import local_date, now
@@ -22,11 +21,10 @@ from openimr.reviewers.panel_format import panel_from_json
 from openimr.reviewers.specialty_data import default_specialty_table
 
 
-def _read(path: str, what: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInput([Problem(what, f"cannot read {path}: {exc.strerror}")]) from exc
+def _read(path: str, what: str, encoding: str = "utf-8") -> str:
+    from openimr.cli import read_text_input
+
+    return read_text_input(path, what, encoding)
 
 
 def _case_document(path: str) -> dict[str, Any]:
@@ -107,14 +105,15 @@ def cmd_reviewers_import(args: argparse.Namespace) -> int:
     every other row imports; exit 2 when any row was rejected."""
     from openimr.cli import _django
 
+    text = _read(args.file, "PANEL.csv", "utf-8-sig")
     _django()
     from openimr.reviewers.services import reviewers_import_csv
 
-    report = reviewers_import_csv(text=Path(args.file).read_text(encoding="utf-8-sig"), actor="cli")
+    report = reviewers_import_csv(text=text, actor="cli")
     print(f"imported {len(report.imported)} reviewer(s), rejected {len(report.rejected)} row(s)")
-    for line, problems in report.rejected:
-        for problem in problems:
-            print(f"  line {line}: {problem.path}: {problem.message}", file=sys.stderr)
+    for _line, problems in report.rejected:
+        for problem in problems:  # its path names the line and column: "line 3: weekly_hours"
+            print(f"  {problem}", file=sys.stderr)
     return 2 if report.rejected else 0
 
 

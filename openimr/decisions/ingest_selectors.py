@@ -4,14 +4,18 @@ from openimr.audit.services import AuditEvent
 from openimr.decisions.models import Decision, SourceFile
 
 
-def issued_not_published() -> list[str]:
-    """Case numbers whose letter was issued here and is not in the corpus yet, oldest first.
-    The audit trail is the record of issuing ("letter.issued", written in the issuing
-    transaction), so it lists every issued letter without reaching into the letters app."""
+def issued_numbers() -> list[str]:
+    """Case numbers whose letter was issued here, oldest first. The audit trail is the
+    record of issuing ("letter.issued", written in the issuing transaction), so it lists
+    every issued letter without reaching into the letters app."""
     issued = AuditEvent.objects.filter(action="letter.issued", object_type="case")
-    numbers = list(dict.fromkeys(issued.order_by("id").values_list("object_id", flat=True)))
+    return list(dict.fromkeys(issued.order_by("id").values_list("object_id", flat=True)))
+
+
+def issued_not_published() -> list[str]:
+    """Case numbers whose letter was issued here and is not in the corpus yet, oldest first."""
     published = set(Decision.objects.values_list("case_number", flat=True).iterator(10_000))
-    return [n for n in numbers if n not in published]
+    return [n for n in issued_numbers() if n not in published]
 
 
 def published_numbers(case_numbers: list[str]) -> set[str]:

@@ -18,7 +18,6 @@ parsed is stored as failed with the reason, never dropped.
 import hashlib
 import os
 import threading
-import zipfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,14 +30,22 @@ from django.conf import settings
 from openimr.audit.services import Actor
 from openimr.core import sandbox
 from openimr.core.collector import collector_spared
-from openimr.core.errors import InvalidInput, Problem
 from openimr.decisions.deidentify import parse_deidentified
 from openimr.decisions.ingest_selectors import seen_hashes
 from openimr.decisions.models import Source
+from openimr.decisions.services.ingest_inputs import (
+    Input,
+    archives_close,
+    bytes_of,
+    digests_forget,
+    inputs_in,
+    size_of,
+    unread_digest,
+)
 from openimr.decisions.services.store import SourceRead, decision_rows, sources_store
 from openimr.letters.parsing import LetterUnreadable, ParsedLetter
+from openimr.letters.parsing.sandboxed import kind_of
 
-SUFFIXES = {".pdf", ".txt", ".text"}
 BATCH = 250
 # Files handed out ahead of the one being stored, per worker, and their bytes at most: the
 # main thread stores a batch (a few hundred ms) while the readers go on with these. With 4
@@ -51,24 +58,6 @@ CHUNK = 16
 CHUNK_BYTES = 4 * 1024 * 1024
 FOLDER = "corpus/published"
 NO_NUMBER = "the letter states no case number; it is filed under its content hash"
-
-
-@dataclass(frozen=True)
-class Input:
-    """One file to read: a file on disk, or a member of a zip archive (``member``).
-    ``problem`` is set for an archive that cannot be opened, recorded as failed."""
-
-    path: str
-    member: str | None = None
-    problem: str = ""
-
-    @property
-    def name(self) -> str:
-        return f"{self.path}:{self.member}" if self.member else self.path
-
-    @property
-    def suffix(self) -> str:
-        return Path(self.member or self.path).suffix.lower()
 
 
 @dataclass
@@ -91,49 +80,7 @@ class Summary:
         }
 
 
-def inputs_in(paths: Iterable[str | Path]) -> list[Input]:
-    """Every file to read under these paths, in a stable order. InvalidInput (nothing read)
-    when a path does not exist."""
-    missing = [Problem(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
-    if missing:
-        raise InvalidInput(missing)
-    found: list[Input] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file())
-            found += [i for f in files if _wanted(f) for i in _expand(f)]
-        else:
-            found += _expand(path)
-    return found
-
-
-def _wanted(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES | {".zip"}
-
-
-def _expand(path: Path) -> list[Input]:
-    if path.suffix.lower() != ".zip" and not _is_zip(path):
-        return [Input(str(path))]
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = sorted(
-                i.filename
-                for i in archive.infolist()
-                if not i.is_dir() and Path(i.filename).suffix.lower() in SUFFIXES
-            )
-    except (zipfile.BadZipFile, OSError) as exc:
-        return [Input(str(path), problem=f"not a readable zip archive: {exc}")]
-    return [Input(str(path), member) for member in members]
-
-
-def _is_zip(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(4) == b"PK\x03\x04"
-
-
-# Archives are opened by the main thread only (zipfile objects are not shared across threads).
 _SEEN: set[str] = set()
-_ARCHIVES: dict[str, zipfile.ZipFile] = {}
 
 
 @dataclass(frozen=True)
@@ -155,11 +102,14 @@ def _is_pdf(data: bytes) -> bool:
 
 @dataclass(frozen=True)
 class _File:
-    """A file to read, with its bytes and their hash (taken by the main thread)."""
+    """A file to read, with its bytes and their hash (taken by the main thread). A file
+    left unread (``item.problem``: too large, or a zip member that cannot be extracted) has
+    no bytes; ``size`` is its own."""
 
     item: Input
     data: bytes
     digest: str
+    size: int
 
 
 def _reads_of(files: list[_File], answers: list[Any]) -> list[SourceRead]:
@@ -169,7 +119,7 @@ def _reads_of(files: list[_File], answers: list[Any]) -> list[SourceRead]:
 
 def _read(file: _File, answer: ParsedLetter | BaseException) -> SourceRead:
     if isinstance(answer, sandbox.SandboxFailed):
-        return _failed(file, f"unreadable PDF: it {answer}")
+        return _failed(file, f"unreadable {kind_of(file.data)}: it {answer}")
     if isinstance(answer, LetterUnreadable):
         return _failed(file, str(answer))
     if isinstance(answer, BaseException):  # a parser bug must fail this file, not the ingest
@@ -181,20 +131,31 @@ def _read(file: _File, answer: ParsedLetter | BaseException) -> SourceRead:
 
 
 def _failed(file: _File, error: str) -> SourceRead:
-    return SourceRead(file.item.name, file.digest, len(file.data), error=error)
+    return SourceRead(file.item.name, file.digest, file.size, error=error)
 
 
-def _bytes(item: Input) -> bytes:
-    if item.member is None:
-        return Path(item.path).read_bytes()
-    archive = _ARCHIVES.get(item.path)
-    if archive is None:
-        # Members come in archive order: keep one archive open, not one per zip ever seen.
-        for other in _ARCHIVES.values():
-            other.close()
-        _ARCHIVES.clear()
-        archive = _ARCHIVES[item.path] = zipfile.ZipFile(item.path)
-    return archive.read(item.member)
+def _file(item: Input, limit: int) -> _File:
+    """The file's bytes and their hash. A file larger than a reader may hold (``limit``:
+    a zip member decompressing to gigabytes would otherwise fill the main process) or a
+    zip member that cannot be extracted (damaged, encrypted, compressed in an unknown way)
+    is not read: it fails with why, so that neither ends the ingest nor every rerun."""
+    try:
+        size = size_of(item)
+        if size > limit:
+            mb = f"{size / sandbox.MB:,.0f} MB, more than the {limit // sandbox.MB} MB"
+            return _unread(item, size, f"too large: {mb} a reader may use")
+        data = bytes_of(item)
+    except Exception as exc:
+        if item.member is None:  # a file on disk that vanished or cannot be read: stop
+            raise
+        return _unread(item, 0, f"unreadable zip member: {type(exc).__name__}: {exc}")
+    return _File(item, data, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def _unread(item: Input, size: int, reason: str) -> _File:
+    """A file left unread, failed with ``reason``, under a hash that is the same in every
+    run, so a rerun skips it."""
+    return _File(Input(item.path, item.member, reason), b"", unread_digest(item), size)
 
 
 def _stored_form(file: _File, letter: ParsedLetter) -> SourceRead:
@@ -212,7 +173,7 @@ def _stored_form(file: _File, letter: ParsedLetter) -> SourceRead:
         deidentified=True,
     )
     name = file.item.name
-    return SourceRead(name, file.digest, len(file.data), letter.layout, "", tuple(warnings), rows)
+    return SourceRead(name, file.digest, file.size, letter.layout, "", tuple(warnings), rows)
 
 
 def _numbered(letter: ParsedLetter, digest: str) -> tuple[dict[str, Any], list[str]]:
@@ -269,6 +230,7 @@ def corpus_ingest(
             on_start(len(items))
         _SEEN.clear()
         _SEEN.update(seen_hashes())
+        digests_forget()
         summary, pending = Summary(), list[SourceRead]()
         for read in _reads(items, workers):
             if on_read:
@@ -306,10 +268,11 @@ def _reads(items: list[Input], workers: int) -> Iterator[SourceRead | None]:
         held = files = 0
         taken: set[str] = set()
         for item in items:
-            file = _File(item, data := _bytes(item), hashlib.sha256(data).hexdigest())
+            file = _file(item, limits.memory_bytes)
+            data = file.data
             if file.digest in _SEEN or file.digest in taken:
                 ahead.append((_done([None]), 1, len(data)))
-            elif not item.problem and reading.in_reader(data):
+            elif not file.item.problem and reading.in_reader(data):
                 taken.add(file.digest)
                 chunk.append(file)
                 if len(chunk) < CHUNK and sum(len(f.data) for f in chunk) < CHUNK_BYTES:
@@ -329,9 +292,7 @@ def _reads(items: list[Input], workers: int) -> Iterator[SourceRead | None]:
             ahead.append(_submitted(threads, chunk, reading))
         for future, _, _ in ahead:
             yield from future.result()
-    for archive in _ARCHIVES.values():
-        archive.close()
-    _ARCHIVES.clear()
+    archives_close()
 
 
 def _done(reads: list[SourceRead | None]) -> "Future[list[SourceRead | None]]":

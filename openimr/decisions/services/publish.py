@@ -15,7 +15,11 @@ from openimr.audit.services import Actor, audit_event, audit_save
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
 from openimr.core.errors import InvalidInput, Problem
-from openimr.decisions.ingest_selectors import issued_not_published, published_numbers
+from openimr.decisions.ingest_selectors import (
+    issued_not_published,
+    issued_numbers,
+    published_numbers,
+)
 from openimr.decisions.models import Source
 from openimr.decisions.services.store import DecisionRows, decision_rows, decisions_store
 from openimr.letters.rendering import letter_for, render_pdf_bytes
@@ -84,12 +88,18 @@ def decisions_publish(*, case_numbers: Sequence[str] | None = None, actor: Actor
     """Publish issued letters: these case numbers, or every issued letter not yet in the
     corpus. The case is read as its letter was issued (frozen with it). InvalidInput, naming
     each one, for a case number without an issued letter; then nothing is published."""
-    numbers = list(case_numbers) if case_numbers is not None else issued_not_published()
+    numbers, already = list(case_numbers or ()), list[str]()
+    if case_numbers is None:
+        numbers = issued_not_published()
+        waiting = set(numbers)
+        # Counted, not read again: "already in the corpus" names every issued letter there.
+        already = [n for n in issued_numbers() if n not in waiting]
     found = {n: issued_case(n) for n in numbers}
     missing = [Problem(n, "has no issued letter to publish") for n, c in found.items() if not c]
     if missing:
         raise InvalidInput(missing, "nothing was published")
-    return decisions_publish_cases(cases=[c for c in found.values() if c], actor=actor)
+    done = decisions_publish_cases(cases=[c for c in found.values() if c], actor=actor)
+    return Published(done.published, [*already, *done.already])
 
 
 def decision_publish_after_issue(*, case_number: str, actor: Actor) -> None:

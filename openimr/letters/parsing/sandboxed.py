@@ -67,4 +67,9 @@ def _sandboxed(
             return sandbox.run(function, data, limits=limits)
         return readers.run(function, data, limits=limits)
     except sandbox.SandboxFailed as exc:
-        raise LetterUnreadable(f"unreadable PDF: it {exc}") from exc
+        raise LetterUnreadable(f"unreadable {kind_of(data)}: it {exc}") from exc
+
+
+def kind_of(data: bytes) -> str:
+    """What a reader was given, for the reason it failed: a text letter is not a PDF."""
+    return "PDF" if data.lstrip()[:5] == b"%PDF-" else "text file"

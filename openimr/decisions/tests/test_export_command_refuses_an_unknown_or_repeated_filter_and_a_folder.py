@@ -1,0 +1,57 @@
+"""`openimr corpus export` refuses, with exit 2 and nothing written, a `--where` key that is
+not one of the search page's filters or one given twice (it used to ignore the one and let
+the last of the other win, exporting more than was asked), and an output that is a folder
+or in a folder that cannot be written (it used to end in a traceback and leave a
+temporary file of the whole export behind)."""
+
+import datetime as dt
+
+import pytest
+
+from openimr.cli import main
+from openimr.cli_corpus_stats import WHERE_KEYS
+from openimr.decisions.search_terms import FILTER_NAMES
+from openimr.decisions.tests.public_factories import item, make_decision
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def corpus() -> None:
+    make_decision(decided=dt.date(2016, 3, 1), items=[item("Shoulder MRI")])
+    make_decision(decided=dt.date(2017, 3, 1), items=[item("Knee brace")])
+
+
+def _export(tmp_path, *args: str) -> int:
+    return main(["corpus", "export", "--format", "csv", "-o", str(tmp_path / "out.csv"), *args])
+
+
+def test_the_command_knows_every_filter_of_the_search_page():
+    assert WHERE_KEYS == FILTER_NAMES
+
+
+def test_an_unknown_filter_is_named_and_nothing_is_written(corpus, tmp_path, capsys):
+    assert _export(tmp_path, "--where", "reviewer=Smith") == 2
+    assert "--where: unknown filter 'reviewer'; one of: outcome," in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_filter_given_twice_is_named_and_nothing_is_written(corpus, tmp_path, capsys):
+    assert _export(tmp_path, "--where", "year=2016", "--where", "year=2017") == 2
+    assert "--where: year is given twice" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_that_is_a_folder_is_refused_and_leaves_no_file(corpus, tmp_path, capsys):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    code = main(["corpus", "export", "--format", "jsonl", "-o", str(folder)])
+    assert code == 2
+    assert f"--output: {folder} is a folder: name a file to write" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["exports"]
+
+
+def test_an_output_that_cannot_be_written_is_refused_naming_it(corpus, capsys):
+    # /proc is a folder where no file can be made, even by root.
+    assert main(["corpus", "export", "--format", "csv", "-o", "/proc/corpus.csv"]) == 2
+    assert "--output: cannot write /proc/corpus.csv: " in capsys.readouterr().err
