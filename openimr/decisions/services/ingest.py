@@ -57,7 +57,6 @@ AHEAD_BYTES = 256 * 1024 * 1024
 CHUNK = 16
 CHUNK_BYTES = 4 * 1024 * 1024
 FOLDER = "corpus/published"
-NO_NUMBER = "the letter states no case number; it is filed under its content hash"
 
 
 @dataclass
@@ -160,7 +159,9 @@ def _unread(item: Input, size: int, reason: str) -> _File:
 
 def _stored_form(file: _File, letter: ParsedLetter) -> SourceRead:
     """A de-identified letter (``parse_deidentified``) laid out as the corpus stores it."""
-    document, warnings = _numbered(letter, file.digest)
+    # A letter that prints no case number (the seed's layout) has the parser's placeholder,
+    # UNNUMBERED- and its text's hash, with a warning (docs/parser.md).
+    document, warnings = letter.case, list(letter.warnings)
     is_pdf = _is_pdf(file.data)
     rows = decision_rows(
         document=document,
@@ -174,14 +175,6 @@ def _stored_form(file: _File, letter: ParsedLetter) -> SourceRead:
     )
     name = file.item.name
     return SourceRead(name, file.digest, file.size, letter.layout, "", tuple(warnings), rows)
-
-
-def _numbered(letter: ParsedLetter, digest: str) -> tuple[dict[str, Any], list[str]]:
-    """The seed's layout prints no case number: such a letter is kept under its hash."""
-    warnings = list(letter.warnings)
-    if letter.case.get("case_number"):
-        return letter.case, warnings
-    return {**letter.case, "case_number": f"SHA-{digest[:24]}"}, [*warnings, NO_NUMBER]
 
 
 def pdf_store(data: bytes, digest: str) -> str:
