@@ -23,21 +23,23 @@ def _django() -> None:
 
 def cmd_corpus_stats(args: argparse.Namespace) -> int:
     _django()
-    from openimr.decisions.selectors import overturn_by
+    from openimr.decisions.selectors import items_left_out, overturn_by
 
-    rows = overturn_by(args.by)
+    rows, left_out = overturn_by(args.by), items_left_out(args.by)
     if args.json:
         out = [
             {"key": r.key, "count": r.count, "overturned": r.overturned, "rate": r.rate}
             for r in rows
         ]
-        print(json.dumps({"by": args.by, "rows": out}, indent=2))
+        print(json.dumps({"by": args.by, "rows": out, "left_out": left_out}, indent=2))
         return 0
     width = max([len(args.by), *(len(r.key) for r in rows)])
     print(f"{args.by:<{width}}  {'count':>9}  {'overturned':>10}  {'rate':>6}")
     for r in rows:
         rate = "" if r.rate is None else f"{r.rate:.1%}"
         print(f"{r.key:<{width}}  {r.count:>9}  {r.overturned:>10}  {rate:>6}")
+    if left_out:
+        print(f"({left_out:,} decided items have no {args.by} and are not counted above)")
     return 0
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "decision_get",
     "decision_search",
     "decision_view",
+    "items_left_out",
     "letter_file",
     "overturn_by",
     "precedents_for_case",
@@ -48,6 +49,10 @@ def corpus_export(fmt: str, params: Mapping[str, Any]) -> Iterator[bytes]:
 
 def overturn_by(field: str) -> list[analytics.Row]:
     return analytics.overturn_by(field)
+
+
+def items_left_out(field: str) -> int:
+    return analytics.items_left_out(field)
 
 
 def decision_get(case_number: str) -> Decision:
