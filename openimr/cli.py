@@ -311,6 +311,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         # to /dev/null so that the interpreter's final flush is quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as exc:
+        if not _unmigrated(exc):
+            raise
+        # A data folder (or PostgreSQL database) never migrated: say what to run, not a
+        # traceback from the first query.
+        print(
+            f"error: the database is not set up ({exc}): run `python manage.py migrate`",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+
+
+def _unmigrated(exc: Exception) -> bool:
+    """A query on a database with no tables: SQLite says "no such table", PostgreSQL
+    "relation ... does not exist". Django is asked only when a command loaded it."""
+    if "django.db" not in sys.modules:
+        return False
+    from django.db import DatabaseError
+
+    said = str(exc)
+    return isinstance(exc, DatabaseError) and ("no such table" in said or "does not exist" in said)
 
 
 if __name__ == "__main__":

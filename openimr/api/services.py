@@ -56,6 +56,9 @@ def token_create(
     same transaction), so the token reaches its cases' files."""
     if not name.strip() or len(name) > 150:
         raise InvalidInput([Problem("$.name", "give a name of 1 to 150 characters")])
+    if not name.isprintable():
+        # A tab or an escape sequence in a name would garble `tokens list` and the audit trail.
+        raise InvalidInput([Problem("$.name", "must not contain control characters")])
     checked = _checked_scopes(tuple(scopes))
     user = get_user_model().objects.filter(username=username).first()
     if user is None:

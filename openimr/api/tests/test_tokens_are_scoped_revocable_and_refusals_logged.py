@@ -122,3 +122,10 @@ def test_a_token_is_refused_for_an_account_that_could_not_read_what_it_files():
     assert refused.value.problems[0].path == "$.user"
     assert "not a staff account" in refused.value.problems[0].message
     assert not ApiToken.objects.filter(name="half").exists()
+
+
+def test_a_token_name_with_a_control_character_is_refused(portal_user):
+    with pytest.raises(InvalidInput) as refused:
+        token_create(name="tab\tname", username="claims-portal")
+    assert refused.value.problems[0].path == "$.name"
+    assert not ApiToken.objects.exists()
