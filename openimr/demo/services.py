@@ -1,11 +1,13 @@
 """Demo data for `make run`: the seed letter's case, three more with their case files, and a
-login for each role: intake staff, the administrator, a reviewer with the case in review
-assigned and attested, and a QA physician with a determination waiting in QA."""
+login for each role: intake staff, the administrator, the two reviewers the case in review
+is split between (each assigned and attested), and a QA physician with a determination
+waiting in QA."""
 
 import hashlib
 import json
 from base64 import b32encode
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -38,9 +40,13 @@ USERS = (
     ("staff", "staff-demo-password", INTAKE, True, False),
     ("admin", "admin-demo-password", None, True, True),
     ("reviewer", "reviewer-demo-password", REVIEWER, False, False),
+    ("reviewer2", "reviewer2-demo-password", REVIEWER, False, False),
     ("qa", "qa-demo-password", QA, False, False),
 )
-# The case in review that the demo reviewer works on, and a decided case copied with its
+# The logins of the demo case's chosen reviewers, in the order they were chosen: its items
+# are split between two reviewers, and each decides only their own (LC 139.5(c)).
+REVIEWER_LOGINS = ("reviewer", "reviewer2")
+# The case in review that the demo reviewers work on, and a decided case copied with its
 # records under a new number to wait in QA (its records-complete date dropped: a 2016 clock
 # would be long overdue today).
 REVIEW_CASE = "CM17-0600001"
@@ -126,21 +132,34 @@ def _panel() -> None:
         reviewer_services.reviewer_store(reviewer=reviewer, actor="demo")
 
 
+def _review_assignments() -> list[Any]:
+    """The demo case's open assignments, first chosen first; assigned as staff would assign
+    it when it has none yet."""
+    found = [
+        a
+        for a in reviewer_selectors.assignments_for_case(case_id_for(REVIEW_CASE))
+        if a.status in reviewer_selectors.OPEN_STATUSES
+    ]
+    return found or reviewer_services.reviewer_assign(case_number=REVIEW_CASE, actor="demo")
+
+
 def _reviewer_at_work() -> None:
-    """The demo reviewer's account opens the case in review: the case is assigned as staff
-    would assign it, the account is the first chosen reviewer's, and each chosen reviewer
-    attests no conflict (LC 139.5), which opens the case file."""
-    user = get_user_model().objects.get(username="reviewer")
-    if reviewer_selectors.attested_assignment(user, REVIEW_CASE) is not None:
-        return
-    assignments = reviewer_services.reviewer_assign(case_number=REVIEW_CASE, actor="demo")
-    reviewer_services.reviewer_account_link(
-        reviewer_id=assignments[0].reviewer.reviewer_id, username="reviewer", actor="demo"
-    )
+    """The demo reviewers' accounts open the case in review: the case is assigned as staff
+    would assign it, each chosen reviewer gets a login ("reviewer" the first, "reviewer2"
+    the second when the items are split between two), and each attests no conflict
+    (LC 139.5), which opens the case file. A database loaded before the second login
+    existed gets it linked on the next load."""
+    assignments = _review_assignments()
+    for username, assignment in zip(REVIEWER_LOGINS, assignments, strict=False):
+        if assignment.reviewer.user_id is None:
+            reviewer_services.reviewer_account_link(
+                reviewer_id=assignment.reviewer.reviewer_id, username=username, actor="demo"
+            )
     for assignment in assignments:
-        reviewer_services.assignment_attest(
-            assignment_id=assignment.pk, actor="demo", no_conflict=True, statement=""
-        )
+        if assignment.status != assignment.ATTESTED:
+            reviewer_services.assignment_attest(
+                assignment_id=assignment.pk, actor="demo", no_conflict=True, statement=""
+            )
 
 
 def _case_in_qa() -> None:

@@ -6,7 +6,7 @@ reviewer record is attested on; QA opens only cases in QA. Anyone else gets 404,
 answer as for a case that does not exist, and the refusal is written to the audit trail;
 every view that is allowed is audited too."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn
 
@@ -17,12 +17,13 @@ from openimr.cases import selectors as cases
 from openimr.cases.domain.deadlines import ClockFacts, case_deadlines
 from openimr.cases.domain.lifecycle import State
 from openimr.core.access import INTAKE, QA, REVIEWER, ROLES, user_has_role  # noqa: F401
-from openimr.core.case import Priority
+from openimr.core.case import Item, Priority
 from openimr.core.clock import CALIFORNIA
-from openimr.core.errors import NotFound
+from openimr.core.errors import InvalidInput, NotFound, Problem
 from openimr.guidelines.domain.catalog import GuidelineEntry
 from openimr.letters import selectors as letters
 from openimr.programs.loader import load_program
+from openimr.review.domain.assignment import assigned_positions, item_assignment_problems
 from openimr.review.models import Determination, QAComment
 from openimr.reviewers import selectors as reviewers
 from openimr.reviewers import services as reviewer_services
@@ -46,6 +47,33 @@ def case_for_reviewer(user: Any, case_number: str, *, action: str = "review.view
         _refuse(user, action, case_number)
     _audited(user, action, case_number)
     return assignment.case
+
+
+def _assigned_items(user: Any, case_number: str) -> list[int] | None:
+    """The item positions on ``user``'s attested assignment to the case (empty: the whole
+    case), or None when ``user`` holds none: staff, QA or a service, not a reviewer of it."""
+    assignment = reviewers.attested_assignment(user, case_number)
+    return None if assignment is None else list(assignment.items)
+
+
+def items_for_user(user: Any, case_number: str, count: int) -> frozenset[int]:
+    """The positions of the case's items that ``user`` may decide: their own, when they are
+    one of its reviewers (LC 139.5(c)); every item otherwise."""
+    listed = _assigned_items(user, case_number)
+    return frozenset(range(count)) if listed is None else assigned_positions(listed, count)
+
+
+def item_for_user(user: Any, case_number: str, items: Sequence[Item], position: int) -> Item:
+    """The item at ``position`` for ``user`` to decide. InvalidInput when the case has no
+    such item, or when ``user`` is one of its reviewers and the item is another's
+    (LC 139.5(c)); staff, QA and services are not asked whose the item is."""
+    if not 0 <= position < len(items):
+        raise InvalidInput([Problem(f"$.items[{position}]", "the case has no such item")])
+    listed = _assigned_items(user, case_number)
+    problems = [] if listed is None else item_assignment_problems(listed, position, len(items))
+    if problems:
+        raise InvalidInput(problems, f"item {position + 1} is assigned to another reviewer")
+    return items[position]
 
 
 def case_for_qa(

@@ -30,7 +30,7 @@ from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.provenance import Linked
 from openimr.review.domain.qa import identity_problems
 from openimr.review.models import Determination, QAComment
-from openimr.review.selectors import reviewer_identity_facts
+from openimr.review.selectors import item_for_user, reviewer_identity_facts
 from openimr.review.signoff import checklist, provenance
 from openimr.review.sources import (
     from_json,
@@ -92,20 +92,16 @@ def summary_save(*, row: Any, text: str, actor: Actor) -> None:
         stored.save()
 
 
-def _item(case: Case, position: int) -> Item:
-    if not 0 <= position < len(case.items):
-        raise InvalidInput([Problem(f"$.items[{position}]", "the case has no such item")])
-    return case.items[position]
-
-
 def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
     """One item's decision, basis, reason for leaving the MTUS and rationale. Refused,
-    changing nothing, when the basis breaks the evidence hierarchy (LC 4610.5(c)(2);
-    8 CCR 9792.21.1): a decision without a basis, a non-MTUS basis without the reason."""
+    changing nothing, when the item is another reviewer's (LC 139.5(c)), or when the basis
+    breaks the evidence hierarchy (LC 4610.5(c)(2); 8 CCR 9792.21.1): a decision without a
+    basis, a non-MTUS basis without the reason."""
     position = entry.position
     rationale = without_markers(entry.rationale)
+    case = case_by_number(row.case_number)
     candidate = replace(
-        _item(case_by_number(row.case_number), position),
+        item_for_user(actor, row.case_number, case.items, position),
         decision=entry.decision,
         reviewer_basis=entry.basis,
         why_not_mtus=entry.why_not_mtus.strip() or None,

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
-from openimr.cases.selectors import case_by_number, case_of_row
+from openimr.cases.selectors import case_of_row
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.decisions.selectors import MIN_COHORT, PRECEDENT_WINDOW, precedents_for_case
 from openimr.guidelines.domain.criteria import rationale_outline
@@ -45,11 +45,18 @@ def _summary_initial(row: Any, stored: Any) -> str:
     return with_markers(case_file.summary_draft(row))
 
 
-def _item_panels(row: Any, case: Any, bound: dict[int, Any], stored: Any) -> list[dict[str, Any]]:
+def _item_panels(
+    row: Any, case: Any, bound: dict[int, Any], stored: Any, mine: frozenset[int]
+) -> list[dict[str, Any]]:
+    """One panel an item: a form for the reviewer's own items, the item as it stands (no
+    form) for one assigned to another reviewer of a split case."""
     catalog = guideline_catalog(row.program)
     inputs = stored.rationale_inputs
     panels = []
     for n, item in enumerate(case.items):
+        if n not in mine:
+            panels.append({"n": n, "item": item, "own": False})
+            continue
         name = checklist_for(item.treatment, item.category)
         panel = bound.get(n, {})
         initial = item_initial(item, catalog, inputs.get(str(n)))
@@ -61,6 +68,7 @@ def _item_panels(row: Any, case: Any, bound: dict[int, Any], stored: Any) -> lis
             {
                 "n": n,
                 "item": item,
+                "own": True,
                 "form": form,
                 "checklist_name": name,
                 "checklist_form": checklist,
@@ -77,6 +85,7 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
     # Built once per request: the items, the precedents and the page all read this one.
     case = case_of_row(row)
     stored = selectors.determination_of(row)  # read once: the summary and items use it
+    mine = selectors.items_for_user(request.user, row.case_number, len(case.items))
     context = {
         "row": row,
         "case": case,
@@ -89,7 +98,8 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         "summary_form": extra.pop("summary_form", None)
         or SummaryForm(initial={"summary": _summary_initial(row, stored)}),
         "summary_sources": from_json(stored.summary_sources),
-        "items": _item_panels(row, case, extra.pop("bound", {}), stored),
+        "items": _item_panels(row, case, extra.pop("bound", {}), stored, mine),
+        "split": len(mine) < len(case.items),
         "precedents": precedents_for_case(case),
         "precedent_min": MIN_COHORT,
         "precedent_window": PRECEDENT_WINDOW,
@@ -129,6 +139,8 @@ def _position(request: HttpRequest) -> int:
 
 def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
     n = _position(request)
+    # Before the form: another reviewer's item is refused whatever was posted for it.
+    selectors.item_for_user(request.user, row.case_number, case_of_row(row).items, n)
     form = _item_form(request, row, n)
     if not form.is_valid():
         problems = [f"{k}: {', '.join(map(str, v))}" for k, v in form.errors.items()]
@@ -147,10 +159,8 @@ def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
     """Work a criteria checklist: show each criterion met or not and put the outline in an
     empty rationale. Nothing is stored; the reviewer decides and saves."""
     n = _position(request)
-    items = case_by_number(row.case_number).items
-    if not 0 <= n < len(items):
-        raise InvalidInput([Problem(f"$.items[{n}]", "the case has no such item")])
-    name = checklist_for(items[n].treatment, items[n].category)
+    item = selectors.item_for_user(request.user, row.case_number, case_of_row(row).items, n)
+    name = checklist_for(item.treatment, item.category)
     if name is None:
         raise InvalidInput([Problem(f"$.items[{n}]", "no checklist fits this item")])
     facts = ChecklistForm(request.POST, checklist=name, prefix=f"facts-{n}")

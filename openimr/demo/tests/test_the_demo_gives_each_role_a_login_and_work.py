@@ -1,5 +1,5 @@
 """`openimr demo` (run by `make run`) gives each role a login that opens its own work: intake
-staff the case list, the reviewer the case in review (assigned and attested), QA the
+staff the case list, each of the two reviewers the case in review (assigned and attested), QA the
 determination waiting in QA, ready to approve. Loading twice doubles nothing."""
 
 import pytest
@@ -55,7 +55,7 @@ def test_the_qa_physician_finds_a_determination_ready_to_approve(demo):
 
 
 def test_neither_reviewer_nor_qa_opens_a_staff_page_and_staff_works_intake(demo):
-    for username in ("reviewer", "qa"):
+    for username in ("reviewer", "reviewer2", "qa"):
         client, _ = _login(username)
         assert client.get("/cases/").status_code == 404
     _, response = _login("staff")

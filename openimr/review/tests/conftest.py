@@ -41,7 +41,11 @@ def person(username: str, *roles: str, **flags: Any) -> User:
     return user
 
 
-def assign(case_number: str, user: User, reviewer_id: str, name: str) -> Reviewer:
+def assign(
+    case_number: str, user: User, reviewer_id: str, name: str, items: tuple[int, ...] = ()
+) -> Reviewer:
+    """An attested reviewer of the case, deciding ``items`` (positions; none: the whole case,
+    as a single reviewer is assigned)."""
     reviewer = Reviewer.objects.create(
         reviewer_id=reviewer_id, name=name, user=user, years_in_practice=12, weekly_hours=30
     )
@@ -49,6 +53,7 @@ def assign(case_number: str, user: User, reviewer_id: str, name: str) -> Reviewe
     Assignment.objects.create(
         case=Case.objects.get(case_number=case_number),
         reviewer=reviewer,
+        items=list(items),
         status=Assignment.ATTESTED,
         assigned_at=datetime(2016, 9, 28, 17, tzinfo=UTC),
         assigned_by="clerk",
