@@ -1,6 +1,7 @@
 """Fixtures shared by the case pages' tests."""
 
 import pytest
+import time_machine
 
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
@@ -12,3 +13,10 @@ def case(three_item_doc):
     case = case_from_document(three_item_doc)
     case_import(case=case, actor="test")
     return case
+
+
+@pytest.fixture
+def intake_day():
+    """The intake pages' tests' day: a Wednesday, 10 a.m. in California, clocks frozen."""
+    with time_machine.travel("2024-03-20 17:00Z", tick=False):
+        yield

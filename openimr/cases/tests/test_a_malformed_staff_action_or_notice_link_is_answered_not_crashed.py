@@ -3,18 +3,11 @@ error: an override to an outcome that does not exist is explained and changes no
 notice link whose id is not a number is a 404 like any unknown notice."""
 
 import pytest
-import time_machine
 
 from openimr.cases import models
 from openimr.cases.tests.test_intake_pages import form_data
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel("2024-03-20 17:00Z", tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_day")]
 
 
 @pytest.fixture

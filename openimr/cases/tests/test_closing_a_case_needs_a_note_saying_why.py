@@ -3,18 +3,11 @@ needs a note: who withdrew it, or what the claims administrator authorized (8 CC
 9792.10.6(a)). Without one the case stays open, its clocks running, and the page says why."""
 
 import pytest
-import time_machine
 
 from openimr.cases import models
 from openimr.cases.tests.test_intake_pages import form_data, upload
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel("2024-03-20 17:00Z", tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_day")]
 
 
 @pytest.fixture

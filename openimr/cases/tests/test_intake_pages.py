@@ -9,13 +9,7 @@ from django.contrib.auth import get_user_model
 from conftest import make_pdf
 from openimr.cases import models
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel("2024-03-20 17:00Z", tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_day")]
 
 
 def form_data(**changes):

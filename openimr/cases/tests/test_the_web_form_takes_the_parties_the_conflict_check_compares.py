@@ -4,12 +4,11 @@ organization and UR reviewer; and the claims administrator's agreement to procee
 liability dispute (8 CCR 9792.10.3(d)), without which such an application is deferred."""
 
 import pytest
-import time_machine
 
 from openimr.cases import models
 from openimr.cases.tests.test_intake_pages import form_data, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_day")]
 
 PARTIES = {
     "medical_group_name": "Coastal Orthopaedic Medical Group",
@@ -18,12 +17,6 @@ PARTIES = {
     "ur_organization_name": "Prime UR Services",
     "ur_reviewer_name": "Dr. Lee Grant",
 }
-
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel("2024-03-20 17:00Z", tick=False):
-        yield
 
 
 def test_the_further_parties_are_stored_on_the_case(client, staff_client):

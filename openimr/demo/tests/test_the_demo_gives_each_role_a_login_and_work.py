@@ -3,30 +3,17 @@ staff the case list, each of the two reviewers the case in review (assigned and 
 determination waiting in QA, ready to approve. Loading twice doubles nothing."""
 
 import pytest
-from django.test import Client
 
-from openimr.accounts.tests.helpers import form_login
 from openimr.cases.models import Case
-from openimr.demo.services import QA_CASE, REVIEW_CASE, USERS, demo_load
+from openimr.demo.services import QA_CASE, REVIEW_CASE, demo_load
+from openimr.demo.tests.conftest import demo_login
 from openimr.reviewers.models import Assignment
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORDS = {username: password for username, password, *_ in USERS}
-
-
-@pytest.fixture
-def demo():
-    demo_load()
-
-
-def _login(username):
-    client = Client()
-    response = form_login(client, username, PASSWORDS[username])
-    return client, response
 
 
 def test_the_reviewer_logs_in_to_a_start_page_that_lists_their_case(demo):
-    client, response = _login("reviewer")
+    client, response = demo_login("reviewer")
     assert response.redirect_chain[-1][0] == "/review/"
     assert REVIEW_CASE in response.content.decode()
     assert QA_CASE not in response.content.decode()
@@ -44,7 +31,7 @@ def test_the_reviewer_case_is_in_review_and_attested_by_the_reviewers_account(de
 
 
 def test_the_qa_physician_finds_a_determination_ready_to_approve(demo):
-    client, response = _login("qa")
+    client, response = demo_login("qa")
     assert response.redirect_chain[-1][0] == "/review/qa/"
     assert QA_CASE in response.content.decode()
     page = client.get(f"/review/qa/{QA_CASE}/")
@@ -56,15 +43,15 @@ def test_the_qa_physician_finds_a_determination_ready_to_approve(demo):
 
 def test_neither_reviewer_nor_qa_opens_a_staff_page_and_staff_works_intake(demo):
     for username in ("reviewer", "reviewer2", "qa"):
-        client, _ = _login(username)
+        client, _ = demo_login(username)
         assert client.get("/cases/").status_code == 404
-    _, response = _login("staff")
+    _, response = demo_login("staff")
     assert response.redirect_chain[-1][0] == "/cases/"
     assert REVIEW_CASE in response.content.decode()
 
 
 def test_loading_twice_doubles_nothing_and_keeps_what_qa_did(demo):
-    client, _ = _login("qa")
+    client, _ = demo_login("qa")
     client.post(f"/review/qa/{QA_CASE}/", {"action": "return", "comments": "Name the note."})
     assignments, cases = Assignment.objects.count(), Case.objects.count()
     demo_load()

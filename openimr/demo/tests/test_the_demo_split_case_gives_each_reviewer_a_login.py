@@ -3,16 +3,14 @@ logins): "reviewer" and "reviewer2" each reach the case, decide their own items 
 refused the other's, and between them decide every item, so the demo can be finished."""
 
 import pytest
-from django.test import Client
 
-from openimr.accounts.tests.helpers import form_login
 from openimr.cases.models import DisputedItem
 from openimr.cli import main
-from openimr.demo.services import REVIEW_CASE, REVIEWER_LOGINS, USERS, demo_load
+from openimr.demo.services import REVIEW_CASE, REVIEWER_LOGINS, demo_load
+from openimr.demo.tests.conftest import demo_login
 from openimr.reviewers.models import Assignment, Reviewer
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORDS = {username: password for username, password, *_ in USERS}
 URL = f"/review/{REVIEW_CASE}/"
 RATIONALE = (
     "The progress notes document chronic pain with functional decline despite conservative "
@@ -20,14 +18,8 @@ RATIONALE = (
 )
 
 
-@pytest.fixture
-def demo():
-    demo_load()
-
-
 def _reviewer(username):
-    client = Client()
-    response = form_login(client, username, PASSWORDS[username])
+    client, response = demo_login(username)
     assert response.redirect_chain[-1][0] == "/review/"
     assert REVIEW_CASE in response.content.decode()
     return client
