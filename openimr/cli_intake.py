@@ -143,8 +143,20 @@ def cmd_clocks_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{row.case_number} ({row.state}, {row.priority})")
     for d in rows:
-        print(f"  {d['name']:<20} {d['due']!s:<26} {d['status']:<9} {d['rule']} [{d['source']}]")
+        print(
+            f"  {d['name']:<20} {_due(d['due']):<26} {d['status']:<9} {d['rule']} [{d['source']}]"
+        )
     return 0
+
+
+def _due(value: object) -> str:
+    """A deadline as staff read one: a day as a date, an hour in California time to the
+    minute (a 24-hour expedited clock had printed as UTC with its microseconds)."""
+    from openimr.core.clock import CALIFORNIA
+
+    if isinstance(value, datetime):
+        return value.astimezone(CALIFORNIA).strftime("%Y-%m-%d %H:%M %Z")
+    return str(value)
 
 
 def cmd_token_create(args: argparse.Namespace) -> int:

@@ -1,11 +1,13 @@
 """`openimr eligibility check`, `applications import` and `clocks show`."""
 
+import datetime as dt
 import json
 
 import pytest
 
 from conftest import APPLICATION_FILE
 from openimr.cli import main
+from openimr.cli_intake import _due
 
 
 def test_eligibility_check_prints_outcome_reasons_and_deadlines_as_json(capsys):
@@ -80,3 +82,11 @@ def test_a_batch_with_an_unreadable_upload_imports_nothing_and_names_its_line(
 @pytest.mark.django_db(transaction=True)
 def test_clocks_show_of_an_unknown_case_exits_2(capsys):
     assert main(["clocks", "show", "CM00-0000000"]) == 2
+
+
+def test_clocks_show_prints_an_hour_deadline_in_california_time_to_the_minute():
+    # An expedited review's records are due within hours: a moment, not a day.
+    due = dt.datetime(2026, 11, 28, 11, 47, 0, 112941, tzinfo=dt.UTC)
+    assert _due(due) == "2026-11-28 03:47 PST"
+    assert _due(dt.datetime(2026, 7, 1, 19, 0, tzinfo=dt.UTC)) == "2026-07-01 12:00 PDT"
+    assert _due(dt.date(2026, 12, 28)) == "2026-12-28"
