@@ -163,7 +163,11 @@ def letter_amend(
         raise InvalidInput(problems, "the correction cannot be issued")
     at = now()
     corrected = replace(corrected, case_number=case_number)
-    extras = replace(_extras(corrected, at, provenance), amends=_amends(first, reason.strip()))
+    # The decision stands as first served, and so do the dates it must be carried out by
+    # (8 CCR 9792.10.7(a)): counted from the first letter, not from the correction.
+    extras = replace(
+        _extras(corrected, first.issued_at, provenance), amends=_amends(first, reason.strip())
+    )
     fields = _frozen(letter_for(corrected, configured_template(), extras), corrected, at, actor)
     with transaction.atomic():
         number = AmendedLetter.objects.filter(case_id=first.case_id).count() + 1
@@ -222,10 +226,8 @@ def _mailing_deadlines(row: LetterService, mailed_on: date) -> str:
     actual = Served(mailed_on, Service.MAIL)
     if row.party_role != "claims_administrator" or planned == actual:
         return ""
-    letter = (
-        IssuedLetter.objects.filter(case_id=row.case_id, pdf_sha256=row.pdf_sha256).first()
-        or AmendedLetter.objects.filter(case_id=row.case_id, pdf_sha256=row.pdf_sha256).first()
-    )
+    # An amended letter prints the first letter's dates: its own mailing moves none of them.
+    letter = IssuedLetter.objects.filter(case_id=row.case_id, pdf_sha256=row.pdf_sha256).first()
     if letter is None:
         return ""
     case = case_from_dict(letter.case_document)

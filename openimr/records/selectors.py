@@ -166,7 +166,11 @@ def _case_facts(row: CaseRow) -> CaseFacts:
 
 def documents_reviewed(case_row: CaseRow) -> tuple[Document, ...]:
     """Every record of the case file for the letter's list of documents reviewed: each by
-    title, author, date of service and kind, never folded into a date range."""
+    title, author, date of service and kind, never folded into a date range. Once the
+    reviewer has decided, only the records received by then: one that arrives while the
+    determination is in QA, or after it is issued, was never before the reviewer, and the
+    letter says the reviewer considered every document it lists."""
+    decided = case_row.decided_at
     return tuple(
         Document(
             title=r.display_title,
@@ -175,6 +179,7 @@ def documents_reviewed(case_row: CaseRow) -> tuple[Document, ...]:
             kind=DocumentKind(r.kind),
         )
         for r in case_file(case_row)
+        if decided is None or r.received_at <= decided
     )
 
 

@@ -7,10 +7,12 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_POST
 
 from openimr.audit.services import audit_record
@@ -24,7 +26,7 @@ from openimr.records.vocabulary import CaseRow
 
 def case_file_view(action: str) -> Callable[[Callable[..., HttpResponseBase]], Any]:
     """Log in, check the staff role, then fetch the case (and record) through
-    `case_file_open`: a GET is audited as ``action``, a POST by the service it calls; a
+    `case_file_open`: a GET or HEAD is audited as ``action``, a POST by the service it calls; a
     refusal is audited and answers 404."""
 
     def decorate(view: Callable[..., HttpResponseBase]) -> Any:
@@ -41,7 +43,8 @@ def case_file_view(action: str) -> Callable[[Callable[..., HttpResponseBase]], A
                     case_number=case_number,
                     action=action,
                     record_id=record_id,
-                    audited=request.method == "GET",
+                    # HEAD runs the view too (the file's name and size): a look, as GET.
+                    audited=request.method != "POST",
                     detail={"q": query} if query else {"method": request.method},
                 )
             except NotFound as exc:
@@ -109,8 +112,19 @@ def record_upload(request: HttpRequest, row: CaseRow) -> HttpResponse:
         except InvalidInput as error:
             add_problems(form, error)
         else:
+            if record.replayed:
+                # Else the page of the earlier record reads as if this upload had made it.
+                messages.info(request, _already_received(record))
             return redirect(_record_url(record))
     return _case_file_page(request, row, form, status=422)
+
+
+def _already_received(record: Record) -> str:
+    when = localtime(record.received_at).strftime("%m/%d/%Y %H:%M")
+    return (
+        f"This file is already in the case file: it was received on {when} as "
+        f"{record.filename}. It was not added again."
+    )
 
 
 def _record_url(record: Record) -> str:

@@ -2,7 +2,7 @@
 text extraction stands) and what this app reads of a case row. Shared by the models, the
 services, the selectors, the forms and the API."""
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -25,6 +25,8 @@ class CaseRow(Protocol):
     def date_injury(self) -> date | None: ...
     @property
     def date_ur_decision(self) -> date | None: ...
+    @property
+    def decided_at(self) -> datetime | None: ...
     @property
     def items(self) -> Any: ...
 

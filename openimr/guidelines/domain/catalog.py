@@ -27,6 +27,8 @@ OTHER = "other"  # a citation the catalog cannot place
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _TEXT_KEYS = ("id", "family", "title", "part", "edition", "section")
+# The longest value a staff entry's column holds (openimr.guidelines.models.StaffEntry).
+STAFF_LIMITS = {"id": 80, "title": 300, "part": 300, "edition": 100, "section": 100}
 _WORD = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
 _SECTION = re.compile(r"\d+(?:\.\d+)+")
 # Words every citation style sprinkles in; they tell no guideline from another.
@@ -205,6 +207,21 @@ def new_entry(table: Mapping[str, Any], *, taken: Collection[str]) -> GuidelineE
     ]
     if table.get("id") in taken:
         problems.append(Problem("$.id", "the catalog already has an entry with this id"))
+    problems += _staff_problems(table)
     if problems:
         raise InvalidInput(problems)
     return _entry(dict(table))
+
+
+def _staff_problems(table: Mapping[str, Any]) -> list[Problem]:
+    """What the program's file may hold but a staff entry may not: a value longer than its
+    column, or an 8 CCR section on a source that is not the MTUS, which reviewers would
+    then see listed as if the Administrative Director had adopted it (8 CCR 9792.20 ff.)."""
+    problems = [
+        Problem(f"$.{key}", f"must be at most {limit} characters")
+        for key, limit in STAFF_LIMITS.items()
+        if isinstance(table.get(key), str) and len(table[key]) > limit
+    ]
+    if table.get("family") != "mtus" and table.get("section"):
+        problems.append(Problem("$.section", "only an MTUS entry has an 8 CCR section"))
+    return problems
