@@ -5,7 +5,7 @@ and kept in step by migrations 0002_search_index and 0003 (the store indexes its
 itself, once per decision: `index_deferred`, `index_decisions`).
 
 Any text is a safe query: it is cut into words here and every word goes to the database as a
-quoted phrase (FTS5) or through plainto_tsquery (PostgreSQL), always as a parameter, so no
+quoted phrase (FTS5) or through phraseto_tsquery (PostgreSQL), always as a parameter, so no
 query syntax a visitor types (quotes, NEAR, *, parentheses) reaches the query parser.
 """
 
@@ -112,6 +112,9 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
     rank = walks.sqlite_ranked if sqlite else walks.pg_ranked
     ranked = rank(cursor, query, ids[: sql.RANK_WINDOW], by_relevance=relevant)
     offset = (query.page - 1) * query.per_page
+    if offset + query.per_page > len(ranked) and len(ids) > len(ranked):
+        # Past the ranked window, the other counted matches, newest decision first.
+        ranked += walks.by_date(cursor, vendor, ids[len(ranked) : COUNT_CAP])
     rows = sql.rows_by_id(cursor, ranked[offset : offset + query.per_page])
     hits = tuple(_hits(cursor, vendor, query, rows))
     total, capped = min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP

@@ -14,7 +14,8 @@ from openimr.decisions.search_sql import (
     fts5_match,
     fts5_query,
     ids_in,
-    pg_query,
+    pg_phrases,
+    pg_words,
 )
 from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
 
@@ -28,12 +29,14 @@ _LEXEME = re.compile(r"[a-z0-9_]+")
 
 
 def pg_tsquery(query: SearchQuery) -> tuple[str, list[Any]]:
-    """The words (through plainto_tsquery) and the filters' lexemes (quoted into a tsquery:
-    `pg_filter_tags` gives only letters, digits and "_"), all required."""
+    """The words (each through phraseto_tsquery: `pg_words`) and the filters' lexemes
+    (quoted into a tsquery: `pg_filter_tags` gives only letters, digits and "_"), all
+    required."""
     parts, params = [], []
     if query.words:
-        parts.append("plainto_tsquery('english', %s)")
-        params.append(pg_query(query.words))
+        words, phrases = pg_words(query)
+        parts.append(words)
+        params += phrases
     tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
     if tags:
         parts.append("%s::tsquery")
@@ -109,7 +112,7 @@ def pg_share(cursor: Any, query: SearchQuery) -> float:
         "FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'decisions_search' "
         "AND attname = 'document'"
         ") s ON true",
-        [pg_query(query.words), tags],
+        [" ".join(pg_phrases(query)), tags],
     )
     rows = cursor.fetchall()
     if not rows:
@@ -150,10 +153,11 @@ def pg_ranked(
         return []
     if not query.words or not by_relevance:
         return by_date(cursor, "postgresql", window)
+    words, phrases = pg_words(query)
     cursor.execute(
-        "SELECT decision_id, ts_rank(document, plainto_tsquery('english', %s)) "
+        f"SELECT decision_id, ts_rank(document, {words}) "
         "FROM decisions_search WHERE decision_id = ANY(%s)",
-        [pg_query(query.words), list(window)],
+        [*phrases, list(window)],
     )
     scores = dict(cursor.fetchall())
     return sorted(window, key=lambda i: (-scores.get(i, 0.0), -i))
@@ -163,9 +167,11 @@ def by_date(cursor: Any, vendor: str, ids: Sequence[int]) -> list[int]:
     """``ids`` newest decision first, read from the index of the decisions' columns."""
     clause, param = ids_in(vendor, ids)
     hint = f" INDEXED BY {DECISION_COLUMNS_INDEX}" if vendor == "sqlite" else ""
+    # PostgreSQL sorts NULL first in a descending order, SQLite last: undated letters last.
+    nulls = " NULLS LAST" if vendor == "postgresql" else ""
     cursor.execute(
         f"SELECT id FROM decisions_decision{hint} WHERE id {clause} "
-        "ORDER BY decision_date DESC, id DESC",
+        f"ORDER BY decision_date DESC{nulls}, id DESC",
         [param],
     )
     return [row[0] for row in cursor.fetchall()]

@@ -6,6 +6,7 @@ import html
 import importlib
 import json
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -54,8 +55,30 @@ def fts5_match(
     return " AND ".join(parts)
 
 
-def pg_query(words: Sequence[Sequence[str]]) -> str:
-    return " ".join(" ".join(parts) for parts in words)
+_WORD = re.compile(r"\w+")  # search_terms' own cut of a word into its runs
+_PUNCTUATION = frozenset(string.punctuation)
+
+
+def pg_phrases(query: SearchQuery) -> list[str]:
+    """Each searched word as typed from its first to its last letter or digit, its ASCII
+    punctuation kept (anything else a space), for phraseto_tsquery: PostgreSQL's parser
+    then cuts it as it cut the letters ("L4-5" into 'l4' <-> '-5', "12.5" one number),
+    where its runs alone ('l4' & '5') matched other letters and missed these."""
+    wanted, phrases = list(query.words), []
+    for chunk in query.text.split():
+        runs = list(_WORD.finditer(chunk))
+        if not wanted or tuple(m.group() for m in runs) != tuple(wanted[0]):
+            continue
+        typed = chunk[runs[0].start() : runs[-1].end()]
+        phrases.append("".join(c if c.isalnum() or c in _PUNCTUATION else " " for c in typed))
+        wanted.pop(0)
+    return phrases
+
+
+def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
+    """The tsquery of the words, all required, each a phrase (`pg_phrases`)."""
+    phrases = pg_phrases(query)
+    return " && ".join(["phraseto_tsquery('english', %s)"] * len(phrases)), phrases
 
 
 def uses_index(vendor: str, query: SearchQuery) -> bool:
@@ -71,8 +94,9 @@ def from_where(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
     source, conditions, params = "decisions_decision d", ["1 = 1"], []
     if query.words:
         source += " JOIN decisions_search s ON s.decision_id = d.id"
-        conditions.append("s.document @@ plainto_tsquery('english', %s)")
-        params.append(pg_query(query.words))
+        tsquery, phrases = pg_words(query)
+        conditions.append(f"s.document @@ ({tsquery})")
+        params += phrases
     for column in ("year", "priority"):
         value = getattr(query.filters, column)
         if value is not None:
@@ -136,12 +160,32 @@ def page(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
     where, params = from_where(vendor, query)
     columns = "d.id, d.case_number, d.decision_date, d.priority"
     tail = "LIMIT %s OFFSET %s"
+    if not query.words and vendor == "postgresql":
+        return _pg_newest_page(columns, where, params, query)
     if not query.words:
         return f"SELECT {columns} {where} ORDER BY d.decision_date DESC, d.id DESC {tail}", params
     inner = f"SELECT d.id AS id, s.document AS doc {where} ORDER BY d.id DESC LIMIT {RANK_WINDOW}"
-    order = "ts_rank(m.doc, plainto_tsquery('english', %s)) DESC, d.id DESC"
+    tsquery, phrases = pg_words(query)
+    order = f"ts_rank(m.doc, {tsquery}) DESC, d.id DESC"
     outer = f"SELECT {columns} FROM ({inner}) m JOIN decisions_decision d ON d.id = m.id"
-    return f"{outer} ORDER BY {order} {tail}", [*params, pg_query(query.words)]
+    return f"{outer} ORDER BY {order} {tail}", [*params, *phrases]
+
+
+def _pg_newest_page(
+    columns: str, where: str, params: list[Any], query: SearchQuery
+) -> tuple[str, list[Any]]:
+    """Newest first on PostgreSQL, undated letters last as on SQLite (PostgreSQL sorts NULL
+    first in a descending order). Each half is read from migration 0002's index of the
+    dates up to the page's end, so ``NULLS LAST`` never sorts the whole corpus."""
+    end = query.page * query.per_page
+    dated = f"SELECT {columns} {where} AND d.decision_date IS NOT NULL"
+    undated = f"SELECT {columns} {where} AND d.decision_date IS NULL"
+    statement = (
+        f"({dated} ORDER BY d.decision_date DESC, d.id DESC LIMIT %s) UNION ALL "
+        f"({undated} ORDER BY d.id DESC LIMIT %s) "
+        "ORDER BY 3 DESC NULLS LAST, 1 DESC LIMIT %s OFFSET %s"
+    )
+    return statement, [*params, end, *params, end]
 
 
 # Migration 0004: a decision's date, year and priority by its id, read from this index
@@ -190,11 +234,12 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
         params: list[Any] = list(ids)
     elif vendor == "postgresql":
         text = f"coalesce(d.clinical_summary, '') || ' ' || {_ITEMS_TEXT_PG}"
+        tsquery, phrases = pg_words(query)
         sql = (
-            f"SELECT d.id, ts_headline('english', {text}, plainto_tsquery('english', %s), %s) "
+            f"SELECT d.id, ts_headline('english', {text}, {tsquery}, %s) "
             f"FROM decisions_decision d WHERE d.id IN ({marks})"
         )
-        params = [pg_query(query.words), _HEADLINE, *ids]
+        params = [*phrases, _HEADLINE, *ids]
     else:
         sql = (
             f"SELECT rowid, snippet(decisions_search, -1, '{OPEN}', '{CLOSE}', ' … ', 32) "
