@@ -83,7 +83,10 @@ def _insert(model: type[Model], params: list[list[Any]], *, keys: bool) -> list[
     names = ", ".join(quote(str(f.column)) for f in fields)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            _copy(cursor.cursor, meta, [f.column for f in fields], params, keys=keys)
+            # The driver's own cursor, so its errors are made Django's here (a unique key
+            # broken by COPY is an IntegrityError, as it is from an INSERT).
+            with connection.wrap_database_errors:
+                _copy(cursor.cursor, meta, [f.column for f in fields], params, keys=keys)
         elif keys:
             _insert_returning(cursor, meta, names, params, connection)
         else:

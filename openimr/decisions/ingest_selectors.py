@@ -29,6 +29,11 @@ def seen_hashes() -> set[str]:
     return set(SourceFile.objects.values_list("sha256", flat=True).iterator(chunk_size=10_000))
 
 
+def stored_hashes(hashes: list[str]) -> set[str]:
+    """Which of these hashes a source file row now holds (another ingest may have stored it)."""
+    return set(SourceFile.objects.filter(sha256__in=hashes).values_list("sha256", flat=True))
+
+
 def failed_sources(limit: int = 500) -> list[SourceFile]:
     """Failed source files, newest first, for the staff list."""
     return list(SourceFile.objects.filter(status=SourceFile.Status.FAILED)[:limit])

@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import IntegrityError
 
 from openimr.audit.services import Actor
 from openimr.core import sandbox
 from openimr.core.collector import collector_spared
 from openimr.decisions.deidentify import parse_deidentified
-from openimr.decisions.ingest_selectors import seen_hashes
+from openimr.decisions.ingest_selectors import seen_hashes, stored_hashes
 from openimr.decisions.models import Source
 from openimr.decisions.services.ingest_inputs import (
     Input,
@@ -333,10 +334,29 @@ def _here(
     return _done([_read(file, answer)]), 1, len(file.data)
 
 
+# Tries at storing one batch while other ingests store the same files (below).
+_STORE_TRIES = 3
+
+
 def _flush(pending: list[SourceRead], actor: Actor, summary: Summary) -> None:
     if not pending:
         return
-    outcome = sources_store(reads=pending, actor=actor)
+    for tries_left in range(_STORE_TRIES - 1, -1, -1):
+        try:
+            outcome = sources_store(reads=pending, actor=actor)
+            break
+        except IntegrityError:
+            # Another ingest (on this machine, or on another one sharing the database) stored
+            # some of these files, or their case numbers, after this run listed what it had
+            # seen: the batch rolled back whole; its files now stored are skipped as known,
+            # and the rest stored again, each case number checked anew.
+            if not tries_left:
+                raise
+            stored = stored_hashes([read.sha256 for read in pending])
+            summary.skipped += len(stored)
+            pending[:] = [read for read in pending if read.sha256 not in stored]
+            if not pending:
+                return
     for read in outcome.parsed:
         summary.parsed += 1
         summary.warned += bool(read.warnings)
