@@ -14,6 +14,9 @@ _MIGRATION = importlib.import_module("openimr.decisions.migrations.0002_search_i
 # 0004: SQLite's triggers as 0003 left them (the inserts skip while a store batch indexes
 # its decisions itself), with the tags' complements; PostgreSQL's filter lexemes.
 _TAGS = importlib.import_module("openimr.decisions.migrations.0004_search_tags_everywhere")
+_SLASHES = importlib.import_module(
+    "openimr.decisions.migrations.0009_pg_search_splits_slashed_words"
+)
 # 0006: PostgreSQL's posting lists of the filter lexemes, filled in one statement after the
 # documents and their B-tree built once (a trigger's insert per lexeme would be 30 a letter).
 _POSTINGS = importlib.import_module("openimr.decisions.migrations.0006_search_filter_postings")
@@ -165,8 +168,8 @@ def _build_index(cursor: Any, vendor: str) -> None:
         table = _POSTINGS.TABLE
         cursor.execute(f"ALTER TABLE decisions_search DISABLE TRIGGER {table}_sync")
         cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey")
-        # Migration 0004's own statement, which indexed the rows already there, and 0006's.
-        cursor.execute(next(s for s in _TAGS.PG_FORWARD if s.startswith("INSERT")))
+        # Migration 0009's own statement (0004's, the texts split at slashes), and 0006's.
+        cursor.execute(next(s for s in _SLASHES.PG_FORWARD if s.startswith("INSERT")))
         for prefix in ("INSERT", f"ALTER TABLE {table} ADD PRIMARY KEY"):
             cursor.execute(next(s for s in _POSTINGS.PG_FORWARD if s.startswith(prefix)))
         cursor.execute(f"ALTER TABLE decisions_search ENABLE TRIGGER {table}_sync")

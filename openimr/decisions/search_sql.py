@@ -70,7 +70,9 @@ def pg_phrases(query: SearchQuery) -> list[str]:
         if not wanted or tuple(m.group() for m in runs) != tuple(wanted[0]):
             continue
         typed = chunk[runs[0].start() : runs[-1].end()]
-        phrases.append("".join(c if c.isalnum() or c in _PUNCTUATION else " " for c in typed))
+        # A slash splits words, as the documents were split (migration 0009).
+        kept = (c if (c.isalnum() or c in _PUNCTUATION) and c != "/" else " " for c in typed)
+        phrases.append("".join(kept))
         wanted.pop(0)
     return phrases
 
