@@ -184,5 +184,12 @@ def documents_reviewed(case_row: CaseRow) -> tuple[Document, ...]:
 
 
 def record_file_open(record: Record) -> BinaryIO:
-    """The stored PDF as received, opened for reading."""
-    return (Path(settings.MEDIA_ROOT) / record.file_path).open("rb")
+    """The stored PDF as received, opened for reading. NotFound when the stored file is
+    gone (a restore without the files, a disk fault): said, not a server error."""
+    try:
+        return (Path(settings.MEDIA_ROOT) / record.file_path).open("rb")
+    except FileNotFoundError as exc:
+        raise NotFound(
+            f"the stored file of record {record.pk} ({record.filename}) is missing from the "
+            "media folder: restore it from a backup"
+        ) from exc

@@ -180,9 +180,13 @@ def record_extract(request: HttpRequest, row: CaseRow, record: Record) -> HttpRe
 
 
 @case_file_view("record.downloaded")
-def record_file(request: HttpRequest, row: CaseRow, record: Record) -> FileResponse:
+def record_file(request: HttpRequest, row: CaseRow, record: Record) -> HttpResponseBase:
+    try:
+        stored = selectors.record_file_open(record)
+    except NotFound as exc:  # said to the staff member, not Django's bare 404 page
+        return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
     return FileResponse(
-        selectors.record_file_open(record),
+        stored,
         as_attachment=True,
         filename=record.filename,
         content_type="application/pdf",
