@@ -16,6 +16,7 @@ from openimr.core.errors import NotFound
 from openimr.letters import selectors as letters
 from openimr.letters.render.html import STYLE
 from openimr.letters.rendering import state_name
+from openimr.review import selectors as review
 
 
 class CaseView(Protocol):
@@ -83,7 +84,8 @@ def case_detail(request: HttpRequest, row: models.Case) -> HttpResponse:
 
 @case_view("letter.viewed")
 def case_letter(request: HttpRequest, row: models.Case) -> HttpResponse:
-    issued, fragment = letters.letter_html_for(row.case_number)
+    # The draft with its references, as QA reads it and as it will issue.
+    issued, fragment = letters.letter_html_for(row.case_number, review.provenance(row))
     context = {
         "case_number": row.case_number,
         "issued": issued,
@@ -95,7 +97,7 @@ def case_letter(request: HttpRequest, row: models.Case) -> HttpResponse:
 
 @case_view("letter.downloaded")
 def case_letter_pdf(request: HttpRequest, row: models.Case) -> FileResponse:
-    issued, data = letters.letter_pdf_for(row.case_number)
+    issued, data = letters.letter_pdf_for(row.case_number, review.provenance(row))
     suffix = "" if issued else "-DRAFT"
     return FileResponse(
         data,

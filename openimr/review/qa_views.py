@@ -80,7 +80,7 @@ def qa_case(request: HttpRequest, case_number: str) -> HttpResponse:
 def qa_letter_pdf(request: HttpRequest, case_number: str) -> FileResponse:
     """The issued PDF as stored, or the draft of a case in QA."""
     row = selectors.case_for_qa(request.user, case_number, action="letter.downloaded", states=SEEN)
-    issued, data = letters.letter_pdf_for(row.case_number, signoff.provenance(row))
+    issued, data = letters.letter_pdf_for(row.case_number, selectors.provenance(row))
     return _download(data, f"{row.case_number}-FDL{'' if issued else '-DRAFT'}.pdf")
 
 

@@ -22,9 +22,12 @@ from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import InvalidInput, NotFound, Problem
 from openimr.guidelines.domain.catalog import GuidelineEntry
 from openimr.letters import selectors as letters
+from openimr.letters.domain.extras import Provenance
 from openimr.programs.loader import load_program
+from openimr.review import case_file
 from openimr.review.domain.assignment import assigned_positions, item_assignment_problems
 from openimr.review.models import Determination, QAComment
+from openimr.review.sources import from_json
 from openimr.reviewers import selectors as reviewers
 from openimr.reviewers import services as reviewer_services
 
@@ -166,6 +169,15 @@ def entry_citation(entry: GuidelineEntry) -> str:
     parts = [entry.title, entry.part, entry.edition]
     text = ", ".join(p for p in parts if p)
     return f"{text} ({entry.section})" if entry.section else text
+
+
+def provenance(row: Any) -> Provenance:
+    """The sentences of the summary and of each rationale with the record pages they cite:
+    the letter's references, in every copy of it (draft, QA, issued)."""
+    stored = determination_of(row)
+    count = row.items.count()
+    rationales = tuple(from_json(stored.rationale_sources.get(str(n), [])) for n in range(count))
+    return Provenance(from_json(stored.summary_sources), rationales, case_file.titles(row))
 
 
 def determination_of(row: Any) -> Determination:

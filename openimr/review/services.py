@@ -30,8 +30,8 @@ from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.provenance import Linked
 from openimr.review.domain.qa import identity_problems
 from openimr.review.models import Determination, QAComment
-from openimr.review.selectors import item_for_user, reviewer_identity_facts
-from openimr.review.signoff import checklist, provenance
+from openimr.review.selectors import item_for_user, provenance, reviewer_identity_facts
+from openimr.review.signoff import checklist
 from openimr.review.sources import (
     from_json,
     linked_sentences,

@@ -9,18 +9,16 @@ from openimr.cases.selectors import case_by_number
 from openimr.core.case import Case
 from openimr.core.clock import now
 from openimr.guidelines.domain.hierarchy import basis_problems
-from openimr.letters.domain.extras import Provenance
 from openimr.letters.selectors import letter_html_for
 from openimr.review import case_file
 from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.qa import Check, Determination, qa_checks
 from openimr.review.selectors import (
     determination_due,
-    determination_of,
     due_instant,
+    provenance,
     reviewer_identity_facts,
 )
-from openimr.review.sources import from_json
 
 
 def hierarchy_problems(case: Case) -> list[Any]:
@@ -74,14 +72,6 @@ def _no_clock(check: Check) -> Check:
         return check
     text = "the case records no date of complete records, so no determination due date"
     return replace(check, passed=True, text=text, warning=True)
-
-
-def provenance(row: Any) -> Provenance:
-    """The sentences of the summary and of each rationale with the record pages they cite."""
-    stored = determination_of(row)
-    count = row.items.count()
-    rationales = tuple(from_json(stored.rationale_sources.get(str(n), [])) for n in range(count))
-    return Provenance(from_json(stored.summary_sources), rationales, case_file.titles(row))
 
 
 def draft_letter_html(row: Any) -> str:
