@@ -99,13 +99,14 @@ def demo_code(username: str) -> str:
     return str(totp.token()).zfill(device.digits)
 
 
-def _case(path: Path) -> str:
+def _case(path: Path) -> str | None:
+    """Import a demo case not yet issued; its number when it is decided and its letter is
+    still to issue (after its records are loaded, so that the letter lists them)."""
     case = case_from_file(path)
-    if letter_for_case_number(case.case_number) is None:
-        case_import(case=case, actor="demo", replace=True)
-        if case.is_decided:
-            letter_issue(case_number=case.case_number, actor="demo")
-    return case.case_number
+    if letter_for_case_number(case.case_number) is not None:
+        return None
+    case_import(case=case, actor="demo", replace=True)
+    return case.case_number if case.is_decided else None
 
 
 def demo_load() -> Path:
@@ -114,9 +115,10 @@ def demo_load() -> Path:
     _users()
     _devices()
     _panel()
-    for path in sorted(CASES.glob("*.json")):
-        _case(path)
+    to_issue = [number for path in sorted(CASES.glob("*.json")) if (number := _case(path))]
     demo_records_load()
+    for number in to_issue:
+        letter_issue(case_number=number, actor="demo")
     _reviewer_at_work()
     _case_in_qa()
     issued = letter_for_case_number(case_from_file(SEED).case_number)
