@@ -177,6 +177,9 @@ def record_edit(
     return record
 
 
+EARLIEST_SERVICE = date(1900, 1, 1)
+
+
 def _edited(
     kind: DocumentKind | str, author: str | None, day: date | None, title: str
 ) -> RecordFacts:
@@ -188,6 +191,9 @@ def _edited(
             problems.append(Problem(path, f"must be at most {TEXT_LIMIT} characters"))
     if day is not None and day > local_date(now()):
         problems.append(Problem("$.date_of_service", "is in the future"))
+    elif day is not None and day < EARLIEST_SERVICE:
+        # A typo ("0001-01-01", "1016"): no record of a workers' compensation claim is that old.
+        problems.append(Problem("$.date_of_service", f"is before {EARLIEST_SERVICE.isoformat()}"))
     if problems:
         raise InvalidInput(problems)
     return RecordFacts(DocumentKind(kind), (author or "").strip() or None, day, title.strip())

@@ -75,8 +75,9 @@ def test_an_empty_author_is_unknown(receive):
         ({"author": "x" * 301}, "$.author"),
         ({"title": "x" * 301}, "$.title"),
         ({"date_of_service": date(2099, 1, 1)}, "$.date_of_service"),
+        ({"date_of_service": date(1, 1, 1)}, "$.date_of_service"),
     ],
-    ids=["unknown kind", "long author", "long title", "future date"],
+    ids=["unknown kind", "long author", "long title", "future date", "year 1"],
 )
 def test_a_bad_correction_is_refused_and_changes_nothing(receive, change, path):
     record = receive(*PROGRESS_NOTE)
