@@ -1,6 +1,7 @@
 """`openimr backup`, `openimr restore` and `openimr worker`: running a deployment."""
 
 import argparse
+import math
 import os
 from pathlib import Path
 
@@ -45,8 +46,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     if args.max_tasks is not None and args.max_tasks < 1:  # 0 would mean "no limit" below
         raise InvalidInput([Problem("--max-tasks", "must be 1 or more")])
-    if args.interval <= 0:
-        raise InvalidInput([Problem("--interval", "must be more than 0 seconds")])
+    if not 0 < args.interval < math.inf:  # also refuses nan, which db_worker meets with a traceback
+        raise InvalidInput([Problem("--interval", "must be more than 0 seconds, a finite number")])
     _django()
     from django.conf import settings
     from django.core.management import call_command

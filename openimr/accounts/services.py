@@ -5,13 +5,16 @@ way, a code never accepted twice, growing delays after wrong codes). What is add
 the audit trail: each enrolment and each refused code is recorded with who and when."""
 
 import logging
+import math
 from base64 import b32encode
 from dataclasses import dataclass
 from typing import Any
 
 import qrcode
 import qrcode.image.svg
+from axes.utils import reset as axes_reset
 from django.db import transaction
+from django.utils import timezone
 from django_otp import devices_for_user, match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -20,6 +23,15 @@ from openimr.audit.services import audit_record
 log = logging.getLogger("openimr.security")
 
 DEVICE_NAME = "authenticator"
+
+
+class CodesPaused(Exception):
+    """Wrong codes came just before: django-otp checks no code of this device until the pause
+    after them (1, 2, 4 ... seconds) is over, so a right code now would be refused unread."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"codes are paused for {seconds} s")
+        self.seconds = seconds
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,7 @@ def totp_enrolment_confirm(*, user: Any, device: TOTPDevice, code: str) -> bool:
     """Confirm the device when ``code`` comes from it; an audit row either way."""
     if device.user_id != user.pk or device.confirmed:
         return False
+    _refuse_while_paused(user, [device], "enrol")
     with transaction.atomic():
         accepted = device.verify_token(code)
         if accepted:
@@ -67,14 +80,48 @@ def totp_enrolment_confirm(*, user: Any, device: TOTPDevice, code: str) -> bool:
 
 
 def totp_verify(*, user: Any, code: str) -> TOTPDevice | None:
-    """The confirmed device that produced ``code``, or None (logged and audited)."""
+    """The confirmed device that produced ``code``, or None (logged and audited).
+    Raises CodesPaused, without reading the code, during the pause after wrong ones."""
+    _refuse_while_paused(user, list(devices_for_user(user, confirmed=True)), "verify")
     with transaction.atomic():
         device = match_token(user, code)
         _audit(user, "two_factor.verified" if device else "two_factor.refused", "verify")
     return device
 
 
-def _audit(user: Any, action: str, step: str) -> None:
+def password_reset_completed(*, user: Any) -> None:
+    """The emailed link set a new password: the failed logins counted against the old one
+    guard nothing now, and the lockout page sends a locked-out person here, so their lock
+    is lifted (from every address: the new password is unknown to whoever guessed)."""
+    with transaction.atomic():
+        lifted = axes_reset(username=user.get_username())
+        audit_record(
+            actor=user,
+            action="password.reset",
+            object_type="user",
+            object_id=user.get_username(),
+            detail={"failed_logins_cleared": lifted},
+        )
+
+
+def _pause_seconds(device: TOTPDevice) -> int:
+    allowed, data = device.verify_is_allowed()
+    until = (data or {}).get("locked_until")
+    if allowed or until is None:
+        return 0
+    return max(1, math.ceil((until - timezone.now()).total_seconds()))
+
+
+def _refuse_while_paused(user: Any, devices: list[TOTPDevice], step: str) -> None:
+    """Paused only when every device is: django-otp tries the code on each."""
+    pauses = [_pause_seconds(device) for device in devices]
+    if pauses and min(pauses) > 0:
+        with transaction.atomic():
+            _audit(user, "two_factor.refused", step, paused_seconds=min(pauses))
+        raise CodesPaused(min(pauses))
+
+
+def _audit(user: Any, action: str, step: str, **detail: Any) -> None:
     if action == "two_factor.refused":
         log.warning("second factor refused for %s at %s", user.get_username(), step)
     audit_record(
@@ -82,5 +129,5 @@ def _audit(user: Any, action: str, step: str) -> None:
         action=action,
         object_type="user",
         object_id=user.get_username(),
-        detail={"step": step},
+        detail={"step": step, **detail},
     )

@@ -27,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        views.PasswordResetConfirmView.as_view(
             template_name=f"{_RESET}_confirm.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),

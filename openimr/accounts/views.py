@@ -1,9 +1,13 @@
 """The second step of logging in: verify a TOTP code, or enrol an authenticator first.
-Password reset is Django's own views with openimr's templates (openimr.accounts.urls)."""
+Password reset is Django's own views with openimr's templates (openimr.accounts.urls); its
+last step also lifts the lockout (services.password_reset_completed)."""
 
+from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +27,15 @@ def _next(request: HttpRequest) -> str:
     return target if safe and target else reverse("start")
 
 
+def _wait(form: CodeForm, paused: services.CodesPaused) -> int:
+    unit = "second" if paused.seconds == 1 else "seconds"
+    form.add_error(
+        "code",
+        f"Too many wrong codes: wait {paused.seconds} {unit}, then enter the code your app shows.",
+    )
+    return 429
+
+
 def _with_next(name: str, request: HttpRequest) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{reverse(name)}?{urlencode({'next': _next(request)})}")
 
@@ -34,13 +47,17 @@ def verify(request: HttpRequest) -> HttpResponse:
     if not services.user_has_authenticator(request.user):
         return _with_next("accounts:enrol", request)
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        device = services.totp_verify(user=request.user, code=form.cleaned_data["code"])
-        if device is not None:
-            otp_login(request, device)
-            return redirect(_next(request))
-        form.add_error("code", "That code did not match. Enter the code shown now.")
     status = 422 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            device = services.totp_verify(user=request.user, code=form.cleaned_data["code"])
+        except services.CodesPaused as paused:
+            status = _wait(form, paused)
+        else:
+            if device is not None:
+                otp_login(request, device)
+                return redirect(_next(request))
+            form.add_error("code", "That code did not match. Enter the code shown now.")
     context = {"form": form, "next": _next(request)}
     return render(request, "accounts/verify.html", context, status=status)
 
@@ -51,15 +68,28 @@ def enrol(request: HttpRequest) -> HttpResponse:
         return _with_next("accounts:verify", request)
     enrolment = services.totp_enrolment_start(user=request.user)
     form = CodeForm(request.POST or None)
+    status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
         device = enrolment.device
-        if services.totp_enrolment_confirm(user=request.user, device=device, code=code):
-            otp_login(request, device)
-            return redirect(_next(request))
-        form.add_error("code", "That code did not match. Check the app's clock and try again.")
-    status = 422 if request.method == "POST" else 200
+        try:
+            confirmed = services.totp_enrolment_confirm(user=request.user, device=device, code=code)
+        except services.CodesPaused as paused:
+            status = _wait(form, paused)
+        else:
+            if confirmed:
+                otp_login(request, device)
+                return redirect(_next(request))
+            form.add_error("code", "That code did not match. Check the app's clock and try again.")
     context = {"form": form, "next": _next(request), "enrolment": enrolment}
     response = render(request, "accounts/enrol.html", context, status=status)
     response["Cache-Control"] = "no-store"  # the page shows a secret
     return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form: Any) -> HttpResponse:
+        with transaction.atomic():  # the new password and its audit row together
+            response = super().form_valid(form)
+            services.password_reset_completed(user=form.user)
+        return response

@@ -65,6 +65,10 @@ class PendingEvent:
 
 
 _SCALARS = (str, int, bool, type(None))
+# What a refused look names comes from outside (a case number typed into an address, a
+# username into the login form): it is kept cut to its column, which PostgreSQL would
+# otherwise refuse, losing the refusal's own audit row with a server error.
+_OBJECT_ID_MAX = AuditEvent._meta.get_field("object_id").max_length or 60
 
 
 def _plain(detail: dict[str, Any] | None) -> dict[str, Any]:
@@ -98,7 +102,7 @@ def audit_event(
         label,
         action,
         object_type,
-        object_id,
+        object_id[:_OBJECT_ID_MAX],
         _plain(detail),
         _role(actor),
         request.request_id if request else "",

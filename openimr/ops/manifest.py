@@ -69,7 +69,8 @@ def manifest_write(root: Path, manifest: Manifest) -> None:
 
 
 def _bad(where: str, message: str) -> InvalidInput:
-    return InvalidInput([Problem(where, message)], f"the backup is refused: {where}: {message}")
+    # The summary leaves the problem to its own line: InvalidInput.report prints both.
+    return InvalidInput([Problem(where, message)], "the backup is refused, nothing was restored")
 
 
 def _safe(path: object) -> str:
@@ -107,7 +108,7 @@ def _parse(body: object) -> Manifest:
 def manifest_read(root: Path) -> Manifest:
     path = root / MANIFEST
     if not root.is_dir():
-        raise _bad(str(root), "no such folder")
+        raise _bad(str(root), "not a folder" if root.exists() else "no such folder")
     if not path.is_file():
         raise _bad(MANIFEST, "missing: the backup was cut short or is not an openimr backup")
     try:

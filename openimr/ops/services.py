@@ -45,6 +45,13 @@ def _summary(folder: Path, manifest: Manifest) -> BackupSummary:
 
 
 def _empty_folder(dest: Path) -> None:
+    media = Path(settings.MEDIA_ROOT).resolve()
+    if dest.resolve().is_relative_to(media):
+        # copytree would copy the backup into itself until the disk or the recursion gave out
+        raise Conflict(
+            f"{dest.resolve()} is inside the stored files folder {media}, which a backup copies:"
+            " choose a folder outside it"
+        )
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise Conflict(f"{dest} is not an empty folder: a backup goes into a new one")
     dest.mkdir(parents=True, exist_ok=True)
