@@ -55,6 +55,10 @@ def _empty_folder(dest: Path) -> None:
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise Conflict(f"{dest} is not an empty folder: a backup goes into a new one")
     dest.mkdir(parents=True, exist_ok=True)
+    # Only the owner reads a backup: it holds every case file, password hashes and the
+    # second factors' secrets, and the database copy would otherwise be made under the
+    # umask (0644: readable by every user of the machine).
+    dest.chmod(0o700)
 
 
 def _copy_media(dest: Path) -> None:
@@ -82,6 +86,7 @@ def backup_create(*, dest: Path, actor: Actor) -> BackupSummary:
         database.sqlite_snapshot(dest / name)
     else:
         database.postgres_dump(dest / name)
+    (dest / name).chmod(0o600)
     _copy_media(dest)
     entries = [entry_of(dest, dest / name)]
     if (dest / MEDIA).is_dir():
