@@ -4,8 +4,8 @@ the reviewer's list would show as if adopted), is refused at its field, nothing 
 
 import pytest
 
-from openimr.audit.models import AuditEvent
 from openimr.guidelines.models import StaffEntry
+from openimr.guidelines.tests.test_staff_add_catalog_entries import assert_refused
 
 pytestmark = pytest.mark.django_db
 STUDY = {
@@ -33,12 +33,7 @@ STUDY = {
 def test_the_entry_is_refused_at_its_field_and_nothing_is_stored(
     client, staff_client, change, path, message
 ):
-    response = client.post("/guidelines/", {**STUDY, **change})
-    assert response.status_code == 422
-    body = response.content.decode()
-    assert path in body and message in body
-    assert StaffEntry.objects.count() == 0
-    assert not AuditEvent.objects.filter(action="guideline.added").exists()
+    assert_refused(client, {**STUDY, **change}, path, message)
 
 
 def test_values_at_the_limits_and_an_mtus_section_are_accepted(client, staff_client):

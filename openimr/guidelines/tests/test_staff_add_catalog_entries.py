@@ -46,7 +46,12 @@ def test_an_added_entry_is_in_the_catalog_reviewers_choose_from(client, staff_cl
 def test_a_bad_entry_is_refused_at_its_field_and_nothing_is_stored(
     client, staff_client, change, path, message
 ):
-    response = client.post("/guidelines/", {**ODG_2025, **change})
+    assert_refused(client, {**ODG_2025, **change}, path, message)
+
+
+def assert_refused(client, entry, path, message):
+    """The entry is refused with 422 naming ``path`` and ``message``; nothing is stored."""
+    response = client.post("/guidelines/", entry)
     assert response.status_code == 422
     body = response.content.decode()
     assert path in body and message in body
