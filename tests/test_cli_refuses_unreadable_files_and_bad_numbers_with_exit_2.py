@@ -84,7 +84,7 @@ def test_simulate_refuses_a_count_below_1_before_making_its_database(
     [
         ("--max-tasks", "0", "--max-tasks: must be 1 or more"),
         ("--max-tasks", "-1", "--max-tasks: must be 1 or more"),
-        ("--interval", "0", "--interval: must be more than 0 seconds"),
+        ("--interval", "0", "--interval: must be more than 0 seconds, a finite number"),
     ],
 )
 def test_worker_refuses_a_count_or_interval_that_would_run_unbounded(
