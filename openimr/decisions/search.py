@@ -17,6 +17,7 @@ from django.db import connection
 
 from openimr.decisions import search_index as walks
 from openimr.decisions import search_sql as sql
+from openimr.decisions.search_facets import facet_counts
 from openimr.decisions.search_terms import Filters, SearchQuery, words
 
 # The total is counted up to this number; beyond it the page says "more than".
@@ -182,7 +183,7 @@ def _facets(
 ) -> dict[str, tuple[FacetValue, ...]]:
     if not rows:
         return {}
-    counts = sql.facet_counts(cursor, vendor, rows, filters)
+    counts = facet_counts(cursor, vendor, rows, filters)
     return {name: tuple(FacetValue(str(v), n) for v, n in pairs) for name, pairs in counts.items()}
 
 

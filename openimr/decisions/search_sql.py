@@ -7,11 +7,11 @@ import importlib
 import json
 import re
 import string
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from openimr.decisions.search_terms import Filters, SearchQuery, filter_tags
+from openimr.decisions.search_terms import SearchQuery, filter_tags
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
 _MARKS = re.compile(f"({OPEN}|{CLOSE})")
@@ -288,10 +288,6 @@ def ids_in(vendor: str, ids: Sequence[int]) -> tuple[str, Any]:
     return "IN (SELECT value FROM json_each(%s))", json.dumps(list(ids))
 
 
-FACET_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
-FACET_VALUES_SHOWN = 30
-
-
 def recent_matches(cursor: Any, vendor: str, query: SearchQuery, limit: int) -> list[Any]:
     """(id, year, priority) of the ``limit`` most recently added matches."""
     where, params = from_where(vendor, query)
@@ -299,84 +295,6 @@ def recent_matches(cursor: Any, vendor: str, query: SearchQuery, limit: int) -> 
         f"SELECT d.id, d.year, d.priority {where} ORDER BY d.id DESC LIMIT %s", [*params, limit]
     )
     return list(cursor.fetchall())
-
-
-_MATCHED_ITEMS = (
-    "WITH m AS MATERIALIZED (SELECT decision_id, outcome, category, mtus_based, cites_mtus, "
-    "cites_acoem, cites_odg, cites_other FROM decisions_decisionitem WHERE decision_id {ids}) "
-)
-# Each item facet's values, counted over the items that pass the other item filters: a
-# search's item filters must all hold for one item, so a value counted over every item of
-# a match would promise more letters than its link finds (27 shown, 21 found).
-_ITEM_FACET_GROUPS = {
-    "outcome": "SELECT 'outcome', outcome, count(DISTINCT decision_id) FROM m "
-    "WHERE outcome <> ''{others} GROUP BY outcome",
-    "category": "SELECT 'category', category, count(DISTINCT decision_id) FROM m "
-    "WHERE 1 = 1{others} GROUP BY category",
-    "mtus_based": "SELECT 'mtus_based', CASE WHEN mtus_based THEN 'yes' ELSE 'no' END, "
-    "count(DISTINCT decision_id) FROM m WHERE 1 = 1{others} GROUP BY 2",
-    **{
-        f"family {f}": f"SELECT 'family', '{f}', count(DISTINCT decision_id) FROM m "
-        f"WHERE cites_{f}{{others}}"
-        for f in FAMILIES
-    },
-}
-
-
-def _other_item_filters(filters: Filters, facet: str) -> tuple[str, list[Any]]:
-    """The " AND ..." over the matched items for the active item filters but ``facet``'s own
-    (its values are the alternatives to it), with their parameters."""
-    clauses, params = [], []
-    for name in ("outcome", "category", "mtus_based"):
-        value = getattr(filters, name)
-        if value is not None and name != facet:
-            clauses.append(f"{name} = %s")
-            params.append(value)
-    if filters.family is not None and facet != "family":
-        clauses.append(f"cites_{filters.family}")  # one of FAMILIES: checked at the edge
-    return "".join(f" AND {clause}" for clause in clauses), params
-
-
-def _item_facets(clause: str, param: Any, filters: Filters) -> tuple[str, list[Any]]:
-    parts, params = [], [param]
-    for key, group in _ITEM_FACET_GROUPS.items():
-        others, values = _other_item_filters(filters, key.split()[0])
-        parts.append(group.format(others=others))
-        params += values
-    return _MATCHED_ITEMS.format(ids=clause) + " UNION ALL ".join(parts), params
-
-
-def facet_counts(
-    cursor: Any, vendor: str, rows: Sequence[Any], filters: Filters
-) -> dict[str, list[tuple[str, int]]]:
-    """How many of the matches (id, year, priority) have each value of each filter (an item
-    value on an item that passes the other item filters): the decision's own columns came
-    with the matches; the items' are grouped in one statement over the matched items (one
-    query per filter took several times longer)."""
-    clause, param = ids_in(vendor, [row[0] for row in rows])
-    tally: dict[str, Counter[str]] = {name: Counter() for name in FACET_NAMES}
-    for _, year, priority in rows:
-        if year is not None:
-            tally["year"][str(year)] += 1
-        if priority:
-            tally["priority"][priority] += 1
-    cursor.execute(*_item_facets(clause, param, filters))
-    for name, value, count in cursor.fetchall():
-        if count:
-            tally[name][str(value)] += int(count)
-    cursor.execute(
-        f"SELECT specialty, count(*) FROM decisions_decisionspecialty WHERE decision_id {clause} "
-        "GROUP BY specialty",
-        [param],
-    )
-    tally["specialty"].update(dict(cursor.fetchall()))
-    return {name: _ordered(name, counter) for name, counter in tally.items()}
-
-
-def _ordered(name: str, counter: Counter[str]) -> list[tuple[str, int]]:
-    if name == "year":
-        return sorted(counter.items(), reverse=True)
-    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_VALUES_SHOWN]
 
 
 # Indexing a batch of decisions once (`openimr.decisions.search.index_decisions`): the
