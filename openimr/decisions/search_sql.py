@@ -27,6 +27,7 @@ _ITEM_FILTERS = {
     "category": "i.category = %s",
     "mtus_based": "i.mtus_based = %s",
 }
+_SPLIT = "\u200b"  # zero-width space
 _HEADLINE = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2"
 _ITEMS_TEXT_PG = (
     "coalesce((SELECT string_agg(x.treatment || ' ' || x.rationale, ' ' ORDER BY x.position) "
@@ -235,7 +236,14 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
         )
         params: list[Any] = list(ids)
     elif vendor == "postgresql":
-        text = f"coalesce(d.clinical_summary, '') || ' ' || {_ITEMS_TEXT_PG}"
+        # The parser keeps "MTUS/ACOEM" as one token, so its headline would mark neither
+        # half (the index reads "/" as a space: migration 0009). A zero-width space after
+        # a slash between two letters or digits splits it without changing what is shown
+        # (it is taken out below); "</b>" keeps its slash, so markup still reads as markup.
+        text = (
+            f"regexp_replace(coalesce(d.clinical_summary, '') || ' ' || {_ITEMS_TEXT_PG}, "
+            f"'([[:alnum:]])/(?=[[:alnum:]])', '\\1/' || chr({ord(_SPLIT)}), 'g')"
+        )
         tsquery, phrases = pg_words(query)
         sql = (
             f"SELECT d.id, ts_headline('english', {text}, {tsquery}, %s) "
@@ -249,7 +257,7 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
         )
         params = [fts5_match(query, with_filters=False), *ids]
     cursor.execute(sql, params)
-    return {row[0]: row[1] or "" for row in cursor.fetchall()}
+    return {row[0]: (row[1] or "").replace(_SPLIT, "") for row in cursor.fetchall()}
 
 
 def snippet_html(text: str, *, highlighted: bool) -> str:

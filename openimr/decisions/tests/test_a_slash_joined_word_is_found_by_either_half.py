@@ -39,3 +39,15 @@ def found(text: str) -> list[str]:
 )
 def test_either_half_and_the_pair_find_the_letter(corpus, text, numbers):
     assert found(text) == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [("ACOEM", "MTUS/<mark>ACOEM</mark>"), ("cold", "Hot/<mark>cold</mark>")],
+)
+def test_the_snippet_marks_the_half_that_was_searched(corpus, text, marked):
+    # PostgreSQL's headline had marked nothing in "MTUS/ACOEM" (found in a QA pass).
+    hits = {hit.case_number: hit for hit in search(parse({"q": text})).hits}
+    hit = hits["CM16-0000101"]
+    assert marked in hit.snippet_html
+    assert "\u200b" not in hit.snippet_html
