@@ -58,9 +58,18 @@ def test_a_bad_panel_is_reported_by_json_path_with_exit_code_2(tmp_path, capsys)
     bad = tmp_path / "panel.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
     assert run("reviewers", "match", CASE, "--panel", str(bad)) == 2
-    assert (
-        "$.reviewers[2].licenses[0].state: 'ZZ' is not a US state code" in capsys.readouterr().err
-    )
+    err = capsys.readouterr().err
+    assert "$.reviewers[2].licenses[0].state: 'ZZ' is not a US state code" in err
+    assert f"--panel {bad}: 1 problem(s)" in err
+
+
+def test_the_two_files_swapped_are_each_named_in_the_error(capsys):
+    # Both are JSON: the problems had been listed with no word of which file held them.
+    assert run("reviewers", "match", PANEL, "--panel", CASE) == 2
+    assert f"--panel {CASE}: " in capsys.readouterr().err
+    assert run("reviewers", "match", PANEL, "--panel", PANEL) == 2
+    err = capsys.readouterr().err
+    assert f"CASE.json {PANEL}: 1 problem(s)" in err and "$.case_number: is required" in err
 
 
 @pytest.mark.parametrize(
