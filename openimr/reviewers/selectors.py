@@ -9,7 +9,11 @@ from django.db.models import Count, Max, Q
 from openimr.core.access import user_works_intake
 from openimr.core.errors import NotFound
 from openimr.reviewers import models
-from openimr.reviewers.domain.credentials import credential_problems, expiring_credentials
+from openimr.reviewers.domain.credentials import (
+    availability_problems,
+    credential_problems,
+    expiring_credentials,
+)
 from openimr.reviewers.domain.panel import (
     Affiliation,
     AffiliationKind,
@@ -91,11 +95,14 @@ def specialty_table() -> SpecialtyTable:
 
 
 def reviewer_status(today: date) -> list[tuple[models.Reviewer, list[str], list[tuple[str, date]]]]:
-    """Each reviewer with the checks it fails and the credentials expiring within 60 days."""
+    """Each reviewer with the checks it fails today (credentials, and leave or a full week,
+    which keep matching from choosing them just as well) and the credentials expiring within
+    60 days."""
     out = []
     for row in panel_rows():
         reviewer = _domain(row, row.open_work)  # type: ignore[attr-defined]
-        failing = [r.text for r in credential_problems(reviewer, today)]
+        problems = credential_problems(reviewer, today) + availability_problems(reviewer, today)
+        failing = [r.text for r in problems]
         out.append((row, failing, expiring_credentials(reviewer, today)))
     return out
 
