@@ -35,7 +35,8 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("OPENIMR_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with a default site whose every change is audited.
+    "openimr.audit.admin_app.AuditedAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

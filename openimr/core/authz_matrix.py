@@ -176,13 +176,14 @@ MATRIX: dict[str, Row] = {
     "admin:axes_*_add": ADMIN_REFUSED,  # login records are written by axes, never by hand
     "admin:django_tasks_database_*_add": ADMIN_REFUSED,  # tasks are queued by the code
     "admin:django_tasks_database_*_delete": ADMIN_REFUSED,
+    # A person enrols their own authenticator; the admin only lists and deletes devices
+    # (openimr/accounts/admin.py), and has no key or QR code pages.
+    "admin:otp_totp_totpdevice_add": ADMIN_REFUSED,
     "admin:auth_user_password_change": ADMIN_NOT_FOUND | {"intake": "403", "case_manager": "403"},
     "admin:*_change": ADMIN_CHANGE,
     "admin:*_delete": ADMIN_CHANGE,
     "admin:*_history": ADMIN_HISTORY,
     "admin:admin/*/{object_id}/": ADMIN_HISTORY,  # the old object URL, redirected
-    "admin:otp_totp_totpdevice_config": ADMIN_MODEL,
-    "admin:otp_totp_totpdevice_qrcode": ADMIN_MODEL,
 }
 
 # Routes asked with the case that has an issued (and amended) letter, as they need one.

@@ -9,6 +9,7 @@ copied (a newer file that no copied row names is harmless)."""
 
 import os
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,10 @@ def _summary(folder: Path, manifest: Manifest) -> BackupSummary:
     )
 
 
-def _empty_folder(dest: Path) -> None:
+def _empty_folder(dest: Path) -> Path | None:
+    """Refuse a DEST that a backup may not go into; otherwise the topmost folder of DEST's
+    path that does not exist yet (made by the backup, so removed again if it fails), or
+    None when DEST is an empty folder already."""
     media = Path(settings.MEDIA_ROOT).resolve()
     if dest.resolve().is_relative_to(media):
         # copytree would copy the backup into itself until the disk or the recursion gave out
@@ -54,6 +58,11 @@ def _empty_folder(dest: Path) -> None:
         )
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise Conflict(f"{dest} is not an empty folder: a backup goes into a new one")
+    missing = [folder for folder in (dest, *dest.parents) if not folder.exists()]
+    return missing[-1] if missing else None
+
+
+def _folder_make(dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
     # Only the owner reads a backup: it holds every case file, password hashes and the
     # second factors' secrets, and the database copy would otherwise be made under the
@@ -68,19 +77,8 @@ def _copy_media(dest: Path) -> None:
         shutil.copytree(source, dest / MEDIA, ignore=shutil.ignore_patterns("tmp*"))
 
 
-def backup_create(*, dest: Path, actor: Actor) -> BackupSummary:
-    """Back up the database and the stored files into the new folder ``dest``. A backup
-    copies every case file: the audit trail records who took it and where, in the backup
-    itself."""
-    _empty_folder(dest)
-    vendor = database.vendor()
-    audit_record(
-        actor=actor,
-        action="backup.created",
-        object_type="backup",
-        object_id=dest.name[:60],
-        detail={"folder": str(dest.resolve())},
-    )
+def _backup_write(dest: Path, vendor: str) -> Manifest:
+    _folder_make(dest)
     name = database.SQLITE_FILE if vendor == "sqlite" else database.POSTGRES_FILE
     if vendor == "sqlite":
         database.sqlite_snapshot(dest / name)
@@ -93,7 +91,55 @@ def backup_create(*, dest: Path, actor: Actor) -> BackupSummary:
         entries += entries_under(dest, dest / MEDIA)
     manifest = Manifest(now().isoformat(), vendor, name, tuple(entries))
     _manifest_write(dest, manifest)
-    return _summary(dest, manifest)
+    return manifest
+
+
+def _discard(dest: Path, made: Path | None) -> None:
+    """Remove what a failed backup wrote: the folders it made, or the contents of the empty
+    DEST it was given. A half-written backup is no backup, and it holds case files."""
+    if made is not None:
+        shutil.rmtree(made, ignore_errors=True)
+        return
+    for child in dest.iterdir() if dest.is_dir() else ():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
+def _backup_audit(actor: Actor, action: str, dest: Path, **detail: object) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        object_type="backup",
+        object_id=dest.name[:60],
+        detail={"folder": str(dest.resolve()), **detail},
+    )
+
+
+def backup_create(*, dest: Path, actor: Actor) -> BackupSummary:
+    """Back up the database and the stored files into the new folder ``dest``.
+
+    A backup copies every case file, so the trail records each one: ``backup.started``
+    before the database is copied (so the backup itself holds who took it and where), then
+    ``backup.created`` once the manifest is written, or ``backup.failed`` with the reason.
+    A backup that fails leaves nothing on disk (what it wrote is removed) and no
+    ``backup.created``; the error says why."""
+    made = _empty_folder(dest)
+    vendor = database.vendor()
+    _backup_audit(actor, "backup.started", dest)
+    try:
+        manifest = _backup_write(dest, vendor)
+    except BaseException as exc:
+        _discard(dest, made)
+        reason = f"{type(exc).__name__}: {exc}"[:500]
+        _backup_audit(actor, "backup.failed", dest, reason=reason)
+        if isinstance(exc, OSError | sqlite3.Error | Conflict):
+            raise Conflict(f"the backup into {dest} failed ({reason}): nothing was kept") from exc
+        raise
+    summary = _summary(dest, manifest)
+    _backup_audit(actor, "backup.created", dest, files=summary.files, bytes=summary.bytes)
+    return summary
 
 
 def _target_problems() -> list[str]:
