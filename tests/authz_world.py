@@ -133,6 +133,10 @@ def build_world() -> World:
             assigned_by="clerk",
         )
     assign(REVIEW_B, other_reviewer, "R-9", "Min Park")
+    staff = users["intake"]
+    assert staff is not None
+    # Before the letter: once it has issued the case file takes no new record.
+    issued_record = _record(ISSUED, staff, f"Progress note of {ISSUED}.")
     letter_issue(case_number=ISSUED, actor="qa-doc")
     first = case_by_number(ISSUED)
     corrected = replace(first, clinical_summary=f"{first.clinical_summary} (corrected)")
@@ -145,8 +149,6 @@ def build_world() -> World:
     letter.write_bytes(make_pdf("A published Final Determination Letter."))
     make_decision(case_number=PUBLISHED, letter_path=f"letters/{PUBLISHED}.pdf")
 
-    staff = users["intake"]
-    assert staff is not None
     world = World(
         users=users,
         tokens=tokens,
@@ -162,7 +164,11 @@ def build_world() -> World:
         foreign={"reviewer": REVIEW_B, "qa": REVIEW_A, "api_client": api_other},
     )
     for number in (REVIEW_A, REVIEW_B, IN_QA, ISSUED, api_own, api_other):
-        world.records[number] = _record(number, staff, f"Progress note of {number}.")
+        world.records[number] = (
+            issued_record
+            if number == ISSUED
+            else _record(number, staff, f"Progress note of {number}.")
+        )
         notice = Case.objects.get(case_number=number).notices.first()
         if notice is not None:
             world.notices[number] = int(notice.pk)

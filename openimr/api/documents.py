@@ -47,6 +47,9 @@ class DocumentOut(Schema):
     title: str
     page_count: int
     replayed: bool = False
+    # Set on a record accepted while the determination is in quality assurance: the
+    # reviewer did not see it, and the letter will not list it unless QA returns the case.
+    warning: str = ""
 
 
 def _case(request: HttpRequest, case_number: str, action: str, *, audited: bool) -> CaseRow:
@@ -77,7 +80,10 @@ def submit_document(
     """Add a record (a PDF) to a case file. It is checked at once: an empty, non-PDF,
     oversized, encrypted or unreadable file, or one past the page or text limit, is refused
     (422) and nothing is stored. Its text is read in the background: `status` is `pending`
-    until then. The same bytes sent again answer 200 with the first record."""
+    until then. The same bytes sent again answer 200 with the first record. Once the case's
+    Final Determination Letter has issued a new record is refused (409): no reviewer will
+    read it (LC 4610.6(g)). One sent while the determination is in quality assurance is
+    accepted with a `warning`: the reviewer decided without it."""
     row = _case(request, case_number, "record.upload", audited=False)
     record = services.record_receive(
         case=row,

@@ -49,8 +49,9 @@ PATHS: dict[str, str] = {
     "signature_date": "$.signature.date",
     "ur_decision_document": "$.ur_decision_document.content_base64",
 }
+TREATMENT_PARTS = ("treatment", "diagnosis", "icd10", "category", "ur_outcome", "rfa_date")
 for _n in range(TREATMENT_ROWS):
-    for _part in ("treatment", "diagnosis", "icd10", "category", "ur_outcome"):
+    for _part in TREATMENT_PARTS:
         PATHS[f"{_part}_{_n}"] = f"$.treatments[{_n}].{_part}"
 
 
@@ -118,11 +119,11 @@ class ApplicationForm(forms.Form):
             self.fields[f"ur_outcome_{n}"] = forms.ChoiceField(
                 choices=_choices(UROutcome), required=False
             )
+            self.fields[f"rfa_date_{n}"] = _text(label="Date of the RFA", widget=DATE)
         self.parsed: ApplicationIn | None = None
 
     def treatment_rows(self) -> list[list[forms.BoundField]]:
-        parts = ("treatment", "diagnosis", "icd10", "category", "ur_outcome")
-        return [[self[f"{p}_{n}"] for p in parts] for n in range(TREATMENT_ROWS)]
+        return [[self[f"{p}_{n}"] for p in TREATMENT_PARTS] for n in range(TREATMENT_ROWS)]
 
     def _payload(self) -> dict[str, Any]:
         d = {k: (v.strip() if isinstance(v, str) else v) for k, v in self.cleaned_data.items()}
@@ -186,7 +187,8 @@ class ApplicationForm(forms.Form):
     def _treatments(self, d: dict[str, Any]) -> list[dict[str, Any]]:
         rows = []
         for n in range(TREATMENT_ROWS):
-            if d.get(f"treatment_{n}") or d.get(f"diagnosis_{n}") or d.get(f"icd10_{n}") or n == 0:
+            typed = ("treatment", "diagnosis", "icd10", "rfa_date")
+            if n == 0 or any(d.get(f"{part}_{n}") for part in typed):
                 rows.append(
                     {
                         "treatment": d.get(f"treatment_{n}", ""),
@@ -194,6 +196,7 @@ class ApplicationForm(forms.Form):
                         "icd10": d.get(f"icd10_{n}") or None,
                         "category": d.get(f"category_{n}") or "other",
                         "ur_outcome": d.get(f"ur_outcome_{n}") or "denied",
+                        "rfa_date": d.get(f"rfa_date_{n}") or None,
                     }
                 )
         return rows

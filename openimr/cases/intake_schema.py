@@ -4,6 +4,7 @@ every problem reported by JSON path in the one error shape. Needs no database, s
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from openimr.cases.domain.application import (
     Application,
@@ -97,6 +99,9 @@ class TreatmentIn(_Strict):
     icd10: ICD10 | None = None
     category: Category = Category.OTHER
     ur_outcome: UROutcome = UROutcome.DENIED
+    # The Request for Authorization UR decided on, when the applicant knows it: the NOARFI
+    # names it "if available" (8 CCR 9792.10.4(b)(2)). Each item may have its own.
+    rfa_date: date | None = None
 
 
 class UploadIn(_Strict):
@@ -134,15 +139,38 @@ class ApplicationIn(_Strict):
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "ApplicationIn":
-        if self.ur_decision.date < self.date_of_injury:
-            raise ValueError("ur_decision.date: the UR decision cannot precede the date of injury")
+        errors = [
+            InitErrorDetails(type=PydanticCustomError("date_order", message), loc=loc, input=day)
+            for loc, day, message in _out_of_order(self)
+        ]
+        if errors:
+            raise ValidationError.from_exception_data("ApplicationIn", errors)
         return self
+
+
+_RFA = "the Request for Authorization"
+
+
+def _out_of_order(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], date, str]]:
+    """Dates that contradict the order of events: the injury comes before the UR decision it
+    led to, and a Request for Authorization (RFA) is for treatment of that injury and comes
+    before the UR decision that decides it (8 CCR 9792.9.1; the same day is possible)."""
+    injury, decided = form.date_of_injury, form.ur_decision.date
+    if decided < injury:
+        yield ("ur_decision", "date"), decided, "the UR decision cannot precede the date of injury"
+    for n, treatment in enumerate(form.treatments):
+        rfa, where = treatment.rfa_date, ("treatments", n, "rfa_date")
+        if rfa is not None and rfa < injury:
+            yield where, rfa, f"{_RFA} cannot precede the date of injury ({injury.isoformat()})"
+        elif rfa is not None and rfa > decided:
+            yield where, rfa, f"{_RFA} cannot follow the UR decision on it ({decided.isoformat()})"
 
 
 def received_date_problems(form: ApplicationIn, arrived_on: date) -> list[Problem]:
     """Dates that cannot be right for an application that arrived on `arrived_on`: one it
-    says it was received later, or received before its UR decision; an injury, a UR decision
-    or a signature after the day of receipt (which counts as filing, Avila)."""
+    says it was received later, or received before its UR decision; an injury, a UR decision,
+    a Request for Authorization or a signature after the day of receipt (which counts as
+    filing, Avila)."""
     received = form.received_on or arrived_on
     problems = []
     if form.received_on and form.received_on > arrived_on:
@@ -153,6 +181,7 @@ def received_date_problems(form: ApplicationIn, arrived_on: date) -> list[Proble
         ("$.date_of_injury", form.date_of_injury),
         ("$.ur_decision.date", form.ur_decision.date),
         ("$.signature.date", form.signature.date if form.signature else None),
+        *((f"$.treatments[{n}].rfa_date", t.rfa_date) for n, t in enumerate(form.treatments)),
     ]
     problems += [
         Problem(path, f"is after the day the application was received ({received.isoformat()})")
@@ -190,7 +219,9 @@ def to_domain(form: ApplicationIn, *, received_on: date, attached: bool) -> Appl
         ur_service_method=form.ur_decision.service_method,
         received_on=form.received_on or received_on,
         treatments=tuple(
-            RequestedTreatment(t.treatment, t.diagnosis, t.icd10, t.category, t.ur_outcome)
+            RequestedTreatment(
+                t.treatment, t.diagnosis, t.icd10, t.category, t.ur_outcome, t.rfa_date
+            )
             for t in form.treatments
         ),
         review_type=form.review_type,

@@ -39,6 +39,7 @@ def _item(row: models.DisputedItem) -> Item:
         decision=Decision(row.decision) if row.decision else None,
         rationale=row.rationale,
         icd10=tuple(row.icd10),
+        rfa_date=row.rfa_date,
     )
 
 
@@ -122,6 +123,7 @@ def item_rows(row: models.Case, case: Case) -> list[models.DisputedItem]:
             decision=i.decision.value if i.decision else None,
             rationale=i.rationale,
             icd10=list(i.icd10),
+            rfa_date=i.rfa_date,
         )
         for n, i in enumerate(case.items)
     ]

@@ -173,6 +173,7 @@ class Item:
     decision: Decision | None = None
     rationale: str | None = None
     icd10: tuple[str, ...] = ()
+    rfa_date: dt.date | None = None  # the Request for Authorization's (8 CCR 9792.10.4(b)(2))
 
 
 @dataclass(frozen=True)

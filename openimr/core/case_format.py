@@ -62,6 +62,7 @@ def _item(raw: dict[str, Any]) -> Item:
         decision=Decision(raw["decision"]) if raw["decision"] else None,
         rationale=raw["rationale"],
         icd10=tuple(raw.get("icd10", ())),
+        rfa_date=_date(raw.get("rfa_date")),
     )
 
 
@@ -115,6 +116,8 @@ def _item_out(item: Item) -> dict[str, Any]:
     }
     if item.icd10:
         out["icd10"] = list(item.icd10)
+    if item.rfa_date:  # optional: a document that predates it round-trips unchanged
+        out["rfa_date"] = item.rfa_date.isoformat()
     return out
 
 

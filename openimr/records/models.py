@@ -36,8 +36,10 @@ class Record(models.Model):
     error = models.TextField(blank=True, default="")
     page_count = models.PositiveIntegerField(default=0)
 
-    # Not stored: record_receive sets it when the same bytes had been received before.
+    # Not stored: record_receive sets it when the same bytes had been received before, and
+    # says what staff must know about a record the reviewer has not seen (domain/receipt.py).
     replayed = False
+    warning = ""
 
     class Meta:
         ordering = ("case", "received_at", "id")

@@ -18,12 +18,14 @@ from django_tasks import task
 
 from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases import selectors as cases
+from openimr.cases.domain.lifecycle import State
 from openimr.core.case import DocumentKind
 from openimr.core.clock import local_date, now
-from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.records import selectors
 from openimr.records.domain.inference import infer_record
 from openimr.records.domain.pages import RecordFacts
+from openimr.records.domain.receipt import CaseFileStage, receipt_refusal, receipt_warning
 from openimr.records.models import Record, RecordPage
 from openimr.records.pdf import (
     MAX_CHARACTERS,
@@ -45,6 +47,8 @@ __all__ = [
     "Status",
     "Via",
     "case_file_open",
+    "case_file_receipt",
+    "case_file_stage",
     "decode_base64",
     "file_store",
     "pdf_read",
@@ -98,12 +102,42 @@ def record_receive(
 ) -> Record:
     """Store a record in the case file and queue its text extraction. The same bytes twice
     return the first record, with ``replayed`` set. InvalidInput, naming the field, for a
-    bad file name, sender or file; then nothing is stored."""
+    bad file name, sender or file; Conflict for a new record once the case's letter has
+    issued (domain/receipt.py); then nothing is stored. A record accepted while the
+    determination is in quality assurance carries a ``warning`` for staff."""
     party, name = _party(submitted_by), _filename(filename)
     pdf = pdf_read(data, path=CONTENT)
     earlier = Record.objects.filter(case_id=case.pk, sha256=pdf.sha256).first()
     if earlier is not None:
         return _replayed(earlier, party, via, actor)
+    stage = case_file_stage(case)
+    refusal = receipt_refusal(stage)
+    if refusal:
+        raise Conflict(refusal)
+    record = _stored(case, data, name=name, party=party, via=via, actor=actor)
+    record.warning = receipt_warning(stage) or ""
+    return record
+
+
+def case_file_stage(case: CaseRow) -> CaseFileStage:
+    """Where the case stands, as the receipt rules read it."""
+    return CaseFileStage(
+        case_number=case.case_number,
+        issued=case.state == State.ISSUED.value,
+        in_qa=case.state == State.QA.value,
+        decided_on=case.date_decision,
+    )
+
+
+def case_file_receipt(case: CaseRow) -> tuple[str | None, str | None]:
+    """(refusal, warning): what a new record sent to the case now would meet."""
+    stage = case_file_stage(case)
+    return receipt_refusal(stage), receipt_warning(stage)
+
+
+def _stored(
+    case: CaseRow, data: bytes, *, name: str, party: Party, via: Via, actor: Actor
+) -> Record:
     path, digest = file_store(data, folder=FOLDER, suffix=".pdf")
     try:
         with transaction.atomic():

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from openimr.audit.services import audit_record
 from openimr.core.access import staff_required
-from openimr.core.errors import InvalidInput, NotFound
+from openimr.core.errors import Conflict, InvalidInput, NotFound
 from openimr.records import selectors, services
 from openimr.records.forms import EditForm, UploadForm, add_problems
 from openimr.records.models import Record
@@ -76,8 +76,11 @@ def _case_file_page(
     request: HttpRequest, row: CaseRow, form: UploadForm | None = None, status: int = 200
 ) -> HttpResponse:
     query = request.GET.get("q", "").strip()
+    refusal, warning = services.case_file_receipt(row)
     context = {
         "row": row,
+        "refusal": refusal,
+        "warning": warning,
         "records": selectors.case_file(row),
         "form": form or UploadForm(),
         "query": query,
@@ -111,10 +114,15 @@ def record_upload(request: HttpRequest, row: CaseRow) -> HttpResponse:
             )
         except InvalidInput as error:
             add_problems(form, error)
+        except Conflict as error:
+            form.add_error(None, str(error))
+            return _case_file_page(request, row, form, status=409)
         else:
             if record.replayed:
                 # Else the page of the earlier record reads as if this upload had made it.
                 messages.info(request, _already_received(record))
+            if record.warning:
+                messages.warning(request, f"The record was added, but {record.warning}.")
             return redirect(_record_url(record))
     return _case_file_page(request, row, form, status=422)
 

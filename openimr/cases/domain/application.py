@@ -41,6 +41,9 @@ class RequestedTreatment:
     icd10: str | None = None
     category: Category = Category.OTHER
     ur_outcome: UROutcome = UROutcome.DENIED
+    # The Request for Authorization's date, when known: the NOARFI names it
+    # (8 CCR 9792.10.4(b)(2)).
+    rfa_date: date | None = None
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,21 @@ def dates_in_order(case: Case) -> Iterator[Problem]:
             latest = (name, value)
 
 
+def rfa_dates_in_order(case: Case) -> Iterator[Problem]:
+    """A Request for Authorization asks for treatment of the injury, and utilization review
+    decides it (8 CCR 9792.9.1): an item's RFA date is on or after the date of injury and on
+    or before the UR decision, when those are known (8 CCR 9792.10.4(b)(2))."""
+    injury, decided = case.dates.injury, case.dates.ur_decision
+    for index, item in enumerate(case.items):
+        rfa, where = item.rfa_date, f"$.items[{index}].rfa_date"
+        if rfa and injury and rfa < injury:
+            yield Problem(where, f"{rfa.isoformat()} is before dates.injury ({injury.isoformat()})")
+        elif rfa and decided and rfa > decided:
+            yield Problem(
+                where, f"{rfa.isoformat()} is after dates.ur_decision ({decided.isoformat()})"
+            )
+
+
 def decided_items_complete(case: Case) -> Iterator[Problem]:
     """A determination decides every disputed item and states its reasons
     (LC 4610.6(c), (e)): once the case has a decision date, each item needs a decision and
@@ -91,6 +106,7 @@ def unique_treatments(case: Case) -> Iterator[Problem]:
 
 RULES: tuple[Callable[[Case], Iterator[Problem]], ...] = (
     dates_in_order,
+    rfa_dates_in_order,
     decided_items_complete,
     decision_needs_a_decision_date,
     reviewer_meets_minimums,

@@ -121,6 +121,8 @@ class DisputedItem(models.Model):
     reviewer_basis = models.JSONField(default=list, blank=True)
     why_not_mtus = models.TextField(null=True, blank=True)
     icd10 = models.JSONField(default=list, blank=True)
+    # The Request for Authorization's date, when known (8 CCR 9792.10.4(b)(2)).
+    rfa_date = models.DateField(null=True, blank=True)
     decision = models.CharField(max_length=10, choices=choices_of(Decision), null=True, blank=True)
     rationale = models.TextField(null=True, blank=True)
 

@@ -90,6 +90,8 @@ class ApplicationTreatment(models.Model):
     icd10 = models.CharField(max_length=10, blank=True, default="")
     category = models.CharField(max_length=24, choices=choices_of(Category))
     ur_outcome = models.CharField(max_length=10, choices=choices_of(UROutcome))
+    # Optional on the form: the NOARFI names it "if available" (8 CCR 9792.10.4(b)(2)).
+    rfa_date = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ("application", "position")

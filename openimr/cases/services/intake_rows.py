@@ -50,6 +50,7 @@ def item_rows(row: models.Case, app: Application) -> list[models.DisputedItem]:
             category=t.category.value,
             ur_outcome=t.ur_outcome.value,
             icd10=[t.icd10] if t.icd10 else [],
+            rfa_date=t.rfa_date,
         )
         for n, t in enumerate(app.treatments)
     ]
@@ -117,6 +118,7 @@ def treatment_rows(
             icd10=t.icd10 or "",
             category=t.category.value,
             ur_outcome=t.ur_outcome.value,
+            rfa_date=t.rfa_date,
         )
         for n, t in enumerate(app.treatments)
     ]

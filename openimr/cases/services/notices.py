@@ -27,6 +27,7 @@ def _long(value: date | None) -> str:
 def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> NoticeFacts:
     app = row.application
     reasons = tuple(r["text"] for r in app.reasons)
+    treatments = list(app.treatments.all())
     return NoticeFacts(
         case_number=row.case_number,
         claim_number=app.claim_number,
@@ -38,11 +39,12 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
         ur_decision_date=_long(app.ur_decision_date),
         application_received=_long(app.received_on),
         expedited=row.priority == "expedited",
-        treatments=tuple(t.treatment for t in app.treatments.all()),
+        treatments=tuple(t.treatment for t in treatments),
         records_due=records_due,
         reasons=reasons,
         last_day=_long(app.last_day_to_file),
         sent_on=_long(local_date(at)),
+        rfa_dates=tuple(_long(t.rfa_date) for t in treatments),
     )
 
 
@@ -129,4 +131,5 @@ def notice_stored_letter(notice: models.Notice) -> Letter:
     facts = dict(notice.facts)
     facts["treatments"] = tuple(facts["treatments"])
     facts["reasons"] = tuple(facts["reasons"])
+    facts["rfa_dates"] = tuple(facts.get("rfa_dates", ()))
     return notice_letter(notice.kind, NoticeFacts(**facts))

@@ -23,6 +23,9 @@ class NoticeFacts:
     reasons: tuple[str, ...] = ()
     last_day: str = ""
     sent_on: str = ""
+    # One per treatment, "not stated" where unknown; empty in the facts of a notice issued
+    # before the date was kept, which therefore reads as it was issued.
+    rfa_dates: tuple[str, ...] = ()
 
 
 def _header(facts: NoticeFacts) -> tuple[Field, ...]:
@@ -61,13 +64,26 @@ def _letter(
     )
 
 
+def _identified(facts: NoticeFacts, t: LetterTemplate) -> tuple[str, ...]:
+    """Each disputed treatment with the date of its Request for Authorization, "if
+    available" (8 CCR 9792.10.4(b)(2)); the requesting physician and the UR decision date
+    are in the header."""
+    if len(facts.rfa_dates) != len(facts.treatments):
+        return facts.treatments
+    return tuple(
+        t.text("noarfi.treatment", treatment=treatment, rfa_date=rfa_date)
+        for treatment, rfa_date in zip(facts.treatments, facts.rfa_dates, strict=True)
+    )
+
+
 def build_noarfi(facts: NoticeFacts, t: LetterTemplate) -> Letter:
-    """Contents per 8 CCR 9792.10.4(b): the organization, the disputed treatment, the UR
-    decision date, the application date, the track, and the records due and by when."""
+    """Contents per 8 CCR 9792.10.4(b): the organization, the disputed treatment with its
+    RFA date, the requesting physician and the UR decision date, the application date, the
+    track, and the records due and by when."""
     v = _values(facts, t)
     track = t.text("noarfi.track_expedited" if facts.expedited else "noarfi.track_regular")
     assignment = Section("ASSIGNMENT", (Paragraph(t.text("noarfi.intro", **v)), Paragraph(track)))
-    disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
+    disputed = Section("DISPUTED TREATMENT", (BulletList(_identified(facts, t)),))
     records = Section(
         "RECORDS REQUESTED",
         (

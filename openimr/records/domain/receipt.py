@@ -1,0 +1,53 @@
+"""Whether a case file still takes a new record, and what staff must be told when it does.
+
+Records go to the IMRO for the expert reviewer's examination (8 CCR 9792.10.5(a)), who
+decides on the documents submitted under that section (8 CCR 9792.10.6(b)(1)). Once the
+Final Determination Letter is issued it is the Administrative Director's determination and
+binds the parties (LC 4610.6(g)): no reviewer reads the file again. A correction of the
+letter may fix its wording, never a decision, so it needs no new evidence; a successful
+appeal sends the dispute to a different reviewer (LC 4610.6(h), (i)), as a new case whose
+``remand_of`` names this one, and the records for that review go to the new case.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class CaseFileStage:
+    """What the rule reads of the case: its number, whether its letter has issued, whether
+    the determination waits in quality assurance, and the day it was decided."""
+
+    case_number: str
+    issued: bool
+    in_qa: bool
+    decided_on: date | None
+
+
+def _decided(stage: CaseFileStage) -> str:
+    return f"decided on {stage.decided_on.isoformat()}" if stage.decided_on else "decided"
+
+
+def receipt_refusal(stage: CaseFileStage) -> str | None:
+    """Why a new record is refused, or None: refused once the letter has issued
+    (LC 4610.6(g), (h); 8 CCR 9792.10.6(b)(1))."""
+    if not stage.issued:
+        return None
+    return (
+        f"case {stage.case_number} was {_decided(stage)} and its Final Determination Letter "
+        f"has been issued; records are no longer accepted (records for a review ordered on "
+        f"appeal go to that review's own case)"
+    )
+
+
+def receipt_warning(stage: CaseFileStage) -> str | None:
+    """What staff must know about a record accepted while the determination is in quality
+    assurance: the reviewer decided without it, so the letter will not list it as reviewed
+    unless QA returns the case to review (8 CCR 9792.10.6(b)(1))."""
+    if stage.issued or not stage.in_qa:
+        return None
+    return (
+        f"case {stage.case_number} was {_decided(stage)} and the determination is in quality "
+        f"assurance: the reviewer did not see this record, and the letter will not list it "
+        f"unless quality assurance returns the case to review"
+    )
