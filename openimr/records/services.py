@@ -119,6 +119,9 @@ def record_receive(
     return record
 
 
+_ENDED_UNREVIEWED = {State.WITHDRAWN.value, State.TERMINATED.value}
+
+
 def case_file_stage(case: CaseRow) -> CaseFileStage:
     """Where the case stands, as the receipt rules read it."""
     return CaseFileStage(
@@ -126,6 +129,7 @@ def case_file_stage(case: CaseRow) -> CaseFileStage:
         issued=case.state == State.ISSUED.value,
         in_qa=case.state == State.QA.value,
         decided_on=case.date_decision,
+        ended_unreviewed=case.state if case.state in _ENDED_UNREVIEWED else None,
     )
 
 

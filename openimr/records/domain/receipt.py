@@ -7,6 +7,10 @@ binds the parties (LC 4610.6(g)): no reviewer reads the file again. A correction
 letter may fix its wording, never a decision, so it needs no new evidence; a successful
 appeal sends the dispute to a different reviewer (LC 4610.6(h), (i)), as a new case whose
 ``remand_of`` names this one, and the records for that review go to the new case.
+
+A case withdrawn by the applicant, or terminated because the claims administrator
+authorized the treatment (8 CCR 9792.10.6(a)), ends with no review at all: a record sent
+to it would be medical information kept for nobody to read.
 """
 
 from dataclasses import dataclass
@@ -16,12 +20,14 @@ from datetime import date
 @dataclass(frozen=True)
 class CaseFileStage:
     """What the rule reads of the case: its number, whether its letter has issued, whether
-    the determination waits in quality assurance, and the day it was decided."""
+    the determination waits in quality assurance, the day it was decided, and how it ended
+    without a review ("withdrawn", "terminated") if it did."""
 
     case_number: str
     issued: bool
     in_qa: bool
     decided_on: date | None
+    ended_unreviewed: str | None = None
 
 
 def _decided(stage: CaseFileStage) -> str:
@@ -30,7 +36,13 @@ def _decided(stage: CaseFileStage) -> str:
 
 def receipt_refusal(stage: CaseFileStage) -> str | None:
     """Why a new record is refused, or None: refused once the letter has issued
-    (LC 4610.6(g), (h); 8 CCR 9792.10.6(b)(1))."""
+    (LC 4610.6(g), (h); 8 CCR 9792.10.6(b)(1)), or once the case was withdrawn or terminated
+    (8 CCR 9792.10.6(a)) and no review will read it."""
+    if stage.ended_unreviewed:
+        return (
+            f"case {stage.case_number} was {stage.ended_unreviewed} and will not be reviewed; "
+            f"records are no longer accepted"
+        )
     if not stage.issued:
         return None
     return (
