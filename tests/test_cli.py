@@ -135,4 +135,4 @@ def test_demo_issues_the_seed_letter_and_prints_its_pdf(capsys):
     assert main(["demo"]) == 0  # a second run doubles nothing
     from openimr.cases.models import Case
 
-    assert Case.objects.count() == 5  # the four demo files and the copy waiting in QA
+    assert Case.objects.count() == 6  # the four demo files, the copy in QA, the one filed today

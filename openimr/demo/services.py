@@ -1,7 +1,7 @@
-"""Demo data for `make run`: the seed letter's case, three more with their case files, and a
-login for each role: intake staff, the administrator, the two reviewers the case in review
-is split between (each assigned and attested), and a QA physician with a determination
-waiting in QA."""
+"""Demo data for `make run`: the seed letter's case, three more with their case files, an
+application filed today with its clocks running, and a login for each role: intake staff,
+the administrator, the two reviewers the case in review is split between (each assigned and
+attested), and a QA physician with a determination waiting in QA."""
 
 import hashlib
 import json
@@ -22,6 +22,7 @@ from openimr.cases.services import case_import
 from openimr.core.access import INTAKE, QA, REVIEWER
 from openimr.core.errors import NotFound
 from openimr.demo.corpus import Loaded, demo_corpus_load
+from openimr.demo.intake import demo_application_file
 from openimr.demo.record_files import demo_records_copy, demo_records_load
 from openimr.letters.selectors import letter_for_case_number
 from openimr.letters.services import letter_issue
@@ -121,6 +122,7 @@ def demo_load() -> Path:
         letter_issue(case_number=number, actor="demo")
     _reviewer_at_work()
     _case_in_qa()
+    demo_application_file()
     issued = letter_for_case_number(case_from_file(SEED).case_number)
     assert issued is not None
     return Path(settings.MEDIA_ROOT) / issued.pdf_path
