@@ -82,7 +82,8 @@ def letter_pdf_for(
     issued = letter_for_case_number(case_number)
     if issued:
         return issued, (Path(settings.MEDIA_ROOT) / issued.pdf_path).open("rb")
-    return None, io.BytesIO(render_pdf_bytes(_draft(case_number, provenance)))
+    draft = replace(_draft(case_number, provenance), draft=True)
+    return None, io.BytesIO(render_pdf_bytes(draft))
 
 
 def issued_case(case_number: str) -> Case | None:

@@ -170,12 +170,29 @@ def letter_amend(
     )
     fields = _frozen(letter_for(corrected, configured_template(), extras), corrected, at, actor)
     with transaction.atomic():
-        number = AmendedLetter.objects.filter(case_id=first.case_id).count() + 1
+        # One correction of a letter at a time: a concurrent one waits, then sees this one.
+        IssuedLetter.objects.select_for_update().get(pk=first.pk)
+        last = AmendedLetter.objects.filter(case_id=first.case_id).order_by("-number").first()
+        _refuse_repeat(last, str(fields["pdf_sha256"]))
+        number = (last.number if last else 0) + 1
         amended = AmendedLetter.objects.create(
             case_id=first.case_id, amends=first, number=number, reason=reason.strip(), **fields
         )
         _issued(amended, case_number, actor, "letter.amended")
     return amended
+
+
+def _refuse_repeat(last: AmendedLetter | None, digest: str) -> None:
+    """The same correction twice (reason included, so the same PDF) is one submission sent
+    twice, a double click or a resent form: issuing it would serve every party again.
+    Refused as input (the form shows it), with what to change to issue it anyway."""
+    if last is not None and last.pdf_sha256 == digest:
+        issued = short_date(local_date(last.issued_at))
+        message = (
+            f"this correction is word for word amended letter {last.number}, issued {issued}: "
+            "nothing was issued; change the wording, or give a new reason to serve it again"
+        )
+        raise InvalidInput([Problem("$.reason", message)])
 
 
 def letter_service_mark_printed(*, service_id: int, actor: Actor) -> LetterService:

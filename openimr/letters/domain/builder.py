@@ -94,6 +94,15 @@ def _summary(case: Case, t: LetterTemplate, refs: Citations) -> Section:
     return Section(SUMMARY, (Paragraph(t.text("summary.intro")), *paragraphs))
 
 
+def _why_label(item: Item, t: LetterTemplate) -> str:
+    """The label of the reviewer's reason for a non-MTUS source. Beside an MTUS citation the
+    reason says why a lower source was also needed (the MTUS silent on one aspect,
+    8 CCR 9792.21.1), not why the MTUS was not used: the line above says it was."""
+    if any(c.mtus for c in item.reviewer_basis):
+        return t.text("issues.beyond_mtus_label")
+    return t.text("issues.why_not_mtus_label")
+
+
 def _item_blocks(item: Item, t: LetterTemplate, short: str, refs: Citations) -> Iterator[Block]:
     verdict = item.decision.label if item.decision else t.text("issues.undecided")
     yield Paragraph(f"{item.treatment}: {verdict}", role="item")
@@ -105,7 +114,7 @@ def _item_blocks(item: Item, t: LetterTemplate, short: str, refs: Citations) -> 
         guideline_line(item.reviewer_basis, EXPERT_REVIEWER), label=f"{short} guideline:"
     )
     if item.why_not_mtus and item.why_not_mtus.strip():
-        yield Paragraph(item.why_not_mtus.strip(), label=t.text("issues.why_not_mtus_label"))
+        yield Paragraph(item.why_not_mtus.strip(), label=_why_label(item, t))
     for index, text in enumerate(p for p in (item.rationale or "").split("\n\n") if p.strip()):
         label = "Decision rationale:" if index == 0 else None
         yield Paragraph(refs.cite(text.strip()), label=label, cites=bool(refs.numbers))

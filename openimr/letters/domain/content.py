@@ -47,6 +47,9 @@ class Letter:
     case_number: str
     header: tuple[Field, ...]
     sections: tuple[Section, ...]
+    # Not issued: the case as it stands. The PDF says so on every page, since a printed
+    # page is otherwise indistinguishable from the determination.
+    draft: bool = False
 
     def section(self, heading: str) -> Section:
         return next(s for s in self.sections if s.heading == heading)

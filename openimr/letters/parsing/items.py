@@ -22,7 +22,8 @@ _VERDICT_END = re.compile(
 )
 _LABEL = re.compile(
     r"^(?P<label>Claims\s+Administrator\s+guideline|(?:[\w&.-]+\s+){0,2}?(?:[\w&.-]+)\s+guideline"
-    r"|Why\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+rationale|Rationale)\s*:\s*",
+    r"|Why\s+the\s+MTUS\s+was\s+not\s+used|Why\s+a\s+source\s+outside\s+the\s+MTUS\s+was\s+also\s+used"
+    r"|Decision\s+rationale|Rationale)\s*:\s*",
     re.IGNORECASE,
 )
 # "... The remaining IMR eligible portion of the original request, X is" and "... leaving the
@@ -94,6 +95,7 @@ _PRINTED_LABELS = {
         "Decision Rationale",
         "Rationale",
         "Why the MTUS was not used",
+        "Why a source outside the MTUS was also used",
     )
 }
 
@@ -102,7 +104,11 @@ def _label(line: str) -> tuple[str, int] | None:
     """The label that opens ``line`` (lower case) and where it ends, with its colon and the
     spaces after it: what ``_LABEL`` matches."""
     # Most lines are prose; only these can start with a label.
-    if not ("guideline" in line[:60] or (line[:1] in "DRW" and ":" in line[:30])):
+    if not (
+        "guideline" in line[:60]
+        or (line[:1] in "DRW" and ":" in line[:30])
+        or line[:3] == "Why"  # its longer label: "Why a source outside the MTUS was also used:"
+    ):
         return None
     # A label ends at the line's first colon (none of its characters is one), so the words
     # before that colon are the label when they are one as printed: a dictionary look-up
@@ -181,6 +187,7 @@ def _labels(lines: Lines, start: int, stop: int) -> tuple[Labels, int]:
         for i in range(start, stop)
         if "guideline" in (line := text[i])[:60]
         or (line[:1] in "DRW" and ":" in line[:30])
+        or line[:3] == "Why"
         or line[:4] == "Each"
     ]
     for index in maybe:

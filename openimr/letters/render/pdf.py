@@ -6,6 +6,7 @@ print exactly as typed, "<" and "&" included. The output is byte-for-byte determ
 (reportlab's invariant mode), so an issued letter can be hashed.
 """
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -13,6 +14,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
+from bidi import get_display
 from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
@@ -40,6 +42,10 @@ ENTRY_INDENT = 20.0
 HEADER_SPACE = 12.0  # between the title and the header fields
 FOOTER_Y = 0.55 * inch
 FOOTER_SIZE = 9.0
+DRAFT = "DRAFT, not issued"  # before the footer of each page of a draft
+# The letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko,
+# Samaritan, Mandaic and their presentation forms.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 LINE_HEIGHT = 1.3  # leading as a multiple of the font size
 BULLET = "\u2022"
 
@@ -153,11 +159,21 @@ def _section(section: Section) -> Iterator[Row]:
 
 def _rows(letter: Letter) -> list[Row]:
     rows = _block([Span(BOLD, letter.organization)], ORGANIZATION)
-    rows += _block([Span(BOLD, letter.title)], TITLE)
+    title = f"{letter.title} (draft, not issued)" if letter.draft else letter.title
+    rows += _block([Span(BOLD, title)], TITLE)
     rows += _header(letter.header)
     for section in letter.sections:
         rows.extend(_section(section))
     return rows
+
+
+def _visual(text: str) -> str:
+    """A run in the order its glyphs are drawn, left to right: a right-to-left stretch (a
+    Hebrew name) reversed by the Unicode bidirectional algorithm (UAX #9), in a line that
+    reads left to right. PDF text is drawn in the order given; no viewer reorders it."""
+    if text.isascii() or not _RTL.search(text):
+        return text
+    return str(get_display(text, base_dir="L"))
 
 
 class _Text:
@@ -173,7 +189,7 @@ class _Text:
     def line(self, line: Line, size: float, baseline: float) -> None:
         self.ops.append(f"1 0 0 1 {line.x:.2f} {baseline:.2f} Tm")
         for font, text in line.runs:
-            self.run(fonts()[font], text, size)
+            self.run(fonts()[font], _visual(text), size)
 
     def run(self, font: Face, text: str, size: float) -> None:
         for subset, chunk in font.encode(text, self.doc):
@@ -187,8 +203,9 @@ class _Text:
         return "\n".join([*self.ops, "ET"])
 
 
-def _footer(case_number: str, page: int) -> Line:
+def _footer(case_number: str, page: int, draft: bool = False) -> Line:
     text = f"Case Number: {case_number} \u2014 Page {page}"
+    text = f"{DRAFT} \u2014 {text}" if draft else text
     width = pdfmetrics.stringWidth(text, FAMILY, FOOTER_SIZE)
     return Line((PAGE_WIDTH - width) / 2, ((FAMILY, text),))
 
@@ -229,6 +246,6 @@ def render_pdf(letter: Letter) -> bytes:
     canvas = _canvas(out, letter)
     pages = paginate(_rows(letter), PAGE_HEIGHT - MARGIN, MARGIN)
     for number, page in enumerate(pages, start=1):
-        _draw(canvas, page, _footer(letter.case_number, number))
+        _draw(canvas, page, _footer(letter.case_number, number, letter.draft))
     canvas.save()
     return out.getvalue()

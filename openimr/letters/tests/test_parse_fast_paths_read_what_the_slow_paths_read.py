@@ -50,7 +50,11 @@ def _texts(pieces: list[str], seed: int, longest: int = 8) -> list[str]:
 
 
 def _label_by_pattern(line: str) -> tuple[str, int] | None:
-    if not ("guideline" in line[:60] or (line[:1] in "DRW" and ":" in line[:30])):
+    if not (
+        "guideline" in line[:60]
+        or (line[:1] in "DRW" and ":" in line[:30])
+        or line[:3] == "Why"  # its longer label: "Why a source outside the MTUS was also used:"
+    ):
         return None
     found = _LABEL.match(line)
     return (found.group("label").lower(), found.end()) if found else None
@@ -61,6 +65,7 @@ def test_an_item_label_is_read_as_the_label_pattern_reads_it(seed):
     pieces = [
         *("Claims Administrator guideline", "MAXIMUS guideline", "Decision rationale"),
         *("Decision Rationale", "Rationale", "Why the MTUS was not used", "RATIONALE"),
+        *("Why a source outside the MTUS was also used", "Why a source outside the MTUS"),
         *("Claims  Administrator guideline", "guidelines", "guideline", "Reviewer", "The"),
         *(":", " :", ": ", ":\t", "\u2003", "Decision based on MTUS", "Why", "Dr.", "W"),
         *("rationale", "Ratıonale", "x", "Each item marked Overturned", "non-MTUS", "-"),

@@ -48,3 +48,11 @@ def test_a_template_that_is_not_toml_is_refused(tmp_path):
 def test_a_missing_template_file_is_refused(tmp_path):
     with pytest.raises(InvalidInput, match="cannot read"):
         load_template(tmp_path / "absent.toml")
+
+
+def test_a_template_that_is_not_utf8_text_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "latin1.toml"
+    path.write_bytes('title = "Décision finale"\n'.encode("latin-1"))
+    with pytest.raises(InvalidInput, match="not valid TOML") as caught:
+        load_template(path)
+    assert str(path) in str(caught.value)
