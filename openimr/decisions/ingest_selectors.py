@@ -12,6 +12,13 @@ def issued_numbers() -> list[str]:
     return list(dict.fromkeys(issued.order_by("id").values_list("object_id", flat=True)))
 
 
+def amended_numbers() -> list[str]:
+    """Case numbers with a corrected letter ("letter.amended", written in the transaction
+    that issued the correction), oldest first."""
+    amended = AuditEvent.objects.filter(action="letter.amended", object_type="case")
+    return list(dict.fromkeys(amended.order_by("id").values_list("object_id", flat=True)))
+
+
 def issued_not_published() -> list[str]:
     """Case numbers whose letter was issued here and is not in the corpus yet, oldest first."""
     published = set(Decision.objects.values_list("case_number", flat=True).iterator(10_000))
@@ -22,6 +29,16 @@ def published_numbers(case_numbers: list[str]) -> set[str]:
     """Those of these case numbers already in the corpus (a batch's worth at a time)."""
     found = Decision.objects.filter(case_number__in=case_numbers)
     return set(found.values_list("case_number", flat=True))
+
+
+def published_versions(case_numbers: list[str]) -> dict[str, tuple[str, str]]:
+    """Those of these case numbers already in the corpus, each with its source and the
+    SHA-256 of the content it was stored from."""
+    found = Decision.objects.filter(case_number__in=case_numbers)
+    return {
+        n: (src, sha)
+        for n, src, sha in found.values_list("case_number", "source", "content_sha256")
+    }
 
 
 def seen_hashes() -> set[str]:

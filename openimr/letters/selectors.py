@@ -93,6 +93,17 @@ def issued_case(case_number: str) -> Case | None:
     return case_from_dict(issued.case_document) if issued else None
 
 
+def current_case(case_number: str) -> Case | None:
+    """The case as its latest letter states it: the last correction's (each is built from
+    the full case, LC 4610.6(g): the wording may change, never a decision), else the first
+    letter's; None before the letter is issued. What is published and what the next
+    correction starts from, so that a second correction does not undo the first."""
+    latest = AmendedLetter.objects.filter(case__case_number=case_number).order_by("-number").first()
+    if latest is not None:
+        return case_from_dict(latest.case_document)
+    return issued_case(case_number)
+
+
 def amended_letters_for(case_number: str) -> list[AmendedLetter]:
     return list(AmendedLetter.objects.filter(case__case_number=case_number))
 

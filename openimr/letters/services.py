@@ -179,6 +179,9 @@ def letter_amend(
             case_id=first.case_id, amends=first, number=number, reason=reason.strip(), **fields
         )
         _issued(amended, case_number, actor, "letter.amended")
+        # The public corpus shows the letter as last corrected (decisions' publish replaces
+        # a version whose content changed).
+        transaction.on_commit(lambda: _publish(case_number, actor), robust=True)
     return amended
 
 

@@ -8,6 +8,7 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -16,14 +17,15 @@ from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
 from openimr.core.errors import InvalidInput, Problem
 from openimr.decisions.ingest_selectors import (
+    amended_numbers,
     issued_not_published,
     issued_numbers,
-    published_numbers,
+    published_versions,
 )
-from openimr.decisions.models import Source
+from openimr.decisions.models import Decision, Source
 from openimr.decisions.services.store import DecisionRows, decision_rows, decisions_store
 from openimr.letters.rendering import letter_for, render_pdf_bytes
-from openimr.letters.selectors import issued_case
+from openimr.letters.selectors import current_case
 from openimr.records.services import file_store
 
 log = logging.getLogger(__name__)
@@ -42,15 +44,18 @@ def publication_rows(case: Case, *, pdf: bool = True) -> DecisionRows:
     """The corpus rows of one case, de-identified, with its public PDF stored when ``pdf``
     (rendered from the de-identified case, so it holds no more than the rows do)."""
     document = case_to_dict(case)
-    digest = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
     rows = decision_rows(
-        document=document, source=Source.ISSUED, layout=LAYOUT, content_sha256=digest
+        document=document, source=Source.ISSUED, layout=LAYOUT, content_sha256=_digest(document)
     )
     if pdf:
         public = case_from_dict(rows.columns["document"])
         path, _ = file_store(render_pdf_bytes(letter_for(public)), folder=FOLDER, suffix=".pdf")
         rows.columns["letter_path"] = path
     return rows
+
+
+def _digest(document: dict[str, object]) -> str:
+    return hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
 
 
 def decisions_publish_cases(*, cases: Sequence[Case], actor: Actor, pdf: bool = True) -> Published:
@@ -63,38 +68,52 @@ def decisions_publish_cases(*, cases: Sequence[Case], actor: Actor, pdf: bool = 
 
 
 def _publish_batch(cases: Sequence[Case], actor: Actor, pdf: bool, done: Published) -> None:
-    present = published_numbers([c.case_number for c in cases])
-    fresh = list({c.case_number: c for c in cases if c.case_number not in present}.values())
-    done.already.extend(c.case_number for c in cases if c.case_number in present)
+    """New cases are published; a case of ours whose content changed since (a corrected
+    letter) replaces its earlier version, so the corpus shows the letter as last issued; the
+    rest are left as they are."""
+    unique = list({c.case_number: c for c in cases}.values())
+    stored = published_versions([c.case_number for c in unique])
+    ours = {n: sha for n, (source, sha) in stored.items() if source == Source.ISSUED.value}
+    changed = {
+        c.case_number
+        for c in unique
+        if c.case_number in ours and ours[c.case_number] != _digest(case_to_dict(c))
+    }
+    fresh = [c for c in unique if c.case_number not in stored or c.case_number in changed]
+    done.already.extend(c.case_number for c in cases if c.case_number in set(stored) - changed)
     rows = [publication_rows(case, pdf=pdf) for case in fresh]
     with transaction.atomic():
+        # The corpus's triggers take the replaced letters out of the index.
+        Decision.objects.filter(case_number__in=changed, source=Source.ISSUED).delete()
         decisions_store(rows)
-        audit_save(
-            [
-                audit_event(
-                    actor=actor,
-                    action="decision.published",
-                    object_type="case",
-                    object_id=r.case_number,
-                    detail={"layout": LAYOUT, "letter_path": r.columns["letter_path"]},
-                )
-                for r in rows
-            ]
-        )
+        audit_save([_event(r, actor, replaced=r.case_number in changed) for r in rows])
     done.published.extend(r.case_number for r in rows)
+
+
+def _event(rows: DecisionRows, actor: Actor, *, replaced: bool) -> Any:
+    return audit_event(
+        actor=actor,
+        action="decision.republished" if replaced else "decision.published",
+        object_type="case",
+        object_id=rows.case_number,
+        detail={"layout": LAYOUT, "letter_path": rows.columns["letter_path"]},
+    )
 
 
 def decisions_publish(*, case_numbers: Sequence[str] | None = None, actor: Actor) -> Published:
     """Publish issued letters: these case numbers, or every issued letter not yet in the
-    corpus. The case is read as its letter was issued (frozen with it). InvalidInput, naming
+    corpus. The case is read as its latest letter states it (frozen with it: a correction's
+    replaces the first letter's). InvalidInput, naming
     each one, for a case number without an issued letter; then nothing is published."""
     numbers, already = list(case_numbers or ()), list[str]()
     if case_numbers is None:
-        numbers = issued_not_published()
+        # Corrected letters too: one whose publication after the correction failed is
+        # still the earlier version in the corpus.
+        numbers = list(dict.fromkeys([*issued_not_published(), *amended_numbers()]))
         waiting = set(numbers)
         # Counted, not read again: "already in the corpus" names every issued letter there.
         already = [n for n in issued_numbers() if n not in waiting]
-    found = {n: issued_case(n) for n in numbers}
+    found = {n: current_case(n) for n in numbers}
     missing = [Problem(n, "has no issued letter to publish") for n, c in found.items() if not c]
     if missing:
         raise InvalidInput(missing, "nothing was published")
