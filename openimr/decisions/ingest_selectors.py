@@ -25,12 +25,6 @@ def issued_not_published() -> list[str]:
     return [n for n in issued_numbers() if n not in published]
 
 
-def published_numbers(case_numbers: list[str]) -> set[str]:
-    """Those of these case numbers already in the corpus (a batch's worth at a time)."""
-    found = Decision.objects.filter(case_number__in=case_numbers)
-    return set(found.values_list("case_number", flat=True))
-
-
 def published_versions(case_numbers: list[str]) -> dict[str, tuple[str, str]]:
     """Those of these case numbers already in the corpus, each with its source and the
     SHA-256 of the content it was stored from."""
