@@ -104,7 +104,10 @@ def cmd_letter_render(args: argparse.Namespace) -> int:
     from openimr.cases.interchange import case_from_file
     from openimr.letters.rendering import render
 
-    case = case_from_file(Path(args.file))
+    try:
+        case = case_from_file(Path(args.file))
+    except InvalidInput as exc:
+        raise exc.located(args.file) from exc
     template = Path(args.template) if args.template else _configured_template()
     write_output(render(case, args.format, template), args.output)
     return 0

@@ -8,10 +8,9 @@ id only; it is for IMRO staff (a reviewer's name never leaves the IMRO, LC 4610.
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, Problem
@@ -20,8 +19,6 @@ from openimr.reviewers.index import PanelIndex
 from openimr.reviewers.match_input import match_case_from_document
 from openimr.reviewers.panel_format import panel_from_json
 from openimr.reviewers.specialty_data import default_specialty_table
-
-T = TypeVar("T")
 
 
 def _read(path: str, what: str, encoding: str = "utf-8") -> str:
@@ -91,24 +88,16 @@ def _print_text(result: MatchResult) -> None:
     print(f"{result.not_considered} reviewer(s) of other specialties not considered")
 
 
-def _in_file(path: str, what: str, parse: Callable[[], T]) -> T:
-    """``parse()``, its problems said to be in ``path``: both files are JSON, so a case
-    file given as the panel (or the other way round) would list paths with no file."""
-    try:
-        return parse()
-    except InvalidInput as exc:
-        count = len(exc.problems)
-        raise InvalidInput(exc.problems, f"{what} {path}: {count} problem(s)") from exc
-
-
 def cmd_reviewers_match(args: argparse.Namespace) -> int:
     doc = _case_document(args.case)
-    panel = _in_file(
-        args.panel,
-        "--panel",
-        lambda: PanelIndex(panel_from_json(_read(args.panel, "--panel")).values()),
-    )
-    case = _in_file(args.case, "CASE.json", lambda: match_case_from_document(doc))
+    try:
+        panel = PanelIndex(panel_from_json(_read(args.panel, "--panel")).values())
+    except InvalidInput as exc:
+        raise exc.located(f"--panel {args.panel}") from exc
+    try:
+        case = match_case_from_document(doc)
+    except InvalidInput as exc:
+        raise exc.located(f"CASE.json {args.case}") from exc
     result = match(case, panel, panel, default_specialty_table(), _today(args.today))
     if args.json:
         print(json.dumps(report(result), indent=2, ensure_ascii=False))

@@ -53,7 +53,9 @@ def test_render_writes_no_output_file_for_a_bad_case(tmp_path, seed_doc, capsys)
         == 2
     )
     assert not out.exists()
-    assert "$.items[0].decision" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "$.items[0].decision" in err
+    assert f"error: {_bad_file(tmp_path, seed_doc)}: " in err  # which file held the problem
 
 
 def test_render_text_goes_to_standard_output(capsysbinary):

@@ -32,6 +32,11 @@ class InvalidInput(OpenIMRError):
         summary = message or (str(self.problems[0]) if count == 1 else f"{count} problems found")
         super().__init__(summary)
 
+    def located(self, where: str) -> "InvalidInput":
+        """The same problems said to be in ``where`` (a file named on the command line):
+        their JSON paths alone do not say which of several inputs held them."""
+        return InvalidInput(self.problems, f"{where}: {len(self.problems)} problem(s)")
+
     def report(self) -> str:
         if len(self.problems) == 1 and str(self) == str(self.problems[0]):
             return str(self)
