@@ -40,6 +40,7 @@ from openimr.cases.services import (
 from openimr.cases.simulation_check import check_deadlines
 from openimr.cases.simulation_data import application_for, decisions_for
 from openimr.core.clock import CALIFORNIA
+from openimr.core.errors import InvalidInput, Problem
 from openimr.programs.loader import load_program
 
 YEAR = 2025
@@ -186,6 +187,7 @@ def simulate(
     first weeks of the year, for a measurement that takes a minute. ``workers`` processes
     share the arrivals, as several application servers would share one PostgreSQL (SQLite
     takes one writer at a time, so more than one only waits there)."""
+    _refuse_a_database_with_cases()
     program = load_program()
     per_day = _arrivals_per_day(applications, list(business_days(program, YEAR)))[:days]
     with _collector_tuned_for_batches():
@@ -198,6 +200,16 @@ def simulate(
         workers=workers,
         elapsed=elapsed,
     )
+
+
+def _refuse_a_database_with_cases() -> None:
+    """A synthetic year goes into an empty database only: in one that holds cases (the
+    application's own, given by mistake) it would mix made-up cases with real ones, and
+    its report would count both."""
+    held = models.Case.objects.count()
+    if held:
+        message = f"the database already holds {held} case(s); the simulation needs an empty one"
+        raise InvalidInput([Problem("--database-url", message)])
 
 
 @contextmanager

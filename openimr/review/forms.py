@@ -33,6 +33,8 @@ class SummaryForm(forms.Form):
     summary = forms.CharField(
         widget=forms.Textarea(attrs={**_TEXT, "rows": 12}), required=False, strip=True
     )
+    # The saved summary the page was opened on (sources.summary_version); empty: not known.
+    based_on = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class ItemForm(forms.Form):

@@ -56,13 +56,17 @@ def qa_case(request: HttpRequest, case_number: str) -> HttpResponse:
     row = selectors.case_for_qa(request.user, case_number, action=action, states=SEEN)
     if request.method != "POST":
         return _page(request, row)
+    chosen = request.POST.get("action", "")
+    if chosen not in ("return", "approve"):
+        # Not taken for a return: sending a case back is a change, made only when asked.
+        return _page(request, row, errors=["the action is return or approve"], status=400)
     form = ReturnForm(request.POST)
     form.is_valid()
     comments = form.cleaned_data.get("comments", "")
     try:
         if row.state != State.QA.value:
             raise Conflict("the case is no longer in QA: nothing was changed")
-        if request.POST.get("action") == "approve":
+        if chosen == "approve":
             issued = services.qa_approve(row=row, actor=request.user, comments=comments)
             messages.success(request, f"The letter was issued (SHA-256 {issued.pdf_sha256[:16]}…).")
             return redirect("review:qa_case", case_number)

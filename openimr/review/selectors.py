@@ -98,14 +98,41 @@ def case_for_qa(
     return row
 
 
-def case_for_reader(user: Any, case_number: str, *, action: str) -> Any:
-    """The case row for whoever may read its file: the assigned reviewer, or QA while the
-    case is in QA or issued; Http404 for anyone else, audited either way."""
+def _readable(user: Any, case_number: str) -> Any | None:
+    """The case row when ``user`` may read its file (its attested reviewer, or QA while it
+    is in QA or issued), else None; nothing audited."""
     assignment = reviewers.attested_assignment(user, case_number)
     if assignment is not None and user_has_role(user, REVIEWER):
-        _audited(user, action, case_number)
         return assignment.case
-    return case_for_qa(user, case_number, action=action, states=(State.QA, State.ISSUED))
+    if not user_has_role(user, QA):
+        return None
+    try:
+        row = cases.case_row(case_number)
+    except NotFound:
+        return None
+    return row if State(row.state) in (State.QA, State.ISSUED) else None
+
+
+def record_for_reader(user: Any, case_number: str, record_id: str) -> tuple[Any, Any]:
+    """The case row and one record of its file, for whoever may read the file; the look is
+    audited on the record (``record.viewed``, with the case number, as the staff's case file
+    audits it), and Http404 for a case the user may not read or a record not in its file,
+    audited as ``record.viewed.refused``."""
+    row = _readable(user, case_number)
+    found = None
+    if row is not None:
+        found = next((r for r in case_file.records(row) if r.id == record_id), None)
+    action = "record.viewed" if found is not None else "record.viewed.refused"
+    audit_record(
+        actor=user,
+        action=action,
+        object_type="record",
+        object_id=record_id,
+        detail={"case_number": case_number},
+    )
+    if found is None:
+        raise Http404("No such record")
+    return row, found
 
 
 def determination_due(row: Any) -> date | datetime | None:

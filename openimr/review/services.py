@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from openimr.audit.services import Actor, actor_label, audit_record
+from openimr.cases.domain.lifecycle import State
 from openimr.cases.selectors import case_by_number, case_row
 from openimr.cases.services import case_submit_decision
 from openimr.cases.services.review import (
@@ -20,7 +21,7 @@ from openimr.cases.services.review import (
 )
 from openimr.core.case import Case, Citation, Decision, Item
 from openimr.core.clock import now
-from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.guidelines.domain.hierarchy import basis_problems
 from openimr.letters import selectors as letters
 from openimr.letters.domain.extras import Provenance
@@ -33,9 +34,13 @@ from openimr.review.models import Determination, QAComment
 from openimr.review.selectors import item_for_user, provenance, reviewer_identity_facts
 from openimr.review.signoff import checklist
 from openimr.review.sources import (
+    MARKER,
     from_json,
     linked_sentences,
     marker,
+    stray_markers,
+    stray_problem,
+    summary_version,
     to_json,
     without_markers,
 )
@@ -76,17 +81,39 @@ def source_problems(row: Any, sentences: Iterable[Linked], where: str) -> list[P
     ]
 
 
-def summary_save(*, row: Any, text: str, actor: Actor) -> None:
+def marker_problems(text: str, where: str) -> list[Problem]:
+    """A mistyped page marker is not taken out of the text, so the letter would print it as
+    typed: refused, saying what a marker looks like."""
+    return [Problem(where, stray_problem(stray)) for stray in stray_markers(text)]
+
+
+def _why_not_mtus_problems(text: str, where: str) -> list[Problem]:
+    # The reason for leaving the MTUS prints as written: no marker is read in it.
+    if MARKER.search(text) or stray_markers(text):
+        return [Problem(where, "page markers are not read here; cite pages in the rationale")]
+    return []
+
+
+def summary_save(*, row: Any, text: str, actor: Actor, based_on: str = "") -> None:
     """The reviewer's clinical case summary, its sentences keeping the record pages they
-    cite or were drafted from."""
+    cite or were drafted from. ``based_on``: the version of the saved summary the reviewer's
+    page was opened on; a summary saved since (by the other reviewer of a split case) is
+    not overwritten unseen: Conflict, and nothing changes."""
     with transaction.atomic():
         stored = _determination(row)
+        if based_on and based_on != summary_version(stored.summary_input):
+            raise Conflict(
+                "another reviewer of this case saved the summary after you opened it: "
+                "nothing was changed. Your text is kept below and the saved summary is "
+                "listed under its sources; save again to replace it"
+            )
         if not stored.draft:
             stored.draft = to_json(case_file.summary_draft(row))
         linked = linked_sentences(text, from_json(stored.draft))
-        problems = source_problems(row, linked, "$.clinical_summary")
+        problems = marker_problems(text, "$.clinical_summary")
+        problems += source_problems(row, linked, "$.clinical_summary")
         if problems:
-            raise InvalidInput(problems, "the summary cites pages not in the case file")
+            raise InvalidInput(problems, "the summary was not saved: a page marker is wrong")
         case_summary_write(case_number=row.case_number, text=without_markers(text), actor=actor)
         stored.summary_input, stored.summary_sources = text.strip(), to_json(linked)
         stored.save()
@@ -108,8 +135,11 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
         rationale=rationale or None,
     )
     linked = linked_sentences(entry.rationale)
+    where = f"$.items[{position}]"
     problems = basis_problems(candidate, index=position)
-    problems += source_problems(row, linked, f"$.items[{position}].rationale")
+    problems += marker_problems(entry.rationale, f"{where}.rationale")
+    problems += _why_not_mtus_problems(entry.why_not_mtus, f"{where}.why_not_mtus")
+    problems += source_problems(row, linked, f"{where}.rationale")
     if problems:
         raise InvalidInput(problems, f"item {position + 1} was not saved")
     determination = ItemDetermination(
@@ -144,7 +174,11 @@ def submit_problems(case: Case) -> list[Problem]:
 
 
 def determination_submit(*, row: Any, actor: Actor) -> None:
-    """The reviewer's determination goes to QA (LC 4610.6(d): the determination is made)."""
+    """The reviewer's determination goes to QA (LC 4610.6(d): the determination is made).
+    One already there (the other reviewer of a split case sent it) is not sent again."""
+    if row.state in (State.QA.value, State.ISSUED.value):
+        where = "with quality assurance" if row.state == State.QA.value else "issued"
+        raise Conflict(f"the determination is already {where}: nothing was changed")
     case = case_by_number(row.case_number)
     problems = submit_problems(case)
     if problems:
@@ -221,6 +255,14 @@ def _corrected_items(
         else replace(item, reviewer_basis=b.basis, why_not_mtus=b.why_not_mtus.strip() or None)
         for item, b in zip(items, bases, strict=True)
     )
+    marked = [
+        p
+        for i, b in enumerate(bases)
+        if b is not None
+        for p in _why_not_mtus_problems(b.why_not_mtus, f"$.items[{i}].why_not_mtus")
+    ]
+    if marked:
+        raise InvalidInput(marked, "the correction was not issued")
     problems = [p for i, item in enumerate(items) for p in basis_problems(item, index=i)]
     if problems:
         raise InvalidInput(problems, "the correction breaks the evidence hierarchy")
@@ -247,15 +289,20 @@ def letter_correct(
         raise InvalidInput([Problem("$.items", "give a rationale for every item")])
     summary_linked = linked_sentences(summary)
     linked = [linked_sentences(r) for r in rationales]
-    problems = source_problems(row, summary_linked, "$.clinical_summary")
+    problems = marker_problems(summary, "$.clinical_summary")
+    problems += [p for i, r in enumerate(rationales) for p in marker_problems(r, f"$.items[{i}]")]
+    problems += source_problems(row, summary_linked, "$.clinical_summary")
     problems += [p for i, s in enumerate(linked) for p in source_problems(row, s, f"$.items[{i}]")]
     if problems:
-        raise InvalidInput(problems, "the correction cites pages not in the case file")
+        raise InvalidInput(problems, "the correction was not issued: a page marker is wrong")
     items = _corrected_items(original, rationales, bases)
     corrected = replace(original, clinical_summary=without_markers(summary) or None, items=items)
     names, numbers = reviewer_identity_facts(row)
     revealed = identity_problems(
-        corrected.clinical_summary, corrected.items, ReviewerIdentity(names, numbers)
+        corrected.clinical_summary,
+        corrected.items,
+        ReviewerIdentity(names, numbers),
+        reason=reason,
     )
     if revealed:
         raise InvalidInput(revealed, "the correction reveals the reviewer")

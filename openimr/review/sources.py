@@ -7,6 +7,7 @@ letter prints and kept as the sentence's sources. A summary sentence drafted fro
 records keeps the draft's sources while the reviewer's edit leaves it recognizably the same
 sentence (``SAME_SENTENCE`` per cent alike)."""
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -17,6 +18,8 @@ from openimr.review.domain.provenance import Linked, SourceRef, split_sentences
 
 MARKER = re.compile(r"\s*\[\[\s*([\w-]+)\s+p\.?\s*(\d{1,4})\s*\]\]")
 SAME_SENTENCE = 80  # rapidfuzz ratio: a changed word or two, not a different sentence
+# What is left of a marker the workspace cannot read: "[[7p2]]", "[[7 page 2]]", "[[7 p2]".
+_STRAY = re.compile(r"\[\[[^\[\]\n]*\]{0,2}|\]\]")
 
 
 def marker(ref: SourceRef) -> str:
@@ -29,6 +32,25 @@ def without_markers(text: str) -> str:
     return "\n\n".join(
         " ".join(MARKER.sub("", p).split()) for p in re.split(r"\n\s*\n", text) if p.strip()
     )
+
+
+def summary_version(text: str) -> str:
+    """A short fingerprint of a saved summary as written: a form carries the one it was
+    opened on, so a save over another reviewer's later save is caught."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def stray_markers(text: str) -> list[str]:
+    """Each mistyped marker of ``text``: it is not taken out, so the letter would print it
+    as typed."""
+    return [found.strip() for found in _STRAY.findall(MARKER.sub(" ", text))]
+
+
+def stray_problem(stray: str) -> str:
+    """Why ``stray`` is refused, with the marker it seems to mean when its numbers say."""
+    meant = re.match(r"\[\[\s*([\w-]+?)\s*p(?:age)?\.?\s*(\d{1,4})\b", stray)
+    hint = f" (did you mean [[{meant[1]} p{meant[2]}]]?)" if meant else ""
+    return f"{stray} is not a page marker: write [[<record> p<page>]]{hint}"
 
 
 def _marked(sentence: str) -> tuple[str, tuple[SourceRef, ...]]:

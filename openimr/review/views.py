@@ -11,14 +11,14 @@ from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.selectors import case_of_row
-from openimr.core.errors import InvalidInput, OpenIMRError, Problem
+from openimr.core.errors import Conflict, InvalidInput, OpenIMRError, Problem
 from openimr.decisions.selectors import MIN_COHORT, PRECEDENT_WINDOW, precedents_for_case
 from openimr.guidelines.domain.criteria import rationale_outline
 from openimr.guidelines.selectors import guideline_catalog
 from openimr.review import case_file, selectors, services
 from openimr.review.checklists import checklist_for, outline
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
-from openimr.review.sources import from_json, with_markers
+from openimr.review.sources import from_json, summary_version, with_markers
 
 EDITABLE = (State.RECORDS_COMPLETE.value, State.IN_REVIEW.value)
 
@@ -82,6 +82,7 @@ def _item_panels(
 def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
     status = extra.pop("status", 200)
     query = request.GET.get("q", "")
+    written = extra.pop("summary_text", None)  # a refused save's text, kept on the page
     # Built once per request: the items, the precedents and the page all read this one.
     case = case_of_row(row)
     stored = selectors.determination_of(row)  # read once: the summary and items use it
@@ -95,8 +96,12 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         "query": query,
         "hits": case_file.search(row, query),
         "comments": selectors.comments_of(row),
-        "summary_form": extra.pop("summary_form", None)
-        or SummaryForm(initial={"summary": _summary_initial(row, stored)}),
+        "summary_form": SummaryForm(
+            initial={
+                "summary": _summary_initial(row, stored) if written is None else written,
+                "based_on": summary_version(stored.summary_input),
+            }
+        ),
         "summary_sources": from_json(stored.summary_sources),
         "items": _item_panels(row, case, extra.pop("bound", {}), stored, mine),
         "split": len(mine) < len(case.items),
@@ -116,11 +121,16 @@ def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
     form = SummaryForm(request.POST)
     form.is_valid()
     text = form.cleaned_data.get("summary", "")
+    based_on = form.cleaned_data.get("based_on", "")
     try:
-        services.summary_save(row=row, text=text, actor=request.user)
+        services.summary_save(row=row, text=text, actor=request.user, based_on=based_on)
     except InvalidInput as exc:
         errors = [str(exc), *_problems(exc)]
-        return _page(request, row, summary_form=form, errors=errors, status=422)
+        return _page(request, row, summary_text=text, errors=errors, status=422)
+    except Conflict as exc:
+        # The text just written stays on the page, now on the saved version: saving it
+        # again replaces the other reviewer's summary knowingly.
+        return _page(request, row, summary_text=text, errors=[str(exc)], status=409)
     messages.success(request, "The clinical case summary was saved.")
     return redirect("review:case", row.case_number)
 
@@ -209,11 +219,9 @@ def workspace(request: HttpRequest, case_number: str) -> HttpResponse:
 
 @login_required
 def record(request: HttpRequest, case_number: str, record_id: str) -> HttpResponse:
-    """One record of the case file, page by page, with the marker that cites each page."""
-    row = selectors.case_for_reader(request.user, case_number, action="record.viewed")
+    """One record of the case file, page by page, with the marker that cites each page; a
+    record whose text is not read yet opens too, saying so."""
+    row, found = selectors.record_for_reader(request.user, case_number, record_id)
     pages = case_file.record_pages(record_id, row)
-    if not pages:
-        raise Http404("No such record")
-    found = next((r for r in case_file.records(row) if r.id == record_id), None)
     context = {"row": row, "record": found, "record_id": record_id, "pages": pages}
     return render(request, "review/record.html", context)

@@ -215,9 +215,16 @@ def filing_deadline(
     """The last day the IMR organization may receive the application: 30 days after service
     of the UR decision, 5 more when it was served by mail, rolled to the next business day
     (LC 4610.5(h)(1); 8 CCR 9792.10.1(b)(1); CCP 1013(a), 12, 12a). The UR decision's date
-    is taken as the date of service: the application does not record another."""
+    is taken as the date of service: the application does not record another. A period that
+    leaves the holiday calendar is refused at the UR decision's date, the field to correct."""
     rule = _served_by(program.rules["application_filing"], service_method, program)
-    return _deadline("filing_due", add_days(ur_decision_date, rule, program), rule)
+    try:
+        due = add_days(ur_decision_date, rule, program)
+    except InvalidInput as exc:
+        said = "; ".join(p.message for p in exc.problems)
+        message = f"a UR decision of {ur_decision_date.isoformat()} cannot be counted: {said}"
+        raise InvalidInput([Problem("$.ur_decision.date", message)]) from exc
+    return _deadline("filing_due", due, rule)
 
 
 def _converted(deadline: Deadline, at: datetime, program: Program) -> Deadline:
@@ -242,8 +249,10 @@ def _noarfi_due(facts: ClockFacts, program: Program) -> Deadline | None:
 def _records_rule(facts: ClockFacts, program: Program) -> ClockRule:
     """8 CCR 9792.10.5(a)(1): 24 hours if expedited; 15 days after a mailed notice; 12 days
     otherwise. An unknown method counts as mail, the regulation's default; fax and personal
-    delivery have no mailing time, so they take the shorter clock."""
-    if facts.priority == Priority.EXPEDITED:
+    delivery have no mailing time, so they take the shorter clock. A converted review holds
+    the expedited priority from its conversion on, but records that came before it were due
+    on the clock of the review as it was then (8 CCR 9792.10.4(c))."""
+    if facts.priority == Priority.EXPEDITED and facts.converted_to_expedited_at is None:
         return program.rules["records_expedited"]
     mailed = facts.noarfi_method in (None, ServiceMethod.MAIL)
     return program.rules["records_mailed" if mailed else "records_electronic"]

@@ -103,8 +103,10 @@ def rationale_checks(items: Sequence[Item], conditions: Collection[str]) -> Iter
 
 
 def _letter_texts(
-    clinical_summary: str | None, items: Sequence[Item]
+    clinical_summary: str | None, items: Sequence[Item], reason: str = ""
 ) -> Iterator[tuple[str, str, str]]:
+    if reason:  # an amended letter prints why it was amended
+        yield "$.reason", "the reason for the amendment", reason
     yield "$.clinical_summary", "the clinical summary", clinical_summary or ""
     for i, item in enumerate(items):
         yield f"$.items[{i}].rationale", f"the rationale of item {i + 1}", item.rationale or ""
@@ -133,13 +135,18 @@ def identity_checks(d: Determination) -> Iterator[Check]:
 
 
 def identity_problems(
-    clinical_summary: str | None, items: Sequence[Item], identity: ReviewerIdentity
+    clinical_summary: str | None,
+    items: Sequence[Item],
+    identity: ReviewerIdentity,
+    *,
+    reason: str = "",
 ) -> list[Problem]:
     """Where a letter's text reveals the reviewer (LC 4610.6(f)), as problems that say where,
-    never what: a correction is served like the first letter and held to the same rule."""
+    never what: a correction is served like the first letter and held to the same rule, and
+    so is the ``reason`` an amended letter prints."""
     return [
         Problem(where, f"{_REVEALED[found]} appears in {place}")
-        for where, place, text in _letter_texts(clinical_summary, items)
+        for where, place, text in _letter_texts(clinical_summary, items, reason)
         for found in identity_found(text, identity)
     ]
 
