@@ -26,8 +26,11 @@ from openimr.audit.services import audit_event, audit_save
 
 ADDED, CHANGED, DELETED = "admin.added", "admin.changed", "admin.deleted"
 # A field named like this may hold a secret: its values stay out of the trail (a false
-# alarm, such as a specialty rule's ``key``, only loses the values, never the field name).
+# alarm only loses the values, never the field name).
 SECRET_NAME = re.compile(r"password|secret|key|token|hash|salt|otp", re.IGNORECASE)
+# Fields known to hold no secret although their name says "key": a specialty rule's key is
+# the category, ICD-10 range or keyword it applies to, which staff must see changed.
+NOT_SECRET = {"reviewers.specialtyrule": frozenset({"key"})}
 _SECRET_WIDGETS = (forms.PasswordInput, ReadOnlyPasswordHashWidget)
 _TEXT_MAX = 200
 # Where save_model leaves the form's values for log_addition/log_change to record.
@@ -74,9 +77,11 @@ def form_values(form: forms.BaseForm) -> dict[str, Any]:
     """Each changed field's value before and after (``{"from": ..., "to": ...}``), or
     ``"(secret)"`` for a field that may hold one."""
     values: dict[str, Any] = {}
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    known = NOT_SECRET.get(model._meta.label_lower if model else "", frozenset())
     for name in form.changed_data:
         field = form.fields[name]
-        if _secret(name, field):
+        if name not in known and _secret(name, field):
             values[name] = "(secret)"
             continue
         before = _value(field, form.initial.get(name, field.initial))

@@ -15,7 +15,7 @@ from openimr.audit.admin_log import AuditedModelAdmin
 from openimr.audit.models import AuditEvent
 from openimr.audit.selectors import trail_verify
 from openimr.audit.tests.admin_forms import shown_form_data
-from openimr.reviewers.models import Reviewer
+from openimr.reviewers.models import Reviewer, SpecialtyRule
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +78,18 @@ def test_editing_a_reviewer_on_the_panel_records_the_field_and_its_values(admin_
     )
     assert event.detail["values"] == {"active": {"from": True, "to": False}}
     assert event.detail["object"] == "r-07 Dr. Ana Ruiz"
+
+
+def test_a_specialty_rules_key_is_recorded_as_changed_not_hidden_as_a_secret(admin_client):
+    # Its name says "key", but it is the keyword the rule applies to: staff must see it.
+    rule = SpecialtyRule.objects.create(
+        kind="keyword", key="laminectomy", specialties=["Orthopedic Surgery"]
+    )
+
+    _change(admin_client, f"/admin/reviewers/specialtyrule/{rule.pk}/change/", key="fusion")
+
+    [event] = _admin_events()
+    assert event.detail["values"]["key"] == {"from": "laminectomy", "to": "fusion"}
 
 
 def test_deleting_a_users_second_factor_device_is_audited(admin_client):
