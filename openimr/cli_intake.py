@@ -191,12 +191,60 @@ def _positive(args: argparse.Namespace, *names: str) -> None:
         raise InvalidInput(problems)
 
 
+# The most applications `simulate` takes: fifty years of California's ~200,000 a year. A
+# count beyond it (the parser takes any integer) would run for days before a report.
+MAX_APPLICATIONS = 10_000_000
+_DATABASE_SCHEMES = ("postgres", "postgresql", "pgsql", "sqlite")
+_DATABASE_URL_FORMS = "postgres://USER:PASSWORD@HOST:PORT/NAME or sqlite:///PATH"
+
+
+def _at_most_applications(args: argparse.Namespace) -> None:
+    if args.applications is not None and args.applications > MAX_APPLICATIONS:
+        message = f"must be at most {MAX_APPLICATIONS:,} (a year in California is about 200,000)"
+        raise InvalidInput([Problem("--applications", message)])
+
+
+def _database_url_checked(url: str) -> None:
+    """A URL the settings can read (dj_database_url raised its own traceback otherwise)."""
+    import dj_database_url
+
+    scheme = url.partition("://")[0] if "://" in url else ""
+    try:
+        if scheme not in _DATABASE_SCHEMES:
+            raise ValueError(scheme)
+        dj_database_url.parse(url)
+    except Exception:  # any way the library may refuse it: an unknown scheme, a bad port
+        message = f"{url!r} is not a database URL: give {_DATABASE_URL_FORMS}"
+        raise InvalidInput([Problem("--database-url", message)]) from None
+
+
+def _database_reached(url: str) -> None:
+    """Connect before migrating, so a server that does not answer is named at its option,
+    without the URL's password, instead of a traceback from the first query."""
+    import dj_database_url
+    from django.db import Error, connection
+
+    try:
+        connection.ensure_connection()
+    except Error as exc:
+        db = dj_database_url.parse(url)
+        host, port, name = db.get("HOST") or "", db.get("PORT"), db.get("NAME")
+        server = f"{host}:{port}" if port else host
+        shown = f"{server}/{name}" if server else str(name)
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        message = f"cannot connect to {shown}: {reason}"
+        raise InvalidInput([Problem("--database-url", message)]) from None
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Runs in its own database (a fresh SQLite file unless --database-url), never in the
     application's: a year of synthetic cases must not mix with real ones."""
     import os
 
     _positive(args, "applications", "workers", "days")
+    _at_most_applications(args)
+    if args.database_url:
+        _database_url_checked(args.database_url)
     # Debug mode keeps every SQL statement in memory: a year of them would not fit.
     os.environ["OPENIMR_DEBUG"] = "false"
     os.environ.setdefault("OPENIMR_SECRET_KEY", "simulation-only-" + os.urandom(16).hex())
@@ -213,6 +261,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     from openimr.cases.simulation import simulate
 
+    if args.database_url:
+        _database_reached(args.database_url)
     call_command("migrate", verbosity=0, interactive=False)
 
     report = simulate(
@@ -263,7 +313,12 @@ def register(groups: Any) -> None:
     revoke.set_defaults(handler=cmd_token_revoke)
 
     sim = groups.add_parser("simulate", help="drive a year of applications through the services")
-    sim.add_argument("--applications", type=int, default=200_000)
+    sim.add_argument(
+        "--applications",
+        type=int,
+        default=200_000,
+        help=f"how many (1 to {MAX_APPLICATIONS:,}; default a year's 200,000)",
+    )
     sim.add_argument("--seed", type=int, default=1)
     sim.add_argument(
         "--workers",

@@ -1,11 +1,12 @@
 """Reading a stored case's clocks: its facts, its deadlines, which are still open."""
 
-from datetime import datetime, time
+from datetime import datetime
 from functools import lru_cache
 
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
 from openimr.cases.domain.deadlines import ClockFacts, Deadline, case_deadlines
+from openimr.cases.domain.deadlines import due_instant as deadline_due_instant
 from openimr.cases.domain.lifecycle import CLOSED, State
 from openimr.core.case import Priority
 from openimr.core.clock import CALIFORNIA
@@ -44,10 +45,9 @@ def _deadlines(facts: ClockFacts, program: str) -> tuple[Deadline, ...]:
 
 
 def due_instant(deadline: Deadline) -> datetime:
-    """A day deadline ends at the end of that California day."""
-    if isinstance(deadline.due, datetime):
-        return deadline.due
-    return datetime.combine(deadline.due, time(23, 59, 59), tzinfo=CALIFORNIA)
+    """A day deadline ends at the end of that California day (the domain's one rule, which
+    the queue's stored due instants and the deadlines' status both follow)."""
+    return deadline_due_instant(deadline, CALIFORNIA.key)
 
 
 def open_deadlines(row: models.Case) -> list[Deadline]:

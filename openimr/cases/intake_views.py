@@ -70,7 +70,7 @@ def case_timeline(request: HttpRequest, row: models.Case) -> HttpResponse:
     context = {
         "row": row,
         "application": getattr(row, "application", None),
-        "deadlines": selectors.deadline_rows(row) if hasattr(row, "application") else [],
+        "deadlines": selectors.deadline_rows(row),
         "events": audit_selectors.case_timeline(row.case_number),
         "notices": row.notices.prefetch_related("services"),
         "state": State(row.state),

@@ -10,13 +10,13 @@ from django.db.models import F, Q, QuerySet
 from openimr.cases import models
 from openimr.cases.clocks import deadlines_for, open_deadlines
 from openimr.cases.domain.application import Application, ServiceMethod
-from openimr.cases.domain.deadlines import AT_RISK_WITHIN, deadline_status
+from openimr.cases.domain.deadlines import at_risk_until, deadline_status
 from openimr.cases.domain.eligibility import consolidation_groups
 from openimr.cases.domain.lifecycle import OPEN, State
 from openimr.cases.mapping import case_from_row
 from openimr.core.access import user_is_staff
 from openimr.core.case import Case, Priority
-from openimr.core.clock import now
+from openimr.core.clock import CALIFORNIA, now
 from openimr.core.errors import InvalidInput, NotFound, Problem
 
 User = AbstractBaseUser | AnonymousUser
@@ -116,8 +116,9 @@ def work_queue(
     *, state: str = "", priority: str = "", status: str = "", limit: int = 500
 ) -> list[models.Case]:
     """Open cases by due date, soonest first; filter by state, priority and deadline status
-    (overdue: past due; at_risk: due within two days). An unknown value is refused, naming
-    the values it may take: a filter that is ignored shows every case as if it matched."""
+    (overdue: past due; at_risk: due by the end of the day after tomorrow, as the clocks'
+    status says). An unknown value is refused, naming the values it may take: a filter that
+    is ignored shows every case as if it matched."""
     _check_queue_filters(state=state, priority=priority, status=status)
     moment = now()
     cases = models.Case.objects.filter(state__in=[s.value for s in OPEN]).select_related(
@@ -127,14 +128,21 @@ def work_queue(
         cases = cases.filter(state=state)
     if priority:
         cases = cases.filter(priority=priority)
-    if status == "overdue":
-        cases = cases.filter(next_due_at__lt=moment)
-    elif status == "at_risk":
-        cases = cases.filter(next_due_at__gte=moment, next_due_at__lt=moment + AT_RISK_WITHIN)
+    if status:
+        cases = cases.filter(_due_status(status, moment))
     return list(cases.order_by(F("next_due_at").asc(nulls_last=True), "case_number")[:limit])
 
 
 QUEUE_STATUSES = ("overdue", "at_risk")
+
+
+def _due_status(status: str, moment: datetime) -> Q:
+    """The cases whose next due instant has ``status`` at ``moment``: `deadline_status`'s
+    rule (`at_risk_until`) asked of the stored instant, so the queue's filter and counts
+    agree with the clocks' status and stay one indexed query."""
+    if status == "overdue":
+        return Q(next_due_at__lt=moment)
+    return Q(next_due_at__gte=moment, next_due_at__lte=at_risk_until(moment, CALIFORNIA.key))
 
 
 def _check_queue_filters(*, state: str, priority: str, status: str) -> None:
@@ -158,10 +166,8 @@ def queue_counts() -> dict[str, int]:
     open_cases = models.Case.objects.filter(state__in=[s.value for s in OPEN])
     return {
         "open": open_cases.count(),
-        "overdue": open_cases.filter(next_due_at__lt=moment).count(),
-        "at_risk": open_cases.filter(
-            next_due_at__gte=moment, next_due_at__lt=moment + AT_RISK_WITHIN
-        ).count(),
+        "overdue": open_cases.filter(_due_status("overdue", moment)).count(),
+        "at_risk": open_cases.filter(_due_status("at_risk", moment)).count(),
     }
 
 

@@ -76,15 +76,33 @@ def _cohort_where(
 ) -> tuple[str, list[Any]]:
     """The cohort: decided items of ``ids`` in ``category`` whose treatment holds every key
     word. Shared by the count and the rows, so both always describe the same items."""
-    contains = (
-        "strpos(lower(i.treatment), %s) > 0"
-        if vendor == "postgresql"
-        else "instr(lower(i.treatment), %s) > 0"
-    )
     where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''" + "".join(
-        f" AND {contains}" for _ in key
+        f" AND {_contains(vendor, word)}" for word in key
     )
     return where, [_ids(vendor, ids), category, *key]
+
+
+# SQLite's lower() folds only ASCII letters ("ÉCHOGRAPHIE" stays "Échographie"), so a key word
+# with other letters is compared with Python's str.lower, the one that made the key word.
+UNICODE_LOWER = "openimr_lower"
+
+
+def _contains(vendor: str, word: str) -> str:
+    if vendor == "postgresql":
+        return "strpos(lower(i.treatment), %s) > 0"
+    lower = "lower" if word.isascii() else UNICODE_LOWER
+    return f"instr({lower}(i.treatment), %s) > 0"
+
+
+def _lowered(text: Any) -> Any:
+    return text.lower() if isinstance(text, str) else text
+
+
+def _with_unicode_lower(cursor: Any, vendor: str, key: Sequence[str]) -> None:
+    """Give this SQLite connection UNICODE_LOWER when a key word needs it: a Python call per
+    row is slower than the built-in, so the common ASCII key keeps the built-in."""
+    if vendor != "postgresql" and not all(word.isascii() for word in key):
+        cursor.db.connection.create_function(UNICODE_LOWER, 1, _lowered, deterministic=True)
 
 
 def _among(vendor: str) -> str:
@@ -103,6 +121,7 @@ def cohort_letters(
     if not ids:
         return {}
     where, params = _cohort_where(vendor, ids, category, key)
+    _with_unicode_lower(cursor, vendor, key)
     cursor.execute(
         "SELECT i.decision_id, COUNT(*), "
         "SUM(CASE WHEN i.outcome = 'overturned' THEN 1 ELSE 0 END) "
@@ -127,6 +146,7 @@ def cohort_top(
     if not ids:
         return []
     where, params = _cohort_where(vendor, ids, category, key)
+    _with_unicode_lower(cursor, vendor, key)
     cursor.execute(
         f"SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome, "
         f"CASE WHEN i.decision_id {_among(vendor)} THEN 1 ELSE 0 END AS preferred "

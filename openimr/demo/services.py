@@ -13,13 +13,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openimr.cases.interchange import case_from_document, case_from_file
-from openimr.cases.selectors import case_id_for
+from openimr.cases.selectors import case_id_for, case_row
 from openimr.cases.services import case_import
+from openimr.cases.services.lifecycle import CaseChanges, case_event
 from openimr.core.access import INTAKE, QA, REVIEWER
+from openimr.core.clock import local_date, now
 from openimr.core.errors import NotFound
 from openimr.demo.corpus import Loaded, demo_corpus_load
 from openimr.demo.intake import demo_application_file
@@ -106,8 +109,20 @@ def _case(path: Path) -> str | None:
     case = case_from_file(path)
     if letter_for_case_number(case.case_number) is not None:
         return None
+    if not case.is_decided and _loaded(case.case_number):
+        # A case in review is left as its reviewers (and its complete file) left it: a new
+        # import would drop their work and the records-complete date.
+        return None
     case_import(case=case, actor="demo", replace=True)
     return case.case_number if case.is_decided else None
+
+
+def _loaded(case_number: str) -> bool:
+    try:
+        case_id_for(case_number)
+    except NotFound:
+        return False
+    return True
 
 
 def demo_load() -> Path:
@@ -120,6 +135,7 @@ def demo_load() -> Path:
     demo_records_load()
     for number in to_issue:
         letter_issue(case_number=number, actor="demo")
+    _review_file_complete()
     _reviewer_at_work()
     _case_in_qa()
     demo_application_file()
@@ -164,6 +180,28 @@ def _reviewer_at_work() -> None:
             reviewer_services.assignment_attest(
                 assignment_id=assignment.pk, actor="demo", no_conflict=True, statement=""
             )
+
+
+def _review_file_complete() -> None:
+    """The case in review has its file complete from the first load on, so its determination
+    clock runs (LC 4610.6(d): 30 days for its standard priority) and the reviewers see a due
+    date. Imported whole, the case is already in review, a state the intake action
+    `case_records_complete` does not move from; the same change is written as that action
+    writes it: the date, the clocks recomputed, a timeline event, in one transaction. Once: a
+    later load finds the date and writes nothing."""
+    row = case_row(REVIEW_CASE)
+    if row.records_complete_at is not None:
+        return
+    at = now()
+    with transaction.atomic():
+        changes = CaseChanges()
+        row.records_complete_at, row.date_records_complete = at, local_date(at)
+        changes.changed(row, "records_complete_at", "date_records_complete")
+        note = "demo: the case file is complete; the determination clock starts"
+        changes.events.append(
+            case_event(row=row, actor="demo", at=at, kind="records_complete", note=note)
+        )
+        changes.save()
 
 
 def _case_in_qa() -> None:

@@ -12,6 +12,9 @@ from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, NotFound, OpenIMRError
 from openimr.reviewers import selectors, services
 
+# What the attestation form may answer (LC 139.5): attest no conflict, or declare one.
+ATTEST_ANSWERS = ("no_conflict", "conflict")
+
 
 @staff_page
 def panel(request: HttpRequest) -> HttpResponse:
@@ -52,13 +55,20 @@ def case_assign(request: HttpRequest, case_number: str) -> HttpResponseRedirect:
 
 @require_POST
 @login_required
-def attest(request: HttpRequest, assignment_id: int) -> HttpResponseRedirect:
-    """The reviewer (or staff recording the reviewer's written attestation) answers."""
+def attest(request: HttpRequest, assignment_id: int) -> HttpResponse:
+    """The reviewer (or staff recording the reviewer's written attestation) answers one of
+    ATTEST_ANSWERS; any other answer is refused (400) and changes nothing."""
     try:
         assignment = selectors.assignment_for_user(request.user, assignment_id)
     except NotFound as exc:
         raise Http404("No such assignment") from exc
-    no_conflict = request.POST.get("answer") == "no_conflict"
+    answer = request.POST.get("answer", "")
+    if answer not in ATTEST_ANSWERS:
+        # Anything else once counted as a declared conflict and replaced the reviewer.
+        allowed = " or ".join(ATTEST_ANSWERS)
+        message = f"answer: {answer!r} is not an answer; it is {allowed}. Nothing was changed."
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    no_conflict = answer == "no_conflict"
     try:
         services.assignment_attest(
             assignment_id=assignment.pk,

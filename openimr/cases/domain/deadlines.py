@@ -13,7 +13,7 @@ The rules themselves (count, unit, words, source) are program data, `clocks.toml
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
 from typing import Literal
@@ -48,8 +48,9 @@ CLOCKS = (
 )
 
 Status = Literal["overdue", "at_risk", "on_track"]
-# A queue flags a deadline this close so that someone acts before it is missed.
-AT_RISK_WITHIN = timedelta(days=2)
+# A queue flags a deadline due within this many days (counted in local dates: today, and the
+# next two) so that someone acts before it is missed.
+AT_RISK_DAYS = 2
 CONVERSION_SOURCE = "8 CCR 9792.10.4(c)"
 
 
@@ -327,18 +328,31 @@ def case_deadlines(facts: ClockFacts, program: Program) -> tuple[Deadline, ...]:
     return tuple(deadline for deadline in found if deadline is not None)
 
 
+def due_instant(deadline: Deadline, timezone: str = "America/Los_Angeles") -> datetime:
+    """When a deadline runs out: an hour clock at its instant, a day clock at the end of
+    that local day (the whole last day is the party's, CCP 12)."""
+    if isinstance(deadline.due, datetime):
+        return deadline.due
+    return datetime.combine(deadline.due, time(23, 59, 59), tzinfo=ZoneInfo(timezone))
+
+
+def at_risk_until(now: datetime, timezone: str = "America/Los_Angeles") -> datetime:
+    """The last instant a deadline may run out and still be ``at_risk`` at ``now``: the end
+    of the local day AT_RISK_DAYS after today. One rule for a deadline's status and for a
+    work queue's filter on the stored due instants, so the two never disagree."""
+    _require_aware(now, "now")
+    last = now.astimezone(ZoneInfo(timezone)).date() + timedelta(days=AT_RISK_DAYS)
+    return due_instant(Deadline("at_risk", last, "", ""), timezone)
+
+
 def deadline_status(
     deadline: Deadline, now: datetime, timezone: str = "America/Los_Angeles"
 ) -> Status:
     """``overdue`` once the due instant (or the whole due day, in ``timezone``) has passed;
-    ``at_risk`` when it is due within 2 days, so a work queue shows it before it is missed;
-    otherwise ``on_track``."""
+    ``at_risk`` when it runs out by the end of the day after tomorrow (`at_risk_until`), so
+    a work queue shows it before it is missed; otherwise ``on_track``."""
     _require_aware(now, "now")
-    due = deadline.due
-    if isinstance(due, datetime):
-        left = due - now
-    else:
-        left = timedelta(days=(due - now.astimezone(ZoneInfo(timezone)).date()).days)
-    if left < timedelta(0):
+    end = due_instant(deadline, timezone)
+    if end < now:
         return "overdue"
-    return "at_risk" if left <= AT_RISK_WITHIN else "on_track"
+    return "at_risk" if end <= at_risk_until(now, timezone) else "on_track"

@@ -330,8 +330,10 @@ AT_INSTANT = Deadline("records_due", utc("2024-03-10T18:00"), "rule", "source")
         (ON_DAY, pacific("2024-03-07T23:59"), "on_track"),
         (AT_INSTANT, utc("2024-03-10T18:00:01"), "overdue"),
         (AT_INSTANT, utc("2024-03-10T18:00"), "at_risk"),
-        (AT_INSTANT, utc("2024-03-08T18:00"), "at_risk"),
-        (AT_INSTANT, utc("2024-03-08T17:59:59"), "on_track"),
+        # An hour clock is at risk on the same dates as a day clock: from the start of the
+        # California day two days before the one it runs out on (the 8th, 08:00 UTC).
+        (AT_INSTANT, utc("2024-03-08T08:00"), "at_risk"),
+        (AT_INSTANT, utc("2024-03-08T07:59:59"), "on_track"),
     ],
 )
 def test_deadline_status_boundaries(deadline, now, status):

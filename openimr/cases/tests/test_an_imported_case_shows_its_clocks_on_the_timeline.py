@@ -1,0 +1,33 @@
+"""A case imported whole (no application filed through intake) whose records are complete
+has a determination clock running: the work queue shows its due date, so its timeline shows
+the same deadline, with its rule, source and status, instead of hiding the card."""
+
+from datetime import datetime
+
+import pytest
+import time_machine
+
+from openimr.cases import models
+from openimr.cases.services.lifecycle import clock_refresh
+from openimr.core.clock import CALIFORNIA
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_timeline_of_an_imported_case_lists_its_determination_deadline(
+    client, staff_client, case
+):
+    row = models.Case.objects.get(case_number=case.case_number)
+    row.records_complete_at = datetime(2026, 11, 2, 10, 0, tzinfo=CALIFORNIA)
+    clock_refresh(row)
+    row.save()
+    with time_machine.travel(datetime(2026, 11, 27, 9, 0, tzinfo=CALIFORNIA), tick=False):
+        client.force_login(staff_client)
+        queue = client.get("/cases/queue/").content.decode()
+        body = client.get(f"/cases/{case.case_number}/timeline/").content.decode()
+    assert "12/02/2026" in queue  # 30 days from 11/2 (LC 4610.6(d))
+    assert 'id="deadlines"' in body
+    (deadline,) = body.split('<tr class="deadline">')[1:]
+    assert "determination_due" in deadline and "Dec. 2, 2026" in deadline
+    assert "at_risk" not in deadline and "on_track" in deadline
+    assert "LC 4610.6(d)" in deadline
