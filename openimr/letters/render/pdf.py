@@ -1,4 +1,5 @@
 """PDF letter: US Letter pages, Liberation Serif embedded, a case-number footer on each page.
+Characters Liberation Serif lacks (Arabic, CJK, ...) are drawn in fallback faces (pdf_scripts).
 
 The letter is set by pdf_layout's line breaker and drawn straight onto a reportlab canvas as
 PDF text operators, in faces from pdf_fonts. No markup is parsed, so names and clinical text
@@ -24,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from openimr.letters.domain.content import BulletList, Field, Letter, Paragraph, Section
 from openimr.letters.render.pdf_fonts import Face
 from openimr.letters.render.pdf_layout import Line, Placed, Row, Run, Span, paginate, wrap
+from openimr.letters.render.pdf_scripts import segments, shape, unprintable
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FAMILY = "LiberationSerif"
@@ -173,7 +175,8 @@ def _visual(text: str) -> str:
     reads left to right. PDF text is drawn in the order given; no viewer reorders it."""
     if text.isascii() or not _RTL.search(text):
         return text
-    return str(get_display(text, base_dir="L"))
+    # Arabic letters are joined first: the joined forms depend on the logical order.
+    return str(get_display(shape(text), base_dir="L"))
 
 
 class _Text:
@@ -189,7 +192,8 @@ class _Text:
     def line(self, line: Line, size: float, baseline: float) -> None:
         self.ops.append(f"1 0 0 1 {line.x:.2f} {baseline:.2f} Tm")
         for font, text in line.runs:
-            self.run(fonts()[font], _visual(text), size)
+            for face, piece in segments(font, _visual(text)):
+                self.run(pdfmetrics.getFont(face), piece, size)
 
     def run(self, font: Face, text: str, size: float) -> None:
         for subset, chunk in font.encode(text, self.doc):
@@ -239,6 +243,26 @@ def _canvas(out: BytesIO, letter: Letter) -> Canvas:
         # Every letter's first subset gets the same codes, so its embedded file is reused.
         face.start(canvas._doc)
     return canvas
+
+
+def _texts(letter: Letter) -> Iterator[tuple[str, str]]:
+    """Each text of the letter, with where it is (a header field's label, a section's
+    heading), as a member of staff would look for it."""
+    yield "organization", letter.organization
+    yield "title", letter.title
+    for field in letter.header:
+        yield field.label, field.value
+    for section in letter.sections:
+        for block in section.blocks:
+            texts = [block.label, block.text] if isinstance(block, Paragraph) else block.entries
+            yield from ((section.heading, text) for text in texts if text)
+
+
+def missing_characters(letter: Letter) -> list[tuple[str, str]]:
+    """(where, character) for each character no face of the PDF letter has: it prints as a
+    missing-glyph box (its text layer, and the text and HTML letters, keep it)."""
+    fonts()
+    return [(where, char) for where, text in _texts(letter) for char in unprintable(text, FAMILY)]
 
 
 def render_pdf(letter: Letter) -> bytes:

@@ -8,6 +8,7 @@ long as the subset stays the same, and it stays the same for any letter in a Lat
 the first subset's codes are fixed before any text is drawn (see _repertoire).
 """
 
+import unicodedata
 import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,9 +21,11 @@ from reportlab.pdfbase.ttfonts import (
     FF_SYMBOLIC,
     SUBSETN,
     TTFont,
-    makeToUnicodeCMap,
 )
 
+# What a character drawn in place of others reads as (pdf_shaping: a shaped glyph reads as
+# its cluster's characters, or as nothing after the cluster's first glyph).
+TEXT_OF: dict[int, str] = {}
 SUBSET_CACHE_SIZE = 8  # subsets kept per face, about 40 KB each
 WIDTHS_PER_LINE = 16
 # The first subset's fixed repertoire, in order of priority: what does not fit is cut.
@@ -103,8 +106,51 @@ class Face(TTFont):
 def _build(face: Any, number: int, codes: list[int]) -> _Subset:
     base = (SUBSETN(number) + b"+" + face.name + face.subfontNameX).decode("latin-1")
     data = face.makeSubset(codes)
-    cmap = makeToUnicodeCMap(base, codes).encode("latin-1")
+    cmap = _to_unicode(base, codes).encode("latin-1")
     return _Subset(base, _widths(face, codes), zlib.compress(cmap), zlib.compress(data), len(data))
+
+
+def _to_unicode(base: str, codes: list[int]) -> str:
+    """The subset's ToUnicode CMap, as reportlab's makeToUnicodeCMap writes it, except that
+    a joined Arabic form (a presentation form, drawn in place of the letter: pdf_scripts)
+    reads back as its letter (its letters, for a lam-alef), a shaped glyph as TEXT_OF
+    says (a glyph that reads as nothing has no entry), and a character beyond the Basic
+    Multilingual Plane is written in UTF-16 (a surrogate pair) as PDF requires."""
+    head = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({base})",
+        f"/Ordering ({base})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{base} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(codes) - 1:02X}>",
+        "endcodespacerange",
+    ]
+    meanings = [(i, _meaning(code)) for i, code in enumerate(codes)]
+    chars = [
+        f"<{i:02X}> <{text.encode('utf-16-be').hex().upper()}>" for i, text in meanings if text
+    ]
+    head.append(f"{len(chars)} beginbfchar")
+    tail = ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(head + chars + tail)
+
+
+def _meaning(code: int) -> str:
+    if code in TEXT_OF:
+        return TEXT_OF[code]
+    char = chr(code)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:  # Arabic presentation forms
+        letters = unicodedata.normalize("NFKC", char)
+        # A ligature (lam-alef) is drawn in a right-to-left run, which the readers (pdfium,
+        # pdf.js) reverse character by character after expanding it: its letters are given
+        # in drawn order so that reversed they read as typed.
+        return letters[::-1] if len(letters) > 1 else letters
+    return char
 
 
 def _widths(face: Any, codes: list[int]) -> bytes:

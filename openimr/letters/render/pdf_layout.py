@@ -12,7 +12,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from openimr.letters.render.pdf_scripts import width as width_of
 
 WIDTH_CACHE_SIZE = 20_000  # (font, size, word) keys: a couple of MB at most
 
@@ -67,14 +67,15 @@ _widths: dict[tuple[str, float, str], float] = {}
 
 
 def text_width(text: str, font: str, size: float) -> float:
-    """The width of text in points. Cached: reportlab measures TrueType text in pure Python,
-    and a letter repeats most of its words (and letters repeat each other's)."""
+    """The width of text in points, as drawn (pdf_scripts: shaped, in fallback faces where
+    font lacks a character). Cached: reportlab measures TrueType text in pure Python, and a
+    letter repeats most of its words (and letters repeat each other's)."""
     key = (font, size, text)
     width = _widths.get(key)
     if width is None:
         if len(_widths) >= WIDTH_CACHE_SIZE:
             _widths.clear()
-        width = _widths[key] = stringWidth(text, font, size)
+        width = _widths[key] = width_of(text, font, size)
     return width
 
 
