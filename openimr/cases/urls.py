@@ -13,4 +13,5 @@ urlpatterns = [
     path("<str:case_number>/", views.case_detail, name="detail"),
     path("<str:case_number>/letter/", views.case_letter, name="letter"),
     path("<str:case_number>/letter.pdf", views.case_letter_pdf, name="letter_pdf"),
+    path("<str:case_number>/amended/<int:number>.pdf", views.case_amended_pdf, name="amended_pdf"),
 ]

@@ -74,8 +74,9 @@ def case_detail(request: HttpRequest, row: models.Case) -> HttpResponse:
         "row": row,
         "case": case,
         "issued": issued,
-        # How each party was served the letter (asked only once there is one).
-        "services": letters.services_for(row.case_number) if issued else [],
+        # How each party was served each letter (asked only once there is one).
+        "services": letters.services_by_letter(row.case_number) if issued else [],
+        "amended": letters.amended_letters_for(row.case_number) if issued else [],
         "states": [state_name(code) for code in case.reviewer.licensed_in],
         "organization": letters.default_organization(),
     }
@@ -89,6 +90,7 @@ def case_letter(request: HttpRequest, row: models.Case) -> HttpResponse:
     context = {
         "case_number": row.case_number,
         "issued": issued,
+        "amended": letters.amended_letters_for(row.case_number) if issued else [],
         "letter_html": fragment,
         "letter_style": STYLE,
     }
@@ -103,5 +105,28 @@ def case_letter_pdf(request: HttpRequest, row: models.Case) -> FileResponse:
         data,
         as_attachment=True,
         filename=f"{row.case_number}-FDL{suffix}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+def case_amended_pdf(request: HttpRequest, case_number: str, number: int) -> FileResponse:
+    """An amended letter's PDF as issued, for staff. Audited with the letter it gives; a
+    case the user may not open, or a number with no letter, is a 404 audited as refused,
+    never as a download."""
+    found, row = None, None
+    try:
+        staff_required(request.user)
+        row = selectors.case_get_for_user(request.user, case_number)
+        found = letters.amended_letter(row.case_number, number)
+    except NotFound:
+        pass
+    review.amended_download_audit(request.user, case_number, number, found)
+    if found is None or row is None:
+        raise Http404("No such amended letter")
+    return FileResponse(
+        letters.stored_pdf(found.pdf_path),
+        as_attachment=True,
+        filename=f"{row.case_number}-FDL-amended-{number}.pdf",
         content_type="application/pdf",
     )

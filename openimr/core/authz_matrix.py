@@ -119,6 +119,7 @@ MATRIX: dict[str, Row] = {
     "cases:detail": STAFF,
     "cases:letter": STAFF,
     "cases:letter_pdf": STAFF,
+    "cases:amended_pdf": STAFF,
     "reviewers:panel": STAFF,
     "reviewers:import": STAFF,
     "reviewers:assign": POST_ONLY,
@@ -188,7 +189,7 @@ MATRIX: dict[str, Row] = {
 
 # Routes asked with the case that has an issued (and amended) letter, as they need one.
 NEEDS_ISSUED_LETTER = frozenset(
-    {"cases:letter", "cases:letter_pdf", "review:amend", "review:amended_pdf"}
+    {"cases:letter", "cases:letter_pdf", "cases:amended_pdf", "review:amend", "review:amended_pdf"}
 )
 # Routes asked with a case that has a notice and an application (one filed through the API).
 NEEDS_NOTICE = frozenset({"cases:notice_pdf"})

@@ -17,6 +17,7 @@ from openimr.letters.models import AmendedLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
 from openimr.letters.rendering import letter_for, render_pdf_bytes
 from openimr.records.selectors import documents_reviewed
+from openimr.reviewers.selectors import reviewer_identities
 
 
 def case_for_letter(case_number: str) -> Case:
@@ -55,8 +56,14 @@ def default_organization() -> str:
     return str(configured_template().get("organization.name"))
 
 
+def deciding_reviewers(case_number: str) -> int:
+    """How many expert reviewers decided the case: each attested reviewer of a case whose
+    items were split between them (LC 139.5(c)); one when none is recorded."""
+    return max(1, len(reviewer_identities(case_row(case_number).pk)))
+
+
 def _draft(case_number: str, provenance: Provenance | None = None) -> Letter:
-    extras = LetterExtras(provenance) if provenance else None
+    extras = LetterExtras(provenance or Provenance(), reviewers=deciding_reviewers(case_number))
     return letter_for(case_for_letter(case_number), configured_template(), extras)
 
 
@@ -108,9 +115,33 @@ def amended_letters_for(case_number: str) -> list[AmendedLetter]:
     return list(AmendedLetter.objects.filter(case__case_number=case_number))
 
 
+def amended_letter(case_number: str, number: int) -> AmendedLetter | None:
+    return AmendedLetter.objects.filter(case__case_number=case_number, number=number).first()
+
+
 def services_for(case_number: str) -> list[LetterService]:
     """How each party was served each letter of the case."""
     return list(LetterService.objects.filter(case__case_number=case_number))
+
+
+def letter_names(case_number: str) -> dict[str, str]:
+    """Each letter of the case by its PDF's SHA-256 (what a service row records): "Final
+    Determination Letter", or "Amended letter N"."""
+    names = {row.pdf_sha256: "Final Determination Letter" for row in _first(case_number)}
+    for amended in AmendedLetter.objects.filter(case__case_number=case_number):
+        names[amended.pdf_sha256] = f"Amended letter {amended.number}"
+    return names
+
+
+def _first(case_number: str) -> list[IssuedLetter]:
+    return list(IssuedLetter.objects.filter(case__case_number=case_number).only("pdf_sha256"))
+
+
+def services_by_letter(case_number: str) -> list[tuple[str, LetterService]]:
+    """Each service row of the case with the name of the letter it served: a correction is
+    served again, so the rows of several letters stand in one table."""
+    names = letter_names(case_number)
+    return [(names.get(row.pdf_sha256, "Unknown letter"), row) for row in services_for(case_number)]
 
 
 def print_queue() -> list[LetterService]:

@@ -20,7 +20,7 @@ from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, Le
 from openimr.letters.render.html import render_fragment
 from openimr.letters.render.text import render_text
 from openimr.letters.rendering import letter_for, render_pdf_bytes
-from openimr.letters.selectors import case_for_letter, configured_template
+from openimr.letters.selectors import case_for_letter, configured_template, deciding_reviewers
 from openimr.letters.serving import letter_serve, service_method
 from openimr.programs.loader import load_program
 from openimr.records.services import file_store
@@ -62,7 +62,11 @@ def deadline_sentences(case: Case, served: Served) -> tuple[str, ...]:
 
 def _extras(case: Case, at: datetime, provenance: Provenance | None) -> LetterExtras:
     served = Served(local_date(at), service_method(case.case_number))
-    return LetterExtras(provenance or Provenance(), deadline_sentences(case, served))
+    return LetterExtras(
+        provenance or Provenance(),
+        deadline_sentences(case, served),
+        reviewers=deciding_reviewers(case.case_number),
+    )
 
 
 def _frozen(letter: Letter, case: Case, at: datetime, actor: Actor) -> dict[str, object]:

@@ -2,21 +2,73 @@
 rules (evidence hierarchy, page markers) run in the services, which refuse with problems the
 view shows at the item."""
 
+import json
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 
+from openimr.cases.interchange import SCHEMA_PATH
 from openimr.core.case import Citation, Decision, Item
 from openimr.guidelines.domain.catalog import Catalog
 from openimr.guidelines.domain.hierarchy import hierarchy_rank
 from openimr.review.checklists import fact_fields
 from openimr.review.selectors import entry_citation
 from openimr.review.services import BasisCorrection, ItemInput
+from openimr.review.sources import without_markers
 from openimr.review.widgets import Select, SelectMultiple
 
 DECISIONS = [("", "Not decided yet"), *((d.value, d.label) for d in Decision)]
 YES_NO = [("", "Not stated in the records"), ("yes", "Yes"), ("no", "No")]
 _TEXT = {"rows": 6, "cols": 90}
+
+
+def _limits() -> tuple[int, int, int]:
+    """The case format's limits (openimr.case-1.schema.json), the one place they are set: a
+    summary, a rationale and a reason for leaving the MTUS longer than the case may hold
+    would be saved, then refused by every export and import of the case."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    item = schema["properties"]["items"]["items"]["properties"]
+    return (
+        schema["properties"]["clinical_summary"]["maxLength"],
+        item["rationale"]["maxLength"],
+        item["why_not_mtus"]["maxLength"],
+    )
+
+
+SUMMARY_MAX, RATIONALE_MAX, WHY_NOT_MTUS_MAX = _limits()
+
+
+class PrintedLength(MaxLengthValidator):
+    """At most ``limit`` characters as the letter prints the text: its page markers, which
+    the letter replaces by reference numbers, are not counted."""
+
+    message = (
+        "Ensure this text has at most %(limit_value)s characters as the letter prints it "
+        "(page markers not counted); it has %(show_value)s."
+    )
+
+    def clean(self, x: str) -> int:  # type: ignore[override]
+        return len(without_markers(x))
+
+    def __call__(self, value: Any) -> None:
+        cleaned = self.clean(value)
+        if self.compare(cleaned, self.limit_value):
+            params = {"limit_value": f"{self.limit_value:,}", "show_value": f"{cleaned:,}"}
+            raise forms.ValidationError(self.message, code=self.code, params=params)
+
+
+class LimitedLength(PrintedLength):
+    """At most ``limit`` characters, counted as written (the text takes no page markers)."""
+
+    message = "Ensure this text has at most %(limit_value)s characters; it has %(show_value)s."
+
+    def clean(self, x: str) -> int:  # type: ignore[override]
+        return len(x)
+
+
+def _marked_text(limit: int, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(validators=[PrintedLength(limit)], **kwargs)
 
 
 def basis_choices(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -30,8 +82,12 @@ def basis_choices(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class SummaryForm(forms.Form):
-    summary = forms.CharField(
-        widget=forms.Textarea(attrs={**_TEXT, "rows": 12}), required=False, strip=True
+    summary = _marked_text(
+        SUMMARY_MAX,
+        widget=forms.Textarea(attrs={**_TEXT, "rows": 12}),
+        required=False,
+        strip=True,
+        label="Clinical case summary",
     )
     # The saved summary the page was opened on (sources.summary_version); empty: not known.
     based_on = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -42,8 +98,12 @@ class ItemForm(forms.Form):
     basis = forms.MultipleChoiceField(required=False, widget=SelectMultiple(attrs={"size": 8}))
     free_citation = forms.CharField(max_length=500, required=False)
     free_is_mtus = forms.BooleanField(required=False)
-    why_not_mtus = forms.CharField(widget=forms.Textarea(attrs=_TEXT), required=False)
-    rationale = forms.CharField(widget=forms.Textarea(attrs=_TEXT), required=False)
+    why_not_mtus = forms.CharField(
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        validators=[LimitedLength(WHY_NOT_MTUS_MAX)],
+    )
+    rationale = _marked_text(RATIONALE_MAX, widget=forms.Textarea(attrs=_TEXT), required=False)
 
     def __init__(self, *args: Any, catalog: Catalog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -132,7 +192,7 @@ class AmendForm(forms.Form):
     its basis (catalog entries or a free citation) with the reason for leaving the MTUS."""
 
     reason = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={**_TEXT, "rows": 3}))
-    summary = forms.CharField(widget=forms.Textarea(attrs={**_TEXT, "rows": 12}))
+    summary = _marked_text(SUMMARY_MAX, widget=forms.Textarea(attrs={**_TEXT, "rows": 12}))
 
     def __init__(self, *args: Any, items: int, catalog: Catalog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -155,9 +215,10 @@ class AmendForm(forms.Form):
                 widget=forms.Textarea(attrs={**_TEXT, "rows": 3}),
                 required=False,
                 label=f"Why the MTUS does not apply to {label}",
+                validators=[LimitedLength(WHY_NOT_MTUS_MAX)],
             )
-            self.fields[f"rationale_{n}"] = forms.CharField(
-                widget=forms.Textarea(attrs=_TEXT), label=f"Rationale of {label}"
+            self.fields[f"rationale_{n}"] = _marked_text(
+                RATIONALE_MAX, widget=forms.Textarea(attrs=_TEXT), label=f"Rationale of {label}"
             )
 
     def rationales(self) -> list[str]:

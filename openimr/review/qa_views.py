@@ -17,6 +17,7 @@ from openimr.letters import selectors as letters
 from openimr.letters.render.html import STYLE
 from openimr.review import selectors, services, signoff
 from openimr.review.forms import AmendForm, ReturnForm, amend_initial
+from openimr.review.sources import without_markers
 
 SEEN = (State.QA, State.ISSUED)
 
@@ -43,7 +44,7 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         "letter_html": issued.html if issued else signoff.draft_letter_html(row),
         "letter_style": STYLE,
         "amended": letters.amended_letters_for(row.case_number),
-        "services": letters.services_for(row.case_number),
+        "services": letters.services_by_letter(row.case_number),
         "return_form": extra.pop("return_form", None) or ReturnForm(),
         **extra,
     }
@@ -92,17 +93,27 @@ def _download(data: BinaryIO, filename: str) -> FileResponse:
     return FileResponse(data, as_attachment=True, filename=filename, content_type="application/pdf")
 
 
+def _marked(written: str, current: str | None) -> str:
+    """The reviewer's text with its page markers while it still reads as the letter does, so
+    a correction keeps the letter's references; the letter's text once a correction changed
+    it (the reviewer's would undo that correction)."""
+    if written and without_markers(written) == without_markers(current or ""):
+        return written
+    return current or ""
+
+
 def _amend_initial(row: Any, catalog: Catalog) -> dict[str, Any]:
-    """The issued texts, with the page markers the reviewer wrote where there were any, so a
-    correction keeps the letter's references; and each item's basis as issued."""
-    case = letters.issued_case(row.case_number)
+    """The letter as last corrected (a second correction starts from the first, never from
+    the letter it replaced): its texts, with the reviewer's page markers where the text is
+    still theirs, and each item's basis."""
+    case = letters.current_case(row.case_number)
     if case is None:
         raise Http404("No issued letter")
     written = selectors.determination_of(row)
     inputs = written.rationale_inputs
-    initial = {"summary": written.summary_input or case.clinical_summary or ""}
+    initial = {"summary": _marked(written.summary_input, case.clinical_summary)}
     for n, item in enumerate(case.items):
-        initial[f"rationale_{n}"] = inputs.get(str(n)) or item.rationale or ""
+        initial[f"rationale_{n}"] = _marked(inputs.get(str(n)) or "", item.rationale)
         initial.update(amend_initial(item, catalog, n))
     return initial
 
@@ -157,11 +168,6 @@ def amend(request: HttpRequest, case_number: str) -> HttpResponse:
 
 @login_required
 def amended_pdf(request: HttpRequest, case_number: str, number: int) -> FileResponse:
-    row = selectors.case_for_qa(
-        request.user, case_number, action="letter.downloaded", states=(State.ISSUED,)
-    )
-    found = next((a for a in letters.amended_letters_for(case_number) if a.number == number), None)
-    if found is None:
-        raise Http404("No such amended letter")
+    row, found = selectors.amended_for_qa(request.user, case_number, number)
     name = f"{row.case_number}-FDL-amended-{number}.pdf"
     return _download(letters.stored_pdf(found.pdf_path), name)

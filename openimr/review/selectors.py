@@ -88,14 +88,48 @@ def case_for_qa(
 ) -> Any:
     """The case row, for a QA physician when the case is in one of ``states`` (in QA unless
     said otherwise); Http404 for anyone else, audited either way."""
-    try:
-        row = cases.case_row(case_number)
-    except NotFound:
-        _refuse(user, action, case_number)
-    if not user_has_role(user, QA) or State(row.state) not in set(states):
+    row = _qa_row(user, case_number, states)
+    if row is None:
         _refuse(user, action, case_number)
     _audited(user, action, case_number)
     return row
+
+
+def _qa_row(user: Any, case_number: str, states: Iterable[State]) -> Any | None:
+    """The case row when ``user`` is QA and the case is in one of ``states``; nothing
+    audited."""
+    try:
+        row = cases.case_row(case_number)
+    except NotFound:
+        return None
+    if not user_has_role(user, QA) or State(row.state) not in set(states):
+        return None
+    return row
+
+
+def amended_for_qa(user: Any, case_number: str, number: int) -> tuple[Any, Any]:
+    """The case row and its amended letter ``number``, for QA once the letter is issued.
+    The download is audited with the letter it gives (number and PDF hash); a case the user
+    may not open, or a number with no letter, is a 404 audited as refused, never as a
+    download."""
+    row = _qa_row(user, case_number, (State.ISSUED,))
+    found = letters.amended_letter(case_number, number) if row is not None else None
+    amended_download_audit(user, case_number, number, found)
+    if found is None:
+        raise Http404("No such amended letter")
+    return row, found
+
+
+def amended_download_audit(user: Any, case_number: str, number: int, found: Any) -> None:
+    """``letter.downloaded`` naming the amended letter given, or ``letter.downloaded.refused``
+    naming the number asked for."""
+    detail: dict[str, Any] = {"amended": number}
+    if found is not None:
+        detail["pdf_sha256"] = found.pdf_sha256
+    action = "letter.downloaded" if found is not None else "letter.downloaded.refused"
+    audit_record(
+        actor=user, action=action, object_type="case", object_id=case_number, detail=detail
+    )
 
 
 def _readable(user: Any, case_number: str) -> Any | None:

@@ -278,11 +278,13 @@ def letter_correct(
     rationales: Sequence[str],
     bases: Sequence[BasisCorrection | None] | None = None,
 ) -> AmendedLetter:
-    """A corrected letter: the issued case with a new summary and rationales (page markers
-    included) and, when ``bases`` is given, each item's basis and reason for leaving the
-    MTUS, held to the evidence hierarchy as at decision save; issued as an amended letter
-    that names the first. Nothing is issued when any of it is refused."""
-    original = letters.issued_case(row.case_number)
+    """A corrected letter: the case as its latest letter states it (a second correction
+    starts from the first) with a new summary and rationales (page markers included) and,
+    when ``bases`` is given, each item's basis and reason for leaving the MTUS, held to the
+    evidence hierarchy as at decision save; issued as an amended letter that names the
+    first. Nothing is issued when any of it is refused."""
+    # The letter as last corrected: starting from the first letter would undo a correction.
+    original = letters.current_case(row.case_number)
     if original is None:
         raise NotFound(f"case {row.case_number} has no issued letter")
     if len(rationales) != len(original.items):

@@ -119,7 +119,15 @@ def _problems(exc: InvalidInput) -> list[str]:
 
 def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
     form = SummaryForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        # Refused before the service: an invalid field is missing from cleaned_data, and
+        # saving without it would blank the summary.
+        errors = [
+            f"the summary was not saved: {form.fields[k].label or k}: {' '.join(map(str, v))}"
+            for k, v in form.errors.items()
+        ]
+        text = request.POST.get("summary", "")
+        return _page(request, row, summary_text=text, errors=errors, status=422)
     text = form.cleaned_data.get("summary", "")
     based_on = form.cleaned_data.get("based_on", "")
     try:

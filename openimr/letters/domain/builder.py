@@ -66,41 +66,63 @@ def _header(case: Case) -> tuple[Field, ...]:
     )
 
 
-def _how_made(case: Case, t: LetterTemplate, organization: str, state_name: StateName) -> Section:
+_COUNTS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+
+
+def count_word(count: int) -> str:
+    """``two``: how the letter spells a small number of reviewers in prose."""
+    return _COUNTS.get(count, str(count))
+
+
+def reviewers_key(key: str, reviewers: int) -> str:
+    """The template key of a paragraph about the reviewer: its ``_several`` form when more
+    than one reviewer decided the case, each the items of their specialty (LC 139.5(c))."""
+    return f"{key}_several" if reviewers > 1 else key
+
+
+def _how_made(
+    case: Case, t: LetterTemplate, organization: str, state_name: StateName, reviewers: int
+) -> Section:
     rev = case.reviewer
+
+    def text(key: str, **values: str) -> str:
+        return t.text(reviewers_key(f"how_made.{key}", reviewers), **values)
+
     if rev.specialties and rev.licensed_in:
         states = series([state_name(code) for code in rev.licensed_in])
-        credentials = t.text(
-            "how_made.credentials", specialties=series(list(rev.specialties)), states=states
-        )
+        credentials = text("credentials", specialties=series(list(rev.specialties)), states=states)
     else:
-        credentials = t.text("how_made.credentials_unknown")
+        credentials = text("credentials_unknown")
     texts = (
-        t.text("how_made.independence", organization=organization),
+        text("independence", organization=organization, count=count_word(reviewers)),
         credentials,
-        t.text("how_made.practice"),
-        t.text("how_made.selection", organization=organization),
+        text("practice"),
+        text("selection", organization=organization),
     )
     return Section(HOW_MADE, (Paragraph(" ".join(texts)),))
 
 
-def _summary(case: Case, t: LetterTemplate, refs: Citations) -> Section:
+def _summary(case: Case, t: LetterTemplate, refs: Citations, reviewers: int) -> Section:
     text = (case.clinical_summary or "").strip() or t.text("summary.missing")
     paragraphs = [
         Paragraph(refs.cite(p.strip()), cites=bool(refs.numbers))
         for p in text.split("\n\n")
         if p.strip()
     ]
-    return Section(SUMMARY, (Paragraph(t.text("summary.intro")), *paragraphs))
+    intro = Paragraph(t.text(reviewers_key("summary.intro", reviewers)))
+    return Section(SUMMARY, (intro, *paragraphs))
+
+
+def why_label(cites_mtus: bool, t: LetterTemplate) -> str:
+    """The label of the reviewer's reason for a non-MTUS source, in the letter and on every
+    page that shows the reason. Beside an MTUS citation the reason says why a lower source
+    was also needed (the MTUS silent on one aspect, 8 CCR 9792.21.1), not why the MTUS was
+    not used: the line above says it was."""
+    return t.text("issues.beyond_mtus_label" if cites_mtus else "issues.why_not_mtus_label")
 
 
 def _why_label(item: Item, t: LetterTemplate) -> str:
-    """The label of the reviewer's reason for a non-MTUS source. Beside an MTUS citation the
-    reason says why a lower source was also needed (the MTUS silent on one aspect,
-    8 CCR 9792.21.1), not why the MTUS was not used: the line above says it was."""
-    if any(c.mtus for c in item.reviewer_basis):
-        return t.text("issues.beyond_mtus_label")
-    return t.text("issues.why_not_mtus_label")
+    return why_label(any(c.mtus for c in item.reviewer_basis), t)
 
 
 def _item_blocks(item: Item, t: LetterTemplate, short: str, refs: Citations) -> Iterator[Block]:
@@ -202,8 +224,8 @@ def build_letter(
         case_number=case.case_number,
         header=(*_header(case), *extras.amends),
         sections=(
-            _how_made(case, template, organization, state_name),
-            _summary(case, template, refs),
+            _how_made(case, template, organization, state_name, extras.reviewers),
+            _summary(case, template, refs, extras.reviewers),
             _issues(case, template, short, extras, refs),
             _documents(case, template),
             *_references(template, refs.listed),

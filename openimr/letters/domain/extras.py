@@ -36,6 +36,9 @@ class LetterExtras:
     provenance: Provenance = field(default_factory=Provenance)
     deadlines: tuple[str, ...] = ()  # sentences, from review.domain.implementation
     amends: tuple[Field, ...] = ()  # header lines naming the letter a correction replaces
+    # How many expert reviewers decided the case: more than one when its items were split
+    # between reviewers of different specialties (LC 139.5(c)).
+    reviewers: int = 1
 
 
 def _key(sentence: str) -> str:

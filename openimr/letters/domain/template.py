@@ -21,8 +21,17 @@ DEFAULT_PATH = PROGRAM_DIR / "letter.toml"
 NOTICES_PATH = PROGRAM_DIR / "notices.toml"
 # Dotted keys a replacement may omit. The shipped wording, not another key of the
 # replacement, stands in: ``issues.beyond_mtus_label`` exists because the older
-# ``why_not_mtus_label`` says the MTUS was not used, which a basis citing the MTUS contradicts.
-OPTIONAL = frozenset({"issues.beyond_mtus_label"})
+# ``why_not_mtus_label`` says the MTUS was not used, which a basis citing the MTUS contradicts;
+# the ``_several`` keys because the singular wording misstates a case split between reviewers.
+SEVERAL = (
+    "how_made.independence_several",
+    "how_made.credentials_several",
+    "how_made.credentials_unknown_several",
+    "how_made.practice_several",
+    "how_made.selection_several",
+    "summary.intro_several",
+)
+OPTIONAL = frozenset({"issues.beyond_mtus_label", *SEVERAL})
 # Printed as written, never filled in: a brace in the organization's name is just a brace.
 _VERBATIM = frozenset({"organization.name", "organization.short_name"})
 _BRACES = "write {{ or }} for a brace; a placeholder is a name in braces, such as {organization}"

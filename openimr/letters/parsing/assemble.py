@@ -34,9 +34,10 @@ _ORGANIZATION = re.compile(
     r"^(.{3,120}?)\s+(?:sent|gave|forwarded|provided)\s+the\s+complete\s+case\s+file"
 )
 # "The expert reviewer developed the following clinical case summary based on a review of the
-# case file, including all medical records:" and our "... wrote the following ...".
+# case file, including all medical records:" and our "... wrote the following ..." (with
+# "reviewers" when the case was split between reviewers).
 _SUMMARY_INTRO = re.compile(
-    r"^The\s+expert\s+reviewer\s+[^:]{0,40}\bclinical\s+case\s+summary\b[^:]{0,120}:\s*",
+    r"^The\s+expert\s+reviewers?\s+[^:]{0,40}\bclinical\s+case\s+summary\b[^:]{0,120}:\s*",
     re.IGNORECASE,
 )
 _NOTICE_ITEM = re.compile(r"^\d{1,2}\)\s+Regarding\s+the\s+request\s+for\s")

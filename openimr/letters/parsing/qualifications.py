@@ -32,7 +32,7 @@ _LIST_SPECIALTIES = re.compile(
 )
 _PROSE_SPECIALTIES = re.compile(
     r"\b(?:is|are)\s+(?:Board[-\s]Certified|certified)\s+(?:by\s+the\s+American\s+Board\s+of\s+)?"
-    r"in\s+(.+?)\s+and\s+(?:is\s+licensed|(?:holds|has)\s+an?\s+(?:[\w,-]+\s+){0,3}?licen[cs]e"
+    r"in\s+(.+?)\s+and\s+(?:(?:is|are)\s+licensed|(?:holds|has)\s+an?\s+(?:[\w,-]+\s+){0,3}?licen[cs]e"
     r"|is\s+authorized)",
     re.IGNORECASE,
 )
