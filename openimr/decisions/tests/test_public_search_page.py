@@ -51,7 +51,7 @@ def test_odd_characters_in_the_box_are_shown_escaped_and_search_safely(client, c
     response = client.get("/decisions/", {"q": '<b>"NEAR(</b> 😀'})
     body = response.content.decode()
     assert response.status_code == 200
-    assert "<b>" not in body.split("<main>")[1]
+    assert "<b>" not in body.split("<main")[1]
     assert "&lt;b&gt;" in body
 
 

@@ -1,0 +1,98 @@
+"""Every HTML page of the web app as each role that may open it sees it, built over the
+authorization matrix's world (tests/authz_world.py): each route of the URL configuration
+requested with the ids its role may see. The Django admin and the API's own pages are left
+out: their templates are Django's and django-ninja's, not this project's."""
+
+from collections.abc import Iterator
+
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from openimr.accounts.tests.helpers import totp_device
+from openimr.cases.tests.test_intake_pages import form_data
+from openimr.core import authz_matrix as matrix
+from openimr.review.tests.conftest import PASSWORD, person
+from tests.authz_routes import django_routes
+from tests.authz_world import REVIEW_A, World
+from tests.test_authorization_matrix import _values
+
+NOT_OURS = ("/admin/", "/api/")
+
+
+def every_page(world: World) -> Iterator[tuple[str, str]]:
+    """(where, html) of each page that answers 200 with HTML, once per route and role."""
+    for route in django_routes():
+        if route.template.startswith(NOT_OURS):
+            continue
+        expected = matrix.expected(route.key) or {}
+        for role in matrix.ROLES:
+            if expected.get(role) != matrix.OK:
+                continue
+            values = _values(route, role, world, foreign=False)
+            query = {}
+            if route.key == "cases:notice_pdf":
+                query = {"format": "html", "id": world.notices.get(str(values["case_number"]), 0)}
+            response = world.client(role).get(route.url(values), query)
+            if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+                yield f"{route.url(values)} as {role}", response.content.decode()
+
+
+def error_pages(world: World) -> Iterator[tuple[str, str]]:
+    """(where, html) of each form sent back with its problems: the application, the
+    record upload and correction, the guideline catalog, login, the second factor, its
+    enrolment, and the password reset's two forms."""
+    intake = world.client("intake")
+    record = world.records[REVIEW_A]
+    posts = [
+        ("/cases/new/", {}),
+        ("/cases/new/", form_data(employee_email="not an address", rfa_date_0="31/31/2016")),
+        (f"/records/{REVIEW_A}/upload/", {"submitted_by": "nobody"}),
+        (f"/records/{REVIEW_A}/{record}/edit/", {"kind": "x", "date_of_service": "31/31/2016"}),
+        ("/guidelines/", {"id": "Not An Id", "family": "mtus", "title": ""}),
+    ]
+    for n, (url, data) in enumerate(posts):
+        yield f"{url} sent with problems ({n})", intake.post(url, data).content.decode()
+    yield from _account_error_pages()
+
+
+def _account_error_pages() -> Iterator[tuple[str, str]]:
+    user = person("a11y-clerk", "intake")
+    client = Client()
+    yield "/login/ with a wrong password", _post(client, "/login/", password="wrong")
+    enrol = client.post("/login/", {"username": user.username, "password": PASSWORD}, follow=True)
+    yield "/accounts/two-factor/enrol/", enrol.content.decode()
+    yield (
+        "/accounts/two-factor/enrol/ with a wrong code",
+        _post(client, "/accounts/two-factor/enrol/", code="000000"),
+    )
+    totp_device(user)
+    yield (
+        "/accounts/two-factor/ with a wrong code",
+        _post(client, "/accounts/two-factor/", code="12"),
+    )
+    yield (
+        "/accounts/password-reset/ with a bad address",
+        _post(Client(), "/accounts/password-reset/", email="not an address"),
+    )
+    reset = Client()
+    user.refresh_from_db()  # the token covers the last login, which logging in changed
+    link = f"/accounts/password-reset/{urlsafe_base64_encode(force_bytes(user.pk))}/"
+    form = reset.get(link + default_token_generator.make_token(user) + "/", follow=True)
+    yield "the password reset link", form.content.decode()
+    yield (
+        "the password reset link with passwords that differ",
+        _post(
+            reset,
+            form.redirect_chain[-1][0],
+            new_password1="a-long-new-passphrase",
+            new_password2="another-passphrase",
+        ),
+    )
+
+
+def _post(client: Client, url: str, **data: str) -> str:
+    if url == "/login/":
+        data = {"username": "a11y-clerk", **data}
+    return str(client.post(url, data).content.decode())
