@@ -12,7 +12,15 @@ from django.db.models import Model, Q
 
 
 def choices_of(enum: type[StrEnum]) -> list[tuple[str, str]]:
-    return [(member.value, member.value.replace("_", " ").capitalize()) for member in enum]
+    """(value, label) pairs: the member's own ``label`` where its enum gives one (so the
+    admin and the pages say the same), else its value in words."""
+    return [
+        (
+            member.value,
+            getattr(member, "label", None) or member.value.replace("_", " ").capitalize(),
+        )
+        for member in enum
+    ]
 
 
 def in_enum(field: str, enum: type[StrEnum], *, null: bool = False) -> Q:

@@ -28,6 +28,8 @@ class State(StrEnum):
 
     @property
     def label(self) -> str:
+        if self is State.QA:
+            return "QA"  # an abbreviation, which capitalize() made "Qa"
         return self.value.replace("_", " ").capitalize()
 
 

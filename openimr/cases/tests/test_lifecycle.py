@@ -58,3 +58,12 @@ def test_the_error_says_what_is_allowed():
 
 def test_qa_can_return_a_case_to_review():
     check_transition(State.QA, State.IN_REVIEW)
+
+
+def test_each_state_reads_as_words_and_qa_as_its_abbreviation():
+    # The queue and the badges had shown "Qa".
+    assert [State.IN_REVIEW.label, State.QA.label, State.RECORDS_COMPLETE.label] == [
+        "In review",
+        "QA",
+        "Records complete",
+    ]
