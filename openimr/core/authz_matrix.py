@@ -142,6 +142,7 @@ MATRIX: dict[str, Row] = {
     # A QA physician reads the records of a case in QA too; the administrator, asked with a
     # case in review, is refused like any QA reader.
     "review:record": REVIEWER | {"qa": OK},
+    "review:record_file": REVIEWER | {"qa": OK},
     # QA: QA physicians and the administrator.
     "review:qa_home": QA,
     "review:qa_case": QA,

@@ -83,6 +83,16 @@ def records(case_row: Any) -> list[RecordLine]:
     return [_record(r) for r in _call("case_file", case_row) or ()]
 
 
+def record_file(record_id: str, case_row: Any) -> tuple[Any, str] | None:
+    """The record's PDF as received, opened, with its file name; None when the record is not
+    in this case's file. NotFound when its stored file is gone (said, not a server error)."""
+    for raw in _call("case_file", case_row) or ():
+        if str(_get(raw, "pk", "id", "document_id")) == record_id:
+            name = str(_get(raw, "filename", default=f"record-{record_id}.pdf"))
+            return _call("record_file_open", raw), name
+    return None
+
+
 def record_pages(record_id: str, case_row: Any) -> list[tuple[int, str]]:
     """The record's pages as (number, text); empty when the record is not in this case."""
     try:

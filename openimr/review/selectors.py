@@ -147,19 +147,20 @@ def _readable(user: Any, case_number: str) -> Any | None:
     return row if State(row.state) in (State.QA, State.ISSUED) else None
 
 
-def record_for_reader(user: Any, case_number: str, record_id: str) -> tuple[Any, Any]:
+def record_for_reader(
+    user: Any, case_number: str, record_id: str, *, action: str = "record.viewed"
+) -> tuple[Any, Any]:
     """The case row and one record of its file, for whoever may read the file; the look is
-    audited on the record (``record.viewed``, with the case number, as the staff's case file
-    audits it), and Http404 for a case the user may not read or a record not in its file,
-    audited as ``record.viewed.refused``."""
+    audited on the record (``action``: ``record.viewed``, or ``record.downloaded`` for its
+    PDF, with the case number, as the staff's case file audits it), and Http404 for a case
+    the user may not read or a record not in its file, audited as ``<action>.refused``."""
     row = _readable(user, case_number)
     found = None
     if row is not None:
         found = next((r for r in case_file.records(row) if r.id == record_id), None)
-    action = "record.viewed" if found is not None else "record.viewed.refused"
     audit_record(
         actor=user,
-        action=action,
+        action=action if found is not None else f"{action}.refused",
         object_type="record",
         object_id=record_id,
         detail={"case_number": case_number},

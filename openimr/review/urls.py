@@ -23,4 +23,9 @@ urlpatterns = [
     ),
     path("<str:case_number>/", views.workspace, name="case"),
     path("<str:case_number>/records/<str:record_id>/", views.record, name="record"),
+    path(
+        "<str:case_number>/records/<str:record_id>/file.pdf",
+        views.record_file,
+        name="record_file",
+    ),
 ]

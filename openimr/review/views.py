@@ -6,12 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.selectors import case_of_row
-from openimr.core.errors import Conflict, InvalidInput, OpenIMRError, Problem
+from openimr.core.errors import Conflict, InvalidInput, NotFound, OpenIMRError, Problem
 from openimr.decisions.selectors import MIN_COHORT, PRECEDENT_WINDOW, precedents_for_case
 from openimr.guidelines.domain.criteria import rationale_outline
 from openimr.guidelines.selectors import guideline_catalog
@@ -233,3 +234,20 @@ def record(request: HttpRequest, case_number: str, record_id: str) -> HttpRespon
     pages = case_file.record_pages(record_id, row)
     context = {"row": row, "record": found, "record_id": record_id, "pages": pages}
     return render(request, "review/record.html", context)
+
+
+@login_required
+def record_file(request: HttpRequest, case_number: str, record_id: str) -> HttpResponseBase:
+    """The record's PDF as received, shown in the browser: a scanned record has no text to
+    read page by page, only its images. Authorized and audited as the record page is."""
+    row, _ = selectors.record_for_reader(
+        request.user, case_number, record_id, action="record.downloaded"
+    )
+    try:
+        found = case_file.record_file(record_id, row)
+    except NotFound as exc:  # the stored file is gone: said, not a server error
+        return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
+    if found is None:
+        raise Http404("No such record")
+    stored, name = found
+    return FileResponse(stored, filename=name, content_type="application/pdf")
