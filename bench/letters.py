@@ -138,6 +138,22 @@ def varied_letters(case: Case) -> list[Letter]:
     return letters
 
 
+# Names in scripts Liberation Serif lacks: each draws on a fallback face, Arabic joined by
+# arabic-reshaper and Devanagari shaped by HarfBuzz (docs/letters.md).
+SCRIPT_NAMES = ("山田太郎 김민준", "محمد العلي", "Սարգսյան Արամ", "सिंह प्रिया")
+
+
+def script_letter(case: Case) -> Letter:
+    """The bench letter for an employee and physician whose names need the fallback faces."""
+    return letter_for(
+        replace(
+            case,
+            employee=Employee(" ".join(SCRIPT_NAMES[:2]), 47),
+            requesting_physician=Physician(" ".join(SCRIPT_NAMES[2:]), "Orthopedic Surgery"),
+        )
+    )
+
+
 def uncached_pdf(letter: Letter) -> bytes:
     """render_pdf as if each letter's font subsets had never been embedded before."""
     for face in fonts().values():
@@ -204,11 +220,13 @@ def main() -> None:
     words = plain_words(letter)
     render_pdf(letter)  # registers the fonts, so the baseline runs under the same settings
     others = cycle(varied_letters(case))
+    scripts = script_letter(case)
     cases: dict[str, Callable[[], object]] = {
         "baseline": lambda: baseline_pdf(words),
         "pdf": lambda: render_pdf(letter),
         "pdf-varied": lambda: render_pdf(next(others)),
         "pdf-uncached": lambda: uncached_pdf(letter),
+        "pdf-scripts": lambda: render_pdf(scripts),
         "text": lambda: render_text(letter),
         "html": lambda: render_html(letter),
         "full": lambda: render(case, "pdf"),
@@ -217,6 +235,7 @@ def main() -> None:
     pdf_pages["pdf-uncached"] = pdf_pages["pdf"]
     pdf_pages["pdf-varied"] = max(pages(render_pdf(other)) for other in varied_letters(case))
     pdf_pages["full"] = pages(render(case, "pdf"))
+    pdf_pages["pdf-scripts"] = pages(render_pdf(scripts))
     results = timings(cases)
     base = statistics.median(results["baseline"])
     print(f"python {sys.version.split()[0]}, N={N} interleaved runs after {WARMUP} warm-up")
@@ -228,6 +247,7 @@ def main() -> None:
             line += f"  ({pdf_pages[name]} pages)"
         print(line)
     print(f"pdf size: {len(render_pdf(letter)) / 1024:.1f} KiB")
+    print(f"pdf-scripts size: {len(render_pdf(scripts)) / 1024:.1f} KiB")
     print(f"pdf peak memory (tracemalloc): {peak_kib(lambda: render_pdf(letter)):.0f} KiB")
 
 
