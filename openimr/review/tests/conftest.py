@@ -100,6 +100,16 @@ def in_qa(cast: Cast, three_item_doc: dict[str, Any]) -> str:
     return CASE
 
 
+@pytest.fixture
+def split(cast: Cast, three_item_doc: dict[str, Any]) -> str:
+    """The demo case undecided, split: Dr. Jane Roe decides items 1 and 3, Dr. Min Park
+    item 2 (LC 139.5(c): each decides only the items of their specialty)."""
+    case_import(case=case_from_document(undecided(three_item_doc)), actor="test")
+    assign(CASE, cast.reviewer, "R-1", "Jane Q. Roe", items=(0, 2))
+    assign(CASE, cast.other_reviewer, "R-2", "Min Park", items=(1,))
+    return CASE
+
+
 def login(client: Any, user: User) -> Any:
     client.force_login(user)
     return client

@@ -7,15 +7,13 @@ from typing import Any
 import pytest
 
 from openimr.audit.models import AuditEvent
-from openimr.cases.interchange import case_from_document
 from openimr.cases.models import DisputedItem
 from openimr.cases.selectors import case_row
-from openimr.cases.services import case_import
 from openimr.core.case import Citation, Decision
 from openimr.core.errors import InvalidInput
 from openimr.review import services
 from openimr.review.models import Determination
-from openimr.review.tests.conftest import CASE, Cast, assign, login, undecided
+from openimr.review.tests.conftest import CASE, login
 
 pytestmark = pytest.mark.django_db
 URL = f"/review/{CASE}/"
@@ -24,15 +22,6 @@ RATIONALE = (
     "therapy sessions; the MTUS allows 10 visits, so more is not medically necessary."
 )
 REFUSAL = "this item is assigned to another reviewer on this case"
-
-
-@pytest.fixture
-def split(cast: Cast, three_item_doc: dict[str, Any]) -> str:
-    """Dr. Jane Roe decides items 1 and 3, Dr. Min Park item 2."""
-    case_import(case=case_from_document(undecided(three_item_doc)), actor="test")
-    assign(CASE, cast.reviewer, "R-1", "Jane Q. Roe", items=(0, 2))
-    assign(CASE, cast.other_reviewer, "R-2", "Min Park", items=(1,))
-    return CASE
 
 
 def _post(client: Any, n: int, action: str = "item") -> Any:

@@ -8,21 +8,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from openimr.cases.interchange import case_from_document
 from openimr.cases.models import Case
-from openimr.cases.services import case_import
-from openimr.review.tests.conftest import CASE, Cast, assign, login, undecided
+from openimr.review.tests.conftest import CASE, login
 
 pytestmark = pytest.mark.django_db
 URL = f"/review/{CASE}/"
-
-
-@pytest.fixture
-def split(cast: Cast, three_item_doc: dict[str, Any]) -> str:
-    case_import(case=case_from_document(undecided(three_item_doc)), actor="test")
-    assign(CASE, cast.reviewer, "R-1", "Jane Q. Roe", items=(0, 2))
-    assign(CASE, cast.other_reviewer, "R-2", "Min Park", items=(1,))
-    return CASE
 
 
 def _opened(client: Any) -> dict[str, str]:
