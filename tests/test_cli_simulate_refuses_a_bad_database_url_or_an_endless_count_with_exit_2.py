@@ -4,17 +4,11 @@
 (99999999999999999999999 was accepted and ran until killed). Nothing is made: no database
 file, no tables."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from openimr.cli import main
 from openimr.cli_intake import MAX_APPLICATIONS
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.ops.backups import openimr
 
 
 @pytest.mark.parametrize("url", ["nonsense", "ftp://example.invalid/db", "postgres//missing"])
@@ -43,18 +37,8 @@ def test_a_count_above_the_maximum_is_refused_before_any_database_is_made(
 
 
 def test_a_server_that_does_not_answer_is_named_without_its_password(tmp_path):
-    env = {**os.environ, "OPENIMR_DATA_DIR": str(tmp_path)}
-    env.pop("DATABASE_URL", None)
     url = "postgres://openimr:s3cret-pw@127.0.0.1:9/nowhere"  # port 9 (discard): refused
-    done = subprocess.run(
-        [sys.executable, "-m", "openimr.cli", "simulate", "--quiet", "--database-url", url],
-        check=False,
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = openimr(tmp_path, "simulate", "--quiet", "--database-url", url)
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("error: --database-url: cannot connect to ")
     assert "127.0.0.1:9/nowhere" in done.stderr
