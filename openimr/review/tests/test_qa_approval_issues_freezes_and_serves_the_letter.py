@@ -27,6 +27,18 @@ def test_the_checklist_shows_each_check_with_its_source(client, cast, in_qa):
     assert "Approve and issue the letter" in body
 
 
+def test_each_checks_result_is_said_in_words_not_only_a_symbol(client, cast, in_qa):
+    # A screen reader read "✓" as "check mark" or nothing; the word says what it means.
+    item = DisputedItem.objects.get(case__case_number=CASE, position=0)
+    item.rationale += " Signed, Jane Q. Roe."
+    item.save()
+    body = login(client, cast.qa).get(URL).content.decode()
+    results = [row.split("</td>")[0] for row in body.split('<tr class="check ')[1:]]
+    assert '<span class="visually-hidden">passed</span>' in " ".join(results)
+    assert '<span class="visually-hidden">failed</span>' in " ".join(results)
+    assert all('aria-hidden="true"' in cell for cell in results)
+
+
 def test_the_reviewer_name_in_a_rationale_blocks_approval_and_nothing_is_issued(
     client, cast, in_qa
 ):
