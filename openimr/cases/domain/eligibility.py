@@ -16,6 +16,7 @@ notices); rename one only with a data migration:
 - ``liability_disputed``: liability is disputed on other grounds; defers, not ineligible.
 """
 
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -87,15 +88,21 @@ def spoken_date(day: date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
+def _same_characters(text: str) -> str:
+    # "é" arrives as one character or as "e" and a combining accent, digits full-width or
+    # not: both look alike on the page, so they compare alike (NFKC).
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
 def normalise_text(text: str) -> str:
-    """Case, spacing and punctuation do not make a different treatment or name:
-    ``"MRI, Lumbar-Spine "`` and ``"mri lumbar spine"`` are the same."""
-    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+    """Case, spacing, punctuation and Unicode form do not make a different treatment or
+    name: ``"MRI, Lumbar-Spine "`` and ``"mri lumbar spine"`` are the same."""
+    return " ".join("".join(c if c.isalnum() else " " for c in _same_characters(text)).split())
 
 
 def normalise_claim(number: str) -> str:
     """Claim numbers are written with and without dashes and spaces: compare the rest."""
-    return "".join(c for c in number.casefold() if c.isalnum())
+    return "".join(c for c in _same_characters(number) if c.isalnum())
 
 
 def _filing(application: Application, program: Program) -> tuple[date, str]:

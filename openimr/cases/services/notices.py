@@ -18,6 +18,7 @@ from openimr.letters.domain.template import NOTICES_PATH, LetterTemplate, load_t
 from openimr.letters.render.text import render_text
 
 KINDS = ("noarfi", "ineligible", "deferred")
+WORDING = "wording"  # the key of a notice's frozen template tables among its facts
 
 
 def _long(value: date | None) -> str:
@@ -58,16 +59,16 @@ def notice_letter(kind: str, facts: NoticeFacts, template: LetterTemplate | None
     return build_noarfi(facts, t) if kind == "noarfi" else build_screening_notice(facts, t, kind)
 
 
-def _parties(app: models.Application) -> list[tuple[str, str, ServiceMethod]]:
+def _parties(app: models.Application, payer: ServiceMethod) -> list[tuple[str, str, ServiceMethod]]:
     """Who is served and how: e-mail where the party gave an address, otherwise mail; the
-    claims administrator electronically either way (it files through the portal)."""
+    claims administrator as ``payer`` says."""
 
     def by(address: str) -> ServiceMethod:
         return ServiceMethod.ELECTRONIC if address else ServiceMethod.MAIL
 
     parties = [
         ("employee", app.employee_name, by(app.employee_email)),
-        ("claims administrator", app.claims_administrator_name, ServiceMethod.ELECTRONIC),
+        ("claims administrator", app.claims_administrator_name, payer),
         (
             "requesting physician",
             app.requesting_physician_name,
@@ -79,25 +80,34 @@ def _parties(app: models.Application) -> list[tuple[str, str, ServiceMethod]]:
     return [p for p in parties if p[1]]
 
 
-def _stored(facts: NoticeFacts) -> dict[str, object]:
+def _stored(facts: NoticeFacts, kind: str, template: LetterTemplate) -> dict[str, object]:
     """The facts as the JSON column keeps them; flat, so no deep copy (dataclasses.asdict)
-    on every notice of a busy day."""
-    return {f.name: getattr(facts, f.name) for f in fields(facts)}
+    on every notice of a busy day. With them the wording the notice was written in, so that
+    it reads as served after the organization rewords its notices or moves."""
+    stored: dict[str, object] = {f.name: getattr(facts, f.name) for f in fields(facts)}
+    stored[WORDING] = {table: template.data[table] for table in ("organization", kind)}
+    return stored
 
 
 def notice_build(
     *, row: models.Case, kind: str, at: datetime, records_due: str = ""
 ) -> tuple[models.Notice, list[models.NoticeService]]:
     """The notice and its service on each party, not yet written (`notices_save`)."""
-    facts = notice_facts(row, at=at, records_due=records_due)
+    facts, template = notice_facts(row, at=at, records_due=records_due), _notice_template()
     notice = models.Notice(
         case=row,
         kind=kind,
         created_at=at,
-        facts=_stored(facts),
-        text=render_text(notice_letter(kind, facts)),
+        facts=_stored(facts, kind, template),
+        text=render_text(notice_letter(kind, facts, template)),
     )
     served_on = local_date(at)
+    # The claims administrator files through the portal, so it is served electronically,
+    # except a Notice of Assignment sent otherwise: its records clock counts from that
+    # method (8 CCR 9792.10.5(a)(1)), and its service must say the same.
+    payer = ServiceMethod.ELECTRONIC
+    if kind == "noarfi" and row.noarfi_method:
+        payer = ServiceMethod(row.noarfi_method)
     services = [
         models.NoticeService(
             notice=notice,
@@ -106,7 +116,7 @@ def notice_build(
             method=method.value,
             served_on=served_on,
         )
-        for role, name, method in _parties(row.application)
+        for role, name, method in _parties(row.application, payer)
     ]
     return notice, services
 
@@ -127,9 +137,12 @@ def notice_issue(
 
 
 def notice_stored_letter(notice: models.Notice) -> Letter:
-    """The notice as issued, rebuilt from its frozen facts."""
+    """The notice as issued, rebuilt from its frozen facts and wording (a notice frozen
+    before its wording was kept reads in the wording of today)."""
     facts = dict(notice.facts)
+    wording = facts.pop(WORDING, None)
+    template = LetterTemplate(wording, "as issued") if wording else None
     facts["treatments"] = tuple(facts["treatments"])
     facts["reasons"] = tuple(facts["reasons"])
     facts["rfa_dates"] = tuple(facts.get("rfa_dates", ()))
-    return notice_letter(notice.kind, NoticeFacts(**facts))
+    return notice_letter(notice.kind, NoticeFacts(**facts), template)

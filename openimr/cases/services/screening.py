@@ -50,8 +50,12 @@ def _held(claims: Iterable[str]) -> Held:
     ):
         treatments[application_id].append(treatment)
     decided: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
+    # A determination counts once it is made: QA's return to the reviewer clears its date
+    # and leaves the items' draft decisions, which decide nothing.
     for case_id, treatment, on in models.DisputedItem.objects.filter(
-        case_id__in=[a["case_id"] for a in same_claim], decision__isnull=False
+        case_id__in=[a["case_id"] for a in same_claim],
+        decision__isnull=False,
+        case__date_decision__isnull=False,
     ).values_list("case_id", "treatment", "case__date_decision"):
         decided[case_id].append((treatment, on))
     held: Held = defaultdict(lambda: ([], []))
