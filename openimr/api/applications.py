@@ -7,10 +7,13 @@ from ninja import Header, Router, Schema
 from ninja.responses import Status
 
 from openimr.api.auth import client_may_see, client_name
+from openimr.api.errors import REFUSED, errors
+from openimr.api.params import CaseNumber
 from openimr.audit.services import audit_record
 from openimr.cases import selectors, services
 from openimr.cases.intake_schema import ApplicationIn
-from openimr.core.errors import NotFound
+from openimr.core.access import user_works_intake
+from openimr.core.errors import InvalidInput, NotFound, Problem
 
 router = Router(tags=["applications"])
 
@@ -44,15 +47,30 @@ def _out(case_number: str, replayed: bool = False) -> ApplicationOut:
     return ApplicationOut(**view, replayed=replayed)
 
 
-@router.post("/applications", response={200: ApplicationOut, 201: ApplicationOut})
+def _refuse_backdating(request: HttpRequest, payload: ApplicationIn) -> None:
+    """The day of receipt starts the clocks and decides timeliness (LC 4610.5(h)(1)): the
+    IMRO records it. Only intake staff may give an earlier one, importing their own backlog."""
+    if payload.received_on is not None and not user_works_intake(request.user):
+        message = "is recorded on receipt; only intake staff may give an earlier day"
+        raise InvalidInput([Problem("$.received_on", message)])
+
+
+@router.post(
+    "/applications",
+    response={200: ApplicationOut, 201: ApplicationOut, **errors(*REFUSED, 422)},
+)
 def submit_application(
     request: HttpRequest,
     payload: ApplicationIn,
-    idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=200),
+    # An empty key would make every later empty-keyed retry a duplicate on the database.
+    idempotency_key: str | None = Header(
+        None, alias="Idempotency-Key", min_length=1, max_length=200
+    ),
 ) -> Status[ApplicationOut]:
     """File an application for IMR (DWC Form IMR). It is screened at once; the answer holds
     the outcome with its reasons and the deadlines now running. Repeating a request with the
     same Idempotency-Key returns the first answer (200) instead of creating a second case."""
+    _refuse_backdating(request, payload)
     submitted = services.application_submit(
         form=payload,
         via="api",
@@ -64,8 +82,10 @@ def submit_application(
     return Status(status, _out(submitted.application.case.case_number, submitted.replayed))
 
 
-@router.get("/applications/{case_number}", response=ApplicationOut)
-def get_application(request: HttpRequest, case_number: str) -> ApplicationOut:
+@router.get(
+    "/applications/{case_number}", response={200: ApplicationOut, **errors(*REFUSED, 404, 422)}
+)
+def get_application(request: HttpRequest, case_number: CaseNumber) -> ApplicationOut:
     """The screening outcome and current deadlines of an application the caller may see.
     The read is audited; so is a refusal (404, the same as for no such case)."""
     action = "application.viewed"

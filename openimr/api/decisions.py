@@ -8,6 +8,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from openimr.api.errors import errors
+from openimr.api.params import CaseNumber
 from openimr.decisions import selectors
 
 router = Router(tags=["decisions"])
@@ -121,7 +123,7 @@ def _search_out(results: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/decisions", response=SearchOut, auth=None)
+@router.get("/decisions", response={200: SearchOut, **errors(422)}, auth=None)
 def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
     """Search the published, de-identified decisions: `q` (any text; every word must match,
     over summaries, treatments and rationales), filters `outcome` (upheld|overturned),
@@ -133,8 +135,8 @@ def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[
     return _search_out(selectors.decision_search(given))
 
 
-@router.get("/decisions/{case_number}", response=DecisionOut, auth=None)
-def get_decision(request: HttpRequest, case_number: str) -> dict[str, Any]:
+@router.get("/decisions/{case_number}", response={200: DecisionOut, **errors(404, 422)}, auth=None)
+def get_decision(request: HttpRequest, case_number: CaseNumber) -> dict[str, Any]:
     """One published decision: its dates, priority, the reviewer's specialty and licensure
     (never a name), the clinical summary, and each item with its decision, both sides'
     guideline citations and the rationale. 404 when no such decision is published."""

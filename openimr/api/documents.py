@@ -11,6 +11,8 @@ from ninja.responses import Status
 from pydantic import ConfigDict
 
 from openimr.api.auth import client_may_open_case_file, client_name
+from openimr.api.errors import REFUSED, errors
+from openimr.api.params import CaseNumber
 from openimr.audit.services import audit_record
 from openimr.core.case import DocumentKind
 from openimr.core.errors import NotFound
@@ -72,10 +74,10 @@ def _case(request: HttpRequest, case_number: str, action: str, *, audited: bool)
 
 @router.post(
     "/cases/{case_number}/documents",
-    response={200: DocumentOut, 201: DocumentOut},
+    response={200: DocumentOut, 201: DocumentOut, **errors(*REFUSED, 404, 409, 422)},
 )
 def submit_document(
-    request: HttpRequest, case_number: str, payload: DocumentIn
+    request: HttpRequest, case_number: CaseNumber, payload: DocumentIn
 ) -> Status[DocumentOut]:
     """Add a record (a PDF) to a case file. It is checked at once: an empty, non-PDF,
     oversized, encrypted or unreadable file, or one past the page or text limit, is refused
@@ -96,8 +98,11 @@ def submit_document(
     return Status(200 if record.replayed else 201, DocumentOut.model_validate(record))
 
 
-@router.get("/cases/{case_number}/documents", response=list[DocumentOut])
-def list_documents(request: HttpRequest, case_number: str) -> list[DocumentOut]:
+@router.get(
+    "/cases/{case_number}/documents",
+    response={200: list[DocumentOut], **errors(*REFUSED, 404, 422)},
+)
+def list_documents(request: HttpRequest, case_number: CaseNumber) -> list[DocumentOut]:
     """The case file's records by date of service (undated last), each with what was
     inferred about it and where its text extraction stands."""
     row = _case(request, case_number, "case_file.viewed", audited=True)

@@ -2,10 +2,14 @@
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from django.http.multipartparser import MultiPartParserError
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
 from openimr.cases.domain.lifecycle import IllegalTransition
 from openimr.core.errors import Conflict, InvalidInput, NotFound, OpenIMRError, Problem
@@ -13,6 +17,66 @@ from openimr.core.validation import problem_from_error
 
 # Ninja locates body errors as ("body", <parameter name>, ...); the document starts after.
 _BODY_PREFIX = 2
+
+
+class FieldProblemOut(Schema):
+    path: str
+    message: str
+
+
+class ErrorDetailOut(Schema):
+    code: str
+    message: str
+    fields: list[FieldProblemOut]
+
+
+class ErrorOut(Schema):
+    """The one error shape, declared for each refusal an operation gives so that a client
+    generated from the OpenAPI document can read it."""
+
+    error: ErrorDetailOut
+
+
+# What a token or staff session may be answered before the operation runs: no valid
+# credentials (401) or a token without the operation's scope (403).
+REFUSED = (401, 403)
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The ``response`` entries of an operation's error statuses, all in the one shape."""
+    return dict.fromkeys(statuses, ErrorOut)
+
+
+class JsonBodyParser(Parser):
+    """Ninja answers a body it cannot parse with a bare 400 whose reason shows only in debug
+    mode; this one names what is wrong, and ``http_error`` answers it as bad input."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        try:
+            return super().parse_body(request)
+        except UnicodeDecodeError as exc:
+            where = f"byte {exc.start}"
+            raise InvalidInput([Problem("$", f"is not valid JSON: not UTF-8 at {where}")]) from exc
+        except ValueError as exc:  # json.JSONDecodeError
+            raise InvalidInput([Problem("$", f"is not valid JSON: {exc}")]) from exc
+
+
+_CSRF_REFUSED = (
+    "the CSRF check failed: a session's request that writes must send the csrftoken "
+    "cookie's value in an X-CSRFToken header (or use an API token instead of the session)"
+)
+
+
+def _too_big(request: HttpRequest) -> InvalidInput:
+    # The body limit is sized to carry one file of OPENIMR_UPLOAD_MAX_BYTES in base64: a body
+    # over it carries a file over the limit, and is refused like one, unread.
+    size = int(request.META.get("CONTENT_LENGTH") or 0)
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    message = (
+        f"the request body is {size:,} bytes; the limit is {limit:,} bytes (a file of at most "
+        f"{settings.OPENIMR_UPLOAD_MAX_BYTES:,} bytes, base64-encoded)"
+    )
+    return InvalidInput([Problem("$", message)])
 
 
 def _problem(error: dict[str, Any]) -> Problem:
@@ -37,6 +101,16 @@ def install(api: NinjaAPI) -> None:
     def malformed(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         problems = tuple(_problem(dict(e)) for e in exc.errors)
         return respond(request, 422, InvalidInput(problems).as_error())
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        return invalid(request, _too_big(request))
+
+    @api.exception_handler(MultiPartParserError)
+    def unreadable_form(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        # Django's CSRF check reads a session's form body before any API code runs.
+        message = f"cannot be read as multipart/form-data ({exc}); send application/json"
+        return invalid(request, InvalidInput([Problem("$", message)]))
 
     @api.exception_handler(NotFound)
     def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
@@ -64,6 +138,10 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, InvalidInput):  # from JsonBodyParser
+            return invalid(request, exc.__cause__)
+        if exc.status_code == 403:  # the session auth's CSRF refusal, the only 403 raised
+            return respond(request, 403, error_body("forbidden", _CSRF_REFUSED))
         return respond(request, exc.status_code, error_body("http_error", str(exc)))
 
     @api.exception_handler(OpenIMRError)

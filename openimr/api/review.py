@@ -9,21 +9,25 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
 from openimr.api.auth import TokenAuth, VerifiedSessionAuth
+from openimr.api.errors import REFUSED, errors
+from openimr.api.params import CaseNumber
 from openimr.core.errors import NotFound
 from openimr.review import selectors
 
 router = Router(tags=["review"], auth=[TokenAuth(), VerifiedSessionAuth()])
 
 
-class CitationOut(Schema):
+# Named apart from the public corpus's schemas (openimr.api.decisions): the OpenAPI
+# document keys schemas by class name, and one of two same-named ones would replace the other.
+class ReviewCitationOut(Schema):
     mtus: bool
     citation: str
 
 
-class ItemOut(Schema):
+class ReviewItemOut(Schema):
     treatment: str
     decision: str | None
-    reviewer_basis: list[CitationOut]
+    reviewer_basis: list[ReviewCitationOut]
     why_not_mtus: str | None
     rationale: str | None
 
@@ -33,11 +37,11 @@ class DeterminationOut(Schema):
     state: str
     determination_due: date | datetime | None
     clinical_summary: str | None
-    items: list[ItemOut]
+    items: list[ReviewItemOut]
 
 
-@router.get("/review/{case_number}", response=DeterminationOut)
-def review_case(request: HttpRequest, case_number: str) -> DeterminationOut:
+@router.get("/review/{case_number}", response={200: DeterminationOut, **errors(*REFUSED, 404, 422)})
+def review_case(request: HttpRequest, case_number: CaseNumber) -> DeterminationOut:
     """The determination of a case assigned to the caller: summary and each item's decision,
     basis and rationale. 404 for a case assigned to someone else (audited)."""
     try:

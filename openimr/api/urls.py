@@ -11,6 +11,7 @@ api = NinjaAPI(
     auth=[TokenAuth(), StaffSessionAuth()],
     urls_namespace="api",
     docs_url="/docs",
+    parser=errors.JsonBodyParser(),
 )
 errors.install(api)
 api.add_router("/", applications.router)

@@ -1,0 +1,17 @@
+"""Path parameters the API's operations share."""
+
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+
+def _without_control_characters(value: str) -> str:
+    # No case number holds one, and PostgreSQL cannot compare text holding a NUL byte: the
+    # lookup (and the audit row of its refusal) would fail on the database, a server error.
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
+CaseNumber = Annotated[str, AfterValidator(_without_control_characters)]

@@ -1,0 +1,43 @@
+"""An `Idempotency-Key` header sent empty makes no retry safe: it is bad input (422 at the
+header, nothing stored), not a key the second use of which fails on the database (a 500)."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from openimr.api.services import token_create
+from openimr.cases import models
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def token():
+    get_user_model().objects.create_user("claims-portal", is_staff=True)
+    return token_create(name="portal", username="claims-portal")
+
+
+def _post(client, token, body, key):
+    return client.post(
+        "/api/v1/applications",
+        data=json.dumps(body),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}", "Idempotency-Key": key},
+    )
+
+
+def test_an_empty_key_is_refused_each_time_and_nothing_is_stored(client, token, application_doc):
+    for _ in range(2):
+        response = _post(client, token, application_doc, "")
+        assert response.status_code == 422, response.content
+        [field] = response.json()["error"]["fields"]
+        assert field == {"path": "$.Idempotency-Key", "message": "must not be empty"}
+    assert models.Application.objects.count() == 0
+
+
+def test_a_real_key_still_makes_the_retry_safe(client, token, application_doc):
+    first = _post(client, token, application_doc, "retry-1")
+    again = _post(client, token, application_doc, "retry-1")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert models.Application.objects.count() == 1
