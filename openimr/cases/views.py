@@ -16,6 +16,7 @@ from openimr.core.errors import NotFound
 from openimr.letters import selectors as letters
 from openimr.letters.render.html import STYLE
 from openimr.letters.rendering import state_name
+from openimr.records import selectors as records
 from openimr.review import selectors as review
 
 
@@ -79,6 +80,8 @@ def case_detail(request: HttpRequest, row: models.Case) -> HttpResponse:
         "amended": letters.amended_letters_for(row.case_number) if issued else [],
         "states": [state_name(code) for code in case.reviewer.licensed_in],
         "organization": letters.default_organization(),
+        # A case filed on the web form has no documents of its own: its records arrive here.
+        "records": records.case_file(row),
     }
     return render(request, "cases/detail.html", context)
 

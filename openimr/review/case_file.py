@@ -10,7 +10,7 @@ drafter's ``Draft``. A name the records layer spells differently changes only th
 import importlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from types import ModuleType
 from typing import Any
 
@@ -53,6 +53,7 @@ class RecordLine:
     date: date | None
     kind: str
     pages: int
+    kind_label: str = ""  # the kind in words, as the staff pages say it
 
     @property
     def reference(self) -> str:
@@ -76,11 +77,21 @@ def _record(raw: Any) -> RecordLine:
         date=_get(raw, "date_of_service", "date"),
         kind=str(_get(raw, "kind", default="other")),
         pages=int(_get(raw, "page_count", "pages", default=0) or 0),
+        kind_label=str(raw.get_kind_display()) if hasattr(raw, "get_kind_display") else "",
     )
 
 
 def records(case_row: Any) -> list[RecordLine]:
     return [_record(r) for r in _call("case_file", case_row) or ()]
+
+
+def received_after(case_row: Any, moment: datetime | None) -> list[RecordLine]:
+    """The records received after ``moment`` (the reviewer's decision): never before the
+    reviewer, and not in the letter unless the case goes back to review."""
+    if moment is None:
+        return []
+    raws = _call("case_file", case_row) or ()
+    return [_record(r) for r in raws if (_get(r, "received_at") or moment) > moment]
 
 
 def record_file(record_id: str, case_row: Any) -> tuple[Any, str] | None:

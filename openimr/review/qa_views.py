@@ -73,12 +73,22 @@ def qa_case(request: HttpRequest, case_number: str) -> HttpResponse:
             return redirect("review:qa_case", case_number)
         services.qa_return(row=row, actor=request.user, comments=comments)
     except InvalidInput as exc:
-        errors = [str(exc), *(p.message for p in exc.problems)]
-        return _page(request, row, errors=errors, return_form=form, status=422)
+        return _page(request, row, errors=_said(exc), return_form=form, status=422)
     except OpenIMRError as exc:
         return _page(request, row, errors=[str(exc)], return_form=form, status=409)
     messages.success(request, "The case was returned to the reviewer with your comments.")
     return redirect("review:qa_home")
+
+
+_FIELDS = {"$.comments": "Comments to the reviewer"}
+
+
+def _said(exc: InvalidInput) -> list[str]:
+    """A refusal of one problem by the field's label, said once (its summary repeats it)."""
+    if len(exc.problems) == 1 and str(exc) == str(exc.problems[0]):
+        problem = exc.problems[0]
+        return [f"{_FIELDS.get(problem.path, problem.path)}: {problem.message}"]
+    return [str(exc), *(p.message for p in exc.problems)]
 
 
 @login_required

@@ -63,7 +63,22 @@ def checklist(row: Any) -> tuple[Check, ...]:
         record_pages=case_file.page_texts(row),
         allowed_figures=allowed_figures(case),
     )
-    return checks if due else tuple(_no_clock(c) for c in checks)
+    late = _late_records(row)
+    return (*(checks if due else tuple(_no_clock(c) for c in checks)), *late)
+
+
+def _late_records(row: Any) -> tuple[Check, ...]:
+    """A warning, not a refusal: records that arrived in QA were never before the reviewer,
+    and only QA can return the case for the reviewer to consider them (LC 4610.6(e))."""
+    late = case_file.received_after(row, row.decided_at)
+    if not late:
+        return ()
+    names = "; ".join(r.reference for r in late)
+    text = (
+        f"{len(late)} record(s) arrived after the reviewer decided and are not in the "
+        f"letter: {names}. Return the case for the reviewer to consider them."
+    )
+    return (Check("late_records", True, text, "LC 4610.6(e)", blocking=False, warning=True),)
 
 
 def _no_clock(check: Check) -> Check:

@@ -2,6 +2,7 @@
 Views hold no rules: the access helpers refuse (404, audited), the services refuse bad
 input (the page is shown again with the problems, and nothing is written)."""
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -114,8 +115,23 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
     return render(request, "review/workspace.html", context, status=status)
 
 
+# The page numbers items from 1 and heads the summary by name; a JSON path alone counts
+# items from 0, so "$.items[1]" read as item 1 to a reviewer looking at item 2.
+_ITEM_PATH = re.compile(r"^\$\.items\[(\d+)\]")
+_PLACES = {"$.clinical_summary": "Clinical case summary"}
+
+
 def _problems(exc: InvalidInput) -> list[str]:
-    return [f"{p.message} ({p.path})" if p.path != "$" else p.message for p in exc.problems]
+    return [_problem(p) for p in exc.problems]
+
+
+def _problem(problem: Problem) -> str:
+    if problem.path == "$":
+        return problem.message
+    found = _ITEM_PATH.match(problem.path)
+    place = f"Item {int(found[1]) + 1}" if found else _PLACES.get(problem.path)
+    text = f"{problem.message} ({problem.path})"
+    return f"{place}: {text}" if place else text
 
 
 def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
