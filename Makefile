@@ -46,8 +46,9 @@ run: demo
 	@echo "  public search: http://$(HOST):$(PORT)/decisions/ (the demo's letters and 2,000 generated ones)"
 	@echo "  second factor: after the password, enter the code that"
 	@echo "               $(BIN)/openimr demo --code USER   prints (or add the keys above to an authenticator app)"
+	@echo "  a background worker reads the text of uploaded records (stopped with the server)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/openimr worker & trap 'kill $$! 2>/dev/null' EXIT; $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) system-deps
 	$(BIN)/pytest -q -p no:cacheprovider
