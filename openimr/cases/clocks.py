@@ -12,11 +12,12 @@ from openimr.core.case import Priority
 from openimr.core.clock import CALIFORNIA
 from openimr.programs.loader import load_program
 
-# Which fact closes each clock: a deadline is open until its fact is recorded.
+# Which fact closes each clock: a deadline is open until its fact is recorded. The
+# determination is met by the letter (LC 4610.6(d): the determination in writing), whose
+# issue closes the case; the reviewer's submit to QA does not meet it.
 CLOSED_BY = {
     "noarfi_due": "noarfi_sent_at",
     "records_due": "records_complete_at",
-    "determination_due": "decided_at",
 }
 
 
@@ -29,7 +30,7 @@ def clock_facts(row: models.Case) -> ClockFacts:
         records_complete_at=row.records_complete_at,
         converted_to_expedited_at=row.converted_to_expedited_at,
         terminated_at=row.terminated_at,
-        decided_at=row.decided_at,
+        determined_at=row.decided_at if row.state == State.ISSUED.value else None,
     )
 
 
@@ -54,5 +55,7 @@ def open_deadlines(row: models.Case) -> list[Deadline]:
     if State(row.state) in CLOSED:
         return []
     return [
-        d for d in deadlines_for(row) if getattr(row, CLOSED_BY.get(d.name, "decided_at")) is None
+        d
+        for d in deadlines_for(row)
+        if d.name not in CLOSED_BY or getattr(row, CLOSED_BY[d.name]) is None
     ]

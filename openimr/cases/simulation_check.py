@@ -58,7 +58,7 @@ def check_deadlines(program: Program) -> dict[str, Any]:
     checked = wrong = decided = on_time = noarfi = noarfi_on_time = 0
     examples: list[str] = []
     for row in models.Case.objects.filter(application__isnull=False).iterator(chunk_size=2000):
-        facts = dataclasses.replace(clock_facts(row), decided_at=None, terminated_at=None)
+        facts = dataclasses.replace(clock_facts(row), determined_at=None, terminated_at=None)
         computed = {d.name: d for d in case_deadlines(facts, program)}
         for name, due in expected(row, program).items():
             checked += 1

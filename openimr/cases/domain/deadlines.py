@@ -111,7 +111,9 @@ class ClockFacts:
     records_complete_at: datetime | None = None
     converted_to_expedited_at: datetime | None = None
     terminated_at: datetime | None = None
-    decided_at: datetime | None = None
+    # When the written determination issued (the Final Determination Letter, LC 4610.6(d)):
+    # the reviewer's submit to QA is not it, and the clock runs on while QA checks.
+    determined_at: datetime | None = None
 
     def __post_init__(self) -> None:
         problems = [
@@ -312,13 +314,13 @@ def case_deadlines(facts: ClockFacts, program: Program) -> tuple[Deadline, ...]:
     ``determination_due`` once the records are complete (8 CCR 9792.10.4(b),
     9792.10.5(a)(1); LC 4610.6(d)). A deadline already met is still returned, so a page can
     show that it was met; it is met when its closing fact is recorded (``noarfi_sent_at``,
-    ``records_complete_at``, ``decided_at``), and only an unmet one can be overdue.
+    ``records_complete_at``, ``determined_at``), and only an unmet one can be overdue.
 
     A terminated review (the treatment was authorized, 8 CCR 9792.10.6(a)) or a decided one
     returns nothing at all: no clock of the review runs after it, and a list that kept the
     met ones would need every caller to know the case is closed. Implementation and appeal
     clocks start from the determination and are not review deadlines."""
-    if facts.terminated_at is not None or facts.decided_at is not None:
+    if facts.terminated_at is not None or facts.determined_at is not None:
         return ()
     found = (
         _noarfi_due(facts, program),

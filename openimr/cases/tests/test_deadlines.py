@@ -285,8 +285,8 @@ def test_a_conversion_to_expedited_recomputes_the_clocks(
     assert determination.source.endswith("8 CCR 9792.10.4(c)")
 
 
-@pytest.mark.parametrize("closing", ["terminated_at", "decided_at"])
-def test_a_terminated_or_decided_review_has_no_deadlines(closing):
+@pytest.mark.parametrize("closing", ["terminated_at", "determined_at"])
+def test_a_terminated_or_determined_review_has_no_deadlines(closing):
     busy = replace(CONVERTED, records_complete_at=utc("2024-03-06T18:00"))
     assert case_deadlines(busy, PROGRAM)
     assert case_deadlines(replace(busy, **{closing: utc("2024-03-07T18:00")}), PROGRAM) == ()
