@@ -13,6 +13,7 @@ from django.db import transaction
 from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases import selectors as case_selectors
 from openimr.cases import services as case_services
+from openimr.cases.domain.lifecycle import State, check_reviewer_assignable
 from openimr.core.case import ReviewerQualifications
 from openimr.core.case_format import case_to_dict
 from openimr.core.clock import local_date, now
@@ -217,7 +218,9 @@ def reviewer_assign(
     """Choose the reviewer (or reviewers, for items no one reviewer covers), record why and who
     was excluded, and await each reviewer's attestation of no conflict (LC 139.5)."""
     at = at or now()
-    case_id = case_selectors.case_id_for(case_number)
+    case = case_selectors.case_row(case_number)
+    check_reviewer_assignable(State(case.state))
+    case_id = case.id
     if models.Assignment.objects.filter(case_id=case_id, status__in=OPEN_STATUSES).exists():
         raise Conflict(
             f"case {case_number} already has a reviewer; one who declares a conflict is replaced"
@@ -289,7 +292,9 @@ def assignment_attest(
     at: datetime | None = None,
 ) -> list[models.Assignment]:
     """The reviewer attests no conflict before the case file opens; declaring one removes the
-    reviewer and assigns another at once (LC 139.5; 8 CCR 9792.10.6)."""
+    reviewer and assigns another at once (LC 139.5; 8 CCR 9792.10.6). When no other reviewer
+    is free the decline still stands, with a ``case.reviewer_needed`` event telling staff;
+    the new assignments are returned (none then)."""
     at = at or now()
     assignment = (
         models.Assignment.objects.select_for_update()
@@ -319,7 +324,25 @@ def assignment_attest(
             case_number=number, qualifications=qualifications
         )
         return [assignment]
-    return _replace(assignment, actor, at)
+    try:
+        with transaction.atomic():  # a replacement that fails leaves the decline standing
+            return _replace(assignment, actor, at)
+    except InvalidInput as exc:
+        # Nobody free is left to take the items: the conflict is still declared (the
+        # reviewer must not decide, LC 139.5(d)), and staff are told on the case's timeline
+        # to assign someone once the panel allows.
+        audit_record(
+            actor=actor,
+            action="case.reviewer_needed",
+            object_type="case",
+            object_id=number,
+            at=at,
+            detail={
+                "declined": assignment.reviewer.reviewer_id,
+                "reason": "; ".join(p.message for p in exc.problems),
+            },
+        )
+        return []
 
 
 @transaction.atomic

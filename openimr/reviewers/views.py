@@ -1,5 +1,7 @@
 """Staff pages for the panel and for assigning a case's reviewer. Names appear here only."""
 
+from collections.abc import Sequence
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
@@ -70,7 +72,7 @@ def attest(request: HttpRequest, assignment_id: int) -> HttpResponse:
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     no_conflict = answer == "no_conflict"
     try:
-        services.assignment_attest(
+        replacing = services.assignment_attest(
             assignment_id=assignment.pk,
             actor=request.user,
             no_conflict=no_conflict,
@@ -80,6 +82,18 @@ def attest(request: HttpRequest, assignment_id: int) -> HttpResponse:
         messages.error(request, "; ".join(p.message for p in exc.problems))
     except OpenIMRError as exc:
         messages.error(request, str(exc))
+    else:
+        if not no_conflict:
+            messages.success(request, _declined_message(replacing))
     if not user_works_intake(request.user):
         return redirect("review:home")  # the reviewer's own answer: their cases, not staff's
     return redirect("cases:timeline", assignment.case.case_number)
+
+
+def _declined_message(replacing: Sequence[object]) -> str:
+    if replacing:
+        return "The conflict is recorded and the case's items have gone to another reviewer."
+    return (
+        "The conflict is recorded: you will not decide this case. No other reviewer is free "
+        "to take it now; staff are told to assign one."
+    )

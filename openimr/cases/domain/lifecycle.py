@@ -9,7 +9,7 @@ authorizes the disputed treatment (8 CCR 9792.10.6(a)), from any open state.
 
 from enum import StrEnum
 
-from openimr.core.errors import OpenIMRError
+from openimr.core.errors import Conflict, OpenIMRError
 
 
 class State(StrEnum):
@@ -69,5 +69,27 @@ def check_transition(current: State, target: State) -> None:
     if target not in TRANSITIONS[current]:
         allowed = ", ".join(sorted(TRANSITIONS[current])) or "none (the case is closed)"
         raise IllegalTransition(
-            f"a {current.value} case cannot become {target.value}; allowed: {allowed}"
+            f"{_article(current.value)} {current.value} case cannot become {target.value}; "
+            f"allowed: {allowed}"
+        )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in set("aeiou") else "a"
+
+
+# A reviewer is assigned to a case found eligible and not yet decided (8 CCR 9792.10.4(a));
+# an imported case arrives in review or QA and may need one.
+ASSIGNABLE = frozenset(
+    {State.ELIGIBLE, State.ASSIGNED, State.RECORDS_COMPLETE, State.IN_REVIEW, State.QA}
+)
+
+
+def check_reviewer_assignable(state: State) -> None:
+    """Raise Conflict, naming the state, unless a reviewer may be assigned to a case in it:
+    an ineligible, deferred or closed case is not reviewed (8 CCR 9792.10.3, 9792.10.4(a))."""
+    if state not in ASSIGNABLE:
+        raise Conflict(
+            f"{_article(state.value)} {state.label.lower()} case cannot be given a reviewer; "
+            "only a case found eligible and not yet decided can"
         )

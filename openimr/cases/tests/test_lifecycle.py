@@ -67,3 +67,8 @@ def test_each_state_reads_as_words_and_qa_as_its_abbreviation():
         "QA",
         "Records complete",
     ]
+
+
+def test_the_refusal_reads_an_before_a_state_starting_with_a_vowel():
+    with pytest.raises(IllegalTransition, match=r"^an ineligible case cannot become assigned"):
+        check_transition(State.INELIGIBLE, State.ASSIGNED)
