@@ -190,7 +190,12 @@ def documents_check(documents: Sequence[str]) -> Check:
     """The letter lists the records reviewed (LC 4610.6(e): "the relevant documents in the
     record"; parties asked for each record by author and date, domain.md §6)."""
     count = len(documents)
-    text = f"{count} documents reviewed are listed" if count else "no document reviewed is listed"
+    if count == 1:
+        text = "1 document reviewed is listed"
+    else:
+        text = (
+            f"{count} documents reviewed are listed" if count else "no document reviewed is listed"
+        )
     return Check("documents_listed", bool(count), text, CONTENTS, "$.documents")
 
 

@@ -8,7 +8,7 @@ import pytest
 from openimr.core.case import Category, Citation, Decision, Item
 from openimr.core.errors import InvalidInput, Problem
 from openimr.review.domain.identity import ReviewerIdentity
-from openimr.review.domain.qa import Check, Determination, qa_checks, qa_ready
+from openimr.review.domain.qa import Check, Determination, documents_check, qa_checks, qa_ready
 
 NOW = datetime(2014, 3, 3, 17, 0, tzinfo=UTC)
 MTUS = Citation(True, "Chronic Pain Medical Treatment Guidelines, Physical Medicine, page 99")
@@ -343,3 +343,16 @@ def test_the_conditions_of_the_case_count_as_the_medical_condition():
 )
 def test_qa_is_ready_when_every_blocking_check_passed(checks, ready):
     assert qa_ready(checks) is ready
+
+
+@pytest.mark.parametrize(
+    ("documents", "text"),
+    [
+        ((), "no document reviewed is listed"),
+        (("Progress note",), "1 document reviewed is listed"),
+        (("Progress note", "MRI"), "2 documents reviewed are listed"),
+    ],
+)
+def test_the_documents_check_counts_in_words_that_agree(documents, text):
+    # It had read "1 documents reviewed are listed".
+    assert documents_check(documents).text == text
