@@ -347,6 +347,20 @@ def at_risk_until(now: datetime, timezone: str = "America/Los_Angeles") -> datet
     return due_instant(Deadline("at_risk", last, "", ""), timezone)
 
 
+# What staff read for each clock and status; the names stay the data's (docs/clocks.md).
+DEADLINE_LABELS = {
+    "noarfi_due": "Notice of Assignment",
+    "records_due": "Records from the claims administrator",
+    "determination_due": "Determination",
+}
+STATUS_LABELS = {
+    "met": "Met",
+    "on_track": "On track",
+    "at_risk": "Due within 2 days",
+    "overdue": "Overdue",
+}
+
+
 def deadline_status(
     deadline: Deadline, now: datetime, timezone: str = "America/Los_Angeles"
 ) -> Status:

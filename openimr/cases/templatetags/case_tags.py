@@ -2,6 +2,8 @@ from typing import Any
 
 from django import template
 
+from openimr.cases.domain.deadlines import DEADLINE_LABELS, STATUS_LABELS
+
 register = template.Library()
 
 
@@ -14,3 +16,15 @@ def make_list_of_fields(names: str, form: Any) -> list[Any]:
 @register.filter
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, "")
+
+
+@register.filter
+def clock_label(name: str) -> str:
+    """A clock's name as staff read it ("noarfi_due": "Notice of Assignment")."""
+    return DEADLINE_LABELS.get(name, name)
+
+
+@register.filter
+def status_label(status: str) -> str:
+    """A deadline status as staff read it ("at_risk": "Due within 2 days")."""
+    return STATUS_LABELS.get(status, status)

@@ -58,3 +58,13 @@ def test_the_queue_and_the_clocks_agree_at_every_hour_of_the_clock(expedited):
             (status,) = [d["status"] for d in deadline_rows(expedited)]
             expected = {s: (status == s, int(status == s)) for s in ("overdue", "at_risk")}
             assert _seen_by_the_queue(number) == expected, moment.isoformat()
+
+
+def test_clocks_and_statuses_read_in_words_on_the_timeline_and_the_queue():
+    # Staff had read "noarfi_due" and "on_track"; the data's name stays beside the words.
+    from django.template import Context, Template
+
+    page = Template(
+        "{% load case_tags %}{{ 'noarfi_due'|clock_label }}|{{ 'at_risk'|status_label }}"
+    ).render(Context())
+    assert page == "Notice of Assignment|Due within 2 days"
