@@ -29,5 +29,5 @@ def test_the_timeline_of_an_imported_case_lists_its_determination_deadline(
     assert 'id="deadlines"' in body
     (deadline,) = body.split('<tr class="deadline">')[1:]
     assert "determination_due" in deadline and "Dec. 2, 2026" in deadline
-    assert "at_risk" not in deadline and "on_track" in deadline
+    assert "Due within 2 days" not in deadline and "On track" in deadline
     assert "LC 4610.6(d)" in deadline
