@@ -172,9 +172,9 @@ def build_world() -> World:
         notice = Case.objects.get(case_number=number).notices.first()
         if notice is not None:
             world.notices[number] = int(notice.pk)
-    world.service_id = int(
-        LetterService.objects.filter(method=LetterService.MAIL, printed_at=None).first().pk  # type: ignore[union-attr]
-    )
+    # A letter's row: a notice's opens from its own route, not review:print_queue_letter.
+    mailed = LetterService.objects.filter(method=LetterService.MAIL, printed_at=None, notice=None)
+    world.service_id = int(mailed.first().pk)  # type: ignore[union-attr]
     world.assignment_id = int(
         Case.objects.get(case_number=REVIEW_A).assignments.first().pk  # type: ignore[union-attr]
     )

@@ -235,8 +235,10 @@ def case_parties(case_number: str) -> list[dict[str, str]]:
         role: getattr(application, f"{role}_email", "") if application else ""
         for role in ("employee", "attorney", "claims_administrator", "requesting_physician")
     }
+    # The postal address to mail to: the application collects the employee's only.
+    postal = {"employee": application.employee_address if application else ""}
     return [
-        {"role": role, "name": name, "email": emails.get(role, "")}
+        {"role": role, "name": name, "email": emails.get(role, ""), "postal": postal.get(role, "")}
         for role, column in _PARTY_FIELDS
         if (name := getattr(row, column))
     ]

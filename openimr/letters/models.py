@@ -65,16 +65,30 @@ class AmendedLetter(FrozenLetter):
 
 
 class LetterService(models.Model):
-    """Service of a letter on one party (LC 4610.6(f)): by e-mail to a party that gave an
-    address, else by mail, queued for printing. ``pdf_sha256`` names the letter served."""
+    """Service of a letter (LC 4610.6(f)) or of a notice (8 CCR 9792.10.3, 9792.10.4(b)) on
+    one party: by e-mail to a party that gave an address, else by mail, queued for printing.
+    ``notice`` names the notice served; without one, ``pdf_sha256`` names the letter."""
 
     EMAIL, MAIL = "email", "mail"
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="letter_services")
-    pdf_sha256 = models.CharField(max_length=64)
+    notice = models.ForeignKey(
+        "cases.Notice",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="services",
+        help_text="the notice served; none for a letter",
+    )
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
     party_role = models.CharField(max_length=40)
     party_name = models.CharField(max_length=300)
     method = models.CharField(max_length=8, choices=[(EMAIL, "E-mail"), (MAIL, "Mail")])
     address = models.CharField(max_length=254, blank=True, default="")
+    postal_address = models.TextField(
+        blank=True,
+        default="",
+        help_text="the postal address on file when served; none: staff must find one to mail it",
+    )
     served_on = models.DateField()
     sent_at = models.DateTimeField(null=True, blank=True, help_text="e-mail handed to the server")
     printed_at = models.DateTimeField(null=True, blank=True, help_text="mail printed")
@@ -104,4 +118,19 @@ class LetterService(models.Model):
         if self.method == self.EMAIL:
             return "sent" if self.sent_at else f"not sent{': ' if self.error else ''}{self.error}"
         done = "printed" if self.printed_at else "in the print queue"
+        if not self.printed_at and self.needs_address:
+            done += "; no postal address on file: find one before mailing"
         return f"{self.error}; {done}" if self.error else done
+
+    @property
+    def needs_address(self) -> bool:
+        """Served by mail with no postal address on file: not served until staff find one."""
+        return self.method == self.MAIL and not self.postal_address.strip()
+
+    @property
+    def party(self) -> str:
+        return self.party_role.replace("_", " ")
+
+    @property
+    def document(self) -> str:
+        return "notice" if self.notice_id else "letter"

@@ -120,8 +120,9 @@ def amended_letter(case_number: str, number: int) -> AmendedLetter | None:
 
 
 def services_for(case_number: str) -> list[LetterService]:
-    """How each party was served each letter of the case."""
-    return list(LetterService.objects.filter(case__case_number=case_number))
+    """How each party was served each letter of the case (a notice's service is the
+    notice's: `Notice.services`)."""
+    return list(LetterService.objects.filter(case__case_number=case_number, notice=None))
 
 
 def letter_names(case_number: str) -> dict[str, str]:
@@ -145,6 +146,6 @@ def services_by_letter(case_number: str) -> list[tuple[str, LetterService]]:
 
 
 def print_queue() -> list[LetterService]:
-    """Letters to print and mail, oldest first."""
+    """Letters and notices to print and mail, oldest first."""
     rows = LetterService.objects.filter(method=LetterService.MAIL, printed_at=None)
-    return list(rows.select_related("case"))
+    return list(rows.select_related("case", "notice"))

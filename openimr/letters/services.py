@@ -1,18 +1,22 @@
 """Issuing a Final Determination Letter: render once, store, freeze, serve. A correction is a
-new amended letter that names the first, which stays as issued."""
+new amended letter that names the first, which stays as issued. Notices are served the same
+way (`notices_serve`), and leave the print queue the same way."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from django.db import transaction
 
 from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases.selectors import case_id_for
-from openimr.cases.services import case_mark_issued
+from openimr.cases.services import case_mark_issued, case_noarfi_served
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
 from openimr.core.clock import CALIFORNIA, local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
+from openimr.letters import serving
 from openimr.letters.domain.builder import short_date
 from openimr.letters.domain.content import Field, Letter
 from openimr.letters.domain.extras import LetterExtras, Provenance
@@ -31,6 +35,14 @@ from openimr.review.domain.implementation import (
     deadline_sentence,
     implementation_deadlines,
 )
+
+MAX_ADDRESS = 500  # a postal address, several lines
+
+
+def notices_serve(*, built: Sequence[tuple[Any, Sequence[serving.Party]]]) -> list[LetterService]:
+    """Serve each written notice (a `cases.Notice`) on the parties named with it, as a letter
+    is served: e-mail with the PDF where there is an address, the print queue otherwise."""
+    return serving.notices_serve(built=built)
 
 
 def issue_problems(case: Case) -> list[Problem]:
@@ -202,40 +214,79 @@ def _refuse_repeat(last: AmendedLetter | None, digest: str) -> None:
         raise InvalidInput([Problem("$.reason", message)])
 
 
-def letter_service_mark_printed(*, service_id: int, actor: Actor) -> LetterService:
-    """Staff printed a letter for mail service (LC 4610.6(f)): the row leaves the print queue,
-    with who printed it and when. NotFound for no such row; Conflict for a party served by
-    e-mail, or for a letter already marked printed, which says when and by whom, so the
-    same letter is not mailed twice."""
+def letter_service_mark_printed(
+    *, service_id: int, actor: Actor, postal_address: str = ""
+) -> LetterService:
+    """Staff printed a letter (LC 4610.6(f)) or a notice for mail service: the row leaves
+    the print queue, with who printed it and when. NotFound for no such row; Conflict for a
+    party served by e-mail, or for a row already marked printed, which says when and by
+    whom, so the same document is not mailed twice. A party with no postal address on file
+    is served only once staff say where they mailed it (``postal_address``): refused at
+    ``$.postal_address`` without one."""
     with transaction.atomic():
         row = LetterService.objects.select_for_update().filter(pk=service_id).first()
         if row is None:
-            raise NotFound(f"no letter service {service_id}")
-        party = row.party_role.replace("_", " ")
-        if row.method != LetterService.MAIL:
-            raise Conflict(f"the {party} is served by e-mail: there is nothing to print")
-        if row.printed_at is not None:
-            when = row.printed_at.astimezone(CALIFORNIA).strftime("%m/%d/%Y %H:%M")
-            raise Conflict(
-                f"the letter for the {party} was already marked printed on {when} "
-                f"by {row.printed_by or 'someone'}: nothing was changed"
-            )
+            raise NotFound(f"no letter or notice service {service_id}")
+        _refuse_print(row)
+        found = _address_found(row, postal_address)
         row.printed_at, row.printed_by = now(), actor_label(actor)
-        row.deadlines = _mailing_deadlines(row, local_date(row.printed_at))
-        row.save(update_fields=["printed_at", "printed_by", "deadlines"])
+        if row.notice_id is None:
+            row.deadlines = _mailing_deadlines(row, local_date(row.printed_at))
+        row.save(update_fields=["printed_at", "printed_by", "deadlines", "postal_address"])
         audit_record(
             actor=actor,
-            action="letter.printed",
+            action=f"{row.document}.printed",
             object_type="case",
             object_id=row.case.case_number,
             detail={
                 "service": row.pk,
                 "party_role": row.party_role,
-                "pdf_sha256": row.pdf_sha256,
+                **({"notice": row.notice_id} if row.notice_id else {"pdf_sha256": row.pdf_sha256}),
                 **({"deadlines": row.deadlines} if row.deadlines else {}),
+                **({"address_found_by_staff": True} if found else {}),
             },
         )
+        if row.notice_id and row.party_role == "claims_administrator":
+            # A Notice of Assignment mailed on a later day: its records clock counts from
+            # this mailing (8 CCR 9792.10.5(a)(1)).
+            case_noarfi_served(
+                case_number=row.case.case_number,
+                notice_id=row.notice_id,
+                at=row.printed_at,
+                actor=actor,
+            )
     return row
+
+
+def _address_found(row: LetterService, given: str) -> bool:
+    """The address staff found for a party with none on file, kept on the row; True when one
+    was needed (and given). An address typed for a party that has one changes nothing."""
+    if not row.needs_address:
+        return False
+    address = given.strip()
+    if not address:
+        message = (
+            f"no postal address is on file for the {row.party}: "
+            "say where you mailed it, or find the address first"
+        )
+        raise InvalidInput([Problem("$.postal_address", message)])
+    if len(address) > MAX_ADDRESS:
+        message = f"at most {MAX_ADDRESS} characters, got {len(address)}"
+        raise InvalidInput([Problem("$.postal_address", message)])
+    row.postal_address = address
+    return True
+
+
+def _refuse_print(row: LetterService) -> None:
+    party = row.party_role.replace("_", " ")
+    if row.method != LetterService.MAIL:
+        raise Conflict(f"the {party} is served by e-mail: there is nothing to print")
+    if row.printed_at is not None:
+        when = row.printed_at.astimezone(CALIFORNIA).strftime("%m/%d/%Y %H:%M")
+        raise Conflict(
+            f"the {row.document} for the {party} was already marked printed on {when} "
+            f"by {row.printed_by or 'someone'}: nothing was changed"
+        )
 
 
 def _mailing_deadlines(row: LetterService, mailed_on: date) -> str:

@@ -1,11 +1,15 @@
-"""Serving an issued letter on every party (LC 4610.6(f)): e-mail to a party that gave an
-address, through Django's e-mail backend once the issue is committed; a print-queue row for
-everyone else, who is served by mail, and for a party whose e-mail could not be sent."""
+"""Serving an issued letter (LC 4610.6(f)) or a notice (8 CCR 9792.10.3, 9792.10.4(b)) on
+every party: e-mail with the PDF attached to a party that gave an address, through Django's
+e-mail backend once the issue is committed; a print-queue row for everyone else, who is
+served by mail, and for a party whose e-mail could not be sent. One service row per party
+and document (`LetterService`, naming a notice or, by its hash, a letter)."""
 
 import logging
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -13,12 +17,15 @@ from django.db import transaction
 
 from openimr.audit.services import audit_record
 from openimr.cases.selectors import case_parties
-from openimr.core.clock import now
-from openimr.letters.models import FrozenLetter, LetterService
+from openimr.cases.services import case_noarfi_served, notice_stored_letter
+from openimr.core.clock import local_date, now
+from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
+from openimr.letters.rendering import render_pdf_bytes
 from openimr.review.domain.implementation import Service
 
 log = logging.getLogger(__name__)
 SENDER = "letter-service"  # the audit's actor for what the sending step does on its own
+Party = dict[str, str]  # role, name, email ("" to mail), postal ("" when none on file)
 
 
 def service_method(case_number: str) -> Service:
@@ -29,43 +36,85 @@ def service_method(case_number: str) -> Service:
     return Service.ELECTRONIC if payer["email"] else Service.MAIL
 
 
+def _row(party: Party, served_on: date, **document: Any) -> LetterService:
+    return LetterService(
+        party_role=party["role"],
+        party_name=party["name"],
+        method=LetterService.EMAIL if party["email"] else LetterService.MAIL,
+        address=party["email"],
+        postal_address=party.get("postal", ""),
+        served_on=served_on,
+        **document,
+    )
+
+
+def _serve(rows: Iterable[LetterService]) -> list[LetterService]:
+    """Write the rows; their e-mails go out after the transaction commits, so a rolled-back
+    issue sends nothing."""
+    written = LetterService.objects.bulk_create(rows)
+    emailed = [row.pk for row in written if row.method == LetterService.EMAIL]
+    if emailed:
+        transaction.on_commit(partial(_send, emailed))
+    return written
+
+
 def letter_serve(*, letter: FrozenLetter, case_number: str, served_on: date) -> list[LetterService]:
-    """One service row per party; e-mails go out after the transaction commits, so a
-    rolled-back issue sends nothing."""
-    rows = LetterService.objects.bulk_create(
-        LetterService(
-            case_id=letter.case_id,  # type: ignore[attr-defined]
-            pdf_sha256=letter.pdf_sha256,
-            party_role=party["role"],
-            party_name=party["name"],
-            method=LetterService.EMAIL if party["email"] else LetterService.MAIL,
-            address=party["email"],
-            served_on=served_on,
-        )
+    """One service row per party of the letter."""
+    case_id = letter.case_id  # type: ignore[attr-defined]
+    return _serve(
+        _row(party, served_on, case_id=case_id, pdf_sha256=letter.pdf_sha256)
         for party in case_parties(case_number)
     )
-    emailed = [row.pk for row in rows if row.method == LetterService.EMAIL]
-    if emailed:
-        transaction.on_commit(partial(_send, letter.pk, type(letter), emailed))
-    return rows
 
 
-def _send(letter_id: int, model: type[FrozenLetter], service_ids: list[int]) -> None:
-    letter = model.objects.get(pk=letter_id)  # type: ignore[attr-defined]
-    pdf = (Path(settings.MEDIA_ROOT) / letter.pdf_path).read_bytes()
-    for row in LetterService.objects.filter(pk__in=service_ids).select_related("case"):
-        message = EmailMessage(
-            subject=f"Final Determination Letter, case {letter.case.case_number}",
-            body=letter.text,
-            to=[row.address],
-        )
-        message.attach(f"{letter.case.case_number}-FDL.pdf", pdf, "application/pdf")
+def notices_serve(*, built: Sequence[tuple[Any, Sequence[Party]]]) -> list[LetterService]:
+    """One service row per party of each written notice (a `cases.Notice` with the parties
+    its service names), served on the day it was issued."""
+    return _serve(
+        _row(party, local_date(notice.created_at), case_id=notice.case_id, notice_id=notice.pk)
+        for notice, parties in built
+        for party in parties
+    )
+
+
+def _letter_mail(row: LetterService) -> tuple[str, str, str, bytes]:
+    found: FrozenLetter | None = (
+        IssuedLetter.objects.filter(case_id=row.case_id, pdf_sha256=row.pdf_sha256).first()
+        or AmendedLetter.objects.filter(case_id=row.case_id, pdf_sha256=row.pdf_sha256).first()
+    )
+    if found is None:
+        raise LookupError(f"no issued letter {row.pdf_sha256[:12]}")
+    number = row.case.case_number
+    pdf = (Path(settings.MEDIA_ROOT) / found.pdf_path).read_bytes()
+    return f"Final Determination Letter, case {number}", found.text, f"{number}-FDL.pdf", pdf
+
+
+def _mail_of(row: LetterService) -> tuple[str, str, str, bytes]:
+    """Subject, body, attachment name and PDF of the document a row serves. A notice's PDF
+    is rendered from its frozen facts, the same bytes every time."""
+    notice = row.notice
+    if notice is None:
+        return _letter_mail(row)
+    pdf = render_pdf_bytes(notice_stored_letter(notice))
+    number = row.case.case_number
+    return f"{notice.title}, case {number}", notice.text, f"{number}-{notice.kind}.pdf", pdf
+
+
+def _send(service_ids: list[int]) -> None:
+    documents: dict[tuple[int | None, str], tuple[str, str, str, bytes]] = {}
+    for row in LetterService.objects.filter(pk__in=service_ids).select_related("case", "notice"):
         try:
+            key = (row.notice_id, row.pdf_sha256)
+            if key not in documents:
+                documents[key] = _mail_of(row)
+            subject, body, name, pdf = documents[key]
+            message = EmailMessage(subject=subject, body=body, to=[row.address])
+            message.attach(name, pdf, "application/pdf")
             message.send()
         except Exception as exc:  # any failure of one party's e-mail
-            # The letter is issued either way, and one party's failure must not keep the
+            # The document is issued either way, and one party's failure must not keep the
             # others' e-mails from going: the party is served by mail instead.
-            log.warning("letter service by e-mail failed for service %s: %s", row.pk, exc)
+            log.warning("service by e-mail failed for service %s: %s", row.pk, exc)
             letter_service_reroute_to_mail(row=row, reason=str(exc) or type(exc).__name__)
             continue
         row.sent_at = now()
@@ -75,15 +124,25 @@ def _send(letter_id: int, model: type[FrozenLetter], service_ids: list[int]) -> 
 def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:
     """An e-mail that could not be sent leaves the party unserved: the row turns to mail
     service and joins the print queue (LC 4610.6(f) requires service on every party), keeping
-    the address and why the e-mail failed. Audited in the same transaction."""
+    the address and why the e-mail failed. Audited in the same transaction. A Notice of
+    Assignment to the claims administrator is then mailed, and its records clock counts as
+    for a mailed notice (8 CCR 9792.10.5(a)(1))."""
     with transaction.atomic():
         row.method = LetterService.MAIL
         row.error = f"e-mail to {row.address} failed: {reason}"[:500]
         row.save(update_fields=["method", "error"])
         audit_record(
             actor=SENDER,
-            action="letter.service.rerouted",
+            action=f"{row.document}.service.rerouted",
             object_type="case",
             object_id=row.case.case_number,
             detail={"service": row.pk, "party_role": row.party_role, "error": reason[:300]},
         )
+        if row.notice is not None and row.party_role == "claims_administrator":
+            # To be mailed the day it was issued, until staff mark it printed on a later one.
+            case_noarfi_served(
+                case_number=row.case.case_number,
+                notice_id=row.notice.pk,
+                at=row.notice.created_at,
+                actor=SENDER,
+            )

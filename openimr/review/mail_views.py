@@ -1,6 +1,7 @@
-"""Mail service, a staff page: the letters to print and mail to the parties that gave no
-e-mail address (LC 4610.6(f)), each with its PDF, and the "mark printed" action that takes
-a letter off the queue. A second mark is refused, so a letter is not mailed twice."""
+"""Mail service, a staff page: the letters and notices to print and mail to the parties that
+gave no e-mail address (LC 4610.6(f); 8 CCR 9792.10.3, 9792.10.4(b)), each with its PDF, and
+the "mark printed" action that takes one off the queue. A second mark is refused, so nothing
+is mailed twice. A party with no postal address on file is flagged as needing one."""
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -42,15 +43,20 @@ def queued_letter(request: HttpRequest, service_id: int) -> FileResponse:
 @staff_page
 def mark_printed(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
     try:
-        row = letter_service_mark_printed(service_id=service_id, actor=request.user)
+        row = letter_service_mark_printed(
+            service_id=service_id,
+            actor=request.user,
+            postal_address=request.POST.get("postal_address", ""),
+        )
     except NotFound as exc:
         raise Http404("No such letter service") from exc
     except OpenIMRError as exc:
         messages.error(request, str(exc))
     else:
+        what = row.notice.title if row.notice else "the letter"
         messages.success(
             request,
-            f"Marked printed: the letter of case {row.case.case_number} "
+            f"Marked printed: {what} of case {row.case.case_number} "
             f"for the {row.party_role.replace('_', ' ')} ({row.party_name}).",
         )
         if row.deadlines:  # the letter's own dates were counted from another service

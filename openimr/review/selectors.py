@@ -295,8 +295,8 @@ def _served_letters(case_number: str) -> dict[str, tuple[str, str]]:
 
 
 def print_queue() -> list[dict[str, Any]]:
-    """The letters to print and mail, oldest first, each with the letter it serves (the
-    first letter or an amendment, told apart by the PDF's hash)."""
+    """The letters and notices to print and mail, oldest first, each with the letter it
+    serves (the first letter or an amendment, told apart by the PDF's hash) or its notice."""
     rows = sorted(letters.print_queue(), key=lambda row: (row.served_on, row.pk))
     by_case = {n: _served_letters(n) for n in {row.case.case_number for row in rows}}
     return [
@@ -304,6 +304,7 @@ def print_queue() -> list[dict[str, Any]]:
             "service": row,
             "party": row.party_role.replace("_", " ").capitalize(),
             "letter": by_case[row.case.case_number].get(row.pdf_sha256),
+            "notice": row.notice,  # a notice opens from its own page (cases:notice_pdf)
         }
         for row in rows
     ]

@@ -5,7 +5,6 @@ from openimr.cases.models.intake import (
     ApplicationTreatment,
     CaseNumberCounter,
     Notice,
-    NoticeService,
 )
 
 __all__ = [
@@ -17,5 +16,4 @@ __all__ = [
     "ClaimsAdministrator",
     "DisputedItem",
     "Notice",
-    "NoticeService",
 ]

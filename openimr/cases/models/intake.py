@@ -1,4 +1,4 @@
-"""Applications for IMR (DWC Form IMR), the case timeline, and notices with their service."""
+"""Applications for IMR (DWC Form IMR), the case timeline, and the notices sent to the parties."""
 
 from django.db import models
 
@@ -24,6 +24,10 @@ class Application(models.Model):
 
     review_type = models.CharField(max_length=10, choices=choices_of(ReviewType))
     claim_number = models.CharField(max_length=60, db_index=True)
+    # The claim number as screening compares it (cases.domain.claims.normalise_claim), so
+    # "QADUP-001" on file is found for "qadup 001" with one indexed lookup per batch. Text:
+    # a compatibility form can be longer than the number as typed.
+    claim_key = models.TextField(db_index=True, blank=True, default="")
     employee_name = models.CharField(max_length=300)
     employee_address = models.TextField(blank=True, default="")
     employee_phone = models.CharField(max_length=40, blank=True, default="")
@@ -122,18 +126,13 @@ class Notice(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} for {self.case_id}"
 
-
-class NoticeService(models.Model):
-    """Service of a notice on one party: who, how and when (8 CCR 9792.10.4(b))."""
-
-    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="services")
-    party_role = models.CharField(max_length=40)
-    party_name = models.CharField(max_length=300)
-    method = models.CharField(max_length=12, choices=choices_of(ServiceMethod))
-    served_on = models.DateField()
-
-    def __str__(self) -> str:
-        return f"{self.party_role} by {self.method}"
+    @property
+    def title(self) -> str:
+        """The notice's title in the wording it was issued in (its kind for a notice frozen
+        before the wording was kept). Its service on each party is
+        `openimr.letters.models.LetterService` (``services``), as a letter's is."""
+        wording = self.facts.get("wording", {}) if isinstance(self.facts, dict) else {}
+        return str(wording.get(self.kind, {}).get("title") or self.kind)
 
 
 class CaseNumberCounter(models.Model):

@@ -31,7 +31,11 @@ from openimr.cases.services.intake import (
     applications_receive,
 )
 from openimr.cases.services.lifecycle import case_transition
-from openimr.cases.services.notices import notice_issue, notice_stored_letter
+from openimr.cases.services.notices import (
+    case_noarfi_served,
+    notice_issue,
+    notice_stored_letter,
+)
 
 __all__ = [
     "Filing",
@@ -49,6 +53,7 @@ __all__ = [
     "case_import",
     "case_import_many",
     "case_mark_issued",
+    "case_noarfi_served",
     "case_records_complete",
     "case_submit_decision",
     "case_transition",

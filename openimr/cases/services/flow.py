@@ -10,10 +10,10 @@ from django.db.models import prefetch_related_objects
 
 from openimr.audit.services import Actor, actor_label
 from openimr.cases import models
-from openimr.cases.clocks import deadlines_for
 from openimr.cases.domain.application import ServiceMethod
 from openimr.cases.domain.eligibility import EligibilityResult, Outcome, Reason
 from openimr.cases.domain.lifecycle import OPEN, State
+from openimr.cases.domain.text import unprintable
 from openimr.cases.services.lifecycle import (
     CaseChanges,
     case_event,
@@ -21,22 +21,21 @@ from openimr.cases.services.lifecycle import (
     clock_refresh,
     event_record,
 )
-from openimr.cases.services.notices import notice_build, notices_save
+from openimr.cases.services.notices import (
+    notice_build,
+    notice_issue,
+    notices_save,
+    records_due_text,
+)
 from openimr.cases.services.screening import outcome_record
 from openimr.core.case import Decision, Priority
-from openimr.core.clock import CALIFORNIA, local_date, now
+from openimr.core.clock import local_date, now
 from openimr.core.db import rows_update
 from openimr.core.errors import InvalidInput, Problem
 
 
 def _due_text(row: models.Case) -> str:
-    due = next((d for d in deadlines_for(row) if d.name == "records_due"), None)
-    if due is None:
-        return "the date in the notice"
-    if isinstance(due.due, datetime):
-        local = due.due.astimezone(CALIFORNIA)
-        return f"{local:%B} {local.day}, {local.year} at {local:%H:%M} Pacific time"
-    return f"{due.due:%B} {due.due.day}, {due.due.year}"
+    return records_due_text(row) or "the date in the notice"
 
 
 def _prefetch(rows: Sequence[models.Case], *lookups: str) -> None:
@@ -149,7 +148,8 @@ def case_convert_expedited(
     *, row: models.Case, actor: Actor, note: str, at: datetime | None = None
 ) -> None:
     """The treating physician certified an imminent and serious threat to health: the review
-    becomes expedited and its clocks are recomputed (8 CCR 9792.10.4(c))."""
+    becomes expedited, its clocks are recomputed, and every party is served a notice of the
+    conversion with the records' new due date (8 CCR 9792.10.4(c))."""
     if State(row.state) not in OPEN:
         raise InvalidInput([Problem("$.state", f"a {row.state} case cannot be converted")])
     if row.priority == Priority.EXPEDITED.value:
@@ -161,6 +161,9 @@ def case_convert_expedited(
     event_record(row=row, actor=actor, at=at, kind="converted", note=note)
     clock_refresh(row)
     row.save()
+    # The Notice of Assignment the parties hold gives the regular records date; this one
+    # gives the earlier date the expedited clock counts to.
+    notice_issue(row=row, kind="converted", actor=actor, at=at, records_due=records_due_text(row))
 
 
 @transaction.atomic
@@ -187,14 +190,31 @@ def case_close(
     row.save()
 
 
+OVERRIDE_REASON_MAX = 2000  # as an amended letter's reason (review.forms)
+
+
+def _reason_check(reason: str) -> None:
+    """The reason is printed on the notice served on the parties: text a page can show."""
+    if not reason.strip():
+        message = "an override needs a written reason"
+    elif unprintable(reason):
+        message = f"the reason {unprintable(reason)}"
+    elif len(reason) > OVERRIDE_REASON_MAX:
+        message = (
+            f"the reason is {len(reason)} characters; at most {OVERRIDE_REASON_MAX} characters"
+        )
+    else:
+        return
+    raise InvalidInput([Problem("$.reason", message)])
+
+
 @transaction.atomic
 def application_override(
     *, row: models.Case, outcome: Outcome, reason: str, actor: Actor, at: datetime | None = None
 ) -> None:
     """Staff replace the screening outcome with their own, for a written reason; the case is
     screened again into the new outcome and the change is audited (8 CCR 9792.10.3)."""
-    if not reason.strip():
-        raise InvalidInput([Problem("$.reason", "an override needs a written reason")])
+    _reason_check(reason)
     if State(row.state) not in {State.INELIGIBLE, State.DEFERRED}:
         # An eligible case is withdrawn or terminated instead; its clocks are already running.
         raise InvalidInput(

@@ -1,23 +1,32 @@
-"""Notices to the parties: built from the case, frozen, and recorded as served on each
-party with method and date (8 CCR 9792.10.4(b); 8 CCR 9792.10.3)."""
+"""Notices to the parties: built from the case, frozen, and served on each party as a letter
+is (8 CCR 9792.10.4(b); 8 CCR 9792.10.3): e-mailed with the notice PDF to a party that gave
+an address, queued for printing and mailing for the others (`openimr.letters.services`)."""
 
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date, datetime
 from functools import cache
 
+from django.db import transaction
+
 from openimr.audit.services import Actor
 from openimr.cases import models
+from openimr.cases.clocks import open_deadlines
 from openimr.cases.domain.application import ServiceMethod
-from openimr.cases.services.lifecycle import event_record
-from openimr.core.clock import local_date
+from openimr.cases.services.lifecycle import clock_refresh, event_record
+from openimr.core.clock import CALIFORNIA, local_date
 from openimr.core.db import rows_insert
 from openimr.letters.domain.content import Letter
-from openimr.letters.domain.notices import NoticeFacts, build_noarfi, build_screening_notice
+from openimr.letters.domain.notices import (
+    NoticeFacts,
+    build_conversion_notice,
+    build_noarfi,
+    build_screening_notice,
+)
 from openimr.letters.domain.template import NOTICES_PATH, LetterTemplate, load_template
 from openimr.letters.render.text import render_text
 
-KINDS = ("noarfi", "ineligible", "deferred")
+KINDS = ("noarfi", "ineligible", "deferred", "converted")
 WORDING = "wording"  # the key of a notice's frozen template tables among its facts
 
 
@@ -40,6 +49,7 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
         ur_decision_date=_long(app.ur_decision_date),
         application_received=_long(app.received_on),
         expedited=row.priority == "expedited",
+        formulary=row.priority == "formulary",
         treatments=tuple(t.treatment for t in treatments),
         records_due=records_due,
         reasons=reasons,
@@ -56,28 +66,44 @@ def _notice_template() -> LetterTemplate:
 
 def notice_letter(kind: str, facts: NoticeFacts, template: LetterTemplate | None = None) -> Letter:
     t = template or _notice_template()
-    return build_noarfi(facts, t) if kind == "noarfi" else build_screening_notice(facts, t, kind)
+    if kind == "noarfi":
+        return build_noarfi(facts, t)
+    if kind == "converted":
+        return build_conversion_notice(facts, t)
+    return build_screening_notice(facts, t, kind)
 
 
-def _parties(app: models.Application, payer: ServiceMethod) -> list[tuple[str, str, ServiceMethod]]:
-    """Who is served and how: e-mail where the party gave an address, otherwise mail; the
-    claims administrator as ``payer`` says."""
+def records_due_text(row: models.Case) -> str:
+    """The records due date as a notice prints it (8 CCR 9792.10.5(a)); "" when the case's
+    clocks have no records deadline (no Notice of Assignment yet, or the records are in)."""
+    due = next((d for d in open_deadlines(row) if d.name == "records_due"), None)
+    if due is None:
+        return ""
+    if isinstance(due.due, datetime):
+        local = due.due.astimezone(CALIFORNIA)
+        return f"{local:%B} {local.day}, {local.year} at {local:%H:%M} Pacific time"
+    return f"{due.due:%B} {due.due.day}, {due.due.year}"
 
-    def by(address: str) -> ServiceMethod:
-        return ServiceMethod.ELECTRONIC if address else ServiceMethod.MAIL
 
+Party = dict[str, str]  # role, name, email ("" to mail), postal ("" when none on file)
+
+
+def _parties(app: models.Application, payer_by_email: bool) -> list[Party]:
+    """Who is served: the parties the application names, each by e-mail where it gave an
+    address, otherwise by mail to the postal address on file (the application collects one
+    for the employee only). The claims administrator by e-mail only if ``payer_by_email``."""
     parties = [
-        ("employee", app.employee_name, by(app.employee_email)),
-        ("claims administrator", app.claims_administrator_name, payer),
-        (
-            "requesting physician",
-            app.requesting_physician_name,
-            by(app.requesting_physician_email),
-        ),
+        ("employee", app.employee_name, app.employee_email, app.employee_address),
+        ("claims_administrator", app.claims_administrator_name,
+         app.claims_administrator_email if payer_by_email else "", ""),
+        ("requesting_physician", app.requesting_physician_name, app.requesting_physician_email, ""),
+        ("attorney", app.attorney_name, app.attorney_email, ""),
+    ]  # fmt: skip
+    return [
+        {"role": role, "name": name, "email": email, "postal": postal}
+        for role, name, email, postal in parties
+        if name
     ]
-    if app.attorney_name:
-        parties.append(("employee's attorney", app.attorney_name, by(app.attorney_email)))
-    return [p for p in parties if p[1]]
 
 
 def _stored(facts: NoticeFacts, kind: str, template: LetterTemplate) -> dict[str, object]:
@@ -91,8 +117,12 @@ def _stored(facts: NoticeFacts, kind: str, template: LetterTemplate) -> dict[str
 
 def notice_build(
     *, row: models.Case, kind: str, at: datetime, records_due: str = ""
-) -> tuple[models.Notice, list[models.NoticeService]]:
-    """The notice and its service on each party, not yet written (`notices_save`)."""
+) -> tuple[models.Notice, list[Party]]:
+    """The notice and the parties to serve it on, not yet written (`notices_save`)."""
+    payer_by_email = _payer_by_email(row, kind)
+    if kind == "noarfi":
+        # Its records due date counts from the method the notice is actually sent by.
+        records_due = records_due_text(row) or records_due
     facts, template = notice_facts(row, at=at, records_due=records_due), _notice_template()
     notice = models.Notice(
         case=row,
@@ -101,30 +131,31 @@ def notice_build(
         facts=_stored(facts, kind, template),
         text=render_text(notice_letter(kind, facts, template)),
     )
-    served_on = local_date(at)
-    # The claims administrator files through the portal, so it is served electronically,
-    # except a Notice of Assignment sent otherwise: its records clock counts from that
-    # method (8 CCR 9792.10.5(a)(1)), and its service must say the same.
-    payer = ServiceMethod.ELECTRONIC
-    if kind == "noarfi" and row.noarfi_method:
-        payer = ServiceMethod(row.noarfi_method)
-    services = [
-        models.NoticeService(
-            notice=notice,
-            party_role=role,
-            party_name=name,
-            method=method.value,
-            served_on=served_on,
-        )
-        for role, name, method in _parties(row.application, payer)
-    ]
-    return notice, services
+    return notice, _parties(row.application, payer_by_email)
 
 
-def notices_save(built: Sequence[tuple[models.Notice, list[models.NoticeService]]]) -> None:
-    # The services take their notice's key when they are written.
+def _payer_by_email(row: models.Case, kind: str) -> bool:
+    """Whether the claims administrator is served by e-mail. The records clock counts from
+    how the Notice of Assignment reaches it (8 CCR 9792.10.5(a)(1): 12 days sent
+    electronically, 15 mailed), so that notice goes by e-mail only when it is to be sent
+    electronically and there is an address on file, and the case records it mailed
+    otherwise."""
+    by_email = bool(row.application.claims_administrator_email)
+    if kind == "noarfi":
+        by_email &= row.noarfi_method == ServiceMethod.ELECTRONIC.value
+        row.noarfi_method = (ServiceMethod.ELECTRONIC if by_email else ServiceMethod.MAIL).value
+    return by_email
+
+
+def notices_save(built: Sequence[tuple[models.Notice, list[Party]]]) -> None:
+    """Write the notices and serve each on its parties as letters are served (e-mail after
+    commit, the print queue for the rest)."""
+    # Imported when called: letters' services import these services.
+    from openimr.letters.services import notices_serve  # noqa: PLC0415
+
+    # The service rows take their notice's key when they are written.
     rows_insert([notice for notice, _ in built], keys=True)
-    rows_insert([s for _, services in built for s in services])
+    notices_serve(built=built)
 
 
 def notice_issue(
@@ -134,6 +165,28 @@ def notice_issue(
     notices_save([built])
     event_record(row=row, actor=actor, at=at, kind="notice", detail={"notice": kind})
     return built[0]
+
+
+def case_noarfi_served(*, case_number: str, notice_id: int, at: datetime, actor: Actor) -> bool:
+    """The Notice of Assignment reached the claims administrator by mail, not as planned (its
+    e-mail failed), or was mailed on a later day than issued: the records clock counts from
+    that mailing (8 CCR 9792.10.5(a)(1), 15 days after the notice is mailed). Only the case's
+    latest Notice of Assignment moves the clock; False when nothing changed."""
+    with transaction.atomic():
+        row = models.Case.objects.select_for_update().get(case_number=case_number)
+        latest = row.notices.filter(kind="noarfi").order_by("-created_at", "-id").first()
+        sent = row.noarfi_sent_at
+        if latest is None or latest.pk != notice_id or sent is None:
+            return False
+        if row.noarfi_method == ServiceMethod.MAIL.value and local_date(at) <= local_date(sent):
+            return False
+        row.noarfi_method = ServiceMethod.MAIL.value
+        row.noarfi_sent_at = max(sent, at) if local_date(at) > local_date(sent) else sent
+        clock_refresh(row)
+        row.save(update_fields=["noarfi_method", "noarfi_sent_at", "next_due_at", "next_due_name"])
+        detail = {"notice": "noarfi", "mailed": local_date(row.noarfi_sent_at).isoformat()}
+        event_record(row=row, actor=actor, at=at, kind="notice", detail=detail)
+    return True
 
 
 def notice_stored_letter(notice: models.Notice) -> Letter:

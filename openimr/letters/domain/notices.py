@@ -1,6 +1,7 @@
 """Notices before the determination, as letter content: the Notice of Assignment and Request
 for Information (8 CCR 9792.10.4(b)) and the notices of ineligibility or deferral
-(8 CCR 9792.10.3). The same renderers as the letter turn them into text, HTML and PDF."""
+(8 CCR 9792.10.3), and the notice that a review became expedited (8 CCR 9792.10.4(c)). The
+same renderers as the letter turn them into text, HTML and PDF."""
 
 from dataclasses import dataclass
 
@@ -26,6 +27,8 @@ class NoticeFacts:
     # One per treatment, "not stated" where unknown; empty in the facts of a notice issued
     # before the date was kept, which therefore reads as it was issued.
     rfa_dates: tuple[str, ...] = ()
+    # A drug-formulary dispute (LC 4610.6(d)(1)(A)); False in a notice issued before it was kept.
+    formulary: bool = False
 
 
 def _header(facts: NoticeFacts) -> tuple[Field, ...]:
@@ -38,8 +41,12 @@ def _header(facts: NoticeFacts) -> tuple[Field, ...]:
         Field("Requesting Physician", facts.requesting_physician),
         Field("UR Decision Date", facts.ur_decision_date),
         Field("Application Received", facts.application_received),
-        Field("Review", "Expedited" if facts.expedited else "Regular"),
+        Field("Review", _track(facts)),
     )
+
+
+def _track(facts: NoticeFacts) -> str:
+    return "Expedited" if facts.expedited else "Formulary" if facts.formulary else "Regular"
 
 
 def _values(facts: NoticeFacts, t: LetterTemplate) -> dict[str, str]:
@@ -79,9 +86,10 @@ def _identified(facts: NoticeFacts, t: LetterTemplate) -> tuple[str, ...]:
 def build_noarfi(facts: NoticeFacts, t: LetterTemplate) -> Letter:
     """Contents per 8 CCR 9792.10.4(b): the organization, the disputed treatment with its
     RFA date, the requesting physician and the UR decision date, the application date, the
-    track, and the records due and by when."""
+    track (regular, expedited, or a drug-formulary dispute's shorter one, LC 4610.6(d)(1)(A)),
+    and the records due and by when."""
     v = _values(facts, t)
-    track = t.text("noarfi.track_expedited" if facts.expedited else "noarfi.track_regular")
+    track = t.text(f"noarfi.track_{_track(facts).lower()}")
     assignment = Section("ASSIGNMENT", (Paragraph(t.text("noarfi.intro", **v)), Paragraph(track)))
     disputed = Section("DISPUTED TREATMENT", (BulletList(_identified(facts, t)),))
     records = Section(
@@ -105,3 +113,16 @@ def build_screening_notice(facts: NoticeFacts, t: LetterTemplate, kind: str) -> 
     disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
     after = Section("WHAT YOU CAN DO", (Paragraph(t.text(f"{kind}.after", **v)),))
     return _letter(facts, t, kind, (reasons, disputed, after))
+
+
+def build_conversion_notice(facts: NoticeFacts, t: LetterTemplate) -> Letter:
+    """The review became expedited (8 CCR 9792.10.4(c)): the parties are told, with the
+    records' new due date while they are still awaited, since the Notice of Assignment
+    they hold gives a later one."""
+    v = _values(facts, t)
+    records = t.text("converted.records" if facts.records_due else "converted.records_in", **v)
+    conversion = Section(
+        "EXPEDITED REVIEW", (Paragraph(t.text("converted.intro", **v)), Paragraph(records))
+    )
+    disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
+    return _letter(facts, t, "converted", (conversion, disputed))

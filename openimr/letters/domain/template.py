@@ -31,7 +31,17 @@ SEVERAL = (
     "how_made.selection_several",
     "summary.intro_several",
 )
-OPTIONAL = frozenset({"issues.beyond_mtus_label", *SEVERAL})
+# Notice wording added later (notices.toml): the formulary track, and the whole notice of a
+# conversion to expedited review (8 CCR 9792.10.4(c)).
+NOTICE_OPTIONAL = (
+    "noarfi.track_formulary",
+    "converted",
+    "converted.title",
+    "converted.intro",
+    "converted.records",
+    "converted.records_in",
+)
+OPTIONAL = frozenset({"issues.beyond_mtus_label", *SEVERAL, *NOTICE_OPTIONAL})
 # Printed as written, never filled in: a brace in the organization's name is just a brace.
 _VERBATIM = frozenset({"organization.name", "organization.short_name"})
 _BRACES = "write {{ or }} for a brace; a placeholder is a name in braces, such as {organization}"

@@ -57,5 +57,7 @@ def test_mailing_the_amended_letter_late_records_no_later_dates(three_item_doc):
     )
     assert service.method == LetterService.MAIL
     with time_machine.travel("2027-01-05 17:00Z", tick=False):
-        printed = letter_service_mark_printed(service_id=service.pk, actor="clerk")
+        printed = letter_service_mark_printed(
+            service_id=service.pk, actor="clerk", postal_address="1 Capitol Mall, Sacramento"
+        )
     assert printed.deadlines == ""

@@ -21,6 +21,8 @@ from openimr.review.tests.conftest import CASE, application_of, login
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/review/print-queue/"
+# Where staff mailed a party with no postal address on file (required to mark it printed).
+MAILED = {"postal_address": "1 Capitol Mall, Sacramento, CA 95814"}
 
 
 class RefusingBackend(BaseEmailBackend):
@@ -54,7 +56,7 @@ def test_the_rerouted_letter_is_in_the_print_queue_and_can_be_marked_printed(cli
     body = login(client, cast.clerk).get(QUEUE).content.decode()
     assert "Zoë Łukasiewicz" in body
     assert "e-mail to zoe@example.org failed" in body
-    response = client.post(f"{QUEUE}{refused.pk}/printed/")
+    response = client.post(f"{QUEUE}{refused.pk}/printed/", MAILED)
     assert response.status_code == 302
     refused.refresh_from_db()
     assert refused.printed_at is not None
@@ -110,7 +112,7 @@ def test_a_payer_mailed_after_its_email_failed_gets_dates_counted_from_the_maili
     issued_on = local_date(letter.issued_at)
     printed = issued_on + timedelta(days=3)
     with time_machine.travel(datetime.combine(printed, time(10), tzinfo=CALIFORNIA), tick=False):
-        response = login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/", follow=True)
+        response = login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/", MAILED, follow=True)
     row.refresh_from_db()
 
     # Received five days after mailing (CCP 1013(a)); authorize within 5 working days of that.
@@ -131,7 +133,7 @@ def _mailed_as_planned(client, clerk, after: timedelta):
     letter = letter_issue(case_number=CASE, actor="qa-doc")
     row = LetterService.objects.get(party_role="claims_administrator")
     with time_machine.travel(letter.issued_at.astimezone(CALIFORNIA) + after, tick=False):
-        login(client, clerk).post(f"{QUEUE}{row.pk}/printed/")
+        login(client, clerk).post(f"{QUEUE}{row.pk}/printed/", MAILED)
     row.refresh_from_db()
     return letter, row
 

@@ -11,6 +11,8 @@ from openimr.review.tests.conftest import CASE, login
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/review/print-queue/"
+# Where staff mailed a party with no postal address on file (required to mark it printed).
+MAILED = {"postal_address": "1 Capitol Mall, Sacramento, CA 95814"}
 
 
 @pytest.fixture
@@ -39,7 +41,7 @@ def test_the_queued_letter_downloads_as_the_issued_pdf(client, cast, mailed):
 
 def test_marking_printed_takes_the_letter_off_the_queue_and_is_audited(client, cast, mailed):
     row = mailed.first()
-    response = login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/", follow=True)
+    response = login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/", MAILED, follow=True)
     row.refresh_from_db()
     assert row.printed_at is not None and row.printed_by == "clerk"
     assert "Marked printed" in response.content.decode()
@@ -50,10 +52,10 @@ def test_marking_printed_takes_the_letter_off_the_queue_and_is_audited(client, c
 
 def test_a_second_mark_is_refused_with_a_message_and_changes_nothing(client, cast, mailed):
     row = mailed.first()
-    login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/")
+    login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/", MAILED)
     row.refresh_from_db()
     first = (row.printed_at, row.printed_by)
-    response = client.post(f"{QUEUE}{row.pk}/printed/", follow=True)
+    response = client.post(f"{QUEUE}{row.pk}/printed/", MAILED, follow=True)
     row.refresh_from_db()
     assert "was already marked printed on" in response.content.decode()
     assert (row.printed_at, row.printed_by) == first
@@ -64,7 +66,7 @@ def test_a_second_mark_is_refused_with_a_message_and_changes_nothing(client, cas
 def test_an_e_mailed_service_cannot_be_marked_printed(client, cast, mailed):
     row = mailed.first()
     LetterService.objects.filter(pk=row.pk).update(method=LetterService.EMAIL)
-    response = login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/", follow=True)
+    response = login(client, cast.clerk).post(f"{QUEUE}{row.pk}/printed/", MAILED, follow=True)
     assert "served by e-mail: there is nothing to print" in response.content.decode()
     row.refresh_from_db()
     assert row.printed_at is None
