@@ -5,11 +5,13 @@ every problem reported by JSON path in the one error shape. Needs no database, s
 import json
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -25,6 +27,8 @@ from openimr.cases.domain.application import (
     ServiceMethod,
     SignerRole,
 )
+from openimr.cases.domain.eligibility import normalise_text
+from openimr.cases.domain.text import is_invisible, unprintable
 from openimr.core.case import Category, UROutcome
 from openimr.core.errors import InvalidInput, Problem
 from openimr.core.validation import problem_from_error
@@ -37,11 +41,27 @@ Email = Annotated[
     str | None, Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
 ]
 ICD10 = Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+# No date on the form can be this old (the records' dates of service have the same floor).
+EARLIEST_DATE = date(1900, 1, 1)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-# Control characters other than tab and line breaks: never typed on a form, and a NUL
-# cannot be stored in a PostgreSQL text column at all.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+def _written_as_a_day(value: object) -> object:
+    # A date with a time, a timestamp number or a date without dashes once passed for a day.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        return value
+    raise ValueError("must be a valid date written YYYY-MM-DD")
+
+
+def _not_too_early(day: date) -> date:
+    if day < EARLIEST_DATE:
+        raise ValueError(f"must not be before {EARLIEST_DATE.isoformat()}")
+    return day
+
+
+Day = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_not_too_early)]
 
 
 class _Strict(BaseModel):
@@ -49,9 +69,15 @@ class _Strict(BaseModel):
 
     @field_validator("*")
     @classmethod
-    def _no_control_characters(cls, value: object) -> object:
-        if isinstance(value, str) and _CONTROL.search(value):
-            raise ValueError("must not contain control characters")
+    def _printable(cls, value: object) -> object:
+        # Text is printed on the notices served: it must read as it was meant (domain.text).
+        if not isinstance(value, str):
+            return value
+        wrong = unprintable(value)
+        if wrong:
+            raise ValueError(wrong)
+        if value and is_invisible(value):
+            raise ValueError("has no visible character")
         return value
 
 
@@ -83,14 +109,14 @@ class ClaimsAdministratorIn(_Strict):
 
 
 class URDecisionIn(_Strict):
-    date: date
+    date: Day
     service_method: ServiceMethod
 
 
 class SignatureIn(_Strict):
     signed_by: Name
     role: SignerRole
-    date: date
+    date: Day
 
 
 class TreatmentIn(_Strict):
@@ -101,7 +127,7 @@ class TreatmentIn(_Strict):
     ur_outcome: UROutcome = UROutcome.DENIED
     # The Request for Authorization UR decided on, when the applicant knows it: the NOARFI
     # names it "if available" (8 CCR 9792.10.4(b)(2)). Each item may have its own.
-    rfa_date: date | None = None
+    rfa_date: Day | None = None
 
 
 class UploadIn(_Strict):
@@ -116,7 +142,7 @@ class ApplicationIn(_Strict):
     review_type: ReviewType = ReviewType.REGULAR
     claim_number: Annotated[str, Field(min_length=1, max_length=60)]
     employee: EmployeeIn
-    date_of_injury: date
+    date_of_injury: Day
     employer: PartyIn = PartyIn()
     ur_decision: URDecisionIn
     requesting_physician: PhysicianIn
@@ -135,13 +161,16 @@ class ApplicationIn(_Strict):
     formulary_dispute: bool = False
     signature: SignatureIn | None = None
     ur_decision_document: UploadIn | None = None
-    received_on: date | None = None
+    received_on: Day | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "ApplicationIn":
         errors = [
             InitErrorDetails(type=PydanticCustomError("date_order", message), loc=loc, input=day)
             for loc, day, message in _out_of_order(self)
+        ] + [
+            InitErrorDetails(type=PydanticCustomError("repeated", message), loc=loc, input=text)
+            for loc, text, message in _repeated_treatments(self)
         ]
         if errors:
             raise ValidationError.from_exception_data("ApplicationIn", errors)
@@ -149,6 +178,16 @@ class ApplicationIn(_Strict):
 
 
 _RFA = "the Request for Authorization"
+
+
+def _repeated_treatments(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """A treatment listed twice would be reviewed and decided twice; the second is named."""
+    first: dict[str, int] = {}
+    for n, item in enumerate(form.treatments):
+        seen = first.setdefault(normalise_text(item.treatment), n)
+        if seen != n:
+            said = f"repeats treatment {seen + 1}; list each treatment once"
+            yield ("treatments", n, "treatment"), item.treatment, said
 
 
 def _out_of_order(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], date, str]]:

@@ -114,8 +114,23 @@ ACTIONS: dict[str, Any] = {
 }
 
 
+def _action_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
+    # As posted (an unknown one is refused after the row, 404), cut to what a name can be.
+    return {"action": request.POST.get("action", "")[:40]}
+
+
+def _notice_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
+    notice_id = request.GET.get("id", "")[:20]
+    notice = row.notices.filter(pk=int(notice_id)).first() if notice_id.isdecimal() else None
+    return {
+        "notice": notice.pk if notice else notice_id,
+        "kind": notice.kind if notice else "",
+        "format": request.GET.get("format", "pdf")[:10],
+    }
+
+
 @require_POST
-@case_view("case.action")
+@case_view("case.action", _action_detail)
 def case_action(request: HttpRequest, row: models.Case) -> HttpResponseRedirect:
     action = ACTIONS.get(request.POST.get("action", ""))
     if action is None:
@@ -129,7 +144,7 @@ def case_action(request: HttpRequest, row: models.Case) -> HttpResponseRedirect:
     return redirect("cases:timeline", row.case_number)
 
 
-@case_view("notice.downloaded")
+@case_view("notice.downloaded", _notice_detail)
 def notice_pdf(request: HttpRequest, row: models.Case) -> HttpResponse:
     """A notice as issued, rebuilt from its frozen facts: PDF (default), ?format=html or text."""
     notice_id = request.GET.get("id", "")

@@ -1,6 +1,7 @@
 """Staff pages for cases. Views hold no rules: they ask selectors (which refuse by raising)
 and record each look at a case in the audit trail."""
 
+from collections.abc import Callable
 from functools import wraps
 from typing import Any, Protocol
 
@@ -24,7 +25,11 @@ class CaseView(Protocol):
     def __call__(self, request: HttpRequest, row: models.Case) -> HttpResponse | FileResponse: ...
 
 
-def case_view(action: str) -> Any:
+# What the audit row says beyond the case: which notice, which action (read from the request).
+Detail = Callable[[HttpRequest, models.Case], dict[str, Any]]
+
+
+def case_view(action: str, detail: Detail | None = None) -> Any:
     """Log in, check the staff role and fetch the case through the access helpers (404 when
     not allowed, the same as when absent), then audit the access before anything of the
     case is shown: a failed audit write fails the page.
@@ -51,7 +56,11 @@ def case_view(action: str) -> Any:
                 )
                 raise Http404("No such case") from exc
             audit_record(
-                actor=request.user, action=action, object_type="case", object_id=case_number
+                actor=request.user,
+                action=action,
+                object_type="case",
+                object_id=case_number,
+                detail=detail(request, row) if detail else None,
             )
             return view(request, row)
 

@@ -23,6 +23,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from openimr.cases.domain.application import Application
+from openimr.cases.domain.claims import normalise_claim, normalise_name
 from openimr.cases.domain.deadlines import Program, filing_deadline
 
 
@@ -98,11 +99,6 @@ def normalise_text(text: str) -> str:
     """Case, spacing, punctuation and Unicode form do not make a different treatment or
     name: ``"MRI, Lumbar-Spine "`` and ``"mri lumbar spine"`` are the same."""
     return " ".join("".join(c if c.isalnum() else " " for c in _same_characters(text)).split())
-
-
-def normalise_claim(number: str) -> str:
-    """Claim numbers are written with and without dashes and spaces: compare the rest."""
-    return "".join(c for c in _same_characters(number) if c.isalnum())
 
 
 def _filing(application: Application, program: Program) -> tuple[date, str]:
@@ -288,11 +284,12 @@ def screen(
 
 
 def _consolidation_key(application: Application) -> tuple[str, str, str, date] | None:
-    physician = normalise_text(application.requesting_physician_name or "")
+    # Names compare as people read them: "Ana María" typed again as "ana maria" is her.
+    physician = normalise_name(application.requesting_physician_name or "")
     if not physician:
         return None
     return (
-        normalise_text(application.employee_name),
+        normalise_name(application.employee_name),
         normalise_claim(application.claim_number),
         physician,
         application.date_of_injury,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
 
 from openimr.audit.services import Actor, PendingEvent, audit_save
@@ -202,13 +202,26 @@ def application_submit(
     at: datetime | None = None,
 ) -> Submitted:
     """Receive, store and screen one application. The same idempotency key from the same
-    client returns the first submission instead of a second case."""
-    if idempotency_key:
-        earlier = models.Application.objects.filter(
-            client=client, idempotency_key=idempotency_key
-        ).first()
-        if earlier:
-            return Submitted(earlier, replayed=True)
+    client returns the first submission instead of a second case, also when the two arrive
+    at once."""
+    earlier = _submitted_with(client, idempotency_key)
+    if earlier:
+        return Submitted(earlier, replayed=True)
     filing = Filing(form, at or now(), idempotency_key)
-    stored = applications_receive(filings=[filing], via=via, actor=actor, client=client)
+    try:
+        with transaction.atomic():  # a savepoint: the caller's transaction survives a replay
+            stored = applications_receive(filings=[filing], via=via, actor=actor, client=client)
+    except IntegrityError:
+        # A request with the same key committed after the look-up above (the unique
+        # application_idempotency_unique refused this copy): it is the first submission.
+        earlier = _submitted_with(client, idempotency_key)
+        if earlier is None:
+            raise
+        return Submitted(earlier, replayed=True)
     return Submitted(stored[0], replayed=False)
+
+
+def _submitted_with(client: str, idempotency_key: str | None) -> models.Application | None:
+    if not idempotency_key:
+        return None
+    return models.Application.objects.filter(client=client, idempotency_key=idempotency_key).first()

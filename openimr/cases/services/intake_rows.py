@@ -4,6 +4,7 @@ from datetime import datetime
 
 from openimr.cases import models
 from openimr.cases.domain.application import Application, ReviewType
+from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Priority
 from openimr.records.services import ReadPdf
@@ -76,6 +77,7 @@ def application_row(
         idempotency_key=key,
         review_type=app.review_type.value,
         claim_number=app.claim_number,
+        claim_key=normalise_claim(app.claim_number),
         employee_name=app.employee_name,
         employee_address=app.employee_address or "",
         employee_phone=app.employee_phone or "",

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from openimr.audit.services import Actor, PendingEvent, audit_save
 from openimr.cases import models
 from openimr.cases.domain.application import Application
+from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.eligibility import (
     EligibilityResult,
     Outcome,
@@ -29,14 +30,21 @@ Held = dict[str, tuple[list[ReceivedApplication], list[tuple[str, date | None]]]
 
 def _held(claims: Iterable[str]) -> Held:
     """Applications on file for these claims and their decided items, in three queries
-    whatever the batch size; by claim number, so the cost stays flat however many cases the
-    database holds. A withdrawn or screened-out application is closed: the copy sent to
-    correct it is not its duplicate (8 CCR 9792.10.3), and it decided nothing."""
+    whatever the batch size; by the indexed comparable claim number (however it was written,
+    8 CCR 9792.10.3(a)(2)), so the cost stays flat however many cases the database holds,
+    keyed by that comparable form. A withdrawn or screened-out application is closed: the
+    copy sent to correct it is not its duplicate (8 CCR 9792.10.3), and it decided nothing."""
     same_claim = list(
-        models.Application.objects.filter(claim_number__in=set(claims))
+        models.Application.objects.filter(claim_key__in={normalise_claim(c) for c in claims})
         .exclude(case__state__in=[State.WITHDRAWN.value, State.INELIGIBLE.value])
         .values(
-            "id", "case_id", "case__case_number", "claim_number", "ur_decision_date", "received_on"
+            "id",
+            "case_id",
+            "case__case_number",
+            "claim_number",
+            "claim_key",
+            "ur_decision_date",
+            "received_on",
         )
     )
     if not same_claim:
@@ -60,7 +68,7 @@ def _held(claims: Iterable[str]) -> Held:
         decided[case_id].append((treatment, on))
     held: Held = defaultdict(lambda: ([], []))
     for a in same_claim:
-        received, decisions = held[a["claim_number"]]
+        received, decisions = held[a["claim_key"]]
         received.append(
             ReceivedApplication(
                 a["case__case_number"],
@@ -84,15 +92,16 @@ class ScreeningContexts:
         self._earlier: dict[str, list[ReceivedApplication]] = defaultdict(list)
 
     def context(self, app: Application) -> ScreeningContext:
-        received, decided = self._held.get(app.claim_number, ([], []))
+        claim = normalise_claim(app.claim_number)
+        received, decided = self._held.get(claim, ([], []))
         prior = tuple(PriorReview(app.claim_number, t, on or app.received_on) for t, on in decided)
-        return ScreeningContext(prior, (*received, *self._earlier[app.claim_number]))
+        return ScreeningContext(prior, (*received, *self._earlier[claim]))
 
     def add(self, app: Application, number: str, result: EligibilityResult) -> None:
         """Hold a screened application for the batch's later ones, unless screened out."""
         if result.outcome is Outcome.INELIGIBLE:
             return
-        self._earlier[app.claim_number].append(
+        self._earlier[normalise_claim(app.claim_number)].append(
             ReceivedApplication(
                 number,
                 app.claim_number,

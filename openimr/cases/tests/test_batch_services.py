@@ -14,6 +14,7 @@ from openimr.cases.intake_schema import parse_application
 from openimr.cases.simulation import shares_of
 from openimr.core.db import rows_insert, rows_update
 from openimr.core.errors import InvalidInput
+from openimr.letters.models import LetterService
 
 pytestmark = pytest.mark.django_db
 AT = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
@@ -35,6 +36,7 @@ def _receive(docs):
 def _other(doc, claim):
     other = copy.deepcopy(doc)
     other["claim_number"] = claim
+    other["claims_administrator"]["email"] = "claims@example.org"  # may be served by e-mail
     return other
 
 
@@ -78,7 +80,7 @@ def test_assigning_a_batch_sends_each_case_its_own_notice_and_clock(application_
     mail, electronic = stored[rows[1].pk], stored[rows[0].pk]
     assert (electronic.state, mail.state) == ("assigned", "assigned")
     assert mail.next_due_at - electronic.next_due_at == timedelta(days=3)  # 15 vs 12 days
-    assert models.NoticeService.objects.filter(notice__in=notices).count() >= 4
+    assert LetterService.objects.filter(notice__in=notices).count() >= 4
 
 
 def test_rows_insert_writes_every_column_as_save_does(application_doc):

@@ -73,7 +73,8 @@ def test_an_ineligible_application_gets_its_reasons_and_a_served_notice(applicat
     assert notice.kind == "ineligible"
     assert "April 5, 2024" in notice.text
     served = {(s.party_role, s.method) for s in notice.services.all()}
-    assert ("employee", "electronic") in served and ("claims administrator", "electronic") in served
+    # The employee gave an e-mail address, the claims administrator none: it is mailed.
+    assert ("employee", "email") in served and ("claims_administrator", "mail") in served
     assert app.case.next_due_at is None
 
 
@@ -82,12 +83,12 @@ def test_an_ineligible_notice_goes_by_email_to_each_party_that_gave_an_address(a
     application_doc["requesting_physician"]["email"] = "office@clinic.example"
     app = _submit(application_doc).application
     served = {s.party_role: s.method for s in app.case.notices.get().services.all()}
-    assert served["requesting physician"] == "electronic"
+    assert served["requesting_physician"] == "email"
     del application_doc["requesting_physician"]["email"]
     application_doc["claim_number"] = "ANOTHER-1"
     other = _submit(application_doc, key="another").application
     served = {s.party_role: s.method for s in other.case.notices.get().services.all()}
-    assert served["requesting physician"] == "mail"
+    assert served["requesting_physician"] == "mail"
 
 
 def test_the_same_application_twice_is_screened_as_a_duplicate(application_doc):
@@ -156,6 +157,7 @@ def test_an_encrypted_pdf_is_refused(application_doc):
 
 
 def test_the_whole_flow_moves_the_clocks(application_doc):
+    application_doc["claims_administrator"]["email"] = "claims@example.org"  # sent by e-mail
     row = _submit(application_doc).application.case
     services.case_assign(row=row, actor="clerk", at=datetime(2024, 3, 21, 16, tzinfo=UTC))
     assert (row.state, row.next_due_name) == ("assigned", "records_due")
