@@ -3,18 +3,10 @@ other (docs/api.md): 422 `invalid` at `$`, saying what is wrong and where, nothi
 not a 400 with an undocumented code whose reason shows only in debug mode."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from openimr.api.services import token_create
 from openimr.cases.models import Application
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def token():
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(name="portal", username="claims-portal")
 
 
 def _post(client, token, body: bytes):

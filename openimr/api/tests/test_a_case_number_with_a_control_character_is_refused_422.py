@@ -11,12 +11,6 @@ from openimr.audit.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def token():
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(name="portal", username="claims-portal")
-
-
 @pytest.mark.parametrize(
     ("method", "url"),
     [

@@ -6,9 +6,7 @@ import base64
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from openimr.api.services import token_create
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 from openimr.letters.services import letter_issue
@@ -26,11 +24,8 @@ def _setup(settings, three_item_doc):
 
 
 @pytest.fixture
-def token():
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(
-        name="portal", username="claims-portal", administrator="Golden State Claims Services Inc"
-    )
+def token(administrator_token):
+    return administrator_token
 
 
 def _post(client, token):

@@ -6,9 +6,7 @@ from datetime import date
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 
-from openimr.api.services import token_create
 from openimr.cases import models
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +17,6 @@ URL = "/api/v1/applications"
 def _received_on_march_20_2024():
     with time_machine.travel("2024-03-20 17:00Z", tick=False):
         yield
-
-
-@pytest.fixture
-def token():
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(name="portal", username="claims-portal")
 
 
 def _post(client, token, doc):

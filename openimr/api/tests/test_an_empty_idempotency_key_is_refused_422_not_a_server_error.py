@@ -4,18 +4,10 @@ header, nothing stored), not a key the second use of which fails on the database
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from openimr.api.services import token_create
 from openimr.cases import models
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def token():
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(name="portal", username="claims-portal")
 
 
 def _post(client, token, body, key):

@@ -5,9 +5,8 @@ import json
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 
-from openimr.api.services import token_create, token_revoke
+from openimr.api.services import token_revoke
 from openimr.audit.models import AuditEvent
 from openimr.cases import models
 
@@ -19,12 +18,6 @@ URL = "/api/v1/applications"
 def _received_on_march_20_2024():
     with time_machine.travel("2024-03-20 17:00Z", tick=False):
         yield
-
-
-@pytest.fixture
-def token():
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(name="portal", username="claims-portal")
 
 
 def post(client, token, body, **headers):

@@ -25,12 +25,8 @@ def _setup(settings, three_item_doc):
 
 
 @pytest.fixture
-def token():
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    # The portal of the administrator the case names ("Golden State Claims Services, Inc.").
-    return token_create(
-        name="portal", username="claims-portal", administrator="Golden State Claims Services Inc"
-    )
+def token(administrator_token):
+    return administrator_token
 
 
 @pytest.fixture

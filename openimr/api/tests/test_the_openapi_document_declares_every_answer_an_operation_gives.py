@@ -28,11 +28,8 @@ def _case(settings, three_item_doc):
 
 
 @pytest.fixture
-def token():
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    return token_create(
-        name="portal", username="claims-portal", administrator="Golden State Claims Services Inc"
-    )
+def token(administrator_token):
+    return administrator_token
 
 
 @pytest.fixture
