@@ -14,6 +14,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     ValidationError,
     field_validator,
     model_validator,
@@ -155,10 +156,11 @@ class ApplicationIn(_Strict):
     ur_organization: PartyIn = PartyIn()
     ur_reviewer: PartyIn = PartyIn()
     treatments: Annotated[list[TreatmentIn], Field(min_length=1, max_length=30)]
-    conditional_non_certification: bool = False
-    disputed_other_than_medical_necessity: bool = False
-    claims_administrator_agrees_to_proceed: bool | None = None
-    formulary_dispute: bool = False
+    # true or false only: "yes", "no", 0 or 1 would each be read as a guess at what was meant.
+    conditional_non_certification: StrictBool = False
+    disputed_other_than_medical_necessity: StrictBool = False
+    claims_administrator_agrees_to_proceed: StrictBool | None = None
+    formulary_dispute: StrictBool = False
     signature: SignatureIn | None = None
     ur_decision_document: UploadIn | None = None
     received_on: Day | None = None

@@ -66,3 +66,12 @@ def test_the_same_treatment_twice_is_refused_at_the_second(application_doc):
     assert _problems(application_doc) == [
         (f"$.treatments[{last}].treatment", "repeats treatment 1; list each treatment once")
     ]
+
+
+@pytest.mark.parametrize("value", ["yes", 0, 1, "true"])
+def test_a_yes_or_no_field_takes_only_true_or_false(application_doc, value):
+    # "yes" and 0 had been read as a guess (found by fuzzing the API).
+    application_doc["formulary_dispute"] = value
+    with pytest.raises(InvalidInput) as refused:
+        parse_application(application_doc)
+    assert [p.path for p in refused.value.problems] == ["$.formulary_dispute"]
