@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from openimr.accounts.forms import LoginForm
 from openimr.api.urls import api
 from openimr.core.health import healthz
 from openimr.review.start import start
@@ -9,7 +10,7 @@ from openimr.review.start import start
 urlpatterns = [
     path("", start, name="start"),
     path("healthz/", healthz, name="healthz"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("openimr.accounts.urls")),
     path("cases/", include("openimr.cases.urls")),

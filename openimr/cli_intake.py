@@ -194,14 +194,31 @@ def _positive(args: argparse.Namespace, *names: str) -> None:
 # The most applications `simulate` takes: fifty years of California's ~200,000 a year. A
 # count beyond it (the parser takes any integer) would run for days before a report.
 MAX_APPLICATIONS = 10_000_000
+# Each worker is a process with its own database connection: past a few dozen they only
+# wait for each other (and PostgreSQL's default takes 100 connections in all).
+MAX_WORKERS = 64
+# The simulation runs one year of arrivals; no year has more business days, and a larger
+# count silently meant the whole year.
+MAX_DAYS = 261
 _DATABASE_SCHEMES = ("postgres", "postgresql", "pgsql", "sqlite")
 _DATABASE_URL_FORMS = "postgres://USER:PASSWORD@HOST:PORT/NAME or sqlite:///PATH"
 
 
-def _at_most_applications(args: argparse.Namespace) -> None:
-    if args.applications is not None and args.applications > MAX_APPLICATIONS:
-        message = f"must be at most {MAX_APPLICATIONS:,} (a year in California is about 200,000)"
-        raise InvalidInput([Problem("--applications", message)])
+_CAPS = (
+    ("applications", MAX_APPLICATIONS, "a year in California is about 200,000"),
+    ("workers", MAX_WORKERS, "each is a process with its own database connection"),
+    ("days", MAX_DAYS, "the simulation runs one year, which has no more business days"),
+)
+
+
+def _at_most(args: argparse.Namespace) -> None:
+    problems = [
+        Problem(f"--{name}", f"must be at most {cap:,} ({why})")
+        for name, cap, why in _CAPS
+        if getattr(args, name) is not None and getattr(args, name) > cap
+    ]
+    if problems:
+        raise InvalidInput(problems)
 
 
 def _database_url_checked(url: str) -> None:
@@ -242,7 +259,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     import os
 
     _positive(args, "applications", "workers", "days")
-    _at_most_applications(args)
+    _at_most(args)
     if args.database_url:
         _database_url_checked(args.database_url)
     # Debug mode keeps every SQL statement in memory: a year of them would not fit.
@@ -324,13 +341,15 @@ def register(groups: Any) -> None:
         "--workers",
         type=int,
         default=1,
-        help="processes sharing the arrivals (PostgreSQL; SQLite takes one writer at a time)",
+        help=f"processes sharing the arrivals, 1 to {MAX_WORKERS} (PostgreSQL; SQLite takes "
+        "one writer at a time)",
     )
     sim.add_argument(
         "--days",
         type=int,
         default=None,
-        help="stop after this many business days, at the year's daily rate (a quick measure)",
+        help=f"stop after this many business days (1 to {MAX_DAYS}), at the year's daily rate "
+        "(a quick measure)",
     )
     sim.add_argument("--quiet", action="store_true", help="no progress bar")
     sim.add_argument(

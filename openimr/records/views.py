@@ -120,19 +120,23 @@ def record_upload(request: HttpRequest, row: CaseRow) -> HttpResponse:
         else:
             if record.replayed:
                 # Else the page of the earlier record reads as if this upload had made it.
-                messages.info(request, _already_received(record))
+                messages.info(request, _already_received(record, row))
             if record.warning:
                 messages.warning(request, f"The record was added, but {record.warning}.")
             return redirect(_record_url(record))
     return _case_file_page(request, row, form, status=422)
 
 
-def _already_received(record: Record) -> str:
+def _already_received(record: Record, row: CaseRow) -> str:
     when = localtime(record.received_at).strftime("%m/%d/%Y %H:%M")
-    return (
+    said = (
         f"This file is already in the case file: it was received on {when} as "
         f"{record.filename}. It was not added again."
     )
+    # The replay answers before the receipt rule is asked: say so, or staff take the case
+    # file for open and send the next record too.
+    refusal, _ = services.case_file_receipt(row)
+    return f"{said} Note: {refusal}." if refusal else said
 
 
 def _record_url(record: Record) -> str:

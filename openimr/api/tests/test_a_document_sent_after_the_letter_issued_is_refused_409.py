@@ -48,7 +48,7 @@ def test_after_the_letter_a_new_document_is_refused_409(client, token):
     assert response.status_code == 409, response.content
     error = response.json()["error"]
     assert error["code"] == "conflict"
-    assert "CM16-0400101 was decided on 2016-10-24" in error["message"]
+    assert "CM16-0400101 was decided on 10/24/2016" in error["message"]
     assert "records are no longer accepted" in error["message"]
     assert Record.objects.count() == 0
 

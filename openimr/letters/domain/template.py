@@ -73,6 +73,9 @@ def _compare(expected: dict[str, Any], got: dict[str, Any], path: str) -> list[P
             problems.extend(_compare(value, got[key], where))
         elif isinstance(value, list) and not all(isinstance(v, str) for v in got[key]):
             problems.append(Problem(where, "must be a list of strings"))
+        elif isinstance(value, str) and value.strip() and not got[key].strip():
+            # An empty title or paragraph would print a letter with a hole in it.
+            problems.append(Problem(where, "is empty: write the text to print here"))
         elif isinstance(value, str) and where.partition(".")[2] not in _VERBATIM:
             problems.extend(Problem(where, m) for m in _placeholder_problems(got[key]))
     problems.extend(Problem(f"{path}.{key}", "unknown key") for key in got if key not in expected)

@@ -16,6 +16,8 @@ to it would be medical information kept for nobody to read.
 from dataclasses import dataclass
 from datetime import date
 
+from openimr.core.dates import in_sentence
+
 
 @dataclass(frozen=True)
 class CaseFileStage:
@@ -31,7 +33,7 @@ class CaseFileStage:
 
 
 def _decided(stage: CaseFileStage) -> str:
-    return f"decided on {stage.decided_on.isoformat()}" if stage.decided_on else "decided"
+    return f"decided on {in_sentence(stage.decided_on)}" if stage.decided_on else "decided"
 
 
 def receipt_refusal(stage: CaseFileStage) -> str | None:

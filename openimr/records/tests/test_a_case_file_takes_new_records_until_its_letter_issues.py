@@ -15,8 +15,8 @@ DECIDED = date(2016, 10, 24)
     ("issued", "in_qa", "decided_on", "refused", "warned"),
     [
         (False, False, None, None, None),  # in review, or earlier
-        (False, True, DECIDED, None, "decided on 2016-10-24"),
-        (True, False, DECIDED, "decided on 2016-10-24", None),
+        (False, True, DECIDED, None, "decided on 10/24/2016"),
+        (True, False, DECIDED, "decided on 10/24/2016", None),
         (True, False, None, "was decided and its Final Determination Letter", None),
     ],
 )

@@ -14,7 +14,7 @@ from openimr.records.models import Record
 from openimr.records.tests.receiving import PROGRESS_NOTE, pdf_of, stored_files
 
 pytestmark = pytest.mark.django_db
-NUMBER = "CM16-0400101"  # decided on 2016-10-24
+NUMBER = "CM16-0400101"  # decided on 10/24/2016
 LATE = ("Supplemental report", "Written after the determination.")
 
 
@@ -27,7 +27,7 @@ def issued(case):
 def test_a_new_record_is_refused_saying_when_the_case_was_decided(receive, issued, settings):
     with pytest.raises(Conflict) as refused:
         receive(*LATE, case=issued)
-    assert str(refused.value).startswith(f"case {NUMBER} was decided on 2016-10-24")
+    assert str(refused.value).startswith(f"case {NUMBER} was decided on 10/24/2016")
     assert "records are no longer accepted" in str(refused.value)
     assert Record.objects.count() == 0
     assert stored_files(settings.MEDIA_ROOT) == []
@@ -51,7 +51,7 @@ def _upload(client, text):
 def test_the_web_upload_is_refused_with_409_and_the_reason(client, staff_client, issued):
     response = _upload(client, LATE)
     assert response.status_code == 409
-    assert "was decided on 2016-10-24" in response.content.decode()
+    assert "was decided on 10/24/2016" in response.content.decode()
     assert Record.objects.count() == 0
 
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Protocol, runtime_checkable
 
 from openimr.core.case import Category
+from openimr.core.dates import in_sentence
 from openimr.reviewers.domain.conflicts import DEFAULT_THRESHOLD, NameMatcher, panel_conflicts
 from openimr.reviewers.domain.credentials import (
     QUALIFICATIONS,
@@ -245,7 +246,7 @@ class _Matching:
         why = (
             f"Board-certified in {', '.join(found.specialties)}, which fits {fits}; "
             f"{r.open_cases} of {r.capacity_per_week} weekly cases open; "
-            f"expected decision by {found.due.isoformat()}."
+            f"expected decision by {in_sentence(found.due)}."
         )
         return Ranked(r.reviewer_id, round(share, 3), found.covers, found.due, why)
 
