@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from openimr.core.dates import in_sentence
 from openimr.reviewers.domain.panel import License, Reviewer
 
 QUALIFICATIONS = "LC 139.5(c)"
@@ -43,13 +44,17 @@ def _in_force(expires: date | None, today: date, issued: date | None = None) -> 
     return (expires is None or expires >= today) and (issued is None or issued <= today)
 
 
+def _on(day: date | None) -> str:
+    return in_sentence(day) if day else "an unknown date"
+
+
 def _license_flaw(lic: License, today: date) -> str | None:
     if lic.restricted:
         return f"{lic.state} license {lic.number} is restricted"
     if lic.issued is not None and lic.issued > today:
-        return f"{lic.state} license {lic.number} is not in force until {lic.issued}"
+        return f"{lic.state} license {lic.number} is not in force until {in_sentence(lic.issued)}"
     if lic.expires is not None and lic.expires < today:
-        return f"{lic.state} license {lic.number} expired on {lic.expires}"
+        return f"{lic.state} license {lic.number} expired on {in_sentence(lic.expires)}"
     return None
 
 
@@ -73,7 +78,7 @@ def no_current_board_certification(reviewer: Reviewer, today: date) -> Iterator[
     if any(_in_force(c.expires, today) for c in reviewer.certifications):
         return
     lapsed = "; ".join(
-        f"{c.board} {c.specialty} expired on {c.expires}" for c in reviewer.certifications
+        f"{c.board} {c.specialty} expired on {_on(c.expires)}" for c in reviewer.certifications
     )
     yield Reason(
         "no_current_board_certification",
@@ -180,7 +185,7 @@ def availability_problems(reviewer: Reviewer, on: date, until: date | None = Non
     the determination deadline (LC 4610.6(d))."""
     end = until or on
     problems = [
-        Reason("on_leave", f"On leave from {start} to {stop}.", DEADLINES)
+        Reason("on_leave", f"On leave from {in_sentence(start)} to {in_sentence(stop)}.", DEADLINES)
         for start, stop in reviewer.leave
         if start <= end and stop >= on
     ]

@@ -48,7 +48,7 @@ def test_match_prints_plain_words_by_default(capsys):
     assert run("reviewers", "match", CASE, "--panel", PANEL, "--today", "2026-11-26") == 0
     out = capsys.readouterr().out
     assert out.startswith("chosen: R-101\n")
-    assert "excluded R-108:\n  - On leave from 2026-11-20 to 2026-12-15. (LC 4610.6(d))" in out
+    assert "excluded R-108:\n  - On leave from 11/20/2026 to 12/15/2026. (LC 4610.6(d))" in out
     assert "Dr. Maya Lindqvist" not in out  # ids only
 
 

@@ -28,9 +28,9 @@ def test_a_qualified_reviewer_has_no_problems():
     ("licenses", "problem"),
     [
         ((License("CA", "A1", expires=TODAY),), None),
-        ((License("CA", "A1", expires=YESTERDAY),), "CA license A1 expired on 2026-11-25"),
+        ((License("CA", "A1", expires=YESTERDAY),), "CA license A1 expired on 11/25/2026"),
         ((License("CA", "A1", restricted=True),), "CA license A1 is restricted"),
-        ((License("CA", "A1", issued=TOMORROW),), "CA license A1 is not in force until 2026-11-27"),
+        ((License("CA", "A1", issued=TOMORROW),), "CA license A1 is not in force until 11/27/2026"),
         ((), "no license is on file"),
         # Any one state will do (the seed's reviewer is licensed in Nevada only).
         ((License("CA", "A1", restricted=True), License("NV", "9")), None),

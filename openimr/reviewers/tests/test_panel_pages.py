@@ -32,7 +32,7 @@ def test_the_panel_page_shows_who_is_assignable_and_what_expires(client, staff_c
         body = client.get("/reviewers/").content.decode()
     assert "Dr. Maya Lindqvist" in body
     row_107 = body.split("R-107")[1].split("</tr>")[0]
-    assert "No:" in row_107  # its only license expired on 2026-06-30
+    assert "No:" in row_107  # its only license expired on 06/30/2026
     assert 'id="expiring"' in body
 
 

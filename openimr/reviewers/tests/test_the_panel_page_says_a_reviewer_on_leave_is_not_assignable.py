@@ -25,7 +25,7 @@ def panel():
 
 def test_a_reviewer_on_leave_today_is_not_assignable(client, staff_client, panel):
     # R-108 is on leave from 2026-11-20 to 2026-12-15 in the demo panel.
-    assert "No: On leave from 2026-11-20 to 2026-12-15." in panel_row(client, "R-108", "2026-11-26")
+    assert "No: On leave from 11/20/2026 to 12/15/2026." in panel_row(client, "R-108", "2026-11-26")
 
 
 def test_the_same_reviewer_is_assignable_the_day_before_the_leave(client, staff_client, panel):
