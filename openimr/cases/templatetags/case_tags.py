@@ -28,3 +28,9 @@ def clock_label(name: str) -> str:
 def status_label(status: str) -> str:
     """A deadline status as staff read it ("at_risk": "Due within 2 days")."""
     return STATUS_LABELS.get(status, status)
+
+
+@register.filter
+def in_words(code: str) -> str:
+    """A stored code as a person reads it: "progress_note" is "Progress note"."""
+    return str(code).replace("_", " ").capitalize()

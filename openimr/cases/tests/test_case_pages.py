@@ -99,3 +99,9 @@ def test_an_unissued_case_shows_a_draft_letter(client, staff_client, case):
     response = client.get("/cases/CM16-0400101/letter.pdf")
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert "DRAFT" in response["Content-Disposition"]
+
+
+def test_the_case_record_names_each_documents_kind_in_words(client, staff_client, case):
+    # It had printed the stored code ("progress_note").
+    body = client.get(f"/cases/{case.case_number}/").content.decode()
+    assert "<td>Progress note</td>" in body and "progress_note" not in body
