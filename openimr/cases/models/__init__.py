@@ -6,6 +6,7 @@ from openimr.cases.models.intake import (
     CaseNumberCounter,
     Notice,
 )
+from openimr.cases.models.wording import NoticeWording, wording_key
 
 __all__ = [
     "Application",
@@ -16,4 +17,6 @@ __all__ = [
     "ClaimsAdministrator",
     "DisputedItem",
     "Notice",
+    "NoticeWording",
+    "wording_key",
 ]

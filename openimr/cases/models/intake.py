@@ -4,6 +4,7 @@ from django.db import models
 
 from openimr.cases.domain.application import ReviewType, ServiceMethod, SignerRole
 from openimr.cases.models.case import Case
+from openimr.cases.models.wording import NoticeWording
 from openimr.core.case import Category, UROutcome
 from openimr.core.db import choices_of, in_enum
 
@@ -109,9 +110,15 @@ class ApplicationTreatment(models.Model):
         return self.treatment
 
 
+class NoticeManager(models.Manager["Notice"]):
+    def get_queryset(self) -> models.QuerySet["Notice"]:
+        return super().get_queryset().select_related("wording")
+
+
 class Notice(models.Model):
     """A notice sent to the parties (NOARFI, ineligibility, deferral). The facts it was built
-    from are frozen here with its text; HTML and PDF are rendered from the same facts on
+    from are frozen here with its text, and the wording it was written in (``wording``, none
+    for a notice frozen before the wording was kept); HTML and PDF are rendered from them on
     request, byte for byte the same each time (the PDF renderer is deterministic)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notices")
@@ -119,6 +126,12 @@ class Notice(models.Model):
     created_at = models.DateTimeField()
     facts = models.JSONField()
     text = models.TextField()
+    wording = models.ForeignKey(
+        NoticeWording, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    # The wording comes with the notice: a case's page titles each of its notices from it.
+    objects = NoticeManager()
 
     class Meta:
         ordering = ("case", "created_at", "id")
@@ -131,8 +144,8 @@ class Notice(models.Model):
         """The notice's title in the wording it was issued in (its kind for a notice frozen
         before the wording was kept). Its service on each party is
         `openimr.letters.models.LetterService` (``services``), as a letter's is."""
-        wording = self.facts.get("wording", {}) if isinstance(self.facts, dict) else {}
-        return str(wording.get(self.kind, {}).get("title") or self.kind)
+        tables = self.wording.tables if self.wording is not None else {}
+        return str(tables.get(self.kind, {}).get("title") or self.kind)
 
 
 class CaseNumberCounter(models.Model):

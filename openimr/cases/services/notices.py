@@ -27,7 +27,6 @@ from openimr.letters.domain.template import NOTICES_PATH, LetterTemplate, load_t
 from openimr.letters.render.text import render_text
 
 KINDS = ("noarfi", "ineligible", "deferred", "converted")
-WORDING = "wording"  # the key of a notice's frozen template tables among its facts
 
 
 def _long(value: date | None) -> str:
@@ -106,13 +105,28 @@ def _parties(app: models.Application, payer_by_email: bool) -> list[Party]:
     ]
 
 
-def _stored(facts: NoticeFacts, kind: str, template: LetterTemplate) -> dict[str, object]:
+def _stored(facts: NoticeFacts) -> dict[str, object]:
     """The facts as the JSON column keeps them; flat, so no deep copy (dataclasses.asdict)
-    on every notice of a busy day. With them the wording the notice was written in, so that
-    it reads as served after the organization rewords its notices or moves."""
-    stored: dict[str, object] = {f.name: getattr(facts, f.name) for f in fields(facts)}
-    stored[WORDING] = {table: template.data[table] for table in ("organization", kind)}
-    return stored
+    on every notice of a busy day."""
+    return {f.name: getattr(facts, f.name) for f in fields(facts)}
+
+
+# The key of each kind's wording per template, as hashing it cost 14 us a notice, a third of
+# building its facts; the template is held so that its id names no other while cached.
+_KEYS: dict[tuple[int, str], tuple[LetterTemplate, str, dict[str, object]]] = {}
+
+
+def _wording(kind: str, template: LetterTemplate) -> models.NoticeWording:
+    """The wording the notice is written in, so that it reads as served after the
+    organization rewords its notices or moves; not yet written (`wordings_keep`)."""
+    cached = _KEYS.get((id(template), kind))
+    if cached is None or cached[0] is not template:
+        tables = {table: template.data[table] for table in ("organization", kind)}
+        if len(_KEYS) > 32:  # a template per deployment: only tests make more
+            _KEYS.clear()
+        cached = _KEYS[(id(template), kind)] = (template, models.wording_key(tables), tables)
+    _, key, tables = cached
+    return models.NoticeWording(sha256=key, tables=tables)
 
 
 def notice_build(
@@ -128,8 +142,9 @@ def notice_build(
         case=row,
         kind=kind,
         created_at=at,
-        facts=_stored(facts, kind, template),
+        facts=_stored(facts),
         text=render_text(notice_letter(kind, facts, template)),
+        wording=_wording(kind, template),
     )
     return notice, _parties(row.application, payer_by_email)
 
@@ -153,9 +168,33 @@ def notices_save(built: Sequence[tuple[models.Notice, list[Party]]]) -> None:
     # Imported when called: letters' services import these services.
     from openimr.letters.services import notices_serve  # noqa: PLC0415
 
+    notices = [notice for notice, _ in built]
+    kept = wordings_keep([n.wording for n in notices if n.wording is not None])
+    for notice in notices:
+        if notice.wording is not None:
+            notice.wording = kept[notice.wording.sha256]
     # The service rows take their notice's key when they are written.
-    rows_insert([notice for notice, _ in built], keys=True)
+    rows_insert(notices, keys=True)
     notices_serve(built=built)
+
+
+def wordings_keep(wordings: Sequence[models.NoticeWording]) -> dict[str, models.NoticeWording]:
+    """The stored row of each of these wordings by its key, the ones not yet stored written
+    now: one query for a batch whose wordings are all known (nearly every batch), one
+    INSERT and one more query for those that are new. Safe when another process writes
+    the same new wording at once: its row is kept, ours ignored on the unique key (on
+    PostgreSQL the INSERT waits for the other's transaction to end), and both read it."""
+    wanted = {w.sha256: w for w in wordings}
+    kept = _wordings_stored(list(wanted))
+    missing = [w for key, w in wanted.items() if key not in kept]
+    if missing:
+        models.NoticeWording.objects.bulk_create(missing, ignore_conflicts=True)
+        kept |= _wordings_stored([w.sha256 for w in missing])
+    return kept
+
+
+def _wordings_stored(keys: list[str]) -> dict[str, models.NoticeWording]:
+    return {w.sha256: w for w in models.NoticeWording.objects.filter(sha256__in=keys)}
 
 
 def notice_issue(
@@ -193,8 +232,8 @@ def notice_stored_letter(notice: models.Notice) -> Letter:
     """The notice as issued, rebuilt from its frozen facts and wording (a notice frozen
     before its wording was kept reads in the wording of today)."""
     facts = dict(notice.facts)
-    wording = facts.pop(WORDING, None)
-    template = LetterTemplate(wording, "as issued") if wording else None
+    wording = notice.wording
+    template = LetterTemplate(wording.tables, "as issued") if wording is not None else None
     facts["treatments"] = tuple(facts["treatments"])
     facts["reasons"] = tuple(facts["reasons"])
     facts["rfa_dates"] = tuple(facts.get("rfa_dates", ()))
