@@ -1,10 +1,16 @@
 """Fixtures shared by the case pages' tests."""
 
+from datetime import datetime, timedelta
+from typing import Any
+
 import pytest
 import time_machine
 
+from openimr.cases import models, services
+from openimr.cases.intake_schema import parse_application
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
+from openimr.core.case import Decision
 
 
 @pytest.fixture
@@ -20,3 +26,19 @@ def intake_day():
     """The intake pages' tests' day: a Wednesday, 10 a.m. in California, clocks frozen."""
     with time_machine.travel("2024-03-20 17:00Z", tick=False):
         yield
+
+
+def decided_through_intake(doc: dict[str, Any], received: datetime) -> models.Case:
+    """An application filed at ``received`` and taken, a day a step, through assignment,
+    complete records and review to a determination submitted to QA (every item upheld)."""
+    row = services.application_submit(
+        form=parse_application(doc), via="api", actor="clerk", client="t", at=received
+    ).application.case
+    services.case_assign(row=row, actor="clerk", at=received + timedelta(days=1))
+    services.case_records_complete(row=row, actor="clerk", at=received + timedelta(days=2))
+    services.case_begin_review(row=row, actor="clerk", at=received + timedelta(days=3))
+    decisions = [(Decision.UPHELD, "Not supported by the guideline.")] * row.items.count()
+    services.case_submit_decision(
+        row=row, decisions=decisions, actor="reviewer", at=received + timedelta(days=4)
+    )
+    return models.Case.objects.get(pk=row.pk)

@@ -11,7 +11,7 @@ import pytest
 from openimr.cases import services
 from openimr.cases.intake_schema import parse_application
 from openimr.cases.services.review import case_return_to_review
-from openimr.core.case import Decision
+from openimr.cases.tests.conftest import decided_through_intake
 
 pytestmark = pytest.mark.django_db
 RECEIVED = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
@@ -24,15 +24,7 @@ def _submit(doc, at):
 
 
 def _decided(doc):
-    row = _submit(doc, RECEIVED).case
-    services.case_assign(row=row, actor="clerk", at=RECEIVED + timedelta(days=1))
-    services.case_records_complete(row=row, actor="clerk", at=RECEIVED + timedelta(days=2))
-    services.case_begin_review(row=row, actor="clerk", at=RECEIVED + timedelta(days=3))
-    decisions = [(Decision.UPHELD, "Not supported by the guideline.")] * row.items.count()
-    services.case_submit_decision(
-        row=row, decisions=decisions, actor="clerk", at=RECEIVED + timedelta(days=4)
-    )
-    return row
+    return decided_through_intake(doc, RECEIVED)
 
 
 def _the_same_treatment_denied_again(doc):
