@@ -199,3 +199,15 @@ __all__ = [
     "search",
     "words",
 ]
+
+
+def common_words_only(text: str) -> bool:
+    """Whether every word of ``text`` is a word PostgreSQL's English configuration leaves out
+    of the index ("the", "of", "not"): such a search finds nothing there, and the page says
+    why instead of showing an empty list. SQLite's index keeps them, so it is never so."""
+    if connection.vendor != "postgresql" or not words(text):
+        return False
+    phrase = " ".join(" ".join(w) for w in words(text))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT numnode(plainto_tsquery('english', %s)) = 0", [phrase])
+        return bool(cursor.fetchone()[0])

@@ -37,6 +37,10 @@ def decision_search(params: Mapping[str, Any], *, facets: bool = True) -> search
     return search.search(parse(params), facets=facets)
 
 
+def common_words_only(text: str) -> bool:
+    return search.common_words_only(text)
+
+
 def search_query(params: Mapping[str, Any]) -> SearchQuery:
     return parse(params)
 

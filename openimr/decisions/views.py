@@ -130,6 +130,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").replace("\x00", " ")
     context: dict[str, Any] = {"q": q, "export_query": _link(request.GET)}
     context["words_left_out"] = words_left_out(q)
+    context["common_words_only"] = selectors.common_words_only(q)
     context["max_words"] = MAX_WORDS
     try:
         results = selectors.decision_search(request.GET)
