@@ -34,5 +34,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
         "families": FAMILIES,
         "problems": problems,
         "values": values,
+        # The fields a problem names, marked invalid and pointed at the list of problems.
+        "invalid": {p.path.removeprefix("$.").split(".")[0].split("[")[0] for p in problems},
     }
     return render(request, "guidelines/catalog.html", context, status=422 if problems else 200)
