@@ -1,10 +1,14 @@
 """Fixtures shared by the case pages' tests."""
 
+import threading
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 import time_machine
+from django.db import connections, transaction
 
 from openimr.cases import models, services
 from openimr.cases.intake_schema import parse_application
@@ -42,3 +46,40 @@ def decided_through_intake(doc: dict[str, Any], received: datetime) -> models.Ca
         row=row, decisions=decisions, actor="reviewer", at=received + timedelta(days=4)
     )
     return models.Case.objects.get(pk=row.pk)
+
+
+def race_an_open_first(
+    first: Callable[[], Any], *others: Callable[[], Any]
+) -> tuple[list[Any], list[BaseException]]:
+    """(results, failures) of ``first`` run in a transaction held open a second after it
+    wrote, while ``others`` run meanwhile, each in a thread of its own: what a request sees
+    when it races one that has written and not yet committed (on PostgreSQL, which waits
+    for the lock; SQLite's shared-memory test database does not)."""
+    results: list[Any] = []
+    failures: list[BaseException] = []
+    written = threading.Event()
+
+    def run(target: Callable[[], Any]) -> None:
+        try:
+            results.append(target())
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    def held_open() -> Any:
+        with transaction.atomic():
+            done = first()
+            written.set()
+            time.sleep(1.0)
+        return done
+
+    threads = [threading.Thread(target=run, args=(held_open,))]
+    threads[0].start()
+    assert written.wait(timeout=30)
+    threads += [threading.Thread(target=run, args=(other,)) for other in others]
+    for thread in threads[1:]:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results, failures

@@ -3,16 +3,15 @@ of `NoticeWording`, keyed by the SHA-256 of its canonical JSON), not in each not
 every notice of a year reads the same. A notice still reads as it was served."""
 
 import copy
-import threading
-import time
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection
 
 from openimr.cases import models, services
 from openimr.cases.intake_schema import parse_application
 from openimr.cases.services import notices
+from openimr.cases.tests.conftest import race_an_open_first
 from openimr.letters.domain.template import LetterTemplate
 from openimr.letters.render.text import render_text
 
@@ -83,15 +82,6 @@ def test_a_wording_stored_by_another_process_after_the_look_up_is_read_not_refus
     assert models.NoticeWording.objects.count() == 1
 
 
-def _run(target, results, failures):
-    try:
-        results.append(target())
-    except BaseException as exc:
-        failures.append(exc)
-    finally:
-        connections.close_all()
-
-
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="SQLite takes the write lock at BEGIN, so two intakes cannot race; and its test "
@@ -101,29 +91,13 @@ def _run(target, results, failures):
 def test_two_intakes_storing_the_first_notice_of_a_new_wording_at_once_share_its_row():
     tables = {"organization": {"name": "IMR"}, "ineligible": {"title": "New"}}
     key = models.wording_key(tables)
-    results: list[dict[str, models.NoticeWording]] = []
-    failures: list[BaseException] = []
-    first_written = threading.Event()
 
     def keep():
         return notices.wordings_keep([models.NoticeWording(sha256=key, tables=tables)])
 
-    def first():
-        # The first intake has stored the new wording but not committed when the second
-        # looks for it: the second's INSERT waits on the key, then is ignored.
-        with transaction.atomic():
-            kept = keep()
-            first_written.set()
-            time.sleep(1.0)
-        return kept
-
-    threads = [threading.Thread(target=_run, args=(first, results, failures))]
-    threads[0].start()
-    assert first_written.wait(timeout=30)
-    threads.append(threading.Thread(target=_run, args=(keep, results, failures)))
-    threads[1].start()
-    for thread in threads:
-        thread.join(timeout=60)
+    # The first intake has stored the new wording but not committed when the second looks
+    # for it: the second's INSERT waits on the key, then is ignored.
+    results, failures = race_an_open_first(keep, keep)
 
     assert failures == []
     assert len({kept[key].pk for kept in results}) == 1 and len(results) == 2

@@ -2,16 +2,15 @@
 once (a retry racing the original) gets one case: the first submission, and the others
 answered as its replays, never a server error or a second case."""
 
-import threading
-import time
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection
 
 from openimr.cases import models, services
 from openimr.cases.intake_schema import parse_application
 from openimr.cases.services import intake
+from openimr.cases.tests.conftest import race_an_open_first
 
 RECEIVED = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
 KEY = "retry-7f3a"
@@ -23,15 +22,6 @@ def _submit(form, key=KEY):
     )
 
 
-def _run(target, results, failures):
-    try:
-        results.append(target())
-    except BaseException as exc:
-        failures.append(exc)
-    finally:
-        connections.close_all()
-
-
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="the test database of SQLite is shared memory, which does not wait for a lock",
@@ -39,30 +29,9 @@ def _run(target, results, failures):
 @pytest.mark.django_db(transaction=True)
 def test_replays_racing_an_open_first_submission_answer_it(application_doc):
     form = parse_application(application_doc)
-    results: list[services.Submitted] = []
-    failures: list[BaseException] = []
-    first_written = threading.Event()
-
-    def first():
-        # The first submission has written its case but not yet committed when the
-        # replays arrive: their look-up cannot see it yet.
-        with transaction.atomic():
-            submitted = _submit(form)
-            first_written.set()
-            time.sleep(1.0)
-        return submitted
-
-    threads = [threading.Thread(target=_run, args=(first, results, failures))]
-    threads[0].start()
-    assert first_written.wait(timeout=30)
-    threads += [
-        threading.Thread(target=_run, args=(lambda: _submit(form), results, failures))
-        for _ in range(3)
-    ]
-    for thread in threads[1:]:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    # The first submission has written its case but not yet committed when the replays
+    # arrive: their look-up cannot see it yet.
+    results, failures = race_an_open_first(*[lambda: _submit(form)] * 4)
 
     assert failures == []
     assert sorted(r.replayed for r in results) == [False, True, True, True]
