@@ -1,15 +1,16 @@
 """Path parameters the API's operations share."""
 
-import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator
+
+from openimr.core.text import has_control_character
 
 
 def _without_control_characters(value: str) -> str:
     # No case number holds one, and PostgreSQL cannot compare text holding a NUL byte: the
     # lookup (and the audit row of its refusal) would fail on the database, a server error.
-    if any(unicodedata.category(char) == "Cc" for char in value):
+    if has_control_character(value):
         raise ValueError("must not contain control characters")
     return value
 

@@ -1,9 +1,10 @@
 """Requests refused before any view runs."""
 
-import unicodedata
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+
+from openimr.core.text import has_control_character
 
 
 class ControlCharacterPathMiddleware:
@@ -17,9 +18,7 @@ class ControlCharacterPathMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith("/api/") and any(
-            unicodedata.category(char) == "Cc" for char in request.path
-        ):
+        if not request.path.startswith("/api/") and has_control_character(request.path):
             return HttpResponseBadRequest(
                 "This address holds a control character, which no page of openimr has.",
                 content_type="text/plain; charset=utf-8",

@@ -8,13 +8,14 @@ or reason print in another order than it was written."""
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+from openimr.core.text import has_control_character
+
 _DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def unprintable(text: str) -> str | None:
     """What is wrong with ``text`` as a form's text (see the module), or None."""
-    if _CONTROL.search(text):
+    if has_control_character(text, allowed="\t\n\r"):
         return "must not contain control characters"
     if _DIRECTION.search(text):
         return "must not contain text-direction controls (U+202A to U+202E, U+2066 to U+2069)"
