@@ -130,7 +130,6 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").replace("\x00", " ")
     context: dict[str, Any] = {"q": q, "export_query": _link(request.GET)}
     context["words_left_out"] = words_left_out(q)
-    context["common_words_only"] = selectors.common_words_only(q)
     context["max_words"] = MAX_WORDS
     try:
         results = selectors.decision_search(request.GET)
@@ -145,6 +144,9 @@ def _search_page(request: HttpRequest) -> HttpResponse:
         }
         for k, v in results.query.filters.active().items()
     ]
+    # Asked of the database only when nothing was found: a search with a specific word
+    # finds letters, and most searches do.
+    context["common_words_only"] = not results.hits and selectors.common_words_only(q)
     context.update(
         results=results,
         hits=[search_page_html.hit_html(hit) for hit in results.hits],
