@@ -1,6 +1,7 @@
 """Reading a stored case's clocks: its facts, its deadlines, which are still open."""
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from functools import lru_cache
 
 from openimr.cases import models
@@ -59,3 +60,24 @@ def open_deadlines(row: models.Case) -> list[Deadline]:
         for d in deadlines_for(row)
         if d.name not in CLOSED_BY or getattr(row, CLOSED_BY[d.name]) is None
     ]
+
+
+def records_expected(row: models.Case) -> date | None:
+    """The local day the case's records are complete, or the last day they are due
+    (8 CCR 9792.10.5(a)(1)); before the Notice of Assignment is sent, the day they would
+    be due were it mailed on its own last day (8 CCR 9792.10.4(b)), the latest they can
+    come. None once the case is closed or has no clock yet (not eligible)."""
+    if row.records_complete_at is not None:
+        return row.records_complete_at.astimezone(CALIFORNIA).date()
+    facts = clock_facts(row)
+    if facts.noarfi_sent_at is None:
+        noarfi = next((d for d in open_deadlines(row) if d.name == "noarfi_due"), None)
+        if noarfi is None:
+            return None
+        facts = replace(facts, noarfi_sent_at=due_instant(noarfi), noarfi_method=None)
+    elif State(row.state) in CLOSED:
+        return None
+    due = next((d for d in _deadlines(facts, row.program) if d.name == "records_due"), None)
+    if due is None:
+        return None
+    return due.due.astimezone(CALIFORNIA).date() if isinstance(due.due, datetime) else due.due

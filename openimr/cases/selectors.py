@@ -1,14 +1,14 @@
 """Reads of cases, and the access helpers that raise instead of leaking: a user who may
 not see a case gets NotFound, the same answer as for a case that does not exist."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F, Q, QuerySet
 
 from openimr.cases import models
-from openimr.cases.clocks import deadlines_for, open_deadlines
+from openimr.cases.clocks import deadlines_for, open_deadlines, records_expected
 from openimr.cases.domain.application import Application, ServiceMethod
 from openimr.cases.domain.deadlines import at_risk_until, deadline_status
 from openimr.cases.domain.eligibility import consolidation_groups
@@ -212,6 +212,11 @@ def case_row(case_number: str) -> models.Case:
     if row is None:
         raise NotFound(f"no case {case_number}")
     return row
+
+
+def records_expected_on(case_number: str) -> date | None:
+    """When the case's records are in, or due at the latest (`clocks.records_expected`)."""
+    return records_expected(case_row(case_number))
 
 
 # The parties a Final Determination Letter is served on (LC 4610.6(f)), in the letter's order.

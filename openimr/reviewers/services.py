@@ -136,12 +136,14 @@ def _explanation(result: MatchResult, panel: dict[str, Reviewer]) -> dict[str, A
 
 
 def match_case(case_number: str) -> MatchCase:
-    """The case as the matcher sees it: its parties and its items, from openimr.case/1."""
+    """The case as the matcher sees it: its parties and its items, from openimr.case/1, and
+    when its records are in or due (the reviewer decides on them)."""
     doc = case_to_dict(case_selectors.case_by_number(case_number))
     return MatchCase(
         parties=case_parties_from_document(doc),
         items=match_items_from_document(doc),
         expedited=doc["priority"] == "expedited",
+        records_by=case_selectors.records_expected_on(case_number),
     )
 
 

@@ -45,9 +45,14 @@ class MatchItem:
 
 @dataclass(frozen=True)
 class MatchCase:
+    """``records_by`` is the day the case's records are complete, or the last day they are
+    due: a reviewer chosen before they arrive can only start then, so the expected decision
+    (and the leave it must not fall into) counts from it. None: they are in hand."""
+
     parties: CaseParties
     items: tuple[MatchItem, ...]
     expedited: bool = False
+    records_by: date | None = None
 
 
 @dataclass(frozen=True)
@@ -123,14 +128,19 @@ def business_days_after(day: date, count: int) -> date:
     return day
 
 
-def expected_decision(reviewer: Reviewer, today: date, expedited: bool) -> date:
+def expected_decision(
+    reviewer: Reviewer, today: date, expedited: bool, records_by: date | None = None
+) -> date:
     """When the reviewer would likely decide: behind the open cases at the weekly capacity,
     five working days a week; an expedited case goes first, next working day (the law
-    allows 3 days, LC 4610.6(d))."""
+    allows 3 days, LC 4610.6(d)). The count starts when the records are in (``records_by``,
+    if later than today): the determination is made on them (LC 4610.6(d), 30 days from
+    their receipt), so a reviewer on leave by then cannot meet it."""
+    start = max(today, records_by or today)
     if expedited or reviewer.capacity_per_week <= 0:
-        return business_days_after(today, 1)
+        return business_days_after(start, 1)
     days = math.ceil(5 * (reviewer.open_cases + 1) / reviewer.capacity_per_week)
-    return business_days_after(today, max(1, days))
+    return business_days_after(start, max(1, days))
 
 
 def _current_specialties(table: SpecialtyTable, reviewer: Reviewer, today: date) -> set[str]:
@@ -218,7 +228,7 @@ class _Matching:
             lapsed = tuple(
                 i for i in self._covers(_all_specialties(self.table, reviewer)) if i not in covers
             )
-            due = expected_decision(reviewer, self.today, self.case.expedited)
+            due = expected_decision(reviewer, self.today, self.case.expedited, self.case.records_by)
             reasons = credential_problems(reviewer, self.today)
             reasons += availability_problems(reviewer, self.today, due)
             reasons += self.conflicts.get(rid, [])
