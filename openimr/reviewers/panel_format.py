@@ -5,6 +5,7 @@ license_states``), and nothing is returned unless all is well. Formats: docs/rev
 """
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 import us
 
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import has_control_character
 from openimr.reviewers.domain.panel import (
     Affiliation,
     AffiliationKind,
@@ -34,6 +36,33 @@ def is_state_code(code: str) -> bool:
 
 def _bad_type(value: Any, kind: str) -> str:
     return f"must be {kind}, not {json.dumps(value)}"
+
+
+# The longest value each text field's column holds (openimr/reviewers/models.py); others 300.
+TEXT_LIMITS = {
+    "reviewer_id": 40, "board": 200, "boards": 200, "specialty": 200, "specialties": 200,
+    "number": 60, "license_numbers": 60,
+}  # fmt: skip
+# CSV columns whose cell lists several values, each checked alone (`_Row.cells`).
+MULTI_VALUED = frozenset(
+    {"specialties", "boards", "certification_expires", "license_states", "license_numbers",
+     "license_expires", "license_restricted", "languages", "affiliations"}
+)  # fmt: skip
+_SLUG = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def text_problem(key: str, value: str) -> str | None:
+    """What is wrong with a text value of the panel, or None: a control character (which
+    PostgreSQL cannot store, or a page cannot print), more than its column holds, or a
+    reviewer id that is not a slug (the panel's key, written on staff pages and exports)."""
+    limit = TEXT_LIMITS.get(key, 300)
+    if has_control_character(value):
+        return "holds a control character"
+    if len(value) > limit:
+        return f"is {len(value)} characters; at most {limit}"
+    if key == "reviewer_id" and value and not _SLUG.fullmatch(value):
+        return f"{value!r} may hold only letters, digits, hyphens and underscores"
+    return None
 
 
 class Fields:
@@ -65,6 +94,8 @@ class Fields:
         value = self._get(key, lambda v: isinstance(v, str), "a string", "").strip()
         if required and not value:
             self.fail(key, "is required")
+        elif problem := text_problem(key, value):
+            self.fail(key, problem)
         return value
 
     def count(self, key: str, default: int = 0) -> int:
@@ -97,10 +128,12 @@ class Fields:
     def strings(self, key: str) -> tuple[str, ...]:
         found = []
         for where, element in self.array(key):
-            if isinstance(element, str) and element.strip():
-                found.append(element.strip())
-            else:
+            if not isinstance(element, str) or not element.strip():
                 self.problems.append(Problem(where, "must be a non-empty string"))
+            elif problem := text_problem(key, element.strip()):
+                self.problems.append(Problem(where, problem))
+            else:
+                found.append(element.strip())
         return tuple(found)
 
 
@@ -244,10 +277,15 @@ class _Row:
         value = (self.row.get(column) or "").strip()
         if required and not value and column in self.row:
             self.fail(column, "is required")
+        elif (problem := text_problem(column, value)) and column not in MULTI_VALUED:
+            self.fail(column, problem)
         return value
 
     def cells(self, column: str) -> list[str]:
-        return [v.strip() for v in self.cell(column).split(";") if v.strip()]
+        values = [v.strip() for v in self.cell(column).split(";") if v.strip()]
+        problems = {text_problem(column, v) for v in values} - {None}
+        self.problems += [self.at(column, p) for p in sorted(problems, key=str) if p]
+        return values
 
     def parsed(self, column: str, parse: Callable[[str], T], default: T, what: str) -> T:
         value = self.parsed_value(column, self.cell(column), parse, what)

@@ -83,6 +83,22 @@ def reviewer_store(*, reviewer: Reviewer, actor: Actor) -> None:
     )
 
 
+def _check_imported(reviewer: Reviewer, line: int, first_line: dict[str, int], today: date) -> None:
+    """Refuse a reviewer listed twice in one file (the second would silently replace the
+    first) and a verification dated after today: a typed year of 2062 would keep the
+    credentials "verified" for decades (LC 139.5(c); docs/reviewers.md, Credentials)."""
+    problems = []
+    if reviewer.reviewer_id in first_line:
+        said = f"{reviewer.reviewer_id!r} is also on line {first_line[reviewer.reviewer_id]}"
+        problems.append(Problem(f"line {line}: reviewer_id", said))
+    if reviewer.last_verified is not None and reviewer.last_verified > today:
+        when = reviewer.last_verified.isoformat()
+        problems.append(Problem(f"line {line}: last_verified", f"{when} is after today"))
+    if problems:
+        raise InvalidInput(problems)
+    first_line[reviewer.reviewer_id] = line
+
+
 def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
     """Import a panel CSV (columns in docs/reviewers.md). A row with impossible data is
     rejected with its line and field named; every other row imports."""
@@ -102,9 +118,12 @@ def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
             ],
             "not a panel CSV",
         )
+    first_line: dict[str, int] = {}
+    today = local_date(now())
     for line, row in enumerate(reader, start=2):
         try:
             reviewer = reviewer_from_csv_row(row, line)
+            _check_imported(reviewer, line, first_line, today)
         except InvalidInput as exc:
             report.rejected.append((line, list(exc.problems)))
             continue

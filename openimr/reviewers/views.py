@@ -39,6 +39,8 @@ def panel_import(request: HttpRequest) -> HttpResponse:
             report = services.reviewers_import_csv(text=text, actor=request.user)
         except InvalidInput as exc:
             refused = [f"{p.path}: {p.message}" for p in exc.problems]
+    elif request.method == "POST":
+        refused = ["panel: no file was chosen; choose the panel CSV to import"]
     context = {"report": report, "refused": refused}
     return render(request, "reviewers/import.html", context, status=422 if refused else 200)
 
