@@ -1,12 +1,13 @@
 from django.urls import path
 
-from openimr.cases import intake_views, views
+from openimr.cases import intake_views, report_views, views
 
 app_name = "cases"
 urlpatterns = [
     path("", views.case_list, name="list"),
     path("new/", intake_views.application_new, name="application_new"),
     path("queue/", intake_views.work_queue, name="queue"),
+    path("timeliness/", report_views.timeliness, name="timeliness"),
     path("<str:case_number>/timeline/", intake_views.case_timeline, name="timeline"),
     path("<str:case_number>/action/", intake_views.case_action, name="action"),
     path("<str:case_number>/notice.pdf", intake_views.notice_pdf, name="notice_pdf"),

@@ -113,6 +113,7 @@ MATRIX: dict[str, Row] = {
     "cases:list": STAFF,
     "cases:application_new": STAFF,
     "cases:queue": STAFF,
+    "cases:timeliness": STAFF,
     "cases:timeline": STAFF,
     "cases:action": POST_ONLY,
     "cases:notice_pdf": STAFF,

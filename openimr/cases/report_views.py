@@ -1,0 +1,45 @@
+"""Staff reports over the cases: the timeliness of each deadline, month by month."""
+
+import csv
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from openimr.cases.domain.deadlines import DEADLINE_LABELS
+from openimr.cases.timeliness import MAX_MONTHS, recent_months, timeliness_report
+from openimr.core.access import staff_page
+from openimr.core.clock import local_date, now
+from openimr.core.errors import InvalidInput
+
+
+@staff_page
+def timeliness(request: HttpRequest) -> HttpResponse:
+    """The deadlines that fell due in a span of months (``from``, ``to``: YYYY-MM, at most
+    MAX_MONTHS; the last three months by default), as a page or ``format=csv``."""
+    default_first, default_last = recent_months(local_date(now()))
+    first = request.GET.get("from") or default_first
+    last = request.GET.get("to") or default_last
+    try:
+        report = timeliness_report(first=first, last=last, at=now())
+    except InvalidInput as exc:
+        context = {"refused": [f"{p.path}: {p.message}" for p in exc.problems], "max": MAX_MONTHS}
+        context |= {"first": first, "last": last}
+        return render(request, "cases/timeliness.html", context, status=400)
+    if request.GET.get("format") == "csv":
+        return _csv(report.months, f"timeliness-{first}-to-{last}.csv")
+    context = {"report": report, "first": first, "last": last, "max": MAX_MONTHS}
+    return render(request, "cases/timeliness.html", context)
+
+
+def _csv(months: list, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    out = csv.writer(response)
+    out.writerow(["month", "deadline", "clock", "due", "on_time", "late", "overdue", "pending",
+                  "on_time_share"])  # fmt: skip
+    for r in months:
+        share = "" if r.on_time_share is None else f"{r.on_time_share:.4f}"
+        label = DEADLINE_LABELS.get(r.name, r.name)
+        out.writerow([r.month, label, r.name, r.due, r.on_time, r.late, r.overdue, r.pending,
+                      share])  # fmt: skip
+    return response

@@ -1,0 +1,138 @@
+"""The timeliness report read from the stored cases: each deadline that fell due in a span
+of months, met on time, late, overdue or pending (`domain/timeliness.py`), the cases behind
+the late ones, and the claims administrators whose records came late."""
+
+from collections import Counter, namedtuple
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Q
+
+from openimr.cases import models
+from openimr.cases.clocks import clock_facts
+from openimr.cases.domain.lifecycle import CLOSED, State
+from openimr.cases.domain.timeliness import ClockOutcome, MonthRow, by_month, clock_outcomes
+from openimr.core.clock import CALIFORNIA
+from openimr.core.errors import InvalidInput, Problem
+from openimr.programs.loader import load_program
+
+MAX_MONTHS = 12  # a year at most: every case of the span is read and counted in Python
+LATE_LISTED = 200
+# How long before its deadline the fact that starts each clock can come: the notice is due
+# days after eligibility, the records at most 15 days (and a rolled weekend) after the
+# notice, the determination 30 days (and a rolled weekend or holiday) after the records.
+_LEAD = {"eligible_on": 10, "noarfi_sent_at": 25, "records_complete_at": 40}
+# What the report reads of a case: the facts its clocks count from (`clocks.clock_facts`),
+# and what names it. Read as tuples, not models: a year's cases are read for one page, and
+# building each model with its fifty columns took half the time.
+COLUMNS = (
+    "case_number", "program", "state", "priority", "claims_administrator_name", "eligible_on",
+    "noarfi_sent_at", "noarfi_method", "records_complete_at", "converted_to_expedited_at",
+    "terminated_at", "decided_at",
+)  # fmt: skip
+CaseClocks = namedtuple("CaseClocks", COLUMNS)  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class LateDeadline:
+    case_number: str
+    outcome: ClockOutcome
+    claims_administrator: str
+
+
+@dataclass
+class TimelinessReport:
+    first: str  # YYYY-MM
+    last: str
+    months: list[MonthRow]
+    late: list[LateDeadline] = field(default_factory=list)
+    late_total: int = 0
+    # (claims administrator, records due in the span, of them late or overdue), most late first
+    administrators: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def _month_start(text: str, key: str) -> date:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        raise InvalidInput([Problem(key, f"{text!r} is not a month written YYYY-MM")]) from None
+
+
+def month_span(first: str, last: str) -> tuple[date, date]:
+    """The first day of ``first`` and the day after ``last`` (YYYY-MM each); refused, at the
+    parameter, when not months, out of order, or more than MAX_MONTHS apart."""
+    start, end_month = _month_start(first, "from"), _month_start(last, "to")
+    months = (end_month.year - start.year) * 12 + end_month.month - start.month + 1
+    if months < 1:
+        raise InvalidInput([Problem("to", f"{last} is before {first}")])
+    if months > MAX_MONTHS:
+        message = f"{first} to {last} is {months} months; at most {MAX_MONTHS}"
+        raise InvalidInput([Problem("to", message)])
+    end = (end_month + timedelta(days=32)).replace(day=1)
+    return start, end
+
+
+def recent_months(today: date, count: int = 3) -> tuple[str, str]:
+    """The ``count`` months ending with this one, as the page shows by default."""
+    first = today.replace(day=1)
+    for _ in range(count - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    return f"{first:%Y-%m}", f"{today:%Y-%m}"
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=CALIFORNIA)
+
+
+def _candidates(start: date, end: date) -> Iterator[Any]:
+    """Every case one of whose deadlines can fall due in [start, end), by the facts that
+    start the clocks; most of the table is not read."""
+    near = Q()
+    for column, days in _LEAD.items():
+        low, high = start - timedelta(days=days), end
+        if column != "eligible_on":  # an instant: from the start of that California day
+            low, high = _midnight(low), _midnight(high)
+        near |= Q(**{f"{column}__gte": low, f"{column}__lt": high})
+    rows = models.Case.objects.filter(near).order_by("id").values_list(*COLUMNS)
+    return (CaseClocks(*values) for values in rows.iterator(2000))
+
+
+def timeliness_report(*, first: str, last: str, at: datetime) -> TimelinessReport:
+    """The deadlines that fell due from the month ``first`` to the month ``last``, as they
+    stand at ``at``."""
+    start, end = month_span(first, last)
+    outcomes: list[tuple[Any, ClockOutcome]] = []
+    for row in _candidates(start, end):
+        program = load_program(row.program)
+        closed = State(row.state) in CLOSED
+        for o in clock_outcomes(clock_facts(row), program, now=at, closed=closed):
+            day = o.due_at.astimezone(program.zone).date()
+            if start <= day < end:
+                outcomes.append((row, o))
+    report = TimelinessReport(first, last, by_month((o for _, o in outcomes), load_program()))
+    missed = [(row, o) for row, o in outcomes if o.status in ("late", "overdue")]
+    missed.sort(key=lambda pair: (pair[1].due_at, pair[0].case_number))
+    report.late_total = len(missed)
+    report.late = [
+        LateDeadline(row.case_number, o, row.claims_administrator_name or "")
+        for row, o in missed[:LATE_LISTED]
+    ]
+    report.administrators = _administrators(outcomes)
+    return report
+
+
+def _administrators(outcomes: list[tuple[Any, ClockOutcome]]) -> list[tuple[str, int, int]]:
+    """Each claims administrator's records deadlines in the span and how many it missed
+    (8 CCR 9792.10.5(a)(1)), the one that missed most first; at most 20."""
+    due: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    for row, o in outcomes:
+        if o.name == "records_due":
+            name = row.claims_administrator_name or "not named"
+            due[name] += 1
+            missed[name] += o.status in ("late", "overdue")
+    ranked = sorted(due, key=lambda name: (-missed[name], -due[name], name))
+    return [(name, due[name], missed[name]) for name in ranked if missed[name]][:20]
