@@ -2,8 +2,8 @@
 is (8 CCR 9792.10.4(b); 8 CCR 9792.10.3): e-mailed with the notice PDF to a party that gave
 an address, queued for printing and mailing for the others (`openimr.letters.services`)."""
 
-from collections.abc import Sequence
-from dataclasses import fields
+from collections.abc import Mapping, Sequence
+from dataclasses import fields, replace
 from datetime import date, datetime
 from functools import cache
 
@@ -20,13 +20,14 @@ from openimr.letters.domain.content import Letter
 from openimr.letters.domain.notices import (
     NoticeFacts,
     build_conversion_notice,
+    build_information_request,
     build_noarfi,
     build_screening_notice,
 )
 from openimr.letters.domain.template import NOTICES_PATH, LetterTemplate, load_template
 from openimr.letters.render.text import render_text
 
-KINDS = ("noarfi", "ineligible", "deferred", "converted")
+KINDS = ("noarfi", "ineligible", "deferred", "converted", "information_request")
 
 
 def _long(value: date | None) -> str:
@@ -69,6 +70,8 @@ def notice_letter(kind: str, facts: NoticeFacts, template: LetterTemplate | None
         return build_noarfi(facts, t)
     if kind == "converted":
         return build_conversion_notice(facts, t)
+    if kind == "information_request":
+        return build_information_request(facts, t)
     return build_screening_notice(facts, t, kind)
 
 
@@ -82,6 +85,14 @@ def records_due_text(row: models.Case) -> str:
         local = due.due.astimezone(CALIFORNIA)
         return f"{local:%B} {local.day}, {local.year} at {local:%H:%M} Pacific time"
     return f"{due.due:%B} {due.due.day}, {due.due.year}"
+
+
+def information_due_text(row: models.Case) -> str:
+    """The last day to answer a request for eligibility information, as a notice prints it
+    (8 CCR 9792.10.3(c)); "" when no request awaits an answer."""
+    found = (d for d in open_deadlines(row) if d.name == "eligibility_information_due")
+    due = next(found, None)
+    return _long(due.due) if due is not None and not isinstance(due.due, datetime) else ""
 
 
 Party = dict[str, str]  # role, name, email ("" to mail), postal ("" when none on file)
@@ -129,15 +140,28 @@ def _wording(kind: str, template: LetterTemplate) -> models.NoticeWording:
     return models.NoticeWording(sha256=key, tables=tables)
 
 
+def parties_named(app: models.Application) -> list[Party]:
+    """Every party the application names, each with the address it is served at: what a
+    notice other than the Notice of Assignment is served on."""
+    return _parties(app, payer_by_email=True)
+
+
 def notice_build(
-    *, row: models.Case, kind: str, at: datetime, records_due: str = ""
+    *,
+    row: models.Case,
+    kind: str,
+    at: datetime,
+    records_due: str = "",
+    extra: Mapping[str, str] | None = None,
 ) -> tuple[models.Notice, list[Party]]:
-    """The notice and the parties to serve it on, not yet written (`notices_save`)."""
+    """The notice and the parties to serve it on, not yet written (`notices_save`);
+    ``extra`` are facts of its kind alone (the information a party is asked for)."""
     payer_by_email = _payer_by_email(row, kind)
     if kind == "noarfi":
         # Its records due date counts from the method the notice is actually sent by.
         records_due = records_due_text(row) or records_due
     facts, template = notice_facts(row, at=at, records_due=records_due), _notice_template()
+    facts = replace(facts, **extra) if extra else facts
     notice = models.Notice(
         case=row,
         kind=kind,
