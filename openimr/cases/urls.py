@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openimr.cases import intake_views, views
+from openimr.cases import information_views, intake_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -9,6 +9,16 @@ urlpatterns = [
     path("queue/", intake_views.work_queue, name="queue"),
     path("<str:case_number>/timeline/", intake_views.case_timeline, name="timeline"),
     path("<str:case_number>/action/", intake_views.case_action, name="action"),
+    path(
+        "<str:case_number>/information/request/",
+        information_views.information_request,
+        name="information_request",
+    ),
+    path(
+        "<str:case_number>/information/received/",
+        information_views.information_received,
+        name="information_received",
+    ),
     path("<str:case_number>/notice.pdf", intake_views.notice_pdf, name="notice_pdf"),
     path("<str:case_number>/", views.case_detail, name="detail"),
     path("<str:case_number>/letter/", views.case_letter, name="letter"),
