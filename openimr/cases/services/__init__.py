@@ -25,6 +25,8 @@ from openimr.cases.services.flow import (
     cases_submit_decision,
 )
 from openimr.cases.services.information import (
+    case_information_served,
+    case_notice_mailed,
     case_information_received,
     case_information_request,
     information_parties,
@@ -58,9 +60,11 @@ __all__ = [
     "case_import",
     "case_import_many",
     "case_information_received",
+    "case_information_served",
     "case_information_request",
     "case_mark_issued",
     "case_noarfi_served",
+    "case_notice_mailed",
     "case_records_complete",
     "case_submit_decision",
     "case_transition",

@@ -15,12 +15,13 @@ from openimr.cases.domain.text import written_problem
 from openimr.cases.services.lifecycle import case_transition, clock_refresh, event_record
 from openimr.cases.services.notices import (
     Party,
+    case_noarfi_served,
     information_due_text,
     notice_build,
     notices_save,
     parties_named,
 )
-from openimr.core.clock import now
+from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, Problem
 
 # The parties an application names, in words, as the request and its notice call them.
@@ -140,3 +141,57 @@ def case_information_received(
     clock_refresh(row)
     row.save(update_fields=_INFORMATION_FIELDS)
     event_record(row=row, actor=actor, at=at, kind="information_received", detail={"text": note})
+
+
+def case_information_served(
+    *, case_number: str, notice_id: int, party_role: str, at: datetime, actor: Actor
+) -> bool:
+    """The latest request for information reached the party asked by mail, not as planned
+    (its e-mail failed), or was mailed on a later day than issued: the party's time counts
+    from that mailing, 5 days longer (8 CCR 9792.10.3(c); CCP 1013(a)). The employee's copy
+    moves nothing, unless the employee is the party asked; nor does a request already
+    answered. False when nothing changed."""
+    with transaction.atomic():
+        row = models.Case.objects.select_for_update().get(case_number=case_number)
+        latest = row.notices.filter(kind="information_request").order_by("-created_at", "-id")
+        notice = latest.first()
+        sent = row.information_requested_at
+        awaiting = row.state == State.SCREENING.value and row.information_answered_at is None
+        if notice is None or notice.pk != notice_id or sent is None or not awaiting:
+            return False
+        if party_role != _asked_role(notice):
+            return False
+        later = local_date(at) > local_date(sent)
+        if row.information_method == ServiceMethod.MAIL.value and not later:
+            return False
+        row.information_method = ServiceMethod.MAIL.value
+        row.information_requested_at = max(sent, at) if later else sent
+        clock_refresh(row)
+        row.save(update_fields=_INFORMATION_FIELDS)
+        mailed = local_date(row.information_requested_at).isoformat()
+        detail = {"notice": "information_request", "mailed": mailed, "party": party_role}
+        event_record(row=row, actor=actor, at=at, kind="notice", detail=detail)
+    return True
+
+
+def _asked_role(notice: models.Notice) -> str:
+    """The party a request was served on: the one that is not the employee's copy."""
+    roles = set(notice.services.values_list("party_role", flat=True))  # type: ignore[attr-defined]
+    return next(iter(roles - {"employee"}), "employee")
+
+
+def case_notice_mailed(
+    *, case_number: str, notice_id: int, party_role: str, at: datetime, actor: Actor
+) -> bool:
+    """A notice served on ``party_role`` went by mail instead of e-mail, or was mailed on a
+    later day: whichever clock that service starts counts from the mailing (the records
+    clock for a Notice of Assignment to the claims administrator, 8 CCR 9792.10.5(a)(1);
+    the party's time to answer a request for information, 8 CCR 9792.10.3(c)). False when
+    no clock moved."""
+    if party_role == "claims_administrator" and case_noarfi_served(
+        case_number=case_number, notice_id=notice_id, at=at, actor=actor
+    ):
+        return True
+    return case_information_served(
+        case_number=case_number, notice_id=notice_id, party_role=party_role, at=at, actor=actor
+    )
