@@ -335,12 +335,13 @@ def _determination_due(facts: ClockFacts, program: Program) -> Deadline | None:
 def case_deadlines(facts: ClockFacts, program: Program) -> tuple[Deadline, ...]:
     """The deadlines of a case whose clocks have started, in the order of the process:
     ``eligibility_information_due`` once a party is asked for information about
-    eligibility (8 CCR 9792.10.3(c)), ``noarfi_due`` once eligible, ``records_due`` once the Notice of Assignment is sent,
-    ``determination_due`` once the records are complete (8 CCR 9792.10.4(b),
-    9792.10.5(a)(1); LC 4610.6(d)). A deadline already met is still returned, so a page can
-    show that it was met; it is met when its closing fact is recorded (``noarfi_sent_at``,
-    ``records_complete_at``, ``determined_at``; the information's answer or the screening
-    outcome, `openimr.cases.clocks`), and only an unmet one can be overdue.
+    eligibility (8 CCR 9792.10.3(c)), ``noarfi_due`` once eligible, ``records_due`` once
+    the Notice of Assignment is sent, ``determination_due`` once the records are complete
+    (8 CCR 9792.10.4(b), 9792.10.5(a)(1); LC 4610.6(d)). A deadline already met is still
+    returned, so a page can show that it was met; it is met when its closing fact is
+    recorded (``noarfi_sent_at``, ``records_complete_at``, ``determined_at``; the
+    information's answer or the screening outcome, `openimr.cases.clocks`), and only an
+    unmet one can be overdue.
 
     A terminated review (the treatment was authorized, 8 CCR 9792.10.6(a)) or a decided one
     returns nothing at all: no clock of the review runs after it, and a list that kept the

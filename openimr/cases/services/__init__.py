@@ -25,10 +25,10 @@ from openimr.cases.services.flow import (
     cases_submit_decision,
 )
 from openimr.cases.services.information import (
-    case_information_served,
-    case_notice_mailed,
     case_information_received,
     case_information_request,
+    case_information_served,
+    case_notice_mailed,
     information_parties,
 )
 from openimr.cases.services.intake import (
@@ -60,8 +60,8 @@ __all__ = [
     "case_import",
     "case_import_many",
     "case_information_received",
-    "case_information_served",
     "case_information_request",
+    "case_information_served",
     "case_mark_issued",
     "case_noarfi_served",
     "case_notice_mailed",

@@ -176,7 +176,7 @@ def case_information_served(
 
 def _asked_role(notice: models.Notice) -> str:
     """The party a request was served on: the one that is not the employee's copy."""
-    roles = set(notice.services.values_list("party_role", flat=True))  # type: ignore[attr-defined]
+    roles = set(notice.services.values_list("party_role", flat=True))
     return next(iter(roles - {"employee"}), "employee")
 
 

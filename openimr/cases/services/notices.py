@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import fields, replace
 from datetime import date, datetime
 from functools import cache
+from typing import Any
 
 from django.db import transaction
 
@@ -152,7 +153,7 @@ def notice_build(
     kind: str,
     at: datetime,
     records_due: str = "",
-    extra: Mapping[str, str] | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> tuple[models.Notice, list[Party]]:
     """The notice and the parties to serve it on, not yet written (`notices_save`);
     ``extra`` are facts of its kind alone (the information a party is asked for)."""

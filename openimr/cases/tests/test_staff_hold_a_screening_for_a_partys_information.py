@@ -54,15 +54,11 @@ def eligible(application_doc):
 
 
 def _ask(row, party="claims_administrator", text=NEED, at=ASKED):
-    return services.case_information_request(
-        row=row, party=party, text=text, actor="clerk", at=at
-    )
+    return services.case_information_request(row=row, party=party, text=text, actor="clerk", at=at)
 
 
 def _events(row, action):
-    return list(
-        AuditEvent.objects.filter(object_id=row.case_number, action=action).order_by("id")
-    )
+    return list(AuditEvent.objects.filter(object_id=row.case_number, action=action).order_by("id"))
 
 
 def _written():
