@@ -117,10 +117,19 @@ def _parties(app: models.Application, payer_by_email: bool) -> list[Party]:
     ]
 
 
+# Facts of one kind of notice alone (a request for information), kept only when it has
+# them: every other notice would store them empty, and reads them back as their default.
+_OWN_FACTS = frozenset({"party_asked", "information", "information_due"})
+
+
 def _stored(facts: NoticeFacts) -> dict[str, object]:
     """The facts as the JSON column keeps them; flat, so no deep copy (dataclasses.asdict)
     on every notice of a busy day."""
-    return {f.name: getattr(facts, f.name) for f in fields(facts)}
+    return {
+        f.name: value
+        for f in fields(facts)
+        if (value := getattr(facts, f.name)) or f.name not in _OWN_FACTS
+    }
 
 
 # The key of each kind's wording per template, as hashing it cost 14 us a notice, a third of
