@@ -108,7 +108,8 @@ def _request_serve(
     the application is on hold."""
     words = PARTY_WORDS[asked["role"]]
     extra = {
-        "party_asked": f"{words}, {asked['name']}" if asked["role"] != "employee" else words,
+        "party_role": asked["role"],
+        "party_asked": f"{words} ({asked['name']})" if asked["role"] != "employee" else words,
         "information": text,
         "information_due": information_due_text(row),
     }

@@ -119,7 +119,7 @@ def _parties(app: models.Application, payer_by_email: bool) -> list[Party]:
 
 # Facts of one kind of notice alone (a request for information), kept only when it has
 # them: every other notice would store them empty, and reads them back as their default.
-_OWN_FACTS = frozenset({"party_asked", "information", "information_due"})
+_OWN_FACTS = frozenset({"party_role", "party_asked", "information", "information_due"})
 
 
 def _stored(facts: NoticeFacts) -> dict[str, object]:

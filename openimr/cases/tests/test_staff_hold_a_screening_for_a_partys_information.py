@@ -94,7 +94,8 @@ def test_the_request_is_served_on_the_party_asked_and_a_copy_on_the_employee(def
     assert served == {"claims_administrator": "mail", "employee": "email"}
     text = " ".join(notice.text.split())
     assert NEED in text
-    assert "the claims administrator, State Compensation Insurance Fund" in text
+    assert "asks the claims administrator (State Compensation Insurance Fund) for" in text
+    assert "A copy of this request is sent to the employee" in text
     assert "by April 2, 2024" in text
     assert "eligibility will be decided on what is on file" in text
     assert "on hold" in text
@@ -111,6 +112,7 @@ def test_the_employee_asked_is_served_once_by_email_and_has_the_shorter_clock(in
     assert ineligible.state == "screening"
     assert ineligible.information_method == "electronic"
     assert [(s.party_role, s.method) for s in notice.services.all()] == [("employee", "email")]
+    assert "A copy of this request" not in notice.text
     assert open_deadlines(ineligible)[0].due == date(2024, 3, 27)
 
 

@@ -58,6 +58,10 @@ def test_staff_ask_a_party_from_the_timeline_and_see_the_case_held(client, staff
     assert deferred.state == "screening"
     done = AuditEvent.objects.filter(action="case.action", object_id=deferred.case_number)
     assert done.get().detail["action"] == "information_request"
+    notice = models.Notice.objects.get(kind="information_request")
+    pdf = client.get(f"/cases/{deferred.case_number}/notice.pdf", {"id": notice.pk})
+    assert pdf.content.startswith(b"%PDF")
+    assert "information_request.pdf" in pdf["Content-Disposition"]
 
 
 @pytest.mark.parametrize(

@@ -30,8 +30,10 @@ class NoticeFacts:
     rfa_dates: tuple[str, ...] = ()
     # A drug-formulary dispute (LC 4610.6(d)(1)(A)); False in a notice issued before it was kept.
     formulary: bool = False
-    # A request for eligibility information (8 CCR 9792.10.3(c)): the party asked, in words
-    # ("the claims administrator, Acme Insurance"), what staff wrote is needed, and by when.
+    # A request for eligibility information (8 CCR 9792.10.3(c)): the party asked, by role
+    # and in words ("the claims administrator (Acme Insurance)"), what staff wrote is
+    # needed, and by when.
+    party_role: str = ""
     party_asked: str = ""
     information: str = ""
     information_due: str = ""
@@ -139,8 +141,8 @@ def build_conversion_notice(facts: NoticeFacts, t: LetterTemplate) -> Letter:
 def build_information_request(facts: NoticeFacts, t: LetterTemplate) -> Letter:
     """A request to one party for what screening needs (8 CCR 9792.10.3(c)): what is asked,
     as staff wrote it, the day it is due and where to send it, and that eligibility is
-    decided on what is on file if nothing arrives. The employee is served a copy, so the
-    notice also says the application is on hold meanwhile."""
+    decided on what is on file if nothing arrives; that the application is on hold
+    meanwhile, and, when another party is asked, that the employee is served a copy."""
     v = _values(facts, t)
     asked = Section(
         "INFORMATION REQUESTED",
@@ -150,12 +152,12 @@ def build_information_request(facts: NoticeFacts, t: LetterTemplate) -> Letter:
             Paragraph(t.text("information_request.send", **v)),
         ),
     )
+    hold = t.text("information_request.on_hold", **v)
+    if facts.party_role != "employee":
+        hold = f"{t.text('information_request.copy', **v)} {hold}"
     after = Section(
         "IF NOTHING ARRIVES",
-        (
-            Paragraph(t.text("information_request.otherwise", **v)),
-            Paragraph(t.text("information_request.on_hold", **v)),
-        ),
+        (Paragraph(t.text("information_request.otherwise", **v)), Paragraph(hold)),
     )
     disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
     return _letter(facts, t, "information_request", (asked, after, disputed))

@@ -47,6 +47,7 @@ NOTICE_OPTIONAL = (
     "information_request.send",
     "information_request.otherwise",
     "information_request.on_hold",
+    "information_request.copy",
 )
 OPTIONAL = frozenset({"issues.beyond_mtus_label", *SEVERAL, *NOTICE_OPTIONAL})
 # Printed as written, never filled in: a brace in the organization's name is just a brace.

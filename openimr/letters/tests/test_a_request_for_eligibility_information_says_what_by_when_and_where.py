@@ -27,7 +27,8 @@ FACTS = NoticeFacts(
     expedited=False,
     treatments=("MRI of the right knee",),
     sent_on="March 20, 2024",
-    party_asked="the claims administrator, SCIF",
+    party_role="claims_administrator",
+    party_asked="the claims administrator (SCIF)",
     information=NEED,
     information_due="April 2, 2024",
 )
@@ -41,12 +42,23 @@ def test_the_request_says_what_is_asked_of_whom_by_when_and_where():
     letter = _letter()
     text = " ".join(render_text(letter).split())
     assert letter.title == "Request for Information About Eligibility"
-    assert "asks the claims administrator, SCIF for the following" in text
+    assert "asks the claims administrator (SCIF) for the following" in text
     assert " ".join(NEED.split()) in text
     assert "by April 2, 2024" in text and "case number CM24-0000001" in text
     assert "Sacramento" in text  # the organization's address, where to send it
     assert "eligibility will be decided on what is on file" in text
     assert "A copy of this request is sent to the employee" in text and "on hold" in text
+
+
+def test_the_employee_asked_is_not_told_a_copy_goes_to_the_employee():
+    asked = replace(FACTS, party_role="employee", party_asked="the employee")
+    text = " ".join(render_text(build_information_request(asked, _template())).split())
+    assert "asks the employee for the following" in text
+    assert "copy" not in text and "on hold" in text
+
+
+def _template():
+    return load_template(None, NOTICES_PATH)
 
 
 def test_what_staff_wrote_is_printed_as_text_not_markup():
