@@ -41,7 +41,8 @@ def every_page(world: World) -> Iterator[tuple[str, str]]:
 
 def error_pages(world: World) -> Iterator[tuple[str, str]]:
     """(where, html) of each form sent back with its problems: the application, the
-    record upload and correction, the guideline catalog, login, the second factor, its
+    record upload and correction, the guideline catalog, the request for eligibility
+    information and its answer, login, the second factor, its
     enrolment, and the password reset's two forms."""
     intake = world.client("intake")
     record = world.records[REVIEW_A]
@@ -51,6 +52,8 @@ def error_pages(world: World) -> Iterator[tuple[str, str]]:
         (f"/records/{REVIEW_A}/upload/", {"submitted_by": "nobody"}),
         (f"/records/{REVIEW_A}/{record}/edit/", {"kind": "x", "date_of_service": "31/31/2016"}),
         ("/guidelines/", {"id": "Not An Id", "family": "mtus", "title": ""}),
+        (f"/cases/{REVIEW_A}/information/request/", {"party": "", "text": ""}),
+        (f"/cases/{REVIEW_A}/information/received/", {"note": ""}),
     ]
     for n, (url, data) in enumerate(posts):
         yield f"{url} sent with problems ({n})", intake.post(url, data).content.decode()

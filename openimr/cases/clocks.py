@@ -22,6 +22,16 @@ CLOSED_BY = {
 }
 
 
+def _met(row: models.Case, name: str) -> bool:
+    """Whether the fact that closes this clock is recorded. The party's information is
+    awaited only while the case is held in screening: staff record that it arrived, or
+    decide eligibility on what is on file (8 CCR 9792.10.3(c)), and either ends the wait."""
+    if name == "eligibility_information_due":
+        held = row.state == State.SCREENING.value
+        return not held or row.information_answered_at is not None
+    return name in CLOSED_BY and getattr(row, CLOSED_BY[name]) is not None
+
+
 def clock_facts(row: models.Case) -> ClockFacts:
     return ClockFacts(
         priority=Priority(row.priority),
@@ -32,6 +42,10 @@ def clock_facts(row: models.Case) -> ClockFacts:
         converted_to_expedited_at=row.converted_to_expedited_at,
         terminated_at=row.terminated_at,
         determined_at=row.decided_at if row.state == State.ISSUED.value else None,
+        information_requested_at=row.information_requested_at,
+        information_method=(
+            ServiceMethod(row.information_method) if row.information_method else None
+        ),
     )
 
 
@@ -55,11 +69,7 @@ def due_instant(deadline: Deadline) -> datetime:
 def open_deadlines(row: models.Case) -> list[Deadline]:
     if State(row.state) in CLOSED:
         return []
-    return [
-        d
-        for d in deadlines_for(row)
-        if d.name not in CLOSED_BY or getattr(row, CLOSED_BY[d.name]) is None
-    ]
+    return [d for d in deadlines_for(row) if not _met(row, d.name)]
 
 
 def records_expected(row: models.Case) -> date | None:

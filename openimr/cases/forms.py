@@ -217,3 +217,43 @@ class ApplicationForm(forms.Form):
                 problem.path.rsplit(".", 1)[0] + ".name"
             )
             self.add_error(name if name in self.fields else None, problem.message)
+
+
+class _ServiceForm(forms.Form):
+    """A staff action's form: it only collects; the service decides, and its problems come
+    back to the field they concern (a problem of the case itself, e.g. its state, above)."""
+
+    PATHS: dict[str, str] = {}
+
+    def add_problems(self, exc: InvalidInput) -> None:
+        for problem in exc.problems:
+            self.add_error(self.PATHS.get(problem.path), problem.message)
+
+
+class InformationRequestForm(_ServiceForm):
+    """Request eligibility information (8 CCR 9792.10.3(c)): which party, and what it is
+    asked for. Any party value is passed on, so the service names one the application does
+    not (rather than the form's generic "not one of the choices")."""
+
+    PATHS = {"$.party": "party", "$.text": "text"}
+    party = forms.CharField(label="Party asked", required=False)
+    text = forms.CharField(
+        label="What is needed (printed on the request as written)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args: Any, parties: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["party"].widget = forms.Select(choices=[("", "Choose a party"), *parties])
+
+
+class InformationReceivedForm(_ServiceForm):
+    """Record the information received: a short note of what arrived and from whom."""
+
+    PATHS = {"$.note": "note"}
+    note = forms.CharField(
+        label="What was received, and from whom",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

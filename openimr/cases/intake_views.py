@@ -76,6 +76,7 @@ def case_timeline(request: HttpRequest, row: models.Case) -> HttpResponse:
         "state": State(row.state),
         "outcomes": [o.value for o in Outcome],
         "reviewing": reviewer_selectors.assignment_view(row.id),
+        "info": selectors.information_view(row),
     }
     return render(request, "cases/timeline.html", context)
 

@@ -12,7 +12,7 @@ from openimr.cases.clocks import deadlines_for, open_deadlines, records_expected
 from openimr.cases.domain.application import Application, ServiceMethod
 from openimr.cases.domain.deadlines import at_risk_until, deadline_status
 from openimr.cases.domain.eligibility import consolidation_groups
-from openimr.cases.domain.lifecycle import OPEN, State
+from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row
 from openimr.core.access import user_is_staff
 from openimr.core.case import Case, Priority
@@ -254,3 +254,21 @@ def case_administrator_account(case_number: str) -> int | None:
     None for an unlinked case, one whose administrator has no account, or no such case."""
     found = models.Case.objects.filter(case_number=case_number)
     return found.values_list("claims_administrator__account_id", flat=True).first()
+
+
+def information_view(row: models.Case) -> dict[str, Any]:
+    """Where the case stands on a request for eligibility information (8 CCR 9792.10.3(c)):
+    whether staff may ask now (a screening open to question, on an application), whether an
+    answer is awaited, and the latest request's clock."""
+    has_application = hasattr(row, "application")
+    held = row.state == State.SCREENING.value and row.information_requested_at is not None
+    due = next((d for d in deadlines_for(row) if d.name == "eligibility_information_due"), None)
+    return {
+        "askable": has_application and State(row.state) in SCREENING_OPEN,
+        "held": held,
+        "awaiting": held and row.information_answered_at is None,
+        "requested_at": row.information_requested_at,
+        "method": row.information_method or "",
+        "answered_at": row.information_answered_at,
+        "due": due.due if due is not None else None,
+    }

@@ -30,7 +30,7 @@ _LEAD = {"eligible_on": 10, "noarfi_sent_at": 25, "records_complete_at": 40}
 COLUMNS = (
     "case_number", "program", "state", "priority", "claims_administrator_name", "eligible_on",
     "noarfi_sent_at", "noarfi_method", "records_complete_at", "converted_to_expedited_at",
-    "terminated_at", "decided_at",
+    "terminated_at", "decided_at", "information_requested_at", "information_method",
 )  # fmt: skip
 CaseClocks = namedtuple("CaseClocks", COLUMNS)  # type: ignore[misc]
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openimr.cases import intake_views, report_views, views
+from openimr.cases import information_views, intake_views, report_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -10,6 +10,16 @@ urlpatterns = [
     path("timeliness/", report_views.timeliness, name="timeliness"),
     path("<str:case_number>/timeline/", intake_views.case_timeline, name="timeline"),
     path("<str:case_number>/action/", intake_views.case_action, name="action"),
+    path(
+        "<str:case_number>/information/request/",
+        information_views.information_request,
+        name="information_request",
+    ),
+    path(
+        "<str:case_number>/information/received/",
+        information_views.information_received,
+        name="information_received",
+    ),
     path("<str:case_number>/notice.pdf", intake_views.notice_pdf, name="notice_pdf"),
     path("<str:case_number>/", views.case_detail, name="detail"),
     path("<str:case_number>/letter/", views.case_letter, name="letter"),

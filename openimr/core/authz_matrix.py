@@ -117,6 +117,8 @@ MATRIX: dict[str, Row] = {
     "cases:timeline": STAFF,
     "cases:action": POST_ONLY,
     "cases:notice_pdf": STAFF,
+    "cases:information_request": STAFF,
+    "cases:information_received": STAFF,
     "cases:detail": STAFF,
     "cases:letter": STAFF,
     "cases:letter_pdf": STAFF,

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases.selectors import case_id_for
-from openimr.cases.services import case_mark_issued, case_noarfi_served
+from openimr.cases.services import case_mark_issued, case_notice_mailed
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
 from openimr.core.clock import CALIFORNIA, local_date, now
@@ -246,12 +246,14 @@ def letter_service_mark_printed(
                 **({"address_found_by_staff": True} if found else {}),
             },
         )
-        if row.notice_id and row.party_role == "claims_administrator":
-            # A Notice of Assignment mailed on a later day: its records clock counts from
-            # this mailing (8 CCR 9792.10.5(a)(1)).
-            case_noarfi_served(
+        if row.notice_id:
+            # A Notice of Assignment or a request for information mailed on a later day:
+            # the clock its service starts counts from this mailing (8 CCR 9792.10.5(a)(1),
+            # 9792.10.3(c)).
+            case_notice_mailed(
                 case_number=row.case.case_number,
                 notice_id=row.notice_id,
+                party_role=row.party_role,
                 at=row.printed_at,
                 actor=actor,
             )

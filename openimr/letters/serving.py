@@ -17,7 +17,7 @@ from django.db import transaction
 
 from openimr.audit.services import audit_record
 from openimr.cases.selectors import case_parties
-from openimr.cases.services import case_noarfi_served, notice_stored_letter
+from openimr.cases.services import case_notice_mailed, notice_stored_letter
 from openimr.core.clock import local_date, now
 from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
 from openimr.letters.rendering import render_pdf_bytes
@@ -126,7 +126,9 @@ def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:
     service and joins the print queue (LC 4610.6(f) requires service on every party), keeping
     the address and why the e-mail failed. Audited in the same transaction. A Notice of
     Assignment to the claims administrator is then mailed, and its records clock counts as
-    for a mailed notice (8 CCR 9792.10.5(a)(1))."""
+    for a mailed notice (8 CCR 9792.10.5(a)(1)); so is a request for eligibility
+    information to the party asked, whose time to answer grows by the mail's 5 days
+    (8 CCR 9792.10.3(c); CCP 1013(a))."""
     with transaction.atomic():
         row.method = LetterService.MAIL
         row.error = f"e-mail to {row.address} failed: {reason}"[:500]
@@ -138,11 +140,12 @@ def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:
             object_id=row.case.case_number,
             detail={"service": row.pk, "party_role": row.party_role, "error": reason[:300]},
         )
-        if row.notice is not None and row.party_role == "claims_administrator":
+        if row.notice is not None:
             # To be mailed the day it was issued, until staff mark it printed on a later one.
-            case_noarfi_served(
+            case_notice_mailed(
                 case_number=row.case.case_number,
                 notice_id=row.notice.pk,
+                party_role=row.party_role,
                 at=row.notice.created_at,
                 actor=SENDER,
             )

@@ -114,6 +114,10 @@ class ClockFacts:
     # When the written determination issued (the Final Determination Letter, LC 4610.6(d)):
     # the reviewer's submit to QA is not it, and the clock runs on while QA checks.
     determined_at: datetime | None = None
+    # The latest request for eligibility information (8 CCR 9792.10.3(c)) and how it was
+    # served on the party asked; a later request restarts the clock from itself.
+    information_requested_at: datetime | None = None
+    information_method: ServiceMethod | None = None
 
     def __post_init__(self) -> None:
         problems = [
@@ -240,6 +244,26 @@ def _converted(deadline: Deadline, at: datetime, program: Program) -> Deadline:
     )
 
 
+def _information_due(facts: ClockFacts, program: Program) -> Deadline | None:
+    """8 CCR 9792.10.3(c): a party asked for information about eligibility answers within
+    5 business days of receipt of the request, counted from the local date it was served
+    (CCP 12, 12a). Served by mail (or by an unrecorded method, the regulation's default),
+    the period is 5 calendar days longer (CCP 1013(a)): the extension is calendar days
+    whatever the unit of the period it extends, so it is added after the business days are
+    counted, and the extended period rolls forward as a whole."""
+    if facts.information_requested_at is None:
+        return None
+    rule = program.rules["eligibility_information"]
+    start = local_date(facts.information_requested_at, program)
+    due = add_days(start, rule, program)
+    if facts.information_method in (None, ServiceMethod.MAIL):
+        extension = program.rules["mail_extension"]
+        due += timedelta(days=extension.count)
+        due = next_business_day(due, program) if rule.roll_forward else due
+        rule = _served_by(rule, ServiceMethod.MAIL, program)  # its words and law, not its count
+    return _deadline("eligibility_information_due", due, rule)
+
+
 def _noarfi_due(facts: ClockFacts, program: Program) -> Deadline | None:
     """8 CCR 9792.10.4(b): the Notice of Assignment goes out within one business day after
     the application is found eligible."""
@@ -310,11 +334,14 @@ def _determination_due(facts: ClockFacts, program: Program) -> Deadline | None:
 
 def case_deadlines(facts: ClockFacts, program: Program) -> tuple[Deadline, ...]:
     """The deadlines of a case whose clocks have started, in the order of the process:
-    ``noarfi_due`` once eligible, ``records_due`` once the Notice of Assignment is sent,
-    ``determination_due`` once the records are complete (8 CCR 9792.10.4(b),
-    9792.10.5(a)(1); LC 4610.6(d)). A deadline already met is still returned, so a page can
-    show that it was met; it is met when its closing fact is recorded (``noarfi_sent_at``,
-    ``records_complete_at``, ``determined_at``), and only an unmet one can be overdue.
+    ``eligibility_information_due`` once a party is asked for information about
+    eligibility (8 CCR 9792.10.3(c)), ``noarfi_due`` once eligible, ``records_due`` once
+    the Notice of Assignment is sent, ``determination_due`` once the records are complete
+    (8 CCR 9792.10.4(b), 9792.10.5(a)(1); LC 4610.6(d)). A deadline already met is still
+    returned, so a page can show that it was met; it is met when its closing fact is
+    recorded (``noarfi_sent_at``, ``records_complete_at``, ``determined_at``; the
+    information's answer or the screening outcome, `openimr.cases.clocks`), and only an
+    unmet one can be overdue.
 
     A terminated review (the treatment was authorized, 8 CCR 9792.10.6(a)) or a decided one
     returns nothing at all: no clock of the review runs after it, and a list that kept the
@@ -323,6 +350,7 @@ def case_deadlines(facts: ClockFacts, program: Program) -> tuple[Deadline, ...]:
     if facts.terminated_at is not None or facts.determined_at is not None:
         return ()
     found = (
+        _information_due(facts, program),
         _noarfi_due(facts, program),
         _records_due(facts, program),
         _determination_due(facts, program),
@@ -349,6 +377,7 @@ def at_risk_until(now: datetime, timezone: str = "America/Los_Angeles") -> datet
 
 # What staff read for each clock and status; the names stay the data's (docs/clocks.md).
 DEADLINE_LABELS = {
+    "eligibility_information_due": "Eligibility information from a party",
     "noarfi_due": "Notice of Assignment",
     "records_due": "Records from the claims administrator",
     "determination_due": "Determination",

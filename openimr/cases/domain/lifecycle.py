@@ -78,6 +78,12 @@ def _article(word: str) -> str:
     return "an" if word[:1] in set("aeiou") else "a"
 
 
+# A screening open to question: held in screening, or found ineligible or deferred. Staff may
+# ask a party for what eligibility needs (8 CCR 9792.10.3(c)) or record the outcome with a
+# written reason; an eligible case's clocks already run, so it is withdrawn instead.
+SCREENING_OPEN = frozenset({State.SCREENING, State.INELIGIBLE, State.DEFERRED})
+
+
 # A reviewer is assigned to a case found eligible and not yet decided (8 CCR 9792.10.4(a));
 # an imported case arrives in review or QA and may need one.
 ASSIGNABLE = frozenset(

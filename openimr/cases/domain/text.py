@@ -8,6 +8,7 @@ or reason print in another order than it was written."""
 import re
 import unicodedata
 
+from openimr.core.errors import Problem
 from openimr.core.text import has_control_character
 
 _DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
@@ -26,3 +27,22 @@ def is_invisible(text: str) -> bool:
     """True when nothing of ``text`` would show on a page: only spaces and zero-width or
     other format characters (``"\\u200b"``), so it names no one."""
     return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
+# As an amended letter's reason (review.forms): a page of a served notice, not a record.
+WRITTEN_MAX = 2000
+
+
+def written_problem(text: str, *, path: str, name: str, missing: str) -> Problem | None:
+    """What is wrong with text staff write for a notice to print (an override's reason, what
+    a party is asked for, the answer received), at ``path``: ``missing`` when there is none,
+    an unprintable character, or more than WRITTEN_MAX characters; None when it may print."""
+    if not text.strip():
+        message = missing
+    elif unprintable(text):
+        message = f"{name} {unprintable(text)}"
+    elif len(text) > WRITTEN_MAX:
+        message = f"{name} is {len(text)} characters; at most {WRITTEN_MAX} characters"
+    else:
+        return None
+    return Problem(path, message)

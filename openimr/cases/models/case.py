@@ -68,6 +68,12 @@ class Case(models.Model):
     converted_to_expedited_at = models.DateTimeField(null=True, blank=True)
     terminated_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The latest request for eligibility information (8 CCR 9792.10.3(c)): when it was
+    # served, how it reached the party asked (mail lengthens the clock, CCP 1013(a)), and
+    # when staff recorded the answer.
+    information_requested_at = models.DateTimeField(null=True, blank=True)
+    information_method = models.CharField(max_length=12, null=True, blank=True)
+    information_answered_at = models.DateTimeField(null=True, blank=True)
     next_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
     next_due_name = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)

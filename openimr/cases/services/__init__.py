@@ -24,6 +24,13 @@ from openimr.cases.services.flow import (
     cases_records_complete,
     cases_submit_decision,
 )
+from openimr.cases.services.information import (
+    case_information_received,
+    case_information_request,
+    case_information_served,
+    case_notice_mailed,
+    information_parties,
+)
 from openimr.cases.services.intake import (
     Filing,
     Submitted,
@@ -52,8 +59,12 @@ __all__ = [
     "case_convert_expedited",
     "case_import",
     "case_import_many",
+    "case_information_received",
+    "case_information_request",
+    "case_information_served",
     "case_mark_issued",
     "case_noarfi_served",
+    "case_notice_mailed",
     "case_records_complete",
     "case_submit_decision",
     "case_transition",
@@ -62,6 +73,7 @@ __all__ = [
     "cases_link_administrators",
     "cases_records_complete",
     "cases_submit_decision",
+    "information_parties",
     "notice_issue",
     "notice_stored_letter",
 ]

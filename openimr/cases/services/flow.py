@@ -12,8 +12,8 @@ from openimr.audit.services import Actor, actor_label
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
 from openimr.cases.domain.eligibility import EligibilityResult, Outcome, Reason
-from openimr.cases.domain.lifecycle import OPEN, State
-from openimr.cases.domain.text import unprintable
+from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
+from openimr.cases.domain.text import written_problem
 from openimr.cases.services.lifecycle import (
     CaseChanges,
     case_event,
@@ -190,22 +190,13 @@ def case_close(
     row.save()
 
 
-OVERRIDE_REASON_MAX = 2000  # as an amended letter's reason (review.forms)
-
-
 def _reason_check(reason: str) -> None:
     """The reason is printed on the notice served on the parties: text a page can show."""
-    if not reason.strip():
-        message = "an override needs a written reason"
-    elif unprintable(reason):
-        message = f"the reason {unprintable(reason)}"
-    elif len(reason) > OVERRIDE_REASON_MAX:
-        message = (
-            f"the reason is {len(reason)} characters; at most {OVERRIDE_REASON_MAX} characters"
-        )
-    else:
-        return
-    raise InvalidInput([Problem("$.reason", message)])
+    problem = written_problem(
+        reason, path="$.reason", name="the reason", missing="an override needs a written reason"
+    )
+    if problem is not None:
+        raise InvalidInput([problem])
 
 
 @transaction.atomic
@@ -213,9 +204,11 @@ def application_override(
     *, row: models.Case, outcome: Outcome, reason: str, actor: Actor, at: datetime | None = None
 ) -> None:
     """Staff replace the screening outcome with their own, for a written reason; the case is
-    screened again into the new outcome and the change is audited (8 CCR 9792.10.3)."""
+    screened again into the new outcome and the change is audited (8 CCR 9792.10.3). A case
+    held in screening for a party's information is given its outcome the same way, which
+    ends the wait for the information (8 CCR 9792.10.3(c))."""
     _reason_check(reason)
-    if State(row.state) not in {State.INELIGIBLE, State.DEFERRED}:
+    if State(row.state) not in SCREENING_OPEN:
         # An eligible case is withdrawn or terminated instead; its clocks are already running.
         raise InvalidInput(
             [Problem("$.state", f"a {row.state} case has no screening outcome to override")]
@@ -223,7 +216,8 @@ def application_override(
     at = at or now()
     stored = row.application
     stored.override_reason, stored.override_by = reason, actor_label(actor)
-    case_transition(row=row, target=State.SCREENING, actor=actor, at=at, note="override")
+    if row.state != State.SCREENING.value:
+        case_transition(row=row, target=State.SCREENING, actor=actor, at=at, note="override")
     override = Reason("staff_override", reason, "8 CCR 9792.10.3")
     reasons = (override,) if outcome is not Outcome.ELIGIBLE else ()
     result = EligibilityResult(outcome, reasons, stored.last_day_to_file or stored.received_on)

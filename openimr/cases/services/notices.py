@@ -2,10 +2,11 @@
 is (8 CCR 9792.10.4(b); 8 CCR 9792.10.3): e-mailed with the notice PDF to a party that gave
 an address, queued for printing and mailing for the others (`openimr.letters.services`)."""
 
-from collections.abc import Sequence
-from dataclasses import fields
+from collections.abc import Mapping, Sequence
+from dataclasses import fields, replace
 from datetime import date, datetime
 from functools import cache
+from typing import Any
 
 from django.db import transaction
 
@@ -20,13 +21,14 @@ from openimr.letters.domain.content import Letter
 from openimr.letters.domain.notices import (
     NoticeFacts,
     build_conversion_notice,
+    build_information_request,
     build_noarfi,
     build_screening_notice,
 )
 from openimr.letters.domain.template import NOTICES_PATH, LetterTemplate, load_template
 from openimr.letters.render.text import render_text
 
-KINDS = ("noarfi", "ineligible", "deferred", "converted")
+KINDS = ("noarfi", "ineligible", "deferred", "converted", "information_request")
 
 
 def _long(value: date | None) -> str:
@@ -69,6 +71,8 @@ def notice_letter(kind: str, facts: NoticeFacts, template: LetterTemplate | None
         return build_noarfi(facts, t)
     if kind == "converted":
         return build_conversion_notice(facts, t)
+    if kind == "information_request":
+        return build_information_request(facts, t)
     return build_screening_notice(facts, t, kind)
 
 
@@ -82,6 +86,14 @@ def records_due_text(row: models.Case) -> str:
         local = due.due.astimezone(CALIFORNIA)
         return f"{local:%B} {local.day}, {local.year} at {local:%H:%M} Pacific time"
     return f"{due.due:%B} {due.due.day}, {due.due.year}"
+
+
+def information_due_text(row: models.Case) -> str:
+    """The last day to answer a request for eligibility information, as a notice prints it
+    (8 CCR 9792.10.3(c)); "" when no request awaits an answer."""
+    found = (d for d in open_deadlines(row) if d.name == "eligibility_information_due")
+    due = next(found, None)
+    return _long(due.due) if due is not None and not isinstance(due.due, datetime) else ""
 
 
 Party = dict[str, str]  # role, name, email ("" to mail), postal ("" when none on file)
@@ -105,10 +117,19 @@ def _parties(app: models.Application, payer_by_email: bool) -> list[Party]:
     ]
 
 
+# Facts of one kind of notice alone (a request for information), kept only when it has
+# them: every other notice would store them empty, and reads them back as their default.
+_OWN_FACTS = frozenset({"party_role", "party_asked", "information", "information_due"})
+
+
 def _stored(facts: NoticeFacts) -> dict[str, object]:
     """The facts as the JSON column keeps them; flat, so no deep copy (dataclasses.asdict)
     on every notice of a busy day."""
-    return {f.name: getattr(facts, f.name) for f in fields(facts)}
+    return {
+        f.name: value
+        for f in fields(facts)
+        if (value := getattr(facts, f.name)) or f.name not in _OWN_FACTS
+    }
 
 
 # The key of each kind's wording per template, as hashing it cost 14 us a notice, a third of
@@ -129,15 +150,28 @@ def _wording(kind: str, template: LetterTemplate) -> models.NoticeWording:
     return models.NoticeWording(sha256=key, tables=tables)
 
 
+def parties_named(app: models.Application) -> list[Party]:
+    """Every party the application names, each with the address it is served at: what a
+    notice other than the Notice of Assignment is served on."""
+    return _parties(app, payer_by_email=True)
+
+
 def notice_build(
-    *, row: models.Case, kind: str, at: datetime, records_due: str = ""
+    *,
+    row: models.Case,
+    kind: str,
+    at: datetime,
+    records_due: str = "",
+    extra: Mapping[str, Any] | None = None,
 ) -> tuple[models.Notice, list[Party]]:
-    """The notice and the parties to serve it on, not yet written (`notices_save`)."""
+    """The notice and the parties to serve it on, not yet written (`notices_save`);
+    ``extra`` are facts of its kind alone (the information a party is asked for)."""
     payer_by_email = _payer_by_email(row, kind)
     if kind == "noarfi":
         # Its records due date counts from the method the notice is actually sent by.
         records_due = records_due_text(row) or records_due
     facts, template = notice_facts(row, at=at, records_due=records_due), _notice_template()
+    facts = replace(facts, **extra) if extra else facts
     notice = models.Notice(
         case=row,
         kind=kind,

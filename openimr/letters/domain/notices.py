@@ -1,6 +1,7 @@
 """Notices before the determination, as letter content: the Notice of Assignment and Request
 for Information (8 CCR 9792.10.4(b)) and the notices of ineligibility or deferral
-(8 CCR 9792.10.3), and the notice that a review became expedited (8 CCR 9792.10.4(c)). The
+(8 CCR 9792.10.3), the request to a party for information about eligibility
+(8 CCR 9792.10.3(c)), and the notice that a review became expedited (8 CCR 9792.10.4(c)). The
 same renderers as the letter turn them into text, HTML and PDF."""
 
 from dataclasses import dataclass
@@ -29,6 +30,13 @@ class NoticeFacts:
     rfa_dates: tuple[str, ...] = ()
     # A drug-formulary dispute (LC 4610.6(d)(1)(A)); False in a notice issued before it was kept.
     formulary: bool = False
+    # A request for eligibility information (8 CCR 9792.10.3(c)): the party asked, by role
+    # and in words ("the claims administrator (Acme Insurance)"), what staff wrote is
+    # needed, and by when.
+    party_role: str = ""
+    party_asked: str = ""
+    information: str = ""
+    information_due: str = ""
 
 
 def _header(facts: NoticeFacts) -> tuple[Field, ...]:
@@ -56,6 +64,8 @@ def _values(facts: NoticeFacts, t: LetterTemplate) -> dict[str, str]:
         "records_due": facts.records_due,
         "last_day": facts.last_day,
         "application_received": facts.application_received,
+        "party_asked": facts.party_asked,
+        "information_due": facts.information_due,
     }
 
 
@@ -126,3 +136,28 @@ def build_conversion_notice(facts: NoticeFacts, t: LetterTemplate) -> Letter:
     )
     disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
     return _letter(facts, t, "converted", (conversion, disputed))
+
+
+def build_information_request(facts: NoticeFacts, t: LetterTemplate) -> Letter:
+    """A request to one party for what screening needs (8 CCR 9792.10.3(c)): what is asked,
+    as staff wrote it, the day it is due and where to send it, and that eligibility is
+    decided on what is on file if nothing arrives; that the application is on hold
+    meanwhile, and, when another party is asked, that the employee is served a copy."""
+    v = _values(facts, t)
+    asked = Section(
+        "INFORMATION REQUESTED",
+        (
+            Paragraph(t.text("information_request.intro", **v)),
+            Paragraph(facts.information),
+            Paragraph(t.text("information_request.send", **v)),
+        ),
+    )
+    hold = t.text("information_request.on_hold", **v)
+    if facts.party_role != "employee":
+        hold = f"{t.text('information_request.copy', **v)} {hold}"
+    after = Section(
+        "IF NOTHING ARRIVES",
+        (Paragraph(t.text("information_request.otherwise", **v)), Paragraph(hold)),
+    )
+    disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
+    return _letter(facts, t, "information_request", (asked, after, disputed))

@@ -31,8 +31,9 @@ SEVERAL = (
     "how_made.selection_several",
     "summary.intro_several",
 )
-# Notice wording added later (notices.toml): the formulary track, and the whole notice of a
-# conversion to expedited review (8 CCR 9792.10.4(c)).
+# Notice wording added later (notices.toml): the formulary track, and the whole notices of a
+# conversion to expedited review (8 CCR 9792.10.4(c)) and of a request for eligibility
+# information (8 CCR 9792.10.3(c)).
 NOTICE_OPTIONAL = (
     "noarfi.track_formulary",
     "converted",
@@ -40,6 +41,13 @@ NOTICE_OPTIONAL = (
     "converted.intro",
     "converted.records",
     "converted.records_in",
+    "information_request",
+    "information_request.title",
+    "information_request.intro",
+    "information_request.send",
+    "information_request.otherwise",
+    "information_request.on_hold",
+    "information_request.copy",
 )
 OPTIONAL = frozenset({"issues.beyond_mtus_label", *SEVERAL, *NOTICE_OPTIONAL})
 # Printed as written, never filled in: a brace in the organization's name is just a brace.
