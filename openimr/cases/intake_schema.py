@@ -41,6 +41,10 @@ OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
 Email = Annotated[
     str | None, Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
 ]
+# A postal address, several lines, for serving a party by mail (8 CCR 9792.10.3; LC
+# 4610.6(f)): the employee's and every other party's take the one rule (printable, as all
+# text, and at most 500 characters, MAX_ADDRESS in the letters' print queue).
+Address = Annotated[str | None, Field(default=None, max_length=500)]
 ICD10 = Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
 # No date on the form can be this old (the records' dates of service have the same floor).
 EARLIEST_DATE = date(1900, 1, 1)
@@ -84,7 +88,7 @@ class _Strict(BaseModel):
 
 class EmployeeIn(_Strict):
     name: Name
-    address: str | None = Field(default=None, max_length=500)
+    address: Address = None
     phone: str | None = Field(default=None, pattern=r"^[0-9+() .-]{7,25}$")
     email: Email = None
 
@@ -95,18 +99,21 @@ class PartyIn(_Strict):
 
 class AttorneyIn(PartyIn):
     email: Email = None
+    address: Address = None
 
 
 class PhysicianIn(_Strict):
     name: Name
     specialty: OptionalText = None
     email: Email = None
+    address: Address = None
 
 
 class ClaimsAdministratorIn(_Strict):
     name: Name
     adjuster: OptionalText = None
     email: Email = None
+    address: Address = None
 
 
 class URDecisionIn(_Strict):
@@ -173,6 +180,9 @@ class ApplicationIn(_Strict):
         ] + [
             InitErrorDetails(type=PydanticCustomError("repeated", message), loc=loc, input=text)
             for loc, text, message in _repeated_treatments(self)
+        ] + [
+            InitErrorDetails(type=PydanticCustomError("nameless", message), loc=loc, input=None)
+            for loc, message in _nameless_addresses(self)
         ]
         if errors:
             raise ValidationError.from_exception_data("ApplicationIn", errors)
@@ -190,6 +200,14 @@ def _repeated_treatments(form: ApplicationIn) -> Iterator[tuple[tuple[str | int,
         if seen != n:
             said = f"repeats treatment {seen + 1}; list each treatment once"
             yield ("treatments", n, "treatment"), item.treatment, said
+
+
+def _nameless_addresses(form: ApplicationIn) -> Iterator[tuple[tuple[str, ...], str]]:
+    """An address with no one to mail to: the attorney's name is optional on the form, but a
+    copy mailed to an address alone is served on no one (the other parties' names are
+    required already)."""
+    if form.attorney.address and not form.attorney.name:
+        yield ("attorney", "name"), "is required when the attorney's address is given"
 
 
 def _out_of_order(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], date, str]]:
@@ -273,11 +291,14 @@ def to_domain(form: ApplicationIn, *, received_on: date, attached: bool) -> Appl
         requesting_physician_name=form.requesting_physician.name,
         requesting_physician_specialty=form.requesting_physician.specialty,
         requesting_physician_email=form.requesting_physician.email,
+        requesting_physician_address=form.requesting_physician.address,
         claims_administrator_name=form.claims_administrator.name,
         adjuster_name=form.claims_administrator.adjuster,
         claims_administrator_email=form.claims_administrator.email,
+        claims_administrator_address=form.claims_administrator.address,
         attorney_name=form.attorney.name,
         attorney_email=form.attorney.email,
+        attorney_address=form.attorney.address,
         medical_group_name=form.medical_group.name,
         facility_name=form.facility.name,
         manufacturer_name=form.manufacturer.name,
