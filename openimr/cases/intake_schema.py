@@ -44,7 +44,15 @@ Email = Annotated[
 # A postal address, several lines, for serving a party by mail (8 CCR 9792.10.3; LC
 # 4610.6(f)): the employee's and every other party's take the one rule (printable, as all
 # text, and at most 500 characters, MAX_ADDRESS in the letters' print queue).
-Address = Annotated[str | None, Field(default=None, max_length=500)]
+Address = Annotated[
+    str | None,
+    Field(
+        default=None,
+        max_length=500,
+        description="Postal address (lines apart by line breaks): where the party's notices "
+        "and letter are mailed when it gave no e-mail, or its e-mail failed",
+    ),
+]
 ICD10 = Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
 # No date on the form can be this old (the records' dates of service have the same floor).
 EARLIEST_DATE = date(1900, 1, 1)
