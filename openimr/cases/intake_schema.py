@@ -4,7 +4,7 @@ every problem reported by JSON path in the one error shape. Needs no database, s
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Annotated
 
@@ -181,16 +181,11 @@ class ApplicationIn(_Strict):
     received_on: Day | None = None
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> "ApplicationIn":
+    def _fields_agree(self) -> "ApplicationIn":
         errors = [
-            InitErrorDetails(type=PydanticCustomError("date_order", message), loc=loc, input=day)
-            for loc, day, message in _out_of_order(self)
-        ] + [
-            InitErrorDetails(type=PydanticCustomError("repeated", message), loc=loc, input=text)
-            for loc, text, message in _repeated_treatments(self)
-        ] + [
-            InitErrorDetails(type=PydanticCustomError("nameless", message), loc=loc, input=None)
-            for loc, message in _nameless_addresses(self)
+            InitErrorDetails(type=PydanticCustomError(kind, message), loc=loc, input=value)
+            for kind, check in _CROSS_FIELD_CHECKS
+            for loc, value, message in check(self)
         ]
         if errors:
             raise ValidationError.from_exception_data("ApplicationIn", errors)
@@ -198,9 +193,11 @@ class ApplicationIn(_Strict):
 
 
 _RFA = "the Request for Authorization"
+# A problem between fields: where (the field the applicant corrects), the value, what is wrong.
+Found = tuple[tuple[str | int, ...], object, str]
 
 
-def _repeated_treatments(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+def _repeated_treatments(form: ApplicationIn) -> Iterator[Found]:
     """A treatment listed twice would be reviewed and decided twice; the second is named."""
     first: dict[str, int] = {}
     for n, item in enumerate(form.treatments):
@@ -210,15 +207,15 @@ def _repeated_treatments(form: ApplicationIn) -> Iterator[tuple[tuple[str | int,
             yield ("treatments", n, "treatment"), item.treatment, said
 
 
-def _nameless_addresses(form: ApplicationIn) -> Iterator[tuple[tuple[str, ...], str]]:
+def _nameless_addresses(form: ApplicationIn) -> Iterator[Found]:
     """An address with no one to mail to: the attorney's name is optional on the form, but a
     copy mailed to an address alone is served on no one (the other parties' names are
     required already)."""
     if form.attorney.address and not form.attorney.name:
-        yield ("attorney", "name"), "is required when the attorney's address is given"
+        yield ("attorney", "name"), None, "is required when the attorney's address is given"
 
 
-def _out_of_order(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], date, str]]:
+def _out_of_order(form: ApplicationIn) -> Iterator[Found]:
     """Dates that contradict the order of events: the injury comes before the UR decision it
     led to, and a Request for Authorization (RFA) is for treatment of that injury and comes
     before the UR decision that decides it (8 CCR 9792.9.1; the same day is possible)."""
@@ -231,6 +228,13 @@ def _out_of_order(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], 
             yield where, rfa, f"{_RFA} cannot precede the date of injury ({injury.isoformat()})"
         elif rfa is not None and rfa > decided:
             yield where, rfa, f"{_RFA} cannot follow the UR decision on it ({decided.isoformat()})"
+
+
+_CROSS_FIELD_CHECKS: tuple[tuple[str, Callable[[ApplicationIn], Iterator[Found]]], ...] = (
+    ("date_order", _out_of_order),
+    ("repeated", _repeated_treatments),
+    ("nameless", _nameless_addresses),
+)
 
 
 def received_date_problems(form: ApplicationIn, arrived_on: date) -> list[Problem]:

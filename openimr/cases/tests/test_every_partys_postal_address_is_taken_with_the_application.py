@@ -66,9 +66,7 @@ def test_an_address_longer_than_500_characters_is_refused_as_the_employees_is(
     application_doc, party
 ):
     doc = with_addresses(application_doc, **{party: "x" * 501})
-    assert _refused(doc) == [
-        (f"$.{party}.address", "String should have at most 500 characters")
-    ]
+    assert _refused(doc) == [(f"$.{party}.address", "String should have at most 500 characters")]
 
 
 def test_an_address_of_500_characters_is_taken(application_doc):
