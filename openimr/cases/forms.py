@@ -14,6 +14,7 @@ from openimr.core.errors import InvalidInput
 
 TREATMENT_ROWS = 5
 DATE = forms.DateInput(attrs={"type": "date"})
+ADDRESS = forms.Textarea(attrs={"rows": 2})
 
 # form field → JSON path in ApplicationIn
 PATHS: dict[str, str] = {
@@ -30,11 +31,14 @@ PATHS: dict[str, str] = {
     "physician_name": "$.requesting_physician.name",
     "physician_specialty": "$.requesting_physician.specialty",
     "physician_email": "$.requesting_physician.email",
+    "physician_address": "$.requesting_physician.address",
     "claims_administrator_name": "$.claims_administrator.name",
     "adjuster_name": "$.claims_administrator.adjuster",
     "claims_administrator_email": "$.claims_administrator.email",
+    "claims_administrator_address": "$.claims_administrator.address",
     "attorney_name": "$.attorney.name",
     "attorney_email": "$.attorney.email",
+    "attorney_address": "$.attorney.address",
     "conditional_non_certification": "$.conditional_non_certification",
     "disputed_other_than_medical_necessity": "$.disputed_other_than_medical_necessity",
     "claims_administrator_agrees_to_proceed": "$.claims_administrator_agrees_to_proceed",
@@ -68,7 +72,7 @@ class ApplicationForm(forms.Form):
     review_type = forms.ChoiceField(choices=_choices(ReviewType), initial="regular")
     claim_number = _text()
     employee_name = _text(label="Employee name")
-    employee_address = _text(widget=forms.Textarea(attrs={"rows": 2}))
+    employee_address = _text(widget=ADDRESS)
     employee_phone = _text()
     employee_email = _text()
     date_of_injury = _text(label="Date of injury", widget=DATE)
@@ -80,11 +84,16 @@ class ApplicationForm(forms.Form):
     physician_name = _text(label="Requesting physician")
     physician_specialty = _text(label="Specialty")
     physician_email = _text(label="Requesting physician's e-mail")
+    physician_address = _text(label="Requesting physician's postal address", widget=ADDRESS)
     claims_administrator_name = _text(label="Claims administrator")
     adjuster_name = _text(label="Adjuster")
     claims_administrator_email = _text(label="Claims administrator's e-mail")
+    claims_administrator_address = _text(
+        label="Claims administrator's postal address", widget=ADDRESS
+    )
     attorney_name = _text(label="Employee's attorney")
     attorney_email = _text(label="Attorney's e-mail")
+    attorney_address = _text(label="Attorney's postal address", widget=ADDRESS)
     conditional_non_certification = forms.BooleanField(
         required=False, label="The UR decision was a conditional non-certification"
     )
@@ -147,13 +156,19 @@ class ApplicationForm(forms.Form):
                 "name": d["physician_name"],
                 "specialty": opt("physician_specialty"),
                 "email": opt("physician_email"),
+                "address": opt("physician_address"),
             },
             "claims_administrator": {
                 "name": d["claims_administrator_name"],
                 "adjuster": opt("adjuster_name"),
                 "email": opt("claims_administrator_email"),
+                "address": opt("claims_administrator_address"),
             },
-            "attorney": {"name": opt("attorney_name"), "email": opt("attorney_email")},
+            "attorney": {
+                "name": opt("attorney_name"),
+                "email": opt("attorney_email"),
+                "address": opt("attorney_address"),
+            },
             "conditional_non_certification": d["conditional_non_certification"],
             "disputed_other_than_medical_necessity": d["disputed_other_than_medical_necessity"],
             "claims_administrator_agrees_to_proceed": (

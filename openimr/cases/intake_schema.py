@@ -4,7 +4,7 @@ every problem reported by JSON path in the one error shape. Needs no database, s
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Annotated
 
@@ -40,6 +40,18 @@ OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
 # An address a letter can be served to by e-mail (LC 4610.6(f)); without one, by mail.
 Email = Annotated[
     str | None, Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
+]
+# A postal address, several lines, for serving a party by mail (8 CCR 9792.10.3; LC
+# 4610.6(f)): the employee's and every other party's take the one rule (printable, as all
+# text, and at most 500 characters, MAX_ADDRESS in the letters' print queue).
+Address = Annotated[
+    str | None,
+    Field(
+        default=None,
+        max_length=500,
+        description="Postal address (lines apart by line breaks): where the party's notices "
+        "and letter are mailed when it gave no e-mail, or its e-mail failed",
+    ),
 ]
 ICD10 = Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
 # No date on the form can be this old (the records' dates of service have the same floor).
@@ -84,7 +96,7 @@ class _Strict(BaseModel):
 
 class EmployeeIn(_Strict):
     name: Name
-    address: str | None = Field(default=None, max_length=500)
+    address: Address = None
     phone: str | None = Field(default=None, pattern=r"^[0-9+() .-]{7,25}$")
     email: Email = None
 
@@ -95,18 +107,21 @@ class PartyIn(_Strict):
 
 class AttorneyIn(PartyIn):
     email: Email = None
+    address: Address = None
 
 
 class PhysicianIn(_Strict):
     name: Name
     specialty: OptionalText = None
     email: Email = None
+    address: Address = None
 
 
 class ClaimsAdministratorIn(_Strict):
     name: Name
     adjuster: OptionalText = None
     email: Email = None
+    address: Address = None
 
 
 class URDecisionIn(_Strict):
@@ -166,13 +181,11 @@ class ApplicationIn(_Strict):
     received_on: Day | None = None
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> "ApplicationIn":
+    def _fields_agree(self) -> "ApplicationIn":
         errors = [
-            InitErrorDetails(type=PydanticCustomError("date_order", message), loc=loc, input=day)
-            for loc, day, message in _out_of_order(self)
-        ] + [
-            InitErrorDetails(type=PydanticCustomError("repeated", message), loc=loc, input=text)
-            for loc, text, message in _repeated_treatments(self)
+            InitErrorDetails(type=PydanticCustomError(kind, message), loc=loc, input=value)
+            for kind, check in _CROSS_FIELD_CHECKS
+            for loc, value, message in check(self)
         ]
         if errors:
             raise ValidationError.from_exception_data("ApplicationIn", errors)
@@ -180,9 +193,11 @@ class ApplicationIn(_Strict):
 
 
 _RFA = "the Request for Authorization"
+# A problem between fields: where (the field the applicant corrects), the value, what is wrong.
+Found = tuple[tuple[str | int, ...], object, str]
 
 
-def _repeated_treatments(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+def _repeated_treatments(form: ApplicationIn) -> Iterator[Found]:
     """A treatment listed twice would be reviewed and decided twice; the second is named."""
     first: dict[str, int] = {}
     for n, item in enumerate(form.treatments):
@@ -192,7 +207,15 @@ def _repeated_treatments(form: ApplicationIn) -> Iterator[tuple[tuple[str | int,
             yield ("treatments", n, "treatment"), item.treatment, said
 
 
-def _out_of_order(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], date, str]]:
+def _nameless_addresses(form: ApplicationIn) -> Iterator[Found]:
+    """An address with no one to mail to: the attorney's name is optional on the form, but a
+    copy mailed to an address alone is served on no one (the other parties' names are
+    required already)."""
+    if form.attorney.address and not form.attorney.name:
+        yield ("attorney", "name"), None, "is required when the attorney's address is given"
+
+
+def _out_of_order(form: ApplicationIn) -> Iterator[Found]:
     """Dates that contradict the order of events: the injury comes before the UR decision it
     led to, and a Request for Authorization (RFA) is for treatment of that injury and comes
     before the UR decision that decides it (8 CCR 9792.9.1; the same day is possible)."""
@@ -205,6 +228,13 @@ def _out_of_order(form: ApplicationIn) -> Iterator[tuple[tuple[str | int, ...], 
             yield where, rfa, f"{_RFA} cannot precede the date of injury ({injury.isoformat()})"
         elif rfa is not None and rfa > decided:
             yield where, rfa, f"{_RFA} cannot follow the UR decision on it ({decided.isoformat()})"
+
+
+_CROSS_FIELD_CHECKS: tuple[tuple[str, Callable[[ApplicationIn], Iterator[Found]]], ...] = (
+    ("date_order", _out_of_order),
+    ("repeated", _repeated_treatments),
+    ("nameless", _nameless_addresses),
+)
 
 
 def received_date_problems(form: ApplicationIn, arrived_on: date) -> list[Problem]:
@@ -273,11 +303,14 @@ def to_domain(form: ApplicationIn, *, received_on: date, attached: bool) -> Appl
         requesting_physician_name=form.requesting_physician.name,
         requesting_physician_specialty=form.requesting_physician.specialty,
         requesting_physician_email=form.requesting_physician.email,
+        requesting_physician_address=form.requesting_physician.address,
         claims_administrator_name=form.claims_administrator.name,
         adjuster_name=form.claims_administrator.adjuster,
         claims_administrator_email=form.claims_administrator.email,
+        claims_administrator_address=form.claims_administrator.address,
         attorney_name=form.attorney.name,
         attorney_email=form.attorney.email,
+        attorney_address=form.attorney.address,
         medical_group_name=form.medical_group.name,
         facility_name=form.facility.name,
         manufacturer_name=form.manufacturer.name,

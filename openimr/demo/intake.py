@@ -19,6 +19,13 @@ UR_LETTER = (
     "Guidelines, Epidural steroid injections, page 46)."
 )
 
+ADDRESSES = {
+    "employee": "2417 Olive Avenue\nFresno, CA 93704",
+    "requesting_physician": "1540 East Shaw Avenue, Suite 210\nFresno, CA 93710",
+    "claims_administrator": "P.O. Box 24680\nSacramento, CA 95824",
+    "attorney": "2300 Tulare Street, Suite 400\nFresno, CA 93721",
+}
+
 
 def _application(today: date) -> dict[str, object]:
     """Filed today, ten days after a UR decision served by mail: well within the 35 days
@@ -27,12 +34,22 @@ def _application(today: date) -> dict[str, object]:
     letter = text_pdf(UR_LETTER.format(rfa=rfa.isoformat()))
     return {
         "claim_number": "DEMO-2026-0415",
-        "employee": {"name": "Rosa Delgado Marín"},
+        # Each party with the postal address its notices are mailed to (DWC Form IMR's
+        # address blocks), so the print queue shows them addressed.
+        "employee": {"name": "Rosa Delgado Marín", "address": ADDRESSES["employee"]},
         "date_of_injury": (today - timedelta(days=400)).isoformat(),
         "employer": {"name": "Central Valley Packing Co."},
         "ur_decision": {"date": ur.isoformat(), "service_method": "mail"},
-        "requesting_physician": {"name": "Dr. Alan Whitford", "specialty": "Pain Medicine"},
-        "claims_administrator": {"name": "Golden State Claims Services, Inc."},
+        "requesting_physician": {
+            "name": "Dr. Alan Whitford",
+            "specialty": "Pain Medicine",
+            "address": ADDRESSES["requesting_physician"],
+        },
+        "claims_administrator": {
+            "name": "Golden State Claims Services, Inc.",
+            "address": ADDRESSES["claims_administrator"],
+        },
+        "attorney": {"name": "Lena Ortiz, Esq.", "address": ADDRESSES["attorney"]},
         "treatments": [
             {
                 "treatment": "Lumbar epidural steroid injection, L5-S1",

@@ -99,6 +99,10 @@ BAD_FIELDS = [
     (("claims_administrator", "name"), "", "$.claims_administrator.name"),
     (("claims_administrator", "adjuster"), 42, "$.claims_administrator.adjuster"),
     (("attorney", "name"), ["a"], "$.attorney.name"),
+    (("attorney", "address"), "455 Capitol Mall", "$.attorney.name"),  # an address for no one
+    (("attorney", "address"), 42, "$.attorney.address"),
+    (("claims_administrator", "address"), "x" * 501, "$.claims_administrator.address"),
+    (("requesting_physician", "address"), "Suite\x00 300", "$.requesting_physician.address"),
     (("treatments",), [], "$.treatments"),
     (("treatments", 0, "treatment"), "", "$.treatments[0].treatment"),
     (("treatments", 0, "diagnosis"), KeyError, "$.treatments[0].diagnosis"),

@@ -71,6 +71,10 @@ class Application:
     requesting_physician_email: str | None = None
     claims_administrator_email: str | None = None
     attorney_email: str | None = None
+    # Where each of them is mailed when it gave no e-mail (the employee's: employee_address).
+    requesting_physician_address: str | None = None
+    claims_administrator_address: str | None = None
+    attorney_address: str | None = None
     ur_decision_attached: bool = False
     conditional_non_certification: bool = False
     disputed_other_than_medical_necessity: bool = False

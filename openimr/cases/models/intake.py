@@ -46,6 +46,10 @@ class Application(models.Model):
     requesting_physician_email = models.CharField(max_length=254, blank=True, default="")
     claims_administrator_email = models.CharField(max_length=254, blank=True, default="")
     attorney_email = models.CharField(max_length=254, blank=True, default="")
+    # Their postal addresses, for mailing a party that gave no e-mail (or whose e-mail failed).
+    requesting_physician_address = models.TextField(blank=True, default="")
+    claims_administrator_address = models.TextField(blank=True, default="")
+    attorney_address = models.TextField(blank=True, default="")
     conditional_non_certification = models.BooleanField(default=False)
     disputed_other_than_medical_necessity = models.BooleanField(default=False)
     claims_administrator_agrees_to_proceed = models.BooleanField(null=True, blank=True)

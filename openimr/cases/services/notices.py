@@ -101,14 +101,17 @@ Party = dict[str, str]  # role, name, email ("" to mail), postal ("" when none o
 
 def _parties(app: models.Application, payer_by_email: bool) -> list[Party]:
     """Who is served: the parties the application names, each by e-mail where it gave an
-    address, otherwise by mail to the postal address on file (the application collects one
-    for the employee only). The claims administrator by e-mail only if ``payer_by_email``."""
+    address, otherwise by mail to the postal address the application gives for it (kept
+    with an e-mailed copy too, for when the e-mail fails). The claims administrator by
+    e-mail only if ``payer_by_email``."""
     parties = [
         ("employee", app.employee_name, app.employee_email, app.employee_address),
         ("claims_administrator", app.claims_administrator_name,
-         app.claims_administrator_email if payer_by_email else "", ""),
-        ("requesting_physician", app.requesting_physician_name, app.requesting_physician_email, ""),
-        ("attorney", app.attorney_name, app.attorney_email, ""),
+         app.claims_administrator_email if payer_by_email else "",
+         app.claims_administrator_address),
+        ("requesting_physician", app.requesting_physician_name, app.requesting_physician_email,
+         app.requesting_physician_address),
+        ("attorney", app.attorney_name, app.attorney_email, app.attorney_address),
     ]  # fmt: skip
     return [
         {"role": role, "name": name, "email": email, "postal": postal}

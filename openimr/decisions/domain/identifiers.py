@@ -34,10 +34,13 @@ _OLD_AGE = re.compile(r"\b(9\d|1[0-2]\d)(?=[- ]?(?:(?:years?|yrs?\.?)[- ]old|y/?
 _AGE_WORDS = ("year", "yr", "y/o", "yo")
 _AGE_VALUE = re.compile(r"[ds]?\s*(?:of\s*)?[:,]?\s*(9\d|1[0-2]\d)\b", re.I)
 # Case-sensitive: an address is written "123 Main Street"; "3 visits with Dr" is not one.
+# The street types include the ones offices stand on, as a party's address is written
+# ("455 Capitol Mall", "1 Hospitality Plaza"), not only the ones homes do.
 _STREET = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){1,4}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|"
-    r"Parkway|Pkwy|Circle|Cir|Highway|Hwy|Terrace|Ter|Trail|Trl|STREET|AVENUE|ROAD)\b\.?"
+    r"Parkway|Pkwy|Circle|Cir|Highway|Hwy|Terrace|Ter|Trail|Trl|Mall|Plaza|Plz|Square|Alley|"
+    r"Expressway|Freeway|STREET|AVENUE|ROAD)\b\.?"
     r"(?:,?\s+(?:Suite|Ste|STE|Apt|Unit|#)\.?\s*[\w-]+)?"
 )
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)

@@ -32,6 +32,10 @@ from openimr.decisions.domain.identifiers import (
         ("DOB: 03/04/1970.", "03/04/1970"),
         ("date of birth March 4, 1970", "March 4, 1970"),
         ("lives at 1234 North Elm Street, Apt 5", "1234 North Elm Street"),
+        # Offices, as the parties' address blocks give them, stand on malls and plazas too.
+        ("counsel at 455 Capitol Mall, Suite 801", "455 Capitol Mall"),
+        ("claims office, 1 Hospitality Plaza, Ste 300", "Hospitality Plaza"),
+        ("the clinic at 12 Union Square", "12 Union Square"),
         ("mail to P.O. Box 4410 please", "Box 4410"),
         ("Fresno, CA 93701", "93701"),
         ("Sacramento, California 95814-1234", "95814-1234"),

@@ -1,6 +1,9 @@
 """The leak test (issue 6): names and identifiers injected into 1,000 generated cases, published
-through the real path (de-identification, then storing), are found nowhere in the corpus."""
+through the real path (de-identification, then storing), are found nowhere in the corpus.
+With them, the postal addresses the application takes for the claims administrator, the
+requesting physician and the attorney, written into the text as a clerk might copy them."""
 
+import random
 import re
 
 import pytest
@@ -31,10 +34,57 @@ def _corpus_text() -> str:
     return "\n".join(parts)
 
 
+# The parties' addresses take the forms the intake sees: a street with a suite, a street
+# type the employee's generated addresses never use (Mall, Plaza), a P.O. box, one line or
+# several.
+PARTY_STREETS = ("Capitol Mall", "Hospitality Plaza", "Clay Street", "Harbor Boulevard")
+PARTY_CITIES = (("Sacramento", "958"), ("Oakland", "946"), ("San Diego", "921"))
+
+
+def _party_addresses(doc: dict) -> dict[str, str]:
+    """The claims administrator's, the physician's and the attorney's addresses, a function
+    of the case number (so the needles can be listed again)."""
+    rng = random.Random(f"openimr-party-addresses:{doc['case_number']}")
+
+    def city() -> str:
+        name, zip3 = rng.choice(PARTY_CITIES)
+        return f"{name}, CA {zip3}{rng.randint(10, 99)}"
+
+    def street() -> str:
+        return f"{rng.randint(100, 9899)} {rng.choice(PARTY_STREETS)}"
+
+    return {
+        "claims_administrator": f"P.O. Box {rng.randint(100, 99999)}\n{city()}",
+        "requesting_physician": f"{street()}, Suite {rng.randint(100, 999)}, {city()}",
+        "attorney": f"{street()}\n{city()}",
+    }
+
+
+def with_party_addresses(doc: dict) -> dict:
+    """The case with its parties' addresses written into the summary, as copied from the
+    application's address blocks."""
+    where = _party_addresses(doc)
+    doc["clinical_summary"] += (
+        f" Copies go to the claims administrator at {where['claims_administrator']}, to the"
+        f" requesting physician at {where['requesting_physician']} and to the attorney at"
+        f" {where['attorney']}."
+    )
+    return doc
+
+
+def _address_needles(doc: dict) -> list[str]:
+    """Each address whole, each of its lines, and its street or box alone."""
+    found = []
+    for address in _party_addresses(doc).values():
+        lines = address.split("\n")
+        found += [address, *lines, lines[0].split(",")[0]]
+    return found
+
+
 def _needles(doc: dict) -> list[str]:
     """The injected strings, and each person's surname alone: a surname left behind is a
     leak too."""
-    found = injected_identifiers(doc)
+    found = injected_identifiers(doc) + _address_needles(doc)
     people = [doc[p]["name"] for p in ("employee", "attorney", "requesting_physician")]
     return found + [name.split()[-1] for name in people]
 
@@ -49,6 +99,12 @@ def _found(text: str, needles: set[str]) -> list[str]:
     ]
 
 
+def test_the_party_addresses_are_written_into_the_text_searched():
+    doc = with_party_addresses(next(generate_cases(1, seed=6, identifiers=True)))
+    needles = set(_address_needles(doc))
+    assert len(needles) >= 8 and set(_found(doc["clinical_summary"], needles)) == needles
+
+
 def test_the_leak_search_finds_a_planted_name_but_not_a_longer_word():
     needles = {"jose tran", "(559) 555-1234", "Tranh"}
     found = _found("records of Jose Tran, (559) 555-1234; Tramadol.", needles)
@@ -57,7 +113,7 @@ def test_the_leak_search_finds_a_planted_name_but_not_a_longer_word():
 
 @pytest.mark.django_db
 def test_no_injected_name_or_identifier_is_stored_in_the_corpus():
-    docs = list(generate_cases(CASES, seed=6, identifiers=True))
+    docs = [with_party_addresses(d) for d in generate_cases(CASES, seed=6, identifiers=True)]
     decisions_publish_cases(cases=[case_from_dict(d) for d in docs], actor="test", pdf=False)
     assert Decision.objects.count() == CASES
     text = _corpus_text()
