@@ -14,6 +14,18 @@ import pytest
 
 from tests.ops.backups import ROOT
 
+# A shell ignores for good a SIGINT that was ignored when it started (as pytest's is when it
+# runs as a background job): the script is started with SIGINT as a terminal would give it.
+WITH_SIGINT = [
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execvp(sys.argv[1], sys.argv[1:])",
+]
+
+
+BIN = str(Path(sys.executable).parent)
+
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
@@ -80,18 +92,19 @@ def test_a_signal_to_the_run_script_stops_the_worker_and_the_server(data_dir, st
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(OPENIMR_DATA_DIR=str(data_dir), OPENIMR_TASKS_BACKEND="database")
     script = subprocess.Popen(
-        ["bash", "scripts/run.sh", str(Path(sys.executable).parent), "127.0.0.1", str(port)],
+        [*WITH_SIGINT, "bash", "scripts/run.sh", BIN, "127.0.0.1", str(port)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,  # a signal meant for the script reaches nothing of ours
-        # A shell ignores for good a SIGINT ignored when it starts (as in a background job).
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        running = lambda: _listening(port) and any(  # noqa: E731
-            " worker" in command for command in _started_with(data_dir).values()
+        running = lambda: (
+            _listening(port)
+            and any(  # noqa: E731
+                " worker" in command for command in _started_with(data_dir).values()
+            )
         )
         assert _until(running, 60), _started_with(data_dir)
         script.send_signal(stop)  # to the script alone, as `kill` or a process manager sends it
