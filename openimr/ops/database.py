@@ -18,6 +18,9 @@ SQLITE_FILE, POSTGRES_FILE = "database.sqlite3", "database.pgdump"
 # Tables every migrated database has rows in before anyone used it: a target holding only
 # these is empty.
 BOOKKEEPING = {"django_migrations", "django_content_type", "auth_permission", "sqlite_sequence"}
+# Tables every openimr database has from its first migrations: a backup's database without
+# them is not one of ours.
+OURS = ("django_migrations", "cases_case", "audit_auditevent")
 
 
 def vendor() -> str:
@@ -54,6 +57,29 @@ def sqlite_load(source: Path) -> None:
         target.execute("PRAGMA journal_mode=WAL")
     backup.close()
     target.close()
+
+
+def sqlite_problem(source: Path) -> str | None:
+    """Why the backup's SQLite file may not replace the configured database, or None. A
+    matching checksum says only that the file is the one the manifest names: a file that is
+    no database, a damaged one or another application's would otherwise replace ours (and a
+    file that is no database failed half way, with a traceback)."""
+    readonly = f"{source.resolve().as_uri()}?immutable=1"
+    try:
+        db = sqlite3.connect(readonly, uri=True)
+        try:
+            rows = db.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+            verdict = str(db.execute("PRAGMA quick_check").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        return f"not an SQLite database ({exc})"
+    if verdict != "ok":
+        return f"damaged: {verdict}"
+    missing = [table for table in OURS if table not in {row[0] for row in rows}]
+    if missing:
+        return f"not an openimr database: it has no {', '.join(missing)} table"
+    return None
 
 
 def _pg_tool(name: str) -> str:
