@@ -70,6 +70,11 @@ def _listening(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
+def _both_running(port: int, folder: Path) -> bool:
+    commands = _started_with(folder).values()
+    return _listening(port) and any(" worker" in command for command in commands)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -100,13 +105,7 @@ def test_a_signal_to_the_run_script_stops_the_worker_and_the_server(data_dir, st
         start_new_session=True,  # a signal meant for the script reaches nothing of ours
     )
     try:
-        running = lambda: (
-            _listening(port)
-            and any(  # noqa: E731
-                " worker" in command for command in _started_with(data_dir).values()
-            )
-        )
-        assert _until(running, 60), _started_with(data_dir)
+        assert _until(lambda: _both_running(port, data_dir), 60), _started_with(data_dir)
         script.send_signal(stop)  # to the script alone, as `kill` or a process manager sends it
         script.wait(timeout=60)
         assert _until(lambda: not _started_with(data_dir), 30), _started_with(data_dir)
