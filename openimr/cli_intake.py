@@ -42,11 +42,12 @@ def cmd_eligibility_check(args: argparse.Namespace) -> int:
     from openimr.cases.domain.deadlines import filing_deadline
     from openimr.cases.domain.eligibility import ScreeningContext, screen
     from openimr.cases.intake_schema import parse_application_json, to_domain
-    from openimr.cli import read_input
+    from openimr.cli import read_text_input
     from openimr.programs.loader import load_program
 
     today = _day(args.today, "--today")
-    form = parse_application_json(read_input(args.file, "APPLICATION.json"))
+    # Text first: a file that is not UTF-8 ended in a traceback from the JSON reader.
+    form = parse_application_json(read_text_input(args.file, "APPLICATION.json", "utf-8-sig"))
     app = to_domain(form, received_on=today, attached=form.ur_decision_document is not None)
     program = load_program()
     result = screen(app, ScreeningContext(), program)
@@ -75,7 +76,10 @@ def _read_lines(path: Path) -> list[tuple[int, Any]]:
     problems: list[Problem] = []
     from openimr.cli import read_text_input
 
-    text = read_text_input(str(path), "FILE.jsonl")
+    # utf-8-sig: a byte-order mark (Windows editors write one) is not part of line 1.
+    text = read_text_input(str(path), "FILE.jsonl", "utf-8-sig")
+    if not text.strip():  # an export gone wrong, not a batch of none
+        raise InvalidInput([Problem("FILE.jsonl", f"{path} holds no application")])
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
