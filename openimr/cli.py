@@ -15,6 +15,11 @@ from openimr import cli_audit, cli_corpus, cli_intake, cli_ops, cli_reviewers, c
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 
 EXIT_INVALID = 2
+# `openimr --help`'s first line (the module docstring's first line stopped mid-sentence).
+DESCRIPTION = (
+    "Independent Medical Review from the command line, over the same services as the web "
+    "application. Errors print each problem as `path: message` and exit with code 2."
+)
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -238,7 +243,7 @@ def _demo_corpus(count: int) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="openimr", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="openimr", description=DESCRIPTION)
     groups = parser.add_subparsers(dest="group", required=True)
 
     case = groups.add_parser("case", help="validate, import and export openimr.case/1 files")
