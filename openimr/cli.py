@@ -320,6 +320,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as exc:
+        if _unreachable(exc):
+            # The database named by DATABASE_URL (or the data folder) cannot be opened: a
+            # server that is down, a missing folder, a database never created. Migrating
+            # would not help, and a traceback hides the reason.
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            print(
+                f"error: cannot open the database ({reason}): check DATABASE_URL, or "
+                "OPENIMR_DATA_DIR for SQLite",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
         if not _unmigrated(exc):
             raise
         # A data folder (or PostgreSQL database) never migrated: say what to run, not a
@@ -329,6 +340,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
+
+
+def _unreachable(exc: Exception) -> bool:
+    """A database error before any connection was made: the database could not be opened."""
+    if "django.db" not in sys.modules:
+        return False
+    from django.db import OperationalError, connection
+
+    return isinstance(exc, OperationalError) and connection.connection is None
 
 
 def _unmigrated(exc: Exception) -> bool:
