@@ -320,11 +320,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as exc:
+        # PostgreSQL's message goes on with the query and a caret: its first line says it.
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if _unreachable(exc):
             # The database named by DATABASE_URL (or the data folder) cannot be opened: a
             # server that is down, a missing folder, a database never created. Migrating
             # would not help, and a traceback hides the reason.
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             print(
                 f"error: cannot open the database ({reason}): check DATABASE_URL, or "
                 "OPENIMR_DATA_DIR for SQLite",
@@ -336,7 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A data folder (or PostgreSQL database) never migrated: say what to run, not a
         # traceback from the first query.
         print(
-            f"error: the database is not set up ({exc}): run `python manage.py migrate`",
+            f"error: the database is not set up ({reason}): run `python manage.py migrate`",
             file=sys.stderr,
         )
         return EXIT_INVALID

@@ -4,6 +4,7 @@ pg_restore for PostgreSQL."""
 
 import glob
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -78,7 +79,7 @@ def sqlite_problem(source: Path) -> str | None:
         return f"damaged: {verdict}"
     missing = [table for table in OURS if table not in {row[0] for row in rows}]
     if missing:
-        return f"not an openimr database: it has no {', '.join(missing)} table"
+        return f"not an openimr database (missing table(s): {', '.join(missing)})"
     return None
 
 
@@ -113,6 +114,24 @@ def _run(command: list[str], env: dict[str, str]) -> None:
 def postgres_dump(target: Path) -> None:
     args, env = _pg_env()
     _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={target}", *args], env)
+
+
+def postgres_problem(source: Path) -> str | None:
+    """Why the backup's dump may not be loaded, or None: pg_restore reads its table of
+    contents without a server. A dump of another database would be loaded beside (or, with
+    --force, over) ours and reported restored."""
+    done = subprocess.run(
+        [_pg_tool("pg_restore"), "--list", str(source)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        said = done.stderr.strip().splitlines()
+        return f"not a pg_dump archive ({said[-1] if said else 'pg_restore failed'})"
+    # A table's entry: "233; 1259 16516 TABLE public cases_case owner".
+    tables = set(re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+)", done.stdout, re.MULTILINE))
+    missing = [table for table in OURS if table not in tables]
+    if missing:
+        return f"not an openimr database (missing table(s): {', '.join(missing)})"
+    return None
 
 
 def postgres_load(source: Path) -> None:

@@ -173,9 +173,11 @@ def _restore_media(src: Path, files: tuple[Entry, ...]) -> None:
 
 def _database_check(src: Path, manifest: Manifest) -> None:
     """Before anything is written: the backup's database is a whole openimr database."""
-    if manifest.vendor != "sqlite":
-        return
-    problem = database.sqlite_problem(src / manifest.database)
+    source = src / manifest.database
+    if manifest.vendor == "sqlite":
+        problem = database.sqlite_problem(source)
+    else:
+        problem = database.postgres_problem(source)
     if problem is not None:
         raise InvalidInput(
             [Problem(manifest.database, problem)], "the backup is refused, nothing was restored"

@@ -5,15 +5,21 @@ foreign one, even over a working deployment with --force."""
 
 import hashlib
 import json
+import os
+import secrets
 import sqlite3
+import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import psycopg
 import pytest
 from django.db import connection
 
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 from openimr.cli import main
+from openimr.ops import database
 from tests.ops.backups import counts, openimr
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -87,3 +93,72 @@ def test_force_does_not_put_another_applications_database_over_a_working_one(bac
     assert done.returncode == 2, done.stdout
     assert "not an openimr database" in done.stderr
     assert counts(working / "openimr.sqlite3") == before
+
+
+@pytest.fixture
+def empty_postgres(tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only (make test-postgres)")
+    name = f"openimr_foreign_{secrets.token_hex(4)}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    s = connection.settings_dict
+    yield f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{name}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _pg_backup(tmp_path: Path, dump: bytes) -> Path:
+    backup = tmp_path / "pg-backup"
+    backup.mkdir()
+    (backup / "database.pgdump").write_bytes(dump)
+    entry = {"path": "database.pgdump", "size": len(dump)}
+    entry["sha256"] = hashlib.sha256(dump).hexdigest()
+    manifest = {
+        "format": "openimr.backup/1",
+        "created_at": "2026-01-01T00:00:00+00:00",
+        "database": {"vendor": "postgresql", "file": "database.pgdump"},
+        "files": [entry],
+    }
+    (backup / "MANIFEST.json").write_text(json.dumps(manifest))
+    return backup
+
+
+def _tables(url: str) -> list[str]:
+    with psycopg.connect(url) as db:
+        rows = db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        return [row[0] for row in rows]
+
+
+def test_a_file_that_is_no_pg_dump_is_refused(empty_postgres, tmp_path):
+    backup = _pg_backup(tmp_path, b"PGDMP but not really " * 200)
+    done = openimr(tmp_path / "data", "restore", str(backup), env={"DATABASE_URL": empty_postgres})
+    assert done.returncode == 2, done.stdout
+    assert "database.pgdump: not a pg_dump archive" in done.stderr
+    assert _tables(empty_postgres) == []
+
+
+def test_a_dump_of_another_database_is_refused(empty_postgres, tmp_path):
+    with psycopg.connect(empty_postgres, autocommit=True) as db:
+        db.execute("CREATE TABLE invoices (id integer)")
+    dump = tmp_path / "other.pgdump"
+    args, env = _pg_env_for(empty_postgres)
+    subprocess.run(
+        [database._pg_tool("pg_dump"), "--format=custom", f"--file={dump}", *args],
+        env=env,
+        check=True,
+    )
+    with psycopg.connect(empty_postgres, autocommit=True) as db:
+        db.execute("DROP TABLE invoices")
+    backup = _pg_backup(tmp_path, dump.read_bytes())
+    done = openimr(tmp_path / "data", "restore", str(backup), env={"DATABASE_URL": empty_postgres})
+    assert done.returncode == 2, done.stdout
+    assert "database.pgdump: not an openimr database" in done.stderr
+    assert _tables(empty_postgres) == []
+
+
+def _pg_env_for(url: str) -> tuple[list[str], dict[str, str]]:
+    parts = urlsplit(url)
+    args = [f"--dbname={parts.path.lstrip('/')}", f"--username={parts.username}"]
+    args += [f"--host={parts.hostname}", f"--port={parts.port}"]
+    return args, {**os.environ, "PGPASSWORD": parts.password or ""}
