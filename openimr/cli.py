@@ -211,7 +211,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _django()
     from openimr.demo.services import USERS, demo_code, demo_load, demo_secret
 
-    if args.code:
+    if args.code is not None:  # `--code ""` (an unset variable) loaded the whole demo
         print(demo_code(args.code))
         return 0
     if args.corpus < 0:  # refused before anything is loaded
