@@ -3,6 +3,7 @@
 
 import argparse
 import json
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +24,13 @@ def _json_default(value: Any) -> str:
     raise TypeError(type(value).__name__)
 
 
-def _day(value: str | None, what: str) -> date:
+# The days a `--today` may name: the application form's earliest date, and a century
+# ahead. Day 1 or 9999-12-31 ended in a traceback from the date arithmetic of matching.
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def day_option(value: str | None, what: str) -> date:
     """A YYYY-MM-DD argument; by default today in California, where the law counts days
     (the machine's own calendar may be a day ahead, in UTC)."""
     from openimr.core.clock import local_date, now
@@ -31,9 +38,15 @@ def _day(value: str | None, what: str) -> date:
     if value is None:
         return local_date(now())
     try:
-        return date.fromisoformat(value)
+        if not _ISO_DAY.fullmatch(value):  # fromisoformat also takes 20240320 and a week
+            raise ValueError(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise InvalidInput([Problem(what, f"{value!r} is not a YYYY-MM-DD date")]) from exc
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        message = f"{value} is not between {EARLIEST_DAY} and {LATEST_DAY}"
+        raise InvalidInput([Problem(what, message)])
+    return day
 
 
 def cmd_eligibility_check(args: argparse.Namespace) -> int:
@@ -45,7 +58,7 @@ def cmd_eligibility_check(args: argparse.Namespace) -> int:
     from openimr.cli import read_text_input
     from openimr.programs.loader import load_program
 
-    today = _day(args.today, "--today")
+    today = day_option(args.today, "--today")
     # Text first: a file that is not UTF-8 ended in a traceback from the JSON reader.
     form = parse_application_json(read_text_input(args.file, "APPLICATION.json", "utf-8-sig"))
     app = to_domain(form, received_on=today, attached=form.ur_decision_document is not None)
