@@ -54,13 +54,21 @@ def cmd_eligibility_check(args: argparse.Namespace) -> int:
     check (those need the IMRO's records); everything else is the same rules."""
     from openimr.cases.domain.deadlines import filing_deadline
     from openimr.cases.domain.eligibility import ScreeningContext, screen
-    from openimr.cases.intake_schema import parse_application_json, to_domain
+    from openimr.cases.intake_schema import (
+        parse_application_json,
+        received_date_problems,
+        to_domain,
+    )
     from openimr.cli import read_text_input
     from openimr.programs.loader import load_program
 
     today = day_option(args.today, "--today")
     # Text first: a file that is not UTF-8 ended in a traceback from the JSON reader.
     form = parse_application_json(read_text_input(args.file, "APPLICATION.json", "utf-8-sig"))
+    # As the API and the web form refuse them: a UR decision or a signature after the day of
+    # receipt was screened as if it could be (and could come out eligible).
+    if problems := received_date_problems(form, today):
+        raise InvalidInput(problems)
     app = to_domain(form, received_on=today, attached=form.ur_decision_document is not None)
     program = load_program()
     result = screen(app, ScreeningContext(), program)
