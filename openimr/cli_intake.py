@@ -348,7 +348,9 @@ def register(groups: Any) -> None:
     token_cmds = token.add_subparsers(dest="action", required=True)
     create = token_cmds.add_parser("create", help="create a token (printed once)")
     create.add_argument("name")
-    create.add_argument("--user", required=True, help="the user the client acts as")
+    create.add_argument(
+        "--user", required=True, metavar="USERNAME", help="the user the client acts as"
+    )
     create.set_defaults(handler=cmd_token_create)
     revoke = token_cmds.add_parser("revoke", help="revoke a token")
     revoke.add_argument("name")
@@ -358,13 +360,17 @@ def register(groups: Any) -> None:
     sim.add_argument(
         "--applications",
         type=int,
+        metavar="N",
         default=200_000,
         help=f"how many (1 to {MAX_APPLICATIONS:,}; default a year's 200,000)",
     )
-    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument(
+        "--seed", type=int, default=1, metavar="N", help="the random stream (default 1)"
+    )
     sim.add_argument(
         "--workers",
         type=int,
+        metavar="N",
         default=1,
         help=f"processes sharing the arrivals, 1 to {MAX_WORKERS} (PostgreSQL; SQLite takes "
         "one writer at a time)",
@@ -372,12 +378,15 @@ def register(groups: Any) -> None:
     sim.add_argument(
         "--days",
         type=int,
+        metavar="N",
         default=None,
         help=f"stop after this many business days (1 to {MAX_DAYS}), at the year's daily rate "
         "(a quick measure)",
     )
     sim.add_argument("--quiet", action="store_true", help="no progress bar")
     sim.add_argument(
-        "--database-url", help="run against this database (it is migrated; use an empty one)"
+        "--database-url",
+        metavar="URL",
+        help="run against this database (it is migrated; use an empty one)",
     )
     sim.set_defaults(handler=cmd_simulate)
