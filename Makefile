@@ -48,7 +48,7 @@ run: demo
 	@echo "               $(BIN)/openimr demo --code USER   prints (or add the keys above to an authenticator app)"
 	@echo "  a background worker reads the text of uploaded records (stopped with the server)"
 	@echo ""
-	$(BIN)/openimr worker & trap 'kill $$! 2>/dev/null' EXIT; $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	bash scripts/run.sh $(BIN) $(HOST) $(PORT)
 
 test: $(STAMP) system-deps
 	$(BIN)/pytest -q -p no:cacheprovider

@@ -15,6 +15,11 @@ from openimr import cli_audit, cli_corpus, cli_intake, cli_ops, cli_reviewers, c
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 
 EXIT_INVALID = 2
+# `openimr --help`'s first line (the module docstring's first line stopped mid-sentence).
+DESCRIPTION = (
+    "Independent Medical Review from the command line, over the same services as the web "
+    "application. Errors print each problem as `path: message` and exit with code 2."
+)
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -206,7 +211,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _django()
     from openimr.demo.services import USERS, demo_code, demo_load, demo_secret
 
-    if args.code:
+    if args.code is not None:  # `--code ""` (an unset variable) loaded the whole demo
         print(demo_code(args.code))
         return 0
     if args.corpus < 0:  # refused before anything is loaded
@@ -238,7 +243,7 @@ def _demo_corpus(count: int) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="openimr", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="openimr", description=DESCRIPTION)
     groups = parser.add_subparsers(dest="group", required=True)
 
     case = groups.add_parser("case", help="validate, import and export openimr.case/1 files")
@@ -315,15 +320,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as exc:
+        # PostgreSQL's message goes on with the query and a caret: its first line says it.
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if _unreachable(exc):
+            # The database named by DATABASE_URL (or the data folder) cannot be opened: a
+            # server that is down, a missing folder, a database never created. Migrating
+            # would not help, and a traceback hides the reason.
+            print(
+                f"error: cannot open the database ({reason}): check DATABASE_URL, or "
+                "OPENIMR_DATA_DIR for SQLite",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
         if not _unmigrated(exc):
             raise
         # A data folder (or PostgreSQL database) never migrated: say what to run, not a
         # traceback from the first query.
         print(
-            f"error: the database is not set up ({exc}): run `python manage.py migrate`",
+            f"error: the database is not set up ({reason}): run `python manage.py migrate`",
             file=sys.stderr,
         )
         return EXIT_INVALID
+
+
+def _unreachable(exc: Exception) -> bool:
+    """A database error before any connection was made: the database could not be opened."""
+    if "django.db" not in sys.modules:
+        return False
+    from django.db import OperationalError, connection
+
+    return isinstance(exc, OperationalError) and connection.connection is None
 
 
 def _unmigrated(exc: Exception) -> bool:

@@ -3,6 +3,7 @@
 
 import argparse
 import json
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +24,13 @@ def _json_default(value: Any) -> str:
     raise TypeError(type(value).__name__)
 
 
-def _day(value: str | None, what: str) -> date:
+# The days a `--today` may name: the application form's earliest date, and a century
+# ahead. Day 1 or 9999-12-31 ended in a traceback from the date arithmetic of matching.
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def day_option(value: str | None, what: str) -> date:
     """A YYYY-MM-DD argument; by default today in California, where the law counts days
     (the machine's own calendar may be a day ahead, in UTC)."""
     from openimr.core.clock import local_date, now
@@ -31,9 +38,15 @@ def _day(value: str | None, what: str) -> date:
     if value is None:
         return local_date(now())
     try:
-        return date.fromisoformat(value)
+        if not _ISO_DAY.fullmatch(value):  # fromisoformat also takes 20240320 and a week
+            raise ValueError(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise InvalidInput([Problem(what, f"{value!r} is not a YYYY-MM-DD date")]) from exc
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        message = f"{value} is not between {EARLIEST_DAY} and {LATEST_DAY}"
+        raise InvalidInput([Problem(what, message)])
+    return day
 
 
 def cmd_eligibility_check(args: argparse.Namespace) -> int:
@@ -41,12 +54,21 @@ def cmd_eligibility_check(args: argparse.Namespace) -> int:
     check (those need the IMRO's records); everything else is the same rules."""
     from openimr.cases.domain.deadlines import filing_deadline
     from openimr.cases.domain.eligibility import ScreeningContext, screen
-    from openimr.cases.intake_schema import parse_application_json, to_domain
-    from openimr.cli import read_input
+    from openimr.cases.intake_schema import (
+        parse_application_json,
+        received_date_problems,
+        to_domain,
+    )
+    from openimr.cli import read_text_input
     from openimr.programs.loader import load_program
 
-    today = _day(args.today, "--today")
-    form = parse_application_json(read_input(args.file, "APPLICATION.json"))
+    today = day_option(args.today, "--today")
+    # Text first: a file that is not UTF-8 ended in a traceback from the JSON reader.
+    form = parse_application_json(read_text_input(args.file, "APPLICATION.json", "utf-8-sig"))
+    # As the API and the web form refuse them: a UR decision or a signature after the day of
+    # receipt was screened as if it could be (and could come out eligible).
+    if problems := received_date_problems(form, today):
+        raise InvalidInput(problems)
     app = to_domain(form, received_on=today, attached=form.ur_decision_document is not None)
     program = load_program()
     result = screen(app, ScreeningContext(), program)
@@ -75,7 +97,10 @@ def _read_lines(path: Path) -> list[tuple[int, Any]]:
     problems: list[Problem] = []
     from openimr.cli import read_text_input
 
-    text = read_text_input(str(path), "FILE.jsonl")
+    # utf-8-sig: a byte-order mark (Windows editors write one) is not part of line 1.
+    text = read_text_input(str(path), "FILE.jsonl", "utf-8-sig")
+    if not text.strip():  # an export gone wrong, not a batch of none
+        raise InvalidInput([Problem("FILE.jsonl", f"{path} holds no application")])
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -323,7 +348,9 @@ def register(groups: Any) -> None:
     token_cmds = token.add_subparsers(dest="action", required=True)
     create = token_cmds.add_parser("create", help="create a token (printed once)")
     create.add_argument("name")
-    create.add_argument("--user", required=True, help="the user the client acts as")
+    create.add_argument(
+        "--user", required=True, metavar="USERNAME", help="the user the client acts as"
+    )
     create.set_defaults(handler=cmd_token_create)
     revoke = token_cmds.add_parser("revoke", help="revoke a token")
     revoke.add_argument("name")
@@ -333,13 +360,17 @@ def register(groups: Any) -> None:
     sim.add_argument(
         "--applications",
         type=int,
+        metavar="N",
         default=200_000,
         help=f"how many (1 to {MAX_APPLICATIONS:,}; default a year's 200,000)",
     )
-    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument(
+        "--seed", type=int, default=1, metavar="N", help="the random stream (default 1)"
+    )
     sim.add_argument(
         "--workers",
         type=int,
+        metavar="N",
         default=1,
         help=f"processes sharing the arrivals, 1 to {MAX_WORKERS} (PostgreSQL; SQLite takes "
         "one writer at a time)",
@@ -347,12 +378,15 @@ def register(groups: Any) -> None:
     sim.add_argument(
         "--days",
         type=int,
+        metavar="N",
         default=None,
         help=f"stop after this many business days (1 to {MAX_DAYS}), at the year's daily rate "
         "(a quick measure)",
     )
     sim.add_argument("--quiet", action="store_true", help="no progress bar")
     sim.add_argument(
-        "--database-url", help="run against this database (it is migrated; use an empty one)"
+        "--database-url",
+        metavar="URL",
+        help="run against this database (it is migrated; use an empty one)",
     )
     sim.set_defaults(handler=cmd_simulate)

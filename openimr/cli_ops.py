@@ -81,7 +81,11 @@ def register(groups: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
 
     worker = groups.add_parser("worker", help="run queued background tasks (reading records)")
     worker.add_argument(
-        "--interval", type=float, default=1.0, help="seconds between polls of an empty queue"
+        "--interval",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="seconds between polls of an empty queue (default 1)",
     )
     worker.add_argument("--batch", action="store_true", help="run what is queued, then exit")
     worker.add_argument("--max-tasks", type=int, metavar="N", help="exit after N tasks")

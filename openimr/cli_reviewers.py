@@ -9,10 +9,9 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from datetime import date
 from typing import Any
 
-from openimr.core.clock import local_date, now
+from openimr.cli_intake import day_option
 from openimr.core.errors import InvalidInput, Problem
 from openimr.reviewers.domain.matching import MatchResult, match
 from openimr.reviewers.index import PanelIndex
@@ -35,15 +34,6 @@ def _case_document(path: str) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise InvalidInput([Problem("$", f"{path} must hold one JSON object")])
     return doc
-
-
-def _today(value: str | None) -> date:
-    if value is None:
-        return local_date(now())
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise InvalidInput([Problem("--today", f"{value!r} is not a YYYY-MM-DD date")]) from exc
 
 
 def report(result: MatchResult) -> dict[str, Any]:
@@ -98,7 +88,7 @@ def cmd_reviewers_match(args: argparse.Namespace) -> int:
         case = match_case_from_document(doc)
     except InvalidInput as exc:
         raise exc.located(f"CASE.json {args.case}") from exc
-    result = match(case, panel, panel, default_specialty_table(), _today(args.today))
+    result = match(case, panel, panel, default_specialty_table(), day_option(args.today, "--today"))
     if args.json:
         print(json.dumps(report(result), indent=2, ensure_ascii=False))
     else:

@@ -90,7 +90,9 @@ def register(groups: Any) -> None:
     cmds = tokens.add_subparsers(dest="command", required=True)
     create = cmds.add_parser("create", help="create a token (its secret is printed once)")
     create.add_argument("name", help="the client's name, unique")
-    create.add_argument("--user", required=True, help="the account the client acts as")
+    create.add_argument(
+        "--user", required=True, metavar="USERNAME", help="the account the client acts as"
+    )
     create.add_argument(
         "--scope",
         action="append",
@@ -99,6 +101,7 @@ def register(groups: Any) -> None:
     )
     create.add_argument(
         "--administrator",
+        metavar="NAME",
         help="register the account as this claims administrator's (as cases name it), so "
         "the token reaches that administrator's case files",
     )

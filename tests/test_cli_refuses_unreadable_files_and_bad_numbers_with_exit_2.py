@@ -42,7 +42,12 @@ def test_a_missing_file_or_a_folder_is_named_with_exit_2(command, tmp_path, caps
 
 @pytest.mark.parametrize(
     "command",
-    [["applications", "import"], ["reviewers", "import"], ["reviewers", "match", "--panel", "x"]],
+    [
+        ["eligibility", "check"],
+        ["applications", "import"],
+        ["reviewers", "import"],
+        ["reviewers", "match", "--panel", "x"],
+    ],
     ids=lambda c: " ".join(c[:2]),
 )
 def test_a_file_that_is_not_utf8_is_named_with_exit_2(command, not_utf8, capsys):

@@ -4,6 +4,7 @@ pg_restore for PostgreSQL."""
 
 import glob
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -18,6 +19,9 @@ SQLITE_FILE, POSTGRES_FILE = "database.sqlite3", "database.pgdump"
 # Tables every migrated database has rows in before anyone used it: a target holding only
 # these is empty.
 BOOKKEEPING = {"django_migrations", "django_content_type", "auth_permission", "sqlite_sequence"}
+# Tables every openimr database has from its first migrations: a backup's database without
+# them is not one of ours.
+OURS = ("django_migrations", "cases_case", "audit_auditevent")
 
 
 def vendor() -> str:
@@ -56,6 +60,29 @@ def sqlite_load(source: Path) -> None:
     target.close()
 
 
+def sqlite_problem(source: Path) -> str | None:
+    """Why the backup's SQLite file may not replace the configured database, or None. A
+    matching checksum says only that the file is the one the manifest names: a file that is
+    no database, a damaged one or another application's would otherwise replace ours (and a
+    file that is no database failed half way, with a traceback)."""
+    readonly = f"{source.resolve().as_uri()}?immutable=1"
+    try:
+        db = sqlite3.connect(readonly, uri=True)
+        try:
+            rows = db.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+            verdict = str(db.execute("PRAGMA quick_check").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        return f"not an SQLite database ({exc})"
+    if verdict != "ok":
+        return f"damaged: {verdict}"
+    missing = [table for table in OURS if table not in {row[0] for row in rows}]
+    if missing:
+        return f"not an openimr database (missing table(s): {', '.join(missing)})"
+    return None
+
+
 def _pg_tool(name: str) -> str:
     """The newest installed client: pg_dump refuses a server newer than itself."""
     found = sorted(
@@ -87,6 +114,24 @@ def _run(command: list[str], env: dict[str, str]) -> None:
 def postgres_dump(target: Path) -> None:
     args, env = _pg_env()
     _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={target}", *args], env)
+
+
+def postgres_problem(source: Path) -> str | None:
+    """Why the backup's dump may not be loaded, or None: pg_restore reads its table of
+    contents without a server. A dump of another database would be loaded beside (or, with
+    --force, over) ours and reported restored."""
+    done = subprocess.run(
+        [_pg_tool("pg_restore"), "--list", str(source)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        said = done.stderr.strip().splitlines()
+        return f"not a pg_dump archive ({said[-1] if said else 'pg_restore failed'})"
+    # A table's entry: "233; 1259 16516 TABLE public cases_case owner".
+    tables = set(re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+)", done.stdout, re.MULTILINE))
+    missing = [table for table in OURS if table not in tables]
+    if missing:
+        return f"not an openimr database (missing table(s): {', '.join(missing)})"
+    return None
 
 
 def postgres_load(source: Path) -> None:

@@ -18,7 +18,7 @@ from django.conf import settings
 
 from openimr.audit.services import Actor, audit_record
 from openimr.core.clock import now
-from openimr.core.errors import Conflict
+from openimr.core.errors import Conflict, InvalidInput, Problem
 from openimr.ops import database
 from openimr.ops.manifest import (
     MEDIA,
@@ -171,6 +171,19 @@ def _restore_media(src: Path, files: tuple[Entry, ...]) -> None:
             _place(src / entry.path, media / entry.path.removeprefix(f"{MEDIA}/"))
 
 
+def _database_check(src: Path, manifest: Manifest) -> None:
+    """Before anything is written: the backup's database is a whole openimr database."""
+    source = src / manifest.database
+    if manifest.vendor == "sqlite":
+        problem = database.sqlite_problem(source)
+    else:
+        problem = database.postgres_problem(source)
+    if problem is not None:
+        raise InvalidInput(
+            [Problem(manifest.database, problem)], "the backup is refused, nothing was restored"
+        )
+
+
 def backup_restore(*, src: Path, actor: Actor, force: bool = False) -> BackupSummary:
     """Check every file of the backup against its manifest, then restore it into the
     configured database and MEDIA_ROOT. Refused, with nothing written, for a damaged or
@@ -180,6 +193,7 @@ def backup_restore(*, src: Path, actor: Actor, force: bool = False) -> BackupSum
     vendor = database.vendor()
     if manifest.vendor != vendor:
         raise Conflict(f"the backup is of a {manifest.vendor} database; this one is {vendor}")
+    _database_check(src, manifest)
     problems = _target_problems()
     if problems and not force:
         raise Conflict(
