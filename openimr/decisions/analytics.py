@@ -9,6 +9,7 @@ application was received (ineligible and withdrawn applications are never publis
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
@@ -157,12 +158,37 @@ def undated() -> list[Tally]:
     return [Tally("decision", int(decided or 0)), Tally("application", int(received or 0))]
 
 
+_Keyed = TypeVar("_Keyed", Tally, Row)
+
+
 def letters_per_month() -> list[Tally]:
-    return _per_month("decision_date")
+    return _every_month(_per_month("decision_date"), lambda month: Tally(month, 0))
 
 
 def applications_per_month() -> list[Tally]:
-    return _per_month("application_received_date")
+    return _every_month(_per_month("application_received_date"), lambda month: Tally(month, 0))
+
+
+def overturn_by_month() -> list[Row]:
+    """``overturn_by("month")`` with the months between that decided nothing, rate None."""
+    return _every_month(overturn_by("month"), lambda month: Row(month, 0, 0))
+
+
+def _every_month(rows: list[_Keyed], empty: Callable[[str], _Keyed]) -> list[_Keyed]:
+    """``rows`` ("YYYY-MM" keys, in order) with the months between the first and the last
+    that have none added, empty: a chart drawn from the rows alone put the months either
+    side of a gap next to each other, and its table hid that nothing was decided then."""
+    if not rows:
+        return rows
+    found = {r.key: r for r in rows}
+    year, month = map(int, rows[0].key.split("-"))
+    last = tuple(map(int, rows[-1].key.split("-")))
+    out = []
+    while (year, month) <= last:
+        key = f"{year:04d}-{month:02d}"
+        out.append(found.get(key) or empty(key))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def _fingerprint() -> str:
@@ -183,7 +209,7 @@ def report() -> dict[str, list[Row] | list[Tally]]:
         "category": overturn_by("category"),
         "family": overturn_by("family"),
         "specialty": overturn_by("specialty")[:TOP_SPECIALTIES],
-        "over_time": overturn_by("month"),
+        "over_time": overturn_by_month(),
         "undated": undated(),
     }
     cache.set(key, data, CACHE_SECONDS)

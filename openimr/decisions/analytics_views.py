@@ -59,7 +59,7 @@ def _svg(chart: Chart, rows: list[Any]) -> str:
     if chart.kind == "tally":
         return analytics_svg.columns(chart.title, [(r.key, r.count) for r in rows])
     if chart.kind == "trend":
-        points = [(r.key, r.rate or 0.0) for r in rows]
+        points = [(r.key, r.rate) for r in rows]
         return analytics_svg.columns(chart.title, points, line=True)
     bars = [(_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}") for r in rows]
     return analytics_svg.bars(chart.title, bars)
