@@ -161,6 +161,20 @@ def undated() -> list[Tally]:
 _Keyed = TypeVar("_Keyed", Tally, Row)
 
 
+def not_shown(specialties: list[Row]) -> list[Tally]:
+    """What the rate charts leave out, for the page to say: the specialties past the
+    TOP_SPECIALTIES most frequent, and the decided items no row of a chart holds (an item
+    citing no guideline family, a letter naming no specialty)."""
+    others = specialties[TOP_SPECIALTIES:]
+    return [
+        Tally("specialties", len(others)),
+        Tally("specialty_items", sum(r.count for r in others)),
+        Tally("family", items_left_out("family")),
+        Tally("specialty", items_left_out("specialty")),
+        Tally("category", items_left_out("category")),
+    ]
+
+
 def letters_per_month() -> list[Tally]:
     return _every_month(_per_month("decision_date"), lambda month: Tally(month, 0))
 
@@ -203,14 +217,16 @@ def report() -> dict[str, list[Row] | list[Tally]]:
     cached = cache.get(key)
     if cached is not None:
         return dict(cached)
+    specialties = overturn_by("specialty")
     data: dict[str, list[Row] | list[Tally]] = {
         "letters": letters_per_month(),
         "applications": applications_per_month(),
         "category": overturn_by("category"),
         "family": overturn_by("family"),
-        "specialty": overturn_by("specialty")[:TOP_SPECIALTIES],
+        "specialty": specialties[:TOP_SPECIALTIES],
         "over_time": overturn_by_month(),
         "undated": undated(),
+        "not_shown": not_shown(specialties),
     }
     cache.set(key, data, CACHE_SECONDS)
     return data
