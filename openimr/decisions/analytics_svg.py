@@ -67,7 +67,7 @@ def columns(title: str, rows: Sequence[tuple[str, float | None]], *, line: bool 
                 f'<circle class="point" cx="{x + step / 2:.1f}" cy="{y:.1f}" r="2.5" '
                 f'fill="#a53b3b">{tip}</circle>'
             )
-        else:
+        elif value:  # a month with none keeps its place, empty
             body.append(
                 f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(1.0, step - 2):.1f}" '
                 f'height="{h:.1f}" fill="#3b6ea5">{tip}</rect>'

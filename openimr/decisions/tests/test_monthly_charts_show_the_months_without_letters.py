@@ -39,6 +39,13 @@ def test_letters_per_month_counts_the_empty_months_as_zero(client, gap_over_a_ne
     ]
 
 
+def test_an_empty_month_keeps_its_place_in_the_letters_chart_without_a_bar():
+    svg = columns("Letters per month", [("2016-11", 1), ("2016-12", 0), ("2017-01", 2)])
+    bars = re.findall(r'<rect class="bar" x="([\d.]+)"', svg)
+    assert len(bars) == 2
+    assert float(bars[1]) - float(bars[0]) == pytest.approx(2 * (760 - 60) / 3, abs=0.2)
+
+
 def test_the_overturn_rate_over_time_has_no_rate_for_an_empty_month(client, gap_over_a_new_year):
     assert _csv(client, "over_time")[1:] == [
         ["2016-11", "1", "1", "1.0000"],
