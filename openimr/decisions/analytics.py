@@ -9,6 +9,7 @@ application was received (ineligible and withdrawn applications are never publis
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
@@ -157,12 +158,51 @@ def undated() -> list[Tally]:
     return [Tally("decision", int(decided or 0)), Tally("application", int(received or 0))]
 
 
+_Keyed = TypeVar("_Keyed", Tally, Row)
+
+
+def not_shown(specialties: list[Row]) -> list[Tally]:
+    """What the rate charts leave out, for the page to say: the specialties past the
+    TOP_SPECIALTIES most frequent, and the decided items no row of a chart holds (an item
+    citing no guideline family, a letter naming no specialty)."""
+    others = specialties[TOP_SPECIALTIES:]
+    return [
+        Tally("specialties", len(others)),
+        Tally("specialty_items", sum(r.count for r in others)),
+        Tally("family", items_left_out("family")),
+        Tally("specialty", items_left_out("specialty")),
+        Tally("category", items_left_out("category")),
+    ]
+
+
 def letters_per_month() -> list[Tally]:
-    return _per_month("decision_date")
+    return _every_month(_per_month("decision_date"), lambda month: Tally(month, 0))
 
 
 def applications_per_month() -> list[Tally]:
-    return _per_month("application_received_date")
+    return _every_month(_per_month("application_received_date"), lambda month: Tally(month, 0))
+
+
+def overturn_by_month() -> list[Row]:
+    """``overturn_by("month")`` with the months between that decided nothing, rate None."""
+    return _every_month(overturn_by("month"), lambda month: Row(month, 0, 0))
+
+
+def _every_month(rows: list[_Keyed], empty: Callable[[str], _Keyed]) -> list[_Keyed]:
+    """``rows`` ("YYYY-MM" keys, in order) with the months between the first and the last
+    that have none added, empty: a chart drawn from the rows alone put the months either
+    side of a gap next to each other, and its table hid that nothing was decided then."""
+    if not rows:
+        return rows
+    found = {r.key: r for r in rows}
+    year, month = map(int, rows[0].key.split("-"))
+    last = tuple(map(int, rows[-1].key.split("-")))
+    out = []
+    while (year, month) <= last:
+        key = f"{year:04d}-{month:02d}"
+        out.append(found.get(key) or empty(key))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def _fingerprint() -> str:
@@ -177,14 +217,16 @@ def report() -> dict[str, list[Row] | list[Tally]]:
     cached = cache.get(key)
     if cached is not None:
         return dict(cached)
+    specialties = overturn_by("specialty")
     data: dict[str, list[Row] | list[Tally]] = {
         "letters": letters_per_month(),
         "applications": applications_per_month(),
         "category": overturn_by("category"),
         "family": overturn_by("family"),
-        "specialty": overturn_by("specialty")[:TOP_SPECIALTIES],
-        "over_time": overturn_by("month"),
+        "specialty": specialties[:TOP_SPECIALTIES],
+        "over_time": overturn_by_month(),
         "undated": undated(),
+        "not_shown": not_shown(specialties),
     }
     cache.set(key, data, CACHE_SECONDS)
     return data

@@ -38,38 +38,46 @@ def bars(title: str, rows: Sequence[tuple[str, float, str]]) -> str:
     return _svg(height, title, body)
 
 
-def columns(title: str, rows: Sequence[tuple[str, float]], *, line: bool = False) -> str:
-    """Vertical columns (or a line) over time; labels on about a dozen ticks."""
+def columns(title: str, rows: Sequence[tuple[str, float | None]], *, line: bool = False) -> str:
+    """Vertical columns (or a line) over time; labels on about a dozen ticks. A value of
+    None (a month with no rate) draws nothing and breaks the line there."""
     height = PLOT_HEIGHT + 40
-    top = max((v for _, v in rows), default=0) or 1
+    top = max((v for _, v in rows if v is not None), default=0) or (1.0 if line else 1)
     step = (WIDTH - 60) / max(1, len(rows))
     body = [
         f'<line x1="50" y1="{PLOT_HEIGHT + 5}" x2="{WIDTH}" y2="{PLOT_HEIGHT + 5}" stroke="#888"/>',
         f'<text x="45" y="15" text-anchor="end" font-size="11">{_number(top)}</text>',
         f'<text x="45" y="{PLOT_HEIGHT + 5}" text-anchor="end" font-size="11">0</text>',
     ]
-    points = []
+    lines: list[list[str]] = [[]]
     every = max(1, len(rows) // 12)
     for n, (label, value) in enumerate(rows):
         x = 55 + n * step
+        if n % every == 0:
+            body.append(_tick(x, label))
+        if value is None:
+            lines.append([])
+            continue
         h = value / top * (PLOT_HEIGHT - 10)
         y = PLOT_HEIGHT + 5 - h
         tip = f"<title>{escape(label)}: {_number(value)}</title>"
         if line:
-            points.append(f"{x + step / 2:.1f},{y:.1f}")
+            lines[-1].append(f"{x + step / 2:.1f},{y:.1f}")
             body.append(
                 f'<circle class="point" cx="{x + step / 2:.1f}" cy="{y:.1f}" r="2.5" '
                 f'fill="#a53b3b">{tip}</circle>'
             )
-        else:
+        elif value:  # a month with none keeps its place, empty
             body.append(
                 f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(1.0, step - 2):.1f}" '
                 f'height="{h:.1f}" fill="#3b6ea5">{tip}</rect>'
             )
-        if n % every == 0:
-            body.append(_tick(x, label))
-    if line and points:
-        body.insert(3, f'<polyline points="{" ".join(points)}" fill="none" stroke="#a53b3b"/>')
+    if line:
+        body[3:3] = [
+            f'<polyline points="{" ".join(points)}" fill="none" stroke="#a53b3b"/>'
+            for points in lines
+            if points
+        ]
     return _svg(height, title, body)
 
 

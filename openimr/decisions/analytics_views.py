@@ -59,7 +59,7 @@ def _svg(chart: Chart, rows: list[Any]) -> str:
     if chart.kind == "tally":
         return analytics_svg.columns(chart.title, [(r.key, r.count) for r in rows])
     if chart.kind == "trend":
-        points = [(r.key, r.rate or 0.0) for r in rows]
+        points = [(r.key, r.rate) for r in rows]
         return analytics_svg.columns(chart.title, points, line=True)
     bars = [(_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}") for r in rows]
     return analytics_svg.bars(chart.title, bars)
@@ -69,18 +69,47 @@ def _svg(chart: Chart, rows: list[Any]) -> str:
 _DATED_BY = {"letters": "decision", "over_time": "decision", "applications": "application"}
 
 
-def _left_out(chart: Chart, undated: dict[str, int]) -> str:
+def _left_out(chart: Chart, undated: dict[str, int], not_shown: dict[str, int]) -> str:
+    if chart.kind == "rate":
+        return _not_shown(chart, not_shown)
     missing = undated.get(_DATED_BY.get(chart.name, ""), 0)
     if not missing:
         return ""
-    letters = "letter prints" if missing == 1 else "letters print"
-    return f"{missing:,} {letters} no {_DATED_BY[chart.name]} date and are not counted here."
+    letters, are = ("letter prints", "is") if missing == 1 else ("letters print", "are")
+    return f"{missing:,} {letters} no {_DATED_BY[chart.name]} date and {are} not counted here."
+
+
+_NO_VALUE = {
+    "category": "has no treatment category",
+    "family": "cites no guideline family",
+    "specialty": "has no reviewer specialty",
+}
+
+
+def _not_shown(chart: Chart, not_shown: dict[str, int]) -> str:
+    """A rate chart's rows do not hold every decided item: say what they leave out."""
+    notes = []
+    others = not_shown.get("specialties", 0) if chart.name == "specialty" else 0
+    if others:
+        items = not_shown.get("specialty_items", 0)
+        notes.append(
+            f"The {analytics.TOP_SPECIALTIES} specialties with the most decided items are shown; "
+            f"{others:,} other{'s' if others > 1 else ''} ({items:,} decided items) are not."
+        )
+    missing = not_shown.get(chart.name, 0)
+    if missing == 1:
+        notes.append(f"1 decided item {_NO_VALUE[chart.name]} and is not counted here.")
+    elif missing:
+        plural = _NO_VALUE[chart.name].replace("cites", "cite").replace("has", "have")
+        notes.append(f"{missing:,} decided items {plural} and are not counted here.")
+    return " ".join(notes)
 
 
 @require_safe
 def analytics_page(request: HttpRequest) -> HttpResponse:
     data = analytics.report()
     undated = {t.key: t.count for t in data["undated"]}
+    not_shown = {t.key: t.count for t in data["not_shown"]}
     charts = []
     for chart in CHARTS:
         rows = list(data[chart.name])
@@ -91,7 +120,7 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
                 "svg": mark_safe(_svg(chart, rows)),
                 "head": head,
                 "rows": body,
-                "left_out": _left_out(chart, undated),
+                "left_out": _left_out(chart, undated, not_shown),
             }
         )
     return render(request, "decisions/analytics.html", {"charts": charts})

@@ -15,6 +15,7 @@ from openimr.decisions.search_sql import (
     fts5_query,
     ids_in,
     pg_phrases,
+    pg_tsquery,
     pg_words,
 )
 from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
@@ -26,22 +27,6 @@ _TAGS = importlib.import_module("openimr.decisions.migrations.0004_search_tags_e
 COMPLEMENT_SHARE = 0.5
 
 _LEXEME = re.compile(r"[a-z0-9_]+")
-
-
-def pg_tsquery(query: SearchQuery) -> tuple[str, list[Any]]:
-    """The words (each through phraseto_tsquery: `pg_words`) and the filters' lexemes
-    (quoted into a tsquery: `pg_filter_tags` gives only letters, digits and "_"), all
-    required."""
-    parts, params = [], []
-    if query.words:
-        words, phrases = pg_words(query)
-        parts.append(words)
-        params += phrases
-    tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
-    if tags:
-        parts.append("%s::tsquery")
-        params.append(" & ".join(f"'{t}'" for t in tags))
-    return " && ".join(parts) or "''::tsquery", params
 
 
 # PostgreSQL reads the newest matches of words in widening ranges of ids: within the newest

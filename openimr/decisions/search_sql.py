@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from openimr.decisions.search_terms import SearchQuery, filter_tags
+from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
 _MARKS = re.compile(f"({OPEN}|{CLOSE})")
@@ -22,11 +22,6 @@ WINDOW = 10_000
 RANK_WINDOW = 2_000
 FAMILIES = ("mtus", "acoem", "odg", "other")
 
-_ITEM_FILTERS = {
-    "outcome": "i.outcome = %s",
-    "category": "i.category = %s",
-    "mtus_based": "i.mtus_based = %s",
-}
 _SPLIT = "\u200b"  # zero-width space
 _HEADLINE = f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2"
 _ITEMS_TEXT_PG = (
@@ -91,25 +86,35 @@ def uses_index(vendor: str, query: SearchQuery) -> bool:
 
 def from_where(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
     """``FROM ... WHERE ...`` selecting the decisions ``query`` asks for (alias ``d``; the
-    index is ``decisions_search``, unaliased because FTS5's MATCH needs its name)."""
+    index is ``decisions_search``, unaliased because FTS5's MATCH needs its name). The
+    words and filters are asked of the index as the search asks them (FTS5's tokens,
+    PostgreSQL's lexemes), so that an export holds exactly the letters its search finds."""
     if vendor != "postgresql":
         return _sqlite_from_where(query)
-    source, conditions, params = "decisions_decision d", ["1 = 1"], []
+    if not uses_index(vendor, query):
+        return "FROM decisions_decision d WHERE 1 = 1", []
+    expression, params = pg_tsquery(query)
+    source = "decisions_decision d JOIN decisions_search s ON s.decision_id = d.id"
+    return f"FROM {source} WHERE s.document @@ ({expression})", params
+
+
+_LEXEME = re.compile(r"[a-z0-9_]+")
+
+
+def pg_tsquery(query: SearchQuery) -> tuple[str, list[Any]]:
+    """The words (each through phraseto_tsquery: `pg_words`) and the filters' lexemes
+    (quoted into a tsquery: `pg_filter_tags` gives only letters, digits and "_"), all
+    required."""
+    parts, params = [], []
     if query.words:
-        source += " JOIN decisions_search s ON s.decision_id = d.id"
-        tsquery, phrases = pg_words(query)
-        conditions.append(f"s.document @@ ({tsquery})")
+        words, phrases = pg_words(query)
+        parts.append(words)
         params += phrases
-    for column in ("year", "priority"):
-        value = getattr(query.filters, column)
-        if value is not None:
-            conditions.append(f"d.{column} = %s")
-            params.append(value)
-    item_sql, item_params = _item_conditions(query)
-    conditions += item_sql
-    params += item_params
-    _specialty(query, conditions, params)
-    return f"FROM {source} WHERE {' AND '.join(conditions)}", params
+    tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
+    if tags:
+        parts.append("%s::tsquery")
+        params.append(" & ".join(f"'{t}'" for t in tags))
+    return " && ".join(parts) or "''::tsquery", params
 
 
 def _sqlite_from_where(query: SearchQuery) -> tuple[str, list[Any]]:
@@ -127,31 +132,6 @@ def count_sql(vendor: str, query: SearchQuery, cap: int) -> tuple[str, list[Any]
     """Counts matches up to ``cap`` (SQLite's index path counts in `sqlite_matches`)."""
     where, params = from_where(vendor, query)
     return f"SELECT count(*) FROM (SELECT 1 {where} LIMIT %s) m", [*params, cap]
-
-
-def _specialty(query: SearchQuery, conditions: list[str], params: list[Any]) -> None:
-    if query.filters.specialty is not None:
-        conditions.append(
-            "d.id IN (SELECT decision_id FROM decisions_decisionspecialty WHERE specialty = %s)"
-        )
-        params.append(query.filters.specialty)
-
-
-def _item_conditions(query: SearchQuery) -> tuple[list[str], list[Any]]:
-    """One EXISTS over the items (PostgreSQL): all item filters hold for the same item."""
-    filters, clauses, params = query.filters, [], []
-    for name, clause in _ITEM_FILTERS.items():
-        value = getattr(filters, name)
-        if value is not None:
-            clauses.append(clause)
-            params.append(value)
-    if filters.family is not None:
-        clauses.append(f"i.cites_{filters.family} = %s")
-        params.append(True)
-    if not clauses:
-        return [], []
-    sql = "EXISTS (SELECT 1 FROM decisions_decisionitem i WHERE i.decision_id = d.id AND "
-    return [sql + " AND ".join(clauses) + ")"], params
 
 
 def page(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:

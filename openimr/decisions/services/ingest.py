@@ -31,7 +31,7 @@ from django.db import IntegrityError
 from openimr.audit.services import Actor
 from openimr.core import sandbox
 from openimr.core.collector import collector_spared
-from openimr.decisions.deidentify import parse_deidentified
+from openimr.decisions.ingest_reader import ReadLetter, read_published
 from openimr.decisions.ingest_selectors import seen_hashes, stored_hashes
 from openimr.decisions.models import Source
 from openimr.decisions.services.ingest_inputs import (
@@ -44,7 +44,7 @@ from openimr.decisions.services.ingest_inputs import (
     unread_digest,
 )
 from openimr.decisions.services.store import SourceRead, decision_rows, sources_store
-from openimr.letters.parsing import LetterUnreadable, ParsedLetter
+from openimr.letters.parsing import LetterUnreadable
 from openimr.letters.parsing.sandboxed import kind_of
 
 BATCH = 250
@@ -58,6 +58,10 @@ AHEAD_BYTES = 256 * 1024 * 1024
 CHUNK = 16
 CHUNK_BYTES = 4 * 1024 * 1024
 FOLDER = "corpus/published"
+WITHHELD = (
+    "its PDF is not published: de-identification removed identifiers from its text, "
+    "which the PDF still prints"
+)
 
 
 @dataclass
@@ -117,7 +121,7 @@ def _reads_of(files: list[_File], answers: list[Any]) -> list[SourceRead]:
     return [_read(file, answer) for file, answer in zip(files, answers, strict=True)]
 
 
-def _read(file: _File, answer: ParsedLetter | BaseException) -> SourceRead:
+def _read(file: _File, answer: ReadLetter | BaseException) -> SourceRead:
     if isinstance(answer, sandbox.SandboxFailed):
         return _failed(file, f"unreadable {kind_of(file.data)}: it {answer}")
     if isinstance(answer, LetterUnreadable):
@@ -158,12 +162,18 @@ def _unread(item: Input, size: int, reason: str) -> _File:
     return _File(Input(item.path, item.member, reason), b"", unread_digest(item), size)
 
 
-def _stored_form(file: _File, letter: ParsedLetter) -> SourceRead:
-    """A de-identified letter (``parse_deidentified``) laid out as the corpus stores it."""
+def _stored_form(file: _File, read: ReadLetter) -> SourceRead:
+    """A de-identified letter (``read_published``) laid out as the corpus stores it; its
+    PDF is kept only when de-identification left the letter as it was (the file would
+    print what was removed)."""
     # A letter that prints no case number (the seed's layout) has the parser's placeholder,
     # UNNUMBERED- and its text's hash, with a warning (docs/parser.md).
+    letter = read.letter
     document, warnings = letter.case, list(letter.warnings)
     is_pdf = _is_pdf(file.data)
+    if is_pdf and read.changed:
+        warnings.append(WITHHELD)
+        is_pdf = False
     rows = decision_rows(
         document=document,
         source=Source.PUBLISHED,
@@ -302,11 +312,9 @@ def _submitted(
 
     def read() -> list[SourceRead | None]:
         datas = [f.data for f in chunk]
-        answers: list[ParsedLetter | Exception]
+        answers: list[ReadLetter | Exception]
         try:
-            answers = list(
-                reading.readers.run_each(parse_deidentified, datas, limits=reading.limits)
-            )
+            answers = list(reading.readers.run_each(read_published, datas, limits=reading.limits))
         except Exception as exc:  # the readers themselves failed: each file fails, with why
             answers = [exc] * len(chunk)
         return list(_reads_of(chunk, answers))
@@ -328,7 +336,7 @@ def _here(
     if file.item.problem:
         return _done([_failed(file, file.item.problem)]), 1, len(file.data)
     try:
-        answer: ParsedLetter | Exception = parse_deidentified(file.data)
+        answer: ReadLetter | Exception = read_published(file.data)
     except Exception as exc:  # a parser bug must fail this file, not the ingest
         answer = exc
     return _done([_read(file, answer)]), 1, len(file.data)

@@ -62,7 +62,7 @@ def test_each_chart_downloads_as_csv(client, corpus):
     assert rows[0] == ["key", "count", "overturned", "rate"]
     assert ["pharmaceuticals", "2", "1", "0.5000"] in rows
     letters = client.get("/decisions/analytics/letters.csv").content.decode().splitlines()
-    assert letters == ["month,letters", "2016-01,2", "2016-03,1"]
+    assert letters == ["month,letters", "2016-01,2", "2016-02,0", "2016-03,1"]
     assert client.get("/decisions/analytics/nonsense.csv").status_code == 404
 
 
