@@ -29,9 +29,13 @@ def fresh_settings(monkeypatch, tmp_path):
 def test_mail_goes_to_a_file_a_message_under_the_data_folder(fresh_settings, tmp_path, capfd):
     fresh = fresh_settings()
     assert fresh.EMAIL_BACKEND == FILES
-    assert fresh.EMAIL_FILE_PATH == str(tmp_path / "mail")
-    with override_settings(EMAIL_BACKEND=fresh.EMAIL_BACKEND, EMAIL_FILE_PATH=fresh.EMAIL_FILE_PATH):
-        sent = [EmailMessage(subject=f"Notice {n}", body="See it.", to=["a@b.test"]) for n in (1, 2)]
+    assert str(tmp_path / "mail") == fresh.EMAIL_FILE_PATH
+    with override_settings(
+        EMAIL_BACKEND=fresh.EMAIL_BACKEND, EMAIL_FILE_PATH=fresh.EMAIL_FILE_PATH
+    ):
+        sent = [
+            EmailMessage(subject=f"Notice {n}", body="See it.", to=["a@b.test"]) for n in (1, 2)
+        ]
         for message in sent:  # each kept: Django names a file after its connection's id()
             message.attach("notice.pdf", b"%PDF-1.7 " * 5000, "application/pdf")
             message.send()

@@ -49,17 +49,21 @@ def test_the_deadlines_table_writes_its_dates_as_the_queue_does(client, staff_cl
     ("action", "detail", "words"),
     [
         ("case.reviewer_assigned", {"reviewers": ["R-1"]}, "Reviewer assigned"),
-        ("case.information_requested", {"party": "claims_administrator"},
-         "Information requested (Claims administrator)"),
-        ("case.notice", {"notice": "noarfi", "mailed": "2026-11-30"},
-         "Notice issued: Notice of Assignment and Request for Information, mailed 11/30/2026"),
+        (
+            "case.information_requested",
+            {"party": "claims_administrator"},
+            "Information requested (Claims administrator)",
+        ),
+        (
+            "case.notice",
+            {"notice": "noarfi", "mailed": "2026-11-30"},
+            "Notice issued: Notice of Assignment and Request for Information, mailed 11/30/2026",
+        ),
         ("case.transition", {"from": "in_review", "to": "qa"}, "Moved from In review to QA"),
         ("case.something_new", {}, "Something new"),
     ],
 )
-def test_each_event_reads_in_words_and_an_unknown_one_as_its_code_in_words(
-    action, detail, words
-):
+def test_each_event_reads_in_words_and_an_unknown_one_as_its_code_in_words(action, detail, words):
     assert event_words(SimpleNamespace(action=action, detail=detail)) == words
 
 
