@@ -264,6 +264,10 @@ def received_date_problems(form: ApplicationIn, arrived_on: date) -> list[Proble
 
 def parse_application(data: object) -> ApplicationIn:
     """Validate a decoded JSON object; InvalidInput lists every problem by JSON path."""
+    if not isinstance(data, dict):
+        # pydantic says "a valid dictionary or instance of ApplicationIn": a class name no
+        # clerk with a batch file knows.
+        raise InvalidInput([Problem("$", "must be a JSON object")])
     try:
         return ApplicationIn.model_validate(data)
     except ValidationError as exc:

@@ -44,14 +44,31 @@ def _located(error: ValidationError) -> tuple[str, str]:
     return path, _message(error)
 
 
+# jsonschema quotes the whole offending value: a 50 MB treatment would print 50 MB of error.
+SHOWN_CHARS = 80
+
+
+def _shown(value: object) -> str:
+    """The value as a message quotes it, cut to its first SHOWN_CHARS characters."""
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        return f"{value[:SHOWN_CHARS]!r}… ({len(value)} characters)"
+    written = repr(value)
+    if len(written) > SHOWN_CHARS:
+        return f"{written[:SHOWN_CHARS]}… ({len(written)} characters)"
+    return written
+
+
 def _message(error: ValidationError) -> str:
     if error.validator == "additionalProperties":
         return error.message.replace("Additional properties are not allowed", "unknown field")
     if error.validator == "enum":
         allowed = ", ".join("null" if v is None else str(v) for v in error.validator_value)
-        return f"{error.instance!r} is not one of: {allowed}"
+        return f"{_shown(error.instance)} is not one of: {allowed}"
     if error.validator == "format":
-        return f"{error.instance!r} is not a valid {error.validator_value}"
+        return f"{_shown(error.instance)} is not a valid {error.validator_value}"
+    quoted = repr(error.instance)
+    if len(quoted) > SHOWN_CHARS and quoted in error.message:
+        return error.message.replace(quoted, _shown(error.instance), 1)
     return error.message
 
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F, Q, QuerySet
 
 from openimr.cases import models
-from openimr.cases.clocks import deadlines_for, open_deadlines, records_expected
+from openimr.cases.clocks import deadlines_for, due_instant, open_deadlines, records_expected
 from openimr.cases.domain.application import Application, ServiceMethod
 from openimr.cases.domain.deadlines import at_risk_until, deadline_status
 from openimr.cases.domain.eligibility import consolidation_groups
@@ -81,6 +81,7 @@ def deadline_rows(row: models.Case, at: datetime | None = None) -> list[dict[str
         {
             "name": d.name,
             "due": d.due,
+            "due_at": due_instant(d),  # as the queue writes it: the day's end, in California
             "rule": d.rule,
             "source": d.source,
             "status": deadline_status(d, moment) if d.name in open_names else "met",

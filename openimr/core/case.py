@@ -101,6 +101,26 @@ class DocumentKind(StrEnum):
     THERAPY_NOTE = "therapy_note"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        return DOCUMENT_KIND_LABELS[self]
+
+
+# The one table of these words: the case index, the case file's records, the reviewer's
+# workspace and the admin all read it ("rfa" in words is not "Rfa").
+DOCUMENT_KIND_LABELS: dict[DocumentKind, str] = {
+    DocumentKind.PROGRESS_NOTE: "Progress note",
+    DocumentKind.UR_DETERMINATION: "UR determination",
+    DocumentKind.IMAGING: "Imaging",
+    DocumentKind.OPERATIVE_REPORT: "Operative report",
+    DocumentKind.RFA: "Request for authorization",
+    DocumentKind.APPLICATION: "Application for IMR",
+    DocumentKind.CORRESPONDENCE: "Correspondence",
+    DocumentKind.EVALUATION: "Evaluation",
+    DocumentKind.THERAPY_NOTE: "Therapy note",
+    DocumentKind.OTHER: "Other",
+}
+
 
 @dataclass(frozen=True)
 class Citation:

@@ -1,8 +1,10 @@
 """The demo case files: each synthetic record (`records/<case>/*.txt`, a form feed between
 pages) typeset into a real PDF and received like any upload, so that `make run` shows case
 files to read, search and summarize. Reading the text runs here and now rather than in the
-worker, which `make run` does not start."""
+worker, so that the pages are there when `make run` opens, whether its worker is running yet
+or not."""
 
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -14,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from openimr.cases import selectors as cases
 from openimr.core.errors import NotFound
 from openimr.letters.render.pdf import FAMILY, fonts
+from openimr.records import selectors as records_selectors
 from openimr.records import services as records
 from openimr.records.domain.pages import split_pages
 
@@ -76,18 +79,24 @@ def _case_records(manifest_path: Path, into: str | None = None) -> int:
         row = cases.case_row(into or manifest["case_number"])
     except NotFound:
         return 0
+    # What the case already holds is not sent again: a second receipt of the same bytes is
+    # one record, but each one writes a `record.received_again` event to the trail.
+    held = {record.sha256: record for record in records_selectors.case_file(row)}
     new = 0
     for document in manifest["documents"]:
         text = (manifest_path.parent / document["file"]).read_text(encoding="utf-8")
-        record = records.record_receive(
-            case=row,
-            data=text_pdf(text),
-            filename=document["file"].removesuffix(".txt") + ".pdf",
-            submitted_by=document["submitted_by"].replace(" ", "_"),
-            via=records.Via.UPLOAD,
-            actor="demo",
-        )
+        data = text_pdf(text)
+        record = held.get(hashlib.sha256(data).hexdigest())
+        if record is None:
+            record = records.record_receive(
+                case=row,
+                data=data,
+                filename=document["file"].removesuffix(".txt") + ".pdf",
+                submitted_by=document["submitted_by"].replace(" ", "_"),
+                via=records.Via.UPLOAD,
+                actor="demo",
+            )
+            new += not record.replayed
         if record.status == records.Status.PENDING:
             records.record_extract.call(record.pk)
-        new += not record.replayed
     return new

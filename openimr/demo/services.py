@@ -6,6 +6,7 @@ attested), and a QA physician with a determination waiting in QA."""
 import hashlib
 import json
 from base64 import b32encode
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.db import transaction
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from openimr.cases.domain.lifecycle import CLOSED, State
 from openimr.cases.interchange import case_from_document, case_from_file
 from openimr.cases.selectors import case_id_for, case_row
 from openimr.cases.services import case_import
@@ -51,11 +53,12 @@ USERS = (
 # are split between two reviewers, and each decides only their own (LC 139.5(c)).
 REVIEWER_LOGINS = ("reviewer", "reviewer2")
 # The case in review that the demo reviewers work on, and a decided case copied with its
-# records under a new number to wait in QA (its records-complete date dropped: a 2016 clock
-# would be long overdue today).
+# records under a new number to wait in QA (its 2016 records-complete date replaced by one a
+# few days before the load: a 2016 clock would be long overdue today).
 REVIEW_CASE = "CM17-0600001"
 QA_SOURCE, QA_CASE = CASES / "cm16-0400101.json", "CM17-0600002"
 QA_SOURCE_NUMBER = "CM16-0400101"
+QA_RECORDS_COMPLETE_AGO = timedelta(days=6)
 
 
 def _users() -> None:
@@ -138,6 +141,7 @@ def demo_load() -> Path:
     _review_file_complete()
     _reviewer_at_work()
     _case_in_qa()
+    _qa_file_complete()
     demo_application_file()
     issued = letter_for_case_number(case_from_file(SEED).case_number)
     assert issued is not None
@@ -185,21 +189,25 @@ def _reviewer_at_work() -> None:
 def _review_file_complete() -> None:
     """The case in review has its file complete from the first load on, so its determination
     clock runs (LC 4610.6(d): 30 days for its standard priority) and the reviewers see a due
-    date. Imported whole, the case is already in review, a state the intake action
-    `case_records_complete` does not move from; the same change is written as that action
-    writes it: the date, the clocks recomputed, a timeline event, in one transaction. Once: a
-    later load finds the date and writes nothing."""
-    row = case_row(REVIEW_CASE)
-    if row.records_complete_at is not None:
+    date. Once: a later load finds the date and writes nothing."""
+    _file_complete(REVIEW_CASE, at=now())
+
+
+def _file_complete(case_number: str, *, at: datetime) -> None:
+    """Imported whole, a demo case is already past the state the intake action
+    `case_records_complete` moves from; the same change is written as that action writes
+    it: the date, the clocks recomputed, a timeline event, in one transaction. Once: a case
+    that has the date (or is closed) is left as it is."""
+    row = case_row(case_number)
+    if row.records_complete_at is not None or State(row.state) in CLOSED:
         return
-    at = now()
     with transaction.atomic():
         changes = CaseChanges()
         row.records_complete_at, row.date_records_complete = at, local_date(at)
         changes.changed(row, "records_complete_at", "date_records_complete")
         note = "demo: the case file is complete; the determination clock starts"
         changes.events.append(
-            case_event(row=row, actor="demo", at=at, kind="records_complete", note=note)
+            case_event(row=row, actor="demo", at=now(), kind="records_complete", note=note)
         )
         changes.save()
 
@@ -218,3 +226,11 @@ def _case_in_qa() -> None:
     doc["dates"]["records_complete"] = None
     case_import(case=case_from_document(doc), actor="demo")
     demo_records_copy(QA_SOURCE_NUMBER, QA_CASE)
+
+
+def _qa_file_complete() -> None:
+    """The case in QA had its file complete a few days ago (the reviewer has decided since),
+    so the QA and work queues show when its determination is due. Also on a database loaded
+    before this date was set, until QA issues the case; once set, a later load writes
+    nothing."""
+    _file_complete(QA_CASE, at=now() - QA_RECORDS_COMPLETE_AGO)

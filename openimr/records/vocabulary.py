@@ -72,18 +72,7 @@ class Status(StrEnum):
     FAILED = "failed"
 
 
-KIND_LABELS: dict[DocumentKind, str] = {
-    DocumentKind.PROGRESS_NOTE: "Progress note",
-    DocumentKind.UR_DETERMINATION: "UR determination",
-    DocumentKind.IMAGING: "Imaging",
-    DocumentKind.OPERATIVE_REPORT: "Operative report",
-    DocumentKind.RFA: "Request for authorization",
-    DocumentKind.APPLICATION: "Application for IMR",
-    DocumentKind.CORRESPONDENCE: "Correspondence",
-    DocumentKind.EVALUATION: "Evaluation",
-    DocumentKind.THERAPY_NOTE: "Therapy note",
-    DocumentKind.OTHER: "Other",
-}
+KIND_LABELS: dict[DocumentKind, str] = {kind: kind.label for kind in DocumentKind}
 
 
 def labelled(labels: dict[DocumentKind, str] | dict[Party, str]) -> list[tuple[str, str]]:

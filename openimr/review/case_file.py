@@ -14,6 +14,7 @@ from datetime import date, datetime
 from types import ModuleType
 from typing import Any
 
+from openimr.core.case import DocumentKind
 from openimr.core.errors import NotFound
 from openimr.review.domain.provenance import Linked, SourceRef
 
@@ -77,8 +78,16 @@ def _record(raw: Any) -> RecordLine:
         date=_get(raw, "date_of_service", "date"),
         kind=str(_get(raw, "kind", default="other")),
         pages=int(_get(raw, "page_count", "pages", default=0) or 0),
-        kind_label=str(raw.get_kind_display()) if hasattr(raw, "get_kind_display") else "",
+        kind_label=_kind_words(str(_get(raw, "kind", default="other"))),
     )
+
+
+def _kind_words(kind: str) -> str:
+    """The kind as every staff page says it (one table: openimr.core.case)."""
+    try:
+        return DocumentKind(kind).label
+    except ValueError:
+        return kind.replace("_", " ").capitalize()
 
 
 def records(case_row: Any) -> list[RecordLine]:

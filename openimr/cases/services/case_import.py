@@ -26,7 +26,7 @@ def case_import(*, case: Case, actor: Actor, replace: bool = False) -> models.Ca
         raise InvalidInput(problems)
     row = models.Case.objects.filter(case_number=case.case_number).first()
     if row and not replace:
-        raise Conflict(f"case {case.case_number} already exists (use replace to overwrite it)")
+        raise Conflict(f"case {case.case_number} already exists (use --replace to overwrite it)")
     if row and hasattr(row, "letter"):
         raise Conflict(f"case {case.case_number} has an issued letter and cannot be changed")
     action = "case.replaced" if row else "case.imported"

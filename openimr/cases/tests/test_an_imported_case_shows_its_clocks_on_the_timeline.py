@@ -28,6 +28,6 @@ def test_the_timeline_of_an_imported_case_lists_its_determination_deadline(
     assert "12/02/2026" in queue  # 30 days from 11/2 (LC 4610.6(d))
     assert 'id="deadlines"' in body
     (deadline,) = body.split('<tr class="deadline">')[1:]
-    assert "determination_due" in deadline and "Dec. 2, 2026" in deadline
+    assert "determination_due" in deadline and "12/02/2026 23:59" in deadline
     assert "Due within 2 days" not in deadline and "On track" in deadline
     assert "LC 4610.6(d)" in deadline

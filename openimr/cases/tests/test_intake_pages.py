@@ -109,7 +109,7 @@ def test_staff_actions_move_the_case_and_show_on_the_timeline(client, staff_clie
     number = models.Case.objects.get().case_number
     client.post(f"/cases/{number}/action/", {"action": "assign"})
     body = client.get(f"/cases/{number}/timeline/").content.decode()
-    assert "eligible → assigned" in body
+    assert "Moved from Eligible to Assigned" in body
     assert "Notice of Assignment and Request for Information (PDF)" in body  # not "noarfi"
     notice = models.Notice.objects.get()
     pdf = client.get(f"/cases/{number}/notice.pdf", {"id": notice.id})
