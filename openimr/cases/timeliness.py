@@ -2,6 +2,7 @@
 of months, met on time, late, overdue or pending (`domain/timeliness.py`), the cases behind
 the late ones, and the claims administrators whose records came late."""
 
+import re
 from collections import Counter, namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from openimr.core.errors import InvalidInput, Problem
 from openimr.programs.loader import load_program
 
 MAX_MONTHS = 12  # a year at most: every case of the span is read and counted in Python
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 LATE_LISTED = 200
 # How long before its deadline the fact that starts each clock can come: the notice is due
 # days after eligibility, the records at most 15 days (and a rolled weekend) after the
@@ -54,11 +56,21 @@ class TimelinessReport:
 
 
 def _month_start(text: str, key: str) -> date:
+    # ASCII digits only: int() also takes spaces, a sign and other scripts' digits, and the
+    # month is echoed in the CSV's file name, where a line break is a server error.
+    written = re.fullmatch(r"([0-9]{4})-([0-9]{2})", text)
     try:
-        year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
+        if written is None:
+            raise ValueError(text)
+        start = date(int(written[1]), int(written[2]), 1)
     except ValueError:
         raise InvalidInput([Problem(key, f"{text!r} is not a month written YYYY-MM")]) from None
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        # The cases read start up to 40 days before the span: a month at either end of the
+        # calendar overflows the date arithmetic.
+        span = f"{FIRST_YEAR}-01 to {LAST_YEAR}-12"
+        raise InvalidInput([Problem(key, f"{text} is not a month from {span}")])
+    return start
 
 
 def month_span(first: str, last: str) -> tuple[date, date]:
