@@ -2,6 +2,7 @@
 of months, met on time, late, overdue or pending (`domain/timeliness.py`), the cases behind
 the late ones, and the claims administrators whose records came late."""
 
+import dataclasses
 import re
 from collections import Counter, namedtuple
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from django.db.models import Q
 
 from openimr.cases import models
 from openimr.cases.clocks import clock_facts
+from openimr.cases.domain.deadlines import ClockFacts
 from openimr.cases.domain.lifecycle import CLOSED, State
 from openimr.cases.domain.timeliness import ClockOutcome, MonthRow, by_month, clock_outcomes
 from openimr.core.clock import CALIFORNIA
@@ -27,12 +29,14 @@ LATE_LISTED = 200
 # notice, the determination 30 days (and a rolled weekend or holiday) after the records.
 _LEAD = {"eligible_on": 10, "noarfi_sent_at": 25, "records_complete_at": 40}
 # What the report reads of a case: the facts its clocks count from (`clocks.clock_facts`),
+# when its letter issued (which meets the determination),
 # and what names it. Read as tuples, not models: a year's cases are read for one page, and
 # building each model with its fifty columns took half the time.
 COLUMNS = (
     "case_number", "program", "state", "priority", "claims_administrator_name", "eligible_on",
     "noarfi_sent_at", "noarfi_method", "records_complete_at", "converted_to_expedited_at",
     "terminated_at", "decided_at", "information_requested_at", "information_method",
+    "letter__issued_at",
 )  # fmt: skip
 CaseClocks = namedtuple("CaseClocks", COLUMNS)  # type: ignore[misc]
 
@@ -112,6 +116,15 @@ def _candidates(start: date, end: date) -> Iterator[Any]:
     return (CaseClocks(*values) for values in rows.iterator(2000))
 
 
+def _facts(row: Any) -> ClockFacts:
+    """The case's clock facts, its determination met when its letter issued: it is due in
+    writing (LC 4610.6(d)), and the clock runs on while the case waits in QA."""
+    facts = clock_facts(row)
+    if facts.determined_at is not None and row.letter__issued_at is not None:
+        facts = dataclasses.replace(facts, determined_at=row.letter__issued_at)
+    return facts
+
+
 def timeliness_report(*, first: str, last: str, at: datetime) -> TimelinessReport:
     """The deadlines that fell due from the month ``first`` to the month ``last``, as they
     stand at ``at``."""
@@ -120,7 +133,7 @@ def timeliness_report(*, first: str, last: str, at: datetime) -> TimelinessRepor
     for row in _candidates(start, end):
         program = load_program(row.program)
         closed = State(row.state) in CLOSED
-        for o in clock_outcomes(clock_facts(row), program, now=at, closed=closed):
+        for o in clock_outcomes(_facts(row), program, now=at, closed=closed):
             day = o.due_at.astimezone(program.zone).date()
             if start <= day < end:
                 outcomes.append((row, o))
