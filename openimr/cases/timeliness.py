@@ -26,8 +26,15 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 LATE_LISTED = 200
 # How long before its deadline the fact that starts each clock can come: the notice is due
 # days after eligibility, the records at most 15 days (and a rolled weekend) after the
-# notice, the determination 30 days (and a rolled weekend or holiday) after the records.
-_LEAD = {"eligible_on": 10, "noarfi_sent_at": 25, "records_complete_at": 40}
+# notice, the determination 30 days (and a rolled weekend or holiday) after the records;
+# after a conversion to expedited, records still awaited 24 hours and the determination
+# 3 days from it (8 CCR 9792.10.4(c)), however long after the notice or records it came.
+_LEAD = {
+    "eligible_on": 10,
+    "noarfi_sent_at": 25,
+    "records_complete_at": 40,
+    "converted_to_expedited_at": 5,
+}
 # What the report reads of a case: the facts its clocks count from (`clocks.clock_facts`),
 # when its letter issued (which meets the determination),
 # and what names it. Read as tuples, not models: a year's cases are read for one page, and
