@@ -2,6 +2,8 @@
 of months, met on time, late, overdue or pending (`domain/timeliness.py`), the cases behind
 the late ones, and the claims administrators whose records came late."""
 
+import dataclasses
+import re
 from collections import Counter, namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ from django.db.models import Q
 
 from openimr.cases import models
 from openimr.cases.clocks import clock_facts
+from openimr.cases.domain.deadlines import ClockFacts
 from openimr.cases.domain.lifecycle import CLOSED, State
 from openimr.cases.domain.timeliness import ClockOutcome, MonthRow, by_month, clock_outcomes
 from openimr.core.clock import CALIFORNIA
@@ -19,18 +22,28 @@ from openimr.core.errors import InvalidInput, Problem
 from openimr.programs.loader import load_program
 
 MAX_MONTHS = 12  # a year at most: every case of the span is read and counted in Python
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 LATE_LISTED = 200
 # How long before its deadline the fact that starts each clock can come: the notice is due
 # days after eligibility, the records at most 15 days (and a rolled weekend) after the
-# notice, the determination 30 days (and a rolled weekend or holiday) after the records.
-_LEAD = {"eligible_on": 10, "noarfi_sent_at": 25, "records_complete_at": 40}
+# notice, the determination 30 days (and a rolled weekend or holiday) after the records;
+# after a conversion to expedited, records still awaited 24 hours and the determination
+# 3 days from it (8 CCR 9792.10.4(c)), however long after the notice or records it came.
+_LEAD = {
+    "eligible_on": 10,
+    "noarfi_sent_at": 25,
+    "records_complete_at": 40,
+    "converted_to_expedited_at": 5,
+}
 # What the report reads of a case: the facts its clocks count from (`clocks.clock_facts`),
+# when its letter issued (which meets the determination),
 # and what names it. Read as tuples, not models: a year's cases are read for one page, and
 # building each model with its fifty columns took half the time.
 COLUMNS = (
     "case_number", "program", "state", "priority", "claims_administrator_name", "eligible_on",
     "noarfi_sent_at", "noarfi_method", "records_complete_at", "converted_to_expedited_at",
     "terminated_at", "decided_at", "information_requested_at", "information_method",
+    "letter__issued_at",
 )  # fmt: skip
 CaseClocks = namedtuple("CaseClocks", COLUMNS)  # type: ignore[misc]
 
@@ -54,11 +67,21 @@ class TimelinessReport:
 
 
 def _month_start(text: str, key: str) -> date:
+    # ASCII digits only: int() also takes spaces, a sign and other scripts' digits, and the
+    # month is echoed in the CSV's file name, where a line break is a server error.
+    written = re.fullmatch(r"([0-9]{4})-([0-9]{2})", text)
     try:
-        year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
+        if written is None:
+            raise ValueError(text)
+        start = date(int(written[1]), int(written[2]), 1)
     except ValueError:
         raise InvalidInput([Problem(key, f"{text!r} is not a month written YYYY-MM")]) from None
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        # The cases read start up to 40 days before the span: a month at either end of the
+        # calendar overflows the date arithmetic.
+        span = f"{FIRST_YEAR}-01 to {LAST_YEAR}-12"
+        raise InvalidInput([Problem(key, f"{text} is not a month from {span}")])
+    return start
 
 
 def month_span(first: str, last: str) -> tuple[date, date]:
@@ -100,6 +123,15 @@ def _candidates(start: date, end: date) -> Iterator[Any]:
     return (CaseClocks(*values) for values in rows.iterator(2000))
 
 
+def _facts(row: Any) -> ClockFacts:
+    """The case's clock facts, its determination met when its letter issued: it is due in
+    writing (LC 4610.6(d)), and the clock runs on while the case waits in QA."""
+    facts = clock_facts(row)
+    if facts.determined_at is not None and row.letter__issued_at is not None:
+        facts = dataclasses.replace(facts, determined_at=row.letter__issued_at)
+    return facts
+
+
 def timeliness_report(*, first: str, last: str, at: datetime) -> TimelinessReport:
     """The deadlines that fell due from the month ``first`` to the month ``last``, as they
     stand at ``at``."""
@@ -108,7 +140,7 @@ def timeliness_report(*, first: str, last: str, at: datetime) -> TimelinessRepor
     for row in _candidates(start, end):
         program = load_program(row.program)
         closed = State(row.state) in CLOSED
-        for o in clock_outcomes(clock_facts(row), program, now=at, closed=closed):
+        for o in clock_outcomes(_facts(row), program, now=at, closed=closed):
             day = o.due_at.astimezone(program.zone).date()
             if start <= day < end:
                 outcomes.append((row, o))

@@ -1,0 +1,41 @@
+"""The page that records a party's answer says how the request reached the party in words
+("served by e-mail", "served by mail"), not the stored code: it had read "served by
+electronic"."""
+
+import copy
+from datetime import UTC, datetime
+
+import pytest
+
+from openimr.cases import services
+from openimr.cases.intake_schema import parse_application
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_day")]
+
+
+@pytest.fixture
+def ineligible(application_doc):
+    doc = copy.deepcopy(application_doc)
+    doc["signature"] = None
+    (stored,) = services.applications_receive(
+        filings=[services.Filing(parse_application(doc), datetime(2024, 3, 20, 16, tzinfo=UTC))],
+        via="api",
+        actor="clerk",
+        client="test",
+    )
+    return stored.case
+
+
+@pytest.mark.parametrize(
+    ("party", "words"),
+    [("employee", "served by e-mail"), ("claims_administrator", "served by mail")],
+)
+def test_the_answer_page_says_how_the_request_was_served(
+    client, staff_client, ineligible, party, words
+):
+    services.case_information_request(
+        row=ineligible, party=party, text="Please sign the application.", actor="clerk"
+    )
+    body = client.get(f"/cases/{ineligible.case_number}/information/received/").content.decode()
+    assert words in body
+    assert "served by electronic" not in body
