@@ -26,6 +26,16 @@ def clock_label(name: str) -> str:
     return DEADLINE_LABELS.get(name, name)
 
 
+# How a notice was served, as a sentence says it ("served by e-mail"); the stored codes are
+# those of ServiceMethod.
+SERVICE_WORDS = {"electronic": "e-mail", "mail": "mail", "fax": "fax", "personal": "hand"}
+
+
+@register.filter
+def service_words(method: str) -> str:
+    return SERVICE_WORDS.get(str(method), in_words(method).lower())
+
+
 @register.filter
 def status_label(status: str) -> str:
     """A deadline status as staff read it ("at_risk": "Due within 2 days")."""

@@ -39,3 +39,15 @@ def test_the_answer_page_says_how_the_request_was_served(
     body = client.get(f"/cases/{ineligible.case_number}/information/received/").content.decode()
     assert words in body
     assert "served by electronic" not in body
+
+
+def test_the_timeline_says_how_and_that_the_case_is_held_not_ineligible(
+    client, staff_client, ineligible
+):
+    services.case_information_request(
+        row=ineligible, party="employee", text="Please sign the application.", actor="clerk"
+    )
+    body = client.get(f"/cases/{ineligible.case_number}/timeline/").content.decode()
+    assert "(served by e-mail)" in body
+    assert '<strong id="outcome">Held in screening</strong>' in body
+    assert "found Ineligible before the request" in body
