@@ -139,7 +139,10 @@ def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[
 def get_decision(request: HttpRequest, case_number: CaseNumber) -> dict[str, Any]:
     """One published decision: its dates, priority, the reviewer's specialty and licensure
     (never a name), the clinical summary, and each item with its decision, both sides'
-    guideline citations and the rationale. 404 when no such decision is published."""
+    guideline citations and the rationale. The case number may be written in any case
+    (`cm16-0400101`); the answer gives it as published. 404 when no such decision is
+    published."""
+    case_number = selectors.decision_number(case_number) or case_number
     view = selectors.decision_view(selectors.decision_get(case_number))
     has_letter = view.pop("has_letter")
     view["letter_url"] = f"/decisions/{case_number}/letter.pdf" if has_letter else None

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from openimr.decisions import analytics, analytics_svg
+from openimr.decisions.domain.spreadsheet import spreadsheet_safe
 from openimr.decisions.views import label
 
 
@@ -136,11 +137,17 @@ def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
     writer = csv.writer(out)
     if found.kind == "tally":
         writer.writerow(["month", _counted(found)])
-        writer.writerows([r.key, r.count] for r in rows)
+        writer.writerows([spreadsheet_safe(r.key), r.count] for r in rows)
     else:
         writer.writerow(["key", "count", "overturned", "rate"])
         writer.writerows(
-            [r.key, r.count, r.overturned, "" if r.rate is None else f"{r.rate:.4f}"] for r in rows
+            [
+                spreadsheet_safe(r.key),
+                r.count,
+                r.overturned,
+                "" if r.rate is None else f"{r.rate:.4f}",
+            ]
+            for r in rows
         )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="imr-{found.name}.csv"'

@@ -12,7 +12,6 @@ information may not be disclosed with their identity); HIPAA Safe Harbor, 45 CFR
 addresses, SSNs, claim and account numbers, dates of birth, ages over 89).
 """
 
-import dataclasses
 import marshal
 import re
 from collections.abc import Iterable
@@ -35,8 +34,6 @@ from openimr.decisions.domain.identifiers import (
     replace_titled_names,
     safe_age,
 )
-from openimr.letters.parsing import ParsedLetter
-from openimr.letters.parsing.sandboxed import parse_letter
 
 # The parties an openimr.case/1 document names, with the role word's key. The organization
 # (the IMRO itself) and the manufacturer are not people and stay.
@@ -157,14 +154,3 @@ def _present(holder: Any, key: Any) -> bool:
     if isinstance(holder, dict):
         return bool(holder.get(key))
     return bool(holder[key])
-
-
-def parse_deidentified(data: bytes) -> ParsedLetter:
-    """A published letter's file (PDF or text) parsed, its case de-identified: what corpus
-    ingest does with each file inside a sandbox reader, so that only the de-identified
-    document comes back to the main process. Needs no Django (the readers have none).
-    The parsed case is the caller's own (the parser shares none of it), so it is
-    de-identified in place, without ``deidentify_document``'s copy (a sixth of its cost)."""
-    letter = parse_letter(data)
-    case = letter.case
-    return dataclasses.replace(letter, case=_deidentified(case, known_names(case)))

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from openimr.decisions.domain.spreadsheet import spreadsheet_safe
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty
 from openimr.decisions.search import matching_ids
 from openimr.decisions.search_terms import SearchQuery
@@ -132,7 +133,8 @@ class CsvWriter:
         out = csv.DictWriter(text, fieldnames=DECISION_COLUMNS + ITEM_COLUMNS)
         out.writeheader()
         for n, row in enumerate(flat_rows(query), 1):
-            out.writerow(row)
+            # A cell a spreadsheet would run as a formula is written as text (OWASP).
+            out.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
             if n % self.batch == 0:
                 yield _drain(text)
         yield _drain(text)

@@ -67,7 +67,9 @@ class SearchQuery:
 def words(text: str) -> tuple[tuple[str, ...], ...]:
     """The query's words, each a tuple of its letter-and-digit runs ("L4-5" -> ("L4", "5"),
     searched as a phrase); punctuation, symbols, NUL and emoji are dropped, and so are
-    words like "of" and "the" unless nothing else was typed. The first MAX_WORDS."""
+    words like "of" and "the" unless nothing else was typed. A word typed again (in any
+    case) is kept once: it selects nothing more, and counted twice it pushed later words
+    past the limit. The first MAX_WORDS distinct words."""
     return tuple(_all_words(text)[:MAX_WORDS])
 
 
@@ -83,7 +85,19 @@ def _all_words(text: str) -> list[tuple[str, ...]]:
         if parts:
             found.append(parts)
     kept = [w for w in found if len(w) > 1 or w[0].lower() not in STOPWORDS]
-    return kept or found
+    return _distinct(kept or found)
+
+
+def _distinct(found: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Each word once, where it first came; the search ignores case, so "Lumbar" is "lumbar"."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for parts in found:
+        key = tuple(p.casefold() for p in parts)
+        if key not in seen:
+            seen.add(key)
+            out.append(parts)
+    return out
 
 
 def item_tag(filters: Filters) -> str | None:

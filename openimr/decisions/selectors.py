@@ -2,6 +2,7 @@
 Only the de-identified Decision row is ever read here: what a visitor sees is a subset of
 that row, chosen field by field (never the whole stored document)."""
 
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ __all__ = [
     "ItemPrecedents",
     "corpus_export",
     "decision_get",
+    "decision_number",
     "decision_search",
     "decision_view",
     "items_left_out",
@@ -68,6 +70,26 @@ def decision_get(case_number: str) -> Decision:
     if found is None:
         raise NotFound(f"no published decision {case_number}")
     return found
+
+
+# What a case number can be: the letter parser's (openimr.letters.parsing.header) one word of
+# letters, digits and hyphens, with a digit.
+_CASE_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{2,39}")
+
+
+def decision_number(text: str) -> str | None:
+    """The case number of the published decision ``text`` names, written in any case with
+    spaces around ("cm16-0400101 " for CM16-0400101), or None. Asked as typed, then in
+    capitals (as letters print them): each an indexed read, so a search or an address that
+    names no decision costs two at most."""
+    wanted = text.strip()
+    if not _CASE_NUMBER.fullmatch(wanted) or not any(c.isdigit() for c in wanted):
+        return None
+    for candidate in dict.fromkeys((wanted, wanted.upper())):
+        found = Decision.objects.filter(case_number=candidate).values_list("case_number")
+        if row := found.first():
+            return str(row[0])
+    return None
 
 
 def _citations(entries: Any) -> list[dict[str, Any]]:

@@ -13,8 +13,8 @@ from django.http import (
     QueryDict,
     StreamingHttpResponse,
 )
-from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.http.response import HttpResponseBase, HttpResponseRedirectBase
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_safe
 
 from openimr.core.case import CATEGORY_LABELS, Category
@@ -113,6 +113,12 @@ _PAGES = StampedCache(
 
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
+    # An attorney looks a letter up by its number: a query that is one goes to its page
+    # (before the kept pages, which keep no redirect). Words never hold a hyphen's two
+    # halves as one, so the index alone found nothing.
+    number = selectors.decision_number(request.GET.get("q", ""))
+    if number is not None:
+        return redirect("decisions:decision", case_number=number)
     if request.user.is_authenticated:
         return _search_page(request)
     status, content = _PAGES.get_or_compute(
@@ -158,16 +164,24 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     return render(request, "decisions/search.html", context)
 
 
-def _decision(case_number: str) -> Any:
+def _decision(case_number: str, name: str) -> Any:
+    """The decision at this address, or a permanent redirect to its own address when the
+    address names it in another case ("cm16-0400101"); Http404 when it names none."""
     try:
         return selectors.decision_get(case_number)
     except NotFound as exc:
+        number = selectors.decision_number(case_number)
+        if number is not None and number != case_number:
+            return redirect(name, case_number=number, permanent=True)
         raise Http404(str(exc)) from exc
 
 
 @require_safe
-def decision_page(request: HttpRequest, case_number: str) -> HttpResponse:
-    letter = selectors.decision_view(_decision(case_number))
+def decision_page(request: HttpRequest, case_number: str) -> HttpResponseBase:
+    found = _decision(case_number, "decisions:decision")
+    if isinstance(found, HttpResponseRedirectBase):
+        return found
+    letter = selectors.decision_view(found)
     for entry in letter["items"]:
         entry["category_label"] = label("category", entry["category"])
         entry["family_labels"] = [label("family", f) for f in entry["families"]]
@@ -175,8 +189,11 @@ def decision_page(request: HttpRequest, case_number: str) -> HttpResponse:
 
 
 @require_safe
-def letter_pdf(request: HttpRequest, case_number: str) -> FileResponse:
-    path = selectors.letter_file(_decision(case_number))
+def letter_pdf(request: HttpRequest, case_number: str) -> HttpResponseBase:
+    found = _decision(case_number, "decisions:letter_pdf")
+    if isinstance(found, HttpResponseRedirectBase):
+        return found
+    path = selectors.letter_file(found)
     if path is None:
         raise Http404("this decision has no letter file")
     return FileResponse(

@@ -19,6 +19,7 @@ from django.conf import settings
 from openimr.audit.services import Actor, audit_record
 from openimr.core.clock import now
 from openimr.core.errors import Conflict, InvalidInput, Problem
+from openimr.decisions.services.kept_answers import kept_answers_forget
 from openimr.ops import database
 from openimr.ops.manifest import (
     MEDIA,
@@ -205,6 +206,7 @@ def backup_restore(*, src: Path, actor: Actor, force: bool = False) -> BackupSum
         database.sqlite_load(src / manifest.database)
     else:
         database.postgres_load(src / manifest.database)
+    kept_answers_forget()  # the backup's corpus stamps vouch for answers kept since it
     detail = {
         "folder": str(src.resolve()),
         "backup_created_at": manifest.created_at,

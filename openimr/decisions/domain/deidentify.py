@@ -137,6 +137,39 @@ def name_index(names: Sequence[KnownName]) -> NameIndex:
     return NameIndex(words, initials, letters, ordered)
 
 
+# Words a period follows without ending the sentence ("e.g. Smith", "vs. Smith").
+_ABBREVIATIONS = frozenset(("e.g", "i.e", "vs", "no", "cf", "approx", "dr", "mr", "mrs", "ms"))
+_SPACE = " \t\r\n"
+
+
+def role_at(role: str, text: str, at: int) -> str:
+    """``role``, the words replacing a name that starts at ``at`` of ``text``, capitalised
+    when the name started a sentence: "Smith (DOB ...) is a 45 year old" reads "The injured
+    worker (DOB ...)", as the letter capitalised the name it replaces."""
+    if role[:1].islower() and sentence_starts_at(text, at):
+        return role[0].upper() + role[1:]
+    return role
+
+
+def sentence_starts_at(text: str, at: int) -> bool:
+    """Whether ``at`` starts a text (or one of the texts joined by NUL) or follows ". ",
+    "! " or "? " (space or line breaks) after a word that is no initial ("J. Smith") or
+    common abbreviation ("e.g. Smith"). A quote or bracket before the name is not looked
+    through: the name then stays as lower-case role words, as before."""
+    start = at
+    while start > 0 and text[start - 1] in _SPACE:
+        start -= 1
+    if start == 0 or text[start - 1] == "\x00":
+        return True
+    if start == at or text[start - 1] not in ".!?":
+        return False
+    word = start - 1
+    while word > 0 and (text[word - 1].isalpha() or text[word - 1] == "."):
+        word -= 1
+    before = text[word : start - 1].lower()
+    return len(before) != 1 and before not in _ABBREVIATIONS
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 _GAP = re.compile(r"\s*,?\s*")
 _INITIAL_GAP = re.compile(r"\.\s*")
@@ -159,7 +192,7 @@ def replace_known_names(text: str, index: NameIndex) -> str:
     for first, end, role in reversed(spans):
         title = _TITLE_BEFORE.search(text, max(0, first - 12), first)
         start = title.start() if title else first
-        text = text[:start] + role + text[end:]
+        text = text[:start] + role_at(role, text, start) + text[end:]
     return text
 
 
@@ -169,7 +202,7 @@ def _replace_phrase(text: str, phrase: str, role: str) -> str:
     while found >= 0:
         end = found + len(phrase)
         if _boundary(lower, found, end):
-            out += [text[at:found], role]
+            out += [text[at:found], role_at(role, text, found)]
             at = end
         found = lower.find(phrase, end if at == end else found + 1)
     return "".join(out) + text[at:]
@@ -184,7 +217,10 @@ def _boundary(text: str, start: int, end: int) -> bool:
 def _initials(match: re.Match[str], index: NameIndex) -> str:
     letters = "".join(c.lower() for c in match.group(0) if c.isalpha())
     role = index.initials.get(letters)
-    return match.group(0) if role is None else role + (" " if match.group(0)[-1] == " " else "")
+    if role is None:
+        return match.group(0)
+    cased = role_at(role, match.string, match.start())
+    return cased + (" " if match.group(0)[-1] == " " else "")
 
 
 def _name_spans(text: str, index: NameIndex) -> list[tuple[int, int, str]]:

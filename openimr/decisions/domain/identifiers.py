@@ -7,7 +7,7 @@ role label, or with a title), and the published age. The known-name rules are in
 import re
 from collections.abc import Sequence
 
-from openimr.decisions.domain.deidentify import REDACTED
+from openimr.decisions.domain.deidentify import REDACTED, role_at
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -215,7 +215,7 @@ def replace_titled_names(text: str) -> str:
 
 
 def _titled_role(match: re.Match[str]) -> str:
-    role = "the physician" if match.group(1) else REDACTED
+    role = role_at("the physician", match.string, match.start()) if match.group(1) else REDACTED
     return role + ("'s" if match.group(0).endswith("'s") else "")
 
 

@@ -61,7 +61,7 @@ def decision_rows(
 ) -> DecisionRows:
     """De-identify an ``openimr.case/1`` document and lay it out as the corpus stores it.
     ``deidentified``: the document is already ``deidentify_document``'s output (ingest
-    de-identifies in its readers, ``parse_deidentified``), and is laid out as it is."""
+    de-identifies in its readers, ``read_published``), and is laid out as it is."""
     doc = document if deidentified else deidentify_document(document)
     dates, employee = doc.get("dates") or {}, doc.get("employee") or {}
     reviewer = doc.get("reviewer") or {}

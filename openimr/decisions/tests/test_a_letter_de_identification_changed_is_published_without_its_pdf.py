@@ -4,51 +4,16 @@ telephone number, a date of birth, a claim number, an address or a name after "P
 while /decisions/<case>/letter.pdf served the original file with all of them. A letter it
 leaves as it is (every real published letter) keeps its PDF."""
 
-import io
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
-from reportlab.pdfgen import canvas
 
 from openimr.decisions.models import Decision
 from openimr.decisions.services import corpus_ingest
 from openimr.decisions.services.ingest import WITHHELD
-from openimr.decisions.tests.ingest_files import real_pdfs
+from openimr.decisions.tests.ingest_files import planted_letter, real_pdfs
 
 pytestmark = pytest.mark.django_db
-
-PLANTED = (
-    "Patient: John Doe (DOB: 01/02/1960, SSN 123-45-6789, Claim Number: ZX-998877, "
-    "phone (805) 555-0142, 1450 Harbor Blvd, Oxnard, CA 93035)."
-)
-
-
-def text_of(pdf: bytes) -> str:
-    document = pdfium.PdfDocument(pdf)
-    return "\n".join(page.get_textpage().get_text_range() for page in document)
-
-
-def planted_letter(number: str) -> bytes:
-    """A real published letter with identifiers written into its clinical summary."""
-    text = text_of(real_pdfs(1)[0].read_bytes()).replace(real_pdfs(1)[0].stem, number)
-    text = text.replace(
-        "case file, including all medical records:",
-        f"case file, including all medical records:\n{PLANTED}",
-        1,
-    )
-    assert PLANTED in text
-    buffer = io.BytesIO()
-    page, y = canvas.Canvas(buffer), 760
-    for line in text.replace("\r", "").splitlines():
-        if y < 50:
-            page.showPage()
-            y = 760
-        page.setFont("Helvetica", 8)
-        page.drawString(30, y, line)
-        y -= 10
-    page.save()
-    return buffer.getvalue()
 
 
 @pytest.fixture

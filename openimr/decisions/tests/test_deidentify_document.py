@@ -32,8 +32,8 @@ def test_every_party_and_author_loses_its_name(doc):
 def test_names_in_the_text_become_role_words_misspelled_or_not(doc):
     summary = deidentify_document(doc)["clinical_summary"]
     assert summary.startswith(
-        "the injured worker returned; the injured worker's pain persists. the treating "
-        "physician and the attorney spoke. the claims administrator denied it."
+        "The injured worker returned; the injured worker's pain persists. The treating "
+        "physician and the attorney spoke. The claims administrator denied it."
     )
 
 

@@ -71,7 +71,7 @@ def test_a_known_person_is_found_in_every_form_a_letter_writes_it():
     out = replace_known_names(text, name_index([name]))
     for word in ("Maria", "Gonzalez", "GONZALEZ", "M.E.G."):
         assert word not in out
-    assert "the injured worker's pain persists" in out
+    assert "The injured worker's pain persists" in out  # a sentence's start
 
 
 def test_a_physician_becomes_the_treating_physician():
@@ -85,7 +85,7 @@ def test_a_physician_becomes_the_treating_physician():
 def test_an_organization_is_matched_with_and_without_its_suffix():
     names = name_index([KnownName("Acme Logistics, Inc.", "employer", person=False)])
     out = replace_known_names("Acme Logistics, Inc. hired her; Acme Logistics fired her.", names)
-    assert out == "the employer hired her; the employer fired her."
+    assert out == "The employer hired her; the employer fired her."
 
 
 def test_a_name_inside_a_longer_word_is_left_alone():
@@ -111,7 +111,7 @@ def test_ages_over_89_are_published_as_90(age, published):
 def test_a_lowercase_word_is_never_taken_for_a_name():
     names = name_index([KnownName("Will Young", "employee")])
     assert replace_known_names("Will Young will return; young and well.", names) == (
-        "the injured worker will return; young and well."
+        "The injured worker will return; young and well."
     )
 
 

@@ -1,8 +1,7 @@
-"""A sandbox reader de-identifies the letter it parsed in place (``parse_deidentified``),
-without the copy ``deidentify_document`` makes of a document that is not its own: for every
-layout, with names, misspellings and identifiers written into the letters, and for real
-published PDFs, the result is the same document, field for field, and nothing else of the
-parse changes."""
+"""A sandbox reader of corpus ingest (``read_published``) gives back the letter it parsed
+with the document ``deidentify_document`` makes of it: for every layout, with names,
+misspellings and identifiers written into the letters, and for real published PDFs, the
+same document, field for field, and nothing else of the parse changes."""
 
 import random
 from pathlib import Path
@@ -11,7 +10,8 @@ import pytest
 
 from bench.corpus import LAYOUTS, render_letter
 from bench.corpus_cases import generate_cases
-from openimr.decisions.deidentify import deidentify_document, parse_deidentified
+from openimr.decisions.deidentify import deidentify_document
+from openimr.decisions.ingest_reader import read_published
 from openimr.letters.parsing import LetterUnreadable
 from openimr.letters.parsing.sandboxed import parse_letter
 
@@ -27,7 +27,7 @@ def _letters() -> list[bytes]:
 
 
 def _the_same(data: bytes) -> None:
-    parsed, fast = parse_letter(data), parse_deidentified(data)
+    parsed, fast = parse_letter(data), read_published(data).letter
     assert fast.case == deidentify_document(parsed.case)
     assert (fast.layout, fast.warnings, fast.confidence) == (
         parsed.layout,
@@ -52,5 +52,5 @@ def test_a_file_that_is_no_letter_fails_in_the_reader_as_it_fails_to_parse():
     with pytest.raises(LetterUnreadable) as direct:
         parse_letter(b"%PDF-1.4 truncated")
     with pytest.raises(LetterUnreadable) as reader:
-        parse_deidentified(b"%PDF-1.4 truncated")
+        read_published(b"%PDF-1.4 truncated")
     assert str(reader.value) == str(direct.value)
