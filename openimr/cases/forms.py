@@ -26,6 +26,7 @@ PATHS: dict[str, str] = {
     "employee_email": "$.employee.email",
     "date_of_injury": "$.date_of_injury",
     "employer_name": "$.employer.name",
+    "employer_address": "$.employer.address",
     "ur_decision_date": "$.ur_decision.date",
     "ur_service_method": "$.ur_decision.service_method",
     "physician_name": "$.requesting_physician.name",
@@ -77,6 +78,7 @@ class ApplicationForm(forms.Form):
     employee_email = _text()
     date_of_injury = _text(label="Date of injury", widget=DATE)
     employer_name = _text()
+    employer_address = _text(label="Employer's postal address", widget=ADDRESS)
     ur_decision_date = _text(label="Date of the UR decision", widget=DATE)
     ur_service_method = forms.ChoiceField(
         label="UR decision served by", choices=_choices(ServiceMethod)
@@ -147,7 +149,7 @@ class ApplicationForm(forms.Form):
                 "email": opt("employee_email"),
             },
             "date_of_injury": d["date_of_injury"],
-            "employer": {"name": opt("employer_name")},
+            "employer": {"name": opt("employer_name"), "address": opt("employer_address")},
             "ur_decision": {
                 "date": d["ur_decision_date"],
                 "service_method": d["ur_service_method"],

@@ -105,6 +105,10 @@ class PartyIn(_Strict):
     name: OptionalText = None
 
 
+class EmployerIn(PartyIn):
+    address: Address = None
+
+
 class AttorneyIn(PartyIn):
     email: Email = None
     address: Address = None
@@ -159,7 +163,7 @@ class ApplicationIn(_Strict):
     claim_number: Annotated[str, Field(min_length=1, max_length=60)]
     employee: EmployeeIn
     date_of_injury: Day
-    employer: PartyIn = PartyIn()
+    employer: EmployerIn = EmployerIn()
     ur_decision: URDecisionIn
     requesting_physician: PhysicianIn
     claims_administrator: ClaimsAdministratorIn
@@ -208,11 +212,16 @@ def _repeated_treatments(form: ApplicationIn) -> Iterator[Found]:
 
 
 def _nameless_addresses(form: ApplicationIn) -> Iterator[Found]:
-    """An address with no one to mail to: the attorney's name is optional on the form, but a
-    copy mailed to an address alone is served on no one (the other parties' names are
-    required already)."""
-    if form.attorney.address and not form.attorney.name:
-        yield ("attorney", "name"), None, "is required when the attorney's address is given"
+    """An address with no one to mail to: the attorney's and the employer's names are
+    optional on the form, but a copy mailed to an address alone is served on no one (the
+    other parties' names are required already)."""
+    named: tuple[tuple[str, AttorneyIn | EmployerIn], ...] = (
+        ("attorney", form.attorney),
+        ("employer", form.employer),
+    )
+    for party, given in named:
+        if given.address and not given.name:
+            yield (party, "name"), None, f"is required when the {party}'s address is given"
 
 
 def _out_of_order(form: ApplicationIn) -> Iterator[Found]:
@@ -304,6 +313,7 @@ def to_domain(form: ApplicationIn, *, received_on: date, attached: bool) -> Appl
         employee_phone=form.employee.phone,
         employee_email=form.employee.email,
         employer_name=form.employer.name,
+        employer_address=form.employer.address,
         requesting_physician_name=form.requesting_physician.name,
         requesting_physician_specialty=form.requesting_physician.specialty,
         requesting_physician_email=form.requesting_physician.email,

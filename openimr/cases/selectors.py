@@ -234,12 +234,13 @@ def case_parties(case_number: str) -> list[dict[str, str]]:
     """Each named party of the case with the e-mail address and the postal address the
     application gave for it ("" when none: the party is served by mail, and staff find an
     address to mail to). The application collects both for the employee, the attorney, the
-    claims administrator and the requesting physician; the employer is served by mail."""
+    claims administrator and the requesting physician, and a postal address only for the
+    employer, who is served by mail."""
     row = case_row(case_number)
     application = models.Application.objects.filter(case=row).first()
     roles = ("employee", "attorney", "claims_administrator", "requesting_physician")
     emails = {role: getattr(application, f"{role}_email", "") for role in roles}
-    postal = {role: getattr(application, f"{role}_address", "") for role in roles}
+    postal = {role: getattr(application, f"{role}_address", "") for role in (*roles, "employer")}
     return [
         {"role": role, "name": name, "email": emails.get(role, ""), "postal": postal.get(role, "")}
         for role, column in _PARTY_FIELDS

@@ -24,6 +24,7 @@ ADDRESSES = {
     "requesting_physician": "1540 East Shaw Avenue, Suite 210\nFresno, CA 93710",
     "claims_administrator": "P.O. Box 24680\nSacramento, CA 95824",
     "attorney": "2300 Tulare Street, Suite 400\nFresno, CA 93721",
+    "employer": "4620 East Jensen Avenue\nFresno, CA 93725",
 }
 
 
@@ -34,11 +35,12 @@ def _application(today: date) -> dict[str, object]:
     letter = text_pdf(UR_LETTER.format(rfa=rfa.isoformat()))
     return {
         "claim_number": "DEMO-2026-0415",
-        # Each party with the postal address its notices are mailed to (DWC Form IMR's
-        # address blocks), so the print queue shows them addressed.
+        # Each party with the postal address its notices and letter are mailed to (DWC Form
+        # IMR's address blocks; the employer, served the letter only, LC 4610.6(f)), so the
+        # print queue shows them addressed.
         "employee": {"name": "Rosa Delgado Marín", "address": ADDRESSES["employee"]},
         "date_of_injury": (today - timedelta(days=400)).isoformat(),
-        "employer": {"name": "Central Valley Packing Co."},
+        "employer": {"name": "Central Valley Packing Co.", "address": ADDRESSES["employer"]},
         "ur_decision": {"date": ur.isoformat(), "service_method": "mail"},
         "requesting_physician": {
             "name": "Dr. Alan Whitford",

@@ -1,5 +1,6 @@
 """POST /api/v1/applications takes a postal address for the claims administrator, the
-requesting physician and the attorney (DWC Form IMR's address blocks): kept as sent, refused
+requesting physician and the attorney (DWC Form IMR's address blocks) and the employer (served
+the letter by mail, LC 4610.6(f)): kept as sent, refused
 at its path in the one error shape when bad, with nothing stored; the OpenAPI document
 describes each. (Every bad value per field: test_applications_api.BAD_FIELDS.)"""
 
@@ -16,6 +17,7 @@ ADDRESSES = {
     "claims_administrator": "PO Box 8192\nPleasanton, CA 94588",
     "requesting_physician": "2801 K Street, Suite 300\nSacramento, CA 95816",
     "attorney": "455 Capitol Mall, Suite 801\nSacramento, CA 95814",
+    "employer": "8900 Elk Grove Boulevard\nElk Grove, CA 95624",
 }
 
 
@@ -48,21 +50,22 @@ def test_each_address_sent_is_kept_with_the_application(client, token, applicati
     assert {party: getattr(stored, f"{party}_address") for party in ADDRESSES} == ADDRESSES
 
 
-def test_an_attorneys_address_without_the_attorneys_name_is_refused_at_the_name(
-    client, token, application_doc
+@pytest.mark.parametrize("party", ["attorney", "employer"])
+def test_an_address_without_its_partys_name_is_refused_at_the_name(
+    client, token, application_doc, party
 ):
-    application_doc["attorney"] = {"name": None, "address": ADDRESSES["attorney"]}
+    application_doc[party] = {"name": None, "address": ADDRESSES[party]}
     response = _post(client, token, application_doc)
     assert response.status_code == 422
     assert response.json()["error"]["fields"] == [
-        {"path": "$.attorney.name", "message": "is required when the attorney's address is given"}
+        {"path": f"$.{party}.name", "message": f"is required when the {party}'s address is given"}
     ]
     assert not models.Case.objects.exists()
 
 
 def test_the_openapi_document_describes_each_partys_address(client):
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
-    for model in ("EmployeeIn", "ClaimsAdministratorIn", "PhysicianIn", "AttorneyIn"):
+    for model in ("EmployeeIn", "ClaimsAdministratorIn", "PhysicianIn", "AttorneyIn", "EmployerIn"):
         address = schemas[model]["properties"]["address"]
         assert address["anyOf"][0]["maxLength"] == 500, model
         assert "mailed" in address["description"], model

@@ -103,6 +103,7 @@ BAD_FIELDS = [
     (("attorney", "address"), 42, "$.attorney.address"),
     (("claims_administrator", "address"), "x" * 501, "$.claims_administrator.address"),
     (("requesting_physician", "address"), "Suite\x00 300", "$.requesting_physician.address"),
+    (("employer", "address"), "x" * 501, "$.employer.address"),
     (("treatments",), [], "$.treatments"),
     (("treatments", 0, "treatment"), "", "$.treatments[0].treatment"),
     (("treatments", 0, "diagnosis"), KeyError, "$.treatments[0].diagnosis"),

@@ -75,6 +75,8 @@ class Application:
     requesting_physician_address: str | None = None
     claims_administrator_address: str | None = None
     attorney_address: str | None = None
+    # The employer's too: served the letter by mail (LC 4610.6(f)), it gives no e-mail.
+    employer_address: str | None = None
     ur_decision_attached: bool = False
     conditional_non_certification: bool = False
     disputed_other_than_medical_necessity: bool = False

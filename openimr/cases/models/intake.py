@@ -50,6 +50,8 @@ class Application(models.Model):
     requesting_physician_address = models.TextField(blank=True, default="")
     claims_administrator_address = models.TextField(blank=True, default="")
     attorney_address = models.TextField(blank=True, default="")
+    # The employer is served the letter too (LC 4610.6(f)), by mail: it gives no e-mail.
+    employer_address = models.TextField(blank=True, default="")
     conditional_non_certification = models.BooleanField(default=False)
     disputed_other_than_medical_necessity = models.BooleanField(default=False)
     claims_administrator_agrees_to_proceed = models.BooleanField(null=True, blank=True)

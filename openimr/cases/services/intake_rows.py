@@ -97,6 +97,7 @@ def application_row(
         requesting_physician_address=app.requesting_physician_address or "",
         claims_administrator_address=app.claims_administrator_address or "",
         attorney_address=app.attorney_address or "",
+        employer_address=app.employer_address or "",
         conditional_non_certification=app.conditional_non_certification,
         disputed_other_than_medical_necessity=app.disputed_other_than_medical_necessity,
         claims_administrator_agrees_to_proceed=app.claims_administrator_agrees_to_proceed,

@@ -15,6 +15,7 @@ ADDRESSES = {
     "claims_administrator": "PO Box 8192\nPleasanton, CA 94588",
     "requesting_physician": "2801 K Street, Suite 300\nSacramento, CA 95816",
     "attorney": "455 Capitol Mall, Suite 801\nSacramento, CA 95814",
+    "employer": "8900 Elk Grove Boulevard\nElk Grove, CA 95624",
 }
 
 
@@ -36,10 +37,11 @@ def test_each_lines_addresses_are_kept_with_its_application(tmp_path, applicatio
             a.claims_administrator_address,
             a.requesting_physician_address,
             a.attorney_address,
+            a.employer_address,
         )
         for a in Application.objects.all()
     }
-    assert kept == {"A-1": tuple(ADDRESSES.values()), "A-2": ("", "", "")}
+    assert kept == {"A-1": tuple(ADDRESSES.values()), "A-2": ("", "", "", "")}
 
 
 @pytest.mark.parametrize(
@@ -47,6 +49,7 @@ def test_each_lines_addresses_are_kept_with_its_application(tmp_path, applicatio
     [
         ("requesting_physician", "Suite\x00 300", "$.requesting_physician.address: must not"),
         ("claims_administrator", "x" * 501, "$.claims_administrator.address: String should"),
+        ("employer", "x" * 501, "$.employer.address: String should"),
     ],
 )
 def test_a_bad_address_on_one_line_imports_nothing_and_names_the_line(
@@ -63,15 +66,14 @@ def test_a_bad_address_on_one_line_imports_nothing_and_names_the_line(
     assert not Case.objects.exists() and not Application.objects.exists()
 
 
-def test_an_attorneys_address_with_no_name_is_refused_at_the_name(
-    tmp_path, application_doc, capsys
-):
+@pytest.mark.parametrize("party", ["attorney", "employer"])
+def test_an_address_with_no_name_is_refused_at_the_name(tmp_path, application_doc, capsys, party):
     doc = copy.deepcopy(application_doc)
-    doc["attorney"] = {"name": None, "address": ADDRESSES["attorney"]}
+    doc[party] = {"name": None, "address": ADDRESSES[party]}
     path = tmp_path / "batch.jsonl"
     path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
     assert main(["applications", "import", str(path)]) == 2
-    assert "line 1: $.attorney.name: is required when the attorney's address is given" in (
+    assert f"line 1: $.{party}.name: is required when the {party}'s address is given" in (
         capsys.readouterr().err
     )
     assert not Case.objects.exists()

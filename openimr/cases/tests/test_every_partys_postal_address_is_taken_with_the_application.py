@@ -1,7 +1,8 @@
 """DWC Form IMR has an address block for the employee, the claims administrator, the
-requesting physician and the employee's attorney: each is taken with the application, under
-the employee's address's rule (printable, several lines, at most 500 characters), and kept on
-it for mailing. A bad one is refused at its field and nothing of the application is written."""
+requesting physician and the employee's attorney, and the employer is served the letter by
+mail (LC 4610.6(f)): each address is taken with the application, under the employee's
+address's rule (printable, several lines, at most 500 characters), and kept on it for
+mailing. A bad one is refused at its field and nothing of the application is written."""
 
 from datetime import UTC, datetime
 
@@ -16,6 +17,7 @@ ADDRESSES = {
     "claims_administrator": "PO Box 8192\nPleasanton, CA 94588",
     "requesting_physician": "2801 K Street, Suite 300\r\nSacramento,\tCA 95816",
     "attorney": "455 Capitol Mall, Suite 801\nSacramento, CA 95814",
+    "employer": "8900 Elk Grove Boulevard\nElk Grove, CA 95624",
 }
 
 
@@ -49,7 +51,7 @@ def test_a_party_without_an_address_keeps_none(application_doc):
     stored = services.application_submit(
         form=parse_application(application_doc), via="api", actor="clerk", client="t", at=RECEIVED
     ).application
-    assert [getattr(stored, f"{party}_address") for party in ADDRESSES] == ["", "", ""]
+    assert [getattr(stored, f"{party}_address") for party in ADDRESSES] == [""] * len(ADDRESSES)
 
 
 @pytest.mark.parametrize("party", list(ADDRESSES))
@@ -79,11 +81,17 @@ def test_a_text_direction_control_in_an_address_is_refused(application_doc):
     assert [path for path, _ in _refused(doc)] == ["$.claims_administrator.address"]
 
 
-def test_an_attorneys_address_with_no_attorney_named_is_refused_at_the_name(application_doc):
-    application_doc["attorney"] = {"name": None, "address": "455 Capitol Mall"}
+@pytest.mark.parametrize("party", ["attorney", "employer"])
+def test_an_address_with_no_one_named_is_refused_at_the_name(application_doc, party):
+    application_doc[party] = {"name": None, "address": "455 Capitol Mall"}
     assert _refused(application_doc) == [
-        ("$.attorney.name", "is required when the attorney's address is given")
+        (f"$.{party}.name", f"is required when the {party}'s address is given")
     ]
+
+
+def test_an_employers_name_without_an_address_is_taken(application_doc):
+    application_doc["employer"] = {"name": "Capitol Grocers Inc."}
+    assert parse_application(application_doc).employer.address is None
 
 
 def test_an_address_of_blanks_only_is_no_address(application_doc):

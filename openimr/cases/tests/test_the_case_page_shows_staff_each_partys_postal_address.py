@@ -33,13 +33,15 @@ def test_each_address_is_shown_with_its_party(client, staff_client, application_
         claims_administrator="PO Box 8192\nPleasanton, CA 94588",
         requesting_physician="2801 K Street, Suite 300",
         attorney="455 Capitol Mall\nSacramento, CA 95814",
+        employer="8900 Elk Grove Boulevard\nElk Grove, CA 95624",
     )
     parties = _parties(client.get(f"/cases/{number}/").content.decode())
     shown = {
         label: parties[parties.index(f"<dt>{label}</dt>") :].split("</dd>", 1)[0]
-        for label in ("Employee", "Claims administrator", "Requesting physician")
+        for label in ("Employee", "Employer", "Claims administrator", "Requesting physician")
     }
     assert "1200 K Street, Sacramento, CA 95814" in shown["Employee"]
+    assert "8900 Elk Grove Boulevard<br>Elk Grove, CA 95624" in shown["Employer"]
     assert "PO Box 8192<br>Pleasanton, CA 94588" in shown["Claims administrator"]
     assert "2801 K Street, Suite 300" in shown["Requesting physician"]
     assert "455 Capitol Mall<br>Sacramento, CA 95814" in parties

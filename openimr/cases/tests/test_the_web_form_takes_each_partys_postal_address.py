@@ -1,6 +1,7 @@
 """The staff web form has a labelled postal address field for the claims administrator, the
-requesting physician and the attorney, as DWC Form IMR does; what it takes is stored with
-the application, and a bad address is shown at its own field with nothing stored."""
+requesting physician and the attorney, as DWC Form IMR does, and for the employer, who is
+served the letter by mail; what it takes is stored with the application, and a bad address
+is shown at its own field with nothing stored."""
 
 import pytest
 
@@ -14,11 +15,13 @@ TYPED = {
     "physician_address": "2801 K Street, Suite 300\r\nSacramento, CA 95816",
     "attorney_name": "Mara Quintero, Esq.",
     "attorney_address": "455 Capitol Mall, Suite 801\r\nSacramento, CA 95814",
+    "employer_address": "8900 Elk Grove Boulevard\r\nElk Grove, CA 95624",
 }
 LABELS = (
     ("claims_administrator_address", "Claims administrator&#x27;s postal address"),
     ("physician_address", "Requesting physician&#x27;s postal address"),
     ("attorney_address", "Attorney&#x27;s postal address"),
+    ("employer_address", "Employer&#x27;s postal address"),
 )
 
 
@@ -36,10 +39,12 @@ def test_the_addresses_typed_are_stored_with_the_application(client, staff_clien
         stored.claims_administrator_address,
         stored.requesting_physician_address,
         stored.attorney_address,
+        stored.employer_address,
     ) == (
         TYPED["claims_administrator_address"],
         TYPED["physician_address"],
         TYPED["attorney_address"],
+        TYPED["employer_address"],
     )
 
 
@@ -54,6 +59,8 @@ def test_the_addresses_typed_are_stored_with_the_application(client, staff_clien
             "must not contain control characters",
         ),
         ("attorney_name", "", "attorney_name", "required when the attorney&#x27;s address"),
+        ("employer_name", "", "employer_name", "required when the employer&#x27;s address"),
+        ("employer_address", "8900 Elk\x1b Grove", "employer_address", "control characters"),
     ],
 )
 def test_a_bad_address_is_shown_at_its_field_and_nothing_is_stored(

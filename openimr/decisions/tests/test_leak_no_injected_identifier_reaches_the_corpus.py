@@ -1,7 +1,8 @@
 """The leak test (issue 6): names and identifiers injected into 1,000 generated cases, published
 through the real path (de-identification, then storing), are found nowhere in the corpus.
 With them, the postal addresses the application takes for the claims administrator, the
-requesting physician and the attorney, written into the text as a clerk might copy them."""
+requesting physician, the attorney and the employer, written into the text as a clerk might
+copy them."""
 
 import random
 import re
@@ -35,15 +36,15 @@ def _corpus_text() -> str:
 
 
 # The parties' addresses take the forms the intake sees: a street with a suite, a street
-# type the employee's generated addresses never use (Mall, Plaza), a P.O. box, one line or
-# several.
+# type the employee's generated addresses never use (Mall, Plaza), a P.O. box, a building
+# on a site (an employer's plant), one line or several.
 PARTY_STREETS = ("Capitol Mall", "Hospitality Plaza", "Clay Street", "Harbor Boulevard")
 PARTY_CITIES = (("Sacramento", "958"), ("Oakland", "946"), ("San Diego", "921"))
 
 
 def _party_addresses(doc: dict) -> dict[str, str]:
-    """The claims administrator's, the physician's and the attorney's addresses, a function
-    of the case number (so the needles can be listed again)."""
+    """The claims administrator's, the physician's, the attorney's and the employer's
+    addresses, a function of the case number (so the needles can be listed again)."""
     rng = random.Random(f"openimr-party-addresses:{doc['case_number']}")
 
     def city() -> str:
@@ -57,6 +58,7 @@ def _party_addresses(doc: dict) -> dict[str, str]:
         "claims_administrator": f"P.O. Box {rng.randint(100, 99999)}\n{city()}",
         "requesting_physician": f"{street()}, Suite {rng.randint(100, 999)}, {city()}",
         "attorney": f"{street()}\n{city()}",
+        "employer": f"{street()}, Building {rng.randint(1, 12)}\n{city()}",
     }
 
 
@@ -66,8 +68,8 @@ def with_party_addresses(doc: dict) -> dict:
     where = _party_addresses(doc)
     doc["clinical_summary"] += (
         f" Copies go to the claims administrator at {where['claims_administrator']}, to the"
-        f" requesting physician at {where['requesting_physician']} and to the attorney at"
-        f" {where['attorney']}."
+        f" requesting physician at {where['requesting_physician']}, to the attorney at"
+        f" {where['attorney']} and to the employer at {where['employer']}."
     )
     return doc
 
@@ -102,7 +104,7 @@ def _found(text: str, needles: set[str]) -> list[str]:
 def test_the_party_addresses_are_written_into_the_text_searched():
     doc = with_party_addresses(next(generate_cases(1, seed=6, identifiers=True)))
     needles = set(_address_needles(doc))
-    assert len(needles) >= 8 and set(_found(doc["clinical_summary"], needles)) == needles
+    assert len(needles) >= 11 and set(_found(doc["clinical_summary"], needles)) == needles
 
 
 def test_the_leak_search_finds_a_planted_name_but_not_a_longer_word():

@@ -1,6 +1,7 @@
 """The application the demo files gives each party the postal address of DWC Form IMR's
-address blocks, so that the notices mailed on it print addressed: once staff assign it, no
-copy of its Notice of Assignment waits in the print queue for an address."""
+address blocks, and the employer an address too (served the letter by mail, LC 4610.6(f)),
+so that the notices and letter mailed on it print addressed: once staff assign it, no copy
+of its Notice of Assignment waits in the print queue for an address."""
 
 import pytest
 
@@ -23,5 +24,6 @@ def test_the_notice_of_assignment_is_mailed_addressed_to_every_party():
     services.case_assign(row=row, actor="clerk")
     notice = row.notices.get(kind="noarfi")
     mailed = {s.party_role: s.postal_address for s in notice.services.all()}
-    assert mailed == ADDRESSES
+    # The notices go to every party but the employer, who is served the letter only.
+    assert mailed == {party: address for party, address in ADDRESSES.items() if party != "employer"}
     assert not any(s.needs_address for s in notice.services.all())

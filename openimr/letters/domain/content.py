@@ -22,6 +22,14 @@ class Paragraph:
     label: str | None = None
     role: str = "body"  # body | item | note
     cites: bool = False  # carries reference numbers ("[1, 2]") the HTML letter links
+    # Text a person typed, printed line by line as written (a list staff numbered by hand);
+    # in any other paragraph a line break is white space like any other.
+    as_written: bool = False
+
+    @property
+    def lines(self) -> list[str]:
+        """The paragraph's lines: as written, or the whole text as one line to be filled."""
+        return self.text.split("\n") if self.as_written else [self.text]
 
 
 @dataclass(frozen=True)

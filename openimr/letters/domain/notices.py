@@ -138,6 +138,19 @@ def build_conversion_notice(facts: NoticeFacts, t: LetterTemplate) -> Letter:
     return _letter(facts, t, "converted", (conversion, disputed))
 
 
+def as_written(text: str) -> tuple[Paragraph, ...]:
+    """What staff wrote, "printed on the request as written": a paragraph for each run of
+    lines between blank lines, each line kept on its own (a numbered list prints as a list),
+    its trailing blanks dropped."""
+    paragraphs: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip():
+            paragraphs[-1].append(line.rstrip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return tuple(Paragraph("\n".join(p), as_written=True) for p in paragraphs if p)
+
+
 def build_information_request(facts: NoticeFacts, t: LetterTemplate) -> Letter:
     """A request to one party for what screening needs (8 CCR 9792.10.3(c)): what is asked,
     as staff wrote it, the day it is due and where to send it, and that eligibility is
@@ -148,7 +161,7 @@ def build_information_request(facts: NoticeFacts, t: LetterTemplate) -> Letter:
         "INFORMATION REQUESTED",
         (
             Paragraph(t.text("information_request.intro", **v)),
-            Paragraph(facts.information),
+            *as_written(facts.information),
             Paragraph(t.text("information_request.send", **v)),
         ),
     )

@@ -25,7 +25,8 @@ def _link(match: re.Match[str]) -> str:
 
 def _paragraph(p: Paragraph) -> str:
     label = f"<strong>{escape(p.label)}</strong> " if p.label else ""
-    text = _CITATION.sub(_link, escape(p.text)) if p.cites else escape(p.text)
+    lines = (escape(line) for line in p.lines)
+    text = "<br>".join(_CITATION.sub(_link, line) if p.cites else line for line in lines)
     return f'<p class="{escape(p.role)}">{label}{text}</p>'
 
 

@@ -137,9 +137,16 @@ def _header(fields: Sequence[Field]) -> list[Row]:
 
 
 def _paragraph(p: Paragraph) -> list[Row]:
+    """The paragraph filled to the width; one written line by line fills each of its lines
+    on its own, the first as far from the block above as paragraphs are apart."""
     style = ROLES.get(p.role, BODY)
     label = [Span(BOLD, p.label)] if p.label else []
-    return _block([*label, Span(style.font, p.text)], style)
+    first, *rest = p.lines
+    rows = _block([*label, Span(style.font, first)], style)
+    tight = replace(style, space_before=0.0)
+    for line in rest:
+        rows += _block([Span(style.font, line)], tight)
+    return rows
 
 
 def _bullets(block: BulletList) -> Iterator[Row]:

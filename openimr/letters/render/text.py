@@ -26,7 +26,8 @@ def _wrap(text: str, indent: str = "", hang: str = "") -> str:
 
 
 def _paragraph(p: Paragraph) -> str:
-    return _wrap(f"{p.label} {p.text}" if p.label else p.text)
+    first, *rest = p.lines
+    return "\n".join(_wrap(line) for line in [f"{p.label} {first}" if p.label else first, *rest])
 
 
 def _bullets(block: BulletList) -> str:
