@@ -1,9 +1,10 @@
 """Fixtures shared by the case pages' tests."""
 
+import copy
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -30,6 +31,35 @@ def intake_day():
     """The intake pages' tests' day: a Wednesday, 10 a.m. in California, clocks frozen."""
     with time_machine.travel("2024-03-20 17:00Z", tick=False):
         yield
+
+
+SCREENED_AT = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)  # Wednesday, 10 a.m. in California
+
+
+def filed(doc: dict[str, Any], at: datetime = SCREENED_AT, **changes: Any) -> models.Case:
+    """The application ``doc``, with ``changes`` to its top-level fields, filed through
+    intake at ``at`` and screened as intake screens it."""
+    doc = copy.deepcopy(doc)
+    doc.update(changes)
+    (stored,) = services.applications_receive(
+        filings=[services.Filing(parse_application(doc), at)],
+        via="api",
+        actor="clerk",
+        client="test",
+    )
+    return stored.case
+
+
+@pytest.fixture
+def deferred(application_doc: dict[str, Any]) -> models.Case:
+    """An application whose liability is disputed on other grounds: deferred at screening."""
+    return filed(application_doc, disputed_other_than_medical_necessity=True)
+
+
+@pytest.fixture
+def ineligible(application_doc: dict[str, Any]) -> models.Case:
+    """An application nobody signed: ineligible at screening."""
+    return filed(application_doc, signature=None)
 
 
 def decided_through_intake(doc: dict[str, Any], received: datetime) -> models.Case:

@@ -2,30 +2,13 @@
 served as they typed it: the notice's PDF and HTML, rebuilt from its frozen facts, keep each
 line of a numbered list on its own line."""
 
-import copy
-from datetime import UTC, datetime
-
 import pypdfium2 as pdfium
 import pytest
 
-from openimr.cases import models, services
-from openimr.cases.intake_schema import parse_application
+from openimr.cases import models
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_day")]
 TYPED = "1. The written UR decision of March 1, 2024.\r\n2. The Request for Authorization."
-
-
-@pytest.fixture
-def deferred(application_doc):
-    doc = copy.deepcopy(application_doc)
-    doc["disputed_other_than_medical_necessity"] = True
-    (stored,) = services.applications_receive(
-        filings=[services.Filing(parse_application(doc), datetime(2024, 3, 20, 16, tzinfo=UTC))],
-        via="api",
-        actor="clerk",
-        client="test",
-    )
-    return stored.case
 
 
 def _served(client, row) -> str:

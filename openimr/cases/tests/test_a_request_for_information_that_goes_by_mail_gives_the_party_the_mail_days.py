@@ -10,7 +10,7 @@ import pytest
 
 from openimr.cases import services
 from openimr.cases.clocks import open_deadlines
-from openimr.cases.intake_schema import parse_application
+from openimr.cases.tests.conftest import filed
 from openimr.letters.services import letter_service_mark_printed
 
 pytestmark = pytest.mark.django_db
@@ -21,15 +21,8 @@ DOCTOR = "office@clinic.example"
 @pytest.fixture
 def deferred(application_doc):
     doc = copy.deepcopy(application_doc)
-    doc["disputed_other_than_medical_necessity"] = True
     doc["requesting_physician"]["email"] = DOCTOR
-    (stored,) = services.applications_receive(
-        filings=[services.Filing(parse_application(doc), RECEIVED)],
-        via="api",
-        actor="clerk",
-        client="test",
-    )
-    return stored.case
+    return filed(doc, at=RECEIVED, disputed_other_than_medical_necessity=True)
 
 
 def _ask(row, party, capture):

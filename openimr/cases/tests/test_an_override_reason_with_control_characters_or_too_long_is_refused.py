@@ -3,32 +3,14 @@
 even be stored on PostgreSQL) or a reason longer than 2,000 characters is refused at the
 field, and nothing is written: the case keeps its outcome, no notice, no audit row."""
 
-import copy
-from datetime import UTC, datetime
-
 import pytest
 
 from openimr.audit.models import AuditEvent
 from openimr.cases import models, services
 from openimr.cases.domain.eligibility import Outcome
-from openimr.cases.intake_schema import parse_application
 from openimr.core.errors import InvalidInput
 
 pytestmark = pytest.mark.django_db
-RECEIVED = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def deferred(application_doc):
-    doc = copy.deepcopy(application_doc)
-    doc["disputed_other_than_medical_necessity"] = True
-    (stored,) = services.applications_receive(
-        filings=[services.Filing(parse_application(doc), RECEIVED)],
-        via="api",
-        actor="clerk",
-        client="test",
-    )
-    return stored.case
 
 
 def _override(case, reason, outcome=Outcome.INELIGIBLE):

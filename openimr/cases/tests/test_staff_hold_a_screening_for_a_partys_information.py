@@ -4,7 +4,6 @@ employee, and the party has 5 business days (5 more days when mailed, CCP 1013(a
 record the answer, then the outcome. Bad input and a case that cannot be asked write
 nothing."""
 
-import copy
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -15,7 +14,7 @@ from openimr.cases import models, selectors, services
 from openimr.cases.clocks import open_deadlines
 from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import State
-from openimr.cases.intake_schema import parse_application
+from openimr.cases.tests.conftest import filed
 from openimr.core.errors import InvalidInput
 from openimr.letters.models import LetterService
 
@@ -26,31 +25,9 @@ NEED = "The written UR decision of March 1, 2024 was not attached: please send a
 NAME = "eligibility_information_due"
 
 
-def _filed(doc, **changes):
-    doc = copy.deepcopy(doc)
-    doc.update(changes)
-    (stored,) = services.applications_receive(
-        filings=[services.Filing(parse_application(doc), RECEIVED)],
-        via="api",
-        actor="clerk",
-        client="test",
-    )
-    return stored.case
-
-
-@pytest.fixture
-def deferred(application_doc):
-    return _filed(application_doc, disputed_other_than_medical_necessity=True)
-
-
-@pytest.fixture
-def ineligible(application_doc):
-    return _filed(application_doc, signature=None)
-
-
 @pytest.fixture
 def eligible(application_doc):
-    return _filed(application_doc)
+    return filed(application_doc, at=RECEIVED)
 
 
 def _ask(row, party="claims_administrator", text=NEED, at=ASKED):

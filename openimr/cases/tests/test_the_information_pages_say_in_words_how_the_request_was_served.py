@@ -2,28 +2,11 @@
 ("served by e-mail", "served by mail"), not the stored code: it had read "served by
 electronic"."""
 
-import copy
-from datetime import UTC, datetime
-
 import pytest
 
 from openimr.cases import services
-from openimr.cases.intake_schema import parse_application
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_day")]
-
-
-@pytest.fixture
-def ineligible(application_doc):
-    doc = copy.deepcopy(application_doc)
-    doc["signature"] = None
-    (stored,) = services.applications_receive(
-        filings=[services.Filing(parse_application(doc), datetime(2024, 3, 20, 16, tzinfo=UTC))],
-        via="api",
-        actor="clerk",
-        client="test",
-    )
-    return stored.case
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ else gets the 404 every refused staff page answers, audited); a problem is shown
 field with 422 and nothing is saved; a held case shows its clock on the timeline and the
 work queue."""
 
-import copy
 from datetime import UTC, datetime
 
 import pytest
@@ -17,19 +16,6 @@ from openimr.review.tests.conftest import person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_day")]
 NEED = "Please send the written UR decision of March 1, 2024."
-
-
-@pytest.fixture
-def deferred(application_doc):
-    doc = copy.deepcopy(application_doc)
-    doc["disputed_other_than_medical_necessity"] = True
-    (stored,) = services.applications_receive(
-        filings=[services.Filing(parse_application(doc), datetime(2024, 3, 20, 16, tzinfo=UTC))],
-        via="api",
-        actor="clerk",
-        client="test",
-    )
-    return stored.case
 
 
 def _url(row, page):

@@ -12,6 +12,9 @@ from openimr.letters.domain.template import NOTICES_PATH, load_template
 from openimr.letters.render.html import render_fragment
 from openimr.letters.render.pdf import render_pdf
 from openimr.letters.render.text import render_text
+from openimr.letters.tests.test_a_request_for_eligibility_information_says_what_by_when_and_where import (
+    FACTS as REQUEST,
+)
 
 LIST = (
     "Please send:\r\n"
@@ -29,22 +32,7 @@ LINES = [
     "3. Proof of its service on the employee.",
     "If any of these does not exist, say so.",
 ]
-FACTS = NoticeFacts(
-    case_number="CM24-0000001",
-    claim_number="C-1",
-    employee_name="Rosa Delgado",
-    claims_administrator="SCIF",
-    requesting_physician="Dr. Alan Whitcomb",
-    ur_decision_date="March 1, 2024",
-    application_received="March 20, 2024",
-    expedited=False,
-    treatments=("MRI of the right knee",),
-    sent_on="March 20, 2024",
-    party_role="claims_administrator",
-    party_asked="the claims administrator (SCIF)",
-    information=LIST,
-    information_due="April 2, 2024",
-)
+FACTS = replace(REQUEST, information=LIST)
 
 
 def _request(facts: NoticeFacts = FACTS):
