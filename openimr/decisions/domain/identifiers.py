@@ -4,6 +4,7 @@ dates of birth, addresses: 45 CFR 164.514(b)(2)(i)), names a text marks as names
 role label, or with a title), and the published age. The known-name rules are in
 ``openimr.decisions.domain.deidentify``."""
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -67,6 +68,18 @@ _ROLE_LABELS = (
     "injured worker",
     "claims administrator",
     "nurse case manager",
+)
+# Who else a letter that was never de-identified names by role (an IMR organization's own
+# archive): "is represented by Rajesh Castellanos", "the case manager Ana Ruiz". Read after
+# the known names, so that a name the case states reads as its role word ("represented by
+# the attorney"), and only a name it does not state is redacted.
+_ROLE_PHRASES = (
+    "represented by",
+    "counsel",
+    "case manager",
+    "adjustor",
+    "claims representative",
+    "paralegal",
 )
 _NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
 _LABELLED_VALUE = re.compile(r"(?i:\s+name)?\s*:\s*([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})")
@@ -134,15 +147,34 @@ def _label_ends(lower: str, labels: Sequence[str]) -> list[int]:
 
 
 def _labels_at(lower: str, labels: Sequence[str]) -> list[tuple[int, int]]:
-    """(start, end) of each label found at the start of a word."""
+    """(start, end) of each label found at the start of a word. The words of a label of
+    several may be parted by any white space, as text from a PDF parts them ("is
+    represented\n\nby ...")."""
     found = []
     for label in labels:
+        if " " in label:
+            if label[: label.index(" ")] in lower:
+                found += _spaced_labels_at(lower, label)
+            continue
         at = lower.find(label)
         while at >= 0:
             if at == 0 or not lower[at - 1].isalnum():
                 found.append((at, at + len(label)))
             at = lower.find(label, at + 1)
     return found
+
+
+def _spaced_labels_at(lower: str, label: str) -> list[tuple[int, int]]:
+    return [
+        found.span()
+        for found in _spaced(label).finditer(lower)
+        if found.start() == 0 or not lower[found.start() - 1].isalnum()
+    ]
+
+
+@functools.cache
+def _spaced(label: str) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(re.escape(word) for word in label.split()))
 
 
 def _spans_after(text: str, ends: list[int], value: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -199,10 +231,21 @@ def replace_labelled_names(text: str) -> str:
     return _redacted(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
 
 
-def _role_ends(text: str) -> tuple[list[int], list[int]]:
+def replace_role_phrase_names(text: str) -> str:
+    """Names after the role phrases of ``_ROLE_PHRASES``, as ``replace_labelled_names``
+    reads them after its labels. Run after the known names."""
+    ends, lowercase = _role_ends(text, _ROLE_PHRASES)
+    if not ends:
+        return text
+    spans = _spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
+    spans += _spans_after(text, ends, _APPOSED_VALUE)
+    return _redacted(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
+
+
+def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[int], list[int]]:
     """Where a name may start after each role label, and the same for the labels written
     in lower case, as running text writes a role ("Physician Fee Schedule" is a title)."""
-    found = _labels_at(text.lower(), _ROLE_LABELS)
+    found = _labels_at(text.lower(), labels)
     return [end for _, end in found], [end for start, end in found if text[start].islower()]
 
 
