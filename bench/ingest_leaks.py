@@ -43,12 +43,20 @@ KINDS = (
 )
 
 
+PEOPLE = ("employee", "attorney", "physician", "adjuster")
+
+
 def planted(case: dict[str, Any]) -> dict[str, str]:
-    """Each planted string by its kind (a string two kinds share is listed under the first)."""
+    """Each planted string by its kind (a string two kinds share is listed under the first),
+    and each person's surname alone: a surname left behind is a leak too."""
     out: dict[str, str] = {}
     for kind, value in zip(KINDS, injected_identifiers(case), strict=True):
         if value not in out.values():
             out[kind] = value
+    for person in PEOPLE:
+        surname = out.get(person, "").split()[-1:]
+        if surname and surname[0] not in out.values():
+            out[f"{person} surname"] = surname[0]
     return out
 
 

@@ -107,8 +107,8 @@ def scrub(text: str | None, names: NameIndex) -> str | None:
     if not text:
         return text
     text = replace_labelled_names(replace_identifiers(text))
-    text = replace_role_phrase_names(replace_known_names(text, names))
-    text = replace_titled_names(text)
+    text = replace_role_phrase_names(text, names.words)
+    text = replace_titled_names(replace_known_names(text, names))
     # Last: a name in parentheses follows the role words the rules above write.
     return replace_claims_companies(replace_parenthesized_names(text))
 

@@ -6,7 +6,7 @@ role label, or with a title), and the published age. The known-name rules are in
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from openimr.decisions.domain.deidentify import REDACTED, role_at
 
@@ -70,9 +70,10 @@ _ROLE_LABELS = (
     "nurse case manager",
 )
 # Who else a letter that was never de-identified names by role (an IMR organization's own
-# archive): "is represented by Rajesh Castellanos", "the case manager Ana Ruiz". Read after
-# the known names, so that a name the case states reads as its role word ("represented by
-# the attorney"), and only a name it does not state is redacted.
+# archive): "is represented by Rajesh Castellanos", "the case manager Ana Ruiz". A name
+# whose every word the case states is left to the known names, so it reads as its role
+# word ("represented by the attorney"); one it states only in part ("Tamika" of a known
+# physician, "Hernandez" of no one) goes whole.
 _ROLE_PHRASES = (
     "represented by",
     "counsel",
@@ -153,8 +154,7 @@ def _labels_at(lower: str, labels: Sequence[str]) -> list[tuple[int, int]]:
     found = []
     for label in labels:
         if " " in label:
-            if label[: label.index(" ")] in lower:
-                found += _spaced_labels_at(lower, label)
+            found += _spaced_labels_at(lower, label)
             continue
         at = lower.find(label)
         while at >= 0:
@@ -165,11 +165,15 @@ def _labels_at(lower: str, labels: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _spaced_labels_at(lower: str, label: str) -> list[tuple[int, int]]:
-    return [
-        found.span()
-        for found in _spaced(label).finditer(lower)
-        if found.start() == 0 or not lower[found.start() - 1].isalnum()
-    ]
+    """Each label of several words, its first word found by str.find, the rest matched
+    from there with any white space between."""
+    found, first, pattern = [], label[: label.index(" ")], _spaced(label)
+    at = lower.find(first)
+    while at >= 0:
+        if (at == 0 or not lower[at - 1].isalnum()) and (match := pattern.match(lower, at)):
+            found.append(match.span())
+        at = lower.find(first, at + 1)
+    return found
 
 
 @functools.cache
@@ -231,15 +235,22 @@ def replace_labelled_names(text: str) -> str:
     return _redacted(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
 
 
-def replace_role_phrase_names(text: str) -> str:
+def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
     """Names after the role phrases of ``_ROLE_PHRASES``, as ``replace_labelled_names``
-    reads them after its labels. Run after the known names."""
+    reads them after its labels, but for a name whose every word is ``known`` (the case's
+    name words, lower case), which the known-name rule then replaces. Run before it."""
     ends, lowercase = _role_ends(text, _ROLE_PHRASES)
     if not ends:
         return text
     spans = _spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
     spans += _spans_after(text, ends, _APPOSED_VALUE)
-    return _redacted(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
+    spans += _spans_after(text, lowercase, _ADJACENT_VALUE)
+    return _redacted(text, [span for span in spans if not _all_known(text, span, known)])
+
+
+def _all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
+    words = re.findall(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*", text[span[0] : span[1]])
+    return all(word.lower() in known for word in words)
 
 
 def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[int], list[int]]:

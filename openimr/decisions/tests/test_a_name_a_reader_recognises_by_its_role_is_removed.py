@@ -75,6 +75,8 @@ def test_ordinary_text_in_parentheses_stays(text):
         ("the adjuster with Tri-Coast Risk Administrators said", "Tri-Coast Risk"),
         ("The attorney, Ana Ruiz of Ruiz & Ortega LLP, wrote", "Ruiz & Ortega"),
         ("the examiner from Granite Peak Casualty called", "Granite Peak"),
+        ("The Claims Examiner, Omar Haddad of Granite Peak Casualty, called", "Granite Peak"),
+        ("the nurse case manager with Coastal Care Partners", "Coastal Care"),
         ("He was employed by Kern Ridge Packing Co. for 12 years.", "Kern Ridge"),
         ("She works for Mission Bell Home Care.", "Mission Bell"),
         ("Zenith handles the claim for Sunrise Valley Farms, Inc. now", "Sunrise Valley"),
@@ -134,3 +136,12 @@ def test_a_name_the_case_states_after_a_role_phrase_reads_as_its_role_word():
     }
     summary = deidentify_document(doc)["clinical_summary"]
     assert summary == f"She is represented by the attorney; her case manager {REDACTED} called."
+
+
+def test_a_name_the_case_states_only_in_part_goes_whole():
+    doc = {
+        "documents": [{"title": "Progress report", "author": "Tamika Kowalczyk"}],
+        "clinical_summary": "She is represented by Tamika Hernandez.",
+    }
+    summary = deidentify_document(doc)["clinical_summary"]
+    assert summary == f"She is represented by {REDACTED}."
