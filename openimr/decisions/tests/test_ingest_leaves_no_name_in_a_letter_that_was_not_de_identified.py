@@ -14,6 +14,7 @@ import pytest
 from bench.corpus import LAYOUTS, generate_cases, letter_pdf, render_letter
 from bench.ingest_leaks import leaks, letters
 from openimr.decisions.deidentify import deidentify_document
+from openimr.decisions.domain.deidentify import REDACTED
 from openimr.decisions.ingest_reader import read_published
 
 CASES = 1000
@@ -66,3 +67,20 @@ def test_generated_letters_that_name_no_one_come_through_ingest_unchanged(layout
     texts = [render_letter(case, layout).encode() for case in cases]
     assert [n for n, data in enumerate(texts) if read_published(data).changed] == []
     assert not read_published(letter_pdf(cases[0], layout)).changed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The injured worker is represented by Ana Ruiz.",
+        "The physician (Hana Sato) documented the request.",
+        "The adjuster of Harbor Claims Services denied it.",
+    ],
+)
+def test_a_letter_whose_only_name_is_marked_by_a_role_loses_its_pdf(sentence):
+    case = next(generate_cases(1, seed=7))
+    case["clinical_summary"] += " " + sentence
+    read = read_published(render_letter(case, "fdl-2016", noise=False).encode())
+    assert read.changed
+    assert REDACTED in read.letter.case["clinical_summary"]
+    assert not any(word in str(read.letter.case) for word in ("Ruiz", "Sato", "Harbor"))
