@@ -31,8 +31,14 @@ from openimr.decisions.domain.deidentify import (
 from openimr.decisions.domain.identifiers import (
     replace_identifiers,
     replace_labelled_names,
+    replace_role_phrase_names,
     replace_titled_names,
     safe_age,
+)
+from openimr.decisions.domain.role_names import (
+    replace_author_after_title,
+    replace_claims_companies,
+    replace_parenthesized_names,
 )
 
 # The parties an openimr.case/1 document names, with the role word's key. The organization
@@ -101,7 +107,10 @@ def scrub(text: str | None, names: NameIndex) -> str | None:
     if not text:
         return text
     text = replace_labelled_names(replace_identifiers(text))
-    return replace_titled_names(replace_known_names(text, names))
+    text = replace_role_phrase_names(text, names.words)
+    text = replace_titled_names(replace_known_names(text, names))
+    # Last: a name in parentheses follows the role words the rules above write.
+    return replace_claims_companies(replace_parenthesized_names(text))
 
 
 def deidentify_document(doc: dict[str, Any]) -> dict[str, Any]:
@@ -130,7 +139,7 @@ def _deidentified(out: dict[str, Any], names: list[KnownName]) -> dict[str, Any]
     # field. No pattern matches across the separator (a control character).
     scrubbed = scrub(_SEPARATOR.join(texts), index) or ""
     for (holder, key), text in zip(slots, scrubbed.split(_SEPARATOR), strict=True):
-        holder[key] = text
+        holder[key] = replace_author_after_title(text) if key == "title" else text
     return out
 
 

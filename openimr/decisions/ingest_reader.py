@@ -4,8 +4,11 @@ say whether de-identification changed it. Needs no Django (the readers have none
 
 A letter de-identification changed is published without its PDF: the file still prints
 what was removed from the text (a telephone number, a date of birth, a claim number, a
-name after "Patient:"), and no one can take a name out of a PDF it does not know is there.
-Every real published letter tried (182 of them) comes through unchanged and keeps its PDF.
+name after "Patient:" or "represented by", in parentheses after "the physician", the company
+after "the adjuster, ... of"), and no one can take a name out of a PDF it does not know is
+there. Every real published letter tried (182 of them) comes through unchanged and keeps its
+PDF. A letter that lists the parties it was served on (our own) gives them to
+``deidentify_document`` as the case's known names, misspellings included.
 """
 
 import dataclasses

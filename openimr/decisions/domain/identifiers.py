@@ -4,8 +4,9 @@ dates of birth, addresses: 45 CFR 164.514(b)(2)(i)), names a text marks as names
 role label, or with a title), and the published age. The known-name rules are in
 ``openimr.decisions.domain.deidentify``."""
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from openimr.decisions.domain.deidentify import REDACTED, role_at
 
@@ -67,6 +68,19 @@ _ROLE_LABELS = (
     "injured worker",
     "claims administrator",
     "nurse case manager",
+)
+# Who else a letter that was never de-identified names by role (an IMR organization's own
+# archive): "is represented by Rajesh Castellanos", "the case manager Ana Ruiz". A name
+# whose every word the case states is left to the known names, so it reads as its role
+# word ("represented by the attorney"); one it states only in part ("Tamika" of a known
+# physician, "Hernandez" of no one) goes whole.
+_ROLE_PHRASES = (
+    "represented by",
+    "counsel",
+    "case manager",
+    "adjustor",
+    "claims representative",
+    "paralegal",
 )
 _NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
 _LABELLED_VALUE = re.compile(r"(?i:\s+name)?\s*:\s*([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})")
@@ -134,15 +148,37 @@ def _label_ends(lower: str, labels: Sequence[str]) -> list[int]:
 
 
 def _labels_at(lower: str, labels: Sequence[str]) -> list[tuple[int, int]]:
-    """(start, end) of each label found at the start of a word."""
+    """(start, end) of each label found at the start of a word. The words of a label of
+    several may be parted by any white space, as text from a PDF parts them ("is
+    represented\n\nby ...")."""
     found = []
     for label in labels:
+        if " " in label:
+            found += _spaced_labels_at(lower, label)
+            continue
         at = lower.find(label)
         while at >= 0:
             if at == 0 or not lower[at - 1].isalnum():
                 found.append((at, at + len(label)))
             at = lower.find(label, at + 1)
     return found
+
+
+def _spaced_labels_at(lower: str, label: str) -> list[tuple[int, int]]:
+    """Each label of several words, its first word found by str.find, the rest matched
+    from there with any white space between."""
+    found, first, pattern = [], label[: label.index(" ")], _spaced(label)
+    at = lower.find(first)
+    while at >= 0:
+        if (at == 0 or not lower[at - 1].isalnum()) and (match := pattern.match(lower, at)):
+            found.append(match.span())
+        at = lower.find(first, at + 1)
+    return found
+
+
+@functools.cache
+def _spaced(label: str) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(re.escape(word) for word in label.split()))
 
 
 def _spans_after(text: str, ends: list[int], value: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -199,10 +235,28 @@ def replace_labelled_names(text: str) -> str:
     return _redacted(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
 
 
-def _role_ends(text: str) -> tuple[list[int], list[int]]:
+def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
+    """Names after the role phrases of ``_ROLE_PHRASES``, as ``replace_labelled_names``
+    reads them after its labels, but for a name whose every word is ``known`` (the case's
+    name words, lower case), which the known-name rule then replaces. Run before it."""
+    ends, lowercase = _role_ends(text, _ROLE_PHRASES)
+    if not ends:
+        return text
+    spans = _spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
+    spans += _spans_after(text, ends, _APPOSED_VALUE)
+    spans += _spans_after(text, lowercase, _ADJACENT_VALUE)
+    return _redacted(text, [span for span in spans if not _all_known(text, span, known)])
+
+
+def _all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
+    words = re.findall(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*", text[span[0] : span[1]])
+    return all(word.lower() in known for word in words)
+
+
+def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[int], list[int]]:
     """Where a name may start after each role label, and the same for the labels written
     in lower case, as running text writes a role ("Physician Fee Schedule" is a title)."""
-    found = _labels_at(text.lower(), _ROLE_LABELS)
+    found = _labels_at(text.lower(), labels)
     return [end for _, end in found], [end for start, end in found if text[start].islower()]
 
 

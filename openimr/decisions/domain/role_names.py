@@ -1,0 +1,174 @@
+"""Names a reader of a letter recognises by where they stand, without knowing them: a
+person's name in parentheses right after a role word ("the physician (Luis Delgado)",
+"progress report (DeShawn Delgado)"), and the company a claims role works for ("The
+adjuster, ... of Meridian Workers Comp Solutions", "employed by Orchard Lane Grocers").
+
+Why the companies go too: the State's published letters name neither the employer nor the
+claims administrator (they write "the Claims Administrator"; none of the 182 letters of
+2016-2017 prints either's name), and with the employee's age, sex and date of injury the
+employer narrows down who the worker is (Civil Code 56.10; 45 CFR 164.514(b)(2)(ii): no
+actual knowledge that what is left identifies the individual). Pure functions over text,
+run after the other name rules (``openimr.decisions.domain.identifiers``)."""
+
+import re
+
+from openimr.decisions.domain.deidentify import REDACTED
+
+# A word written as a name: a capital, then a lower-case letter ("DeShawn", "O'Brien",
+# "McAllister"); an acronym ("MTUS", "ODG", "DWC") is not one.
+_NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'\u2019-]*"
+_INITIAL = r"[A-Z]\.\s*"
+_DEGREE = r"(?:,?\s+(?:M\.?D|D\.?O|D\.?C|Ph\.?D|PA-C|N\.?P|R\.?N|Psy\.?D|DPM|Esq)\.?)?"
+# One to four name words (initials may stand before each), a degree after them; one word
+# alone is no name (`_ordinary`).
+_PERSON = re.compile(
+    rf"\(\s*((?:{_INITIAL})*{_NAME_WORD}(?:\s+(?:{_INITIAL})*{_NAME_WORD}){{0,3}}{_DEGREE})\s*\)"
+)
+# Words after which a name in parentheses is that person's name: people by their role, the
+# records a person wrote, and a name already redacted ("[redacted] (Maria Tran)").
+_ROLE_WORDS = """
+    physician doctor surgeon provider clinician therapist chiropractor psychologist
+    psychiatrist practitioner specialist consultant evaluator examiner reviewer nurse
+    adjuster adjustor attorney counsel manager representative paralegal worker employee
+    applicant claimant patient ptp ptp's qme ame report note notes evaluation reevaluation
+    re-evaluation consultation letter records examination exam assessment correspondence
+    [redacted]
+"""
+_ROLE_BEFORE = frozenset(_ROLE_WORDS.split())
+# Words that make a parenthesis ordinary text, not a name: a specialty ("the physician
+# (Orthopedic Surgery)"), a guideline's edition ("(Online Version)"), a document's kind.
+_ORDINARY_WORDS = """
+    orthopedic orthopedics orthopaedic surgery surgeon surgical pain management medicine
+    physical rehabilitation internal family practice general primary treating secondary
+    requesting consulting chiropractic psychology psychiatry psychiatric neurology
+    neurological neurosurgery neurosurgeon podiatry acupuncture therapy occupational
+    sports anesthesiology anesthesia radiology emergency occupational spine hand plastic
+    vascular cardiology rheumatology dermatology ophthalmology otolaryngology urology
+    gastroenterology pulmonology oncology osteopathic dental dentistry nursing health
+    behavioral mental qualified agreed medical evaluator evaluation examiner panel
+    independent utilization review determination online version edition update guidelines
+    guideline imaging magnetic resonance form report request authorization progress note
+    initial final supplemental comprehensive office visit follow exam consultation
+    nurse practitioner assistant doctor physician chapter section appendix table page
+    part criteria protocol program test scale index score questionnaire
+"""
+_ORDINARY = frozenset(_ORDINARY_WORDS.split())
+# The company a claims role works for, named after "of", "with", "from" or "at": capitalized
+# words, with "&", "and", "of" or "the" between them, and a legal suffix.
+_COMPANY_WORD = r"[A-Z][A-Za-z0-9&'\u2019-]*(?:\.[A-Za-z0-9]+)*"
+_COMPANY = (
+    rf"{_COMPANY_WORD}(?:(?:\s+(?:&|and|of|the))?\s+{_COMPANY_WORD}){{0,6}}"
+    r"(?:,?\s+(?:Inc|LLC|L\.L\.C|Corp|Co|Ltd|LP|LLP)\b\.?)?"
+)
+# A role's head word: "claims examiner", "nurse case manager" match from "examiner",
+# "manager" (what stands before them does not change what follows).
+_CLAIMS_ROLES = (
+    r"adjust[eo]rs?|examiners?|managers?|representatives?|attorneys?|counsel|paralegals?"
+)
+# The person of the role may stand between it and the company: "The adjuster, Jose Tran of
+# ...", "the adjuster [redacted] with ...".
+_WHO = rf"(?:,?\s+(?:\[redacted\]|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}))?,?"
+# Matched where a role's first word starts (found by str.find: `_anchors`); the role in any
+# case ("The Adjuster"), the company capitalized.
+_ROLE_COMPANY = re.compile(
+    rf"(?i:{_CLAIMS_ROLES}){_WHO}\s+(?i:of|with|from|at)\s+(?!(?i:the)\b)({_COMPANY})"
+)
+# Or the company is named as the one a person works for, or whose claim is handled.
+_WORKS_FOR = re.compile(
+    r"(?i:employed\s+by|works\s+for|worked\s+for|working\s+for|insured\s+by|"
+    r"(?:handles|handled|handling|adjusts|adjusted|administers|administered|manages|managed)"
+    rf"\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+)?claims?\s+(?:for|of))\s+({_COMPANY})"
+)
+# The first words of the roles and verbs above, as they start in lower case.
+_ANCHORS: tuple[str, ...] = (
+    "adjust",
+    "examiner",
+    "manage",
+    "represent",
+    "attorney",
+    "counsel",
+    "paralegal",
+)
+_ANCHORS += ("employed", "work", "insured", "handl", "administer")
+
+
+def replace_parenthesized_names(text: str) -> str:
+    """A person's name in parentheses right after a role word, a record's kind or a name
+    already redacted: "The physician (Luis Delgado)", "progress report (DeShawn Delgado,
+    MD)". Two to four words written as names, none of them an ordinary word of a letter
+    ("(Orthopedic Surgery)", "(Online Version)"); an acronym ("(MTUS)") or one word
+    ("(Norco)") is no name here, an initial and a word ("(K. Lindqvist)") is one."""
+    spans = []
+    at = text.find("(")
+    while at >= 0:
+        if text[at + 1 : at + 2].isupper() or text[at + 1 : at + 2] == " ":
+            found = _PERSON.match(text, at)
+            if found and _after_role(text, at) and not _ordinary(found.group(1)):
+                spans.append(found.span(1))
+        at = text.find("(", at + 1)
+    return _redacted(text, spans)
+
+
+def replace_author_after_title(title: str) -> str:
+    """A document's title that ends with a person's name in parentheses, as a list of the
+    records reviewed writes "Title (Author)": "Request for Authorization (DWC Form RFA)
+    (DeShawn Tran)". The name goes whatever word stands before it; only a title's last
+    parenthesis is read so."""
+    found = _PERSON.search(title)
+    while found and title[found.end() :].strip():
+        found = _PERSON.search(title, found.end())
+    if found is None or _ordinary(found.group(1)):
+        return title
+    return _redacted(title, [found.span(1)])
+
+
+def _after_role(text: str, at: int) -> bool:
+    """Whether the word before ``at`` (spaces between) is a role word."""
+    end = at
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\x00":
+        start -= 1
+    word = text[start:end].lower().rstrip(",")
+    return word.removesuffix("'s").removesuffix("\u2019s") in _ROLE_BEFORE or word in _ROLE_BEFORE
+
+
+def _ordinary(words: str) -> bool:
+    """One word alone ("(Norco)"), or any word an ordinary text of a letter holds."""
+    split = words.split()
+    return len(split) < 2 or any(w.lower().strip(".,") in _ORDINARY for w in split)
+
+
+def replace_claims_companies(text: str) -> str:
+    """The company named after a claims role ("The adjuster, [redacted] of Meridian Workers
+    Comp Solutions", "the attorney with Castellanos & Tran LLP") or as the one a person
+    works for ("employed by Orchard Lane Grocers", "handles the claim for ...")."""
+    spans = []
+    for at in _anchors(text.lower()):
+        found = _ROLE_COMPANY.match(text, at) or _WORKS_FOR.match(text, at)
+        if found:
+            spans.append(found.span(1))
+    return _redacted(text, spans)
+
+
+def _anchors(lower: str) -> list[int]:
+    """Where each anchor word starts a word: a scan per word in C costs a fraction of a
+    regular expression tried at every position."""
+    found = set()
+    for anchor in _ANCHORS:
+        at = lower.find(anchor)
+        while at >= 0:
+            if at == 0 or not lower[at - 1].isalnum():
+                found.add(at)
+            at = lower.find(anchor, at + 1)
+    return sorted(found)
+
+
+def _redacted(text: str, spans: list[tuple[int, int]]) -> str:
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start >= at:
+            out += [text[at:start], REDACTED]
+            at = end
+    return "".join(out) + text[at:]
