@@ -78,7 +78,7 @@ def test_ask_the_claims_administrator_record_the_answer_and_find_the_case_eligib
         assert page.locator("#held").count() == 0
         noarfi = page.locator("#deadlines tr.deadline", has_text="noarfi_due")
         assert noarfi.count() == 1
-        assert "March 21, 2024" in noarfi.inner_text() or "Mar. 21, 2024" in noarfi.inner_text()
+        assert "03/21/2024" in noarfi.inner_text()
         screenshot(page, "information-answered-eligible")
 
     from openimr.cases.models import Case
