@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from openimr import cli_timeliness
 from openimr.core.errors import InvalidInput, Problem
 
 
@@ -335,12 +336,13 @@ def register(groups: Any) -> None:
     check.add_argument("--json", action="store_true", help="print the result as JSON")
     check.set_defaults(handler=cmd_eligibility_check)
 
-    clocks = groups.add_parser("clocks", help="deadlines of a case")
+    clocks = groups.add_parser("clocks", help="deadlines of a case; their timeliness by month")
     clocks_cmds = clocks.add_subparsers(dest="command", required=True)
     show = clocks_cmds.add_parser("show", help="every clock of a case with rule, source and status")
     show.add_argument("case_number", metavar="CASE_NUMBER")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_clocks_show)
+    cli_timeliness.register(clocks_cmds)
 
     api = groups.add_parser("api", help="API clients")
     api_cmds = api.add_subparsers(dest="command", required=True)

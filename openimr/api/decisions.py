@@ -128,8 +128,10 @@ def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[
     """Search the published, de-identified decisions: `q` (any text; every word must match,
     over summaries, treatments and rationales), filters `outcome` (upheld|overturned),
     `category`, `specialty`, `family` (mtus|acoem|odg|other), `mtus_based` (yes|no), `year`,
-    `priority`; `page` and `per_page` (at most 100). Best match first (newest first without
-    words); snippets are HTML with the matched words in <mark>. Facet counts are over the
+    `priority`; `page` and `per_page` (at most 100). A `q` that is a published decision's
+    case number (in any case) answers that decision alone, the filters still applied.
+    Best match first (newest first without words); snippets are HTML with the matched
+    words in <mark>. Facet counts are over the
     result set (its 1,000 most recently added matches when `facets_capped`)."""
     given = {k: v for k, v in params.dict().items() if v is not None}
     return _search_out(selectors.decision_search(given))

@@ -1,12 +1,15 @@
 """Staff reports over the cases: the timeliness of each deadline, month by month."""
 
-import csv
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from openimr.cases.domain.deadlines import DEADLINE_LABELS
-from openimr.cases.timeliness import MAX_MONTHS, recent_months, timeliness_report
+from openimr.cases.timeliness import (
+    LATE_LISTED,
+    MAX_MONTHS,
+    recent_months,
+    timeliness_report,
+    write_months_csv,
+)
 from openimr.core.access import staff_page
 from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput
@@ -20,7 +23,7 @@ def timeliness(request: HttpRequest) -> HttpResponse:
     first = request.GET.get("from") or default_first
     last = request.GET.get("to") or default_last
     try:
-        report = timeliness_report(first=first, last=last, at=now())
+        report = timeliness_report(first=first, last=last, at=now(), late_listed=LATE_LISTED)
     except InvalidInput as exc:
         context = {"refused": [f"{p.path}: {p.message}" for p in exc.problems], "max": MAX_MONTHS}
         context |= {"first": first, "last": last}
@@ -34,12 +37,5 @@ def timeliness(request: HttpRequest) -> HttpResponse:
 def _csv(months: list, filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    out = csv.writer(response)
-    out.writerow(["month", "deadline", "clock", "due", "on_time", "late", "overdue", "pending",
-                  "on_time_share"])  # fmt: skip
-    for r in months:
-        share = "" if r.on_time_share is None else f"{r.on_time_share:.4f}"
-        label = DEADLINE_LABELS.get(r.name, r.name)
-        out.writerow([r.month, label, r.name, r.due, r.on_time, r.late, r.overdue, r.pending,
-                      share])  # fmt: skip
+    write_months_csv(response, months)
     return response

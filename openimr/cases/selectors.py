@@ -1,6 +1,7 @@
 """Reads of cases, and the access helpers that raise instead of leaking: a user who may
 not see a case gets NotFound, the same answer as for a case that does not exist."""
 
+import io
 from datetime import date, datetime
 from typing import Any
 
@@ -14,6 +15,8 @@ from openimr.cases.domain.deadlines import at_risk_until, deadline_status
 from openimr.cases.domain.eligibility import consolidation_groups
 from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row
+from openimr.cases.timeliness import TimelinessReport, recent_months, write_months_csv
+from openimr.cases.timeliness import timeliness_report as _timeliness_report
 from openimr.core.access import user_is_staff
 from openimr.core.case import Case, Priority
 from openimr.core.clock import CALIFORNIA, now
@@ -88,6 +91,24 @@ def deadline_rows(row: models.Case, at: datetime | None = None) -> list[dict[str
         }
         for d in deadlines_for(row)
     ]
+
+
+def timeliness_report(
+    *, first: str | None, last: str | None, at: datetime, late_listed: int | None = None
+) -> TimelinessReport:
+    """The timeliness page's report (`openimr.cases.timeliness`) for the command line: the
+    page's months by default (the last three), every missed deadline named unless
+    ``late_listed`` caps them. InvalidInput at ``from`` or ``to`` for a month refused."""
+    default_first, default_last = recent_months(at.astimezone(CALIFORNIA).date())
+    first, last = first or default_first, last or default_last
+    return _timeliness_report(first=first, last=last, at=at, late_listed=late_listed)
+
+
+def timeliness_csv(report: TimelinessReport) -> str:
+    """The report's monthly table as the page's CSV download writes it."""
+    text = io.StringIO(newline="")
+    write_months_csv(text, report.months)
+    return text.getvalue()
 
 
 def application_client(case_number: str) -> str | None:

@@ -2,23 +2,25 @@
 of months, met on time, late, overdue or pending (`domain/timeliness.py`), the cases behind
 the late ones, and the claims administrators whose records came late."""
 
+import csv
 import dataclasses
 import re
 from collections import Counter, namedtuple
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Q
 
 from openimr.cases import models
 from openimr.cases.clocks import clock_facts
-from openimr.cases.domain.deadlines import ClockFacts
+from openimr.cases.domain.deadlines import DEADLINE_LABELS, ClockFacts
 from openimr.cases.domain.lifecycle import CLOSED, State
 from openimr.cases.domain.timeliness import ClockOutcome, MonthRow, by_month, clock_outcomes
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import InvalidInput, Problem
+from openimr.decisions.domain.spreadsheet import spreadsheet_safe
 from openimr.programs.loader import load_program
 
 MAX_MONTHS = 12  # a year at most: every case of the span is read and counted in Python
@@ -132,9 +134,12 @@ def _facts(row: Any) -> ClockFacts:
     return facts
 
 
-def timeliness_report(*, first: str, last: str, at: datetime) -> TimelinessReport:
+def timeliness_report(
+    *, first: str, last: str, at: datetime, late_listed: int | None = LATE_LISTED
+) -> TimelinessReport:
     """The deadlines that fell due from the month ``first`` to the month ``last``, as they
-    stand at ``at``."""
+    stand at ``at``. ``late_listed``: how many of the missed ones to name (the page shows
+    LATE_LISTED; None: all of them, as the command line gives them)."""
     start, end = month_span(first, last)
     outcomes: list[tuple[Any, ClockOutcome]] = []
     for row in _candidates(start, end):
@@ -150,7 +155,7 @@ def timeliness_report(*, first: str, last: str, at: datetime) -> TimelinessRepor
     report.late_total = len(missed)
     report.late = [
         LateDeadline(row.case_number, o, row.claims_administrator_name or "")
-        for row, o in missed[:LATE_LISTED]
+        for row, o in missed[:late_listed]
     ]
     report.administrators = _administrators(outcomes)
     return report
@@ -168,3 +173,24 @@ def _administrators(outcomes: list[tuple[Any, ClockOutcome]]) -> list[tuple[str,
             missed[name] += o.status in ("late", "overdue")
     ranked = sorted(due, key=lambda name: (-missed[name], -due[name], name))
     return [(name, due[name], missed[name]) for name in ranked if missed[name]][:20]
+
+
+CSV_HEADER = ("month", "deadline", "clock", "due", "on_time", "late", "overdue", "pending",
+              "on_time_share")  # fmt: skip
+
+
+class _Writable(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+
+def write_months_csv(target: _Writable, months: Iterable[MonthRow]) -> None:
+    """The monthly table as CSV, one row per clock and month, the page's download and the
+    command line's alike. Every cell goes through `spreadsheet_safe`: a clock is named by
+    its program, and no text of ours should run as a formula in the reader's spreadsheet."""
+    out = csv.writer(target)
+    out.writerow(CSV_HEADER)
+    for r in months:
+        share = "" if r.on_time_share is None else f"{r.on_time_share:.4f}"
+        label = DEADLINE_LABELS.get(r.name, r.name)
+        row = [r.month, label, r.name, r.due, r.on_time, r.late, r.overdue, r.pending, share]
+        out.writerow([spreadsheet_safe(value) for value in row])

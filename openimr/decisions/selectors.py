@@ -35,8 +35,14 @@ __all__ = [
 
 
 def decision_search(params: Mapping[str, Any], *, facets: bool = True) -> search.Results:
-    """The search a visitor asked for in query parameters (InvalidInput when one is bad)."""
-    return search.search(parse(params), facets=facets)
+    """The search a visitor asked for in query parameters (InvalidInput when one is bad).
+    Words that are a published decision's case number find that decision (the search
+    page opens it; the API lists it alone)."""
+    query = parse(params)
+    number = decision_number(query.text)
+    if number is not None:
+        return search.number_search(query, number, facets=facets)
+    return search.search(query, facets=facets)
 
 
 def common_words_only(text: str) -> bool:

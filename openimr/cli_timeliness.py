@@ -1,0 +1,140 @@
+"""`openimr clocks timeliness`: the staff page's timeliness report (/cases/timeliness/) as
+data a state agency or a compliance officer can fetch on a schedule: a table to read, the
+whole report as JSON, or the page's monthly CSV to the byte."""
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from openimr.core.errors import InvalidInput, Problem
+
+# Imports inside the functions, as in the other command modules: Django loads only for the
+# commands that need it.
+
+
+def _report(args: argparse.Namespace) -> Any:
+    """The page's report over the same months, every missed deadline named (the page's cap
+    of LATE_LISTED is for a page). A refused month is named at its option."""
+    from openimr.cli import _django  # noqa: PLC0415
+
+    _django()
+    from openimr.cases.selectors import timeliness_report  # noqa: PLC0415
+    from openimr.core.clock import now  # noqa: PLC0415
+
+    at = now()
+    try:
+        return timeliness_report(first=args.first, last=args.last, at=at), at
+    except InvalidInput as exc:
+        raise InvalidInput([Problem(f"--{p.path}", p.message) for p in exc.problems]) from exc
+
+
+def cmd_clocks_timeliness(args: argparse.Namespace) -> int:
+    report, at = _report(args)
+    if args.json:
+        print(json.dumps(_as_json(report, at), indent=2, ensure_ascii=False))
+    elif args.csv:
+        from openimr.cases.selectors import timeliness_csv  # noqa: PLC0415
+
+        sys.stdout.buffer.write(timeliness_csv(report).encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        print(_as_table(report))
+    return 0
+
+
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _as_json(report: Any, at: Any) -> dict[str, Any]:
+    from openimr.cases.domain.deadlines import DEADLINE_LABELS  # noqa: PLC0415
+
+    months = [
+        {
+            "month": r.month,
+            "clock": r.name,
+            "deadline": DEADLINE_LABELS.get(r.name, r.name),
+            "due": r.due,
+            "on_time": r.on_time,
+            "late": r.late,
+            "overdue": r.overdue,
+            "pending": r.pending,
+            "on_time_share": _share(r.on_time_share),
+        }
+        for r in report.months
+    ]
+    missed = [
+        {
+            "case_number": m.case_number,
+            "clock": m.outcome.name,
+            "deadline": DEADLINE_LABELS.get(m.outcome.name, m.outcome.name),
+            "due": m.outcome.due.isoformat(),
+            "due_at": m.outcome.due_at.isoformat(),
+            "met_at": m.outcome.met_at.isoformat() if m.outcome.met_at else None,
+            "status": m.outcome.status,
+            "claims_administrator": m.claims_administrator,
+        }
+        for m in report.late
+    ]
+    administrators = [
+        {"name": name, "records_due": due, "records_late_or_overdue": late}
+        for name, due, late in report.administrators
+    ]
+    return {
+        "from": report.first,
+        "to": report.last,
+        "as_of": at.isoformat(),
+        "months": months,
+        "missed_total": report.late_total,
+        "missed": missed,
+        "administrators": administrators,
+    }
+
+
+def _as_table(report: Any) -> str:
+    from openimr.cases.domain.deadlines import DEADLINE_LABELS  # noqa: PLC0415
+
+    lines = [f"Deadlines that fell due from {report.first} to {report.last}"]
+    if not report.months:
+        return "\n".join([*lines, "No deadline fell due in these months."])
+    lines.append(
+        f"{'month':<8} {'deadline':<38} {'due':>6} {'on time':>7} {'late':>6} "
+        f"{'overdue':>7} {'pending':>7} {'on time %':>9}"
+    )
+    for r in report.months:
+        share = "" if r.on_time_share is None else f"{r.on_time_share:.1%}"
+        label = DEADLINE_LABELS.get(r.name, r.name)
+        lines.append(
+            f"{r.month:<8} {label:<38} {r.due:>6} {r.on_time:>7} {r.late:>6} "
+            f"{r.overdue:>7} {r.pending:>7} {share:>9}"
+        )
+    lines += ["", f"{report.late_total} deadline(s) met late or overdue"]
+    for m in report.late:
+        due = m.outcome.due.isoformat()
+        label = DEADLINE_LABELS.get(m.outcome.name, m.outcome.name)
+        lines.append(f"  {m.case_number:<16} {label:<38} due {due:<25} {m.outcome.status}")
+    if report.administrators:
+        lines += ["", "Claims administrators with records late or overdue (records due, missed)"]
+        lines += [f"  {name}: {due}, {late}" for name, due, late in report.administrators]
+    return "\n".join(lines)
+
+
+def register(clocks_cmds: Any) -> None:
+    timeliness = clocks_cmds.add_parser(
+        "timeliness",
+        help="the deadlines that fell due in a span of months, met on time, late or overdue",
+    )
+    timeliness.add_argument(
+        "--from",
+        dest="first",
+        metavar="YYYY-MM",
+        help="the first month (default: two months before this one)",
+    )
+    timeliness.add_argument(
+        "--to", dest="last", metavar="YYYY-MM", help="the last month (default: this one)"
+    )
+    shape = timeliness.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="the whole report as JSON")
+    shape.add_argument("--csv", action="store_true", help="the monthly table as the page's CSV")
+    timeliness.set_defaults(handler=cmd_clocks_timeliness)
