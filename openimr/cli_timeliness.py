@@ -16,11 +16,11 @@ from openimr.core.errors import InvalidInput, Problem
 def _report(args: argparse.Namespace) -> Any:
     """The page's report over the same months, every missed deadline named (the page's cap
     of LATE_LISTED is for a page). A refused month is named at its option."""
-    from openimr.cli import _django  # noqa: PLC0415
+    from openimr.cli import _django
 
     _django()
-    from openimr.cases.selectors import timeliness_report  # noqa: PLC0415
-    from openimr.core.clock import now  # noqa: PLC0415
+    from openimr.cases.selectors import timeliness_report
+    from openimr.core.clock import now
 
     at = now()
     try:
@@ -34,7 +34,7 @@ def cmd_clocks_timeliness(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_as_json(report, at), indent=2, ensure_ascii=False))
     elif args.csv:
-        from openimr.cases.selectors import timeliness_csv  # noqa: PLC0415
+        from openimr.cases.selectors import timeliness_csv
 
         sys.stdout.buffer.write(timeliness_csv(report).encode("utf-8"))
         sys.stdout.flush()
@@ -48,7 +48,7 @@ def _share(value: float | None) -> float | None:
 
 
 def _as_json(report: Any, at: Any) -> dict[str, Any]:
-    from openimr.cases.domain.deadlines import DEADLINE_LABELS  # noqa: PLC0415
+    from openimr.cases.domain.deadlines import DEADLINE_LABELS
 
     months = [
         {
@@ -93,7 +93,7 @@ def _as_json(report: Any, at: Any) -> dict[str, Any]:
 
 
 def _as_table(report: Any) -> str:
-    from openimr.cases.domain.deadlines import DEADLINE_LABELS  # noqa: PLC0415
+    from openimr.cases.domain.deadlines import DEADLINE_LABELS
 
     lines = [f"Deadlines that fell due from {report.first} to {report.last}"]
     if not report.months:
