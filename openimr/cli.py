@@ -334,10 +334,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_INVALID
         if not _unmigrated(exc):
             raise
-        # A data folder (or PostgreSQL database) never migrated: say what to run, not a
-        # traceback from the first query.
+        # A data folder (or PostgreSQL database) never migrated, or migrated by an older
+        # openimr: say what to run, not a traceback from the first query.
         print(
-            f"error: the database is not set up ({reason}): run `python manage.py migrate`",
+            f"error: the database is not set up for this version of openimr ({reason}): "
+            "run `python manage.py migrate`",
             file=sys.stderr,
         )
         return EXIT_INVALID
@@ -353,14 +354,16 @@ def _unreachable(exc: Exception) -> bool:
 
 
 def _unmigrated(exc: Exception) -> bool:
-    """A query on a database with no tables: SQLite says "no such table", PostgreSQL
-    "relation ... does not exist". Django is asked only when a command loaded it."""
+    """A query on a database with no tables, or without a column a later migration adds:
+    SQLite says "no such table" or "no such column", PostgreSQL "relation ... does not
+    exist" or "column ... does not exist". Django is asked only when a command loaded it."""
     if "django.db" not in sys.modules:
         return False
     from django.db import DatabaseError
 
     said = str(exc)
-    return isinstance(exc, DatabaseError) and ("no such table" in said or "does not exist" in said)
+    missing = ("no such table", "no such column", "does not exist")
+    return isinstance(exc, DatabaseError) and any(words in said for words in missing)
 
 
 if __name__ == "__main__":
