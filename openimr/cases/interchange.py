@@ -81,7 +81,8 @@ def schema_problems(doc: object) -> list[Problem]:
 
 def case_from_document(doc: object) -> Case:
     """Validate a parsed document and build the case; raises InvalidInput listing every
-    problem (schema problems first; rules run only on a schema-valid document)."""
+    problem (schema problems first; rules run only on a schema-valid document). The
+    staff-only "contacts" part is checked too, but the case never carries it."""
     return imported_from_document(doc)[0]
 
 
