@@ -170,14 +170,15 @@ def _configured_template() -> Path | None:
 
 
 def cmd_case_import(args: argparse.Namespace) -> int:
-    from openimr.cases.interchange import case_from_file
+    from openimr.cases.interchange import imported_from_file
 
-    cases = [case_from_file(Path(name)) for name in args.files]  # all valid, or none stored
+    read = [imported_from_file(Path(name)) for name in args.files]  # all valid, or none stored
+    cases = [case for case, _ in read]
     _refuse_repeated_numbers(args.files, [case.case_number for case in cases])
     _django()
     from openimr.cases.services import case_import_many
 
-    case_import_many(cases=cases, actor="cli", replace=args.replace)
+    case_import_many(cases=cases, actor="cli", replace=args.replace, contacts=[c for _, c in read])
     for case in cases:
         print(f"imported case {case.case_number} ({len(case.items)} item(s))")
     return 0
@@ -201,9 +202,12 @@ def _refuse_repeated_numbers(files: list[str], numbers: list[str]) -> None:
 def cmd_case_export(args: argparse.Namespace) -> int:
     _django()
     from openimr.cases.interchange import case_to_json
-    from openimr.cases.selectors import case_by_number
+    from openimr.cases.selectors import case_by_number, case_contacts
 
-    write_output(case_to_json(case_by_number(args.case_number)).encode("utf-8"), args.output)
+    # Staff's export carries the parties' contacts, so that it imports again whole.
+    case = case_by_number(args.case_number)
+    written = case_to_json(case, contacts=case_contacts(args.case_number))
+    write_output(written.encode("utf-8"), args.output)
     return 0
 
 

@@ -8,11 +8,11 @@ import ast
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from openimr.cases.contacts import Contacts, contacts_document, contacts_parse, contacts_problems
 from openimr.cases.domain.rules import case_problems
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
@@ -81,36 +81,65 @@ def schema_problems(doc: object) -> list[Problem]:
 
 def case_from_document(doc: object) -> Case:
     """Validate a parsed document and build the case; raises InvalidInput listing every
-    problem (schema problems first; rules run only on a schema-valid document)."""
+    problem (schema problems first; rules run only on a schema-valid document). The
+    staff-only "contacts" part is checked too, but the case never carries it."""
+    return imported_from_document(doc)[0]
+
+
+def imported_from_document(doc: object) -> tuple[Case, Contacts]:
+    """The case and its parties' contacts (the staff-only "contacts" part, `cases.contacts`),
+    both validated before either is returned: a bad address refuses the whole file."""
     problems = schema_problems(doc)
     if problems:
         raise InvalidInput(problems)
     assert isinstance(doc, dict)
     case = case_from_dict(doc)
     problems = case_problems(case)
+    try:
+        contacts = contacts_parse(doc.get("contacts") or {})
+    except InvalidInput as exc:
+        problems = [*problems, *exc.problems]
+        contacts = {}
+    problems += contacts_problems(contacts, case)
     if problems:
         raise InvalidInput(problems)
-    return case
+    return case, contacts
 
 
-def case_from_json(text: str, source: str = "input") -> Case:
+def _parsed(text: str, source: str) -> object:
     try:
-        doc: Any = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(
             [Problem("$", f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")],
             f"{source} is not an openimr.case/1 document",
         ) from exc
-    return case_from_document(doc)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput([Problem("$", f"cannot read {path}: {exc}")]) from exc
+
+
+def case_from_json(text: str, source: str = "input") -> Case:
+    return case_from_document(_parsed(text, source))
 
 
 def case_from_file(path: Path) -> Case:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput([Problem("$", f"cannot read {path}: {exc}")]) from exc
-    return case_from_json(text, source=str(path))
+    return case_from_json(_read(path), source=str(path))
 
 
-def case_to_json(case: Case) -> str:
-    return json.dumps(case_to_dict(case), indent=2, ensure_ascii=False) + "\n"
+def imported_from_file(path: Path) -> tuple[Case, Contacts]:
+    """What `openimr case import` stores: the case and its parties' contacts."""
+    return imported_from_document(_parsed(_read(path), str(path)))
+
+
+def case_to_json(case: Case, contacts: Contacts | None = None) -> str:
+    """The document; with ``contacts`` (staff's `openimr case export` only) their part too,
+    so that an export imports again with them. Every public path passes none."""
+    doc = case_to_dict(case)
+    if contacts:
+        doc["contacts"] = contacts_document(contacts)
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -252,21 +252,24 @@ _PARTY_FIELDS = (
 
 
 def case_parties(case_number: str) -> list[dict[str, str]]:
-    """Each named party of the case with the e-mail address and the postal address the
-    application gave for it ("" when none: the party is served by mail, and staff find an
-    address to mail to). The application collects both for the employee, the attorney, the
-    claims administrator and the requesting physician, and a postal address only for the
-    employer, who is served by mail."""
+    """Each named party of the case with the e-mail address and the postal address on file
+    for it ("" when none: the party is served by mail, and staff find an address to mail
+    to). A filed case takes them from its application (both for the employee, the attorney,
+    the claims administrator and the requesting physician; a postal address only for the
+    employer, who is served by mail); a case imported whole, from the contacts it came with."""
     row = case_row(case_number)
-    application = models.Application.objects.filter(case=row).first()
-    roles = ("employee", "attorney", "claims_administrator", "requesting_physician")
-    emails = {role: getattr(application, f"{role}_email", "") for role in roles}
-    postal = {role: getattr(application, f"{role}_address", "") for role in (*roles, "employer")}
+    reach = row.party_reach()
     return [
-        {"role": role, "name": name, "email": emails.get(role, ""), "postal": postal.get(role, "")}
+        {"role": role, "name": name, **reach[role]}
         for role, column in _PARTY_FIELDS
         if (name := getattr(row, column))
     ]
+
+
+def case_contacts(case_number: str) -> dict[str, dict[str, str]]:
+    """The contacts a case imported whole came with (`openimr.cases.contacts`), for staff's
+    `openimr case export` alone: no public path reads them."""
+    return dict(case_row(case_number).contacts)
 
 
 def case_administrator_account(case_number: str) -> int | None:

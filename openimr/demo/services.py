@@ -19,7 +19,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openimr.cases.domain.lifecycle import CLOSED, State
-from openimr.cases.interchange import case_from_document, case_from_file
+from openimr.cases.interchange import case_from_file, imported_from_document, imported_from_file
 from openimr.cases.selectors import case_id_for, case_row
 from openimr.cases.services import case_import
 from openimr.cases.services.lifecycle import CaseChanges, case_event
@@ -109,14 +109,14 @@ def demo_code(username: str) -> str:
 def _case(path: Path) -> str | None:
     """Import a demo case not yet issued; its number when it is decided and its letter is
     still to issue (after its records are loaded, so that the letter lists them)."""
-    case = case_from_file(path)
+    case, contacts = imported_from_file(path)
     if letter_for_case_number(case.case_number) is not None:
         return None
     if not case.is_decided and _loaded(case.case_number):
         # A case in review is left as its reviewers (and its complete file) left it: a new
         # import would drop their work and the records-complete date.
         return None
-    case_import(case=case, actor="demo", replace=True)
+    case_import(case=case, actor="demo", replace=True, contacts=contacts)
     return case.case_number if case.is_decided else None
 
 
@@ -224,7 +224,8 @@ def _case_in_qa() -> None:
     doc = json.loads(QA_SOURCE.read_text(encoding="utf-8"))
     doc["case_number"] = QA_CASE
     doc["dates"]["records_complete"] = None
-    case_import(case=case_from_document(doc), actor="demo")
+    case, contacts = imported_from_document(doc)
+    case_import(case=case, actor="demo", contacts=contacts)
     demo_records_copy(QA_SOURCE_NUMBER, QA_CASE)
 
 

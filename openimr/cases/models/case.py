@@ -8,6 +8,9 @@ from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Category, Decision, DocumentKind, Priority, Sex, UROutcome
 from openimr.core.db import choices_of, in_enum
 
+# The parties a letter is served on (LC 4610.6(f)).
+PARTY_ROLES = ("employee", "attorney", "employer", "claims_administrator", "requesting_physician")
+
 
 class Case(models.Model):
     case_number = models.CharField(max_length=40, unique=True)
@@ -56,6 +59,10 @@ class Case(models.Model):
     ur_organization_name = models.CharField(max_length=300, null=True, blank=True)
     ur_reviewer_name = models.CharField(max_length=300, null=True, blank=True)
     remand_of = models.JSONField(default=list, blank=True)
+    # How to reach each party of a case imported whole, which has no application: role ->
+    # {"address", "email"} (`openimr.cases.contacts`). Staff only: never in the case
+    # document, so never in a published decision, an export or the API.
+    contacts = models.JSONField(default=dict, blank=True)
 
     # Where the case is in its life (openimr/cases/domain/lifecycle.py) and the facts its
     # clocks run from (openimr/cases/domain/deadlines.py). next_due_* is derived from those
@@ -92,6 +99,24 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.case_number
+
+    def party_reach(self) -> dict[str, dict[str, str]]:
+        """Role -> {"email", "postal"} ("" when none on file): what the application gave
+        for each party, or, for a case imported whole, the contacts it came with."""
+        application = getattr(self, "application", None)
+        given = {
+            role: {
+                "email": getattr(application, f"{role}_email", ""),
+                "postal": getattr(application, f"{role}_address", ""),
+            }
+            if application is not None
+            else {
+                "email": self.contacts.get(role, {}).get("email", ""),
+                "postal": self.contacts.get(role, {}).get("address", ""),
+            }
+            for role in PARTY_ROLES
+        }
+        return {role: {k: v or "" for k, v in reach.items()} for role, reach in given.items()}
 
 
 class CaseDocument(models.Model):

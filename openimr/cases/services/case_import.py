@@ -6,6 +6,7 @@ from django.db import transaction
 
 from openimr.audit.services import Actor, audit_record
 from openimr.cases import models
+from openimr.cases.contacts import Contacts, contacts_problems
 from openimr.cases.domain.administrators import administrator_key
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.domain.rules import case_problems
@@ -17,11 +18,16 @@ from openimr.core.errors import Conflict, InvalidInput
 
 
 @transaction.atomic
-def case_import(*, case: Case, actor: Actor, replace: bool = False) -> models.Case:
-    """Store a case from an `openimr.case/1` document. The case rules run again here so that
-    no door (CLI, web, API) can store what `openimr case validate` refuses. An existing
-    case number is a Conflict unless ``replace``; a case with an issued letter is frozen."""
-    problems = case_problems(case)
+def case_import(
+    *, case: Case, actor: Actor, replace: bool = False, contacts: Contacts | None = None
+) -> models.Case:
+    """Store a case from an `openimr.case/1` document, with how to reach its parties (the
+    document's staff-only "contacts", `openimr.cases.contacts`). The case rules run again
+    here so that no door (CLI, web, API) can store what `openimr case validate` refuses. An
+    existing case number is a Conflict unless ``replace`` (the new document's contacts then
+    replace the old ones: it is the whole case); a case with an issued letter is frozen."""
+    contacts = contacts or {}
+    problems = case_problems(case) + contacts_problems(contacts, case)
     if problems:
         raise InvalidInput(problems)
     row = models.Case.objects.filter(case_number=case.case_number).first()
@@ -37,7 +43,12 @@ def case_import(*, case: Case, actor: Actor, replace: bool = False) -> models.Ca
     link = _kept_administrator(row, case) or administrator_named(case.claims_administrator.name)
     row, _ = models.Case.objects.update_or_create(
         case_number=case.case_number,
-        defaults={**case_row_fields(case), "state": state.value, "claims_administrator_id": link},
+        defaults={
+            **case_row_fields(case),
+            "state": state.value,
+            "claims_administrator_id": link,
+            "contacts": contacts,
+        },
     )
     row.items.all().delete()
     row.documents.all().delete()
@@ -48,7 +59,13 @@ def case_import(*, case: Case, actor: Actor, replace: bool = False) -> models.Ca
         action=action,
         object_type="case",
         object_id=case.case_number,
-        detail={"items": len(case.items), "documents": len(case.documents)},
+        # Which parties came with contacts, never the addresses: the audit trail is read
+        # more widely than the case.
+        detail={
+            "items": len(case.items),
+            "documents": len(case.documents),
+            "contacts": sorted(contacts),
+        },
     )
     return row
 
@@ -66,10 +83,19 @@ def _kept_administrator(row: models.Case | None, case: Case) -> int | None:
 
 @transaction.atomic
 def case_import_many(
-    *, cases: list[Case], actor: Actor, replace: bool = False
+    *,
+    cases: list[Case],
+    actor: Actor,
+    replace: bool = False,
+    contacts: list[Contacts] | None = None,
 ) -> list[models.Case]:
-    """Import a batch all or nothing: one bad case leaves the database as it was."""
-    return [case_import(case=case, actor=actor, replace=replace) for case in cases]
+    """Import a batch all or nothing: one bad case leaves the database as it was.
+    ``contacts``, when given, holds each case's in the same order."""
+    each = contacts if contacts is not None else [{} for _ in cases]
+    return [
+        case_import(case=case, actor=actor, replace=replace, contacts=reach)
+        for case, reach in zip(cases, each, strict=True)
+    ]
 
 
 def case_mark_issued(*, case_number: str, actor: Actor, at: datetime) -> None:

@@ -36,7 +36,9 @@ def _long(value: date | None) -> str:
 
 
 def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> NoticeFacts:
-    app = row.application
+    app = getattr(row, "application", None)
+    if app is None:
+        return _imported_facts(row, at=at, records_due=records_due)
     reasons = tuple(r["text"] for r in app.reasons)
     treatments = list(app.treatments.all())
     return NoticeFacts(
@@ -57,6 +59,29 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
         last_day=_long(app.last_day_to_file),
         sent_on=_long(local_date(at)),
         rfa_dates=tuple(_long(t.rfa_date) for t in treatments),
+    )
+
+
+def _imported_facts(row: models.Case, *, at: datetime, records_due: str) -> NoticeFacts:
+    """A case imported whole has no application: its notice (a conversion to expedited)
+    states what the case itself records, and no claim number, which the format lacks."""
+    items = list(row.items.order_by("position"))
+    return NoticeFacts(
+        case_number=row.case_number,
+        claim_number="not stated",
+        employee_name=row.employee_name or "",
+        claims_administrator=row.claims_administrator_name or "",
+        requesting_physician=", ".join(
+            filter(None, [row.requesting_physician_name, row.requesting_physician_specialty])
+        ),
+        ur_decision_date=_long(row.date_ur_decision),
+        application_received=_long(row.date_application_received),
+        expedited=row.priority == "expedited",
+        formulary=row.priority == "formulary",
+        treatments=tuple(i.treatment for i in items),
+        records_due=records_due,
+        sent_on=_long(local_date(at)),
+        rfa_dates=tuple(_long(i.rfa_date) for i in items),
     )
 
 
@@ -99,24 +124,23 @@ def information_due_text(row: models.Case) -> str:
 Party = dict[str, str]  # role, name, email ("" to mail), postal ("" when none on file)
 
 
-def _parties(app: models.Application, payer_by_email: bool) -> list[Party]:
-    """Who is served: the parties the application names, each by e-mail where it gave an
-    address, otherwise by mail to the postal address the application gives for it (kept
-    with an e-mailed copy too, for when the e-mail fails). The claims administrator by
-    e-mail only if ``payer_by_email``."""
-    parties = [
-        ("employee", app.employee_name, app.employee_email, app.employee_address),
-        ("claims_administrator", app.claims_administrator_name,
-         app.claims_administrator_email if payer_by_email else "",
-         app.claims_administrator_address),
-        ("requesting_physician", app.requesting_physician_name, app.requesting_physician_email,
-         app.requesting_physician_address),
-        ("attorney", app.attorney_name, app.attorney_email, app.attorney_address),
-    ]  # fmt: skip
+# Who a notice is served on, in its order: every party but the employer.
+_NOTICE_ROLES = ("employee", "claims_administrator", "requesting_physician", "attorney")
+
+
+def _parties(row: models.Case, payer_by_email: bool) -> list[Party]:
+    """Who is served: the parties the application names (the case, for one imported whole),
+    each by e-mail where an address is on file, otherwise by mail to its postal address
+    (kept with an e-mailed copy too, for when the e-mail fails; `Case.party_reach`). The
+    claims administrator by e-mail only if ``payer_by_email``."""
+    named = getattr(row, "application", None) or row
+    reach = row.party_reach()
+    if not payer_by_email:
+        reach["claims_administrator"] = {**reach["claims_administrator"], "email": ""}
     return [
-        {"role": role, "name": name, "email": email, "postal": postal}
-        for role, name, email, postal in parties
-        if name
+        {"role": role, "name": name, **reach[role]}
+        for role in _NOTICE_ROLES
+        if (name := getattr(named, f"{role}_name"))
     ]
 
 
@@ -156,7 +180,7 @@ def _wording(kind: str, template: LetterTemplate) -> models.NoticeWording:
 def parties_named(app: models.Application) -> list[Party]:
     """Every party the application names, each with the address it is served at: what a
     notice other than the Notice of Assignment is served on."""
-    return _parties(app, payer_by_email=True)
+    return _parties(app.case, payer_by_email=True)
 
 
 def notice_build(
@@ -183,7 +207,7 @@ def notice_build(
         text=render_text(notice_letter(kind, facts, template)),
         wording=_wording(kind, template),
     )
-    return notice, _parties(row.application, payer_by_email)
+    return notice, _parties(row, payer_by_email)
 
 
 def _payer_by_email(row: models.Case, kind: str) -> bool:
@@ -192,7 +216,7 @@ def _payer_by_email(row: models.Case, kind: str) -> bool:
     electronically, 15 mailed), so that notice goes by e-mail only when it is to be sent
     electronically and there is an address on file, and the case records it mailed
     otherwise."""
-    by_email = bool(row.application.claims_administrator_email)
+    by_email = bool(row.party_reach()["claims_administrator"]["email"])
     if kind == "noarfi":
         by_email &= row.noarfi_method == ServiceMethod.ELECTRONIC.value
         row.noarfi_method = (ServiceMethod.ELECTRONIC if by_email else ServiceMethod.MAIL).value

@@ -5,14 +5,27 @@ import json
 import pytest
 
 from conftest import DEMO
-from openimr.cases.interchange import case_from_document, case_from_json, case_to_json
+from openimr.cases.interchange import (
+    case_from_document,
+    case_from_json,
+    case_to_json,
+    imported_from_document,
+)
 from openimr.core.case_format import case_to_dict
 
 
 @pytest.mark.parametrize("path", sorted(DEMO.glob("*.json")), ids=lambda p: p.name)
 def test_every_demo_file_round_trips_unchanged(path):
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert case_to_dict(case_from_document(doc)) == doc
+    case, contacts = imported_from_document(doc)
+    assert json.loads(case_to_json(case, contacts)) == doc
+
+
+@pytest.mark.parametrize("path", sorted(DEMO.glob("*.json")), ids=lambda p: p.name)
+def test_the_case_alone_never_carries_the_staff_only_contacts(path):
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    public = case_to_dict(case_from_document(doc))
+    assert public == {k: v for k, v in doc.items() if k != "contacts"}
 
 
 def test_json_text_round_trips_through_the_case(three_item_doc):
