@@ -8,8 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from openimr.cases.intake_schema import Address, Email
-from openimr.cases.intake_schema import _Strict as Strict
+from openimr.cases.intake_schema import Address, Email, Strict
 from openimr.core.case import Case
 from openimr.core.errors import InvalidInput, Problem
 from openimr.core.validation import problem_from_error

@@ -77,7 +77,7 @@ def _not_too_early(day: date) -> date:
 Day = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_not_too_early)]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     @field_validator("*")
@@ -94,14 +94,14 @@ class _Strict(BaseModel):
         return value
 
 
-class EmployeeIn(_Strict):
+class EmployeeIn(Strict):
     name: Name
     address: Address = None
     phone: str | None = Field(default=None, pattern=r"^[0-9+() .-]{7,25}$")
     email: Email = None
 
 
-class PartyIn(_Strict):
+class PartyIn(Strict):
     name: OptionalText = None
 
 
@@ -114,32 +114,32 @@ class AttorneyIn(PartyIn):
     address: Address = None
 
 
-class PhysicianIn(_Strict):
+class PhysicianIn(Strict):
     name: Name
     specialty: OptionalText = None
     email: Email = None
     address: Address = None
 
 
-class ClaimsAdministratorIn(_Strict):
+class ClaimsAdministratorIn(Strict):
     name: Name
     adjuster: OptionalText = None
     email: Email = None
     address: Address = None
 
 
-class URDecisionIn(_Strict):
+class URDecisionIn(Strict):
     date: Day
     service_method: ServiceMethod
 
 
-class SignatureIn(_Strict):
+class SignatureIn(Strict):
     signed_by: Name
     role: SignerRole
     date: Day
 
 
-class TreatmentIn(_Strict):
+class TreatmentIn(Strict):
     treatment: Annotated[str, Field(min_length=1, max_length=500)]
     diagnosis: Annotated[str, Field(min_length=1, max_length=300)]
     icd10: ICD10 | None = None
@@ -150,12 +150,12 @@ class TreatmentIn(_Strict):
     rfa_date: Day | None = None
 
 
-class UploadIn(_Strict):
+class UploadIn(Strict):
     filename: Annotated[str, Field(min_length=1, max_length=200)]
     content_base64: Annotated[str, Field(min_length=1)]
 
 
-class ApplicationIn(_Strict):
+class ApplicationIn(Strict):
     """DWC Form IMR (8 CCR 9792.10.2). `ur_decision_document` is the UR decision letter as
     a base64 PDF; `received_on` is only for batch imports of applications received earlier."""
 
