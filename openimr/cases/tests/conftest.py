@@ -4,7 +4,7 @@ import copy
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -16,6 +16,7 @@ from openimr.cases.intake_schema import parse_application
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 from openimr.core.case import Decision
+from openimr.core.clock import CALIFORNIA
 
 
 @pytest.fixture
@@ -113,3 +114,17 @@ def race_an_open_first(
     for thread in threads:
         thread.join(timeout=60)
     return results, failures
+
+
+@pytest.fixture
+def late_case(case: Any) -> models.Case:
+    """Eligible Monday 03/02/2026; its notice was mailed a day late, Wednesday 03/04, so the
+    records were due 03/19; they came 03/23, and its determination (due 04/22) never issued."""
+    row = models.Case.objects.get(case_number=case.case_number)
+    row.state, row.eligible_on = "in_review", date(2026, 3, 2)
+    row.noarfi_sent_at = datetime(2026, 3, 4, 9, 0, tzinfo=CALIFORNIA)
+    row.noarfi_method = "mail"
+    row.records_complete_at = datetime(2026, 3, 23, 9, 0, tzinfo=CALIFORNIA)
+    row.claims_administrator_name = "Late Mutual"
+    row.save()
+    return row

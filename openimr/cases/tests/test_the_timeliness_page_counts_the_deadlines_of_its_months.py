@@ -5,30 +5,15 @@ them and the administrator who was late; its CSV says the same; a bad month is n
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 import time_machine
 
-from openimr.cases import models
 from openimr.core.clock import CALIFORNIA
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime(2026, 6, 1, 9, 0, tzinfo=CALIFORNIA)
-
-
-@pytest.fixture
-def late_case(case):
-    """Eligible Monday 03/02/2026; its notice was mailed a day late, Wednesday 03/04, so the
-    records were due 03/19; they came 03/23, and its determination (due 04/22) never issued."""
-    row = models.Case.objects.get(case_number=case.case_number)
-    row.state, row.eligible_on = "in_review", date(2026, 3, 2)
-    row.noarfi_sent_at = datetime(2026, 3, 4, 9, 0, tzinfo=CALIFORNIA)
-    row.noarfi_method = "mail"
-    row.records_complete_at = datetime(2026, 3, 23, 9, 0, tzinfo=CALIFORNIA)
-    row.claims_administrator_name = "Late Mutual"
-    row.save()
-    return row
 
 
 def _page(client, query):

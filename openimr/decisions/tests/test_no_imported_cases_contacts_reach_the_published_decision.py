@@ -3,16 +3,15 @@ every party's postal and e-mail address, issued and published through the real p
 none of them in the public decision, its page, the public API, the export or the published
 PDF, while its own letter was served at them (Civil Code 56.10; 45 CFR 164.514(b)(2)(i)(B))."""
 
-from pathlib import Path
-
-import pypdfium2 as pdfium
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from openimr.cases.interchange import imported_from_document
 from openimr.cases.services import case_import
-from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty
+from openimr.decisions.models import Decision
+from openimr.decisions.tests.test_no_partys_postal_address_reaches_the_published_decision import (
+    _pdf_text,
+    _stored_text,
+)
 from openimr.letters.models import LetterService
 from openimr.letters.services import letter_issue
 
@@ -30,25 +29,6 @@ NEEDLES = [
     for value in contact.values()
     for line in value.split("\n")
 ]
-
-
-def _stored_text() -> str:
-    parts = []
-    with connection.cursor() as cursor:
-        for model in (Decision, DecisionItem, DecisionSpecialty):
-            columns = [
-                f.column
-                for f in model._meta.concrete_fields
-                if f.get_internal_type() in {"CharField", "TextField", "JSONField"}
-            ]
-            cursor.execute(f"SELECT {', '.join(columns)} FROM {model._meta.db_table}")
-            parts += [str(v) for row in cursor.fetchall() for v in row]
-    return "\n".join(parts)
-
-
-def _pdf_text(path: str) -> str:
-    document = pdfium.PdfDocument((Path(settings.MEDIA_ROOT) / path).read_bytes())
-    return " ".join(page.get_textpage().get_text_range() for page in document)
 
 
 def test_no_contact_is_in_any_public_output_of_the_decision(
