@@ -48,7 +48,7 @@ def _share(value: float | None) -> float | None:
 
 
 def _as_json(report: Any, at: Any) -> dict[str, Any]:
-    from openimr.cases.domain.deadlines import DEADLINE_LABELS
+    from openimr.cases.domain.deadline_status import DEADLINE_LABELS
 
     months = [
         {
@@ -93,7 +93,7 @@ def _as_json(report: Any, at: Any) -> dict[str, Any]:
 
 
 def _as_table(report: Any) -> str:
-    from openimr.cases.domain.deadlines import DEADLINE_LABELS
+    from openimr.cases.domain.deadline_status import DEADLINE_LABELS
 
     lines = [f"Deadlines that fell due from {report.first} to {report.last}"]
     if not report.months:

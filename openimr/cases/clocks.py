@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
+from openimr.cases.domain.deadline_status import due_instant as deadline_due_instant
 from openimr.cases.domain.deadlines import ClockFacts, Deadline, case_deadlines
-from openimr.cases.domain.deadlines import due_instant as deadline_due_instant
 from openimr.cases.domain.lifecycle import CLOSED, State
 from openimr.core.case import Priority
 from openimr.core.clock import CALIFORNIA

@@ -11,7 +11,7 @@ from django.db.models import F, Q, QuerySet
 from openimr.cases import models
 from openimr.cases.clocks import deadlines_for, due_instant, open_deadlines, records_expected
 from openimr.cases.domain.application import Application, ServiceMethod
-from openimr.cases.domain.deadlines import at_risk_until, deadline_status
+from openimr.cases.domain.deadline_status import at_risk_until, deadline_status
 from openimr.cases.domain.eligibility import consolidation_groups
 from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row

@@ -15,7 +15,8 @@ from django.db.models import Q
 
 from openimr.cases import models
 from openimr.cases.clocks import clock_facts
-from openimr.cases.domain.deadlines import DEADLINE_LABELS, ClockFacts
+from openimr.cases.domain.deadline_status import DEADLINE_LABELS
+from openimr.cases.domain.deadlines import ClockFacts
 from openimr.cases.domain.lifecycle import CLOSED, State
 from openimr.cases.domain.timeliness import ClockOutcome, MonthRow, by_month, clock_outcomes
 from openimr.core.clock import CALIFORNIA

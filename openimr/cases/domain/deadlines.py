@@ -13,10 +13,9 @@ The rules themselves (count, unit, words, source) are program data, `clocks.toml
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property, lru_cache
-from typing import Literal
 from zoneinfo import ZoneInfo
 
 from openimr.cases.domain.application import ServiceMethod
@@ -47,10 +46,6 @@ CLOCKS = (
     "appeal",
 )
 
-Status = Literal["overdue", "at_risk", "on_track"]
-# A queue flags a deadline due within this many days (counted in local dates: today, and the
-# next two) so that someone acts before it is missed.
-AT_RISK_DAYS = 2
 CONVERSION_SOURCE = "8 CCR 9792.10.4(c)"
 
 
@@ -134,7 +129,9 @@ class ClockFacts:
 _FACT_NAMES = tuple(f.name for f in dataclasses.fields(ClockFacts))
 
 
-def _require_aware(moment: datetime, path: str) -> None:
+def require_aware(moment: datetime, path: str) -> None:
+    """Refuse a naive instant: the law counts days on California dates, which a naive
+    instant cannot give."""
     if moment.utcoffset() is None:
         raise InvalidInput([Problem(path, "must be timezone-aware")])
 
@@ -142,7 +139,7 @@ def _require_aware(moment: datetime, path: str) -> None:
 def local_date(moment: datetime, program: Program) -> date:
     """The program's local date of an instant: the law counts days on California dates, so a
     notice sent at 5 p.m. Pacific on the 4th (the 5th in UTC) starts its clock on the 4th."""
-    _require_aware(moment, "moment")
+    require_aware(moment, "moment")
     return moment.astimezone(program.zone).date()
 
 
@@ -201,7 +198,7 @@ def add_hours(start: datetime, rule: ClockRule) -> datetime:
     in the law is a duration, not "the same time tomorrow"."""
     if rule.unit != Unit.HOURS:
         raise ValueError(f"clock {rule.name} counts {rule.unit}, not hours")
-    _require_aware(start, "start")
+    require_aware(start, "start")
     return start.astimezone(UTC) + timedelta(hours=rule.count)
 
 
@@ -363,48 +360,3 @@ def case_deadlines(facts: ClockFacts, program: Program) -> tuple[Deadline, ...]:
         _determination_due(facts, program),
     )
     return tuple(deadline for deadline in found if deadline is not None)
-
-
-def due_instant(deadline: Deadline, timezone: str = "America/Los_Angeles") -> datetime:
-    """When a deadline runs out: an hour clock at its instant, a day clock at the end of
-    that local day (the whole last day is the party's, CCP 12)."""
-    if isinstance(deadline.due, datetime):
-        return deadline.due
-    return datetime.combine(deadline.due, time(23, 59, 59), tzinfo=ZoneInfo(timezone))
-
-
-def at_risk_until(now: datetime, timezone: str = "America/Los_Angeles") -> datetime:
-    """The last instant a deadline may run out and still be ``at_risk`` at ``now``: the end
-    of the local day AT_RISK_DAYS after today. One rule for a deadline's status and for a
-    work queue's filter on the stored due instants, so the two never disagree."""
-    _require_aware(now, "now")
-    last = now.astimezone(ZoneInfo(timezone)).date() + timedelta(days=AT_RISK_DAYS)
-    return due_instant(Deadline("at_risk", last, "", ""), timezone)
-
-
-# What staff read for each clock and status; the names stay the data's (docs/clocks.md).
-DEADLINE_LABELS = {
-    "eligibility_information_due": "Eligibility information from a party",
-    "noarfi_due": "Notice of Assignment",
-    "records_due": "Records from the claims administrator",
-    "determination_due": "Determination",
-}
-STATUS_LABELS = {
-    "met": "Met",
-    "on_track": "On track",
-    "at_risk": "Due within 2 days",
-    "overdue": "Overdue",
-}
-
-
-def deadline_status(
-    deadline: Deadline, now: datetime, timezone: str = "America/Los_Angeles"
-) -> Status:
-    """``overdue`` once the due instant (or the whole due day, in ``timezone``) has passed;
-    ``at_risk`` when it runs out by the end of the day after tomorrow (`at_risk_until`), so
-    a work queue shows it before it is missed; otherwise ``on_track``."""
-    _require_aware(now, "now")
-    end = due_instant(deadline, timezone)
-    if end < now:
-        return "overdue"
-    return "at_risk" if end <= at_risk_until(now, timezone) else "on_track"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from openimr.cases.domain.deadlines import ClockFacts, Program, case_deadlines, due_instant
+from openimr.cases.domain.deadline_status import due_instant
+from openimr.cases.domain.deadlines import ClockFacts, Program, case_deadlines
 
 Status = Literal["on_time", "late", "overdue", "pending"]
 STATUSES: tuple[Status, ...] = ("on_time", "late", "overdue", "pending")

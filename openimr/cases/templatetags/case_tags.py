@@ -3,7 +3,7 @@ from typing import Any
 
 from django import template
 
-from openimr.cases.domain.deadlines import DEADLINE_LABELS, STATUS_LABELS
+from openimr.cases.domain.deadline_status import DEADLINE_LABELS, STATUS_LABELS
 from openimr.cases.domain.lifecycle import State
 
 register = template.Library()

@@ -13,12 +13,8 @@ import pytest
 from openimr.cases import models
 from openimr.cases.clocks import open_deadlines
 from openimr.cases.domain.application import ServiceMethod
-from openimr.cases.domain.deadlines import (
-    DEADLINE_LABELS,
-    ClockFacts,
-    case_deadlines,
-    deadline_status,
-)
+from openimr.cases.domain.deadline_status import DEADLINE_LABELS, deadline_status
+from openimr.cases.domain.deadlines import ClockFacts, case_deadlines
 from openimr.core.case import Priority
 from openimr.programs.loader import load_program
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from openimr.cases.domain.application import ServiceMethod
+from openimr.cases.domain.deadline_status import deadline_status
 from openimr.cases.domain.deadlines import (
     CLOCKS,
     ClockFacts,
@@ -18,7 +19,6 @@ from openimr.cases.domain.deadlines import (
     add_days,
     add_hours,
     case_deadlines,
-    deadline_status,
     filing_deadline,
     is_business_day,
     local_date,
