@@ -144,26 +144,16 @@ def claim_number(case: dict[str, Any]) -> str:
     return _identity(case)["claim"] if case["employee"]["name"] else ""
 
 
+# The kinds `injected_identifiers` lists, in its order.
+IDENTIFIER_KINDS = (
+    "employee_short", "physician_short", "employee", "attorney", "physician", "adjuster",
+    "employer", "administrator", "phone", "ssn", "claim", "dob", "address",
+)  # fmt: skip
+
+
 def injected_identifiers(case: dict[str, Any]) -> list[str]:
     """Every identifying string ``add_identifiers`` writes into this case's text, as
     written; a de-identified version of the case must contain none of them."""
     who = _identity(case)
     who.update(_short_forms(case, who))
-    return [
-        who[key]
-        for key in (
-            "employee_short",
-            "physician_short",
-            "employee",
-            "attorney",
-            "physician",
-            "adjuster",
-            "employer",
-            "administrator",
-            "phone",
-            "ssn",
-            "claim",
-            "dob",
-            "address",
-        )
-    ]
+    return [who[key] for key in IDENTIFIER_KINDS]

@@ -22,26 +22,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.corpus import LAYOUTS, generate_cases, letter_pdf, render_letter  # noqa: E402
-from bench.corpus_identity import injected_identifiers  # noqa: E402
+from bench.corpus_identity import IDENTIFIER_KINDS, injected_identifiers  # noqa: E402
 from openimr.decisions.ingest_reader import read_published  # noqa: E402
-
-# The kinds `injected_identifiers` lists, in its order.
-KINDS = (
-    "employee_short",
-    "physician_short",
-    "employee",
-    "attorney",
-    "physician",
-    "adjuster",
-    "employer",
-    "administrator",
-    "phone",
-    "ssn",
-    "claim",
-    "dob",
-    "address",
-)
-
 
 PEOPLE = ("employee", "attorney", "physician", "adjuster")
 
@@ -50,7 +32,7 @@ def planted(case: dict[str, Any]) -> dict[str, str]:
     """Each planted string by its kind (a string two kinds share is listed under the first),
     and each person's surname alone: a surname left behind is a leak too."""
     out: dict[str, str] = {}
-    for kind, value in zip(KINDS, injected_identifiers(case), strict=True):
+    for kind, value in zip(IDENTIFIER_KINDS, injected_identifiers(case), strict=True):
         if value not in out.values():
             out[kind] = value
     for person in PEOPLE:
