@@ -41,8 +41,34 @@ def cmd_register(args: argparse.Namespace) -> int:
     _django()
     from openimr.cases.services import administrator_register
 
-    done = administrator_register(name=args.administrator, username=args.user, actor="cli")
+    done = administrator_register(
+        name=args.administrator,
+        username=args.user,
+        actor="cli",
+        address=_lines(args.address),
+        email=args.email,
+    )
     print(f"{done.username} acts for {done.name}; {done.cases_linked} more case(s) linked")
+    return 0
+
+
+def _lines(address: str | None) -> str | None:
+    # A shell argument cannot easily hold a line break: "|" separates the address's lines.
+    return None if address is None else "\n".join(p.strip() for p in address.split("|"))
+
+
+def cmd_contact(args: argparse.Namespace) -> int:
+    _django()
+    from openimr.cases.services import administrator_contact_set
+
+    if args.address is None and args.email is None:
+        print("openimr tokens contact: give --address, --email or both", file=sys.stderr)
+        return 2
+    now_set = administrator_contact_set(
+        name=args.administrator, actor="cli", address=_lines(args.address), email=args.email
+    )
+    address = now_set["address"].replace("\n", " | ") or "none"
+    print(f"{args.administrator}: address {address}; e-mail {now_set['email'] or 'none'}")
     return 0
 
 
@@ -85,6 +111,16 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def _contact_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--address",
+        metavar="TEXT",
+        help='postal address, its lines apart by "|" ("" clears it): where letters and '
+        "notices are mailed when a case gives none for the administrator",
+    )
+    command.add_argument("--email", metavar="ADDR", help='e-mail for the same ("" clears it)')
+
+
 def register(groups: Any) -> None:
     tokens = groups.add_parser("tokens", help="API tokens of clients")
     cmds = tokens.add_subparsers(dest="command", required=True)
@@ -112,7 +148,15 @@ def register(groups: Any) -> None:
     )
     register_cmd.add_argument("user", help="the account the administrator's tokens act as")
     register_cmd.add_argument("administrator", help="the administrator's name, as cases name it")
+    _contact_options(register_cmd)
     register_cmd.set_defaults(handler=cmd_register)
+    contact = cmds.add_parser(
+        "contact",
+        help="set where a registered claims administrator's letters go when a case gives none",
+    )
+    contact.add_argument("administrator", help="the registered administrator's name")
+    _contact_options(contact)
+    contact.set_defaults(handler=cmd_contact)
     listing = cmds.add_parser("list", help="every token: name, prefix, user, state, scopes")
     listing.add_argument("--active", action="store_true", help="leave revoked tokens out")
     listing.add_argument("--json", action="store_true")

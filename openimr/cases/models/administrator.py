@@ -19,6 +19,11 @@ class ClaimsAdministrator(models.Model):
         related_name="claims_administrator",
     )
     registered_at = models.DateTimeField()
+    # How its letters and notices reach it when a case's application gave no address or
+    # e-mail for it (a case imported whole, or filed naming it without one): staff-only,
+    # set with `openimr tokens register` or `openimr tokens contact`.
+    address = models.TextField(blank=True, default="")
+    email = models.CharField(max_length=254, blank=True, default="")
 
     def __str__(self) -> str:
         return self.name

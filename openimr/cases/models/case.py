@@ -102,7 +102,8 @@ class Case(models.Model):
 
     def party_reach(self) -> dict[str, dict[str, str]]:
         """Role -> {"email", "postal"} ("" when none on file): what the application gave
-        for each party, or, for a case imported whole, the contacts it came with."""
+        for each party, or, for a case imported whole, the contacts it came with; the claims
+        administrator's missing ones from its registration (`ClaimsAdministrator`)."""
         application = getattr(self, "application", None)
         given = {
             role: {
@@ -116,7 +117,15 @@ class Case(models.Model):
             }
             for role in PARTY_ROLES
         }
-        return {role: {k: v or "" for k, v in reach.items()} for role, reach in given.items()}
+        reach = {role: {k: v or "" for k, v in ways.items()} for role, ways in given.items()}
+        # What the case gave for its claims administrator comes first; what is missing comes
+        # from the registered administrator it is linked to, when that one has it on file.
+        registered = self.claims_administrator
+        if registered is not None:
+            own = reach["claims_administrator"]
+            own["email"] = own["email"] or registered.email
+            own["postal"] = own["postal"] or registered.address
+        return reach
 
 
 class CaseDocument(models.Model):

@@ -2,6 +2,7 @@
 
 from openimr.cases.services.administrators import (
     Registered,
+    administrator_contact_set,
     administrator_register,
     cases_link_administrators,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "Filing",
     "Registered",
     "Submitted",
+    "administrator_contact_set",
     "administrator_register",
     "application_override",
     "application_submit",

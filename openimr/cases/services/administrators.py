@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from pydantic import ValidationError
 
 from openimr.audit.services import Actor, audit_record
 from openimr.cases import models
+from openimr.cases.contacts import ContactIn
 from openimr.cases.domain.administrators import administrator_key
 from openimr.core.clock import now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
+from openimr.core.validation import problem_from_error
 
 
 @dataclass(frozen=True)
@@ -27,16 +30,21 @@ class Registered:
     cases_linked: int  # cases linked by this registration (earlier links not counted)
 
 
-def administrator_register(*, name: str, username: str, actor: Actor) -> Registered:
+def administrator_register(
+    *,
+    name: str,
+    username: str,
+    actor: Actor,
+    address: str | None = None,
+    email: str | None = None,
+) -> Registered:
     """Register ``username`` as the account of the claims administrator ``name`` and link
     every unlinked case that names it. Registering the same pair again links cases that
     arrived unlinked since; an account acts for one administrator, and an administrator has
-    one account: anything else is a Conflict and changes nothing."""
-    key = administrator_key(name)
-    if not key or len(name) > 300:
-        raise InvalidInput(
-            [Problem("$.administrator", "give the claims administrator's name (1-300 characters)")]
-        )
+    one account: anything else is a Conflict and changes nothing. ``address`` and ``email``,
+    when given, are set as by `administrator_contact_set`, checked before anything is written."""
+    key = _key(name)
+    contact = _contact(address, email)
     user = get_user_model().objects.filter(username=username).first()
     if user is None:
         raise NotFound(f"no user {username}")
@@ -62,7 +70,63 @@ def administrator_register(*, name: str, username: str, actor: Actor) -> Registe
             object_id=found.name,
             detail={"account": username, "cases_linked": linked},
         )
+        if contact:
+            _contact_write(found, contact, actor)
     return Registered(found.name, username, linked)
+
+
+def administrator_contact_set(
+    *, name: str, actor: Actor, address: str | None = None, email: str | None = None
+) -> dict[str, str]:
+    """Set (or, with "", clear) the postal address and e-mail a registered claims
+    administrator's letters and notices go to when a case gave none for it (LC 4610.6(f):
+    the determination is served on the claims administrator). What is not given (None) is
+    kept. Checked by the application's own address and e-mail rules; refused whole."""
+    key = _key(name)
+    contact = _contact(address, email)
+    with transaction.atomic():
+        found = models.ClaimsAdministrator.objects.select_for_update().filter(name_key=key).first()
+        if found is None:
+            raise NotFound(f"no registered claims administrator {name!r}")
+        _contact_write(found, contact, actor)
+    return {"address": found.address, "email": found.email}
+
+
+def _key(name: str) -> str:
+    key = administrator_key(name)
+    if not key or len(name) > 300:
+        raise InvalidInput(
+            [Problem("$.administrator", "give the claims administrator's name (1-300 characters)")]
+        )
+    return key
+
+
+def _contact(address: str | None, email: str | None) -> dict[str, str]:
+    """The fields given, validated as the application's (`contacts.ContactIn`): "" clears."""
+    given = {k: v for k, v in (("address", address), ("email", email)) if v is not None}
+    try:
+        parsed = ContactIn.model_validate({k: v or None for k, v in given.items()})
+    except ValidationError as exc:
+        raise InvalidInput([problem_from_error(dict(e)) for e in exc.errors()]) from exc
+    return {k: getattr(parsed, k) or "" for k in given}
+
+
+def _contact_write(
+    found: models.ClaimsAdministrator, contact: dict[str, str], actor: Actor
+) -> None:
+    changed = sorted(k for k, v in contact.items() if getattr(found, k) != v)
+    if not changed:
+        return
+    for k in changed:
+        setattr(found, k, contact[k])
+    found.save(update_fields=changed)
+    audit_record(
+        actor=actor,
+        action="claims_administrator.contact_changed",
+        object_type="claims_administrator",
+        object_id=found.name,
+        detail={"changed": changed},
+    )
 
 
 def _link_by_name(administrator: models.ClaimsAdministrator) -> int:
