@@ -29,7 +29,10 @@ class DocumentIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     filename: Annotated[str, Field(min_length=1, max_length=255)]
-    content_base64: Annotated[str, Field(min_length=1)]
+    # Declared as base64 (OpenAPI 3.1: contentEncoding) so a client's generator encodes it.
+    content_base64: Annotated[
+        str, Field(min_length=1, json_schema_extra={"contentEncoding": "base64"})
+    ]
     submitted_by: services.Party
 
 

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 
 from openimr.core.text import has_control_character
 
@@ -15,4 +15,10 @@ def _without_control_characters(value: str) -> str:
     return value
 
 
-CaseNumber = Annotated[str, AfterValidator(_without_control_characters)]
+# The schema says what the validator refuses, so a client (or a fuzzer reading the OpenAPI
+# document) knows which values are answered 422 rather than 404.
+CaseNumber = Annotated[
+    str,
+    AfterValidator(_without_control_characters),
+    Field(json_schema_extra={"pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"}),
+]
