@@ -138,8 +138,8 @@ def varied_letters(case: Case) -> list[Letter]:
     return letters
 
 
-# Names in scripts Liberation Serif lacks: each draws on a fallback face, Arabic joined by
-# arabic-reshaper and Devanagari shaped by HarfBuzz (docs/letters.md).
+# Names in scripts Liberation Serif lacks: each draws on a fallback face, Arabic and
+# Devanagari shaped by HarfBuzz (docs/letters.md).
 SCRIPT_NAMES = ("山田太郎 김민준", "محمد العلي", "Սարգսյան Արամ", "सिंह प्रिया")
 
 
@@ -150,6 +150,26 @@ def script_letter(case: Case) -> Letter:
             case,
             employee=Employee(" ".join(SCRIPT_NAMES[:2]), 47),
             requesting_physician=Physician(" ".join(SCRIPT_NAMES[2:]), "Orthopedic Surgery"),
+        )
+    )
+
+
+# Names whose marks HarfBuzz moves onto their letters (pointed Hebrew, Arabic vowel marks,
+# Hindi and Thai vowel signs, Vietnamese typed with separate accents), and a treatment that
+# prints a Chinese name in the bold item line (the fallback face emboldened).
+MARK_NAMES = ("יִצְחָק כֹּהֵן", "مُحَمَّد فاطِمَة", "कृष्ण ठाकुर", "ปิ่น", "Nguye\u0302\u0303n")
+
+
+def marks_letter(case: Case) -> Letter:
+    """The bench letter for parties whose names carry marks, one item naming a doctor in
+    Chinese."""
+    first, *items = case.items
+    return letter_for(
+        replace(
+            case,
+            employee=Employee(" ".join(MARK_NAMES[:2]), 47),
+            requesting_physician=Physician(" ".join(MARK_NAMES[2:]), "Orthopedic Surgery"),
+            items=(replace(first, treatment="Consultation with Dr. 王小明"), *items),
         )
     )
 
@@ -221,12 +241,14 @@ def main() -> None:
     render_pdf(letter)  # registers the fonts, so the baseline runs under the same settings
     others = cycle(varied_letters(case))
     scripts = script_letter(case)
+    marks = marks_letter(case)
     cases: dict[str, Callable[[], object]] = {
         "baseline": lambda: baseline_pdf(words),
         "pdf": lambda: render_pdf(letter),
         "pdf-varied": lambda: render_pdf(next(others)),
         "pdf-uncached": lambda: uncached_pdf(letter),
         "pdf-scripts": lambda: render_pdf(scripts),
+        "pdf-marks": lambda: render_pdf(marks),
         "text": lambda: render_text(letter),
         "html": lambda: render_html(letter),
         "full": lambda: render(case, "pdf"),
@@ -236,6 +258,7 @@ def main() -> None:
     pdf_pages["pdf-varied"] = max(pages(render_pdf(other)) for other in varied_letters(case))
     pdf_pages["full"] = pages(render(case, "pdf"))
     pdf_pages["pdf-scripts"] = pages(render_pdf(scripts))
+    pdf_pages["pdf-marks"] = pages(render_pdf(marks))
     results = timings(cases)
     base = statistics.median(results["baseline"])
     print(f"python {sys.version.split()[0]}, N={N} interleaved runs after {WARMUP} warm-up")
@@ -248,6 +271,7 @@ def main() -> None:
         print(line)
     print(f"pdf size: {len(render_pdf(letter)) / 1024:.1f} KiB")
     print(f"pdf-scripts size: {len(render_pdf(scripts)) / 1024:.1f} KiB")
+    print(f"pdf-marks size: {len(render_pdf(marks)) / 1024:.1f} KiB")
     print(f"pdf peak memory (tracemalloc): {peak_kib(lambda: render_pdf(letter)):.0f} KiB")
 
 

@@ -1,5 +1,6 @@
 """PDF letter: US Letter pages, Liberation Serif embedded, a case-number footer on each page.
-Characters Liberation Serif lacks (Arabic, CJK, ...) are drawn in fallback faces (pdf_scripts).
+Characters Liberation Serif lacks (Arabic, CJK, ...) are drawn in fallback faces (pdf_scripts),
+emboldened in a bold run (docs/decisions/0009-bold-names-in-other-scripts.md).
 
 The letter is set by pdf_layout's line breaker and drawn straight onto a reportlab canvas as
 PDF text operators, in faces from pdf_fonts. No markup is parsed, so names and clinical text
@@ -15,7 +16,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from bidi import get_display
 from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
@@ -25,7 +25,8 @@ from reportlab.pdfgen.canvas import Canvas
 from openimr.letters.domain.content import BulletList, Field, Letter, Paragraph, Section
 from openimr.letters.render.pdf_fonts import Face
 from openimr.letters.render.pdf_layout import Line, Placed, Row, Run, Span, paginate, wrap
-from openimr.letters.render.pdf_scripts import segments, shape, unprintable
+from openimr.letters.render.pdf_scripts import segments, unprintable, visual
+from openimr.letters.render.pdf_shaping import RISES
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FAMILY = "LiberationSerif"
@@ -45,9 +46,13 @@ HEADER_SPACE = 12.0  # between the title and the header fields
 FOOTER_Y = 0.55 * inch
 FOOTER_SIZE = 9.0
 DRAFT = "DRAFT, not issued"  # before the footer of each page of a draft
-# The letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko,
-# Samaritan, Mandaic and their presentation forms.
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# A fallback face has no bold: in a bold run its glyphs are filled and stroked (text render
+# mode 2) with a line this wide, in ems. Measured on the rendered page, it adds as much ink
+# to a Chinese, Arabic, Armenian or Hindi name (x1.5) as Liberation Serif Bold adds to a
+# Latin one over Regular.
+BOLD_STROKE = 0.04
+# Shaped glyphs are private characters (pdf_shaping): only a run with one can have a rise.
+_RAISED = re.compile("[\U000f0000-\U000fffff]")
 LINE_HEIGHT = 1.3  # leading as a multiple of the font size
 BULLET = "\u2022"
 
@@ -176,16 +181,6 @@ def _rows(letter: Letter) -> list[Row]:
     return rows
 
 
-def _visual(text: str) -> str:
-    """A run in the order its glyphs are drawn, left to right: a right-to-left stretch (a
-    Hebrew name) reversed by the Unicode bidirectional algorithm (UAX #9), in a line that
-    reads left to right. PDF text is drawn in the order given; no viewer reorders it."""
-    if text.isascii() or not _RTL.search(text):
-        return text
-    # Arabic letters are joined first: the joined forms depend on the logical order.
-    return str(get_display(shape(text), base_dir="L"))
-
-
 class _Text:
     """One page's text as a single PDF text object. reportlab's TextObject would escape,
     measure and re-select the font for every string; here a font is selected only when it
@@ -199,19 +194,48 @@ class _Text:
     def line(self, line: Line, size: float, baseline: float) -> None:
         self.ops.append(f"1 0 0 1 {line.x:.2f} {baseline:.2f} Tm")
         for font, text in line.runs:
-            for face, piece in segments(font, _visual(text)):
+            for face, piece in segments(font, visual(text)):
+                bold = font == BOLD and face not in FACES
+                if bold:
+                    self.ops.append(f"2 Tr {BOLD_STROKE * size:.2f} w")
                 self.run(pdfmetrics.getFont(face), piece, size)
+                if bold:
+                    self.ops.append("0 Tr")
 
     def run(self, font: Face, text: str, size: float) -> None:
-        for subset, chunk in font.encode(text, self.doc):
-            name = font.getSubsetInternalName(subset, self.doc)
-            if self.font != (name, size):
-                self.ops.append(f"{name} {size:g} Tf")
-                self.font = (name, size)
-            self.ops.append(f"({chunk}) Tj")
+        pieces = _placed(text) if _RAISED.search(text) else ((text, 0.0),)
+        for piece, rise in pieces:
+            for subset, chunk in font.encode(piece, self.doc):
+                name = font.getSubsetInternalName(subset, self.doc)
+                if self.font != (name, size):
+                    self.ops.append(f"{name} {size:g} Tf")
+                    self.font = (name, size)
+                self.ops.extend(_shown(chunk, rise, size))
 
     def code(self) -> str:
         return "\n".join([*self.ops, "ET"])
+
+
+def _placed(text: str) -> Iterator[tuple[str, float]]:
+    """text in pieces drawn on the baseline, and the glyphs HarfBuzz raises or lowers (a
+    mark onto its letter, pdf_shaping.RISES) one by one with their rise."""
+    start = 0
+    for index, char in enumerate(text):
+        rise = RISES.get(ord(char), 0.0)
+        if rise:
+            if start < index:
+                yield text[start:index], 0.0
+            yield char, rise
+            start = index + 1
+    if start < len(text):
+        yield text[start:], 0.0
+
+
+def _shown(chunk: str, rise: float, size: float) -> list[str]:
+    """The operators that show chunk, raised by rise (thousandths of the font size)."""
+    if not rise:
+        return [f"({chunk}) Tj"]
+    return [f"{rise * size / 1000:.2f} Ts", f"({chunk}) Tj", "0 Ts"]
 
 
 def _footer(case_number: str, page: int, draft: bool = False) -> Line:

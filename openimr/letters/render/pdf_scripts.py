@@ -5,12 +5,12 @@ Each character is drawn by the first face that has it: the run's own Liberation 
 first, so a letter in a Latin, Greek, Cyrillic or Hebrew script is drawn exactly as before;
 then FALLBACKS, in order. The fallback faces are loaded only when a letter needs one.
 
-Arabic letters take their joined forms (initial, medial, final) before they are reordered
-and drawn: reportlab draws one glyph per character and does no shaping, so arabic-reshaper
-turns them into Unicode's presentation forms, which the Arabic face has. Their ToUnicode map
-(pdf_fonts) gives the letters back, so text read from the PDF is the name as typed. Runs in
-the SHAPED faces (Indic and Southeast Asian scripts) are shaped by HarfBuzz (pdf_shaping).
-The fallback faces are regular only: a bold or italic run draws their letters upright.
+Runs in the Arabic face and the SHAPED faces (Indic and Southeast Asian scripts) are
+shaped by HarfBuzz (pdf_shaping): Arabic letters take their joined forms, lam-alef its
+ligature. So is a word whose letters carry marks (Hebrew points, Arabic vowel marks, an
+accent no precomposed letter has), so that each mark sits on its letter. Text is drawn in
+NFC (composed) form, so "Nguyễn" typed as e and two combining accents prints as the
+letter ễ. The fallback faces are regular only: pdf.py emboldens them in a bold run.
 
 A character that no face has is drawn as a box, never left out: the reader sees that
 something is there, the text read from the PDF keeps the character, and the letter's text
@@ -24,8 +24,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from arabic_reshaper import ArabicReshaper
-from arabic_reshaper.ligatures import LIGATURES
+from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 
 from openimr.letters.render.pdf_fonts import Face
@@ -54,17 +53,18 @@ SHAPED = {
     "NotoSerifLao",
     "NotoSerifKhmer",
 }
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-# Only the lam-alef ligatures are obligatory in Arabic writing; the others (a word such as
-# "Allah" as one sign) would change how a name looks, so they stay off.
-_OBLIGATORY = re.compile(r"ARABIC LIGATURE LAM WITH ALEF( WITH (HAMZA|MADDA) \w+)?$")
-_RESHAPER = ArabicReshaper(
-    configuration={
-        # Keep the vowel marks: a name is printed as it was typed.
-        "delete_harakat": False,
-        **{name: bool(_OBLIGATORY.match(name)) for name, _ in LIGATURES},
-    }
+# The letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko,
+# Samaritan, Mandaic and their presentation forms.
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RIGHT_TO_LEFT = re.compile(f"[{_RTL}]")
+# What HarfBuzz must shape outside the SHAPED faces: Arabic letters (they join), and marks
+# that sit on a letter (combining accents, Hebrew points, Arabic vowel marks, Syriac, ...).
+_SHAPE = re.compile(
+    "[\u0300-\u036f\u0591-\u05c7\u0600-\u06ff\u0700-\u074f\u0750-\u077f\u08a0-\u08ff"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 )
+# A word as HarfBuzz gets it: a right-to-left one (joiners and marks inside it), or any other.
+_WORD = re.compile(f"[{_RTL}\u200c\u200d]+|[^\\s{_RTL}]+")
 # Marks and joiners go with the letter before them, when its face has them.
 _ATTACHED = {"Mn", "Me", "Mc"}
 log = logging.getLogger("openimr.letters")
@@ -72,11 +72,17 @@ BOX = "\u25a1"
 _BOXED: set[str] = set()  # characters drawn as BOX: the faces' maps now hold them
 
 
-def shape(text: str) -> str:
-    """Arabic letters in their joined forms; other text unchanged."""
-    if text.isascii() or not _ARABIC.search(text):
+def visual(text: str) -> str:
+    """A run in NFC form and in the order its glyphs are drawn, left to right: a
+    right-to-left stretch (a Hebrew name) reversed by the Unicode bidirectional algorithm
+    (UAX #9), in a line that reads left to right. PDF text is drawn in the order given; no
+    viewer reorders it."""
+    if text.isascii():
         return text
-    return str(_RESHAPER.reshape(text))
+    text = unicodedata.normalize("NFC", text)
+    if not _RIGHT_TO_LEFT.search(text):
+        return text
+    return str(get_display(text, base_dir="L"))
 
 
 @cache
@@ -133,9 +139,12 @@ def covered(font: str, text: str) -> bool:
 
 
 def segments(font: str, text: str) -> list[tuple[str, str]]:
-    """text cut into (face, text) pieces, each character in the first face that has it."""
-    if text.isascii() or covered(font, text):
+    """text (visual) cut into (face, text) pieces, each character in the first face that
+    has it, shaped where it needs to be."""
+    if text.isascii():
         return [(font, text)]
+    if covered(font, text):
+        return [(font, _shaped(font, text))]
     faces: list[str | None] = []
     for char in text:
         faces.append(_face_for(font, char, next((f for f in reversed(faces) if f), None)))
@@ -151,7 +160,24 @@ def segments(font: str, text: str) -> list[tuple[str, str]]:
 
 
 def _shaped(face: str, text: str) -> str:
-    return shaped(face, FONT_DIR / dict(FALLBACKS)[face], text) if face in SHAPED else text
+    """text (visual) as face draws it: the whole of it shaped in a SHAPED face; elsewhere
+    each word that has Arabic letters or marks, a right-to-left one given to HarfBuzz in the
+    order it was typed (HarfBuzz gives its glyphs back in drawing order)."""
+    if face in SHAPED:
+        return shaped(face, _path(face), text)
+    if not _SHAPE.search(text):
+        return text
+    return _WORD.sub(lambda word: _shaped_word(face, word.group()), text)
+
+
+def _shaped_word(face: str, word: str) -> str:
+    if not _SHAPE.search(word):
+        return word
+    return shaped(face, _path(face), word[::-1] if _RIGHT_TO_LEFT.match(word) else word)
+
+
+def _path(face: str) -> Path:
+    return Path(pdfmetrics.getFont(face).face.filename)
 
 
 def _joined(text: str, faces: list[str | None]) -> list[str | None]:
@@ -172,13 +198,13 @@ def width(text: str, font: str, size: float) -> float:
     """The width of text as drawn: shaped, each piece in its face."""
     if text.isascii():
         return float(pdfmetrics.stringWidth(text, font, size))
-    return sum(pdfmetrics.stringWidth(t, f, size) for f, t in segments(font, shape(text)))
+    return sum(pdfmetrics.stringWidth(t, f, size) for f, t in segments(font, visual(text)))
 
 
 def unprintable(text: str, primary: str) -> Iterator[str]:
     """The characters of text that neither primary (a registered face) nor a fallback face
     has, invisible format characters aside."""
-    for char in dict.fromkeys(text):
+    for char in dict.fromkeys(unicodedata.normalize("NFC", text)):
         if char.isspace() or char.isascii() or unicodedata.category(char) == "Cf":
             continue
         if char in _BOXED or (not _has(primary, char) and not _fallback_for(char)):

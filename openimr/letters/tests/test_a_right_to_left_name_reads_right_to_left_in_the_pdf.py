@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 
 from openimr.cases.interchange import case_from_document
 from openimr.letters.parsing import parse_pdf
-from openimr.letters.render.pdf import _visual
+from openimr.letters.render.pdf_scripts import visual
 from openimr.letters.rendering import render
 
 NAME = 'שירותי ביטוח בע"מ'
@@ -59,4 +59,4 @@ def test_a_hebrew_word_in_a_treatment_reads_back_from_the_pdf_as_written(three_i
 
 def test_text_without_right_to_left_letters_is_drawn_as_it_is():
     for text in ("Zoë Łukasiewicz (2016) — 3 [1, 2]", "Ωμέγα Жуков", ""):
-        assert _visual(text) == text
+        assert visual(text) == text
