@@ -34,7 +34,10 @@ _NOT_A_NAME_WORDS = """
     mexican russian male female married single retired employed unemployed currently still
     now able unable positive negative official disability mtus odg acoem american college
     california state workers compensation appeals administrator unknown pending none
-    requesting treating primary same new other previous prior former current
+    requesting treating primary same new other previous prior former current triage aide
+    letter service services staff line call patch responsible terminated injured released
+    discharged referred scheduled treated evaluated approved denied modified authorized
+    last first next year month week day
 """
 NOT_A_NAME = ORDINARY | frozenset(_NOT_A_NAME_WORDS.split())
 
@@ -138,6 +141,9 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
 _CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
 _CREDENTIALS += ("NP", "FNP", "FNP-C", "RN", "LVN", "PhD", "Ph.D.", "PsyD", "Psy.D.", "DPM")
 _CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.")
+# Credentials that are also words of a letter ("Lyrica, PA pending": prior authorization;
+# "Norco, DC'd": discontinued; "DO NOT"): two name tokens before them, no capital after.
+_AMBIGUOUS = frozenset(("PA", "DC", "DO"))
 _TITLES: tuple[str, ...] = ("Nurse Practitioner", "Physician Assistant", "Physician's Assistant")
 _TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Examiner")
 _TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
@@ -191,12 +197,20 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
 def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     """The name before the credential at ``at``, after white space: with a comma, or two
     name tokens ("J. Patel MD")."""
-    if not text[at - 1 : at].isspace():
+    ambiguous = text[at : at + 2] in _AMBIGUOUS and text[at + 2 : at + 3] != "."
+    if not text[at - 1 : at].isspace() or (ambiguous and _word_after(text, at + 2)):
         return None
     found = _BEFORE_CREDENTIAL.search(text, max(0, at - _WINDOW), at)
     if not found:
         return None
     span = _trailing_name(text, *found.span(1))
-    if span is None or (not found.group(2) and len(_words(text, *span)) < 2):
+    if span is None or ((ambiguous or not found.group(2)) and len(_words(text, *span)) < 2):
         return None
     return span
+
+
+def _word_after(text: str, at: int) -> bool:
+    """Whether ``at`` is followed by an apostrophe ("DC'd") or a space and a capital ("DO
+    NOT", "PA REQUIRED"), as a name's credential is not."""
+    after = text[at : at + 2]
+    return after[:1] in ("'", "\u2019") or (after[:1] == " " and after[1:].isupper())

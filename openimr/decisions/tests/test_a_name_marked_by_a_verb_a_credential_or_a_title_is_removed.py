@@ -63,6 +63,10 @@ def test_one_name_in_parentheses_after_a_professionals_role_is_removed(text, exp
         ("Case Manager Wendy Liang called.", f"Case Manager {R} called."),
         ("Hana Sato, Ph.D. found no deficit.", f"{R}, Ph.D. found no deficit."),
         ("counsel (Peter O'Malley, Esq.) objected", f"counsel ({R}, Esq.) objected"),
+        (
+            "Chiropractic by Ann Lee, DC, and by Jo Ruiz DO",
+            f"Chiropractic by {R}, DC, and by {R} DO",
+        ),
     ],
 )
 def test_a_name_with_an_honorific_or_a_credential_and_no_label_is_removed(text, expected):
@@ -88,6 +92,8 @@ def test_a_name_with_an_honorific_or_a_credential_and_no_label_is_removed(text, 
         "The Claims Administrator is Not liable; the adjuster was unavailable.",
         "Dr. Reddy's Laboratories manufactures the generic.",
         "The worker's Attorney Fees are not at issue.",
+        "Lyrica, PA pending; Norco, DC'd; Tramadol ER, DO NOT refill.",
+        "Nurse Triage and Physician Assistant Services were requested.",
     ],
 )
 def test_text_that_only_looks_like_a_name_comes_out_unchanged(text):
