@@ -22,10 +22,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.corpus import LAYOUTS, generate_cases, letter_pdf, render_letter  # noqa: E402
-from bench.corpus_identity import IDENTIFIER_KINDS, injected_identifiers  # noqa: E402
+from bench.corpus_identity import (  # noqa: E402
+    IDENTIFIER_KINDS,
+    injected_identifiers,
+    planted_surnames,
+)
 from openimr.decisions.ingest_reader import read_published  # noqa: E402
-
-PEOPLE = ("employee", "attorney", "physician", "adjuster")
 
 
 def planted(case: dict[str, Any]) -> dict[str, str]:
@@ -35,10 +37,9 @@ def planted(case: dict[str, Any]) -> dict[str, str]:
     for kind, value in zip(IDENTIFIER_KINDS, injected_identifiers(case), strict=True):
         if value not in out.values():
             out[kind] = value
-    for person in PEOPLE:
-        surname = out.get(person, "").split()[-1:]
-        if surname and surname[0] not in out.values():
-            out[f"{person} surname"] = surname[0]
+    for person, surname in planted_surnames(case).items():
+        if surname not in out.values():
+            out[f"{person} surname"] = surname
     return out
 
 

@@ -16,6 +16,7 @@ from bench.corpus import (
     render_letter,
     truth,
 )
+from bench.corpus_identity import IDENTIFIER_KINDS
 from bench.corpus_layouts import slash
 from bench.corpus_text import RUNNING_LINE
 from openimr.cases.interchange import case_from_document
@@ -214,7 +215,7 @@ def test_identifiers_appear_only_when_asked_for(layout):
     plain = list(generate_cases(15, seed=21))
     for with_ids, without in zip(named, plain, strict=True):
         secrets = injected_identifiers(with_ids)
-        assert len(secrets) == 13
+        assert len(secrets) == len(IDENTIFIER_KINDS)
         for noise in (False, True):
             shown = flat(render_letter(with_ids, layout, noise=noise))
             missing = [s for s in secrets if s not in shown]

@@ -40,6 +40,10 @@ from openimr.decisions.domain.role_names import (
     replace_claims_companies,
     replace_parenthesized_names,
 )
+from openimr.decisions.domain.unlabelled_names import (
+    replace_credentialed_names,
+    replace_role_verb_names,
+)
 
 # The parties an openimr.case/1 document names, with the role word's key. The organization
 # (the IMRO itself) and the manufacturer are not people and stay.
@@ -103,14 +107,27 @@ def misspelled_names(texts: Iterable[str], names: list[KnownName]) -> list[Known
 
 
 def scrub(text: str | None, names: NameIndex) -> str | None:
-    """A free text with the case's names replaced by role words, then its identifiers."""
+    """A free text without its identifiers, the names it marks (by a label, a role phrase,
+    a role and a verb, a title, a credential) and the case's names, which read as their
+    role words."""
     if not text:
         return text
     text = replace_labelled_names(replace_identifiers(text))
-    text = replace_role_phrase_names(text, names.words)
-    text = replace_titled_names(replace_known_names(text, names))
+    # Names a text marks, but those whose every word the case states: these the known-name
+    # rule replaces with the party's role word.
+    for rule in _MARKED_NAMES:
+        text = rule(text, names.words)
+    text = replace_known_names(text, names)
     # Last: a name in parentheses follows the role words the rules above write.
     return replace_claims_companies(replace_parenthesized_names(text))
+
+
+_MARKED_NAMES = (
+    replace_role_phrase_names,
+    replace_role_verb_names,
+    replace_titled_names,
+    replace_credentialed_names,
+)
 
 
 def deidentify_document(doc: dict[str, Any]) -> dict[str, Any]:

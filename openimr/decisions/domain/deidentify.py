@@ -11,7 +11,9 @@ useful to the next reader, and the letters have always been published with them.
 
 The exact known-name rule (every way a letter writes a name the case states) lives here; the
 patterns (identifiers that look the same in every letter, names marked by a label or a
-title, the published age) in ``openimr.decisions.domain.identifiers``. Fuzzy
+title, the published age) in ``openimr.decisions.domain.identifiers``, names marked by a
+role and a verb, a credential or a professional title in
+``openimr.decisions.domain.unlabelled_names``. Fuzzy
 matching of misspelled names needs rapidfuzz and lives outside domain/, in
 ``openimr.decisions.deidentify``.
 """
@@ -214,9 +216,13 @@ def _boundary(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
+# Degrees written as initials: "M.D." after a name is the degree, not Maria Delgado.
+_DEGREE_INITIALS = frozenset(("md", "do", "dc", "np", "rn", "pa"))
+
+
 def _initials(match: re.Match[str], index: NameIndex) -> str:
     letters = "".join(c.lower() for c in match.group(0) if c.isalpha())
-    role = index.initials.get(letters)
+    role = None if letters in _DEGREE_INITIALS else index.initials.get(letters)
     if role is None:
         return match.group(0)
     cased = role_at(role, match.string, match.start())

@@ -92,10 +92,17 @@ _NOT_NAMES = "Board|Fee|Utilization|Review|Medical|Independent|Qualified|Agreed|
 _ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b)({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
 # Adjudication case numbers of the Appeals Board identify the worker's claim.
 _WCAB_NUMBER = re.compile(r"\bADJ\d{6,8}\b")
-# Any person written with a title: a name the case did not state still goes.
+# Any person written with a title, up to three name words ("Dr. Nguyen Van Tran"): a name
+# the case did not state still goes. A drug maker named after its founder is no person
+# ("Dr. Reddy's Laboratories"): a manufacturer is no party the corpus withholds (the case
+# document's manufacturer is published too).
+# No "\b" before the title, which would make the pattern try every position of the text:
+# grouped by first letter, it is scanned by them in C (the boundary is checked after).
 _TITLED = re.compile(
-    r"\b(?:(Dr|Doctor)|Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z]\.\s*)*[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
-    r"(?:\s+[A-Z](?:[a-z]|'[A-Z])[\w'-]*)?(?:'s)?"
+    r"(?:D(?:r|octor)|M(?:rs|r|s|iss|x))\.?\s+"
+    r"(?![A-Z][a-z]+'s\s+(?:Laboratories|Labs|Pharmaceuticals|Pharma)\b)"
+    r"((?:[A-Z]\.\s*)*[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
+    r"(?:\s+[A-Z](?:[a-z]|'[A-Z])[\w'-]*){0,2})(?:'s)?"
 )
 
 
@@ -139,7 +146,7 @@ def _after_labels(
     start of a word: a scan per label in C costs a fraction of one regular expression
     alternating them all."""
     ends = _label_ends(text.lower() if lower is None else lower, labels)
-    return _redacted(text, _spans_after(text, ends, value))
+    return redact_spans(text, _spans_after(text, ends, value))
 
 
 def _label_ends(lower: str, labels: Sequence[str]) -> list[int]:
@@ -185,7 +192,9 @@ def _spans_after(text: str, ends: list[int], value: re.Pattern[str]) -> list[tup
     return [found.span(1) for end in ends if (found := value.match(text, end))]
 
 
-def _redacted(text: str, spans: list[tuple[int, int]], by: str = REDACTED) -> str:
+def redact_spans(text: str, spans: list[tuple[int, int]], by: str = REDACTED) -> str:
+    """``text`` with each span replaced by ``by``; a span overlapping one before it is
+    left out (the earlier one is replaced)."""
     if not spans:
         return text
     out, at = [], 0
@@ -232,7 +241,7 @@ def replace_labelled_names(text: str) -> str:
         return text
     spans = _spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
     spans += _spans_after(text, ends, _APPOSED_VALUE)
-    return _redacted(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
+    return redact_spans(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
 
 
 def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
@@ -245,12 +254,14 @@ def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
     spans = _spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
     spans += _spans_after(text, ends, _APPOSED_VALUE)
     spans += _spans_after(text, lowercase, _ADJACENT_VALUE)
-    return _redacted(text, [span for span in spans if not _all_known(text, span, known)])
+    return redact_spans(text, [span for span in spans if not all_known(text, span, known)])
 
 
-def _all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
+def all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
+    """Whether every word of ``text[span]`` (initials and a possessive aside) is ``known``
+    (lower case): such a name is left to the known-name rule, which writes its role word."""
     words = re.findall(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*", text[span[0] : span[1]])
-    return all(word.lower() in known for word in words)
+    return all(word.lower().removesuffix("'s") in known for word in words if len(word) > 1)
 
 
 def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[int], list[int]]:
@@ -260,16 +271,22 @@ def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[in
     return [end for _, end in found], [end for start, end in found if text[start].islower()]
 
 
-def replace_titled_names(text: str) -> str:
-    """Any name written with a title ("Dr. ...", "Ms. ..."). Run after the known names, so
-    a known physician reads "the treating physician" rather than "the physician"."""
+def replace_titled_names(text: str, known: Container[str] = ()) -> str:
+    """Any name written with a title ("Dr. ..." → "the physician", "Ms. ..." →
+    ``[redacted]``), but a name whose every word is ``known`` (the case's name words, lower
+    case), left to the known-name rule, so a known physician reads "the treating physician".
+    Run before it: a name the case states in part ("Dr. Maria Okafor", Maria known) goes
+    whole, where the known-name rule would leave "Okafor"."""
     if any(title in text for title in _TITLES):
-        text = _TITLED.sub(_titled_role, text)
+        text = _TITLED.sub(lambda found: _titled_role(found, known), text)
     return text
 
 
-def _titled_role(match: re.Match[str]) -> str:
-    role = role_at("the physician", match.string, match.start()) if match.group(1) else REDACTED
+def _titled_role(match: re.Match[str], known: Container[str]) -> str:
+    text, start = match.string, match.start()
+    if (start and text[start - 1].isalnum()) or (known and all_known(text, match.span(1), known)):
+        return match.group(0)
+    role = role_at("the physician", text, start) if text[start] == "D" else REDACTED
     return role + ("'s" if match.group(0).endswith("'s") else "")
 
 
@@ -279,7 +296,7 @@ def cap_stated_ages(text: str, lower: str | None = None) -> str:
     older). Only the number changes."""
     lower = text.lower() if lower is None else lower
     spans = _spans_after(text, _label_ends(lower, ("age",)), _AGE_VALUE) if "age" in lower else []
-    return _redacted(text, spans + _old_ages(text, lower), by="90")
+    return redact_spans(text, spans + _old_ages(text, lower), by="90")
 
 
 def _old_ages(text: str, lower: str) -> list[tuple[int, int]]:

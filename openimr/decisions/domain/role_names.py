@@ -12,29 +12,33 @@ run after the other name rules (``openimr.decisions.domain.identifiers``)."""
 
 import re
 
-from openimr.decisions.domain.deidentify import REDACTED
+from openimr.decisions.domain.identifiers import redact_spans
 
 # A word written as a name: a capital, then a lower-case letter ("DeShawn", "O'Brien",
 # "McAllister"); an acronym ("MTUS", "ODG", "DWC") is not one.
-_NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'\u2019-]*"
-_INITIAL = r"[A-Z]\.\s*"
+NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'\u2019-]*"
+INITIAL = r"[A-Z]\.\s*"
 _DEGREE = r"(?:,?\s+(?:M\.?D|D\.?O|D\.?C|Ph\.?D|PA-C|N\.?P|R\.?N|Psy\.?D|DPM|Esq)\.?)?"
 # One to four name words (initials may stand before each), a degree after them; one word
-# alone is no name (`_ordinary`).
+# alone is a name only after a professional's role (`_ordinary`).
 _PERSON = re.compile(
-    rf"\(\s*((?:{_INITIAL})*{_NAME_WORD}(?:\s+(?:{_INITIAL})*{_NAME_WORD}){{0,3}}{_DEGREE})\s*\)"
+    rf"\(\s*((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}}{_DEGREE})\s*\)"
 )
-# Words after which a name in parentheses is that person's name: people by their role, the
-# records a person wrote, and a name already redacted ("[redacted] (Maria Tran)").
-_ROLE_WORDS = """
+# Words after which a name in parentheses is that person's name: people by their role (one
+# word is a name after a professional's: "the claims adjuster (Hernandez)"), the records a
+# person wrote, and a name already redacted ("[redacted] (Maria Tran)").
+_PROFESSIONAL_WORDS = """
     physician doctor surgeon provider clinician therapist chiropractor psychologist
     psychiatrist practitioner specialist consultant evaluator examiner reviewer nurse
-    adjuster adjustor attorney counsel manager representative paralegal worker employee
-    applicant claimant patient ptp ptp's qme ame report note notes evaluation reevaluation
+    adjuster adjustor attorney counsel manager representative paralegal ptp qme ame
+"""
+_PROFESSIONALS = frozenset(_PROFESSIONAL_WORDS.split())
+_OTHER_ROLE_WORDS = """
+    worker employee applicant claimant patient report note notes evaluation reevaluation
     re-evaluation consultation letter records examination exam assessment correspondence
     [redacted]
 """
-_ROLE_BEFORE = frozenset(_ROLE_WORDS.split())
+_ROLE_BEFORE = _PROFESSIONALS | frozenset(_OTHER_ROLE_WORDS.split())
 # Words that make a parenthesis ordinary text, not a name: a specialty ("the physician
 # (Orthopedic Surgery)"), a guideline's edition ("(Online Version)"), a document's kind.
 _ORDINARY_WORDS = """
@@ -50,9 +54,13 @@ _ORDINARY_WORDS = """
     guideline imaging magnetic resonance form report request authorization progress note
     initial final supplemental comprehensive office visit follow exam consultation
     nurse practitioner assistant doctor physician chapter section appendix table page
-    part criteria protocol program test scale index score questionnaire
+    part criteria protocol program test scale index score questionnaire orthopedist
+    neurologist physiatrist psychologist chiropractor podiatrist anesthesiologist
+    acupuncturist internist rheumatologist radiologist therapist pharmacist dentist
+    cardiologist dermatologist urologist oncologist ophthalmologist hospitalist retired
+    deceased interpreter spanish english unknown unnamed none same
 """
-_ORDINARY = frozenset(_ORDINARY_WORDS.split())
+ORDINARY = frozenset(_ORDINARY_WORDS.split())
 # The company a claims role works for, named after "of", "with", "from" or "at": capitalized
 # words, with "&", "and", "of" or "the" between them, and a legal suffix.
 _COMPANY_WORD = r"[A-Z][A-Za-z0-9&'\u2019-]*(?:\.[A-Za-z0-9]+)*"
@@ -67,7 +75,7 @@ _CLAIMS_ROLES = (
 )
 # The person of the role may stand between it and the company: "The adjuster, Jose Tran of
 # ...", "the adjuster [redacted] with ...".
-_WHO = rf"(?:,?\s+(?:\[redacted\]|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}))?,?"
+_WHO = rf"(?:,?\s+(?:\[redacted\]|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}))?,?"
 # Matched where a role's first word starts (found by str.find: `_anchors`); the role in any
 # case ("The Adjuster"), the company capitalized.
 _ROLE_COMPANY = re.compile(
@@ -96,17 +104,20 @@ def replace_parenthesized_names(text: str) -> str:
     """A person's name in parentheses right after a role word, a record's kind or a name
     already redacted: "The physician (Luis Delgado)", "progress report (DeShawn Delgado,
     MD)". Two to four words written as names, none of them an ordinary word of a letter
-    ("(Orthopedic Surgery)", "(Online Version)"); an acronym ("(MTUS)") or one word
-    ("(Norco)") is no name here, an initial and a word ("(K. Lindqvist)") is one."""
+    ("(Orthopedic Surgery)", "(Online Version)"); an acronym ("(MTUS)") is no name, nor is
+    one word ("(Norco)") except after a professional's role ("the claims adjuster
+    (Hernandez)", "the PTP (Nakamura)"; a specialist's title such as "(Orthopedist)" is an
+    ordinary word); an initial and a word ("(K. Lindqvist)") is one (LC 4610.6(f); 45 CFR
+    164.514(b)(2)(i)(A))."""
     spans = []
     at = text.find("(")
     while at >= 0:
         if text[at + 1 : at + 2].isupper() or text[at + 1 : at + 2] == " ":
             found = _PERSON.match(text, at)
-            if found and _after_role(text, at) and not _ordinary(found.group(1)):
+            if found and _named_after_role(text, at, found.group(1)):
                 spans.append(found.span(1))
         at = text.find("(", at + 1)
-    return _redacted(text, spans)
+    return redact_spans(text, spans)
 
 
 def replace_author_after_title(title: str) -> str:
@@ -119,11 +130,17 @@ def replace_author_after_title(title: str) -> str:
         found = _PERSON.search(title, found.end())
     if found is None or _ordinary(found.group(1)):
         return title
-    return _redacted(title, [found.span(1)])
+    return redact_spans(title, [found.span(1)])
 
 
-def _after_role(text: str, at: int) -> bool:
-    """Whether the word before ``at`` (spaces between) is a role word."""
+def _named_after_role(text: str, at: int, words: str) -> bool:
+    """Whether ``words``, in parentheses at ``at``, name the person of the role before."""
+    role = _role_before(text, at)
+    return role in _ROLE_BEFORE and not _ordinary(words, one_is_a_name=role in _PROFESSIONALS)
+
+
+def _role_before(text: str, at: int) -> str:
+    """The word before ``at`` (spaces between), lower case, without a possessive."""
     end = at
     while end > 0 and text[end - 1] in " \t":
         end -= 1
@@ -131,13 +148,16 @@ def _after_role(text: str, at: int) -> bool:
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\x00":
         start -= 1
     word = text[start:end].lower().rstrip(",")
-    return word.removesuffix("'s").removesuffix("\u2019s") in _ROLE_BEFORE or word in _ROLE_BEFORE
+    return word if word in _ROLE_BEFORE else word.removesuffix("'s").removesuffix("\u2019s")
 
 
-def _ordinary(words: str) -> bool:
-    """One word alone ("(Norco)"), or any word an ordinary text of a letter holds."""
+def _ordinary(words: str, one_is_a_name: bool = False) -> bool:
+    """Any word an ordinary text of a letter holds, or one word alone ("(Norco)") unless
+    ``one_is_a_name`` (after a professional's role)."""
     split = words.split()
-    return len(split) < 2 or any(w.lower().strip(".,") in _ORDINARY for w in split)
+    return (len(split) < 2 and not one_is_a_name) or any(
+        w.lower().strip(".,") in ORDINARY for w in split
+    )
 
 
 def replace_claims_companies(text: str) -> str:
@@ -149,7 +169,7 @@ def replace_claims_companies(text: str) -> str:
         found = _ROLE_COMPANY.match(text, at) or _WORKS_FOR.match(text, at)
         if found:
             spans.append(found.span(1))
-    return _redacted(text, spans)
+    return redact_spans(text, spans)
 
 
 def _anchors(lower: str) -> list[int]:
@@ -163,12 +183,3 @@ def _anchors(lower: str) -> list[int]:
                 found.add(at)
             at = lower.find(anchor, at + 1)
     return sorted(found)
-
-
-def _redacted(text: str, spans: list[tuple[int, int]]) -> str:
-    out, at = [], 0
-    for start, end in sorted(spans):
-        if start >= at:
-            out += [text[at:start], REDACTED]
-            at = end
-    return "".join(out) + text[at:]

@@ -2,7 +2,8 @@
 letters, which name everyone. The parsed letter states no parties in most layouts, so the reader
 (``read_published``) finds names only as a reader of the letter would: after a role phrase
 ("represented by", "The adjuster, ... of <company>"), in parentheses after a role word ("the
-physician (Luis Delgado)"), after a title. Measured on 1,000 generated cases with identifiers
+physician (Luis Delgado)"), after a title, after a role and a verb ("her case manager is ..."),
+with a credential ("..., PA-C"). Measured on 1,000 generated cases with identifiers
 in every layout as text, and 50 as PDF: no planted name or identifier is left, and every such
 letter loses its PDF. Letters that name no one (the State's 182 published letters, generated
 letters without identifiers) come through unchanged."""

@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 
 from bench.corpus_cases import generate_cases
-from bench.corpus_identity import injected_identifiers
+from bench.corpus_identity import injected_identifiers, planted_surnames
 from openimr.core.case_format import case_from_dict
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty, SourceFile
 from openimr.decisions.services import decisions_publish_cases
@@ -87,8 +87,7 @@ def _needles(doc: dict) -> list[str]:
     """The injected strings, and each person's surname alone: a surname left behind is a
     leak too."""
     found = injected_identifiers(doc) + _address_needles(doc)
-    people = [doc[p]["name"] for p in ("employee", "attorney", "requesting_physician")]
-    return found + [name.split()[-1] for name in people]
+    return found + list(planted_surnames(doc).values())
 
 
 def _found(text: str, needles: set[str]) -> list[str]:

@@ -1,0 +1,216 @@
+"""Names a text marks without a label or a title the other rules read: after a role and a
+verb ("her case manager is Dana Whitfield", "the adjuster, who is Maria Lopez, ..."), before
+a credential ("seen by Amanda Choi, PA-C", "signed by J. Patel MD"), after a professional
+title written as one ("Nurse Practitioner Kim Lee").
+
+Why they go: a published decision names no one who treated the worker, handled the claim or
+reviewed it (LC 4610.6(f) for the reviewer; Civil Code 56.10 for the worker's medical
+information), and the names of the people around the worker are identifiers under HIPAA's
+Safe Harbor (45 CFR 164.514(b)(2)(i)(A)), which also asks that nothing left is known to
+identify the worker ((b)(2)(ii)).
+
+What keeps ordinary text as it is: a name word is written as one (a capital, then a lower-case
+letter: "MTUS" is none), a word of a letter's ordinary vocabulary (a specialty, a guideline,
+a record's kind, a clinical or descriptive word: ``NOT_A_NAME``) ends the name, and each
+rule starts only at its marker (a role word, a credential, a title), found by str.find.
+Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
+
+import re
+from collections.abc import Container, Iterator
+
+from openimr.decisions.domain.identifiers import all_known, redact_spans
+from openimr.decisions.domain.role_names import INITIAL, NAME_WORD, ORDINARY
+
+_TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}")
+_TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\b"
+# Capitalized words after a role, before a credential or after a title that start or end
+# no name: how a letter describes a person ("is Board Certified", "was Hispanic"), the words
+# that start a sentence ("Per", "Given"), services ("Daily RN", "Home Health").
+_NOT_A_NAME_WORDS = """
+    board certified licensed fellowship trained fee schedule case manager claims daily home
+    visit visits hours per given seen signed reviewed dear attn by from to the and also not
+    no yes status post right left bilateral hispanic latino latina caucasian white black
+    asian african american spanish english chinese korean vietnamese armenian filipino
+    mexican russian male female married single retired employed unemployed currently still
+    now able unable positive negative official disability mtus odg acoem american college
+    california state workers compensation appeals administrator unknown pending none
+    requesting treating primary same new other previous prior former current triage aide
+    letter service services staff line call patch responsible terminated injured released
+    discharged referred scheduled treated evaluated approved denied modified authorized
+    last first next year month week day
+"""
+NOT_A_NAME = ORDINARY | frozenset(_NOT_A_NAME_WORDS.split())
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The name tokens (initials and name words) of ``text[start:end]``, with their spans."""
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _ordinary(word: str) -> bool:
+    lower = word.lower().rstrip(".,")
+    return lower in NOT_A_NAME or lower.removesuffix("s") in NOT_A_NAME
+
+
+def _leading_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name tokens of ``text[start:end]`` before its first ordinary word, a
+    possessive left out ("Dana Whitfield's note" keeps "'s note"); None if no name word."""
+    kept = []
+    for token in _words(text, start, end):
+        if _ordinary(token[2]):
+            break
+        kept.append(token)
+    return _span(kept)
+
+
+def _trailing_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name tokens of ``text[start:end]`` after its last ordinary word."""
+    kept: list[tuple[int, int, str]] = []
+    for token in _words(text, start, end):
+        kept = [] if _ordinary(token[2]) else [*kept, token]
+    return _span(kept)
+
+
+def _span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    if not any(len(word) > 1 and word[1] != "." for _, _, word in tokens):
+        return None  # initials alone are no name
+    start, end, last = tokens[0][0], tokens[-1][1], tokens[-1][2]
+    if last.endswith(("'s", "\u2019s")):
+        end -= 2
+    return start, end
+
+
+# Roles a name may follow with a verb between; the worker's roles (patient, applicant, ...)
+# only with two name words at least, as "The patient is Hispanic" describes the worker.
+_VERB_ROLES = """
+    physician doctor surgeon provider therapist chiropractor practitioner nurse adjuster
+    adjustor examiner attorney counsel lawyer manager representative paralegal reviewer ptp
+    qme ame evaluator specialist consultant psychologist psychiatrist employer
+"""
+_WORKER_ROLES = "patient|applicant|claimant|employee|worker"
+# The role, and what may stand between it and the verb ("the adjuster, who is", "the case
+# manager has been", "a case manager named"), read back from the verb.
+_ROLE_BEFORE_VERB = re.compile(
+    rf"(?i:\b(?:({'|'.join(_VERB_ROLES.split())})|({_WORKER_ROLES})))"
+    r"(?:\s*,?\s+who)?(?:\s+(?:has|had|is|was))?\s+$"
+)
+_VERBS = ("is", "was", "been", "named", "called")
+_AFTER_VERB = re.compile(
+    rf"(?!{_TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
+)
+
+
+def replace_role_verb_names(text: str, known: Container[str] = ()) -> str:
+    """A name written after a role and a verb: "her case manager is Dana Whitfield", "the
+    adjuster, who is Maria Lopez, ...", "the PTP was Hana Sato", "a case manager named ..."
+    → ``[redacted]`` (LC 4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). The name ends at an
+    ordinary word ("is Board Certified" names no one); a title after the verb is left to the
+    titled-name rule, a name whose every word is ``known`` (the case's name words, lower
+    case) to the known-name rule, which writes its role word: run before both."""
+    spans = []
+    for verb, start in _verbs_before_capitals(text):
+        role = _ROLE_BEFORE_VERB.search(text, max(0, verb - 60), verb)
+        found = role and _AFTER_VERB.match(text, start)
+        span = found and _leading_name(text, *found.span(1))
+        least = 1 if role and role.group(1) else 2
+        if span and len(_words(text, *span)) >= least and not all_known(text, span, known):
+            spans.append(span)
+    return redact_spans(text, spans)
+
+
+def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
+    """(where the verb starts, where the capital after it is) of each verb of ``_VERBS``
+    after white space and before white space and a capital: a few scans by str.find, as a
+    verb followed by a capital is rare in a letter (a pattern would try every position)."""
+    for space in " \n" if "\n" in text else " ":
+        for verb in _VERBS:
+            needle = space + verb
+            at = text.find(needle)
+            while at >= 0:
+                end = at + len(needle)
+                start = end
+                while text[start : start + 1].isspace():
+                    start += 1
+                if start > end and text[start : start + 1].isupper():
+                    yield at + 1, start
+                at = text.find(needle, end)
+
+
+# Credentials written after a name, as a letter signs or cites a clinician, and titles
+# written before one ("Nurse Practitioner Kim Lee").
+_CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
+_CREDENTIALS += ("NP", "FNP", "FNP-C", "RN", "LVN", "PhD", "Ph.D.", "PsyD", "Psy.D.", "DPM")
+_CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.")
+# Credentials that are also words of a letter ("Lyrica, PA pending": prior authorization;
+# "Norco, DC'd": discontinued; "DO NOT"): two name tokens before them, no capital after.
+_AMBIGUOUS = frozenset(("PA", "DC", "DO"))
+_TITLES: tuple[str, ...] = ("Nurse Practitioner", "Physician Assistant", "Physician's Assistant")
+_TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Examiner")
+_TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
+_TITLE_SET = frozenset(_TITLES)
+
+
+def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as one pattern of plain strings grouped by first letter, longest first
+    ("M(?:\\.D\\.|FT|D)|..."): such a pattern is scanned by its first letters in C and tries
+    one group where one matches, a fifth of the cost of the words alternated one by one."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in groups.items()))
+
+
+# Both in one scan; a boundary around a match is checked after.
+_MARKS = _first_letter_alternation(_CREDENTIALS + _TITLES)
+# Up to four name tokens (and a comma) right before a credential, read in a window of text.
+_BEFORE_CREDENTIAL = re.compile(
+    rf"((?:(?:{INITIAL})*{NAME_WORD}\s+){{0,3}}(?:{INITIAL})*{NAME_WORD})(,?)\s+$"
+)
+_WINDOW = 100
+_AFTER_TITLE = re.compile(rf"\s+((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,2}})")
+
+
+def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
+    """A name written with a credential after it ("Amanda Choi, PA-C", "J. Patel MD",
+    "Okafor, M.D.") or a professional title before it ("Nurse Practitioner Kim Lee",
+    "Case Manager Wendy Liang") → ``[redacted]``; the credential and the title stay (LC
+    4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). Without a comma, a credential needs two name
+    tokens before it ("Daily RN" is a service). A name whose every word is ``known`` is left
+    to the known-name rule ("the treating physician, MD"): run before it, so a name the case
+    states in part goes whole."""
+    spans = []
+    for mark in _MARKS.finditer(text):
+        start, end = mark.span()
+        after = text[end : end + 1]
+        if (start and text[start - 1].isalnum()) or after.isalnum() or after == "-":
+            continue  # part of a word: "DOB" holds no "DO", "PA-X" no "PA"
+        if mark.group(0) in _TITLE_SET:
+            found = _AFTER_TITLE.match(text, end)
+            span = found and _leading_name(text, *found.span(1))
+        else:
+            span = _credentialed(text, start)
+        if span and not all_known(text, span, known):
+            spans.append(span)
+    return redact_spans(text, spans)
+
+
+def _credentialed(text: str, at: int) -> tuple[int, int] | None:
+    """The name before the credential at ``at``, after white space: with a comma, or two
+    name tokens ("J. Patel MD")."""
+    ambiguous = text[at : at + 2] in _AMBIGUOUS and text[at + 2 : at + 3] != "."
+    if not text[at - 1 : at].isspace() or (ambiguous and _word_after(text, at + 2)):
+        return None
+    found = _BEFORE_CREDENTIAL.search(text, max(0, at - _WINDOW), at)
+    if not found:
+        return None
+    span = _trailing_name(text, *found.span(1))
+    if span is None or ((ambiguous or not found.group(2)) and len(_words(text, *span)) < 2):
+        return None
+    return span
+
+
+def _word_after(text: str, at: int) -> bool:
+    """Whether ``at`` is followed by an apostrophe ("DC'd") or a space and a capital ("DO
+    NOT", "PA REQUIRED"), as a name's credential is not."""
+    after = text[at : at + 2]
+    return after[:1] in ("'", "\u2019") or (after[:1] == " " and after[1:].isupper())
