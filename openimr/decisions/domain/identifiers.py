@@ -81,15 +81,41 @@ _ROLE_PHRASES = (
     "adjustor",
     "claims representative",
     "paralegal",
+    # The clinicians a summary names beside the physician: "the physical therapist Tom
+    # Reyes", "his doctor, Ana Ruiz, ...", "the QME, Hana Sato".
+    "doctor",
+    "surgeon",
+    "therapist",
+    "chiropractor",
+    "psychologist",
+    "psychiatrist",
+    "nurse",
+    "acupuncturist",
+    "specialist",
+    "consultant",
+    "evaluator",
+    "practitioner",
+    "clinician",
+    "qme",
+    "ptp",
 )
 _NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
 _LABELLED_VALUE = re.compile(r"(?i:\s+name)?\s*:\s*([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})")
-_APPOSED_VALUE = re.compile(rf",\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
+_TWO_TO_FOUR_NAME_WORDS = rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
 # Or written straight after it in running text, the role in lower case: "The adjuster Jose
 # Tran called" (two capitalized words), but not "Physician Fee Schedule", a title.
 # Words a letter capitalizes after a role that start no name: "reviewer Board Certified".
-_NOT_NAMES = "Board|Fee|Utilization|Review|Medical|Independent|Qualified|Agreed|Primary|Treating"
-_ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b)({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
+_NOT_NAMES = (
+    "Board|Fee|Utilization|Review|Medical|Independent|Qualified|Agreed|Primary|Treating"
+    # After a clinician's role: "the specialist, Board Certified", "the surgeon Spine Surgery",
+    # "a specialist Pain Management consult", "the QME Panel Request".
+    "|Pain|Physical|Occupational|Orthopedic|Orthopaedic|Internal|Family|General|Sports|Spine"
+    "|Certified|Surgery|Panel|Medicine|Therapy|Management|Case|Health|Cognitive|Behavioral"
+    "|Home|Clinic|Center|Group|Services|Visits|Evaluation|Report|Request|Department"
+)
+_ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
+# After a comma: "The adjuster, Jose Tran of ...", "the surgeon, Ana Ruiz, noted".
+_APPOSED_VALUE = re.compile(rf",\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
 # Adjudication case numbers of the Appeals Board identify the worker's claim.
 _WCAB_NUMBER = re.compile(r"\bADJ\d{6,8}\b")
 # Any person written with a title, up to three name words ("Dr. Nguyen Van Tran"): a name

@@ -76,16 +76,23 @@ _CLAIMS_ROLES = (
 # The person of the role may stand between it and the company: "The adjuster, Jose Tran of
 # ...", "the adjuster [redacted] with ...".
 _WHO = rf"(?:,?\s+(?:\[redacted\]|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}))?,?"
+# A month and a day or year is a date, not a company: "the Attorney Letter of May 2".
+_NOT_A_DATE = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+\d)"
+)
 # Matched where a role's first word starts (found by str.find: `_anchors`); the role in any
 # case ("The Adjuster"), the company capitalized.
 _ROLE_COMPANY = re.compile(
-    rf"(?i:{_CLAIMS_ROLES}){_WHO}\s+(?i:of|with|from|at)\s+(?!(?i:the)\b)({_COMPANY})"
+    rf"(?i:{_CLAIMS_ROLES}){_WHO}\s+(?i:of|with|from|at)\s+(?!(?i:the)\b){_NOT_A_DATE}"
+    rf"({_COMPANY})"
 )
 # Or the company is named as the one a person works for, or whose claim is handled.
 _WORKS_FOR = re.compile(
     r"(?i:employed\s+by|works\s+for|worked\s+for|working\s+for|insured\s+by|"
     r"(?:handles|handled|handling|adjusts|adjusted|administers|administered|manages|managed)"
-    rf"\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+)?claims?\s+(?:for|of))\s+({_COMPANY})"
+    rf"\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+)?claims?\s+(?:for|of))\s+{_NOT_A_DATE}"
+    rf"({_COMPANY})"
 )
 # The first words of the roles and verbs above, as they start in lower case.
 _ANCHORS: tuple[str, ...] = (

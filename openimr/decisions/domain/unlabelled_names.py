@@ -48,7 +48,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _ordinary(word: str) -> bool:
-    lower = word.lower().rstrip(".,")
+    # A compound reads by its first part: "Spanish-speaking", "Board-certified".
+    lower = word.lower().rstrip(".,").split("-", 1)[0]
     return lower in NOT_A_NAME or lower.removesuffix("s") in NOT_A_NAME
 
 

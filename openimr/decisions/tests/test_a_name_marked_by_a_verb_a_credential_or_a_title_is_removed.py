@@ -74,6 +74,24 @@ def test_a_name_with_an_honorific_or_a_credential_and_no_label_is_removed(text, 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The physical therapist Tom Reyes documented gains.",
+            f"The physical therapist {R} documented gains.",
+        ),
+        ("His doctor, Ana Ruiz, noted spasm.", f"His doctor, {R}, noted spasm."),
+        ("The surgeon Hana Sato recommended fusion.", f"The surgeon {R} recommended fusion."),
+        ("The QME, Peter Feld, found MMI.", f"The QME, {R}, found MMI."),
+        ("Psychologist: Lena Fischer", f"Psychologist: {R}"),
+        ("The nurse practitioner Kim Lee saw her.", f"The nurse practitioner {R} saw her."),
+    ],
+)
+def test_a_name_written_after_a_clinicians_role_is_removed(text, expected):
+    assert public(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Tramadol, Norco and Lyrica were requested.",
@@ -94,6 +112,10 @@ def test_a_name_with_an_honorific_or_a_credential_and_no_label_is_removed(text, 
         "The worker's Attorney Fees are not at issue.",
         "Lyrica, PA pending; Norco, DC'd; Tramadol ER, DO NOT refill.",
         "Nurse Triage and Physician Assistant Services were requested.",
+        "Per the Attorney Letter of May 2, 2016, the adjuster of April 2016 records wrote.",
+        "The physician is Spanish-speaking and Board-certified.",
+        "She was referred to a specialist, Board Certified in Pain Medicine.",
+        "The surgeon Spine Surgery Center and the QME Panel Request were noted.",
     ],
 )
 def test_text_that_only_looks_like_a_name_comes_out_unchanged(text):
