@@ -37,6 +37,7 @@ def _serve(connection: Connection) -> None:
     sends the rest to a fresh reader. Between files it has no CPU limit: it only waits and
     unpickles."""
     os.setpgid(0, 0)  # the parent kills the whole group at a task's deadline
+    caps = _Caps()
     while True:
         try:
             task = connection.recv()
@@ -48,11 +49,11 @@ def _serve(connection: Connection) -> None:
         del task
         for index in range(len(datas)):
             data, datas[index] = datas[index], None  # not kept alive past its own file
-            _limit_task(limits)
+            caps.limit(limits)
             outcome = _outcome(function, data, args)
             del data  # not kept alive, against the next file's memory limit
             _answer(connection, outcome)
-            _unlimit()
+            caps.lift()
             if outcome[0] not in KEEPS_READER:
                 break
             del outcome
@@ -64,27 +65,36 @@ def _serve(connection: Connection) -> None:
 KEEPS_READER = frozenset({"ok", "raised", "invalid", "error"})
 
 
-def _limit_task(limits: Limits) -> None:
-    """The task's memory cap as the soft ``RLIMIT_AS``, and a CPU cap of the task's seconds
-    on top of the CPU this reader has used so far (``RLIMIT_CPU`` counts a process's
-    lifetime). Soft limits only: a hard limit, once lowered, could not be raised again for
-    the next task; the parent's wall-clock deadline kills a reader that ignores SIGXCPU.
-    The memory cap stays between tasks and is set only when a task asks for another one:
-    lifting it after each task and setting it again made pdfium's allocations slow (a demo
-    record read in 5.9 ms instead of 2.9 ms; bench/sandbox.py)."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    cpu = int(usage.ru_utime + usage.ru_stime + limits.seconds + 0.999)
-    if resource.getrlimit(resource.RLIMIT_AS)[0] != limits.memory_bytes:
-        _soft(resource.RLIMIT_AS, limits.memory_bytes)
-    _soft(resource.RLIMIT_CPU, max(1, cpu))
+class _Caps:
+    """A reader's soft limits, set per file: the task's memory cap as ``RLIMIT_AS``, and a
+    CPU cap of the task's seconds on top of the CPU this reader has used so far
+    (``RLIMIT_CPU`` counts a process's lifetime), lifted once the file is answered. Soft
+    limits only: a hard limit, once lowered, could not be raised again for the next task;
+    the parent's wall-clock deadline kills a reader that ignores SIGXCPU. The memory cap
+    stays between tasks and is set only when a task asks for another one: lifting it after
+    each task and setting it again made pdfium's allocations slow (a demo record read in 5.9
+    ms instead of 2.9 ms; bench/sandbox.py). The hard limits are read once: the reader
+    never changes them, so a file costs a ``getrusage`` and two ``setrlimit`` calls, not six
+    system calls."""
+
+    def __init__(self) -> None:
+        self.memory, self.memory_hard = resource.getrlimit(resource.RLIMIT_AS)
+        self.cpu_hard = resource.getrlimit(resource.RLIMIT_CPU)[1]
+
+    def limit(self, limits: Limits) -> None:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = int(usage.ru_utime + usage.ru_stime + limits.seconds + 0.999)
+        if self.memory != limits.memory_bytes:
+            _soft(resource.RLIMIT_AS, limits.memory_bytes, self.memory_hard)
+            self.memory = limits.memory_bytes
+        _soft(resource.RLIMIT_CPU, max(1, cpu), self.cpu_hard)
+
+    def lift(self) -> None:
+        _soft(resource.RLIMIT_CPU, resource.RLIM_INFINITY, self.cpu_hard)
 
 
-def _unlimit() -> None:
-    _soft(resource.RLIMIT_CPU, resource.RLIM_INFINITY)
-
-
-def _soft(which: int, value: int) -> None:
-    _, hard = resource.getrlimit(which)
+def _soft(which: int, value: int, hard: int) -> None:
+    """``value`` as the soft limit, no more than a finite ``hard`` one."""
     if hard != resource.RLIM_INFINITY and (value == resource.RLIM_INFINITY or value > hard):
         value = hard
     resource.setrlimit(which, (value, hard))

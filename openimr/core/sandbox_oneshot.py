@@ -18,13 +18,17 @@ T = TypeVar("T")
 
 # Imported once by the fork server, so each child starts with pdfium and the parser loaded
 # and warm. Each child also re-runs the parent's main script (multiprocessing does, to find
-# functions defined there): manage.py imports nothing, gunicorn's imports its wsgiapp,
-# hence that too (a module that is not installed is skipped).
+# functions defined there; its own "__main__" preload never happens on Python 3.11, which
+# does not pass the script's path to the fork server): manage.py imports nothing before its
+# guard, gunicorn's imports its wsgiapp and the `openimr` command's script openimr.cli,
+# hence those too, or every reader of `openimr corpus ingest` would import the command
+# line's modules anew: 45 ms of a reader's 50 ms start (a module not installed is skipped).
 PRELOAD = [
     "pypdfium2",
     "openimr.records.pdf",
     "openimr.letters.parsing.warm",
-    "openimr.decisions.deidentify",  # corpus ingest de-identifies in the readers
+    "openimr.decisions.ingest_reader",  # corpus ingest parses and de-identifies in the readers
+    "openimr.cli",
     "gunicorn.app.wsgiapp",
 ]
 # Signals a reader dies of when pdfium crashes or aborts (not the CPU limit, not our kill).

@@ -194,24 +194,25 @@ def pdf_store(data: bytes, digest: str) -> str:
     leaves the whole file or none; not fsynced file by file (that tripled the time of a
     batch here): a file lost to a power cut is written again by the next ingest of it.
     Plain ``os`` calls: ``tempfile`` and ``pathlib`` added about a fifth to the file system's
-    own cost."""
+    own cost. Not first asked whether the file is there: the ingest stores only files it
+    has not stored, so the copy is there only when an ingest was killed before its batch
+    was committed, and that copy (not fsynced) may be the one a power cut left short."""
     relative = f"{FOLDER}/{digest[:2]}/{digest}.pdf"
     target = os.path.join(settings.MEDIA_ROOT, relative)
-    if not os.path.exists(target):
-        # Unique to this thread, so two threads storing the same file never share one.
-        partial = f"{target}.{os.getpid()}-{threading.get_ident()}.part"
-        try:
-            descriptor = os.open(partial, _NEW_FILE, 0o600)
-        except FileNotFoundError:  # its folder's first file (makedirs each time: 0.01 ms)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            descriptor = os.open(partial, _NEW_FILE, 0o600)
-        try:
-            written = 0
-            while written < len(data):
-                written += os.write(descriptor, data[written:] if written else data)
-        finally:
-            os.close(descriptor)
-        os.replace(partial, target)
+    # Unique to this thread, so two threads storing the same file never share one.
+    partial = f"{target}.{os.getpid()}-{threading.get_ident()}.part"
+    try:
+        descriptor = os.open(partial, _NEW_FILE, 0o600)
+    except FileNotFoundError:  # its folder's first file (makedirs each time: 0.01 ms)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        descriptor = os.open(partial, _NEW_FILE, 0o600)
+    try:
+        written = 0
+        while written < len(data):
+            written += os.write(descriptor, data[written:] if written else data)
+    finally:
+        os.close(descriptor)
+    os.replace(partial, target)
     return relative
 
 

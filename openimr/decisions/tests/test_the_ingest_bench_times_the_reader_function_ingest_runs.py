@@ -38,6 +38,16 @@ def test_the_text_stages_time_the_ingest_reader(reads):
 def test_the_pdf_figures_time_the_ingest_reader(reads, tmp_path, capsys):
     path = tmp_path / "letter.pdf"
     path.write_bytes(letter_pdf(next(generate_cases(1, seed=5)), LAYOUTS[0]))
-    bench._pdf_cpu([path], 0.001, 0.001, 0.001)
+    bench._pdf_cpu([path], 0.001, tmp_path)
     assert reads == [path.read_bytes()] * 3  # the best of three passes
     assert "a reader's work" in capsys.readouterr().out
+
+
+def test_each_round_of_pdfs_has_files_of_its_own(tmp_path):
+    """An ingest skips the files it has seen: a round over another round's files would time
+    nothing but the skipping."""
+    rounds, _ = bench._write_letters(tmp_path, pdfs=2, texts=0, seed=5, rounds=3)
+    names = [sorted(p.name for p in folder.glob("*.pdf")) for folder in rounds]
+    assert [len(n) for n in names] == [2, 2, 2]
+    contents = {p.read_bytes() for folder in rounds for p in folder.glob("*.pdf")}
+    assert len(contents) == 6
