@@ -55,10 +55,13 @@ class SearchQuery:
     filters: Filters = field(default_factory=Filters)
     page: int = 1
     per_page: int = PER_PAGE
+    # The published decision the text names by its case number (set by the selectors, which
+    # can ask the corpus): that decision is searched instead of the text's words.
+    case_number: str | None = None
 
     @property
     def words(self) -> tuple[tuple[str, ...], ...]:
-        return words(self.text)
+        return () if self.case_number is not None else words(self.text)
 
     def with_page(self, page: int) -> "SearchQuery":
         return replace(self, page=page)

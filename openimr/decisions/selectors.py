@@ -4,12 +4,13 @@ that row, chosen field by field (never the whole stored document)."""
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
-from openimr.core.errors import NotFound
+from openimr.core.errors import InvalidInput, NotFound
 from openimr.decisions import analytics, export, search
 from openimr.decisions.models import Decision
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
@@ -24,6 +25,7 @@ __all__ = [
     "corpus_export",
     "decision_get",
     "decision_number",
+    "decision_opened",
     "decision_search",
     "decision_view",
     "items_left_out",
@@ -34,29 +36,43 @@ __all__ = [
 ]
 
 
-def decision_search(params: Mapping[str, Any], *, facets: bool = True) -> search.Results:
-    """The search a visitor asked for in query parameters (InvalidInput when one is bad).
-    Words that are a published decision's case number find that decision (the search
-    page opens it; the API lists it alone)."""
+def search_query(params: Mapping[str, Any]) -> SearchQuery:
+    """The search request parameters ask for (InvalidInput when one is bad), read here once
+    for the search page, the API and every export, so that all of them answer the same
+    parameters with the same decisions. Words that are a published decision's case number
+    (the index cuts "CM16-0400101" into two words no letter's text holds) ask for that
+    decision, the filters still applied."""
     query = parse(params)
     number = decision_number(query.text)
-    if number is not None:
-        return search.number_search(query, number, facets=facets)
-    return search.search(query, facets=facets)
+    return query if number is None else replace(query, case_number=number)
+
+
+def decision_search(params: Mapping[str, Any], *, facets: bool = True) -> search.Results:
+    """The search a visitor asked for in query parameters (InvalidInput when one is bad)."""
+    return search.search(search_query(params), facets=facets)
+
+
+def decision_opened(params: Mapping[str, Any]) -> str | None:
+    """The case number of the letter a search opens at once: its words name a published
+    decision that its filters keep. None otherwise, and when a parameter is bad (the page
+    then says which)."""
+    try:
+        query = search_query(params)
+    except InvalidInput:
+        return None
+    if query.case_number is None or query.page != 1:
+        return None
+    return query.case_number if search.search(query, facets=False).total else None
 
 
 def common_words_only(text: str) -> bool:
     return search.common_words_only(text)
 
 
-def search_query(params: Mapping[str, Any]) -> SearchQuery:
-    return parse(params)
-
-
 def corpus_export(fmt: str, params: Mapping[str, Any]) -> Iterator[bytes]:
     """The de-identified corpus (or the search ``params`` ask for) as ``fmt`` bytes, a chunk
     at a time. The parameters are checked before the first chunk."""
-    return export.WRITERS[fmt].stream(parse(params))
+    return export.WRITERS[fmt].stream(search_query(params))
 
 
 def overturn_by(field: str) -> list[analytics.Row]:

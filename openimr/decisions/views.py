@@ -114,9 +114,8 @@ _PAGES = StampedCache(
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     # An attorney looks a letter up by its number: a query that is one goes to its page
-    # (before the kept pages, which keep no redirect). Words never hold a hyphen's two
-    # halves as one, so the index alone found nothing.
-    number = selectors.decision_number(request.GET.get("q", ""))
+    # (before the kept pages, which keep no redirect), unless a filter leaves it out.
+    number = selectors.decision_opened(request.GET)
     if number is not None:
         return redirect("decisions:decision", case_number=number)
     if request.user.is_authenticated:
@@ -206,13 +205,12 @@ def export_corpus(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The de-identified corpus (or the current search) as CSV, JSON Lines or Parquet,
     streamed a chunk at a time."""
     try:
-        query = selectors.search_query(request.GET)
+        chunks = selectors.corpus_export(fmt, request.GET)
     except InvalidInput as exc:
         # With one problem, str(exc) is that problem: name it once.
         lines = [f"{p.path}: {p.message}" for p in exc.problems]
         body = "\n".join([str(exc), *lines] if len(lines) > 1 else lines or [str(exc)])
         return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
-    writer = export.WRITERS[fmt]
-    response = StreamingHttpResponse(writer.stream(query), content_type=writer.content_type)
+    response = StreamingHttpResponse(chunks, content_type=export.WRITERS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="openimr-decisions.{fmt}"'
     return response
