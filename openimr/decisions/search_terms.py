@@ -23,6 +23,9 @@ OUTCOMES = tuple(d.value for d in Decision)
 CATEGORIES = tuple(c.value for c in Category)
 PRIORITIES = tuple(p.value for p in Priority)
 FILTER_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
+PARAMETERS = ("q", *FILTER_NAMES, "page", "per_page")
+# An unknown parameter's name is echoed in the refusal; a name longer than this is cut.
+_NAME_SHOWN = 40
 
 _WORD = re.compile(r"\w+")
 # Words in nearly every letter: they select nothing and cost a pass over the whole index.
@@ -144,8 +147,9 @@ def pg_filter_tags(filters: Filters) -> list[str]:
 
 
 def parse(params: Mapping[str, Any]) -> SearchQuery:
-    """A query from request parameters (strings); every problem is reported at once."""
-    problems: list[Problem] = []
+    """A query from request parameters (strings; a QueryDict's repeated values are seen);
+    every problem is reported at once."""
+    problems = _names(params)
     text = _text(params, problems)
     filters = Filters(
         outcome=_choice(params, "outcome", OUTCOMES, problems),
@@ -163,6 +167,22 @@ def parse(params: Mapping[str, Any]) -> SearchQuery:
     if problems:
         raise InvalidInput(problems)
     return SearchQuery(text, filters, page, per_page)
+
+
+def _names(params: Mapping[str, Any]) -> list[Problem]:
+    """A parameter the search does not know, or one given twice, would be ignored or have
+    its last value win: the visitor would read the answer as filtered as asked."""
+    problems = []
+    getlist = getattr(params, "getlist", None)
+    for name in params:
+        shown = name if len(name) <= _NAME_SHOWN else name[:_NAME_SHOWN] + "…"
+        count = len(getlist(name)) if getlist is not None else 1
+        if name not in PARAMETERS:
+            known = ", ".join(PARAMETERS)
+            problems.append(Problem(f"$.{shown}", f"not a search parameter; one of: {known}"))
+        elif count > 1:
+            problems.append(Problem(f"$.{name}", f"given {count} times; give it once"))
+    return problems
 
 
 def _raw(params: Mapping[str, Any], name: str) -> str:
