@@ -142,8 +142,14 @@ def pg_filter_tags(filters: Filters) -> list[str]:
     into a tsquery as it is."""
     tags = filter_tags(replace(filters, specialty=None))
     if filters.specialty is not None:
-        tags.append("sp_" + _NOT_LEXEME.sub("_", filters.specialty).lower())
+        tags.append("sp_" + specialty_key(filters.specialty))
     return [t.lower() for t in tags]
+
+
+def specialty_key(name: str) -> str:
+    """A specialty as its filter matches it: in lower case, each run of characters other
+    than ASCII letters and digits one "_" (PostgreSQL's lexeme, migration 0004)."""
+    return _NOT_LEXEME.sub("_", name).lower()
 
 
 def parse(params: Mapping[str, Any]) -> SearchQuery:
