@@ -201,6 +201,11 @@ def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
     if len(text) > MAX_QUERY:
         problems.append(Problem("$.q", f"at most {MAX_QUERY} characters"))
         return ""
+    if text.strip() and not _all_words(text):
+        # Its symbols are dropped: nothing left would search, and every letter came back
+        # as if it matched "*".
+        problems.append(Problem("$.q", "holds no letter or digit to search for"))
+        return ""
     return text
 
 
