@@ -213,3 +213,18 @@ def common_words_only(text: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT numnode(plainto_tsquery('english', %s)) = 0", [phrase])
         return bool(cursor.fetchone()[0])
+
+
+def left_out_by_the_index(typed: Sequence[str]) -> frozenset[str]:
+    """Which of these words PostgreSQL's English configuration leaves out of the index
+    ("not", "only"): a search holding one finds letters without it. SQLite's index keeps
+    every word."""
+    if connection.vendor != "postgresql" or not typed:
+        return frozenset()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w FROM unnest(%s::text[]) AS w "
+            "WHERE numnode(plainto_tsquery('english', w)) = 0",
+            [list(typed)],
+        )
+        return frozenset(row[0] for row in cursor.fetchall())

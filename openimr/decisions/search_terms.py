@@ -84,25 +84,48 @@ def words_left_out(text: str) -> int:
     return max(0, len(_all_words(text)) - MAX_WORDS)
 
 
+def typed_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words searched as they were typed, from their first to their last letter or
+    digit ("L4-5", "fusion" of `"L4-5" fusion*`), and the common words left out ("OR" of
+    "lumbar OR knee"), each once: the page and the API show them, since "OR", "NOT" and
+    quotes are no operators here."""
+    found, kept = _cut(text)
+    searched = tuple(typed for _, typed in _distinct(kept)[:MAX_WORDS])
+    common = [(p, typed) for p, typed in found if kept is not found and _common(p)]
+    return searched, tuple(typed for _, typed in _distinct(common))
+
+
 def _all_words(text: str) -> list[tuple[str, ...]]:
+    return [parts for parts, _ in _distinct(_cut(text)[1])]
+
+
+def _cut(text: str) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[tuple[str, ...], str]]]:
+    """Every word of ``text`` (its runs, and as typed), and those searched: all but the
+    common ones, unless nothing else was typed."""
     found = []
     for chunk in text.split():
-        parts = tuple(_WORD.findall(chunk))
-        if parts:
-            found.append(parts)
-    kept = [w for w in found if len(w) > 1 or w[0].lower() not in STOPWORDS]
-    return _distinct(kept or found)
+        runs = list(_WORD.finditer(chunk))
+        if runs:
+            found.append((tuple(m.group() for m in runs), chunk[runs[0].start() : runs[-1].end()]))
+    kept = [w for w in found if not _common(w[0])]
+    return found, kept or found
 
 
-def _distinct(found: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def _common(parts: tuple[str, ...]) -> bool:
+    return len(parts) == 1 and parts[0].lower() in STOPWORDS
+
+
+def _distinct(
+    found: list[tuple[tuple[str, ...], str]],
+) -> list[tuple[tuple[str, ...], str]]:
     """Each word once, where it first came; the search ignores case, so "Lumbar" is "lumbar"."""
     seen: set[tuple[str, ...]] = set()
     out = []
-    for parts in found:
+    for parts, typed in found:
         key = tuple(p.casefold() for p in parts)
         if key not in seen:
             seen.add(key)
-            out.append(parts)
+            out.append((parts, typed))
     return out
 
 

@@ -15,7 +15,7 @@ from openimr.decisions import analytics, export, search
 from openimr.decisions.models import Decision
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
-from openimr.decisions.search_terms import SearchQuery, parse
+from openimr.decisions.search_terms import SearchQuery, parse, typed_words
 
 # The reviewer workspace reads precedents through this module (apps meet at selectors).
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "overturn_by",
     "precedents_for_case",
     "search_query",
+    "searched_words",
 ]
 
 
@@ -67,6 +68,16 @@ def decision_opened(params: Mapping[str, Any]) -> str | None:
 
 def common_words_only(text: str) -> bool:
     return search.common_words_only(text)
+
+
+def searched_words(query: SearchQuery) -> tuple[list[str], list[str]]:
+    """The words ``query`` searched, as typed, every one required; and those it left out
+    as too common (its own list, and the words the database's index leaves out)."""
+    if query.case_number is not None:
+        return [], []
+    typed, common = typed_words(query.text)
+    ignored = search.left_out_by_the_index(typed)
+    return [w for w in typed if w not in ignored], [*common, *(w for w in typed if w in ignored)]
 
 
 def corpus_export(fmt: str, params: Mapping[str, Any]) -> Iterator[bytes]:

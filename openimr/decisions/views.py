@@ -152,6 +152,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     # Asked of the database only when nothing was found: a search with a specific word
     # finds letters, and most searches do.
     context["common_words_only"] = not results.hits and selectors.common_words_only(q)
+    context["searched"], context["common_left_out"] = selectors.searched_words(results.query)
     context.update(
         results=results,
         hits=[search_page_html.hit_html(hit) for hit in results.hits],
