@@ -175,10 +175,11 @@ def specialty_key(name: str) -> str:
     return _NOT_LEXEME.sub("_", name).lower()
 
 
-def parse(params: Mapping[str, Any]) -> SearchQuery:
+def parse(params: Mapping[str, Any], *, paged: bool = True) -> SearchQuery:
     """A query from request parameters (strings; a QueryDict's repeated values are seen);
-    every problem is reported at once."""
-    problems = _names(params)
+    every problem is reported at once. Not ``paged`` (an export, which holds every match),
+    `page` and `per_page` are refused rather than ignored."""
+    problems = _names(params, paged=paged)
     text = _text(params, problems)
     filters = Filters(
         outcome=_choice(params, "outcome", OUTCOMES, problems),
@@ -189,6 +190,10 @@ def parse(params: Mapping[str, Any]) -> SearchQuery:
         year=_int(params, "year", 1990, 2100, problems),
         priority=_choice(params, "priority", PRIORITIES, problems),
     )
+    if not paged:
+        if problems:
+            raise InvalidInput(problems)
+        return SearchQuery(text, filters)
     per_page = _int(params, "per_page", 1, MAX_PER_PAGE, problems) or PER_PAGE
     page = _int(params, "page", 1, MAX_OFFSET, problems) or 1
     if (page - 1) * per_page >= MAX_OFFSET:
@@ -198,7 +203,7 @@ def parse(params: Mapping[str, Any]) -> SearchQuery:
     return SearchQuery(text, filters, page, per_page)
 
 
-def _names(params: Mapping[str, Any]) -> list[Problem]:
+def _names(params: Mapping[str, Any], *, paged: bool) -> list[Problem]:
     """A parameter the search does not know, or one given twice, would be ignored or have
     its last value win: the visitor would read the answer as filtered as asked."""
     problems = []
@@ -206,7 +211,10 @@ def _names(params: Mapping[str, Any]) -> list[Problem]:
     for name in params:
         shown = name if len(name) <= _NAME_SHOWN else name[:_NAME_SHOWN] + "…"
         count = len(getlist(name)) if getlist is not None else 1
-        if name not in PARAMETERS:
+        if not paged and name in ("page", "per_page"):
+            message = "an export holds every matching decision; it has no pages"
+            problems.append(Problem(f"$.{name}", message))
+        elif name not in PARAMETERS:
             known = ", ".join(PARAMETERS)
             problems.append(Problem(f"$.{shown}", f"not a search parameter; one of: {known}"))
         elif count > 1:

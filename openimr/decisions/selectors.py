@@ -37,13 +37,13 @@ __all__ = [
 ]
 
 
-def search_query(params: Mapping[str, Any]) -> SearchQuery:
+def search_query(params: Mapping[str, Any], *, paged: bool = True) -> SearchQuery:
     """The search request parameters ask for (InvalidInput when one is bad), read here once
     for the search page, the API and every export, so that all of them answer the same
     parameters with the same decisions. Words that are a published decision's case number
     (the index cuts "CM16-0400101" into two words no letter's text holds) ask for that
-    decision, the filters still applied."""
-    query = parse(params)
+    decision, the filters still applied. An export is not ``paged``."""
+    query = parse(params, paged=paged)
     number = decision_number(query.text)
     return query if number is None else replace(query, case_number=number)
 
@@ -83,7 +83,7 @@ def searched_words(query: SearchQuery) -> tuple[list[str], list[str]]:
 def corpus_export(fmt: str, params: Mapping[str, Any]) -> Iterator[bytes]:
     """The de-identified corpus (or the search ``params`` ask for) as ``fmt`` bytes, a chunk
     at a time. The parameters are checked before the first chunk."""
-    return export.WRITERS[fmt].stream(search_query(params))
+    return export.WRITERS[fmt].stream(search_query(params, paged=False))
 
 
 def overturn_by(field: str) -> list[analytics.Row]:

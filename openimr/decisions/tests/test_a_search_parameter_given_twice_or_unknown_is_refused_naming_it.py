@@ -26,11 +26,11 @@ def refusal(client, path: str, query: str) -> str:
 
 
 @pytest.mark.parametrize("path", SURFACES)
-@pytest.mark.parametrize("name", ["year", "q", "outcome", "page"])
+@pytest.mark.parametrize("name", ["year", "q", "outcome", "specialty"])
 def test_a_parameter_given_twice_is_refused_on_the_page_and_the_exports(
     client, letters, path, name
 ):
-    values = {"year": "2016", "q": "lumbar", "outcome": "upheld", "page": "1"}[name]
+    values = {"year": "2016", "q": "lumbar", "outcome": "upheld", "specialty": "Psychiatry"}[name]
     body = refusal(client, path, f"{name}={values}&{name}={values}")
     assert f"$.{name}: given 2 times; give it once" in body
 
@@ -60,3 +60,7 @@ def test_a_parameter_given_once_still_searches(client, letters):
     response = client.get("/api/v1/decisions", {"category": "surgery", "year": "2016"})
     assert response.status_code == 200
     assert response.json()["total"] == 1
+
+
+def test_a_page_given_twice_is_refused_on_the_search_page(client, letters):
+    assert "$.page: given 2 times; give it once" in refusal(client, "/decisions/", "page=1&page=2")
