@@ -23,7 +23,7 @@ from openimr.decisions import export, search, selectors
 from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
-from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, words_left_out
+from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
 
 FACET_TITLES = {
     "outcome": "Decision",
@@ -126,6 +126,16 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return HttpResponse(content, status=status)
 
 
+def _carried(request: HttpRequest, refused: set[str]) -> list[tuple[str, str]]:
+    """The parameters the search box carries to the next search: the filters and page size
+    that were accepted. A refused one carried along would refuse every search typed next."""
+    return [
+        (k, str(v))
+        for k, v in request.GET.items()
+        if k in PARAMETERS and k not in ("q", "page") and f"$.{k}" not in refused
+    ]
+
+
 def _written(response: HttpResponse) -> tuple[int, bytes]:
     return response.status_code, response.content
 
@@ -140,7 +150,9 @@ def _search_page(request: HttpRequest) -> HttpResponse:
         results = selectors.decision_search(request.GET)
     except InvalidInput as exc:
         context["problems"] = exc.problems
+        context["carried"] = _carried(request, {p.path for p in exc.problems})
         return render(request, "decisions/search.html", context, status=400)
+    context["carried"] = _carried(request, set())
     active = [
         {
             "title": FACET_TITLES[k],
