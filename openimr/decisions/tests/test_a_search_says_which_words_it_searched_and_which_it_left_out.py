@@ -51,6 +51,19 @@ def test_a_word_the_database_leaves_out_of_its_index_is_listed_as_left_out(clien
     assert body["total"] == 1
 
 
+def test_a_common_word_searched_with_a_filter_alone_is_named_on_the_page(client, letters):
+    # PostgreSQL leaves "the" out of its index, and the filter alone chose the letters.
+    body = client.get("/decisions/", {"q": "the", "year": "2016"}).content.decode()
+    if connection.vendor == "postgresql":
+        shown = '<p class="muted" id="searched">Left out as too common: the.</p>'
+    else:
+        shown = (
+            '<p class="muted" id="searched">Letters holding every one of these words: '
+            "<strong>the</strong>.</p>"
+        )
+    assert shown in body
+
+
 def test_the_api_names_the_words_it_searched(client, letters):
     body = client.get("/api/v1/decisions", {"q": "lumbar OR knee"}).json()
     assert body["searched_words"] == ["lumbar", "knee"]
