@@ -59,19 +59,21 @@ def _link(params: QueryDict, **changes: Any) -> str:
 
 
 def _facet_groups(request: HttpRequest, results: search.Results) -> list[dict[str, Any]]:
-    active = {k: request.GET.get(k, "") for k in FILTER_NAMES}
+    # An active filter lists its own value alone (search_facets), however it was typed
+    # ("true" for "yes", a specialty in capitals).
+    active = results.query.filters.active()
     groups = []
     for name in FILTER_NAMES:
         values = [
             {
                 "label": label(name, v.value),
                 "count": v.count,
-                "active": active[name].lower() == v.value.lower(),
+                "active": name in active,
                 "href": _link(request.GET, **{name: v.value}),
             }
             for v in results.facets.get(name, ())
         ]
-        clear = _link(request.GET, **{name: None}) if active[name] else None
+        clear = _link(request.GET, **{name: None}) if name in active else None
         groups.append(
             {
                 "name": name,

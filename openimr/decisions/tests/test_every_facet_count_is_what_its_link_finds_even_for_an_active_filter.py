@@ -69,3 +69,21 @@ def test_the_api_lists_an_active_filters_own_value_alone(client, corpus):
     body = client.get("/api/v1/decisions", {"category": "surgery"}).json()
     assert body["facets"]["category"] == [{"value": "surgery", "count": 1}]
     assert {v["value"] for v in body["facets"]["outcome"]} == {"overturned"}
+
+
+@pytest.mark.parametrize(
+    ("params", "facet", "shown"),
+    [
+        ({"mtus_based": "true"}, "mtus_based", "MTUS-based"),
+        ({"mtus_based": "0"}, "mtus_based", "Not MTUS-based"),
+        ({"specialty": "PAIN MEDICINE"}, "specialty", "Pain Medicine"),
+        ({"category": "Surgery"}, "category", "Surgery"),
+    ],
+)
+def test_the_page_shows_an_active_filters_value_as_chosen_however_it_was_typed(
+    client, corpus, params, facet, shown
+):
+    body = client.get("/decisions/", params).content.decode()
+    section = body.split(f'id="facet-{facet}"')[1].split("</section>")[0]
+    assert f"<strong>{shown}</strong>" in section
+    assert "<a href" not in section.split("</h3>")[1]
