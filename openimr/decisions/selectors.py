@@ -108,14 +108,17 @@ def decision_get(case_number: str) -> Decision:
 # What a case number can be: the letter parser's (openimr.letters.parsing.header) one word of
 # letters, digits and hyphens, with a digit.
 _CASE_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{2,39}")
+# What a number pasted from a citation or a sentence brings along: spaces, quotes, brackets
+# and a stop ("(CM16-0400101).").
+_AROUND = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def decision_number(text: str) -> str | None:
     """The case number of the published decision ``text`` names, written in any case with
-    spaces around ("cm16-0400101 " for CM16-0400101), or None. Asked as typed, then in
-    capitals (as letters print them): each an indexed read, so a search or an address that
-    names no decision costs two at most."""
-    wanted = text.strip()
+    spaces, quotes, brackets or a stop around ("(cm16-0400101)." for CM16-0400101), or
+    None. Asked as typed, then in capitals (as letters print them): each an indexed read,
+    so a search or an address that names no decision costs two at most."""
+    wanted = _AROUND.sub("", text)
     if not _CASE_NUMBER.fullmatch(wanted) or not any(c.isdigit() for c in wanted):
         return None
     for candidate in dict.fromkeys((wanted, wanted.upper())):
