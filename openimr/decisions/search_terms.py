@@ -209,7 +209,7 @@ def _names(params: Mapping[str, Any], *, paged: bool) -> list[Problem]:
     problems = []
     getlist = getattr(params, "getlist", None)
     for name in params:
-        shown = name if len(name) <= _NAME_SHOWN else name[:_NAME_SHOWN] + "…"
+        shown = _shown(name)
         count = len(getlist(name)) if getlist is not None else 1
         if not paged and name in ("page", "per_page"):
             message = "an export holds every matching decision; it has no pages"
@@ -220,6 +220,16 @@ def _names(params: Mapping[str, Any], *, paged: bool) -> list[Problem]:
         elif count > 1:
             problems.append(Problem(f"$.{name}", f"given {count} times; give it once"))
     return problems
+
+
+def _shown(name: str) -> str:
+    """An unknown parameter's name as the refusal echoes it: cut when long, its invisible
+    characters spelled out (a NUL in HTML shows as a replacement character, U+202E turns
+    the text after it around)."""
+    if not name:
+        return "(empty)"
+    cut = name if len(name) <= _NAME_SHOWN else name[:_NAME_SHOWN] + "…"
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in cut)
 
 
 def _raw(params: Mapping[str, Any], name: str) -> str:

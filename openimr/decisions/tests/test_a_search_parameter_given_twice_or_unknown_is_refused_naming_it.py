@@ -64,3 +64,15 @@ def test_a_parameter_given_once_still_searches(client, letters):
 
 def test_a_page_given_twice_is_refused_on_the_search_page(client, letters):
     assert "$.page: given 2 times; give it once" in refusal(client, "/decisions/", "page=1&page=2")
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [("q%00=1", "$.q\\x00:"), ("%E2%80%AEq=1", "$.\\u202eq:"), ("=1", "$.(empty):")],
+)
+def test_an_unknown_name_is_shown_with_its_invisible_characters_spelled_out(
+    client, letters, query, shown
+):
+    body = refusal(client, "/decisions/", query)
+    assert f"{shown} not a search parameter" in body
+    assert "\x00" not in body and "\u202e" not in body
