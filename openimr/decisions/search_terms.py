@@ -91,6 +91,7 @@ def typed_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     quotes are no operators here."""
     found, kept = _cut(text)
     searched = tuple(typed for _, typed in _distinct(kept)[:MAX_WORDS])
+    # When every word was common, all of them were searched (kept is found) and none left out.
     common = [(p, typed) for p, typed in found if kept is not found and _common(p)]
     return searched, tuple(typed for _, typed in _distinct(common))
 
