@@ -15,7 +15,7 @@ from openimr.decisions import analytics, export, search
 from openimr.decisions.models import Decision
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
-from openimr.decisions.search_terms import SearchQuery, parse, typed_words
+from openimr.decisions.search_terms import Filters, SearchQuery, parse, typed_words
 
 # The reviewer workspace reads precedents through this module (apps meet at selectors).
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "precedents_for_case",
     "search_query",
     "searched_words",
+    "specialty_unknown",
 ]
 
 
@@ -68,6 +69,15 @@ def decision_opened(params: Mapping[str, Any]) -> str | None:
 
 def common_words_only(text: str) -> bool:
     return search.common_words_only(text)
+
+
+def specialty_unknown(query: SearchQuery) -> bool:
+    """Whether ``query`` filters by a reviewer specialty no published letter names (a
+    misspelling reads, without this, as "no such reviewer decided such a case")."""
+    if query.filters.specialty is None:
+        return False
+    alone = SearchQuery(filters=Filters(specialty=query.filters.specialty))
+    return search.search(alone, facets=False).total == 0
 
 
 def searched_words(query: SearchQuery) -> tuple[list[str], list[str]]:

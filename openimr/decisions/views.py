@@ -166,6 +166,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     # Asked of the database only when nothing was found: a search with a specific word
     # finds letters, and most searches do.
     context["common_words_only"] = not results.hits and selectors.common_words_only(q)
+    context["unknown_specialty"] = not results.total and selectors.specialty_unknown(results.query)
     context["searched"], context["common_left_out"] = selectors.searched_words(results.query)
     context.update(
         results=results,
