@@ -50,6 +50,8 @@ class FacetOut(Schema):
 
 
 class SearchOut(Schema):
+    searched_words: list[str]
+    common_words_left_out: list[str]
     total: int
     total_capped: bool
     page: int
@@ -98,7 +100,10 @@ class DecisionOut(Schema):
 
 
 def _search_out(results: Any) -> dict[str, Any]:
+    searched, common = selectors.searched_words(results.query)
     return {
+        "searched_words": searched,
+        "common_words_left_out": common,
         "total": results.total,
         "total_capped": results.total_capped,
         "page": results.query.page,
@@ -128,13 +133,17 @@ def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[
     """Search the published, de-identified decisions: `q` (any text; every word must match,
     over summaries, treatments and rationales), filters `outcome` (upheld|overturned),
     `category`, `specialty`, `family` (mtus|acoem|odg|other), `mtus_based` (yes|no), `year`,
-    `priority`; `page` and `per_page` (at most 100). A `q` that is a published decision's
+    `priority`; `page` and `per_page` (at most 100). A parameter given twice, or one not
+    listed here, is refused naming it. A `q` that is a published decision's
     case number (in any case) answers that decision alone, the filters still applied.
-    Best match first (newest first without words); snippets are HTML with the matched
-    words in <mark>. Facet counts are over the
-    result set (its 1,000 most recently added matches when `facets_capped`)."""
-    given = {k: v for k, v in params.dict().items() if v is not None}
-    return _search_out(selectors.decision_search(given))
+    `searched_words`: the words searched, as typed, every one required (there are no
+    operators: "OR", "NOT", quotes and `*` are words or dropped); `common_words_left_out`:
+    those too common to search. Best match first (newest first without words); snippets
+    are HTML with the matched words in <mark>. Facet counts are over the result set (its
+    1,000 most recently added matches when `facets_capped`)."""
+    # The query string itself, not the schema's reading of it: a parameter given twice or
+    # one the schema does not declare is refused by the corpus's parser, not dropped.
+    return _search_out(selectors.decision_search(request.GET))
 
 
 @router.get("/decisions/{case_number}", response={200: DecisionOut, **errors(404, 422)}, auth=None)

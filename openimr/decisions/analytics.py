@@ -164,8 +164,9 @@ _Keyed = TypeVar("_Keyed", Tally, Row)
 
 def not_shown(specialties: list[Row]) -> list[Tally]:
     """What the rate charts leave out, for the page to say: the specialties past the
-    TOP_SPECIALTIES most frequent, and the decided items no row of a chart holds (an item
-    citing no guideline family, a letter naming no specialty)."""
+    TOP_SPECIALTIES most frequent (not drawn, but in the table and the CSV), and the
+    decided items no row of a chart holds (an item citing no guideline family, a letter
+    naming no specialty)."""
     others = specialties[TOP_SPECIALTIES:]
     return [
         Tally("specialties", len(others)),
@@ -230,7 +231,8 @@ def report() -> dict[str, list[Row] | list[Tally]]:
         "applications": applications_per_month(),
         "category": overturn_by("category"),
         "family": overturn_by("family"),
-        "specialty": specialties[:TOP_SPECIALTIES],
+        # Every specialty: the table and the CSV hold them all, the chart draws the top ones.
+        "specialty": specialties,
         "over_time": overturn_by_month(),
         "undated": undated(),
         "not_shown": not_shown(specialties),

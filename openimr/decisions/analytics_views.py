@@ -62,7 +62,8 @@ def _svg(chart: Chart, rows: list[Any]) -> str:
     if chart.kind == "trend":
         points = [(r.key, r.rate) for r in rows]
         return analytics_svg.columns(chart.title, points, line=True)
-    bars = [(_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}") for r in rows]
+    drawn = rows[: analytics.TOP_SPECIALTIES] if chart.name == "specialty" else rows
+    bars = [(_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}") for r in drawn]
     return analytics_svg.bars(chart.title, bars)
 
 
@@ -94,8 +95,9 @@ def _not_shown(chart: Chart, not_shown: dict[str, int]) -> str:
     if others:
         items = not_shown.get("specialty_items", 0)
         notes.append(
-            f"The {analytics.TOP_SPECIALTIES} specialties with the most decided items are shown; "
-            f"{others:,} other{'s' if others > 1 else ''} ({items:,} decided items) are not."
+            f"The chart draws the {analytics.TOP_SPECIALTIES} specialties with the most decided "
+            f"items; {others:,} other{'s' if others > 1 else ''} ({items:,} decided items) "
+            f"{'are' if others > 1 else 'is'} in the table and the CSV only."
         )
     missing = not_shown.get(chart.name, 0)
     if missing == 1:

@@ -10,7 +10,7 @@ query syntax a visitor types (quotes, NEAR, *, parentheses) reaches the query pa
 """
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
@@ -77,10 +77,12 @@ def index_decisions(decision_ids: Sequence[int]) -> None:
 
 def search(query: SearchQuery, *, facets: bool = True) -> Results:
     """The page of decisions matching ``query``, best first (newest first without words),
-    with facet counts over the FACET_CAP most recently added matches."""
+    with facet counts over the FACET_CAP most recently added matches. A query naming a case
+    number has no words: its one decision is read by number, the filters still applied (a
+    number with ``outcome=upheld`` finds an overturned letter no more than words would)."""
     vendor = connection.vendor
     with connection.cursor() as cursor:
-        if sql.uses_index(vendor, query):
+        if query.case_number is None and sql.uses_index(vendor, query):
             return _search_index(cursor, vendor, query, facets=facets)
         counted: dict[str, tuple[FacetValue, ...]] = {}
         facets_capped = False
@@ -94,28 +96,6 @@ def search(query: SearchQuery, *, facets: bool = True) -> Results:
             total, capped = _count(cursor, vendor, query)
         hits = tuple(_hits(cursor, vendor, query, _page_rows(cursor, vendor, query)))
     return Results(query, total, capped, hits, counted, facets_capped)
-
-
-def number_search(query: SearchQuery, case_number: str, *, facets: bool = True) -> Results:
-    """The published decision ``case_number`` as the one match of ``query``, whose words
-    are that number (the index cuts "CM16-0400101" into two words no letter holds as one):
-    the search page opens that letter, and the API answers it alone. The filters still
-    apply (a number with ``outcome=upheld`` finds an overturned letter no more than words
-    would); its facets are counted over it."""
-    vendor = connection.vendor
-    filtered = replace(query, text="")
-    where, params = sql.from_where(vendor, filtered)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT d.id, d.case_number, d.decision_date, d.priority, d.year {where} "
-            "AND d.case_number = %s",
-            [*params, case_number],
-        )
-        rows = list(cursor.fetchall())
-        counted = _facets(cursor, vendor, [(r[0], r[4], r[3]) for r in rows], query.filters)
-        shown = [r[:4] for r in rows] if query.page == 1 else []
-        hits = tuple(_hits(cursor, vendor, filtered, shown))
-    return Results(query, len(rows), False, hits, counted if facets else {}, False)
 
 
 def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool) -> Results:
@@ -218,7 +198,6 @@ __all__ = [
     "Results",
     "SearchQuery",
     "matching_ids",
-    "number_search",
     "search",
     "words",
 ]
@@ -234,3 +213,18 @@ def common_words_only(text: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT numnode(plainto_tsquery('english', %s)) = 0", [phrase])
         return bool(cursor.fetchone()[0])
+
+
+def left_out_by_the_index(typed: Sequence[str]) -> frozenset[str]:
+    """Which of these words PostgreSQL's English configuration leaves out of the index
+    ("not", "only"): a search holding one finds letters without it. SQLite's index keeps
+    every word."""
+    if connection.vendor != "postgresql" or not typed:
+        return frozenset()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w FROM unnest(%s::text[]) AS w "
+            "WHERE numnode(plainto_tsquery('english', w)) = 0",
+            [list(typed)],
+        )
+        return frozenset(row[0] for row in cursor.fetchall())

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openimr.decisions.search_sql import FAMILIES, ids_in
-from openimr.decisions.search_terms import Filters
+from openimr.decisions.search_terms import Filters, specialty_key
 
 FACET_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
 FACET_VALUES_SHOWN = 30
@@ -82,7 +82,20 @@ def facet_counts(
         [param],
     )
     tally["specialty"].update(dict(cursor.fetchall()))
-    return {name: _ordered(name, counter) for name, counter in tally.items()}
+    return {name: _ordered(name, _own_value(name, c, filters)) for name, c in tally.items()}
+
+
+def _own_value(name: str, counter: Counter[str], filters: Filters) -> Counter[str]:
+    """An active filter's own value alone: its other values, counted within its results,
+    promised letters their links do not find (a value's link replaces the filter, so
+    "Pharmaceuticals 97" within `category=surgery` led to every pharmaceutical letter)."""
+    wanted = getattr(filters, name)
+    if wanted is None:
+        return counter
+    if isinstance(wanted, bool):
+        wanted = "yes" if wanted else "no"
+    key = specialty_key if name == "specialty" else str.lower
+    return Counter({v: n for v, n in counter.items() if key(v) == key(str(wanted))})
 
 
 def _ordered(name: str, counter: Counter[str]) -> list[tuple[str, int]]:

@@ -88,7 +88,15 @@ def from_where(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
     """``FROM ... WHERE ...`` selecting the decisions ``query`` asks for (alias ``d``; the
     index is ``decisions_search``, unaliased because FTS5's MATCH needs its name). The
     words and filters are asked of the index as the search asks them (FTS5's tokens,
-    PostgreSQL's lexemes), so that an export holds exactly the letters its search finds."""
+    PostgreSQL's lexemes), so that an export holds exactly the letters its search finds;
+    a query naming a case number keeps that decision only."""
+    where, params = _from_where(vendor, query)
+    if query.case_number is None:
+        return where, params
+    return f"{where} AND d.case_number = %s", [*params, query.case_number]
+
+
+def _from_where(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
     if vendor != "postgresql":
         return _sqlite_from_where(query)
     if not uses_index(vendor, query):

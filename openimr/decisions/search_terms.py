@@ -23,6 +23,9 @@ OUTCOMES = tuple(d.value for d in Decision)
 CATEGORIES = tuple(c.value for c in Category)
 PRIORITIES = tuple(p.value for p in Priority)
 FILTER_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
+PARAMETERS = ("q", *FILTER_NAMES, "page", "per_page")
+# An unknown parameter's name is echoed in the refusal; a name longer than this is cut.
+_NAME_SHOWN = 40
 
 _WORD = re.compile(r"\w+")
 # Words in nearly every letter: they select nothing and cost a pass over the whole index.
@@ -55,10 +58,13 @@ class SearchQuery:
     filters: Filters = field(default_factory=Filters)
     page: int = 1
     per_page: int = PER_PAGE
+    # The published decision the text names by its case number (set by the selectors, which
+    # can ask the corpus): that decision is searched instead of the text's words.
+    case_number: str | None = None
 
     @property
     def words(self) -> tuple[tuple[str, ...], ...]:
-        return words(self.text)
+        return () if self.case_number is not None else words(self.text)
 
     def with_page(self, page: int) -> "SearchQuery":
         return replace(self, page=page)
@@ -78,25 +84,49 @@ def words_left_out(text: str) -> int:
     return max(0, len(_all_words(text)) - MAX_WORDS)
 
 
+def typed_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words searched as they were typed, from their first to their last letter or
+    digit ("L4-5", "fusion" of `"L4-5" fusion*`), and the common words left out ("OR" of
+    "lumbar OR knee"), each once: the page and the API show them, since "OR", "NOT" and
+    quotes are no operators here."""
+    found, kept = _cut(text)
+    searched = tuple(typed for _, typed in _distinct(kept)[:MAX_WORDS])
+    # When every word was common, all of them were searched (kept is found) and none left out.
+    common = [(p, typed) for p, typed in found if kept is not found and _common(p)]
+    return searched, tuple(typed for _, typed in _distinct(common))
+
+
 def _all_words(text: str) -> list[tuple[str, ...]]:
+    return [parts for parts, _ in _distinct(_cut(text)[1])]
+
+
+def _cut(text: str) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[tuple[str, ...], str]]]:
+    """Every word of ``text`` (its runs, and as typed), and those searched: all but the
+    common ones, unless nothing else was typed."""
     found = []
     for chunk in text.split():
-        parts = tuple(_WORD.findall(chunk))
-        if parts:
-            found.append(parts)
-    kept = [w for w in found if len(w) > 1 or w[0].lower() not in STOPWORDS]
-    return _distinct(kept or found)
+        runs = list(_WORD.finditer(chunk))
+        if runs:
+            found.append((tuple(m.group() for m in runs), chunk[runs[0].start() : runs[-1].end()]))
+    kept = [w for w in found if not _common(w[0])]
+    return found, kept or found
 
 
-def _distinct(found: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def _common(parts: tuple[str, ...]) -> bool:
+    return len(parts) == 1 and parts[0].lower() in STOPWORDS
+
+
+def _distinct(
+    found: list[tuple[tuple[str, ...], str]],
+) -> list[tuple[tuple[str, ...], str]]:
     """Each word once, where it first came; the search ignores case, so "Lumbar" is "lumbar"."""
     seen: set[tuple[str, ...]] = set()
     out = []
-    for parts in found:
+    for parts, typed in found:
         key = tuple(p.casefold() for p in parts)
         if key not in seen:
             seen.add(key)
-            out.append(parts)
+            out.append((parts, typed))
     return out
 
 
@@ -136,13 +166,21 @@ def pg_filter_tags(filters: Filters) -> list[str]:
     into a tsquery as it is."""
     tags = filter_tags(replace(filters, specialty=None))
     if filters.specialty is not None:
-        tags.append("sp_" + _NOT_LEXEME.sub("_", filters.specialty).lower())
+        tags.append("sp_" + specialty_key(filters.specialty))
     return [t.lower() for t in tags]
 
 
-def parse(params: Mapping[str, Any]) -> SearchQuery:
-    """A query from request parameters (strings); every problem is reported at once."""
-    problems: list[Problem] = []
+def specialty_key(name: str) -> str:
+    """A specialty as its filter matches it: in lower case, each run of characters other
+    than ASCII letters and digits one "_" (PostgreSQL's lexeme, migration 0004)."""
+    return _NOT_LEXEME.sub("_", name).lower()
+
+
+def parse(params: Mapping[str, Any], *, paged: bool = True) -> SearchQuery:
+    """A query from request parameters (strings; a QueryDict's repeated values are seen);
+    every problem is reported at once. Not ``paged`` (an export, which holds every match),
+    `page` and `per_page` are refused rather than ignored."""
+    problems = _names(params, paged=paged)
     text = _text(params, problems)
     filters = Filters(
         outcome=_choice(params, "outcome", OUTCOMES, problems),
@@ -153,6 +191,10 @@ def parse(params: Mapping[str, Any]) -> SearchQuery:
         year=_int(params, "year", 1990, 2100, problems),
         priority=_choice(params, "priority", PRIORITIES, problems),
     )
+    if not paged:
+        if problems:
+            raise InvalidInput(problems)
+        return SearchQuery(text, filters)
     per_page = _int(params, "per_page", 1, MAX_PER_PAGE, problems) or PER_PAGE
     page = _int(params, "page", 1, MAX_OFFSET, problems) or 1
     if (page - 1) * per_page >= MAX_OFFSET:
@@ -160,6 +202,35 @@ def parse(params: Mapping[str, Any]) -> SearchQuery:
     if problems:
         raise InvalidInput(problems)
     return SearchQuery(text, filters, page, per_page)
+
+
+def _names(params: Mapping[str, Any], *, paged: bool) -> list[Problem]:
+    """A parameter the search does not know, or one given twice, would be ignored or have
+    its last value win: the visitor would read the answer as filtered as asked."""
+    problems = []
+    getlist = getattr(params, "getlist", None)
+    for name in params:
+        shown = _shown(name)
+        count = len(getlist(name)) if getlist is not None else 1
+        if not paged and name in ("page", "per_page"):
+            message = "an export holds every matching decision; it has no pages"
+            problems.append(Problem(f"$.{name}", message))
+        elif name not in PARAMETERS:
+            known = ", ".join(PARAMETERS)
+            problems.append(Problem(f"$.{shown}", f"not a search parameter; one of: {known}"))
+        elif count > 1:
+            problems.append(Problem(f"$.{name}", f"given {count} times; give it once"))
+    return problems
+
+
+def _shown(name: str) -> str:
+    """An unknown parameter's name as the refusal echoes it: cut when long, its invisible
+    characters spelled out (a NUL in HTML shows as a replacement character, U+202E turns
+    the text after it around)."""
+    if not name:
+        return "(empty)"
+    cut = name if len(name) <= _NAME_SHOWN else name[:_NAME_SHOWN] + "…"
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in cut)
 
 
 def _raw(params: Mapping[str, Any], name: str) -> str:
@@ -171,6 +242,11 @@ def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
     text = _raw(params, "q").replace("\x00", " ")
     if len(text) > MAX_QUERY:
         problems.append(Problem("$.q", f"at most {MAX_QUERY} characters"))
+        return ""
+    if text.strip() and not _all_words(text):
+        # Its symbols are dropped: nothing left would search, and every letter came back
+        # as if it matched "*".
+        problems.append(Problem("$.q", "holds no letter or digit to search for"))
         return ""
     return text
 

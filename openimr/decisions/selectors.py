@@ -4,17 +4,18 @@ that row, chosen field by field (never the whole stored document)."""
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
-from openimr.core.errors import NotFound
+from openimr.core.errors import InvalidInput, NotFound
 from openimr.decisions import analytics, export, search
 from openimr.decisions.models import Decision
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
-from openimr.decisions.search_terms import SearchQuery, parse
+from openimr.decisions.search_terms import Filters, SearchQuery, parse, typed_words
 
 # The reviewer workspace reads precedents through this module (apps meet at selectors).
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "corpus_export",
     "decision_get",
     "decision_number",
+    "decision_opened",
     "decision_search",
     "decision_view",
     "items_left_out",
@@ -31,32 +33,67 @@ __all__ = [
     "overturn_by",
     "precedents_for_case",
     "search_query",
+    "searched_words",
+    "specialty_unknown",
 ]
 
 
-def decision_search(params: Mapping[str, Any], *, facets: bool = True) -> search.Results:
-    """The search a visitor asked for in query parameters (InvalidInput when one is bad).
-    Words that are a published decision's case number find that decision (the search
-    page opens it; the API lists it alone)."""
-    query = parse(params)
+def search_query(params: Mapping[str, Any], *, paged: bool = True) -> SearchQuery:
+    """The search request parameters ask for (InvalidInput when one is bad), read here once
+    for the search page, the API and every export, so that all of them answer the same
+    parameters with the same decisions. Words that are a published decision's case number
+    (the index cuts "CM16-0400101" into two words no letter's text holds) ask for that
+    decision, the filters still applied. An export is not ``paged``."""
+    query = parse(params, paged=paged)
     number = decision_number(query.text)
-    if number is not None:
-        return search.number_search(query, number, facets=facets)
-    return search.search(query, facets=facets)
+    return query if number is None else replace(query, case_number=number)
+
+
+def decision_search(params: Mapping[str, Any], *, facets: bool = True) -> search.Results:
+    """The search a visitor asked for in query parameters (InvalidInput when one is bad)."""
+    return search.search(search_query(params), facets=facets)
+
+
+def decision_opened(params: Mapping[str, Any]) -> str | None:
+    """The case number of the letter a search opens at once: its words name a published
+    decision that its filters keep. None otherwise, and when a parameter is bad (the page
+    then says which)."""
+    try:
+        query = search_query(params)
+    except InvalidInput:
+        return None
+    if query.case_number is None or query.page != 1:
+        return None
+    return query.case_number if search.search(query, facets=False).total else None
 
 
 def common_words_only(text: str) -> bool:
     return search.common_words_only(text)
 
 
-def search_query(params: Mapping[str, Any]) -> SearchQuery:
-    return parse(params)
+def specialty_unknown(query: SearchQuery) -> bool:
+    """Whether ``query`` filters by a reviewer specialty no published letter names (a
+    misspelling reads, without this, as "no such reviewer decided such a case")."""
+    if query.filters.specialty is None:
+        return False
+    alone = SearchQuery(filters=Filters(specialty=query.filters.specialty))
+    return search.search(alone, facets=False).total == 0
+
+
+def searched_words(query: SearchQuery) -> tuple[list[str], list[str]]:
+    """The words ``query`` searched, as typed, every one required; and those it left out
+    as too common (its own list, and the words the database's index leaves out)."""
+    if query.case_number is not None:
+        return [], []
+    typed, common = typed_words(query.text)
+    ignored = search.left_out_by_the_index(typed)
+    return [w for w in typed if w not in ignored], [*common, *(w for w in typed if w in ignored)]
 
 
 def corpus_export(fmt: str, params: Mapping[str, Any]) -> Iterator[bytes]:
     """The de-identified corpus (or the search ``params`` ask for) as ``fmt`` bytes, a chunk
     at a time. The parameters are checked before the first chunk."""
-    return export.WRITERS[fmt].stream(parse(params))
+    return export.WRITERS[fmt].stream(search_query(params, paged=False))
 
 
 def overturn_by(field: str) -> list[analytics.Row]:
@@ -81,14 +118,17 @@ def decision_get(case_number: str) -> Decision:
 # What a case number can be: the letter parser's (openimr.letters.parsing.header) one word of
 # letters, digits and hyphens, with a digit.
 _CASE_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{2,39}")
+# What a number pasted from a citation or a sentence brings along: spaces, quotes, brackets
+# and a stop ("(CM16-0400101).").
+_AROUND = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def decision_number(text: str) -> str | None:
     """The case number of the published decision ``text`` names, written in any case with
-    spaces around ("cm16-0400101 " for CM16-0400101), or None. Asked as typed, then in
-    capitals (as letters print them): each an indexed read, so a search or an address that
-    names no decision costs two at most."""
-    wanted = text.strip()
+    spaces, quotes, brackets or a stop around ("(cm16-0400101)." for CM16-0400101), or
+    None. Asked as typed, then in capitals (as letters print them): each an indexed read,
+    so a search or an address that names no decision costs two at most."""
+    wanted = _AROUND.sub("", text)
     if not _CASE_NUMBER.fullmatch(wanted) or not any(c.isdigit() for c in wanted):
         return None
     for candidate in dict.fromkeys((wanted, wanted.upper())):

@@ -23,7 +23,7 @@ from openimr.decisions import export, search, selectors
 from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
-from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, words_left_out
+from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
 
 FACET_TITLES = {
     "outcome": "Decision",
@@ -59,19 +59,21 @@ def _link(params: QueryDict, **changes: Any) -> str:
 
 
 def _facet_groups(request: HttpRequest, results: search.Results) -> list[dict[str, Any]]:
-    active = {k: request.GET.get(k, "") for k in FILTER_NAMES}
+    # An active filter lists its own value alone (search_facets), however it was typed
+    # ("true" for "yes", a specialty in capitals).
+    active = results.query.filters.active()
     groups = []
     for name in FILTER_NAMES:
         values = [
             {
                 "label": label(name, v.value),
                 "count": v.count,
-                "active": active[name].lower() == v.value.lower(),
+                "active": name in active,
                 "href": _link(request.GET, **{name: v.value}),
             }
             for v in results.facets.get(name, ())
         ]
-        clear = _link(request.GET, **{name: None}) if active[name] else None
+        clear = _link(request.GET, **{name: None}) if name in active else None
         groups.append(
             {
                 "name": name,
@@ -114,9 +116,8 @@ _PAGES = StampedCache(
 @require_safe
 def search_page(request: HttpRequest) -> HttpResponse:
     # An attorney looks a letter up by its number: a query that is one goes to its page
-    # (before the kept pages, which keep no redirect). Words never hold a hyphen's two
-    # halves as one, so the index alone found nothing.
-    number = selectors.decision_number(request.GET.get("q", ""))
+    # (before the kept pages, which keep no redirect), unless a filter leaves it out.
+    number = selectors.decision_opened(request.GET)
     if number is not None:
         return redirect("decisions:decision", case_number=number)
     if request.user.is_authenticated:
@@ -127,6 +128,16 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return HttpResponse(content, status=status)
 
 
+def _carried(request: HttpRequest, refused: set[str]) -> list[tuple[str, str]]:
+    """The parameters the search box carries to the next search: the filters and page size
+    that were accepted. A refused one carried along would refuse every search typed next."""
+    return [
+        (k, str(v))
+        for k, v in request.GET.items()
+        if k in PARAMETERS and k not in ("q", "page") and f"$.{k}" not in refused
+    ]
+
+
 def _written(response: HttpResponse) -> tuple[int, bytes]:
     return response.status_code, response.content
 
@@ -134,14 +145,16 @@ def _written(response: HttpResponse) -> tuple[int, bytes]:
 def _search_page(request: HttpRequest) -> HttpResponse:
     # A NUL is searched as a space (search_terms); shown as one too, not as a NUL in HTML.
     q = request.GET.get("q", "").replace("\x00", " ")
-    context: dict[str, Any] = {"q": q, "export_query": _link(request.GET)}
+    context: dict[str, Any] = {"q": q, "export_query": _link(request.GET, per_page=None)}
     context["words_left_out"] = words_left_out(q)
     context["max_words"] = MAX_WORDS
     try:
         results = selectors.decision_search(request.GET)
     except InvalidInput as exc:
         context["problems"] = exc.problems
+        context["carried"] = _carried(request, {p.path for p in exc.problems})
         return render(request, "decisions/search.html", context, status=400)
+    context["carried"] = _carried(request, set())
     active = [
         {
             "title": FACET_TITLES[k],
@@ -153,6 +166,8 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     # Asked of the database only when nothing was found: a search with a specific word
     # finds letters, and most searches do.
     context["common_words_only"] = not results.hits and selectors.common_words_only(q)
+    context["unknown_specialty"] = not results.total and selectors.specialty_unknown(results.query)
+    context["searched"], context["common_left_out"] = selectors.searched_words(results.query)
     context.update(
         results=results,
         hits=[search_page_html.hit_html(hit) for hit in results.hits],
@@ -206,13 +221,12 @@ def export_corpus(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The de-identified corpus (or the current search) as CSV, JSON Lines or Parquet,
     streamed a chunk at a time."""
     try:
-        query = selectors.search_query(request.GET)
+        chunks = selectors.corpus_export(fmt, request.GET)
     except InvalidInput as exc:
         # With one problem, str(exc) is that problem: name it once.
         lines = [f"{p.path}: {p.message}" for p in exc.problems]
         body = "\n".join([str(exc), *lines] if len(lines) > 1 else lines or [str(exc)])
         return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
-    writer = export.WRITERS[fmt]
-    response = StreamingHttpResponse(writer.stream(query), content_type=writer.content_type)
+    response = StreamingHttpResponse(chunks, content_type=export.WRITERS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="openimr-decisions.{fmt}"'
     return response

@@ -66,6 +66,12 @@ def test_the_api_reads_a_letter_by_its_number_in_any_case(client, letter):
         ("CM16-0400101", "CM16-0400101"),
         ("cm16-0400101", "CM16-0400101"),
         (" cm16-0400101\n", "CM16-0400101"),
+        # Pasted from a citation or a sentence: the quotes, brackets and stop around it.
+        ('"CM16-0400101"', "CM16-0400101"),
+        ("(cm16-0400101).", "CM16-0400101"),
+        ("CM16-0400101,", "CM16-0400101"),
+        ("«CM16-0400101»", "CM16-0400101"),
+        ("CM16-0400101x", None),
         ("CM16-0400102", None),
         ("CM16-0400101 lumbar", None),
         ("surgeon", None),

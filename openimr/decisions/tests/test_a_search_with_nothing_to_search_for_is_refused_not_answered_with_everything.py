@@ -1,0 +1,43 @@
+"""A `q` with no letter or digit in it ("*", a quote, an emoji) is refused naming `$.q`, on
+the page, in the API and in the exports. Its symbols were dropped and nothing was left to
+search, so every letter came back under "3182 decisions matching “*”"."""
+
+import pytest
+
+from openimr.core.errors import InvalidInput
+from openimr.decisions.search_terms import parse
+from openimr.decisions.tests.public_factories import make_decision
+
+pytestmark = pytest.mark.django_db
+
+NOTHING = ["*", '"', '""', "^", ":", "(((", "%%", "\\", "😀 🦴", "\u202e", "— …"]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_a_query_of_symbols_alone_is_refused_naming_q(text):
+    with pytest.raises(InvalidInput) as refused:
+        parse({"q": text})
+    [problem] = refused.value.problems
+    assert problem.path == "$.q"
+    assert problem.message == "holds no letter or digit to search for"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00", "\t\n"])
+def test_an_empty_query_still_lists_every_letter(text):
+    assert parse({"q": text}).words == ()
+
+
+@pytest.mark.parametrize("text", ['"knee', "lum*", "^x", "😀 knee"])
+def test_a_word_among_symbols_is_searched(text):
+    assert parse({"q": text}).words
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/decisions/", 400), ("/api/v1/decisions", 422), ("/decisions/export.csv", 400)],
+)
+def test_every_surface_refuses_it(client, path, status):
+    make_decision(summary="Knee pain.")
+    response = client.get(path, {"q": "*"})
+    assert response.status_code == status
+    assert "$.q: holds no letter or digit to search for" in response.content.decode()
