@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from pydantic import Field
 
 from openimr.api.errors import errors
 from openimr.api.params import CaseNumber
@@ -15,19 +16,28 @@ from openimr.decisions import selectors
 router = Router(tags=["decisions"])
 
 
+# What each parameter takes, said in the OpenAPI document (the corpus's parser decides).
+_TAKES = selectors.search_parameter_values()
+
+
+def _text(name: str) -> Any:
+    return Field(default=None, json_schema_extra=_TAKES[name])
+
+
 class SearchParams(Schema):
-    """Every value arrives as text and is checked by the corpus's own parser."""
+    """Every value arrives as text and is checked by the corpus's own parser; the schema
+    says what it takes, so a client knows a 422 before sending."""
 
     q: str | None = None
-    outcome: str | None = None
-    category: str | None = None
-    specialty: str | None = None
-    family: str | None = None
-    mtus_based: str | None = None
-    year: str | None = None
-    priority: str | None = None
-    page: str | None = None
-    per_page: str | None = None
+    outcome: str | None = _text("outcome")
+    category: str | None = _text("category")
+    specialty: str | None = _text("specialty")
+    family: str | None = _text("family")
+    mtus_based: str | None = _text("mtus_based")
+    year: str | None = _text("year")
+    priority: str | None = _text("priority")
+    page: str | None = _text("page")
+    per_page: str | None = _text("per_page")
 
 
 class ItemBrief(Schema):

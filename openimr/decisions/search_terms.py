@@ -176,6 +176,28 @@ def specialty_key(name: str) -> str:
     return _NOT_LEXEME.sub("_", name).lower()
 
 
+def parameter_values() -> dict[str, dict[str, Any]]:
+    """What each parameter takes, as JSON Schema for text (every value arrives as a query
+    string's text; ``parse`` decides): an API description says it so a client knows a 422
+    before sending. Choices are taken in any letter case; written here in lower case."""
+
+    def number(low: int, high: int, pattern: str) -> dict[str, Any]:
+        return {"pattern": pattern, "description": f"a whole number from {low} to {high}"}
+
+    return {
+        "outcome": {"enum": list(OUTCOMES)},
+        "category": {"enum": list(CATEGORIES)},
+        "family": {"enum": list(FAMILIES)},
+        "priority": {"enum": list(PRIORITIES)},
+        "mtus_based": {"enum": list(_TRUE)},
+        "specialty": {"maxLength": 120},
+        "year": number(1990, 2100, "^(?:199[0-9]|20[0-9][0-9]|2100)$"),
+        # A page past the first MAX_OFFSET results is refused too (page x per_page).
+        "page": number(1, MAX_OFFSET, "^(?:[1-9][0-9]{0,3}|10000)$"),
+        "per_page": number(1, MAX_PER_PAGE, "^(?:[1-9][0-9]?|100)$"),
+    }
+
+
 def parse(params: Mapping[str, Any], *, paged: bool = True) -> SearchQuery:
     """A query from request parameters (strings; a QueryDict's repeated values are seen);
     every problem is reported at once. Not ``paged`` (an export, which holds every match),

@@ -16,8 +16,10 @@ from openimr.decisions.models import Decision
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
 from openimr.decisions.search_terms import Filters, SearchQuery, parse, typed_words
+from openimr.decisions.search_terms import parameter_values as search_parameter_values
 
-# The reviewer workspace reads precedents through this module (apps meet at selectors).
+# The reviewer workspace reads precedents through this module (apps meet at selectors), and
+# the API what the search's parameters take.
 __all__ = [
     "MIN_COHORT",
     "PRECEDENT_WINDOW",
@@ -32,6 +34,7 @@ __all__ = [
     "letter_file",
     "overturn_by",
     "precedents_for_case",
+    "search_parameter_values",
     "search_query",
     "searched_words",
     "specialty_unknown",
