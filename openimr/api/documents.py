@@ -23,15 +23,20 @@ CaseRow = selectors.CaseRow
 router = Router(tags=["documents"])
 
 
+_BASE64 = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+
+
 class DocumentIn(Schema):
     """One record as a party sends it: the PDF, base64-encoded, and who sends it."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     filename: Annotated[str, Field(min_length=1, max_length=255)]
-    # Declared as base64 (OpenAPI 3.1: contentEncoding) so a client's generator encodes it.
+    # Declared as base64 (OpenAPI 3.1: contentEncoding), and its alphabet and padding as
+    # `decode_base64` checks them, so a client's generator encodes it.
     content_base64: Annotated[
-        str, Field(min_length=1, json_schema_extra={"contentEncoding": "base64"})
+        str,
+        Field(min_length=1, json_schema_extra={"contentEncoding": "base64", "pattern": _BASE64}),
     ]
     submitted_by: services.Party
 

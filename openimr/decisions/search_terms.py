@@ -4,7 +4,7 @@ checked here, once, for the page, the API and the exports alike. A bad value is 
 cut into plain words)."""
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -179,22 +179,27 @@ def specialty_key(name: str) -> str:
 def parameter_values() -> dict[str, dict[str, Any]]:
     """What each parameter takes, as JSON Schema for text (every value arrives as a query
     string's text; ``parse`` decides): an API description says it so a client knows a 422
-    before sending. Choices are taken in any letter case; written here in lower case."""
+    before sending. Choices are taken in any letter case; written here in lower case. An
+    empty value filters nothing (a form sends its unchosen filters so)."""
 
-    def number(low: int, high: int, pattern: str) -> dict[str, Any]:
-        return {"pattern": pattern, "description": f"a whole number from {low} to {high}"}
+    def number(low: int, high: int, digits: str) -> dict[str, Any]:
+        text = f"a whole number from {low} to {high}"
+        return {"pattern": f"^(?:{digits})?$", "description": text}
+
+    def choice(values: Iterable[str]) -> dict[str, Any]:
+        return {"enum": ["", *values]}
 
     return {
-        "outcome": {"enum": list(OUTCOMES)},
-        "category": {"enum": list(CATEGORIES)},
-        "family": {"enum": list(FAMILIES)},
-        "priority": {"enum": list(PRIORITIES)},
-        "mtus_based": {"enum": list(_TRUE)},
+        "outcome": choice(OUTCOMES),
+        "category": choice(CATEGORIES),
+        "family": choice(FAMILIES),
+        "priority": choice(PRIORITIES),
+        "mtus_based": choice(_TRUE),
         "specialty": {"maxLength": 120},
-        "year": number(1990, 2100, "^(?:199[0-9]|20[0-9][0-9]|2100)$"),
+        "year": number(1990, 2100, "199[0-9]|20[0-9][0-9]|2100"),
         # A page past the first MAX_OFFSET results is refused too (page x per_page).
-        "page": number(1, MAX_OFFSET, "^(?:[1-9][0-9]{0,3}|10000)$"),
-        "per_page": number(1, MAX_PER_PAGE, "^(?:[1-9][0-9]?|100)$"),
+        "page": number(1, MAX_OFFSET, "[1-9][0-9]{0,3}|10000"),
+        "per_page": number(1, MAX_PER_PAGE, "[1-9][0-9]?|100"),
     }
 
 

@@ -27,9 +27,9 @@ def test_every_choice_the_document_lists_is_answered(client):
 @pytest.mark.parametrize(
     ("name", "admitted", "refused"),
     [
-        ("year", ("1990", "2016", "2100"), ("1989", "2101", "99", "20016")),
-        ("per_page", ("1", "20", "100"), ("0", "101", "007x")),
-        ("page", ("1", "10", "10000"), ("0", "10001", "-1")),
+        ("year", ("1990", "2016", "2100", ""), ("1989", "2101", "99", "20016")),
+        ("per_page", ("1", "20", "100", ""), ("0", "101", "007x")),
+        ("page", ("1", "10", "10000", ""), ("0", "10001", "-1")),
     ],
 )
 def test_a_number_is_admitted_by_the_document_exactly_when_the_api_takes_it(
