@@ -76,9 +76,23 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
     from openimr.cli import write_file
     from openimr.decisions.selectors import corpus_export
 
-    size = write_file(corpus_export(args.format, params), args.output)
+    try:
+        size = write_file(corpus_export(args.format, params), args.output)
+    except InvalidInput as exc:
+        raise InvalidInput([_as_option(p) for p in exc.problems]) from exc
     print(f"wrote {args.output} ({size:,} bytes, {args.format})", file=sys.stderr)
     return 0
+
+
+def _as_option(problem: Problem) -> Problem:
+    """The corpus's parser names the search page's parameters ("$.q", "$.year"); here the
+    user typed options: "--q", "--where year"."""
+    name = problem.path.removeprefix("$.")
+    if name == "q":
+        return Problem("--q", problem.message)
+    if name in WHERE_KEYS:
+        return Problem(f"--where {name}", problem.message)
+    return problem
 
 
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

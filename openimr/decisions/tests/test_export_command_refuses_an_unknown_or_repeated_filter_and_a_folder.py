@@ -2,7 +2,8 @@
 not one of the search page's filters or one given twice (it used to ignore the one and let
 the last of the other win, exporting more than was asked), and an output that is a folder
 or in a folder that cannot be written (it used to end in a traceback and leave a
-temporary file of the whole export behind)."""
+temporary file of the whole export behind); a bad value is named by the option that gave it
+("--where year", "--q"), not by the search page's parameter."""
 
 import datetime as dt
 
@@ -55,3 +56,14 @@ def test_an_output_that_cannot_be_written_is_refused_naming_it(corpus, capsys):
     # /proc is a folder where no file can be made, even by root.
     assert main(["corpus", "export", "--format", "csv", "-o", "/proc/corpus.csv"]) == 2
     assert "--output: cannot write /proc/corpus.csv: " in capsys.readouterr().err
+
+
+def test_a_bad_value_is_named_by_the_option_that_gave_it(corpus, tmp_path, capsys):
+    code = _export(tmp_path, "--q", "***", "--where", "year=1800", "--where", "family=foo")
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "--q: holds no letter or digit to search for" in err
+    assert "--where year: must be a whole number from 1990 to 2100" in err
+    assert "--where family: must be one of: mtus, acoem, odg, other" in err
+    assert "$." not in err
+    assert list(tmp_path.iterdir()) == []
