@@ -67,10 +67,13 @@ def main() -> None:
         grand[0] += kept
         grand[1] += total
         letters = len(texts) * args.seeds
-        print(f"| {name} | {kept / total:.1%} | {refused} | {intact / letters:.0%} |")
+        print(
+            f"| {name} | {kept / total:.2%} ({total - kept:,} lost) | {refused} "
+            f"| {intact / letters:.1%} |"
+        )
         if args.detail and losses:
             print("|   lost most: " + ", ".join(f"{k} {n}" for k, n in losses.most_common(6)))
-    print(f"\nall damages: {grand[0] / grand[1]:.1%} of fields survive")
+    print(f"\nall damages: {grand[0] / grand[1]:.2%} of fields survive")
 
 
 if __name__ == "__main__":

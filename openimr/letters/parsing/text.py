@@ -153,8 +153,14 @@ def _drop_page_furniture(text: str) -> list[str]:
     need = max(2, len(pages) // 2)
     # A running line is short and stays at the top or at the bottom of the pages; one
     # without a digit (a case or page number) must repeat on three pages: two pages ending
-    # in "necessary." are not a running footer, nor is a sentence a rationale repeats.
-    running = {k for k, n in seen.items() if n >= need and ("#" in k or n >= 3) and len(k) < 100}
+    # in "necessary." are not a running footer, nor is a sentence a rationale repeats. Nor
+    # is a line of ten words or more with a digit on two pages ("Claims Administrator
+    # guideline: ... Treatment 2016," opening two pages): a running line is a few words.
+    running = {
+        k
+        for k, n in seen.items()
+        if n >= need and (n >= 3 or ("#" in k and k.count(" ") < 9)) and len(k) < 100
+    }
     # The case number, from the first page's top, when a later page's edge may repeat it.
     maybe = len(pages) > 1 and any("#-#" in m for edge in edges[1:] for _, _, m in edge)
     found = _case_near_top(text) if maybe else None
@@ -250,12 +256,13 @@ def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # An ASCII text (a flag Python keeps: no scan) holds none of the non-ASCII characters.
     plain = text.isascii()
-    if not plain and "\ufffe" in text:
-        text = _unmark(text)
     if not plain and "\u00ad" in text:
         # A soft hyphen shows only where a line breaks inside its word: at a line's end it
-        # is a broken word, joined with no hyphen ("repo\u00ad" / "rtedly").
-        text = _SOFT_BREAK.sub("", text)
+        # is a broken word, joined with no hyphen ("repo\u00ad" / "rtedly"); elsewhere it is
+        # nothing (dropped before the U+FFFE marks are read: it is no part of a word there).
+        text = _SOFT_BREAK.sub("", text).replace("\u00ad", "")
+    if not plain and "\ufffe" in text:
+        text = _unmark(text)
     for char, replacement in _ASCII_CHARS if plain else _CHARS:
         # str.translate is four times slower than these scans on a letter's text.
         if char in text:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from openimr.letters.parsing import LetterUnreadable, parse_text
+from openimr.letters.parsing.layout import HEADINGS
 
 Damage = Callable[[str, random.Random], str]
 
@@ -43,26 +44,29 @@ def _lines(text: str) -> list[str]:
 def _paragraphs(text: str) -> list[str]:
     """pdfium's lines joined back into paragraphs (a trailing space: the paragraph goes on,
     unless the next line opens with a label: pdfium keeps the space of some guideline
-    lines); a form feed stays a paragraph of its own."""
+    lines; a heading is a paragraph of its own, whatever its space); a form feed stays a paragraph of its own."""
     out: list[str] = []
-    current: list[str] = []
+    current = ""
     for page_number, page in enumerate(text.split("\f")):
         if page_number:
             if current:
-                out.append(" ".join(current))
-                current = []
+                out.append(current)
+                current = ""
             out.append("\f")
         for line in _lines(page):
-            if current and _LABEL.match(line):
-                out.append(" ".join(current))
-                current = []
+            heading = line.strip().rstrip(" :").lower() in HEADINGS
+            if current and (heading or _LABEL.match(line)):
+                out.append(current)
+                current = ""
             if line.strip():
-                current.append(line.strip())
-            if not line.endswith(" ") and current:
-                out.append(" ".join(current))
-                current = []
+                # A line ending in a hyphen ("H2-" / "receptor") goes on, with no space.
+                glued = current[-2:-1].isalnum() and current.endswith("-")
+                current += ("" if glued or not current else " ") + line.strip()
+            if (heading or not line.endswith((" ", "-"))) and current:
+                out.append(current)
+                current = ""
     if current:
-        out.append(" ".join(current))
+        out.append(current)
     return out
 
 
@@ -243,6 +247,16 @@ def smart_punctuation(text: str, rng: random.Random) -> str:
     return text.replace(" - ", " \u2013 ").replace("--", "\u2014")
 
 
+def combined(text: str, rng: random.Random) -> str:
+    """Several at once, as one other extractor leaves a letter: re-wrapped at 72 columns
+    (no trailing spaces), words hyphenated at line ends, pages with a running header and
+    footer ending "\\n\\f", LF line ends, typographic punctuation, non-breaking spaces."""
+    wrapped = rewrap(72)(text, rng).replace("\n", "\r\n")
+    hyphenated = _break_words(wrapped.replace("\r\n", " \r\n"), rng, "-")
+    paged = running_furniture(strip_trailing(hyphenated, rng), rng)
+    return non_breaking_spaces(smart_punctuation(paged, rng), rng).replace("\r\n", "\n")
+
+
 DAMAGES: dict[str, Damage] = {
     "rewrap 60": rewrap(60),
     "rewrap 72": rewrap(72),
@@ -262,6 +276,7 @@ DAMAGES: dict[str, Damage] = {
     "labels on their own lines": label_own_line,
     "labels and values in blocks": label_blocks,
     "smart quotes and dashes": smart_punctuation,
+    "all of rewrap 72, hyphens, pages, quotes, NBSP": combined,
 }
 
 _FOLD = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
@@ -272,7 +287,8 @@ def _canon(value: Any) -> Any:
     """Strings with white space collapsed and typographic quotes and dashes as ASCII: what a
     reader sees as the same text (the damage may change them; the meaning stays)."""
     if isinstance(value, str):
-        return " ".join(value.translate(_FOLD).split())
+        # "chapter/ x-ray" and "chapter/x-ray": a line break after a slash joins without one.
+        return " ".join(value.translate(_FOLD).split()).replace("/ ", "/")
     if isinstance(value, list):
         return [_canon(v) for v in value]
     if isinstance(value, dict):
