@@ -189,7 +189,12 @@ def _split_block(values: str) -> tuple[str, str]:
 
 def _list_form(folded: str) -> tuple[str | None, str | None]:
     """The states and specialties of the credentials list, as printed (None: not found)."""
-    block = _search(_LIST_BLOCK, folded, "Licensure", "LICENSURE")
+    at = max(folded.find("Licensure"), folded.find("LICENSURE"))
+    # Only a label right after "Licensure:" makes a block: a slice looked at, not a search.
+    labelled = at >= 0 and folded[at + 9 : at + 40].lower().lstrip(" :").startswith(
+        ("certification", "board")
+    )
+    block = _search(_LIST_BLOCK, folded, "Licensure", "LICENSURE") if labelled else None
     if block:
         states, specialties = _split_block(block.group(1))
         return states or None, specialties or None
