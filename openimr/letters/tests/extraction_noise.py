@@ -296,14 +296,10 @@ def _canon(value: Any) -> Any:
     return value
 
 
-ITEM_FIELDS = (
-    "treatment",
-    "decision",
-    "claims_administrator_basis",
-    "reviewer_basis",
-    "why_not_mtus",
-    "rationale",
-)
+# An item's fields other than these (which follow from its treatment, or are defaults where
+# the letter says nothing) are compared: treatment, decision, both citation lists, why not
+# the MTUS, rationale.
+_DERIVED = frozenset(("category", "ur_outcome"))
 
 
 def fields(text: str) -> dict[str, Any] | None:
@@ -320,7 +316,7 @@ def fields(text: str) -> dict[str, Any] | None:
     out["reviewer.licensed_in"] = case["reviewer"]["licensed_in"]
     out["clinical_summary"] = case["clinical_summary"]
     for number, item in enumerate(case["items"]):
-        out.update({f"items[{number}].{field}": item[field] for field in ITEM_FIELDS})
+        out.update({f"items[{number}].{k}": v for k, v in item.items() if k not in _DERIVED})
     return {key: _canon(value) for key, value in out.items()}
 
 
