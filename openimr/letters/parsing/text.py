@@ -35,6 +35,12 @@ _CHARS = tuple(
         "\u200b": "",
         "\t": " ",
         "\x00": "",
+        # Typographic ligatures, as some extractors leave them ("speciﬁed", "ﬂexion").
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
     }.items()
 )
 _ASCII_CHARS = tuple((char, replacement) for char, replacement in _CHARS if char.isascii())

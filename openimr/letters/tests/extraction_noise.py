@@ -247,6 +247,14 @@ def smart_punctuation(text: str, rng: random.Random) -> str:
     return text.replace(" - ", " \u2013 ").replace("--", "\u2014")
 
 
+def ligatures(text: str, rng: random.Random) -> str:
+    """Typographic ligatures for "ffi", "ffl", "ff", "fi" and "fl", as some extractors copy
+    them from a font."""
+    for letters, ligature in (("ffi", "\ufb03"), ("ffl", "\ufb04"), ("ff", "\ufb00")):
+        text = text.replace(letters, ligature)
+    return text.replace("fi", "\ufb01").replace("fl", "\ufb02")
+
+
 def combined(text: str, rng: random.Random) -> str:
     """Several at once, as one other extractor leaves a letter: re-wrapped at 72 columns
     (no trailing spaces), words hyphenated at line ends, pages with a running header and
@@ -276,6 +284,7 @@ DAMAGES: dict[str, Damage] = {
     "labels on their own lines": label_own_line,
     "labels and values in blocks": label_blocks,
     "smart quotes and dashes": smart_punctuation,
+    "ligatures (fi, fl, ff, ffi, ffl)": ligatures,
     "all of rewrap 72, hyphens, pages, quotes, NBSP": combined,
 }
 

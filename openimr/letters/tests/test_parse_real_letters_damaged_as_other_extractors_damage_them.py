@@ -32,6 +32,9 @@ CASES = [
     # The same long line with a digit opening two pages is prose, not a running header.
     ("rewrap 100", "CM17-0014438"),
     ("running header/footer, form feeds", "CM17-0010362"),
+    # Typographic ligatures copied from the font ("speciﬁed", "Ofﬁcial Disability").
+    ("ligatures (fi, fl, ff, ffi, ffl)", "CM16-0219557"),
+    ("ligatures (fi, fl, ff, ffi, ffl)", "CM17-0014438"),
 ]
 # A soft hyphen inside "Diclo\u00adfenac\ufffemisoprostol" is no part of the word before
 # pdfium's hyphen mark (seeded: the third seed puts one there).
