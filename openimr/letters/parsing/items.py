@@ -20,8 +20,12 @@ _D = frozenset("dD")
 _VERDICT_END = re.compile(
     r"^(?:(?P<head>.*?)\s*:)?\s*(?P<v>Upheld|Overturned|Not yet decided)\s*$", re.IGNORECASE
 )
+# "<Organisation> guideline:" is one word ("MAXIMUS", our "openimr") or opens with a capital:
+# "mentioned within each guideline: (1)" at a line's start (a rationale's sentence, wrapped
+# there) is no label.
 _LABEL = re.compile(
-    r"^(?P<label>Claims\s+Administrator\s+guideline|(?:[\w&.-]+\s+){0,2}?(?:[\w&.-]+)\s+guideline"
+    r"^(?P<label>Claims\s+Administrator\s+guideline"
+    r"|(?:(?-i:[A-Z])(?:[\w&.-]*\s+){0,2}?)?(?:[\w&.-]+)\s+guideline"
     r"|Why\s+the\s+MTUS\s+was\s+not\s+used|Why\s+a\s+source\s+outside\s+the\s+MTUS\s+was\s+also\s+used"
     r"|Decision\s+rationale|Rationale)\s*:\s*",
     re.IGNORECASE,
@@ -150,8 +154,27 @@ def _markers(lines: Lines, start: int, stop: int) -> list[tuple[int, str | None,
 
 
 def _heading_start(lines: Lines, marker: int, bare: bool, floor: int) -> int:
-    first = marker - 1 if bare else marker
-    while first > floor and not lines.soft[first - 1]:
+    first = _walk_back(lines, marker - 1 if bare else marker, floor)
+    if "original request" not in " ".join(lines.text[first : marker + 1]):
+        return first
+    # "X was the original request. Y was authorized by the Claims Administrator. The
+    # remaining ... portion of the original request, Z is: Upheld": without a paragraph
+    # signal its sentences end at line ends too; the heading opens with the paragraph of
+    # the line that ends "... original request." (at most eight lines up).
+    for index in range(first - 1, max(floor, first - 8) - 1, -1):
+        if "original request." in lines.text[index]:
+            return _walk_back(lines, index, floor)
+    return first
+
+
+def _walk_back(lines: Lines, first: int, floor: int) -> int:
+    """Up from line ``first`` to the line after the previous paragraph's (possible) end. A
+    line ending in a colon ends no paragraph when only punctuation marks the ends (no
+    rationale ends in one; a heading wraps after "DOS:")."""
+    soft, ends, text = lines.soft, lines.ends, lines.text
+    while first > floor and not (
+        ends[first - 1] or (soft[first - 1] and text[first - 1][-1] != ":")
+    ):
         first -= 1
     return first
 

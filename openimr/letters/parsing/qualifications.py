@@ -30,6 +30,15 @@ _LIST_SPECIALTIES = re.compile(
     r"(?=\s*(?:State\(?s?\)?\s+of\s+Licensure|Board|CLINICAL|$))",
     re.IGNORECASE,
 )
+# Both credential labels first, then both values ("State(s) of Licensure:" /
+# "Certification(s)/Specialty:" / "Texas,New York" / "Preventive Medicine"): a two-column table
+# that an extractor read a column at a time.
+_LIST_BLOCK = re.compile(
+    r"State\(?s?\)?\s+of\s+Licensure\s*:\s*(?:Certification\(?s?\)?\s*/\s*Specialt(?:y|ies)"
+    r"|Board\s+Certification\(?s?\)?)\s*:\s*(.+?)(?=\s*(?:CLINICAL|$))",
+    re.IGNORECASE,
+)
+_STATE_GAP = re.compile(r"\s*(?:[,;/&]|\band\b)\s*")
 _PROSE_SPECIALTIES = re.compile(
     r"\b(?:is|are)\s+(?:Board[-\s]Certified|certified)\s+(?:by\s+the\s+American\s+Board\s+of\s+)?"
     r"in\s+(.+?)\s+and\s+(?:(?:is|are)\s+licensed|(?:holds|has)\s+an?\s+(?:[\w,-]+\s+){0,3}?licen[cs]e"
@@ -162,24 +171,60 @@ def _remembered(text: str) -> tuple[tuple[str, object], ...]:
     return _read(text)
 
 
+def _split_block(values: str) -> tuple[str, str]:
+    """The values of the credential labels read as a block ("Texas,New York,California
+    Preventive Medicine, Occupational Medicine"): the states that open it, and the rest."""
+    _, pattern = _states()
+    at = end = 0
+    while found := pattern.match(values, at):
+        if len(found.group(0)) == 2 and not found.group(0).isupper():
+            break  # "in", "or": words, not codes
+        end = found.end()
+        gap = _STATE_GAP.match(values, end)
+        if not gap:
+            break
+        at = gap.end()
+    return values[:end], values[end:].strip(" ,;")
+
+
+def _list_form(folded: str) -> tuple[str | None, str | None]:
+    """The states and specialties of the credentials list, as printed (None: not found)."""
+    at = max(folded.find("Licensure"), folded.find("LICENSURE"))
+    # Only a label right after "Licensure:" makes a block: a slice looked at, not a search.
+    labelled = at >= 0 and folded[at + 9 : at + 40].lower().lstrip(" :").startswith(
+        ("certification", "board")
+    )
+    block = _search(_LIST_BLOCK, folded, "Licensure", "LICENSURE") if labelled else None
+    if block:
+        states, specialties = _split_block(block.group(1))
+        return states or None, specialties or None
+    listed = _search(_LIST_STATES, folded, "Licensure", "LICENSURE")
+    certified = _search(_LIST_SPECIALTIES, folded, "Specialt", "Certification(s):")
+    return listed.group(1) if listed else None, certified.group(1) if certified else None
+
+
 def _read(text: str) -> tuple[tuple[str, object], ...]:
     """``qualifications`` as (key, value) pairs, its lists as tuples."""
     folded = " ".join(text.split())
-    states = _search(_LIST_STATES, folded, "Licensure", "LICENSURE")
-    specialties = _search(_LIST_SPECIALTIES, folded, "Specialt", "Certification(s):")
-    form = "list" if states or specialties else None
+    listed_states, listed_specialties = _list_form(folded)
+    form = "list" if listed_states or listed_specialties else None
+    states_text, specialties_text = listed_states, listed_specialties
     if form is None:
-        specialties = _search(_PROSE_SPECIALTIES, folded, "ertified", "ERTIFIED")
-        states = _search(_PROSE_STATES, folded, "to practice", "TO PRACTICE")
-        form = "prose" if states or specialties else None
-    board = bool(form == "list" and specialties) or _search(_BOARD, folded, "ertified") is not None
+        prose_specialties = _search(_PROSE_SPECIALTIES, folded, "ertified", "ERTIFIED")
+        prose_states = _search(_PROSE_STATES, folded, "to practice", "TO PRACTICE")
+        form = "prose" if prose_states or prose_specialties else None
+        specialties_text = prose_specialties.group(1) if prose_specialties else None
+        states_text = prose_states.group(1) if prose_states else None
+    board = (
+        bool(form == "list" and specialties_text) or _search(_BOARD, folded, "ertified") is not None
+    )
     hours = _search(_HOURS, folded, "practices")
     return (
         (
             "specialties",
-            tuple(split_specialties(specialties.group(1), form == "prose") if specialties else ()),
+            tuple(split_specialties(specialties_text, form == "prose") if specialties_text else ()),
         ),
-        ("licensed_in", tuple(state_codes(states.group(1)) if states else ())),
+        ("licensed_in", tuple(state_codes(states_text) if states_text else ())),
         ("board_certified", True if board else None),
         ("form", form),
         ("years_in_practice", _years(folded)),

@@ -8,7 +8,7 @@ What extraction does to a letter, and what undoes it here:
 - running page headers and footers ("Page 2 of 3", "Case Number: ... — Page 1") repeat on
   each page;
 - a word broken at a line end keeps its hyphen ("L3-" / "S1"), and pdfium writes a hyphen it
-  added at a line end as U+FFFE;
+  added at a line end as U+FFFE; other producers break it at a soft hyphen (U+00AD);
 - the paragraph structure survives only as a signal: pdfium keeps the trailing space of a
   line whose paragraph goes on (the 182 corpus letters), other producers leave blank lines
   between paragraphs, and some leave neither.
@@ -23,7 +23,7 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, pairwise
 
 _CHARS = tuple(
     {
@@ -35,11 +35,18 @@ _CHARS = tuple(
         "\u200b": "",
         "\t": " ",
         "\x00": "",
+        # Typographic ligatures, as some extractors leave them ("speciﬁed", "ﬂexion").
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
     }.items()
 )
 _ASCII_CHARS = tuple((char, replacement) for char, replacement in _CHARS if char.isascii())
 # Lines that are only a page number or a running footer, wherever they sit on a page.
 _PAGE_MARK = re.compile(r"(?:^|[\s—–-])Page\s+\d+(?:\s+of\s+\d+)?\s*$|^-?\s*\d{1,3}\s*-?$")
+_FOOTER = re.compile(r"\s*Page\s+\d+\s+of\s+\d+\s*$")
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = frozenset(".:;?!)\"'")
 _CASE = re.compile(r"\b[A-Z]{2}\d{2}-\d{5,8}\b")
@@ -58,6 +65,7 @@ _KEEP_MARKED = _KEEP_HYPHEN | frozenset(
         " second third day week month year",
     )
 )
+_SOFT_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
 _WORD_END = re.compile(r"([A-Za-z0-9]+)-$")  # the word before a line's hyphen (see below)
 _ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 _OVER_120 = (120).__lt__  # a length over 120
@@ -119,11 +127,29 @@ def _case_near_top(text: str) -> re.Match[str] | None:
     return None
 
 
+def _pages_by_footer(lines: list[str]) -> list[list[str]]:
+    """A text whose page breaks were lost, cut into pages after each "Page n of m" line (a
+    footer; the running header that opens the next page is then at that page's top)."""
+    last = len(lines) - 1
+    cuts = [
+        i + 1 for i, line in enumerate(lines) if "Page" in line and i < last and _FOOTER.match(line)
+    ]
+    bounds = [0, *cuts, len(lines)]
+    return [lines[start:stop] for start, stop in pairwise(bounds)]
+
+
 def _drop_page_furniture(text: str) -> list[str]:
     """The lines of the text without running headers and footers — short lines (digits
     masked) that open, or close, at least two pages and half of them, or that repeat the
     case number at a page's edge — and page-number lines."""
     pages = [page.split("\n") for page in text.split("\f")]
+    if len(pages) == 1:
+        pages = _pages_by_footer(pages[0])
+    for lines in pages[:-1]:
+        # "last line\n\f" (pdftotext; pdfium writes "last line\f"): the page's closing line
+        # break, not a blank line ending a paragraph.
+        if len(lines) > 1 and not lines[-1]:
+            lines.pop()
     # Per page: (index, the line stripped, where: its digits masked) of its edge lines.
     edges = [_edges(lines) for lines in pages]
     seen: dict[str, int] = {}
@@ -133,8 +159,14 @@ def _drop_page_furniture(text: str) -> list[str]:
     need = max(2, len(pages) // 2)
     # A running line is short and stays at the top or at the bottom of the pages; one
     # without a digit (a case or page number) must repeat on three pages: two pages ending
-    # in "necessary." are not a running footer, nor is a sentence a rationale repeats.
-    running = {k for k, n in seen.items() if n >= need and ("#" in k or n >= 3) and len(k) < 100}
+    # in "necessary." are not a running footer, nor is a sentence a rationale repeats. Nor
+    # is a line of ten words or more with a digit on two pages ("Claims Administrator
+    # guideline: ... Treatment 2016," opening two pages): a running line is a few words.
+    running = {
+        k
+        for k, n in seen.items()
+        if n >= need and (n >= 3 or ("#" in k and k.count(" ") < 9)) and len(k) < 100
+    }
     # The case number, from the first page's top, when a later page's edge may repeat it.
     maybe = len(pages) > 1 and any("#-#" in m for edge in edges[1:] for _, _, m in edge)
     found = _case_near_top(text) if maybe else None
@@ -230,6 +262,11 @@ def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # An ASCII text (a flag Python keeps: no scan) holds none of the non-ASCII characters.
     plain = text.isascii()
+    if not plain and "\u00ad" in text:
+        # A soft hyphen shows only where a line breaks inside its word: at a line's end it
+        # is a broken word, joined with no hyphen ("repo\u00ad" / "rtedly"); elsewhere it is
+        # nothing (dropped before the U+FFFE marks are read: it is no part of a word there).
+        text = _SOFT_BREAK.sub("", text).replace("\u00ad", "")
     if not plain and "\ufffe" in text:
         text = _unmark(text)
     for char, replacement in _ASCII_CHARS if plain else _CHARS:
