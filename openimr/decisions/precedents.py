@@ -169,13 +169,14 @@ def _summary_words(summary: str) -> list[str]:
 def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
     """For each item of ``case`` (an ``openimr.core.case.Case`` or an ``openimr.case/1``
     document), its cohort and at most ``limit`` published decisions to read."""
-    condition = " ".join(str(d) for d in _field(case, "diagnoses", ()) or ())
+    diagnoses = [str(d) for d in _field(case, "diagnoses", ()) or ()]
     summary = str(_field(case, "clinical_summary", "") or "")
     own = str(_field(case, "case_number", "") or "")
     found = []
     for item in _field(case, "items", ()) or ():
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
+        condition = " ".join(_item_diagnoses(diagnoses, _field(item, "icd10", ()) or ()))
         condition_words = tuple(words_of(condition, drop=_NOISE | _GENERIC, limit=6))
         summary_words = tuple(_summary_words(summary))
         key = (treatment, category, condition_words, summary_words, own, limit)
@@ -194,6 +195,15 @@ def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
             )
         )
     return found
+
+
+def _item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]:
+    """The case's diagnoses ("M54.16 Radiculopathy, lumbar region") that the item's ICD-10
+    codes name: a case disputing a lumbar and a shoulder treatment is two conditions. All of
+    them when the item has no code the case describes."""
+    wanted = {str(code).strip().upper() for code in codes}
+    own = [d for d in diagnoses if d.split(" ", 1)[0].upper() in wanted]
+    return own or list(diagnoses)
 
 
 @dataclass(frozen=True)
