@@ -43,6 +43,7 @@ _NOISE = frozenset(
         "purchase",
         "rental",
         "rent",
+        "trial",  # "TENS unit 30 day trial": the length of a use, as a rental's
         "times",
         "per",
         "week",

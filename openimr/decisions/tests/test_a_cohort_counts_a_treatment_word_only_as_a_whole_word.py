@@ -94,3 +94,10 @@ def test_the_cohort_and_its_rate_equal_a_count_made_independently():
     assert (size, overturned) == (15, 9)  # five treatments three times; this count is right
     assert (found.cohort_size, found.overturned) == (size, overturned)
     assert found.rate is None  # 15 < 20: the size shown, no rate
+
+
+def test_a_trial_period_is_no_part_of_the_treatment():
+    make_decision(summary="TENS.", items=[item("TENS unit", category="dmepos")])
+    make_decision(summary="TENS.", items=[item("TENS unit 1 month trial", category="dmepos")])
+    found = precedents_for_case(_case("TENS unit 30 day trial", "dmepos"))[0]
+    assert found.cohort_size == 2
