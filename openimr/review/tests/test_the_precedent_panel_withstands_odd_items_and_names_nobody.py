@@ -1,13 +1,15 @@
 """The workspace's precedent panel over odd items and odd corpora: a 500-character treatment
 full of quotes, search operators and letters of other scripts, one with no word at all, one
 of English stop words: the page answers 200 and each item says what it found. The panel
-names nobody: neither the injured worker nor the reviewer. A reviewer who declared a
+names nobody: neither the injured worker nor the reviewer. A letter that prints no decision
+date (the 2013-2014 layout) says "undated" rather than leaving a gap. A reviewer who declared a
 conflict is refused the page (404), panel and all."""
 
 import pytest
 
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
+from openimr.decisions.models import Decision
 from openimr.decisions.tests.public_factories import item, make_decision
 from openimr.review.tests.conftest import CASE, assign, login, undecided
 from openimr.reviewers.models import Assignment
@@ -78,3 +80,12 @@ def test_a_reviewer_who_declared_a_conflict_is_refused_the_page_and_its_panel(
     response = login(client, cast.reviewer).get(f"/review/{CASE}/")
     assert response.status_code == 404
     assert 'id="precedents"' not in response.content.decode()
+
+
+def test_a_letter_without_a_decision_date_reads_undated(client, cast, under_review):
+    letter = make_decision(
+        case_number="CM13-0000042", items=[item("Physical therapy 2x6 lumbar spine")]
+    )
+    Decision.objects.filter(pk=letter.pk).update(decision_date=None)
+    panel = _panel(login(client, cast.reviewer).get(f"/review/{CASE}/").content.decode())
+    assert "CM13-0000042</a> undated ·" in panel
