@@ -263,9 +263,26 @@ def _for_item(
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
             more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
             picked = _distinct([*picked, *more], exclude, limit)
+        size, overturned = _without_own(cursor, found, (category, key), exclude)
     return ItemPrecedents(
-        treatment, category, found.size, found.overturned, picked, window_full=found.window_full
+        treatment, category, size, overturned, picked, window_full=found.window_full
     )
+
+
+def _without_own(
+    cursor: Any, found: _Cohort, cohort: tuple[str, Sequence[str]], own: str
+) -> tuple[int, int]:
+    """The cohort's counts less the items of the case's own letter, when it is published
+    (a case reopened, or viewed after issue): the panel never lists it, and its outcome is
+    no precedent for itself. The cohort is shared by every case, so it is taken off here."""
+    own_id = sql.letter_id(cursor, own) if own else None
+    if own_id is None or own_id not in found.ids:
+        return found.size, found.overturned
+    category, key = cohort
+    decided, overturned = sql.cohort_letters(
+        cursor, connection.vendor, [own_id], category, key
+    ).get(own_id, (0, 0))
+    return found.size - decided, found.overturned - overturned
 
 
 def _cohort_shown(

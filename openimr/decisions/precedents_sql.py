@@ -192,3 +192,10 @@ def first_items(cursor: Any, ids: Sequence[int]) -> list[Item]:
     for row in cursor.fetchall():
         found.setdefault(row[0], tuple(row))
     return [found[i] for i in ids if i in found]
+
+
+def letter_id(cursor: Any, case_number: str) -> int | None:
+    """The id of the published letter of ``case_number``, if there is one."""
+    cursor.execute("SELECT id FROM decisions_decision WHERE case_number = %s", [case_number])
+    row = cursor.fetchone()
+    return None if row is None else int(row[0])

@@ -75,3 +75,19 @@ def test_a_dose_written_differently_is_the_same_treatment():
         _case({"treatment": "norco 10/325 # 90", "category": "pharmaceuticals"})
     )
     assert found.cohort_size == 2
+
+
+def test_the_cases_own_published_letter_is_neither_listed_nor_counted():
+    # A case reopened or viewed after its letter was published: its own outcome is no
+    # precedent for itself.
+    for n in range(20):
+        make_decision(items=[item("Physical therapy 2x6", outcome="upheld" if n else "overturned")])
+    make_decision(
+        case_number="CM26-0000001",
+        items=[item("Physical therapy 2x6", outcome="overturned")] * 2,
+    )
+    [found] = precedents_for_case(
+        _case({"treatment": "Physical therapy", "category": "rehabilitation"})
+    )
+    assert "CM26-0000001" not in [p.case_number for p in found.decisions]
+    assert (found.cohort_size, found.overturned, found.percent) == (20, 1, 5)
