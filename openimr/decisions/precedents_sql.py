@@ -76,13 +76,14 @@ def _cohort_where(
 ) -> tuple[str, list[Any]]:
     """The cohort: decided items of ``ids`` in ``category`` whose treatment holds every key
     word. Shared by the count and the rows, so both always describe the same items."""
+    words = [_singular(word) for word in key]
     where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''" + "".join(
-        f" AND {_contains(vendor, word)}" for word in key
+        f" AND {_contains(vendor, word)}" for word in words
     )
     return where, [
         _ids(vendor, ids),
         category,
-        *[p for word in key for p in _word_params(vendor, word)],
+        *[p for word in words for p in _word_params(vendor, word)],
     ]
 
 
@@ -105,6 +106,13 @@ def _contains(vendor: str, word: str) -> str:
     lower = "lower" if word.isascii() else UNICODE_LOWER
     padded = f"' ' || {lower}(i.treatment) || ' '"
     return f"(instr({lower}(i.treatment), %s) > 0 AND ({padded} GLOB %s OR {padded} GLOB %s))"
+
+
+def _singular(word: str) -> str:
+    """A key word less a plural "s", so that "injections" counts "injection" as "injection"
+    counts "injections" (the word tests allow an "s"). Not below five letters ("tens" is no
+    plural of "ten") nor after another "s" ("wellness")."""
+    return word[:-1] if len(word) >= 5 and word.endswith("s") and word[-2] != "s" else word
 
 
 def _word_params(vendor: str, word: str) -> list[str]:

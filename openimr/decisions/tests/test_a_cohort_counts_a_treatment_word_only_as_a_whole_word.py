@@ -101,3 +101,14 @@ def test_a_trial_period_is_no_part_of_the_treatment():
     make_decision(summary="TENS.", items=[item("TENS unit 1 month trial", category="dmepos")])
     found = precedents_for_case(_case("TENS unit 30 day trial", "dmepos"))[0]
     assert found.cohort_size == 2
+
+
+def test_a_plural_in_the_item_counts_the_singular_too():
+    make_decision(summary="Neck.", items=[item("Trigger point injection", category="injections")])
+    make_decision(summary="Neck.", items=[item("Trigger point injections", category="injections")])
+    make_decision(summary="TENS.", items=[item("TENS unit", category="dmepos")])
+    make_decision(summary="TENS.", items=[item("Ten sessions of TEN", category="dmepos")])
+    plural = precedents_for_case(_case("Injections, trigger point x3", "injections"))[0]
+    assert plural.cohort_size == 2
+    # Four letters are too few to be read as a plural: "tens" is not "ten".
+    assert precedents_for_case(_case("TENS unit", "dmepos"))[0].cohort_size == 1
