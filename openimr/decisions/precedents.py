@@ -43,6 +43,7 @@ _NOISE = frozenset(
         "purchase",
         "rental",
         "rent",
+        "trial",  # "TENS unit 30 day trial": the length of a use, as a rental's
         "times",
         "per",
         "week",
@@ -169,13 +170,14 @@ def _summary_words(summary: str) -> list[str]:
 def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
     """For each item of ``case`` (an ``openimr.core.case.Case`` or an ``openimr.case/1``
     document), its cohort and at most ``limit`` published decisions to read."""
-    condition = " ".join(str(d) for d in _field(case, "diagnoses", ()) or ())
+    diagnoses = [str(d) for d in _field(case, "diagnoses", ()) or ()]
     summary = str(_field(case, "clinical_summary", "") or "")
     own = str(_field(case, "case_number", "") or "")
     found = []
     for item in _field(case, "items", ()) or ():
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
+        condition = " ".join(_item_diagnoses(diagnoses, _field(item, "icd10", ()) or ()))
         condition_words = tuple(words_of(condition, drop=_NOISE | _GENERIC, limit=6))
         summary_words = tuple(_summary_words(summary))
         key = (treatment, category, condition_words, summary_words, own, limit)
@@ -194,6 +196,15 @@ def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
             )
         )
     return found
+
+
+def _item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]:
+    """The case's diagnoses ("M54.16 Radiculopathy, lumbar region") that the item's ICD-10
+    codes name: a case disputing a lumbar and a shoulder treatment is two conditions. All of
+    them when the item has no code the case describes."""
+    wanted = {str(code).strip().upper() for code in codes}
+    own = [d for d in diagnoses if d.split(" ", 1)[0].upper() in wanted]
+    return own or list(diagnoses)
 
 
 @dataclass(frozen=True)
@@ -252,9 +263,26 @@ def _for_item(
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
             more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
             picked = _distinct([*picked, *more], exclude, limit)
+        size, overturned = _without_own(cursor, found, (category, key), exclude)
     return ItemPrecedents(
-        treatment, category, found.size, found.overturned, picked, window_full=found.window_full
+        treatment, category, size, overturned, picked, window_full=found.window_full
     )
+
+
+def _without_own(
+    cursor: Any, found: _Cohort, cohort: tuple[str, Sequence[str]], own: str
+) -> tuple[int, int]:
+    """The cohort's counts less the items of the case's own letter, when it is published
+    (a case reopened, or viewed after issue): the panel never lists it, and its outcome is
+    no precedent for itself. The cohort is shared by every case, so it is taken off here."""
+    own_id = sql.letter_id(cursor, own) if own else None
+    if own_id is None or own_id not in found.ids:
+        return found.size, found.overturned
+    category, key = cohort
+    decided, overturned = sql.cohort_letters(
+        cursor, connection.vendor, [own_id], category, key
+    ).get(own_id, (0, 0))
+    return found.size - decided, found.overturned - overturned
 
 
 def _cohort_shown(

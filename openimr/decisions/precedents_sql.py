@@ -76,10 +76,15 @@ def _cohort_where(
 ) -> tuple[str, list[Any]]:
     """The cohort: decided items of ``ids`` in ``category`` whose treatment holds every key
     word. Shared by the count and the rows, so both always describe the same items."""
+    words = [_singular(word) for word in key]
     where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''" + "".join(
-        f" AND {_contains(vendor, word)}" for word in key
+        f" AND {_contains(vendor, word)}" for word in words
     )
-    return where, [_ids(vendor, ids), category, *key]
+    return where, [
+        _ids(vendor, ids),
+        category,
+        *[p for word in words for p in _word_params(vendor, word)],
+    ]
 
 
 # SQLite's lower() folds only ASCII letters ("ÉCHOGRAPHIE" stays "Échographie"), so a key word
@@ -87,11 +92,34 @@ def _cohort_where(
 UNICODE_LOWER = "openimr_lower"
 
 
+# A key word counts only as a word, alone or with a plural "s": "tens" is not the middle of
+# "extension", "ice" not the end of "device". A letter is a-z or a Latin-1 or Latin Extended
+# letter, in either case (SQLite's lower() leaves "É" as it is); anything else (a digit, a
+# space, punctuation) ends a word, as ``precedents.words_of`` reads words.
+_LETTER = "a-zA-ZÀ-ÖØ-öø-ɏ"
+
+
 def _contains(vendor: str, word: str) -> str:
+    """The substring test first (cheap, in C), then the word's edges on the rows it kept."""
     if vendor == "postgresql":
-        return "strpos(lower(i.treatment), %s) > 0"
+        return "(strpos(lower(i.treatment), %s) > 0 AND (' ' || lower(i.treatment) || ' ') ~ %s)"
     lower = "lower" if word.isascii() else UNICODE_LOWER
-    return f"instr({lower}(i.treatment), %s) > 0"
+    padded = f"' ' || {lower}(i.treatment) || ' '"
+    return f"(instr({lower}(i.treatment), %s) > 0 AND ({padded} GLOB %s OR {padded} GLOB %s))"
+
+
+def _singular(word: str) -> str:
+    """A key word less a plural "s", so that "injections" counts "injection" as "injection"
+    counts "injections" (the word tests allow an "s"). Not below five letters ("tens" is no
+    plural of "ten") nor after another "s" ("wellness")."""
+    return word[:-1] if len(word) >= 5 and word.endswith("s") and word[-2] != "s" else word
+
+
+def _word_params(vendor: str, word: str) -> list[str]:
+    """Parameters of ``_contains``: ``word`` holds only letters, no pattern character."""
+    if vendor == "postgresql":
+        return [word, f"[^{_LETTER}]{word}s?[^{_LETTER}]"]
+    return [word, f"*[^{_LETTER}]{word}[^{_LETTER}]*", f"*[^{_LETTER}]{word}s[^{_LETTER}]*"]
 
 
 def _lowered(text: Any) -> Any:
@@ -172,3 +200,10 @@ def first_items(cursor: Any, ids: Sequence[int]) -> list[Item]:
     for row in cursor.fetchall():
         found.setdefault(row[0], tuple(row))
     return [found[i] for i in ids if i in found]
+
+
+def letter_id(cursor: Any, case_number: str) -> int | None:
+    """The id of the published letter of ``case_number``, if there is one."""
+    cursor.execute("SELECT id FROM decisions_decision WHERE case_number = %s", [case_number])
+    row = cursor.fetchone()
+    return None if row is None else int(row[0])
