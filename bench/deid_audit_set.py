@@ -131,6 +131,9 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Her son, John, drove her to the visit.", ("John",)),
     Leak("Dr. Lee's partner, Sam Ortiz, saw her.", ("Sam", "Ortiz")),
     Leak("The patient's coworker, Luis Ramos, witnessed the fall.", ("Luis", "Ramos")),
+    Leak("Okonkwo was reached at +44 20 7946 0958.", ("7946 0958",)),
+    Leak("She was seen by PA-C Amanda Choi.", ("Amanda", "Choi")),
+    Leak("Dressing changes by RN Jane Doe were documented.", ("Jane", "Doe")),
 )
 
 # What must come out unchanged: the clinical and legal text of a letter.
@@ -213,6 +216,10 @@ KEPT: tuple[str, ...] = (
     "The MRI was done at St. Jude Medical Center.",
     "Her supervisor offered Modified Duty and the interpreter was Spanish-speaking.",
     "The patient's partner drives her; her son works nights.",
+    "An RN Case Manager and an LVN Wound Care visit were requested.",
+    "Reflexes were 2+ and symmetric; +1 pitting edema; strength 4+/5.",
+    "The MD Anderson protocol was not cited; a DPT Aquatic Therapy trial was requested.",
+    "Range of motion: flexion +10 to +90 degrees; +2 pulses.",
     # Places as venue.
     "The WCAB in Van Nuys set the case for hearing.",
     "She works in San Bernardino County as a farm worker.",
@@ -260,11 +267,6 @@ LEFT: tuple[Left, ...] = (
         "a title in capitals: in text all in capitals a name's end cannot be told",
     ),
     Left(
-        "Okonkwo was reached at +44 20 7946 0958.",
-        ("7946 0958",),
-        "a telephone number outside the North American plan",
-    ),
-    Left(
         "The claim number is 05 WC 123456.",
         ("123456",),
         "an account number written with spaces: where it ends cannot be told from the words after",
@@ -283,11 +285,6 @@ LEFT: tuple[Left, ...] = (
         "Her husband Jose helps at home.",
         ("Jose",),
         "one word after a relative without a comma: a family history writes a disease so",
-    ),
-    Left(
-        "She was seen by PA-C Amanda Choi.",
-        ("Amanda", "Choi"),
-        "a credential before the name (the rule reads it after: 'Amanda Choi, PA-C')",
     ),
     Left(
         "She picks grapes at Sunrise Farms.",

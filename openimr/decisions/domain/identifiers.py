@@ -19,6 +19,9 @@ _PHONE = re.compile(
     r"(?<![\w-])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s*|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])"
     r"(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b)?"
 )
+# A number outside the North American plan, its country code after a plus: "+44 20 7946
+# 0958" (a plus after a digit is a grade: "2+ edema"). Eight digits at least (`_intl`).
+_PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]\d{1,4}){2,5}(?![\w-])")
 # A telephone number written as its ten or eleven digits, after its label ("phone number is
 # 4155550134"): without the label such digits are no more a phone than a claim number.
 _PHONE_LABELS = ("phone", "telephone", "tel", "fax", "cell", "mobile")
@@ -256,6 +259,8 @@ def replace_identifiers(text: str) -> str:
     if any(group in nines for group in _GROUPED):
         text = _PHONE.sub(REDACTED, _SSN.sub(REDACTED, text))
     text = _after_labels(text, _ID_LABELS, _ID_VALUE, lower if text is original else None)
+    if "+" in text:
+        text = _PHONE_INTL.sub(_intl, text)
     if "9999999999" in nines:
         text = _after_labels(text, _PHONE_LABELS, _PHONE_VALUE)
     if "ADJ" in text:
@@ -267,6 +272,11 @@ def replace_identifiers(text: str) -> str:
     if _zip_clue(nines):
         text = _ZIP.sub(REDACTED, _CITY_STATE_ZIP.sub(REDACTED, text))
     return text
+
+
+def _intl(found: re.Match[str]) -> str:
+    digits = sum(c.isdigit() for c in found.group(0))
+    return REDACTED if digits >= 8 else found.group(0)
 
 
 def replace_labelled_names(text: str) -> str:

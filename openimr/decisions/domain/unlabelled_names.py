@@ -313,9 +313,10 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
     "Okafor, M.D.") or a professional title before it ("Nurse Practitioner Kim Lee",
     "Case Manager Wendy Liang") → ``[redacted]``; the credential and the title stay (LC
     4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). Without a comma, a credential needs two name
-    tokens before it ("Daily RN" is a service). A name whose every word is ``known`` is left
-    to the known-name rule ("the treating physician, MD"): run before it, so a name the case
-    states in part goes whole."""
+    tokens before it ("Daily RN" is a service); a nurse's or a physician assistant's
+    credential may stand before two ("PA-C Amanda Choi"). A name whose every word is
+    ``known`` is left to the known-name rule ("the treating physician, MD"): run before it,
+    so a name the case states in part goes whole."""
     spans = []
     for mark in _MARKS.finditer(text):
         start, end = mark.span()
@@ -326,7 +327,7 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
             found = _AFTER_TITLE.match(text, end)
             span = found and _leading_name(text, *found.span(1))
         else:
-            span = _credentialed(text, start)
+            span = _credentialed(text, start) or _credential_before(text, mark.group(0), end)
         if span and not all_known(text, span, known):
             spans.append(span)
     return redact_spans(text, spans)
@@ -345,6 +346,21 @@ def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     if span is None or ((ambiguous or not found.group(2)) and len(_words(text, *span)) < 2):
         return None
     return span
+
+
+# Credentials a record also writes before a name ("PA-C Amanda Choi", "RN Jane Doe"); not
+# MD, which starts a hospital's name ("MD Anderson").
+_BEFORE_NAME = frozenset(("PA-C", "FNP", "FNP-C", "NP", "RN", "LVN", "LCSW", "DPT"))
+
+
+def _credential_before(text: str, credential: str, end: int) -> tuple[int, int] | None:
+    """The name after a credential written before it: two name tokens at least, as "RN
+    Case Manager" and "LVN Wound Care" name a service."""
+    if credential not in _BEFORE_NAME:
+        return None
+    found = _AFTER_TITLE.match(text, end)
+    span = found and _leading_name(text, *found.span(1))
+    return span if span and len(_words(text, *span)) >= 2 else None
 
 
 def _word_after(text: str, at: int) -> bool:
