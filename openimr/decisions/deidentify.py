@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from openimr.decisions.domain.deidentify import (
     KnownName,
@@ -32,7 +32,6 @@ from openimr.decisions.domain.identifiers import (
     replace_identifiers,
     replace_labelled_names,
     replace_role_phrase_names,
-    replace_titled_names,
     safe_age,
 )
 from openimr.decisions.domain.role_names import (
@@ -40,8 +39,11 @@ from openimr.decisions.domain.role_names import (
     replace_claims_companies,
     replace_parenthesized_names,
 )
+from openimr.decisions.domain.titled_names import replace_titled_names
 from openimr.decisions.domain.unlabelled_names import (
     replace_credentialed_names,
+    replace_names_after_by,
+    replace_people_around_names,
     replace_role_verb_names,
 )
 
@@ -82,34 +84,38 @@ def known_names(doc: dict[str, Any]) -> list[KnownName]:
 
 
 def misspelled_names(texts: Iterable[str], names: list[KnownName]) -> list[KnownName]:
-    """Words of the texts within one or two edits of a person's name word (same first letter,
-    five letters or more; two edits from eight letters), each as a known name of that
-    person's party: "Smtih" for "Smith", "Gonzales" for "Gonzalez"."""
+    """Words of the texts within one or two edits of a person's name word or a part of a
+    hyphenated one (same first letter, five letters or more; two edits from eight letters;
+    two letters swapped count as one edit), each as a known name of that person's party:
+    "Smtih" for "Smith", "Gonzales" for "Gonzalez", "Hernadnez" for "Hernandez-Whitfield"."""
     targets = [
-        (fold(token).lower(), known.role)
+        (part, known.role)
         for known in names
         if known.person
         for token in name_tokens(known.name)
-        if len(token) >= FUZZY_MIN_LENGTH
+        for part in dict.fromkeys([fold(token).lower(), *fold(token).lower().split("-")])
+        if len(part) >= FUZZY_MIN_LENGTH
     ]
     if not targets:
         return []
-    words = {w for text in texts for w in _CAPITALIZED.findall(text)}
+    # A possessive is no part of the word: "Okonkow's" is "Okonkow".
+    words = {w.removesuffix("'s") for text in texts for w in _CAPITALIZED.findall(text)}
     found: dict[str, str] = {}
     for word in words:
         lower = fold(word).lower()
         for target, role in targets:
             limit = 2 if len(target) >= 8 else 1
             close = lower[0] == target[0] and lower != target
-            if close and Levenshtein.distance(lower, target, score_cutoff=limit) <= limit:
+            if close and OSA.distance(lower, target, score_cutoff=limit) <= limit:
                 found.setdefault(word, role)
     return [KnownName(word, role) for word, role in found.items()]
 
 
 def scrub(text: str | None, names: NameIndex) -> str | None:
     """A free text without its identifiers, the names it marks (by a label, a role phrase,
-    a role and a verb, a title, a credential) and the case's names, which read as their
-    role words."""
+    a role and a verb, "seen by" and the like, a relative's or a co-worker's role, a
+    letter's "cc:" or signature, a title, a credential) and the case's names, which read as
+    their role words."""
     if not text:
         return text
     text = replace_labelled_names(replace_identifiers(text))
@@ -125,6 +131,8 @@ def scrub(text: str | None, names: NameIndex) -> str | None:
 _MARKED_NAMES = (
     replace_role_phrase_names,
     replace_role_verb_names,
+    replace_names_after_by,
+    replace_people_around_names,
     replace_titled_names,
     replace_credentialed_names,
 )

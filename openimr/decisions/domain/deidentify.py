@@ -11,9 +11,10 @@ useful to the next reader, and the letters have always been published with them.
 
 The exact known-name rule (every way a letter writes a name the case states) lives here; the
 patterns (identifiers that look the same in every letter, names marked by a label or a
-title, the published age) in ``openimr.decisions.domain.identifiers``, names marked by a
-role and a verb, a credential or a professional title in
-``openimr.decisions.domain.unlabelled_names``. Fuzzy
+role phrase, the published age) in ``openimr.decisions.domain.identifiers``, names with a
+title ("Dr.", "Mrs.", "Drs.") in ``openimr.decisions.domain.titled_names``, names marked by
+a role and a verb, a credential, a professional title, "seen by", a relative's or a
+co-worker's role, or a letter's "cc:" in ``openimr.decisions.domain.unlabelled_names``. Fuzzy
 matching of misspelled names needs rapidfuzz and lives outside domain/, in
 ``openimr.decisions.deidentify``.
 """

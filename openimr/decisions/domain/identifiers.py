@@ -1,30 +1,51 @@
 """De-identification rules by shape and by label, as pure functions over text: identifiers
 that look the same in every letter (e-mail addresses, SSNs, phone numbers, account numbers,
 dates of birth, addresses: 45 CFR 164.514(b)(2)(i)), names a text marks as names (after a
-role label, or with a title), and the published age. The known-name rules are in
-``openimr.decisions.domain.deidentify``."""
+role label or a role phrase), and the published age. The known-name rules are in
+``openimr.decisions.domain.deidentify``, names with a title in
+``openimr.decisions.domain.titled_names``."""
 
 import functools
 import re
 from collections.abc import Container, Sequence
 
-from openimr.decisions.domain.deidentify import REDACTED, role_at
+from openimr.decisions.domain.deidentify import REDACTED
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SSN = re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])")
-_PHONE = re.compile(r"(?<![\w-])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s*|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])")
+# With its extension, which reaches one person: "ext. 22", ", x305".
+_PHONE = re.compile(
+    r"(?<![\w-])(?:\+?1[-. ]?)?(?:\(\d{3}\)\s*|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])"
+    r"(?:,?\s*(?:ext\.?|extension|x)\s*\d{1,5}\b)?"
+)
+# A number outside the North American plan, its country code after a plus: "+44 20 7946
+# 0958" (a plus after a digit is a grade: "2+ edema"). Eight digits at least (`_intl`).
+_PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]\d{1,4}){2,5}(?![\w-])")
+# A telephone number written as its ten or eleven digits, after its label ("phone number is
+# 4155550134"): without the label such digits are no more a phone than a claim number.
+_PHONE_LABELS = ("phone", "telephone", "tel", "fax", "cell", "mobile")
+_PHONE_VALUE = re.compile(r"(?:\s*(?:number|no\.?|#))?(?:\s+(?:is|was))?\s*[:#]?\s*(\+?1?\d{10})\b")
 # What follows a label of an account number ("Claim Number: 05WC123456", "MRN 00123"): the
 # value, which holds a digit. Labels are found with str.find (see `_after_labels`).
 _ID_LABELS: tuple[str, ...] = ("claim", "policy", "member", "account", "medical record")
-_ID_LABELS += ("mrn", "ssn", "social security", "employee id", "wcab", "adj")
+_ID_LABELS += ("mrn", "ssn", "social security", "employee id", "wcab", "adj", "zip")
+# The value may be written after "is" or "was", hold a slash or a dot ("2016/004417"), and
+# come in a list ("claim numbers 123456789 and 987654321").
+_ONE_ID = r"(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9-]|[/.](?=[A-Z0-9])){3,}"
 _ID_VALUE = re.compile(
-    r"(?:\s*(?:number|no\.?|num\.?|#|id))?\s*[:#]?\s*((?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})",
+    r"(?:\s*(?:numbers?|nos?\.?|num\.?|#|id|code))?(?:\s+(?:is|was|are|ending in))?\s*[:#]?\s*"
+    rf"({_ONE_ID}(?:(?:\s*,)?\s*(?:,|and|&|or)\s*{_ONE_ID})*)",
     re.IGNORECASE,
 )
 _DOB = re.compile(
-    r"\b((?:date of birth|birth ?date|d\.?o\.?b\.?|born(?: on)?)(?:\s+(?:is|was|of))?\s*[:,]?\s*)"
-    r"(\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\.? \d{1,2},? \d{4})",
+    r"\b((?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born(?: on)?)"
+    r"(?:\s+(?:is|was|of))?\s*[:,]?\s*)"
+    r"(\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{2,4}|\d{4}-\d{2}-\d{2}"
+    # Month first, the year may be left out: "March 3rd, 1970", "Mar. 3", "March 3".
+    r"|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?(?!\d)"
+    # Day first, as words write it: "3 March 1970", "the 3rd of March, 1970".
+    r"|(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? [A-Z][a-z]+\.?,? \d{4})",
     re.IGNORECASE,
 )
 # An age over 89 stated in the text ("a 93 year old male", "95-year-old", "Age: 91", "aged
@@ -41,12 +62,12 @@ _STREET = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){1,4}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|"
     r"Parkway|Pkwy|Circle|Cir|Highway|Hwy|Terrace|Ter|Trail|Trl|Mall|Plaza|Plz|Square|Alley|"
-    r"Expressway|Freeway|STREET|AVENUE|ROAD)\b\.?"
-    r"(?:,?\s+(?:Suite|Ste|STE|Apt|Unit|#)\.?\s*[\w-]+)?"
+    r"Expressway|Freeway|Real|STREET|AVENUE|ROAD)\b\.?"
+    r"(?:,?\s+(?:Suite|Ste|STE|Apt|Apartment|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\.?\s*[\w-]+)?"
 )
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
 _CITY_STATE_ZIP = re.compile(
-    r"\b(?:[A-Z][a-z]+\s){0,3}[A-Z][a-z]+,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"
+    r"\b(?:[A-Z][a-z]+\s){0,3}[A-Z][a-z]+,\s+(?:[A-Z]{2}|California)\s+\d{5}(?:-\d{4})?\b"
 )
 _ZIP = re.compile(r"\b(?:CA|California)\s+\d{5}(?:-\d{4})?\b")
 # A name written after a role label in running text: "Patient: John Smith", or set off by a
@@ -100,8 +121,9 @@ _ROLE_PHRASES = (
     "ptp",
 )
 _NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
-_LABELLED_VALUE = re.compile(r"(?i:\s+name)?\s*:\s*([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3})")
-_TWO_TO_FOUR_NAME_WORDS = rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})"
+# A middle initial may stand between them ("Anne M. Baxter"); a quote may open the name
+# ('the adjuster, "Jose Tran,"'), and stays.
+_TWO_TO_FOUR_NAME_WORDS = rf"[\"\u201c']?({_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,3}})"
 # Or written straight after it in running text, the role in lower case: "The adjuster Jose
 # Tran called" (two capitalized words), but not "Physician Fee Schedule", a title.
 # Words a letter capitalizes after a role that start no name: "reviewer Board Certified".
@@ -112,24 +134,18 @@ _NOT_NAMES = (
     "|Pain|Physical|Occupational|Orthopedic|Orthopaedic|Internal|Family|General|Sports|Spine"
     "|Certified|Surgery|Panel|Medicine|Therapy|Management|Case|Health|Cognitive|Behavioral"
     "|Home|Clinic|Center|Group|Services|Visits|Evaluation|Report|Request|Department"
+    # What a label's value is when it is no name: "Patient: Male", "Provider: Not Listed".
+    "|Male|Female|Unknown|None|Not|Same|Pending"
 )
 _ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
 # After a comma: "The adjuster, Jose Tran of ...", "the surgeon, Ana Ruiz, noted".
 _APPOSED_VALUE = re.compile(rf",\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
+# After a colon: "Patient: John Smith" (but "Patient: Male").
+_LABELLED_VALUE = re.compile(
+    rf"(?i:\s+name)?\s*:\s*(?!(?:{_NOT_NAMES})\b)([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}})"
+)
 # Adjudication case numbers of the Appeals Board identify the worker's claim.
 _WCAB_NUMBER = re.compile(r"\bADJ\d{6,8}\b")
-# Any person written with a title, up to three name words ("Dr. Nguyen Van Tran"): a name
-# the case did not state still goes. A drug maker named after its founder is no person
-# ("Dr. Reddy's Laboratories"): a manufacturer is no party the corpus withholds (the case
-# document's manufacturer is published too).
-# No "\b" before the title, which would make the pattern try every position of the text:
-# grouped by first letter, it is scanned by them in C (the boundary is checked after).
-_TITLED = re.compile(
-    r"(?:D(?:r|octor)|M(?:rs|r|s|iss|x))\.?\s+"
-    r"(?![A-Z][a-z]+'s\s+(?:Laboratories|Labs|Pharmaceuticals|Pharma)\b)"
-    r"((?:[A-Z]\.\s*)*[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
-    r"(?:\s+[A-Z](?:[a-z]|'[A-Z])[\w'-]*){0,2})(?:'s)?"
-)
 
 
 # Cheap clues, checked before each pattern runs: a pattern costs a scan of the text, and most
@@ -159,9 +175,6 @@ def _zip_clue(nines: str) -> bool:
             return True
         at = nines.find(" 99999", at + 1)
     return False
-
-
-_TITLES = ("Dr", "Mr", "Ms", "Miss", "Mx", "Doctor")
 
 
 def _after_labels(
@@ -246,6 +259,10 @@ def replace_identifiers(text: str) -> str:
     if any(group in nines for group in _GROUPED):
         text = _PHONE.sub(REDACTED, _SSN.sub(REDACTED, text))
     text = _after_labels(text, _ID_LABELS, _ID_VALUE, lower if text is original else None)
+    if "+" in text:
+        text = _PHONE_INTL.sub(_intl, text)
+    if "9999999999" in nines:
+        text = _after_labels(text, _PHONE_LABELS, _PHONE_VALUE)
     if "ADJ" in text:
         text = _WCAB_NUMBER.sub(REDACTED, text)
     if "box" in lower:
@@ -255,6 +272,11 @@ def replace_identifiers(text: str) -> str:
     if _zip_clue(nines):
         text = _ZIP.sub(REDACTED, _CITY_STATE_ZIP.sub(REDACTED, text))
     return text
+
+
+def _intl(found: re.Match[str]) -> str:
+    digits = sum(c.isdigit() for c in found.group(0))
+    return REDACTED if digits >= 8 else found.group(0)
 
 
 def replace_labelled_names(text: str) -> str:
@@ -295,25 +317,6 @@ def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[in
     in lower case, as running text writes a role ("Physician Fee Schedule" is a title)."""
     found = _labels_at(text.lower(), labels)
     return [end for _, end in found], [end for start, end in found if text[start].islower()]
-
-
-def replace_titled_names(text: str, known: Container[str] = ()) -> str:
-    """Any name written with a title ("Dr. ..." → "the physician", "Ms. ..." →
-    ``[redacted]``), but a name whose every word is ``known`` (the case's name words, lower
-    case), left to the known-name rule, so a known physician reads "the treating physician".
-    Run before it: a name the case states in part ("Dr. Maria Okafor", Maria known) goes
-    whole, where the known-name rule would leave "Okafor"."""
-    if any(title in text for title in _TITLES):
-        text = _TITLED.sub(lambda found: _titled_role(found, known), text)
-    return text
-
-
-def _titled_role(match: re.Match[str], known: Container[str]) -> str:
-    text, start = match.string, match.start()
-    if (start and text[start - 1].isalnum()) or (known and all_known(text, match.span(1), known)):
-        return match.group(0)
-    role = role_at("the physician", text, start) if text[start] == "D" else REDACTED
-    return role + ("'s" if match.group(0).endswith("'s") else "")
 
 
 def cap_stated_ages(text: str, lower: str | None = None) -> str:

@@ -1,7 +1,9 @@
 """Names a text marks without a label or a title the other rules read: after a role and a
 verb ("her case manager is Dana Whitfield", "the adjuster, who is Maria Lopez, ..."), before
 a credential ("seen by Amanda Choi, PA-C", "signed by J. Patel MD"), after a professional
-title written as one ("Nurse Practitioner Kim Lee").
+title written as one ("Nurse Practitioner Kim Lee"), after "seen by" and the like ("seen by
+Ana Ruiz and Tom Reyes"), after a relative's or a co-worker's role ("her husband, Carlos
+Mendez,"), after a letter's "cc:", "Attn:" or "Sincerely,".
 
 Why they go: a published decision names no one who treated the worker, handled the claim or
 reviewed it (LC 4610.6(f) for the reviewer; Civil Code 56.10 for the worker's medical
@@ -35,6 +37,7 @@ _NOT_A_NAME_WORDS = """
     now able unable positive negative official disability mtus odg acoem american college
     california state workers compensation appeals administrator unknown pending none
     requesting treating primary same new other previous prior former current triage aide
+    urgent care emergency room medi medicare medicaid
     letter service services staff line call patch responsible terminated injured released
     discharged referred scheduled treated evaluated approved denied modified authorized
     last first next year month week day
@@ -137,6 +140,140 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
                 at = text.find(needle, end)
 
 
+# Who saw, treated or signed for the worker, after "by": "She was seen by Ana Ruiz and Tom
+# Reyes", "evaluated by Karen Liu, and then by Paul Novak". Two name tokens at least, as
+# "seen by Orthopedics" names a service; a list goes on after "and", a comma, "then by".
+_BY_VERB_WORDS = """
+    seen evaluated examined treated signed prepared dictated performed interpreted
+"""
+_BY_VERBS = frozenset(_BY_VERB_WORDS.split())
+_AFTER_BY = re.compile(rf"((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{1,3}})")
+_NEXT_IN_LIST = re.compile(
+    r"(?:\s*,)?\s+and\s+(?:then\s+)?(?:by\s+)?|\s*,\s+(?:then\s+)?(?:by\s+)?"
+)
+
+
+def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
+    """The names after "seen by", "evaluated by", "examined by", "treated by", "signed by",
+    "prepared by", "dictated by", "performed by", "interpreted by", each name and those
+    listed after it → ``[redacted]`` (LC 4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). A name
+    ends at an ordinary word ("seen by Pain Management" names no one); one whose every word
+    is ``known`` is left to the known-name rule: run before it."""
+    spans = []
+    at = text.find(" by ")
+    while at >= 0:
+        before = text[max(0, at - 12) : at].rsplit(None, 1)[-1:]
+        if before and before[0].lower() in _BY_VERBS and text[at + 4 : at + 5].isupper():
+            spans += _listed_names(text, at + 4, known)
+        at = text.find(" by ", at + 4)
+    return redact_spans(text, spans)
+
+
+def _listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, int]]:
+    """The spans of the names listed from ``at``, two name tokens each at least."""
+    spans = []
+    while (found := _AFTER_BY.match(text, at)) and (span := _leading_name(text, *found.span(1))):
+        if len(_words(text, *span)) < 2:
+            break
+        if not all_known(text, span, known):
+            spans.append(span)
+        gap = _NEXT_IN_LIST.match(text, span[1])
+        if gap is None:
+            break
+        at = gap.end()
+    return spans
+
+
+# The people around the worker a summary names: "her husband, Carlos Mendez,", "her
+# daughter Maria Chen translated", "Dr. Lee's partner, Sam Ortiz,", "the interpreter, Lucia
+# Ferreira,". A relative only after a possessive ("her", "his", "'s"), as a family history
+# lists diseases after a bare relative ("mother Diabetes"); the others after "the" or "a" too.
+_RELATIVE_WORDS = "husband wife spouse son daughter mother father sister brother"
+_COMPANION_WORDS = "partner supervisor coworker co-worker interpreter friend"
+_RELATIVES = frozenset(_RELATIVE_WORDS.split())
+_COMPANIONS = frozenset(_COMPANION_WORDS.split())
+_POSSESSIVE_BEFORE = re.compile(r"(?i:\b(?:her|his|their|my|our)|['\u2019]s)\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|an?))\s+$")
+_AFTER_COMPANION = re.compile(
+    rf"\s*,?\s*[\"\u201c']?((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
+)
+# Whom a letter is copied or addressed to, and who signed it: "cc: Ana Ruiz, Tom Reyes",
+# "Attn: Wendy Liang", "Sincerely, Hana Sato". Two name tokens each, as "Attn: Claims" names
+# a department.
+_RECIPIENT_LABELS = frozenset(("cc:", "attn:", "attention:", "sincerely,", "respectfully,"))
+# The words above as the text's words split at white space show them (a comma after a role,
+# a label in any case): one split and a set look-up cost a third of a str.find a word.
+_CLUES = {w: w for w in _RELATIVES | _COMPANIONS} | {w + ",": w for w in _RELATIVES | _COMPANIONS}
+_CLUES |= {form: label for label in _RECIPIENT_LABELS for form in (label, label.title())}
+_CLUES |= {label.upper(): label for label in _RECIPIENT_LABELS}
+
+
+def replace_people_around_names(text: str, known: Container[str] = ()) -> str:
+    """A name after a relative, a co-worker, a supervisor, an interpreter ("her husband,
+    Carlos Mendez, drives her", "her son, John, drove her", "the interpreter, Lucia
+    Ferreira,"), names of the household and the workplace (45 CFR 164.514(b)(2)(i)(A)), and
+    after "cc:", "Attn:", "Attention:", "Sincerely," or "Respectfully," (a letter's signer
+    may be its reviewer: LC 4610.6(f)), each name listed → ``[redacted]``. The role is read
+    in lower case, as a possessive or an article before it writes it. The name ends at an
+    ordinary word ("her son, Spanish-speaking,"); one whose every word is ``known`` is left
+    to the known-name rule: run before it."""
+    present = {_CLUES[word] for word in _CLUES.keys() & text.split()}
+    if not present:
+        return text
+    spans = []
+    for word in present:
+        if word in _RECIPIENT_LABELS:
+            spans += _recipients(text, word, known)
+        else:
+            spans += _companions(text, word, known)
+    return redact_spans(text, spans)
+
+
+def _companions(text: str, word: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    before = (_POSSESSIVE_BEFORE, _ARTICLE_BEFORE) if word in _COMPANIONS else (_POSSESSIVE_BEFORE,)
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if _whole_word(text, at, end) and any(p.search(text, max(0, at - 12), at) for p in before):
+            span = _companion_name(text, end)
+            if span and not all_known(text, span, known):
+                spans.append(span)
+        at = text.find(word, end)
+    return spans
+
+
+def _companion_name(text: str, at: int) -> tuple[int, int] | None:
+    """The name after the role word ending at ``at``: set off by a comma ("her son, John,"),
+    or two name tokens at least, as "her mother Alzheimer dementia" names a disease."""
+    found = _AFTER_COMPANION.match(text, at)
+    span = found and _leading_name(text, *found.span(1))
+    if not span:
+        return None
+    if "," in text[at : span[0]] or len(_words(text, *span)) >= 2:
+        return span
+    return None
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1 : start] if start else " "
+    after = text[end : end + 1] or " "
+    return not (before.isalnum() or before == "-" or after.isalnum() or after == "-")
+
+
+def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int, int]]:
+    lower, spans = text.lower(), []
+    at = lower.find(label)
+    while at >= 0:
+        if at == 0 or not lower[at - 1].isalnum():
+            start = at + len(label)
+            while text[start : start + 1].isspace():
+                start += 1
+            spans += _listed_names(text, start, known)
+        at = lower.find(label, at + 1)
+    return spans
+
+
 # Credentials written after a name, as a letter signs or cites a clinician, and titles
 # written before one ("Nurse Practitioner Kim Lee").
 _CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
@@ -176,9 +313,10 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
     "Okafor, M.D.") or a professional title before it ("Nurse Practitioner Kim Lee",
     "Case Manager Wendy Liang") → ``[redacted]``; the credential and the title stay (LC
     4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). Without a comma, a credential needs two name
-    tokens before it ("Daily RN" is a service). A name whose every word is ``known`` is left
-    to the known-name rule ("the treating physician, MD"): run before it, so a name the case
-    states in part goes whole."""
+    tokens before it ("Daily RN" is a service); a nurse's or a physician assistant's
+    credential may stand before two ("PA-C Amanda Choi"). A name whose every word is
+    ``known`` is left to the known-name rule ("the treating physician, MD"): run before it,
+    so a name the case states in part goes whole."""
     spans = []
     for mark in _MARKS.finditer(text):
         start, end = mark.span()
@@ -189,7 +327,7 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
             found = _AFTER_TITLE.match(text, end)
             span = found and _leading_name(text, *found.span(1))
         else:
-            span = _credentialed(text, start)
+            span = _credentialed(text, start) or _credential_before(text, mark.group(0), end)
         if span and not all_known(text, span, known):
             spans.append(span)
     return redact_spans(text, spans)
@@ -208,6 +346,21 @@ def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     if span is None or ((ambiguous or not found.group(2)) and len(_words(text, *span)) < 2):
         return None
     return span
+
+
+# Credentials a record also writes before a name ("PA-C Amanda Choi", "RN Jane Doe"); not
+# MD, which starts a hospital's name ("MD Anderson").
+_BEFORE_NAME = frozenset(("PA-C", "FNP", "FNP-C", "NP", "RN", "LVN", "LCSW", "DPT"))
+
+
+def _credential_before(text: str, credential: str, end: int) -> tuple[int, int] | None:
+    """The name after a credential written before it: two name tokens at least, as "RN
+    Case Manager" and "LVN Wound Care" name a service."""
+    if credential not in _BEFORE_NAME:
+        return None
+    found = _AFTER_TITLE.match(text, end)
+    span = found and _leading_name(text, *found.span(1))
+    return span if span and len(_words(text, *span)) >= 2 else None
 
 
 def _word_after(text: str, at: int) -> bool:

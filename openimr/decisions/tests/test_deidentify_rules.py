@@ -13,9 +13,9 @@ from openimr.decisions.domain.deidentify import (
 from openimr.decisions.domain.identifiers import (
     replace_identifiers,
     replace_labelled_names,
-    replace_titled_names,
     safe_age,
 )
+from openimr.decisions.domain.titled_names import replace_titled_names
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,122 @@
+"""Names written with a title ("Dr. Patel", "Mrs. O'Neil", "Drs. Lee and Patel"), as pure
+functions over text: a name the case did not state still goes, however it is written.
+
+Why: a published decision names no one who treated the worker or reviewed the case (LC
+4610.6(f) for the reviewer; Civil Code 56.10 for the worker's medical information), and a
+person's name is the first identifier of HIPAA's Safe Harbor (45 CFR 164.514(b)(2)(i)(A)).
+
+How a name after a title is read, word by word, so that the ways a name is written that a
+single pattern missed are read too: a word with a capital ("Patel", "O'Neil",
+"Nguyen-Tran", "Özdemir", "Đặng"), or of a script without capitals ("王伟", "김민준",
+"محمد"); the whole name in capitals ("Dr. JOHN SMITH"); initials between its words ("John
+Q. Public"); a surname's particles ("de la Cruz", "van der Berg", "al-Rashid"); after
+"Drs.", several names joined by "and" or commas. A lower-case word that is no particle, a
+word in capitals after a mixed-case one ("Dr. Smith MRI"), a credential, a digit or a
+punctuation mark ends the name."""
+
+import re
+from collections.abc import Container
+
+from openimr.decisions.domain.deidentify import REDACTED, role_at
+from openimr.decisions.domain.identifiers import all_known
+
+# Each title's first letter is scanned in C; the boundary before it is checked after.
+_TITLE = re.compile(r"(?:D(?:rs|r|octors|octor)|M(?:rs|r|s|iss|x))\.?\s+")
+_TITLES = ("Dr", "Mr", "Ms", "Miss", "Mx", "Doctor")
+# A token after a title: an initial, or a word (letters of any script, with inner
+# apostrophes and hyphens), with the space before it.
+_TOKEN = re.compile(r"\s*(?:([A-Z]\.)|([^\W\d_]+(?:['\u2019\-][^\W\d_]+)*))")
+_LIST_GAP = re.compile(r"(?:\s*,)?\s+(?:and|&)\s+|\s*,\s+")
+_POSSESSIVE = ("'s", "\u2019s")
+# A surname's particles, written in lower case before the name word they belong to.
+_PARTICLE_WORDS = """
+    de del della dela di da das dos du la le van der den ter von zu al el bin ibn ben abu
+"""
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+# Words in capitals a name after a title never is: credentials and a letter's acronyms.
+_ACRONYM_WORDS = """
+    MD DO DC PA NP RN PHD PSYD DPM ESQ QME AME PTP MRI EMG NCV CT PT OT UR IMR ER ESI
+"""
+_ACRONYMS = frozenset(_ACRONYM_WORDS.split())
+# A drug maker named after its founder is no person ("Dr. Reddy's Laboratories"): a
+# manufacturer is no party the corpus withholds (the case's manufacturer is published).
+_MAKER = re.compile(r"\s+(?:Laboratories|Labs|Pharmaceuticals|Pharma)\b")
+_MOST_WORDS = 3
+_SAINT = ("St", "Ste")
+
+
+def replace_titled_names(text: str, known: Container[str] = ()) -> str:
+    """Any name written with a title ("Dr. ..." → "the physician", "Drs. ... and ..." → "the
+    physicians", "Ms. ..." → ``[redacted]``), up to three name words each, but a name whose
+    every word is ``known`` (the case's name words, lower case), left to the known-name
+    rule, so a known physician reads "the treating physician". Run before it: a name the case
+    states in part ("Dr. Maria Okafor", Maria known) goes whole, where the known-name rule
+    would leave "Okafor" (45 CFR 164.514(b)(2)(i)(A); LC 4610.6(f))."""
+    if not any(title in text for title in _TITLES):
+        return text
+    out, at = [], 0
+    for title in _TITLE.finditer(text):
+        start = title.start()
+        if start < at or (start and text[start - 1].isalnum()):
+            continue
+        end = _names_end(text, title.end(), several=title.group(0).startswith(("Drs", "Doctors")))
+        if end is None or (known and all_known(text, (title.end(), end), known)):
+            continue
+        possessive = text.startswith(_POSSESSIVE, end)
+        out += [text[at:start], _role(title.group(0), text, start), "'s" if possessive else ""]
+        at = end + (2 if possessive else 0)
+    return "".join(out) + text[at:]
+
+
+def _role(title: str, text: str, at: int) -> str:
+    if title[0] != "D":
+        return REDACTED
+    plural = title.startswith(("Drs", "Doctors"))
+    return role_at("the physicians" if plural else "the physician", text, at)
+
+
+def _names_end(text: str, at: int, several: bool) -> int | None:
+    """Where the name (or, after "Drs.", the names joined by "and" or commas) that starts at
+    ``at`` ends; None when no name does."""
+    end = _name_end(text, at)
+    while end is not None and several and (gap := _LIST_GAP.match(text, end)):
+        following = _name_end(text, gap.end())
+        if following is None:
+            break
+        end = following
+    return end
+
+
+def _name_end(text: str, at: int) -> int | None:
+    """Where the name that starts at ``at`` ends (a possessive left out), or None."""
+    end, words, capitals, pending = None, 0, None, at
+    while words < _MOST_WORDS and (token := _TOKEN.match(text, pending)):
+        initial, word = token.groups()
+        pending = token.end()
+        if word in _SAINT and text.startswith(".", pending):
+            pending += 1  # "Dr. St. John": the abbreviation's period is no sentence's end
+            continue
+        if initial or word.lower() in _PARTICLES:
+            continue  # a part of the name only if a name word follows
+        if word.endswith(_POSSESSIVE) and _name_word(word[:-2], capitals):
+            return None if _MAKER.match(text, token.end()) else token.end() - 2
+        if not _name_word(word, capitals):
+            break
+        capitals = word.isupper() if capitals is None else capitals
+        end, words = token.end(), words + 1
+    return end
+
+
+def _name_word(word: str, capitals: bool | None) -> bool:
+    """Whether ``word`` is written as a name word: a capital and more (all in capitals only
+    when the name's words before it are: "JOHN SMITH", not the "MRI" of "Dr. Smith MRI"), a
+    particle's name ("al-Rashid"), or letters of a script without capitals."""
+    head = word.split("-", 1)[1] if word[:3].lower() in ("al-", "el-") else word
+    first = head[:1]
+    if len(head) < 2 or first.islower():
+        return False
+    if not first.isupper():
+        return not any(c.isupper() or c.islower() for c in head)  # "王伟", "김민준", "محمد"
+    if head.isupper():
+        return capitals is not False and head.upper().replace(".", "") not in _ACRONYMS
+    return not capitals
