@@ -32,7 +32,13 @@ def _met(row: models.Case, name: str) -> bool:
     return name in CLOSED_BY and getattr(row, CLOSED_BY[name]) is not None
 
 
-def clock_facts(row: models.Case) -> ClockFacts:
+def clock_facts(row: models.Case, *, letter_issued_at: datetime | None = None) -> ClockFacts:
+    """The case's clock facts. ``letter_issued_at``: when its letter issued, which then meets
+    the determination (LC 4610.6(d): the determination in writing), where the case's own
+    ``decided_at`` would."""
+    determined_at = row.decided_at if row.state == State.ISSUED.value else None
+    if determined_at is not None and letter_issued_at is not None:
+        determined_at = letter_issued_at
     return ClockFacts(
         priority=Priority(row.priority),
         eligible_on=row.eligible_on,
@@ -41,7 +47,7 @@ def clock_facts(row: models.Case) -> ClockFacts:
         records_complete_at=row.records_complete_at,
         converted_to_expedited_at=row.converted_to_expedited_at,
         terminated_at=row.terminated_at,
-        determined_at=row.decided_at if row.state == State.ISSUED.value else None,
+        determined_at=determined_at,
         information_requested_at=row.information_requested_at,
         information_method=(
             ServiceMethod(row.information_method) if row.information_method else None

@@ -1,7 +1,6 @@
 """The simulation's referee: every case's deadlines recomputed by a plain day-by-day count,
 written apart from `domain/deadlines.py` on purpose, and the on-time shares."""
 
-import dataclasses
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -58,7 +57,7 @@ def check_deadlines(program: Program) -> dict[str, Any]:
     checked = wrong = decided = on_time = noarfi = noarfi_on_time = 0
     examples: list[str] = []
     for row in models.Case.objects.filter(application__isnull=False).iterator(chunk_size=2000):
-        facts = dataclasses.replace(clock_facts(row), determined_at=None, terminated_at=None)
+        facts = clock_facts(row).as_open()
         computed = {d.name: d for d in case_deadlines(facts, program)}
         for name, due in expected(row, program).items():
             checked += 1

@@ -3,7 +3,6 @@ of months, met on time, late, overdue or pending (`domain/timeliness.py`), the c
 the late ones, and the claims administrators whose records came late."""
 
 import csv
-import dataclasses
 import re
 from collections import Counter, namedtuple
 from collections.abc import Iterable, Iterator
@@ -129,10 +128,7 @@ def _candidates(start: date, end: date) -> Iterator[Any]:
 def _facts(row: Any) -> ClockFacts:
     """The case's clock facts, its determination met when its letter issued: it is due in
     writing (LC 4610.6(d)), and the clock runs on while the case waits in QA."""
-    facts = clock_facts(row)
-    if facts.determined_at is not None and row.letter__issued_at is not None:
-        facts = dataclasses.replace(facts, determined_at=row.letter__issued_at)
-    return facts
+    return clock_facts(row, letter_issued_at=row.letter__issued_at)
 
 
 def timeliness_report(

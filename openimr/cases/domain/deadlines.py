@@ -123,6 +123,18 @@ class ClockFacts:
         if problems:
             raise InvalidInput(problems)
 
+    def as_open(self) -> "ClockFacts":
+        """These facts as if the case were still open: no determination, not terminated, as
+        the clocks of a decided or terminated case are read to report how they ended. Copied
+        without checking again: taking two facts away leaves the rest as they were checked
+        (a report reads a year of cases, and the check and ``dataclasses.replace`` were a
+        fifth of its time)."""
+        if self.determined_at is None and self.terminated_at is None:
+            return self
+        copy = object.__new__(ClockFacts)
+        copy.__dict__.update(self.__dict__, determined_at=None, terminated_at=None)
+        return copy
+
 
 # Read once: a report checks the facts of every case of a year (dataclasses.fields was a
 # sixth of the timeliness report's time).

@@ -9,7 +9,6 @@ passed, and pending before; on a case closed without it (withdrawn, terminated, 
 ineligible) it is not counted, as nothing was left to do.
 """
 
-import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,11 +46,8 @@ def clock_outcomes(
     is closed (issued, withdrawn, terminated, ineligible), so an unmet deadline is not
     counted. The deadlines are those of the case as if still open: `case_deadlines` lists
     none for a decided or terminated case, whose met deadlines are what is reported here."""
-    open_facts = facts
-    if facts.determined_at is not None or facts.terminated_at is not None:
-        open_facts = dataclasses.replace(facts, determined_at=None, terminated_at=None)
     found = []
-    for deadline in case_deadlines(open_facts, program):
+    for deadline in case_deadlines(facts.as_open(), program):
         if deadline.name not in REPORTED:
             continue
         met = getattr(facts, REPORTED[deadline.name])
