@@ -244,7 +244,9 @@ def replace_identifiers(text: str) -> str:
     lower = starts.lower
     if "@" in text:
         text = _EMAIL.sub(REDACTED, text)
-    text = cap_stated_ages(text, starts)
+    # The ages are read in the text as it now is: an e-mail address redacted before an age
+    # moves it, and the places of the text before would miss it (or read past the end).
+    text = cap_stated_ages(text)
     if any(clue in lower for clue in _BIRTH):
         text = _DOB.sub(lambda m: m.group(1) + REDACTED, text)
     if any(group in nines for group in _GROUPED):
@@ -310,11 +312,11 @@ def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[in
     return [end for _, end in found], [end for start, end in found if text[start].islower()]
 
 
-def cap_stated_ages(text: str, starts: WordStarts | None = None) -> str:
+def cap_stated_ages(text: str) -> str:
     """Each age over 89 the text states ("a 93 year old", "Age: 91") written as 90, as the
     age field is (45 CFR 164.514(b)(2)(i)(C): ages over 89 are one category, 90 or
     older). Only the number changes."""
-    starts = word_starts(text) if starts is None else starts
+    starts = word_starts(text)
     lower = starts.lower
     spans = _spans_after(text, _label_ends(starts, ("age",)), _AGE_VALUE) if "age" in lower else []
     return redact_spans(text, spans + _old_ages(text, lower), by="90")
