@@ -17,8 +17,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import ahocorasick
 from rapidfuzz.distance import OSA
 
+from openimr.decisions.domain import identifiers, role_names, unlabelled_names
 from openimr.decisions.domain.deidentify import (
     KnownName,
     NameIndex,
@@ -46,6 +48,7 @@ from openimr.decisions.domain.unlabelled_names import (
     replace_people_around_names,
     replace_role_verb_names,
 )
+from openimr.decisions.domain.word_starts import WordStarts
 
 # The parties an openimr.case/1 document names, with the role word's key. The organization
 # (the IMRO itself) and the manufacturer are not people and stay.
@@ -60,6 +63,39 @@ ORGANIZATION_PARTIES = (
 _CAPITALIZED = re.compile(r"\b[A-Z][A-Za-z'\-]{4,}\b")
 # Fuzzy matching starts at five letters: shorter names are too close to ordinary words.
 FUZZY_MIN_LENGTH = 5
+
+
+# The words the rules look for at the start of a word (a label of several words by its first):
+# one pass of an Aho-Corasick automaton over a text finds them all, where a str.find scan
+# a word cost a microsecond each (docs/benchmarks.md). A word left out is still found, by
+# str.find (``WordStarts.of``): this list decides the cost, never what is found.
+_LABELS = (
+    *identifiers._ROLE_LABELS,
+    *identifiers._ROLE_PHRASES,
+    *identifiers._ID_LABELS,
+    *identifiers._PHONE_LABELS,
+    "age",
+    *role_names._ANCHORS,
+    *unlabelled_names._RECIPIENT_LABELS,
+)
+_WORDS = tuple(sorted({label.split()[0] for label in _LABELS}))
+_AUTOMATON = ahocorasick.Automaton()
+for _word in _WORDS:
+    _AUTOMATON.add_word(_word, _word)
+_AUTOMATON.make_automaton()
+
+
+def _word_places(lower: str) -> dict[str, list[int]]:
+    """Where each word of the automaton starts a word of ``lower``, in ascending order."""
+    found: dict[str, list[int]] = {word: [] for word in _WORDS}
+    for end, word in _AUTOMATON.iter(lower):
+        at = end - len(word) + 1
+        if at == 0 or not lower[at - 1].isalnum():
+            found[word].append(at)
+    return found
+
+
+WordStarts.scanner = _word_places
 
 
 def known_names(doc: dict[str, Any]) -> list[KnownName]:

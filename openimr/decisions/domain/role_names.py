@@ -13,6 +13,7 @@ run after the other name rules (``openimr.decisions.domain.identifiers``)."""
 import re
 
 from openimr.decisions.domain.identifiers import redact_spans
+from openimr.decisions.domain.word_starts import word_starts
 
 # A word written as a name: a capital, then a lower-case letter ("DeShawn", "O'Brien",
 # "McAllister"); an acronym ("MTUS", "ODG", "DWC") is not one.
@@ -81,7 +82,7 @@ _NOT_A_DATE = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+\d)"
 )
-# Matched where a role's first word starts (found by str.find: `_anchors`); the role in any
+# Matched where a role's first word starts (found by `word_starts`: `_anchors`); the role in any
 # case ("The Adjuster"), the company capitalized.
 _ROLE_COMPANY = re.compile(
     rf"(?i:{_CLAIMS_ROLES}){_WHO}\s+(?i:of|with|from|at)\s+(?!(?i:the)\b){_NOT_A_DATE}"
@@ -172,21 +173,15 @@ def replace_claims_companies(text: str) -> str:
     Comp Solutions", "the attorney with Castellanos & Tran LLP") or as the one a person
     works for ("employed by Orchard Lane Grocers", "handles the claim for ...")."""
     spans = []
-    for at in _anchors(text.lower()):
+    for at in _anchors(text):
         found = _ROLE_COMPANY.match(text, at) or _WORKS_FOR.match(text, at)
         if found:
             spans.append(found.span(1))
     return redact_spans(text, spans)
 
 
-def _anchors(lower: str) -> list[int]:
-    """Where each anchor word starts a word: a scan per word in C costs a fraction of a
-    regular expression tried at every position."""
-    found = set()
-    for anchor in _ANCHORS:
-        at = lower.find(anchor)
-        while at >= 0:
-            if at == 0 or not lower[at - 1].isalnum():
-                found.add(at)
-            at = lower.find(anchor, at + 1)
-    return sorted(found)
+def _anchors(text: str) -> list[int]:
+    """Where each anchor word starts a word (``word_starts``: found with the rules' other
+    words in one pass, where a regular expression tried at every position costs more)."""
+    starts = word_starts(text)
+    return sorted({at for anchor in _ANCHORS for at in starts.of(anchor)})

@@ -22,6 +22,7 @@ from collections.abc import Container, Iterator
 
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD, ORDINARY
+from openimr.decisions.domain.word_starts import word_starts
 
 _TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}")
 _TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\b"
@@ -262,15 +263,12 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 
 def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int, int]]:
-    lower, spans = text.lower(), []
-    at = lower.find(label)
-    while at >= 0:
-        if at == 0 or not lower[at - 1].isalnum():
-            start = at + len(label)
-            while text[start : start + 1].isspace():
-                start += 1
-            spans += _listed_names(text, start, known)
-        at = lower.find(label, at + 1)
+    spans = []
+    for at in word_starts(text).of(label):
+        start = at + len(label)
+        while text[start : start + 1].isspace():
+            start += 1
+        spans += _listed_names(text, start, known)
     return spans
 
 

@@ -25,6 +25,14 @@ def test_an_age_over_89_in_the_text_is_written_as_90(text, published):
 
 
 @pytest.mark.parametrize(
+    "address", ["jo@ex.com", "jo.smith@an-example-of-a-long-domain.com", "a@b.co"]
+)
+def test_an_age_over_89_after_an_e_mail_address_is_written_as_90_too(address):
+    text = f"Contact {address}. Age: 95. He is a 93 year old man."
+    assert replace_identifiers(text) == (f"Contact {REDACTED}. Age: 90. He is a 90 year old man.")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "An 89-year-old man",

@@ -1,0 +1,45 @@
+"""The de-identification rules ask ``word_starts`` where their role words and labels start a
+word; ``openimr.decisions.deidentify`` answers with one pass of an Aho-Corasick automaton.
+What it finds must be what a ``str.find`` scan a word finds, or a label would be missed and
+a name published."""
+
+import pytest
+
+import openimr.decisions.deidentify  # noqa: F401  (installs the automaton)
+from openimr.decisions.domain.word_starts import WordStarts
+
+TEXTS = [
+    "Patient: John Smith. The patient's attorney, Ana Ruiz of Castellanos LLP, represented by",
+    "outpatient non-patient co-attorney claimsadministrator claim# claims administrator",
+    "ADJUSTER/adjustor:adjusted (examiner) 'counsel' counselor paralegal\x00nurse case manager",
+    "cc: Ana Ruiz\nATTN: Wendy Liang\nSincerely, Hana Sato; Respectfully, Tom Reyes",
+    "employee employer employed unemployed Employee ID 12345 age: 93, aged 92, image",
+    "Ärzte patient Ｐatient élan-patient ½claim 2claim _claim phone/fax tel. mobile cell",
+    "",
+]
+WORDS = ["patient", "attorney", "claims", "claim", "adjust", "examiner", "counsel", "cc:"]
+WORDS += ["sincerely,", "respectfully,", "attn:", "employee", "employed", "age", "phone", "tel"]
+WORDS += ["nurse", "case", "represented", "not-a-label-word", "mobile", "cell", "fax"]
+
+
+def _by_find(text: str, word: str) -> list[int]:
+    lower, found, at = text.lower(), [], text.lower().find(word)
+    while at >= 0:
+        if at == 0 or not lower[at - 1].isalnum():
+            found.append(at)
+        at = lower.find(word, at + 1)
+    return found
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_each_word_starts_where_a_scan_of_the_lowercased_text_finds_it(text):
+    assert WordStarts.scanner is not None
+    starts = WordStarts(text)
+    assert {word: starts.of(word) for word in WORDS} == {w: _by_find(text, w) for w in WORDS}
+
+
+def test_without_the_automaton_each_word_is_found_by_a_scan_with_the_same_places(monkeypatch):
+    monkeypatch.setattr(WordStarts, "scanner", None)
+    for text in TEXTS:
+        starts = WordStarts(text)
+        assert {word: starts.of(word) for word in WORDS} == {w: _by_find(text, w) for w in WORDS}
