@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Container, Sequence
 
-from openimr.decisions.domain.deidentify import REDACTED
+from openimr.decisions.domain.deidentify import REDACTED, name_key
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
@@ -309,7 +309,8 @@ def all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
     """Whether every word of ``text[span]`` (initials and a possessive aside) is ``known``
     (lower case): such a name is left to the known-name rule, which writes its role word."""
     words = re.findall(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*", text[span[0] : span[1]])
-    return all(word.lower().removesuffix("'s") in known for word in words if len(word) > 1)
+    keys = (name_key(word).removesuffix("'s") for word in words if len(word) > 1)
+    return all(key in known for key in keys)
 
 
 def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[int], list[int]]:
