@@ -70,8 +70,7 @@ _ORGANIZATION_WORDS = re.compile(
     r"\b(?:inc|llc|corp|co|company|ltd|group|services|clinic|center|centre|hospital|"
     r"medical|health|healthcare|therapy|rehabilitation|imaging|radiology|laboratory|labs?|"
     r"pharmacy|associates|partners|institute|insurance|claims|administrators?|department|"
-    r"district|university|network|management|solutions|orthopedics|chiropractic|program|"
-    r"programme|team|staff|foundation|practice|physicians)\b",
+    r"district|university|network|management|solutions|orthopedics|chiropractic)\b",
     re.IGNORECASE,
 )
 # Letters that fold to no ASCII letter by Unicode decomposition.

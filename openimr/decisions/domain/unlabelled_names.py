@@ -20,7 +20,6 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container, Iterator
 
-from openimr.decisions.domain.deidentify import looks_like_organization
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD, ORDINARY
 from openimr.decisions.domain.word_starts import word_starts
@@ -160,6 +159,13 @@ _BY_VERB_WORDS = """
     seen evaluated examined treated signed prepared dictated performed interpreted then
 """
 _BY_VERBS = frozenset(_BY_VERB_WORDS.split())
+# The last word of an organization's name: what a person's name never ends with.
+_HEAD_WORDS = """
+    associates group clinic clinics center centre centers institute hospital program
+    programme lab labs laboratory laboratories team staff department network partners
+    foundation practice services inc llc
+"""
+_ORGANIZATION_HEADS = frozenset(_HEAD_WORDS.split())
 # Capitalized words and initials, parted by spaces only (a line break ends a name).
 _CAPITALIZED_RUN = re.compile(
     r"(?:[A-Z]\.|[A-Z][\w'\u2019&-]*)(?: +(?:[A-Z]\.|[A-Z][\w'\u2019&-]*))*"
@@ -187,13 +193,14 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
 
 def _listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, int]]:
     """The spans of the names listed from ``at``, two name tokens each at least. Words that
-    run on in capitals into an organization's word ("Kaiser Permanente Medical Group",
+    run on in capitals to an organization's head word ("Kaiser Permanente Medical Group",
     "Neurodiagnostic Associates", "Walk In Clinic") name a service, not a person: they stay,
-    and the list goes on after them ("by Sports Chiropractic Group and by Tom Reyes")."""
+    and the list goes on after them ("by Sports Chiropractic Group and by Tom Reyes"). A
+    name before a service's words ("Ana Ruiz Physical Therapy") still goes."""
     spans = []
     while item := _CAPITALIZED_RUN.match(text, at):
         span = _leading_name(text, *item.span())
-        service = looks_like_organization(item.group(0))
+        service = item.group(0).rsplit(None, 1)[-1].lower() in _ORGANIZATION_HEADS
         if span and len(_words(text, *span)) >= 2 and not service:
             if not all_known(text, span, known):
                 spans.append(span)

@@ -1,8 +1,9 @@
-"""After "seen by", "evaluated by", "performed by" and the like, capitalized words that run
-into an organization's word ("Associates", "Group", "Clinic", "Program") or are a
+"""After "seen by", "evaluated by", "performed by" and the like, capitalized words that end
+in an organization's head word ("Associates", "Group", "Clinic", "Program") or are a
 specialty's ("Neuroradiology", "Functional", "Interventional") name a service, and stay,
-where they were taken for a person's name; the people listed with them still go
-(LC 4610.6(f); 45 CFR 164.514(b)(2)(i)(A))."""
+where they were taken for a person's name; the people listed with them, and a name before
+a service's words ("Ana Ruiz Physical Therapy"), still go (LC 4610.6(f); 45 CFR
+164.514(b)(2)(i)(A))."""
 
 import pytest
 
@@ -41,6 +42,7 @@ def test_a_service_after_seen_by_stays(text):
             f"She was seen by Urgent Care on 2/2/2016 and then by {R}.",
         ),
         ("Signed by Robert J. Kim, M.D.", f"Signed by {R}, M.D."),
+        ("She was seen by Ana Ruiz Physical Therapy.", f"She was seen by {R} Physical Therapy."),
         ("Evaluated by Lars-Erik Lindqvist and Maja Berg.", f"Evaluated by {R} and {R}."),
         (
             "She was seen by Ana Ruiz\nMedical records reviewed.",
