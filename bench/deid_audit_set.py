@@ -137,11 +137,13 @@ LEAKS: tuple[Leak, ...] = (
     # Round three: claim numbers in groups parted by spaces.
     Leak("The claim no. 12 345 678 was accepted for the lumbar spine.", ("12 345 678", "345")),
     Leak("Claim # ADJ 123 4567 is set for a hearing.", ("123 4567", "4567")),
+    Leak("The claim # is 05-WC 123 456, per the adjuster.", ("05-WC", "123 456")),
     Leak("The claim number is 05 WC 123456.", ("123456",)),
     Leak("Per the adjuster, claim number 2016 004417 01 covers the knee.", ("004417",)),
     # Titles in capitals before a name.
     Leak("Per CLAIMS ADJUSTER MARIA LOPEZ, the request was denied.", ("MARIA", "LOPEZ")),
     Leak("NURSE CASE MANAGER TREVOR MBEKI called the office on 3/3/2016.", ("TREVOR", "MBEKI")),
+    Leak("Claims Examiner MARÍA JOSÉ GARCÍA denied the request.", ("MARÍA", "JOSÉ", "GARCÍA")),
     Leak("The note of NURSE PRACTITIONER KIM J. LEE, FNP, was reviewed.", ("KIM", "LEE")),
     Leak("ATTORNEY SEAMUS O'CONNOR objected to the UR decision.", ("SEAMUS", "O'CONNOR")),
     # The case's known names: initials after the surname, hyphens joining a part the case does

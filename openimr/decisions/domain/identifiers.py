@@ -35,11 +35,11 @@ _ID_LABELS += ("mrn", "ssn", "social security", "employee id", "wcab", "adj", "z
 # come in a list ("claim numbers 123456789 and 987654321").
 _COMPACT_ID = r"(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9-]|[/.](?=[A-Z0-9])){3,}"
 # Or in groups parted by single spaces, as a claim number is read out or typed from a form
-# ("12 345 678", "ADJ 123 4567", "05 WC 123456"): up to three groups of one to six digits
-# or capitals, then one of three digits at least, which no dose or count after a label is
-# ("claim #2 MRI", "the claim 12 months later" keep theirs); capitals only, as the label's
-# letters may start a longer word ("adj" of "adjuster of April 2016").
-_SPACED_ID = r"(?-i:(?:[A-Z0-9]{1,6} ){1,3}\d{3,}(?![\w/-]|\.\d))"
+# ("12 345 678", "ADJ 123 4567", "05 WC 123456", "05-WC 123 456"): up to three groups of
+# digits or capitals (a hyphen inside), then one of three digits at least, which a count
+# after a label is not ("claim #2 MRI", "the claim 12 months later" keep theirs); capitals
+# only, as the label's letters may start a longer word ("adj" of "adjuster of April 2016").
+_SPACED_ID = r"(?-i:(?:[A-Z0-9](?:-?[A-Z0-9]){0,7} ){1,3}\d{3,}(?![\w/-]|\.\d))"
 _ONE_ID = rf"(?:{_SPACED_ID}|{_COMPACT_ID})"
 _ID_VALUE = re.compile(
     r"(?:\s*(?:numbers?|nos?\.?|num\.?|#|id|code))?(?:\s+(?:is|was|are|ending in))?\s*[:#]?\s*"

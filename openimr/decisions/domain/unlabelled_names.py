@@ -369,11 +369,14 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
 # A name in capitals after a title: two or three words of capitals (initials between), then
 # the end, a punctuation mark or a word in lower case, as a name in capitals is set off in
 # mixed-case text. In text all in capitals where the name ends cannot be told: none is read.
+# Latin capitals with their accents too ("MARÍA JOSÉ GARCÍA").
+_CAP = "A-ZÀ-ÖØ-Þ"
 _CAPITALS_NAME = re.compile(
-    r"\s+((?:[A-Z]\.\s*)*[A-Z][A-Z'\u2019-]+(?:\s+(?:[A-Z]\.\s*)*[A-Z][A-Z'\u2019-]+){1,2})"
+    rf"\s+((?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+"
+    rf"(?:\s+(?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+){{1,2}})"
     r"(?=\s*(?:$|[,;:.()\x00])|\s+[A-Z]?[a-z])"
 )
-_CAPITAL_WORD = re.compile(r"[A-Z][A-Z'\u2019-]+")
+_CAPITAL_WORD = re.compile(rf"[{_CAP}][{_CAP}'\u2019-]+")
 
 
 def _capitals_name(text: str, at: int) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ R = REDACTED
         ("Claim # ADJ 123 4567 is pending.", f"Claim # {R} is pending."),
         ("The claim number is 05 WC 123456.", f"The claim number is {R}."),
         ("WCAB No. ADJ 123 4567", f"WCAB No. {R}"),
+        ("The claim # is 05-WC 123 456.", f"The claim # is {R}."),
         ("her claim no. is 9001 2345 6789.", f"her claim no. is {R}."),
         ("claim numbers 12 345 678 and 98 765 432 apply", f"claim numbers {R} apply"),
         ("Claim number 123 456 789 on 3/3/2016", f"Claim number {R} on 3/3/2016"),

@@ -26,6 +26,7 @@ R = REDACTED
         ("NURSE PRACTITIONER KIM J. LEE, FNP", f"NURSE PRACTITIONER {R}, FNP"),
         ("ATTORNEY SEAMUS O'CONNOR objected.", f"ATTORNEY {R} objected."),
         ("CLAIMS ADJUSTER MARIA LOPEZ", f"CLAIMS ADJUSTER {R}"),
+        ("Claims Examiner MARÍA JOSÉ GARCÍA denied it.", f"Claims Examiner {R} denied it."),
     ],
 )
 def test_a_name_after_a_title_in_capitals_is_removed(text, expected):
