@@ -211,8 +211,16 @@ def replace_known_names(text: str, index: NameIndex) -> str:
     for first, end, role in reversed(spans):
         title = _TITLE_BEFORE.search(text, max(0, first - 12), first)
         start = title.start() if title else first
-        text = text[:start] + role_at(role, text, start) + text[end:]
+        text = text[:start] + role_at(role, text, start) + _possessive(text, end)
     return text
+
+
+def _possessive(text: str, end: int) -> str:
+    """The text after a name, its bare possessive apostrophe ("Lopez' husband") written as
+    the role words need it ("the injured worker's husband")."""
+    if text[end : end + 1] in ("'", "\u2019") and not text[end + 1 : end + 2].isalnum():
+        return text[end] + "s" + text[end + 1 :]
+    return text[end:]
 
 
 def _replace_phrase(text: str, phrase: str, role: str) -> str:

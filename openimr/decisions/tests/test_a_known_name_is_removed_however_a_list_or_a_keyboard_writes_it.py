@@ -2,7 +2,8 @@
 Civil Code 56.10; 45 CFR 164.514(b)(2)(i)(A)): an initial after the surname, as a list
 writes it ("Lopez, M.", "Okonkwo R"), an initial without its period ("M Lopez"), a known
 surname joined by a hyphen to one the case does not state ("Lopez-Garcia"), a typographic
-apostrophe ("O’Donnell’s") or a space for the apostrophe ("O Donnell"), misspelled and
+apostrophe ("O’Donnell’s") or a space for the apostrophe ("O Donnell"), a bare possessive
+apostrophe, which the role words write "'s" ("Lopez' husband"), misspelled and
 reversed ("Lopes, Maria"). A degree after a name ("Lopez, M.D."), a pronoun ("I"), a sex
 after a comma ("Lopez, M, 45") and another person's initial ("Lopez, A. Ruiz") are not its
 initials."""
@@ -37,6 +38,8 @@ def public(text: str) -> str:
         ("Mr. O’Donnell’s letter.", "The attorney’s letter."),
         ("O’Donnel objected.", "The attorney objected."),
         ("O Donnell objected.", "The attorney objected."),
+        ("Ms. Lopez' husband called.", "The injured worker's husband called."),
+        ("Lopez’ husband called.", "The injured worker’s husband called."),
         ("Lopes, Maria was seen.", "The injured worker was seen."),
         ("R. Okonkwo and M. O'Donnell met.", "The treating physician and the attorney met."),
     ],
