@@ -134,6 +134,95 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Okonkwo was reached at +44 20 7946 0958.", ("7946 0958",)),
     Leak("She was seen by PA-C Amanda Choi.", ("Amanda", "Choi")),
     Leak("Dressing changes by RN Jane Doe were documented.", ("Jane", "Doe")),
+    # Round three: claim numbers in groups parted by spaces.
+    Leak("The claim no. 12 345 678 was accepted for the lumbar spine.", ("12 345 678", "345")),
+    Leak("Claim # ADJ 123 4567 is set for a hearing.", ("123 4567", "4567")),
+    Leak("The claim # is 05-WC 123 456, per the adjuster.", ("05-WC", "123 456")),
+    Leak("The claim number is 05 WC 123456.", ("123456",)),
+    Leak("Per the adjuster, claim number 2016 004417 01 covers the knee.", ("004417",)),
+    # Titles in capitals before a name.
+    Leak("Per CLAIMS ADJUSTER MARIA LOPEZ, the request was denied.", ("MARIA", "LOPEZ")),
+    Leak("NURSE CASE MANAGER TREVOR MBEKI called the office on 3/3/2016.", ("TREVOR", "MBEKI")),
+    Leak("Claims Examiner MARÍA JOSÉ GARCÍA denied the request.", ("MARÍA", "JOSÉ", "GARCÍA")),
+    Leak("The note of NURSE PRACTITIONER KIM J. LEE, FNP, was reviewed.", ("KIM", "LEE")),
+    Leak("ATTORNEY SEAMUS O'CONNOR objected to the UR decision.", ("SEAMUS", "O'CONNOR")),
+    # The case's known names: initials after the surname, hyphens joining a part the case does
+    # not state, typographic apostrophes, an apostrophe typed as a space, reversed and misspelled.
+    Leak("Hernandez-Whitfield, G. reported 7/10 pain.", ("Hernandez-Whitfield", "G.")),
+    Leak("G. Hernandez-Whitfield reported 7/10 pain.", ("Hernandez-Whitfield",)),
+    Leak("Okonkwo, R. requested 12 sessions of physical therapy.", ("Okonkwo", "R.")),
+    Leak("O’Donnell’s letter of 5/2/2016 asked for an IMR.", ("O’Donnell",)),
+    Leak("Mr. O Donnell filed the application.", ("Donnell",)),
+    Leak(
+        "Ms. Hernandez-Whitfield-Reyes reported 6/10 pain.", ("Hernandez-Whitfield-Reyes", "Reyes")
+    ),
+    Leak("Okonkwo-Adeyemi, MD, requested the MRI.", ("Okonkwo-Adeyemi", "Adeyemi")),
+    Leak("Rosalind Okonkow's note was reviewed.", ("Rosalind", "Okonkow")),
+    Leak("Whitfeild, Guadalupe was seen on 2/2/2016.", ("Whitfeild", "Guadalupe")),
+    Leak("R Okonkwo requested the MRI.", ("R Okonkwo", "Okonkwo")),
+    # Names of many origins, written as reviewers write them, near services and lists.
+    Leak(
+        "She was seen by Urgent Care on 2/2/2016 and then by Anjali Venkataraman.",
+        ("Anjali", "Venkataraman"),
+    ),
+    Leak(
+        "The physical therapist, Bongani Dlamini, documented 90 degrees of flexion.",
+        ("Bongani", "Dlamini"),
+    ),
+    Leak("Her son, Oluwaseun, interpreted at the visit.", ("Oluwaseun",)),
+    Leak(
+        "The QME, Dr. Ngozi Eze-Okafor, found her permanent and stationary.",
+        ("Ngozi", "Eze-Okafor"),
+    ),
+    Leak(
+        "The adjuster, who is Svetlana Kuznetsova, denied the request.", ("Svetlana", "Kuznetsova")
+    ),
+    Leak("Per Dr. Takahashi's report, the MRI showed a tear.", ("Takahashi",)),
+    Leak(
+        "The chiropractor Mateo Fernández-Ruiz treated her 12 times.", ("Mateo", "Fernández-Ruiz")
+    ),
+    Leak("Signed by Aroha Ngata, DPT, on 4/4/2016.", ("Aroha", "Ngata")),
+    Leak("cc: Priya Raghunathan, Esq.; Harbor Claims Services", ("Priya", "Raghunathan")),
+    Leak("The interpreter, Thu Trang Pham, was present.", ("Thu", "Trang", "Pham")),
+    Leak(
+        "She was treated by Sports Chiropractic Group and then by Kwame Mensah.",
+        ("Kwame", "Mensah"),
+    ),
+    Leak("She was seen by Ana Ruiz Physical Therapy on 3/3/2016.", ("Ana", "Ruiz")),
+    Leak("The case manager, Siobhan Murphy, approved the visits.", ("Siobhan", "Murphy")),
+    Leak("Dr. Yusuf Al-Amin reviewed the EMG.", ("Yusuf", "Al-Amin")),
+    Leak("Nurse Practitioner Ewa Kowalczyk refilled the Norco.", ("Ewa", "Kowalczyk")),
+    Leak("Her husband, Giovanni Russo, drives her to therapy.", ("Giovanni", "Russo")),
+    Leak(
+        "The patient's supervisor, Deepak Chaudhary, offered modified duty.",
+        ("Deepak", "Chaudhary"),
+    ),
+    Leak("Claims Examiner Ingrid Johansson modified the request.", ("Ingrid", "Johansson")),
+    Leak("Phone (559) 555-0187, ext. 4, for Dr. Moana Kealoha.", ("555-0187", "Moana", "Kealoha")),
+    Leak(
+        "Her DOB is 07-04-1961 and her claim no. is 9001 2345 6789.",
+        ("07-04-1961", "2345 6789", "6789"),
+    ),
+    Leak("The MRI was interpreted by Haruto Sato, M.D., on 1/5/2016.", ("Haruto", "Sato")),
+    Leak("Tatiana Volkova, PA-C, noted a positive Spurling test.", ("Tatiana", "Volkova")),
+    Leak("Dr. Chukwuemeka's partner, Dr. Aisha Bello, saw her.", ("Chukwuemeka", "Aisha", "Bello")),
+    Leak("She lives at 2210 Rosewood Lane, Apt 7, Fresno, CA 93710.", ("2210 Rosewood", "93710")),
+    Leak("The employer is Valle Central Packing, Inc.", ("Valle",)),
+    Leak(
+        "E-mail from a.kowalski@sierrapt.org dated 3/9/2016 was reviewed.", ("kowalski", "sierrapt")
+    ),
+    Leak("The PTP was Farhan Qureshi; he requested acupuncture.", ("Farhan", "Qureshi")),
+    Leak(
+        "Evaluated by Lars-Erik Lindqvist and Maja Berg at the spine center.",
+        ("Lars-Erik", "Lindqvist", "Maja", "Berg"),
+    ),
+    Leak("Her daughter, Xochitl, drives her to physical therapy.", ("Xochitl",)),
+    Leak("The evaluator, Rahel Tesfaye, PsyD, administered the BDI.", ("Rahel", "Tesfaye")),
+    Leak("Attn: Nomvula Khumalo, Utilization Review", ("Nomvula", "Khumalo")),
+    Leak("Dr. Gonçalves de Souza recommended a TENS trial.", ("Gonçalves", "Souza")),
+    Leak(
+        "GUADALUPE HERNANDEZ WHITFIELD reported 8/10 pain.", ("GUADALUPE", "HERNANDEZ", "WHITFIELD")
+    ),
 )
 
 # What must come out unchanged: the clinical and legal text of a letter.
@@ -239,6 +328,39 @@ KEPT: tuple[str, ...] = (
     "Per the Attorney Letter of May 2, 2016, an IMR was requested.",
     "Dr. Reddy's Laboratories manufactures the generic.",
     "The patient is 47 years old; her 70 year old mother was not examined.",
+    # Round three: near claim labels, titles in capitals, "seen by" a service.
+    "The claim 12 months later was reopened; claim #2 MRI was approved.",
+    "The adjuster of April 2016 records wrote that the claim was accepted.",
+    "The NURSE VISITS were approved; ATTORNEY FEES are not at issue.",
+    "The CASE MANAGER UR DECISION was upheld on 3/3/2016.",
+    "THE CLAIMS ADJUSTER DENIED THE REQUEST ON 3/3/2016.",
+    "THERAPIST PROGRESS NOTES were reviewed with the CASE MANAGER RN.",
+    "She was seen by Kaiser Permanente Medical Group on 1/4/2016.",
+    "The EMG was performed by Neurodiagnostic Associates.",
+    "She was evaluated by Functional Restoration Program staff.",
+    "She was evaluated by Functional Capacity Evaluation on 5/5/2016.",
+    "She was seen by Walk In Clinic and by Outpatient Rehab.",
+    "She was seen by Ear Nose Throat and treated by Interventional Pain.",
+    "She was treated by Cognitive Behavioral Therapy and by Hand Therapy.",
+    "She was seen by Pediatric Orthopedics as a child.",
+    "The MRI was interpreted by Neuroradiology on 2/2/2016.",
+    "A Lopez-type fracture was not described; O-arm imaging was used.",
+    "Claim Number: not provided. Policy limits were not discussed.",
+    "He reports 3 to 4 hours of sleep; Oswestry 42 of 100.",
+    "Lumbar MRI, L4-L5 and L5-S1, showed disc protrusions of 3 mm.",
+    "Physical therapy 3 x 4 was modified to 2 x 3.",
+    "The Roos test and the Adson maneuver were negative.",
+    "Per ACOEM Chapter 12, the Spine Center program is not supported.",
+    "She was seen in the Emergency Department of St. Mary Medical Center.",
+    "The patient's coworker witnessed the fall; her supervisor was notified.",
+    "Her husband, Spanish-speaking, attended the visit.",
+    "Dr. Reddy's Laboratories and Sandoz make the generic.",
+    "The Functional Restoration Program, 160 hours, is not medically necessary.",
+    "Dose: Norco 10/325 mg, 1 tab PO q6h PRN, #120 with 2 refills.",
+    "ICD-10 M54.5 and M51.26; CPT 72148 and 97110 were requested.",
+    "She was referred to Occupational Medicine and then by Physical Therapy.",
+    "The QME Panel Request was filed; a Panel QME in Orthopedic Surgery was assigned.",
+    "The Claims Adjuster letter of 2/2/2016 was reviewed.",
 )
 
 
@@ -267,11 +389,6 @@ LEFT: tuple[Left, ...] = (
         "a title in capitals: in text all in capitals a name's end cannot be told",
     ),
     Left(
-        "The claim number is 05 WC 123456.",
-        ("123456",),
-        "an account number written with spaces: where it ends cannot be told from the words after",
-    ),
-    Left(
         'Guadalupe "Lupe" Hernandez-Whitfield reported 5/10 pain.',
         ("Lupe",),
         "a nickname the case does not state",
@@ -290,6 +407,16 @@ LEFT: tuple[Left, ...] = (
         "She picks grapes at Sunrise Farms.",
         ("Sunrise",),
         "a known organization's name in part: organizations are matched whole",
+    ),
+    Left(
+        "CLAIMS ADJUSTER LOPEZ denied the request.",
+        ("LOPEZ",),
+        "one word in capitals after a title in capitals, as 'ATTORNEY FEES' is written",
+    ),
+    Left(
+        "She was seen by Ana Ruiz Physical Therapy Clinic on 3/3/2016.",
+        ("Ana", "Ruiz"),
+        "a name run into an organization's name after 'seen by' reads as the organization",
     ),
     Left(
         "The adjuster, according to the file, is Maria Lopez.",

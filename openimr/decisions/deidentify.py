@@ -135,7 +135,12 @@ def misspelled_names(texts: Iterable[str], names: list[KnownName]) -> list[Known
     if not targets:
         return []
     # A possessive is no part of the word: "Okonkow's" is "Okonkow".
-    words = {w.removesuffix("'s") for text in texts for w in _CAPITALIZED.findall(text)}
+    # A typographic apostrophe is read as a straight one: "O’Donnel" is "O'Donnel".
+    words = {
+        w.removesuffix("'s")
+        for text in texts
+        for w in _CAPITALIZED.findall(text.replace("\u2019", "'") if "\u2019" in text else text)
+    }
     found: dict[str, str] = {}
     for word in words:
         lower = fold(word).lower()

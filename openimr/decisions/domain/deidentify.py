@@ -128,16 +128,32 @@ def name_index(names: Sequence[KnownName]) -> NameIndex:
             continue
         tokens = name_tokens(known.name)
         for token in tokens:
-            words.setdefault(token.lower(), role)
-            words.setdefault(fold(token).lower(), role)
-            for part in token.split("-") if "-" in token else ():
-                words.setdefault(part.lower(), role)
-                words.setdefault(fold(part).lower(), role)
+            for form in _token_forms(name_key(token)):
+                words.setdefault(form, role)
         if len(tokens) > 1:
             initials.setdefault("".join(fold(t)[0].lower() for t in tokens), role)
     ordered = tuple(sorted(phrases.items(), key=lambda p: -len(p[0])))
     letters = frozenset(word[0] for word in words if word)
     return NameIndex(words, initials, letters, ordered)
+
+
+def name_key(word: str) -> str:
+    """A name word as the index holds it: lower case, a typographic apostrophe written as a
+    straight one ("O’Donnell" is "o'donnell")."""
+    return word.lower().replace("\u2019", "'")
+
+
+def _token_forms(key: str) -> list[str]:
+    """The ways a letter writes one name word: as stated, without its accents, each part
+    of a hyphenated one ("hernandez" of "hernandez-whitfield"), and a name with an
+    apostrophe without it ("odonnell") or without what stands before it ("donnell" of
+    "o'donnell", four letters at least: "O Donnell" is read as a typed "O'Donnell")."""
+    forms = [key, fold(key)]
+    forms += [part for form in forms if "-" in form for part in form.split("-")]
+    for form in [f for f in forms if "'" in f]:
+        forms.append(form.replace("'", ""))
+        forms += [part for part in form.split("'")[1:] if len(part) >= 4]
+    return forms
 
 
 # Words a period follows without ending the sentence ("e.g. Smith", "vs. Smith").
@@ -195,8 +211,16 @@ def replace_known_names(text: str, index: NameIndex) -> str:
     for first, end, role in reversed(spans):
         title = _TITLE_BEFORE.search(text, max(0, first - 12), first)
         start = title.start() if title else first
-        text = text[:start] + role_at(role, text, start) + text[end:]
+        text = text[:start] + role_at(role, text, start) + _possessive(text, end)
     return text
+
+
+def _possessive(text: str, end: int) -> str:
+    """The text after a name, its bare possessive apostrophe ("Lopez' husband") written as
+    the role words need it ("the injured worker's husband")."""
+    if text[end : end + 1] in ("'", "\u2019") and not text[end + 1 : end + 2].isalnum():
+        return text[end] + "s" + text[end + 1 :]
+    return text[end:]
 
 
 def _replace_phrase(text: str, phrase: str, role: str) -> str:
@@ -244,21 +268,62 @@ def _name_spans(text: str, index: NameIndex) -> list[tuple[int, int, str]]:
             spans[-1] = (spans[-1][0], end, spans[-1][2])
         else:
             spans.append((start, end, role))
-    return spans
+    return [_with_initial_after(text, span, index) for span in spans]
+
+
+# An initial after a surname, as a list of names writes it ("Lopez, M.", "Okonkwo R"): not a
+# degree's ("Lopez, M.D."), nor one followed by a word's letters; after a comma with its
+# period only, as "Lopez, M, 45" states the sex.
+_INITIAL_AFTER = re.compile(r"(?:,\s?([A-Z])\.|\s([A-Z])(?:\.|(?![\w.'\u2019])))(?![A-Za-z])")
+
+
+def _with_initial_after(
+    text: str, span: tuple[int, int, str], index: NameIndex
+) -> tuple[int, int, str]:
+    """The span with the initial written after it, when the initial is the first letter of
+    one of the same person's name words (their role's)."""
+    start, end, role = span
+    found = _INITIAL_AFTER.match(text, end)
+    if found is None:
+        return span
+    letter = (found.group(1) or found.group(2)).lower()
+    if any(word[0] == letter and word_role == role for word, word_role in index.words.items()):
+        return start, found.end(), role
+    return span
 
 
 def _word_role(word: str, text: str, end: int, index: NameIndex) -> str | None:
     if not word[0].isupper():
         return None
     if len(word) == 1:
-        # An initial: "M. Gonzalez"; it joins only a name word that follows.
-        if word.lower() in index.letters and text.startswith(".", end):
-            following = _WORD.match(text, _INITIAL_GAP.match(text, end).end())  # type: ignore[union-attr]
-            if following and following.group(0).lower() in index.words:
-                return index.words[following.group(0).lower()]
+        return _initial_role(word, text, end, index)
+    lower = name_key(word)
+    role = index.words.get(lower) or index.words.get(fold(lower))
+    if role is None and "-" in word:
+        # A known name joined to another by a hyphen ("Lopez-Garcia"): one person's name,
+        # every part written as a name.
+        parts = word.split("-")
+        if all(part[:1].isupper() for part in parts):
+            role = next((index.words[p] for p in map(name_key, parts) if p in index.words), None)
+    return role
+
+
+def _initial_role(letter: str, text: str, end: int, index: NameIndex) -> str | None:
+    """The role of an initial that joins the name word after it: "M. Gonzalez"; "M
+    Gonzalez" when the letter starts one of that person's name words; and "O Donnell" for
+    a known "O'Donnell"."""
+    if text.startswith(".", end):
+        following = _WORD.match(text, _INITIAL_GAP.match(text, end).end())  # type: ignore[union-attr]
+        key = following and name_key(following.group(0))
+        return index.words.get(key) if key and letter.lower() in index.letters else None
+    following = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    if following is None:
         return None
-    lower = word.lower()
-    return index.words.get(lower) or index.words.get(fold(lower))
+    if (joined := name_key(letter + following.group(0))) in index.words:
+        return index.words[joined]
+    role = index.words.get(name_key(following.group(0)))
+    first = letter.lower()
+    return role if any(w[0] == first and r == role for w, r in index.words.items()) else None
 
 
 def _joins(text: str, previous_end: int, start: int, previous: tuple[int, int, str]) -> bool:

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Container, Sequence
 
-from openimr.decisions.domain.deidentify import REDACTED
+from openimr.decisions.domain.deidentify import REDACTED, name_key
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
@@ -33,7 +33,14 @@ _ID_LABELS: tuple[str, ...] = ("claim", "policy", "member", "account", "medical 
 _ID_LABELS += ("mrn", "ssn", "social security", "employee id", "wcab", "adj", "zip")
 # The value may be written after "is" or "was", hold a slash or a dot ("2016/004417"), and
 # come in a list ("claim numbers 123456789 and 987654321").
-_ONE_ID = r"(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9-]|[/.](?=[A-Z0-9])){3,}"
+_COMPACT_ID = r"(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9-]|[/.](?=[A-Z0-9])){3,}"
+# Or in groups parted by single spaces, as a claim number is read out or typed from a form
+# ("12 345 678", "ADJ 123 4567", "05 WC 123456", "05-WC 123 456"): up to three groups of
+# digits or capitals (a hyphen inside), then one of three digits at least, which a count
+# after a label is not ("claim #2 MRI", "the claim 12 months later" keep theirs); capitals
+# only, as the label's letters may start a longer word ("adj" of "adjuster of April 2016").
+_SPACED_ID = r"(?-i:(?:[A-Z0-9](?:-?[A-Z0-9]){0,7} ){1,3}\d{3,}(?![\w/-]|\.\d))"
+_ONE_ID = rf"(?:{_SPACED_ID}|{_COMPACT_ID})"
 _ID_VALUE = re.compile(
     r"(?:\s*(?:numbers?|nos?\.?|num\.?|#|id|code))?(?:\s+(?:is|was|are|ending in))?\s*[:#]?\s*"
     rf"({_ONE_ID}(?:(?:\s*,)?\s*(?:,|and|&|or)\s*{_ONE_ID})*)",
@@ -302,7 +309,8 @@ def all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
     """Whether every word of ``text[span]`` (initials and a possessive aside) is ``known``
     (lower case): such a name is left to the known-name rule, which writes its role word."""
     words = re.findall(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*", text[span[0] : span[1]])
-    return all(word.lower().removesuffix("'s") in known for word in words if len(word) > 1)
+    keys = (name_key(word).removesuffix("'s") for word in words if len(word) > 1)
+    return all(key in known for key in keys)
 
 
 def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[int], list[int]]:

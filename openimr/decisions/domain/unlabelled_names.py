@@ -38,7 +38,8 @@ _NOT_A_NAME_WORDS = """
     now able unable positive negative official disability mtus odg acoem american college
     california state workers compensation appeals administrator unknown pending none
     requesting treating primary same new other previous prior former current triage aide
-    urgent care emergency room medi medicare medicaid
+    urgent care emergency room medi medicare medicaid outpatient inpatient rehab ear nose
+    throat ur imr decision
     letter service services staff line call patch responsible terminated injured released
     discharged referred scheduled treated evaluated approved denied modified authorized
     last first next year month week day
@@ -51,10 +52,18 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
 
 
+# Endings of a service's or a specialty's word that end no one's name: "Neuroradiology",
+# "Pediatrics", "Functional Restoration", "Interventional", "Psychiatric" ("-ic" alone is
+# a name's too: Dominic, Cedric).
+_ORDINARY_ENDINGS = ("ology", "ologist", "ological", "ics", "ation", "ations", "ional", "iatric")
+
+
 def _ordinary(word: str) -> bool:
     # A compound reads by its first part: "Spanish-speaking", "Board-certified".
     lower = word.lower().rstrip(".,").split("-", 1)[0]
-    return lower in NOT_A_NAME or lower.removesuffix("s") in NOT_A_NAME
+    if lower in NOT_A_NAME or lower.removesuffix("s") in NOT_A_NAME:
+        return True
+    return lower.endswith(_ORDINARY_ENDINGS)
 
 
 def _leading_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -142,13 +151,25 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
 
 
 # Who saw, treated or signed for the worker, after "by": "She was seen by Ana Ruiz and Tom
-# Reyes", "evaluated by Karen Liu, and then by Paul Novak". Two name tokens at least, as
-# "seen by Orthopedics" names a service; a list goes on after "and", a comma, "then by".
+# Reyes", "evaluated by Karen Liu, and then by Paul Novak" ("then by" goes on a list that
+# words between left: "seen by Urgent Care on 2/2/2016 and then by Ana Ruiz"). Two name
+# tokens at least, as "seen by Orthopedics" names a service; a list goes on after "and", a
+# comma, "then by".
 _BY_VERB_WORDS = """
-    seen evaluated examined treated signed prepared dictated performed interpreted
+    seen evaluated examined treated signed prepared dictated performed interpreted then
 """
 _BY_VERBS = frozenset(_BY_VERB_WORDS.split())
-_AFTER_BY = re.compile(rf"((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{1,3}})")
+# The last word of an organization's name: what a person's name never ends with.
+_HEAD_WORDS = """
+    associates group clinic clinics center centre centers institute hospital program
+    programme lab labs laboratory laboratories team staff department network partners
+    foundation practice services inc llc
+"""
+_ORGANIZATION_HEADS = frozenset(_HEAD_WORDS.split())
+# Capitalized words and initials, parted by spaces only (a line break ends a name).
+_CAPITALIZED_RUN = re.compile(
+    r"(?:[A-Z]\.|[A-Z][\w'\u2019&-]*)(?: +(?:[A-Z]\.|[A-Z][\w'\u2019&-]*))*"
+)
 _NEXT_IN_LIST = re.compile(
     r"(?:\s*,)?\s+and\s+(?:then\s+)?(?:by\s+)?|\s*,\s+(?:then\s+)?(?:by\s+)?"
 )
@@ -171,14 +192,24 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
 
 
 def _listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, int]]:
-    """The spans of the names listed from ``at``, two name tokens each at least."""
+    """The spans of the names listed from ``at``, two name tokens each at least. Words that
+    run on in capitals to an organization's head word ("Kaiser Permanente Medical Group",
+    "Neurodiagnostic Associates", "Walk In Clinic") name a service, not a person: they stay,
+    and the list goes on after them ("by Sports Chiropractic Group and by Tom Reyes"). A
+    name before a service's words ("Ana Ruiz Physical Therapy") still goes."""
     spans = []
-    while (found := _AFTER_BY.match(text, at)) and (span := _leading_name(text, *found.span(1))):
-        if len(_words(text, *span)) < 2:
-            break
-        if not all_known(text, span, known):
-            spans.append(span)
-        gap = _NEXT_IN_LIST.match(text, span[1])
+    while item := _CAPITALIZED_RUN.match(text, at):
+        span = _leading_name(text, *item.span())
+        service = item.group(0).rsplit(None, 1)[-1].lower() in _ORGANIZATION_HEADS
+        if span and len(_words(text, *span)) >= 2 and not service:
+            if not all_known(text, span, known):
+                spans.append(span)
+            end = span[1]
+        elif span is None or service:
+            end = item.end()  # a service, or words no name starts with
+        else:
+            break  # one name word: "seen by Orthopedics Today"
+        gap = _NEXT_IN_LIST.match(text, end)
         if gap is None:
             break
         at = gap.end()
@@ -195,8 +226,9 @@ _RELATIVES = frozenset(_RELATIVE_WORDS.split())
 _COMPANIONS = frozenset(_COMPANION_WORDS.split())
 _POSSESSIVE_BEFORE = re.compile(r"(?i:\b(?:her|his|their|my|our)|['\u2019]s)\s+$")
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|an?))\s+$")
+# A title after the role is left to the titled-name rule: "Dr. Lee's partner, Dr. Aisha Bello".
 _AFTER_COMPANION = re.compile(
-    rf"\s*,?\s*[\"\u201c']?((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
+    rf"\s*,?\s*[\"\u201c']?(?!{_TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
 )
 # Whom a letter is copied or addressed to, and who signed it: "cc: Ana Ruiz, Tom Reyes",
 # "Attn: Wendy Liang", "Sincerely, Hana Sato". Two name tokens each, as "Attn: Claims" names
@@ -277,12 +309,15 @@ def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int,
 _CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
 _CREDENTIALS += ("NP", "FNP", "FNP-C", "RN", "LVN", "PhD", "Ph.D.", "PsyD", "Psy.D.", "DPM")
 _CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.")
+_CREDENTIAL_SET = frozenset(c.upper().rstrip(".") for c in _CREDENTIALS)
 # Credentials that are also words of a letter ("Lyrica, PA pending": prior authorization;
 # "Norco, DC'd": discontinued; "DO NOT"): two name tokens before them, no capital after.
 _AMBIGUOUS = frozenset(("PA", "DC", "DO"))
 _TITLES: tuple[str, ...] = ("Nurse Practitioner", "Physician Assistant", "Physician's Assistant")
 _TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Examiner")
 _TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
+# A title in capitals, as a form or a heading writes it ("CLAIMS ADJUSTER MARIA LOPEZ").
+_TITLES += tuple(title.upper() for title in _TITLES if title.isascii() and "'" not in title)
 _TITLE_SET = frozenset(_TITLES)
 
 
@@ -323,12 +358,37 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
             continue  # part of a word: "DOB" holds no "DO", "PA-X" no "PA"
         if mark.group(0) in _TITLE_SET:
             found = _AFTER_TITLE.match(text, end)
-            span = found and _leading_name(text, *found.span(1))
+            span = (found and _leading_name(text, *found.span(1))) or _capitals_name(text, end)
         else:
             span = _credentialed(text, start) or _credential_before(text, mark.group(0), end)
         if span and not all_known(text, span, known):
             spans.append(span)
     return redact_spans(text, spans)
+
+
+# A name in capitals after a title: two or three words of capitals (initials between), then
+# the end, a punctuation mark or a word in lower case, as a name in capitals is set off in
+# mixed-case text. In text all in capitals where the name ends cannot be told: none is read.
+# Latin capitals with their accents too ("MARÍA JOSÉ GARCÍA").
+_CAP = "A-ZÀ-ÖØ-Þ"
+_CAPITALS_NAME = re.compile(
+    rf"\s+((?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+"
+    rf"(?:\s+(?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+){{1,2}})"
+    r"(?=\s*(?:$|[,;:.()\x00])|\s+[A-Z]?[a-z])"
+)
+_CAPITAL_WORD = re.compile(rf"[{_CAP}][{_CAP}'\u2019-]+")
+
+
+def _capitals_name(text: str, at: int) -> tuple[int, int] | None:
+    """The span of a name in capitals after the title ending at ``at`` ("MARIA LOPEZ"),
+    none of its words an ordinary word or a credential ("NURSE VISITS", "CASE MANAGER RN")."""
+    found = _CAPITALS_NAME.match(text, at)
+    if found is None:
+        return None
+    words = _CAPITAL_WORD.findall(found.group(1))
+    if any(_ordinary(word) or word in _CREDENTIAL_SET for word in words):
+        return None
+    return found.span(1)
 
 
 def _credentialed(text: str, at: int) -> tuple[int, int] | None:

@@ -5,7 +5,9 @@ extensions, dates of birth in words, claim numbers and addresses of other shapes
 published text, and the clinical and legal text around them (drugs, eponymous tests,
 guidelines, venues, dates of service) comes out unchanged. ``python bench/deid_audit.py``
 counts the same set: 91 of 151 planted strings leaked before these rules and 3 kept words
-were removed, none now."""
+were removed; of the third round's 105 planted strings (claim numbers in groups, titles in
+capitals, known names as lists write them, services after "seen by", names of many
+origins) 30 leaked and 16 of its 322 kept words were removed; none now."""
 
 import pytest
 
