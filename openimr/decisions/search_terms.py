@@ -5,6 +5,7 @@ cut into plain words)."""
 
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -282,11 +283,20 @@ def _raw(params: Mapping[str, Any], name: str) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _typed(text: str) -> str:
+    """Text as the letters' index holds it: full-width letters and digits ("ＭＲＩ", from an
+    East Asian keyboard) and ligatures ("ﬁndings", pasted from a PDF) in their plain form
+    (NFKC), as the letters' text is (the parser unfolds ligatures); the index's tokenizers
+    would have kept them apart, and found nothing."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
     text = _raw(params, "q").replace("\x00", " ")
     if len(text) > MAX_QUERY:
         problems.append(Problem("$.q", f"at most {MAX_QUERY} characters"))
         return ""
+    text = _typed(text)
     if text.strip() and not _all_words(text):
         # Its symbols are dropped: nothing left would search, and every letter came back
         # as if it matched "*".
@@ -312,7 +322,7 @@ def _specialty(params: Mapping[str, Any], problems: list[Problem]) -> str | None
     if len(value) > 120:
         problems.append(Problem("$.specialty", "at most 120 characters"))
         return None
-    return value or None
+    return _typed(value) or None
 
 
 def _flag(params: Mapping[str, Any], problems: list[Problem]) -> bool | None:
