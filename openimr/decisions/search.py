@@ -121,7 +121,8 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
             ranked += walks.by_date(cursor, vendor, ids[len(ranked) : COUNT_CAP])
         shown = ranked[offset:end]
     else:
-        shown = walks.newest(cursor, vendor, ids[:COUNT_CAP], end)[offset:]
+        window = ids[:COUNT_CAP]
+        shown = walks.newest(cursor, vendor, window, end, year=query.filters.year)[offset:]
     rows = sql.rows_by_id(cursor, shown)
     hits = tuple(_hits(cursor, vendor, query, rows))
     total, capped = min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP

@@ -4,6 +4,7 @@ out work whose result nobody sees: on SQLite the long doclist of a filter most l
 hold (its complement's is walked), the slower direction, and bm25's pass over a word found
 in most letters; on PostgreSQL the rows outside the newest ids, and for filters alone every row."""
 
+import datetime as dt
 import importlib
 import re
 from collections.abc import Sequence
@@ -148,9 +149,12 @@ def pg_ranked(
     return sorted(window, key=lambda i: (-scores.get(i, 0.0), -i))
 
 
-def newest(cursor: Any, vendor: str, ids: Sequence[int], end: int) -> list[int]:
+def newest(
+    cursor: Any, vendor: str, ids: Sequence[int], end: int, *, year: int | None = None
+) -> list[int]:
     """The first ``end`` of ``ids``, newest decision first and undated letters last, in
-    `by_date`'s order, read down the index of the dates keeping the rows among ``ids``.
+    `by_date`'s order, read down the index of the dates keeping the rows among ``ids``
+    (within ``year`` when the search filters by one: a year's letters are its dates').
     The most recently added matches are not the latest decided (a backlog of 2013 letters
     ingested after the 2016 ones): sorting only the RANK_WINDOW most recently added had
     put older letters on the first page and newer ones pages later. A filter most letters
@@ -161,15 +165,18 @@ def newest(cursor: Any, vendor: str, ids: Sequence[int], end: int) -> list[int]:
     wanted, budget = set(ids), len(ids)
     found: list[int] = []
     hint = " INDEXED BY decisions_decision_date_idx" if vendor == "sqlite" else ""
-    chunk, before = max(256, 2 * end), None
+    chunk = max(256, 2 * end)
+    before = None if year is None else dt.date(year + 1, 1, 1)
+    since = "" if year is None else " AND decision_date >= %s"
+    low = [] if year is None else [dt.date(year, 1, 1)]
     while len(found) < end:  # the dated letters, a run of whole dates at a time
         if budget <= 0:
             return by_date(cursor, vendor, ids)[:end]
         after = "" if before is None else " AND decision_date < %s"
         cursor.execute(
             f"SELECT id, decision_date FROM decisions_decision{hint} WHERE decision_date "
-            f"IS NOT NULL{after} ORDER BY decision_date DESC LIMIT %s",
-            [*([] if before is None else [before]), chunk],
+            f"IS NOT NULL{after}{since} ORDER BY decision_date DESC LIMIT %s",
+            [*([] if before is None else [before]), *low, chunk],
         )
         rows = cursor.fetchall()
         budget -= len(rows)
@@ -187,6 +194,11 @@ def newest(cursor: Any, vendor: str, ids: Sequence[int], end: int) -> list[int]:
         if not more:
             break
         before = rows[-1][1]
+    if len(found) >= end or len(found) == len(wanted):
+        return found[:end]
+    if year is not None:
+        # Matches outside the year's dates (a writer set a year without its date): sorted.
+        return by_date(cursor, vendor, ids)[:end]
     last = None
     while len(found) < end:  # then the undated, the most recently added first
         if budget <= 0:

@@ -63,6 +63,14 @@ def test_a_filter_alone_lists_newest_decision_first_across_every_page(backlog, p
     assert listed(**params) == NEWEST_FIRST
 
 
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [("2013", ["CM13-0000006", "CM13-0000004"]), ("2016", NEWEST_FIRST[:3]), ("2015", [])],
+)
+def test_a_year_lists_its_letters_newest_decision_first(backlog, year, expected):
+    assert listed(year=year) == expected
+
+
 def test_the_page_and_the_api_open_on_the_latest_decided(client, backlog):
     body = client.get("/decisions/", {"outcome": "upheld", "per_page": "2"}).content.decode()
     assert body.index("CM16-0000003") < body.index("CM16-0000002")
