@@ -56,3 +56,9 @@ def test_a_count_in_the_thousands_is_written_with_a_comma(client, letters, monke
         "4,213",
         "1,000+",
     )
+
+
+def test_the_total_is_written_as_the_counts_are(client, letters, monkeypatch):
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    body = client.get("/decisions/", {"q": "pain"}).content.decode()
+    assert '<p id="summary">More than 3 decisions matching' in body
