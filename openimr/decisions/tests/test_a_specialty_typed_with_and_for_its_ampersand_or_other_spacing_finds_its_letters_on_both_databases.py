@@ -5,6 +5,8 @@ On SQLite the filter had found nothing for "Physical Medicine and Rehabilitation
 cut the stored tag at the "&"), and on PostgreSQL "&" and "and" were two specialties. Both
 now read a specialty as `search_terms.specialty_tag` does, indexing and searching alike."""
 
+import json
+
 import pytest
 from django.db import connection
 
@@ -126,3 +128,16 @@ def test_a_letter_naming_two_spellings_of_one_specialty_is_counted_once():
     make_decision(specialties=("Pain  Medicine",))
     [value] = search(parse({})).facets["specialty"]
     assert value.count == 2 == search(parse({"specialty": value.value})).total
+
+
+def test_an_export_holds_the_letters_the_specialty_finds(client, letters):
+    response = client.get("/decisions/export.jsonl", {"specialty": "physical medicine and rehab"})
+    assert b"".join(response.streaming_content) == b""
+    response = client.get(
+        "/decisions/export.jsonl", {"specialty": "PHYSICAL MEDICINE AND REHABILITATION"}
+    )
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert sorted(json.loads(line)["case_number"] for line in lines) == [
+        "CM13-0000002",
+        "CM16-0000001",
+    ]
