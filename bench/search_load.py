@@ -11,12 +11,10 @@ from typing import Any
 from django.db import connection, transaction
 
 _MIGRATION = importlib.import_module("openimr.decisions.migrations.0002_search_index")
-# 0004: SQLite's triggers as 0003 left them (the inserts skip while a store batch indexes
-# its decisions itself), with the tags' complements; PostgreSQL's filter lexemes.
-_TAGS = importlib.import_module("openimr.decisions.migrations.0004_search_tags_everywhere")
-_SLASHES = importlib.import_module(
-    "openimr.decisions.migrations.0009_pg_search_splits_slashed_words"
-)
+# 0010: SQLite's triggers as 0003 left them (the inserts skip while a store batch indexes
+# its decisions itself), with 0004's tags and complements as 0008 and 0010 write them;
+# PostgreSQL's documents as 0009 writes them, with 0010's specialty lexemes.
+_TAGS = importlib.import_module("openimr.decisions.migrations.0010_search_specialty_as_typed")
 # 0006: PostgreSQL's posting lists of the filter lexemes, filled in one statement after the
 # documents and their B-tree built once (a trigger's insert per lexeme would be 30 a letter).
 _POSTINGS = importlib.import_module("openimr.decisions.migrations.0006_search_filter_postings")
@@ -116,7 +114,7 @@ def _sqlite_triggers(create: bool) -> list[str]:
         names = [s[len(prefix) :].split()[0] for s in forward]
         # As 0003 and 0004 left them: the inserts deferrable, the tags with complements.
         return [
-            _TAGS.sqlite_trigger(name) if name in _TAGS._CHANGED else s
+            _TAGS.sqlite_trigger(name) if name in _TAGS.CHANGED else s
             for name, s in zip(names, forward, strict=True)
         ]
     return [f"DROP TRIGGER IF EXISTS {s.split()[2]}" for s in forward]
@@ -168,8 +166,9 @@ def _build_index(cursor: Any, vendor: str) -> None:
         table = _POSTINGS.TABLE
         cursor.execute(f"ALTER TABLE decisions_search DISABLE TRIGGER {table}_sync")
         cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey")
-        # Migration 0009's own statement (0004's, the texts split at slashes), and 0006's.
-        cursor.execute(next(s for s in _SLASHES.PG_FORWARD if s.startswith("INSERT")))
+        # Migration 0009's own statement (0004's, the texts split at slashes) with 0010's
+        # specialty lexemes, and 0006's.
+        cursor.execute(_TAGS.PG_INSERT)
         for prefix in ("INSERT", f"ALTER TABLE {table} ADD PRIMARY KEY"):
             cursor.execute(next(s for s in _POSTINGS.PG_FORWARD if s.startswith(prefix)))
         cursor.execute(f"ALTER TABLE decisions_search ENABLE TRIGGER {table}_sync")
@@ -180,7 +179,7 @@ def _build_index(cursor: Any, vendor: str) -> None:
         return
     with transaction.atomic():
         cursor.execute("DELETE FROM decisions_search")
-        # The migrations' own statement (0002's, with 0004's tags), which built the index of
+        # The migrations' own statement (0002's, with 0010's tags), which built the index of
         # the rows already there.
         build = next(s for s in _MIGRATION.SQLITE_FORWARD if s.startswith("INSERT"))
         cursor.execute(

@@ -109,16 +109,21 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
     if facets:
         rows = sql.years_and_priorities(cursor, vendor, ids[:FACET_CAP])
         counted = _facets(cursor, vendor, rows, query.filters)
-    # More than COUNT_CAP matches: words that common rank nothing; bm25 would first count
-    # every letter holding each of them. Newest first instead.
-    relevant = len(ids) <= COUNT_CAP
-    rank = walks.sqlite_ranked if sqlite else walks.pg_ranked
-    ranked = rank(cursor, query, ids[: sql.RANK_WINDOW], by_relevance=relevant)
     offset = (query.page - 1) * query.per_page
-    if offset + query.per_page > len(ranked) and len(ids) > len(ranked):
-        # Past the ranked window, the other counted matches, newest decision first.
-        ranked += walks.by_date(cursor, vendor, ids[len(ranked) : COUNT_CAP])
-    rows = sql.rows_by_id(cursor, ranked[offset : offset + query.per_page])
+    end = offset + query.per_page
+    # More than COUNT_CAP matches: words that common rank nothing; bm25 would first count
+    # every letter holding each of them. Newest first instead, as without words.
+    if query.words and len(ids) <= COUNT_CAP:
+        rank = walks.sqlite_ranked if sqlite else walks.pg_ranked
+        ranked = rank(cursor, query, ids[: sql.RANK_WINDOW])
+        if end > len(ranked) and len(ids) > len(ranked):
+            # Past the ranked window, the other counted matches, newest decision first.
+            ranked += walks.by_date(cursor, vendor, ids[len(ranked) : COUNT_CAP])
+        shown = ranked[offset:end]
+    else:
+        window = ids[:COUNT_CAP]
+        shown = walks.newest(cursor, vendor, window, end, year=query.filters.year)[offset:]
+    rows = sql.rows_by_id(cursor, shown)
     hits = tuple(_hits(cursor, vendor, query, rows))
     total, capped = min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP
     return Results(query, total, capped, hits, counted, facets and len(ids) > FACET_CAP)

@@ -81,8 +81,39 @@ def facet_counts(
         "GROUP BY specialty",
         [param],
     )
-    tally["specialty"].update(dict(cursor.fetchall()))
+    tally["specialty"] = _specialties(cursor, clause, param, cursor.fetchall())
     return {name: _ordered(name, _own_value(name, c, filters)) for name, c in tally.items()}
+
+
+def _specialties(
+    cursor: Any, clause: str, param: Any, counted: Sequence[tuple[str, int]]
+) -> Counter[str]:
+    """How many of the matches name each specialty, the spellings of one specialty
+    (`specialty_key`: "Physical Medicine & Rehabilitation" and "... and ...") counted
+    together under the most common one: the filter finds them all, so each listed apart
+    showed fewer letters than its link found. The letters naming two spellings of one
+    specialty are counted once (asked only when the matches hold two spellings)."""
+    spellings: dict[str, Counter[str]] = {}
+    for name, count in counted:
+        spellings.setdefault(specialty_key(name), Counter())[name] += int(count)
+    merged: Counter[str] = Counter()
+    for names in spellings.values():
+        shown = min(names, key=lambda n: (-names[n], n))
+        merged[shown] = (
+            names[shown] if len(names) == 1 else _letters(cursor, clause, param, list(names))
+        )
+    return merged
+
+
+def _letters(cursor: Any, clause: str, param: Any, names: Sequence[str]) -> int:
+    """How many of the matches name any of these spellings."""
+    marks = ", ".join(["%s"] * len(names))
+    cursor.execute(
+        "SELECT count(DISTINCT decision_id) FROM decisions_decisionspecialty "
+        f"WHERE decision_id {clause} AND specialty IN ({marks})",
+        [param, *names],
+    )
+    return int(cursor.fetchone()[0])
 
 
 def _own_value(name: str, counter: Counter[str], filters: Filters) -> Counter[str]:

@@ -4,6 +4,7 @@ out work whose result nobody sees: on SQLite the long doclist of a filter most l
 hold (its complement's is walked), the slower direction, and bm25's pass over a word found
 in most letters; on PostgreSQL the rows outside the newest ids, and for filters alone every row."""
 
+import datetime as dt
 import importlib
 import re
 from collections.abc import Sequence
@@ -146,6 +147,75 @@ def pg_ranked(
     )
     scores = dict(cursor.fetchall())
     return sorted(window, key=lambda i: (-scores.get(i, 0.0), -i))
+
+
+def newest(
+    cursor: Any, vendor: str, ids: Sequence[int], end: int, *, year: int | None = None
+) -> list[int]:
+    """The first ``end`` of ``ids``, newest decision first and undated letters last, in
+    `by_date`'s order, read down the index of the dates keeping the rows among ``ids``
+    (within ``year`` when the search filters by one: a year's letters are its dates').
+    The most recently added matches are not the latest decided (a backlog of 2013 letters
+    ingested after the 2016 ones): sorting only the RANK_WINDOW most recently added had
+    put older letters on the first page and newer ones pages later. A filter most letters
+    pass stops within a few hundred rows; once the walk has read as many rows as there
+    are ids, all of them are sorted instead (`by_date`: as many index reads)."""
+    if not ids or end <= 0:
+        return []
+    wanted, budget = set(ids), len(ids)
+    found: list[int] = []
+    hint = " INDEXED BY decisions_decision_date_idx" if vendor == "sqlite" else ""
+    chunk = max(256, 2 * end)
+    before = None if year is None else dt.date(year + 1, 1, 1)
+    since = "" if year is None else " AND decision_date >= %s"
+    low = [] if year is None else [dt.date(year, 1, 1)]
+    while len(found) < end:  # the dated letters, a run of whole dates at a time
+        if budget <= 0:
+            return by_date(cursor, vendor, ids)[:end]
+        after = "" if before is None else " AND decision_date < %s"
+        cursor.execute(
+            f"SELECT id, decision_date FROM decisions_decision{hint} WHERE decision_date "
+            f"IS NOT NULL{after}{since} ORDER BY decision_date DESC LIMIT %s",
+            [*([] if before is None else [before]), *low, chunk],
+        )
+        rows = cursor.fetchall()
+        budget -= len(rows)
+        more = len(rows) == chunk
+        if more:
+            # The last date may go on past the chunk: it is read whole next time.
+            whole = [r for r in rows if r[1] != rows[-1][1]]
+            if not whole:
+                chunk *= 4
+                continue
+            rows = whole
+        # A date's letters, the most recently added first (by_date's order).
+        rows.sort(key=lambda r: (r[1], r[0]), reverse=True)
+        found += [r[0] for r in rows if r[0] in wanted]
+        if not more:
+            break
+        before = rows[-1][1]
+    if len(found) >= end or len(found) == len(wanted):
+        return found[:end]
+    if year is not None:
+        # Matches outside the year's dates (a writer set a year without its date): sorted.
+        return by_date(cursor, vendor, ids)[:end]
+    last = None
+    while len(found) < end:  # then the undated, the most recently added first
+        if budget <= 0:
+            return by_date(cursor, vendor, ids)[:end]
+        below = "" if last is None else " AND id < %s"
+        cursor.execute(
+            f"SELECT id FROM decisions_decision{hint} WHERE decision_date IS NULL{below} "
+            "ORDER BY id DESC LIMIT %s",
+            [*([] if last is None else [last]), chunk],
+        )
+        got = [row[0] for row in cursor.fetchall()]
+        budget -= len(got)
+        found += [i for i in got if i in wanted]
+        if len(got) < chunk:
+            break
+        last = got[-1]
+    return found[:end]
 
 
 def by_date(cursor: Any, vendor: str, ids: Sequence[int]) -> list[int]:

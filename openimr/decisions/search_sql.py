@@ -294,10 +294,10 @@ def recent_matches(cursor: Any, vendor: str, query: SearchQuery, limit: int) -> 
 
 
 # Indexing a batch of decisions once (`openimr.decisions.search.index_decisions`): the
-# expressions are the migrations' own (0002's text, 0008's tags), so a row indexed here
+# expressions are the migrations' own (0002's text, 0010's tags), so a row indexed here
 # equals one the triggers write.
 _INDEX = importlib.import_module("openimr.decisions.migrations.0002_search_index")
-_TAGS = importlib.import_module("openimr.decisions.migrations.0008_search_tags_cheaper")
+_TAGS = importlib.import_module("openimr.decisions.migrations.0010_search_specialty_as_typed")
 # A row here tells the insert triggers (migration 0003) to leave the index to the batch.
 INDEX_DEFER = "INSERT INTO decisions_search_deferred(batch) VALUES (1)"
 INDEX_RESUME = "DELETE FROM decisions_search_deferred"

@@ -4,6 +4,8 @@ checked here, once, for the page, the API and the exports alike. A bad value is 
 cut into plain words)."""
 
 import re
+import string
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -151,19 +153,34 @@ def filter_tags(filters: Filters) -> list[str]:
     if filters.priority is not None:
         tags.append(f"pr_{filters.priority}")
     if filters.specialty is not None:
-        tags.append("sp_" + filters.specialty.replace(" ", "_"))
+        tags.append("sp_" + specialty_tag(filters.specialty))
     item = item_tag(filters)
     return [*tags, item] if item else tags
 
 
 _NOT_LEXEME = re.compile(r"[^A-Za-z0-9]+")
+# The ASCII characters other than letters and digits: each run of them in a specialty is
+# one "_" (migration 0010 replaces exactly these in SQLite's SQL, which has no regex).
+SPECIALTY_SEPARATORS = string.punctuation + " \t\n\r\x0b\x0c"
+_SEPARATOR_RUN = re.compile("[" + re.escape(SPECIALTY_SEPARATORS) + "]+")
+
+
+def specialty_tag(name: str) -> str:
+    """A reviewer specialty as the search index holds it: "&" read as "and", each run of
+    ASCII characters other than letters and digits one "_", none at either end. The
+    letters print "Physical Medicine & Rehabilitation" (2016-2017) and "Physical Medicine
+    and Rehabilitation" (2013), and a researcher types either, in any case and spacing: all
+    are ``Physical_Medicine_and_Rehabilitation``, and SQLite's tokenizer folds the case.
+    Migration 0010 writes the same in SQL, for the index (its test holds the two equal).
+    Not ``reviewers.domain.specialties.specialty_key``: SQL cannot say its every Unicode
+    letter and digit."""
+    return _SEPARATOR_RUN.sub("_", name.replace("&", " and ")).strip("_")
 
 
 def pg_filter_tags(filters: Filters) -> list[str]:
-    """PostgreSQL's lexemes for the chosen filters (migration 0004 writes them): the same
-    tokens as SQLite's, lower case, a specialty's every run of characters other than ASCII
-    letters and digits one "_". Only ``[a-z0-9_]`` ever comes out, so each can be quoted
-    into a tsquery as it is."""
+    """PostgreSQL's lexemes for the chosen filters (migrations 0004 and 0010 write them):
+    the same tokens as SQLite's, lower case, a specialty's its `specialty_key`. Only
+    ``[a-z0-9_]`` ever comes out, so each can be quoted into a tsquery as it is."""
     tags = filter_tags(replace(filters, specialty=None))
     if filters.specialty is not None:
         tags.append("sp_" + specialty_key(filters.specialty))
@@ -171,9 +188,10 @@ def pg_filter_tags(filters: Filters) -> list[str]:
 
 
 def specialty_key(name: str) -> str:
-    """A specialty as its filter matches it: in lower case, each run of characters other
-    than ASCII letters and digits one "_" (PostgreSQL's lexeme, migration 0004)."""
-    return _NOT_LEXEME.sub("_", name).lower()
+    """A specialty as its filter matches it: its `specialty_tag` in lower case, each run of
+    characters other than ASCII letters and digits one "_", none at either end
+    (PostgreSQL's lexeme, migration 0010)."""
+    return _NOT_LEXEME.sub("_", specialty_tag(name)).strip("_").lower()
 
 
 def parameter_values() -> dict[str, dict[str, Any]]:
@@ -265,11 +283,20 @@ def _raw(params: Mapping[str, Any], name: str) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _typed(text: str) -> str:
+    """Text as the letters' index holds it: full-width letters and digits ("ＭＲＩ", from an
+    East Asian keyboard) and ligatures ("ﬁndings", pasted from a PDF) in their plain form
+    (NFKC), as the letters' text is (the parser unfolds ligatures); the index's tokenizers
+    would have kept them apart, and found nothing."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
     text = _raw(params, "q").replace("\x00", " ")
     if len(text) > MAX_QUERY:
         problems.append(Problem("$.q", f"at most {MAX_QUERY} characters"))
         return ""
+    text = _typed(text)
     if text.strip() and not _all_words(text):
         # Its symbols are dropped: nothing left would search, and every letter came back
         # as if it matched "*".
@@ -295,7 +322,7 @@ def _specialty(params: Mapping[str, Any], problems: list[Problem]) -> str | None
     if len(value) > 120:
         problems.append(Problem("$.specialty", "at most 120 characters"))
         return None
-    return value or None
+    return _typed(value) or None
 
 
 def _flag(params: Mapping[str, Any], problems: list[Problem]) -> bool | None:

@@ -67,7 +67,7 @@ def _facet_groups(request: HttpRequest, results: search.Results) -> list[dict[st
         values = [
             {
                 "label": label(name, v.value),
-                "count": v.count,
+                "count": count_text(v, capped=results.facets_capped),
                 "active": name in active,
                 "href": _link(request.GET, **{name: v.value}),
             }
@@ -84,6 +84,12 @@ def _facet_groups(request: HttpRequest, results: search.Results) -> list[dict[st
             }
         )
     return groups
+
+
+def count_text(value: search.FacetValue, *, capped: bool) -> str:
+    """A facet value's count as the page prints it: over the newest FACET_CAP matches only
+    (``capped``), a least ("412+": its link finds 412 letters or more), else exact."""
+    return f"{value.count:,}+" if capped else f"{value.count:,}"
 
 
 def _pager(request: HttpRequest, results: search.Results) -> dict[str, str | None]:
@@ -174,7 +180,8 @@ def _search_page(request: HttpRequest) -> HttpResponse:
         facets=_facet_groups(request, results),
         active=active,
         pager=_pager(request, results),
-        facet_cap=search.FACET_CAP,
+        facet_cap=f"{search.FACET_CAP:,}",
+        total_text=f"{results.total:,}",
     )
     return render(request, "decisions/search.html", context)
 

@@ -66,5 +66,5 @@ def test_the_page_says_when_counts_cover_only_the_newest_matches(client, corpus,
 
     monkeypatch.setattr(search, "FACET_CAP", 1)
     body = client.get("/decisions/").content.decode()
-    assert "Counts over the 1 most recently added matches." in body
+    assert "Counts over the 1 most recently added of the 2 matches" in body
     assert "2 decisions" in body
