@@ -228,7 +228,7 @@ _COHORTS = StampedCache("cohorts", 512, lags=False)
 def _cohort_of(key: Sequence[str], category: str, others: int) -> _Cohort:
     vendor = connection.vendor
     with connection.cursor() as cursor:
-        naming = sql.newest_naming(cursor, vendor, key, WINDOW) if key else []
+        naming = sql.newest_naming(cursor, vendor, key, WINDOW, glued=True) if key else []
         letters = sql.cohort_letters(cursor, vendor, naming, category, key)
     return _Cohort(
         ids=tuple(sorted(letters)),

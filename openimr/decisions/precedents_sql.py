@@ -10,18 +10,41 @@ from typing import Any
 Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatment, outcome
 
 
-def _phrases(words: Sequence[str], joiner: str) -> str:
-    return "{summary items} : (" + joiner.join(f'"{w}"' for w in words) + ")"
+# A drug name written against its dose ("Norco10/325", "Tramadol50mg", "Lidoderm5%") is one
+# token to both indexes ("norco10"), which the word alone does not find: a treatment's word
+# is also asked as the start of a token that goes on with a digit. Never as a bare prefix:
+# "norco" would find "norcodeine", and "physical" (stemmed "physic") "physician".
+_DIGITS = "0123456789"
 
 
-def _pg(words: Sequence[str], joiner: str) -> tuple[str, list[Any]]:
-    return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", list(words)
+def _phrases(words: Sequence[str], joiner: str, *, glued: bool = False) -> str:
+    return "{summary items} : (" + joiner.join(_phrase(w, glued) for w in words) + ")"
 
 
-def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
-    """Ids of the ``limit`` newest letters naming every one of ``words``."""
+def _phrase(word: str, glued: bool) -> str:
+    if not glued:
+        return f'"{word}"'
+    return "(" + " OR ".join([f'"{word}"', *(f'"{word}{d}" *' for d in _DIGITS)]) + ")"
+
+
+def _pg(words: Sequence[str], joiner: str, *, glued: bool = False) -> tuple[str, list[Any]]:
+    each, params = "plainto_tsquery('english', %s)", list(words)
+    if glued:
+        # The parser reads "norco10" as a word with digits, which the english configuration
+        # keeps as it is (its 'simple' dictionary): asked the same way.
+        each = f"({each} || to_tsquery('simple', %s))"
+        starts = [" | ".join(f"{w}{d}:*" for d in _DIGITS) for w in words]
+        params = [p for pair in zip(words, starts, strict=True) for p in pair]
+    return "(" + joiner.join([each] * len(words)) + ")", params
+
+
+def newest_naming(
+    cursor: Any, vendor: str, words: Sequence[str], limit: int, *, glued: bool = False
+) -> list[int]:
+    """Ids of the ``limit`` newest letters naming every one of ``words`` (``glued``: or
+    writing it against a number, "Norco10/325" for "norco")."""
     if vendor == "postgresql":
-        query, params = _pg(words, " && ")
+        query, params = _pg(words, " && ", glued=glued)
         cursor.execute(
             f"SELECT decision_id FROM decisions_search WHERE document @@ {query} "
             "ORDER BY decision_id DESC LIMIT %s",
@@ -31,7 +54,7 @@ def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) ->
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [_phrases(words, " "), limit],
+            [_phrases(words, " AND ", glued=glued), limit],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -46,10 +69,11 @@ def naming_any(
 ) -> set[int]:
     """Those of ``ids`` whose letter names at least one of ``words``. ``naming_all``: words
     every one of ``ids`` is known to name (the treatment's key words the window was drawn
-    with). On SQLite the index is asked for letters naming those AND one of ``words``: it
-    then walks the treatment's few postings, seeking in the condition words' long ones, where
-    alone it read every posting of a common word like "lumbar" across the ids' range (at a
-    million letters 120-450 ms for a common drug, 6-22 ms this way; the same letters)."""
+    with, alone or glued to a number). On SQLite the index is asked for letters naming those
+    AND one of ``words``: it then walks the treatment's few postings, seeking in the condition
+    words' long ones, where alone it read every posting of a common word like "lumbar" across
+    the ids' range (at a million letters 120-450 ms for a common drug, 6-22 ms this way; the
+    same letters)."""
     if not ids or not words:
         return set()
     if vendor == "postgresql":
@@ -62,7 +86,7 @@ def naming_any(
     else:
         query = _phrases(words, " OR ")
         if naming_all:
-            query = f"{_phrases(naming_all, ' ')} AND {query}"
+            query = f"{_phrases(naming_all, ' AND ', glued=True)} AND {query}"
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "AND rowid BETWEEN %s AND %s",
