@@ -16,6 +16,7 @@ from django.db import connection
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
+from openimr.decisions.domain.treatment_words import body_words, key_words
 
 MIN_COHORT = 20
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
@@ -65,6 +66,10 @@ _NOISE = frozenset(
         "the",
         "for",
         "with",
+        "without",
+        "contrast",  # "MRI ... without contrast": how the imaging is done, as a form
+        "view",
+        "views",
         "of",
         "to",
         "in",
@@ -103,6 +108,7 @@ _GENERIC = frozenset(
         "sequela",
     ]
 )
+_CONDITION = _NOISE | _GENERIC
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # An item's panel depends only on its words, its category, the case it leaves out and the
 # corpus: kept until the corpus changes (a reviewer opens the same case many times).
@@ -178,7 +184,7 @@ def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
         condition = " ".join(_item_diagnoses(diagnoses, _field(item, "icd10", ()) or ()))
-        condition_words = tuple(words_of(condition, drop=_NOISE | _GENERIC, limit=6))
+        condition_words = _condition_words(condition, treatment)
         summary_words = tuple(_summary_words(summary))
         key = (treatment, category, condition_words, summary_words, own, limit)
         found.append(
@@ -196,6 +202,15 @@ def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
             )
         )
     return found
+
+
+def _condition_words(condition: str, treatment: str) -> tuple[str, ...]:
+    """The words of the item's diagnoses, then of the body part its treatment names: the
+    part is the condition's, not the treatment's key (domain/treatment_words.py), so "PT to
+    the low back" lists the letters on the low back first."""
+    diagnosed = words_of(condition, drop=_CONDITION, limit=6)
+    part = words_of(" ".join(body_words(treatment)), drop=_CONDITION, limit=4)
+    return tuple(dict.fromkeys([*diagnosed, *part]))
 
 
 def _item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]:
@@ -248,7 +263,7 @@ def _for_item(
     exclude: str,
     limit: int,
 ) -> ItemPrecedents:
-    key = words_of(treatment, drop=_NOISE, limit=2)
+    key = key_words(treatment, category, drop=_NOISE, limit=2)
     vendor = connection.vendor
     found = _COHORTS.get_or_compute(
         (tuple(key), category, limit), partial(_cohort_of, key, category, limit * 3)
