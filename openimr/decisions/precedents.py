@@ -6,7 +6,7 @@ cohort's size and its overturn rate, shown only from MIN_COHORT decided items up
 over a handful of letters says more about chance than about the treatment."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -173,14 +173,19 @@ def _summary_words(summary: str) -> list[str]:
     return sorted(candidates, key=len, reverse=True)[:8]
 
 
-def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
+def precedents_for_case(
+    case: Any, *, limit: int = 5, positions: Collection[int] | None = None
+) -> list[ItemPrecedents]:
     """For each item of ``case`` (an ``openimr.core.case.Case`` or an ``openimr.case/1``
-    document), its cohort and at most ``limit`` published decisions to read."""
+    document), its cohort and at most ``limit`` published decisions to read; only the items
+    at ``positions`` (from 0) when given: a reviewer of a split case is shown their own."""
     diagnoses = [str(d) for d in _field(case, "diagnoses", ()) or ()]
     summary = str(_field(case, "clinical_summary", "") or "")
     own = str(_field(case, "case_number", "") or "")
     found = []
-    for item in _field(case, "items", ()) or ():
+    for n, item in enumerate(_field(case, "items", ()) or ()):
+        if positions is not None and n not in positions:
+            continue
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
         condition = " ".join(_item_diagnoses(diagnoses, _field(item, "icd10", ()) or ()))
