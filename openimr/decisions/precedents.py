@@ -16,7 +16,7 @@ from django.db import connection
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
-from openimr.decisions.domain.treatment_words import body_words, key_words
+from openimr.decisions.domain.treatment_words import abbreviations_for, body_words, key_words
 
 MIN_COHORT = 20
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
@@ -248,7 +248,8 @@ _COHORTS = StampedCache("cohorts", 512, lags=False)
 def _cohort_of(key: Sequence[str], category: str, others: int) -> _Cohort:
     vendor = connection.vendor
     with connection.cursor() as cursor:
-        naming = sql.newest_naming(cursor, vendor, key, WINDOW, glued=True) if key else []
+        also = abbreviations_for(key, category)
+        naming = sql.newest_naming(cursor, vendor, key, WINDOW, also=also) if key else []
         letters = sql.cohort_letters(cursor, vendor, naming, category, key)
     return _Cohort(
         ids=tuple(sorted(letters)),
@@ -274,7 +275,14 @@ def _for_item(
         (tuple(key), category, limit), partial(_cohort_of, key, category, limit * 3)
     )
     with connection.cursor() as cursor:
-        with_condition = sql.naming_any(cursor, vendor, condition_words, found.ids, naming_all=key)
+        with_condition = sql.naming_any(
+            cursor,
+            vendor,
+            condition_words,
+            found.ids,
+            naming_all=key,
+            naming_also=abbreviations_for(key, category),
+        )
         cohort = (found.ids, category, key)  # the letters found, not the whole window
         picked = _cohort_shown(cursor, cohort, with_condition, exclude, limit)
         if len(picked) < limit:

@@ -1,11 +1,14 @@
 """The SQL behind `precedents`, for SQLite FTS5 and PostgreSQL. Words reach the database
-only as parameters: quoted FTS5 phrases built from letters alone, or plainto_tsquery text.
+only as parameters: quoted FTS5 phrases built from letters alone (a digit after them for a
+prefix), plainto_tsquery text, or to_tsquery text of letters, a digit and ":*".
 Every read is bounded by a window of the newest matching letters: over a million letters,
 counting or ranking every letter that names "physical therapy" took tens of seconds."""
 
 import json
 from collections.abc import Sequence
 from typing import Any
+
+from openimr.decisions.domain.treatment_words import abbreviations_for
 
 Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatment, outcome
 
@@ -17,8 +20,16 @@ Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatme
 _DIGITS = "0123456789"
 
 
-def _phrases(words: Sequence[str], joiner: str, *, glued: bool = False) -> str:
-    return "{summary items} : (" + joiner.join(_phrase(w, glued) for w in words) + ")"
+def _phrases(words: Sequence[str], joiner: str) -> str:
+    return "{summary items} : (" + joiner.join(_phrase(w, False) for w in words) + ")"
+
+
+def _naming_key(key: Sequence[str], also: Sequence[str]) -> str:
+    """FTS5: every word of ``key`` (alone or glued to a number), or any word of ``also``
+    (what a letter may write for the key's words: "pt" for "physical therapy")."""
+    every = " AND ".join(_phrase(w, True) for w in key)
+    named = " OR ".join([f"({every})", *(_phrase(w, True) for w in also)])
+    return "{summary items} : (" + named + ")"
 
 
 def _phrase(word: str, glued: bool) -> str:
@@ -38,13 +49,22 @@ def _pg(words: Sequence[str], joiner: str, *, glued: bool = False) -> tuple[str,
     return "(" + joiner.join([each] * len(words)) + ")", params
 
 
+def _pg_key(key: Sequence[str], also: Sequence[str]) -> tuple[str, list[Any]]:
+    """PostgreSQL's `_naming_key`."""
+    every, params = _pg(key, " && ", glued=True)
+    if not also:
+        return every, params
+    other, more = _pg(also, " || ", glued=True)
+    return f"({every} || {other})", [*params, *more]
+
+
 def newest_naming(
-    cursor: Any, vendor: str, words: Sequence[str], limit: int, *, glued: bool = False
+    cursor: Any, vendor: str, words: Sequence[str], limit: int, *, also: Sequence[str] = ()
 ) -> list[int]:
-    """Ids of the ``limit`` newest letters naming every one of ``words`` (``glued``: or
-    writing it against a number, "Norco10/325" for "norco")."""
+    """Ids of the ``limit`` newest letters naming every one of ``words``, alone or written
+    against a number ("Norco10/325" for "norco"), or one of ``also``."""
     if vendor == "postgresql":
-        query, params = _pg(words, " && ", glued=glued)
+        query, params = _pg_key(words, also)
         cursor.execute(
             f"SELECT decision_id FROM decisions_search WHERE document @@ {query} "
             "ORDER BY decision_id DESC LIMIT %s",
@@ -54,7 +74,7 @@ def newest_naming(
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [_phrases(words, " AND ", glued=glued), limit],
+            [_naming_key(words, also), limit],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -66,14 +86,15 @@ def naming_any(
     ids: Sequence[int],
     *,
     naming_all: Sequence[str] = (),
+    naming_also: Sequence[str] = (),
 ) -> set[int]:
     """Those of ``ids`` whose letter names at least one of ``words``. ``naming_all``: words
     every one of ``ids`` is known to name (the treatment's key words the window was drawn
-    with, alone or glued to a number). On SQLite the index is asked for letters naming those
-    AND one of ``words``: it then walks the treatment's few postings, seeking in the condition
-    words' long ones, where alone it read every posting of a common word like "lumbar" across
-    the ids' range (at a million letters 120-450 ms for a common drug, 6-22 ms this way; the
-    same letters)."""
+    with, alone or glued to a number), or else one of ``naming_also``. On SQLite the index is
+    asked for letters naming those AND one of ``words``: it then walks the treatment's few
+    postings, seeking in the condition words' long ones, where alone it read every posting of
+    a common word like "lumbar" across the ids' range (at a million letters 120-450 ms for a
+    common drug, 6-22 ms this way; the same letters)."""
     if not ids or not words:
         return set()
     if vendor == "postgresql":
@@ -86,7 +107,7 @@ def naming_any(
     else:
         query = _phrases(words, " OR ")
         if naming_all:
-            query = f"{_phrases(naming_all, ' AND ', glued=True)} AND {query}"
+            query = f"{_naming_key(naming_all, naming_also)} AND {query}"
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "AND rowid BETWEEN %s AND %s",
@@ -99,15 +120,17 @@ def _cohort_where(
     vendor: str, ids: Sequence[int], category: str, key: Sequence[str]
 ) -> tuple[str, list[Any]]:
     """The cohort: decided items of ``ids`` in ``category`` whose treatment holds every key
-    word. Shared by the count and the rows, so both always describe the same items."""
+    word, or an abbreviation letters write for them ("PT" for physical therapy). Shared by
+    the count and the rows, so both always describe the same items."""
     words = [_singular(word) for word in key]
-    where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''" + "".join(
-        f" AND {_contains(vendor, word)}" for word in words
-    )
+    also = abbreviations_for(key, category)
+    every = " AND ".join(_contains(vendor, word) for word in words) or "1 = 1"
+    named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
+    where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> '' AND ({named})"
     return where, [
         _ids(vendor, ids),
         category,
-        *[p for word in words for p in _word_params(vendor, word)],
+        *[p for word in [*words, *also] for p in _word_params(vendor, word)],
     ]
 
 

@@ -16,6 +16,7 @@ No database here. A word is a run of letters, a digit ending it ("Norco10/325" r
 """
 
 import re
+from collections.abc import Sequence
 
 _ANY_WORD = re.compile(r"[^\W\d_]+")
 
@@ -68,6 +69,13 @@ BODY_PARTS = frozenset(
 ABBREVIATIONS = {
     "rehabilitation": {"pt": "physical therapy", "ot": "occupational therapy"},
 }
+
+
+def abbreviations_for(key: Sequence[str], category: str) -> list[str]:
+    """What a letter may write for the treatment keyed ``key`` in ``category`` instead of
+    its words: "pt" for physical therapy in rehabilitation."""
+    table = ABBREVIATIONS.get(category, {})
+    return [short for short, words in table.items() if words.split() == list(key)]
 
 
 def expanded(treatment: str, category: str) -> str:

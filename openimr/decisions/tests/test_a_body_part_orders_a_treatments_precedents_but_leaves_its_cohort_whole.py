@@ -80,3 +80,12 @@ def test_pt_outside_rehabilitation_is_not_physical_therapy(therapy_letters):
     make_decision(items=[item("PT/INR blood test", category="diagnostics")])
     [found] = precedents_for_case(_case("PT/INR", category="diagnostics"))
     assert found.cohort_size == 1
+
+
+@pytest.mark.parametrize("treatment", ["Physical therapy 2x6", "PT 2x6"])
+def test_a_letter_that_writes_pt_is_counted_with_physical_therapy(therapy_letters, treatment):
+    written = make_decision(summary="Low back pain.", items=[item("PT to the low back x 8")])
+    make_decision(items=[item("PT/INR", category="diagnostics")])
+    [found] = precedents_for_case(_case(treatment))
+    assert found.cohort_size == 4
+    assert written.case_number in [p.case_number for p in found.decisions]

@@ -6,7 +6,7 @@ names it by ("low back": lumbar)."""
 
 import pytest
 
-from openimr.decisions.domain.treatment_words import body_words, key_words
+from openimr.decisions.domain.treatment_words import abbreviations_for, body_words, key_words
 from openimr.decisions.precedents import _NOISE
 
 
@@ -38,3 +38,16 @@ from openimr.decisions.precedents import _NOISE
 def test_the_key_and_the_body_part_of_a_treatment(treatment, category, key, body):
     assert key_words(treatment, category, drop=_NOISE, limit=2) == key
     assert body_words(treatment) == body
+
+
+@pytest.mark.parametrize(
+    ("key", "category", "also"),
+    [
+        (["physical", "therapy"], "rehabilitation", ["pt"]),
+        (["occupational", "therapy"], "rehabilitation", ["ot"]),
+        (["physical", "therapy"], "chiropractic", []),
+        (["aquatic", "therapy"], "rehabilitation", []),
+    ],
+)
+def test_a_letter_may_write_the_abbreviation_for_the_key_in_its_category(key, category, also):
+    assert abbreviations_for(key, category) == also
