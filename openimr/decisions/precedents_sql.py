@@ -1,6 +1,6 @@
 """The SQL behind `precedents`, for SQLite FTS5 and PostgreSQL. Words reach the database
-only as parameters: quoted FTS5 phrases built from letters alone (a digit after them for a
-prefix), plainto_tsquery text, or to_tsquery text of letters, a digit and ":*".
+only as parameters: quoted FTS5 phrases built from letters alone or from the index's own
+letter-and-digit tokens, plainto_tsquery text, or to_tsquery text of letters, a digit and ":*".
 Every read is bounded by a window of the newest matching letters: over a million letters,
 counting or ranking every letter that names "physical therapy" took tens of seconds."""
 
@@ -15,27 +15,50 @@ Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatme
 
 # A drug name written against its dose ("Norco10/325", "Tramadol50mg", "Lidoderm5%") is one
 # token to both indexes ("norco10"), which the word alone does not find: a treatment's word
-# is also asked as the start of a token that goes on with a digit. Never as a bare prefix:
-# "norco" would find "norcodeine", and "physical" (stemmed "physic") "physician".
+# is also asked as a token that goes on with a digit. Never as a bare prefix: "norco" would
+# find "norcodeine", and "physical" (stemmed "physic") "physician".
 _DIGITS = "0123456789"
+# FTS5's list of its tokens, read as one range of terms per word: ten prefix queries a word
+# ("norco0"* to "norco9"*) cost about 0.1-0.5 ms each time a window was drawn, the range
+# 0.03 ms. Per connection (temp): nothing is stored.
+_TERMS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.decisions_search_terms "
+    "USING fts5vocab(main, decisions_search, row)"
+)
+# Tokens of one word glued to numbers asked at most: a bound on the query's length.
+_GLUED_MAX = 50
+
+
+def _glued(cursor: Any, words: Sequence[str]) -> dict[str, list[str]]:
+    """SQLite: each word's tokens in the index that are the word run into a number
+    ("norco10"), most often none."""
+    cursor.execute(_TERMS)
+    found = {}
+    for word in words:
+        cursor.execute(
+            "SELECT term FROM temp.decisions_search_terms WHERE term >= %s AND term < %s LIMIT %s",
+            [word + _DIGITS[0], word + chr(ord(_DIGITS[-1]) + 1), _GLUED_MAX],
+        )
+        found[word] = [row[0] for row in cursor.fetchall() if row[0].isalnum()]
+    return found
 
 
 def _phrases(words: Sequence[str], joiner: str) -> str:
-    return "{summary items} : (" + joiner.join(_phrase(w, False) for w in words) + ")"
+    return "{summary items} : (" + joiner.join(_phrase(w) for w in words) + ")"
 
 
-def _naming_key(key: Sequence[str], also: Sequence[str]) -> str:
-    """FTS5: every word of ``key`` (alone or glued to a number), or any word of ``also``
-    (what a letter may write for the key's words: "pt" for "physical therapy")."""
-    every = " AND ".join(_phrase(w, True) for w in key)
-    named = " OR ".join([f"({every})", *(_phrase(w, True) for w in also)])
+def _naming_key(key: Sequence[str], also: Sequence[str], glued: dict[str, list[str]]) -> str:
+    """FTS5: every word of ``key`` (alone or in one of its ``glued`` tokens), or any word of
+    ``also`` (what a letter may write for the key's words: "pt" for "physical therapy")."""
+    every = " AND ".join(_phrase(w, glued.get(w, ())) for w in key)
+    named = " OR ".join([f"({every})", *(_phrase(w, glued.get(w, ())) for w in also)])
     return "{summary items} : (" + named + ")"
 
 
-def _phrase(word: str, glued: bool) -> str:
+def _phrase(word: str, glued: Sequence[str] = ()) -> str:
     if not glued:
         return f'"{word}"'
-    return "(" + " OR ".join([f'"{word}"', *(f'"{word}{d}" *' for d in _DIGITS)]) + ")"
+    return "(" + " OR ".join(f'"{token}"' for token in [word, *glued]) + ")"
 
 
 def _pg(words: Sequence[str], joiner: str, *, glued: bool = False) -> tuple[str, list[Any]]:
@@ -74,7 +97,7 @@ def newest_naming(
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [_naming_key(words, also), limit],
+            [_naming_key(words, also, _glued(cursor, [*words, *also])), limit],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -107,7 +130,8 @@ def naming_any(
     else:
         query = _phrases(words, " OR ")
         if naming_all:
-            query = f"{_naming_key(naming_all, naming_also)} AND {query}"
+            glued = _glued(cursor, [*naming_all, *naming_also])
+            query = f"{_naming_key(naming_all, naming_also, glued)} AND {query}"
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "AND rowid BETWEEN %s AND %s",
