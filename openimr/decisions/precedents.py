@@ -80,6 +80,26 @@ _NOISE = frozenset(
         "right",
         "bilateral",
         "x",
+        # How and when a drug is taken, a release form: "Tramadol ER", "1 tab PO q6h PRN".
+        "er",
+        "xr",
+        "sr",
+        "cr",
+        "ir",
+        "xl",
+        "dr",
+        "ec",
+        "po",
+        "prn",
+        "bid",
+        "tid",
+        "qid",
+        "qhs",
+        "hs",
+        "qd",
+        "gm",
+        "hr",
+        "iu",
     ]
 )
 _GENERIC = frozenset(

@@ -32,6 +32,9 @@ from openimr.decisions.precedents import _NOISE
         ("Tramadol50mg", "pharmaceuticals", ["tramadol"], []),
         ("Lidoderm5% patch", "pharmaceuticals", ["lidoderm"], []),
         ("12 x 6 #90", "rehabilitation", [], []),
+        ("Tramadol ER 100 mg #30", "pharmaceuticals", ["tramadol"], []),
+        ("Norco 10/325 1 tab PO q6h PRN #90", "pharmaceuticals", ["norco"], []),
+        ("Ketoprofen 10% cream 120 GM", "pharmaceuticals", ["ketoprofen"], []),
         ("", "", [], []),
     ],
 )  # fmt: skip
