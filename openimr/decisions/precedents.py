@@ -126,6 +126,10 @@ _GENERIC = frozenset(
         "encounter",
         "subsequent",
         "sequela",
+        # Parts every region shares: "spine" would take a cervical letter for a lumbar one.
+        "spine",
+        "extremity",
+        "extremities",
     ]
 )
 _CONDITION = _NOISE | _GENERIC

@@ -89,3 +89,17 @@ def test_a_letter_that_writes_pt_is_counted_with_physical_therapy(therapy_letter
     [found] = precedents_for_case(_case(treatment))
     assert found.cohort_size == 4
     assert written.case_number in [p.case_number for p in found.decisions]
+
+
+def test_the_spine_alone_is_no_condition_the_region_of_it_is():
+    lumbar = make_decision(
+        summary="Lumbar strain.", items=[item("Physical therapy for the lumbar spine")]
+    )
+    cervical = make_decision(
+        summary="Neck strain.", items=[item("Physical therapy for the cervical spine")]
+    )
+    [found] = precedents_for_case(_case("Physical therapy for the lumbar spine x 6"))
+    assert [(p.case_number, p.match) for p in found.decisions] == [
+        (lumbar.case_number, "treatment and condition"),
+        (cervical.case_number, "treatment"),
+    ]
