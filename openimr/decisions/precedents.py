@@ -273,7 +273,7 @@ def _cohort_of(key: Sequence[str], category: str, others: int) -> _Cohort:
     vendor = connection.vendor
     with connection.cursor() as cursor:
         also = abbreviations_for(key, category)
-        naming = sql.newest_naming(cursor, vendor, key, WINDOW, also=also) if key else []
+        naming = sql.newest_requesting(cursor, vendor, key, WINDOW, also=also) if key else []
         letters = sql.cohort_letters(cursor, vendor, naming, category, key)
     return _Cohort(
         ids=tuple(sorted(letters)),

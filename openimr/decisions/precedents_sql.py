@@ -48,11 +48,12 @@ def _phrases(words: Sequence[str], joiner: str) -> str:
 
 
 def _naming_key(key: Sequence[str], also: Sequence[str], glued: dict[str, list[str]]) -> str:
-    """FTS5: every word of ``key`` (alone or in one of its ``glued`` tokens), or any word of
-    ``also`` (what a letter may write for the key's words: "pt" for "physical therapy")."""
+    """FTS5, in the items' text: every word of ``key`` (alone or in one of its ``glued``
+    tokens), or any word of ``also`` (what a letter may write for the key's words: "pt" for
+    "physical therapy")."""
     every = " AND ".join(_phrase(w, glued.get(w, ())) for w in key)
     named = " OR ".join([f"({every})", *(_phrase(w, glued.get(w, ())) for w in also)])
-    return "{summary items} : (" + named + ")"
+    return "{items} : (" + named + ")"
 
 
 def _phrase(word: str, glued: Sequence[str] = ()) -> str:
@@ -61,33 +62,43 @@ def _phrase(word: str, glued: Sequence[str] = ()) -> str:
     return "(" + " OR ".join(f'"{token}"' for token in [word, *glued]) + ")"
 
 
-def _pg(words: Sequence[str], joiner: str, *, glued: bool = False) -> tuple[str, list[Any]]:
-    each, params = "plainto_tsquery('english', %s)", list(words)
-    if glued:
-        # The parser reads "norco10" as a word with digits, which the english configuration
-        # keeps as it is (its 'simple' dictionary): asked the same way.
-        each = f"({each} || to_tsquery('simple', %s))"
-        starts = [" | ".join(f"{w}{d}:*" for d in _DIGITS) for w in words]
-        params = [p for pair in zip(words, starts, strict=True) for p in pair]
-    return "(" + joiner.join([each] * len(words)) + ")", params
+def _pg(words: Sequence[str], joiner: str) -> tuple[str, list[Any]]:
+    return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", list(words)
 
 
-def _pg_key(key: Sequence[str], also: Sequence[str]) -> tuple[str, list[Any]]:
-    """PostgreSQL's `_naming_key`."""
-    every, params = _pg(key, " && ", glued=True)
-    if not also:
-        return every, params
-    other, more = _pg(also, " || ", glued=True)
-    return f"({every} || {other})", [*params, *more]
+# Whether PostgreSQL's english configuration drops a word ("over", "off"), as plainto_tsquery
+# does: a dropped word asks nothing, where its glued forms alone would ask for "over1".
+_PG_DROPPED: dict[str, bool] = {}
 
 
-def newest_naming(
-    cursor: Any, vendor: str, words: Sequence[str], limit: int, *, also: Sequence[str] = ()
-) -> list[int]:
-    """Ids of the ``limit`` newest letters naming every one of ``words``, alone or written
-    against a number ("Norco10/325" for "norco"), or one of ``also``."""
+def _pg_kept(cursor: Any, words: Sequence[str]) -> list[str]:
+    unknown = [w for w in words if w not in _PG_DROPPED]
+    if unknown:
+        cursor.execute(
+            "SELECT w, numnode(plainto_tsquery('english', w)) = 0 FROM unnest(%s::text[]) AS w",
+            [unknown],
+        )
+        _PG_DROPPED.update((word, bool(dropped)) for word, dropped in cursor.fetchall())
+    return [w for w in words if not _PG_DROPPED[w]]
+
+
+def _pg_key(cursor: Any, key: Sequence[str], also: Sequence[str]) -> str:
+    """PostgreSQL's `_naming_key`: to_tsquery text asking the items' weight (B) for each word
+    and, a digit after it, its glued forms (the parser reads "norco10" as a word with digits,
+    which the english configuration keeps as it is). Only letters reach it, and ``:``, ``*``,
+    ``B``, ``|``, ``&`` and parentheses."""
+
+    def term(word: str) -> str:
+        return "(" + " | ".join([f"{word}:B", *(f"{word}{d}:*B" for d in _DIGITS)]) + ")"
+
+    every = " & ".join(term(w) for w in _pg_kept(cursor, key))
+    return " | ".join([*([f"({every})"] if every else []), *map(term, _pg_kept(cursor, also))])
+
+
+def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
+    """Ids of the ``limit`` newest letters naming every one of ``words``."""
     if vendor == "postgresql":
-        query, params = _pg_key(words, also)
+        query, params = _pg(words, " && ")
         cursor.execute(
             f"SELECT decision_id FROM decisions_search WHERE document @@ {query} "
             "ORDER BY decision_id DESC LIMIT %s",
@@ -97,7 +108,32 @@ def newest_naming(
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [_naming_key(words, also, _glued(cursor, [*words, *also])), limit],
+            [_phrases(words, " "), limit],
+        )
+    return [row[0] for row in cursor.fetchall()]
+
+
+def newest_requesting(
+    cursor: Any, vendor: str, key: Sequence[str], limit: int, *, also: Sequence[str] = ()
+) -> list[int]:
+    """Ids of the ``limit`` newest letters whose items name every word of ``key``, alone or
+    written against a number ("Norco10/325" for "norco"), or one of ``also``. The items only:
+    most letters name physical therapy in their summary ("has had physical therapy"), and
+    those filled the window with letters no item of which was in the cohort."""
+    if vendor == "postgresql":
+        text = _pg_key(cursor, key, also)
+        if not text:
+            return []
+        cursor.execute(
+            "SELECT decision_id FROM decisions_search WHERE document @@ to_tsquery('english', "
+            "%s) ORDER BY decision_id DESC LIMIT %s",
+            [text, limit],
+        )
+    else:
+        cursor.execute(
+            "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
+            "ORDER BY rowid DESC LIMIT %s",
+            [_naming_key(key, also, _glued(cursor, [*key, *also])), limit],
         )
     return [row[0] for row in cursor.fetchall()]
 
