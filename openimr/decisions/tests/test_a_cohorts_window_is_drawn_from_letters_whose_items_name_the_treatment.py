@@ -4,6 +4,7 @@ had physical therapy" is history, not the request). Where the summary counted, a
 window of such letters left out older letters that did request it."""
 
 import pytest
+from django.template.loader import render_to_string
 
 from openimr.decisions import precedents
 from openimr.decisions.precedents import precedents_for_case
@@ -27,3 +28,10 @@ def test_letters_mentioning_the_treatment_only_in_the_summary_do_not_fill_the_wi
     )
     assert (found.cohort_size, found.window_full) == (1, False)
     assert found.decisions[0].case_number == requested.case_number
+
+
+def test_a_full_window_says_which_letters_the_cohort_covers():
+    item_ = precedents.ItemPrecedents("Physical therapy", "rehabilitation", 900, 90, (), True)
+    context = {"precedents": [(1, item_)], "precedent_min": 20, "precedent_window": 5000}
+    panel = render_to_string("decisions/_precedents.html", context)
+    assert "(in the 5,000 newest letters whose items name it)" in panel
