@@ -8,8 +8,9 @@ judges a treatment by its guideline (the Chronic Pain guidelines' physical medic
 8 CCR 9792.24.2) for whichever part it treats, and the ODG files it under the part's chapter
 (domain.md section 5): the part is the condition, not the treatment. So the body part's
 words leave the treatment's key and join the words of its condition, which put the letters
-on the same part first. An abbreviation a letter writes for a rehabilitation treatment
-("PT", "OT", two letters, no key word of their own) is read as the words it stands for.
+on the same part first; only a key with one word of its own keeps the part as its second.
+An abbreviation a letter writes for a rehabilitation treatment ("PT", "OT", two letters, no
+key word of their own) is read as the words it stands for.
 
 No database here. A word is a run of letters, a digit ending it ("Norco10/325" reads
 "norco").
@@ -118,12 +119,14 @@ def body_words(treatment: str) -> list[str]:
 
 def key_words(treatment: str, category: str, *, drop: frozenset[str], limit: int) -> list[str]:
     """The treatment's first ``limit`` words (three letters or more, or two in capitals)
-    that are neither in
-    ``drop`` (a dose, form or length of use) nor a body part's, abbreviations written
-    out.
-    A treatment named by nothing but its body part ("Lumbar spine") keeps those words: an
-    empty key would find nothing, where the part at least finds the part."""
-    read = _read(expanded(treatment, category))
-    kept = [w for w, _ in read if w not in drop]
-    named = [w for w, body in read if not body and w not in drop]
-    return list(dict.fromkeys(named or kept))[:limit]
+    that are neither in ``drop`` (a dose, form or length of use) nor a body part's,
+    abbreviations written out. A key that would be left shorter than ``limit`` takes the
+    body part's words after its own ("Cervical pillow": `pillow cervical`): one word alone
+    is as broad as the word, and `pillow` counted "Shoulder sling with abduction pillow" as
+    the same treatment; "low" before "back" is left to "back". A treatment named by nothing
+    but its body part ("Lumbar spine") is keyed by the part."""
+    read = [(w, body) for w, body in _read(expanded(treatment, category)) if w not in drop]
+    named = [w for w, body in read if not body]
+    if len(dict.fromkeys(named)) < limit:
+        named += [w for w, body in read if body and w != "low"]
+    return list(dict.fromkeys(named))[:limit]

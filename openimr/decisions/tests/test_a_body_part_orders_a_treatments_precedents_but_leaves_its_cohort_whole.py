@@ -103,3 +103,10 @@ def test_the_spine_alone_is_no_condition_the_region_of_it_is():
         (lumbar.case_number, "treatment and condition"),
         (cervical.case_number, "treatment"),
     ]
+
+
+def test_a_one_word_treatment_keeps_its_body_part_so_a_word_it_shares_is_not_enough():
+    pillow = make_decision(items=[item("Cervical pillow", category="dmepos")])
+    make_decision(items=[item("Shoulder sling with abduction pillow", category="dmepos")])
+    [found] = precedents_for_case(_case("Cervical pillow", category="dmepos"))
+    assert (found.cohort_size, found.decisions[0].case_number) == (1, pillow.case_number)

@@ -1,8 +1,9 @@
 """The words that key a treatment's cohort, read without a database: the body part it is
 written for is left to the condition, a rehabilitation abbreviation is written out, a
-two-letter word in capitals ("CT") counts, and a treatment named by nothing but a body part
-keeps its words rather than an empty key. The body part also reads as the region a diagnosis
-names it by ("low back": lumbar)."""
+two-letter word in capitals ("CT") counts, a key with one word of its own takes the body part
+as its second (one word alone is as broad as the word), and a treatment named by nothing but
+a body part keeps its words rather than an empty key. The body part also reads as the region
+a diagnosis names it by ("low back": lumbar)."""
 
 import pytest
 
@@ -16,12 +17,16 @@ from openimr.decisions.precedents import _NOISE
         ("Physical therapy for the lumbar spine", "rehabilitation", ["physical", "therapy"], ["lumbar", "spine"]),
         ("Lumbar physical therapy x 12", "rehabilitation", ["physical", "therapy"], ["lumbar"]),
         ("PT to the low back 2x6", "rehabilitation", ["physical", "therapy"], ["low", "back", "lumbar"]),
-        ("Traction for the neck", "dmepos", ["traction"], ["neck", "cervical"]),
+        ("Traction for the neck", "dmepos", ["traction", "neck"], ["neck", "cervical"]),
+        ("Cervical pillow", "dmepos", ["pillow", "cervical"], ["cervical"]),
+        ("MRI of the low back", "diagnostics", ["mri", "back"], ["low", "back", "lumbar"]),
+        ("Acupuncture, right shoulder, 6 sessions", "acupuncture", ["acupuncture", "shoulder"], ["shoulder"]),
         ("OT 2x4 for the right wrist", "rehabilitation", ["occupational", "therapy"], ["wrist"]),
         ("PT/INR", "diagnostics", ["pt", "inr"], []),
-        ("MRI of the lumbar spine without contrast", "diagnostics", ["mri"], ["lumbar", "spine"]),
+        ("MRI of the lumbar spine without contrast", "diagnostics", ["mri", "lumbar"], ["lumbar", "spine"]),
+        ("Lumbar MRI", "diagnostics", ["mri", "lumbar"], ["lumbar"]),
         ("CT scan of the left knee", "diagnostics", ["ct", "scan"], ["knee"]),
-        ("X-rays of the right wrist, 3 views", "diagnostics", ["rays"], ["wrist"]),
+        ("X-rays of the right wrist, 3 views", "diagnostics", ["rays", "wrist"], ["wrist"]),
         ("Low level laser therapy to the low back", "rehabilitation", ["low", "level"], ["low", "back", "lumbar"]),
         ("Cervical epidural steroid injection at C5-C6", "injections", ["epidural", "steroid"], ["cervical"]),
         ("Lumbar epidural steroid injection at L4-L5", "injections", ["epidural", "steroid"], ["lumbar"]),
