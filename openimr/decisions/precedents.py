@@ -6,7 +6,7 @@ cohort's size and its overturn rate, shown only from MIN_COHORT decided items up
 over a handful of letters says more about chance than about the treatment."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -16,6 +16,7 @@ from django.db import connection
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
+from openimr.decisions.domain.treatment_words import abbreviations_for, body_words, key_words
 
 MIN_COHORT = 20
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
@@ -65,6 +66,10 @@ _NOISE = frozenset(
         "the",
         "for",
         "with",
+        "without",
+        "contrast",  # "MRI ... without contrast": how the imaging is done, as a form
+        "view",
+        "views",
         "of",
         "to",
         "in",
@@ -75,6 +80,26 @@ _NOISE = frozenset(
         "right",
         "bilateral",
         "x",
+        # How and when a drug is taken, a release form: "Tramadol ER", "1 tab PO q6h PRN".
+        "er",
+        "xr",
+        "sr",
+        "cr",
+        "ir",
+        "xl",
+        "dr",
+        "ec",
+        "po",
+        "prn",
+        "bid",
+        "tid",
+        "qid",
+        "qhs",
+        "hs",
+        "qd",
+        "gm",
+        "hr",
+        "iu",
     ]
 )
 _GENERIC = frozenset(
@@ -101,8 +126,13 @@ _GENERIC = frozenset(
         "encounter",
         "subsequent",
         "sequela",
+        # Parts every region shares: "spine" would take a cervical letter for a lumbar one.
+        "spine",
+        "extremity",
+        "extremities",
     ]
 )
+_CONDITION = _NOISE | _GENERIC
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # An item's panel depends only on its words, its category, the case it leaves out and the
 # corpus: kept until the corpus changes (a reviewer opens the same case many times).
@@ -167,18 +197,23 @@ def _summary_words(summary: str) -> list[str]:
     return sorted(candidates, key=len, reverse=True)[:8]
 
 
-def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
+def precedents_for_case(
+    case: Any, *, limit: int = 5, positions: Collection[int] | None = None
+) -> list[ItemPrecedents]:
     """For each item of ``case`` (an ``openimr.core.case.Case`` or an ``openimr.case/1``
-    document), its cohort and at most ``limit`` published decisions to read."""
+    document), its cohort and at most ``limit`` published decisions to read; only the items
+    at ``positions`` (from 0) when given: a reviewer of a split case is shown their own."""
     diagnoses = [str(d) for d in _field(case, "diagnoses", ()) or ()]
     summary = str(_field(case, "clinical_summary", "") or "")
     own = str(_field(case, "case_number", "") or "")
     found = []
-    for item in _field(case, "items", ()) or ():
+    for n, item in enumerate(_field(case, "items", ()) or ()):
+        if positions is not None and n not in positions:
+            continue
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
         condition = " ".join(_item_diagnoses(diagnoses, _field(item, "icd10", ()) or ()))
-        condition_words = tuple(words_of(condition, drop=_NOISE | _GENERIC, limit=6))
+        condition_words = _condition_words(condition, treatment)
         summary_words = tuple(_summary_words(summary))
         key = (treatment, category, condition_words, summary_words, own, limit)
         found.append(
@@ -196,6 +231,15 @@ def precedents_for_case(case: Any, *, limit: int = 5) -> list[ItemPrecedents]:
             )
         )
     return found
+
+
+def _condition_words(condition: str, treatment: str) -> tuple[str, ...]:
+    """The words of the item's diagnoses, then of the body part its treatment names: the
+    part is the condition's, not the treatment's key (domain/treatment_words.py), so "PT to
+    the low back" lists the letters on the low back first."""
+    diagnosed = words_of(condition, drop=_CONDITION, limit=6)
+    part = words_of(" ".join(body_words(treatment)), drop=_CONDITION, limit=4)
+    return tuple(dict.fromkeys([*diagnosed, *part]))
 
 
 def _item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]:
@@ -228,7 +272,8 @@ _COHORTS = StampedCache("cohorts", 512, lags=False)
 def _cohort_of(key: Sequence[str], category: str, others: int) -> _Cohort:
     vendor = connection.vendor
     with connection.cursor() as cursor:
-        naming = sql.newest_naming(cursor, vendor, key, WINDOW) if key else []
+        also = abbreviations_for(key, category)
+        naming = sql.newest_requesting(cursor, vendor, key, WINDOW, also=also) if key else []
         letters = sql.cohort_letters(cursor, vendor, naming, category, key)
     return _Cohort(
         ids=tuple(sorted(letters)),
@@ -248,13 +293,20 @@ def _for_item(
     exclude: str,
     limit: int,
 ) -> ItemPrecedents:
-    key = words_of(treatment, drop=_NOISE, limit=2)
+    key = key_words(treatment, category, drop=_NOISE, limit=2)
     vendor = connection.vendor
     found = _COHORTS.get_or_compute(
         (tuple(key), category, limit), partial(_cohort_of, key, category, limit * 3)
     )
     with connection.cursor() as cursor:
-        with_condition = sql.naming_any(cursor, vendor, condition_words, found.ids, naming_all=key)
+        with_condition = sql.naming_any(
+            cursor,
+            vendor,
+            condition_words,
+            found.ids,
+            naming_all=key,
+            naming_also=abbreviations_for(key, category),
+        )
         cohort = (found.ids, category, key)  # the letters found, not the whole window
         picked = _cohort_shown(cursor, cohort, with_condition, exclude, limit)
         if len(picked) < limit:
@@ -293,12 +345,18 @@ def _cohort_shown(
     limit: int,
 ) -> tuple[Precedent, ...]:
     """The first ``limit`` distinct letters of the cohort, the condition's first. Only as
-    many rows as the panel shows are read; more only when one letter fills several."""
+    many rows as the panel shows are read; more only when one letter fills several. Each of
+    ``ids`` has a cohort item, so the first ``wanted`` rows are among the ``wanted`` newest
+    letters naming the condition and the ``wanted`` newest others: only those are asked
+    (testing every cohort letter's items again to sort them took a third of the panel)."""
     ids, category, key = cohort
+    first = sorted(with_condition)
+    rest = [n for n in ids if n not in with_condition]
     wanted = limit * 2 + 2
     while True:
+        asked = sorted({*first[-wanted:], *rest[-wanted:]})
         rows = sql.cohort_top(
-            cursor, connection.vendor, ids, category, key, first=sorted(with_condition),
+            cursor, connection.vendor, asked, category, key, first=first[-wanted:],
             limit=wanted,
         )  # fmt: skip
         picked = [

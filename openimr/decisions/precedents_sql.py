@@ -1,5 +1,6 @@
 """The SQL behind `precedents`, for SQLite FTS5 and PostgreSQL. Words reach the database
-only as parameters: quoted FTS5 phrases built from letters alone, or plainto_tsquery text.
+only as parameters: quoted FTS5 phrases built from letters alone or from the index's own
+letter-and-digit tokens, plainto_tsquery text, or to_tsquery text of letters, a digit and ":*".
 Every read is bounded by a window of the newest matching letters: over a million letters,
 counting or ranking every letter that names "physical therapy" took tens of seconds."""
 
@@ -7,15 +8,91 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from openimr.decisions.domain.treatment_words import abbreviations_for
+
 Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatment, outcome
 
 
+# A drug name written against its dose ("Norco10/325", "Tramadol50mg", "Lidoderm5%") is one
+# token to both indexes ("norco10"), which the word alone does not find: a treatment's word
+# is also asked as a token that goes on with a digit. Never as a bare prefix: "norco" would
+# find "norcodeine", and "physical" (stemmed "physic") "physician".
+_DIGITS = "0123456789"
+# FTS5's list of its tokens, read as one range of terms per word: ten prefix queries a word
+# ("norco0"* to "norco9"*) cost about 0.1-0.5 ms each time a window was drawn, the range
+# 0.03 ms. Per connection (temp): nothing is stored.
+_TERMS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.decisions_search_terms "
+    "USING fts5vocab(main, decisions_search, row)"
+)
+# Tokens of one word glued to numbers asked at most: a bound on the query's length.
+_GLUED_MAX = 50
+
+
+def _glued(cursor: Any, words: Sequence[str]) -> dict[str, list[str]]:
+    """SQLite: each word's tokens in the index that are the word run into a number
+    ("norco10"), most often none."""
+    cursor.execute(_TERMS)
+    found = {}
+    for word in words:
+        cursor.execute(
+            "SELECT term FROM temp.decisions_search_terms WHERE term >= %s AND term < %s LIMIT %s",
+            [word + _DIGITS[0], word + chr(ord(_DIGITS[-1]) + 1), _GLUED_MAX],
+        )
+        found[word] = [row[0] for row in cursor.fetchall() if row[0].isalnum()]
+    return found
+
+
 def _phrases(words: Sequence[str], joiner: str) -> str:
-    return "{summary items} : (" + joiner.join(f'"{w}"' for w in words) + ")"
+    return "{summary items} : (" + joiner.join(_phrase(w) for w in words) + ")"
+
+
+def _naming_key(key: Sequence[str], also: Sequence[str], glued: dict[str, list[str]]) -> str:
+    """FTS5, in the items' text: every word of ``key`` (alone or in one of its ``glued``
+    tokens), or any word of ``also`` (what a letter may write for the key's words: "pt" for
+    "physical therapy")."""
+    every = " AND ".join(_phrase(w, glued.get(w, ())) for w in key)
+    named = " OR ".join([f"({every})", *(_phrase(w, glued.get(w, ())) for w in also)])
+    return "{items} : (" + named + ")"
+
+
+def _phrase(word: str, glued: Sequence[str] = ()) -> str:
+    if not glued:
+        return f'"{word}"'
+    return "(" + " OR ".join(f'"{token}"' for token in [word, *glued]) + ")"
 
 
 def _pg(words: Sequence[str], joiner: str) -> tuple[str, list[Any]]:
     return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", list(words)
+
+
+# Whether PostgreSQL's english configuration drops a word ("over", "off"), as plainto_tsquery
+# does: a dropped word asks nothing, where its glued forms alone would ask for "over1".
+_PG_DROPPED: dict[str, bool] = {}
+
+
+def _pg_kept(cursor: Any, words: Sequence[str]) -> list[str]:
+    unknown = [w for w in words if w not in _PG_DROPPED]
+    if unknown:
+        cursor.execute(
+            "SELECT w, numnode(plainto_tsquery('english', w)) = 0 FROM unnest(%s::text[]) AS w",
+            [unknown],
+        )
+        _PG_DROPPED.update((word, bool(dropped)) for word, dropped in cursor.fetchall())
+    return [w for w in words if not _PG_DROPPED[w]]
+
+
+def _pg_key(cursor: Any, key: Sequence[str], also: Sequence[str]) -> str:
+    """PostgreSQL's `_naming_key`: to_tsquery text asking the items' weight (B) for each word
+    and, a digit after it, its glued forms (the parser reads "norco10" as a word with digits,
+    which the english configuration keeps as it is). Only letters reach it, and ``:``, ``*``,
+    ``B``, ``|``, ``&`` and parentheses."""
+
+    def term(word: str) -> str:
+        return "(" + " | ".join([f"{word}:B", *(f"{word}{d}:*B" for d in _DIGITS)]) + ")"
+
+    every = " & ".join(term(w) for w in _pg_kept(cursor, key))
+    return " | ".join([*([f"({every})"] if every else []), *map(term, _pg_kept(cursor, also))])
 
 
 def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
@@ -36,6 +113,31 @@ def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) ->
     return [row[0] for row in cursor.fetchall()]
 
 
+def newest_requesting(
+    cursor: Any, vendor: str, key: Sequence[str], limit: int, *, also: Sequence[str] = ()
+) -> list[int]:
+    """Ids of the ``limit`` newest letters whose items name every word of ``key``, alone or
+    written against a number ("Norco10/325" for "norco"), or one of ``also``. The items only:
+    most letters name physical therapy in their summary ("has had physical therapy"), and
+    those filled the window with letters no item of which was in the cohort."""
+    if vendor == "postgresql":
+        text = _pg_key(cursor, key, also)
+        if not text:
+            return []
+        cursor.execute(
+            "SELECT decision_id FROM decisions_search WHERE document @@ to_tsquery('english', "
+            "%s) ORDER BY decision_id DESC LIMIT %s",
+            [text, limit],
+        )
+    else:
+        cursor.execute(
+            "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
+            "ORDER BY rowid DESC LIMIT %s",
+            [_naming_key(key, also, _glued(cursor, [*key, *also])), limit],
+        )
+    return [row[0] for row in cursor.fetchall()]
+
+
 def naming_any(
     cursor: Any,
     vendor: str,
@@ -43,13 +145,15 @@ def naming_any(
     ids: Sequence[int],
     *,
     naming_all: Sequence[str] = (),
+    naming_also: Sequence[str] = (),
 ) -> set[int]:
     """Those of ``ids`` whose letter names at least one of ``words``. ``naming_all``: words
     every one of ``ids`` is known to name (the treatment's key words the window was drawn
-    with). On SQLite the index is asked for letters naming those AND one of ``words``: it
-    then walks the treatment's few postings, seeking in the condition words' long ones, where
-    alone it read every posting of a common word like "lumbar" across the ids' range (at a
-    million letters 120-450 ms for a common drug, 6-22 ms this way; the same letters)."""
+    with, alone or glued to a number), or else one of ``naming_also``. On SQLite the index is
+    asked for letters naming those AND one of ``words``: it then walks the treatment's few
+    postings, seeking in the condition words' long ones, where alone it read every posting of
+    a common word like "lumbar" across the ids' range (at a million letters 120-450 ms for a
+    common drug, 6-22 ms this way; the same letters)."""
     if not ids or not words:
         return set()
     if vendor == "postgresql":
@@ -62,7 +166,8 @@ def naming_any(
     else:
         query = _phrases(words, " OR ")
         if naming_all:
-            query = f"{_phrases(naming_all, ' ')} AND {query}"
+            glued = _glued(cursor, [*naming_all, *naming_also])
+            query = f"{_naming_key(naming_all, naming_also, glued)} AND {query}"
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "AND rowid BETWEEN %s AND %s",
@@ -75,15 +180,17 @@ def _cohort_where(
     vendor: str, ids: Sequence[int], category: str, key: Sequence[str]
 ) -> tuple[str, list[Any]]:
     """The cohort: decided items of ``ids`` in ``category`` whose treatment holds every key
-    word. Shared by the count and the rows, so both always describe the same items."""
+    word, or an abbreviation letters write for them ("PT" for physical therapy). Shared by
+    the count and the rows, so both always describe the same items."""
     words = [_singular(word) for word in key]
-    where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''" + "".join(
-        f" AND {_contains(vendor, word)}" for word in words
-    )
+    also = abbreviations_for(key, category)
+    every = " AND ".join(_contains(vendor, word) for word in words) or "1 = 1"
+    named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
+    where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> '' AND ({named})"
     return where, [
         _ids(vendor, ids),
         category,
-        *[p for word in words for p in _word_params(vendor, word)],
+        *[p for word in [*words, *also] for p in _word_params(vendor, word)],
     ]
 
 

@@ -107,12 +107,18 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         "summary_sources": from_json(stored.summary_sources),
         "items": _item_panels(row, case, extra.pop("bound", {}), stored, mine),
         "split": len(mine) < len(case.items),
-        "precedents": precedents_for_case(case),
+        # A split case's reviewer weighs only their own items' precedents (LC 139.5(c)).
+        "precedents": _numbered(sorted(mine), precedents_for_case(case, positions=mine)),
         "precedent_min": MIN_COHORT,
         "precedent_window": PRECEDENT_WINDOW,
         **extra,
     }
     return render(request, "review/workspace.html", context, status=status)
+
+
+def _numbered(positions: list[int], found: list[Any]) -> list[tuple[int, Any]]:
+    """Each item's precedents with the number the page gives the item (from 1)."""
+    return [(n + 1, item) for n, item in zip(positions, found, strict=True)]
 
 
 # The page numbers items from 1 and heads the summary by name; a JSON path alone counts

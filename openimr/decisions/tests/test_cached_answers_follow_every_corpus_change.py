@@ -113,7 +113,12 @@ def test_without_its_triggers_nothing_is_cached(client):
 def test_cases_sharing_a_treatment_share_its_cohort_but_each_sees_its_condition_first():
     make_decision(summary="Knee osteoarthritis.", items=[item("Physical therapy 2x6 knee")])
     make_decision(summary="Lumbar radiculopathy.", items=[item("Physical therapy 2x6 lumbar")])
-    knee = {**CASE, "case_number": "CM26-0000002", "diagnoses": ["M17.11 Osteoarthritis, knee"]}
+    knee = {
+        **CASE,
+        "case_number": "CM26-0000002",
+        "diagnoses": ["M17.11 Osteoarthritis, knee"],
+        "items": [{"treatment": "Physical therapy for the knee", "category": "rehabilitation"}],
+    }
     before = corpus.STATS["cohorts hit"]
 
     [lumbar_panel] = precedents_for_case(CASE)

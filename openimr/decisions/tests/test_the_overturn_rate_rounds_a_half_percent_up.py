@@ -10,7 +10,7 @@ from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents
 
 def _panel(decided: int, overturned: int) -> str:
     item = ItemPrecedents("Acupuncture x 6", "acupuncture", decided, overturned, ())
-    context = {"precedents": [item], "precedent_min": MIN_COHORT, "precedent_window": 5000}
+    context = {"precedents": [(1, item)], "precedent_min": MIN_COHORT, "precedent_window": 5000}
     return render_to_string("decisions/_precedents.html", context)
 
 
