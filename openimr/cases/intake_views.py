@@ -38,6 +38,8 @@ def application_new(request: HttpRequest) -> HttpResponse:
             case_number = submitted.application.case.case_number
             messages.success(request, f"Application received as case {case_number}.")
             return redirect("cases:timeline", case_number)
+    if form.errors:
+        form.ask_for_the_upload_again()
     return render(
         request, "cases/application_form.html", {"form": form}, status=422 if form.errors else 200
     )
