@@ -13,7 +13,7 @@ from openimr.cases import models, selectors, services
 from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.forms import ApplicationForm
-from openimr.cases.views import case_view
+from openimr.cases.views import Refused, case_view
 from openimr.core.access import staff_page
 from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
@@ -123,13 +123,11 @@ def _action_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
 
 
 def _notice_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
-    notice_id = request.GET.get("id", "")[:20]
+    notice_id, fmt = request.GET.get("id", "")[:20], request.GET.get("format", "pdf")[:10]
     notice = row.notices.filter(pk=int(notice_id)).first() if notice_id.isdecimal() else None
-    return {
-        "notice": notice.pk if notice else notice_id,
-        "kind": notice.kind if notice else "",
-        "format": request.GET.get("format", "pdf")[:10],
-    }
+    if notice is None or fmt not in NOTICE_TYPES:
+        raise Refused("No such notice", {"notice": notice_id, "format": fmt})
+    return {"notice": notice.pk, "kind": notice.kind, "format": fmt}
 
 
 @require_POST
