@@ -118,8 +118,11 @@ ACTIONS: dict[str, Any] = {
 
 
 def _action_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
-    # As posted (an unknown one is refused after the row, 404), cut to what a name can be.
-    return {"action": request.POST.get("action", "")[:40]}
+    # As posted, cut to what a name can be; an unknown one is refused (404), audited so.
+    asked = {"action": request.POST.get("action", "")[:40]}
+    if asked["action"] not in ACTIONS:
+        raise Refused("No such action", asked)
+    return asked
 
 
 def _notice_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """The audit trail must not say a notice was downloaded when none was given. A notice id
 of another case, one that does not exist, or a format the page does not make answers 404
 and is audited ``notice.downloaded.refused`` with what was asked (the id and the format);
-a real download is audited ``notice.downloaded`` alone, as before."""
+a real download is audited ``notice.downloaded`` alone, as before. A staff action the page
+does not know is likewise ``case.action.refused``, not an action taken."""
 
 import copy
 
@@ -84,4 +85,14 @@ def test_a_notice_given_is_audited_as_downloaded(client, two_deferred_cases):
     assert response.status_code == 200
     assert _trail(first.case_number) == [
         ("notice.downloaded", {"notice": notice.pk, "kind": notice.kind, "format": "pdf"})
+    ]
+
+
+def test_an_unknown_staff_action_is_audited_as_refused(client, two_deferred_cases):
+    number = two_deferred_cases[0].case_number
+    response = client.post(f"/cases/{number}/action/", {"action": "delete_everything"})
+    assert response.status_code == 404
+    actions = AuditEvent.objects.filter(object_id=number, action__startswith="case.action")
+    assert list(actions.values_list("action", "detail")) == [
+        ("case.action.refused", {"action": "delete_everything"})
     ]
