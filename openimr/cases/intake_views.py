@@ -118,8 +118,9 @@ ACTIONS: dict[str, Any] = {
 
 
 def _action_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
-    # As posted, cut to what a name can be; an unknown one is refused (404), audited so.
-    asked = {"action": request.POST.get("action", "")[:40]}
+    # As posted, cut to what a name can be; an unknown one is refused (404), audited so,
+    # without a NUL (the trail's JSON on PostgreSQL cannot hold one).
+    asked = {"action": request.POST.get("action", "")[:40].replace("\x00", "\ufffd")}
     if asked["action"] not in ACTIONS:
         raise Refused("No such action", asked)
     return asked

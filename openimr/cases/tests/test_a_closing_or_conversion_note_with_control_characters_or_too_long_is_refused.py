@@ -1,9 +1,10 @@
 """The note that withdraws, terminates or converts a case to expedited is the timeline's
 and the audit trail's record of why: it is held to the rule of the other texts staff
-write (an override's reason, an information request). A control character (a NUL cannot
-be stored in a PostgreSQL text or JSON column at all: the action failed with a server
-error there), a text-direction control, or more than 2,000 characters is refused with the
-reason on the page, and the case stays as it was, its clocks running."""
+write (an override's reason, an information request). A control character (a NUL, which
+PostgreSQL cannot store, failed the action with a server error there; it is now refused
+before any page, openimr.core.middleware), a text-direction control, or more than 2,000
+characters is refused with the reason on the page, and the case stays as it was, its
+clocks running."""
 
 import pytest
 
@@ -24,11 +25,11 @@ def number(client, staff_client):
 @pytest.mark.parametrize(
     ("note", "said"),
     [
-        ("Withdrawn by phone\x00", "the note must not contain control characters"),
+        ("Withdrawn by phone\x1b[2J", "the note must not contain control characters"),
         ("Authorized \u202eMRI", "the note must not contain text-direction controls"),
         ("x" * 2001, "the note is 2001 characters; at most 2000 characters"),
     ],
-    ids=["nul", "direction", "too-long"],
+    ids=["escape", "direction", "too-long"],
 )
 def test_a_bad_note_is_refused_and_the_case_stays_as_it_was(client, number, action, note, said):
     events = AuditEvent.objects.count()
