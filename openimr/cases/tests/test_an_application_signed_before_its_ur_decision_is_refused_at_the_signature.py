@@ -1,10 +1,10 @@
 """An application asks for review of a UR decision already made (LC 4610.5(h)(1); 8 CCR
 9792.10.1(b)), so a signature dated before that decision is a wrong date, usually a year
-typed wrong: the service, the web form and the batch import refuse it at
-``$.signature.date``, naming the decision's date, and store nothing. Signed the day of the
-decision is possible; a decision dated after the day of receipt is the date named, not the
-signature. A UR decision before the injury names the injury's date too, so the clerk can
-see which of the two is wrong."""
+typed wrong: the service, the web form, the batch import and the offline eligibility check
+refuse it at ``$.signature.date``, naming the decision's date, and store nothing. Signed
+the day of the decision is possible; a decision dated after the day of receipt is the date
+named, not the signature. A UR decision before the injury names the injury's date too, so
+the clerk can see which of the two is wrong."""
 
 import copy
 import json
@@ -93,3 +93,12 @@ def test_a_batch_line_signed_before_its_decision_imports_nothing(tmp_path, appli
     assert main(["applications", "import", str(path)]) == 2
     assert "line 2: $.signature.date: is before the UR decision" in capsys.readouterr().err
     assert models.Case.objects.count() == 0
+
+
+def test_the_offline_eligibility_check_refuses_it_with_exit_2(tmp_path, application_doc, capsys):
+    path = tmp_path / "application.json"
+    path.write_text(json.dumps(_signed(application_doc, "2023-03-18")), encoding="utf-8")
+    assert main(["eligibility", "check", str(path), "--today", "2024-03-20"]) == 2
+    assert "$.signature.date: is before the UR decision it asks to review" in (
+        capsys.readouterr().err
+    )
