@@ -227,6 +227,16 @@ class ApplicationForm(forms.Form):
                 self.add_problems(exc)
         return cleaned
 
+    def ask_for_the_upload_again(self) -> None:
+        """A browser never sends a chosen file twice: refused for another field, the page
+        comes back without the PDF, and an application sent again without it would be
+        screened as having no UR decision attached (8 CCR 9792.10.3). Said at the field,
+        by the file's name; a PDF refused for itself keeps its own reason alone."""
+        chosen = self.files.get("ur_decision_document")
+        if chosen and not self.has_error("ur_decision_document"):
+            said = f"{chosen.name} was not kept, as the application was not saved: choose it again"
+            self.add_error("ur_decision_document", said)
+
     def add_problems(self, exc: InvalidInput) -> None:
         by_path = {path: name for name, path in PATHS.items()}
         for problem in exc.problems:

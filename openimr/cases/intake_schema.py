@@ -230,7 +230,8 @@ def _out_of_order(form: ApplicationIn) -> Iterator[Found]:
     before the UR decision that decides it (8 CCR 9792.9.1; the same day is possible)."""
     injury, decided = form.date_of_injury, form.ur_decision.date
     if decided < injury:
-        yield ("ur_decision", "date"), decided, "the UR decision cannot precede the date of injury"
+        said = f"the UR decision cannot precede the date of injury ({injury.isoformat()})"
+        yield ("ur_decision", "date"), decided, said
     for n, treatment in enumerate(form.treatments):
         rfa, where = treatment.rfa_date, ("treatments", n, "rfa_date")
         if rfa is not None and rfa < injury:
@@ -250,7 +251,8 @@ def received_date_problems(form: ApplicationIn, arrived_on: date) -> list[Proble
     """Dates that cannot be right for an application that arrived on `arrived_on`: one it
     says it was received later, or received before its UR decision; an injury, a UR decision,
     a Request for Authorization or a signature after the day of receipt (which counts as
-    filing, Avila)."""
+    filing, Avila); a signature before the UR decision, unless that decision is the date
+    after receipt (checked here, not in the schema, so as not to blame the signature)."""
     received = form.received_on or arrived_on
     problems = []
     if form.received_on and form.received_on > arrived_on:
@@ -268,7 +270,20 @@ def received_date_problems(form: ApplicationIn, arrived_on: date) -> list[Proble
         for path, when in dated
         if when and when > received
     ]
+    if form.ur_decision.date <= received:  # else the decision's date is the one to correct
+        problems += _signed_before_the_decision(form)
     return problems
+
+
+def _signed_before_the_decision(form: ApplicationIn) -> list[Problem]:
+    """The application asks for review of a UR decision already made and served on the
+    employee (LC 4610.5(h)(1); 8 CCR 9792.10.1(b)), so it cannot be signed before that
+    decision's date; the same day is possible. A year typed wrong is the usual cause."""
+    signed, decided = form.signature and form.signature.date, form.ur_decision.date
+    if signed and signed < decided:
+        said = f"is before the UR decision it asks to review ({decided.isoformat()})"
+        return [Problem("$.signature.date", said)]
+    return []
 
 
 def parse_application(data: object) -> ApplicationIn:

@@ -13,7 +13,7 @@ from openimr.cases import models, selectors, services
 from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.forms import ApplicationForm
-from openimr.cases.views import case_view
+from openimr.cases.views import Refused, case_view
 from openimr.core.access import staff_page
 from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
@@ -38,6 +38,8 @@ def application_new(request: HttpRequest) -> HttpResponse:
             case_number = submitted.application.case.case_number
             messages.success(request, f"Application received as case {case_number}.")
             return redirect("cases:timeline", case_number)
+    if form.errors:
+        form.ask_for_the_upload_again()
     return render(
         request, "cases/application_form.html", {"form": form}, status=422 if form.errors else 200
     )
@@ -116,18 +118,20 @@ ACTIONS: dict[str, Any] = {
 
 
 def _action_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
-    # As posted (an unknown one is refused after the row, 404), cut to what a name can be.
-    return {"action": request.POST.get("action", "")[:40]}
+    # As posted, cut to what a name can be; an unknown one is refused (404), audited so,
+    # without a NUL (the trail's JSON on PostgreSQL cannot hold one).
+    asked = {"action": request.POST.get("action", "")[:40].replace("\x00", "\ufffd")}
+    if asked["action"] not in ACTIONS:
+        raise Refused("No such action", asked)
+    return asked
 
 
 def _notice_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
-    notice_id = request.GET.get("id", "")[:20]
+    notice_id, fmt = request.GET.get("id", "")[:20], request.GET.get("format", "pdf")[:10]
     notice = row.notices.filter(pk=int(notice_id)).first() if notice_id.isdecimal() else None
-    return {
-        "notice": notice.pk if notice else notice_id,
-        "kind": notice.kind if notice else "",
-        "format": request.GET.get("format", "pdf")[:10],
-    }
+    if notice is None or fmt not in NOTICE_TYPES:
+        raise Refused("No such notice", {"notice": notice_id, "format": fmt})
+    return {"notice": notice.pk, "kind": notice.kind, "format": fmt}
 
 
 @require_POST

@@ -29,6 +29,16 @@ class CaseView(Protocol):
 Detail = Callable[[HttpRequest, models.Case], dict[str, Any]]
 
 
+class Refused(Http404):
+    """Raised by a Detail when what the request asks of the case is not there (a notice of
+    another case): the look is audited as refused with ``detail``, what was asked, never
+    as the access it did not get."""
+
+    def __init__(self, message: str, detail: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
 def case_view(action: str, detail: Detail | None = None) -> Any:
     """Log in, check the staff role and fetch the case through the access helpers (404 when
     not allowed, the same as when absent), then audit the access before anything of the
@@ -48,25 +58,29 @@ def case_view(action: str, detail: Detail | None = None) -> Any:
                 staff_required(request.user)
                 row = selectors.case_get_for_user(request.user, case_number)
             except NotFound as exc:
-                audit_record(
-                    actor=request.user,
-                    action=f"{action}.refused",
-                    object_type="case",
-                    object_id=case_number,
-                )
+                _audit(request, f"{action}.refused", case_number, None)
                 raise Http404("No such case") from exc
-            audit_record(
-                actor=request.user,
-                action=action,
-                object_type="case",
-                object_id=case_number,
-                detail=detail(request, row) if detail else None,
-            )
+            try:
+                said = detail(request, row) if detail else None
+            except Refused as exc:
+                _audit(request, f"{action}.refused", case_number, exc.detail)
+                raise
+            _audit(request, action, case_number, said)
             return view(request, row)
 
         return wrapper
 
     return decorate
+
+
+def _audit(request: HttpRequest, action: str, case_number: str, detail: Any) -> None:
+    audit_record(
+        actor=request.user,
+        action=action,
+        object_type="case",
+        object_id=case_number,
+        detail=detail,
+    )
 
 
 @staff_page

@@ -6,21 +6,45 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
 from openimr.core.text import has_control_character
 
+# The public search reads a NUL as a space (decisions.search_terms); the API refuses in its
+# own error shape (openimr.api.params).
+_OWN_RULES = ("/api/", "/decisions/")
+
 
 class ControlCharacterPathMiddleware:
     """An address holding a control character ("/decisions/CM%00/") is refused with 400 and
     a reason. No case number, record id or page holds one, and PostgreSQL cannot compare text
     holding a NUL byte: the view's lookup (and the audit row of its refusal) failed on the
     database, a server error. The API refuses them itself, in its error shape
-    (``openimr.api.params``)."""
+    (``openimr.api.params``).
+
+    So is a NUL in a query parameter of a staff page (the case list's search, a notice's
+    id, the case file's search): the database can neither compare it nor store it in the
+    audit row that records the request, and no search or id holds one."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith("/api/") and has_control_character(request.path):
-            return HttpResponseBadRequest(
-                "This address holds a control character, which no page of openimr has.",
-                content_type="text/plain; charset=utf-8",
+        if request.path.startswith("/api/"):
+            return self.get_response(request)
+        if has_control_character(request.path):
+            return _refused("This address holds a control character, which no page of openimr has.")
+        if not request.path.startswith(_OWN_RULES) and (name := _nul_parameter(request)):
+            return _refused(
+                f"The parameter {name} holds a NUL character, which no field of openimr takes."
             )
         return self.get_response(request)
+
+
+def _nul_parameter(request: HttpRequest) -> str | None:
+    """The first query parameter (its name or a value) holding a NUL. A posted form's
+    fields refuse one themselves, at the field."""
+    for name, values in request.GET.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            return name.replace("\x00", "")
+    return None
+
+
+def _refused(message: str) -> HttpResponse:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

@@ -12,6 +12,10 @@ _PATTERN_MESSAGES = {
     "icd10": "is not an ICD-10-CM code (for example M54.5 or S46.011A)",
 }
 
+# Pydantic says "Input should be a valid dictionary or instance of EmployeeIn": a class name
+# no client or clerk with a batch file knows.
+_NOT_AN_OBJECT = {"model_type", "model_attributes_type", "dict_type"}
+
 
 def json_path(loc: Sequence[int | str]) -> str:
     path = "$"
@@ -36,4 +40,6 @@ def problem_from_error(error: dict[str, Any], drop: int = 0) -> Problem:
         message = _PATTERN_MESSAGES.get(str(loc[-1]) if loc else "", "has the wrong form")
     elif kind == "string_too_short":
         message = "must not be empty"
+    elif kind in _NOT_AN_OBJECT:
+        message = "must be a JSON object"
     return Problem(json_path(loc), message)

@@ -16,6 +16,7 @@ from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
 from openimr.core.clock import CALIFORNIA, local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
+from openimr.core.text import unprintable
 from openimr.letters import serving
 from openimr.letters.domain.builder import short_date
 from openimr.letters.domain.content import Field, Letter
@@ -275,6 +276,8 @@ def _address_found(row: LetterService, given: str) -> bool:
     if len(address) > MAX_ADDRESS:
         message = f"at most {MAX_ADDRESS} characters, got {len(address)}"
         raise InvalidInput([Problem("$.postal_address", message)])
+    if wrong := unprintable(address):  # as the application's addresses
+        raise InvalidInput([Problem("$.postal_address", wrong)])
     row.postal_address = address
     return True
 

@@ -10,6 +10,7 @@ from django.core.validators import MaxLengthValidator
 
 from openimr.cases.interchange import SCHEMA_PATH
 from openimr.core.case import Citation, Decision, Item
+from openimr.core.text import unprintable
 from openimr.guidelines.domain.catalog import Catalog
 from openimr.guidelines.domain.hierarchy import hierarchy_rank
 from openimr.review.checklists import fact_fields
@@ -67,8 +68,22 @@ class LimitedLength(PrintedLength):
         return len(x)
 
 
+def printable(value: str) -> None:
+    """What the reviewer and QA write prints in the letter served on the parties and
+    published: no control character, no text-direction control (as an application's texts,
+    openimr.core.text.unprintable)."""
+    wrong = unprintable(value)
+    if wrong:
+        raise forms.ValidationError(wrong, code="unprintable")
+
+
 def _marked_text(limit: int, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(validators=[PrintedLength(limit)], **kwargs)
+    return forms.CharField(validators=[printable, PrintedLength(limit)], **kwargs)
+
+
+def _text(**kwargs: Any) -> forms.CharField:
+    validators = [printable, *kwargs.pop("validators", ())]
+    return forms.CharField(validators=validators, **kwargs)
 
 
 def basis_choices(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -96,9 +111,9 @@ class SummaryForm(forms.Form):
 class ItemForm(forms.Form):
     decision = forms.ChoiceField(choices=DECISIONS, required=False, widget=Select)
     basis = forms.MultipleChoiceField(required=False, widget=SelectMultiple(attrs={"size": 8}))
-    free_citation = forms.CharField(max_length=500, required=False)
+    free_citation = _text(max_length=500, required=False)
     free_is_mtus = forms.BooleanField(required=False)
-    why_not_mtus = forms.CharField(
+    why_not_mtus = _text(
         widget=forms.Textarea(attrs=_TEXT),
         required=False,
         validators=[LimitedLength(WHY_NOT_MTUS_MAX)],
@@ -184,14 +199,14 @@ class ChecklistForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comments = forms.CharField(widget=forms.Textarea(attrs=_TEXT), required=False)
+    comments = _text(widget=forms.Textarea(attrs=_TEXT), required=False)
 
 
 class AmendForm(forms.Form):
     """The correction of an issued letter: why, the summary, and per item its rationale and
     its basis (catalog entries or a free citation) with the reason for leaving the MTUS."""
 
-    reason = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={**_TEXT, "rows": 3}))
+    reason = _text(max_length=2000, widget=forms.Textarea(attrs={**_TEXT, "rows": 3}))
     summary = _marked_text(SUMMARY_MAX, widget=forms.Textarea(attrs={**_TEXT, "rows": 12}))
 
     def __init__(self, *args: Any, items: int, catalog: Catalog, **kwargs: Any) -> None:
@@ -205,13 +220,13 @@ class AmendForm(forms.Form):
                 widget=forms.SelectMultiple(attrs={"size": 6}),
                 label=f"Basis of {label} (guideline catalog)",
             )
-            self.fields[f"free_citation_{n}"] = forms.CharField(
+            self.fields[f"free_citation_{n}"] = _text(
                 max_length=500, required=False, label=f"Other citation of {label}"
             )
             self.fields[f"free_is_mtus_{n}"] = forms.BooleanField(
                 required=False, label=f"The other citation of {label} is part of the MTUS"
             )
-            self.fields[f"why_not_mtus_{n}"] = forms.CharField(
+            self.fields[f"why_not_mtus_{n}"] = _text(
                 widget=forms.Textarea(attrs={**_TEXT, "rows": 3}),
                 required=False,
                 label=f"Why the MTUS does not apply to {label}",

@@ -57,12 +57,10 @@ def qa_case(request: HttpRequest, case_number: str) -> HttpResponse:
     row = selectors.case_for_qa(request.user, case_number, action=action, states=SEEN)
     if request.method != "POST":
         return _page(request, row)
-    chosen = request.POST.get("action", "")
-    if chosen not in ("return", "approve"):
-        # Not taken for a return: sending a case back is a change, made only when asked.
-        return _page(request, row, errors=["the action is return or approve"], status=400)
-    form = ReturnForm(request.POST)
-    form.is_valid()
+    chosen, form = request.POST.get("action", ""), ReturnForm(request.POST)
+    refused = _refused(request, row, chosen, form)
+    if refused is not None:
+        return refused
     comments = form.cleaned_data.get("comments", "")
     try:
         if row.state != State.QA.value:
@@ -81,6 +79,17 @@ def qa_case(request: HttpRequest, case_number: str) -> HttpResponse:
 
 
 _FIELDS = {"$.comments": "Comments to the reviewer"}
+
+
+def _refused(request: HttpRequest, row: Any, chosen: str, form: ReturnForm) -> Any:
+    """The page refusing the post before anything is done, or None."""
+    if chosen not in ("return", "approve"):
+        # Not taken for a return: sending a case back is a change, made only when asked.
+        return _page(request, row, errors=["the action is return or approve"], status=400)
+    if not form.is_valid():  # refused as written, not taken for no comments at all
+        said = [f"{_FIELDS['$.comments']}: {e}" for e in form.errors.get("comments", [])]
+        return _page(request, row, errors=said, return_form=form, status=422)
+    return None
 
 
 def _said(exc: InvalidInput) -> list[str]:

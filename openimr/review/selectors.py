@@ -52,6 +52,11 @@ def case_for_reviewer(user: Any, case_number: str, *, action: str = "review.view
     return assignment.case
 
 
+def reviewed_by(user: Any, case_number: str) -> bool:
+    """Whether ``user`` is a reviewer of the case (an attested assignment on it)."""
+    return reviewers.attested_assignment(user, case_number) is not None
+
+
 def _assigned_items(user: Any, case_number: str) -> list[int] | None:
     """The item positions on ``user``'s attested assignment to the case (empty: the whole
     case), or None when ``user`` holds none: staff, QA or a service, not a reviewer of it."""

@@ -31,7 +31,12 @@ from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.provenance import Linked
 from openimr.review.domain.qa import identity_problems
 from openimr.review.models import Determination, QAComment
-from openimr.review.selectors import item_for_user, provenance, reviewer_identity_facts
+from openimr.review.selectors import (
+    item_for_user,
+    provenance,
+    reviewed_by,
+    reviewer_identity_facts,
+)
 from openimr.review.signoff import checklist
 from openimr.review.sources import (
     MARKER,
@@ -202,8 +207,19 @@ def _comment(row: Any, actor: Actor, outcome: str, text: str) -> None:
     )
 
 
+def _refuse_own_determination(row: Any, actor: Actor) -> None:
+    """QA is a second physician's check of the determination before it issues: an account
+    holding both roles that reviewed the case (its attested assignment) gives no check."""
+    if reviewed_by(actor, row.case_number):
+        raise Conflict(
+            "you reviewed this case: another QA physician must approve or return it; "
+            "nothing was changed"
+        )
+
+
 def qa_return(*, row: Any, actor: Actor, comments: str) -> None:
     """QA sends the determination back to the reviewer with what to change."""
+    _refuse_own_determination(row, actor)
     if not comments.strip():
         raise InvalidInput([Problem("$.comments", "say what the reviewer should change")])
     with transaction.atomic():
@@ -215,6 +231,7 @@ def qa_return(*, row: Any, actor: Actor, comments: str) -> None:
 def qa_approve(*, row: Any, actor: Actor, comments: str = "") -> IssuedLetter:
     """QA signs off: refused while a blocking check of the checklist fails; otherwise the
     letter is issued, frozen and served (LC 4610.6(f), (g))."""
+    _refuse_own_determination(row, actor)
     failed = [c for c in checklist(row) if c.blocking and not c.passed]
     if failed:
         problems = [Problem(c.where, c.text) for c in failed]

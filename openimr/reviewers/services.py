@@ -18,6 +18,7 @@ from openimr.core.case import ReviewerQualifications
 from openimr.core.case_format import case_to_dict
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
+from openimr.core.text import unprintable
 from openimr.reviewers import models
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
 from openimr.reviewers.domain.panel import Reviewer
@@ -326,6 +327,8 @@ def assignment_attest(
         raise Conflict(f"this assignment is already {assignment.get_status_display().lower()}")
     if not no_conflict and not statement.strip():
         raise InvalidInput([Problem("$.statement", "describe the conflict")])
+    if wrong := unprintable(statement):  # kept and shown to staff as written
+        raise InvalidInput([Problem("$.statement", f"the statement {wrong}")])
     assignment.status = models.Assignment.ATTESTED if no_conflict else models.Assignment.DECLINED
     assignment.attested_at, assignment.statement = at, statement
     assignment.save(update_fields=["status", "attested_at", "statement"])

@@ -154,8 +154,7 @@ def case_convert_expedited(
         raise InvalidInput([Problem("$.state", f"a {row.state} case cannot be converted")])
     if row.priority == Priority.EXPEDITED.value:
         raise InvalidInput([Problem("$.priority", "the case is already expedited")])
-    if not note.strip():
-        raise InvalidInput([Problem("$.note", "describe the physician's certification")])
+    _note_check(note, missing="describe the physician's certification")
     at = at or now()
     row.priority, row.converted_to_expedited_at = Priority.EXPEDITED.value, at
     event_record(row=row, actor=actor, at=at, kind="converted", note=note)
@@ -174,20 +173,27 @@ def case_close(
     the disputed treatment (8 CCR 9792.10.6(a)); every clock stops."""
     if target not in {State.WITHDRAWN, State.TERMINATED}:
         raise InvalidInput([Problem("$.target", "only withdrawn or terminated close a case here")])
-    if not note.strip():
-        # Closing cannot be undone: the trail must say why (who withdrew, what was authorized).
-        why = (
-            "who withdrew it"
-            if target is State.WITHDRAWN
-            else "what the claims administrator authorized"
-        )
-        raise InvalidInput([Problem("$.note", f"closing a case needs a note saying {why}")])
+    # Closing cannot be undone: the trail must say why (who withdrew, what was authorized).
+    why = (
+        "who withdrew it"
+        if target is State.WITHDRAWN
+        else "what the claims administrator authorized"
+    )
+    _note_check(note, missing=f"closing a case needs a note saying {why}")
     at = at or now()
     case_transition(row=row, target=target, actor=actor, at=at, note=note)
     if target is State.TERMINATED:
         row.terminated_at = at
     clock_refresh(row)
     row.save()
+
+
+def _note_check(note: str, *, missing: str) -> None:
+    """The note is the timeline's and the trail's record of why the case changed: held to
+    the rule of every text staff write (a NUL cannot even be stored on PostgreSQL)."""
+    problem = written_problem(note, path="$.note", name="the note", missing=missing)
+    if problem is not None:
+        raise InvalidInput([problem])
 
 
 def _reason_check(reason: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from openimr.core.case import Citation
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import unprintable
 
 # The evidence hierarchy's families, highest first (LC 4610.5(c)(2); 8 CCR 9792.21.1).
 FAMILIES = (
@@ -224,4 +225,19 @@ def _staff_problems(table: Mapping[str, Any]) -> list[Problem]:
     ]
     if table.get("family") != "mtus" and table.get("section"):
         problems.append(Problem("$.section", "only an MTUS entry has an 8 CCR section"))
-    return problems
+    return problems + _unprintable_problems(table)
+
+
+def _unprintable_problems(table: Mapping[str, Any]) -> list[Problem]:
+    """A title, part or edition prints in every letter that cites the entry: no control
+    character and no text-direction control, which would print as a box or turn the
+    citation backwards (as an application's texts, openimr.core.text.unprintable)."""
+    texts = [(f"$.{key}", table.get(key)) for key in ("id", "title", "part", "edition", "section")]
+    aliases = table.get("aliases")
+    if isinstance(aliases, list):
+        texts += [(f"$.aliases[{n}]", alias) for n, alias in enumerate(aliases)]
+    return [
+        Problem(path, wrong)
+        for path, text in texts
+        if isinstance(text, str) and (wrong := unprintable(text))
+    ]

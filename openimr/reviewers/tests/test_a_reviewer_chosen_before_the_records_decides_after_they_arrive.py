@@ -20,7 +20,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _eligible_today(doc):
-    doc = dict(doc, ur_decision=dict(doc["ur_decision"], date=local_date(now()).isoformat()))
+    today = local_date(now()).isoformat()  # decided, and the application signed, today
+    doc = dict(
+        doc,
+        ur_decision=dict(doc["ur_decision"], date=today),
+        signature=dict(doc["signature"], date=today),
+    )
     (stored,) = case_services.applications_receive(
         filings=[case_services.Filing(parse_application(doc), now())],
         via="api",
