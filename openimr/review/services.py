@@ -209,7 +209,11 @@ def _comment(row: Any, actor: Actor, outcome: str, text: str) -> None:
 
 def _refuse_own_determination(row: Any, actor: Actor) -> None:
     """QA is a second physician's check of the determination before it issues: an account
-    holding both roles that reviewed the case (its attested assignment) gives no check."""
+    holding both roles that reviewed the case (its attested assignment) gives no check.
+
+    Source: the organization's own quality-assurance procedure (docs/review.md, "QA"), not a
+    statute. The determination is the reviewer's (LC 4610.6(d)); neither LC 139.5 nor
+    8 CCR 9792.10.1-9792.10.9 prescribes the QA step, so this separation of duties is ours."""
     if reviewed_by(actor, row.case_number):
         raise Conflict(
             "you reviewed this case: another QA physician must approve or return it; "
