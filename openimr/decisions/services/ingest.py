@@ -143,6 +143,8 @@ def _file(item: Input, limit: int) -> _File:
     a zip member decompressing to gigabytes would otherwise fill the main process) or a
     zip member that cannot be extracted (damaged, encrypted, compressed in an unknown way)
     is not read: it fails with why, so that neither ends the ingest nor every rerun."""
+    if item.problem:  # an archive that cannot be opened, a nested zip, a link to nowhere
+        return _unread(item, _size(item), item.problem)
     try:
         size = size_of(item)
         if size > limit:
@@ -150,10 +152,17 @@ def _file(item: Input, limit: int) -> _File:
             return _unread(item, size, f"too large: {mb} a reader may use")
         data = bytes_of(item)
     except Exception as exc:
-        if item.member is None:  # a file on disk that vanished or cannot be read: stop
-            raise
-        return _unread(item, 0, f"unreadable zip member: {type(exc).__name__}: {exc}")
+        # A file removed (or made unreadable) since it was listed fails alone, not the run.
+        where = "could not be read" if item.member is None else "unreadable zip member"
+        return _unread(item, 0, f"{where}: {type(exc).__name__}: {exc}")
     return _File(item, data, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def _size(item: Input) -> int:
+    try:
+        return size_of(item)
+    except Exception:  # a link to nowhere, an archive that cannot be opened: no size
+        return 0
 
 
 def _unread(item: Input, size: int, reason: str) -> _File:

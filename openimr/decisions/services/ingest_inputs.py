@@ -44,11 +44,20 @@ def inputs_in(paths: Iterable[str | Path]) -> list[Input]:
     found: list[Input] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file())
+            files = sorted(p for p in path.rglob("*") if p.is_file() or _leads_nowhere(p))
             found += [i for f in files if _wanted(f) for i in _expand(f)]
         else:
             found += _expand(path)
     return found
+
+
+NOWHERE = "a symbolic link that leads nowhere (its target is missing, or it points to itself)"
+NESTED = "a zip archive inside a zip archive is not read: extract it and ingest its files"
+
+
+def _leads_nowhere(path: Path) -> bool:
+    """A link whose target is missing or loops: not a file, yet one the user gave."""
+    return path.is_symlink() and not path.exists()
 
 
 def _wanted(path: Path) -> bool:
@@ -56,23 +65,41 @@ def _wanted(path: Path) -> bool:
 
 
 def _expand(path: Path) -> list[Input]:
+    if _leads_nowhere(path):
+        return [Input(str(path), problem=NOWHERE)]
     if path.suffix.lower() != ".zip" and not _is_zip(path):
         return [Input(str(path))]
     try:
         with zipfile.ZipFile(path) as archive:
-            members = sorted(
-                i.filename
-                for i in archive.infolist()
-                if not i.is_dir() and Path(i.filename).suffix.lower() in SUFFIXES
-            )
+            files = sorted(i.filename for i in archive.infolist() if not i.is_dir())
     except (zipfile.BadZipFile, OSError) as exc:
         return [Input(str(path), problem=f"not a readable zip archive: {exc}")]
-    return [Input(str(path), member) for member in members]
+    found = [_member(path, name) for name in files if _suffix(name) in SUFFIXES | {".zip"}]
+    if not found:
+        # An archive of nothing to read is still a file the user gave: say so, once.
+        others = f" ({_files(len(files))})" if files else ""
+        return [Input(str(path), problem=f"the zip archive holds no PDF or text file{others}")]
+    return found
+
+
+def _member(path: Path, name: str) -> Input:
+    return Input(str(path), name, NESTED if _suffix(name) == ".zip" else "")
+
+
+def _suffix(name: str) -> str:
+    return Path(name).suffix.lower()
+
+
+def _files(count: int) -> str:
+    return f"{count} other file" + ("" if count == 1 else "s")
 
 
 def _is_zip(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(4) == b"PK\x03\x04"
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:  # read when its turn comes, and failed then with why
+        return False
 
 
 def size_of(item: Input) -> int:
@@ -104,8 +131,14 @@ def unread_digest(item: Input) -> str:
     the member's name (an archive is hashed once, however many of its members fail)."""
     digest = _DIGESTS.get(item.path)
     if digest is None:
-        with open(item.path, "rb") as handle:
-            digest = _DIGESTS[item.path] = hashlib.file_digest(handle, "sha256").hexdigest()
+        try:
+            with open(item.path, "rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError:
+            # Gone, or a link to nowhere: known by its name and the reason, so a rerun skips
+            # it while it is so, and reads its bytes (another hash) once it is back.
+            digest = hashlib.sha256(f"unread:{item.path}:{item.problem}".encode()).hexdigest()
+        _DIGESTS[item.path] = digest
     if item.member is None:
         return digest
     return hashlib.sha256(f"{digest}:{item.member}".encode()).hexdigest()
