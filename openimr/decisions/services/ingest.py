@@ -33,7 +33,7 @@ from openimr.core import sandbox
 from openimr.core.collector import collector_spared
 from openimr.decisions.ingest_reader import ReadLetter, read_published
 from openimr.decisions.ingest_selectors import seen_hashes, stored_hashes
-from openimr.decisions.models import Source
+from openimr.decisions.models import PDF_WITHHELD, Source
 from openimr.decisions.services.ingest_inputs import (
     Input,
     archives_close,
@@ -58,10 +58,7 @@ AHEAD_BYTES = 256 * 1024 * 1024
 CHUNK = 16
 CHUNK_BYTES = 4 * 1024 * 1024
 FOLDER = "corpus/published"
-WITHHELD = (
-    "its PDF is not published: de-identification removed identifiers from its text, "
-    "which the PDF still prints"
-)
+WITHHELD = PDF_WITHHELD
 
 
 @dataclass
