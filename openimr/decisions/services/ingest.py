@@ -63,6 +63,7 @@ WITHHELD = PDF_WITHHELD
 
 @dataclass
 class Summary:
+    found: int = 0  # every file and zip member given: parsed + failed + skipped
     parsed: int = 0
     warned: int = 0
     failed: int = 0
@@ -72,6 +73,7 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "found": self.found,
             "parsed": self.parsed,
             "warned": self.warned,
             "failed": self.failed,
@@ -242,7 +244,7 @@ def corpus_ingest(
         _SEEN.clear()
         _SEEN.update(seen_hashes())
         digests_forget()
-        summary, pending = Summary(), list[SourceRead]()
+        summary, pending = Summary(found=len(items)), list[SourceRead]()
         for read in _reads(items, workers):
             if on_read:
                 on_read()

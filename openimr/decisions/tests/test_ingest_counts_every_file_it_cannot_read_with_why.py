@@ -5,11 +5,13 @@ listed for staff. Before, the first three were passed over without a word and th
 ended the whole ingest with a traceback, the files after it unread."""
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from openimr.cli import main
 from openimr.decisions.models import Decision, SourceFile
 from openimr.decisions.services import corpus_ingest
 from openimr.decisions.tests.ingest_files import real_pdfs, write_zip
@@ -46,7 +48,7 @@ def odd(tmp_path: Path) -> Path:
 
 def test_each_file_that_holds_no_letter_it_can_read_is_failed_with_why(odd):
     summary = corpus_ingest([odd], actor="test")
-    assert (summary.parsed, summary.failed, summary.skipped) == (1, 5, 0)
+    assert (summary.found, summary.parsed, summary.failed, summary.skipped) == (6, 1, 5, 0)
     assert "a zip archive inside a zip archive" in _reason("outer.zip:inner.zip")
     assert "holds no PDF or text file" in _reason("empty.zip")
     assert "holds no PDF or text file (1 other file)" in _reason("pictures.zip")
@@ -61,7 +63,7 @@ def test_a_second_run_counts_them_as_seen_and_adds_nothing(odd):
     corpus_ingest([odd], actor="test")
     rows = SourceFile.objects.count()
     again = corpus_ingest([odd], actor="test", workers=2)
-    assert (again.parsed, again.failed, again.skipped) == (0, 0, 6)
+    assert (again.found, again.parsed, again.failed, again.skipped) == (6, 0, 0, 6)
     assert SourceFile.objects.count() == rows
 
 
@@ -89,3 +91,10 @@ def test_the_vanished_file_is_read_when_it_is_back(tmp_path):
 
     assert (again.parsed, again.failed) == (1, 0)
     assert Decision.objects.filter(case_number=pdf.stem).exists()
+
+
+def test_an_empty_folder_says_it_found_no_file(tmp_path, capsys):
+    assert main(["corpus", "ingest", str(tmp_path), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["found"] == 0
+    assert f"found no PDF, text or zip file under {tmp_path}" in err
