@@ -98,8 +98,10 @@ _BY: dict[str, Callable[[], list[Row]]] = {
     "category": lambda: _by_count(_grouped("category")),
     "family": by_family,
     "specialty": lambda: _by_count(_grouped("specialty")),
-    "year": lambda: _grouped("year"),
-    "month": lambda: _grouped("month"),
+    # Every year and month from the first to the last: one that decided nothing is a row of
+    # zeros (rate None), as the page's "over time" table and CSV show it.
+    "year": lambda: _every_year(_grouped("year")),
+    "month": lambda: _every_month(_grouped("month"), lambda month: Row(month, 0, 0)),
     "priority": lambda: _grouped("priority"),
     "outcome": lambda: _grouped("outcome"),
 }
@@ -186,8 +188,8 @@ def applications_per_month() -> list[Tally]:
 
 
 def overturn_by_month() -> list[Row]:
-    """``overturn_by("month")`` with the months between that decided nothing, rate None."""
-    return _every_month(overturn_by("month"), lambda month: Row(month, 0, 0))
+    """``overturn_by("month")``: with the months between that decided nothing, rate None."""
+    return overturn_by("month")
 
 
 def _every_month(rows: list[_Keyed], empty: Callable[[str], _Keyed]) -> list[_Keyed]:
@@ -205,6 +207,15 @@ def _every_month(rows: list[_Keyed], empty: Callable[[str], _Keyed]) -> list[_Ke
         out.append(found.get(key) or empty(key))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
+
+
+def _every_year(rows: list[Row]) -> list[Row]:
+    """``rows`` (year keys, in order) with the years between that have none, as empty rows."""
+    if not rows:
+        return rows
+    found = {r.key: r for r in rows}
+    years = range(int(rows[0].key), int(rows[-1].key) + 1)
+    return [found.get(str(year)) or Row(str(year), 0, 0) for year in years]
 
 
 def _fingerprint() -> str:
