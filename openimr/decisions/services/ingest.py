@@ -21,7 +21,7 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +167,7 @@ def _size(item: Input) -> int:
 def _unread(item: Input, size: int, reason: str) -> _File:
     """A file left unread, failed with ``reason``, under a hash that is the same in every
     run, so a rerun skips it."""
-    return _File(Input(item.path, item.member, reason), b"", unread_digest(item), size)
+    return _File(replace(item, problem=reason), b"", unread_digest(item), size)
 
 
 def _stored_form(file: _File, read: ReadLetter) -> SourceRead:

@@ -1,11 +1,13 @@
-"""Every file an ingest is given is counted, never dropped: a zip inside a zip, a zip with
-no letter in it, a symbolic link that leads nowhere (a loop, a missing target) and a file
-that vanishes between being listed and being read are each stored as failed with why, and
-listed for staff. Before, the first three were passed over without a word and the last
-ended the whole ingest with a traceback, the files after it unread."""
+"""Every file an ingest is given is counted, never dropped: the letters of a zip inside a
+zip are read; a zip a level deeper, a zip with no letter in it, a symbolic link that leads
+nowhere (a loop, a missing target) and a file that vanishes between being listed and being
+read are each stored as failed with why, and listed for staff. Before, the first four were
+passed over without a word and the last ended the whole ingest with a traceback, the files
+after it unread."""
 
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -35,9 +37,11 @@ def _zip_of(members: dict[str, bytes]) -> bytes:
 def odd(tmp_path: Path) -> Path:
     folder = tmp_path / "odd"
     folder.mkdir()
-    first, second = real_pdfs(2)
-    inner = _zip_of({first.name: first.read_bytes()})
-    write_zip(folder / "outer.zip", {"inner.zip": inner, second.name: second.read_bytes()})
+    first, second, third = real_pdfs(3)
+    deepest = _zip_of({third.name: third.read_bytes()})
+    inner = _zip_of({first.name: first.read_bytes(), "deeper.zip": deepest})
+    members = {"inner.zip": inner, second.name: second.read_bytes(), "bad.zip": b"PK\x03\x04"}
+    write_zip(folder / "outer.zip", members)
     write_zip(folder / "empty.zip", {})
     write_zip(folder / "pictures.zip", {"scan.jpg": b"\xff\xd8\xff not a letter"})
     (folder / "loop.pdf").symlink_to("loop.pdf")
@@ -48,8 +52,9 @@ def odd(tmp_path: Path) -> Path:
 
 def test_each_file_that_holds_no_letter_it_can_read_is_failed_with_why(odd):
     summary = corpus_ingest([odd], actor="test")
-    assert (summary.found, summary.parsed, summary.failed, summary.skipped) == (6, 1, 5, 0)
-    assert "a zip archive inside a zip archive" in _reason("outer.zip:inner.zip")
+    assert (summary.found, summary.parsed, summary.failed, summary.skipped) == (8, 2, 6, 0)
+    assert "a zip archive inside a zip inside a zip" in _reason("outer.zip:inner.zip:deeper.zip")
+    assert "not a readable zip archive" in _reason("outer.zip:bad.zip")
     assert "holds no PDF or text file" in _reason("empty.zip")
     assert "holds no PDF or text file (1 other file)" in _reason("pictures.zip")
     assert "symbolic link that leads nowhere" in _reason("loop.pdf")
@@ -59,11 +64,18 @@ def test_each_file_that_holds_no_letter_it_can_read_is_failed_with_why(odd):
     )
 
 
+def test_a_letter_in_a_zip_inside_a_zip_is_read_and_named_by_both(odd):
+    corpus_ingest([odd], actor="test")
+    first = real_pdfs(1)[0]
+    parsed = SourceFile.objects.get(name__endswith=f"outer.zip:inner.zip:{first.name}")
+    assert parsed.status == "parsed" and parsed.decision.case_number == first.stem
+
+
 def test_a_second_run_counts_them_as_seen_and_adds_nothing(odd):
     corpus_ingest([odd], actor="test")
     rows = SourceFile.objects.count()
     again = corpus_ingest([odd], actor="test", workers=2)
-    assert (again.found, again.parsed, again.failed, again.skipped) == (6, 0, 0, 6)
+    assert (again.found, again.parsed, again.failed, again.skipped) == (8, 0, 0, 8)
     assert SourceFile.objects.count() == rows
 
 
@@ -98,3 +110,14 @@ def test_an_empty_folder_says_it_found_no_file(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert json.loads(out)["found"] == 0
     assert f"found no PDF, text or zip file under {tmp_path}" in err
+
+
+def test_a_zip_inside_a_zip_larger_than_a_reader_may_hold_is_not_opened(tmp_path, settings):
+    settings.OPENIMR_PDF_MEMORY_MB = 1
+    big = _zip_of({"filler.txt": os.urandom(2 * 1024 * 1024)})
+    write_zip(tmp_path / "outer.zip", {"big.zip": big})
+
+    summary = corpus_ingest([tmp_path], actor="test")
+
+    assert (summary.found, summary.failed) == (1, 1)
+    assert _reason("outer.zip:big.zip").startswith("too large: 2 MB, more than the 1 MB")
