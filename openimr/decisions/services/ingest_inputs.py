@@ -35,7 +35,10 @@ class Input:
 
     @property
     def name(self) -> str:
-        return ":".join(part for part in (self.path, self.member, self.inner) if part)
+        """As stored and shown: a byte of a file name that is not UTF-8 (Python keeps it as a
+        lone surrogate, which no database stores) written as ``\\xe9``."""
+        name = ":".join(part for part in (self.path, self.member, self.inner) if part)
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
     @property
     def suffix(self) -> str:
