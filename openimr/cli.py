@@ -118,9 +118,15 @@ def cmd_letter_render(args: argparse.Namespace) -> int:
     return 0
 
 
+ZIP_GIVEN = (
+    "a zip archive, not a letter: `openimr corpus ingest` reads the letters in one "
+    "(or extract them and parse each)"
+)
+
+
 def _parse_one(name: str) -> dict[str, object]:
     """Read as corpus ingest reads it: in a sandbox reader, under the PDF time and memory
-    limits (a decompression bomb read here took gigabytes), text as UTF-8, else Latin-1."""
+    limits (a decompression bomb read here took gigabytes), text as ``letter_text`` reads it."""
     from openimr.letters.parsing import LetterUnreadable
     from openimr.letters.parsing.sandboxed import parse_letter_sandboxed
 
@@ -128,6 +134,8 @@ def _parse_one(name: str) -> dict[str, object]:
         data = Path(name).read_bytes()
     except OSError as exc:
         return {"file": name, "error": f"cannot read the file: {exc.strerror}"}
+    if data[:4] == b"PK\x03\x04":  # read as text, it said "not a letter", as if none inside were
+        return {"file": name, "error": ZIP_GIVEN}
     try:
         parsed = parse_letter_sandboxed(data)
     except LetterUnreadable as exc:

@@ -29,6 +29,8 @@ def cmd_corpus_ingest(args: argparse.Namespace) -> int:
         print(json.dumps(summary.as_dict(), indent=2))
     else:
         _print_summary(summary.as_dict())
+    if not summary.found:  # a mistyped folder reads as an ingest that found nothing new
+        print(f"found no PDF, text or zip file under {', '.join(args.paths)}", file=sys.stderr)
     return 0
 
 
@@ -51,6 +53,7 @@ def _with_progress(args: argparse.Namespace, run: Any) -> Any:
 
 def _print_summary(summary: dict[str, Any]) -> None:
     print(
+        f"found {summary['found']}: "
         f"parsed {summary['parsed']} (with warnings {summary['warned']}), "
         f"failed {summary['failed']}, skipped (already seen) {summary['skipped']}"
     )

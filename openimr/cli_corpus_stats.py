@@ -36,8 +36,7 @@ def cmd_corpus_stats(args: argparse.Namespace) -> int:
     width = max([len(args.by), *(len(r.key) for r in rows)])
     print(f"{args.by:<{width}}  {'count':>9}  {'overturned':>10}  {'rate':>6}")
     for r in rows:
-        rate = "" if r.rate is None else f"{r.rate:.1%}"
-        print(f"{r.key:<{width}}  {r.count:>9}  {r.overturned:>10}  {rate:>6}")
+        print(f"{r.key:<{width}}  {r.count:>9}  {r.overturned:>10}  {r.percent:>6}")
     if left_out:
         print(f"({left_out:,} decided items have no {args.by} and are not counted above)")
     return 0

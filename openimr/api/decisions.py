@@ -166,5 +166,6 @@ def get_decision(request: HttpRequest, case_number: CaseNumber) -> dict[str, Any
     case_number = selectors.decision_number(case_number) or case_number
     view = selectors.decision_view(selectors.decision_get(case_number))
     has_letter = view.pop("has_letter")
+    view.pop("no_letter_why")  # the page's sentence; the API answers letter_url null
     view["letter_url"] = f"/decisions/{case_number}/letter.pdf" if has_letter else None
     return view

@@ -44,7 +44,7 @@ def _counted(chart: Chart) -> str:
 
 
 def _rate(row: analytics.Row) -> str:
-    return "—" if row.rate is None else f"{row.rate:.1%}"
+    return row.percent or "—"
 
 
 def _table(chart: Chart, rows: list[Any]) -> tuple[list[str], list[list[str]]]:
@@ -147,7 +147,7 @@ def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
                 spreadsheet_safe(r.key),
                 r.count,
                 r.overturned,
-                "" if r.rate is None else f"{r.rate:.4f}",
+                r.fraction,
             ]
             for r in rows
         )

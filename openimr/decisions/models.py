@@ -10,6 +10,13 @@ Writes go through `openimr.decisions.services`; reads through `openimr.decisions
 
 from django.db import models
 
+# A Decision's warning when its PDF is kept from the public (corpus ingest and recheck): the
+# letter page says so where the link would be.
+PDF_WITHHELD = (
+    "its PDF is not published: de-identification removed identifiers from its text, "
+    "which the PDF still prints"
+)
+
 
 class Source(models.TextChoices):
     PUBLISHED = "published", "Published letter, read by the parser"

@@ -12,7 +12,7 @@ from django.conf import settings
 
 from openimr.core.errors import InvalidInput, NotFound
 from openimr.decisions import analytics, export, search
-from openimr.decisions.models import Decision
+from openimr.decisions.models import PDF_WITHHELD, Decision, Source
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
 from openimr.decisions.search_terms import Filters, SearchQuery, parse, typed_words
@@ -196,7 +196,25 @@ def decision_view(decision: Decision) -> dict[str, Any]:
         "clinical_summary": decision.clinical_summary,
         "items": items,
         "has_letter": letter_file(decision) is not None,
+        "no_letter_why": no_letter_why(decision),
     }
+
+
+def no_letter_why(decision: Decision) -> str:
+    """Why the public may not read this letter's PDF, for its page; "" when it may."""
+    if PDF_WITHHELD in decision.warnings:
+        return (
+            "The PDF is not published: de-identification removed identifiers from this "
+            "letter's text, which the PDF still prints. The text below is the de-identified "
+            "letter."
+        )
+    if not decision.letter_path and decision.source == Source.PUBLISHED:
+        return "No PDF: this letter was read from a text copy."
+    if not decision.letter_path:
+        return "No PDF of this letter is published."
+    if letter_file(decision) is None:
+        return "The PDF of this letter is not available."
+    return ""
 
 
 def letter_file(decision: Decision) -> Path | None:

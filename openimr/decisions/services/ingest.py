@@ -21,7 +21,7 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from openimr.core import sandbox
 from openimr.core.collector import collector_spared
 from openimr.decisions.ingest_reader import ReadLetter, read_published
 from openimr.decisions.ingest_selectors import seen_hashes, stored_hashes
-from openimr.decisions.models import Source
+from openimr.decisions.models import PDF_WITHHELD, Source
 from openimr.decisions.services.ingest_inputs import (
     Input,
     archives_close,
@@ -58,14 +58,12 @@ AHEAD_BYTES = 256 * 1024 * 1024
 CHUNK = 16
 CHUNK_BYTES = 4 * 1024 * 1024
 FOLDER = "corpus/published"
-WITHHELD = (
-    "its PDF is not published: de-identification removed identifiers from its text, "
-    "which the PDF still prints"
-)
+WITHHELD = PDF_WITHHELD
 
 
 @dataclass
 class Summary:
+    found: int = 0  # every file and zip member given: parsed + failed + skipped
     parsed: int = 0
     warned: int = 0
     failed: int = 0
@@ -75,6 +73,7 @@ class Summary:
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "found": self.found,
             "parsed": self.parsed,
             "warned": self.warned,
             "failed": self.failed,
@@ -143,6 +142,8 @@ def _file(item: Input, limit: int) -> _File:
     a zip member decompressing to gigabytes would otherwise fill the main process) or a
     zip member that cannot be extracted (damaged, encrypted, compressed in an unknown way)
     is not read: it fails with why, so that neither ends the ingest nor every rerun."""
+    if item.problem:  # an archive that cannot be opened, a nested zip, a link to nowhere
+        return _unread(item, _size(item), item.problem)
     try:
         size = size_of(item)
         if size > limit:
@@ -150,16 +151,23 @@ def _file(item: Input, limit: int) -> _File:
             return _unread(item, size, f"too large: {mb} a reader may use")
         data = bytes_of(item)
     except Exception as exc:
-        if item.member is None:  # a file on disk that vanished or cannot be read: stop
-            raise
-        return _unread(item, 0, f"unreadable zip member: {type(exc).__name__}: {exc}")
+        # A file removed (or made unreadable) since it was listed fails alone, not the run.
+        where = "could not be read" if item.member is None else "unreadable zip member"
+        return _unread(item, 0, f"{where}: {type(exc).__name__}: {exc}")
     return _File(item, data, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def _size(item: Input) -> int:
+    try:
+        return size_of(item)
+    except Exception:  # a link to nowhere, an archive that cannot be opened: no size
+        return 0
 
 
 def _unread(item: Input, size: int, reason: str) -> _File:
     """A file left unread, failed with ``reason``, under a hash that is the same in every
     run, so a rerun skips it."""
-    return _File(Input(item.path, item.member, reason), b"", unread_digest(item), size)
+    return _File(replace(item, problem=reason), b"", unread_digest(item), size)
 
 
 def _stored_form(file: _File, read: ReadLetter) -> SourceRead:
@@ -236,7 +244,7 @@ def corpus_ingest(
         _SEEN.clear()
         _SEEN.update(seen_hashes())
         digests_forget()
-        summary, pending = Summary(), list[SourceRead]()
+        summary, pending = Summary(found=len(items)), list[SourceRead]()
         for read in _reads(items, workers):
             if on_read:
                 on_read()

@@ -38,7 +38,7 @@ def test_overturn_rates_count_decided_items(corpus):
     family = {r.key: (r.count, r.overturned) for r in analytics.overturn_by("family")}
     assert family == {"mtus": (3, 1), "acoem": (0, 0), "odg": (1, 1), "other": (0, 0)}
     months = {r.key: r.rate for r in analytics.overturn_by("month")}
-    assert months == {"2016-01": pytest.approx(1 / 3), "2016-03": 1.0}
+    assert months == {"2016-01": pytest.approx(1 / 3), "2016-02": None, "2016-03": 1.0}
     specialty = {r.key: r.count for r in analytics.overturn_by("specialty")}
     assert specialty == {"Orthopedic Surgery": 2, "Pain Medicine": 2}
 

@@ -10,6 +10,7 @@ Call it from threads: N threads each calling this keep N letters parsing at once
 readers (``readers``: a pool of one's own, e.g. the ingest's; else the process's pool).
 """
 
+import codecs
 from collections.abc import Callable
 
 from openimr.core import sandbox
@@ -42,18 +43,55 @@ def parse_letter_sandboxed(
 
 def parse_letter(data: bytes) -> ParsedLetter:
     """A letter file's bytes parsed: a PDF (it starts with ``%PDF-``) by ``parse_pdf``, any
-    other file as text (UTF-8, else cp1252/latin-1, which every byte decodes as)."""
+    other file as text (``letter_text``)."""
     if data.lstrip()[:5] == b"%PDF-":
         return parse_pdf(data)
     return parse_text(letter_text(data))
 
 
+# Byte order marks, the longest first: UTF-32's little-endian one starts as UTF-16's does.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def letter_text(data: bytes) -> str:
+    """A text letter's characters: by its byte order mark (Windows editors save "Unicode"
+    as UTF-16 with one), else UTF-16 without a mark (a NUL byte in every other place, which
+    no text in one byte per character has), else UTF-8, else Windows-1252."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    utf16 = _utf16_without_bom(data)  # first: ASCII two bytes a character is valid UTF-8
+    if utf16:
+        return data.decode(utf16, errors="replace")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        # Text saved by older Windows tools; every byte is a cp1252/latin-1 character.
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # Five bytes Windows-1252 leaves undefined: read every byte as Latin-1 instead.
         return data.decode("latin-1")
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """The codec, "utf-16-le" or "utf-16-be", when most of the odd (or even) bytes are NULs, as in
+    English text written two bytes a character; "" otherwise."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return ""
+    if sample[1::2].count(0) > 0.9 * half and not sample[0::2].count(0):
+        return "utf-16-le"
+    if sample[0::2].count(0) > 0.9 * half and not sample[1::2].count(0):
+        return "utf-16-be"
+    return ""
 
 
 def _sandboxed(
