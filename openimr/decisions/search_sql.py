@@ -8,9 +8,11 @@ import json
 import re
 import string
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
+from openimr.decisions.glued_sql import fts5_either, fts5_glued, pg_glued, pg_kept
 from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
@@ -30,10 +32,41 @@ _ITEMS_TEXT_PG = (
 )
 
 
-def fts5_query(words: Sequence[Sequence[str]]) -> str:
-    """Every word a quoted FTS5 phrase, all of them required: nothing the visitor typed is
-    read as FTS5 syntax (the words hold only letters, digits and underscores)."""
-    return " ".join('"' + " ".join(parts) + '"' for parts in words)
+def fts5_query(
+    words: Sequence[Sequence[str]], glued: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """Every word a quoted FTS5 phrase, all of them required, a word of one run also found
+    in its ``glued`` tokens ("norco10"): nothing the visitor typed is read as FTS5 syntax
+    (the words hold only letters, digits and underscores, the tokens are the index's own)."""
+    glued = glued or {}
+
+    def one(parts: Sequence[str]) -> str:
+        tokens = glued.get(parts[0].lower(), ()) if len(parts) == 1 else ()
+        return fts5_either(" ".join(parts), tokens)
+
+    return " AND ".join(one(parts) for parts in words)
+
+
+def with_glued(cursor: Any, vendor: str, query: SearchQuery) -> SearchQuery:
+    """``query`` with the words of letters alone that letters also write run into a number
+    ("Norco10/325", "Tramadol50mg": one token each to both indexes, "norco10", which the
+    word alone did not find). The precedent panel's lookup (`glued_sql`): on SQLite the
+    index's own list of tokens, on PostgreSQL a prefix of the word and a digit, for the
+    words its english configuration keeps ("over" asks nothing, not "over1")."""
+    words = [
+        parts[0].lower()
+        for parts in query.words
+        if len(parts) == 1 and parts[0].isascii() and parts[0].isalpha()
+    ]
+    if not words:
+        return query
+    glued: tuple[tuple[str, tuple[str, ...]], ...]
+    if vendor == "postgresql":
+        glued = tuple((word, ()) for word in pg_kept(cursor, words))
+    else:
+        found = fts5_glued(cursor, words)
+        glued = tuple((w, tuple(tokens)) for w, tokens in found.items() if tokens)
+    return replace(query, glued=glued)
 
 
 def fts5_match(
@@ -42,7 +75,7 @@ def fts5_match(
     """The words, searched in the text columns only, and the filters' tags (or ``tags``)."""
     parts = []
     if query.words:
-        parts.append("{summary items} : (" + fts5_query(query.words) + ")")
+        parts.append("{summary items} : (" + fts5_query(query.words, dict(query.glued)) + ")")
     if tags is None:
         tags = filter_tags(query.filters) if with_filters else []
     if tags:
@@ -74,9 +107,18 @@ def pg_phrases(query: SearchQuery) -> list[str]:
 
 
 def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
-    """The tsquery of the words, all required, each a phrase (`pg_phrases`)."""
-    phrases = pg_phrases(query)
-    return " && ".join(["phraseto_tsquery('english', %s)"] * len(phrases)), phrases
+    """The tsquery of the words, all required, each a phrase (`pg_phrases`), a word with
+    glued forms (`with_glued`) also found in them: its text, and its parameters."""
+    glued, parts, params = dict(query.glued), [], []
+    # The phrases are in the words' order (a word not found as typed has none, at the end).
+    for word, phrase in zip(query.words, pg_phrases(query), strict=False):
+        if len(word) == 1 and word[0].lower() in glued:
+            parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
+            params += [phrase, pg_glued(word[0].lower())]
+        else:
+            parts.append("phraseto_tsquery('english', %s)")
+            params.append(phrase)
+    return " && ".join(parts), params
 
 
 def uses_index(vendor: str, query: SearchQuery) -> bool:
