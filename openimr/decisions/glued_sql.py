@@ -21,15 +21,19 @@ _TERMS = (
 GLUED_MAX = 50
 
 
-def fts5_glued(cursor: Any, words: Sequence[str]) -> dict[str, list[str]]:
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def fts5_glued(cursor: Any, words: Sequence[str], after: str = DIGITS) -> dict[str, list[str]]:
     """SQLite: each word's tokens in the index that are the word run into a number
-    ("norco10"), most often none. ``words`` are in lower case, as the index's tokens."""
+    ("norco10"), most often none; or, ``after`` LETTERS, a number run into its unit ("325"
+    into "325mg"). ``words`` are in lower case, as the index's tokens."""
     cursor.execute(_TERMS)
     found = {}
     for word in words:
         cursor.execute(
             "SELECT term FROM temp.decisions_search_terms WHERE term >= %s AND term < %s LIMIT %s",
-            [word + DIGITS[0], word + chr(ord(DIGITS[-1]) + 1), GLUED_MAX],
+            [word + after[0], word + chr(ord(after[-1]) + 1), GLUED_MAX],
         )
         found[word] = [row[0] for row in cursor.fetchall() if row[0].isalnum()]
     return found
@@ -42,11 +46,12 @@ def fts5_either(word: str, glued: Sequence[str] = ()) -> str:
     return "(" + " OR ".join(f'"{token}"' for token in [word, *glued]) + ")"
 
 
-def pg_glued(word: str, weight: str = "") -> str:
-    """PostgreSQL: to_tsquery text asking for ``word`` with a digit after it, in the
-    ``weight`` given or any (the parser reads "norco10" as a word with digits, which the
-    english configuration keeps as it is: a prefix of the word and each digit finds it)."""
-    return " | ".join(f"{word}{d}:*{weight}" for d in DIGITS)
+def pg_glued(word: str, weight: str = "", after: str = DIGITS) -> str:
+    """PostgreSQL: to_tsquery text asking for ``word`` with a digit after it (or, ``after``
+    LETTERS, a number with its unit: "325mg"), in the ``weight`` given or any (the parser
+    reads "norco10" as a word with digits, which the english configuration keeps as it is:
+    a prefix of the word and each digit finds it)."""
+    return " | ".join(f"{word}{c}:*{weight}" for c in after)
 
 
 # Whether PostgreSQL's english configuration drops a word ("over", "off"), as plainto_tsquery
