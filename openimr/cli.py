@@ -11,7 +11,15 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from openimr import cli_audit, cli_corpus, cli_intake, cli_ops, cli_reviewers, cli_tokens
+from openimr import (
+    cli_audit,
+    cli_corpus,
+    cli_corpus_stats,
+    cli_intake,
+    cli_ops,
+    cli_reviewers,
+    cli_tokens,
+)
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 
 EXIT_INVALID = 2
@@ -314,8 +322,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _free_text_glued(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each free-text option joined to a value starting with "-" (`--q -knee`
+    as `--q=-knee`): argparse reads "-knee" as an option and refused it ("expected one
+    argument"). Not a lone short option ("-o") nor a long one ("--format"): those are the
+    next option, the free-text value forgotten, and argparse says so."""
+    out, args = [], list(argv)
+    while args:
+        arg = args.pop(0)
+        value = args[0] if args else ""
+        if (
+            arg in cli_corpus_stats.FREE_TEXT
+            and value.startswith("-")
+            and len(value) > 2
+            and not value.startswith("--")
+        ):
+            out.append(f"{arg}={args.pop(0)}")
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_free_text_glued(sys.argv[1:] if argv is None else argv))
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -13,6 +13,9 @@ FORMATS = ("csv", "jsonl", "parquet")
 # The search page's filters (openimr.decisions.search_terms.FILTER_NAMES; a test keeps them
 # the same).
 WHERE_KEYS = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
+# Options whose value is free text, which may start with "-" (`--q -knee`: `openimr.cli`
+# hands it on as `--q=-knee`, which argparse would otherwise refuse as an unknown option).
+FREE_TEXT = ("--q",)
 
 
 def _django() -> None:
@@ -73,14 +76,38 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
         params["q"] = args.q
     _django()
     from openimr.cli import write_file
-    from openimr.decisions.selectors import corpus_export
+    from openimr.decisions.export import Tally
+    from openimr.decisions.selectors import corpus_export, search_query, searched_words
 
+    tally = Tally()
     try:
-        size = write_file(corpus_export(args.format, params), args.output)
+        size = write_file(corpus_export(args.format, params, tally), args.output)
     except InvalidInput as exc:
         raise InvalidInput([_as_option(p) for p in exc.problems]) from exc
-    print(f"wrote {args.output} ({size:,} bytes, {args.format})", file=sys.stderr)
+    count = f"{tally.decisions:,} decision{'' if tally.decisions == 1 else 's'}"
+    print(f"wrote {count} to {args.output} ({size:,} bytes, {args.format})", file=sys.stderr)
+    if args.q:
+        _say_searched(args.q, searched_words(search_query(params, paged=False)))
     return 0
+
+
+def _say_searched(typed: str, words: tuple[list[str], list[str]]) -> None:
+    """Which words the export searched, as the search page says it (every one required),
+    and that a "-" before a word excludes nothing: `--q -knee` exports the letters that
+    hold "knee", which a researcher meaning to leave them out would not guess."""
+    searched, common = words
+    if searched:
+        print(f"searched: every one of {', '.join(searched)}", file=sys.stderr)
+    if common:
+        print(f"left out as too common: {', '.join(common)}", file=sys.stderr)
+    for chunk in typed.split():
+        word = chunk.lstrip("-")
+        if chunk.startswith("-") and word[:1].isalnum():
+            print(
+                f'note: "{chunk}" was searched as "{word}": a search holds every word it is '
+                "given and leaves none out",
+                file=sys.stderr,
+            )
 
 
 def _as_option(problem: Problem) -> Problem:

@@ -50,8 +50,17 @@ _ITEM_FIELDS = ITEM_COLUMNS[1:]
 _STORED = tuple(c for c in DECISION_COLUMNS if c not in ("licensed_in", "specialties"))
 
 
-def decisions(query: SearchQuery) -> Iterator[dict[str, Any]]:
-    """Each matching decision as a plain dict with its specialties and items."""
+@dataclass
+class Tally:
+    """How many decisions an export has handed on so far (the CLI says how many it wrote)."""
+
+    decisions: int = 0
+
+
+def decisions(query: SearchQuery, tally: Tally | None = None) -> Iterator[dict[str, Any]]:
+    """Each matching decision as a plain dict with its specialties and items, counted in
+    ``tally`` as it is handed on."""
+    tally = tally if tally is not None else Tally()
     for ids in matching_ids(query):
         rows = {r["id"]: r for r in Decision.objects.filter(id__in=ids).values("id", *_STORED)}
         licensed = dict(Decision.objects.filter(id__in=ids).values_list("id", "licensed_in"))
@@ -73,12 +82,13 @@ def decisions(query: SearchQuery) -> Iterator[dict[str, Any]]:
             row["licensed_in"] = list(licensed.get(did) or [])
             row["specialties"] = sorted(specialties.get(did, []))
             row["items"] = items.get(did, [])
+            tally.decisions += 1
             yield row
 
 
-def flat_rows(query: SearchQuery) -> Iterator[dict[str, Any]]:
+def flat_rows(query: SearchQuery, tally: Tally | None = None) -> Iterator[dict[str, Any]]:
     """One row per item (a decision without items gives one row with empty item columns)."""
-    for decision in decisions(query):
+    for decision in decisions(query, tally):
         base = {k: decision[k] for k in DECISION_COLUMNS}
         base["licensed_in"] = ";".join(base["licensed_in"])
         base["specialties"] = ";".join(base["specialties"])
@@ -90,7 +100,7 @@ class Writer(Protocol):
     @property
     def content_type(self) -> str: ...
 
-    def stream(self, query: SearchQuery) -> Iterator[bytes]: ...
+    def stream(self, query: SearchQuery, tally: Tally | None = None) -> Iterator[bytes]: ...
 
 
 class _Sink:
@@ -128,11 +138,11 @@ class CsvWriter:
     content_type: str = "text/csv; charset=utf-8"
     batch: int = 500
 
-    def stream(self, query: SearchQuery) -> Iterator[bytes]:
+    def stream(self, query: SearchQuery, tally: Tally | None = None) -> Iterator[bytes]:
         text = io.StringIO()
         out = csv.DictWriter(text, fieldnames=DECISION_COLUMNS + ITEM_COLUMNS)
         out.writeheader()
-        for n, row in enumerate(flat_rows(query), 1):
+        for n, row in enumerate(flat_rows(query, tally), 1):
             # A cell a spreadsheet would run as a formula is written as text (OWASP).
             out.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
             if n % self.batch == 0:
@@ -158,9 +168,9 @@ class JsonLinesWriter:
     content_type: str = "application/jsonl; charset=utf-8"
     batch: int = 200
 
-    def stream(self, query: SearchQuery) -> Iterator[bytes]:
+    def stream(self, query: SearchQuery, tally: Tally | None = None) -> Iterator[bytes]:
         lines: list[str] = []
-        for decision in decisions(query):
+        for decision in decisions(query, tally):
             lines.append(json.dumps(decision, default=_json_default, ensure_ascii=False))
             if len(lines) >= self.batch:
                 yield ("\n".join(lines) + "\n").encode("utf-8")
@@ -174,7 +184,7 @@ class ParquetWriter:
     content_type: str = "application/vnd.apache.parquet"
     batch: int = 20_000
 
-    def stream(self, query: SearchQuery) -> Iterator[bytes]:
+    def stream(self, query: SearchQuery, tally: Tally | None = None) -> Iterator[bytes]:
         # pyarrow loads only when a Parquet file is asked for (it adds ~0.1 s to start-up).
         import pyarrow as pa  # noqa: PLC0415
         import pyarrow.parquet as pq  # noqa: PLC0415
@@ -183,7 +193,7 @@ class ParquetWriter:
         sink = _Sink()
         with pq.ParquetWriter(pa.PythonFile(sink, mode="w"), schema, compression="zstd") as writer:
             rows: list[dict[str, Any]] = []
-            for row in flat_rows(query):
+            for row in flat_rows(query, tally):
                 rows.append(row)
                 if len(rows) >= self.batch:
                     writer.write_table(pa.Table.from_pylist(rows, schema=schema))

@@ -9,77 +9,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from openimr.decisions.domain.treatment_words import abbreviations_for
+from openimr.decisions.glued_sql import fts5_either, fts5_glued, pg_glued, pg_kept
 
 Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatment, outcome
 
 
-# A drug name written against its dose ("Norco10/325", "Tramadol50mg", "Lidoderm5%") is one
-# token to both indexes ("norco10"), which the word alone does not find: a treatment's word
-# is also asked as a token that goes on with a digit. Never as a bare prefix: "norco" would
-# find "norcodeine", and "physical" (stemmed "physic") "physician".
-_DIGITS = "0123456789"
-# FTS5's list of its tokens, read as one range of terms per word: ten prefix queries a word
-# ("norco0"* to "norco9"*) cost about 0.1-0.5 ms each time a window was drawn, the range
-# 0.03 ms. Per connection (temp): nothing is stored.
-_TERMS = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.decisions_search_terms "
-    "USING fts5vocab(main, decisions_search, row)"
-)
-# Tokens of one word glued to numbers asked at most: a bound on the query's length.
-_GLUED_MAX = 50
-
-
-def _glued(cursor: Any, words: Sequence[str]) -> dict[str, list[str]]:
-    """SQLite: each word's tokens in the index that are the word run into a number
-    ("norco10"), most often none."""
-    cursor.execute(_TERMS)
-    found = {}
-    for word in words:
-        cursor.execute(
-            "SELECT term FROM temp.decisions_search_terms WHERE term >= %s AND term < %s LIMIT %s",
-            [word + _DIGITS[0], word + chr(ord(_DIGITS[-1]) + 1), _GLUED_MAX],
-        )
-        found[word] = [row[0] for row in cursor.fetchall() if row[0].isalnum()]
-    return found
-
-
 def _phrases(words: Sequence[str], joiner: str) -> str:
-    return "{summary items} : (" + joiner.join(_phrase(w) for w in words) + ")"
+    return "{summary items} : (" + joiner.join(fts5_either(w) for w in words) + ")"
 
 
 def _naming_key(key: Sequence[str], also: Sequence[str], glued: dict[str, list[str]]) -> str:
     """FTS5, in the items' text: every word of ``key`` (alone or in one of its ``glued``
     tokens), or any word of ``also`` (what a letter may write for the key's words: "pt" for
     "physical therapy")."""
-    every = " AND ".join(_phrase(w, glued.get(w, ())) for w in key)
-    named = " OR ".join([f"({every})", *(_phrase(w, glued.get(w, ())) for w in also)])
+    every = " AND ".join(fts5_either(w, glued.get(w, ())) for w in key)
+    named = " OR ".join([f"({every})", *(fts5_either(w, glued.get(w, ())) for w in also)])
     return "{items} : (" + named + ")"
-
-
-def _phrase(word: str, glued: Sequence[str] = ()) -> str:
-    if not glued:
-        return f'"{word}"'
-    return "(" + " OR ".join(f'"{token}"' for token in [word, *glued]) + ")"
 
 
 def _pg(words: Sequence[str], joiner: str) -> tuple[str, list[Any]]:
     return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", list(words)
-
-
-# Whether PostgreSQL's english configuration drops a word ("over", "off"), as plainto_tsquery
-# does: a dropped word asks nothing, where its glued forms alone would ask for "over1".
-_PG_DROPPED: dict[str, bool] = {}
-
-
-def _pg_kept(cursor: Any, words: Sequence[str]) -> list[str]:
-    unknown = [w for w in words if w not in _PG_DROPPED]
-    if unknown:
-        cursor.execute(
-            "SELECT w, numnode(plainto_tsquery('english', w)) = 0 FROM unnest(%s::text[]) AS w",
-            [unknown],
-        )
-        _PG_DROPPED.update((word, bool(dropped)) for word, dropped in cursor.fetchall())
-    return [w for w in words if not _PG_DROPPED[w]]
 
 
 def _pg_key(cursor: Any, key: Sequence[str], also: Sequence[str]) -> str:
@@ -89,10 +38,10 @@ def _pg_key(cursor: Any, key: Sequence[str], also: Sequence[str]) -> str:
     ``B``, ``|``, ``&`` and parentheses."""
 
     def term(word: str) -> str:
-        return "(" + " | ".join([f"{word}:B", *(f"{word}{d}:*B" for d in _DIGITS)]) + ")"
+        return f"({word}:B | {pg_glued(word, 'B')})"
 
-    every = " & ".join(term(w) for w in _pg_kept(cursor, key))
-    return " | ".join([*([f"({every})"] if every else []), *map(term, _pg_kept(cursor, also))])
+    every = " & ".join(term(w) for w in pg_kept(cursor, key))
+    return " | ".join([*([f"({every})"] if every else []), *map(term, pg_kept(cursor, also))])
 
 
 def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
@@ -133,7 +82,7 @@ def newest_requesting(
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [_naming_key(key, also, _glued(cursor, [*key, *also])), limit],
+            [_naming_key(key, also, fts5_glued(cursor, [*key, *also])), limit],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -166,7 +115,7 @@ def naming_any(
     else:
         query = _phrases(words, " OR ")
         if naming_all:
-            glued = _glued(cursor, [*naming_all, *naming_also])
+            glued = fts5_glued(cursor, [*naming_all, *naming_also])
             query = f"{_naming_key(naming_all, naming_also, glued)} AND {query}"
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "

@@ -82,6 +82,7 @@ def search(query: SearchQuery, *, facets: bool = True) -> Results:
     number with ``outcome=upheld`` finds an overturned letter no more than words would)."""
     vendor = connection.vendor
     with connection.cursor() as cursor:
+        query = sql.with_glued(cursor, vendor, query)
         if query.case_number is None and sql.uses_index(vendor, query):
             return _search_index(cursor, vendor, query, facets=facets)
         counted: dict[str, tuple[FacetValue, ...]] = {}
@@ -131,6 +132,8 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
 
 def matching_ids(query: SearchQuery, *, chunk: int = 2000) -> Iterator[list[int]]:
     """Every matching decision id, in id order, a chunk at a time (exports)."""
+    with connection.cursor() as cursor:
+        query = sql.with_glued(cursor, connection.vendor, query)
     where, params = sql.from_where(connection.vendor, query)
     last = 0
     while True:

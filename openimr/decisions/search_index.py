@@ -7,7 +7,7 @@ in most letters; on PostgreSQL the rows outside the newest ids, and for filters 
 import datetime as dt
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from openimr.decisions.search_sql import (
@@ -316,7 +316,9 @@ def sample(cursor: Any) -> tuple[int, int]:
     return newest, int(cursor.fetchone()[0])
 
 
-def rankable_words(cursor: Any, words: Sequence[Sequence[str]]) -> list[Sequence[str]]:
+def rankable_words(
+    cursor: Any, words: Sequence[Sequence[str]], glued: Mapping[str, Sequence[str]] | None = None
+) -> list[Sequence[str]]:
     """The words worth ranking by: all but those in more than COMMON_SHARE of the newest
     SAMPLE letters and, so estimated, in more than COMMON_LETTERS letters."""
     newest, sampled = sample(cursor)
@@ -324,7 +326,7 @@ def rankable_words(cursor: Any, words: Sequence[Sequence[str]]) -> list[Sequence
     for word in words:
         cursor.execute(
             "SELECT count(*) FROM decisions_search WHERE decisions_search MATCH %s AND rowid > %s",
-            [fts5_query([word]), newest - SAMPLE],
+            [fts5_query([word], glued), newest - SAMPLE],
         )
         share = int(cursor.fetchone()[0]) / max(sampled, 1)
         if share <= COMMON_SHARE or share * newest <= COMMON_LETTERS:
@@ -345,14 +347,15 @@ def sqlite_ranked(
     left out (`rankable_words`); when every word is that common, by decision date."""
     if not window:
         return []
-    words = rankable_words(cursor, query.words) if query.words and by_relevance else []
+    glued = dict(query.glued)
+    words = rankable_words(cursor, query.words, glued) if query.words and by_relevance else []
     if not words:
         return by_date(cursor, "sqlite", window)
     cursor.execute(
         "SELECT rowid, bm25(decisions_search, 1.0, 1.0, 0.0) FROM decisions_search "
         "WHERE decisions_search MATCH %s AND rowid BETWEEN %s AND %s "
         f"ORDER BY rowid DESC LIMIT {SCORE_CAP}",
-        [fts5_query(words), window[-1], window[0]],
+        [fts5_query(words, glued), window[-1], window[0]],
     )
     scores = dict(cursor.fetchall())
     unscored = max(scores.values(), default=0.0) + 1.0  # bm25: lower is better

@@ -8,9 +8,11 @@ import json
 import re
 import string
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
+from openimr.decisions.glued_sql import LETTERS, fts5_either, fts5_glued, pg_glued, pg_kept
 from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
@@ -30,10 +32,77 @@ _ITEMS_TEXT_PG = (
 )
 
 
-def fts5_query(words: Sequence[Sequence[str]]) -> str:
-    """Every word a quoted FTS5 phrase, all of them required: nothing the visitor typed is
-    read as FTS5 syntax (the words hold only letters, digits and underscores)."""
-    return " ".join('"' + " ".join(parts) + '"' for parts in words)
+def fts5_query(
+    words: Sequence[Sequence[str]], glued: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """Every word a quoted FTS5 phrase, all of them required, a word of one run also found
+    in its ``glued`` tokens ("norco10"), a dose in its glued forms (`_dose_phrases`):
+    nothing the visitor typed is read as FTS5 syntax (the words hold only letters, digits
+    and underscores, the tokens are the index's own)."""
+    glued = glued or {}
+    out = []
+    for n, parts in enumerate(words):
+        if _dose(parts):
+            base, *more = _dose_phrases(parts, words[n - 1] if n else (), glued)
+            out.append(fts5_either(base, more))
+        else:
+            tokens = glued.get(parts[0].lower(), ()) if len(parts) == 1 else ()
+            out.append(fts5_either(" ".join(parts), tokens))
+    return " AND ".join(out)
+
+
+def _dose(parts: Sequence[str]) -> bool:
+    """A word of numbers alone: a dose ("10/325", "50")."""
+    return all(part.isascii() and part.isdecimal() for part in parts)
+
+
+def _dose_phrases(
+    parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """A dose as letters print it, the typed phrase first: its last number also run into
+    its unit ("10/325mg": '10' '325mg'), and its first into the drug typed before it
+    ("Norco10/325" for "Norco 10/325": 'norco10' '325'; "Tramadol50mg" for "Tramadol 50")."""
+    last = parts[-1]
+    ends = [last, *(t for t in glued.get(last, ()) if t[len(last) :].isalpha())]
+    phrases = [" ".join([*parts[:-1], end]) for end in ends]
+    if len(before) == 1:
+        drug = before[0].lower()
+        start = drug + parts[0]
+        runs = [
+            t
+            for t in glued.get(drug, ())
+            if t == start or (len(parts) == 1 and t.startswith(start) and t[len(start) :].isalpha())
+        ]
+        if len(parts) == 1:
+            phrases += runs
+        else:
+            phrases += [" ".join([run, *parts[1:-1], end]) for run in runs for end in ends]
+    return phrases
+
+
+def with_glued(cursor: Any, vendor: str, query: SearchQuery) -> SearchQuery:
+    """``query`` with the words of letters alone that letters also write run into a number
+    ("Norco10/325", "Tramadol50mg": one token each to both indexes, "norco10", which the
+    word alone did not find), and on SQLite the last number of each dose with the units
+    letters write it with ("325mg"). The precedent panel's lookup (`glued_sql`): on SQLite
+    the index's own list of tokens, on PostgreSQL a prefix of the word and a digit (or of
+    the number and a letter), for the words its english configuration keeps ("over" asks
+    nothing, not "over1")."""
+    words = [
+        parts[0].lower()
+        for parts in query.words
+        if len(parts) == 1 and parts[0].isascii() and parts[0].isalpha()
+    ]
+    numbers = [parts[-1] for parts in query.words if _dose(parts)]
+    if not words and not numbers:
+        return query
+    glued: tuple[tuple[str, tuple[str, ...]], ...]
+    if vendor == "postgresql":
+        glued = tuple((word, ()) for word in pg_kept(cursor, words))
+    else:
+        found = {**fts5_glued(cursor, words), **fts5_glued(cursor, numbers, LETTERS)}
+        glued = tuple((w, tuple(tokens)) for w, tokens in found.items() if tokens)
+    return replace(query, glued=glued)
 
 
 def fts5_match(
@@ -42,7 +111,7 @@ def fts5_match(
     """The words, searched in the text columns only, and the filters' tags (or ``tags``)."""
     parts = []
     if query.words:
-        parts.append("{summary items} : (" + fts5_query(query.words) + ")")
+        parts.append("{summary items} : (" + fts5_query(query.words, dict(query.glued)) + ")")
     if tags is None:
         tags = filter_tags(query.filters) if with_filters else []
     if tags:
@@ -74,9 +143,42 @@ def pg_phrases(query: SearchQuery) -> list[str]:
 
 
 def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
-    """The tsquery of the words, all required, each a phrase (`pg_phrases`)."""
-    phrases = pg_phrases(query)
-    return " && ".join(["phraseto_tsquery('english', %s)"] * len(phrases)), phrases
+    """The tsquery of the words, all required, each a phrase (`pg_phrases`), a word with
+    glued forms (`with_glued`) also found in them: its text, and its parameters."""
+    glued, parts, params = dict(query.glued), [], []
+    either = "(phraseto_tsquery('english', %s) || to_tsquery('english', %s))"
+    # The phrases are in the words' order (a word not found as typed has none, at the end).
+    for n, (word, phrase) in enumerate(zip(query.words, pg_phrases(query), strict=False)):
+        if len(word) == 1 and word[0].lower() in glued:
+            parts.append(either)
+            params += [phrase, pg_glued(word[0].lower())]
+        elif _dose(word) and _PG_DOSE.fullmatch(phrase):
+            parts.append(either)
+            params += [phrase, _pg_dose(word, query.words[n - 1] if n else (), glued)]
+        else:
+            parts.append("phraseto_tsquery('english', %s)")
+            params.append(phrase)
+    return " && ".join(parts), params
+
+
+# A dose typed with slashes ("10/325"; the documents' slashes are spaces: migration 0009).
+# "10-325" is not one: PostgreSQL's parser reads its "-325" as a negative number.
+_PG_DOSE = re.compile(r"\d+( \d+)*")
+
+
+def _pg_dose(parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Any]) -> str:
+    """`_dose_phrases` for PostgreSQL, as to_tsquery text of digits, letters, ``<->``,
+    ``|``, ``:*`` and parentheses: the last number or its prefix and a letter ("325mg"),
+    and the first run into the drug typed before it, when the drug is asked so."""
+    last = f"({parts[-1]} | {pg_glued(parts[-1], after=LETTERS)})"
+    forms = [" <-> ".join([*parts[:-1], last])]
+    if len(before) == 1 and before[0].lower() in glued:
+        start = before[0].lower() + parts[0]
+        if len(parts) == 1:
+            forms.append(f"{start} | {pg_glued(start, after=LETTERS)}")
+        else:
+            forms.append(" <-> ".join([start, *parts[1:-1], last]))
+    return " | ".join(f"({form})" for form in forms)
 
 
 def uses_index(vendor: str, query: SearchQuery) -> bool:

@@ -63,6 +63,10 @@ class SearchQuery:
     # The published decision the text names by its case number (set by the selectors, which
     # can ask the corpus): that decision is searched instead of the text's words.
     case_number: str | None = None
+    # Each searched word the index also holds run into a number ("norco10" of "Norco10/325"
+    # for "norco"), with those tokens on SQLite (none on PostgreSQL, which asks a prefix):
+    # set by the search (`search_sql.with_glued`), which can ask the index.
+    glued: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def words(self) -> tuple[tuple[str, ...], ...]:

@@ -93,10 +93,13 @@ def searched_words(query: SearchQuery) -> tuple[list[str], list[str]]:
     return [w for w in typed if w not in ignored], [*common, *(w for w in typed if w in ignored)]
 
 
-def corpus_export(fmt: str, params: Mapping[str, Any]) -> Iterator[bytes]:
+def corpus_export(
+    fmt: str, params: Mapping[str, Any], tally: export.Tally | None = None
+) -> Iterator[bytes]:
     """The de-identified corpus (or the search ``params`` ask for) as ``fmt`` bytes, a chunk
-    at a time. The parameters are checked before the first chunk."""
-    return export.WRITERS[fmt].stream(search_query(params, paged=False))
+    at a time, the decisions written counted in ``tally``. The parameters are checked
+    before the first chunk."""
+    return export.WRITERS[fmt].stream(search_query(params, paged=False), tally)
 
 
 def overturn_by(field: str) -> list[analytics.Row]:

@@ -1,0 +1,71 @@
+"""A word written against a number, asked of both indexes: one place for the precedent panel
+(`precedents_sql`) and the search (`search_sql`). A drug name written against its dose
+("Norco10/325", "Tramadol50mg", "Lidoderm5%") is one token to both indexes ("norco10"),
+which the word alone does not find: a word is also asked as a token that goes on with a
+digit. Never as a bare prefix: "norco" would find "norcodeine", and "physical" (stemmed
+"physic") "physician". Only words of letters come here, so the FTS5 phrases and the
+to_tsquery text built below hold nothing a visitor could type as syntax."""
+
+from collections.abc import Sequence
+from typing import Any
+
+DIGITS = "0123456789"
+# FTS5's list of its tokens, read as one range of terms per word: ten prefix queries a word
+# ("norco0"* to "norco9"*) cost about 0.1-0.5 ms each time they were asked, the range
+# 0.03 ms. Per connection (temp): nothing is stored.
+_TERMS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.decisions_search_terms "
+    "USING fts5vocab(main, decisions_search, row)"
+)
+# Tokens of one word glued to numbers asked at most: a bound on the query's length.
+GLUED_MAX = 50
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def fts5_glued(cursor: Any, words: Sequence[str], after: str = DIGITS) -> dict[str, list[str]]:
+    """SQLite: each word's tokens in the index that are the word run into a number
+    ("norco10"), most often none; or, ``after`` LETTERS, a number run into its unit ("325"
+    into "325mg"). ``words`` are in lower case, as the index's tokens."""
+    cursor.execute(_TERMS)
+    found = {}
+    for word in words:
+        cursor.execute(
+            "SELECT term FROM temp.decisions_search_terms WHERE term >= %s AND term < %s LIMIT %s",
+            [word + after[0], word + chr(ord(after[-1]) + 1), GLUED_MAX],
+        )
+        found[word] = [row[0] for row in cursor.fetchall() if row[0].isalnum()]
+    return found
+
+
+def fts5_either(word: str, glued: Sequence[str] = ()) -> str:
+    """FTS5: the quoted ``word``, or any of its ``glued`` tokens."""
+    if not glued:
+        return f'"{word}"'
+    return "(" + " OR ".join(f'"{token}"' for token in [word, *glued]) + ")"
+
+
+def pg_glued(word: str, weight: str = "", after: str = DIGITS) -> str:
+    """PostgreSQL: to_tsquery text asking for ``word`` with a digit after it (or, ``after``
+    LETTERS, a number with its unit: "325mg"), in the ``weight`` given or any (the parser
+    reads "norco10" as a word with digits, which the english configuration keeps as it is:
+    a prefix of the word and each digit finds it)."""
+    return " | ".join(f"{word}{c}:*{weight}" for c in after)
+
+
+# Whether PostgreSQL's english configuration drops a word ("over", "off"), as plainto_tsquery
+# does: a dropped word asks nothing, where its glued forms alone would ask for "over1".
+_PG_DROPPED: dict[str, bool] = {}
+
+
+def pg_kept(cursor: Any, words: Sequence[str]) -> list[str]:
+    """Those of ``words`` PostgreSQL's english configuration keeps (asked once a process)."""
+    unknown = [w for w in words if w not in _PG_DROPPED]
+    if unknown:
+        cursor.execute(
+            "SELECT w, numnode(plainto_tsquery('english', w)) = 0 FROM unnest(%s::text[]) AS w",
+            [unknown],
+        )
+        _PG_DROPPED.update((word, bool(dropped)) for word, dropped in cursor.fetchall())
+    return [w for w in words if not _PG_DROPPED[w]]

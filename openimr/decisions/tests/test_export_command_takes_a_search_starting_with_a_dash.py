@@ -1,0 +1,59 @@
+"""`openimr corpus export --q -knee` exports what `--q=-knee` does: argparse had read "-knee"
+as an unknown option and refused the command, though a researcher leaving a word out would
+type just that. The search leaves nothing out (every word it is given is required, as on the
+search page), so the command says that "-knee" was searched as "knee". A forgotten value
+before the next option is still refused by argparse."""
+
+import csv
+import datetime as dt
+
+import pytest
+
+from openimr.cli import main
+from openimr.decisions.tests.public_factories import item, make_decision
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def corpus() -> None:
+    make_decision(
+        case_number="CM16-0000001", decided=dt.date(2016, 3, 1), items=[item("Knee brace")]
+    )
+    make_decision(
+        case_number="CM16-0000002", decided=dt.date(2017, 3, 1), items=[item("Lumbar MRI")]
+    )
+
+
+def _exported(path) -> set[str]:
+    with path.open(newline="") as handle:
+        return {row["case_number"] for row in csv.DictReader(handle)}
+
+
+@pytest.mark.parametrize("typed", [["--q", "-knee"], ["--q=-knee"], ["--q", "-knee brace"]])
+def test_a_search_starting_with_a_dash_is_taken(corpus, tmp_path, capsys, typed):
+    out = tmp_path / "out.csv"
+    assert main(["corpus", "export", "--format", "csv", *typed, "-o", str(out)]) == 0
+    assert _exported(out) == {"CM16-0000001"}
+    err = capsys.readouterr().err
+    assert "searched: every one of knee" in err
+    assert 'note: "-knee" was searched as "knee": a search holds every word it is given' in err
+
+
+def test_a_search_without_a_dash_has_no_note(corpus, tmp_path, capsys):
+    assert (
+        main(
+            ["corpus", "export", "--format", "csv", "--q", "lumbar", "-o", str(tmp_path / "o.csv")]
+        )
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "searched: every one of lumbar" in err and "note:" not in err
+
+
+def test_a_forgotten_value_before_the_next_option_is_still_refused(corpus, tmp_path, capsys):
+    with pytest.raises(SystemExit) as refused:
+        main(["corpus", "export", "--format", "csv", "--q", "-o", str(tmp_path / "out.csv")])
+    assert refused.value.code == 2
+    assert "--q: expected one argument" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
