@@ -154,7 +154,8 @@ def cmd_clocks_show(args: argparse.Namespace) -> int:
     _django()
     from openimr.cases import models, selectors
 
-    row = models.Case.objects.filter(case_number=args.case_number).first()
+    number = selectors.case_number_stored(args.case_number)
+    row = models.Case.objects.filter(case_number=number).first()
     if row is None:
         raise InvalidInput([Problem("case_number", f"no case {args.case_number}")])
     rows = selectors.deadline_rows(row)
