@@ -1,6 +1,7 @@
 """Staff pages, the staff API and the command line open a case by its number written in any
 letter case, as the public side does: cm16-0400101 is the case CM16-0400101, not "no case".
-A number no case has still answers 404 in the words typed."""
+A number no case has still answers 404, naming it in capitals as a case the user may not see
+is named, so the answer tells nothing of which it is."""
 
 import json
 
@@ -53,12 +54,25 @@ def test_the_applications_api_reads_a_filed_case_typed_in_lower_case(client, app
     assert response.json()["case_number"] == filed
 
 
-def test_a_number_no_case_has_still_answers_404_as_typed(client, case):
+def test_a_number_no_case_has_still_answers_404(client, case):
     client.force_login(intake_clerk())
     response = client.get("/api/v1/applications/cm99-0000001")
     assert response.status_code == 404
-    assert "cm99-0000001" in response.json()["error"]["message"]
+    assert response.json()["error"]["message"] == "no case CM99-0000001"
     assert client.get("/cases/cm99-0000001/").status_code == 404
+
+
+def test_a_case_the_token_may_not_see_answers_as_one_that_does_not_exist(
+    client, case, application_doc, django_user_model
+):
+    django_user_model.objects.create_user("other-claims", is_staff=True)
+    token = token_create(name="other", username="other-claims")
+    bearer = {"Authorization": f"Bearer {token}"}
+    hidden = client.get(f"/api/v1/applications/{case.lower()}", headers=bearer)
+    missing = client.get("/api/v1/applications/cm99-0000001", headers=bearer)
+    assert hidden.status_code == missing.status_code == 404
+    said = [r.json()["error"]["message"] for r in (hidden, missing)]
+    assert said == [f"no case {case}", "no case CM99-0000001"]
 
 
 def test_the_cli_shows_the_clocks_of_the_case_typed_in_lower_case(case, capsys):

@@ -51,12 +51,14 @@ def case_list_for_user(user: User, *, query: str = "") -> QuerySet[models.Case]:
 
 def case_number_stored(text: str) -> str:
     """The case number as stored for ``text`` typed in any letter case (the public side's
-    reading, `case_number_spellings`), or ``text`` itself when no case has it, so the
-    lookup that follows answers "no case" in the words the user typed."""
-    for candidate in case_number_spellings(text):
+    reading, `case_number_spellings`). A number no case has comes back in capitals, as one
+    a case has would: the "no case" that follows then reads the same for a case that does
+    not exist and for one the user may not see, and tells nothing of which it is."""
+    spellings = case_number_spellings(text)
+    for candidate in spellings:
         if models.Case.objects.filter(case_number=candidate).exists():
             return candidate
-    return text
+    return spellings[-1] if spellings else text
 
 
 def case_get_for_user(user: User, case_number: str) -> models.Case:
