@@ -218,11 +218,12 @@ def _refuse_repeated_numbers(files: list[str], numbers: list[str]) -> None:
 def cmd_case_export(args: argparse.Namespace) -> int:
     _django()
     from openimr.cases.interchange import case_to_json
-    from openimr.cases.selectors import case_by_number, case_contacts
+    from openimr.cases.selectors import case_by_number, case_contacts, case_number_stored
 
+    number = case_number_stored(args.case_number)
     # Staff's export carries the parties' contacts, so that it imports again whole.
-    case = case_by_number(args.case_number)
-    written = case_to_json(case, contacts=case_contacts(args.case_number))
+    case = case_by_number(number)
+    written = case_to_json(case, contacts=case_contacts(number))
     write_output(written.encode("utf-8"), args.output)
     return 0
 

@@ -126,10 +126,12 @@ def cmd_applications_import(args: argparse.Namespace) -> int:
 
     from openimr.cases.services import Filing, applications_receive
     from openimr.core.clock import now
+    from openimr.records.services import files_discarded_on_error
 
     at = now()
     filings = [Filing(form, at, where=f"line {number}: ") for number, form in lines]
-    with transaction.atomic():  # the whole file or nothing
+    # The whole file or nothing: a failed batch undoes the earlier ones, and their files.
+    with transaction.atomic(), files_discarded_on_error():
         results = [
             application
             for start in range(0, len(filings), IMPORT_BATCH)
@@ -154,7 +156,8 @@ def cmd_clocks_show(args: argparse.Namespace) -> int:
     _django()
     from openimr.cases import models, selectors
 
-    row = models.Case.objects.filter(case_number=args.case_number).first()
+    number = selectors.case_number_stored(args.case_number)
+    row = models.Case.objects.filter(case_number=number).first()
     if row is None:
         raise InvalidInput([Problem("case_number", f"no case {args.case_number}")])
     rows = selectors.deadline_rows(row)

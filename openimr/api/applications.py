@@ -8,7 +8,7 @@ from ninja.responses import Status
 
 from openimr.api.auth import client_may_see, client_name
 from openimr.api.errors import REFUSED, errors
-from openimr.api.params import CaseNumber
+from openimr.api.params import StaffCaseNumber
 from openimr.audit.services import audit_record
 from openimr.cases import selectors, services
 from openimr.cases.intake_schema import ApplicationIn
@@ -85,7 +85,7 @@ def submit_application(
 @router.get(
     "/applications/{case_number}", response={200: ApplicationOut, **errors(*REFUSED, 404, 422)}
 )
-def get_application(request: HttpRequest, case_number: CaseNumber) -> ApplicationOut:
+def get_application(request: HttpRequest, case_number: StaffCaseNumber) -> ApplicationOut:
     """The screening outcome and current deadlines of an application the caller may see.
     The read is audited; so is a refusal (404, the same as for no such case)."""
     action = "application.viewed"

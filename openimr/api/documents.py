@@ -12,7 +12,7 @@ from pydantic import ConfigDict
 
 from openimr.api.auth import client_may_open_case_file, client_name
 from openimr.api.errors import REFUSED, errors
-from openimr.api.params import CaseNumber
+from openimr.api.params import StaffCaseNumber
 from openimr.audit.services import audit_record
 from openimr.core.case import DocumentKind
 from openimr.core.errors import NotFound
@@ -85,7 +85,7 @@ def _case(request: HttpRequest, case_number: str, action: str, *, audited: bool)
     response={200: DocumentOut, 201: DocumentOut, **errors(*REFUSED, 404, 409, 422)},
 )
 def submit_document(
-    request: HttpRequest, case_number: CaseNumber, payload: DocumentIn
+    request: HttpRequest, case_number: StaffCaseNumber, payload: DocumentIn
 ) -> Status[DocumentOut]:
     """Add a record (a PDF) to a case file. It is checked at once: an empty, non-PDF,
     oversized, encrypted or unreadable file, or one past the page or text limit, is refused
@@ -110,7 +110,7 @@ def submit_document(
     "/cases/{case_number}/documents",
     response={200: list[DocumentOut], **errors(*REFUSED, 404, 422)},
 )
-def list_documents(request: HttpRequest, case_number: CaseNumber) -> list[DocumentOut]:
+def list_documents(request: HttpRequest, case_number: StaffCaseNumber) -> list[DocumentOut]:
     """The case file's records by date of service (undated last), each with what was
     inferred about it and where its text extraction stands."""
     row = _case(request, case_number, "case_file.viewed", audited=True)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from openimr.cases.selectors import case_number_stored
 from openimr.core.text import has_control_character
 
 
@@ -22,3 +23,7 @@ CaseNumber = Annotated[
     AfterValidator(_without_control_characters),
     Field(json_schema_extra={"pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"}),
 ]
+
+# A staff operation's case number, read as the staff pages and the public side read one (any
+# letter case): /applications/cm16-0400101 answers for CM16-0400101.
+StaffCaseNumber = Annotated[CaseNumber, AfterValidator(case_number_stored)]

@@ -4,5 +4,5 @@ from openimr.audit import views
 
 app_name = "audit"
 urlpatterns = [
-    path("cases/<str:case_number>/trail.<str:fmt>", views.case_trail, name="case_trail"),
+    path("cases/<case:case_number>/trail.<str:fmt>", views.case_trail, name="case_trail"),
 ]

@@ -19,6 +19,7 @@ from openimr.cases.timeliness import TimelinessReport, recent_months, write_mont
 from openimr.cases.timeliness import timeliness_report as _timeliness_report
 from openimr.core.access import user_is_staff
 from openimr.core.case import Case, Priority
+from openimr.core.case_numbers import case_number_spellings
 from openimr.core.clock import CALIFORNIA, now
 from openimr.core.errors import InvalidInput, NotFound, Problem
 
@@ -46,6 +47,18 @@ def case_list_for_user(user: User, *, query: str = "") -> QuerySet[models.Case]:
             Q(case_number__icontains=q) | Q(items__treatment__icontains=q)
         ).distinct()
     return cases
+
+
+def case_number_stored(text: str) -> str:
+    """The case number as stored for ``text`` typed in any letter case (the public side's
+    reading, `case_number_spellings`). A number no case has comes back in capitals, as one
+    a case has would: the "no case" that follows then reads the same for a case that does
+    not exist and for one the user may not see, and tells nothing of which it is."""
+    spellings = case_number_spellings(text)
+    for candidate in spellings:
+        if models.Case.objects.filter(case_number=candidate).exists():
+            return candidate
+    return spellings[-1] if spellings else text
 
 
 def case_get_for_user(user: User, case_number: str) -> models.Case:

@@ -2,7 +2,6 @@
 Only the de-identified Decision row is ever read here: what a visitor sees is a subset of
 that row, chosen field by field (never the whole stored document)."""
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 
+from openimr.core.case_numbers import case_number_spellings
 from openimr.core.errors import InvalidInput, NotFound
 from openimr.decisions import analytics, export, search
 from openimr.decisions.models import PDF_WITHHELD, Decision, Source
@@ -121,23 +121,12 @@ def decision_get(case_number: str) -> Decision:
     return found
 
 
-# What a case number can be: the letter parser's (openimr.letters.parsing.header) one word of
-# letters, digits and hyphens, with a digit.
-_CASE_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{2,39}")
-# What a number pasted from a citation or a sentence brings along: spaces, quotes, brackets
-# and a stop ("(CM16-0400101).").
-_AROUND = re.compile(r"^[\W_]+|[\W_]+$")
-
-
 def decision_number(text: str) -> str | None:
     """The case number of the published decision ``text`` names, written in any case with
     spaces, quotes, brackets or a stop around ("(cm16-0400101)." for CM16-0400101), or
-    None. Asked as typed, then in capitals (as letters print them): each an indexed read,
-    so a search or an address that names no decision costs two at most."""
-    wanted = _AROUND.sub("", text)
-    if not _CASE_NUMBER.fullmatch(wanted) or not any(c.isdigit() for c in wanted):
-        return None
-    for candidate in dict.fromkeys((wanted, wanted.upper())):
+    None. Each spelling (`case_number_spellings`) is an indexed read, so a search or an
+    address that names no decision costs two at most."""
+    for candidate in case_number_spellings(text):
         found = Decision.objects.filter(case_number=candidate).values_list("case_number")
         if row := found.first():
             return str(row[0])

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from openimr.cases.domain.deadlines import CLOCKS, ClockRule, Program, Unit
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.words import kind_words
 
 PROGRAMS_DIR = Path(__file__).resolve().parent
 DEFAULT_CODE = "ca-dwc-imr"
@@ -35,7 +36,7 @@ def _field_problems(name: str, table: Any) -> list[Problem]:
         if value is None:
             problems.append(Problem(where, "is missing"))
         elif not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            problems.append(Problem(where, f"must be a {kind.__name__}"))
+            problems.append(Problem(where, f"must be {kind_words(kind)}"))
     return problems
 
 

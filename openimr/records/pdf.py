@@ -16,6 +16,9 @@ import binascii
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,7 +150,36 @@ def file_store(data: bytes, *, folder: str, suffix: str) -> tuple[str, str]:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(handle.name, target)
+        if (written := _WRITTEN.get()) is not None:
+            written.append(target)
     return str(target.relative_to(settings.MEDIA_ROOT)), digest
+
+
+# The files `file_store` created inside the innermost `files_discarded_on_error` block.
+_WRITTEN: ContextVar[list[Path] | None] = ContextVar("files_written", default=None)
+
+
+@contextmanager
+def files_discarded_on_error() -> Iterator[None]:
+    """Files `file_store` creates inside the block are removed when the block raises, so a
+    write that rolls back leaves no file behind. A file that was there before is kept: it
+    belongs to rows already committed. Entered inside the transaction, the removal runs while
+    the transaction still holds its locks, before the rollback, so no other writer can have
+    taken up the same file in between. On success the files pass to an enclosing block,
+    whose own transaction may still roll back."""
+    enclosing = _WRITTEN.get()
+    written: list[Path] = []
+    token = _WRITTEN.set(written)
+    try:
+        yield
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    finally:
+        _WRITTEN.reset(token)
+    if enclosing is not None:
+        enclosing.extend(written)
 
 
 def file_read(relative_path: str) -> bytes:

@@ -34,6 +34,7 @@ from openimr.records.pdf import (
     decode_base64,
     file_read,
     file_store,
+    files_discarded_on_error,
     pdf_read,
     size_check,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "case_file_stage",
     "decode_base64",
     "file_store",
+    "files_discarded_on_error",
     "pdf_read",
     "record_edit",
     "record_extract",

@@ -165,6 +165,7 @@ def amend(request: HttpRequest, case_number: str) -> HttpResponse:
     count = sum(1 for key in initial if key.startswith("rationale_"))
     form = AmendForm(request.POST or None, initial=initial, items=count, catalog=catalog)
     errors: list[str] = []
+    status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             amended = services.letter_correct(
@@ -177,10 +178,11 @@ def amend(request: HttpRequest, case_number: str) -> HttpResponse:
             )
         except InvalidInput as exc:
             errors = _refusal(form, exc)
+        except OpenIMRError as exc:
+            errors, status = [str(exc)], 409
         else:
             messages.success(request, f"Amended letter {amended.number} was issued.")
             return redirect("review:qa_case", case_number)
-    status = 422 if request.method == "POST" else 200
     context = {"row": row, "form": form, "errors": errors}
     return render(request, "review/amend.html", context, status=status)
 

@@ -207,23 +207,24 @@ def _comment(row: Any, actor: Actor, outcome: str, text: str) -> None:
     )
 
 
-def _refuse_own_determination(row: Any, actor: Actor) -> None:
-    """QA is a second physician's check of the determination before it issues: an account
-    holding both roles that reviewed the case (its attested assignment) gives no check.
+def _refuse_own_determination(row: Any, actor: Actor, act: str) -> None:
+    """QA is a second physician's check of the determination before it issues, and of each
+    correction of its letter after (a new summary, rationale or basis): an account holding
+    both roles that reviewed the case (its attested assignment) gives no check. ``act`` is
+    what another QA physician must do, for the refusal to say.
 
     Source: the organization's own quality-assurance procedure (docs/review.md, "QA"), not a
     statute. The determination is the reviewer's (LC 4610.6(d)); neither LC 139.5 nor
     8 CCR 9792.10.1-9792.10.9 prescribes the QA step, so this separation of duties is ours."""
     if reviewed_by(actor, row.case_number):
         raise Conflict(
-            "you reviewed this case: another QA physician must approve or return it; "
-            "nothing was changed"
+            f"you reviewed this case: another QA physician must {act}; nothing was changed"
         )
 
 
 def qa_return(*, row: Any, actor: Actor, comments: str) -> None:
     """QA sends the determination back to the reviewer with what to change."""
-    _refuse_own_determination(row, actor)
+    _refuse_own_determination(row, actor, "approve or return it")
     if not comments.strip():
         raise InvalidInput([Problem("$.comments", "say what the reviewer should change")])
     with transaction.atomic():
@@ -235,7 +236,7 @@ def qa_return(*, row: Any, actor: Actor, comments: str) -> None:
 def qa_approve(*, row: Any, actor: Actor, comments: str = "") -> IssuedLetter:
     """QA signs off: refused while a blocking check of the checklist fails; otherwise the
     letter is issued, frozen and served (LC 4610.6(f), (g))."""
-    _refuse_own_determination(row, actor)
+    _refuse_own_determination(row, actor, "approve or return it")
     failed = [c for c in checklist(row) if c.blocking and not c.passed]
     if failed:
         problems = [Problem(c.where, c.text) for c in failed]
@@ -303,7 +304,9 @@ def letter_correct(
     starts from the first) with a new summary and rationales (page markers included) and,
     when ``bases`` is given, each item's basis and reason for leaving the MTUS, held to the
     evidence hierarchy as at decision save; issued as an amended letter that names the
-    first. Nothing is issued when any of it is refused."""
+    first. Nothing is issued when any of it is refused; Conflict for the case's own
+    reviewer, as at approval."""
+    _refuse_own_determination(row, actor, "amend its letter")
     # The letter as last corrected: starting from the first letter would undo a correction.
     original = letters.current_case(row.case_number)
     if original is None:

@@ -10,6 +10,7 @@ authorizes the disputed treatment (8 CCR 9792.10.6(a)), from any open state.
 from enum import StrEnum
 
 from openimr.core.errors import Conflict, OpenIMRError
+from openimr.core.words import article
 
 
 class State(StrEnum):
@@ -69,13 +70,15 @@ def check_transition(current: State, target: State) -> None:
     if target not in TRANSITIONS[current]:
         allowed = ", ".join(sorted(TRANSITIONS[current])) or "none (the case is closed)"
         raise IllegalTransition(
-            f"{_article(current.value)} {current.value} case cannot become {target.value}; "
-            f"allowed: {allowed}"
+            f"{state_words(current)} case cannot become {target.value}; allowed: {allowed}"
         )
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1] in set("aeiou") else "a"
+def state_words(state: State) -> str:
+    """The state as a sentence names a case in it, with the article it is read with: "an
+    eligible", "an in review", "a QA"."""
+    words = state.label if state is State.QA else state.label.lower()
+    return f"{article(words)} {words}"
 
 
 # A screening open to question: held in screening, or found ineligible or deferred. Staff may
@@ -96,6 +99,6 @@ def check_reviewer_assignable(state: State) -> None:
     an ineligible, deferred or closed case is not reviewed (8 CCR 9792.10.3, 9792.10.4(a))."""
     if state not in ASSIGNABLE:
         raise Conflict(
-            f"{_article(state.value)} {state.label.lower()} case cannot be given a reviewer; "
+            f"{state_words(state)} case cannot be given a reviewer; "
             "only a case found eligible and not yet decided can"
         )

@@ -12,7 +12,7 @@ from openimr.audit.services import Actor, actor_label
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
 from openimr.cases.domain.eligibility import EligibilityResult, Outcome, Reason
-from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
+from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State, state_words
 from openimr.cases.domain.text import written_problem
 from openimr.cases.services.lifecycle import (
     CaseChanges,
@@ -150,8 +150,8 @@ def case_convert_expedited(
     """The treating physician certified an imminent and serious threat to health: the review
     becomes expedited, its clocks are recomputed, and every party is served a notice of the
     conversion with the records' new due date (8 CCR 9792.10.4(c))."""
-    if State(row.state) not in OPEN:
-        raise InvalidInput([Problem("$.state", f"a {row.state} case cannot be converted")])
+    if (state := State(row.state)) not in OPEN:
+        raise InvalidInput([Problem("$.state", f"{state_words(state)} case cannot be converted")])
     if row.priority == Priority.EXPEDITED.value:
         raise InvalidInput([Problem("$.priority", "the case is already expedited")])
     _note_check(note, missing="describe the physician's certification")
@@ -214,11 +214,10 @@ def application_override(
     held in screening for a party's information is given its outcome the same way, which
     ends the wait for the information (8 CCR 9792.10.3(c))."""
     _reason_check(reason)
-    if State(row.state) not in SCREENING_OPEN:
+    if (state := State(row.state)) not in SCREENING_OPEN:
         # An eligible case is withdrawn or terminated instead; its clocks are already running.
-        raise InvalidInput(
-            [Problem("$.state", f"a {row.state} case has no screening outcome to override")]
-        )
+        said = f"{state_words(state)} case has no screening outcome to override"
+        raise InvalidInput([Problem("$.state", said)])
     at = at or now()
     stored = row.application
     stored.override_reason, stored.override_by = reason, actor_label(actor)

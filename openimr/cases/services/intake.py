@@ -37,7 +37,13 @@ from openimr.core.clock import local_date, now
 from openimr.core.db import rows_insert
 from openimr.core.errors import InvalidInput, Problem
 from openimr.programs.loader import load_program
-from openimr.records.services import ReadPdf, decode_base64, file_store, pdf_read
+from openimr.records.services import (
+    ReadPdf,
+    decode_base64,
+    file_store,
+    files_discarded_on_error,
+    pdf_read,
+)
 
 UPLOAD_PATH = "$.ur_decision_document.content_base64"
 
@@ -109,13 +115,15 @@ def applications_receive(
 ) -> list[models.Application]:
     """Receive, store and screen a batch of applications, in order: each is screened
     against what is on file and the batch's earlier ones. No savepoint: a failure anywhere
-    undoes the whole batch (the caller's transaction too)."""
+    undoes the whole batch (the caller's transaction too), and removes the UR decision PDFs
+    it wrote; a caller that holds the batch in a transaction of its own wraps it in
+    `files_discarded_on_error` too, for a failure after this returns."""
     pdfs = _uploads(filings)  # refused before anything is written
     apps = [
         to_domain(f.form, received_on=local_date(f.at), attached=pdf is not None)
         for f, pdf in zip(filings, pdfs, strict=True)
     ]
-    with transaction.atomic(savepoint=False):
+    with transaction.atomic(savepoint=False), files_discarded_on_error():
         return _store(filings, apps, pdfs, via=via, actor=actor, client=client)
 
 

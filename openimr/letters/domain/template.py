@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.words import kind_words
 
 PROGRAM_DIR = Path(__file__).resolve().parents[2] / "programs" / "ca_dwc_imr"
 DEFAULT_PATH = PROGRAM_DIR / "letter.toml"
@@ -76,7 +77,7 @@ def _compare(expected: dict[str, Any], got: dict[str, Any], path: str) -> list[P
             if where.partition(".")[2] not in OPTIONAL:
                 problems.append(Problem(where, "is missing"))
         elif _shape(got[key]) != _shape(value):
-            problems.append(Problem(where, f"must be a {_shape(value)}"))
+            problems.append(Problem(where, f"must be {kind_words(type(value))}"))
         elif isinstance(value, dict):
             problems.extend(_compare(value, got[key], where))
         elif isinstance(value, list) and not all(isinstance(v, str) for v in got[key]):

@@ -54,8 +54,6 @@ _BODY_PART = re.compile(
     re.IGNORECASE,
 )
 _SIDES = {"r": "right", "l": "left", "rt": "right", "lt": "left"}
-# Initialisms read letter by letter take "an" when the first letter's name starts with a vowel.
-_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
 # Kept in capitals when a record typed in capitals is lowered for the summary.
 ACRONYMS = frozenset(
     {
@@ -149,14 +147,6 @@ def lower_item(text: str) -> str:
 
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def article(phrase: str) -> str:
-    word = re.split(r"[\s-]", phrase, maxsplit=1)[0]
-    letters = re.sub(r"[^A-Za-z]", "", word)
-    if letters.isupper() and (len(letters) > 1 or "-" in phrase[: len(word) + 1]):
-        return "an" if letters[0] in _VOWEL_LETTERS else "a"
-    return "an" if phrase[:1].lower() in "aeiou" else "a"
 
 
 def sentence(text: str) -> str:

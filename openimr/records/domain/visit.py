@@ -4,11 +4,11 @@ import re
 from collections.abc import Sequence
 
 from openimr.core.case import DocumentKind
+from openimr.core.words import article
 from openimr.records.domain.dates import find_dates, format_date
 from openimr.records.domain.evidence import Found, Record, newest_first
 from openimr.records.domain.prose import (
     EXAM_OPENING,
-    article,
     is_introduction,
     lower_first,
     sentence,
