@@ -76,10 +76,14 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
         params["q"] = args.q
     _django()
     from openimr.cli import write_file
-    from openimr.decisions.export import Tally
-    from openimr.decisions.selectors import corpus_export, search_query, searched_words
+    from openimr.decisions.selectors import (
+        ExportTally,
+        corpus_export,
+        search_query,
+        searched_words,
+    )
 
-    tally = Tally()
+    tally = ExportTally()
     try:
         size = write_file(corpus_export(args.format, params, tally), args.output)
     except InvalidInput as exc:

@@ -12,6 +12,7 @@ from django.conf import settings
 from openimr.core.case_numbers import case_number_spellings
 from openimr.core.errors import InvalidInput, NotFound
 from openimr.decisions import analytics, export, search
+from openimr.decisions.export import Tally as ExportTally
 from openimr.decisions.models import PDF_WITHHELD, Decision, Source
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
@@ -23,6 +24,7 @@ from openimr.decisions.search_terms import parameter_values as search_parameter_
 __all__ = [
     "MIN_COHORT",
     "PRECEDENT_WINDOW",
+    "ExportTally",
     "ItemPrecedents",
     "corpus_export",
     "decision_get",
