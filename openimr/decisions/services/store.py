@@ -158,6 +158,7 @@ class StoreOutcome:
 
     parsed: list[SourceRead] = field(default_factory=list)
     failed: list[SourceRead] = field(default_factory=list)
+    resolved: int = 0  # earlier failures of a path that parsed in this batch
 
 
 def sources_store(*, reads: Sequence[SourceRead], actor: Actor) -> StoreOutcome:
@@ -210,6 +211,16 @@ def _source_files(outcome: StoreOutcome, decisions: Sequence[int]) -> None:
     ]
     rows += [_source_row(read, at, SourceFile.Status.FAILED, None) for read in outcome.failed]
     values_insert(SourceFile, rows)
+    outcome.resolved = _failures_resolve([row["name"] for row in rows[: len(outcome.parsed)]], at)
+
+
+def _failures_resolve(names: list[str], at: Any) -> int:
+    """A path that failed and now parses (the file replaced, a PDF given its text layer)
+    is no longer a failure: its failed rows are kept, marked resolved, off the staff list."""
+    unresolved = SourceFile.objects.filter(
+        status=SourceFile.Status.FAILED, resolved_at=None, name__in=names
+    )
+    return unresolved.update(resolved_at=at) if names else 0
 
 
 def _source_row(read: SourceRead, at: Any, status: str, decision_id: int | None) -> dict[str, Any]:
@@ -236,6 +247,7 @@ def _batch_event(outcome: StoreOutcome, actor: Actor) -> Any:
         detail={
             "parsed": len(outcome.parsed),
             "failed": len(outcome.failed),
+            "resolved": outcome.resolved,
             "first": files[0].name if files else "",
             "last": files[-1].name if files else "",
         },
