@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import file_name
 
 SUFFIXES = {".pdf", ".txt", ".text"}
 # Open archives by (file, member, its copy): a zip on disk (member None), or a zip inside it.
@@ -49,12 +50,6 @@ class Input:
     @property
     def suffix(self) -> str:
         return Path(self.inner or self.member or self.path).suffix.lower()
-
-
-def file_name(name: str) -> str:
-    """A file name as text any output holds: a byte that is not UTF-8 (which Python keeps
-    as a lone surrogate, and neither a database nor a UTF-8 stream takes) as ``\\xe9``."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _copy_named(name: str | None, copy: int) -> str | None:
