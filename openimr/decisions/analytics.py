@@ -17,6 +17,7 @@ from django.db.models import Count, Max
 
 from openimr.decisions.corpus import corpus_stamps
 from openimr.decisions.models import Decision
+from openimr.decisions.search_terms import specialty_spellings
 
 FIELDS = ("category", "family", "specialty", "year", "month", "priority", "outcome")
 FAMILIES = ("mtus", "acoem", "odg", "other")
@@ -115,10 +116,35 @@ def _by_count(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=lambda r: (-r.count, r.key))
 
 
+def by_specialty() -> list[Row]:
+    """One row per specialty however its letters spell it, grouped as the search's filter
+    and facet group them (`search_terms.specialty_spellings`: "Physical Medicine &
+    Rehabilitation" and "... and Rehabilitation" are one), under the spelling naming the
+    most items. An item whose letter names two spellings of one specialty counts once."""
+    rows = {r.key: r for r in _grouped("specialty")}
+    groups = specialty_spellings((key, row.count) for key, row in rows.items())
+    return _by_count([rows[g[0]] if len(g) == 1 else _naming_any(g) for g in groups])
+
+
+def _naming_any(spellings: list[str]) -> Row:
+    """The decided items whose letter names any of these spellings, under the first."""
+    marks = ", ".join(["%s"] * len(spellings))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), sum(CASE WHEN i.outcome = 'overturned' THEN 1 ELSE 0 END) "
+            "FROM decisions_decisionitem i WHERE i.outcome <> '' AND EXISTS (SELECT 1 FROM "
+            "decisions_decisionspecialty p WHERE p.decision_id = i.decision_id "
+            f"AND p.specialty IN ({marks}))",
+            spellings,
+        )
+        count, overturned = cursor.fetchone()
+    return Row(spellings[0], int(count), int(overturned or 0))
+
+
 _BY: dict[str, Callable[[], list[Row]]] = {
     "category": lambda: _by_count(_grouped("category")),
     "family": by_family,
-    "specialty": lambda: _by_count(_grouped("specialty")),
+    "specialty": by_specialty,
     # Every year and month from the first to the last: one that decided nothing is a row of
     # zeros (rate None), as the page's "over time" table and CSV show it.
     "year": lambda: _every_year(_grouped("year")),
