@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max
 
+from openimr.core.rounding import half_up
 from openimr.decisions.corpus import corpus_stamps
 from openimr.decisions.models import Decision
 from openimr.decisions.search_terms import specialty_spellings
@@ -39,22 +40,12 @@ class Row:
     def percent(self) -> str:
         """The rate in percent to a tenth ("6.3%"), "" for no item: the page and `corpus
         stats` print this one text."""
-        return f"{_half_up(self.overturned * 100, self.count, 1)}%" if self.count else ""
+        return f"{half_up(self.overturned * 100, self.count, 1)}%" if self.count else ""
 
     @property
     def fraction(self) -> str:
         """The rate to four places ("0.0625"), "" for no item: the CSV files' column."""
-        return _half_up(self.overturned, self.count, 4) if self.count else ""
-
-
-def _half_up(numerator: int, denominator: int, places: int) -> str:
-    """numerator / denominator to ``places`` decimals, a half rounded up as people read a
-    percentage, as the precedent panel rounds (12.5% reads 13%). In integers: the float's
-    format rounded 6.25% to 6.2%, a binary half to even."""
-    scale = 10**places
-    units = (2 * numerator * scale + denominator) // (2 * denominator)
-    whole, part = divmod(units, scale)
-    return f"{whole}.{part:0{places}d}"
+        return half_up(self.overturned, self.count, 4) if self.count else ""
 
 
 @dataclass(frozen=True)
