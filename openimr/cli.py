@@ -135,21 +135,23 @@ ZIP_GIVEN = (
 def _parse_one(name: str) -> dict[str, object]:
     """Read as corpus ingest reads it: in a sandbox reader, under the PDF time and memory
     limits (a decompression bomb read here took gigabytes), text as ``letter_text`` reads it."""
+    from openimr.core.text import file_name
     from openimr.letters.parsing import LetterUnreadable
     from openimr.letters.parsing.sandboxed import parse_letter_sandboxed
 
+    shown = file_name(name)  # a raw byte of a name made the JSON invalid UTF-8
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
-        return {"file": name, "error": f"cannot read the file: {exc.strerror}"}
+        return {"file": shown, "error": f"cannot read the file: {exc.strerror}"}
     if data[:4] == b"PK\x03\x04":  # read as text, it said "not a letter", as if none inside were
-        return {"file": name, "error": ZIP_GIVEN}
+        return {"file": shown, "error": ZIP_GIVEN}
     try:
         parsed = parse_letter_sandboxed(data)
     except LetterUnreadable as exc:
-        return {"file": name, "error": str(exc)}
+        return {"file": shown, "error": str(exc)}
     return {
-        "file": name,
+        "file": shown,
         "layout": parsed.layout,
         "case": parsed.case,
         "warnings": list(parsed.warnings),

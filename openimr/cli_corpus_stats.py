@@ -41,7 +41,9 @@ def cmd_corpus_stats(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.key:<{width}}  {r.count:>9}  {r.overturned:>10}  {r.percent:>6}")
     if left_out:
-        print(f"({left_out:,} decided items have no {args.by} and are not counted above)")
+        items = "item has" if left_out == 1 else "items have"
+        are = "is" if left_out == 1 else "are"
+        print(f"({left_out:,} decided {items} no {args.by} and {are} not counted above)")
     return 0
 
 

@@ -43,8 +43,9 @@ def cmd_clocks_timeliness(args: argparse.Namespace) -> int:
     return 0
 
 
-def _share(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+def _share(row: Any) -> float | None:
+    """To four places as the CSV writes it (a half up); a number, or null for no share."""
+    return float(row.on_time_rounded(4)) if row.on_time_share is not None else None
 
 
 def _as_json(report: Any, at: Any) -> dict[str, Any]:
@@ -60,7 +61,7 @@ def _as_json(report: Any, at: Any) -> dict[str, Any]:
             "late": r.late,
             "overdue": r.overdue,
             "pending": r.pending,
-            "on_time_share": _share(r.on_time_share),
+            "on_time_share": _share(r),
         }
         for r in report.months
     ]
@@ -103,7 +104,7 @@ def _as_table(report: Any) -> str:
         f"{'overdue':>7} {'pending':>7} {'on time %':>9}"
     )
     for r in report.months:
-        share = "" if r.on_time_share is None else f"{r.on_time_share:.1%}"
+        share = r.on_time_rounded(1, percent=True) + ("%" if r.on_time_share is not None else "")
         label = DEADLINE_LABELS.get(r.name, r.name)
         lines.append(
             f"{r.month:<8} {label:<38} {r.due:>6} {r.on_time:>7} {r.late:>6} "

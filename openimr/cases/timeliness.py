@@ -187,7 +187,7 @@ def write_months_csv(target: _Writable, months: Iterable[MonthRow]) -> None:
     out = csv.writer(target)
     out.writerow(CSV_HEADER)
     for r in months:
-        share = "" if r.on_time_share is None else f"{r.on_time_share:.4f}"
+        share = r.on_time_rounded(4)
         label = DEADLINE_LABELS.get(r.name, r.name)
         row = [r.month, label, r.name, r.due, r.on_time, r.late, r.overdue, r.pending, share]
         out.writerow([spreadsheet_safe(value) for value in row])

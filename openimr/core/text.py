@@ -1,4 +1,4 @@
-"""Characters no input of openimr holds."""
+"""Characters no input of openimr holds, and file names as text any output holds."""
 
 import re
 
@@ -8,6 +8,13 @@ def has_control_character(text: str, *, allowed: str = "") -> bool:
     than those in ``allowed``. PostgreSQL cannot store or compare text holding a NUL, and the
     others garble what a page, a letter or the audit trail prints."""
     return any((c <= "\x1f" or "\x7f" <= c <= "\x9f") and c not in allowed for c in text)
+
+
+def file_name(name: str) -> str:
+    """A file name as stored and printed: a byte that is not UTF-8 (which Python keeps as a
+    lone surrogate, and neither a database nor a UTF-8 stream takes) written as ``\\xe9``.
+    Corpus ingest stores names so and `openimr letter parse` prints them so."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 _DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")

@@ -15,8 +15,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max
 
+from openimr.core.rounding import half_up
 from openimr.decisions.corpus import corpus_stamps
 from openimr.decisions.models import Decision
+from openimr.decisions.search_terms import specialty_spellings
 
 FIELDS = ("category", "family", "specialty", "year", "month", "priority", "outcome")
 FAMILIES = ("mtus", "acoem", "odg", "other")
@@ -38,22 +40,12 @@ class Row:
     def percent(self) -> str:
         """The rate in percent to a tenth ("6.3%"), "" for no item: the page and `corpus
         stats` print this one text."""
-        return f"{_half_up(self.overturned * 100, self.count, 1)}%" if self.count else ""
+        return f"{half_up(self.overturned * 100, self.count, 1)}%" if self.count else ""
 
     @property
     def fraction(self) -> str:
         """The rate to four places ("0.0625"), "" for no item: the CSV files' column."""
-        return _half_up(self.overturned, self.count, 4) if self.count else ""
-
-
-def _half_up(numerator: int, denominator: int, places: int) -> str:
-    """numerator / denominator to ``places`` decimals, a half rounded up as people read a
-    percentage, as the precedent panel rounds (12.5% reads 13%). In integers: the float's
-    format rounded 6.25% to 6.2%, a binary half to even."""
-    scale = 10**places
-    units = (2 * numerator * scale + denominator) // (2 * denominator)
-    whole, part = divmod(units, scale)
-    return f"{whole}.{part:0{places}d}"
+        return half_up(self.overturned, self.count, 4) if self.count else ""
 
 
 @dataclass(frozen=True)
@@ -115,10 +107,35 @@ def _by_count(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=lambda r: (-r.count, r.key))
 
 
+def by_specialty() -> list[Row]:
+    """One row per specialty however its letters spell it, grouped as the search's filter
+    and facet group them (`search_terms.specialty_spellings`: "Physical Medicine &
+    Rehabilitation" and "... and Rehabilitation" are one), under the spelling naming the
+    most items. An item whose letter names two spellings of one specialty counts once."""
+    rows = {r.key: r for r in _grouped("specialty")}
+    groups = specialty_spellings((key, row.count) for key, row in rows.items())
+    return _by_count([rows[g[0]] if len(g) == 1 else _naming_any(g) for g in groups])
+
+
+def _naming_any(spellings: list[str]) -> Row:
+    """The decided items whose letter names any of these spellings, under the first."""
+    marks = ", ".join(["%s"] * len(spellings))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), sum(CASE WHEN i.outcome = 'overturned' THEN 1 ELSE 0 END) "
+            "FROM decisions_decisionitem i WHERE i.outcome <> '' AND EXISTS (SELECT 1 FROM "
+            "decisions_decisionspecialty p WHERE p.decision_id = i.decision_id "
+            f"AND p.specialty IN ({marks}))",
+            spellings,
+        )
+        count, overturned = cursor.fetchone()
+    return Row(spellings[0], int(count), int(overturned or 0))
+
+
 _BY: dict[str, Callable[[], list[Row]]] = {
     "category": lambda: _by_count(_grouped("category")),
     "family": by_family,
-    "specialty": lambda: _by_count(_grouped("specialty")),
+    "specialty": by_specialty,
     # Every year and month from the first to the last: one that decided nothing is a row of
     # zeros (rate None), as the page's "over time" table and CSV show it.
     "year": lambda: _every_year(_grouped("year")),

@@ -1,5 +1,7 @@
 """Reads that ingest and publication need (the corpus's public reads are in selectors.py)."""
 
+from django.db.models import QuerySet
+
 from openimr.audit.services import AuditEvent
 from openimr.decisions.models import Decision, SourceFile
 
@@ -46,9 +48,19 @@ def stored_hashes(hashes: list[str]) -> set[str]:
 
 
 def failed_sources(limit: int = 500) -> list[SourceFile]:
-    """Failed source files, newest first, for the staff list."""
-    return list(SourceFile.objects.filter(status=SourceFile.Status.FAILED)[:limit])
+    """Failed source files, newest first, for the staff list: those of a path read and
+    parsed since (resolved) are not failures any more."""
+    return list(_failed().filter(resolved_at=None)[:limit])
 
 
 def failed_count() -> int:
-    return SourceFile.objects.filter(status=SourceFile.Status.FAILED).count()
+    return _failed().filter(resolved_at=None).count()
+
+
+def resolved_count() -> int:
+    """Failures kept but no longer listed: their path was read again and parsed."""
+    return _failed().exclude(resolved_at=None).count()
+
+
+def _failed() -> "QuerySet[SourceFile]":
+    return SourceFile.objects.filter(status=SourceFile.Status.FAILED)

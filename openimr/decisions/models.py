@@ -104,7 +104,8 @@ class DecisionItem(models.Model):
 class SourceFile(models.Model):
     """Every file ingest has seen, by content hash: ingest is idempotent and resumable because
     a file whose hash is here is not read again. A file that failed to parse stays here with
-    its reason (never dropped) and is listed for staff."""
+    its reason (never dropped) and is listed for staff until a later read of the same path
+    parses (``resolved_at``: kept, no longer listed)."""
 
     class Status(models.TextChoices):
         PARSED = "parsed", "Parsed"
@@ -121,6 +122,9 @@ class SourceFile(models.Model):
         Decision, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources"
     )
     seen_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(
+        null=True, blank=True, help_text="when a later read of the same path parsed"
+    )
 
     class Meta:
         ordering = ("-seen_at", "id")

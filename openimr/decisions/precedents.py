@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import connection
 
+from openimr.core.rounding import half_up
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
@@ -174,7 +175,7 @@ class ItemPrecedents:
         integers, so no binary fraction tips a half either way."""
         if self.rate is None:
             return None
-        return (self.overturned * 200 + self.cohort_size) // (self.cohort_size * 2)
+        return int(half_up(self.overturned * 100, self.cohort_size))
 
 
 def words_of(text: str, *, drop: frozenset[str], limit: int) -> list[str]:

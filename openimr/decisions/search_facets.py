@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openimr.decisions.search_sql import FAMILIES, ids_in
-from openimr.decisions.search_terms import Filters, specialty_key
+from openimr.decisions.search_terms import Filters, specialty_key, specialty_spellings
 
 FACET_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
 FACET_VALUES_SHOWN = 30
@@ -93,15 +93,11 @@ def _specialties(
     together under the most common one: the filter finds them all, so each listed apart
     showed fewer letters than its link found. The letters naming two spellings of one
     specialty are counted once (asked only when the matches hold two spellings)."""
-    spellings: dict[str, Counter[str]] = {}
-    for name, count in counted:
-        spellings.setdefault(specialty_key(name), Counter())[name] += int(count)
+    counts = {name: int(count) for name, count in counted}  # one row per spelling
     merged: Counter[str] = Counter()
-    for names in spellings.values():
-        shown = min(names, key=lambda n: (-names[n], n))
-        merged[shown] = (
-            names[shown] if len(names) == 1 else _letters(cursor, clause, param, list(names))
-        )
+    for names in specialty_spellings(counted):
+        one = len(names) == 1
+        merged[names[0]] = counts[names[0]] if one else _letters(cursor, clause, param, names)
     return merged
 
 

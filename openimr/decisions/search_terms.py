@@ -198,6 +198,17 @@ def specialty_key(name: str) -> str:
     return _NOT_LEXEME.sub("_", specialty_tag(name)).strip("_").lower()
 
 
+def specialty_spellings(counted: Iterable[tuple[str, int]]) -> list[list[str]]:
+    """The spellings of each specialty among these (name, count) pairs, grouped as the
+    filter matches them (`specialty_key`), the commonest first (the largest count, then the
+    first by name): the name a search facet and the analytics show for the specialty."""
+    groups: dict[str, dict[str, int]] = {}
+    for name, count in counted:
+        spellings = groups.setdefault(specialty_key(name), {})
+        spellings[name] = spellings.get(name, 0) + int(count)
+    return [sorted(names, key=lambda n: (-names[n], n)) for names in groups.values()]
+
+
 def parameter_values() -> dict[str, dict[str, Any]]:
     """What each parameter takes, as JSON Schema for text (every value arrives as a query
     string's text; ``parse`` decides): an API description says it so a client knows a 422

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from openimr.core.access import staff_page
-from openimr.decisions.ingest_selectors import failed_count, failed_sources
+from openimr.decisions.ingest_selectors import failed_count, failed_sources, resolved_count
 
 LIMIT = 500
 
@@ -15,5 +15,10 @@ def failures(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "decisions/failures.html",
-        {"rows": failed_sources(LIMIT), "total": failed_count(), "limit": LIMIT},
+        {
+            "rows": failed_sources(LIMIT),
+            "total": failed_count(),
+            "resolved": resolved_count(),
+            "limit": LIMIT,
+        },
     )

@@ -17,6 +17,7 @@ from typing import Literal
 
 from openimr.cases.domain.deadline_status import due_instant
 from openimr.cases.domain.deadlines import ClockFacts, Program, case_deadlines
+from openimr.core.rounding import half_up
 
 Status = Literal["on_time", "late", "overdue", "pending"]
 STATUSES: tuple[Status, ...] = ("on_time", "late", "overdue", "pending")
@@ -84,6 +85,19 @@ class MonthRow:
     def on_time_share(self) -> float | None:
         settled = self.on_time + self.late + self.overdue
         return self.on_time / settled if settled else None
+
+    def on_time_rounded(self, places: int, *, percent: bool = False) -> str:
+        """The share on time to ``places`` decimals (of a percent with ``percent``), a half
+        rounded up as the analytics round it (`core.rounding.half_up`); "" when None."""
+        settled = self.on_time + self.late + self.overdue
+        if not settled:
+            return ""
+        return half_up(self.on_time * (100 if percent else 1), settled, places)
+
+    @property
+    def on_time_percent(self) -> str:
+        """In whole percent, as the page shows it."""
+        return self.on_time_rounded(0, percent=True)
 
 
 def by_month(outcomes: Iterable[ClockOutcome], program: Program) -> list[MonthRow]:

@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import zipfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,10 +15,11 @@ from pathlib import Path
 from django.conf import settings
 
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import file_name
 
 SUFFIXES = {".pdf", ".txt", ".text"}
-# Open archives by (file, member): a zip on disk (member None), or a zip inside it.
-_ARCHIVES: dict[tuple[str, str | None], zipfile.ZipFile] = {}
+# Open archives by (file, member, its copy): a zip on disk (member None), or a zip inside it.
+_ARCHIVES: dict[tuple[str, str | None, int], "_Open"] = {}
 _DIGESTS: dict[str, str] = {}  # files hashed unread in this ingest (archives of failed members)
 
 
@@ -26,23 +28,32 @@ class Input:
     """One file to read: a file on disk, a member of a zip archive (``member``), or a
     member (``inner``) of a zip archive that is itself the member ``member``. ``problem`` is
     set for a file that is not read (an archive that cannot be opened...), recorded as
-    failed with it."""
+    failed with it. A zip may hold several members of one name (appended to, not
+    replaced): ``member_copy`` and ``inner_copy`` say which, 1 for the first."""
 
     path: str
     member: str | None = None
     problem: str = ""
     inner: str | None = None
+    member_copy: int = 1
+    inner_copy: int = 1
 
     @property
     def name(self) -> str:
-        """As stored and shown: a byte of a file name that is not UTF-8 (Python keeps it as a
-        lone surrogate, which no database stores) written as ``\\xe9``."""
-        name = ":".join(part for part in (self.path, self.member, self.inner) if part)
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        """As stored and shown: a second member of one name as ``letter.pdf#2``; a byte of a
+        file name that is not UTF-8 (Python keeps it as a lone surrogate, which no database
+        stores) written as ``\\xe9``."""
+        member = _copy_named(self.member, self.member_copy)
+        inner = _copy_named(self.inner, self.inner_copy)
+        return file_name(":".join(part for part in (self.path, member, inner) if part))
 
     @property
     def suffix(self) -> str:
         return Path(self.inner or self.member or self.path).suffix.lower()
+
+
+def _copy_named(name: str | None, copy: int) -> str | None:
+    return f"{name}#{copy}" if name and copy > 1 else name
 
 
 def inputs_in(paths: Iterable[str | Path]) -> list[Input]:
@@ -82,7 +93,7 @@ def _expand(path: Path) -> list[Input]:
     try:
         with zipfile.ZipFile(path) as archive:
             files = _files_in(archive)
-            found = [i for name in files for i in _members(str(path), archive, name)]
+            found = [i for name, copy in files for i in _members(str(path), archive, name, copy)]
     except (zipfile.BadZipFile, OSError) as exc:
         return [Input(str(path), problem=f"not a readable zip archive: {exc}")]
     if not found:
@@ -91,39 +102,57 @@ def _expand(path: Path) -> list[Input]:
     return found
 
 
-def _files_in(archive: zipfile.ZipFile) -> list[str]:
-    return sorted(i.filename for i in archive.infolist() if not i.is_dir())
+def _files_in(archive: zipfile.ZipFile) -> list[tuple[str, int]]:
+    """Each member's name and which of that name's members it is (1, 2... in the
+    archive's order), by name."""
+    copies: Counter[str] = Counter()
+    files = []
+    for info in archive.infolist():
+        if not info.is_dir():
+            copies[info.filename] += 1
+            files.append((info.filename, copies[info.filename]))
+    return sorted(files)
 
 
-def _nothing_in(files: list[str]) -> str:
+def _copies(archive: zipfile.ZipFile) -> dict[str, list[zipfile.ZipInfo]]:
+    """Each name's members in the archive's order: ``getinfo`` and ``read`` by name
+    answer only the last of them."""
+    copies: dict[str, list[zipfile.ZipInfo]] = {}
+    for info in archive.infolist():
+        copies.setdefault(info.filename, []).append(info)
+    return copies
+
+
+def _nothing_in(files: list[tuple[str, int]]) -> str:
     others = f" ({_files(len(files))})" if files else ""
     return f"the zip archive holds no PDF or text file{others}"
 
 
-def _members(path: str, archive: zipfile.ZipFile, name: str) -> list[Input]:
+def _members(path: str, archive: zipfile.ZipFile, name: str, copy: int) -> list[Input]:
     """The letters a member stands for: itself, none (another kind of file), or for a zip
     inside the zip (an archive of monthly archives), its own PDF and text members, read
     from memory; a zip a level deeper is failed, not opened."""
     if _suffix(name) in SUFFIXES:
-        return [Input(path, name)]
+        return [Input(path, name, member_copy=copy)]
     if _suffix(name) != ".zip":
         return []
     limit = settings.OPENIMR_PDF_MEMORY_MB * 1024 * 1024
-    size = archive.getinfo(name).file_size
-    if size > limit:
-        mb = f"{size / 2**20:,.0f} MB, more than the {limit // 2**20} MB"
-        return [Input(path, name, f"too large: {mb} a reader may use")]
+    info = _copies(archive)[name][copy - 1]
+    if info.file_size > limit:
+        mb = f"{info.file_size / 2**20:,.0f} MB, more than the {limit // 2**20} MB"
+        return [Input(path, name, f"too large: {mb} a reader may use", member_copy=copy)]
     try:
-        with zipfile.ZipFile(io.BytesIO(archive.read(name))) as nested:
+        with zipfile.ZipFile(io.BytesIO(archive.read(info))) as nested:
             files = _files_in(nested)
     except Exception as exc:  # damaged, encrypted, not a zip: this member fails alone
-        return [Input(path, name, f"not a readable zip archive: {type(exc).__name__}: {exc}")]
+        problem = f"not a readable zip archive: {type(exc).__name__}: {exc}"
+        return [Input(path, name, problem, member_copy=copy)]
     found = [
-        Input(path, name, NESTED if _suffix(inner) == ".zip" else "", inner)
-        for inner in files
+        Input(path, name, NESTED if _suffix(inner) == ".zip" else "", inner, copy, inner_copy)
+        for inner, inner_copy in files
         if _suffix(inner) in SUFFIXES | {".zip"}
     ]
-    return found or [Input(path, name, _nothing_in(files))]
+    return found or [Input(path, name, _nothing_in(files), member_copy=copy)]
 
 
 def _suffix(name: str) -> str:
@@ -146,35 +175,50 @@ def size_of(item: Input) -> int:
     """Its size, read from the archive's directory for a member (nothing decompressed)."""
     if item.member is None:
         return os.path.getsize(item.path)
-    if item.inner is not None:
-        return _archive(item.path, item.member).getinfo(item.inner).file_size
-    return _archive(item.path).getinfo(item.member).file_size
+    return _entry(item)[1].file_size
 
 
 def bytes_of(item: Input) -> bytes:
     if item.member is None:
         return Path(item.path).read_bytes()
-    if item.inner is not None:
-        return _archive(item.path, item.member).read(item.inner)
-    return _archive(item.path).read(item.member)
+    archive, info = _entry(item)
+    return archive.zip.read(info)
 
 
-def _archive(path: str, member: str | None = None) -> zipfile.ZipFile:
+@dataclass(frozen=True)
+class _Open:
+    zip: zipfile.ZipFile
+    copies: dict[str, list[zipfile.ZipInfo]]
+
+
+def _entry(item: Input) -> tuple[_Open, zipfile.ZipInfo]:
+    """A member's archive and its own entry, found by its name and copy."""
+    assert item.member is not None
+    if item.inner is None:
+        archive = _archive(item.path)
+        return archive, archive.copies[item.member][item.member_copy - 1]
+    archive = _archive(item.path, item.member, item.member_copy)
+    return archive, archive.copies[item.inner][item.inner_copy - 1]
+
+
+def _archive(path: str, member: str | None = None, copy: int = 1) -> _Open:
     """The zip on disk at ``path``, or the zip that is its member ``member`` (held in
     memory, its size checked when it was listed)."""
-    archive = _ARCHIVES.get((path, member))
+    archive = _ARCHIVES.get((path, member, copy))
     if archive is not None:
         return archive
     # Members come in archive order: keep one archive (and one inside it) open, not one
     # per zip ever seen.
-    for key in [key for key in _ARCHIVES if key != (path, None)]:
-        _ARCHIVES.pop(key).close()
-    outer = _ARCHIVES.get((path, None))
+    for key in [key for key in _ARCHIVES if key != (path, None, 1)]:
+        _ARCHIVES.pop(key).zip.close()
+    outer = _ARCHIVES.get((path, None, 1))
     if outer is None:
-        outer = _ARCHIVES[(path, None)] = zipfile.ZipFile(path)
+        opened = zipfile.ZipFile(path)
+        outer = _ARCHIVES[(path, None, 1)] = _Open(opened, _copies(opened))
     if member is None:
         return outer
-    archive = _ARCHIVES[(path, member)] = zipfile.ZipFile(io.BytesIO(outer.read(member)))
+    nested = zipfile.ZipFile(io.BytesIO(outer.zip.read(outer.copies[member][copy - 1])))
+    archive = _ARCHIVES[(path, member, copy)] = _Open(nested, _copies(nested))
     return archive
 
 
@@ -193,13 +237,14 @@ def unread_digest(item: Input) -> str:
         _DIGESTS[item.path] = digest
     if item.member is None:
         return digest
-    inner = f":{item.inner}" if item.inner else ""
-    return hashlib.sha256(f"{digest}:{item.member}{inner}".encode()).hexdigest()
+    member = _copy_named(item.member, item.member_copy)
+    inner = f":{_copy_named(item.inner, item.inner_copy)}" if item.inner else ""
+    return hashlib.sha256(f"{digest}:{member}{inner}".encode()).hexdigest()
 
 
 def archives_close() -> None:
     for archive in _ARCHIVES.values():
-        archive.close()
+        archive.zip.close()
     _ARCHIVES.clear()
 
 

@@ -19,7 +19,14 @@ from openimr.audit.services import Actor, audit_event, audit_save
 from openimr.core.clock import now
 from openimr.core.db import values_insert
 from openimr.decisions.deidentify import deidentify_document
-from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty, Source, SourceFile
+from openimr.decisions.models import (
+    PDF_WITHHELD,
+    Decision,
+    DecisionItem,
+    DecisionSpecialty,
+    Source,
+    SourceFile,
+)
 from openimr.decisions.search import index_decisions, index_deferred
 from openimr.letters.parsing import guideline_family, treatment_category
 
@@ -158,26 +165,38 @@ class StoreOutcome:
 
     parsed: list[SourceRead] = field(default_factory=list)
     failed: list[SourceRead] = field(default_factory=list)
+    resolved: int = 0  # earlier failures of a path that parsed in this batch
+    attached: int = 0  # PDFs of letters stored from a text copy, attached to them
 
 
 def sources_store(*, reads: Sequence[SourceRead], actor: Actor) -> StoreOutcome:
     """Store a batch of files read by ingest: each file's SourceFile row and, for a letter
     that parsed, its Decision, all in one transaction so that a killed ingest leaves a batch
     either whole or absent. A case number already in the corpus (or earlier in the batch)
-    keeps its first letter; the later file is recorded as failed, never dropped. One audit
-    event records the batch."""
+    keeps its first letter; the later file is recorded as failed, never dropped, unless it
+    is the PDF of a letter stored from its text copy (`_pdf_attach`). One audit event
+    records the batch."""
     outcome = StoreOutcome()
     with transaction.atomic():
         kept = _first_of_each_case([r for r in reads if r.rows is not None])
+        later = []
         for read in reads:
             if read.rows is None:
                 outcome.failed.append(read)
             elif read.sha256 in kept:
                 outcome.parsed.append(read)
             else:
-                number = read.rows.case_number
-                outcome.failed.append(_failed(read, DUPLICATE.format(case_number=number)))
+                later.append(read)
         decisions = decisions_store([r.rows for r in outcome.parsed if r.rows is not None])
+        for read in later:  # after the batch's own decisions are stored: a copy may be one
+            decision = _pdf_attach(read)
+            if decision is None:
+                number = read.rows.case_number if read.rows else ""
+                outcome.failed.append(_failed(read, DUPLICATE.format(case_number=number)))
+            else:
+                outcome.parsed.append(read)
+                decisions.append(decision)
+                outcome.attached += 1
         _source_files(outcome, decisions)
         audit_save([_batch_event(outcome, actor)])
     return outcome
@@ -198,6 +217,35 @@ def _first_of_each_case(reads: Sequence[SourceRead]) -> set[str]:
     return kept
 
 
+def _pdf_attach(read: SourceRead) -> int | None:
+    """A PDF whose case is stored from a text copy of the letter, with no PDF: the same case
+    number, decision date, priority and items (treatment and outcome, in order). The PDF is
+    that decision's (the text copy was only the first to come): its path is set on the
+    decision, which its page then offers, or when de-identification withheld it, the
+    decision says so. The decision's key; None for another letter under the case number."""
+    rows = read.rows
+    if rows is None or not (rows.columns["letter_path"] or PDF_WITHHELD in read.warnings):
+        return None
+    decision = Decision.objects.filter(
+        case_number=rows.case_number, source=Source.PUBLISHED, letter_path=""
+    ).first()
+    if decision is None or PDF_WITHHELD in decision.warnings or not _same_case(rows, decision):
+        return None
+    if rows.columns["letter_path"]:
+        decision.letter_path = rows.columns["letter_path"]
+    else:
+        decision.warnings = [*decision.warnings, PDF_WITHHELD]
+    decision.save(update_fields=["letter_path", "warnings"])
+    return int(decision.pk)
+
+
+def _same_case(rows: DecisionRows, decision: Decision) -> bool:
+    stored = list(decision.items.order_by("position").values_list("treatment", "outcome"))
+    read = [(item["treatment"], item["outcome"]) for item in rows.items]
+    columns = (rows.columns["decision_date"], rows.columns["priority"])
+    return columns == (decision.decision_date, decision.priority) and read == stored
+
+
 def _failed(read: SourceRead, error: str) -> SourceRead:
     return SourceRead(read.name, read.sha256, read.size, read.layout, error, read.warnings)
 
@@ -210,6 +258,16 @@ def _source_files(outcome: StoreOutcome, decisions: Sequence[int]) -> None:
     ]
     rows += [_source_row(read, at, SourceFile.Status.FAILED, None) for read in outcome.failed]
     values_insert(SourceFile, rows)
+    outcome.resolved = _failures_resolve([row["name"] for row in rows[: len(outcome.parsed)]], at)
+
+
+def _failures_resolve(names: list[str], at: Any) -> int:
+    """A path that failed and now parses (the file replaced, a PDF given its text layer)
+    is no longer a failure: its failed rows are kept, marked resolved, off the staff list."""
+    unresolved = SourceFile.objects.filter(
+        status=SourceFile.Status.FAILED, resolved_at=None, name__in=names
+    )
+    return unresolved.update(resolved_at=at) if names else 0
 
 
 def _source_row(read: SourceRead, at: Any, status: str, decision_id: int | None) -> dict[str, Any]:
@@ -236,6 +294,8 @@ def _batch_event(outcome: StoreOutcome, actor: Actor) -> Any:
         detail={
             "parsed": len(outcome.parsed),
             "failed": len(outcome.failed),
+            "resolved": outcome.resolved,
+            "attached": outcome.attached,
             "first": files[0].name if files else "",
             "last": files[-1].name if files else "",
         },

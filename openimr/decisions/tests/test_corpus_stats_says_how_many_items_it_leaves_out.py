@@ -48,3 +48,12 @@ def test_the_command_says_so_in_its_table_and_its_json(corpus, capsys):
     assert "(2 decided items have no year and are not counted above)" in capsys.readouterr().out
     assert main(["corpus", "stats", "--by", "year", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["left_out"] == 2
+
+
+def test_one_item_left_out_is_said_in_the_singular(capsys):
+    cache.clear()
+    make_decision(decided=dt.date(2016, 1, 20), items=[item(outcome="upheld")])
+    undated = make_decision(items=[item(outcome="overturned")])
+    Decision.objects.filter(pk=undated.pk).update(decision_date=None, year=None)
+    assert main(["corpus", "stats", "--by", "year"]) == 0
+    assert "(1 decided item has no year and is not counted above)" in capsys.readouterr().out
