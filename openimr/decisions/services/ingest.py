@@ -71,6 +71,8 @@ class Summary:
     skipped: int = 0
     by_layout: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # Skipped as a text copy of a letter stored from its PDF, with why (among ``skipped``).
+    copies: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,7 @@ class Summary:
             "skipped": self.skipped,
             "by_layout": dict(sorted(self.by_layout.items())),
             "failures": [{"file": f, "reason": r} for f, r in self.failures],
+            "copies": [{"file": f, "reason": r} for f, r in self.copies],
         }
 
 
@@ -411,6 +414,8 @@ def _flush(pending: list[SourceRead], actor: Actor, summary: Summary) -> None:
         summary.warned += bool(read.warnings)
         summary.by_layout[read.layout] += 1
     summary.failed += len(outcome.failed)
+    summary.skipped += len(outcome.copies)
+    summary.copies += [(read.name, read.warnings[-1]) for read in outcome.copies]
     _copies_unkept([copies.get(read.sha256, "") for read in outcome.failed])
     summary.failures += [(read.name, read.error) for read in outcome.failed]
     pending.clear()
