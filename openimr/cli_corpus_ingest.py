@@ -56,6 +56,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
         f"found {summary['found']}: "
         f"parsed {summary['parsed']} (with warnings {summary['warned']}), "
         f"failed {summary['failed']}, skipped (already seen) {summary['skipped']}"
+        + (f" (copies of stored letters {len(summary['copies'])})" if summary["copies"] else "")
     )
     for layout, count in summary["by_layout"].items():
         print(f"  {layout}: {count}")

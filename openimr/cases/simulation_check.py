@@ -8,6 +8,7 @@ from openimr.cases import models
 from openimr.cases.clocks import clock_facts, due_instant
 from openimr.cases.domain.deadlines import Program, case_deadlines
 from openimr.core.clock import local_date
+from openimr.core.rounding import half_up
 
 
 def _business(day: date, program: Program) -> bool:
@@ -78,6 +79,11 @@ def check_deadlines(program: Program) -> dict[str, Any]:
         "deadlines_wrong": wrong,
         "wrong_examples": examples,
         "decided": decided,
-        "decided_on_time_share": round(on_time / decided, 4) if decided else None,
-        "noarfi_on_time_share": round(noarfi_on_time / noarfi, 4) if noarfi else None,
+        "decided_on_time_share": _share(on_time, decided),
+        "noarfi_on_time_share": _share(noarfi_on_time, noarfi),
     }
+
+
+def _share(part: int, whole: int) -> float | None:
+    """A fraction to four places, a half rounded up as the timeliness report prints it."""
+    return float(half_up(part, whole, 4)) if whole else None

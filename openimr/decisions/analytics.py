@@ -19,6 +19,7 @@ from openimr.core.rounding import half_up
 from openimr.decisions.corpus import corpus_stamps
 from openimr.decisions.models import Decision
 from openimr.decisions.search_terms import specialty_spellings
+from openimr.decisions.specialty_names import specialty_name
 
 FIELDS = ("category", "family", "specialty", "year", "month", "priority", "outcome")
 FAMILIES = ("mtus", "acoem", "odg", "other")
@@ -110,15 +111,17 @@ def _by_count(rows: list[Row]) -> list[Row]:
 def by_specialty() -> list[Row]:
     """One row per specialty however its letters spell it, grouped as the search's filter
     and facet group them (`search_terms.specialty_spellings`: "Physical Medicine &
-    Rehabilitation" and "... and Rehabilitation" are one), under the spelling naming the
-    most items. An item whose letter names two spellings of one specialty counts once."""
+    Rehabilitation" and "... and Rehabilitation" are one), under the name the facets show
+    (`specialty_names`: the spelling the most letters print; it was the one naming the most
+    items). An item whose letter names two spellings of one specialty counts once."""
     rows = {r.key: r for r in _grouped("specialty")}
     groups = specialty_spellings((key, row.count) for key, row in rows.items())
-    return _by_count([rows[g[0]] if len(g) == 1 else _naming_any(g) for g in groups])
+    found = [rows[g[0]] if len(g) == 1 else _naming_any(g) for g in groups]
+    return _by_count([Row(specialty_name(r.key), r.count, r.overturned) for r in found])
 
 
 def _naming_any(spellings: list[str]) -> Row:
-    """The decided items whose letter names any of these spellings, under the first."""
+    """The decided items whose letter names any of these spellings."""
     marks = ", ".join(["%s"] * len(spellings))
     with connection.cursor() as cursor:
         cursor.execute(

@@ -47,6 +47,11 @@ def stored_hashes(hashes: list[str]) -> set[str]:
     return set(SourceFile.objects.filter(sha256__in=hashes).values_list("sha256", flat=True))
 
 
+def pointed_paths(paths: list[str]) -> set[str]:
+    """Which of these PDF paths (under MEDIA_ROOT) a decision points to."""
+    return set(Decision.objects.filter(letter_path__in=paths).values_list("letter_path", flat=True))
+
+
 def failed_sources(limit: int = 500) -> list[SourceFile]:
     """Failed source files, newest first, for the staff list: those of a path read and
     parsed since (resolved) are not failures any more."""

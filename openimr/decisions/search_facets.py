@@ -8,6 +8,7 @@ from typing import Any
 
 from openimr.decisions.search_sql import FAMILIES, ids_in
 from openimr.decisions.search_terms import Filters, specialty_key, specialty_spellings
+from openimr.decisions.specialty_names import specialty_name
 
 FACET_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")
 FACET_VALUES_SHOWN = 30
@@ -90,14 +91,16 @@ def _specialties(
 ) -> Counter[str]:
     """How many of the matches name each specialty, the spellings of one specialty
     (`specialty_key`: "Physical Medicine & Rehabilitation" and "... and ...") counted
-    together under the most common one: the filter finds them all, so each listed apart
-    showed fewer letters than its link found. The letters naming two spellings of one
-    specialty are counted once (asked only when the matches hold two spellings)."""
+    together under its one name (`specialty_names`, as the analytics show it): the filter
+    finds them all, so each listed apart showed fewer letters than its link found. The
+    letters naming two spellings of one specialty are counted once (asked only when the
+    matches hold two spellings)."""
     counts = {name: int(count) for name, count in counted}  # one row per spelling
     merged: Counter[str] = Counter()
     for names in specialty_spellings(counted):
         one = len(names) == 1
-        merged[names[0]] = counts[names[0]] if one else _letters(cursor, clause, param, names)
+        letters = counts[names[0]] if one else _letters(cursor, clause, param, names)
+        merged[specialty_name(names[0])] = letters
     return merged
 
 

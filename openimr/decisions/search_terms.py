@@ -201,7 +201,8 @@ def specialty_key(name: str) -> str:
 def specialty_spellings(counted: Iterable[tuple[str, int]]) -> list[list[str]]:
     """The spellings of each specialty among these (name, count) pairs, grouped as the
     filter matches them (`specialty_key`), the commonest first (the largest count, then the
-    first by name): the name a search facet and the analytics show for the specialty."""
+    first by name). Counted in letters over the corpus, the first is the name every page
+    shows for the specialty (`specialty_names`)."""
     groups: dict[str, dict[str, int]] = {}
     for name, count in counted:
         spellings = groups.setdefault(specialty_key(name), {})

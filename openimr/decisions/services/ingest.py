@@ -15,6 +15,7 @@ skipped before it is parsed, so a second run adds nothing. A file that cannot be
 parsed is stored as failed with the reason, never dropped.
 """
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -32,7 +33,7 @@ from openimr.audit.services import Actor
 from openimr.core import sandbox
 from openimr.core.collector import collector_spared
 from openimr.decisions.ingest_reader import ReadLetter, read_published
-from openimr.decisions.ingest_selectors import seen_hashes, stored_hashes
+from openimr.decisions.ingest_selectors import pointed_paths, seen_hashes, stored_hashes
 from openimr.decisions.models import PDF_WITHHELD, Source
 from openimr.decisions.services.ingest_inputs import (
     Input,
@@ -70,6 +71,8 @@ class Summary:
     skipped: int = 0
     by_layout: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    # Skipped as a text copy of a letter stored from its PDF, with why (among ``skipped``).
+    copies: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +83,7 @@ class Summary:
             "skipped": self.skipped,
             "by_layout": dict(sorted(self.by_layout.items())),
             "failures": [{"file": f, "reason": r} for f, r in self.failures],
+            "copies": [{"file": f, "reason": r} for f, r in self.copies],
         }
 
 
@@ -187,11 +191,15 @@ def _stored_form(file: _File, read: ReadLetter) -> SourceRead:
         source=Source.PUBLISHED,
         layout=letter.layout,
         content_sha256=file.digest,
-        letter_path=pdf_store(file.data, file.digest) if is_pdf else "",
+        letter_path=pdf_path(file.digest) if is_pdf else "",
         warnings=warnings,
         confidence=letter.confidence,
         deidentified=True,
     )
+    # Written once the letter laid out: a file failing here leaves no copy behind. The
+    # store removes the copy of a letter it does not keep (`sources_store`).
+    if is_pdf:
+        pdf_store(file.data, file.digest)
     name = file.item.name
     return SourceRead(name, file.digest, file.size, letter.layout, "", tuple(warnings), rows)
 
@@ -205,7 +213,7 @@ def pdf_store(data: bytes, digest: str) -> str:
     own cost. Not first asked whether the file is there: the ingest stores only files it
     has not stored, so the copy is there only when an ingest was killed before its batch
     was committed, and that copy (not fsynced) may be the one a power cut left short."""
-    relative = f"{FOLDER}/{digest[:2]}/{digest}.pdf"
+    relative = pdf_path(digest)
     target = os.path.join(settings.MEDIA_ROOT, relative)
     # Unique to this thread, so two threads storing the same file never share one.
     partial = f"{target}.{os.getpid()}-{threading.get_ident()}.part"
@@ -224,7 +232,32 @@ def pdf_store(data: bytes, digest: str) -> str:
     return relative
 
 
+def pdf_path(digest: str) -> str:
+    """Where the PDF of this hash is kept, under MEDIA_ROOT: one file per content, which
+    every letter of those bytes shares."""
+    return f"{FOLDER}/{digest[:2]}/{digest}.pdf"
+
+
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+
+
+def _copies_unkept(paths: list[str]) -> None:
+    """Remove the PDF copies of letters the batch did not keep (a duplicate case number, or
+    a file another ingest stored first), once the batch is committed, unless a decision
+    points to the copy. A copy is named by its bytes' hash, so only a letter of the same
+    bytes can point to it, and no uncommitted one will: this batch found the case number
+    taken (by a committed decision or one of its own, committed now), and a case taken
+    stays taken, so another ingest of the same bytes finds it so too and keeps nothing.
+    Before, every such copy stayed under MEDIA_ROOT with nothing pointing to it."""
+    paths = [p for p in dict.fromkeys(paths) if p]
+    if not paths:
+        return
+    pointed = pointed_paths(paths)
+    for relative in paths:
+        # Missing already: another run of the same bytes removed it first.
+        if relative not in pointed:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(os.path.join(settings.MEDIA_ROOT, relative))
 
 
 def corpus_ingest(
@@ -358,6 +391,7 @@ _STORE_TRIES = 3
 def _flush(pending: list[SourceRead], actor: Actor, summary: Summary) -> None:
     if not pending:
         return
+    copies = {r.sha256: r.rows.columns["letter_path"] for r in pending if r.rows is not None}
     for tries_left in range(_STORE_TRIES - 1, -1, -1):
         try:
             outcome = sources_store(reads=pending, actor=actor)
@@ -372,6 +406,7 @@ def _flush(pending: list[SourceRead], actor: Actor, summary: Summary) -> None:
             stored = stored_hashes([read.sha256 for read in pending])
             summary.skipped += len(stored)
             pending[:] = [read for read in pending if read.sha256 not in stored]
+            _copies_unkept([copies.get(sha, "") for sha in stored])
             if not pending:
                 return
     for read in outcome.parsed:
@@ -379,5 +414,8 @@ def _flush(pending: list[SourceRead], actor: Actor, summary: Summary) -> None:
         summary.warned += bool(read.warnings)
         summary.by_layout[read.layout] += 1
     summary.failed += len(outcome.failed)
+    summary.skipped += len(outcome.copies)
+    summary.copies += [(read.name, read.warnings[-1]) for read in outcome.copies]
+    _copies_unkept([copies.get(read.sha256, "") for read in outcome.failed])
     summary.failures += [(read.name, read.error) for read in outcome.failed]
     pending.clear()

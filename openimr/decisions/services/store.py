@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 DUPLICATE = "duplicate case number {case_number}: already in the corpus from another file"
+COPY = "a text copy of {case_number}, stored from its PDF: it decides the same"
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class StoreOutcome:
     failed: list[SourceRead] = field(default_factory=list)
     resolved: int = 0  # earlier failures of a path that parsed in this batch
     attached: int = 0  # PDFs of letters stored from a text copy, attached to them
+    # Text copies of letters stored from their PDF, with why: skipped, not failed.
+    copies: list[SourceRead] = field(default_factory=list)
 
 
 def sources_store(*, reads: Sequence[SourceRead], actor: Actor) -> StoreOutcome:
@@ -174,8 +177,9 @@ def sources_store(*, reads: Sequence[SourceRead], actor: Actor) -> StoreOutcome:
     that parsed, its Decision, all in one transaction so that a killed ingest leaves a batch
     either whole or absent. A case number already in the corpus (or earlier in the batch)
     keeps its first letter; the later file is recorded as failed, never dropped, unless it
-    is the PDF of a letter stored from its text copy (`_pdf_attach`). One audit event
-    records the batch."""
+    is the PDF of a letter stored from its text copy (`_pdf_attach`) or a text copy of a
+    letter stored from its PDF (`_text_copy_of`: kept as parsed, its row pointing to that
+    letter, and counted as a copy). One audit event records the batch."""
     outcome = StoreOutcome()
     with transaction.atomic():
         kept = _first_of_each_case([r for r in reads if r.rows is not None])
@@ -188,16 +192,20 @@ def sources_store(*, reads: Sequence[SourceRead], actor: Actor) -> StoreOutcome:
             else:
                 later.append(read)
         decisions = decisions_store([r.rows for r in outcome.parsed if r.rows is not None])
+        copied: list[int] = []
         for read in later:  # after the batch's own decisions are stored: a copy may be one
+            number = read.rows.case_number if read.rows else ""
             decision = _pdf_attach(read)
-            if decision is None:
-                number = read.rows.case_number if read.rows else ""
-                outcome.failed.append(_failed(read, DUPLICATE.format(case_number=number)))
-            else:
+            if decision is not None:
                 outcome.parsed.append(read)
                 decisions.append(decision)
                 outcome.attached += 1
-        _source_files(outcome, decisions)
+            elif (decision := _text_copy_of(read)) is not None:
+                outcome.copies.append(_copy(read, COPY.format(case_number=number)))
+                copied.append(decision)
+            else:
+                outcome.failed.append(_failed(read, DUPLICATE.format(case_number=number)))
+        _source_files(outcome, decisions, copied)
         audit_save([_batch_event(outcome, actor)])
     return outcome
 
@@ -239,6 +247,25 @@ def _pdf_attach(read: SourceRead) -> int | None:
     return int(decision.pk)
 
 
+def _text_copy_of(read: SourceRead) -> int | None:
+    """A text letter whose case is stored from its PDF (or from a PDF withheld): the same
+    case number, decision date, priority and items (`_same_case`, the rule a PDF after its
+    text copy is attached by). It adds nothing to the letter; before, it failed as a
+    duplicate case number and stayed on the staff list of failures. The decision's key;
+    None for a PDF, or another letter under the case number."""
+    rows = read.rows
+    if rows is None or rows.columns["letter_path"] or PDF_WITHHELD in read.warnings:
+        return None
+    decision = Decision.objects.filter(
+        case_number=rows.case_number, source=Source.PUBLISHED
+    ).first()
+    if decision is None or not (decision.letter_path or PDF_WITHHELD in decision.warnings):
+        return None
+    if not _same_case(rows, decision):
+        return None
+    return int(decision.pk)
+
+
 def _same_case(rows: DecisionRows, decision: Decision) -> bool:
     stored = list(decision.items.order_by("position").values_list("treatment", "outcome"))
     read = [(item["treatment"], item["outcome"]) for item in rows.items]
@@ -250,15 +277,26 @@ def _failed(read: SourceRead, error: str) -> SourceRead:
     return SourceRead(read.name, read.sha256, read.size, read.layout, error, read.warnings)
 
 
-def _source_files(outcome: StoreOutcome, decisions: Sequence[int]) -> None:
+def _copy(read: SourceRead, reason: str) -> SourceRead:
+    """A copy of a stored letter, with why it adds nothing (its row's last warning)."""
+    return SourceRead(read.name, read.sha256, read.size, read.layout, "", (*read.warnings, reason))
+
+
+def _source_files(outcome: StoreOutcome, decisions: Sequence[int], copied: Sequence[int]) -> None:
     at = now()
     rows = [
         _source_row(read, at, SourceFile.Status.PARSED, decision)
         for read, decision in zip(outcome.parsed, decisions, strict=True)
     ]
+    # A copy's row points to the letter it copies: its hash is known, so a rerun skips it.
+    rows += [
+        _source_row(read, at, SourceFile.Status.PARSED, decision)
+        for read, decision in zip(outcome.copies, copied, strict=True)
+    ]
     rows += [_source_row(read, at, SourceFile.Status.FAILED, None) for read in outcome.failed]
     values_insert(SourceFile, rows)
-    outcome.resolved = _failures_resolve([row["name"] for row in rows[: len(outcome.parsed)]], at)
+    parsed = len(outcome.parsed) + len(outcome.copies)
+    outcome.resolved = _failures_resolve([row["name"] for row in rows[:parsed]], at)
 
 
 def _failures_resolve(names: list[str], at: Any) -> int:
@@ -285,7 +323,7 @@ def _source_row(read: SourceRead, at: Any, status: str, decision_id: int | None)
 
 
 def _batch_event(outcome: StoreOutcome, actor: Actor) -> Any:
-    files = outcome.parsed + outcome.failed
+    files = outcome.parsed + outcome.copies + outcome.failed
     return audit_event(
         actor=actor,
         action="corpus.ingested",
@@ -296,6 +334,7 @@ def _batch_event(outcome: StoreOutcome, actor: Actor) -> Any:
             "failed": len(outcome.failed),
             "resolved": outcome.resolved,
             "attached": outcome.attached,
+            "copies": len(outcome.copies),
             "first": files[0].name if files else "",
             "last": files[-1].name if files else "",
         },
