@@ -258,15 +258,23 @@ def pg_tsquery(query: SearchQuery) -> tuple[str, list[Any]]:
     (quoted into a tsquery: `pg_filter_tags` gives only letters, digits and "_"), all
     required."""
     parts, params = [], []
+    tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
     if query.words:
         words, phrases = pg_words(query)
         parts.append(words)
         params += phrases
     if query.words and query.excluded:
         excluded, more = pg_excluded(query)
-        parts.append(f"!! ({excluded})")
-        params += more
-    tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
+        if tags:
+            parts.append(f"!! ({excluded})")
+            params += more
+        else:
+            # Words the configuration drops ("the -knee") ask nothing, and NOT alone would
+            # answer every letter without "knee": they find nothing, as "the" alone does.
+            parts[-1] = (
+                f"CASE WHEN numnode({words}) = 0 THEN {words} ELSE ({words}) && !! ({excluded}) END"
+            )
+            params += [*phrases, *phrases, *more]
     if tags:
         parts.append("%s::tsquery")
         params.append(" & ".join(f"'{t}'" for t in tags))
