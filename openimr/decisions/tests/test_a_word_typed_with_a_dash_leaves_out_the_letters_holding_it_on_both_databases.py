@@ -62,6 +62,7 @@ def test_a_leading_dash_alone_marks_a_word_to_leave_out(text, searched, left_out
     ("q", "found"),
     [
         ("lumbar -knee", {MRI, NORCO, XRAY}),
+        ("lumbar -knees", {MRI, NORCO, XRAY}),
         ("lumbar -KNEE -x-ray", {MRI, NORCO}),
         ("lumbar -norco", {KNEE, MRI, XRAY}),
         ("lumbar -L4-5", {KNEE, MRI, NORCO}),
