@@ -134,3 +134,12 @@ def test_a_common_word_searched_with_a_word_left_out_never_answers_every_other_l
         page = client.get("/decisions/", {"q": "the -knee"}).content.decode()
         assert 'id="common-words-only"' in page
     assert {KNEE, KNEE_ONLY}.isdisjoint(hit["case_number"] for hit in body["results"])
+
+
+def test_the_openapi_document_declares_the_words_left_out(client):
+    document = client.get("/api/v1/openapi.json").json()
+    answer = document["components"]["schemas"]["SearchOut"]
+    assert answer["properties"]["excluded_words"]["type"] == "array"
+    assert "excluded_words" in answer["required"]
+    description = document["paths"]["/api/v1/decisions"]["get"]["description"]
+    assert '`excluded_words`: those typed with a leading "-"' in description
