@@ -93,27 +93,20 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
     count = f"{tally.decisions:,} decision{'' if tally.decisions == 1 else 's'}"
     print(f"wrote {count} to {args.output} ({size:,} bytes, {args.format})", file=sys.stderr)
     if args.q:
-        _say_searched(args.q, searched_words(search_query(params, paged=False)))
+        _say_searched(searched_words(search_query(params, paged=False)))
     return 0
 
 
-def _say_searched(typed: str, words: tuple[list[str], list[str]]) -> None:
+def _say_searched(words: tuple[list[str], list[str], list[str]]) -> None:
     """Which words the export searched, as the search page says it (every one required),
-    and that a "-" before a word excludes nothing: `--q -knee` exports the letters that
-    hold "knee", which a researcher meaning to leave them out would not guess."""
-    searched, common = words
+    those left out as too common, and the letters left out for a word typed with a "-"."""
+    searched, common, excluded = words
     if searched:
         print(f"searched: every one of {', '.join(searched)}", file=sys.stderr)
+    if excluded:
+        print(f"leaving out letters holding any of: {', '.join(excluded)}", file=sys.stderr)
     if common:
         print(f"left out as too common: {', '.join(common)}", file=sys.stderr)
-    for chunk in typed.split():
-        word = chunk.lstrip("-")
-        if chunk.startswith("-") and word[:1].isalnum():
-            print(
-                f'note: "{chunk}" was searched as "{word}": a search holds every word it is '
-                "given and leaves none out",
-                file=sys.stderr,
-            )
 
 
 def _as_option(problem: Problem) -> Problem:

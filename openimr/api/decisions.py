@@ -62,6 +62,7 @@ class FacetOut(Schema):
 class SearchOut(Schema):
     searched_words: list[str]
     common_words_left_out: list[str]
+    excluded_words: list[str]
     total: int
     total_capped: bool
     page: int
@@ -110,10 +111,11 @@ class DecisionOut(Schema):
 
 
 def _search_out(results: Any) -> dict[str, Any]:
-    searched, common = selectors.searched_words(results.query)
+    searched, common, excluded = selectors.searched_words(results.query)
     return {
         "searched_words": searched,
         "common_words_left_out": common,
+        "excluded_words": excluded,
         "total": results.total,
         "total_capped": results.total_capped,
         "page": results.query.page,
@@ -148,9 +150,11 @@ def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[
     case number (in any case) answers that decision alone, the filters still applied.
     `searched_words`: the words searched, as typed, every one required (there are no
     operators: "OR", "NOT", quotes and `*` are words or dropped); `common_words_left_out`:
-    those too common to search. Best match first (newest first without words); snippets
-    are HTML with the matched words in <mark>. Facet counts are over the result set (its
-    1,000 most recently added matches when `facets_capped`)."""
+    those too common to search; `excluded_words`: those typed with a leading "-"
+    (`lumbar -knee`), which no decision found holds (a `q` of such words alone is refused).
+    Best match first (newest first without words); snippets are HTML with the matched words
+    in <mark>. Facet counts are over the result set (its 1,000 most recently added matches
+    when `facets_capped`)."""
     # The query string itself, not the schema's reading of it: a parameter given twice or
     # one the schema does not declare is refused by the corpus's parser, not dropped.
     return _search_out(selectors.decision_search(request.GET))

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from openimr.decisions.glued_sql import LETTERS, fts5_either, fts5_glued, pg_glued, pg_kept
-from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
+from openimr.decisions.search_terms import SearchQuery, excludes, filter_tags, pg_filter_tags
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
 _MARKS = re.compile(f"({OPEN}|{CLOSE})")
@@ -49,6 +49,19 @@ def fts5_query(
             tokens = glued.get(parts[0].lower(), ()) if len(parts) == 1 else ()
             out.append(fts5_either(" ".join(parts), tokens))
     return " AND ".join(out)
+
+
+def fts5_excluded(
+    words: Sequence[Sequence[str]], glued: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """Any of the excluded words, each a quoted FTS5 phrase, a word of one run also in its
+    ``glued`` tokens ("-norco" leaves out "Norco10/325"). A dose is its phrase alone."""
+    glued = glued or {}
+    either = (
+        fts5_either(" ".join(parts), glued.get(parts[0].lower(), ()) if len(parts) == 1 else ())
+        for parts in words
+    )
+    return " OR ".join(either)
 
 
 def _dose(parts: Sequence[str]) -> bool:
@@ -90,7 +103,7 @@ def with_glued(cursor: Any, vendor: str, query: SearchQuery) -> SearchQuery:
     nothing, not "over1")."""
     words = [
         parts[0].lower()
-        for parts in query.words
+        for parts in (*query.words, *query.excluded)
         if len(parts) == 1 and parts[0].isascii() and parts[0].isalpha()
     ]
     numbers = [parts[-1] for parts in query.words if _dose(parts)]
@@ -111,7 +124,12 @@ def fts5_match(
     """The words, searched in the text columns only, and the filters' tags (or ``tags``)."""
     parts = []
     if query.words:
-        parts.append("{summary items} : (" + fts5_query(query.words, dict(query.glued)) + ")")
+        glued = dict(query.glued)
+        text = fts5_query(query.words, glued)
+        if query.excluded:
+            # FTS5's NOT is binary: what is searched, less the letters holding any excluded.
+            text = f"({text}) NOT ({fts5_excluded(query.excluded, glued)})"
+        parts.append("{summary items} : (" + text + ")")
     if tags is None:
         tags = filter_tags(query.filters) if with_filters else []
     if tags:
@@ -129,8 +147,15 @@ def pg_phrases(query: SearchQuery) -> list[str]:
     punctuation kept (anything else a space), for phraseto_tsquery: PostgreSQL's parser
     then cuts it as it cut the letters ("L4-5" into 'l4' <-> '-5', "12.5" one number),
     where its runs alone ('l4' & '5') matched other letters and missed these."""
-    wanted, phrases = list(query.words), []
-    for chunk in query.text.split():
+    return _pg_typed(query.text, query.words)
+
+
+def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = False) -> list[str]:
+    """`pg_phrases` of the searched words (or with ``excluded``, of the excluded ones)."""
+    wanted, phrases = list(words), []
+    for chunk in text.split():
+        if excludes(chunk) is not excluded:
+            continue
         runs = list(_WORD.finditer(chunk))
         if not wanted or tuple(m.group() for m in runs) != tuple(wanted[0]):
             continue
@@ -159,6 +184,23 @@ def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
             parts.append("phraseto_tsquery('english', %s)")
             params.append(phrase)
     return " && ".join(parts), params
+
+
+def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
+    """The tsquery of any of the excluded words, each a phrase as typed (`pg_phrases`), a
+    word of letters alone also in its glued forms ("-norco": 'norco1':* ...): its text and
+    its parameters. A word the english configuration drops ("-not") asks nothing, and the
+    page says it was left out as too common."""
+    glued, parts, params = dict(query.glued), [], []
+    typed = _pg_typed(query.text, query.excluded, excluded=True)
+    for word, phrase in zip(query.excluded, typed, strict=False):
+        if len(word) == 1 and word[0].lower() in glued:
+            parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
+            params += [phrase, pg_glued(word[0].lower())]
+        else:
+            parts.append("phraseto_tsquery('english', %s)")
+            params.append(phrase)
+    return " || ".join(parts), params
 
 
 # A dose typed with slashes ("10/325"; the documents' slashes are spaces: migration 0009).
@@ -216,11 +258,23 @@ def pg_tsquery(query: SearchQuery) -> tuple[str, list[Any]]:
     (quoted into a tsquery: `pg_filter_tags` gives only letters, digits and "_"), all
     required."""
     parts, params = [], []
+    tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
     if query.words:
         words, phrases = pg_words(query)
         parts.append(words)
         params += phrases
-    tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
+    if query.words and query.excluded:
+        excluded, more = pg_excluded(query)
+        if tags:
+            parts.append(f"!! ({excluded})")
+            params += more
+        else:
+            # Words the configuration drops ("the -knee") ask nothing, and NOT alone would
+            # answer every letter without "knee": they find nothing, as "the" alone does.
+            parts[-1] = (
+                f"CASE WHEN numnode({words}) = 0 THEN {words} ELSE ({words}) && !! ({excluded}) END"
+            )
+            params += [*phrases, *phrases, *more]
     if tags:
         parts.append("%s::tsquery")
         params.append(" & ".join(f"'{t}'" for t in tags))

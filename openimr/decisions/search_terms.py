@@ -72,6 +72,11 @@ class SearchQuery:
     def words(self) -> tuple[tuple[str, ...], ...]:
         return () if self.case_number is not None else words(self.text)
 
+    @property
+    def excluded(self) -> tuple[tuple[str, ...], ...]:
+        """The words a letter must not hold ("knee" of "lumbar -knee")."""
+        return () if self.case_number is not None else excluded_words(self.text)
+
     def with_page(self, page: int) -> "SearchQuery":
         return replace(self, page=page)
 
@@ -85,37 +90,59 @@ def words(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(_all_words(text)[:MAX_WORDS])
 
 
+def excluded_words(text: str) -> tuple[tuple[str, ...], ...]:
+    """The words typed with a leading "-" (`excludes`), cut as `words` cuts them, each
+    once: a letter holding any of them is left out. A common word is never excluded (a
+    letter without "the" is rare: "-the" would leave out nearly every letter). The first
+    MAX_WORDS distinct ones."""
+    return tuple(_all_words(text, excluded=True)[:MAX_WORDS])
+
+
+def excludes(chunk: str) -> bool:
+    """Whether a word as typed (a run of text between spaces) is one to leave out: a "-"
+    and then at once a letter or digit ("-knee", "-L4-5"). A "-" inside a word ("x-ray",
+    "L4-5") or standing alone ("lumbar - knee") leaves nothing out."""
+    return chunk[:1] == "-" and _WORD.match(chunk, 1) is not None
+
+
 def words_left_out(text: str) -> int:
-    """How many of the query's words beyond the first MAX_WORDS were not searched."""
-    return max(0, len(_all_words(text)) - MAX_WORDS)
+    """How many of the query's words (searched, and excluded) beyond the first MAX_WORDS
+    of each were not used."""
+    over = (len(_all_words(text, excluded=e)) - MAX_WORDS for e in (False, True))
+    return sum(max(0, n) for n in over)
 
 
-def typed_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The words searched as they were typed, from their first to their last letter or
-    digit ("L4-5", "fusion" of `"L4-5" fusion*`), and the common words left out ("OR" of
-    "lumbar OR knee"), each once: the page and the API show them, since "OR", "NOT" and
-    quotes are no operators here."""
-    found, kept = _cut(text)
-    searched = tuple(typed for _, typed in _distinct(kept)[:MAX_WORDS])
+def typed_words(text: str, *, excluded: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words searched (or with ``excluded``, left out: "knee" of "-knee") as they were
+    typed, from their first to their last letter or digit ("L4-5", "fusion" of `"L4-5"
+    fusion*`), and the common words left out ("OR" of "lumbar OR knee"), each once: the
+    page and the API show them, since "OR", "NOT" and quotes are no operators here."""
+    found, kept = _cut(text, excluded=excluded)
+    used = tuple(typed for _, typed in _distinct(kept)[:MAX_WORDS])
     # When every word was common, all of them were searched (kept is found) and none left out.
     common = [(p, typed) for p, typed in found if kept is not found and _common(p)]
-    return searched, tuple(typed for _, typed in _distinct(common))
+    return used, tuple(typed for _, typed in _distinct(common))
 
 
-def _all_words(text: str) -> list[tuple[str, ...]]:
-    return [parts for parts, _ in _distinct(_cut(text)[1])]
+def _all_words(text: str, *, excluded: bool = False) -> list[tuple[str, ...]]:
+    return [parts for parts, _ in _distinct(_cut(text, excluded=excluded)[1])]
 
 
-def _cut(text: str) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[tuple[str, ...], str]]]:
-    """Every word of ``text`` (its runs, and as typed), and those searched: all but the
-    common ones, unless nothing else was typed."""
+def _cut(
+    text: str, *, excluded: bool = False
+) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[tuple[str, ...], str]]]:
+    """Every word of ``text`` to search (or with ``excluded``, to leave out: `excludes`),
+    its runs and as typed, and those used: all but the common ones, unless nothing else
+    was typed to search."""
     found = []
     for chunk in text.split():
+        if excludes(chunk) is not excluded:
+            continue
         runs = list(_WORD.finditer(chunk))
         if runs:
             found.append((tuple(m.group() for m in runs), chunk[runs[0].start() : runs[-1].end()]))
     kept = [w for w in found if not _common(w[0])]
-    return found, kept or found
+    return found, kept if excluded else kept or found
 
 
 def _common(parts: tuple[str, ...]) -> bool:
@@ -314,6 +341,12 @@ def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
         return ""
     text = _typed(text)
     if text.strip() and not _all_words(text):
+        if any(excludes(chunk) for chunk in text.split()):
+            # Words only to leave out: an index finds letters by the words they hold, and
+            # every letter but those would come back as if the search had asked nothing.
+            message = "only leaves words out (each starts with a dash): give a word to search for"
+            problems.append(Problem("$.q", message))
+            return ""
         # Its symbols are dropped: nothing left would search, and every letter came back
         # as if it matched "*".
         problems.append(Problem("$.q", "holds no letter or digit to search for"))

@@ -85,14 +85,20 @@ def specialty_unknown(query: SearchQuery) -> bool:
     return search.search(alone, facets=False).total == 0
 
 
-def searched_words(query: SearchQuery) -> tuple[list[str], list[str]]:
-    """The words ``query`` searched, as typed, every one required; and those it left out
-    as too common (its own list, and the words the database's index leaves out)."""
+def searched_words(query: SearchQuery) -> tuple[list[str], list[str], list[str]]:
+    """The words ``query`` searched, as typed, every one required; those it left out as
+    too common (its own list, and the words the database's index leaves out); and those
+    typed with a leading "-", which no letter found holds ("knee" of "-knee")."""
     if query.case_number is not None:
-        return [], []
+        return [], [], []
     typed, common = typed_words(query.text)
-    ignored = search.left_out_by_the_index(typed)
-    return [w for w in typed if w not in ignored], [*common, *(w for w in typed if w in ignored)]
+    excluded, common_excluded = typed_words(query.text, excluded=True)
+    ignored = search.left_out_by_the_index((*typed, *excluded))
+    return (
+        [w for w in typed if w not in ignored],
+        [*common, *common_excluded, *(w for w in (*typed, *excluded) if w in ignored)],
+        [w for w in excluded if w not in ignored],
+    )
 
 
 def corpus_export(

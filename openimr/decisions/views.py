@@ -173,7 +173,8 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     # finds letters, and most searches do.
     context["common_words_only"] = not results.hits and selectors.common_words_only(q)
     context["unknown_specialty"] = not results.total and selectors.specialty_unknown(results.query)
-    context["searched"], context["common_left_out"] = selectors.searched_words(results.query)
+    searched = selectors.searched_words(results.query)
+    context["searched"], context["common_left_out"], context["excluded"] = searched
     context.update(
         results=results,
         hits=[search_page_html.hit_html(hit) for hit in results.hits],

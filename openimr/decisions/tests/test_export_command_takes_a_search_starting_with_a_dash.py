@@ -1,8 +1,9 @@
-"""`openimr corpus export --q -knee` exports what `--q=-knee` does: argparse had read "-knee"
-as an unknown option and refused the command, though a researcher leaving a word out would
-type just that. The search leaves nothing out (every word it is given is required, as on the
-search page), so the command says that "-knee" was searched as "knee". A forgotten value
-before the next option is still refused by argparse."""
+"""`openimr corpus export --q "-knee brace"` exports what `--q="-knee brace"` does: argparse
+had read "-knee" as an unknown option and refused the command, though a researcher leaving a
+word out would type just that. As on the search page, "-knee" leaves out the letters holding
+"knee" (it had been searched as "knee", and a note said so), and the command says which it
+left out; "-knee" alone is refused, naming `--q`. A forgotten value before the next option is
+still refused by argparse."""
 
 import csv
 import datetime as dt
@@ -23,6 +24,9 @@ def corpus() -> None:
     make_decision(
         case_number="CM16-0000002", decided=dt.date(2017, 3, 1), items=[item("Lumbar MRI")]
     )
+    make_decision(
+        case_number="CM16-0000003", decided=dt.date(2017, 4, 1), items=[item("Back brace")]
+    )
 
 
 def _exported(path) -> set[str]:
@@ -30,17 +34,26 @@ def _exported(path) -> set[str]:
         return {row["case_number"] for row in csv.DictReader(handle)}
 
 
-@pytest.mark.parametrize("typed", [["--q", "-knee"], ["--q=-knee"], ["--q", "-knee brace"]])
-def test_a_search_starting_with_a_dash_is_taken(corpus, tmp_path, capsys, typed):
+@pytest.mark.parametrize("typed", [["--q", "-knee brace"], ["--q=-knee brace"]])
+def test_a_search_starting_with_a_dash_leaves_that_word_out(corpus, tmp_path, capsys, typed):
     out = tmp_path / "out.csv"
     assert main(["corpus", "export", "--format", "csv", *typed, "-o", str(out)]) == 0
-    assert _exported(out) == {"CM16-0000001"}
+    assert _exported(out) == {"CM16-0000003"}
     err = capsys.readouterr().err
-    assert "searched: every one of knee" in err
-    assert 'note: "-knee" was searched as "knee": a search holds every word it is given' in err
+    assert "searched: every one of brace" in err
+    assert "leaving out letters holding any of: knee" in err
+    assert "note:" not in err
 
 
-def test_a_search_without_a_dash_has_no_note(corpus, tmp_path, capsys):
+@pytest.mark.parametrize("typed", [["--q", "-knee"], ["--q=-knee"]])
+def test_a_search_that_only_leaves_words_out_is_refused(corpus, tmp_path, capsys, typed):
+    assert main(["corpus", "export", "--format", "csv", *typed, "-o", str(tmp_path / "o.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "--q: only leaves words out (each starts with a dash): give a word to search" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_search_without_a_dash_leaves_nothing_out(corpus, tmp_path, capsys):
     assert (
         main(
             ["corpus", "export", "--format", "csv", "--q", "lumbar", "-o", str(tmp_path / "o.csv")]
@@ -48,7 +61,7 @@ def test_a_search_without_a_dash_has_no_note(corpus, tmp_path, capsys):
         == 0
     )
     err = capsys.readouterr().err
-    assert "searched: every one of lumbar" in err and "note:" not in err
+    assert "searched: every one of lumbar" in err and "leaving out" not in err
 
 
 def test_a_forgotten_value_before_the_next_option_is_still_refused(corpus, tmp_path, capsys):

@@ -33,18 +33,22 @@ NASTY = [
     "%_%",
     "\\",
     "it_cpharmaceuticals_ooverturned",
+    'knee -NOT -(pain) -"x',
+    "-0",
 ]
 
 
 def searched(text: str) -> SearchQuery | None:
-    """The query of ``text``, or None when it is refused for holding no word at all (the
-    one refusal of any text under MAX_QUERY characters)."""
+    """The query of ``text``, or None when it is refused for holding no word to search for
+    (the one refusal of any text under MAX_QUERY characters: no letter or digit at all, or
+    only words typed with a leading "-" to leave out)."""
     try:
         return parse({"q": text})
     except InvalidInput as refused:
-        assert [(p.path, p.message) for p in refused.problems] == [
-            ("$.q", "holds no letter or digit to search for")
-        ]
+        assert [(p.path, p.message) for p in refused.problems] in (
+            [("$.q", "holds no letter or digit to search for")],
+            [("$.q", "only leaves words out (each starts with a dash): give a word to search for")],
+        )
         assert words(text.replace("\x00", " ")) == ()
         return None
 
@@ -74,7 +78,7 @@ def test_the_match_expression_quotes_every_word(text):
     expression = fts5_match(query)
     # The text is read in its NFKC form (full-width letters, ligatures: search_terms._typed).
     assert query.words == words(unicodedata.normalize("NFKC", text.replace("\x00", " ")))
-    for parts in query.words:
+    for parts in (*query.words, *query.excluded):
         assert '"' + " ".join(parts) + '"' in expression
     assert expression.count('"') % 2 == 0
 
