@@ -95,3 +95,12 @@ def make_decision(
     for name in specialties:
         DecisionSpecialty.objects.create(decision=decision, specialty=name)
     return decision
+
+
+def drug_letter(number: str, treatment: str) -> Decision:
+    """A letter deciding one medication, ``treatment`` written as the letter prints it."""
+    return make_decision(
+        case_number=number,
+        summary="Chronic low back pain on medication.",
+        items=[item(treatment, category="pharmaceuticals")],
+    )

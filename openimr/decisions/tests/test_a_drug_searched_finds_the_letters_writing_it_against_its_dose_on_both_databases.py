@@ -8,17 +8,9 @@ import io
 
 import pytest
 
-from openimr.decisions.tests.public_factories import item, make_decision
+from openimr.decisions.tests.public_factories import drug_letter as _letter
 
 pytestmark = pytest.mark.django_db
-
-
-def _letter(number: str, treatment: str) -> None:
-    make_decision(
-        case_number=number,
-        summary="Chronic low back pain on medication.",
-        items=[item(treatment, category="pharmaceuticals")],
-    )
 
 
 @pytest.fixture
