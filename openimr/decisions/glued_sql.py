@@ -1,5 +1,5 @@
 """A word written against a number, asked of both indexes: one place for the precedent panel
-(`precedents_sql`) and the search (`search_sql`). A drug name written against its dose
+(`precedents_sql`) and the search (`search_match`). A drug name written against its dose
 ("Norco10/325", "Tramadol50mg", "Lidoderm5%") is one token to both indexes ("norco10"),
 which the word alone does not find: a word is also asked as a token that goes on with a
 digit. Never as a bare prefix: "norco" would find "norcodeine", and "physical" (stemmed

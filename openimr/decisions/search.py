@@ -18,6 +18,7 @@ from django.db import connection
 from openimr.decisions import search_index as walks
 from openimr.decisions import search_sql as sql
 from openimr.decisions.search_facets import facet_counts
+from openimr.decisions.search_match import with_glued
 from openimr.decisions.search_terms import Filters, SearchQuery, words
 
 # The total is counted up to this number; beyond it the page says "more than".
@@ -82,7 +83,7 @@ def search(query: SearchQuery, *, facets: bool = True) -> Results:
     number with ``outcome=upheld`` finds an overturned letter no more than words would)."""
     vendor = connection.vendor
     with connection.cursor() as cursor:
-        query = sql.with_glued(cursor, vendor, query)
+        query = with_glued(cursor, vendor, query)
         if query.case_number is None and sql.uses_index(vendor, query):
             return _search_index(cursor, vendor, query, facets=facets)
         counted: dict[str, tuple[FacetValue, ...]] = {}
@@ -133,7 +134,7 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
 def matching_ids(query: SearchQuery, *, chunk: int = 2000) -> Iterator[list[int]]:
     """Every matching decision id, in id order, a chunk at a time (exports)."""
     with connection.cursor() as cursor:
-        query = sql.with_glued(cursor, connection.vendor, query)
+        query = with_glued(cursor, connection.vendor, query)
     where, params = sql.from_where(connection.vendor, query)
     last = 0
     while True:

@@ -10,15 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from openimr.decisions.search_sql import (
-    DECISION_COLUMNS_INDEX,
-    fts5_match,
-    fts5_query,
-    ids_in,
-    pg_phrases,
-    pg_tsquery,
-    pg_words,
-)
+from openimr.decisions.search_match import fts5_match, fts5_query, pg_phrases, pg_tsquery, pg_words
+from openimr.decisions.search_sql import DECISION_COLUMNS_INDEX, ids_in
 from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
 
 _TAGS = importlib.import_module("openimr.decisions.migrations.0004_search_tags_everywhere")

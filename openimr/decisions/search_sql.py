@@ -6,14 +6,12 @@ import html
 import importlib
 import json
 import re
-import string
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any
 
-from openimr.decisions.glued_sql import LETTERS, fts5_either, fts5_glued, pg_glued, pg_kept
-from openimr.decisions.search_terms import SearchQuery, excludes, filter_tags, pg_filter_tags
+from openimr.decisions.search_match import fts5_match, pg_tsquery, pg_words
+from openimr.decisions.search_terms import SearchQuery, filter_tags
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
 _MARKS = re.compile(f"({OPEN}|{CLOSE})")
@@ -30,197 +28,6 @@ _ITEMS_TEXT_PG = (
     "coalesce((SELECT string_agg(x.treatment || ' ' || x.rationale, ' ' ORDER BY x.position) "
     "FROM decisions_decisionitem x WHERE x.decision_id = d.id), '')"
 )
-
-
-def fts5_query(
-    words: Sequence[Sequence[str]], glued: Mapping[str, Sequence[str]] | None = None
-) -> str:
-    """Every word a quoted FTS5 phrase, all of them required, a word of one run also found
-    in its ``glued`` tokens ("norco10"), a dose in its glued forms (`_dose_phrases`):
-    nothing the visitor typed is read as FTS5 syntax (the words hold only letters, digits
-    and underscores, the tokens are the index's own)."""
-    glued = glued or {}
-    out = []
-    for n, parts in enumerate(words):
-        if _dose(parts):
-            base, *more = _dose_phrases(parts, words[n - 1] if n else (), glued)
-            out.append(fts5_either(base, more))
-        else:
-            tokens = glued.get(parts[0].lower(), ()) if len(parts) == 1 else ()
-            out.append(fts5_either(" ".join(parts), tokens))
-    return " AND ".join(out)
-
-
-def fts5_excluded(
-    words: Sequence[Sequence[str]], glued: Mapping[str, Sequence[str]] | None = None
-) -> str:
-    """Any of the excluded words, each a quoted FTS5 phrase, a word of one run also in its
-    ``glued`` tokens ("-norco" leaves out "Norco10/325"). A dose is its phrase alone."""
-    glued = glued or {}
-    either = (
-        fts5_either(" ".join(parts), glued.get(parts[0].lower(), ()) if len(parts) == 1 else ())
-        for parts in words
-    )
-    return " OR ".join(either)
-
-
-def _dose(parts: Sequence[str]) -> bool:
-    """A word of numbers alone: a dose ("10/325", "50")."""
-    return all(part.isascii() and part.isdecimal() for part in parts)
-
-
-def _dose_phrases(
-    parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Sequence[str]]
-) -> list[str]:
-    """A dose as letters print it, the typed phrase first: its last number also run into
-    its unit ("10/325mg": '10' '325mg'), and its first into the drug typed before it
-    ("Norco10/325" for "Norco 10/325": 'norco10' '325'; "Tramadol50mg" for "Tramadol 50")."""
-    last = parts[-1]
-    ends = [last, *(t for t in glued.get(last, ()) if t[len(last) :].isalpha())]
-    phrases = [" ".join([*parts[:-1], end]) for end in ends]
-    if len(before) == 1:
-        drug = before[0].lower()
-        start = drug + parts[0]
-        runs = [
-            t
-            for t in glued.get(drug, ())
-            if t == start or (len(parts) == 1 and t.startswith(start) and t[len(start) :].isalpha())
-        ]
-        if len(parts) == 1:
-            phrases += runs
-        else:
-            phrases += [" ".join([run, *parts[1:-1], end]) for run in runs for end in ends]
-    return phrases
-
-
-def with_glued(cursor: Any, vendor: str, query: SearchQuery) -> SearchQuery:
-    """``query`` with the words of letters alone that letters also write run into a number
-    ("Norco10/325", "Tramadol50mg": one token each to both indexes, "norco10", which the
-    word alone did not find), and on SQLite the last number of each dose with the units
-    letters write it with ("325mg"). The precedent panel's lookup (`glued_sql`): on SQLite
-    the index's own list of tokens, on PostgreSQL a prefix of the word and a digit (or of
-    the number and a letter), for the words its english configuration keeps ("over" asks
-    nothing, not "over1")."""
-    words = [
-        parts[0].lower()
-        for parts in (*query.words, *query.excluded)
-        if len(parts) == 1 and parts[0].isascii() and parts[0].isalpha()
-    ]
-    numbers = [parts[-1] for parts in query.words if _dose(parts)]
-    if not words and not numbers:
-        return query
-    glued: tuple[tuple[str, tuple[str, ...]], ...]
-    if vendor == "postgresql":
-        glued = tuple((word, ()) for word in pg_kept(cursor, words))
-    else:
-        found = {**fts5_glued(cursor, words), **fts5_glued(cursor, numbers, LETTERS)}
-        glued = tuple((w, tuple(tokens)) for w, tokens in found.items() if tokens)
-    return replace(query, glued=glued)
-
-
-def fts5_match(
-    query: SearchQuery, *, with_filters: bool = True, tags: Sequence[str] | None = None
-) -> str:
-    """The words, searched in the text columns only, and the filters' tags (or ``tags``)."""
-    parts = []
-    if query.words:
-        glued = dict(query.glued)
-        text = fts5_query(query.words, glued)
-        if query.excluded:
-            # FTS5's NOT is binary: what is searched, less the letters holding any excluded.
-            text = f"({text}) NOT ({fts5_excluded(query.excluded, glued)})"
-        parts.append("{summary items} : (" + text + ")")
-    if tags is None:
-        tags = filter_tags(query.filters) if with_filters else []
-    if tags:
-        quoted = ['"' + t.replace('"', '""') + '"' for t in tags]
-        parts.append("tags : (" + " ".join(quoted) + ")")
-    return " AND ".join(parts)
-
-
-_WORD = re.compile(r"\w+")  # search_terms' own cut of a word into its runs
-_PUNCTUATION = frozenset(string.punctuation)
-
-
-def pg_phrases(query: SearchQuery) -> list[str]:
-    """Each searched word as typed from its first to its last letter or digit, its ASCII
-    punctuation kept (anything else a space), for phraseto_tsquery: PostgreSQL's parser
-    then cuts it as it cut the letters ("L4-5" into 'l4' <-> '-5', "12.5" one number),
-    where its runs alone ('l4' & '5') matched other letters and missed these."""
-    return _pg_typed(query.text, query.words)
-
-
-def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = False) -> list[str]:
-    """`pg_phrases` of the searched words (or with ``excluded``, of the excluded ones)."""
-    wanted, phrases = list(words), []
-    for chunk in text.split():
-        if excludes(chunk) is not excluded:
-            continue
-        runs = list(_WORD.finditer(chunk))
-        if not wanted or tuple(m.group() for m in runs) != tuple(wanted[0]):
-            continue
-        typed = chunk[runs[0].start() : runs[-1].end()]
-        # A slash splits words, as the documents were split (migration 0009).
-        kept = (c if (c.isalnum() or c in _PUNCTUATION) and c != "/" else " " for c in typed)
-        phrases.append("".join(kept))
-        wanted.pop(0)
-    return phrases
-
-
-def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
-    """The tsquery of the words, all required, each a phrase (`pg_phrases`), a word with
-    glued forms (`with_glued`) also found in them: its text, and its parameters."""
-    glued, parts, params = dict(query.glued), [], []
-    either = "(phraseto_tsquery('english', %s) || to_tsquery('english', %s))"
-    # The phrases are in the words' order (a word not found as typed has none, at the end).
-    for n, (word, phrase) in enumerate(zip(query.words, pg_phrases(query), strict=False)):
-        if len(word) == 1 and word[0].lower() in glued:
-            parts.append(either)
-            params += [phrase, pg_glued(word[0].lower())]
-        elif _dose(word) and _PG_DOSE.fullmatch(phrase):
-            parts.append(either)
-            params += [phrase, _pg_dose(word, query.words[n - 1] if n else (), glued)]
-        else:
-            parts.append("phraseto_tsquery('english', %s)")
-            params.append(phrase)
-    return " && ".join(parts), params
-
-
-def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
-    """The tsquery of any of the excluded words, each a phrase as typed (`pg_phrases`), a
-    word of letters alone also in its glued forms ("-norco": 'norco1':* ...): its text and
-    its parameters. A word the english configuration drops ("-not") asks nothing, and the
-    page says it was left out as too common."""
-    glued, parts, params = dict(query.glued), [], []
-    typed = _pg_typed(query.text, query.excluded, excluded=True)
-    for word, phrase in zip(query.excluded, typed, strict=False):
-        if len(word) == 1 and word[0].lower() in glued:
-            parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
-            params += [phrase, pg_glued(word[0].lower())]
-        else:
-            parts.append("phraseto_tsquery('english', %s)")
-            params.append(phrase)
-    return " || ".join(parts), params
-
-
-# A dose typed with slashes ("10/325"; the documents' slashes are spaces: migration 0009).
-# "10-325" is not one: PostgreSQL's parser reads its "-325" as a negative number.
-_PG_DOSE = re.compile(r"\d+( \d+)*")
-
-
-def _pg_dose(parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Any]) -> str:
-    """`_dose_phrases` for PostgreSQL, as to_tsquery text of digits, letters, ``<->``,
-    ``|``, ``:*`` and parentheses: the last number or its prefix and a letter ("325mg"),
-    and the first run into the drug typed before it, when the drug is asked so."""
-    last = f"({parts[-1]} | {pg_glued(parts[-1], after=LETTERS)})"
-    forms = [" <-> ".join([*parts[:-1], last])]
-    if len(before) == 1 and before[0].lower() in glued:
-        start = before[0].lower() + parts[0]
-        if len(parts) == 1:
-            forms.append(f"{start} | {pg_glued(start, after=LETTERS)}")
-        else:
-            forms.append(" <-> ".join([start, *parts[1:-1], last]))
-    return " | ".join(f"({form})" for form in forms)
 
 
 def uses_index(vendor: str, query: SearchQuery) -> bool:
@@ -248,37 +55,6 @@ def _from_where(vendor: str, query: SearchQuery) -> tuple[str, list[Any]]:
     expression, params = pg_tsquery(query)
     source = "decisions_decision d JOIN decisions_search s ON s.decision_id = d.id"
     return f"FROM {source} WHERE s.document @@ ({expression})", params
-
-
-_LEXEME = re.compile(r"[a-z0-9_]+")
-
-
-def pg_tsquery(query: SearchQuery) -> tuple[str, list[Any]]:
-    """The words (each through phraseto_tsquery: `pg_words`) and the filters' lexemes
-    (quoted into a tsquery: `pg_filter_tags` gives only letters, digits and "_"), all
-    required."""
-    parts, params = [], []
-    tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
-    if query.words:
-        words, phrases = pg_words(query)
-        parts.append(words)
-        params += phrases
-    if query.words and query.excluded:
-        excluded, more = pg_excluded(query)
-        if tags:
-            parts.append(f"!! ({excluded})")
-            params += more
-        else:
-            # Words the configuration drops ("the -knee") ask nothing, and NOT alone would
-            # answer every letter without "knee": they find nothing, as "the" alone does.
-            parts[-1] = (
-                f"CASE WHEN numnode({words}) = 0 THEN {words} ELSE ({words}) && !! ({excluded}) END"
-            )
-            params += [*phrases, *phrases, *more]
-    if tags:
-        parts.append("%s::tsquery")
-        params.append(" & ".join(f"'{t}'" for t in tags))
-    return " && ".join(parts) or "''::tsquery", params
 
 
 def _sqlite_from_where(query: SearchQuery) -> tuple[str, list[Any]]:

@@ -65,7 +65,7 @@ class SearchQuery:
     case_number: str | None = None
     # Each searched word the index also holds run into a number ("norco10" of "Norco10/325"
     # for "norco"), with those tokens on SQLite (none on PostgreSQL, which asks a prefix):
-    # set by the search (`search_sql.with_glued`), which can ask the index.
+    # set by the search (`search_match.with_glued`), which can ask the index.
     glued: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from openimr.core.errors import InvalidInput
 from openimr.decisions.models import Decision
 from openimr.decisions.search import search
-from openimr.decisions.search_sql import fts5_match
+from openimr.decisions.search_match import fts5_match
 from openimr.decisions.search_terms import SearchQuery, parse, words
 from openimr.decisions.tests.public_factories import make_decision
 
