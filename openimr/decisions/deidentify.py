@@ -21,6 +21,7 @@ import ahocorasick
 from rapidfuzz.distance import OSA
 
 from openimr.decisions.domain import identifiers, role_names, unlabelled_names
+from openimr.decisions.domain.credentialed_names import replace_credentialed_names
 from openimr.decisions.domain.deidentify import (
     KnownName,
     NameIndex,
@@ -43,7 +44,6 @@ from openimr.decisions.domain.role_names import (
 )
 from openimr.decisions.domain.titled_names import replace_titled_names
 from openimr.decisions.domain.unlabelled_names import (
-    replace_credentialed_names,
     replace_names_after_by,
     replace_people_around_names,
     replace_role_verb_names,

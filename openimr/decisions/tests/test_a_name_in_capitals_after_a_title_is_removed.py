@@ -6,8 +6,8 @@ so does text all in capitals, where a name's end cannot be told."""
 
 import pytest
 
+from openimr.decisions.domain.credentialed_names import replace_credentialed_names
 from openimr.decisions.domain.deidentify import REDACTED
-from openimr.decisions.domain.unlabelled_names import replace_credentialed_names
 
 R = REDACTED
 

@@ -6,12 +6,10 @@ the order ``scrub`` runs them; and text that only looks like a name comes out un
 import pytest
 
 from openimr.decisions.deidentify import deidentify_document, scrub
+from openimr.decisions.domain.credentialed_names import replace_credentialed_names
 from openimr.decisions.domain.deidentify import REDACTED, name_index
 from openimr.decisions.domain.role_names import replace_parenthesized_names
-from openimr.decisions.domain.unlabelled_names import (
-    replace_credentialed_names,
-    replace_role_verb_names,
-)
+from openimr.decisions.domain.unlabelled_names import replace_role_verb_names
 
 R = REDACTED
 

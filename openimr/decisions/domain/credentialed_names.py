@@ -1,0 +1,144 @@
+"""Names written with a credential after them ("seen by Amanda Choi, PA-C", "signed by J.
+Patel MD", "Okafor, M.D."), or a professional title before them ("Nurse Practitioner Kim
+Lee", "CLAIMS ADJUSTER MARIA LOPEZ"): the name goes, the credential and the title stay.
+
+Why they go: a published decision names no one who treated the worker, handled the claim or
+reviewed it (LC 4610.6(f)), and the names of the people around the worker are identifiers
+under HIPAA's Safe Harbor (45 CFR 164.514(b)(2)(i)(A)). A name is read word by word as
+`unlabelled_names` reads it, and ends at a word of a letter's ordinary vocabulary.
+Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
+
+import re
+from collections.abc import Container
+
+from openimr.decisions.domain.identifiers import all_known, redact_spans
+from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
+from openimr.decisions.domain.unlabelled_names import (
+    is_ordinary,
+    leading_name,
+    name_words,
+    trailing_name,
+)
+
+# Credentials written after a name, as a letter signs or cites a clinician, and titles
+# written before one ("Nurse Practitioner Kim Lee").
+_CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
+_CREDENTIALS += ("NP", "FNP", "FNP-C", "RN", "LVN", "PhD", "Ph.D.", "PsyD", "Psy.D.", "DPM")
+_CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.")
+_CREDENTIAL_SET = frozenset(c.upper().rstrip(".") for c in _CREDENTIALS)
+# Credentials that are also words of a letter ("Lyrica, PA pending": prior authorization;
+# "Norco, DC'd": discontinued; "DO NOT"): two name tokens before them, no capital after.
+_AMBIGUOUS = frozenset(("PA", "DC", "DO"))
+_TITLES: tuple[str, ...] = ("Nurse Practitioner", "Physician Assistant", "Physician's Assistant")
+_TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Examiner")
+_TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
+# A title in capitals, as a form or a heading writes it ("CLAIMS ADJUSTER MARIA LOPEZ").
+_TITLES += tuple(title.upper() for title in _TITLES if title.isascii() and "'" not in title)
+_TITLE_SET = frozenset(_TITLES)
+
+
+def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as one pattern of plain strings grouped by first letter, longest first
+    ("M(?:\\.D\\.|FT|D)|..."): such a pattern is scanned by its first letters in C and tries
+    one group where one matches, a fifth of the cost of the words alternated one by one."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in groups.items()))
+
+
+# Both in one scan; a boundary around a match is checked after.
+_MARKS = _first_letter_alternation(_CREDENTIALS + _TITLES)
+# Up to four name tokens (and a comma) right before a credential, read in a window of text.
+_BEFORE_CREDENTIAL = re.compile(
+    rf"((?:(?:{INITIAL})*{NAME_WORD}\s+){{0,3}}(?:{INITIAL})*{NAME_WORD})(,?)\s+$"
+)
+_WINDOW = 100
+_AFTER_TITLE = re.compile(rf"\s+((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,2}})")
+
+
+def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
+    """A name written with a credential after it ("Amanda Choi, PA-C", "J. Patel MD",
+    "Okafor, M.D.") or a professional title before it ("Nurse Practitioner Kim Lee",
+    "Case Manager Wendy Liang") → ``[redacted]``; the credential and the title stay (LC
+    4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). Without a comma, a credential needs two name
+    tokens before it ("Daily RN" is a service); a nurse's or a physician assistant's
+    credential may stand before two ("PA-C Amanda Choi"). A name whose every word is
+    ``known`` is left to the known-name rule ("the treating physician, MD"): run before it,
+    so a name the case states in part goes whole."""
+    spans = []
+    for mark in _MARKS.finditer(text):
+        start, end = mark.span()
+        after = text[end : end + 1]
+        if (start and text[start - 1].isalnum()) or after.isalnum() or after == "-":
+            continue  # part of a word: "DOB" holds no "DO", "PA-X" no "PA"
+        if mark.group(0) in _TITLE_SET:
+            found = _AFTER_TITLE.match(text, end)
+            span = (found and leading_name(text, *found.span(1))) or _capitals_name(text, end)
+        else:
+            span = _credentialed(text, start) or _credential_before(text, mark.group(0), end)
+        if span and not all_known(text, span, known):
+            spans.append(span)
+    return redact_spans(text, spans)
+
+
+# A name in capitals after a title: two or three words of capitals (initials between), then
+# the end, a punctuation mark or a word in lower case, as a name in capitals is set off in
+# mixed-case text. In text all in capitals where the name ends cannot be told: none is read.
+# Latin capitals with their accents too ("MARÍA JOSÉ GARCÍA").
+_CAP = "A-ZÀ-ÖØ-Þ"
+_CAPITALS_NAME = re.compile(
+    rf"\s+((?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+"
+    rf"(?:\s+(?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+){{1,2}})"
+    r"(?=\s*(?:$|[,;:.()\x00])|\s+[A-Z]?[a-z])"
+)
+_CAPITAL_WORD = re.compile(rf"[{_CAP}][{_CAP}'\u2019-]+")
+
+
+def _capitals_name(text: str, at: int) -> tuple[int, int] | None:
+    """The span of a name in capitals after the title ending at ``at`` ("MARIA LOPEZ"),
+    none of its words an ordinary word or a credential ("NURSE VISITS", "CASE MANAGER RN")."""
+    found = _CAPITALS_NAME.match(text, at)
+    if found is None:
+        return None
+    words = _CAPITAL_WORD.findall(found.group(1))
+    if any(is_ordinary(word) or word in _CREDENTIAL_SET for word in words):
+        return None
+    return found.span(1)
+
+
+def _credentialed(text: str, at: int) -> tuple[int, int] | None:
+    """The name before the credential at ``at``, after white space: with a comma, or two
+    name tokens ("J. Patel MD")."""
+    ambiguous = text[at : at + 2] in _AMBIGUOUS and text[at + 2 : at + 3] != "."
+    if not text[at - 1 : at].isspace() or (ambiguous and _word_after(text, at + 2)):
+        return None
+    found = _BEFORE_CREDENTIAL.search(text, max(0, at - _WINDOW), at)
+    if not found:
+        return None
+    span = trailing_name(text, *found.span(1))
+    if span is None or ((ambiguous or not found.group(2)) and len(name_words(text, *span)) < 2):
+        return None
+    return span
+
+
+# Credentials a record also writes before a name ("PA-C Amanda Choi", "RN Jane Doe"); not
+# MD, which starts a hospital's name ("MD Anderson").
+_BEFORE_NAME = frozenset(("PA-C", "FNP", "FNP-C", "NP", "RN", "LVN", "LCSW", "DPT"))
+
+
+def _credential_before(text: str, credential: str, end: int) -> tuple[int, int] | None:
+    """The name after a credential written before it: two name tokens at least, as "RN
+    Case Manager" and "LVN Wound Care" name a service."""
+    if credential not in _BEFORE_NAME:
+        return None
+    found = _AFTER_TITLE.match(text, end)
+    span = found and leading_name(text, *found.span(1))
+    return span if span and len(name_words(text, *span)) >= 2 else None
+
+
+def _word_after(text: str, at: int) -> bool:
+    """Whether ``at`` is followed by an apostrophe ("DC'd") or a space and a capital ("DO
+    NOT", "PA REQUIRED"), as a name's credential is not."""
+    after = text[at : at + 2]
+    return after[:1] in ("'", "\u2019") or (after[:1] == " " and after[1:].isupper())
