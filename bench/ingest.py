@@ -223,7 +223,7 @@ def _copies_cpu(files: list[Path], folder: Path) -> float:
     machine's other jobs and of this bench's last run included."""
     from django.test import override_settings  # noqa: PLC0415
 
-    from openimr.decisions.services.ingest import pdf_store  # noqa: PLC0415
+    from openimr.decisions.services.pdf_copies import pdf_store  # noqa: PLC0415
 
     datas = [path.read_bytes() for path in files]
     digests = [hashlib.sha256(data).hexdigest() for data in datas]

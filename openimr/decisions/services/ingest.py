@@ -15,10 +15,7 @@ skipped before it is parsed, so a second run adds nothing. A file that cannot be
 parsed is stored as failed with the reason, never dropped.
 """
 
-import contextlib
 import hashlib
-import os
-import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -33,7 +30,7 @@ from openimr.audit.services import Actor
 from openimr.core import sandbox
 from openimr.core.collector import collector_spared
 from openimr.decisions.ingest_reader import ReadLetter, read_published
-from openimr.decisions.ingest_selectors import pointed_paths, seen_hashes, stored_hashes
+from openimr.decisions.ingest_selectors import seen_hashes, stored_hashes
 from openimr.decisions.models import PDF_WITHHELD, Source
 from openimr.decisions.services.ingest_inputs import (
     Input,
@@ -44,6 +41,7 @@ from openimr.decisions.services.ingest_inputs import (
     size_of,
     unread_digest,
 )
+from openimr.decisions.services.pdf_copies import copies_unkept, pdf_path, pdf_store
 from openimr.decisions.services.store import SourceRead, decision_rows, sources_store
 from openimr.letters.parsing import LetterUnreadable
 from openimr.letters.parsing.sandboxed import kind_of
@@ -58,7 +56,6 @@ AHEAD_BYTES = 256 * 1024 * 1024
 # and the wake-ups on both sides are paid once per chunk; each file keeps its own limits.
 CHUNK = 16
 CHUNK_BYTES = 4 * 1024 * 1024
-FOLDER = "corpus/published"
 WITHHELD = PDF_WITHHELD
 
 
@@ -202,62 +199,6 @@ def _stored_form(file: _File, read: ReadLetter) -> SourceRead:
         pdf_store(file.data, file.digest)
     name = file.item.name
     return SourceRead(name, file.digest, file.size, letter.layout, "", tuple(warnings), rows)
-
-
-def pdf_store(data: bytes, digest: str) -> str:
-    """Keep a published PDF once, by hash, under MEDIA_ROOT (two-letter subfolders keep a
-    million files browsable). Written to a temporary name and renamed, so a killed ingest
-    leaves the whole file or none; not fsynced file by file (that tripled the time of a
-    batch here): a file lost to a power cut is written again by the next ingest of it.
-    Plain ``os`` calls: ``tempfile`` and ``pathlib`` added about a fifth to the file system's
-    own cost. Not first asked whether the file is there: the ingest stores only files it
-    has not stored, so the copy is there only when an ingest was killed before its batch
-    was committed, and that copy (not fsynced) may be the one a power cut left short."""
-    relative = pdf_path(digest)
-    target = os.path.join(settings.MEDIA_ROOT, relative)
-    # Unique to this thread, so two threads storing the same file never share one.
-    partial = f"{target}.{os.getpid()}-{threading.get_ident()}.part"
-    try:
-        descriptor = os.open(partial, _NEW_FILE, 0o600)
-    except FileNotFoundError:  # its folder's first file (makedirs each time: 0.01 ms)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        descriptor = os.open(partial, _NEW_FILE, 0o600)
-    try:
-        written = 0
-        while written < len(data):
-            written += os.write(descriptor, data[written:] if written else data)
-    finally:
-        os.close(descriptor)
-    os.replace(partial, target)
-    return relative
-
-
-def pdf_path(digest: str) -> str:
-    """Where the PDF of this hash is kept, under MEDIA_ROOT: one file per content, which
-    every letter of those bytes shares."""
-    return f"{FOLDER}/{digest[:2]}/{digest}.pdf"
-
-
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-
-
-def _copies_unkept(paths: list[str]) -> None:
-    """Remove the PDF copies of letters the batch did not keep (a duplicate case number, or
-    a file another ingest stored first), once the batch is committed, unless a decision
-    points to the copy. A copy is named by its bytes' hash, so only a letter of the same
-    bytes can point to it, and no uncommitted one will: this batch found the case number
-    taken (by a committed decision or one of its own, committed now), and a case taken
-    stays taken, so another ingest of the same bytes finds it so too and keeps nothing.
-    Before, every such copy stayed under MEDIA_ROOT with nothing pointing to it."""
-    paths = [p for p in dict.fromkeys(paths) if p]
-    if not paths:
-        return
-    pointed = pointed_paths(paths)
-    for relative in paths:
-        # Missing already: another run of the same bytes removed it first.
-        if relative not in pointed:
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(os.path.join(settings.MEDIA_ROOT, relative))
 
 
 def corpus_ingest(
@@ -406,7 +347,7 @@ def _flush(pending: list[SourceRead], actor: Actor, summary: Summary) -> None:
             stored = stored_hashes([read.sha256 for read in pending])
             summary.skipped += len(stored)
             pending[:] = [read for read in pending if read.sha256 not in stored]
-            _copies_unkept([copies.get(sha, "") for sha in stored])
+            copies_unkept([copies.get(sha, "") for sha in stored])
             if not pending:
                 return
     for read in outcome.parsed:
@@ -416,6 +357,6 @@ def _flush(pending: list[SourceRead], actor: Actor, summary: Summary) -> None:
     summary.failed += len(outcome.failed)
     summary.skipped += len(outcome.copies)
     summary.copies += [(read.name, read.warnings[-1]) for read in outcome.copies]
-    _copies_unkept([copies.get(read.sha256, "") for read in outcome.failed])
+    copies_unkept([copies.get(read.sha256, "") for read in outcome.failed])
     summary.failures += [(read.name, read.error) for read in outcome.failed]
     pending.clear()

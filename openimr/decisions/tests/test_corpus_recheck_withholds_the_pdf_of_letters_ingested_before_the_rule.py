@@ -15,7 +15,8 @@ from openimr.audit.models import AuditEvent
 from openimr.cli import main
 from openimr.decisions.models import Decision, SourceFile
 from openimr.decisions.services import corpus_ingest
-from openimr.decisions.services.ingest import WITHHELD, pdf_store
+from openimr.decisions.services.ingest import WITHHELD
+from openimr.decisions.services.pdf_copies import pdf_store
 from openimr.decisions.services.recheck import corpus_recheck
 from openimr.decisions.tests.ingest_files import planted_letter, real_pdfs
 

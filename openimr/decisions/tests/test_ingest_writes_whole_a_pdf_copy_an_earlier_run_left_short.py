@@ -10,7 +10,7 @@ import pytest
 
 from openimr.decisions.models import Decision
 from openimr.decisions.services import corpus_ingest
-from openimr.decisions.services.ingest import FOLDER
+from openimr.decisions.services.pdf_copies import FOLDER
 from openimr.decisions.tests.ingest_files import real_pdfs
 
 pytestmark = pytest.mark.django_db
