@@ -3,19 +3,18 @@ print the one error shape as text and exit with code 2. `case validate` and `let
 need no database; the rest set Django up on first use."""
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from openimr import (
     cli_audit,
     cli_corpus,
     cli_corpus_stats,
     cli_intake,
+    cli_letters,
     cli_ops,
     cli_reviewers,
     cli_tokens,
@@ -111,80 +110,6 @@ def cmd_case_validate(args: argparse.Namespace) -> int:
                 f"{name}: valid openimr.case/1, case {case.case_number}, {len(case.items)} item(s)"
             )
     return status
-
-
-def cmd_letter_render(args: argparse.Namespace) -> int:
-    from openimr.cases.interchange import case_from_file
-    from openimr.letters.rendering import render
-
-    try:
-        case = case_from_file(Path(args.file))
-    except InvalidInput as exc:
-        raise exc.located(args.file) from exc
-    template = Path(args.template) if args.template else _configured_template()
-    write_output(render(case, args.format, template), args.output)
-    return 0
-
-
-ZIP_GIVEN = (
-    "a zip archive, not a letter: `openimr corpus ingest` reads the letters in one "
-    "(or extract them and parse each)"
-)
-
-
-def _parse_one(name: str) -> dict[str, object]:
-    """Read as corpus ingest reads it: in a sandbox reader, under the PDF time and memory
-    limits (a decompression bomb read here took gigabytes), text as ``letter_text`` reads it."""
-    from openimr.core.text import file_name
-    from openimr.letters.parsing import LetterUnreadable
-    from openimr.letters.parsing.sandboxed import parse_letter_sandboxed
-
-    shown = file_name(name)  # a raw byte of a name made the JSON invalid UTF-8
-    try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        return {"file": shown, "error": f"cannot read the file: {exc.strerror}"}
-    if data[:4] == b"PK\x03\x04":  # read as text, it said "not a letter", as if none inside were
-        return {"file": shown, "error": ZIP_GIVEN}
-    try:
-        parsed = parse_letter_sandboxed(data)
-    except LetterUnreadable as exc:
-        return {"file": shown, "error": str(exc)}
-    return {
-        "file": shown,
-        "layout": parsed.layout,
-        "case": parsed.case,
-        "warnings": list(parsed.warnings),
-        "confidence": parsed.confidence,
-    }
-
-
-def _summary_line(result: dict[str, Any]) -> str:
-    case = result["case"]
-    items = "; ".join(f"{i['treatment']}: {i['decision'] or 'undecided'}" for i in case["items"])
-    head = f"{result['file']}: {result['layout']}, case {case['case_number']}, {items}"
-    return "\n".join([head, *(f"  warning: {w}" for w in result["warnings"])])
-
-
-def cmd_letter_parse(args: argparse.Namespace) -> int:
-    """One JSON document per file (an array for several), or a line per file; a file that
-    cannot be read says why, the others are still printed, and the exit code is 2."""
-    results = [_parse_one(name) for name in args.files]
-    for failed in (r for r in results if "error" in r):
-        print(f"{failed['file']}: {failed['error']}", file=sys.stderr)
-    if args.json:
-        body = results[0] if len(results) == 1 else results
-        print(json.dumps(body, indent=2, ensure_ascii=False))
-    else:
-        for result in results:
-            if "error" not in result:
-                print(_summary_line(result))
-    return EXIT_INVALID if any("error" in r for r in results) else 0
-
-
-def _configured_template() -> Path | None:
-    value = os.environ.get("OPENIMR_LETTER_TEMPLATE")
-    return Path(value) if value else None
 
 
 def cmd_case_import(args: argparse.Namespace) -> int:
@@ -287,23 +212,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     exp.set_defaults(handler=cmd_case_export)
 
-    letter = groups.add_parser("letter", help="Final Determination Letters")
-    letter_cmds = letter.add_subparsers(dest="command", required=True)
-    render = letter_cmds.add_parser("render", help="render a case file's letter (no database)")
-    render.add_argument("file", metavar="FILE")
-    render.add_argument("--format", choices=("text", "html", "pdf"), default="text")
-    render.add_argument(
-        "-o", "--output", metavar="OUT", help="file to write (default: standard output)"
-    )
-    render.add_argument("--template", metavar="TOML", help="the organization's letter template")
-    render.set_defaults(handler=cmd_letter_render)
-    parse = letter_cmds.add_parser(
-        "parse", help="read published letters (PDF or text) (no database)"
-    )
-    parse.add_argument("files", nargs="+", metavar="FILE")
-    parse.add_argument("--json", action="store_true", help="print openimr.case/1 JSON per file")
-    parse.set_defaults(handler=cmd_letter_parse)
-
     demo = groups.add_parser("demo", help="load the demo cases and users, issue their letters")
     demo.add_argument(
         "--code", metavar="USER", help="print a demo login's current second-factor code"
@@ -316,6 +224,7 @@ def _parser() -> argparse.ArgumentParser:
         help="generated letters to publish for the public search (default 2000; 0: none)",
     )
     demo.set_defaults(handler=cmd_demo)
+    cli_letters.register(groups)
     cli_intake.register(groups)
     cli_reviewers.register(groups)
     cli_corpus.register(groups)
