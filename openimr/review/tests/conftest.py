@@ -182,6 +182,21 @@ def amend_post(
     return client.post(f"{QA_URL}amend/", {k: v for k, v in data.items() if v is not None})
 
 
+def item_post(client: Any, **fields: Any) -> Any:
+    """Post the first item's decision on the case's workspace, a whole one (upheld, a
+    non-MTUS citation with its reason, a rationale) with ``fields`` in place of its own."""
+    data = {
+        "action": "item",
+        "item": "0",
+        "item-0-decision": "upheld",
+        "item-0-free_citation": "Official Disability Guidelines, Low Back, Physical therapy",
+        "item-0-why_not_mtus": "The MTUS does not address visits after a flare of pain.",
+        "item-0-rationale": "Lumbar strain with no deficit on examination.",
+    }
+    data.update(fields)
+    return client.post(f"/review/{CASE}/", data)
+
+
 def application_of(case_number: str = CASE, **fields: Any) -> Application:
     """The case's application as the web form files it (received 2016-09-26), with the
     party addresses and names given; the letter is served from it."""

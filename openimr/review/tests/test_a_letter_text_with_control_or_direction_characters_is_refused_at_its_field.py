@@ -11,25 +11,12 @@ import pytest
 from openimr.cases.models import Case
 from openimr.letters.models import AmendedLetter
 from openimr.review.models import QAComment
-from openimr.review.tests.conftest import CASE, QA_URL, amend_post, login
+from openimr.review.tests.conftest import CASE, QA_URL, amend_post, item_post, login
 
 pytestmark = pytest.mark.django_db
 URL = f"/review/{CASE}/"
 CONTROL = "must not contain control characters"
 DIRECTION = "must not contain text-direction controls"
-
-
-def _item(client, **fields):
-    data = {
-        "action": "item",
-        "item": "0",
-        "item-0-decision": "upheld",
-        "item-0-free_citation": "Official Disability Guidelines, Low Back, Physical therapy",
-        "item-0-why_not_mtus": "The MTUS does not address visits after a flare of pain.",
-        "item-0-rationale": "Lumbar strain with no deficit on examination.",
-    }
-    data.update(fields)
-    return client.post(URL, data)
 
 
 @pytest.mark.parametrize(
@@ -52,7 +39,7 @@ def test_an_items_text_with_such_a_character_is_refused_at_the_item(
     client, cast, under_review, records_layer, field, char, said
 ):
     login(client, cast.reviewer)
-    response = _item(client, **{f"item-0-{field}": f"Physical therapy{char} was tried first."})
+    response = item_post(client, **{f"item-0-{field}": f"Physical therapy{char} was tried first."})
     assert response.status_code == 422
     assert f"{field}: {said}" in response.content.decode()
     assert Case.objects.get(case_number=CASE).items.get(position=0).decision is None
@@ -60,7 +47,7 @@ def test_an_items_text_with_such_a_character_is_refused_at_the_item(
 
 def test_line_breaks_and_tabs_are_text(client, cast, under_review, records_layer):
     login(client, cast.reviewer)
-    response = _item(client, **{"item-0-rationale": "First.\r\n\tSecond."})
+    response = item_post(client, **{"item-0-rationale": "First.\r\n\tSecond."})
     assert response.status_code == 302
     assert Case.objects.get(case_number=CASE).items.get(position=0).decision is not None
 

@@ -11,7 +11,7 @@ import pytest
 from openimr.cases.interchange import SCHEMA_PATH
 from openimr.cases.models import Case
 from openimr.letters.models import AmendedLetter
-from openimr.review.tests.conftest import CASE, QA_URL, amend_post, login
+from openimr.review.tests.conftest import CASE, QA_URL, amend_post, item_post, login
 
 pytestmark = pytest.mark.django_db
 URL = f"/review/{CASE}/"
@@ -26,19 +26,6 @@ def _words(length):
     return ("Pain is seven of ten." + " Pain is seven of ten." * (length // 22 + 1))[
         : length - 1
     ] + "."
-
-
-def _item(client, **fields):
-    data = {
-        "action": "item",
-        "item": "0",
-        "item-0-decision": "upheld",
-        "item-0-free_citation": "Official Disability Guidelines, Low Back, Physical therapy",
-        "item-0-why_not_mtus": "The MTUS does not address visits after a flare of pain.",
-        "item-0-rationale": "Lumbar strain with no deficit on examination.",
-    }
-    data.update(fields)
-    return client.post(URL, data)
 
 
 def test_the_limits_are_the_case_formats():
@@ -63,7 +50,7 @@ def test_a_rationale_longer_than_the_format_allows_is_refused_at_the_item(
     client, cast, under_review, records_layer
 ):
     login(client, cast.reviewer)
-    response = _item(client, **{"item-0-rationale": _words(RATIONALE_MAX + 1)})
+    response = item_post(client, **{"item-0-rationale": _words(RATIONALE_MAX + 1)})
     body = response.content.decode()
     assert response.status_code == 422
     assert "rationale: " in body and "at most 50,000 characters" in body
@@ -76,7 +63,7 @@ def test_a_rationale_at_the_limit_with_page_markers_is_saved(
     login(client, cast.reviewer)
     text = _words(RATIONALE_MAX - 1) + "." + " [[7 p2]]"
     assert len(text) > RATIONALE_MAX
-    response = _item(client, **{"item-0-rationale": text})
+    response = item_post(client, **{"item-0-rationale": text})
     assert response.status_code == 302
     saved = Case.objects.get(case_number=CASE).items.get(position=0).rationale
     assert len(saved) == RATIONALE_MAX
@@ -86,7 +73,7 @@ def test_a_reason_for_leaving_the_mtus_longer_than_allowed_is_refused(
     client, cast, under_review, records_layer
 ):
     login(client, cast.reviewer)
-    response = _item(client, **{"item-0-why_not_mtus": _words(WHY_MAX + 1)})
+    response = item_post(client, **{"item-0-why_not_mtus": _words(WHY_MAX + 1)})
     body = response.content.decode()
     assert response.status_code == 422
     assert "why_not_mtus: " in body and "at most 5,000 characters" in body
