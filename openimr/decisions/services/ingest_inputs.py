@@ -66,7 +66,8 @@ def inputs_in(paths: Iterable[str | Path]) -> list[Input]:
     found: list[Input] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(_files_under(path))
+            # By parts, the order of paths themselves, with no comparison made in Python.
+            files = sorted(_files_under(path), key=lambda found: found[0].parts)
             found += [i for f, nowhere in files if _wanted(f) for i in _expand(f, nowhere)]
         else:
             found += _expand(path)
