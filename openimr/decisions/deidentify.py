@@ -184,19 +184,38 @@ def deidentify_document(doc: dict[str, Any]) -> dict[str, Any]:
     documents' authors gone, names and identifiers removed from every free text, ages over
     89 published as 90. The input is not changed."""
     # A copy of JSON-like data: marshal is a tenth of deepcopy's cost here.
-    return _deidentified(marshal.loads(marshal.dumps(doc)), known_names(doc))
+    out = marshal.loads(marshal.dumps(doc))
+    _deidentified(out, known_names(doc))
+    return out
 
 
-def _deidentified(out: dict[str, Any], names: list[KnownName]) -> dict[str, Any]:
+def deidentified_in_place(doc: dict[str, Any]) -> bool:
+    """``deidentify_document``'s work done on ``doc`` itself, for a document no one else
+    holds (a reader's own parse), and whether it changed anything: what
+    ``deidentify_document(doc) != doc`` answers, without the copy and the comparison (0.035
+    and 0.008 ms of a letter's 0.25, docs/benchmarks.md)."""
+    return _deidentified(doc, known_names(doc))
+
+
+_MISSING = object()
+
+
+def _deidentified(out: dict[str, Any], names: list[KnownName]) -> bool:
     """``deidentify_document``'s work done on ``out`` itself, given the names the document
-    stated before (``known_names``, taken before ``out`` loses them)."""
+    stated before (``known_names``, taken before ``out`` loses them); whether ``out`` is no
+    longer equal to what it was (a key added counts, as it does for ``!=``)."""
+    changed = False
     for party in (*PERSON_PARTIES, *ORGANIZATION_PARTIES):
         if isinstance(out.get(party), dict):
+            changed |= out[party].get("name", _MISSING) is not None
             out[party]["name"] = None
     employee = out.get("employee")
     if isinstance(employee, dict):
-        employee["age"] = safe_age(employee.get("age"))
+        age = employee.get("age", _MISSING)
+        employee["age"] = safe_age(None if age is _MISSING else age)
+        changed |= age is _MISSING or employee["age"] != age
     for document in out.get("documents") or ():
+        changed |= document.get("author", _MISSING) is not None
         document["author"] = None
     slots = _text_slots(out)
     texts = [str(holder[key]).replace(_SEPARATOR, " ") for holder, key in slots]
@@ -205,8 +224,10 @@ def _deidentified(out: dict[str, Any], names: list[KnownName]) -> dict[str, Any]
     # field. No pattern matches across the separator (a control character).
     scrubbed = scrub(_SEPARATOR.join(texts), index) or ""
     for (holder, key), text in zip(slots, scrubbed.split(_SEPARATOR), strict=True):
-        holder[key] = replace_author_after_title(text) if key == "title" else text
-    return out
+        new = replace_author_after_title(text) if key == "title" else text
+        changed |= new != holder[key]
+        holder[key] = new
+    return changed
 
 
 _SEPARATOR = "\x00"

@@ -13,7 +13,7 @@ PDF. A letter that lists the parties it was served on (our own) gives them to
 
 import dataclasses
 
-from openimr.decisions.deidentify import deidentify_document
+from openimr.decisions.deidentify import deidentified_in_place
 from openimr.letters.parsing import ParsedLetter
 from openimr.letters.parsing.sandboxed import parse_letter
 
@@ -26,7 +26,7 @@ class ReadLetter:
 
 def read_published(data: bytes) -> ReadLetter:
     """A published letter's file (PDF or text) parsed and de-identified, and whether that
-    changed it. ``deidentify_document`` works on a copy, so the two can be compared."""
+    changed it: the parse is this function's own, so it is de-identified in place, with no
+    copy to compare (``deidentified_in_place``; the parser hands out no object it keeps)."""
     letter = parse_letter(data)
-    public = deidentify_document(letter.case)
-    return ReadLetter(dataclasses.replace(letter, case=public), changed=public != letter.case)
+    return ReadLetter(letter, changed=deidentified_in_place(letter.case))

@@ -35,7 +35,7 @@ from openimr.decisions.models import PDF_WITHHELD, Source
 from openimr.decisions.services.ingest_inputs import (
     Input,
     archives_close,
-    bytes_of,
+    bytes_within,
     digests_forget,
     inputs_in,
     size_of,
@@ -146,11 +146,10 @@ def _file(item: Input, limit: int) -> _File:
     if item.problem:  # an archive that cannot be opened, a nested zip, a link to nowhere
         return _unread(item, _size(item), item.problem)
     try:
-        size = size_of(item)
-        if size > limit:
+        size, data = bytes_within(item, limit)
+        if data is None:
             mb = f"{size / sandbox.MB:,.0f} MB, more than the {limit // sandbox.MB} MB"
             return _unread(item, size, f"too large: {mb} a reader may use")
-        data = bytes_of(item)
     except Exception as exc:
         # A file removed (or made unreadable) since it was listed fails alone, not the run.
         where = "could not be read" if item.member is None else "unreadable zip member"

@@ -1,7 +1,7 @@
 """bench/ingest.py times the function `openimr corpus ingest`'s readers run on each file
-(``read_published``: parse, de-identify a copy, compare), for PDFs and text letters alike:
-it had gone on timing ``parse_deidentified``, the reader's work before a changed letter lost
-its PDF, and so left the copy and the comparison out of its figures."""
+(``read_published``: parse, de-identify, say whether that changed the letter), for PDFs
+and text letters alike: it had gone on timing ``parse_deidentified``, the reader's work
+before a changed letter lost its PDF, and so left that part out of its figures."""
 
 import random
 
