@@ -223,6 +223,25 @@ LEAKS: tuple[Leak, ...] = (
     Leak(
         "GUADALUPE HERNANDEZ WHITFIELD reported 8/10 pain.", ("GUADALUPE", "HERNANDEZ", "WHITFIELD")
     ),
+    # Session 20: one word after a title in capitals, titles in capitals with their period,
+    # names whose first capital is outside ASCII.
+    Leak("CLAIMS ADJUSTER LOPEZ denied the request.", ("LOPEZ",)),
+    Leak("Per ATTORNEY CASTELLANOS, the IMR was requested.", ("CASTELLANOS",)),
+    Leak("NURSE NGUYEN called the office on 3/3/2016.", ("NGUYEN",)),
+    Leak("CASE MANAGER OKAFOR (RN) approved 6 visits.", ("OKAFOR",)),
+    Leak("DR. ŁUKASZ NOWAK noted spasm of the paraspinals.", ("ŁUKASZ", "NOWAK")),
+    Leak("ATTORNEY ŠIMONOVÁ objected to the UR decision.", ("ŠIMONOVÁ",)),
+    Leak(
+        "DR. JOHN SMITH noted spasm; DRS. LEE and PATEL agreed.", ("JOHN", "SMITH", "LEE", "PATEL")
+    ),
+    Leak("MR. ØSTERGAARD called the office.", ("ØSTERGAARD",)),
+    Leak("Claims Adjuster Łukasz Nowak denied the request.", ("Łukasz", "Nowak")),
+    Leak("The chiropractor Émile Durand treated her 12 times.", ("Émile", "Durand")),
+    Leak("Claims Examiner Ólafur Sigurðsson modified the request.", ("Ólafur", "Sigurðsson")),
+    Leak("She was seen by Émile Durand and Łukasz Nowak.", ("Émile", "Durand", "Łukasz", "Nowak")),
+    Leak("Her husband, Łukasz Nowak, drives her to therapy.", ("Łukasz", "Nowak")),
+    Leak("The adjuster, Ştefan Popescu, denied the request.", ("Ştefan", "Popescu")),
+    Leak("Signed by Žaneta Dvořák, PA-C, on 4/4/2016.", ("Žaneta", "Dvořák")),
 )
 
 # What must come out unchanged: the clinical and legal text of a letter.
@@ -361,6 +380,22 @@ KEPT: tuple[str, ...] = (
     "She was referred to Occupational Medicine and then by Physical Therapy.",
     "The QME Panel Request was filed; a Panel QME in Orthopedic Surgery was assigned.",
     "The Claims Adjuster letter of 2/2/2016 was reviewed.",
+    # Session 20: one word in capitals after a title that names no one; all capitals.
+    "ATTORNEY FEES are not at issue; the NURSE TRIAGE note was reviewed.",
+    "ATTORNEY CORRESPONDENCE dated 3/3/2016 was reviewed.",
+    "THERAPIST NOTES were reviewed; ADJUSTER NOTES of 3/3/2016 too.",
+    "The NURSE ASSESSMENT of 3/3/2016 was reviewed.",
+    "The ATTORNEY REPRESENTATION letter and the ATTORNEY OBJECTION were reviewed.",
+    "ATTORNEY BILLING and ATTORNEY REFERRAL are not at issue.",
+    "The NURSE EDUCATOR visit, the NURSE VISIT and CHIROPRACTOR VISITS were approved.",
+    "COUNSELOR SESSIONS were requested; the ATTORNEY GENERAL was not involved.",
+    "The ADJUSTER DENIAL letter and the ATTORNEY INVOLVEMENT were noted.",
+    "The ATTORNEY REQUEST of 3/3/2016 and the ADJUSTER RESPONSE were reviewed.",
+    "The THERAPIST EVALUATION and the NURSE PRACTITIONER REPORT were reviewed.",
+    "The ATTORNEY CLIENT privilege was asserted; ATTORNEY SUBMISSION dated 3/3/2016.",
+    "DR. SMITH NOTED SPASM.",
+    "MS Contin 15 mg and MS. Contin were listed.",
+    "The ÉCOLE protocol was not cited; Ölfaktor testing was not done.",
 )
 
 
@@ -409,9 +444,9 @@ LEFT: tuple[Left, ...] = (
         "a known organization's name in part: organizations are matched whole",
     ),
     Left(
-        "CLAIMS ADJUSTER LOPEZ denied the request.",
-        ("LOPEZ",),
-        "one word in capitals after a title in capitals, as 'ATTORNEY FEES' is written",
+        "ATTORNEY CALL denied the request.",
+        ("CALL",),
+        "one word in capitals after a title that is a role's heading word ('ATTORNEY CALL')",
     ),
     Left(
         "She was seen by Ana Ruiz Physical Therapy Clinic on 3/3/2016.",

@@ -11,6 +11,7 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container
 
+from openimr.decisions.domain.deidentify import LOWER, UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.unlabelled_names import (
@@ -74,7 +75,7 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
             continue  # part of a word: "DOB" holds no "DO", "PA-X" no "PA"
         if mark.group(0) in _TITLE_SET:
             found = _AFTER_TITLE.match(text, end)
-            span = (found and leading_name(text, *found.span(1))) or _capitals_name(text, end)
+            span = (found and leading_name(text, *found.span(1))) or capitals_name(text, end)
         else:
             span = _credentialed(text, start) or _credential_before(text, mark.group(0), end)
         if span and not all_known(text, span, known):
@@ -82,29 +83,64 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
     return redact_spans(text, spans)
 
 
-# A name in capitals after a title: two or three words of capitals (initials between), then
+# A name in capitals after a title: one to three words of capitals (initials between), then
 # the end, a punctuation mark or a word in lower case, as a name in capitals is set off in
 # mixed-case text. In text all in capitals where the name ends cannot be told: none is read.
-# Latin capitals with their accents too ("MARÍA JOSÉ GARCÍA").
-_CAP = "A-ZÀ-ÖØ-Þ"
+# Capitals with their accents too, of any Latin, Greek or Cyrillic letter ("MARÍA JOSÉ
+# GARCÍA", "ŁUKASZ NOWAK").
 _CAPITALS_NAME = re.compile(
-    rf"\s+((?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+"
-    rf"(?:\s+(?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+){{1,2}})"
-    r"(?=\s*(?:$|[,;:.()\x00])|\s+[A-Z]?[a-z])"
+    rf"\s+((?:[{UPPER}]\.\s*)*[{UPPER}][{UPPER}'\u2019-]+"
+    rf"(?:\s+(?:[{UPPER}]\.\s*)*[{UPPER}][{UPPER}'\u2019-]+){{0,2}})"
+    rf"(?=\s*(?:$|[,;:.()\x00])|\s+[{UPPER}]?[{LOWER}])"
 )
-_CAPITAL_WORD = re.compile(rf"[{_CAP}][{_CAP}'\u2019-]+")
+_CAPITAL_WORD = re.compile(rf"[{UPPER}][{UPPER}'\u2019-]+")
+# What a title in capitals heads when it heads no name ("ATTORNEY FEES are", "NURSE TRIAGE
+# note", "ADJUSTER NOTES of"): the records, bills and events of a role, beside the letter's
+# ordinary words (``is_ordinary``). A surname that is one of these words stays ("ATTORNEY
+# CALL"): the price of keeping the heading words of a role.
+_HEADED_WORDS = """
+    fee fees bill bills billing invoice invoices cost costs payment payments lien liens
+    letter letters correspondence request requests response reply objection objections
+    appeal appeals denial representation client firm office file files note notes report
+    reports record records summary assessment assessments triage aide educator staffing
+    call calls review reviews signature declaration deposition statement statements
+    submission referral referrals order orders care program session sessions involvement
+    contact information phone fax email address name list copy copies time general
+    was is were has had and or of on in at for with to the an not no
+"""
+_HEADED = frozenset(_HEADED_WORDS.split())
+# Endings of the nouns of a role's records and acts ("OBJECTION", "SUBMISSION",
+# "REIMBURSEMENTS", "AWARENESS"), which no surname has that a letter names.
+_HEADED_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ness")
 
 
-def _capitals_name(text: str, at: int) -> tuple[int, int] | None:
-    """The span of a name in capitals after the title ending at ``at`` ("MARIA LOPEZ"),
-    none of its words an ordinary word or a credential ("NURSE VISITS", "CASE MANAGER RN")."""
+def capitals_name(text: str, at: int) -> tuple[int, int] | None:
+    """The span of a name in capitals after the title ending at ``at`` ("MARIA LOPEZ",
+    "LOPEZ"), none of its words an ordinary word, a role's heading word or a credential
+    ("NURSE VISITS", "ATTORNEY FEES", "CASE MANAGER RN")."""
     found = _CAPITALS_NAME.match(text, at)
     if found is None:
         return None
     words = _CAPITAL_WORD.findall(found.group(1))
-    if any(is_ordinary(word) or word in _CREDENTIAL_SET for word in words):
+    if any(_not_a_name_in_capitals(word) for word in words) or _all_capitals(text, found):
         return None
     return found.span(1)
+
+
+def _all_capitals(text: str, found: re.Match[str]) -> bool:
+    """Whether the words read end a sentence ("." or ";") of a line all in capitals ("DR.
+    SMITH NOTED SPASM."), where a name's end cannot be told."""
+    if text[found.end(1) : found.end(1) + 1] not in (".", ";"):
+        return False
+    line = text.rfind("\n", 0, found.start()) + 1
+    return not any(c.islower() for c in text[line : found.start()])
+
+
+def _not_a_name_in_capitals(word: str) -> bool:
+    lower = word.lower()
+    if lower in _HEADED or lower.endswith(_HEADED_ENDINGS):
+        return True
+    return is_ordinary(word) or word in _CREDENTIAL_SET
 
 
 def _credentialed(text: str, at: int) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Container, Sequence
 
-from openimr.decisions.domain.deidentify import REDACTED, name_key
+from openimr.decisions.domain.deidentify import LOWER, REDACTED, UPPER, name_key
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
@@ -128,10 +128,12 @@ _ROLE_PHRASES = (
     "qme",
     "ptp",
 )
-_NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
+_NAME_WORD = rf"[{UPPER}](?:[{LOWER}]|'[{UPPER}])[\w'-]*"
 # A middle initial may stand between them ("Anne M. Baxter"); a quote may open the name
 # ('the adjuster, "Jose Tran,"'), and stays.
-_TWO_TO_FOUR_NAME_WORDS = rf"[\"\u201c']?({_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,3}})"
+_TWO_TO_FOUR_NAME_WORDS = (
+    rf"[\"\u201c']?({_NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{_NAME_WORD}){{1,3}})"
+)
 # Or written straight after it in running text, the role in lower case: "The adjuster Jose
 # Tran called" (two capitalized words), but not "Physician Fee Schedule", a title.
 # Words a letter capitalizes after a role that start no name: "reviewer Board Certified".

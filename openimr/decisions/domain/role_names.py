@@ -12,13 +12,14 @@ run after the other name rules (``openimr.decisions.domain.identifiers``)."""
 
 import re
 
+from openimr.decisions.domain.deidentify import LOWER, UPPER
 from openimr.decisions.domain.identifiers import redact_spans
 from openimr.decisions.domain.word_starts import word_starts
 
 # A word written as a name: a capital, then a lower-case letter ("DeShawn", "O'Brien",
-# "McAllister"); an acronym ("MTUS", "ODG", "DWC") is not one.
-NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'\u2019-]*"
-INITIAL = r"[A-Z]\.\s*"
+# "McAllister", "Łukasz"); an acronym ("MTUS", "ODG", "DWC") is not one.
+NAME_WORD = rf"[{UPPER}](?:[{LOWER}]|'[{UPPER}])[\w'\u2019-]*"
+INITIAL = rf"[{UPPER}]\.\s*"
 _DEGREE = r"(?:,?\s+(?:M\.?D|D\.?O|D\.?C|Ph\.?D|PA-C|N\.?P|R\.?N|Psy\.?D|DPM|Esq)\.?)?"
 # One to four name words (initials may stand before each), a degree after them; one word
 # alone is a name only after a professional's role (`_ordinary`).

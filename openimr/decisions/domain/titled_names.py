@@ -15,14 +15,16 @@ word in capitals after a mixed-case one ("Dr. Smith MRI"), a credential, a digit
 punctuation mark ends the name."""
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 
+from openimr.decisions.domain.credentialed_names import capitals_name
 from openimr.decisions.domain.deidentify import REDACTED, role_at
 from openimr.decisions.domain.identifiers import all_known
 
 # Each title's first letter is scanned in C; the boundary before it is checked after.
-_TITLE = re.compile(r"(?:D(?:rs|r|octors|octor)|M(?:rs|r|s|iss|x))\.?\s+")
-_TITLES = ("Dr", "Mr", "Ms", "Miss", "Mx", "Doctor")
+# A title in capitals ("DR. ŁUKASZ NOWAK") with its period: "MS" alone is multiple sclerosis.
+_TITLE = re.compile(r"(?:D(?:rs|r|octors|octor)|M(?:rs|r|s|iss|x)|DRS?\.|MRS?\.|MS\.)\.?\s+")
+_TITLES = ("Dr", "Mr", "Ms", "Miss", "Mx", "Doctor", "DR.", "DRS.", "MR.", "MRS.", "MS.")
 # A token after a title: an initial, or a word (letters of any script, with inner
 # apostrophes and hyphens), with the space before it.
 _TOKEN = re.compile(r"\s*(?:([A-Z]\.)|([^\W\d_]+(?:['\u2019\-][^\W\d_]+)*))")
@@ -59,7 +61,10 @@ def replace_titled_names(text: str, known: Container[str] = ()) -> str:
         start = title.start()
         if start < at or (start and text[start - 1].isalnum()):
             continue
-        end = _names_end(text, title.end(), several=title.group(0).startswith(("Drs", "Doctors")))
+        several = title.group(0).upper().startswith(("DRS", "DOCTORS"))
+        # A title in capitals ("DR.") reads its names in capitals as "CLAIMS ADJUSTER" does.
+        reader = _capitals_end if title.group(0)[1].isupper() else _name_end
+        end = _names_end(text, title.end(), several, reader)
         if end is None or (known and all_known(text, (title.end(), end), known)):
             continue
         possessive = text.startswith(_POSSESSIVE, end)
@@ -71,20 +76,28 @@ def replace_titled_names(text: str, known: Container[str] = ()) -> str:
 def _role(title: str, text: str, at: int) -> str:
     if title[0] != "D":
         return REDACTED
-    plural = title.startswith(("Drs", "Doctors"))
+    plural = title.upper().startswith(("DRS", "DOCTORS"))
     return role_at("the physicians" if plural else "the physician", text, at)
 
 
-def _names_end(text: str, at: int, several: bool) -> int | None:
+def _names_end(
+    text: str, at: int, several: bool, reader: Callable[[str, int], int | None]
+) -> int | None:
     """Where the name (or, after "Drs.", the names joined by "and" or commas) that starts at
-    ``at`` ends; None when no name does."""
-    end = _name_end(text, at)
+    ``at`` ends, as ``reader`` reads one; None when no name does."""
+    end = reader(text, at)
     while end is not None and several and (gap := _LIST_GAP.match(text, end)):
-        following = _name_end(text, gap.end())
+        following = reader(text, gap.end())
         if following is None:
             break
         end = following
     return end
+
+
+def _capitals_end(text: str, at: int) -> int | None:
+    """Where the name in capitals that starts at ``at`` (after a title in capitals) ends."""
+    found = capitals_name(text, at - 1 if at and text[at - 1].isspace() else at)
+    return found and found[1]
 
 
 def _name_end(text: str, at: int) -> int | None:

@@ -20,6 +20,7 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container, Iterator
 
+from openimr.decisions.domain.deidentify import UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD, ORDINARY
 from openimr.decisions.domain.word_starts import word_starts
@@ -168,7 +169,7 @@ _HEAD_WORDS = """
 _ORGANIZATION_HEADS = frozenset(_HEAD_WORDS.split())
 # Capitalized words and initials, parted by spaces only (a line break ends a name).
 _CAPITALIZED_RUN = re.compile(
-    r"(?:[A-Z]\.|[A-Z][\w'\u2019&-]*)(?: +(?:[A-Z]\.|[A-Z][\w'\u2019&-]*))*"
+    rf"(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*)(?: +(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*))*"
 )
 _NEXT_IN_LIST = re.compile(
     r"(?:\s*,)?\s+and\s+(?:then\s+)?(?:by\s+)?|\s*,\s+(?:then\s+)?(?:by\s+)?"
