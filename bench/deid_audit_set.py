@@ -242,6 +242,14 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Her husband, Łukasz Nowak, drives her to therapy.", ("Łukasz", "Nowak")),
     Leak("The adjuster, Ştefan Popescu, denied the request.", ("Ştefan", "Popescu")),
     Leak("Signed by Žaneta Dvořák, PA-C, on 4/4/2016.", ("Žaneta", "Dvořák")),
+    # Session 20: a role's abbreviation after "the" or a possessive, then the name.
+    Leak("The PT, Jane Smith, documented 90 degrees of flexion.", ("Jane", "Smith")),
+    Leak("The PT, Smith, documented 90 degrees of flexion.", ("Smith",)),
+    Leak("The NP, Kim Lee, refilled the Norco on 3/3/2016.", ("Kim", "Lee")),
+    Leak("The PA-C, Amanda Choi, noted a positive Spurling test.", ("Amanda", "Choi")),
+    Leak("Her OT, Lucia Ferreira, noted improved grip.", ("Lucia", "Ferreira")),
+    Leak("Per the PTP, Sato, the MRI was normal.", ("Sato",)),
+    Leak("The patient's PT Jane Smith documented gains.", ("Jane", "Smith")),
 )
 
 # What must come out unchanged: the clinical and legal text of a letter.
@@ -396,6 +404,12 @@ KEPT: tuple[str, ...] = (
     "DR. SMITH NOTED SPASM.",
     "MS Contin 15 mg and MS. Contin were listed.",
     "The ÉCOLE protocol was not cited; Ölfaktor testing was not done.",
+    "PT, OT, and chiropractic care were requested; the PT, Home Exercise Program continued.",
+    "The PT, Aquatic Therapy and Acupuncture were denied.",
+    "The request for the PT, Norco, and Lyrica was denied.",
+    "The PT, Norco, Lyrica and TENS were denied; the PT, Terocin Lotion, and Norco too.",
+    "Her PT, 12 sessions, was completed; the PT Initial Evaluation was reviewed.",
+    "The MD, Board Certified in Orthopedic Surgery, requested it.",
 )
 
 

@@ -36,6 +36,11 @@ _TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Couns
 # A title in capitals, as a form or a heading writes it ("CLAIMS ADJUSTER MARIA LOPEZ").
 _TITLES += tuple(title.upper() for title in _TITLES if title.isascii() and "'" not in title)
 _TITLE_SET = frozenset(_TITLES)
+# Clinicians' roles a letter writes as abbreviations, which no credential rule reads ("the
+# PT", "the PTP"), and the credentials that also stand for a role after "the" ("the NP").
+_ROLE_ABBREVIATIONS = ("PT", "OT", "PTP", "QME", "AME")
+_ABBREVIATED_ROLES = frozenset((*_ROLE_ABBREVIATIONS, "NP", "FNP", "PA", "PA-C", "RN", "LVN"))
+_ABBREVIATED_ROLES |= frozenset(("DC", "MD", "DO", "DPT", "LCSW", "MFT"))
 
 
 def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -49,7 +54,7 @@ def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # Both in one scan; a boundary around a match is checked after.
-_MARKS = _first_letter_alternation(_CREDENTIALS + _TITLES)
+_MARKS = _first_letter_alternation(_CREDENTIALS + _TITLES + _ROLE_ABBREVIATIONS)
 # Up to four name tokens (and a comma) right before a credential, read in a window of text.
 _BEFORE_CREDENTIAL = re.compile(
     rf"((?:(?:{INITIAL})*{NAME_WORD}\s+){{0,3}}(?:{INITIAL})*{NAME_WORD})(,?)\s+$"
@@ -73,11 +78,18 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
         after = text[end : end + 1]
         if (start and text[start - 1].isalnum()) or after.isalnum() or after == "-":
             continue  # part of a word: "DOB" holds no "DO", "PA-X" no "PA"
-        if mark.group(0) in _TITLE_SET:
+        word = mark.group(0)
+        if word in _TITLE_SET:
             found = _AFTER_TITLE.match(text, end)
             span = (found and leading_name(text, *found.span(1))) or capitals_name(text, end)
+        elif word in _ABBREVIATED_ROLES and _DETERMINER_BEFORE.search(
+            text, max(0, start - 8), start
+        ):
+            span = _abbreviated_role_name(text, end)
+        elif word in _ROLE_ABBREVIATIONS:
+            continue
         else:
-            span = _credentialed(text, start) or _credential_before(text, mark.group(0), end)
+            span = _credentialed(text, start) or _credential_before(text, word, end)
         if span and not all_known(text, span, known):
             spans.append(span)
     return redact_spans(text, spans)
@@ -156,6 +168,29 @@ def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     if span is None or ((ambiguous or not found.group(2)) and len(name_words(text, *span)) < 2):
         return None
     return span
+
+
+# "The", a possessive pronoun or a possessive before a role's abbreviation: "The PT", "her
+# NP", "the patient's PA-C" stand for a person, where a list writes "PT, OT, Norco".
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|her|his|their|my|our)|['\u2019]s)\s+$")
+_AFTER_ABBREVIATION = re.compile(
+    rf"(,?)\s+((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,2}})"
+)
+# What goes on a list after an item set off by a comma: "and", "or", another item.
+_LIST_GOES_ON = re.compile(rf",\s*(?:(?:and|or|&)\b|[{UPPER}\d])")
+
+
+def _abbreviated_role_name(text: str, end: int) -> tuple[int, int] | None:
+    """The name after a role's abbreviation ending at ``end`` ("The PT, Jane Smith,
+    documented"): two name tokens, or one set off by commas ("The PT, Smith, noted"); not an
+    item of a list ("the PT, Norco, and Lyrica", "the PT, Terocin Lotion, Norco")."""
+    found = _AFTER_ABBREVIATION.match(text, end)
+    span = leading_name(text, *found.span(2)) if found else None
+    if not found or not span or _LIST_GOES_ON.match(text, span[1]):
+        return None
+    if len(name_words(text, *span)) >= 2:
+        return span
+    return span if found.group(1) and text.startswith(",", span[1]) else None
 
 
 # Credentials a record also writes before a name ("PA-C Amanda Choi", "RN Jane Doe"); not
