@@ -250,6 +250,17 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Her OT, Lucia Ferreira, noted improved grip.", ("Lucia", "Ferreira")),
     Leak("Per the PTP, Sato, the MRI was normal.", ("Sato",)),
     Leak("The patient's PT Jane Smith documented gains.", ("Jane", "Smith")),
+    # Session 20: a person's name in a clinic's name.
+    Leak("She was seen by the John Smith Medical Group on 3/3/2016.", ("John", "Smith")),
+    Leak("She was seen at Smith Chiropractic on 3/3/2016.", ("Smith",)),
+    Leak("She was seen by Ana Ruiz Physical Therapy Clinic on 3/3/2016.", ("Ana", "Ruiz")),
+    Leak("She was treated at Lopez Family Chiropractic for 12 visits.", ("Lopez",)),
+    Leak("She was evaluated at the Okafor Spine Institute.", ("Okafor",)),
+    Leak("She was seen at Smith's Chiropractic in May.", ("Smith",)),
+    Leak("She was referred to Nowak Physical Therapy for 8 sessions.", ("Nowak",)),
+    Leak("The MRI was performed at Sato Imaging Center on 1/5/2016.", ("Sato",)),
+    Leak("She was seen at the Jose Martinez Medical Group.", ("Jose", "Martinez")),
+    Leak("She was seen at Modesto Chiropractic, then at Marquez Chiropractic.", ("Marquez",)),
 )
 
 # What must come out unchanged: the clinical and legal text of a letter.
@@ -410,6 +421,20 @@ KEPT: tuple[str, ...] = (
     "The PT, Norco, Lyrica and TENS were denied; the PT, Terocin Lotion, and Norco too.",
     "Her PT, 12 sessions, was completed; the PT Initial Evaluation was reviewed.",
     "The MD, Board Certified in Orthopedic Surgery, requested it.",
+    "She was seen at Concentra Medical Center on 2/2/2016.",
+    "She was seen at Coastal Orthopedics and then by Pacific Spine Center.",
+    "She was treated at Valley Physical Therapy for 12 visits.",
+    "She was seen at UCLA Medical Center and at Sutter Health.",
+    "She was seen at Golden State Orthopedics and at Bay Area Pain Institute.",
+    "She was seen at St. Jude Medical Center and at St Mary Medical Center.",
+    "She was seen at Fresno Community Hospital and at Los Angeles Spine Center.",
+    "She was treated at San Joaquin Valley Rehabilitation Hospital.",
+    "She was seen at Walk In Clinic and at the Spine Center.",
+    "She was seen at Fresno on 3/3/2016 and treated at home.",
+    "She was referred to Pain Management and to Physical Therapy.",
+    "She was seen at Advanced Orthopedic Center and at Premier Pain Management.",
+    "She was treated at Integrative Acupuncture and at Aquatic Therapy Center.",
+    "She was seen at Interventional Spine Center and at Regenerative Medicine Institute.",
 )
 
 
@@ -463,9 +488,9 @@ LEFT: tuple[Left, ...] = (
         "one word in capitals after a title that is a role's heading word ('ATTORNEY CALL')",
     ),
     Left(
-        "She was seen by Ana Ruiz Physical Therapy Clinic on 3/3/2016.",
-        ("Ana", "Ruiz"),
-        "a name run into an organization's name after 'seen by' reads as the organization",
+        "She was seen at Santa Cruz Chiropractic and at Wong Chiropractic.",
+        ("Wong",),
+        "a clinic after 'and at' (no verb before 'at'); 'then at' is read",
     ),
     Left(
         "The adjuster, according to the file, is Maria Lopez.",

@@ -20,7 +20,14 @@ from typing import Any
 import ahocorasick
 from rapidfuzz.distance import OSA
 
-from openimr.decisions.domain import identifiers, role_names, unlabelled_names
+from openimr.decisions.domain import (
+    clinic_names,
+    identifiers,
+    role_names,
+    titled_names,
+    unlabelled_names,
+)
+from openimr.decisions.domain.clinic_names import replace_names_in_clinics
 from openimr.decisions.domain.credentialed_names import replace_credentialed_names
 from openimr.decisions.domain.deidentify import (
     KnownName,
@@ -77,6 +84,8 @@ _LABELS = (
     "age",
     *role_names._ANCHORS,
     *unlabelled_names._RECIPIENT_LABELS,
+    *titled_names.TITLE_WORDS,
+    *clinic_names.VERB_WORDS,
 )
 _WORDS = tuple(sorted({label.split()[0] for label in _LABELS}))
 _AUTOMATON = ahocorasick.Automaton()
@@ -154,9 +163,9 @@ def misspelled_names(texts: Iterable[str], names: list[KnownName]) -> list[Known
 
 def scrub(text: str | None, names: NameIndex) -> str | None:
     """A free text without its identifiers, the names it marks (by a label, a role phrase,
-    a role and a verb, "seen by" and the like, a relative's or a co-worker's role, a
-    letter's "cc:" or signature, a title, a credential) and the case's names, which read as
-    their role words."""
+    a role and a verb, "seen by" and the like, a clinic's name, a relative's or a co-worker's
+    role, a letter's "cc:" or signature, a title, a credential) and the case's names, which
+    read as their role words."""
     if not text:
         return text
     text = replace_labelled_names(replace_identifiers(text))
@@ -173,6 +182,7 @@ _MARKED_NAMES = (
     replace_role_phrase_names,
     replace_role_verb_names,
     replace_names_after_by,
+    replace_names_in_clinics,
     replace_people_around_names,
     replace_titled_names,
     replace_credentialed_names,

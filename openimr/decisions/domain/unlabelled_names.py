@@ -159,16 +159,16 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
 _BY_VERB_WORDS = """
     seen evaluated examined treated signed prepared dictated performed interpreted then
 """
-_BY_VERBS = frozenset(_BY_VERB_WORDS.split())
+BY_VERBS = frozenset(_BY_VERB_WORDS.split())
 # The last word of an organization's name: what a person's name never ends with.
 _HEAD_WORDS = """
     associates group clinic clinics center centre centers institute hospital program
     programme lab labs laboratory laboratories team staff department network partners
     foundation practice services inc llc
 """
-_ORGANIZATION_HEADS = frozenset(_HEAD_WORDS.split())
+ORGANIZATION_HEADS = frozenset(_HEAD_WORDS.split())
 # Capitalized words and initials, parted by spaces only (a line break ends a name).
-_CAPITALIZED_RUN = re.compile(
+CAPITALIZED_RUN = re.compile(
     rf"(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*)(?: +(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*))*"
 )
 _NEXT_IN_LIST = re.compile(
@@ -186,7 +186,7 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
     at = text.find(" by ")
     while at >= 0:
         before = text[max(0, at - 12) : at].rsplit(None, 1)[-1:]
-        if before and before[0].lower() in _BY_VERBS and text[at + 4 : at + 5].isupper():
+        if before and before[0].lower() in BY_VERBS and text[at + 4 : at + 5].isupper():
             spans += _listed_names(text, at + 4, known)
         at = text.find(" by ", at + 4)
     return redact_spans(text, spans)
@@ -199,9 +199,9 @@ def _listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, 
     and the list goes on after them ("by Sports Chiropractic Group and by Tom Reyes"). A
     name before a service's words ("Ana Ruiz Physical Therapy") still goes."""
     spans = []
-    while item := _CAPITALIZED_RUN.match(text, at):
+    while item := CAPITALIZED_RUN.match(text, at):
         span = leading_name(text, *item.span())
-        service = item.group(0).rsplit(None, 1)[-1].lower() in _ORGANIZATION_HEADS
+        service = item.group(0).rsplit(None, 1)[-1].lower() in ORGANIZATION_HEADS
         if span and len(name_words(text, *span)) >= 2 and not service:
             if not all_known(text, span, known):
                 spans.append(span)

@@ -36,7 +36,7 @@ def test_a_name_with_a_capital_outside_ascii_is_removed(text, expected):
     "text",
     [
         "The ÉCOLE protocol was not cited; ATTORNEY FEES are not at issue.",
-        "She was seen by Émergence Physical Therapy staff.",
+        "The Émergence protocol was not cited; Évian water was allowed.",
         "The Ölfaktor test was not done.",
     ],
 )
