@@ -261,6 +261,28 @@ LEAKS: tuple[Leak, ...] = (
     Leak("The MRI was performed at Sato Imaging Center on 1/5/2016.", ("Sato",)),
     Leak("She was seen at the Jose Martinez Medical Group.", ("Jose", "Martinez")),
     Leak("She was seen at Modesto Chiropractic, then at Marquez Chiropractic.", ("Marquez",)),
+    # Session 20, found by probing: names beside a role in more of the ways records write them.
+    Leak("Per the report of Jane Smith, PT, DPT, the patient has improved.", ("Jane", "Smith")),
+    Leak("Therapy notes by Lucia Ferreira, OT, were reviewed.", ("Lucia", "Ferreira")),
+    Leak("Her translator, Ana Ruiz, was present at the visit.", ("Ana", "Ruiz")),
+    Leak("The patient's neighbor, Tom Reyes, witnessed the fall.", ("Tom", "Reyes")),
+    Leak("Her boyfriend, Tom Reyes, drives her to therapy.", ("Tom", "Reyes")),
+    Leak("Her caregiver, Rosa Diaz, helps with bathing.", ("Rosa", "Diaz")),
+    Leak("Her nephew, Luis, interpreted at the visit.", ("Luis",)),
+    Leak(
+        "According to Jane Smith, the claims adjuster, the claim was accepted.", ("Jane", "Smith")
+    ),
+    Leak("Tom Reyes, her attorney, objected to the UR decision.", ("Tom", "Reyes")),
+    Leak("Carlos Mendez, her husband, drives her to therapy.", ("Carlos", "Mendez")),
+    Leak("Jane Smith (adjuster) denied the request.", ("Jane", "Smith")),
+    Leak("Submitted by: Jane Smith", ("Jane", "Smith")),
+    Leak("Electronically signed by: John Smith, MD on 3/3/2016", ("John", "Smith")),
+    Leak("The RFA was submitted by Jane Smith on 3/3/2016.", ("Jane", "Smith")),
+    Leak("The request was denied by Wendy Liang on 3/3/2016.", ("Wendy", "Liang")),
+    Leak("She was referred to John Smith for a pain management consultation.", ("John", "Smith")),
+    Leak("Her daughter's name is Maria.", ("Maria",)),
+    Leak("The patient's husband's name is Carlos Mendez.", ("Carlos", "Mendez")),
+    Leak("Patient Name: SMITH, JANE", ("SMITH", "JANE")),
 )
 
 # What must come out unchanged: the clinical and legal text of a letter.
@@ -433,6 +455,15 @@ KEPT: tuple[str, ...] = (
     "She was seen at Fresno on 3/3/2016 and treated at home.",
     "She was referred to Pain Management and to Physical Therapy.",
     "She was seen at Advanced Orthopedic Center and at Premier Pain Management.",
+    "PT, OT and chiropractic care were requested; Home Exercise, PT was advised.",
+    "Norco, Lyrica, PT and TENS were denied.",
+    "Her neighbor drives her; her translator was present.",
+    "The Claims Adjuster, the UR physician and the IMR reviewer were notified.",
+    "Physical Therapy, the requested service, was denied.",
+    "In Summary, the physician noted spasm; the physician, MRI and EMG were reviewed.",
+    "The request was submitted by Fax on 3/3/2016 and referred to Pain Management.",
+    "The drug's name is not stated; its brand name is Norco.",
+    "Patient Name: not provided",
     "She was treated at Integrative Acupuncture and at Aquatic Therapy Center.",
     "She was seen at Interventional Spine Center and at Regenerative Medicine Institute.",
 )

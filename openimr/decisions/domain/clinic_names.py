@@ -22,7 +22,6 @@ from collections.abc import Container, Iterator
 from openimr.decisions.domain.deidentify import looks_like_organization
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.unlabelled_names import (
-    BY_VERBS,
     CAPITALIZED_RUN,
     ORGANIZATION_HEADS,
     is_ordinary,
@@ -31,11 +30,12 @@ from openimr.decisions.domain.unlabelled_names import (
 from openimr.decisions.domain.word_starts import word_starts
 
 # The verbs a clinic follows, each with the prepositions it takes ("seen by", "seen at",
-# "referred to").
+# "referred to"): who saw, treated or tested the worker (a clinic does not sign or deny).
 _BY_OR_AT = (" by ", " at ")
-_PREPOSITIONS: dict[str, tuple[str, ...]] = dict.fromkeys(BY_VERBS, (" by ",))
-_PREPOSITIONS |= dict.fromkeys(("seen", "evaluated", "examined", "treated"), _BY_OR_AT)
-_PREPOSITIONS |= dict.fromkeys(("performed", "followed", "done", "then"), _BY_OR_AT)
+_PREPOSITIONS: dict[str, tuple[str, ...]] = dict.fromkeys(
+    ("seen", "evaluated", "examined", "treated", "performed"), _BY_OR_AT
+)
+_PREPOSITIONS |= dict.fromkeys(("followed", "then", "interpreted", "done"), _BY_OR_AT)
 _PREPOSITIONS |= {"obtained": (" at ",), "referred": (" to ",)}
 VERB_WORDS = tuple(_PREPOSITIONS)
 # Words of a clinic's name beside those of an organization (`looks_like_organization`).

@@ -25,11 +25,12 @@ from openimr.decisions.domain.unlabelled_names import (
 # written before one ("Nurse Practitioner Kim Lee").
 _CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
 _CREDENTIALS += ("NP", "FNP", "FNP-C", "RN", "LVN", "PhD", "Ph.D.", "PsyD", "Psy.D.", "DPM")
-_CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.")
+_CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.", "PT", "OT")
 _CREDENTIAL_SET = frozenset(c.upper().rstrip(".") for c in _CREDENTIALS)
 # Credentials that are also words of a letter ("Lyrica, PA pending": prior authorization;
-# "Norco, DC'd": discontinued; "DO NOT"): two name tokens before them, no capital after.
-_AMBIGUOUS = frozenset(("PA", "DC", "DO"))
+# "Norco, DC'd": discontinued; "DO NOT"; "Norco, PT and OT"): two name tokens before them,
+# no capital after.
+_AMBIGUOUS = frozenset(("PA", "DC", "DO", "PT", "OT"))
 _TITLES: tuple[str, ...] = ("Nurse Practitioner", "Physician Assistant", "Physician's Assistant")
 _TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Examiner")
 _TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
@@ -38,9 +39,9 @@ _TITLES += tuple(title.upper() for title in _TITLES if title.isascii() and "'" n
 _TITLE_SET = frozenset(_TITLES)
 # Clinicians' roles a letter writes as abbreviations, which no credential rule reads ("the
 # PT", "the PTP"), and the credentials that also stand for a role after "the" ("the NP").
-_ROLE_ABBREVIATIONS = ("PT", "OT", "PTP", "QME", "AME")
-_ABBREVIATED_ROLES = frozenset((*_ROLE_ABBREVIATIONS, "NP", "FNP", "PA", "PA-C", "RN", "LVN"))
-_ABBREVIATED_ROLES |= frozenset(("DC", "MD", "DO", "DPT", "LCSW", "MFT"))
+_ROLE_ABBREVIATIONS = ("PTP", "QME", "AME")
+_ABBREVIATED_ROLES = frozenset((*_ROLE_ABBREVIATIONS, "PT", "OT", "NP", "FNP", "PA", "PA-C", "RN"))
+_ABBREVIATED_ROLES |= frozenset(("LVN", "DC", "MD", "DO", "DPT", "LCSW", "MFT"))
 
 
 def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -161,6 +162,8 @@ def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     ambiguous = text[at : at + 2] in _AMBIGUOUS and text[at + 2 : at + 3] != "."
     if not text[at - 1 : at].isspace() or (ambiguous and _word_after(text, at + 2)):
         return None
+    if not _capital_before(text, at):
+        return None  # "for PT", "of MD": no name ends before it (checked before the pattern)
     found = _BEFORE_CREDENTIAL.search(text, max(0, at - _WINDOW), at)
     if not found:
         return None
@@ -168,6 +171,18 @@ def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     if span is None or ((ambiguous or not found.group(2)) and len(name_words(text, *span)) < 2):
         return None
     return span
+
+
+def _capital_before(text: str, at: int) -> bool:
+    """Whether the word before ``at`` (white space and a comma between) starts with a
+    capital, as a name's last word or initial does."""
+    end = at
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".'\u2019-"):
+        start -= 1
+    return text[start : start + 1].isupper()
 
 
 # "The", a possessive pronoun or a possessive before a role's abbreviation: "The PT", "her

@@ -158,6 +158,7 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
 # comma, "then by".
 _BY_VERB_WORDS = """
     seen evaluated examined treated signed prepared dictated performed interpreted then
+    submitted authored written completed reviewed approved denied modified ordered requested
 """
 BY_VERBS = frozenset(_BY_VERB_WORDS.split())
 # The last word of an organization's name: what a person's name never ends with.
@@ -178,7 +179,8 @@ _NEXT_IN_LIST = re.compile(
 
 def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
     """The names after "seen by", "evaluated by", "examined by", "treated by", "signed by",
-    "prepared by", "dictated by", "performed by", "interpreted by", each name and those
+    "prepared by", "dictated by", "performed by", "interpreted by", "submitted by",
+    "reviewed by", "denied by" and the like, and after "referred to", each name and those
     listed after it → ``[redacted]`` (LC 4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). A name
     ends at an ordinary word ("seen by Pain Management" names no one); one whose every word
     is ``known`` is left to the known-name rule: run before it."""
@@ -189,6 +191,10 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
         if before and before[0].lower() in BY_VERBS and text[at + 4 : at + 5].isupper():
             spans += _listed_names(text, at + 4, known)
         at = text.find(" by ", at + 4)
+    # "referred to John Smith": "referred" is found in the pass that finds the rules' words.
+    for at in word_starts(text).of("referred"):
+        if text.startswith(" to ", at + 8) and text[at + 12 : at + 13].isupper():
+            spans += _listed_names(text, at + 12, known)
     return redact_spans(text, spans)
 
 
@@ -221,8 +227,15 @@ def _listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, 
 # daughter Maria Chen translated", "Dr. Lee's partner, Sam Ortiz,", "the interpreter, Lucia
 # Ferreira,". A relative only after a possessive ("her", "his", "'s"), as a family history
 # lists diseases after a bare relative ("mother Diabetes"); the others after "the" or "a" too.
-_RELATIVE_WORDS = "husband wife spouse son daughter mother father sister brother"
-_COMPANION_WORDS = "partner supervisor coworker co-worker interpreter friend"
+_RELATIVE_WORDS = """
+    husband wife spouse son daughter mother father sister brother cousin aunt uncle niece
+    nephew grandson granddaughter grandmother grandfather stepson stepdaughter boyfriend
+    girlfriend fiance fiancé fiancee fiancée
+"""
+_COMPANION_WORDS = """
+    partner supervisor coworker co-worker interpreter friend translator neighbor neighbour
+    roommate caregiver landlord
+"""
 _RELATIVES = frozenset(_RELATIVE_WORDS.split())
 _COMPANIONS = frozenset(_COMPANION_WORDS.split())
 _POSSESSIVE_BEFORE = re.compile(r"(?i:\b(?:her|his|their|my|our)|['\u2019]s)\s+$")
@@ -235,11 +248,28 @@ _AFTER_COMPANION = re.compile(
 # "Attn: Wendy Liang", "Sincerely, Hana Sato". Two name tokens each, as "Attn: Claims" names
 # a department.
 _RECIPIENT_LABELS = frozenset(("cc:", "attn:", "attention:", "sincerely,", "respectfully,"))
+# "Submitted by: Jane Smith", "Electronically signed by: ...": a name after "by:" as after "cc:".
+_RECIPIENT_LABELS |= frozenset(("by:", "regards,"))
 # The words above as the text's words split at white space show them (a comma after a role,
 # a label in any case): one split and a set look-up cost a third of a str.find a word.
 _CLUES = {w: w for w in _RELATIVES | _COMPANIONS} | {w + ",": w for w in _RELATIVES | _COMPANIONS}
 _CLUES |= {form: label for label in _RECIPIENT_LABELS for form in (label, label.title())}
 _CLUES |= {label.upper(): label for label in _RECIPIENT_LABELS}
+_CLUES["name"] = "name"
+# Roles a letter sets after a name, between commas or in parentheses: "Jane Smith, the claims
+# adjuster, ...", "Tom Reyes, her attorney, ...", "Carlos Mendez, her husband, ...", "Jane
+# Smith (adjuster)": as the text's words show them when the apposition closes after them
+# ("adjuster,", "(adjuster)"), looked up with the words above.
+_APPOSED_ROLE_WORDS = """
+    adjuster adjustor attorney physician therapist nurse examiner manager counsel doctor
+    surgeon chiropractor representative paralegal psychologist psychiatrist acupuncturist
+    specialist consultant evaluator practitioner clinician reviewer ptp qme
+"""
+_APPOSED = "apposed:"
+_APPOSED_ROLES = frozenset(_APPOSED_ROLE_WORDS.split()) | _RELATIVES | _COMPANIONS
+for _role in _APPOSED_ROLES:
+    for _form in (_role + ",", _role + ")", "(" + _role + ")"):
+        _CLUES.setdefault(_form, _APPOSED + _role)
 
 
 def replace_people_around_names(text: str, known: Container[str] = ()) -> str:
@@ -250,16 +280,22 @@ def replace_people_around_names(text: str, known: Container[str] = ()) -> str:
     may be its reviewer: LC 4610.6(f)), each name listed → ``[redacted]``. The role is read
     in lower case, as a possessive or an article before it writes it. The name ends at an
     ordinary word ("her son, Spanish-speaking,"); one whose every word is ``known`` is left
-    to the known-name rule: run before it."""
+    to the known-name rule: run before it. And a name stated as one ("her daughter's name is
+    Maria"), and one set off before such a role or a professional's ("Jane Smith, the claims
+    adjuster, denied", "Tom Reyes, her attorney,", "Jane Smith (adjuster)")."""
     present = {_CLUES[word] for word in _CLUES.keys() & text.split()}
     if not present:
         return text
     spans = []
     for word in present:
-        if word in _RECIPIENT_LABELS:
+        if word == "name":
+            spans += _stated_names(text, known)
+        elif word in _RECIPIENT_LABELS:
             spans += _recipients(text, word, known)
+        elif word.startswith(_APPOSED):
+            spans += _apposed_names(text, word.removeprefix(_APPOSED), known)
         else:
-            spans += _companions(text, word, known)
+            spans += _companions(text, word, known) + _apposed_names(text, word, known)
     return redact_spans(text, spans)
 
 
@@ -302,4 +338,55 @@ def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int,
         while text[start : start + 1].isspace():
             start += 1
         spans += _listed_names(text, start, known)
+    return spans
+
+
+# A name stated as one, of a person of the case: "her daughter's name is Maria", "the
+# patient's husband's name is Carlos Mendez", "his supervisor's name was Dale".
+_NAME_OWNERS = _RELATIVES | _COMPANIONS | frozenset(_WORKER_ROLES.split("|"))
+_NAME_OWNERS |= frozenset(_VERB_ROLES.split())
+_OWNER_BEFORE = re.compile(
+    r"(?i:\b(?:her|his|their|my|our)|\b([\w-]+)['\u2019]s)\s+(?i:(?:first|last|full|given)\s+)?$"
+)
+_STATED_NAME = re.compile(
+    rf"\s+(?:is|was)\s+(?!{_TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
+)
+
+
+def _stated_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    for at in word_starts(text).of("name"):
+        owner = _OWNER_BEFORE.search(text, max(0, at - 30), at)
+        if owner is None or (owner.group(1) and owner.group(1).lower() not in _NAME_OWNERS):
+            continue
+        found = _STATED_NAME.match(text, at + 4)
+        span = found and leading_name(text, *found.span(1))
+        if span and not all_known(text, span, known):
+            spans.append(span)
+    return spans
+
+
+# What stands between a name and the role after it: a comma or a parenthesis, then an
+# article or a possessive and up to two words ("the claims", "her treating").
+_BEFORE_ROLE = re.compile(
+    r"([,(])\s*(?:(?:the|her|his|their|my|our|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(rf"(?:(?:{INITIAL})*{NAME_WORD}\s+){{0,3}}(?:{INITIAL})*{NAME_WORD}\s*$")
+
+
+def _apposed_names(text: str, role: str, known: Container[str]) -> list[tuple[int, int]]:
+    """The names of two name tokens at least set off before ``role``, which closes the
+    apposition (a comma or the parenthesis after it): "In Summary, the physician noted" and
+    "the physician, MRI" set off no name."""
+    spans = []
+    for at in word_starts(text).of(role):
+        after = text[at + len(role) : at + len(role) + 1]
+        before = _BEFORE_ROLE.search(text, max(0, at - 40), at) if after in ",)" else None
+        if before is None or after != ("," if before.group(1) == "," else ")"):
+            continue
+        name = _NAME_BEFORE.search(text, max(0, before.start() - 100), before.start())
+        span = name and trailing_name(text, name.start(), name.end())
+        if span and len(name_words(text, *span)) >= 2 and not all_known(text, span, known):
+            spans.append(span)
     return spans
