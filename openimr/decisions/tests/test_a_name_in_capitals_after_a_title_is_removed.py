@@ -60,20 +60,11 @@ def test_a_name_after_a_title_in_capitals_is_removed(text, expected):
         "THE CLAIMS ADJUSTER DENIED THE REQUEST ON 3/3/2016.",
         "THERAPIST PROGRESS NOTES were reviewed with the CASE MANAGER RN.",
         "The ATTORNEY LETTER of 3/3/2016 was reviewed.",
-        # One word after the title that is no one's name.
-        "ATTORNEY FEES are not at issue.",
-        "The NURSE TRIAGE note was reviewed.",
-        "ATTORNEY CORRESPONDENCE dated 3/3/2016 was reviewed.",
-        "THERAPIST NOTES were reviewed; ADJUSTER NOTES of 3/3/2016 too.",
-        "The NURSE ASSESSMENT of 3/3/2016 was reviewed.",
-        "The ATTORNEY REPRESENTATION letter and the ATTORNEY OBJECTION were reviewed.",
-        "ATTORNEY BILLING and ATTORNEY REFERRAL are not at issue.",
-        "The NURSE EDUCATOR visit, the NURSE VISIT and CHIROPRACTOR VISITS were approved.",
-        "COUNSELOR SESSIONS were requested; the ATTORNEY GENERAL was not involved.",
-        "The ADJUSTER DENIAL letter and the ATTORNEY INVOLVEMENT were noted.",
-        "The ATTORNEY REQUEST of 3/3/2016 and the ADJUSTER RESPONSE were reviewed.",
-        "The THERAPIST EVALUATION and the NURSE PRACTITIONER REPORT were reviewed.",
-        "The ATTORNEY CLIENT privilege was asserted; ATTORNEY SUBMISSION dated 3/3/2016.",
+        # One word after the title that is no one's name (the audit set's kept text holds
+        # more: bench/deid_audit_kept.py).
+        "Per the ATTORNEY LETTERS and the NURSE NOTES, the CHIROPRACTOR REPORTS were late.",
+        "THERAPIST SIGNATURE missing; NURSE STAFFING notes and ADJUSTER COSTS were reviewed.",
+        "The ATTORNEY DEPOSITION, ADJUSTER CORRESPONDENCE and NURSE AWARENESS were noted.",
     ],
 )
 def test_words_in_capitals_after_a_title_that_name_no_one_stay(text):

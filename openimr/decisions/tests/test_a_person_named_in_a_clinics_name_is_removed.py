@@ -62,21 +62,12 @@ def test_a_persons_name_in_a_clinics_name_is_removed(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "She was seen by Kaiser Permanente Medical Group on 1/4/2016.",
-        "She was seen at Concentra Medical Center on 2/2/2016.",
-        "She was seen at Coastal Orthopedics and then by Pacific Spine Center.",
-        "She was treated at Valley Physical Therapy for 12 visits.",
-        "She was seen at UCLA Medical Center and at Sutter Health.",
-        "She was seen at Golden State Orthopedics and at Bay Area Pain Institute.",
-        "She was seen at St. Jude Medical Center and at St Mary Medical Center.",
-        "She was seen at Fresno Community Hospital and at Los Angeles Spine Center.",
-        "She was treated at San Joaquin Valley Rehabilitation Hospital.",
-        "She was seen at Walk In Clinic and at the Spine Center.",
-        "The EMG was performed at Neurodiagnostic Associates.",
-        "She was seen at Fresno on 3/3/2016 and treated at home.",
-        "She was referred to Pain Management and to Physical Therapy.",
-        "She was seen at Advanced Orthopedic Center and at Premier Pain Management.",
-        "She was treated at the Functional Restoration Program.",
+        # The audit set's kept text holds more (bench/deid_audit_kept.py).
+        "She was treated at Sierra Pain Institute and at Mission Hills Chiropractic.",
+        "She was seen by Dignity Health Medical Group and at Coastal Spine Center.",
+        "She was seen at Santa Barbara Orthopedic Group, then at Cedars-Sinai Medical Center.",
+        "She was evaluated at Bakersfield Occupational Medicine Clinic on 4/4/2016.",
+        "She was referred to Occupational Medicine; the MRI was done at UCSF Imaging Center.",
     ],
 )
 def test_a_clinic_named_after_a_place_or_a_system_stays(text):
