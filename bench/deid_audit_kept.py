@@ -185,6 +185,13 @@ KEPT: tuple[str, ...] = (
     "The request was submitted by Fax on 3/3/2016 and referred to Pain Management.",
     "The drug's name is not stated; its brand name is Norco.",
     "Patient Name: not provided",
+    "Physician: Physical Medicine and Rehabilitation",
+    "The Professor of Orthopedics at the university was not consulted.",
+    "PA Request Form and PA Approved status were noted; Lyrica PA Denied.",
+    "The report by Utilization Review was reviewed; the note by Physical Therapy too.",
+    "She works at night; she worked at home as a seamstress.",
+    "Her Physical Therapist, Board Certified, documented gains.",
+    "John Smith Sr. was not named; the Sr. Care program was not requested.",
     "She was treated at Integrative Acupuncture and at Aquatic Therapy Center.",
     "She was seen at Interventional Spine Center and at Regenerative Medicine Institute.",
 )

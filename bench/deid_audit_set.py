@@ -284,6 +284,15 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Her daughter's name is Maria.", ("Maria",)),
     Leak("The patient's husband's name is Carlos Mendez.", ("Carlos", "Mendez")),
     Leak("Patient Name: SMITH, JANE", ("SMITH", "JANE")),
+    Leak("Employee: Tran, Jose", ("Tran", "Jose")),
+    Leak("Prof. Smith reviewed the films; Professor Jane Doe agreed.", ("Smith", "Jane", "Doe")),
+    Leak("Sra. Castillo reported pain; Sr. Lopez drove her.", ("Castillo", "Lopez")),
+    Leak("PA Jane Smith saw her on 3/3/2016.", ("Jane", "Smith")),
+    Leak("The PR-2 report by Jane Smith documented spasm.", ("Jane", "Smith")),
+    Leak("Jane Smith, Claims Adjuster, denied the request.", ("Jane", "Smith")),
+    Leak("Signed: Jane Smith, Claims Examiner", ("Jane", "Smith")),
+    Leak("She works as a cashier for Valley Foods Market.", ("Valley Foods",)),
+    Leak("She worked at Orchard Lane Grocers for 9 years.", ("Orchard Lane",)),
 )
 
 

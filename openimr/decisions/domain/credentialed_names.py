@@ -210,7 +210,7 @@ def _abbreviated_role_name(text: str, end: int) -> tuple[int, int] | None:
 
 # Credentials a record also writes before a name ("PA-C Amanda Choi", "RN Jane Doe"); not
 # MD, which starts a hospital's name ("MD Anderson").
-_BEFORE_NAME = frozenset(("PA-C", "FNP", "FNP-C", "NP", "RN", "LVN", "LCSW", "DPT"))
+_BEFORE_NAME = frozenset(("PA-C", "PA", "FNP", "FNP-C", "NP", "RN", "LVN", "LCSW", "DPT"))
 
 
 def _credential_before(text: str, credential: str, end: int) -> tuple[int, int] | None:

@@ -176,6 +176,7 @@ def _token_forms(key: str) -> list[str]:
 
 # Words a period follows without ending the sentence ("e.g. Smith", "vs. Smith").
 _ABBREVIATIONS = frozenset(("e.g", "i.e", "vs", "no", "cf", "approx", "dr", "mr", "mrs", "ms"))
+_ABBREVIATIONS |= frozenset(("prof", "sr", "sra", "srta"))
 _SPACE = " \t\r\n"
 
 
@@ -210,7 +211,9 @@ def sentence_starts_at(text: str, at: int) -> bool:
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 _GAP = re.compile(r"\s*,?\s*")
 _INITIAL_GAP = re.compile(r"\.\s*")
-_TITLE_BEFORE = re.compile(r"(?:\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Sra|Srta)\.?\s+)$", re.IGNORECASE
+)
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,4}")
 
 

@@ -151,10 +151,10 @@ _ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORD
 # After a comma: "The adjuster, Jose Tran of ...", "the surgeon, Ana Ruiz, noted".
 _APPOSED_VALUE = re.compile(rf",\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
 # After a colon: "Patient: John Smith" (but "Patient: Male").
-# A surname in capitals may come first, with a comma: "Patient Name: SMITH, JANE".
+# A surname may come first, with a comma: "Patient Name: SMITH, JANE", "Employee: Tran, Jose".
 _LABELLED_VALUE = re.compile(
     rf"(?i:\s+name)?\s*:\s*(?!(?:{_NOT_NAMES})\b)"
-    rf"((?:[A-Z][A-Z'-]+,\s*)?[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}})"
+    rf"((?:[A-Z][\w'-]+,\s*(?=[A-Z]))?[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}})"
 )
 # Adjudication case numbers of the Appeals Board identify the worker's claim.
 _WCAB_NUMBER = re.compile(r"\bADJ\d{6,8}\b")

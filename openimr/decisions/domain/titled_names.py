@@ -20,14 +20,20 @@ from collections.abc import Callable, Container
 from openimr.decisions.domain.credentialed_names import capitals_name
 from openimr.decisions.domain.deidentify import REDACTED, role_at
 from openimr.decisions.domain.identifiers import all_known
+from openimr.decisions.domain.unlabelled_names import is_ordinary
 from openimr.decisions.domain.word_starts import word_starts
 
 # Each title's first letter is scanned in C; the boundary before it is checked after.
 # A title in capitals ("DR. ŁUKASZ NOWAK") with its period: "MS" alone is multiple sclerosis.
-_TITLE = re.compile(r"(?:D(?:rs|r|octors|octor|RS?\.)|M(?:rs|r|s|iss|x|RS?\.|S\.))\.?\s+")
+# "Prof.", "Professor"; the Spanish "Sr.", "Sra.", "Srta." with their period ("Sr" alone may
+# be a name's "Senior").
+_TITLE = re.compile(
+    r"(?:D(?:rs|r|octors|octor|RS?\.)|M(?:rs|r|s|iss|x|RS?\.|S\.)|Prof(?:essor)?"
+    r"|S(?:rta|ra|r)(?=\.))\.?\s+"
+)
 # The titles' first letters in lower case, where a word starts (``word_starts``: found with
 # the other rules' words in one pass, where a scan of the text for each title cost more).
-TITLE_WORDS = ("dr", "doctor", "mr", "ms", "mx", "miss")
+TITLE_WORDS = ("dr", "doctor", "mr", "ms", "mx", "miss", "prof", "sr")
 # A token after a title: an initial, or a word (letters of any script, with inner
 # apostrophes and hyphens), with the space before it.
 _TOKEN = re.compile(r"\s*(?:([A-Z]\.)|([^\W\d_]+(?:['\u2019\-][^\W\d_]+)*))")
@@ -68,12 +74,21 @@ def replace_titled_names(text: str, known: Container[str] = ()) -> str:
         # A title in capitals ("DR.") reads its names in capitals as "CLAIMS ADJUSTER" does.
         reader = _capitals_end if title.group(0)[1].isupper() else _name_end
         end = _names_end(text, title.end(), several, reader)
+        if title.group(0)[0] in "PS" and _ordinary_after(text, title.end()):
+            continue  # "the Sr. Care program", "Prof. Emeritus": no name after the title
         if end is None or (known and all_known(text, (title.end(), end), known)):
             continue
         possessive = text.startswith(_POSSESSIVE, end)
-        out += [text[at:start], _role(title.group(0), text, start), "'s" if possessive else ""]
+        role = _role(title.group(0), text, start)
+        # "Drs. Lee and Patel's notes": the physicians' notes.
+        out += [text[at:start], role, ("'" if role.endswith("s") else "'s") if possessive else ""]
         at = end + (2 if possessive else 0)
     return "".join(out) + text[at:]
+
+
+def _ordinary_after(text: str, at: int) -> bool:
+    word = _TOKEN.match(text, at)
+    return bool(word and word.group(2) and is_ordinary(word.group(2)))
 
 
 def _role(title: str, text: str, at: int) -> str:

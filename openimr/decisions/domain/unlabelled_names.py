@@ -159,6 +159,7 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
 _BY_VERB_WORDS = """
     seen evaluated examined treated signed prepared dictated performed interpreted then
     submitted authored written completed reviewed approved denied modified ordered requested
+    report note notes evaluation letter consultation examination
 """
 BY_VERBS = frozenset(_BY_VERB_WORDS.split())
 # The last word of an organization's name: what a person's name never ends with.
@@ -268,7 +269,10 @@ _APPOSED_ROLE_WORDS = """
 _APPOSED = "apposed:"
 _APPOSED_ROLES = frozenset(_APPOSED_ROLE_WORDS.split()) | _RELATIVES | _COMPANIONS
 for _role in _APPOSED_ROLES:
-    for _form in (_role + ",", _role + ")", "(" + _role + ")"):
+    _title = (
+        _role.title()
+    )  # "Jane Smith, Claims Adjuster," and a signature's "..., Claims Examiner"
+    for _form in (_role + ",", _role + ")", "(" + _role + ")", _title, _title + ",", _title + ")"):
         _CLUES.setdefault(_form, _APPOSED + _role)
 
 
@@ -372,6 +376,9 @@ _BEFORE_ROLE = re.compile(
     r"([,(])\s*(?:(?:the|her|his|their|my|our|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# What closes an apposition after its role: a comma, a parenthesis, the end of a line or
+# of a text ("Signed: Jane Smith, Claims Examiner").
+_CLOSING = frozenset((",", ")", "\n", "\x00", ""))
 _NAME_BEFORE = re.compile(rf"(?:(?:{INITIAL})*{NAME_WORD}\s+){{0,3}}(?:{INITIAL})*{NAME_WORD}\s*$")
 
 
@@ -382,8 +389,8 @@ def _apposed_names(text: str, role: str, known: Container[str]) -> list[tuple[in
     spans = []
     for at in word_starts(text).of(role):
         after = text[at + len(role) : at + len(role) + 1]
-        before = _BEFORE_ROLE.search(text, max(0, at - 40), at) if after in ",)" else None
-        if before is None or after != ("," if before.group(1) == "," else ")"):
+        before = _BEFORE_ROLE.search(text, max(0, at - 40), at) if after in _CLOSING else None
+        if before is None or (after == ")") != (before.group(1) == "("):
             continue
         name = _NAME_BEFORE.search(text, max(0, before.start() - 100), before.start())
         span = name and trailing_name(text, name.start(), name.end())

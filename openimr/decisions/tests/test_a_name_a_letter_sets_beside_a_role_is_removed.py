@@ -55,6 +55,26 @@ R = REDACTED
         ("Her daughter's name is Maria.", f"Her daughter's name is {R}."),
         ("The patient's husband's name is Carlos Mendez.", f"The patient's husband's name is {R}."),
         ("Patient Name: SMITH, JANE", f"Patient Name: {R}"),
+        ("Employee: Tran, Jose", f"Employee: {R}"),
+        ("Prof. Smith reviewed the films.", f"{R} reviewed the films."),
+        ("Professor Jane Smith agreed.", f"{R} agreed."),
+        (
+            "Sra. Castillo reported pain; Sr. Lopez drove her.",
+            f"{R} reported pain; {R} drove her.",
+        ),
+        ("Drs Lee & Patel's notes were reviewed.", "The physicians' notes were reviewed."),
+        ("PA Jane Smith saw her on 3/3/2016.", f"PA {R} saw her on 3/3/2016."),
+        (
+            "The PR-2 report by Jane Smith documented spasm.",
+            f"The PR-2 report by {R} documented spasm.",
+        ),
+        (
+            "Jane Smith, Claims Adjuster, denied the request.",
+            f"{R}, Claims Adjuster, denied the request.",
+        ),
+        ("Signed: Jane Smith, Claims Examiner", f"Signed: {R}, Claims Examiner"),
+        ("She works as a cashier for Valley Foods Market.", f"She works as a cashier for {R}."),
+        ("She worked at Orchard Lane Grocers for 9 years.", f"She worked at {R} for 9 years."),
     ],
 )
 def test_a_name_beside_a_role_is_removed(text, expected):
@@ -72,6 +92,12 @@ def test_a_name_beside_a_role_is_removed(text, expected):
         "The request was submitted by Fax on 3/3/2016 and referred to Pain Management.",
         "The drug's name is not stated; its brand name is Norco.",
         "Patient Name: not provided",
+        "Physician: Physical Medicine and Rehabilitation",
+        "The Professor of Orthopedics at the university was not consulted.",
+        "PA Request Form and PA Approved status were noted; Lyrica PA Denied.",
+        "The report by Utilization Review was reviewed; the note by Physical Therapy too.",
+        "She works at night; she worked at home as a seamstress.",
+        "Her Physical Therapist, Board Certified, documented gains.",
     ],
 )
 def test_the_same_words_naming_no_one_stay(text):
