@@ -23,9 +23,9 @@ from rapidfuzz.distance import OSA
 from openimr.decisions.domain import (
     clinic_names,
     identifiers,
+    people_around,
     role_names,
     titled_names,
-    unlabelled_names,
 )
 from openimr.decisions.domain.clinic_names import replace_names_in_clinics
 from openimr.decisions.domain.credentialed_names import replace_credentialed_names
@@ -44,6 +44,7 @@ from openimr.decisions.domain.identifiers import (
     replace_role_phrase_names,
     safe_age,
 )
+from openimr.decisions.domain.people_around import replace_people_around_names
 from openimr.decisions.domain.role_names import (
     replace_author_after_title,
     replace_claims_companies,
@@ -52,7 +53,6 @@ from openimr.decisions.domain.role_names import (
 from openimr.decisions.domain.titled_names import replace_titled_names
 from openimr.decisions.domain.unlabelled_names import (
     replace_names_after_by,
-    replace_people_around_names,
     replace_role_verb_names,
 )
 from openimr.decisions.domain.word_starts import WordStarts
@@ -83,7 +83,7 @@ _LABELS = (
     *identifiers._PHONE_LABELS,
     "age",
     *role_names._ANCHORS,
-    *unlabelled_names._RECIPIENT_LABELS,
+    *people_around.RECIPIENT_LABELS,
     *titled_names.TITLE_WORDS,
     *clinic_names.VERB_WORDS,
 )
