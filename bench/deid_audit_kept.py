@@ -192,6 +192,9 @@ KEPT: tuple[str, ...] = (
     "She works at night; she worked at home as a seamstress.",
     "Her Physical Therapist, Board Certified, documented gains.",
     "John Smith Sr. was not named; the Sr. Care program was not requested.",
+    "Her husband, USMC-retired, drives her; cc: Claims Department, UR Unit",
+    "The case was discussed with Utilization Review; she spoke with Physical Therapy.",
+    "A peer-to-peer call with the requesting physician was not completed.",
     "She was treated at Integrative Acupuncture and at Aquatic Therapy Center.",
     "She was seen at Interventional Spine Center and at Regenerative Medicine Institute.",
 )

@@ -293,6 +293,11 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Signed: Jane Smith, Claims Examiner", ("Jane", "Smith")),
     Leak("She works as a cashier for Valley Foods Market.", ("Valley Foods",)),
     Leak("She worked at Orchard Lane Grocers for 9 years.", ("Orchard Lane",)),
+    Leak("Her husband, CARLOS MENDEZ, drives her to therapy.", ("CARLOS", "MENDEZ")),
+    Leak("cc: JANE SMITH, TOM REYES", ("JANE", "SMITH", "TOM", "REYES")),
+    Leak("A peer-to-peer discussion with Jane Smith was held on 3/3/2016.", ("Jane", "Smith")),
+    Leak("I spoke with Jane Smith from the office on 3/3/2016.", ("Jane", "Smith")),
+    Leak("The case was discussed with Tom Reyes, the case manager.", ("Tom", "Reyes")),
 )
 
 

@@ -26,6 +26,7 @@ from openimr.decisions.domain import (
     people_around,
     role_names,
     titled_names,
+    unlabelled_names,
 )
 from openimr.decisions.domain.clinic_names import replace_names_in_clinics
 from openimr.decisions.domain.credentialed_names import replace_credentialed_names
@@ -86,6 +87,7 @@ _LABELS = (
     *people_around.RECIPIENT_LABELS,
     *titled_names.TITLE_WORDS,
     *clinic_names.VERB_WORDS,
+    *unlabelled_names.TALK_VERBS,
 )
 _WORDS = tuple(sorted({label.split()[0] for label in _LABELS}))
 _AUTOMATON = ahocorasick.Automaton()

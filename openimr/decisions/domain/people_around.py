@@ -12,6 +12,7 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container
 
+from openimr.decisions.domain.credentialed_names import capitals_name
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.unlabelled_names import (
@@ -123,6 +124,8 @@ def _companion_name(text: str, at: int) -> tuple[int, int] | None:
     or two name tokens at least, as "her mother Alzheimer dementia" names a disease."""
     found = _AFTER_COMPANION.match(text, at)
     span = found and leading_name(text, *found.span(1))
+    if not span and text.startswith(",", at):
+        return capitals_name(text, at + 1)  # "her husband, CARLOS MENDEZ, drives"
     if not span:
         return None
     if "," in text[at : span[0]] or len(name_words(text, *span)) >= 2:
@@ -142,7 +145,20 @@ def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int,
         start = at + len(label)
         while text[start : start + 1].isspace():
             start += 1
-        spans += listed_names(text, start, known)
+        capitals = [s for s in _capitals_listed(text, start) if not all_known(text, s, known)]
+        spans += listed_names(text, start, known) or capitals
+    return spans
+
+
+def _capitals_listed(text: str, at: int) -> list[tuple[int, int]]:
+    """The names in capitals listed from ``at`` ("cc: JANE SMITH, TOM REYES"), each read as
+    after a title in capitals (``capitals_name``), parted by commas."""
+    spans = []
+    while (span := capitals_name(text, at - 1 if at else at)) is not None:
+        spans.append(span)
+        if not text.startswith(", ", span[1]):
+            break
+        at = span[1] + 2
     return spans
 
 

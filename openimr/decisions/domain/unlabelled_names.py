@@ -192,11 +192,21 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
         if before and before[0].lower() in BY_VERBS and text[at + 4 : at + 5].isupper():
             spans += listed_names(text, at + 4, known)
         at = text.find(" by ", at + 4)
-    # "referred to John Smith": "referred" is found in the pass that finds the rules' words.
-    for at in word_starts(text).of("referred"):
-        if text.startswith(" to ", at + 8) and text[at + 12 : at + 13].isupper():
-            spans += listed_names(text, at + 12, known)
+    # "referred to John Smith", "spoke with ...", "a peer-to-peer discussion with ...": the
+    # verbs are found in the pass that finds the rules' words.
+    starts = word_starts(text)
+    for verb in TALK_VERBS:
+        for at in starts.of(verb):
+            found = _TALKED_TO.match(text, at + len(verb))
+            if found and text[found.end() : found.end() + 1].isupper():
+                spans += listed_names(text, found.end(), known)
     return redact_spans(text, spans)
+
+
+# Whom the worker was referred to, or a letter's writer spoke with: "referred to", "spoke
+# with", "discussed with", "conferred with", "talked to", "a peer-to-peer discussion with".
+TALK_VERBS = ("referred", "spoke", "discussed", "conferred", "talked", "peer-to-peer")
+_TALKED_TO = re.compile(r"(?:\s+(?:to|with)|(?:\s+[a-z]+){0,2}\s+with)\s+(?:by\s+)?")
 
 
 def listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, int]]:

@@ -75,6 +75,14 @@ R = REDACTED
         ("Signed: Jane Smith, Claims Examiner", f"Signed: {R}, Claims Examiner"),
         ("She works as a cashier for Valley Foods Market.", f"She works as a cashier for {R}."),
         ("She worked at Orchard Lane Grocers for 9 years.", f"She worked at {R} for 9 years."),
+        ("Her husband, CARLOS MENDEZ, drives her.", f"Her husband, {R}, drives her."),
+        ("cc: JANE SMITH, TOM REYES", f"cc: {R}, {R}"),
+        (
+            "A peer-to-peer discussion with Jane Smith was held on 3/3/2016.",
+            f"A peer-to-peer discussion with {R} was held on 3/3/2016.",
+        ),
+        ("I spoke with Jane Smith from the office.", f"I spoke with {R} from the office."),
+        ("The case was discussed with Tom Reyes today.", f"The case was discussed with {R} today."),
     ],
 )
 def test_a_name_beside_a_role_is_removed(text, expected):
@@ -98,6 +106,9 @@ def test_a_name_beside_a_role_is_removed(text, expected):
         "The report by Utilization Review was reviewed; the note by Physical Therapy too.",
         "She works at night; she worked at home as a seamstress.",
         "Her Physical Therapist, Board Certified, documented gains.",
+        "Her husband, USMC-retired, drives her; cc: Claims Department, UR Unit",
+        "The case was discussed with Utilization Review; she spoke with Physical Therapy.",
+        "A peer-to-peer call with the requesting physician was not completed.",
     ],
 )
 def test_the_same_words_naming_no_one_stay(text):
