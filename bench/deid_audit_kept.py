@@ -195,6 +195,8 @@ KEPT: tuple[str, ...] = (
     "Her husband, USMC-retired, drives her; cc: Claims Department, UR Unit",
     "The case was discussed with Utilization Review; she spoke with Physical Therapy.",
     "A peer-to-peer call with the requesting physician was not completed.",
+    "The patient, Hispanic Female, 45, reported pain; the employee, Spanish Speaking, agreed.",
+    "The TENS unit was obtained at Durable Medical Equipment vendor.",
     "She was treated at Integrative Acupuncture and at Aquatic Therapy Center.",
     "She was seen at Interventional Spine Center and at Regenerative Medicine Institute.",
 )

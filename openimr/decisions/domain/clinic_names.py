@@ -70,6 +70,7 @@ _PLACE_OR_SYSTEM_WORDS = """
     roseville folsom davis lodi tracy madera hanford tulare delano porterville yuba eureka
     hollywood compton carson fontana escondido oceanside california
     cognitive behavioral integrative holistic aquatic chronic acute restorative regenerative
+    durable open mobile home
     interventional industrial occupational physical medical
     harmony synergy optimum balance motion kinetic evolve elevate thrive restore renew align
     vitality momentum phoenix horizon legacy heritage pioneer liberty freedom victory

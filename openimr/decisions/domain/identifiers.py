@@ -146,6 +146,8 @@ _NOT_NAMES = (
     "|Home|Clinic|Center|Group|Services|Visits|Evaluation|Report|Request|Department"
     # What a label's value is when it is no name: "Patient: Male", "Provider: Not Listed".
     "|Male|Female|Unknown|None|Not|Same|Pending"
+    # How a summary describes the worker after a comma: "The patient, Hispanic Female, 45".
+    "|Hispanic|Latino|Latina|Caucasian|White|Black|Asian|African|Filipino|Spanish"
 )
 _ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
 # After a comma: "The adjuster, Jose Tran of ...", "the surgeon, Ana Ruiz, noted".

@@ -109,6 +109,8 @@ def test_a_name_beside_a_role_is_removed(text, expected):
         "Her husband, USMC-retired, drives her; cc: Claims Department, UR Unit",
         "The case was discussed with Utilization Review; she spoke with Physical Therapy.",
         "A peer-to-peer call with the requesting physician was not completed.",
+        "The patient, Hispanic Female, 45, reported pain; the employee, Spanish Speaking, agreed.",
+        "The TENS unit was obtained at Durable Medical Equipment vendor.",
     ],
 )
 def test_the_same_words_naming_no_one_stay(text):
