@@ -197,6 +197,7 @@ KEPT: tuple[str, ...] = (
     "A peer-to-peer call with the requesting physician was not completed.",
     "The patient, Hispanic Female, 45, reported pain; the employee, Spanish Speaking, agreed.",
     "The TENS unit was obtained at Durable Medical Equipment vendor.",
+    "Norco, P.T. and O.T. were requested; the R.N. Case Manager called.",
     "She was treated at Integrative Acupuncture and at Aquatic Therapy Center.",
     "She was seen at Interventional Spine Center and at Regenerative Medicine Institute.",
 )

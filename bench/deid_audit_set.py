@@ -298,6 +298,12 @@ LEAKS: tuple[Leak, ...] = (
     Leak("A peer-to-peer discussion with Jane Smith was held on 3/3/2016.", ("Jane", "Smith")),
     Leak("I spoke with Jane Smith from the office on 3/3/2016.", ("Jane", "Smith")),
     Leak("The case was discussed with Tom Reyes, the case manager.", ("Tom", "Reyes")),
+    Leak(
+        "The P.T., Jane Smith, documented gains; the N.P., Lee, agreed.", ("Jane", "Smith", "Lee")
+    ),
+    Leak("Jane Smith, N.P., refilled the Norco.", ("Jane", "Smith")),
+    Leak("She was seen at Smith & Jones Orthopedics on 3/3/2016.", ("Smith", "Jones")),
+    Leak("ADJUSTER LOPEZ'S letter was reviewed.", ("LOPEZ",)),
 )
 
 

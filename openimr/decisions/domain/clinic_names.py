@@ -17,12 +17,12 @@ ordinary word of a letter (`unlabelled_names.is_ordinary`), a place or a health 
 word (``_PLACE_OR_SYSTEM``): a first word of these names no person. Pure functions over
 text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
+import re
 from collections.abc import Container, Iterator
 
-from openimr.decisions.domain.deidentify import looks_like_organization
+from openimr.decisions.domain.deidentify import UPPER, looks_like_organization
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.unlabelled_names import (
-    CAPITALIZED_RUN,
     ORGANIZATION_HEADS,
     is_ordinary,
     name_words,
@@ -85,7 +85,7 @@ def replace_names_in_clinics(text: str, known: Container[str] = ()) -> str:
     the known-name rule: run before it."""
     spans = []
     for start in _clinic_starts(text):
-        run = CAPITALIZED_RUN.match(text, start)
+        run = _CLINIC_RUN.match(text, start)
         if run is None or not _is_clinic(run.group(0).split()[1:]):
             continue
         span = _person_words(text, run.start(), run.end())
@@ -120,6 +120,13 @@ def _is_clinic(words: list[str]) -> bool:
     return False
 
 
+# What joins two people's names in a clinic's name: "Smith & Jones Orthopedics".
+_JOINS = ("", "&", "and")
+# A clinic's name: capitalized words and initials parted by spaces, "&" or "and" between.
+_WORD_OR_INITIAL = rf"(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*)"
+_CLINIC_RUN = re.compile(rf"{_WORD_OR_INITIAL}(?: +(?:(?:&|and) +)?{_WORD_OR_INITIAL})*")
+
+
 def _person_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the name words that start the clinic's name, before its first clinic,
     ordinary, place or system word; None when the name starts with one of those or with a
@@ -130,7 +137,7 @@ def _person_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         lower = bare.lower()
         if is_ordinary(bare) or lower in _PLACE_OR_SYSTEM or _is_clinic([bare]):
             break
-        if text[last if last is not None else first : token_start].strip():
+        if text[last if last is not None else first : token_start].strip() not in _JOINS:
             break  # a word between not written as a name ends the person's words
         last = token_start + len(bare)
         if bare != word.rstrip():

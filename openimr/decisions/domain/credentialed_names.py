@@ -26,11 +26,13 @@ from openimr.decisions.domain.unlabelled_names import (
 _CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
 _CREDENTIALS += ("NP", "FNP", "FNP-C", "RN", "LVN", "PhD", "Ph.D.", "PsyD", "Psy.D.", "DPM")
 _CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.", "PT", "OT")
+_CREDENTIALS += ("N.P.", "P.A.", "P.T.", "O.T.", "R.N.")
 _CREDENTIAL_SET = frozenset(c.upper().rstrip(".") for c in _CREDENTIALS)
 # Credentials that are also words of a letter ("Lyrica, PA pending": prior authorization;
 # "Norco, DC'd": discontinued; "DO NOT"; "Norco, PT and OT"): two name tokens before them,
 # no capital after.
 _AMBIGUOUS = frozenset(("PA", "DC", "DO", "PT", "OT"))
+_AMBIGUOUS_DOTTED = ("P.T.", "O.T.", "P.A.")
 _TITLES: tuple[str, ...] = ("Nurse Practitioner", "Physician Assistant", "Physician's Assistant")
 _TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Examiner")
 _TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
@@ -42,6 +44,7 @@ _TITLE_SET = frozenset(_TITLES)
 _ROLE_ABBREVIATIONS = ("PTP", "QME", "AME")
 _ABBREVIATED_ROLES = frozenset((*_ROLE_ABBREVIATIONS, "PT", "OT", "NP", "FNP", "PA", "PA-C", "RN"))
 _ABBREVIATED_ROLES |= frozenset(("LVN", "DC", "MD", "DO", "DPT", "LCSW", "MFT"))
+_ABBREVIATED_ROLES |= frozenset(("N.P.", "P.A.", "P.T.", "O.T.", "R.N.", "M.D.", "D.C."))
 
 
 def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -137,7 +140,8 @@ def capitals_name(text: str, at: int) -> tuple[int, int] | None:
     words = _CAPITAL_WORD.findall(found.group(1))
     if any(_not_a_name_in_capitals(word) for word in words) or _all_capitals(text, found):
         return None
-    return found.span(1)
+    start, end = found.span(1)
+    return start, end - 2 if text.endswith(("'S", "\u2019S"), start, end) else end
 
 
 def _all_capitals(text: str, found: re.Match[str]) -> bool:
@@ -160,6 +164,7 @@ def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     """The name before the credential at ``at``, after white space: with a comma, or two
     name tokens ("J. Patel MD")."""
     ambiguous = text[at : at + 2] in _AMBIGUOUS and text[at + 2 : at + 3] != "."
+    ambiguous = ambiguous or text.startswith(_AMBIGUOUS_DOTTED, at)  # "Norco, P.T. and O.T."
     if not text[at - 1 : at].isspace() or (ambiguous and _word_after(text, at + 2)):
         return None
     if not _capital_before(text, at):

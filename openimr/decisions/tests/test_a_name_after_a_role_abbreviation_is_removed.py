@@ -28,6 +28,9 @@ R = REDACTED
         ("The QME, Okafor, found her permanent.", f"The QME, {R}, found her permanent."),
         ("The PT Jane Smith documented gains.", f"The PT {R} documented gains."),
         ("The PT, Jane Smith documented gains.", f"The PT, {R} documented gains."),
+        ("The P.T., Jane Smith, documented gains.", f"The P.T., {R}, documented gains."),
+        ("The N.P., Smith, refilled the Norco.", f"The N.P., {R}, refilled the Norco."),
+        ("Jane Smith, N.P., refilled the Norco.", f"{R}, N.P., refilled the Norco."),
     ],
 )
 def test_a_name_after_a_role_abbreviation_is_removed(text, expected):
@@ -48,6 +51,7 @@ def test_a_name_after_a_role_abbreviation_is_removed(text, expected):
         "Her PT, 12 sessions, was completed in March.",
         "The PT Initial Evaluation and the PT Progress Notes were reviewed.",
         "The MD, Board Certified in Orthopedic Surgery, requested it.",
+        "Norco, P.T. and O.T. were requested; Lyrica, P.A. pending.",
     ],
 )
 def test_a_list_after_a_role_abbreviation_stays(text):

@@ -46,6 +46,7 @@ R = REDACTED
         ),
         ("Claims Examiner HERNANDEZ modified it.", f"Claims Examiner {R} modified it."),
         ("CASE MANAGER OKAFOR (RN) approved it.", f"CASE MANAGER {R} (RN) approved it."),
+        ("ADJUSTER LOPEZ'S letter was reviewed.", f"ADJUSTER {R}'S letter was reviewed."),
     ],
 )
 def test_a_name_after_a_title_in_capitals_is_removed(text, expected):

@@ -46,6 +46,10 @@ R = REDACTED
         ),
         ("She was seen at Émile Durand Acupuncture.", f"She was seen at {R} Acupuncture."),
         (
+            "She was seen at Smith & Jones Orthopedics on 3/3/2016.",
+            f"She was seen at {R} Orthopedics on 3/3/2016.",
+        ),
+        (
             "She was seen at Modesto Chiropractic, then at Marquez Chiropractic.",
             f"She was seen at Modesto Chiropractic, then at {R} Chiropractic.",
         ),
