@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.deid_audit_set import KEPT, KNOWN, LEAKS, LEFT  # noqa: E402
+from bench.deid_audit_kept import KEPT  # noqa: E402
+from bench.deid_audit_set import KNOWN, LEAKS, LEFT  # noqa: E402
 from openimr.decisions.deidentify import deidentify_document  # noqa: E402
 
 

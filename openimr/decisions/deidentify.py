@@ -20,7 +20,15 @@ from typing import Any
 import ahocorasick
 from rapidfuzz.distance import OSA
 
-from openimr.decisions.domain import identifiers, role_names, unlabelled_names
+from openimr.decisions.domain import (
+    clinic_names,
+    identifiers,
+    people_around,
+    role_names,
+    titled_names,
+    unlabelled_names,
+)
+from openimr.decisions.domain.clinic_names import replace_names_in_clinics
 from openimr.decisions.domain.credentialed_names import replace_credentialed_names
 from openimr.decisions.domain.deidentify import (
     KnownName,
@@ -37,6 +45,7 @@ from openimr.decisions.domain.identifiers import (
     replace_role_phrase_names,
     safe_age,
 )
+from openimr.decisions.domain.people_around import replace_people_around_names
 from openimr.decisions.domain.role_names import (
     replace_author_after_title,
     replace_claims_companies,
@@ -45,7 +54,6 @@ from openimr.decisions.domain.role_names import (
 from openimr.decisions.domain.titled_names import replace_titled_names
 from openimr.decisions.domain.unlabelled_names import (
     replace_names_after_by,
-    replace_people_around_names,
     replace_role_verb_names,
 )
 from openimr.decisions.domain.word_starts import WordStarts
@@ -76,7 +84,10 @@ _LABELS = (
     *identifiers._PHONE_LABELS,
     "age",
     *role_names._ANCHORS,
-    *unlabelled_names._RECIPIENT_LABELS,
+    *people_around.RECIPIENT_LABELS,
+    *titled_names.TITLE_WORDS,
+    *clinic_names.VERB_WORDS,
+    *unlabelled_names.TALK_VERBS,
 )
 _WORDS = tuple(sorted({label.split()[0] for label in _LABELS}))
 _AUTOMATON = ahocorasick.Automaton()
@@ -154,9 +165,9 @@ def misspelled_names(texts: Iterable[str], names: list[KnownName]) -> list[Known
 
 def scrub(text: str | None, names: NameIndex) -> str | None:
     """A free text without its identifiers, the names it marks (by a label, a role phrase,
-    a role and a verb, "seen by" and the like, a relative's or a co-worker's role, a
-    letter's "cc:" or signature, a title, a credential) and the case's names, which read as
-    their role words."""
+    a role and a verb, "seen by" and the like, a clinic's name, a relative's or a co-worker's
+    role, a letter's "cc:" or signature, a title, a credential) and the case's names, which
+    read as their role words."""
     if not text:
         return text
     text = replace_labelled_names(replace_identifiers(text))
@@ -173,6 +184,7 @@ _MARKED_NAMES = (
     replace_role_phrase_names,
     replace_role_verb_names,
     replace_names_after_by,
+    replace_names_in_clinics,
     replace_people_around_names,
     replace_titled_names,
     replace_credentialed_names,

@@ -11,6 +11,7 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container
 
+from openimr.decisions.domain.deidentify import LOWER, UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.unlabelled_names import (
@@ -24,17 +25,26 @@ from openimr.decisions.domain.unlabelled_names import (
 # written before one ("Nurse Practitioner Kim Lee").
 _CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
 _CREDENTIALS += ("NP", "FNP", "FNP-C", "RN", "LVN", "PhD", "Ph.D.", "PsyD", "Psy.D.", "DPM")
-_CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.")
+_CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.", "PT", "OT")
+_CREDENTIALS += ("N.P.", "P.A.", "P.T.", "O.T.", "R.N.")
 _CREDENTIAL_SET = frozenset(c.upper().rstrip(".") for c in _CREDENTIALS)
 # Credentials that are also words of a letter ("Lyrica, PA pending": prior authorization;
-# "Norco, DC'd": discontinued; "DO NOT"): two name tokens before them, no capital after.
-_AMBIGUOUS = frozenset(("PA", "DC", "DO"))
+# "Norco, DC'd": discontinued; "DO NOT"; "Norco, PT and OT"): two name tokens before them,
+# no capital after.
+_AMBIGUOUS = frozenset(("PA", "DC", "DO", "PT", "OT"))
+_AMBIGUOUS_DOTTED = ("P.T.", "O.T.", "P.A.")
 _TITLES: tuple[str, ...] = ("Nurse Practitioner", "Physician Assistant", "Physician's Assistant")
 _TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Examiner")
 _TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
 # A title in capitals, as a form or a heading writes it ("CLAIMS ADJUSTER MARIA LOPEZ").
 _TITLES += tuple(title.upper() for title in _TITLES if title.isascii() and "'" not in title)
 _TITLE_SET = frozenset(_TITLES)
+# Clinicians' roles a letter writes as abbreviations, which no credential rule reads ("the
+# PT", "the PTP"), and the credentials that also stand for a role after "the" ("the NP").
+_ROLE_ABBREVIATIONS = ("PTP", "QME", "AME")
+_ABBREVIATED_ROLES = frozenset((*_ROLE_ABBREVIATIONS, "PT", "OT", "NP", "FNP", "PA", "PA-C", "RN"))
+_ABBREVIATED_ROLES |= frozenset(("LVN", "DC", "MD", "DO", "DPT", "LCSW", "MFT"))
+_ABBREVIATED_ROLES |= frozenset(("N.P.", "P.A.", "P.T.", "O.T.", "R.N.", "M.D.", "D.C."))
 
 
 def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -48,7 +58,7 @@ def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # Both in one scan; a boundary around a match is checked after.
-_MARKS = _first_letter_alternation(_CREDENTIALS + _TITLES)
+_MARKS = _first_letter_alternation(_CREDENTIALS + _TITLES + _ROLE_ABBREVIATIONS)
 # Up to four name tokens (and a comma) right before a credential, read in a window of text.
 _BEFORE_CREDENTIAL = re.compile(
     rf"((?:(?:{INITIAL})*{NAME_WORD}\s+){{0,3}}(?:{INITIAL})*{NAME_WORD})(,?)\s+$"
@@ -72,47 +82,93 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
         after = text[end : end + 1]
         if (start and text[start - 1].isalnum()) or after.isalnum() or after == "-":
             continue  # part of a word: "DOB" holds no "DO", "PA-X" no "PA"
-        if mark.group(0) in _TITLE_SET:
+        word = mark.group(0)
+        if word in _TITLE_SET:
             found = _AFTER_TITLE.match(text, end)
-            span = (found and leading_name(text, *found.span(1))) or _capitals_name(text, end)
+            span = (found and leading_name(text, *found.span(1))) or capitals_name(text, end)
+        elif word in _ABBREVIATED_ROLES and _DETERMINER_BEFORE.search(
+            text, max(0, start - 8), start
+        ):
+            span = _abbreviated_role_name(text, end)
+        elif word in _ROLE_ABBREVIATIONS:
+            continue
         else:
-            span = _credentialed(text, start) or _credential_before(text, mark.group(0), end)
+            span = _credentialed(text, start) or _credential_before(text, word, end)
         if span and not all_known(text, span, known):
             spans.append(span)
     return redact_spans(text, spans)
 
 
-# A name in capitals after a title: two or three words of capitals (initials between), then
+# A name in capitals after a title: one to three words of capitals (initials between), then
 # the end, a punctuation mark or a word in lower case, as a name in capitals is set off in
 # mixed-case text. In text all in capitals where the name ends cannot be told: none is read.
-# Latin capitals with their accents too ("MARÍA JOSÉ GARCÍA").
-_CAP = "A-ZÀ-ÖØ-Þ"
+# Capitals with their accents too, of any Latin, Greek or Cyrillic letter ("MARÍA JOSÉ
+# GARCÍA", "ŁUKASZ NOWAK").
 _CAPITALS_NAME = re.compile(
-    rf"\s+((?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+"
-    rf"(?:\s+(?:[{_CAP}]\.\s*)*[{_CAP}][{_CAP}'\u2019-]+){{1,2}})"
-    r"(?=\s*(?:$|[,;:.()\x00])|\s+[A-Z]?[a-z])"
+    rf"\s+((?:[{UPPER}]\.\s*)*[{UPPER}][{UPPER}'\u2019-]+"
+    rf"(?:\s+(?:[{UPPER}]\.\s*)*[{UPPER}][{UPPER}'\u2019-]+){{0,2}})"
+    rf"(?=\s*(?:$|[,;:.()\x00])|\s+[{UPPER}]?[{LOWER}])"
 )
-_CAPITAL_WORD = re.compile(rf"[{_CAP}][{_CAP}'\u2019-]+")
+_CAPITAL_WORD = re.compile(rf"[{UPPER}][{UPPER}'\u2019-]+")
+# What a title in capitals heads when it heads no name ("ATTORNEY FEES are", "NURSE TRIAGE
+# note", "ADJUSTER NOTES of"): the records, bills and events of a role, beside the letter's
+# ordinary words (``is_ordinary``). A surname that is one of these words stays ("ATTORNEY
+# CALL"): the price of keeping the heading words of a role.
+_HEADED_WORDS = """
+    fee fees bill bills billing invoice invoices cost costs payment payments lien liens
+    letter letters correspondence request requests response reply objection objections
+    appeal appeals denial representation client firm office file files note notes report
+    reports record records summary assessment assessments triage aide educator staffing
+    call calls review reviews signature declaration deposition statement statements
+    submission referral referrals order orders care program session sessions involvement
+    contact information phone fax email address name list copy copies time general
+    was is were has had and or of on in at for with to the an not no
+"""
+_HEADED = frozenset(_HEADED_WORDS.split())
+# Endings of the nouns of a role's records and acts ("OBJECTION", "SUBMISSION",
+# "REIMBURSEMENTS", "AWARENESS"), which no surname has that a letter names.
+_HEADED_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ness")
 
 
-def _capitals_name(text: str, at: int) -> tuple[int, int] | None:
-    """The span of a name in capitals after the title ending at ``at`` ("MARIA LOPEZ"),
-    none of its words an ordinary word or a credential ("NURSE VISITS", "CASE MANAGER RN")."""
+def capitals_name(text: str, at: int) -> tuple[int, int] | None:
+    """The span of a name in capitals after the title ending at ``at`` ("MARIA LOPEZ",
+    "LOPEZ"), none of its words an ordinary word, a role's heading word or a credential
+    ("NURSE VISITS", "ATTORNEY FEES", "CASE MANAGER RN")."""
     found = _CAPITALS_NAME.match(text, at)
     if found is None:
         return None
     words = _CAPITAL_WORD.findall(found.group(1))
-    if any(is_ordinary(word) or word in _CREDENTIAL_SET for word in words):
+    if any(_not_a_name_in_capitals(word) for word in words) or _all_capitals(text, found):
         return None
-    return found.span(1)
+    start, end = found.span(1)
+    return start, end - 2 if text.endswith(("'S", "\u2019S"), start, end) else end
+
+
+def _all_capitals(text: str, found: re.Match[str]) -> bool:
+    """Whether the words read end a sentence ("." or ";") of a line all in capitals ("DR.
+    SMITH NOTED SPASM."), where a name's end cannot be told."""
+    if text[found.end(1) : found.end(1) + 1] not in (".", ";"):
+        return False
+    line = text.rfind("\n", 0, found.start()) + 1
+    return not any(c.islower() for c in text[line : found.start()])
+
+
+def _not_a_name_in_capitals(word: str) -> bool:
+    lower = word.lower()
+    if lower in _HEADED or lower.endswith(_HEADED_ENDINGS):
+        return True
+    return is_ordinary(word) or word in _CREDENTIAL_SET
 
 
 def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     """The name before the credential at ``at``, after white space: with a comma, or two
     name tokens ("J. Patel MD")."""
     ambiguous = text[at : at + 2] in _AMBIGUOUS and text[at + 2 : at + 3] != "."
+    ambiguous = ambiguous or text.startswith(_AMBIGUOUS_DOTTED, at)  # "Norco, P.T. and O.T."
     if not text[at - 1 : at].isspace() or (ambiguous and _word_after(text, at + 2)):
         return None
+    if not _capital_before(text, at):
+        return None  # "for PT", "of MD": no name ends before it (checked before the pattern)
     found = _BEFORE_CREDENTIAL.search(text, max(0, at - _WINDOW), at)
     if not found:
         return None
@@ -122,9 +178,44 @@ def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     return span
 
 
+def _capital_before(text: str, at: int) -> bool:
+    """Whether the word before ``at`` (white space and a comma between) starts with a
+    capital, as a name's last word or initial does."""
+    end = at
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".'\u2019-"):
+        start -= 1
+    return text[start : start + 1].isupper()
+
+
+# "The", a possessive pronoun or a possessive before a role's abbreviation: "The PT", "her
+# NP", "the patient's PA-C" stand for a person, where a list writes "PT, OT, Norco".
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|her|his|their|my|our)|['\u2019]s)\s+$")
+_AFTER_ABBREVIATION = re.compile(
+    rf"(,?)\s+((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,2}})"
+)
+# What goes on a list after an item set off by a comma: "and", "or", another item.
+_LIST_GOES_ON = re.compile(rf",\s*(?:(?:and|or|&)\b|[{UPPER}\d])")
+
+
+def _abbreviated_role_name(text: str, end: int) -> tuple[int, int] | None:
+    """The name after a role's abbreviation ending at ``end`` ("The PT, Jane Smith,
+    documented"): two name tokens, or one set off by commas ("The PT, Smith, noted"); not an
+    item of a list ("the PT, Norco, and Lyrica", "the PT, Terocin Lotion, Norco")."""
+    found = _AFTER_ABBREVIATION.match(text, end)
+    span = leading_name(text, *found.span(2)) if found else None
+    if not found or not span or _LIST_GOES_ON.match(text, span[1]):
+        return None
+    if len(name_words(text, *span)) >= 2:
+        return span
+    return span if found.group(1) and text.startswith(",", span[1]) else None
+
+
 # Credentials a record also writes before a name ("PA-C Amanda Choi", "RN Jane Doe"); not
 # MD, which starts a hospital's name ("MD Anderson").
-_BEFORE_NAME = frozenset(("PA-C", "FNP", "FNP-C", "NP", "RN", "LVN", "LCSW", "DPT"))
+_BEFORE_NAME = frozenset(("PA-C", "PA", "FNP", "FNP-C", "NP", "RN", "LVN", "LCSW", "DPT"))
 
 
 def _credential_before(text: str, credential: str, end: int) -> tuple[int, int] | None:

@@ -21,10 +21,28 @@ matching of misspelled names needs rapidfuzz and lives outside domain/, in
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 REDACTED = "[redacted]"
+
+
+def _letters(kind: Callable[[str], bool]) -> str:
+    """A character class's ranges of the letters of ``kind`` (``str.isupper``) of the Latin,
+    Greek and Cyrillic blocks: a name's first letter may be any of them ("Łukasz", "Émile",
+    "Ştefan"), where A to Z alone let such names through every rule."""
+    chars = [c for c in map(chr, range(0x41, 0x530)) if kind(c)]
+    chars += [c for c in map(chr, range(0x1E00, 0x1F00)) if kind(c)]
+    ranges, start = [], chars[0]
+    for before, char in zip(chars, [*chars[1:], "\0"], strict=True):
+        if ord(char) != ord(before) + 1:
+            ranges.append(start if start == before else f"{start}-{before}")
+            start = char
+    return "".join(ranges)
+
+
+UPPER = _letters(str.isupper)
+LOWER = _letters(str.islower)
 
 # Role words that replace a name, by the party the case names (LC 4610.6(f) for the reviewer
 # and the UR reviewer: a letter describes reviewers only by their qualifications).
@@ -158,6 +176,7 @@ def _token_forms(key: str) -> list[str]:
 
 # Words a period follows without ending the sentence ("e.g. Smith", "vs. Smith").
 _ABBREVIATIONS = frozenset(("e.g", "i.e", "vs", "no", "cf", "approx", "dr", "mr", "mrs", "ms"))
+_ABBREVIATIONS |= frozenset(("prof", "sr", "sra", "srta"))
 _SPACE = " \t\r\n"
 
 
@@ -192,7 +211,9 @@ def sentence_starts_at(text: str, at: int) -> bool:
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 _GAP = re.compile(r"\s*,?\s*")
 _INITIAL_GAP = re.compile(r"\.\s*")
-_TITLE_BEFORE = re.compile(r"(?:\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sr|Sra|Srta)\.?\s+)$", re.IGNORECASE
+)
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,4}")
 
 

@@ -9,7 +9,7 @@ import functools
 import re
 from collections.abc import Container, Sequence
 
-from openimr.decisions.domain.deidentify import REDACTED, name_key
+from openimr.decisions.domain.deidentify import LOWER, REDACTED, UPPER, name_key
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
@@ -128,10 +128,12 @@ _ROLE_PHRASES = (
     "qme",
     "ptp",
 )
-_NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'-]*"
+_NAME_WORD = rf"[{UPPER}](?:[{LOWER}]|'[{UPPER}])[\w'-]*"
 # A middle initial may stand between them ("Anne M. Baxter"); a quote may open the name
 # ('the adjuster, "Jose Tran,"'), and stays.
-_TWO_TO_FOUR_NAME_WORDS = rf"[\"\u201c']?({_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,3}})"
+_TWO_TO_FOUR_NAME_WORDS = (
+    rf"[\"\u201c']?({_NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{_NAME_WORD}){{1,3}})"
+)
 # Or written straight after it in running text, the role in lower case: "The adjuster Jose
 # Tran called" (two capitalized words), but not "Physician Fee Schedule", a title.
 # Words a letter capitalizes after a role that start no name: "reviewer Board Certified".
@@ -144,13 +146,17 @@ _NOT_NAMES = (
     "|Home|Clinic|Center|Group|Services|Visits|Evaluation|Report|Request|Department"
     # What a label's value is when it is no name: "Patient: Male", "Provider: Not Listed".
     "|Male|Female|Unknown|None|Not|Same|Pending"
+    # How a summary describes the worker after a comma: "The patient, Hispanic Female, 45".
+    "|Hispanic|Latino|Latina|Caucasian|White|Black|Asian|African|Filipino|Spanish"
 )
 _ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
 # After a comma: "The adjuster, Jose Tran of ...", "the surgeon, Ana Ruiz, noted".
 _APPOSED_VALUE = re.compile(rf",\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
 # After a colon: "Patient: John Smith" (but "Patient: Male").
+# A surname may come first, with a comma: "Patient Name: SMITH, JANE", "Employee: Tran, Jose".
 _LABELLED_VALUE = re.compile(
-    rf"(?i:\s+name)?\s*:\s*(?!(?:{_NOT_NAMES})\b)([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}})"
+    rf"(?i:\s+name)?\s*:\s*(?!(?:{_NOT_NAMES})\b)"
+    rf"((?:[A-Z][\w'-]+,\s*(?=[A-Z]))?[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}})"
 )
 # Adjudication case numbers of the Appeals Board identify the worker's claim.
 _WCAB_NUMBER = re.compile(r"\bADJ\d{6,8}\b")

@@ -12,13 +12,14 @@ run after the other name rules (``openimr.decisions.domain.identifiers``)."""
 
 import re
 
+from openimr.decisions.domain.deidentify import LOWER, UPPER
 from openimr.decisions.domain.identifiers import redact_spans
 from openimr.decisions.domain.word_starts import word_starts
 
 # A word written as a name: a capital, then a lower-case letter ("DeShawn", "O'Brien",
-# "McAllister"); an acronym ("MTUS", "ODG", "DWC") is not one.
-NAME_WORD = r"[A-Z](?:[a-z]|'[A-Z])[\w'\u2019-]*"
-INITIAL = r"[A-Z]\.\s*"
+# "McAllister", "Łukasz"); an acronym ("MTUS", "ODG", "DWC") is not one.
+NAME_WORD = rf"[{UPPER}](?:[{LOWER}]|'[{UPPER}])[\w'\u2019-]*"
+INITIAL = rf"[{UPPER}]\.\s*"
 _DEGREE = r"(?:,?\s+(?:M\.?D|D\.?O|D\.?C|Ph\.?D|PA-C|N\.?P|R\.?N|Psy\.?D|DPM|Esq)\.?)?"
 # One to four name words (initials may stand before each), a degree after them; one word
 # alone is a name only after a professional's role (`_ordinary`).
@@ -88,9 +89,11 @@ _ROLE_COMPANY = re.compile(
     rf"(?i:{_CLAIMS_ROLES}){_WHO}\s+(?i:of|with|from|at)\s+(?!(?i:the)\b){_NOT_A_DATE}"
     rf"({_COMPANY})"
 )
-# Or the company is named as the one a person works for, or whose claim is handled.
+# Or the company is named as the one a person works for or at ("works as a cashier for
+# ...", "worked at ..."), or whose claim is handled.
 _WORKS_FOR = re.compile(
-    r"(?i:employed\s+by|works\s+for|worked\s+for|working\s+for|insured\s+by|"
+    r"(?i:employed\s+by|(?:works|worked|working)(?:\s+as\s+an?(?:\s+[a-z-]+){1,2})?\s+(?:for|at)|"
+    r"insured\s+by|"
     r"(?:handles|handled|handling|adjusts|adjusted|administers|administered|manages|managed)"
     rf"\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+)?claims?\s+(?:for|of))\s+{_NOT_A_DATE}"
     rf"({_COMPANY})"

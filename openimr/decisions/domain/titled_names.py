@@ -15,14 +15,25 @@ word in capitals after a mixed-case one ("Dr. Smith MRI"), a credential, a digit
 punctuation mark ends the name."""
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 
+from openimr.decisions.domain.credentialed_names import capitals_name
 from openimr.decisions.domain.deidentify import REDACTED, role_at
 from openimr.decisions.domain.identifiers import all_known
+from openimr.decisions.domain.unlabelled_names import is_ordinary
+from openimr.decisions.domain.word_starts import word_starts
 
 # Each title's first letter is scanned in C; the boundary before it is checked after.
-_TITLE = re.compile(r"(?:D(?:rs|r|octors|octor)|M(?:rs|r|s|iss|x))\.?\s+")
-_TITLES = ("Dr", "Mr", "Ms", "Miss", "Mx", "Doctor")
+# A title in capitals ("DR. ŁUKASZ NOWAK") with its period: "MS" alone is multiple sclerosis.
+# "Prof.", "Professor"; the Spanish "Sr.", "Sra.", "Srta." with their period ("Sr" alone may
+# be a name's "Senior").
+_TITLE = re.compile(
+    r"(?:D(?:rs|r|octors|octor|RS?\.)|M(?:rs|r|s|iss|x|RS?\.|S\.)|Prof(?:essor)?"
+    r"|S(?:rta|ra|r)(?=\.))\.?\s+"
+)
+# The titles' first letters in lower case, where a word starts (``word_starts``: found with
+# the other rules' words in one pass, where a scan of the text for each title cost more).
+TITLE_WORDS = ("dr", "doctor", "mr", "ms", "mx", "miss", "prof", "sr")
 # A token after a title: an initial, or a word (letters of any script, with inner
 # apostrophes and hyphens), with the space before it.
 _TOKEN = re.compile(r"\s*(?:([A-Z]\.)|([^\W\d_]+(?:['\u2019\-][^\W\d_]+)*))")
@@ -52,39 +63,59 @@ def replace_titled_names(text: str, known: Container[str] = ()) -> str:
     rule, so a known physician reads "the treating physician". Run before it: a name the case
     states in part ("Dr. Maria Okafor", Maria known) goes whole, where the known-name rule
     would leave "Okafor" (45 CFR 164.514(b)(2)(i)(A); LC 4610.6(f))."""
-    if not any(title in text for title in _TITLES):
-        return text
+    starts = word_starts(text)
+    places = sorted({place for word in TITLE_WORDS for place in starts.of(word)})
     out, at = [], 0
-    for title in _TITLE.finditer(text):
-        start = title.start()
-        if start < at or (start and text[start - 1].isalnum()):
+    for start in places:
+        title = _TITLE.match(text, start)
+        if title is None or start < at:
             continue
-        end = _names_end(text, title.end(), several=title.group(0).startswith(("Drs", "Doctors")))
+        several = title.group(0).upper().startswith(("DRS", "DOCTORS"))
+        # A title in capitals ("DR.") reads its names in capitals as "CLAIMS ADJUSTER" does.
+        reader = _capitals_end if title.group(0)[1].isupper() else _name_end
+        end = _names_end(text, title.end(), several, reader)
+        if title.group(0)[0] in "PS" and _ordinary_after(text, title.end()):
+            continue  # "the Sr. Care program", "Prof. Emeritus": no name after the title
         if end is None or (known and all_known(text, (title.end(), end), known)):
             continue
         possessive = text.startswith(_POSSESSIVE, end)
-        out += [text[at:start], _role(title.group(0), text, start), "'s" if possessive else ""]
+        role = _role(title.group(0), text, start)
+        # "Drs. Lee and Patel's notes": the physicians' notes.
+        out += [text[at:start], role, ("'" if role.endswith("s") else "'s") if possessive else ""]
         at = end + (2 if possessive else 0)
     return "".join(out) + text[at:]
+
+
+def _ordinary_after(text: str, at: int) -> bool:
+    word = _TOKEN.match(text, at)
+    return bool(word and word.group(2) and is_ordinary(word.group(2)))
 
 
 def _role(title: str, text: str, at: int) -> str:
     if title[0] != "D":
         return REDACTED
-    plural = title.startswith(("Drs", "Doctors"))
+    plural = title.upper().startswith(("DRS", "DOCTORS"))
     return role_at("the physicians" if plural else "the physician", text, at)
 
 
-def _names_end(text: str, at: int, several: bool) -> int | None:
+def _names_end(
+    text: str, at: int, several: bool, reader: Callable[[str, int], int | None]
+) -> int | None:
     """Where the name (or, after "Drs.", the names joined by "and" or commas) that starts at
-    ``at`` ends; None when no name does."""
-    end = _name_end(text, at)
+    ``at`` ends, as ``reader`` reads one; None when no name does."""
+    end = reader(text, at)
     while end is not None and several and (gap := _LIST_GAP.match(text, end)):
-        following = _name_end(text, gap.end())
+        following = reader(text, gap.end())
         if following is None:
             break
         end = following
     return end
+
+
+def _capitals_end(text: str, at: int) -> int | None:
+    """Where the name in capitals that starts at ``at`` (after a title in capitals) ends."""
+    found = capitals_name(text, at - 1 if at and text[at - 1].isspace() else at)
+    return found and found[1]
 
 
 def _name_end(text: str, at: int) -> int | None:

@@ -1,9 +1,9 @@
 """Names a text marks without a label or a title the other rules read: after a role and a
 verb ("her case manager is Dana Whitfield", "the adjuster, who is Maria Lopez, ..."), after
-"seen by" and the like ("seen by Ana Ruiz and Tom Reyes"), after a relative's or a
-co-worker's role ("her husband, Carlos Mendez,"), after a letter's "cc:", "Attn:" or
-"Sincerely,". Names before a credential or after a professional title are
-`credentialed_names`', which reads a name with this module's word functions.
+"seen by" and the like ("seen by Ana Ruiz and Tom Reyes"). Names before a credential or
+after a professional title are `credentialed_names`', the names of the people around the
+worker and of a letter's recipients `people_around`'s; both read a name with this module's
+word functions.
 
 Why they go: a published decision names no one who treated the worker, handled the claim or
 reviewed it (LC 4610.6(f) for the reviewer; Civil Code 56.10 for the worker's medical
@@ -20,12 +20,13 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container, Iterator
 
+from openimr.decisions.domain.deidentify import UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD, ORDINARY
 from openimr.decisions.domain.word_starts import word_starts
 
 _TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}")
-_TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\b"
+TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\b"
 # Capitalized words after a role, before a credential or after a title that start or end
 # no name: how a letter describes a person ("is Board Certified", "was Hispanic"), the words
 # that start a sentence ("Per", "Given"), services ("Daily RN", "Home Health").
@@ -96,21 +97,21 @@ def _span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
 
 # Roles a name may follow with a verb between; the worker's roles (patient, applicant, ...)
 # only with two name words at least, as "The patient is Hispanic" describes the worker.
-_VERB_ROLES = """
+VERB_ROLES = """
     physician doctor surgeon provider therapist chiropractor practitioner nurse adjuster
     adjustor examiner attorney counsel lawyer manager representative paralegal reviewer ptp
     qme ame evaluator specialist consultant psychologist psychiatrist employer
 """
-_WORKER_ROLES = "patient|applicant|claimant|employee|worker"
+WORKER_ROLES = "patient|applicant|claimant|employee|worker"
 # The role, and what may stand between it and the verb ("the adjuster, who is", "the case
 # manager has been", "a case manager named"), read back from the verb.
 _ROLE_BEFORE_VERB = re.compile(
-    rf"(?i:\b(?:({'|'.join(_VERB_ROLES.split())})|({_WORKER_ROLES})))"
+    rf"(?i:\b(?:({'|'.join(VERB_ROLES.split())})|({WORKER_ROLES})))"
     r"(?:\s*,?\s+who)?(?:\s+(?:has|had|is|was))?\s+$"
 )
 _VERBS = ("is", "was", "been", "named", "called")
 _AFTER_VERB = re.compile(
-    rf"(?!{_TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
+    rf"(?!{TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
 )
 
 
@@ -157,18 +158,20 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
 # comma, "then by".
 _BY_VERB_WORDS = """
     seen evaluated examined treated signed prepared dictated performed interpreted then
+    submitted authored written completed reviewed approved denied modified ordered requested
+    report note notes evaluation letter consultation examination
 """
-_BY_VERBS = frozenset(_BY_VERB_WORDS.split())
+BY_VERBS = frozenset(_BY_VERB_WORDS.split())
 # The last word of an organization's name: what a person's name never ends with.
 _HEAD_WORDS = """
     associates group clinic clinics center centre centers institute hospital program
     programme lab labs laboratory laboratories team staff department network partners
     foundation practice services inc llc
 """
-_ORGANIZATION_HEADS = frozenset(_HEAD_WORDS.split())
+ORGANIZATION_HEADS = frozenset(_HEAD_WORDS.split())
 # Capitalized words and initials, parted by spaces only (a line break ends a name).
-_CAPITALIZED_RUN = re.compile(
-    r"(?:[A-Z]\.|[A-Z][\w'\u2019&-]*)(?: +(?:[A-Z]\.|[A-Z][\w'\u2019&-]*))*"
+CAPITALIZED_RUN = re.compile(
+    rf"(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*)(?: +(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*))*"
 )
 _NEXT_IN_LIST = re.compile(
     r"(?:\s*,)?\s+and\s+(?:then\s+)?(?:by\s+)?|\s*,\s+(?:then\s+)?(?:by\s+)?"
@@ -177,7 +180,8 @@ _NEXT_IN_LIST = re.compile(
 
 def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
     """The names after "seen by", "evaluated by", "examined by", "treated by", "signed by",
-    "prepared by", "dictated by", "performed by", "interpreted by", each name and those
+    "prepared by", "dictated by", "performed by", "interpreted by", "submitted by",
+    "reviewed by", "denied by" and the like, and after "referred to", each name and those
     listed after it → ``[redacted]`` (LC 4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). A name
     ends at an ordinary word ("seen by Pain Management" names no one); one whose every word
     is ``known`` is left to the known-name rule: run before it."""
@@ -185,22 +189,36 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
     at = text.find(" by ")
     while at >= 0:
         before = text[max(0, at - 12) : at].rsplit(None, 1)[-1:]
-        if before and before[0].lower() in _BY_VERBS and text[at + 4 : at + 5].isupper():
-            spans += _listed_names(text, at + 4, known)
+        if before and before[0].lower() in BY_VERBS and text[at + 4 : at + 5].isupper():
+            spans += listed_names(text, at + 4, known)
         at = text.find(" by ", at + 4)
+    # "referred to John Smith", "spoke with ...", "a peer-to-peer discussion with ...": the
+    # verbs are found in the pass that finds the rules' words.
+    starts = word_starts(text)
+    for verb in TALK_VERBS:
+        for at in starts.of(verb):
+            found = _TALKED_TO.match(text, at + len(verb))
+            if found and text[found.end() : found.end() + 1].isupper():
+                spans += listed_names(text, found.end(), known)
     return redact_spans(text, spans)
 
 
-def _listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, int]]:
+# Whom the worker was referred to, or a letter's writer spoke with: "referred to", "spoke
+# with", "discussed with", "conferred with", "talked to", "a peer-to-peer discussion with".
+TALK_VERBS = ("referred", "spoke", "discussed", "conferred", "talked", "peer-to-peer")
+_TALKED_TO = re.compile(r"(?:\s+(?:to|with)|(?:\s+[a-z]+){0,2}\s+with)\s+(?:by\s+)?")
+
+
+def listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, int]]:
     """The spans of the names listed from ``at``, two name tokens each at least. Words that
     run on in capitals to an organization's head word ("Kaiser Permanente Medical Group",
     "Neurodiagnostic Associates", "Walk In Clinic") name a service, not a person: they stay,
     and the list goes on after them ("by Sports Chiropractic Group and by Tom Reyes"). A
     name before a service's words ("Ana Ruiz Physical Therapy") still goes."""
     spans = []
-    while item := _CAPITALIZED_RUN.match(text, at):
+    while item := CAPITALIZED_RUN.match(text, at):
         span = leading_name(text, *item.span())
-        service = item.group(0).rsplit(None, 1)[-1].lower() in _ORGANIZATION_HEADS
+        service = item.group(0).rsplit(None, 1)[-1].lower() in ORGANIZATION_HEADS
         if span and len(name_words(text, *span)) >= 2 and not service:
             if not all_known(text, span, known):
                 spans.append(span)
@@ -213,92 +231,4 @@ def _listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, 
         if gap is None:
             break
         at = gap.end()
-    return spans
-
-
-# The people around the worker a summary names: "her husband, Carlos Mendez,", "her
-# daughter Maria Chen translated", "Dr. Lee's partner, Sam Ortiz,", "the interpreter, Lucia
-# Ferreira,". A relative only after a possessive ("her", "his", "'s"), as a family history
-# lists diseases after a bare relative ("mother Diabetes"); the others after "the" or "a" too.
-_RELATIVE_WORDS = "husband wife spouse son daughter mother father sister brother"
-_COMPANION_WORDS = "partner supervisor coworker co-worker interpreter friend"
-_RELATIVES = frozenset(_RELATIVE_WORDS.split())
-_COMPANIONS = frozenset(_COMPANION_WORDS.split())
-_POSSESSIVE_BEFORE = re.compile(r"(?i:\b(?:her|his|their|my|our)|['\u2019]s)\s+$")
-_ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|an?))\s+$")
-# A title after the role is left to the titled-name rule: "Dr. Lee's partner, Dr. Aisha Bello".
-_AFTER_COMPANION = re.compile(
-    rf"\s*,?\s*[\"\u201c']?(?!{_TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
-)
-# Whom a letter is copied or addressed to, and who signed it: "cc: Ana Ruiz, Tom Reyes",
-# "Attn: Wendy Liang", "Sincerely, Hana Sato". Two name tokens each, as "Attn: Claims" names
-# a department.
-_RECIPIENT_LABELS = frozenset(("cc:", "attn:", "attention:", "sincerely,", "respectfully,"))
-# The words above as the text's words split at white space show them (a comma after a role,
-# a label in any case): one split and a set look-up cost a third of a str.find a word.
-_CLUES = {w: w for w in _RELATIVES | _COMPANIONS} | {w + ",": w for w in _RELATIVES | _COMPANIONS}
-_CLUES |= {form: label for label in _RECIPIENT_LABELS for form in (label, label.title())}
-_CLUES |= {label.upper(): label for label in _RECIPIENT_LABELS}
-
-
-def replace_people_around_names(text: str, known: Container[str] = ()) -> str:
-    """A name after a relative, a co-worker, a supervisor, an interpreter ("her husband,
-    Carlos Mendez, drives her", "her son, John, drove her", "the interpreter, Lucia
-    Ferreira,"), names of the household and the workplace (45 CFR 164.514(b)(2)(i)(A)), and
-    after "cc:", "Attn:", "Attention:", "Sincerely," or "Respectfully," (a letter's signer
-    may be its reviewer: LC 4610.6(f)), each name listed → ``[redacted]``. The role is read
-    in lower case, as a possessive or an article before it writes it. The name ends at an
-    ordinary word ("her son, Spanish-speaking,"); one whose every word is ``known`` is left
-    to the known-name rule: run before it."""
-    present = {_CLUES[word] for word in _CLUES.keys() & text.split()}
-    if not present:
-        return text
-    spans = []
-    for word in present:
-        if word in _RECIPIENT_LABELS:
-            spans += _recipients(text, word, known)
-        else:
-            spans += _companions(text, word, known)
-    return redact_spans(text, spans)
-
-
-def _companions(text: str, word: str, known: Container[str]) -> list[tuple[int, int]]:
-    spans = []
-    before = (_POSSESSIVE_BEFORE, _ARTICLE_BEFORE) if word in _COMPANIONS else (_POSSESSIVE_BEFORE,)
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if _whole_word(text, at, end) and any(p.search(text, max(0, at - 12), at) for p in before):
-            span = _companion_name(text, end)
-            if span and not all_known(text, span, known):
-                spans.append(span)
-        at = text.find(word, end)
-    return spans
-
-
-def _companion_name(text: str, at: int) -> tuple[int, int] | None:
-    """The name after the role word ending at ``at``: set off by a comma ("her son, John,"),
-    or two name tokens at least, as "her mother Alzheimer dementia" names a disease."""
-    found = _AFTER_COMPANION.match(text, at)
-    span = found and leading_name(text, *found.span(1))
-    if not span:
-        return None
-    if "," in text[at : span[0]] or len(name_words(text, *span)) >= 2:
-        return span
-    return None
-
-
-def _whole_word(text: str, start: int, end: int) -> bool:
-    before = text[start - 1 : start] if start else " "
-    after = text[end : end + 1] or " "
-    return not (before.isalnum() or before == "-" or after.isalnum() or after == "-")
-
-
-def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int, int]]:
-    spans = []
-    for at in word_starts(text).of(label):
-        start = at + len(label)
-        while text[start : start + 1].isspace():
-            start += 1
-        spans += _listed_names(text, start, known)
     return spans

@@ -12,7 +12,8 @@ origins) 30 leaked and 16 of its 322 kept words were removed; none now."""
 import pytest
 
 from bench.deid_audit import published, removed_words, survivors
-from bench.deid_audit_set import KEPT, LEAKS
+from bench.deid_audit_kept import KEPT
+from bench.deid_audit_set import LEAKS
 from openimr.decisions.domain.deidentify import REDACTED
 
 R = REDACTED

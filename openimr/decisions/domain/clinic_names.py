@@ -1,0 +1,147 @@
+"""A person's name inside a clinic's name, where a letter says who saw or treated the worker:
+"seen by the John Smith Medical Group", "seen at Smith Chiropractic", "treated at Lopez
+Family Chiropractic", "referred to Nowak Physical Therapy". The person's words go, the
+clinic's words stay ("[redacted] Medical Group").
+
+Why: a clinic named after a person names whoever treated the worker, which a published
+decision may not (LC 4610.6(f)), and a person's name is the first identifier of HIPAA's Safe
+Harbor (45 CFR 164.514(b)(2)(i)(A)). A clinic named after its place or its system ("Fresno
+Community Hospital", "Kaiser Permanente Medical Group", "Bay Area Pain Institute") names no
+one and stays whole: the place of a provider is none of the worker's geographic identifiers
+((b)(2)(i)(B) lists the individual's, relatives', employers' and household's).
+
+How a clinic's name is read: the capitalized words after the verb and its preposition ("the"
+may stand between), one of them a clinic's word ("Chiropractic", "Medical", "Group",
+"Acupuncture"); the person's words are the name words before the first clinic word, an
+ordinary word of a letter (`unlabelled_names.is_ordinary`), a place or a health system's
+word (``_PLACE_OR_SYSTEM``): a first word of these names no person. Pure functions over
+text; ``openimr.decisions.deidentify.scrub`` runs them."""
+
+import re
+from collections.abc import Container, Iterator
+
+from openimr.decisions.domain.deidentify import UPPER, looks_like_organization
+from openimr.decisions.domain.identifiers import all_known, redact_spans
+from openimr.decisions.domain.unlabelled_names import (
+    ORGANIZATION_HEADS,
+    is_ordinary,
+    name_words,
+)
+from openimr.decisions.domain.word_starts import word_starts
+
+# The verbs a clinic follows, each with the prepositions it takes ("seen by", "seen at",
+# "referred to"): who saw, treated or tested the worker (a clinic does not sign or deny).
+_BY_OR_AT = (" by ", " at ")
+_PREPOSITIONS: dict[str, tuple[str, ...]] = dict.fromkeys(
+    ("seen", "evaluated", "examined", "treated", "performed"), _BY_OR_AT
+)
+_PREPOSITIONS |= dict.fromkeys(("followed", "then", "interpreted", "done"), _BY_OR_AT)
+_PREPOSITIONS |= {"obtained": (" at ",), "referred": (" to ",)}
+VERB_WORDS = tuple(_PREPOSITIONS)
+# Words of a clinic's name beside those of an organization (`looks_like_organization`).
+_CLINIC_WORD_LIST = """
+    acupuncture podiatry spine pain wellness care practice physicians doctors surgery
+    surgical diagnostics diagnostic neurodiagnostic neurology psychology counseling dental
+    massage rehab sports orthopedic orthopaedic
+"""
+_CLINIC_WORDS = frozenset(_CLINIC_WORD_LIST.split())
+# Words of a place, of a health system or of a kind of care that start a clinic's name
+# ("Valley Physical Therapy", "Los Angeles Spine Center", "Concentra Medical Center", "Walk
+# In Clinic", "Cognitive Behavioral Therapy"): the clinic is named after no person. A
+# California place's first word stands for its name ("San", "Santa", "Los": "San Joaquin
+# Valley Rehabilitation Hospital"). A clinic named with a word not listed here reads as named
+# after a person ("Zenith Chiropractic" → "[redacted] Chiropractic"): a clinic's name is no
+# clinical word, and one that names its clinician would say who treated the worker.
+_PLACE_OR_SYSTEM_WORDS = """
+    kaiser permanente sutter dignity concentra scripps cedars-sinai stanford providence
+    adventist memorial mercy sharp hoag keck huntington methodist presbyterian baptist
+    catholic shriners mayo healthworks u.s us
+    advanced premier comprehensive integrated total complete united american national
+    regional community general central coastal pacific valley bay area golden state sierra
+    mission summit inland empire southern northern western eastern north south east west
+    desert mountain harbor ocean sunset sunrise oak oaks pine cedar lake river hills park
+    beach city county metro downtown industrial worksite workers comp alliance elite optimal
+    precision performance prime apex pinnacle allied associated walk in st ste saint
+    san santa los la el del palo long chula rancho van culver beverly costa west
+    sacramento fresno oakland bakersfield stockton modesto riverside bernardino orange
+    irvine anaheim pasadena glendale burbank torrance ventura salinas visalia redding
+    chico merced fremont hayward berkeley marin napa sonoma temecula ontario pomona
+    whittier downey encino tarzana northridge valencia oxnard tustin fullerton vallejo
+    roseville folsom davis lodi tracy madera hanford tulare delano porterville yuba eureka
+    hollywood compton carson fontana escondido oceanside california
+    cognitive behavioral integrative holistic aquatic chronic acute restorative regenerative
+    durable open mobile home
+    interventional industrial occupational physical medical
+    harmony synergy optimum balance motion kinetic evolve elevate thrive restore renew align
+    vitality momentum phoenix horizon legacy heritage pioneer liberty freedom victory
+"""
+_PLACE_OR_SYSTEM = frozenset(_PLACE_OR_SYSTEM_WORDS.split())
+
+
+def replace_names_in_clinics(text: str, known: Container[str] = ()) -> str:
+    """The person's words of a clinic's name after "seen by", "seen at", "treated at",
+    "referred to" and the like → ``[redacted]`` ("seen at [redacted] Chiropractic"; LC
+    4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). A name whose every word is ``known`` is left to
+    the known-name rule: run before it."""
+    spans = []
+    for start in _clinic_starts(text):
+        run = _CLINIC_RUN.match(text, start)
+        if run is None or not _is_clinic(run.group(0).split()[1:]):
+            continue
+        span = _person_words(text, run.start(), run.end())
+        if span and not all_known(text, span, known):
+            spans.append(span)
+    return redact_spans(text, spans)
+
+
+def _clinic_starts(text: str) -> Iterator[int]:
+    """Where capitalized words start after a verb and its preposition (and "the"): each verb
+    found where a word starts (``word_starts``, in the pass that finds the other rules'
+    words), as a scan of the text for " at " and " to " finds them in every sentence."""
+    starts = word_starts(text)
+    for verb, prepositions in _PREPOSITIONS.items():
+        for at in starts.of(verb):
+            after = at + len(verb)
+            if text[after : after + 4] not in prepositions:
+                continue
+            start = after + 4
+            if text.startswith("the ", start):
+                start += 4
+            if text[start : start + 1].isupper():
+                yield start
+
+
+def _is_clinic(words: list[str]) -> bool:
+    """Whether a clinic's word follows the run's first word."""
+    for word in words:
+        lower = word.lower()
+        if lower in _CLINIC_WORDS or lower in ORGANIZATION_HEADS or looks_like_organization(word):
+            return True
+    return False
+
+
+# What joins two people's names in a clinic's name: "Smith & Jones Orthopedics".
+_JOINS = ("", "&", "and")
+# A clinic's name: capitalized words and initials parted by spaces, "&" or "and" between.
+_WORD_OR_INITIAL = rf"(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*)"
+_CLINIC_RUN = re.compile(rf"{_WORD_OR_INITIAL}(?: +(?:(?:&|and) +)?{_WORD_OR_INITIAL})*")
+
+
+def _person_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name words that start the clinic's name, before its first clinic,
+    ordinary, place or system word; None when the name starts with one of those or with a
+    word not written as a name ("UCLA")."""
+    first, last = start, None
+    for token_start, _, word in name_words(text, start, end):
+        bare = word.rstrip().removesuffix("'s").removesuffix("\u2019s")
+        lower = bare.lower()
+        if is_ordinary(bare) or lower in _PLACE_OR_SYSTEM or _is_clinic([bare]):
+            break
+        if text[last if last is not None else first : token_start].strip() not in _JOINS:
+            break  # a word between not written as a name ends the person's words
+        last = token_start + len(bare)
+        if bare != word.rstrip():
+            break  # "Smith's Chiropractic": the possessive ends the name
+    if last is None or not any(c.islower() for c in text[first:last]):
+        return None  # initials alone are no name
+    return first, last
