@@ -41,6 +41,7 @@ from openimr.review.signoff import checklist
 from openimr.review.sources import (
     MARKER,
     from_json,
+    item_version,
     linked_sentences,
     marker,
     stray_markers,
@@ -61,6 +62,7 @@ class ItemInput:
     basis: tuple[Citation, ...]
     why_not_mtus: str
     rationale: str
+    based_on: str = ""  # the item's version the form was opened on (sources.item_version)
 
 
 def _determination(row: Any) -> Determination:
@@ -128,12 +130,15 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
     """One item's decision, basis, reason for leaving the MTUS and rationale. Refused,
     changing nothing, when the item is another reviewer's (LC 139.5(c)), or when the basis
     breaks the evidence hierarchy (LC 4610.5(c)(2); 8 CCR 9792.21.1): a decision without a
-    basis, a non-MTUS basis without the reason."""
+    basis, a non-MTUS basis without the reason. Refused too (Conflict) when the item was
+    saved after the form was opened (``entry.based_on``): from another tab, which this save
+    would overwrite unseen."""
     position = entry.position
     rationale = without_markers(entry.rationale)
     case = case_by_number(row.case_number)
+    saved = item_for_user(actor, row.case_number, case.items, position)
     candidate = replace(
-        item_for_user(actor, row.case_number, case.items, position),
+        saved,
         decision=entry.decision,
         reviewer_basis=entry.basis,
         why_not_mtus=entry.why_not_mtus.strip() or None,
@@ -152,6 +157,13 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
     )
     with transaction.atomic():
         stored = _determination(row)
+        written = stored.rationale_inputs.get(str(position))
+        if entry.based_on and entry.based_on != item_version(saved, written):
+            raise Conflict(
+                f"item {position + 1} was saved after this page was opened (in another tab "
+                "or window?): nothing was changed. What you wrote is kept below; save again "
+                "to replace the saved item, or reload the page to see it"
+            )
         case_item_write(
             case_number=row.case_number,
             position=position,
