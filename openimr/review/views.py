@@ -21,6 +21,7 @@ from openimr.review import case_file, selectors, services
 from openimr.review.checklists import checklist_for, outline
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
 from openimr.review.sources import from_json, item_version, summary_version, with_markers
+from openimr.review.unsaved import keeping_writing, unsaved_for
 
 EDITABLE = (State.RECORDS_COMPLETE.value, State.IN_REVIEW.value)
 
@@ -176,8 +177,12 @@ def _item_form_data(data: Any, row: Any, n: int) -> ItemForm:
 
 
 def _position(request: HttpRequest) -> int:
+    return _position_of(request.POST)
+
+
+def _position_of(data: Any) -> int:
     try:
-        return int(request.POST.get("item", ""))
+        return int(data.get("item", ""))
     except ValueError as exc:
         raise InvalidInput([Problem("$.item", "name the item")]) from exc
 
@@ -216,6 +221,19 @@ def _on_saved_version(request: HttpRequest, row: Any, n: int) -> ItemForm:
     return form
 
 
+def _put_back(request: HttpRequest, row: Any, data: Any) -> HttpResponse:
+    """The page with what the reviewer wrote when their session had ended back in its form,
+    unsaved (openimr.review.unsaved)."""
+    if data.get("action") == "summary":
+        ended = "the summary was not saved: your session had ended. It is back below: save it"
+        return _page(request, row, summary_text=data.get("summary", ""), errors=[ended])
+    n = _position_of(data)
+    selectors.item_for_user(request.user, row.case_number, case_of_row(row).items, n)
+    ended = f"item {n + 1} was not saved: your session had ended. It is back below: save it"
+    bound = {n: {"form": _item_form_data(data, row, n), "problems": [ended]}}
+    return _page(request, row, bound=bound, errors=[ended])
+
+
 def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
     """Work a criteria checklist: show each criterion met or not and put the outline in an
     empty rationale. Nothing is stored; the reviewer decides and saves."""
@@ -250,12 +268,13 @@ _ACTIONS = {
 }
 
 
-@login_required
+@keeping_writing
 def workspace(request: HttpRequest, case_number: str) -> HttpResponse:
     action = "review.viewed" if request.method == "GET" else "review.changed"
     row = selectors.case_for_reviewer(request.user, case_number, action=action)
     if request.method != "POST":
-        return _page(request, row)
+        written = unsaved_for(request)
+        return _page(request, row) if written is None else _put_back(request, row, written)
     handler = _ACTIONS.get(request.POST.get("action", ""))
     if handler is None:
         return _page(request, row, errors=["unknown action"], status=400)
