@@ -4,10 +4,11 @@ logging in, whatever the reviewer is doing; a save pressed after that was sent t
 the rationale or summary written was lost, with nothing saying so.
 
 Kept only after Django's CSRF check passed (the CSRF cookie outlives the session), so only
-the reviewer's own browser can leave text here; in the session, which logging in keeps for
-the same browser and empties for another user (django.contrib.auth.login), and taken out
-the first time the workspace shows it, to that case's reviewer only (the view authorizes
-first)."""
+the reviewer's own browser can leave text here; in that browser's session, which logging
+in keeps (django.contrib.auth.login keeps a session no user was logged in to, and empties
+one another user was); taken out the first time the workspace shows it, and shown only on
+that case's page to a reviewer of the case, an item only to its own reviewer (the view
+authorizes first)."""
 
 from collections.abc import Callable
 from typing import Any

@@ -227,8 +227,11 @@ def _put_back(request: HttpRequest, row: Any, data: Any) -> HttpResponse:
     if data.get("action") == "summary":
         ended = "the summary was not saved: your session had ended. It is back below: save it"
         return _page(request, row, summary_text=data.get("summary", ""), errors=[ended])
-    n = _position_of(data)
-    selectors.item_for_user(request.user, row.case_number, case_of_row(row).items, n)
+    try:
+        n = _position_of(data)
+        selectors.item_for_user(request.user, row.case_number, case_of_row(row).items, n)
+    except InvalidInput:  # not this user's item: another logged in on that browser
+        return _page(request, row)
     ended = f"item {n + 1} was not saved: your session had ended. It is back below: save it"
     bound = {n: {"form": _item_form_data(data, row, n), "problems": [ended]}}
     return _page(request, row, bound=bound, errors=[ended])

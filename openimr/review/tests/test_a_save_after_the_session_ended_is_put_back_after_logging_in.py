@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 
 from openimr.cases.models import Case
-from openimr.review.tests.conftest import CASE, item_post, login
+from openimr.review.tests.conftest import CASE, OTHER_CASE, item_post, login
 
 pytestmark = pytest.mark.django_db
 URL = f"/review/{CASE}/"
@@ -60,6 +60,18 @@ def test_another_user_logging_in_on_that_browser_never_sees_it(cast, under_revie
     roe = login(Client(), cast.reviewer)
     _session_ends(roe)
     item_post(roe, **{"item-0-rationale": WRITTEN})
-    login(roe, cast.other_reviewer)  # a different user: the session is emptied
-    login(roe, cast.reviewer)
+    login(roe, cast.other_reviewer)  # not a reviewer of the case: its page is refused
+    assert roe.get(URL).status_code == 404
+    assert WRITTEN not in roe.get(f"/review/{OTHER_CASE}/").content.decode()
+    login(roe, cast.reviewer)  # another user was logged in: the session was emptied
     assert WRITTEN not in roe.get(URL).content.decode()
+
+
+def test_the_other_reviewer_of_a_split_case_sees_the_page_without_it(cast, split, records_layer):
+    roe = login(Client(), cast.reviewer)
+    _session_ends(roe)
+    item_post(roe, **{"item-0-rationale": WRITTEN})
+    login(roe, cast.other_reviewer)  # decides item 2 only
+    page = roe.get(URL)
+    assert page.status_code == 200
+    assert WRITTEN not in page.content.decode()
