@@ -19,10 +19,10 @@ from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
 from openimr.decisions.domain.treatment_words import (
-    REGIONS,
     abbreviations_for,
     body_words,
     key_words,
+    region_words,
     regions,
 )
 from openimr.decisions.precedents_sql import Treatment
@@ -297,7 +297,7 @@ def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
 def treatment_of(treatment: str, category: str) -> Treatment:
     """The cohort an item's ``treatment`` belongs to (domain/treatment_words.py)."""
     key = tuple(key_words(treatment, category, drop=_NOISE, limit=2))
-    return Treatment(category, key, tuple(REGIONS[r] for r in regions(treatment)))
+    return Treatment(category, key, tuple(region_words(r) for r in regions(treatment)))
 
 
 def _for_item(

@@ -47,6 +47,16 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "pelvis": ("pelvis",),
 }
 _REGION_OF = {word: region for region, words in REGIONS.items() for word in words}
+# A spinal level names its region: "Right L5-S1 epidural steroid injection" is lumbar, "C5-C6"
+# cervical. Written in capitals, as letters write them; each level is also a token of both
+# indexes ("l5", "s1"), so a letter's item is found by it as by a word.
+LEVELS = {
+    "lumbar": (*(f"l{n}" for n in range(1, 6)), "s1"),
+    "cervical": tuple(f"c{n}" for n in range(1, 8)),
+    "thoracic": tuple(f"t{n}" for n in range(1, 13)),
+}
+_LEVEL = re.compile(r"(?<![^\W\d_])([LSCT])(\d{1,2})(?!\d)")
+_REGION_OF_LEVEL = {level: region for region, levels in LEVELS.items() for level in levels}
 # Words of a body part that name no one region: "spine" is cervical, thoracic or lumbar.
 BODY_PARTS = frozenset([*_REGION_OF, "spine", "extremity", "extremities", "paraspinals"])
 _LIMBS = ("extremity", "extremities")
@@ -117,10 +127,19 @@ def _read(text: str) -> list[tuple[str, bool]]:
 
 
 def regions(treatment: str) -> tuple[str, ...]:
-    """The regions ``treatment`` is written for, once each, in order: ("lumbar",) for "MRI
-    of the low back" as for "Lumbosacral MRI"; () for "Physical therapy 2x6"."""
+    """The regions ``treatment`` is written for, once each: ("lumbar",) for "MRI of the low
+    back" as for "Lumbosacral MRI" and "L5-S1 epidural steroid injection"; () for "Physical
+    therapy 2x6". Named regions in order, then those only a spinal level names."""
     found = [_REGION_OF[word] for word, body in _read(treatment) if word in _REGION_OF and body]
-    return tuple(dict.fromkeys(found))
+    levels = [
+        _REGION_OF_LEVEL.get(f"{m[1].lower()}{int(m[2])}") for m in _LEVEL.finditer(treatment)
+    ]
+    return tuple(dict.fromkeys([*found, *(r for r in levels if r)]))
+
+
+def region_words(region: str) -> tuple[str, ...]:
+    """What a letter's item may name ``region`` by: its words, then its spinal levels."""
+    return REGIONS[region] + LEVELS.get(region, ())
 
 
 def body_words(treatment: str) -> list[str]:

@@ -53,7 +53,10 @@ PHYSICAL = ["physical", "therapy"]
         ("PT/INR", "diagnostics", ["pt", "inr"], ()),
         ("Low level laser therapy to the low back", "rehabilitation", ["low", "level"], ("lumbar",)),
         ("Cervical epidural steroid injection at C5-C6", "injections", ["epidural", "steroid"], ("cervical",)),
-        ("Right L5-S1 epidural steroid injection", "injections", ["epidural", "steroid"], ()),
+        ("Right L5-S1 epidural steroid injection", "injections", ["epidural", "steroid"], ("lumbar",)),  # CM16-0247274
+        ("Facet joint injections L4-5, L5-S1", "injections", ["facet", "joint"], ("lumbar",)),  # CM16-0219557
+        ("Epidural steroid injection C6-C7", "injections", ["epidural", "steroid"], ("cervical",)),
+        ("HbA1c", "diagnostics", ["hba"], ()),
         ("Spinal cord stimulator trial", "surgery", ["spinal", "cord"], ()),
         ("Hinged knee brace", "dmepos", ["hinged", "brace"], ("knee",)),
         ("Left total knee arthroplasty", "surgery", ["total", "arthroplasty"], ("knee",)),

@@ -1,10 +1,10 @@
 """A reviewer's cohort is "this treatment for this body part": an MRI of the knee is counted
 with the letters on knee MRIs, not with hip or lumbar MRIs, however each letter words it
 (the wordings below are the items of the 2016-2017 letters in /work/shared/corpus). A
-treatment whose item names no body part ("Physical therapy 2x6") keeps the whole
-treatment's cohort, the letters on the case's condition first. A rate is still shown only
-from MIN_COHORT decided items of the cohort up. "PT" is read as physical therapy in
-rehabilitation only ("PT/INR" is a blood test)."""
+spinal level names its region ("L5-S1": lumbar). A treatment whose item names no body part
+("Physical therapy 2x6") keeps the whole treatment's cohort, the letters on the case's
+condition first. A rate is still shown only from MIN_COHORT decided items of the cohort up.
+"PT" is read as physical therapy in rehabilitation only ("PT/INR" is a blood test)."""
 
 import pytest
 from django.template.loader import render_to_string
@@ -193,3 +193,24 @@ def test_a_one_word_treatment_keeps_its_body_part_so_a_word_it_shares_is_not_eno
     make_decision(items=[item("Shoulder sling with abduction pillow", category="dmepos")])
     [found] = precedents_for_case(_case("Cervical pillow", category="dmepos"))
     assert (found.cohort_size, found.decisions[0].case_number) == (1, pillow.case_number)
+
+
+def test_a_spinal_level_names_its_region_on_both_databases():
+    lumbar = _letters(
+        [
+            "Left L5-S1 epidural steroid injection",  # CM16-0247274
+            "Epidural steroid injection at L4-5 under fluoroscopy",
+            "Lumbar epidural steroid injection",
+        ],
+        "injections",
+    )
+    cervical = _letters(
+        ["Cervical epidural steroid injection", "Epidural steroid injection C6-C7"], "injections"
+    )
+    [found] = precedents_for_case(_case("Right L5-S1 epidural steroid injection", "injections"))
+    assert (found.cohort_size, found.regions) == (3, ("lumbar",))
+    assert _listed(found) == lumbar
+    [found] = precedents_for_case(
+        _case("Cervical epidural steroid injection at C5-C6", "injections")
+    )
+    assert (found.cohort_size, _listed(found)) == (2, cervical)
