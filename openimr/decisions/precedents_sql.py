@@ -63,8 +63,9 @@ def _pg_key(
 
     every = " & ".join(term(w) for w in pg_kept(cursor, key))
     named = " | ".join([*([f"({every})"] if every else []), *map(term, pg_kept(cursor, also))])
+    # A part none of whose words the configuration keeps narrows nothing: "()" is no query.
     where = [" | ".join(f"{w}:B" for w in pg_kept(cursor, part)) for part in parts]
-    return " & ".join(f"({text})" for text in [named, *where]) if named else ""
+    return " & ".join(f"({text})" for text in [named, *where] if text) if named else ""
 
 
 def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:

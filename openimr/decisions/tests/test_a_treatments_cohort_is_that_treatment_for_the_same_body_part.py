@@ -7,8 +7,10 @@ condition first. A rate is still shown only from MIN_COHORT decided items of the
 "PT" is read as physical therapy in rehabilitation only ("PT/INR" is a blood test)."""
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
 
+from openimr.decisions import precedents_sql as sql
 from openimr.decisions.precedents import MIN_COHORT, precedents_for_case
 from openimr.decisions.tests.public_factories import item, make_decision
 
@@ -214,3 +216,11 @@ def test_a_spinal_level_names_its_region_on_both_databases():
         _case("Cervical epidural steroid injection at C5-C6", "injections")
     )
     assert (found.cohort_size, _listed(found)) == (2, cervical)
+
+
+def test_a_part_whose_words_postgresql_drops_narrows_nothing_rather_than_failing():
+    letter = make_decision(items=[item("MRI of the knee", category="diagnostics")])
+    treatment = sql.Treatment("diagnostics", ("magnetic", "resonance"), (("the",),))
+    with connection.cursor() as cursor:
+        found = sql.newest_requesting(cursor, connection.vendor, treatment, 10)
+    assert found == [letter.pk]
