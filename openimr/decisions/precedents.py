@@ -1,6 +1,7 @@
 """Precedents for the case under review: for each disputed item, the published decisions on
-the same treatment (same category, the treatment's key words in the item's name) for the
-same condition first, then the rest of that cohort (newest first), then other letters
+the same treatment for the same body part (same category, the treatment's key words and
+the body regions it names in the item's name: a knee's arthroplasty is no precedent for a
+hip's) for the same condition first, then the rest of that cohort (newest first), then other letters
 naming the treatment's words (or, failing those, the summary's most specific word). With them, the
 cohort's size and its overturn rate, shown only from MIN_COHORT decided items up: a rate
 over a handful of letters says more about chance than about the treatment."""
@@ -17,7 +18,14 @@ from openimr.core.rounding import half_up
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
-from openimr.decisions.domain.treatment_words import abbreviations_for, body_words, key_words
+from openimr.decisions.domain.treatment_words import (
+    abbreviations_for,
+    body_words,
+    key_words,
+    region_words,
+    regions,
+)
+from openimr.decisions.precedents_sql import Treatment
 
 MIN_COHORT = 20
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
@@ -160,6 +168,7 @@ class ItemPrecedents:
     overturned: int
     decisions: tuple[Precedent, ...]
     window_full: bool = False  # the cohort covers only the WINDOW newest letters
+    regions: tuple[str, ...] = ()  # the body regions the cohort's items are for
 
     @property
     def rate(self) -> float | None:
@@ -263,19 +272,19 @@ class _Cohort:
     window_full: bool
 
 
-# The cohort depends only on the treatment's key words and category: many cases share it
-# (physical therapy, an MRI, a common drug), so it is kept apart from the panels, which
-# also depend on the case's condition. At most 512, each some tens of kilobytes. Exact only:
-# a panel computed again when its lease ends must count the letters published meanwhile.
+# The cohort depends only on the treatment's key words, body regions and category: many
+# cases share it (physical therapy to the low back, an MRI of the knee, a common drug), so it
+# is kept apart from the panels, which also depend on the case's condition. At most 512, each
+# some tens of kilobytes. Exact only: a panel computed again when its lease ends must count
+# the letters published meanwhile.
 _COHORTS = StampedCache("cohorts", 512, lags=False)
 
 
-def _cohort_of(key: Sequence[str], category: str, others: int) -> _Cohort:
+def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
     vendor = connection.vendor
     with connection.cursor() as cursor:
-        also = abbreviations_for(key, category)
-        naming = sql.newest_requesting(cursor, vendor, key, WINDOW, also=also) if key else []
-        letters = sql.cohort_letters(cursor, vendor, naming, category, key)
+        naming = sql.newest_requesting(cursor, vendor, treatment, WINDOW) if treatment.key else []
+        letters = sql.cohort_letters(cursor, vendor, naming, treatment)
     return _Cohort(
         ids=tuple(sorted(letters)),
         size=sum(count for count, _ in letters.values()),
@@ -283,6 +292,12 @@ def _cohort_of(key: Sequence[str], category: str, others: int) -> _Cohort:
         others=tuple([n for n in naming if n not in letters][:others]),
         window_full=len(naming) >= WINDOW,
     )
+
+
+def treatment_of(treatment: str, category: str) -> Treatment:
+    """The cohort an item's ``treatment`` belongs to (domain/treatment_words.py)."""
+    key = tuple(key_words(treatment, category, drop=_NOISE, limit=2))
+    return Treatment(category, key, tuple(region_words(r) for r in regions(treatment)))
 
 
 def _for_item(
@@ -294,11 +309,10 @@ def _for_item(
     exclude: str,
     limit: int,
 ) -> ItemPrecedents:
-    key = key_words(treatment, category, drop=_NOISE, limit=2)
+    cohort = treatment_of(treatment, category)
+    key = list(cohort.key)
     vendor = connection.vendor
-    found = _COHORTS.get_or_compute(
-        (tuple(key), category, limit), partial(_cohort_of, key, category, limit * 3)
-    )
+    found = _COHORTS.get_or_compute((cohort, limit), partial(_cohort_of, cohort, limit * 3))
     with connection.cursor() as cursor:
         with_condition = sql.naming_any(
             cursor,
@@ -308,39 +322,41 @@ def _for_item(
             naming_all=key,
             naming_also=abbreviations_for(key, category),
         )
-        cohort = (found.ids, category, key)  # the letters found, not the whole window
-        picked = _cohort_shown(cursor, cohort, with_condition, exclude, limit)
+        picked = _cohort_shown(cursor, (found.ids, cohort), with_condition, exclude, limit)
         if len(picked) < limit:
             nearby = list(found.others)
             if not nearby and summary_words:
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
             more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
             picked = _distinct([*picked, *more], exclude, limit)
-        size, overturned = _without_own(cursor, found, (category, key), exclude)
+        size, overturned = _without_own(cursor, found, cohort, exclude)
     return ItemPrecedents(
-        treatment, category, size, overturned, picked, window_full=found.window_full
+        treatment,
+        category,
+        size,
+        overturned,
+        picked,
+        window_full=found.window_full,
+        regions=regions(treatment),
     )
 
 
-def _without_own(
-    cursor: Any, found: _Cohort, cohort: tuple[str, Sequence[str]], own: str
-) -> tuple[int, int]:
+def _without_own(cursor: Any, found: _Cohort, cohort: Treatment, own: str) -> tuple[int, int]:
     """The cohort's counts less the items of the case's own letter, when it is published
     (a case reopened, or viewed after issue): the panel never lists it, and its outcome is
     no precedent for itself. The cohort is shared by every case, so it is taken off here."""
     own_id = sql.letter_id(cursor, own) if own else None
     if own_id is None or own_id not in found.ids:
         return found.size, found.overturned
-    category, key = cohort
-    decided, overturned = sql.cohort_letters(
-        cursor, connection.vendor, [own_id], category, key
-    ).get(own_id, (0, 0))
+    decided, overturned = sql.cohort_letters(cursor, connection.vendor, [own_id], cohort).get(
+        own_id, (0, 0)
+    )
     return found.size - decided, found.overturned - overturned
 
 
 def _cohort_shown(
     cursor: Any,
-    cohort: tuple[Sequence[int], str, Sequence[str]],
+    cohort: tuple[Sequence[int], Treatment],
     with_condition: set[int],
     exclude: str,
     limit: int,
@@ -350,16 +366,15 @@ def _cohort_shown(
     ``ids`` has a cohort item, so the first ``wanted`` rows are among the ``wanted`` newest
     letters naming the condition and the ``wanted`` newest others: only those are asked
     (testing every cohort letter's items again to sort them took a third of the panel)."""
-    ids, category, key = cohort
+    ids, treatment = cohort
     first = sorted(with_condition)
     rest = [n for n in ids if n not in with_condition]
     wanted = limit * 2 + 2
     while True:
         asked = sorted({*first[-wanted:], *rest[-wanted:]})
         rows = sql.cohort_top(
-            cursor, connection.vendor, asked, category, key, first=first[-wanted:],
-            limit=wanted,
-        )  # fmt: skip
+            cursor, connection.vendor, asked, treatment, first=first[-wanted:], limit=wanted
+        )
         picked = [
             _precedent(row, "treatment and condition" if preferred else "treatment")
             for row, preferred in rows

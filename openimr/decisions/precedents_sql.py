@@ -6,6 +6,7 @@ counting or ranking every letter that names "physical therapy" took tens of seco
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from openimr.decisions.domain.treatment_words import abbreviations_for
@@ -14,24 +15,44 @@ from openimr.decisions.glued_sql import fts5_either, fts5_glued, pg_glued, pg_ke
 Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatment, outcome
 
 
+@dataclass(frozen=True)
+class Treatment:
+    """A cohort's treatment: decided items in ``category`` naming every word of ``key`` (or
+    an abbreviation of them) and, for each of ``parts``, one of its words: the body regions
+    the treatment is for ((("knee", "knees"),) for "MRI of the left knee"; none for
+    "Norco 10/325")."""
+
+    category: str
+    key: tuple[str, ...]
+    parts: tuple[tuple[str, ...], ...] = ()
+
+
 def _phrases(words: Sequence[str], joiner: str) -> str:
     return "{summary items} : (" + joiner.join(fts5_either(w) for w in words) + ")"
 
 
-def _naming_key(key: Sequence[str], also: Sequence[str], glued: dict[str, list[str]]) -> str:
+def _naming_key(
+    key: Sequence[str],
+    also: Sequence[str],
+    glued: dict[str, list[str]],
+    parts: Sequence[Sequence[str]] = (),
+) -> str:
     """FTS5, in the items' text: every word of ``key`` (alone or in one of its ``glued``
     tokens), or any word of ``also`` (what a letter may write for the key's words: "pt" for
-    "physical therapy")."""
+    "physical therapy"); and one word of each of ``parts``."""
     every = " AND ".join(fts5_either(w, glued.get(w, ())) for w in key)
     named = " OR ".join([f"({every})", *(fts5_either(w, glued.get(w, ())) for w in also)])
-    return "{items} : (" + named + ")"
+    where = "".join(" AND (" + " OR ".join(map(fts5_either, part)) + ")" for part in parts)
+    return "{items} : ((" + named + ")" + where + ")"
 
 
 def _pg(words: Sequence[str], joiner: str) -> tuple[str, list[Any]]:
     return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", list(words)
 
 
-def _pg_key(cursor: Any, key: Sequence[str], also: Sequence[str]) -> str:
+def _pg_key(
+    cursor: Any, key: Sequence[str], also: Sequence[str], parts: Sequence[Sequence[str]] = ()
+) -> str:
     """PostgreSQL's `_naming_key`: to_tsquery text asking the items' weight (B) for each word
     and, a digit after it, its glued forms (the parser reads "norco10" as a word with digits,
     which the english configuration keeps as it is). Only letters reach it, and ``:``, ``*``,
@@ -41,7 +62,10 @@ def _pg_key(cursor: Any, key: Sequence[str], also: Sequence[str]) -> str:
         return f"({word}:B | {pg_glued(word, 'B')})"
 
     every = " & ".join(term(w) for w in pg_kept(cursor, key))
-    return " | ".join([*([f"({every})"] if every else []), *map(term, pg_kept(cursor, also))])
+    named = " | ".join([*([f"({every})"] if every else []), *map(term, pg_kept(cursor, also))])
+    # A part none of whose words the configuration keeps narrows nothing: "()" is no query.
+    where = [" | ".join(f"{w}:B" for w in pg_kept(cursor, part)) for part in parts]
+    return " & ".join(f"({text})" for text in [named, *where] if text) if named else ""
 
 
 def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
@@ -62,15 +86,16 @@ def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) ->
     return [row[0] for row in cursor.fetchall()]
 
 
-def newest_requesting(
-    cursor: Any, vendor: str, key: Sequence[str], limit: int, *, also: Sequence[str] = ()
-) -> list[int]:
-    """Ids of the ``limit`` newest letters whose items name every word of ``key``, alone or
-    written against a number ("Norco10/325" for "norco"), or one of ``also``. The items only:
-    most letters name physical therapy in their summary ("has had physical therapy"), and
-    those filled the window with letters no item of which was in the cohort."""
+def newest_requesting(cursor: Any, vendor: str, treatment: Treatment, limit: int) -> list[int]:
+    """Ids of the ``limit`` newest letters whose items name every word of the ``treatment``'s
+    key, alone or written against a number ("Norco10/325" for "norco"), or one of its
+    abbreviations, and one word of each of its parts. The items only: most letters name
+    physical therapy in their summary ("has had physical therapy"), and those filled the
+    window with letters no item of which was in the cohort."""
+    key, parts = treatment.key, treatment.parts
+    also = abbreviations_for(key, treatment.category)
     if vendor == "postgresql":
-        text = _pg_key(cursor, key, also)
+        text = _pg_key(cursor, key, also, parts)
         if not text:
             return []
         cursor.execute(
@@ -82,7 +107,7 @@ def newest_requesting(
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [_naming_key(key, also, fts5_glued(cursor, [*key, *also])), limit],
+            [_naming_key(key, also, fts5_glued(cursor, [*key, *also]), parts), limit],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -125,21 +150,25 @@ def naming_any(
     return {row[0] for row in cursor.fetchall()} & set(ids)
 
 
-def _cohort_where(
-    vendor: str, ids: Sequence[int], category: str, key: Sequence[str]
-) -> tuple[str, list[Any]]:
-    """The cohort: decided items of ``ids`` in ``category`` whose treatment holds every key
-    word, or an abbreviation letters write for them ("PT" for physical therapy). Shared by
-    the count and the rows, so both always describe the same items."""
-    words = [_singular(word) for word in key]
-    also = abbreviations_for(key, category)
+def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tuple[str, list[Any]]:
+    """The cohort: decided items of ``ids`` in the category whose treatment holds every key
+    word, or an abbreviation letters write for them ("PT" for physical therapy), and a word
+    of each body part. Shared by the count and the rows, so both always describe the same
+    items."""
+    words = [_singular(word) for word in treatment.key]
+    also = abbreviations_for(treatment.key, treatment.category)
     every = " AND ".join(_contains(vendor, word) for word in words) or "1 = 1"
     named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
-    where = f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> '' AND ({named})"
+    parts = [" OR ".join(_contains(vendor, w) for w in part) for part in treatment.parts]
+    where = " AND ".join(
+        [f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''"]
+        + [f"({text})" for text in [named, *parts]]
+    )
+    tested = [*words, *also, *(word for part in treatment.parts for word in part)]
     return where, [
         _ids(vendor, ids),
-        category,
-        *[p for word in [*words, *also] for p in _word_params(vendor, word)],
+        treatment.category,
+        *[p for word in tested for p in _word_params(vendor, word)],
     ]
 
 
@@ -198,14 +227,14 @@ def _ids(vendor: str, ids: Sequence[int]) -> Any:
 
 
 def cohort_letters(
-    cursor: Any, vendor: str, ids: Sequence[int], category: str, key: Sequence[str]
+    cursor: Any, vendor: str, ids: Sequence[int], treatment: Treatment
 ) -> dict[int, tuple[int, int]]:
     """Each letter with cohort items: (its decided items, its overturned items), counted
     by the database, so only one small row per letter reaches Python."""
     if not ids:
         return {}
-    where, params = _cohort_where(vendor, ids, category, key)
-    _with_unicode_lower(cursor, vendor, key)
+    where, params = _cohort_where(vendor, ids, treatment)
+    _with_unicode_lower(cursor, vendor, treatment.key)
     cursor.execute(
         "SELECT i.decision_id, COUNT(*), "
         "SUM(CASE WHEN i.outcome = 'overturned' THEN 1 ELSE 0 END) "
@@ -219,8 +248,7 @@ def cohort_top(
     cursor: Any,
     vendor: str,
     ids: Sequence[int],
-    category: str,
-    key: Sequence[str],
+    treatment: Treatment,
     *,
     first: Sequence[int],
     limit: int,
@@ -229,8 +257,8 @@ def cohort_top(
     newest letter first; each with whether its letter is one of ``first``."""
     if not ids:
         return []
-    where, params = _cohort_where(vendor, ids, category, key)
-    _with_unicode_lower(cursor, vendor, key)
+    where, params = _cohort_where(vendor, ids, treatment)
+    _with_unicode_lower(cursor, vendor, treatment.key)
     cursor.execute(
         f"SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome, "
         f"CASE WHEN i.decision_id {_among(vendor)} THEN 1 ELSE 0 END AS preferred "

@@ -119,6 +119,8 @@ class ItemForm(forms.Form):
         validators=[LimitedLength(WHY_NOT_MTUS_MAX)],
     )
     rationale = _marked_text(RATIONALE_MAX, widget=forms.Textarea(attrs=_TEXT), required=False)
+    # The saved item the page was opened on (sources.item_version); empty: not known.
+    based_on = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, catalog: Catalog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -135,6 +137,7 @@ class ItemForm(forms.Form):
             basis=basis,
             why_not_mtus=data["why_not_mtus"],
             rationale=data["rationale"],
+            based_on=data["based_on"],
         )
 
 

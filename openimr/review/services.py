@@ -3,6 +3,7 @@ a refused input raises InvalidInput before anything is written, so a refusal cha
 nothing. Rules come from ``guidelines.domain.hierarchy`` (the evidence hierarchy) and
 ``review.domain`` (provenance, the QA checklist)."""
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -33,6 +34,7 @@ from openimr.review.domain.qa import identity_problems
 from openimr.review.models import Determination, QAComment
 from openimr.review.selectors import (
     item_for_user,
+    items_for_user,
     provenance,
     reviewed_by,
     reviewer_identity_facts,
@@ -41,6 +43,7 @@ from openimr.review.signoff import checklist
 from openimr.review.sources import (
     MARKER,
     from_json,
+    item_version,
     linked_sentences,
     marker,
     stray_markers,
@@ -61,6 +64,7 @@ class ItemInput:
     basis: tuple[Citation, ...]
     why_not_mtus: str
     rationale: str
+    based_on: str = ""  # the item's version the form was opened on (sources.item_version)
 
 
 def _determination(row: Any) -> Determination:
@@ -128,12 +132,15 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
     """One item's decision, basis, reason for leaving the MTUS and rationale. Refused,
     changing nothing, when the item is another reviewer's (LC 139.5(c)), or when the basis
     breaks the evidence hierarchy (LC 4610.5(c)(2); 8 CCR 9792.21.1): a decision without a
-    basis, a non-MTUS basis without the reason."""
+    basis, a non-MTUS basis without the reason. Refused too (Conflict) when the item was
+    saved after the form was opened (``entry.based_on``): from another tab, which this save
+    would overwrite unseen."""
     position = entry.position
     rationale = without_markers(entry.rationale)
     case = case_by_number(row.case_number)
+    saved = item_for_user(actor, row.case_number, case.items, position)
     candidate = replace(
-        item_for_user(actor, row.case_number, case.items, position),
+        saved,
         decision=entry.decision,
         reviewer_basis=entry.basis,
         why_not_mtus=entry.why_not_mtus.strip() or None,
@@ -152,6 +159,13 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
     )
     with transaction.atomic():
         stored = _determination(row)
+        written = stored.rationale_inputs.get(str(position))
+        if entry.based_on and entry.based_on != item_version(saved, written):
+            raise Conflict(
+                f"item {position + 1} was saved after this page was opened (in another tab "
+                "or window?): nothing was changed. What you wrote is kept below; save again "
+                "to replace the saved item, or reload the page to see it"
+            )
         case_item_write(
             case_number=row.case_number,
             position=position,
@@ -163,12 +177,18 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
         stored.save()
 
 
+# The workspace shows a draft in the summary's box before any is saved: "write" read wrong.
+_SUMMARY_UNSAVED = (
+    "save the clinical case summary (a draft shown in its box is not saved until you save it)"
+)
+
+
 def submit_problems(case: Case) -> list[Problem]:
     """What keeps a determination from QA: a summary, and every item decided on a basis that
     keeps the hierarchy, with its rationale (LC 4610.6(c), (e); LC 4610.5(c)(2))."""
     problems = []
     if not (case.clinical_summary or "").strip():
-        problems.append(Problem("$.clinical_summary", "write the clinical case summary"))
+        problems.append(Problem("$.clinical_summary", _SUMMARY_UNSAVED))
     for i, item in enumerate(case.items):
         if item.decision is None:
             problems.append(Problem(f"$.items[{i}].decision", "decide this item"))
@@ -185,7 +205,9 @@ def determination_submit(*, row: Any, actor: Actor) -> None:
         where = "with quality assurance" if row.state == State.QA.value else "issued"
         raise Conflict(f"the determination is already {where}: nothing was changed")
     case = case_by_number(row.case_number)
-    problems = submit_problems(case)
+    problems = _as_for(
+        submit_problems(case), items_for_user(actor, row.case_number, len(case.items))
+    )
     if problems:
         raise InvalidInput(problems, "the determination is not ready for QA")
     decisions = [(i.decision, i.rationale or "") for i in case.items if i.decision is not None]
@@ -195,6 +217,29 @@ def determination_submit(*, row: Any, actor: Actor) -> None:
         stored.submitted_at = now()
         stored.save()
         _audit(actor, "review.submitted", row)
+
+
+_UNDECIDED = re.compile(r"^\$\.items\[(\d+)\]\.(decision|rationale)$")
+
+
+def _as_for(problems: list[Problem], mine: frozenset[int]) -> list[Problem]:
+    """``problems`` as the reviewer submitting can act on them: an item of the other reviewer
+    of a split case (LC 139.5(c)) is theirs to decide, said once, not "decide this item"."""
+    said, kept = set(), []
+    for problem in problems:
+        found = _UNDECIDED.match(problem.path)
+        if found is None or int(found[1]) in mine:
+            kept.append(problem)
+        elif found[1] not in said:
+            said.add(found[1])
+            kept.append(Problem(problem.path, _OTHERS[found[2]]))
+    return kept
+
+
+_OTHERS = {
+    "decision": "the other reviewer on this case has not decided this item yet",
+    "rationale": "the other reviewer on this case has not given this item's rationale yet",
+}
 
 
 def _comment(row: Any, actor: Actor, outcome: str, text: str) -> None:

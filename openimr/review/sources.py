@@ -8,6 +8,7 @@ records keeps the draft's sources while the reviewer's edit leaves it recognizab
 sentence (``SAME_SENTENCE`` per cent alike)."""
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -38,6 +39,17 @@ def summary_version(text: str) -> str:
     """A short fingerprint of a saved summary as written: a form carries the one it was
     opened on, so a save over another reviewer's later save is caught."""
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def item_version(item: Any, rationale_input: str | None) -> str:
+    """A short fingerprint of an item's saved decision, basis, reason for leaving the MTUS
+    and rationale as written: a form carries the one it was opened on, so a save from a tab
+    opened before another tab's save is caught."""
+    basis = [[c.mtus, c.citation] for c in item.reviewer_basis]
+    decision = item.decision.value if item.decision else ""
+    rationale = rationale_input if rationale_input is not None else item.rationale or ""
+    saved = [decision, basis, item.why_not_mtus or "", rationale]
+    return hashlib.sha256(json.dumps(saved).encode()).hexdigest()[:16]
 
 
 def stray_markers(text: str) -> list[str]:

@@ -20,7 +20,8 @@ from openimr.guidelines.selectors import guideline_catalog
 from openimr.review import case_file, selectors, services
 from openimr.review.checklists import checklist_for, outline
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
-from openimr.review.sources import from_json, summary_version, with_markers
+from openimr.review.sources import from_json, item_version, summary_version, with_markers
+from openimr.review.unsaved import keeping_writing, unsaved_for
 
 EDITABLE = (State.RECORDS_COMPLETE.value, State.IN_REVIEW.value)
 
@@ -61,7 +62,8 @@ def _item_panels(
             continue
         name = checklist_for(item.treatment, item.category)
         panel = bound.get(n, {})
-        initial = item_initial(item, catalog, inputs.get(str(n)))
+        written = inputs.get(str(n))
+        initial = {**item_initial(item, catalog, written), "based_on": item_version(item, written)}
         form = panel.get("form") or ItemForm(initial=initial, catalog=catalog, prefix=f"item-{n}")
         checklist = panel.get("checklist") or (
             ChecklistForm(checklist=name, prefix=f"facts-{n}") if name else None
@@ -167,13 +169,20 @@ def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
 
 
 def _item_form(request: HttpRequest, row: Any, n: int) -> ItemForm:
-    catalog = guideline_catalog(row.program)
-    return ItemForm(request.POST, catalog=catalog, prefix=f"item-{n}")
+    return _item_form_data(request.POST, row, n)
+
+
+def _item_form_data(data: Any, row: Any, n: int) -> ItemForm:
+    return ItemForm(data, catalog=guideline_catalog(row.program), prefix=f"item-{n}")
 
 
 def _position(request: HttpRequest) -> int:
+    return _position_of(request.POST)
+
+
+def _position_of(data: Any) -> int:
     try:
-        return int(request.POST.get("item", ""))
+        return int(data.get("item", ""))
     except ValueError as exc:
         raise InvalidInput([Problem("$.item", "name the item")]) from exc
 
@@ -192,8 +201,40 @@ def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
     except InvalidInput as exc:
         bound = {n: {"form": form, "problems": _problems(exc)}}
         return _page(request, row, bound=bound, errors=[str(exc)], status=422)
+    except Conflict as exc:
+        # What was just written stays on the page, now on the saved version: saving it
+        # again replaces the item saved meanwhile knowingly.
+        bound = {n: {"form": _on_saved_version(request, row, n), "problems": [str(exc)]}}
+        return _page(request, row, bound=bound, errors=[str(exc)], status=409)
     messages.success(request, f"Item {n + 1} was saved.")
     return redirect("review:case", row.case_number)
+
+
+def _on_saved_version(request: HttpRequest, row: Any, n: int) -> ItemForm:
+    """The item's form as posted, carrying the version of the item saved since."""
+    item = case_of_row(row).items[n]
+    data = request.POST.copy()
+    written = selectors.determination_of(row).rationale_inputs.get(str(n))
+    data[f"item-{n}-based_on"] = item_version(item, written)
+    form = _item_form_data(data, row, n)
+    form.is_valid()
+    return form
+
+
+def _put_back(request: HttpRequest, row: Any, data: Any) -> HttpResponse:
+    """The page with what the reviewer wrote when their session had ended back in its form,
+    unsaved (openimr.review.unsaved)."""
+    if data.get("action") == "summary":
+        ended = "the summary was not saved: your session had ended. It is back below: save it"
+        return _page(request, row, summary_text=data.get("summary", ""), errors=[ended])
+    try:
+        n = _position_of(data)
+        selectors.item_for_user(request.user, row.case_number, case_of_row(row).items, n)
+    except InvalidInput:  # not this user's item: another logged in on that browser
+        return _page(request, row)
+    ended = f"item {n + 1} was not saved: your session had ended. It is back below: save it"
+    bound = {n: {"form": _item_form_data(data, row, n), "problems": [ended]}}
+    return _page(request, row, bound=bound, errors=[ended])
 
 
 def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
@@ -212,8 +253,7 @@ def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
     data = request.POST.copy()
     if not data.get(f"item-{n}-rationale", "").strip():
         data[f"item-{n}-rationale"] = rationale_outline(result)
-    catalog = guideline_catalog(row.program)
-    form = ItemForm(data, catalog=catalog, prefix=f"item-{n}")
+    form = _item_form_data(data, row, n)
     return _page(request, row, bound={n: {"form": form, "checklist": facts, "result": result}})
 
 
@@ -231,12 +271,13 @@ _ACTIONS = {
 }
 
 
-@login_required
+@keeping_writing
 def workspace(request: HttpRequest, case_number: str) -> HttpResponse:
     action = "review.viewed" if request.method == "GET" else "review.changed"
     row = selectors.case_for_reviewer(request.user, case_number, action=action)
     if request.method != "POST":
-        return _page(request, row)
+        written = unsaved_for(request)
+        return _page(request, row) if written is None else _put_back(request, row, written)
     handler = _ACTIONS.get(request.POST.get("action", ""))
     if handler is None:
         return _page(request, row, errors=["unknown action"], status=400)

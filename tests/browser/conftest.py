@@ -69,3 +69,26 @@ def log_in(page: object, live_server: object, username: str, password: str) -> N
     # By name: the page's header holds a "Log out" button too.
     page.click("button:has-text('Verify')")  # type: ignore[attr-defined]
     page.wait_for_load_state()  # type: ignore[attr-defined]
+
+
+# A rationale a reviewer might write for the demo case's first item (physical therapy).
+PT_RATIONALE = (
+    "The MTUS Chronic Pain guideline allows up to 10 visits for radiculitis; twelve were "
+    "completed, so further therapy is not medically necessary."
+)
+
+
+@pytest.fixture
+def demo_case_in_review() -> None:
+    """The demo case (openimr/demo/cases/cm16-0400101.json) undecided, assigned to its one
+    reviewer, jroe."""
+    import json
+
+    from openimr.cases.interchange import case_from_document
+    from openimr.cases.services import case_import
+    from openimr.review.tests.conftest import CASE, assign, person, undecided
+
+    demo = Path(__file__).resolve().parents[2] / "openimr" / "demo" / "cases" / "cm16-0400101.json"
+    doc = undecided(json.loads(demo.read_text(encoding="utf-8")))
+    case_import(case=case_from_document(doc), actor="test")
+    assign(CASE, person("jroe", "reviewer"), "R-1", "Jane Q. Roe")

@@ -113,15 +113,18 @@ def test_without_its_triggers_nothing_is_cached(client):
 def test_cases_sharing_a_treatment_share_its_cohort_but_each_sees_its_condition_first():
     make_decision(summary="Knee osteoarthritis.", items=[item("Physical therapy 2x6 knee")])
     make_decision(summary="Lumbar radiculopathy.", items=[item("Physical therapy 2x6 lumbar")])
+    # Items naming no body part: their cohort is the whole treatment's, for both cases.
+    therapy = [{"treatment": "Physical therapy 2x6", "category": "rehabilitation"}]
+    lumbar = {**CASE, "items": therapy}
     knee = {
         **CASE,
         "case_number": "CM26-0000002",
         "diagnoses": ["M17.11 Osteoarthritis, knee"],
-        "items": [{"treatment": "Physical therapy for the knee", "category": "rehabilitation"}],
+        "items": therapy,
     }
     before = corpus.STATS["cohorts hit"]
 
-    [lumbar_panel] = precedents_for_case(CASE)
+    [lumbar_panel] = precedents_for_case(lumbar)
     [knee_panel] = precedents_for_case(knee)
 
     assert corpus.STATS["cohorts hit"] == before + 1

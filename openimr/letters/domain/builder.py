@@ -172,12 +172,13 @@ def document_line(doc: Document, t: LetterTemplate) -> str:
     return f"{doc.title}, {author}, {when}"
 
 
-def _documents(case: Case, t: LetterTemplate) -> Section:
+def _documents(case: Case, t: LetterTemplate, reviewers: int) -> Section:
     if not case.documents:
         return Section(DOCUMENTS, (Paragraph(t.text("documents.empty")),))
     ordered = sorted(case.documents, key=lambda d: (d.date or date.max, d.title))
     lines = tuple(document_line(d, t) for d in ordered)
-    return Section(DOCUMENTS, (Paragraph(t.text("documents.intro")), BulletList(lines)))
+    intro = Paragraph(t.text(reviewers_key("documents.intro", reviewers)))
+    return Section(DOCUMENTS, (intro, BulletList(lines)))
 
 
 def _appeal(t: LetterTemplate) -> Section:
@@ -227,7 +228,7 @@ def build_letter(
             _how_made(case, template, organization, state_name, extras.reviewers),
             _summary(case, template, refs, extras.reviewers),
             _issues(case, template, short, extras, refs),
-            _documents(case, template),
+            _documents(case, template, extras.reviewers),
             *_references(template, refs.listed),
             _appeal(template),
             _served(case, template),

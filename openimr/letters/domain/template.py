@@ -31,6 +31,7 @@ SEVERAL = (
     "how_made.practice_several",
     "how_made.selection_several",
     "summary.intro_several",
+    "documents.intro_several",
 )
 # Notice wording added later (notices.toml): the formulary track, and the whole notices of a
 # conversion to expedited review (8 CCR 9792.10.4(c)) and of a request for eligibility

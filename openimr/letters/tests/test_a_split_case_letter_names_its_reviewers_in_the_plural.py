@@ -2,7 +2,8 @@
 expert reviewer: its letter says so ("gave the complete case file to two expert reviewers"),
 never "an expert reviewer". A case with one reviewer reads as before. The parser reads the
 plural letter back to the same case, and an organization's template written before the
-plural wording existed still loads, taking the shipped wording for it."""
+plural wording existed still loads, taking the shipped wording for it. The documents
+reviewed were "considered by the expert reviewer" in the singular until session 20."""
 
 import copy
 
@@ -34,6 +35,8 @@ def test_a_case_decided_by_two_reviewers_says_two_expert_reviewers(three_item_do
     assert SINGLE not in text
     assert "The expert reviewer is board certified" not in text
     assert "The expert reviewers wrote the following clinical case summary" in text
+    assert "The expert reviewers considered every document in the case file" in text
+    assert "The expert reviewer considered" not in text
 
 
 def test_a_case_decided_by_one_reviewer_reads_as_before(three_item_doc):
@@ -48,6 +51,7 @@ def test_the_plural_letter_parses_back_to_the_same_case(three_item_doc):
     assert parsed["reviewer"]["licensed_in"] == three_item_doc["reviewer"]["licensed_in"]
     assert parsed["organization"]["name"] == "openimr Independent Review"
     assert fold(parsed["clinical_summary"]) == fold(three_item_doc["clinical_summary"])
+    assert len(parsed["documents"]) == len(three_item_doc["documents"])
 
 
 def test_the_plural_letter_without_recorded_credentials_parses(three_item_doc):

@@ -21,4 +21,4 @@ def test_the_undecided_items_are_named_by_their_number_on_the_page(client, cast,
 
 def test_the_summary_is_named_by_its_heading(client, cast, under_review):
     body = login(client, cast.reviewer).post(URL, {"action": "submit"}).content.decode()
-    assert "Clinical case summary: write the clinical case summary" in body
+    assert "Clinical case summary: save the clinical case summary" in body

@@ -32,7 +32,7 @@ def test_an_undecided_determination_is_refused_and_stays_in_review(client, cast,
     body = response.content.decode()
     assert response.status_code == 422
     assert "the determination is not ready for QA" in body
-    assert "write the clinical case summary" in body
+    assert "save the clinical case summary" in body
     assert "decide this item" in body
     assert Case.objects.get(case_number=CASE).state == "in_review"
 
