@@ -116,7 +116,7 @@ def record_receive(
     refusal = receipt_refusal(stage)
     if refusal:
         raise Conflict(refusal)
-    record = _stored(case, data, name=name, party=party, via=via, actor=actor)
+    record = _stored(case, pdf, name=name, party=party, via=via, actor=actor)
     record.warning = receipt_warning(stage) or ""
     return record
 
@@ -142,11 +142,14 @@ def case_file_receipt(case: CaseRow) -> tuple[str | None, str | None]:
 
 
 def _stored(
-    case: CaseRow, data: bytes, *, name: str, party: Party, via: Via, actor: Actor
+    case: CaseRow, pdf: ReadPdf, *, name: str, party: Party, via: Via, actor: Actor
 ) -> Record:
-    path, digest = file_store(data, folder=FOLDER, suffix=".pdf")
+    data = pdf.data
     try:
-        with transaction.atomic():
+        # The file is written inside the transaction, and removed with it if it fails
+        # (unless an earlier record holds it): a failed upload leaves no file behind.
+        with transaction.atomic(), files_discarded_on_error():
+            path, digest = file_store(data, folder=FOLDER, suffix=".pdf")
             record = Record.objects.create(
                 case_id=case.pk,
                 filename=name,
@@ -162,7 +165,7 @@ def _stored(
             record_extract.enqueue(record.pk)
     except IntegrityError:
         # The same file sent twice at once: the other request stored it first.
-        return _replayed(Record.objects.get(case_id=case.pk, sha256=digest), party, via, actor)
+        return _replayed(Record.objects.get(case_id=case.pk, sha256=pdf.sha256), party, via, actor)
     # A backend that ran the task at once changed the row behind this instance.
     record.refresh_from_db()
     return record
