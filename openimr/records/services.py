@@ -18,14 +18,13 @@ from django_tasks import task
 
 from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases import selectors as cases
-from openimr.cases.domain.lifecycle import State
 from openimr.core.case import DocumentKind
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.records import selectors
 from openimr.records.domain.inference import infer_record
 from openimr.records.domain.pages import RecordFacts
-from openimr.records.domain.receipt import CaseFileStage, receipt_refusal, receipt_warning
+from openimr.records.domain.receipt import receipt_refusal, receipt_warning
 from openimr.records.models import Record, RecordPage
 from openimr.records.pdf import (
     MAX_CHARACTERS,
@@ -38,6 +37,7 @@ from openimr.records.pdf import (
     pdf_read,
     size_check,
 )
+from openimr.records.selectors import case_file_stage
 from openimr.records.vocabulary import CaseRow, Party, Status, Via
 
 __all__ = [
@@ -119,20 +119,6 @@ def record_receive(
     record = _stored(case, pdf, name=name, party=party, via=via, actor=actor)
     record.warning = receipt_warning(stage) or ""
     return record
-
-
-_ENDED_UNREVIEWED = {State.WITHDRAWN.value, State.TERMINATED.value}
-
-
-def case_file_stage(case: CaseRow) -> CaseFileStage:
-    """Where the case stands, as the receipt rules read it."""
-    return CaseFileStage(
-        case_number=case.case_number,
-        issued=case.state == State.ISSUED.value,
-        in_qa=case.state == State.QA.value,
-        decided_on=case.date_decision,
-        ended_unreviewed=case.state if case.state in _ENDED_UNREVIEWED else None,
-    )
 
 
 def case_file_receipt(case: CaseRow) -> tuple[str | None, str | None]:
