@@ -31,12 +31,20 @@ def application_new(request: HttpRequest) -> HttpResponse:
                 via="web",
                 actor=request.user,
                 client=f"user:{request.user.get_username()}",
+                idempotency_key=form.cleaned_data["submission"] or None,
             )
         except InvalidInput as exc:
             form.add_problems(exc)
         else:
             case_number = submitted.application.case.case_number
-            messages.success(request, f"Application received as case {case_number}.")
+            if submitted.replayed:
+                said = (
+                    f"This form was already received as case {case_number}; it was not saved "
+                    "again. Open a new form for another application."
+                )
+                messages.info(request, said)
+            else:
+                messages.success(request, f"Application received as case {case_number}.")
             return redirect("cases:timeline", case_number)
     if form.errors:
         form.ask_for_the_upload_again()
