@@ -12,6 +12,7 @@ from openimr.cases.domain.application import ReviewType, ServiceMethod, SignerRo
 from openimr.cases.intake_schema import ApplicationIn, parse_application
 from openimr.core.case import CATEGORY_LABELS, UROutcome
 from openimr.core.errors import InvalidInput
+from openimr.core.uploads import SizeLimitedForm
 
 TREATMENT_ROWS = 5
 SUBMISSION_KEY_LENGTH = 64
@@ -71,7 +72,7 @@ def _choices(values: Any) -> list[tuple[str, str]]:
     return [(v.value, v.value.replace("_", " ").capitalize()) for v in values]
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(SizeLimitedForm):
     review_type = forms.ChoiceField(choices=_choices(ReviewType), initial="regular")
     claim_number = _text()
     employee_name = _text(label="Employee name")

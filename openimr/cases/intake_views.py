@@ -17,13 +17,16 @@ from openimr.cases.views import Refused, case_view
 from openimr.core.access import staff_page
 from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
+from openimr.core.uploads import oversized_fields
 from openimr.letters.rendering import render_letter
 from openimr.reviewers import selectors as reviewer_selectors
 
 
 @staff_page
 def application_new(request: HttpRequest) -> HttpResponse:
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    form = ApplicationForm(
+        request.POST or None, request.FILES or None, oversized=oversized_fields(request)
+    )
     if request.method == "POST" and form.is_valid() and form.parsed is not None:
         try:
             submitted = services.application_submit(
