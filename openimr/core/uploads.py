@@ -38,7 +38,8 @@ def oversized_fields(request: HttpRequest) -> frozenset[str]:
 
 
 def oversized_message() -> str:
-    return f"the file is larger than the limit of {settings.OPENIMR_UPLOAD_MAX_BYTES:,} bytes"
+    limit = settings.OPENIMR_UPLOAD_MAX_BYTES
+    return f"the file is over {limit:,} bytes; the limit is {limit:,}"  # as size_check says it
 
 
 class SizeLimitedForm(forms.Form):

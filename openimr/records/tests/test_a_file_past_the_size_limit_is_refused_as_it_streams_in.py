@@ -11,7 +11,7 @@ from openimr.records.tests.receiving import pdf_of, stored_files
 
 pytestmark = pytest.mark.django_db
 LIMIT = 2_000
-SAID = "the file is larger than the limit of 2,000 bytes"
+SAID = "the file is over 2,000 bytes; the limit is 2,000"
 
 
 @pytest.fixture(autouse=True)

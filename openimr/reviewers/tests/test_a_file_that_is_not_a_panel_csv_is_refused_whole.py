@@ -46,5 +46,5 @@ def test_a_file_past_the_upload_limit_is_refused_naming_the_limit(client, staff_
     upload.name = "panel.csv"
     response = client.post("/reviewers/import/", {"panel": upload})
     assert response.status_code == 422
-    assert "panel: the file is larger than the limit of 1,000 bytes" in response.content.decode()
+    assert "panel: the file is over 1,000 bytes; the limit is 1,000" in response.content.decode()
     assert Reviewer.objects.count() == 0
