@@ -236,9 +236,9 @@ def _override_not_repeated(row: models.Case, outcome: Outcome, reason: str) -> N
     """Conflict for the same override sent again (a double click, a resent form): the case,
     read again under this transaction's lock, already stands at that outcome for that
     written reason, and a second copy would serve the parties a second notice."""
-    current = models.Case.objects.select_for_update().select_related("application").get(pk=row.pk)
-    stored = getattr(current, "application", None)
-    same_reason = stored is not None and (stored.override_reason or "").strip() == reason.strip()
+    current = models.Case.objects.select_for_update().get(pk=row.pk)
+    stored = models.Application.objects.filter(case=current).values_list("override_reason")
+    same_reason = any((said or "").strip() == reason.strip() for (said,) in stored)
     if current.state == outcome.value and same_reason:
         raise Conflict(
             f"case {row.case_number} is already {outcome.value} for this reason; "
