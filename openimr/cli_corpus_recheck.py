@@ -36,6 +36,9 @@ def _print_summary(summary: dict[str, Any]) -> None:
     )
     for number in summary["withheld"]:
         print(f"  {verb}: {number}")
+    removed = "would remove" if summary["dry_run"] else "removed"
+    for path in summary["left_behind"]:
+        print(f"  {removed} the withheld PDF an earlier run left behind: {path}")
     for number in summary["missing"][:20]:
         print(f"  PDF missing (left as is): {number}", file=sys.stderr)
     for entry in summary["unreadable"][:20]:

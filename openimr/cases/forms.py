@@ -3,6 +3,7 @@ ApplicationIn schema the API and batch import use, and its problems come back to
 they concern."""
 
 import base64
+import secrets
 from typing import Any
 
 from django import forms
@@ -11,8 +12,10 @@ from openimr.cases.domain.application import ReviewType, ServiceMethod, SignerRo
 from openimr.cases.intake_schema import ApplicationIn, parse_application
 from openimr.core.case import CATEGORY_LABELS, UROutcome
 from openimr.core.errors import InvalidInput
+from openimr.core.uploads import SizeLimitedForm
 
 TREATMENT_ROWS = 5
+SUBMISSION_KEY_LENGTH = 64
 DATE = forms.DateInput(attrs={"type": "date"})
 ADDRESS = forms.Textarea(attrs={"rows": 2})
 
@@ -69,7 +72,7 @@ def _choices(values: Any) -> list[tuple[str, str]]:
     return [(v.value, v.value.replace("_", " ").capitalize()) for v in values]
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(SizeLimitedForm):
     review_type = forms.ChoiceField(choices=_choices(ReviewType), initial="regular")
     claim_number = _text()
     employee_name = _text(label="Employee name")
@@ -116,8 +119,15 @@ class ApplicationForm(forms.Form):
     signer_role = forms.ChoiceField(choices=[("", "—"), *_choices(SignerRole)], required=False)
     signature_date = _text(widget=DATE)
     ur_decision_document = forms.FileField(label="UR decision (PDF)", required=False)
+    # This rendering's idempotency key: a second copy of the same form (a double click, a
+    # resend) returns the case the first made (services.application_submit).
+    submission = forms.CharField(
+        widget=forms.HiddenInput, required=False, max_length=SUBMISSION_KEY_LENGTH
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if not args or args[0] is None:  # a new form: a new submission
+            kwargs.setdefault("initial", {})["submission"] = secrets.token_urlsafe(18)
         super().__init__(*args, **kwargs)
         categories = [(c.value, label) for c, label in CATEGORY_LABELS.items()]
         for n in range(TREATMENT_ROWS):

@@ -15,7 +15,7 @@ from openimr.cases import models, selectors, services
 from openimr.cases.forms import InformationReceivedForm, InformationRequestForm
 from openimr.cases.services.information import PARTY_WORDS
 from openimr.cases.views import case_view
-from openimr.core.errors import InvalidInput
+from openimr.core.errors import Conflict, InvalidInput
 
 Page = Callable[[HttpRequest, str], HttpResponse]
 
@@ -67,6 +67,9 @@ def _request_post(request: HttpRequest, row: models.Case) -> HttpResponse:
             )
         except InvalidInput as exc:
             form.add_problems(exc)
+        except Conflict as exc:  # the same request sent again: the first stands
+            messages.info(request, f"{exc}.")
+            return redirect("cases:timeline", row.case_number)
         else:
             messages.success(request, "The request for information was served.")
             return redirect("cases:timeline", row.case_number)

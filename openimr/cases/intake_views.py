@@ -17,13 +17,16 @@ from openimr.cases.views import Refused, case_view
 from openimr.core.access import staff_page
 from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
+from openimr.core.uploads import oversized_fields
 from openimr.letters.rendering import render_letter
 from openimr.reviewers import selectors as reviewer_selectors
 
 
 @staff_page
 def application_new(request: HttpRequest) -> HttpResponse:
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    form = ApplicationForm(
+        request.POST or None, request.FILES or None, oversized=oversized_fields(request)
+    )
     if request.method == "POST" and form.is_valid() and form.parsed is not None:
         try:
             submitted = services.application_submit(
@@ -31,12 +34,20 @@ def application_new(request: HttpRequest) -> HttpResponse:
                 via="web",
                 actor=request.user,
                 client=f"user:{request.user.get_username()}",
+                idempotency_key=form.cleaned_data["submission"] or None,
             )
         except InvalidInput as exc:
             form.add_problems(exc)
         else:
             case_number = submitted.application.case.case_number
-            messages.success(request, f"Application received as case {case_number}.")
+            if submitted.replayed:
+                said = (
+                    f"This form was already received as case {case_number}; it was not saved "
+                    "again. Open a new form for another application."
+                )
+                messages.info(request, said)
+            else:
+                messages.success(request, f"Application received as case {case_number}.")
             return redirect("cases:timeline", case_number)
     if form.errors:
         form.ask_for_the_upload_again()

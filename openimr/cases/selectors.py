@@ -249,6 +249,15 @@ def case_row(case_number: str) -> models.Case:
     return row
 
 
+def screening_notice_at(case_number: str) -> datetime | None:
+    """When the case's latest ineligibility or deferral notice, of the outcome it now
+    stands at, was made (8 CCR 9792.10.3): when screening found it so. None for a case
+    in another state, or one imported without its notice."""
+    row = case_row(case_number)
+    notices = models.Notice.objects.filter(case=row, kind=row.state)
+    return notices.order_by("-created_at", "-id").values_list("created_at", flat=True).first()
+
+
 def records_expected_on(case_number: str) -> date | None:
     """When the case's records are in, or due at the latest (`clocks.records_expected`)."""
     return records_expected(case_row(case_number))

@@ -52,6 +52,15 @@ def pointed_paths(paths: list[str]) -> set[str]:
     return set(Decision.objects.filter(letter_path__in=paths).values_list("letter_path", flat=True))
 
 
+def withheld_paths() -> list[str]:
+    """The PDF paths `openimr corpus recheck` withheld, oldest first: its audit row
+    ("corpus.pdf_withheld") is written in the transaction that empties the letter's path,
+    so it names every such file even when the run ended before removing it."""
+    events = AuditEvent.objects.filter(action="corpus.pdf_withheld", object_type="decision")
+    details = events.order_by("id").values_list("detail", flat=True).iterator(10_000)
+    return [p for p in dict.fromkeys(str(d.get("letter_path") or "") for d in details) if p]
+
+
 def failed_sources(limit: int = 500) -> list[SourceFile]:
     """Failed source files, newest first, for the staff list: those of a path read and
     parsed since (resolved) are not failures any more."""

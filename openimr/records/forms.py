@@ -4,6 +4,7 @@ acceptable, and their problems come back to the field they concern."""
 from django import forms
 
 from openimr.core.errors import InvalidInput
+from openimr.core.uploads import SizeLimitedForm
 from openimr.records.vocabulary import KIND_LABELS, PARTY_LABELS, labelled
 
 # service problem path → form field
@@ -18,7 +19,7 @@ PATHS = {
 }
 
 
-class UploadForm(forms.Form):
+class UploadForm(SizeLimitedForm):
     file = forms.FileField(
         label="PDF file", widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"})
     )

@@ -40,6 +40,9 @@ class Record(models.Model):
     # says what staff must know about a record the reviewer has not seen (domain/receipt.py).
     replayed = False
     warning = ""
+    # Not stored either: set by selectors.case_file for a record received after screening
+    # found the case ineligible or deferred (domain/receipt.py).
+    received_after = ""
 
     class Meta:
         ordering = ("case", "received_at", "id")

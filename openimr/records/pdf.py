@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from django.conf import settings
+from django.db import connection
 
 from openimr.core import sandbox
 from openimr.core.errors import InvalidInput, Problem
@@ -139,11 +140,15 @@ def _too_much_text(total: int, page: int, limit: int) -> str:
 
 def file_store(data: bytes, *, folder: str, suffix: str) -> tuple[str, str]:
     """Write bytes under MEDIA_ROOT/folder by content hash, atomically (temp file + rename):
-    a crash leaves either no file or the whole file. Returns (relative path, sha256)."""
+    a crash leaves either no file or the whole file. Returns (relative path, sha256).
+    Called inside the transaction that writes the row naming the file, it holds the file
+    until that transaction ends (`_file_held`), so that `files_discarded_on_error` may
+    remove a file it wrote without racing another writer of the same bytes."""
     digest = hashlib.sha256(data).hexdigest()
     target_dir = Path(settings.MEDIA_ROOT) / folder
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / f"{digest}{suffix}"
+    _file_held(f"{folder}/{digest}{suffix}")
     if not target.exists():
         with tempfile.NamedTemporaryFile(dir=target_dir, delete=False) as handle:
             handle.write(data)
@@ -153,6 +158,21 @@ def file_store(data: bytes, *, folder: str, suffix: str) -> tuple[str, str]:
         if (written := _WRITTEN.get()) is not None:
             written.append(target)
     return str(target.relative_to(settings.MEDIA_ROOT)), digest
+
+
+def _file_held(name: str) -> None:
+    """Hold the file ``name`` until the transaction ends. Two transactions storing the same
+    bytes (one file, named by its hash) would otherwise race: the one that fails removes
+    the file it wrote while the other, having found it there, commits a row naming it.
+    Held, the second finds the file only once the first has committed it or removed it.
+    PostgreSQL: a transaction-level advisory lock on the name; SQLite: the write lock every
+    transaction takes at BEGIN (``transaction_mode`` IMMEDIATE, config/settings.py).
+    Outside a transaction nothing is held, and nothing is removed on error either."""
+    if not connection.in_atomic_block or connection.vendor != "postgresql":
+        return
+    key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 # The files `file_store` created inside the innermost `files_discarded_on_error` block.

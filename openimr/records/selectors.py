@@ -14,9 +14,12 @@ from typing import BinaryIO
 from django.conf import settings
 from django.db.models import F, QuerySet
 
+from openimr.cases import selectors as cases
+from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Document, DocumentKind, Sex, UROutcome
 from openimr.core.errors import NotFound
 from openimr.records.domain.pages import RecordFacts
+from openimr.records.domain.receipt import CaseFileStage, received_after_screening
 from openimr.records.domain.summary import CaseFacts, Draft, DraftInput, draft_summary
 from openimr.records.models import Record, RecordPage
 from openimr.records.vocabulary import KIND_LABELS, PARTY_LABELS, CaseRow, Party, Status
@@ -29,6 +32,7 @@ __all__ = [
     "Party",
     "Status",
     "case_file",
+    "case_file_stage",
     "case_search",
     "documents_reviewed",
     "record_file_open",
@@ -51,8 +55,31 @@ def _records(case_row: CaseRow) -> QuerySet[Record]:
 
 def case_file(case_row: CaseRow) -> list[Record]:
     """Every record of the case with its facts and page count, by date of service (undated
-    last), then by when it was received."""
-    return list(_records(case_row))
+    last), then by when it was received; each received while screening had left the case
+    ineligible or deferred says so (``received_after``, domain/receipt.py)."""
+    records = list(_records(case_row))
+    stage = case_file_stage(case_row)
+    for record in records:
+        record.received_after = received_after_screening(stage, record.received_at)
+    return records
+
+
+_ENDED_UNREVIEWED = {State.WITHDRAWN.value, State.TERMINATED.value}
+_SCREENED_OUT = {State.INELIGIBLE.value, State.DEFERRED.value}
+
+
+def case_file_stage(case: CaseRow) -> CaseFileStage:
+    """Where the case stands, as the receipt rules read it."""
+    screened_out = case.state if case.state in _SCREENED_OUT else None
+    return CaseFileStage(
+        case_number=case.case_number,
+        issued=case.state == State.ISSUED.value,
+        in_qa=case.state == State.QA.value,
+        decided_on=case.date_decision,
+        ended_unreviewed=case.state if case.state in _ENDED_UNREVIEWED else None,
+        screened_out=screened_out,
+        screened_out_at=cases.screening_notice_at(case.case_number) if screened_out else None,
+    )
 
 
 def record_get(record_id: int | str, case_row: CaseRow) -> Record:

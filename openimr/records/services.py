@@ -18,14 +18,13 @@ from django_tasks import task
 
 from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases import selectors as cases
-from openimr.cases.domain.lifecycle import State
 from openimr.core.case import DocumentKind
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.records import selectors
 from openimr.records.domain.inference import infer_record
 from openimr.records.domain.pages import RecordFacts
-from openimr.records.domain.receipt import CaseFileStage, receipt_refusal, receipt_warning
+from openimr.records.domain.receipt import receipt_refusal, receipt_warning
 from openimr.records.models import Record, RecordPage
 from openimr.records.pdf import (
     MAX_CHARACTERS,
@@ -38,6 +37,7 @@ from openimr.records.pdf import (
     pdf_read,
     size_check,
 )
+from openimr.records.selectors import case_file_stage
 from openimr.records.vocabulary import CaseRow, Party, Status, Via
 
 __all__ = [
@@ -116,23 +116,9 @@ def record_receive(
     refusal = receipt_refusal(stage)
     if refusal:
         raise Conflict(refusal)
-    record = _stored(case, data, name=name, party=party, via=via, actor=actor)
+    record = _stored(case, pdf, name=name, party=party, via=via, actor=actor)
     record.warning = receipt_warning(stage) or ""
     return record
-
-
-_ENDED_UNREVIEWED = {State.WITHDRAWN.value, State.TERMINATED.value}
-
-
-def case_file_stage(case: CaseRow) -> CaseFileStage:
-    """Where the case stands, as the receipt rules read it."""
-    return CaseFileStage(
-        case_number=case.case_number,
-        issued=case.state == State.ISSUED.value,
-        in_qa=case.state == State.QA.value,
-        decided_on=case.date_decision,
-        ended_unreviewed=case.state if case.state in _ENDED_UNREVIEWED else None,
-    )
 
 
 def case_file_receipt(case: CaseRow) -> tuple[str | None, str | None]:
@@ -142,11 +128,14 @@ def case_file_receipt(case: CaseRow) -> tuple[str | None, str | None]:
 
 
 def _stored(
-    case: CaseRow, data: bytes, *, name: str, party: Party, via: Via, actor: Actor
+    case: CaseRow, pdf: ReadPdf, *, name: str, party: Party, via: Via, actor: Actor
 ) -> Record:
-    path, digest = file_store(data, folder=FOLDER, suffix=".pdf")
+    data = pdf.data
     try:
-        with transaction.atomic():
+        # The file is written inside the transaction, and removed with it if it fails
+        # (unless an earlier record holds it): a failed upload leaves no file behind.
+        with transaction.atomic(), files_discarded_on_error():
+            path, digest = file_store(data, folder=FOLDER, suffix=".pdf")
             record = Record.objects.create(
                 case_id=case.pk,
                 filename=name,
@@ -162,7 +151,7 @@ def _stored(
             record_extract.enqueue(record.pk)
     except IntegrityError:
         # The same file sent twice at once: the other request stored it first.
-        return _replayed(Record.objects.get(case_id=case.pk, sha256=digest), party, via, actor)
+        return _replayed(Record.objects.get(case_id=case.pk, sha256=pdf.sha256), party, via, actor)
     # A backend that ran the task at once changed the row behind this instance.
     record.refresh_from_db()
     return record

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from openimr.audit.services import audit_record
 from openimr.core.access import staff_required
 from openimr.core.errors import Conflict, InvalidInput, NotFound
+from openimr.core.uploads import oversized_fields
 from openimr.records import selectors, services
 from openimr.records.forms import EditForm, UploadForm, add_problems
 from openimr.records.models import Record
@@ -99,7 +100,7 @@ def case_file(request: HttpRequest, row: CaseRow) -> HttpResponse:
 @require_POST
 @case_file_view("record.upload")
 def record_upload(request: HttpRequest, row: CaseRow) -> HttpResponse:
-    form = UploadForm(request.POST, request.FILES)
+    form = UploadForm(request.POST, request.FILES, oversized=oversized_fields(request))
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from openimr.core.access import staff_page, user_works_intake
 from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, NotFound, OpenIMRError
+from openimr.core.uploads import oversized_fields, oversized_message
 from openimr.reviewers import selectors, services
 
 # What the attestation form may answer (LC 139.5): attest no conflict, or declare one.
@@ -39,6 +40,8 @@ def panel_import(request: HttpRequest) -> HttpResponse:
             report = services.reviewers_import_csv(text=text, actor=request.user)
         except InvalidInput as exc:
             refused = [f"{p.path}: {p.message}" for p in exc.problems]
+    elif request.method == "POST" and "panel" in oversized_fields(request):
+        refused = [f"panel: {oversized_message()}"]
     elif request.method == "POST":
         refused = ["panel: no file was chosen; choose the panel CSV to import"]
     context = {"report": report, "refused": refused}

@@ -60,6 +60,15 @@ class ClockRule:
     text: str
     source: str
 
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        # Kept: `add_days` and `_deadline` are cached per rule, and hashing its six fields
+        # on each call was a third of the call (a report counts a year of cases).
+        return hash((self.name, self.count, self.unit, self.roll_forward, self.text, self.source))
+
 
 @dataclass(frozen=True)
 class Program:
@@ -73,6 +82,14 @@ class Program:
     @cached_property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        # Kept, as ClockRule's: the holidays and names were hashed on every `add_days` call.
+        return hash((self.code, self.holidays, self.timezone))
 
     @cached_property
     def covered_years(self) -> range | None:
@@ -118,7 +135,9 @@ class ClockFacts:
         problems = [
             Problem(f"$.{name}", "must be timezone-aware")
             for name in _FACT_NAMES
-            if isinstance(value := getattr(self, name), datetime) and value.utcoffset() is None
+            if (value := getattr(self, name)) is not None
+            and isinstance(value, datetime)
+            and value.utcoffset() is None
         ]
         if problems:
             raise InvalidInput(problems)
@@ -137,8 +156,10 @@ class ClockFacts:
 
 
 # Read once: a report checks the facts of every case of a year (dataclasses.fields was a
-# sixth of the timeliness report's time).
-_FACT_NAMES = tuple(f.name for f in dataclasses.fields(ClockFacts))
+# sixth of the timeliness report's time). Only the instants: a date cannot be naive.
+_FACT_NAMES = tuple(
+    f.name for f in dataclasses.fields(ClockFacts) if datetime in getattr(f.type, "__args__", ())
+)
 
 
 def require_aware(moment: datetime, path: str) -> None:
@@ -214,7 +235,9 @@ def add_hours(start: datetime, rule: ClockRule) -> datetime:
     return start.astimezone(UTC) + timedelta(hours=rule.count)
 
 
+@lru_cache(maxsize=8192)
 def _deadline(name: str, due: date | datetime, rule: ClockRule) -> Deadline:
+    # One (immutable) deadline per clock and day: a year's cases fall due on a few hundred.
     return Deadline(name, due, rule.text, rule.source)
 
 

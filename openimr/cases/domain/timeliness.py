@@ -12,11 +12,12 @@ ineligible) it is not counted, as nothing was left to do.
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Literal
 
 from openimr.cases.domain.deadline_status import due_instant
-from openimr.cases.domain.deadlines import ClockFacts, Program, case_deadlines
+from openimr.cases.domain.deadlines import ClockFacts, Deadline, Program, case_deadlines
 from openimr.core.rounding import half_up
 
 Status = Literal["on_time", "late", "overdue", "pending"]
@@ -48,20 +49,37 @@ def clock_outcomes(
     counted. The deadlines are those of the case as if still open: `case_deadlines` lists
     none for a decided or terminated case, whose met deadlines are what is reported here."""
     found = []
+    now = now.astimezone(UTC)
     for deadline in case_deadlines(facts.as_open(), program):
         if deadline.name not in REPORTED:
             continue
         met = getattr(facts, REPORTED[deadline.name])
-        end = due_instant(deadline, program.timezone)
+        end, end_utc = _ends(deadline.due, program.timezone)
         status: Status
         if met is not None:
-            status = "on_time" if met <= end else "late"
+            status = "on_time" if met <= end_utc else "late"
         elif closed:
             continue
         else:
-            status = "overdue" if end < now else "pending"
+            status = "overdue" if end_utc < now else "pending"
         found.append(ClockOutcome(deadline.name, deadline.due, end, met, status))
     return tuple(found)
+
+
+def _ends(due: date | datetime, timezone: str) -> tuple[datetime, datetime]:
+    """When a deadline runs out (`due_instant`), as it is reported and in UTC. Compared in
+    UTC: two instants of one zone compare by their fields, while a UTC instant against a
+    California one asks each for its offset, which was a fifth of a report's time."""
+    if isinstance(due, datetime):
+        return due, due.astimezone(UTC)
+    return _day_ends(due, timezone)
+
+
+@lru_cache(maxsize=4096)
+def _day_ends(due: date, timezone: str) -> tuple[datetime, datetime]:
+    # A report's day deadlines fall on a few hundred days: each day's end is counted once.
+    end = due_instant(Deadline("", due, "", ""), timezone)
+    return end, end.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -112,4 +130,4 @@ def by_month(outcomes: Iterable[ClockOutcome], program: Program) -> list[MonthRo
 def _month(outcome: ClockOutcome, program: Program) -> str:
     due = outcome.due
     day = due.astimezone(program.zone).date() if isinstance(due, datetime) else due
-    return f"{day:%Y-%m}"
+    return f"{day.year:04d}-{day.month:02d}"  # strftime took a tenth of the report's time

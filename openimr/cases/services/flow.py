@@ -31,7 +31,7 @@ from openimr.cases.services.screening import outcome_record
 from openimr.core.case import Decision, Priority
 from openimr.core.clock import local_date, now
 from openimr.core.db import rows_update
-from openimr.core.errors import InvalidInput, Problem
+from openimr.core.errors import Conflict, InvalidInput, Problem
 
 
 def _due_text(row: models.Case) -> str:
@@ -214,6 +214,7 @@ def application_override(
     held in screening for a party's information is given its outcome the same way, which
     ends the wait for the information (8 CCR 9792.10.3(c))."""
     _reason_check(reason)
+    _override_not_repeated(row, outcome, reason)
     if (state := State(row.state)) not in SCREENING_OPEN:
         # An eligible case is withdrawn or terminated instead; its clocks are already running.
         said = f"{state_words(state)} case has no screening outcome to override"
@@ -229,3 +230,17 @@ def application_override(
     outcome_record(
         row=row, stored=stored, result=result, actor=actor, at=at, note=f"override: {reason}"
     )
+
+
+def _override_not_repeated(row: models.Case, outcome: Outcome, reason: str) -> None:
+    """Conflict for the same override sent again (a double click, a resent form): the case,
+    read again under this transaction's lock, already stands at that outcome for that
+    written reason, and a second copy would serve the parties a second notice."""
+    current = models.Case.objects.select_for_update().get(pk=row.pk)
+    stored = models.Application.objects.filter(case=current).values_list("override_reason")
+    same_reason = any((said or "").strip() == reason.strip() for (said,) in stored)
+    if current.state == outcome.value and same_reason:
+        raise Conflict(
+            f"case {row.case_number} is already {outcome.value} for this reason; "
+            f"nothing was changed and no second notice was sent"
+        )

@@ -22,7 +22,8 @@ from openimr.cases.services.notices import (
     parties_named,
 )
 from openimr.core.clock import local_date, now
-from openimr.core.errors import InvalidInput, Problem
+from openimr.core.dates import in_sentence
+from openimr.core.errors import Conflict, InvalidInput, Problem
 
 # The parties an application names, in words, as the request and its notice call them.
 PARTY_WORDS = {
@@ -86,6 +87,7 @@ def case_information_request(
     problems = _request_problems(row, party, text, named)
     if problems:
         raise InvalidInput(problems)
+    _request_not_repeated(row, party, text)
     at, asked = at or now(), named[party]
     if row.state != State.SCREENING.value:
         case_transition(
@@ -99,6 +101,25 @@ def case_information_request(
     detail = {"party": party, "text": text, "served_by": method.value}
     event_record(row=row, actor=actor, at=at, kind="information_requested", detail=detail)
     return _request_serve(row=row, asked=asked, text=text, actor=actor, at=at)
+
+
+def _request_not_repeated(row: models.Case, party: str, text: str) -> None:
+    """Conflict for the same request sent again (a double click, a resent form) while the
+    first awaits its answer: the case, read again under this transaction's lock, is held
+    for the same words from the same party. Served again, the party would get a second
+    request and its 5 business days would start over (8 CCR 9792.10.3(c))."""
+    current = models.Case.objects.select_for_update().get(pk=row.pk)
+    awaiting = current.state == State.SCREENING.value and current.information_answered_at is None
+    latest = current.notices.filter(kind="information_request").order_by("-created_at", "-id")
+    last = latest.first() if awaiting and current.information_requested_at else None
+    if last is None or last.facts.get("party_role") != party:
+        return
+    if str(last.facts.get("information") or "").strip() == text.strip():
+        sent = in_sentence(local_date(last.created_at))
+        raise Conflict(
+            f"This request was already sent to {PARTY_WORDS[party]} on {sent} and "
+            f"awaits its answer; it was not sent again"
+        )
 
 
 def _request_serve(

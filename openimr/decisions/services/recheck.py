@@ -11,12 +11,17 @@ warning ingest gives such a letter added to the decision and its source file, on
 row per letter in the same transaction, and the file removed from the stored files once
 that has committed (no other letter names it: files are stored by their content's hash).
 
+A run that ends between that commit and the file's removal (killed, or a file that could
+not be removed) leaves a file no letter names, and its letter has no PDF for a next run to
+read: each run therefore first removes the files an earlier run withheld (their audit rows
+name them) that are still there and that no letter names, and counts them.
+
 Idempotent: a letter without a PDF is not read, so a second run changes nothing. The
 stored de-identified text is left as it is (it was de-identified when it was stored). A
 stored PDF that is missing or cannot be read again is counted and named, and left as it
 is: the summary says so, and an operator decides."""
 
-import contextlib
+import logging
 import os
 from collections import deque
 from collections.abc import Iterator
@@ -31,12 +36,14 @@ from django.db import transaction
 from openimr.audit.services import Actor, audit_record
 from openimr.core import sandbox
 from openimr.decisions.ingest_reader import ReadLetter, read_published
+from openimr.decisions.ingest_selectors import pointed_paths, withheld_paths
 from openimr.decisions.models import Decision, Source, SourceFile
 from openimr.decisions.services.ingest import CHUNK, WITHHELD
 
 # Letters whose PDFs are read before their answers are written: the readers stay busy
 # while a chunk is written, and at most this many files are held in memory per reader.
 AHEAD = 4
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,6 +52,8 @@ class RecheckSummary:
     withheld: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    # withheld PDFs an earlier run left on disk, removed by this one (relative paths)
+    left_behind: list[str] = field(default_factory=list)
     dry_run: bool = False
 
     def as_dict(self) -> dict[str, Any]:
@@ -53,6 +62,7 @@ class RecheckSummary:
             "withheld": self.withheld,
             "missing": self.missing,
             "unreadable": [{"case_number": n, "reason": r} for n, r in self.unreadable],
+            "left_behind": self.left_behind,
             "dry_run": self.dry_run,
         }
 
@@ -67,7 +77,9 @@ class _Letter:
 def corpus_recheck(*, actor: Actor, workers: int = 1, dry_run: bool = False) -> RecheckSummary:
     """Read each published letter's stored PDF again and withhold the PDF of every letter
     whose de-identification changes its text (``dry_run``: only say which)."""
-    summary = RecheckSummary(dry_run=dry_run)
+    summary = RecheckSummary(dry_run=dry_run, left_behind=_left_behind())
+    if not dry_run:
+        _remove_files(summary.left_behind)
     limits = sandbox.Limits(
         seconds=settings.OPENIMR_PDF_TIMEOUT_SECONDS,
         memory_bytes=settings.OPENIMR_PDF_MEMORY_MB * sandbox.MB,
@@ -105,7 +117,7 @@ def _chunks(letters: Iterator[_Letter], summary: RecheckSummary) -> Iterator[lis
     """Letters whose PDF is on disk, ``CHUNK`` at a time; the others counted as missing."""
     chunk: list[_Letter] = []
     for letter in letters:
-        if _path(letter) is None:
+        if _file(letter.letter_path) is None:
             summary.missing.append(letter.case_number)
             continue
         chunk.append(letter)
@@ -116,15 +128,22 @@ def _chunks(letters: Iterator[_Letter], summary: RecheckSummary) -> Iterator[lis
         yield chunk
 
 
-def _path(letter: _Letter) -> Path | None:
+def _left_behind() -> list[str]:
+    """The files an earlier run withheld that are still on disk and that no letter names."""
+    paths = [p for p in withheld_paths() if _file(p) is not None]
+    named = pointed_paths(paths)
+    return [p for p in paths if p not in named]
+
+
+def _file(relative: str) -> Path | None:
     """The stored PDF, or None when it is missing or its path leaves MEDIA_ROOT."""
     root = Path(settings.MEDIA_ROOT).resolve()
-    path = (root / letter.letter_path).resolve()
+    path = (root / relative).resolve()
     return path if path.is_relative_to(root) and path.is_file() else None
 
 
 def _bytes(letter: _Letter) -> bytes:
-    path = _path(letter)
+    path = _file(letter.letter_path)
     return b"" if path is None else path.read_bytes()
 
 
@@ -182,11 +201,12 @@ def _with_warning(warnings: Any) -> list[Any]:
 
 
 def _remove_files(paths: list[str]) -> None:
-    """Each withheld PDF's file, unless another letter still names it."""
-    still = set(
-        Decision.objects.filter(letter_path__in=paths).values_list("letter_path", flat=True)
-    )
-    root = Path(settings.MEDIA_ROOT)
-    for relative in set(paths) - still:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(root / relative)
+    """Each withheld PDF's file, unless another letter still names it. One that cannot be
+    removed is logged and left for the next run (`_left_behind`), the others still go."""
+    for relative in set(paths) - pointed_paths(paths):
+        path = _file(relative)
+        try:
+            if path is not None:
+                os.remove(path)
+        except OSError as exc:
+            log.warning("withheld PDF %s left on disk: %s", relative, exc)

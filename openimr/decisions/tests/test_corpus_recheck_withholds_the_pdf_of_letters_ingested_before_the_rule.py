@@ -112,3 +112,37 @@ def test_the_command_refuses_a_bad_worker_count_and_writes_nothing(old_corpus, c
     assert main(["corpus", "recheck", "--workers", "0"]) == 2
     assert "--workers: must be 1 or more" in capsys.readouterr().err
     assert Decision.objects.get(case_number=PLANTED).letter_path == old_corpus
+
+
+def test_a_pdf_an_interrupted_run_left_behind_is_removed_by_the_next(
+    old_corpus, django_capture_on_commit_callbacks
+):
+    # The letter lost its PDF and the run ended before the file went (killed after the
+    # commit): nothing points to the file, and the letter has no PDF left to read again.
+    corpus_recheck(actor="test", workers=1)
+    assert (Path(settings.MEDIA_ROOT) / old_corpus).is_file()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = corpus_recheck(actor="test", workers=1)
+
+    assert not (Path(settings.MEDIA_ROOT) / old_corpus).exists()
+    assert (again.withheld, again.left_behind) == ([], [old_corpus])
+    assert AuditEvent.objects.filter(action="corpus.pdf_withheld").count() == 1
+
+
+def test_the_command_names_the_file_it_removed_as_left_behind(old_corpus, capsys):
+    corpus_recheck(actor="test", workers=1)  # the file's removal never ran
+    assert main(["corpus", "recheck", "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert f"removed the withheld PDF an earlier run left behind: {old_corpus}" in out
+    assert not (Path(settings.MEDIA_ROOT) / old_corpus).exists()
+
+
+def test_a_file_a_letter_still_names_is_never_removed_as_left_behind(old_corpus):
+    corpus_recheck(actor="test", workers=1)
+    Decision.objects.filter(case_number=PLANTED).update(letter_path=old_corpus)  # named again
+
+    again = corpus_recheck(actor="test", workers=1)
+
+    assert again.left_behind == []
+    assert (Path(settings.MEDIA_ROOT) / old_corpus).is_file()

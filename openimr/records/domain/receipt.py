@@ -11,25 +11,36 @@ appeal sends the dispute to a different reviewer (LC 4610.6(h), (i)), as a new c
 A case withdrawn by the applicant, or terminated because the claims administrator
 authorized the treatment (8 CCR 9792.10.6(a)), ends with no review at all: a record sent
 to it would be medical information kept for nobody to read.
+
+A case found ineligible, or deferred while liability is disputed, has not ended: staff may
+ask a party for what eligibility needs and screen it again, overriding the outcome with a
+written reason (8 CCR 9792.10.3, (c)), and a deferred case re-enters screening once
+liability is settled (8 CCR 9792.10.3(b)). A record sent to it may be just what the new
+screening needs, so it is kept, not refused; staff are told that it came after the
+determination and is read only if the case is found eligible, and the case file marks it.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
+from openimr.core.clock import local_date
 from openimr.core.dates import in_sentence
 
 
 @dataclass(frozen=True)
 class CaseFileStage:
     """What the rule reads of the case: its number, whether its letter has issued, whether
-    the determination waits in quality assurance, the day it was decided, and how it ended
-    without a review ("withdrawn", "terminated") if it did."""
+    the determination waits in quality assurance, the day it was decided, how it ended
+    without a review ("withdrawn", "terminated") if it did, and whether screening left it
+    "ineligible" or "deferred", with when (its notice; None when no notice was sent)."""
 
     case_number: str
     issued: bool
     in_qa: bool
     decided_on: date | None
     ended_unreviewed: str | None = None
+    screened_out: str | None = None
+    screened_out_at: datetime | None = None
 
 
 def _decided(stage: CaseFileStage) -> str:
@@ -57,7 +68,11 @@ def receipt_refusal(stage: CaseFileStage) -> str | None:
 def receipt_warning(stage: CaseFileStage) -> str | None:
     """What staff must know about a record accepted while the determination is in quality
     assurance: the reviewer decided without it, so the letter will not list it as reviewed
-    unless QA returns the case to review (8 CCR 9792.10.6(b)(1))."""
+    unless QA returns the case to review (8 CCR 9792.10.6(b)(1)); or while screening has
+    found the case ineligible or deferred it (8 CCR 9792.10.3): kept, read only if a new
+    screening finds it eligible."""
+    if stage.screened_out:
+        return _screened_out_warning(stage)
     if stage.issued or not stage.in_qa:
         return None
     return (
@@ -65,3 +80,31 @@ def receipt_warning(stage: CaseFileStage) -> str | None:
         f"assurance: the reviewer did not see this record, and the letter will not list it "
         f"unless quality assurance returns the case to review"
     )
+
+
+def _screened_out_warning(stage: CaseFileStage) -> str:
+    at = stage.screened_out_at
+    on = f" on {in_sentence(local_date(at))}" if at else ""
+    kept = "the record is kept in the case file"
+    read = "is read only if the case is screened again and found eligible"
+    if stage.screened_out == "deferred":
+        said = f"was deferred{on} until liability is settled: {kept}, and {read}"
+        return f"case {stage.case_number} {said}"
+    return (
+        f"case {stage.case_number} was found ineligible{on}: {kept}, {RECEIVED_AFTER}, and {read}"
+    )
+
+
+RECEIVED_AFTER = "received after the ineligibility determination"
+
+
+def received_after_screening(stage: CaseFileStage, received_at: datetime) -> str:
+    """What the case file says of a record received while screening had left the case
+    ineligible or deferred (8 CCR 9792.10.3): "" for one received before the determination,
+    or when no notice says when it was made."""
+    at = stage.screened_out_at
+    if not stage.screened_out or at is None or received_at < at:
+        return ""
+    if stage.screened_out == "deferred":
+        return "received after the deferral"
+    return RECEIVED_AFTER

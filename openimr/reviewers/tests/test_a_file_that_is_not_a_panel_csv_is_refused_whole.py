@@ -38,3 +38,13 @@ def test_the_page_says_nothing_was_imported_and_why(client, staff_client):
     body = response.content.decode()
     assert "Nothing was imported" in body and "is not a panel CSV header" in body
     assert "0</strong> imported" not in body
+
+
+def test_a_file_past_the_upload_limit_is_refused_naming_the_limit(client, staff_client, settings):
+    settings.OPENIMR_UPLOAD_MAX_BYTES = 1_000
+    upload = io.BytesIO((HEADER + "\n").encode() * 50)
+    upload.name = "panel.csv"
+    response = client.post("/reviewers/import/", {"panel": upload})
+    assert response.status_code == 422
+    assert "panel: the file is over 1,000 bytes; the limit is 1,000" in response.content.decode()
+    assert Reviewer.objects.count() == 0

@@ -1,0 +1,60 @@
+"""Files sent through a staff form, limited as they stream in.
+
+Django writes a file part to a temporary file however large it is, and only then does a
+view see its size: a gigabyte scan sent by mistake would be written whole before being
+refused. `SizeLimitHandler`, first of FILE_UPLOAD_HANDLERS, drops a file part once it
+passes OPENIMR_UPLOAD_MAX_BYTES and notes its field on the request; the form then refuses
+that field naming the limit (`oversized_fields`, `OVERSIZED`), rather than taking the file
+as not sent (an application without its UR decision would be screened ineligible).
+"""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.http import HttpRequest
+
+_NOTED = "openimr_oversized_uploads"
+
+
+class SizeLimitHandler(FileUploadHandler):
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
+        if start + len(raw_data) > settings.OPENIMR_UPLOAD_MAX_BYTES:
+            if self.request is not None:
+                noted: set[str] = getattr(self.request, _NOTED, set())
+                noted.add(self.field_name)
+                setattr(self.request, _NOTED, noted)
+            raise SkipFile
+        return raw_data
+
+    def file_complete(self, file_size: int) -> Any:
+        return None  # the next handler keeps the file
+
+
+def oversized_fields(request: HttpRequest) -> frozenset[str]:
+    """The file fields of this request dropped for passing the limit."""
+    return frozenset(getattr(request, _NOTED, ()))
+
+
+def oversized_message() -> str:
+    limit = settings.OPENIMR_UPLOAD_MAX_BYTES
+    return f"the file is over {limit:,} bytes; the limit is {limit:,}"  # as size_check says it
+
+
+class SizeLimitedForm(forms.Form):
+    """A form whose file fields `SizeLimitHandler` may have dropped (``oversized``, from
+    `oversized_fields`): each is refused at its field naming the limit, instead of being
+    taken for a file not sent."""
+
+    def __init__(self, *args: Any, oversized: frozenset[str] = frozenset(), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.oversized = sorted(oversized & set(self.fields))
+        for name in self.oversized:
+            self.fields[name].required = False  # said below, with the limit, not "required"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in self.oversized:
+            self.add_error(name, oversized_message())
+        return cleaned

@@ -1,0 +1,69 @@
+"""Two uploads of the same file racing in two processes, as two app servers would: run by
+`test_an_upload_that_fails_leaves_no_file_and_spares_a_racing_one` as
+``python -m openimr.records.tests.racing <role> <case number> <pdf> <signals folder>``
+with the database and the stored files' folder in its environment.
+
+The role "fails" receives the file and fails after storing it (its audit row cannot be
+written), but only once the role "succeeds" has read the same file and is about to store
+it; it prints the error. "succeeds" prints the stored record's file path as JSON."""
+
+import json
+import sys
+import time
+from pathlib import Path
+
+WAIT = 30.0
+
+
+def _wait_for(signal: Path) -> None:
+    deadline = time.monotonic() + WAIT
+    while not signal.exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{signal.name} never came")
+        time.sleep(0.02)
+
+
+def main(role: str, case_number: str, pdf: str, signals: str) -> None:
+    import django
+
+    django.setup()
+    from openimr.cases.selectors import case_row
+    from openimr.records import services
+
+    folder, read = Path(signals), services.pdf_read
+
+    def reading(data: bytes, **given: object) -> object:
+        found = read(data, **given)  # type: ignore[arg-type]
+        (folder / f"{role}-read").touch()
+        return found
+
+    def audit_failing(*_: object, **__: object) -> None:
+        # Held until the other upload is about to store the same file, then fails: on
+        # PostgreSQL that one waits for this transaction's lock on the file, on SQLite
+        # for its write lock.
+        _wait_for(folder / "succeeds-read")
+        time.sleep(1.0)
+        raise RuntimeError("the audit trail cannot be written")
+
+    services.pdf_read = reading  # type: ignore[assignment]
+    if role == "fails":
+        services._audit = audit_failing
+    else:
+        _wait_for(folder / "fails-read")
+    try:
+        record = services.record_receive(
+            case=case_row(case_number),
+            data=Path(pdf).read_bytes(),
+            filename="report.pdf",
+            submitted_by="claims_administrator",
+            via=services.Via.API,
+            actor=role,
+        )
+    except RuntimeError as exc:
+        print(json.dumps({"error": str(exc)}))
+        return
+    print(json.dumps({"file_path": record.file_path, "replayed": record.replayed}))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
