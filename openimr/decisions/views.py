@@ -150,7 +150,9 @@ def _written(response: HttpResponse) -> tuple[int, bytes]:
 
 def _search_page(request: HttpRequest) -> HttpResponse:
     # A NUL is searched as a space (search_terms); shown as one too, not as a NUL in HTML.
-    q = request.GET.get("q", "").replace("\x00", " ")
+    # Spaces around the words are not searched either: a box of spaces alone is no search,
+    # not "matching “ ”".
+    q = request.GET.get("q", "").replace("\x00", " ").strip()
     context: dict[str, Any] = {"q": q, "export_query": _link(request.GET, per_page=None)}
     context["words_left_out"] = words_left_out(q)
     context["max_words"] = MAX_WORDS
