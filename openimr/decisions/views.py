@@ -15,7 +15,7 @@ from django.http import (
 )
 from django.http.response import HttpResponseBase, HttpResponseRedirectBase
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from openimr.core.case import CATEGORY_LABELS, Category
 from openimr.core.errors import InvalidInput, NotFound
@@ -226,10 +226,11 @@ def letter_pdf(request: HttpRequest, case_number: str) -> HttpResponseBase:
     )
 
 
-@require_GET
+@require_safe
 def export_corpus(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The de-identified corpus (or the current search) as CSV, JSON Lines or Parquet,
-    streamed a chunk at a time."""
+    streamed a chunk at a time. HEAD (a tool asking what the file is before fetching it)
+    gets GET's answer without the file: the search is checked, nothing is written."""
     try:
         chunks = selectors.corpus_export(fmt, request.GET)
     except InvalidInput as exc:
@@ -237,6 +238,9 @@ def export_corpus(request: HttpRequest, fmt: str) -> HttpResponseBase:
         lines = [f"{p.path}: {p.message}" for p in exc.problems]
         body = "\n".join([str(exc), *lines] if len(lines) > 1 else lines or [str(exc)])
         return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
-    response = StreamingHttpResponse(chunks, content_type=export.WRITERS[fmt].content_type)
+    # For HEAD the export is never started (no query run, nothing written), and streamed
+    # empty: a Content-Length of 0 would say the file is empty.
+    streamed = iter(()) if request.method == "HEAD" else chunks
+    response = StreamingHttpResponse(streamed, content_type=export.WRITERS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="openimr-decisions.{fmt}"'
     return response
