@@ -29,7 +29,8 @@ def rates(rows: Sequence[tuple[str, Row]]) -> str:
         return ""
     high = max(decided, key=lambda r: r[1].overturned / r[1].count)
     low = min(decided, key=lambda r: r[1].overturned / r[1].count)
-    first = f"{high[0]}, {high[1].percent} of {high[1].count:,} items decided."
+    items = "item" if high[1].count == 1 else "items"
+    first = f"{high[0]}, {high[1].percent} of {high[1].count:,} {items} decided."
     if len(decided) == 1:
         return f"Overturn rate: {first}"
     return f"Highest overturn rate: {first} Lowest: {low[0]}, {low[1].percent} of {low[1].count:,}."

@@ -64,9 +64,16 @@ def _svg(chart: Chart, rows: list[Any]) -> str:
     if chart.kind == "trend":
         points = [(r.key, r.rate) for r in rows]
         return analytics_svg.columns(chart.title, points, line=True, described_by=described_by)
-    drawn = rows[: analytics.TOP_SPECIALTIES] if chart.name == "specialty" else rows
-    bars = [(_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}") for r in drawn]
+    bars = [
+        (_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}")
+        for r in _drawn(chart, rows)
+    ]
     return analytics_svg.bars(chart.title, bars, described_by=described_by)
+
+
+def _drawn(chart: Chart, rows: list[Any]) -> list[Any]:
+    """The rows a rate chart draws: the specialties with the most decided items only."""
+    return rows[: analytics.TOP_SPECIALTIES] if chart.name == "specialty" else rows
 
 
 def _summary(chart: Chart, rows: list[Any]) -> str:
@@ -74,7 +81,7 @@ def _summary(chart: Chart, rows: list[Any]) -> str:
         return analytics_summary.tally(rows, _counted(chart))
     if chart.kind == "trend":
         return analytics_summary.trend(rows)
-    return analytics_summary.rates([(_label(chart, r.key), r) for r in rows])
+    return analytics_summary.rates([(_label(chart, r.key), r) for r in _drawn(chart, rows)])
 
 
 # The monthly charts place a letter by a date some letters do not print.

@@ -70,3 +70,23 @@ def test_the_rate_over_time_is_described_by_its_first_last_and_extremes(analytic
 def test_every_drawn_chart_has_a_description(analytics):
     for chart in ("letters", "category", "family", "specialty", "over_time"):
         assert _description(analytics, chart)
+
+
+def test_the_specialty_charts_sentence_names_only_the_specialties_it_draws(client):
+    # Fifteen specialties with two items each are drawn; a sixteenth with one item, all
+    # overturned, is in the table only, and would have been read out as the highest.
+    for n in range(15):
+        items = [item("T1", outcome="overturned" if n == 3 else "upheld"), item("T2")]
+        make_decision(items=items, specialties=(f"Specialty {n:02d}",))
+    make_decision(items=[item(outcome="overturned")], specialties=("Rare Specialty",))
+    page = parse(client.get("/decisions/analytics/").content.decode())
+    assert _description(page, "specialty") == (
+        "Highest overturn rate: Specialty 03, 50.0% of 2 items decided. "
+        "Lowest: Specialty 00, 0.0% of 2."
+    )
+
+
+def test_one_item_is_one_item(client):
+    make_decision(items=[item(outcome="overturned")], specialties=("Neurology",))
+    page = parse(client.get("/decisions/analytics/").content.decode())
+    assert _description(page, "specialty") == "Overturn rate: Neurology, 100.0% of 1 item decided."
