@@ -5,7 +5,7 @@ decision search (which opens a letter by its case number) and the statistics. Wi
 debug off, as in production: Django's own pages are used only when ours are missing."""
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.views import defaults
 
 from tests.a11y_html import Page, parse, text
@@ -61,3 +61,17 @@ def test_a_refused_request_shows_the_sites_page():
     page = parse(response.content.decode())
     assert _layout_problems(page, "This request could not be read") == []
     assert "bad host" not in response.content.decode()  # no detail of the refusal
+
+
+def test_a_form_sent_without_its_csrf_token_says_to_reload_and_send_again():
+    # A login page left open past its token's life, or a browser refusing cookies: Django's
+    # own page (unstyled: the CSP refuses its inline style) said only "CSRF verification
+    # failed. Request aborted."
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/login/", {"username": "someone", "password": "x"})
+    assert response.status_code == 403
+    page = parse(response.content.decode())
+    assert _layout_problems(page, "This form could not be sent") == []
+    body = text(page.by_id("content"))
+    assert "reload the page" in body and "cookies" in body
+    assert "CSRF" not in body
