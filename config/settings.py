@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openimr.api.middleware.ApiErrorShapeMiddleware",
+    "openimr.api.middleware.ApiHeadAsGetMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
