@@ -23,6 +23,7 @@ from openimr.decisions import export, search, selectors
 from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
+from openimr.decisions.domain.identifiers import age_text
 from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
 from openimr.letters.rendering import state_name
 
@@ -210,6 +211,7 @@ def decision_page(request: HttpRequest, case_number: str) -> HttpResponseBase:
     letter = selectors.decision_view(found)
     # In words, as the letter prints them: "OR" read as the word "or" to a screen reader.
     letter["licensed_in_names"] = [state_name(code) for code in letter["licensed_in"]]
+    letter["employee_age_text"] = age_text(letter["employee_age"])
     for entry in letter["items"]:
         entry["category_label"] = label("category", entry["category"])
         entry["family_labels"] = [label("family", f) for f in entry["families"]]
