@@ -90,3 +90,12 @@ def test_one_item_is_one_item(client):
     make_decision(items=[item(outcome="overturned")], specialties=("Neurology",))
     page = parse(client.get("/decisions/analytics/").content.decode())
     assert _description(page, "specialty") == "Overturn rate: Neurology, 100.0% of 1 item decided."
+
+
+def test_each_data_tables_disclosure_names_its_chart(analytics):
+    # Six buttons all named "Data table" told a screen reader user, moving from control to
+    # control, nothing of which chart's table each one opens (WCAG 2.4.6), as the CSV links
+    # once did.
+    names = [text(s) for s in analytics.all("summary")]
+    assert names[0] == "Data table “Final Determination Letters per month”"
+    assert len(set(names)) == len(names) == 6
