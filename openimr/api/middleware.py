@@ -1,6 +1,8 @@
 """The API's one error shape for the answers Django and ninja give before any API code runs:
-a path under /api/ that names no endpoint (Django's HTML 404 page) and a method the endpoint
-does not take (ninja's plain-text 405). A client parses every API failure the same way.
+a path under /api/ that names no endpoint (Django's HTML 404 page), a method the endpoint
+does not take (ninja's plain-text 405) and an unexpected error (Django's HTML 500 page,
+which ninja leaves to Django with debug off). A client parses every API failure the same
+way.
 And HEAD answered as GET, which ninja's operations do not take themselves."""
 
 import json
@@ -14,6 +16,8 @@ _PREFIX = "/api/"
 _SHAPED = {
     404: ("not_found", "no API endpoint at {path}; see /api/v1/docs"),
     405: ("method_not_allowed", "{method} is not allowed on {path}; allowed: {allow}"),
+    # An unexpected error stays a 500 (Django's handler logged it); nothing of its cause.
+    500: ("server_error", "the server met an error and could not answer; try again later"),
 }
 
 
