@@ -64,11 +64,17 @@ MIDDLEWARE = [
     "openimr.core.middleware.ControlCharacterPathMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # An ETag on each page and API answer, and 304 to a client asking again with it: the
+    # public pages and answers carried no validator, and every reload fetched them whole.
+    # Outside every middleware that may change a page's content (django's docs); streamed
+    # exports and PDFs get none.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openimr.api.middleware.ApiErrorShapeMiddleware",
+    "openimr.api.middleware.ApiHeadAsGetMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -1,6 +1,9 @@
 """The API's one error shape for the answers Django and ninja give before any API code runs:
-a path under /api/ that names no endpoint (Django's HTML 404 page) and a method the endpoint
-does not take (ninja's plain-text 405). A client parses every API failure the same way."""
+a path under /api/ that names no endpoint (Django's HTML 404 page), a method the endpoint
+does not take (ninja's plain-text 405) and an unexpected error (Django's HTML 500 page,
+which ninja leaves to Django with debug off). A client parses every API failure the same
+way.
+And HEAD answered as GET, which ninja's operations do not take themselves."""
 
 import json
 from collections.abc import Callable
@@ -13,6 +16,8 @@ _PREFIX = "/api/"
 _SHAPED = {
     404: ("not_found", "no API endpoint at {path}; see /api/v1/docs"),
     405: ("method_not_allowed", "{method} is not allowed on {path}; allowed: {allow}"),
+    # An unexpected error stays a 500 (Django's handler logged it); nothing of its cause.
+    500: ("server_error", "the server met an error and could not answer; try again later"),
 }
 
 
@@ -41,3 +46,22 @@ class ApiErrorShapeMiddleware:
 
 def _is_json(response: HttpResponse) -> bool:
     return response.get("Content-Type", "").startswith("application/json")
+
+
+class ApiHeadAsGetMiddleware:
+    """HEAD on the API is answered as GET (RFC 9110 9.3.2; Django's own views do the same),
+    its body left out by the server: ninja routes only the methods an operation declares,
+    and answered 405 to a client checking an address before reading it. An address that
+    takes no GET still refuses HEAD."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "HEAD" or not request.path.startswith(_PREFIX):
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            return self.get_response(request)
+        finally:
+            request.method = "HEAD"  # for the middleware outside: a 405 names HEAD

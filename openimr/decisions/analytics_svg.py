@@ -11,15 +11,17 @@ GAP = 6
 PLOT_HEIGHT = 220
 
 
-def _svg(height: int, title: str, body: list[str]) -> str:
+def _svg(height: int, title: str, body: list[str], described_by: str) -> str:
+    # The id of the sentence under the chart that says what it shows (analytics_summary).
+    described = f' aria-describedby="{escape(described_by)}"' if described_by else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" role="img" aria-label="{escape(title)}" class="chart">'
+        f'width="100%" role="img" aria-label="{escape(title)}"{described} class="chart">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
     )
 
 
-def bars(title: str, rows: Sequence[tuple[str, float, str]]) -> str:
+def bars(title: str, rows: Sequence[tuple[str, float, str]], *, described_by: str = "") -> str:
     """Horizontal bars, one per (label, value 0..1, value text), longest scale = 100%."""
     height = max(1, len(rows)) * (BAR + GAP) + GAP
     span = WIDTH - LABEL_WIDTH - 70
@@ -35,10 +37,16 @@ def bars(title: str, rows: Sequence[tuple[str, float, str]]) -> str:
             f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + BAR - 5}" '
             f'font-size="12">{escape(text)}</text>'
         )
-    return _svg(height, title, body)
+    return _svg(height, title, body, described_by)
 
 
-def columns(title: str, rows: Sequence[tuple[str, float | None]], *, line: bool = False) -> str:
+def columns(
+    title: str,
+    rows: Sequence[tuple[str, float | None]],
+    *,
+    line: bool = False,
+    described_by: str = "",
+) -> str:
     """Vertical columns (or a line) over time; labels on about a dozen ticks. A value of
     None (a month with no rate) draws nothing and breaks the line there."""
     height = PLOT_HEIGHT + 40
@@ -78,7 +86,7 @@ def columns(title: str, rows: Sequence[tuple[str, float | None]], *, line: bool 
             for points in lines
             if points
         ]
-    return _svg(height, title, body)
+    return _svg(height, title, body, described_by)
 
 
 # About the width of a character of the tick labels (font-size 10), in the chart's units.

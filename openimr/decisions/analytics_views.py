@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from openimr.decisions import analytics, analytics_svg
+from openimr.decisions import analytics, analytics_summary, analytics_svg
 from openimr.decisions.domain.spreadsheet import spreadsheet_safe
 from openimr.decisions.views import label
 
@@ -57,14 +57,31 @@ def _table(chart: Chart, rows: list[Any]) -> tuple[list[str], list[list[str]]]:
 
 
 def _svg(chart: Chart, rows: list[Any]) -> str:
+    described_by = f"chart-{chart.name}-summary"
     if chart.kind == "tally":
-        return analytics_svg.columns(chart.title, [(r.key, r.count) for r in rows])
+        points = [(r.key, r.count) for r in rows]
+        return analytics_svg.columns(chart.title, points, described_by=described_by)
     if chart.kind == "trend":
         points = [(r.key, r.rate) for r in rows]
-        return analytics_svg.columns(chart.title, points, line=True)
-    drawn = rows[: analytics.TOP_SPECIALTIES] if chart.name == "specialty" else rows
-    bars = [(_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}") for r in drawn]
-    return analytics_svg.bars(chart.title, bars)
+        return analytics_svg.columns(chart.title, points, line=True, described_by=described_by)
+    bars = [
+        (_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}")
+        for r in _drawn(chart, rows)
+    ]
+    return analytics_svg.bars(chart.title, bars, described_by=described_by)
+
+
+def _drawn(chart: Chart, rows: list[Any]) -> list[Any]:
+    """The rows a rate chart draws: the specialties with the most decided items only."""
+    return rows[: analytics.TOP_SPECIALTIES] if chart.name == "specialty" else rows
+
+
+def _summary(chart: Chart, rows: list[Any]) -> str:
+    if chart.kind == "tally":
+        return analytics_summary.tally(rows, _counted(chart))
+    if chart.kind == "trend":
+        return analytics_summary.trend(rows)
+    return analytics_summary.rates([(_label(chart, r.key), r) for r in _drawn(chart, rows)])
 
 
 # The monthly charts place a letter by a date some letters do not print.
@@ -121,6 +138,7 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
             {
                 "chart": chart,
                 "svg": mark_safe(_svg(chart, rows)),
+                "summary": _summary(chart, rows),
                 "head": head,
                 "rows": body,
                 "left_out": _left_out(chart, undated, not_shown),

@@ -150,12 +150,14 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
         return {}
     marks = ", ".join(["%s"] * len(ids))
     if not query.words:
+        # One character more than shown: it tells a summary that goes on from one that ends.
         sql = (
-            f"SELECT id, substr(clinical_summary, 1, {SNIPPET_CHARS}) "
+            f"SELECT id, substr(clinical_summary, 1, {SNIPPET_CHARS + 1}) "
             f"FROM decisions_decision d WHERE id IN ({marks})"
         )
-        params: list[Any] = list(ids)
-    elif vendor == "postgresql":
+        cursor.execute(sql, list(ids))
+        return {row[0]: summary_start(row[1] or "") for row in cursor.fetchall()}
+    if vendor == "postgresql":
         # The parser keeps "MTUS/ACOEM" as one token, so its headline would mark neither
         # half (the index reads "/" as a space: migration 0009). A zero-width space after
         # a slash between two letters or digits splits it without changing what is shown
@@ -169,7 +171,7 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
             f"SELECT d.id, ts_headline('english', {text}, {tsquery}, %s) "
             f"FROM decisions_decision d WHERE d.id IN ({marks})"
         )
-        params = [*phrases, _HEADLINE, *ids]
+        params: list[Any] = [*phrases, _HEADLINE, *ids]
     else:
         sql = (
             f"SELECT rowid, snippet(decisions_search, -1, '{OPEN}', '{CLOSE}', ' … ', 32) "
@@ -178,6 +180,21 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
         params = [fts5_match(query, with_filters=False), *ids]
     cursor.execute(sql, params)
     return {row[0]: (row[1] or "").replace(_SPLIT, "") for row in cursor.fetchall()}
+
+
+_PART_WORD = re.compile(r"(?<=\s)\S+$")
+
+
+def summary_start(text: str) -> str:
+    """The start of a summary as a snippet: whole, or cut at the last space within
+    SNIPPET_CHARS and marked as going on, as FTS5's snippets are (" … "); cut at the
+    character, it ended mid-word ("right shoulder pai")."""
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    cut = text[:SNIPPET_CHARS]
+    if not text[SNIPPET_CHARS].isspace():  # the cut falls inside a word: leave it out
+        cut = _PART_WORD.sub("", cut) or cut
+    return cut.rstrip() + " …"
 
 
 def snippet_html(text: str, *, highlighted: bool) -> str:

@@ -15,7 +15,7 @@ from django.http import (
 )
 from django.http.response import HttpResponseBase, HttpResponseRedirectBase
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from openimr.core.case import CATEGORY_LABELS, Category
 from openimr.core.errors import InvalidInput, NotFound
@@ -23,7 +23,9 @@ from openimr.decisions import export, search, selectors
 from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
+from openimr.decisions.domain.identifiers import age_text
 from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
+from openimr.letters.rendering import state_name
 
 FACET_TITLES = {
     "outcome": "Decision",
@@ -150,7 +152,9 @@ def _written(response: HttpResponse) -> tuple[int, bytes]:
 
 def _search_page(request: HttpRequest) -> HttpResponse:
     # A NUL is searched as a space (search_terms); shown as one too, not as a NUL in HTML.
-    q = request.GET.get("q", "").replace("\x00", " ")
+    # Spaces around the words are not searched either: a box of spaces alone is no search,
+    # not "matching “ ”".
+    q = request.GET.get("q", "").replace("\x00", " ").strip()
     context: dict[str, Any] = {"q": q, "export_query": _link(request.GET, per_page=None)}
     context["words_left_out"] = words_left_out(q)
     context["max_words"] = MAX_WORDS
@@ -205,6 +209,9 @@ def decision_page(request: HttpRequest, case_number: str) -> HttpResponseBase:
     if isinstance(found, HttpResponseRedirectBase):
         return found
     letter = selectors.decision_view(found)
+    # In words, as the letter prints them: "OR" read as the word "or" to a screen reader.
+    letter["licensed_in_names"] = [state_name(code) for code in letter["licensed_in"]]
+    letter["employee_age_text"] = age_text(letter["employee_age"])
     for entry in letter["items"]:
         entry["category_label"] = label("category", entry["category"])
         entry["family_labels"] = [label("family", f) for f in entry["families"]]
@@ -224,10 +231,11 @@ def letter_pdf(request: HttpRequest, case_number: str) -> HttpResponseBase:
     )
 
 
-@require_GET
+@require_safe
 def export_corpus(request: HttpRequest, fmt: str) -> HttpResponseBase:
     """The de-identified corpus (or the current search) as CSV, JSON Lines or Parquet,
-    streamed a chunk at a time."""
+    streamed a chunk at a time. HEAD (a tool asking what the file is before fetching it)
+    gets GET's answer without the file: the search is checked, nothing is written."""
     try:
         chunks = selectors.corpus_export(fmt, request.GET)
     except InvalidInput as exc:
@@ -235,6 +243,9 @@ def export_corpus(request: HttpRequest, fmt: str) -> HttpResponseBase:
         lines = [f"{p.path}: {p.message}" for p in exc.problems]
         body = "\n".join([str(exc), *lines] if len(lines) > 1 else lines or [str(exc)])
         return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
-    response = StreamingHttpResponse(chunks, content_type=export.WRITERS[fmt].content_type)
+    # For HEAD the export is never started (no query run, nothing written), and streamed
+    # empty: a Content-Length of 0 would say the file is empty.
+    streamed = iter(()) if request.method == "HEAD" else chunks
+    response = StreamingHttpResponse(streamed, content_type=export.WRITERS[fmt].content_type)
     response["Content-Disposition"] = f'attachment; filename="openimr-decisions.{fmt}"'
     return response

@@ -333,7 +333,7 @@ def cap_stated_ages(text: str) -> str:
     starts = word_starts(text)
     lower = starts.lower
     spans = _spans_after(text, _label_ends(starts, ("age",)), _AGE_VALUE) if "age" in lower else []
-    return redact_spans(text, spans + _old_ages(text, lower), by="90")
+    return redact_spans(text, spans + _old_ages(text, lower), by=str(OLDEST_AGE))
 
 
 def _old_ages(text: str, lower: str) -> list[tuple[int, int]]:
@@ -352,7 +352,19 @@ def _old_ages(text: str, lower: str) -> list[tuple[int, int]]:
     return spans
 
 
+# 45 CFR 164.514(b)(2)(i)(C): ages over 89 are one category, "90 or older".
+OLDEST_AGE = 90
+
+
 def safe_age(age: int | None) -> int | None:
     """Ages over 89 are published as 90: 45 CFR 164.514(b)(2)(i)(C) aggregates them into one
     category of 90 or older."""
-    return None if age is None else min(age, 90)
+    return None if age is None else min(age, OLDEST_AGE)
+
+
+def age_text(age: int | None) -> str:
+    """A published age as a reader takes it: the capped 90 is the category "90 years or
+    older" (45 CFR 164.514(b)(2)(i)(C)), not an age of 90; "" for none."""
+    if age is None:
+        return ""
+    return f"{OLDEST_AGE} years or older" if age >= OLDEST_AGE else f"{age} years"
