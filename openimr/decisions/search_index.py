@@ -50,7 +50,7 @@ def pg_matches(cursor: Any, query: SearchQuery, limit: int) -> list[int]:
     many rows). The planner takes ``@@`` for cheap and walks the ids newest first testing
     each document whatever the words; it is told which way by the lexemes' shares in the
     table's statistics (`pg_share`)."""
-    if not query.words:
+    if not query.words and not query.excluded:
         return _pg_filtered(cursor, query, limit)
     expression, params = pg_tsquery(query)
     share = pg_share(cursor, query)

@@ -105,8 +105,8 @@ def fts5_match(
 ) -> str:
     """The words, searched in the text columns only, and the filters' tags (or ``tags``)."""
     parts = []
+    glued = dict(query.glued)
     if query.words:
-        glued = dict(query.glued)
         text = fts5_query(query.words, glued)
         if query.excluded:
             # FTS5's NOT is binary: what is searched, less the letters holding any excluded.
@@ -117,7 +117,13 @@ def fts5_match(
     if tags:
         quoted = ['"' + t.replace('"', '""') + '"' for t in tags]
         parts.append("tags : (" + " ".join(quoted) + ")")
-    return " AND ".join(parts)
+    matched = " AND ".join(parts)
+    if matched and query.excluded and not query.words:
+        # Words only left out, with filters (`search_terms.parse` refuses them without):
+        # the filtered letters less those holding any of them.
+        left_out = fts5_excluded(query.excluded, glued)
+        return f"({matched}) NOT {{summary items}} : ({left_out})"
+    return matched
 
 
 _WORD = re.compile(r"\w+")  # search_terms' own cut of a word into its runs
@@ -218,7 +224,7 @@ def pg_tsquery(query: SearchQuery) -> tuple[str, list[Any]]:
         words, phrases = pg_words(query)
         parts.append(words)
         params += phrases
-    if query.words and query.excluded:
+    if query.excluded and (query.words or tags):
         excluded, more = pg_excluded(query)
         if tags:
             parts.append(f"!! ({excluded})")
