@@ -6,6 +6,7 @@ FTS5's text quotes each token."""
 
 import re
 import string
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -172,11 +173,17 @@ def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = Fal
             continue
         typed = chunk[runs[0].start() : runs[-1].end()]
         # A slash splits words, as the documents were split (migration 0009); accents are
-        # dropped, as they were from the documents (migration 0014).
-        kept = (c if (c.isalnum() or c in _PUNCTUATION) and c != "/" else " " for c in fold(typed))
+        # dropped, as they were from the documents (migration 0014); any dash is a hyphen.
+        kept = (_pg_kept_character(c) for c in fold(typed))
         phrases.append("".join(kept))
         wanted.pop(0)
     return phrases
+
+
+def _pg_kept_character(c: str) -> str:
+    if unicodedata.category(c) == "Pd":
+        return "-"
+    return c if (c.isalnum() or c in _PUNCTUATION) and c != "/" else " "
 
 
 def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
@@ -193,9 +200,23 @@ def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
             parts.append(either)
             params += [phrase, pg_prefixes(glued[fold(word[0])])]
         else:
-            parts.append("phraseto_tsquery('english', %s)")
-            params.append(phrase)
+            part, more = _pg_phrase(phrase)
+            parts.append(part)
+            params += more
     return " && ".join(parts), params
+
+
+def _pg_phrase(phrase: str) -> tuple[str, list[str]]:
+    """A phrase with a dash inside ("L4-5", "C5–C6", pasted with an en dash) both as typed
+    with a hyphen and with spaces: PostgreSQL's parser reads "L4-5" as 'l4' '-5' (a
+    negative number) but "L4–5" as 'l4' '5', so either spelling had missed the letters
+    writing the other (FTS5 splits at both, and finds both)."""
+    if "-" not in phrase:
+        return "phraseto_tsquery('english', %s)", [phrase]
+    return "(phraseto_tsquery('english', %s) || phraseto_tsquery('english', %s))", [
+        phrase,
+        phrase.replace("-", " "),
+    ]
 
 
 def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
@@ -210,8 +231,9 @@ def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
             parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
             params += [phrase, pg_prefixes(glued[fold(word[0])])]
         else:
-            parts.append("phraseto_tsquery('english', %s)")
-            params.append(phrase)
+            part, more = _pg_phrase(phrase)
+            parts.append(part)
+            params += more
     return " || ".join(parts), params
 
 
