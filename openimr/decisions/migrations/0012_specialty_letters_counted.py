@@ -17,7 +17,12 @@ A later migration that rebuilds decisions_decisionspecialty on SQLite drops thes
 (as 0005's): it must create them again (``SQLITE_TRIGGERS``);
 test_specialty_names_follow_every_corpus_change checks the counts against a count."""
 
+import importlib
+
 from django.db import migrations
+
+# 0010's runner: each vendor's statements, in order.
+_run = importlib.import_module("openimr.decisions.migrations.0010_search_specialty_as_typed")._run
 
 TABLE = "decisions_specialtyletters"
 SOURCE = "decisions_decisionspecialty"
@@ -85,14 +90,6 @@ BACKWARD = {
         f"DROP TABLE {TABLE}",
     ],
 }
-
-
-def _run(statements: dict[str, list[str]]):  # type: ignore[no-untyped-def]
-    def run(apps, schema_editor):  # type: ignore[no-untyped-def]
-        for statement in statements.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):

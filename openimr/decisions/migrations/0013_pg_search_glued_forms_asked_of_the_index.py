@@ -11,7 +11,12 @@ so (``enable_seqscan`` off for its own statements), first for all of a stem's pr
 together, then, when one is there, for each, and the search asks only those found.
 SQLite is unchanged: its lookup reads FTS5's own list of tokens."""
 
+import importlib
+
 from django.db import migrations
+
+# 0009's runner: PostgreSQL's statements, in order.
+_run = importlib.import_module("openimr.decisions.migrations.0009_pg_search_splits_slashed_words")._run
 
 PG_CONTINUED = """CREATE OR REPLACE FUNCTION decisions_search_continued(stems text[], after text)
     RETURNS TABLE(stem text, more text) LANGUAGE plpgsql STABLE SET enable_seqscan = off AS $$
@@ -38,15 +43,7 @@ PG_CONTINUED = """CREATE OR REPLACE FUNCTION decisions_search_continued(stems te
 PG_BACKWARD = "DROP FUNCTION IF EXISTS decisions_search_continued(text[], text)"
 
 
-def _run(statement: str):  # type: ignore[no-untyped-def]
-    def run(apps, schema_editor):  # type: ignore[no-untyped-def]
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("decisions", "0012_specialty_letters_counted")]
 
-    operations = [migrations.RunPython(_run(PG_CONTINUED), _run(PG_BACKWARD))]
+    operations = [migrations.RunPython(_run([PG_CONTINUED]), _run([PG_BACKWARD]))]

@@ -15,6 +15,8 @@ import importlib
 from django.db import migrations
 
 _0010 = importlib.import_module("openimr.decisions.migrations.0010_search_specialty_as_typed")
+# 0009's runner: PostgreSQL's statements, in order.
+_run = importlib.import_module("openimr.decisions.migrations.0009_pg_search_splits_slashed_words")._run
 
 # glued_sql.MARKS, frozen, as the regular expression's own escapes.
 MARKS = r"\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -45,15 +47,6 @@ _REWRITE = (
 )
 PG_FORWARD = [PG_FOLDED, PG_REFRESH, _REWRITE]
 PG_BACKWARD = [_0010.PG_REFRESH, _REWRITE, "DROP FUNCTION IF EXISTS decisions_search_folded(text)"]
-
-
-def _run(statements: list[str]):  # type: ignore[no-untyped-def]
-    def run(apps, schema_editor):  # type: ignore[no-untyped-def]
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):
