@@ -162,6 +162,11 @@ def pg_phrases(query: SearchQuery) -> list[str]:
     return _pg_typed(query.text, query.words)
 
 
+def pg_excluded_phrases(query: SearchQuery) -> list[str]:
+    """`pg_phrases` of the words left out."""
+    return _pg_typed(query.text, query.excluded, excluded=True)
+
+
 def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = False) -> list[str]:
     """`pg_phrases` of the searched words (or with ``excluded``, of the excluded ones)."""
     wanted, phrases = list(words), []
@@ -225,7 +230,7 @@ def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
     its parameters. A word the english configuration drops ("-not") asks nothing, and the
     page says it was left out as too common."""
     glued, parts, params = dict(query.glued), [], []
-    typed = _pg_typed(query.text, query.excluded, excluded=True)
+    typed = pg_excluded_phrases(query)
     for word, phrase in zip(query.excluded, typed, strict=False):
         if len(word) == 1 and not _dose(word) and fold(word[0]) in glued:
             parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
