@@ -141,7 +141,8 @@ class StampedCache:
         STATS[f"{self.name} miss"] += 1
         value = compute()
         if corpus_stamps() == stamps:  # the corpus did not change while it was computed
-            kept = Kept(stamps.written, stamps.removal, _lease_ends(), value)
+            # An exact answer has no lease to draw (it serves only its own stamp).
+            kept = Kept(stamps.written, stamps.removal, _lease_ends() if self.lags else 0.0, value)
             self._keep(key, kept)
             if self.shelf:
                 self.shelf.put(key, kept)
