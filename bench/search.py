@@ -12,12 +12,16 @@ index, and only the queries are measured again.
 Then a fixed, seeded mix of queries (a third words only, a third words and one or two
 filters, a third filters only; the words are treatments and summary words of the generated
 corpus) runs through `openimr.decisions.search.search` exactly as the search page calls it:
-once without facet counts, once with them. The baseline, in the same run, is the plainest
+once without facet counts, once with them, and once more with them but without the lookup
+of the forms glued to a number ("norco10" for "norco": `search_match.with_glued`). The
+names per specialty are timed too: counted over the letters (as before migration 0012)
+and read from the counts 0012 keeps. The baseline, in the same run, is the plainest
 indexed read a page makes: one decision by primary key. Printed: p50 and p95 of each, and
 the ratio of the search's p95 to the baseline's.
 """
 
 import argparse
+import importlib
 import os
 import platform
 import random
@@ -28,6 +32,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -110,8 +115,10 @@ def _pcts(samples: list[float]) -> tuple[float, float]:
 def measure(mix: list[dict[str, str]], count: int, seed: int) -> dict[str, tuple[float, float]]:
     from django.db import connection  # noqa: PLC0415
 
+    from openimr.decisions import search as search_module  # noqa: PLC0415
     from openimr.decisions.search import search  # noqa: PLC0415
     from openimr.decisions.search_terms import parse  # noqa: PLC0415
+    from openimr.decisions.specialty_names import letters_by_spelling  # noqa: PLC0415
 
     rng = random.Random(seed)
     parsed = [parse(p) for p in mix]
@@ -126,11 +133,28 @@ def measure(mix: list[dict[str, str]], count: int, seed: int) -> dict[str, tuple
             )
             cursor.fetchall()
 
+    counted = importlib.import_module("openimr.decisions.migrations.0012_specialty_letters_counted")
+
+    def recount() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(counted.RECOUNT)
+            cursor.fetchall()
+
     results = {
         "baseline: one decision by primary key": [_time(by_key) for _ in parsed],
+        # The one name per specialty: counted over every letter (until migration 0012), and
+        # read from the counts its triggers keep.
+        "specialty names, counted over the letters": [_time(recount) for _ in range(30)],
+        "specialty names, read from kept counts": [_time(letters_by_spelling) for _ in range(30)],
         "search, no facets": [_time(lambda q=q: search(q, facets=False)) for q in parsed],
         "search with facet counts (the page)": [_time(lambda q=q: search(q)) for q in parsed],
     }
+    # The glued-form lookup (search_match.with_glued: "norco" also asks "norco10") left
+    # out, to tell its share of the page's time.
+    with mock.patch.object(search_module, "with_glued", lambda cursor, vendor, query: query):
+        results["the page without the glued lookup"] = [
+            _time(lambda q=q: search(q)) for q in parsed
+        ]
     slow = sorted(zip(results["search with facet counts (the page)"], mix, strict=True))[-3:]
     for ms, params in slow:
         print(f"  slowest: {ms:7.1f} ms  {params}")

@@ -18,6 +18,8 @@ _TAGS = importlib.import_module("openimr.decisions.migrations.0010_search_specia
 # 0006: PostgreSQL's posting lists of the filter lexemes, filled in one statement after the
 # documents and their B-tree built once (a trigger's insert per lexeme would be 30 a letter).
 _POSTINGS = importlib.import_module("openimr.decisions.migrations.0006_search_filter_postings")
+# 0014: PostgreSQL's documents of the text with its accents dropped.
+_FOLDED = importlib.import_module("openimr.decisions.migrations.0014_pg_search_folds_accents")
 DECISION_COLUMNS = (
     "id", "case_number", "source", "layout", "content_sha256", "letter_path", "decision_date",
     "year", "assigned_date", "injury_date", "ur_decision_date", "application_received_date",
@@ -167,8 +169,8 @@ def _build_index(cursor: Any, vendor: str) -> None:
         cursor.execute(f"ALTER TABLE decisions_search DISABLE TRIGGER {table}_sync")
         cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey")
         # Migration 0009's own statement (0004's, the texts split at slashes) with 0010's
-        # specialty lexemes, and 0006's.
-        cursor.execute(_TAGS.PG_INSERT)
+        # specialty lexemes and 0014's folded texts, and 0006's.
+        cursor.execute(_FOLDED.PG_INSERT)
         for prefix in ("INSERT", f"ALTER TABLE {table} ADD PRIMARY KEY"):
             cursor.execute(next(s for s in _POSTINGS.PG_FORWARD if s.startswith(prefix)))
         cursor.execute(f"ALTER TABLE decisions_search ENABLE TRIGGER {table}_sync")

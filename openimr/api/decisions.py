@@ -151,7 +151,8 @@ def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[
     `searched_words`: the words searched, as typed, every one required (there are no
     operators: "OR", "NOT", quotes and `*` are words or dropped); `common_words_left_out`:
     those too common to search; `excluded_words`: those typed with a leading "-"
-    (`lumbar -knee`), which no decision found holds (a `q` of such words alone is refused).
+    (`lumbar -knee`), which no decision found holds (a `q` of such words alone answers the
+    filtered decisions without them, and with no filter is refused).
     Best match first (newest first without words); snippets are HTML with the matched words
     in <mark>. Facet counts are over the result set (its 1,000 most recently added matches
     when `facets_capped`)."""

@@ -98,10 +98,12 @@ def corpus_stamps() -> Stamps | None:
 
 
 def _usable(kept: Kept | None, now: Stamps, lags: bool) -> bool:
-    """Exact, or (``lags``) lacking only letters added since, within its lease."""
+    """Exact, or (``lags``) lacking only letters added since, within its lease, while a lag
+    is allowed at all: an answer leased under a lag set since to 0 is not served stale."""
     if kept is None or kept.removal != now.removal:
         return False
-    return kept.written == now.written or (lags and time.time() < kept.lease_ends)
+    lagging = lags and float(settings.OPENIMR_CORPUS_LAG_SECONDS) > 0
+    return kept.written == now.written or (lagging and time.time() < kept.lease_ends)
 
 
 def _lease_ends() -> float:
@@ -141,7 +143,8 @@ class StampedCache:
         STATS[f"{self.name} miss"] += 1
         value = compute()
         if corpus_stamps() == stamps:  # the corpus did not change while it was computed
-            kept = Kept(stamps.written, stamps.removal, _lease_ends(), value)
+            # An exact answer has no lease to draw (it serves only its own stamp).
+            kept = Kept(stamps.written, stamps.removal, _lease_ends() if self.lags else 0.0, value)
             self._keep(key, kept)
             if self.shelf:
                 self.shelf.put(key, kept)

@@ -6,10 +6,30 @@ digit. Never as a bare prefix: "norco" would find "norcodeine", and "physical" (
 "physic") "physician". Only words of letters come here, so the FTS5 phrases and the
 to_tsquery text built below hold nothing a visitor could type as syntax."""
 
+import re
+import unicodedata
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
+from openimr.decisions.corpus import StampedCache
+
 DIGITS = "0123456789"
+# Unicode's blocks of combining diacritical marks: an accent, once a letter is decomposed.
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARK = re.compile(f"[{MARKS}]")
+
+
+def fold(word: str) -> str:
+    """A word as both indexes hold it, its case and accents folded: lower case, decomposed
+    (NFD), its combining marks dropped, composed again ("Lidocaína", "lidocai\u0301na" and
+    "LIDOCAINA" are all "lidocaina"). That is what FTS5's ``remove_diacritics 2`` does to
+    642 of the 654 Latin letters of U+00C0-U+024F and U+1E00-U+1EFF (not to a dozen archaic
+    ones such as "ǣ"), and what migration 0014 does to PostgreSQL's documents. Letters with
+    no decomposition stay apart in both ("ø", "ł", "ß", "æ"): a stroke is no accent."""
+    return unicodedata.normalize("NFC", _MARK.sub("", unicodedata.normalize("NFD", word.lower())))
+
+
 # FTS5's list of its tokens, read as one range of terms per word: ten prefix queries a word
 # ("norco0"* to "norco9"*) cost about 0.1-0.5 ms each time they were asked, the range
 # 0.03 ms. Per connection (temp): nothing is stored.
@@ -46,12 +66,32 @@ def fts5_either(word: str, glued: Sequence[str] = ()) -> str:
     return "(" + " OR ".join(f'"{token}"' for token in [word, *glued]) + ")"
 
 
-def pg_glued(word: str, weight: str = "", after: str = DIGITS) -> str:
-    """PostgreSQL: to_tsquery text asking for ``word`` with a digit after it (or, ``after``
-    LETTERS, a number with its unit: "325mg"), in the ``weight`` given or any (the parser
-    reads "norco10" as a word with digits, which the english configuration keeps as it is:
-    a prefix of the word and each digit finds it)."""
-    return " | ".join(f"{word}{c}:*{weight}" for c in after)
+def pg_continued(cursor: Any, stems: Sequence[str], after: str = DIGITS) -> dict[str, list[str]]:
+    """PostgreSQL: each stem's prefixes that go on in the index, a stem and one character of
+    ``after`` ("norco1" for "norco"), most often none: asked of the GIN index (migration
+    0013), as a search asking a prefix the index lacks made the planner test it on every
+    document. ``stems`` are letters, or digits, in lower case. A prefix found costs a bitmap
+    of the letters holding it (12-16 ms for "325m" at 100,000 letters), so each answer is
+    kept until the corpus changes: exactly (no lag), as the search pages and precedent
+    panels built on it lag themselves (a lagging part would make them lag twice)."""
+    found = {}
+    for stem in stems:
+        ask = partial(_continued, cursor, stem, after)
+        found[stem] = list(_CONTINUED.get_or_compute((stem, after), ask))
+    return found
+
+
+_CONTINUED = StampedCache("glued prefixes", 4096, lags=False)
+
+
+def _continued(cursor: Any, stem: str, after: str) -> tuple[str, ...]:
+    cursor.execute("SELECT more FROM decisions_search_continued(%s::text[], %s)", [[stem], after])
+    return tuple(stem + more for (more,) in cursor.fetchall())
+
+
+def pg_prefixes(prefixes: Sequence[str], weight: str = "") -> str:
+    """PostgreSQL: to_tsquery text asking any of these prefixes (`pg_continued`)."""
+    return " | ".join(f"{prefix}:*{weight}" for prefix in prefixes)
 
 
 # Whether PostgreSQL's english configuration drops a word ("over", "off"), as plainto_tsquery

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from openimr.decisions.domain.treatment_words import abbreviations_for
-from openimr.decisions.glued_sql import fts5_either, fts5_glued, pg_glued, pg_kept
+from openimr.decisions.glued_sql import (
+    fold,
+    fts5_either,
+    fts5_glued,
+    pg_continued,
+    pg_kept,
+    pg_prefixes,
+)
 
 Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatment, outcome
 
@@ -47,24 +54,31 @@ def _naming_key(
 
 
 def _pg(words: Sequence[str], joiner: str) -> tuple[str, list[Any]]:
-    return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", list(words)
+    # Accents dropped, as the documents dropped them (migration 0014).
+    folded = [fold(w) for w in words]
+    return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", folded
 
 
 def _pg_key(
     cursor: Any, key: Sequence[str], also: Sequence[str], parts: Sequence[Sequence[str]] = ()
 ) -> str:
     """PostgreSQL's `_naming_key`: to_tsquery text asking the items' weight (B) for each word
-    and, a digit after it, its glued forms (the parser reads "norco10" as a word with digits,
-    which the english configuration keeps as it is). Only letters reach it, and ``:``, ``*``,
-    ``B``, ``|``, ``&`` and parentheses."""
+    (`fold`ed, as the documents were: migration 0014) and the prefixes of its glued forms
+    the index holds (`pg_continued`: "norco1"; the parser reads "norco10" as a word with
+    digits, which the english configuration keeps as it is). Only letters reach it, and
+    digits, ``:``, ``*``, ``B``, ``|``, ``&`` and parentheses."""
+    key, also = pg_kept(cursor, [fold(w) for w in key]), pg_kept(cursor, [fold(w) for w in also])
+    glued = pg_continued(cursor, [*key, *also])
 
     def term(word: str) -> str:
-        return f"({word}:B | {pg_glued(word, 'B')})"
+        return "(" + " | ".join(filter(None, [f"{word}:B", pg_prefixes(glued[word], "B")])) + ")"
 
-    every = " & ".join(term(w) for w in pg_kept(cursor, key))
-    named = " | ".join([*([f"({every})"] if every else []), *map(term, pg_kept(cursor, also))])
+    every = " & ".join(map(term, key))
+    named = " | ".join([*([f"({every})"] if every else []), *map(term, also)])
     # A part none of whose words the configuration keeps narrows nothing: "()" is no query.
-    where = [" | ".join(f"{w}:B" for w in pg_kept(cursor, part)) for part in parts]
+    where = [
+        " | ".join(f"{w}:B" for w in pg_kept(cursor, [fold(w) for w in part])) for part in parts
+    ]
     return " & ".join(f"({text})" for text in [named, *where] if text) if named else ""
 
 

@@ -10,7 +10,14 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from openimr.decisions.search_match import fts5_match, fts5_query, pg_phrases, pg_tsquery, pg_words
+from openimr.decisions.search_match import (
+    fts5_match,
+    fts5_query,
+    pg_excluded_phrases,
+    pg_phrases,
+    pg_tsquery,
+    pg_words,
+)
 from openimr.decisions.search_sql import DECISION_COLUMNS_INDEX, ids_in
 from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
 
@@ -50,7 +57,7 @@ def pg_matches(cursor: Any, query: SearchQuery, limit: int) -> list[int]:
     many rows). The planner takes ``@@`` for cheap and walks the ids newest first testing
     each document whatever the words; it is told which way by the lexemes' shares in the
     table's statistics (`pg_share`)."""
-    if not query.words:
+    if not query.words and not query.excluded:
         return _pg_filtered(cursor, query, limit)
     expression, params = pg_tsquery(query)
     share = pg_share(cursor, query)
@@ -82,8 +89,26 @@ def pg_matches(cursor: Any, query: SearchQuery, limit: int) -> list[int]:
 def pg_share(cursor: Any, query: SearchQuery) -> float:
     """The estimated share of the letters matching the words and filters: the product of
     their lexemes' shares among the most common ones ANALYZE sampled (a lexeme not among
-    them is rarer than all of those: 0; no lexeme at all: 0)."""
+    them is rarer than all of those: 0; no lexeme at all: 0), and of the shares without
+    each word left out ("-therapy" keeps a fifth of the letters: taken for all of them,
+    the walk newest first read 86,000 of 100,000 letters for 10,000 matches, 0.96 s, where
+    the GIN index's bitmaps take 0.19 s)."""
     tags = [t for t in pg_filter_tags(query.filters) if _LEXEME.fullmatch(t)]
+    searched = _pg_shares(cursor, " ".join(pg_phrases(query)), tags)
+    if not searched:
+        # Only words the parser drops ("the"): the GIN index answers "nothing" at once,
+        # where a walk would test every document.
+        return 0.0
+    share = 1.0
+    for found in searched:
+        share *= found
+    for found in _pg_shares(cursor, " ".join(pg_excluded_phrases(query)), []):
+        share *= 1.0 - found
+    return share
+
+
+def _pg_shares(cursor: Any, text: str, tags: list[str]) -> list[float]:
+    """The share of the letters holding each lexeme of ``text`` and each of ``tags``."""
     cursor.execute(
         "SELECT l, coalesce(s.f[array_position(s.e, l)], 0) FROM unnest("
         "tsvector_to_array(to_tsvector('english', %s)) || %s::text[]) l LEFT JOIN ("
@@ -91,17 +116,9 @@ def pg_share(cursor: Any, query: SearchQuery) -> float:
         "FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'decisions_search' "
         "AND attname = 'document'"
         ") s ON true",
-        [" ".join(pg_phrases(query)), tags],
+        [text, tags],
     )
-    rows = cursor.fetchall()
-    if not rows:
-        # Only words the parser drops ("the"): the GIN index answers "nothing" at once,
-        # where a walk would test every document.
-        return 0.0
-    share = 1.0
-    for _, found in rows:
-        share *= float(found)
-    return share
+    return [float(found) for _, found in cursor.fetchall()]
 
 
 def _pg_filtered(cursor: Any, query: SearchQuery, limit: int) -> list[int]:

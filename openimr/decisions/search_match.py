@@ -6,11 +6,20 @@ FTS5's text quotes each token."""
 
 import re
 import string
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from openimr.decisions.glued_sql import LETTERS, fts5_either, fts5_glued, pg_glued, pg_kept
+from openimr.decisions.glued_sql import (
+    LETTERS,
+    fold,
+    fts5_either,
+    fts5_glued,
+    pg_continued,
+    pg_kept,
+    pg_prefixes,
+)
 from openimr.decisions.search_terms import SearchQuery, excludes, filter_tags, pg_filter_tags
 
 
@@ -28,7 +37,7 @@ def fts5_query(
             base, *more = _dose_phrases(parts, words[n - 1] if n else (), glued)
             out.append(fts5_either(base, more))
         else:
-            tokens = glued.get(parts[0].lower(), ()) if len(parts) == 1 else ()
+            tokens = glued.get(fold(parts[0]), ()) if len(parts) == 1 else ()
             out.append(fts5_either(" ".join(parts), tokens))
     return " AND ".join(out)
 
@@ -40,7 +49,7 @@ def fts5_excluded(
     ``glued`` tokens ("-norco" leaves out "Norco10/325"). A dose is its phrase alone."""
     glued = glued or {}
     either = (
-        fts5_either(" ".join(parts), glued.get(parts[0].lower(), ()) if len(parts) == 1 else ())
+        fts5_either(" ".join(parts), glued.get(fold(parts[0]), ()) if len(parts) == 1 else ())
         for parts in words
     )
     return " OR ".join(either)
@@ -61,7 +70,7 @@ def _dose_phrases(
     ends = [last, *(t for t in glued.get(last, ()) if t[len(last) :].isalpha())]
     phrases = [" ".join([*parts[:-1], end]) for end in ends]
     if len(before) == 1:
-        drug = before[0].lower()
+        drug = fold(before[0])
         start = drug + parts[0]
         runs = [
             t
@@ -78,26 +87,41 @@ def _dose_phrases(
 def with_glued(cursor: Any, vendor: str, query: SearchQuery) -> SearchQuery:
     """``query`` with the words of letters alone that letters also write run into a number
     ("Norco10/325", "Tramadol50mg": one token each to both indexes, "norco10", which the
-    word alone did not find), and on SQLite the last number of each dose with the units
-    letters write it with ("325mg"). The precedent panel's lookup (`glued_sql`): on SQLite
-    the index's own list of tokens, on PostgreSQL a prefix of the word and a digit (or of
-    the number and a letter), for the words its english configuration keeps ("over" asks
+    word alone did not find), and the last number of each dose with the units letters
+    write it with ("325mg"), keyed by the word `fold`ed. The precedent panel's lookup
+    (`glued_sql`): on SQLite the index's own tokens; on PostgreSQL the prefixes its GIN
+    index holds (`pg_continued`: "norco1" and "norco7" for "norco"; asked for a drug's
+    dose too, "norco10m"), for the words its english configuration keeps ("over" asks
     nothing, not "over1")."""
     words = [
-        parts[0].lower()
+        fold(parts[0])
         for parts in (*query.words, *query.excluded)
-        if len(parts) == 1 and parts[0].isascii() and parts[0].isalpha()
+        if len(parts) == 1 and fold(parts[0]).isascii() and fold(parts[0]).isalpha()
     ]
     numbers = [parts[-1] for parts in query.words if _dose(parts)]
     if not words and not numbers:
         return query
-    glued: tuple[tuple[str, tuple[str, ...]], ...]
     if vendor == "postgresql":
-        glued = tuple((word, ()) for word in pg_kept(cursor, words))
+        found = {**pg_continued(cursor, pg_kept(cursor, words)), **_pg_numbers(cursor, query)}
     else:
         found = {**fts5_glued(cursor, words), **fts5_glued(cursor, numbers, LETTERS)}
-        glued = tuple((w, tuple(tokens)) for w, tokens in found.items() if tokens)
+    glued = tuple((w, tuple(tokens)) for w, tokens in found.items() if tokens)
     return replace(query, glued=glued)
+
+
+def _pg_numbers(cursor: Any, query: SearchQuery) -> dict[str, list[str]]:
+    """PostgreSQL: the prefixes of each dose's last number run into its unit ("325m"), and
+    of its first run into the drug typed before it ("norco10m"; "norco10" itself is a
+    lexeme, asked as it is), when the drug is glued to numbers at all."""
+    stems, words = [], query.words
+    for n, parts in enumerate(words):
+        if not _dose(parts):
+            continue
+        stems.append(parts[-1])
+        before = words[n - 1] if n else ()
+        if len(before) == 1 and fold(before[0]).isascii() and fold(before[0]).isalpha():
+            stems.append(fold(before[0]) + parts[0])
+    return pg_continued(cursor, stems, LETTERS)
 
 
 def fts5_match(
@@ -105,8 +129,8 @@ def fts5_match(
 ) -> str:
     """The words, searched in the text columns only, and the filters' tags (or ``tags``)."""
     parts = []
+    glued = dict(query.glued)
     if query.words:
-        glued = dict(query.glued)
         text = fts5_query(query.words, glued)
         if query.excluded:
             # FTS5's NOT is binary: what is searched, less the letters holding any excluded.
@@ -117,7 +141,13 @@ def fts5_match(
     if tags:
         quoted = ['"' + t.replace('"', '""') + '"' for t in tags]
         parts.append("tags : (" + " ".join(quoted) + ")")
-    return " AND ".join(parts)
+    matched = " AND ".join(parts)
+    if matched and query.excluded and not query.words:
+        # Words only left out, with filters (`search_terms.parse` refuses them without):
+        # the filtered letters less those holding any of them.
+        left_out = fts5_excluded(query.excluded, glued)
+        return f"({matched}) NOT {{summary items}} : ({left_out})"
+    return matched
 
 
 _WORD = re.compile(r"\w+")  # search_terms' own cut of a word into its runs
@@ -132,6 +162,11 @@ def pg_phrases(query: SearchQuery) -> list[str]:
     return _pg_typed(query.text, query.words)
 
 
+def pg_excluded_phrases(query: SearchQuery) -> list[str]:
+    """`pg_phrases` of the words left out."""
+    return _pg_typed(query.text, query.excluded, excluded=True)
+
+
 def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = False) -> list[str]:
     """`pg_phrases` of the searched words (or with ``excluded``, of the excluded ones)."""
     wanted, phrases = list(words), []
@@ -142,11 +177,18 @@ def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = Fal
         if not wanted or tuple(m.group() for m in runs) != tuple(wanted[0]):
             continue
         typed = chunk[runs[0].start() : runs[-1].end()]
-        # A slash splits words, as the documents were split (migration 0009).
-        kept = (c if (c.isalnum() or c in _PUNCTUATION) and c != "/" else " " for c in typed)
+        # A slash splits words, as the documents were split (migration 0009); accents are
+        # dropped, as they were from the documents (migration 0014); any dash is a hyphen.
+        kept = (_pg_kept_character(c) for c in fold(typed))
         phrases.append("".join(kept))
         wanted.pop(0)
     return phrases
+
+
+def _pg_kept_character(c: str) -> str:
+    if unicodedata.category(c) == "Pd":
+        return "-"
+    return c if (c.isalnum() or c in _PUNCTUATION) and c != "/" else " "
 
 
 def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
@@ -156,16 +198,30 @@ def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
     either = "(phraseto_tsquery('english', %s) || to_tsquery('english', %s))"
     # The phrases are in the words' order (a word not found as typed has none, at the end).
     for n, (word, phrase) in enumerate(zip(query.words, pg_phrases(query), strict=False)):
-        if len(word) == 1 and word[0].lower() in glued:
-            parts.append(either)
-            params += [phrase, pg_glued(word[0].lower())]
-        elif _dose(word) and _PG_DOSE.fullmatch(phrase):
+        if _dose(word) and _PG_DOSE.fullmatch(phrase):
             parts.append(either)
             params += [phrase, _pg_dose(word, query.words[n - 1] if n else (), glued)]
+        elif len(word) == 1 and not _dose(word) and fold(word[0]) in glued:
+            parts.append(either)
+            params += [phrase, pg_prefixes(glued[fold(word[0])])]
         else:
-            parts.append("phraseto_tsquery('english', %s)")
-            params.append(phrase)
+            part, more = _pg_phrase(phrase)
+            parts.append(part)
+            params += more
     return " && ".join(parts), params
+
+
+def _pg_phrase(phrase: str) -> tuple[str, list[str]]:
+    """A phrase with a dash inside ("L4-5", "C5–C6", pasted with an en dash) both as typed
+    with a hyphen and with spaces: PostgreSQL's parser reads "L4-5" as 'l4' '-5' (a
+    negative number) but "L4–5" as 'l4' '5', so either spelling had missed the letters
+    writing the other (FTS5 splits at both, and finds both)."""
+    if "-" not in phrase:
+        return "phraseto_tsquery('english', %s)", [phrase]
+    return "(phraseto_tsquery('english', %s) || phraseto_tsquery('english', %s))", [
+        phrase,
+        phrase.replace("-", " "),
+    ]
 
 
 def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
@@ -174,14 +230,15 @@ def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
     its parameters. A word the english configuration drops ("-not") asks nothing, and the
     page says it was left out as too common."""
     glued, parts, params = dict(query.glued), [], []
-    typed = _pg_typed(query.text, query.excluded, excluded=True)
+    typed = pg_excluded_phrases(query)
     for word, phrase in zip(query.excluded, typed, strict=False):
-        if len(word) == 1 and word[0].lower() in glued:
+        if len(word) == 1 and not _dose(word) and fold(word[0]) in glued:
             parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
-            params += [phrase, pg_glued(word[0].lower())]
+            params += [phrase, pg_prefixes(glued[fold(word[0])])]
         else:
-            parts.append("phraseto_tsquery('english', %s)")
-            params.append(phrase)
+            part, more = _pg_phrase(phrase)
+            parts.append(part)
+            params += more
     return " || ".join(parts), params
 
 
@@ -192,16 +249,17 @@ _PG_DOSE = re.compile(r"\d+( \d+)*")
 
 def _pg_dose(parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Any]) -> str:
     """`_dose_phrases` for PostgreSQL, as to_tsquery text of digits, letters, ``<->``,
-    ``|``, ``:*`` and parentheses: the last number or its prefix and a letter ("325mg"),
-    and the first run into the drug typed before it, when the drug is asked so."""
-    last = f"({parts[-1]} | {pg_glued(parts[-1], after=LETTERS)})"
-    forms = [" <-> ".join([*parts[:-1], last])]
-    if len(before) == 1 and before[0].lower() in glued:
-        start = before[0].lower() + parts[0]
+    ``|``, ``:*`` and parentheses: the last number or its prefixes the index holds with a
+    letter ("325m": `_pg_numbers`), and the first run into the drug typed before it, when
+    the drug is written so ("norco10", or its prefixes "norco10m")."""
+    last = " | ".join([parts[-1], *(f"{p}:*" for p in glued.get(parts[-1], ()))])
+    forms = [" <-> ".join([*parts[:-1], f"({last})"])]
+    if len(before) == 1 and fold(before[0]) in glued:
+        start = fold(before[0]) + parts[0]
         if len(parts) == 1:
-            forms.append(f"{start} | {pg_glued(start, after=LETTERS)}")
+            forms.append(" | ".join([start, *(f"{p}:*" for p in glued.get(start, ()))]))
         else:
-            forms.append(" <-> ".join([start, *parts[1:-1], last]))
+            forms.append(" <-> ".join([start, *parts[1:-1], f"({last})"]))
     return " | ".join(f"({form})" for form in forms)
 
 
@@ -218,7 +276,7 @@ def pg_tsquery(query: SearchQuery) -> tuple[str, list[Any]]:
         words, phrases = pg_words(query)
         parts.append(words)
         params += phrases
-    if query.words and query.excluded:
+    if query.excluded and (query.words or tags):
         excluded, more = pg_excluded(query)
         if tags:
             parts.append(f"!! ({excluded})")

@@ -28,6 +28,11 @@ FILTER_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "yea
 PARAMETERS = ("q", *FILTER_NAMES, "page", "per_page")
 # An unknown parameter's name is echoed in the refusal; a name longer than this is cut.
 _NAME_SHOWN = 40
+# Words only left out, and no filter: every letter but those would come back, as if the
+# search had asked nothing. With a filter: the filtered letters less those holding them.
+ONLY_LEFT_OUT = "only leaves words out (each starts with a dash): give a word to search for, " + (
+    f"or choose a filter ({', '.join(FILTER_NAMES)}) to leave them out of"
+)
 
 _WORD = re.compile(r"\w+")
 # Words in nearly every letter: they select nothing and cost a pass over the whole index.
@@ -37,7 +42,7 @@ STOPWORDS = frozenset(
         *("in", "is", "it", "of", "on", "or", "the", "to", "was", "were", "with"),
     )
 )
-_TRUE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+TRUE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
 
 @dataclass(frozen=True)
@@ -237,33 +242,6 @@ def specialty_spellings(counted: Iterable[tuple[str, int]]) -> list[list[str]]:
     return [sorted(names, key=lambda n: (-names[n], n)) for names in groups.values()]
 
 
-def parameter_values() -> dict[str, dict[str, Any]]:
-    """What each parameter takes, as JSON Schema for text (every value arrives as a query
-    string's text; ``parse`` decides): an API description says it so a client knows a 422
-    before sending. Choices are taken in any letter case; written here in lower case. An
-    empty value filters nothing (a form sends its unchosen filters so)."""
-
-    def number(low: int, high: int, digits: str) -> dict[str, Any]:
-        text = f"a whole number from {low} to {high}"
-        return {"pattern": f"^(?:{digits})?$", "description": text}
-
-    def choice(values: Iterable[str]) -> dict[str, Any]:
-        return {"enum": ["", *values]}
-
-    return {
-        "outcome": choice(OUTCOMES),
-        "category": choice(CATEGORIES),
-        "family": choice(FAMILIES),
-        "priority": choice(PRIORITIES),
-        "mtus_based": choice(_TRUE),
-        "specialty": {"maxLength": 120},
-        "year": number(1990, 2100, "199[0-9]|20[0-9][0-9]|2100"),
-        # A page past the first MAX_OFFSET results is refused too (page x per_page).
-        "page": number(1, MAX_OFFSET, "[1-9][0-9]{0,3}|10000"),
-        "per_page": number(1, MAX_PER_PAGE, "[1-9][0-9]?|100"),
-    }
-
-
 def parse(params: Mapping[str, Any], *, paged: bool = True) -> SearchQuery:
     """A query from request parameters (strings; a QueryDict's repeated values are seen);
     every problem is reported at once. Not ``paged`` (an export, which holds every match),
@@ -279,6 +257,8 @@ def parse(params: Mapping[str, Any], *, paged: bool = True) -> SearchQuery:
         year=_int(params, "year", 1990, 2100, problems),
         priority=_choice(params, "priority", PRIORITIES, problems),
     )
+    if only_left_out(text) and not filters.active():
+        problems.append(Problem("$.q", ONLY_LEFT_OUT))
     if not paged:
         if problems:
             raise InvalidInput(problems)
@@ -340,18 +320,17 @@ def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
         problems.append(Problem("$.q", f"at most {MAX_QUERY} characters"))
         return ""
     text = _typed(text)
-    if text.strip() and not _all_words(text):
-        if any(excludes(chunk) for chunk in text.split()):
-            # Words only to leave out: an index finds letters by the words they hold, and
-            # every letter but those would come back as if the search had asked nothing.
-            message = "only leaves words out (each starts with a dash): give a word to search for"
-            problems.append(Problem("$.q", message))
-            return ""
+    if text.strip() and not _all_words(text) and not only_left_out(text):
         # Its symbols are dropped: nothing left would search, and every letter came back
         # as if it matched "*".
         problems.append(Problem("$.q", "holds no letter or digit to search for"))
         return ""
     return text
+
+
+def only_left_out(text: str) -> bool:
+    """Whether ``text`` only leaves words out ("-knee"): nothing to search for."""
+    return not _all_words(text) and any(excludes(chunk) for chunk in text.split())
 
 
 def _choice(
@@ -378,10 +357,10 @@ def _flag(params: Mapping[str, Any], problems: list[Problem]) -> bool | None:
     value = _raw(params, "mtus_based").lower()
     if not value:
         return None
-    if value not in _TRUE:
+    if value not in TRUE:
         problems.append(Problem("$.mtus_based", "must be yes or no"))
         return None
-    return _TRUE[value]
+    return TRUE[value]
 
 
 def _int(

@@ -16,8 +16,8 @@ from openimr.decisions.export import Tally as ExportTally
 from openimr.decisions.models import PDF_WITHHELD, Decision, Source
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
+from openimr.decisions.search_parameters import parameter_values as search_parameter_values
 from openimr.decisions.search_terms import Filters, SearchQuery, parse, typed_words
-from openimr.decisions.search_terms import parameter_values as search_parameter_values
 
 # The reviewer workspace reads precedents through this module (apps meet at selectors), and
 # the API what the search's parameters take.

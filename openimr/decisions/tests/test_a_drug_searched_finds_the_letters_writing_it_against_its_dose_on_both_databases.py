@@ -59,3 +59,13 @@ def test_an_export_holds_the_letters_the_search_finds(client, corpus):
     assert response.status_code == 200
     rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
     assert {row["case_number"] for row in rows} == {"CM16-0000001", "CM16-0000002"}
+
+
+def test_a_letter_writing_the_drug_against_its_dose_is_found_as_soon_as_it_is_published(client):
+    # Which glued forms the index holds is kept until the corpus changes (PostgreSQL asks
+    # its GIN index: glued_sql.pg_continued); a new letter's form is found at once.
+    _letter("CM16-0000011", "Percocet 5/325 #60")
+    assert _api(client, "percocet") == {"CM16-0000011"}
+    _letter("CM16-0000012", "Percocet5/325 #30")
+    assert _api(client, "percocet") == {"CM16-0000011", "CM16-0000012"}
+    assert _api(client, "percocet 5/325") == {"CM16-0000011", "CM16-0000012"}

@@ -2,7 +2,7 @@
 had read "-knee" as an unknown option and refused the command, though a researcher leaving a
 word out would type just that. As on the search page, "-knee" leaves out the letters holding
 "knee" (it had been searched as "knee", and a note said so), and the command says which it
-left out; "-knee" alone is refused, naming `--q`. A forgotten value before the next option is
+left out; "-knee" alone is refused without a filter, naming `--q`. A forgotten value before the next option is
 still refused by argparse."""
 
 import csv
@@ -51,6 +51,16 @@ def test_a_search_that_only_leaves_words_out_is_refused(corpus, tmp_path, capsys
     err = capsys.readouterr().err
     assert "--q: only leaves words out (each starts with a dash): give a word to search" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_search_that_only_leaves_words_out_within_a_filter_exports_the_rest(
+    corpus, tmp_path, capsys
+):
+    out = tmp_path / "out.csv"
+    command = ["corpus", "export", "--format", "csv", "--q", "-knee", "--where", "year=2017"]
+    assert main([*command, "-o", str(out)]) == 0
+    assert _exported(out) == {"CM16-0000002", "CM16-0000003"}
+    assert "leaving out letters holding any of: knee" in capsys.readouterr().err
 
 
 def test_a_search_without_a_dash_leaves_nothing_out(corpus, tmp_path, capsys):

@@ -137,9 +137,9 @@ def test_a_malformed_lag_stops_start_up(monkeypatch, value):
 def test_a_panel_computed_again_after_its_lease_counts_the_letters_published_meanwhile(
     clock, monkeypatch
 ):
-    # The panel's cohort is kept first (computed inside the panel): give it the longest
-    # lease and the panel the shortest, so that the panel falls due first.
-    leases = iter([1.0, 0.5])
+    # The panel's cohort and the glued forms it asks are kept exactly (no lease drawn); the
+    # panel's own lease is the first drawn: the shortest, so that it falls due first.
+    leases = iter([0.5])
     monkeypatch.setattr(corpus.random, "uniform", lambda low, high: next(leases, 1.0))
     make_decision(items=[item("Physical therapy 2x6 lumbar", outcome="upheld")])
     [before] = precedents_for_case(CASE)

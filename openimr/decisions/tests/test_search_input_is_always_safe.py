@@ -11,7 +11,7 @@ from openimr.core.errors import InvalidInput
 from openimr.decisions.models import Decision
 from openimr.decisions.search import search
 from openimr.decisions.search_match import fts5_match
-from openimr.decisions.search_terms import SearchQuery, parse, words
+from openimr.decisions.search_terms import ONLY_LEFT_OUT, SearchQuery, parse, words
 from openimr.decisions.tests.public_factories import make_decision
 
 pytestmark = pytest.mark.django_db
@@ -38,16 +38,16 @@ NASTY = [
 ]
 
 
-def searched(text: str) -> SearchQuery | None:
+def searched(text: str, **filters: str) -> SearchQuery | None:
     """The query of ``text``, or None when it is refused for holding no word to search for
     (the one refusal of any text under MAX_QUERY characters: no letter or digit at all, or
     only words typed with a leading "-" to leave out)."""
     try:
-        return parse({"q": text})
+        return parse({"q": text, **filters})
     except InvalidInput as refused:
         assert [(p.path, p.message) for p in refused.problems] in (
             [("$.q", "holds no letter or digit to search for")],
-            [("$.q", "only leaves words out (each starts with a dash): give a word to search for")],
+            *([[("$.q", ONLY_LEFT_OUT)]] if not filters else []),
         )
         assert words(text.replace("\x00", " ")) == ()
         return None
@@ -61,12 +61,28 @@ def test_query_syntax_and_sql_typed_into_the_box_are_just_words(text):
     assert Decision.objects.count() == 1
 
 
+@pytest.mark.parametrize("text", NASTY)
+def test_words_only_left_out_within_a_filter_are_answered_whatever_they_hold(text):
+    make_decision(summary="Knee pain after a fall; lumbar spine strain.")
+    query = searched(text, year="2016")
+    assert query is None or search(query).total >= 0
+
+
 @settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.text(max_size=200))
 def test_any_text_at_all_searches_without_error(text):
     query = searched(text)
+    assert query is None or search(query).total >= 0
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=100).map(lambda text: "-" + text))
+def test_any_text_left_out_within_a_filter_searches_without_error(text):
+    query = searched(text, outcome="upheld")
     assert query is None or search(query).total >= 0
 
 

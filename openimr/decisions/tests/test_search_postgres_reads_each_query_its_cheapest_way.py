@@ -82,6 +82,8 @@ def test_words_find_the_same_letters_whichever_way_they_are_read(monkeypatch, de
     assert ids_of(q="knee arthroscopy", year="2017") == ids("CM17-0000002", "CM17-0000003")
     assert ids_of(q="pain", category="surgery") == ids("CM17-0000002")
     assert ids_of(q="ankle") == []
+    assert ids_of(q="-knee", year="2017") == ids("CM17-0000004")
+    assert ids_of(q="-arthroscopy -brace", category="rehabilitation") == ids("CM17-0000004")
 
 
 def test_the_posting_lists_follow_every_write():
@@ -110,6 +112,15 @@ def test_a_words_share_is_read_from_the_statistics_of_the_documents():
         both = search_index.pg_share(cursor, parse({"q": "knee", "year": "2017"}))
     assert knee == pytest.approx(0.75)
     assert both == pytest.approx(0.75 * 0.75)
+
+
+def test_a_word_left_out_lowers_the_share_by_the_letters_holding_it():
+    # "-knee" within 2017 keeps the 2017 letters without a knee: a quarter of 3/4, not 3/4.
+    some_letters()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE decisions_search")
+        share = search_index.pg_share(cursor, parse({"q": "-knee", "year": "2017"}))
+    assert share == pytest.approx(0.75 * 0.25)
 
 
 def test_words_the_parser_drops_are_read_through_the_index_and_find_nothing():

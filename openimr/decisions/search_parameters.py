@@ -1,0 +1,42 @@
+"""What each search parameter takes (`search_terms.parse` decides), as JSON Schema for the
+API's description: a client knows a 422 before sending."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from openimr.decisions.search_terms import (
+    CATEGORIES,
+    FAMILIES,
+    MAX_OFFSET,
+    MAX_PER_PAGE,
+    OUTCOMES,
+    PRIORITIES,
+    TRUE,
+)
+
+
+def parameter_values() -> dict[str, dict[str, Any]]:
+    """What each parameter takes, as JSON Schema for text (every value arrives as a query
+    string's text; ``parse`` decides): an API description says it so a client knows a 422
+    before sending. Choices are taken in any letter case; written here in lower case. An
+    empty value filters nothing (a form sends its unchosen filters so)."""
+
+    def number(low: int, high: int, digits: str) -> dict[str, Any]:
+        text = f"a whole number from {low} to {high}"
+        return {"pattern": f"^(?:{digits})?$", "description": text}
+
+    def choice(values: Iterable[str]) -> dict[str, Any]:
+        return {"enum": ["", *values]}
+
+    return {
+        "outcome": choice(OUTCOMES),
+        "category": choice(CATEGORIES),
+        "family": choice(FAMILIES),
+        "priority": choice(PRIORITIES),
+        "mtus_based": choice(TRUE),
+        "specialty": {"maxLength": 120},
+        "year": number(1990, 2100, "199[0-9]|20[0-9][0-9]|2100"),
+        # A page past the first MAX_OFFSET results is refused too (page x per_page).
+        "page": number(1, MAX_OFFSET, "[1-9][0-9]{0,3}|10000"),
+        "per_page": number(1, MAX_PER_PAGE, "[1-9][0-9]?|100"),
+    }
