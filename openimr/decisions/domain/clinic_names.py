@@ -13,7 +13,7 @@ one and stays whole: the place of a provider is none of the worker's geographic 
 How a clinic's name is read: the capitalized words after the verb and its preposition ("the"
 may stand between), one of them a clinic's word ("Chiropractic", "Medical", "Group",
 "Acupuncture"); the person's words are the name words before the first clinic word, an
-ordinary word of a letter (`unlabelled_names.is_ordinary`), a place or a health system's
+ordinary word of a letter (`name_reading.is_ordinary`), a place or a health system's
 word (``_PLACE_OR_SYSTEM``): a first word of these names no person. Pure functions over
 text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
@@ -22,11 +22,8 @@ from collections.abc import Container, Iterator
 
 from openimr.decisions.domain.deidentify import UPPER, looks_like_organization
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.unlabelled_names import (
-    ORGANIZATION_HEADS,
-    is_ordinary,
-    name_words,
-)
+from openimr.decisions.domain.name_reading import is_ordinary, name_words
+from openimr.decisions.domain.unlabelled_names import ORGANIZATION_HEADS
 from openimr.decisions.domain.word_starts import word_starts
 
 # The verbs a clinic follows, each with the prepositions it takes ("seen by", "seen at",

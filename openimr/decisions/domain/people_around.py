@@ -6,23 +6,25 @@ addressed to and who signed it ("cc:", "Attn:", "Sincerely,", "Submitted by:").
 Why they go: the names of the worker's relatives, employers and household members are
 identifiers under HIPAA's Safe Harbor (45 CFR 164.514(b)(2)(i)(A)), and a letter's signer may
 be its reviewer, whom no published decision names (LC 4610.6(f)). A name is read word by word
-as ``unlabelled_names`` reads it, and ends at a word of a letter's ordinary vocabulary.
+as ``name_reading`` reads it, and ends at a word of a letter's ordinary vocabulary.
 Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
 from collections.abc import Container
 
-from openimr.decisions.domain.credentialed_names import capitals_name
 from openimr.decisions.domain.identifiers import all_known, redact_spans
+from openimr.decisions.domain.name_reading import (
+    capitals_name,
+    leading_name,
+    name_words,
+    trailing_name,
+)
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.unlabelled_names import (
     TITLE,
     VERB_ROLES,
     WORKER_ROLES,
-    leading_name,
     listed_names,
-    name_words,
-    trailing_name,
 )
 from openimr.decisions.domain.word_starts import word_starts
 

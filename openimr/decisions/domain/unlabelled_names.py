@@ -2,8 +2,8 @@
 verb ("her case manager is Dana Whitfield", "the adjuster, who is Maria Lopez, ..."), after
 "seen by" and the like ("seen by Ana Ruiz and Tom Reyes"). Names before a credential or
 after a professional title are `credentialed_names`', the names of the people around the
-worker and of a letter's recipients `people_around`'s; both read a name with this module's
-word functions.
+worker and of a letter's recipients `people_around`'s; all read a name with the word
+functions of `name_reading`.
 
 Why they go: a published decision names no one who treated the worker, handled the claim or
 reviewed it (LC 4610.6(f) for the reviewer; Civil Code 56.10 for the worker's medical
@@ -13,8 +13,9 @@ identify the worker ((b)(2)(ii)).
 
 What keeps ordinary text as it is: a name word is written as one (a capital, then a lower-case
 letter: "MTUS" is none), a word of a letter's ordinary vocabulary (a specialty, a guideline,
-a record's kind, a clinical or descriptive word: ``NOT_A_NAME``) ends the name, and each
-rule starts only at its marker (a role word, a credential, a title), found by str.find.
+a record's kind, a clinical or descriptive word: ``name_reading.NOT_A_NAME``) ends the
+name, and each rule starts only at its marker (a role word, a credential, a title), found by
+str.find.
 Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
@@ -22,79 +23,14 @@ from collections.abc import Container, Iterator
 
 from openimr.decisions.domain.deidentify import UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.role_names import INITIAL, NAME_WORD, ORDINARY
+from openimr.decisions.domain.name_reading import (
+    leading_name,
+    name_words,
+)
+from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.word_starts import word_starts
 
-_TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}")
 TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\b"
-# Capitalized words after a role, before a credential or after a title that start or end
-# no name: how a letter describes a person ("is Board Certified", "was Hispanic"), the words
-# that start a sentence ("Per", "Given"), services ("Daily RN", "Home Health").
-_NOT_A_NAME_WORDS = """
-    board certified licensed fellowship trained fee schedule case manager claims daily home
-    visit visits hours per given seen signed reviewed dear attn by from to the and also not
-    no yes status post right left bilateral hispanic latino latina caucasian white black
-    asian african american spanish english chinese korean vietnamese armenian filipino
-    mexican russian male female married single retired employed unemployed currently still
-    now able unable positive negative official disability mtus odg acoem american college
-    california state workers compensation appeals administrator unknown pending none
-    requesting treating primary same new other previous prior former current triage aide
-    urgent care emergency room medi medicare medicaid outpatient inpatient rehab ear nose
-    throat ur imr decision
-    letter service services staff line call patch responsible terminated injured released
-    discharged referred scheduled treated evaluated approved denied modified authorized
-    last first next year month week day
-"""
-NOT_A_NAME = ORDINARY | frozenset(_NOT_A_NAME_WORDS.split())
-
-
-def name_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The name tokens (initials and name words) of ``text[start:end]``, with their spans."""
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
-
-
-# Endings of a service's or a specialty's word that end no one's name: "Neuroradiology",
-# "Pediatrics", "Functional Restoration", "Interventional", "Psychiatric" ("-ic" alone is
-# a name's too: Dominic, Cedric).
-_ORDINARY_ENDINGS = ("ology", "ologist", "ological", "ics", "ation", "ations", "ional", "iatric")
-
-
-def is_ordinary(word: str) -> bool:
-    # A compound reads by its first part: "Spanish-speaking", "Board-certified".
-    lower = word.lower().rstrip(".,").split("-", 1)[0]
-    if lower in NOT_A_NAME or lower.removesuffix("s") in NOT_A_NAME:
-        return True
-    return lower.endswith(_ORDINARY_ENDINGS)
-
-
-def leading_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the name tokens of ``text[start:end]`` before its first ordinary word, a
-    possessive left out ("Dana Whitfield's note" keeps "'s note"); None if no name word."""
-    kept = []
-    for token in name_words(text, start, end):
-        if is_ordinary(token[2]):
-            break
-        kept.append(token)
-    return _span(kept)
-
-
-def trailing_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the name tokens of ``text[start:end]`` after its last ordinary word."""
-    kept: list[tuple[int, int, str]] = []
-    for token in name_words(text, start, end):
-        kept = [] if is_ordinary(token[2]) else [*kept, token]
-    return _span(kept)
-
-
-def _span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-    if not any(len(word) > 1 and word[1] != "." for _, _, word in tokens):
-        return None  # initials alone are no name
-    start, end, last = tokens[0][0], tokens[-1][1], tokens[-1][2]
-    if last.endswith(("'s", "\u2019s")):
-        end -= 2
-    return start, end
-
-
 # Roles a name may follow with a verb between; the worker's roles (patient, applicant, ...)
 # only with two name words at least, as "The patient is Hispanic" describes the worker.
 VERB_ROLES = """
