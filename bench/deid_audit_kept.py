@@ -200,4 +200,6 @@ KEPT: tuple[str, ...] = (
     "Norco, P.T. and O.T. were requested; the R.N. Case Manager called.",
     "She was treated at Integrative Acupuncture and at Aquatic Therapy Center.",
     "She was seen at Interventional Spine Center and at Regenerative Medicine Institute.",
+    "She was seen by ER STAFF and by UCLA; the request was denied by UR on 5/5/2016.",
+    "She was treated by SMITH GROUP; she was seen by PT and OT twice weekly.",
 )

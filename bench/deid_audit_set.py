@@ -304,6 +304,9 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Jane Smith, N.P., refilled the Norco.", ("Jane", "Smith")),
     Leak("She was seen at Smith & Jones Orthopedics on 3/3/2016.", ("Smith", "Jones")),
     Leak("ADJUSTER LOPEZ'S letter was reviewed.", ("LOPEZ",)),
+    # Session 20, second round: names in capitals after "seen by".
+    Leak("She was seen by JANE SMITH on 3/3/2016.", ("JANE", "SMITH")),
+    Leak("Evaluated by MARÍA JOSÉ GARCÍA and by TOM REYES.", ("MARÍA", "GARCÍA", "TOM", "REYES")),
 )
 
 

@@ -23,10 +23,7 @@ from collections.abc import Container, Iterator
 
 from openimr.decisions.domain.deidentify import UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.name_reading import (
-    leading_name,
-    name_words,
-)
+from openimr.decisions.domain.name_reading import capitals_name, leading_name, name_words
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.word_starts import word_starts
 
@@ -153,9 +150,9 @@ def listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, i
     name before a service's words ("Ana Ruiz Physical Therapy") still goes."""
     spans = []
     while item := CAPITALIZED_RUN.match(text, at):
-        span = leading_name(text, *item.span())
+        span = leading_name(text, *item.span()) or _capitals(text, at)
         service = item.group(0).rsplit(None, 1)[-1].lower() in ORGANIZATION_HEADS
-        if span and len(name_words(text, *span)) >= 2 and not service:
+        if span and _tokens(text, span) >= 2 and not service:
             if not all_known(text, span, known):
                 spans.append(span)
             end = span[1]
@@ -168,3 +165,18 @@ def listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, i
             break
         at = gap.end()
     return spans
+
+
+def _capitals(text: str, at: int) -> tuple[int, int] | None:
+    """A name in capitals starting at ``at`` ("seen by JANE SMITH on"), read as after a title
+    in capitals (``capitals_name``: "ER STAFF", "PT" and a line all in capitals are none)."""
+    return capitals_name(text, at - 1) if at and text[at - 1].isspace() else None
+
+
+_CAPITALS_TOKEN = re.compile(rf"[{UPPER}]\.|[{UPPER}][{UPPER}'\u2019-]+")
+
+
+def _tokens(text: str, span: tuple[int, int]) -> int:
+    """How many name tokens (initials and words) ``text[span]`` holds, in mixed case or in
+    capitals: "seen by UCLA", one word, names a service."""
+    return max(len(name_words(text, *span)), len(_CAPITALS_TOKEN.findall(text, *span)))
