@@ -202,4 +202,10 @@ KEPT: tuple[str, ...] = (
     "She was seen at Interventional Spine Center and at Regenerative Medicine Institute.",
     "She was seen by ER STAFF and by UCLA; the request was denied by UR on 5/5/2016.",
     "She was treated by SMITH GROUP; she was seen by PT and OT twice weekly.",
+    "Per Labor Code, it is reviewed; Per Labor Code section 4610.5, it is upheld.",
+    "Per MTUS, it is not recommended. Per the ACOEM guidelines, it is not supported.",
+    "Per UR, the request was denied. Per Utilization Review, it was modified.",
+    "Physician Fee Schedule rates apply. Patient Health Questionnaire scores were 14.",
+    "Employee Assistance Program visits were covered. Applicant Attorney Letter was read.",
+    "The Office of Administrative Hearings heard it; the Office of Benefit Determination wrote.",
 )

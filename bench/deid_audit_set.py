@@ -307,6 +307,13 @@ LEAKS: tuple[Leak, ...] = (
     # Session 20, second round: names in capitals after "seen by".
     Leak("She was seen by JANE SMITH on 3/3/2016.", ("JANE", "SMITH")),
     Leak("Evaluated by MARÍA JOSÉ GARCÍA and by TOM REYES.", ("MARÍA", "GARCÍA", "TOM", "REYES")),
+    # A role word starting a sentence, "Per", "the office of".
+    Leak("Applicant Jose Tran reported 8/10 pain.", ("Jose", "Tran")),
+    Leak("Pain 8/10. Adjuster Maria Lopez denied it.", ("Maria", "Lopez")),
+    Leak("Per Jane Smith, the MRI was normal.", ("Jane", "Smith")),
+    Leak("As per Tom Reyes' note, she improved.", ("Tom", "Reyes")),
+    Leak("A letter from the office of John Smith was received.", ("John", "Smith")),
+    Leak("The Law Offices of Jose Tran, LLP wrote on 3/3/2016.", ("Jose", "Tran")),
 )
 
 

@@ -54,6 +54,7 @@ from openimr.decisions.domain.role_names import (
 from openimr.decisions.domain.titled_names import replace_titled_names
 from openimr.decisions.domain.unlabelled_names import (
     replace_names_after_by,
+    replace_names_after_sentence_roles,
     replace_role_verb_names,
 )
 from openimr.decisions.domain.word_starts import WordStarts
@@ -88,6 +89,8 @@ _LABELS = (
     *titled_names.TITLE_WORDS,
     *clinic_names.VERB_WORDS,
     *unlabelled_names.TALK_VERBS,
+    *unlabelled_names.PER_WORDS,
+    *unlabelled_names.SENTENCE_ROLES,
 )
 _WORDS = tuple(sorted({label.split()[0] for label in _LABELS}))
 _AUTOMATON = ahocorasick.Automaton()
@@ -165,9 +168,9 @@ def misspelled_names(texts: Iterable[str], names: list[KnownName]) -> list[Known
 
 def scrub(text: str | None, names: NameIndex) -> str | None:
     """A free text without its identifiers, the names it marks (by a label, a role phrase,
-    a role and a verb, "seen by" and the like, a clinic's name, a relative's or a co-worker's
-    role, a letter's "cc:" or signature, a title, a credential) and the case's names, which
-    read as their role words."""
+    a role and a verb, a role starting a sentence, "seen by", "Per", "the office of" and the
+    like, a clinic's name, a relative's or a co-worker's role, a letter's "cc:" or signature,
+    a title, a credential) and the case's names, which read as their role words."""
     if not text:
         return text
     text = replace_labelled_names(replace_identifiers(text))
@@ -183,6 +186,7 @@ def scrub(text: str | None, names: NameIndex) -> str | None:
 _MARKED_NAMES = (
     replace_role_phrase_names,
     replace_role_verb_names,
+    replace_names_after_sentence_roles,
     replace_names_after_by,
     replace_names_in_clinics,
     replace_people_around_names,

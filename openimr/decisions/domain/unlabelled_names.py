@@ -21,9 +21,14 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container, Iterator
 
-from openimr.decisions.domain.deidentify import UPPER
+from openimr.decisions.domain.deidentify import UPPER, sentence_starts_at
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.name_reading import capitals_name, leading_name, name_words
+from openimr.decisions.domain.name_reading import (
+    capitals_name,
+    is_ordinary,
+    leading_name,
+    name_words,
+)
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.word_starts import word_starts
 
@@ -133,6 +138,74 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
             found = _TALKED_TO.match(text, at + len(verb))
             if found and text[found.end() : found.end() + 1].isupper():
                 spans += listed_names(text, found.end(), known)
+    return redact_spans(text, spans + _office_names(text, known) + _per_names(text, known))
+
+
+# Whose office wrote or was called: "the office of John Smith", "the Law Offices of Jose
+# Tran"; "office" in lower case or after "Law", as "the Office of Administrative Hearings"
+# names a State body.
+_OFFICE_OF = re.compile(r"(?:(?<=[Ll]aw )O|o)ffices? of ")
+# Whose word a letter reports: "Per Jane Smith, the MRI was normal", "as per Jane Smith's
+# note". The name set off by a comma, a possessive or a period, as "Per Labor Code section
+# 4610.5" and "Per Evidence Based Medicine" are no name set off so.
+PER_WORDS = ("office", "per")
+_AFTER_PER = (",", "'", "\u2019", ".")
+
+
+def _office_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    for at in word_starts(text).of("office"):
+        found = _OFFICE_OF.match(text, at)
+        if found and text[found.end() : found.end() + 1].isupper():
+            spans += listed_names(text, found.end(), known)
+    return spans
+
+
+def _per_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    for at in word_starts(text).of("per"):
+        if text[at + 3 : at + 4] == " " and text[at + 4 : at + 5].isupper():
+            for start, last in listed_names(text, at + 4, known)[:1]:
+                # A bare possessive ("per Tom Reyes' note") stays after the name.
+                end = last - 1 if text[last - 1] in "'\u2019" else last
+                if start == at + 4 and text.startswith(_AFTER_PER, end):
+                    spans.append((start, end))
+    return spans
+
+
+# Roles that start a sentence written with a capital, as a form or a note heads a line with
+# them: "Applicant Jose Tran reported", "Adjuster Maria Lopez denied it". ("Doctor" is a title,
+# read by the titled-name rule.)
+SENTENCE_ROLES = tuple(
+    sorted({*WORKER_ROLES.split("|"), *VERB_ROLES.split(), "insured"} - {"doctor"})
+)
+_ROLE_WORDS = frozenset(SENTENCE_ROLES)
+_AFTER_ROLE = re.compile(rf" ((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})")
+
+
+def replace_names_after_sentence_roles(text: str, known: Container[str] = ()) -> str:
+    """A name after a role word that starts a sentence with its capital: "Applicant Jose
+    Tran reported ..." → "Applicant [redacted] reported ..." (LC 4610.6(f); 45 CFR
+    164.514(b)(2)(i)(A)). Two name words at least, and the capitalized words after the role
+    all of the name: "Physician Fee Schedule", "Employee Assistance Program" and "Patient
+    Health Questionnaire" run on with an ordinary word, and are titles. A further role word
+    is skipped ("Applicant Attorney Jose Tran"); a name whose every word is ``known`` is left
+    to the known-name rule: run before it."""
+    spans = []
+    starts = word_starts(text)
+    for role in SENTENCE_ROLES:
+        for at in starts.of(role):
+            found = text[at].isupper() and _AFTER_ROLE.match(text, at + len(role))
+            if not found or not sentence_starts_at(text, at):
+                continue
+            words = name_words(text, *found.span(1))
+            while words and words[0][2].lower() in _ROLE_WORDS:
+                words.pop(0)
+            if len(words) < 2 or any(is_ordinary(word) for _, _, word in words):
+                continue
+            span = leading_name(text, words[0][0], found.end(1))
+            if span and not all_known(text, span, known):
+                spans.append(span)
     return redact_spans(text, spans)
 
 
