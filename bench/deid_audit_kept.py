@@ -208,4 +208,9 @@ KEPT: tuple[str, ...] = (
     "Physician Fee Schedule rates apply. Patient Health Questionnaire scores were 14.",
     "Employee Assistance Program visits were covered. Applicant Attorney Letter was read.",
     "The Office of Administrative Hearings heard it; the Office of Benefit Determination wrote.",
+    "PT: Aquatic Therapy twice weekly. PT: Home Exercise Program. OT: Hand Therapy.",
+    "PT: Left Knee, 12 visits. RN: Wound Care Visits. PT: 12 visits, OT: 6 visits.",
+    "PT: HOME EXERCISE PROGRAM, ROM EXERCISES. MD: NORCO REFILL.",
+    "Mother: Diabetes. Father: Coronary Artery Disease. Sister: Rheumatoid Arthritis.",
+    "Family history: Mother Breast Cancer, Father Hypertension. Her Husband, Retired, helps.",
 )

@@ -314,6 +314,12 @@ LEAKS: tuple[Leak, ...] = (
     Leak("As per Tom Reyes' note, she improved.", ("Tom", "Reyes")),
     Leak("A letter from the office of John Smith was received.", ("John", "Smith")),
     Leak("The Law Offices of Jose Tran, LLP wrote on 3/3/2016.", ("Jose", "Tran")),
+    # A role's abbreviation and a colon; a relative or a companion with a capital.
+    Leak("PT: Jane Smith, 12 visits.", ("Jane", "Smith")),
+    Leak("QME: Hana Sato found her permanent and stationary.", ("Hana", "Sato")),
+    Leak("Her Husband, John Smith, drives her to therapy.", ("John", "Smith")),
+    Leak("Husband: John Smith", ("John", "Smith")),
+    Leak("Interpreter: Lucia Ferreira was present.", ("Lucia", "Ferreira")),
 )
 
 

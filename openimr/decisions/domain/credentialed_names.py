@@ -82,6 +82,8 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
         if word in _TITLE_SET:
             found = _AFTER_TITLE.match(text, end)
             span = (found and leading_name(text, *found.span(1))) or capitals_name(text, end)
+        elif word in _ABBREVIATED_ROLES and text.startswith(":", end):
+            span = _labelled_name(text, end + 1)
         elif word in _ABBREVIATED_ROLES and _DETERMINER_BEFORE.search(
             text, max(0, start - 8), start
         ):
@@ -146,6 +148,19 @@ def _abbreviated_role_name(text: str, end: int) -> tuple[int, int] | None:
     if len(name_words(text, *span)) >= 2:
         return span
     return span if found.group(1) and text.startswith(",", span[1]) else None
+
+
+def _labelled_name(text: str, at: int) -> tuple[int, int] | None:
+    """The name after a role's abbreviation and its colon ending at ``at`` ("PT: Jane Smith",
+    "NP: JANE SMITH"): two name tokens at least, and the capitalized words after the colon
+    all of the name, as "PT: Aquatic Therapy" and "PT: Home Exercise Program" head a
+    treatment."""
+    found = _AFTER_TITLE.match(text, at)
+    span = leading_name(text, *found.span(1)) if found else None
+    if found and span and span[1] == found.end(1) and len(name_words(text, *span)) >= 2:
+        return span
+    capitals = capitals_name(text, at)
+    return capitals if capitals and len(text[capitals[0] : capitals[1]].split()) >= 2 else None
 
 
 # Credentials a record also writes before a name ("PA-C Amanda Choi", "RN Jane Doe"); not
