@@ -213,4 +213,6 @@ KEPT: tuple[str, ...] = (
     "PT: HOME EXERCISE PROGRAM, ROM EXERCISES. MD: NORCO REFILL.",
     "Mother: Diabetes. Father: Coronary Artery Disease. Sister: Rheumatoid Arthritis.",
     "Family history: Mother Breast Cancer, Father Hypertension. Her Husband, Retired, helps.",
+    "She was seen at Valley Chiropractic and at Kaiser Permanente Medical Group.",
+    "She was seen at Fresno Community Hospital and at Stanford Pain Clinic.",
 )

@@ -81,14 +81,26 @@ def replace_names_in_clinics(text: str, known: Container[str] = ()) -> str:
     4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). A name whose every word is ``known`` is left to
     the known-name rule: run before it."""
     spans = []
-    for start in _clinic_starts(text):
-        run = _CLINIC_RUN.match(text, start)
-        if run is None or not _is_clinic(run.group(0).split()[1:]):
-            continue
-        span = _person_words(text, run.start(), run.end())
-        if span and not all_known(text, span, known):
-            spans.append(span)
+    for first in _clinic_starts(text):
+        start: int | None = first
+        while start is not None and (run := _CLINIC_RUN.match(text, start)):
+            if _is_clinic(run.group(0).split()[1:]):
+                span = _person_words(text, run.start(), run.end())
+                if span and not all_known(text, span, known):
+                    spans.append(span)
+            start = _next_clinic(text, run.end())
     return redact_spans(text, spans)
+
+
+# What lists another clinic after one: "and at", ", and then at", "and by", "and to".
+_NEXT_CLINIC = re.compile(r",?\s+and\s+(?:then\s+)?(?:at|by|to)\s+(?:the\s+)?")
+
+
+def _next_clinic(text: str, end: int) -> int | None:
+    """Where the capitalized words of the clinic listed after the one ending at ``end`` start
+    ("seen at Santa Cruz Chiropractic and at Wong Chiropractic"), or None."""
+    found = _NEXT_CLINIC.match(text, end)
+    return found.end() if found and text[found.end() : found.end() + 1].isupper() else None
 
 
 def _clinic_starts(text: str) -> Iterator[int]:
