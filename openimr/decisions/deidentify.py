@@ -76,7 +76,8 @@ FUZZY_MIN_LENGTH = 5
 
 # The words the rules look for at the start of a word (a label of several words by its first):
 # one pass of an Aho-Corasick automaton over a text finds them all, where a str.find scan
-# a word cost a microsecond each (docs/benchmarks.md). A word left out is still found, by
+# a word cost a microsecond each (docs/benchmarks.md); a few phrases are looked for whole
+# (``unlabelled_names.PHRASES``: "per "). A word left out is still found, by
 # str.find (``WordStarts.of``): this list decides the cost, never what is found.
 _LABELS = (
     *identifiers._ROLE_LABELS,
@@ -89,10 +90,8 @@ _LABELS = (
     *titled_names.TITLE_WORDS,
     *clinic_names.VERB_WORDS,
     *unlabelled_names.TALK_VERBS,
-    *unlabelled_names.PER_WORDS,
-    *unlabelled_names.SENTENCE_ROLES,
 )
-_WORDS = tuple(sorted({label.split()[0] for label in _LABELS}))
+_WORDS = tuple(sorted({label.split()[0] for label in _LABELS} | set(unlabelled_names.PHRASES)))
 _AUTOMATON = ahocorasick.Automaton()
 for _word in _WORDS:
     _AUTOMATON.add_word(_word, _word)
