@@ -39,7 +39,7 @@ _NOT_A_NAME_WORDS = """
     letter service services staff line call patch responsible terminated injured released
     discharged referred scheduled treated evaluated approved denied modified authorized
     last first next year month week day
-    labor code reported paid session
+    labor code reported paid session survey satisfaction sponsored plan network portal
 """
 NOT_A_NAME = ORDINARY | frozenset(_NOT_A_NAME_WORDS.split())
 

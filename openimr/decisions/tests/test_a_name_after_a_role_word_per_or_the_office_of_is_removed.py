@@ -76,3 +76,15 @@ def test_a_name_after_the_office_of_or_per_is_removed(text, expected):
 )
 def test_a_law_or_a_guideline_after_per_or_an_office_stays(text):
     assert replace_names_after_by(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient Satisfaction Survey was given.",
+        "Employer Sponsored Plan pays the premium.",
+        "Provider Network Lookup was done.",
+    ],
+)
+def test_a_program_after_a_role_word_starting_a_sentence_stays(text):
+    assert replace_names_after_sentence_roles(text) == text
