@@ -199,20 +199,22 @@ def replace_names_after_sentence_roles(text: str, known: Container[str] = ()) ->
     is skipped ("Applicant Attorney Jose Tran"); a name whose every word is ``known`` is left
     to the known-name rule: run before it."""
     spans = []
-    starts = word_starts(text)
-    for role in SENTENCE_ROLES:
-        for at in starts.of(role):
-            found = text[at].isupper() and _AFTER_ROLE.match(text, at + len(role))
-            if not found or not sentence_starts_at(text, at):
-                continue
-            words = name_words(text, *found.span(1))
-            while words and words[0][2].lower() in _ROLE_WORDS:
-                words.pop(0)
-            if len(words) < 2 or any(is_ordinary(word) for _, _, word in words):
-                continue
-            span = leading_name(text, words[0][0], found.end(1))
-            if span and not all_known(text, span, known):
-                spans.append(span)
+    of = word_starts(text).of
+    # One comprehension over the roles' places keeps the cost of a letter with no such role
+    # (nearly all) at a look-up a role.
+    capitals = [(at, role) for role in SENTENCE_ROLES for at in of(role) if text[at].isupper()]
+    for at, role in capitals:
+        found = _AFTER_ROLE.match(text, at + len(role))
+        if not found or not sentence_starts_at(text, at):
+            continue
+        words = name_words(text, *found.span(1))
+        while words and words[0][2].lower() in _ROLE_WORDS:
+            words.pop(0)
+        if len(words) < 2 or any(is_ordinary(word) for _, _, word in words):
+            continue
+        span = leading_name(text, words[0][0], found.end(1))
+        if span and not all_known(text, span, known):
+            spans.append(span)
     return redact_spans(text, spans)
 
 
