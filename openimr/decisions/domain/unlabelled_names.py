@@ -1,6 +1,8 @@
 """Names a text marks without a label or a title the other rules read: after a role and a
 verb ("her case manager is Dana Whitfield", "the adjuster, who is Maria Lopez, ..."), after
-"seen by" and the like ("seen by Ana Ruiz and Tom Reyes"). Names before a credential or
+"seen by" and the like ("seen by Ana Ruiz and Tom Reyes", "seen by JANE SMITH"), after
+"Per" and "the office of", and after a capitalized role word starting a sentence ("Applicant
+Jose Tran reported"). Names before a credential or
 after a professional title are `credentialed_names`', the names of the people around the
 worker and of a letter's recipients `people_around`'s; all read a name with the word
 functions of `name_reading`.

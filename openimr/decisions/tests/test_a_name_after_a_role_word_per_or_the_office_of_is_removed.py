@@ -23,6 +23,7 @@ R = REDACTED
         ("Pain 8/10. Patient Jane Smith returned.", f"Pain 8/10. Patient {R} returned."),
         ("Claimant Łukasz Nowak, 45, was seen.", f"Claimant {R}, 45, was seen."),
         ("Adjuster Maria Lopez denied it.", f"Adjuster {R} denied it."),
+        ("Applicant Attorney Jose Tran called.", f"Applicant Attorney {R} called."),
     ],
 )
 def test_a_name_after_a_role_word_starting_a_sentence_is_removed(text, expected):
