@@ -304,6 +304,25 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Jane Smith, N.P., refilled the Norco.", ("Jane", "Smith")),
     Leak("She was seen at Smith & Jones Orthopedics on 3/3/2016.", ("Smith", "Jones")),
     Leak("ADJUSTER LOPEZ'S letter was reviewed.", ("LOPEZ",)),
+    # Session 20, second round: names in capitals after "seen by".
+    Leak("She was seen by JANE SMITH on 3/3/2016.", ("JANE", "SMITH")),
+    Leak("Evaluated by MARÍA JOSÉ GARCÍA and by TOM REYES.", ("MARÍA", "GARCÍA", "TOM", "REYES")),
+    # A role word starting a sentence, "Per", "the office of".
+    Leak("Applicant Jose Tran reported 8/10 pain.", ("Jose", "Tran")),
+    Leak("Pain 8/10. Adjuster Maria Lopez denied it.", ("Maria", "Lopez")),
+    Leak("Per Jane Smith, the MRI was normal.", ("Jane", "Smith")),
+    Leak("As per Tom Reyes' note, she improved.", ("Tom", "Reyes")),
+    Leak("A letter from the office of John Smith was received.", ("John", "Smith")),
+    Leak("The Law Offices of Jose Tran, LLP wrote on 3/3/2016.", ("Jose", "Tran")),
+    # A role's abbreviation and a colon; a relative or a companion with a capital.
+    Leak("PT: Jane Smith, 12 visits.", ("Jane", "Smith")),
+    Leak("QME: Hana Sato found her permanent and stationary.", ("Hana", "Sato")),
+    Leak("Her Husband, John Smith, drives her to therapy.", ("John", "Smith")),
+    Leak("Husband: John Smith", ("John", "Smith")),
+    Leak("Interpreter: Lucia Ferreira was present.", ("Lucia", "Ferreira")),
+    # A clinic listed after another: "and at".
+    Leak("She was seen at Santa Cruz Chiropractic and at Wong Chiropractic.", ("Wong",)),
+    Leak("Treated at Valley Spine Center, and then at Lee Acupuncture.", ("Lee",)),
 )
 
 
@@ -355,11 +374,6 @@ LEFT: tuple[Left, ...] = (
         "ATTORNEY CALL denied the request.",
         ("CALL",),
         "one word in capitals after a title that is a role's heading word ('ATTORNEY CALL')",
-    ),
-    Left(
-        "She was seen at Santa Cruz Chiropractic and at Wong Chiropractic.",
-        ("Wong",),
-        "a clinic after 'and at' (no verb before 'at'); 'then at' is read",
     ),
     Left(
         "The adjuster, according to the file, is Maria Lopez.",

@@ -54,6 +54,7 @@ from openimr.decisions.domain.role_names import (
 from openimr.decisions.domain.titled_names import replace_titled_names
 from openimr.decisions.domain.unlabelled_names import (
     replace_names_after_by,
+    replace_names_after_sentence_roles,
     replace_role_verb_names,
 )
 from openimr.decisions.domain.word_starts import WordStarts
@@ -75,7 +76,8 @@ FUZZY_MIN_LENGTH = 5
 
 # The words the rules look for at the start of a word (a label of several words by its first):
 # one pass of an Aho-Corasick automaton over a text finds them all, where a str.find scan
-# a word cost a microsecond each (docs/benchmarks.md). A word left out is still found, by
+# a word cost a microsecond each (docs/benchmarks.md); a few phrases are looked for whole
+# (``unlabelled_names.PHRASES``: "per "). A word left out is still found, by
 # str.find (``WordStarts.of``): this list decides the cost, never what is found.
 _LABELS = (
     *identifiers._ROLE_LABELS,
@@ -89,7 +91,7 @@ _LABELS = (
     *clinic_names.VERB_WORDS,
     *unlabelled_names.TALK_VERBS,
 )
-_WORDS = tuple(sorted({label.split()[0] for label in _LABELS}))
+_WORDS = tuple(sorted({label.split()[0] for label in _LABELS} | set(unlabelled_names.PHRASES)))
 _AUTOMATON = ahocorasick.Automaton()
 for _word in _WORDS:
     _AUTOMATON.add_word(_word, _word)
@@ -165,9 +167,9 @@ def misspelled_names(texts: Iterable[str], names: list[KnownName]) -> list[Known
 
 def scrub(text: str | None, names: NameIndex) -> str | None:
     """A free text without its identifiers, the names it marks (by a label, a role phrase,
-    a role and a verb, "seen by" and the like, a clinic's name, a relative's or a co-worker's
-    role, a letter's "cc:" or signature, a title, a credential) and the case's names, which
-    read as their role words."""
+    a role and a verb, a role starting a sentence, "seen by", "Per", "the office of" and the
+    like, a clinic's name, a relative's or a co-worker's role, a letter's "cc:" or signature,
+    a title, a credential) and the case's names, which read as their role words."""
     if not text:
         return text
     text = replace_labelled_names(replace_identifiers(text))
@@ -183,6 +185,7 @@ def scrub(text: str | None, names: NameIndex) -> str | None:
 _MARKED_NAMES = (
     replace_role_phrase_names,
     replace_role_verb_names,
+    replace_names_after_sentence_roles,
     replace_names_after_by,
     replace_names_in_clinics,
     replace_people_around_names,

@@ -13,7 +13,7 @@ one and stays whole: the place of a provider is none of the worker's geographic 
 How a clinic's name is read: the capitalized words after the verb and its preposition ("the"
 may stand between), one of them a clinic's word ("Chiropractic", "Medical", "Group",
 "Acupuncture"); the person's words are the name words before the first clinic word, an
-ordinary word of a letter (`unlabelled_names.is_ordinary`), a place or a health system's
+ordinary word of a letter (`name_reading.is_ordinary`), a place or a health system's
 word (``_PLACE_OR_SYSTEM``): a first word of these names no person. Pure functions over
 text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
@@ -22,11 +22,8 @@ from collections.abc import Container, Iterator
 
 from openimr.decisions.domain.deidentify import UPPER, looks_like_organization
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.unlabelled_names import (
-    ORGANIZATION_HEADS,
-    is_ordinary,
-    name_words,
-)
+from openimr.decisions.domain.name_reading import is_ordinary, name_words
+from openimr.decisions.domain.unlabelled_names import ORGANIZATION_HEADS
 from openimr.decisions.domain.word_starts import word_starts
 
 # The verbs a clinic follows, each with the prepositions it takes ("seen by", "seen at",
@@ -84,14 +81,26 @@ def replace_names_in_clinics(text: str, known: Container[str] = ()) -> str:
     4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). A name whose every word is ``known`` is left to
     the known-name rule: run before it."""
     spans = []
-    for start in _clinic_starts(text):
-        run = _CLINIC_RUN.match(text, start)
-        if run is None or not _is_clinic(run.group(0).split()[1:]):
-            continue
-        span = _person_words(text, run.start(), run.end())
-        if span and not all_known(text, span, known):
-            spans.append(span)
+    for first in _clinic_starts(text):
+        start: int | None = first
+        while start is not None and (run := _CLINIC_RUN.match(text, start)):
+            if _is_clinic(run.group(0).split()[1:]):
+                span = _person_words(text, run.start(), run.end())
+                if span and not all_known(text, span, known):
+                    spans.append(span)
+            start = _next_clinic(text, run.end())
     return redact_spans(text, spans)
+
+
+# What lists another clinic after one: "and at", ", and then at", "and by", "and to".
+_NEXT_CLINIC = re.compile(r",?\s+and\s+(?:then\s+)?(?:at|by|to)\s+(?:the\s+)?")
+
+
+def _next_clinic(text: str, end: int) -> int | None:
+    """Where the capitalized words of the clinic listed after the one ending at ``end`` start
+    ("seen at Santa Cruz Chiropractic and at Wong Chiropractic"), or None."""
+    found = _NEXT_CLINIC.match(text, end)
+    return found.end() if found and text[found.end() : found.end() + 1].isupper() else None
 
 
 def _clinic_starts(text: str) -> Iterator[int]:

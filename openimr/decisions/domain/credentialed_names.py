@@ -5,29 +5,25 @@ Lee", "CLAIMS ADJUSTER MARIA LOPEZ"): the name goes, the credential and the titl
 Why they go: a published decision names no one who treated the worker, handled the claim or
 reviewed it (LC 4610.6(f)), and the names of the people around the worker are identifiers
 under HIPAA's Safe Harbor (45 CFR 164.514(b)(2)(i)(A)). A name is read word by word as
-`unlabelled_names` reads it, and ends at a word of a letter's ordinary vocabulary.
+`name_reading` reads it, and ends at a word of a letter's ordinary vocabulary.
 Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
 from collections.abc import Container
 
-from openimr.decisions.domain.deidentify import LOWER, UPPER
+from openimr.decisions.domain.deidentify import UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
-from openimr.decisions.domain.unlabelled_names import (
-    is_ordinary,
+from openimr.decisions.domain.name_reading import (
+    CREDENTIALS,
+    capitals_name,
     leading_name,
     name_words,
     trailing_name,
 )
+from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 
-# Credentials written after a name, as a letter signs or cites a clinician, and titles
-# written before one ("Nurse Practitioner Kim Lee").
-_CREDENTIALS: tuple[str, ...] = ("MD", "M.D.", "DO", "D.O.", "DC", "D.C.", "PA-C", "PA")
-_CREDENTIALS += ("NP", "FNP", "FNP-C", "RN", "LVN", "PhD", "Ph.D.", "PsyD", "Psy.D.", "DPM")
-_CREDENTIALS += ("Esq.", "Esq", "LCSW", "MFT", "DPT", "DDS", "OTR", "LAc", "L.Ac.", "PT", "OT")
-_CREDENTIALS += ("N.P.", "P.A.", "P.T.", "O.T.", "R.N.")
-_CREDENTIAL_SET = frozenset(c.upper().rstrip(".") for c in _CREDENTIALS)
+# Credentials written after a name (``CREDENTIALS``), as a letter signs or cites a
+# clinician, and titles written before one ("Nurse Practitioner Kim Lee").
 # Credentials that are also words of a letter ("Lyrica, PA pending": prior authorization;
 # "Norco, DC'd": discontinued; "DO NOT"; "Norco, PT and OT"): two name tokens before them,
 # no capital after.
@@ -58,7 +54,7 @@ def _first_letter_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # Both in one scan; a boundary around a match is checked after.
-_MARKS = _first_letter_alternation(_CREDENTIALS + _TITLES + _ROLE_ABBREVIATIONS)
+_MARKS = _first_letter_alternation(CREDENTIALS + _TITLES + _ROLE_ABBREVIATIONS)
 # Up to four name tokens (and a comma) right before a credential, read in a window of text.
 _BEFORE_CREDENTIAL = re.compile(
     rf"((?:(?:{INITIAL})*{NAME_WORD}\s+){{0,3}}(?:{INITIAL})*{NAME_WORD})(,?)\s+$"
@@ -86,6 +82,8 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
         if word in _TITLE_SET:
             found = _AFTER_TITLE.match(text, end)
             span = (found and leading_name(text, *found.span(1))) or capitals_name(text, end)
+        elif word in _ABBREVIATED_ROLES and text.startswith(":", end):
+            span = _labelled_name(text, end + 1)
         elif word in _ABBREVIATED_ROLES and _DETERMINER_BEFORE.search(
             text, max(0, start - 8), start
         ):
@@ -97,67 +95,6 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
         if span and not all_known(text, span, known):
             spans.append(span)
     return redact_spans(text, spans)
-
-
-# A name in capitals after a title: one to three words of capitals (initials between), then
-# the end, a punctuation mark or a word in lower case, as a name in capitals is set off in
-# mixed-case text. In text all in capitals where the name ends cannot be told: none is read.
-# Capitals with their accents too, of any Latin, Greek or Cyrillic letter ("MARÍA JOSÉ
-# GARCÍA", "ŁUKASZ NOWAK").
-_CAPITALS_NAME = re.compile(
-    rf"\s+((?:[{UPPER}]\.\s*)*[{UPPER}][{UPPER}'\u2019-]+"
-    rf"(?:\s+(?:[{UPPER}]\.\s*)*[{UPPER}][{UPPER}'\u2019-]+){{0,2}})"
-    rf"(?=\s*(?:$|[,;:.()\x00])|\s+[{UPPER}]?[{LOWER}])"
-)
-_CAPITAL_WORD = re.compile(rf"[{UPPER}][{UPPER}'\u2019-]+")
-# What a title in capitals heads when it heads no name ("ATTORNEY FEES are", "NURSE TRIAGE
-# note", "ADJUSTER NOTES of"): the records, bills and events of a role, beside the letter's
-# ordinary words (``is_ordinary``). A surname that is one of these words stays ("ATTORNEY
-# CALL"): the price of keeping the heading words of a role.
-_HEADED_WORDS = """
-    fee fees bill bills billing invoice invoices cost costs payment payments lien liens
-    letter letters correspondence request requests response reply objection objections
-    appeal appeals denial representation client firm office file files note notes report
-    reports record records summary assessment assessments triage aide educator staffing
-    call calls review reviews signature declaration deposition statement statements
-    submission referral referrals order orders care program session sessions involvement
-    contact information phone fax email address name list copy copies time general
-    was is were has had and or of on in at for with to the an not no
-"""
-_HEADED = frozenset(_HEADED_WORDS.split())
-# Endings of the nouns of a role's records and acts ("OBJECTION", "SUBMISSION",
-# "REIMBURSEMENTS", "AWARENESS"), which no surname has that a letter names.
-_HEADED_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ness")
-
-
-def capitals_name(text: str, at: int) -> tuple[int, int] | None:
-    """The span of a name in capitals after the title ending at ``at`` ("MARIA LOPEZ",
-    "LOPEZ"), none of its words an ordinary word, a role's heading word or a credential
-    ("NURSE VISITS", "ATTORNEY FEES", "CASE MANAGER RN")."""
-    found = _CAPITALS_NAME.match(text, at)
-    if found is None:
-        return None
-    words = _CAPITAL_WORD.findall(found.group(1))
-    if any(_not_a_name_in_capitals(word) for word in words) or _all_capitals(text, found):
-        return None
-    start, end = found.span(1)
-    return start, end - 2 if text.endswith(("'S", "\u2019S"), start, end) else end
-
-
-def _all_capitals(text: str, found: re.Match[str]) -> bool:
-    """Whether the words read end a sentence ("." or ";") of a line all in capitals ("DR.
-    SMITH NOTED SPASM."), where a name's end cannot be told."""
-    if text[found.end(1) : found.end(1) + 1] not in (".", ";"):
-        return False
-    line = text.rfind("\n", 0, found.start()) + 1
-    return not any(c.islower() for c in text[line : found.start()])
-
-
-def _not_a_name_in_capitals(word: str) -> bool:
-    lower = word.lower()
-    if lower in _HEADED or lower.endswith(_HEADED_ENDINGS):
-        return True
-    return is_ordinary(word) or word in _CREDENTIAL_SET
 
 
 def _credentialed(text: str, at: int) -> tuple[int, int] | None:
@@ -211,6 +148,19 @@ def _abbreviated_role_name(text: str, end: int) -> tuple[int, int] | None:
     if len(name_words(text, *span)) >= 2:
         return span
     return span if found.group(1) and text.startswith(",", span[1]) else None
+
+
+def _labelled_name(text: str, at: int) -> tuple[int, int] | None:
+    """The name after a role's abbreviation and its colon ending at ``at`` ("PT: Jane Smith",
+    "NP: JANE SMITH"): two name tokens at least, and the capitalized words after the colon
+    all of the name, as "PT: Aquatic Therapy" and "PT: Home Exercise Program" head a
+    treatment."""
+    found = _AFTER_TITLE.match(text, at)
+    span = leading_name(text, *found.span(1)) if found else None
+    if found and span and span[1] == found.end(1) and len(name_words(text, *span)) >= 2:
+        return span
+    capitals = capitals_name(text, at)
+    return capitals if capitals and len(text[capitals[0] : capitals[1]].split()) >= 2 else None
 
 
 # Credentials a record also writes before a name ("PA-C Amanda Choi", "RN Jane Doe"); not

@@ -6,23 +6,25 @@ addressed to and who signed it ("cc:", "Attn:", "Sincerely,", "Submitted by:").
 Why they go: the names of the worker's relatives, employers and household members are
 identifiers under HIPAA's Safe Harbor (45 CFR 164.514(b)(2)(i)(A)), and a letter's signer may
 be its reviewer, whom no published decision names (LC 4610.6(f)). A name is read word by word
-as ``unlabelled_names`` reads it, and ends at a word of a letter's ordinary vocabulary.
+as ``name_reading`` reads it, and ends at a word of a letter's ordinary vocabulary.
 Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
 from collections.abc import Container
 
-from openimr.decisions.domain.credentialed_names import capitals_name
 from openimr.decisions.domain.identifiers import all_known, redact_spans
+from openimr.decisions.domain.name_reading import (
+    capitals_name,
+    leading_name,
+    name_words,
+    trailing_name,
+)
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.unlabelled_names import (
     TITLE,
     VERB_ROLES,
     WORKER_ROLES,
-    leading_name,
     listed_names,
-    name_words,
-    trailing_name,
 )
 from openimr.decisions.domain.word_starts import word_starts
 
@@ -41,6 +43,12 @@ _COMPANION_WORDS = """
 """
 _RELATIVES = frozenset(_RELATIVE_WORDS.split())
 _COMPANIONS = frozenset(_COMPANION_WORDS.split())
+# Whose name a colon labels without a possessive ("Husband: John Smith", "Interpreter: Lucia
+# Ferreira"): a spouse or a partner and the companions, not a blood relative, whose diseases
+# a family history lists so ("Mother: Diabetes", "Father: Coronary Artery Disease").
+_LABELLED = _COMPANIONS | frozenset(
+    ["husband", "wife", "spouse", "boyfriend", "girlfriend", "fiance", "fiancé"]
+)
 _POSSESSIVE_BEFORE = re.compile(r"(?i:\b(?:her|his|their|my|our)|['\u2019]s)\s+$")
 _ARTICLE_BEFORE = re.compile(r"(?i:\b(?:the|an?))\s+$")
 # A title after the role is left to the titled-name rule: "Dr. Lee's partner, Dr. Aisha Bello".
@@ -55,7 +63,12 @@ RECIPIENT_LABELS = frozenset(("cc:", "attn:", "attention:", "sincerely,", "respe
 RECIPIENT_LABELS |= frozenset(("by:", "regards,"))
 # The words above as the text's words split at white space show them (a comma after a role,
 # a label in any case): one split and a set look-up cost a third of a str.find a word.
-_CLUES = {w: w for w in _RELATIVES | _COMPANIONS} | {w + ",": w for w in _RELATIVES | _COMPANIONS}
+# A relative written with a capital ("Her Husband, John Smith") is read as in lower case.
+_CLUES = {
+    form: w
+    for w in _RELATIVES | _COMPANIONS
+    for form in (w, w + ",", w + ":", w.title(), w.title() + ",", w.title() + ":")
+}
 _CLUES |= {form: label for label in RECIPIENT_LABELS for form in (label, label.title())}
 _CLUES |= {label.upper(): label for label in RECIPIENT_LABELS}
 _CLUES["name"] = "name"
@@ -108,14 +121,18 @@ def replace_people_around_names(text: str, known: Container[str] = ()) -> str:
 def _companions(text: str, word: str, known: Container[str]) -> list[tuple[int, int]]:
     spans = []
     before = (_POSSESSIVE_BEFORE, _ARTICLE_BEFORE) if word in _COMPANIONS else (_POSSESSIVE_BEFORE,)
-    at = text.find(word)
-    while at >= 0:
+    for at in word_starts(text).of(word):
         end = at + len(word)
-        if _whole_word(text, at, end) and any(p.search(text, max(0, at - 12), at) for p in before):
+        if not _whole_word(text, at, end):
+            continue
+        if any(p.search(text, max(0, at - 12), at) for p in before):
             span = _companion_name(text, end)
-            if span and not all_known(text, span, known):
-                spans.append(span)
-        at = text.find(word, end)
+        elif word in _LABELLED and text.startswith(":", end):
+            span = _companion_name(text, end + 1)  # two name tokens: no comma after a colon
+        else:
+            continue
+        if span and not all_known(text, span, known):
+            spans.append(span)
     return spans
 
 

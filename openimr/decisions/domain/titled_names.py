@@ -17,10 +17,9 @@ punctuation mark ends the name."""
 import re
 from collections.abc import Callable, Container
 
-from openimr.decisions.domain.credentialed_names import capitals_name
 from openimr.decisions.domain.deidentify import REDACTED, role_at
 from openimr.decisions.domain.identifiers import all_known
-from openimr.decisions.domain.unlabelled_names import is_ordinary
+from openimr.decisions.domain.name_reading import capitals_name, is_ordinary
 from openimr.decisions.domain.word_starts import word_starts
 
 # Each title's first letter is scanned in C; the boundary before it is checked after.

@@ -1,9 +1,11 @@
 """Names a text marks without a label or a title the other rules read: after a role and a
 verb ("her case manager is Dana Whitfield", "the adjuster, who is Maria Lopez, ..."), after
-"seen by" and the like ("seen by Ana Ruiz and Tom Reyes"). Names before a credential or
+"seen by" and the like ("seen by Ana Ruiz and Tom Reyes", "seen by JANE SMITH"), after
+"Per" and "the office of", and after a capitalized role word starting a sentence ("Applicant
+Jose Tran reported"). Names before a credential or
 after a professional title are `credentialed_names`', the names of the people around the
-worker and of a letter's recipients `people_around`'s; both read a name with this module's
-word functions.
+worker and of a letter's recipients `people_around`'s; all read a name with the word
+functions of `name_reading`.
 
 Why they go: a published decision names no one who treated the worker, handled the claim or
 reviewed it (LC 4610.6(f) for the reviewer; Civil Code 56.10 for the worker's medical
@@ -13,88 +15,26 @@ identify the worker ((b)(2)(ii)).
 
 What keeps ordinary text as it is: a name word is written as one (a capital, then a lower-case
 letter: "MTUS" is none), a word of a letter's ordinary vocabulary (a specialty, a guideline,
-a record's kind, a clinical or descriptive word: ``NOT_A_NAME``) ends the name, and each
-rule starts only at its marker (a role word, a credential, a title), found by str.find.
+a record's kind, a clinical or descriptive word: ``name_reading.NOT_A_NAME``) ends the
+name, and each rule starts only at its marker (a role word, a credential, a title), found by
+str.find.
 Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
 from collections.abc import Container, Iterator
 
-from openimr.decisions.domain.deidentify import UPPER
+from openimr.decisions.domain.deidentify import UPPER, sentence_starts_at
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.role_names import INITIAL, NAME_WORD, ORDINARY
+from openimr.decisions.domain.name_reading import (
+    capitals_name,
+    is_ordinary,
+    leading_name,
+    name_words,
+)
+from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.word_starts import word_starts
 
-_TOKEN = re.compile(rf"{INITIAL}|{NAME_WORD}")
 TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\b"
-# Capitalized words after a role, before a credential or after a title that start or end
-# no name: how a letter describes a person ("is Board Certified", "was Hispanic"), the words
-# that start a sentence ("Per", "Given"), services ("Daily RN", "Home Health").
-_NOT_A_NAME_WORDS = """
-    board certified licensed fellowship trained fee schedule case manager claims daily home
-    visit visits hours per given seen signed reviewed dear attn by from to the and also not
-    no yes status post right left bilateral hispanic latino latina caucasian white black
-    asian african american spanish english chinese korean vietnamese armenian filipino
-    mexican russian male female married single retired employed unemployed currently still
-    now able unable positive negative official disability mtus odg acoem american college
-    california state workers compensation appeals administrator unknown pending none
-    requesting treating primary same new other previous prior former current triage aide
-    urgent care emergency room medi medicare medicaid outpatient inpatient rehab ear nose
-    throat ur imr decision
-    letter service services staff line call patch responsible terminated injured released
-    discharged referred scheduled treated evaluated approved denied modified authorized
-    last first next year month week day
-"""
-NOT_A_NAME = ORDINARY | frozenset(_NOT_A_NAME_WORDS.split())
-
-
-def name_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The name tokens (initials and name words) of ``text[start:end]``, with their spans."""
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
-
-
-# Endings of a service's or a specialty's word that end no one's name: "Neuroradiology",
-# "Pediatrics", "Functional Restoration", "Interventional", "Psychiatric" ("-ic" alone is
-# a name's too: Dominic, Cedric).
-_ORDINARY_ENDINGS = ("ology", "ologist", "ological", "ics", "ation", "ations", "ional", "iatric")
-
-
-def is_ordinary(word: str) -> bool:
-    # A compound reads by its first part: "Spanish-speaking", "Board-certified".
-    lower = word.lower().rstrip(".,").split("-", 1)[0]
-    if lower in NOT_A_NAME or lower.removesuffix("s") in NOT_A_NAME:
-        return True
-    return lower.endswith(_ORDINARY_ENDINGS)
-
-
-def leading_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the name tokens of ``text[start:end]`` before its first ordinary word, a
-    possessive left out ("Dana Whitfield's note" keeps "'s note"); None if no name word."""
-    kept = []
-    for token in name_words(text, start, end):
-        if is_ordinary(token[2]):
-            break
-        kept.append(token)
-    return _span(kept)
-
-
-def trailing_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span of the name tokens of ``text[start:end]`` after its last ordinary word."""
-    kept: list[tuple[int, int, str]] = []
-    for token in name_words(text, start, end):
-        kept = [] if is_ordinary(token[2]) else [*kept, token]
-    return _span(kept)
-
-
-def _span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-    if not any(len(word) > 1 and word[1] != "." for _, _, word in tokens):
-        return None  # initials alone are no name
-    start, end, last = tokens[0][0], tokens[-1][1], tokens[-1][2]
-    if last.endswith(("'s", "\u2019s")):
-        end -= 2
-    return start, end
-
-
 # Roles a name may follow with a verb between; the worker's roles (patient, applicant, ...)
 # only with two name words at least, as "The patient is Hispanic" describes the worker.
 VERB_ROLES = """
@@ -200,6 +140,83 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
             found = _TALKED_TO.match(text, at + len(verb))
             if found and text[found.end() : found.end() + 1].isupper():
                 spans += listed_names(text, found.end(), known)
+    return redact_spans(text, spans + _office_names(text, known) + _per_names(text, known))
+
+
+# Whose office wrote or was called: "the office of John Smith", "the Law Offices of Jose
+# Tran"; "office" in lower case or after "Law", as "the Office of Administrative Hearings"
+# names a State body.
+_OFFICE_OF = re.compile(r"(?:(?<=[Ll]aw )O|o)ffices? of ")
+# Whose word a letter reports: "Per Jane Smith, the MRI was normal", "as per Jane Smith's
+# note". The name set off by a comma, a possessive or a period, as "Per Labor Code section
+# 4610.5" and "Per Evidence Based Medicine" are no name set off so.
+_AFTER_PER = (",", "'", "\u2019", ".")
+# The phrases above, found whole (with their spaces) in the pass that finds the rules' words:
+# found as words, "per" and "office" would each report every "performed", "persistent",
+# "official" (a match each), and a scan of the text for each cost 2 to 3.5 µs a letter.
+PHRASES = ("per ", "office of ", "offices of ")
+
+
+def _office_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    starts = word_starts(text)
+    for at in sorted(starts.of("office of ") + starts.of("offices of ")):
+        found = _OFFICE_OF.match(text, at)
+        if found and text[found.end() : found.end() + 1].isupper():
+            spans += listed_names(text, found.end(), known)
+    return spans
+
+
+def _per_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    for at in word_starts(text).of("per "):
+        if text[at + 4 : at + 5].isupper():
+            for start, last in listed_names(text, at + 4, known)[:1]:
+                # A bare possessive ("per Tom Reyes' note") stays after the name.
+                end = last - 1 if text[last - 1] in "'\u2019" else last
+                if start == at + 4 and text.startswith(_AFTER_PER, end):
+                    spans.append((start, end))
+    return spans
+
+
+# Roles that start a sentence written with a capital, as a form or a note heads a line with
+# them: "Applicant Jose Tran reported", "Adjuster Maria Lopez denied it"; the roles the
+# automaton of ``word_starts`` finds already (as labels and role phrases), as each word it
+# adds costs every letter a match a word starting so. "Doctor" is a title, read by the
+# titled-name rule.
+_NOT_IN_AUTOMATON = frozenset(("doctor", "worker", "manager", "representative", "lawyer", "ame"))
+SENTENCE_ROLES = tuple(
+    sorted({*WORKER_ROLES.split("|"), *VERB_ROLES.split(), "insured"} - _NOT_IN_AUTOMATON)
+)
+_ROLE_WORDS = frozenset(SENTENCE_ROLES)
+_AFTER_ROLE = re.compile(rf" ((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})")
+
+
+def replace_names_after_sentence_roles(text: str, known: Container[str] = ()) -> str:
+    """A name after a role word that starts a sentence with its capital: "Applicant Jose
+    Tran reported ..." → "Applicant [redacted] reported ..." (LC 4610.6(f); 45 CFR
+    164.514(b)(2)(i)(A)). Two name words at least, and the capitalized words after the role
+    all of the name: "Physician Fee Schedule", "Employee Assistance Program" and "Patient
+    Health Questionnaire" run on with an ordinary word, and are titles. A further role word
+    is skipped ("Applicant Attorney Jose Tran"); a name whose every word is ``known`` is left
+    to the known-name rule: run before it."""
+    spans = []
+    of = word_starts(text).of
+    # One comprehension over the roles' places keeps the cost of a letter with no such role
+    # (nearly all) at a look-up a role.
+    capitals = [(at, role) for role in SENTENCE_ROLES for at in of(role) if text[at].isupper()]
+    for at, role in capitals:
+        found = _AFTER_ROLE.match(text, at + len(role))
+        if not found or not sentence_starts_at(text, at):
+            continue
+        words = name_words(text, *found.span(1))
+        while words and words[0][2].lower() in _ROLE_WORDS:
+            words.pop(0)
+        if len(words) < 2 or any(is_ordinary(word) for _, _, word in words):
+            continue
+        span = leading_name(text, words[0][0], found.end(1))
+        if span and not all_known(text, span, known):
+            spans.append(span)
     return redact_spans(text, spans)
 
 
@@ -217,9 +234,9 @@ def listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, i
     name before a service's words ("Ana Ruiz Physical Therapy") still goes."""
     spans = []
     while item := CAPITALIZED_RUN.match(text, at):
-        span = leading_name(text, *item.span())
+        span = leading_name(text, *item.span()) or _capitals(text, at)
         service = item.group(0).rsplit(None, 1)[-1].lower() in ORGANIZATION_HEADS
-        if span and len(name_words(text, *span)) >= 2 and not service:
+        if span and _tokens(text, span) >= 2 and not service:
             if not all_known(text, span, known):
                 spans.append(span)
             end = span[1]
@@ -232,3 +249,19 @@ def listed_names(text: str, at: int, known: Container[str]) -> list[tuple[int, i
             break
         at = gap.end()
     return spans
+
+
+def _capitals(text: str, at: int) -> tuple[int, int] | None:
+    """A name in capitals starting at ``at`` ("seen by JANE SMITH on"), read as after a title
+    in capitals (``capitals_name``: "ER STAFF", "PT" and a line all in capitals are none)."""
+    return capitals_name(text, at - 1) if at and text[at - 1].isspace() else None
+
+
+_CAPITALS_TOKEN = re.compile(rf"[{UPPER}]\.|[{UPPER}][{UPPER}'\u2019-]+")
+
+
+def _tokens(text: str, span: tuple[int, int]) -> int:
+    """How many name tokens (initials and words) ``text[span]`` holds, in mixed case or in
+    capitals: "seen by UCLA", one word, names a service."""
+    words = len(name_words(text, *span))
+    return words if words >= 2 else max(words, len(_CAPITALS_TOKEN.findall(text, *span)))
