@@ -53,6 +53,8 @@ class Results:
     hits: tuple[Hit, ...]
     facets: dict[str, tuple[FacetValue, ...]] = field(default_factory=dict)
     facets_capped: bool = False
+    # Ordered by relevance (its first RANK_WINDOW at most), not newest decision first.
+    ranked: bool = False
 
     @property
     def pages(self) -> int:
@@ -115,7 +117,8 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
     end = offset + query.per_page
     # More than COUNT_CAP matches: words that common rank nothing; bm25 would first count
     # every letter holding each of them. Newest first instead, as without words.
-    if query.words and len(ids) <= COUNT_CAP:
+    by_relevance = bool(query.words) and len(ids) <= COUNT_CAP
+    if by_relevance:
         rank = walks.sqlite_ranked if sqlite else walks.pg_ranked
         ranked = rank(cursor, query, ids[: sql.RANK_WINDOW])
         if end > len(ranked) and len(ids) > len(ranked):
@@ -128,7 +131,9 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
     rows = sql.rows_by_id(cursor, shown)
     hits = tuple(_hits(cursor, vendor, query, rows))
     total, capped = min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP
-    return Results(query, total, capped, hits, counted, facets and len(ids) > FACET_CAP)
+    return Results(
+        query, total, capped, hits, counted, facets and len(ids) > FACET_CAP, ranked=by_relevance
+    )
 
 
 def matching_ids(query: SearchQuery, *, chunk: int = 2000) -> Iterator[list[int]]:

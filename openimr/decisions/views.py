@@ -25,6 +25,7 @@ from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
 from openimr.decisions.domain.identifiers import age_text
 from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
+from openimr.decisions.search_wording import order_text
 from openimr.letters.rendering import state_name
 
 FACET_TITLES = {
@@ -185,6 +186,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
         facets=_facet_groups(request, results),
         active=active,
         pager=_pager(request, results),
+        order=order_text(results),
         facet_cap=f"{search.FACET_CAP:,}",
         total_text=f"{results.total:,}",
     )
