@@ -118,9 +118,16 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
     # More than COUNT_CAP matches: words that common rank nothing; bm25 would first count
     # every letter holding each of them. Newest first instead, as without words.
     by_relevance = bool(query.words) and len(ids) <= COUNT_CAP
+    rankable = None
+    if by_relevance and sqlite and ids:
+        # Every word too common for bm25 to weigh: newest first, and the page says so.
+        rankable = walks.rankable_words(cursor, query.words, dict(query.glued))
+        by_relevance = bool(rankable)
     if by_relevance:
-        rank = walks.sqlite_ranked if sqlite else walks.pg_ranked
-        ranked = rank(cursor, query, ids[: sql.RANK_WINDOW])
+        if sqlite:
+            ranked = walks.sqlite_ranked(cursor, query, ids[: sql.RANK_WINDOW], rankable=rankable)
+        else:
+            ranked = walks.pg_ranked(cursor, query, ids[: sql.RANK_WINDOW])
         if end > len(ranked) and len(ids) > len(ranked):
             # Past the ranked window, the other counted matches, newest decision first.
             ranked += walks.by_date(cursor, vendor, ids[len(ranked) : COUNT_CAP])
