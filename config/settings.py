@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer, whoever writes it, denies the browser features no page uses.
+    "openimr.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "openimr.audit.middleware.RequestIdMiddleware",
     "openimr.core.middleware.ControlCharacterPathMiddleware",

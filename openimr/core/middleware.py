@@ -48,3 +48,30 @@ def _nul_parameter(request: HttpRequest) -> str | None:
 
 def _refused(message: str) -> HttpResponse:
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+# Browser features no page of openimr uses, denied to every origin ("()"), frames included:
+# a script slipped into a page, or a page framing ours, cannot ask for them. interest-cohort
+# and browsing-topics keep visitors' reading of medical decisions out of advertising
+# cohorts. Only names Chromium knows: it reports each unknown one as an error in the header
+# (test_the_browser_denies_the_features_the_site_does_not_use). Allow one only when a page
+# needs it.
+_DENIED_FEATURES = (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+    "geolocation", "gyroscope", "hid", "interest-cohort", "magnetometer", "microphone", "midi",
+    "payment", "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking",
+)  # fmt: skip
+PERMISSIONS_POLICY = ", ".join(f"{name}=()" for name in _DENIED_FEATURES)
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header on every response, refusals and errors included; first
+    in MIDDLEWARE, so that no earlier middleware answers without it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

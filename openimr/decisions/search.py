@@ -53,6 +53,8 @@ class Results:
     hits: tuple[Hit, ...]
     facets: dict[str, tuple[FacetValue, ...]] = field(default_factory=dict)
     facets_capped: bool = False
+    # Ordered by relevance (its first RANK_WINDOW at most), not newest decision first.
+    ranked: bool = False
 
     @property
     def pages(self) -> int:
@@ -115,9 +117,17 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
     end = offset + query.per_page
     # More than COUNT_CAP matches: words that common rank nothing; bm25 would first count
     # every letter holding each of them. Newest first instead, as without words.
-    if query.words and len(ids) <= COUNT_CAP:
-        rank = walks.sqlite_ranked if sqlite else walks.pg_ranked
-        ranked = rank(cursor, query, ids[: sql.RANK_WINDOW])
+    by_relevance = bool(query.words) and len(ids) <= COUNT_CAP
+    rankable = None
+    if by_relevance and sqlite and ids:
+        # Every word too common for bm25 to weigh: newest first, and the page says so.
+        rankable = walks.rankable_words(cursor, query.words, dict(query.glued))
+        by_relevance = bool(rankable)
+    if by_relevance:
+        if sqlite:
+            ranked = walks.sqlite_ranked(cursor, query, ids[: sql.RANK_WINDOW], rankable=rankable)
+        else:
+            ranked = walks.pg_ranked(cursor, query, ids[: sql.RANK_WINDOW])
         if end > len(ranked) and len(ids) > len(ranked):
             # Past the ranked window, the other counted matches, newest decision first.
             ranked += walks.by_date(cursor, vendor, ids[len(ranked) : COUNT_CAP])
@@ -128,7 +138,9 @@ def _search_index(cursor: Any, vendor: str, query: SearchQuery, *, facets: bool)
     rows = sql.rows_by_id(cursor, shown)
     hits = tuple(_hits(cursor, vendor, query, rows))
     total, capped = min(len(ids), COUNT_CAP), len(ids) > COUNT_CAP
-    return Results(query, total, capped, hits, counted, facets and len(ids) > FACET_CAP)
+    return Results(
+        query, total, capped, hits, counted, facets and len(ids) > FACET_CAP, ranked=by_relevance
+    )
 
 
 def matching_ids(query: SearchQuery, *, chunk: int = 2000) -> Iterator[list[int]]:

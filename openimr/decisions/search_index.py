@@ -345,7 +345,12 @@ def rankable_words(
 
 
 def sqlite_ranked(
-    cursor: Any, query: SearchQuery, window: Sequence[int], *, by_relevance: bool = True
+    cursor: Any,
+    query: SearchQuery,
+    window: Sequence[int],
+    *,
+    by_relevance: bool = True,
+    rankable: Sequence[Sequence[str]] | None = None,
 ) -> list[int]:
     """The window ordered by bm25 over the words alone (or, without words, by decision
     date). Scoring in the statement that matches the filters' tags made FTS5 count every
@@ -354,11 +359,14 @@ def sqlite_ranked(
     already holds only letters with them in the text; the tags column weighs nothing):
     bm25's count of a word's letters is then a plain doclist pass, half the cost of one
     checking columns. Words in many letters, which bm25 weighs at little or nothing, are
-    left out (`rankable_words`); when every word is that common, by decision date."""
+    left out (`rankable_words`, or ``rankable`` when the caller has asked already); when
+    every word is that common, by decision date."""
     if not window:
         return []
     glued = dict(query.glued)
-    words = rankable_words(cursor, query.words, glued) if query.words and by_relevance else []
+    words = rankable
+    if words is None:
+        words = rankable_words(cursor, query.words, glued) if query.words and by_relevance else []
     if not words:
         return by_date(cursor, "sqlite", window)
     cursor.execute(

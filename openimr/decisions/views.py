@@ -25,17 +25,9 @@ from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
 from openimr.decisions.domain.identifiers import age_text
 from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
+from openimr.decisions.search_wording import FACET_TITLES, order_text, problem_place
 from openimr.letters.rendering import state_name
 
-FACET_TITLES = {
-    "outcome": "Decision",
-    "category": "Treatment category",
-    "specialty": "Reviewer specialty",
-    "family": "Guideline family",
-    "mtus_based": "MTUS-based",
-    "year": "Year",
-    "priority": "Priority",
-}
 _FIXED_LABELS = {
     "family": {"mtus": "MTUS", "acoem": "ACOEM", "odg": "ODG", "other": "Other guidelines"},
     "mtus_based": {"yes": "MTUS-based", "no": "Not MTUS-based"},
@@ -161,7 +153,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     try:
         results = selectors.decision_search(request.GET)
     except InvalidInput as exc:
-        context["problems"] = exc.problems
+        context["problems"] = [(problem_place(p), p.message) for p in exc.problems]
         context["carried"] = _carried(request, {p.path for p in exc.problems})
         return render(request, "decisions/search.html", context, status=400)
     context["carried"] = _carried(request, set())
@@ -185,6 +177,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
         facets=_facet_groups(request, results),
         active=active,
         pager=_pager(request, results),
+        order=order_text(results),
         facet_cap=f"{search.FACET_CAP:,}",
         total_text=f"{results.total:,}",
     )

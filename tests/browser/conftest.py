@@ -1,6 +1,7 @@
 """A real Chromium (Debian's, installed by .ci/run) driven by Playwright against the live
 test server. Screenshots go to test-artifacts/ for people to look at."""
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,3 +93,21 @@ def demo_case_in_review() -> None:
     doc = undecided(json.loads(demo.read_text(encoding="utf-8")))
     case_import(case=case_from_document(doc), actor="test")
     assign(CASE, person("jroe", "reviewer"), "R-1", "Jane Q. Roe")
+
+
+@pytest.fixture
+def three_lumbar_letters() -> None:
+    """Three published letters on one lumbar injection, decided in January to March 2016:
+    enough for a search page of words, of filters alone, and of three pages one by one."""
+    from django.core.cache import cache
+
+    from openimr.decisions.tests.public_factories import item, make_decision
+
+    cache.clear()
+    for n in range(3):
+        make_decision(
+            case_number=f"CM16-000030{n}",
+            decided=dt.date(2016, 1 + n, 10),
+            summary="Lumbar radiculopathy after lifting.",
+            items=[item("Lumbar epidural steroid injection", category="injections")],
+        )

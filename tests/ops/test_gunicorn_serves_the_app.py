@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from openimr.core.middleware import PERMISSIONS_POLICY
 from tests.ops.production import ROOT, production_env
 
 HTTPS = {"X-Forwarded-Proto": "https"}
@@ -90,6 +91,7 @@ def test_the_login_page_is_served_with_the_security_headers(server):
     assert page.getheader("Strict-Transport-Security", "").startswith("max-age=31536000")
     assert page.getheader("X-Frame-Options") == "DENY"
     assert page.getheader("X-Content-Type-Options") == "nosniff"
+    assert page.getheader("Permissions-Policy") == PERMISSIONS_POLICY
     assert "Secure" in page.getheader("Set-Cookie", ""), "the CSRF cookie is HTTPS-only"
 
 
@@ -102,9 +104,11 @@ def test_the_stylesheet_is_served_under_its_hashed_name_and_compressed(server):
     assert css.getheader("Content-Type", "").startswith("text/css")
     assert css.getheader("Content-Encoding") == "gzip"
     assert "immutable" in css.getheader("Cache-Control", "")
+    assert css.getheader("Permissions-Policy") == PERMISSIONS_POLICY  # WhiteNoise's too
 
 
 def test_plain_http_is_redirected_to_https(server):
     page = _get(server, "/login/", {})
     assert page.status == 301
     assert page.getheader("Location") == "https://localhost/login/"
+    assert page.getheader("Permissions-Policy") == PERMISSIONS_POLICY

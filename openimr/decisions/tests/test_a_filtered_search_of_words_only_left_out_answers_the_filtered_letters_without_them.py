@@ -95,14 +95,18 @@ def test_every_export_holds_the_letters_the_search_finds(client, corpus, suffix)
 
 
 @pytest.mark.parametrize(
-    ("path", "status"),
-    [("/decisions/", 400), ("/api/v1/decisions", 422), ("/decisions/export.csv", 400)],
+    ("path", "status", "place"),
+    [
+        ("/decisions/", 400, "The search box"),
+        ("/api/v1/decisions", 422, "$.q"),
+        ("/decisions/export.csv", 400, "$.q"),
+    ],
 )
-def test_without_a_filter_it_is_refused_saying_what_to_do(client, corpus, path, status):
+def test_without_a_filter_it_is_refused_saying_what_to_do(client, corpus, path, status, place):
     response = client.get(path, {"q": "-knee -norco"})
     assert response.status_code == status
     assert (
-        "$.q: only leaves words out (each starts with a dash): give a word to search for, "
+        f"{place}: only leaves words out (each starts with a dash): give a word to search for, "
         "or choose a filter (outcome, category, specialty, family, mtus_based, year, priority) "
         "to leave them out of"
     ) in response.content.decode()

@@ -19,7 +19,7 @@ def test_spaces_alone_list_every_letter_with_no_words_quoted(client, typed):
     response = client.get("/decisions/", {"q": typed})
     assert response.status_code == 200
     page = parse(response.content.decode())
-    assert text(page.by_id("summary")) == "2 decisions"
+    assert text(page.by_id("summary")) == "2 decisions, newest decision first"
     (box,) = [c for c in page.controls() if c.attrs.get("name") == "q"]
     assert box.attrs.get("value") == ""
 

@@ -1,5 +1,5 @@
-"""A `q` with no letter or digit in it ("*", a quote, an emoji) is refused naming `$.q`, on
-the page, in the API and in the exports. Its symbols were dropped and nothing was left to
+"""A `q` with no letter or digit in it ("*", a quote, an emoji) is refused naming `$.q` in
+the API and the exports, and the search box on the page. Its symbols were dropped and nothing was left to
 search, so every letter came back under "3182 decisions matching “*”"."""
 
 import pytest
@@ -33,11 +33,15 @@ def test_a_word_among_symbols_is_searched(text):
 
 
 @pytest.mark.parametrize(
-    ("path", "status"),
-    [("/decisions/", 400), ("/api/v1/decisions", 422), ("/decisions/export.csv", 400)],
+    ("path", "status", "place"),
+    [
+        ("/decisions/", 400, "The search box"),
+        ("/api/v1/decisions", 422, "$.q"),
+        ("/decisions/export.csv", 400, "$.q"),
+    ],
 )
-def test_every_surface_refuses_it(client, path, status):
+def test_every_surface_refuses_it(client, path, status, place):
     make_decision(summary="Knee pain.")
     response = client.get(path, {"q": "*"})
     assert response.status_code == status
-    assert "$.q: holds no letter or digit to search for" in response.content.decode()
+    assert f"{place}: holds no letter or digit to search for" in response.content.decode()

@@ -112,16 +112,22 @@ def test_an_export_holds_the_letters_the_search_finds(client, corpus):
 
 
 @pytest.mark.parametrize(
-    ("path", "status"),
-    [("/decisions/", 400), ("/api/v1/decisions", 422), ("/decisions/export.csv", 400)],
+    ("path", "status", "place"),
+    [
+        ("/decisions/", 400, "The search box"),
+        ("/api/v1/decisions", 422, "$.q"),
+        ("/decisions/export.csv", 400, "$.q"),
+    ],
 )
 @pytest.mark.parametrize("params", [{"q": "-knee"}, {"q": "-knee -norco", "year": ""}])
-def test_a_search_that_only_leaves_words_out_is_refused(client, corpus, path, status, params):
+def test_a_search_that_only_leaves_words_out_is_refused(
+    client, corpus, path, status, place, params
+):
     # With a filter it is answered (test_a_filtered_search_of_words_only_left_out_...).
     response = client.get(path, params)
     assert response.status_code == status
-    message = "$.q: only leaves words out (each starts with a dash): give a word to search for"
-    assert message in response.content.decode()
+    message = "only leaves words out (each starts with a dash): give a word to search for"
+    assert f"{place}: {message}" in response.content.decode()
 
 
 def test_a_common_word_searched_with_a_word_left_out_never_answers_every_other_letter(

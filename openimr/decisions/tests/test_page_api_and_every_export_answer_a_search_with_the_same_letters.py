@@ -94,4 +94,4 @@ def test_a_case_number_with_a_filter_its_letter_fails_lists_nothing_on_the_page(
 def test_a_case_number_with_a_bad_filter_is_refused_not_opened(client, letters):
     response = client.get("/decisions/", {"q": "CM16-0400101", "year": "sixteen"})
     assert response.status_code == 400
-    assert "year" in response.content.decode()
+    assert "The Year filter: must be a whole number" in response.content.decode()

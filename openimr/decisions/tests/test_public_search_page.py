@@ -43,7 +43,7 @@ def test_a_bad_filter_value_gets_400_naming_it_and_no_results(client, corpus):
     response = client.get("/decisions/", {"year": "soon"})
     body = response.content.decode()
     assert response.status_code == 400
-    assert "$.year: must be a whole number from 1990 to 2100" in body
+    assert "The Year filter: must be a whole number from 1990 to 2100" in body
     assert "CM16-0000001" not in body
 
 
