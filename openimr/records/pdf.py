@@ -16,7 +16,7 @@ import binascii
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -158,6 +158,16 @@ def file_store(data: bytes, *, folder: str, suffix: str) -> tuple[str, str]:
         if (written := _WRITTEN.get()) is not None:
             written.append(target)
     return str(target.relative_to(settings.MEDIA_ROOT)), digest
+
+
+def files_held(digests: Iterable[str], *, folder: str, suffix: str) -> None:
+    """Hold the files of these sha256 digests until the transaction ends, all at once and in
+    one order (by name), before any is written. Held one by one as each is written, two
+    transactions storing the same files in opposite order each held one and waited for the
+    other's: on PostgreSQL, "deadlock detected" ended one of them. A transaction that calls
+    this takes no file lock after any other lock (`file_store` then finds its file held)."""
+    for name in sorted({f"{folder}/{digest}{suffix}" for digest in digests}):
+        _file_held(name)
 
 
 def _file_held(name: str) -> None:

@@ -34,6 +34,7 @@ from openimr.records.pdf import (
     file_read,
     file_store,
     files_discarded_on_error,
+    files_held,
     pdf_read,
     size_check,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "decode_base64",
     "file_store",
     "files_discarded_on_error",
+    "files_held",
     "pdf_read",
     "record_edit",
     "record_extract",
