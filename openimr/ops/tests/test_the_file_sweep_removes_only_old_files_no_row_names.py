@@ -44,19 +44,13 @@ def _orphan(root: Path, folder: str, text: str, age: float) -> Path:
 
 
 @pytest.fixture
-def case(three_item_doc):
-    found = case_from_document(three_item_doc)
-    case_import(case=found, actor="test")
-    return found
-
-
-@pytest.fixture
-def stored(settings, case, application_doc):
+def stored(settings, three_item_doc, application_doc):
     """A record and a UR decision that rows name, and orphans old and young, in both
     folders; every file older than a day but the young orphan."""
     root = Path(settings.MEDIA_ROOT)
+    case_import(case=case_from_document(three_item_doc), actor="test")
     record = records.record_receive(
-        case=case_row(case.case_number),
+        case=case_row(three_item_doc["case_number"]),
         data=pdf_of("A progress note the case file holds."),
         filename="note.pdf",
         submitted_by="requesting_physician",
