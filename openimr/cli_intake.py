@@ -131,17 +131,11 @@ def cmd_applications_import(args: argparse.Namespace) -> int:
     at = now()
     filings = [Filing(form, at, where=f"line {number}: ") for number, form in lines]
     # The whole file or nothing: a failed batch undoes the earlier ones, and their files.
+    # One call, so that every UR decision PDF of the file is held before any is written.
     with transaction.atomic(), files_discarded_on_error():
-        results = [
-            application
-            for start in range(0, len(filings), IMPORT_BATCH)
-            for application in applications_receive(
-                filings=filings[start : start + IMPORT_BATCH],
-                via="batch",
-                actor="cli",
-                client="batch",
-            )
-        ]
+        results = applications_receive(
+            filings=filings, via="batch", actor="cli", client="batch", batch=IMPORT_BATCH
+        )
     outcomes: dict[str, int] = {}
     for application in results:
         outcomes[application.outcome] = outcomes.get(application.outcome, 0) + 1

@@ -1,4 +1,5 @@
-"""`openimr backup`, `openimr restore` and `openimr worker`: running a deployment."""
+"""`openimr backup`, `openimr restore`, `openimr worker` and `openimr files sweep`: running a
+deployment."""
 
 import argparse
 import math
@@ -65,6 +66,29 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_files_sweep(args: argparse.Namespace) -> int:
+    if not 0 <= args.older_than < math.inf:
+        raise InvalidInput([Problem("--older-than", "must be 0 or more hours, a finite number")])
+    _django()
+    from datetime import timedelta
+
+    from openimr.ops.services import stored_files_sweep
+
+    done = stored_files_sweep(
+        grace=timedelta(hours=args.older_than), dry_run=args.dry_run, actor="cli"
+    )
+    verb = "would remove" if done.dry_run else "removed"
+    for orphan in done.removed:
+        hours = orphan.age.total_seconds() / 3600
+        print(f"{verb} {orphan.path} ({orphan.size:,} bytes, {hours:.1f} hours old)")
+    size = _size(sum(o.size for o in done.removed))
+    print(
+        f"{verb} {len(done.removed)} file(s) no row names, {size}; kept {done.named} named "
+        f"file(s) and {done.kept_young} younger than {args.older_than:g} hours"
+    )
+    return 0
+
+
 def register(groups: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     backup = groups.add_parser(
         "backup", help="back up the database and stored files, with a checksum manifest"
@@ -90,3 +114,19 @@ def register(groups: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
     worker.add_argument("--batch", action="store_true", help="run what is queued, then exit")
     worker.add_argument("--max-tasks", type=int, metavar="N", help="exit after N tasks")
     worker.set_defaults(handler=cmd_worker)
+
+    files = groups.add_parser("files", help="the stored files").add_subparsers(
+        dest="command", required=True
+    )
+    sweep = files.add_parser(
+        "sweep", help="remove stored records and UR decisions that no row names"
+    )
+    sweep.add_argument(
+        "--older-than",
+        type=float,
+        default=24.0,
+        metavar="HOURS",
+        help="only files older than this, so that no upload in flight is touched (default 24)",
+    )
+    sweep.add_argument("--dry-run", action="store_true", help="say what would go; remove nothing")
+    sweep.set_defaults(handler=cmd_files_sweep)

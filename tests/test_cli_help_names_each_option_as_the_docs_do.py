@@ -33,6 +33,7 @@ COMMANDS = [
     "backup",
     "restore",
     "worker",
+    "files sweep",
 ]
 
 

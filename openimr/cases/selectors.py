@@ -317,3 +317,10 @@ def information_view(row: models.Case) -> dict[str, Any]:
         "answered_at": row.information_answered_at,
         "due": due.due if due is not None else None,
     }
+
+
+def ur_decision_files_named(paths: list[str]) -> set[str]:
+    """Which of these stored files (paths under MEDIA_ROOT) an application's UR decision
+    names."""
+    found = models.Application.objects.filter(ur_decision_file__in=paths)
+    return set(found.values_list("ur_decision_file", flat=True))

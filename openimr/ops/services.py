@@ -30,6 +30,9 @@ from openimr.ops.manifest import (
     manifest_verify,
 )
 from openimr.ops.manifest import manifest_write as _manifest_write
+from openimr.ops.storage import Sweep, stored_files_sweep
+
+__all__ = ["BackupSummary", "Sweep", "backup_create", "backup_restore", "stored_files_sweep"]
 
 
 @dataclass(frozen=True)

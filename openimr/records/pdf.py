@@ -16,7 +16,7 @@ import binascii
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 
 from openimr.core import sandbox
 from openimr.core.errors import InvalidInput, Problem
@@ -160,6 +160,16 @@ def file_store(data: bytes, *, folder: str, suffix: str) -> tuple[str, str]:
     return str(target.relative_to(settings.MEDIA_ROOT)), digest
 
 
+def files_held(digests: Iterable[str], *, folder: str, suffix: str) -> None:
+    """Hold the files of these sha256 digests until the transaction ends, all at once and in
+    one order (by name), before any is written. Held one by one as each is written, two
+    transactions storing the same files in opposite order each held one and waited for the
+    other's: on PostgreSQL, "deadlock detected" ended one of them. A transaction that calls
+    this takes no file lock after any other lock (`file_store` then finds its file held)."""
+    for name in sorted({f"{folder}/{digest}{suffix}" for digest in digests}):
+        _file_held(name)
+
+
 def _file_held(name: str) -> None:
     """Hold the file ``name`` until the transaction ends. Two transactions storing the same
     bytes (one file, named by its hash) would otherwise race: the one that fails removes
@@ -200,6 +210,24 @@ def files_discarded_on_error() -> Iterator[None]:
         _WRITTEN.reset(token)
     if enclosing is not None:
         enclosing.extend(written)
+
+
+def file_remove_unnamed(
+    relative_path: str, *, named: Callable[[str], bool], removing: Callable[[int], None]
+) -> bool:
+    """Remove a stored file unless ``named`` finds a row naming it, holding the file as
+    `file_store` holds it (`_file_held`): an upload of the same bytes in flight has either
+    committed its row, which ``named`` then sees, or has not yet stored, and then writes the
+    file anew. ``removing`` (given the size) runs in the same transaction, so its audit row
+    and the removal go together. False when the file is named or already gone."""
+    path = Path(settings.MEDIA_ROOT) / relative_path
+    with transaction.atomic():
+        _file_held(relative_path)
+        if named(relative_path) or not path.is_file():
+            return False
+        removing(path.stat().st_size)
+        path.unlink()
+    return True
 
 
 def file_read(relative_path: str) -> bytes:

@@ -220,3 +220,8 @@ def record_file_open(record: Record) -> BinaryIO:
             f"the stored file of record {record.pk} ({record.filename}) is missing from the "
             "media folder: restore it from a backup"
         ) from exc
+
+
+def record_files_named(paths: list[str]) -> set[str]:
+    """Which of these stored files (paths under MEDIA_ROOT) a record names."""
+    return set(Record.objects.filter(file_path__in=paths).values_list("file_path", flat=True))

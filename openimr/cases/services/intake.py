@@ -42,10 +42,12 @@ from openimr.records.services import (
     decode_base64,
     file_store,
     files_discarded_on_error,
+    files_held,
     pdf_read,
 )
 
 UPLOAD_PATH = "$.ur_decision_document.content_base64"
+UR_FOLDER = "ur-decisions"
 
 
 @dataclass(frozen=True)
@@ -111,20 +113,37 @@ def _numbers(filings: Sequence[Filing]) -> list[str]:
 
 
 def applications_receive(
-    *, filings: Sequence[Filing], via: str, actor: Actor, client: str
+    *, filings: Sequence[Filing], via: str, actor: Actor, client: str, batch: int | None = None
 ) -> list[models.Application]:
     """Receive, store and screen a batch of applications, in order: each is screened
     against what is on file and the batch's earlier ones. No savepoint: a failure anywhere
     undoes the whole batch (the caller's transaction too), and removes the UR decision PDFs
     it wrote; a caller that holds the batch in a transaction of its own wraps it in
-    `files_discarded_on_error` too, for a failure after this returns."""
+    `files_discarded_on_error` too, for a failure after this returns. ``batch`` writes
+    that many applications a time (a file of thousands stays within the database's
+    parameter limits), each part screened against the parts before it."""
     pdfs = _uploads(filings)  # refused before anything is written
     apps = [
         to_domain(f.form, received_on=local_date(f.at), attached=pdf is not None)
         for f, pdf in zip(filings, pdfs, strict=True)
     ]
+    size = batch or max(len(filings), 1)
     with transaction.atomic(savepoint=False), files_discarded_on_error():
-        return _store(filings, apps, pdfs, via=via, actor=actor, client=client)
+        # Every file held before the case-number counter and before any is written: see
+        # files_held for the deadlock that taking them one by one allowed.
+        files_held((p.sha256 for p in pdfs if p), folder=UR_FOLDER, suffix=".pdf")
+        return [
+            application
+            for start in range(0, len(filings), size)
+            for application in _store(
+                filings[start : start + size],
+                apps[start : start + size],
+                pdfs[start : start + size],
+                via=via,
+                actor=actor,
+                client=client,
+            )
+        ]
 
 
 def _store(
@@ -141,7 +160,7 @@ def _store(
     rows, stored, events, notices = [], [], [], []
     for filing, app, pdf, number in zip(filings, apps, pdfs, numbers, strict=True):
         at, row = filing.at, case_row(app, number)
-        path = file_store(pdf.data, folder="ur-decisions", suffix=".pdf")[0] if pdf else ""
+        path = file_store(pdf.data, folder=UR_FOLDER, suffix=".pdf")[0] if pdf else ""
         application = application_row(
             row,
             app,

@@ -11,6 +11,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 WAIT = 30.0
 
@@ -23,11 +24,25 @@ def _wait_for(signal: Path) -> None:
         time.sleep(0.02)
 
 
+def received(case_number: str, pdf: Path, *, actor: str) -> Any:
+    """The PDF received as a record of the case, as the API receives it (Django set up)."""
+    from openimr.cases.selectors import case_row
+    from openimr.records import services
+
+    return services.record_receive(
+        case=case_row(case_number),
+        data=pdf.read_bytes(),
+        filename="report.pdf",
+        submitted_by="claims_administrator",
+        via=services.Via.API,
+        actor=actor,
+    )
+
+
 def main(role: str, case_number: str, pdf: str, signals: str) -> None:
     import django
 
     django.setup()
-    from openimr.cases.selectors import case_row
     from openimr.records import services
 
     folder, read = Path(signals), services.pdf_read
@@ -51,14 +66,7 @@ def main(role: str, case_number: str, pdf: str, signals: str) -> None:
     else:
         _wait_for(folder / "fails-read")
     try:
-        record = services.record_receive(
-            case=case_row(case_number),
-            data=Path(pdf).read_bytes(),
-            filename="report.pdf",
-            submitted_by="claims_administrator",
-            via=services.Via.API,
-            actor=role,
-        )
+        record = received(case_number, Path(pdf), actor=role)
     except RuntimeError as exc:
         print(json.dumps({"error": str(exc)}))
         return

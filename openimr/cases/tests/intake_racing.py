@@ -1,0 +1,60 @@
+"""One intake batch in a process of its own, as an app server would run it: run by
+`test_two_batches_of_the_same_ur_pdfs_in_opposite_order_both_commit` as
+``python -m openimr.cases.tests.intake_racing <role> <other role> <batch.json> <signals>``
+with the database and the stored files' folder in its environment.
+
+After storing its first UR decision PDF the batch waits (a few seconds at most) for the
+other batch to store its own first one, so that each holds one file while it asks for the
+other's, the order in which two batches could deadlock. It prints the case numbers it
+filed as JSON, or the database's error."""
+
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+PAUSE = 4.0
+
+
+def _wait_for(signal: Path) -> None:
+    # Not an error when it never comes: locks taken before any file is written keep the
+    # other batch from storing anything until this one has committed.
+    deadline = time.monotonic() + PAUSE
+    while not signal.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def main(role: str, other: str, batch: str, signals: str) -> None:
+    import django
+
+    django.setup()
+    from django.db import DatabaseError
+
+    from openimr.cases.intake_schema import parse_application
+    from openimr.cases.services import intake
+
+    folder, store, stored = Path(signals), intake.file_store, []
+
+    def storing(data: bytes, **given: str) -> tuple[str, str]:
+        found = store(data, **given)  # type: ignore[arg-type]
+        stored.append(found)
+        if len(stored) == 1:
+            (folder / f"{role}-stored").touch()
+            _wait_for(folder / f"{other}-stored")
+        return found
+
+    intake.file_store = storing  # type: ignore[assignment]
+    given = json.loads(Path(batch).read_text(encoding="utf-8"))
+    at = datetime.fromisoformat(given["at"])
+    filings = [intake.Filing(parse_application(doc), at) for doc in given["applications"]]
+    try:
+        done = intake.applications_receive(filings=filings, via="batch", actor=role, client=role)
+    except DatabaseError as exc:
+        print(json.dumps({"error": str(exc).strip()}))
+        return
+    print(json.dumps({"cases": [a.case.case_number for a in done]}))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
