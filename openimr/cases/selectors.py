@@ -131,6 +131,11 @@ def application_client(case_number: str) -> str | None:
     return found.values_list("client", flat=True).first()
 
 
+def application_filed_with(*, client: str, idempotency_key: str) -> models.Application | None:
+    """The application this client filed under this Idempotency-Key, if any."""
+    return models.Application.objects.filter(client=client, idempotency_key=idempotency_key).first()
+
+
 def application_view(case_number: str) -> dict[str, Any]:
     """NotFound for a case that has no application (one imported, not filed)."""
     row = models.Case.objects.select_related("application").filter(case_number=case_number).first()
