@@ -21,7 +21,10 @@ from openimr.cases.domain.eligibility import Outcome, screen
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.intake_schema import ApplicationIn, received_date_problems, to_domain
 from openimr.cases.selectors import application_filed_with
-from openimr.cases.services.administrators import cases_link_administrators
+from openimr.cases.services.administrators import (
+    cases_link_administrators,
+    filer_names_no_other_administrator,
+)
 from openimr.cases.services.intake_rows import (
     application_row,
     case_row,
@@ -128,6 +131,9 @@ def applications_receive(
     undoes the whole batch (the caller's transaction too), and removes the UR decision PDFs
     it wrote; a caller that holds the batch in a transaction of its own wraps it in
     `files_discarded_on_error` too, for a failure after this returns."""
+    filer_names_no_other_administrator(
+        filer=actor, named=[(f.where, f.form.claims_administrator.name) for f in filings]
+    )
     pdfs = _uploads(filings)  # refused before anything is written
     apps = [
         to_domain(f.form, received_on=local_date(f.at), attached=pdf is not None)
