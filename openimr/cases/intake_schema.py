@@ -28,6 +28,7 @@ from openimr.cases.domain.application import (
     ServiceMethod,
     SignerRole,
 )
+from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.eligibility import normalise_text
 from openimr.cases.domain.text import is_invisible, unprintable
 from openimr.core.case import Category, UROutcome
@@ -75,6 +76,14 @@ def _not_too_early(day: date) -> date:
 
 
 Day = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_not_too_early)]
+
+
+def _comparable_claim(number: str) -> str:
+    # Screening compares claim numbers by their letters and digits (duplicates and prior
+    # reviews, 8 CCR 9792.10.3(a)(2)): one with none would be every other such claim.
+    if number and not normalise_claim(number):
+        raise ValueError("must hold a letter or digit: claims are told apart by them")
+    return number
 
 
 class Strict(BaseModel):
@@ -160,7 +169,9 @@ class ApplicationIn(Strict):
     a base64 PDF; `received_on` is only for batch imports of applications received earlier."""
 
     review_type: ReviewType = ReviewType.REGULAR
-    claim_number: Annotated[str, Field(min_length=1, max_length=60)]
+    claim_number: Annotated[
+        str, Field(min_length=1, max_length=60), AfterValidator(_comparable_claim)
+    ]
     employee: EmployeeIn
     date_of_injury: Day
     employer: EmployerIn = EmployerIn()
