@@ -86,6 +86,13 @@ def _comparable_claim(number: str) -> str:
     return number
 
 
+def _comparable(treatment: str) -> str:
+    # Treatments too (a repeat, a duplicate, a prior review): "---" would be every "...".
+    if treatment and not normalise_text(treatment):
+        raise ValueError("must hold a letter or digit: treatments are told apart by them")
+    return treatment
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -149,7 +156,7 @@ class SignatureIn(Strict):
 
 
 class TreatmentIn(Strict):
-    treatment: Annotated[str, Field(min_length=1, max_length=500)]
+    treatment: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_comparable)]
     diagnosis: Annotated[str, Field(min_length=1, max_length=300)]
     icd10: ICD10 | None = None
     category: Category = Category.OTHER

@@ -1,7 +1,8 @@
 """Claim numbers are compared by their letters and digits (8 CCR 9792.10.3(a)(2)): one
 with none ("---", "//") compared equal to every other such one, so a second worker's
 application was refused as the first one's duplicate, and an IMR decided on one such claim
-was "already decided" on all. Refused at `$.claim_number`, nothing stored."""
+was "already decided" on all. Refused at `$.claim_number`, nothing stored; so is a
+treatment with none, for the same reason (a repeat, a duplicate, a prior review)."""
 
 import copy
 
@@ -25,5 +26,17 @@ def test_a_claim_number_of_punctuation_only_is_refused(client, token, applicatio
     assert response.status_code == 422, response.content
     (field,) = response.json()["error"]["fields"]
     assert field["path"] == "$.claim_number"
+    assert "letter or digit" in field["message"]
+    assert not models.Case.objects.exists()
+
+
+def test_a_treatment_of_punctuation_only_is_refused(client, token, application_doc):
+    doc = copy.deepcopy(application_doc)
+    doc["treatments"][1]["treatment"] = "..."
+    response = post(client, token, doc)
+
+    assert response.status_code == 422, response.content
+    (field,) = response.json()["error"]["fields"]
+    assert field["path"] == "$.treatments[1].treatment"
     assert "letter or digit" in field["message"]
     assert not models.Case.objects.exists()
