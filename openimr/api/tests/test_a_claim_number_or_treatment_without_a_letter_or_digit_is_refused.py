@@ -17,26 +17,22 @@ from openimr.cases import models
 pytestmark = pytest.mark.django_db
 
 
+def _refused_at(response, path):
+    assert response.status_code == 422, response.content
+    (field,) = response.json()["error"]["fields"]
+    assert field["path"] == path
+    assert "letter or digit" in field["message"]
+    assert not models.Case.objects.exists()
+
+
 @pytest.mark.parametrize("claim", ["---", "//", "#", "\u2014"])
 def test_a_claim_number_of_punctuation_only_is_refused(client, token, application_doc, claim):
     doc = copy.deepcopy(application_doc)
     doc["claim_number"] = claim
-    response = post(client, token, doc)
-
-    assert response.status_code == 422, response.content
-    (field,) = response.json()["error"]["fields"]
-    assert field["path"] == "$.claim_number"
-    assert "letter or digit" in field["message"]
-    assert not models.Case.objects.exists()
+    _refused_at(post(client, token, doc), "$.claim_number")
 
 
 def test_a_treatment_of_punctuation_only_is_refused(client, token, application_doc):
     doc = copy.deepcopy(application_doc)
     doc["treatments"][1]["treatment"] = "..."
-    response = post(client, token, doc)
-
-    assert response.status_code == 422, response.content
-    (field,) = response.json()["error"]["fields"]
-    assert field["path"] == "$.treatments[1].treatment"
-    assert "letter or digit" in field["message"]
-    assert not models.Case.objects.exists()
+    _refused_at(post(client, token, doc), "$.treatments[1].treatment")
