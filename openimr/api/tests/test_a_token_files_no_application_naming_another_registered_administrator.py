@@ -58,3 +58,13 @@ def test_its_own_name_or_an_unregistered_one_files_linked_to_it(
     assert response.status_code == 201, response.content
     row = Case.objects.get(case_number=response.json()["case_number"])
     assert row.claims_administrator.name == "Golden State Claims"
+
+
+def test_the_name_is_listed_with_the_applications_other_problems(client, golden, application_doc):
+    doc = _naming(application_doc, "Pacific Comp")
+    doc["signature"]["date"] = "2024-03-21"  # the day after it was received
+    response = post(client, golden, doc)
+
+    assert response.status_code == 422, response.content
+    paths = [f["path"] for f in response.json()["error"]["fields"]]
+    assert sorted(paths) == ["$.claims_administrator.name", "$.signature.date"]

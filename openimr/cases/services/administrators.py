@@ -152,7 +152,9 @@ def _filer_administrator(filer: Actor) -> models.ClaimsAdministrator | None:
     return models.ClaimsAdministrator.objects.filter(account_id=account).first()
 
 
-def filer_names_no_other_administrator(*, filer: Actor, named: Sequence[tuple[str, str]]) -> None:
+def other_administrator_problems(
+    *, filer: Actor, named: Sequence[tuple[str, str]]
+) -> list[Problem]:
     """A registered administrator's account files for its own claims, and each case it files
     is linked to it (`cases_link_administrators`): an application naming another registered
     administrator (``named``: where, the name given) would take that administrator's case,
@@ -160,7 +162,7 @@ def filer_names_no_other_administrator(*, filer: Actor, named: Sequence[tuple[st
     account is registered for (its own written another way) is left to the filer."""
     own = _filer_administrator(filer)
     if own is None:
-        return
+        return []
     keys = {administrator_key(name) for _, name in named} - {"", own.name_key}
     others = set(
         models.ClaimsAdministrator.objects.filter(name_key__in=keys).values_list(
@@ -168,13 +170,11 @@ def filer_names_no_other_administrator(*, filer: Actor, named: Sequence[tuple[st
         )
     )
     said = f"names another registered claims administrator; this account files for {own.name}"
-    problems = [
+    return [
         Problem(f"{where}$.claims_administrator.name", said)
         for where, name in named
         if administrator_key(name) in others
     ]
-    if problems:
-        raise InvalidInput(problems)
 
 
 def cases_link_administrators(rows: Sequence[models.Case], *, filer: Actor = None) -> None:

@@ -23,7 +23,7 @@ from openimr.cases.intake_schema import ApplicationIn, received_date_problems, t
 from openimr.cases.selectors import application_filed_with
 from openimr.cases.services.administrators import (
     cases_link_administrators,
-    filer_names_no_other_administrator,
+    other_administrator_problems,
 )
 from openimr.cases.services.intake_rows import (
     application_row,
@@ -86,10 +86,10 @@ def _upload(filing: Filing) -> ReadPdf | None:
     return pdf_read(decode_base64(document.content_base64, path), path=path)
 
 
-def _uploads(filings: Sequence[Filing]) -> list[ReadPdf | None]:
-    """Every upload and every date checked before anything is written, every bad one named."""
+def _uploads(filings: Sequence[Filing], problems: list[Problem]) -> list[ReadPdf | None]:
+    """Every upload and every date checked before anything is written, every bad one named
+    with the ``problems`` found already."""
     pdfs: list[ReadPdf | None] = []
-    problems: list[Problem] = []
     for filing in filings:
         problems += [
             Problem(f"{filing.where}{p.path}", p.message)
@@ -131,10 +131,9 @@ def applications_receive(
     undoes the whole batch (the caller's transaction too), and removes the UR decision PDFs
     it wrote; a caller that holds the batch in a transaction of its own wraps it in
     `files_discarded_on_error` too, for a failure after this returns."""
-    filer_names_no_other_administrator(
-        filer=actor, named=[(f.where, f.form.claims_administrator.name) for f in filings]
-    )
-    pdfs = _uploads(filings)  # refused before anything is written
+    named = [(f.where, f.form.claims_administrator.name) for f in filings]
+    # Refused before anything is written, every problem at once.
+    pdfs = _uploads(filings, other_administrator_problems(filer=actor, named=named))
     apps = [
         to_domain(f.form, received_on=local_date(f.at), attached=pdf is not None)
         for f, pdf in zip(filings, pdfs, strict=True)
