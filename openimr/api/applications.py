@@ -57,7 +57,7 @@ def _refuse_backdating(request: HttpRequest, payload: ApplicationIn) -> None:
 
 @router.post(
     "/applications",
-    response={200: ApplicationOut, 201: ApplicationOut, **errors(*REFUSED, 422)},
+    response={200: ApplicationOut, 201: ApplicationOut, **errors(*REFUSED, 409, 422)},
 )
 def submit_application(
     request: HttpRequest,
@@ -69,7 +69,8 @@ def submit_application(
 ) -> Status[ApplicationOut]:
     """File an application for IMR (DWC Form IMR). It is screened at once; the answer holds
     the outcome with its reasons and the deadlines now running. Repeating a request with the
-    same Idempotency-Key returns the first answer (200) instead of creating a second case."""
+    same Idempotency-Key returns the first answer (200) instead of creating a second case;
+    another application under a key already used is refused (409)."""
     _refuse_backdating(request, payload)
     submitted = services.application_submit(
         form=payload,

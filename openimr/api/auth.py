@@ -25,7 +25,7 @@ from openimr.accounts.selectors import second_factor_passed
 from openimr.api.models import ApiToken
 from openimr.api.services import token_find
 from openimr.cases.selectors import application_client, case_administrator_account
-from openimr.core.access import user_works_intake
+from openimr.core.access import session_client, user_works_intake
 
 log = logging.getLogger("openimr.security")
 
@@ -106,13 +106,17 @@ def client_may_see(request: HttpRequest, case_number: str) -> bool:
     such case. Intake staff, by token or session, see every case."""
     if client_may_open_case_file(request, case_number):
         return True
-    mine = set(
-        ApiToken.objects.filter(user__username=request.user.get_username()).values_list(
-            "name", flat=True
-        )
-    )
-    mine.add(f"user:{request.user.get_username()}")
-    return application_client(case_number) in mine
+    filed = application_client(case_number)
+    if filed is None:
+        return False
+    client, via = filed
+    username = request.user.get_username()
+    if client == session_client(username):
+        return True
+    # Only an API filing was a token's: a batch file files as "batch", the demo as "demo",
+    # which a token may be named too.
+    tokens = ApiToken.objects.filter(user__username=username, name=client)
+    return via == "api" and tokens.exists()
 
 
 def client_may_open_case_file(request: HttpRequest, case_number: str) -> bool:
@@ -127,4 +131,4 @@ def client_may_open_case_file(request: HttpRequest, case_number: str) -> bool:
 
 
 def client_name(request: HttpRequest) -> str:
-    return getattr(request, "api_client", None) or f"user:{request.user.get_username()}"
+    return getattr(request, "api_client", None) or session_client(request.user.get_username())

@@ -14,8 +14,9 @@ from openimr.api.auth import client_may_open_case_file, client_name
 from openimr.api.errors import REFUSED, errors
 from openimr.api.params import StaffCaseNumber
 from openimr.audit.services import audit_record
+from openimr.core.access import user_works_intake
 from openimr.core.case import DocumentKind
-from openimr.core.errors import NotFound
+from openimr.core.errors import InvalidInput, NotFound, Problem
 from openimr.records import selectors, services
 
 CaseRow = selectors.CaseRow
@@ -80,6 +81,19 @@ def _case(request: HttpRequest, case_number: str, action: str, *, audited: bool)
     return row
 
 
+def _refuse_another_party(request: HttpRequest, party: services.Party) -> None:
+    """A claims administrator's token sends the claims administrator's records
+    (8 CCR 9792.10.5(a)(1)), physicians' reports among them: it is the party sending them.
+    Only intake staff, who receive every party's records, say another party sent one."""
+    if party is services.Party.CLAIMS_ADMINISTRATOR or user_works_intake(request.user):
+        return
+    message = (
+        "must be claims_administrator: a claims administrator's token sends its own records "
+        "(the employee's, the attorney's and the physician's reach the case through intake staff)"
+    )
+    raise InvalidInput([Problem("$.submitted_by", message)])
+
+
 @router.post(
     "/cases/{case_number}/documents",
     response={200: DocumentOut, 201: DocumentOut, **errors(*REFUSED, 404, 409, 422)},
@@ -95,6 +109,7 @@ def submit_document(
     read it (LC 4610.6(g)). One sent while the determination is in quality assurance is
     accepted with a `warning`: the reviewer decided without it."""
     row = _case(request, case_number, "record.upload", audited=False)
+    _refuse_another_party(request, payload.submitted_by)
     record = services.record_receive(
         case=row,
         data=services.decode_base64(payload.content_base64, "$.content_base64"),

@@ -13,7 +13,7 @@ from openimr.api.domain.scopes import CLAIMS_ADMINISTRATOR_SCOPES, SCOPES
 from openimr.api.models import ApiToken
 from openimr.audit.services import audit_record
 from openimr.cases.services import administrator_register
-from openimr.core.access import user_is_staff
+from openimr.core.access import SESSION_CLIENT, user_is_staff
 from openimr.core.clock import now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 
@@ -59,6 +59,10 @@ def token_create(
     if not name.isprintable():
         # A tab or an escape sequence in a name would garble `tokens list` and the audit trail.
         raise InvalidInput([Problem("$.name", "must not contain control characters")])
+    if name.startswith(SESSION_CLIENT):
+        # A person's own filings are kept as "user:NAME": a token so named would read them.
+        message = f"must not begin with {SESSION_CLIENT!r}: names of that form are a person's"
+        raise InvalidInput([Problem("$.name", message)])
     checked = _checked_scopes(tuple(scopes))
     user = get_user_model().objects.filter(username=username).first()
     if user is None:

@@ -28,6 +28,7 @@ from openimr.cases.domain.application import (
     ServiceMethod,
     SignerRole,
 )
+from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.eligibility import normalise_text
 from openimr.cases.domain.text import is_invisible, unprintable
 from openimr.core.case import Category, UROutcome
@@ -75,6 +76,21 @@ def _not_too_early(day: date) -> date:
 
 
 Day = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_not_too_early)]
+
+
+def _comparable_claim(number: str) -> str:
+    # Screening compares claim numbers by their letters and digits (duplicates and prior
+    # reviews, 8 CCR 9792.10.3(a)(2)): one with none would be every other such claim.
+    if number and not normalise_claim(number):
+        raise ValueError("must hold a letter or digit: claims are told apart by them")
+    return number
+
+
+def _comparable(treatment: str) -> str:
+    # Treatments too (a repeat, a duplicate, a prior review): "---" would be every "...".
+    if treatment and not normalise_text(treatment):
+        raise ValueError("must hold a letter or digit: treatments are told apart by them")
+    return treatment
 
 
 class Strict(BaseModel):
@@ -140,7 +156,7 @@ class SignatureIn(Strict):
 
 
 class TreatmentIn(Strict):
-    treatment: Annotated[str, Field(min_length=1, max_length=500)]
+    treatment: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_comparable)]
     diagnosis: Annotated[str, Field(min_length=1, max_length=300)]
     icd10: ICD10 | None = None
     category: Category = Category.OTHER
@@ -160,7 +176,9 @@ class ApplicationIn(Strict):
     a base64 PDF; `received_on` is only for batch imports of applications received earlier."""
 
     review_type: ReviewType = ReviewType.REGULAR
-    claim_number: Annotated[str, Field(min_length=1, max_length=60)]
+    claim_number: Annotated[
+        str, Field(min_length=1, max_length=60), AfterValidator(_comparable_claim)
+    ]
     employee: EmployeeIn
     date_of_injury: Day
     employer: EmployerIn = EmployerIn()

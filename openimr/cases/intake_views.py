@@ -14,7 +14,7 @@ from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.forms import ApplicationForm
 from openimr.cases.views import Refused, case_view
-from openimr.core.access import staff_page
+from openimr.core.access import session_client, staff_page
 from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.core.uploads import oversized_fields
@@ -33,7 +33,7 @@ def application_new(request: HttpRequest) -> HttpResponse:
                 form=form.parsed,
                 via="web",
                 actor=request.user,
-                client=f"user:{request.user.get_username()}",
+                client=session_client(request.user.get_username()),
                 idempotency_key=form.cleaned_data["submission"] or None,
             )
         except InvalidInput as exc:

@@ -124,11 +124,17 @@ def timeliness_csv(report: TimelinessReport) -> str:
     return text.getvalue()
 
 
-def application_client(case_number: str) -> str | None:
-    """Who filed the case's application (an API client's token name, or ``user:NAME``);
-    None for a case with no application or no such case."""
+def application_client(case_number: str) -> tuple[str, str] | None:
+    """Who filed the case's application and through which door (``via``): an API client's
+    token name (``api``), ``user:NAME`` (``web`` or ``api``), or an internal filer such as
+    ``batch``; None for a case with no application or no such case."""
     found = models.Application.objects.filter(case__case_number=case_number)
-    return found.values_list("client", flat=True).first()
+    return found.values_list("client", "via").first()
+
+
+def application_filed_with(*, client: str, idempotency_key: str) -> models.Application | None:
+    """The application this client filed under this Idempotency-Key, if any."""
+    return models.Application.objects.filter(client=client, idempotency_key=idempotency_key).first()
 
 
 def application_view(case_number: str) -> dict[str, Any]:

@@ -96,3 +96,13 @@ def staff_page(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+# How a person's own filings (the web form, or the API from a session) name their filer,
+# beside API tokens' names: a token may not take a name of this form (`token_create`).
+SESSION_CLIENT = "user:"
+
+
+def session_client(username: str) -> str:
+    """The filer of a person's own filings: ``user:NAME``."""
+    return f"{SESSION_CLIENT}{username}"

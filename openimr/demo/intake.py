@@ -7,6 +7,7 @@ from base64 import b64encode
 from datetime import date, timedelta
 
 from openimr.cases.intake_schema import parse_application
+from openimr.cases.selectors import application_filed_with
 from openimr.cases.services import application_submit
 from openimr.core.clock import local_date, now
 from openimr.demo.record_files import text_pdf
@@ -74,7 +75,12 @@ def _application(today: date) -> dict[str, object]:
 
 
 def demo_application_file() -> str:
-    """File the demo's application as the web form would (once); its case number."""
+    """File the demo's application as the web form would (once); its case number. Looked
+    up first: a later day's load builds it with that day's dates, another application that
+    the key would refuse."""
+    filed = application_filed_with(client=CLIENT, idempotency_key=KEY)
+    if filed is not None:
+        return str(filed.case.case_number)
     at = now()
     form = parse_application(_application(local_date(at)))
     submitted = application_submit(

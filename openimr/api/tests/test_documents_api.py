@@ -34,7 +34,7 @@ def document():
     return {
         "filename": "pr2-2016-08-30.pdf",
         "content_base64": base64.b64encode(pdf_of(*PROGRESS_NOTE)).decode(),
-        "submitted_by": "requesting_physician",
+        "submitted_by": "claims_administrator",
     }
 
 
@@ -58,7 +58,7 @@ def test_a_good_document_is_stored_and_answered_201(client, token, document):
     record = Record.objects.get()
     assert body["id"] == record.pk and body["sha256"] == record.sha256
     assert (body["status"], body["page_count"], body["replayed"]) == ("extracted", 2, False)
-    assert (body["submitted_by"], body["via"]) == ("requesting_physician", "api")
+    assert (body["submitted_by"], body["via"]) == ("claims_administrator", "api")
     assert record.received_by == "claims-portal"
     assert AuditEvent.objects.filter(action="record.received").count() == 1
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from openimr.core.case import Category, UROutcome
+from openimr.core.case import Category, Priority, UROutcome
 
 
 class ReviewType(StrEnum):
@@ -90,3 +90,13 @@ class Application:
     signed_by: str | None = None
     signer_role: SignerRole | None = None
     signature_date: date | None = None
+
+
+def review_priority(application: Application) -> Priority:
+    """The determination clock a review runs on (LC 4610.6(d)): expedited for an imminent
+    and serious threat to health; else 5 working days for a drug-formulary dispute
+    (LC 4610.6(d)(1)(A)); else regular. An expedited formulary dispute is expedited: its
+    3 days are the shorter clock, and the threat to health does not wait."""
+    if application.review_type is ReviewType.EXPEDITED:
+        return Priority.EXPEDITED
+    return Priority.FORMULARY if application.formulary_dispute else Priority.STANDARD

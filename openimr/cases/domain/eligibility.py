@@ -58,7 +58,8 @@ class PriorReview:
 
 @dataclass(frozen=True)
 class ReceivedApplication:
-    """An application received before the one being screened (never that one itself)."""
+    """An application on file before the one being screened is (never that one itself): filed
+    earlier, though a backlog's may have been received on a later day."""
 
     reference: str
     claim_number: str
@@ -210,7 +211,6 @@ def _same_dispute(application: Application, other: ReceivedApplication) -> bool:
     return (
         normalise_claim(other.claim_number) == normalise_claim(application.claim_number)
         and other.ur_decision_date == application.ur_decision_date
-        and other.received_on <= application.received_on
         and not treatments.isdisjoint(normalise_text(t) for t in other.treatments)
     )
 
@@ -218,9 +218,11 @@ def _same_dispute(application: Application, other: ReceivedApplication) -> bool:
 def duplicate(
     application: Application, context: ScreeningContext, program: Program
 ) -> Iterator[Reason]:
-    """An application already received for the same claim, the same UR decision (its date)
+    """An application already on file for the same claim, the same UR decision (its date)
     and at least one of the same treatments is the one reviewed; this one adds nothing
-    (8 CCR 9792.10.3(a)(2))."""
+    (8 CCR 9792.10.3(a)(2)). So whatever the days of receipt: a backlog copy received
+    before the one on file, filed after it, would otherwise have the dispute reviewed
+    twice, as the one on file is not screened again."""
     for other in context.received:
         if not _same_dispute(application, other):
             continue

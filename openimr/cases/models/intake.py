@@ -22,6 +22,10 @@ class Application(models.Model):
     )
     client = models.CharField(max_length=150, help_text="user or API client that submitted it")
     idempotency_key = models.CharField(max_length=200, null=True, blank=True)
+    # SHA-256 of the request the key was first used for: the key names that request alone,
+    # so another body under it is refused, not answered with this case. Empty on rows
+    # filed before it was kept, which replay as they did.
+    idempotency_digest = models.CharField(max_length=64, blank=True, default="")
 
     review_type = models.CharField(max_length=10, choices=choices_of(ReviewType))
     claim_number = models.CharField(max_length=60, db_index=True)

@@ -144,19 +144,46 @@ def _link_by_name(administrator: models.ClaimsAdministrator) -> int:
     )
 
 
+def _filer_administrator(filer: Actor) -> models.ClaimsAdministrator | None:
+    """The registered administrator the filing account acts for, if it is registered."""
+    account = getattr(filer, "pk", None) if getattr(filer, "is_authenticated", False) else None
+    if account is None:
+        return None
+    return models.ClaimsAdministrator.objects.filter(account_id=account).first()
+
+
+def other_administrator_problems(
+    *, filer: Actor, named: Sequence[tuple[str, str]]
+) -> list[Problem]:
+    """A registered administrator's account files for its own claims, and each case it files
+    is linked to it (`cases_link_administrators`): an application naming another registered
+    administrator (``named``: where, the name given) would take that administrator's case,
+    and the records later sent to it, out of its hands. Refused at the name; a name no
+    account is registered for (its own written another way) is left to the filer."""
+    own = _filer_administrator(filer)
+    if own is None:
+        return []
+    keys = {administrator_key(name) for _, name in named} - {"", own.name_key}
+    others = set(
+        models.ClaimsAdministrator.objects.filter(name_key__in=keys).values_list(
+            "name_key", flat=True
+        )
+    )
+    said = f"names another registered claims administrator; this account files for {own.name}"
+    return [
+        Problem(f"{where}$.claims_administrator.name", said)
+        for where, name in named
+        if administrator_key(name) in others
+    ]
+
+
 def cases_link_administrators(rows: Sequence[models.Case], *, filer: Actor = None) -> None:
     """Set each new case's administrator before it is written: the filer's, when the filing
     account is registered (its portal filed it); else the registered one the case names.
     One or two small queries a batch, whatever its size or the register's: only the names
     the batch carries are looked up (this runs under the write lock of the filing)."""
-    account = getattr(filer, "pk", None) if getattr(filer, "is_authenticated", False) else None
-    own = None
-    if account is not None:
-        own = (
-            models.ClaimsAdministrator.objects.filter(account_id=account)
-            .values_list("id", flat=True)
-            .first()
-        )
+    filers = _filer_administrator(filer)
+    own = filers.pk if filers is not None else None
     if own is not None:
         for row in rows:
             row.claims_administrator_id = own

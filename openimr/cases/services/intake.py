@@ -5,6 +5,7 @@ Every door (web form, API, batch file) hands validated ApplicationIn forms to
 included, is good, and a batch writes each table with one statement.
 """
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +20,11 @@ from openimr.cases.domain.application import Application
 from openimr.cases.domain.eligibility import Outcome, screen
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.intake_schema import ApplicationIn, received_date_problems, to_domain
-from openimr.cases.services.administrators import cases_link_administrators
+from openimr.cases.selectors import application_filed_with
+from openimr.cases.services.administrators import (
+    cases_link_administrators,
+    other_administrator_problems,
+)
 from openimr.cases.services.intake_rows import (
     application_row,
     case_row,
@@ -35,7 +40,7 @@ from openimr.cases.services.screening import (
 )
 from openimr.core.clock import local_date, now
 from openimr.core.db import rows_insert
-from openimr.core.errors import InvalidInput, Problem
+from openimr.core.errors import Conflict, InvalidInput, Problem
 from openimr.programs.loader import load_program
 from openimr.records.services import (
     ReadPdf,
@@ -66,6 +71,14 @@ class Filing:
     idempotency_key: str | None = None
     where: str = ""
 
+    @property
+    def digest(self) -> str:
+        """The application as the key's first use sent it: another body under the same key
+        is another request. Field order and spacing of the JSON sent do not count."""
+        if not self.idempotency_key:
+            return ""
+        return hashlib.sha256(self.form.model_dump_json().encode()).hexdigest()
+
 
 def _upload(filing: Filing) -> ReadPdf | None:
     document = filing.form.ur_decision_document
@@ -75,10 +88,10 @@ def _upload(filing: Filing) -> ReadPdf | None:
     return pdf_read(decode_base64(document.content_base64, path), path=path)
 
 
-def _uploads(filings: Sequence[Filing]) -> list[ReadPdf | None]:
-    """Every upload and every date checked before anything is written, every bad one named."""
+def _uploads(filings: Sequence[Filing], problems: list[Problem]) -> list[ReadPdf | None]:
+    """Every upload and every date checked before anything is written, every bad one named
+    with the ``problems`` found already."""
     pdfs: list[ReadPdf | None] = []
-    problems: list[Problem] = []
     for filing in filings:
         problems += [
             Problem(f"{filing.where}{p.path}", p.message)
@@ -122,7 +135,9 @@ def applications_receive(
     `files_discarded_on_error` too, for a failure after this returns. ``batch`` writes
     that many applications a time (a file of thousands stays within the database's
     parameter limits), each part screened against the parts before it."""
-    pdfs = _uploads(filings)  # refused before anything is written
+    named = [(f.where, f.form.claims_administrator.name) for f in filings]
+    # Refused before anything is written, every problem at once.
+    pdfs = _uploads(filings, other_administrator_problems(filer=actor, named=named))
     apps = [
         to_domain(f.form, received_on=local_date(f.at), attached=pdf is not None)
         for f, pdf in zip(filings, pdfs, strict=True)
@@ -171,6 +186,7 @@ def _store(
             pdf=pdf,
             pdf_path=path,
         )
+        application.idempotency_digest = filing.digest
         result = screen(app, contexts.context(app), load_program(row.program))
         contexts.add(app, number, result)
         outcome_store(application, result)
@@ -230,25 +246,32 @@ def application_submit(
 ) -> Submitted:
     """Receive, store and screen one application. The same idempotency key from the same
     client returns the first submission instead of a second case, also when the two arrive
-    at once."""
-    earlier = _submitted_with(client, idempotency_key)
+    at once; another application under a key already used is refused (`Conflict`)."""
+    filing = Filing(form, at or now(), idempotency_key)
+    earlier = _submitted_with(client, filing)
     if earlier:
         return Submitted(earlier, replayed=True)
-    filing = Filing(form, at or now(), idempotency_key)
     try:
         with transaction.atomic():  # a savepoint: the caller's transaction survives a replay
             stored = applications_receive(filings=[filing], via=via, actor=actor, client=client)
     except IntegrityError:
         # A request with the same key committed after the look-up above (the unique
         # application_idempotency_unique refused this copy): it is the first submission.
-        earlier = _submitted_with(client, idempotency_key)
+        earlier = _submitted_with(client, filing)
         if earlier is None:
             raise
         return Submitted(earlier, replayed=True)
     return Submitted(stored[0], replayed=False)
 
 
-def _submitted_with(client: str, idempotency_key: str | None) -> models.Application | None:
-    if not idempotency_key:
+def _submitted_with(client: str, filing: Filing) -> models.Application | None:
+    if not filing.idempotency_key:
         return None
-    return models.Application.objects.filter(client=client, idempotency_key=idempotency_key).first()
+    earlier = application_filed_with(client=client, idempotency_key=filing.idempotency_key)
+    if earlier is None or earlier.idempotency_digest in ("", filing.digest):
+        return earlier
+    raise Conflict(
+        f"Idempotency-Key {filing.idempotency_key!r} was used for another application, "
+        f"received as case {earlier.case.case_number}; this one was not filed. Send it "
+        "under a key of its own."
+    )

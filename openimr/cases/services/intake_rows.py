@@ -3,24 +3,17 @@
 from datetime import datetime
 
 from openimr.cases import models
-from openimr.cases.domain.application import Application, ReviewType
+from openimr.cases.domain.application import Application, review_priority
 from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.lifecycle import State
-from openimr.core.case import Priority
 from openimr.records.services import ReadPdf
-
-
-def _priority(app: Application) -> Priority:
-    if app.review_type is ReviewType.EXPEDITED:
-        return Priority.EXPEDITED
-    return Priority.FORMULARY if app.formulary_dispute else Priority.STANDARD
 
 
 def case_row(app: Application, number: str) -> models.Case:
     """The case as received; screening moves it on before it is written."""
     return models.Case(
         case_number=number,
-        priority=_priority(app).value,
+        priority=review_priority(app).value,
         date_injury=app.date_of_injury,
         date_ur_decision=app.ur_decision_date,
         date_application_received=app.received_on,

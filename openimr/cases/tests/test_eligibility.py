@@ -1,7 +1,7 @@
 """Eligibility screening, on the domain alone (no database)."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -143,11 +143,6 @@ def test_each_rule_fires_alone(changes, context, code):
             "another claim",
         ),
         (
-            {},
-            ScreeningContext(received=(replace(EARLIER, received_on=D("2024-05-25")),)),
-            "received after this one",
-        ),
-        (
             {
                 "disputed_other_than_medical_necessity": True,
                 "claims_administrator_agrees_to_proceed": True,
@@ -240,6 +235,13 @@ def test_a_duplicate_names_the_application_already_received():
     (reason,) = screen(GOOD, ScreeningContext(received=(EARLIER,)), PROGRAM).reasons
     assert "CM24-0000007" in reason.text
     assert reason.source == "8 CCR 9792.10.3(a)(2)"
+
+
+def test_an_application_on_file_received_after_this_one_still_makes_it_a_duplicate():
+    # A backlog copy received earlier but filed later: the one on file is being reviewed.
+    on_file = replace(EARLIER, received_on=GOOD.received_on + timedelta(days=5))
+    (reason,) = screen(GOOD, ScreeningContext(received=(on_file,)), PROGRAM).reasons
+    assert reason.code == "duplicate"
 
 
 def test_every_reason_names_its_source():

@@ -11,6 +11,7 @@ from openimr.cases import models, services
 from openimr.cases.intake_schema import parse_application
 from openimr.cases.services import intake
 from openimr.cases.tests.conftest import race_an_open_first
+from openimr.core.errors import Conflict
 
 RECEIVED = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
 KEY = "retry-7f3a"
@@ -67,3 +68,18 @@ def test_another_key_from_the_same_client_is_a_new_case(application_doc):
     first, other = _submit(form), _submit(form, key="another-key")
     assert (first.replayed, other.replayed) == (False, False)
     assert first.application.case_id != other.application.case_id
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the test database of SQLite is shared memory, which does not wait for a lock",
+)
+@pytest.mark.django_db(transaction=True)
+def test_another_application_racing_under_the_key_is_refused_not_replayed(application_doc):
+    other = dict(application_doc, claim_number="ADJ-OTHER-9")
+    first, second = parse_application(application_doc), parse_application(other)
+    results, failures = race_an_open_first(lambda: _submit(first), lambda: _submit(second))
+
+    assert [r.replayed for r in results] == [False]
+    assert [type(f) for f in failures] == [Conflict]
+    assert models.Case.objects.count() == 1
