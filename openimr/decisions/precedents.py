@@ -6,7 +6,6 @@ naming the treatment's words (or, failing those, the summary's most specific wor
 cohort's size and its overturn rate, shown only from MIN_COHORT decided items up: a rate
 over a handful of letters says more about chance than about the treatment."""
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -18,6 +17,10 @@ from openimr.core.rounding import half_up
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
+from openimr.decisions.domain.precedent_words import CONDITION as _CONDITION
+from openimr.decisions.domain.precedent_words import GENERIC as _GENERIC
+from openimr.decisions.domain.precedent_words import NOISE as _NOISE
+from openimr.decisions.domain.precedent_words import words_of
 from openimr.decisions.domain.treatment_words import (
     abbreviations_for,
     body_words,
@@ -30,119 +33,6 @@ from openimr.decisions.precedents_sql import Treatment
 MIN_COHORT = 20
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
 WINDOW = 5_000
-# Words that name a form, dose or quantity rather than the treatment itself.
-_NOISE = frozenset(
-    [
-        "mg",
-        "mcg",
-        "ml",
-        "tab",
-        "tabs",
-        "tablet",
-        "tablets",
-        "capsule",
-        "capsules",
-        "cap",
-        "caps",
-        "patch",
-        "patches",
-        "cream",
-        "gel",
-        "qty",
-        "quantity",
-        "purchase",
-        "rental",
-        "rent",
-        "trial",  # "TENS unit 30 day trial": the length of a use, as a rental's
-        "times",
-        "per",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "month",
-        "months",
-        "visit",
-        "visits",
-        "session",
-        "sessions",
-        "unit",
-        "units",
-        "refill",
-        "refills",
-        "each",
-        "and",
-        "the",
-        "for",
-        "with",
-        "without",
-        "contrast",  # "MRI ... without contrast": how the imaging is done, as a form
-        "view",
-        "views",
-        "of",
-        "to",
-        "in",
-        "on",
-        "request",
-        "requested",
-        "left",
-        "right",
-        "bilateral",
-        "x",
-        # How and when a drug is taken, a release form: "Tramadol ER", "1 tab PO q6h PRN".
-        "er",
-        "xr",
-        "sr",
-        "cr",
-        "ir",
-        "xl",
-        "dr",
-        "ec",
-        "po",
-        "prn",
-        "bid",
-        "tid",
-        "qid",
-        "qhs",
-        "hs",
-        "qd",
-        "gm",
-        "hr",
-        "iu",
-    ]
-)
-_GENERIC = frozenset(
-    [
-        "chronic",
-        "acute",
-        "pain",
-        "unspecified",
-        "other",
-        "disorder",
-        "disease",
-        "syndrome",
-        "status",
-        "post",
-        "history",
-        "of",
-        "the",
-        "and",
-        "with",
-        "without",
-        "region",
-        "site",
-        "initial",
-        "encounter",
-        "subsequent",
-        "sequela",
-        # Parts every region shares: "spine" would take a cervical letter for a lumbar one.
-        "spine",
-        "extremity",
-        "extremities",
-    ]
-)
-_CONDITION = _NOISE | _GENERIC
-_WORD = re.compile(r"[^\W\d_]{3,}")
 # An item's panel depends only on its words, its category, the case it leaves out and the
 # corpus: kept until the corpus changes (a reviewer opens the same case many times).
 # Shared by the server's processes through files (openimr.decisions.corpus_shelf).
@@ -185,14 +75,6 @@ class ItemPrecedents:
         if self.rate is None:
             return None
         return int(half_up(self.overturned * 100, self.cohort_size))
-
-
-def words_of(text: str, *, drop: frozenset[str], limit: int) -> list[str]:
-    found: list[str] = []
-    for word in _WORD.findall(text.lower()):
-        if word not in drop and word not in found:
-            found.append(word)
-    return found[:limit]
 
 
 def _field(source: Any, name: str, default: Any) -> Any:
