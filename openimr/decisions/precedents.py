@@ -25,6 +25,7 @@ from openimr.decisions.domain.treatment_words import (
     abbreviations_for,
     body_words,
     key_words,
+    kinds_of,
     region_words,
     regions,
 )
@@ -179,7 +180,11 @@ def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
 def treatment_of(treatment: str, category: str) -> Treatment:
     """The cohort an item's ``treatment`` belongs to (domain/treatment_words.py)."""
     key = tuple(key_words(treatment, category, drop=_NOISE, limit=2))
-    return Treatment(category, key, tuple(region_words(r) for r in regions(treatment)))
+    parts = [group for region in regions(treatment) for group in region_words(region)]
+    kinds = kinds_of(treatment, category)
+    parts += [words for words, of_kind in kinds if of_kind]
+    unless = tuple(word for words, of_kind in kinds if not of_kind for word in words)
+    return Treatment(category, key, tuple(parts), unless)
 
 
 def _for_item(

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from openimr.decisions.domain.treatment_words import abbreviations_for
+from openimr.decisions.domain.treatment_words import abbreviations_for, singular
 from openimr.decisions.glued_sql import fts5_either, fts5_glued, pg_glued, pg_kept
 
 Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatment, outcome
@@ -20,11 +20,13 @@ class Treatment:
     """A cohort's treatment: decided items in ``category`` naming every word of ``key`` (or
     an abbreviation of them) and, for each of ``parts``, one of its words: the body regions
     the treatment is for ((("knee", "knees"),) for "MRI of the left knee"; none for
-    "Norco 10/325")."""
+    "Norco 10/325"). None of ``unless``: a course of a treatment leaves out the evaluations
+    for it."""
 
     category: str
     key: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...] = ()
+    unless: tuple[str, ...] = ()
 
 
 def _phrases(words: Sequence[str], joiner: str) -> str:
@@ -155,7 +157,7 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
     word, or an abbreviation letters write for them ("PT" for physical therapy), and a word
     of each body part. Shared by the count and the rows, so both always describe the same
     items."""
-    words = [_singular(word) for word in treatment.key]
+    words = [singular(word) for word in treatment.key]
     also = abbreviations_for(treatment.key, treatment.category)
     every = " AND ".join(_contains(vendor, word) for word in words) or "1 = 1"
     named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
@@ -163,8 +165,10 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
     where = " AND ".join(
         [f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''"]
         + [f"({text})" for text in [named, *parts]]
+        + [f"NOT {_contains(vendor, word)}" for word in treatment.unless]
     )
     tested = [*words, *also, *(word for part in treatment.parts for word in part)]
+    tested += treatment.unless
     return where, [
         _ids(vendor, ids),
         treatment.category,
@@ -191,13 +195,6 @@ def _contains(vendor: str, word: str) -> str:
     lower = "lower" if word.isascii() else UNICODE_LOWER
     padded = f"' ' || {lower}(i.treatment) || ' '"
     return f"(instr({lower}(i.treatment), %s) > 0 AND ({padded} GLOB %s OR {padded} GLOB %s))"
-
-
-def _singular(word: str) -> str:
-    """A key word less a plural "s", so that "injections" counts "injection" as "injection"
-    counts "injections" (the word tests allow an "s"). Not below five letters ("tens" is no
-    plural of "ten") nor after another "s" ("wellness")."""
-    return word[:-1] if len(word) >= 5 and word.endswith("s") and word[-2] != "s" else word
 
 
 def _word_params(vendor: str, word: str) -> list[str]:

@@ -84,6 +84,14 @@ NOISE = frozenset(
         "gm",
         "hr",
         "iu",
+        # A drug's route, salt, vehicle and how it is taken: "Norco 5/325mg oral tablet",
+        # "Oxycodone HCL ER", "Pantoprazole sod DR", "Ketoprofen 20% in cream base", "Compound
+        # Ketoprofen", "Voltaren gel apply to affected area", "Synapryn (unknown quantity)".
+        *("oral", "orally", "mouth", "suspension", "ointment", "transdermal", "pad", "pads"),
+        *("hcl", "sodium", "sod", "base", "compound", "gram", "grams", "unknown", "take"),
+        *("apply", "affected", "area", "supply", "coverage", "needed", "hour", "hours", "time"),
+        # Fillers after a treatment's name: "Chiropractic care", "Acupuncture treatments".
+        *("care", "treatment", "treatments"),
     ]
 )
 GENERIC = frozenset(
