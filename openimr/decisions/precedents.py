@@ -32,6 +32,7 @@ from openimr.decisions.domain.treatment_words import (
 from openimr.decisions.precedents_sql import Treatment
 
 MIN_COHORT = 20
+UNNUMBERED = "UNNUMBERED-"
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
 WINDOW = 5_000
 # An item's panel depends only on its words, its category, the case it leaves out and the
@@ -49,6 +50,12 @@ class Precedent:
     treatment: str
     outcome: str
     match: str  # "treatment and condition" | "treatment" | "similar text"
+
+    @property
+    def label(self) -> str:
+        """What the panel names the letter by: its case number, or "Unnumbered letter" for
+        one published without (the parser's "UNNUMBERED-" and a hash, docs/parser.md)."""
+        return "Unnumbered letter" if self.case_number.startswith(UNNUMBERED) else self.case_number
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,7 @@ def _item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]
 class _Cohort:
     """What an item's panel reads of its treatment's cohort, whatever the case."""
 
-    ids: tuple[int, ...]  # the window's letters with cohort items, ascending
+    ids: tuple[int, ...]  # the window's letters with cohort items, oldest decision first
     size: int
     overturned: int
     others: tuple[int, ...]  # the window's newest letters without cohort items
@@ -168,8 +175,9 @@ def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
     with connection.cursor() as cursor:
         naming = sql.newest_requesting(cursor, vendor, treatment, WINDOW) if treatment.key else []
         letters = sql.cohort_letters(cursor, vendor, naming, treatment)
+        dated = sql.by_decision_date(cursor, vendor, list(letters))
     return _Cohort(
-        ids=tuple(sorted(letters)),
+        ids=tuple(dated),
         size=sum(count for count, _ in letters.values()),
         overturned=sum(count for _, count in letters.values()),
         others=tuple([n for n in naming if n not in letters][:others]),
@@ -183,8 +191,10 @@ def treatment_of(treatment: str, category: str) -> Treatment:
     parts = [group for region in regions(treatment) for group in region_words(region)]
     kinds = kinds_of(treatment, category)
     parts += [words for words, of_kind in kinds if of_kind]
-    unless = tuple(word for words, of_kind in kinds if not of_kind for word in words)
-    return Treatment(category, key, tuple(parts), unless)
+    unless = [word for words, of_kind in kinds if not of_kind for word in words]
+    # "eval" anywhere is also "evaluation": the shortest stands for both.
+    unless = [word for word in unless if not any(o != word and o in word for o in unless)]
+    return Treatment(category, key, tuple(parts), tuple(unless))
 
 
 def _for_item(
@@ -215,6 +225,7 @@ def _for_item(
             if not nearby and summary_words:
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
             more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
+            more.sort(key=_newest_first)
             picked = _distinct([*picked, *more], exclude, limit)
         size, overturned = _without_own(cursor, found, cohort, exclude)
     return ItemPrecedents(
@@ -254,7 +265,8 @@ def _cohort_shown(
     letters naming the condition and the ``wanted`` newest others: only those are asked
     (testing every cohort letter's items again to sort them took a third of the panel)."""
     ids, treatment = cohort
-    first = sorted(with_condition)
+    rank = {n: position for position, n in enumerate(ids)}
+    first = sorted(with_condition, key=rank.__getitem__)
     rest = [n for n in ids if n not in with_condition]
     wanted = limit * 2 + 2
     while True:
@@ -270,6 +282,12 @@ def _cohort_shown(
         if len(shown) >= limit or len(rows) < wanted:
             return shown
         wanted *= 4
+
+
+def _newest_first(precedent: Precedent) -> tuple[bool, int]:
+    """Newest decision date first, a letter without one last."""
+    decided = precedent.decision_date
+    return (decided is None, -decided.toordinal() if decided else 0)
 
 
 def _precedent(item: Any, match: str) -> Precedent:
