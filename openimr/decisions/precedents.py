@@ -24,6 +24,7 @@ from openimr.decisions.domain.precedent_words import words_of
 from openimr.decisions.domain.treatment_words import (
     abbreviations_for,
     body_words,
+    diagnosed_regions,
     key_words,
     kinds_of,
     region_words,
@@ -67,6 +68,8 @@ class ItemPrecedents:
     decisions: tuple[Precedent, ...]
     window_full: bool = False  # the cohort covers only the WINDOW newest letters
     regions: tuple[str, ...] = ()  # the body regions the cohort's items are for
+    # The item named none: they are the ones the case's diagnoses name.
+    regions_diagnosed: bool = False
 
     @property
     def rate(self) -> float | None:
@@ -112,10 +115,12 @@ def precedents_for_case(
             continue
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
-        condition = " ".join(_item_diagnoses(diagnoses, _field(item, "icd10", ()) or ()))
-        condition_words = _condition_words(condition, treatment)
+        diagnosed = _item_diagnoses(diagnoses, _field(item, "icd10", ()) or ())
+        condition_words = _condition_words(" ".join(diagnosed), treatment)
         summary_words = tuple(_summary_words(summary))
-        key = (treatment, category, condition_words, summary_words, own, limit)
+        parts = regions(treatment)
+        inferred = () if parts else diagnosed_regions(diagnosed, category)
+        key = (treatment, category, condition_words, summary_words, own, limit, inferred)
         found.append(
             _PANELS.get_or_compute(
                 key,
@@ -123,6 +128,7 @@ def precedents_for_case(
                     _for_item,
                     treatment,
                     category,
+                    parts or inferred,
                     condition_words=condition_words,
                     summary_words=summary_words,
                     exclude=own,
@@ -185,10 +191,14 @@ def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
     )
 
 
-def treatment_of(treatment: str, category: str) -> Treatment:
-    """The cohort an item's ``treatment`` belongs to (domain/treatment_words.py)."""
+def treatment_of(
+    treatment: str, category: str, for_regions: Sequence[str] | None = None
+) -> Treatment:
+    """The cohort an item's ``treatment`` belongs to (domain/treatment_words.py), for the
+    body regions it names or, given, ``for_regions``."""
     key = tuple(key_words(treatment, category, drop=_NOISE, limit=2))
-    parts = [group for region in regions(treatment) for group in region_words(region)]
+    named = regions(treatment) if for_regions is None else for_regions
+    parts = [group for region in named for group in region_words(region)]
     kinds = kinds_of(treatment, category)
     parts += [words for words, of_kind in kinds if of_kind]
     unless = [word for words, of_kind in kinds if not of_kind for word in words]
@@ -200,13 +210,14 @@ def treatment_of(treatment: str, category: str) -> Treatment:
 def _for_item(
     treatment: str,
     category: str,
+    for_regions: tuple[str, ...],
     *,
     condition_words: Sequence[str],
     summary_words: Sequence[str],
     exclude: str,
     limit: int,
 ) -> ItemPrecedents:
-    cohort = treatment_of(treatment, category)
+    cohort = treatment_of(treatment, category, for_regions)
     key = list(cohort.key)
     vendor = connection.vendor
     found = _COHORTS.get_or_compute((cohort, limit), partial(_cohort_of, cohort, limit * 3))
@@ -235,7 +246,8 @@ def _for_item(
         overturned,
         picked,
         window_full=found.window_full,
-        regions=regions(treatment),
+        regions=for_regions,
+        regions_diagnosed=bool(for_regions) and not regions(treatment),
     )
 
 

@@ -193,6 +193,27 @@ def _region(word: str, then: str) -> str | None:
     return _REGION_OF.get(word) or _LIMB_OF.get(word)
 
 
+# An ICD-10-CM code before a diagnosis ("S01.01XA Laceration"): not a spinal level ("S01").
+_ICD_CODE = re.compile(r"^\s*[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\s+")
+
+
+# Where an item is a course given to a body part, which letters name beside it ("Physical
+# therapy to the low back"): not a drug, a unit, a trigger point injection or a test, whose
+# letters name none, so that a part taken from the diagnoses would leave no cohort.
+FOR_A_PART = frozenset(["rehabilitation", "chiropractic", "acupuncture"])
+
+
+def diagnosed_regions(diagnoses: Sequence[str], category: str) -> tuple[str, ...]:
+    """The one body region ``diagnoses`` name, for an item in ``category`` naming none
+    ("PT 2x6" for "M54.16 Radiculopathy, lumbar region": lumbar), in FOR_A_PART only; none
+    when they name several or none: an item for all of them would narrow the cohort more than
+    the request does."""
+    if category not in FOR_A_PART:
+        return ()
+    found = regions(" ; ".join(_ICD_CODE.sub("", d) for d in diagnoses))
+    return found if len(found) == 1 else ()
+
+
 def region_words(region: str) -> tuple[tuple[str, ...], ...]:
     """The groups of words a letter's item names ``region`` by, one word of each: its words,
     then its spinal levels; a limb's side and "extremity"."""
