@@ -277,8 +277,7 @@ def _cohort_shown(
     letters naming the condition and the ``wanted`` newest others: only those are asked
     (testing every cohort letter's items again to sort them took a third of the panel)."""
     ids, treatment = cohort
-    rank = {n: position for position, n in enumerate(ids)}
-    first = sorted(with_condition, key=rank.__getitem__)
+    first = [n for n in ids if n in with_condition]
     rest = [n for n in ids if n not in with_condition]
     wanted = limit * 2 + 2
     while True:
