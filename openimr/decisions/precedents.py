@@ -6,7 +6,6 @@ naming the treatment's words (or, failing those, the summary's most specific wor
 cohort's size and its overturn rate, shown only from MIN_COHORT decided items up: a rate
 over a handful of letters says more about chance than about the treatment."""
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -18,131 +17,25 @@ from openimr.core.rounding import half_up
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
+from openimr.decisions.domain.precedent_words import CONDITION as _CONDITION
+from openimr.decisions.domain.precedent_words import GENERIC as _GENERIC
+from openimr.decisions.domain.precedent_words import NOISE as _NOISE
+from openimr.decisions.domain.precedent_words import words_of
 from openimr.decisions.domain.treatment_words import (
     abbreviations_for,
     body_words,
+    diagnosed_regions,
     key_words,
+    kinds_of,
     region_words,
     regions,
 )
 from openimr.decisions.precedents_sql import Treatment
 
 MIN_COHORT = 20
+UNNUMBERED = "UNNUMBERED-"
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
 WINDOW = 5_000
-# Words that name a form, dose or quantity rather than the treatment itself.
-_NOISE = frozenset(
-    [
-        "mg",
-        "mcg",
-        "ml",
-        "tab",
-        "tabs",
-        "tablet",
-        "tablets",
-        "capsule",
-        "capsules",
-        "cap",
-        "caps",
-        "patch",
-        "patches",
-        "cream",
-        "gel",
-        "qty",
-        "quantity",
-        "purchase",
-        "rental",
-        "rent",
-        "trial",  # "TENS unit 30 day trial": the length of a use, as a rental's
-        "times",
-        "per",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "month",
-        "months",
-        "visit",
-        "visits",
-        "session",
-        "sessions",
-        "unit",
-        "units",
-        "refill",
-        "refills",
-        "each",
-        "and",
-        "the",
-        "for",
-        "with",
-        "without",
-        "contrast",  # "MRI ... without contrast": how the imaging is done, as a form
-        "view",
-        "views",
-        "of",
-        "to",
-        "in",
-        "on",
-        "request",
-        "requested",
-        "left",
-        "right",
-        "bilateral",
-        "x",
-        # How and when a drug is taken, a release form: "Tramadol ER", "1 tab PO q6h PRN".
-        "er",
-        "xr",
-        "sr",
-        "cr",
-        "ir",
-        "xl",
-        "dr",
-        "ec",
-        "po",
-        "prn",
-        "bid",
-        "tid",
-        "qid",
-        "qhs",
-        "hs",
-        "qd",
-        "gm",
-        "hr",
-        "iu",
-    ]
-)
-_GENERIC = frozenset(
-    [
-        "chronic",
-        "acute",
-        "pain",
-        "unspecified",
-        "other",
-        "disorder",
-        "disease",
-        "syndrome",
-        "status",
-        "post",
-        "history",
-        "of",
-        "the",
-        "and",
-        "with",
-        "without",
-        "region",
-        "site",
-        "initial",
-        "encounter",
-        "subsequent",
-        "sequela",
-        # Parts every region shares: "spine" would take a cervical letter for a lumbar one.
-        "spine",
-        "extremity",
-        "extremities",
-    ]
-)
-_CONDITION = _NOISE | _GENERIC
-_WORD = re.compile(r"[^\W\d_]{3,}")
 # An item's panel depends only on its words, its category, the case it leaves out and the
 # corpus: kept until the corpus changes (a reviewer opens the same case many times).
 # Shared by the server's processes through files (openimr.decisions.corpus_shelf).
@@ -159,6 +52,12 @@ class Precedent:
     outcome: str
     match: str  # "treatment and condition" | "treatment" | "similar text"
 
+    @property
+    def label(self) -> str:
+        """What the panel names the letter by: its case number, or "Unnumbered letter" for
+        one published without (the parser's "UNNUMBERED-" and a hash, docs/parser.md)."""
+        return "Unnumbered letter" if self.case_number.startswith(UNNUMBERED) else self.case_number
+
 
 @dataclass(frozen=True)
 class ItemPrecedents:
@@ -169,6 +68,8 @@ class ItemPrecedents:
     decisions: tuple[Precedent, ...]
     window_full: bool = False  # the cohort covers only the WINDOW newest letters
     regions: tuple[str, ...] = ()  # the body regions the cohort's items are for
+    # The item named none: they are the ones the case's diagnoses name.
+    regions_diagnosed: bool = False
 
     @property
     def rate(self) -> float | None:
@@ -185,14 +86,6 @@ class ItemPrecedents:
         if self.rate is None:
             return None
         return int(half_up(self.overturned * 100, self.cohort_size))
-
-
-def words_of(text: str, *, drop: frozenset[str], limit: int) -> list[str]:
-    found: list[str] = []
-    for word in _WORD.findall(text.lower()):
-        if word not in drop and word not in found:
-            found.append(word)
-    return found[:limit]
 
 
 def _field(source: Any, name: str, default: Any) -> Any:
@@ -222,10 +115,12 @@ def precedents_for_case(
             continue
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
-        condition = " ".join(_item_diagnoses(diagnoses, _field(item, "icd10", ()) or ()))
-        condition_words = _condition_words(condition, treatment)
+        diagnosed = _item_diagnoses(diagnoses, _field(item, "icd10", ()) or ())
+        condition_words = _condition_words(" ".join(diagnosed), treatment)
         summary_words = tuple(_summary_words(summary))
-        key = (treatment, category, condition_words, summary_words, own, limit)
+        parts = regions(treatment)
+        inferred = () if parts else diagnosed_regions(diagnosed, category)
+        key = (treatment, category, condition_words, summary_words, own, limit, inferred)
         found.append(
             _PANELS.get_or_compute(
                 key,
@@ -233,6 +128,7 @@ def precedents_for_case(
                     _for_item,
                     treatment,
                     category,
+                    parts or inferred,
                     condition_words=condition_words,
                     summary_words=summary_words,
                     exclude=own,
@@ -265,7 +161,7 @@ def _item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]
 class _Cohort:
     """What an item's panel reads of its treatment's cohort, whatever the case."""
 
-    ids: tuple[int, ...]  # the window's letters with cohort items, ascending
+    ids: tuple[int, ...]  # the window's letters with cohort items, oldest decision first
     size: int
     overturned: int
     others: tuple[int, ...]  # the window's newest letters without cohort items
@@ -285,8 +181,9 @@ def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
     with connection.cursor() as cursor:
         naming = sql.newest_requesting(cursor, vendor, treatment, WINDOW) if treatment.key else []
         letters = sql.cohort_letters(cursor, vendor, naming, treatment)
+        dated = sql.by_decision_date(cursor, vendor, list(letters))
     return _Cohort(
-        ids=tuple(sorted(letters)),
+        ids=tuple(dated),
         size=sum(count for count, _ in letters.values()),
         overturned=sum(count for _, count in letters.values()),
         others=tuple([n for n in naming if n not in letters][:others]),
@@ -294,22 +191,33 @@ def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
     )
 
 
-def treatment_of(treatment: str, category: str) -> Treatment:
-    """The cohort an item's ``treatment`` belongs to (domain/treatment_words.py)."""
+def treatment_of(
+    treatment: str, category: str, for_regions: Sequence[str] | None = None
+) -> Treatment:
+    """The cohort an item's ``treatment`` belongs to (domain/treatment_words.py), for the
+    body regions it names or, given, ``for_regions``."""
     key = tuple(key_words(treatment, category, drop=_NOISE, limit=2))
-    return Treatment(category, key, tuple(region_words(r) for r in regions(treatment)))
+    named = regions(treatment) if for_regions is None else for_regions
+    parts = [group for region in named for group in region_words(region)]
+    kinds = kinds_of(treatment, category)
+    parts += [words for words, of_kind in kinds if of_kind]
+    unless = [word for words, of_kind in kinds if not of_kind for word in words]
+    # "eval" anywhere is also "evaluation": the shortest stands for both.
+    unless = [word for word in unless if not any(o != word and o in word for o in unless)]
+    return Treatment(category, key, tuple(parts), tuple(unless))
 
 
 def _for_item(
     treatment: str,
     category: str,
+    for_regions: tuple[str, ...],
     *,
     condition_words: Sequence[str],
     summary_words: Sequence[str],
     exclude: str,
     limit: int,
 ) -> ItemPrecedents:
-    cohort = treatment_of(treatment, category)
+    cohort = treatment_of(treatment, category, for_regions)
     key = list(cohort.key)
     vendor = connection.vendor
     found = _COHORTS.get_or_compute((cohort, limit), partial(_cohort_of, cohort, limit * 3))
@@ -328,6 +236,7 @@ def _for_item(
             if not nearby and summary_words:
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
             more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
+            more.sort(key=_newest_first)
             picked = _distinct([*picked, *more], exclude, limit)
         size, overturned = _without_own(cursor, found, cohort, exclude)
     return ItemPrecedents(
@@ -337,7 +246,8 @@ def _for_item(
         overturned,
         picked,
         window_full=found.window_full,
-        regions=regions(treatment),
+        regions=for_regions,
+        regions_diagnosed=bool(for_regions) and not regions(treatment),
     )
 
 
@@ -367,7 +277,7 @@ def _cohort_shown(
     letters naming the condition and the ``wanted`` newest others: only those are asked
     (testing every cohort letter's items again to sort them took a third of the panel)."""
     ids, treatment = cohort
-    first = sorted(with_condition)
+    first = [n for n in ids if n in with_condition]
     rest = [n for n in ids if n not in with_condition]
     wanted = limit * 2 + 2
     while True:
@@ -383,6 +293,12 @@ def _cohort_shown(
         if len(shown) >= limit or len(rows) < wanted:
             return shown
         wanted *= 4
+
+
+def _newest_first(precedent: Precedent) -> tuple[bool, int]:
+    """Newest decision date first, a letter without one last."""
+    decided = precedent.decision_date
+    return (decided is None, -decided.toordinal() if decided else 0)
 
 
 def _precedent(item: Any, match: str) -> Precedent:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from openimr.decisions.domain.treatment_words import abbreviations_for
+from openimr.decisions.domain.treatment_words import abbreviations_for, singular
 from openimr.decisions.glued_sql import (
     fold,
     fts5_either,
@@ -27,11 +27,14 @@ class Treatment:
     """A cohort's treatment: decided items in ``category`` naming every word of ``key`` (or
     an abbreviation of them) and, for each of ``parts``, one of its words: the body regions
     the treatment is for ((("knee", "knees"),) for "MRI of the left knee"; none for
-    "Norco 10/325")."""
+    "Norco 10/325"). No item holding one of ``unless`` anywhere in its words: a course of a
+    treatment leaves out the evaluations for it ("eval" in "evaluation" and "re-evaluation"),
+    a drug taken the creams."""
 
     category: str
     key: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...] = ()
+    unless: tuple[str, ...] = ()
 
 
 def _phrases(words: Sequence[str], joiner: str) -> str:
@@ -169,7 +172,7 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
     word, or an abbreviation letters write for them ("PT" for physical therapy), and a word
     of each body part. Shared by the count and the rows, so both always describe the same
     items."""
-    words = [_singular(word) for word in treatment.key]
+    words = [singular(word) for word in treatment.key]
     also = abbreviations_for(treatment.key, treatment.category)
     every = " AND ".join(_contains(vendor, word) for word in words) or "1 = 1"
     named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
@@ -177,13 +180,20 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
     where = " AND ".join(
         [f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''"]
         + [f"({text})" for text in [named, *parts]]
+        + [f"i.treatment NOT {_LIKE[vendor == 'postgresql']} %s" for _ in treatment.unless]
     )
     tested = [*words, *also, *(word for part in treatment.parts for word in part)]
     return where, [
         _ids(vendor, ids),
         treatment.category,
         *[p for word in tested for p in _word_params(vendor, word)],
+        *[f"%{word}%" for word in treatment.unless],
     ]
+
+
+# A word anywhere in an item, case aside (ASCII, as the words of ``unless`` are): one test in
+# C a row, where a word's edges cost a lower() and two GLOBs (the panel's CPU rose a fifth).
+_LIKE = ("LIKE", "ILIKE")
 
 
 # SQLite's lower() folds only ASCII letters ("ÉCHOGRAPHIE" stays "Échographie"), so a key word
@@ -205,13 +215,6 @@ def _contains(vendor: str, word: str) -> str:
     lower = "lower" if word.isascii() else UNICODE_LOWER
     padded = f"' ' || {lower}(i.treatment) || ' '"
     return f"(instr({lower}(i.treatment), %s) > 0 AND ({padded} GLOB %s OR {padded} GLOB %s))"
-
-
-def _singular(word: str) -> str:
-    """A key word less a plural "s", so that "injections" counts "injection" as "injection"
-    counts "injections" (the word tests allow an "s"). Not below five letters ("tens" is no
-    plural of "ten") nor after another "s" ("wellness")."""
-    return word[:-1] if len(word) >= 5 and word.endswith("s") and word[-2] != "s" else word
 
 
 def _word_params(vendor: str, word: str) -> list[str]:
@@ -268,7 +271,8 @@ def cohort_top(
     limit: int,
 ) -> list[tuple[Item, bool]]:
     """At most ``limit`` cohort items, those of the letters ``first`` ahead of the rest, then
-    newest letter first; each with whether its letter is one of ``first``."""
+    newest decision date first (undated last); each with whether its letter is one of
+    ``first``."""
     if not ids:
         return []
     where, params = _cohort_where(vendor, ids, treatment)
@@ -277,10 +281,24 @@ def cohort_top(
         f"SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome, "
         f"CASE WHEN i.decision_id {_among(vendor)} THEN 1 ELSE 0 END AS preferred "
         "FROM decisions_decisionitem i JOIN decisions_decision d ON d.id = i.decision_id "
-        f"WHERE {where} ORDER BY preferred DESC, d.id DESC, i.position LIMIT %s",
+        f"WHERE {where} ORDER BY preferred DESC, d.decision_date DESC NULLS LAST, d.id DESC, "
+        "i.position LIMIT %s",
         [_ids(vendor, first), *params, limit],
     )
     return [(tuple(row[:5]), bool(row[5])) for row in cursor.fetchall()]
+
+
+def by_decision_date(cursor: Any, vendor: str, ids: Sequence[int]) -> list[int]:
+    """``ids`` oldest decision first, those without a date before any (the panel lists the
+    newest first): a letter's id says when it was added to the corpus, not when decided."""
+    if not ids:
+        return []
+    cursor.execute(
+        f"SELECT id FROM decisions_decision WHERE id {_among(vendor)} "
+        "ORDER BY decision_date NULLS FIRST, id",
+        [_ids(vendor, ids)],
+    )
+    return [row[0] for row in cursor.fetchall()]
 
 
 def first_items(cursor: Any, ids: Sequence[int]) -> list[Item]:

@@ -11,7 +11,11 @@ the knee). The key leaves out the part, the side, the dose and how many or how o
 physical therapy" are physical therapy), so "MRI of the left knee", "Knee MRI" and "MRI
 knee" are one treatment for one region. An abbreviation a letter writes for a treatment
 ("PT", "OT" in rehabilitation; "MRI", "CT", "X-ray" in diagnostics) is read as the words
-it stands for.
+it stands for. A variant ("Hinged knee brace", "transforaminal epidural steroid
+injection"), a plural, a filler ("Chiropractic care"), an aside in parentheses and a drug's
+route or how it is taken are no other treatment; an evaluation for a treatment, a drug
+applied to the skin and a patch are another kind of it (``KINDS``), and an upper or lower
+extremity is a region.
 
 No database here. A word is a run of letters, a digit ending it ("Norco10/325" reads
 "norco").
@@ -46,6 +50,15 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "leg": ("leg", "legs"),
     "pelvis": ("pelvis",),
 }
+# A limb as a whole: "EMG of the left upper extremity", "NCS/EMG RUE". A region of two words,
+# so its cohort asks for one word of each group: "upper" (or an abbreviation, which stands
+# for both) and "extremity"; "upper" alone is no region ("upper back").
+_EXTREMITY = ("extremity", "extremities")
+LIMBS = {
+    "upper extremity": (("upper", "rue", "lue", "bue"), (*_EXTREMITY, "rue", "lue", "bue")),
+    "lower extremity": (("lower", "rle", "lle", "ble"), (*_EXTREMITY, "rle", "lle", "ble")),
+}
+_LIMB_OF = {short: limb for limb, (first, _) in LIMBS.items() for short in first[1:]}
 _REGION_OF = {word: region for region, words in REGIONS.items() for word in words}
 # A spinal level names its region: "Right L5-S1 epidural steroid injection" is lumbar, "C5-C6"
 # cervical. Written in capitals, as letters write them; each level is also a token of both
@@ -58,8 +71,7 @@ LEVELS = {
 _LEVEL = re.compile(r"(?<![^\W\d_])([LSCT])(\d{1,2})(?!\d)")
 _REGION_OF_LEVEL = {level: region for region, levels in LEVELS.items() for level in levels}
 # Words of a body part that name no one region: "spine" is cervical, thoracic or lumbar.
-BODY_PARTS = frozenset([*_REGION_OF, "spine", "extremity", "extremities", "paraspinals"])
-_LIMBS = ("extremity", "extremities")
+BODY_PARTS = frozenset([*_REGION_OF, *_LIMB_OF, "spine", "extremity", "extremities", "paraspinals"])
 # Words that say how much, how often or when, not what: "Three sessions of physical therapy",
 # "Additional physical therapy" and "Post operative physical therapy" are physical therapy
 # (a key of "additional" and "physical" counted "Additional acupuncture" out and "Additional
@@ -70,8 +82,42 @@ MODIFIERS = frozenset(
         *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
         *("eleven", "twelve", "twice", "additional", "continue", "continued", "continuation"),
         *("further", "repeat", "post", "postop", "postoperative", "operative"),
+        # When it was asked, not what: "Retrospective CT scan", "Pre-operative medical clearance".
+        *("retrospective", "pre", "preop", "preoperative"),
     ]
 )
+# Words that name a variant of a treatment, judged by the same guideline as the treatment:
+# "Hinged knee brace" is a knee brace; a "transforaminal epidural steroid injection" and a
+# "Lumbar Spine Epidural Injection" are both epidural injections (MTUS Chronic Pain, Epidural
+# steroid injections), which a key of the first two words counted apart.
+VARIANTS = frozenset(["hinged", "steroid", "transforaminal", "interlaminar", "caudal"])
+# Words that make an item another kind of what its key names, judged apart, in the
+# categories where the kind exists. An evaluation for a treatment is no course of it:
+# "Functional restoration program evaluation" is no "Functional restoration program x 160
+# hours" (not in surgery, "arthroscopy with evaluation of the ACL", in evaluation and
+# management, whose items are all evaluations, nor in pharmaceuticals). A drug applied to the
+# skin is no drug taken: the MTUS judges topical analgesics and compounds apart (8 CCR
+# 9792.24.2, Chronic Pain Medical Treatment Guidelines, Topical analgesics), so
+# "Cyclobenzaprine 5% in cream base" is no "Cyclobenzaprine 7.5mg #60".
+EVALUATIONS = ("evaluation", "eval", "consultation", "consult", "assessment")
+_NO_EVALUATIONS = frozenset(["surgery", "evaluation_management", "pharmaceuticals"])
+TOPICAL = ("cream", "gel", "ointment", "lotion", "topical", "compound")
+# A patch apart from the other topicals: the MTUS recommends lidocaine in a patch (Lidoderm)
+# for localized neuropathic pain and no other topical lidocaine (creams, lotions, gels).
+PATCHES = ("patch", "transdermal")
+KINDS = (
+    (EVALUATIONS, lambda category: category not in _NO_EVALUATIONS),
+    (TOPICAL, lambda category: category == "pharmaceuticals"),
+    (PATCHES, lambda category: category == "pharmaceuticals"),
+)
+# Said in passing, not the treatment: what a parenthesis or brackets explain ("MRI (magnetic
+# resonance imaging)", "Synapryn (unknown quantity)", "(DOS 11/18/16)"), and the heading a
+# surgery's extras are written under ("Associated surgical service: Cold therapy unit").
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|^\s*associated\s+surgical\s+services?\s*:", re.I)
+# A drug's dose: its name ends before the first, and a compound's next ingredient follows one
+# after "/" or "," ("Flurbiprofen 20%, Baclofen 5%"); what follows otherwise is how it is
+# taken ("Diazepam 5mg take 1 tab orally 1 hour before exam").
+_DOSE = re.compile(r"\d[\d.%-]*(?:/\d[\d.%-]*)*[^\W\d_]*")
 # What a letter writes for a treatment's words, read as those words in the category only:
 # elsewhere "PT" is as likely the prothrombin time of a "PT/INR" test. "X-ray" reads "ray"
 # (one letter is no word), as "X-rays", "Xray" and "radiographs" do here.
@@ -94,7 +140,7 @@ def abbreviations_for(key: Sequence[str], category: str) -> list[str]:
     """What a letter may write for the treatment keyed ``key`` in ``category`` instead of
     its words: "pt" for physical therapy in rehabilitation."""
     table = ABBREVIATIONS.get(category, {})
-    return [short for short, words in table.items() if words.split() == list(key)]
+    return [short for short, words in table.items() if sorted(words.split()) == sorted(key)]
 
 
 def expanded(treatment: str, category: str) -> str:
@@ -107,7 +153,7 @@ def expanded(treatment: str, category: str) -> str:
 
 
 _PART_PAIRS = frozenset(
-    [("low", "back")] + [(side, limb) for side in ("upper", "lower") for limb in _LIMBS]
+    [("low", "back")] + [(side, limb) for side in ("upper", "lower") for limb in _EXTREMITY]
 )
 
 
@@ -130,16 +176,50 @@ def regions(treatment: str) -> tuple[str, ...]:
     """The regions ``treatment`` is written for, once each: ("lumbar",) for "MRI of the low
     back" as for "Lumbosacral MRI" and "L5-S1 epidural steroid injection"; () for "Physical
     therapy 2x6". Named regions in order, then those only a spinal level names."""
-    found = [_REGION_OF[word] for word, body in _read(treatment) if word in _REGION_OF and body]
+    read = _read(treatment)
+    after = [word for word, _ in read[1:]] + [""]
+    found = [_region(w, then) for (w, body), then in zip(read, after, strict=False) if body]
     levels = [
         _REGION_OF_LEVEL.get(f"{m[1].lower()}{int(m[2])}") for m in _LEVEL.finditer(treatment)
     ]
-    return tuple(dict.fromkeys([*found, *(r for r in levels if r)]))
+    return tuple(dict.fromkeys(r for r in [*found, *levels] if r))
 
 
-def region_words(region: str) -> tuple[str, ...]:
-    """What a letter's item may name ``region`` by: its words, then its spinal levels."""
-    return REGIONS[region] + LEVELS.get(region, ())
+def _region(word: str, then: str) -> str | None:
+    """The region ``word`` names, followed by ``then``: "upper" before "extremity" is the
+    upper extremity, "RUE" the right upper extremity; "extremity" alone none."""
+    if word in ("upper", "lower") and then in _EXTREMITY:
+        return f"{word} extremity"
+    return _REGION_OF.get(word) or _LIMB_OF.get(word)
+
+
+# An ICD-10-CM code before a diagnosis ("S01.01XA Laceration"): not a spinal level ("S01").
+_ICD_CODE = re.compile(r"^\s*[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\s+")
+
+
+# Where an item is a course given to a body part, which letters name beside it ("Physical
+# therapy to the low back"): not a drug, a unit, a trigger point injection or a test, whose
+# letters name none, so that a part taken from the diagnoses would leave no cohort.
+FOR_A_PART = frozenset(["rehabilitation", "chiropractic", "acupuncture"])
+
+
+def diagnosed_regions(diagnoses: Sequence[str], category: str) -> tuple[str, ...]:
+    """The one body region ``diagnoses`` name, for an item in ``category`` naming none
+    ("PT 2x6" for "M54.16 Radiculopathy, lumbar region": lumbar), in FOR_A_PART only; none
+    when they name several or none: an item for all of them would narrow the cohort more than
+    the request does."""
+    if category not in FOR_A_PART:
+        return ()
+    found = regions(" ; ".join(_ICD_CODE.sub("", d) for d in diagnoses))
+    return found if len(found) == 1 else ()
+
+
+def region_words(region: str) -> tuple[tuple[str, ...], ...]:
+    """The groups of words a letter's item names ``region`` by, one word of each: its words,
+    then its spinal levels; a limb's side and "extremity"."""
+    if region in LIMBS:
+        return LIMBS[region]
+    return (REGIONS[region] + LEVELS.get(region, ()),)
 
 
 def body_words(treatment: str) -> list[str]:
@@ -156,15 +236,50 @@ def body_words(treatment: str) -> list[str]:
 def key_words(treatment: str, category: str, *, drop: frozenset[str], limit: int) -> list[str]:
     """The treatment's first ``limit`` words (three letters or more, or two in capitals)
     that are neither in ``drop`` (a dose, form or length of use), a modifier (how many, how
-    often, when) nor a body part's, abbreviations written out: the part is the cohort's
-    region (``regions``), not its key. A treatment named by nothing but its body part
+    often, when), a variant's, a kind's (``kinds_of``) nor a body part's,
+    abbreviations written out, each less a plural "s", in alphabetical order ("NCV/EMG" is
+    "EMG/NCV"): the part is the cohort's region (``regions``), not its key. A drug is named
+    by the words before its dose (``_named``). A treatment named by nothing but its body part
     ("Lumbar spine") is keyed by the part, less the words only a pair makes a part's."""
-    read = [
-        (w, body)
-        for w, body in _read(expanded(treatment, category))
-        if w not in drop and w not in MODIFIERS
+    skip = drop | MODIFIERS | VARIANTS | frozenset(w for words, _ in KINDS for w in words)
+    read = [(w, body) for w, body in _read(expanded(_named(treatment, category), category))]
+    kept = [(w, body) for w, body in read if w not in skip]
+    named = [w for w, body in kept if not body] or [
+        w for w, body in kept if body and w in BODY_PARTS
     ]
-    named = [w for w, body in read if not body] or [
-        w for w, body in read if body and w in BODY_PARTS
-    ]
-    return list(dict.fromkeys(named))[:limit]
+    return sorted(dict.fromkeys(singular(w) for w in named[:limit]))
+
+
+def _named(treatment: str, category: str) -> str:
+    """The part of ``treatment`` that names it: without its asides; a drug's name and a
+    compound's ingredients, not how it is taken. All of it when that leaves no word."""
+    text = _ASIDE.sub(" ", treatment)
+    if category != "pharmaceuticals":
+        return text if _ANY_WORD.search(text) else treatment
+    name, *rest = _DOSE.split(text)
+    for between in rest[:-1]:
+        if not between.strip().startswith(("/", ",")):
+            break
+        name += " " + between
+    return name if _ANY_WORD.search(name) else treatment
+
+
+def kinds_of(treatment: str, category: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """For each kind of treatment ``category`` has (``KINDS``): its words, and whether
+    ``treatment`` is of that kind (an evaluation; a drug applied to the skin) or not."""
+    read = {word for word, _ in _read(treatment)}
+    return tuple(
+        (words, any(word in read for word in words))
+        for words, applies in KINDS
+        if applies(category)
+    )
+
+
+def singular(word: str) -> str:
+    """``word`` less a plural "s", so that "braces" keys as "brace" and "injections" is
+    counted as "injection" (the word tests allow an "s"). Not below five letters ("tens" is
+    no plural of "ten"), nor after "s", "i" or "u" ("wellness", "urinalysis", "stimulus"),
+    nor "ies" ("modalities"): the indexes stem those otherwise than the word less its "s"
+    ("modal"), and the window is asked for the key's words."""
+    plural = word.endswith("s") and word[-2] not in "siu" and not word.endswith("ies")
+    return word[:-1] if len(word) >= 5 and plural else word

@@ -3,7 +3,8 @@ database: the body part leaves the key for the regions, each region by one name 
 letter writes it ("low back", "lumbosacral": lumbar); how many, how often or when is no part
 of the key ("Three sessions of", "Additional", "Post operative"); an abbreviation is written
 out ("PT", "MRI", "CT", "X-ray"); a two-letter word in capitals counts; a treatment named by
-nothing but a body part keeps its words rather than an empty key. The body part's words
+nothing but a body part keeps its words rather than an empty key. The key's words are in
+alphabetical order ("NCV/EMG" is "EMG/NCV"); an upper or lower extremity is a region. The body part's words
 also read as the region a diagnosis names it by ("low back": lumbar). Wordings marked with a
 case number are items of the letters in /work/shared/corpus."""
 
@@ -19,6 +20,7 @@ from openimr.decisions.precedents import _NOISE
 
 MR = ["magnetic", "resonance"]
 PHYSICAL = ["physical", "therapy"]
+EPIDURAL = ["epidural", "injection"]  # "steroid" names a variant, as "transforaminal"
 
 
 @pytest.mark.parametrize(
@@ -46,21 +48,21 @@ PHYSICAL = ["physical", "therapy"]
         ("X-ray of the pelvis", "diagnostics", ["ray"], ("pelvis",)),  # CM16-0232543
         ("X-rays of the left shoulder", "diagnostics", ["ray"], ("shoulder",)),  # CM16-0232543
         ("Xray lumbar spine", "diagnostics", ["ray"], ("lumbar",)),
-        ("EMG of the left upper extremity", "diagnostics", ["emg"], ()),
-        ("EMG/NCV of the bilateral lower extremities", "diagnostics", ["emg", "ncv"], ()),
+        ("EMG of the left upper extremity", "diagnostics", ["emg"], ("upper extremity",)),
+        ("EMG/NCV of the bilateral lower extremities", "diagnostics", ["emg", "ncv"], ("lower extremity",)),
         ("Acupuncture, right shoulder, 6 sessions", "acupuncture", ["acupuncture"], ("shoulder",)),
         ("OT 2x4 for the right wrist", "rehabilitation", ["occupational", "therapy"], ("wrist",)),
-        ("PT/INR", "diagnostics", ["pt", "inr"], ()),
-        ("Low level laser therapy to the low back", "rehabilitation", ["low", "level"], ("lumbar",)),
-        ("Cervical epidural steroid injection at C5-C6", "injections", ["epidural", "steroid"], ("cervical",)),
-        ("Right L5-S1 epidural steroid injection", "injections", ["epidural", "steroid"], ("lumbar",)),  # CM16-0247274
+        ("PT/INR", "diagnostics", ["inr", "pt"], ()),
+        ("Low level laser therapy to the low back", "rehabilitation", ["level", "low"], ("lumbar",)),
+        ("Cervical epidural steroid injection at C5-C6", "injections", EPIDURAL, ("cervical",)),
+        ("Right L5-S1 epidural steroid injection", "injections", EPIDURAL, ("lumbar",)),  # CM16-0247274
         ("Facet joint injections L4-5, L5-S1", "injections", ["facet", "joint"], ("lumbar",)),  # CM16-0219557
-        ("Epidural steroid injection C6-C7", "injections", ["epidural", "steroid"], ("cervical",)),
+        ("Epidural steroid injection C6-C7", "injections", EPIDURAL, ("cervical",)),
         ("HbA1c", "diagnostics", ["hba"], ()),
-        ("Spinal cord stimulator trial", "surgery", ["spinal", "cord"], ()),
-        ("Hinged knee brace", "dmepos", ["hinged", "brace"], ("knee",)),
-        ("Left total knee arthroplasty", "surgery", ["total", "arthroplasty"], ("knee",)),
-        ("Right total hip arthroplasty", "surgery", ["total", "arthroplasty"], ("hip",)),
+        ("Spinal cord stimulator trial", "surgery", ["cord", "spinal"], ()),
+        ("Hinged knee brace", "dmepos", ["brace"], ("knee",)),
+        ("Left total knee arthroplasty", "surgery", ["arthroplasty", "total"], ("knee",)),
+        ("Right total hip arthroplasty", "surgery", ["arthroplasty", "total"], ("hip",)),
         ("Lumbar spine", "diagnostics", ["lumbar", "spine"], ("lumbar",)),
         ("Norco10/325 #90", "pharmaceuticals", ["norco"], ()),
         ("Tramadol50mg", "pharmaceuticals", ["tramadol"], ()),

@@ -2,8 +2,8 @@
 with the letters on knee MRIs, not with hip or lumbar MRIs, however each letter words it
 (the wordings below are the items of the 2016-2017 letters in /work/shared/corpus). A
 spinal level names its region ("L5-S1": lumbar). A treatment whose item names no body part
-("Physical therapy 2x6") keeps the whole treatment's cohort, the letters on the case's
-condition first. A rate is still shown only from MIN_COHORT decided items of the cohort up.
+("Physical therapy 2x6") is counted for the part the case's diagnoses name, as if the item
+named it (test_an_item_naming_no_body_part_takes_the_diagnosed_one.py). A rate is still shown only from MIN_COHORT decided items of the cohort up.
 "PT" is read as physical therapy in rehabilitation only ("PT/INR" is a blood test)."""
 
 import pytest
@@ -144,7 +144,7 @@ def test_a_body_parts_cohort_below_the_minimum_shows_no_rate_however_large_the_t
     assert (knee.cohort_size, knee.overturned, knee.percent) == (MIN_COHORT, MIN_COHORT - 1, 95)
 
 
-def test_a_treatment_naming_no_part_keeps_the_whole_treatment_its_condition_first():
+def test_a_treatment_naming_no_part_is_counted_for_the_part_its_diagnosis_names():
     lumbar = make_decision(
         summary="Radiculopathy of the lumbar spine.",
         items=[item("Physical therapy 2x6 lumbar spine")],
@@ -156,11 +156,11 @@ def test_a_treatment_naming_no_part_keeps_the_whole_treatment_its_condition_firs
     [found] = precedents_for_case(
         _case("Physical therapy 2x6", diagnoses=["M54.16 Radiculopathy, lumbar region"])
     )
-    assert found.cohort_size == 2
+    assert (found.cohort_size, found.regions, found.regions_diagnosed) == (1, ("lumbar",), True)
     assert [(p.case_number, p.match) for p in found.decisions] == [
-        (lumbar.case_number, "treatment and condition"),
-        (shoulder.case_number, "treatment"),
+        (lumbar.case_number, "treatment and condition")
     ]
+    assert shoulder.case_number not in {p.case_number for p in found.decisions}
 
 
 def test_the_panel_says_the_cohort_is_for_the_same_body_part():

@@ -111,10 +111,11 @@ def test_without_its_triggers_nothing_is_cached(client):
 
 
 def test_cases_sharing_a_treatment_share_its_cohort_but_each_sees_its_condition_first():
-    make_decision(summary="Knee osteoarthritis.", items=[item("Physical therapy 2x6 knee")])
-    make_decision(summary="Lumbar radiculopathy.", items=[item("Physical therapy 2x6 lumbar")])
-    # Items naming no body part: their cohort is the whole treatment's, for both cases.
-    therapy = [{"treatment": "Physical therapy 2x6", "category": "rehabilitation"}]
+    drug = "pharmaceuticals"
+    make_decision(summary="Knee osteoarthritis.", items=[item("Norco 10/325mg #60", category=drug)])
+    make_decision(summary="Lumbar radiculopathy.", items=[item("Norco 5/325mg #30", category=drug)])
+    # A drug is for no body part: its cohort is the whole treatment's, for both cases.
+    therapy = [{"treatment": "Norco 10/325mg #90", "category": drug}]
     lumbar = {**CASE, "items": therapy}
     knee = {
         **CASE,
@@ -129,6 +130,6 @@ def test_cases_sharing_a_treatment_share_its_cohort_but_each_sees_its_condition_
 
     assert corpus.STATS["cohorts hit"] == before + 1
     assert lumbar_panel.cohort_size == knee_panel.cohort_size == 2
-    assert lumbar_panel.decisions[0].treatment == "Physical therapy 2x6 lumbar"
-    assert knee_panel.decisions[0].treatment == "Physical therapy 2x6 knee"
+    assert lumbar_panel.decisions[0].treatment == "Norco 5/325mg #30"
+    assert knee_panel.decisions[0].treatment == "Norco 10/325mg #60"
     assert lumbar_panel.decisions[0].match == knee_panel.decisions[0].match

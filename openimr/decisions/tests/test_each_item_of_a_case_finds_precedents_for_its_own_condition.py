@@ -29,12 +29,12 @@ def two_conditions() -> None:
     make_decision(
         case_number="CM16-0000010",
         summary="Radiculopathy of the lumbar spine.",
-        items=[item("Physical therapy 2x6")],
+        items=[item("Trigger point injections x3", category="injections")],
     )
     make_decision(
         case_number="CM16-0000011",
         summary="Impingement of the shoulder.",
-        items=[item("Physical therapy 2x6")],
+        items=[item("Trigger point injections x3", category="injections")],
     )
 
 
@@ -45,8 +45,16 @@ def _matches(found) -> list[tuple[str, str]]:
 def test_each_item_prefers_letters_on_its_own_condition(two_conditions):
     lumbar, shoulder = precedents_for_case(
         _case(
-            {"treatment": "Physical therapy", "category": "rehabilitation", "icd10": ["M54.16"]},
-            {"treatment": "Physical therapy", "category": "rehabilitation", "icd10": ["M75.41"]},
+            {
+                "treatment": "Trigger point injections",
+                "category": "injections",
+                "icd10": ["M54.16"],
+            },
+            {
+                "treatment": "Trigger point injections",
+                "category": "injections",
+                "icd10": ["M75.41"],
+            },
         )
     )
     assert _matches(lumbar) == [
@@ -62,7 +70,7 @@ def test_each_item_prefers_letters_on_its_own_condition(two_conditions):
 @pytest.mark.parametrize("codes", [[], ["Z99.89"]])
 def test_an_item_without_a_described_code_reads_every_diagnosis(two_conditions, codes):
     [found] = precedents_for_case(
-        _case({"treatment": "Physical therapy", "category": "rehabilitation", "icd10": codes})
+        _case({"treatment": "Trigger point injections", "category": "injections", "icd10": codes})
     )
     assert {m for _, m in _matches(found)} == {"treatment and condition"}
 

@@ -59,7 +59,7 @@ def test_no_rate_below_twenty_decided_items():
 
 
 def test_same_treatment_and_condition_come_before_the_rest_then_similar_text():
-    # The item names no body part: its cohort is the treatment's, on every part.
+    # The item and its diagnosis name no body part: its cohort is the treatment's, on every part.
     therapy = [
         {"treatment": "Physical therapy 2 times a week for 6 weeks", "category": "rehabilitation"}
     ]
@@ -75,7 +75,8 @@ def test_same_treatment_and_condition_come_before_the_rest_then_similar_text():
         summary="Radiculopathy of the lumbar spine.",
         items=[item("Epidural steroid injection", category="injections")],
     )
-    found = precedents_for_case(case(items=therapy), limit=6)[0]
+    radiculopathy = ["M54.10 Radiculopathy, site unspecified"]
+    found = precedents_for_case(case(items=therapy, diagnoses=radiculopathy), limit=6)[0]
     matches = [(p.case_number, p.match) for p in found.decisions]
     assert matches[0] == ("CM16-0000099", "treatment and condition")
     assert [m for _, m in matches[1:4]] == ["treatment"] * 3

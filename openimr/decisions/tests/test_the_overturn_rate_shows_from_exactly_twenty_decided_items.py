@@ -10,7 +10,8 @@ from openimr.decisions.tests.public_factories import item, make_decision
 pytestmark = pytest.mark.django_db
 CASE = {
     "case_number": "CM26-0000001",
-    "diagnoses": ["M54.16 Radiculopathy, lumbar region"],
+    # A condition of no one body part: the cohort is the whole treatment's.
+    "diagnoses": ["M79.1 Myalgia"],
     "items": [{"treatment": "Acupuncture x 6 sessions", "category": "acupuncture"}],
 }
 

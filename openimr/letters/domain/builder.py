@@ -74,6 +74,12 @@ def count_word(count: int) -> str:
     return _COUNTS.get(count, str(count))
 
 
+def none_of(count: int) -> str:
+    """``Neither of them`` for two reviewers, ``None of them`` for more: English says
+    "neither" of two, and a letter reads as written by people who know it."""
+    return "Neither of them" if count == 2 else "None of them"
+
+
 def reviewers_key(key: str, reviewers: int) -> str:
     """The template key of a paragraph about the reviewer: its ``_several`` form when more
     than one reviewer decided the case, each the items of their specialty (LC 139.5(c))."""
@@ -94,7 +100,12 @@ def _how_made(
     else:
         credentials = text("credentials_unknown")
     texts = (
-        text("independence", organization=organization, count=count_word(reviewers)),
+        text(
+            "independence",
+            organization=organization,
+            count=count_word(reviewers),
+            none_of_them=none_of(reviewers),
+        ),
         credentials,
         text("practice"),
         text("selection", organization=organization),

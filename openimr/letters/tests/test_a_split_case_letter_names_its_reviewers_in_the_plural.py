@@ -39,6 +39,14 @@ def test_a_case_decided_by_two_reviewers_says_two_expert_reviewers(three_item_do
     assert "The expert reviewer considered" not in text
 
 
+def test_two_reviewers_are_neither_of_them_and_three_none_of_them(three_item_doc):
+    two, three = fold(_text(three_item_doc, 2)), fold(_text(three_item_doc, 3))
+    assert "Neither of them has any affiliation with the employee" in two
+    assert "None of them" not in two
+    assert "None of them has any affiliation with the employee" in three
+    assert "Neither" not in three
+
+
 def test_a_case_decided_by_one_reviewer_reads_as_before(three_item_doc):
     text = fold(_text(three_item_doc, 1))
     assert SINGLE in text

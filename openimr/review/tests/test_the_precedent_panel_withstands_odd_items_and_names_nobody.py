@@ -82,10 +82,10 @@ def test_a_reviewer_who_declared_a_conflict_is_refused_the_page_and_its_panel(
     assert 'id="precedents"' not in response.content.decode()
 
 
-def test_a_letter_without_a_decision_date_reads_undated(client, cast, under_review):
+def test_a_letter_without_a_decision_date_reads_date_not_stated(client, cast, under_review):
     letter = make_decision(
         case_number="CM13-0000042", items=[item("Physical therapy 2x6 lumbar spine")]
     )
     Decision.objects.filter(pk=letter.pk).update(decision_date=None)
     panel = _panel(login(client, cast.reviewer).get(f"/review/{CASE}/").content.decode())
-    assert "CM13-0000042</a> undated ·" in panel
+    assert "CM13-0000042</a> date not stated ·" in panel
