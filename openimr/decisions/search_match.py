@@ -20,7 +20,13 @@ from openimr.decisions.glued_sql import (
     pg_kept,
     pg_prefixes,
 )
-from openimr.decisions.search_terms import SearchQuery, excludes, filter_tags, pg_filter_tags
+from openimr.decisions.search_terms import (
+    SearchQuery,
+    chunks,
+    excludes,
+    filter_tags,
+    pg_filter_tags,
+)
 
 
 def fts5_query(
@@ -170,7 +176,7 @@ def pg_excluded_phrases(query: SearchQuery) -> list[str]:
 def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = False) -> list[str]:
     """`pg_phrases` of the searched words (or with ``excluded``, of the excluded ones)."""
     wanted, phrases = list(words), []
-    for chunk in text.split():
+    for chunk in chunks(text):
         if excludes(chunk) is not excluded:
             continue
         runs = list(_WORD.finditer(chunk))
