@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from openimr.decisions.domain.compound_spellings import other_spellings
 from openimr.decisions.glued_sql import (
     LETTERS,
     fold,
@@ -53,9 +54,15 @@ def fts5_query(
                 )
             )
         else:
-            tokens = glued.get(fold(parts[0]), ()) if len(parts) == 1 else ()
-            out.append(fts5_either(" ".join(parts), tokens))
+            out.append(fts5_either(" ".join(parts), _fts5_more(parts, glued)))
     return " AND ".join(out)
+
+
+def _fts5_more(parts: Sequence[str], glued: Mapping[str, Sequence[str]]) -> list[str]:
+    """A word's other forms for FTS5: a word of one run run into a number (its ``glued``
+    tokens, "norco10"), and a compound's other spelling ("x ray" of "xray": `other_spellings`)."""
+    tokens = list(glued.get(fold(parts[0]), ())) if len(parts) == 1 else []
+    return tokens + [" ".join(spelling) for spelling in other_spellings(parts)]
 
 
 def fts5_excluded(
@@ -64,11 +71,7 @@ def fts5_excluded(
     """Any of the excluded words, each a quoted FTS5 phrase, a word of one run also in its
     ``glued`` tokens ("-norco" leaves out "Norco10/325"). A dose is its phrase alone."""
     glued = glued or {}
-    either = (
-        fts5_either(" ".join(parts), glued.get(fold(parts[0]), ()) if len(parts) == 1 else ())
-        for parts in words
-    )
-    return " OR ".join(either)
+    return " OR ".join(fts5_either(" ".join(parts), _fts5_more(parts, glued)) for parts in words)
 
 
 def _dose(parts: Sequence[str]) -> bool:
@@ -254,10 +257,19 @@ def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
             parts.append(part)
             params += more
         else:
-            part, more = _pg_phrase(phrase)
+            part, more = _pg_spellings(word, phrase)
             parts.append(part)
             params += more
     return " && ".join(parts), params
+
+
+def _pg_spellings(word: Sequence[str], phrase: str) -> tuple[str, list[str]]:
+    """`_pg_phrase`, or a compound's other spelling ("x ray" of "xray": `other_spellings`)."""
+    part, params = _pg_phrase(phrase)
+    for spelling in other_spellings(word):
+        part = f"({part} || phraseto_tsquery('english', %s))"
+        params.append(" ".join(spelling))
+    return part, params
 
 
 def _pg_phrase(phrase: str) -> tuple[str, list[str]]:
@@ -285,7 +297,7 @@ def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
             parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
             params += [phrase, pg_prefixes(glued[fold(word[0])])]
         else:
-            part, more = _pg_phrase(phrase)
+            part, more = _pg_spellings(word, phrase)
             parts.append(part)
             params += more
     return " || ".join(parts), params
