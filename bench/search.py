@@ -11,7 +11,7 @@ index, and only the queries are measured again.
 
 Then a fixed, seeded mix of queries (a third words only, a third words and one or two
 filters, a third filters only; the words are treatments and summary words of the generated
-corpus, a third of the searches of a treatment's two words asked as a quoted phrase) runs
+corpus; half of the searches of more than one word ask it as a quoted phrase) runs
 through `openimr.decisions.search.search` exactly as the search page calls it:
 once without facet counts, once with them, and once more with them but without the lookup
 of the forms glued to a number ("norco10" for "norco": `search_match.with_glued`). The
@@ -94,7 +94,7 @@ def queries(sample: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, s
         if k % 3 != 2:
             params["q"] = rng.choice(vocabulary)
             if k % 6 in (0, 1) and " " in params["q"]:
-                # A third of the searches of a treatment's two words ask them as a quoted
+                # Half of the searches of more than one word ask them as a quoted
                 # phrase ("physical therapy": in that order and adjacent).
                 params["q"] = f'"{params["q"]}"'
         if k % 3 != 0:
