@@ -7,24 +7,20 @@ Inside quotes the phrase had been asked only as typed, and missed the glued prin
 import pytest
 
 from openimr.decisions.search_match import dosed
-from openimr.decisions.tests.public_factories import drug_letter as _letter
+from openimr.decisions.tests import (
+    test_a_drug_and_its_dose_find_the_letters_however_they_print_the_dose_on_both_databases as unquoted,
+)
 from openimr.decisions.tests.public_factories import item, make_decision
+
+# The letters printing Norco and Tramadol doses every way (and other doses) of the test of
+# the same words outside quotes.
+corpus = unquoted.corpus
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def corpus() -> None:
-    _letter("CM16-0000001", "Norco 10/325mg #60")
-    _letter("CM16-0000002", "Norco10/325 #90")
-    _letter("CM16-0000003", "Norco 10/325 mg #120")
-    _letter("CM16-0000004", "Norco10/325mg #30")
-    _letter("CM16-0000005", "Norco 5/325mg #60")
-    _letter("CM16-0000006", "Norco 10/3250 #60")
-    _letter("CM16-0000011", "Tramadol50mg #90")
-    _letter("CM16-0000012", "Tramadol 50mg #60")
-    _letter("CM16-0000014", "Tramadol 500mg #30")
-    _letter("CM16-0000015", "Tramadol ER 100mg, 50 tablets")
+def continued(corpus) -> None:
     make_decision(
         case_number="CM16-0000016",
         summary="Continue Tramadol50mg as before.",
@@ -52,14 +48,14 @@ def test_a_phrase_ending_in_a_drug_and_its_dose_is_split_there(parts, split):
     assert dosed(parts) == split
 
 
-def test_a_quoted_drug_and_dose_find_every_printing_of_that_dose(client, corpus):
+def test_a_quoted_drug_and_dose_find_every_printing_of_that_dose(client, continued):
     norco = {"CM16-0000001", "CM16-0000002", "CM16-0000003", "CM16-0000004"}
     assert _api(client, '"Norco 10/325"') == norco
     assert _api(client, '"norco 10/325" -"10/325 mg"') == norco - {"CM16-0000003"}
 
 
-def test_a_quoted_dose_must_follow_its_drug(client, corpus):
-    tramadol = {"CM16-0000011", "CM16-0000012", "CM16-0000016"}
+def test_a_quoted_dose_must_follow_its_drug(client, continued):
+    tramadol = {"CM16-0000011", "CM16-0000012", "CM16-0000013", "CM16-0000016"}
     assert _api(client, "Tramadol 50") >= tramadol | {"CM16-0000015"}
     assert _api(client, '"Tramadol 50"') == tramadol
     assert _api(client, '"continue tramadol 50"') == {"CM16-0000016"}

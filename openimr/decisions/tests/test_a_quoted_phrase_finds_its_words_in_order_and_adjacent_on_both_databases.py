@@ -14,6 +14,10 @@ from hypothesis import strategies as st
 
 from openimr.decisions.search_terms import excluded_words, typed_words, words
 from openimr.decisions.tests.public_factories import item, make_decision
+from openimr.decisions.tests.test_a_word_typed_with_a_dash_leaves_out_the_letters_holding_it_on_both_databases import (
+    _api,
+    _found,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,16 +50,6 @@ def corpus() -> None:
     make_decision(
         case_number=PHYSICAL, summary="Shoulder pain.", items=[item("Physical exam and x-ray")]
     )
-
-
-def _api(client, q: str) -> dict:
-    response = client.get("/api/v1/decisions", {"q": q})
-    assert response.status_code == 200, response.content
-    return response.json()
-
-
-def _found(client, q: str) -> set[str]:
-    return {hit["case_number"] for hit in _api(client, q)["results"]}
 
 
 @pytest.mark.parametrize(
