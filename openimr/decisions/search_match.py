@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from openimr.decisions.domain.compound_spellings import other_spellings
 from openimr.decisions.glued_sql import (
     LETTERS,
     fold,
@@ -20,7 +21,13 @@ from openimr.decisions.glued_sql import (
     pg_kept,
     pg_prefixes,
 )
-from openimr.decisions.search_terms import SearchQuery, excludes, filter_tags, pg_filter_tags
+from openimr.decisions.search_terms import (
+    SearchQuery,
+    chunks,
+    excludes,
+    filter_tags,
+    pg_filter_tags,
+)
 
 
 def fts5_query(
@@ -36,10 +43,26 @@ def fts5_query(
         if _dose(parts):
             base, *more = _dose_phrases(parts, words[n - 1] if n else (), glued)
             out.append(fts5_either(base, more))
+        elif (split := dosed(parts)) is not None:
+            prefix, drug, dose = split
+            plain, runs = _dose_forms(dose, (drug,), glued)
+            out.append(
+                fts5_either(
+                    " ".join(parts),
+                    [" ".join([*prefix, drug, p]) for p in plain[1:]]
+                    + [" ".join([*prefix, r]) for r in runs],
+                )
+            )
         else:
-            tokens = glued.get(fold(parts[0]), ()) if len(parts) == 1 else ()
-            out.append(fts5_either(" ".join(parts), tokens))
+            out.append(fts5_either(" ".join(parts), _fts5_more(parts, glued)))
     return " AND ".join(out)
+
+
+def _fts5_more(parts: Sequence[str], glued: Mapping[str, Sequence[str]]) -> list[str]:
+    """A word's other forms for FTS5: a word of one run run into a number (its ``glued``
+    tokens, "norco10"), and a compound's other spelling ("x ray" of "xray": `other_spellings`)."""
+    tokens = list(glued.get(fold(parts[0]), ())) if len(parts) == 1 else []
+    return tokens + [" ".join(spelling) for spelling in other_spellings(parts)]
 
 
 def fts5_excluded(
@@ -48,11 +71,7 @@ def fts5_excluded(
     """Any of the excluded words, each a quoted FTS5 phrase, a word of one run also in its
     ``glued`` tokens ("-norco" leaves out "Norco10/325"). A dose is its phrase alone."""
     glued = glued or {}
-    either = (
-        fts5_either(" ".join(parts), glued.get(fold(parts[0]), ()) if len(parts) == 1 else ())
-        for parts in words
-    )
-    return " OR ".join(either)
+    return " OR ".join(fts5_either(" ".join(parts), _fts5_more(parts, glued)) for parts in words)
 
 
 def _dose(parts: Sequence[str]) -> bool:
@@ -60,15 +79,39 @@ def _dose(parts: Sequence[str]) -> bool:
     return all(part.isascii() and part.isdecimal() for part in parts)
 
 
+def dosed(parts: Sequence[str]) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
+    """A quoted phrase ending in a drug and its dose (`"Norco 10/325"`, `"take Tramadol
+    50"`): the words before the drug, the drug `fold`ed, and the dose's numbers; else None.
+    Its dose is then found as letters print it (`_dose_forms`), as outside quotes."""
+    if len(parts) < 2 or _dose(parts):
+        return None
+    start = len(parts)
+    while _dose(parts[start - 1 :]):
+        start -= 1
+    drug = fold(parts[start - 1])
+    if start == len(parts) or not (drug.isascii() and drug.isalpha()):
+        return None
+    return tuple(parts[: start - 1]), drug, tuple(parts[start:])
+
+
 def _dose_phrases(
     parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Sequence[str]]
 ) -> list[str]:
+    """`_dose_forms`, as one list."""
+    plain, runs = _dose_forms(parts, before, glued)
+    return plain + runs
+
+
+def _dose_forms(
+    parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Sequence[str]]
+) -> tuple[list[str], list[str]]:
     """A dose as letters print it, the typed phrase first: its last number also run into
-    its unit ("10/325mg": '10' '325mg'), and its first into the drug typed before it
-    ("Norco10/325" for "Norco 10/325": 'norco10' '325'; "Tramadol50mg" for "Tramadol 50")."""
+    its unit ("10/325mg": '10' '325mg'), and then, apart, its first run into the drug typed
+    before it ("Norco10/325" for "Norco 10/325": 'norco10' '325'; "Tramadol50mg" for
+    "Tramadol 50")."""
     last = parts[-1]
     ends = [last, *(t for t in glued.get(last, ()) if t[len(last) :].isalpha())]
-    phrases = [" ".join([*parts[:-1], end]) for end in ends]
+    phrases, runs_in = [" ".join([*parts[:-1], end]) for end in ends], []
     if len(before) == 1:
         drug = fold(before[0])
         start = drug + parts[0]
@@ -78,10 +121,10 @@ def _dose_phrases(
             if t == start or (len(parts) == 1 and t.startswith(start) and t[len(start) :].isalpha())
         ]
         if len(parts) == 1:
-            phrases += runs
+            runs_in += runs
         else:
-            phrases += [" ".join([run, *parts[1:-1], end]) for run in runs for end in ends]
-    return phrases
+            runs_in += [" ".join([run, *parts[1:-1], end]) for run in runs for end in ends]
+    return phrases, runs_in
 
 
 def with_glued(cursor: Any, vendor: str, query: SearchQuery) -> SearchQuery:
@@ -99,6 +142,9 @@ def with_glued(cursor: Any, vendor: str, query: SearchQuery) -> SearchQuery:
         if len(parts) == 1 and fold(parts[0]).isascii() and fold(parts[0]).isalpha()
     ]
     numbers = [parts[-1] for parts in query.words if _dose(parts)]
+    for _, drug, dose in filter(None, map(dosed, query.words)):
+        words.append(drug)
+        numbers.append(dose[-1])
     if not words and not numbers:
         return query
     if vendor == "postgresql":
@@ -115,6 +161,8 @@ def _pg_numbers(cursor: Any, query: SearchQuery) -> dict[str, list[str]]:
     lexeme, asked as it is), when the drug is glued to numbers at all."""
     stems, words = [], query.words
     for n, parts in enumerate(words):
+        if (split := dosed(parts)) is not None:
+            stems += [split[2][-1], split[1] + split[2][0]]
         if not _dose(parts):
             continue
         stems.append(parts[-1])
@@ -170,7 +218,7 @@ def pg_excluded_phrases(query: SearchQuery) -> list[str]:
 def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = False) -> list[str]:
     """`pg_phrases` of the searched words (or with ``excluded``, of the excluded ones)."""
     wanted, phrases = list(words), []
-    for chunk in text.split():
+    for chunk in chunks(text):
         if excludes(chunk) is not excluded:
             continue
         runs = list(_WORD.finditer(chunk))
@@ -204,11 +252,24 @@ def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
         elif len(word) == 1 and not _dose(word) and fold(word[0]) in glued:
             parts.append(either)
             params += [phrase, pg_prefixes(glued[fold(word[0])])]
+        elif (split := dosed(word)) is not None:
+            part, more = _pg_phrase_with_dose(phrase, *split, glued)
+            parts.append(part)
+            params += more
         else:
-            part, more = _pg_phrase(phrase)
+            part, more = _pg_spellings(word, phrase)
             parts.append(part)
             params += more
     return " && ".join(parts), params
+
+
+def _pg_spellings(word: Sequence[str], phrase: str) -> tuple[str, list[str]]:
+    """`_pg_phrase`, or a compound's other spelling ("x ray" of "xray": `other_spellings`)."""
+    part, params = _pg_phrase(phrase)
+    for spelling in other_spellings(word):
+        part = f"({part} || phraseto_tsquery('english', %s))"
+        params.append(" ".join(spelling))
+    return part, params
 
 
 def _pg_phrase(phrase: str) -> tuple[str, list[str]]:
@@ -236,7 +297,7 @@ def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
             parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
             params += [phrase, pg_prefixes(glued[fold(word[0])])]
         else:
-            part, more = _pg_phrase(phrase)
+            part, more = _pg_spellings(word, phrase)
             parts.append(part)
             params += more
     return " || ".join(parts), params
@@ -247,7 +308,29 @@ def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
 _PG_DOSE = re.compile(r"\d+( \d+)*")
 
 
+def _pg_phrase_with_dose(
+    phrase: str, prefix: Sequence[str], drug: str, dose: Sequence[str], glued: Mapping[str, Any]
+) -> tuple[str, list[str]]:
+    """A quoted phrase ending in a drug and its dose (`dosed`) on PostgreSQL: as typed, or
+    its words up to the drug followed at once (`tsquery_phrase`) by the dose as letters
+    print it (`_pg_dose_forms`), and the words before the drug by the drug run into it."""
+    plain, *runs = _pg_dose_forms(dose, (drug,), glued)
+    sql = ["phraseto_tsquery('english', %s)"]
+    params = [phrase]
+    for words, form in [([*prefix, drug], plain), *((prefix, run) for run in runs)]:
+        sql.append("tsquery_phrase(phraseto_tsquery('english', %s), to_tsquery('english', %s))")
+        params += [" ".join(words), form]
+    return "(" + " || ".join(sql) + ")", params
+
+
 def _pg_dose(parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Any]) -> str:
+    """`_pg_dose_forms`, any of them."""
+    return " | ".join(f"({form})" for form in _pg_dose_forms(parts, before, glued))
+
+
+def _pg_dose_forms(
+    parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Any]
+) -> list[str]:
     """`_dose_phrases` for PostgreSQL, as to_tsquery text of digits, letters, ``<->``,
     ``|``, ``:*`` and parentheses: the last number or its prefixes the index holds with a
     letter ("325m": `_pg_numbers`), and the first run into the drug typed before it, when
@@ -260,7 +343,7 @@ def _pg_dose(parts: Sequence[str], before: Sequence[str], glued: Mapping[str, An
             forms.append(" | ".join([start, *(f"{p}:*" for p in glued.get(start, ()))]))
         else:
             forms.append(" <-> ".join([start, *parts[1:-1], f"({last})"]))
-    return " | ".join(f"({form})" for form in forms)
+    return forms
 
 
 _LEXEME = re.compile(r"[a-z0-9_]+")

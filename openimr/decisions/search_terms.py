@@ -35,6 +35,11 @@ ONLY_LEFT_OUT = "only leaves words out (each starts with a dash): give a word to
 )
 
 _WORD = re.compile(r"\w+")
+# A quoted phrase (straight or curly quotes, as a word processor writes them), with an
+# optional "-" before it, or a run of text between spaces and quotes. An unbalanced quote
+# matches neither and is dropped: its words are searched one by one.
+_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'))
+_CHUNK = re.compile(r'-?"[^"]*"|[^\s"]+')
 # Words in nearly every letter: they select nothing and cost a pass over the whole index.
 STOPWORDS = frozenset(
     (
@@ -103,10 +108,22 @@ def excluded_words(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(_all_words(text, excluded=True)[:MAX_WORDS])
 
 
+def chunks(text: str) -> list[str]:
+    """The words as typed: each quoted phrase whole, with its quotes (`"lumbar spine"`,
+    `-"physical therapy"`), and each run of text between spaces and quotes. A phrase is
+    searched as one word of several runs, its words in that order and adjacent, as an
+    inner "-" already made "L4-5" one; before, quotes were dropped and its words were
+    searched anywhere in a letter. An empty phrase (`""`) has no runs and is no word."""
+    return _CHUNK.findall(text.translate(_QUOTES))
+
+
 def excludes(chunk: str) -> bool:
-    """Whether a word as typed (a run of text between spaces) is one to leave out: a "-"
-    and then at once a letter or digit ("-knee", "-L4-5"). A "-" inside a word ("x-ray",
-    "L4-5") or standing alone ("lumbar - knee") leaves nothing out."""
+    """Whether a word as typed (`chunks`) is one to leave out: a "-" and then at once a
+    letter or digit ("-knee", "-L4-5") or a quoted phrase holding one (`-"physical
+    therapy"`). A "-" inside a word ("x-ray", "L4-5") or standing alone ("lumbar - knee")
+    leaves nothing out."""
+    if chunk[:2] == '-"':
+        return _WORD.search(chunk) is not None
     return chunk[:1] == "-" and _WORD.match(chunk, 1) is not None
 
 
@@ -140,7 +157,7 @@ def _cut(
     its runs and as typed, and those used: all but the common ones, unless nothing else
     was typed to search."""
     found = []
-    for chunk in text.split():
+    for chunk in chunks(text):
         if excludes(chunk) is not excluded:
             continue
         runs = list(_WORD.finditer(chunk))
@@ -151,7 +168,8 @@ def _cut(
 
 
 def _common(parts: tuple[str, ...]) -> bool:
-    return len(parts) == 1 and parts[0].lower() in STOPWORDS
+    """A common word, or a phrase of common words alone (`"of the"`): it selects nothing."""
+    return all(part.lower() in STOPWORDS for part in parts)
 
 
 def _distinct(
@@ -330,7 +348,7 @@ def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
 
 def only_left_out(text: str) -> bool:
     """Whether ``text`` only leaves words out ("-knee"): nothing to search for."""
-    return not _all_words(text) and any(excludes(chunk) for chunk in text.split())
+    return not _all_words(text) and any(excludes(chunk) for chunk in chunks(text))
 
 
 def _choice(

@@ -80,3 +80,11 @@ def test_a_forgotten_value_before_the_next_option_is_still_refused(corpus, tmp_p
     assert refused.value.code == 2
     assert "--q: expected one argument" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("typed", [["--q", '-"knee brace" brace'], ['--q="back brace"']])
+def test_a_quoted_phrase_is_searched_or_left_out_whole(corpus, tmp_path, capsys, typed):
+    # "brace" alone is in both braces' letters: the phrase picks the back brace's.
+    out = tmp_path / "out.csv"
+    assert main(["corpus", "export", "--format", "csv", *typed, "-o", str(out)]) == 0
+    assert _exported(out) == {"CM16-0000003"}
