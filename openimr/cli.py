@@ -30,11 +30,19 @@ DESCRIPTION = (
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _django() -> None:
+def _django(*, migrated: bool = True) -> None:
+    """Django set up for a command that reads or writes the database, which must hold
+    every migration this version ships (a report on older tables could print figures
+    without the newer rules in force); ``migrated=False`` for a command that migrates its
+    own database first (`simulate`)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()
+    if migrated:
+        from openimr.core.schema import schema_current
+
+        schema_current()
 
 
 def write_output(data: bytes, out: str | None) -> None:

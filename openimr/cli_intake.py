@@ -13,10 +13,10 @@ from openimr import cli_timeliness
 from openimr.core.errors import InvalidInput, Problem
 
 
-def _django() -> None:
+def _django(*, migrated: bool = True) -> None:
     from openimr.cli import _django as setup
 
-    setup()
+    setup(migrated=migrated)
 
 
 def _json_default(value: Any) -> str:
@@ -296,7 +296,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{target.resolve()}"
-    _django()
+    _django(migrated=False)  # it migrates its own database below
     from django.core.management import call_command
 
     from openimr.cases.simulation import simulate
