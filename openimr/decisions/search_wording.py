@@ -26,6 +26,12 @@ _FIELDS = {
 }
 
 
+def search_named(q: str) -> str:
+    """The search as the page's title and count name it: in curly quotes, unless it holds
+    quotes of its own (a phrase), which mark it already (“"lumbar spine"” said them twice)."""
+    return q if any(mark in q for mark in '"“”') else f"“{q}”"
+
+
 def order_text(results: Results) -> str:
     """The order of the results, as `search.search` chose it: by relevance only its ranked
     window (the RANK_WINDOW most recently added matches), the rest newest decision first."""

@@ -25,7 +25,12 @@ from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
 from openimr.decisions.domain.identifiers import age_text
 from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
-from openimr.decisions.search_wording import FACET_TITLES, order_text, problem_place
+from openimr.decisions.search_wording import (
+    FACET_TITLES,
+    order_text,
+    problem_place,
+    search_named,
+)
 from openimr.letters.rendering import state_name
 
 _FIXED_LABELS = {
@@ -148,6 +153,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     # not "matching “ ”".
     q = request.GET.get("q", "").replace("\x00", " ").strip()
     context: dict[str, Any] = {"q": q, "export_query": _link(request.GET, per_page=None)}
+    context["q_named"] = search_named(q)
     context["words_left_out"] = words_left_out(q)
     context["max_words"] = MAX_WORDS
     try:

@@ -30,6 +30,18 @@ def test_a_search_names_its_words(client):
     assert _title(client, {"q": "knee"}) == "“knee”: published decisions · openimr"
 
 
+def test_a_quoted_phrase_is_named_in_its_own_quotes_not_quoted_again(client):
+    assert _title(client, {"q": '"lumbar spine"'}) == '"lumbar spine": published decisions · openimr'
+    assert _title(client, {"q": "“lumbar spine” -knee"}) == (
+        "“lumbar spine” -knee: published decisions · openimr"
+    )
+
+
+def test_the_count_names_a_quoted_phrase_in_its_own_quotes(client):
+    page = parse(client.get("/decisions/", {"q": '"lumbar spine"'}).content.decode())
+    assert 'matching "lumbar spine"' in text(page.by_id("summary"))
+
+
 def test_a_page_past_the_first_names_its_number(client):
     title = _title(client, {"q": "knee", "per_page": "1", "page": "2"})
     assert title == "“knee”: published decisions, page 2 of 3 · openimr"
