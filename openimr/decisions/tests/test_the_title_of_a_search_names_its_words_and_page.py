@@ -31,7 +31,9 @@ def test_a_search_names_its_words(client):
 
 
 def test_a_quoted_phrase_is_named_in_its_own_quotes_not_quoted_again(client):
-    assert _title(client, {"q": '"lumbar spine"'}) == '"lumbar spine": published decisions · openimr'
+    assert (
+        _title(client, {"q": '"lumbar spine"'}) == '"lumbar spine": published decisions · openimr'
+    )
     assert _title(client, {"q": "“lumbar spine” -knee"}) == (
         "“lumbar spine” -knee: published decisions · openimr"
     )
