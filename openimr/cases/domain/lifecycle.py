@@ -102,3 +102,48 @@ def check_reviewer_assignable(state: State) -> None:
             f"{state_words(state)} case cannot be given a reviewer; "
             "only a case found eligible and not yet decided can"
         )
+
+
+# A review turns expedited when the treating physician certifies an imminent and serious
+# threat to health (8 CCR 9792.10.4(c)): only a case whose review is still to come or under
+# way. A deferred case waits on the liability dispute (8 CCR 9792.10.3(a)(3), (d)), so no
+# review clock runs to shorten: it is converted once it is screened again.
+CONVERTIBLE = OPEN - {State.DEFERRED}
+
+
+def check_convertible(state: State, *, expedited: bool) -> None:
+    """Raise Conflict, naming the state, unless a case in it may be converted to expedited
+    review (8 CCR 9792.10.4(c)): open, not deferred, and not expedited already."""
+    if state not in CONVERTIBLE:
+        why = (
+            "its review waits until the liability dispute is settled (8 CCR 9792.10.3(d)); "
+            "screen it again first"
+            if state is State.DEFERRED
+            else "only a case still to be reviewed or in review can (8 CCR 9792.10.4(c))"
+        )
+        raise Conflict(f"{state_words(state)} case cannot be converted to expedited review: {why}")
+    if expedited:
+        raise Conflict("the case is already expedited")
+
+
+def actions_offered(state: State, *, expedited: bool) -> frozenset[str]:
+    """The staff actions of a case's timeline that its state allows: the next forward step,
+    conversion to expedited review, and closing (withdrawn by the applicant, or terminated
+    when the claims administrator authorized the treatment, 8 CCR 9792.10.6(a)) while open.
+    The page offers only these; the services refuse the others all the same."""
+    offered = {step for step, (source, _) in STEPS.items() if state is source}
+    if state in CONVERTIBLE and not expedited:
+        offered.add("convert")
+    if State.WITHDRAWN in TRANSITIONS[state]:
+        offered.add("withdraw")
+    if State.TERMINATED in TRANSITIONS[state]:
+        offered.add("terminate")
+    return frozenset(offered)
+
+
+# The forward steps staff take from the timeline: (from, to).
+STEPS: dict[str, tuple[State, State]] = {
+    "assign": (State.ELIGIBLE, State.ASSIGNED),
+    "records_complete": (State.ASSIGNED, State.RECORDS_COMPLETE),
+    "begin_review": (State.RECORDS_COMPLETE, State.IN_REVIEW),
+}
