@@ -52,7 +52,8 @@ def day_option(value: str | None, what: str) -> date:
 
 def cmd_eligibility_check(args: argparse.Namespace) -> int:
     """Screen one application file offline: no database, so no prior-review or duplicate
-    check (those need the IMRO's records); everything else is the same rules."""
+    check (those need the IMRO's records); everything else is the same rules, and the
+    attached UR decision is checked as intake checks it."""
     from openimr.cases.domain.deadlines import filing_deadline
     from openimr.cases.domain.eligibility import ScreeningContext, screen
     from openimr.cases.intake_schema import (
@@ -65,11 +66,15 @@ def cmd_eligibility_check(args: argparse.Namespace) -> int:
 
     today = day_option(args.today, "--today")
     # Text first: a file that is not UTF-8 ended in a traceback from the JSON reader.
-    form = parse_application_json(read_text_input(args.file, "APPLICATION.json", "utf-8-sig"))
+    try:
+        form = parse_application_json(read_text_input(args.file, "APPLICATION.json", "utf-8-sig"))
+    except InvalidInput as exc:
+        raise exc.located(args.file) from exc
     # As the API and the web form refuse them: a UR decision or a signature after the day of
     # receipt was screened as if it could be (and could come out eligible).
     if problems := received_date_problems(form, today):
-        raise InvalidInput(problems)
+        raise InvalidInput(problems).located(args.file)
+    _ur_decision_checked(form, args.file)
     app = to_domain(form, received_on=today, attached=form.ur_decision_document is not None)
     program = load_program()
     result = screen(app, ScreeningContext(), program)
@@ -88,6 +93,22 @@ def cmd_eligibility_check(args: argparse.Namespace) -> int:
         for reason in result.reasons:
             print(f"  - {reason.text} ({reason.source})")
     return 0
+
+
+def _ur_decision_checked(form: Any, name: str) -> None:
+    """The attached UR decision refused as the web form and the API refuse it (not a PDF,
+    encrypted, empty, too large, damaged), naming the application file and the document:
+    an attachment that was no PDF at all had been screened as "attached" and could come
+    out eligible. Read in the same sandbox, under the same limits; no database is opened."""
+    if form.ur_decision_document is None:
+        return
+    _django(migrated=False)
+    from openimr.cases.services import ur_decision_read
+
+    try:
+        ur_decision_read(form, named=True)
+    except InvalidInput as exc:
+        raise exc.located(name) from exc
 
 
 def _read_lines(path: Path) -> list[tuple[int, Any]]:
