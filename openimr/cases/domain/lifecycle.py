@@ -66,18 +66,29 @@ class IllegalTransition(OpenIMRError):
 
 
 def check_transition(current: State, target: State) -> None:
-    """Raise IllegalTransition unless the table allows ``current`` → ``target``."""
+    """Raise IllegalTransition unless the table allows ``current`` → ``target``, naming the
+    states in words, as the pages label them ("records complete", not "records_complete")."""
     if target not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(TRANSITIONS[current])) or "none (the case is closed)"
+        allowed = [_words(state) for state in sorted(TRANSITIONS[current])]
+        if not allowed:
+            then = "it is closed"
+        elif len(allowed) == 1:
+            then = f"it can only become {allowed[0]}"
+        else:
+            then = f"it can become {', '.join(allowed[:-1])} or {allowed[-1]}"
         raise IllegalTransition(
-            f"{state_words(current)} case cannot become {target.value}; allowed: {allowed}"
+            f"{state_words(current)} case cannot become {_words(target)}; {then}"
         )
+
+
+def _words(state: State) -> str:
+    return state.label if state is State.QA else state.label.lower()
 
 
 def state_words(state: State) -> str:
     """The state as a sentence names a case in it, with the article it is read with: "an
     eligible", "an in review", "a QA"."""
-    words = state.label if state is State.QA else state.label.lower()
+    words = _words(state)
     return f"{article(words)} {words}"
 
 

@@ -15,7 +15,7 @@ BUTTONS = {
     "assign": "Send notice of assignment",
     "convert": "Convert to expedited",
     "terminate": "Terminate (treatment authorized)",
-    "withdraw": ">Withdrawn</button>",
+    "withdraw": "Withdraw (the applicant withdrew)",
 }
 
 
