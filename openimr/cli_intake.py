@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openimr import cli_timeliness
+from openimr import cli_eligibility, cli_timeliness
 from openimr.core.errors import InvalidInput, Problem
 
 
@@ -48,46 +48,6 @@ def day_option(value: str | None, what: str) -> date:
         message = f"{value} is not between {EARLIEST_DAY} and {LATEST_DAY}"
         raise InvalidInput([Problem(what, message)])
     return day
-
-
-def cmd_eligibility_check(args: argparse.Namespace) -> int:
-    """Screen one application file offline: no database, so no prior-review or duplicate
-    check (those need the IMRO's records); everything else is the same rules."""
-    from openimr.cases.domain.deadlines import filing_deadline
-    from openimr.cases.domain.eligibility import ScreeningContext, screen
-    from openimr.cases.intake_schema import (
-        parse_application_json,
-        received_date_problems,
-        to_domain,
-    )
-    from openimr.cli import read_text_input
-    from openimr.programs.loader import load_program
-
-    today = day_option(args.today, "--today")
-    # Text first: a file that is not UTF-8 ended in a traceback from the JSON reader.
-    form = parse_application_json(read_text_input(args.file, "APPLICATION.json", "utf-8-sig"))
-    # As the API and the web form refuse them: a UR decision or a signature after the day of
-    # receipt was screened as if it could be (and could come out eligible).
-    if problems := received_date_problems(form, today):
-        raise InvalidInput(problems)
-    app = to_domain(form, received_on=today, attached=form.ur_decision_document is not None)
-    program = load_program()
-    result = screen(app, ScreeningContext(), program)
-    filing = filing_deadline(app.ur_decision_date, app.ur_service_method, program)
-    report = {
-        "outcome": result.outcome.value,
-        "reasons": [{"code": r.code, "text": r.text, "source": r.source} for r in result.reasons],
-        "deadlines": {
-            filing.name: {"due": filing.due, "rule": filing.rule, "source": filing.source}
-        },
-    }
-    if args.json:
-        print(json.dumps(report, default=_json_default, indent=2))
-    else:
-        print(f"{result.outcome.value}; last day to apply {filing.due}")
-        for reason in result.reasons:
-            print(f"  - {reason.text} ({reason.source})")
-    return 0
 
 
 def _read_lines(path: Path) -> list[tuple[int, Any]]:
@@ -325,13 +285,7 @@ def register(groups: Any) -> None:
     imp.add_argument("file", metavar="FILE.jsonl")
     imp.set_defaults(handler=cmd_applications_import)
 
-    elig = groups.add_parser("eligibility", help="eligibility screening")
-    elig_cmds = elig.add_subparsers(dest="command", required=True)
-    check = elig_cmds.add_parser("check", help="screen an application file (no database)")
-    check.add_argument("file", metavar="APPLICATION.json")
-    check.add_argument("--today", metavar="YYYY-MM-DD", help="the date of receipt (default: today)")
-    check.add_argument("--json", action="store_true", help="print the result as JSON")
-    check.set_defaults(handler=cmd_eligibility_check)
+    cli_eligibility.register(groups)
 
     clocks = groups.add_parser("clocks", help="deadlines of a case; their timeliness by month")
     clocks_cmds = clocks.add_subparsers(dest="command", required=True)

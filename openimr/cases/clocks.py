@@ -22,6 +22,12 @@ CLOSED_BY = {
 }
 
 
+def deadline_met(row: models.Case, name: str) -> bool:
+    """Whether the fact that meets this clock is recorded (the notice sent, the records in):
+    a closed case's clock that it was not met stopped with the case instead."""
+    return _met(row, name)
+
+
 def _met(row: models.Case, name: str) -> bool:
     """Whether the fact that closes this clock is recorded. The party's information is
     awaited only while the case is held in screening: staff record that it arrived, or

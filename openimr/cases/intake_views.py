@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 from openimr.audit import selectors as audit_selectors
 from openimr.cases import models, selectors, services
 from openimr.cases.domain.eligibility import Outcome
-from openimr.cases.domain.lifecycle import State
+from openimr.cases.domain.lifecycle import ASSIGNABLE, State, actions_offered
 from openimr.cases.forms import ApplicationForm
 from openimr.cases.views import Refused, case_view
 from openimr.core.access import session_client, staff_page
+from openimr.core.case import Priority
 from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.core.uploads import oversized_fields
@@ -90,6 +91,10 @@ def case_timeline(request: HttpRequest, row: models.Case) -> HttpResponse:
         "outcomes": [o.value for o in Outcome],
         "reviewing": reviewer_selectors.assignment_view(row.id),
         "info": selectors.information_view(row),
+        "actions": actions_offered(
+            State(row.state), expedited=row.priority == Priority.EXPEDITED.value
+        ),
+        "assignable": State(row.state) in ASSIGNABLE,
     }
     return render(request, "cases/timeline.html", context)
 

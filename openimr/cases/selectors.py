@@ -9,9 +9,16 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F, Q, QuerySet
 
 from openimr.cases import models
-from openimr.cases.clocks import deadlines_for, due_instant, open_deadlines, records_expected
+from openimr.cases.clocks import (
+    deadline_met,
+    deadlines_for,
+    due_instant,
+    open_deadlines,
+    records_expected,
+)
 from openimr.cases.domain.application import Application, ServiceMethod
 from openimr.cases.domain.deadline_status import at_risk_until, deadline_status
+from openimr.cases.domain.deadlines import Deadline
 from openimr.cases.domain.eligibility import consolidation_groups
 from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row
@@ -90,9 +97,17 @@ def case_id_for(case_number: str) -> int:
 
 
 def deadline_rows(row: models.Case, at: datetime | None = None) -> list[dict[str, Any]]:
-    """Each clock of the case with its rule, source and status now."""
+    """Each clock of the case with its rule, source and status now: running, met, or
+    stopped when the case closed before it was met (a case withdrawn before its Notice of
+    Assignment was sent had shown that notice "met")."""
     moment = at or now()
     open_names = {d.name for d in open_deadlines(row)}
+
+    def status(d: Deadline) -> str:
+        if d.name in open_names:
+            return deadline_status(d, moment)
+        return "met" if deadline_met(row, d.name) else "stopped"
+
     return [
         {
             "name": d.name,
@@ -100,7 +115,7 @@ def deadline_rows(row: models.Case, at: datetime | None = None) -> list[dict[str
             "due_at": due_instant(d),  # as the queue writes it: the day's end, in California
             "rule": d.rule,
             "source": d.source,
-            "status": deadline_status(d, moment) if d.name in open_names else "met",
+            "status": status(d),
         }
         for d in deadlines_for(row)
     ]

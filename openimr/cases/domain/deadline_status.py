@@ -44,6 +44,8 @@ STATUS_LABELS = {
     "on_track": "On track",
     "at_risk": "Due within 2 days",
     "overdue": "Overdue",
+    # Not a status of a running clock: the case closed (withdrawn, screened out) first.
+    "stopped": "Stopped: the case closed first",
 }
 
 

@@ -12,7 +12,9 @@ notices); rename one only with a data migration:
 - ``no_ur_decision``: the UR decision is not attached.
 - ``conditional_non_certification``: UR denied only for want of requested information.
 - ``already_decided``: IMR already decided the same treatment on the same claim.
-- ``duplicate``: the same dispute was already received.
+- ``duplicate``: the same dispute was already received, and is still to be decided.
+- ``already_authorized``: the same dispute was already received, and its review ended when
+  the claims administrator authorized the treatment.
 - ``liability_disputed``: liability is disputed on other grounds; defers, not ineligible.
 """
 
@@ -25,6 +27,7 @@ from enum import StrEnum
 from openimr.cases.domain.application import Application
 from openimr.cases.domain.claims import normalise_claim, normalise_name
 from openimr.cases.domain.deadlines import Program, filing_deadline
+from openimr.cases.domain.lifecycle import State
 
 
 class Outcome(StrEnum):
@@ -66,6 +69,10 @@ class ReceivedApplication:
     ur_decision_date: date
     treatments: tuple[str, ...]
     received_on: date
+    # Where its case stands: None while it is being screened (a batch's earlier line). A
+    # terminated one ended on ``ended_on``, when the treatment was authorized.
+    state: State | None = None
+    ended_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,8 @@ class ScreeningContext:
     received: tuple[ReceivedApplication, ...] = ()
 
 
+# A case on file that has ended: decided (the letter issued) or terminated.
+_ENDED = frozenset({State.ISSUED, State.TERMINATED})
 Rule = Callable[[Application, ScreeningContext, Program], Iterator[Reason]]
 DEFERRAL_CODES = frozenset({"liability_disputed"})
 # Spelled out, not strftime("%B"): a notice must not change language with the server locale.
@@ -222,9 +231,11 @@ def duplicate(
     and at least one of the same treatments is the one reviewed; this one adds nothing
     (8 CCR 9792.10.3(a)(2)). So whatever the days of receipt: a backlog copy received
     before the one on file, filed after it, would otherwise have the dispute reviewed
-    twice, as the one on file is not screened again."""
+    twice, as the one on file is not screened again. Only while the one on file is still
+    to be decided: one decided is said by ``already_decided``, one whose treatment was
+    authorized by ``already_authorized``; neither is "the one we review"."""
     for other in context.received:
-        if not _same_dispute(application, other):
+        if other.state in _ENDED or not _same_dispute(application, other):
             continue
         yield Reason(
             "duplicate",
@@ -233,6 +244,31 @@ def duplicate(
             f"{spoken_date(other.received_on)}, reference {other.reference}. That "
             "application is the one we review, so this copy is closed.",
             "8 CCR 9792.10.3(a)(2)",
+        )
+
+
+def already_authorized(
+    application: Application, context: ScreeningContext, program: Program
+) -> Iterator[Reason]:
+    """An application on file for the same dispute (claim, UR decision, a treatment in
+    common) whose review was terminated because the claims administrator authorized the
+    disputed treatment (8 CCR 9792.10.6(a)): the dispute was received once and has ended
+    with the treatment granted, so this one has nothing left to review
+    (8 CCR 9792.10.3(a)(2)). Not a duplicate of a review under way: the notice says the
+    treatment was authorized."""
+    for other in context.received:
+        if other.state is not State.TERMINATED or not _same_dispute(application, other):
+            continue
+        ended = f" on {spoken_date(other.ended_on)}" if other.ended_on else ""
+        yield Reason(
+            "already_authorized",
+            f"We already received an application about the same utilization review decision "
+            f"(dated {spoken_date(other.ur_decision_date)}) on "
+            f"{spoken_date(other.received_on)}, reference {other.reference}. Its review was "
+            f"ended{ended} because the claims administrator authorized the treatment in "
+            "dispute, so there is nothing left for Independent Medical Review to decide. If "
+            "you have not received the treatment, contact the claims administrator.",
+            "8 CCR 9792.10.6(a); 8 CCR 9792.10.3(a)(2)",
         )
 
 
@@ -263,6 +299,7 @@ RULES: tuple[Rule, ...] = (
     conditional_non_certification,
     already_decided,
     duplicate,
+    already_authorized,
     liability_disputed,
 )
 

@@ -66,18 +66,29 @@ class IllegalTransition(OpenIMRError):
 
 
 def check_transition(current: State, target: State) -> None:
-    """Raise IllegalTransition unless the table allows ``current`` → ``target``."""
+    """Raise IllegalTransition unless the table allows ``current`` → ``target``, naming the
+    states in words, as the pages label them ("records complete", not "records_complete")."""
     if target not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(TRANSITIONS[current])) or "none (the case is closed)"
+        allowed = [_words(state) for state in sorted(TRANSITIONS[current])]
+        if not allowed:
+            then = "it is closed"
+        elif len(allowed) == 1:
+            then = f"it can only become {allowed[0]}"
+        else:
+            then = f"it can become {', '.join(allowed[:-1])} or {allowed[-1]}"
         raise IllegalTransition(
-            f"{state_words(current)} case cannot become {target.value}; allowed: {allowed}"
+            f"{state_words(current)} case cannot become {_words(target)}; {then}"
         )
+
+
+def _words(state: State) -> str:
+    return state.label if state is State.QA else state.label.lower()
 
 
 def state_words(state: State) -> str:
     """The state as a sentence names a case in it, with the article it is read with: "an
     eligible", "an in review", "a QA"."""
-    words = state.label if state is State.QA else state.label.lower()
+    words = _words(state)
     return f"{article(words)} {words}"
 
 
@@ -102,3 +113,48 @@ def check_reviewer_assignable(state: State) -> None:
             f"{state_words(state)} case cannot be given a reviewer; "
             "only a case found eligible and not yet decided can"
         )
+
+
+# A review turns expedited when the treating physician certifies an imminent and serious
+# threat to health (8 CCR 9792.10.4(c)): only a case whose review is still to come or under
+# way. A deferred case waits on the liability dispute (8 CCR 9792.10.3(a)(3), (d)), so no
+# review clock runs to shorten: it is converted once it is screened again.
+CONVERTIBLE = OPEN - {State.DEFERRED}
+
+
+def check_convertible(state: State, *, expedited: bool) -> None:
+    """Raise Conflict, naming the state, unless a case in it may be converted to expedited
+    review (8 CCR 9792.10.4(c)): open, not deferred, and not expedited already."""
+    if state not in CONVERTIBLE:
+        why = (
+            "its review waits until the liability dispute is settled (8 CCR 9792.10.3(d)); "
+            "screen it again first"
+            if state is State.DEFERRED
+            else "only a case still to be reviewed or in review can (8 CCR 9792.10.4(c))"
+        )
+        raise Conflict(f"{state_words(state)} case cannot be converted to expedited review: {why}")
+    if expedited:
+        raise Conflict("the case is already expedited")
+
+
+def actions_offered(state: State, *, expedited: bool) -> frozenset[str]:
+    """The staff actions of a case's timeline that its state allows: the next forward step,
+    conversion to expedited review, and closing (withdrawn by the applicant, or terminated
+    when the claims administrator authorized the treatment, 8 CCR 9792.10.6(a)) while open.
+    The page offers only these; the services refuse the others all the same."""
+    offered = {step for step, (source, _) in STEPS.items() if state is source}
+    if state in CONVERTIBLE and not expedited:
+        offered.add("convert")
+    if State.WITHDRAWN in TRANSITIONS[state]:
+        offered.add("withdraw")
+    if State.TERMINATED in TRANSITIONS[state]:
+        offered.add("terminate")
+    return frozenset(offered)
+
+
+# The forward steps staff take from the timeline: (from, to).
+STEPS: dict[str, tuple[State, State]] = {
+    "assign": (State.ELIGIBLE, State.ASSIGNED),
+    "records_complete": (State.ASSIGNED, State.RECORDS_COMPLETE),
+    "begin_review": (State.RECORDS_COMPLETE, State.IN_REVIEW),
+}

@@ -37,6 +37,7 @@ from openimr.cases.services.intake import (
     Submitted,
     application_submit,
     applications_receive,
+    ur_decision_read,
 )
 from openimr.cases.services.lifecycle import case_transition
 from openimr.cases.services.notices import (
@@ -78,4 +79,5 @@ __all__ = [
     "information_parties",
     "notice_issue",
     "notice_stored_letter",
+    "ur_decision_read",
 ]

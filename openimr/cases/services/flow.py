@@ -12,7 +12,7 @@ from openimr.audit.services import Actor, actor_label
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
 from openimr.cases.domain.eligibility import EligibilityResult, Outcome, Reason
-from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State, state_words
+from openimr.cases.domain.lifecycle import SCREENING_OPEN, State, check_convertible, state_words
 from openimr.cases.domain.text import written_problem
 from openimr.cases.services.lifecycle import (
     CaseChanges,
@@ -150,10 +150,7 @@ def case_convert_expedited(
     """The treating physician certified an imminent and serious threat to health: the review
     becomes expedited, its clocks are recomputed, and every party is served a notice of the
     conversion with the records' new due date (8 CCR 9792.10.4(c))."""
-    if (state := State(row.state)) not in OPEN:
-        raise InvalidInput([Problem("$.state", f"{state_words(state)} case cannot be converted")])
-    if row.priority == Priority.EXPEDITED.value:
-        raise InvalidInput([Problem("$.priority", "the case is already expedited")])
+    check_convertible(State(row.state), expedited=row.priority == Priority.EXPEDITED.value)
     _note_check(note, missing="describe the physician's certification")
     at = at or now()
     row.priority, row.converted_to_expedited_at = Priority.EXPEDITED.value, at

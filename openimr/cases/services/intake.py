@@ -80,12 +80,24 @@ class Filing:
         return hashlib.sha256(self.form.model_dump_json().encode()).hexdigest()
 
 
-def _upload(filing: Filing) -> ReadPdf | None:
-    document = filing.form.ur_decision_document
+def ur_decision_read(
+    form: ApplicationIn, *, where: str = "", named: bool = False
+) -> ReadPdf | None:
+    """The attached UR decision checked and read as every intake reads it (base64, empty,
+    too large, not a PDF, encrypted, damaged, too many pages: InvalidInput at its field);
+    None when none is attached. ``named`` puts the document's file name before each
+    problem, for a reader who sees no form (the offline ``eligibility check``)."""
+    document = form.ur_decision_document
     if document is None:
         return None
-    path = f"{filing.where}{UPLOAD_PATH}"
-    return pdf_read(decode_base64(document.content_base64, path), path=path)
+    path = f"{where}{UPLOAD_PATH}"
+    try:
+        return pdf_read(decode_base64(document.content_base64, path), path=path)
+    except InvalidInput as exc:
+        if not named:
+            raise
+        said = [Problem(p.path, f"{document.filename}: {p.message}") for p in exc.problems]
+        raise InvalidInput(said) from exc
 
 
 def _uploads(filings: Sequence[Filing], problems: list[Problem]) -> list[ReadPdf | None]:
@@ -98,7 +110,7 @@ def _uploads(filings: Sequence[Filing], problems: list[Problem]) -> list[ReadPdf
             for p in received_date_problems(filing.form, local_date(filing.at))
         ]
         try:
-            pdfs.append(_upload(filing))
+            pdfs.append(ur_decision_read(filing.form, where=filing.where))
         except InvalidInput as exc:
             problems += exc.problems
     if problems:

@@ -33,7 +33,9 @@ def _held(claims: Iterable[str]) -> Held:
     whatever the batch size; by the indexed comparable claim number (however it was written,
     8 CCR 9792.10.3(a)(2)), so the cost stays flat however many cases the database holds,
     keyed by that comparable form. A withdrawn or screened-out application is closed: the
-    copy sent to correct it is not its duplicate (8 CCR 9792.10.3), and it decided nothing."""
+    copy sent to correct it is not its duplicate (8 CCR 9792.10.3), and it decided nothing.
+    A terminated or issued one is held with its state, so that the rules say how it ended
+    rather than call it the one under review."""
     same_claim = list(
         models.Application.objects.filter(claim_key__in={normalise_claim(c) for c in claims})
         .exclude(case__state__in=[State.WITHDRAWN.value, State.INELIGIBLE.value])
@@ -45,6 +47,8 @@ def _held(claims: Iterable[str]) -> Held:
             "claim_key",
             "ur_decision_date",
             "received_on",
+            "case__state",
+            "case__terminated_at",
         )
     )
     if not same_claim:
@@ -76,6 +80,8 @@ def _held(claims: Iterable[str]) -> Held:
                 a["ur_decision_date"],
                 tuple(treatments[a["id"]]),
                 a["received_on"],
+                State(a["case__state"]),
+                local_date(a["case__terminated_at"]) if a["case__terminated_at"] else None,
             )
         )
         decisions += decided[a["case_id"]]

@@ -124,7 +124,7 @@ def test_an_action_the_state_does_not_allow_is_explained_and_changes_nothing(cli
     client.post("/cases/new/", {**form_data(), "ur_decision_document": upload()})
     number = models.Case.objects.get().case_number
     response = client.post(f"/cases/{number}/action/", {"action": "records_complete"}, follow=True)
-    assert "cannot become records_complete" in response.content.decode()
+    assert "cannot become records complete; it can become assigned" in response.content.decode()
     assert models.Case.objects.get().state == "eligible"
 
 

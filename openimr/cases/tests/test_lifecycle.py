@@ -51,9 +51,30 @@ def test_a_closed_case_goes_nowhere(state):
 
 def test_the_error_says_what_is_allowed():
     with pytest.raises(
-        IllegalTransition, match="a received case cannot become issued; allowed: screening"
+        IllegalTransition,
+        match=r"^a received case cannot become issued; it can become screening, terminated or "
+        r"withdrawn$",
     ):
         check_transition(State.RECEIVED, State.ISSUED)
+
+
+def test_the_error_names_the_one_state_allowed_alone():
+    with pytest.raises(IllegalTransition, match=r"; it can only become screening$"):
+        check_transition(State.INELIGIBLE, State.ISSUED)
+
+
+def test_the_error_names_the_states_in_words_not_codes():
+    # It had said "cannot become records_complete; allowed: assigned, terminated, withdrawn".
+    with pytest.raises(IllegalTransition) as refused:
+        check_transition(State.ELIGIBLE, State.RECORDS_COMPLETE)
+    assert str(refused.value) == (
+        "an eligible case cannot become records complete; "
+        "it can become assigned, terminated or withdrawn"
+    )
+    with pytest.raises(
+        IllegalTransition, match=r"^a terminated case cannot become QA; it is closed$"
+    ):
+        check_transition(State.TERMINATED, State.QA)
 
 
 def test_qa_can_return_a_case_to_review():
