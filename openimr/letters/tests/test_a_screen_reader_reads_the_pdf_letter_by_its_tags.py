@@ -154,3 +154,16 @@ def test_names_in_arabic_and_chinese_stay_in_their_paragraphs(three_item_doc):
     assert physician.text == f"Requesting physician: {CHINESE}, Orthopedic Surgery"
     headings = [e.kind for e in elements if e.kind.startswith("H")]
     assert headings == ["H1", "H2", "H2", "H2", "H3", "H3", "H3", "H2", "H2", "H2"]
+
+
+def test_a_notice_staff_wrote_line_by_line_reads_as_its_paragraphs():
+    from openimr.letters.tests.test_a_request_for_information_prints_what_staff_wrote_line_by_line import (
+        LINES,
+        _request,
+    )
+
+    notice = _request()
+    elements, _ = structure(render_pdf(notice))
+    assert _read(elements) == _expected(notice)
+    # Its lines, drawn one a line, read as one paragraph up to the blank line.
+    assert " ".join(LINES[:4]) in [e.text for e in elements if e.kind == "P"]
