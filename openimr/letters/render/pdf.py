@@ -4,8 +4,10 @@ emboldened in a bold run (docs/decisions/0009-bold-names-in-other-scripts.md).
 
 The letter is set by pdf_layout's line breaker and drawn straight onto a reportlab canvas as
 PDF text operators, in faces from pdf_fonts. No markup is parsed, so names and clinical text
-print exactly as typed, "<" and "&" included. The output is byte-for-byte deterministic
-(reportlab's invariant mode), so an issued letter can be hashed.
+print exactly as typed, "<" and "&" included. Each line is drawn inside the marked content
+of the structure element it belongs to, and the footer as an artifact (pdf_tags: a tagged
+PDF, for a screen reader). The output is byte-for-byte deterministic (reportlab's invariant
+mode), so an issued letter can be hashed.
 """
 
 import re
