@@ -4,8 +4,10 @@ emboldened in a bold run (docs/decisions/0009-bold-names-in-other-scripts.md).
 
 The letter is set by pdf_layout's line breaker and drawn straight onto a reportlab canvas as
 PDF text operators, in faces from pdf_fonts. No markup is parsed, so names and clinical text
-print exactly as typed, "<" and "&" included. The output is byte-for-byte deterministic
-(reportlab's invariant mode), so an issued letter can be hashed.
+print exactly as typed, "<" and "&" included. Each line is drawn inside the marked content
+of the structure element it belongs to, and the footer as an artifact (pdf_tags: a tagged
+PDF, for a screen reader). The output is byte-for-byte deterministic (reportlab's invariant
+mode), so an issued letter can be hashed.
 """
 
 import re
@@ -27,6 +29,7 @@ from openimr.letters.render.pdf_fonts import Face
 from openimr.letters.render.pdf_layout import Line, Placed, Row, Run, Span, paginate, wrap
 from openimr.letters.render.pdf_scripts import segments, unprintable, visual
 from openimr.letters.render.pdf_shaping import RISES
+from openimr.letters.render.pdf_tags import LANGUAGE, PDF_VERSION, Element, Tags
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FAMILY = "LiberationSerif"
@@ -98,11 +101,17 @@ def fonts() -> dict[str, Face]:
     return loaded
 
 
-def _block(spans: Sequence[Span], style: Style, x: float = MARGIN) -> list[Row]:
-    lines = wrap(spans, style.size, PAGE_WIDTH - MARGIN - x)
+def _block(spans: Sequence[Span], style: Style, tag: Element) -> list[Row]:
+    lines = wrap(spans, style.size, TEXT_WIDTH)
     space = [style.space_before] + [0.0] * (len(lines) - 1)
     return [
-        Row((Line(x, runs),), style.size, style.leading, space[i], _keep(style, len(lines), i))
+        Row(
+            (Line(MARGIN, runs, tag),),
+            style.size,
+            style.leading,
+            space[i],
+            _keep(style, len(lines), i),
+        )
         for i, runs in enumerate(lines)
     ]
 
@@ -116,12 +125,16 @@ def _keep(style: Style, count: int, index: int) -> int:
     return 1 if index == 0 and count > 1 else 0
 
 
-def _columns(cells: Sequence[tuple[float, list[tuple[Run, ...]]]], style: Style) -> list[Row]:
+Cell = tuple[float, list[tuple[Run, ...]], Element]
+"""A column's left edge, its lines, and the structure element they belong to."""
+
+
+def _columns(cells: Sequence[Cell], style: Style) -> list[Row]:
     """Cells side by side, each wrapped to its own column: row i holds each one's line i."""
-    depth = max((len(lines) for _, lines in cells), default=0)
+    depth = max((len(lines) for _, lines, _ in cells), default=0)
     return [
         Row(
-            tuple(Line(x, lines[i]) for x, lines in cells if i < len(lines)),
+            tuple(Line(x, lines[i], tag) for x, lines, tag in cells if i < len(lines)),
             style.size,
             style.leading,
             style.space_before if i == 0 else 0.0,
@@ -130,54 +143,70 @@ def _columns(cells: Sequence[tuple[float, list[tuple[Run, ...]]]], style: Style)
     ]
 
 
-def _field(field: Field) -> list[Row]:
+def _field(field: Field, tags: Tags) -> list[Row]:
+    """A header field, tagged as one paragraph "Label: value": it reads as the text letter
+    prints it, in one breath, where a table would announce a row and column per field."""
     label = wrap([Span(BOLD, f"{field.label}:")], FIELD.size, LABEL_WIDTH - COLUMN_GAP)
     value = wrap([Span(FAMILY, field.value)], FIELD.size, VALUE_WIDTH)
-    return _columns([(MARGIN, label), (MARGIN + LABEL_WIDTH, value)], FIELD)
+    tag = tags.document.add("P")
+    return _columns([(MARGIN, label, tag.part()), (MARGIN + LABEL_WIDTH, value, tag.part())], FIELD)
 
 
-def _header(fields: Sequence[Field]) -> list[Row]:
-    rows = [row for field in fields for row in _field(field)]
+def _header(fields: Sequence[Field], tags: Tags) -> list[Row]:
+    rows = [row for field in fields for row in _field(field, tags)]
     return [replace(rows[0], space_before=HEADER_SPACE), *rows[1:]] if rows else []
 
 
-def _paragraph(p: Paragraph) -> list[Row]:
+def _paragraph(p: Paragraph, tags: Tags) -> list[Row]:
     """The paragraph filled to the width; one written line by line fills each of its lines
-    on its own, the first as far from the block above as paragraphs are apart."""
+    on its own, the first as far from the block above as paragraphs are apart. An item's
+    line ("Treatment: Upheld") opens that item's rationale: tagged as a third-level
+    heading, a screen reader moves from item to item as a sighted reader scans the bold."""
     style = ROLES.get(p.role, BODY)
+    tag = tags.document.add("H3" if style is ITEM else "P")
     label = [Span(BOLD, p.label)] if p.label else []
     first, *rest = p.lines
-    rows = _block([*label, Span(style.font, first)], style)
+    rows = _block([*label, Span(style.font, first)], style, tag)
     tight = replace(style, space_before=0.0)
     for line in rest:
-        rows += _block([Span(style.font, line)], tight)
+        rows += _block([Span(style.font, line)], tight, tag)
     return rows
 
 
-def _bullets(block: BulletList) -> Iterator[Row]:
+def _bullets(block: BulletList, tags: Tags) -> Iterator[Row]:
     width = TEXT_WIDTH - ENTRY_INDENT
+    numbering = "Decimal" if block.ordered else "Disc"
+    listed = tags.document.add("L", O="List", ListNumbering=numbering)
     for number, entry in enumerate(block.entries, start=1):
         marker: list[tuple[Run, ...]] = [((FAMILY, f"{number}." if block.ordered else BULLET),)]
         text = wrap([Span(FAMILY, entry)], ENTRY.size, width)
-        cells = [(MARGIN + MARKER_INDENT, marker), (MARGIN + ENTRY_INDENT, text)]
+        item = listed.add("LI")
+        cells = [
+            (MARGIN + MARKER_INDENT, marker, item.add("Lbl")),
+            (MARGIN + ENTRY_INDENT, text, item.add("LBody")),
+        ]
         # The first entry is as far from the paragraph above as paragraphs are apart.
         style = ENTRY if number > 1 else replace(ENTRY, space_before=BODY.space_before)
         yield from _columns(cells, style)
 
 
-def _section(section: Section) -> Iterator[Row]:
-    yield from _block([Span(BOLD, section.heading)], HEADING)
+def _section(section: Section, tags: Tags) -> Iterator[Row]:
+    yield from _block([Span(BOLD, section.heading)], HEADING, tags.document.add("H2"))
     for block in section.blocks:
-        yield from _paragraph(block) if isinstance(block, Paragraph) else _bullets(block)
+        if isinstance(block, Paragraph):
+            yield from _paragraph(block, tags)
+        else:
+            yield from _bullets(block, tags)
 
 
-def _rows(letter: Letter) -> list[Row]:
-    rows = _block([Span(BOLD, letter.organization)], ORGANIZATION)
+def _rows(letter: Letter, tags: Tags) -> list[Row]:
+    """The letter's rows, and its structure in tags, in reading order."""
+    rows = _block([Span(BOLD, letter.organization)], ORGANIZATION, tags.document.add("P"))
     title = f"{letter.title} (draft, not issued)" if letter.draft else letter.title
-    rows += _block([Span(BOLD, title)], TITLE)
-    rows += _header(letter.header)
+    rows += _block([Span(BOLD, title)], TITLE, tags.document.add("H1"))
+    rows += _header(letter.header, tags)
     for section in letter.sections:
-        rows.extend(_section(section))
+        rows.extend(_section(section, tags))
     return rows
 
 
@@ -186,12 +215,15 @@ class _Text:
     measure and re-select the font for every string; here a font is selected only when it
     changes and nothing is measured twice."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, tags: Tags) -> None:
         self.doc = doc
+        self.tags = tags
         self.ops = ["BT"]
         self.font: tuple[str, float] | None = None
 
     def line(self, line: Line, size: float, baseline: float) -> None:
+        # In its element's marked content: bold runs and fallback faces included.
+        self.ops.extend(self.tags.enter(line.tag))
         self.ops.append(f"1 0 0 1 {line.x:.2f} {baseline:.2f} Tm")
         for font, text in line.runs:
             for face, piece in segments(font, visual(text)):
@@ -213,7 +245,7 @@ class _Text:
                 self.ops.extend(_shown(chunk, rise, size))
 
     def code(self) -> str:
-        return "\n".join([*self.ops, "ET"])
+        return "\n".join([*self.ops, *self.tags.close(), "ET"])
 
 
 def _placed(text: str) -> Iterator[tuple[str, float]]:
@@ -245,14 +277,19 @@ def _footer(case_number: str, page: int, draft: bool = False) -> Line:
     return Line((PAGE_WIDTH - width) / 2, ((FAMILY, text),))
 
 
-def _draw(canvas: Canvas, page: list[Placed], footer: Line) -> None:
-    text = _Text(canvas._doc)  # the document that tracks each face's subsets
+def _draw(canvas: Canvas, page: list[Placed], footer: Line, tags: Tags) -> None:
+    tags.page()
+    text = _Text(canvas._doc, tags)  # the document that tracks each face's subsets
     for row, baseline in page:
         for line in row.lines:
             text.line(line, row.size, baseline)
     text.line(footer, FOOTER_SIZE, FOOTER_Y)
     canvas.addLiteral(text.code())
     canvas.showPage()
+
+
+def _title(letter: Letter) -> str:
+    return f"{letter.title} \u2014 {letter.case_number}"
 
 
 def _canvas(out: BytesIO, letter: Letter) -> Canvas:
@@ -265,8 +302,10 @@ def _canvas(out: BytesIO, letter: Letter) -> Canvas:
         # The canvas otherwise starts in Helvetica, which would be listed in the PDF.
         initialFontName=FAMILY,
         initialFontSize=BODY.size,
+        lang=LANGUAGE,
+        pdfVersion=PDF_VERSION,
     )
-    canvas.setTitle(f"{letter.title} \u2014 {letter.case_number}")
+    canvas.setTitle(_title(letter))
     canvas.setAuthor(letter.organization)
     canvas.setSubject(letter.title)
     canvas.setCreator("openimr")
@@ -299,8 +338,10 @@ def missing_characters(letter: Letter) -> list[tuple[str, str]]:
 def render_pdf(letter: Letter) -> bytes:
     out = BytesIO()
     canvas = _canvas(out, letter)
-    pages = paginate(_rows(letter), PAGE_HEIGHT - MARGIN, MARGIN)
+    tags = Tags()
+    pages = paginate(_rows(letter, tags), PAGE_HEIGHT - MARGIN, MARGIN)
     for number, page in enumerate(pages, start=1):
-        _draw(canvas, page, _footer(letter.case_number, number, letter.draft))
+        _draw(canvas, page, _footer(letter.case_number, number, letter.draft), tags)
+    tags.install(canvas, _title(letter))
     canvas.save()
     return out.getvalue()

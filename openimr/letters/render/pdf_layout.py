@@ -13,6 +13,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from openimr.letters.render.pdf_scripts import width as width_of
+from openimr.letters.render.pdf_tags import Element
 
 WIDTH_CACHE_SIZE = 20_000  # (font, size, word) keys: a couple of MB at most
 
@@ -32,10 +33,12 @@ class Span:
 
 @dataclass(frozen=True)
 class Line:
-    """Runs on one baseline, the first starting at x (points from the page's left edge)."""
+    """Runs on one baseline, the first starting at x (points from the page's left edge), and
+    the structure element their text belongs to (pdf_tags; None: page furniture)."""
 
     x: float
     runs: tuple[Run, ...]
+    tag: Element | None = None
 
 
 @dataclass(frozen=True)
