@@ -323,6 +323,22 @@ LEAKS: tuple[Leak, ...] = (
     # A clinic listed after another: "and at".
     Leak("She was seen at Santa Cruz Chiropractic and at Wong Chiropractic.", ("Wong",)),
     Leak("Treated at Valley Spine Center, and then at Lee Acupuncture.", ("Lee",)),
+    # Session 21: a surname that is also a heading or a common word after a role.
+    Leak("ATTORNEY CALL denied the request.", ("CALL",)),
+    Leak("APPLICANT ATTORNEY WHITE objected to the UR decision.", ("WHITE",)),
+    Leak("Per adjuster BROWN called the office on 3/3/2016.", ("BROWN",)),
+    Leak("CASE MANAGER DAY called the office on 3/3/2016.", ("DAY",)),
+    Leak("ATTORNEY WHITE'S letter of 3/3/2016 was reviewed.", ("WHITE",)),
+    Leak("Attorney Black objected to the UR decision.", ("Black",)),
+    Leak("The adjuster Brown denied the request on 3/3/2016.", ("Brown",)),
+    Leak("The case manager Case phoned the office.", ("Case",)),
+    # Session 21: a blood relative's name after a colon.
+    Leak("Daughter: Maria Chen", ("Maria", "Chen")),
+    Leak("Son: John Smith, 24, drives her to therapy.", ("John", "Smith")),
+    Leak("Emergency contact. Sister: Ana M. Ruiz", ("Ana", "Ruiz")),
+    Leak("SON: JOSE TRAN\nMOTHER: DIABETES", ("JOSE", "TRAN")),
+    Leak("HUSBAND: CARLOS MENDEZ", ("CARLOS", "MENDEZ")),
+    Leak("Brother: Jose Luis Tran interpreted at the visit.", ("Jose", "Luis", "Tran")),
 )
 
 
@@ -371,9 +387,14 @@ LEFT: tuple[Left, ...] = (
         "a known organization's name in part: organizations are matched whole",
     ),
     Left(
-        "ATTORNEY CALL denied the request.",
-        ("CALL",),
-        "one word in capitals after a title that is a role's heading word ('ATTORNEY CALL')",
+        "Per adjuster BROWN, the claim was accepted.",
+        ("BROWN",),
+        "one word after a role in lower case with no person's act after it ('adjuster NOTES,')",
+    ),
+    Left(
+        "Daughter: Maria drives her to therapy.",
+        ("Maria",),
+        "one word after a blood relative's colon: a family history writes a disease so ('Lupus')",
     ),
     Left(
         "The adjuster, according to the file, is Maria Lopez.",
