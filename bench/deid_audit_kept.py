@@ -232,4 +232,13 @@ KEPT: tuple[str, ...] = (
     "Uncle: Colon Cancer. Aunt: Systemic Lupus Erythematosus. Cousin: Sickle Cell Anemia.",
     "Father: Prostate Cancer; Mother: Ovarian Cancer; Sister: Multiple Myeloma.",
     "Father: Unknown. Mother: Living, Healthy. Son: Asthma. Grandmother: Osteoporosis.",
+    # Session 21: clinics named with a business's word or a place of California.
+    "She was seen at Zenith Chiropractic and at Pacific Coast Orthopedics on 3/3/2016.",
+    "She was treated at Golden State Physical Therapy for 12 visits.",
+    "She was seen at Omega Physical Therapy and at Cornerstone Spine Center.",
+    "She was seen at Lakeside Spine Center and at Bayview Physical Therapy.",
+    "She was evaluated at Humboldt Orthopedics, then at Contra Costa Pain Institute.",
+    "The MRI was performed at Keystone Imaging Center; she was referred to Hillcrest Acupuncture.",
+    "She was treated at Evergreen Chiropractic and at Northgate Physical Therapy.",
+    "She was seen at Tri-Valley Orthopedics and at Foothill Spine Center.",
 )

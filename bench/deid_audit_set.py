@@ -339,6 +339,9 @@ LEAKS: tuple[Leak, ...] = (
     Leak("SON: JOSE TRAN\nMOTHER: DIABETES", ("JOSE", "TRAN")),
     Leak("HUSBAND: CARLOS MENDEZ", ("CARLOS", "MENDEZ")),
     Leak("Brother: Jose Luis Tran interpreted at the visit.", ("Jose", "Luis", "Tran")),
+    # Session 21: a clinic named after a person beside one named with a business's word.
+    Leak("She was seen at Omega Chiropractic and at Nguyen Acupuncture.", ("Nguyen",)),
+    Leak("She was seen at Cornerstone Orthopedics, then at Okafor Spine Institute.", ("Okafor",)),
 )
 
 

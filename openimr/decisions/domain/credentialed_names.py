@@ -138,6 +138,8 @@ def _names_before_acts(text: str) -> list[tuple[int, int]]:
             end = at + len(role) + (role == "manage")
             if not text[at].islower() or (role == "manage" and text[end - 1] != "r"):
                 continue
+            if not text[end + 1 : end + 2].isupper():
+                continue  # "the physician noted": no capital after the role, nearly always
             found = word_before_act(text, end)
             if found is not None and _names_one(found.group(1)):
                 spans.append(found.span(1))
