@@ -241,4 +241,14 @@ KEPT: tuple[str, ...] = (
     "The MRI was performed at Keystone Imaging Center; she was referred to Hillcrest Acupuncture.",
     "She was treated at Evergreen Chiropractic and at Northgate Physical Therapy.",
     "She was seen at Tri-Valley Orthopedics and at Foothill Spine Center.",
+    # Session 21: services where a record's date, "from" or a role's abbreviation stand.
+    "Records from Kaiser Permanente Medical Group were reviewed.",
+    "A report from Physical Therapy dated 3/3/2016 was reviewed; the request from UR too.",
+    "She followed up with Physical Therapy and Pain Management.",
+    "The report dated 12-02-2016 by Utilization Review was upheld.",
+    "A letter from UCLA Medical Center was received; records from Fresno Community Hospital.",
+    "She came from Mexico in 1998; the MRI from March 2016 was normal.",
+    "The primary treating physician (PTP), Board Certified, requested an MRI.",
+    "Official Disability Guidelines (ODG), Low Back, Lumbar Supports.",
+    "The manager, Pain Management, was consulted; her manager offered modified duty.",
 )

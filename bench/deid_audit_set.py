@@ -342,6 +342,21 @@ LEAKS: tuple[Leak, ...] = (
     # Session 21: a clinic named after a person beside one named with a business's word.
     Leak("She was seen at Omega Chiropractic and at Nguyen Acupuncture.", ("Nguyen",)),
     Leak("She was seen at Cornerstone Orthopedics, then at Okafor Spine Institute.", ("Okafor",)),
+    # Session 21, found by reading the State's letters: a record's date or "from" before a
+    # name, "followed up with", a role's abbreviation in parentheses, a manager.
+    Leak(
+        "The orthopedic consultation report dated 12-02-2016 by Jane Smith indicates spasm.",
+        ("Jane", "Smith"),
+    ),
+    Leak("The progress report dated 11-11-2016, by Tom Reyes, documented pain.", ("Tom", "Reyes")),
+    Leak("The note dated March 3, 2016 by Tom Reyes documented spasm.", ("Tom", "Reyes")),
+    Leak("A progress note from Jane Smith dated 11-29-16 was reviewed.", ("Jane", "Smith")),
+    Leak("Records from Jane Smith were reviewed.", ("Jane", "Smith")),
+    Leak("The applicant followed up with Tom Reyes on 11-29-16.", ("Tom", "Reyes")),
+    Leak("The primary treating physician (PTP), Tom Reyes, requested an MRI.", ("Tom", "Reyes")),
+    Leak("The agreed medical evaluator (AME), Hana Sato, found her stationary.", ("Hana", "Sato")),
+    Leak("She reports that her manager, Dale Brewer, did not accommodate her.", ("Dale", "Brewer")),
+    Leak("The foreman, Dale Brewer, witnessed the fall.", ("Dale", "Brewer")),
 )
 
 
@@ -393,6 +408,11 @@ LEFT: tuple[Left, ...] = (
         "Per adjuster BROWN, the claim was accepted.",
         ("BROWN",),
         "one word after a role in lower case with no person's act after it ('adjuster NOTES,')",
+    ),
+    Left(
+        "The panel QME Hana Sato found her permanent and stationary.",
+        ("Hana", "Sato"),
+        "a role's abbreviation after a word that is no article or possessive, with no comma",
     ),
     Left(
         "Daughter: Maria drives her to therapy.",

@@ -40,7 +40,7 @@ _RELATIVE_WORDS = """
 """
 _COMPANION_WORDS = """
     partner supervisor coworker co-worker interpreter friend translator neighbor neighbour
-    roommate caregiver landlord
+    roommate caregiver landlord manager boss foreman
 """
 _RELATIVES = frozenset(_RELATIVE_WORDS.split())
 _COMPANIONS = frozenset(_COMPANION_WORDS.split())
