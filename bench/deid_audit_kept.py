@@ -251,4 +251,6 @@ KEPT: tuple[str, ...] = (
     "The primary treating physician (PTP), Board Certified, requested an MRI.",
     "Official Disability Guidelines (ODG), Low Back, Lumbar Supports.",
     "The manager, Pain Management, was consulted; her manager offered modified duty.",
+    "The decision was made by Utilization Review; her mother-in-law watches the children.",
+    "Stepmother: Breast Cancer. The medical assistant, Board Certified, took vitals.",
 )

@@ -357,6 +357,10 @@ LEAKS: tuple[Leak, ...] = (
     Leak("The agreed medical evaluator (AME), Hana Sato, found her stationary.", ("Hana", "Sato")),
     Leak("She reports that her manager, Dale Brewer, did not accommodate her.", ("Dale", "Brewer")),
     Leak("The foreman, Dale Brewer, witnessed the fall.", ("Dale", "Brewer")),
+    Leak("The request was made by Jane Smith on 3/3/2016.", ("Jane", "Smith")),
+    Leak("The patient's mother-in-law, Rosa Diaz, watches the children.", ("Rosa", "Diaz")),
+    Leak("Her stepfather, Jose Tran, drives her to therapy.", ("Jose", "Tran")),
+    Leak("The treating physician's assistant, Jane Doe, noted spasm.", ("Jane", "Doe")),
 )
 
 
@@ -413,6 +417,11 @@ LEFT: tuple[Left, ...] = (
         "The panel QME Hana Sato found her permanent and stationary.",
         ("Hana", "Sato"),
         "a role's abbreviation after a word that is no article or possessive, with no comma",
+    ),
+    Left(
+        "The note of Jane Smith dated 3/3/2016 was reviewed.",
+        ("Jane", "Smith"),
+        "a record's word and 'of' before a name: 'of' is too common a word to look for",
     ),
     Left(
         "Daughter: Maria drives her to therapy.",

@@ -16,29 +16,14 @@ same shape, and the value stays. Pure functions over text; ``people_around`` cal
 from openimr.decisions.domain.name_reading import capitals_name, is_ordinary, name_words
 from openimr.decisions.domain.unlabelled_names import CAPITALIZED_RUN
 
-# Relatives by blood or by marriage's children, whose conditions a family history lists
+# Relatives by blood and step-relatives, whose conditions a family history lists
 # after a colon ("Mother: Diabetes"); a spouse's name after a colon is read without this check.
-BLOOD_RELATIVES = frozenset(
-    [
-        "son",
-        "daughter",
-        "mother",
-        "father",
-        "sister",
-        "brother",
-        "cousin",
-        "aunt",
-        "uncle",
-        "niece",
-        "nephew",
-        "grandson",
-        "granddaughter",
-        "grandmother",
-        "grandfather",
-        "stepson",
-        "stepdaughter",
-    ]
-)
+_BLOOD_RELATIVE_WORDS = """
+    son daughter mother father sister brother cousin aunt uncle niece nephew grandson
+    granddaughter grandmother grandfather stepson stepdaughter stepmother stepfather
+    stepsister stepbrother
+"""
+BLOOD_RELATIVES = frozenset(_BLOOD_RELATIVE_WORDS.split())
 # Words of a relative's condition, of the state a family history gives ("Deceased", "Alive
 # And Well") and of the words that name a condition with an eponym ("Huntington Disease",
 # "Down Syndrome", "Bell Palsy"): a value that holds one is a history, not a name.

@@ -36,11 +36,12 @@ from openimr.decisions.domain.word_starts import word_starts
 _RELATIVE_WORDS = """
     husband wife spouse son daughter mother father sister brother cousin aunt uncle niece
     nephew grandson granddaughter grandmother grandfather stepson stepdaughter boyfriend
-    girlfriend fiance fiancé fiancee fiancée
+    girlfriend fiance fiancé fiancee fiancée mother-in-law father-in-law sister-in-law
+    brother-in-law son-in-law daughter-in-law stepmother stepfather stepsister stepbrother
 """
 _COMPANION_WORDS = """
     partner supervisor coworker co-worker interpreter friend translator neighbor neighbour
-    roommate caregiver landlord manager boss foreman
+    roommate caregiver landlord manager boss foreman assistant
 """
 _RELATIVES = frozenset(_RELATIVE_WORDS.split())
 _COMPANIONS = frozenset(_COMPANION_WORDS.split())

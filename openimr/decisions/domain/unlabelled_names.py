@@ -99,7 +99,8 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
 _BY_VERB_WORDS = """
     seen evaluated examined treated signed prepared dictated performed interpreted then
     submitted authored written completed reviewed approved denied modified ordered requested
-    report note notes evaluation letter consultation examination
+    report note notes evaluation letter consultation examination made sent faxed issued
+    rendered filed documented noted recommended conducted transcribed authorized
 """
 BY_VERBS = frozenset(_BY_VERB_WORDS.split())
 # The last word of an organization's name: what a person's name never ends with.

@@ -110,3 +110,45 @@ def test_a_description_after_a_role_and_its_abbreviation_stays(text):
 )
 def test_a_name_after_the_workers_manager_is_removed(text, expected):
     assert replace_people_around_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The request was made by Jane Smith on 3/3/2016.",
+            f"The request was made by {R} on 3/3/2016.",
+        ),
+        (
+            "The decision was made by Utilization Review on 3/3/2016.",
+            "The decision was made by Utilization Review on 3/3/2016.",
+        ),
+    ],
+)
+def test_a_name_after_made_by_is_removed(text, expected):
+    assert replace_names_after_by(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The patient's mother-in-law, Rosa Diaz, watches the children.",
+            f"The patient's mother-in-law, {R}, watches the children.",
+        ),
+        ("Her stepfather, Jose Tran, drives her.", f"Her stepfather, {R}, drives her."),
+        (
+            "The treating physician's assistant, Jane Doe, noted spasm.",
+            f"The treating physician's assistant, {R}, noted spasm.",
+        ),
+        ("Stepfather: Jose Tran", f"Stepfather: {R}"),
+        ("Stepmother: Breast Cancer", "Stepmother: Breast Cancer"),
+        ("Her mother-in-law watches the children.", "Her mother-in-law watches the children."),
+        (
+            "The medical assistant, Board Certified, took vitals.",
+            "The medical assistant, Board Certified, took vitals.",
+        ),
+    ],
+)
+def test_a_name_after_an_in_law_a_step_relative_or_an_assistant_is_removed(text, expected):
+    assert replace_people_around_names(text) == expected
