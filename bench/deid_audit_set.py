@@ -323,6 +323,44 @@ LEAKS: tuple[Leak, ...] = (
     # A clinic listed after another: "and at".
     Leak("She was seen at Santa Cruz Chiropractic and at Wong Chiropractic.", ("Wong",)),
     Leak("Treated at Valley Spine Center, and then at Lee Acupuncture.", ("Lee",)),
+    # Session 21: a surname that is also a heading or a common word after a role.
+    Leak("ATTORNEY CALL denied the request.", ("CALL",)),
+    Leak("APPLICANT ATTORNEY WHITE objected to the UR decision.", ("WHITE",)),
+    Leak("Per adjuster BROWN called the office on 3/3/2016.", ("BROWN",)),
+    Leak("CASE MANAGER DAY called the office on 3/3/2016.", ("DAY",)),
+    Leak("ATTORNEY WHITE'S letter of 3/3/2016 was reviewed.", ("WHITE",)),
+    Leak("Attorney Black objected to the UR decision.", ("Black",)),
+    Leak("The adjuster Brown denied the request on 3/3/2016.", ("Brown",)),
+    Leak("The case manager Case phoned the office.", ("Case",)),
+    # Session 21: a blood relative's name after a colon.
+    Leak("Daughter: Maria Chen", ("Maria", "Chen")),
+    Leak("Son: John Smith, 24, drives her to therapy.", ("John", "Smith")),
+    Leak("Emergency contact. Sister: Ana M. Ruiz", ("Ana", "Ruiz")),
+    Leak("SON: JOSE TRAN\nMOTHER: DIABETES", ("JOSE", "TRAN")),
+    Leak("HUSBAND: CARLOS MENDEZ", ("CARLOS", "MENDEZ")),
+    Leak("Brother: Jose Luis Tran interpreted at the visit.", ("Jose", "Luis", "Tran")),
+    # Session 21: a clinic named after a person beside one named with a business's word.
+    Leak("She was seen at Omega Chiropractic and at Nguyen Acupuncture.", ("Nguyen",)),
+    Leak("She was seen at Cornerstone Orthopedics, then at Okafor Spine Institute.", ("Okafor",)),
+    # Session 21, found by reading the State's letters: a record's date or "from" before a
+    # name, "followed up with", a role's abbreviation in parentheses, a manager.
+    Leak(
+        "The orthopedic consultation report dated 12-02-2016 by Jane Smith indicates spasm.",
+        ("Jane", "Smith"),
+    ),
+    Leak("The progress report dated 11-11-2016, by Tom Reyes, documented pain.", ("Tom", "Reyes")),
+    Leak("The note dated March 3, 2016 by Tom Reyes documented spasm.", ("Tom", "Reyes")),
+    Leak("A progress note from Jane Smith dated 11-29-16 was reviewed.", ("Jane", "Smith")),
+    Leak("Records from Jane Smith were reviewed.", ("Jane", "Smith")),
+    Leak("The applicant followed up with Tom Reyes on 11-29-16.", ("Tom", "Reyes")),
+    Leak("The primary treating physician (PTP), Tom Reyes, requested an MRI.", ("Tom", "Reyes")),
+    Leak("The agreed medical evaluator (AME), Hana Sato, found her stationary.", ("Hana", "Sato")),
+    Leak("She reports that her manager, Dale Brewer, did not accommodate her.", ("Dale", "Brewer")),
+    Leak("The foreman, Dale Brewer, witnessed the fall.", ("Dale", "Brewer")),
+    Leak("The request was made by Jane Smith on 3/3/2016.", ("Jane", "Smith")),
+    Leak("The patient's mother-in-law, Rosa Diaz, watches the children.", ("Rosa", "Diaz")),
+    Leak("Her stepfather, Jose Tran, drives her to therapy.", ("Jose", "Tran")),
+    Leak("The treating physician's assistant, Jane Doe, noted spasm.", ("Jane", "Doe")),
 )
 
 
@@ -371,9 +409,24 @@ LEFT: tuple[Left, ...] = (
         "a known organization's name in part: organizations are matched whole",
     ),
     Left(
-        "ATTORNEY CALL denied the request.",
-        ("CALL",),
-        "one word in capitals after a title that is a role's heading word ('ATTORNEY CALL')",
+        "Per adjuster BROWN, the claim was accepted.",
+        ("BROWN",),
+        "one word after a role in lower case with no person's act after it ('adjuster NOTES,')",
+    ),
+    Left(
+        "The panel QME Hana Sato found her permanent and stationary.",
+        ("Hana", "Sato"),
+        "a role's abbreviation after a word that is no article or possessive, with no comma",
+    ),
+    Left(
+        "The note of Jane Smith dated 3/3/2016 was reviewed.",
+        ("Jane", "Smith"),
+        "a record's word and 'of' before a name: 'of' is too common a word to look for",
+    ),
+    Left(
+        "Daughter: Maria drives her to therapy.",
+        ("Maria",),
+        "one word after a blood relative's colon: a family history writes a disease so ('Lupus')",
     ),
     Left(
         "The adjuster, according to the file, is Maria Lopez.",

@@ -46,9 +46,10 @@ _CLINIC_WORDS = frozenset(_CLINIC_WORD_LIST.split())
 # ("Valley Physical Therapy", "Los Angeles Spine Center", "Concentra Medical Center", "Walk
 # In Clinic", "Cognitive Behavioral Therapy"): the clinic is named after no person. A
 # California place's first word stands for its name ("San", "Santa", "Los": "San Joaquin
-# Valley Rehabilitation Hospital"). A clinic named with a word not listed here reads as named
-# after a person ("Zenith Chiropractic" → "[redacted] Chiropractic"): a clinic's name is no
-# clinical word, and one that names its clinician would say who treated the worker.
+# Valley Rehabilitation Hospital"). A clinic named with a word not listed here (nor below)
+# reads as named after a person ("Smith Chiropractic" → "[redacted] Chiropractic"): a
+# surname and a business's word have the same shape, and one that names its clinician would
+# say who treated the worker, where a business's word lost costs a reader little.
 _PLACE_OR_SYSTEM_WORDS = """
     kaiser permanente sutter dignity concentra scripps cedars-sinai stanford providence
     adventist memorial mercy sharp hoag keck huntington methodist presbyterian baptist
@@ -72,7 +73,50 @@ _PLACE_OR_SYSTEM_WORDS = """
     harmony synergy optimum balance motion kinetic evolve elevate thrive restore renew align
     vitality momentum phoenix horizon legacy heritage pioneer liberty freedom victory
 """
-_PLACE_OR_SYSTEM = frozenset(_PLACE_OR_SYSTEM_WORDS.split())
+# California's counties and landmarks, and its cities and towns a clinic is named after, beside
+# those above (no surname among them: "Anderson", "Corona", "Hawthorne", "Richmond" are left
+# out, and read as a person's).
+_CALIFORNIA_WORDS = """
+    alameda alpine amador butte calaveras colusa contra dorado humboldt imperial inyo kern
+    lassen mendocino modoc mono monterey nevada placer plumas benito siskiyou solano
+    stanislaus tehama tuolumne yolo tahoe shasta yosemite mojave palomar sequoia redwood
+    redwoods diablo cascade cascades sur lancaster palmdale victorville hesperia redlands
+    chino upland rialto hemet murrieta indio coachella palm carlsbad vista encinitas poway
+    alhambra arcadia monrovia covina azusa claremont montebello norwalk lakewood cerritos
+    gardena inglewood lynwood paramount bellflower westminster newport laguna brea
+    placentia yorba garden thousand simi camarillo ojai lompoc goleta solvang atascadero
+    paso pismo gilroy watsonville capitola cupertino sunnyvale milpitas livermore
+    pleasanton danville walnut concord antioch petaluma novato vacaville fairfield woodland
+    auburn truckee placerville manteca turlock atwater clovis sanger selma reedley dinuba
+    lemoore coalinga wasco tehachapi ridgecrest barstow calexico brawley yreka arcata ukiah
+    oroville marysville susanville norcal socal mariposa canyon crescent cypress granite
+"""
+# Words a business names itself with, none a given name or a surname a letter names ("Zenith
+# Chiropractic", "Omega Physical Therapy", "Cornerstone Spine Center"); "Grace", "Trinity",
+# "Sage", "Willow", "Sterling" are left out as a person's.
+_BRAND_WORDS = """
+    zenith omega alpha gamma sigma vertex peak peaks crest coast coastline coastal shore
+    shoreline meadow meadows orchard view pointe point gateway crossroads keystone
+    cornerstone landmark beacon lighthouse compass anchor haven oasis spectrum covenant
+    infinity quantum stellar star polaris orion atlas titan olympus emerald sapphire
+    diamond platinum gold silver evergreen juniper lotus zen tranquility wellspring
+    lifeline life pathway pathways bridge bridges frontier heartland foothill foothills
+    sundance silverado tri-city tri-valley twin eagle falcon cardinal prestige signature
+    integrity reliance guardian advantage excel excellence alignment pulse core elevation
+    ascend ascent evolution revive revival first choice quality express rapid modern smart
+    progressive dynamic dynamics active meridian
+"""
+_PLACE_OR_SYSTEM = frozenset(
+    _PLACE_OR_SYSTEM_WORDS.split() + _CALIFORNIA_WORDS.split() + _BRAND_WORDS.split()
+)
+# A place's compound ("Lakeside", "Bayview", "Hillcrest", "Northgate", "Oakridge"): a first
+# part of a place and its ending; "-wood", "-field", "-brook" end surnames too (Eastwood).
+_PLACE_COMPOUND = re.compile(
+    r"(?:lake|hill|oak|river|bay|sea|park|sun|pine|cedar|glen|fair|north|south|east|west|"
+    r"mountain|valley|clear|spring|rock|stone|shore|harbor|ever|brook|creek|crest|high|green|"
+    r"gold|silver|red|blue|twin|mid|ocean|canyon|sky)(?:side|view|crest|mont|gate|haven|point|"
+    r"pointe|vale|ridge|cliff|line)"
+)
 
 
 def replace_names_in_clinics(text: str, known: Container[str] = ()) -> str:
@@ -146,6 +190,8 @@ def _person_words(text: str, start: int, end: int) -> tuple[int, int] | None:
         lower = bare.lower()
         if is_ordinary(bare) or lower in _PLACE_OR_SYSTEM or _is_clinic([bare]):
             break
+        if _PLACE_COMPOUND.fullmatch(lower):
+            break  # "Lakeside Chiropractic"
         if text[last if last is not None else first : token_start].strip() not in _JOINS:
             break  # a word between not written as a name ends the person's words
         last = token_start + len(bare)

@@ -14,13 +14,19 @@ from collections.abc import Container
 from openimr.decisions.domain.deidentify import UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
+    CREDENTIAL_SET,
     CREDENTIALS,
+    SURNAME_WORDS,
     capitals_name,
+    is_ordinary,
     leading_name,
     name_words,
+    surname_word_name,
     trailing_name,
+    word_before_act,
 )
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
+from openimr.decisions.domain.word_starts import word_starts
 
 # Credentials written after a name (``CREDENTIALS``), as a letter signs or cites a
 # clinician, and titles written before one ("Nurse Practitioner Kim Lee").
@@ -82,6 +88,7 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
         if word in _TITLE_SET:
             found = _AFTER_TITLE.match(text, end)
             span = (found and leading_name(text, *found.span(1))) or capitals_name(text, end)
+            span = span or surname_word_name(text, end)  # "ATTORNEY CALL denied"
         elif word in _ABBREVIATED_ROLES and text.startswith(":", end):
             span = _labelled_name(text, end + 1)
         elif word in _ABBREVIATED_ROLES and _DETERMINER_BEFORE.search(
@@ -94,7 +101,62 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
             span = _credentialed(text, start) or _credential_before(text, word, end)
         if span and not all_known(text, span, known):
             spans.append(span)
+    spans += [span for span in _names_before_acts(text) if not all_known(text, span, known)]
     return redact_spans(text, spans)
+
+
+# Roles a text writes in lower case before one word of a name and what the person did: "per
+# adjuster BROWN called", "the attorney Call objected", "the case manager Day phoned"; the
+# roles the automaton of ``word_starts`` finds already ("manage" of "manager").
+_LOWER_ROLES: tuple[str, ...] = (
+    "adjuster",
+    "adjustor",
+    "attorney",
+    "examiner",
+    "nurse",
+    "therapist",
+    "counsel",
+)
+_LOWER_ROLES += ("paralegal", "chiropractor", "physician", "surgeon", "manage")
+# Each with the length of the role it stands for ("manage" for "manager").
+_LOWER_ROLE_SIZES = tuple((role, len(role) + (role == "manage")) for role in _LOWER_ROLES)
+# Capitals a letter writes before a verb that name no one ("the attorney QME requested").
+_ACRONYMS = frozenset(("QME", "AME", "PTP", "MRI", "EMG", "NCV", "CT", "UR", "IMR", "ER", "ESI"))
+_CALENDAR_WORDS = """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday
+"""
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
+
+
+def _names_before_acts(text: str) -> list[tuple[int, int]]:
+    """The one word of a name between a role in lower case and the person's act ("per
+    adjuster BROWN called", "the attorney White objected"): not an ordinary word but one that
+    is also a surname (``SURNAME_WORDS``), a credential, an acronym or a day."""
+    of = word_starts(text).of
+    # One comprehension over the roles' places, a capital after the role first: "the
+    # physician noted" (nearly every place) costs a slice and a test.
+    places = [
+        (at, at + size)
+        for role, size in _LOWER_ROLE_SIZES
+        for at in of(role)
+        if text[at + size + 1 : at + size + 2].isupper()
+    ]
+    spans = []
+    for at, end in places:
+        manager = text[end - 1] == "r" or not text.startswith("manage", at)  # "managed" no
+        if text[at].islower() and manager:
+            found = word_before_act(text, end)
+            if found is not None and _names_one(found.group(1)):
+                spans.append(found.span(1))
+    return spans
+
+
+def _names_one(word: str) -> bool:
+    lower, upper = word.lower(), word.upper()
+    if lower in _CALENDAR or upper in CREDENTIAL_SET or upper in _ACRONYMS:
+        return False
+    return lower in SURNAME_WORDS or not is_ordinary(word)
 
 
 def _credentialed(text: str, at: int) -> tuple[int, int] | None:

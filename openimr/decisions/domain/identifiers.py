@@ -150,8 +150,11 @@ _NOT_NAMES = (
     "|Hispanic|Latino|Latina|Caucasian|White|Black|Asian|African|Filipino|Spanish"
 )
 _ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
-# After a comma: "The adjuster, Jose Tran of ...", "the surgeon, Ana Ruiz, noted".
-_APPOSED_VALUE = re.compile(rf",\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
+# After a comma: "The adjuster, Jose Tran of ...", "the surgeon, Ana Ruiz, noted"; the
+# role's abbreviation in parentheses may stand before it ("physician (PTP), Tom Reyes,").
+_APPOSED_VALUE = re.compile(
+    rf"(?:\s*\([A-Z][A-Za-z-]{{1,5}}\))?,\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}"
+)
 # After a colon: "Patient: John Smith" (but "Patient: Male").
 # A surname may come first, with a comma: "Patient Name: SMITH, JANE", "Employee: Tran, Jose".
 _LABELLED_VALUE = re.compile(

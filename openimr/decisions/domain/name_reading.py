@@ -122,6 +122,42 @@ _HEADED = frozenset(_HEADED_WORDS.split())
 _HEADED_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ness")
 
 
+# Words of a letter's vocabulary, or of a role's headings, that are also surnames: after a
+# role's title they name a person when a person's act follows ("ATTORNEY CALL denied the
+# request", "Attorney White objected", "CASE MANAGER DAY called") or they stand as a
+# possessive ("ATTORNEY WHITE'S letter"), where a heading heads a noun ("ATTORNEY CALL was
+# returned", "ATTORNEY BILL of 3/3/2016"). Not "general" ("the ATTORNEY GENERAL denied")
+# nor "fee" ("the ATTORNEY FEE requested"): an office and a bill do what a person does.
+SURNAME_WORDS = frozenset(
+    ["call", "calls", "white", "black", "case", "day", "page", "hand", "lien", "english", "bill"]
+)
+# What a person does that a call, a bill, a note or a record does not.
+_PERSON_ACT_WORDS = """
+    denied objected called phoned telephoned said stated wrote spoke agreed asked declined
+    refused advised explained responded replied argued contacted emailed e-mailed faxed
+    authorized approved modified requested disputed
+"""
+PERSON_ACTS = frozenset(_PERSON_ACT_WORDS.split())
+_WORD_AND_ACT = re.compile(
+    rf"\s+([{UPPER}][{UPPER}{LOWER}'\u2019-]+?)(?:(['\u2019][sS])|\s+([a-z-]+)\b)"
+)
+
+
+def word_before_act(text: str, at: int) -> re.Match[str] | None:
+    """One capitalized word after ``at`` (white space before it) and the person's act or
+    the possessive after it ("CALL denied", "White's"), or None."""
+    found = _WORD_AND_ACT.match(text, at)
+    return found if found and (found.group(2) or found.group(3) in PERSON_ACTS) else None
+
+
+def surname_word_name(text: str, at: int) -> tuple[int, int] | None:
+    """The span of one of ``SURNAME_WORDS`` after the role's title ending at ``at``
+    ("ATTORNEY CALL denied", "Attorney White's letter"), when a person's act or a possessive
+    follows it."""
+    found = word_before_act(text, at)
+    return found.span(1) if found and found.group(1).lower() in SURNAME_WORDS else None
+
+
 def capitals_name(text: str, at: int) -> tuple[int, int] | None:
     """The span of a name in capitals after the title ending at ``at`` ("MARIA LOPEZ",
     "LOPEZ"), none of its words an ordinary word, a role's heading word or a credential

@@ -12,6 +12,7 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container
 
+from openimr.decisions.domain.family_history import BLOOD_RELATIVES, relative_named
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
     capitals_name,
@@ -35,17 +36,19 @@ from openimr.decisions.domain.word_starts import word_starts
 _RELATIVE_WORDS = """
     husband wife spouse son daughter mother father sister brother cousin aunt uncle niece
     nephew grandson granddaughter grandmother grandfather stepson stepdaughter boyfriend
-    girlfriend fiance fiancé fiancee fiancée
+    girlfriend fiance fiancé fiancee fiancée mother-in-law father-in-law sister-in-law
+    brother-in-law son-in-law daughter-in-law stepmother stepfather stepsister stepbrother
 """
 _COMPANION_WORDS = """
     partner supervisor coworker co-worker interpreter friend translator neighbor neighbour
-    roommate caregiver landlord
+    roommate caregiver landlord manager boss foreman assistant
 """
 _RELATIVES = frozenset(_RELATIVE_WORDS.split())
 _COMPANIONS = frozenset(_COMPANION_WORDS.split())
 # Whose name a colon labels without a possessive ("Husband: John Smith", "Interpreter: Lucia
-# Ferreira"): a spouse or a partner and the companions, not a blood relative, whose diseases
-# a family history lists so ("Mother: Diabetes", "Father: Coronary Artery Disease").
+# Ferreira"): a spouse or a partner and the companions. A blood relative's colon heads a
+# family history too ("Mother: Diabetes", "Father: Coronary Artery Disease"): its name is
+# read by ``family_history.relative_named``, which tells the two apart.
 _LABELLED = _COMPANIONS | frozenset(
     ["husband", "wife", "spouse", "boyfriend", "girlfriend", "fiance", "fiancé"]
 )
@@ -67,7 +70,7 @@ RECIPIENT_LABELS |= frozenset(("by:", "regards,"))
 _CLUES = {
     form: w
     for w in _RELATIVES | _COMPANIONS
-    for form in (w, w + ",", w + ":", w.title(), w.title() + ",", w.title() + ":")
+    for form in (w, w + ",", w + ":", w.title(), w.title() + ",", w.title() + ":", w.upper() + ":")
 }
 _CLUES |= {form: label for label in RECIPIENT_LABELS for form in (label, label.title())}
 _CLUES |= {label.upper(): label for label in RECIPIENT_LABELS}
@@ -128,7 +131,10 @@ def _companions(text: str, word: str, known: Container[str]) -> list[tuple[int, 
         if any(p.search(text, max(0, at - 12), at) for p in before):
             span = _companion_name(text, end)
         elif word in _LABELLED and text.startswith(":", end):
-            span = _companion_name(text, end + 1)  # two name tokens: no comma after a colon
+            # Two name tokens, no comma after a colon; or in capitals ("HUSBAND: JOSE TRAN").
+            span = _companion_name(text, end + 1) or relative_named(text, end + 1)
+        elif word in BLOOD_RELATIVES and text.startswith(":", end):
+            span = relative_named(text, end + 1)  # "Daughter: Maria Chen", not "Mother: Diabetes"
         else:
             continue
         if span and not all_known(text, span, known):

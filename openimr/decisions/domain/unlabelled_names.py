@@ -99,7 +99,8 @@ def _verbs_before_capitals(text: str) -> Iterator[tuple[int, int]]:
 _BY_VERB_WORDS = """
     seen evaluated examined treated signed prepared dictated performed interpreted then
     submitted authored written completed reviewed approved denied modified ordered requested
-    report note notes evaluation letter consultation examination
+    report note notes evaluation letter consultation examination made sent faxed issued
+    rendered filed documented noted recommended conducted transcribed authorized
 """
 BY_VERBS = frozenset(_BY_VERB_WORDS.split())
 # The last word of an organization's name: what a person's name never ends with.
@@ -128,9 +129,12 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
     spans = []
     at = text.find(" by ")
     while at >= 0:
-        before = text[max(0, at - 12) : at].rsplit(None, 1)[-1:]
-        if before and before[0].lower() in BY_VERBS and text[at + 4 : at + 5].isupper():
-            spans += listed_names(text, at + 4, known)
+        if text[at + 4 : at + 5].isupper():
+            before = text[max(0, at - 12) : at].rsplit(None, 1)[-1:]
+            if (before and before[0].lower() in BY_VERBS) or _DATED.search(
+                text, max(0, at - 30), at
+            ):
+                spans += listed_names(text, at + 4, known)
         at = text.find(" by ", at + 4)
     # "referred to John Smith", "spoke with ...", "a peer-to-peer discussion with ...": the
     # verbs are found in the pass that finds the rules' words.
@@ -140,7 +144,29 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
             found = _TALKED_TO.match(text, at + len(verb))
             if found and text[found.end() : found.end() + 1].isupper():
                 spans += listed_names(text, found.end(), known)
-    return redact_spans(text, spans + _office_names(text, known) + _per_names(text, known))
+    spans += _office_names(text, known) + _per_names(text, known) + _from_names(text, known)
+    return redact_spans(text, spans)
+
+
+# A record's date before "by": "the report dated 12-02-2016 by Jane Smith", "the note dated
+# March 3, 2016, by Tom Reyes".
+_DATED = re.compile(
+    r"\bdated\s+(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}),?$"
+)
+# Whose record a letter names with "from": "a progress note from Jane Smith", "records from
+# Tom Reyes were reviewed"; "from " is found whole in the pass that finds the rules' words.
+_RECORDS_FROM = re.compile(
+    r"(?i:\b(?:notes?|reports?|records?|letters?|correspondence|evaluation|consultation|"
+    r"summary|e-?mail|fax|call|message|request|requests|RFA|PR-2))\s+$"
+)
+
+
+def _from_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    for at in word_starts(text).of("from "):
+        if text[at + 5 : at + 6].isupper() and _RECORDS_FROM.search(text, max(0, at - 16), at):
+            spans += listed_names(text, at + 5, known)
+    return spans
 
 
 # Whose office wrote or was called: "the office of John Smith", "the Law Offices of Jose
@@ -154,7 +180,7 @@ _AFTER_PER = (",", "'", "\u2019", ".")
 # The phrases above, found whole (with their spaces) in the pass that finds the rules' words:
 # found as words, "per" and "office" would each report every "performed", "persistent",
 # "official" (a match each), and a scan of the text for each cost 2 to 3.5 µs a letter.
-PHRASES = ("per ", "office of ", "offices of ")
+PHRASES = ("per ", "office of ", "offices of ", "from ")
 
 
 def _office_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
@@ -222,7 +248,7 @@ def replace_names_after_sentence_roles(text: str, known: Container[str] = ()) ->
 
 # Whom the worker was referred to, or a letter's writer spoke with: "referred to", "spoke
 # with", "discussed with", "conferred with", "talked to", "a peer-to-peer discussion with".
-TALK_VERBS = ("referred", "spoke", "discussed", "conferred", "talked", "peer-to-peer")
+TALK_VERBS = ("referred", "spoke", "discussed", "conferred", "talked", "peer-to-peer", "followed")
 _TALKED_TO = re.compile(r"(?:\s+(?:to|with)|(?:\s+[a-z]+){0,2}\s+with)\s+(?:by\s+)?")
 
 

@@ -3,8 +3,8 @@ after a relative or a companion written with a capital ("Her Husband, John Smith
 Jane Smith", "Husband: John Smith", "Interpreter: Lucia Ferreira") goes (LC 4610.6(f); 45 CFR
 164.514(b)(2)(i)(A)). What the same words head in a letter stays: a treatment after an
 abbreviation ("PT: Aquatic Therapy", "PT: Left Knee"), a family history ("Mother: Diabetes",
-"Father: Coronary Artery Disease": a colon marks a name after a spouse, a partner or a
-companion only, as a family history lists a blood relative's diseases so)."""
+"Father: Coronary Artery Disease"; a blood relative's name after a colon is told from it in
+test_a_blood_relatives_name_after_a_colon_is_removed_not_a_family_history.py)."""
 
 import pytest
 

@@ -1,0 +1,94 @@
+"""A blood relative's name after a colon ("Daughter: Maria Chen", "Son: JOSE TRAN"), told from
+a family history, which lists a relative's conditions the same way ("Mother: Diabetes",
+"Father: Coronary Artery Disease", "Father: deceased, MI at 60", "Sister: breast cancer").
+
+Why the name goes and the history stays: the names of the worker's relatives are identifiers
+under HIPAA's Safe Harbor (45 CFR 164.514(b)(2)(i)(A)); a relative's disease without a name
+is none, and a reviewer's summary of the family history is part of the medical reasoning a
+published decision keeps (LC 4610.6(f) withholds the names, not the reasoning).
+
+How the value after the colon is read: a name is two to four words written as names (or
+two or three in capitals), which run to the end of the capitalized words, none of them a
+condition's word, a possessive ("Alzheimer's") or a letter's ordinary word. One word alone
+("Daughter: Maria", "Mother: Lupus") is not told apart: a given name and a disease have the
+same shape, and the value stays. Pure functions over text; ``people_around`` calls them."""
+
+from openimr.decisions.domain.name_reading import capitals_name, is_ordinary, name_words
+from openimr.decisions.domain.unlabelled_names import CAPITALIZED_RUN
+
+# Relatives by blood and step-relatives, whose conditions a family history lists
+# after a colon ("Mother: Diabetes"); a spouse's name after a colon is read without this check.
+_BLOOD_RELATIVE_WORDS = """
+    son daughter mother father sister brother cousin aunt uncle niece nephew grandson
+    granddaughter grandmother grandfather stepson stepdaughter stepmother stepfather
+    stepsister stepbrother
+"""
+BLOOD_RELATIVES = frozenset(_BLOOD_RELATIVE_WORDS.split())
+# Words of a relative's condition, of the state a family history gives ("Deceased", "Alive
+# And Well") and of the words that name a condition with an eponym ("Huntington Disease",
+# "Down Syndrome", "Bell Palsy"): a value that holds one is a history, not a name.
+_CONDITION_WORDS = """
+    disease diseases syndrome disorder disorders condition conditions illness problems
+    cancer carcinoma tumor tumors tumour palsy attack failure stroke strokes pressure blood
+    heart kidney kidneys renal liver lung lungs breast colon colorectal prostate ovarian
+    cervical uterine pancreatic stomach skin bone brain thyroid cholesterol sugar type
+    mellitus diabetes diabetic dementia arthritis asthma lupus gout obesity alcoholism
+    addiction depression anxiety bipolar schizophrenia epilepsy seizure seizures migraine
+    migraines multiple sclerosis muscular dystrophy sickle cell anemia celiac coronary artery
+    arteries congestive chronic acute hepatitis cirrhosis glaucoma macular degeneration
+    cataract cataracts hearing loss osteoporosis osteoarthritis rheumatoid fibromyalgia
+    hypertension hyperlipidemia hypothyroidism hyperthyroidism leukemia lymphoma melanoma
+    myeloma sarcoma aneurysm embolism clot clots thrombosis blockage bypass valve murmur
+    arrhythmia fibrillation atrial pacemaker dialysis transplant amputation deceased died
+    dead death alive living healthy well good health history unknown negative
+    noncontributory non-contributory passed age aged high low chorea contracture phenomenon
+    lymphoma leukaemia mental psychiatric cardiac vascular pulmonary respiratory spinal back
+    neck knee hip shoulder disc degenerative herniated stenosis spondylosis scoliosis
+    sclerosis fracture fractures sleep apnea insomnia infection virus viral hiv aids hep
+    hepatic copd chf cad als
+"""
+CONDITION_WORDS = frozenset(_CONDITION_WORDS.split())
+# Endings of a condition's word ("Thyroiditis", "Scoliosis", "Leukemia", "Neuropathy",
+# "Fibromyalgia"); "-oma" only from seven letters ("Melanoma", "Lymphoma"), as "Paloma" is a
+# given name.
+_CONDITION_ENDINGS: tuple[str, ...] = (
+    "itis",
+    "osis",
+    "emia",
+    "aemia",
+    "pathy",
+    "algia",
+    "plegia",
+    "trophy",
+)
+_CONDITION_ENDINGS += ("ectomy", "ism", "phrenia", "lepsy", "iasis", "penia", "megaly", "itus")
+
+
+def is_condition(word: str) -> bool:
+    """Whether ``word`` is a condition's word, or a state a family history gives."""
+    lower = word.lower().strip(".,;:")
+    if lower in CONDITION_WORDS or lower.endswith(_CONDITION_ENDINGS):
+        return True
+    return len(lower) >= 7 and lower.endswith("oma")
+
+
+def relative_named(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the name after a blood relative's colon ending at ``at`` ("Daughter:
+    Maria Chen", "SON: JOSE TRAN"), or None for a family history ("Mother: Diabetes",
+    "Father: Coronary Artery Disease", "Sister: breast cancer") or one word ("Son: John")."""
+    start = at
+    while text[start : start + 1] in (" ", "\t"):
+        start += 1
+    run = CAPITALIZED_RUN.match(text, start)
+    if run is None:
+        return None
+    words = run.group(0).split()
+    if any(is_condition(w) or is_ordinary(w) or w.endswith(("'s", "\u2019s")) for w in words):
+        return None
+    tokens = name_words(text, *run.span())
+    if 2 <= len(words) <= 4 and len(tokens) == len(words):
+        return run.span()
+    # Read up to the run's end: a name in capitals runs on across a line break ("SON: JOSE
+    # TRAN\nMOTHER: DIABETES") where the run ends.
+    capitals = capitals_name(text[: run.end()], at) if 2 <= len(words) <= 3 else None
+    return capitals if capitals and capitals[1] == run.end() else None
