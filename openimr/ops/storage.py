@@ -1,16 +1,25 @@
 """`openimr files sweep`: removing stored files that no row names.
 
-A record's file and an application's UR decision PDF are written before the row that names
-them commits. A failed upload removes its file (`files_discarded_on_error`), but a COMMIT
-that fails, or a process killed between the write and the commit, leaves a file behind
-that nothing names: a copy of medical records kept past its purpose, and counted in every
-backup. The sweep removes such files once they are older than a grace period, so that it
-never takes the file of an upload still in flight; each removal holds the file as an upload
-does and checks the rows once more (`file_remove_unnamed`), and is audited in its own
-transaction. Letters and the published corpus are not swept here: their files are named by
-rows of their own (`openimr corpus recheck` sweeps the corpus)."""
+A stored file is written before the row that names it commits. A failed write removes its
+file (`files_discarded_on_error`), but a COMMIT that fails, or a process killed between the
+write and the commit, leaves a file behind that nothing names: a copy of medical records
+kept past its purpose, and counted in every backup. The sweep removes such files once they
+are older than a grace period, so that it never takes the file of a write still in flight;
+each removal holds the file as a write does, checks the rows and the file's age once more
+(`file_remove_unnamed`), and is audited in its own transaction.
 
-from collections.abc import Callable, Iterator
+Swept: records, UR decisions, issued and amended letters (`letters/<case number>/`) and
+the corpus's PDFs (`corpus/issued/`, this organization's letters as published;
+`corpus/published/`, letters ingested). An issued letter's PDF is a legal record (LC
+4610.6(g)): a letter's row names it by its path and by its hash, and the sweep keeps a file
+either names (`letter_files_named`). A notice's PDF is never stored (rendered from its
+frozen facts when asked), nor is a draft's.
+
+A database that names none of the stored files, while old files are there, is almost
+surely not this deployment's (a DATABASE_URL pointing at a fresh database, a restore not
+yet run): every file would go, letters included. The sweep then refuses, removing nothing."""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -21,6 +30,12 @@ from openimr.audit.services import Actor, audit_record
 from openimr.cases.selectors import ur_decision_files_named
 from openimr.cases.services.intake import UR_FOLDER
 from openimr.core.clock import now
+from openimr.core.errors import Conflict
+from openimr.decisions.selectors import corpus_files_named
+from openimr.decisions.services.pdf_copies import FOLDER as INGESTED_FOLDER
+from openimr.decisions.services.publish import FOLDER as PUBLISHED_FOLDER
+from openimr.letters.selectors import letter_files_named
+from openimr.letters.services import FOLDER as LETTERS_FOLDER
 from openimr.records.selectors import record_files_named
 from openimr.records.services import FOLDER as RECORDS_FOLDER
 from openimr.records.services import file_remove_unnamed
@@ -29,6 +44,9 @@ from openimr.records.services import file_remove_unnamed
 SWEPT: dict[str, Callable[[list[str]], set[str]]] = {
     RECORDS_FOLDER: record_files_named,
     UR_FOLDER: ur_decision_files_named,
+    LETTERS_FOLDER: letter_files_named,
+    PUBLISHED_FOLDER: corpus_files_named,
+    INGESTED_FOLDER: corpus_files_named,
 }
 DEFAULT_GRACE = timedelta(hours=24)
 CHUNK = 500  # paths per query: within every database's parameter limits
@@ -51,28 +69,47 @@ class Sweep:
 
 def stored_files_sweep(*, grace: timedelta, dry_run: bool, actor: Actor) -> Sweep:
     """Remove the files of the swept folders that no row names and that are older than
-    ``grace``; on a dry run, only say which."""
-    removed, young, named = [], 0, 0
+    ``grace``; on a dry run, only say which. Conflict, removing nothing, when no row names
+    any stored file and some are old enough to go (see the module's docstring)."""
+    orphans: list[tuple[Orphan, Callable[[list[str]], set[str]]]] = []
+    young, named = 0, 0
     for folder, naming in SWEPT.items():
-        files = list(_files_in(folder))
-        found = _named(naming, [path for path, _ in files])
+        files = _files_in(folder)
+        found = _named(naming, [orphan.path for orphan in files])
         named += len(found)
-        for path, orphan in files:
-            if path in found:
+        for orphan in files:
+            if orphan.path in found:
                 continue
             if orphan.age < grace:
                 young += 1
-            elif dry_run or _removed(orphan, naming, actor):
-                removed.append(orphan)
+            else:
+                orphans.append((orphan, naming))
+    if orphans and not named:
+        raise Conflict(
+            f"no row of this database names any of the stored files under {settings.MEDIA_ROOT}, "
+            f"yet {len(orphans)} are old enough to go: is DATABASE_URL this deployment's "
+            "database? Nothing was removed"
+        )
+    removed = [o for o, naming in orphans if dry_run or _removed(o, naming, grace, actor)]
     return Sweep(removed, young, named, dry_run)
 
 
-def _files_in(folder: str) -> Iterator[tuple[str, Orphan]]:
+def _files_in(folder: str) -> list[Orphan]:
+    """The files under the folder, a temporary file a killed write left half written too;
+    not those of another swept folder inside it."""
     root, at = Path(settings.MEDIA_ROOT), now().timestamp()
+    found = []
     for path in sorted((root / folder).rglob("*")):
-        if path.is_file():  # also a temporary file a killed upload left half written
-            stat, name = path.stat(), path.relative_to(root).as_posix()
-            yield name, Orphan(name, stat.st_size, timedelta(seconds=at - stat.st_mtime))
+        name = path.relative_to(root).as_posix()
+        if path.is_file() and _folder_of(name) == folder:
+            stat = path.stat()
+            found.append(Orphan(name, stat.st_size, timedelta(seconds=at - stat.st_mtime)))
+    return found
+
+
+def _folder_of(name: str) -> str:
+    """The swept folder a file belongs to: the deepest that holds it."""
+    return max((f for f in SWEPT if name.startswith(f"{f}/")), key=len, default="")
 
 
 def _named(naming: Callable[[list[str]], set[str]], paths: list[str]) -> set[str]:
@@ -82,13 +119,15 @@ def _named(naming: Callable[[list[str]], set[str]], paths: list[str]) -> set[str
     return found
 
 
-def _removed(orphan: Orphan, naming: Callable[[list[str]], set[str]], actor: Actor) -> bool:
+def _removed(
+    orphan: Orphan, naming: Callable[[list[str]], set[str]], grace: timedelta, actor: Actor
+) -> bool:
     def audited(size: int) -> None:
         audit_record(
             actor=actor,
             action="file.swept",
             object_type="file",
-            object_id=Path(orphan.path).stem,  # the content's hash; the path is in detail
+            object_id=Path(orphan.path).name.split(".")[0],  # the content's hash; path below
             detail={
                 "path": orphan.path,
                 "size": size,
@@ -97,5 +136,5 @@ def _removed(orphan: Orphan, naming: Callable[[list[str]], set[str]], actor: Act
         )
 
     return file_remove_unnamed(
-        orphan.path, named=lambda path: bool(naming([path])), removing=audited
+        orphan.path, named=lambda path: bool(naming([path])), removing=audited, older_than=grace
     )
