@@ -19,10 +19,12 @@ A database that names none of the stored files, while old files are there, is al
 surely not this deployment's (a DATABASE_URL pointing at a fresh database, a restore not
 yet run): every file would go, letters included. The sweep then refuses, removing nothing."""
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from stat import S_ISREG
 
 from django.conf import settings
 
@@ -70,20 +72,22 @@ class Sweep:
 def stored_files_sweep(*, grace: timedelta, dry_run: bool, actor: Actor) -> Sweep:
     """Remove the files of the swept folders that no row names and that are older than
     ``grace``; on a dry run, only say which. Conflict, removing nothing, when no row names
-    any stored file and some are old enough to go (see the module's docstring)."""
+    any stored file and some are old enough to go (see the module's docstring). Files are
+    looked up ``CHUNK`` at a time and only the orphans are kept in memory: the corpus's
+    folder holds a file per published letter."""
     orphans: list[tuple[Orphan, Callable[[list[str]], set[str]]]] = []
     young, named = 0, 0
     for folder, naming in SWEPT.items():
-        files = _files_in(folder)
-        found = _named(naming, [orphan.path for orphan in files])
-        named += len(found)
-        for orphan in files:
-            if orphan.path in found:
-                continue
-            if orphan.age < grace:
-                young += 1
-            else:
-                orphans.append((orphan, naming))
+        for chunk in _chunks(_files_in(folder)):
+            found = naming([orphan.path for orphan in chunk])
+            named += len(found)
+            for orphan in chunk:
+                if orphan.path in found:
+                    continue
+                if orphan.age < grace:
+                    young += 1
+                else:
+                    orphans.append((orphan, naming))
     if orphans and not named:
         raise Conflict(
             f"no row of this database names any of the stored files under {settings.MEDIA_ROOT}, "
@@ -94,29 +98,40 @@ def stored_files_sweep(*, grace: timedelta, dry_run: bool, actor: Actor) -> Swee
     return Sweep(removed, young, named, dry_run)
 
 
-def _files_in(folder: str) -> list[Orphan]:
-    """The files under the folder, a temporary file a killed write left half written too;
-    not those of another swept folder inside it."""
+def _files_in(folder: str) -> Iterator[Orphan]:
+    """The files under the folder, folder by folder and by name, a temporary file a killed
+    write left half written too; not those of another swept folder inside it."""
     root, at = Path(settings.MEDIA_ROOT), now().timestamp()
-    found = []
-    for path in sorted((root / folder).rglob("*")):
-        name = path.relative_to(root).as_posix()
-        if path.is_file() and _folder_of(name) == folder:
-            stat = path.stat()
-            found.append(Orphan(name, stat.st_size, timedelta(seconds=at - stat.st_mtime)))
-    return found
+    for parent, folders, names in os.walk(root / folder):
+        folders.sort()
+        for name in sorted(names):
+            path = Path(parent) / name
+            relative = path.relative_to(root).as_posix()
+            if _folder_of(relative) != folder:
+                continue
+            try:
+                stat = path.stat()
+            except FileNotFoundError:  # removed since it was listed
+                continue
+            if not S_ISREG(stat.st_mode):
+                continue
+            yield Orphan(relative, stat.st_size, timedelta(seconds=at - stat.st_mtime))
+
+
+def _chunks(files: Iterator[Orphan]) -> Iterator[list[Orphan]]:
+    chunk: list[Orphan] = []
+    for orphan in files:
+        chunk.append(orphan)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _folder_of(name: str) -> str:
     """The swept folder a file belongs to: the deepest that holds it."""
     return max((f for f in SWEPT if name.startswith(f"{f}/")), key=len, default="")
-
-
-def _named(naming: Callable[[list[str]], set[str]], paths: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(paths), CHUNK):
-        found |= naming(paths[start : start + CHUNK])
-    return found
 
 
 def _removed(

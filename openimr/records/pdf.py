@@ -237,7 +237,10 @@ def file_remove_unnamed(
         if named(relative_path) or not path.is_file():
             return False
         aside = path.with_name(f"{path.name}{SWEEPING}")
-        os.replace(path, aside)
+        try:
+            os.replace(path, aside)
+        except FileNotFoundError:  # removed meanwhile (the ingest drops a copy it kept not)
+            return False
         try:
             stat = aside.stat()
             young = now().timestamp() - stat.st_mtime < older_than.total_seconds()
