@@ -119,7 +119,8 @@ def register(groups: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
         dest="command", required=True
     )
     sweep = files.add_parser(
-        "sweep", help="remove stored records and UR decisions that no row names"
+        "sweep",
+        help="remove stored files (records, UR decisions, letters, corpus PDFs) no row names",
     )
     sweep.add_argument(
         "--older-than",

@@ -13,6 +13,7 @@ from openimr.core.case_numbers import case_number_spellings
 from openimr.core.errors import InvalidInput, NotFound
 from openimr.decisions import analytics, export, search
 from openimr.decisions.export import Tally as ExportTally
+from openimr.decisions.ingest_selectors import pointed_paths
 from openimr.decisions.models import PDF_WITHHELD, Decision, Source
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
@@ -27,6 +28,7 @@ __all__ = [
     "ExportTally",
     "ItemPrecedents",
     "corpus_export",
+    "corpus_files_named",
     "decision_get",
     "decision_number",
     "decision_opened",
@@ -227,3 +229,9 @@ def letter_file(decision: Decision) -> Path | None:
     if not path.is_relative_to(root) or not path.is_file():
         return None
     return path
+
+
+def corpus_files_named(paths: list[str]) -> set[str]:
+    """Which of these stored PDFs (paths under MEDIA_ROOT) a published decision names, as
+    its letter's PDF: for `openimr files sweep`."""
+    return pointed_paths(paths)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from django.conf import settings
+from django.db.models import Q
 
 from openimr.cases.selectors import case_by_number, case_row
 from openimr.core.case import Case
@@ -149,3 +150,22 @@ def print_queue() -> list[LetterService]:
     """Letters and notices to print and mail, oldest first."""
     rows = LetterService.objects.filter(method=LetterService.MAIL, printed_at=None)
     return list(rows.select_related("case", "notice"))
+
+
+def letter_files_named(paths: list[str]) -> set[str]:
+    """Which of these stored files (paths under MEDIA_ROOT) an issued or amended letter
+    names: by its path, or by its content's hash, the file's name (`file_store` names a
+    file by the SHA-256 of its bytes). An issued letter's PDF is a legal record (LC
+    4610.6(g)): a file holding a letter's bytes is kept even when a row wrote its path
+    another way (a restored backup, an older version). A notice's PDF is rendered from its
+    frozen facts when asked (``serving._mail_of``), never stored."""
+    by_digest: dict[str, set[str]] = {}
+    for path in paths:
+        by_digest.setdefault(Path(path).stem, set()).add(path)
+    found: set[str] = set()
+    for model in (IssuedLetter, AmendedLetter):
+        rows = model.objects.filter(Q(pdf_path__in=paths) | Q(pdf_sha256__in=list(by_digest)))
+        for path, digest in rows.values_list("pdf_path", "pdf_sha256"):
+            found |= {path} & set(paths)
+            found |= by_digest.get(digest, set())
+    return found

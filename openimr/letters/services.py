@@ -2,6 +2,7 @@
 new amended letter that names the first, which stays as issued. Notices are served the same
 way (`notices_serve`), and leave the print queue the same way."""
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -28,7 +29,7 @@ from openimr.letters.rendering import letter_for, render_pdf_bytes
 from openimr.letters.selectors import case_for_letter, configured_template, deciding_reviewers
 from openimr.letters.serving import letter_serve, service_method
 from openimr.programs.loader import load_program
-from openimr.records.services import file_store
+from openimr.records.services import file_store, files_discarded_on_error
 from openimr.review.domain.implementation import (
     Served,
     Service,
@@ -38,6 +39,7 @@ from openimr.review.domain.implementation import (
 )
 
 MAX_ADDRESS = 500  # a postal address, several lines
+FOLDER = "letters"  # under MEDIA_ROOT: a folder per case, each PDF named by its hash
 
 
 def notices_serve(*, built: Sequence[tuple[Any, Sequence[serving.Party]]]) -> list[LetterService]:
@@ -82,19 +84,30 @@ def _extras(case: Case, at: datetime, provenance: Provenance | None) -> LetterEx
     )
 
 
-def _frozen(letter: Letter, case: Case, at: datetime, actor: Actor) -> dict[str, object]:
-    pdf_path, digest = file_store(
-        render_pdf_bytes(letter), folder=f"letters/{case.case_number}", suffix=".pdf"
-    )
-    return {
+def _frozen(
+    letter: Letter, case: Case, at: datetime, actor: Actor
+) -> tuple[dict[str, object], bytes]:
+    """The letter's fields but its PDF's path, and the PDF: rendered before the transaction
+    (a render takes a while), stored inside it (`_pdf_stored`)."""
+    pdf = render_pdf_bytes(letter)
+    fields = {
         "issued_at": at,
         "issued_by": actor_label(actor),
         "text": render_text(letter),
         "html": render_fragment(letter),
-        "pdf_path": pdf_path,
-        "pdf_sha256": digest,
+        "pdf_sha256": hashlib.sha256(pdf).hexdigest(),
         "case_document": case_to_dict(case),
     }
+    return fields, pdf
+
+
+def _pdf_stored(pdf: bytes, case_number: str) -> str:
+    """Store the PDF inside the transaction that writes the letter's row, first of its
+    locks: `file_store` holds the file until the row commits, so `openimr files sweep`
+    (which holds a file before removing it, and looks for its row once more) never takes
+    the PDF of a letter being issued, even when an earlier attempt left the same bytes
+    there; and `files_discarded_on_error` removes a PDF whose letter rolled back."""
+    return file_store(pdf, folder=f"{FOLDER}/{case_number}", suffix=".pdf")[0]
 
 
 def _issued(letter: FrozenLetter, case_number: str, actor: Actor, action: str) -> None:
@@ -129,8 +142,9 @@ def letter_issue(
         raise Conflict(f"the letter for case {case_number} was already issued")
     at = now()
     letter = letter_for(case, configured_template(), _extras(case, at, provenance))
-    fields = _frozen(letter, case, at, actor)
-    with transaction.atomic():
+    fields, pdf = _frozen(letter, case, at, actor)
+    with transaction.atomic(), files_discarded_on_error():
+        fields["pdf_path"] = _pdf_stored(pdf, case_number)
         case_mark_issued(case_number=case_number, actor=actor, at=at)
         issued = IssuedLetter.objects.create(case_id=case_id_for(case_number), **fields)
         _issued(issued, case_number, actor, "letter.issued")
@@ -185,8 +199,10 @@ def letter_amend(
     extras = replace(
         _extras(corrected, first.issued_at, provenance), amends=_amends(first, reason.strip())
     )
-    fields = _frozen(letter_for(corrected, configured_template(), extras), corrected, at, actor)
-    with transaction.atomic():
+    letter = letter_for(corrected, configured_template(), extras)
+    fields, pdf = _frozen(letter, corrected, at, actor)
+    with transaction.atomic(), files_discarded_on_error():
+        fields["pdf_path"] = _pdf_stored(pdf, case_number)
         # One correction of a letter at a time: a concurrent one waits, then sees this one.
         IssuedLetter.objects.select_for_update().get(pk=first.pk)
         last = AmendedLetter.objects.filter(case_id=first.case_id).order_by("-number").first()

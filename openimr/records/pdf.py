@@ -13,6 +13,7 @@ reading stops at a page count and at a total of extracted characters, and says w
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -27,6 +29,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from openimr.core import sandbox
+from openimr.core.clock import now
 from openimr.core.errors import InvalidInput, Problem
 
 MAX_PAGES = 2_000
@@ -213,21 +216,56 @@ def files_discarded_on_error() -> Iterator[None]:
 
 
 def file_remove_unnamed(
-    relative_path: str, *, named: Callable[[str], bool], removing: Callable[[int], None]
+    relative_path: str,
+    *,
+    named: Callable[[str], bool],
+    removing: Callable[[int], None],
+    older_than: timedelta = timedelta(0),
 ) -> bool:
     """Remove a stored file unless ``named`` finds a row naming it, holding the file as
     `file_store` holds it (`_file_held`): an upload of the same bytes in flight has either
     committed its row, which ``named`` then sees, or has not yet stored, and then writes the
-    file anew. ``removing`` (given the size) runs in the same transaction, so its audit row
-    and the removal go together. False when the file is named or already gone."""
+    file anew. The file is first moved aside, in one rename (whatever file is there at that
+    instant), and put back when it is younger than ``older_than`` or a row names it by now:
+    a writer that holds no lock (the corpus ingest's `pdf_store`, which always writes its
+    file anew) has just written it, and its row is on the way. ``removing`` (given the
+    size) runs in the same transaction, so its audit row and the removal go together; if it
+    fails, the file is put back. False when the file is kept or already gone."""
     path = Path(settings.MEDIA_ROOT) / relative_path
     with transaction.atomic():
         _file_held(relative_path)
         if named(relative_path) or not path.is_file():
             return False
-        removing(path.stat().st_size)
-        path.unlink()
+        aside = path.with_name(f"{path.name}{SWEEPING}")
+        try:
+            os.replace(path, aside)
+        except FileNotFoundError:  # removed meanwhile (the ingest drops a copy it kept not)
+            return False
+        try:
+            stat = aside.stat()
+            young = now().timestamp() - stat.st_mtime < older_than.total_seconds()
+            if young or named(relative_path):
+                _put_back(aside, path)
+                return False
+            removing(stat.st_size)
+        except BaseException:
+            _put_back(aside, path)
+            raise
+        aside.unlink()
     return True
+
+
+# The name a file takes while the sweep removes it (a sweep killed there leaves it: named by
+# no row, it goes at a later sweep, audited then).
+SWEEPING = ".sweeping"
+
+
+def _put_back(aside: Path, path: Path) -> None:
+    """The file moved aside back at its name, unless a writer has put one there since (the
+    same bytes: files are named by their hash), which is kept."""
+    with contextlib.suppress(FileExistsError):
+        os.link(aside, path)
+    aside.unlink()
 
 
 def file_read(relative_path: str) -> bytes:

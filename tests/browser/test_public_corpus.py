@@ -3,6 +3,7 @@ opens a decision, then opens the statistics page with every request outside 127.
 blocked and sees its charts drawn (SVG, nothing fetched from elsewhere, no failed request)."""
 
 import datetime as dt
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -12,6 +13,7 @@ from openimr.decisions.tests.public_factories import item, make_decision
 from tests.browser.conftest import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+WAIT = 30_000  # ms: Playwright's default for an action, for checks too (theirs is 5 s)
 
 
 @pytest.fixture
@@ -46,34 +48,42 @@ def _block_outside(page, live_server_url: str, outside: list[str], failed: list[
             r.abort()
 
     page.route("**/*", route)
-    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(f"{request.url}: {request.failure}"))
 
 
 def test_a_visitor_searches_filters_reads_a_decision_and_sees_the_charts_offline(
     live_server, page, corpus
 ):
+    # Every check waits for what it reads, up to Playwright's own 30 s: on a loaded 2-core
+    # CI box a page can take seconds, and a check made once, at a fixed moment, failed
+    # there. Each page is loaded whole before the next is asked for, so that no request of
+    # it is cut short by the test's own navigation (Chromium reports that as a failed one).
+    from playwright.sync_api import expect  # as conftest: only the browser tests need it
+
     outside: list[str] = []
     failed: list[str] = []
     _block_outside(page, live_server.url, outside, failed)
     page.goto(f"{live_server.url}/decisions/")
     page.fill("input[name=q]", "lumbar injection")
     page.click("#search button[type=submit]")
-    page.wait_for_selector("#results .hit")
-    assert "6 decisions" in page.inner_text("#summary")
-    assert page.locator(".snippet mark").count() > 0
+    page.wait_for_url(re.compile(r"[?&]q=lumbar"))
+    summary = page.locator("#summary")
+    expect(summary).to_contain_text("6 decisions", timeout=WAIT)
+    expect(page.locator(".snippet mark").first).to_be_visible(timeout=WAIT)
 
     page.click("#facet-outcome >> text=Overturned")
-    page.wait_for_selector("text=Decision: Overturned")
+    expect(summary).to_contain_text("Decision: Overturned", timeout=WAIT)
     page.click("#facet-family >> text=ODG")
-    page.wait_for_selector("text=Guideline family: ODG")
-    summary = page.inner_text("#summary")
-    assert summary.startswith("2 decisions"), summary
+    expect(summary).to_contain_text("Guideline family: ODG", timeout=WAIT)
+    expect(summary).to_have_text(re.compile(r"^2 decisions"), timeout=WAIT)
+    page.wait_for_load_state("load")
     screenshot(page, "public-corpus-search-filtered")
 
     page.locator("#results .hit h3 a").first.click()
-    page.wait_for_selector("#decisions")
-    assert "Overturned" in page.inner_text("#decisions")
-    assert "Radicular findings are documented" in page.inner_text("#decisions")
+    decisions = page.locator("#decisions")
+    expect(decisions).to_contain_text("Overturned", timeout=WAIT)
+    expect(decisions).to_contain_text("Radicular findings are documented", timeout=WAIT)
+    page.wait_for_load_state("load")
     screenshot(page, "public-corpus-decision")
 
     page.goto(f"{live_server.url}/decisions/analytics/")

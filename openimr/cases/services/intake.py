@@ -120,12 +120,29 @@ def _uploads(filings: Sequence[Filing], problems: list[Problem]) -> list[ReadPdf
 
 def case_numbers_next(year: int, count: int = 1) -> list[str]:
     """CMyy-nnnnnnn, the DWC's form; the counter row is locked for the transaction."""
-    prefix = f"CM{year % 100:02d}-"
-    counter, _ = models.CaseNumberCounter.objects.select_for_update().get_or_create(prefix=prefix)
+    counter = _counter(year)
+    prefix = counter.prefix
     first = counter.last + 1
     counter.last += count
     counter.save(update_fields=["last"])
     return [f"{prefix}{n:07d}" for n in range(first, counter.last + 1)]
+
+
+def _counter(year: int) -> models.CaseNumberCounter:
+    """The year's counter row, made when missing, locked until the transaction ends."""
+    prefix = f"CM{year % 100:02d}-"
+    return models.CaseNumberCounter.objects.select_for_update().get_or_create(prefix=prefix)[0]
+
+
+def _counters_held(filings: Sequence[Filing]) -> None:
+    """Lock the counters of every year the batch's filings fall in, oldest year first,
+    before any is bumped. Bumped in filing order, a batch of December 31 then January 1
+    held one year's counter and waited for the next, while a batch filed the other way
+    round held the next and waited for the first: on PostgreSQL, "deadlock detected"
+    ended one of them. Taken once in the years' order, the second batch waits for the
+    first at its first counter. A part of the batch (``batch``) then finds its years held."""
+    for year in sorted({local_date(f.at).year for f in filings}):
+        _counter(year)
 
 
 def _numbers(filings: Sequence[Filing]) -> list[str]:
@@ -159,6 +176,7 @@ def applications_receive(
         # Every file held before the case-number counter and before any is written: see
         # files_held for the deadlock that taking them one by one allowed.
         files_held((p.sha256 for p in pdfs if p), folder=UR_FOLDER, suffix=".pdf")
+        _counters_held(filings)
         return [
             application
             for start in range(0, len(filings), size)

@@ -26,7 +26,7 @@ from openimr.decisions.models import Decision, Source
 from openimr.decisions.services.store import DecisionRows, decision_rows, decisions_store
 from openimr.letters.rendering import letter_for, render_pdf_bytes
 from openimr.letters.selectors import current_case
-from openimr.records.services import file_store
+from openimr.records.services import file_store, files_discarded_on_error, files_held
 
 log = logging.getLogger(__name__)
 LAYOUT = "openimr"  # the letters this organization renders, not a parsed layout
@@ -42,16 +42,30 @@ class Published:
 
 def publication_rows(case: Case, *, pdf: bool = True) -> DecisionRows:
     """The corpus rows of one case, de-identified, with its public PDF stored when ``pdf``
-    (rendered from the de-identified case, so it holds no more than the rows do)."""
+    (rendered from the de-identified case, so it holds no more than the rows do). Called
+    inside the transaction that stores the rows, so that the file is held until they
+    commit (`file_store`)."""
+    rows, data = _rendered(case, pdf=pdf)
+    if data is not None:
+        rows.columns["letter_path"] = _pdf_stored(data)
+    return rows
+
+
+def _rendered(case: Case, *, pdf: bool) -> tuple[DecisionRows, bytes | None]:
+    """The corpus rows of one case, de-identified, and its public PDF when ``pdf``, not yet
+    stored: rendered before the transaction, since a render takes a while."""
     document = case_to_dict(case)
     rows = decision_rows(
         document=document, source=Source.ISSUED, layout=LAYOUT, content_sha256=_digest(document)
     )
-    if pdf:
-        public = case_from_dict(rows.columns["document"])
-        path, _ = file_store(render_pdf_bytes(letter_for(public)), folder=FOLDER, suffix=".pdf")
-        rows.columns["letter_path"] = path
-    return rows
+    if not pdf:
+        return rows, None
+    public = case_from_dict(rows.columns["document"])
+    return rows, render_pdf_bytes(letter_for(public))
+
+
+def _pdf_stored(data: bytes) -> str:
+    return file_store(data, folder=FOLDER, suffix=".pdf")[0]
 
 
 def _digest(document: dict[str, object]) -> str:
@@ -81,8 +95,18 @@ def _publish_batch(cases: Sequence[Case], actor: Actor, pdf: bool, done: Publish
     }
     fresh = [c for c in unique if c.case_number not in stored or c.case_number in changed]
     done.already.extend(c.case_number for c in cases if c.case_number in set(stored) - changed)
-    rows = [publication_rows(case, pdf=pdf) for case in fresh]
-    with transaction.atomic():
+    rendered = [_rendered(case, pdf=pdf) for case in fresh]
+    rows = [r for r, _ in rendered]
+    with transaction.atomic(), files_discarded_on_error():
+        # Stored inside the transaction, so that `openimr files sweep` never takes the PDF
+        # of a letter being published (it holds each file, then looks for its row); every
+        # file held first, in one order, so two batches of the same letters cannot
+        # deadlock (`files_held`). A batch that rolls back removes the PDFs it wrote.
+        digests = (hashlib.sha256(data).hexdigest() for _, data in rendered if data)
+        files_held(digests, folder=FOLDER, suffix=".pdf")
+        for r, data in rendered:
+            if data is not None:
+                r.columns["letter_path"] = _pdf_stored(data)
         # The corpus's triggers take the replaced letters out of the index.
         Decision.objects.filter(case_number__in=changed, source=Source.ISSUED).delete()
         decisions_store(rows)

@@ -22,6 +22,7 @@ from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 from openimr.ops.storage import stored_files_sweep
 from openimr.records.models import Record
+from openimr.records.tests.racing import received
 from openimr.records.tests.receiving import pdf_of
 
 pytestmark = pytest.mark.skipif(
@@ -56,9 +57,12 @@ def test_the_sweep_keeps_the_file_of_an_upload_that_commits_while_it_waits(
     three_item_doc, tmp_path
 ):
     case_import(case=case_from_document(three_item_doc), actor="test")
+    # A record already on file: a database naming no stored file is refused outright.
+    (tmp_path / "earlier.pdf").write_bytes(pdf_of("A record received the day before."))
+    received(three_item_doc["case_number"], tmp_path / "earlier.pdf", actor="clerk")
     data = pdf_of("A report whose first upload's COMMIT failed, sent again.")
     orphan = Path(settings.MEDIA_ROOT) / "records" / f"{hashlib.sha256(data).hexdigest()}.pdf"
-    orphan.parent.mkdir(parents=True)
+    orphan.parent.mkdir(parents=True, exist_ok=True)
     orphan.write_bytes(data)
     os.utime(orphan, (time.time() - DAYS_OLD,) * 2)
     (tmp_path / "report.pdf").write_bytes(data)
@@ -70,5 +74,5 @@ def test_the_sweep_keeps_the_file_of_an_upload_that_commits_while_it_waits(
 
     stored = json.loads(uploader.communicate(timeout=60)[0].splitlines()[-1])
     assert done.removed == []
-    assert Record.objects.get().file_path == stored["file_path"]
+    assert Record.objects.filter(file_path=stored["file_path"]).count() == 1
     assert (Path(settings.MEDIA_ROOT) / stored["file_path"]).read_bytes() == data

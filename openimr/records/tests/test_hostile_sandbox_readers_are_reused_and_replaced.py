@@ -11,7 +11,12 @@ import pytest
 from openimr.core import sandbox
 from openimr.records.tests import hostile
 
+# For a hostile call, meant to meet its limit: a short one, so the test is quick.
 QUICK = sandbox.Limits(seconds=0.5, memory_bytes=256 * sandbox.MB)
+# For a call that answers at once: a wall-clock deadline a loaded 2-core CI box cannot miss
+# (a fresh reader's first call waits for the process to be scheduled); it costs nothing
+# when the call answers, and a call that hangs still fails at it.
+ROOMY = sandbox.Limits(seconds=20, memory_bytes=256 * sandbox.MB)
 
 
 @pytest.fixture
@@ -21,7 +26,7 @@ def readers():
 
 
 def _pid(pool: sandbox.Readers) -> int:
-    data, _, pid = pool.run(hostile.echoes, b"ping", limits=QUICK)
+    data, _, pid = pool.run(hostile.echoes, b"ping", limits=ROOMY)
     assert data == b"ping"
     return int(pid)
 
@@ -38,17 +43,32 @@ def test_a_reader_killed_at_the_deadline_is_replaced_and_the_next_call_works(rea
 
 
 @pytest.mark.parametrize(
-    ("function", "reason"),
-    [(hostile.aborts, "crashed"), (hostile.hoards, "memory"), (hostile.spins, "timeout")],
+    ("function", "reason", "limits"),
+    [
+        # A crash and the memory limit are not about time: a 0.5 s deadline met first on a
+        # loaded box would call them a timeout.
+        (hostile.aborts, "crashed", ROOMY),
+        (hostile.hoards, "memory", ROOMY),
+        (hostile.spins, "timeout", QUICK),
+    ],
 )
-def test_after_a_reader_fails_the_next_call_is_read_as_usual(readers, function, reason):
+def test_after_a_reader_fails_the_next_call_is_read_as_usual(readers, function, reason, limits):
     with pytest.raises(sandbox.SandboxFailed) as caught:
-        readers.run(function, b"data", limits=QUICK)
+        readers.run(function, b"data", limits=limits)
     assert caught.value.reason == reason
-    assert readers.run(hostile.echoes, b"next", 1, limits=QUICK)[:2] == (b"next", (1,))
+    assert readers.run(hostile.echoes, b"next", 1, limits=ROOMY)[:2] == (b"next", (1,))
 
 
-def test_the_cpu_limit_counts_each_call_alone(readers):
+def test_the_cpu_limit_counts_each_call_alone(readers, monkeypatch):
+    # What this checks is the reader's CPU cap (RLIMIT_CPU: 2 s on top of what the reader
+    # has used). The parent's wall-clock deadline is the same 2 s, and on a loaded 2-core
+    # box half a second of CPU took longer than that to get: the call was killed as a
+    # timeout. The parent now waits a minute of wall time; the CPU cap stays 2 s, so a cap
+    # that counted the reader's lifetime still kills the fifth call (2.5 s in all).
+    ask = sandbox._Reader.ask
+    monkeypatch.setattr(
+        sandbox._Reader, "ask", lambda reader, task, count, _: ask(reader, task, count, 60.0)
+    )
     limits = sandbox.Limits(seconds=2, memory_bytes=256 * sandbox.MB)
     used = [readers.run(hostile.burns, b"", 0.5, limits=limits) for _ in range(5)]
     assert used[-1] > 2.4, "the reader's lifetime CPU passed the limit, each call stayed under"
@@ -63,7 +83,7 @@ def test_a_reader_is_replaced_after_its_quota_of_calls(readers, monkeypatch):
 def test_calls_from_four_threads_at_once_all_come_back_right():
     with sandbox.Readers(2) as pool, ThreadPoolExecutor(4) as threads:
         answers = list(
-            threads.map(lambda n: pool.run(hostile.echoes, b"%d" % n, n, limits=QUICK), range(40))
+            threads.map(lambda n: pool.run(hostile.echoes, b"%d" % n, n, limits=ROOMY), range(40))
         )
     assert [(data, args) for data, args, _ in answers] == [(b"%d" % n, (n,)) for n in range(40)]
     assert len({pid for _, _, pid in answers}) <= 2
@@ -76,12 +96,12 @@ def test_the_process_pool_serves_threads_too():
 
 
 def test_a_forked_child_reads_with_readers_of_its_own():
-    parent_reader = sandbox.run(hostile.echoes, b"parent", limits=QUICK)[2]
+    parent_reader = sandbox.run(hostile.echoes, b"parent", limits=ROOMY)[2]
     receive, send = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover (runs in the child; the parent checks what it wrote)
         try:
-            pid = sandbox.run(hostile.echoes, b"child", limits=QUICK)[2]
+            pid = sandbox.run(hostile.echoes, b"child", limits=ROOMY)[2]
             os.write(send, str(pid).encode())
         finally:
             os._exit(0)
@@ -91,4 +111,4 @@ def test_a_forked_child_reads_with_readers_of_its_own():
     _, status = os.waitpid(child, 0)
     assert os.WIFEXITED(status)
     assert child_reader not in {0, parent_reader}
-    assert sandbox.run(hostile.echoes, b"parent again", limits=QUICK)[0] == b"parent again"
+    assert sandbox.run(hostile.echoes, b"parent again", limits=ROOMY)[0] == b"parent again"

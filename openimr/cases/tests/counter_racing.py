@@ -1,0 +1,62 @@
+"""One intake batch in a process of its own, as an app server would run it: run by
+`test_two_batches_across_new_year_in_opposite_order_both_commit` as
+``python -m openimr.cases.tests.counter_racing <role> <other role> <batch.json> <signals>``
+with the database in its environment; the batch is a list of {"at", "application"}.
+
+Once it holds its first case-number counter the batch waits (a few seconds at most) for
+the other batch to hold its own first one, so that each holds one year's counter while it
+asks for the other's, the order in which two batches could deadlock. It prints the case
+numbers it filed as JSON, or the database's error."""
+
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+PAUSE = 4.0
+
+
+def _wait_for(signal: Path) -> None:
+    # Not an error when it never comes: counters taken in the years' order keep the other
+    # batch waiting at its first one until this one has committed.
+    deadline = time.monotonic() + PAUSE
+    while not signal.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def main(role: str, other: str, batch: str, signals: str) -> None:
+    import django
+
+    django.setup()
+    from django.db import DatabaseError
+
+    from openimr.cases.intake_schema import parse_application
+    from openimr.cases.services import intake
+
+    folder, counter, held = Path(signals), intake._counter, []
+
+    def holding(year: int):  # type: ignore[no-untyped-def]
+        found = counter(year)
+        held.append(year)
+        if len(held) == 1:
+            (folder / f"{role}-held").touch()
+            _wait_for(folder / f"{other}-held")
+        return found
+
+    intake._counter = holding  # type: ignore[assignment]
+    given = json.loads(Path(batch).read_text(encoding="utf-8"))
+    filings = [
+        intake.Filing(parse_application(f["application"]), datetime.fromisoformat(f["at"]))
+        for f in given
+    ]
+    try:
+        done = intake.applications_receive(filings=filings, via="batch", actor=role, client=role)
+    except DatabaseError as exc:
+        print(json.dumps({"error": str(exc).strip()}))
+        return
+    print(json.dumps({"cases": [a.case.case_number for a in done]}))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
