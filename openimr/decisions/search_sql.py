@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openimr.decisions.search_match import fts5_match, pg_tsquery, pg_words
+from openimr.decisions.search_numbers import sqlite_condition
 from openimr.decisions.search_terms import SearchQuery, filter_tags
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
@@ -63,8 +64,9 @@ def _sqlite_from_where(query: SearchQuery) -> tuple[str, list[Any]]:
     source = "decisions_decision d"
     if uses_index("sqlite", query):
         source = "decisions_search JOIN decisions_decision d ON d.id = decisions_search.rowid"
-        conditions.append("decisions_search MATCH %s")
-        params.append(fts5_match(query))
+        numbers, checks = sqlite_condition(query)
+        conditions.append("decisions_search MATCH %s" + numbers)
+        params += [fts5_match(query), *checks]
     return f"FROM {source} WHERE {' AND '.join(conditions)}", params
 
 
