@@ -29,6 +29,7 @@ from openimr.decisions.search_wording import (
     FACET_TITLES,
     order_text,
     problem_place,
+    problem_text,
     search_named,
 )
 from openimr.letters.rendering import state_name
@@ -159,7 +160,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     try:
         results = selectors.decision_search(request.GET)
     except InvalidInput as exc:
-        context["problems"] = [(problem_place(p), p.message) for p in exc.problems]
+        context["problems"] = [(problem_place(p), problem_text(p)) for p in exc.problems]
         context["carried"] = _carried(request, {p.path for p in exc.problems})
         return render(request, "decisions/search.html", context, status=400)
     context["carried"] = _carried(request, set())
