@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from openimr.decisions.glued_sql import fold
-from openimr.decisions.search_terms import SearchQuery, chunks, excludes
+from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
 
-_WORD = re.compile(r"\w+")  # search_terms' own cut of a word into its runs
+_WORD = RUN  # search_terms' own cut of a word into its runs
 _DIGITS = re.compile(r"\d+")
 # A number typed as a word or at the start of one: its digits, and more digits after a
 # dot or other separators ("12.5", "10/325"); a unit may follow ("5mg"). Not one inside a
@@ -27,10 +27,12 @@ _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"(?<!\S)\d+(?:(?:\.|(?!\.\d)\W+)\d+)*(?!\d)")
 # A word's last run, a number glued to its unit ("5mg" of "12.5mg").
 _GLUED_UNIT = re.compile(r"(\d+)([^\W\d_]+)")
-# Before a number: not the end of a word or of a decimal ("L5", "0.5"); after it: no more
+# Before a number: not the end of a word or of a decimal ("L5", "0.5"), said after its first
+# digits (a pattern starting with them is searched for them first: 1 microsecond a letter,
+# where one starting with the lookbehind tried every character, 90); after it: no more
 # digits, nor a decimal's dot and digits ("5.5"). A unit may follow ("5mg", "12.5mg"), as
 # both indexes find a number glued to its unit (`search_match.with_glued`).
-_BEFORE = r"(?<!\w)(?<!\d\.)"
+_BEFORE = r"(?<!\w{0})(?<!\d\.{0})"
 _AFTER = r"(?!\d)(?!\.\d)"
 # Between two numbers a dot is a decimal point; any other run of non-word characters (a
 # slash, a dash, a comma, spaces) separates them, but not one that would begin a decimal.
@@ -59,14 +61,15 @@ def number_pattern(typed: str, after_word: str | None = None) -> str:
     ``after_word`` (the drug typed before the dose: "Norco 10/325"), also right after it
     ("Norco10/325", one token to both indexes, which the search asks as such)."""
     runs = list(_DIGITS.finditer(typed))
-    body = runs[0].group()
+    first = runs[0].group()
+    start = _BEFORE.format(first)
+    if after_word:
+        start = f"(?:{start}|(?<=(?i:{re.escape(after_word)}){first}))"
+    body = first + start
     for before, run in itertools.pairwise(runs):
         between = typed[before.end() : run.start()]
         body += (r"\." if between == "." else _SEPARATOR) + run.group()
-    start = _BEFORE
-    if after_word:
-        start = f"(?:{_BEFORE}|(?<={re.escape(after_word)}))"
-    return f"(?i){start}{body}{_AFTER}"
+    return body + _AFTER
 
 
 def sqlite_checks(query: SearchQuery) -> list[str]:
@@ -82,12 +85,29 @@ def _patterns(query: SearchQuery) -> Iterator[str]:
         if word is None:
             continue
         for number in _NUMBER.finditer(word):
+            if not is_number(parts) and not _split_apart(word, number):
+                continue
             # The drug right before the dose, in the word or as the word before it.
             runs = _WORD.findall(word[: number.start()])
             before = runs[-1:] if runs else query.words[n - 1] if n else ()
             drug = fold(before[0]) if len(before) == 1 else ""
             usable = drug.isascii() and drug.isalpha()
             yield number_pattern(number.group(), drug if usable else None)
+
+
+def _split_apart(word: str, number: re.Match[str]) -> bool:
+    """Whether the number in a longer word can match in SQLite's index where PostgreSQL's
+    parser reads another number: a decimal ("12.5" of "12.5mg", also "12 5" there); a
+    number glued to its unit, also asked apart (`unit_forms`: "5 mg" is in "0.5 mg"); one
+    at the start or end of a quoted phrase (`"5 cream"` is in "0.5 cream"). Not one glued
+    to more than letters ("1x6", one token in both): reading each letter's text for it
+    had cost 2,294 letters' worth for "Electroacupuncture 1x6", twice its search."""
+    after, before = word[number.end() :], word[: number.start()]
+    return (
+        "." in number.group()
+        or (not before and (after.isalpha() or after[:1].isspace()))
+        or (not after and before[-1:].isspace())
+    )
 
 
 def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
