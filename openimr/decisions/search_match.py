@@ -24,6 +24,7 @@ from openimr.decisions.glued_sql import (
 from openimr.decisions.search_doses_pg import pg_number, pg_phrase_with_dose
 from openimr.decisions.search_numbers import pg_number_forms, unit_forms
 from openimr.decisions.search_terms import (
+    RUN,
     SearchQuery,
     chunks,
     excludes,
@@ -209,7 +210,7 @@ def fts5_match(
     return matched
 
 
-_WORD = re.compile(r"\w+")  # search_terms' own cut of a word into its runs
+_WORD = RUN  # search_terms' own cut of a word into its runs
 _PUNCTUATION = frozenset(string.punctuation)
 
 

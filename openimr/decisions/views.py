@@ -24,7 +24,13 @@ from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
 from openimr.decisions.domain.identifiers import age_text
-from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
+from openimr.decisions.search_terms import (
+    FILTER_NAMES,
+    MAX_WORDS,
+    OPERATORS,
+    PARAMETERS,
+    words_left_out,
+)
 from openimr.decisions.search_wording import (
     FACET_TITLES,
     order_text,
@@ -178,6 +184,8 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     context["unknown_specialty"] = not results.total and selectors.specialty_unknown(results.query)
     searched = selectors.searched_words(results.query)
     context["searched"], context["common_left_out"], context["excluded"] = searched
+    # "knee NOT pain": the page says how to leave a word out, as NOT is no operator here.
+    context["operators_typed"] = any(w in OPERATORS for w in searched[1])
     context.update(
         results=results,
         hits=[search_page_html.hit_html(hit) for hit in results.hits],
