@@ -353,8 +353,21 @@ def _typed(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# Bidirectional controls: invisible, but they turn the text after them around (U+202E in
+# "knee\u202epain" showed the page's "…pain”, most relevant first" reversed). They always
+# parted words (no letter nor digit), so each is read, and shown, as a space.
+_BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), " ")
+_BIDI.update(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\x00"), " "))
+
+
+def plain(text: str) -> str:
+    """The search text as it is searched and shown: a NUL and each bidirectional control a
+    space (a NUL in HTML shows as a replacement character)."""
+    return text.translate(_BIDI)
+
+
 def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
-    text = _raw(params, "q").replace("\x00", " ")
+    text = plain(_raw(params, "q"))
     if len(text) > MAX_QUERY:
         # How long it was: a pasted paragraph is over the limit, and by how much says what to cut.
         message = f"is {len(text):,} characters long; at most {MAX_QUERY} characters"

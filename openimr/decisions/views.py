@@ -29,6 +29,7 @@ from openimr.decisions.search_terms import (
     MAX_WORDS,
     OPERATORS,
     PARAMETERS,
+    plain,
     words_left_out,
 )
 from openimr.decisions.search_wording import (
@@ -155,10 +156,11 @@ def _written(response: HttpResponse) -> tuple[int, bytes]:
 
 
 def _search_page(request: HttpRequest) -> HttpResponse:
-    # A NUL is searched as a space (search_terms); shown as one too, not as a NUL in HTML.
+    # A NUL or a bidirectional control is searched as a space (search_terms.plain), and
+    # shown as one: not as a NUL in HTML, nor turning the rest of the line around.
     # Spaces around the words are not searched either: a box of spaces alone is no search,
     # not "matching “ ”".
-    q = request.GET.get("q", "").replace("\x00", " ").strip()
+    q = plain(request.GET.get("q", "")).strip()
     context: dict[str, Any] = {"q": q, "export_query": _link(request.GET, per_page=None)}
     context["q_named"] = search_named(q)
     context["words_left_out"] = words_left_out(q)

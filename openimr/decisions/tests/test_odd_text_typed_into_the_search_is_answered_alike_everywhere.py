@@ -3,7 +3,9 @@ exports and by the CLI, on both databases (DATABASE_URL for PostgreSQL): an unde
 is no word, as "%" is none (it had been searched, and found nothing behind "matching “_”");
 a soft hyphen or a zero-width character pasted inside a word no longer cuts it in two
 ("lum\u00adbar" had found no lumbar letter, behind a box showing "lumbar"); "%" and "_"
-are no wildcards; a query over the limit says how long it was."""
+are no wildcards; a query over the limit says how long it was; a bidirectional control
+("\u202e") is read and shown as a space, not turning the rest of the page's line around.
+Right-to-left words are searched and shown as typed."""
 
 import csv
 import io
@@ -93,3 +95,20 @@ def test_the_api_says_how_long_q_may_be(client):
     params = schema["paths"]["/api/v1/decisions"]["get"]["parameters"]
     [q] = [p for p in params if p["name"] == "q"]
     assert q["schema"]["maxLength"] == 500
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202b", "\u2067", "\u200f"])
+def test_a_bidirectional_control_is_a_space_searched_and_shown(client, corpus, control):
+    text = f"knee{control}pain"
+    assert _found(text) == {KNEE}
+    page = client.get("/decisions/", {"q": text}).content.decode()
+    assert control not in page and "matching “knee pain”" in page
+    body = client.get("/api/v1/decisions", {"q": text}).json()
+    assert body["searched_words"] == ["knee", "pain"]
+
+
+def test_right_to_left_words_are_searched_and_shown_as_typed(client):
+    make_decision(case_number=LUMBAR, summary="Lumbar strain; ألم أسفل الظهر. כאב גב.")
+    assert _found("الظهر") == {LUMBAR} == _found("כאב")
+    page = client.get("/decisions/", {"q": "כאב"}).content.decode()
+    assert "1 decision matching “כאב”" in page
