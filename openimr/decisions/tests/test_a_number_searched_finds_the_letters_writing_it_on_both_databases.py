@@ -78,6 +78,11 @@ def test_a_number_finds_the_letters_writing_it(corpus, typed, letters):
     assert found(typed) == letters
 
 
+def test_a_number_alone_left_out_within_a_filter_keeps_the_decimals(corpus):
+    found = search(parse({"q": "-5", "year": "2016", "per_page": "100"})).hits
+    assert {int(hit.case_number[-7:]) for hit in found} == set(LETTERS) - {3, 4, 5, 6}
+
+
 def test_the_api_and_an_export_answer_the_same_letters(client, corpus):
     api = client.get("/api/v1/decisions", {"q": "5%"}).json()
     assert {hit["case_number"] for hit in api["results"]} == {f"CM16-{n:07d}" for n in (3, 4, 5, 6)}
