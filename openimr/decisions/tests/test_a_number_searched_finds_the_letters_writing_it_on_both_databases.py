@@ -8,7 +8,10 @@ import csv
 import io
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from openimr.core.errors import InvalidInput
 from openimr.decisions.search import search
 from openimr.decisions.search_numbers import sqlite_condition
 from openimr.decisions.search_terms import parse
@@ -103,3 +106,19 @@ def test_a_search_of_words_alone_reads_no_letters_text():
     for words in ("lidocaine cream -patch", "C5-6 T12"):
         assert sqlite_condition(parse({"q": words})) == ("", [])
     assert sqlite_condition(parse({"q": "lidocaine 5%"}))[1] != []
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(["12.5", "0.5%", "5", "5%", "10/325", "mg", "12", "-5", "L5"])))
+def test_any_words_of_numbers_find_only_letters_writing_each_decimal(corpus, typed):
+    # Each number typed becomes a pattern (SQLite) or a tsquery (PostgreSQL): none is
+    # refused by the database, and a letter found writes each decimal typed as typed.
+    try:
+        query = parse({"q": " ".join(typed), "per_page": "100"})
+    except InvalidInput:  # nothing to search for, or only words left out
+        return
+    for hit in search(query).hits:
+        text = LETTERS[int(hit.case_number[-7:])]
+        assert all(w.rstrip("%") in text for w in typed if "." in w)
