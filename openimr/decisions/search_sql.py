@@ -181,7 +181,23 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
         )
         params = [fts5_match(query, with_filters=False), *ids]
     cursor.execute(sql, params)
+    if vendor != "postgresql":
+        return {row[0]: _decimals_unmarked(row[1] or "") for row in cursor.fetchall()}
     return {row[0]: (row[1] or "").replace(_SPLIT, "") for row in cursor.fetchall()}
+
+
+# A number FTS5 marked that is half of a decimal ("0.5" for "5%": its tokenizer cuts the
+# decimal in two); PostgreSQL's parser reads the decimal whole and marks none of it.
+_HALF_DECIMAL = re.compile(
+    f"(?:(?<=\\d\\.)|(?<=\\d{CLOSE}\\.)){OPEN}(\\d+){CLOSE}|{OPEN}(\\d+){CLOSE}(?=\\.{OPEN}?\\d)"
+)
+
+
+def _decimals_unmarked(snippet: str) -> str:
+    """SQLite's snippet without a mark on half of a decimal (`search_numbers`: "5" does not
+    find "0.5"; a letter found for another "5" had shown "0.<mark>5</mark>"). A decimal
+    searched ("12.5") is marked whole, one phrase, and stays so."""
+    return _HALF_DECIMAL.sub(lambda m: m.group(1) or m.group(2), snippet)
 
 
 _PART_WORD = re.compile(r"(?<=\s)\S+$")

@@ -41,13 +41,14 @@ _WORD = RUN
 # A quoted phrase (straight or curly quotes, as a word processor writes them), with an
 # optional "-" before it, or a run of text between spaces and quotes. An unbalanced quote
 # matches neither and is dropped: its words are searched one by one.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _QUOTES = str.maketrans(
     {
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'),
         # Invisible inside a word, pasted from a PDF or a web page: a soft hyphen where the
         # line was broken, zero-width spaces and joiners, a byte order mark. Each had cut
         # "lumbar" into "lum" and "bar", which no letter holds, behind a box showing "lumbar".
-        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff"),
+        **dict.fromkeys(_INVISIBLE),
     }
 )
 _CHUNK = re.compile(r'-?"[^"]*"|[^\s"]+')
@@ -358,11 +359,13 @@ def _typed(text: str) -> str:
 # parted words (no letter nor digit), so each is read, and shown, as a space.
 _BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), " ")
 _BIDI.update(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\x00"), " "))
+_BIDI.update(dict.fromkeys(map(ord, _INVISIBLE)))
 
 
 def plain(text: str) -> str:
     """The search text as it is searched and shown: a NUL and each bidirectional control a
-    space (a NUL in HTML shows as a replacement character)."""
+    space (a NUL in HTML shows as a replacement character), the characters invisible inside
+    a word taken out (`chunks`). A box holding only these is an empty box."""
     return text.translate(_BIDI)
 
 

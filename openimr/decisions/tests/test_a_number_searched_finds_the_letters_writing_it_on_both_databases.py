@@ -100,6 +100,15 @@ def test_the_page_counts_only_the_letters_writing_the_number(client, corpus):
     assert "CM16-0000005" not in page and "CM16-0000006" not in page
 
 
+def test_the_snippet_marks_the_number_not_half_of_a_decimal(client):
+    # SQLite's snippet had marked "0.<mark>5</mark>%" too; PostgreSQL's marks no decimal.
+    make_decision(summary="Lidocaine 5% cream; previously 0.5% gel, 12.5 mg, 5.5 units.")
+    page = client.get("/decisions/", {"q": "5%"}).content.decode()
+    assert "Lidocaine <mark>5</mark>% cream; previously 0.5% gel, 12.5 mg, 5.5 units." in page
+    page = client.get("/decisions/", {"q": "12.5"}).content.decode()
+    assert "<mark>12.5</mark> mg" in page
+
+
 def test_a_search_of_words_alone_reads_no_letters_text():
     # SQLite checks the text of a letter only when a number was typed: words alone are
     # answered by the index, as fast as before.
