@@ -357,7 +357,9 @@ def _typed(text: str) -> str:
 # Bidirectional controls: invisible, but they turn the text after them around (U+202E in
 # "knee\u202epain" showed the page's "…pain”, most relevant first" reversed). They always
 # parted words (no letter nor digit), so each is read, and shown, as a space.
-_BIDI = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), " ")
+_BIDI: dict[int, str | None] = dict.fromkeys(
+    map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), " "
+)
 _BIDI.update(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\x00"), " "))
 _BIDI.update(dict.fromkeys(map(ord, _INVISIBLE)))
 
