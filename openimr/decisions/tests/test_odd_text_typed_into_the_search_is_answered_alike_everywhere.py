@@ -112,3 +112,12 @@ def test_right_to_left_words_are_searched_and_shown_as_typed(client):
     assert _found("الظهر") == {LUMBAR} == _found("כאב")
     page = client.get("/decisions/", {"q": "כאב"}).content.decode()
     assert "1 decision matching “כאב”" in page
+
+
+def test_the_cli_exports_the_letters_writing_the_number(tmp_path):
+    make_decision(case_number=LUMBAR, summary="Lidocaine 5% cream.")
+    make_decision(case_number=KNEE, summary="Lidocaine 0.5% solution.")
+    out = tmp_path / "out.csv"
+    assert main(["corpus", "export", "--format", "csv", "--q", "lidocaine 5%", "-o", str(out)]) == 0
+    with out.open(newline="") as handle:
+        assert {row["case_number"] for row in csv.DictReader(handle)} == {LUMBAR}
