@@ -28,7 +28,7 @@ class SearchParams(Schema):
     """Every value arrives as text and is checked by the corpus's own parser; the schema
     says what it takes, so a client knows a 422 before sending."""
 
-    q: str | None = None
+    q: str | None = _text("q")
     outcome: str | None = _text("outcome")
     category: str | None = _text("category")
     specialty: str | None = _text("specialty")
@@ -148,9 +148,10 @@ def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[
     `priority`; `page` and `per_page` (at most 100). A parameter given twice, or one not
     listed here, is refused naming it. A `q` that is a published decision's
     case number (in any case) answers that decision alone, the filters still applied.
-    `searched_words`: the words searched, as typed, every one required (there are no
-    operators: "OR", "NOT", quotes and `*` are words or dropped); `common_words_left_out`:
-    those too common to search; `excluded_words`: those typed with a leading "-"
+    `searched_words`: the words searched, as typed, every one required (a quoted phrase is
+    one; `*` and parentheses are dropped; AND, OR, NOT and NEAR typed in capitals are no
+    operators and are left out); `common_words_left_out`: those too common to search, and
+    those operators; `excluded_words`: those typed with a leading "-"
     (`lumbar -knee`), which no decision found holds (a `q` of such words alone answers the
     filtered decisions without them, and with no filter is refused).
     Best match first (newest first without words); snippets are HTML with the matched words

@@ -18,6 +18,7 @@ from openimr.decisions.search_match import (
     pg_tsquery,
     pg_words,
 )
+from openimr.decisions.search_numbers import sqlite_condition
 from openimr.decisions.search_sql import DECISION_COLUMNS_INDEX, ids_in
 from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
 
@@ -273,20 +274,22 @@ def sqlite_matches(cursor: Any, query: SearchQuery, limit: int) -> list[int]:
         [match, newest - SAMPLE],
     )
     expected = int(cursor.fetchone()[0]) * newest / max(sampled, 1)
+    # Numbers typed are checked in each letter's text (the sample above counts without).
+    numbers, checks = sqlite_condition(query)
     if expected < limit / 2:
         cursor.execute(
-            "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
+            f"SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s{numbers} "
             "ORDER BY rowid LIMIT %s",
-            [match, limit],
+            [match, *checks, limit],
         )
         ids = [row[0] for row in cursor.fetchall()]
         if len(ids) < limit:
             ids.reverse()
             return ids
     cursor.execute(
-        "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
+        f"SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s{numbers} "
         "ORDER BY rowid DESC LIMIT %s",
-        [match, limit],
+        [match, *checks, limit],
     )
     return [row[0] for row in cursor.fetchall()]
 

@@ -21,7 +21,10 @@ from openimr.decisions.glued_sql import (
     pg_kept,
     pg_prefixes,
 )
+from openimr.decisions.search_doses_pg import pg_number, pg_phrase_with_dose
+from openimr.decisions.search_numbers import pg_number_forms, unit_forms
 from openimr.decisions.search_terms import (
+    RUN,
     SearchQuery,
     chunks,
     excludes,
@@ -55,6 +58,8 @@ def fts5_query(
             )
         else:
             out.append(fts5_either(" ".join(parts), _fts5_more(parts, glued)))
+        if units := unit_forms(parts, words[n - 1] if n else ()):
+            out[-1] = "(" + " OR ".join([out[-1], *(f'"{" ".join(u)}"' for u in units)]) + ")"
     return " AND ".join(out)
 
 
@@ -72,6 +77,12 @@ def fts5_excluded(
     ``glued`` tokens ("-norco" leaves out "Norco10/325"). A dose is its phrase alone."""
     glued = glued or {}
     return " OR ".join(fts5_either(" ".join(parts), _fts5_more(parts, glued)) for parts in words)
+
+
+def _fts5_left_out(query: SearchQuery) -> list[Sequence[str]]:
+    """The words left out that FTS5 asks: not numbers, which `search_numbers` checks in the
+    letters' text (the index's "5" is also the half of "0.5")."""
+    return [parts for parts in query.excluded if not _dose(parts)]
 
 
 def _dose(parts: Sequence[str]) -> bool:
@@ -141,7 +152,7 @@ def with_glued(cursor: Any, vendor: str, query: SearchQuery) -> SearchQuery:
         for parts in (*query.words, *query.excluded)
         if len(parts) == 1 and fold(parts[0]).isascii() and fold(parts[0]).isalpha()
     ]
-    numbers = [parts[-1] for parts in query.words if _dose(parts)]
+    numbers = [parts[-1] for parts in (*query.words, *query.excluded) if _dose(parts)]
     for _, drug, dose in filter(None, map(dosed, query.words)):
         words.append(drug)
         numbers.append(dose[-1])
@@ -169,6 +180,7 @@ def _pg_numbers(cursor: Any, query: SearchQuery) -> dict[str, list[str]]:
         before = words[n - 1] if n else ()
         if len(before) == 1 and fold(before[0]).isascii() and fold(before[0]).isalpha():
             stems.append(fold(before[0]) + parts[0])
+    stems += [parts[-1] for parts in query.excluded if _dose(parts)]  # "-5": not "5mg" either
     return pg_continued(cursor, stems, LETTERS)
 
 
@@ -177,12 +189,12 @@ def fts5_match(
 ) -> str:
     """The words, searched in the text columns only, and the filters' tags (or ``tags``)."""
     parts = []
-    glued = dict(query.glued)
+    glued, excluded = dict(query.glued), _fts5_left_out(query)
     if query.words:
         text = fts5_query(query.words, glued)
-        if query.excluded:
+        if excluded:
             # FTS5's NOT is binary: what is searched, less the letters holding any excluded.
-            text = f"({text}) NOT ({fts5_excluded(query.excluded, glued)})"
+            text = f"({text}) NOT ({fts5_excluded(excluded, glued)})"
         parts.append("{summary items} : (" + text + ")")
     if tags is None:
         tags = filter_tags(query.filters) if with_filters else []
@@ -190,15 +202,15 @@ def fts5_match(
         quoted = ['"' + t.replace('"', '""') + '"' for t in tags]
         parts.append("tags : (" + " ".join(quoted) + ")")
     matched = " AND ".join(parts)
-    if matched and query.excluded and not query.words:
+    if matched and excluded and not query.words:
         # Words only left out, with filters (`search_terms.parse` refuses them without):
         # the filtered letters less those holding any of them.
-        left_out = fts5_excluded(query.excluded, glued)
+        left_out = fts5_excluded(excluded, glued)
         return f"({matched}) NOT {{summary items}} : ({left_out})"
     return matched
 
 
-_WORD = re.compile(r"\w+")  # search_terms' own cut of a word into its runs
+_WORD = RUN  # search_terms' own cut of a word into its runs
 _PUNCTUATION = frozenset(string.punctuation)
 
 
@@ -245,21 +257,26 @@ def pg_words(query: SearchQuery) -> tuple[str, list[str]]:
     glued, parts, params = dict(query.glued), [], []
     either = "(phraseto_tsquery('english', %s) || to_tsquery('english', %s))"
     # The phrases are in the words' order (a word not found as typed has none, at the end).
-    for n, (word, phrase) in enumerate(zip(query.words, pg_phrases(query), strict=False)):
-        if _dose(word) and _PG_DOSE.fullmatch(phrase):
-            parts.append(either)
-            params += [phrase, _pg_dose(word, query.words[n - 1] if n else (), glued)]
+    typed = pg_phrases(query)
+    for n, (word, phrase) in enumerate(zip(query.words, typed, strict=False)):
+        if number := pg_number(word, phrase, query.words[n - 1] if n else (), glued):
+            parts.append(number[0])
+            params += number[1]
         elif len(word) == 1 and not _dose(word) and fold(word[0]) in glued:
             parts.append(either)
             params += [phrase, pg_prefixes(glued[fold(word[0])])]
         elif (split := dosed(word)) is not None:
-            part, more = _pg_phrase_with_dose(phrase, *split, glued)
+            part, more = pg_phrase_with_dose(phrase, *split, glued)
             parts.append(part)
             params += more
         else:
             part, more = _pg_spellings(word, phrase)
             parts.append(part)
             params += more
+        before = (query.words[n - 1], typed[n - 1]) if n else ((), "")
+        for form in pg_number_forms(word, phrase, *before):
+            parts[-1] = f"({parts[-1]} || phraseto_tsquery('english', %s))"
+            params.append(form)
     return " && ".join(parts), params
 
 
@@ -293,7 +310,10 @@ def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
     glued, parts, params = dict(query.glued), [], []
     typed = pg_excluded_phrases(query)
     for word, phrase in zip(query.excluded, typed, strict=False):
-        if len(word) == 1 and not _dose(word) and fold(word[0]) in glued:
+        if number := pg_number(word, phrase, (), glued):
+            parts.append(number[0])
+            params += number[1]
+        elif len(word) == 1 and not _dose(word) and fold(word[0]) in glued:
             parts.append("(phraseto_tsquery('english', %s) || to_tsquery('english', %s))")
             params += [phrase, pg_prefixes(glued[fold(word[0])])]
         else:
@@ -301,49 +321,6 @@ def pg_excluded(query: SearchQuery) -> tuple[str, list[str]]:
             parts.append(part)
             params += more
     return " || ".join(parts), params
-
-
-# A dose typed with slashes ("10/325"; the documents' slashes are spaces: migration 0009).
-# "10-325" is not one: PostgreSQL's parser reads its "-325" as a negative number.
-_PG_DOSE = re.compile(r"\d+( \d+)*")
-
-
-def _pg_phrase_with_dose(
-    phrase: str, prefix: Sequence[str], drug: str, dose: Sequence[str], glued: Mapping[str, Any]
-) -> tuple[str, list[str]]:
-    """A quoted phrase ending in a drug and its dose (`dosed`) on PostgreSQL: as typed, or
-    its words up to the drug followed at once (`tsquery_phrase`) by the dose as letters
-    print it (`_pg_dose_forms`), and the words before the drug by the drug run into it."""
-    plain, *runs = _pg_dose_forms(dose, (drug,), glued)
-    sql = ["phraseto_tsquery('english', %s)"]
-    params = [phrase]
-    for words, form in [([*prefix, drug], plain), *((prefix, run) for run in runs)]:
-        sql.append("tsquery_phrase(phraseto_tsquery('english', %s), to_tsquery('english', %s))")
-        params += [" ".join(words), form]
-    return "(" + " || ".join(sql) + ")", params
-
-
-def _pg_dose(parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Any]) -> str:
-    """`_pg_dose_forms`, any of them."""
-    return " | ".join(f"({form})" for form in _pg_dose_forms(parts, before, glued))
-
-
-def _pg_dose_forms(
-    parts: Sequence[str], before: Sequence[str], glued: Mapping[str, Any]
-) -> list[str]:
-    """`_dose_phrases` for PostgreSQL, as to_tsquery text of digits, letters, ``<->``,
-    ``|``, ``:*`` and parentheses: the last number or its prefixes the index holds with a
-    letter ("325m": `_pg_numbers`), and the first run into the drug typed before it, when
-    the drug is written so ("norco10", or its prefixes "norco10m")."""
-    last = " | ".join([parts[-1], *(f"{p}:*" for p in glued.get(parts[-1], ()))])
-    forms = [" <-> ".join([*parts[:-1], f"({last})"])]
-    if len(before) == 1 and fold(before[0]) in glued:
-        start = fold(before[0]) + parts[0]
-        if len(parts) == 1:
-            forms.append(" | ".join([start, *(f"{p}:*" for p in glued.get(start, ()))]))
-        else:
-            forms.append(" <-> ".join([start, *parts[1:-1], f"({last})"]))
-    return forms
 
 
 _LEXEME = re.compile(r"[a-z0-9_]+")

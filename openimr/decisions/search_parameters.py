@@ -9,6 +9,7 @@ from openimr.decisions.search_terms import (
     FAMILIES,
     MAX_OFFSET,
     MAX_PER_PAGE,
+    MAX_QUERY,
     OUTCOMES,
     PRIORITIES,
     TRUE,
@@ -29,6 +30,8 @@ def parameter_values() -> dict[str, dict[str, Any]]:
         return {"enum": ["", *values]}
 
     return {
+        # Longer is refused; of a shorter one, words past the first 16 are not searched.
+        "q": {"maxLength": MAX_QUERY},
         "outcome": choice(OUTCOMES),
         "category": choice(CATEGORIES),
         "family": choice(FAMILIES),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openimr.decisions.search_match import fts5_match, pg_tsquery, pg_words
+from openimr.decisions.search_numbers import sqlite_condition
 from openimr.decisions.search_terms import SearchQuery, filter_tags
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
@@ -63,8 +64,9 @@ def _sqlite_from_where(query: SearchQuery) -> tuple[str, list[Any]]:
     source = "decisions_decision d"
     if uses_index("sqlite", query):
         source = "decisions_search JOIN decisions_decision d ON d.id = decisions_search.rowid"
-        conditions.append("decisions_search MATCH %s")
-        params.append(fts5_match(query))
+        numbers, checks = sqlite_condition(query)
+        conditions.append("decisions_search MATCH %s" + numbers)
+        params += [fts5_match(query), *checks]
     return f"FROM {source} WHERE {' AND '.join(conditions)}", params
 
 
@@ -179,7 +181,23 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
         )
         params = [fts5_match(query, with_filters=False), *ids]
     cursor.execute(sql, params)
+    if vendor != "postgresql":
+        return {row[0]: _decimals_unmarked(row[1] or "") for row in cursor.fetchall()}
     return {row[0]: (row[1] or "").replace(_SPLIT, "") for row in cursor.fetchall()}
+
+
+# A number FTS5 marked that is half of a decimal ("0.5" for "5%": its tokenizer cuts the
+# decimal in two); PostgreSQL's parser reads the decimal whole and marks none of it.
+_HALF_DECIMAL = re.compile(
+    f"(?:(?<=\\d\\.)|(?<=\\d{CLOSE}\\.)){OPEN}(\\d+){CLOSE}|{OPEN}(\\d+){CLOSE}(?=\\.{OPEN}?\\d)"
+)
+
+
+def _decimals_unmarked(snippet: str) -> str:
+    """SQLite's snippet without a mark on half of a decimal (`search_numbers`: "5" does not
+    find "0.5"; a letter found for another "5" had shown "0.<mark>5</mark>"). A decimal
+    searched ("12.5") is marked whole, one phrase, and stays so."""
+    return _HALF_DECIMAL.sub(lambda m: m.group(1) or m.group(2), snippet)
 
 
 _PART_WORD = re.compile(r"(?<=\s)\S+$")

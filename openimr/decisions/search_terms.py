@@ -34,19 +34,38 @@ ONLY_LEFT_OUT = "only leaves words out (each starts with a dash): give a word to
     f"or choose a filter ({', '.join(FILTER_NAMES)}) to leave them out of"
 )
 
-_WORD = re.compile(r"\w+")
+# A run of a word: letters, digits and underscores holding a letter or digit ("kn_e"); an
+# underscore alone ("_") is no word, as "%" is none: it had been searched, and found nothing.
+RUN = re.compile(r"\w*[^\W_]\w*")
+_WORD = RUN
 # A quoted phrase (straight or curly quotes, as a word processor writes them), with an
 # optional "-" before it, or a run of text between spaces and quotes. An unbalanced quote
 # matches neither and is dropped: its words are searched one by one.
-_QUOTES = str.maketrans(dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'))
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_QUOTES = str.maketrans(
+    {
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'),
+        # Invisible inside a word, pasted from a PDF or a web page: a soft hyphen where the
+        # line was broken, zero-width spaces and joiners, a byte order mark. Each had cut
+        # "lumbar" into "lum" and "bar", which no letter holds, behind a box showing "lumbar".
+        **dict.fromkeys(_INVISIBLE),
+    }
+)
 _CHUNK = re.compile(r'-?"[^"]*"|[^\s"]+')
 # Words in nearly every letter: they select nothing and cost a pass over the whole index.
+# And "not", which PostgreSQL's index leaves out ("not medically necessary" is "medically
+# necessary" there): SQLite had required it, so "knee NOT pain" found other letters there.
 STOPWORDS = frozenset(
     (
         *("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have"),
-        *("in", "is", "it", "of", "on", "or", "the", "to", "was", "were", "with"),
+        *("in", "is", "it", "not", "of", "on", "or", "the", "to", "was", "were", "with"),
     )
 )
+# Other search engines' operators, typed in capitals: no operators here (every word is
+# required; a dash before a word leaves it out), and no word the visitor meant to find, so
+# left out as the common words are, and the page says how to ask instead. In lower case
+# "near" is a word like any other.
+OPERATORS = ("AND", "OR", "NOT", "NEAR")
 TRUE = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
 
@@ -168,7 +187,10 @@ def _cut(
 
 
 def _common(parts: tuple[str, ...]) -> bool:
-    """A common word, or a phrase of common words alone (`"of the"`): it selects nothing."""
+    """A common word, or a phrase of common words alone (`"of the"`): it selects nothing;
+    or an operator of other search engines typed in capitals (`OPERATORS`: "NEAR")."""
+    if len(parts) == 1 and parts[0] in OPERATORS:
+        return True
     return all(part.lower() in STOPWORDS for part in parts)
 
 
@@ -332,10 +354,29 @@ def _typed(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# Bidirectional controls: invisible, but they turn the text after them around (U+202E in
+# "knee\u202epain" showed the page's "…pain”, most relevant first" reversed). They always
+# parted words (no letter nor digit), so each is read, and shown, as a space.
+_BIDI: dict[int, str | None] = dict.fromkeys(
+    map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), " "
+)
+_BIDI.update(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\x00"), " "))
+_BIDI.update(dict.fromkeys(map(ord, _INVISIBLE)))
+
+
+def plain(text: str) -> str:
+    """The search text as it is searched and shown: a NUL and each bidirectional control a
+    space (a NUL in HTML shows as a replacement character), the characters invisible inside
+    a word taken out (`chunks`). A box holding only these is an empty box."""
+    return text.translate(_BIDI)
+
+
 def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
-    text = _raw(params, "q").replace("\x00", " ")
+    text = plain(_raw(params, "q"))
     if len(text) > MAX_QUERY:
-        problems.append(Problem("$.q", f"at most {MAX_QUERY} characters"))
+        # How long it was: a pasted paragraph is over the limit, and by how much says what to cut.
+        message = f"is {len(text):,} characters long; at most {MAX_QUERY} characters"
+        problems.append(Problem("$.q", message))
         return ""
     text = _typed(text)
     if text.strip() and not _all_words(text) and not only_left_out(text):

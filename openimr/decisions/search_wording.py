@@ -6,6 +6,7 @@ from django.utils.text import capfirst
 from openimr.core.errors import Problem
 from openimr.decisions.search import Results
 from openimr.decisions.search_sql import RANK_WINDOW
+from openimr.decisions.search_terms import FILTER_NAMES, ONLY_LEFT_OUT
 
 FACET_TITLES = {
     "outcome": "Decision",
@@ -52,3 +53,14 @@ def problem_place(problem: Problem) -> str:
     if name in FACET_TITLES:
         return f"The {FACET_TITLES[name]} filter"
     return f"The address’s “{name}”"
+
+
+def problem_text(problem: Problem) -> str:
+    """What went wrong, in the page's words: a refusal naming the filters names them by the
+    titles the page shows above them ("Treatment category", "MTUS-based"), not by the
+    parameters the API and the CLI take ("category", "mtus_based"), which the page never
+    shows."""
+    if problem.message == ONLY_LEFT_OUT:
+        titles = ", ".join(FACET_TITLES[name] for name in FILTER_NAMES)
+        return ONLY_LEFT_OUT.replace(", ".join(FILTER_NAMES), titles)
+    return problem.message

@@ -24,11 +24,19 @@ from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
 from openimr.decisions.domain.identifiers import age_text
-from openimr.decisions.search_terms import FILTER_NAMES, MAX_WORDS, PARAMETERS, words_left_out
+from openimr.decisions.search_terms import (
+    FILTER_NAMES,
+    MAX_WORDS,
+    OPERATORS,
+    PARAMETERS,
+    plain,
+    words_left_out,
+)
 from openimr.decisions.search_wording import (
     FACET_TITLES,
     order_text,
     problem_place,
+    problem_text,
     search_named,
 )
 from openimr.letters.rendering import state_name
@@ -148,10 +156,11 @@ def _written(response: HttpResponse) -> tuple[int, bytes]:
 
 
 def _search_page(request: HttpRequest) -> HttpResponse:
-    # A NUL is searched as a space (search_terms); shown as one too, not as a NUL in HTML.
+    # A NUL or a bidirectional control is searched as a space (search_terms.plain), and
+    # shown as one: not as a NUL in HTML, nor turning the rest of the line around.
     # Spaces around the words are not searched either: a box of spaces alone is no search,
     # not "matching “ ”".
-    q = request.GET.get("q", "").replace("\x00", " ").strip()
+    q = plain(request.GET.get("q", "")).strip()
     context: dict[str, Any] = {"q": q, "export_query": _link(request.GET, per_page=None)}
     context["q_named"] = search_named(q)
     context["words_left_out"] = words_left_out(q)
@@ -159,7 +168,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     try:
         results = selectors.decision_search(request.GET)
     except InvalidInput as exc:
-        context["problems"] = [(problem_place(p), p.message) for p in exc.problems]
+        context["problems"] = [(problem_place(p), problem_text(p)) for p in exc.problems]
         context["carried"] = _carried(request, {p.path for p in exc.problems})
         return render(request, "decisions/search.html", context, status=400)
     context["carried"] = _carried(request, set())
@@ -177,6 +186,8 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     context["unknown_specialty"] = not results.total and selectors.specialty_unknown(results.query)
     searched = selectors.searched_words(results.query)
     context["searched"], context["common_left_out"], context["excluded"] = searched
+    # "knee NOT pain": the page says how to leave a word out, as NOT is no operator here.
+    context["operators_typed"] = any(w in OPERATORS for w in searched[1])
     context.update(
         results=results,
         hits=[search_page_html.hit_html(hit) for hit in results.hits],

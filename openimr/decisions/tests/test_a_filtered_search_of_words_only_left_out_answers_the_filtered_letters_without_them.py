@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import pytest
 
@@ -94,19 +95,33 @@ def test_every_export_holds_the_letters_the_search_finds(client, corpus, suffix)
     assert numbers == {LUMBAR16, NORCO16, OVERTURNED16}
 
 
+PARAMETER_NAMES = "outcome, category, specialty, family, mtus_based, year, priority"
+# The page names each filter by the title it shows above the filter's values.
+PAGE_TITLES = (
+    "Decision, Treatment category, Reviewer specialty, Guideline family, MTUS-based, Year, Priority"
+)
+
+
 @pytest.mark.parametrize(
-    ("path", "status", "place"),
+    ("path", "status", "place", "filters"),
     [
-        ("/decisions/", 400, "The search box"),
-        ("/api/v1/decisions", 422, "$.q"),
-        ("/decisions/export.csv", 400, "$.q"),
+        ("/decisions/", 400, "The search box", PAGE_TITLES),
+        ("/api/v1/decisions", 422, "$.q", PARAMETER_NAMES),
+        ("/decisions/export.csv", 400, "$.q", PARAMETER_NAMES),
     ],
 )
-def test_without_a_filter_it_is_refused_saying_what_to_do(client, corpus, path, status, place):
+def test_without_a_filter_it_is_refused_saying_what_to_do(
+    client, corpus, path, status, place, filters
+):
     response = client.get(path, {"q": "-knee -norco"})
     assert response.status_code == status
     assert (
         f"{place}: only leaves words out (each starts with a dash): give a word to search for, "
-        "or choose a filter (outcome, category, specialty, family, mtus_based, year, priority) "
-        "to leave them out of"
+        f"or choose a filter ({filters}) to leave them out of"
     ) in response.content.decode()
+
+
+def test_the_filters_it_names_are_the_headings_the_page_shows(client, corpus):
+    page = client.get("/decisions/", {"q": "lumbar"}).content.decode()
+    headings = set(re.findall(r"<h3>([^<]+?)(?: <a|</h3>)", page))
+    assert set(PAGE_TITLES.split(", ")) <= headings

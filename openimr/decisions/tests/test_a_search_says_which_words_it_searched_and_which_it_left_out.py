@@ -1,7 +1,10 @@
 """The search page and the API say which words were searched (every one must appear) and
 which were left out as too common. "lumbar OR knee" had been answered as "lumbar" and
 "knee" under "matching “lumbar OR knee”", so an attorney read the letters as either; and
-"NOT lumbar" finds letters that hold "lumbar", which only the words shown can tell."""
+"NOT lumbar" finds letters that hold "lumbar", which only the words shown can tell. AND, OR,
+NOT and NEAR typed in capitals are no operators: left out on both databases (SQLite had
+required "not", which PostgreSQL's index leaves out), and the page says how to leave a
+word out instead."""
 
 import pytest
 from django.db import connection
@@ -20,6 +23,8 @@ pytestmark = pytest.mark.django_db
         ('"L4-5" fusion*', ("L4-5", "fusion"), ()),
         ("the", ("the",), ()),
         ("Knee knee KNEE", ("Knee",), ()),
+        ("knee NOT pain NEAR near", ("knee", "pain", "near"), ("NOT", "NEAR")),
+        ("lumbar not knee", ("lumbar", "knee"), ("not",)),
         ("", (), ()),
     ],
 )
@@ -37,17 +42,25 @@ def test_the_page_shows_the_words_searched_and_those_left_out(client, letters):
     body = client.get("/decisions/", {"q": "lumbar OR knee"}).content.decode()
     assert (
         '<p class="muted" id="searched">Letters holding every one of these words: '
-        "<strong>lumbar</strong> · <strong>knee</strong>. Left out as too common: OR.</p>"
+        "<strong>lumbar</strong> · <strong>knee</strong>. Left out as too common: OR. AND, OR, "
+        "NOT and NEAR are no operators here: every word is required, and a dash before a word "
+        "leaves it out (<kbd>-knee</kbd>).</p>"
     ) in body
 
 
-def test_a_word_the_database_leaves_out_of_its_index_is_listed_as_left_out(client, letters):
-    # PostgreSQL's English configuration indexes no "not"; SQLite's index keeps it.
-    body = client.get("/api/v1/decisions", {"q": "NOT lumbar"}).json()
-    if connection.vendor == "postgresql":
-        assert (body["searched_words"], body["common_words_left_out"]) == (["lumbar"], ["NOT"])
-    else:
-        assert (body["searched_words"], body["common_words_left_out"]) == (["NOT", "lumbar"], [])
+def test_a_word_in_lower_case_gets_no_word_on_operators(client, letters):
+    body = client.get("/decisions/", {"q": "lumbar or knee"}).content.decode()
+    assert "Left out as too common: or.</p>" in body
+
+
+@pytest.mark.parametrize("text", ["NOT lumbar", "knee NOT lumbar", "knee NEAR lumbar"])
+def test_an_operator_of_other_engines_is_left_out_on_both_databases(client, letters, text):
+    # PostgreSQL's English configuration indexes no "not"; SQLite's index keeps it, and had
+    # found no letter for "knee NOT lumbar" where PostgreSQL found one.
+    body = client.get("/api/v1/decisions", {"q": text}).json()
+    typed = text.split()
+    assert body["searched_words"] == [w for w in typed if w not in ("NOT", "NEAR")]
+    assert body["common_words_left_out"] == [w for w in typed if w in ("NOT", "NEAR")]
     assert body["total"] == 1
 
 

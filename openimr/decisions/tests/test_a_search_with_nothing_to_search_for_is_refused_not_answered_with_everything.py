@@ -10,7 +10,7 @@ from openimr.decisions.tests.public_factories import make_decision
 
 pytestmark = pytest.mark.django_db
 
-NOTHING = ["*", '"', '""', "^", ":", "(((", "%%", "\\", "😀 🦴", "\u202e", "— …"]
+NOTHING = ["*", '"', '""', "^", ":", "(((", "%%", "\\", "😀 🦴", "— …", "_"]
 
 
 @pytest.mark.parametrize("text", NOTHING)
@@ -22,7 +22,8 @@ def test_a_query_of_symbols_alone_is_refused_naming_q(text):
     assert problem.message == "holds no letter or digit to search for"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\x00", "\t\n"])
+# Invisible characters alone (a bidirectional control, a zero-width space) are an empty box.
+@pytest.mark.parametrize("text", ["", "   ", "\x00", "\t\n", "\u202e", "\u200b \u00ad"])
 def test_an_empty_query_still_lists_every_letter(text):
     assert parse({"q": text}).words == ()
 

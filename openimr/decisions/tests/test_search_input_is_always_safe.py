@@ -11,7 +11,7 @@ from openimr.core.errors import InvalidInput
 from openimr.decisions.models import Decision
 from openimr.decisions.search import search
 from openimr.decisions.search_match import fts5_match
-from openimr.decisions.search_terms import ONLY_LEFT_OUT, SearchQuery, parse, words
+from openimr.decisions.search_terms import ONLY_LEFT_OUT, SearchQuery, parse, plain, words
 from openimr.decisions.tests.public_factories import make_decision
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def searched(text: str, **filters: str) -> SearchQuery | None:
             [("$.q", "holds no letter or digit to search for")],
             *([[("$.q", ONLY_LEFT_OUT)]] if not filters else []),
         )
-        assert words(text.replace("\x00", " ")) == ()
+        assert words(plain(text)) == ()
         return None
 
 
@@ -92,8 +92,9 @@ def test_the_match_expression_quotes_every_word(text):
     if query is None:
         return
     expression = fts5_match(query)
-    # The text is read in its NFKC form (full-width letters, ligatures: search_terms._typed).
-    assert query.words == words(unicodedata.normalize("NFKC", text.replace("\x00", " ")))
+    # The text is read in its NFKC form (full-width letters, ligatures: search_terms._typed),
+    # a NUL and a bidirectional control as a space (search_terms.plain).
+    assert query.words == words(unicodedata.normalize("NFKC", plain(text)))
     for parts in (*query.words, *query.excluded):
         assert '"' + " ".join(parts) + '"' in expression
     assert expression.count('"') % 2 == 0
