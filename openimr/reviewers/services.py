@@ -25,6 +25,7 @@ from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
 from openimr.reviewers.panel_format import reviewer_from_csv_row
 from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
+from openimr.reviewers.store import store_reviewer
 
 
 @dataclass
@@ -33,49 +34,10 @@ class ImportReport:
     rejected: list[tuple[int, list[Problem]]] = field(default_factory=list)
 
 
-def _store_reviewer(reviewer: Reviewer) -> None:
-    row, _ = models.Reviewer.objects.update_or_create(
-        reviewer_id=reviewer.reviewer_id,
-        defaults={
-            "name": reviewer.name,
-            "years_in_practice": reviewer.years_in_practice,
-            "weekly_hours": reviewer.weekly_hours,
-            "last_verified": reviewer.last_verified,
-            "languages": list(reviewer.languages),
-            "capacity_per_week": reviewer.capacity_per_week,
-            "prior_case_numbers": list(reviewer.prior_case_numbers),
-        },
-    )
-    for related in (row.certifications, row.licenses, row.affiliations, row.leave):
-        related.all().delete()
-    models.Certification.objects.bulk_create(
-        models.Certification(reviewer=row, board=c.board, specialty=c.specialty, expires=c.expires)
-        for c in reviewer.certifications
-    )
-    models.License.objects.bulk_create(
-        models.License(
-            reviewer=row,
-            state=x.state,
-            number=x.number,
-            restricted=x.restricted,
-            issued=x.issued,
-            expires=x.expires,
-        )
-        for x in reviewer.licenses
-    )
-    models.Affiliation.objects.bulk_create(
-        models.Affiliation(reviewer=row, name=a.name, kind=a.kind.value, until=a.until)
-        for a in reviewer.affiliations
-    )
-    models.Leave.objects.bulk_create(
-        models.Leave(reviewer=row, start=s, end=e) for s, e in reviewer.leave
-    )
-
-
 @transaction.atomic
 def reviewer_store(*, reviewer: Reviewer, actor: Actor) -> None:
     """Add or replace one reviewer with everything it owns, audited."""
-    _store_reviewer(reviewer)
+    store_reviewer(reviewer, local_date(now()))
     audit_record(
         actor=actor,
         action="reviewer.stored",
