@@ -20,6 +20,7 @@ from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.core.text import unprintable
 from openimr.reviewers import models
+from openimr.reviewers.domain.credentials import credentials_in_force
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
@@ -256,11 +257,12 @@ def _replace(assignment: models.Assignment, actor: Actor, at: datetime) -> list[
     )
 
 
-def _qualifications(reviewer: Reviewer) -> ReviewerQualifications:
+def _qualifications(reviewer: Reviewer, on: date) -> ReviewerQualifications:
+    specialties, states = credentials_in_force(reviewer, on)
     return ReviewerQualifications(
-        specialties=tuple(dict.fromkeys(c.specialty for c in reviewer.certifications)),
-        board_certified=bool(reviewer.certifications),
-        licensed_in=tuple(sorted({x.state for x in reviewer.licenses if not x.restricted})),
+        specialties=specialties,
+        board_certified=bool(specialties),
+        licensed_in=states,
         years_in_practice=reviewer.years_in_practice,
         weekly_hours=reviewer.weekly_hours,
     )
@@ -305,7 +307,7 @@ def assignment_attest(
     )
     if no_conflict:
         reviewers, _ = panel_with_index()
-        qualifications = _qualifications(reviewers[assignment.reviewer.reviewer_id])
+        qualifications = _qualifications(reviewers[assignment.reviewer.reviewer_id], local_date(at))
         case_services.case_add_reviewer_qualifications(
             case_number=number, qualifications=qualifications
         )

@@ -204,3 +204,16 @@ def availability_problems(reviewer: Reviewer, on: date, until: date | None = Non
 def available(reviewer: Reviewer, on: date) -> bool:
     """Not on leave on that day and below weekly capacity (LC 4610.6(d))."""
     return not availability_problems(reviewer, on)
+
+
+def credentials_in_force(reviewer: Reviewer, on: date) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The specialties of the board certifications in force on ``on`` (in the panel's order)
+    and the states (sorted USPS codes) of the unrestricted licenses in force that day: what
+    the Final Determination Letter may say of the reviewer (LC 139.5(c); the seed letter,
+    "Board Certified in ... and is licensed to practice in Nevada"). A lapsed certification
+    or a license expired or not yet issued is a false statement in a binding letter."""
+    specialties = dict.fromkeys(
+        c.specialty for c in reviewer.certifications if _in_force(c.expires, on)
+    )
+    states = {x.state for x in reviewer.licenses if _license_flaw(x, on) is None}
+    return tuple(specialties), tuple(sorted(states))
