@@ -135,6 +135,9 @@ class Assignment(models.Model):
     choice, and the reviewer's attestation of no conflict before the case file opens."""
 
     PROPOSED, ATTESTED, DECLINED = "proposed", "attested", "declined"
+    # The reviewer came to attest but no longer qualified: suspended from the panel, or a
+    # credential lapsed since the choice (LC 139.5(c)); the items went to another reviewer.
+    WITHDRAWN = "withdrawn"
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="assignments")
     reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="assignments")
     items = models.JSONField(default=list, help_text="positions of the items this reviewer decides")
@@ -145,6 +148,7 @@ class Assignment(models.Model):
             (PROPOSED, "Awaiting attestation"),
             (ATTESTED, "Attested"),
             (DECLINED, "Declined: conflict"),
+            (WITHDRAWN, "Withdrawn: no longer qualified"),
         ],
     )
     assigned_at = models.DateTimeField()

@@ -20,7 +20,7 @@ from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.core.text import unprintable
 from openimr.reviewers import models
-from openimr.reviewers.domain.credentials import credentials_in_force
+from openimr.reviewers.domain.credentials import credential_problems, credentials_in_force
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
@@ -280,7 +280,8 @@ def assignment_attest(
     """The reviewer attests no conflict before the case file opens; declaring one removes the
     reviewer and assigns another at once (LC 139.5; 8 CCR 9792.10.6). When no other reviewer
     is free the decline still stands, with a ``case.reviewer_needed`` event telling staff;
-    the new assignments are returned (none then)."""
+    the new assignments are returned (none then). A reviewer who no longer qualifies when
+    they attest is withdrawn (``case.reviewer_withdrawn``) and replaced the same way."""
     at = at or now()
     assignment = (
         models.Assignment.objects.select_for_update()
@@ -293,6 +294,9 @@ def assignment_attest(
         raise InvalidInput([Problem("$.statement", "describe the conflict")])
     if wrong := unprintable(statement):  # kept and shown to staff as written
         raise InvalidInput([Problem("$.statement", f"the statement {wrong}")])
+    unfit = _no_longer_fit(assignment.reviewer.reviewer_id, local_date(at)) if no_conflict else ""
+    if unfit:
+        return _withdraw(assignment, actor, at, unfit)
     assignment.status = models.Assignment.ATTESTED if no_conflict else models.Assignment.DECLINED
     assignment.attested_at, assignment.statement = at, statement
     assignment.save(update_fields=["status", "attested_at", "statement"])
@@ -312,18 +316,56 @@ def assignment_attest(
             case_number=number, qualifications=qualifications
         )
         return [assignment]
+    return _replace_or_tell_staff(assignment, actor, at)
+
+
+def _no_longer_fit(reviewer_id: str, on: date) -> str:
+    """Why a reviewer chosen earlier may not take the case now they come to attest: suspended
+    (taken off the active panel in the admin) or a credential lapsed, a sanction opened since
+    (LC 139.5(c)). Empty when they still qualify. Leave and load were weighed at the choice."""
+    reviewer = panel_with_index()[0].get(reviewer_id)
+    if reviewer is None:
+        return f"{reviewer_id} is suspended: no longer on the active panel."
+    return " ".join(reason.text for reason in credential_problems(reviewer, on))
+
+
+def _withdraw(
+    assignment: models.Assignment, actor: Actor, at: datetime, why: str
+) -> list[models.Assignment]:
+    """The attestation is refused and the assignment withdrawn, audited with the reason; the
+    items go to another reviewer at once, as after a declared conflict."""
+    assignment.status, assignment.attested_at, assignment.statement = (
+        models.Assignment.WITHDRAWN,
+        at,
+        why,
+    )
+    assignment.save(update_fields=["status", "attested_at", "statement"])
+    audit_record(
+        actor=actor,
+        action="case.reviewer_withdrawn",
+        object_type="case",
+        object_id=assignment.case.case_number,
+        at=at,
+        detail={"reviewer": assignment.reviewer.reviewer_id, "text": why},
+    )
+    return _replace_or_tell_staff(assignment, actor, at)
+
+
+def _replace_or_tell_staff(
+    assignment: models.Assignment, actor: Actor, at: datetime
+) -> list[models.Assignment]:
     try:
         with transaction.atomic():  # a replacement that fails leaves the decline standing
             return _replace(assignment, actor, at)
     except InvalidInput as exc:
-        # Nobody free is left to take the items: the conflict is still declared (the
-        # reviewer must not decide, LC 139.5(d)), and staff are told on the case's timeline
-        # to assign someone once the panel allows.
+        # Nobody free is left to take the items: the reviewer still must not decide
+        # (LC 139.5(c), (d)), and staff are told on the case's timeline to assign someone
+        # once the panel allows.
         audit_record(
             actor=actor,
             action="case.reviewer_needed",
             object_type="case",
-            object_id=number,
+            object_id=assignment.case.case_number,
             at=at,
             detail={
                 "declined": assignment.reviewer.reviewer_id,
