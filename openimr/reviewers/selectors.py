@@ -27,6 +27,7 @@ from openimr.reviewers.specialty_data import default_specialty_table, with_overr
 
 OPEN_STATUSES = (models.Assignment.PROPOSED, models.Assignment.ATTESTED)
 CLOSED_CASE_STATES = ("ineligible", "issued", "withdrawn", "terminated", "qa")
+SUSPENDED = "Suspended: not on the active panel (Active is unticked in the admin)."
 
 
 def _domain(row: models.Reviewer, open_cases: int) -> Reviewer:
@@ -55,15 +56,18 @@ def _domain(row: models.Reviewer, open_cases: int) -> Reviewer:
     )
 
 
-def panel_rows() -> list[models.Reviewer]:
-    open_work = Count(
+def _open_work() -> Count:
+    return Count(
         "assignments",
         filter=Q(assignments__status__in=OPEN_STATUSES)
         & ~Q(assignments__case__state__in=CLOSED_CASE_STATES),
     )
+
+
+def panel_rows() -> list[models.Reviewer]:
     return list(
         models.Reviewer.objects.filter(active=True)
-        .annotate(open_work=open_work)
+        .annotate(open_work=_open_work())
         .prefetch_related("certifications", "licenses", "affiliations", "leave", "sanctions")
     )
 
@@ -104,6 +108,10 @@ def reviewer_status(today: date) -> list[tuple[models.Reviewer, list[str], list[
         problems = credential_problems(reviewer, today) + availability_problems(reviewer, today)
         failing = [r.text for r in problems]
         out.append((row, failing, expiring_credentials(reviewer, today)))
+    # A suspended reviewer stays on the page, with the cases still open in their name: the
+    # medical director who suspended them sees it took, and what is left to reassign.
+    suspended = models.Reviewer.objects.filter(active=False).annotate(open_work=_open_work())
+    out += [(row, [SUSPENDED], []) for row in suspended]
     return out
 
 
