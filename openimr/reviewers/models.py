@@ -115,7 +115,9 @@ class Leave(models.Model):
 
 
 class Sanction(models.Model):
-    """A disciplinary action; an open one makes the reviewer unassignable."""
+    """A disciplinary action or sanction taken or pending against the reviewer; open or closed,
+    it makes the reviewer unassignable: LC 139.5(c) asks for no history of discipline. A
+    complaint dismissed without action is not one: delete it rather than close it."""
 
     reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="sanctions")
     description = models.TextField()

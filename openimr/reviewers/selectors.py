@@ -44,6 +44,7 @@ def _domain(row: models.Reviewer, open_cases: int) -> Reviewer:
         years_in_practice=row.years_in_practice,
         weekly_hours=row.weekly_hours,
         open_sanctions=sum(1 for s in row.sanctions.all() if s.closed is None),
+        closed_sanctions=sum(1 for s in row.sanctions.all() if s.closed is not None),
         last_verified=row.last_verified,
         languages=tuple(row.languages),
         capacity_per_week=row.capacity_per_week,

@@ -68,6 +68,7 @@ class Reviewer:
     years_in_practice: int = 0
     weekly_hours: float = 0
     open_sanctions: int = 0
+    closed_sanctions: int = 0  # taken and ended: still a history of discipline (LC 139.5(c))
     last_verified: date | None = None
     languages: tuple[str, ...] = ("en",)
     capacity_per_week: int = 10

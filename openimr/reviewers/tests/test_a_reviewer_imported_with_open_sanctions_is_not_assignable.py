@@ -61,3 +61,15 @@ def test_a_sanction_staff_recorded_is_kept_when_the_file_says_none(client, staff
     reviewer.sanctions.create(description="Medical board probation", opened="2026-03-01")
     row = _import(client, 0).split("R-900")[1].split("</tr>")[0]
     assert "1 disciplinary action(s) or sanction(s) open" in row
+
+
+def test_a_sanction_that_has_closed_still_keeps_the_reviewer_off_cases(client, staff_client):
+    """LC 139.5(c): no history of disciplinary action or sanctions, taken or pending. A
+    probation that ended is history; the panel read "Yes" as soon as it was closed."""
+    _import(client, 0)
+    reviewer = models.Reviewer.objects.get(reviewer_id="R-900")
+    reviewer.sanctions.create(
+        description="Medical board probation", opened="2019-03-01", closed="2021-03-01"
+    )
+    row = _import(client, 0).split("R-900")[1].split("</tr>")[0]
+    assert "No:" in row and "on record, closed" in row

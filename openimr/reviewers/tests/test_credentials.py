@@ -61,6 +61,7 @@ def test_a_board_certification_in_force_is_required(expires, ok):
     [
         ({"certifications": ()}, "no_current_board_certification"),
         ({"open_sanctions": 1}, "open_discipline"),
+        ({"closed_sanctions": 1}, "disciplinary_history"),
         ({"last_verified": None}, "verification_overdue"),
         ({"last_verified": date(2023, 11, 25)}, "verification_overdue"),
         ({"years_in_practice": 5}, "too_few_years_in_practice"),
