@@ -1,9 +1,7 @@
 """Writes to the panel and to assignments: import, assign with an explanation, attest or
 declare a conflict (and be replaced at once). Audit row in the same transaction."""
 
-import csv
-import io
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -23,79 +21,20 @@ from openimr.reviewers import models
 from openimr.reviewers.domain.credentials import credential_problems, credentials_in_force
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
 from openimr.reviewers.domain.panel import Reviewer
+from openimr.reviewers.importing import ImportReport, reviewers_import_csv
 from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
-from openimr.reviewers.panel_format import reviewer_from_csv_row
 from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
-from openimr.reviewers.store import store_reviewer
+from openimr.reviewers.store import reviewer_store
 
-
-@dataclass
-class ImportReport:
-    imported: list[str] = field(default_factory=list)
-    rejected: list[tuple[int, list[Problem]]] = field(default_factory=list)
-
-
-@transaction.atomic
-def reviewer_store(*, reviewer: Reviewer, actor: Actor) -> None:
-    """Add or replace one reviewer with everything it owns, audited."""
-    store_reviewer(reviewer, local_date(now()))
-    audit_record(
-        actor=actor,
-        action="reviewer.stored",
-        object_type="reviewer",
-        object_id=reviewer.reviewer_id,
-    )
-
-
-def _check_imported(reviewer: Reviewer, line: int, first_line: dict[str, int], today: date) -> None:
-    """Refuse a reviewer listed twice in one file (the second would silently replace the
-    first) and a verification dated after today: a typed year of 2062 would keep the
-    credentials "verified" for decades (LC 139.5(c); docs/reviewers.md, Credentials)."""
-    problems = []
-    if reviewer.reviewer_id in first_line:
-        said = f"{reviewer.reviewer_id!r} is also on line {first_line[reviewer.reviewer_id]}"
-        problems.append(Problem(f"line {line}: reviewer_id", said))
-    if reviewer.last_verified is not None and reviewer.last_verified > today:
-        when = reviewer.last_verified.isoformat()
-        problems.append(Problem(f"line {line}: last_verified", f"{when} is after today"))
-    if problems:
-        raise InvalidInput(problems)
-    first_line[reviewer.reviewer_id] = line
-
-
-def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
-    """Import a panel CSV (columns in docs/reviewers.md). A row with impossible data is
-    rejected with its line and field named; every other row imports."""
-    report = ImportReport()
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    if "reviewer_id" not in header or "name" not in header:
-        # Not a panel file at all (another CSV, a PDF, a spreadsheet): said once, not as a
-        # report of nothing imported.
-        raise InvalidInput(
-            [
-                Problem(
-                    "line 1",
-                    "is not a panel CSV header: it must name the columns "
-                    "reviewer_id, name, specialties, ... (docs/reviewers.md)",
-                )
-            ],
-            "not a panel CSV",
-        )
-    first_line: dict[str, int] = {}
-    today = local_date(now())
-    for line, row in enumerate(reader, start=2):
-        try:
-            reviewer = reviewer_from_csv_row(row, line)
-            _check_imported(reviewer, line, first_line, today)
-        except InvalidInput as exc:
-            report.rejected.append((line, list(exc.problems)))
-            continue
-        reviewer_store(reviewer=reviewer, actor=actor)
-        report.imported.append(reviewer.reviewer_id)
-    if not report.imported and not report.rejected:
-        raise InvalidInput([Problem("line 2", "the file names its columns but holds no reviewer")])
-    return report
+# The panel's writes kept in modules of their own, offered to other apps from here.
+__all__ = [
+    "ImportReport",
+    "assignment_attest",
+    "reviewer_account_link",
+    "reviewer_assign",
+    "reviewer_store",
+    "reviewers_import_csv",
+]
 
 
 def _explanation(result: MatchResult, panel: dict[str, Reviewer]) -> dict[str, Any]:

@@ -1,10 +1,27 @@
-"""Writing one reviewer, with everything it owns, from the panel file or the panel CSV
-(`services.reviewer_store` audits it). Names stay staff-only (LC 4610.6(f))."""
+"""Writing one reviewer, with everything it owns, from the panel file or the panel CSV,
+audited (`reviewer_store`, which `services` offers to other apps). Names stay staff-only
+(LC 4610.6(f))."""
 
 from datetime import date
 
+from django.db import transaction
+
+from openimr.audit.services import Actor, audit_record
+from openimr.core.clock import local_date, now
 from openimr.reviewers import models
 from openimr.reviewers.domain.panel import Reviewer
+
+
+@transaction.atomic
+def reviewer_store(*, reviewer: Reviewer, actor: Actor) -> None:
+    """Add or replace one reviewer with everything it owns, audited."""
+    store_reviewer(reviewer, local_date(now()))
+    audit_record(
+        actor=actor,
+        action="reviewer.stored",
+        object_type="reviewer",
+        object_id=reviewer.reviewer_id,
+    )
 
 
 def store_reviewer(reviewer: Reviewer, today: date) -> None:
