@@ -10,7 +10,9 @@ from openimr.audit.services import Actor
 from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, Problem
 from openimr.reviewers.domain.panel import Reviewer
+from openimr.reviewers.domain.specialties import SpecialtyTable, unknown_specialty
 from openimr.reviewers.panel_format import reviewer_from_csv_row
+from openimr.reviewers.selectors import specialty_table
 from openimr.reviewers.store import reviewer_store
 
 
@@ -20,11 +22,18 @@ class ImportReport:
     rejected: list[tuple[int, list[Problem]]] = field(default_factory=list)
 
 
-def _check_imported(reviewer: Reviewer, line: int, first_line: dict[str, int], today: date) -> None:
+def _check_imported(
+    reviewer: Reviewer, line: int, first_line: dict[str, int], today: date, table: SpecialtyTable
+) -> None:
     """Refuse a reviewer listed twice in one file (the second would silently replace the
-    first) and a verification dated after today: a typed year of 2062 would keep the
-    credentials "verified" for decades (LC 139.5(c); docs/reviewers.md, Credentials)."""
-    problems = []
+    first), a verification dated after today (a typed year of 2062 would keep the
+    credentials "verified" for decades) and a specialty the specialty table does not know,
+    under which matching would never choose the reviewer (LC 139.5(c); docs/reviewers.md)."""
+    problems = [
+        Problem(f"line {line}: specialties", why)
+        for c in reviewer.certifications
+        if (why := unknown_specialty(table, c.specialty))
+    ]
     if reviewer.reviewer_id in first_line:
         said = f"{reviewer.reviewer_id!r} is also on line {first_line[reviewer.reviewer_id]}"
         problems.append(Problem(f"line {line}: reviewer_id", said))
@@ -56,11 +65,11 @@ def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
             "not a panel CSV",
         )
     first_line: dict[str, int] = {}
-    today = local_date(now())
+    today, table = local_date(now()), specialty_table()
     for line, row in enumerate(reader, start=2):
         try:
             reviewer = reviewer_from_csv_row(row, line)
-            _check_imported(reviewer, line, first_line, today)
+            _check_imported(reviewer, line, first_line, today, table)
         except InvalidInput as exc:
             report.rejected.append((line, list(exc.problems)))
             continue

@@ -21,7 +21,7 @@ from openimr.reviewers.domain.panel import (
     License,
     Reviewer,
 )
-from openimr.reviewers.domain.specialties import SpecialtyTable
+from openimr.reviewers.domain.specialties import SpecialtyTable, unknown_specialty
 from openimr.reviewers.index import PanelIndex
 from openimr.reviewers.specialty_data import default_specialty_table, with_overrides
 
@@ -103,17 +103,26 @@ def reviewer_status(today: date) -> list[tuple[models.Reviewer, list[str], list[
     """Each reviewer with the checks it fails today (credentials, and leave or a full week,
     which keep matching from choosing them just as well) and the credentials expiring within
     60 days."""
-    out = []
+    out, table = [], specialty_table()
     for row in panel_rows():
         reviewer = _domain(row, row.open_work)  # type: ignore[attr-defined]
         problems = credential_problems(reviewer, today) + availability_problems(reviewer, today)
-        failing = [r.text for r in problems]
+        failing = [r.text for r in problems] + _unknown_specialties(reviewer, table)
         out.append((row, failing, expiring_credentials(reviewer, today)))
     # A suspended reviewer stays on the page, with the cases still open in their name: the
     # medical director who suspended them sees it took, and what is left to reassign.
     suspended = models.Reviewer.objects.filter(active=False).annotate(open_work=_open_work())
     out += [(row, [SUSPENDED], []) for row in suspended]
     return out
+
+
+def _unknown_specialties(reviewer: Reviewer, table: SpecialtyTable) -> list[str]:
+    """Certifications all under specialties the table does not know (typed in the admin, say):
+    matching never chooses the reviewer, which the panel must say rather than "Yes"."""
+    found = [unknown_specialty(table, c.specialty) for c in reviewer.certifications]
+    if not found or not all(found):
+        return []
+    return [f"Board certification {why}: matching never chooses them." for why in found]
 
 
 def assignments_for_case(case_id: int) -> list[models.Assignment]:
