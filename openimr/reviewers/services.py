@@ -1,7 +1,7 @@
 """Writes to the panel and to assignments: import, assign with an explanation, attest or
 declare a conflict (and be replaced at once). Audit row in the same transaction."""
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -17,11 +17,14 @@ from openimr.core.case_format import case_to_dict
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.core.text import unprintable
+from openimr.records.selectors import documents_reviewed
 from openimr.reviewers import models
+from openimr.reviewers.domain.conflicts import reviewer_conflicts
 from openimr.reviewers.domain.credentials import credential_problems, credentials_in_force
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.importing import ImportReport, reviewers_import_csv
+from openimr.reviewers.index import rapidfuzz_similarity
 from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
 from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
 from openimr.reviewers.store import reviewer_store
@@ -60,7 +63,10 @@ def _explanation(result: MatchResult, panel: dict[str, Reviewer]) -> dict[str, A
 def match_case(case_number: str) -> MatchCase:
     """The case as the matcher sees it: its parties and its items, from openimr.case/1, and
     when its records are in or due (the reviewer decides on them)."""
-    doc = case_to_dict(case_selectors.case_by_number(case_number))
+    case = case_selectors.case_by_number(case_number)
+    # The records received so far, whose authors treated the employee (LC 139.5(d)).
+    received = documents_reviewed(case_selectors.case_row(case_number))
+    doc = case_to_dict(replace(case, documents=case.documents + received))
     return MatchCase(
         parties=case_parties_from_document(doc),
         items=match_items_from_document(doc),
@@ -233,7 +239,8 @@ def assignment_attest(
         raise InvalidInput([Problem("$.statement", "describe the conflict")])
     if wrong := unprintable(statement):  # kept and shown to staff as written
         raise InvalidInput([Problem("$.statement", f"the statement {wrong}")])
-    unfit = _no_longer_fit(assignment.reviewer.reviewer_id, local_date(at)) if no_conflict else ""
+    rid, number = assignment.reviewer.reviewer_id, assignment.case.case_number
+    unfit = _no_longer_fit(rid, number, local_date(at)) if no_conflict else ""
     if unfit:
         return _withdraw(assignment, actor, at, unfit)
     assignment.status = models.Assignment.ATTESTED if no_conflict else models.Assignment.DECLINED
@@ -258,14 +265,18 @@ def assignment_attest(
     return _replace_or_tell_staff(assignment, actor, at)
 
 
-def _no_longer_fit(reviewer_id: str, on: date) -> str:
+def _no_longer_fit(reviewer_id: str, case_number: str, on: date) -> str:
     """Why a reviewer chosen earlier may not take the case now they come to attest: suspended
-    (taken off the active panel in the admin) or a credential lapsed, a sanction opened since
-    (LC 139.5(c)). Empty when they still qualify. Leave and load were weighed at the choice."""
+    (taken off the active panel in the admin), a credential lapsed or a sanction opened since
+    (LC 139.5(c)), or a conflict the case shows now, as a record they wrote that arrived
+    since (LC 139.5(d)). Empty when they still qualify. Leave and load were weighed then."""
     reviewer = panel_with_index()[0].get(reviewer_id)
     if reviewer is None:
         return f"{reviewer_id} is suspended: no longer on the active panel."
-    return " ".join(reason.text for reason in credential_problems(reviewer, on))
+    parties = match_case(case_number).parties
+    reasons = credential_problems(reviewer, on)
+    reasons += reviewer_conflicts(reviewer, parties, on, rapidfuzz_similarity)
+    return " ".join(reason.text for reason in reasons)
 
 
 def _withdraw(

@@ -32,6 +32,9 @@ class PartyRole(StrEnum):
     MANUFACTURER = "manufacturer"
     UR_ORGANIZATION = "ur_organization"
     UR_REVIEWER = "ur_reviewer"
+    # Not a key of the case document: the author of one of the employee's clinical records
+    # (LC 139.5(d): "the requesting or treating physician"; domain.md section 4).
+    TREATING_PROVIDER = "treating_provider"
 
 
 @dataclass(frozen=True)

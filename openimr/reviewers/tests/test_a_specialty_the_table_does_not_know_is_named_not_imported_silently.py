@@ -4,7 +4,6 @@ the panel page called the reviewer assignable, and matching never chose them for
 The importer now refuses the row at its column, naming the closest specialty, and the panel
 page says why a reviewer entered that way in the admin is never chosen."""
 
-
 import pytest
 import time_machine
 
