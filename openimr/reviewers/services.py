@@ -156,14 +156,8 @@ def reviewer_assign(
             f"case {case_number} already has a reviewer; one who declares a conflict is replaced"
         )
     result, available = _match_for(case_number, local_date(at), _declined(case_id))
-    if not result.chosen:
-        raise InvalidInput(
-            [
-                Problem(
-                    "$.reviewer", "no verified, available, conflict-free reviewer covers this case"
-                )
-            ]
-        )
+    if not result.chosen or result.uncovered:
+        raise _nobody_for(case_number, result)
     coverage = dict(result.coverage)
     picks = [
         (rid, sorted(i for i, r in coverage.items() if r == rid) if result.multi_reviewer else [])
@@ -177,6 +171,25 @@ def reviewer_assign(
         actor=actor,
         at=at,
     )
+
+
+def _nobody_for(case_number: str, result: MatchResult) -> InvalidInput:
+    """Every item needs a reviewer: one left without would keep the case from ever being
+    submitted, so nothing is assigned. Says which items, and who was passed over and why."""
+    items = match_case(case_number).items
+    problems = [
+        Problem(
+            f"$.items[{i}]",
+            f"no verified, available, conflict-free reviewer fits item {i + 1} "
+            f"({items[i].treatment}); nothing was assigned",
+        )
+        for i in result.uncovered
+    ] or [Problem("$.reviewer", "no verified, available, conflict-free reviewer covers this case")]
+    passed = [f"{e.reviewer_id}: {' '.join(r.text for r in e.reasons)}" for e in result.excluded]
+    if passed:
+        more = f" (and {len(passed) - 5} more)" if len(passed) > 5 else ""
+        problems.append(Problem("$.reviewer", f"passed over: {'; '.join(passed[:5])}{more}"))
+    return InvalidInput(problems)
 
 
 def _replace(assignment: models.Assignment, actor: Actor, at: datetime) -> list[models.Assignment]:

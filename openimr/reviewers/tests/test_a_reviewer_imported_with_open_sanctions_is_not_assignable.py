@@ -44,8 +44,11 @@ def test_matching_passes_over_a_reviewer_imported_with_open_sanctions(client, st
     for item in doc["items"]:
         item.update(decision=None, rationale=None)
     case_import(case=case_from_document(doc), actor="test")
-    with pytest.raises(services.InvalidInput, match="no verified, available, conflict-free"):
+    with pytest.raises(services.InvalidInput) as refused:
         services.reviewer_assign(case_number="CM26-0000001", actor="clerk")
+    said = " ".join(p.message for p in refused.value.problems)
+    assert "no verified, available, conflict-free reviewer" in said
+    assert "R-900: 1 disciplinary action(s) or sanction(s) open." in said
     assert not models.Assignment.objects.exists()
 
 
