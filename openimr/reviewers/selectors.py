@@ -172,13 +172,14 @@ def assignment_view(case_id: int) -> dict[str, object]:
 def attested_assignments_for_user(user: object) -> list[models.Assignment]:
     """The reviewer's own work: the attested assignments of the reviewer whose account is
     ``user``, with their cases. The case file opens only after the attestation of no
-    conflict (LC 139.5), so a proposed or declined assignment is not listed."""
+    conflict (LC 139.5), so a proposed or declined assignment is not listed; nor is any of
+    a reviewer suspended from the panel, whose access to case files ends with it."""
     pk = getattr(user, "pk", None)
     if pk is None:
         return []
     return list(
         models.Assignment.objects.filter(
-            reviewer__user_id=pk, status=models.Assignment.ATTESTED
+            reviewer__user_id=pk, reviewer__active=True, status=models.Assignment.ATTESTED
         ).select_related("case", "reviewer")
     )
 
@@ -190,7 +191,9 @@ def proposed_assignments_for_user(user: object) -> list[models.Assignment]:
     if pk is None:
         return []
     return list(
-        models.Assignment.objects.filter(reviewer__user_id=pk, status=models.Assignment.PROPOSED)
+        models.Assignment.objects.filter(
+            reviewer__user_id=pk, reviewer__active=True, status=models.Assignment.PROPOSED
+        )
         .select_related("case", "reviewer")
         .order_by("assigned_at", "pk")
     )
