@@ -12,6 +12,7 @@ from openimr.audit.models import AuditEvent
 from openimr.cases.interchange import case_from_document
 from openimr.cases.models import Case
 from openimr.cases.services import case_import
+from openimr.core.clock import local_date, now
 from openimr.reviewers.models import Assignment, License, Reviewer
 
 pytestmark = pytest.mark.django_db
@@ -94,9 +95,15 @@ def test_intake_staff_and_the_administrator_open_every_staff_page(client, case, 
 @pytest.fixture
 def proposed(case):
     reviewer = Reviewer.objects.create(
-        reviewer_id="R-1", name="Jane Q. Roe", years_in_practice=12, weekly_hours=30
+        reviewer_id="R-1",
+        name="Jane Q. Roe",
+        years_in_practice=12,
+        weekly_hours=30,
+        last_verified=local_date(now()),
     )
     License.objects.create(reviewer=reviewer, state="CA", number="A 198765")
+    # Board certified too: a reviewer who does not qualify when attesting is withdrawn.
+    reviewer.certifications.create(board="ABOS", specialty="Orthopedic Surgery")
     return Assignment.objects.create(
         case=Case.objects.get(case_number=CASE),
         reviewer=reviewer,

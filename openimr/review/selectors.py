@@ -46,7 +46,8 @@ def case_for_reviewer(user: Any, case_number: str, *, action: str = "review.view
     (LC 139.5: the file opens after the attestation of no conflict); Http404 for anyone
     else, audited either way."""
     assignment = reviewers.attested_assignment(user, case_number)
-    if assignment is None or not user_has_role(user, REVIEWER):
+    # A reviewer suspended from the panel (Active unticked) no longer opens the file.
+    if assignment is None or not assignment.reviewer.active or not user_has_role(user, REVIEWER):
         _refuse(user, action, case_number)
     _audited(user, action, case_number)
     return assignment.case
@@ -141,7 +142,7 @@ def _readable(user: Any, case_number: str) -> Any | None:
     """The case row when ``user`` may read its file (its attested reviewer, or QA while it
     is in QA or issued), else None; nothing audited."""
     assignment = reviewers.attested_assignment(user, case_number)
-    if assignment is not None and user_has_role(user, REVIEWER):
+    if assignment is not None and assignment.reviewer.active and user_has_role(user, REVIEWER):
         return assignment.case
     if not user_has_role(user, QA):
         return None

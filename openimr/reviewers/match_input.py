@@ -20,15 +20,38 @@ def _party_name(doc: dict[str, Any], key: str, problems: list[Problem]) -> str:
     return "" if party is None else Fields(party, f"$.{key}", problems).text("name")
 
 
+# Records a treating provider writes; a UR determination is the UR reviewer's (a party of
+# its own), and an application, a letter or an unknown paper says nothing of treatment.
+CLINICAL_KINDS = frozenset(
+    {"progress_note", "imaging", "operative_report", "rfa", "evaluation", "therapy_note"}
+)
+
+
+def treating_providers(doc: dict[str, Any]) -> tuple[str, ...]:
+    """The authors of the case's clinical records, once each: physicians and others who
+    treated the employee, with whom a reviewer may have no material tie (LC 139.5(d))."""
+    documents = doc.get("documents") if isinstance(doc, dict) else None
+    authors = (
+        d.get("author")
+        for d in documents or []
+        if isinstance(d, dict) and d.get("kind") in CLINICAL_KINDS
+    )
+    return tuple(dict.fromkeys(a.strip() for a in authors if isinstance(a, str) and a.strip()))
+
+
 def case_parties_from_document(doc: dict[str, Any]) -> CaseParties:
-    """The named parties of an ``openimr.case/1`` document by role, and ``remand_of`` (the
-    earlier case numbers of this dispute sent back on appeal) as ``appealed_from``."""
+    """The named parties of an ``openimr.case/1`` document by role, the authors of its
+    clinical records as treating providers, and ``remand_of`` (the earlier case numbers of
+    this dispute sent back on appeal) as ``appealed_from``."""
     problems: list[Problem] = []
     f = Fields(doc, "$", problems)
     number = f.text("case_number", True)
     # The document's keys are the roles' names; the last five are optional in the format.
-    found = ((role, _party_name(f.obj, role.value, problems)) for role in PartyRole)
-    names = tuple((role, name) for role, name in found if name)
+    roles = (role for role in PartyRole if role is not PartyRole.TREATING_PROVIDER)
+    found = ((role, _party_name(f.obj, role.value, problems)) for role in roles)
+    names = tuple((role, name) for role, name in found if name) + tuple(
+        (PartyRole.TREATING_PROVIDER, author) for author in treating_providers(f.obj)
+    )
     remand = f.strings("remand_of")
     if problems:
         raise InvalidInput(problems)

@@ -2,10 +2,12 @@
 pages: letters and notices are built from `ReviewerQualifications`, which has no name."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from openimr.core.db import choices_of, in_enum
 from openimr.reviewers.domain.panel import AffiliationKind
+from openimr.reviewers.panel_format import is_state_code
 
 
 class Reviewer(models.Model):
@@ -71,6 +73,14 @@ class License(models.Model):
     def __str__(self) -> str:
         return f"{self.state} {self.number}"
 
+    def clean(self) -> None:
+        """The admin holds a license to the panel file's rule: the state is a USPS code, the
+        one the letter names in words ("licensed to practice in Nevada") and the case format
+        allows; small letters are read as the code."""
+        self.state = (self.state or "").strip().upper()
+        if not is_state_code(self.state):
+            raise ValidationError({"state": f"{self.state!r} is not a US state code, e.g. NV"})
+
 
 class Affiliation(models.Model):
     reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="affiliations")
@@ -97,9 +107,17 @@ class Leave(models.Model):
     def __str__(self) -> str:
         return f"{self.start}–{self.end}"
 
+    def clean(self) -> None:
+        # A leave whose dates are swapped matches no day: the reviewer would stay assignable
+        # through it (the panel file refuses it too).
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "the leave ends before it starts"})
+
 
 class Sanction(models.Model):
-    """A disciplinary action; an open one makes the reviewer unassignable."""
+    """A disciplinary action or sanction taken or pending against the reviewer; open or closed,
+    it makes the reviewer unassignable: LC 139.5(c) asks for no history of discipline. A
+    complaint dismissed without action is not one: delete it rather than close it."""
 
     reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="sanctions")
     description = models.TextField()
@@ -108,6 +126,10 @@ class Sanction(models.Model):
 
     def __str__(self) -> str:
         return self.description[:60]
+
+    def clean(self) -> None:
+        if self.opened and self.closed and self.closed < self.opened:
+            raise ValidationError({"closed": "the sanction is closed before it opened"})
 
 
 class SpecialtyRule(models.Model):
@@ -135,6 +157,9 @@ class Assignment(models.Model):
     choice, and the reviewer's attestation of no conflict before the case file opens."""
 
     PROPOSED, ATTESTED, DECLINED = "proposed", "attested", "declined"
+    # The reviewer came to attest but no longer qualified: suspended from the panel, or a
+    # credential lapsed since the choice (LC 139.5(c)); the items went to another reviewer.
+    WITHDRAWN = "withdrawn"
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="assignments")
     reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="assignments")
     items = models.JSONField(default=list, help_text="positions of the items this reviewer decides")
@@ -145,6 +170,7 @@ class Assignment(models.Model):
             (PROPOSED, "Awaiting attestation"),
             (ATTESTED, "Attested"),
             (DECLINED, "Declined: conflict"),
+            (WITHDRAWN, "Withdrawn: no longer qualified"),
         ],
     )
     assigned_at = models.DateTimeField()

@@ -21,12 +21,13 @@ from openimr.reviewers.domain.panel import (
     License,
     Reviewer,
 )
-from openimr.reviewers.domain.specialties import SpecialtyTable
+from openimr.reviewers.domain.specialties import SpecialtyTable, unknown_specialty
 from openimr.reviewers.index import PanelIndex
 from openimr.reviewers.specialty_data import default_specialty_table, with_overrides
 
 OPEN_STATUSES = (models.Assignment.PROPOSED, models.Assignment.ATTESTED)
 CLOSED_CASE_STATES = ("ineligible", "issued", "withdrawn", "terminated", "qa")
+SUSPENDED = "Suspended: not on the active panel (Active is unticked in the admin)."
 
 
 def _domain(row: models.Reviewer, open_cases: int) -> Reviewer:
@@ -43,6 +44,7 @@ def _domain(row: models.Reviewer, open_cases: int) -> Reviewer:
         years_in_practice=row.years_in_practice,
         weekly_hours=row.weekly_hours,
         open_sanctions=sum(1 for s in row.sanctions.all() if s.closed is None),
+        closed_sanctions=sum(1 for s in row.sanctions.all() if s.closed is not None),
         last_verified=row.last_verified,
         languages=tuple(row.languages),
         capacity_per_week=row.capacity_per_week,
@@ -55,15 +57,18 @@ def _domain(row: models.Reviewer, open_cases: int) -> Reviewer:
     )
 
 
-def panel_rows() -> list[models.Reviewer]:
-    open_work = Count(
+def _open_work() -> Count:
+    return Count(
         "assignments",
         filter=Q(assignments__status__in=OPEN_STATUSES)
         & ~Q(assignments__case__state__in=CLOSED_CASE_STATES),
     )
+
+
+def panel_rows() -> list[models.Reviewer]:
     return list(
         models.Reviewer.objects.filter(active=True)
-        .annotate(open_work=open_work)
+        .annotate(open_work=_open_work())
         .prefetch_related("certifications", "licenses", "affiliations", "leave", "sanctions")
     )
 
@@ -98,13 +103,26 @@ def reviewer_status(today: date) -> list[tuple[models.Reviewer, list[str], list[
     """Each reviewer with the checks it fails today (credentials, and leave or a full week,
     which keep matching from choosing them just as well) and the credentials expiring within
     60 days."""
-    out = []
+    out, table = [], specialty_table()
     for row in panel_rows():
         reviewer = _domain(row, row.open_work)  # type: ignore[attr-defined]
         problems = credential_problems(reviewer, today) + availability_problems(reviewer, today)
-        failing = [r.text for r in problems]
+        failing = [r.text for r in problems] + _unknown_specialties(reviewer, table)
         out.append((row, failing, expiring_credentials(reviewer, today)))
+    # A suspended reviewer stays on the page, with the cases still open in their name: the
+    # medical director who suspended them sees it took, and what is left to reassign.
+    suspended = models.Reviewer.objects.filter(active=False).annotate(open_work=_open_work())
+    out += [(row, [SUSPENDED], []) for row in suspended]
     return out
+
+
+def _unknown_specialties(reviewer: Reviewer, table: SpecialtyTable) -> list[str]:
+    """Certifications all under specialties the table does not know (typed in the admin, say):
+    matching never chooses the reviewer, which the panel must say rather than "Yes"."""
+    found = [unknown_specialty(table, c.specialty) for c in reviewer.certifications]
+    if not found or not all(found):
+        return []
+    return [f"Board certification {why}: matching never chooses them." for why in found]
 
 
 def assignments_for_case(case_id: int) -> list[models.Assignment]:
@@ -154,13 +172,14 @@ def assignment_view(case_id: int) -> dict[str, object]:
 def attested_assignments_for_user(user: object) -> list[models.Assignment]:
     """The reviewer's own work: the attested assignments of the reviewer whose account is
     ``user``, with their cases. The case file opens only after the attestation of no
-    conflict (LC 139.5), so a proposed or declined assignment is not listed."""
+    conflict (LC 139.5), so a proposed or declined assignment is not listed; nor is any of
+    a reviewer suspended from the panel, whose access to case files ends with it."""
     pk = getattr(user, "pk", None)
     if pk is None:
         return []
     return list(
         models.Assignment.objects.filter(
-            reviewer__user_id=pk, status=models.Assignment.ATTESTED
+            reviewer__user_id=pk, reviewer__active=True, status=models.Assignment.ATTESTED
         ).select_related("case", "reviewer")
     )
 
@@ -172,7 +191,9 @@ def proposed_assignments_for_user(user: object) -> list[models.Assignment]:
     if pk is None:
         return []
     return list(
-        models.Assignment.objects.filter(reviewer__user_id=pk, status=models.Assignment.PROPOSED)
+        models.Assignment.objects.filter(
+            reviewer__user_id=pk, reviewer__active=True, status=models.Assignment.PROPOSED
+        )
         .select_related("case", "reviewer")
         .order_by("assigned_at", "pk")
     )

@@ -1,9 +1,7 @@
 """Writes to the panel and to assignments: import, assign with an explanation, attest or
 declare a conflict (and be replaced at once). Audit row in the same transaction."""
 
-import csv
-import io
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -19,120 +17,27 @@ from openimr.core.case_format import case_to_dict
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.core.text import unprintable
+from openimr.records.selectors import documents_reviewed
 from openimr.reviewers import models
+from openimr.reviewers.domain.conflicts import reviewer_conflicts
+from openimr.reviewers.domain.credentials import credential_problems, credentials_in_force
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
 from openimr.reviewers.domain.panel import Reviewer
+from openimr.reviewers.importing import ImportReport, reviewers_import_csv
+from openimr.reviewers.index import rapidfuzz_similarity
 from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
-from openimr.reviewers.panel_format import reviewer_from_csv_row
 from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
+from openimr.reviewers.store import reviewer_store
 
-
-@dataclass
-class ImportReport:
-    imported: list[str] = field(default_factory=list)
-    rejected: list[tuple[int, list[Problem]]] = field(default_factory=list)
-
-
-def _store_reviewer(reviewer: Reviewer) -> None:
-    row, _ = models.Reviewer.objects.update_or_create(
-        reviewer_id=reviewer.reviewer_id,
-        defaults={
-            "name": reviewer.name,
-            "years_in_practice": reviewer.years_in_practice,
-            "weekly_hours": reviewer.weekly_hours,
-            "last_verified": reviewer.last_verified,
-            "languages": list(reviewer.languages),
-            "capacity_per_week": reviewer.capacity_per_week,
-            "prior_case_numbers": list(reviewer.prior_case_numbers),
-        },
-    )
-    for related in (row.certifications, row.licenses, row.affiliations, row.leave):
-        related.all().delete()
-    models.Certification.objects.bulk_create(
-        models.Certification(reviewer=row, board=c.board, specialty=c.specialty, expires=c.expires)
-        for c in reviewer.certifications
-    )
-    models.License.objects.bulk_create(
-        models.License(
-            reviewer=row,
-            state=x.state,
-            number=x.number,
-            restricted=x.restricted,
-            issued=x.issued,
-            expires=x.expires,
-        )
-        for x in reviewer.licenses
-    )
-    models.Affiliation.objects.bulk_create(
-        models.Affiliation(reviewer=row, name=a.name, kind=a.kind.value, until=a.until)
-        for a in reviewer.affiliations
-    )
-    models.Leave.objects.bulk_create(
-        models.Leave(reviewer=row, start=s, end=e) for s, e in reviewer.leave
-    )
-
-
-@transaction.atomic
-def reviewer_store(*, reviewer: Reviewer, actor: Actor) -> None:
-    """Add or replace one reviewer with everything it owns, audited."""
-    _store_reviewer(reviewer)
-    audit_record(
-        actor=actor,
-        action="reviewer.stored",
-        object_type="reviewer",
-        object_id=reviewer.reviewer_id,
-    )
-
-
-def _check_imported(reviewer: Reviewer, line: int, first_line: dict[str, int], today: date) -> None:
-    """Refuse a reviewer listed twice in one file (the second would silently replace the
-    first) and a verification dated after today: a typed year of 2062 would keep the
-    credentials "verified" for decades (LC 139.5(c); docs/reviewers.md, Credentials)."""
-    problems = []
-    if reviewer.reviewer_id in first_line:
-        said = f"{reviewer.reviewer_id!r} is also on line {first_line[reviewer.reviewer_id]}"
-        problems.append(Problem(f"line {line}: reviewer_id", said))
-    if reviewer.last_verified is not None and reviewer.last_verified > today:
-        when = reviewer.last_verified.isoformat()
-        problems.append(Problem(f"line {line}: last_verified", f"{when} is after today"))
-    if problems:
-        raise InvalidInput(problems)
-    first_line[reviewer.reviewer_id] = line
-
-
-def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
-    """Import a panel CSV (columns in docs/reviewers.md). A row with impossible data is
-    rejected with its line and field named; every other row imports."""
-    report = ImportReport()
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    if "reviewer_id" not in header or "name" not in header:
-        # Not a panel file at all (another CSV, a PDF, a spreadsheet): said once, not as a
-        # report of nothing imported.
-        raise InvalidInput(
-            [
-                Problem(
-                    "line 1",
-                    "is not a panel CSV header: it must name the columns "
-                    "reviewer_id, name, specialties, ... (docs/reviewers.md)",
-                )
-            ],
-            "not a panel CSV",
-        )
-    first_line: dict[str, int] = {}
-    today = local_date(now())
-    for line, row in enumerate(reader, start=2):
-        try:
-            reviewer = reviewer_from_csv_row(row, line)
-            _check_imported(reviewer, line, first_line, today)
-        except InvalidInput as exc:
-            report.rejected.append((line, list(exc.problems)))
-            continue
-        reviewer_store(reviewer=reviewer, actor=actor)
-        report.imported.append(reviewer.reviewer_id)
-    if not report.imported and not report.rejected:
-        raise InvalidInput([Problem("line 2", "the file names its columns but holds no reviewer")])
-    return report
+# The panel's writes kept in modules of their own, offered to other apps from here.
+__all__ = [
+    "ImportReport",
+    "assignment_attest",
+    "reviewer_account_link",
+    "reviewer_assign",
+    "reviewer_store",
+    "reviewers_import_csv",
+]
 
 
 def _explanation(result: MatchResult, panel: dict[str, Reviewer]) -> dict[str, Any]:
@@ -158,7 +63,10 @@ def _explanation(result: MatchResult, panel: dict[str, Reviewer]) -> dict[str, A
 def match_case(case_number: str) -> MatchCase:
     """The case as the matcher sees it: its parties and its items, from openimr.case/1, and
     when its records are in or due (the reviewer decides on them)."""
-    doc = case_to_dict(case_selectors.case_by_number(case_number))
+    case = case_selectors.case_by_number(case_number)
+    # The records received so far, whose authors treated the employee (LC 139.5(d)).
+    received = documents_reviewed(case_selectors.case_row(case_number))
+    doc = case_to_dict(replace(case, documents=case.documents + received))
     return MatchCase(
         parties=case_parties_from_document(doc),
         items=match_items_from_document(doc),
@@ -248,14 +156,8 @@ def reviewer_assign(
             f"case {case_number} already has a reviewer; one who declares a conflict is replaced"
         )
     result, available = _match_for(case_number, local_date(at), _declined(case_id))
-    if not result.chosen:
-        raise InvalidInput(
-            [
-                Problem(
-                    "$.reviewer", "no verified, available, conflict-free reviewer covers this case"
-                )
-            ]
-        )
+    if not result.chosen or result.uncovered:
+        raise _nobody_for(case_number, result)
     coverage = dict(result.coverage)
     picks = [
         (rid, sorted(i for i, r in coverage.items() if r == rid) if result.multi_reviewer else [])
@@ -269,6 +171,25 @@ def reviewer_assign(
         actor=actor,
         at=at,
     )
+
+
+def _nobody_for(case_number: str, result: MatchResult) -> InvalidInput:
+    """Every item needs a reviewer: one left without would keep the case from ever being
+    submitted, so nothing is assigned. Says which items, and who was passed over and why."""
+    items = match_case(case_number).items
+    problems = [
+        Problem(
+            f"$.items[{i}]",
+            f"no verified, available, conflict-free reviewer fits item {i + 1} "
+            f"({items[i].treatment}); nothing was assigned",
+        )
+        for i in result.uncovered
+    ] or [Problem("$.reviewer", "no verified, available, conflict-free reviewer covers this case")]
+    passed = [f"{e.reviewer_id}: {' '.join(r.text for r in e.reasons)}" for e in result.excluded]
+    if passed:
+        more = f" (and {len(passed) - 5} more)" if len(passed) > 5 else ""
+        problems.append(Problem("$.reviewer", f"passed over: {'; '.join(passed[:5])}{more}"))
+    return InvalidInput(problems)
 
 
 def _replace(assignment: models.Assignment, actor: Actor, at: datetime) -> list[models.Assignment]:
@@ -294,11 +215,12 @@ def _replace(assignment: models.Assignment, actor: Actor, at: datetime) -> list[
     )
 
 
-def _qualifications(reviewer: Reviewer) -> ReviewerQualifications:
+def _qualifications(reviewer: Reviewer, on: date) -> ReviewerQualifications:
+    specialties, states = credentials_in_force(reviewer, on)
     return ReviewerQualifications(
-        specialties=tuple(dict.fromkeys(c.specialty for c in reviewer.certifications)),
-        board_certified=bool(reviewer.certifications),
-        licensed_in=tuple(sorted({x.state for x in reviewer.licenses if not x.restricted})),
+        specialties=specialties,
+        board_certified=bool(specialties),
+        licensed_in=states,
         years_in_practice=reviewer.years_in_practice,
         weekly_hours=reviewer.weekly_hours,
     )
@@ -316,7 +238,8 @@ def assignment_attest(
     """The reviewer attests no conflict before the case file opens; declaring one removes the
     reviewer and assigns another at once (LC 139.5; 8 CCR 9792.10.6). When no other reviewer
     is free the decline still stands, with a ``case.reviewer_needed`` event telling staff;
-    the new assignments are returned (none then)."""
+    the new assignments are returned (none then). A reviewer who no longer qualifies when
+    they attest is withdrawn (``case.reviewer_withdrawn``) and replaced the same way."""
     at = at or now()
     assignment = (
         models.Assignment.objects.select_for_update()
@@ -329,6 +252,10 @@ def assignment_attest(
         raise InvalidInput([Problem("$.statement", "describe the conflict")])
     if wrong := unprintable(statement):  # kept and shown to staff as written
         raise InvalidInput([Problem("$.statement", f"the statement {wrong}")])
+    rid, number = assignment.reviewer.reviewer_id, assignment.case.case_number
+    unfit = _no_longer_fit(rid, number, local_date(at)) if no_conflict else ""
+    if unfit:
+        return _withdraw(assignment, actor, at, unfit)
     assignment.status = models.Assignment.ATTESTED if no_conflict else models.Assignment.DECLINED
     assignment.attested_at, assignment.statement = at, statement
     assignment.save(update_fields=["status", "attested_at", "statement"])
@@ -343,23 +270,65 @@ def assignment_attest(
     )
     if no_conflict:
         reviewers, _ = panel_with_index()
-        qualifications = _qualifications(reviewers[assignment.reviewer.reviewer_id])
+        qualifications = _qualifications(reviewers[assignment.reviewer.reviewer_id], local_date(at))
         case_services.case_add_reviewer_qualifications(
             case_number=number, qualifications=qualifications
         )
         return [assignment]
+    return _replace_or_tell_staff(assignment, actor, at)
+
+
+def _no_longer_fit(reviewer_id: str, case_number: str, on: date) -> str:
+    """Why a reviewer chosen earlier may not take the case now they come to attest: suspended
+    (taken off the active panel in the admin), a credential lapsed or a sanction opened since
+    (LC 139.5(c)), or a conflict the case shows now, as a record they wrote that arrived
+    since (LC 139.5(d)). Empty when they still qualify. Leave and load were weighed then."""
+    reviewer = panel_with_index()[0].get(reviewer_id)
+    if reviewer is None:
+        return f"{reviewer_id} is suspended: no longer on the active panel."
+    parties = match_case(case_number).parties
+    reasons = credential_problems(reviewer, on)
+    reasons += reviewer_conflicts(reviewer, parties, on, rapidfuzz_similarity)
+    return " ".join(reason.text for reason in reasons)
+
+
+def _withdraw(
+    assignment: models.Assignment, actor: Actor, at: datetime, why: str
+) -> list[models.Assignment]:
+    """The attestation is refused and the assignment withdrawn, audited with the reason; the
+    items go to another reviewer at once, as after a declared conflict."""
+    assignment.status, assignment.attested_at, assignment.statement = (
+        models.Assignment.WITHDRAWN,
+        at,
+        why,
+    )
+    assignment.save(update_fields=["status", "attested_at", "statement"])
+    audit_record(
+        actor=actor,
+        action="case.reviewer_withdrawn",
+        object_type="case",
+        object_id=assignment.case.case_number,
+        at=at,
+        detail={"reviewer": assignment.reviewer.reviewer_id, "text": why},
+    )
+    return _replace_or_tell_staff(assignment, actor, at)
+
+
+def _replace_or_tell_staff(
+    assignment: models.Assignment, actor: Actor, at: datetime
+) -> list[models.Assignment]:
     try:
         with transaction.atomic():  # a replacement that fails leaves the decline standing
             return _replace(assignment, actor, at)
     except InvalidInput as exc:
-        # Nobody free is left to take the items: the conflict is still declared (the
-        # reviewer must not decide, LC 139.5(d)), and staff are told on the case's timeline
-        # to assign someone once the panel allows.
+        # Nobody free is left to take the items: the reviewer still must not decide
+        # (LC 139.5(c), (d)), and staff are told on the case's timeline to assign someone
+        # once the panel allows.
         audit_record(
             actor=actor,
             action="case.reviewer_needed",
             object_type="case",
-            object_id=number,
+            object_id=assignment.case.case_number,
             at=at,
             detail={
                 "declined": assignment.reviewer.reviewer_id,

@@ -88,7 +88,10 @@ def attest(request: HttpRequest, assignment_id: int) -> HttpResponse:
     except OpenIMRError as exc:
         messages.error(request, str(exc))
     else:
-        if not no_conflict:
+        assignment.refresh_from_db()
+        if assignment.status == assignment.WITHDRAWN:
+            messages.error(request, _withdrawn_message(assignment.statement, replacing))
+        elif not no_conflict:
             messages.success(request, _declined_message(replacing))
     if not user_works_intake(request.user):
         return redirect("review:home")  # the reviewer's own answer: their cases, not staff's
@@ -102,3 +105,12 @@ def _declined_message(replacing: Sequence[object]) -> str:
         "The conflict is recorded: you will not decide this case. No other reviewer is free "
         "to take it now; staff are told to assign one."
     )
+
+
+def _withdrawn_message(why: str, replacing: Sequence[object]) -> str:
+    went = (
+        "the case's items have gone to another reviewer."
+        if replacing
+        else "no other reviewer is free to take it now; staff are told to assign one."
+    )
+    return f"This reviewer can no longer take the case: {why} The attestation is refused and {went}"

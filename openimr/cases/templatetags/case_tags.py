@@ -64,6 +64,7 @@ EVENT_WORDS = {
     "case.reviewer_assigned": "Reviewer assigned",
     "case.reviewer_attested": "Reviewer attested no conflict of interest",
     "case.reviewer_declined": "Reviewer declined: conflict of interest",
+    "case.reviewer_withdrawn": "Reviewer withdrawn: no longer qualified",
     "case.summary_saved": "Case summary saved",
     "case.item_saved": "Item decision saved",
 }

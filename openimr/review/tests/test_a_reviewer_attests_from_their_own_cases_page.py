@@ -11,6 +11,7 @@ from openimr.audit.models import AuditEvent
 from openimr.cases.interchange import case_from_document
 from openimr.cases.models import Case
 from openimr.cases.services import case_import
+from openimr.core.clock import local_date, now
 from openimr.review.tests.conftest import CASE, login, undecided
 from openimr.reviewers.models import Assignment, Reviewer
 
@@ -21,7 +22,17 @@ pytestmark = pytest.mark.django_db
 def proposed(cast, three_item_doc):
     """The case proposed to Dr. Jane Roe, her attestation awaited."""
     case_import(case=case_from_document(undecided(three_item_doc)), actor="test")
-    reviewer = Reviewer.objects.create(reviewer_id="R-1", name="Jane Q. Roe", user=cast.reviewer)
+    reviewer = Reviewer.objects.create(
+        reviewer_id="R-1",
+        name="Jane Q. Roe",
+        user=cast.reviewer,
+        years_in_practice=12,
+        weekly_hours=30,
+        last_verified=local_date(now()),
+    )
+    # Qualified when she attests: an unqualified reviewer's attestation is refused.
+    reviewer.licenses.create(state="CA", number="A1")
+    reviewer.certifications.create(board="ABOS", specialty="Orthopedic Surgery")
     return Assignment.objects.create(
         case=Case.objects.get(case_number=CASE),
         reviewer=reviewer,

@@ -42,8 +42,16 @@ ROLE_WORDS: dict[PartyRole, str] = {
     PartyRole.MANUFACTURER: "the maker of the disputed drug, device or procedure",
     PartyRole.UR_ORGANIZATION: "the utilization review organization",
     PartyRole.UR_REVIEWER: "the utilization review physician",
+    PartyRole.TREATING_PROVIDER: "a provider who treated the employee (author of a record)",
 }
-PEOPLE = frozenset({PartyRole.EMPLOYEE, PartyRole.REQUESTING_PHYSICIAN, PartyRole.UR_REVIEWER})
+PEOPLE = frozenset(
+    {
+        PartyRole.EMPLOYEE,
+        PartyRole.REQUESTING_PHYSICIAN,
+        PartyRole.UR_REVIEWER,
+        PartyRole.TREATING_PROVIDER,
+    }
+)
 KIND_WORDS: dict[AffiliationKind, str] = {
     AffiliationKind.EMPLOYED_BY: "works for",
     AffiliationKind.OWNS_PART_OF: "owns part of",

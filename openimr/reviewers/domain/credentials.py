@@ -7,6 +7,7 @@ Each rule is a pure function ``(reviewer, today) -> Iterator[Reason]`` naming it
 - ``no_unrestricted_license``: no license in any state that is unrestricted and in force.
 - ``no_current_board_certification``: no board certification in force.
 - ``open_discipline``: a disciplinary action or sanction is open.
+- ``disciplinary_history``: one was taken and has closed (a history of discipline).
 - ``verification_overdue``: credentials not re-verified within three years.
 - ``too_few_years_in_practice``: five years of clinical practice or fewer.
 - ``too_few_weekly_hours``: under 24 hours a week of current practice.
@@ -88,14 +89,23 @@ def no_current_board_certification(reviewer: Reviewer, today: date) -> Iterator[
 
 
 def open_discipline(reviewer: Reviewer, today: date) -> Iterator[Reason]:
-    """No history of disciplinary action or sanctions, taken or pending (LC 139.5(c))."""
-    if reviewer.open_sanctions <= 0:
-        return
-    yield Reason(
-        "open_discipline",
-        f"{reviewer.open_sanctions} disciplinary action(s) or sanction(s) open.",
-        QUALIFICATIONS,
-    )
+    """No history of disciplinary action or sanctions, taken or pending (LC 139.5(c)): one
+    still open (pending, or in force) disqualifies, and so does one that was taken and has
+    since closed, which is history all the same (``disciplinary_history``). A complaint
+    dismissed without any action is not a sanction and is not recorded as one."""
+    if reviewer.open_sanctions > 0:
+        yield Reason(
+            "open_discipline",
+            f"{reviewer.open_sanctions} disciplinary action(s) or sanction(s) open.",
+            QUALIFICATIONS,
+        )
+    if reviewer.closed_sanctions > 0:
+        yield Reason(
+            "disciplinary_history",
+            f"{reviewer.closed_sanctions} disciplinary action(s) or sanction(s) on record, "
+            "closed: a reviewer has no history of discipline.",
+            QUALIFICATIONS,
+        )
 
 
 def _years_before(day: date, years: int) -> date:
@@ -204,3 +214,16 @@ def availability_problems(reviewer: Reviewer, on: date, until: date | None = Non
 def available(reviewer: Reviewer, on: date) -> bool:
     """Not on leave on that day and below weekly capacity (LC 4610.6(d))."""
     return not availability_problems(reviewer, on)
+
+
+def credentials_in_force(reviewer: Reviewer, on: date) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The specialties of the board certifications in force on ``on`` (in the panel's order)
+    and the states (sorted USPS codes) of the unrestricted licenses in force that day: what
+    the Final Determination Letter may say of the reviewer (LC 139.5(c); the seed letter,
+    "Board Certified in ... and is licensed to practice in Nevada"). A lapsed certification
+    or a license expired or not yet issued is a false statement in a binding letter."""
+    specialties = dict.fromkeys(
+        c.specialty for c in reviewer.certifications if _in_force(c.expires, on)
+    )
+    states = {x.state for x in reviewer.licenses if _license_flaw(x, on) is None}
+    return tuple(specialties), tuple(sorted(states))

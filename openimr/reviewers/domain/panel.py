@@ -32,6 +32,9 @@ class PartyRole(StrEnum):
     MANUFACTURER = "manufacturer"
     UR_ORGANIZATION = "ur_organization"
     UR_REVIEWER = "ur_reviewer"
+    # Not a key of the case document: the author of one of the employee's clinical records
+    # (LC 139.5(d): "the requesting or treating physician"; domain.md section 4).
+    TREATING_PROVIDER = "treating_provider"
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Reviewer:
     years_in_practice: int = 0
     weekly_hours: float = 0
     open_sanctions: int = 0
+    closed_sanctions: int = 0  # taken and ended: still a history of discipline (LC 139.5(c))
     last_verified: date | None = None
     languages: tuple[str, ...] = ("en",)
     capacity_per_week: int = 10

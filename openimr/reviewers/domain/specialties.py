@@ -10,6 +10,7 @@ Specialty names are compared by ``specialty_key`` and mapped through the table's
 ("PM&R", "Orthopaedic Surgery") to one canonical name each.
 """
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -59,6 +60,19 @@ def canonical_specialty(table: SpecialtyTable, name: str) -> str:
     """The table's name for a specialty as a certification spells it."""
     key = specialty_key(name)
     return table.aliases.get(key, key)
+
+
+def unknown_specialty(table: SpecialtyTable, name: str) -> str | None:
+    """Why a certification's specialty fits nothing, or None when the table (or one of its
+    aliases) knows it. Matching compares specialties by the table's names only, so a reviewer
+    certified under a name it does not know, a typo say, is never chosen for any item under
+    it (LC 139.5(c): the same or similar specialty), while looking qualified on the panel."""
+    if canonical_specialty(table, name) in table.specialties:
+        return None
+    known = sorted(table.specialties | set(table.aliases))
+    close = difflib.get_close_matches(specialty_key(name), known, n=1, cutoff=0.8)
+    hint = f" (did you mean {table.aliases.get(close[0], close[0])!r}?)" if close else ""
+    return f"{name!r} is not a specialty of the specialty table{hint}"
 
 
 def icd10_category(code: str) -> str | None:

@@ -25,6 +25,7 @@ CASE_PARTIES = {
     PartyRole.MANUFACTURER: "Medtronic, Inc.",
     PartyRole.UR_ORGANIZATION: "Pacific Utilization Review Services, LLC",
     PartyRole.UR_REVIEWER: "Helen Park, M.D.",
+    PartyRole.TREATING_PROVIDER: "Kenneth Abernathy, D.O.",
 }
 # ... and each as a reviewer disclosed the tie.
 DISCLOSED = {
@@ -37,6 +38,7 @@ DISCLOSED = {
     PartyRole.MANUFACTURER: ("MEDTRONIC", AffiliationKind.PAID_BY),
     PartyRole.UR_ORGANIZATION: ("Pacific Utilization Review Svcs", AffiliationKind.EMPLOYED_BY),
     PartyRole.UR_REVIEWER: ("Dr. Helen Park", AffiliationKind.RELATED_TO),
+    PartyRole.TREATING_PROVIDER: ("Dr. Kenneth Abernathy", AffiliationKind.PRACTICES_WITH),
 }
 ALL = parties(*CASE_PARTIES.items())
 

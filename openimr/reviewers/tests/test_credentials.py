@@ -6,6 +6,7 @@ from openimr.reviewers.domain.credentials import (
     availability_problems,
     available,
     credential_problems,
+    credentials_in_force,
     expiring_credentials,
     is_verified,
 )
@@ -60,6 +61,7 @@ def test_a_board_certification_in_force_is_required(expires, ok):
     [
         ({"certifications": ()}, "no_current_board_certification"),
         ({"open_sanctions": 1}, "open_discipline"),
+        ({"closed_sanctions": 1}, "disciplinary_history"),
         ({"last_verified": None}, "verification_overdue"),
         ({"last_verified": date(2023, 11, 25)}, "verification_overdue"),
         ({"years_in_practice": 5}, "too_few_years_in_practice"),
@@ -152,3 +154,26 @@ def test_capacity_reason_says_how_full():
     (reason,) = availability_problems(reviewer(open_cases=12, capacity_per_week=10), TODAY)
     assert reason.code == "at_capacity"
     assert "12 open case(s) for a capacity of 10" in reason.text
+
+
+@pytest.mark.parametrize(
+    ("certifications", "licenses", "said"),
+    [
+        (
+            (Certification("ABOS", "Orthopedic Surgery", TODAY),),
+            (License("NV", "1"),),
+            (("Orthopedic Surgery",), ("NV",)),
+        ),
+        ((Certification("ABS", "Hand Surgery", YESTERDAY),), (), ((), ())),
+        ((), (License("AZ", "2", expires=YESTERDAY),), ((), ())),
+        ((), (License("OR", "3", issued=TOMORROW),), ((), ())),
+        ((), (License("WA", "4", restricted=True),), ((), ())),
+        ((), (License("NV", "5"), License("CA", "6"), License("NV", "7")), ((), ("CA", "NV"))),
+    ],
+    ids=["in-force", "lapsed-board", "expired-license", "license-not-yet", "restricted", "sorted"],
+)
+def test_the_letter_may_state_only_the_credentials_in_force_that_day(
+    certifications, licenses, said
+):
+    r = reviewer(certifications=certifications, licenses=licenses)
+    assert credentials_in_force(r, TODAY) == said

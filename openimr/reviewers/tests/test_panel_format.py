@@ -282,7 +282,11 @@ def test_csv_rows_read_through_the_standard_reader():
 def test_the_parties_of_a_case_document_by_role_with_the_optional_ones():
     found = case_parties_from_document(CASE_DOC)
     assert found.case_number == "CM16-0400101"
-    assert dict(found.names) == {
+    treating = [name for role, name in found.names if role is PartyRole.TREATING_PROVIDER]
+    # The authors of its clinical records, once each; not the UR determination's nor the
+    # application's.
+    assert treating == ["Ramón Ortega-Vásquez, MD", "Coastal Physical Therapy"]
+    assert dict(n for n in found.names if n[0] is not PartyRole.TREATING_PROVIDER) == {
         PartyRole.EMPLOYEE: "Zoë Łukasiewicz",
         PartyRole.EMPLOYER: "Harbor Freight Logistics LLC",
         PartyRole.CLAIMS_ADMINISTRATOR: "Golden State Claims Services, Inc.",
@@ -316,6 +320,8 @@ def test_a_case_without_the_optional_parties_has_only_its_usual_ones():
         PartyRole.EMPLOYEE,
         PartyRole.CLAIMS_ADMINISTRATOR,
         PartyRole.REQUESTING_PHYSICIAN,
+        PartyRole.TREATING_PROVIDER,
+        PartyRole.TREATING_PROVIDER,
     ]
     assert found.appealed_from == ()
 

@@ -1,0 +1,80 @@
+"""The panel CSV importer: each row read and checked, the good ones stored (audited by
+``store.reviewer_store``), the bad ones reported by line and column (docs/reviewers.md)."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+
+from openimr.audit.services import Actor
+from openimr.core.clock import local_date, now
+from openimr.core.errors import InvalidInput, Problem
+from openimr.reviewers.domain.panel import Reviewer
+from openimr.reviewers.domain.specialties import SpecialtyTable, unknown_specialty
+from openimr.reviewers.panel_format import reviewer_from_csv_row
+from openimr.reviewers.selectors import specialty_table
+from openimr.reviewers.store import reviewer_store
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    rejected: list[tuple[int, list[Problem]]] = field(default_factory=list)
+
+
+def _check_imported(
+    reviewer: Reviewer, line: int, first_line: dict[str, int], today: date, table: SpecialtyTable
+) -> None:
+    """Refuse a reviewer listed twice in one file (the second would silently replace the
+    first), a verification dated after today (a typed year of 2062 would keep the
+    credentials "verified" for decades) and a specialty the specialty table does not know,
+    under which matching would never choose the reviewer (LC 139.5(c); docs/reviewers.md)."""
+    problems = [
+        Problem(f"line {line}: specialties", why)
+        for c in reviewer.certifications
+        if (why := unknown_specialty(table, c.specialty))
+    ]
+    if reviewer.reviewer_id in first_line:
+        said = f"{reviewer.reviewer_id!r} is also on line {first_line[reviewer.reviewer_id]}"
+        problems.append(Problem(f"line {line}: reviewer_id", said))
+    if reviewer.last_verified is not None and reviewer.last_verified > today:
+        when = reviewer.last_verified.isoformat()
+        problems.append(Problem(f"line {line}: last_verified", f"{when} is after today"))
+    if problems:
+        raise InvalidInput(problems)
+    first_line[reviewer.reviewer_id] = line
+
+
+def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
+    """Import a panel CSV (columns in docs/reviewers.md). A row with impossible data is
+    rejected with its line and field named; every other row imports."""
+    report = ImportReport()
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    if "reviewer_id" not in header or "name" not in header:
+        # Not a panel file at all (another CSV, a PDF, a spreadsheet): said once, not as a
+        # report of nothing imported.
+        raise InvalidInput(
+            [
+                Problem(
+                    "line 1",
+                    "is not a panel CSV header: it must name the columns "
+                    "reviewer_id, name, specialties, ... (docs/reviewers.md)",
+                )
+            ],
+            "not a panel CSV",
+        )
+    first_line: dict[str, int] = {}
+    today, table = local_date(now()), specialty_table()
+    for line, row in enumerate(reader, start=2):
+        try:
+            reviewer = reviewer_from_csv_row(row, line)
+            _check_imported(reviewer, line, first_line, today, table)
+        except InvalidInput as exc:
+            report.rejected.append((line, list(exc.problems)))
+            continue
+        reviewer_store(reviewer=reviewer, actor=actor)
+        report.imported.append(reviewer.reviewer_id)
+    if not report.imported and not report.rejected:
+        raise InvalidInput([Problem("line 2", "the file names its columns but holds no reviewer")])
+    return report
