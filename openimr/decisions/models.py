@@ -90,6 +90,11 @@ class DecisionItem(models.Model):
     cites_odg = models.BooleanField(default=False)
     cites_other = models.BooleanField(default=False)
     rationale = models.TextField(blank=True, default="")
+    # The body regions the item is for, read when the letter is stored as the precedent panel
+    # reads the case under review (domain.item_regions.item_regions): "|lumbar|" for "PT
+    # 2x6" of a letter diagnosed "Lumbar radiculopathy"; None for none. Nullable so that
+    # adding it left SQLite's table (and its search triggers) as it was.
+    regions = models.CharField(max_length=200, null=True, blank=True)
 
     class Meta:
         ordering = ("decision", "position")
