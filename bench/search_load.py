@@ -11,9 +11,8 @@ from typing import Any
 from django.db import connection, transaction
 
 from openimr.decisions.domain.item_regions import (
-    item_regions,
     letter_diagnoses,
-    regions_column,
+    stored_regions,
 )
 
 _MIGRATION = importlib.import_module("openimr.decisions.migrations.0002_search_index")
@@ -85,10 +84,8 @@ def rows_of(serial: int, case: dict[str, Any]) -> tuple[tuple[Any, ...], list[An
                 other,
                 item.get("rationale") or "",
                 # As the store reads them (openimr.decisions.services.store).
-                regions_column(
-                    item_regions(
-                        item["treatment"], item["category"], diagnoses, item.get("icd10") or ()
-                    )
+                stored_regions(
+                    item["treatment"], item["category"], diagnoses, item.get("icd10") or ()
                 ),
             )
         )

@@ -173,18 +173,18 @@ def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
     vendor = connection.vendor
     with connection.cursor() as cursor:
         naming = sql.newest_requesting(cursor, vendor, treatment, WINDOW) if treatment.key else []
-        letters = sql.cohort_letters(cursor, vendor, naming, treatment)
+        # And the letters whose item takes the region from their diagnoses, which no word
+        # of the item names: the window's two halves, each of the WINDOW newest.
+        diagnosed = sql.diagnosed_letters(cursor, treatment, WINDOW) if treatment.key else []
+        window = sorted({*naming, *diagnosed}) if diagnosed else naming
+        letters = sql.cohort_letters(cursor, vendor, window, treatment)
         dated = sql.by_decision_date(cursor, vendor, list(letters))
-        nearby = [n for n in naming if n not in letters][: others * 4]
-        # The window of a course given to a body part is not drawn by its part (the letters'
-        # diagnoses are not in the index): the letters on another part are left out here.
-        apart = sql.elsewhere(cursor, vendor, nearby, treatment)
     return _Cohort(
         ids=tuple(dated),
         size=sum(count for count, _ in letters.values()),
         overturned=sum(count for _, count in letters.values()),
-        others=tuple([n for n in nearby if n not in apart][:others]),
-        window_full=len(naming) >= WINDOW,
+        others=tuple([n for n in naming if n not in letters][:others]),
+        window_full=len(naming) >= WINDOW or len(diagnosed) >= WINDOW,
     )
 
 

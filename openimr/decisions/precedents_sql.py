@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from openimr.decisions import precedents_match as match
-from openimr.decisions.domain.item_regions import BAR
+from openimr.decisions.domain.item_regions import BAR, DIAGNOSED
 from openimr.decisions.domain.treatment_words import (
     FOR_A_PART,
     abbreviations_for,
@@ -44,14 +44,24 @@ class Treatment:
 
 def _window_parts(treatment: Treatment) -> list[Sequence[str]]:
     """The words (and phrases) the window asks of the items' text beside the key: the
-    treatment's kind, and its regions' words. Not the regions where an item naming none is
-    for the one its letter's diagnoses name (FOR_A_PART): the index holds no diagnoses, so
-    the window is the newest letters naming the treatment, and the count reads the items'
-    stored regions (asking the part's words left out "Physical therapy 2x6" of a letter
-    diagnosed lumbar whose summary did not name the part)."""
-    if treatment.category in FOR_A_PART:
-        return list(treatment.parts)
+    treatment's kind, and a word (level, phrase) of each region. An item whose region came
+    from its letter's diagnoses names none: those letters are `diagnosed_letters`."""
     return [*treatment.parts, *(g for region in treatment.regions for g in region_words(region))]
+
+
+def diagnosed_letters(cursor: Any, treatment: Treatment, limit: int) -> list[int]:
+    """Ids of the ``limit`` newest letters holding an item in the treatment's category whose
+    one region, ``treatment``'s, came from the letter's diagnoses ("PT 2x6" of a letter
+    diagnosed lumbar): read from the items' index (category, regions, decision), whatever
+    the item's treatment (the count tests it). Only where such items are (FOR_A_PART)."""
+    if treatment.category not in FOR_A_PART or len(treatment.regions) != 1:
+        return []
+    cursor.execute(
+        "SELECT DISTINCT decision_id FROM decisions_decisionitem WHERE category = %s AND "
+        "regions = %s ORDER BY decision_id DESC LIMIT %s",
+        [treatment.category, f"{DIAGNOSED}{BAR}{treatment.regions[0]}{BAR}", limit],
+    )
+    return [row[0] for row in cursor.fetchall()]
 
 
 def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
@@ -245,22 +255,6 @@ def cohort_letters(
         params,
     )
     return {row[0]: (int(row[1]), int(row[2])) for row in cursor.fetchall()}
-
-
-def elsewhere(cursor: Any, vendor: str, ids: Sequence[int], treatment: Treatment) -> set[int]:
-    """Those of ``ids`` with an item in the treatment's category for a body region, none of
-    them the ``treatment``'s: a shoulder's physical therapy is no similar text for a lumbar
-    one's, although its letter names the treatment."""
-    if not ids or not treatment.regions:
-        return set()
-    position = "strpos" if vendor == "postgresql" else "instr"
-    cursor.execute(
-        f"SELECT DISTINCT i.decision_id FROM decisions_decisionitem i WHERE i.decision_id "
-        f"{_among(vendor)} AND i.category = %s AND i.regions IS NOT NULL AND "
-        + " AND ".join([f"{position}(i.regions, %s) = 0"] * len(treatment.regions)),
-        [_ids(vendor, ids), treatment.category, *(f"{BAR}{r}{BAR}" for r in treatment.regions)],
-    )
-    return {row[0] for row in cursor.fetchall()}
 
 
 def cohort_top(

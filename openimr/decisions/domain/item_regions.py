@@ -49,10 +49,18 @@ def item_regions(
 
 
 # How a letter's item stores its regions: each between bars ("|lumbar|", "|knee|hip|"), so
-# that a cohort tests one region as one substring; None for none.
+# that a cohort tests one region as one substring; a region taken from the diagnoses marked
+# before them ("*|lumbar|"), so that the letters holding such an item are one index range
+# (the full-text index holds no diagnoses); None for none.
 BAR = "|"
+DIAGNOSED = "*"
 
 
-def regions_column(found: Sequence[str]) -> str | None:
-    """``found`` (``item_regions``) as the item's column stores them."""
-    return BAR + BAR.join(found) + BAR if found else None
+def stored_regions(
+    treatment: str, category: str, diagnoses: Sequence[str], codes: Sequence[str] = ()
+) -> str | None:
+    """A letter's item's regions (``item_regions``) as its ``regions`` column stores them."""
+    found = item_regions(treatment, category, diagnoses, codes)
+    if not found:
+        return None
+    return ("" if regions(treatment) else DIAGNOSED) + BAR + BAR.join(found) + BAR

@@ -8,7 +8,10 @@ region as a substring of the column, where it tested the region's words in the i
 text: a letter's "Physical therapy 2x6" was counted for no region although its diagnoses
 named the lumbar spine, and an item on the "upper back" was counted as lumbar ("back").
 
-The column is nullable, so SQLite adds it in place (a NOT NULL column would rebuild the
+A region taken from the diagnoses is marked ("*|lumbar|"), and an index of (category,
+regions, decision) gives the newest letters holding such an item: the full-text index the
+cohort's window is drawn from holds no diagnoses. The column is nullable, so SQLite adds
+it in place (a NOT NULL column would rebuild the
 table and drop its search and stamp triggers, 0002-0012). The backfill reads every letter's
 document once, in batches, with the reading rules of the code that runs it; the rules
 changing later need a migration that runs ``backfill`` again. Its updates reindex each
@@ -23,9 +26,8 @@ BATCH = 2_000
 def backfill(apps, schema_editor):
     # The current reading, not a frozen copy: the column must agree with the panel's reading.
     from openimr.decisions.domain.item_regions import (  # noqa: PLC0415
-        item_regions,
-        letter_diagnoses,
-        regions_column,
+                letter_diagnoses,
+        stored_regions,
     )
 
     decision = apps.get_model("decisions", "Decision")
@@ -52,7 +54,7 @@ def backfill(apps, schema_editor):
             items = document.get("items") or []
             own = items[row.position] if row.position < len(items) else {}
             codes = [str(c) for c in (own or {}).get("icd10") or ()]
-            found = regions_column(item_regions(row.treatment, row.category, diagnoses, codes))
+            found = stored_regions(row.treatment, row.category, diagnoses, codes)
             if found:
                 row.regions = found
                 changed.append(row)
@@ -69,6 +71,10 @@ class Migration(migrations.Migration):
             model_name="decisionitem",
             name="regions",
             field=models.CharField(blank=True, max_length=200, null=True),
+        ),
+        migrations.AddIndex(
+            model_name="decisionitem",
+            index=models.Index(fields=["category", "regions", "decision"], name="item_regions"),
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop, elidable=False),
     ]

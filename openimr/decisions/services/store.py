@@ -20,9 +20,8 @@ from openimr.core.clock import now
 from openimr.core.db import values_insert
 from openimr.decisions.deidentify import deidentify_document
 from openimr.decisions.domain.item_regions import (
-    item_regions,
     letter_diagnoses,
-    regions_column,
+    stored_regions,
 )
 from openimr.decisions.models import (
     PDF_WITHHELD,
@@ -124,7 +123,7 @@ def _item(position: int, item: dict[str, Any], diagnoses: Sequence[str]) -> dict
         "position": position,
         "treatment": treatment[:500],
         "category": category,
-        "regions": regions_column(item_regions(treatment, category, diagnoses, codes)),
+        "regions": stored_regions(treatment, category, diagnoses, codes),
         "outcome": item.get("decision") or "",
         "mtus_based": any(c.get("mtus") for c in basis),
         "cites_mtus": "mtus" in families or any(c.get("mtus") for c in basis),

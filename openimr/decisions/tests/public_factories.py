@@ -6,9 +6,8 @@ import itertools
 from typing import Any
 
 from openimr.decisions.domain.item_regions import (
-    item_regions,
     letter_diagnoses,
-    regions_column,
+    stored_regions,
 )
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty
 
@@ -95,7 +94,7 @@ def make_decision(
             outcome=spec["outcome"],
             rationale=spec["rationale"],
             # As the store reads them (services/store.py).
-            regions=regions_column(item_regions(spec["treatment"], spec["category"], read)),
+            regions=stored_regions(spec["treatment"], spec["category"], read),
             mtus_based=spec["mtus_based"],
             cites_mtus=spec["family"] == "mtus",
             cites_acoem=spec["family"] == "acoem",

@@ -102,7 +102,7 @@ def test_the_store_reads_each_items_region_from_its_treatment_or_the_letters_dia
     )
     [key] = decisions_store([rows])
     stored = DecisionItem.objects.filter(decision_id=key).order_by("position")
-    assert [i.regions for i in stored] == ["|lumbar|", "|knee|", None, "|thoracic|"]
+    assert [i.regions for i in stored] == ["*|lumbar|", "|knee|", None, "|thoracic|"]
 
 
 def test_the_upgrade_reads_the_regions_of_the_items_already_stored(letters):
@@ -111,10 +111,10 @@ def test_the_upgrade_reads_the_regions_of_the_items_already_stored(letters):
     upgrade.backfill(apps, connection.schema_editor())
     by_letter = dict(DecisionItem.objects.values_list("decision__case_number", "regions"))
     assert by_letter == {
-        letters["listed"]: "|lumbar|",
-        letters["stated"]: "|lumbar|",
+        letters["listed"]: "*|lumbar|",
+        letters["stated"]: "*|lumbar|",
         letters["named"]: "|lumbar|",
-        letters["shoulder"]: "|shoulder|",
+        letters["shoulder"]: "*|shoulder|",
         letters["both"]: None,
     }
     [found] = precedents_for_case(_case("PT lumbar spine 2x4"))
