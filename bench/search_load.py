@@ -10,6 +10,11 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from openimr.decisions.domain.item_regions import (
+    letter_diagnoses,
+    stored_regions,
+)
+
 _MIGRATION = importlib.import_module("openimr.decisions.migrations.0002_search_index")
 # 0010: SQLite's triggers as 0003 left them (the inserts skip while a store batch indexes
 # its decisions itself), with 0004's tags and complements as 0008 and 0010 write them;
@@ -28,7 +33,7 @@ DECISION_COLUMNS = (
 )  # fmt: skip
 ITEM_COLUMNS = (
     "decision_id", "position", "treatment", "category", "outcome", "mtus_based", "cites_mtus",
-    "cites_acoem", "cites_odg", "cites_other", "rationale",
+    "cites_acoem", "cites_odg", "cites_other", "rationale", "regions",
 )  # fmt: skip
 ADDED = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 
@@ -61,6 +66,7 @@ def rows_of(serial: int, case: dict[str, Any]) -> tuple[tuple[Any, ...], list[An
         "{}", "[]", "{}", ADDED,
     )  # fmt: skip
     items = []
+    diagnoses = letter_diagnoses(case.get("diagnoses") or (), case.get("clinical_summary") or "")
     for n, item in enumerate(case.get("items") or []):
         basis = item.get("reviewer_basis") or []
         mtus, acoem, odg, other = _families(basis)
@@ -77,6 +83,10 @@ def rows_of(serial: int, case: dict[str, Any]) -> tuple[tuple[Any, ...], list[An
                 odg,
                 other,
                 item.get("rationale") or "",
+                # As the store reads them (openimr.decisions.services.store).
+                stored_regions(
+                    item["treatment"], item["category"], diagnoses, item.get("icd10") or ()
+                ),
             )
         )
     specialties = [(serial, s) for s in dict.fromkeys(reviewer.get("specialties") or [])]

@@ -90,12 +90,22 @@ class DecisionItem(models.Model):
     cites_odg = models.BooleanField(default=False)
     cites_other = models.BooleanField(default=False)
     rationale = models.TextField(blank=True, default="")
+    # The body regions the item is for, read when the letter is stored as the precedent panel
+    # reads the case under review (domain.item_regions.stored_regions): "|knee|" for "MRI of
+    # the left knee", "*|lumbar|" for "PT 2x6" of a letter diagnosed "Lumbar
+    # radiculopathy"; None for none. Nullable so that
+    # adding it left SQLite's table (and its search triggers) as it was.
+    regions = models.CharField(max_length=200, null=True, blank=True)
 
     class Meta:
         ordering = ("decision", "position")
         constraints = (
             models.UniqueConstraint(fields=("decision", "position"), name="item_position_once"),
         )
+        # The newest letters holding an item whose region came from their diagnoses, by
+        # category and region (precedents_sql.diagnosed_letters): the full-text index holds
+        # no diagnoses.
+        indexes = (models.Index(fields=("category", "regions", "decision"), name="item_regions"),)
 
     def __str__(self) -> str:
         return f"{self.treatment}: {self.outcome or 'undecided'}"

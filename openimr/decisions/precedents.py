@@ -17,6 +17,7 @@ from openimr.core.rounding import half_up
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
+from openimr.decisions.domain.item_regions import item_diagnoses, item_regions, letter_diagnoses
 from openimr.decisions.domain.precedent_words import CONDITION as _CONDITION
 from openimr.decisions.domain.precedent_words import GENERIC as _GENERIC
 from openimr.decisions.domain.precedent_words import NOISE as _NOISE
@@ -24,11 +25,11 @@ from openimr.decisions.domain.precedent_words import words_of
 from openimr.decisions.domain.treatment_words import (
     abbreviations_for,
     body_words,
-    diagnosed_regions,
+    brands_for,
     key_words,
     kinds_of,
-    region_words,
     regions,
+    synonyms,
 )
 from openimr.decisions.precedents_sql import Treatment
 
@@ -115,12 +116,13 @@ def precedents_for_case(
             continue
         treatment = str(_field(item, "treatment", "") or "")
         category = str(_field(item, "category", "") or "")
-        diagnosed = _item_diagnoses(diagnoses, _field(item, "icd10", ()) or ())
+        codes = _field(item, "icd10", ()) or ()
+        diagnosed = item_diagnoses(diagnoses, codes)
         condition_words = _condition_words(" ".join(diagnosed), treatment)
         summary_words = tuple(_summary_words(summary))
-        parts = regions(treatment)
-        inferred = () if parts else diagnosed_regions(diagnosed, category)
-        key = (treatment, category, condition_words, summary_words, own, limit, inferred)
+        # As the letters' items were read when stored (their ``regions`` column).
+        for_regions = item_regions(treatment, category, letter_diagnoses(diagnoses, summary), codes)
+        key = (treatment, category, condition_words, summary_words, own, limit, for_regions)
         found.append(
             _PANELS.get_or_compute(
                 key,
@@ -128,7 +130,7 @@ def precedents_for_case(
                     _for_item,
                     treatment,
                     category,
-                    parts or inferred,
+                    for_regions,
                     condition_words=condition_words,
                     summary_words=summary_words,
                     exclude=own,
@@ -146,15 +148,6 @@ def _condition_words(condition: str, treatment: str) -> tuple[str, ...]:
     diagnosed = words_of(condition, drop=_CONDITION, limit=6)
     part = words_of(" ".join(body_words(treatment)), drop=_CONDITION, limit=4)
     return tuple(dict.fromkeys([*diagnosed, *part]))
-
-
-def _item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]:
-    """The case's diagnoses ("M54.16 Radiculopathy, lumbar region") that the item's ICD-10
-    codes name: a case disputing a lumbar and a shoulder treatment is two conditions. All of
-    them when the item has no code the case describes."""
-    wanted = {str(code).strip().upper() for code in codes}
-    own = [d for d in diagnoses if d.split(" ", 1)[0].upper() in wanted]
-    return own or list(diagnoses)
 
 
 @dataclass(frozen=True)
@@ -180,14 +173,18 @@ def _cohort_of(treatment: Treatment, others: int) -> _Cohort:
     vendor = connection.vendor
     with connection.cursor() as cursor:
         naming = sql.newest_requesting(cursor, vendor, treatment, WINDOW) if treatment.key else []
-        letters = sql.cohort_letters(cursor, vendor, naming, treatment)
+        # And the letters whose item takes the region from their diagnoses, which no word
+        # of the item names: the window's two halves, each of the WINDOW newest.
+        diagnosed = sql.diagnosed_letters(cursor, treatment, WINDOW) if treatment.key else []
+        window = sorted({*naming, *diagnosed}) if diagnosed else naming
+        letters = sql.cohort_letters(cursor, vendor, window, treatment)
         dated = sql.by_decision_date(cursor, vendor, list(letters))
     return _Cohort(
         ids=tuple(dated),
         size=sum(count for count, _ in letters.values()),
         overturned=sum(count for _, count in letters.values()),
         others=tuple([n for n in naming if n not in letters][:others]),
-        window_full=len(naming) >= WINDOW,
+        window_full=len(naming) >= WINDOW or len(diagnosed) >= WINDOW,
     )
 
 
@@ -195,16 +192,21 @@ def treatment_of(
     treatment: str, category: str, for_regions: Sequence[str] | None = None
 ) -> Treatment:
     """The cohort an item's ``treatment`` belongs to (domain/treatment_words.py), for the
-    body regions it names or, given, ``for_regions``."""
+    body regions it names or, given, ``for_regions``. A drug's brands are its words too
+    ("norco" for hydrocodone and acetaminophen), and a brand of one form is of that kind
+    ("lidoderm" a lidocaine patch), no other."""
     key = tuple(key_words(treatment, category, drop=_NOISE, limit=2))
     named = regions(treatment) if for_regions is None else for_regions
-    parts = [group for region in named for group in region_words(region)]
     kinds = kinds_of(treatment, category)
-    parts += [words for words, of_kind in kinds if of_kind]
+    brands = brands_for(key, category)
+    active = [words for words, of_kind in kinds if of_kind]
+    parts = [(*words, *(brand for brand, form in brands if form == words)) for words in active]
     unless = [word for words, of_kind in kinds if not of_kind for word in words]
+    unless += [brand for brand, form in brands if form is not None and form not in active]
     # "eval" anywhere is also "evaluation": the shortest stands for both.
     unless = [word for word in unless if not any(o != word and o in word for o in unless)]
-    return Treatment(category, key, tuple(parts), tuple(unless))
+    also = tuple(brand for brand, _ in brands)
+    return Treatment(category, key, tuple(parts), tuple(unless), tuple(named), also)
 
 
 def _for_item(
@@ -228,7 +230,8 @@ def _for_item(
             condition_words,
             found.ids,
             naming_all=key,
-            naming_also=abbreviations_for(key, category),
+            naming_also=[*abbreviations_for(key, category), *cohort.also],
+            naming_each=synonyms(key, category),
         )
         picked = _cohort_shown(cursor, (found.ids, cohort), with_condition, exclude, limit)
         if len(picked) < limit:

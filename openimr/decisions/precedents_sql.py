@@ -5,19 +5,20 @@ Every read is bounded by a window of the newest matching letters: over a million
 counting or ranking every letter that names "physical therapy" took tens of seconds."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from openimr.decisions.domain.treatment_words import abbreviations_for, singular
-from openimr.decisions.glued_sql import (
-    fold,
-    fts5_either,
-    fts5_glued,
-    pg_continued,
-    pg_kept,
-    pg_prefixes,
+from openimr.decisions import precedents_match as match
+from openimr.decisions.domain.item_regions import BAR, DIAGNOSED
+from openimr.decisions.domain.treatment_words import (
+    FOR_A_PART,
+    abbreviations_for,
+    region_words,
+    singular,
+    synonyms,
 )
+from openimr.decisions.glued_sql import fts5_glued
 
 Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatment, outcome
 
@@ -25,70 +26,48 @@ Item = tuple[int, str, Any, str, str]  # decision id, case number, date, treatme
 @dataclass(frozen=True)
 class Treatment:
     """A cohort's treatment: decided items in ``category`` naming every word of ``key`` (or
-    an abbreviation of them) and, for each of ``parts``, one of its words: the body regions
-    the treatment is for ((("knee", "knees"),) for "MRI of the left knee"; none for
-    "Norco 10/325"). No item holding one of ``unless`` anywhere in its words: a course of a
-    treatment leaves out the evaluations for it ("eval" in "evaluation" and "re-evaluation"),
-    a drug taken the creams."""
+    an abbreviation of them, or one of ``also``: a drug's brands) and, for each of
+    ``parts``, one of its words: the kind of the treatment ((("patch", "transdermal",
+    "lidoderm"),) for "Lidocaine 5% patch"). No item holding one of ``unless`` anywhere in its
+    words: a course of a treatment leaves out the evaluations for it ("eval" in "evaluation"
+    and "re-evaluation"), a drug taken the creams. Each of ``regions`` among the item's
+    regions, as its letter was read when stored (the ``regions`` column: "knee" for "MRI of
+    the left knee", "lumbar" for "PT 2x6" of a letter diagnosed "Lumbar radiculopathy")."""
 
     category: str
     key: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...] = ()
     unless: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
 
 
-def _phrases(words: Sequence[str], joiner: str) -> str:
-    return "{summary items} : (" + joiner.join(fts5_either(w) for w in words) + ")"
+def _window_parts(treatment: Treatment) -> list[Sequence[str]]:
+    """The words (and phrases) the window asks of the items' text beside the key: the
+    treatment's kind, and a word (level, phrase) of each region. An item whose region came
+    from its letter's diagnoses names none: those letters are `diagnosed_letters`."""
+    return [*treatment.parts, *(g for region in treatment.regions for g in region_words(region))]
 
 
-def _naming_key(
-    key: Sequence[str],
-    also: Sequence[str],
-    glued: dict[str, list[str]],
-    parts: Sequence[Sequence[str]] = (),
-) -> str:
-    """FTS5, in the items' text: every word of ``key`` (alone or in one of its ``glued``
-    tokens), or any word of ``also`` (what a letter may write for the key's words: "pt" for
-    "physical therapy"); and one word of each of ``parts``."""
-    every = " AND ".join(fts5_either(w, glued.get(w, ())) for w in key)
-    named = " OR ".join([f"({every})", *(fts5_either(w, glued.get(w, ())) for w in also)])
-    where = "".join(" AND (" + " OR ".join(map(fts5_either, part)) + ")" for part in parts)
-    return "{items} : ((" + named + ")" + where + ")"
-
-
-def _pg(words: Sequence[str], joiner: str) -> tuple[str, list[Any]]:
-    # Accents dropped, as the documents dropped them (migration 0014).
-    folded = [fold(w) for w in words]
-    return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", folded
-
-
-def _pg_key(
-    cursor: Any, key: Sequence[str], also: Sequence[str], parts: Sequence[Sequence[str]] = ()
-) -> str:
-    """PostgreSQL's `_naming_key`: to_tsquery text asking the items' weight (B) for each word
-    (`fold`ed, as the documents were: migration 0014) and the prefixes of its glued forms
-    the index holds (`pg_continued`: "norco1"; the parser reads "norco10" as a word with
-    digits, which the english configuration keeps as it is). Only letters reach it, and
-    digits, ``:``, ``*``, ``B``, ``|``, ``&`` and parentheses."""
-    key, also = pg_kept(cursor, [fold(w) for w in key]), pg_kept(cursor, [fold(w) for w in also])
-    glued = pg_continued(cursor, [*key, *also])
-
-    def term(word: str) -> str:
-        return "(" + " | ".join(filter(None, [f"{word}:B", pg_prefixes(glued[word], "B")])) + ")"
-
-    every = " & ".join(map(term, key))
-    named = " | ".join([*([f"({every})"] if every else []), *map(term, also)])
-    # A part none of whose words the configuration keeps narrows nothing: "()" is no query.
-    where = [
-        " | ".join(f"{w}:B" for w in pg_kept(cursor, [fold(w) for w in part])) for part in parts
-    ]
-    return " & ".join(f"({text})" for text in [named, *where] if text) if named else ""
+def diagnosed_letters(cursor: Any, treatment: Treatment, limit: int) -> list[int]:
+    """Ids of the ``limit`` newest letters holding an item in the treatment's category whose
+    one region, ``treatment``'s, came from the letter's diagnoses ("PT 2x6" of a letter
+    diagnosed lumbar): read from the items' index (category, regions, decision), whatever
+    the item's treatment (the count tests it). Only where such items are (FOR_A_PART)."""
+    if treatment.category not in FOR_A_PART or len(treatment.regions) != 1:
+        return []
+    cursor.execute(
+        "SELECT DISTINCT decision_id FROM decisions_decisionitem WHERE category = %s AND "
+        "regions = %s ORDER BY decision_id DESC LIMIT %s",
+        [treatment.category, f"{DIAGNOSED}{BAR}{treatment.regions[0]}{BAR}", limit],
+    )
+    return [row[0] for row in cursor.fetchall()]
 
 
 def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
     """Ids of the ``limit`` newest letters naming every one of ``words``."""
     if vendor == "postgresql":
-        query, params = _pg(words, " && ")
+        query, params = match.pg_words(words, " && ")
         cursor.execute(
             f"SELECT decision_id FROM decisions_search WHERE document @@ {query} "
             "ORDER BY decision_id DESC LIMIT %s",
@@ -98,7 +77,7 @@ def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) ->
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [_phrases(words, " "), limit],
+            [match.phrases(words, " "), limit],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -109,10 +88,11 @@ def newest_requesting(cursor: Any, vendor: str, treatment: Treatment, limit: int
     abbreviations, and one word of each of its parts. The items only: most letters name
     physical therapy in their summary ("has had physical therapy"), and those filled the
     window with letters no item of which was in the cohort."""
-    key, parts = treatment.key, treatment.parts
-    also = abbreviations_for(key, treatment.category)
+    key, parts = treatment.key, _window_parts(treatment)
+    also = [*abbreviations_for(key, treatment.category), *treatment.also]
+    each = synonyms(key, treatment.category)
     if vendor == "postgresql":
-        text = _pg_key(cursor, key, also, parts)
+        text = match.pg_key(cursor, key, also, parts, each=each)
         if not text:
             return []
         cursor.execute(
@@ -124,7 +104,10 @@ def newest_requesting(cursor: Any, vendor: str, treatment: Treatment, limit: int
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [_naming_key(key, also, fts5_glued(cursor, [*key, *also]), parts), limit],
+            [
+                match.naming_key(key, also, fts5_glued(cursor, [*key, *also]), parts, each=each),
+                limit,
+            ],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -137,6 +120,7 @@ def naming_any(
     *,
     naming_all: Sequence[str] = (),
     naming_also: Sequence[str] = (),
+    naming_each: Mapping[str, Sequence[str]] | None = None,
 ) -> set[int]:
     """Those of ``ids`` whose letter names at least one of ``words``. ``naming_all``: words
     every one of ``ids`` is known to name (the treatment's key words the window was drawn
@@ -148,17 +132,19 @@ def naming_any(
     if not ids or not words:
         return set()
     if vendor == "postgresql":
-        query, params = _pg(words, " || ")
+        query, params = match.pg_words(words, " || ")
         cursor.execute(
             "SELECT decision_id FROM decisions_search "
             f"WHERE decision_id = ANY(%s) AND document @@ {query}",
             [list(ids), *params],
         )
     else:
-        query = _phrases(words, " OR ")
+        query = match.phrases(words, " OR ")
         if naming_all:
             glued = fts5_glued(cursor, [*naming_all, *naming_also])
-            query = f"{_naming_key(naming_all, naming_also, glued)} AND {query}"
+            query = (
+                f"{match.naming_key(naming_all, naming_also, glued, each=naming_each)} AND {query}"
+            )
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "AND rowid BETWEEN %s AND %s",
@@ -172,20 +158,30 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
     word, or an abbreviation letters write for them ("PT" for physical therapy), and a word
     of each body part. Shared by the count and the rows, so both always describe the same
     items."""
-    words = [singular(word) for word in treatment.key]
-    also = abbreviations_for(treatment.key, treatment.category)
-    every = " AND ".join(_contains(vendor, word) for word in words) or "1 = 1"
+    also = [*abbreviations_for(treatment.key, treatment.category), *treatment.also]
+    # Each key word, or what a letter writes for it ("apap" for acetaminophen).
+    each = synonyms(treatment.key, treatment.category)
+    forms = [[singular(word), *each.get(word, ())] for word in treatment.key]
+    every = (
+        " AND ".join("(" + " OR ".join(_contains(vendor, w) for w in form) + ")" for form in forms)
+        or "1 = 1"
+    )
     named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
     parts = [" OR ".join(_contains(vendor, w) for w in part) for part in treatment.parts]
+    # A region is one substring of the stored column: the item was read when stored.
+    position = "strpos" if vendor == "postgresql" else "instr"
     where = " AND ".join(
         [f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''"]
+        + [f"{position}(i.regions, %s) > 0" for _ in treatment.regions]
         + [f"({text})" for text in [named, *parts]]
         + [f"i.treatment NOT {_LIKE[vendor == 'postgresql']} %s" for _ in treatment.unless]
     )
-    tested = [*words, *also, *(word for part in treatment.parts for word in part)]
+    tested = [*(w for form in forms for w in form), *also]
+    tested += [word for part in treatment.parts for word in part]
     return where, [
         _ids(vendor, ids),
         treatment.category,
+        *[f"{BAR}{region}{BAR}" for region in treatment.regions],
         *[p for word in tested for p in _word_params(vendor, word)],
         *[f"%{word}%" for word in treatment.unless],
     ]

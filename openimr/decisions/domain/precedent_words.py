@@ -89,6 +89,11 @@ NOISE = frozenset(
         # Ketoprofen", "Voltaren gel apply to affected area", "Synapryn (unknown quantity)".
         *("oral", "orally", "mouth", "suspension", "ointment", "transdermal", "pad", "pads"),
         *("hcl", "sodium", "sod", "base", "compound", "gram", "grams", "unknown", "take"),
+        # A salt, which the FDA's listings name after the drug ("hydrocodone bitartrate",
+        # "orphenadrine citrate"): the drug is the same, the brand's generic name without it
+        # (domain/drug_names.py).
+        *("bitartrate", "citrate", "hydrochloride", "tartrate", "maleate", "besylate"),
+        *("succinate", "mesylate", "epolamine", "sulfate", "phosphate", "fumarate"),
         *("apply", "affected", "area", "supply", "coverage", "needed", "hour", "hours", "time"),
         # Fillers after a treatment's name: "Chiropractic care", "Acupuncture treatments".
         *("care", "treatment", "treatments"),

@@ -24,6 +24,8 @@ No database here. A word is a run of letters, a digit ending it ("Norco10/325" r
 import re
 from collections.abc import Sequence
 
+from openimr.decisions.domain.drug_names import BRANDS
+
 _ANY_WORD = re.compile(r"[^\W\d_]+")
 
 # Each region of the body a treatment is written for, with the words letters name it by. Not
@@ -32,7 +34,7 @@ _ANY_WORD = re.compile(r"[^\W\d_]+")
 REGIONS: dict[str, tuple[str, ...]] = {
     "lumbar": ("lumbar", "lumbosacral", "back"),
     "cervical": ("cervical", "neck"),
-    "thoracic": ("thoracic",),
+    "thoracic": ("thoracic",),  # and "upper back", "mid back" (_BACK)
     "thoracolumbar": ("thoracolumbar",),
     "cervicothoracic": ("cervicothoracic",),
     "sacroiliac": ("sacroiliac",),
@@ -50,6 +52,14 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "leg": ("leg", "legs"),
     "pelvis": ("pelvis",),
 }
+# The back by its level: "upper back" and "mid back" are the thoracic spine, "low back" and
+# "lower back" the lumbar (ICD-10-CM names the regions so: M54.6 "Pain in thoracic spine",
+# M54.5 "Low back pain"); "back" alone, as letters write it ("Back brace"), is lumbar.
+_BACK = {"upper": "thoracic", "mid": "thoracic", "middle": "thoracic"}
+_BACK |= {"low": "lumbar", "lower": "lumbar"}
+# What a letter's item may write for a region beside its words, for the index to find it by
+# (phrases): the thoracic spine as "upper back" ("back" alone finds the lumbar region's).
+PHRASES = {"thoracic": tuple(f"{level} back" for level in ("upper", "mid", "middle"))}
 # A limb as a whole: "EMG of the left upper extremity", "NCS/EMG RUE". A region of two words,
 # so its cohort asks for one word of each group: "upper" (or an abbreviation, which stands
 # for both) and "extremity"; "upper" alone is no region ("upper back").
@@ -133,7 +143,14 @@ ABBREVIATIONS = {
         "radiograph": "ray",
         "radiographs": "ray",
     },
+    # N-acetyl-p-aminophenol, as prescriptions write acetaminophen ("Hydrocodone/APAP").
+    "pharmaceuticals": {"apap": "acetaminophen"},
 }
+
+
+# What a word of a treatment is read as: the category's abbreviations, and a drug's brand as
+# its generic words ("Norco" reads "hydrocodone acetaminophen"; domain/drug_names.py).
+_EXPANDED = {**ABBREVIATIONS, "pharmaceuticals": {**ABBREVIATIONS["pharmaceuticals"], **BRANDS}}
 
 
 def abbreviations_for(key: Sequence[str], category: str) -> list[str]:
@@ -146,14 +163,15 @@ def abbreviations_for(key: Sequence[str], category: str) -> list[str]:
 def expanded(treatment: str, category: str) -> str:
     """``treatment`` with the category's abbreviations written out ("PT 2x6 to the low back"
     reads "physical therapy 2x6 to the low back" in rehabilitation)."""
-    table = ABBREVIATIONS.get(category)
+    table = _EXPANDED.get(category)
     if not table:
         return treatment
     return _ANY_WORD.sub(lambda m: table.get(m.group().lower(), m.group()), treatment)
 
 
 _PART_PAIRS = frozenset(
-    [("low", "back")] + [(side, limb) for side in ("upper", "lower") for limb in _EXTREMITY]
+    [(level, "back") for level in _BACK]
+    + [(side, limb) for side in ("upper", "lower") for limb in _EXTREMITY]
 )
 
 
@@ -176,20 +194,36 @@ def regions(treatment: str) -> tuple[str, ...]:
     """The regions ``treatment`` is written for, once each: ("lumbar",) for "MRI of the low
     back" as for "Lumbosacral MRI" and "L5-S1 epidural steroid injection"; () for "Physical
     therapy 2x6". Named regions in order, then those only a spinal level names."""
-    read = _read(treatment)
-    after = [word for word, _ in read[1:]] + [""]
-    found = [_region(w, then) for (w, body), then in zip(read, after, strict=False) if body]
+    found = [region for _, region in _body_read(_read(treatment))]
     levels = [
         _REGION_OF_LEVEL.get(f"{m[1].lower()}{int(m[2])}") for m in _LEVEL.finditer(treatment)
     ]
     return tuple(dict.fromkeys(r for r in [*found, *levels] if r))
 
 
-def _region(word: str, then: str) -> str | None:
-    """The region ``word`` names, followed by ``then``: "upper" before "extremity" is the
-    upper extremity, "RUE" the right upper extremity; "extremity" alone none."""
+def _body_read(read: Sequence[tuple[str, bool]]) -> list[tuple[str, str | None]]:
+    """Each body part word of ``read`` (``_read``), in order, with the region it names there
+    (``_region``), read with the words either side of it."""
+    words = [word for word, _ in read]
+    before, after = ["", *words][: len(words)], [*words[1:], ""][: len(words)]
+    return [
+        (word, _region(word, then, prior))
+        for (word, body), then, prior in zip(read, after, before, strict=True)
+        if body
+    ]
+
+
+def _region(word: str, then: str, prior: str = "") -> str | None:
+    """The region ``word`` names, followed by ``then`` and after ``prior``: "upper" before
+    "extremity" is the upper extremity, before "back" the thoracic spine; "RUE" the right
+    upper extremity; "extremity" alone none, "upper" before "back" none (the back is the
+    region: after "upper", the thoracic spine)."""
     if word in ("upper", "lower") and then in _EXTREMITY:
         return f"{word} extremity"
+    if then == "back" and word in _BACK:
+        return None  # "back" names the region, after it
+    if word == "back":
+        return _BACK.get(prior, "lumbar")
     return _REGION_OF.get(word) or _LIMB_OF.get(word)
 
 
@@ -219,7 +253,7 @@ def region_words(region: str) -> tuple[tuple[str, ...], ...]:
     then its spinal levels; a limb's side and "extremity"."""
     if region in LIMBS:
         return LIMBS[region]
-    return (REGIONS[region] + LEVELS.get(region, ()),)
+    return (REGIONS[region] + PHRASES.get(region, ()) + LEVELS.get(region, ()),)
 
 
 def body_words(treatment: str) -> list[str]:
@@ -227,9 +261,8 @@ def body_words(treatment: str) -> list[str]:
     diagnosis names it by: "lumbar", "spine"; "low", "back", "lumbar" for "low back";
     "knees", "knee" ("M17.0 Bilateral primary osteoarthritis of knee")."""
     found = []
-    for word, body in _read(treatment):
-        if body:
-            found += [word, _REGION_OF.get(word, word)]
+    for word, region in _body_read(_read(treatment)):
+        found += [word, region or word]
     return list(dict.fromkeys(found))
 
 
@@ -267,7 +300,7 @@ def _named(treatment: str, category: str) -> str:
 def kinds_of(treatment: str, category: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """For each kind of treatment ``category`` has (``KINDS``): its words, and whether
     ``treatment`` is of that kind (an evaluation; a drug applied to the skin) or not."""
-    read = {word for word, _ in _read(treatment)}
+    read = {word for word, _ in _read(expanded(treatment, category))}
     return tuple(
         (words, any(word in read for word in words))
         for words, applies in KINDS
@@ -283,3 +316,35 @@ def singular(word: str) -> str:
     ("modal"), and the window is asked for the key's words."""
     plural = word.endswith("s") and word[-2] not in "siu" and not word.endswith("ies")
     return word[:-1] if len(word) >= 5 and plural else word
+
+
+def _form(words: str) -> tuple[str, ...] | None:
+    """The kind (``KINDS``) a brand's generic words name by their form, if any."""
+    return next((kind for kind, _ in KINDS if set(kind) & set(words.split())), None)
+
+
+# Each brand's key (as ``key_words`` reads its generic words) and form.
+_BRAND_KEYS = {
+    brand: (tuple(key_words(words, "pharmaceuticals", drop=frozenset(), limit=2)), _form(words))
+    for brand, words in BRANDS.items()
+}
+
+
+def brands_for(key: Sequence[str], category: str) -> list[tuple[str, tuple[str, ...] | None]]:
+    """The brands a letter writes for the drug keyed ``key`` ("norco" for hydrocodone and
+    acetaminophen), each with the kind its form is (the patch's words for "lidoderm"), or
+    None when it names no form."""
+    if category != "pharmaceuticals":
+        return []
+    return [(brand, form) for brand, (of, form) in _BRAND_KEYS.items() if of == tuple(key)]
+
+
+def synonyms(key: Sequence[str], category: str) -> dict[str, list[str]]:
+    """For a key of several words, what a letter may write for each ("apap" for the
+    acetaminophen of "hydrocodone acetaminophen": "Hydrocodone/APAP 10/325"); a key of one
+    word has them among its ``abbreviations_for``."""
+    table = ABBREVIATIONS.get(category, {})
+    if len(key) < 2 or not table:
+        return {}
+    found = {word: [short for short, words in table.items() if words == word] for word in key}
+    return {word: shorts for word, shorts in found.items() if shorts}

@@ -19,6 +19,10 @@ from openimr.audit.services import Actor, audit_event, audit_save
 from openimr.core.clock import now
 from openimr.core.db import values_insert
 from openimr.decisions.deidentify import deidentify_document
+from openimr.decisions.domain.item_regions import (
+    letter_diagnoses,
+    stored_regions,
+)
 from openimr.decisions.models import (
     PDF_WITHHELD,
     Decision,
@@ -95,7 +99,8 @@ def decision_rows(
         "warnings": list(warnings),
         "confidence": dict(confidence or {}),
     }
-    items = [_item(n, item) for n, item in enumerate(doc.get("items") or ())]
+    diagnoses = letter_diagnoses(doc.get("diagnoses") or (), doc.get("clinical_summary") or "")
+    items = [_item(n, item, diagnoses) for n, item in enumerate(doc.get("items") or ())]
     specialties = list(dict.fromkeys(s[:120] for s in reviewer.get("specialties") or () if s))
     return DecisionRows(columns, items, specialties)
 
@@ -104,16 +109,21 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _item(position: int, item: dict[str, Any]) -> dict[str, Any]:
+def _item(position: int, item: dict[str, Any], diagnoses: Sequence[str]) -> dict[str, Any]:
     """An item's columns; the guideline families are the reviewer's basis (8 CCR 9792.21.1
-    orders them MTUS first), and "MTUS-based" means some of that basis is MTUS."""
+    orders them MTUS first), and "MTUS-based" means some of that basis is MTUS. Its body
+    regions are read from its treatment or the letter's ``diagnoses``, as the precedent
+    panel reads the case under review's."""
     treatment = item.get("treatment") or ""
     basis = item.get("reviewer_basis") or ()
     families = {guideline_family(c.get("citation") or "") for c in basis}
+    category = item.get("category") or treatment_category(treatment)
+    codes = [str(c) for c in item.get("icd10") or ()]
     return {
         "position": position,
         "treatment": treatment[:500],
-        "category": item.get("category") or treatment_category(treatment),
+        "category": category,
+        "regions": stored_regions(treatment, category, diagnoses, codes),
         "outcome": item.get("decision") or "",
         "mtus_based": any(c.get("mtus") for c in basis),
         "cites_mtus": "mtus" in families or any(c.get("mtus") for c in basis),

@@ -5,6 +5,10 @@ import datetime as dt
 import itertools
 from typing import Any
 
+from openimr.decisions.domain.item_regions import (
+    letter_diagnoses,
+    stored_regions,
+)
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty
 
 _numbers = itertools.count(1)
@@ -38,6 +42,7 @@ def make_decision(
     decided: dt.date = dt.date(2016, 3, 14),
     priority: str = "standard",
     letter_path: str = "",
+    diagnoses: tuple[str, ...] = (),
 ) -> Decision:
     number = case_number or f"CM{decided:%y}-{next(_numbers):07d}"
     items = items if items is not None else [item()]
@@ -48,6 +53,7 @@ def make_decision(
         "dates": {"decision": decided.isoformat()},
         "reviewer": {"specialties": list(specialties), "licensed_in": ["CA"]},
         "clinical_summary": summary,
+        "diagnoses": list(diagnoses),
         "items": [
             {
                 "treatment": i["treatment"],
@@ -78,6 +84,7 @@ def make_decision(
         document=document,
         added_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
     )
+    read = letter_diagnoses(diagnoses, summary)
     for position, spec in enumerate(items):
         DecisionItem.objects.create(
             decision=decision,
@@ -86,6 +93,8 @@ def make_decision(
             category=spec["category"],
             outcome=spec["outcome"],
             rationale=spec["rationale"],
+            # As the store reads them (services/store.py).
+            regions=stored_regions(spec["treatment"], spec["category"], read),
             mtus_based=spec["mtus_based"],
             cites_mtus=spec["family"] == "mtus",
             cites_acoem=spec["family"] == "acoem",

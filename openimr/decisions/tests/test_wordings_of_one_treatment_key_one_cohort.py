@@ -164,7 +164,6 @@ APART = [
         "Gabapentin 10%, Cyclobenzaprine 6%, Bupivacaine 5% in cream base",
         "Cyclobenzaprine 7.5mg #60",
     ),
-    ("pharmaceuticals", "Lidocaine 5% patch #1", "Lidoderm 5% patch #30"),
     ("pharmaceuticals", "Lidocaine ointment 5% 106.32gm", "Lidocaine patch"),  # CM16-0241231
     (
         "surgery",

@@ -1,0 +1,66 @@
+"""The body regions a disputed item is for, read the same way for the case under review and
+for each item of a published letter (stored with it when the letter is stored, the
+``regions`` column of ``DecisionItem``): the regions its treatment names
+(``treatment_words.regions``), or, for a course given to a body part naming none, the one
+region its diagnoses name (``treatment_words.diagnosed_regions``). The MTUS and the ODG judge
+a treatment under the body part's chapter (domain.md section 5), so a precedent's cohort is
+the treatment for the same region. No database here."""
+
+import re
+from collections.abc import Sequence
+
+from openimr.decisions.domain.treatment_words import diagnosed_regions, regions
+
+
+def item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]:
+    """The case's diagnoses ("M54.16 Radiculopathy, lumbar region") that the item's ICD-10
+    codes name: a case disputing a lumbar and a shoulder treatment is two conditions. All of
+    them when the item has no code the case describes."""
+    wanted = {str(code).strip().upper() for code in codes}
+    own = [d for d in diagnoses if d.split(" ", 1)[0].upper() in wanted]
+    return own or list(diagnoses)
+
+
+# A sentence of a summary that states the diagnoses: "The current diagnoses are documented
+# as lumbar spine sprain/strain." Not "Diagnostic studies included an x-ray of the ankle".
+_DIAGNOSES = re.compile(r"\bdiagnos(?:is|es|ed)\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.;])\s+")
+
+
+def letter_diagnoses(diagnoses: Sequence[str], summary: str) -> list[str]:
+    """A letter's (or case's) diagnoses: its listed ones, or, listing none, the sentences of
+    its clinical summary that state them. A published letter lists none apart (the parser
+    finds none in the 182 letters of /work/shared/corpus): its summary says them."""
+    listed = [str(d) for d in diagnoses if d]
+    if listed:
+        return listed
+    return [sentence for sentence in _SENTENCE.split(summary) if _DIAGNOSES.search(sentence)]
+
+
+def item_regions(
+    treatment: str, category: str, diagnoses: Sequence[str], codes: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """The body regions an item is for, as both sides of a precedent read them: those its
+    ``treatment`` names, or, naming none, the one its diagnoses name (``diagnosed_regions``
+    of ``item_diagnoses``). The case under review reads its item so, and a letter's item is
+    read so when the letter is stored (``regions_column``), so that "Physical therapy 2x6"
+    of a letter diagnosed "Lumbar radiculopathy" is in the lumbar cohort."""
+    return regions(treatment) or diagnosed_regions(item_diagnoses(diagnoses, codes), category)
+
+
+# How a letter's item stores its regions: each between bars ("|lumbar|", "|knee|hip|"), so
+# that a cohort tests one region as one substring; a region taken from the diagnoses marked
+# before them ("*|lumbar|"), so that the letters holding such an item are one index range
+# (the full-text index holds no diagnoses); None for none.
+BAR = "|"
+DIAGNOSED = "*"
+
+
+def stored_regions(
+    treatment: str, category: str, diagnoses: Sequence[str], codes: Sequence[str] = ()
+) -> str | None:
+    """A letter's item's regions (``item_regions``) as its ``regions`` column stores them."""
+    found = item_regions(treatment, category, diagnoses, codes)
+    if not found:
+        return None
+    return ("" if regions(treatment) else DIAGNOSED) + BAR + BAR.join(found) + BAR
