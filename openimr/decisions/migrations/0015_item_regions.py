@@ -26,7 +26,7 @@ BATCH = 2_000
 def backfill(apps, schema_editor):
     # The current reading, not a frozen copy: the column must agree with the panel's reading.
     from openimr.decisions.domain.item_regions import (  # noqa: PLC0415
-                letter_diagnoses,
+        letter_diagnoses,
         stored_regions,
     )
 
