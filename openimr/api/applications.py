@@ -14,6 +14,7 @@ from openimr.cases import selectors, services
 from openimr.cases.intake_schema import ApplicationIn
 from openimr.core.access import user_works_intake
 from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.letters.selectors import determination_for_payer
 
 router = Router(tags=["applications"])
 
@@ -32,6 +33,32 @@ class DeadlineOut(Schema):
     status: str
 
 
+class IssuedItemOut(Schema):
+    treatment: str
+    outcome: str
+
+
+class PayerServedOut(Schema):
+    on: date
+    method: str
+
+
+class LetterDeadlineOut(Schema):
+    name: str
+    due: date
+    rule: str
+    source: str
+
+
+class IssuedDeterminationOut(Schema):
+    """The issued Final Determination Letter as the claims administrator acts on it."""
+
+    issued_on: date
+    items: list[IssuedItemOut]
+    served: PayerServedOut | None
+    deadlines: list[LetterDeadlineOut]
+
+
 class ApplicationOut(Schema):
     case_number: str
     state: str
@@ -39,12 +66,17 @@ class ApplicationOut(Schema):
     reasons: list[ReasonOut]
     last_day_to_file: date | None
     deadlines: list[DeadlineOut]
+    # Null until the letter issues: the review's deadlines end there, and what the claims
+    # administrator must do next (8 CCR 9792.10.7(a)) and by when is read here.
+    determination: IssuedDeterminationOut | None = None
     replayed: bool = False
 
 
 def _out(case_number: str, replayed: bool = False) -> ApplicationOut:
     view = selectors.application_view(case_number)
-    return ApplicationOut(**view, replayed=replayed)
+    found = determination_for_payer(case_number)
+    determination = IssuedDeterminationOut.model_validate(found) if found is not None else None
+    return ApplicationOut(**view, determination=determination, replayed=replayed)
 
 
 def _refuse_backdating(request: HttpRequest, payload: ApplicationIn) -> None:

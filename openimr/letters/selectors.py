@@ -11,13 +11,22 @@ from django.db.models import Q
 from openimr.cases.selectors import case_by_number, case_row
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict
+from openimr.core.clock import local_date
 from openimr.letters.domain.content import Letter
 from openimr.letters.domain.extras import LetterExtras, Provenance
 from openimr.letters.domain.template import LetterTemplate, load_template
 from openimr.letters.models import AmendedLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
 from openimr.letters.rendering import letter_for, render_pdf_bytes
+from openimr.programs.loader import load_program
 from openimr.records.selectors import documents_reviewed
+from openimr.review.domain.implementation import (
+    Deadline,
+    Served,
+    Service,
+    clocks_from,
+    letter_deadlines,
+)
 from openimr.reviewers.selectors import reviewer_identities
 
 
@@ -169,3 +178,54 @@ def letter_files_named(paths: list[str]) -> set[str]:
             found |= {path} & set(paths)
             found |= by_digest.get(digest, set())
     return found
+
+
+def payer_served(case_id: int, pdf_sha256: str) -> Served | None:
+    """When and how the letter reached the claims administrator, whose receipt starts the
+    implementation clocks (8 CCR 9792.10.7(a)): by e-mail the day it issued, or by mail the
+    day staff marked it printed; None while it waits in the print queue (or the case names
+    no administrator), when nothing can yet be counted from its receipt."""
+    row = LetterService.objects.filter(
+        case_id=case_id, pdf_sha256=pdf_sha256, party_role="claims_administrator"
+    ).first()
+    if row is None:
+        return None
+    if row.method == LetterService.EMAIL:
+        return Served(row.served_on, Service.ELECTRONIC)
+    if row.printed_at is None:
+        return None
+    return Served(local_date(row.printed_at), Service.MAIL)
+
+
+def determination_for_payer(case_number: str) -> dict[str, Any] | None:
+    """The issued determination as the claims administrator must act on it: the day it
+    issued, each item's outcome, how the letter was served on the administrator, and the
+    dates that service starts: authorize an overturned item or pay for it (8 CCR
+    9792.10.7(a)) and appeal (LC 4610.6(h)), counted as the letter counts them
+    (`openimr.review.domain.implementation`). The first letter's: an amended one keeps its
+    decisions and dates. None before the letter issues."""
+    letter = IssuedLetter.objects.filter(case__case_number=case_number).first()
+    if letter is None:
+        return None
+    case = case_from_dict(letter.case_document)
+    served = payer_served(letter.case_id, letter.pdf_sha256)
+    deadlines: tuple[Deadline, ...] = ()
+    if served is not None:
+        program = load_program(case.program)
+        deadlines = letter_deadlines(
+            (item.decision for item in case.items),
+            served,
+            holidays=program.holidays,
+            clocks=clocks_from(program.rules),
+        )
+    return {
+        "issued_on": local_date(letter.issued_at),
+        "items": [
+            {"treatment": item.treatment, "outcome": item.decision.value if item.decision else ""}
+            for item in case.items
+        ],
+        "served": {"on": served.on, "method": served.method.value} if served else None,
+        "deadlines": [
+            {"name": d.name, "due": d.due, "rule": d.rule, "source": d.source} for d in deadlines
+        ],
+    }

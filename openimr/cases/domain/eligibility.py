@@ -123,6 +123,13 @@ def last_day_to_file(application: Application, program: Program) -> date:
     return _filing(application, program)[0]
 
 
+def filing_period_over(last_day: date, today: date) -> bool:
+    """Whether a new application about the same UR decision would now arrive too late: it
+    counts as filed the day the IMRO receives it (Avila v. UC Irvine Medical Center, WCAB
+    2015), in time through its last day (LC 4610.5(h)(1))."""
+    return today > last_day
+
+
 def unsigned(
     application: Application, context: ScreeningContext, program: Program
 ) -> Iterator[Reason]:

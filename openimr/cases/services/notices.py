@@ -14,6 +14,7 @@ from openimr.audit.services import Actor
 from openimr.cases import models
 from openimr.cases.clocks import open_deadlines
 from openimr.cases.domain.application import ServiceMethod
+from openimr.cases.domain.eligibility import filing_period_over
 from openimr.cases.services.lifecycle import clock_refresh, event_record
 from openimr.core.clock import CALIFORNIA, local_date
 from openimr.core.db import rows_insert
@@ -59,6 +60,8 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
         last_day=_long(app.last_day_to_file),
         sent_on=_long(local_date(at)),
         rfa_dates=tuple(_long(t.rfa_date) for t in treatments),
+        filing_closed=app.last_day_to_file is not None
+        and filing_period_over(app.last_day_to_file, local_date(at)),
     )
 
 

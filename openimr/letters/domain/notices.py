@@ -37,6 +37,10 @@ class NoticeFacts:
     party_asked: str = ""
     information: str = ""
     information_due: str = ""
+    # The last day to apply about the UR decision had passed when the notice was written
+    # (`openimr.cases.domain.eligibility.filing_period_over`): a notice of ineligibility then
+    # invites no new application. False in a notice issued before it was kept.
+    filing_closed: bool = False
 
 
 def _header(facts: NoticeFacts) -> tuple[Field, ...]:
@@ -115,13 +119,18 @@ def build_noarfi(facts: NoticeFacts, t: LetterTemplate) -> Letter:
 
 def build_screening_notice(facts: NoticeFacts, t: LetterTemplate, kind: str) -> Letter:
     """The notice of ineligibility or deferral, with every reason in plain words
-    (8 CCR 9792.10.3)."""
+    (8 CCR 9792.10.3), and what the employee can do: a notice of ineligibility invites a
+    corrected application by the last day to apply (LC 4610.5(h)(1)), only while that day
+    has not passed."""
     v = _values(facts, t)
     reasons = Section(
         "REASONS", (Paragraph(t.text(f"{kind}.intro", **v)), BulletList(facts.reasons))
     )
     disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
-    after = Section("WHAT YOU CAN DO", (Paragraph(t.text(f"{kind}.after", **v)),))
+    # A new application "by" a day already past could only be refused again as late.
+    closed = kind == "ineligible" and facts.filing_closed
+    after_key = f"{kind}.after_closed" if closed else f"{kind}.after"
+    after = Section("WHAT YOU CAN DO", (Paragraph(t.text(after_key, **v)),))
     return _letter(facts, t, kind, (reasons, disputed, after))
 
 

@@ -33,11 +33,13 @@ SEVERAL = (
     "summary.intro_several",
     "documents.intro_several",
 )
-# Notice wording added later (notices.toml): the formulary track, and the whole notices of a
+# Notice wording added later (notices.toml): the formulary track, the ineligibility notice's
+# wording once the last day to apply has passed, and the whole notices of a
 # conversion to expedited review (8 CCR 9792.10.4(c)) and of a request for eligibility
 # information (8 CCR 9792.10.3(c)).
 NOTICE_OPTIONAL = (
     "noarfi.track_formulary",
+    "ineligible.after_closed",
     "converted",
     "converted.title",
     "converted.intro",
