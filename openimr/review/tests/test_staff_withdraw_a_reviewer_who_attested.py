@@ -58,6 +58,8 @@ def test_the_timeline_withdraws_the_reviewer_with_the_reason_shown_and_audited(
     assert event.detail["reviewer"] == "R-1" and event.detail["text"] == REASON
     assert event.actor_label == "clerk"
     assert _assignment().status == "withdrawn" and _assignment().withdrawn_by == "clerk"
+    record = client.get(f"/cases/{CASE}/").content.decode()  # the case page says it too
+    assert "Withdrawn from the case" in record and REASON in record
 
 
 def test_the_withdrawn_reviewer_gets_404_on_the_workspace_and_the_api_audited_as_refused(
