@@ -17,8 +17,8 @@ from django.db import transaction
 
 from openimr.audit.services import Actor
 from openimr.cases.domain.lifecycle import State
-from openimr.cases.selectors import case_by_number, case_row
-from openimr.cases.services.review import case_reviewer_work_clear
+from openimr.cases.selectors import case_by_number
+from openimr.cases.services.review import case_locked, case_reviewer_work_clear
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, Problem
 from openimr.review.domain.assignment import assigned_positions
@@ -79,7 +79,7 @@ def reviewer_withdraw(
     assignment (``review.selectors.case_for_reviewer``)."""
     at = at or now()
     assignment = reviewer_selectors.assignment_row(assignment_id)
-    row = case_row(assignment.case.case_number)
+    row = case_locked(assignment.case.case_number)
     if refusal := withdrawal_refusal(State(row.state)):
         raise Conflict(refusal)
     count = row.items.count()

@@ -50,6 +50,12 @@ def _locked(case_number: str) -> models.Case:
     return models.Case.objects.select_for_update().get(case_number=case_number)
 
 
+def case_locked(case_number: str) -> models.Case:
+    """The case row, locked until the caller's transaction ends: a withdrawal of its reviewer
+    checks the state and clears the drafts while no save or submission can slip between."""
+    return _locked(case_number)
+
+
 @transaction.atomic
 def case_summary_write(*, case_number: str, text: str, actor: Actor) -> None:
     """The reviewer's clinical case summary (domain.md §6), replacing the last one."""
