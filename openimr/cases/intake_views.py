@@ -21,6 +21,7 @@ from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.core.uploads import oversized_fields
 from openimr.letters.rendering import render_letter
 from openimr.reviewers import selectors as reviewer_selectors
+from openimr.reviewers.domain.reassignment import WITHDRAWABLE
 
 
 @staff_page
@@ -95,6 +96,8 @@ def case_timeline(request: HttpRequest, row: models.Case) -> HttpResponse:
             State(row.state), expedited=row.priority == Priority.EXPEDITED.value
         ),
         "assignable": State(row.state) in ASSIGNABLE,
+        # A reviewer is withdrawn only before the determination leaves review.
+        "withdrawable": State(row.state) in WITHDRAWABLE,
     }
     return render(request, "cases/timeline.html", context)
 

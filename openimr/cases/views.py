@@ -19,6 +19,7 @@ from openimr.letters.render.html import STYLE
 from openimr.letters.rendering import state_name
 from openimr.records import selectors as records
 from openimr.review import selectors as review
+from openimr.reviewers import selectors as reviewer_selectors
 
 
 class CaseView(Protocol):
@@ -105,6 +106,8 @@ def case_detail(request: HttpRequest, row: models.Case) -> HttpResponse:
         "organization": letters.default_organization(),
         # A case filed on the web form has no documents of its own: its records arrive here.
         "records": records.case_file(row),
+        # Who reviews the case, and who was withdrawn from it and why (staff only).
+        "assignments": reviewer_selectors.assignments_for_case(row.id),
     }
     return render(request, "cases/detail.html", context)
 

@@ -137,6 +137,7 @@ MATRIX: dict[str, Row] = {
     "review:print_queue": STAFF,
     "review:print_queue_letter": STAFF,
     "review:mark_printed": POST_ONLY,
+    "review:withdraw": POST_ONLY,
     "decisions:failures": STAFF,
     "audit:case_trail": STAFF,
     # The reviewer's workspace: the assigned reviewer only.

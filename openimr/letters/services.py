@@ -206,7 +206,7 @@ def letter_amend(
         # One correction of a letter at a time: a concurrent one waits, then sees this one.
         IssuedLetter.objects.select_for_update().get(pk=first.pk)
         last = AmendedLetter.objects.filter(case_id=first.case_id).order_by("-number").first()
-        _refuse_repeat(last, str(fields["pdf_sha256"]))
+        _refuse_repeat(last, fields, reason.strip())
         number = (last.number if last else 0) + 1
         amended = AmendedLetter.objects.create(
             case_id=first.case_id, amends=first, number=number, reason=reason.strip(), **fields
@@ -218,17 +218,22 @@ def letter_amend(
     return amended
 
 
-def _refuse_repeat(last: AmendedLetter | None, digest: str) -> None:
-    """The same correction twice (reason included, so the same PDF) is one submission sent
-    twice, a double click or a resent form: issuing it would serve every party again.
-    Refused as input (the form shows it), with what to change to issue it anyway."""
-    if last is not None and last.pdf_sha256 == digest:
-        issued = short_date(local_date(last.issued_at))
-        message = (
-            f"this correction is word for word amended letter {last.number}, issued {issued}: "
-            "nothing was issued; change the wording, or give a new reason to serve it again"
-        )
-        raise InvalidInput([Problem("$.reason", message)])
+def _refuse_repeat(last: AmendedLetter | None, fields: dict[str, object], reason: str) -> None:
+    """The same correction twice is one submission sent twice, a double click or a resent
+    form: issuing it would serve every party again. Refused as input (the form shows it),
+    with what to change to issue it anyway. "The same" is what the correction says: the
+    corrected case document, the reason and the letter's text (its references included),
+    not the PDF's bytes, which change whenever the rendering does (a tagged PDF, a font)."""
+    if last is None or last.reason != reason:
+        return
+    if last.case_document != fields["case_document"] or last.text != fields["text"]:
+        return
+    issued = short_date(local_date(last.issued_at))
+    message = (
+        f"this correction is word for word amended letter {last.number}, issued {issued}: "
+        "nothing was issued; change the wording, or give a new reason to serve it again"
+    )
+    raise InvalidInput([Problem("$.reason", message)])
 
 
 def letter_service_mark_printed(

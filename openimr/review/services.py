@@ -32,6 +32,7 @@ from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.provenance import Linked
 from openimr.review.domain.qa import identity_problems
 from openimr.review.models import Determination, QAComment
+from openimr.review.reassign import lapse_problems
 from openimr.review.selectors import (
     item_for_user,
     items_for_user,
@@ -205,7 +206,8 @@ def determination_submit(*, row: Any, actor: Actor) -> None:
         where = "with quality assurance" if row.state == State.QA.value else "issued"
         raise Conflict(f"the determination is already {where}: nothing was changed")
     case = case_by_number(row.case_number)
-    problems = _as_for(
+    # A credential that lapsed since the attestation stops the determination (LC 139.5(c)).
+    problems = lapse_problems(row, actor) + _as_for(
         submit_problems(case), items_for_user(actor, row.case_number, len(case.items))
     )
     if problems:

@@ -13,12 +13,14 @@ from openimr.letters.selectors import letter_html_for
 from openimr.review import case_file
 from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.qa import Check, Determination, qa_checks
+from openimr.review.reassign import lapse_problems
 from openimr.review.selectors import (
     determination_due,
     due_instant,
     provenance,
     reviewer_identity_facts,
 )
+from openimr.reviewers.domain.reassignment import SOURCE
 
 
 def hierarchy_problems(case: Case) -> list[Any]:
@@ -64,7 +66,19 @@ def checklist(row: Any) -> tuple[Check, ...]:
         allowed_figures=allowed_figures(case),
     )
     late = _late_records(row)
+    checks = (*_qualified(row), *checks)
     return (*(checks if due else tuple(_no_clock(c) for c in checks)), *late)
+
+
+def _qualified(row: Any) -> tuple[Check, ...]:
+    """Each reviewer still qualifies on the day of approval: a license or certification
+    that lapsed since the attestation holds the letter back (LC 139.5(c)). Said as to staff
+    (the reviewer's panel id), never with a name."""
+    lapsed = lapse_problems(row, None)
+    if not lapsed:
+        text = "Each reviewer still holds a license and a board certification in force."
+        return (Check("reviewers_qualified", True, text, SOURCE, "$.reviewer"),)
+    return tuple(Check("reviewers_qualified", False, p.message, SOURCE, p.path) for p in lapsed)
 
 
 def _late_records(row: Any) -> tuple[Check, ...]:

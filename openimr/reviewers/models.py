@@ -157,8 +157,9 @@ class Assignment(models.Model):
     choice, and the reviewer's attestation of no conflict before the case file opens."""
 
     PROPOSED, ATTESTED, DECLINED = "proposed", "attested", "declined"
-    # The reviewer came to attest but no longer qualified: suspended from the panel, or a
-    # credential lapsed since the choice (LC 139.5(c)); the items went to another reviewer.
+    # Taken off the case: at the attestation, no longer qualified (suspended, a credential
+    # lapsed since the choice, LC 139.5(c)); or after it, by staff with a written reason
+    # (``withdrawn_reason``). The items went to another reviewer.
     WITHDRAWN = "withdrawn"
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="assignments")
     reviewer = models.ForeignKey(Reviewer, on_delete=models.PROTECT, related_name="assignments")
@@ -170,7 +171,7 @@ class Assignment(models.Model):
             (PROPOSED, "Awaiting attestation"),
             (ATTESTED, "Attested"),
             (DECLINED, "Declined: conflict"),
-            (WITHDRAWN, "Withdrawn: no longer qualified"),
+            (WITHDRAWN, "Withdrawn from the case"),
         ],
     )
     assigned_at = models.DateTimeField()
@@ -178,6 +179,13 @@ class Assignment(models.Model):
     explanation = models.JSONField(default=dict)
     attested_at = models.DateTimeField(null=True, blank=True)
     statement = models.TextField(blank=True, default="")
+    # Staff's withdrawal of a reviewer who had attested, and the work the reviewer had saved
+    # on their items then ({"items": {position: {...}}, "summary": {...}}): kept for the audit
+    # trail, never shown to the reviewer who takes the items over.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.CharField(max_length=150, blank=True, default="")
+    withdrawn_reason = models.TextField(blank=True, default="")
+    set_aside = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ("case", "assigned_at", "id")

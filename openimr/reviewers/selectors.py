@@ -225,3 +225,33 @@ def reviewer_identities(case_id: int) -> list[tuple[str, list[str]]]:
     return [
         (a.reviewer.name, list(a.reviewer.licenses.values_list("number", flat=True))) for a in rows
     ]
+
+
+def attested_on_case(case_id: int) -> list[tuple[models.Assignment, Reviewer | None]]:
+    """Each attested assignment of the case with its reviewer as the credential rules see
+    them, or None for a reviewer suspended from the panel: what the submission and QA's
+    approval check again (LC 139.5(c))."""
+    assignments = list(
+        models.Assignment.objects.filter(
+            case_id=case_id, status=models.Assignment.ATTESTED
+        ).select_related("reviewer")
+    )
+    rows = (
+        models.Reviewer.objects.filter(pk__in=[a.reviewer_id for a in assignments], active=True)
+        .annotate(open_work=_open_work())
+        .prefetch_related("certifications", "licenses", "affiliations", "leave", "sanctions")
+    )
+    found = {row.pk: _domain(row, row.open_work) for row in rows}
+    return [(a, found.get(a.reviewer_id)) for a in assignments]
+
+
+def assignment_row(assignment_id: int) -> models.Assignment:
+    """One assignment with its case and reviewer; NotFound when there is none."""
+    found = (
+        models.Assignment.objects.select_related("case", "reviewer")
+        .filter(pk=assignment_id)
+        .first()
+    )
+    if found is None:
+        raise NotFound(f"no assignment {assignment_id}")
+    return found

@@ -28,11 +28,13 @@ from openimr.reviewers.index import rapidfuzz_similarity
 from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
 from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
 from openimr.reviewers.store import reviewer_store
+from openimr.reviewers.withdrawal import assignment_withdrawn, qualifications_restated
 
 # The panel's writes kept in modules of their own, offered to other apps from here.
 __all__ = [
     "ImportReport",
     "assignment_attest",
+    "assignment_withdraw",
     "reviewer_account_link",
     "reviewer_assign",
     "reviewer_store",
@@ -106,7 +108,10 @@ def _pick_for(result: MatchResult, items: list[int]) -> list[tuple[str, list[int
 
 
 def _declined(case_id: int) -> set[str]:
-    rows = models.Assignment.objects.filter(case_id=case_id, status=models.Assignment.DECLINED)
+    # A reviewer withdrawn from the case (ill, suspended, a conflict found late) is not
+    # chosen for it again, no more than one who declared a conflict.
+    gone = (models.Assignment.DECLINED, models.Assignment.WITHDRAWN)
+    rows = models.Assignment.objects.filter(case_id=case_id, status__in=gone)
     return set(rows.values_list("reviewer__reviewer_id", flat=True))
 
 
@@ -224,6 +229,26 @@ def _qualifications(reviewer: Reviewer, on: date) -> ReviewerQualifications:
         years_in_practice=reviewer.years_in_practice,
         weekly_hours=reviewer.weekly_hours,
     )
+
+
+@transaction.atomic
+def assignment_withdraw(
+    *,
+    assignment_id: int,
+    actor: Actor,
+    reason: str,
+    set_aside: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> list[models.Assignment]:
+    """Staff withdraw a reviewer, after the attestation as before it, with a written reason
+    (``reviewers.withdrawal``); the letter's qualifications are restated from the reviewers
+    left and the items go to the best reviewer left, as after a declared conflict."""
+    at = at or now()
+    gone = assignment_withdrawn(
+        assignment_id=assignment_id, actor=actor, reason=reason, set_aside=set_aside or {}, at=at
+    )
+    qualifications_restated(gone.case_id, gone.case.case_number, local_date(at))
+    return _replace_or_tell_staff(gone, actor, at)
 
 
 @transaction.atomic

@@ -50,6 +50,12 @@ def _locked(case_number: str) -> models.Case:
     return models.Case.objects.select_for_update().get(case_number=case_number)
 
 
+def case_locked(case_number: str) -> models.Case:
+    """The case row, locked until the caller's transaction ends: a withdrawal of its reviewer
+    checks the state and clears the drafts while no save or submission can slip between."""
+    return _locked(case_number)
+
+
 @transaction.atomic
 def case_summary_write(*, case_number: str, text: str, actor: Actor) -> None:
     """The reviewer's clinical case summary (domain.md §6), replacing the last one."""
@@ -93,4 +99,35 @@ def case_return_to_review(*, case_number: str, actor: Actor, note: str) -> None:
     case_transition(row=row, target=State.IN_REVIEW, actor=actor, at=at, note=note)
     row.decided_at, row.date_decision = None, None
     clock_refresh(row)
+    row.save()
+
+
+@transaction.atomic
+def case_reviewer_work_clear(
+    *, case_number: str, positions: Sequence[int], summary: bool, actor: Actor, at: datetime
+) -> None:
+    """Take a withdrawn reviewer's saved work off the case: the decision, basis, reason for
+    leaving the MTUS and rationale of the items at ``positions`` and, with ``summary``, the
+    clinical summary. The reviewer who takes the items over decides them afresh; the work
+    itself is kept on the withdrawn assignment for the audit trail. The clocks are left as
+    they are (LC 4610.6(d): counted from the records, not from the assignment)."""
+    row = _locked(case_number)
+    items = row.items.filter(position__in=list(positions))
+    items.update(decision=None, reviewer_basis=[], why_not_mtus=None, rationale=None)
+    if summary:
+        row.clinical_summary = None
+        row.save(update_fields=["clinical_summary", "updated_at"])
+    detail = {"items": sorted(positions), "summary": summary}
+    event_record(row=row, actor=actor, at=at, kind="reviewer_work_set_aside", detail=detail)
+
+
+@transaction.atomic
+def case_reviewer_qualifications_clear(*, case_number: str) -> None:
+    """Forget the qualifications the letter states of the case's reviewers, so that they can
+    be stated again from the reviewers who remain (a withdrawn reviewer's license or
+    specialty must not be printed in a letter they did not decide, LC 4610.6(f))."""
+    row = _locked(case_number)
+    row.reviewer_specialties, row.reviewer_licensed_in = [], []
+    row.reviewer_board_certified = None
+    row.reviewer_years_in_practice, row.reviewer_weekly_hours = None, None
     row.save()

@@ -65,6 +65,8 @@ EVENT_WORDS = {
     "case.reviewer_attested": "Reviewer attested no conflict of interest",
     "case.reviewer_declined": "Reviewer declined: conflict of interest",
     "case.reviewer_withdrawn": "Reviewer withdrawn: no longer qualified",
+    "case.reviewer_removed": "Reviewer withdrawn from the case by staff",
+    "case.reviewer_work_set_aside": "The withdrawn reviewer's drafts set aside",
     "case.summary_saved": "Case summary saved",
     "case.item_saved": "Item decision saved",
 }

@@ -16,7 +16,7 @@ from openimr.cases.services import case_import
 from openimr.letters.models import IssuedLetter
 from openimr.review.selectors import ROLES
 from openimr.review.tests.fakes import install_records_layer
-from openimr.reviewers.models import Assignment, License, Reviewer
+from openimr.reviewers.models import Assignment, Certification, License, Reviewer
 
 PASSWORD = "a-long-test-password"
 CASE = "CM16-0400101"
@@ -50,6 +50,10 @@ def assign(
         reviewer_id=reviewer_id, name=name, user=user, years_in_practice=12, weekly_hours=30
     )
     License.objects.create(reviewer=reviewer, state="CA", number=f"A {reviewer.pk}98765")
+    # In force with no end date: the submission and QA's approval check them again.
+    Certification.objects.create(
+        reviewer=reviewer, board="ABPMR", specialty="physical medicine and rehabilitation"
+    )
     Assignment.objects.create(
         case=Case.objects.get(case_number=case_number),
         reviewer=reviewer,

@@ -68,4 +68,4 @@ def test_the_page_says_why_the_attestation_was_refused(
         assert answer.status_code == 302
         page = client.get(answer["Location"]).content.decode()
     assert "can no longer take the case" in page and "suspended" in page
-    assert "Withdrawn: no longer qualified" in page
+    assert "Withdrawn from the case" in page
