@@ -191,7 +191,8 @@ def _per_month(field: str) -> list[Tally]:
 
 def undated() -> list[Tally]:
     """How many letters each monthly chart leaves out: no decision date (the 2013-2014
-    layout prints none), no application date."""
+    layout prints none), no application date; and the decided items of the letters with no
+    decision date, which the rate-over-time chart (counting items) leaves out."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT sum(CASE WHEN decision_date IS NULL THEN 1 ELSE 0 END), "
@@ -199,7 +200,30 @@ def undated() -> list[Tally]:
             "FROM decisions_decision"
         )
         decided, received = cursor.fetchone()
-    return [Tally("decision", int(decided or 0)), Tally("application", int(received or 0))]
+    return [
+        Tally("decision", int(decided or 0)),
+        Tally("application", int(received or 0)),
+        Tally("decision_items", items_left_out("month")),
+    ]
+
+
+def totals() -> list[Tally]:
+    """The corpus's letters, decided items and overturned items: the figures the page
+    opens with, which each chart's table adds up to (with what its note says it leaves
+    out), as the DWC report opens with its totals."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM decisions_decision")
+        letters = int(cursor.fetchone()[0])
+        cursor.execute(
+            "SELECT count(*), sum(CASE WHEN outcome = 'overturned' THEN 1 ELSE 0 END) "
+            "FROM decisions_decisionitem WHERE outcome <> ''"
+        )
+        items, overturned = cursor.fetchone()
+    return [
+        Tally("letters", letters),
+        Tally("items", int(items)),
+        Tally("overturned", int(overturned or 0)),
+    ]
 
 
 _Keyed = TypeVar("_Keyed", Tally, Row)
@@ -287,6 +311,7 @@ def report() -> dict[str, list[Row] | list[Tally]]:
         "specialty": specialties,
         "over_time": overturn_by_month(),
         "undated": undated(),
+        "totals": totals(),
         "not_shown": not_shown(specialties),
     }
     cache.set(key, data, CACHE_SECONDS)

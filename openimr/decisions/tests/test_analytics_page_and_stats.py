@@ -58,10 +58,12 @@ def test_the_page_draws_every_chart_as_svg_with_its_table(client, corpus):
 def test_each_chart_downloads_as_csv(client, corpus):
     response = client.get("/decisions/analytics/category.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["key", "count", "overturned", "rate"]
     assert ["pharmaceuticals", "2", "1", "0.5000"] in rows
-    letters = client.get("/decisions/analytics/letters.csv").content.decode().splitlines()
+    letters = (
+        client.get("/decisions/analytics/letters.csv").content.decode("utf-8-sig").splitlines()
+    )
     assert letters == ["month,letters", "2016-01,2", "2016-02,0", "2016-03,1"]
     assert client.get("/decisions/analytics/nonsense.csv").status_code == 404
 

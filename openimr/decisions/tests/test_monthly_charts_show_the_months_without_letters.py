@@ -26,7 +26,7 @@ def gap_over_a_new_year() -> None:
 
 
 def _csv(client, chart: str) -> list[list[str]]:
-    body = client.get(f"/decisions/analytics/{chart}.csv").content.decode()
+    body = client.get(f"/decisions/analytics/{chart}.csv").content.decode("utf-8-sig")
     return list(csv.reader(io.StringIO(body)))
 
 
