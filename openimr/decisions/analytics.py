@@ -17,6 +17,7 @@ from django.db.models import Count, Max
 
 from openimr.core.rounding import half_up
 from openimr.decisions.corpus import corpus_stamps
+from openimr.decisions.domain.cohort import rate_shown
 from openimr.decisions.models import Decision
 from openimr.decisions.search_terms import specialty_spellings
 from openimr.decisions.specialty_names import specialty_name
@@ -29,24 +30,28 @@ CACHE_SECONDS = 600
 
 @dataclass(frozen=True)
 class Row:
+    """Decided and overturned items of one group. The rate is withheld (None, "") below
+    MIN_COHORT decided items (`domain/cohort.py`), on the page, in its charts and CSV files
+    and in `corpus stats` alike; the counts are always given."""
+
     key: str
     count: int
     overturned: int
 
     @property
     def rate(self) -> float | None:
-        return self.overturned / self.count if self.count else None
+        return self.overturned / self.count if rate_shown(self.count) else None
 
     @property
     def percent(self) -> str:
-        """The rate in percent to a tenth ("6.3%"), "" for no item: the page and `corpus
+        """The rate in percent to a tenth ("6.3%"), "" when withheld: the page and `corpus
         stats` print this one text."""
-        return f"{half_up(self.overturned * 100, self.count, 1)}%" if self.count else ""
+        return f"{half_up(self.overturned * 100, self.count, 1)}%" if self.rate is not None else ""
 
     @property
     def fraction(self) -> str:
-        """The rate to four places ("0.0625"), "" for no item: the CSV files' column."""
-        return half_up(self.overturned, self.count, 4) if self.count else ""
+        """The rate to four places ("0.0625"), "" when withheld: the CSV files' column."""
+        return half_up(self.overturned, self.count, 4) if self.rate is not None else ""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from openimr.core.clock import local_date, now
 from openimr.decisions import analytics, analytics_summary, analytics_svg
+from openimr.decisions.domain.cohort import MIN_COHORT
 from openimr.decisions.domain.spreadsheet import spreadsheet_safe
 from openimr.decisions.views import label
 
@@ -92,11 +93,28 @@ def _svg(chart: Chart, rows: list[Any]) -> str:
     if chart.kind == "trend":
         points = [(r.key, r.rate) for r in rows]
         return analytics_svg.columns(chart.title, points, line=True, described_by=described_by)
-    bars = [
-        (_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}")
-        for r in _drawn(chart, rows)
-    ]
+    bars = [(_label(chart, r.key), r.rate or 0.0, _bar_text(r)) for r in _drawn(chart, rows)]
     return analytics_svg.bars(chart.title, bars, described_by=described_by)
+
+
+def _bar_text(row: analytics.Row) -> str:
+    if row.percent:
+        return f"{row.percent} of {row.count:,}"
+    return f"no rate: {row.count:,} item{'' if row.count == 1 else 's'}"
+
+
+def _withheld(chart: Chart, rows: list[Any]) -> str:
+    """A rate chart's rows with too few decided items for a rate (`domain/cohort.py`)."""
+    if chart.kind == "tally":
+        return ""
+    few = sum(1 for r in rows if 0 < r.count < MIN_COHORT)
+    if not few:
+        return ""
+    rows_show = "1 row shows" if few == 1 else f"{few:,} rows show"
+    return (
+        f"{rows_show} no rate (—): fewer than {MIN_COHORT} decided items, too few for a rate "
+        "that means more than chance, as the precedent panel does not show one either."
+    )
 
 
 def _drawn(chart: Chart, rows: list[Any]) -> list[Any]:
@@ -183,7 +201,11 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
     for chart in CHARTS:
         rows = list(data[chart.name])
         head, body = _table(chart, rows)
-        notes = (_left_out(chart, undated, not_shown), _overlap(chart, rows, totals["items"]))
+        notes = (
+            _left_out(chart, undated, not_shown),
+            _overlap(chart, rows, totals["items"]),
+            _withheld(chart, rows),
+        )
         charts.append(
             {
                 "chart": chart,
@@ -194,7 +216,7 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
                 "left_out": " ".join(n for n in notes if n),
             }
         )
-    context = {"charts": charts, "totals": _totals(totals)}
+    context = {"charts": charts, "totals": _totals(totals), "min_cohort": MIN_COHORT}
     return render(request, "decisions/analytics.html", context)
 
 

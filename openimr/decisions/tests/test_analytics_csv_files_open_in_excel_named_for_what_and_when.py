@@ -26,7 +26,7 @@ def corpus() -> None:
     make_decision(
         decided=dt.date(2016, 1, 20),
         specialties=("Médecine physique",),
-        items=[item(outcome="overturned")] + [item(outcome="upheld")] * 3,
+        items=[item(outcome="overturned")] + [item(outcome="upheld")] * 19,
     )
 
 
@@ -36,14 +36,14 @@ def test_the_csv_starts_with_a_byte_order_mark_and_reads_back_in_utf8(client, co
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows == [
         ["key", "count", "overturned", "rate"],
-        ["Médecine physique", "4", "1", "0.2500"],
+        ["Médecine physique", "20", "1", "0.0500"],
     ]
 
 
 def test_numbers_are_bare_numbers_not_text(client, corpus):
     body = client.get("/decisions/analytics/category.csv").content.decode("utf-8-sig")
     # No thousands separator, no percent sign, no quotes: a spreadsheet reads numbers.
-    assert body.splitlines()[1] == "rehabilitation,4,1,0.2500"
+    assert body.splitlines()[1] == "rehabilitation,20,1,0.0500"
 
 
 @pytest.mark.parametrize(
