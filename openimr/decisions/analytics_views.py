@@ -110,7 +110,8 @@ def _withheld(chart: Chart, rows: list[Any]) -> str:
     few = sum(1 for r in rows if 0 < r.count < MIN_COHORT)
     if not few:
         return ""
-    rows_show = "1 row shows" if few == 1 else f"{few:,} rows show"
+    row = "month" if chart.kind == "trend" else "row"
+    rows_show = f"1 {row} shows" if few == 1 else f"{few:,} {row}s show"
     return (
         f"{rows_show} no rate (—): fewer than {MIN_COHORT} decided items, too few for a rate "
         "that means more than chance, as the precedent panel does not show one either."

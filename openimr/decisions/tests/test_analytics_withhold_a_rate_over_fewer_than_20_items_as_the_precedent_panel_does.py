@@ -5,6 +5,7 @@ specialty's 6 of 8 overturned had been drawn as a 75% bar, longer than every spe
 a hundred items, and 1 of 1 as 100%."""
 
 import csv
+import datetime as dt
 import io
 import json
 
@@ -21,7 +22,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def corpus() -> None:
     cache.clear()
     upheld, overturned = item(outcome="upheld"), item(outcome="overturned")
-    make_decision(specialties=("Surgery",), items=[overturned] * 6 + [upheld] * 2)
+    make_decision(
+        specialties=("Surgery",), items=[overturned] * 6 + [upheld] * 2, decided=dt.date(2016, 1, 5)
+    )
     make_decision(specialties=("Pain Medicine",), items=[overturned] * 2 + [upheld] * 18)
 
 
@@ -36,6 +39,8 @@ def test_the_table_and_the_chart_show_the_counts_and_no_rate(client, corpus):
     assert "<td>Pain Medicine</td><td>20</td><td>2</td><td>10.0%</td>" in shown
     assert "1 row shows no rate (—): fewer than 20 decided items" in shown
     assert "75.0%" not in shown and "Surgery: no rate: 8 items" in shown
+    assert "1 month shows no rate (—)" not in shown
+    assert "1 month shows no rate (—): fewer than 20" in section(client, "over_time")
     # The sentence a screen reader hears names only the rate shown.
     assert "Overturn rate: Pain Medicine, 10.0% of 20 items decided." in shown
 
