@@ -234,6 +234,10 @@ def _totals(totals: dict[str, int]) -> str:
     )
 
 
+# The `corpus stats --by` field each rate chart counts by (the others by their own name).
+_FIELD = {"over_time": "month"}
+
+
 # A byte-order mark before the header: Excel, opening a CSV file by a double click, reads
 # one without it in the computer's legacy code page (Windows-1252), and a specialty or
 # a treatment outside ASCII ("Médecine", "—") arrives mangled; with it, Excel, LibreOffice
@@ -255,7 +259,9 @@ def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
         writer.writerow(["month", _counted(found)])
         writer.writerows([spreadsheet_safe(r.key), r.count] for r in rows)
     else:
-        writer.writerow(["key", "count", "overturned", "rate"])
+        # The first column named for what it holds, as `corpus stats --by FIELD` heads it:
+        # "key" said nothing to a reader of the spreadsheet.
+        writer.writerow([_FIELD.get(found.name, found.name), "count", "overturned", "rate"])
         writer.writerows(
             [
                 spreadsheet_safe(r.key),

@@ -35,9 +35,20 @@ def test_the_csv_starts_with_a_byte_order_mark_and_reads_back_in_utf8(client, co
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows == [
-        ["key", "count", "overturned", "rate"],
+        ["specialty", "count", "overturned", "rate"],
         ["Médecine physique", "20", "1", "0.0500"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("chart", "first"),
+    [("category", "category"), ("family", "family"), ("specialty", "specialty"),
+     ("over_time", "month"), ("letters", "month"), ("applications", "month")],
+)  # fmt: skip
+def test_the_first_column_is_named_for_what_it_holds(client, corpus, capsys, chart, first):
+    # As `corpus stats --by FIELD` heads its table; it had been "key".
+    body = client.get(f"/decisions/analytics/{chart}.csv").content.decode("utf-8-sig")
+    assert next(csv.reader(io.StringIO(body)))[0] == first
 
 
 def test_numbers_are_bare_numbers_not_text(client, corpus):

@@ -59,7 +59,7 @@ def test_each_chart_downloads_as_csv(client, corpus):
     response = client.get("/decisions/analytics/category.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["key", "count", "overturned", "rate"]
+    assert rows[0] == ["category", "count", "overturned", "rate"]
     assert ["pharmaceuticals", "20", "10", "0.5000"] in rows
     letters = (
         client.get("/decisions/analytics/letters.csv").content.decode("utf-8-sig").splitlines()
