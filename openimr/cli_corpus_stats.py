@@ -5,6 +5,7 @@ de-identified corpus, or one search of it, streamed to a file)."""
 import argparse
 import json
 import sys
+from typing import Any
 
 from openimr.core.errors import InvalidInput, Problem
 
@@ -26,6 +27,7 @@ def _django() -> None:
 
 def cmd_corpus_stats(args: argparse.Namespace) -> int:
     _django()
+    from openimr.decisions.domain.cohort import MIN_COHORT
     from openimr.decisions.selectors import items_left_out, overturn_by
 
     rows, left_out = overturn_by(args.by), items_left_out(args.by)
@@ -39,12 +41,21 @@ def cmd_corpus_stats(args: argparse.Namespace) -> int:
     width = max([len(args.by), *(len(r.key) for r in rows)])
     print(f"{args.by:<{width}}  {'count':>9}  {'overturned':>10}  {'rate':>6}")
     for r in rows:
-        print(f"{r.key:<{width}}  {r.count:>9}  {r.overturned:>10}  {r.percent:>6}")
+        print(f"{r.key:<{width}}  {r.count:>9}  {r.overturned:>10}  {_rate(r):>6}")
+    if any(0 < r.count < MIN_COHORT for r in rows):
+        # As the analytics page says it: the rate is withheld, the counts are not.
+        print(f"(—: fewer than {MIN_COHORT} decided items, too few for a rate)")
     if left_out:
         items = "item has" if left_out == 1 else "items have"
         are = "is" if left_out == 1 else "are"
         print(f"({left_out:,} decided {items} no {args.by} and {are} not counted above)")
     return 0
+
+
+def _rate(row: Any) -> str:
+    """The rate as the table prints it: "—" when withheld over too few items, as the page
+    prints it; nothing for a month or year that decided nothing."""
+    return row.percent or ("—" if row.count else "")
 
 
 def _where(pairs: list[str]) -> dict[str, str]:

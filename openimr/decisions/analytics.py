@@ -17,6 +17,7 @@ from django.db.models import Count, Max
 
 from openimr.core.rounding import half_up
 from openimr.decisions.corpus import corpus_stamps
+from openimr.decisions.domain.cohort import rate_shown
 from openimr.decisions.models import Decision
 from openimr.decisions.search_terms import specialty_spellings
 from openimr.decisions.specialty_names import specialty_name
@@ -29,24 +30,28 @@ CACHE_SECONDS = 600
 
 @dataclass(frozen=True)
 class Row:
+    """Decided and overturned items of one group. The rate is withheld (None, "") below
+    MIN_COHORT decided items (`domain/cohort.py`), on the page, in its charts and CSV files
+    and in `corpus stats` alike; the counts are always given."""
+
     key: str
     count: int
     overturned: int
 
     @property
     def rate(self) -> float | None:
-        return self.overturned / self.count if self.count else None
+        return self.overturned / self.count if rate_shown(self.count) else None
 
     @property
     def percent(self) -> str:
-        """The rate in percent to a tenth ("6.3%"), "" for no item: the page and `corpus
+        """The rate in percent to a tenth ("6.3%"), "" when withheld: the page and `corpus
         stats` print this one text."""
-        return f"{half_up(self.overturned * 100, self.count, 1)}%" if self.count else ""
+        return f"{half_up(self.overturned * 100, self.count, 1)}%" if self.rate is not None else ""
 
     @property
     def fraction(self) -> str:
-        """The rate to four places ("0.0625"), "" for no item: the CSV files' column."""
-        return half_up(self.overturned, self.count, 4) if self.count else ""
+        """The rate to four places ("0.0625"), "" when withheld: the CSV files' column."""
+        return half_up(self.overturned, self.count, 4) if self.rate is not None else ""
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,8 @@ def _per_month(field: str) -> list[Tally]:
 
 def undated() -> list[Tally]:
     """How many letters each monthly chart leaves out: no decision date (the 2013-2014
-    layout prints none), no application date."""
+    layout prints none), no application date; and the decided items of the letters with no
+    decision date, which the rate-over-time chart (counting items) leaves out."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT sum(CASE WHEN decision_date IS NULL THEN 1 ELSE 0 END), "
@@ -199,7 +205,30 @@ def undated() -> list[Tally]:
             "FROM decisions_decision"
         )
         decided, received = cursor.fetchone()
-    return [Tally("decision", int(decided or 0)), Tally("application", int(received or 0))]
+    return [
+        Tally("decision", int(decided or 0)),
+        Tally("application", int(received or 0)),
+        Tally("decision_items", items_left_out("month")),
+    ]
+
+
+def totals() -> list[Tally]:
+    """The corpus's letters, decided items and overturned items: the figures the page
+    opens with, which each chart's table adds up to (with what its note says it leaves
+    out), as the DWC report opens with its totals."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM decisions_decision")
+        letters = int(cursor.fetchone()[0])
+        cursor.execute(
+            "SELECT count(*), sum(CASE WHEN outcome = 'overturned' THEN 1 ELSE 0 END) "
+            "FROM decisions_decisionitem WHERE outcome <> ''"
+        )
+        items, overturned = cursor.fetchone()
+    return [
+        Tally("letters", letters),
+        Tally("items", int(items)),
+        Tally("overturned", int(overturned or 0)),
+    ]
 
 
 _Keyed = TypeVar("_Keyed", Tally, Row)
@@ -287,6 +316,7 @@ def report() -> dict[str, list[Row] | list[Tally]]:
         "specialty": specialties,
         "over_time": overturn_by_month(),
         "undated": undated(),
+        "totals": totals(),
         "not_shown": not_shown(specialties),
     }
     cache.set(key, data, CACHE_SECONDS)

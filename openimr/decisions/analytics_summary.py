@@ -6,6 +6,7 @@ chart's name (WCAG 1.1.1); everyone reads it."""
 from collections.abc import Sequence
 
 from openimr.decisions.analytics import Row, Tally
+from openimr.decisions.domain.cohort import MIN_COHORT
 
 
 def tally(rows: Sequence[Tally], counted: str) -> str:
@@ -24,9 +25,10 @@ def tally(rows: Sequence[Tally], counted: str) -> str:
 
 def rates(rows: Sequence[tuple[str, Row]]) -> str:
     """Rates by group, (label, row) in the chart's order: the highest and the lowest."""
-    decided = [(label, row) for label, row in rows if row.count]
+    # Only the rates shown: a rate withheld over too few items is no one's highest.
+    decided = [(label, row) for label, row in rows if row.rate is not None]
     if not decided:
-        return ""
+        return _none_shown(rows, "row")
     high = max(decided, key=lambda r: r[1].overturned / r[1].count)
     low = min(decided, key=lambda r: r[1].overturned / r[1].count)
     items = "item" if high[1].count == 1 else "items"
@@ -38,10 +40,10 @@ def rates(rows: Sequence[tuple[str, Row]]) -> str:
 
 def trend(rows: Sequence[Row]) -> str:
     """A monthly rate: where it starts and ends, and its highest and lowest months (months
-    with no decided item have no rate and are passed over, as the line breaks there)."""
-    decided = [r for r in rows if r.count]
+    with no rate, too few items decided, are passed over, as the line breaks there)."""
+    decided = [r for r in rows if r.rate is not None]
     if not decided:
-        return ""
+        return _none_shown(rows, "month")
     high = max(decided, key=lambda r: r.overturned / r.count)
     low = min(decided, key=lambda r: r.overturned / r.count)
     first, last = decided[0], decided[-1]
@@ -49,3 +51,10 @@ def trend(rows: Sequence[Row]) -> str:
         f"From {first.percent} in {first.key} to {last.percent} in {last.key}. "
         f"Highest {high.percent} in {high.key}; lowest {low.percent} in {low.key}."
     )
+
+
+def _none_shown(rows: Sequence[Row] | Sequence[tuple[str, Row]], each: str) -> str:
+    """A chart drawn with no rate at all (too few items everywhere): said, not left blank."""
+    if not rows:
+        return ""
+    return f"No overturn rate shown: every {each} has fewer than {MIN_COHORT} decided items."

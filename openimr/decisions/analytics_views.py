@@ -10,7 +10,9 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from openimr.core.clock import local_date, now
 from openimr.decisions import analytics, analytics_summary, analytics_svg
+from openimr.decisions.domain.cohort import MIN_COHORT
 from openimr.decisions.domain.spreadsheet import spreadsheet_safe
 from openimr.decisions.views import label
 
@@ -21,15 +23,42 @@ class Chart:
     title: str
     kind: str  # "tally" per month, "rate" per group, "trend" rate per month
     key_title: str
+    file: str  # what the CSV holds, in its file name
 
 
 CHARTS = (
-    Chart("letters", "Final Determination Letters per month", "tally", "Month"),
-    Chart("applications", "Applications per month (decided letters, by receipt)", "tally", "Month"),
-    Chart("category", "Overturn rate by treatment category", "rate", "Treatment category"),
-    Chart("family", "Overturn rate by guideline family cited", "rate", "Guideline family"),
-    Chart("specialty", "Overturn rate by reviewer specialty", "rate", "Reviewer specialty"),
-    Chart("over_time", "Overturn rate over time", "trend", "Month"),
+    Chart(
+        "letters", "Final Determination Letters per month", "tally", "Month", "letters-per-month"
+    ),
+    Chart(
+        "applications",
+        "Applications per month (decided letters, by receipt)",
+        "tally",
+        "Month",
+        "applications-per-month",
+    ),
+    Chart(
+        "category",
+        "Overturn rate by treatment category",
+        "rate",
+        "Treatment category",
+        "overturn-rate-by-treatment-category",
+    ),
+    Chart(
+        "family",
+        "Overturn rate by guideline family cited",
+        "rate",
+        "Guideline family",
+        "overturn-rate-by-guideline-family",
+    ),
+    Chart(
+        "specialty",
+        "Overturn rate by reviewer specialty",
+        "rate",
+        "Reviewer specialty",
+        "overturn-rate-by-reviewer-specialty",
+    ),
+    Chart("over_time", "Overturn rate over time", "trend", "Month", "overturn-rate-per-month"),
 )
 _BY_NAME = {c.name: c for c in CHARTS}
 _LABELS = {"category": "category", "family": "family"}
@@ -64,11 +93,29 @@ def _svg(chart: Chart, rows: list[Any]) -> str:
     if chart.kind == "trend":
         points = [(r.key, r.rate) for r in rows]
         return analytics_svg.columns(chart.title, points, line=True, described_by=described_by)
-    bars = [
-        (_label(chart, r.key), r.rate or 0.0, f"{_rate(r)} of {r.count}")
-        for r in _drawn(chart, rows)
-    ]
+    bars = [(_label(chart, r.key), r.rate or 0.0, _bar_text(r)) for r in _drawn(chart, rows)]
     return analytics_svg.bars(chart.title, bars, described_by=described_by)
+
+
+def _bar_text(row: analytics.Row) -> str:
+    if row.percent:
+        return f"{row.percent} of {row.count:,}"
+    return f"no rate: {row.count:,} item{'' if row.count == 1 else 's'}"
+
+
+def _withheld(chart: Chart, rows: list[Any]) -> str:
+    """A rate chart's rows with too few decided items for a rate (`domain/cohort.py`)."""
+    if chart.kind == "tally":
+        return ""
+    few = sum(1 for r in rows if 0 < r.count < MIN_COHORT)
+    if not few:
+        return ""
+    row = "month" if chart.kind == "trend" else "row"
+    rows_show = f"1 {row} shows" if few == 1 else f"{few:,} {row}s show"
+    return (
+        f"{rows_show} no rate (—): fewer than {MIN_COHORT} decided items, too few for a rate "
+        "that means more than chance, as the precedent panel does not show one either."
+    )
 
 
 def _drawn(chart: Chart, rows: list[Any]) -> list[Any]:
@@ -94,8 +141,14 @@ def _left_out(chart: Chart, undated: dict[str, int], not_shown: dict[str, int]) 
     missing = undated.get(_DATED_BY.get(chart.name, ""), 0)
     if not missing:
         return ""
-    letters, are = ("letter prints", "is") if missing == 1 else ("letters print", "are")
-    return f"{missing:,} {letters} no {_DATED_BY[chart.name]} date and {are} not counted here."
+    one = missing == 1
+    letters = "1 letter" if one else f"{missing:,} letters"
+    if chart.kind == "trend":
+        # This chart counts items: its table adds up to the decided items less these.
+        items = undated.get("decision_items", 0)
+        letters += f" ({items:,} decided item{'' if items == 1 else 's'})"
+    verb, are = ("prints", "is") if one else ("print", "are")
+    return f"{letters} {verb} no {_DATED_BY[chart.name]} date and {are} not counted here."
 
 
 _NO_VALUE = {
@@ -125,15 +178,35 @@ def _not_shown(chart: Chart, not_shown: dict[str, int]) -> str:
     return " ".join(notes)
 
 
+# A rate chart whose rows may hold an item more than once: its table adds up to more than
+# the items decided, which the page says rather than leave the reader to find it.
+_COUNTED_IN_EACH = {
+    "family": "An item citing several guideline families counts in each",
+    "specialty": "A letter naming several reviewer specialties counts its items under each",
+}
+
+
+def _overlap(chart: Chart, rows: list[Any], items: int) -> str:
+    if chart.name not in _COUNTED_IN_EACH or sum(r.count for r in rows) <= items:
+        return ""
+    return f"{_COUNTED_IN_EACH[chart.name]}: the rows add up to more than the items decided."
+
+
 @require_safe
 def analytics_page(request: HttpRequest) -> HttpResponse:
     data = analytics.report()
     undated = {t.key: t.count for t in data["undated"]}
     not_shown = {t.key: t.count for t in data["not_shown"]}
+    totals = {t.key: t.count for t in data["totals"]}
     charts = []
     for chart in CHARTS:
         rows = list(data[chart.name])
         head, body = _table(chart, rows)
+        notes = (
+            _left_out(chart, undated, not_shown),
+            _overlap(chart, rows, totals["items"]),
+            _withheld(chart, rows),
+        )
         charts.append(
             {
                 "chart": chart,
@@ -141,10 +214,36 @@ def analytics_page(request: HttpRequest) -> HttpResponse:
                 "summary": _summary(chart, rows),
                 "head": head,
                 "rows": body,
-                "left_out": _left_out(chart, undated, not_shown),
+                "left_out": " ".join(n for n in notes if n),
             }
         )
-    return render(request, "decisions/analytics.html", {"charts": charts})
+    context = {"charts": charts, "totals": _totals(totals), "min_cohort": MIN_COHORT}
+    return render(request, "decisions/analytics.html", context)
+
+
+def _totals(totals: dict[str, int]) -> str:
+    """The figures each table adds up to: letters, items decided, overturned, overall rate."""
+    letters, items, overturned = totals["letters"], totals["items"], totals["overturned"]
+    if not letters:
+        return ""
+    rate = analytics.Row("all", items, overturned).percent
+    return (
+        f"The corpus holds {letters:,} letter{'' if letters == 1 else 's'} deciding "
+        f"{items:,} item{'' if items == 1 else 's'}, {overturned:,} of them overturned"
+        f"{f' ({rate})' if rate else ''}."
+    )
+
+
+# The `corpus stats --by` field each rate chart counts by (the others by their own name).
+_FIELD = {"over_time": "month"}
+
+
+# A byte-order mark before the header: Excel, opening a CSV file by a double click, reads
+# one without it in the computer's legacy code page (Windows-1252), and a specialty or
+# a treatment outside ASCII ("Médecine", "—") arrives mangled; with it, Excel, LibreOffice
+# and Numbers read UTF-8. Readers of data take it as it is: pandas drops it, and Python's
+# csv module does with encoding="utf-8-sig" (docs/search.md says so).
+BOM = "\ufeff"
 
 
 @require_safe
@@ -154,12 +253,15 @@ def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
         raise Http404(f"no chart {chart}")
     rows: list[Any] = list(analytics.report()[found.name])
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out)
     if found.kind == "tally":
         writer.writerow(["month", _counted(found)])
         writer.writerows([spreadsheet_safe(r.key), r.count] for r in rows)
     else:
-        writer.writerow(["key", "count", "overturned", "rate"])
+        # The first column named for what it holds, as `corpus stats --by FIELD` heads it:
+        # "key" said nothing to a reader of the spreadsheet.
+        writer.writerow([_FIELD.get(found.name, found.name), "count", "overturned", "rate"])
         writer.writerows(
             [
                 spreadsheet_safe(r.key),
@@ -170,5 +272,8 @@ def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
             for r in rows
         )
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="imr-{found.name}.csv"'
+    # What the file holds and the day (California's) its figures were taken: two downloads
+    # of one chart on two days no longer share a name, nor two charts' files a vague one.
+    day = local_date(now()).isoformat()
+    response["Content-Disposition"] = f'attachment; filename="imr-{found.file}-{day}.csv"'
     return response

@@ -17,6 +17,7 @@ from openimr.core.rounding import half_up
 from openimr.decisions import precedents_sql as sql
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
+from openimr.decisions.domain.cohort import MIN_COHORT
 from openimr.decisions.domain.item_regions import item_diagnoses, item_regions, letter_diagnoses
 from openimr.decisions.domain.precedent_words import CONDITION as _CONDITION
 from openimr.decisions.domain.precedent_words import GENERIC as _GENERIC
@@ -33,7 +34,6 @@ from openimr.decisions.domain.treatment_words import (
 )
 from openimr.decisions.precedents_sql import Treatment
 
-MIN_COHORT = 20
 UNNUMBERED = "UNNUMBERED-"
 # The cohort is drawn from the newest letters naming the treatment, at most this many.
 WINDOW = 5_000

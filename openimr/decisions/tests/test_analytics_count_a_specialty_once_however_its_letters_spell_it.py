@@ -21,12 +21,13 @@ AND = "Physical Medicine and Rehabilitation"
 
 @pytest.fixture
 def two_spellings() -> None:
-    """Three items under "&" (one overturned), one under "and" (overturned), one letter
-    naming both (its one item counted once), and two orthopedic items."""
+    """25 items under "&" (five overturned), three under "and" (overturned), one letter
+    naming both (its one item counted once), and two orthopedic items (too few for a rate,
+    domain/cohort.py)."""
     cache.clear()
-    make_decision(specialties=(AMPERSAND,), items=[item(outcome="upheld")] * 2)
-    make_decision(specialties=(AMPERSAND,), items=[item(outcome="overturned")])
-    make_decision(specialties=(AND,), items=[item(outcome="overturned")])
+    make_decision(specialties=(AMPERSAND,), items=[item(outcome="upheld")] * 20)
+    make_decision(specialties=(AMPERSAND,), items=[item(outcome="overturned")] * 5)
+    make_decision(specialties=(AND,), items=[item(outcome="overturned")] * 3)
     make_decision(specialties=(AMPERSAND, "Physical medicine  and rehabilitation"))
     make_decision(specialties=("Orthopedic Surgery",), items=[item()] * 2)
 
@@ -35,7 +36,7 @@ def test_corpus_stats_prints_one_row_for_the_specialty(capsys, two_spellings):
     assert main(["corpus", "stats", "--by", "specialty", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["rows"]
     assert [(r["key"], r["count"], r["overturned"]) for r in rows] == [
-        (AMPERSAND, 5, 2),
+        (AMPERSAND, 29, 8),
         ("Orthopedic Surgery", 2, 0),
     ]
     assert main(["corpus", "stats", "--by", "specialty"]) == 0
@@ -47,11 +48,11 @@ def test_corpus_stats_prints_one_row_for_the_specialty(capsys, two_spellings):
 def test_the_page_and_the_csv_show_one_row_for_the_specialty(client, two_spellings):
     page = client.get("/decisions/analytics/").content.decode()
     assert (
-        "<td>Physical Medicine &amp; Rehabilitation</td><td>5</td><td>2</td><td>40.0%</td>" in page
+        "<td>Physical Medicine &amp; Rehabilitation</td><td>29</td><td>8</td><td>27.6%</td>" in page
     )
     assert AND not in page
-    body = client.get("/decisions/analytics/specialty.csv").content.decode()
+    body = client.get("/decisions/analytics/specialty.csv").content.decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(body)))[1:] == [
-        [AMPERSAND, "5", "2", "0.4000"],
-        ["Orthopedic Surgery", "2", "0", "0.0000"],
+        [AMPERSAND, "29", "8", "0.2759"],
+        ["Orthopedic Surgery", "2", "0", ""],
     ]

@@ -34,7 +34,10 @@ def test_the_monthly_charts_name_the_letters_without_a_decision_date(client, cor
     assert "<td>2016-01</td><td>1</td>" in letters
     assert "2 letters print no decision date and are not counted here." in letters
     over_time = body.split('id="chart-over_time"')[1].split("</section>")[0]
-    assert "2 letters print no decision date and are not counted here." in over_time
+    # It counts items: it says how many it leaves out, to add up to the page's totals.
+    assert "2 letters (2 decided items) print no decision date and are not counted here." in (
+        over_time
+    )
     category = body.split('id="chart-category"')[1].split("</section>")[0]
     assert "not counted here" not in category
 

@@ -19,10 +19,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def gaps() -> None:
-    """Letters in November 2014 and February 2016: no letter in 2015."""
+    """Letters in November 2014 and February 2016: no letter in 2015. Twenty items each,
+    enough for a rate (domain/cohort.py)."""
     cache.clear()
-    make_decision(decided=dt.date(2014, 11, 3), items=[item(outcome="overturned")])
-    make_decision(decided=dt.date(2016, 2, 20), items=[item(outcome="upheld")] * 2)
+    make_decision(decided=dt.date(2014, 11, 3), items=[item(outcome="overturned")] * 20)
+    make_decision(decided=dt.date(2016, 2, 20), items=[item(outcome="upheld")] * 20)
 
 
 def _stats(capsys, by: str) -> dict:
@@ -40,9 +41,9 @@ def test_a_month_that_decided_nothing_is_a_row_of_zeros_without_a_rate(capsys, g
 def test_a_year_that_decided_nothing_is_a_row_of_zeros_without_a_rate(capsys, gaps):
     rows = _stats(capsys, "year")["rows"]
     assert [(r["key"], r["count"], r["rate"]) for r in rows] == [
-        ("2014", 1, 1.0),
+        ("2014", 20, 1.0),
         ("2015", 0, None),
-        ("2016", 2, 0.0),
+        ("2016", 20, 0.0),
     ]
 
 

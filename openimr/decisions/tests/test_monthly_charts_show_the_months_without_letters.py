@@ -19,14 +19,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def gap_over_a_new_year() -> None:
-    """Letters in November 2016 and February 2017, none in December or January."""
+    """Letters in November 2016 and February 2017, none in December or January; twenty
+    items each, enough for a rate (domain/cohort.py)."""
     cache.clear()
-    make_decision(decided=dt.date(2016, 11, 3), items=[item(outcome="overturned")])
-    make_decision(decided=dt.date(2017, 2, 20), items=[item(outcome="upheld")])
+    make_decision(decided=dt.date(2016, 11, 3), items=[item(outcome="overturned")] * 20)
+    make_decision(decided=dt.date(2017, 2, 20), items=[item(outcome="upheld")] * 20)
 
 
 def _csv(client, chart: str) -> list[list[str]]:
-    body = client.get(f"/decisions/analytics/{chart}.csv").content.decode()
+    body = client.get(f"/decisions/analytics/{chart}.csv").content.decode("utf-8-sig")
     return list(csv.reader(io.StringIO(body)))
 
 
@@ -48,10 +49,10 @@ def test_an_empty_month_keeps_its_place_in_the_letters_chart_without_a_bar():
 
 def test_the_overturn_rate_over_time_has_no_rate_for_an_empty_month(client, gap_over_a_new_year):
     assert _csv(client, "over_time")[1:] == [
-        ["2016-11", "1", "1", "1.0000"],
+        ["2016-11", "20", "20", "1.0000"],
         ["2016-12", "0", "0", ""],
         ["2017-01", "0", "0", ""],
-        ["2017-02", "1", "0", "0.0000"],
+        ["2017-02", "20", "0", "0.0000"],
     ]
     page = client.get("/decisions/analytics/").content.decode()
     table = page[page.index('id="chart-over_time"') :]
