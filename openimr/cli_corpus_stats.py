@@ -137,4 +137,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         metavar="KEY=VALUE",
         help=f"a filter as on the search page ({', '.join(WHERE_KEYS)}); repeatable",
     )
-    out.set_defaults(handler=cmd_corpus_export)
+    # Written beside the target and renamed at the end (`openimr.cli.write_file`).
+    out.set_defaults(
+        handler=cmd_corpus_export, interrupted="nothing is left half-written at {output}"
+    )
