@@ -167,7 +167,9 @@ def cmd_case_export(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    _django()
+    # Loading migrates the database first (demo_load), so a fresh data folder is set up
+    # rather than refused; `--code` only reads, from a database that must be current.
+    _django(migrated=args.code is not None)
     from openimr.demo.services import USERS, demo_code, demo_load, demo_secret
 
     if args.code is not None:  # `--code ""` (an unset variable) loaded the whole demo
