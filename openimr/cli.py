@@ -126,7 +126,16 @@ def cmd_case_validate(args: argparse.Namespace) -> int:
 def cmd_case_import(args: argparse.Namespace) -> int:
     from openimr.cases.interchange import imported_from_file
 
-    read = [imported_from_file(Path(name)) for name in args.files]  # all valid, or none stored
+    read, problems, refused = [], list[Problem](), 0
+    for name in args.files:  # all valid, or none stored
+        try:
+            read.append(imported_from_file(Path(name)))
+        except InvalidInput as exc:  # each file's problems, named by file: JSON paths alone
+            problems += [Problem(f"{name}: {p.path}", p.message) for p in exc.problems]
+            refused += 1
+    if problems:
+        files = f"{refused} of {len(args.files)} file{'' if len(args.files) == 1 else 's'}"
+        raise InvalidInput(problems, f"{files} refused; nothing was imported")
     cases = [case for case, _ in read]
     _refuse_repeated_numbers(args.files, [case.case_number for case in cases])
     _django()
