@@ -86,10 +86,15 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "--workers",
         type=int,
         default=os.cpu_count() or 1,
+        metavar="N",
         help="sandbox reader processes parsing letters at once (default: the CPU count)",
     )
     ingest.add_argument(
-        "--batch", type=int, default=250, help="files stored per transaction (default 250)"
+        "--batch",
+        type=int,
+        default=250,
+        metavar="N",
+        help="files stored per transaction (default 250)",
     )
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
     # Each batch commits whole, and a rerun skips what is stored (by SHA-256).

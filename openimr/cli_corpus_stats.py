@@ -144,8 +144,14 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     stats.set_defaults(handler=cmd_corpus_stats)
     out = commands.add_parser("export", help="the de-identified corpus as CSV, JSONL or Parquet")
     out.add_argument("--format", required=True, choices=FORMATS)
-    out.add_argument("-o", "--output", required=True, help='file to write ("-": standard output)')
-    out.add_argument("--q", default="", help="only decisions matching these words")
+    out.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help='file to write ("-": standard output)',
+    )
+    out.add_argument("--q", default="", metavar="WORDS", help="only decisions matching these words")
     out.add_argument(
         "--where",
         action="append",
