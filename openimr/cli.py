@@ -41,7 +41,12 @@ def _django(*, migrated: bool = True) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
-    django.setup()
+    from config.env import SettingError
+
+    try:
+        django.setup()
+    except SettingError as exc:  # a malformed setting (DATABASE_URL...): its one line
+        raise OpenIMRError(str(exc)) from None
     if migrated:
         from openimr.core.schema import schema_current
 
@@ -332,12 +337,14 @@ def _database_refused(exc: Exception) -> int:
 
 
 def _unreachable(exc: Exception) -> bool:
-    """A database error before any connection was made: the database could not be opened."""
+    """A database error before any connection was made: the database could not be opened
+    (a server down, a missing folder; SQLite's "file is not a database" is a DatabaseError
+    raised while connecting)."""
     if "django.db" not in sys.modules:
         return False
-    from django.db import OperationalError, connection
+    from django.db import DatabaseError, connection
 
-    return isinstance(exc, OperationalError) and connection.connection is None
+    return isinstance(exc, DatabaseError) and connection.connection is None
 
 
 def _unmigrated(exc: Exception) -> bool:
