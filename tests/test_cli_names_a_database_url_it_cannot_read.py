@@ -1,7 +1,8 @@
 """A DATABASE_URL the settings cannot read (no scheme, a database openimr does not run on,
 a port that is not a number) is refused by every command that opens the database with one
 line naming DATABASE_URL and the forms it takes, exit 2, and never the URL's password; an
-SQLite file that is not a database is named as a database that cannot be opened. Each ended
+SQLite file that is not a database is named as a database that cannot be opened, and any
+other malformed setting is its one line too. Each ended
 in a traceback from the settings or the driver (exit 1), the first two printing the URL's
 scheme list or asking to install mysqlclient."""
 
@@ -44,3 +45,10 @@ def test_an_sqlite_file_that_is_not_a_database_is_named(tmp_path):
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("error: cannot open the database (file is not a database)")
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_a_malformed_setting_is_named_in_one_line(tmp_path):
+    done = openimr(tmp_path / "data", "audit", "verify", env={"OPENIMR_PDF_TIMEOUT_SECONDS": "abc"})
+
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == "error: OPENIMR_PDF_TIMEOUT_SECONDS='abc' is not a number\n"
