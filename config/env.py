@@ -6,7 +6,11 @@ they can be mounted as files and never sit in the repository or a process listin
 """
 
 import os
+import re
 from pathlib import Path
+from typing import Any
+
+import dj_database_url
 
 READ: set[str] = set()
 
@@ -43,3 +47,28 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+# openimr runs on PostgreSQL and SQLite only: the URL forms DATABASE_URL takes.
+DATABASE_SCHEMES = ("postgres", "postgresql", "pgsql", "sqlite")
+DATABASE_URL_FORMS = "postgres://USER:PASSWORD@HOST:PORT/NAME or sqlite:///PATH"
+
+
+def database_url_parsed(url: str, **options: Any) -> dict[str, Any]:
+    """``url`` as Django's database settings, or a SettingError saying why it cannot be: no
+    scheme, a database openimr does not run on (whose driver failed only at the first
+    query), or a URL the parser refuses (a port that is not a number). The URL itself is
+    never repeated: it may hold a password."""
+    scheme, sep, _ = url.partition("://")
+    if not sep or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+        why = "it has no scheme"
+    elif scheme not in DATABASE_SCHEMES:
+        why = f"openimr runs on PostgreSQL or SQLite, not {scheme}"
+    else:
+        try:
+            return dict(dj_database_url.parse(url, **options))
+        except Exception:  # any way the parser refuses it; its message may quote the URL
+            why = "it cannot be read"
+    raise SettingError(
+        f"DATABASE_URL: not a database URL openimr reads ({why}): give {DATABASE_URL_FORMS}"
+    )

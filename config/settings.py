@@ -6,9 +6,7 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
-
-from config.env import SettingError, env_bool, env_list, env_str
+from config.env import SettingError, database_url_parsed, env_bool, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("OPENIMR_DATA_DIR") or BASE_DIR / "var")
@@ -114,7 +112,7 @@ SQLITE_OPTIONS = {
 def _database() -> dict[str, object]:
     url = env_str("DATABASE_URL")
     if url:
-        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+        config: dict[str, object] = database_url_parsed(url, conn_max_age=60)
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config["OPTIONS"] = dict(SQLITE_OPTIONS)
         return config

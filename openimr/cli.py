@@ -22,10 +22,13 @@ from openimr import (
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 
 EXIT_INVALID = 2
+# Ctrl-C (SIGINT): 128 + 2, as a shell reports a command the signal ended.
+EXIT_INTERRUPTED = 130
 # `openimr --help`'s first line (the module docstring's first line stopped mid-sentence).
 DESCRIPTION = (
     "Independent Medical Review from the command line, over the same services as the web "
-    "application. Errors print each problem as `path: message` and exit with code 2."
+    "application. Errors print each problem as `path: message` and exit with code 2; "
+    "Ctrl-C ends a command with exit 130."
 )
 Handler = Callable[[argparse.Namespace], int]
 
@@ -38,7 +41,12 @@ def _django(*, migrated: bool = True) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
-    django.setup()
+    from config.env import SettingError
+
+    try:
+        django.setup()
+    except SettingError as exc:  # a malformed setting (DATABASE_URL...): its one line
+        raise OpenIMRError(str(exc)) from None
     if migrated:
         from openimr.core.schema import schema_current
 
@@ -123,7 +131,16 @@ def cmd_case_validate(args: argparse.Namespace) -> int:
 def cmd_case_import(args: argparse.Namespace) -> int:
     from openimr.cases.interchange import imported_from_file
 
-    read = [imported_from_file(Path(name)) for name in args.files]  # all valid, or none stored
+    read, problems, refused = [], list[Problem](), 0
+    for name in args.files:  # all valid, or none stored
+        try:
+            read.append(imported_from_file(Path(name)))
+        except InvalidInput as exc:  # each file's problems, named by file: JSON paths alone
+            problems += [Problem(f"{name}: {p.path}", p.message) for p in exc.problems]
+            refused += 1
+    if problems:
+        files = f"{refused} of {len(args.files)} file{'' if len(args.files) == 1 else 's'}"
+        raise InvalidInput(problems, f"{files} refused; nothing was imported")
     cases = [case for case, _ in read]
     _refuse_repeated_numbers(args.files, [case.case_number for case in cases])
     _django()
@@ -164,7 +181,9 @@ def cmd_case_export(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    _django()
+    # Loading migrates the database first (demo_load), so a fresh data folder is set up
+    # rather than refused; `--code` only reads, from a database that must be current.
+    _django(migrated=args.code is not None)
     from openimr.demo.services import USERS, demo_code, demo_load, demo_secret
 
     if args.code is not None:  # `--code ""` (an unset variable) loaded the whole demo
@@ -274,6 +293,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OpenIMRError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
+    except KeyboardInterrupt:
+        # Ctrl-C: one line, and what the command kept if it says (its `interrupted`
+        # default), instead of a traceback ending in KeyboardInterrupt.
+        kept = getattr(args, "interrupted", "").format(**vars(args))
+        print("error: interrupted" + (f": {kept}" if kept else ""), file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`openimr corpus stats ... | head`): no traceback, and exit
         # 1 as a process killed by SIGPIPE would not succeed either. Standard output goes
@@ -281,37 +306,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as exc:
-        # PostgreSQL's message goes on with the query and a caret: its first line says it.
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if _unreachable(exc):
-            # The database named by DATABASE_URL (or the data folder) cannot be opened: a
-            # server that is down, a missing folder, a database never created. Migrating
-            # would not help, and a traceback hides the reason.
-            print(
-                f"error: cannot open the database ({reason}): check DATABASE_URL, or "
-                "OPENIMR_DATA_DIR for SQLite",
-                file=sys.stderr,
-            )
-            return EXIT_INVALID
-        if not _unmigrated(exc):
-            raise
-        # A data folder (or PostgreSQL database) never migrated, or migrated by an older
-        # openimr: say what to run, not a traceback from the first query.
+        return _database_refused(exc)
+
+
+def _database_refused(exc: Exception) -> int:
+    """EXIT_INVALID, with the one line saying so, for a database that cannot be opened or
+    is not migrated; any other error is raised again."""
+    # PostgreSQL's message goes on with the query and a caret: its first line says it.
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if _unreachable(exc):
+        # The database named by DATABASE_URL (or the data folder) cannot be opened: a
+        # server that is down, a missing folder, a database never created. Migrating
+        # would not help, and a traceback hides the reason.
         print(
-            f"error: the database is not set up for this version of openimr ({reason}): "
-            "run `python manage.py migrate`",
+            f"error: cannot open the database ({reason}): check DATABASE_URL, or "
+            "OPENIMR_DATA_DIR for SQLite",
             file=sys.stderr,
         )
         return EXIT_INVALID
+    if not _unmigrated(exc):
+        raise exc
+    # A data folder (or PostgreSQL database) never migrated, or migrated by an older
+    # openimr: say what to run, not a traceback from the first query.
+    print(
+        f"error: the database is not set up for this version of openimr ({reason}): "
+        "run `python manage.py migrate`",
+        file=sys.stderr,
+    )
+    return EXIT_INVALID
 
 
 def _unreachable(exc: Exception) -> bool:
-    """A database error before any connection was made: the database could not be opened."""
+    """A database error before any connection was made: the database could not be opened
+    (a server down, a missing folder; SQLite's "file is not a database" is a DatabaseError
+    raised while connecting)."""
     if "django.db" not in sys.modules:
         return False
-    from django.db import OperationalError, connection
+    from django.db import DatabaseError, connection
 
-    return isinstance(exc, OperationalError) and connection.connection is None
+    return isinstance(exc, DatabaseError) and connection.connection is None
 
 
 def _unmigrated(exc: Exception) -> bool:

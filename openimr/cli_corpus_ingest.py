@@ -86,13 +86,20 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "--workers",
         type=int,
         default=os.cpu_count() or 1,
+        metavar="N",
         help="sandbox reader processes parsing letters at once (default: the CPU count)",
     )
     ingest.add_argument(
-        "--batch", type=int, default=250, help="files stored per transaction (default 250)"
+        "--batch",
+        type=int,
+        default=250,
+        metavar="N",
+        help="files stored per transaction (default 250)",
     )
     ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
-    ingest.set_defaults(handler=cmd_corpus_ingest)
+    # Each batch commits whole, and a rerun skips what is stored (by SHA-256).
+    kept = "the batches stored before it are kept; run the same command again to read the rest"
+    ingest.set_defaults(handler=cmd_corpus_ingest, interrupted=kept)
     publish = commands.add_parser(
         "publish", help="publish issued letters not yet in the corpus, de-identified"
     )

@@ -57,6 +57,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         "--workers",
         type=int,
         default=os.cpu_count() or 1,
+        metavar="N",
         help="sandbox reader processes reading PDFs at once (default: the CPU count)",
     )
     recheck.add_argument(

@@ -5,6 +5,7 @@ de-identified corpus, or one search of it, streamed to a file)."""
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from openimr.core.errors import InvalidInput, Problem
@@ -97,15 +98,30 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
     )
 
     tally = ExportTally()
+    to_stdout = args.output == "-"  # as `-o -` is for `case export`: `... -o - | jq`
+    if to_stdout:  # what reached the pipe before a Ctrl-C stays there
+        args.interrupted = ""
     try:
-        size = write_file(corpus_export(args.format, params, tally), args.output)
+        chunks = corpus_export(args.format, params, tally)
+        size = _to_stdout(chunks) if to_stdout else write_file(chunks, args.output)
     except InvalidInput as exc:
         raise InvalidInput([_as_option(p) for p in exc.problems]) from exc
     count = f"{tally.decisions:,} decision{'' if tally.decisions == 1 else 's'}"
-    print(f"wrote {count} to {args.output} ({size:,} bytes, {args.format})", file=sys.stderr)
+    where = "standard output" if to_stdout else args.output
+    print(f"wrote {count} to {where} ({size:,} bytes, {args.format})", file=sys.stderr)
     if args.q:
         _say_searched(searched_words(search_query(params, paged=False)))
     return 0
+
+
+def _to_stdout(chunks: Iterable[bytes]) -> int:
+    """The chunks written to standard output as they come; the bytes written."""
+    size = 0
+    for chunk in chunks:
+        sys.stdout.buffer.write(chunk)
+        size += len(chunk)
+    sys.stdout.flush()
+    return size
 
 
 def _say_searched(words: tuple[list[str], list[str], list[str]]) -> None:
@@ -139,8 +155,14 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     stats.set_defaults(handler=cmd_corpus_stats)
     out = commands.add_parser("export", help="the de-identified corpus as CSV, JSONL or Parquet")
     out.add_argument("--format", required=True, choices=FORMATS)
-    out.add_argument("-o", "--output", required=True, help="file to write")
-    out.add_argument("--q", default="", help="only decisions matching these words")
+    out.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help='file to write ("-": standard output)',
+    )
+    out.add_argument("--q", default="", metavar="WORDS", help="only decisions matching these words")
     out.add_argument(
         "--where",
         action="append",
@@ -148,4 +170,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         metavar="KEY=VALUE",
         help=f"a filter as on the search page ({', '.join(WHERE_KEYS)}); repeatable",
     )
-    out.set_defaults(handler=cmd_corpus_export)
+    # Written beside the target and renamed at the end (`openimr.cli.write_file`).
+    out.set_defaults(
+        handler=cmd_corpus_export, interrupted="nothing is left half-written at {output}"
+    )

@@ -3,17 +3,18 @@ deployment."""
 
 import argparse
 import math
-import os
 from pathlib import Path
 
 from openimr.core.errors import Conflict, InvalidInput, Problem
 
 
 def _django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
+    """Set up as every command is (a malformed setting named in one line), without the
+    check that the database holds every migration: these commands copy, restore or serve
+    whatever it holds."""
+    from openimr.cli import _django as setup
 
-    django.setup()
+    setup(migrated=False)
 
 
 def _size(count: int) -> str:

@@ -58,12 +58,13 @@ def _lines(address: str | None) -> str | None:
 
 
 def cmd_contact(args: argparse.Namespace) -> int:
+    if args.address is None and args.email is None:  # the command's own mistake: no database
+        from openimr.core.errors import InvalidInput, Problem
+
+        raise InvalidInput([Problem("--address, --email", "give --address, --email or both")])
     _django()
     from openimr.cases.services import administrator_contact_set
 
-    if args.address is None and args.email is None:
-        print("openimr tokens contact: give --address, --email or both", file=sys.stderr)
-        return 2
     now_set = administrator_contact_set(
         name=args.administrator, actor="cli", address=_lines(args.address), email=args.email
     )

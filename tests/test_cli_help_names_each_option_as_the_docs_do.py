@@ -1,7 +1,8 @@
 """Each option docs/cli.md shows in a command's heading is in that command's `--help`, under
 the same placeholder: `openimr worker --help` had said `--interval INTERVAL` where the docs
 say `--interval SECONDS`, `simulate` `--applications APPLICATIONS` for `--applications N`,
-`tokens create` `--user USER` for `--user USERNAME`."""
+`tokens create` `--user USER` for `--user USERNAME`, `corpus ingest` `--workers WORKERS
+--batch BATCH` for `--workers N --batch N`, `corpus export` `--q Q` for `--q WORDS`."""
 
 import argparse
 import re
@@ -12,8 +13,7 @@ import pytest
 from openimr.cli import _parser
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
-# The commands whose parsers are in openimr/cli.py, cli_intake, cli_ops, cli_tokens and
-# cli_reviewers (`corpus` has its own modules and tests).
+# Every command whose heading in docs/cli.md shows an option.
 COMMANDS = [
     "case validate",
     "case import",
@@ -24,6 +24,7 @@ COMMANDS = [
     "applications import",
     "eligibility check",
     "clocks show",
+    "clocks timeliness",
     "tokens create",
     "tokens list",
     "api token create",
@@ -34,6 +35,12 @@ COMMANDS = [
     "restore",
     "worker",
     "files sweep",
+    "tokens register",
+    "tokens contact",
+    "corpus ingest",
+    "corpus recheck",
+    "corpus stats",
+    "corpus export",
 ]
 
 

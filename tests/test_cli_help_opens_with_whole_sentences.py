@@ -12,4 +12,5 @@ def test_the_help_description_is_whole_sentences(capsys):
     assert done.value.code == 0
     description = " ".join(capsys.readouterr().out.split("\n\n")[1].split())
     assert description.startswith("Independent Medical Review from the command line")
-    assert description.endswith("exit with code 2.")
+    assert "exit with code 2;" in description
+    assert description.endswith("Ctrl-C ends a command with exit 130.")

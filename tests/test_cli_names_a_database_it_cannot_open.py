@@ -40,5 +40,7 @@ def test_an_unmigrated_postgresql_database_is_told_to_migrate_in_one_line(tmp_pa
     url = f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/postgres"
     done = openimr(tmp_path, "audit", "verify", env={"DATABASE_URL": url})
     assert done.returncode == 2, done.stderr
-    assert done.stderr.startswith("error: the database is not set up (relation ")
+    assert done.stderr.startswith(
+        "error: the database is not set up for this version of openimr (relation "
+    )
     assert done.stderr.count("\n") == 1, done.stderr

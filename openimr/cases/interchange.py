@@ -117,10 +117,18 @@ def _parsed(text: str, source: str) -> object:
 
 
 def _read(path: Path) -> str:
+    """The file's text, or an InvalidInput in the words the other commands use (Python's
+    own named the file twice: "[Errno 2] No such file or directory: '...'")."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput([Problem("$", f"cannot read {path}: {exc}")]) from exc
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InvalidInput([Problem("$", f"cannot read {path}: {reason}")]) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        said = f"{path} is not UTF-8 text (byte {exc.start}: {exc.reason})"
+        raise InvalidInput([Problem("$", said)]) from exc
 
 
 def case_from_json(text: str, source: str = "input") -> Case:

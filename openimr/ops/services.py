@@ -161,10 +161,14 @@ def _place(source: Path, target: Path) -> None:
     whole files only."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-        with source.open("rb") as stream:
-            shutil.copyfileobj(stream, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
+        try:
+            with source.open("rb") as stream:
+                shutil.copyfileobj(stream, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        except BaseException:  # Ctrl-C, a full disk: no temporary copy left among the files
+            os.unlink(handle.name)
+            raise
     os.replace(handle.name, target)
 
 

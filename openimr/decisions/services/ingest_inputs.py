@@ -64,21 +64,25 @@ def inputs_in(paths: Iterable[str | Path]) -> list[Input]:
     if missing:
         raise InvalidInput(missing)
     found: list[Input] = []
+    unreadable: list[Problem] = []
     for path in map(Path, paths):
         if path.is_dir():
             # By parts, the order of paths themselves, with no comparison made in Python.
-            files = sorted(_files_under(path), key=lambda found: found[0].parts)
+            files = sorted(_files_under(path, unreadable), key=lambda found: found[0].parts)
             found += [i for f, nowhere in files if _wanted(f) for i in _expand(f, nowhere)]
         else:
             found += _expand(path)
+    if unreadable:  # its letters would be left out of a run that said nothing of them
+        raise InvalidInput(unreadable, "nothing was read")
     return found
 
 
-def _files_under(folder: Path) -> list[tuple[Path, bool]]:
+def _files_under(folder: Path, unreadable: list[Problem]) -> list[tuple[Path, bool]]:
     """Each file under ``folder`` and whether it is a link that leads nowhere: what
     ``folder.rglob("*")`` finds that ``is_file()`` or leads nowhere (the same folders
-    entered, a folder that may not be read skipped), read from the folders' entries with no
-    system call a file but for links (a third of listing and reading a text letter)."""
+    entered), read from the folders' entries with no system call a file but for links (a
+    third of listing and reading a text letter). A folder that cannot be listed (no
+    permission) is added to ``unreadable``: skipped, its letters were never read, unsaid."""
     found: list[tuple[Path, bool]] = []
     folders = [folder]
     while folders:
@@ -86,7 +90,9 @@ def _files_under(folder: Path) -> list[tuple[Path, bool]]:
         try:
             with os.scandir(parent) as scanned:
                 entries = list(scanned)
-        except PermissionError:
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            unreadable.append(Problem(str(parent), f"cannot read this folder: {reason}"))
             continue
         for entry in entries:
             if entry.is_symlink():  # as pathlib reads a link: ``is_file`` ignores a loop
