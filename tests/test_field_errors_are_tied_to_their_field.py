@@ -146,3 +146,17 @@ def test_qa_returning_without_comments_is_described_at_the_comments_box():
     alert = page.by_id(box.attrs["aria-describedby"])
     assert alert is not None and alert.attrs.get("role") == "alert"
     assert "say what the reviewer should change" in text(alert)
+
+
+def test_a_form_sent_back_focuses_its_first_field_at_fault():
+    world = build_world()
+    checked = []
+    for where, html in error_pages(world):
+        page = parse(html)
+        invalid = [c for c in page.controls() if c.attrs.get("aria-invalid") == "true"]
+        if "sent with problems" not in where or "guidelines" in where or not invalid:
+            continue
+        focused = [c for c in page.controls() if "autofocus" in c.attrs]
+        assert focused == invalid[:1], f"{where}: the focus is not on the first field at fault"
+        checked.append(where)
+    assert len(checked) == 5  # the application, the record forms, the information's

@@ -15,6 +15,16 @@ from tests.browser.conftest import log_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # Sent as the browser would with its own checks off: the server's answer is what is checked.
 NO_BROWSER_CHECKS = "() => document.querySelectorAll('form').forEach(f => f.noValidate = true)"
+# The keyboard is at the first field at fault when the page comes back.
+FOCUS_IS_AT_FAULT = (
+    """() => [document.activeElement.id, document.querySelector('[aria-invalid=true]').id]"""
+)
+
+
+def _at_fault(page) -> None:
+    page.wait_for_load_state()
+    focused, first_invalid = page.evaluate(FOCUS_IS_AT_FAULT)
+    assert focused == first_invalid, f"{page.url}: the focus is on {focused!r}"
 
 
 def _check(page, where: str, broken: dict) -> None:
@@ -69,12 +79,12 @@ def test_forms_before_and_after_a_refusal_break_no_axe_core_rule(browser, live_s
     page.goto(f"{live_server.url}/cases/new/")
     page.evaluate(NO_BROWSER_CHECKS)
     page.click("main form button[type=submit] >> nth=-1")
-    assert page.locator("[aria-invalid=true]").count() > 0
+    _at_fault(page)
     _check(page, "the application sent back", broken)
     page.goto(f"{live_server.url}/records/{REVIEW_A}/")
     page.evaluate(NO_BROWSER_CHECKS)
     page.click("form[action$='upload/'] button")
-    assert page.locator("[aria-invalid=true]").count() > 0
+    _at_fault(page)
     _check(page, "the record upload refused", broken)
     page.context.close()
 
@@ -84,6 +94,7 @@ def test_forms_before_and_after_a_refusal_break_no_axe_core_rule(browser, live_s
     page.fill("#id_item-0-free_citation", "ODG Low Back")
     page.fill("#id_item-0-rationale", "Upheld. [[99 p1]]")
     page.click("#item-0 button[value=item]")
+    _at_fault(page)
     assert page.get_attribute("#id_item-0-why_not_mtus", "aria-invalid") == "true"
     _check(page, "an item refused", broken)
     page.click("#submit button")
@@ -94,6 +105,7 @@ def test_forms_before_and_after_a_refusal_break_no_axe_core_rule(browser, live_s
     page = _as(browser, live_server, "qa-doc")
     page.goto(f"{live_server.url}/review/qa/{IN_QA}/")
     page.click("button[value=return]")
+    _at_fault(page)
     assert page.get_attribute("#id_comments", "aria-invalid") == "true"
     _check(page, "QA's return without comments", broken)
     page.context.close()
