@@ -13,6 +13,7 @@ from django.utils.http import urlsafe_base64_encode
 from openimr.accounts.tests.helpers import totp_device
 from openimr.cases.tests.test_intake_pages import form_data
 from openimr.core import authz_matrix as matrix
+from openimr.review.forms import RATIONALE_MAX, SUMMARY_MAX
 from openimr.review.tests.conftest import PASSWORD, person
 from tests.authz_routes import django_routes
 from tests.authz_world import REVIEW_A, World
@@ -57,7 +58,34 @@ def error_pages(world: World) -> Iterator[tuple[str, str]]:
     ]
     for n, (url, data) in enumerate(posts):
         yield f"{url} sent with problems ({n})", intake.post(url, data).content.decode()
+    yield from _review_error_pages(world)
     yield from _account_error_pages()
+
+
+def _review_error_pages(world: World) -> Iterator[tuple[str, str]]:
+    """The reviewer's workspace refusing a save the form refuses (a rationale too long), one
+    the service refuses (a page marker naming no page), a summary too long and a submit
+    before anything is decided; QA's return without comments."""
+    url = f"/review/{REVIEW_A}/"
+    item = {
+        "action": "item",
+        "item": "0",
+        "item-0-decision": "upheld",
+        "item-0-free_citation": "MTUS Chronic Pain Medical Treatment Guidelines",
+        "item-0-free_is_mtus": "on",
+    }
+    posts = [
+        ("a rationale too long", {**item, "item-0-rationale": "x" * (RATIONALE_MAX + 1)}),
+        ("a marker naming no page", {**item, "item-0-rationale": "Upheld. [[99 p1]]"}),
+        ("a summary too long", {"action": "summary", "summary": "x" * (SUMMARY_MAX + 1)}),
+        ("a submit before any decision", {"action": "submit"}),
+    ]
+    reviewer = world.client("reviewer")
+    for what, data in posts:
+        yield f"{url} sent with {what}", reviewer.post(url, data).content.decode()
+    qa_url = f"/review/qa/{world.own['qa']}/"
+    returned = world.client("qa").post(qa_url, {"action": "return", "comments": ""})
+    yield f"{qa_url} returned without comments", returned.content.decode()
 
 
 def _account_error_pages() -> Iterator[tuple[str, str]]:

@@ -77,7 +77,13 @@ def test_the_password_rules_a_new_password_is_described_by_are_on_the_page():
 def test_problems_the_page_shows_above_the_form_are_announced():
     world = build_world()
     pages = dict(error_pages(world))
-    for where in ("/guidelines/ sent with problems (4)", "/login/ with a wrong password"):
+    for where in (
+        "/guidelines/ sent with problems (4)",
+        "/login/ with a wrong password",
+        "/review/CM16-0400101/ sent with a rationale too long",
+        "/review/CM16-0400101/ sent with a marker naming no page",
+        "/review/CM16-0400101/ sent with a submit before any decision",
+    ):
         alerts = [text(e) for e in parse(pages[where]).elements if e.attrs.get("role") == "alert"]
         assert alerts, f"{where}: its problems are not announced"
     assert "must not be empty" in " ".join(
@@ -107,3 +113,50 @@ def test_a_treatment_cells_error_describes_its_field():
     described = [page.by_id(ref) for ref in field.attrs.get("aria-describedby", "").split()]
     assert field.attrs.get("aria-invalid") == "true"
     assert [text(e) for e in described if e] != []
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "said"),
+    [
+        ("a rationale too long", "item-0-rationale", "Ensure this text has at most"),
+        ("a marker naming no page", "item-0-rationale", "[[99 p1]] names no page"),
+        ("a summary too long", "summary", "Ensure this text has at most"),
+        ("a submit before any decision", "summary", "save the clinical case summary"),
+    ],
+)
+def test_a_refused_save_on_the_workspace_takes_the_focus_to_the_field_at_fault(where, field, said):
+    world = build_world()
+    pages = dict(error_pages(world))
+    page = parse(pages[f"/review/CM16-0400101/ sent with {where}"])
+    invalid = [c for c in page.controls() if c.attrs.get("aria-invalid") == "true"]
+    assert invalid, f"{where}: no field is marked invalid"
+    focused = [c.attrs["name"] for c in page.controls() if "autofocus" in c.attrs]
+    assert focused == [field]
+    control = next(c for c in invalid if c.attrs["name"] == field)
+    described = " ".join(text(page.by_id(ref)) for ref in control.attrs["aria-describedby"].split())
+    assert said in described
+
+
+def test_qa_returning_without_comments_is_described_at_the_comments_box():
+    world = build_world()
+    pages = dict(error_pages(world))
+    page = parse(pages[f"/review/qa/{world.own['qa']}/ returned without comments"])
+    box = next(c for c in page.controls() if c.attrs["name"] == "comments")
+    assert box.attrs.get("aria-invalid") == "true" and "autofocus" in box.attrs
+    alert = page.by_id(box.attrs["aria-describedby"])
+    assert alert is not None and alert.attrs.get("role") == "alert"
+    assert "say what the reviewer should change" in text(alert)
+
+
+def test_a_form_sent_back_focuses_its_first_field_at_fault():
+    world = build_world()
+    checked = []
+    for where, html in error_pages(world):
+        page = parse(html)
+        invalid = [c for c in page.controls() if c.attrs.get("aria-invalid") == "true"]
+        if "sent with problems" not in where or "guidelines" in where or not invalid:
+            continue
+        focused = [c for c in page.controls() if "autofocus" in c.attrs]
+        assert focused == invalid[:1], f"{where}: the focus is not on the first field at fault"
+        checked.append(where)
+    assert len(checked) == 5  # the application, the record forms, the information's

@@ -12,6 +12,7 @@ from openimr.cases.domain.application import ReviewType, ServiceMethod, SignerRo
 from openimr.cases.intake_schema import ApplicationIn, parse_application
 from openimr.core.case import CATEGORY_LABELS, UROutcome
 from openimr.core.errors import InvalidInput
+from openimr.core.form_focus import FocusFirstError
 from openimr.core.uploads import SizeLimitedForm
 
 TREATMENT_ROWS = 5
@@ -73,6 +74,27 @@ def _choices(values: Any) -> list[tuple[str, str]]:
 
 
 class ApplicationForm(SizeLimitedForm):
+    # The fields of each part of the page, in the page's order: the template lays them out
+    # from these, and the first field at fault in this order takes the focus.
+    EMPLOYEE = (
+        "employee_name employee_address employee_phone employee_email claim_number "
+        "date_of_injury employer_name employer_address attorney_name attorney_email "
+        "attorney_address"
+    )
+    UR_DECISION = (
+        "ur_decision_date ur_service_method claims_administrator_name adjuster_name "
+        "claims_administrator_email claims_administrator_address physician_name "
+        "physician_specialty physician_email physician_address ur_decision_document"
+    )
+    OTHERS = (
+        "medical_group_name facility_name manufacturer_name ur_organization_name ur_reviewer_name"
+    )
+    ANSWERS = (
+        "conditional_non_certification disputed_other_than_medical_necessity "
+        "claims_administrator_agrees_to_proceed formulary_dispute"
+    )
+    SIGNATURE = "signed_by signer_role signature_date"
+
     review_type = forms.ChoiceField(choices=_choices(ReviewType), initial="regular")
     claim_number = _text()
     employee_name = _text(label="Employee name")
@@ -142,6 +164,12 @@ class ApplicationForm(SizeLimitedForm):
             )
             self.fields[f"rfa_date_{n}"] = _text(label="Date of the RFA", widget=DATE)
         self.parsed: ApplicationIn | None = None
+
+    def focus_order(self) -> list[str]:
+        rows = [f"{p}_{n}" for n in range(TREATMENT_ROWS) for p in TREATMENT_PARTS]
+        parts = (self.EMPLOYEE, self.UR_DECISION, self.OTHERS)
+        words = " ".join(("review_type", *parts, *rows, self.ANSWERS, self.SIGNATURE))
+        return words.split()
 
     def treatment_rows(self) -> list[list[forms.BoundField]]:
         return [[self[f"{p}_{n}"] for p in TREATMENT_PARTS] for n in range(TREATMENT_ROWS)]
@@ -256,7 +284,7 @@ class ApplicationForm(SizeLimitedForm):
             self.add_error(name if name in self.fields else None, problem.message)
 
 
-class _ServiceForm(forms.Form):
+class _ServiceForm(FocusFirstError):
     """A staff action's form: it only collects; the service decides, and its problems come
     back to the field they concern (a problem of the case itself, e.g. its state, above)."""
 

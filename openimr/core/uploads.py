@@ -10,10 +10,11 @@ as not sent (an application without its UR decision would be screened ineligible
 
 from typing import Any
 
-from django import forms
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest
+
+from openimr.core.form_focus import FocusFirstError
 
 _NOTED = "openimr_oversized_uploads"
 
@@ -42,7 +43,7 @@ def oversized_message() -> str:
     return f"the file is over {limit:,} bytes; the limit is {limit:,}"  # as size_check says it
 
 
-class SizeLimitedForm(forms.Form):
+class SizeLimitedForm(FocusFirstError):
     """A form whose file fields `SizeLimitHandler` may have dropped (``oversized``, from
     `oversized_fields`): each is refused at its field naming the limit, instead of being
     taken for a file not sent."""

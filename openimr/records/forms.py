@@ -4,6 +4,7 @@ acceptable, and their problems come back to the field they concern."""
 from django import forms
 
 from openimr.core.errors import InvalidInput
+from openimr.core.form_focus import FocusFirstError
 from openimr.core.uploads import SizeLimitedForm
 from openimr.records.vocabulary import KIND_LABELS, PARTY_LABELS, labelled
 
@@ -26,7 +27,7 @@ class UploadForm(SizeLimitedForm):
     submitted_by = forms.ChoiceField(label="Submitted by", choices=labelled(PARTY_LABELS))
 
 
-class EditForm(forms.Form):
+class EditForm(FocusFirstError):
     kind = forms.ChoiceField(choices=labelled(KIND_LABELS))
     author = forms.CharField(required=False)
     date_of_service = forms.DateField(

@@ -71,6 +71,8 @@ def qa_case(request: HttpRequest, case_number: str) -> HttpResponse:
             return redirect("review:qa_case", case_number)
         services.qa_return(row=row, actor=request.user, comments=comments)
     except InvalidInput as exc:
+        if any(p.path == "$.comments" for p in exc.problems):
+            _at_fault(form)
         return _page(request, row, errors=_said(exc), return_form=form, status=422)
     except OpenIMRError as exc:
         return _page(request, row, errors=[str(exc)], return_form=form, status=409)
@@ -88,8 +90,17 @@ def _refused(request: HttpRequest, row: Any, chosen: str, form: ReturnForm) -> A
         return _page(request, row, errors=["the action is return or approve"], status=400)
     if not form.is_valid():  # refused as written, not taken for no comments at all
         said = [f"{_FIELDS['$.comments']}: {e}" for e in form.errors.get("comments", [])]
+        _at_fault(form)
         return _page(request, row, errors=said, return_form=form, status=422)
     return None
+
+
+def _at_fault(form: ReturnForm) -> None:
+    """The comments box marked invalid, described by the refusal the page announces above
+    the form (its one wording, role="alert", id "errors"), and where the keyboard lands
+    (WCAG 2.1 SC 3.3.1, 2.4.3)."""
+    attrs = {"aria-invalid": "true", "aria-describedby": "errors", "autofocus": "autofocus"}
+    form.fields["comments"].widget.attrs.update(attrs)
 
 
 def _said(exc: InvalidInput) -> list[str]:

@@ -19,6 +19,7 @@ from openimr.guidelines.domain.criteria import rationale_outline
 from openimr.guidelines.selectors import guideline_catalog
 from openimr.review import case_file, selectors, services
 from openimr.review.checklists import checklist_for, outline
+from openimr.review.field_problems import first_invalid, place
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
 from openimr.review.sources import from_json, item_version, summary_version, with_markers
 from openimr.review.unsaved import keeping_writing, unsaved_for
@@ -49,7 +50,13 @@ def _summary_initial(row: Any, stored: Any) -> str:
 
 
 def _item_panels(
-    row: Any, case: Any, bound: dict[int, Any], stored: Any, mine: frozenset[int]
+    row: Any,
+    case: Any,
+    bound: dict[int, Any],
+    stored: Any,
+    mine: frozenset[int],
+    *,
+    placed: dict[int, dict[str, list[str]]],
 ) -> list[dict[str, Any]]:
     """One panel an item: a form for the reviewer's own items, the item as it stands (no
     form) for one assigned to another reviewer of a split case."""
@@ -78,6 +85,7 @@ def _item_panels(
                 "checklist_form": checklist,
                 "result": panel.get("result"),
                 "problems": panel.get("problems", []),
+                "field_problems": placed.get(n, {}),
             }
         )
     return panels
@@ -87,6 +95,8 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
     status = extra.pop("status", 200)
     query = request.GET.get("q", "")
     written = extra.pop("summary_text", None)  # a refused save's text, kept on the page
+    # A refusal's problems, each shown beside its field (openimr.review.field_problems).
+    placed = place(extra.pop("field_problems", []))
     # Built once per request: the items, the precedents and the page all read this one.
     case = case_of_row(row)
     stored = selectors.determination_of(row)  # read once: the summary and items use it
@@ -106,8 +116,9 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
                 "based_on": summary_version(stored.summary_input),
             }
         ),
+        "summary_problems": {"summary": placed.summary} if placed.summary else {},
         "summary_sources": from_json(stored.summary_sources),
-        "items": _item_panels(row, case, extra.pop("bound", {}), stored, mine),
+        "items": _item_panels(row, case, extra.pop("bound", {}), stored, mine, placed=placed.items),
         "split": len(mine) < len(case.items),
         # A split case's reviewer weighs only their own items' precedents (LC 139.5(c)).
         "precedents": _numbered(sorted(mine), precedents_for_case(case, positions=mine)),
@@ -115,6 +126,9 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         "precedent_window": PRECEDENT_WINDOW,
         **extra,
     }
+    context["focus"] = first_invalid(
+        context["summary_form"], context["summary_problems"], context["items"]
+    )
     return render(request, "review/workspace.html", context, status=status)
 
 
@@ -152,14 +166,19 @@ def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
             for k, v in form.errors.items()
         ]
         text = request.POST.get("summary", "")
-        return _page(request, row, summary_text=text, errors=errors, status=422)
+        said = [Problem("$.clinical_summary", " ".join(map(str, v))) for v in form.errors.values()]
+        return _page(
+            request, row, summary_text=text, errors=errors, field_problems=said, status=422
+        )
     text = form.cleaned_data.get("summary", "")
     based_on = form.cleaned_data.get("based_on", "")
     try:
         services.summary_save(row=row, text=text, actor=request.user, based_on=based_on)
     except InvalidInput as exc:
         errors = [str(exc), *_problems(exc)]
-        return _page(request, row, summary_text=text, errors=errors, status=422)
+        return _page(
+            request, row, summary_text=text, errors=errors, field_problems=exc.problems, status=422
+        )
     except Conflict as exc:
         # The text just written stays on the page, now on the saved version: saving it
         # again replaces the other reviewer's summary knowingly.
@@ -194,13 +213,18 @@ def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
     form = _item_form(request, row, n)
     if not form.is_valid():
         problems = [f"{k}: {', '.join(map(str, v))}" for k, v in form.errors.items()]
-        bound = {n: {"form": form, "problems": problems}}
-        return _page(request, row, bound=bound, status=422)
+        # The form marks and describes its own invalid fields; the alert says what failed.
+        said = [f"item {n + 1} was not saved", *(f"Item {n + 1}: {p}" for p in problems)]
+        return _page(request, row, bound={n: {"form": form}}, errors=said, status=422)
     try:
         services.item_save(row=row, entry=form.entry(n), actor=request.user)
     except InvalidInput as exc:
-        bound = {n: {"form": form, "problems": _problems(exc)}}
-        return _page(request, row, bound=bound, errors=[str(exc)], status=422)
+        unplaced = [_problem(p) for p in exc.problems if not place([p]).items]
+        bound = {n: {"form": form, "problems": unplaced}}
+        errors = [str(exc), *_problems(exc)]
+        return _page(
+            request, row, bound=bound, errors=errors, field_problems=exc.problems, status=422
+        )
     except Conflict as exc:
         # What was just written stays on the page, now on the saved version: saving it
         # again replaces the item saved meanwhile knowingly.
@@ -284,7 +308,8 @@ def workspace(request: HttpRequest, case_number: str) -> HttpResponse:
     try:
         return handler(request, row)
     except InvalidInput as exc:
-        return _page(request, row, errors=[str(exc), *_problems(exc)], status=422)
+        errors = [str(exc), *_problems(exc)]
+        return _page(request, row, errors=errors, field_problems=exc.problems, status=422)
     except OpenIMRError as exc:
         return _page(request, row, errors=[str(exc)], status=409)
 

@@ -63,5 +63,6 @@ def render_html(letter: Letter) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{STYLE}</style></head>"
-        f"<body>\n{render_fragment(letter)}\n</body></html>\n"
+        # In a <main>: a screen reader's "main content" lands on the letter (WCAG 1.3.1).
+        f"<body><main>\n{render_fragment(letter)}\n</main></body></html>\n"
     )

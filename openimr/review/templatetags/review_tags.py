@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import template
+from django.utils.html import format_html, format_html_join
 
 from openimr.core.access import QA, REVIEWER, user_has_role, user_works_intake
 
@@ -16,3 +17,27 @@ def review_roles(user: Any) -> dict[str, bool]:
         "reviewer": user_has_role(user, REVIEWER),
         "qa": user_has_role(user, QA),
     }
+
+
+@register.simple_tag
+def field_with_problems(bound: Any, problems: dict[str, list[str]] | None, focus: str = "") -> str:
+    """The field's control and, when the form or the service refused it, its problems right
+    after it: the control marked invalid and described by them (aria-describedby), so a
+    screen reader reads them with the field; ``focus`` names the field the keyboard lands
+    on when the page comes back (openimr.review.field_problems)."""
+    messages = [*bound.errors, *(problems or {}).get(bound.name, [])]
+    attrs: dict[str, str] = {}
+    if bound.auto_id and bound.auto_id == focus:
+        attrs["autofocus"] = "autofocus"
+    if not messages:
+        return bound.as_widget(attrs=attrs)
+    error_id = f"{bound.auto_id}_error"
+    attrs.update({"aria-invalid": "true", "aria-describedby": error_id})
+    # A <span> (shown as a block): the control sits in a <p>, which may not hold a list.
+    said = format_html_join("", "<span>{}</span> ", ((m,) for m in messages))
+    return format_html(
+        '{}<span class="errorlist field-problems" id="{}">{}</span>',
+        bound.as_widget(attrs=attrs),
+        error_id,
+        said,
+    )

@@ -1,0 +1,62 @@
+"""Where a refused save's problems stand on the workspace: each beside the field it is
+about, the field marked invalid and described by it, and the keyboard's focus on the first
+such field when the page comes back (WCAG 2.1 SC 3.3.1 Error Identification, 1.3.1 Info and
+Relationships, 2.4.3 Focus Order). A problem that names no field stays in the list above
+the form only."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from openimr.core.errors import Problem
+
+# The case format's names of an item's fields (openimr.case/1) and the form's for each.
+_ITEM_FIELDS = {
+    "decision": "decision",
+    "reviewer_basis": "basis",
+    "why_not_mtus": "why_not_mtus",
+    "rationale": "rationale",
+}
+# The form's fields in the order the page shows them: the first with a problem takes focus.
+FIELD_ORDER = ("decision", "basis", "free_citation", "free_is_mtus", "why_not_mtus", "rationale")
+_ITEM_PATH = re.compile(r"^\$\.items\[(\d+)\]\.(\w+)$")
+SUMMARY_PATH = "$.clinical_summary"
+
+
+@dataclass
+class Placed:
+    """Problems by where they go: the summary's, and each item's by form field."""
+
+    summary: list[str] = field(default_factory=list)
+    items: dict[int, dict[str, list[str]]] = field(default_factory=dict)
+
+
+def place(problems: Iterable[Problem]) -> Placed:
+    placed = Placed()
+    for problem in problems:
+        if problem.path == SUMMARY_PATH:
+            placed.summary.append(problem.message)
+            continue
+        found = _ITEM_PATH.match(problem.path)
+        if found and found[2] in _ITEM_FIELDS:
+            fields = placed.items.setdefault(int(found[1]), {})
+            fields.setdefault(_ITEM_FIELDS[found[2]], []).append(problem.message)
+    return placed
+
+
+def first_invalid(
+    summary: Any, summary_problems: dict[str, list[str]], panels: list[dict[str, Any]]
+) -> str:
+    """The id of the first field on the page with a problem, in the page's order; empty when
+    none has one."""
+    if summary_problems or summary.errors:
+        return str(summary["summary"].auto_id)
+    for panel in panels:
+        if not panel.get("own"):
+            continue
+        form, placed = panel["form"], panel["field_problems"]
+        for name in FIELD_ORDER:
+            if name in placed or (form.is_bound and name in form.errors):
+                return str(form[name].auto_id)
+    return ""
