@@ -1,30 +1,24 @@
-"""Numbers searched as the letters write them, the same on both indexes.
+"""Numbers searched as the letters write them.
 
 PostgreSQL's parser reads a decimal as one number ("12.5" is '12.5', "0.5%" is '0.5') and a
 number after a dash as a negative one ("C5-6" is 'c5' '-6', "10-325" is '10' '-325').
 SQLite's tokenizer (unicode61) splits at every dot and dash: "12.5" is "12" and "5", so "5%"
 found "0.5%" and "12.5 mg" there, and "12.5" found "12-5", where PostgreSQL found neither;
-PostgreSQL's "10/325" missed "10-325", which SQLite found. Both now answer as a reader
-would: a decimal is one number, a whole number is never the half of a decimal, and a dash
-between numbers is a separator like a slash. SQLite's index still finds the candidates (its
-tokens cannot tell "12.5" from "12 5"); each candidate's text is then checked against the
-number as typed (`sqlite_checks`, Django's REGEXP on SQLite), only when numbers were typed:
-a search of words alone runs as before. PostgreSQL also asks each whole number as its
-negative ('5' | '-5': `signed`)."""
+PostgreSQL's "10/325" missed "10-325", which SQLite found. PostgreSQL now reads a dash
+between numbers as a separator like a slash (`signed`: each whole number is also asked as
+its negative, '5' | '-5'), and a number glued to its unit or apart is one form on both
+(`unit_forms`). SQLite still answers a number by its runs of digits, for speed
+(`sqlite_condition` says what that costs and what it leaves: "5%" also finds "0.5%"); a
+number left out is left out as typed on both."""
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-from openimr.decisions.glued_sql import fold
 from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
 
 _WORD = RUN  # search_terms' own cut of a word into its runs
 _DIGITS = re.compile(r"\d+")
-# A number typed as a word or at the start of one: its digits, and more digits after a
-# dot or other separators ("12.5", "10/325"); a unit may follow ("5mg"). Not one inside a
-# word ("T12", "C5-6": one token, and a phrase, to both indexes, which agree on them).
-_NUMBER = re.compile(r"(?<!\S)\d+(?:(?:\.|(?!\.\d)\W+)\d+)*(?!\d)")
 # A word's last run, a number glued to its unit ("5mg" of "12.5mg").
 _GLUED_UNIT = re.compile(r"(\d+)([^\W\d_]+)")
 # Before a number: not the end of a word or of a decimal ("L5", "0.5"), said after its first
@@ -72,44 +66,6 @@ def number_pattern(typed: str, after_word: str | None = None) -> str:
     return body + _AFTER
 
 
-def sqlite_checks(query: SearchQuery) -> list[str]:
-    """The patterns (`number_pattern`) a letter found by SQLite's index must hold, one per
-    number typed ("5" of "5%", "12.5" of "12.5mg"); none for words alone."""
-    return list(dict.fromkeys(_patterns(query)))
-
-
-def _patterns(query: SearchQuery) -> Iterator[str]:
-    typed = _typed(query.text)
-    for n, parts in enumerate(query.words):
-        word = typed.get(tuple(p.casefold() for p in parts))
-        if word is None:
-            continue
-        for number in _NUMBER.finditer(word):
-            if not is_number(parts) and not _split_apart(word, number):
-                continue
-            # The drug right before the dose, in the word or as the word before it.
-            runs = _WORD.findall(word[: number.start()])
-            before = runs[-1:] if runs else query.words[n - 1] if n else ()
-            drug = fold(before[0]) if len(before) == 1 else ""
-            usable = drug.isascii() and drug.isalpha()
-            yield number_pattern(number.group(), drug if usable else None)
-
-
-def _split_apart(word: str, number: re.Match[str]) -> bool:
-    """Whether the number in a longer word can match in SQLite's index where PostgreSQL's
-    parser reads another number: a decimal ("12.5" of "12.5mg", also "12 5" there); a
-    number glued to its unit, also asked apart (`unit_forms`: "5 mg" is in "0.5 mg"); one
-    at the start or end of a quoted phrase (`"5 cream"` is in "0.5 cream"). Not one glued
-    to more than letters ("1x6", one token in both): reading each letter's text for it
-    had cost 2,294 letters' worth for "Electroacupuncture 1x6", twice its search."""
-    after, before = word[number.end() :], word[: number.start()]
-    return (
-        "." in number.group()
-        or (not before and (after.isalpha() or after[:1].isspace()))
-        or (not after and before[-1:].isspace())
-    )
-
-
 def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
     """Each searched word (or with ``excluded``, each left out) as typed, from its first to
     its last run, by its runs casefolded."""
@@ -126,13 +82,20 @@ def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
 
 def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tuple[str, list[str]]:
     """SQL to add to a statement matching SQLite's index (`` AND ...``), and its parameters:
-    the letter's text (the index's own summary and items columns) holds every number typed
-    as typed (`sqlite_checks`). Empty without numbers."""
-    checks, left_out = sqlite_checks(query), sqlite_left_out(query)
+    the letter's text (the index's own summary and items columns) holds none of the numbers
+    left out as typed (`sqlite_left_out`). Empty when none is left out.
+
+    A number searched for is not checked in the text, so SQLite's index answers it by its
+    runs of digits: "5%" also finds "0.5%", and "12.5" also "12-5" (PostgreSQL's parser
+    reads a decimal as one number and finds neither). Checking each candidate's text made
+    it exact but read every candidate: at 1,000,000 letters "Norco 10/325mg" took 97 ms
+    instead of 29 and "5%" 56 instead of 15, and the page's p95 over `bench/search.py`'s
+    mix rose from 41-45 to 50-89 ms, past its 50 ms target, with decimals alone checked
+    still 50-62 ms (docs/benchmarks.md, "Numbers at a million"). A letter's text is read
+    only for a number left out, which FTS5 is not asked."""
+    left_out = sqlite_left_out(query)
     text = f"(coalesce({table}.summary, '') || ' ' || coalesce({table}.items, ''))"
-    sql = "".join(f" AND {text} REGEXP %s" for _ in checks)
-    sql += "".join(f" AND NOT {text} REGEXP %s" for _ in left_out)
-    return sql, [*checks, *left_out]
+    return "".join(f" AND NOT {text} REGEXP %s" for _ in left_out), left_out
 
 
 def sqlite_left_out(query: SearchQuery) -> list[str]:

