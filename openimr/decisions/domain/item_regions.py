@@ -9,7 +9,7 @@ the treatment for the same region. No database here."""
 import re
 from collections.abc import Sequence
 
-from openimr.decisions.domain.treatment_words import diagnosed_regions, regions
+from openimr.decisions.domain.treatment_words import FOR_A_PART, diagnosed_regions, regions
 
 
 def item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]:
@@ -59,8 +59,17 @@ DIAGNOSED = "*"
 def stored_regions(
     treatment: str, category: str, diagnoses: Sequence[str], codes: Sequence[str] = ()
 ) -> str | None:
-    """A letter's item's regions (``item_regions``) as its ``regions`` column stores them."""
-    found = item_regions(treatment, category, diagnoses, codes)
-    if not found:
-        return None
-    return ("" if regions(treatment) else DIAGNOSED) + BAR + BAR.join(found) + BAR
+    """A letter's item's regions (``item_regions``) as its ``regions`` column stores them.
+    Its treatment is read once (a letter's store pays for it: `bench/ingest.py`)."""
+    named = regions(treatment)
+    if named:
+        return BAR + BAR.join(named) + BAR
+    found = diagnosed_regions(item_diagnoses(diagnoses, codes), category)
+    return DIAGNOSED + BAR + BAR.join(found) + BAR if found else None
+
+
+def reads_diagnoses(treatment: str, category: str) -> bool:
+    """Whether an item's regions are read from its letter's diagnoses (``item_regions``): a
+    course given to a body part (``FOR_A_PART``) whose treatment names none. A letter none
+    of whose items does is stored without reading its summary for them."""
+    return category in FOR_A_PART and not regions(treatment)

@@ -23,6 +23,7 @@ No database here. A word is a run of letters, a digit ending it ("Norco10/325" r
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from openimr.decisions.domain.drug_names import BRANDS
 
@@ -190,6 +191,9 @@ def _read(text: str) -> list[tuple[str, bool]]:
     ]
 
 
+# A pure function of one short string, met again letter after letter (a store reads each
+# item's treatment: "Physical therapy 2x6", "Norco 10/325mg #90"), as the parser's classifiers.
+@lru_cache(maxsize=4096)
 def regions(treatment: str) -> tuple[str, ...]:
     """The regions ``treatment`` is written for, once each: ("lumbar",) for "MRI of the low
     back" as for "Lumbosacral MRI" and "L5-S1 epidural steroid injection"; () for "Physical

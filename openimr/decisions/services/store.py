@@ -21,6 +21,7 @@ from openimr.core.db import values_insert
 from openimr.decisions.deidentify import deidentify_document
 from openimr.decisions.domain.item_regions import (
     letter_diagnoses,
+    reads_diagnoses,
     stored_regions,
 )
 from openimr.decisions.models import (
@@ -99,10 +100,20 @@ def decision_rows(
         "warnings": list(warnings),
         "confidence": dict(confidence or {}),
     }
-    diagnoses = letter_diagnoses(doc.get("diagnoses") or (), doc.get("clinical_summary") or "")
-    items = [_item(n, item, diagnoses) for n, item in enumerate(doc.get("items") or ())]
+    listed = doc.get("items") or ()
+    # Reading the summary's sentences for its diagnoses cost 0.05 ms a letter, and few
+    # letters have an item that needs them (`reads_diagnoses`).
+    needed = any(reads_diagnoses(*_treatment_category(item)) for item in listed)
+    summary = doc.get("clinical_summary") or ""
+    diagnoses = letter_diagnoses(doc.get("diagnoses") or (), summary) if needed else []
+    items = [_item(n, item, diagnoses) for n, item in enumerate(listed)]
     specialties = list(dict.fromkeys(s[:120] for s in reviewer.get("specialties") or () if s))
     return DecisionRows(columns, items, specialties)
+
+
+def _treatment_category(item: dict[str, Any]) -> tuple[str, str]:
+    treatment = item.get("treatment") or ""
+    return treatment, item.get("category") or treatment_category(treatment)
 
 
 def _date(value: str | None) -> date | None:
@@ -114,10 +125,9 @@ def _item(position: int, item: dict[str, Any], diagnoses: Sequence[str]) -> dict
     orders them MTUS first), and "MTUS-based" means some of that basis is MTUS. Its body
     regions are read from its treatment or the letter's ``diagnoses``, as the precedent
     panel reads the case under review's."""
-    treatment = item.get("treatment") or ""
+    treatment, category = _treatment_category(item)
     basis = item.get("reviewer_basis") or ()
     families = {guideline_family(c.get("citation") or "") for c in basis}
-    category = item.get("category") or treatment_category(treatment)
     codes = [str(c) for c in item.get("icd10") or ()]
     return {
         "position": position,
