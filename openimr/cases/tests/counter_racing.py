@@ -10,27 +10,16 @@ numbers it filed as JSON, or the database's error."""
 
 import json
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
-PAUSE = 4.0
-
-
-def _wait_for(signal: Path) -> None:
-    # Not an error when it never comes: counters taken in the years' order keep the other
-    # batch waiting at its first one until this one has committed.
-    deadline = time.monotonic() + PAUSE
-    while not signal.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
+from openimr.cases.tests.intake_racing import receive, wait_for
 
 
 def main(role: str, other: str, batch: str, signals: str) -> None:
     import django
 
     django.setup()
-    from django.db import DatabaseError
-
     from openimr.cases.intake_schema import parse_application
     from openimr.cases.services import intake
 
@@ -41,7 +30,7 @@ def main(role: str, other: str, batch: str, signals: str) -> None:
         held.append(year)
         if len(held) == 1:
             (folder / f"{role}-held").touch()
-            _wait_for(folder / f"{other}-held")
+            wait_for(folder / f"{other}-held")
         return found
 
     intake._counter = holding  # type: ignore[assignment]
@@ -50,12 +39,7 @@ def main(role: str, other: str, batch: str, signals: str) -> None:
         intake.Filing(parse_application(f["application"]), datetime.fromisoformat(f["at"]))
         for f in given
     ]
-    try:
-        done = intake.applications_receive(filings=filings, via="batch", actor=role, client=role)
-    except DatabaseError as exc:
-        print(json.dumps({"error": str(exc).strip()}))
-        return
-    print(json.dumps({"cases": [a.case.case_number for a in done]}))
+    receive(role, filings)
 
 
 if __name__ == "__main__":

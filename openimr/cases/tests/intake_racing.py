@@ -13,13 +13,15 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 PAUSE = 4.0
 
 
-def _wait_for(signal: Path) -> None:
-    # Not an error when it never comes: locks taken before any file is written keep the
-    # other batch from storing anything until this one has committed.
+def wait_for(signal: Path) -> None:
+    """Until the other batch has ``signal``led, a few seconds at most. Not an error when it
+    never comes: locks taken in a fixed order (files by hash, counters by year) keep the
+    other batch waiting at its first one until this one has committed."""
     deadline = time.monotonic() + PAUSE
     while not signal.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -29,8 +31,6 @@ def main(role: str, other: str, batch: str, signals: str) -> None:
     import django
 
     django.setup()
-    from django.db import DatabaseError
-
     from openimr.cases.intake_schema import parse_application
     from openimr.cases.services import intake
 
@@ -41,13 +41,22 @@ def main(role: str, other: str, batch: str, signals: str) -> None:
         stored.append(found)
         if len(stored) == 1:
             (folder / f"{role}-stored").touch()
-            _wait_for(folder / f"{other}-stored")
+            wait_for(folder / f"{other}-stored")
         return found
 
     intake.file_store = storing  # type: ignore[assignment]
     given = json.loads(Path(batch).read_text(encoding="utf-8"))
     at = datetime.fromisoformat(given["at"])
-    filings = [intake.Filing(parse_application(doc), at) for doc in given["applications"]]
+    receive(role, [intake.Filing(parse_application(doc), at) for doc in given["applications"]])
+
+
+def receive(role: str, filings: list[Any]) -> None:
+    """Files the batch as ``role`` and prints the case numbers filed, or the database's
+    error, as JSON."""
+    from django.db import DatabaseError
+
+    from openimr.cases.services import intake
+
     try:
         done = intake.applications_receive(filings=filings, via="batch", actor=role, client=role)
     except DatabaseError as exc:
