@@ -19,7 +19,7 @@ from openimr.core.rounding import half_up
 from openimr.decisions.corpus import corpus_stamps
 from openimr.decisions.domain.cohort import rate_shown
 from openimr.decisions.models import Decision
-from openimr.decisions.search_terms import specialty_spellings
+from openimr.decisions.search_tags import specialty_spellings
 from openimr.decisions.specialty_names import specialty_name
 
 FIELDS = ("category", "family", "specialty", "year", "month", "priority", "outcome")
@@ -115,7 +115,7 @@ def _by_count(rows: list[Row]) -> list[Row]:
 
 def by_specialty() -> list[Row]:
     """One row per specialty however its letters spell it, grouped as the search's filter
-    and facet group them (`search_terms.specialty_spellings`: "Physical Medicine &
+    and facet group them (`search_tags.specialty_spellings`: "Physical Medicine &
     Rehabilitation" and "... and Rehabilitation" are one), under the name the facets show
     (`specialty_names`: the spelling the most letters print; it was the one naming the most
     items). An item whose letter names two spellings of one specialty counts once."""

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from openimr.decisions.search_sql import FAMILIES, ids_in
-from openimr.decisions.search_terms import Filters, specialty_key, specialty_spellings
+from openimr.decisions.search_tags import specialty_key, specialty_spellings
+from openimr.decisions.search_terms import Filters
 from openimr.decisions.specialty_names import specialty_name
 
 FACET_NAMES = ("outcome", "category", "specialty", "family", "mtus_based", "year", "priority")

@@ -20,7 +20,8 @@ from openimr.decisions.search_match import (
 )
 from openimr.decisions.search_numbers import sqlite_condition
 from openimr.decisions.search_sql import DECISION_COLUMNS_INDEX, ids_in
-from openimr.decisions.search_terms import SearchQuery, filter_tags, pg_filter_tags
+from openimr.decisions.search_tags import filter_tags, pg_filter_tags
+from openimr.decisions.search_terms import SearchQuery
 
 _TAGS = importlib.import_module("openimr.decisions.migrations.0004_search_tags_everywhere")
 # A filter tag held by more than this share of the newest letters is asked as the absence

@@ -23,14 +23,8 @@ from openimr.decisions.glued_sql import (
 )
 from openimr.decisions.search_doses_pg import pg_number, pg_phrase_with_dose
 from openimr.decisions.search_numbers import pg_number_forms, unit_forms
-from openimr.decisions.search_terms import (
-    RUN,
-    SearchQuery,
-    chunks,
-    excludes,
-    filter_tags,
-    pg_filter_tags,
-)
+from openimr.decisions.search_tags import filter_tags, pg_filter_tags
+from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
 
 
 def fts5_query(

@@ -12,7 +12,8 @@ from typing import Any
 
 from openimr.decisions.search_match import fts5_match, pg_tsquery, pg_words
 from openimr.decisions.search_numbers import sqlite_condition
-from openimr.decisions.search_terms import SearchQuery, filter_tags
+from openimr.decisions.search_tags import filter_tags
+from openimr.decisions.search_terms import SearchQuery
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around a highlighted word
 _MARKS = re.compile(f"({OPEN}|{CLOSE})")

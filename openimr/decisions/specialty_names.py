@@ -3,7 +3,7 @@ the analytics and `openimr corpus stats`.
 
 Letters spell a specialty more than one way ("Physical Medicine & Rehabilitation" in 2016,
 "... and Rehabilitation" in 2013); the search's filter takes them as one
-(`search_terms.specialty_key`). Its name is the spelling the most letters of the whole
+(`search_tags.specialty_key`). Its name is the spelling the most letters of the whole
 corpus print (then the first by name). Before, the facets chose among the matches by
 letters and the analytics by decided items, so a group could show one name in a search and
 another on the analytics page.
@@ -18,7 +18,7 @@ import importlib
 from django.db import connection
 
 from openimr.decisions.corpus import StampedCache
-from openimr.decisions.search_terms import specialty_key, specialty_spellings
+from openimr.decisions.search_tags import specialty_key, specialty_spellings
 
 _COUNTED = importlib.import_module("openimr.decisions.migrations.0012_specialty_letters_counted")
 # Exact (no lag): a name shown must be the one the analytics computed at the same stamp.

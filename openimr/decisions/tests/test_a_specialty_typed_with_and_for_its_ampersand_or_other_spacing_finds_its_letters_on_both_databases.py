@@ -3,7 +3,7 @@ the letters print (the 2016-2017 letters write "Physical Medicine & Rehabilitati
 2013 notices "Physical Medicine and Rehabilitation"), other spacing, case or punctuation.
 On SQLite the filter had found nothing for "Physical Medicine and Rehabilitation" (FTS5
 cut the stored tag at the "&"), and on PostgreSQL "&" and "and" were two specialties. Both
-now read a specialty as `search_terms.specialty_tag` does, indexing and searching alike."""
+now read a specialty as `search_tags.specialty_tag` does, indexing and searching alike."""
 
 import json
 
@@ -11,7 +11,8 @@ import pytest
 from django.db import connection
 
 from openimr.decisions.search import search
-from openimr.decisions.search_terms import parse, specialty_key, specialty_tag
+from openimr.decisions.search_tags import specialty_key, specialty_tag
+from openimr.decisions.search_terms import parse
 from openimr.decisions.tests.public_factories import make_decision
 
 pytestmark = pytest.mark.django_db

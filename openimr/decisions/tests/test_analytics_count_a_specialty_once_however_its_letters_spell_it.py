@@ -1,7 +1,7 @@
 """The 2013 letters print "Physical Medicine and Rehabilitation", the 2016-2017 ones
 "Physical Medicine & Rehabilitation". `openimr corpus stats --by specialty` and the
 analytics page's specialty chart, table and CSV count them as one specialty, by the
-search's rule (`search_terms.specialty_tag`), under the commonest spelling; they were two
+search's rule (`search_tags.specialty_tag`), under the commonest spelling; they were two
 rows, each with part of the specialty's items and its own rate."""
 
 import csv
