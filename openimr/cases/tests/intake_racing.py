@@ -9,6 +9,8 @@ other's, the order in which two batches could deadlock. It prints the case numbe
 filed as JSON, or the database's error."""
 
 import json
+import os
+import subprocess
 import sys
 import time
 from datetime import datetime
@@ -16,6 +18,23 @@ from pathlib import Path
 from typing import Any
 
 PAUSE = 4.0
+
+
+def racer(module: str, role: str, other: str, batch: Path, folder: Path) -> subprocess.Popen[str]:
+    """Starts ``python -m module role other batch folder`` (this module, or another racing
+    one) on the test's database and stored files' folder, its answer on its stdout."""
+    from django.conf import settings
+    from django.db import connection
+
+    s = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}",
+        "OPENIMR_DATA_DIR": str(Path(settings.MEDIA_ROOT).parent),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    command = [sys.executable, "-m", module, role, other, str(batch), str(folder)]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
 
 
 def wait_for(signal: Path) -> None:

@@ -8,18 +8,17 @@ at once, in the years' order, before any is bumped."""
 
 import base64
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from conftest import make_pdf
 from openimr.cases.models import Application, CaseNumberCounter
+from openimr.cases.tests.intake_racing import racer
+
+RACER = "openimr.cases.tests.counter_racing"
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite admits one writer at a time: no deadlock"
@@ -44,20 +43,6 @@ def _batch(folder: Path, role: str, filed: list[tuple[datetime, dict]]) -> Path:
     return path
 
 
-def _racer(role: str, other: str, batch: Path, folder: Path) -> subprocess.Popen[str]:
-    s = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}",
-        "OPENIMR_DATA_DIR": str(Path(settings.MEDIA_ROOT).parent),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    command = [sys.executable, "-m", "openimr.cases.tests.counter_racing", role, other]
-    return subprocess.Popen(
-        [*command, str(batch), str(folder)], env=env, stdout=subprocess.PIPE, text=True
-    )
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_batches_across_new_year_in_opposite_order_both_commit(application_doc, tmp_path):
     # Both years' counters exist, as they do after the first filing of each year.
@@ -67,8 +52,8 @@ def test_two_batches_across_new_year_in_opposite_order_both_commit(application_d
     a = [(OLD_YEAR, _with_ur(old, "a")), (NEW_YEAR, _with_ur(new, "a"))]
     b = [(NEW_YEAR, _with_ur(new, "b")), (OLD_YEAR, _with_ur(old, "b"))]
     racers = [
-        _racer("a", "b", _batch(tmp_path, "a", a), tmp_path),
-        _racer("b", "a", _batch(tmp_path, "b", b), tmp_path),
+        racer(RACER, "a", "b", _batch(tmp_path, "a", a), tmp_path),
+        racer(RACER, "b", "a", _batch(tmp_path, "b", b), tmp_path),
     ]
     results = [json.loads(p.communicate(timeout=RACE_SECONDS)[0].splitlines()[-1]) for p in racers]
 

@@ -8,9 +8,6 @@ row lock; batches on either side of New Year's midnight (two counters) were not.
 
 import base64
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +17,9 @@ from django.db import connection
 
 from conftest import make_pdf
 from openimr.cases.models import Application
+from openimr.cases.tests.intake_racing import racer
+
+RACER = "openimr.cases.tests.intake_racing"
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite admits one writer at a time: no deadlock"
@@ -43,20 +43,6 @@ def _batch(folder: Path, role: str, at: datetime, docs: list[dict]) -> Path:
     return path
 
 
-def _racer(role: str, other: str, batch: Path, folder: Path) -> subprocess.Popen[str]:
-    s = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}",
-        "OPENIMR_DATA_DIR": str(Path(settings.MEDIA_ROOT).parent),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    command = [sys.executable, "-m", "openimr.cases.tests.intake_racing", role, other]
-    return subprocess.Popen(
-        [*command, str(batch), str(folder)], env=env, stdout=subprocess.PIPE, text=True
-    )
-
-
 @pytest.mark.parametrize("years", list(YEARS))
 @pytest.mark.django_db(transaction=True)
 def test_two_batches_of_the_same_ur_pdfs_in_opposite_order_both_commit(
@@ -69,8 +55,8 @@ def test_two_batches_of_the_same_ur_pdfs_in_opposite_order_both_commit(
         docs.append(dict(application_doc, claim_number=claim, ur_decision_document=upload))
     first_at, second_at = YEARS[years]
     racers = [
-        _racer("a", "b", _batch(tmp_path, "a", first_at, docs), tmp_path),
-        _racer("b", "a", _batch(tmp_path, "b", second_at, docs[::-1]), tmp_path),
+        racer(RACER, "a", "b", _batch(tmp_path, "a", first_at, docs), tmp_path),
+        racer(RACER, "b", "a", _batch(tmp_path, "b", second_at, docs[::-1]), tmp_path),
     ]
     results = [json.loads(p.communicate(timeout=RACE_SECONDS)[0].splitlines()[-1]) for p in racers]
 
