@@ -33,8 +33,9 @@ _ANY_WORD = re.compile(r"[^\W\d_]+")
 # "spinal" ("spinal cord stimulator" is a treatment) nor "low" ("low level laser therapy"),
 # which counts only before "back". A side (left, right, bilateral) is dose-like noise already.
 REGIONS: dict[str, tuple[str, ...]] = {
-    "lumbar": ("lumbar", "lumbosacral", "back"),
-    "cervical": ("cervical", "neck"),
+    # And the pain of each by its diagnosis's name (ICD-10-CM M54.2 "Cervicalgia", "Lumbago").
+    "lumbar": ("lumbar", "lumbosacral", "back", "lumbago"),
+    "cervical": ("cervical", "neck", "cervicalgia"),
     "thoracic": ("thoracic",),  # and "upper back", "mid back" (_BACK)
     "thoracolumbar": ("thoracolumbar",),
     "cervicothoracic": ("cervicothoracic",),
@@ -71,6 +72,8 @@ LIMBS = {
 }
 _LIMB_OF = {short: limb for limb, (first, _) in LIMBS.items() for short in first[1:]}
 _REGION_OF = {word: region for region, words in REGIONS.items() for word in words}
+# The spine's words, which "back" after them only repeats ("lumbar back", "thoracic back").
+_SPINE = frozenset(["lumbar", "lumbosacral", "thoracic", "thoracolumbar", "cervical"])
 # A spinal level names its region: "Right L5-S1 epidural steroid injection" is lumbar, "C5-C6"
 # cervical. Written in capitals, as letters write them; each level is also a token of both
 # indexes ("l5", "s1"), so a letter's item is found by it as by a word.
@@ -227,29 +230,15 @@ def _region(word: str, then: str, prior: str = "") -> str | None:
     if then == "back" and word in _BACK:
         return None  # "back" names the region, after it
     if word == "back":
-        return _BACK.get(prior, "lumbar")
+        # "Thoracic back pain" is the thoracic spine, not it and the lumbar (CM17-0007376).
+        return _REGION_OF[prior] if prior in _SPINE else _BACK.get(prior, "lumbar")
     return _REGION_OF.get(word) or _LIMB_OF.get(word)
-
-
-# An ICD-10-CM code before a diagnosis ("S01.01XA Laceration"): not a spinal level ("S01").
-_ICD_CODE = re.compile(r"^\s*[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\s+")
 
 
 # Where an item is a course given to a body part, which letters name beside it ("Physical
 # therapy to the low back"): not a drug, a unit, a trigger point injection or a test, whose
 # letters name none, so that a part taken from the diagnoses would leave no cohort.
 FOR_A_PART = frozenset(["rehabilitation", "chiropractic", "acupuncture"])
-
-
-def diagnosed_regions(diagnoses: Sequence[str], category: str) -> tuple[str, ...]:
-    """The one body region ``diagnoses`` name, for an item in ``category`` naming none
-    ("PT 2x6" for "M54.16 Radiculopathy, lumbar region": lumbar), in FOR_A_PART only; none
-    when they name several or none: an item for all of them would narrow the cohort more than
-    the request does."""
-    if category not in FOR_A_PART:
-        return ()
-    found = regions(" ; ".join(_ICD_CODE.sub("", d) for d in diagnoses))
-    return found if len(found) == 1 else ()
 
 
 def region_words(region: str) -> tuple[tuple[str, ...], ...]:
