@@ -6,7 +6,10 @@ the hand), "thoracic back" is the thoracic spine alone, and "cervicalgia" and "l
 the neck and the low back. Only the items those rules can change are read (a course for a
 part whose region came from the diagnoses or is none, and an item naming the back or those
 pains), and only a changed one is written: each write reindexes its letter for search by
-trigger, so rewriting every item would cost as much as 0015's backfill."""
+trigger, so rewriting every item would cost as much as 0015's backfill. A letter stored
+without its document (``{}``: a corpus `bench/search_load.py` loaded, whose items took their
+regions from the generated case) is left as it is: there is nothing to read its diagnoses
+from, and reading none would take away the regions it has."""
 
 from django.db import migrations
 from django.db.models import Q
@@ -51,7 +54,9 @@ def refresh(apps, schema_editor):
         )
         changed = []
         for row in rows:
-            document = documents.get(row.decision_id) or {}
+            document = documents.get(row.decision_id)
+            if not document:
+                continue
             diagnoses = letter_diagnoses(
                 document.get("diagnoses") or (), document.get("clinical_summary") or ""
             )

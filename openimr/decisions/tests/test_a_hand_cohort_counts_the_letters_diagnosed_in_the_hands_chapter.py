@@ -79,3 +79,15 @@ def test_the_upgrade_writes_the_regions_the_rules_now_read_and_only_those(letter
         letters["spine"]: None,
         letters["thoracic"]: "|thoracic|",
     }
+
+
+def test_the_upgrade_leaves_a_letter_stored_without_its_document_as_it_is():
+    letter = make_decision(summary=HAND, items=[item("Physical therapy 3x2")])
+    # A corpus loaded without documents (bench/search_load.py): its regions came with it.
+    type(letter).objects.filter(id=letter.id).update(document={})
+    DecisionItem.objects.filter(decision=letter).update(regions="*|finger|")
+    upgrade = importlib.import_module(
+        "openimr.decisions.migrations.0016_item_regions_of_one_chapter"
+    )
+    upgrade.refresh(apps, connection.schema_editor())
+    assert DecisionItem.objects.get(decision=letter).regions == "*|finger|"
