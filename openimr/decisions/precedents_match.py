@@ -41,9 +41,14 @@ def pg_words(words: Sequence[str], joiner: str) -> tuple[str, list[Any]]:
     return "(" + joiner.join(["plainto_tsquery('english', %s)"] * len(words)) + ")", folded
 
 
-def pg_term(word: str, weight: str) -> str:
+def pg_term(word: str) -> str:
     """to_tsquery text of a word, or of a phrase ("upper back": its words in a row)."""
-    return " <-> ".join(f"{w}{weight}" for w in word.split())
+    return " <-> ".join(word.split())
+
+
+# The items' lexemes of a letter's document (weight B: migration 0002), as the index of
+# migration 0017 holds them: a query must write the expression so to be answered by it.
+ITEMS = "ts_filter(document, '{b}')"
 
 
 def pg_key(
@@ -54,11 +59,12 @@ def pg_key(
     *,
     each: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """PostgreSQL's `naming_key`: to_tsquery text asking the items' weight (B) for each word
-    (`fold`ed, as the documents were: migration 0014) and the prefixes of its glued forms
-    the index holds (`pg_continued`: "norco1"; the parser reads "norco10" as a word with
-    digits, which the english configuration keeps as it is). Only letters reach it, and
-    digits, ``:``, ``*``, ``B``, ``|``, ``&`` and parentheses."""
+    """PostgreSQL's `naming_key`: to_tsquery text asking each word (`fold`ed, as the
+    documents were: migration 0014) and the prefixes of its glued forms the index holds
+    (`pg_continued`: "norco1"; the parser reads "norco10" as a word with digits, which the
+    english configuration keeps as it is), unweighted: it is asked of the items' lexemes
+    alone (``ITEMS``, migration 0017). Only letters reach it, and digits, ``:``, ``*``,
+    ``|``, ``&``, ``<->`` and parentheses."""
     each = {
         fold(w): pg_kept(cursor, [fold(s) for s in shorts]) for w, shorts in (each or {}).items()
     }
@@ -66,18 +72,13 @@ def pg_key(
     glued = pg_continued(cursor, [*key, *also])
 
     def term(word: str) -> str:
-        same = [f"{short}:B" for short in each.get(word, ())]
-        return (
-            "("
-            + " | ".join(filter(None, [f"{word}:B", pg_prefixes(glued[word], "B"), *same]))
-            + ")"
-        )
+        same = each.get(word, ())
+        return "(" + " | ".join(filter(None, [word, pg_prefixes(glued[word]), *same])) + ")"
 
     every = " & ".join(map(term, key))
     named = " | ".join([*([f"({every})"] if every else []), *map(term, also)])
     # A part none of whose words the configuration keeps narrows nothing: "()" is no query.
     where = [
-        " | ".join(pg_term(w, ":B") for w in pg_kept(cursor, [fold(w) for w in part]))
-        for part in parts
+        " | ".join(pg_term(w) for w in pg_kept(cursor, [fold(w) for w in part])) for part in parts
     ]
     return " & ".join(f"({text})" for text in [named, *where] if text) if named else ""

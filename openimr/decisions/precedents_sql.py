@@ -95,9 +95,11 @@ def newest_requesting(cursor: Any, vendor: str, treatment: Treatment, limit: int
         text = match.pg_key(cursor, key, also, parts, each=each)
         if not text:
             return []
+        # The items' lexemes, which an index of their own answers exactly (migration 0017):
+        # the document's words weighted ":B" were tested letter by letter, newest first.
         cursor.execute(
-            "SELECT decision_id FROM decisions_search WHERE document @@ to_tsquery('english', "
-            "%s) ORDER BY decision_id DESC LIMIT %s",
+            f"SELECT decision_id FROM decisions_search WHERE {match.ITEMS} @@ "
+            "to_tsquery('english', %s) ORDER BY decision_id DESC LIMIT %s",
             [text, limit],
         )
     else:
