@@ -24,6 +24,7 @@ from openimr.decisions.domain.precedent_words import GENERIC as _GENERIC
 from openimr.decisions.domain.precedent_words import NOISE as _NOISE
 from openimr.decisions.domain.precedent_words import words_of
 from openimr.decisions.domain.treatment_words import (
+    PERCENT,
     abbreviations_for,
     body_words,
     brands_for,
@@ -202,6 +203,8 @@ def treatment_of(
     active = [words for words, of_kind in kinds if of_kind]
     parts = [(*words, *(brand for brand, form in brands if form == words)) for words in active]
     unless = [word for words, of_kind in kinds if not of_kind for word in words]
+    # A strength in percent sets a drug taken apart from the topicals, not a patch from them.
+    unless = [word for word in unless if word != PERCENT or not active]
     unless += [brand for brand, form in brands if form is not None and form not in active]
     # "eval" anywhere is also "evaluation": the shortest stands for both.
     unless = [word for word in unless if not any(o != word and o in word for o in unless)]

@@ -7,12 +7,15 @@ counting or ranking every letter that names "physical therapy" took tens of seco
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from openimr.decisions import precedents_match as match
 from openimr.decisions.domain.item_regions import BAR, DIAGNOSED
 from openimr.decisions.domain.treatment_words import (
     FOR_A_PART,
+    NOT_ON_SKIN,
+    PERCENT,
     abbreviations_for,
     region_words,
     singular,
@@ -46,7 +49,10 @@ def _window_parts(treatment: Treatment) -> list[Sequence[str]]:
     """The words (and phrases) the window asks of the items' text beside the key: the
     treatment's kind, and a word (level, phrase) of each region. An item whose region came
     from its letter's diagnoses names none: those letters are `diagnosed_letters`."""
-    return [*treatment.parts, *(g for region in treatment.regions for g in region_words(region))]
+    # A kind marked by a strength in percent, which no index holds ("Diclofenac sodium 3%"),
+    # is asked of the items alone (`cohort_letters`): the window takes the key's letters.
+    kinds = [part for part in treatment.parts if PERCENT not in part]
+    return [*kinds, *(g for region in treatment.regions for g in region_words(region))]
 
 
 def diagnosed_letters(cursor: Any, treatment: Treatment, limit: int) -> list[int]:
@@ -169,14 +175,14 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
         or "1 = 1"
     )
     named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
-    parts = [" OR ".join(_contains(vendor, w) for w in part) for part in treatment.parts]
+    parts = [" OR ".join(map(partial(_contains, vendor), part)) for part in treatment.parts]
     # A region is one substring of the stored column: the item was read when stored.
     position = "strpos" if vendor == "postgresql" else "instr"
     where = " AND ".join(
         [f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''"]
         + [f"{position}(i.regions, %s) > 0" for _ in treatment.regions]
         + [f"({text})" for text in [named, *parts]]
-        + [f"i.treatment NOT {_LIKE[vendor == 'postgresql']} %s" for _ in treatment.unless]
+        + [_lacks(vendor, word) for word in treatment.unless]
     )
     tested = [*(w for form in forms for w in form), *also]
     tested += [word for part in treatment.parts for word in part]
@@ -185,7 +191,7 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
         treatment.category,
         *[f"{BAR}{region}{BAR}" for region in treatment.regions],
         *[p for word in tested for p in _word_params(vendor, word)],
-        *[f"%{word}%" for word in treatment.unless],
+        *[p for word in treatment.unless for p in _lacks_params(word)],
     ]
 
 
@@ -207,7 +213,10 @@ _LETTER = "a-zA-ZÀ-ÖØ-öø-ɏ"
 
 
 def _contains(vendor: str, word: str) -> str:
-    """The substring test first (cheap, in C), then the word's edges on the rows it kept."""
+    """The substring test first (cheap, in C), then the word's edges on the rows it kept.
+    A percent sign (``PERCENT``) is no word: the substring alone."""
+    if word == PERCENT:
+        return _ON_SKIN[vendor == "postgresql"]
     if vendor == "postgresql":
         return "(strpos(lower(i.treatment), %s) > 0 AND (' ' || lower(i.treatment) || ' ') ~ %s)"
     lower = "lower" if word.isascii() else UNICODE_LOWER
@@ -215,8 +224,34 @@ def _contains(vendor: str, word: str) -> str:
     return f"(instr({lower}(i.treatment), %s) > 0 AND ({padded} GLOB %s OR {padded} GLOB %s))"
 
 
+def _strength_on_skin(vendor: str) -> str:
+    """A drug written with a strength in percent and put on the skin (``PERCENT``): a
+    percent sign, and no word saying it is taken otherwise (``NOT_ON_SKIN``)."""
+    position, like = ("strpos", "ILIKE") if vendor == "postgresql" else ("instr", "LIKE")
+    otherwise = " OR ".join([f"i.treatment {like} %s"] * len(NOT_ON_SKIN))
+    return f"({position}(i.treatment, %s) > 0 AND NOT ({otherwise}))"
+
+
+_ON_SKIN = (_strength_on_skin("sqlite"), _strength_on_skin("postgresql"))
+
+
+def _lacks_params(word: str) -> list[str]:
+    return _word_params("", word) if word == PERCENT else [f"%{word}%"]
+
+
+def _lacks(vendor: str, word: str) -> str:
+    """An item holding ``word`` nowhere, case aside; a percent sign by its position, which a
+    LIKE pattern would read as any text."""
+    if word == PERCENT:
+        return f"NOT {_ON_SKIN[vendor == 'postgresql']}"
+    return f"i.treatment NOT {_LIKE[vendor == 'postgresql']} %s"
+
+
 def _word_params(vendor: str, word: str) -> list[str]:
-    """Parameters of ``_contains``: ``word`` holds only letters, no pattern character."""
+    """Parameters of ``_contains``: ``word`` holds only letters, no pattern character, or is
+    a percent sign."""
+    if word == PERCENT:
+        return [PERCENT, *(f"%{w}%" for w in NOT_ON_SKIN)]
     if vendor == "postgresql":
         return [word, f"[^{_LETTER}]{word}s?[^{_LETTER}]"]
     return [word, f"*[^{_LETTER}]{word}[^{_LETTER}]*", f"*[^{_LETTER}]{word}s[^{_LETTER}]*"]

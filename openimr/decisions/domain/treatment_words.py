@@ -115,10 +115,23 @@ VARIANTS = frozenset(["hinged", "steroid", "transforaminal", "interlaminar", "ca
 # "Cyclobenzaprine 5% in cream base" is no "Cyclobenzaprine 7.5mg #60".
 EVALUATIONS = ("evaluation", "eval", "consultation", "consult", "assessment")
 _NO_EVALUATIONS = frozenset(["surgery", "evaluation_management", "pharmaceuticals"])
-TOPICAL = ("cream", "gel", "ointment", "lotion", "topical", "compound")
+# A strength in percent (PERCENT) is a concentration, as a drug applied to the skin is
+# written ("Diclofenac sodium 3%", "Flurbiprofen 10%/Dextromethorphan 5%/Lidocaine 5%,
+# 120grams", "Lidopro 4%-27.5%-0.0325%": CM17-0006634 and CM17-0013716 judged them under
+# Topical analgesics); a drug taken is dosed by weight ("Diclofenac 75mg"). No word, so it
+# marks the kind only when no word of another kind does ("Lidocaine 5% patch" is a patch).
+PERCENT = "%"
+# Words saying a strength in percent is not put on the skin: "Lidocaine 2% viscous solution"
+# is swished in the mouth, "Ketorolac 0.5% ophthalmic" dropped in the eye.
+# Each is tested as a substring of a stored item too ("oral" stands for "orally").
+NOT_ON_SKIN = ("viscous", "oral", "mouth", "rinse", "ophthalmic", "drops", "nasal")
+_NOT_ON_SKIN = frozenset([*NOT_ON_SKIN, "orally", "mouthwash", "eye"])
+TOPICAL = ("cream", "gel", "ointment", "lotion", "topical", "compound", PERCENT)
 # A patch apart from the other topicals: the MTUS recommends lidocaine in a patch (Lidoderm)
-# for localized neuropathic pain and no other topical lidocaine (creams, lotions, gels).
-PATCHES = ("patch", "transdermal")
+# for localized neuropathic pain and no other topical lidocaine (creams, lotions, gels). A
+# medicated pad is a patch ("Salonpas pad #60", "Lidocaine pad 5%"); "patches" is no
+# "patch" and an "s" to the word tests.
+PATCHES = ("patch", "patches", "transdermal", "pad", "pads")
 KINDS = (
     (EVALUATIONS, lambda category: category not in _NO_EVALUATIONS),
     (TOPICAL, lambda category: category == "pharmaceuticals"),
@@ -292,13 +305,13 @@ def _named(treatment: str, category: str) -> str:
 
 def kinds_of(treatment: str, category: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """For each kind of treatment ``category`` has (``KINDS``): its words, and whether
-    ``treatment`` is of that kind (an evaluation; a drug applied to the skin) or not."""
+    ``treatment`` is of that kind (an evaluation; a drug applied to the skin, by a word or
+    a strength in percent) or not."""
     read = {word for word, _ in _read(expanded(treatment, category))}
-    return tuple(
-        (words, any(word in read for word in words))
-        for words, applies in KINDS
-        if applies(category)
-    )
+    found = [(kind, any(w in read for w in kind)) for kind, applies in KINDS if applies(category)]
+    if PERCENT in treatment and not any(of for _, of in found) and not read & _NOT_ON_SKIN:
+        found = [(kind, PERCENT in kind) for kind, _ in found]  # a strength in percent
+    return tuple(found)
 
 
 def singular(word: str) -> str:
