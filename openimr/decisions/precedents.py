@@ -238,11 +238,13 @@ def _for_item(
         )
         picked = _cohort_shown(cursor, (found.ids, cohort), with_condition, exclude, limit)
         if len(picked) < limit:
-            nearby = list(found.others)
-            if not nearby and summary_words:
+            # Letters whose items' text names the treatment: by their item of its category.
+            similar = sql.first_items(cursor, list(found.others), category)
+            if not similar and summary_words:
+                # Or those naming the case's condition, whatever was asked in them.
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
-            more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
-            more.sort(key=_newest_first)
+                similar = sql.first_items(cursor, nearby)
+            more = sorted((_precedent(c, "similar text") for c in similar), key=_newest_first)
             picked = _distinct([*picked, *more], exclude, limit)
         size, overturned = _without_own(cursor, found, cohort, exclude)
     return ItemPrecedents(

@@ -334,16 +334,19 @@ def by_decision_date(cursor: Any, vendor: str, ids: Sequence[int]) -> list[int]:
     return [row[0] for row in cursor.fetchall()]
 
 
-def first_items(cursor: Any, ids: Sequence[int]) -> list[Item]:
-    """Each letter's first item, in the order of ``ids``."""
+def first_items(cursor: Any, ids: Sequence[int], category: str | None = None) -> list[Item]:
+    """Each letter's first item (in ``category`` when given), in the order of ``ids``; a
+    letter with none is left out: a letter whose rationale mentions "home exercise" or
+    "Norco" in passing is no precedent for home health care or a drug, and its first item
+    ("MRI of the lumbar spine") was listed under them as similar text."""
     if not ids:
         return []
     marks = ", ".join(["%s"] * len(ids))
     cursor.execute(
         "SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome "
         "FROM decisions_decision d JOIN decisions_decisionitem i ON i.decision_id = d.id "
-        f"WHERE d.id IN ({marks}) ORDER BY i.position",
-        list(ids),
+        f"WHERE d.id IN ({marks}) AND (%s IS NULL OR i.category = %s) ORDER BY i.position",
+        [*ids, category, category],
     )
     found: dict[int, Item] = {}
     for row in cursor.fetchall():

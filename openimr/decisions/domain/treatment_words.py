@@ -137,6 +137,12 @@ KINDS = (
     (TOPICAL, lambda category: category == "pharmaceuticals"),
     (PATCHES, lambda category: category == "pharmaceuticals"),
 )
+# A category's own name said again in its item: "Home health aide" is a home aide (the
+# MTUS judges every home health item under one section, Chronic Pain Medical Treatment
+# Guidelines, Home health services), and "Home health care" is the category's home care,
+# where a key of "health" and "home" counted none of "Home aide 6 hours per day" and "Home
+# care assistance".
+CATEGORY_NAMES = {"home_health": frozenset(["health"])}
 # Said in passing, not the treatment: what a parenthesis or brackets explain ("MRI (magnetic
 # resonance imaging)", "Synapryn (unknown quantity)", "(DOS 11/18/16)"), and the heading a
 # surgery's extras are written under ("Associated surgical service: Cold therapy unit").
@@ -281,6 +287,7 @@ def key_words(treatment: str, category: str, *, drop: frozenset[str], limit: int
     by the words before its dose (``_named``). A treatment named by nothing but its body part
     ("Lumbar spine") is keyed by the part, less the words only a pair makes a part's."""
     skip = drop | MODIFIERS | VARIANTS | frozenset(w for words, _ in KINDS for w in words)
+    skip |= CATEGORY_NAMES.get(category, frozenset())
     read = [(w, body) for w, body in _read(expanded(_named(treatment, category), category))]
     kept = [(w, body) for w, body in read if w not in skip]
     named = [w for w, body in kept if not body] or [
