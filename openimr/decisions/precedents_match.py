@@ -3,10 +3,13 @@ PostgreSQL: quoted FTS5 phrases built from letters alone or from the index's own
 letter-and-digit tokens, plainto_tsquery text, or to_tsquery text of letters, a digit and
 ":*". Words reach the database only as parameters."""
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from openimr.decisions.glued_sql import fold, fts5_either, pg_continued, pg_kept, pg_prefixes
+from openimr.decisions.search_tags import item_tag
+from openimr.decisions.search_terms import Filters
 
 
 def phrases(words: Sequence[str], joiner: str) -> str:
@@ -82,3 +85,20 @@ def pg_key(
         " | ".join(pg_term(w) for w in pg_kept(cursor, [fold(w) for w in part])) for part in parts
     ]
     return " & ".join(f"({text})" for text in [named, *where] if text) if named else ""
+
+
+# A category's filter tag as both indexes hold it (lower case on PostgreSQL, migration 0004):
+# only letters, digits and "_" are asked, so it is quoted as it is.
+_TAG = re.compile(r"it_c[a-z0-9_]*")
+
+
+def category_tag(category: str) -> str | None:
+    """The index token of a letter holding an item in ``category`` (migration 0002's
+    "it_c" tokens), or None for a category no token could name."""
+    tag = item_tag(Filters(category=category))
+    return tag if tag and _TAG.fullmatch(tag) else None
+
+
+def fts5_tag(tag: str) -> str:
+    """FTS5: the letters holding the filter tag ``tag``."""
+    return f'tags : ("{tag}")'

@@ -83,3 +83,26 @@ def test_a_similar_letter_is_listed_by_its_item_of_the_same_category():
     assert [(p.case_number, p.treatment, p.match) for p in found.decisions] == [
         (percocet.case_number, "Percocet 10/325mg #60", "similar text")
     ]
+
+
+@pytest.mark.django_db
+def test_the_window_holds_only_letters_with_an_item_of_the_category(monkeypatch):
+    """The window is the newest letters naming the key in their items: the newest two here
+    advise a "home exercise program" in an MRI's rationale, and a window of two held them
+    alone, counting no home health item."""
+    monkeypatch.setattr("openimr.decisions.precedents.WINDOW", 2)
+    aide = make_decision(items=[item("Home aide 6 hours per day", category=HOME)])
+    nurse = make_decision(items=[item("Home nursing 2 visits", category=HOME)])
+    for _ in range(2):
+        make_decision(
+            items=[
+                item(
+                    "MRI of the lumbar spine",
+                    category="diagnostics",
+                    rationale="A home exercise program is advised first.",
+                )
+            ]
+        )
+    [found] = precedents_for_case(_case("Home health care", HOME))
+    assert found.cohort_size == 2
+    assert {p.case_number for p in found.decisions} == {aide.case_number, nurse.case_number}
