@@ -5,8 +5,8 @@ part or guideline chapter ("finger of the right hand and trigger finger of the r
 the hand), "thoracic back" is the thoracic spine alone, and "cervicalgia" and "lumbago" name
 the neck and the low back. Only the items those rules can change are read (a course for a
 part whose region came from the diagnoses or is none, and an item naming the back or those
-pains), and only a changed one is written: each write reindexes its letter for search by
-trigger, so rewriting every item would cost as much as 0015's backfill. A letter stored
+pains), and only a changed one is written: each write moves the corpus stamps and, where
+the items' update trigger fires on any column, reindexes its letter for search. A letter stored
 without its document (``{}``: a corpus `bench/search_load.py` loaded, whose items took their
 regions from the generated case) is left as it is: there is nothing to read its diagnoses
 from, and reading none would take away the regions it has."""
