@@ -60,6 +60,7 @@ def _parse_one(name: str) -> dict[str, object]:
         "case": parsed.case,
         "warnings": list(parsed.warnings),
         "confidence": parsed.confidence,
+        "printed": parsed.printed,
     }
 
 

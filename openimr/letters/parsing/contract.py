@@ -28,3 +28,6 @@ class ParsedLetter:
     layout: str  # one of LAYOUTS
     warnings: tuple[str, ...] = ()
     confidence: dict[str, float] = field(default_factory=dict)  # field path -> 0..1
+    # field path -> the value as the letter printed it, where the case holds another reading
+    # ("reviewer.specialties": ["Orthopedic Surgery", "Sports Medicinea"]); empty otherwise.
+    printed: dict[str, Any] = field(default_factory=dict)

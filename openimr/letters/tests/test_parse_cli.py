@@ -20,6 +20,7 @@ def test_one_file_prints_one_json_document_with_the_case_and_its_confidence(caps
     assert doc["case"]["items"][0]["decision"] == "upheld"
     assert doc["confidence"]["items[0].decision"] == 1.0
     assert "priority not stated: assumed standard" in doc["warnings"]
+    assert doc["printed"] == {}  # every name it prints is read as printed
 
 
 def test_several_files_print_an_array_and_a_failure_does_not_hide_the_others(tmp_path, capsys):
