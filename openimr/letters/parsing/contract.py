@@ -30,4 +30,5 @@ class ParsedLetter:
     confidence: dict[str, float] = field(default_factory=dict)  # field path -> 0..1
     # field path -> the value as the letter printed it, where the case holds another reading
     # ("reviewer.specialties": ["Orthopedic Surgery", "Sports Medicinea"]); empty otherwise.
+    # Only fields that hold nothing about a person: ingest de-identifies the case, not this.
     printed: dict[str, Any] = field(default_factory=dict)

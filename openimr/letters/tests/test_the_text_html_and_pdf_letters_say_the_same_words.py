@@ -2,7 +2,7 @@
 published letters print in fixed words (the seed and the 182 corpus letters: docs/letters.md,
 "Against the seed") our letters print in the same words, in every format, and read back.
 
-Fidelity QA of issue letters22: the text letter is what the e-mail carries, the HTML what staff
+The fidelity check of session 22 (letters22): the text letter is what the e-mail carries, the HTML what staff
 see, the PDF what is served; a difference between them would be a letter that says one
 thing to one party and another to the next."""
 
