@@ -14,6 +14,8 @@ from openimr.cases.domain.lifecycle import State
 from openimr.cases.models import Case
 from openimr.cases.selectors import case_by_number
 from openimr.cases.tests.intake_racing import database_back, database_url, racer
+from openimr.review import selectors, submission
+from openimr.review.reassign import reviewer_withdraw
 from openimr.review.tests.conftest import CASE, decide_as_published, login
 from openimr.reviewers.models import Assignment
 
@@ -80,18 +82,27 @@ def test_a_withdrawal_after_the_access_check_wins_and_the_submission_sends_nothi
     assert all(i.decision is None for i in case_by_number(CASE).items)
 
 
-def test_a_reviewer_withdrawn_before_the_submit_is_sent_home_not_shown_the_file(
-    client, cast, under_review, three_item_doc
+def test_a_reviewer_withdrawn_between_the_pages_check_and_the_submit_is_sent_home(
+    client, cast, under_review, three_item_doc, monkeypatch
 ):
+    """The page: the workspace's access check passes, the withdrawal lands, then the submit
+    is refused; the reviewer lands on their home page with why, not on the case file."""
     decide_as_published(three_item_doc, cast.reviewer)
-    from openimr.review import submission
-    from openimr.review.reassign import reviewer_withdraw
-    from openimr.review.selectors import case_for_reviewer
+    checked = selectors.case_for_reviewer
 
-    row = case_for_reviewer(cast.reviewer, CASE)  # the page's check passed
-    assignment = Assignment.objects.get(case__case_number=CASE, reviewer__user=cast.reviewer)
-    reviewer_withdraw(assignment_id=assignment.pk, actor=cast.clerk, reason="Ill since today.")
-    with pytest.raises(submission.ReviewerWithdrawn):
-        submission.determination_submit(row=row, actor=cast.reviewer)
+    def withdrawn_just_after(user, case_number, **given):
+        row = checked(user, case_number, **given)
+        assignment = Assignment.objects.get(case__case_number=CASE, reviewer__user=user)
+        reviewer_withdraw(assignment_id=assignment.pk, actor=cast.clerk, reason="Ill today.")
+        return row
+
+    monkeypatch.setattr(selectors, "case_for_reviewer", withdrawn_just_after)
     page = login(client, cast.reviewer).post(f"/review/{CASE}/", {"action": "submit"}, follow=True)
-    assert page.status_code == 404  # the workspace's own check, audited as refused
+    assert page.redirect_chain == [("/review/", 302)]
+    text = page.content.decode()
+    assert f"staff withdrew you from case {CASE}" in text
+    assert "the determination was not sent to QA" in text
+    assert three_item_doc["items"][0]["rationale"] not in text  # no draft shown
+    assert Case.objects.get(case_number=CASE).state == State.IN_REVIEW.value
+    with pytest.raises(submission.ReviewerWithdrawn):  # and the service alone, again
+        submission.determination_submit(row=Case.objects.get(case_number=CASE), actor=cast.reviewer)
