@@ -64,6 +64,14 @@ class OutboxBackend(FileBackend):
             self._file = os.path.join(folder, f"{stamp}-{secrets.token_hex(4)}.eml")
         return self._file
 
+    def open(self) -> bool:
+        # The owner's alone (0600), whatever the umask: a message names the parties (PHI).
+        if self.stream is None:
+            handle = os.open(self._get_filename(), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            self.stream = os.fdopen(handle, "ab")
+            return True
+        return False
+
     def write_message(self, message: Any) -> None:
         super().write_message(message)
         self.written = os.path.basename(self._get_filename())

@@ -6,6 +6,7 @@ it. In production with no server and the outbox off, nothing pretends: the e-mai
 naming the settings and the party is served by mail."""
 
 import copy
+import stat
 from datetime import UTC, datetime
 
 import pytest
@@ -50,6 +51,7 @@ def test_the_notice_is_delivered_to_the_outbox_and_says_so(
     written = outbox / worker.outbox_file
     assert written.is_file() and worker.delivered_to == f"outbox/{written.name}"
     assert f"To: {WORKER}" in written.read_text()
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600  # it names the parties (PHI)
     assert len(list(outbox.iterdir())) == 1  # one file a message, none appended to another
 
 
