@@ -63,6 +63,7 @@ def _values(route: Route, role: str, world: World, *, foreign: bool) -> dict[str
         "record_id": world.records.get(case, 0),
         "service_id": world.service_id,
         "assignment_id": world.assignment_id,
+        "name": "20260101-000000-0123abcd.eml",  # an outbox message's name; no such message
         "number": 1,
         "fmt": "csv",
         "chart": "letters",

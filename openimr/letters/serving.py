@@ -19,6 +19,7 @@ from openimr.audit.services import audit_record
 from openimr.cases.selectors import case_parties
 from openimr.cases.services import case_notice_mailed, notice_stored_letter
 from openimr.core.clock import local_date, now
+from openimr.core.mail import delivered
 from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
 from openimr.letters.rendering import render_pdf_bytes
 from openimr.review.domain.implementation import Service
@@ -110,15 +111,15 @@ def _send(service_ids: list[int]) -> None:
             subject, body, name, pdf = documents[key]
             message = EmailMessage(subject=subject, body=body, to=[row.address])
             message.attach(name, pdf, "application/pdf")
-            message.send()
+            where = delivered(message)
         except Exception as exc:  # any failure of one party's e-mail
             # The document is issued either way, and one party's failure must not keep the
             # others' e-mails from going: the party is served by mail instead.
             log.warning("service by e-mail failed for service %s: %s", row.pk, exc)
             letter_service_reroute_to_mail(row=row, reason=str(exc) or type(exc).__name__)
             continue
-        row.sent_at = now()
-        row.save(update_fields=["sent_at"])
+        row.sent_at, row.delivered_to = now(), where
+        row.save(update_fields=["sent_at", "delivered_to"])
 
 
 def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:
