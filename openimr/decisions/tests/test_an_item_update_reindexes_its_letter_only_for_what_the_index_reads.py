@@ -3,6 +3,8 @@
 the index does not read (``regions``, which migration 0015 backfilled for every item)
 leaves the index row as it was, and search and kept answers still follow the letter."""
 
+import importlib
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -15,7 +17,8 @@ from openimr.decisions.tests.public_factories import item, make_decision
 
 pytestmark = pytest.mark.django_db
 
-BEFORE = [("decisions", "0015_item_regions")]
+BEFORE_REGIONS = [("decisions", "0014_pg_search_folds_accents")]
+REGIONS = [("decisions", "0015_item_regions")]
 AFTER = [("decisions", "0016_search_item_update_of_indexed_columns")]
 
 
@@ -86,22 +89,59 @@ def _migrate(targets):  # type: ignore[no-untyped-def]
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
-    return executor
+    return executor.loader.project_state(targets).apps
+
+
+def index_as_stored() -> list[tuple]:
+    """The index's own storage: SQLite's FTS5 blocks (a row rewritten changes them), or
+    where each PostgreSQL row is (a row rewritten moves)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT id, block FROM decisions_search_data ORDER BY id")
+        else:
+            cursor.execute("SELECT decision_id, ctid::text FROM decisions_search ORDER BY 1")
+        return cursor.fetchall()
+
+
+def _old_letter(apps) -> int:  # type: ignore[no-untyped-def]
+    """A letter with an item on the knee, written as a database before 0015 holds it."""
+    decision = apps.get_model("decisions", "Decision").objects.create(
+        case_number="CM16-0000001",
+        source="published",
+        layout="test",
+        content_sha256="a" * 64,
+        decision_date="2016-03-14",
+        year=2016,
+        clinical_summary="Joint pain.",
+        document={"items": [{"treatment": "MRI of the left knee"}]},
+        added_at="2026-11-01T00:00:00Z",
+    )
+    apps.get_model("decisions", "DecisionItem").objects.create(
+        decision=decision, position=0, treatment="MRI of the left knee", category="diagnostics"
+    )
+    return int(decision.pk)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_upgrade_turns_a_database_made_before_it_to_indexed_columns_only():
-    _migrate(BEFORE)
+def test_the_upgrade_backfills_regions_without_reindexing_and_narrows_an_upgraded_database():
     try:
-        decision = make_decision(case_number="CM16-0000001", items=[item("Cervical pillow")])
-        rows = DecisionItem.objects.filter(decision=decision)
-        assert reindexes(lambda: rows.update(regions="|cervical|"))
+        key = _old_letter(_migrate(BEFORE_REGIONS))
+        indexed = index_as_stored()
+        apps = _migrate(REGIONS)
+        item_model = apps.get_model("decisions", "DecisionItem")
+        assert item_model.objects.get(decision_id=key).regions == "|knee|"
+        assert index_as_stored() == indexed  # the backfill wrote no index row
+        # A database that ran 0015 before it narrowed the trigger holds 0010's trigger.
+        with connection.schema_editor() as editor:
+            importlib.import_module(f"openimr.decisions.migrations.{AFTER[0][1]}").widened(
+                apps, editor
+            )
+        rows = DecisionItem.objects.filter(decision_id=key)
+        assert reindexes(lambda: rows.update(regions="|left knee|"))
         _migrate(AFTER)
-        assert not reindexes(lambda: rows.update(regions="|neck|"))
-        rows.update(treatment="Cervical collar")
-        assert numbers(q="collar") == ["CM16-0000001"] and numbers(q="pillow") == []
-        _migrate(BEFORE)  # and back: any update reindexes again
-        assert reindexes(lambda: rows.update(regions="|cervical|"))
+        assert not reindexes(lambda: rows.update(regions="|knee|"))
+        rows.update(treatment="MRI of the left ankle")
+        assert numbers(q="ankle") == ["CM16-0000001"] and numbers(q="knee") == []
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
