@@ -132,7 +132,7 @@ def _insert_chunks(
     statement per row (``executemany``). On a table with triggers (the search index's and
     the corpus stamp's on a decision's items and specialties) SQLite opens and closes a
     statement journal and sets up the trigger programs for every statement: an ingest's
-    items took 0.044 ms a letter one row a statement, 0.011 ms ~76 rows a statement
+    items took 0.044 ms a letter one row a statement, 0.011 ms 83 rows a statement
     (docs/benchmarks.md, "Corpus ingest, session 22"). With ``keys`` (the driver returns
     no rows from executemany) each statement also returns its rows' keys, in the rows'
     order as bulk_create also relies on, and each row's key is appended to its values."""

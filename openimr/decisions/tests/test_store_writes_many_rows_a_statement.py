@@ -16,7 +16,7 @@ from openimr.decisions.services import decision_rows, decisions_store
 
 pytestmark = pytest.mark.django_db
 
-LETTERS = 120  # 360 items of 13 columns: several statements at 999 parameters each
+LETTERS = 120  # 360 items of 12 columns: several statements at 999 parameters each
 
 
 def _document(n: int) -> dict:
