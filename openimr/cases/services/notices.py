@@ -93,15 +93,19 @@ def _notice_template() -> LetterTemplate:
     return load_template(None, NOTICES_PATH)
 
 
-def notice_letter(kind: str, facts: NoticeFacts, template: LetterTemplate | None = None) -> Letter:
+def notice_letter(
+    kind: str, facts: NoticeFacts, template: LetterTemplate | None = None, reader: str = ""
+) -> Letter:
+    """The notice as ``reader`` (a party's role) is served it, addressed in its role
+    (`addressed`); the file copy, in the third person, for no reader."""
     t = template or _notice_template()
     if kind == "noarfi":
-        return build_noarfi(facts, t)
+        return build_noarfi(facts, t, reader)
     if kind == "converted":
-        return build_conversion_notice(facts, t)
+        return build_conversion_notice(facts, t, reader)
     if kind == "information_request":
-        return build_information_request(facts, t)
-    return build_screening_notice(facts, t, kind)
+        return build_information_request(facts, t, reader)
+    return build_screening_notice(facts, t, kind, reader)
 
 
 def records_due_text(row: models.Case) -> str:
@@ -292,13 +296,14 @@ def case_noarfi_served(*, case_number: str, notice_id: int, at: datetime, actor:
     return True
 
 
-def notice_stored_letter(notice: models.Notice) -> Letter:
+def notice_stored_letter(notice: models.Notice, reader: str = "") -> Letter:
     """The notice as issued, rebuilt from its frozen facts and wording (a notice frozen
-    before its wording was kept reads in the wording of today)."""
+    before its wording was kept reads in the wording of today): the copy served on the
+    party ``reader`` names, or the file copy for none."""
     facts = dict(notice.facts)
     wording = notice.wording
     template = LetterTemplate(wording.tables, "as issued") if wording is not None else None
     facts["treatments"] = tuple(facts["treatments"])
     facts["reasons"] = tuple(facts["reasons"])
     facts["rfa_dates"] = tuple(facts.get("rfa_dates", ()))
-    return notice_letter(notice.kind, NoticeFacts(**facts), template)
+    return notice_letter(notice.kind, NoticeFacts(**facts), template, reader)
