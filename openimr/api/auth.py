@@ -37,6 +37,7 @@ OPERATION_SCOPES = {
     "POST /cases/{case_number}/documents": "documents:write",
     "GET /cases/{case_number}/documents": "documents:read",
     "GET /review/{case_number}": "review:read",
+    "POST /cases/{case_number}/authorizations": "authorizations:write",
 }
 
 
