@@ -258,6 +258,10 @@ OPENIMR_PDF_READERS = int(_positive_number("OPENIMR_PDF_READERS", 2))
 # were added to the corpus (openimr.decisions.corpus): 0 serves exact answers only.
 OPENIMR_CORPUS_LAG_SECONDS = _whole_number("OPENIMR_CORPUS_LAG_SECONDS", 900, least=0)
 
+# How long a new API token works (openimr.api.services.token_create): a token copied into a
+# client's configuration and forgotten stops working instead of working for ever.
+OPENIMR_API_TOKEN_DAYS = _whole_number("OPENIMR_API_TOKEN_DAYS", 90)
+
 
 def _style_hash(path: Path) -> str:
     digest = hashlib.sha256(path.read_bytes()).digest()

@@ -56,6 +56,7 @@ class TokenAuth(HttpBearer):
         found = token_find(token)
         if found.token is None:
             log.warning("api token refused (%s): prefix %r", found.reason, token[:12])
+            request.api_refusal = found.refusal()  # type: ignore[attr-defined]
             return None
         needed = OPERATION_SCOPES.get(operation_key(request))
         if needed is None or needed not in found.token.scopes:

@@ -126,11 +126,11 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return respond(
-            request,
-            401,
-            error_body("unauthenticated", "a valid API token or staff session is required"),
+        # An expired token is told so (`TokenFound.refusal`); any other, the same as none.
+        message = getattr(request, "api_refusal", "") or (
+            "a valid API token or staff session is required"
         )
+        return respond(request, 401, error_body("unauthenticated", message))
 
     @api.exception_handler(AuthorizationError)
     def forbidden(request: HttpRequest, exc: AuthorizationError) -> HttpResponse:
