@@ -38,6 +38,8 @@ OPERATION_SCOPES = {
     "GET /cases/{case_number}/documents": "documents:read",
     "GET /review/{case_number}": "review:read",
     "POST /cases/{case_number}/authorizations": "authorizations:write",
+    # Where a case stands is read with its application.
+    "GET /cases/{case_number}/status": "applications:read",
 }
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F, Q, QuerySet
 
 from openimr.cases import models
+from openimr.cases import status as _status
 from openimr.cases.clocks import (
     deadline_met,
     deadlines_for,
@@ -350,3 +351,17 @@ def ur_decision_files_named(paths: list[str]) -> set[str]:
     names."""
     found = models.Application.objects.filter(ur_decision_file__in=paths)
     return set(found.values_list("ur_decision_file", flat=True))
+
+
+def case_status(case_number: str) -> dict[str, Any]:
+    """Where the case stands, for a party to it (`openimr.cases.status`)."""
+    return _status.case_status(case_number)
+
+
+def case_status_for_party(
+    *, case_number: str, claim_number: str, date_of_injury: date
+) -> dict[str, Any]:
+    """The same, for whoever gives the case's claim number and date of injury."""
+    return _status.case_status_for_party(
+        case_number=case_number, claim_number=claim_number, date_of_injury=date_of_injury
+    )

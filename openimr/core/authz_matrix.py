@@ -97,6 +97,7 @@ MATRIX: dict[str, Row] = {
     # Public: the site's door, sign-in and password reset, the decisions corpus.
     "start": START,
     "healthz": PUBLIC,
+    "case_status": PUBLIC,  # a party's "where is my case": the answer needs the claim number
     "login": PUBLIC,
     "logout": POST_ONLY,
     "accounts:verify": _row(
@@ -169,6 +170,7 @@ MATRIX: dict[str, Row] = {
     "API GET /cases/{case_number}/documents": API_STAFF_READ,
     "API GET /review/{case_number}": API_REVIEW,
     "API POST /cases/{case_number}/authorizations": API_PAYER_WRITE,
+    "API GET /cases/{case_number}/status": API_STAFF_READ,
     "API GET /decisions": PUBLIC,
     "API GET /decisions/{case_number}": PUBLIC,
     # The admin site.
