@@ -170,3 +170,16 @@ def test_a_case_in_review_ends_only_whole(client, three_item_doc):
     assert "only before review begins" in partial.json()["error"]["message"]
     every = [i["treatment"] for i in three_item_doc["items"]]
     assert _report(client, token, number, every, "2016-10-01").json()["state"] == "terminated"
+
+
+def test_the_notice_of_assignment_after_names_only_the_treatment_still_disputed(
+    client, payer, filed, django_capture_on_commit_callbacks
+):
+    from openimr.cases.services import case_assign
+
+    assert _report(client, payer, filed, [MRI]).status_code == 201
+    row = models.Case.objects.get(case_number=filed)
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = case_assign(row=row, actor="clerk")
+    text = " ".join(notice.text.split())
+    assert PT in text and MRI not in text

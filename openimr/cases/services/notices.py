@@ -14,7 +14,7 @@ from openimr.audit.services import Actor
 from openimr.cases import models
 from openimr.cases.clocks import open_deadlines
 from openimr.cases.domain.application import ServiceMethod
-from openimr.cases.domain.eligibility import filing_period_over
+from openimr.cases.domain.eligibility import filing_period_over, normalise_text
 from openimr.cases.services.lifecycle import clock_refresh, event_record
 from openimr.core.clock import CALIFORNIA, local_date
 from openimr.core.db import rows_insert
@@ -41,7 +41,7 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
     if app is None:
         return _imported_facts(row, at=at, records_due=records_due)
     reasons = tuple(r["text"] for r in app.reasons)
-    treatments = list(app.treatments.all())
+    treatments = _still_disputed(row, list(app.treatments.all()))
     return NoticeFacts(
         case_number=row.case_number,
         claim_number=app.claim_number,
@@ -63,6 +63,18 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
         filing_closed=app.last_day_to_file is not None
         and filing_period_over(app.last_day_to_file, local_date(at)),
     )
+
+
+def _still_disputed(
+    row: models.Case, treatments: list[models.ApplicationTreatment]
+) -> list[models.ApplicationTreatment]:
+    """The treatments the application disputes but those the claims administrator has
+    since authorized (8 CCR 9792.10.6(a); `case_authorization_report`): a later notice
+    names only what is still to be reviewed."""
+    authorized = {normalise_text(a.treatment) for a in row.authorized_items.all()}
+    if not authorized:
+        return treatments
+    return [t for t in treatments if normalise_text(t.treatment) not in authorized]
 
 
 def _imported_facts(row: models.Case, *, at: datetime, records_due: str) -> NoticeFacts:
