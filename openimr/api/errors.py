@@ -43,8 +43,9 @@ REFUSED = (401, 403)
 
 
 def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
-    """The ``response`` entries of an operation's error statuses, all in the one shape."""
-    return dict.fromkeys(statuses, ErrorOut)
+    """The ``response`` entries of an operation's error statuses, all in the one shape; and
+    429, which any operation answers a client past its rate (`openimr.api.rate_limit`)."""
+    return dict.fromkeys((*statuses, 429), ErrorOut)
 
 
 class JsonBodyParser(Parser):

@@ -49,6 +49,12 @@ def test_a_token_past_its_limit_gets_429_with_retry_after(client):
     }
 
 
+def test_every_operation_declares_the_429_it_may_answer(client):
+    document = client.get("/api/v1/openapi.json").json()
+    operations = [op for path in document["paths"].values() for op in path.values()]
+    assert operations and all("429" in op["responses"] for op in operations)
+
+
 def test_the_next_minute_lets_the_client_in_again(client, _limits):
     (token,) = _tokens("portal")
     for _ in range(4):
