@@ -12,7 +12,14 @@ from django.urls import reverse
 from openimr.cases import services
 from openimr.cases.intake_schema import parse_application
 from openimr.cases.tests.conftest import filed
-from openimr.letters.domain.notices import READERS, addressed
+from openimr.letters.domain.notices import (
+    READERS,
+    NoticeFacts,
+    addressed,
+    build_information_request,
+)
+from openimr.letters.domain.template import NOTICES_PATH, load_template
+from openimr.letters.render.text import render_text
 
 pytestmark = pytest.mark.django_db
 RECEIVED = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
@@ -70,6 +77,9 @@ def test_the_claims_administrator_is_told_it_must_send_the_records(
         "You must send openimr Independent Review the following" in (bodies["claims_administrator"])
     )
     assert "The claims administrator must send" in bodies["employee"]
+    assert "You and the requesting physician may also send records" in bodies["employee"]
+    assert "The employee and you may also send records" in bodies["requesting_physician"]
+    assert "The employee and the requesting physician may" in bodies["claims_administrator"]
 
 
 def test_the_file_copy_and_each_partys_download_read_in_their_own_words(
@@ -112,5 +122,33 @@ def test_anyone_but_a_party_served_reads_the_third_person(reader):
 
 def test_every_reader_is_addressed_with_every_placeholder():
     keys = {"application", "Application", "administrator", "Administrator", "filer"}
+    keys |= {"employee", "Employee", "physician"}
     assert all(set(addressed(reader, "R")) == keys for reader in READERS)
     assert addressed("claims_administrator", "R")["Administrator"] == "You"
+
+
+def test_a_request_for_information_says_you_to_the_party_asked_and_to_the_employee_copied():
+    facts = NoticeFacts(
+        case_number="CM24-0000001",
+        claim_number="C-1",
+        employee_name="Rosa Delgado",
+        claims_administrator="Acme",
+        requesting_physician="Dr. A",
+        ur_decision_date="March 1, 2024",
+        application_received="March 20, 2024",
+        expedited=False,
+        treatments=("MRI",),
+        party_role="claims_administrator",
+        party_asked="the claims administrator (Acme)",
+        information="The UR decision.",
+        information_due="March 27, 2024",
+    )
+    template = load_template(None, NOTICES_PATH)
+
+    def read(reader):
+        return " ".join(render_text(build_information_request(facts, template, reader)).split())
+
+    assert "it asks you for the following" in read("claims_administrator")
+    assert "A copy of this request is sent to the employee." in read("claims_administrator")
+    assert "it asks the claims administrator (Acme) for the following" in read("employee")
+    assert "A copy of this request is sent to you." in read("employee")

@@ -83,7 +83,11 @@ def addressed(reader: str, employee_name: str) -> dict[str, str]:
     }.get(reader, f"the application filed by {named}")
     administrator = "you" if reader == "claims_administrator" else "the claims administrator"
     filer = "you" if reader in {"employee", "attorney"} else "the employee"
+    employee = "you" if reader == "employee" else "the employee"
     return {
+        "employee": employee,
+        "Employee": employee[:1].upper() + employee[1:],
+        "physician": "you" if reader == "requesting_physician" else "the requesting physician",
         "application": application,
         "Application": application[:1].upper() + application[1:],
         "administrator": administrator,
