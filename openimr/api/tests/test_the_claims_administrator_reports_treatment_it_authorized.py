@@ -76,6 +76,14 @@ def test_one_item_authorized_leaves_the_dispute_and_the_review_goes_on(client, p
     assert (kept.treatment, kept.position_was, str(kept.authorized_on)) == (MRI, 0, "2024-03-19")
     event = AuditEvent.objects.get(action="case.items_authorized", object_id=filed)
     assert event.detail["items"] == [MRI]
+    retried = _report(client, payer, filed, [MRI])
+    assert retried.status_code == 422
+    assert retried.json()["error"]["fields"] == [
+        {
+            "path": "$.treatments[0]",
+            "message": "was reported authorized already (on 2024-03-19) and is no longer disputed",
+        }
+    ]
 
 
 def test_every_item_authorized_terminates_the_review_and_stops_its_clocks(client, payer, filed):

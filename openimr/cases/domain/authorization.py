@@ -3,7 +3,7 @@ determination. The review of what it authorized ends: every item authorized, the
 is terminated (8 CCR 9792.10.6(a)); some of them, those items leave the dispute and the
 review goes on with the rest. Pure rules: what the report may name, and what follows."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -34,19 +34,29 @@ def report_problems(
     disputed: Sequence[str],
     ur_decision_date: date | None,
     today: date,
+    authorized: Mapping[str, date] | None = None,
 ) -> list[Problem]:
     """Every problem of the report, by the JSON path of its field: a treatment that is not
     one of the case's disputed items (compared as `normalise_text` compares treatments),
-    one named twice, none named, or an authorization dated in the future or before the UR
-    decision it reverses (8 CCR 9792.10.6(a): it ends a dispute over that decision)."""
+    saying so of one reported authorized before (``authorized``: treatment to the day, a
+    retried report), one named twice, none named, or an authorization dated in the future or
+    before the UR decision it reverses (8 CCR 9792.10.6(a): it ends a dispute over that
+    decision)."""
     problems: list[Problem] = []
     if not report.treatments:
         problems.append(Problem("$.treatments", "name at least one disputed treatment"))
     keys = {normalise_text(t): t for t in disputed}
+    before = {normalise_text(t): on for t, on in (authorized or {}).items()}
     seen: set[str] = set()
     for n, treatment in enumerate(report.treatments):
         key = normalise_text(treatment)
-        if key not in keys:
+        if key not in keys and key in before:
+            message = (
+                f"was reported authorized already (on {before[key].isoformat()}) and is no "
+                "longer disputed"
+            )
+            problems.append(Problem(f"$.treatments[{n}]", message))
+        elif key not in keys:
             listed = "; ".join(disputed) or "none"
             message = f"is not a disputed item of this case (its items: {listed})"
             problems.append(Problem(f"$.treatments[{n}]", message))

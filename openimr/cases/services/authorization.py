@@ -57,6 +57,7 @@ def case_authorization_report(
         disputed=[i.treatment for i in items],
         ur_decision_date=row.date_ur_decision,
         today=today,
+        authorized={a.treatment: a.authorized_on for a in row.authorized_items.all()},
     )
     if problems:
         raise InvalidInput(problems)

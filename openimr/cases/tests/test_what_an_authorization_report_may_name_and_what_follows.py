@@ -51,6 +51,23 @@ def test_an_unknown_treatment_is_told_the_items_the_case_disputes():
     )
 
 
+def test_a_treatment_reported_before_is_said_to_be_authorized_already():
+    report = AuthorizationReport(("mri knee",), date(2024, 3, 19))
+    found = report_problems(
+        report,
+        disputed=DISPUTED,
+        ur_decision_date=UR,
+        today=TODAY,
+        authorized={"MRI knee": date(2024, 3, 10)},
+    )
+    assert [(p.path, p.message) for p in found] == [
+        (
+            "$.treatments[0]",
+            "was reported authorized already (on 2024-03-10) and is no longer disputed",
+        )
+    ]
+
+
 def _effect(state, authorized, split=False):
     return report_effect(
         state, disputed=2, authorized=authorized, split_by_item=split, case_number="CM1"
