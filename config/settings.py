@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openimr.api.middleware.ApiErrorShapeMiddleware",
     "openimr.api.middleware.ApiHeadAsGetMiddleware",
+    # After the session's user is known: a signed-in user is counted as a client.
+    "openimr.api.rate_limit.ApiRateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -264,6 +266,14 @@ OPENIMR_PDF_READERS = int(_positive_number("OPENIMR_PDF_READERS", 2))
 # How long a public search page or a precedent panel may go on being served after letters
 # were added to the corpus (openimr.decisions.corpus): 0 serves exact answers only.
 OPENIMR_CORPUS_LAG_SECONDS = _whole_number("OPENIMR_CORPUS_LAG_SECONDS", 900, least=0)
+
+# How long a new API token works (openimr.api.services.token_create): a token copied into a
+# client's configuration and forgotten stops working instead of working for ever.
+OPENIMR_API_TOKEN_DAYS = _whole_number("OPENIMR_API_TOKEN_DAYS", 90)
+# Requests a minute the API takes from one token (or signed-in user), and from one IP address
+# without valid credentials (openimr.api.rate_limit); 0 takes no count.
+OPENIMR_API_RATE_PER_MINUTE = _whole_number("OPENIMR_API_RATE_PER_MINUTE", 120, least=0)
+OPENIMR_API_ANON_RATE_PER_MINUTE = _whole_number("OPENIMR_API_ANON_RATE_PER_MINUTE", 60, least=0)
 
 
 def _style_hash(path: Path) -> str:
