@@ -111,3 +111,12 @@ def _corpus_answers_are_exact(settings: Any) -> None:
     the corpus stands still. The lag itself is tested in
     openimr/decisions/tests/test_kept_answers_lag_only_behind_new_letters.py."""
     settings.OPENIMR_CORPUS_LAG_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _api_takes_no_count(settings: Any) -> None:
+    """Tests call the API hundreds of times a minute from one address (the authorization
+    matrix alone): the limit is off but where tested, in
+    openimr/api/tests/test_a_client_past_its_rate_is_told_when_to_try_again.py."""
+    settings.OPENIMR_API_RATE_PER_MINUTE = 0
+    settings.OPENIMR_API_ANON_RATE_PER_MINUTE = 0

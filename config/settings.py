@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openimr.api.middleware.ApiErrorShapeMiddleware",
     "openimr.api.middleware.ApiHeadAsGetMiddleware",
+    # After the session's user is known: a signed-in user is counted as a client.
+    "openimr.api.rate_limit.ApiRateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -180,10 +182,14 @@ MIDDLEWARE[_after_auth:_after_auth] = [
     "openimr.accounts.middleware.SecondFactorMiddleware",
 ]
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
-# Mail (password resets, notices, letters): SMTP when OPENIMR_EMAIL_HOST is set; else each
-# message a file under OPENIMR_DATA_DIR/mail/ that staff and the demo can open, since the
-# console printed every notice and its base64 PDF over a batch's output; the console only
-# when asked (OPENIMR_EMAIL_CONSOLE).
+# Mail (password resets, notices, letters): SMTP when OPENIMR_EMAIL_HOST is set. Without
+# one, in development and the demo (OPENIMR_EMAIL_OUTBOX, on while DEBUG is), each message
+# is delivered to the local outbox, a file under OPENIMR_DATA_DIR/mail/ that staff open at
+# /review/outbox/, and its service says "delivered to outbox (no mail server)", never
+# "sent" (openimr.core.mail). In production the outbox is off unless turned on: with no
+# server a message fails naming these settings and its party is served by mail instead.
+# The console only when asked (OPENIMR_EMAIL_CONSOLE): it printed every notice and its
+# base64 PDF over a batch's output.
 DEFAULT_FROM_EMAIL = env_str("OPENIMR_EMAIL_FROM") or "openimr@localhost"
 EMAIL_HOST = env_str("OPENIMR_EMAIL_HOST") or ""
 EMAIL_PORT = _whole_number("OPENIMR_EMAIL_PORT", 587)
@@ -191,12 +197,15 @@ EMAIL_HOST_USER = env_str("OPENIMR_EMAIL_USER") or ""
 EMAIL_HOST_PASSWORD = env_str("OPENIMR_EMAIL_PASSWORD") or ""
 EMAIL_USE_TLS = env_bool("OPENIMR_EMAIL_USE_TLS", default=True)
 EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+EMAIL_OUTBOX = env_bool("OPENIMR_EMAIL_OUTBOX", default=DEBUG)
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
     if env_bool("OPENIMR_EMAIL_CONSOLE", default=False)
-    else "django.core.mail.backends.filebased.EmailBackend"
+    else "openimr.core.mail.OutboxBackend"
+    if EMAIL_OUTBOX
+    else "openimr.core.mail.NoServerBackend"
 )
 # --- end authentication --------------------------------------------------------------------
 
@@ -257,6 +266,14 @@ OPENIMR_PDF_READERS = int(_positive_number("OPENIMR_PDF_READERS", 2))
 # How long a public search page or a precedent panel may go on being served after letters
 # were added to the corpus (openimr.decisions.corpus): 0 serves exact answers only.
 OPENIMR_CORPUS_LAG_SECONDS = _whole_number("OPENIMR_CORPUS_LAG_SECONDS", 900, least=0)
+
+# How long a new API token works (openimr.api.services.token_create): a token copied into a
+# client's configuration and forgotten stops working instead of working for ever.
+OPENIMR_API_TOKEN_DAYS = _whole_number("OPENIMR_API_TOKEN_DAYS", 90)
+# Requests a minute the API takes from one token (or signed-in user), and from one IP address
+# without valid credentials (openimr.api.rate_limit); 0 takes no count.
+OPENIMR_API_RATE_PER_MINUTE = _whole_number("OPENIMR_API_RATE_PER_MINUTE", 120, least=0)
+OPENIMR_API_ANON_RATE_PER_MINUTE = _whole_number("OPENIMR_API_ANON_RATE_PER_MINUTE", 60, least=0)
 
 
 def _style_hash(path: Path) -> str:

@@ -4,12 +4,14 @@ from django.urls import include, path
 
 from openimr.accounts.forms import LoginForm
 from openimr.api.urls import api
+from openimr.cases.status_views import case_status_page
 from openimr.core.health import healthz
 from openimr.review.start import start
 
 urlpatterns = [
     path("", start, name="start"),
     path("healthz/", healthz, name="healthz"),
+    path("status/", case_status_page, name="case_status"),
     path("login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("openimr.accounts.urls")),

@@ -55,7 +55,8 @@ def _django(*, migrated: bool = True) -> None:
 
 def write_output(data: bytes, out: str | None) -> None:
     """To standard output, or to a file replaced in one step so that a failure never leaves
-    a half-written file behind."""
+    a half-written file behind. The file is the owner's alone (0600): its callers write a
+    case file or a letter, which name the injured worker (PHI)."""
     if out is None or out == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -63,11 +64,21 @@ def write_output(data: bytes, out: str | None) -> None:
     write_file([data], out)
 
 
-def write_file(chunks: Iterable[bytes], out: str) -> int:
+def _umask() -> int:
+    # The only way to read the process's umask is to set it; the CLI runs one thread.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def write_file(chunks: Iterable[bytes], out: str, *, public: bool = False) -> int:
     """Writes the chunks to a temporary file beside ``out`` and renames it at the end, so an
     interrupted or refused write never leaves a partial file (nor the temporary one) behind.
-    A target that cannot be written (a folder, a missing folder, no permission) is an
-    InvalidInput naming ``--output``. Returns the bytes written."""
+    The file is the owner's alone (0600, as the temporary file is made) unless ``public``
+    (the de-identified corpus, published anyway): then it has the mode any new file gets,
+    0666 less the umask (0644 under the usual 022), so others may read it as they would a
+    download. A target that cannot be written (a folder, a missing folder, no permission)
+    is an InvalidInput naming ``--output``. Returns the bytes written."""
     target = Path(out)
     if target.is_dir():
         raise InvalidInput([Problem("--output", f"{target} is a folder: name a file to write")])
@@ -80,6 +91,8 @@ def write_file(chunks: Iterable[bytes], out: str) -> int:
             for chunk in chunks:
                 handle.write(chunk)
                 size += len(chunk)
+        if public:
+            os.chmod(partial, 0o666 & ~_umask())
         os.replace(partial, target)
     except BaseException as exc:
         if partial is not None:

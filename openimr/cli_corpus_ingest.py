@@ -60,10 +60,22 @@ def _print_summary(summary: dict[str, Any]) -> None:
     )
     for layout, count in summary["by_layout"].items():
         print(f"  {layout}: {count}")
+    for link in summary["links"]:
+        print(_link_line(link))
     for failure in summary["failures"][:20]:
         print(f"  failed: {failure['file']}: {failure['reason']}", file=sys.stderr)
     if len(summary["failures"]) > 20:
         print(f"  ... and {len(summary['failures']) - 20} more failures", file=sys.stderr)
+
+
+def _link_line(link: dict[str, Any]) -> str:
+    """What became of a link to a folder: followed, or not, and why."""
+    if link["followed"]:
+        return f"  followed the link {link['link']} to {link['target']}"
+    return (
+        f"  did not follow the link {link['link']} to {link['target']}: that folder is read "
+        "already, or holds one that is (a loop, or a second way to the same letters)"
+    )
 
 
 def cmd_corpus_publish(args: argparse.Namespace) -> int:

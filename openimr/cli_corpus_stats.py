@@ -103,7 +103,7 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
         args.interrupted = ""
     try:
         chunks = corpus_export(args.format, params, tally)
-        size = _to_stdout(chunks) if to_stdout else write_file(chunks, args.output)
+        size = _to_stdout(chunks) if to_stdout else write_file(chunks, args.output, public=True)
     except InvalidInput as exc:
         raise InvalidInput([_as_option(p) for p in exc.problems]) from exc
     count = f"{tally.decisions:,} decision{'' if tally.decisions == 1 else 's'}"

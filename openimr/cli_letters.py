@@ -60,6 +60,7 @@ def _parse_one(name: str) -> dict[str, object]:
         "case": parsed.case,
         "warnings": list(parsed.warnings),
         "confidence": parsed.confidence,
+        "printed": parsed.printed,
     }
 
 
@@ -71,7 +72,7 @@ def _summary_line(result: dict[str, Any]) -> str:
 
 
 def cmd_letter_parse(args: argparse.Namespace) -> int:
-    """One JSON document per file (an array for several), or a line per file; a file that
+    """One JSON object for one file, an array of them for several, or a line per file; a file that
     cannot be read says why, the others are still printed, and the exit code is 2."""
     from openimr.cli import EXIT_INVALID
 
@@ -103,5 +104,9 @@ def register(groups: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
         "parse", help="read published letters (PDF or text) (no database)"
     )
     parse.add_argument("files", nargs="+", metavar="FILE")
-    parse.add_argument("--json", action="store_true", help="print openimr.case/1 JSON per file")
+    parse.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: an object for one file, an array of objects for several",
+    )
     parse.set_defaults(handler=cmd_letter_parse)

@@ -27,11 +27,12 @@ def cmd_create(args: argparse.Namespace) -> int:
             scopes=scopes,
             administrator=args.administrator,
             actor="cli",
+            days=args.days,
         )
     )
     print(
         f"Scopes: {', '.join(scopes)}. Keep this token now: it is stored only as a hash and "
-        "cannot be shown again.",
+        "cannot be shown again. `openimr tokens list` shows when it expires.",
         file=sys.stderr,
     )
     return 0
@@ -76,13 +77,14 @@ def cmd_contact(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     _django()
     from openimr.api.selectors import token_list
+    from openimr.core.clock import now
 
-    rows = token_list(include_revoked=not args.active)
+    rows, at = token_list(include_revoked=not args.active), now()
     if args.json:
-        print(json.dumps([_json(row) for row in rows], indent=2))
+        print(json.dumps([_json(row, at) for row in rows], indent=2))
         return 0
     for row in rows:
-        state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+        state = _state_words(row, at)
         scopes = " ".join(row.scopes)
         print(
             f"{row.name:<24} {row.prefix}…  {row.username:<16} {state:<18} {scopes}"
@@ -91,8 +93,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _json(row: Any) -> dict[str, Any]:
+def _state_words(row: Any, at: Any) -> str:
+    state = row.state(at)
+    if state == "revoked":
+        return f"revoked {row.revoked_at:%Y-%m-%d}"
+    if row.expires_at is None:
+        return state
+    return f"{'expired' if state == 'expired' else 'expires'} {row.expires_at:%Y-%m-%d}"
+
+
+def _json(row: Any, at: Any) -> dict[str, Any]:
     return {
+        "state": row.state(at),
         "name": row.name,
         "user": row.username,
         "claims_administrator": row.administrator or None,
@@ -100,6 +112,7 @@ def _json(row: Any) -> dict[str, Any]:
         "scopes": list(row.scopes),
         "created_at": row.created_at.isoformat(),
         "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+        "expires_at": row.expires_at.isoformat() if row.expires_at else None,
     }
 
 
@@ -134,13 +147,19 @@ def register(groups: Any) -> None:
         "--scope",
         action="append",
         choices=SCOPES,
-        help="a scope to grant; repeat for several (default: a claims administrator's four)",
+        help="a scope to grant; repeat for several (default: a claims administrator's five)",
     )
     create.add_argument(
         "--administrator",
         metavar="NAME",
         help="register the account as this claims administrator's (as cases name it), so "
         "the token reaches that administrator's case files",
+    )
+    create.add_argument(
+        "--days",
+        type=int,
+        metavar="N",
+        help="how many days the token works, 1 to 3660 (default: OPENIMR_API_TOKEN_DAYS, 90)",
     )
     create.set_defaults(handler=cmd_create)
     register_cmd = cmds.add_parser(
@@ -158,8 +177,12 @@ def register(groups: Any) -> None:
     contact.add_argument("administrator", help="the registered administrator's name")
     _contact_options(contact)
     contact.set_defaults(handler=cmd_contact)
-    listing = cmds.add_parser("list", help="every token: name, prefix, user, state, scopes")
-    listing.add_argument("--active", action="store_true", help="leave revoked tokens out")
+    listing = cmds.add_parser(
+        "list", help="every token: name, prefix, user, state (and when it expires), scopes"
+    )
+    listing.add_argument(
+        "--active", action="store_true", help="leave revoked and expired tokens out"
+    )
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_list)
     revoke = cmds.add_parser("revoke", help="revoke a token at once")

@@ -63,6 +63,7 @@ def _values(route: Route, role: str, world: World, *, foreign: bool) -> dict[str
         "record_id": world.records.get(case, 0),
         "service_id": world.service_id,
         "assignment_id": world.assignment_id,
+        "name": "20260101-000000-0123abcd.eml",  # an outbox message's name; no such message
         "number": 1,
         "fmt": "csv",
         "chart": "letters",
@@ -177,7 +178,9 @@ def test_a_get_of_a_post_only_api_operation_answers_405_to_every_role():
     post_only = [r for r in api_routes() if r.method == "POST" and r.template not in get_paths]
     assert post_only, "the API has a POST-only operation (filing an application)"
     answers = {
-        (route.key, role): world.client(role).get(route.url({})).status_code
+        (route.key, role): world.client(role)
+        .get(route.url(dict.fromkeys(route.parameters, world.own[role])))
+        .status_code
         for route in post_only
         for role in matrix.ROLES
     }

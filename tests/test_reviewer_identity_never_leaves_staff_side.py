@@ -80,6 +80,9 @@ def test_no_output_a_party_receives_names_or_identifies_the_reviewer(client, iss
         outputs[f"{notice.kind} pdf"] = _pdf_text(
             render_letter(notice_stored_letter(notice), "pdf")
         )
+        for reader in ("employee", "attorney", "claims_administrator", "requesting_physician"):
+            copy = render_letter(notice_stored_letter(notice, reader), "text").decode()
+            outputs[f"{notice.kind} copy to the {reader}"] = copy
     from django.contrib.auth import get_user_model
 
     get_user_model().objects.create_user("portal-user", is_staff=True)
@@ -87,6 +90,15 @@ def test_no_output_a_party_receives_names_or_identifies_the_reviewer(client, iss
     outputs["api"] = client.get(
         f"/api/v1/applications/{number}", headers={"Authorization": f"Bearer {token}"}
     ).content.decode()
+    outputs["status api"] = client.get(
+        f"/api/v1/cases/{number}/status", headers={"Authorization": f"Bearer {token}"}
+    ).content.decode()
+    asked = {"case_number": number, "claim_number": "SCIF-2024-118220"}
+    outputs["status page"] = client.post(
+        "/status/", {**asked, "date_of_injury": "2023-06-14"}
+    ).content.decode()
+    assert "Final Determination Letter has been issued" in outputs["status page"]
+    assert '"state":"issued"' in outputs["status api"].replace(" ", "")
     assert "Orthopedic Surgery" in issued.text  # the qualifications are there...
     for label, text in outputs.items():  # ...the person is not
         for secret in (reviewer.name, reviewer.reviewer_id, reviewer.name.replace("Dr. ", "")):

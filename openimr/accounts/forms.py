@@ -1,5 +1,7 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+
+from openimr.core.form_focus import FocusFirstError
 
 
 class CodeForm(forms.Form):
@@ -33,3 +35,13 @@ class LoginForm(AuthenticationForm):
                 field.widget.attrs.update(
                     {"aria-invalid": "true", "aria-describedby": LOGIN_ERROR_ID}
                 )
+
+
+class ResetRequestForm(FocusFirstError, PasswordResetForm):
+    """The e-mail address to send a password-reset link to; sent back with a problem, the
+    address box takes the focus (WCAG 2.4.3, 3.3.1)."""
+
+
+class NewPasswordForm(FocusFirstError, SetPasswordForm):
+    """The new password, twice; sent back with a problem (too short, too common, the two
+    not alike), the first box at fault takes the focus (WCAG 2.4.3, 3.3.1)."""

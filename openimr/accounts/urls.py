@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from openimr.accounts import views
+from openimr.accounts.forms import NewPasswordForm, ResetRequestForm
 
 app_name = "accounts"
 
@@ -14,6 +15,7 @@ urlpatterns = [
         "password-reset/",
         auth_views.PasswordResetView.as_view(
             template_name=f"{_RESET}_form.html",
+            form_class=ResetRequestForm,
             email_template_name=f"{_RESET}_email.txt",
             subject_template_name=f"{_RESET}_subject.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),
@@ -29,6 +31,7 @@ urlpatterns = [
         "password-reset/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(
             template_name=f"{_RESET}_confirm.html",
+            form_class=NewPasswordForm,
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
         name="password_reset_confirm",

@@ -69,6 +69,8 @@ class ApplicationOut(Schema):
     # Null until the letter issues: the review's deadlines end there, and what the claims
     # administrator must do next (8 CCR 9792.10.7(a)) and by when is read here.
     determination: IssuedDeterminationOut | None = None
+    # True for a case imported whole (`openimr case import`), filed by no one through intake.
+    imported: bool = False
     replayed: bool = False
 
 

@@ -37,6 +37,9 @@ OPERATION_SCOPES = {
     "POST /cases/{case_number}/documents": "documents:write",
     "GET /cases/{case_number}/documents": "documents:read",
     "GET /review/{case_number}": "review:read",
+    "POST /cases/{case_number}/authorizations": "authorizations:write",
+    # Where a case stands is read with its application.
+    "GET /cases/{case_number}/status": "applications:read",
 }
 
 
@@ -55,6 +58,7 @@ class TokenAuth(HttpBearer):
         found = token_find(token)
         if found.token is None:
             log.warning("api token refused (%s): prefix %r", found.reason, token[:12])
+            request.api_refusal = found.refusal()  # type: ignore[attr-defined]
             return None
         needed = OPERATION_SCOPES.get(operation_key(request))
         if needed is None or needed not in found.token.scopes:

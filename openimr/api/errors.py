@@ -43,8 +43,9 @@ REFUSED = (401, 403)
 
 
 def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
-    """The ``response`` entries of an operation's error statuses, all in the one shape."""
-    return dict.fromkeys(statuses, ErrorOut)
+    """The ``response`` entries of an operation's error statuses, all in the one shape; and
+    429, which any operation answers a client past its rate (`openimr.api.rate_limit`)."""
+    return dict.fromkeys((*statuses, 429), ErrorOut)
 
 
 class JsonBodyParser(Parser):
@@ -126,11 +127,11 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return respond(
-            request,
-            401,
-            error_body("unauthenticated", "a valid API token or staff session is required"),
+        # An expired token is told so (`TokenFound.refusal`); any other, the same as none.
+        message = getattr(request, "api_refusal", "") or (
+            "a valid API token or staff session is required"
         )
+        return respond(request, 401, error_body("unauthenticated", message))
 
     @api.exception_handler(AuthorizationError)
     def forbidden(request: HttpRequest, exc: AuthorizationError) -> HttpResponse:

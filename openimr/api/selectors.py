@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from openimr.api.models import ApiToken
+from openimr.core.clock import now
 
 
 @dataclass(frozen=True)
@@ -16,12 +17,23 @@ class TokenRow:
     created_at: datetime
     revoked_at: datetime | None
     administrator: str = ""  # the claims administrator its account acts for, if registered
+    expires_at: datetime | None = None
+
+    def state(self, at: datetime) -> str:
+        """ "revoked", "expired" or "active" at ``at``, as `token_find` decides."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at is not None and self.expires_at <= at:
+            return "expired"
+        return "active"
 
 
 def token_list(*, include_revoked: bool = True) -> list[TokenRow]:
+    """Every token by name; without ``include_revoked`` only those that still work (neither
+    revoked nor expired)."""
     rows = ApiToken.objects.select_related("user__claims_administrator").order_by("name")
     if not include_revoked:
-        rows = rows.filter(revoked_at__isnull=True)
+        rows = rows.filter(revoked_at__isnull=True).exclude(expires_at__lte=now())
     return [
         TokenRow(
             t.name,
@@ -31,6 +43,7 @@ def token_list(*, include_revoked: bool = True) -> list[TokenRow]:
             t.created_at,
             t.revoked_at,
             _administrator(t.user),
+            t.expires_at,
         )
         for t in rows
     ]

@@ -4,8 +4,10 @@ revocable. Creating and revoking each write an audit row in the same transaction
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -23,7 +25,18 @@ PREFIX = "oimr_"
 @dataclass(frozen=True)
 class TokenFound:
     token: ApiToken | None
-    reason: str  # "ok", or why not: "unknown", "revoked", "inactive user"
+    reason: str  # "ok", or why not: "unknown", "revoked", "expired", "inactive user"
+    expired_at: datetime | None = None
+
+    def refusal(self) -> str:
+        """What the client is told (401): only an expired token is told why, as its holder
+        can do nothing about the others that it could not do about a guessed one."""
+        if self.expired_at is None:
+            return ""
+        return (
+            f"this API token expired on {self.expired_at:%Y-%m-%d %H:%M} UTC; ask the IMR "
+            "organization for a new one (openimr tokens create)"
+        )
 
 
 def _digest(token: str) -> str:
@@ -50,10 +63,15 @@ def token_create(
     scopes: tuple[str, ...] = CLAIMS_ADMINISTRATOR_SCOPES,
     administrator: str | None = None,
     actor: Any = "cli",
+    days: int | None = None,
 ) -> str:
     """Create a token and return its secret, which is never stored or shown again. With
     ``administrator``, the account is registered as that claims administrator's (in the
-    same transaction), so the token reaches its cases' files."""
+    same transaction), so the token reaches its cases' files. It works for ``days`` (by
+    default ``OPENIMR_API_TOKEN_DAYS``), then is refused as expired."""
+    days = settings.OPENIMR_API_TOKEN_DAYS if days is None else days
+    if days < 1 or days > 3660:
+        raise InvalidInput([Problem("$.days", f"give 1 to 3660 days, not {days}")])
     if not name.strip() or len(name) > 150:
         raise InvalidInput([Problem("$.name", "give a name of 1 to 150 characters")])
     if not name.isprintable():
@@ -81,7 +99,8 @@ def token_create(
         )
     if ApiToken.objects.filter(name=name).exists():
         raise Conflict(f"a token named {name} exists already")
-    secret = PREFIX + secrets.token_urlsafe(32)
+    secret, created = PREFIX + secrets.token_urlsafe(32), now()
+    expires = created + timedelta(days=days)
     with transaction.atomic():
         ApiToken.objects.create(
             name=name,
@@ -89,9 +108,11 @@ def token_create(
             prefix=secret[:12],
             token_sha256=_digest(secret),
             scopes=checked,
-            created_at=now(),
+            created_at=created,
+            expires_at=expires,
         )
-        _audit(actor, "api_token.created", name, {"user": username, "scopes": checked})
+        detail = {"user": username, "scopes": checked, "expires_at": expires.isoformat()}
+        _audit(actor, "api_token.created", name, detail)
         if administrator is not None:
             administrator_register(name=administrator, username=username, actor=actor)
     return secret
@@ -103,6 +124,8 @@ def token_find(secret: str) -> TokenFound:
         return TokenFound(None, "unknown")
     if token.revoked_at is not None:
         return TokenFound(None, "revoked")
+    if token.expires_at is not None and token.expires_at <= now():
+        return TokenFound(None, "expired", token.expires_at)
     if not token.user.is_active:
         return TokenFound(None, "inactive user")
     return TokenFound(token, "ok")

@@ -1,6 +1,14 @@
 from ninja import NinjaAPI
 
-from openimr.api import applications, decisions, documents, errors, review
+from openimr.api import (
+    applications,
+    authorizations,
+    decisions,
+    documents,
+    errors,
+    review,
+    status,
+)
 from openimr.api.auth import StaffSessionAuth, TokenAuth
 
 api = NinjaAPI(
@@ -16,5 +24,7 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/", applications.router)
 api.add_router("/", documents.router)
+api.add_router("/", authorizations.router)
+api.add_router("/", status.router)
 api.add_router("/", review.router)
 api.add_router("/", decisions.router)

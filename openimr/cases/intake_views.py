@@ -148,9 +148,11 @@ def _action_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
 def _notice_detail(request: HttpRequest, row: models.Case) -> dict[str, Any]:
     notice_id, fmt = request.GET.get("id", "")[:20], request.GET.get("format", "pdf")[:10]
     notice = row.notices.filter(pk=int(notice_id)).first() if notice_id.isdecimal() else None
-    if notice is None or fmt not in NOTICE_TYPES:
-        raise Refused("No such notice", {"notice": notice_id, "format": fmt})
-    return {"notice": notice.pk, "kind": notice.kind, "format": fmt}
+    # The party's copy asked for, named only when one was (the file copy names none).
+    reader = {"party": request.GET["party"][:40]} if "party" in request.GET else {}
+    if notice is None or fmt not in NOTICE_TYPES or reader.get("party", "") not in NOTICE_READERS:
+        raise Refused("No such notice", {"notice": notice_id, "format": fmt, **reader})
+    return {"notice": notice.pk, "kind": notice.kind, "format": fmt, **reader}
 
 
 @require_POST
@@ -170,24 +172,30 @@ def case_action(request: HttpRequest, row: models.Case) -> HttpResponseRedirect:
 
 @case_view("notice.downloaded", _notice_detail)
 def notice_pdf(request: HttpRequest, row: models.Case) -> HttpResponse:
-    """A notice as issued, rebuilt from its frozen facts: PDF (default), ?format=html or text."""
+    """A notice as issued, rebuilt from its frozen facts: PDF (default), ?format=html or text;
+    the copy addressed to one party with ?party=ROLE (what the print queue mails it), the
+    file copy without."""
     notice_id = request.GET.get("id", "")
     notice = row.notices.filter(pk=int(notice_id)).first() if notice_id.isdecimal() else None
     if notice is None:
         raise Http404("No such notice")
-    fmt = request.GET.get("format", "pdf")
-    if fmt not in NOTICE_TYPES:
-        raise Http404("No such format")
-    response = HttpResponse(
-        render_letter(services.notice_stored_letter(notice), fmt), content_type=NOTICE_TYPES[fmt]
-    )
+    fmt, reader = request.GET.get("format", "pdf"), request.GET.get("party", "")
+    if fmt not in NOTICE_TYPES or reader not in NOTICE_READERS:
+        raise Http404("No such format or party")
+    letter = services.notice_stored_letter(notice, reader)
+    response = HttpResponse(render_letter(letter, fmt), content_type=NOTICE_TYPES[fmt])
     if fmt == "pdf":
+        copy = f"-{reader}" if reader else ""
         response["Content-Disposition"] = (
-            f'attachment; filename="{row.case_number}-{notice.kind}.pdf"'
+            f'attachment; filename="{row.case_number}-{notice.kind}{copy}.pdf"'
         )
     return response
 
 
+# The parties a notice is addressed to, and "" for the file copy.
+NOTICE_READERS = frozenset(
+    {"", "employee", "attorney", "claims_administrator", "requesting_physician"}
+)
 NOTICE_TYPES = {
     "pdf": "application/pdf",
     "html": "text/html; charset=utf-8",

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import F, Q, QuerySet
 
 from openimr.cases import models
+from openimr.cases import status as _status
 from openimr.cases.clocks import (
     deadline_met,
     deadlines_for,
@@ -19,7 +20,7 @@ from openimr.cases.clocks import (
 from openimr.cases.domain.application import Application, ServiceMethod
 from openimr.cases.domain.deadline_status import at_risk_until, deadline_status
 from openimr.cases.domain.deadlines import Deadline
-from openimr.cases.domain.eligibility import consolidation_groups
+from openimr.cases.domain.eligibility import Outcome, consolidation_groups
 from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row
 from openimr.cases.timeliness import TimelinessReport, recent_months, write_months_csv
@@ -153,18 +154,23 @@ def application_filed_with(*, client: str, idempotency_key: str) -> models.Appli
 
 
 def application_view(case_number: str) -> dict[str, Any]:
-    """NotFound for a case that has no application (one imported, not filed)."""
+    """What the applications API answers for a case. A case imported whole (`case_import`)
+    has no application: no one filed it through intake, and it skipped screening into
+    review, which only an eligible application reaches (8 CCR 9792.10.3, 9792.10.4); it
+    answers as eligible, with no reasons and no last day to file (the intake record that
+    would date them is not here), and ``imported`` says why. NotFound for no such case."""
     row = models.Case.objects.select_related("application").filter(case_number=case_number).first()
-    app = getattr(row, "application", None) if row is not None else None
-    if row is None or app is None:
-        raise NotFound(f"no application for case {case_number}")
+    if row is None:
+        raise NotFound(f"no case {case_number}")
+    app = getattr(row, "application", None)
     return {
         "case_number": row.case_number,
         "state": row.state,
-        "outcome": app.outcome,
-        "reasons": app.reasons,
-        "last_day_to_file": app.last_day_to_file,
+        "outcome": app.outcome if app is not None else Outcome.ELIGIBLE.value,
+        "reasons": app.reasons if app is not None else [],
+        "last_day_to_file": app.last_day_to_file if app is not None else None,
         "deadlines": deadline_rows(row),
+        "imported": app is None,
     }
 
 
@@ -345,3 +351,17 @@ def ur_decision_files_named(paths: list[str]) -> set[str]:
     names."""
     found = models.Application.objects.filter(ur_decision_file__in=paths)
     return set(found.values_list("ur_decision_file", flat=True))
+
+
+def case_status(case_number: str) -> dict[str, Any]:
+    """Where the case stands, for a party to it (`openimr.cases.status`)."""
+    return _status.case_status(case_number)
+
+
+def case_status_for_party(
+    *, case_number: str, claim_number: str, date_of_injury: date
+) -> dict[str, Any]:
+    """The same, for whoever gives the case's claim number and date of injury."""
+    return _status.case_status_for_party(
+        case_number=case_number, claim_number=claim_number, date_of_injury=date_of_injury
+    )

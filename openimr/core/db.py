@@ -95,13 +95,8 @@ def _insert(model: type[Model], params: list[list[Any]], *, keys: bool) -> list[
             # broken by COPY is an IntegrityError, as it is from an INSERT).
             with connection.wrap_database_errors:
                 _copy(cursor.cursor, meta, [f.column for f in fields], params, keys=keys)
-        elif keys:
-            _insert_returning(cursor, meta, names, params, connection)
         else:
-            marks = ", ".join(["%s"] * len(fields))
-            cursor.executemany(
-                f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES ({marks})", params
-            )
+            _insert_chunks(cursor, meta, names, params, connection, keys=keys)
     return [values[-1] for values in params] if keys else []
 
 
@@ -124,25 +119,38 @@ def _copy(raw: Any, meta: Any, columns: list[str], params: list[list[Any]], *, k
             copy.write_row(values)
 
 
-def _insert_returning(
-    cursor: Any, meta: Any, names: str, params: list[list[Any]], connection: BaseDatabaseWrapper
+def _insert_chunks(
+    cursor: Any,
+    meta: Any,
+    names: str,
+    params: list[list[Any]],
+    connection: BaseDatabaseWrapper,
+    *,
+    keys: bool,
 ) -> None:
-    """SQLite's driver returns no rows from executemany: a few rows per INSERT ... RETURNING
-    instead, within its limit on parameters, in the order of the rows as bulk_create also
-    relies on. Each row's key is appended to its values."""
+    """SQLite: as many rows per INSERT as its limit on parameters allows, never one
+    statement per row (``executemany``). On a table with triggers (the search index's and
+    the corpus stamp's on a decision's items and specialties) SQLite opens and closes a
+    statement journal and sets up the trigger programs for every statement: an ingest's
+    items took 0.044 ms a letter one row a statement, 0.011 ms 83 rows a statement
+    (docs/benchmarks.md, "Corpus ingest, session 22"). With ``keys`` (the driver returns
+    no rows from executemany) each statement also returns its rows' keys, in the rows'
+    order as bulk_create also relies on, and each row's key is appended to its values."""
     width = len(params[0])
     per = max(1, (connection.features.max_query_params or 10_000) // width)
     marks = "(" + ", ".join(["%s"] * width) + ")"
     quote = connection.ops.quote_name
+    returning = f" RETURNING {quote(meta.pk.column)}" if keys else ""
     for start in range(0, len(params), per):
         chunk = params[start : start + per]
         cursor.execute(
             f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES {', '.join([marks] * len(chunk))}"
-            f" RETURNING {quote(meta.pk.column)}",
+            + returning,
             [v for values in chunk for v in values],
         )
-        for values, (number,) in zip(chunk, cursor.fetchall(), strict=True):
-            values.append(number)
+        if keys:
+            for values, (number,) in zip(chunk, cursor.fetchall(), strict=True):
+                values.append(number)
 
 
 # Values that go to the database as they are, by column type: preparing every value

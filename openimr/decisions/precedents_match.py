@@ -50,7 +50,7 @@ def pg_term(word: str) -> str:
 
 
 # The items' lexemes of a letter's document (weight B: migration 0002), as the index of
-# migration 0017 holds them: a query must write the expression so to be answered by it.
+# migration 0018 holds them: a query must write the expression so to be answered by it.
 ITEMS = "ts_filter(document, '{b}')"
 
 
@@ -66,7 +66,7 @@ def pg_key(
     documents were: migration 0014) and the prefixes of its glued forms the index holds
     (`pg_continued`: "norco1"; the parser reads "norco10" as a word with digits, which the
     english configuration keeps as it is), unweighted: it is asked of the items' lexemes
-    alone (``ITEMS``, migration 0017). Only letters reach it, and digits, ``:``, ``*``,
+    alone (``ITEMS``, migration 0018). Only letters reach it, and digits, ``:``, ``*``,
     ``|``, ``&``, ``<->`` and parentheses."""
     each = {
         fold(w): pg_kept(cursor, [fold(s) for s in shorts]) for w, shorts in (each or {}).items()

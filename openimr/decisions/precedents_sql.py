@@ -106,7 +106,7 @@ def newest_requesting(cursor: Any, vendor: str, treatment: Treatment, limit: int
         text = match.pg_key(cursor, key, also, parts, each=each)
         if not text:
             return []
-        # The items' lexemes, which an index of their own answers exactly (migration 0017):
+        # The items' lexemes, which an index of their own answers exactly (migration 0018):
         # the document's words weighted ":B" were tested letter by letter, newest first.
         # The planner ands the two indexes' bitmaps (24 ms for "home" in home health).
         held = " AND document @@ %s::tsquery" if tag else ""

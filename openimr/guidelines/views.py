@@ -28,6 +28,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Added {entry.title} ({entry.id}).")
             return redirect("guidelines:catalog")
+    invalid = {p.path.removeprefix("$.").split(".")[0].split("[")[0] for p in problems}
     context = {
         "entries": selectors.guideline_catalog().entries,
         "added": {e.entry_id for e in selectors.staff_entries()},
@@ -35,6 +36,8 @@ def catalog(request: HttpRequest) -> HttpResponse:
         "problems": problems,
         "values": values,
         # The fields a problem names, marked invalid and pointed at the list of problems.
-        "invalid": {p.path.removeprefix("$.").split(".")[0].split("[")[0] for p in problems},
+        "invalid": invalid,
+        # The first of them in the page's order takes the focus (core/form_focus.py says why).
+        "first_invalid": next((name for name in (*FIELDS, "aliases") if name in invalid), None),
     }
     return render(request, "guidelines/catalog.html", context, status=422 if problems else 200)

@@ -90,7 +90,16 @@ class LetterService(models.Model):
         help_text="the postal address on file when served; none: staff must find one to mail it",
     )
     served_on = models.DateField()
-    sent_at = models.DateTimeField(null=True, blank=True, help_text="e-mail handed to the server")
+    sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="e-mail handed to the server, or to the local outbox"
+    )
+    delivered_to = models.CharField(
+        max_length=100,
+        blank=True,
+        default="",
+        help_text="with no mail server: outbox/<file> (the local outbox) or console; "
+        "empty: handed to the mail server",
+    )
     printed_at = models.DateTimeField(null=True, blank=True, help_text="mail printed")
     printed_by = models.CharField(max_length=150, blank=True, default="", help_text="who printed")
     error = models.TextField(blank=True, default="")
@@ -116,11 +125,24 @@ class LetterService(models.Model):
     def status(self) -> str:
         """Where this party's service stands, as staff read it."""
         if self.method == self.EMAIL:
-            return "sent" if self.sent_at else f"not sent{': ' if self.error else ''}{self.error}"
+            if not self.sent_at:
+                return f"not sent{': ' if self.error else ''}{self.error}"
+            if self.in_outbox:
+                return "delivered to outbox (no mail server)"
+            return "printed to the console (no mail server)" if self.delivered_to else "sent"
         done = "printed" if self.printed_at else "in the print queue"
         if not self.printed_at and self.needs_address:
             done += "; no postal address on file: find one before mailing"
         return f"{self.error}; {done}" if self.error else done
+
+    @property
+    def outbox_file(self) -> str:
+        """The outbox's file of the e-mail delivered there; "" for any other."""
+        return self.delivered_to.removeprefix("outbox/") if self.in_outbox else ""
+
+    @property
+    def in_outbox(self) -> bool:
+        return self.delivered_to.startswith("outbox/")
 
     @property
     def needs_address(self) -> bool:

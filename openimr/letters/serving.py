@@ -19,7 +19,9 @@ from openimr.audit.services import audit_record
 from openimr.cases.selectors import case_parties
 from openimr.cases.services import case_notice_mailed, notice_stored_letter
 from openimr.core.clock import local_date, now
+from openimr.core.mail import delivered
 from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
+from openimr.letters.render.text import render_text
 from openimr.letters.rendering import render_pdf_bytes
 from openimr.review.domain.implementation import Service
 
@@ -91,34 +93,38 @@ def _letter_mail(row: LetterService) -> tuple[str, str, str, bytes]:
 
 def _mail_of(row: LetterService) -> tuple[str, str, str, bytes]:
     """Subject, body, attachment name and PDF of the document a row serves. A notice's PDF
-    is rendered from its frozen facts, the same bytes every time."""
+    is rendered from its frozen facts, the same bytes every time, in the copy addressed to
+    the row's party (`openimr.letters.domain.notices.addressed`)."""
     notice = row.notice
     if notice is None:
         return _letter_mail(row)
-    pdf = render_pdf_bytes(notice_stored_letter(notice))
+    letter = notice_stored_letter(notice, row.party_role)
+    pdf = render_pdf_bytes(letter)
     number = row.case.case_number
-    return f"{notice.title}, case {number}", notice.text, f"{number}-{notice.kind}.pdf", pdf
+    name = f"{number}-{notice.kind}.pdf"
+    return f"{notice.title}, case {number}", render_text(letter), name, pdf
 
 
 def _send(service_ids: list[int]) -> None:
-    documents: dict[tuple[int | None, str], tuple[str, str, str, bytes]] = {}
+    documents: dict[tuple[int | None, str, str], tuple[str, str, str, bytes]] = {}
     for row in LetterService.objects.filter(pk__in=service_ids).select_related("case", "notice"):
         try:
-            key = (row.notice_id, row.pdf_sha256)
+            # A letter reads the same for every party; a notice is addressed to each.
+            key = (row.notice_id, row.pdf_sha256, row.party_role if row.notice_id else "")
             if key not in documents:
                 documents[key] = _mail_of(row)
             subject, body, name, pdf = documents[key]
             message = EmailMessage(subject=subject, body=body, to=[row.address])
             message.attach(name, pdf, "application/pdf")
-            message.send()
+            where = delivered(message)
         except Exception as exc:  # any failure of one party's e-mail
             # The document is issued either way, and one party's failure must not keep the
             # others' e-mails from going: the party is served by mail instead.
             log.warning("service by e-mail failed for service %s: %s", row.pk, exc)
             letter_service_reroute_to_mail(row=row, reason=str(exc) or type(exc).__name__)
             continue
-        row.sent_at = now()
-        row.save(update_fields=["sent_at"])
+        row.sent_at, row.delivered_to = now(), where
+        row.save(update_fields=["sent_at", "delivered_to"])
 
 
 def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:

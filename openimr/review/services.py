@@ -3,7 +3,6 @@ a refused input raises InvalidInput before anything is written, so a refusal cha
 nothing. Rules come from ``guidelines.domain.hierarchy`` (the evidence hierarchy) and
 ``review.domain`` (provenance, the QA checklist)."""
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -11,9 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from openimr.audit.services import Actor, actor_label, audit_record
-from openimr.cases.domain.lifecycle import State
-from openimr.cases.selectors import case_by_number, case_row
-from openimr.cases.services import case_submit_decision
+from openimr.cases.selectors import case_by_number
 from openimr.cases.services.review import (
     ItemDetermination,
     case_item_write,
@@ -32,10 +29,8 @@ from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.provenance import Linked
 from openimr.review.domain.qa import identity_problems
 from openimr.review.models import Determination, QAComment
-from openimr.review.reassign import lapse_problems
 from openimr.review.selectors import (
     item_for_user,
-    items_for_user,
     provenance,
     reviewed_by,
     reviewer_identity_facts,
@@ -176,72 +171,6 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
         stored.rationale_inputs[str(position)] = entry.rationale.strip()
         stored.rationale_sources[str(position)] = to_json(linked)
         stored.save()
-
-
-# The workspace shows a draft in the summary's box before any is saved: "write" read wrong.
-_SUMMARY_UNSAVED = (
-    "save the clinical case summary (a draft shown in its box is not saved until you save it)"
-)
-
-
-def submit_problems(case: Case) -> list[Problem]:
-    """What keeps a determination from QA: a summary, and every item decided on a basis that
-    keeps the hierarchy, with its rationale (LC 4610.6(c), (e); LC 4610.5(c)(2))."""
-    problems = []
-    if not (case.clinical_summary or "").strip():
-        problems.append(Problem("$.clinical_summary", _SUMMARY_UNSAVED))
-    for i, item in enumerate(case.items):
-        if item.decision is None:
-            problems.append(Problem(f"$.items[{i}].decision", "decide this item"))
-        if not (item.rationale or "").strip():
-            problems.append(Problem(f"$.items[{i}].rationale", "give the decision's rationale"))
-        problems += basis_problems(item, index=i)
-    return problems
-
-
-def determination_submit(*, row: Any, actor: Actor) -> None:
-    """The reviewer's determination goes to QA (LC 4610.6(d): the determination is made).
-    One already there (the other reviewer of a split case sent it) is not sent again."""
-    if row.state in (State.QA.value, State.ISSUED.value):
-        where = "with quality assurance" if row.state == State.QA.value else "issued"
-        raise Conflict(f"the determination is already {where}: nothing was changed")
-    case = case_by_number(row.case_number)
-    # A credential that lapsed since the attestation stops the determination (LC 139.5(c)).
-    problems = lapse_problems(row, actor) + _as_for(
-        submit_problems(case), items_for_user(actor, row.case_number, len(case.items))
-    )
-    if problems:
-        raise InvalidInput(problems, "the determination is not ready for QA")
-    decisions = [(i.decision, i.rationale or "") for i in case.items if i.decision is not None]
-    with transaction.atomic():
-        stored = _determination(row)
-        case_submit_decision(row=case_row(row.case_number), decisions=decisions, actor=actor)
-        stored.submitted_at = now()
-        stored.save()
-        _audit(actor, "review.submitted", row)
-
-
-_UNDECIDED = re.compile(r"^\$\.items\[(\d+)\]\.(decision|rationale)$")
-
-
-def _as_for(problems: list[Problem], mine: frozenset[int]) -> list[Problem]:
-    """``problems`` as the reviewer submitting can act on them: an item of the other reviewer
-    of a split case (LC 139.5(c)) is theirs to decide, said once, not "decide this item"."""
-    said, kept = set(), []
-    for problem in problems:
-        found = _UNDECIDED.match(problem.path)
-        if found is None or int(found[1]) in mine:
-            kept.append(problem)
-        elif found[1] not in said:
-            said.add(found[1])
-            kept.append(Problem(problem.path, _OTHERS[found[2]]))
-    return kept
-
-
-_OTHERS = {
-    "decision": "the other reviewer on this case has not decided this item yet",
-    "rationale": "the other reviewer on this case has not given this item's rationale yet",
-}
 
 
 def _comment(row: Any, actor: Actor, outcome: str, text: str) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openimr.review import mail_views, qa_views, views, withdraw_views
+from openimr.review import mail_views, outbox_views, qa_views, views, withdraw_views
 
 app_name = "review"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
         name="print_queue_letter",
     ),
     path("print-queue/<int:service_id>/printed/", mail_views.mark_printed, name="mark_printed"),
+    path("outbox/", outbox_views.outbox, name="outbox"),
+    path("outbox/<str:name>/", outbox_views.outbox_read, name="outbox_read"),
     path("withdraw/<int:assignment_id>/", withdraw_views.withdraw, name="withdraw"),
     path("qa/", qa_views.qa_home, name="qa_home"),
     path("qa/<case:case_number>/", qa_views.qa_case, name="qa_case"),

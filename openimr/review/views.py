@@ -17,7 +17,7 @@ from openimr.core.errors import Conflict, InvalidInput, NotFound, OpenIMRError, 
 from openimr.decisions.selectors import MIN_COHORT, PRECEDENT_WINDOW, precedents_for_case
 from openimr.guidelines.domain.criteria import rationale_outline
 from openimr.guidelines.selectors import guideline_catalog
-from openimr.review import case_file, selectors, services
+from openimr.review import case_file, selectors, services, submission
 from openimr.review.checklists import checklist_for, outline
 from openimr.review.field_problems import first_invalid, place
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
@@ -282,7 +282,12 @@ def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
 
 
 def _post_submit(request: HttpRequest, row: Any) -> HttpResponse:
-    services.determination_submit(row=row, actor=request.user)
+    try:
+        submission.determination_submit(row=row, actor=request.user)
+    except submission.ReviewerWithdrawn as exc:
+        # The case file is no longer theirs to see: not the workspace with the error.
+        messages.error(request, str(exc))
+        return redirect("review:home")
     messages.success(request, "The determination was sent to quality assurance.")
     return redirect("review:home")
 

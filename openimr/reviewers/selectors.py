@@ -199,6 +199,16 @@ def proposed_assignments_for_user(user: object) -> list[models.Assignment]:
     )
 
 
+def withdrawn_from(user: object, case_number: str) -> models.Assignment | None:
+    """``user``'s latest assignment to the case when it was withdrawn and none of theirs is
+    attested: staff took the case from them (a reviewer of the case before, no longer)."""
+    pk = getattr(user, "pk", None)
+    if pk is None or attested_assignment(user, case_number) is not None:
+        return None
+    mine = models.Assignment.objects.filter(reviewer__user_id=pk, case__case_number=case_number)
+    return mine.filter(status=models.Assignment.WITHDRAWN).order_by("-withdrawn_at").first()
+
+
 def attested_assignment(user: object, case_number: str) -> models.Assignment | None:
     """The attested assignment of ``user``'s reviewer to the case, or None: the one question
     the reviewer's access helper asks."""

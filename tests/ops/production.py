@@ -20,6 +20,7 @@ def production_env(data_dir: Path, secret_key: str) -> dict[str, str]:
         "OPENIMR_SECRET_KEY": secret_key,
         "OPENIMR_DATA_DIR": str(data_dir),
         "OPENIMR_ALLOWED_HOSTS": "localhost,127.0.0.1",
+        "OPENIMR_EMAIL_HOST": "smtp.example.org",  # as docs/deploy.md sets it
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     return env

@@ -33,3 +33,15 @@ def test_insecure_cookies_are_reported_by_the_checklist(tmp_path):
     done = _check_deploy(env)
     assert done.returncode != 0
     assert "security.W012" in done.stderr and "security.W016" in done.stderr
+
+
+def test_a_deployment_that_sends_no_email_is_warned(tmp_path):
+    """No mail server and the outbox off: notices and letters go by mail, password resets
+    never arrive; the checklist says so, and the outbox quiets it as a server does."""
+    env = production_env(tmp_path, secrets.token_urlsafe(60))
+    del env["OPENIMR_EMAIL_HOST"]
+    done = _check_deploy(env)
+    assert done.returncode != 0
+    assert "openimr.letters.W001" in done.stderr and "OPENIMR_EMAIL_OUTBOX" in done.stderr
+    env["OPENIMR_EMAIL_OUTBOX"] = "true"
+    assert _check_deploy(env).returncode == 0

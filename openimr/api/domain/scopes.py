@@ -8,6 +8,8 @@ SCOPES = (
     "documents:write",
     "documents:read",
     "review:read",
+    "authorizations:write",
 )
-# A claims administrator's portal files applications and sends records, and reads both back.
-CLAIMS_ADMINISTRATOR_SCOPES = SCOPES[:4]
+# A claims administrator's portal files applications and sends records, and reads both back,
+# and reports the treatment it authorized before the determination (8 CCR 9792.10.6(a)).
+CLAIMS_ADMINISTRATOR_SCOPES = (*SCOPES[:4], "authorizations:write")

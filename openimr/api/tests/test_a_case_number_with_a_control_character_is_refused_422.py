@@ -54,7 +54,7 @@ def test_the_openapi_document_says_which_case_numbers_are_refused():
         for parameter in operation.get("parameters", [])
         if parameter["name"] == "case_number"
     ]
-    assert len(schemas) == 5
+    assert len(schemas) == 7
     for schema in schemas:
         # JSON Schema's pattern is an ECMA-262 regex; its \\uXXXX escapes read the same in re
         # (fullmatch: ECMA-262 reads "$" as the end, where re also matches before a final "\\n").

@@ -1,5 +1,5 @@
 from openimr.cases.models.administrator import ClaimsAdministrator
-from openimr.cases.models.case import Case, CaseDocument, DisputedItem
+from openimr.cases.models.case import AuthorizedItem, Case, CaseDocument, DisputedItem
 from openimr.cases.models.intake import (
     Application,
     ApplicationTreatment,
@@ -11,6 +11,7 @@ from openimr.cases.models.wording import NoticeWording, wording_key
 __all__ = [
     "Application",
     "ApplicationTreatment",
+    "AuthorizedItem",
     "Case",
     "CaseDocument",
     "CaseNumberCounter",

@@ -183,3 +183,25 @@ class DisputedItem(models.Model):
 
     def __str__(self) -> str:
         return self.treatment
+
+
+class AuthorizedItem(models.Model):
+    """A disputed item the claims administrator reported it authorized before review began:
+    it left the dispute (8 CCR 9792.10.6(a)) and its `DisputedItem` with it, the others
+    closing up so that the review, the reviewer's work and the letter number only what is
+    still disputed. Kept for the timeline, the parties' status page and the audit."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="authorized_items")
+    position_was = models.PositiveIntegerField(help_text="the item's place while disputed")
+    treatment = models.CharField(max_length=500)
+    category = models.CharField(max_length=24, choices=choices_of(Category))
+    rfa_date = models.DateField(null=True, blank=True)
+    authorized_on = models.DateField()
+    reported_at = models.DateTimeField()
+    reported_by = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ("case", "reported_at", "position_was")
+
+    def __str__(self) -> str:
+        return self.treatment

@@ -6,6 +6,10 @@ from openimr.cases.services.administrators import (
     administrator_register,
     cases_link_administrators,
 )
+from openimr.cases.services.authorization import (
+    AuthorizationResult,
+    case_authorization_report,
+)
 from openimr.cases.services.case_import import (
     case_add_reviewer_qualifications,
     case_import,
@@ -47,6 +51,7 @@ from openimr.cases.services.notices import (
 )
 
 __all__ = [
+    "AuthorizationResult",
     "Filing",
     "Registered",
     "Submitted",
@@ -57,6 +62,7 @@ __all__ = [
     "applications_receive",
     "case_add_reviewer_qualifications",
     "case_assign",
+    "case_authorization_report",
     "case_begin_review",
     "case_close",
     "case_convert_expedited",

@@ -51,7 +51,7 @@ def cases_assign(
     """Send each case's Notice of Assignment and Request for Information (8 CCR
     9792.10.4(b)); the records clock runs from it (8 CCR 9792.10.5(a)(1))."""
     changes, notices = CaseChanges(), []
-    _prefetch([row for row, _, _ in batch], "application__treatments")
+    _prefetch([row for row, _, _ in batch], "application__treatments", "authorized_items")
     for row, at, method in batch:
         changes.move(row, State.ASSIGNED, actor=actor, at=at)
         row.noarfi_sent_at, row.noarfi_method = at, method.value

@@ -14,7 +14,7 @@ from openimr.audit.services import Actor
 from openimr.cases import models
 from openimr.cases.clocks import open_deadlines
 from openimr.cases.domain.application import ServiceMethod
-from openimr.cases.domain.eligibility import filing_period_over
+from openimr.cases.domain.eligibility import filing_period_over, normalise_text
 from openimr.cases.services.lifecycle import clock_refresh, event_record
 from openimr.core.clock import CALIFORNIA, local_date
 from openimr.core.db import rows_insert
@@ -41,7 +41,7 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
     if app is None:
         return _imported_facts(row, at=at, records_due=records_due)
     reasons = tuple(r["text"] for r in app.reasons)
-    treatments = list(app.treatments.all())
+    treatments = _still_disputed(row, list(app.treatments.all()))
     return NoticeFacts(
         case_number=row.case_number,
         claim_number=app.claim_number,
@@ -63,6 +63,18 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
         filing_closed=app.last_day_to_file is not None
         and filing_period_over(app.last_day_to_file, local_date(at)),
     )
+
+
+def _still_disputed(
+    row: models.Case, treatments: list[models.ApplicationTreatment]
+) -> list[models.ApplicationTreatment]:
+    """The treatments the application disputes but those the claims administrator has
+    since authorized (8 CCR 9792.10.6(a); `case_authorization_report`): a later notice
+    names only what is still to be reviewed."""
+    authorized = {normalise_text(a.treatment) for a in row.authorized_items.all()}
+    if not authorized:
+        return treatments
+    return [t for t in treatments if normalise_text(t.treatment) not in authorized]
 
 
 def _imported_facts(row: models.Case, *, at: datetime, records_due: str) -> NoticeFacts:
@@ -93,15 +105,19 @@ def _notice_template() -> LetterTemplate:
     return load_template(None, NOTICES_PATH)
 
 
-def notice_letter(kind: str, facts: NoticeFacts, template: LetterTemplate | None = None) -> Letter:
+def notice_letter(
+    kind: str, facts: NoticeFacts, template: LetterTemplate | None = None, reader: str = ""
+) -> Letter:
+    """The notice as ``reader`` (a party's role) is served it, addressed in its role
+    (`addressed`); the file copy, in the third person, for no reader."""
     t = template or _notice_template()
     if kind == "noarfi":
-        return build_noarfi(facts, t)
+        return build_noarfi(facts, t, reader)
     if kind == "converted":
-        return build_conversion_notice(facts, t)
+        return build_conversion_notice(facts, t, reader)
     if kind == "information_request":
-        return build_information_request(facts, t)
-    return build_screening_notice(facts, t, kind)
+        return build_information_request(facts, t, reader)
+    return build_screening_notice(facts, t, kind, reader)
 
 
 def records_due_text(row: models.Case) -> str:
@@ -292,13 +308,14 @@ def case_noarfi_served(*, case_number: str, notice_id: int, at: datetime, actor:
     return True
 
 
-def notice_stored_letter(notice: models.Notice) -> Letter:
+def notice_stored_letter(notice: models.Notice, reader: str = "") -> Letter:
     """The notice as issued, rebuilt from its frozen facts and wording (a notice frozen
-    before its wording was kept reads in the wording of today)."""
+    before its wording was kept reads in the wording of today): the copy served on the
+    party ``reader`` names, or the file copy for none."""
     facts = dict(notice.facts)
     wording = notice.wording
     template = LetterTemplate(wording.tables, "as issued") if wording is not None else None
     facts["treatments"] = tuple(facts["treatments"])
     facts["reasons"] = tuple(facts["reasons"])
     facts["rfa_dates"] = tuple(facts.get("rfa_dates", ()))
-    return notice_letter(notice.kind, NoticeFacts(**facts), template)
+    return notice_letter(notice.kind, NoticeFacts(**facts), template, reader)

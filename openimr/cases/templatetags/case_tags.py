@@ -69,6 +69,7 @@ EVENT_WORDS = {
     "case.reviewer_work_set_aside": "The withdrawn reviewer's drafts set aside",
     "case.summary_saved": "Case summary saved",
     "case.item_saved": "Item decision saved",
+    "case.items_authorized": "Items authorized by the claims administrator: no longer disputed",
 }
 NOTICE_WORDS = {
     "noarfi": "Notice of Assignment and Request for Information",

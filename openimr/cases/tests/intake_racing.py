@@ -10,6 +10,7 @@ filed as JSON, or the database's error."""
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -20,16 +21,48 @@ from typing import Any
 PAUSE = 4.0
 
 
-def racer(module: str, role: str, other: str, batch: Path, folder: Path) -> subprocess.Popen[str]:
+def database_url(folder: Path) -> str:
+    """The test database as another process reaches it: PostgreSQL's by its test name;
+    SQLite's in-memory one copied to a file in ``folder`` (SQLite locks a file across
+    processes), which ``database_back`` reads back once the racers are done."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    if connection.vendor == "postgresql":
+        return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+    connection.ensure_connection()
+    target = sqlite3.connect(folder / "race.sqlite3")
+    connection.connection.backup(target)
+    target.close()
+    return f"sqlite:///{folder / 'race.sqlite3'}"
+
+
+def database_back(folder: Path) -> None:
+    """What the racers wrote, in the test's own database: SQLite's file copied back into
+    the in-memory one (``database_url``); PostgreSQL's racers wrote into it already."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    source = sqlite3.connect(folder / "race.sqlite3")
+    source.backup(connection.connection)
+    source.close()
+
+
+def racer(
+    module: str, role: str, other: str, batch: Path, folder: Path, *, url: str | None = None
+) -> subprocess.Popen[str]:
     """Starts ``python -m module role other batch folder`` (this module, or another racing
-    one) on the test's database and stored files' folder, its answer on its stdout."""
+    one) on the test's database (PostgreSQL's, unless ``url`` names one: ``database_url``)
+    and stored files' folder, its answer on its stdout."""
     from django.conf import settings
     from django.db import connection
 
     s = connection.settings_dict
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}",
+        "DATABASE_URL": url
+        or f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}",
         "OPENIMR_DATA_DIR": str(Path(settings.MEDIA_ROOT).parent),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }

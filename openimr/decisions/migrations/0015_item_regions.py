@@ -15,8 +15,11 @@ it in place (a NOT NULL column would rebuild the
 table and drop its search and stamp triggers, 0002-0012). The backfill reads every letter's
 document once, in batches, with the reading rules of the code that runs it; the rules
 changing later need a migration that runs ``backfill`` again. Its updates reindex each
-updated letter for search by trigger (the items' text is unchanged), which costs about as
-much as storing it did."""
+updated letter for search by trigger (the items' text is unchanged), which cost about as
+much as storing it did, until the trigger was narrowed to the columns the index reads
+(0016): it is narrowed here first, so the backfill writes the items alone."""
+
+import importlib
 
 from django.db import migrations, models
 
@@ -35,9 +38,9 @@ def backfill(apps, schema_editor):
     last = 0
     while True:
         batch = list(
-            decision.objects.filter(id__gt=last).order_by("id").values_list("id", "document")[
-                :BATCH
-            ]
+            decision.objects.filter(id__gt=last)
+            .order_by("id")
+            .values_list("id", "document")[:BATCH]
         )
         if not batch:
             return
@@ -61,6 +64,21 @@ def backfill(apps, schema_editor):
         item.objects.bulk_update(changed, ["regions"], batch_size=500)
 
 
+def _0016():  # type: ignore[no-untyped-def]
+    return importlib.import_module(
+        "openimr.decisions.migrations.0016_search_item_update_of_indexed_columns"
+    )
+
+
+def _narrowed(apps, schema_editor):  # type: ignore[no-untyped-def]
+    """The items' update trigger fires only for the columns the search index reads."""
+    _0016().narrowed(apps, schema_editor)
+
+
+def _widened(apps, schema_editor):  # type: ignore[no-untyped-def]
+    _0016().widened(apps, schema_editor)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("decisions", "0014_pg_search_folds_accents"),
@@ -76,5 +94,6 @@ class Migration(migrations.Migration):
             model_name="decisionitem",
             index=models.Index(fields=["category", "regions", "decision"], name="item_regions"),
         ),
+        migrations.RunPython(_narrowed, _widened),
         migrations.RunPython(backfill, migrations.RunPython.noop, elidable=False),
     ]

@@ -33,6 +33,7 @@ from openimr.decisions.ingest_reader import ReadLetter, read_published
 from openimr.decisions.ingest_selectors import seen_hashes, stored_hashes
 from openimr.decisions.models import PDF_WITHHELD, Source
 from openimr.decisions.services.ingest_inputs import (
+    FolderLink,
     Input,
     archives_close,
     bytes_within,
@@ -70,6 +71,8 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     # Skipped as a text copy of a letter stored from its PDF, with why (among ``skipped``).
     copies: list[tuple[str, str]] = field(default_factory=list)
+    # Each link to a folder met under a folder given, entered or not (``FolderLink``).
+    links: list[FolderLink] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +84,9 @@ class Summary:
             "by_layout": dict(sorted(self.by_layout.items())),
             "failures": [{"file": f, "reason": r} for f, r in self.failures],
             "copies": [{"file": f, "reason": r} for f, r in self.copies],
+            "links": [
+                {"link": k.link, "target": k.target, "followed": k.followed} for k in self.links
+            ],
         }
 
 
@@ -211,13 +217,14 @@ def corpus_ingest(
 ) -> Summary:
     """Ingest every letter under ``paths``; see the module's docstring."""
     with collector_spared():
-        items = inputs_in(paths)
+        links: list[FolderLink] = []
+        items = inputs_in(paths, links)
         if on_start:
             on_start(len(items))
         _SEEN.clear()
         _SEEN.update(seen_hashes())
         digests_forget()
-        summary, pending = Summary(found=len(items)), list[SourceRead]()
+        summary, pending = Summary(found=len(items), links=links), list[SourceRead]()
         for read in _reads(items, workers):
             if on_read:
                 on_read()

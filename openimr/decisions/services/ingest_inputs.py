@@ -57,18 +57,32 @@ def _copy_named(name: str | None, copy: int) -> str | None:
     return f"{name}#{copy}" if name and copy > 1 else name
 
 
-def inputs_in(paths: Iterable[str | Path]) -> list[Input]:
-    """Every file to read under these paths, in a stable order. InvalidInput (nothing read)
-    when a path does not exist."""
+@dataclass(frozen=True)
+class FolderLink:
+    """A symbolic link to a folder met under a folder given: entered (``followed``) unless
+    its folder overlaps one the ingest reads already (``target`` inside one, or holding one:
+    a loop back up, or a second way to the same letters), which is never entered twice."""
+
+    link: str
+    target: str
+    followed: bool
+
+
+def inputs_in(paths: Iterable[str | Path], links: list[FolderLink] | None = None) -> list[Input]:
+    """Every file to read under these paths, in a stable order; each link to a folder met
+    under them is added to ``links``. InvalidInput (nothing read) when a path does not
+    exist."""
     missing = [Problem(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
     if missing:
         raise InvalidInput(missing)
     found: list[Input] = []
     unreadable: list[Problem] = []
+    links = [] if links is None else links
     for path in map(Path, paths):
         if path.is_dir():
             # By parts, the order of paths themselves, with no comparison made in Python.
-            files = sorted(_files_under(path, unreadable), key=lambda found: found[0].parts)
+            listed = _files_under(path, unreadable, links)
+            files = sorted(listed, key=lambda found: found[0].parts)
             found += [i for f, nowhere in files if _wanted(f) for i in _expand(f, nowhere)]
         else:
             found += _expand(path)
@@ -77,13 +91,39 @@ def inputs_in(paths: Iterable[str | Path]) -> list[Input]:
     return found
 
 
-def _files_under(folder: Path, unreadable: list[Problem]) -> list[tuple[Path, bool]]:
-    """Each file under ``folder`` and whether it is a link that leads nowhere: what
-    ``folder.rglob("*")`` finds that ``is_file()`` or leads nowhere (the same folders
-    entered), read from the folders' entries with no system call a file but for links (a
-    third of listing and reading a text letter). A folder that cannot be listed (no
-    permission) is added to ``unreadable``: skipped, its letters were never read, unsaid."""
+def _files_under(
+    folder: Path, unreadable: list[Problem], links: list[FolderLink]
+) -> list[tuple[Path, bool]]:
+    """Each file under ``folder`` and whether it is a link that leads nowhere, the folder's
+    own folders first; then, in the order of their paths, those under each link to a folder
+    met (and the links met under those), named through the link, unless the link's folder
+    overlaps one read already. Real folders first, so that a folder reached both ways is
+    read under its own name."""
     found: list[tuple[Path, bool]] = []
+    met: list[Path] = []
+    read = [Path(os.path.realpath(folder))]
+    _walk(folder, found, met, unreadable)
+    while met:
+        met.sort(key=lambda link: link.parts, reverse=True)
+        link = met.pop()
+        target = Path(os.path.realpath(link))
+        followed = not any(target.is_relative_to(r) or r.is_relative_to(target) for r in read)
+        links.append(FolderLink(str(link), str(target), followed))
+        if followed:
+            read.append(target)
+            _walk(link, found, met, unreadable)
+    return found
+
+
+def _walk(
+    folder: Path, found: list[tuple[Path, bool]], met: list[Path], unreadable: list[Problem]
+) -> None:
+    """Adds each file under ``folder`` to ``found`` (and whether it is a link that leads
+    nowhere), each link to a folder to ``met``: what ``folder.rglob("*")`` finds that
+    ``is_file()`` or leads nowhere (the same folders entered), read from the folders'
+    entries with no system call a file but for links (a third of listing and reading a
+    text letter). A folder that cannot be listed (no permission) is added to
+    ``unreadable``: skipped, its letters were never read, unsaid."""
     folders = [folder]
     while folders:
         parent = folders.pop()
@@ -101,11 +141,12 @@ def _files_under(folder: Path, unreadable: list[Problem]) -> list[tuple[Path, bo
                     found.append((path, nowhere))
                 elif path.is_file():
                     found.append((path, False))
+                elif path.is_dir():
+                    met.append(path)
             elif entry.is_dir(follow_symlinks=False):
                 folders.append(parent / entry.name)
             elif entry.is_file(follow_symlinks=False):
                 found.append((parent / entry.name, False))
-    return found
 
 
 NOWHERE = "a symbolic link that leads nowhere (its target is missing, or it points to itself)"

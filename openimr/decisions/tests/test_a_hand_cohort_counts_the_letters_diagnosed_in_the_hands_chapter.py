@@ -2,7 +2,7 @@
 (``domain.item_regions.diagnosed_regions``): a letter whose summary names the finger of the
 hand and the thumb is counted in the hand's cohort of physical therapy, and a case so
 diagnosed is shown that cohort; a letter diagnosed in the neck and the low back is in no
-region's. An existing corpus is read again by migration 0016, which writes only the items
+region's. An existing corpus is read again by migration 0017, which writes only the items
 whose regions change."""
 
 import importlib
@@ -69,7 +69,7 @@ def test_the_upgrade_writes_the_regions_the_rules_now_read_and_only_those(letter
     # A stored value the rules would not write, on an item no rule changed: left as it is.
     DecisionItem.objects.filter(id=by_letter[letters["hand"]]).update(regions="|hand|x|")
     upgrade = importlib.import_module(
-        "openimr.decisions.migrations.0016_item_regions_of_one_chapter"
+        "openimr.decisions.migrations.0017_item_regions_of_one_chapter"
     )
     upgrade.refresh(apps, connection.schema_editor())
     stored = dict(DecisionItem.objects.values_list("decision__case_number", "regions"))
@@ -87,7 +87,7 @@ def test_the_upgrade_leaves_a_letter_stored_without_its_document_as_it_is():
     type(letter).objects.filter(id=letter.id).update(document={})
     DecisionItem.objects.filter(decision=letter).update(regions="*|finger|")
     upgrade = importlib.import_module(
-        "openimr.decisions.migrations.0016_item_regions_of_one_chapter"
+        "openimr.decisions.migrations.0017_item_regions_of_one_chapter"
     )
     upgrade.refresh(apps, connection.schema_editor())
     assert DecisionItem.objects.get(decision=letter).regions == "*|finger|"

@@ -32,7 +32,7 @@ def tree(tmp_path: Path) -> Path:
     (root / "a" / "z.txt").write_text("z")
     (root / "elsewhere" / "e.txt").write_text("reached through a link only")
     os.symlink(root / "a.txt", root / "2017" / "link-to-a.txt")  # a link to a file: read
-    os.symlink(root / "elsewhere", root / "2017" / "linked-folder")  # not entered
+    os.symlink(root / "elsewhere", root / "2017" / "linked-folder")  # read already: not entered
     os.symlink(root / "gone.txt", root / "2017" / "dangling.txt")  # leads nowhere
     os.symlink(root / "2017" / "loop.txt", root / "2017" / "loop.txt")  # a loop
     os.mkfifo(root / "2017" / "pipe.txt")  # no file: never opened (it would block)

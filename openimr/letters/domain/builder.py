@@ -193,6 +193,9 @@ def _documents(case: Case, t: LetterTemplate, reviewers: int) -> Section:
 
 
 def _appeal(t: LetterTemplate) -> Section:
+    """The appeal rights: the determination binds all parties (LC 4610.6(g)); a verified
+    petition to the WCAB within 30 days of service, 5 more when served by mail (LC 4610.6(h);
+    CCP 1013(a)), on the five grounds of LC 4610.6(h) only. The words are the template's."""
     paragraphs = [Paragraph(text) for text in t.get("appeal.paragraphs")]
     grounds = BulletList(tuple(t.get("appeal.grounds")), ordered=True)
     return Section(APPEAL, (*paragraphs, grounds, Paragraph(t.text("appeal.after"))))

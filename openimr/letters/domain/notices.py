@@ -61,14 +61,51 @@ def _track(facts: NoticeFacts) -> str:
     return "Expedited" if facts.expedited else "Formulary" if facts.formulary else "Regular"
 
 
-def _values(facts: NoticeFacts, t: LetterTemplate) -> dict[str, str]:
+# The roles a notice is addressed to; "" is the file copy staff keep and download.
+READERS = ("employee", "attorney", "claims_administrator", "requesting_physician")
+
+
+def addressed(reader: str, employee_name: str) -> dict[str, str]:
+    """The words that address the reader of a notice in its role. A notice goes to every
+    party (the Notice of Assignment: 8 CCR 9792.10.4(b); the notices of ineligibility or
+    deferral: 8 CCR 9792.10.3; a conversion to expedited: 8 CCR 9792.10.4(c)), but only the
+    employee filed the application (LC 4610.5(h)(1)) and only the claims administrator owes
+    the records (8 CCR 9792.10.5(a)(1)): "your application" read by the administrator, or
+    "the claims administrator must send" read by it, would misstate who each party is.
+    An unknown or empty reader gets the file copy's third-person wording."""
+    named = f"the employee, {employee_name}," if employee_name else "the employee"
+    application = {
+        "employee": "your application",
+        "attorney": "your client's application",
+        "requesting_physician": f"the application filed by your patient, {employee_name},"
+        if employee_name
+        else "the application filed by your patient",
+    }.get(reader, f"the application filed by {named}")
+    administrator = "you" if reader == "claims_administrator" else "the claims administrator"
+    filer = "you" if reader in {"employee", "attorney"} else "the employee"
+    employee = "you" if reader == "employee" else "the employee"
     return {
+        "employee": employee,
+        "Employee": employee[:1].upper() + employee[1:],
+        "physician": "you" if reader == "requesting_physician" else "the requesting physician",
+        "application": application,
+        "Application": application[:1].upper() + application[1:],
+        "administrator": administrator,
+        "Administrator": administrator[:1].upper() + administrator[1:],
+        "filer": filer,
+    }
+
+
+def _values(facts: NoticeFacts, t: LetterTemplate, reader: str = "") -> dict[str, str]:
+    asked = "you" if reader and reader == facts.party_role else facts.party_asked
+    return {
+        **addressed(reader, facts.employee_name),
         "organization": str(t.get("organization.name")),
         "case_number": facts.case_number,
         "records_due": facts.records_due,
         "last_day": facts.last_day,
         "application_received": facts.application_received,
-        "party_asked": facts.party_asked,
+        "party_asked": asked,
         "information_due": facts.information_due,
     }
 
@@ -97,12 +134,12 @@ def _identified(facts: NoticeFacts, t: LetterTemplate) -> tuple[str, ...]:
     )
 
 
-def build_noarfi(facts: NoticeFacts, t: LetterTemplate) -> Letter:
+def build_noarfi(facts: NoticeFacts, t: LetterTemplate, reader: str = "") -> Letter:
     """Contents per 8 CCR 9792.10.4(b): the organization, the disputed treatment with its
     RFA date, the requesting physician and the UR decision date, the application date, the
     track (regular, expedited, or a drug-formulary dispute's shorter one, LC 4610.6(d)(1)(A)),
     and the records due and by when."""
-    v = _values(facts, t)
+    v = _values(facts, t, reader)
     track = t.text(f"noarfi.track_{_track(facts).lower()}")
     assignment = Section("ASSIGNMENT", (Paragraph(t.text("noarfi.intro", **v)), Paragraph(track)))
     disputed = Section("DISPUTED TREATMENT", (BulletList(_identified(facts, t)),))
@@ -117,12 +154,14 @@ def build_noarfi(facts: NoticeFacts, t: LetterTemplate) -> Letter:
     return _letter(facts, t, "noarfi", (assignment, disputed, records))
 
 
-def build_screening_notice(facts: NoticeFacts, t: LetterTemplate, kind: str) -> Letter:
+def build_screening_notice(
+    facts: NoticeFacts, t: LetterTemplate, kind: str, reader: str = ""
+) -> Letter:
     """The notice of ineligibility or deferral, with every reason in plain words
     (8 CCR 9792.10.3), and what the employee can do: a notice of ineligibility invites a
     corrected application by the last day to apply (LC 4610.5(h)(1)), only while that day
     has not passed."""
-    v = _values(facts, t)
+    v = _values(facts, t, reader)
     reasons = Section(
         "REASONS", (Paragraph(t.text(f"{kind}.intro", **v)), BulletList(facts.reasons))
     )
@@ -134,11 +173,11 @@ def build_screening_notice(facts: NoticeFacts, t: LetterTemplate, kind: str) -> 
     return _letter(facts, t, kind, (reasons, disputed, after))
 
 
-def build_conversion_notice(facts: NoticeFacts, t: LetterTemplate) -> Letter:
+def build_conversion_notice(facts: NoticeFacts, t: LetterTemplate, reader: str = "") -> Letter:
     """The review became expedited (8 CCR 9792.10.4(c)): the parties are told, with the
     records' new due date while they are still awaited, since the Notice of Assignment
     they hold gives a later one."""
-    v = _values(facts, t)
+    v = _values(facts, t, reader)
     records = t.text("converted.records" if facts.records_due else "converted.records_in", **v)
     conversion = Section(
         "EXPEDITED REVIEW", (Paragraph(t.text("converted.intro", **v)), Paragraph(records))
@@ -160,12 +199,12 @@ def as_written(text: str) -> tuple[Paragraph, ...]:
     return tuple(Paragraph("\n".join(p), as_written=True) for p in paragraphs if p)
 
 
-def build_information_request(facts: NoticeFacts, t: LetterTemplate) -> Letter:
+def build_information_request(facts: NoticeFacts, t: LetterTemplate, reader: str = "") -> Letter:
     """A request to one party for what screening needs (8 CCR 9792.10.3(c)): what is asked,
     as staff wrote it, the day it is due and where to send it, and that eligibility is
     decided on what is on file if nothing arrives; that the application is on hold
     meanwhile, and, when another party is asked, that the employee is served a copy."""
-    v = _values(facts, t)
+    v = _values(facts, t, reader)
     asked = Section(
         "INFORMATION REQUESTED",
         (

@@ -6,6 +6,7 @@ states are listed in docs/parser.md."""
 import hashlib
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from openimr.core.case_format import DATE_FIELDS
@@ -18,6 +19,7 @@ from openimr.letters.parsing.layout import Section, detect, sections
 from openimr.letters.parsing.numbered import maximus_items, notice_items, review_items
 from openimr.letters.parsing.parties import documents, front_parties, parties
 from openimr.letters.parsing.qualifications import qualifications
+from openimr.letters.parsing.specialties import read_specialty
 from openimr.letters.parsing.summary import age_and_sex, prose_injury_date, prose_ur_date
 from openimr.letters.parsing.text import Lines, normalize, paragraphs
 
@@ -49,6 +51,7 @@ class _Notes:
     def __init__(self) -> None:
         self.warnings: list[str] = []
         self.confidence: dict[str, float] = {}
+        self.printed: dict[str, Any] = {}
 
     def set(self, path: str, value: float, warning: str | None = None) -> None:
         self.confidence[path] = value
@@ -108,6 +111,39 @@ def _dates(front: str, summary: str, decided: str, notes: _Notes) -> dict[str, s
     return {key: out.get(key) for key in DATE_FIELDS}
 
 
+# How sure a specialty list is when one of its names was a slip away from a known one, or
+# is unknown (kept as printed): below a list read cleanly from either form (1.0, 0.85).
+_SPECIALTY_SURE = {"known": 1.0, "near": 0.8, "unknown": 0.5}
+
+
+def _specialties(printed: list[str], notes: _Notes) -> list[str]:
+    """Each printed specialty as the known specialty it names (``parsing.specialties``),
+    once each; the printed list kept in ``notes.printed`` when the two differ, and a warning
+    for a name read as the nearest known one or unknown."""
+    names, warnings, sure = _read_specialties(tuple(printed))
+    notes.warnings.extend(warnings)
+    notes.confidence["reviewer.specialties"] = min(notes.confidence["reviewer.specialties"], sure)
+    if names != tuple(printed):
+        notes.printed["reviewer.specialties"] = list(printed)
+    return list(names)
+
+
+# Memoized: a corpus repeats a few dozen lists of specialties (29 distinct in the 182 corpus
+# letters), and the reading is the list's alone. At most 512 lists of a few names each.
+@lru_cache(maxsize=512)
+def _read_specialties(printed: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], float]:
+    readings = [read_specialty(name) for name in printed]
+    warnings = tuple(
+        f'reviewer specialty "{name}" read as "{r.name}", the nearest known one'
+        if r.how == "near"
+        else f'reviewer specialty "{name}" is not a known one: kept as printed'
+        for name, r in zip(printed, readings, strict=True)
+        if r.how != "known"
+    )
+    sure = min(_SPECIALTY_SURE[r.how] for r in readings)
+    return tuple(dict.fromkeys(r.name for r in readings)), warnings, sure
+
+
 def _reviewer(text: str, notes: _Notes) -> dict[str, Any]:
     read = qualifications(text)
     sure = 1.0 if read["form"] == "list" else 0.85
@@ -116,6 +152,9 @@ def _reviewer(text: str, notes: _Notes) -> dict[str, Any]:
             notes.set(f"reviewer.{key}", sure)
         else:
             notes.set(f"reviewer.{key}", 0.0, f"no reviewer {name} found")
+    printed = read["specialties"]
+    if isinstance(printed, list) and printed:
+        read["specialties"] = _specialties(printed, notes)
     notes.confidence["reviewer.board_certified"] = 0.9 if read["board_certified"] else 0.0
     for key in ("years_in_practice", "weekly_hours"):
         # Most letters say only "more than five years" and "at least 24 hours a week".
@@ -300,4 +339,4 @@ def parse_text(text: str) -> ParsedLetter:
         "clinical_summary": summary,
         "items": _items(lines, parts, layout, notes),
     }
-    return ParsedLetter(case, layout, tuple(notes.warnings), notes.confidence)
+    return ParsedLetter(case, layout, tuple(notes.warnings), notes.confidence, notes.printed)

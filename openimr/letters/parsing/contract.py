@@ -28,3 +28,7 @@ class ParsedLetter:
     layout: str  # one of LAYOUTS
     warnings: tuple[str, ...] = ()
     confidence: dict[str, float] = field(default_factory=dict)  # field path -> 0..1
+    # field path -> the value as the letter printed it, where the case holds another reading
+    # ("reviewer.specialties": ["Orthopedic Surgery", "Sports Medicinea"]); empty otherwise.
+    # Only fields that hold nothing about a person: ingest de-identifies the case, not this.
+    printed: dict[str, Any] = field(default_factory=dict)

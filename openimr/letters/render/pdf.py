@@ -29,7 +29,7 @@ from openimr.letters.render.pdf_fonts import Face
 from openimr.letters.render.pdf_layout import Line, Placed, Row, Run, Span, paginate, wrap
 from openimr.letters.render.pdf_scripts import segments, unprintable, visual
 from openimr.letters.render.pdf_shaping import RISES
-from openimr.letters.render.pdf_tags import LANGUAGE, PDF_VERSION, Element, Tags
+from openimr.letters.render.pdf_tags import LANGUAGE, PDF_VERSION, Element, Tags, actual_text
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FAMILY = "LiberationSerif"
@@ -228,11 +228,17 @@ class _Text:
         for font, text in line.runs:
             for face, piece in segments(font, visual(text)):
                 bold = font == BOLD and face not in FACES
+                # On lines of their own, as the tags' operators are (one per line).
+                spoken = actual_text(piece) if _RAISED.search(piece) else None
+                if spoken:
+                    self.ops.append(f"/Span <</ActualText {spoken}>> BDC")
                 if bold:
                     self.ops.append(f"2 Tr {BOLD_STROKE * size:.2f} w")
                 self.run(pdfmetrics.getFont(face), piece, size)
                 if bold:
                     self.ops.append("0 Tr")
+                if spoken:
+                    self.ops.append("EMC")
 
     def run(self, font: Face, text: str, size: float) -> None:
         pieces = _placed(text) if _RAISED.search(text) else ((text, 0.0),)

@@ -114,7 +114,8 @@ def _to_unicode(base: str, codes: list[int]) -> str:
     """The subset's ToUnicode CMap, as reportlab's makeToUnicodeCMap writes it, except that
     a joined Arabic form (a presentation form, drawn in place of the letter: pdf_scripts)
     reads back as its letter (its letters, for a lam-alef), a shaped glyph as TEXT_OF
-    says (a glyph that reads as nothing has no entry), and a character beyond the Basic
+    says (a glyph that reads as nothing has no entry: the piece it is drawn in carries its
+    text in an /ActualText span, pdf_tags.actual_text), and a character beyond the Basic
     Multilingual Plane is written in UTF-16 (a surrogate pair) as PDF requires."""
     head = [
         "/CIDInit /ProcSet findresource begin",

@@ -13,6 +13,7 @@ catalog's /MarkInfo, /ViewerPreferences and XMP title. Everything is numbered in
 it is made, so identical letters still give identical bytes.
 """
 
+import re
 from collections.abc import Iterator
 from typing import Any
 from xml.sax.saxutils import escape
@@ -27,10 +28,14 @@ from reportlab.pdfbase.pdfdoc import (
     PDFtrue,
 )
 
+from openimr.letters.render.pdf_fonts import TEXT_OF
+
 LANGUAGE = "en-US"  # every letter and notice is written in English (letters/templates)
 # A PDF 1.7 feature (the footer artifact's /Subtype): the file says which version it needs.
 PDF_VERSION = (1, 7)
 FOOTER = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
+# The letters of the scripts written right to left (as pdf_scripts reads them).
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # A page's dictionary keys reportlab writes, and the one tagging adds (§14.7.4.4).
 PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents"]
 
@@ -154,6 +159,24 @@ class Tags:
         catalog.MarkInfo = PDFDictionary({"Marked": PDFtrue})
         catalog.Metadata = _metadata(title)
         canvas.setViewerPreference("DisplayDocTitle", PDFtrue)
+
+
+def actual_text(drawn: str) -> str | None:
+    """The /ActualText (§14.9.4; PDF/UA-1 §7.21.7) of a shaped piece (pdf_shaping) one of
+    whose glyphs maps to no character: a Khmer split vowel (ើ in ណើត) or Thai sara am (ำ)
+    is one character drawn as two glyphs, and the second reads as nothing. The span gives
+    the piece's characters as typed, so that a reader has text for every glyph drawn.
+    None for any other piece: its glyphs map to its characters one by one, and a reader
+    that has each glyph's box (pdfium's) keeps them. Not for a right-to-left piece: pdfium
+    reorders a span's text by its own guess of the line's direction, as if it were drawn
+    order, and would read the name's words reversed (docs/letters.md)."""
+    reads = [TEXT_OF.get(ord(char), char) for char in drawn]
+    if "" not in reads:
+        return None
+    spoken = "".join(reads)
+    if _RIGHT_TO_LEFT.search(spoken):
+        return None
+    return "<FEFF" + spoken.encode("utf-16-be").hex().upper() + ">"
 
 
 class _Written(PDFObject):

@@ -36,7 +36,7 @@ N1 = Citation(False, "ODG, Low Back, Physical Therapy")
         (
             [],
             CLAIMS_ADMINISTRATOR,
-            "The Claims Administrator did not cite any guideline or evidence for this decision.",
+            "The Claims Administrator did not cite any medical evidence for its decision.",
         ),
         (
             [Citation(True, "ACOEM 2nd ed., pg. 607.")],

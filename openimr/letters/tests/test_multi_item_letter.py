@@ -41,9 +41,7 @@ def test_a_non_mtus_basis_first_says_the_mtus_was_not_used_then_why(text, three_
 
 
 def test_a_side_that_cited_nothing_is_said_to_have_cited_nothing(text):
-    assert (
-        "The Claims Administrator did not cite any guideline or evidence for this decision." in text
-    )
+    assert "The Claims Administrator did not cite any medical evidence for its decision." in text
 
 
 def test_an_overturned_item_brings_the_implementation_deadlines(text):

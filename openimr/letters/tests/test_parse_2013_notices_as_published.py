@@ -50,5 +50,7 @@ def test_a_published_2013_notice_gives_each_finding_its_decision_and_its_dates()
         "decision": "2013-10-02",
     }
     assert parsed.confidence["dates.assigned"] == 0.9
-    assert parsed.case["reviewer"]["specialties"] == ["Physical Medicine and Rehabilitation"]
+    # Printed "Physical Medicine and Rehabilitation": the known name, as the later letters spell it.
+    assert parsed.case["reviewer"]["specialties"] == ["Physical Medicine & Rehabilitation"]
+    assert parsed.printed == {"reviewer.specialties": ["Physical Medicine and Rehabilitation"]}
     assert parsed.case["reviewer"]["licensed_in"] == ["CA"]

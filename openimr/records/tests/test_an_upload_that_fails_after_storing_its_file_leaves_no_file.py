@@ -6,18 +6,17 @@ with two processes on the test's own database."""
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 
 from openimr.audit.models import AuditEvent
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
+from openimr.cases.tests.intake_racing import database_url
 from openimr.records import services
 from openimr.records.models import Record
 from openimr.records.tests.receiving import pdf_of, stored_files
@@ -50,19 +49,6 @@ def test_a_failed_upload_keeps_the_file_an_earlier_record_holds(receive, monkeyp
     assert (Path(settings.MEDIA_ROOT) / first.file_path).read_bytes() == data
 
 
-def _database_url(folder: Path) -> str:
-    """The test database as another process reaches it: PostgreSQL's by its test name;
-    SQLite's in-memory one copied to a file (SQLite locks a file across processes)."""
-    if connection.vendor == "postgresql":
-        s = connection.settings_dict
-        return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
-    connection.ensure_connection()
-    target = sqlite3.connect(folder / "race.sqlite3")
-    connection.connection.backup(target)
-    target.close()
-    return f"sqlite:///{folder / 'race.sqlite3'}"
-
-
 def _racer(role: str, case_number: str, folder: Path, url: str) -> subprocess.Popen[str]:
     env = {
         **os.environ,
@@ -87,7 +73,7 @@ def test_an_upload_that_fails_spares_the_file_of_a_racing_one(case, seed_doc, tm
     other = case.case_number if same_case else seed_doc["case_number"]
     data = pdf_of("One report sent by two parties at once.")
     (tmp_path / "report.pdf").write_bytes(data)
-    url = _database_url(tmp_path)
+    url = database_url(tmp_path)
     failing = _racer("fails", case.case_number, tmp_path, url)
     succeeding = _racer("succeeds", other, tmp_path, url)
     outputs = [p.communicate(timeout=RACE_SECONDS)[0] for p in (failing, succeeding)]

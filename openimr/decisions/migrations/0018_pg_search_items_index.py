@@ -30,6 +30,6 @@ PG_BACKWARD = ["DROP INDEX IF EXISTS decisions_search_items_gin"]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("decisions", "0016_item_regions_of_one_chapter")]
+    dependencies = [("decisions", "0017_item_regions_of_one_chapter")]
 
     operations = [migrations.RunPython(_run(PG_FORWARD), _run(PG_BACKWARD))]

@@ -72,7 +72,7 @@ def refresh(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("decisions", "0015_item_regions"),
+        ("decisions", "0016_search_item_update_of_indexed_columns"),
     ]
 
     operations = [

@@ -1,0 +1,78 @@
+"""What the API's rate limit (`openimr.api.rate_limit`) costs each request: the same API
+requests through the whole middleware stack with the limit counting (limits set too high to
+refuse anything) and with it off (0), in turns, in one process.
+
+Run from the repository root: `python bench/api_rate_limit.py [--requests N] [--rounds N]`.
+A fresh SQLite file in a temporary folder, migrated; Django's default cache (in memory, per
+process, as shipped). Requests: a public decision that is not published (404, the cheapest
+answer that runs the API) from one address, and the same with a forged bearer token (401,
+which the limit also counts against the address). Prints each variant's median microseconds
+a request over the rounds, and the difference.
+"""
+
+import argparse
+import logging
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _setup(folder: str) -> None:
+    os.environ["OPENIMR_DATA_DIR"] = folder
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/rate.sqlite3"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    os.environ["OPENIMR_DEBUG"] = "false"
+    os.environ["OPENIMR_SSL_REDIRECT"] = "false"
+    os.environ.setdefault("OPENIMR_SECRET_KEY", "bench-only")
+    os.environ["OPENIMR_ALLOWED_HOSTS"] = "testserver"
+    import django  # noqa: PLC0415
+    from django.core.management import call_command  # noqa: PLC0415
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def _timed(client: object, requests: int, headers: dict[str, str]) -> float:
+    started = time.perf_counter()
+    for _ in range(requests):
+        client.get("/api/v1/decisions/CM99-0000001", headers=headers)  # type: ignore[attr-defined]
+    return (time.perf_counter() - started) / requests * 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        _setup(folder)
+        from django.conf import settings  # noqa: PLC0415
+        from django.test import Client  # noqa: PLC0415
+
+        logging.disable(logging.WARNING)  # Django logs each 404 and 401: not what is measured
+        client = Client()
+        variants = {"anonymous": {}, "forged token": {"Authorization": "Bearer oimr_forged"}}
+        print(f"{platform.processor() or platform.machine()}, Python {platform.python_version()}")
+        for name, headers in variants.items():
+            on, off = [], []
+            _timed(client, 200, headers)  # warm
+            for _ in range(args.rounds):
+                settings.OPENIMR_API_RATE_PER_MINUTE = 10**9
+                settings.OPENIMR_API_ANON_RATE_PER_MINUTE = 10**9
+                on.append(_timed(client, args.requests, headers))
+                settings.OPENIMR_API_RATE_PER_MINUTE = 0
+                settings.OPENIMR_API_ANON_RATE_PER_MINUTE = 0
+                off.append(_timed(client, args.requests, headers))
+            a, b = statistics.median(on), statistics.median(off)
+            print(f"{name:>13}: limit counting {a:7.1f} us, off {b:7.1f} us, +{a - b:5.1f} us")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The page where a party asks "where is my case": with the case number, the claim number
+and the employee's date of injury (what every party to the case holds, and the published
+decisions never print: the claim number), it shows the stage, what happens next and the next
+date due, never a name (`openimr.cases.status`). Public: the employee, the attorney and the
+physician have no account. Each look-up is audited; a wrong one answers as no case would,
+and an address is held to `TRIES_PER_MINUTE` wrong ones, so the claim number cannot be
+guessed."""
+
+from typing import Any
+
+from django import forms
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from openimr.api.domain.rate import over_limit, window_at
+from openimr.audit.services import audit_record
+from openimr.cases import selectors
+from openimr.cases.domain.deadline_status import STATUS_LABELS
+from openimr.core.clock import now
+from openimr.core.errors import NotFound
+
+TRIES_PER_MINUTE = 10
+
+
+class StatusForm(forms.Form):
+    case_number = forms.CharField(label="Case number", max_length=40, strip=True)
+    claim_number = forms.CharField(label="Claim number", max_length=100, strip=True)
+    date_of_injury = forms.DateField(
+        label="Date of injury (YYYY-MM-DD)",
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "Write the date as YYYY-MM-DD, for example 2023-06-14."},
+    )
+
+
+def _tries_key(request: HttpRequest) -> tuple[str, int]:
+    window = window_at(now().timestamp())
+    key = f"oimr-status-tries:{request.META.get('REMOTE_ADDR', '')}:{window.number}"
+    return key, window.retry_after
+
+
+def _held(request: HttpRequest) -> int:
+    """Seconds to wait when the address has used its wrong tries this minute, else 0."""
+    key, retry = _tries_key(request)
+    return retry if over_limit(int(cache.get(key, 0)) + 1, TRIES_PER_MINUTE) else 0
+
+
+def _wrong(request: HttpRequest) -> None:
+    key, _ = _tries_key(request)
+    cache.add(key, 0, timeout=120)
+    cache.incr(key)
+
+
+def _look_up(request: HttpRequest, form: StatusForm) -> dict[str, Any] | None:
+    number = selectors.case_number_stored(form.cleaned_data["case_number"])
+    try:
+        found = selectors.case_status_for_party(
+            case_number=number,
+            claim_number=form.cleaned_data["claim_number"],
+            date_of_injury=form.cleaned_data["date_of_injury"],
+        )
+    except NotFound:
+        _wrong(request)
+        # The case number asked, never the claim number or date given: the trail is read
+        # more widely than the case.
+        audit_record(
+            actor=request.user,
+            action="case.status_viewed.refused",
+            object_type="case",
+            object_id=number[:40],
+            detail={"via": "status page"},
+        )
+        return None
+    audit_record(
+        actor=request.user,
+        action="case.status_viewed",
+        object_type="case",
+        object_id=number,
+        detail={"via": "status page"},
+    )
+    return found
+
+
+@never_cache
+def case_status_page(request: HttpRequest) -> HttpResponse:
+    form, found, context = StatusForm(request.POST or None), None, {}
+    if request.method == "POST":
+        if wait := _held(request):
+            context = {"wait": wait}
+            response = render(request, "cases/status.html", {"form": form, **context}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
+        if form.is_valid():
+            found = _look_up(request, form)
+            context = {"not_found": found is None}
+    return render(
+        request,
+        "cases/status.html",
+        {"form": form, "found": found, "status_labels": STATUS_LABELS, **context},
+    )

@@ -1,0 +1,125 @@
+"""A party asks "where is my case": the page /status/ (the employee, the attorney and the
+physician have no account) with the case number, claim number and date of injury, and the
+claims administrator's API, GET /api/v1/cases/{n}/status. Both answer the stage, what happens
+next under which rule, and the next date due; neither names any party, nor the reviewer."""
+
+import copy
+
+import pytest
+import time_machine
+from django.contrib.auth.models import User
+from django.core.cache import cache
+
+from openimr.api.services import token_create
+from openimr.audit.models import AuditEvent
+from openimr.cases.domain.lifecycle import State
+from openimr.cases.domain.party_status import STAGES, stage_of
+from openimr.cases.interchange import case_from_document
+from openimr.cases.services import case_import
+from openimr.cases.status_views import TRIES_PER_MINUTE
+from openimr.cases.tests.conftest import decided_through_intake, filed
+
+pytestmark = pytest.mark.django_db
+CLAIM, INJURY = "SCIF-2024-118220", "2023-06-14"
+NAMES = ("Rosa Delgado", "Whitcomb", "State Compensation", "Terri Boyd", "Capitol Grocers")
+
+
+@pytest.fixture(autouse=True)
+def _march_20_2024():
+    cache.clear()
+    with time_machine.travel("2024-03-20 17:00:05Z", tick=False):
+        yield
+    cache.clear()
+
+
+def _ask(client, number, claim=CLAIM, injury=INJURY, address="10.0.0.9"):
+    body = {"case_number": number, "claim_number": claim, "date_of_injury": injury}
+    return client.post("/status/", body, REMOTE_ADDR=address)
+
+
+def test_every_state_has_a_stage_with_what_happens_next_and_its_rule():
+    assert set(STAGES) == set(State)
+    assert all(s.words and s.next and s.source for s in STAGES.values())
+
+
+def test_the_employee_reads_the_stage_and_next_date_with_no_name_on_the_page(
+    client, application_doc
+):
+    number = filed(application_doc).case_number
+    page = _ask(client, number.lower(), claim="scif 2024 118220").content.decode()
+    assert stage_of(State.ELIGIBLE).words in page
+    assert "Notice of Assignment, by March 21, 2024" in page
+    assert "8 CCR 9792.10.4(b)" in page
+    assert not [name for name in NAMES if name in page]
+    event = AuditEvent.objects.get(action="case.status_viewed", object_id=number)
+    assert event.detail == {"via": "status page"}
+
+
+def test_a_case_in_qa_tells_what_comes_next_and_never_who_reviewed_it(client, application_doc):
+    from datetime import UTC, datetime
+
+    row = decided_through_intake(application_doc, datetime(2024, 3, 18, 17, tzinfo=UTC))
+    page = _ask(client, row.case_number).content.decode()
+    assert stage_of(State.QA).words in page
+    assert "reviewer" not in page.lower().replace("expert reviewer", "")
+    assert not [name for name in NAMES if name in page]
+
+
+@pytest.mark.parametrize(
+    ("claim", "injury"), [("SCIF-2024-999999", INJURY), (CLAIM, "2023-06-15"), ("---", INJURY)]
+)
+def test_a_wrong_claim_number_or_date_answers_as_no_case_and_is_audited(
+    client, application_doc, claim, injury
+):
+    number = filed(application_doc).case_number
+    page = _ask(client, number, claim=claim, injury=injury).content.decode()
+    assert "No case matches that case number, claim number and date of injury" in page
+    assert stage_of(State.ELIGIBLE).words not in page
+    refused = AuditEvent.objects.get(action="case.status_viewed.refused")
+    assert refused.object_id == number and claim not in str(refused.detail)
+
+
+def test_a_case_imported_whole_has_no_claim_number_to_match(client, three_item_doc):
+    case_import(case=case_from_document(three_item_doc), actor="test")
+    page = _ask(client, three_item_doc["case_number"], claim="not stated", injury="2015-08-03")
+    assert "No case matches" in page.content.decode()
+
+
+def test_a_badly_written_date_is_named_at_its_field(client, application_doc):
+    number = filed(application_doc).case_number
+    page = _ask(client, number, injury="06/14/2023").content.decode()
+    assert "Write the date as YYYY-MM-DD, for example 2023-06-14." in page
+    assert not AuditEvent.objects.filter(action__startswith="case.status_viewed").exists()
+
+
+def test_an_address_guessing_claim_numbers_is_made_to_wait(client, application_doc):
+    number = filed(application_doc).case_number
+    for n in range(TRIES_PER_MINUTE):
+        assert _ask(client, number, claim=f"GUESS-{n}").status_code == 200
+    held = _ask(client, number)  # the right one, too late
+    assert held.status_code == 429 and held["Retry-After"] == "55"
+    assert "try again in 55 seconds" in held.content.decode()
+    assert _ask(client, number, address="10.0.0.10").status_code == 200
+
+
+def test_the_claims_administrators_token_reads_the_status_over_the_api(client, application_doc):
+    User.objects.create_user("scif", is_staff=True)
+    token = token_create(
+        name="scif-portal", username="scif", administrator="State Compensation Insurance Fund"
+    )
+    doc = copy.deepcopy(application_doc)
+    number = filed(doc).case_number
+    headers = {"Authorization": f"Bearer {token}"}
+    answer = client.get(f"/api/v1/cases/{number}/status", headers=headers)
+    assert answer.status_code == 200, answer.content
+    body = answer.json()
+    assert (body["state"], body["stage"]) == ("eligible", stage_of(State.ELIGIBLE).words)
+    assert body["next_due"]["name"] == "noarfi_due" and body["next_due"]["due"] == "2024-03-21"
+    assert not [name for name in NAMES if name in answer.content.decode()]
+    User.objects.create_user("pacific", is_staff=True)
+    other = token_create(name="pacific-portal", username="pacific", administrator="Pacific Comp")
+    refused = client.get(
+        f"/api/v1/cases/{number}/status", headers={"Authorization": f"Bearer {other}"}
+    )
+    assert refused.status_code == 404
+    assert AuditEvent.objects.filter(action="case.status_viewed.refused").count() == 1

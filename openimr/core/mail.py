@@ -1,0 +1,134 @@
+"""Where e-mail goes, said as it is. With a mail server (OPENIMR_EMAIL_HOST) a message is
+handed to it: "sent". Without one, in development and the demo, a message is delivered to
+the local outbox, one file a message under OPENIMR_DATA_DIR/mail/, which staff open on the
+outbox page: a notice served there was never sent to anyone, and says so. In production
+the outbox is off unless OPENIMR_EMAIL_OUTBOX turns it on: with no server a message fails,
+naming the settings, and its party is served by mail (the print queue) instead of being
+told it was e-mailed (LC 4610.6(f): every party must be served)."""
+
+import email
+import email.policy
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.backends.filebased import EmailBackend as FileBackend
+from django.core.mail.message import EmailMessage as DjangoMessage
+
+from openimr.core.errors import NotFound
+
+OUTBOX = "outbox"
+CONSOLE = "console"
+SEPARATOR = b"-" * 79  # what Django's file backend writes after each message
+# The outbox's own file names: the time written and a random part (Django's named a file by
+# its connection's id(), which a later connection in the same second can reuse).
+_NAME = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{8}\.eml$")
+
+
+class NoServerError(ConnectionError):
+    """A message with no mail server to take it and the outbox off (production)."""
+
+
+class NoServerBackend(BaseEmailBackend):
+    """Production with no mail server and no outbox: every message fails, saying which
+    setting is missing, so that nothing reads as sent."""
+
+    def send_messages(self, email_messages: Any) -> int:
+        if email_messages:
+            raise NoServerError(
+                "no mail server is set (OPENIMR_EMAIL_HOST) and the outbox is off "
+                "(OPENIMR_EMAIL_OUTBOX)"
+            )
+        return 0
+
+
+class OutboxBackend(FileBackend):
+    """Django's file backend, one file a message, named so that none is appended to
+    another; ``written`` is the last file's name, for the service row that points to it."""
+
+    written = ""
+    _file: str | None = None
+
+    def _get_filename(self) -> str:
+        if self._file is None:
+            folder = str(vars(self)["file_path"])  # set by Django's backend (not in its stubs)
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            self._file = os.path.join(folder, f"{stamp}-{secrets.token_hex(4)}.eml")
+        return self._file
+
+    def open(self) -> bool:
+        # The owner's alone (0600), whatever the umask: a message names the parties (PHI).
+        if self.stream is None:
+            handle = os.open(self._get_filename(), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            self.stream = os.fdopen(handle, "ab")
+            return True
+        return False
+
+    def write_message(self, message: Any) -> None:
+        super().write_message(message)
+        self.written = os.path.basename(self._get_filename())
+
+    def close(self) -> None:
+        super().close()
+        self._file = None  # the next message has a file of its own
+
+
+def delivered(message: DjangoMessage) -> str:
+    """Sends ``message``; where it went: "" (the mail server), ``outbox/<file>`` or
+    ``console``. Raises what the backend raises (NoServerError without a server)."""
+    connection = message.connection = get_connection()
+    message.send()
+    if isinstance(connection, OutboxBackend) and connection.written:
+        return f"{OUTBOX}/{connection.written}"
+    if settings.EMAIL_BACKEND.endswith(".console.EmailBackend"):
+        return CONSOLE
+    return ""
+
+
+@dataclass(frozen=True)
+class OutboxMessage:
+    """One message of the outbox, as staff read it."""
+
+    name: str
+    written: datetime
+    to: str
+    subject: str
+    body: str
+    attachments: tuple[str, ...]
+
+
+def outbox_messages() -> list[OutboxMessage]:
+    """The outbox's messages, newest first (none when no message was ever delivered)."""
+    folder = Path(settings.EMAIL_FILE_PATH)
+    if not folder.is_dir():
+        return []
+    names = sorted((p.name for p in folder.iterdir() if _NAME.match(p.name)), reverse=True)
+    return [outbox_message(name) for name in names]
+
+
+def outbox_message(name: str) -> OutboxMessage:
+    """The outbox's message in file ``name``; NotFound for a name that is none of its
+    files (never a path: the name is checked against the outbox's own pattern)."""
+    path = Path(settings.EMAIL_FILE_PATH) / name
+    if not _NAME.match(name) or not path.is_file():
+        raise NotFound(f"no message {name} in the outbox")
+    raw = path.read_bytes().split(b"\n" + SEPARATOR, 1)[0]
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    body = parsed.get_body(preferencelist=("plain",))
+    return OutboxMessage(
+        name=name,
+        written=datetime.fromtimestamp(path.stat().st_mtime, UTC),
+        to=str(parsed.get("To", "")),
+        subject=str(parsed.get("Subject", "")),
+        body=body.get_content() if body is not None else "",
+        attachments=tuple(str(a.get_filename() or "") for a in parsed.iter_attachments()),
+    )
