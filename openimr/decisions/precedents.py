@@ -24,6 +24,7 @@ from openimr.decisions.domain.precedent_words import GENERIC as _GENERIC
 from openimr.decisions.domain.precedent_words import NOISE as _NOISE
 from openimr.decisions.domain.precedent_words import words_of
 from openimr.decisions.domain.treatment_words import (
+    PERCENT,
     abbreviations_for,
     body_words,
     brands_for,
@@ -202,6 +203,8 @@ def treatment_of(
     active = [words for words, of_kind in kinds if of_kind]
     parts = [(*words, *(brand for brand, form in brands if form == words)) for words in active]
     unless = [word for words, of_kind in kinds if not of_kind for word in words]
+    # A strength in percent sets a drug taken apart from the topicals, not a patch from them.
+    unless = [word for word in unless if word != PERCENT or not active]
     unless += [brand for brand, form in brands if form is not None and form not in active]
     # "eval" anywhere is also "evaluation": the shortest stands for both.
     unless = [word for word in unless if not any(o != word and o in word for o in unless)]
@@ -235,11 +238,13 @@ def _for_item(
         )
         picked = _cohort_shown(cursor, (found.ids, cohort), with_condition, exclude, limit)
         if len(picked) < limit:
-            nearby = list(found.others)
-            if not nearby and summary_words:
+            # Letters whose items' text names the treatment: by their item of its category.
+            similar = sql.first_items(cursor, list(found.others), category)
+            if not similar and summary_words:
+                # Or those naming the case's condition, whatever was asked in them.
                 nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
-            more = [_precedent(c, "similar text") for c in sql.first_items(cursor, nearby)]
-            more.sort(key=_newest_first)
+                similar = sql.first_items(cursor, nearby)
+            more = sorted((_precedent(c, "similar text") for c in similar), key=_newest_first)
             picked = _distinct([*picked, *more], exclude, limit)
         size, overturned = _without_own(cursor, found, cohort, exclude)
     return ItemPrecedents(

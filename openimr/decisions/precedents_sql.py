@@ -7,12 +7,15 @@ counting or ranking every letter that names "physical therapy" took tens of seco
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from openimr.decisions import precedents_match as match
 from openimr.decisions.domain.item_regions import BAR, DIAGNOSED
 from openimr.decisions.domain.treatment_words import (
     FOR_A_PART,
+    NOT_ON_SKIN,
+    PERCENT,
     abbreviations_for,
     region_words,
     singular,
@@ -46,7 +49,10 @@ def _window_parts(treatment: Treatment) -> list[Sequence[str]]:
     """The words (and phrases) the window asks of the items' text beside the key: the
     treatment's kind, and a word (level, phrase) of each region. An item whose region came
     from its letter's diagnoses names none: those letters are `diagnosed_letters`."""
-    return [*treatment.parts, *(g for region in treatment.regions for g in region_words(region))]
+    # A kind marked by a strength in percent, which no index holds ("Diclofenac sodium 3%"),
+    # is asked of the items alone (`cohort_letters`): the window takes the key's letters.
+    kinds = [part for part in treatment.parts if PERCENT not in part]
+    return [*kinds, *(g for region in treatment.regions for g in region_words(region))]
 
 
 def diagnosed_letters(cursor: Any, treatment: Treatment, limit: int) -> list[int]:
@@ -85,29 +91,36 @@ def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) ->
 def newest_requesting(cursor: Any, vendor: str, treatment: Treatment, limit: int) -> list[int]:
     """Ids of the ``limit`` newest letters whose items name every word of the ``treatment``'s
     key, alone or written against a number ("Norco10/325" for "norco"), or one of its
-    abbreviations, and one word of each of its parts. The items only: most letters name
-    physical therapy in their summary ("has had physical therapy"), and those filled the
-    window with letters no item of which was in the cohort."""
+    abbreviations, and one word of each of its parts, holding an item in its category. The
+    items only: most letters name physical therapy in their summary ("has had physical
+    therapy"), and those filled the window with letters no item of which was in the
+    cohort; and only those with an item of the category (its filter tag, migration 0002):
+    the items' rationales advise a "home exercise program", and at 100,000 letters the
+    window of "Home health care" held 293 home health items of the 5,000 newest letters
+    naming "home" where 2,627 letters hold one."""
     key, parts = treatment.key, _window_parts(treatment)
     also = [*abbreviations_for(key, treatment.category), *treatment.also]
     each = synonyms(key, treatment.category)
+    tag = match.category_tag(treatment.category)
     if vendor == "postgresql":
         text = match.pg_key(cursor, key, also, parts, each=each)
         if not text:
             return []
+        # The items' lexemes, which an index of their own answers exactly (migration 0018):
+        # the document's words weighted ":B" were tested letter by letter, newest first.
+        # The planner ands the two indexes' bitmaps (24 ms for "home" in home health).
+        held = " AND document @@ %s::tsquery" if tag else ""
         cursor.execute(
-            "SELECT decision_id FROM decisions_search WHERE document @@ to_tsquery('english', "
-            "%s) ORDER BY decision_id DESC LIMIT %s",
-            [text, limit],
+            f"SELECT decision_id FROM decisions_search WHERE {match.ITEMS} @@ "
+            f"to_tsquery('english', %s){held} ORDER BY decision_id DESC LIMIT %s",
+            [text, *([f"'{tag}'"] if tag else []), limit],
         )
     else:
+        named = match.naming_key(key, also, fts5_glued(cursor, [*key, *also]), parts, each=each)
         cursor.execute(
             "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
             "ORDER BY rowid DESC LIMIT %s",
-            [
-                match.naming_key(key, also, fts5_glued(cursor, [*key, *also]), parts, each=each),
-                limit,
-            ],
+            [f"{named} AND {match.fts5_tag(tag)}" if tag else named, limit],
         )
     return [row[0] for row in cursor.fetchall()]
 
@@ -167,14 +180,14 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
         or "1 = 1"
     )
     named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
-    parts = [" OR ".join(_contains(vendor, w) for w in part) for part in treatment.parts]
+    parts = [" OR ".join(map(partial(_contains, vendor), part)) for part in treatment.parts]
     # A region is one substring of the stored column: the item was read when stored.
     position = "strpos" if vendor == "postgresql" else "instr"
     where = " AND ".join(
         [f"i.decision_id {_among(vendor)} AND i.category = %s AND i.outcome <> ''"]
         + [f"{position}(i.regions, %s) > 0" for _ in treatment.regions]
         + [f"({text})" for text in [named, *parts]]
-        + [f"i.treatment NOT {_LIKE[vendor == 'postgresql']} %s" for _ in treatment.unless]
+        + [_lacks(vendor, word) for word in treatment.unless]
     )
     tested = [*(w for form in forms for w in form), *also]
     tested += [word for part in treatment.parts for word in part]
@@ -183,7 +196,7 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
         treatment.category,
         *[f"{BAR}{region}{BAR}" for region in treatment.regions],
         *[p for word in tested for p in _word_params(vendor, word)],
-        *[f"%{word}%" for word in treatment.unless],
+        *[p for word in treatment.unless for p in _lacks_params(word)],
     ]
 
 
@@ -205,7 +218,10 @@ _LETTER = "a-zA-ZÀ-ÖØ-öø-ɏ"
 
 
 def _contains(vendor: str, word: str) -> str:
-    """The substring test first (cheap, in C), then the word's edges on the rows it kept."""
+    """The substring test first (cheap, in C), then the word's edges on the rows it kept.
+    A percent sign (``PERCENT``) is no word: the substring alone."""
+    if word == PERCENT:
+        return _ON_SKIN[vendor == "postgresql"]
     if vendor == "postgresql":
         return "(strpos(lower(i.treatment), %s) > 0 AND (' ' || lower(i.treatment) || ' ') ~ %s)"
     lower = "lower" if word.isascii() else UNICODE_LOWER
@@ -213,8 +229,34 @@ def _contains(vendor: str, word: str) -> str:
     return f"(instr({lower}(i.treatment), %s) > 0 AND ({padded} GLOB %s OR {padded} GLOB %s))"
 
 
+def _strength_on_skin(vendor: str) -> str:
+    """A drug written with a strength in percent and put on the skin (``PERCENT``): a
+    percent sign, and no word saying it is taken otherwise (``NOT_ON_SKIN``)."""
+    position, like = ("strpos", "ILIKE") if vendor == "postgresql" else ("instr", "LIKE")
+    otherwise = " OR ".join([f"i.treatment {like} %s"] * len(NOT_ON_SKIN))
+    return f"({position}(i.treatment, %s) > 0 AND NOT ({otherwise}))"
+
+
+_ON_SKIN = (_strength_on_skin("sqlite"), _strength_on_skin("postgresql"))
+
+
+def _lacks_params(word: str) -> list[str]:
+    return _word_params("", word) if word == PERCENT else [f"%{word}%"]
+
+
+def _lacks(vendor: str, word: str) -> str:
+    """An item holding ``word`` nowhere, case aside; a percent sign by its position, which a
+    LIKE pattern would read as any text."""
+    if word == PERCENT:
+        return f"NOT {_ON_SKIN[vendor == 'postgresql']}"
+    return f"i.treatment NOT {_LIKE[vendor == 'postgresql']} %s"
+
+
 def _word_params(vendor: str, word: str) -> list[str]:
-    """Parameters of ``_contains``: ``word`` holds only letters, no pattern character."""
+    """Parameters of ``_contains``: ``word`` holds only letters, no pattern character, or is
+    a percent sign."""
+    if word == PERCENT:
+        return [PERCENT, *(f"%{w}%" for w in NOT_ON_SKIN)]
     if vendor == "postgresql":
         return [word, f"[^{_LETTER}]{word}s?[^{_LETTER}]"]
     return [word, f"*[^{_LETTER}]{word}[^{_LETTER}]*", f"*[^{_LETTER}]{word}s[^{_LETTER}]*"]
@@ -297,16 +339,19 @@ def by_decision_date(cursor: Any, vendor: str, ids: Sequence[int]) -> list[int]:
     return [row[0] for row in cursor.fetchall()]
 
 
-def first_items(cursor: Any, ids: Sequence[int]) -> list[Item]:
-    """Each letter's first item, in the order of ``ids``."""
+def first_items(cursor: Any, ids: Sequence[int], category: str | None = None) -> list[Item]:
+    """Each letter's first item (in ``category`` when given), in the order of ``ids``; a
+    letter with none is left out: a letter whose rationale mentions "home exercise" or
+    "Norco" in passing is no precedent for home health care or a drug, and its first item
+    ("MRI of the lumbar spine") was listed under them as similar text."""
     if not ids:
         return []
     marks = ", ".join(["%s"] * len(ids))
     cursor.execute(
         "SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome "
         "FROM decisions_decision d JOIN decisions_decisionitem i ON i.decision_id = d.id "
-        f"WHERE d.id IN ({marks}) ORDER BY i.position",
-        list(ids),
+        f"WHERE d.id IN ({marks}) AND (%s IS NULL OR i.category = %s) ORDER BY i.position",
+        [*ids, category, category],
     )
     found: dict[int, Item] = {}
     for row in cursor.fetchall():

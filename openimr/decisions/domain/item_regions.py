@@ -2,14 +2,14 @@
 for each item of a published letter (stored with it when the letter is stored, the
 ``regions`` column of ``DecisionItem``): the regions its treatment names
 (``treatment_words.regions``), or, for a course given to a body part naming none, the one
-region its diagnoses name (``treatment_words.diagnosed_regions``). The MTUS and the ODG judge
+region its diagnoses name (``diagnosed_regions``). The MTUS and the ODG judge
 a treatment under the body part's chapter (domain.md section 5), so a precedent's cohort is
 the treatment for the same region. No database here."""
 
 import re
 from collections.abc import Sequence
 
-from openimr.decisions.domain.treatment_words import FOR_A_PART, diagnosed_regions, regions
+from openimr.decisions.domain.treatment_words import FOR_A_PART, regions
 
 
 def item_diagnoses(diagnoses: Sequence[str], codes: Sequence[str]) -> list[str]:
@@ -35,6 +35,54 @@ def letter_diagnoses(diagnoses: Sequence[str], summary: str) -> list[str]:
     if listed:
         return listed
     return [sentence for sentence in _SENTENCE.split(summary) if _DIAGNOSES.search(sentence)]
+
+
+# An ICD-10-CM code before a diagnosis ("S01.01XA Laceration"): not a spinal level ("S01").
+_ICD_CODE = re.compile(r"^\s*[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\s+")
+
+# A limb named beside a part of it, or beside the spine its nerves leave, is not where the
+# item is given: "strain of the shoulder and upper arm level, impingement syndrome of right
+# shoulder" is the shoulder (CM17-0008551), "lumbar pain with radiculopathy ... radiating
+# to the bilateral lower extremities" the lumbar spine (CM16-0219557; ICD-10-CM codes a
+# radiculopathy by its spinal region, M54.12 cervical, M54.16 lumbar).
+_ARM = ("shoulder", "elbow", "wrist", "hand", "finger", "thumb")
+_LEG = ("hip", "knee", "ankle", "foot")
+_LIMB_PARTS = {
+    "arm": ("cervical", *_ARM),
+    "upper extremity": ("cervical", "arm", *_ARM),
+    "leg": ("lumbar", *_LEG[1:]),
+    "lower extremity": ("lumbar", "leg", *_LEG),
+}
+# Regions the guidelines judge under one body part's chapter (the MTUS's ACOEM chapters 11,
+# "Forearm, Wrist, and Hand Complaints", 8 CCR 9792.23.4, and 14, "Ankle and Foot
+# Complaints", 9792.23.7; the ODG's "Knee & Leg" and "Hip & Pelvis"): an item diagnosed in
+# several of them is for that chapter, counted under the region first listed here: the hand
+# (whose parts the finger and thumb are), the ankle, the knee, the hip.
+_CHAPTERS: tuple[tuple[str, ...], ...] = (("hand", "wrist", "finger", "thumb"), ("ankle", "foot"))
+_CHAPTERS += (("knee", "leg"), ("hip", "pelvis"))
+_CHAPTER_OF = {region: chapter[0] for chapter in _CHAPTERS for region in chapter}
+
+
+def diagnosed_regions(diagnoses: Sequence[str], category: str) -> tuple[str, ...]:
+    """The one body region ``diagnoses`` name, for an item in ``category`` naming none
+    ("PT 2x6" for "M54.16 Radiculopathy, lumbar region": lumbar), in FOR_A_PART only. A limb
+    named beside a part of it or the spine it radiates from is that part or spine
+    (``_LIMB_PARTS``), and regions of one guideline chapter are the chapter's
+    (``_CHAPTERS``). None when they name parts of several chapters (the neck and the low
+    back, the shoulder and the hip) or none: a request for several parts is judged for all
+    of them, in the published letters mostly by a guideline of no part (the MTUS Chronic
+    Pain Guidelines' physical medicine, the Acupuncture Guidelines), and the part named first
+    is no guide to it (the hip and pelvis chapter judged CM17-0004133, diagnosed "lumbar ...
+    and pelvis"; "Physical therapy ... for the head" CM17-0012593, diagnosed cervical and
+    shoulder). Its cohort is then the treatment for any part."""
+    if category not in FOR_A_PART:
+        return ()
+    found = regions(" ; ".join(_ICD_CODE.sub("", d) for d in diagnoses))
+    kept = [r for r in found if not set(_LIMB_PARTS.get(r, ())) & set(found)]
+    if len(kept) == 1:
+        return tuple(kept)  # the wrist alone is the wrist, not its chapter's hand
+    chapters = list(dict.fromkeys(_CHAPTER_OF.get(r, r) for r in kept))
+    return tuple(chapters) if len(chapters) == 1 else ()
 
 
 def item_regions(

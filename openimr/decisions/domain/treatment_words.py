@@ -33,8 +33,9 @@ _ANY_WORD = re.compile(r"[^\W\d_]+")
 # "spinal" ("spinal cord stimulator" is a treatment) nor "low" ("low level laser therapy"),
 # which counts only before "back". A side (left, right, bilateral) is dose-like noise already.
 REGIONS: dict[str, tuple[str, ...]] = {
-    "lumbar": ("lumbar", "lumbosacral", "back"),
-    "cervical": ("cervical", "neck"),
+    # And the pain of each by its diagnosis's name (ICD-10-CM M54.2 "Cervicalgia", "Lumbago").
+    "lumbar": ("lumbar", "lumbosacral", "back", "lumbago"),
+    "cervical": ("cervical", "neck", "cervicalgia"),
     "thoracic": ("thoracic",),  # and "upper back", "mid back" (_BACK)
     "thoracolumbar": ("thoracolumbar",),
     "cervicothoracic": ("cervicothoracic",),
@@ -71,6 +72,8 @@ LIMBS = {
 }
 _LIMB_OF = {short: limb for limb, (first, _) in LIMBS.items() for short in first[1:]}
 _REGION_OF = {word: region for region, words in REGIONS.items() for word in words}
+# The spine's words, which "back" after them only repeats ("lumbar back", "thoracic back").
+_SPINE = frozenset(["lumbar", "lumbosacral", "thoracic", "thoracolumbar", "cervical"])
 # A spinal level names its region: "Right L5-S1 epidural steroid injection" is lumbar, "C5-C6"
 # cervical. Written in capitals, as letters write them; each level is also a token of both
 # indexes ("l5", "s1"), so a letter's item is found by it as by a word.
@@ -112,15 +115,34 @@ VARIANTS = frozenset(["hinged", "steroid", "transforaminal", "interlaminar", "ca
 # "Cyclobenzaprine 5% in cream base" is no "Cyclobenzaprine 7.5mg #60".
 EVALUATIONS = ("evaluation", "eval", "consultation", "consult", "assessment")
 _NO_EVALUATIONS = frozenset(["surgery", "evaluation_management", "pharmaceuticals"])
-TOPICAL = ("cream", "gel", "ointment", "lotion", "topical", "compound")
+# A strength in percent (PERCENT) is a concentration, as a drug applied to the skin is
+# written ("Diclofenac sodium 3%", "Flurbiprofen 10%/Dextromethorphan 5%/Lidocaine 5%,
+# 120grams", "Lidopro 4%-27.5%-0.0325%": CM17-0006634 and CM17-0013716 judged them under
+# Topical analgesics); a drug taken is dosed by weight ("Diclofenac 75mg"). No word, so it
+# marks the kind only when no word of another kind does ("Lidocaine 5% patch" is a patch).
+PERCENT = "%"
+# Words saying a strength in percent is not put on the skin: "Lidocaine 2% viscous solution"
+# is swished in the mouth, "Ketorolac 0.5% ophthalmic" dropped in the eye.
+# Each is tested as a substring of a stored item too ("oral" stands for "orally").
+NOT_ON_SKIN = ("viscous", "oral", "mouth", "rinse", "ophthalmic", "drops", "nasal")
+_NOT_ON_SKIN = frozenset([*NOT_ON_SKIN, "orally", "mouthwash", "eye"])
+TOPICAL = ("cream", "gel", "ointment", "lotion", "topical", "compound", PERCENT)
 # A patch apart from the other topicals: the MTUS recommends lidocaine in a patch (Lidoderm)
-# for localized neuropathic pain and no other topical lidocaine (creams, lotions, gels).
-PATCHES = ("patch", "transdermal")
+# for localized neuropathic pain and no other topical lidocaine (creams, lotions, gels). A
+# medicated pad is a patch ("Salonpas pad #60", "Lidocaine pad 5%"); "patches" is no
+# "patch" and an "s" to the word tests.
+PATCHES = ("patch", "patches", "transdermal", "pad", "pads")
 KINDS = (
     (EVALUATIONS, lambda category: category not in _NO_EVALUATIONS),
     (TOPICAL, lambda category: category == "pharmaceuticals"),
     (PATCHES, lambda category: category == "pharmaceuticals"),
 )
+# A category's own name said again in its item: "Home health aide" is a home aide (the
+# MTUS judges every home health item under one section, Chronic Pain Medical Treatment
+# Guidelines, Home health services), and "Home health care" is the category's home care,
+# where a key of "health" and "home" counted none of "Home aide 6 hours per day" and "Home
+# care assistance".
+CATEGORY_NAMES = {"home_health": frozenset(["health"])}
 # Said in passing, not the treatment: what a parenthesis or brackets explain ("MRI (magnetic
 # resonance imaging)", "Synapryn (unknown quantity)", "(DOS 11/18/16)"), and the heading a
 # surgery's extras are written under ("Associated surgical service: Cold therapy unit").
@@ -227,29 +249,15 @@ def _region(word: str, then: str, prior: str = "") -> str | None:
     if then == "back" and word in _BACK:
         return None  # "back" names the region, after it
     if word == "back":
-        return _BACK.get(prior, "lumbar")
+        # "Thoracic back pain" is the thoracic spine, not it and the lumbar (CM17-0007376).
+        return _REGION_OF[prior] if prior in _SPINE else _BACK.get(prior, "lumbar")
     return _REGION_OF.get(word) or _LIMB_OF.get(word)
-
-
-# An ICD-10-CM code before a diagnosis ("S01.01XA Laceration"): not a spinal level ("S01").
-_ICD_CODE = re.compile(r"^\s*[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\s+")
 
 
 # Where an item is a course given to a body part, which letters name beside it ("Physical
 # therapy to the low back"): not a drug, a unit, a trigger point injection or a test, whose
 # letters name none, so that a part taken from the diagnoses would leave no cohort.
 FOR_A_PART = frozenset(["rehabilitation", "chiropractic", "acupuncture"])
-
-
-def diagnosed_regions(diagnoses: Sequence[str], category: str) -> tuple[str, ...]:
-    """The one body region ``diagnoses`` name, for an item in ``category`` naming none
-    ("PT 2x6" for "M54.16 Radiculopathy, lumbar region": lumbar), in FOR_A_PART only; none
-    when they name several or none: an item for all of them would narrow the cohort more than
-    the request does."""
-    if category not in FOR_A_PART:
-        return ()
-    found = regions(" ; ".join(_ICD_CODE.sub("", d) for d in diagnoses))
-    return found if len(found) == 1 else ()
 
 
 def region_words(region: str) -> tuple[tuple[str, ...], ...]:
@@ -279,6 +287,7 @@ def key_words(treatment: str, category: str, *, drop: frozenset[str], limit: int
     by the words before its dose (``_named``). A treatment named by nothing but its body part
     ("Lumbar spine") is keyed by the part, less the words only a pair makes a part's."""
     skip = drop | MODIFIERS | VARIANTS | frozenset(w for words, _ in KINDS for w in words)
+    skip |= CATEGORY_NAMES.get(category, frozenset())
     read = [(w, body) for w, body in _read(expanded(_named(treatment, category), category))]
     kept = [(w, body) for w, body in read if w not in skip]
     named = [w for w, body in kept if not body] or [
@@ -303,13 +312,13 @@ def _named(treatment: str, category: str) -> str:
 
 def kinds_of(treatment: str, category: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """For each kind of treatment ``category`` has (``KINDS``): its words, and whether
-    ``treatment`` is of that kind (an evaluation; a drug applied to the skin) or not."""
+    ``treatment`` is of that kind (an evaluation; a drug applied to the skin, by a word or
+    a strength in percent) or not."""
     read = {word for word, _ in _read(expanded(treatment, category))}
-    return tuple(
-        (words, any(word in read for word in words))
-        for words, applies in KINDS
-        if applies(category)
-    )
+    found = [(kind, any(w in read for w in kind)) for kind, applies in KINDS if applies(category)]
+    if PERCENT in treatment and not any(of for _, of in found) and not read & _NOT_ON_SKIN:
+        found = [(kind, PERCENT in kind) for kind, _ in found]  # a strength in percent
+    return tuple(found)
 
 
 def singular(word: str) -> str:

@@ -101,7 +101,7 @@ def test_a_brand_of_one_form_is_counted_with_that_form_only_on_both_databases():
     assert (found.cohort_size, _listed(found)) == (3, patches)
     [found] = precedents_for_case(_case("Lidocaine 5% ointment"))
     assert (found.cohort_size, _listed(found)) == (1, ointment)
-    [found] = precedents_for_case(_case("Lidocaine 2% solution"))
+    [found] = precedents_for_case(_case("Lidocaine 2% viscous solution 100ml"))
     assert (found.cohort_size, _listed(found)) == (1, taken)
 
 
