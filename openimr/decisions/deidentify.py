@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 from openimr.decisions.domain import (
     clinic_names,
     identifiers,
+    labelled_names,
     people_around,
     role_names,
     titled_names,
@@ -39,11 +40,10 @@ from openimr.decisions.domain.deidentify import (
     name_tokens,
     replace_known_names,
 )
-from openimr.decisions.domain.identifiers import (
-    replace_identifiers,
+from openimr.decisions.domain.identifiers import replace_identifiers, safe_age
+from openimr.decisions.domain.labelled_names import (
     replace_labelled_names,
     replace_role_phrase_names,
-    safe_age,
 )
 from openimr.decisions.domain.people_around import replace_people_around_names
 from openimr.decisions.domain.role_names import (
@@ -80,8 +80,8 @@ FUZZY_MIN_LENGTH = 5
 # (``unlabelled_names.PHRASES``: "per "). A word left out is still found, by
 # str.find (``WordStarts.of``): this list decides the cost, never what is found.
 _LABELS = (
-    *identifiers._ROLE_LABELS,
-    *identifiers._ROLE_PHRASES,
+    *labelled_names.ROLE_LABELS,
+    *labelled_names.ROLE_PHRASES,
     *identifiers._ID_LABELS,
     *identifiers._PHONE_LABELS,
     "age",
