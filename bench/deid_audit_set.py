@@ -361,6 +361,34 @@ LEAKS: tuple[Leak, ...] = (
     Leak("The patient's mother-in-law, Rosa Diaz, watches the children.", ("Rosa", "Diaz")),
     Leak("Her stepfather, Jose Tran, drives her to therapy.", ("Jose", "Tran")),
     Leak("The treating physician's assistant, Jane Doe, noted spasm.", ("Jane", "Doe")),
+    # Session 22: left by session 21 (`LEFT`), now handled.
+    Leak("Her husband Jose helps at home.", ("Jose",)),
+    Leak("Per adjuster BROWN, the claim was accepted.", ("BROWN",)),
+    Leak("The panel QME Hana Sato found her permanent and stationary.", ("Hana", "Sato")),
+    Leak("The note of Jane Smith dated 3/3/2016 was reviewed.", ("Jane", "Smith")),
+    Leak("Daughter: Maria drives her to therapy.", ("Maria",)),
+    # Session 22, found by a hunt of the shapes a letter holds.
+    Leak("per adjuster Brown, the claim was accepted.", ("Brown",)),
+    Leak("She remains under the care of Tom Reyes.", ("Tom", "Reyes")),
+    Leak("The report of John Q. Public was reviewed.", ("John", "Public")),
+    Leak("The adjuster J. Smith denied the request.", ("Smith",)),
+    Leak("The case manager, J. R. Smith, called.", ("Smith",)),
+    Leak("Dr. JR Smith noted spasm.", ("Smith",)),
+    Leak("NCM Wendy Liang called the office.", ("Wendy", "Liang")),
+    Leak("Husband: Carlos accompanied her.", ("Carlos",)),
+    Leak("SS# xxx-xx-1234 was on file.", ("1234",)),
+    Leak("Social Security number ***-**-1234", ("1234",)),
+    Leak("SSN ending 1234.", ("1234",)),
+    Leak("Her date of birth is the 3rd of March 1970.", ("March 1970", "3rd")),
+    Leak("Born on the third of March, 1970.", ("third of March", "1970")),
+    Leak("Pager: 555-0106", ("555-0106",)),
+    Leak("Her phone is 555-0107.", ("555-0107",)),
+    Leak("phone (559)5550105", ("5550105",)),
+    Leak("Email her at jane_o'neil@gmail.com.", ("jane_o", "neil", "gmail")),
+    Leak("Patient ID: 8812345", ("8812345",)),
+    Leak("WCAB case ADJ9876543 is open.", ("ADJ",)),
+    Leak("The employer is at 3000 Industrial Pkwy, Bldg 2, Fresno, CA.", ("Fresno",)),
+    Leak("Mail: 2200 E. Mineral King Ave., Visalia CA 93292", ("Visalia",)),
 )
 
 
@@ -399,34 +427,14 @@ LEFT: tuple[Left, ...] = (
         "a misspelling of a name under five letters ('Tran' is not a party here either)",
     ),
     Left(
-        "Her husband Jose helps at home.",
-        ("Jose",),
-        "one word after a relative without a comma: a family history writes a disease so",
-    ),
-    Left(
         "She picks grapes at Sunrise Farms.",
         ("Sunrise",),
         "a known organization's name in part: organizations are matched whole",
     ),
     Left(
-        "Per adjuster BROWN, the claim was accepted.",
-        ("BROWN",),
-        "one word after a role in lower case with no person's act after it ('adjuster NOTES,')",
-    ),
-    Left(
-        "The panel QME Hana Sato found her permanent and stationary.",
-        ("Hana", "Sato"),
-        "a role's abbreviation after a word that is no article or possessive, with no comma",
-    ),
-    Left(
-        "The note of Jane Smith dated 3/3/2016 was reviewed.",
-        ("Jane", "Smith"),
-        "a record's word and 'of' before a name: 'of' is too common a word to look for",
-    ),
-    Left(
-        "Daughter: Maria drives her to therapy.",
-        ("Maria",),
-        "one word after a blood relative's colon: a family history writes a disease so ('Lupus')",
+        "She was seen at the Carson Lee Medical Group.",
+        ("Lee",),
+        "a clinic whose first word is a place's, named after a person the case does not name",
     ),
     Left(
         "The adjuster, according to the file, is Maria Lopez.",

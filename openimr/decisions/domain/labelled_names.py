@@ -68,8 +68,13 @@ ROLE_PHRASES = (
 _NAME_WORD = rf"[{UPPER}](?:[{LOWER}]|'[{UPPER}])[\w'-]*"
 # A middle initial may stand between them ("Anne M. Baxter"); a quote may open the name
 # ('the adjuster, "Jose Tran,"'), and stays.
+# Or initials before one word at least ("The adjuster J. Smith denied", "the case manager,
+# J. R. Smith,"), but not "U.S." of a company ("the provider, U.S. Healthworks") nor a
+# credential's or a service's initials ("the reviewer, P.T. Notes", "M.D.").
+_NOT_INITIALS = r"(?!(?:U\.\s?S|P\.\s?T|O\.\s?T|M\.\s?D|D\.\s?O|R\.\s?N|N\.\s?P|P\.\s?A|D\.\s?C)\.)"
 _TWO_TO_FOUR_NAME_WORDS = (
-    rf"[\"\u201c']?({_NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{_NAME_WORD}){{1,3}})"
+    rf"[\"\u201c']?({_NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{_NAME_WORD}){{1,3}}"
+    rf"|{_NOT_INITIALS}(?:[{UPPER}]\.\s*){{1,2}}{_NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{_NAME_WORD}){{0,2}})"
 )
 # Or written straight after it in running text, the role in lower case: "The adjuster Jose
 # Tran called" (two capitalized words), but not "Physician Fee Schedule", a title.
@@ -110,7 +115,8 @@ def replace_labelled_names(text: str) -> str:
         return text
     spans = spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
     spans += spans_after(text, ends, _APPOSED_VALUE)
-    return redact_spans(text, spans + spans_after(text, lowercase, _ADJACENT_VALUE))
+    spans += spans_after(text, lowercase, _ADJACENT_VALUE)
+    return redact_spans(text, [_without_possessive(text, span) for span in spans])
 
 
 def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
@@ -123,7 +129,15 @@ def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
     spans = spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
     spans += spans_after(text, ends, _APPOSED_VALUE)
     spans += spans_after(text, lowercase, _ADJACENT_VALUE)
+    spans = [_without_possessive(text, span) for span in spans]
     return redact_spans(text, [span for span in spans if not all_known(text, span, known)])
+
+
+def _without_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without the possessive its last word holds ("The adjuster Jose Smith's
+    letter" keeps "'s letter"), as a name word's letters run on through an apostrophe."""
+    start, end = span
+    return (start, end - 2) if text.endswith(("'s", "\u2019s"), start, end) else span
 
 
 def _role_ends(text: str, labels: Sequence[str] = ROLE_LABELS) -> tuple[list[int], list[int]]:

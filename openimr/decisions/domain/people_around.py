@@ -12,7 +12,11 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container
 
-from openimr.decisions.domain.family_history import BLOOD_RELATIVES, relative_named
+from openimr.decisions.domain.family_history import (
+    BLOOD_RELATIVES,
+    one_name_acting,
+    relative_named,
+)
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
     capitals_name,
@@ -128,13 +132,16 @@ def _companions(text: str, word: str, known: Container[str]) -> list[tuple[int, 
         end = at + len(word)
         if not _whole_word(text, at, end):
             continue
+        # One word of a name, before what the person does: "her husband Jose helps".
         if any(p.search(text, max(0, at - 12), at) for p in before):
-            span = _companion_name(text, end)
+            span = _companion_name(text, end) or one_name_acting(text, end)
         elif word in _LABELLED and text.startswith(":", end):
             # Two name tokens, no comma after a colon; or in capitals ("HUSBAND: JOSE TRAN").
             span = _companion_name(text, end + 1) or relative_named(text, end + 1)
+            span = span or one_name_acting(text, end + 1)
         elif word in BLOOD_RELATIVES and text.startswith(":", end):
-            span = relative_named(text, end + 1)  # "Daughter: Maria Chen", not "Mother: Diabetes"
+            # "Daughter: Maria Chen", "Daughter: Maria drives", not "Mother: Diabetes".
+            span = relative_named(text, end + 1) or one_name_acting(text, end + 1)
         else:
             continue
         if span and not all_known(text, span, known):

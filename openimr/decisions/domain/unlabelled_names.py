@@ -145,7 +145,7 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
             if found and text[found.end() : found.end() + 1].isupper():
                 spans += listed_names(text, found.end(), known)
     spans += _office_names(text, known) + _per_names(text, known) + _from_names(text, known)
-    return redact_spans(text, spans)
+    return redact_spans(text, spans + _of_names(text, known))
 
 
 # A record's date before "by": "the report dated 12-02-2016 by Jane Smith", "the note dated
@@ -166,6 +166,38 @@ def _from_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
     for at in word_starts(text).of("from "):
         if text[at + 5 : at + 6].isupper() and _RECORDS_FROM.search(text, max(0, at - 16), at):
             spans += listed_names(text, at + 5, known)
+    return spans
+
+
+# Whose record, care or word a letter names with "of": "the note of Jane Smith dated ...",
+# "the report of John Q. Public", "under the care of Tom Reyes", "on behalf of ...". "of" is
+# found with the capital after it by a pattern whose literal start is scanned in C (found as
+# a word, it would report every "of" of a letter), the record's word read back from there.
+_OF_CAPITAL = re.compile(rf" of\s+(?=[{UPPER}])")
+_RECORDS_OF = re.compile(
+    r"(?i:\b(?:notes?|reports?|letters?|records?|evaluations?|re-?evaluation|consultation|"
+    r"summary|correspondence|opinions?|deposition|testimony|findings|statement|declaration|"
+    r"assessment|examination|exam|recommendations?|chart|care|supervision|direction|behalf|"
+    r"RFA|PR-2))\s+$"
+)
+# A health system's first word, which starts no person's name: "the records of Kaiser
+# Permanente" names the system, as "seen at Kaiser Permanente" does (``clinic_names``).
+_SYSTEM_WORD_LIST = """
+    kaiser permanente sutter dignity concentra scripps stanford providence adventist mercy
+    sharp hoag keck cedars-sinai u.s. healthworks
+"""
+SYSTEM_WORDS = frozenset(_SYSTEM_WORD_LIST.split())
+
+
+def _of_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    for found in _OF_CAPITAL.finditer(text):
+        at = found.start() + 1
+        if not _RECORDS_OF.search(text, max(0, at - 16), at):
+            continue
+        word = text[found.end() :].split(None, 1)[0].lower()
+        if word not in SYSTEM_WORDS:
+            spans += listed_names(text, found.end(), known)
     return spans
 
 
