@@ -270,4 +270,8 @@ KEPT: tuple[str, ...] = (
     "Babinski downgoing; Lasegue and Lasègue positive; Patrick's (FABER) and Gaenslen's positive.",
     "McMurray's and Apley's positive; Lachman's negative; Hawkins-Kennedy and Neer positive.",
     "Per ACOEM, ODG and the MTUS, NSAIDs are first line; the Oswestry index was 42%.",
+    "Witness statements were reviewed. Witness: None. Emergency contact: Not Listed.",
+    "Spanish interpreter services were used. Interpreter: Spanish. Supervisor Notes were read.",
+    "She was licensed in California; the License Board reviewed it; the NPI Registry too.",
+    "Ninety percent relief; ninety-two visits; a hundred yards. RE: Utilization Review Decision.",
 )

@@ -389,6 +389,18 @@ LEAKS: tuple[Leak, ...] = (
     Leak("WCAB case ADJ9876543 is open.", ("ADJ",)),
     Leak("The employer is at 3000 Industrial Pkwy, Bldg 2, Fresno, CA.", ("Fresno",)),
     Leak("Mail: 2200 E. Mineral King Ave., Visalia CA 93292", ("Visalia",)),
+    # Session 22, a second hunt: the words a form or a letter heads a name or number with.
+    Leak("Witness: Jane Smith", ("Jane", "Smith")),
+    Leak("Emergency contact: Maria Tran (sister).", ("Maria", "Tran")),
+    Leak("Spouse's name: Jose Tran", ("Jose", "Tran")),
+    Leak("Supervisor Jane Smith stated she fell.", ("Jane", "Smith")),
+    Leak("She was interviewed via interpreter Maria Garcia.", ("Maria", "Garcia")),
+    Leak("She was accompanied by Jose Tran (husband).", ("Jose", "Tran")),
+    Leak("License # A12345; CA license G12345.", ("A12345", "G12345")),
+    Leak("NPI 1234567890; DEA # AB1234567", ("1234567890", "AB1234567")),
+    Leak("She is a ninety-two year old widow.", ("ninety-two",)),
+    Leak("RE: Maria Garcia", ("Maria", "Garcia")),
+    Leak("Dear Maria,", ("Maria",)),
 )
 
 

@@ -85,11 +85,14 @@ _LABELS = (
     *identifiers._ID_LABELS,
     *identifiers._PHONE_LABELS,
     "age",
+    "ninety",
+    "hundred",
     *role_names._ANCHORS,
     *people_around.RECIPIENT_LABELS,
     *titled_names.TITLE_WORDS,
     *clinic_names.VERB_WORDS,
     *unlabelled_names.TALK_VERBS,
+    *unlabelled_names.SENTENCE_ROLES,
 )
 _WORDS = tuple(sorted({label.split()[0] for label in _LABELS} | set(unlabelled_names.PHRASES)))
 _AUTOMATON = ahocorasick.Automaton()

@@ -38,6 +38,9 @@ _PHONE_VALUE = re.compile(
 _ID_LABELS: tuple[str, ...] = ("claim", "policy", "member", "account", "medical record")
 _ID_LABELS += ("mrn", "ssn", "social security", "employee id", "wcab", "adj", "zip")
 _ID_LABELS += ("ss#", "patient id", "chart")
+# A clinician's license, NPI and DEA numbers name the reviewer or the physician (LC
+# 4610.6(f); certificate and license numbers are (b)(2)(i)(K)).
+_ID_LABELS += ("license", "npi", "dea")
 # The value may be written after "is" or "was", hold a slash or a dot ("2016/004417"), and
 # come in a list ("claim numbers 123456789 and 987654321").
 # An SSN masked to its last four digits is one ("***-**-1234", "xxx-xx-1234": the four
@@ -244,11 +247,27 @@ def all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
 def cap_stated_ages(text: str) -> str:
     """Each age over 89 the text states ("a 93 year old", "Age: 91") written as 90, as the
     age field is (45 CFR 164.514(b)(2)(i)(C): ages over 89 are one category, 90 or
-    older). Only the number changes."""
+    older), and "ninety" in words ("a ninety-two year old"). Only the number changes."""
     starts = word_starts(text)
     lower = starts.lower
     spans = spans_after(text, _label_ends(starts, ("age",)), _AGE_VALUE) if "age" in lower else []
-    return redact_spans(text, spans + _old_ages(text, lower), by=str(OLDEST_AGE))
+    text = redact_spans(text, spans + _old_ages(text, lower), by=str(OLDEST_AGE))
+    if starts.of("ninety") or starts.of("hundred"):
+        text = _OLD_AGE_IN_WORDS.sub(_age_in_words, text)
+    return text
+
+
+# An age over 89 in words ("a ninety-two year old", "one hundred years old"): written
+# "ninety", as the number is written 90.
+_OLD_AGE_IN_WORDS = re.compile(
+    r"\b(ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|(?:one )?hundred"
+    r"(?:[- ](?:and[- ])?[a-z]+(?:-[a-z]+)?)?)(?=[- ](?:years?[- ]old|y/?o)\b)",
+    re.IGNORECASE,
+)
+
+
+def _age_in_words(found: re.Match[str]) -> str:
+    return "Ninety" if found.group(0)[0].isupper() else "ninety"
 
 
 def _old_ages(text: str, lower: str) -> list[tuple[int, int]]:

@@ -34,6 +34,10 @@ ROLE_LABELS = (
     "injured worker",
     "claims administrator",
     "nurse case manager",
+    # Who saw the injury or is called for the worker: "Witness: Jane Smith", "Emergency
+    # contact: Maria Tran (sister)".
+    "witness",
+    "emergency contact",
 )
 # Who else a letter that was never de-identified names by role (an IMR organization's own
 # archive): "is represented by Rajesh Castellanos", "the case manager Ana Ruiz". A name
@@ -64,6 +68,9 @@ ROLE_PHRASES = (
     "clinician",
     "qme",
     "ptp",
+    # Who spoke for the worker at a visit: "via interpreter Maria Garcia".
+    "interpreter",
+    "translator",
 )
 _NAME_WORD = rf"[{UPPER}](?:[{LOWER}]|'[{UPPER}])[\w'-]*"
 # A middle initial may stand between them ("Anne M. Baxter"); a quote may open the name

@@ -41,7 +41,7 @@ _NOT_A_NAME_WORDS = """
     last first next year month week day
     labor code reported paid session survey satisfaction sponsored plan network portal
     industrial injury injuries illness necessity disability impairment permanent stationary
-    temporary total partial improvement progress treatment restrictions work
+    temporary total partial improvement progress treatment restrictions work safety training
 """
 NOT_A_NAME = ORDINARY | frozenset(_NOT_A_NAME_WORDS.split())
 
