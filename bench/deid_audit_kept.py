@@ -274,4 +274,8 @@ KEPT: tuple[str, ...] = (
     "Spanish interpreter services were used. Interpreter: Spanish. Supervisor Notes were read.",
     "She was licensed in California; the License Board reviewed it; the NPI Registry too.",
     "Ninety percent relief; ninety-two visits; a hundred yards. RE: Utilization Review Decision.",
+    "Physical Therapy (PT) was approved. Home Health (RN) visits were denied. Norco (PA) pending.",
+    "A call with Physical Therapy was made; a telephone conversation with Utilization Review.",
+    "Case manager notes were reviewed. The claims administrator is Not Listed.",
+    "She is employed at this time. From: Utilization Review. Attn Claims Department.",
 )

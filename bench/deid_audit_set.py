@@ -401,6 +401,14 @@ LEAKS: tuple[Leak, ...] = (
     Leak("She is a ninety-two year old widow.", ("ninety-two",)),
     Leak("RE: Maria Garcia", ("Maria", "Garcia")),
     Leak("Dear Maria,", ("Maria",)),
+    # Session 22, a third hunt: a credential in parentheses, a letter's header, a call.
+    Leak("Jane Doe (PA-C) noted spasm.", ("Jane", "Doe")),
+    Leak("c/o Jane Smith; Attn Tom Reyes", ("Jane", "Smith", "Tom", "Reyes")),
+    Leak("From: Jane Smith", ("Jane", "Smith")),
+    Leak("A telephone call with Jane Smith on 3/3/2016.", ("Jane", "Smith")),
+    Leak("Case manager Jane Smith's note was reviewed.", ("Jane", "Smith")),
+    Leak("The insurer, Zenith Insurance Company, denied it.", ("Zenith",)),
+    Leak("She is employed at Acme Trucking.", ("Acme",)),
 )
 
 

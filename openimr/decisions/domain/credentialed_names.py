@@ -41,6 +41,8 @@ _TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Exa
 _TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
 # A title in capitals, as a form or a heading writes it ("CLAIMS ADJUSTER MARIA LOPEZ").
 _TITLES += tuple(title.upper() for title in _TITLES if title.isascii() and "'" not in title)
+# And as a sentence starts with one ("Case manager Jane Smith's note", "Claims adjuster ...").
+_TITLES += tuple(t[0] + t[1:].lower() for t in _TITLES if " " in t and not t.isupper())
 _TITLE_SET = frozenset(_TITLES)
 # Clinicians' roles a letter writes as abbreviations, which no credential rule reads ("the
 # PT", "the PTP"), and the credentials that also stand for a role after "the" ("the NP").
@@ -189,14 +191,15 @@ def _names_one(word: str) -> bool:
 
 def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     """The name before the credential at ``at``, after white space: with a comma, or two
-    name tokens ("J. Patel MD")."""
+    name tokens ("J. Patel MD", "Jane Doe (PA-C)": the credential may stand in parentheses)."""
     ambiguous = text[at : at + 2] in _AMBIGUOUS and text[at + 2 : at + 3] != "."
     ambiguous = ambiguous or text.startswith(_AMBIGUOUS_DOTTED, at)  # "Norco, P.T. and O.T."
-    if not text[at - 1 : at].isspace() or (ambiguous and _word_after(text, at + 2)):
+    start = at - 1 if text[at - 2 : at] in (" (", "\n(") else at
+    if not text[start - 1 : start].isspace() or (ambiguous and _word_after(text, at + 2)):
         return None
-    if not _capital_before(text, at):
+    if not _capital_before(text, start):
         return None  # "for PT", "of MD": no name ends before it (checked before the pattern)
-    found = _BEFORE_CREDENTIAL.search(text, max(0, at - _WINDOW), at)
+    found = _BEFORE_CREDENTIAL.search(text, max(0, start - _WINDOW), start)
     if not found:
         return None
     span = trailing_name(text, *found.span(1))

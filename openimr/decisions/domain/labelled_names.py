@@ -38,6 +38,9 @@ ROLE_LABELS = (
     # contact: Maria Tran (sister)".
     "witness",
     "emergency contact",
+    # The company that insures the employer: named no more than the claims administrator.
+    "insurer",
+    "carrier",
 )
 # Who else a letter that was never de-identified names by role (an IMR organization's own
 # archive): "is represented by Rajesh Castellanos", "the case manager Ana Ruiz". A name

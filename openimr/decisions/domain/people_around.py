@@ -71,7 +71,7 @@ RECIPIENT_LABELS = frozenset(("cc:", "attn:", "attention:", "sincerely,", "respe
 RECIPIENT_LABELS |= frozenset(("by:", "regards,"))
 # A letter's subject line and salutation: "RE: Maria Garcia", "Dear Maria," (one word
 # too, set off by the comma or colon a salutation ends with; "Dear Sir or Madam:" stays).
-RECIPIENT_LABELS |= frozenset(("re:", "dear"))
+RECIPIENT_LABELS |= frozenset(("re:", "dear", "c/o", "attn", "from:"))
 # The words above as the text's words split at white space show them (a comma after a role,
 # a label in any case): one split and a set look-up cost a third of a str.find a word.
 # A relative written with a capital ("Her Husband, John Smith") is read as in lower case.

@@ -40,7 +40,8 @@ TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\b"
 VERB_ROLES = """
     physician doctor surgeon provider therapist chiropractor practitioner nurse adjuster
     adjustor examiner attorney counsel lawyer manager representative paralegal reviewer ptp
-    qme ame evaluator specialist consultant psychologist psychiatrist employer
+    qme ame evaluator specialist consultant psychologist psychiatrist employer administrator
+    insurer carrier
 """
 WORKER_ROLES = "patient|applicant|claimant|employee|worker"
 # The role, and what may stand between it and the verb ("the adjuster, who is", "the case
@@ -145,6 +146,10 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
             found = _TALKED_TO.match(text, at + len(verb))
             if found and text[found.end() : found.end() + 1].isupper():
                 spans += listed_names(text, found.end(), known)
+    for phrase in _TALK_PHRASES:
+        for at in starts.of(phrase):
+            if text[at + len(phrase) : at + len(phrase) + 1].isupper():
+                spans += listed_names(text, at + len(phrase), known)
     spans += _office_names(text, known) + _per_names(text, known) + _from_names(text, known)
     return redact_spans(text, spans + _of_names(text, known))
 
@@ -216,7 +221,8 @@ _AFTER_PER = (",", "'", "\u2019", ".")
 # The phrases above, found whole (with their spaces) in the pass that finds the rules' words:
 # found as words, "per" and "office" would each report every "performed", "persistent",
 # "official" (a match each), and a scan of the text for each cost 2 to 3.5 µs a letter.
-PHRASES = ("per ", "office of ", "offices of ", "from ")
+PHRASES: tuple[str, ...] = ("per ", "office of ", "offices of ", "from ", "call with ")
+PHRASES += ("conversation with ", "conference with ")
 
 
 def _office_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
@@ -247,8 +253,9 @@ def _per_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
 # adds costs every letter a match a word starting so. "Doctor" is a title, read by the
 # titled-name rule.
 _NOT_IN_AUTOMATON = frozenset(("doctor", "worker", "manager", "representative", "lawyer", "ame"))
+_NOT_IN_AUTOMATON |= frozenset(("administrator", "insurer", "carrier"))
 # And the people around the worker a form heads a line with: "Supervisor Jane Smith stated".
-_COMPANION_ROLES = ("supervisor", "coworker", "co-worker", "foreman", "witness", "interpreter")
+_COMPANION_ROLES = ("supervisor", "coworker", "witness", "interpreter")
 SENTENCE_ROLES = tuple(
     sorted(
         {*WORKER_ROLES.split("|"), *VERB_ROLES.split(), "insured", *_COMPANION_ROLES}
@@ -289,7 +296,11 @@ def replace_names_after_sentence_roles(text: str, known: Container[str] = ()) ->
 
 # Whom the worker was referred to, or a letter's writer spoke with: "referred to", "spoke
 # with", "discussed with", "conferred with", "talked to", "a peer-to-peer discussion with".
-TALK_VERBS = ("referred", "spoke", "discussed", "conferred", "talked", "peer-to-peer", "followed")
+TALK_VERBS: tuple[str, ...] = ("referred", "spoke", "discussed", "conferred", "talked")
+TALK_VERBS += ("peer-to-peer", "followed")
+# "A telephone call with Jane Smith", "a conversation with ...": found whole (``PHRASES``),
+# as "call" is found in every "medically".
+_TALK_PHRASES = ("call with ", "conversation with ", "conference with ")
 _TALKED_TO = re.compile(r"(?:\s+(?:to|with)|(?:\s+[a-z]+){0,2}\s+with)\s+(?:by\s+)?")
 
 
