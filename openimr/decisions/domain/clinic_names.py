@@ -20,7 +20,7 @@ text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container, Iterator
 
-from openimr.decisions.domain.deidentify import UPPER, looks_like_organization
+from openimr.decisions.domain.deidentify import UPPER, looks_like_organization, name_key
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import is_ordinary, name_words
 from openimr.decisions.domain.unlabelled_names import ORGANIZATION_HEADS
@@ -74,8 +74,8 @@ _PLACE_OR_SYSTEM_WORDS = """
     vitality momentum phoenix horizon legacy heritage pioneer liberty freedom victory
 """
 # California's counties and landmarks, and its cities and towns a clinic is named after, beside
-# those above (no surname among them: "Anderson", "Corona", "Hawthorne", "Richmond" are left
-# out, and read as a person's).
+# those above (no surname among them: "Anderson" is left out, and read as a person's;
+# "Corona", "Hawthorne", "Richmond" are read by the case's names, below).
 _CALIFORNIA_WORDS = """
     alameda alpine amador butte calaveras colusa contra dorado humboldt imperial inyo kern
     lassen mendocino modoc mono monterey nevada placer plumas benito siskiyou solano
@@ -106,8 +106,19 @@ _BRAND_WORDS = """
     ascend ascent evolution revive revival first choice quality express rapid modern smart
     progressive dynamic dynamics active meridian
 """
+# Places that are also surnames ("Washington Hospital" in Fremont, "Lincoln", "Corona",
+# "Hawthorne"): a clinic named with one names its place, unless the case names a person of
+# that name (a party or a record's author: "Washington Orthopedics" of a case whose
+# physician is Dr. Washington names him). The case's names decide, as nothing else in the
+# words does; a clinic named after a Dr. Hamilton the case does not name keeps the word.
+_SURNAME_PLACE_WORDS = """
+    washington lincoln jefferson franklin madison hamilton hawthorne richmond corona
+"""
 _PLACE_OR_SYSTEM = frozenset(
-    _PLACE_OR_SYSTEM_WORDS.split() + _CALIFORNIA_WORDS.split() + _BRAND_WORDS.split()
+    _PLACE_OR_SYSTEM_WORDS.split()
+    + _CALIFORNIA_WORDS.split()
+    + _BRAND_WORDS.split()
+    + _SURNAME_PLACE_WORDS.split()
 )
 # A place's compound ("Lakeside", "Bayview", "Hillcrest", "Northgate", "Oakridge"): a first
 # part of a place and its ending; "-wood", "-field", "-brook" end surnames too (Eastwood).
@@ -117,6 +128,10 @@ _PLACE_COMPOUND = re.compile(
     r"gold|silver|red|blue|twin|mid|ocean|canyon|sky)(?:side|view|crest|mont|gate|haven|point|"
     r"pointe|vale|ridge|cliff|line)"
 )
+
+
+def _place_word(lower: str) -> bool:
+    return lower in _PLACE_OR_SYSTEM or bool(_PLACE_COMPOUND.fullmatch(lower))
 
 
 def replace_names_in_clinics(text: str, known: Container[str] = ()) -> str:
@@ -129,7 +144,7 @@ def replace_names_in_clinics(text: str, known: Container[str] = ()) -> str:
         start: int | None = first
         while start is not None and (run := _CLINIC_RUN.match(text, start)):
             if _is_clinic(run.group(0).split()[1:]):
-                span = _person_words(text, run.start(), run.end())
+                span = _person_words(text, run.start(), run.end(), known)
                 if span and not all_known(text, span, known):
                     spans.append(span)
             start = _next_clinic(text, run.end())
@@ -180,18 +195,22 @@ _WORD_OR_INITIAL = rf"(?:[{UPPER}]\.|[{UPPER}][\w'\u2019&-]*)"
 _CLINIC_RUN = re.compile(rf"{_WORD_OR_INITIAL}(?: +(?:(?:&|and) +)?{_WORD_OR_INITIAL})*")
 
 
-def _person_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _person_words(
+    text: str, start: int, end: int, known: Container[str] = ()
+) -> tuple[int, int] | None:
     """The span of the name words that start the clinic's name, before its first clinic,
     ordinary, place or system word; None when the name starts with one of those or with a
-    word not written as a name ("UCLA")."""
+    word not written as a name ("UCLA"). A place's or a business's word that is a name word
+    of one of the case's people (``known``) is that person's ("the Carson Lee Medical
+    Group" of a case that names a Dr. Carson)."""
     first, last = start, None
     for token_start, _, word in name_words(text, start, end):
         bare = word.rstrip().removesuffix("'s").removesuffix("\u2019s")
         lower = bare.lower()
-        if is_ordinary(bare) or lower in _PLACE_OR_SYSTEM or _is_clinic([bare]):
+        if is_ordinary(bare) or _is_clinic([bare]):
             break
-        if _PLACE_COMPOUND.fullmatch(lower):
-            break  # "Lakeside Chiropractic"
+        if _place_word(lower) and name_key(bare) not in known:
+            break  # "Lakeside Chiropractic", "Washington Hospital"
         if text[last if last is not None else first : token_start].strip() not in _JOINS:
             break  # a word between not written as a name ends the person's words
         last = token_start + len(bare)

@@ -26,6 +26,7 @@ from openimr.decisions.domain.name_reading import (
     word_before_act,
 )
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
+from openimr.decisions.domain.unlabelled_names import SYSTEM_WORDS
 from openimr.decisions.domain.word_starts import word_starts
 
 # Credentials written after a name (``CREDENTIALS``), as a letter signs or cites a
@@ -40,10 +41,12 @@ _TITLES += ("Nurse Case Manager", "Case Manager", "Claims Adjuster", "Claims Exa
 _TITLES += ("Nurse", "Attorney", "Adjuster", "Therapist", "Chiropractor", "Counselor")
 # A title in capitals, as a form or a heading writes it ("CLAIMS ADJUSTER MARIA LOPEZ").
 _TITLES += tuple(title.upper() for title in _TITLES if title.isascii() and "'" not in title)
+# And as a sentence starts with one ("Case manager Jane Smith's note", "Claims adjuster ...").
+_TITLES += tuple(t[0] + t[1:].lower() for t in _TITLES if " " in t and not t.isupper())
 _TITLE_SET = frozenset(_TITLES)
 # Clinicians' roles a letter writes as abbreviations, which no credential rule reads ("the
 # PT", "the PTP"), and the credentials that also stand for a role after "the" ("the NP").
-_ROLE_ABBREVIATIONS = ("PTP", "QME", "AME")
+_ROLE_ABBREVIATIONS = ("PTP", "QME", "AME", "NCM")
 _ABBREVIATED_ROLES = frozenset((*_ROLE_ABBREVIATIONS, "PT", "OT", "NP", "FNP", "PA", "PA-C", "RN"))
 _ABBREVIATED_ROLES |= frozenset(("LVN", "DC", "MD", "DO", "DPT", "LCSW", "MFT"))
 _ABBREVIATED_ROLES |= frozenset(("N.P.", "P.A.", "P.T.", "O.T.", "R.N.", "M.D.", "D.C."))
@@ -96,7 +99,7 @@ def replace_credentialed_names(text: str, known: Container[str] = ()) -> str:
         ):
             span = _abbreviated_role_name(text, end)
         elif word in _ROLE_ABBREVIATIONS:
-            continue
+            span = _name_after_abbreviation(text, end)  # "the panel QME Hana Sato found"
         else:
             span = _credentialed(text, start) or _credential_before(text, word, end)
         if span and not all_known(text, span, known):
@@ -120,8 +123,12 @@ _LOWER_ROLES: tuple[str, ...] = (
 _LOWER_ROLES += ("paralegal", "chiropractor", "physician", "surgeon", "manage")
 # Each with the length of the role it stands for ("manage" for "manager").
 _LOWER_ROLE_SIZES = tuple((role, len(role) + (role == "manage")) for role in _LOWER_ROLES)
-# Capitals a letter writes before a verb that name no one ("the attorney QME requested").
+# Capitals a letter writes before a verb or a comma that name no one ("the attorney QME
+# requested", "per physician RFA, 12 visits"): its roles, tests, guidelines and benefits.
 _ACRONYMS = frozenset(("QME", "AME", "PTP", "MRI", "EMG", "NCV", "CT", "UR", "IMR", "ER", "ESI"))
+_ACRONYMS |= frozenset(("MTUS", "ODG", "ACOEM", "RFA", "DWC", "WCAB", "TENS", "DME", "MMI"))
+_ACRONYMS |= frozenset(("NSAID", "NSAIDS", "TTD", "TPD", "PR-2", "DFR", "HEP", "ROM", "NCS"))
+_ACRONYMS |= frozenset(("CBT", "FRP", "PRP", "IME", "MPN", "WPI", "ADL", "ADLS", "NCM", "PT"))
 _CALENDAR_WORDS = """
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday
@@ -146,10 +153,33 @@ def _names_before_acts(text: str) -> list[tuple[int, int]]:
     for at, end in places:
         manager = text[end - 1] == "r" or not text.startswith("manage", at)  # "managed" no
         if text[at].islower() and manager:
-            found = word_before_act(text, end)
+            found = word_before_act(text, end) or _set_off_word(text, at, end)
             if found is not None and _names_one(found.group(1)):
                 spans.append(found.span(1))
     return spans
+
+
+# One word after a role in lower case, set off by a comma, a semicolon, a parenthesis or a
+# sentence's end ("per adjuster BROWN, the claim was accepted", "the adjuster Brown; the
+# claim ..."): an apposition that names the person of the role.
+_CLAIMS_ROLES = ("adjust", "examiner", "attorney", "counsel", "paralegal", "manage")
+_TITLE_ABBREVIATIONS = frozenset(("dr", "mr", "ms", "mx", "prof", "sr", "sra", "st"))
+_SET_OFF = re.compile(rf"\s+([{UPPER}][\w'\u2019-]+)(?=[,;)]|\.(?:\s|$))")
+
+
+def _set_off_word(text: str, role: int, at: int) -> re.Match[str] | None:
+    """The word set off after the role (``role`` to ``at``), on no list ("the physician
+    Norco, Soma and Lyrica", "the physician MRI, EMG" list drugs and tests): written as a
+    name ("Brown,"), or in capitals ("BROWN,") after a claims role only, as a clinician's
+    role stands before a procedure's capitals ("per the surgeon TKA, the knee ...")."""
+    found = _SET_OFF.match(text, at)
+    if found is None or found.group(1).lower().rstrip("s") in _TITLE_ABBREVIATIONS:
+        return None  # "the physician Dr. Smith": the titled-name rule reads the name
+    if _LIST_GOES_ON.match(text, found.end()):
+        return None
+    if found.group(1).isupper():
+        return found if text.startswith(_CLAIMS_ROLES, role) else None
+    return found if any(c.islower() for c in found.group(1)) else None
 
 
 def _names_one(word: str) -> bool:
@@ -161,14 +191,15 @@ def _names_one(word: str) -> bool:
 
 def _credentialed(text: str, at: int) -> tuple[int, int] | None:
     """The name before the credential at ``at``, after white space: with a comma, or two
-    name tokens ("J. Patel MD")."""
+    name tokens ("J. Patel MD", "Jane Doe (PA-C)": the credential may stand in parentheses)."""
     ambiguous = text[at : at + 2] in _AMBIGUOUS and text[at + 2 : at + 3] != "."
     ambiguous = ambiguous or text.startswith(_AMBIGUOUS_DOTTED, at)  # "Norco, P.T. and O.T."
-    if not text[at - 1 : at].isspace() or (ambiguous and _word_after(text, at + 2)):
+    start = at - 1 if text[at - 2 : at] in (" (", "\n(") else at
+    if not text[start - 1 : start].isspace() or (ambiguous and _word_after(text, at + 2)):
         return None
-    if not _capital_before(text, at):
+    if not _capital_before(text, start):
         return None  # "for PT", "of MD": no name ends before it (checked before the pattern)
-    found = _BEFORE_CREDENTIAL.search(text, max(0, at - _WINDOW), at)
+    found = _BEFORE_CREDENTIAL.search(text, max(0, start - _WINDOW), start)
     if not found:
         return None
     span = trailing_name(text, *found.span(1))
@@ -210,6 +241,23 @@ def _abbreviated_role_name(text: str, end: int) -> tuple[int, int] | None:
     if len(name_words(text, *span)) >= 2:
         return span
     return span if found.group(1) and text.startswith(",", span[1]) else None
+
+
+def _name_after_abbreviation(text: str, at: int) -> tuple[int, int] | None:
+    """The name right after a role's abbreviation ending at ``at`` with no determiner
+    before it ("the panel QME Hana Sato found", "NCM Wendy Liang called"): two name tokens
+    at least, and the capitalized words after it all of the name, as "QME Panel Request"
+    and "PTP Progress Report" name a record."""
+    found = _AFTER_TITLE.match(text, at)
+    span = leading_name(text, *found.span(1)) if found else None
+    if not found or not span or span[1] != found.end(1) or _CAPITAL_AFTER.match(text, span[1]):
+        return None
+    if text[span[0] : span[1]].split(None, 1)[0].lower() in SYSTEM_WORDS:
+        return None  # "Per PTP Kaiser Permanente, ..." names a health system
+    return span if len(name_words(text, *span)) >= 2 else None
+
+
+_CAPITAL_AFTER = re.compile(rf"\s+[{UPPER}]")
 
 
 def _labelled_name(text: str, at: int) -> tuple[int, int] | None:

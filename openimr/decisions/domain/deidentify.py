@@ -10,8 +10,9 @@ published letters print them ("Date of Injury: 10/10/2016"): they are what makes
 useful to the next reader, and the letters have always been published with them.
 
 The exact known-name rule (every way a letter writes a name the case states) lives here; the
-patterns (identifiers that look the same in every letter, names marked by a label or a
-role phrase, the published age) in ``openimr.decisions.domain.identifiers``, names with a
+patterns (identifiers that look the same in every letter, the published age) in
+``openimr.decisions.domain.identifiers``, names marked by a label or a role phrase in
+``openimr.decisions.domain.labelled_names``, names with a
 title ("Dr.", "Mrs.", "Drs.") in ``openimr.decisions.domain.titled_names``, names marked by
 a role and a verb, a credential, a professional title, "seen by", a relative's or a
 co-worker's role, or a letter's "cc:" in ``openimr.decisions.domain.unlabelled_names``. Fuzzy
@@ -232,8 +233,16 @@ def replace_known_names(text: str, index: NameIndex) -> str:
     for first, end, role in reversed(spans):
         title = _TITLE_BEFORE.search(text, max(0, first - 12), first)
         start = title.start() if title else first
-        text = text[:start] + role_at(role, text, start) + _possessive(text, end)
+        text = text[:start] + _role_after(role, text, start) + _possessive(text, end)
     return text
+
+
+def _role_after(role: str, text: str, at: int) -> str:
+    """``role_at``, without its article after an article ("the Washington Orthopedics
+    report" reads "the treating physician Orthopedics report", not "the the ...")."""
+    if role.startswith("the ") and text[max(0, at - 4) : at].lower() == "the ":
+        return role[4:]
+    return role_at(role, text, at)
 
 
 def _possessive(text: str, end: int) -> str:
@@ -250,7 +259,7 @@ def _replace_phrase(text: str, phrase: str, role: str) -> str:
     while found >= 0:
         end = found + len(phrase)
         if _boundary(lower, found, end):
-            out += [text[at:found], role_at(role, text, found)]
+            out += [text[at:found], _role_after(role, text, found)]
             at = end
         found = lower.find(phrase, end if at == end else found + 1)
     return "".join(out) + text[at:]

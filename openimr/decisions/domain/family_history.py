@@ -10,10 +10,20 @@ published decision keeps (LC 4610.6(f) withholds the names, not the reasoning).
 How the value after the colon is read: a name is two to four words written as names (or
 two or three in capitals), which run to the end of the capitalized words, none of them a
 condition's word, a possessive ("Alzheimer's") or a letter's ordinary word. One word alone
-("Daughter: Maria", "Mother: Lupus") is not told apart: a given name and a disease have the
-same shape, and the value stays. Pure functions over text; ``people_around`` calls them."""
+("Daughter: Maria", "Mother: Lupus") is not told apart by its shape: a given name and a
+disease have the same, and the value stays, unless what the relative does follows it
+("Daughter: Maria drives her", "her husband Jose helps at home"): a disease drives no one.
+Pure functions over text; ``people_around`` calls them."""
 
-from openimr.decisions.domain.name_reading import capitals_name, is_ordinary, name_words
+import re
+
+from openimr.decisions.domain.deidentify import LOWER, UPPER
+from openimr.decisions.domain.name_reading import (
+    PERSON_ACTS,
+    capitals_name,
+    is_ordinary,
+    name_words,
+)
 from openimr.decisions.domain.unlabelled_names import CAPITALIZED_RUN
 
 # Relatives by blood and step-relatives, whose conditions a family history lists
@@ -92,3 +102,26 @@ def relative_named(text: str, at: int) -> tuple[int, int] | None:
     # TRAN\nMOTHER: DIABETES") where the run ends.
     capitals = capitals_name(text[: run.end()], at) if 2 <= len(words) <= 3 else None
     return capitals if capitals and capitals[1] == run.end() else None
+
+
+# What a relative does, after one word of the relative's name: a disease does none of it.
+_RELATIVE_ACT_WORDS = """
+    drives drove helps helped lives lived accompanies accompanied translates translated
+    interprets interpreted assists assisted cares cared takes took brings brought visits
+    visited works worked stays stayed provides provided picks picked attends attended
+    watches watched speaks spoke cooks cooked cleans cleaned pays paid supports supported
+    reports says
+"""
+RELATIVE_ACTS = PERSON_ACTS | frozenset(_RELATIVE_ACT_WORDS.split())
+_ONE_WORD_AND_VERB = re.compile(rf"[ \t]*([{UPPER}][{LOWER}][{LOWER}'\u2019-]*)\s+([a-z]+)\b")
+
+
+def one_name_acting(text: str, at: int) -> tuple[int, int] | None:
+    """The span of one name word after a relative ending at ``at`` when what the relative
+    does follows it ("Daughter: Maria drives her", "her husband Jose helps"), not a
+    condition's or an ordinary word ("Mother: Lupus treated ...", "her son Spanish speaks")."""
+    found = _ONE_WORD_AND_VERB.match(text, at)
+    if found is None or found.group(2) not in RELATIVE_ACTS:
+        return None
+    word = found.group(1)
+    return None if is_condition(word) or is_ordinary(word) else found.span(1)

@@ -9,11 +9,12 @@ import functools
 import re
 from collections.abc import Container, Sequence
 
-from openimr.decisions.domain.deidentify import LOWER, REDACTED, UPPER, name_key
+from openimr.decisions.domain.deidentify import REDACTED, name_key
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An apostrophe may stand inside the local part, as a name writes it ("jane_o'neil@...").
+_EMAIL = re.compile(r"[\w.+-]+(?:'[\w.+-]+)*@[\w-]+(?:\.[\w-]+)+")
 _SSN = re.compile(r"(?<![\w-])\d{3}[- ]\d{2}[- ]\d{4}(?![\w-])")
 # With its extension, which reaches one person: "ext. 22", ", x305".
 _PHONE = re.compile(
@@ -25,15 +26,26 @@ _PHONE = re.compile(
 _PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]\d{1,4}){2,5}(?![\w-])")
 # A telephone number written as its ten or eleven digits, after its label ("phone number is
 # 4155550134"): without the label such digits are no more a phone than a claim number.
-_PHONE_LABELS = ("phone", "telephone", "tel", "fax", "cell", "mobile")
-_PHONE_VALUE = re.compile(r"(?:\s*(?:number|no\.?|#))?(?:\s+(?:is|was))?\s*[:#]?\s*(\+?1?\d{10})\b")
+# A local number of seven digits is one too after such a label ("Pager: 555-0106", "her
+# phone is 555-0107"), and so is one typed without its spaces ("phone (559)5550105").
+_PHONE_LABELS = ("phone", "telephone", "tel", "fax", "cell", "mobile", "pager")
+_PHONE_VALUE = re.compile(
+    r"(?:\s*(?:number|no\.?|#))?(?:\s+(?:is|was))?\s*[:#]?\s*"
+    r"(\+?1?\d{10}|\(\d{3}\)\s*\d{7}|\d{3}[-.]\d{4})(?![\w-])"
+)
 # What follows a label of an account number ("Claim Number: 05WC123456", "MRN 00123"): the
 # value, which holds a digit. Labels are found by `word_starts` (see `_after_labels`).
 _ID_LABELS: tuple[str, ...] = ("claim", "policy", "member", "account", "medical record")
 _ID_LABELS += ("mrn", "ssn", "social security", "employee id", "wcab", "adj", "zip")
+_ID_LABELS += ("ss#", "patient id", "chart")
+# A clinician's license, NPI and DEA numbers name the reviewer or the physician (LC
+# 4610.6(f); certificate and license numbers are (b)(2)(i)(K)).
+_ID_LABELS += ("license", "npi", "dea")
 # The value may be written after "is" or "was", hold a slash or a dot ("2016/004417"), and
 # come in a list ("claim numbers 123456789 and 987654321").
-_COMPACT_ID = r"(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9-]|[/.](?=[A-Z0-9])){3,}"
+# An SSN masked to its last four digits is one ("***-**-1234", "xxx-xx-1234": the four
+# still identify with the rest of the letter), after its label ("SS#", "Social Security").
+_COMPACT_ID = r"(?=[A-Z0-9/.*-]*\d)[A-Z0-9*](?:[A-Z0-9*-]|[/.](?=[A-Z0-9])){3,}"
 # Or in groups parted by single spaces, as a claim number is read out or typed from a form
 # ("12 345 678", "ADJ 123 4567", "05 WC 123456", "05-WC 123 456"): up to three groups of
 # digits or capitals (a hyphen inside), then one of three digits at least, which a count
@@ -42,18 +54,32 @@ _COMPACT_ID = r"(?=[A-Z0-9/.-]*\d)[A-Z0-9](?:[A-Z0-9-]|[/.](?=[A-Z0-9])){3,}"
 _SPACED_ID = r"(?-i:(?:[A-Z0-9](?:-?[A-Z0-9]){0,7} ){1,3}\d{3,}(?![\w/-]|\.\d))"
 _ONE_ID = rf"(?:{_SPACED_ID}|{_COMPACT_ID})"
 _ID_VALUE = re.compile(
-    r"(?:\s*(?:numbers?|nos?\.?|num\.?|#|id|code))?(?:\s+(?:is|was|are|ending in))?\s*[:#]?\s*"
+    r"(?:\s*(?:numbers?|nos?\.?|num\.?|#|id|code))?"
+    r"(?:\s+(?:is|was|are|ending(?: in| with)?))?\s*[:#]?\s*"
     rf"({_ONE_ID}(?:(?:\s*,)?\s*(?:,|and|&|or)\s*{_ONE_ID})*)",
     re.IGNORECASE,
+)
+# A month by its name (the pattern ignores case: "[A-Z][a-z]+" alone read "the 3rd" of
+# "the 3rd of March 1970" as a month and left "of March 1970").
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+# A day in words, as a letter may write it: "the third of March, 1970".
+_DAY_WORDS = (
+    r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth"
 )
 _DOB = re.compile(
     r"\b((?:date of birth|birth ?date|birthday|d\.?o\.?b\.?|born(?: on)?)"
     r"(?:\s+(?:is|was|of))?\s*[:,]?\s*)"
     r"(\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{2,4}|\d{4}-\d{2}-\d{2}"
     # Month first, the year may be left out: "March 3rd, 1970", "Mar. 3", "March 3".
-    r"|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?(?!\d)"
-    # Day first, as words write it: "3 March 1970", "the 3rd of March, 1970".
-    r"|(?:the )?\d{1,2}(?:st|nd|rd|th)?(?: of)? [A-Z][a-z]+\.?,? \d{4})",
+    rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?(?!\d)"
+    # Day first, as words write it: "3 March 1970", "the 3rd of March, 1970", "the third
+    # of March, 1970".
+    rf"|(?:the )?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_WORDS})(?: of)? {_MONTH},? \d{{4}})",
     re.IGNORECASE,
 )
 # An age over 89 stated in the text ("a 93 year old male", "95-year-old", "Age: 91", "aged
@@ -72,95 +98,15 @@ _STREET = re.compile(
     r"Parkway|Pkwy|Circle|Cir|Highway|Hwy|Terrace|Ter|Trail|Trl|Mall|Plaza|Plz|Square|Alley|"
     r"Expressway|Freeway|Real|STREET|AVENUE|ROAD)\b\.?"
     r"(?:,?\s+(?:Suite|Ste|STE|Apt|Apartment|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\.?\s*[\w-]+)?"
+    # The city and state written after it ("..., Bldg 2, Fresno, CA."): a city is a
+    # geographic subdivision smaller than a State ((b)(2)(i)(B)); its ZIP code too.
+    r"(?:,\s*(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,?\s+(?:[A-Z]{2}|California)\b(?:\s+\d{5}(?:-\d{4})?)?)?"
 )
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
 _CITY_STATE_ZIP = re.compile(
-    r"\b(?:[A-Z][a-z]+\s){0,3}[A-Z][a-z]+,\s+(?:[A-Z]{2}|California)\s+\d{5}(?:-\d{4})?\b"
+    r"\b(?:[A-Z][a-z]+\s){0,3}[A-Z][a-z]+,?\s+(?:[A-Z]{2}|California)\s+\d{5}(?:-\d{4})?\b"
 )
 _ZIP = re.compile(r"\b(?:CA|California)\s+\d{5}(?:-\d{4})?\b")
-# A name written after a role label in running text: "Patient: John Smith", or set off by a
-# comma: "The adjuster, Jose Tran of ..." (two capitalized words at least, so that "the
-# physician, MRI ..." keeps its MRI).
-_ROLE_LABELS = (
-    "patient",
-    "employee",
-    "applicant",
-    "claimant",
-    "insured",
-    "adjuster",
-    "attorney",
-    "examiner",
-    "physician",
-    "provider",
-    "reviewer",
-    "employer",
-    "injured worker",
-    "claims administrator",
-    "nurse case manager",
-)
-# Who else a letter that was never de-identified names by role (an IMR organization's own
-# archive): "is represented by Rajesh Castellanos", "the case manager Ana Ruiz". A name
-# whose every word the case states is left to the known names, so it reads as its role
-# word ("represented by the attorney"); one it states only in part ("Tamika" of a known
-# physician, "Hernandez" of no one) goes whole.
-_ROLE_PHRASES = (
-    "represented by",
-    "counsel",
-    "case manager",
-    "adjustor",
-    "claims representative",
-    "paralegal",
-    # The clinicians a summary names beside the physician: "the physical therapist Tom
-    # Reyes", "his doctor, Ana Ruiz, ...", "the QME, Hana Sato".
-    "doctor",
-    "surgeon",
-    "therapist",
-    "chiropractor",
-    "psychologist",
-    "psychiatrist",
-    "nurse",
-    "acupuncturist",
-    "specialist",
-    "consultant",
-    "evaluator",
-    "practitioner",
-    "clinician",
-    "qme",
-    "ptp",
-)
-_NAME_WORD = rf"[{UPPER}](?:[{LOWER}]|'[{UPPER}])[\w'-]*"
-# A middle initial may stand between them ("Anne M. Baxter"); a quote may open the name
-# ('the adjuster, "Jose Tran,"'), and stays.
-_TWO_TO_FOUR_NAME_WORDS = (
-    rf"[\"\u201c']?({_NAME_WORD}(?:\s+(?:[{UPPER}]\.\s*)?{_NAME_WORD}){{1,3}})"
-)
-# Or written straight after it in running text, the role in lower case: "The adjuster Jose
-# Tran called" (two capitalized words), but not "Physician Fee Schedule", a title.
-# Words a letter capitalizes after a role that start no name: "reviewer Board Certified".
-_NOT_NAMES = (
-    "Board|Fee|Utilization|Review|Medical|Independent|Qualified|Agreed|Primary|Treating"
-    # After a clinician's role: "the specialist, Board Certified", "the surgeon Spine Surgery",
-    # "a specialist Pain Management consult", "the QME Panel Request".
-    "|Pain|Physical|Occupational|Orthopedic|Orthopaedic|Internal|Family|General|Sports|Spine"
-    "|Certified|Surgery|Panel|Medicine|Therapy|Management|Case|Health|Cognitive|Behavioral"
-    "|Home|Clinic|Center|Group|Services|Visits|Evaluation|Report|Request|Department"
-    # What a label's value is when it is no name: "Patient: Male", "Provider: Not Listed".
-    "|Male|Female|Unknown|None|Not|Same|Pending"
-    # How a summary describes the worker after a comma: "The patient, Hispanic Female, 45".
-    "|Hispanic|Latino|Latina|Caucasian|White|Black|Asian|African|Filipino|Spanish"
-)
-_ADJACENT_VALUE = re.compile(rf"\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}")
-# After a comma: "The adjuster, Jose Tran of ...", "the surgeon, Ana Ruiz, noted"; the
-# role's abbreviation in parentheses may stand before it ("physician (PTP), Tom Reyes,").
-_APPOSED_VALUE = re.compile(
-    rf"(?:\s*\([A-Z][A-Za-z-]{{1,5}}\))?,\s+(?!(?:{_NOT_NAMES})\b){_TWO_TO_FOUR_NAME_WORDS}"
-)
-# After a colon: "Patient: John Smith" (but "Patient: Male").
-# A surname may come first, with a comma: "Patient Name: SMITH, JANE", "Employee: Tran, Jose".
-_LABELLED_VALUE = re.compile(
-    rf"(?i:\s+name)?\s*:\s*(?!(?:{_NOT_NAMES})\b)"
-    rf"((?:[A-Z][\w'-]+,\s*(?=[A-Z]))?[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,3}})"
-)
 # Adjudication case numbers of the Appeals Board identify the worker's claim.
 _WCAB_NUMBER = re.compile(r"\bADJ\d{6,8}\b")
 
@@ -198,15 +144,15 @@ def _after_labels(text: str, labels: Sequence[str], value: re.Pattern[str]) -> s
     """Redact the value (group 1 of ``value``) that follows any of the labels, each label
     found at the start of a word of the lowercased text (``word_starts``: one pass finds
     them all, where one regular expression alternating them costs more than a scan each)."""
-    return redact_spans(text, _spans_after(text, _label_ends(word_starts(text), labels), value))
+    return redact_spans(text, spans_after(text, _label_ends(word_starts(text), labels), value))
 
 
 def _label_ends(starts: WordStarts, labels: Sequence[str]) -> list[int]:
     """Where the value after each label may start: after a label at the start of a word."""
-    return [end for _, end in _labels_at(starts, labels)]
+    return [end for _, end in labels_at(starts, labels)]
 
 
-def _labels_at(starts: WordStarts, labels: Sequence[str]) -> list[tuple[int, int]]:
+def labels_at(starts: WordStarts, labels: Sequence[str]) -> list[tuple[int, int]]:
     """(start, end) of each label found at the start of a word. The words of a label of
     several may be parted by any white space, as text from a PDF parts them ("is
     represented\n\nby ...")."""
@@ -233,7 +179,7 @@ def _spaced(label: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(re.escape(word) for word in label.split()))
 
 
-def _spans_after(text: str, ends: list[int], value: re.Pattern[str]) -> list[tuple[int, int]]:
+def spans_after(text: str, ends: list[int], value: re.Pattern[str]) -> list[tuple[int, int]]:
     return [found.span(1) for end in ends if (found := value.match(text, end))]
 
 
@@ -267,13 +213,15 @@ def replace_identifiers(text: str) -> str:
         text = _DOB.sub(lambda m: m.group(1) + REDACTED, text)
     if any(group in nines for group in _GROUPED):
         text = _PHONE.sub(REDACTED, _SSN.sub(REDACTED, text))
+    if "ADJ" in text:  # before the labels: "adj" of them would leave "ADJ" of the number
+        text = _WCAB_NUMBER.sub(REDACTED, text)
     text = _after_labels(text, _ID_LABELS, _ID_VALUE)
     if "+" in text:
         text = _PHONE_INTL.sub(_intl, text)
-    if "9999999999" in nines:
+    # Gated by the labels' places in the text as it came (a look-up each, where a scan of
+    # the text for a shape of digits costs a microsecond a letter).
+    if any(starts.of(label) for label in _PHONE_LABELS):
         text = _after_labels(text, _PHONE_LABELS, _PHONE_VALUE)
-    if "ADJ" in text:
-        text = _WCAB_NUMBER.sub(REDACTED, text)
     if "box" in lower:
         text = _PO_BOX.sub(REDACTED, text)
     if _street_clue(nines):
@@ -288,32 +236,6 @@ def _intl(found: re.Match[str]) -> str:
     return REDACTED if digits >= 8 else found.group(0)
 
 
-def replace_labelled_names(text: str) -> str:
-    """Names the case may not state but the text marks as names: after a role label
-    ("Patient: ...", "The adjuster, Jose Tran of ...", "the adjuster Jose Tran called").
-    Run before the known names, so a known given name does not leave an unknown surname
-    beside its role word."""
-    ends, lowercase = _role_ends(text)
-    if not ends:
-        return text
-    spans = _spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
-    spans += _spans_after(text, ends, _APPOSED_VALUE)
-    return redact_spans(text, spans + _spans_after(text, lowercase, _ADJACENT_VALUE))
-
-
-def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
-    """Names after the role phrases of ``_ROLE_PHRASES``, as ``replace_labelled_names``
-    reads them after its labels, but for a name whose every word is ``known`` (the case's
-    name words, lower case), which the known-name rule then replaces. Run before it."""
-    ends, lowercase = _role_ends(text, _ROLE_PHRASES)
-    if not ends:
-        return text
-    spans = _spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
-    spans += _spans_after(text, ends, _APPOSED_VALUE)
-    spans += _spans_after(text, lowercase, _ADJACENT_VALUE)
-    return redact_spans(text, [span for span in spans if not all_known(text, span, known)])
-
-
 def all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
     """Whether every word of ``text[span]`` (initials and a possessive aside) is ``known``
     (lower case): such a name is left to the known-name rule, which writes its role word."""
@@ -322,21 +244,30 @@ def all_known(text: str, span: tuple[int, int], known: Container[str]) -> bool:
     return all(key in known for key in keys)
 
 
-def _role_ends(text: str, labels: Sequence[str] = _ROLE_LABELS) -> tuple[list[int], list[int]]:
-    """Where a name may start after each role label, and the same for the labels written
-    in lower case, as running text writes a role ("Physician Fee Schedule" is a title)."""
-    found = _labels_at(word_starts(text), labels)
-    return [end for _, end in found], [end for start, end in found if text[start].islower()]
-
-
 def cap_stated_ages(text: str) -> str:
     """Each age over 89 the text states ("a 93 year old", "Age: 91") written as 90, as the
     age field is (45 CFR 164.514(b)(2)(i)(C): ages over 89 are one category, 90 or
-    older). Only the number changes."""
+    older), and "ninety" in words ("a ninety-two year old"). Only the number changes."""
     starts = word_starts(text)
     lower = starts.lower
-    spans = _spans_after(text, _label_ends(starts, ("age",)), _AGE_VALUE) if "age" in lower else []
-    return redact_spans(text, spans + _old_ages(text, lower), by=str(OLDEST_AGE))
+    spans = spans_after(text, _label_ends(starts, ("age",)), _AGE_VALUE) if "age" in lower else []
+    text = redact_spans(text, spans + _old_ages(text, lower), by=str(OLDEST_AGE))
+    if starts.of("ninety") or starts.of("hundred"):
+        text = _OLD_AGE_IN_WORDS.sub(_age_in_words, text)
+    return text
+
+
+# An age over 89 in words ("a ninety-two year old", "one hundred years old"): written
+# "ninety", as the number is written 90.
+_OLD_AGE_IN_WORDS = re.compile(
+    r"\b(ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|(?:one )?hundred"
+    r"(?:[- ](?:and[- ])?[a-z]+(?:-[a-z]+)?)?)(?=[- ](?:years?[- ]old|y/?o)\b)",
+    re.IGNORECASE,
+)
+
+
+def _age_in_words(found: re.Match[str]) -> str:
+    return "Ninety" if found.group(0)[0].isupper() else "ninety"
 
 
 def _old_ages(text: str, lower: str) -> list[tuple[int, int]]:

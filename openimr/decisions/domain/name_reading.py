@@ -40,6 +40,8 @@ _NOT_A_NAME_WORDS = """
     discharged referred scheduled treated evaluated approved denied modified authorized
     last first next year month week day
     labor code reported paid session survey satisfaction sponsored plan network portal
+    industrial injury injuries illness necessity disability impairment permanent stationary
+    temporary total partial improvement progress treatment restrictions work safety training
 """
 NOT_A_NAME = ORDINARY | frozenset(_NOT_A_NAME_WORDS.split())
 

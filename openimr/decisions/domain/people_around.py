@@ -12,10 +12,15 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Container
 
-from openimr.decisions.domain.family_history import BLOOD_RELATIVES, relative_named
+from openimr.decisions.domain.family_history import (
+    BLOOD_RELATIVES,
+    one_name_acting,
+    relative_named,
+)
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
     capitals_name,
+    is_ordinary,
     leading_name,
     name_words,
     trailing_name,
@@ -64,6 +69,9 @@ _AFTER_COMPANION = re.compile(
 RECIPIENT_LABELS = frozenset(("cc:", "attn:", "attention:", "sincerely,", "respectfully,"))
 # "Submitted by: Jane Smith", "Electronically signed by: ...": a name after "by:" as after "cc:".
 RECIPIENT_LABELS |= frozenset(("by:", "regards,"))
+# A letter's subject line and salutation: "RE: Maria Garcia", "Dear Maria," (one word
+# too, set off by the comma or colon a salutation ends with; "Dear Sir or Madam:" stays).
+RECIPIENT_LABELS |= frozenset(("re:", "dear", "c/o", "attn", "from:"))
 # The words above as the text's words split at white space show them (a comma after a role,
 # a label in any case): one split and a set look-up cost a third of a str.find a word.
 # A relative written with a capital ("Her Husband, John Smith") is read as in lower case.
@@ -74,7 +82,7 @@ _CLUES = {
 }
 _CLUES |= {form: label for label in RECIPIENT_LABELS for form in (label, label.title())}
 _CLUES |= {label.upper(): label for label in RECIPIENT_LABELS}
-_CLUES["name"] = "name"
+_CLUES["name"] = _CLUES["name:"] = "name"
 # Roles a letter sets after a name, between commas or in parentheses: "Jane Smith, the claims
 # adjuster, ...", "Tom Reyes, her attorney, ...", "Carlos Mendez, her husband, ...", "Jane
 # Smith (adjuster)": as the text's words show them when the apposition closes after them
@@ -112,6 +120,8 @@ def replace_people_around_names(text: str, known: Container[str] = ()) -> str:
     for word in present:
         if word == "name":
             spans += _stated_names(text, known)
+        elif word == "dear":
+            spans += _salutations(text, known)
         elif word in RECIPIENT_LABELS:
             spans += _recipients(text, word, known)
         elif word.startswith(_APPOSED):
@@ -128,13 +138,16 @@ def _companions(text: str, word: str, known: Container[str]) -> list[tuple[int, 
         end = at + len(word)
         if not _whole_word(text, at, end):
             continue
+        # One word of a name, before what the person does: "her husband Jose helps".
         if any(p.search(text, max(0, at - 12), at) for p in before):
-            span = _companion_name(text, end)
+            span = _companion_name(text, end) or one_name_acting(text, end)
         elif word in _LABELLED and text.startswith(":", end):
             # Two name tokens, no comma after a colon; or in capitals ("HUSBAND: JOSE TRAN").
             span = _companion_name(text, end + 1) or relative_named(text, end + 1)
+            span = span or one_name_acting(text, end + 1)
         elif word in BLOOD_RELATIVES and text.startswith(":", end):
-            span = relative_named(text, end + 1)  # "Daughter: Maria Chen", not "Mother: Diabetes"
+            # "Daughter: Maria Chen", "Daughter: Maria drives", not "Mother: Diabetes".
+            span = relative_named(text, end + 1) or one_name_acting(text, end + 1)
         else:
             continue
         if span and not all_known(text, span, known):
@@ -173,6 +186,26 @@ def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int,
     return spans
 
 
+_SALUTATION = re.compile(
+    rf"[ \t]+(?!{TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})[,:]"
+)
+# Whom a letter addresses by a role ("Dear Applicant:", "Dear Reviewer,"), not by a name.
+_NOT_ADDRESSEES = frozenset(("sir", "madam", "colleague", "colleagues", "team", "all", "friend"))
+_NOT_ADDRESSEES |= frozenset([*VERB_ROLES.split(), *WORKER_ROLES.split("|"), "insured"])
+
+
+def _salutations(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    for at in word_starts(text).of("dear"):
+        found = _SALUTATION.match(text, at + 4) if text[at] == "D" else None
+        words = found.group(1).lower().split() if found else []
+        if not found or any(w in _NOT_ADDRESSEES or is_ordinary(w) for w in words):
+            continue
+        if not all_known(text, found.span(1), known):
+            spans.append(found.span(1))
+    return spans
+
+
 def _capitals_listed(text: str, at: int) -> list[tuple[int, int]]:
     """The names in capitals listed from ``at`` ("cc: JANE SMITH, TOM REYES"), each read as
     after a title in capitals (``capitals_name``), parted by commas."""
@@ -192,8 +225,9 @@ _NAME_OWNERS |= frozenset(VERB_ROLES.split())
 _OWNER_BEFORE = re.compile(
     r"(?i:\b(?:her|his|their|my|our)|\b([\w-]+)['\u2019]s)\s+(?i:(?:first|last|full|given)\s+)?$"
 )
+# "is", "was" or a colon: "Spouse's name: Jose Tran".
 _STATED_NAME = re.compile(
-    rf"\s+(?:is|was)\s+(?!{TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
+    rf"(?:\s+(?:is|was)|:)\s+(?!{TITLE})((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})"
 )
 
 

@@ -92,7 +92,7 @@ _ROLE_COMPANY = re.compile(
 # Or the company is named as the one a person works for or at ("works as a cashier for
 # ...", "worked at ..."), or whose claim is handled.
 _WORKS_FOR = re.compile(
-    r"(?i:employed\s+by|(?:works|worked|working)(?:\s+as\s+an?(?:\s+[a-z-]+){1,2})?\s+(?:for|at)|"
+    r"(?i:employed\s+(?:by|at|with)|(?:works|worked|working)(?:\s+as\s+an?(?:\s+[a-z-]+){1,2})?\s+(?:for|at)|"
     r"insured\s+by|"
     r"(?:handles|handled|handling|adjusts|adjusted|administers|administered|manages|managed)"
     rf"\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+)?claims?\s+(?:for|of))\s+{_NOT_A_DATE}"

@@ -128,6 +128,8 @@ def _name_end(text: str, at: int) -> int | None:
             continue
         if initial or word.lower() in _PARTICLES:
             continue  # a part of the name only if a name word follows
+        if capitals is None and _initials_before_name(word, text, pending):
+            continue  # "Dr. JR Smith", "Dr. J R Smith": initials without their periods
         if word.endswith(_POSSESSIVE) and _name_word(word[:-2], capitals):
             return None if _MAKER.match(text, token.end()) else token.end() - 2
         if not _name_word(word, capitals):
@@ -135,6 +137,18 @@ def _name_end(text: str, at: int) -> int | None:
         capitals = word.isupper() if capitals is None else capitals
         end, words = token.end(), words + 1
     return end
+
+
+def _initials_before_name(word: str, text: str, at: int) -> bool:
+    """Whether ``word`` is one to three capitals that a name word in mixed case follows
+    (from ``at``), as initials typed without their periods are."""
+    while word.isupper() and len(word) <= 3 and word.isalpha():
+        following = _TOKEN.match(text, at)
+        word = following.group(2) if following and following.group(2) else ""
+        if following is None or _name_word(word, False):
+            return bool(word)
+        at = following.end()
+    return False
 
 
 def _name_word(word: str, capitals: bool | None) -> bool:

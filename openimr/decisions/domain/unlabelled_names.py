@@ -40,7 +40,8 @@ TITLE = r"(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof)\b"
 VERB_ROLES = """
     physician doctor surgeon provider therapist chiropractor practitioner nurse adjuster
     adjustor examiner attorney counsel lawyer manager representative paralegal reviewer ptp
-    qme ame evaluator specialist consultant psychologist psychiatrist employer
+    qme ame evaluator specialist consultant psychologist psychiatrist employer administrator
+    insurer carrier
 """
 WORKER_ROLES = "patient|applicant|claimant|employee|worker"
 # The role, and what may stand between it and the verb ("the adjuster, who is", "the case
@@ -101,6 +102,7 @@ _BY_VERB_WORDS = """
     submitted authored written completed reviewed approved denied modified ordered requested
     report note notes evaluation letter consultation examination made sent faxed issued
     rendered filed documented noted recommended conducted transcribed authorized
+    accompanied driven brought translated witnessed assisted supervised
 """
 BY_VERBS = frozenset(_BY_VERB_WORDS.split())
 # The last word of an organization's name: what a person's name never ends with.
@@ -144,8 +146,12 @@ def replace_names_after_by(text: str, known: Container[str] = ()) -> str:
             found = _TALKED_TO.match(text, at + len(verb))
             if found and text[found.end() : found.end() + 1].isupper():
                 spans += listed_names(text, found.end(), known)
+    for phrase in _TALK_PHRASES:
+        for at in starts.of(phrase):
+            if text[at + len(phrase) : at + len(phrase) + 1].isupper():
+                spans += listed_names(text, at + len(phrase), known)
     spans += _office_names(text, known) + _per_names(text, known) + _from_names(text, known)
-    return redact_spans(text, spans)
+    return redact_spans(text, spans + _of_names(text, known))
 
 
 # A record's date before "by": "the report dated 12-02-2016 by Jane Smith", "the note dated
@@ -169,6 +175,41 @@ def _from_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
     return spans
 
 
+# Whose record, care or word a letter names with "of": "the note of Jane Smith dated ...",
+# "the report of John Q. Public", "under the care of Tom Reyes", "on behalf of ...". "of" is
+# found with the capital after it by a pattern whose literal start is scanned in C (found as
+# a word, it would report every "of" of a letter), the record's word read back from there.
+_OF_CAPITAL = re.compile(rf" of\s+(?=[{UPPER}])")
+# The record's word is read as the word before " of" (a set look-up: a pattern searched
+# back from each "of" cost a microsecond a letter).
+_RECORD_WORD_LIST = """
+    note notes report reports letter letters record records evaluation evaluations
+    reevaluation re-evaluation consultation summary correspondence opinion opinions
+    deposition testimony findings statement declaration assessment examination exam
+    recommendation recommendations chart care supervision direction behalf rfa pr-2
+"""
+_RECORD_WORDS = frozenset(_RECORD_WORD_LIST.split())
+# A health system's first word, which starts no person's name: "the records of Kaiser
+# Permanente" names the system, as "seen at Kaiser Permanente" does (``clinic_names``).
+_SYSTEM_WORD_LIST = """
+    kaiser permanente sutter dignity concentra scripps stanford providence adventist mercy
+    sharp hoag keck cedars-sinai u.s. healthworks
+"""
+SYSTEM_WORDS = frozenset(_SYSTEM_WORD_LIST.split())
+
+
+def _of_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
+    spans = []
+    for found in _OF_CAPITAL.finditer(text):
+        before = text[max(0, found.start() - 16) : found.start()].rsplit(None, 1)[-1:]
+        if not before or before[0].lower() not in _RECORD_WORDS:
+            continue
+        word = text[found.end() :].split(None, 1)[0].lower()
+        if word not in SYSTEM_WORDS:
+            spans += listed_names(text, found.end(), known)
+    return spans
+
+
 # Whose office wrote or was called: "the office of John Smith", "the Law Offices of Jose
 # Tran"; "office" in lower case or after "Law", as "the Office of Administrative Hearings"
 # names a State body.
@@ -180,7 +221,8 @@ _AFTER_PER = (",", "'", "\u2019", ".")
 # The phrases above, found whole (with their spaces) in the pass that finds the rules' words:
 # found as words, "per" and "office" would each report every "performed", "persistent",
 # "official" (a match each), and a scan of the text for each cost 2 to 3.5 µs a letter.
-PHRASES = ("per ", "office of ", "offices of ", "from ")
+PHRASES: tuple[str, ...] = ("per ", "office of ", "offices of ", "from ", "call with ")
+PHRASES += ("conversation with ", "conference with ")
 
 
 def _office_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
@@ -211,8 +253,14 @@ def _per_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
 # adds costs every letter a match a word starting so. "Doctor" is a title, read by the
 # titled-name rule.
 _NOT_IN_AUTOMATON = frozenset(("doctor", "worker", "manager", "representative", "lawyer", "ame"))
+_NOT_IN_AUTOMATON |= frozenset(("administrator", "insurer", "carrier"))
+# And the people around the worker a form heads a line with: "Supervisor Jane Smith stated".
+_COMPANION_ROLES = ("supervisor", "coworker", "witness", "interpreter")
 SENTENCE_ROLES = tuple(
-    sorted({*WORKER_ROLES.split("|"), *VERB_ROLES.split(), "insured"} - _NOT_IN_AUTOMATON)
+    sorted(
+        {*WORKER_ROLES.split("|"), *VERB_ROLES.split(), "insured", *_COMPANION_ROLES}
+        - _NOT_IN_AUTOMATON
+    )
 )
 _ROLE_WORDS = frozenset(SENTENCE_ROLES)
 _AFTER_ROLE = re.compile(rf" ((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{0,3}})")
@@ -248,7 +296,11 @@ def replace_names_after_sentence_roles(text: str, known: Container[str] = ()) ->
 
 # Whom the worker was referred to, or a letter's writer spoke with: "referred to", "spoke
 # with", "discussed with", "conferred with", "talked to", "a peer-to-peer discussion with".
-TALK_VERBS = ("referred", "spoke", "discussed", "conferred", "talked", "peer-to-peer", "followed")
+TALK_VERBS: tuple[str, ...] = ("referred", "spoke", "discussed", "conferred", "talked")
+TALK_VERBS += ("peer-to-peer", "followed")
+# "A telephone call with Jane Smith", "a conversation with ...": found whole (``PHRASES``),
+# as "call" is found in every "medically".
+_TALK_PHRASES = ("call with ", "conversation with ", "conference with ")
 _TALKED_TO = re.compile(r"(?:\s+(?:to|with)|(?:\s+[a-z]+){0,2}\s+with)\s+(?:by\s+)?")
 
 

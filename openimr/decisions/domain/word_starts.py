@@ -19,20 +19,25 @@ class WordStarts:
     """A text lowercased (``lower``) and, for each word asked for, the places it starts a
     word there: at the text's start or after a character that is no letter or digit."""
 
-    # The lowercased text → the places of each word it looks for, in ascending order.
+    # The lowercased text → the places of each word it looks for that it found, in ascending
+    # order; ``scanned`` holds every word it looks for (one it did not find is in no place).
     scanner: ClassVar[Callable[[str], dict[str, list[int]]] | None] = None
+    scanned: ClassVar[frozenset[str]] = frozenset()
 
-    __slots__ = ("_found", "lower")
+    __slots__ = ("_found", "_scanned", "lower")
 
     def __init__(self, text: str) -> None:
         self.lower = text.lower()
         scanner = WordStarts.scanner
         self._found = scanner(self.lower) if scanner else {}
+        self._scanned = WordStarts.scanned if scanner else frozenset()
 
     def of(self, word: str) -> list[int]:
         found = self._found.get(word)
         if found is not None:
             return found
+        if word in self._scanned:
+            return []
         lower, found = self.lower, []
         at = lower.find(word)
         while at >= 0:

@@ -7,7 +7,10 @@ import pytest
 
 from openimr.decisions.deidentify import deidentify_document
 from openimr.decisions.domain.deidentify import REDACTED
-from openimr.decisions.domain.identifiers import replace_labelled_names, replace_role_phrase_names
+from openimr.decisions.domain.labelled_names import (
+    replace_labelled_names,
+    replace_role_phrase_names,
+)
 from openimr.decisions.domain.role_names import (
     replace_author_after_title,
     replace_claims_companies,

@@ -10,7 +10,10 @@ Community Hospital", "the report dated 12-02-2016 by Utilization Review", "the p
 import pytest
 
 from openimr.decisions.domain.deidentify import REDACTED
-from openimr.decisions.domain.identifiers import replace_labelled_names, replace_role_phrase_names
+from openimr.decisions.domain.labelled_names import (
+    replace_labelled_names,
+    replace_role_phrase_names,
+)
 from openimr.decisions.domain.people_around import replace_people_around_names
 from openimr.decisions.domain.unlabelled_names import replace_names_after_by
 

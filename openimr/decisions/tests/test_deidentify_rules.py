@@ -10,11 +10,8 @@ from openimr.decisions.domain.deidentify import (
     organization_variants,
     replace_known_names,
 )
-from openimr.decisions.domain.identifiers import (
-    replace_identifiers,
-    replace_labelled_names,
-    safe_age,
-)
+from openimr.decisions.domain.identifiers import replace_identifiers, safe_age
+from openimr.decisions.domain.labelled_names import replace_labelled_names
 from openimr.decisions.domain.titled_names import replace_titled_names
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from openimr.decisions.deidentify import deidentify_document
 from openimr.decisions.domain.deidentify import REDACTED
-from openimr.decisions.domain.identifiers import replace_identifiers, replace_labelled_names
+from openimr.decisions.domain.identifiers import replace_identifiers
+from openimr.decisions.domain.labelled_names import replace_labelled_names
 
 
 @pytest.mark.parametrize(
