@@ -1,0 +1,75 @@
+"""The numbers of a text as whole tokens, in the order it writes them: what SQLite's search
+asks when a number is typed (`openimr.decisions.search_numbers`).
+
+FTS5's tokenizer cuts "12.5" into "12" and "5", so its index cannot tell "5%" from "0.5%"
+nor "12.5" from "12-5"; PostgreSQL's parser reads a decimal whole. This reading keeps each
+number whole, as PostgreSQL does:
+
+- a decimal is one token ("12.5", "0.5"; "12.50" is not "12.5");
+- a whole number stands alone ("5" of "5%", "5 mg", "5mg", "5th", "12-5"), never as the
+  half of a decimal nor the end of a mixed word ("1x6", "5_3" hold no number here);
+- a number glued after letters is the letters and the number, folded as both indexes fold
+  a word ("Norco10/325" gives "norco10", "Lidocaína5%" "lidocaina5", "L5" "l5"): the form
+  a drug typed before its dose is also asked in (`search_match.with_glued`);
+- a unit glued after a number or written apart is left out ("325mg" is "325"): the search
+  asks the unit of its index;
+- two tokens the text writes with only punctuation or spaces between them ("10/325",
+  "10-325", "10, 325", "325mg #60") are adjacent; any word between them ("10 mg 325") is
+  one gap, ``_``.
+
+The tokens are kept as one string with a space on each side of each (`runs`), so "the
+number 5" is ``instr(runs, ' 5 ')`` and "10/325" ``instr(runs, ' 10 325 ')``. A text reads
+in about 10 microseconds a letter (it visits each digit's word, not each word)."""
+
+import re
+import unicodedata
+
+GAP = "_"
+# A number from its first digit: digits, each decimal point between digits, and the letters
+# of a unit glued after it, ending the word; else the rest of a mixed word ("1x6", "5_3").
+_NUMBER = re.compile(r"((?>[0-9]+(?:\.[0-9]+)*))[^\W\d_]*(?!\w)|[0-9]\w*")
+# Between two tokens: any word character means a word stood there.
+_WORD = re.compile(r"\w")
+_MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _letter(c: str) -> bool:
+    return c.isalpha() or _MARK.match(c) is not None
+
+
+def _fold(word: str) -> str:
+    """`glued_sql.fold`: lower case, accents dropped (a pure copy: domain/ reads no SQL)."""
+    return unicodedata.normalize("NFC", _MARK.sub("", unicodedata.normalize("NFD", word.lower())))
+
+
+def tokens(text: str) -> list[str]:
+    """The numbers of ``text`` and the letters glued before them, a gap between two that a
+    word parts (see the module)."""
+    out: list[str] = []
+    last_end = 0
+    for m in _NUMBER.finditer(text):
+        number = m.group(1)
+        start = m.start()
+        head = ""
+        if start and (_WORD.match(text, start - 1) or _letter(text[start - 1])):
+            i = start
+            while i and _letter(text[i - 1]):
+                i -= 1
+            if i == start or (i and _WORD.match(text, i - 1)):
+                number = None  # the digits end a mixed word ("a_5", "x1y2")
+            else:
+                head, start = _fold(text[i:start]), i
+        if number is None:
+            continue
+        if out and out[-1] != GAP and _WORD.search(text, last_end, start):
+            out.append(GAP)
+        out.append(head + number)
+        last_end = m.end()
+    return out
+
+
+def runs(*texts: str) -> str:
+    """The `tokens` of each text, a gap between two texts, as one string: a space before and
+    after each token. Empty when no text holds a number."""
+    parts = [" ".join(found) for found in map(tokens, texts) if found]
+    return f" {f' {GAP} '.join(parts)} " if parts else ""
