@@ -19,15 +19,19 @@ number whole, as PostgreSQL does:
 
 The tokens are kept as one string with a space on each side of each (`runs`), so "the
 number 5" is ``instr(runs, ' 5 ')`` and "10/325" ``instr(runs, ' 10 325 ')``. A text reads
-in about 10 microseconds a letter (it visits each digit's word, not each word)."""
+in about 25 microseconds a letter of 1,600 characters (it visits each number, not each
+word)."""
 
 import re
 import unicodedata
 
 GAP = "_"
-# A number from its first digit: digits, each decimal point between digits, and the letters
-# of a unit glued after it, ending the word; else the rest of a mixed word ("1x6", "5_3").
-_NUMBER = re.compile(r"((?>[0-9]+(?:\.[0-9]+)*))[^\W\d_]*(?!\w)|[0-9]\w*")
+# A number from its first digit (a pattern starting with one digit is looked for by that
+# digit alone, twice as fast as one starting with a repeat): its digits, each decimal point
+# between digits, and what follows to the end of the word: a unit ("mg", "th") or the rest
+# of a mixed word ("1x6"), told apart by `_SHAPE`.
+_NUMBER = re.compile(r"[0-9](?:[0-9]|\.(?=[0-9]))*[^\W_]*")
+_SHAPE = re.compile(r"([0-9.]+)[^\W\d_]*")
 # Between two tokens: any word character means a word stood there.
 _WORD = re.compile(r"\w")
 _MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -35,6 +39,10 @@ _MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-
 
 def _letter(c: str) -> bool:
     return c.isalpha() or _MARK.match(c) is not None
+
+
+def _word_character(c: str) -> bool:
+    return c.isalnum() or c == "_" or _letter(c)
 
 
 def _fold(word: str) -> str:
@@ -47,24 +55,29 @@ def tokens(text: str) -> list[str]:
     word parts (see the module)."""
     out: list[str] = []
     last_end = 0
+    size = len(text)
+    between = _WORD.search
     for m in _NUMBER.finditer(text):
-        number = m.group(1)
-        start = m.start()
-        head = ""
-        if start and (_WORD.match(text, start - 1) or _letter(text[start - 1])):
+        number = m.group()
+        start, end = m.span()
+        if end < size and text[end] == "_":
+            continue  # the digits begin a mixed word ("5_3")
+        if not number.isdigit():
+            shape = _SHAPE.fullmatch(number)
+            if shape is None:
+                continue  # a mixed word ("1x6", "12.5x6")
+            number = shape.group(1)
+        if start and _word_character(text[start - 1]):
             i = start
             while i and _letter(text[i - 1]):
                 i -= 1
-            if i == start or (i and _WORD.match(text, i - 1)):
-                number = None  # the digits end a mixed word ("a_5", "x1y2")
-            else:
-                head, start = _fold(text[i:start]), i
-        if number is None:
-            continue
-        if out and out[-1] != GAP and _WORD.search(text, last_end, start):
+            if i == start or (i and _word_character(text[i - 1])):
+                continue  # the digits end a mixed word ("a_5", "x1y2")
+            number, start = _fold(text[i:start]) + number, i
+        if out and out[-1] != GAP and between(text, last_end, start):
             out.append(GAP)
-        out.append(head + number)
-        last_end = m.end()
+        out.append(number)
+        last_end = end
     return out
 
 
