@@ -13,6 +13,10 @@ from openimr.decisions.domain.number_runs import runs
 
 FUNCTION = "decisions_number_runs"
 TABLE = "decisions_search_numbers"
+# The rows of the letters writing a decimal (`domain.number_runs.DECIMALS` first), indexed
+# apart: the same expression in a query lets SQLite read that small index.
+DECIMALS = "substr(runs, 1, 3) = ' . '"
+DECIMALS_INDEX = "decisions_search_numbers_decimals"
 _INDEX = importlib.import_module("openimr.decisions.migrations.0002_search_index")
 # The text FTS5 indexes (migration 0002): the summary, and each item's treatment and
 # rationale.

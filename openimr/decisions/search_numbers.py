@@ -14,6 +14,7 @@ its negative, '5' | '-5'), and a number glued to its unit or apart is one form o
 import re
 from collections.abc import Sequence
 
+from openimr.decisions import number_runs_sql
 from openimr.decisions.domain import number_runs
 from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
 
@@ -54,6 +55,7 @@ def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
 
 # Migration 0016: each decision's numbers as whole tokens (`domain.number_runs`).
 RUNS_TABLE = "decisions_search_numbers"
+DECIMALS_INDEX = number_runs_sql.DECIMALS_INDEX
 
 
 def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tuple[str, list[str]]:
@@ -75,9 +77,21 @@ def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tup
     ]
     sql, params = "", []
     row = f"SELECT 1 FROM {RUNS_TABLE} r WHERE r.decision_id = {table}.rowid"
-    if searched:
-        sql += f" AND EXISTS ({row} AND " + " AND ".join(_any(e) for e in searched) + ")"
-        params += [form for either in searched for form in either]
+    decimals = [e for e in searched if any("." in form for form in e)]
+    whole = [e for e in searched if e not in decimals]
+    if decimals:
+        sql += f" AND EXISTS ({row} AND " + " AND ".join(_any(e) for e in decimals) + ")"
+        params += [form for either in decimals for form in either]
+    if whole:
+        # A letter writing no decimal holds its runs of digits as whole numbers: FTS5's
+        # match is exact there, and only the few writing one are read (a small index).
+        no_decimal = (
+            f"SELECT 1 FROM {RUNS_TABLE} r INDEXED BY {DECIMALS_INDEX} "
+            f"WHERE r.decision_id = {table}.rowid AND {number_runs_sql.DECIMALS}"
+        )
+        sql += f" AND (NOT EXISTS ({no_decimal}) OR EXISTS ({row} AND "
+        sql += " AND ".join(_any(e) for e in whole) + "))"
+        params += [form for either in whole for form in either]
     if left_out:
         sql += f" AND NOT EXISTS ({row} AND (" + " OR ".join(_any(e) for e in left_out) + "))"
         params += [form for either in left_out for form in either]

@@ -26,6 +26,10 @@ import re
 import unicodedata
 
 GAP = "_"
+# First of a text's runs when it writes a digit, a dot and a digit anywhere (a decimal, or
+# one inside a mixed word, "12.5x6"): only there can FTS5's runs of digits differ from
+# these whole numbers (`search_numbers.sqlite_condition`).
+DECIMALS = "."
 # A number from its first digit (a pattern starting with one digit is looked for by that
 # digit alone, twice as fast as one starting with a repeat): its digits, each decimal point
 # between digits, and what follows to the end of the word: a unit ("mg", "th") or the rest
@@ -53,13 +57,20 @@ def _fold(word: str) -> str:
 def tokens(text: str) -> list[str]:
     """The numbers of ``text`` and the letters glued before them, a gap between two that a
     word parts (see the module)."""
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[list[str], bool]:
+    """`tokens`, and whether the text writes a digit, a dot and a digit anywhere."""
     out: list[str] = []
+    decimal = False
     last_end = 0
     size = len(text)
     between = _WORD.search
     for m in _NUMBER.finditer(text):
         number = m.group()
         start, end = m.span()
+        decimal = decimal or "." in number
         if end < size and text[end] == "_":
             continue  # the digits begin a mixed word ("5_3")
         if not number.isdigit():
@@ -78,11 +89,16 @@ def tokens(text: str) -> list[str]:
             out.append(GAP)
         out.append(number)
         last_end = end
-    return out
+    return out, decimal
 
 
 def runs(*texts: str) -> str:
     """The `tokens` of each text, a gap between two texts, as one string: a space before and
-    after each token. Empty when no text holds a number."""
-    parts = [" ".join(found) for found in map(tokens, texts) if found]
-    return f" {f' {GAP} '.join(parts)} " if parts else ""
+    after each token, `DECIMALS` first when a text writes a decimal. Empty when no text
+    holds a number."""
+    read = [_read(text) for text in texts]
+    parts = [" ".join(found) for found, _ in read if found]
+    joined = f" {f' {GAP} '.join(parts)} " if parts else ""
+    if any(decimal for _, decimal in read):
+        return f" {DECIMALS}{joined or ' '}"
+    return joined

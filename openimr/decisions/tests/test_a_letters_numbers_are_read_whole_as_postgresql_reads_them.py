@@ -33,3 +33,11 @@ def test_a_text_is_read_into_its_numbers(text, read):
 def test_the_summary_and_the_items_are_kept_apart_by_a_gap():
     assert runs("Tramadol 50", "50 tablets") == " 50 _ 50 "
     assert runs("No numbers.", "None here.") == ""
+
+
+def test_a_text_writing_a_decimal_is_marked_first():
+    # Only there can FTS5's runs of digits be the halves of a decimal ("12.5x6" holds no
+    # number of its own here, but "12" is a token to FTS5).
+    assert runs("Lidocaine 0.5% gel", "5 patches") == " . 0.5 _ 5 "
+    assert runs("PT 12.5x6") == " . "
+    assert runs("Rated 5 of 10.") == " 5 _ 10 "
