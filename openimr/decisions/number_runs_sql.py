@@ -9,22 +9,21 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from openimr.decisions.domain.number_runs import runs
+from openimr.decisions.domain.number_runs import runs, writes_a_decimal
 
 FUNCTION = "decisions_number_runs"
 TABLE = "decisions_search_numbers"
-# The rows of the letters writing a decimal (`domain.number_runs.DECIMALS` first), indexed
-# apart: the same expression in a query lets SQLite read that small index.
-DECIMALS = "substr(runs, 1, 3) = ' . '"
-DECIMALS_INDEX = "decisions_search_numbers_decimals"
 _INDEX = importlib.import_module("openimr.decisions.migrations.0002_search_index")
 # The text FTS5 indexes (migration 0002): the summary, and each item's treatment and
 # rationale.
 ITEMS = _INDEX.SQLITE_ITEMS
 
 
-def _runs(summary: str | None, items: str | None) -> str:
-    return runs(summary or "", items or "")
+def _runs(summary: str | None, items: str | None) -> str | None:
+    """The letter's numbers, or None (no row) when it writes no decimal: FTS5's runs of
+    digits are then its whole numbers (a fiftieth of the generated letters have a row)."""
+    texts = (summary or "", items or "")
+    return runs(*texts) if any(map(writes_a_decimal, texts)) else None
 
 
 def register(dbapi_connection: Any) -> None:
@@ -38,12 +37,20 @@ def on_connection(sender: Any, connection: Any, **kwargs: Any) -> None:
         register(connection.connection)
 
 
-def row_of(ref: str) -> str:
-    """SQL writing (or rewriting) the row of decision ``ref`` (an SQL expression)."""
+def _select(where: str) -> str:
+    # Not flattened (LIMIT -1 OFFSET 0): the function would be called again in the WHERE.
     return (
-        f"INSERT OR REPLACE INTO {TABLE}(decision_id, runs) SELECT x.id, "
-        f"{FUNCTION}(x.clinical_summary, {ITEMS.format(ref='x.id')}) "
-        f"FROM decisions_decision x WHERE x.id = {ref}"
+        f"SELECT id, runs FROM (SELECT x.id AS id, "
+        f"{FUNCTION}(x.clinical_summary, {ITEMS.format(ref='x.id')}) AS runs "
+        f"FROM decisions_decision x{where} LIMIT -1 OFFSET 0) WHERE runs IS NOT NULL"
+    )
+
+
+def row_of(ref: str) -> str:
+    """SQL rewriting the row of decision ``ref`` (an SQL expression): none without a decimal."""
+    return (
+        f"DELETE FROM {TABLE} WHERE decision_id = {ref}; "
+        f"INSERT INTO {TABLE}(decision_id, runs) {_select(f' WHERE x.id = {ref}')}"
     )
 
 
@@ -51,11 +58,7 @@ def rows_of(clause: str) -> str:
     """SQL writing the rows of the decisions whose id matches ``clause`` (``IN (...)``), or of
     every decision for an empty clause."""
     where = f" WHERE x.id {clause}" if clause else ""
-    return (
-        f"INSERT OR REPLACE INTO {TABLE}(decision_id, runs) SELECT x.id, "
-        f"{FUNCTION}(x.clinical_summary, {ITEMS.format(ref='x.id')}) "
-        f"FROM decisions_decision x{where}"
-    )
+    return f"INSERT OR REPLACE INTO {TABLE}(decision_id, runs) {_select(where)}"
 
 
 def index_rows(ids: Sequence[int]) -> tuple[str, list[Any]]:

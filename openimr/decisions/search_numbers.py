@@ -14,7 +14,6 @@ its negative, '5' | '-5'), and a number glued to its unit or apart is one form o
 import re
 from collections.abc import Sequence
 
-from openimr.decisions import number_runs_sql
 from openimr.decisions.domain import number_runs
 from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
 
@@ -55,7 +54,6 @@ def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
 
 # Migration 0016: each decision's numbers as whole tokens (`domain.number_runs`).
 RUNS_TABLE = "decisions_search_numbers"
-DECIMALS_INDEX = number_runs_sql.DECIMALS_INDEX
 
 
 def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tuple[str, list[str]]:
@@ -80,22 +78,39 @@ def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tup
     decimals = [e for e in searched if any("." in form for form in e)]
     whole = [e for e in searched if e not in decimals]
     if decimals:
+        # A letter without a row writes no decimal.
         sql += f" AND EXISTS ({row} AND " + " AND ".join(_any(e) for e in decimals) + ")"
         params += [form for either in decimals for form in either]
     if whole:
-        # A letter writing no decimal holds its runs of digits as whole numbers: FTS5's
-        # match is exact there, and only the few writing one are read (a small index).
-        no_decimal = (
-            f"SELECT 1 FROM {RUNS_TABLE} r INDEXED BY {DECIMALS_INDEX} "
-            f"WHERE r.decision_id = {table}.rowid AND {number_runs_sql.DECIMALS}"
-        )
-        sql += f" AND (NOT EXISTS ({no_decimal}) OR EXISTS ({row} AND "
+        # A letter writing no decimal has no row, and FTS5's runs of digits are its whole
+        # numbers: the match is exact there. A row (one letter in fifty) must hold each.
+        sql += f" AND NOT EXISTS ({row} AND NOT ("
         sql += " AND ".join(_any(e) for e in whole) + "))"
         params += [form for either in whole for form in either]
     if left_out:
         sql += f" AND NOT EXISTS ({row} AND (" + " OR ".join(_any(e) for e in left_out) + "))"
         params += [form for either in left_out for form in either]
+    if fts5 := _left_out_fts5(query):
+        # A letter without a row holding a whole number left out: FTS5's runs of digits.
+        sql += (
+            f" AND (EXISTS ({row}) OR {table}.rowid NOT IN (SELECT rowid FROM "
+            f"decisions_search WHERE decisions_search MATCH %s))"
+        )
+        params.append(fts5)
     return sql, params
+
+
+def _left_out_fts5(query: SearchQuery) -> str:
+    """FTS5's match of the whole numbers left out ("-5": "5", or run into a unit, "5mg"),
+    as `search_match` asks a number (its ``glued`` units), or empty."""
+    glued = dict(query.glued)
+    phrases = []
+    for parts in query.excluded:
+        if not is_number(parts) or "." in (_typed(query.text, excluded=True).get(parts) or "."):
+            continue
+        ends = [parts[-1], *(t for t in glued.get(parts[-1], ()) if t[len(parts[-1]) :].isalpha())]
+        phrases += ['"' + " ".join([*parts[:-1], end]) + '"' for end in ends]
+    return "{summary items} : (" + " OR ".join(phrases) + ")" if phrases else ""
 
 
 def _any(either: Sequence[str]) -> str:

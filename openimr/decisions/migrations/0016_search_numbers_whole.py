@@ -29,17 +29,11 @@ _0003 = importlib.import_module("openimr.decisions.migrations.0003_search_index_
 TABLE = runs_sql.TABLE
 CREATE = f"CREATE TABLE {TABLE} (decision_id integer NOT NULL PRIMARY KEY, runs text NOT NULL)"
 FILL = runs_sql.rows_of("")
-# The letters writing a decimal (a fiftieth of the generated corpus): only their rows are
-# read for a whole number searched (`search_numbers.sqlite_condition`), through this index,
-# small enough to stay in memory.
-DECIMALS_INDEX = (
-    f"CREATE INDEX {runs_sql.DECIMALS_INDEX} ON {TABLE}(decision_id) WHERE {runs_sql.DECIMALS}"
-)
 _DEFERRED = _0003.DEFERRED
 
 
 def _refresh(ref: str) -> str:
-    return runs_sql.row_of(ref) + "; "
+    return runs_sql.row_of(ref) + "; "  # two statements: the old row out, the new one in
 
 
 SQLITE_TRIGGERS = [
@@ -64,7 +58,7 @@ def forward(apps, schema_editor):
         return
     schema_editor.connection.ensure_connection()
     runs_sql.register(schema_editor.connection.connection)
-    for sql in [CREATE, FILL, DECIMALS_INDEX, *SQLITE_TRIGGERS]:
+    for sql in [CREATE, FILL, *SQLITE_TRIGGERS]:
         schema_editor.execute(sql)
 
 
@@ -73,7 +67,6 @@ def backward(apps, schema_editor):
         return
     for name in TRIGGER_NAMES:
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
-    schema_editor.execute(f"DROP INDEX IF EXISTS {runs_sql.DECIMALS_INDEX}")
     schema_editor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
