@@ -67,8 +67,9 @@ def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tup
     typed: "5%" not "0.5%", "12.5" not "12-5". Reading each candidate's text instead (a
     regular expression over the index's summary and items) took the page's p95 at
     1,000,000 letters past its 50 ms target (docs/benchmarks.md, "Numbers at a million");
-    a letter's numbers are a short row under its id (76 characters on average against
-    1,600 of text in the generated corpus)."""
+    a letter's numbers are a short row under its id, kept only for a letter writing a
+    decimal (a fiftieth of the generated corpus), where FTS5's runs of digits can differ
+    from them."""
     searched = [either for either in map(_runs_asked, _number_words(query)) if either]
     left_out = [
         either for either in map(_runs_asked, _number_words(query, excluded=True)) if either
