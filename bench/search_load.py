@@ -23,6 +23,8 @@ _TAGS = importlib.import_module("openimr.decisions.migrations.0010_search_specia
 # 0006: PostgreSQL's posting lists of the filter lexemes, filled in one statement after the
 # documents and their B-tree built once (a trigger's insert per lexeme would be 30 a letter).
 _POSTINGS = importlib.import_module("openimr.decisions.migrations.0006_search_filter_postings")
+# 0019: SQLite's table of each letter's numbers, filled in one statement like the index.
+_NUMBERS = importlib.import_module("openimr.decisions.migrations.0019_search_numbers_whole")
 # 0014: PostgreSQL's documents of the text with its accents dropped.
 _FOLDED = importlib.import_module("openimr.decisions.migrations.0014_pg_search_folds_accents")
 DECISION_COLUMNS = (
@@ -129,7 +131,8 @@ def _sqlite_triggers(create: bool) -> list[str]:
             _TAGS.sqlite_trigger(name) if name in _TAGS.CHANGED else s
             for name, s in zip(names, forward, strict=True)
         ]
-    return [f"DROP TRIGGER IF EXISTS {s.split()[2]}" for s in forward]
+    drop = [s.split()[2] for s in forward] + _NUMBERS.TRIGGER_NAMES
+    return [f"DROP TRIGGER IF EXISTS {name}" for name in drop]
 
 
 def _pg_triggers(enable: bool) -> list[str]:
@@ -197,7 +200,9 @@ def _build_index(cursor: Any, vendor: str) -> None:
         cursor.execute(
             build.replace(_MIGRATION.SQLITE_TAGS.format(d="d"), _TAGS.SQLITE_TAGS.format(d="d"))
         )
-        for sql in _sqlite_triggers(True):
+        cursor.execute(f"DELETE FROM {_NUMBERS.TABLE}")
+        cursor.execute(_NUMBERS.FILL)
+        for sql in [*_sqlite_triggers(True), *_NUMBERS.SQLITE_TRIGGERS]:
             cursor.execute(sql)
     cursor.execute("INSERT INTO decisions_search(decisions_search) VALUES ('optimize')")
     cursor.execute("ANALYZE")

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import connection
 
+from openimr.decisions import number_runs_sql
 from openimr.decisions import search_index as walks
 from openimr.decisions import search_sql as sql
 from openimr.decisions.search_facets import facet_counts
@@ -76,6 +77,8 @@ def index_decisions(decision_ids: Sequence[int]) -> None:
         cursor.execute(sql.INDEX_RESUME)
         if decision_ids:
             cursor.execute(*sql.index_rows(connection.vendor, decision_ids))
+            if connection.vendor == "sqlite":  # each letter's numbers (migration 0016)
+                cursor.execute(*number_runs_sql.index_rows(decision_ids))
 
 
 def search(query: SearchQuery, *, facets: bool = True) -> Results:

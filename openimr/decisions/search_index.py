@@ -275,7 +275,7 @@ def sqlite_matches(cursor: Any, query: SearchQuery, limit: int) -> list[int]:
         [match, newest - SAMPLE],
     )
     expected = int(cursor.fetchone()[0]) * newest / max(sampled, 1)
-    # Numbers typed are checked in each letter's text (the sample above counts without).
+    # Numbers typed are checked in each letter's row of numbers (the sample counts without).
     numbers, checks = sqlite_condition(query)
     if expected < limit / 2:
         cursor.execute(

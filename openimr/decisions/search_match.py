@@ -74,8 +74,8 @@ def fts5_excluded(
 
 
 def _fts5_left_out(query: SearchQuery) -> list[Sequence[str]]:
-    """The words left out that FTS5 asks: not numbers, which `search_numbers` checks in the
-    letters' text (the index's "5" is also the half of "0.5")."""
+    """The words left out that FTS5 asks: not numbers, which `search_numbers` checks in
+    each letter's row of numbers (the index's "5" is also the half of "0.5")."""
     return [parts for parts in query.excluded if not _dose(parts)]
 
 

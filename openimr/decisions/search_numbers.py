@@ -7,30 +7,20 @@ found "0.5%" and "12.5 mg" there, and "12.5" found "12-5", where PostgreSQL foun
 PostgreSQL's "10/325" missed "10-325", which SQLite found. PostgreSQL now reads a dash
 between numbers as a separator like a slash (`signed`: each whole number is also asked as
 its negative, '5' | '-5'), and a number glued to its unit or apart is one form on both
-(`unit_forms`). SQLite still answers a number by its runs of digits, for speed
-(`sqlite_condition` says what that costs and what it leaves: "5%" also finds "0.5%"); a
-number left out is left out as typed on both."""
+(`unit_forms`). SQLite keeps each letter's numbers whole in a row of their own (migration
+0019, `domain.number_runs`) and asks it beside its index (`sqlite_condition`): "5%" finds
+"5% cream", not "0.5%", on both. A number left out is left out as typed on both."""
 
-import itertools
 import re
 from collections.abc import Sequence
 
+from openimr.decisions.domain import number_runs
 from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
 
 _WORD = RUN  # search_terms' own cut of a word into its runs
 _DIGITS = re.compile(r"\d+")
 # A word's last run, a number glued to its unit ("5mg" of "12.5mg").
 _GLUED_UNIT = re.compile(r"(\d+)([^\W\d_]+)")
-# Before a number: not the end of a word or of a decimal ("L5", "0.5"), said after its first
-# digits (a pattern starting with them is searched for them first: 1 microsecond a letter,
-# where one starting with the lookbehind tried every character, 90); after it: no more
-# digits, nor a decimal's dot and digits ("5.5"). A unit may follow ("5mg", "12.5mg"), as
-# both indexes find a number glued to its unit (`search_match.with_glued`).
-_BEFORE = r"(?<!\w{0})(?<!\d\.{0})"
-_AFTER = r"(?!\d)(?!\.\d)"
-# Between two numbers a dot is a decimal point; any other run of non-word characters (a
-# slash, a dash, a comma, spaces) separates them, but not one that would begin a decimal.
-_SEPARATOR = r"(?!\.\d)\W+"
 
 
 def is_number(parts: Sequence[str]) -> bool:
@@ -48,24 +38,6 @@ def signed(number: str) -> str:
     return f"({number} | -{number})"
 
 
-def number_pattern(typed: str, after_word: str | None = None) -> str:
-    """A regular expression finding the number ``typed`` ("10/325", "12.5") as the letters
-    write it: its digits in order, a dot between two of them a decimal point, any other
-    separator any run of non-word characters; not part of a longer number. With
-    ``after_word`` (the drug typed before the dose: "Norco 10/325"), also right after it
-    ("Norco10/325", one token to both indexes, which the search asks as such)."""
-    runs = list(_DIGITS.finditer(typed))
-    first = runs[0].group()
-    start = _BEFORE.format(first)
-    if after_word:
-        start = f"(?:{start}|(?<=(?i:{re.escape(after_word)}){first}))"
-    body = first + start
-    for before, run in itertools.pairwise(runs):
-        between = typed[before.end() : run.start()]
-        body += (r"\." if between == "." else _SEPARATOR) + run.group()
-    return body + _AFTER
-
-
 def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
     """Each searched word (or with ``excluded``, each left out) as typed, from its first to
     its last run, by its runs casefolded."""
@@ -80,31 +52,122 @@ def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
     return found
 
 
+# Migration 0019: each decision's numbers as whole tokens (`domain.number_runs`).
+RUNS_TABLE = "decisions_search_numbers"
+
+
 def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tuple[str, list[str]]:
     """SQL to add to a statement matching SQLite's index (`` AND ...``), and its parameters:
-    the letter's text (the index's own summary and items columns) holds none of the numbers
-    left out as typed (`sqlite_left_out`). Empty when none is left out.
+    the letter's numbers (migration 0019's row of it, read by its id) hold each number
+    searched and none of those left out, as whole tokens (`domain.number_runs`). Empty when
+    no number is typed.
 
-    A number searched for is not checked in the text, so SQLite's index answers it by its
-    runs of digits: "5%" also finds "0.5%", and "12.5" also "12-5" (PostgreSQL's parser
-    reads a decimal as one number and finds neither). Checking each candidate's text made
-    it exact but read every candidate: at 1,000,000 letters "Norco 10/325mg" took 97 ms
-    instead of 29 and "5%" 56 instead of 15, and the page's p95 over `bench/search.py`'s
-    mix rose from 41-45 to 50-89 ms, past its 50 ms target, with decimals alone checked
-    still 50-62 ms (docs/benchmarks.md, "Numbers at a million"). A letter's text is read
-    only for a number left out, which FTS5 is not asked."""
-    left_out = sqlite_left_out(query)
-    text = f"(coalesce({table}.summary, '') || ' ' || coalesce({table}.items, ''))"
-    return "".join(f" AND NOT {text} REGEXP %s" for _ in left_out), left_out
+    FTS5's index answers a number by its runs of digits ("5" is also the half of "0.5");
+    its match still finds the candidates, and this keeps those writing the number as
+    typed: "5%" not "0.5%", "12.5" not "12-5". Reading each candidate's text instead (a
+    regular expression over the index's summary and items) took the page's p95 at
+    1,000,000 letters past its 50 ms target (docs/benchmarks.md, "Numbers at a million");
+    a letter's numbers are a short row under its id, kept only for a letter writing a
+    decimal (a fiftieth of the generated corpus), where FTS5's runs of digits can differ
+    from them."""
+    searched = [either for either in map(_runs_asked, _number_words(query)) if either]
+    left_out = [
+        either for either in map(_runs_asked, _number_words(query, excluded=True)) if either
+    ]
+    sql, params = "", []
+    row = f"SELECT 1 FROM {RUNS_TABLE} r WHERE r.decision_id = {table}.rowid"
+    decimals = [e for e in searched if any("." in form for form in e)]
+    whole = [e for e in searched if e not in decimals]
+    if decimals:
+        # A letter without a row writes no decimal.
+        sql += f" AND EXISTS ({row} AND " + " AND ".join(_any(e) for e in decimals) + ")"
+        params += [form for either in decimals for form in either]
+    if whole:
+        # A letter writing no decimal has no row, and FTS5's runs of digits are its whole
+        # numbers: the match is exact there. A row (one letter in fifty) must hold each.
+        sql += f" AND NOT EXISTS ({row} AND NOT ("
+        sql += " AND ".join(_any(e) for e in whole) + "))"
+        params += [form for either in whole for form in either]
+    if left_out:
+        sql += f" AND NOT EXISTS ({row} AND (" + " OR ".join(_any(e) for e in left_out) + "))"
+        params += [form for either in left_out for form in either]
+    if fts5 := _left_out_fts5(query):
+        # A letter without a row holding a whole number left out: FTS5's runs of digits.
+        sql += (
+            f" AND (EXISTS ({row}) OR {table}.rowid NOT IN (SELECT rowid FROM "
+            f"decisions_search WHERE decisions_search MATCH %s))"
+        )
+        params.append(fts5)
+    return sql, params
 
 
-def sqlite_left_out(query: SearchQuery) -> list[str]:
-    """The patterns of the numbers left out ("-5"), which FTS5 does not ask
-    (`search_match.fts5_match`): a letter holding one, as a search of it finds it, is
-    left out; one holding "0.5" is not."""
-    typed = _typed(query.text, excluded=True)
-    numbers = (typed.get(tuple(parts)) for parts in query.excluded if is_number(parts))
-    return list(dict.fromkeys(number_pattern(w) for w in numbers if w))
+def _left_out_fts5(query: SearchQuery) -> str:
+    """FTS5's match of the whole numbers left out ("-5": "5", or run into a unit, "5mg"),
+    as `search_match` asks a number (its ``glued`` units), or empty."""
+    glued = dict(query.glued)
+    phrases = []
+    for parts in query.excluded:
+        if not is_number(parts) or "." in (_typed(query.text, excluded=True).get(parts) or "."):
+            continue
+        ends = [parts[-1], *(t for t in glued.get(parts[-1], ()) if t[len(parts[-1]) :].isalpha())]
+        phrases += ['"' + " ".join([*parts[:-1], end]) + '"' for end in ends]
+    return "{summary items} : (" + " OR ".join(phrases) + ")" if phrases else ""
+
+
+def _any(either: Sequence[str]) -> str:
+    return "(" + " OR ".join("instr(r.runs, %s) > 0" for _ in either) + ")"
+
+
+def _runs_asked(typed: Sequence[str]) -> list[str]:
+    """The token strings ``instr`` asks for (" 10 325 "), one for each form of a word."""
+    asked = []
+    for text in typed:
+        found = number_runs.tokens(text)
+        while found and found[0] == number_runs.GAP:
+            found.pop(0)
+        while found and found[-1] == number_runs.GAP:
+            found.pop()
+        if found:
+            asked.append(f" {' '.join(found)} ")
+    return list(dict.fromkeys(asked))
+
+
+def _number_words(query: SearchQuery, *, excluded: bool = False) -> list[list[str]]:
+    """Each searched word (or with ``excluded``, each number left out) holding a number (a
+    run starting with a digit), as the texts it may be written as: as typed, and a dose
+    after a drug typed before it also run into the drug ("Norco 10/325": "norco10/325"; a
+    quoted `"Tramadol 50"`: "Tramadol50"), as `search_match.with_glued` asks FTS5. A word
+    left out is a number alone ("-5"), as typed: FTS5 is asked the others."""
+    typed = _typed(query.text, excluded=excluded)
+    words = query.excluded if excluded else query.words
+    found = []
+    for n, parts in enumerate(words):
+        text = typed.get(tuple(p.casefold() for p in parts))
+        if not text or not any(p[:1].isascii() and p[:1].isdigit() for p in parts):
+            continue
+        if excluded and not is_number(parts):
+            continue
+        forms = [text]
+        before = words[n - 1] if n else ()
+        if not excluded and is_number(parts) and len(before) == 1 and before[0].isalpha():
+            forms.append(before[0] + text)
+        elif not excluded and (glued := _drug_run_into_dose(parts, text)) is not None:
+            forms.append(glued)
+        found.append(forms)
+    return found
+
+
+def _drug_run_into_dose(parts: Sequence[str], typed: str) -> str | None:
+    """A phrase ending in a drug and its dose (`"continue Tramadol 50"`) with the dose run
+    into the drug ("continue Tramadol50"), as letters print it; None for other words."""
+    start = len(parts)
+    while start > 1 and is_number(parts[start - 1 :]):
+        start -= 1
+    drug = parts[start - 1]
+    if start == len(parts) or len(parts) < 2 or is_number(parts) or not drug.isalpha():
+        return None
+    runs = list(_WORD.finditer(typed))
+    return typed[: runs[start - 1].end()] + typed[runs[start].start() :]
 
 
 def unit_forms(parts: Sequence[str], before: Sequence[str] = ()) -> list[tuple[str, ...]]:
