@@ -6,14 +6,13 @@ from django.http import HttpRequest
 from ninja import Header, Router, Schema
 from ninja.responses import Status
 
-from openimr.api.auth import client_may_see, client_name
+from openimr.api.auth import case_read_or_refused, client_name
 from openimr.api.errors import REFUSED, errors
 from openimr.api.params import StaffCaseNumber
-from openimr.audit.services import audit_record
 from openimr.cases import selectors, services
 from openimr.cases.intake_schema import ApplicationIn
 from openimr.core.access import user_works_intake
-from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.core.errors import InvalidInput, Problem
 from openimr.letters.selectors import determination_for_payer
 
 router = Router(tags=["applications"])
@@ -123,20 +122,5 @@ def submit_application(
 def get_application(request: HttpRequest, case_number: StaffCaseNumber) -> ApplicationOut:
     """The screening outcome and current deadlines of an application the caller may see.
     The read is audited; so is a refusal (404, the same as for no such case)."""
-    action = "application.viewed"
-    try:
-        selectors.case_get_for_user(request.user, case_number)
-        if not client_may_see(request, case_number):
-            raise NotFound(f"no case {case_number}")
-    except NotFound:
-        audit_record(
-            actor=request.user,
-            action=f"{action}.refused",
-            object_type="case",
-            object_id=case_number,
-        )
-        raise
-    # Its own short transaction, after the checks' reads: the write lock it takes holds
-    # every other writer back (openimr.cases.views.case_view).
-    audit_record(actor=request.user, action=action, object_type="case", object_id=case_number)
+    case_read_or_refused(request, case_number, "application.viewed")
     return _out(case_number)

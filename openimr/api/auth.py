@@ -24,8 +24,14 @@ from ninja.utils import check_csrf
 from openimr.accounts.selectors import second_factor_passed
 from openimr.api.models import ApiToken
 from openimr.api.services import token_find
-from openimr.cases.selectors import application_client, case_administrator_account
+from openimr.audit.services import audit_record
+from openimr.cases.selectors import (
+    application_client,
+    case_administrator_account,
+    case_get_for_user,
+)
 from openimr.core.access import session_client, user_works_intake
+from openimr.core.errors import NotFound
 
 log = logging.getLogger("openimr.security")
 
@@ -136,3 +142,24 @@ def client_may_open_case_file(request: HttpRequest, case_number: str) -> bool:
 
 def client_name(request: HttpRequest) -> str:
     return getattr(request, "api_client", None) or session_client(request.user.get_username())
+
+
+def case_read_or_refused(request: HttpRequest, case_number: str, action: str) -> None:
+    """A read of one case's data over the API: ``NotFound`` (404, the same as for no such
+    case) unless the caller may see it (the case selectors, then ``client_may_see``), the
+    refusal audited as ``<action>.refused`` and the read as ``<action>``. The read's record
+    is its own short transaction after the checks' reads: the write lock it takes holds every
+    other writer back (openimr.cases.views.case_view)."""
+    try:
+        case_get_for_user(request.user, case_number)
+        if not client_may_see(request, case_number):
+            raise NotFound(f"no case {case_number}")
+    except NotFound:
+        audit_record(
+            actor=request.user,
+            action=f"{action}.refused",
+            object_type="case",
+            object_id=case_number,
+        )
+        raise
+    audit_record(actor=request.user, action=action, object_type="case", object_id=case_number)

@@ -8,12 +8,10 @@ from datetime import date, datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from openimr.api.auth import client_may_see
+from openimr.api.auth import case_read_or_refused
 from openimr.api.errors import REFUSED, errors
 from openimr.api.params import StaffCaseNumber
-from openimr.audit.services import audit_record
 from openimr.cases import selectors
-from openimr.core.errors import NotFound
 
 router = Router(tags=["applications"])
 
@@ -44,19 +42,5 @@ def case_status(request: HttpRequest, case_number: StaffCaseNumber) -> CaseStatu
     """Where the case stands, what happens next, and the next date due: for the claims
     administrator of the case (the cases its token may read) and intake staff; 404 for any
     other, the same as for no such case, audited."""
-    try:
-        selectors.case_get_for_user(request.user, case_number)
-        if not client_may_see(request, case_number):
-            raise NotFound(f"no case {case_number}")
-    except NotFound:
-        audit_record(
-            actor=request.user,
-            action="case.status_viewed.refused",
-            object_type="case",
-            object_id=case_number,
-        )
-        raise
-    audit_record(
-        actor=request.user, action="case.status_viewed", object_type="case", object_id=case_number
-    )
+    case_read_or_refused(request, case_number, "case.status_viewed")
     return CaseStatusOut(**selectors.case_status(case_number))
