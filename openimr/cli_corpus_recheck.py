@@ -1,6 +1,7 @@
 """`openimr corpus recheck [--workers W] [--dry-run] [--json]`: withhold the PDF of every
 published letter whose de-identification changes its text, for letters ingested before
-ingest did so itself (openimr.decisions.services.recheck)."""
+ingest did so itself, and read their stored reviewer specialties as the parser now reads
+them (openimr.decisions.services.recheck)."""
 
 import argparse
 import json
@@ -36,6 +37,11 @@ def _print_summary(summary: dict[str, Any]) -> None:
     )
     for number in summary["withheld"]:
         print(f"  {verb}: {number}")
+    renamed = "would read" if summary["dry_run"] else "read"
+    for r in summary["specialties"]:
+        print(
+            f'  {renamed} the specialty "{r["printed"]}" as "{r["name"]}": {r["letters"]} letters'
+        )
     removed = "would remove" if summary["dry_run"] else "removed"
     for path in summary["left_behind"]:
         print(f"  {removed} the withheld PDF an earlier run left behind: {path}")
@@ -51,7 +57,10 @@ def _print_summary(summary: dict[str, Any]) -> None:
 def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     recheck = commands.add_parser(
         "recheck",
-        help="withhold the PDF of each published letter whose de-identification changes it",
+        help=(
+            "withhold the PDF of each published letter whose de-identification changes it; "
+            "read stored specialties as the parser now does"
+        ),
     )
     recheck.add_argument(
         "--workers",

@@ -13,9 +13,11 @@ from typing import Any
 from openimr.decisions import precedents_match as match
 from openimr.decisions.domain.item_regions import BAR, DIAGNOSED
 from openimr.decisions.domain.treatment_words import (
+    EVALUATIONS,
     FOR_A_PART,
     NOT_ON_SKIN,
     PERCENT,
+    WITH,
     abbreviations_for,
     region_words,
     singular,
@@ -32,10 +34,11 @@ class Treatment:
     an abbreviation of them, or one of ``also``: a drug's brands) and, for each of
     ``parts``, one of its words: the kind of the treatment ((("patch", "transdermal",
     "lidoderm"),) for "Lidocaine 5% patch"). No item holding one of ``unless`` anywhere in its
-    words: a course of a treatment leaves out the evaluations for it ("eval" in "evaluation"
-    and "re-evaluation"), a drug taken the creams. Each of ``regions`` among the item's
-    regions, as its letter was read when stored (the ``regions`` column: "knee" for "MRI of
-    the left knee", "lumbar" for "PT 2x6" of a letter diagnosed "Lumbar radiculopathy")."""
+    words (an evaluation's, before its first "with"): a course of a treatment leaves out the
+    evaluations for it ("eval" in "evaluation" and "re-evaluation"), a drug taken the creams.
+    Each of ``regions`` among the item's regions, as its letter was read when stored (the
+    ``regions`` column: "knee" for "MRI of the left knee", "lumbar" for "PT 2x6" of a letter
+    diagnosed "Lumbar radiculopathy")."""
 
     category: str
     key: tuple[str, ...]
@@ -181,6 +184,14 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
     )
     named = " OR ".join([f"({every})", *(_contains(vendor, word) for word in also)])
     parts = [" OR ".join(map(partial(_contains, vendor), part)) for part in treatment.parts]
+    # An evaluation names one of its words before its first "with" (``_lacks``): "Lumbar
+    # epidural steroid injection with pain interventionist consult" is none. The shortest of
+    # the words stands for those holding it ("eval" for "evaluation").
+    heads = [
+        [w for w in part if not any(o != w and o in w for o in part)]
+        for part in treatment.parts
+        if part == EVALUATIONS
+    ]
     # A region is one substring of the stored column: the item was read when stored.
     position = "strpos" if vendor == "postgresql" else "instr"
     where = " AND ".join(
@@ -188,6 +199,7 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
         + [f"{position}(i.regions, %s) > 0" for _ in treatment.regions]
         + [f"({text})" for text in [named, *parts]]
         + [_lacks(vendor, word) for word in treatment.unless]
+        + [f"NOT ({' AND '.join(_lacks(vendor, word) for word in said)})" for said in heads]
     )
     tested = [*(w for form in forms for w in form), *also]
     tested += [word for part in treatment.parts for word in part]
@@ -197,6 +209,7 @@ def _cohort_where(vendor: str, ids: Sequence[int], treatment: Treatment) -> tupl
         *[f"{BAR}{region}{BAR}" for region in treatment.regions],
         *[p for word in tested for p in _word_params(vendor, word)],
         *[p for word in treatment.unless for p in _lacks_params(word)],
+        *[p for said in heads for word in said for p in _lacks_params(word)],
     ]
 
 
@@ -241,15 +254,26 @@ _ON_SKIN = (_strength_on_skin("sqlite"), _strength_on_skin("postgresql"))
 
 
 def _lacks_params(word: str) -> list[str]:
-    return _word_params("", word) if word == PERCENT else [f"%{word}%"]
+    if word == PERCENT:
+        return _word_params("", word)
+    return [f"%{word}%", WITH, word] if word in EVALUATIONS else [f"%{word}%"]
 
 
 def _lacks(vendor: str, word: str) -> str:
     """An item holding ``word`` nowhere, case aside; a percent sign by its position, which a
-    LIKE pattern would read as any text."""
+    LIKE pattern would read as any text. An evaluation's word only before the item's first
+    "with" (``treatment_words.evaluated``): "Lumbar epidural steroid injection with pain
+    interventionist consult" is a course of the injection. The position test is reached only
+    by the few items holding the word."""
+    postgresql = vendor == "postgresql"
     if word == PERCENT:
-        return f"NOT {_ON_SKIN[vendor == 'postgresql']}"
-    return f"i.treatment NOT {_LIKE[vendor == 'postgresql']} %s"
+        return f"NOT {_ON_SKIN[postgresql]}"
+    lacks = f"i.treatment NOT {_LIKE[postgresql]} %s"
+    if word not in EVALUATIONS:
+        return lacks
+    at = "strpos" if postgresql else "instr"
+    after = f"{at}(lower(i.treatment), %s) BETWEEN 1 AND {at}(lower(i.treatment), %s) - 1"
+    return f"({lacks} OR {after})"
 
 
 def _word_params(vendor: str, word: str) -> list[str]:

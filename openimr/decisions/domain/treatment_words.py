@@ -114,6 +114,12 @@ VARIANTS = frozenset(["hinged", "steroid", "transforaminal", "interlaminar", "ca
 # 9792.24.2, Chronic Pain Medical Treatment Guidelines, Topical analgesics), so
 # "Cyclobenzaprine 5% in cream base" is no "Cyclobenzaprine 7.5mg #60".
 EVALUATIONS = ("evaluation", "eval", "consultation", "consult", "assessment")
+# An evaluation word after "with" is one given with the treatment, not the item: "Lumbar
+# epidural steroid injection with pain interventionist consult" is an epidural injection, and
+# "Consultation with a pain management specialist" still a consultation. Only the words
+# before the first "with" (``evaluated``) say whether an item is an evaluation; the cohort's
+# SQL reads an item's so too (precedents_sql).
+WITH = " with "
 _NO_EVALUATIONS = frozenset(["surgery", "evaluation_management", "pharmaceuticals"])
 # A strength in percent (PERCENT) is a concentration, as a drug applied to the skin is
 # written ("Diclofenac sodium 3%", "Flurbiprofen 10%/Dextromethorphan 5%/Lidocaine 5%,
@@ -151,6 +157,9 @@ _ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|^\s*associated\s+surgical\s+servic
 # after "/" or "," ("Flurbiprofen 20%, Baclofen 5%"); what follows otherwise is how it is
 # taken ("Diazepam 5mg take 1 tab orally 1 hour before exam").
 _DOSE = re.compile(r"\d[\d.%-]*(?:/\d[\d.%-]*)*[^\W\d_]*")
+# Two ingredients of a compound, the name of one and the next after "/" or "," ("Flurbiprofen
+# 20%, Baclofen 5%" is named "Flurbiprofen , Baclofen" by ``_named``; "Hydrocodone/APAP").
+_INGREDIENTS = re.compile(r"[^\W\d_]\s*[/,]\s*[^\W\d_]")
 # What a letter writes for a treatment's words, read as those words in the category only:
 # elsewhere "PT" is as likely the prothrombin time of a "PT/INR" test. "X-ray" reads "ray"
 # (one letter is no word), as "X-rays", "Xray" and "radiographs" do here.
@@ -288,11 +297,17 @@ def key_words(treatment: str, category: str, *, drop: frozenset[str], limit: int
     ("Lumbar spine") is keyed by the part, less the words only a pair makes a part's."""
     skip = drop | MODIFIERS | VARIANTS | frozenset(w for words, _ in KINDS for w in words)
     skip |= CATEGORY_NAMES.get(category, frozenset())
-    read = [(w, body) for w, body in _read(expanded(_named(treatment, category), category))]
+    name = _named(treatment, category)
+    read = [(w, body) for w, body in _read(expanded(name, category))]
     kept = [(w, body) for w, body in read if w not in skip]
     named = [w for w, body in kept if not body] or [
         w for w, body in kept if body and w in BODY_PARTS
     ]
+    if category == "pharmaceuticals" and _INGREDIENTS.search(name):
+        # A compound's ingredients in any order are one compound: keyed by its first words
+        # in alphabetical order, not as written ("Lidocaine/Flurbiprofen/Baclofen cream" and
+        # "Flurbiprofen/Baclofen/Lidocaine cream" are both baclofen and flurbiprofen).
+        named = sorted(dict.fromkeys(singular(w) for w in named))
     return sorted(dict.fromkeys(singular(w) for w in named[:limit]))
 
 
@@ -315,10 +330,22 @@ def kinds_of(treatment: str, category: str) -> tuple[tuple[tuple[str, ...], bool
     ``treatment`` is of that kind (an evaluation; a drug applied to the skin, by a word or
     a strength in percent) or not."""
     read = {word for word, _ in _read(expanded(treatment, category))}
-    found = [(kind, any(w in read for w in kind)) for kind, applies in KINDS if applies(category)]
+    head = {word for word, _ in _read(expanded(evaluated(treatment), category))}
+    found = [
+        (kind, any(w in (head if kind is EVALUATIONS else read) for w in kind))
+        for kind, applies in KINDS
+        if applies(category)
+    ]
     if PERCENT in treatment and not any(of for _, of in found) and not read & _NOT_ON_SKIN:
         found = [(kind, PERCENT in kind) for kind, _ in found]  # a strength in percent
     return tuple(found)
+
+
+def evaluated(treatment: str) -> str:
+    """The words of ``treatment`` that say whether it is an evaluation: those before its
+    first "with" (``WITH``), or all of it."""
+    at = treatment.lower().find(WITH)
+    return treatment if at < 0 else treatment[:at]
 
 
 def singular(word: str) -> str:
@@ -338,7 +365,11 @@ def _form(words: str) -> tuple[str, ...] | None:
 
 # Each brand's key (as ``key_words`` reads its generic words) and form.
 _BRAND_KEYS = {
-    brand: (tuple(key_words(words, "pharmaceuticals", drop=frozenset(), limit=2)), _form(words))
+    # Its generic words as a compound's ingredients, in any order as a letter's are.
+    brand: (
+        tuple(key_words("/".join(words.split()), "pharmaceuticals", drop=frozenset(), limit=2)),
+        _form(words),
+    )
     for brand, words in BRANDS.items()
 }
 

@@ -16,6 +16,9 @@ not be removed) leaves a file no letter names, and its letter has no PDF for a n
 read: each run therefore first removes the files an earlier run withheld (their audit rows
 name them) that are still there and that no letter names, and counts them.
 
+First, the stored reviewer specialties are read again as the parser now reads a printed
+one (``recheck_specialties``: "Sports Medicinea" is "Sports Medicine"), from the rows alone.
+
 Idempotent: a letter without a PDF is not read, so a second run changes nothing. The
 stored de-identified text is left as it is (it was de-identified when it was stored). A
 stored PDF that is missing or cannot be read again is counted and named, and left as it
@@ -39,6 +42,7 @@ from openimr.decisions.ingest_reader import ReadLetter, read_published
 from openimr.decisions.ingest_selectors import pointed_paths, withheld_paths
 from openimr.decisions.models import Decision, Source, SourceFile
 from openimr.decisions.services.ingest import CHUNK, WITHHELD
+from openimr.decisions.services.recheck_specialties import Renamed, specialties_read_again
 
 # Letters whose PDFs are read before their answers are written: the readers stay busy
 # while a chunk is written, and at most this many files are held in memory per reader.
@@ -55,6 +59,8 @@ class RecheckSummary:
     # withheld PDFs an earlier run left on disk, removed by this one (relative paths)
     left_behind: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # spellings of specialties read as the known names (``recheck_specialties``)
+    specialties: list[Renamed] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +70,10 @@ class RecheckSummary:
             "unreadable": [{"case_number": n, "reason": r} for n, r in self.unreadable],
             "left_behind": self.left_behind,
             "dry_run": self.dry_run,
+            "specialties": [
+                {"printed": r.printed, "name": r.name, "letters": r.letters}
+                for r in self.specialties
+            ],
         }
 
 
@@ -76,8 +86,11 @@ class _Letter:
 
 def corpus_recheck(*, actor: Actor, workers: int = 1, dry_run: bool = False) -> RecheckSummary:
     """Read each published letter's stored PDF again and withhold the PDF of every letter
-    whose de-identification changes its text (``dry_run``: only say which)."""
+    whose de-identification changes its text, and read the stored specialties again as the
+    parser now reads them (``recheck_specialties``) (``dry_run``: only say which)."""
     summary = RecheckSummary(dry_run=dry_run, left_behind=_left_behind())
+    # The rows alone, read first: a spelling or two, where the PDFs take hours at a million.
+    summary.specialties = specialties_read_again(actor=actor, dry_run=dry_run)
     if not dry_run:
         _remove_files(summary.left_behind)
     limits = sandbox.Limits(

@@ -1,0 +1,71 @@
+"""`openimr corpus recheck`, its second rule: the reviewer specialties of the published
+letters stored before the parser read a printed specialty as the known one it names
+(openimr.letters.parsing.specialties: "Sports Medicinea" is "Sports Medicine", "PHYSICAL
+MEDICINE AND REHABILITATION" "Physical Medicine & Rehabilitation") are read so again, as an
+ingest of the same letters would now store them.
+
+Cheap: the spellings are read from the table counting the letters that print each
+(migration 0012), a row per spelling, and only a spelling the parser now reads otherwise
+is written, one statement for its letters (and one taking it off the letters that name
+the known name already: a letter names a specialty once). The table's triggers keep the
+counts, the search index and the corpus's stamp in step, as for any write of the rows.
+Issued letters are left as they are: their specialties come from this organization's
+reviewer, not from a printed letter. The stored document keeps what was read then; every
+page, filter, chart and export reads the rows. Idempotent: a second run renames nothing."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from openimr.audit.services import Actor, audit_record
+from openimr.decisions.models import DecisionSpecialty, Source
+from openimr.decisions.specialty_names import letters_by_spelling
+from openimr.letters.parsing.specialties import read_specialty
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """A spelling of published letters read as the known ``name``, for ``letters`` letters."""
+
+    printed: str
+    name: str
+    letters: int
+
+
+def specialties_read_again(*, actor: Actor, dry_run: bool = False) -> list[Renamed]:
+    """Each stored spelling the parser now reads as another name, on the published letters
+    that print it, renamed (``dry_run``: only said), with an audit event
+    (``corpus.specialty_renamed``) each, in the spelling's transaction."""
+    renamed = []
+    for printed, _ in sorted(letters_by_spelling()):
+        name = read_specialty(printed).name
+        if name == printed:
+            continue
+        rows = DecisionSpecialty.objects.filter(
+            specialty=printed, decision__source=Source.PUBLISHED
+        )
+        if dry_run:
+            found = Renamed(printed, name, rows.count())
+        else:
+            found = _rename(printed, name, rows, actor)
+        if found.letters:
+            renamed.append(found)
+    return renamed
+
+
+def _rename(printed: str, name: str, rows: "QuerySet[DecisionSpecialty]", actor: Actor) -> Renamed:
+    with transaction.atomic():
+        letters = rows.count()
+        named = DecisionSpecialty.objects.filter(specialty=name).values("decision_id")
+        rows.filter(decision_id__in=named).delete()
+        rows.update(specialty=name)
+        if letters:
+            audit_record(
+                actor=actor,
+                action="corpus.specialty_renamed",
+                object_type="specialty",
+                object_id=printed,
+                detail={"name": name, "letters": letters},
+            )
+    return Renamed(printed, name, letters)
