@@ -284,4 +284,5 @@ KEPT: tuple[str, ...] = (
     "Per UR, the physician (PTP) requested an MRI.",
     "Patient U.S. citizen; the patient P.T. notes and patient O.T. visits were reviewed.",
     "Patient M.D. visits were approved; the patient A.M. stiffness lasts an hour.",
+    "Patient I.D. and patient D.O.B. fields were blank.",
 )

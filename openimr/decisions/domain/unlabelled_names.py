@@ -300,6 +300,8 @@ def replace_names_after_sentence_roles(text: str, known: Container[str] = ()) ->
 _INITIALS = re.compile(r" ((?:[A-Z]\. ?){1,2}[A-Z]\.)(?!\w)")
 _NOT_INITIALS = frozenset(("U.S.", "P.T.", "O.T.", "M.D.", "D.O.", "D.C.", "R.N.", "N.P."))
 _NOT_INITIALS |= frozenset(("P.A.", "A.M.", "P.M.", "E.R.", "I.V.", "Q.M.E.", "U.K."))
+# A label a form writes after the patient: "Patient I.D. 12345", "Patient D.O.B.: ...".
+_NOT_INITIALS |= frozenset(("I.D.", "D.O.B.", "A.K.A.", "S.S.N.", "N.P.I."))
 
 
 def _worker_initials(text: str, of: Callable[[str], list[int]]) -> list[tuple[int, int]]:

@@ -82,6 +82,7 @@ def test_the_workers_initials_after_the_workers_role_are_removed(text, expected)
         "Patient U.S. citizen, 45 years old.",
         "The patient P.T. notes were reviewed; patient O.T. visits were denied.",
         "Patient M.D. visits were approved; the patient A.M. stiffness lasts an hour.",
+        "Patient I.D. and patient D.O.B. fields were blank.",
     ],
 )
 def test_an_abbreviation_written_with_periods_after_the_patient_stays(text):
