@@ -278,4 +278,11 @@ KEPT: tuple[str, ...] = (
     "A call with Physical Therapy was made; a telephone conversation with Utilization Review.",
     "Case manager notes were reviewed. The claims administrator is Not Listed.",
     "She is employed at this time. From: Utilization Review. Attn Claims Department.",
+    # Session 22: the shapes of a sign-off, a message, a surname first and initials.
+    "Regards, Claims. Sincerely, Utilization Review. Best regards, the adjuster.",
+    "She left a message for the adjuster and a message for Utilization Review.",
+    "Per UR, the physician (PTP) requested an MRI.",
+    "Patient U.S. citizen; the patient P.T. notes and patient O.T. visits were reviewed.",
+    "Patient M.D. visits were approved; the patient A.M. stiffness lasts an hour.",
+    "Patient I.D. and patient D.O.B. fields were blank.",
 )

@@ -409,6 +409,13 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Case manager Jane Smith's note was reviewed.", ("Jane", "Smith")),
     Leak("The insurer, Zenith Insurance Company, denied it.", ("Zenith",)),
     Leak("She is employed at Acme Trucking.", ("Acme",)),
+    # Session 22, what its hunts left: a sign-off, a message, a surname first, initials.
+    Leak("Thank you.\nRegards, Jane", ("Jane",)),
+    Leak("Sincerely, Jane Smith", ("Jane", "Smith")),
+    Leak("The nurse left a message for Jane Smith on 3/3/2016.", ("Jane", "Smith")),
+    Leak("Smith, Jane (adjuster) denied the request.", ("Smith", "Jane")),
+    Leak("Patient J.S. reported pain; the claimant J. R. S. was seen.", ("J.S.", "J. R. S.")),
+    Leak("The employer, Acme Trucking Inc., denied it.", ("Acme", "Inc")),
 )
 
 

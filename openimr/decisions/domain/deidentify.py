@@ -239,8 +239,10 @@ def replace_known_names(text: str, index: NameIndex) -> str:
 
 def _role_after(role: str, text: str, at: int) -> str:
     """``role_at``, without its article after an article ("the Washington Orthopedics
-    report" reads "the treating physician Orthopedics report", not "the the ...")."""
-    if role.startswith("the ") and text[max(0, at - 4) : at].lower() == "the ":
+    report" reads "the treating physician Orthopedics report", not "the the ...") or a
+    salutation's "Dear" ("Dear Dr. Okonkwo," reads "Dear treating physician,")."""
+    before = text[max(0, at - 5) : at].lower()
+    if role.startswith("the ") and (before.endswith("the ") or before == "dear "):
         return role[4:]
     return role_at(role, text, at)
 

@@ -126,7 +126,7 @@ def replace_labelled_names(text: str) -> str:
     spans = spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
     spans += spans_after(text, ends, _APPOSED_VALUE)
     spans += spans_after(text, lowercase, _ADJACENT_VALUE)
-    return redact_spans(text, [_without_possessive(text, span) for span in spans])
+    return redact_spans(text, [_name_span(text, span) for span in spans])
 
 
 def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
@@ -139,8 +139,25 @@ def replace_role_phrase_names(text: str, known: Container[str] = ()) -> str:
     spans = spans_after(text, ends, _LABELLED_VALUE) if ":" in text else []
     spans += spans_after(text, ends, _APPOSED_VALUE)
     spans += spans_after(text, lowercase, _ADJACENT_VALUE)
-    spans = [_without_possessive(text, span) for span in spans]
+    spans = [_name_span(text, span) for span in spans]
     return redact_spans(text, [span for span in spans if not all_known(text, span, known)])
+
+
+# A company's legal suffix after its name, read as its part: "The employer, Acme Trucking,
+# Inc., denied" and "Acme Trucking Inc., denied" read "The employer, [redacted], denied", not
+# "[redacted], Inc.," nor "[redacted].,". The suffix's period goes only inside a sentence
+# (before a comma, a semicolon, a parenthesis or a word in lower case): else it ends it too.
+_LEGAL_SUFFIX = re.compile(r"(,?\s+(?:Inc|LLC|Corp|Co|Ltd|LLP|LP)\b)?(?:\.(?=[,;)]|\s+[a-z]))?")
+_SUFFIX_WORDS = ("Inc", "LLC", "Corp", "Co", "Ltd", "LLP", "LP")
+
+
+def _name_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span of a name after a label: without a possessive, with a legal suffix."""
+    start, end = _without_possessive(text, span)
+    suffix = _LEGAL_SUFFIX.match(text, end) if end == span[1] else None
+    if suffix and (suffix.group(1) or text.endswith(_SUFFIX_WORDS, start, end)):
+        return start, suffix.end()
+    return start, end
 
 
 def _without_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -182,8 +182,22 @@ def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int,
         while text[start : start + 1].isspace():
             start += 1
         capitals = [s for s in _capitals_listed(text, start) if not all_known(text, s, known)]
-        spans += listed_names(text, start, known) or capitals
+        spans += listed_names(text, start, known) or capitals or _signer(text, label, start, known)
     return spans
+
+
+# A sign-off's one word, where the letter ends it (the line, the text or a period after it):
+# "Regards, Jane", "Sincerely, Smith." A word a letter signs with for a department stays
+# ("Regards, Claims", an ordinary word); "Regards, Jane Smith" is read as a list above.
+_SIGN_OFFS = frozenset(("regards,", "sincerely,", "respectfully,"))
+_ONE_SIGNER = re.compile(rf"({NAME_WORD})[ \t]*(?:[.\n\x00]|$)")
+
+
+def _signer(text: str, label: str, at: int, known: Container[str]) -> list[tuple[int, int]]:
+    found = _ONE_SIGNER.match(text, at) if label in _SIGN_OFFS else None
+    if not found or is_ordinary(found.group(1)) or all_known(text, found.span(1), known):
+        return []
+    return [found.span(1)]
 
 
 _SALUTATION = re.compile(
@@ -268,6 +282,21 @@ def _apposed_names(text: str, role: str, known: Container[str]) -> list[tuple[in
             continue
         name = _NAME_BEFORE.search(text, max(0, before.start() - 100), before.start())
         span = name and trailing_name(text, name.start(), name.end())
+        if span and after == ")" and len(name_words(text, *span)) == 1:
+            span = _surname_first(text, span)
         if span and len(name_words(text, *span)) >= 2 and not all_known(text, span, known):
             spans.append(span)
     return spans
+
+
+# A name as a list writes it, its surname first: "Smith, Jane (adjuster)". Only one given
+# name before a role in parentheses: "In Fresno, Jane Smith, the adjuster" is a place then
+# a name, and "Jane (adjuster)" alone is not read.
+_SURNAME_FIRST = re.compile(rf"({NAME_WORD}),[ \t]+$")
+
+
+def _surname_first(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    found = _SURNAME_FIRST.search(text, max(0, span[0] - 40), span[0])
+    if found is None or is_ordinary(found.group(1)):
+        return None
+    return found.start(1), span[1]

@@ -21,7 +21,7 @@ str.find.
 Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 
 from openimr.decisions.domain.deidentify import UPPER, sentence_starts_at
 from openimr.decisions.domain.identifiers import all_known, redact_spans
@@ -222,7 +222,7 @@ _AFTER_PER = (",", "'", "\u2019", ".")
 # found as words, "per" and "office" would each report every "performed", "persistent",
 # "official" (a match each), and a scan of the text for each cost 2 to 3.5 µs a letter.
 PHRASES: tuple[str, ...] = ("per ", "office of ", "offices of ", "from ", "call with ")
-PHRASES += ("conversation with ", "conference with ")
+PHRASES += ("conversation with ", "conference with ", "message for ")
 
 
 def _office_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
@@ -291,7 +291,29 @@ def replace_names_after_sentence_roles(text: str, known: Container[str] = ()) ->
         span = leading_name(text, words[0][0], found.end(1))
         if span and not all_known(text, span, known):
             spans.append(span)
-    return redact_spans(text, spans)
+    return redact_spans(text, spans + _worker_initials(text, of))
+
+
+# The worker's initials after the worker's role, as a note writes them to spare the name:
+# "Patient J.S. reported", "the claimant J. R. S." (45 CFR 164.514(b)(2)(i)(A): initials are
+# a name's part). Abbreviations written so stay: "patient U.S. citizen", "patient P.T. notes".
+_INITIALS = re.compile(r" ((?:[A-Z]\. ?){1,2}[A-Z]\.)(?!\w)")
+_NOT_INITIALS = frozenset(("U.S.", "P.T.", "O.T.", "M.D.", "D.O.", "D.C.", "R.N.", "N.P."))
+_NOT_INITIALS |= frozenset(("P.A.", "A.M.", "P.M.", "E.R.", "I.V.", "Q.M.E.", "U.K."))
+# A label a form writes after the patient: "Patient I.D. 12345", "Patient D.O.B.: ...".
+_NOT_INITIALS |= frozenset(("I.D.", "D.O.B.", "A.K.A.", "S.S.N.", "N.P.I."))
+
+
+def _worker_initials(text: str, of: Callable[[str], list[int]]) -> list[tuple[int, int]]:
+    spans = []
+    for role in ("patient", "applicant", "claimant", "employee"):
+        for at in of(role):
+            found = _INITIALS.match(text, at + len(role))
+            # A case's own initials ("G.H." for Guadalupe Hernandez) go too: initials hold
+            # no word the known-name rule could read as the party's.
+            if found and found.group(1).replace(" ", "") not in _NOT_INITIALS:
+                spans.append(found.span(1))
+    return spans
 
 
 # Whom the worker was referred to, or a letter's writer spoke with: "referred to", "spoke
@@ -300,7 +322,10 @@ TALK_VERBS: tuple[str, ...] = ("referred", "spoke", "discussed", "conferred", "t
 TALK_VERBS += ("peer-to-peer", "followed")
 # "A telephone call with Jane Smith", "a conversation with ...": found whole (``PHRASES``),
 # as "call" is found in every "medically".
-_TALK_PHRASES = ("call with ", "conversation with ", "conference with ")
+_TALK_PHRASES: tuple[str, ...] = ("call with ", "conversation with ", "conference with ")
+# "left a message for Jane Smith": a message is left for a person; "a message for the
+# adjuster" names none, and a name of one word ("a message for Smith") is not read.
+_TALK_PHRASES += ("message for ",)
 _TALKED_TO = re.compile(r"(?:\s+(?:to|with)|(?:\s+[a-z]+){0,2}\s+with)\s+(?:by\s+)?")
 
 
