@@ -1,5 +1,6 @@
 """The words that address each party in its role, shared by every text written to the
-parties (`openimr.letters.domain.notices`)."""
+parties: the notices' placeholders (`openimr.letters.domain.notices`) and the eligibility
+reasons printed on them (`openimr.cases.domain.eligibility`)."""
 
 # The roles a notice is addressed to; "" is the file copy staff keep and download.
 READERS = ("employee", "attorney", "claims_administrator", "requesting_physician")
@@ -34,3 +35,22 @@ def addressed(reader: str, employee_name: str) -> dict[str, str]:
         "Administrator": administrator[:1].upper() + administrator[1:],
         "filer": filer,
     }
+
+
+def literal(text: str) -> str:
+    """``text`` put in a wording as it is, whatever braces it holds (a treatment typed
+    "MRI {L4}"): `address` prints it unchanged."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+class _Kept(dict[str, str]):
+    # A placeholder this reader has no words for stays as written rather than failing the
+    # notice: a stored wording is read back years later, whatever the words are then.
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def address(wording: str, reader: str, employee_name: str) -> str:
+    """``wording`` (placeholders of `addressed`, braces of its values doubled by `literal`)
+    as ``reader`` reads it; the file copy's third person for no reader."""
+    return wording.format_map(_Kept(addressed(reader, employee_name)))

@@ -6,7 +6,7 @@ same renderers as the letter turn them into text, HTML and PDF."""
 
 from dataclasses import dataclass
 
-from openimr.core.addressing import addressed
+from openimr.core.addressing import address, addressed
 from openimr.letters.domain.content import BulletList, Field, Letter, Paragraph, Section
 from openimr.letters.domain.template import LetterTemplate
 
@@ -24,6 +24,10 @@ class NoticeFacts:
     treatments: tuple[str, ...]
     records_due: str = ""
     reasons: tuple[str, ...] = ()
+    # The reasons are wordings with the placeholders of `addressed`, read by each party in
+    # its role; False in a notice issued before, whose reasons were written to the worker
+    # and read as issued on every copy.
+    reasons_worded: bool = False
     last_day: str = ""
     sent_on: str = ""
     # One per treatment, "not stated" where unknown; empty in the facts of a notice issued
@@ -128,9 +132,10 @@ def build_screening_notice(
     corrected application by the last day to apply (LC 4610.5(h)(1)), only while that day
     has not passed."""
     v = _values(facts, t, reader)
-    reasons = Section(
-        "REASONS", (Paragraph(t.text(f"{kind}.intro", **v)), BulletList(facts.reasons))
-    )
+    said = facts.reasons
+    if facts.reasons_worded:
+        said = tuple(address(r, reader, facts.employee_name) for r in facts.reasons)
+    reasons = Section("REASONS", (Paragraph(t.text(f"{kind}.intro", **v)), BulletList(said)))
     disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
     # A new application "by" a day already past could only be refused again as late.
     closed = kind == "ineligible" and facts.filing_closed
