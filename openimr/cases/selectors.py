@@ -18,9 +18,10 @@ from openimr.cases.clocks import (
     records_expected,
 )
 from openimr.cases.domain.application import Application, ServiceMethod
+from openimr.cases.domain.consolidation import consolidation_groups
 from openimr.cases.domain.deadline_status import at_risk_until, deadline_status
 from openimr.cases.domain.deadlines import Deadline
-from openimr.cases.domain.eligibility import Outcome, consolidation_groups
+from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row
 from openimr.cases.timeliness import TimelinessReport, recent_months, write_months_csv

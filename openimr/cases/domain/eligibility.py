@@ -2,7 +2,8 @@
 
 Each rule is a pure function ``(application, context, program) -> Iterator[Reason]`` that
 names its legal source; ``screen`` runs them all, so a notice lists every reason at once.
-Reason texts are written for the injured worker who reads the notice.
+A reason's ``wording`` has the placeholders of `openimr.core.addressing.addressed`, so that
+each party's copy of the notice reads it in its role; its ``text`` is the worker's reading.
 
 Reason codes are stable (stored with the screening, counted in statistics, matched by
 notices); rename one only with a data migration:
@@ -13,8 +14,8 @@ notices); rename one only with a data migration:
 - ``conditional_non_certification``: UR denied only for want of requested information.
 - ``already_decided``: IMR already decided the same treatment on the same claim.
 - ``duplicate``: the same dispute was already received, and is still to be decided.
-- ``already_authorized``: the same dispute was already received, and its review ended when
-  the claims administrator authorized the treatment.
+- ``already_authorized``: the same dispute was already received, and the claims administrator
+  authorized the treatment: the review ended, or the treatment left it.
 - ``liability_disputed``: liability is disputed on other grounds; defers, not ineligible.
 """
 
@@ -25,9 +26,10 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from openimr.cases.domain.application import Application
-from openimr.cases.domain.claims import normalise_claim, normalise_name
+from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.deadlines import Program, filing_deadline
 from openimr.cases.domain.lifecycle import State
+from openimr.core.addressing import address, literal
 
 
 class Outcome(StrEnum):
@@ -41,6 +43,13 @@ class Reason:
     code: str
     text: str
     source: str
+    # The text with the placeholders of `addressed` ("{Application} arrived after ..."); ""
+    # for a text the same for every reader (a staff override, as staff wrote it).
+    wording: str = ""
+
+
+def _reason(code: str, wording: str, source: str) -> Reason:
+    return Reason(code, address(wording, "employee", ""), source, wording)
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,15 @@ class PriorReview:
 
 
 @dataclass(frozen=True)
+class AuthorizedTreatment:
+    """A disputed treatment the claims administrator reported it authorized, which left the
+    dispute while the review went on with the others (8 CCR 9792.10.6(a))."""
+
+    treatment: str
+    authorized_on: date
+
+
+@dataclass(frozen=True)
 class ReceivedApplication:
     """An application on file before the one being screened is (never that one itself): filed
     earlier, though a backlog's may have been received on a later day."""
@@ -73,6 +91,13 @@ class ReceivedApplication:
     # terminated one ended on ``ended_on``, when the treatment was authorized.
     state: State | None = None
     ended_on: date | None = None
+    # Its treatments since authorized, each out of the dispute: a new application for one
+    # of them is not its duplicate.
+    authorized: tuple[AuthorizedTreatment, ...] = ()
+
+    def still_disputed(self) -> tuple[str, ...]:
+        gone = {normalise_text(a.treatment) for a in self.authorized}
+        return tuple(t for t in self.treatments if normalise_text(t) not in gone)
 
 
 @dataclass(frozen=True)
@@ -139,10 +164,10 @@ def unsigned(
     show that the signer may act for the employee."""
     if (application.signed_by or "").strip() and application.signer_role is not None:
         return
-    yield Reason(
+    yield _reason(
         "unsigned",
-        "Your application was not signed. It must be signed by you, or for you by your "
-        "attorney, your representative or a doctor.",
+        "{Application} was not signed. It must be signed by {employee}, or for {employee} by "
+        "an attorney, a representative or a doctor.",
         "LC 4610.5(d); 8 CCR 9792.10.1(b); 8 CCR 9792.10.3(a)(1)",
     )
 
@@ -155,9 +180,9 @@ def late(application: Application, context: ScreeningContext, program: Program) 
     if application.received_on <= last_day:
         return
     days, mail = program.rules["application_filing"].count, program.rules["mail_extension"].count
-    yield Reason(
+    yield _reason(
         "late",
-        f"Your application arrived after the last day to apply ({spoken_date(last_day)}). "
+        f"{{Application}} arrived after the last day to apply ({spoken_date(last_day)}). "
         f"The law gives {days} days from when the utilization review decision was served, "
         f"plus {mail} days when it came by mail.",
         f"{source}; 8 CCR 9792.10.3(a)(1)",
@@ -172,10 +197,10 @@ def no_ur_decision(
     (8 CCR 9792.10.3(a)(1))."""
     if application.ur_decision_attached:
         return
-    yield Reason(
+    yield _reason(
         "no_ur_decision",
-        "Your application did not include a copy of the utilization review decision you "
-        "disagree with. Send that decision letter with your application.",
+        "{Application} did not include a copy of the utilization review decision in dispute. "
+        "An application must come with that decision letter.",
         "8 CCR 9792.10.1(b)(1); 8 CCR 9792.10.3(a)(1)",
     )
 
@@ -188,11 +213,11 @@ def conditional_non_certification(
     for IMR to review (8 CCR 9792.10.3(a)(4))."""
     if not application.conditional_non_certification:
         return
-    yield Reason(
+    yield _reason(
         "conditional_non_certification",
-        "The utilization review decision turned down the treatment only because your doctor "
-        "did not send information it asked for. Your doctor can send that information and "
-        "ask for the treatment again.",
+        "The utilization review decision turned down the treatment only because it did not "
+        "receive information it asked {physician} for; {physician} can send that information "
+        "and ask for the treatment again.",
         "8 CCR 9792.10.3(a)(4)",
     )
 
@@ -213,21 +238,35 @@ def already_decided(
         prior = decided.get(normalise_text(item.treatment))
         if prior is None:
             continue
-        yield Reason(
+        yield _reason(
             "already_decided",
-            f"Independent Medical Review already decided the request for {item.treatment} "
-            f"on your claim on {spoken_date(prior.decided_on)}. That decision is final for "
-            "this request; it can only be appealed to the Workers' Compensation Appeals Board.",
+            f"Independent Medical Review already decided the request for "
+            f"{literal(item.treatment)} on this claim on {spoken_date(prior.decided_on)}. That "
+            "decision is final for this request; it can only be appealed to the Workers' "
+            "Compensation Appeals Board.",
             "8 CCR 9792.10.3(a)(2); LC 4610.6(g)",
         )
 
 
-def _same_dispute(application: Application, other: ReceivedApplication) -> bool:
-    treatments = {normalise_text(t.treatment) for t in application.treatments}
+def _in_common(
+    application: Application, other: ReceivedApplication, treatments: Sequence[str]
+) -> list[str]:
+    """Which of ``treatments`` (of ``other``) this application disputes too, when both are
+    about the same UR decision on the same claim."""
+    if (
+        normalise_claim(other.claim_number) != normalise_claim(application.claim_number)
+        or other.ur_decision_date != application.ur_decision_date
+    ):
+        return []
+    mine = {normalise_text(t.treatment) for t in application.treatments}
+    return [t for t in treatments if normalise_text(t) in mine]
+
+
+def _received(other: ReceivedApplication) -> str:
     return (
-        normalise_claim(other.claim_number) == normalise_claim(application.claim_number)
-        and other.ur_decision_date == application.ur_decision_date
-        and not treatments.isdisjoint(normalise_text(t) for t in other.treatments)
+        f"We already received an application about the same utilization review decision "
+        f"(dated {spoken_date(other.ur_decision_date)}) on {spoken_date(other.received_on)}, "
+        f"reference {literal(other.reference)}."
     )
 
 
@@ -239,17 +278,15 @@ def duplicate(
     (8 CCR 9792.10.3(a)(2)). So whatever the days of receipt: a backlog copy received
     before the one on file, filed after it, would otherwise have the dispute reviewed
     twice, as the one on file is not screened again. Only while the one on file is still
-    to be decided: one decided is said by ``already_decided``, one whose treatment was
-    authorized by ``already_authorized``; neither is "the one we review"."""
+    to be decided, and only for a treatment it still disputes: one decided is said by
+    ``already_decided``, a treatment authorized by ``already_authorized``; neither is "the one
+    we review"."""
     for other in context.received:
-        if other.state in _ENDED or not _same_dispute(application, other):
+        if other.state in _ENDED or not _in_common(application, other, other.still_disputed()):
             continue
-        yield Reason(
+        yield _reason(
             "duplicate",
-            f"We already received an application about the same utilization review decision "
-            f"(dated {spoken_date(other.ur_decision_date)}) on "
-            f"{spoken_date(other.received_on)}, reference {other.reference}. That "
-            "application is the one we review, so this copy is closed.",
+            f"{_received(other)} That application is the one we review, so this copy is closed.",
             "8 CCR 9792.10.3(a)(2)",
         )
 
@@ -261,22 +298,39 @@ def already_authorized(
     common) whose review was terminated because the claims administrator authorized the
     disputed treatment (8 CCR 9792.10.6(a)): the dispute was received once and has ended
     with the treatment granted, so this one has nothing left to review
-    (8 CCR 9792.10.3(a)(2)). Not a duplicate of a review under way: the notice says the
+    (8 CCR 9792.10.3(a)(2)). So too, one reason each, for a treatment of a case on file,
+    under way or decided, that the claims administrator reported authorized and that left the
+    dispute (8 CCR 9792.10.6(a)). Not a duplicate of a review under way: the notice says the
     treatment was authorized."""
     for other in context.received:
-        if other.state is not State.TERMINATED or not _same_dispute(application, other):
-            continue
-        ended = f" on {spoken_date(other.ended_on)}" if other.ended_on else ""
-        yield Reason(
-            "already_authorized",
-            f"We already received an application about the same utilization review decision "
-            f"(dated {spoken_date(other.ur_decision_date)}) on "
-            f"{spoken_date(other.received_on)}, reference {other.reference}. Its review was "
-            f"ended{ended} because the claims administrator authorized the treatment in "
-            "dispute, so there is nothing left for Independent Medical Review to decide. If "
-            "you have not received the treatment, contact the claims administrator.",
-            "8 CCR 9792.10.6(a); 8 CCR 9792.10.3(a)(2)",
-        )
+        for why in _why_authorized(application, other):
+            yield _reason(
+                "already_authorized",
+                f"{_received(other)} {why} If the treatment has not been given, {{employee}} "
+                "may contact {administrator}.",
+                "8 CCR 9792.10.6(a); 8 CCR 9792.10.3(a)(2)",
+            )
+
+
+def _why_authorized(application: Application, other: ReceivedApplication) -> Iterator[str]:
+    """How the claims administrator's authorization left ``other`` nothing of this
+    application to review: its whole review ended, or treatments in common left it."""
+    if other.state is State.TERMINATED:
+        if _in_common(application, other, other.treatments):
+            ended = f" on {spoken_date(other.ended_on)}" if other.ended_on else ""
+            yield (
+                f"Its review was ended{ended} because {{administrator}} authorized the "
+                "treatment in dispute, so there is nothing left for Independent Medical "
+                "Review to decide."
+            )
+        return
+    for item in other.authorized:
+        if _in_common(application, other, [item.treatment]):
+            yield (
+                f"{{Administrator}} reported that the request for {literal(item.treatment)} "
+                f"was authorized on {spoken_date(item.authorized_on)}, so it is no longer in "
+                "dispute and there is nothing about it for Independent Medical Review to decide."
+            )
 
 
 def liability_disputed(
@@ -289,12 +343,11 @@ def liability_disputed(
         return
     if application.claims_administrator_agrees_to_proceed is True:
         return
-    yield Reason(
+    yield _reason(
         "liability_disputed",
-        "The claims administrator disputes that it is responsible for this injury or body "
-        "part, for a reason other than whether the treatment is medically necessary. The "
-        "review waits until that dispute is settled, unless the claims administrator agrees "
-        "to go ahead.",
+        "Liability for this injury or body part is disputed by {administrator}, for a reason "
+        "other than whether the treatment is medically necessary. The review waits until that "
+        "dispute is settled; {administrator} may instead agree to go ahead.",
         "8 CCR 9792.10.3(a)(3), (d)",
     )
 
@@ -327,33 +380,3 @@ def screen(
     else:
         outcome = Outcome.ELIGIBLE
     return EligibilityResult(outcome, reasons, last_day_to_file(application, program))
-
-
-def _consolidation_key(application: Application) -> tuple[str, str, str, date] | None:
-    # Names compare as people read them: "Ana María" typed again as "ana maria" is her.
-    physician = normalise_name(application.requesting_physician_name or "")
-    if not physician:
-        return None
-    return (
-        normalise_name(application.employee_name),
-        normalise_claim(application.claim_number),
-        physician,
-        application.date_of_injury,
-    )
-
-
-def consolidation_groups(
-    applications: Sequence[tuple[str, Application]],
-) -> list[tuple[str, ...]]:
-    """References of eligible applications that may be decided together: one employee (name
-    and claim number), the same requesting physician and the same date of injury
-    (8 CCR 9792.10.4(a)). The caller passes eligible applications only. An application with
-    no requesting physician named cannot be shown to share one and is never grouped.
-    Groups of one are left out; references are sorted within a group and groups by their
-    first reference, so the answer does not depend on the input order."""
-    groups: dict[tuple[str, str, str, date], set[str]] = {}
-    for reference, application in applications:
-        key = _consolidation_key(application)
-        if key is not None:
-            groups.setdefault(key, set()).add(reference)
-    return sorted(tuple(sorted(refs)) for refs in groups.values() if len(refs) > 1)

@@ -16,6 +16,7 @@ from openimr.cases.clocks import open_deadlines
 from openimr.cases.domain.application import ServiceMethod
 from openimr.cases.domain.eligibility import filing_period_over, normalise_text
 from openimr.cases.services.lifecycle import clock_refresh, event_record
+from openimr.core.addressing import literal
 from openimr.core.clock import CALIFORNIA, local_date
 from openimr.core.db import rows_insert
 from openimr.letters.domain.content import Letter
@@ -40,7 +41,8 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
     app = getattr(row, "application", None)
     if app is None:
         return _imported_facts(row, at=at, records_due=records_due)
-    reasons = tuple(r["text"] for r in app.reasons)
+    # A reason screened before its wording was kept reads as the worker was told it.
+    reasons = tuple(r.get("wording") or literal(r["text"]) for r in app.reasons)
     treatments = _still_disputed(row, list(app.treatments.all()))
     return NoticeFacts(
         case_number=row.case_number,
@@ -57,6 +59,7 @@ def notice_facts(row: models.Case, *, at: datetime, records_due: str = "") -> No
         treatments=tuple(t.treatment for t in treatments),
         records_due=records_due,
         reasons=reasons,
+        reasons_worded=True,
         last_day=_long(app.last_day_to_file),
         sent_on=_long(local_date(at)),
         rfa_dates=tuple(_long(t.rfa_date) for t in treatments),

@@ -10,9 +10,11 @@ from openimr.cases import models
 from openimr.cases.domain.application import Application
 from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.eligibility import (
+    AuthorizedTreatment,
     EligibilityResult,
     Outcome,
     PriorReview,
+    Reason,
     ReceivedApplication,
     ScreeningContext,
 )
@@ -29,13 +31,14 @@ Held = dict[str, tuple[list[ReceivedApplication], list[tuple[str, date | None]]]
 
 
 def _held(claims: Iterable[str]) -> Held:
-    """Applications on file for these claims and their decided items, in three queries
-    whatever the batch size; by the indexed comparable claim number (however it was written,
-    8 CCR 9792.10.3(a)(2)), so the cost stays flat however many cases the database holds,
-    keyed by that comparable form. A withdrawn or screened-out application is closed: the
-    copy sent to correct it is not its duplicate (8 CCR 9792.10.3), and it decided nothing.
-    A terminated or issued one is held with its state, so that the rules say how it ended
-    rather than call it the one under review."""
+    """Applications on file for these claims, their decided items and their items since
+    authorized, in four queries whatever the batch size; by the indexed comparable claim
+    number (however it was written, 8 CCR 9792.10.3(a)(2)), so the cost stays flat however
+    many cases the database holds, keyed by that comparable form. A withdrawn or
+    screened-out application is closed: the copy sent to correct it is not its duplicate
+    (8 CCR 9792.10.3), and it decided nothing. A terminated or issued one is held with its
+    state, so that the rules say how it ended rather than call it the one under review; so is
+    each item authorized out of a dispute still under way or decided (8 CCR 9792.10.6(a))."""
     same_claim = list(
         models.Application.objects.filter(claim_key__in={normalise_claim(c) for c in claims})
         .exclude(case__state__in=[State.WITHDRAWN.value, State.INELIGIBLE.value])
@@ -70,6 +73,11 @@ def _held(claims: Iterable[str]) -> Held:
         case__date_decision__isnull=False,
     ).values_list("case_id", "treatment", "case__date_decision"):
         decided[case_id].append((treatment, on))
+    authorized: dict[int, list[AuthorizedTreatment]] = defaultdict(list)
+    for case_id, treatment, on in models.AuthorizedItem.objects.filter(
+        case_id__in=[a["case_id"] for a in same_claim]
+    ).values_list("case_id", "treatment", "authorized_on"):
+        authorized[case_id].append(AuthorizedTreatment(treatment, on))
     held: Held = defaultdict(lambda: ([], []))
     for a in same_claim:
         received, decisions = held[a["claim_key"]]
@@ -82,6 +90,7 @@ def _held(claims: Iterable[str]) -> Held:
                 a["received_on"],
                 State(a["case__state"]),
                 local_date(a["case__terminated_at"]) if a["case__terminated_at"] else None,
+                tuple(authorized[a["case_id"]]),
             )
         )
         decisions += decided[a["case_id"]]
@@ -138,8 +147,17 @@ def screened_events(
 
 def outcome_store(stored: models.Application, result: EligibilityResult) -> None:
     stored.outcome = result.outcome.value
-    stored.reasons = [{"code": r.code, "text": r.text, "source": r.source} for r in result.reasons]
+    stored.reasons = [_stored_reason(r) for r in result.reasons]
     stored.last_day_to_file = result.last_day_to_file
+
+
+def _stored_reason(reason: Reason) -> dict[str, str]:
+    """The reason as the application keeps it: with its wording for each party's copy of
+    the notice, when it has one (`notice_facts`)."""
+    stored = {"code": reason.code, "text": reason.text, "source": reason.source}
+    if reason.wording:
+        stored["wording"] = reason.wording
+    return stored
 
 
 def outcome_record(

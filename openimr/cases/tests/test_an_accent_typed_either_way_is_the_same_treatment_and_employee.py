@@ -13,11 +13,11 @@ from openimr.cases.domain.application import (
     ServiceMethod,
     SignerRole,
 )
+from openimr.cases.domain.consolidation import consolidation_groups
 from openimr.cases.domain.eligibility import (
     PriorReview,
     ReceivedApplication,
     ScreeningContext,
-    consolidation_groups,
     screen,
 )
 from openimr.programs.loader import load_program

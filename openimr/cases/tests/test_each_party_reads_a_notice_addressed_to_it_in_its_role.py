@@ -12,12 +12,8 @@ from django.urls import reverse
 from openimr.cases import services
 from openimr.cases.intake_schema import parse_application
 from openimr.cases.tests.conftest import filed
-from openimr.letters.domain.notices import (
-    READERS,
-    NoticeFacts,
-    addressed,
-    build_information_request,
-)
+from openimr.core.addressing import READERS, addressed
+from openimr.letters.domain.notices import NoticeFacts, build_information_request
 from openimr.letters.domain.template import NOTICES_PATH, load_template
 from openimr.letters.render.text import render_text
 

@@ -11,6 +11,7 @@ from openimr.cases.domain.application import (
     ServiceMethod,
     SignerRole,
 )
+from openimr.cases.domain.consolidation import consolidation_groups
 from openimr.cases.domain.eligibility import (
     RULES,
     EligibilityResult,
@@ -19,7 +20,6 @@ from openimr.cases.domain.eligibility import (
     Reason,
     ReceivedApplication,
     ScreeningContext,
-    consolidation_groups,
     normalise_text,
     screen,
     spoken_date,

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from openimr.cases.domain.application import Application, ServiceMethod
-from openimr.cases.domain.eligibility import consolidation_groups
+from openimr.cases.domain.consolidation import consolidation_groups
 
 D = date.fromisoformat
 FIRST = Application(

@@ -6,6 +6,7 @@ same renderers as the letter turn them into text, HTML and PDF."""
 
 from dataclasses import dataclass
 
+from openimr.core.addressing import address, addressed
 from openimr.letters.domain.content import BulletList, Field, Letter, Paragraph, Section
 from openimr.letters.domain.template import LetterTemplate
 
@@ -23,6 +24,10 @@ class NoticeFacts:
     treatments: tuple[str, ...]
     records_due: str = ""
     reasons: tuple[str, ...] = ()
+    # The reasons are wordings with the placeholders of `addressed`, read by each party in
+    # its role; False in a notice issued before, whose reasons were written to the worker
+    # and read as issued on every copy.
+    reasons_worded: bool = False
     last_day: str = ""
     sent_on: str = ""
     # One per treatment, "not stated" where unknown; empty in the facts of a notice issued
@@ -59,41 +64,6 @@ def _header(facts: NoticeFacts) -> tuple[Field, ...]:
 
 def _track(facts: NoticeFacts) -> str:
     return "Expedited" if facts.expedited else "Formulary" if facts.formulary else "Regular"
-
-
-# The roles a notice is addressed to; "" is the file copy staff keep and download.
-READERS = ("employee", "attorney", "claims_administrator", "requesting_physician")
-
-
-def addressed(reader: str, employee_name: str) -> dict[str, str]:
-    """The words that address the reader of a notice in its role. A notice goes to every
-    party (the Notice of Assignment: 8 CCR 9792.10.4(b); the notices of ineligibility or
-    deferral: 8 CCR 9792.10.3; a conversion to expedited: 8 CCR 9792.10.4(c)), but only the
-    employee filed the application (LC 4610.5(h)(1)) and only the claims administrator owes
-    the records (8 CCR 9792.10.5(a)(1)): "your application" read by the administrator, or
-    "the claims administrator must send" read by it, would misstate who each party is.
-    An unknown or empty reader gets the file copy's third-person wording."""
-    named = f"the employee, {employee_name}," if employee_name else "the employee"
-    application = {
-        "employee": "your application",
-        "attorney": "your client's application",
-        "requesting_physician": f"the application filed by your patient, {employee_name},"
-        if employee_name
-        else "the application filed by your patient",
-    }.get(reader, f"the application filed by {named}")
-    administrator = "you" if reader == "claims_administrator" else "the claims administrator"
-    filer = "you" if reader in {"employee", "attorney"} else "the employee"
-    employee = "you" if reader == "employee" else "the employee"
-    return {
-        "employee": employee,
-        "Employee": employee[:1].upper() + employee[1:],
-        "physician": "you" if reader == "requesting_physician" else "the requesting physician",
-        "application": application,
-        "Application": application[:1].upper() + application[1:],
-        "administrator": administrator,
-        "Administrator": administrator[:1].upper() + administrator[1:],
-        "filer": filer,
-    }
 
 
 def _values(facts: NoticeFacts, t: LetterTemplate, reader: str = "") -> dict[str, str]:
@@ -162,9 +132,10 @@ def build_screening_notice(
     corrected application by the last day to apply (LC 4610.5(h)(1)), only while that day
     has not passed."""
     v = _values(facts, t, reader)
-    reasons = Section(
-        "REASONS", (Paragraph(t.text(f"{kind}.intro", **v)), BulletList(facts.reasons))
-    )
+    said = facts.reasons
+    if facts.reasons_worded:
+        said = tuple(address(r, reader, facts.employee_name) for r in facts.reasons)
+    reasons = Section("REASONS", (Paragraph(t.text(f"{kind}.intro", **v)), BulletList(said)))
     disputed = Section("DISPUTED TREATMENT", (BulletList(facts.treatments),))
     # A new application "by" a day already past could only be refused again as late.
     closed = kind == "ineligible" and facts.filing_closed
