@@ -1,48 +1,91 @@
-"""A reviewer's submission and staff's withdrawal of that reviewer, each in a process of its
-own as two app servers would run them: run by
-`test_a_submission_and_a_withdrawal_at_once_never_both_succeed` as
+"""A reviewer's write (the submission to QA, an item's decision, the clinical summary) and
+staff's withdrawal of that reviewer, each in a process of its own as two app servers would
+run them: run by `test_a_submission_and_a_withdrawal_at_once_never_both_succeed` and
+`test_a_save_and_a_withdrawal_at_once_never_leave_the_work_on_the_case` as
 ``python -m openimr.review.tests.withdraw_racing <role> <other role> <race.json> <signals>``
-(role ``submit`` or ``withdraw``) with the database and the stored files' folder in its
-environment.
+(role ``submit``, ``item``, ``summary`` or ``withdraw``) with the database and the stored
+files' folder in its environment.
 
-The submission passes the workspace's access check first, as the page's POST does. Where
-the withdrawal lands is the race's ``landing``: ``access``, between that check and the
-submission; ``reading``, once the submission has read the drafts it sends (the window a
-submission reading them before its transaction left open). Each prints what it did as
-JSON: ``{"done": ...}`` or ``{"refused": the message}``."""
+The write passes the workspace's access check first, as the page's POST does. Where the
+withdrawal lands is the race's ``landing``: ``access``, between that check and the write;
+``reading``, once the submission has read the drafts it sends (the window a submission
+reading them before its transaction left open); ``writing``, once a save holds the case
+(its determination's row next). Each prints what it did as JSON: ``{"done": ...}``,
+``{"refused": the message}`` or ``{"error": the database's error}``."""
 
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from openimr.cases.tests.intake_racing import wait_for
+from openimr.cases.tests.intake_racing import database_back, database_url, racer, wait_for
+
+RACE_SECONDS = 90
 
 
-def _submit(given: dict[str, Any], folder: Path) -> str:
+def race(folder: Path, writer: str, landing: str, **given: Any) -> tuple[dict, dict]:
+    """Runs ``writer`` (a role) and the withdrawal of the reviewer's assignment (``given``:
+    ``case``, ``assignment``, ``reviewer``, ``staff`` and what the write needs) in two
+    processes on the test's database, the withdrawal landing at ``landing``; what each
+    printed, the writer's first. What they wrote is in the test's database after."""
+    path = folder / "race.json"
+    path.write_text(json.dumps({**given, "landing": landing}), encoding="utf-8")
+    url = database_url(folder)
+    racers = [
+        racer(__name__, role, other, path, folder, url=url)
+        for role, other in ((writer, "withdraw"), ("withdraw", writer))
+    ]
+    written, withdrawn = (
+        json.loads(p.communicate(timeout=RACE_SECONDS)[0].splitlines()[-1]) for p in racers
+    )
+    database_back(folder)
+    return written, withdrawn
+
+
+def _landed(folder: Path) -> None:
+    (folder / "write-checked").touch()
+    wait_for(folder / "withdraw-done")
+
+
+def _write(role: str, given: dict[str, Any], folder: Path) -> str:
     from django.contrib.auth.models import User
 
-    from openimr.review import selectors, submission
+    from openimr.core.case import Citation, Decision
+    from openimr.review import selectors, services, submission
 
     user = User.objects.get(username=given["reviewer"])
     row = selectors.case_for_reviewer(user, given["case"], action="review.changed")
-
-    def landed() -> None:
-        (folder / "submit-checked").touch()
-        wait_for(folder / "withdraw-done")
-
     if given["landing"] == "access":
-        landed()
-    else:
+        _landed(folder)
+    elif given["landing"] == "reading":
         lapse_problems = submission.lapse_problems
 
         def reading(*args: Any) -> Any:  # called once the drafts to send are read
-            landed()
+            _landed(folder)
             return lapse_problems(*args)
 
         submission.lapse_problems = reading  # type: ignore[assignment]
-    submission.determination_submit(row=row, actor=user)
-    return "submitted"
+    else:
+        determination = services._determination
+
+        def writing(*args: Any) -> Any:  # called once the save holds the case
+            _landed(folder)
+            return determination(*args)
+
+        services._determination = writing  # type: ignore[assignment]
+    if role == "submit":
+        submission.determination_submit(row=row, actor=user)
+        return "submitted"
+    if role == "summary":
+        services.summary_save(row=row, text=given["summary"], actor=user)
+        return "saved"
+    item = given["item"]
+    basis = tuple(Citation(c["mtus"], c["citation"]) for c in item["reviewer_basis"])
+    entry = services.ItemInput(
+        0, Decision(item["decision"]), basis, item["why_not_mtus"] or "", item["rationale"]
+    )
+    services.item_save(row=row, entry=entry, actor=user)
+    return "saved"
 
 
 def _withdraw(given: dict[str, Any], folder: Path) -> str:
@@ -50,7 +93,7 @@ def _withdraw(given: dict[str, Any], folder: Path) -> str:
 
     from openimr.review.reassign import reviewer_withdraw
 
-    wait_for(folder / "submit-checked")
+    wait_for(folder / "write-checked")
     try:
         reviewer_withdraw(
             assignment_id=given["assignment"],
@@ -66,14 +109,21 @@ def main(role: str, other: str, race: str, signals: str) -> None:
     import django
 
     django.setup()
+    from django.db import DatabaseError
+
     from openimr.core.errors import OpenIMRError
 
     given = json.loads(Path(race).read_text(encoding="utf-8"))
-    act = _submit if role == "submit" else _withdraw
     try:
-        print(json.dumps({"done": act(given, Path(signals))}))
+        if role == "withdraw":
+            done = _withdraw(given, Path(signals))
+        else:
+            done = _write(role, given, Path(signals))
+        print(json.dumps({"done": done}))
     except OpenIMRError as exc:
         print(json.dumps({"refused": str(exc)}))
+    except DatabaseError as exc:  # a deadlock, say: said, not a traceback and no answer
+        print(json.dumps({"error": str(exc).strip()}))
 
 
 if __name__ == "__main__":
