@@ -13,8 +13,9 @@ import pytest
 
 from openimr.audit.models import AuditEvent
 from openimr.cases.models import Case
-from openimr.cases.selectors import case_by_number
-from openimr.review import selectors
+from openimr.cases.selectors import case_by_number, case_row
+from openimr.core.case import Citation, Decision
+from openimr.review import selectors, services
 from openimr.review.models import Determination
 from openimr.review.reassign import reviewer_withdraw
 from openimr.review.tests.conftest import CASE, item_post, login
@@ -32,7 +33,19 @@ def _assignment(cast):
     return Assignment.objects.get(case__case_number=CASE, reviewer__user=cast.reviewer)
 
 
+def _saved_before(doc, reviewer) -> None:
+    """The reviewer saved item 2 before: the determination's row exists, so the withdrawal
+    locks it, and waits for a save that holds it (on PostgreSQL)."""
+    item = doc["items"][1]
+    basis = tuple(Citation(c["mtus"], c["citation"]) for c in item["reviewer_basis"])
+    entry = services.ItemInput(
+        1, Decision(item["decision"]), basis, item["why_not_mtus"] or "", item["rationale"]
+    )
+    services.item_save(row=case_row(CASE), entry=entry, actor=reviewer)
+
+
 def _race(tmp_path, cast, writer: str, landing: str, doc) -> tuple[dict, dict]:
+    _saved_before(doc, cast.reviewer)
     return race(
         tmp_path,
         writer,
@@ -67,9 +80,11 @@ def test_a_save_after_the_withdrawal_is_refused_and_writes_nothing(
     assert "no longer yours to decide" in written["refused"]
     _nothing_of_the_reviewers_on_the_case()
     assert _assignment(cast).status == Assignment.WITHDRAWN
-    assert _assignment(cast).set_aside == {}  # nothing was saved before the withdrawal
+    # What was saved before the withdrawal, and nothing more.
+    assert list(_assignment(cast).set_aside) == ["items"]
+    assert list(_assignment(cast).set_aside["items"]) == ["1"]
     saved = AuditEvent.objects.filter(object_id=CASE, action__in=SAVED)
-    assert not saved.exists()
+    assert [e.detail.get("item") for e in saved] == [1]
 
 
 @pytest.mark.parametrize("writer", ["item", "summary"])
@@ -82,6 +97,7 @@ def test_a_withdrawal_while_a_save_holds_the_case_waits_and_sets_the_save_aside(
     assert withdrawn == {"done": "withdrawn"}
     _nothing_of_the_reviewers_on_the_case()  # taken off for the next reviewer
     kept = _assignment(cast).set_aside
+    assert kept["items"]["1"]["decision"] == three_item_doc["items"][1]["decision"]
     if writer == "item":
         item = three_item_doc["items"][0]
         assert kept["items"]["0"]["decision"] == item["decision"]

@@ -9,8 +9,8 @@ files' folder in its environment.
 The write passes the workspace's access check first, as the page's POST does. Where the
 withdrawal lands is the race's ``landing``: ``access``, between that check and the write;
 ``reading``, once the submission has read the drafts it sends (the window a submission
-reading them before its transaction left open); ``writing``, once a save holds the case
-(its determination's row next). Each prints what it did as JSON: ``{"done": ...}``,
+reading them before its transaction left open); ``writing``, once a save has locked and read
+all it decides on and is about to write. Each prints what it did as JSON: ``{"done": ...}``,
 ``{"refused": the message}`` or ``{"error": the database's error}``."""
 
 import json
@@ -66,13 +66,14 @@ def _write(role: str, given: dict[str, Any], folder: Path) -> str:
 
         submission.lapse_problems = reading  # type: ignore[assignment]
     else:
-        determination = services._determination
+        name = "case_summary_write" if role == "summary" else "case_item_write"
+        write = getattr(services, name)
 
-        def writing(*args: Any) -> Any:  # called once the save holds the case
+        def writing(**called: Any) -> Any:  # called once the save holds what it locks
             _landed(folder)
-            return determination(*args)
+            return write(**called)
 
-        services._determination = writing  # type: ignore[assignment]
+        setattr(services, name, writing)
     if role == "submit":
         submission.determination_submit(row=row, actor=user)
         return "submitted"
