@@ -15,12 +15,13 @@ from openimr.audit.models import AuditEvent
 from openimr.cases.models import Case
 from openimr.cases.selectors import case_by_number, case_row
 from openimr.core.case import Citation, Decision
+from openimr.core.clock import local_date, now
 from openimr.review import selectors, services
 from openimr.review.models import Determination
 from openimr.review.reassign import reviewer_withdraw
 from openimr.review.tests.conftest import CASE, item_post, login
 from openimr.review.tests.withdraw_racing import race
-from openimr.reviewers.models import Assignment
+from openimr.reviewers.models import Assignment, Reviewer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -135,3 +136,47 @@ def test_a_reviewer_withdrawn_between_the_pages_check_and_the_save_is_sent_home(
     assert "was not saved" in text
     _nothing_of_the_reviewers_on_the_case()
     assert Case.objects.get(case_number=CASE).clinical_summary is None
+
+
+@pytest.mark.parametrize("landing", ["attest", "attesting"])
+def test_a_reviewer_who_attests_and_saves_as_they_are_withdrawn_keeps_nothing_on_the_case(
+    tmp_path, cast, under_review, three_item_doc, landing
+):
+    """The withdrawal read the assignment as proposed, then waited for the case's lock
+    while the reviewer attested and saved an item; it decided from that stale read that
+    there was nothing to set aside, and the withdrawn reviewer's decision stayed on the
+    case for the next reviewer (on PostgreSQL; SQLite runs the two one after the other).
+    It reads the assignment again under the lock. Or (``attesting``) the withdrawal comes
+    while the attestation holds the assignment's row: the attestation's row lock takes the
+    case's row with it (its query joins the case), so the withdrawal waits for it, then
+    the reviewer's save waits for the withdrawal and is refused; no deadlock."""
+    Assignment.objects.filter(pk=_assignment(cast).pk).update(
+        status=Assignment.PROPOSED, attested_at=None
+    )
+    # Verified today: a reviewer who no longer qualifies is withdrawn at the attestation.
+    Reviewer.objects.filter(user=cast.reviewer).update(last_verified=local_date(now()))
+    written, withdrawn = race(
+        tmp_path,
+        "attest",
+        landing,
+        case=CASE,
+        assignment=_assignment(cast).pk,
+        reviewer=cast.reviewer.username,
+        staff=cast.clerk.username,
+        item=three_item_doc["items"][0],
+    )
+
+    assert withdrawn == {"done": "withdrawn"}
+    assert _assignment(cast).status == Assignment.WITHDRAWN
+    _nothing_of_the_reviewers_on_the_case()
+    if written == {"done": "saved"}:  # attested and saved first: set aside
+        assert _assignment(cast).set_aside["items"]["0"]["rationale_input"] == (
+            three_item_doc["items"][0]["rationale"].strip()
+        )
+        return
+    # Withdrawn first: the attestation refused; or attested first, the save refused.
+    refused = written["refused"]
+    assert "this assignment is already withdrawn" in refused or (
+        f"staff withdrew you from case {CASE}" in refused and "item 1 was not saved" in refused
+    )
+    assert _assignment(cast).set_aside == {}

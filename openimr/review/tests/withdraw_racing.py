@@ -3,19 +3,23 @@ staff's withdrawal of that reviewer, each in a process of its own as two app ser
 run them: run by `test_a_submission_and_a_withdrawal_at_once_never_both_succeed` and
 `test_a_save_and_a_withdrawal_at_once_never_leave_the_work_on_the_case` as
 ``python -m openimr.review.tests.withdraw_racing <role> <other role> <race.json> <signals>``
-(role ``submit``, ``item``, ``summary`` or ``withdraw``) with the database and the stored
-files' folder in its environment.
+(role ``submit``, ``item``, ``summary``, ``attest`` (then the item) or ``withdraw``) with
+the database and the stored files' folder in its environment.
 
 The write passes the workspace's access check first, as the page's POST does. Where the
 withdrawal lands is the race's ``landing``: ``access``, between that check and the write;
 ``reading``, once the submission has read the drafts it sends (the window a submission
-reading them before its transaction left open); ``writing``, once a save has locked and read
-all it decides on and is about to write. Each prints what it did as JSON: ``{"done": ...}``,
-``{"refused": the message}`` or ``{"error": the database's error}``."""
+reading them before its transaction left open); ``writing``, once a save has locked and
+read all it decides on and is about to write. With ``attest`` the withdrawal goes first: it
+reads the assignment, then waits before locking the case while the reviewer attests and
+saves the item; with ``attesting`` the withdrawal lands while the attestation holds the
+assignment's row, before it states the reviewer's qualifications on the case. Each prints what it did as JSON: ``{"done": ...}``, ``{"refused": the
+message}`` or ``{"error": the database's error}``."""
 
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from openimr.cases.tests.intake_racing import database_back, database_url, racer, wait_for
@@ -52,11 +56,33 @@ def _write(role: str, given: dict[str, Any], folder: Path) -> str:
 
     from openimr.core.case import Citation, Decision
     from openimr.review import selectors, services, submission
+    from openimr.reviewers.services import assignment_attest
 
     user = User.objects.get(username=given["reviewer"])
+    if role == "attest" and given["landing"] == "attesting":
+        from openimr.reviewers import services as reviewer_services
+
+        qualified = reviewer_services.case_services.case_add_reviewer_qualifications
+
+        def attesting(**called: Any) -> Any:  # the attestation holds the assignment's row
+            _landed(folder)
+            return qualified(**called)
+
+        reviewer_services.case_services = SimpleNamespace(  # type: ignore[assignment]
+            case_add_reviewer_qualifications=attesting
+        )
+    if role == "attest":  # then the item, as the reviewer's first save
+        if given["landing"] == "attest":
+            wait_for(folder / "withdraw-read")
+        assignment_attest(
+            assignment_id=given["assignment"], actor=user, no_conflict=True, statement=""
+        )
+        role = "item"
     row = selectors.case_for_reviewer(user, given["case"], action="review.changed")
     if given["landing"] == "access":
         _landed(folder)
+    elif given["landing"] in ("attest", "attesting"):
+        pass
     elif given["landing"] == "reading":
         lapse_problems = submission.lapse_problems
 
@@ -94,7 +120,19 @@ def _withdraw(given: dict[str, Any], folder: Path) -> str:
 
     from openimr.review.reassign import reviewer_withdraw
 
-    wait_for(folder / "write-checked")
+    if given["landing"] == "attest":
+        from openimr.review import reassign
+
+        locked = reassign.case_locked
+
+        def locking(case_number: str) -> Any:  # the assignment read, the case not locked yet
+            (folder / "withdraw-read").touch()
+            wait_for(folder / "write-done")
+            return locked(case_number)
+
+        reassign.case_locked = locking  # type: ignore[assignment]
+    else:
+        wait_for(folder / "write-checked")
     try:
         reviewer_withdraw(
             assignment_id=given["assignment"],
@@ -119,7 +157,10 @@ def main(role: str, other: str, race: str, signals: str) -> None:
         if role == "withdraw":
             done = _withdraw(given, Path(signals))
         else:
-            done = _write(role, given, Path(signals))
+            try:
+                done = _write(role, given, Path(signals))
+            finally:
+                (Path(signals) / "write-done").touch()
         print(json.dumps({"done": done}))
     except OpenIMRError as exc:
         print(json.dumps({"refused": str(exc)}))
