@@ -78,8 +78,10 @@ def reviewer_withdraw(
     as they are. The withdrawn reviewer's access to the case file ends with the attested
     assignment (``review.selectors.case_for_reviewer``)."""
     at = at or now()
+    row = case_locked(reviewer_selectors.assignment_row(assignment_id).case.case_number)
+    # Read again under the lock: a reviewer who attested and saved while this waited for
+    # the case would otherwise keep their work on it, the assignment read as proposed.
     assignment = reviewer_selectors.assignment_row(assignment_id)
-    row = case_locked(assignment.case.case_number)
     if refusal := withdrawal_refusal(State(row.state)):
         raise Conflict(refusal)
     count = row.items.count()

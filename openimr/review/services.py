@@ -28,6 +28,7 @@ from openimr.review import case_file
 from openimr.review.domain.identity import ReviewerIdentity
 from openimr.review.domain.provenance import Linked
 from openimr.review.domain.qa import identity_problems
+from openimr.review.held import case_held
 from openimr.review.models import Determination, QAComment
 from openimr.review.selectors import (
     item_for_user,
@@ -103,8 +104,10 @@ def summary_save(*, row: Any, text: str, actor: Actor, based_on: str = "") -> No
     """The reviewer's clinical case summary, its sentences keeping the record pages they
     cite or were drafted from. ``based_on``: the version of the saved summary the reviewer's
     page was opened on; a summary saved since (by the other reviewer of a split case) is
-    not overwritten unseen: Conflict, and nothing changes."""
+    not overwritten unseen: Conflict, and nothing changes. A reviewer withdrawn meanwhile
+    saves nothing (``review.held``)."""
     with transaction.atomic():
+        row = case_held(actor, row.case_number, not_done="the summary was not saved")
         stored = _determination(row)
         if based_on and based_on != summary_version(stored.summary_input):
             raise Conflict(
@@ -130,30 +133,15 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
     breaks the evidence hierarchy (LC 4610.5(c)(2); 8 CCR 9792.21.1): a decision without a
     basis, a non-MTUS basis without the reason. Refused too (Conflict) when the item was
     saved after the form was opened (``entry.based_on``): from another tab, which this save
-    would overwrite unseen."""
+    would overwrite unseen. A reviewer withdrawn meanwhile saves nothing, and what the save
+    decides on (whose the item is, its saved version) is read under the case's lock
+    (``review.held``)."""
     position = entry.position
-    rationale = without_markers(entry.rationale)
-    case = case_by_number(row.case_number)
-    saved = item_for_user(actor, row.case_number, case.items, position)
-    candidate = replace(
-        saved,
-        decision=entry.decision,
-        reviewer_basis=entry.basis,
-        why_not_mtus=entry.why_not_mtus.strip() or None,
-        rationale=rationale or None,
-    )
-    linked = linked_sentences(entry.rationale)
-    where = f"$.items[{position}]"
-    problems = basis_problems(candidate, index=position)
-    problems += marker_problems(entry.rationale, f"{where}.rationale")
-    problems += _why_not_mtus_problems(entry.why_not_mtus, f"{where}.why_not_mtus")
-    problems += source_problems(row, linked, f"{where}.rationale")
-    if problems:
-        raise InvalidInput(problems, f"item {position + 1} was not saved")
-    determination = ItemDetermination(
-        candidate.decision, candidate.reviewer_basis, candidate.why_not_mtus, candidate.rationale
-    )
     with transaction.atomic():
+        row = case_held(actor, row.case_number, not_done=f"item {position + 1} was not saved")
+        case = case_by_number(row.case_number)
+        saved = item_for_user(actor, row.case_number, case.items, position)
+        determination, linked = _item_checked(row, saved, entry)
         stored = _determination(row)
         written = stored.rationale_inputs.get(str(position))
         if entry.based_on and entry.based_on != item_version(saved, written):
@@ -171,6 +159,33 @@ def item_save(*, row: Any, entry: ItemInput, actor: Actor) -> None:
         stored.rationale_inputs[str(position)] = entry.rationale.strip()
         stored.rationale_sources[str(position)] = to_json(linked)
         stored.save()
+
+
+def _item_checked(
+    row: Any, saved: Item, entry: ItemInput
+) -> tuple[ItemDetermination, tuple[Linked, ...]]:
+    """The item as ``entry`` decides it, with its rationale's linked sentences; InvalidInput
+    when the basis breaks the evidence hierarchy or a page marker is wrong."""
+    position = entry.position
+    candidate = replace(
+        saved,
+        decision=entry.decision,
+        reviewer_basis=entry.basis,
+        why_not_mtus=entry.why_not_mtus.strip() or None,
+        rationale=without_markers(entry.rationale) or None,
+    )
+    linked = linked_sentences(entry.rationale)
+    where = f"$.items[{position}]"
+    problems = basis_problems(candidate, index=position)
+    problems += marker_problems(entry.rationale, f"{where}.rationale")
+    problems += _why_not_mtus_problems(entry.why_not_mtus, f"{where}.why_not_mtus")
+    problems += source_problems(row, linked, f"{where}.rationale")
+    if problems:
+        raise InvalidInput(problems, f"item {position + 1} was not saved")
+    determination = ItemDetermination(
+        candidate.decision, candidate.reviewer_basis, candidate.why_not_mtus, candidate.rationale
+    )
+    return determination, linked
 
 
 def _comment(row: Any, actor: Actor, outcome: str, text: str) -> None:

@@ -5,7 +5,8 @@ A submission and staff withdrawing the reviewer (``review.reassign.reviewer_with
 come at the same moment. Both take the case's row lock first and read what they decide on
 under it, so one waits for the other: a withdrawal that comes first leaves the reviewer no
 determination to send (``ReviewerWithdrawn``), a submission that comes first leaves a
-determination made, which is not withdrawn from (``reviewers.domain.reassignment``). The
+determination made, which is not withdrawn from (``reviewers.domain.reassignment``)
+(``review.held``, shared with the workspace's saves). The
 submission used to read the drafts before its transaction: a withdrawal committed in
 between set the drafts aside and freed the items, and the submission then sent the
 withdrawn reviewer's decisions to QA all the same."""
@@ -19,21 +20,14 @@ from openimr.audit.services import Actor, audit_record
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.selectors import case_by_number
 from openimr.cases.services import case_submit_decision
-from openimr.cases.services.review import case_locked
 from openimr.core.case import Case
-from openimr.core.clock import local_date, now
+from openimr.core.clock import now
 from openimr.core.errors import Conflict, InvalidInput, Problem
 from openimr.guidelines.domain.hierarchy import basis_problems
+from openimr.review.held import case_held
 from openimr.review.models import Determination
 from openimr.review.reassign import lapse_problems
 from openimr.review.selectors import items_for_user
-from openimr.reviewers import selectors as reviewer_selectors
-
-
-class ReviewerWithdrawn(Conflict):
-    """The reviewer was withdrawn from the case before their submission took the case: they
-    no longer decide it, nor open its file (LC 139.5(c), (d))."""
-
 
 # The workspace shows a draft in the summary's box before any is saved: "write" read wrong.
 _SUMMARY_UNSAVED = (
@@ -62,13 +56,7 @@ def determination_submit(*, row: Any, actor: Actor) -> None:
     reviewer withdrawn meanwhile sends nothing (``ReviewerWithdrawn``). Everything it
     decides on is read under the case's lock (the module's docstring says why)."""
     with transaction.atomic():
-        row = case_locked(row.case_number)
-        if withdrawn := reviewer_selectors.withdrawn_from(actor, row.case_number):
-            on = local_date(withdrawn.withdrawn_at or now())
-            raise ReviewerWithdrawn(
-                f"staff withdrew you from case {row.case_number} on {on:%m/%d/%Y}: the "
-                "determination was not sent to QA, and the case is no longer yours to decide"
-            )
+        row = case_held(actor, row.case_number, not_done="the determination was not sent to QA")
         if row.state in (State.QA.value, State.ISSUED.value):
             where = "with quality assurance" if row.state == State.QA.value else "issued"
             raise Conflict(f"the determination is already {where}: nothing was changed")

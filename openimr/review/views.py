@@ -21,6 +21,7 @@ from openimr.review import case_file, selectors, services, submission
 from openimr.review.checklists import checklist_for, outline
 from openimr.review.field_problems import first_invalid, place
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
+from openimr.review.held import ReviewerWithdrawn
 from openimr.review.sources import from_json, item_version, summary_version, with_markers
 from openimr.review.unsaved import keeping_writing, unsaved_for
 
@@ -179,6 +180,8 @@ def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
         return _page(
             request, row, summary_text=text, errors=errors, field_problems=exc.problems, status=422
         )
+    except ReviewerWithdrawn as exc:
+        return _sent_home(request, exc)
     except Conflict as exc:
         # The text just written stays on the page, now on the saved version: saving it
         # again replaces the other reviewer's summary knowingly.
@@ -225,6 +228,8 @@ def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
         return _page(
             request, row, bound=bound, errors=errors, field_problems=exc.problems, status=422
         )
+    except ReviewerWithdrawn as exc:
+        return _sent_home(request, exc)
     except Conflict as exc:
         # What was just written stays on the page, now on the saved version: saving it
         # again replaces the item saved meanwhile knowingly.
@@ -281,13 +286,18 @@ def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
     return _page(request, row, bound={n: {"form": form, "checklist": facts, "result": result}})
 
 
+def _sent_home(request: HttpRequest, exc: ReviewerWithdrawn) -> HttpResponse:
+    """A reviewer withdrawn while they wrote: the case file is no longer theirs to see, so
+    their home page says why, not the workspace with the error (``review.held``)."""
+    messages.error(request, str(exc))
+    return redirect("review:home")
+
+
 def _post_submit(request: HttpRequest, row: Any) -> HttpResponse:
     try:
         submission.determination_submit(row=row, actor=request.user)
-    except submission.ReviewerWithdrawn as exc:
-        # The case file is no longer theirs to see: not the workspace with the error.
-        messages.error(request, str(exc))
-        return redirect("review:home")
+    except ReviewerWithdrawn as exc:
+        return _sent_home(request, exc)
     messages.success(request, "The determination was sent to quality assurance.")
     return redirect("review:home")
 

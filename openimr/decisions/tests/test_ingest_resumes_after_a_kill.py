@@ -1,5 +1,8 @@
 """An ingest killed with SIGKILL partway loses nothing and doubles nothing: each batch's files
-and decisions commit together, and the rerun redoes only what did not commit."""
+and decisions commit together, and the rerun redoes only what did not commit. The kill lands
+inside the second batch's transaction, its rows written (``ingest_killable``): it used to
+land when the test, polling the stored count, saw the first batch, and a test process
+starved on a loaded machine could see the whole ingest done first."""
 
 import os
 import signal
@@ -17,6 +20,8 @@ from openimr.decisions.tests.ingest_files import generated_texts
 ROOT = Path(__file__).resolve().parents[3]
 LETTERS = 400
 BATCH = 40
+KILLABLE = "openimr.decisions.tests.ingest_killable"
+WAIT_SECONDS = 120
 
 
 def _count(db: Path, sql: str) -> int:
@@ -28,10 +33,12 @@ def _stored(db: Path) -> int:
     return _count(db, "SELECT count(*) FROM decisions_sourcefile")
 
 
-def _run(db: Path, folder: Path, tmp_path: Path) -> subprocess.Popen[bytes]:
+def _run(db: Path, folder: Path, tmp_path: Path, *before: str) -> subprocess.Popen[bytes]:
+    """The ingest of ``folder`` into ``db``; run by ``before`` (a module and its arguments
+    ahead of the command's) instead of the command line itself when given."""
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "OPENIMR_DATA_DIR": str(tmp_path)}
-    command = [sys.executable, "-m", "openimr.cli", "corpus", "ingest", str(folder)]
-    command += ["--workers", "1", "--batch", str(BATCH)]
+    command = [sys.executable, "-m", *(before or ("openimr.cli",)), "corpus", "ingest"]
+    command += [str(folder), "--workers", "1", "--batch", str(BATCH)]
     return subprocess.Popen(
         command,
         cwd=ROOT,
@@ -42,13 +49,21 @@ def _run(db: Path, folder: Path, tmp_path: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def _kill_after_first_batch(process: subprocess.Popen[bytes], db: Path) -> int:
-    deadline = time.monotonic() + 60
-    while _stored(db) < BATCH and time.monotonic() < deadline and process.poll() is None:
+def _kill_inside_the_second_batch(db: Path, folder: Path, tmp_path: Path) -> tuple[int, int]:
+    """The source-file rows written when the kill landed (inside the second batch's
+    transaction: ``ingest_killable``), and those stored after it."""
+    held = tmp_path / "holding"
+    process = _run(db, folder, tmp_path, KILLABLE, str(held))
+    deadline = time.monotonic() + WAIT_SECONDS  # only a stuck ingest takes this long
+    while not held.exists() and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGKILL)
+    ended = process.poll() is not None
+    if not ended:
+        os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    return _stored(db)
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    assert held.exists(), f"the ingest ended before its second batch: {stderr}" if ended else ""
+    return int(held.read_text(encoding="utf-8")), _stored(db)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -64,9 +79,9 @@ def test_an_ingest_killed_partway_and_run_again_stores_every_letter_exactly_once
     for number, text in letters:
         (folder / f"{number}.txt").write_text(text, encoding="utf-8")
 
-    at_kill = _kill_after_first_batch(_run(db, folder, tmp_path), db)
-    assert BATCH <= at_kill < LETTERS, "the kill must land partway through"
-    assert at_kill % BATCH == 0, "a batch is stored whole or not at all"
+    written, at_kill = _kill_inside_the_second_batch(db, folder, tmp_path)
+    assert written == 2 * BATCH, "the kill lands with the second batch written, uncommitted"
+    assert at_kill == BATCH, "a batch is stored whole or not at all"
 
     rerun = _run(db, folder, tmp_path)
     assert rerun.wait(timeout=120) == 0, rerun.stderr.read() if rerun.stderr else ""

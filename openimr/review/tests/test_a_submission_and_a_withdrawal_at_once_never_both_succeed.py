@@ -6,45 +6,32 @@ withdrawn reviewer's decisions going to QA anyway. It now reads them under the c
 lock, as the withdrawal does, and a reviewer withdrawn first is told so and sent home,
 not shown the case file they no longer hold. On SQLite and PostgreSQL."""
 
-import json
-
 import pytest
 
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.models import Case
 from openimr.cases.selectors import case_by_number
-from openimr.cases.tests.intake_racing import database_back, database_url, racer
 from openimr.review import selectors, submission
+from openimr.review.held import ReviewerWithdrawn
 from openimr.review.reassign import reviewer_withdraw
 from openimr.review.tests.conftest import CASE, decide_as_published, login
+from openimr.review.tests.withdraw_racing import race
 from openimr.reviewers.models import Assignment
 
-RACER = "openimr.review.tests.withdraw_racing"
-RACE_SECONDS = 90
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _race(tmp_path, cast, landing: str) -> tuple[dict, dict]:
     assignment = Assignment.objects.get(case__case_number=CASE, reviewer__user=cast.reviewer)
-    race = tmp_path / "race.json"
-    given = {
-        "case": CASE,
-        "assignment": assignment.pk,
-        "reviewer": cast.reviewer.username,
-        "staff": cast.clerk.username,
-        "landing": landing,
-    }
-    race.write_text(json.dumps(given), encoding="utf-8")
-    url = database_url(tmp_path)
-    racers = [
-        racer(RACER, role, other, race, tmp_path, url=url)
-        for role, other in (("submit", "withdraw"), ("withdraw", "submit"))
-    ]
-    submitted, withdrawn = (
-        json.loads(p.communicate(timeout=RACE_SECONDS)[0].splitlines()[-1]) for p in racers
+    return race(
+        tmp_path,
+        "submit",
+        landing,
+        case=CASE,
+        assignment=assignment.pk,
+        reviewer=cast.reviewer.username,
+        staff=cast.clerk.username,
     )
-    database_back(tmp_path)
-    return submitted, withdrawn
 
 
 def test_a_withdrawal_after_the_drafts_are_read_waits_and_is_refused(
@@ -104,5 +91,5 @@ def test_a_reviewer_withdrawn_between_the_pages_check_and_the_submit_is_sent_hom
     assert "the determination was not sent to QA" in text
     assert three_item_doc["items"][0]["rationale"] not in text  # no draft shown
     assert Case.objects.get(case_number=CASE).state == State.IN_REVIEW.value
-    with pytest.raises(submission.ReviewerWithdrawn):  # and the service alone, again
+    with pytest.raises(ReviewerWithdrawn):  # and the service alone, again
         submission.determination_submit(row=Case.objects.get(case_number=CASE), actor=cast.reviewer)
