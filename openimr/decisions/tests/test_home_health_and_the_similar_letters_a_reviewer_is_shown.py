@@ -38,11 +38,9 @@ def _case(treatment: str, category: str) -> dict:
     }
 
 
-@pytest.mark.django_db
-def test_home_health_care_is_shown_the_home_aide_and_home_nursing_letters():
-    aide = make_decision(items=[item("Home aide 6 hours per day, 5 times a week", category=HOME)])
-    nurse = make_decision(items=[item("Daily RN visits for home safety", category=HOME)])
-    # A letter advising home exercise in a rationale: no home health precedent.
+def _mri_advising_home_exercise() -> None:
+    """A letter whose rationale advises a "home exercise program": its words name home
+    health's key, its item is no home health."""
     make_decision(
         items=[
             item(
@@ -52,6 +50,13 @@ def test_home_health_care_is_shown_the_home_aide_and_home_nursing_letters():
             )
         ]
     )
+
+
+@pytest.mark.django_db
+def test_home_health_care_is_shown_the_home_aide_and_home_nursing_letters():
+    aide = make_decision(items=[item("Home aide 6 hours per day, 5 times a week", category=HOME)])
+    nurse = make_decision(items=[item("Daily RN visits for home safety", category=HOME)])
+    _mri_advising_home_exercise()  # no home health precedent
     [found] = precedents_for_case(_case("Home health care", HOME))
     assert found.cohort_size == 2
     assert {p.case_number for p in found.decisions} == {aide.case_number, nurse.case_number}
@@ -94,15 +99,7 @@ def test_the_window_holds_only_letters_with_an_item_of_the_category(monkeypatch)
     aide = make_decision(items=[item("Home aide 6 hours per day", category=HOME)])
     nurse = make_decision(items=[item("Home nursing 2 visits", category=HOME)])
     for _ in range(2):
-        make_decision(
-            items=[
-                item(
-                    "MRI of the lumbar spine",
-                    category="diagnostics",
-                    rationale="A home exercise program is advised first.",
-                )
-            ]
-        )
+        _mri_advising_home_exercise()
     [found] = precedents_for_case(_case("Home health care", HOME))
     assert found.cohort_size == 2
     assert {p.case_number for p in found.decisions} == {aide.case_number, nurse.case_number}
