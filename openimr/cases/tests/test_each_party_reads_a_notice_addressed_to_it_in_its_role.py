@@ -12,8 +12,9 @@ from django.urls import reverse
 from openimr.cases import services
 from openimr.cases.intake_schema import parse_application
 from openimr.cases.tests.conftest import filed
+from openimr.cases.tests.notice_facts import notice_facts
 from openimr.core.addressing import READERS, addressed
-from openimr.letters.domain.notices import NoticeFacts, build_information_request
+from openimr.letters.domain.notices import build_information_request
 from openimr.letters.domain.template import NOTICES_PATH, load_template
 from openimr.letters.render.text import render_text
 
@@ -124,16 +125,7 @@ def test_every_reader_is_addressed_with_every_placeholder():
 
 
 def test_a_request_for_information_says_you_to_the_party_asked_and_to_the_employee_copied():
-    facts = NoticeFacts(
-        case_number="CM24-0000001",
-        claim_number="C-1",
-        employee_name="Rosa Delgado",
-        claims_administrator="Acme",
-        requesting_physician="Dr. A",
-        ur_decision_date="March 1, 2024",
-        application_received="March 20, 2024",
-        expedited=False,
-        treatments=("MRI",),
+    facts = notice_facts(
         party_role="claims_administrator",
         party_asked="the claims administrator (Acme)",
         information="The UR decision.",

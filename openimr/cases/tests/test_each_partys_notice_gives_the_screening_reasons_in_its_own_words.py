@@ -19,9 +19,10 @@ from openimr.cases.domain.eligibility import (
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.services.notices import notice_build, notice_stored_letter
 from openimr.cases.tests.conftest import filed
+from openimr.cases.tests.notice_facts import notice_facts
 from openimr.cases.tests.test_eligibility import EARLIER, GOOD, PROGRAM
 from openimr.core.addressing import READERS, address
-from openimr.letters.domain.notices import NoticeFacts, build_screening_notice
+from openimr.letters.domain.notices import build_screening_notice
 from openimr.letters.domain.template import NOTICES_PATH, load_template
 from openimr.letters.render.text import render_text
 
@@ -128,16 +129,7 @@ def test_an_application_screened_before_the_wordings_were_kept_reads_as_the_work
 
 
 def test_a_notice_issued_before_reads_its_reasons_as_issued_on_every_copy():
-    facts = NoticeFacts(
-        case_number="CM24-0000001",
-        claim_number="C-1",
-        employee_name="Rosa Delgado",
-        claims_administrator="Acme",
-        requesting_physician="Dr. A",
-        ur_decision_date="March 1, 2024",
-        application_received="March 20, 2024",
-        expedited=False,
-        treatments=("MRI",),
+    facts = notice_facts(
         reasons=("Your application was not signed {sic}.",),
     )
     template = load_template(None, NOTICES_PATH)
