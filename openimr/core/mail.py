@@ -23,11 +23,20 @@ from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
 from django.core.mail.message import EmailMessage as DjangoMessage
+from django.urls import reverse
 
 from openimr.core.errors import NotFound
 
 OUTBOX = "outbox"
 CONSOLE = "console"
+NO_SERVER = (
+    "no mail server is set (OPENIMR_EMAIL_HOST) and the outbox is off (OPENIMR_EMAIL_OUTBOX)"
+)
+TO_OUTBOX = (
+    "no mail server is set (OPENIMR_EMAIL_HOST): e-mail is delivered to the local outbox, "
+    "which staff read, so a password-reset link is never put there"
+)
+RESET_WITHHELD = "[password-reset link withheld: the outbox is read by staff]"
 SEPARATOR = b"-" * 79  # what Django's file backend writes after each message
 # The outbox's own file names: the time written and a random part (Django's named a file by
 # its connection's id(), which a later connection in the same second can reuse).
@@ -50,10 +59,7 @@ class NoServerBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages: Any) -> int:
         if email_messages:
-            raise NoServerError(
-                "no mail server is set (OPENIMR_EMAIL_HOST) and the outbox is off "
-                "(OPENIMR_EMAIL_OUTBOX)"
-            )
+            raise NoServerError(NO_SERVER)
         return 0
 
 
@@ -86,6 +92,21 @@ class OutboxBackend(FileBackend):
     def close(self) -> None:
         super().close()
         self._file = None  # the next message has a file of its own
+
+
+def mail_unsent() -> str:
+    """Why no e-mail leaves this site, or "" when a mail server (or the console a developer
+    asked for) takes it: the staff pages and the start-up check say it."""
+    return NO_SERVER if settings.EMAIL_BACKEND.endswith(".NoServerBackend") else ""
+
+
+def reset_link_undeliverable() -> str:
+    """Why a password-reset link cannot reach the account's owner, or "": with no mail
+    server it would be lost, and in the outbox any staff member could open it and take the
+    account (docs/security.md), so the reset is refused before any account is looked up."""
+    if settings.EMAIL_BACKEND.endswith(".OutboxBackend"):
+        return TO_OUTBOX
+    return mail_unsent()
 
 
 def delivered(message: DjangoMessage) -> str:
@@ -158,6 +179,14 @@ def _written(parsed: EmailMessage, path: Path) -> datetime:
         return datetime.fromtimestamp(path.stat().st_mtime, UTC)
 
 
+def _without_reset_links(text: str) -> str:
+    """A password-reset link delivered to the outbox before reset was refused there is
+    withheld: whoever opened it could set the account's password (docs/security.md). The
+    link has two parts after the reset page's address; its other pages have one."""
+    start = re.escape(reverse("accounts:password_reset"))
+    return re.sub(rf"\S*{start}[^/\s]+/[^/\s]+/", RESET_WITHHELD, text)
+
+
 def outbox_message(name: str) -> OutboxMessage:
     """The outbox's message ``name``; NotFound for a name that is none of its messages."""
     path, raw = _raw(name)
@@ -169,6 +198,6 @@ def outbox_message(name: str) -> OutboxMessage:
         written=_written(parsed, path),
         to=str(parsed.get("To", "")),
         subject=str(parsed.get("Subject", "")),
-        body=body.get_content() if body is not None else "",
+        body=_without_reset_links(body.get_content()) if body is not None else "",
         attachments=tuple(str(a.get_filename() or "") for a in parsed.iter_attachments()),
     )
