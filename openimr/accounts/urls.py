@@ -13,7 +13,7 @@ urlpatterns = [
     path("two-factor/enrol/", views.enrol, name="enrol"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name=f"{_RESET}_form.html",
             form_class=ResetRequestForm,
             email_template_name=f"{_RESET}_email.txt",

@@ -1,7 +1,9 @@
 """The second step of logging in: verify a TOTP code, or enrol an authenticator first.
 Password reset is Django's own views with openimr's templates (openimr.accounts.urls); its
-last step also lifts the lockout (services.password_reset_completed)."""
+request is refused when no e-mail would reach the account's owner, and its last step also
+lifts the lockout (services.password_reset_completed)."""
 
+import logging
 from typing import Any
 from urllib.parse import urlencode
 
@@ -9,6 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +20,9 @@ from django_otp import login as otp_login
 from openimr.accounts import services
 from openimr.accounts.forms import CodeForm
 from openimr.accounts.selectors import second_factor_passed
+from openimr.core.mail import reset_link_undeliverable
+
+logger = logging.getLogger(__name__)
 
 
 def _next(request: HttpRequest) -> str:
@@ -93,3 +99,17 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
             response = super().form_valid(form)
             services.password_reset_completed(user=form.user)
         return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset request, refused whole when its link could not reach the account's
+    owner: Django's form logs a failed send and still answers "sent". The refusal is the
+    same for every address and looks none up, so it tells nobody whether an account exists;
+    the log tells the operator which setting is missing."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        reason = reset_link_undeliverable()
+        if not reason:
+            return super().dispatch(request, *args, **kwargs)
+        logger.warning("password reset refused: %s", reason)
+        return render(request, "accounts/password_reset_unavailable.html", status=503)

@@ -84,7 +84,7 @@ def _look_up(request: HttpRequest, form: StatusForm) -> dict[str, Any] | None:
 
 @never_cache
 def case_status_page(request: HttpRequest) -> HttpResponse:
-    form, found, context = StatusForm(request.POST or None), None, {}
+    form, found, context, status = StatusForm(request.POST or None), None, {}, 200
     if request.method == "POST":
         if wait := _held(request):
             context = {"wait": wait}
@@ -94,8 +94,11 @@ def case_status_page(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             found = _look_up(request, form)
             context = {"not_found": found is None}
+        else:
+            status = 422  # a field missing or misspelt, named at it: not a page that worked
     return render(
         request,
         "cases/status.html",
         {"form": form, "found": found, "status_labels": STATUS_LABELS, **context},
+        status=status,
     )

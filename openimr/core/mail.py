@@ -8,6 +8,7 @@ told it was e-mailed (LC 4610.6(f): every party must be served)."""
 
 import email
 import email.policy
+import email.utils
 import os
 import re
 import secrets
@@ -22,15 +23,30 @@ from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.filebased import EmailBackend as FileBackend
 from django.core.mail.message import EmailMessage as DjangoMessage
+from django.urls import reverse
 
 from openimr.core.errors import NotFound
 
 OUTBOX = "outbox"
 CONSOLE = "console"
+NO_SERVER = (
+    "no mail server is set (OPENIMR_EMAIL_HOST) and the outbox is off (OPENIMR_EMAIL_OUTBOX)"
+)
+TO_OUTBOX = (
+    "no mail server is set (OPENIMR_EMAIL_HOST): e-mail is delivered to the local outbox, "
+    "which staff read, so a password-reset link is never put there"
+)
+RESET_WITHHELD = "[password-reset link withheld: the outbox is read by staff]"
 SEPARATOR = b"-" * 79  # what Django's file backend writes after each message
 # The outbox's own file names: the time written and a random part (Django's named a file by
 # its connection's id(), which a later connection in the same second can reuse).
 _NAME = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{8}\.eml$")
+# The files Django's file backend wrote before the outbox had its own (until 2026-11-28):
+# `<local time>-<connection id()>.log`, every message of one connection appended to the
+# same file. Message n of such a file is listed as `<file>.<n>`, so that none of them is
+# missing from the outbox page.
+_OLD_FILE = re.compile(r"^\d{8}-\d{6}-\d+\.log$")
+_OLD_NAME = re.compile(r"^(\d{8}-\d{6}-\d+\.log)\.([1-9]\d{0,5})$")
 
 
 class NoServerError(ConnectionError):
@@ -43,10 +59,7 @@ class NoServerBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages: Any) -> int:
         if email_messages:
-            raise NoServerError(
-                "no mail server is set (OPENIMR_EMAIL_HOST) and the outbox is off "
-                "(OPENIMR_EMAIL_OUTBOX)"
-            )
+            raise NoServerError(NO_SERVER)
         return 0
 
 
@@ -81,6 +94,21 @@ class OutboxBackend(FileBackend):
         self._file = None  # the next message has a file of its own
 
 
+def mail_unsent() -> str:
+    """Why no e-mail leaves this site, or "" when a mail server (or the console a developer
+    asked for) takes it: the staff pages and the start-up check say it."""
+    return NO_SERVER if settings.EMAIL_BACKEND.endswith(".NoServerBackend") else ""
+
+
+def reset_link_undeliverable() -> str:
+    """Why a password-reset link cannot reach the account's owner, or "": with no mail
+    server it would be lost, and in the outbox any staff member could open it and take the
+    account (docs/security.md), so the reset is refused before any account is looked up."""
+    if settings.EMAIL_BACKEND.endswith(".OutboxBackend"):
+        return TO_OUTBOX
+    return mail_unsent()
+
+
 def delivered(message: DjangoMessage) -> str:
     """Sends ``message``; where it went: "" (the mail server), ``outbox/<file>`` or
     ``console``. Raises what the backend raises (NoServerError without a server)."""
@@ -105,30 +133,71 @@ class OutboxMessage:
     attachments: tuple[str, ...]
 
 
+def _messages_in(path: Path) -> list[bytes]:
+    """The messages a file holds, each as written before its separator line."""
+    parts = path.read_bytes().split(b"\n" + SEPARATOR + b"\n")
+    return [part for part in parts if part.strip()]
+
+
+def _names_in(path: Path) -> list[str]:
+    if _NAME.match(path.name):
+        return [path.name]
+    if _OLD_FILE.match(path.name) and path.is_file():
+        return [f"{path.name}.{n}" for n in range(1, len(_messages_in(path)) + 1)]
+    return []
+
+
 def outbox_messages() -> list[OutboxMessage]:
-    """The outbox's messages, newest first (none when no message was ever delivered)."""
+    """The outbox's messages, newest first (none when no message was ever delivered): its
+    own files and those Django's file backend wrote before them."""
     folder = Path(settings.EMAIL_FILE_PATH)
     if not folder.is_dir():
         return []
-    names = sorted((p.name for p in folder.iterdir() if _NAME.match(p.name)), reverse=True)
-    return [outbox_message(name) for name in names]
+    found = [outbox_message(name) for path in folder.iterdir() for name in _names_in(path)]
+    return sorted(found, key=lambda m: (m.written, m.name), reverse=True)
+
+
+def _raw(name: str) -> tuple[Path, bytes]:
+    """The file holding message ``name`` and the message's bytes. The name is checked
+    against the outbox's own patterns first: never a path."""
+    folder, old = Path(settings.EMAIL_FILE_PATH), _OLD_NAME.match(name)
+    if _NAME.match(name) and (folder / name).is_file():
+        return folder / name, (folder / name).read_bytes().split(b"\n" + SEPARATOR, 1)[0]
+    if old and (folder / old[1]).is_file():
+        messages = _messages_in(folder / old[1])
+        if int(old[2]) <= len(messages):
+            return folder / old[1], messages[int(old[2]) - 1]
+    raise NotFound(f"no message {name} in the outbox")
+
+
+def _written(parsed: EmailMessage, path: Path) -> datetime:
+    """When the message was written: its Date header (several messages of an older file
+    share one modification time), else the file's."""
+    try:
+        return email.utils.parsedate_to_datetime(str(parsed["Date"])).astimezone(UTC)
+    except (TypeError, ValueError):
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+def _without_reset_links(text: str) -> str:
+    """A password-reset link delivered to the outbox before reset was refused there is
+    withheld: whoever opened it could set the account's password (docs/security.md). The
+    link has two parts after the reset page's address; its other pages have one."""
+    start = re.escape(reverse("accounts:password_reset"))
+    return re.sub(rf"\S*{start}[^/\s]+/[^/\s]+/", RESET_WITHHELD, text)
 
 
 def outbox_message(name: str) -> OutboxMessage:
-    """The outbox's message in file ``name``; NotFound for a name that is none of its
-    files (never a path: the name is checked against the outbox's own pattern)."""
-    path = Path(settings.EMAIL_FILE_PATH) / name
-    if not _NAME.match(name) or not path.is_file():
-        raise NotFound(f"no message {name} in the outbox")
-    raw = path.read_bytes().split(b"\n" + SEPARATOR, 1)[0]
+    """The outbox's message ``name``; NotFound for a name that is none of its messages."""
+    path, raw = _raw(name)
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(parsed, EmailMessage)
     body = parsed.get_body(preferencelist=("plain",))
     return OutboxMessage(
         name=name,
-        written=datetime.fromtimestamp(path.stat().st_mtime, UTC),
+        written=_written(parsed, path),
         to=str(parsed.get("To", "")),
         subject=str(parsed.get("Subject", "")),
-        body=body.get_content() if body is not None else "",
+        body=_without_reset_links(body.get_content()) if body is not None else "",
         attachments=tuple(str(a.get_filename() or "") for a in parsed.iter_attachments()),
     )

@@ -1,8 +1,9 @@
 """The local outbox, a staff page: with no mail server (development, the demo, or production
-with OPENIMR_EMAIL_OUTBOX on), every e-mail (notices, letters, password resets) is delivered
-to a file under OPENIMR_DATA_DIR/mail/ instead of being sent (``openimr.core.mail``); staff
-read each here, as its party would have. The messages name the parties (PHI): staff only,
-each message opened audited."""
+with OPENIMR_EMAIL_OUTBOX on), every e-mail (notices, letters) is delivered to a file under
+OPENIMR_DATA_DIR/mail/ instead of being sent (``openimr.core.mail``); staff read each here,
+as its party would have. Password reset is refused meanwhile, and a reset link delivered
+here before is withheld. The messages name the parties (PHI): staff only, each message
+opened audited."""
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse

@@ -87,8 +87,28 @@ def test_a_case_imported_whole_has_no_claim_number_to_match(client, three_item_d
 
 def test_a_badly_written_date_is_named_at_its_field(client, application_doc):
     number = filed(application_doc).case_number
-    page = _ask(client, number, injury="06/14/2023").content.decode()
-    assert "Write the date as YYYY-MM-DD, for example 2023-06-14." in page
+    page = _ask(client, number, injury="06/14/2023")
+    assert page.status_code == 422
+    assert "Write the date as YYYY-MM-DD, for example 2023-06-14." in page.content.decode()
+    assert not AuditEvent.objects.filter(action__startswith="case.status_viewed").exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("case_number", "", "This field is required."),
+        ("claim_number", "SCIF\x00118220", "Null characters are not allowed."),
+        ("claim_number", "9" * 101, "at most 100 characters"),
+    ],
+)
+def test_a_missing_or_impossible_field_is_refused_at_it(
+    client, application_doc, field, value, said
+):
+    number = filed(application_doc).case_number
+    body = {"case_number": number, "claim_number": CLAIM, "date_of_injury": INJURY} | {field: value}
+    page = client.post("/status/", body, REMOTE_ADDR="10.0.0.9")
+    assert page.status_code == 422
+    assert said in page.content.decode() and f'data-field="{field}"' in page.content.decode()
     assert not AuditEvent.objects.filter(action__startswith="case.status_viewed").exists()
 
 

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from openimr.core.access import QA, REVIEWER, user_has_role, user_works_intake
+from openimr.core.mail import mail_unsent
 
 register = template.Library()
 
@@ -17,6 +18,12 @@ def review_roles(user: Any) -> dict[str, bool]:
         "reviewer": user_has_role(user, REVIEWER),
         "qa": user_has_role(user, QA),
     }
+
+
+@register.simple_tag
+def mail_problem() -> str:
+    """Why no e-mail leaves the site, for the banner on staff pages ("" when it does)."""
+    return mail_unsent()
 
 
 @register.simple_tag
