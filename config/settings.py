@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "openimr.audit.middleware.RequestIdMiddleware",
     "openimr.core.middleware.ControlCharacterPathMiddleware",
+    # Above the session and authentication: it sees the answer last, with the user known,
+    # and marks a signed-in user's or a token's answers not to be kept by the browser.
+    "openimr.core.middleware.PrivateAnswersNotStoredMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # An ETag on each page and API answer, and 304 to a client asking again with it: the

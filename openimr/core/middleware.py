@@ -75,3 +75,27 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class PrivateAnswersNotStoredMiddleware:
+    """Every answer to a signed-in user or to an API token says ``Cache-Control: private,
+    no-store`` unless its view set a cache policy of its own. Staff pages, the reviewer's
+    workspace, the outbox and the API's answers carry protected health information, and
+    without the header a browser (or a shared machine's disk cache, or a proxy) may keep a
+    copy after the user signs out. HIPAA's Security Rule asks covered entities to limit who
+    can reach ePHI (45 CFR §164.312(a)(1), access control); a copy left in a browser's cache
+    is reachable by the next person at that desk. Anonymous visitors' public pages keep
+    their validators (ConditionalGetMiddleware): they hold de-identified text only."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if (signed_in or "HTTP_AUTHORIZATION" in request.META) and not response.has_header(
+            "Cache-Control"
+        ):
+            response["Cache-Control"] = "private, no-store"
+        return response
