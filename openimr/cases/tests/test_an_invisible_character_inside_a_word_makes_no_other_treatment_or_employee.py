@@ -13,12 +13,7 @@ from datetime import date
 import pytest
 
 from conftest import APPLICATION_FILE
-from openimr.cases.domain.application import (
-    Application,
-    RequestedTreatment,
-    ServiceMethod,
-    SignerRole,
-)
+from openimr.cases.domain.application import RequestedTreatment
 from openimr.cases.domain.consolidation import consolidation_groups
 from openimr.cases.domain.eligibility import (
     PriorReview,
@@ -27,6 +22,9 @@ from openimr.cases.domain.eligibility import (
     screen,
 )
 from openimr.cases.intake_schema import parse_application
+from openimr.cases.tests.test_an_accent_typed_either_way_is_the_same_treatment_and_employee import (
+    APPLICATION as ACCENTED,
+)
 from openimr.core.errors import InvalidInput
 from openimr.programs.loader import load_program
 
@@ -40,20 +38,9 @@ HIDDEN = {
     "word joiner": "Epidural steroid in\u2060jection",
     "byte-order mark": "\ufeffEpidural steroid injection",
 }
-
-APPLICATION = Application(
-    claim_number="ADJ-1234567",
-    employee_name="Rosa Delgado",
-    date_of_injury=D("2023-02-10"),
-    ur_decision_date=D("2024-05-01"),
-    ur_service_method=ServiceMethod.ELECTRONIC,
-    received_on=D("2024-05-20"),
-    treatments=(RequestedTreatment(TREATMENT, "Low back pain"),),
-    requesting_physician_name="Dr. Ana Ruiz",
-    ur_decision_attached=True,
-    signed_by="Rosa Delgado",
-    signer_role=SignerRole.EMPLOYEE,
-)
+# The accent test's application (claim ADJ-1234567, UR decision of May 1, 2024), without
+# accents in its treatment.
+APPLICATION = replace(ACCENTED, treatments=(RequestedTreatment(TREATMENT, "Low back pain"),))
 
 
 def _codes(context: ScreeningContext) -> set[str]:
@@ -75,7 +62,7 @@ def test_the_same_treatment_decided_with_an_invisible_character_is_already_decid
 
 
 def test_the_employee_named_with_a_soft_hyphen_is_the_same_employee():
-    other = replace(APPLICATION, employee_name="Rosa Del\u00adgado")
+    other = replace(APPLICATION, employee_name="Jos\u00adé Peña")
     assert consolidation_groups([("CM24-1", APPLICATION), ("CM24-2", other)]) == [
         ("CM24-1", "CM24-2")
     ]
