@@ -37,7 +37,6 @@ from openimr.core.validation import problem_from_error
 
 Name = Annotated[str, Field(min_length=1, max_length=300)]
 OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
-# ICD-10-CM: a letter, two digits or a digit and a letter, then up to 4 more after a dot.
 # An address a letter can be served to by e-mail (LC 4610.6(f)); without one, by mail.
 Email = Annotated[
     str | None, Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)
@@ -54,7 +53,11 @@ Address = Annotated[
         "and letter are mailed when it gave no e-mail, or its e-mail failed",
     ),
 ]
-ICD10 = Annotated[str, Field(pattern=r"^[A-TV-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+# ICD-10-CM: a letter, a digit, a digit or a letter, then up to 4 more after a dot. Any
+# letter leads: U is ICD-10-CM's chapter of codes for special purposes, in use since 2020 for
+# COVID-19 (U07.1) and post-COVID-19 condition (U09.9), work injuries California law has
+# presumed for many workers (LC 3212.86-3212.88).
+ICD10 = Annotated[str, Field(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
 # No date on the form can be this old (the records' dates of service have the same floor).
 EARLIEST_DATE = date(1900, 1, 1)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

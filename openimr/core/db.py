@@ -1,14 +1,29 @@
-"""Small helpers for models: closed vocabularies (StrEnums) and batch updates."""
+"""Small helpers for models: closed vocabularies (StrEnums), batch updates and a named lock
+held for a transaction."""
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from django.db import connections, router
+from django.db import connection, connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, Q
+
+
+def held_until_commit(name: str) -> None:
+    """Hold the lock ``name`` until the transaction ends; another transaction asking for it
+    waits until then. PostgreSQL: a transaction-level advisory lock on the name's hash;
+    SQLite: nothing to take, as every write transaction holds the database's one write lock
+    from BEGIN (``transaction_mode`` IMMEDIATE, config/settings.py). Outside a transaction
+    nothing is held."""
+    if not connection.in_atomic_block or connection.vendor != "postgresql":
+        return
+    key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def choices_of(enum: type[StrEnum]) -> list[tuple[str, str]]:

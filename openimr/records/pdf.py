@@ -26,10 +26,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from openimr.core import sandbox
 from openimr.core.clock import now
+from openimr.core.db import held_until_commit
 from openimr.core.errors import InvalidInput, Problem
 
 MAX_PAGES = 2_000
@@ -181,11 +182,7 @@ def _file_held(name: str) -> None:
     PostgreSQL: a transaction-level advisory lock on the name; SQLite: the write lock every
     transaction takes at BEGIN (``transaction_mode`` IMMEDIATE, config/settings.py).
     Outside a transaction nothing is held, and nothing is removed on error either."""
-    if not connection.in_atomic_block or connection.vendor != "postgresql":
-        return
-    key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+    held_until_commit(name)
 
 
 # The files `file_store` created inside the innermost `files_discarded_on_error` block.

@@ -7,14 +7,15 @@ answer as for a case that does not exist, and the refusal is written to the audi
 every view that is allowed is audited too."""
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Any, NoReturn
 
 from django.http import Http404
 
 from openimr.audit.services import audit_record
 from openimr.cases import selectors as cases
-from openimr.cases.domain.deadlines import ClockFacts, case_deadlines
+from openimr.cases.domain.deadline_status import due_instant as deadline_due_instant
+from openimr.cases.domain.deadlines import ClockFacts, Deadline, case_deadlines
 from openimr.cases.domain.lifecycle import State
 from openimr.core.access import INTAKE, QA, REVIEWER, ROLES, user_has_role  # noqa: F401
 from openimr.core.case import Item, Priority
@@ -189,10 +190,9 @@ def determination_due(row: Any) -> date | datetime | None:
 
 
 def due_instant(due: date | datetime) -> datetime:
-    """A due day ends at the end of that California day."""
-    if isinstance(due, datetime):
-        return due
-    return datetime.combine(due, time(23, 59, 59), tzinfo=CALIFORNIA)
+    """A due day ends at the end of that California day: the clocks' one rule
+    (`deadline_status.due_instant`, CCP 12), which the work queue and QA read alike."""
+    return deadline_due_instant(Deadline("determination_due", due, "", ""), CALIFORNIA.key)
 
 
 def _by_due(rows: Iterable[Any]) -> list[dict[str, Any]]:

@@ -16,11 +16,13 @@ AT_RISK_DAYS = 2
 
 
 def due_instant(deadline: Deadline, timezone: str = "America/Los_Angeles") -> datetime:
-    """When a deadline runs out: an hour clock at its instant, a day clock at the end of
-    that local day (the whole last day is the party's, CCP 12)."""
+    """When a deadline runs out: an hour clock at its instant, a day clock at the last
+    instant of that local day (the whole last day is the party's, CCP 12). The last instant,
+    not 23:59:59: the instants compared with it keep their microseconds, and records
+    received at 23:59:59.4 on the last day came in time, not late."""
     if isinstance(deadline.due, datetime):
         return deadline.due
-    return datetime.combine(deadline.due, time(23, 59, 59), tzinfo=ZoneInfo(timezone))
+    return datetime.combine(deadline.due, time.max, tzinfo=ZoneInfo(timezone))
 
 
 def at_risk_until(now: datetime, timezone: str = "America/Los_Angeles") -> datetime:

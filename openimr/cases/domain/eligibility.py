@@ -26,7 +26,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from openimr.cases.domain.application import Application
-from openimr.cases.domain.claims import normalise_claim
+from openimr.cases.domain.claims import normalise_claim, without_invisible
 from openimr.cases.domain.deadlines import Program, filing_deadline
 from openimr.cases.domain.lifecycle import State
 from openimr.core.addressing import address, literal
@@ -126,13 +126,15 @@ def spoken_date(day: date) -> str:
 
 def _same_characters(text: str) -> str:
     # "é" arrives as one character or as "e" and a combining accent, digits full-width or
-    # not: both look alike on the page, so they compare alike (NFKC).
-    return unicodedata.normalize("NFKC", text).casefold()
+    # not: both look alike on the page, so they compare alike (NFKC); a soft hyphen or a
+    # zero-width space inside a word shows nothing, so it splits nothing.
+    return unicodedata.normalize("NFKC", without_invisible(text)).casefold()
 
 
 def normalise_text(text: str) -> str:
-    """Case, spacing, punctuation and Unicode form do not make a different treatment or
-    name: ``"MRI, Lumbar-Spine "`` and ``"mri lumbar spine"`` are the same."""
+    """Case, spacing, punctuation, Unicode form and invisible format characters do not make
+    a different treatment or name: ``"MRI, Lumbar-Spine "``, ``"mri lumbar spine"`` and
+    ``"mri lum\u00adbar spine"`` are the same (8 CCR 9792.10.3(a)(2))."""
     return " ".join("".join(c if c.isalnum() else " " for c in _same_characters(text)).split())
 
 

@@ -4,6 +4,7 @@ of the `openimr.case/1` field, so a file, a form and the database report them al
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from openimr.cases.domain.eligibility import normalise_text
 from openimr.core.case import Case
 from openimr.core.errors import Problem
 
@@ -95,10 +96,12 @@ def reviewer_meets_minimums(case: Case) -> Iterator[Problem]:
 
 def unique_treatments(case: Case) -> Iterator[Problem]:
     """Each disputed item is decided once (8 CCR 9792.10.6(d)): the same treatment listed
-    twice would get two, possibly contradictory, determinations."""
+    twice would get two, possibly contradictory, determinations. The same as intake and
+    screening compare treatments (`normalise_text`): "MRI, lumbar spine." repeats "MRI
+    lumbar spine" in an imported case as on an application."""
     seen: dict[str, int] = {}
     for index, item in enumerate(case.items):
-        key = " ".join(item.treatment.lower().split())
+        key = normalise_text(item.treatment)
         if key in seen:
             yield Problem(f"$.items[{index}].treatment", f"repeats items[{seen[key]}]")
         seen.setdefault(key, index)

@@ -39,7 +39,7 @@ from openimr.cases.services.screening import (
     screened_events,
 )
 from openimr.core.clock import local_date, now
-from openimr.core.db import rows_insert
+from openimr.core.db import held_until_commit, rows_insert
 from openimr.core.errors import Conflict, InvalidInput, Problem
 from openimr.programs.loader import load_program
 from openimr.records.services import (
@@ -145,6 +145,17 @@ def _counters_held(filings: Sequence[Filing]) -> None:
         _counter(year)
 
 
+def _screening_held() -> None:
+    """Screen one batch at a time: a duplicate is an application that one already on file
+    disputes too (8 CCR 9792.10.3(a)(2)), so a batch is screened only once every batch before
+    it has committed or failed. The year's case-number counter had held them one by one,
+    but not across years: on PostgreSQL, the same application sent twice as New Year's Eve
+    turned to New Year's Day in California took two counters, and each copy, blind to the
+    other, was found eligible. Taken first, before any file or counter, so it adds no
+    order in which two batches could wait for each other."""
+    held_until_commit("cases.intake.screening")
+
+
 def _numbers(filings: Sequence[Filing]) -> list[str]:
     """Case numbers in filing order, one counter update per year the batch spans."""
     years = [local_date(f.at).year for f in filings]
@@ -173,6 +184,7 @@ def applications_receive(
     ]
     size = batch or max(len(filings), 1)
     with transaction.atomic(savepoint=False), files_discarded_on_error():
+        _screening_held()
         # Every file held before the case-number counter and before any is written: see
         # files_held for the deadlock that taking them one by one allowed.
         files_held((p.sha256 for p in pdfs if p), folder=UR_FOLDER, suffix=".pdf")

@@ -57,7 +57,7 @@ def test_asking_a_deferred_case_holds_it_in_screening_and_starts_the_clock(defer
     assert deferred.information_method == "mail"
     assert deferred.next_due_name == NAME
     # The whole last day is the party's: the queue's instant is its end in California.
-    assert deferred.next_due_at == datetime(2024, 4, 3, 6, 59, 59, tzinfo=UTC)
+    assert deferred.next_due_at == datetime(2024, 4, 3, 6, 59, 59, 999_999, tzinfo=UTC)
     assert [(d.name, d.due) for d in open_deadlines(deferred)] == [(NAME, date(2024, 4, 2))]
     [moved] = _events(deferred, "case.transition")[-1:]
     assert (moved.detail["from"], moved.detail["to"]) == ("deferred", "screening")

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 # Records complete Friday 03/22/2024: the determination is due 30 days on, Sunday 04/21,
 # rolled to Monday 04/22. The reviewer submits to QA on 03/24.
 RECEIVED = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
-LAST_DAY = datetime(2024, 4, 22, 23, 59, 59, tzinfo=CALIFORNIA)
+LAST_DAY = datetime(2024, 4, 22, 23, 59, 59, 999_999, tzinfo=CALIFORNIA)
 
 
 def _issued_on(doc, when):
