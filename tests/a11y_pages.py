@@ -7,13 +7,12 @@ project's."""
 
 import tempfile
 from collections.abc import Iterator
-
-from django.core.cache import cache
-from django.core.mail import EmailMessage
-from django.test import override_settings
+from contextlib import contextmanager
 
 from django.contrib.auth.tokens import default_token_generator
-from django.test import Client
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.test import Client, override_settings
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -75,16 +74,24 @@ def status_answers(world: World) -> Iterator[tuple[str, str]]:
     cache.clear()
 
 
-def outbox_pages(world: World) -> Iterator[tuple[str, str]]:
-    """The outbox holding a message with an attachment, and that message, as staff open
-    them (with no message, as in the matrix's world, the outbox shows only its empty row)."""
-    staff = world.client("intake")
-    with tempfile.TemporaryDirectory() as folder, override_settings(
-        EMAIL_BACKEND="openimr.core.mail.OutboxBackend", EMAIL_FILE_PATH=folder
+@contextmanager
+def an_outbox_message() -> Iterator[str]:
+    """The name of a message (with an attachment) delivered to an outbox of its own, on
+    while the block runs."""
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        override_settings(EMAIL_BACKEND="openimr.core.mail.OutboxBackend", EMAIL_FILE_PATH=folder),
     ):
         message = EmailMessage("Notice of Assignment", "The case is assigned.", to=["a@b.org"])
         message.attach("CM16-0400101-assignment.pdf", b"%PDF-1.4", "application/pdf")
-        name = delivered(message).rsplit("/", 1)[-1]
+        yield delivered(message).rsplit("/", 1)[-1]
+
+
+def outbox_pages(world: World) -> Iterator[tuple[str, str]]:
+    """The outbox holding a message, and that message, as staff open them (with no message,
+    as in the matrix's world, the outbox shows only its empty row)."""
+    staff = world.client("intake")
+    with an_outbox_message() as name:
         yield "/review/outbox/ holding a message", staff.get("/review/outbox/").content.decode()
         opened = staff.get(f"/review/outbox/{name}/")
         assert opened.status_code == 200

@@ -4,19 +4,15 @@ holding a message and that message, pass axe-core's WCAG 2.1 A and AA rules and 
 practices (tests/browser/axe.py) on a wide screen and at 320 CSS pixels. A refused form
 puts the keyboard at its first field at fault, as every other form does."""
 
-import tempfile
-
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMessage
-from django.test import Client, override_settings
+from django.test import Client
 
 from openimr.cases.status_views import TRIES_PER_MINUTE
 from openimr.cases.tests.conftest import filed
-from openimr.core.mail import delivered
 from openimr.review.tests.conftest import person
-from tests.a11y_pages import CLAIM, INJURY
+from tests.a11y_pages import CLAIM, INJURY, an_outbox_message
 from tests.browser.axe import violations
 from tests.browser.test_forms_sent_back_with_problems_pass_axe_core import NO_BROWSER_CHECKS
 
@@ -76,12 +72,7 @@ def test_the_outbox_and_a_message_in_it_break_no_axe_core_rule(browser, live_ser
     staff.force_login(person("clerk", "intake", is_staff=True))
     session = staff.cookies[settings.SESSION_COOKIE_NAME].value
     broken: dict = {}
-    with tempfile.TemporaryDirectory() as folder, override_settings(
-        EMAIL_BACKEND="openimr.core.mail.OutboxBackend", EMAIL_FILE_PATH=folder
-    ):
-        message = EmailMessage("Notice of Assignment", "The case is assigned.", to=["a@b.org"])
-        message.attach("CM16-0400101-assignment.pdf", b"%PDF-1.4", "application/pdf")
-        name = delivered(message).rsplit("/", 1)[-1]
+    with an_outbox_message() as name:
         for width in WIDTHS:
             context = browser.new_context(viewport={"width": width, "height": 900})
             context.add_cookies(
