@@ -34,7 +34,8 @@ CLAIM, INJURY = "SCIF-2024-118220", "2023-06-14"
 
 
 def every_page(world: World) -> Iterator[tuple[str, str]]:
-    """(where, html) of each page that answers 200 with HTML, once per route and role."""
+    """(where, html) of each page that answers 200 with HTML, once per route and role;
+    ``where`` ends " as <role>"."""
     for route in django_routes():
         if route.template.startswith(NOT_OURS):
             continue
@@ -62,15 +63,15 @@ def status_answers(world: World) -> Iterator[tuple[str, str]]:
     public = world.client("public")
     found = public.post("/status/", asked, REMOTE_ADDR="10.1.0.1")
     assert 'id="status"' in found.content.decode()
-    yield "/status/ answering the case", found.content.decode()
+    yield "/status/ answering the case as public", found.content.decode()
     wrong = {**asked, "claim_number": "NOT-THE-CLAIM"}
     missing = public.post("/status/", wrong, REMOTE_ADDR="10.1.0.2")
     assert 'id="not-found"' in missing.content.decode()
-    yield "/status/ answering no case", missing.content.decode()
+    yield "/status/ answering no case as public", missing.content.decode()
     for _ in range(TRIES_PER_MINUTE):
         held = public.post("/status/", wrong, REMOTE_ADDR="10.1.0.2")
     assert held.status_code == 429
-    yield "/status/ holding an address after too many wrong tries", held.content.decode()
+    yield "/status/ holding an address after too many wrong tries as public", held.content.decode()
     cache.clear()
 
 
@@ -92,10 +93,13 @@ def outbox_pages(world: World) -> Iterator[tuple[str, str]]:
     as in the matrix's world, the outbox shows only its empty row)."""
     staff = world.client("intake")
     with an_outbox_message() as name:
-        yield "/review/outbox/ holding a message", staff.get("/review/outbox/").content.decode()
+        yield (
+            "/review/outbox/ holding a message as intake",
+            staff.get("/review/outbox/").content.decode(),
+        )
         opened = staff.get(f"/review/outbox/{name}/")
         assert opened.status_code == 200
-        yield f"/review/outbox/{name}/", opened.content.decode()
+        yield f"/review/outbox/{name}/ as intake", opened.content.decode()
 
 
 def error_pages(world: World) -> Iterator[tuple[str, str]]:
