@@ -159,4 +159,4 @@ def test_a_form_sent_back_focuses_its_first_field_at_fault():
         focused = [c for c in page.controls() if "autofocus" in c.attrs]
         assert focused == invalid[:1], f"{where}: the focus is not on the first field at fault"
         checked.append(where)
-    assert len(checked) == 5  # the application, the record forms, the information's
+    assert len(checked) == 7  # the application, the record forms, the information's, status

@@ -1,5 +1,3 @@
-from ninja import NinjaAPI
-
 from openimr.api import (
     applications,
     authorizations,
@@ -10,8 +8,9 @@ from openimr.api import (
     status,
 )
 from openimr.api.auth import StaffSessionAuth, TokenAuth
+from openimr.api.openapi import DocumentedAPI
 
-api = NinjaAPI(
+api = DocumentedAPI(
     title="openimr API",
     version="1",
     description="Independent Medical Review: applications, cases and decisions. Errors share one "

@@ -20,11 +20,15 @@ from openimr.cases import selectors
 from openimr.cases.domain.deadline_status import STATUS_LABELS
 from openimr.core.clock import now
 from openimr.core.errors import NotFound
+from openimr.core.form_focus import FocusFirstError
 
 TRIES_PER_MINUTE = 10
 
 
-class StatusForm(forms.Form):
+class StatusForm(FocusFirstError):
+    """The three things every party holds; sent back, the keyboard is at the first one at
+    fault, as on every form of the site."""
+
     case_number = forms.CharField(label="Case number", max_length=40, strip=True)
     claim_number = forms.CharField(label="Claim number", max_length=100, strip=True)
     date_of_injury = forms.DateField(
@@ -84,7 +88,9 @@ def _look_up(request: HttpRequest, form: StatusForm) -> dict[str, Any] | None:
 
 @never_cache
 def case_status_page(request: HttpRequest) -> HttpResponse:
-    form, found, context, status = StatusForm(request.POST or None), None, {}, 200
+    # Bound on any POST, an empty one too: it is refused at each field, not shown as a GET.
+    form = StatusForm(request.POST if request.method == "POST" else None)
+    found, context = None, {}
     if request.method == "POST":
         if wait := _held(request):
             context = {"wait": wait}
@@ -94,11 +100,10 @@ def case_status_page(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             found = _look_up(request, form)
             context = {"not_found": found is None}
-        else:
-            status = 422  # a field missing or misspelt, named at it: not a page that worked
     return render(
         request,
         "cases/status.html",
         {"form": form, "found": found, "status_labels": STATUS_LABELS, **context},
-        status=status,
+        # A field missing or misspelt, named at it: not a page that worked.
+        status=422 if form.errors else 200,
     )

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from openimr.core.access import staff_page
 from openimr.core.errors import InvalidInput, Problem
 from openimr.guidelines import selectors, services
-from openimr.guidelines.domain.catalog import FAMILIES
+from openimr.guidelines.domain.catalog import FAMILY_LABELS
 
 FIELDS = ("id", "family", "title", "part", "edition", "section")
 
@@ -32,7 +32,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
     context = {
         "entries": selectors.guideline_catalog().entries,
         "added": {e.entry_id for e in selectors.staff_entries()},
-        "families": FAMILIES,
+        "families": FAMILY_LABELS,
         "problems": problems,
         "values": values,
         # The fields a problem names, marked invalid and pointed at the list of problems.

@@ -139,32 +139,30 @@ def amended_download_audit(user: Any, case_number: str, number: int, found: Any)
     )
 
 
-def _readable(user: Any, case_number: str) -> Any | None:
-    """The case row when ``user`` may read its file (its attested reviewer, or QA while it
-    is in QA or issued), else None; nothing audited."""
+def _reading(user: Any, case_number: str) -> tuple[Any, str] | None:
+    """The case row and how ``user`` reads its file: ``"reviewer"`` (its attested reviewer)
+    or ``"qa"`` (QA while it is in QA or issued); None when the user may not; nothing
+    audited."""
     assignment = reviewers.attested_assignment(user, case_number)
     if assignment is not None and assignment.reviewer.active and user_has_role(user, REVIEWER):
-        return assignment.case
-    if not user_has_role(user, QA):
-        return None
-    try:
-        row = cases.case_row(case_number)
-    except NotFound:
-        return None
-    return row if State(row.state) in (State.QA, State.ISSUED) else None
+        return assignment.case, "reviewer"
+    row = _qa_row(user, case_number, (State.QA, State.ISSUED))
+    return (row, "qa") if row is not None else None
 
 
 def record_for_reader(
     user: Any, case_number: str, record_id: str, *, action: str = "record.viewed"
-) -> tuple[Any, Any]:
-    """The case row and one record of its file, for whoever may read the file; the look is
-    audited on the record (``action``: ``record.viewed``, or ``record.downloaded`` for its
-    PDF, with the case number, as the staff's case file audits it), and Http404 for a case
-    the user may not read or a record not in its file, audited as ``<action>.refused``."""
-    row = _readable(user, case_number)
+) -> tuple[Any, Any, str]:
+    """The case row, one record of its file and how the user reads it (``"reviewer"`` or
+    ``"qa"``: the record page leads back to that one's page of the case), for whoever may
+    read the file; the look is audited on the record (``action``: ``record.viewed``, or
+    ``record.downloaded`` for its PDF, with the case number, as the staff's case file audits
+    it), and Http404 for a case the user may not read or a record not in its file, audited
+    as ``<action>.refused``."""
+    reading = _reading(user, case_number)
     found = None
-    if row is not None:
-        found = next((r for r in case_file.records(row) if r.id == record_id), None)
+    if reading is not None:
+        found = next((r for r in case_file.records(reading[0]) if r.id == record_id), None)
     audit_record(
         actor=user,
         action=action if found is not None else f"{action}.refused",
@@ -172,9 +170,9 @@ def record_for_reader(
         object_id=record_id,
         detail={"case_number": case_number},
     )
-    if found is None:
+    if reading is None or found is None:
         raise Http404("No such record")
-    return row, found
+    return reading[0], found, reading[1]
 
 
 def determination_due(row: Any) -> date | datetime | None:

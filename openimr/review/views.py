@@ -333,9 +333,11 @@ def workspace(request: HttpRequest, case_number: str) -> HttpResponse:
 def record(request: HttpRequest, case_number: str, record_id: str) -> HttpResponse:
     """One record of the case file, page by page, with the marker that cites each page; a
     record whose text is not read yet opens too, saying so."""
-    row, found = selectors.record_for_reader(request.user, case_number, record_id)
+    row, found, reader = selectors.record_for_reader(request.user, case_number, record_id)
     pages = case_file.record_pages(record_id, row)
-    context = {"row": row, "record": found, "record_id": record_id, "pages": pages}
+    # Back to the reader's own page of the case: QA cannot open the reviewer's workspace.
+    back = "review:qa_case" if reader == "qa" else "review:case"
+    context = {"row": row, "record": found, "record_id": record_id, "pages": pages, "back": back}
     return render(request, "review/record.html", context)
 
 
@@ -343,7 +345,7 @@ def record(request: HttpRequest, case_number: str, record_id: str) -> HttpRespon
 def record_file(request: HttpRequest, case_number: str, record_id: str) -> HttpResponseBase:
     """The record's PDF as received, shown in the browser: a scanned record has no text to
     read page by page, only its images. Authorized and audited as the record page is."""
-    row, _ = selectors.record_for_reader(
+    row, _, _ = selectors.record_for_reader(
         request.user, case_number, record_id, action="record.downloaded"
     )
     try:

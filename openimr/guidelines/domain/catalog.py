@@ -14,17 +14,19 @@ from openimr.core.case import Citation
 from openimr.core.errors import InvalidInput, Problem
 from openimr.core.text import unprintable
 
-# The evidence hierarchy's families, highest first (LC 4610.5(c)(2); 8 CCR 9792.21.1).
-FAMILIES = (
-    "mtus",
-    "acoem",
-    "odg",
-    "other_guideline",
-    "peer_reviewed",
-    "expert_opinion",
-    "standard_practice",
-)
 OTHER = "other"  # a citation the catalog cannot place
+# The evidence hierarchy's families, highest first (LC 4610.5(c)(2); 8 CCR 9792.21.1), each
+# with the words of the standard it stands for, which pages show: the codes are the data's.
+FAMILY_LABELS = {
+    "mtus": "MTUS (Medical Treatment Utilization Schedule)",
+    "acoem": "ACOEM Practice Guidelines",
+    "odg": "ODG (Official Disability Guidelines)",
+    "other_guideline": "Other nationally recognized guideline",
+    "peer_reviewed": "Peer-reviewed study",
+    "expert_opinion": "Expert opinion",
+    "standard_practice": "Generally accepted standard of medical practice",
+}
+FAMILIES = tuple(FAMILY_LABELS)
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _TEXT_KEYS = ("id", "family", "title", "part", "edition", "section")

@@ -1,0 +1,52 @@
+"""What the OpenAPI document says beyond what django-ninja writes from the operations: the
+token scope each operation needs (from ``OPERATION_SCOPES``, the one table the check reads),
+and the ``Retry-After`` header of the 429 every operation may answer
+(``openimr.api.rate_limit``). A client generated from the document, or a person reading
+/api/v1/docs, then knows which scope to ask for and how long to wait."""
+
+from typing import Any
+
+from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
+
+from openimr.api.auth import OPERATION_SCOPES
+
+RETRY_AFTER = {
+    "description": "Whole seconds, at least 1, until the next one-minute window opens.",
+    "schema": {"type": "integer", "minimum": 1},
+}
+
+
+def scope_of(method: str, path: str, prefix: str) -> str | None:
+    """The scope a token needs for ``METHOD path`` (a path of the document, with its
+    prefix), or None for an operation that takes no token."""
+    return OPERATION_SCOPES.get(f"{method.upper()} {path.removeprefix(prefix.rstrip('/'))}")
+
+
+def _describe(operation: dict[str, Any], scope: str | None) -> None:
+    responses = operation.get("responses", {})
+    limited = responses.get(429, responses.get("429"))  # ninja keys statuses by int
+    if limited is not None:
+        limited.setdefault("headers", {})["Retry-After"] = RETRY_AFTER
+    if scope is None:
+        return
+    # OpenAPI 3.1 lets a bearer scheme's requirement list the roles it needs: the scope.
+    for requirement in operation.get("security", []):
+        if "TokenAuth" in requirement:
+            requirement["TokenAuth"] = [scope]
+    said = f"Token scope: `{scope}` (a session carries no scopes: its role decides)."
+    operation["description"] = f"{operation.get('description', '').rstrip()}\n\n{said}".strip()
+
+
+class DocumentedAPI(NinjaAPI):
+    """The API whose document names each operation's scope and the 429's Retry-After."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        prefix = self.get_root_path(path_params or {}) if path_prefix is None else path_prefix
+        for path, operations in document["paths"].items():
+            for method, operation in operations.items():
+                _describe(operation, scope_of(method, path, prefix))
+        return document
