@@ -16,8 +16,8 @@ from openimr.decisions.domain.treatment_words import (
     EVALUATIONS,
     FOR_A_PART,
     NOT_ON_SKIN,
+    JOINS,
     PERCENT,
-    WITH,
     abbreviations_for,
     region_words,
     singular,
@@ -256,15 +256,17 @@ _ON_SKIN = (_strength_on_skin("sqlite"), _strength_on_skin("postgresql"))
 def _lacks_params(word: str) -> list[str]:
     if word == PERCENT:
         return _word_params("", word)
-    return [f"%{word}%", WITH, word] if word in EVALUATIONS else [f"%{word}%"]
+    if word not in EVALUATIONS:
+        return [f"%{word}%"]
+    return [f"%{word}%", *(p for join in JOINS for p in (join, word))]
 
 
 def _lacks(vendor: str, word: str) -> str:
     """An item holding ``word`` nowhere, case aside; a percent sign by its position, which a
-    LIKE pattern would read as any text. An evaluation's word only before the item's first
-    "with" (``treatment_words.evaluated``): "Lumbar epidural steroid injection with pain
-    interventionist consult" is a course of the injection. The position test is reached only
-    by the few items holding the word."""
+    LIKE pattern would read as any text. An evaluation's word only after the item's first
+    "with" or "and" (``treatment_words.evaluated``): "Lumbar epidural steroid injection with
+    pain interventionist consult" and "ESI and pain management consult" are courses of the
+    injection. The position tests are reached only by the few items holding the word."""
     postgresql = vendor == "postgresql"
     if word == PERCENT:
         return f"NOT {_ON_SKIN[postgresql]}"
@@ -273,7 +275,7 @@ def _lacks(vendor: str, word: str) -> str:
         return lacks
     at = "strpos" if postgresql else "instr"
     after = f"{at}(lower(i.treatment), %s) BETWEEN 1 AND {at}(lower(i.treatment), %s) - 1"
-    return f"({lacks} OR {after})"
+    return f"({' OR '.join([lacks, *[after] * len(JOINS)])})"
 
 
 def _word_params(vendor: str, word: str) -> list[str]:

@@ -114,12 +114,16 @@ VARIANTS = frozenset(["hinged", "steroid", "transforaminal", "interlaminar", "ca
 # 9792.24.2, Chronic Pain Medical Treatment Guidelines, Topical analgesics), so
 # "Cyclobenzaprine 5% in cream base" is no "Cyclobenzaprine 7.5mg #60".
 EVALUATIONS = ("evaluation", "eval", "consultation", "consult", "assessment")
-# An evaluation word after "with" is one given with the treatment, not the item: "Lumbar
-# epidural steroid injection with pain interventionist consult" is an epidural injection, and
-# "Consultation with a pain management specialist" still a consultation. Only the words
-# before the first "with" (``evaluated``) say whether an item is an evaluation; the cohort's
-# SQL reads an item's so too (precedents_sql).
+# An evaluation word after "with" or "and" is one given with the treatment, not the item:
+# "Lumbar epidural steroid injection with pain interventionist consult" and "ESI and pain
+# management consult" are epidural injections, and "Consultation with a pain management
+# specialist" and "Pain management evaluation and treatment" still evaluations. Only the
+# words before the first of them (``evaluated``) say whether an item is an evaluation, and
+# name the procedure of one that is not (``key_words``); the cohort's SQL reads an item's so
+# too (precedents_sql).
 WITH = " with "
+AND = " and "
+JOINS = (WITH, AND)
 _NO_EVALUATIONS = frozenset(["surgery", "evaluation_management", "pharmaceuticals"])
 # A strength in percent (PERCENT) is a concentration, as a drug applied to the skin is
 # written ("Diclofenac sodium 3%", "Flurbiprofen 10%/Dextromethorphan 5%/Lidocaine 5%,
@@ -175,6 +179,11 @@ ABBREVIATIONS = {
         "radiograph": "ray",
         "radiographs": "ray",
     },
+    # An epidural steroid injection, as the MTUS writes it (Chronic Pain Medical Treatment
+    # Guidelines, "Epidural steroid injections (ESIs)"): "L4-5 ESI" is the lumbar epidural
+    # steroid injection, not a treatment of its own. "Steroid" is a variant's word
+    # (``VARIANTS``), no key word, so the abbreviation stands for the key's two.
+    "injections": {"esi": "epidural injection", "esis": "epidural injection"},
     # N-acetyl-p-aminophenol, as prescriptions write acetaminophen ("Hydrocodone/APAP").
     "pharmaceuticals": {"apap": "acetaminophen"},
 }
@@ -297,7 +306,7 @@ def key_words(treatment: str, category: str, *, drop: frozenset[str], limit: int
     ("Lumbar spine") is keyed by the part, less the words only a pair makes a part's."""
     skip = drop | MODIFIERS | VARIANTS | frozenset(w for words, _ in KINDS for w in words)
     skip |= CATEGORY_NAMES.get(category, frozenset())
-    name = _named(treatment, category)
+    name = _named(procedure(treatment, category), category)
     read = [(w, body) for w, body in _read(expanded(name, category))]
     kept = [(w, body) for w, body in read if w not in skip]
     named = [w for w, body in kept if not body] or [
@@ -343,9 +352,23 @@ def kinds_of(treatment: str, category: str) -> tuple[tuple[tuple[str, ...], bool
 
 def evaluated(treatment: str) -> str:
     """The words of ``treatment`` that say whether it is an evaluation: those before its
-    first "with" (``WITH``), or all of it."""
-    at = treatment.lower().find(WITH)
+    first "with" or "and" (``JOINS``), or all of it."""
+    lowered = treatment.lower()
+    at = min((i for i in map(lowered.find, JOINS) if i >= 0), default=-1)
     return treatment if at < 0 else treatment[:at]
+
+
+def procedure(treatment: str, category: str) -> str:
+    """What names the treatment of an item asking for a procedure and an evaluation given
+    with it: the words before the first "with" or "and" (``evaluated``), when they name no
+    evaluation and the rest does ("ESI and pain management consult" is keyed by the ESI, not
+    by "pain"); else all of it, as in a category with no evaluations apart (``KINDS``)."""
+    head = evaluated(treatment)
+    applies = next(applies for kind, applies in KINDS if kind is EVALUATIONS)
+    if head == treatment or not applies(category) or not _ANY_WORD.search(head):
+        return treatment
+    said = [{word for word, _ in _read(text)} & set(EVALUATIONS) for text in (head, treatment)]
+    return head if said[1] and not said[0] else treatment
 
 
 def singular(word: str) -> str:
