@@ -15,8 +15,8 @@ from openimr.decisions.domain.item_regions import BAR, DIAGNOSED
 from openimr.decisions.domain.treatment_words import (
     EVALUATIONS,
     FOR_A_PART,
-    NOT_ON_SKIN,
     JOINS,
+    NOT_ON_SKIN,
     PERCENT,
     abbreviations_for,
     region_words,
@@ -70,24 +70,6 @@ def diagnosed_letters(cursor: Any, treatment: Treatment, limit: int) -> list[int
         "regions = %s ORDER BY decision_id DESC LIMIT %s",
         [treatment.category, f"{DIAGNOSED}{BAR}{treatment.regions[0]}{BAR}", limit],
     )
-    return [row[0] for row in cursor.fetchall()]
-
-
-def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
-    """Ids of the ``limit`` newest letters naming every one of ``words``."""
-    if vendor == "postgresql":
-        query, params = match.pg_words(words, " && ")
-        cursor.execute(
-            f"SELECT decision_id FROM decisions_search WHERE document @@ {query} "
-            "ORDER BY decision_id DESC LIMIT %s",
-            [*params, limit],
-        )
-    else:
-        cursor.execute(
-            "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
-            "ORDER BY rowid DESC LIMIT %s",
-            [match.phrases(words, " "), limit],
-        )
     return [row[0] for row in cursor.fetchall()]
 
 
