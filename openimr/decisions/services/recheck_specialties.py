@@ -18,7 +18,7 @@ renames nothing."""
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from openimr.audit.services import Actor, audit_record
@@ -82,17 +82,25 @@ _BATCH = 500
 
 def _rename_in_documents(letter_ids: list[int], printed: str, name: str) -> None:
     """The reviewer's specialties of the documents of ``letter_ids`` with ``printed`` read
-    as ``name``, once each, in their order."""
+    as ``name``, once each, in their order. One statement a letter, run as a batch (Django's
+    ``bulk_update`` builds a CASE of a branch a letter: `bench/recheck_specialties.py`)."""
+    field = Decision._meta.get_field("document")
+    update = f"UPDATE {Decision._meta.db_table} SET document = %s WHERE id = %s"
     for start in range(0, len(letter_ids), _BATCH):
         batch = Decision.objects.filter(id__in=letter_ids[start : start + _BATCH])
-        letters = [letter for letter in batch.only("document") if _renamed(letter, printed, name)]
-        Decision.objects.bulk_update(letters, ["document"])
+        changed = [
+            (field.get_db_prep_save(document, connection), letter)
+            for letter, document in batch.values_list("id", "document")
+            if _renamed(document, printed, name)
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(update, changed)
 
 
-def _renamed(letter: Decision, printed: str, name: str) -> bool:
-    """Whether ``letter``'s document named ``printed`` and now names ``name`` instead."""
-    document = letter.document if isinstance(letter.document, dict) else {}
-    reviewer = document.get("reviewer")
+def _renamed(document: object, printed: str, name: str) -> bool:
+    """Whether ``document`` named ``printed`` among its reviewer's specialties and now names
+    ``name`` instead."""
+    reviewer = document.get("reviewer") if isinstance(document, dict) else None
     said = reviewer.get("specialties") if isinstance(reviewer, dict) else None
     if not isinstance(said, list) or printed not in said:
         return False
