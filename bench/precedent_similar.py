@@ -27,11 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-class _Uncached:
-    def get_or_compute(self, key: Any, compute: Any) -> Any:
-        return compute()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path, help="a folder of letters (PDF), searched deep")
@@ -58,11 +53,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _panels(folder: Path) -> list[dict[str, Any]]:
+    from bench.precedents import Uncached  # noqa: PLC0415
     from openimr.decisions import precedents  # noqa: PLC0415
     from openimr.decisions.models import DecisionItem  # noqa: PLC0415
     from openimr.letters.parsing import parse_pdf  # noqa: PLC0415
 
-    precedents._PANELS = precedents._COHORTS = _Uncached()  # type: ignore[assignment]
+    precedents._PANELS = precedents._COHORTS = Uncached()  # type: ignore[assignment]
     categories: dict[tuple[str, str], str] = {
         (number, treatment): category
         for number, treatment, category in DecisionItem.objects.values_list(

@@ -118,21 +118,21 @@ def precedents_for_case(
         # As the letters' items were read when stored (their ``regions`` column).
         for_regions = item_regions(treatment, category, letter_diagnoses(diagnoses, summary), codes)
         key = (treatment, category, condition_words, own, limit, for_regions)
-        found.append(
-            _PANELS.get_or_compute(
-                key,
-                partial(
-                    _for_item,
-                    treatment,
-                    category,
-                    for_regions,
-                    condition_words=condition_words,
-                    exclude=own,
-                    limit=limit,
-                ),
-            )
-        )
+        asked = _Asked(treatment, category, for_regions, condition_words, own, limit)
+        found.append(_PANELS.get_or_compute(key, partial(_for_item, asked)))
     return found
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """An item of the case as its panel is asked for."""
+
+    treatment: str
+    category: str
+    regions: tuple[str, ...]  # as the letters' items were read when stored
+    condition_words: tuple[str, ...]
+    exclude: str  # the case's number: its own letter is no precedent
+    limit: int
 
 
 def _condition_words(condition: str, treatment: str) -> tuple[str, ...]:
@@ -205,15 +205,9 @@ def treatment_of(
     return Treatment(category, key, tuple(parts), tuple(unless), tuple(named), also)
 
 
-def _for_item(
-    treatment: str,
-    category: str,
-    for_regions: tuple[str, ...],
-    *,
-    condition_words: Sequence[str],
-    exclude: str,
-    limit: int,
-) -> ItemPrecedents:
+def _for_item(asked: _Asked) -> ItemPrecedents:
+    treatment, category, for_regions = asked.treatment, asked.category, asked.regions
+    condition_words, exclude, limit = asked.condition_words, asked.exclude, asked.limit
     cohort = treatment_of(treatment, category, for_regions)
     key = list(cohort.key)
     vendor = connection.vendor
@@ -230,16 +224,7 @@ def _for_item(
         )
         picked = _cohort_shown(cursor, (found.ids, cohort), with_condition, exclude, limit)
         if len(picked) < limit:
-            more = _similar(
-                cursor,
-                found,
-                treatment,
-                category=category,
-                for_regions=for_regions,
-                condition_words=condition_words,
-                exclude=exclude,
-                limit=limit,
-            )
+            more = _similar(cursor, found, asked)
             picked = _distinct([*picked, *more], exclude, limit)
         size, overturned = _without_own(cursor, found, cohort, exclude)
     return ItemPrecedents(
@@ -254,33 +239,23 @@ def _for_item(
     )
 
 
-def _similar(
-    cursor: Any,
-    found: _Cohort,
-    treatment: str,
-    *,
-    category: str,
-    for_regions: tuple[str, ...],
-    condition_words: Sequence[str],
-    exclude: str,
-    limit: int,
-) -> list[Precedent]:
+def _similar(cursor: Any, found: _Cohort, asked: _Asked) -> list[Precedent]:
     """What follows a short cohort: the window's letters whose items' text names the
     treatment, newest first, each by its item of the category; or, with none, the items of
     the category most like it, most similar first (``similar_items``)."""
-    named = sql.first_items(cursor, list(found.others), category)
+    named = sql.first_items(cursor, list(found.others), asked.category)
     if named:
         return sorted((_precedent(c, "similar text") for c in named), key=_newest_first)
     alike = similar_items(
         cursor,
         connection.vendor,
-        treatment,
-        category=category,
-        for_regions=for_regions,
-        condition_words=condition_words,
-        exclude=exclude,
+        asked.treatment,
+        category=asked.category,
+        for_regions=asked.regions,
+        condition_words=asked.condition_words,
+        exclude=asked.exclude,
         cohort=set(found.ids),
-        limit=limit * 3,
+        limit=asked.limit * 3,
     )
     return [_precedent(c, "similar text") for c in alike]
 

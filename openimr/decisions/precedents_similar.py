@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from openimr.decisions import precedents_match as match
+from openimr.decisions import precedents_sql as sql
 from openimr.decisions.domain.precedent_words import NOISE
 from openimr.decisions.domain.similar_items import Candidate, asked_words, item_words, most_similar
 from openimr.decisions.glued_sql import fts5_either, fts5_glued
@@ -40,26 +41,19 @@ def similar_items(
     for word in asked_words(words, category):
         ids += newest_with_item(cursor, vendor, [word], category, PER_WORD)
     ids = [n for n in _once(ids) if n not in cohort]
-    rows = [row for row in items_of(cursor, ids, category) if row[1] != exclude]
+    rows = [row for row in sql.items_of(cursor, ids, category) if row[1] != exclude]
     candidates = [Candidate(row[0], row[3], row) for row in rows]
     found = most_similar(words, for_regions, candidates, category=category, drop=NOISE)
     if found or not condition_words:
         return [c.row for c in found[:limit]]  # type: ignore[misc]
     nearby = newest_with_item(cursor, vendor, condition_words, category, limit, items=False)
     nearby = [n for n in nearby if n not in cohort]
-    return _first_each([row for row in items_of(cursor, nearby, category) if row[1] != exclude])
+    return [row for row in sql.first_items(cursor, nearby, category) if row[1] != exclude]
 
 
 def _once(ids: Sequence[int]) -> list[int]:
     """``ids`` newest (highest) first, once each."""
     return sorted(set(ids), reverse=True)
-
-
-def _first_each(rows: Sequence[Item]) -> list[Item]:
-    found: dict[int, Item] = {}
-    for row in rows:
-        found.setdefault(row[0], row)
-    return list(found.values())
 
 
 def newest_with_item(
@@ -98,20 +92,3 @@ def newest_with_item(
             [f"{column} : ({named}) AND {match.fts5_tag(tag)}", limit],
         )
     return [row[0] for row in cursor.fetchall()]
-
-
-def items_of(cursor: Any, ids: Sequence[int], category: str) -> list[Item]:
-    """The decided items of ``category`` of the letters ``ids``, in the order of ``ids``,
-    each letter's in its order."""
-    if not ids:
-        return []
-    marks = ", ".join(["%s"] * len(ids))
-    cursor.execute(
-        "SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome "
-        "FROM decisions_decision d JOIN decisions_decisionitem i ON i.decision_id = d.id "
-        f"WHERE d.id IN ({marks}) AND i.category = %s AND i.outcome <> '' ORDER BY i.position",
-        [*ids, category],
-    )
-    rows = cursor.fetchall()
-    at = {n: k for k, n in enumerate(ids)}
-    return sorted((tuple(row) for row in rows), key=lambda row: at[row[0]])  # type: ignore[misc]

@@ -347,24 +347,31 @@ def by_decision_date(cursor: Any, vendor: str, ids: Sequence[int]) -> list[int]:
     return [row[0] for row in cursor.fetchall()]
 
 
-def first_items(cursor: Any, ids: Sequence[int], category: str | None = None) -> list[Item]:
-    """Each letter's first item (in ``category`` when given), in the order of ``ids``; a
-    letter with none is left out: a letter whose rationale mentions "home exercise" or
-    "Norco" in passing is no precedent for home health care or a drug, and its first item
-    ("MRI of the lumbar spine") was listed under them as similar text."""
+def first_items(cursor: Any, ids: Sequence[int], category: str) -> list[Item]:
+    """Each letter's first decided item in ``category``, in the order of ``ids``; a letter
+    with none is left out: a letter whose rationale mentions "home exercise" or "Norco" in
+    passing is no precedent for home health care or a drug, and its first item ("MRI of the
+    lumbar spine") was listed under them as similar text."""
+    found: dict[int, Item] = {}
+    for row in items_of(cursor, ids, category):
+        found.setdefault(row[0], row)
+    return list(found.values())
+
+
+def items_of(cursor: Any, ids: Sequence[int], category: str) -> list[Item]:
+    """The decided items of ``category`` of the letters ``ids``, in the order of ``ids``,
+    each letter's in its order."""
     if not ids:
         return []
     marks = ", ".join(["%s"] * len(ids))
     cursor.execute(
         "SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome "
         "FROM decisions_decision d JOIN decisions_decisionitem i ON i.decision_id = d.id "
-        f"WHERE d.id IN ({marks}) AND (%s IS NULL OR i.category = %s) ORDER BY i.position",
-        [*ids, category, category],
+        f"WHERE d.id IN ({marks}) AND i.category = %s AND i.outcome <> '' ORDER BY i.position",
+        [*ids, category],
     )
-    found: dict[int, Item] = {}
-    for row in cursor.fetchall():
-        found.setdefault(row[0], tuple(row))
-    return [found[i] for i in ids if i in found]
+    at = {n: k for k, n in enumerate(ids)}
+    return sorted((tuple(row) for row in cursor.fetchall()), key=lambda row: at[row[0]])
 
 
 def letter_id(cursor: Any, case_number: str) -> int | None:

@@ -101,7 +101,9 @@ def _renamed(document: object, printed: str, name: str) -> bool:
     """Whether ``document`` named ``printed`` among its reviewer's specialties and now names
     ``name`` instead."""
     reviewer = document.get("reviewer") if isinstance(document, dict) else None
-    said = reviewer.get("specialties") if isinstance(reviewer, dict) else None
+    if not isinstance(reviewer, dict):
+        return False
+    said = reviewer.get("specialties")
     if not isinstance(said, list) or printed not in said:
         return False
     reviewer["specialties"] = list(dict.fromkeys(name if s == printed else s for s in said))

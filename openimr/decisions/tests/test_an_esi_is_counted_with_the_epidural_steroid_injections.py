@@ -7,8 +7,8 @@ region, so a cervical one is still apart."""
 import pytest
 
 from openimr.decisions.domain.treatment_words import abbreviations_for, expanded
-from openimr.decisions.precedents import precedents_for_case, treatment_of
-from openimr.decisions.tests.public_factories import item, make_decision
+from openimr.decisions.precedents import treatment_of
+from openimr.decisions.tests.public_factories import cohort_listed, item, make_decision
 
 INJECTION = "injections"
 
@@ -42,15 +42,6 @@ def test_esi_is_read_so_among_injections_only():
     assert expanded("ESI", "diagnostics") == "ESI"
 
 
-def _panel(treatment: str) -> tuple[int, set[str]]:
-    case = {
-        "case_number": "CM26-0000001",
-        "items": [{"treatment": treatment, "category": INJECTION}],
-    }
-    [found] = precedents_for_case(case)
-    return found.cohort_size, {p.case_number for p in found.decisions if p.match != "similar text"}
-
-
 @pytest.mark.django_db
 def test_the_lumbar_epidural_cohort_holds_the_esis_on_both_databases():
     lumbar = {
@@ -60,5 +51,5 @@ def test_the_lumbar_epidural_cohort_holds_the_esis_on_both_databases():
     make_decision(items=[item("C5-6 ESI", category=INJECTION)])
     make_decision(items=[item("Lumbar facet injection", category=INJECTION)])
 
-    assert _panel("L4-5 ESI") == (3, lumbar)
-    assert _panel("Lumbar epidural steroid injection") == (3, lumbar)
+    assert cohort_listed("L4-5 ESI", INJECTION) == (3, lumbar)
+    assert cohort_listed("Lumbar epidural steroid injection", INJECTION) == (3, lumbar)
