@@ -20,18 +20,16 @@ from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
 from openimr.decisions.domain.cohort import MIN_COHORT
 from openimr.decisions.domain.item_regions import item_diagnoses, item_regions, letter_diagnoses
+from openimr.decisions.domain.key_spellings import abbreviations_for, brands_for, synonyms
 from openimr.decisions.domain.precedent_words import CONDITION as _CONDITION
 from openimr.decisions.domain.precedent_words import NOISE as _NOISE
 from openimr.decisions.domain.precedent_words import words_of
 from openimr.decisions.domain.treatment_words import (
     PERCENT,
-    abbreviations_for,
     body_words,
-    brands_for,
     key_words,
     kinds_of,
     regions,
-    synonyms,
 )
 from openimr.decisions.precedents_similar import similar_items
 from openimr.decisions.precedents_sql import Treatment

@@ -12,16 +12,15 @@ from typing import Any
 
 from openimr.decisions import precedents_match as match
 from openimr.decisions.domain.item_regions import BAR, DIAGNOSED
+from openimr.decisions.domain.key_spellings import abbreviations_for, synonyms
 from openimr.decisions.domain.treatment_words import (
     EVALUATIONS,
     FOR_A_PART,
     JOINS,
     NOT_ON_SKIN,
     PERCENT,
-    abbreviations_for,
     region_words,
     singular,
-    synonyms,
 )
 from openimr.decisions.glued_sql import fts5_glued
 

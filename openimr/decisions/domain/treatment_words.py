@@ -194,13 +194,6 @@ ABBREVIATIONS = {
 _EXPANDED = {**ABBREVIATIONS, "pharmaceuticals": {**ABBREVIATIONS["pharmaceuticals"], **BRANDS}}
 
 
-def abbreviations_for(key: Sequence[str], category: str) -> list[str]:
-    """What a letter may write for the treatment keyed ``key`` in ``category`` instead of
-    its words: "pt" for physical therapy in rehabilitation."""
-    table = ABBREVIATIONS.get(category, {})
-    return [short for short, words in table.items() if sorted(words.split()) == sorted(key)]
-
-
 def expanded(treatment: str, category: str) -> str:
     """``treatment`` with the category's abbreviations written out ("PT 2x6 to the low back"
     reads "physical therapy 2x6 to the low back" in rehabilitation)."""
@@ -379,39 +372,3 @@ def singular(word: str) -> str:
     ("modal"), and the window is asked for the key's words."""
     plural = word.endswith("s") and word[-2] not in "siu" and not word.endswith("ies")
     return word[:-1] if len(word) >= 5 and plural else word
-
-
-def _form(words: str) -> tuple[str, ...] | None:
-    """The kind (``KINDS``) a brand's generic words name by their form, if any."""
-    return next((kind for kind, _ in KINDS if set(kind) & set(words.split())), None)
-
-
-# Each brand's key (as ``key_words`` reads its generic words) and form.
-_BRAND_KEYS = {
-    # Its generic words as a compound's ingredients, in any order as a letter's are.
-    brand: (
-        tuple(key_words("/".join(words.split()), "pharmaceuticals", drop=frozenset(), limit=2)),
-        _form(words),
-    )
-    for brand, words in BRANDS.items()
-}
-
-
-def brands_for(key: Sequence[str], category: str) -> list[tuple[str, tuple[str, ...] | None]]:
-    """The brands a letter writes for the drug keyed ``key`` ("norco" for hydrocodone and
-    acetaminophen), each with the kind its form is (the patch's words for "lidoderm"), or
-    None when it names no form."""
-    if category != "pharmaceuticals":
-        return []
-    return [(brand, form) for brand, (of, form) in _BRAND_KEYS.items() if of == tuple(key)]
-
-
-def synonyms(key: Sequence[str], category: str) -> dict[str, list[str]]:
-    """For a key of several words, what a letter may write for each ("apap" for the
-    acetaminophen of "hydrocodone acetaminophen": "Hydrocodone/APAP 10/325"); a key of one
-    word has them among its ``abbreviations_for``."""
-    table = ABBREVIATIONS.get(category, {})
-    if len(key) < 2 or not table:
-        return {}
-    found = {word: [short for short, words in table.items() if words == word] for word in key}
-    return {word: shorts for word, shorts in found.items() if shorts}

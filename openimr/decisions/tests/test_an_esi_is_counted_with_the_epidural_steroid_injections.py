@@ -6,7 +6,8 @@ region, so a cervical one is still apart."""
 
 import pytest
 
-from openimr.decisions.domain.treatment_words import abbreviations_for, expanded
+from openimr.decisions.domain.key_spellings import abbreviations_for
+from openimr.decisions.domain.treatment_words import expanded
 from openimr.decisions.precedents import treatment_of
 from openimr.decisions.tests.public_factories import cohort_listed, item, make_decision
 
