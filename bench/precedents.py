@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-class _Uncached:
+class Uncached:
     """Stands for a StampedCache: computes every time."""
 
     def get_or_compute(self, key: Any, compute: Any) -> Any:
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from openimr.decisions import precedents  # noqa: PLC0415
     from openimr.decisions.models import Decision  # noqa: PLC0415
 
-    precedents._PANELS = precedents._COHORTS = _Uncached()  # type: ignore[assignment]
+    precedents._PANELS = precedents._COHORTS = Uncached()  # type: ignore[assignment]
     in_cohorts: list[float] = []
     cohort_of = precedents._cohort_of
 

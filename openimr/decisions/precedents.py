@@ -2,7 +2,8 @@
 the same treatment for the same body part (same category, the treatment's key words and
 the body regions it names in the item's name: a knee's arthroplasty is no precedent for a
 hip's) for the same condition first, then the rest of that cohort (newest first), then other letters
-naming the treatment's words (or, failing those, the summary's most specific word). With them, the
+naming the treatment's words, or, failing those, the published items of its category most like
+it (precedents_similar: the words of its treatment, then its condition). With them, the
 cohort's size and its overturn rate, shown only from MIN_COHORT decided items up: a rate
 over a handful of letters says more about chance than about the treatment."""
 
@@ -19,20 +20,18 @@ from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_object, encode_object
 from openimr.decisions.domain.cohort import MIN_COHORT
 from openimr.decisions.domain.item_regions import item_diagnoses, item_regions, letter_diagnoses
+from openimr.decisions.domain.key_spellings import abbreviations_for, brands_for, synonyms
 from openimr.decisions.domain.precedent_words import CONDITION as _CONDITION
-from openimr.decisions.domain.precedent_words import GENERIC as _GENERIC
 from openimr.decisions.domain.precedent_words import NOISE as _NOISE
 from openimr.decisions.domain.precedent_words import words_of
 from openimr.decisions.domain.treatment_words import (
     PERCENT,
-    abbreviations_for,
     body_words,
-    brands_for,
     key_words,
     kinds_of,
     regions,
-    synonyms,
 )
+from openimr.decisions.precedents_similar import similar_items
 from openimr.decisions.precedents_sql import Treatment
 
 UNNUMBERED = "UNNUMBERED-"
@@ -96,12 +95,6 @@ def _field(source: Any, name: str, default: Any) -> Any:
     return getattr(source, name, default)
 
 
-def _summary_words(summary: str) -> list[str]:
-    # The longest words of a summary are its most specific (diagnoses, drugs, procedures).
-    candidates = words_of(summary, drop=_NOISE | _GENERIC, limit=200)
-    return sorted(candidates, key=len, reverse=True)[:8]
-
-
 def precedents_for_case(
     case: Any, *, limit: int = 5, positions: Collection[int] | None = None
 ) -> list[ItemPrecedents]:
@@ -120,26 +113,24 @@ def precedents_for_case(
         codes = _field(item, "icd10", ()) or ()
         diagnosed = item_diagnoses(diagnoses, codes)
         condition_words = _condition_words(" ".join(diagnosed), treatment)
-        summary_words = tuple(_summary_words(summary))
         # As the letters' items were read when stored (their ``regions`` column).
         for_regions = item_regions(treatment, category, letter_diagnoses(diagnoses, summary), codes)
-        key = (treatment, category, condition_words, summary_words, own, limit, for_regions)
-        found.append(
-            _PANELS.get_or_compute(
-                key,
-                partial(
-                    _for_item,
-                    treatment,
-                    category,
-                    for_regions,
-                    condition_words=condition_words,
-                    summary_words=summary_words,
-                    exclude=own,
-                    limit=limit,
-                ),
-            )
-        )
+        key = (treatment, category, condition_words, own, limit, for_regions)
+        asked = _Asked(treatment, category, for_regions, condition_words, own, limit)
+        found.append(_PANELS.get_or_compute(key, partial(_for_item, asked)))
     return found
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """An item of the case as its panel is asked for."""
+
+    treatment: str
+    category: str
+    regions: tuple[str, ...]  # as the letters' items were read when stored
+    condition_words: tuple[str, ...]
+    exclude: str  # the case's number: its own letter is no precedent
+    limit: int
 
 
 def _condition_words(condition: str, treatment: str) -> tuple[str, ...]:
@@ -212,16 +203,9 @@ def treatment_of(
     return Treatment(category, key, tuple(parts), tuple(unless), tuple(named), also)
 
 
-def _for_item(
-    treatment: str,
-    category: str,
-    for_regions: tuple[str, ...],
-    *,
-    condition_words: Sequence[str],
-    summary_words: Sequence[str],
-    exclude: str,
-    limit: int,
-) -> ItemPrecedents:
+def _for_item(asked: _Asked) -> ItemPrecedents:
+    treatment, category, for_regions = asked.treatment, asked.category, asked.regions
+    condition_words, exclude, limit = asked.condition_words, asked.exclude, asked.limit
     cohort = treatment_of(treatment, category, for_regions)
     key = list(cohort.key)
     vendor = connection.vendor
@@ -238,13 +222,7 @@ def _for_item(
         )
         picked = _cohort_shown(cursor, (found.ids, cohort), with_condition, exclude, limit)
         if len(picked) < limit:
-            # Letters whose items' text names the treatment: by their item of its category.
-            similar = sql.first_items(cursor, list(found.others), category)
-            if not similar and summary_words:
-                # Or those naming the case's condition, whatever was asked in them.
-                nearby = sql.newest_naming(cursor, vendor, summary_words[:1], limit * 3)
-                similar = sql.first_items(cursor, nearby)
-            more = sorted((_precedent(c, "similar text") for c in similar), key=_newest_first)
+            more = _similar(cursor, found, asked)
             picked = _distinct([*picked, *more], exclude, limit)
         size, overturned = _without_own(cursor, found, cohort, exclude)
     return ItemPrecedents(
@@ -257,6 +235,27 @@ def _for_item(
         regions=for_regions,
         regions_diagnosed=bool(for_regions) and not regions(treatment),
     )
+
+
+def _similar(cursor: Any, found: _Cohort, asked: _Asked) -> list[Precedent]:
+    """What follows a short cohort: the window's letters whose items' text names the
+    treatment, newest first, each by its item of the category; or, with none, the items of
+    the category most like it, most similar first (``similar_items``)."""
+    named = sql.first_items(cursor, list(found.others), asked.category)
+    if named:
+        return sorted((_precedent(c, "similar text") for c in named), key=_newest_first)
+    alike = similar_items(
+        cursor,
+        connection.vendor,
+        asked.treatment,
+        category=asked.category,
+        for_regions=asked.regions,
+        condition_words=asked.condition_words,
+        exclude=asked.exclude,
+        cohort=set(found.ids),
+        limit=asked.limit * 3,
+    )
+    return [_precedent(c, "similar text") for c in alike]
 
 
 def _without_own(cursor: Any, found: _Cohort, cohort: Treatment, own: str) -> tuple[int, int]:

@@ -12,16 +12,15 @@ from typing import Any
 
 from openimr.decisions import precedents_match as match
 from openimr.decisions.domain.item_regions import BAR, DIAGNOSED
+from openimr.decisions.domain.key_spellings import abbreviations_for, synonyms
 from openimr.decisions.domain.treatment_words import (
     EVALUATIONS,
     FOR_A_PART,
+    JOINS,
     NOT_ON_SKIN,
     PERCENT,
-    WITH,
-    abbreviations_for,
     region_words,
     singular,
-    synonyms,
 )
 from openimr.decisions.glued_sql import fts5_glued
 
@@ -70,24 +69,6 @@ def diagnosed_letters(cursor: Any, treatment: Treatment, limit: int) -> list[int
         "regions = %s ORDER BY decision_id DESC LIMIT %s",
         [treatment.category, f"{DIAGNOSED}{BAR}{treatment.regions[0]}{BAR}", limit],
     )
-    return [row[0] for row in cursor.fetchall()]
-
-
-def newest_naming(cursor: Any, vendor: str, words: Sequence[str], limit: int) -> list[int]:
-    """Ids of the ``limit`` newest letters naming every one of ``words``."""
-    if vendor == "postgresql":
-        query, params = match.pg_words(words, " && ")
-        cursor.execute(
-            f"SELECT decision_id FROM decisions_search WHERE document @@ {query} "
-            "ORDER BY decision_id DESC LIMIT %s",
-            [*params, limit],
-        )
-    else:
-        cursor.execute(
-            "SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s "
-            "ORDER BY rowid DESC LIMIT %s",
-            [match.phrases(words, " "), limit],
-        )
     return [row[0] for row in cursor.fetchall()]
 
 
@@ -256,15 +237,17 @@ _ON_SKIN = (_strength_on_skin("sqlite"), _strength_on_skin("postgresql"))
 def _lacks_params(word: str) -> list[str]:
     if word == PERCENT:
         return _word_params("", word)
-    return [f"%{word}%", WITH, word] if word in EVALUATIONS else [f"%{word}%"]
+    if word not in EVALUATIONS:
+        return [f"%{word}%"]
+    return [f"%{word}%", *(p for join in JOINS for p in (join, word))]
 
 
 def _lacks(vendor: str, word: str) -> str:
     """An item holding ``word`` nowhere, case aside; a percent sign by its position, which a
-    LIKE pattern would read as any text. An evaluation's word only before the item's first
-    "with" (``treatment_words.evaluated``): "Lumbar epidural steroid injection with pain
-    interventionist consult" is a course of the injection. The position test is reached only
-    by the few items holding the word."""
+    LIKE pattern would read as any text. An evaluation's word only after the item's first
+    "with" or "and" (``treatment_words.evaluated``): "Lumbar epidural steroid injection with
+    pain interventionist consult" and "ESI and pain management consult" are courses of the
+    injection. The position tests are reached only by the few items holding the word."""
     postgresql = vendor == "postgresql"
     if word == PERCENT:
         return f"NOT {_ON_SKIN[postgresql]}"
@@ -273,7 +256,7 @@ def _lacks(vendor: str, word: str) -> str:
         return lacks
     at = "strpos" if postgresql else "instr"
     after = f"{at}(lower(i.treatment), %s) BETWEEN 1 AND {at}(lower(i.treatment), %s) - 1"
-    return f"({lacks} OR {after})"
+    return f"({' OR '.join([lacks, *[after] * len(JOINS)])})"
 
 
 def _word_params(vendor: str, word: str) -> list[str]:
@@ -363,24 +346,31 @@ def by_decision_date(cursor: Any, vendor: str, ids: Sequence[int]) -> list[int]:
     return [row[0] for row in cursor.fetchall()]
 
 
-def first_items(cursor: Any, ids: Sequence[int], category: str | None = None) -> list[Item]:
-    """Each letter's first item (in ``category`` when given), in the order of ``ids``; a
-    letter with none is left out: a letter whose rationale mentions "home exercise" or
-    "Norco" in passing is no precedent for home health care or a drug, and its first item
-    ("MRI of the lumbar spine") was listed under them as similar text."""
+def first_items(cursor: Any, ids: Sequence[int], category: str) -> list[Item]:
+    """Each letter's first decided item in ``category``, in the order of ``ids``; a letter
+    with none is left out: a letter whose rationale mentions "home exercise" or "Norco" in
+    passing is no precedent for home health care or a drug, and its first item ("MRI of the
+    lumbar spine") was listed under them as similar text."""
+    found: dict[int, Item] = {}
+    for row in items_of(cursor, ids, category):
+        found.setdefault(row[0], row)
+    return list(found.values())
+
+
+def items_of(cursor: Any, ids: Sequence[int], category: str) -> list[Item]:
+    """The decided items of ``category`` of the letters ``ids``, in the order of ``ids``,
+    each letter's in its order."""
     if not ids:
         return []
     marks = ", ".join(["%s"] * len(ids))
     cursor.execute(
         "SELECT d.id, d.case_number, d.decision_date, i.treatment, i.outcome "
         "FROM decisions_decision d JOIN decisions_decisionitem i ON i.decision_id = d.id "
-        f"WHERE d.id IN ({marks}) AND (%s IS NULL OR i.category = %s) ORDER BY i.position",
-        [*ids, category, category],
+        f"WHERE d.id IN ({marks}) AND i.category = %s AND i.outcome <> '' ORDER BY i.position",
+        [*ids, category],
     )
-    found: dict[int, Item] = {}
-    for row in cursor.fetchall():
-        found.setdefault(row[0], tuple(row))
-    return [found[i] for i in ids if i in found]
+    at = {n: k for k, n in enumerate(ids)}
+    return sorted((tuple(row) for row in cursor.fetchall()), key=lambda row: at[row[0]])
 
 
 def letter_id(cursor: Any, case_number: str) -> int | None:

@@ -114,12 +114,16 @@ VARIANTS = frozenset(["hinged", "steroid", "transforaminal", "interlaminar", "ca
 # 9792.24.2, Chronic Pain Medical Treatment Guidelines, Topical analgesics), so
 # "Cyclobenzaprine 5% in cream base" is no "Cyclobenzaprine 7.5mg #60".
 EVALUATIONS = ("evaluation", "eval", "consultation", "consult", "assessment")
-# An evaluation word after "with" is one given with the treatment, not the item: "Lumbar
-# epidural steroid injection with pain interventionist consult" is an epidural injection, and
-# "Consultation with a pain management specialist" still a consultation. Only the words
-# before the first "with" (``evaluated``) say whether an item is an evaluation; the cohort's
-# SQL reads an item's so too (precedents_sql).
+# An evaluation word after "with" or "and" is one given with the treatment, not the item:
+# "Lumbar epidural steroid injection with pain interventionist consult" and "ESI and pain
+# management consult" are epidural injections, and "Consultation with a pain management
+# specialist" and "Pain management evaluation and treatment" still evaluations. Only the
+# words before the first of them (``evaluated``) say whether an item is an evaluation, and
+# name the procedure of one that is not (``key_words``); the cohort's SQL reads an item's so
+# too (precedents_sql).
 WITH = " with "
+AND = " and "
+JOINS = (WITH, AND)
 _NO_EVALUATIONS = frozenset(["surgery", "evaluation_management", "pharmaceuticals"])
 # A strength in percent (PERCENT) is a concentration, as a drug applied to the skin is
 # written ("Diclofenac sodium 3%", "Flurbiprofen 10%/Dextromethorphan 5%/Lidocaine 5%,
@@ -175,6 +179,11 @@ ABBREVIATIONS = {
         "radiograph": "ray",
         "radiographs": "ray",
     },
+    # An epidural steroid injection, as the MTUS writes it (Chronic Pain Medical Treatment
+    # Guidelines, "Epidural steroid injections (ESIs)"): "L4-5 ESI" is the lumbar epidural
+    # steroid injection, not a treatment of its own. "Steroid" is a variant's word
+    # (``VARIANTS``), no key word, so the abbreviation stands for the key's two.
+    "injections": {"esi": "epidural injection", "esis": "epidural injection"},
     # N-acetyl-p-aminophenol, as prescriptions write acetaminophen ("Hydrocodone/APAP").
     "pharmaceuticals": {"apap": "acetaminophen"},
 }
@@ -183,13 +192,6 @@ ABBREVIATIONS = {
 # What a word of a treatment is read as: the category's abbreviations, and a drug's brand as
 # its generic words ("Norco" reads "hydrocodone acetaminophen"; domain/drug_names.py).
 _EXPANDED = {**ABBREVIATIONS, "pharmaceuticals": {**ABBREVIATIONS["pharmaceuticals"], **BRANDS}}
-
-
-def abbreviations_for(key: Sequence[str], category: str) -> list[str]:
-    """What a letter may write for the treatment keyed ``key`` in ``category`` instead of
-    its words: "pt" for physical therapy in rehabilitation."""
-    table = ABBREVIATIONS.get(category, {})
-    return [short for short, words in table.items() if sorted(words.split()) == sorted(key)]
 
 
 def expanded(treatment: str, category: str) -> str:
@@ -297,7 +299,7 @@ def key_words(treatment: str, category: str, *, drop: frozenset[str], limit: int
     ("Lumbar spine") is keyed by the part, less the words only a pair makes a part's."""
     skip = drop | MODIFIERS | VARIANTS | frozenset(w for words, _ in KINDS for w in words)
     skip |= CATEGORY_NAMES.get(category, frozenset())
-    name = _named(treatment, category)
+    name = _named(procedure(treatment, category), category)
     read = [(w, body) for w, body in _read(expanded(name, category))]
     kept = [(w, body) for w, body in read if w not in skip]
     named = [w for w, body in kept if not body] or [
@@ -343,9 +345,23 @@ def kinds_of(treatment: str, category: str) -> tuple[tuple[tuple[str, ...], bool
 
 def evaluated(treatment: str) -> str:
     """The words of ``treatment`` that say whether it is an evaluation: those before its
-    first "with" (``WITH``), or all of it."""
-    at = treatment.lower().find(WITH)
+    first "with" or "and" (``JOINS``), or all of it."""
+    lowered = treatment.lower()
+    at = min((i for i in map(lowered.find, JOINS) if i >= 0), default=-1)
     return treatment if at < 0 else treatment[:at]
+
+
+def procedure(treatment: str, category: str) -> str:
+    """What names the treatment of an item asking for a procedure and an evaluation given
+    with it: the words before the first "with" or "and" (``evaluated``), when they name no
+    evaluation and the rest does ("ESI and pain management consult" is keyed by the ESI, not
+    by "pain"); else all of it, as in a category with no evaluations apart (``KINDS``)."""
+    head = evaluated(treatment)
+    applies = next(applies for kind, applies in KINDS if kind is EVALUATIONS)
+    if head == treatment or not applies(category) or not _ANY_WORD.search(head):
+        return treatment
+    said = [{word for word, _ in _read(text)} & set(EVALUATIONS) for text in (head, treatment)]
+    return head if said[1] and not said[0] else treatment
 
 
 def singular(word: str) -> str:
@@ -356,39 +372,3 @@ def singular(word: str) -> str:
     ("modal"), and the window is asked for the key's words."""
     plural = word.endswith("s") and word[-2] not in "siu" and not word.endswith("ies")
     return word[:-1] if len(word) >= 5 and plural else word
-
-
-def _form(words: str) -> tuple[str, ...] | None:
-    """The kind (``KINDS``) a brand's generic words name by their form, if any."""
-    return next((kind for kind, _ in KINDS if set(kind) & set(words.split())), None)
-
-
-# Each brand's key (as ``key_words`` reads its generic words) and form.
-_BRAND_KEYS = {
-    # Its generic words as a compound's ingredients, in any order as a letter's are.
-    brand: (
-        tuple(key_words("/".join(words.split()), "pharmaceuticals", drop=frozenset(), limit=2)),
-        _form(words),
-    )
-    for brand, words in BRANDS.items()
-}
-
-
-def brands_for(key: Sequence[str], category: str) -> list[tuple[str, tuple[str, ...] | None]]:
-    """The brands a letter writes for the drug keyed ``key`` ("norco" for hydrocodone and
-    acetaminophen), each with the kind its form is (the patch's words for "lidoderm"), or
-    None when it names no form."""
-    if category != "pharmaceuticals":
-        return []
-    return [(brand, form) for brand, (of, form) in _BRAND_KEYS.items() if of == tuple(key)]
-
-
-def synonyms(key: Sequence[str], category: str) -> dict[str, list[str]]:
-    """For a key of several words, what a letter may write for each ("apap" for the
-    acetaminophen of "hydrocodone acetaminophen": "Hydrocodone/APAP 10/325"); a key of one
-    word has them among its ``abbreviations_for``."""
-    table = ABBREVIATIONS.get(category, {})
-    if len(key) < 2 or not table:
-        return {}
-    found = {word: [short for short, words in table.items() if words == word] for word in key}
-    return {word: shorts for word, shorts in found.items() if shorts}

@@ -9,17 +9,20 @@ Cheap: the spellings are read from the table counting the letters that print eac
 is written, one statement for its letters (and one taking it off the letters that name
 the known name already: a letter names a specialty once). The table's triggers keep the
 counts, the search index and the corpus's stamp in step, as for any write of the rows.
-Issued letters are left as they are: their specialties come from this organization's
-reviewer, not from a printed letter. The stored document keeps what was read then; every
-page, filter, chart and export reads the rows. Idempotent: a second run renames nothing."""
+The letters' stored documents name the known name too, as an ingest would store them now:
+the rows are read from the document (`store.decision_rows`), and whatever reads them from it
+again (a migration's backfill, as 0015 and 0017 read the items) would otherwise bring the
+old spelling back beside the new. Issued letters are left as they are: their specialties
+come from this organization's reviewer, not from a printed letter. Idempotent: a second run
+renames nothing."""
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from openimr.audit.services import Actor, audit_record
-from openimr.decisions.models import DecisionSpecialty, Source
+from openimr.decisions.models import Decision, DecisionSpecialty, Source
 from openimr.decisions.specialty_names import letters_by_spelling
 from openimr.letters.parsing.specialties import read_specialty
 
@@ -57,9 +60,11 @@ def specialties_read_again(*, actor: Actor, dry_run: bool = False) -> list[Renam
 def _rename(printed: str, name: str, rows: "QuerySet[DecisionSpecialty]", actor: Actor) -> Renamed:
     with transaction.atomic():
         letters = rows.count()
+        letter_ids = list(rows.values_list("decision_id", flat=True))
         named = DecisionSpecialty.objects.filter(specialty=name).values("decision_id")
         rows.filter(decision_id__in=named).delete()
         rows.update(specialty=name)
+        _rename_in_documents(letter_ids, printed, name)
         if letters:
             audit_record(
                 actor=actor,
@@ -69,3 +74,37 @@ def _rename(printed: str, name: str, rows: "QuerySet[DecisionSpecialty]", actor:
                 detail={"name": name, "letters": letters},
             )
     return Renamed(printed, name, letters)
+
+
+# Documents read and written at a time: a spelling's letters may be thousands.
+_BATCH = 500
+
+
+def _rename_in_documents(letter_ids: list[int], printed: str, name: str) -> None:
+    """The reviewer's specialties of the documents of ``letter_ids`` with ``printed`` read
+    as ``name``, once each, in their order. One statement a letter, run as a batch (Django's
+    ``bulk_update`` builds a CASE of a branch a letter: `bench/recheck_specialties.py`)."""
+    field = Decision._meta.get_field("document")
+    update = f"UPDATE {Decision._meta.db_table} SET document = %s WHERE id = %s"
+    for start in range(0, len(letter_ids), _BATCH):
+        batch = Decision.objects.filter(id__in=letter_ids[start : start + _BATCH])
+        changed = [
+            (field.get_db_prep_save(document, connection), letter)
+            for letter, document in batch.values_list("id", "document")
+            if _renamed(document, printed, name)
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(update, changed)
+
+
+def _renamed(document: object, printed: str, name: str) -> bool:
+    """Whether ``document`` named ``printed`` among its reviewer's specialties and now names
+    ``name`` instead."""
+    reviewer = document.get("reviewer") if isinstance(document, dict) else None
+    if not isinstance(reviewer, dict):
+        return False
+    said = reviewer.get("specialties")
+    if not isinstance(said, list) or printed not in said:
+        return False
+    reviewer["specialties"] = list(dict.fromkeys(name if s == printed else s for s in said))
+    return True

@@ -113,3 +113,16 @@ def drug_letter(number: str, treatment: str) -> Decision:
         summary="Chronic low back pain on medication.",
         items=[item(treatment, category="pharmaceuticals")],
     )
+
+
+def cohort_listed(treatment: str, category: str) -> tuple[int, set[str]]:
+    """The cohort size of a case's one item ``treatment`` in ``category``, and the letters its
+    panel lists from that cohort (not those of similar text after it)."""
+    from openimr.decisions.precedents import precedents_for_case
+
+    case = {
+        "case_number": "CM26-0000001",
+        "items": [{"treatment": treatment, "category": category}],
+    }
+    [found] = precedents_for_case(case)
+    return found.cohort_size, {p.case_number for p in found.decisions if p.match != "similar text"}

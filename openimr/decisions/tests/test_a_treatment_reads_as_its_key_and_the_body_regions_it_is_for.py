@@ -10,12 +10,8 @@ case number are items of the letters in /work/shared/corpus."""
 
 import pytest
 
-from openimr.decisions.domain.treatment_words import (
-    abbreviations_for,
-    body_words,
-    key_words,
-    regions,
-)
+from openimr.decisions.domain.key_spellings import abbreviations_for
+from openimr.decisions.domain.treatment_words import body_words, key_words, regions
 from openimr.decisions.precedents import _NOISE
 
 MR = ["magnetic", "resonance"]

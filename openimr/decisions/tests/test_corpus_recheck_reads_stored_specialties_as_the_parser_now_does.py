@@ -3,7 +3,9 @@ parser read a printed specialty as the known one it names: "Sports Medicinea" (a
 CM16-0238035 prints it) had stayed a specialty of its own in the search's facets and filter,
 the analytics and the letter's page until the letter was ingested again. A name the parser
 keeps as printed, and an issued letter's, are left as they are; ``--dry-run`` only says;
-a second run renames nothing."""
+a second run renames nothing. The letter's stored document names the known name too, as an
+ingest of it would now store it: its rows laid out again from the document (as a migration's
+backfill reads them) had brought the old spelling back."""
 
 import json
 
@@ -11,8 +13,9 @@ import pytest
 
 from openimr.audit.models import AuditEvent
 from openimr.cli import main
-from openimr.decisions.models import DecisionSpecialty
+from openimr.decisions.models import DecisionSpecialty, Source
 from openimr.decisions.services.recheck import corpus_recheck
+from openimr.decisions.services.store import decision_rows
 from openimr.decisions.specialty_names import letters_by_spelling
 from openimr.decisions.tests.public_factories import make_decision
 
@@ -92,3 +95,36 @@ def test_a_dry_run_says_what_it_would_read_and_writes_nothing(letters, capsys):
     renamed = json.loads(capsys.readouterr().out)["specialties"]
     assert {"printed": SLIP, "name": SPORTS, "letters": 3} in renamed
     assert _names(letters["issued"]) == [SPORTS]  # published, as the factory makes it
+
+
+def _read_again(decision) -> list[str]:
+    decision.refresh_from_db()
+    rows = decision_rows(
+        document=decision.document,
+        source=Source.PUBLISHED,
+        layout="test",
+        content_sha256="x",
+        deidentified=True,
+    )
+    return rows.specialties
+
+
+def test_the_stored_document_names_the_known_name_as_its_rows_do(letters):
+    issued = letters["issued"]
+    issued.source = "issued"
+    issued.save(update_fields=["source"])
+
+    corpus_recheck(actor="test", workers=1)
+
+    assert _read_again(letters["slip"]) == [SPORTS, "Orthopedic Surgery"]  # in its place
+    assert _read_again(letters["both"]) == [SPORTS]  # once
+    assert _read_again(letters["capitals"]) == [PMR]
+    assert _read_again(letters["unknown"]) == ["Astrology"]
+    assert _read_again(issued) == [SLIP]  # this organization's reviewer's, left as it is
+    assert sorted(_read_again(letters["slip"])) == _names(letters["slip"])  # as its rows
+
+
+def test_a_dry_run_leaves_the_stored_documents_as_they_were(letters):
+    corpus_recheck(actor="test", workers=1, dry_run=True)
+
+    assert _read_again(letters["slip"]) == [SLIP, "Orthopedic Surgery"]

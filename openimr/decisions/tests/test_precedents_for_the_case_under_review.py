@@ -75,12 +75,18 @@ def test_same_treatment_and_condition_come_before_the_rest_then_similar_text():
         summary="Radiculopathy of the lumbar spine.",
         items=[item("Epidural steroid injection", category="injections")],
     )
+    make_decision(
+        case_number="CM16-0000097",
+        summary="Radiculopathy of the lumbar spine.",
+        items=[item("Aquatic therapy 2x6", category="rehabilitation")],
+    )
     radiculopathy = ["M54.10 Radiculopathy, site unspecified"]
     found = precedents_for_case(case(items=therapy, diagnoses=radiculopathy), limit=6)[0]
     matches = [(p.case_number, p.match) for p in found.decisions]
     assert matches[0] == ("CM16-0000099", "treatment and condition")
     assert [m for _, m in matches[1:4]] == ["treatment"] * 3
-    assert ("CM16-0000098", "similar text") in matches
+    # A therapy of the same category, not an injection for the same condition.
+    assert matches[4:] == [("CM16-0000097", "similar text")]
 
 
 def test_the_case_itself_and_an_empty_corpus_give_no_precedents():
