@@ -307,8 +307,8 @@ def already_authorized(
     under way, decided or withdrawn since, that the claims administrator reported authorized
     and that left the dispute (8 CCR 9792.10.6(a)): the authorization is the administrator's
     act on the request, and the worker's withdrawal ends the request for review of what was
-    still disputed, not the authorization. Not a duplicate of a review under way: the notice says the
-    treatment was authorized."""
+    still disputed, not the authorization. Not a duplicate of a review under way: the notice
+    says the treatment was authorized."""
     for other in context.received:
         for why in _why_authorized(application, other):
             yield _reason(

@@ -16,7 +16,7 @@ from openimr.cases import services
 from openimr.cases.domain.eligibility import AuthorizedTreatment, ScreeningContext, screen
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.tests.conftest import filed
-from openimr.cases.tests.test_a_new_application_for_a_treatment_reported_authorized_says_so import (  # noqa: E501
+from openimr.cases.tests.test_a_new_application_for_a_treatment_reported_authorized_says_so import (
     MRI,
     PT,
     _only,
