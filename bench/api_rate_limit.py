@@ -3,8 +3,9 @@ requests through the whole middleware stack with the limit counting (limits set 
 refuse anything) and with it off (0), in turns, in one process.
 
 Run from the repository root: `python bench/api_rate_limit.py [--requests N] [--rounds N]`.
-A fresh SQLite file in a temporary folder, migrated; Django's default cache (in memory, per
-process, as shipped). Requests: a public decision that is not published (404, the cheapest
+A fresh SQLite file in a temporary folder, migrated; the counts in the database, as
+shipped since session 23 (before it, Django's default cache, in memory, per process; limits
+of 0 count nothing since). Requests: a public decision that is not published (404, the cheapest
 answer that runs the API) from one address, and the same with a forged bearer token (401,
 which the limit also counts against the address). Prints each variant's median microseconds
 a request over the rounds, and the difference.

@@ -4,7 +4,7 @@ stored)."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from openimr.api.models import ApiToken
+from openimr.api.models import ApiToken, RateCount
 from openimr.core.clock import now
 
 
@@ -52,3 +52,11 @@ def token_list(*, include_revoked: bool = True) -> list[TokenRow]:
 def _administrator(user: object) -> str:
     found = getattr(user, "claims_administrator", None)  # the reverse one-to-one, if any
     return str(found.name) if found is not None else ""
+
+
+def rate_counted(client: str, minute: int) -> int:
+    """How many requests ``client`` made in ``minute`` so far (`rate_count`), without
+    counting one."""
+    counts = RateCount.objects.filter(minute=minute, client=client)
+    found = list(counts.values_list("requests", flat=True)[:1])
+    return found[0] if found else 0
