@@ -7,7 +7,7 @@ treatment and the day; a treatment the withdrawn case still disputed is free to 
 again, as the withdrawn case is nobody's review (no ``duplicate``)."""
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 import time_machine
@@ -15,16 +15,15 @@ import time_machine
 from openimr.cases import services
 from openimr.cases.domain.eligibility import AuthorizedTreatment, ScreeningContext, screen
 from openimr.cases.domain.lifecycle import State
-from openimr.cases.tests.conftest import filed
 from openimr.cases.tests.test_a_new_application_for_a_treatment_reported_authorized_says_so import (
     MRI,
     PT,
+    _again,
     _only,
     mri_authorized,  # noqa: F401 (a fixture)
+    said_authorized,
 )
 from openimr.cases.tests.test_eligibility import EARLIER, GOOD, PROGRAM
-
-LATER = datetime(2024, 3, 25, 17, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -38,24 +37,11 @@ def withdrawn(mri_authorized):  # noqa: F811
     return mri_authorized
 
 
-def _again(doc):
-    with time_machine.travel(LATER, tick=False):
-        return filed(doc, at=LATER)
-
-
 @pytest.mark.django_db
 def test_a_new_application_for_the_treatment_authorized_before_the_withdrawal_says_so(
     application_doc, withdrawn
 ):
-    again = _again(_only(application_doc, MRI))
-    assert again.state == "ineligible"
-    (reason,) = again.application.reasons
-    assert reason["code"] == "already_authorized"
-    assert f"reference {withdrawn.case_number}." in reason["text"]
-    assert (
-        f"The claims administrator reported that the request for {MRI} was authorized on "
-        "March 19, 2024, so it is no longer in dispute" in reason["text"]
-    )
+    said_authorized(_again(_only(application_doc, MRI)), withdrawn)
 
 
 @pytest.mark.django_db
