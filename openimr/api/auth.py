@@ -22,6 +22,7 @@ from ninja.security import HttpBearer, SessionAuth
 from ninja.utils import check_csrf
 
 from openimr.accounts.selectors import second_factor_passed
+from openimr.api.domain.scopes import missing_scope_message
 from openimr.api.models import ApiToken
 from openimr.api.services import token_find
 from openimr.audit.services import audit_record
@@ -74,7 +75,9 @@ class TokenAuth(HttpBearer):
                 operation_key(request),
                 needed or "(none declared)",
             )
-            raise AuthorizationError(message=f"this token lacks the scope {needed or 'needed'}")
+            if needed is None:
+                raise AuthorizationError(message="this token lacks the scope needed")
+            raise AuthorizationError(message=missing_scope_message(needed, operation_key(request)))
         request.user = found.token.user
         request.api_client = found.token.name  # type: ignore[attr-defined]
         return found.token

@@ -20,3 +20,22 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class RateCount(models.Model):
+    """One client's requests to the API in one minute (`openimr.api.rate_limit`), kept in the
+    database so that every server process adds to the one count: in each process's memory,
+    gunicorn's workers let a client make the limit to each of them."""
+
+    client = models.CharField(max_length=100)  # "t:<token hash>", "u:<user id>", "ip:<address>"
+    minute = models.BigIntegerField()  # minutes since the epoch
+    requests = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # Minute first: the sweep of past minutes reads the same index by its range.
+            models.UniqueConstraint(fields=["minute", "client"], name="api_ratecount_one_a_minute")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client} in minute {self.minute}: {self.requests}"

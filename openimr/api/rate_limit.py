@@ -1,20 +1,23 @@
-"""A limit on how often a client may call the API, counted in Django's cache (no service
-besides the app's own): per token, or per signed-in user, at `OPENIMR_API_RATE_PER_MINUTE`;
-per IP address for everything else, requests without credentials and those whose token was
-refused alike, at `OPENIMR_API_ANON_RATE_PER_MINUTE`. A forged token counts against its IP
-address, so guessing tokens is held to the anonymous limit. Past the limit: 429 in the API's
-error shape, with Retry-After."""
+"""A limit on how often a client may call the API, counted in the database (no service
+besides the app's own, and one count however many server processes or machines answer: in
+each process's memory, gunicorn's workers let a client make the limit to each): per token,
+or per signed-in user, at `OPENIMR_API_RATE_PER_MINUTE`; per IP address for everything else,
+requests without credentials and those whose token was refused alike, at
+`OPENIMR_API_ANON_RATE_PER_MINUTE` (0: no limit, and nothing counted). A forged token counts
+against its IP address, so guessing tokens is held to the anonymous limit. Past the limit:
+429 in the API's error shape, with Retry-After."""
 
 import hashlib
 import json
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 from openimr.api.domain.rate import Window, over_limit, window_at
 from openimr.api.errors import error_body
+from openimr.api.selectors import rate_counted
+from openimr.api.services import rate_count
 from openimr.core.clock import now
 
 _PREFIX = "/api/"
@@ -23,18 +26,6 @@ _PREFIX = "/api/"
 def _bearer(request: HttpRequest) -> str:
     scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
     return secret.strip() if scheme.lower() == "bearer" else ""
-
-
-def _count(key: str, window: Window) -> int:
-    """This request's number in the window. add-then-incr: the first request creates the
-    counter, which lives two windows and is never read after its own."""
-    full = f"oimr-rate:{key}:{window.number}"
-    cache.add(full, 0, timeout=2 * 60)
-    try:
-        return int(cache.incr(full))
-    except ValueError:  # evicted between add and incr
-        cache.set(full, 1, timeout=2 * 60)
-        return 1
 
 
 def _refused(who: str, limit: int, window: Window) -> HttpResponse:
@@ -61,7 +52,7 @@ class ApiRateLimitMiddleware:
         address = f"ip:{request.META.get('REMOTE_ADDR', '')}"
         anonymous = settings.OPENIMR_API_ANON_RATE_PER_MINUTE
         # An address already over its limit is refused before its token is looked up.
-        if over_limit(int(cache.get(f"oimr-rate:{address}:{window.number}", 0)) + 1, anonymous):
+        if anonymous and over_limit(rate_counted(address, window.number) + 1, anonymous):
             return _refused("this address", anonymous, window)
         secret, user = _bearer(request), getattr(request, "user", None)
         if secret:
@@ -71,9 +62,9 @@ class ApiRateLimitMiddleware:
         else:
             client = ""
         limit = settings.OPENIMR_API_RATE_PER_MINUTE
-        if client and over_limit(_count(client, window), limit):
+        if client and limit and over_limit(rate_count(client=client, minute=window.number), limit):
             return _refused("this client", limit, window)
         response = self.get_response(request)
-        if not client or response.status_code == 401:
-            _count(address, window)
+        if anonymous and (not client or response.status_code == 401):
+            rate_count(client=address, minute=window.number)
         return response

@@ -4,7 +4,9 @@ stored)."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from openimr.api.models import ApiToken
+from django.db import connection
+
+from openimr.api.models import ApiToken, RateCount
 from openimr.core.clock import now
 
 
@@ -52,3 +54,16 @@ def token_list(*, include_revoked: bool = True) -> list[TokenRow]:
 def _administrator(user: object) -> str:
     found = getattr(user, "claims_administrator", None)  # the reverse one-to-one, if any
     return str(found.name) if found is not None else ""
+
+
+def rate_counted(client: str, minute: int) -> int:
+    """How many requests ``client`` made in ``minute`` so far (`rate_count`), without
+    counting one. In SQL as written: the queryset cost 200 us of CPU a request, the
+    statement 23 (docs/benchmarks.md, session 23)."""
+    table = connection.ops.quote_name(RateCount._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT requests FROM {table} WHERE minute = %s AND client = %s", [minute, client]
+        )
+        found = cursor.fetchone()
+    return int(found[0]) if found else 0

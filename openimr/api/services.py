@@ -9,10 +9,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 
 from openimr.api.domain.scopes import CLAIMS_ADMINISTRATOR_SCOPES, SCOPES
-from openimr.api.models import ApiToken
+from openimr.api.models import ApiToken, RateCount
 from openimr.audit.services import audit_record
 from openimr.cases.services import administrator_register
 from openimr.core.access import SESSION_CLIENT, user_is_staff
@@ -147,3 +147,34 @@ def token_revoke(*, name: str, actor: Any = "cli") -> None:
 
 def _audit(actor: Any, action: str, name: str, detail: dict[str, Any]) -> None:
     audit_record(actor=actor, action=action, object_type="api_token", object_id=name, detail=detail)
+
+
+# The last minute this process swept past counts from the table: once a minute each.
+_swept = [0]
+
+
+def rate_count(*, client: str, minute: int) -> int:
+    """This request's number among ``client``'s in ``minute`` (1 for its first), counted in
+    the database so that every server process and machine adds to one count. One statement,
+    an upsert returning the new count, atomic on SQLite and PostgreSQL alike: two processes'
+    requests at the same moment are never counted as one, as a read-then-write would."""
+    table = connection.ops.quote_name(RateCount._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (minute, client, requests) VALUES (%s, %s, 1) "
+            f"ON CONFLICT (minute, client) DO UPDATE SET requests = {table}.requests + 1 "
+            "RETURNING requests",
+            [minute, client],
+        )
+        (count,) = cursor.fetchone()
+    _sweep(minute)
+    return int(count)
+
+
+def _sweep(minute: int) -> None:
+    # A count is read only in its own minute and the limit's next check: older ones are
+    # dead weight, dropped once a minute by each process (cheap: the index leads by minute).
+    if _swept[0] >= minute:
+        return
+    _swept[0] = minute
+    RateCount.objects.filter(minute__lt=minute - 1).delete()

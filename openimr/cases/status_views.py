@@ -9,12 +9,13 @@ guessed."""
 from typing import Any
 
 from django import forms
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from openimr.api.domain.rate import over_limit, window_at
+from openimr.api.selectors import rate_counted
+from openimr.api.services import rate_count
 from openimr.audit.services import audit_record
 from openimr.cases import selectors
 from openimr.cases.domain.deadline_status import STATUS_LABELS
@@ -38,22 +39,21 @@ class StatusForm(FocusFirstError):
     )
 
 
-def _tries_key(request: HttpRequest) -> tuple[str, int]:
+def _tries_key(request: HttpRequest) -> tuple[str, int, int]:
+    # Counted where the API's limit is, in the database: one count for every server process.
     window = window_at(now().timestamp())
-    key = f"oimr-status-tries:{request.META.get('REMOTE_ADDR', '')}:{window.number}"
-    return key, window.retry_after
+    return f"status:{request.META.get('REMOTE_ADDR', '')}", window.number, window.retry_after
 
 
 def _held(request: HttpRequest) -> int:
     """Seconds to wait when the address has used its wrong tries this minute, else 0."""
-    key, retry = _tries_key(request)
-    return retry if over_limit(int(cache.get(key, 0)) + 1, TRIES_PER_MINUTE) else 0
+    key, minute, retry = _tries_key(request)
+    return retry if over_limit(rate_counted(key, minute) + 1, TRIES_PER_MINUTE) else 0
 
 
 def _wrong(request: HttpRequest) -> None:
-    key, _ = _tries_key(request)
-    cache.add(key, 0, timeout=120)
-    cache.incr(key)
+    key, minute, _ = _tries_key(request)
+    rate_count(client=key, minute=minute)
 
 
 def _look_up(request: HttpRequest, form: StatusForm) -> dict[str, Any] | None:

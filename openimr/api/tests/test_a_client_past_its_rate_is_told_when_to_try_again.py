@@ -1,6 +1,6 @@
-"""The API counts each client's requests a minute in Django's cache: a token (or signed-in
-user) at OPENIMR_API_RATE_PER_MINUTE, an address without valid credentials at
-OPENIMR_API_ANON_RATE_PER_MINUTE. Past it: 429 in the error shape, with Retry-After; the
+"""The API counts each client's requests a minute in the database (one count for every server
+process): a token (or signed-in user) at OPENIMR_API_RATE_PER_MINUTE, an address without
+valid credentials at OPENIMR_API_ANON_RATE_PER_MINUTE. Past it: 429 in the error shape, with Retry-After; the
 next minute it is let in again. Other clients keep their own counts."""
 
 import pytest

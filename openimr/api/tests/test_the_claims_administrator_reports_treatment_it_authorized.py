@@ -191,3 +191,24 @@ def test_the_notice_of_assignment_after_names_only_the_treatment_still_disputed(
         notice = case_assign(row=row, actor="clerk")
     text = " ".join(notice.text.split())
     assert PT in text and MRI not in text
+
+
+def test_a_token_made_before_authorization_reports_is_told_why_and_what_to_do(client, payer, filed):
+    # A token made before the scope existed holds the four it was granted then; no upgrade
+    # widens it (docs/api.md), and its refusal says how to get one that has it.
+    old = token_create(
+        name="scif-2025",
+        username="scif",
+        scopes=("applications:write", "applications:read", "documents:write", "documents:read"),
+    )
+    answer = _report(client, old, filed, [MRI])
+    assert answer.status_code == 403
+    error = answer.json()["error"]
+    assert error["code"] == "forbidden"
+    assert error["message"] == (
+        "this token lacks the scope authorizations:write, which POST "
+        "/cases/{case_number}/authorizations needs; tokens made before the API took "
+        "authorization reports do not have it, and no upgrade widens a token: ask the IMR "
+        "organization for a new token with that scope"
+    )
+    assert not models.AuthorizedItem.objects.filter(case__case_number=filed).exists()

@@ -110,6 +110,9 @@ class ScreeningContext:
 
 # A case on file that has ended: decided (the letter issued) or terminated.
 _ENDED = frozenset({State.ISSUED, State.TERMINATED})
+# A case on file that nobody reviews: ended, or withdrawn (held only for what was authorized
+# out of it before the withdrawal, which the withdrawal does not take back).
+_NOT_UNDER_REVIEW = _ENDED | {State.WITHDRAWN}
 Rule = Callable[[Application, ScreeningContext, Program], Iterator[Reason]]
 DEFERRAL_CODES = frozenset({"liability_disputed"})
 # Spelled out, not strftime("%B"): a notice must not change language with the server locale.
@@ -282,9 +285,11 @@ def duplicate(
     twice, as the one on file is not screened again. Only while the one on file is still
     to be decided, and only for a treatment it still disputes: one decided is said by
     ``already_decided``, a treatment authorized by ``already_authorized``; neither is "the one
-    we review"."""
+    we review", nor is a withdrawn one."""
     for other in context.received:
-        if other.state in _ENDED or not _in_common(application, other, other.still_disputed()):
+        if other.state in _NOT_UNDER_REVIEW or not _in_common(
+            application, other, other.still_disputed()
+        ):
             continue
         yield _reason(
             "duplicate",
@@ -301,9 +306,11 @@ def already_authorized(
     disputed treatment (8 CCR 9792.10.6(a)): the dispute was received once and has ended
     with the treatment granted, so this one has nothing left to review
     (8 CCR 9792.10.3(a)(2)). So too, one reason each, for a treatment of a case on file,
-    under way or decided, that the claims administrator reported authorized and that left the
-    dispute (8 CCR 9792.10.6(a)). Not a duplicate of a review under way: the notice says the
-    treatment was authorized."""
+    under way, decided or withdrawn since, that the claims administrator reported authorized
+    and that left the dispute (8 CCR 9792.10.6(a)): the authorization is the administrator's
+    act on the request, and the worker's withdrawal ends the request for review of what was
+    still disputed, not the authorization. Not a duplicate of a review under way: the notice
+    says the treatment was authorized."""
     for other in context.received:
         for why in _why_authorized(application, other):
             yield _reason(

@@ -11,8 +11,9 @@ from django.db.models import prefetch_related_objects
 from openimr.audit.services import Actor, actor_label
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
-from openimr.cases.domain.eligibility import EligibilityResult, Outcome, Reason
+from openimr.cases.domain.eligibility import EligibilityResult, Outcome
 from openimr.cases.domain.lifecycle import SCREENING_OPEN, State, check_convertible, state_words
+from openimr.cases.domain.override import override_reason
 from openimr.cases.domain.text import written_problem
 from openimr.cases.services.lifecycle import (
     CaseChanges,
@@ -221,8 +222,7 @@ def application_override(
     stored.override_reason, stored.override_by = reason, actor_label(actor)
     if row.state != State.SCREENING.value:
         case_transition(row=row, target=State.SCREENING, actor=actor, at=at, note="override")
-    override = Reason("staff_override", reason, "8 CCR 9792.10.3")
-    reasons = (override,) if outcome is not Outcome.ELIGIBLE else ()
+    reasons = (override_reason(outcome, reason),) if outcome is not Outcome.ELIGIBLE else ()
     result = EligibilityResult(outcome, reasons, stored.last_day_to_file or stored.received_on)
     outcome_record(
         row=row, stored=stored, result=result, actor=actor, at=at, note=f"override: {reason}"

@@ -34,14 +34,15 @@ def _held(claims: Iterable[str]) -> Held:
     """Applications on file for these claims, their decided items and their items since
     authorized, in four queries whatever the batch size; by the indexed comparable claim
     number (however it was written, 8 CCR 9792.10.3(a)(2)), so the cost stays flat however
-    many cases the database holds, keyed by that comparable form. A withdrawn or
-    screened-out application is closed: the copy sent to correct it is not its duplicate
-    (8 CCR 9792.10.3), and it decided nothing. A terminated or issued one is held with its
-    state, so that the rules say how it ended rather than call it the one under review; so is
-    each item authorized out of a dispute still under way or decided (8 CCR 9792.10.6(a))."""
+    many cases the database holds, keyed by that comparable form. A screened-out application
+    is closed: the copy sent to correct it is not its duplicate (8 CCR 9792.10.3), and it
+    decided nothing. A terminated, issued or withdrawn one is held with its state, so that the
+    rules say how it ended rather than call it the one under review; so is each item
+    authorized out of a dispute under way, decided or withdrawn since: a withdrawal does not
+    take back the claims administrator's authorization (8 CCR 9792.10.6(a))."""
     same_claim = list(
         models.Application.objects.filter(claim_key__in={normalise_claim(c) for c in claims})
-        .exclude(case__state__in=[State.WITHDRAWN.value, State.INELIGIBLE.value])
+        .exclude(case__state=State.INELIGIBLE.value)
         .values(
             "id",
             "case_id",

@@ -47,19 +47,24 @@ def _again(doc):
         return filed(doc, at=LATER)
 
 
-@pytest.mark.django_db
-def test_a_new_application_for_the_authorized_treatment_alone_says_it_was_authorized(
-    application_doc, mri_authorized
-):
-    again = _again(_only(application_doc, MRI))
+def said_authorized(again, on_file):
+    """The one reason ``again`` was screened out for: the MRI authorized out of ``on_file``."""
     assert again.state == "ineligible"
     (reason,) = again.application.reasons
     assert reason["code"] == "already_authorized"
-    assert f"reference {mri_authorized.case_number}." in reason["text"]
+    assert f"reference {on_file.case_number}." in reason["text"]
     assert (
         f"The claims administrator reported that the request for {MRI} was authorized on "
         "March 19, 2024, so it is no longer in dispute" in reason["text"]
     )
+    return reason
+
+
+@pytest.mark.django_db
+def test_a_new_application_for_the_authorized_treatment_alone_says_it_was_authorized(
+    application_doc, mri_authorized
+):
+    reason = said_authorized(_again(_only(application_doc, MRI)), mri_authorized)
     assert "If the treatment has not been given, you may contact the claims" in reason["text"]
     assert "the one we review" not in reason["text"]
     assert reason["source"] == "8 CCR 9792.10.6(a); 8 CCR 9792.10.3(a)(2)"

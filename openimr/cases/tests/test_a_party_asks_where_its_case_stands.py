@@ -82,7 +82,12 @@ def test_a_wrong_claim_number_or_date_answers_as_no_case_and_is_audited(
 def test_a_case_imported_whole_has_no_claim_number_to_match(client, three_item_doc):
     case_import(case=case_from_document(three_item_doc), actor="test")
     page = _ask(client, three_item_doc["case_number"], claim="not stated", injury="2015-08-03")
-    assert "No case matches" in page.content.decode()
+    said = " ".join(page.content.decode().split())
+    assert "No case matches" in said
+    # Said plainly, on every miss alike (no guess learns that the number is an imported case).
+    assert "A case imported whole from another system cannot be found here" in said
+    assert "holds no claim number here, so this page cannot find it" in said
+    assert "ask the IMR organization" in said
 
 
 def test_a_badly_written_date_is_named_at_its_field(client, application_doc):
