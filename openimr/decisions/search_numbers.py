@@ -14,7 +14,8 @@ its negative, '5' | '-5'), and a number glued to its unit or apart is one form o
 import re
 from collections.abc import Sequence
 
-from openimr.decisions.domain import number_runs
+from openimr.decisions.domain import number_phrases, number_runs
+from openimr.decisions.number_runs_sql import PHRASE_FUNCTION
 from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
 
 _WORD = RUN  # search_terms' own cut of a word into its runs
@@ -88,6 +89,14 @@ def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tup
         sql += f" AND NOT EXISTS ({row} AND NOT ("
         sql += " AND ".join(_any(e) for e in whole) + "))"
         params += [form for either in whole for form in either]
+    for expression in _phrase_patterns(query):
+        # The row says the number is written somewhere; its place beside the phrase's words
+        # is read in the letter's text, for letters writing a decimal alone.
+        sql += (
+            f" AND CASE WHEN EXISTS ({row}) THEN {PHRASE_FUNCTION}(%s, {table}.summary, "
+            f"{table}.items) ELSE 1 END"
+        )
+        params.append(expression)
     if left_out:
         sql += f" AND NOT EXISTS ({row} AND (" + " OR ".join(_any(e) for e in left_out) + "))"
         params += [form for either in left_out for form in either]
@@ -99,6 +108,21 @@ def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tup
         )
         params.append(fts5)
     return sql, params
+
+
+def _phrase_patterns(query: SearchQuery) -> list[str]:
+    """`number_phrases.pattern` of each searched word of several runs holding a number and a
+    word, as typed (`"Tramadol 37.5 mg"`, `"5% patch"`): FTS5's phrase of runs of digits
+    matched "Tramadol 37-5 mg" and "0.5% patch", and the row held the number elsewhere. A
+    word of one run ("T12", "5mg") is one token to FTS5, and a word of numbers alone ("L4-5",
+    "10/325mg") is a run of the row, its check its own."""
+    typed = _typed(query.text)
+    found = [
+        number_phrases.pattern(typed.get(tuple(p.casefold() for p in parts), ""))
+        for parts in query.words
+        if len(parts) > 1 and any(part.isalpha() for part in parts)
+    ]
+    return list(dict.fromkeys(e for e in found if e))
 
 
 def _left_out_fts5(query: SearchQuery) -> str:
