@@ -14,7 +14,7 @@ from openimr.decisions.domain.number_runs import runs, writes_a_decimal
 
 FUNCTION = "decisions_number_runs"
 # The search's check of a phrase holding a number (`domain.number_phrases`): its pattern,
-# then the letter's summary and items as the index holds them.
+# then a text of the letter as the index holds it (its items, or its summary).
 PHRASE_FUNCTION = "decisions_writes_phrase"
 TABLE = "decisions_search_numbers"
 _INDEX = importlib.import_module("openimr.decisions.migrations.0002_search_index")
@@ -34,7 +34,7 @@ def register(dbapi_connection: Any) -> None:
     """Make `FUNCTION` and `PHRASE_FUNCTION` known to this sqlite3 connection (deterministic:
     same text, same answer)."""
     dbapi_connection.create_function(FUNCTION, 2, _runs, deterministic=True)
-    dbapi_connection.create_function(PHRASE_FUNCTION, 3, writes, deterministic=True)
+    dbapi_connection.create_function(PHRASE_FUNCTION, 2, writes, deterministic=True)
 
 
 def on_connection(sender: Any, connection: Any, **kwargs: Any) -> None:

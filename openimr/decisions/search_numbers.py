@@ -91,12 +91,14 @@ def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tup
         params += [form for either in whole for form in either]
     for expression in _phrase_patterns(query):
         # The row says the number is written somewhere; its place beside the phrase's words
-        # is read in the letter's text, for letters writing a decimal alone.
+        # is read in the letter's text, for letters writing a decimal alone: the items
+        # first, where a dose is written, the summary only when they lack it (FTS5 reads a
+        # column when asked: each costs about as much as the check).
         sql += (
-            f" AND CASE WHEN EXISTS ({row}) THEN {PHRASE_FUNCTION}(%s, {table}.summary, "
-            f"{table}.items) ELSE 1 END"
+            f" AND CASE WHEN NOT EXISTS ({row}) THEN 1 WHEN {PHRASE_FUNCTION}(%s, {table}.items) "
+            f"THEN 1 ELSE {PHRASE_FUNCTION}(%s, {table}.summary) END"
         )
-        params.append(expression)
+        params += [expression, expression]
     if left_out:
         sql += f" AND NOT EXISTS ({row} AND (" + " OR ".join(_any(e) for e in left_out) + "))"
         params += [form for either in left_out for form in either]
