@@ -65,3 +65,34 @@ def writes(expression: str, *texts: str | None) -> bool:
     ``expression`` (a `pattern`)."""
     found = _compiled(expression).search
     return any(text and found(text.lower() if text.isascii() else fold(text)) for text in texts)
+
+
+def numbers(typed: str) -> str:
+    """The numbers of a phrase as `in_doubt` takes them, one string ("37.5", "5 325")."""
+    return " ".join(t for t in _TOKEN.findall(fold(typed)) if t[0].isdigit())
+
+
+def in_doubt(runs: str, typed_numbers: str) -> bool:
+    """Whether FTS5's runs of digits of a number of the phrase (``typed_numbers``: `numbers`)
+    may have matched a letter elsewhere than where it writes that number whole: its runs
+    ("37" "5" of "37.5") stand in the letter's numbers (`number_runs.runs`, read by the
+    search from its table) in another shape, across two numbers ("37-5" is ` 37 5 `, "3.37
+    5.2") or as a part of one ("5" of "0.5"). When none does, FTS5's match is the number as
+    typed and the letter's text need not be read (4 microseconds a letter; the row's runs
+    are a short string read by one regular expression)."""
+    for number in typed_numbers.split():
+        for found in _shapes(number).finditer(runs):
+            start, end = found.span()
+            if found.group() != number or runs[start - 1] == "." or runs[end] == ".":
+                return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _shapes(number: str) -> re.Pattern[str]:
+    """A number's runs of digits in the letter's numbers, one after another inside a number
+    or across two written together, each whole; its first digits first (the regular
+    expression engine looks for them alone, a tenth of the time of a lookbehind first)."""
+    first, *more = map(re.escape, number.split("."))
+    runs = "".join(rf"[. ]{run}" for run in more)
+    return re.compile(rf"{first}(?<![0-9]{first}){runs}(?![0-9])")
