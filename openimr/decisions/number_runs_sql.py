@@ -9,9 +9,15 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from openimr.decisions.domain.number_phrases import in_doubt, writes
 from openimr.decisions.domain.number_runs import runs, writes_a_decimal
 
 FUNCTION = "decisions_number_runs"
+# The search's check of a phrase holding a number (`domain.number_phrases`): its pattern,
+# then a text of the letter as the index holds it (its items, or its summary).
+PHRASE_FUNCTION = "decisions_writes_phrase"
+# ... asked only when the letter's numbers leave the phrase's number in doubt.
+DOUBT_FUNCTION = "decisions_number_in_doubt"
 TABLE = "decisions_search_numbers"
 _INDEX = importlib.import_module("openimr.decisions.migrations.0002_search_index")
 # The text FTS5 indexes (migration 0002): the summary, and each item's treatment and
@@ -27,8 +33,11 @@ def _runs(summary: str | None, items: str | None) -> str | None:
 
 
 def register(dbapi_connection: Any) -> None:
-    """Make `FUNCTION` known to this sqlite3 connection (deterministic: same text, same runs)."""
+    """Make `FUNCTION`, `PHRASE_FUNCTION` and `DOUBT_FUNCTION` known to this sqlite3
+    connection (deterministic: same text, same answer)."""
     dbapi_connection.create_function(FUNCTION, 2, _runs, deterministic=True)
+    dbapi_connection.create_function(PHRASE_FUNCTION, 2, writes, deterministic=True)
+    dbapi_connection.create_function(DOUBT_FUNCTION, 2, in_doubt, deterministic=True)
 
 
 def on_connection(sender: Any, connection: Any, **kwargs: Any) -> None:

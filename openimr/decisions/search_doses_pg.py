@@ -38,7 +38,11 @@ def pg_phrase_with_dose(
 ) -> tuple[str, list[str]]:
     """A quoted phrase ending in a drug and its dose (`search_match.dosed`): as typed, or
     its words up to the drug followed at once (`tsquery_phrase`) by the dose as letters
-    print it (`_pg_dose_forms`), and the words before the drug by the drug run into it."""
+    print it (`_pg_dose_forms`), and the words before the drug by the drug run into it. A
+    dose holding a decimal (`"Tramadol 37.5"`) is asked as typed, the parser's own number:
+    its runs asked apart ('37' <-> '5') had found "Tramadol 37-5"."""
+    if _PG_DECIMAL.search(phrase):
+        return "phraseto_tsquery('english', %s)", [phrase]
     plain, *runs = _pg_dose_forms(dose, (drug,), glued)
     sql = ["phraseto_tsquery('english', %s)"]
     params = [phrase]

@@ -334,18 +334,31 @@ def rankable_words(
     cursor: Any, words: Sequence[Sequence[str]], glued: Mapping[str, Sequence[str]] | None = None
 ) -> list[Sequence[str]]:
     """The words worth ranking by: all but those in more than COMMON_SHARE of the newest
-    SAMPLE letters and, so estimated, in more than COMMON_LETTERS letters."""
+    SAMPLE letters and, so estimated, in more than COMMON_LETTERS letters; and but a word of
+    several runs (a phrase, `"right first"`) whose runs are together in more than
+    COMMON_LETTERS letters, however rare the phrase: bm25 first counts the letters holding
+    it, a walk of every letter holding all its runs, checking their positions (31 ms of
+    the 108 ms of `"Right first"` at a million, whose runs are in 216,282 letters; and as
+    much again walking the window's range), so such a phrase costs what a common word
+    costs (docs/benchmarks.md, "why a quoted phrase costs more at a million")."""
     newest, sampled = sample(cursor)
     kept = []
     for word in words:
-        cursor.execute(
-            "SELECT count(*) FROM decisions_search WHERE decisions_search MATCH %s AND rowid > %s",
-            [fts5_query([word], glued), newest - SAMPLE],
-        )
-        share = int(cursor.fetchone()[0]) / max(sampled, 1)
-        if share <= COMMON_SHARE or share * newest <= COMMON_LETTERS:
-            kept.append(word)
+        share = _share(cursor, fts5_query([word], glued), newest, sampled)
+        if share > COMMON_SHARE and share * newest > COMMON_LETTERS:
+            continue
+        if len(word) > 1 and _share(cursor, _together(word), newest, sampled) * newest > (
+            COMMON_LETTERS
+        ):
+            continue
+        kept.append(word)
     return kept
+
+
+def _together(word: Sequence[str]) -> str:
+    """FTS5's match of a phrase's runs anywhere in a letter (each a quoted token: letters,
+    digits and underscores alone, `search_terms.RUN`)."""
+    return " AND ".join(f'"{part}"' for part in dict.fromkeys(p.casefold() for p in word))
 
 
 def sqlite_ranked(

@@ -57,7 +57,7 @@ def _word_character(c: str) -> bool:
     return c.isalnum() or c == "_" or _letter(c)
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     """`glued_sql.fold`: lower case, accents dropped (a pure copy: domain/ reads no SQL)."""
     return unicodedata.normalize("NFC", _MARK.sub("", unicodedata.normalize("NFD", word.lower())))
 
@@ -92,7 +92,7 @@ def _read(text: str) -> tuple[list[str], bool]:
                 i -= 1
             if i == start or (i and _word_character(text[i - 1])):
                 continue  # the digits end a mixed word ("a_5", "x1y2")
-            number, start = _fold(text[i:start]) + number, i
+            number, start = fold(text[i:start]) + number, i
         if out and out[-1] != GAP and between(text, last_end, start):
             out.append(GAP)
         out.append(number)

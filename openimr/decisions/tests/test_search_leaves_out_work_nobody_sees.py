@@ -54,6 +54,39 @@ def test_a_rarer_word_still_ranks_beside_a_common_one(monkeypatch):
     assert found(q="therapy ice") == ["CM16-0000003", "CM15-0000002"]
 
 
+def letters_naming_right_and_first() -> None:
+    """Eight letters write "right" and "first", two of them as the phrase "right first": the
+    oldest three times."""
+    make_decision(
+        case_number="CM14-0000001", decided=dt.date(2014, 1, 1), summary="Right first. " * 3
+    )
+    make_decision(case_number="CM15-0000002", decided=dt.date(2015, 1, 1), summary="Right first.")
+    for n in range(3, 9):
+        make_decision(
+            case_number=f"CM17-000000{n}",
+            decided=dt.date(2017, 1, n),
+            summary="First visit; right knee.",
+        )
+
+
+def test_a_phrase_ranks_while_its_words_are_together_in_few_letters():
+    letters_naming_right_and_first()
+    assert found(q='"right first"') == ["CM14-0000001", "CM15-0000002"]
+
+
+def test_a_phrase_whose_words_are_together_in_most_letters_lists_the_newest_first(monkeypatch):
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL ranks its window by ts_rank")
+    # As if the corpus held millions: "right" and "first" are then together in more than
+    # COMMON_LETTERS letters, and bm25 would walk them all to count the phrase's letters,
+    # though the phrase itself is in a quarter of them (not a common word).
+    monkeypatch.setattr(search_index, "COMMON_LETTERS", 0)
+    letters_naming_right_and_first()
+    results = search(parse({"q": '"right first"'}))
+    assert results.ranked is False
+    assert [hit.case_number for hit in results.hits] == ["CM15-0000002", "CM14-0000001"]
+
+
 def test_the_newest_matches_come_first_however_the_index_is_walked(monkeypatch):
     for n in range(1, 6):
         make_decision(case_number=f"CM16-000000{n}", summary="Shoulder arthroscopy.")
