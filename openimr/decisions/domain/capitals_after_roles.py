@@ -52,13 +52,17 @@ def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
     is ``known`` is left to the known-name rule: run before it."""
     starts = word_starts(text)
     of, lower = starts.of, starts.lower
-    # Two capitals after the role (a comma and a space, or a space, between) found before
+    # Two capitals after the role (a space, or a comma and a space, between) found before
     # the pattern is tried: nearly every role of a letter has a word in lower case after it.
+    # ("attorney aBC" passes too, and the pattern then finds no name.)
     places = [
         (at, role)
         for role, size, found_as in _SIZES
         for at in of(found_as)
-        if _capitals_at(text, at + size + (text[at + size : at + size + 1] == ",") + 1)
+        if (
+            text[at + size + 1 : at + size + 3].isupper()
+            or text[at + size + 2 : at + size + 4].isupper()
+        )
         and lower.startswith(role, at)
         and text[at + 1].islower()
     ]
@@ -76,10 +80,6 @@ def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
 _SIZES = tuple(
     (role, len(role), _FOUND_AS.get(role, role)) for role in (*_PERSON_ROLES, *_COMPANY_ROLES)
 )
-
-
-def _capitals_at(text: str, at: int) -> bool:
-    return text[at : at + 2].isupper()
 
 
 def _company(found: re.Match[str], company_role: bool) -> tuple[int, int] | None:

@@ -44,6 +44,13 @@ def replace_record_owners(text: str, known: Container[str] = ()) -> str:
         found_all += _TYPOGRAPHIC.finditer(text)
     spans = []
     for found in found_all:
+        # The word before the possessive written with a capital, checked before the pattern
+        # is searched back ("the patient's note", most of them, costs a slice).
+        word = found.start()
+        while word > 0 and (text[word - 1].isalpha() or text[word - 1] == "-"):
+            word -= 1
+        if not text[word : word + 1].isupper():
+            continue
         owner = _OWNER.search(text, max(0, found.start() - 60), found.start())
         span = owner and _owner(text, owner.span(1))
         if span and not all_known(text, span, known):
