@@ -298,4 +298,6 @@ KEPT: tuple[str, ...] = (
     "Regards, Claims and the team. The patient's note and Kaiser Permanente's records.",
     "Pain Management's note, Los Angeles County's report and Blue Shield's policy were read.",
     "Official Disability Guidelines' recommendation; Workers Compensation's report.",
+    "State Compensation Insurance Fund's letter, Social Security's letter, Cedars Sinai's records.",
+    "Per Husband, she falls. Per Telephone, Per Agreement, Per Diem, Per Authorization, it stands.",
 )

@@ -56,6 +56,11 @@ _SOURCE_WORDS = """
     protocol references reference studies research evidence history exam examination
     request rfa dr mr mrs ms mx prof doctor law regulation regulations rules rule
     ortho neuro psych derm cardio rheum pulm onc uro ophtho gyn peds pharmacy
+    telephone phone fax email e-mail mail voicemail text memo call conversation discussion
+    agreement stipulation statute award order orders instructions instruction directive
+    contract schedule formulary label labeling manufacturer insert package diem se annum
+    husband wife spouse son daughter mother father brother sister family caregiver
+    supervisor employer coworker
 """
 # The days a letter names ("per adjuster Monday called" names no one, "Per Monday's note").
 _CALENDAR_WORDS = """
@@ -85,9 +90,15 @@ def is_opening(word: str) -> bool:
     return word in _OPENINGS
 
 
+# Endings of nouns of a letter's vocabulary that no surname has ("Per Authorization,",
+# "Per Necessity,", "Per Findings,"): "-ence", "-ance" and "-ment" are left out, as
+# Lawrence, Constance and Clement end so.
+_SOURCE_ENDINGS = ("tion", "sion", "ity", "ness", "ings")
+
+
 def is_source(word: str) -> bool:
     """Whether ``word`` (lower case) is what a letter cites by one word after "Per"."""
-    return word in _SOURCES or is_ordinary(word)
+    return word in _SOURCES or word.endswith(_SOURCE_ENDINGS) or is_ordinary(word)
 
 
 def name_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

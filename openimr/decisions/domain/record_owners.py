@@ -13,8 +13,9 @@ import re
 from collections.abc import Container
 
 from openimr.decisions.domain.clinic_names import place_word
+from openimr.decisions.domain.deidentify import looks_like_organization
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.name_reading import is_opening, is_ordinary, is_source, name_words
+from openimr.decisions.domain.name_reading import CALENDAR, is_opening, is_ordinary, name_words
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
 from openimr.decisions.domain.unlabelled_names import ORGANIZATION_HEADS, SYSTEM_WORDS
 
@@ -63,14 +64,31 @@ def _owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     sentence opens with ("Yesterday", "In"), two tokens at least, none an ordinary word, a
     place's or a system's word, or an organization's head word."""
     words = name_words(text, *span)
-    while words and (is_opening(words[0][2].lower()) or is_source(words[0][2].lower())):
+    while words and (is_opening(words[0][2].lower()) or words[0][2].lower() in CALENDAR):
         words.pop(0)
     lower = [word.lower().rstrip(".") for _, _, word in words]
     if len([word for word in lower if len(word) > 1]) < 2:
         return None
-    if any(
-        is_ordinary(word) or place_word(word) or word in SYSTEM_WORDS or word in ORGANIZATION_HEADS
-        for word in lower
-    ):
+    if looks_like_organization(" ".join(lower)) or any(map(_not_a_persons, lower)):
         return None
     return words[0][0], span[1]
+
+
+# A public body's or a system's words, beside an organization's (``looks_like_organization``):
+# "Social Security's letter", "the State Compensation Insurance Fund's letter", "Cedars
+# Sinai's records".
+_BODY_WORDS = """
+    security fund board agency commission division office bureau county city college school
+    bank cedars sinai administration court
+"""
+_BODIES = frozenset(_BODY_WORDS.split())
+
+
+def _not_a_persons(word: str) -> bool:
+    return (
+        is_ordinary(word)
+        or place_word(word)
+        or word in SYSTEM_WORDS
+        or word in ORGANIZATION_HEADS
+        or word in _BODIES
+    )

@@ -35,6 +35,7 @@ def test_one_name_word_set_off_after_per_is_removed(text, expected):
         "Per UpToDate, Per Medicare, Per Kaiser, Per Guidelines, Per Ortho, the knee is stable.",
         "Per Official Disability Guidelines, per MTUS, per ODG's guidance, per Labor Code 4610.",
         "Per Patient, the pain is 7/10. Per California, the MTUS applies.",
+        "Per Husband, she falls. Per Telephone, Per Agreement, Per Diem, Per Authorization, x.",
     ],
 )
 def test_a_source_or_a_role_after_per_stays(text):
@@ -117,6 +118,7 @@ def test_a_name_of_two_words_owning_a_record_is_removed(text, expected):
         "Pain Management's note, Los Angeles County's report and Blue Shield's policy were read.",
         "Kaiser Permanente's records; Official Disability Guidelines' recommendation.",
         "Workers Compensation's report and the patient's note were read.",
+        "The State Compensation Insurance Fund's letter and Social Security's letter came.",
     ],
 )
 def test_an_organizations_or_a_places_record_stays(text):
