@@ -69,7 +69,7 @@ def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
     spans = []
     for at, role in places:
         found = _RUN.match(text, at + len(role))
-        if found is None or len(found.group(2)) < 2 or not found.group(2)[1].isupper():
+        if found is None or not found.group(2).replace("-", "")[1:2].isupper():
             continue  # one capital ("the adjuster A. Smith"), or a word in mixed case
         span = _company(found, role in _COMPANY_ROLES) or _person(text, found, known)
         if span:

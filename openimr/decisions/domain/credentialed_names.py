@@ -130,7 +130,7 @@ ACRONYMS = frozenset(("QME", "AME", "PTP", "MRI", "EMG", "NCV", "CT", "UR", "IMR
 ACRONYMS |= frozenset(("MTUS", "ODG", "ACOEM", "RFA", "DWC", "WCAB", "TENS", "DME", "MMI"))
 ACRONYMS |= frozenset(("NSAID", "NSAIDS", "TTD", "TPD", "PR-2", "DFR", "HEP", "ROM", "NCS"))
 ACRONYMS |= frozenset(("CBT", "FRP", "PRP", "IME", "MPN", "WPI", "ADL", "ADLS", "NCM", "PT"))
-ACRONYMS |= frozenset(("HR", "PD"))
+ACRONYMS |= frozenset(("HR", "PD", "TBD", "UNK", "NA"))
 
 
 def _names_before_acts(text: str) -> list[tuple[int, int]]:

@@ -67,6 +67,7 @@ def test_a_sentences_opening_word_before_a_name_and_a_role_in_parentheses_stays(
         ("The carrier ZENITH INSURANCE denied it.", f"The carrier {R} denied it."),
         ("The adjuster JANE SMITH called.", f"The adjuster {R} called."),
         ("the case manager JANE SMITH called", f"the case manager {R} called"),
+        ("The employer K-MART denied it.", f"The employer {R} denied it."),
     ],
 )
 def test_a_company_or_a_name_in_capitals_after_a_claims_role_is_removed(text, expected):
@@ -79,6 +80,7 @@ def test_a_company_or_a_name_in_capitals_after_a_claims_role_is_removed(text, ex
         "The adjuster UR DENIAL was upheld; the attorney QME REPORT and the employer HR DEPARTMENT.",
         "The adjuster A. SMITH memo and ATTORNEY FEES ARE OWED were noted.",
         "The physician MRI, EMG and NCV were reviewed.",
+        "The insurer TBD; the employer MODIFIED DUTY offer; the adjuster TTD BENEFITS were paid.",
     ],
 )
 def test_an_acronym_or_a_heading_after_a_role_stays(text):
