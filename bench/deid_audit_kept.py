@@ -285,4 +285,19 @@ KEPT: tuple[str, ...] = (
     "Patient U.S. citizen; the patient P.T. notes and patient O.T. visits were reviewed.",
     "Patient M.D. visits were approved; the patient A.M. stiffness lasts an hour.",
     "Patient I.D. and patient D.O.B. fields were blank.",
+    # Session 23: the shapes of "Per Smith,", a surname first, a company in capitals, an
+    # identifier after "I.D.", an address in words, a sign-off, a record's owner.
+    "Per UpToDate, Per Medicare, Per Kaiser, Per Guidelines, Per Ortho, the knee is stable.",
+    "Per Official Disability Guidelines, per MTUS, per ODG's guidance, per Labor Code 4610.",
+    "In summary, the physician (PTP) requested it. However, the adjuster (examiner) agreed.",
+    "The adjuster UR DENIAL was upheld; the attorney QME REPORT and the employer HR DEPARTMENT.",
+    "The adjuster A. SMITH memo and ATTORNEY FEES ARE OWED were noted.",
+    "The patient identified 3 triggers; the member of the team; subscriber benefits apply.",
+    "See www.mdguidelines.com and http://www.drugs.com/famotidine.html for the guidance.",
+    "A DOT physical at the clinic was done; she reads at night.",
+    "Regards, Claims and the team. The patient's note and Kaiser Permanente's records.",
+    "Pain Management's note, Los Angeles County's report and Blue Shield's policy were read.",
+    "Official Disability Guidelines' recommendation; Workers Compensation's report.",
+    "State Compensation Insurance Fund's letter, Social Security's letter, Cedars Sinai's records.",
+    "Per Husband, she falls. Per Telephone, Per Agreement, Per Diem, Per Authorization, it stands.",
 )

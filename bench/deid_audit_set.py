@@ -416,6 +416,24 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Smith, Jane (adjuster) denied the request.", ("Smith", "Jane")),
     Leak("Patient J.S. reported pain; the claimant J. R. S. was seen.", ("J.S.", "J. R. S.")),
     Leak("The employer, Acme Trucking Inc., denied it.", ("Acme", "Inc")),
+    # Session 23: what session 22 left, and the LEFT it could close.
+    Leak("Per Smith, the patient has improved.", ("Smith",)),
+    Leak("per Tran's note, the MRI was normal.", ("Tran",)),
+    Leak("Summary, Jane (adjuster) denied the request.", ("Jane",)),
+    Leak("The adjuster ACME CLAIMS SERVICES denied the request.", ("ACME", "CLAIMS SERVICES")),
+    Leak("The employer, ACME TRUCKING, INC., denied it.", ("ACME", "TRUCKING", "INC")),
+    Leak("The adjuster JANE SMITH called the office.", ("JANE", "SMITH")),
+    Leak("Patient I.D. 12345 was on file; Member ID 67890.", ("12345", "67890")),
+    Leak(
+        "Patient ID: 12345; Subscriber ID 55512; Employee I.D. 99887", ("12345", "55512", "99887")
+    ),
+    Leak("Email jane dot smith at gmail dot com.", ("jane", "smith", "gmail")),
+    Leak("Email jane.smith [at] example.com for the records.", ("jane.smith", "example")),
+    Leak("Her page is at www dot janesmith dot com.", ("janesmith",)),
+    Leak("Thank you.\nRegards, Jane and the team", ("Jane",)),
+    Leak("Sam Ortiz's note of 3/3/2016 was reviewed.", ("Sam", "Ortiz")),
+    Leak('Guadalupe "Lupe" Hernandez-Whitfield reported 5/10 pain.', ("Lupe",)),
+    Leak("The adjuster, according to the file, is Maria Lopez.", ("Maria", "Lopez")),
 )
 
 
@@ -429,9 +447,19 @@ class Left(NamedTuple):
 
 LEFT: tuple[Left, ...] = (
     Left(
-        "Sam Ortiz's note of 3/3/2016 was reviewed.",
+        "Sam Ortiz saw her on 3/3/2016.",
         ("Sam", "Ortiz"),
         "a name the case does not state and nothing marks (no title, credential, role, label)",
+    ),
+    Left(
+        "Guadalupe, called Lupe, reported 5/10 pain.",
+        ("Lupe",),
+        "a nickname the case does not state, outside quotes between the name's words",
+    ),
+    Left(
+        "The adjuster assigned in March after the transfer of the file is Maria Lopez.",
+        ("Maria", "Lopez"),
+        "a role further from the name than a verb or a phrase set off by commas",
     ),
     Left(
         "Her friend maria lopez drove her to the visit.",
@@ -442,11 +470,6 @@ LEFT: tuple[Left, ...] = (
         "DR. JONES' REPORT WAS REVIEWED; NO MRI WAS ORDERED.",
         ("JONES",),
         "a title in capitals: in text all in capitals a name's end cannot be told",
-    ),
-    Left(
-        'Guadalupe "Lupe" Hernandez-Whitfield reported 5/10 pain.',
-        ("Lupe",),
-        "a nickname the case does not state",
     ),
     Left(
         "Tarn reported the request; Dr. Okonkwo agreed.",
@@ -462,10 +485,5 @@ LEFT: tuple[Left, ...] = (
         "She was seen at the Carson Lee Medical Group.",
         ("Lee",),
         "a clinic whose first word is a place's, named after a person the case does not name",
-    ),
-    Left(
-        "The adjuster, according to the file, is Maria Lopez.",
-        ("Maria", "Lopez"),
-        "a role further from the name than a verb",
     ),
 )

@@ -26,9 +26,11 @@ from openimr.decisions.domain import (
     labelled_names,
     people_around,
     role_names,
+    spelled_addresses,
     titled_names,
     unlabelled_names,
 )
+from openimr.decisions.domain.capitals_after_roles import replace_capitals_after_roles
 from openimr.decisions.domain.clinic_names import replace_names_in_clinics
 from openimr.decisions.domain.credentialed_names import replace_credentialed_names
 from openimr.decisions.domain.deidentify import (
@@ -46,6 +48,7 @@ from openimr.decisions.domain.labelled_names import (
     replace_role_phrase_names,
 )
 from openimr.decisions.domain.people_around import replace_people_around_names
+from openimr.decisions.domain.record_owners import replace_record_owners
 from openimr.decisions.domain.role_names import (
     replace_author_after_title,
     replace_claims_companies,
@@ -93,6 +96,7 @@ _LABELS = (
     *clinic_names.VERB_WORDS,
     *unlabelled_names.TALK_VERBS,
     *unlabelled_names.SENTENCE_ROLES,
+    *spelled_addresses.CLUES,
 )
 _WORDS = tuple(sorted({label.split()[0] for label in _LABELS} | set(unlabelled_names.PHRASES)))
 _AUTOMATON = ahocorasick.Automaton()
@@ -201,6 +205,8 @@ _MARKED_NAMES = (
     replace_people_around_names,
     replace_titled_names,
     replace_credentialed_names,
+    replace_capitals_after_roles,
+    replace_record_owners,
 )
 
 

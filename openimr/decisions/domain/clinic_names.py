@@ -130,7 +130,7 @@ _PLACE_COMPOUND = re.compile(
 )
 
 
-def _place_word(lower: str) -> bool:
+def place_word(lower: str) -> bool:
     return lower in _PLACE_OR_SYSTEM or bool(_PLACE_COMPOUND.fullmatch(lower))
 
 
@@ -209,7 +209,7 @@ def _person_words(
         lower = bare.lower()
         if is_ordinary(bare) or _is_clinic([bare]):
             break
-        if _place_word(lower) and name_key(bare) not in known:
+        if place_word(lower) and name_key(bare) not in known:
             break  # "Lakeside Chiropractic", "Washington Hospital"
         if text[last if last is not None else first : token_start].strip() not in _JOINS:
             break  # a word between not written as a name ends the person's words

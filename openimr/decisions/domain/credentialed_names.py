@@ -14,6 +14,7 @@ from collections.abc import Container
 from openimr.decisions.domain.deidentify import UPPER
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
+    CALENDAR,
     CREDENTIAL_SET,
     CREDENTIALS,
     SURNAME_WORDS,
@@ -125,15 +126,11 @@ _LOWER_ROLES += ("paralegal", "chiropractor", "physician", "surgeon", "manage")
 _LOWER_ROLE_SIZES = tuple((role, len(role) + (role == "manage")) for role in _LOWER_ROLES)
 # Capitals a letter writes before a verb or a comma that name no one ("the attorney QME
 # requested", "per physician RFA, 12 visits"): its roles, tests, guidelines and benefits.
-_ACRONYMS = frozenset(("QME", "AME", "PTP", "MRI", "EMG", "NCV", "CT", "UR", "IMR", "ER", "ESI"))
-_ACRONYMS |= frozenset(("MTUS", "ODG", "ACOEM", "RFA", "DWC", "WCAB", "TENS", "DME", "MMI"))
-_ACRONYMS |= frozenset(("NSAID", "NSAIDS", "TTD", "TPD", "PR-2", "DFR", "HEP", "ROM", "NCS"))
-_ACRONYMS |= frozenset(("CBT", "FRP", "PRP", "IME", "MPN", "WPI", "ADL", "ADLS", "NCM", "PT"))
-_CALENDAR_WORDS = """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december today yesterday
-"""
-_CALENDAR = frozenset(_CALENDAR_WORDS.split())
+ACRONYMS = frozenset(("QME", "AME", "PTP", "MRI", "EMG", "NCV", "CT", "UR", "IMR", "ER", "ESI"))
+ACRONYMS |= frozenset(("MTUS", "ODG", "ACOEM", "RFA", "DWC", "WCAB", "TENS", "DME", "MMI"))
+ACRONYMS |= frozenset(("NSAID", "NSAIDS", "TTD", "TPD", "PR-2", "DFR", "HEP", "ROM", "NCS"))
+ACRONYMS |= frozenset(("CBT", "FRP", "PRP", "IME", "MPN", "WPI", "ADL", "ADLS", "NCM", "PT"))
+ACRONYMS |= frozenset(("HR", "PD", "TBD", "UNK", "NA"))
 
 
 def _names_before_acts(text: str) -> list[tuple[int, int]]:
@@ -184,7 +181,7 @@ def _set_off_word(text: str, role: int, at: int) -> re.Match[str] | None:
 
 def _names_one(word: str) -> bool:
     lower, upper = word.lower(), word.upper()
-    if lower in _CALENDAR or upper in CREDENTIAL_SET or upper in _ACRONYMS:
+    if lower in CALENDAR or upper in CREDENTIAL_SET or upper in ACRONYMS:
         return False
     return lower in SURNAME_WORDS or not is_ordinary(word)
 

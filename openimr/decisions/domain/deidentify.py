@@ -358,8 +358,15 @@ def _initial_role(letter: str, text: str, end: int, index: NameIndex) -> str | N
     return role if any(w[0] == first and r == role for w, r in index.words.items()) else None
 
 
+# A nickname in quotes between a known name's words: 'Guadalupe "Lupe" Hernandez' is one
+# person's name, the nickname with it.
+_NICKNAME_GAP = re.compile(rf"\s+[\"\u201c'\u2018][{UPPER}][{LOWER}]+[\"\u201d'\u2019]\s+")
+
+
 def _joins(text: str, previous_end: int, start: int, previous: tuple[int, int, str]) -> bool:
     gap = text[previous_end:start]
+    if len(gap) > 4 and _NICKNAME_GAP.fullmatch(gap):
+        return True
     after_initial = previous_end < 2 or not text[previous_end - 2].isalpha()
     if after_initial and _INITIAL_GAP.fullmatch(gap):
         return True

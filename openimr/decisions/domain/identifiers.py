@@ -10,6 +10,10 @@ import re
 from collections.abc import Container, Sequence
 
 from openimr.decisions.domain.deidentify import REDACTED, name_key
+from openimr.decisions.domain.spelled_addresses import (
+    has_spelled_address,
+    replace_spelled_addresses,
+)
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
@@ -38,6 +42,10 @@ _PHONE_VALUE = re.compile(
 _ID_LABELS: tuple[str, ...] = ("claim", "policy", "member", "account", "medical record")
 _ID_LABELS += ("mrn", "ssn", "social security", "employee id", "wcab", "adj", "zip")
 _ID_LABELS += ("ss#", "patient id", "chart")
+# A health plan's member number as its cards print it ("Subscriber ID 12345"): beneficiary
+# numbers are (b)(2)(i)(I); "Subscriber ID 12345" was read as a city, Idaho's code and a
+# ZIP, and lost its label.
+_ID_LABELS += ("subscriber",)
 # A clinician's license, NPI and DEA numbers name the reviewer or the physician (LC
 # 4610.6(f); certificate and license numbers are (b)(2)(i)(K)).
 _ID_LABELS += ("license", "npi", "dea")
@@ -54,7 +62,8 @@ _COMPACT_ID = r"(?=[A-Z0-9/.*-]*\d)[A-Z0-9*](?:[A-Z0-9*-]|[/.](?=[A-Z0-9])){3,}"
 _SPACED_ID = r"(?-i:(?:[A-Z0-9](?:-?[A-Z0-9]){0,7} ){1,3}\d{3,}(?![\w/-]|\.\d))"
 _ONE_ID = rf"(?:{_SPACED_ID}|{_COMPACT_ID})"
 _ID_VALUE = re.compile(
-    r"(?:\s*(?:numbers?|nos?\.?|num\.?|#|id|code))?"
+    # "Member I.D. 12345", "Member identification number 12345": a form's ways with "ID".
+    r"(?:\s*(?:numbers?|nos?\.?|num\.?|#|id|i\.d\.?|identification(?:\s+(?:number|no\.?))?|code))?"
     r"(?:\s+(?:is|was|are|ending(?: in| with)?))?\s*[:#]?\s*"
     rf"({_ONE_ID}(?:(?:\s*,)?\s*(?:,|and|&|or)\s*{_ONE_ID})*)",
     re.IGNORECASE,
@@ -176,7 +185,13 @@ def _spaced_labels_at(starts: WordStarts, label: str) -> list[tuple[int, int]]:
 
 @functools.cache
 def _spaced(label: str) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(re.escape(word) for word in label.split()))
+    # "ID" is also written "I.D." or whole ("Patient I.D. 12345", "Employee I.D.: 99887",
+    # "Patient identification number 12345").
+    words = (
+        r"i(?:\.?d\b\.?|dentification\b)" if word == "id" else re.escape(word)
+        for word in label.split()
+    )
+    return re.compile(r"\s+".join(words))
 
 
 def spans_after(text: str, ends: list[int], value: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -206,6 +221,8 @@ def replace_identifiers(text: str) -> str:
     lower = starts.lower
     if "@" in text:
         text = _EMAIL.sub(REDACTED, text)
+    if has_spelled_address(starts):
+        text = replace_spelled_addresses(text)
     # The ages are read in the text as it now is: an e-mail address redacted before an age
     # moves it, and the places of the text before would miss it (or read past the end).
     text = cap_stated_ages(text)

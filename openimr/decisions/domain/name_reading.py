@@ -46,6 +46,61 @@ _NOT_A_NAME_WORDS = """
 NOT_A_NAME = ORDINARY | frozenset(_NOT_A_NAME_WORDS.split())
 
 
+# What a letter cites after "Per" as one capitalized word ("Per UpToDate,", "Per Medicare,",
+# "Per Guidelines,"), beside its ordinary words: no person's name. A title's abbreviation
+# ("Per Dr. Lee") is the titled-name rule's.
+_SOURCE_WORDS = """
+    uptodate medscape lexicomp lexi-comp micromedex epocrates wikipedia webmd pubmed
+    cochrane hayes milliman interqual mcg aetna cigna anthem humana kaiser blue shield
+    guidelines guideline records record chart file documentation literature policy
+    protocol references reference studies research evidence history exam examination
+    request rfa dr mr mrs ms mx prof doctor law regulation regulations rules rule
+    ortho neuro psych derm cardio rheum pulm onc uro ophtho gyn peds pharmacy
+    telephone phone fax email e-mail mail voicemail text memo call conversation discussion
+    agreement stipulation statute award order orders instructions instruction directive
+    contract schedule formulary label labeling manufacturer insert package diem se annum
+    husband wife spouse son daughter mother father brother sister family caregiver
+    supervisor employer coworker
+"""
+# The days a letter names ("per adjuster Monday called" names no one, "Per Monday's note").
+_CALENDAR_WORDS = """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday
+"""
+CALENDAR = frozenset(_CALENDAR_WORDS.split())
+_SOURCES = frozenset(_SOURCE_WORDS.split()) | CALENDAR
+
+
+# Words a sentence opens with, before a comma or a name, which no name is: "Summary, Jane
+# (adjuster)", "Yesterday Sam Ortiz's note", "In Sam Ortiz's report".
+_OPENING_WORDS = """
+    summary conclusion however therefore finally additionally furthermore moreover again
+    overall currently today yesterday recently also thus hence meanwhile otherwise later
+    subsequently previously notably specifically unfortunately fortunately briefly
+    regardless initially lastly first second third next then yes no okay ok well please
+    thanks note update background history impression assessment plan discussion rationale
+    addendum in on at per from by to of for with after before during since as the a an and
+    or but when while if see
+"""
+_OPENINGS = frozenset(_OPENING_WORDS.split())
+
+
+def is_opening(word: str) -> bool:
+    """Whether ``word`` (lower case) is one a sentence opens with (``_OPENING_WORDS``)."""
+    return word in _OPENINGS
+
+
+# Endings of nouns of a letter's vocabulary that no surname has ("Per Authorization,",
+# "Per Necessity,", "Per Findings,"): "-ence", "-ance" and "-ment" are left out, as
+# Lawrence, Constance and Clement end so.
+_SOURCE_ENDINGS = ("tion", "sion", "ity", "ness", "ings")
+
+
+def is_source(word: str) -> bool:
+    """Whether ``word`` (lower case) is what a letter cites by one word after "Per"."""
+    return word in _SOURCES or word.endswith(_SOURCE_ENDINGS) or is_ordinary(word)
+
+
 def name_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The name tokens (initials and name words) of ``text[start:end]``, with their spans."""
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]

@@ -20,6 +20,7 @@ from openimr.decisions.domain.family_history import (
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
     capitals_name,
+    is_opening,
     is_ordinary,
     leading_name,
     name_words,
@@ -190,7 +191,12 @@ def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int,
 # "Regards, Jane", "Sincerely, Smith." A word a letter signs with for a department stays
 # ("Regards, Claims", an ordinary word); "Regards, Jane Smith" is read as a list above.
 _SIGN_OFFS = frozenset(("regards,", "sincerely,", "respectfully,"))
-_ONE_SIGNER = re.compile(rf"({NAME_WORD})[ \t]*(?:[.\n\x00]|$)")
+# Or the signer with the team they sign for: "Regards, Jane and the team", "Sincerely, Smith
+# & the Claims Unit".
+_ONE_SIGNER = re.compile(
+    rf"({NAME_WORD})(?:,?[ \t]+(?:and|&)[ \t]+the(?:[ \t]+[\w'\u2019-]+){{1,3}})?"
+    r"[ \t]*(?:[.!\n\x00]|$)"
+)
 
 
 def _signer(text: str, label: str, at: int, known: Container[str]) -> list[tuple[int, int]]:
@@ -282,9 +288,9 @@ def _apposed_names(text: str, role: str, known: Container[str]) -> list[tuple[in
             continue
         name = _NAME_BEFORE.search(text, max(0, before.start() - 100), before.start())
         span = name and trailing_name(text, name.start(), name.end())
-        if span and after == ")" and len(name_words(text, *span)) == 1:
-            span = _surname_first(text, span)
-        if span and len(name_words(text, *span)) >= 2 and not all_known(text, span, known):
+        one = span is not None and after == ")" and len(name_words(text, *span)) == 1
+        span = _surname_first(text, span) if one and span else span
+        if span and (one or len(name_words(text, *span)) >= 2) and not all_known(text, span, known):
             spans.append(span)
     return spans
 
@@ -292,11 +298,19 @@ def _apposed_names(text: str, role: str, known: Container[str]) -> list[tuple[in
 # A name as a list writes it, its surname first: "Smith, Jane (adjuster)". Only one given
 # name before a role in parentheses: "In Fresno, Jane Smith, the adjuster" is a place then
 # a name, and "Jane (adjuster)" alone is not read.
-_SURNAME_FIRST = re.compile(rf"({NAME_WORD}),[ \t]+$")
+_SURNAME_FIRST = re.compile(r"([\w'\u2019-]+),[ \t]+$")
 
 
 def _surname_first(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The surname written first before the one given name at ``span`` ("Smith, Jane
+    (adjuster)"), or the given name alone after a sentence's opening word ("Summary, Jane
+    (adjuster)", "In summary, Jane (adjuster)"): that word stays."""
     found = _SURNAME_FIRST.search(text, max(0, span[0] - 40), span[0])
-    if found is None or is_ordinary(found.group(1)):
+    if found is None:
+        return None
+    word = found.group(1)
+    if is_opening(word.lower()):
+        return span
+    if is_ordinary(word) or not re.fullmatch(NAME_WORD, word):
         return None
     return found.start(1), span[1]

@@ -23,11 +23,12 @@ Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 import re
 from collections.abc import Callable, Container, Iterator
 
-from openimr.decisions.domain.deidentify import UPPER, sentence_starts_at
+from openimr.decisions.domain.deidentify import LOWER, UPPER, sentence_starts_at
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
     capitals_name,
     is_ordinary,
+    is_source,
     leading_name,
     name_words,
 )
@@ -48,7 +49,9 @@ WORKER_ROLES = "patient|applicant|claimant|employee|worker"
 # manager has been", "a case manager named"), read back from the verb.
 _ROLE_BEFORE_VERB = re.compile(
     rf"(?i:\b(?:({'|'.join(VERB_ROLES.split())})|({WORKER_ROLES})))"
-    r"(?:\s*,?\s+who)?(?:\s+(?:has|had|is|was))?\s+$"
+    # A phrase set off by commas may stand between: "the adjuster, according to the file,
+    # is Maria Lopez".
+    r"(?:\s*,\s+[a-z][^,.;:\n]{0,38},)?(?:\s*,?\s+who)?(?:\s+(?:has|had|is|was))?\s+$"
 )
 _VERBS = ("is", "was", "been", "named", "called")
 _AFTER_VERB = re.compile(
@@ -239,12 +242,31 @@ def _per_names(text: str, known: Container[str]) -> list[tuple[int, int]]:
     spans = []
     for at in word_starts(text).of("per "):
         if text[at + 4 : at + 5].isupper():
-            for start, last in listed_names(text, at + 4, known)[:1]:
+            for start, last in listed_names(text, at + 4, known)[:1] or _per_one(text, at + 4):
                 # A bare possessive ("per Tom Reyes' note") stays after the name.
                 end = last - 1 if text[last - 1] in "'\u2019" else last
                 if start == at + 4 and text.startswith(_AFTER_PER, end):
                     spans.append((start, end))
-    return spans
+    return [span for span in spans if not all_known(text, span, known)]
+
+
+_ONE_AFTER_PER = re.compile(
+    rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}][{LOWER}]+)?"
+    r"(?=[,.]|['\u2019](?:s\b|\s))"
+)
+
+
+def _per_one(text: str, at: int) -> list[tuple[int, int]]:
+    """One name word after "Per", set off ("Per Smith, the patient ...", "per Smith's
+    note"): not a source a letter cites so (``name_reading.is_source``: "Per UpToDate,",
+    "Per Medicare,", "Per Kaiser,", "Per Guidelines,") nor a role ("Per Patient,")."""
+    found = _ONE_AFTER_PER.match(text, at)
+    if found is None:
+        return []
+    lower = found.group(0).lower()
+    if is_source(lower) or lower in SYSTEM_WORDS or lower in _ROLE_WORDS:
+        return []
+    return [found.span()]
 
 
 # Roles that start a sentence written with a capital, as a form or a note heads a line with

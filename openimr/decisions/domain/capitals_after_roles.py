@@ -1,0 +1,101 @@
+"""Names in capitals written right after a claims role in lower case, as a note copies them
+from a form or a claim system: the company ("the adjuster ACME CLAIMS SERVICES denied", "the
+employer, ACME TRUCKING, INC., denied") and the person ("the adjuster JANE SMITH called").
+
+Why they go: a published decision names no one who handled the claim (LC 4610.6(f)), and the
+State's letters name neither the employer nor the claims administrator, whose names with the
+worker's age, sex and date of injury narrow down who the worker is (Civil Code 56.10; 45 CFR
+164.514(b)(2)(i)(A), (b)(2)(ii)). The same names in mixed case are read by
+``labelled_names`` and ``role_names``; one word in capitals before a person's act by
+``credentialed_names``. Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs
+them."""
+
+import re
+from collections.abc import Container
+
+from openimr.decisions.domain.credentialed_names import ACRONYMS
+from openimr.decisions.domain.identifiers import all_known, redact_spans
+from openimr.decisions.domain.name_reading import CREDENTIAL_SET, capitals_name, is_ordinary
+from openimr.decisions.domain.word_starts import word_starts
+
+# Roles of the claim's handling, the people's and the companies': after a company's role
+# ("the employer ACME TRUCKING") words in capitals are its name; after a person's they are
+# a company only when they end with a company's word ("the adjuster ACME CLAIMS SERVICES"),
+# else a person's name of two words at least ("the adjuster JANE SMITH").
+_PERSON_ROLES: tuple[str, ...] = ("adjuster", "adjustor", "examiner", "attorney", "counsel")
+_PERSON_ROLES += ("paralegal", "manager", "representative")
+_COMPANY_ROLES = ("employer", "insurer", "carrier", "claims administrator")
+# Found as the automaton of ``word_starts`` finds them (by its words: "manage", "represent",
+# "claims"): a word it does not hold costs a scan of the text.
+_FOUND_AS = {"manager": "manage", "representative": "represent", "claims administrator": "claims"}
+_COMPANY_HEADS = """
+    services service insurance inc llc corp corporation company co group administrators
+    administrator management solutions associates mutual fund claims casualty risk
+    indemnity underwriters partners agency
+"""
+_HEADS = frozenset(_COMPANY_HEADS.split())
+# A comma may set the name off; capitals, "&" and digits inside words, up to six words, a
+# legal suffix after them. Case-sensitive: the role is in lower case, the name in capitals.
+_RUN = re.compile(
+    r"(,?)[ \t]+([A-Z][A-Z0-9&'\u2019-]*(?:[ \t]+&?[ \t]*[A-Z][A-Z0-9&'\u2019-]*){0,5})"
+    r"(,?[ \t]+(?:INC|LLC|CORP|CO|LTD|LP|LLP)\b(?:\.(?=[,;)]|\s+[a-z]))?)?(?!\w)"
+)
+
+
+def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
+    """A company's or a person's name in capitals right after a claims role written in
+    lower case or with its capital only (a comma may stand between) → ``[redacted]``: "the
+    adjuster ACME CLAIMS SERVICES denied", "the employer ACME TRUCKING INC. denied", "the
+    insurer, ZENITH INSURANCE COMPANY,", "the adjuster JANE SMITH called" (LC 4610.6(f); 45
+    CFR 164.514(b)(2)(i)(A)). Not an acronym, a credential or a letter's ordinary word first
+    ("the adjuster UR DENIAL", "the attorney QME REPORT"); a person's name whose every word
+    is ``known`` is left to the known-name rule: run before it."""
+    starts = word_starts(text)
+    of, lower = starts.of, starts.lower
+    # Two capitals after the role (a space, or a comma and a space, between) found before
+    # the pattern is tried: nearly every role of a letter has a word in lower case after it.
+    # ("attorney aBC" passes too, and the pattern then finds no name.)
+    places = [
+        (at, role)
+        for role, size, found_as in _SIZES
+        for at in of(found_as)
+        if (
+            text[at + size + 1 : at + size + 3].isupper()
+            or text[at + size + 2 : at + size + 4].isupper()
+        )
+        and lower.startswith(role, at)
+        and text[at + 1].islower()
+    ]
+    spans = []
+    for at, role in places:
+        found = _RUN.match(text, at + len(role))
+        if found is None or not found.group(2).replace("-", "")[1:2].isupper():
+            continue  # one capital ("the adjuster A. Smith"), or a word in mixed case
+        span = _company(found, role in _COMPANY_ROLES) or _person(text, found, known)
+        if span:
+            spans.append(span)
+    return redact_spans(text, spans)
+
+
+_SIZES = tuple(
+    (role, len(role), _FOUND_AS.get(role, role)) for role in (*_PERSON_ROLES, *_COMPANY_ROLES)
+)
+
+
+def _company(found: re.Match[str], company_role: bool) -> tuple[int, int] | None:
+    words = re.split(r"[ \t&]+", found.group(2))
+    first = words[0]
+    if first in ACRONYMS or first in CREDENTIAL_SET or is_ordinary(first):
+        return None
+    if company_role or words[-1].lower() in _HEADS or found.group(3):
+        return found.start(2), found.end(3) if found.group(3) else found.end(2)
+    return None
+
+
+def _person(text: str, found: re.Match[str], known: Container[str]) -> tuple[int, int] | None:
+    span = capitals_name(text, found.start(2) - 1)
+    if span is None or len(text[span[0] : span[1]].split()) < 2:
+        return None
+    if any(word in ACRONYMS for word in text[span[0] : span[1]].split()):
+        return None
+    return None if all_known(text, span, known) else span

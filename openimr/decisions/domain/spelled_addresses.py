@@ -1,0 +1,63 @@
+"""E-mail and web addresses written with words, as a note types one to spare a mail filter or
+as a person reads one out: "jane dot smith at gmail dot com", "jane.smith [at] example.com",
+"www dot smithlaw dot com". An e-mail address and a Web URL are identifiers of HIPAA's Safe
+Harbor (45 CFR 164.514(b)(2)(i)(F), (N)); the one written with "@" is read by its shape in
+``identifiers``.
+
+A guideline's address written as an address stays ("http://www.drugs.com/famotidine.html",
+"www.mdguidelines.com": the 182 real letters cite such addresses, and they name no one); an
+address written with words is no citation. Pure functions over text, run by
+``identifiers.replace_identifiers`` where its clues are ("dot", a bracketed "at").
+"""
+
+import re
+
+from openimr.decisions.domain.deidentify import REDACTED
+from openimr.decisions.domain.word_starts import WordStarts
+
+# A dot and an "at" as words: bracketed ("[at]", "(dot)", "{at}", "<dot>"), or between spaces.
+_BRACKETED_DOT = r"\s*[\[({<]\s*dot\s*[\])}>]\s*"
+_SPOKEN_DOT = r"\s+dot\s+"
+_DOT = rf"(?:{_BRACKETED_DOT}|{_SPOKEN_DOT}|\.)"
+_BRACKETED_AT = r"\s*[\[({<]\s*at\s*[\])}>]\s*"
+# The ends of the names a mail or web address has: a word after "dot" that is one of these
+# ends the address, so "Dr dot Smith" or "at the clinic dot" is none.
+_TOP_LEVEL = r"(?:com|net|org|edu|gov|mil|us|io|co|info|biz|me|ca|uk|ai|app)"
+_DOMAIN = rf"[a-z0-9][\w-]*(?:{_DOT}[a-z0-9][\w-]*)*?{_DOT}{_TOP_LEVEL}\b"
+_LOCAL = rf"[\w+'-]+(?:{_DOT}[\w+'-]+)*"
+# Words before a spoken "at" that are no address's: "she reads it at gmail dot com".
+_NOT_LOCAL = r"(?:it|her|him|them|me|us|is|was|email|e-mail|mail|address|account)"
+# An "at" between spaces marks an e-mail only with a word written for a dot in it: "she was
+# seen at drugs.com" names a site; "jane dot smith at gmail dot com" is an address.
+_SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.@])(?:{_LOCAL}{_BRACKETED_AT}{_DOMAIN}"
+    rf"|(?=[^\n\x00]*?(?:{_BRACKETED_DOT}|{_SPOKEN_DOT}))"
+    rf"(?!{_NOT_LOCAL}\s){_LOCAL}\s+at\s+{_DOMAIN})",
+    re.IGNORECASE,
+)
+# A web address with its dots written as words: "www dot smithlaw dot com", "smithlaw (dot)
+# com/jane", "https colon slash slash ...".
+_SPELLED_URL = re.compile(
+    rf"(?<![\w.@])(?:https?\s*(?::|\s+colon\s+)\s*(?://|slash\s+slash)\s*)?"
+    rf"(?:[a-z0-9][\w-]*(?:{_BRACKETED_DOT}|{_SPOKEN_DOT}))+{_TOP_LEVEL}\b"
+    r"(?:\s*(?:/|\s+slash\s+)\s*[\w.-]+)*",
+    re.IGNORECASE,
+)
+# The words the patterns need, as the automaton of ``word_starts`` finds them at a word's
+# start ("dot" of " dot " and "(dot)", "at]" of "[at]"): a substring scan of the text for
+# each cost a microsecond a letter.
+CLUES = ("dot", "at]", "at)")
+
+
+def has_spelled_address(starts: WordStarts) -> bool:
+    """Whether the text of ``starts`` holds a word written for a dot or a bracketed "at"."""
+    return any(starts.of(clue) for clue in CLUES)
+
+
+def replace_spelled_addresses(text: str) -> str:
+    """Each e-mail address and web address written with words for its "@" or its dots →
+    ``[redacted]`` (45 CFR 164.514(b)(2)(i)(F), (N)): "jane dot smith at gmail dot com",
+    "jane.smith [at] example.com", "jane (at) example (dot) com", "www dot smithlaw dot
+    com". An address written as one stays for ``identifiers``' e-mail pattern, and a
+    guideline's web address as a letter cites it ("www.mdguidelines.com") stays."""
+    return _SPELLED_URL.sub(REDACTED, _SPELLED_EMAIL.sub(REDACTED, text))
