@@ -5,13 +5,8 @@ prints as a floating mark) or a diagnosis of "..." was taken, and printed on eve
 if it named someone and something. Each is refused at its field, saying why; a name written
 with letters and accents in any form still passes."""
 
-import json
-
 import pytest
-from django.contrib.auth import get_user_model
 
-from openimr.api.services import token_create
-from openimr.cases import models
 from openimr.cases.intake_schema import parse_application
 from openimr.core.errors import InvalidInput
 
@@ -62,23 +57,3 @@ def test_a_name_of_letters_with_accents_in_any_form_is_taken(application_doc, na
 def test_a_name_of_invisible_characters_still_says_so(application_doc):
     application_doc["employee"]["name"] = "\u200b"
     assert _problems(application_doc) == [("$.employee.name", "has no visible character")]
-
-
-@pytest.mark.django_db
-def test_the_api_refuses_it_422_and_files_nothing(client, application_doc):
-    get_user_model().objects.create_user("claims-portal", is_staff=True)
-    token = token_create(name="portal", username="claims-portal")
-    application_doc["employee"]["name"] = "\u0301"
-    application_doc["treatments"][0]["diagnosis"] = "..."
-    response = client.post(
-        "/api/v1/applications",
-        data=json.dumps(application_doc),
-        content_type="application/json",
-        headers={"Authorization": f"Bearer {token}"},
-    )
-    assert response.status_code == 422
-    assert response.json()["error"]["fields"] == [
-        {"path": "$.employee.name", "message": NO_ONE},
-        {"path": "$.treatments[0].diagnosis", "message": NO_DIAGNOSIS},
-    ]
-    assert models.Case.objects.count() == 0
