@@ -236,7 +236,8 @@ LOGGING = {
 OPENIMR_UPLOAD_MAX_BYTES = int(env_str("OPENIMR_UPLOAD_MAX_BYTES") or 20 * 1024 * 1024)
 # The API takes files as base64 inside JSON: the body may be a third larger than the file
 # plus its fields, and Django's 2.5 MB default would refuse it before openimr's own checks.
-DATA_UPLOAD_MAX_MEMORY_SIZE = OPENIMR_UPLOAD_MAX_BYTES * 4 // 3 + 65536
+# Base64 wrapped as MIME writes it adds a line break, "\r\n" (4 bytes in JSON), every 76.
+DATA_UPLOAD_MAX_MEMORY_SIZE = OPENIMR_UPLOAD_MAX_BYTES * 4 // 3 * 80 // 76 + 65536
 # A staff form's file past that limit is dropped as it streams in, not written whole to a
 # temporary file first; the form then refuses it naming the limit (openimr.core.uploads).
 FILE_UPLOAD_HANDLERS = [

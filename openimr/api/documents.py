@@ -18,13 +18,11 @@ from openimr.core.access import user_works_intake
 from openimr.core.case import DocumentKind
 from openimr.core.errors import InvalidInput, NotFound, Problem
 from openimr.records import selectors, services
+from openimr.records.domain.base64_text import PATTERN as BASE64
 
 CaseRow = selectors.CaseRow
 
 router = Router(tags=["documents"])
-
-
-_BASE64 = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
 
 
 class DocumentIn(Schema):
@@ -33,11 +31,11 @@ class DocumentIn(Schema):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     filename: Annotated[str, Field(min_length=1, max_length=255)]
-    # Declared as base64 (OpenAPI 3.1: contentEncoding), and its alphabet and padding as
-    # `decode_base64` checks them, so a client's generator encodes it.
+    # Declared as base64 (OpenAPI 3.1: contentEncoding), and its alphabet, padding and line
+    # breaks as `decode_base64` takes them, so a client's generator encodes it.
     content_base64: Annotated[
         str,
-        Field(min_length=1, json_schema_extra={"contentEncoding": "base64", "pattern": _BASE64}),
+        Field(min_length=1, json_schema_extra={"contentEncoding": "base64", "pattern": BASE64}),
     ]
     submitted_by: services.Party
 

@@ -28,14 +28,12 @@ from openimr.cases.domain.application import (
     ServiceMethod,
     SignerRole,
 )
-from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.eligibility import normalise_text
 from openimr.cases.domain.text import is_invisible, unprintable
 from openimr.core.case import Category, UROutcome
 from openimr.core.errors import InvalidInput, Problem
 from openimr.core.validation import problem_from_error
 
-Name = Annotated[str, Field(min_length=1, max_length=300)]
 OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
 # An address a letter can be served to by e-mail (LC 4610.6(f)); without one, by mail.
 Email = Annotated[
@@ -53,11 +51,24 @@ Address = Annotated[
         "and letter are mailed when it gave no e-mail, or its e-mail failed",
     ),
 ]
+
+
+def _in_capitals(code: object) -> object:
+    # Typed in small letters ("m23.91") it is the same code: CMS's ICD-10-CM basics say a
+    # code's letters are not case-sensitive; it is stored in capitals, as the code set prints
+    # it. ASCII only: "ı".upper() is "I", and "M23.9ı" is a typo for no code.
+    return code.upper() if isinstance(code, str) and code.isascii() else code
+
+
 # ICD-10-CM: a letter, a digit, a digit or a letter, then up to 4 more after a dot. Any
 # letter leads: U is ICD-10-CM's chapter of codes for special purposes, in use since 2020 for
 # COVID-19 (U07.1) and post-COVID-19 condition (U09.9), work injuries California law has
 # presumed for many workers (LC 3212.86-3212.88).
-ICD10 = Annotated[str, Field(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+ICD10 = Annotated[
+    str,
+    BeforeValidator(_in_capitals),
+    Field(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$"),
+]
 # No date on the form can be this old (the records' dates of service have the same floor).
 EARLIEST_DATE = date(1900, 1, 1)
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -81,19 +92,33 @@ def _not_too_early(day: date) -> date:
 Day = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_not_too_early)]
 
 
-def _comparable_claim(number: str) -> str:
-    # Screening compares claim numbers by their letters and digits (duplicates and prior
-    # reviews, 8 CCR 9792.10.3(a)(2)): one with none would be every other such claim.
-    if number and not normalise_claim(number):
-        raise ValueError("must hold a letter or digit: claims are told apart by them")
-    return number
+def _holding_a_letter_or_digit(reason: str) -> AfterValidator:
+    def check(text: str | None) -> str | None:
+        # Invisible or unprintable text is refused by `Strict`, in its own words, after this.
+        if text and not normalise_text(text) and not _unreadable(text):
+            raise ValueError(f"must hold a letter or digit: {reason}")
+        return text
+
+    return AfterValidator(check)
 
 
-def _comparable(treatment: str) -> str:
-    # Treatments too (a repeat, a duplicate, a prior review): "---" would be every "...".
-    if treatment and not normalise_text(treatment):
-        raise ValueError("must hold a letter or digit: treatments are told apart by them")
-    return treatment
+# Screening compares claim numbers and treatments by their letters and digits (a repeat, a
+# duplicate, a prior review; 8 CCR 9792.10.3(a)(2)): "---" would be every other "...".
+_A_CLAIM = _holding_a_letter_or_digit("claims are told apart by them")
+_A_TREATMENT = _holding_a_letter_or_digit("treatments are told apart by them")
+# A name is who a notice is served on and whom a reviewer may have no tie to (LC 4610.6(f);
+# LC 139.5(d)); a diagnosis is the condition the reviewer is chosen to know (LC 139.5), as
+# DWC Form IMR asks it (8 CCR 9792.10.2): "..." or an accent alone names neither.
+_A_NAME = _holding_a_letter_or_digit("punctuation or accents alone name no one")
+_A_DIAGNOSIS = _holding_a_letter_or_digit("punctuation or accents alone name no diagnosis")
+Name = Annotated[str, Field(min_length=1, max_length=300), _A_NAME]
+OptionalName = Annotated[str | None, Field(default=None, max_length=300), _A_NAME]
+
+
+def _unreadable(text: str) -> str | None:
+    # Text is printed on the notices served: it must read as it was meant (domain.text).
+    wrong = unprintable(text)
+    return wrong or ("has no visible character" if text and is_invisible(text) else None)
 
 
 class Strict(BaseModel):
@@ -102,14 +127,9 @@ class Strict(BaseModel):
     @field_validator("*")
     @classmethod
     def _printable(cls, value: object) -> object:
-        # Text is printed on the notices served: it must read as it was meant (domain.text).
-        if not isinstance(value, str):
-            return value
-        wrong = unprintable(value)
+        wrong = _unreadable(value) if isinstance(value, str) else None
         if wrong:
             raise ValueError(wrong)
-        if value and is_invisible(value):
-            raise ValueError("has no visible character")
         return value
 
 
@@ -121,7 +141,7 @@ class EmployeeIn(Strict):
 
 
 class PartyIn(Strict):
-    name: OptionalText = None
+    name: OptionalName = None
 
 
 class EmployerIn(PartyIn):
@@ -142,7 +162,7 @@ class PhysicianIn(Strict):
 
 class ClaimsAdministratorIn(Strict):
     name: Name
-    adjuster: OptionalText = None
+    adjuster: OptionalName = None
     email: Email = None
     address: Address = None
 
@@ -159,8 +179,8 @@ class SignatureIn(Strict):
 
 
 class TreatmentIn(Strict):
-    treatment: Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_comparable)]
-    diagnosis: Annotated[str, Field(min_length=1, max_length=300)]
+    treatment: Annotated[str, Field(min_length=1, max_length=500), _A_TREATMENT]
+    diagnosis: Annotated[str, Field(min_length=1, max_length=300), _A_DIAGNOSIS]
     icd10: ICD10 | None = None
     category: Category = Category.OTHER
     ur_outcome: UROutcome = UROutcome.DENIED
@@ -179,9 +199,7 @@ class ApplicationIn(Strict):
     a base64 PDF; `received_on` is only for batch imports of applications received earlier."""
 
     review_type: ReviewType = ReviewType.REGULAR
-    claim_number: Annotated[
-        str, Field(min_length=1, max_length=60), AfterValidator(_comparable_claim)
-    ]
+    claim_number: Annotated[str, Field(min_length=1, max_length=60), _A_CLAIM]
     employee: EmployeeIn
     date_of_injury: Day
     employer: EmployerIn = EmployerIn()

@@ -61,7 +61,8 @@ def _item(raw: dict[str, Any]) -> Item:
         why_not_mtus=raw["why_not_mtus"],
         decision=Decision(raw["decision"]) if raw["decision"] else None,
         rationale=raw["rationale"],
-        icd10=tuple(raw.get("icd10", ())),
+        # A code's letters are not case-sensitive; the code set prints them in capitals.
+        icd10=tuple(code.upper() for code in raw.get("icd10", ())),
         rfa_date=_date(raw.get("rfa_date")),
     )
 

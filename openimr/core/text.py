@@ -1,6 +1,8 @@
-"""Characters no input of openimr holds, and file names as text any output holds."""
+"""Characters no input of openimr holds or no comparison sees, and file names as text any
+output holds."""
 
 import re
+import unicodedata
 
 
 def has_control_character(text: str, *, allowed: str = "") -> bool:
@@ -8,6 +10,16 @@ def has_control_character(text: str, *, allowed: str = "") -> bool:
     than those in ``allowed``. PostgreSQL cannot store or compare text holding a NUL, and the
     others garble what a page, a letter or the audit trail prints."""
     return any((c <= "\x1f" or "\x7f" <= c <= "\x9f") and c not in allowed for c in text)
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without its invisible format characters (Unicode category Cf: a soft hyphen,
+    a zero-width space or joiner, a word joiner, a byte-order mark). Text pasted from a PDF
+    or a word processor carries them inside a word, where no reader sees them: "Ro\u00adberts"
+    prints as "Roberts", so it is the same treatment, claim or person, for a duplicate or a
+    consolidation (8 CCR 9792.10.3(a)(2); 8 CCR 9792.10.4(a)) and for a reviewer's conflict
+    of interest (LC 139.5(d)). Taken out, not read as a space, which would split the word."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def file_name(name: str) -> str:

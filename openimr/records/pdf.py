@@ -11,8 +11,6 @@ drawing one stream, or one page whose compressed content expands to gigabytes of
 reading stops at a page count and at a total of extracted characters, and says which.
 """
 
-import base64
-import binascii
 import contextlib
 import hashlib
 import os
@@ -43,13 +41,6 @@ class ReadPdf:
     data: bytes
     sha256: str
     pages: tuple[str, ...]
-
-
-def decode_base64(value: str, path: str) -> bytes:
-    try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidInput([Problem(path, "is not valid base64")]) from exc
 
 
 def pdf_read(

@@ -22,6 +22,7 @@ from openimr.core.case import DocumentKind
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.records import selectors
+from openimr.records.domain.base64_text import decode_base64
 from openimr.records.domain.inference import infer_record
 from openimr.records.domain.pages import RecordFacts
 from openimr.records.domain.receipt import receipt_refusal, receipt_warning
@@ -30,7 +31,6 @@ from openimr.records.pdf import (
     MAX_CHARACTERS,
     MAX_PAGES,
     ReadPdf,
-    decode_base64,
     file_read,
     file_remove_unnamed,
     file_store,

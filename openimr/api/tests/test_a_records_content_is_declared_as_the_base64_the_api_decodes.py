@@ -1,6 +1,6 @@
-"""The OpenAPI document declares a record's `content_base64` with the alphabet and padding
-the API decodes, so a client's generator sends what is read: a value the pattern admits
-decodes, and one it does not is refused as "is not valid base64"."""
+"""The OpenAPI document declares a record's `content_base64` with the alphabet, padding and
+line breaks the API decodes, so a client's generator sends what is read: a value the pattern
+admits decodes, and one it does not is refused as "is not valid base64"."""
 
 import re
 
@@ -8,7 +8,7 @@ import pytest
 
 from openimr.api.urls import api
 from openimr.core.errors import InvalidInput
-from openimr.records.pdf import decode_base64
+from openimr.records.domain.base64_text import decode_base64
 
 
 @pytest.mark.parametrize(
@@ -21,8 +21,16 @@ from openimr.records.pdf import decode_base64
         ("0", False),
         ("AAA", False),
         ("A===", False),
-        ("AA AA", False),
-        ("AA\nAA", False),
+        ("AAAA=", False),
+        ("AAAA====", False),
+        # Wrapped in lines as `base64` and MIME write it: the breaks carry no data.
+        ("AA AA", True),
+        ("AA\nAA", True),
+        ("AA\r\nAA\r\n", True),
+        ("QQ=\n=", True),
+        ("AA\nA", False),
+        ("AA\u00a0AA", False),
+        ("AA\vAA", False),
         ("AA-_", False),
     ],
 )

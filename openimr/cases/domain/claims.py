@@ -4,14 +4,7 @@ a consolidation (8 CCR 9792.10.4(a)) are found however they were typed."""
 
 import unicodedata
 
-
-def without_invisible(text: str) -> str:
-    """``text`` without its invisible format characters (Unicode category Cf: a soft hyphen,
-    a zero-width space or joiner, a word joiner, a byte-order mark). Text pasted from a PDF
-    or a word processor carries them inside a word, where no reader sees them: "kn\u00adee"
-    prints as "knee", so it is the same treatment, name or claim (8 CCR 9792.10.3(a)(2);
-    8 CCR 9792.10.4(a)). Taken out, not read as a space, which would split the word."""
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+from openimr.core.text import without_invisible
 
 
 def _plain(text: str) -> str:

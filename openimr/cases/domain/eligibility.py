@@ -26,10 +26,11 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from openimr.cases.domain.application import Application
-from openimr.cases.domain.claims import normalise_claim, without_invisible
+from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.deadlines import Program, filing_deadline
 from openimr.cases.domain.lifecycle import State
 from openimr.core.addressing import address, literal
+from openimr.core.text import without_invisible
 
 
 class Outcome(StrEnum):

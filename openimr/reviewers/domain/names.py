@@ -8,6 +8,8 @@ settle is left to the fuzzy comparison in `conflicts`.
 
 import unicodedata
 
+from openimr.core.text import without_invisible
+
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans(
     {"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
@@ -38,7 +40,10 @@ _ABBREVIATIONS = {
 
 
 def _plain_letters(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    # A soft hyphen or zero-width space pasted inside "Ro\u00adberts" shows nothing, so it
+    # must not split the name into two words that match no one (core.text).
+    visible = without_invisible(text)
+    decomposed = unicodedata.normalize("NFKD", visible.casefold().translate(_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -67,10 +72,11 @@ def _expand(words: list[str]) -> list[str]:
 
 
 def normalise_name(name: str) -> str:
-    """The comparable form of a party's or an affiliation's name: case, accents,
-    punctuation, titles (Dr., MD, Esq.), legal forms (Inc., LLC, Co.) and common
-    abbreviations (Ins., Svcs., Med.) make no difference; "&" is "and". "Group" is kept:
-    a medical group is a different party from its physicians (LC 139.5)."""
+    """The comparable form of a party's or an affiliation's name: case, accents, invisible
+    format characters (a soft hyphen), punctuation, titles (Dr., MD, Esq.), legal forms
+    (Inc., LLC, Co.) and common abbreviations (Ins., Svcs., Med.) make no difference; "&" is
+    "and". "Group" is kept: a medical group is a different party from its physicians
+    (LC 139.5(d))."""
     return " ".join(_expand(_strip_titles(_words(_plain_letters(name)))))
 
 
