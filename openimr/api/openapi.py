@@ -1,8 +1,9 @@
 """What the OpenAPI document says beyond what django-ninja writes from the operations: the
 token scope each operation needs (from ``OPERATION_SCOPES``, the one table the check reads),
 and the ``Retry-After`` header of the 429 every operation may answer
-(``openimr.api.rate_limit``). A client generated from the document, or a person reading
-/api/v1/docs, then knows which scope to ask for and how long to wait.
+(``openimr.api.rate_limit``) and the ``X-Request-ID`` of the 500 (to quote when reporting it).
+A client generated from the document, or a person reading /api/v1/docs, then knows which
+scope to ask for, how long to wait and what to quote.
 And ninja's own pages (the document, its viewer, the root) as docs/api.md promises them."""
 
 from collections.abc import Callable
@@ -18,10 +19,17 @@ from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
 from openimr.api.auth import OPERATION_SCOPES
+from openimr.audit.middleware import HEADER
 
 RETRY_AFTER = {
     "description": "Whole seconds, at least 1, until the next one-minute window opens.",
     "schema": {"type": "integer", "minimum": 1},
+}
+
+REQUEST_ID = {
+    "description": "The request's id (the client's own X-Request-ID when it sent a safe "
+    "one, else a new one): quote it when reporting the error.",
+    "schema": {"type": "string"},
 }
 
 
@@ -33,9 +41,10 @@ def scope_of(method: str, path: str, prefix: str) -> str | None:
 
 def _describe(operation: dict[str, Any], scope: str | None) -> None:
     responses = operation.get("responses", {})
-    limited = responses.get(429, responses.get("429"))  # ninja keys statuses by int
-    if limited is not None:
-        limited.setdefault("headers", {})["Retry-After"] = RETRY_AFTER
+    for status, header, said in ((429, "Retry-After", RETRY_AFTER), (500, HEADER, REQUEST_ID)):
+        answer = responses.get(status, responses.get(str(status)))  # ninja keys them by int
+        if answer is not None:
+            answer.setdefault("headers", {})[header] = said
     if scope is None:
         return
     # OpenAPI 3.1 lets a bearer scheme's requirement list the roles it needs: the scope.
