@@ -19,18 +19,23 @@ from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
 from openimr.api.auth import OPERATION_SCOPES
-from openimr.audit.middleware import HEADER
 
 RETRY_AFTER = {
     "description": "Whole seconds, at least 1, until the next one-minute window opens.",
     "schema": {"type": "integer", "minimum": 1},
 }
 
+# The header openimr.audit.middleware sets on every answer (named here: apps meet only
+# through services, selectors and domain).
 REQUEST_ID = {
     "description": "The request's id (the client's own X-Request-ID when it sent a safe "
     "one, else a new one): quote it when reporting the error.",
     "schema": {"type": "string"},
 }
+
+
+# The header each answer every operation may give carries: the 429's and the 500's.
+HEADERS = ((429, "Retry-After", RETRY_AFTER), (500, "X-Request-ID", REQUEST_ID))
 
 
 def scope_of(method: str, path: str, prefix: str) -> str | None:
@@ -41,7 +46,7 @@ def scope_of(method: str, path: str, prefix: str) -> str | None:
 
 def _describe(operation: dict[str, Any], scope: str | None) -> None:
     responses = operation.get("responses", {})
-    for status, header, said in ((429, "Retry-After", RETRY_AFTER), (500, HEADER, REQUEST_ID)):
+    for status, header, said in HEADERS:
         answer = responses.get(status, responses.get(str(status)))  # ninja keys them by int
         if answer is not None:
             answer.setdefault("headers", {})[header] = said
