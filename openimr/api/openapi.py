@@ -46,10 +46,10 @@ def scope_of(method: str, path: str, prefix: str) -> str | None:
 
 def _describe(operation: dict[str, Any], scope: str | None) -> None:
     responses = operation.get("responses", {})
-    for status, header, said in HEADERS:
+    for status, header, declared in HEADERS:
         answer = responses.get(status, responses.get(str(status)))  # ninja keys them by int
         if answer is not None:
-            answer.setdefault("headers", {})[header] = said
+            answer.setdefault("headers", {})[header] = declared
     if scope is None:
         return
     # OpenAPI 3.1 lets a bearer scheme's requirement list the roles it needs: the scope.
