@@ -44,8 +44,9 @@ REFUSED = (401, 403)
 
 def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
     """The ``response`` entries of an operation's error statuses, all in the one shape; and
-    429, which any operation answers a client past its rate (`openimr.api.rate_limit`)."""
-    return dict.fromkeys((*statuses, 429), ErrorOut)
+    those any operation may answer: 429 to a client past its rate (`openimr.api.rate_limit`)
+    and 500 on an unexpected error (`openimr.api.middleware.ApiErrorShapeMiddleware`)."""
+    return dict.fromkeys((*statuses, 429, 500), ErrorOut)
 
 
 class JsonBodyParser(Parser):

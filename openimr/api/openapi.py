@@ -1,11 +1,20 @@
 """What the OpenAPI document says beyond what django-ninja writes from the operations: the
 token scope each operation needs (from ``OPERATION_SCOPES``, the one table the check reads),
 and the ``Retry-After`` header of the 429 every operation may answer
-(``openimr.api.rate_limit``). A client generated from the document, or a person reading
-/api/v1/docs, then knows which scope to ask for and how long to wait."""
+(``openimr.api.rate_limit``) and the ``X-Request-ID`` of the 500 (to quote when reporting it).
+A client generated from the document, or a person reading /api/v1/docs, then knows which
+scope to ask for, how long to wait and what to quote.
+And ninja's own pages (the document, its viewer, the root) as docs/api.md promises them."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import URLPattern, URLResolver, reverse
+from django.urls import path as route
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
@@ -16,6 +25,18 @@ RETRY_AFTER = {
     "schema": {"type": "integer", "minimum": 1},
 }
 
+# The header openimr.audit.middleware sets on every answer (named here: apps meet only
+# through services, selectors and domain).
+REQUEST_ID = {
+    "description": "The request's id (the client's own X-Request-ID when it sent a safe "
+    "one, else a new one): quote it when reporting the error.",
+    "schema": {"type": "string"},
+}
+
+
+# The header each answer every operation may give carries: the 429's and the 500's.
+HEADERS = ((429, "Retry-After", RETRY_AFTER), (500, "X-Request-ID", REQUEST_ID))
+
 
 def scope_of(method: str, path: str, prefix: str) -> str | None:
     """The scope a token needs for ``METHOD path`` (a path of the document, with its
@@ -25,9 +46,10 @@ def scope_of(method: str, path: str, prefix: str) -> str | None:
 
 def _describe(operation: dict[str, Any], scope: str | None) -> None:
     responses = operation.get("responses", {})
-    limited = responses.get(429, responses.get("429"))  # ninja keys statuses by int
-    if limited is not None:
-        limited.setdefault("headers", {})["Retry-After"] = RETRY_AFTER
+    for status, header, declared in HEADERS:
+        answer = responses.get(status, responses.get(str(status)))  # ninja keys them by int
+        if answer is not None:
+            answer.setdefault("headers", {})[header] = declared
     if scope is None:
         return
     # OpenAPI 3.1 lets a bearer scheme's requirement list the roles it needs: the scope.
@@ -38,8 +60,40 @@ def _describe(operation: dict[str, Any], scope: str | None) -> None:
     operation["description"] = f"{operation.get('description', '').rstrip()}\n\n{said}".strip()
 
 
+def _read_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Ninja's own pages answered every method (PURGE, POST) with 200, or a write with the
+    site's HTML CSRF page: they take GET alone (HEAD as GET, `ApiHeadAsGetMiddleware`), any
+    other method 405 with ``Allow``, as an operation refuses one. They change nothing, so a
+    write to them has no forged request to guard against."""
+    return csrf_exempt(require_GET(view))
+
+
+def _index(request: HttpRequest, api: NinjaAPI) -> HttpResponse:
+    """The root, where an integrator looks first: where the document and its viewer are.
+    Ninja's raised 404."""
+    namespace = api.urls_namespace
+    return JsonResponse(
+        {
+            "title": api.title,
+            "version": api.version,
+            "openapi": reverse(f"{namespace}:openapi-json"),
+            "docs": reverse(f"{namespace}:openapi-view"),
+        }
+    )
+
+
 class DocumentedAPI(NinjaAPI):
-    """The API whose document names each operation's scope and the 429's Retry-After."""
+    """The API whose document names each operation's scope and the 429's Retry-After, and
+    whose own pages take only GET, its root an index of them."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(docs_decorator=_read_only, **options)
+
+    @property
+    def urls(self) -> tuple[list[URLResolver | URLPattern], str, str]:
+        patterns, app_name, namespace = super().urls
+        root = route("", _read_only(partial(_index, api=self)), name="api-root")
+        return [root if _named(p, "api-root") else p for p in patterns], app_name, namespace
 
     def get_openapi_schema(
         self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
@@ -50,3 +104,7 @@ class DocumentedAPI(NinjaAPI):
             for method, operation in operations.items():
                 _describe(operation, scope_of(method, path, prefix))
         return document
+
+
+def _named(pattern: URLResolver | URLPattern, name: str) -> bool:
+    return isinstance(pattern, URLPattern) and pattern.name == name

@@ -18,7 +18,6 @@ from openimr.api.selectors import rate_counted
 from openimr.api.services import rate_count
 from openimr.audit.services import audit_record
 from openimr.cases import selectors
-from openimr.cases.domain.deadline_status import STATUS_LABELS
 from openimr.core.clock import now
 from openimr.core.errors import NotFound
 from openimr.core.form_focus import FocusFirstError
@@ -103,7 +102,7 @@ def case_status_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/status.html",
-        {"form": form, "found": found, "status_labels": STATUS_LABELS, **context},
+        {"form": form, "found": found, **context},
         # A field missing or misspelt, named at it: not a page that worked.
         status=422 if form.errors else 200,
     )

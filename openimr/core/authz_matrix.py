@@ -168,7 +168,7 @@ MATRIX: dict[str, Row] = {
     # The API's documentation and operations.
     "api:openapi-json": PUBLIC,
     "api:openapi-view": PUBLIC,
-    "api:api-root": _all("404"),
+    "api:api-root": PUBLIC,
     "API POST /applications": API_STAFF_WRITE,
     "API GET /applications/{case_number}": API_STAFF_READ,
     "API POST /cases/{case_number}/documents": API_STAFF_READ,  # asked with a valid record

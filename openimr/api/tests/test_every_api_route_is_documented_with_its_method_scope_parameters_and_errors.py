@@ -2,7 +2,7 @@
 the route itself: the ``Allow`` of its 405), is an operation of the OpenAPI document the app
 serves and a row of docs/api.md's table. The document gives a token's operation its scope
 and declares its refusals (401, 403; 404 and 422 where a case number is in the path), and
-every operation declares the 429 with its Retry-After; the docs' row names each parameter
+every operation declares the 429 with its Retry-After and the 500 with its X-Request-ID; the docs' row names each parameter
 and the scope (or says the operation is public), and each refusal the document declares is
 in the docs' table of statuses. A route added without all of that fails here."""
 
@@ -47,11 +47,10 @@ def api_routes(client: Any) -> list[Route]:
     routes: dict[str, Route] = {}
     for template, pattern in _api_patterns(get_resolver().url_patterns):
         path = _PARAMETER.sub(r"{\1}", template)
-        methods: tuple[str, ...] = ("GET",)
-        if pattern.name not in NINJAS_OWN:
-            asked = client.generic("PURGE", _PARAMETER.sub("CM16-0400101", template))
-            assert asked.status_code == 405, f"{path} took PURGE"
-            methods = tuple(m.strip() for m in asked["Allow"].split(","))
+        # ninja's own pages too: they had answered any method, and a client read only GET.
+        asked = client.generic("PURGE", _PARAMETER.sub("CM16-0400101", template))
+        assert asked.status_code == 405, f"{path} took PURGE"
+        methods = tuple(m.strip() for m in asked["Allow"].split(","))
         routes.setdefault(path, Route(str(pattern.name), path, methods))
     return list(routes.values())
 
@@ -74,6 +73,9 @@ def _document_problems(route: Route, method: str, operation: dict[str, Any]) -> 
     problems = []
     if "Retry-After" not in responses.get("429", {}).get("headers", {}):
         problems.append(f"{where}: no 429 with Retry-After")
+    # Any operation may meet an unexpected error, answered in the error shape (docs/api.md).
+    if "X-Request-ID" not in responses.get("500", {}).get("headers", {}):
+        problems.append(f"{where}: no 500 with X-Request-ID")
     needed = {"404", "422"} if "{case_number}" in route.path else set()
     if operation.get("security"):
         needed |= {"401", "403"}
@@ -162,4 +164,13 @@ def test_a_429_without_retry_after_or_a_scope_left_out_is_named(routes, document
     assert problems(routes, document, API_MD.read_text()) == [
         f"GET {PREFIX}/cases/{{case_number}}/status: no 429 with Retry-After",
         f"GET {PREFIX}/cases/{{case_number}}/status: the document names scope []",
+    ]
+
+
+def test_an_operation_that_leaves_out_the_500_is_named(routes, document):
+    # The docs' table lists 500 `server_error`; the document had declared it for none.
+    operation = document["paths"][f"{PREFIX}/decisions"]["get"]
+    del operation["responses"]["500"]
+    assert problems(routes, document, API_MD.read_text()) == [
+        f"GET {PREFIX}/decisions: no 500 with X-Request-ID"
     ]

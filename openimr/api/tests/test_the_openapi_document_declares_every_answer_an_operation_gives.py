@@ -8,10 +8,12 @@ import json
 import jsonschema
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from openimr.api.services import token_create
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
+from openimr.decisions import selectors as decision_selectors
 from openimr.letters.services import letter_issue
 from openimr.records.tests.receiving import IMMEDIATE, PROGRESS_NOTE, pdf_of
 
@@ -147,3 +149,15 @@ def test_the_answers_that_succeed_stay_declared(client, document_api, token):
     _assert_declared(document_api, "GET", DOCS_TEMPLATE, listed)
     found = _call(client, "GET", "/api/v1/decisions")
     _assert_declared(document_api, "GET", "/api/v1/decisions", found)
+
+
+def test_the_answer_to_an_unexpected_error_is_declared(monkeypatch, document_api):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(decision_selectors, "decision_search", broken)
+    response = Client(raise_request_exception=False).get("/api/v1/decisions")
+    assert response.status_code == 500
+    _assert_declared(document_api, "GET", "/api/v1/decisions", response)
+    declared = document_api["paths"]["/api/v1/decisions"]["get"]["responses"]["500"]
+    assert response["X-Request-ID"] and "X-Request-ID" in declared["headers"]

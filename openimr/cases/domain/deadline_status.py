@@ -51,6 +51,14 @@ STATUS_LABELS = {
 }
 
 
+def status_in_sentence(status: str) -> str:
+    """A status's label as it reads inside a sentence, "(due within 2 days; 8 CCR ...)".
+    The labels start with a capital for a table cell or a list, where they begin what is
+    read; none starts with a name that keeps its capital."""
+    label = STATUS_LABELS.get(status, status)
+    return label[:1].lower() + label[1:]
+
+
 def deadline_status(
     deadline: Deadline, now: datetime, timezone: str = "America/Los_Angeles"
 ) -> Status:

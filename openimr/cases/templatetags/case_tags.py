@@ -3,7 +3,11 @@ from typing import Any
 
 from django import template
 
-from openimr.cases.domain.deadline_status import DEADLINE_LABELS, STATUS_LABELS
+from openimr.cases.domain.deadline_status import (
+    DEADLINE_LABELS,
+    STATUS_LABELS,
+    status_in_sentence,
+)
 from openimr.cases.domain.lifecycle import State
 
 register = template.Library()
@@ -40,6 +44,12 @@ def service_words(method: str) -> str:
 def status_label(status: str) -> str:
     """A deadline status as staff read it ("at_risk": "Due within 2 days")."""
     return STATUS_LABELS.get(status, status)
+
+
+@register.filter
+def status_mid_sentence(status: str) -> str:
+    """The same inside a sentence ("due within 2 days"): the status page's next date."""
+    return status_in_sentence(status)
 
 
 @register.filter

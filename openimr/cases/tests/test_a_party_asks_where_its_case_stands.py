@@ -55,6 +55,14 @@ def test_the_employee_reads_the_stage_and_next_date_with_no_name_on_the_page(
     assert event.detail == {"via": "status page"}
 
 
+def test_the_next_dates_status_reads_as_part_of_its_sentence(client, application_doc):
+    # The status page had "(Due within 2 days; 8 CCR ...)": a label written for the start of
+    # a table cell, capitalised mid-sentence. The timeline's cell keeps its capital.
+    number = filed(application_doc).case_number
+    said = " ".join(_ask(client, number).content.decode().split())
+    assert "Notice of Assignment, by March 21, 2024 (due within 2 days; 8 CCR" in said
+
+
 def test_a_case_in_qa_tells_what_comes_next_and_never_who_reviewed_it(client, application_doc):
     from datetime import UTC, datetime
 
