@@ -228,7 +228,9 @@ OPENIMR_LETTER_TEMPLATE = env_str("OPENIMR_LETTER_TEMPLATE") or ""
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Each line logged while a request is answered names the request's X-Request-ID.
+    "formatters": {"request": {"()": "openimr.audit.request_log.RequestIdFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "request"}},
     "root": {"handlers": ["console"], "level": env_str("OPENIMR_LOG_LEVEL", "INFO")},
 }
 
