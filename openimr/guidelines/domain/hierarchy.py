@@ -48,7 +48,9 @@ def basis_problems(item: Item, *, index: int) -> list[Problem]:
     """What breaks the evidence hierarchy in one item's reviewer basis, located by JSON path
     (``$.items[0].reviewer_basis``). Rules, each from LC 4610.5(c)(2) and 8 CCR 9792.21.1:
 
-    - a decided item names the standard it was decided on;
+    - a decided item names the standard it was decided on, and each citation names a
+      source: "-", "." or "n/a" cites nothing, yet would print as the basis of a binding
+      decision ("Decision based on Non-MTUS Citation n/a");
     - a basis without an MTUS citation says why the MTUS does not address the condition or
       why its presumption of correctness (LC 4604.5(a)) is rebutted, in at least
       ``MIN_WHY_NOT_MTUS`` characters that mention the MTUS;
@@ -58,6 +60,9 @@ def basis_problems(item: Item, *, index: int) -> list[Problem]:
     where = f"$.items[{index}]"
     if not item.reviewer_basis:
         return _missing_basis(item, where)
+    nameless = _nameless_citations(item.reviewer_basis, where)
+    if nameless:
+        return nameless
     has_mtus = any(c.mtus for c in item.reviewer_basis)
     why = (item.why_not_mtus or "").strip()
     if not has_mtus:
@@ -71,6 +76,30 @@ def basis_problems(item: Item, *, index: int) -> list[Problem]:
             )
         ]
     return []
+
+
+# What a citation says when it names no source; compared folded (lower case, letters and
+# digits only, spaces between words).
+_NO_SOURCE = frozenset({"na", "n a", "none", "nil", "not applicable", "unknown", "tbd"})
+
+
+def _nameless_citations(basis: Iterable[Citation], where: str) -> list[Problem]:
+    """Each citation that names no guideline, study or standard (LC 4610.5(c)(2): the
+    decision rests on a named standard), by its number in the basis."""
+    return [
+        Problem(
+            f"{where}.reviewer_basis",
+            f"citation {n} ({citation.citation!r}) names no guideline, study or standard: "
+            "cite the source the decision rests on (LC 4610.5(c)(2))",
+        )
+        for n, citation in enumerate(basis, 1)
+        if _names_nothing(citation.citation)
+    ]
+
+
+def _names_nothing(text: str) -> bool:
+    folded = " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+    return not folded or folded in _NO_SOURCE
 
 
 def _missing_basis(item: Item, where: str) -> list[Problem]:

@@ -103,3 +103,25 @@ def test_order_citations_without_a_catalog_puts_the_mtus_first_and_keeps_the_res
 
 def test_order_citations_of_nothing_is_empty():
     assert order_citations(()) == ()
+
+
+@pytest.mark.parametrize(
+    ("basis", "numbers"),
+    [
+        ((Citation(False, "-"),), [1]),
+        ((Citation(True, "."),), [1]),
+        ((ODG, Citation(False, "n/a")), [2]),
+        ((Citation(False, "None"), Citation(False, "Not applicable")), [1, 2]),
+        ((Citation(False, "TBD"),), [1]),
+    ],
+)
+def test_a_citation_that_names_no_source_is_a_problem_of_the_basis(basis, numbers):
+    problems = _problems(reviewer_basis=basis, why_not_mtus=WHY)
+    assert [path for path, _ in problems] == ["$.items[2].reviewer_basis"] * len(numbers)
+    assert [m.split(" (")[0] for _, m in problems] == [f"citation {n}" for n in numbers]
+    assert all("names no guideline, study or standard" in m for _, m in problems)
+
+
+@pytest.mark.parametrize("text", ["ODG", "X", "Spine 2015;40(3)", "N/A chapter of ACOEM"])
+def test_a_citation_that_names_anything_is_not_nameless(text):
+    assert _problems(reviewer_basis=(Citation(False, text),), why_not_mtus=WHY) == []

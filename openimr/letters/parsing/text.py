@@ -255,7 +255,22 @@ def _trailing_space_signal(lines: list[str], spaced: list[bool]) -> bool:
     final_spaced = sum(map(operator.and_, dotted, spaced))
     other_spaced = sum(spaced) - final_spaced
     other = len(lines) - final
-    return final - final_spaced >= 0.3 * final > 0 and other_spaced >= 0.6 * other > 0
+    if not final - final_spaced >= 0.3 * final > 0:
+        return False
+    return other_spaced >= 0.6 * other > 0 or _wrapped_lines_spaced(lines, spaced)
+
+
+def _wrapped_lines_spaced(lines: list[str], spaced: list[bool]) -> bool:
+    """The signal read where it cannot be mistaken: the lines that surely go on (no sentence
+    end, the next line starting in lower case) mostly keep the space. Our own PDF letter
+    (render/pdf_layout.wrap) has it so, while its many one-line paragraphs (header fields,
+    headings, list entries, items' headings) leave too few spaced lines overall."""
+    going_on = [
+        space
+        for line, space, following in zip(lines, spaced, lines[1:], strict=False)
+        if line[-1] not in _SENTENCE_END and following[:1].islower()
+    ]
+    return len(going_on) >= 3 and sum(going_on) >= 0.8 * len(going_on)
 
 
 def _clean(text: str) -> str:

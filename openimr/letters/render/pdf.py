@@ -101,8 +101,17 @@ def fonts() -> dict[str, Face]:
     return loaded
 
 
+def _wrapped(spans: Sequence[Span], size: float, width: float) -> list[tuple[Run, ...]]:
+    """The spans wrapped, each line but the last ending in a drawn space: pdfium, and so
+    `openimr letter parse`, keeps a line's trailing space, the one signal a PDF's text gives
+    that the paragraph goes on (parsing/text.py). Without it a rationale that does not end
+    in a full stop ran on into the next item's heading. The space draws nothing."""
+    lines = wrap(spans, size, width)
+    return [(*runs[:-1], (runs[-1][0], f"{runs[-1][1]} ")) for runs in lines[:-1]] + lines[-1:]
+
+
 def _block(spans: Sequence[Span], style: Style, tag: Element) -> list[Row]:
-    lines = wrap(spans, style.size, TEXT_WIDTH)
+    lines = _wrapped(spans, style.size, TEXT_WIDTH)
     space = [style.space_before] + [0.0] * (len(lines) - 1)
     return [
         Row(
@@ -147,7 +156,7 @@ def _field(field: Field, tags: Tags) -> list[Row]:
     """A header field, tagged as one paragraph "Label: value": it reads as the text letter
     prints it, in one breath, where a table would announce a row and column per field."""
     label = wrap([Span(BOLD, f"{field.label}:")], FIELD.size, LABEL_WIDTH - COLUMN_GAP)
-    value = wrap([Span(FAMILY, field.value)], FIELD.size, VALUE_WIDTH)
+    value = _wrapped([Span(FAMILY, field.value)], FIELD.size, VALUE_WIDTH)
     tag = tags.document.add("P")
     return _columns([(MARGIN, label, tag.part()), (MARGIN + LABEL_WIDTH, value, tag.part())], FIELD)
 
@@ -179,7 +188,7 @@ def _bullets(block: BulletList, tags: Tags) -> Iterator[Row]:
     listed = tags.document.add("L", O="List", ListNumbering=numbering)
     for number, entry in enumerate(block.entries, start=1):
         marker: list[tuple[Run, ...]] = [((FAMILY, f"{number}." if block.ordered else BULLET),)]
-        text = wrap([Span(FAMILY, entry)], ENTRY.size, width)
+        text = _wrapped([Span(FAMILY, entry)], ENTRY.size, width)
         item = listed.add("LI")
         cells = [
             (MARGIN + MARKER_INDENT, marker, item.add("Lbl")),

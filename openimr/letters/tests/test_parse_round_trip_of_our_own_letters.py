@@ -107,3 +107,23 @@ def test_an_undecided_item_is_read_as_undecided():
     doc = json.loads((DEMO / "cm17-0600001.json").read_text(encoding="utf-8"))
     parsed = parse_text(render(case_from_document(doc), "text").decode("utf-8"))
     assert [i["decision"] for i in parsed.case["items"]] == [i["decision"] for i in doc["items"]]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    ["a < b", "as the guideline says (ODG, 2016)", "the criteria:\n- one\n- two", "so 🙂"],
+)
+def test_a_rationale_without_a_full_stop_does_not_run_into_the_next_items_heading(ending):
+    # A PDF's text carries no blank line between paragraphs: what tells the parser that a
+    # wrapped rationale ends, and the next item's heading starts, is the space our PDF draws
+    # at the end of each line that goes on.
+    doc = json.loads((DEMO / "cm16-0400101.json").read_text(encoding="utf-8"))
+    doc["items"][1]["rationale"] = (
+        "The employee has lumbar radiculopathy. The progress note of August 30, 2016 shows "
+        f"weakness on examination, and the request stands or falls with it, {ending}"
+    )
+    parsed = parse_pdf(render(case_from_document(doc), "pdf")).case
+    assert [i["treatment"] for i in parsed["items"]] == [i["treatment"] for i in doc["items"]]
+    assert [_fold(i["rationale"]) for i in parsed["items"]] == [
+        _fold(i["rationale"]) for i in doc["items"]
+    ]
