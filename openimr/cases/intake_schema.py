@@ -32,6 +32,7 @@ from openimr.cases.domain.eligibility import normalise_text
 from openimr.cases.domain.text import is_invisible, unprintable
 from openimr.core.case import Category, UROutcome
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import has_control_character
 from openimr.core.validation import problem_from_error
 
 OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
@@ -121,6 +122,21 @@ def _unreadable(text: str) -> str | None:
     return wrong or ("has no visible character" if text and is_invisible(text) else None)
 
 
+def _one_line(number: str) -> str:
+    # Printed on one line of each notice, and typed on one line of /status/: a tab or a line
+    # break (which other text may hold) is no part of a number.
+    if has_control_character(number):
+        raise ValueError("must not contain control characters: it is one line, with no tab")
+    return number
+
+
+# The claim number as the application gives it, and a case imported whole (`import_claim`):
+# the one rule for both, as /status/ compares either (`openimr.cases.status`).
+ClaimNumber = Annotated[
+    str, Field(min_length=1, max_length=60), _A_CLAIM, AfterValidator(_one_line)
+]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -199,7 +215,7 @@ class ApplicationIn(Strict):
     a base64 PDF; `received_on` is only for batch imports of applications received earlier."""
 
     review_type: ReviewType = ReviewType.REGULAR
-    claim_number: Annotated[str, Field(min_length=1, max_length=60), _A_CLAIM]
+    claim_number: ClaimNumber
     employee: EmployeeIn
     date_of_injury: Day
     employer: EmployerIn = EmployerIn()
