@@ -32,7 +32,6 @@ from openimr.cases.domain.eligibility import normalise_text
 from openimr.cases.domain.text import is_invisible, unprintable
 from openimr.core.case import Category, UROutcome
 from openimr.core.errors import InvalidInput, Problem
-from openimr.core.text import has_control_character
 from openimr.core.validation import problem_from_error
 
 OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
@@ -114,27 +113,17 @@ _A_NAME = _holding_a_letter_or_digit("punctuation or accents alone name no one")
 _A_DIAGNOSIS = _holding_a_letter_or_digit("punctuation or accents alone name no diagnosis")
 Name = Annotated[str, Field(min_length=1, max_length=300), _A_NAME]
 OptionalName = Annotated[str | None, Field(default=None, max_length=300), _A_NAME]
+# The application's claim number and an imported case's (`import_claim`), one rule: one line
+# (a notice prints it, /status/ takes it so), no tab or other control character.
+ClaimNumber = Annotated[
+    str, Field(min_length=1, max_length=60, pattern=r"^[^\x00-\x1f\x7f-\x9f]*$"), _A_CLAIM
+]
 
 
 def _unreadable(text: str) -> str | None:
     # Text is printed on the notices served: it must read as it was meant (domain.text).
     wrong = unprintable(text)
     return wrong or ("has no visible character" if text and is_invisible(text) else None)
-
-
-def _one_line(number: str) -> str:
-    # Printed on one line of each notice, and typed on one line of /status/: a tab or a line
-    # break (which other text may hold) is no part of a number.
-    if has_control_character(number):
-        raise ValueError("must not contain control characters: it is one line, with no tab")
-    return number
-
-
-# The claim number as the application gives it, and a case imported whole (`import_claim`):
-# the one rule for both, as /status/ compares either (`openimr.cases.status`).
-ClaimNumber = Annotated[
-    str, Field(min_length=1, max_length=60), _A_CLAIM, AfterValidator(_one_line)
-]
 
 
 class Strict(BaseModel):
