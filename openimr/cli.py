@@ -154,12 +154,18 @@ def cmd_case_import(args: argparse.Namespace) -> int:
     if problems:
         files = f"{refused} of {len(args.files)} file{'' if len(args.files) == 1 else 's'}"
         raise InvalidInput(problems, f"{files} refused; nothing was imported")
-    cases = [case for case, _ in read]
+    cases = [imported.case for imported in read]
     _refuse_repeated_numbers(args.files, [case.case_number for case in cases])
     _django()
     from openimr.cases.services import case_import_many
 
-    case_import_many(cases=cases, actor="cli", replace=args.replace, contacts=[c for _, c in read])
+    case_import_many(
+        cases=cases,
+        actor="cli",
+        replace=args.replace,
+        contacts=[imported.contacts for imported in read],
+        claim_numbers=[imported.claim_number for imported in read],
+    )
     for case in cases:
         print(f"imported case {case.case_number} ({len(case.items)} item(s))")
     return 0
@@ -183,12 +189,20 @@ def _refuse_repeated_numbers(files: list[str], numbers: list[str]) -> None:
 def cmd_case_export(args: argparse.Namespace) -> int:
     _django()
     from openimr.cases.interchange import case_to_json
-    from openimr.cases.selectors import case_by_number, case_contacts, case_number_stored
+    from openimr.cases.selectors import (
+        case_by_number,
+        case_claim_number,
+        case_contacts,
+        case_number_stored,
+    )
 
     number = case_number_stored(args.case_number)
-    # Staff's export carries the parties' contacts, so that it imports again whole.
+    # Staff's export carries the parties' contacts and the claim number, so that it imports
+    # again whole.
     case = case_by_number(number)
-    written = case_to_json(case, contacts=case_contacts(number))
+    written = case_to_json(
+        case, contacts=case_contacts(number), claim_number=case_claim_number(number)
+    )
     write_output(written.encode("utf-8"), args.output)
     return 0
 

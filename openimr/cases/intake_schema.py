@@ -113,6 +113,11 @@ _A_NAME = _holding_a_letter_or_digit("punctuation or accents alone name no one")
 _A_DIAGNOSIS = _holding_a_letter_or_digit("punctuation or accents alone name no diagnosis")
 Name = Annotated[str, Field(min_length=1, max_length=300), _A_NAME]
 OptionalName = Annotated[str | None, Field(default=None, max_length=300), _A_NAME]
+# The application's claim number and an imported case's (`import_claim`), one rule: one line
+# (a notice prints it, /status/ takes it so), no tab or other control character.
+ClaimNumber = Annotated[
+    str, Field(min_length=1, max_length=60, pattern=r"^[^\x00-\x1f\x7f-\x9f]*$"), _A_CLAIM
+]
 
 
 def _unreadable(text: str) -> str | None:
@@ -199,7 +204,7 @@ class ApplicationIn(Strict):
     a base64 PDF; `received_on` is only for batch imports of applications received earlier."""
 
     review_type: ReviewType = ReviewType.REGULAR
-    claim_number: Annotated[str, Field(min_length=1, max_length=60), _A_CLAIM]
+    claim_number: ClaimNumber
     employee: EmployeeIn
     date_of_injury: Day
     employer: EmployerIn = EmployerIn()

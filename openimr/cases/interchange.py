@@ -8,12 +8,14 @@ import ast
 import json
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from openimr.cases.contacts import Contacts, contacts_document, contacts_parse, contacts_problems
 from openimr.cases.domain.rules import case_problems
+from openimr.cases.import_claim import claim_number_parse
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict, case_to_dict
 from openimr.core.errors import InvalidInput, Problem
@@ -79,31 +81,49 @@ def schema_problems(doc: object) -> list[Problem]:
     return [Problem(path, message) for path, message in sorted(problems)]
 
 
+class Imported(NamedTuple):
+    """What an import stores: the case, and its staff-only parts, which the case (also the
+    public corpus format) never carries."""
+
+    case: Case
+    contacts: Contacts  # how to reach each party (`cases.contacts`)
+    claim_number: str  # "" when the document gives none (`cases.import_claim`)
+
+
 def case_from_document(doc: object) -> Case:
     """Validate a parsed document and build the case; raises InvalidInput listing every
     problem (schema problems first; rules run only on a schema-valid document). The
-    staff-only "contacts" part is checked too, but the case never carries it."""
-    return imported_from_document(doc)[0]
+    staff-only parts ("contacts", "claim_number") are checked too, but the case never
+    carries them."""
+    return imported_from_document(doc).case
 
 
-def imported_from_document(doc: object) -> tuple[Case, Contacts]:
-    """The case and its parties' contacts (the staff-only "contacts" part, `cases.contacts`),
-    both validated before either is returned: a bad address refuses the whole file."""
+def _staff_parts(doc: dict[str, object], case: Case) -> tuple[Contacts, str, list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        contacts = contacts_parse(doc.get("contacts") or {})
+    except InvalidInput as exc:
+        problems, contacts = list(exc.problems), {}
+    try:
+        claim_number = claim_number_parse(doc.get("claim_number"))
+    except InvalidInput as exc:
+        problems, claim_number = [*problems, *exc.problems], ""
+    return contacts, claim_number, problems + contacts_problems(contacts, case)
+
+
+def imported_from_document(doc: object) -> Imported:
+    """The case with its staff-only parts, all validated before any is returned: a bad
+    address or claim number refuses the whole file."""
     problems = schema_problems(doc)
     if problems:
         raise InvalidInput(problems)
     assert isinstance(doc, dict)
     case = case_from_dict(doc)
-    problems = case_problems(case)
-    try:
-        contacts = contacts_parse(doc.get("contacts") or {})
-    except InvalidInput as exc:
-        problems = [*problems, *exc.problems]
-        contacts = {}
-    problems += contacts_problems(contacts, case)
+    contacts, claim_number, staff_problems = _staff_parts(doc, case)
+    problems = case_problems(case) + staff_problems
     if problems:
         raise InvalidInput(problems)
-    return case, contacts
+    return Imported(case, contacts, claim_number)
 
 
 def _parsed(text: str, source: str) -> object:
@@ -139,15 +159,18 @@ def case_from_file(path: Path) -> Case:
     return case_from_json(_read(path), source=str(path))
 
 
-def imported_from_file(path: Path) -> tuple[Case, Contacts]:
-    """What `openimr case import` stores: the case and its parties' contacts."""
+def imported_from_file(path: Path) -> Imported:
+    """What `openimr case import` stores: the case with its staff-only parts."""
     return imported_from_document(_parsed(_read(path), str(path)))
 
 
-def case_to_json(case: Case, contacts: Contacts | None = None) -> str:
-    """The document; with ``contacts`` (staff's `openimr case export` only) their part too,
-    so that an export imports again with them. Every public path passes none."""
+def case_to_json(case: Case, contacts: Contacts | None = None, claim_number: str = "") -> str:
+    """The document; with ``contacts`` and ``claim_number`` (staff's `openimr case export`
+    only) their parts too, so that an export imports again with them. Every public path
+    passes neither."""
     doc = case_to_dict(case)
+    if claim_number:
+        doc["claim_number"] = claim_number
     if contacts:
         doc["contacts"] = contacts_document(contacts)
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

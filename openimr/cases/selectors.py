@@ -322,6 +322,12 @@ def case_contacts(case_number: str) -> dict[str, dict[str, str]]:
     return dict(case_row(case_number).contacts)
 
 
+def case_claim_number(case_number: str) -> str:
+    """The claim number a case imported whole came with ("" for none), for staff's `openimr
+    case export` alone: no public path reads it (`openimr.cases.import_claim`)."""
+    return case_row(case_number).claim_number
+
+
 def case_administrator_account(case_number: str) -> int | None:
     """The account (user id) of the registered claims administrator the case is linked to;
     None for an unlinked case, one whose administrator has no account, or no such case."""

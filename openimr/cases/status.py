@@ -54,17 +54,32 @@ def _due(deadline: Any, moment: datetime) -> dict[str, Any]:
 def case_status_for_party(
     *, case_number: str, claim_number: str, date_of_injury: date
 ) -> dict[str, Any]:
-    """The status of a case filed through intake, for whoever gives its claim number and the
-    employee's date of injury with its case number: what every party to it knows, and the
-    published, de-identified decisions never print (the claim number). NotFound (`NO_MATCH`)
-    otherwise, and for a case imported whole, which holds no claim number to compare."""
-    app = models.Application.objects.filter(case__case_number=case_number).first()
+    """The status of a case for whoever gives its claim number and the employee's date of
+    injury with its case number: what every party to it knows, and the published,
+    de-identified decisions never print (the claim number). A filed case holds them on its
+    application; a case imported whole, on itself when its document gave a claim number
+    (`openimr.cases.import_claim`). NotFound (`NO_MATCH`) otherwise, and for a case imported
+    without one, which holds no claim number to compare."""
+    on_file = _claim_on_file(case_number)
     given = normalise_claim(claim_number).encode()
     if (
-        app is None
+        on_file is None
         or not given
-        or not hmac.compare_digest(normalise_claim(app.claim_number).encode(), given)
-        or app.date_of_injury != date_of_injury
+        or not hmac.compare_digest(normalise_claim(on_file[0]).encode(), given)
+        or on_file[1] != date_of_injury
     ):
         raise NotFound(NO_MATCH)
     return case_status(case_number)
+
+
+def _claim_on_file(case_number: str) -> tuple[str, date | None] | None:
+    """(claim number, date of injury) of the case: its application's, or for a case imported
+    whole its own; None for no such case."""
+    found = models.Case.objects.select_related("application").filter(case_number=case_number)
+    row = found.first()
+    if row is None:
+        return None
+    app = getattr(row, "application", None)
+    if app is not None:
+        return app.claim_number, app.date_of_injury
+    return row.claim_number, row.date_injury

@@ -10,6 +10,7 @@ _PATTERN_MESSAGES = {
     "phone": "is not a phone number",
     "email": "is not an email address",
     "icd10": "is not an ICD-10-CM code (for example M54.5 or S46.011A)",
+    "claim_number": "must not contain control characters: it is one line, with no tab",
 }
 
 # Pydantic says "Input should be a valid dictionary or instance of EmployeeIn": a class name

@@ -109,14 +109,14 @@ def demo_code(username: str) -> str:
 def _case(path: Path) -> str | None:
     """Import a demo case not yet issued; its number when it is decided and its letter is
     still to issue (after its records are loaded, so that the letter lists them)."""
-    case, contacts = imported_from_file(path)
+    case, contacts, claim_number = imported_from_file(path)
     if letter_for_case_number(case.case_number) is not None:
         return None
     if not case.is_decided and _loaded(case.case_number):
         # A case in review is left as its reviewers (and its complete file) left it: a new
         # import would drop their work and the records-complete date.
         return None
-    case_import(case=case, actor="demo", replace=True, contacts=contacts)
+    case_import(case=case, actor="demo", replace=True, contacts=contacts, claim_number=claim_number)
     return case.case_number if case.is_decided else None
 
 
@@ -224,8 +224,8 @@ def _case_in_qa() -> None:
     doc = json.loads(QA_SOURCE.read_text(encoding="utf-8"))
     doc["case_number"] = QA_CASE
     doc["dates"]["records_complete"] = None
-    case, contacts = imported_from_document(doc)
-    case_import(case=case, actor="demo", contacts=contacts)
+    case, contacts, claim_number = imported_from_document(doc)
+    case_import(case=case, actor="demo", contacts=contacts, claim_number=claim_number)
     demo_records_copy(QA_SOURCE_NUMBER, QA_CASE)
 
 

@@ -63,6 +63,10 @@ class Case(models.Model):
     # {"address", "email"} (`openimr.cases.contacts`). Staff only: never in the case
     # document, so never in a published decision, an export or the API.
     contacts = models.JSONField(default=dict, blank=True)
+    # The claim number of a case imported whole, which has no application to hold it
+    # (`openimr.cases.import_claim`): what its parties give on /status/. Staff only, like the
+    # contacts: never in the case document, so never in a letter or the published corpus.
+    claim_number = models.CharField(max_length=60, blank=True, default="")
 
     # Where the case is in its life (openimr/cases/domain/lifecycle.py) and the facts its
     # clocks run from (openimr/cases/domain/deadlines.py). next_due_* is derived from those

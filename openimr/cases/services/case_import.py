@@ -10,6 +10,7 @@ from openimr.cases.contacts import Contacts, contacts_problems
 from openimr.cases.domain.administrators import administrator_key
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.domain.rules import case_problems
+from openimr.cases.import_claim import claim_number_parse
 from openimr.cases.mapping import case_row_fields, document_rows, item_rows
 from openimr.cases.services.administrators import administrator_named
 from openimr.cases.services.lifecycle import case_transition, clock_refresh
@@ -19,14 +20,22 @@ from openimr.core.errors import Conflict, InvalidInput
 
 @transaction.atomic
 def case_import(
-    *, case: Case, actor: Actor, replace: bool = False, contacts: Contacts | None = None
+    *,
+    case: Case,
+    actor: Actor,
+    replace: bool = False,
+    contacts: Contacts | None = None,
+    claim_number: str = "",
 ) -> models.Case:
-    """Store a case from an `openimr.case/1` document, with how to reach its parties (the
-    document's staff-only "contacts", `openimr.cases.contacts`). The case rules run again
-    here so that no door (CLI, web, API) can store what `openimr case validate` refuses. An
-    existing case number is a Conflict unless ``replace`` (the new document's contacts then
-    replace the old ones: it is the whole case); a case with an issued letter is frozen."""
+    """Store a case from an `openimr.case/1` document, with the document's staff-only parts:
+    how to reach its parties (`openimr.cases.contacts`) and its claim number, which its
+    parties give on /status/ (`openimr.cases.import_claim`). The rules run again here so
+    that no door (CLI, web, API) can store what `openimr case validate` refuses. An existing
+    case number is a Conflict unless ``replace`` (the new document's contacts and claim
+    number then replace the old ones: it is the whole case); a case with an issued letter
+    is frozen."""
     contacts = contacts or {}
+    claim_number = claim_number_parse(claim_number or None)
     problems = case_problems(case) + contacts_problems(contacts, case)
     if problems:
         raise InvalidInput(problems)
@@ -48,6 +57,7 @@ def case_import(
             "state": state.value,
             "claims_administrator_id": link,
             "contacts": contacts,
+            "claim_number": claim_number,
         },
     )
     row.items.all().delete()
@@ -59,12 +69,13 @@ def case_import(
         action=action,
         object_type="case",
         object_id=case.case_number,
-        # Which parties came with contacts, never the addresses: the audit trail is read
-        # more widely than the case.
+        # Which parties came with contacts and whether a claim number came, never the
+        # addresses or the number: the audit trail is read more widely than the case.
         detail={
             "items": len(case.items),
             "documents": len(case.documents),
             "contacts": sorted(contacts),
+            "claim_number": bool(claim_number),
         },
     )
     return row
@@ -88,13 +99,15 @@ def case_import_many(
     actor: Actor,
     replace: bool = False,
     contacts: list[Contacts] | None = None,
+    claim_numbers: list[str] | None = None,
 ) -> list[models.Case]:
     """Import a batch all or nothing: one bad case leaves the database as it was.
-    ``contacts``, when given, holds each case's in the same order."""
-    each = contacts if contacts is not None else [{} for _ in cases]
+    ``contacts`` and ``claim_numbers``, when given, hold each case's in the same order."""
+    reach = contacts if contacts is not None else [{} for _ in cases]
+    claims = claim_numbers if claim_numbers is not None else ["" for _ in cases]
     return [
-        case_import(case=case, actor=actor, replace=replace, contacts=reach)
-        for case, reach in zip(cases, each, strict=True)
+        case_import(case=case, actor=actor, replace=replace, contacts=c, claim_number=n)
+        for case, c, n in zip(cases, reach, claims, strict=True)
     ]
 
 

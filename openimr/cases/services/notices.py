@@ -82,11 +82,12 @@ def _still_disputed(
 
 def _imported_facts(row: models.Case, *, at: datetime, records_due: str) -> NoticeFacts:
     """A case imported whole has no application: its notice (a conversion to expedited)
-    states what the case itself records, and no claim number, which the format lacks."""
+    states what the case itself records, the claim number too when the case came with one
+    (`openimr.cases.import_claim`): the notice goes to the parties, who hold it already."""
     items = list(row.items.order_by("position"))
     return NoticeFacts(
         case_number=row.case_number,
-        claim_number="not stated",
+        claim_number=row.claim_number or "not stated",
         employee_name=row.employee_name or "",
         claims_administrator=row.claims_administrator_name or "",
         requesting_physician=", ".join(

@@ -26,7 +26,7 @@ def in_review(three_item_doc):
     doc["items"] = [
         {**item, "decision": None, "rationale": None, "reviewer_basis": []} for item in doc["items"]
     ]
-    case, contacts = imported_from_document(doc)
+    case, contacts, _ = imported_from_document(doc)
     return services.case_import(case=case, actor="test", contacts=contacts)
 
 

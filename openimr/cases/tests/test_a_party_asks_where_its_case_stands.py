@@ -87,14 +87,17 @@ def test_a_wrong_claim_number_or_date_answers_as_no_case_and_is_audited(
     assert refused.object_id == number and claim not in str(refused.detail)
 
 
-def test_a_case_imported_whole_has_no_claim_number_to_match(client, three_item_doc):
+@pytest.mark.parametrize("claim", ["not stated", "0", "WCAB-77-4410-QZ"])
+def test_a_case_imported_whole_without_its_claim_number_has_none_to_match(
+    client, three_item_doc, claim
+):
     case_import(case=case_from_document(three_item_doc), actor="test")
-    page = _ask(client, three_item_doc["case_number"], claim="not stated", injury="2015-08-03")
+    page = _ask(client, three_item_doc["case_number"], claim=claim, injury="2015-08-03")
     said = " ".join(page.content.decode().split())
     assert "No case matches" in said
     # Said plainly, on every miss alike (no guess learns that the number is an imported case).
-    assert "A case imported whole from another system cannot be found here" in said
-    assert "holds no claim number here, so this page cannot find it" in said
+    assert "imported whole from another system without its claim number cannot be found" in said
+    assert "can be found here only if its claim number came with it" in said
     assert "ask the IMR organization" in said
 
 

@@ -31,6 +31,15 @@ def test_a_text_direction_control_is_refused(application_doc, character):
     assert "text-direction" in message
 
 
+@pytest.mark.parametrize("number", ["SCIF\n2024", "SCIF\t2024", "SCIF\r2024"])
+def test_a_claim_number_on_more_than_one_line_is_refused(application_doc, number):
+    # A tab or a line break, taken in other text, is no part of a number a notice prints
+    # on one line and a party types on one line of /status/.
+    application_doc["claim_number"] = number
+    [(path, message)] = _problems(application_doc)
+    assert path == "$.claim_number" and message.startswith("must not contain control")
+
+
 @pytest.mark.parametrize("name", ["\u200b", "\u200b\u200d \ufeff", "\u2060"])
 def test_a_name_of_invisible_characters_only_is_refused(application_doc, name):
     application_doc["employee"]["name"] = name

@@ -16,7 +16,7 @@ CONTACTS = {
 
 
 def _parties(client, doc) -> dict[str, str]:
-    case, contacts = imported_from_document({**doc, "contacts": CONTACTS})
+    case, contacts, _ = imported_from_document({**doc, "contacts": CONTACTS})
     case_import(case=case, actor="test", contacts=contacts)
     body = client.get(f"/cases/{case.case_number}/").content.decode()
     block = body[body.index("<h2>Parties</h2>") : body.index("qualifications</h2>")]
@@ -36,7 +36,7 @@ def test_each_contact_is_shown_with_its_party(client, staff_client, three_item_d
 
 
 def test_nobody_but_staff_sees_the_case_page(client, three_item_doc):
-    case, contacts = imported_from_document({**three_item_doc, "contacts": CONTACTS})
+    case, contacts, _ = imported_from_document({**three_item_doc, "contacts": CONTACTS})
     case_import(case=case, actor="test", contacts=contacts)
     response = client.get(f"/cases/{case.case_number}/")
     assert response.status_code in {302, 404}

@@ -34,7 +34,7 @@ NEEDLES = [
 def test_no_contact_is_in_any_public_output_of_the_decision(
     client, three_item_doc, django_capture_on_commit_callbacks
 ):
-    case, contacts = imported_from_document({**three_item_doc, "contacts": CONTACTS})
+    case, contacts, _ = imported_from_document({**three_item_doc, "contacts": CONTACTS})
     case_import(case=case, actor="test", contacts=contacts)
     with django_capture_on_commit_callbacks(execute=True):
         letter_issue(case_number=case.case_number, actor="qa")

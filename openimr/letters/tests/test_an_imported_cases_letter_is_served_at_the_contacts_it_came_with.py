@@ -22,7 +22,7 @@ CONTACTS = {
 
 
 def _issued(doc, contacts, capture):
-    case, found = imported_from_document({**doc, "contacts": contacts})
+    case, found, _ = imported_from_document({**doc, "contacts": contacts})
     case_import(case=case, actor="test", contacts=found)
     with capture(execute=True):
         letter_issue(case_number=case.case_number, actor="qa")
