@@ -8,6 +8,7 @@ from openimr.audit.services import Actor, audit_record
 from openimr.cases import models
 from openimr.cases.contacts import Contacts, contacts_problems
 from openimr.cases.domain.administrators import administrator_key
+from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.domain.rules import case_problems
 from openimr.cases.import_claim import claim_number_parse
@@ -58,6 +59,7 @@ def case_import(
             "claims_administrator_id": link,
             "contacts": contacts,
             "claim_number": claim_number,
+            "claim_key": normalise_claim(claim_number),
         },
     )
     row.items.all().delete()
