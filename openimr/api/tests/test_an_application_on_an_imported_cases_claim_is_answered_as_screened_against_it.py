@@ -9,37 +9,26 @@ import json
 import pytest
 import time_machine
 
+from openimr.api.tests.test_applications_api import post
 from openimr.cases import models
-from openimr.cases.tests.imported_dispute import (
-    CLAIM,
-    FILING_DAY,
-    IMPORTED,
-    ISSUE_DAY,
-    case_doc,
-    imported,
-)
+from openimr.cases.tests import imported_dispute as on_file
 from openimr.letters.services import letter_issue
 
 pytestmark = pytest.mark.django_db
 
 
-def _post(client, token, body):
-    with time_machine.travel(FILING_DAY, tick=False):
-        return client.post(
-            "/api/v1/applications",
-            data=json.dumps(body),
-            content_type="application/json",
-            headers={"Authorization": f"Bearer {token}"},
-        )
+def _filed(client, token, body):
+    with time_machine.travel(on_file.FILING_DAY, tick=False):
+        return post(client, token, body)
 
 
 def test_a_treatment_decided_by_an_imported_cases_letter_is_answered_already_decided(
     client, token, application_doc, three_item_doc
 ):
-    imported(case_doc(three_item_doc, decided=True))
-    with time_machine.travel(ISSUE_DAY, tick=False):
-        letter_issue(case_number=IMPORTED, actor="qa")
-    answer = _post(client, token, application_doc)
+    on_file.imported(on_file.case_doc(three_item_doc, decided=True))
+    with time_machine.travel(on_file.ISSUE_DAY, tick=False):
+        letter_issue(case_number=on_file.IMPORTED, actor="qa")
+    answer = _filed(client, token, application_doc)
     assert answer.status_code == 201, answer.content
     body = answer.json()
     assert (body["state"], body["outcome"]) == ("ineligible", "ineligible")
@@ -51,8 +40,8 @@ def test_a_treatment_decided_by_an_imported_cases_letter_is_answered_already_dec
 def test_the_same_dispute_under_review_in_an_imported_case_is_answered_its_duplicate(
     client, token, application_doc, three_item_doc
 ):
-    imported(case_doc(three_item_doc, decided=False))
-    body = _post(client, token, application_doc).json()
+    on_file.imported(on_file.case_doc(three_item_doc, decided=False))
+    body = _filed(client, token, application_doc).json()
     assert [r["code"] for r in body["reasons"]] == ["duplicate"]
-    assert f"reference {IMPORTED}." in body["reasons"][0]["text"]
-    assert CLAIM not in json.dumps(body)
+    assert f"reference {on_file.IMPORTED}." in body["reasons"][0]["text"]
+    assert on_file.CLAIM not in json.dumps(body)

@@ -6,20 +6,14 @@ from django.db import migrations, models
 
 from openimr.cases.domain.claims import normalise_claim
 
-BATCH = 2000
-
 
 def fill_claim_keys(apps, schema_editor):
+    # One update per distinct claim number: a claim's cases share it, and cases have
+    # carried one only since 0020.
     Case = apps.get_model("cases", "Case")
-    rows = Case.objects.exclude(claim_number="").only("id", "claim_number").order_by("id")
-    pending = []
-    for row in rows.iterator(chunk_size=BATCH):
-        row.claim_key = normalise_claim(row.claim_number)
-        pending.append(row)
-        if len(pending) == BATCH:
-            Case.objects.bulk_update(pending, ["claim_key"])
-            pending = []
-    Case.objects.bulk_update(pending, ["claim_key"])
+    numbers = Case.objects.exclude(claim_number="").values_list("claim_number", flat=True)
+    for number in numbers.distinct().order_by("claim_number"):
+        Case.objects.filter(claim_number=number).update(claim_key=normalise_claim(number))
 
 
 class Migration(migrations.Migration):

@@ -30,11 +30,12 @@ def case_import(
 ) -> models.Case:
     """Store a case from an `openimr.case/1` document, with the document's staff-only parts:
     how to reach its parties (`openimr.cases.contacts`) and its claim number, which its
-    parties give on /status/ (`openimr.cases.import_claim`). The rules run again here so
-    that no door (CLI, web, API) can store what `openimr case validate` refuses. An existing
-    case number is a Conflict unless ``replace`` (the new document's contacts and claim
-    number then replace the old ones: it is the whole case); a case with an issued letter
-    is frozen."""
+    parties give on /status/ (`openimr.cases.import_claim`) and screening compares a new
+    application's with (kept in that comparable form too, `services.screening`). The rules
+    run again here so that no door (CLI, web, API) can store what `openimr case validate`
+    refuses. An existing case number is a Conflict unless ``replace`` (the new document's
+    contacts and claim number then replace the old ones: it is the whole case); a case with
+    an issued letter is frozen."""
     contacts = contacts or {}
     claim_number = claim_number_parse(claim_number or None)
     problems = case_problems(case) + contacts_problems(contacts, case)
