@@ -81,13 +81,16 @@ class AuthorizedTreatment:
 @dataclass(frozen=True)
 class ReceivedApplication:
     """An application on file before the one being screened is (never that one itself): filed
-    earlier, though a backlog's may have been received on a later day."""
+    earlier, though a backlog's may have been received on a later day; or a case imported
+    whole with its claim number (`openimr case import`), whose document may leave a date out.
+    Without its UR decision's date no application can be shown to dispute the same decision;
+    without its day of receipt, the notice does not give one."""
 
     reference: str
     claim_number: str
-    ur_decision_date: date
+    ur_decision_date: date | None
     treatments: tuple[str, ...]
-    received_on: date
+    received_on: date | None
     # Where its case stands: None while it is being screened (a batch's earlier line). A
     # terminated one ended on ``ended_on``, when the treatment was authorized.
     state: State | None = None
@@ -268,10 +271,12 @@ def _in_common(
     return [t for t in treatments if normalise_text(t) in mine]
 
 
-def _received(other: ReceivedApplication) -> str:
+def _received(application: Application, other: ReceivedApplication) -> str:
+    # Said only of one about the same UR decision (`_in_common`), so the dates are one.
+    on = f" on {spoken_date(other.received_on)}" if other.received_on else ""
     return (
         f"We already received an application about the same utilization review decision "
-        f"(dated {spoken_date(other.ur_decision_date)}) on {spoken_date(other.received_on)}, "
+        f"(dated {spoken_date(application.ur_decision_date)}){on}, "
         f"reference {literal(other.reference)}."
     )
 
@@ -292,9 +297,10 @@ def duplicate(
             application, other, other.still_disputed()
         ):
             continue
+        said = _received(application, other)
         yield _reason(
             "duplicate",
-            f"{_received(other)} That application is the one we review, so this copy is closed.",
+            f"{said} That application is the one we review, so this copy is closed.",
             "8 CCR 9792.10.3(a)(2)",
         )
 
@@ -316,8 +322,8 @@ def already_authorized(
         for why in _why_authorized(application, other):
             yield _reason(
                 "already_authorized",
-                f"{_received(other)} {why} If the treatment has not been given, {{employee}} "
-                "may contact {administrator}.",
+                f"{_received(application, other)} {why} If the treatment has not been given, "
+                "{employee} may contact {administrator}.",
                 "8 CCR 9792.10.6(a); 8 CCR 9792.10.3(a)(2)",
             )
 

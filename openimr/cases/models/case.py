@@ -67,6 +67,10 @@ class Case(models.Model):
     # (`openimr.cases.import_claim`): what its parties give on /status/. Staff only, like the
     # contacts: never in the case document, so never in a letter or the published corpus.
     claim_number = models.CharField(max_length=60, blank=True, default="")
+    # That claim number as screening compares it, as `Application.claim_key` does
+    # (cases.domain.claims.normalise_claim), so that a new application on the claim is found
+    # to share it with one indexed lookup per batch; "" for a case imported without one.
+    claim_key = models.TextField(db_index=True, blank=True, default="")
 
     # Where the case is in its life (openimr/cases/domain/lifecycle.py) and the facts its
     # clocks run from (openimr/cases/domain/deadlines.py). next_due_* is derived from those

@@ -8,6 +8,7 @@ from openimr.audit.services import Actor, audit_record
 from openimr.cases import models
 from openimr.cases.contacts import Contacts, contacts_problems
 from openimr.cases.domain.administrators import administrator_key
+from openimr.cases.domain.claims import normalise_claim
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.domain.rules import case_problems
 from openimr.cases.import_claim import claim_number_parse
@@ -29,11 +30,12 @@ def case_import(
 ) -> models.Case:
     """Store a case from an `openimr.case/1` document, with the document's staff-only parts:
     how to reach its parties (`openimr.cases.contacts`) and its claim number, which its
-    parties give on /status/ (`openimr.cases.import_claim`). The rules run again here so
-    that no door (CLI, web, API) can store what `openimr case validate` refuses. An existing
-    case number is a Conflict unless ``replace`` (the new document's contacts and claim
-    number then replace the old ones: it is the whole case); a case with an issued letter
-    is frozen."""
+    parties give on /status/ (`openimr.cases.import_claim`) and screening compares a new
+    application's with (kept in that comparable form too, `services.screening`). The rules
+    run again here so that no door (CLI, web, API) can store what `openimr case validate`
+    refuses. An existing case number is a Conflict unless ``replace`` (the new document's
+    contacts and claim number then replace the old ones: it is the whole case); a case with
+    an issued letter is frozen."""
     contacts = contacts or {}
     claim_number = claim_number_parse(claim_number or None)
     problems = case_problems(case) + contacts_problems(contacts, case)
@@ -58,6 +60,7 @@ def case_import(
             "claims_administrator_id": link,
             "contacts": contacts,
             "claim_number": claim_number,
+            "claim_key": normalise_claim(claim_number),
         },
     )
     row.items.all().delete()

@@ -3,7 +3,10 @@ case with its events, clocks and notice (8 CCR 9792.10.3)."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
+
+from django.db.models import Q
 
 from openimr.audit.services import Actor, PendingEvent, audit_save
 from openimr.cases import models
@@ -30,20 +33,29 @@ from openimr.core.clock import local_date
 Held = dict[str, tuple[list[ReceivedApplication], list[tuple[str, date | None]]]]
 
 
-def _held(claims: Iterable[str]) -> Held:
-    """Applications on file for these claims, their decided items and their items since
-    authorized, in four queries whatever the batch size; by the indexed comparable claim
-    number (however it was written, 8 CCR 9792.10.3(a)(2)), so the cost stays flat however
-    many cases the database holds, keyed by that comparable form. A screened-out application
-    is closed: the copy sent to correct it is not its duplicate (8 CCR 9792.10.3), and it
-    decided nothing. A terminated, issued or withdrawn one is held with its state, so that the
-    rules say how it ended rather than call it the one under review; so is each item
-    authorized out of a dispute under way, decided or withdrawn since: a withdrawal does not
-    take back the claims administrator's authorization (8 CCR 9792.10.6(a))."""
-    same_claim = list(
-        models.Application.objects.filter(claim_key__in={normalise_claim(c) for c in claims})
+@dataclass
+class _OnFile:
+    """A case on file for one of the claims, filed or imported whole, as screening reads it."""
+
+    case_id: int
+    reference: str
+    claim_number: str
+    claim_key: str
+    ur_decision_date: date | None
+    received_on: date | None
+    state: str
+    terminated_at: datetime | None
+    treatments: list[str] = field(default_factory=list)
+
+
+def _filed(keys: set[str]) -> list[_OnFile]:
+    """Applications on the claims with the treatments they dispute, in two queries. A
+    screened-out application is closed: the copy sent to correct it is not its duplicate
+    (8 CCR 9792.10.3), and it decided nothing."""
+    rows = (
+        models.Application.objects.filter(claim_key__in=keys)
         .exclude(case__state=State.INELIGIBLE.value)
-        .values(
+        .values_list(
             "id",
             "case_id",
             "case__case_number",
@@ -55,47 +67,106 @@ def _held(claims: Iterable[str]) -> Held:
             "case__terminated_at",
         )
     )
-    if not same_claim:
-        return {}
-    treatments: dict[int, list[str]] = defaultdict(list)
-    rows = models.ApplicationTreatment.objects.filter(
-        application_id__in=[a["id"] for a in same_claim]
-    )
-    for application_id, treatment in rows.order_by("position").values_list(
+    filed = {row[0]: _OnFile(*row[1:]) for row in rows}
+    treatments = models.ApplicationTreatment.objects.filter(application_id__in=list(filed))
+    for application_id, treatment in treatments.order_by("position").values_list(
         "application_id", "treatment"
     ):
-        treatments[application_id].append(treatment)
+        filed[application_id].treatments.append(treatment)
+    return list(filed.values())
+
+
+def _imported(keys: set[str]) -> list[_OnFile]:
+    """Cases imported whole with a claim number (`openimr case import`), which have no
+    application: the same dispute received once, decided or ended alike
+    (8 CCR 9792.10.3(a)(2)). One imported without a claim number shares no claim that
+    can be shown, and stays out. Their treatments are read with the decided items
+    (`_items_read`), as their disputed items are the only list of them."""
+    rows = (
+        models.Case.objects.filter(claim_key__in=keys, application__isnull=True)
+        .exclude(state=State.INELIGIBLE.value)
+        .values_list(
+            "id",
+            "case_number",
+            "claim_number",
+            "claim_key",
+            "date_ur_decision",
+            "date_application_received",
+            "state",
+            "terminated_at",
+        )
+    )
+    return [_OnFile(*row) for row in rows]
+
+
+def _items_read(
+    held: list[_OnFile], imported: dict[int, _OnFile]
+) -> dict[int, list[tuple[str, date | None]]]:
+    """The items each held case decided, by case; an imported case's items are also its
+    treatments. A determination counts once it is made: QA's return to the reviewer clears
+    its date and leaves the items' draft decisions, which decide nothing."""
     decided: dict[int, list[tuple[str, date | None]]] = defaultdict(list)
-    # A determination counts once it is made: QA's return to the reviewer clears its date
-    # and leaves the items' draft decisions, which decide nothing.
-    for case_id, treatment, on in models.DisputedItem.objects.filter(
-        case_id__in=[a["case_id"] for a in same_claim],
-        decision__isnull=False,
-        case__date_decision__isnull=False,
-    ).values_list("case_id", "treatment", "case__date_decision"):
-        decided[case_id].append((treatment, on))
+    made = Q(decision__isnull=False, case__date_decision__isnull=False)
+    rows = models.DisputedItem.objects.filter(
+        made | Q(case_id__in=list(imported)), case_id__in=[h.case_id for h in held]
+    )
+    for case_id, treatment, decision, on in rows.order_by("position").values_list(
+        "case_id", "treatment", "decision", "case__date_decision"
+    ):
+        if case_id in imported:
+            imported[case_id].treatments.append(treatment)
+        if decision is not None and on is not None:
+            decided[case_id].append((treatment, on))
+    return decided
+
+
+def _authorized_read(
+    held: list[_OnFile], imported: dict[int, _OnFile]
+) -> dict[int, list[AuthorizedTreatment]]:
+    """Each item authorized out of a held case's dispute, under way, decided or withdrawn
+    since: a withdrawal does not take back the claims administrator's authorization
+    (8 CCR 9792.10.6(a)). An imported case's was one of its treatments, and left its items."""
     authorized: dict[int, list[AuthorizedTreatment]] = defaultdict(list)
     for case_id, treatment, on in models.AuthorizedItem.objects.filter(
-        case_id__in=[a["case_id"] for a in same_claim]
+        case_id__in=[h.case_id for h in held]
     ).values_list("case_id", "treatment", "authorized_on"):
         authorized[case_id].append(AuthorizedTreatment(treatment, on))
-    held: Held = defaultdict(lambda: ([], []))
-    for a in same_claim:
-        received, decisions = held[a["claim_key"]]
+        if case_id in imported:
+            imported[case_id].treatments.append(treatment)
+    return authorized
+
+
+def _held(claims: Iterable[str]) -> Held:
+    """Cases on file for these claims, their decided items and their items since authorized,
+    in at most five queries whatever the batch size; by the indexed comparable claim number
+    (however it was written, 8 CCR 9792.10.3(a)(2)), so the cost stays flat however many
+    cases the database holds, keyed by that comparable form. A terminated, issued or
+    withdrawn one is held with its state, so that the rules say how it ended rather than
+    call it the one under review."""
+    keys = {normalise_claim(c) for c in claims}
+    imported = {h.case_id: h for h in _imported(keys)}
+    held = _filed(keys) + list(imported.values())
+    if not held:
+        return {}
+    decided = _items_read(held, imported)
+    authorized = _authorized_read(held, imported)
+    found: Held = defaultdict(lambda: ([], []))
+    for h in held:
+        received, decisions = found[h.claim_key]
         received.append(
             ReceivedApplication(
-                a["case__case_number"],
-                a["claim_number"],
-                a["ur_decision_date"],
-                tuple(treatments[a["id"]]),
-                a["received_on"],
-                State(a["case__state"]),
-                local_date(a["case__terminated_at"]) if a["case__terminated_at"] else None,
-                tuple(authorized[a["case_id"]]),
+                h.reference,
+                h.claim_number,
+                h.ur_decision_date,
+                tuple(h.treatments),
+                h.received_on,
+                State(h.state),
+                local_date(h.terminated_at) if h.terminated_at else None,
+                tuple(authorized[h.case_id]),
             )
         )
-        decisions += decided[a["case_id"]]
-    return held
+        decisions += decided[h.case_id]
+    return found
 
 
 class ScreeningContexts:
