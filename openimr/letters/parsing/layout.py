@@ -49,7 +49,7 @@ _OPENINGS = (
     | frozenset(heading[:4].capitalize() for heading in HEADINGS)
 )
 _NOTICE = "notice of independent medical review determination"
-_PROFESSIONAL = ("medical professional review", "issue at dispute", "issues at dispute")
+_PROFESSIONAL = "medical professional review"
 _MAXIMUS = ("maximus federal services, inc", "imr decision(s) and rationale(s)")
 _HEADER = re.compile(r"Case\s+(?:Number|No\.?)\s*:", re.IGNORECASE)
 _LETTERISH = re.compile(
@@ -74,7 +74,10 @@ def detect(lines: Lines, parts: dict[str, "Section"]) -> str:
     names = {part.name for part in parts.values()}
     if _NOTICE in head:
         return "notice-2013"
-    if any(marker in head for marker in _PROFESSIONAL) or "issue at dispute" in names:
+    # Its title, or ISSUE AT DISPUTE as the first heading: a reviewer's "The issue at
+    # dispute is ..." or "Issue at dispute:" in another layout's summary is no such thing.
+    dispute = parts.get("dispute")
+    if _PROFESSIONAL in head or (dispute and dispute.heading == parts["front"].stop):
         return "professional-review"
     if any(marker in head or marker in names for marker in _MAXIMUS):
         return "maximus-decisions"

@@ -108,3 +108,13 @@ def test_a_heading_line_quoted_by_the_reviewer_is_read_as_text(layout, where, li
 def test_a_heading_line_quoted_by_the_reviewer_is_read_as_text_from_the_pdf(layout, where, line):
     case = _quoting(CASE, line, where)
     _check(parse_pdf(letter_pdf(case, layout)), case, layout)
+
+
+@pytest.mark.parametrize("opening", ["Issue at dispute:", "The issue at dispute is the MRI."])
+def test_a_summary_naming_the_issue_at_dispute_does_not_make_ours_a_professional_review(opening):
+    doc = json.loads(DEMO.read_text(encoding="utf-8"))
+    doc["clinical_summary"] = f"{opening}\n\n{doc['clinical_summary']}"
+    parsed = parse_text(render(case_from_document(doc), "text").decode("utf-8"))
+    assert parsed.layout == "fdl-2016"
+    assert parsed.case["clinical_summary"].startswith(f"{opening}\n\nThe employee is")
+    assert [i["treatment"] for i in parsed.case["items"]] == [i["treatment"] for i in doc["items"]]
