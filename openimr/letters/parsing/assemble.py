@@ -15,7 +15,7 @@ from openimr.letters.parsing.citations import basis, states_no_evidence
 from openimr.letters.parsing.contract import ParsedLetter
 from openimr.letters.parsing.header import case_number, header_dates, narrative_dates, priority
 from openimr.letters.parsing.items import RawItem, read_items
-from openimr.letters.parsing.layout import Section, detect, sections
+from openimr.letters.parsing.layout import Section, detect, headings, real_headings, sections
 from openimr.letters.parsing.numbered import maximus_items, notice_items, review_items
 from openimr.letters.parsing.parties import documents, front_parties, parties
 from openimr.letters.parsing.qualifications import qualifications
@@ -310,8 +310,12 @@ def parse_text(text: str) -> ParsedLetter:
     """A letter's text (as extracted from its PDF, or as written) → ``ParsedLetter``;
     LetterUnreadable when it is not a letter of a known layout."""
     lines = normalize(text)
-    parts = sections(lines)
+    found = headings(lines)
+    parts = sections(lines, found)
     layout = detect(lines, parts)
+    # A heading line quoted in the reviewer's prose opens no section and ends none.
+    if (real := real_headings(found, layout)) is not found:
+        parts = sections(lines, real)
     notes = _Notes()
     front = _front_text(lines, parts)
     summary = _summary(lines, parts, notes)

@@ -49,7 +49,7 @@ _OPENINGS = (
     | frozenset(heading[:4].capitalize() for heading in HEADINGS)
 )
 _NOTICE = "notice of independent medical review determination"
-_PROFESSIONAL = ("medical professional review", "issue at dispute", "issues at dispute")
+_PROFESSIONAL = "medical professional review"
 _MAXIMUS = ("maximus federal services, inc", "imr decision(s) and rationale(s)")
 _HEADER = re.compile(r"Case\s+(?:Number|No\.?)\s*:", re.IGNORECASE)
 _LETTERISH = re.compile(
@@ -74,7 +74,10 @@ def detect(lines: Lines, parts: dict[str, "Section"]) -> str:
     names = {part.name for part in parts.values()}
     if _NOTICE in head:
         return "notice-2013"
-    if any(marker in head for marker in _PROFESSIONAL) or "issue at dispute" in names:
+    # Its title, or ISSUE AT DISPUTE as the first heading: a reviewer's "The issue at
+    # dispute is ..." or "Issue at dispute:" in another layout's summary is no such thing.
+    dispute = parts.get("dispute")
+    if _PROFESSIONAL in head or (dispute and dispute.heading == parts["front"].stop):
         return "professional-review"
     if any(marker in head or marker in names for marker in _MAXIMUS):
         return "maximus-decisions"
@@ -95,9 +98,26 @@ def detect(lines: Lines, parts: dict[str, "Section"]) -> str:
     )
 
 
-def sections(lines: Lines) -> dict[str, Section]:
-    """The first section of each kind, by kind; the front matter (before any heading) is
-    ``front``."""
+# The order of each layout's section kinds, as its letters print them (domain.md §6,
+# docs/parser.md): a heading line of another kind, or out of this order, is the reviewer's
+# text. Ours (fdl-2016) adds the documents, the appeal rights and the parties served; the
+# 2013 notice lists the documents before the summary.
+ORDER = {
+    "notice-2013": ("determinations", "reviewer", "documents", "summary"),
+    "fdl-2014": ("reviewer", "summary", "issues", "documents", "appeal", "served"),
+    "fdl-2016": ("reviewer", "summary", "issues", "documents", "appeal", "served"),
+    "maximus-decisions": ("reviewer", "documents", "summary", "issues"),
+    "professional-review": (
+        "dispute", "summary", "documents", "guidelines", "rationale", "reviewer",
+    ),
+}  # fmt: skip
+# The sections that hold the reviewer's own prose, where a heading line may be quoted (the
+# notice-2013 rationales follow its summary with no heading of their own).
+_PROSE = frozenset(("summary", "issues", "guidelines", "rationale"))
+
+
+def headings(lines: Lines) -> list[tuple[str, int]]:
+    """(name, line index) of every line that reads as a heading, in order."""
     found: list[tuple[str, int]] = []
     # Headings are short and open with a heading's first four letters; most lines do not.
     maybe = [i for i, line in enumerate(lines.text) if len(line) < 84 and line[:4] in _OPENINGS]
@@ -105,6 +125,45 @@ def sections(lines: Lines) -> dict[str, Section]:
         name = lines.text[index].rstrip(" :").lower()
         if name in HEADINGS:
             found.append((name, index))
+    return found
+
+
+def real_headings(found: list[tuple[str, int]], layout: str) -> list[tuple[str, int]]:
+    """The headings that are the letter's own: the most that follow the layout's ``ORDER``,
+    each kind once; of equal choices, the one that leaves the other heading lines inside
+    the reviewer's prose (a "DOCUMENTS REVIEWED" line in item 1's rationale, not in the
+    list of documents), then the earliest. ``found`` itself when every line is one."""
+    rank = {kind: n for n, kind in enumerate(ORDER[layout])}
+    kinds = [HEADINGS[name] for name, _ in found]
+    ranks = [rank.get(kind, -1) for kind in kinds]
+    if all(a < b for a, b in zip([-1, *ranks], ranks, strict=False)):
+        return found  # every heading once, in order: as in each published letter
+    ends = len(found)
+
+    def misplaced(last: int, upto: int) -> int:
+        """Heading lines skipped after heading ``last`` (-1: the front) up to ``upto``: none
+        counts when they sit in prose, where the reviewer may have written them."""
+        return 0 if last >= 0 and kinds[last] in _PROSE else upto - last - 1
+
+    # best[j]: (headings kept, -lines misplaced, the kept) of the best choice ending with j.
+    best: list[tuple[int, int, tuple[int, ...]] | None] = []
+    for j in range(ends + 1):
+        kept = 1 if j < ends else 0
+        here = (kept, -misplaced(-1, j), (j,) * kept) if j == ends or ranks[j] >= 0 else None
+        for i, before in enumerate(best):
+            if here is None or before is None or (j < ends and not ranks[i] < ranks[j]):
+                continue
+            option = (before[0] + kept, before[1] - misplaced(i, j), before[2] + (j,) * kept)
+            if option[:2] > here[:2]:  # of equal choices, the first (earliest) stays
+                here = option
+        best.append(here)
+    chosen = best[ends]
+    return [found[j] for j in chosen[2]] if chosen else []
+
+
+def sections(lines: Lines, found: list[tuple[str, int]]) -> dict[str, Section]:
+    """The sections that the headings ``found`` open, the first of each kind, by kind; the
+    front matter (before any heading) is ``front``."""
     out: dict[str, Section] = {}
     first = found[0][1] if found else len(lines.text)
     out["front"] = Section("front", "", -1, 0, first)
