@@ -23,8 +23,13 @@ COLUMN = 300.0  # x of a header row's second cell
 
 @cache
 def _fonts() -> None:
-    pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "LiberationSerif-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "LiberationSerif-Bold.ttf")))
+    for name, kind in ((REGULAR, "Regular"), (BOLD, "Bold")):
+        font = TTFont(name, str(FONTS / f"LiberationSerif-{kind}.ttf"))
+        # reportlab keeps one font object per face name (the file's own, "LiberationSerif"):
+        # registered under that face name first, these would stand in for the letter
+        # renderer's faces of the same files in this process, and its PDFs would fail.
+        font.face.name = name.encode()
+        pdfmetrics.registerFont(font)
 
 
 def _wrap(text: str, font: str, width: float) -> list[str]:

@@ -20,8 +20,6 @@ _WHERE = ("summary", "rationale")
 CASE = next(c for c in generate_cases(12, seed=2026) if len(c["items"]) >= 3)
 
 
-# Our letters first: bench/corpus_pdf.py registers its fonts in reportlab under the names our
-# renderer's faces use, and our PDF cannot be drawn after it in the same process.
 @pytest.mark.parametrize("form", ["text", "pdf"])
 def test_our_letter_with_documents_reviewed_opening_its_summary_is_read_whole(form):
     doc = json.loads(DEMO.read_text(encoding="utf-8"))
