@@ -6,10 +6,9 @@ import io
 import logging
 
 import pytest
-from django.test import Client
 
+from openimr.api.tests.server_error import PATH, answer_of_a_bug
 from openimr.audit.request_log import RequestIdFormatter
-from openimr.decisions import selectors as decision_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -28,16 +27,10 @@ def server_log():
 
 
 def test_the_error_line_of_a_500_names_the_id_the_client_was_given(monkeypatch, server_log):
-    def broken(*args, **kwargs):
-        raise RuntimeError("a bug")
-
-    monkeypatch.setattr(decision_selectors, "decision_search", broken)
-    response = Client(raise_request_exception=False).get("/api/v1/decisions")
+    response = answer_of_a_bug(monkeypatch)
     assert response.status_code == 500
     quoted = response["X-Request-ID"]
-    error_lines = [
-        line for line in server_log.getvalue().splitlines() if "/api/v1/decisions" in line
-    ]
+    error_lines = [line for line in server_log.getvalue().splitlines() if PATH in line]
     assert error_lines and error_lines[0].startswith(f"[request {quoted}] ")
 
 

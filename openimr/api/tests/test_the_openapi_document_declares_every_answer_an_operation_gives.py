@@ -8,12 +8,11 @@ import json
 import jsonschema
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from openimr.api.services import token_create
+from openimr.api.tests.server_error import answer_of_a_bug
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
-from openimr.decisions import selectors as decision_selectors
 from openimr.letters.services import letter_issue
 from openimr.records.tests.receiving import IMMEDIATE, PROGRESS_NOTE, pdf_of
 
@@ -152,11 +151,7 @@ def test_the_answers_that_succeed_stay_declared(client, document_api, token):
 
 
 def test_the_answer_to_an_unexpected_error_is_declared(monkeypatch, document_api):
-    def broken(*args, **kwargs):
-        raise RuntimeError("a bug")
-
-    monkeypatch.setattr(decision_selectors, "decision_search", broken)
-    response = Client(raise_request_exception=False).get("/api/v1/decisions")
+    response = answer_of_a_bug(monkeypatch)
     assert response.status_code == 500
     _assert_declared(document_api, "GET", "/api/v1/decisions", response)
     declared = document_api["paths"]["/api/v1/decisions"]["get"]["responses"]["500"]
