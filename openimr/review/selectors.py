@@ -182,7 +182,7 @@ def records_complete(row: Any) -> datetime | None:
     that day (LC 4610.6(d); 8 CCR 9792.10.6(b)-(c)), so the day is all it needs. None when
     neither says: the due date cannot be known."""
     if row.records_complete_at is not None:
-        return row.records_complete_at  # type: ignore[no-any-return]
+        return row.records_complete_at
     day = row.date_records_complete
     return datetime.combine(day, time(), tzinfo=CALIFORNIA) if day else None
 

@@ -26,4 +26,3 @@ def test_a_party_finds_the_imported_demo_case_by_its_claim_number(client, demo):
     assert stage_of(State.ISSUED).words in said and "No case matches" not in said
     readme = " ".join(README.read_text(encoding="utf-8").split())
     assert doc["claim_number"] in readme and doc["dates"]["injury"] in readme
-
