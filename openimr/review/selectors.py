@@ -7,7 +7,7 @@ answer as for a case that does not exist, and the refusal is written to the audi
 every view that is allowed is audited too."""
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, NoReturn
 
 from django.http import Http404
@@ -175,12 +175,24 @@ def record_for_reader(
     return reading[0], found, reading[1]
 
 
+def records_complete(row: Any) -> datetime | None:
+    """When the case's records were complete: the instant intake recorded or, for a case
+    imported whole (`openimr case import`), the start of the California day its document
+    gives (``dates.records_complete``). The determination clock counts calendar days from
+    that day (LC 4610.6(d); 8 CCR 9792.10.6(b)-(c)), so the day is all it needs. None when
+    neither says: the due date cannot be known."""
+    if row.records_complete_at is not None:
+        return row.records_complete_at
+    day = row.date_records_complete
+    return datetime.combine(day, time(), tzinfo=CALIFORNIA) if day else None
+
+
 def determination_due(row: Any) -> date | datetime | None:
     """When the determination is due (LC 4610.6(d)), counted from the complete records
     whether or not the reviewer has submitted: QA still has to meet it."""
     facts = ClockFacts(
         priority=Priority(row.priority),
-        records_complete_at=row.records_complete_at,
+        records_complete_at=records_complete(row),
         converted_to_expedited_at=row.converted_to_expedited_at,
     )
     found = case_deadlines(facts, load_program(row.program))

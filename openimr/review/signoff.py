@@ -3,11 +3,12 @@ from the stored case, its reviewers, its clocks and its records; and the provena
 issued letter prints."""
 
 from dataclasses import replace
+from datetime import datetime, time
 from typing import Any
 
 from openimr.cases.selectors import case_by_number
 from openimr.core.case import Case
-from openimr.core.clock import now
+from openimr.core.clock import CALIFORNIA, now
 from openimr.guidelines.domain.hierarchy import basis_problems
 from openimr.letters.selectors import letter_html_for
 from openimr.review import case_file
@@ -56,7 +57,7 @@ def checklist(row: Any) -> tuple[Check, ...]:
         documents_reviewed=documents_reviewed(row, case),
         identity=ReviewerIdentity(names, numbers),
         due=due_instant(due) if due else moment,
-        now=moment,
+        now=_judged_at(row, moment),
     )
     checks = qa_checks(
         determination,
@@ -95,8 +96,19 @@ def _late_records(row: Any) -> tuple[Check, ...]:
     return (Check("late_records", True, text, "LC 4610.6(e)", blocking=False, warning=True),)
 
 
+def _judged_at(row: Any, moment: datetime) -> datetime:
+    """When the determination's timeliness is judged (LC 4610.6(d)): now, for one made
+    here. A case imported whole, its clock and its decision both from its document (no
+    records-complete instant recorded here, no decision made here), was determined on the
+    document's decision date: the end of that day met or missed the clock, and issuing its
+    letter now does not make it late."""
+    if row.records_complete_at is None and row.decided_at is None and row.date_decision:
+        return datetime.combine(row.date_decision, time.max, tzinfo=CALIFORNIA)
+    return moment
+
+
 def _no_clock(check: Check) -> Check:
-    # A case imported whole has no complete-records date: there is no clock to judge.
+    # Neither intake nor the imported document gave a complete-records date: no clock.
     if check.code != "on_time":
         return check
     text = "the case records no date of complete records, so no determination due date"

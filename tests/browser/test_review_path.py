@@ -57,6 +57,8 @@ PAGES = (
 def review_case():
     doc = undecided(json.loads(DEMO.read_text(encoding="utf-8")))
     doc["items"] = doc["items"][:2]
+    # No complete-records day: its 2016 one would make today's determination overdue.
+    doc["dates"]["records_complete"] = None
     case_import(case=case_from_document(doc), actor="test")
     assign(CASE, person("jroe", "reviewer"), "R-1", "Jane Q. Roe")
     person("qa-doc", "qa")

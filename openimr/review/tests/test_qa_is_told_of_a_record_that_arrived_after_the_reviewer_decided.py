@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from openimr.cases.models import Case
+from openimr.core.clock import now
 from openimr.review.tests.conftest import CASE, decide_as_published, login, store_record
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,9 @@ WARNING = "arrived after the reviewer decided"
 
 @pytest.fixture
 def submitted(client, cast, under_review, three_item_doc):
+    # Its file completed here yesterday: the document's own day (2016) would make the
+    # determination overdue, a refusal this warning must not be confused with.
+    Case.objects.filter(case_number=CASE).update(records_complete_at=now() - timedelta(days=1))
     decide_as_published(three_item_doc, cast.reviewer)
     assert (
         login(client, cast.reviewer).post(f"/review/{CASE}/", {"action": "submit"}).status_code
