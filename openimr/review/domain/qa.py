@@ -157,10 +157,15 @@ def _when(moment: datetime) -> str:
 
 def deadline_check(due: datetime, now: datetime) -> Check:
     """The determination is not overdue (LC 4610.6(d)); due within ``WARN_WITHIN`` it passes
-    with a warning, so QA takes it first."""
+    with a warning, so QA takes it first. Overdue, the check fails but does not hold the
+    letter back: LC 4610.6(d) sets the time to decide and nothing in it ends a review whose
+    time has passed, so the determination still binds and must reach the parties (LC
+    4610.6(g)); holding it would only make it later. The lateness is counted where it
+    belongs, in the timeliness report (``cases.timeliness``)."""
     left = due - now
     if left < timedelta(0):
-        return Check("on_time", False, f"the determination was due {_when(due)}", ON_TIME)
+        text = f"the determination was due {_when(due)}: it is late, so issue it without delay"
+        return Check("on_time", False, text, ON_TIME, blocking=False)
     hours = int(left.total_seconds() // 3600)
     if left <= WARN_WITHIN:
         text = f"the determination is due within {hours} hours, {_when(due)}"

@@ -11,6 +11,7 @@ import pytest
 
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
+from openimr.letters.models import IssuedLetter
 from openimr.review.tests.conftest import CASE, QA_URL, assign, login, undecided
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +50,11 @@ def test_a_case_its_document_decided_after_the_due_date_was_decided_late(
 ):
     three_item_doc["dates"]["decision"] = "2016-11-14"
     _imported(three_item_doc, cast)
-    response = login(client, cast.qa).post(QA_URL, {"action": "approve"})
-    assert "the determination was due November 10, 2016" in response.content.decode()
+    page = _qa_page(client, cast)
+    assert "the determination was due November 10, 2016 23:59 PST: it is late" in page
+    # Late, it still issues: LC 4610.6(d) ends no review whose time has passed.
+    login(client, cast.qa).post(QA_URL, {"action": "approve"})
+    assert IssuedLetter.objects.filter(case__case_number=CASE).exists()
 
 
 def test_a_document_without_a_records_complete_date_says_the_due_date_is_not_known(

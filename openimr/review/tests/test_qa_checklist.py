@@ -264,7 +264,9 @@ def test_the_deadline_check_fails_when_overdue_and_warns_within_a_day(left, pass
     [check] = [c for c in _checks(replace(SOUND, due=NOW + left)) if c.code == "on_time"]
     assert (check.passed, check.warning) == (passed, warning)
     assert words in check.text
-    assert qa_ready([check]) is passed
+    # A late determination is said to be late, and still issues: holding it makes it later.
+    assert qa_ready([check])
+    assert passed or "it is late, so issue it without delay" in check.text
 
 
 def test_a_naive_instant_is_refused():
