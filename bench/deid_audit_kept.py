@@ -300,4 +300,8 @@ KEPT: tuple[str, ...] = (
     "Official Disability Guidelines' recommendation; Workers Compensation's report.",
     "State Compensation Insurance Fund's letter, Social Security's letter, Cedars Sinai's records.",
     "Per Husband, she falls. Per Telephone, Per Agreement, Per Diem, Per Authorization, it stands.",
+    # Session 23, deid23b: a plain "at" after one word, a party's role in capitals after a
+    # role, a note's "RE:" inside a sentence.
+    "She works at amazon.com and was seen at 3.5 at drugs.com, e.g. at kaiser.org.",
+    "The attorney APPLICANT'S ATTORNEY objected; the adjuster RE: ACME denied it.",
 )

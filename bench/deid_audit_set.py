@@ -434,6 +434,10 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Sam Ortiz's note of 3/3/2016 was reviewed.", ("Sam", "Ortiz")),
     Leak('Guadalupe "Lupe" Hernandez-Whitfield reported 5/10 pain.', ("Lupe",)),
     Leak("The adjuster, according to the file, is Maria Lopez.", ("Maria", "Lopez")),
+    # Session 23, deid23b: what deid23 found and left.
+    Leak("Email jane.smith at example.com for the records.", ("jane.smith", "example")),
+    Leak("Insured ID: 12345 was on the form; Insured I.D. 67890.", ("12345", "67890")),
+    Leak("J. Smith's note of 3/3/2016 was reviewed.", ("Smith",)),
 )
 
 

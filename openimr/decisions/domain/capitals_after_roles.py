@@ -16,6 +16,7 @@ from collections.abc import Container
 from openimr.decisions.domain.credentialed_names import ACRONYMS
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import CREDENTIAL_SET, capitals_name, is_ordinary
+from openimr.decisions.domain.unlabelled_names import PARTY_ROLES
 from openimr.decisions.domain.word_starts import word_starts
 
 # Roles of the claim's handling, the people's and the companies': after a company's role
@@ -92,10 +93,15 @@ def _company(found: re.Match[str], company_role: bool) -> tuple[int, int] | None
     return None
 
 
+def _role_word(word: str) -> bool:
+    return word.lower().removesuffix("'s").removesuffix("\u2019s") in PARTY_ROLES
+
+
 def _person(text: str, found: re.Match[str], known: Container[str]) -> tuple[int, int] | None:
     span = capitals_name(text, found.start(2) - 1)
     if span is None or len(text[span[0] : span[1]].split()) < 2:
         return None
-    if any(word in ACRONYMS for word in text[span[0] : span[1]].split()):
+    words = text[span[0] : span[1]].split()
+    if any(word in ACRONYMS or _role_word(word) for word in words):
         return None
     return None if all_known(text, span, known) else span

@@ -27,7 +27,7 @@ from openimr.decisions.domain.name_reading import (
     word_before_act,
 )
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
-from openimr.decisions.domain.unlabelled_names import SYSTEM_WORDS
+from openimr.decisions.domain.unlabelled_names import PARTY_ROLES, SYSTEM_WORDS
 from openimr.decisions.domain.word_starts import word_starts
 
 # Credentials written after a name (``CREDENTIALS``), as a letter signs or cites a
@@ -181,8 +181,8 @@ def _set_off_word(text: str, role: int, at: int) -> re.Match[str] | None:
 
 def _names_one(word: str) -> bool:
     lower, upper = word.lower(), word.upper()
-    if lower in CALENDAR or upper in CREDENTIAL_SET or upper in ACRONYMS:
-        return False
+    if lower in CALENDAR or upper in CREDENTIAL_SET or upper in ACRONYMS or lower in PARTY_ROLES:
+        return False  # a party's role: "the attorney APPLICANT'S ATTORNEY objected"
     return lower in SURNAME_WORDS or not is_ordinary(word)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Container, Sequence
 from openimr.decisions.domain.deidentify import REDACTED, name_key
 from openimr.decisions.domain.spelled_addresses import (
     has_spelled_address,
+    replace_plain_at_addresses,
     replace_spelled_addresses,
 )
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
@@ -46,6 +47,9 @@ _ID_LABELS += ("ss#", "patient id", "chart")
 # numbers are (b)(2)(i)(I); "Subscriber ID 12345" was read as a city, Idaho's code and a
 # ZIP, and lost its label.
 _ID_LABELS += ("subscriber",)
+# The same number under the policyholder's label ("Insured ID: 12345"), "ID" required: "the
+# insured 2016 claim" holds no identifier.
+_ID_LABELS += ("insured id",)
 # A clinician's license, NPI and DEA numbers name the reviewer or the physician (LC
 # 4610.6(f); certificate and license numbers are (b)(2)(i)(K)).
 _ID_LABELS += ("license", "npi", "dea")
@@ -223,6 +227,7 @@ def replace_identifiers(text: str) -> str:
         text = _EMAIL.sub(REDACTED, text)
     if has_spelled_address(starts):
         text = replace_spelled_addresses(text)
+    text = replace_plain_at_addresses(text)
     # The ages are read in the text as it now is: an e-mail address redacted before an age
     # moves it, and the places of the text before would miss it (or read past the end).
     text = cap_stated_ages(text)

@@ -179,12 +179,22 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 def _recipients(text: str, label: str, known: Container[str]) -> list[tuple[int, int]]:
     spans = []
     for at in word_starts(text).of(label):
+        if label == "re:" and _inside_sentence(text, at):
+            continue
         start = at + len(label)
         while text[start : start + 1].isspace():
             start += 1
         capitals = [s for s in _capitals_listed(text, start) if not all_known(text, s, known)]
         spans += listed_names(text, start, known) or capitals or _signer(text, label, start, known)
     return spans
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    """Whether a word in lower case stands right before ``at`` on its line: "the adjuster RE:
+    ACME" writes what a note is about, where a subject line "RE: Maria Garcia" opens its line
+    or follows a date or a comma."""
+    before = text[max(0, at - 40) : at].rstrip(" \t")
+    return before[-1:].islower()
 
 
 # A sign-off's one word, where the letter ends it (the line, the text or a period after it):

@@ -29,17 +29,18 @@ _OWNED_RECORD = re.compile(
     r"declaration|testimony|opinion|findings|recommendations?|assessment|request|RFA)\b"
 )
 _TYPOGRAPHIC = re.compile(_OWNED_RECORD.pattern.replace("'", "\u2019", 1))
-# Two to four name tokens right before the possessive.
+# Two to four name tokens right before the possessive, or initials and one ("J. Smith's").
 _OWNER = re.compile(
-    rf"(?<![\w'\u2019.-])((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{1,3}})$"
+    rf"(?<![\w'\u2019.-])((?:{INITIAL})*{NAME_WORD}(?:\s+(?:{INITIAL})*{NAME_WORD}){{1,3}}"
+    rf"|(?:{INITIAL})+{NAME_WORD})$"
 )
 
 
 def replace_record_owners(text: str, known: Container[str] = ()) -> str:
-    """A name of two to four words written as a record's owner ("Sam Ortiz's note", "Jane
-    Q. Smith's report") → ``[redacted]``, the possessive kept. Not an organization's or a
-    place's record; a name whose every word is ``known`` is left to the known-name rule:
-    run before it."""
+    """A name of two to four words, or initials and a surname, written as a record's owner
+    ("Sam Ortiz's note", "Jane Q. Smith's report", "J. Smith's note") → ``[redacted]``, the
+    possessive kept. Not an organization's or a place's record; a name whose every word is
+    ``known`` is left to the known-name rule: run before it."""
     found_all = list(_OWNED_RECORD.finditer(text))
     if "\u2019" in text:
         found_all += _TYPOGRAPHIC.finditer(text)
@@ -67,7 +68,10 @@ def _owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     while words and (is_opening(words[0][2].lower()) or words[0][2].lower() in CALENDAR):
         words.pop(0)
     lower = [word.lower().rstrip(".") for _, _, word in words]
-    if len([word for word in lower if len(word) > 1]) < 2:
+    # Two words, or initials before one ("J. Smith's note"): a word alone is read only when
+    # the case states it.
+    full = len([word for word in lower if len(word) > 1])
+    if full < 2 and not (full == 1 and len(lower) >= 2 and len(lower[-1]) > 1):
         return None
     if looks_like_organization(" ".join(lower)) or any(map(_not_a_persons, lower)):
         return None

@@ -35,6 +35,14 @@ _SPELLED_EMAIL = re.compile(
     rf"(?!{_NOT_LOCAL}\s){_LOCAL}\s+at\s+{_DOMAIN})",
     re.IGNORECASE,
 )
+# An "at" between spaces with real dots on both sides: "jane.smith at example.com". The local
+# part holds a dot between letters, as a person's address does ("works at Amazon.com" and
+# "seen at 3.5 at drugs.com" have none before the "at").
+_PLAIN_AT_EMAIL = re.compile(
+    rf"[a-z][\w+'-]*(?:\.[a-z][\w+'-]*)+[ \t]+at[ \t]+[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*"
+    rf"\.{_TOP_LEVEL}\b",
+    re.IGNORECASE,
+)
 # A web address with its dots written as words: "www dot smithlaw dot com", "smithlaw (dot)
 # com/jane", "https colon slash slash ...".
 _SPELLED_URL = re.compile(
@@ -61,3 +69,24 @@ def replace_spelled_addresses(text: str) -> str:
     com". An address written as one stays for ``identifiers``' e-mail pattern, and a
     guideline's web address as a letter cites it ("www.mdguidelines.com") stays."""
     return _SPELLED_URL.sub(REDACTED, _SPELLED_EMAIL.sub(REDACTED, text))
+
+
+def replace_plain_at_addresses(text: str) -> str:
+    """Each e-mail address written with a plain "at" for its "@" and real dots →
+    ``[redacted]`` (45 CFR 164.514(b)(2)(i)(F)): "jane.smith at example.com". Read back from
+    each " at " (a find in C; a pattern tried at every place of a letter costs more) to the
+    word before it, which needs a dot: "works at Amazon.com" stays for the web address's
+    own rule."""
+    out, done = [], 0
+    at = text.find(" at ")
+    while at >= 0:
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
+        if "." in text[start:at]:
+            while start < at and not text[start].isalnum():
+                start += 1  # "(jane.smith at ...", a quote
+            found = _PLAIN_AT_EMAIL.match(text, start)
+            if found and start >= done and (start == 0 or not text[start - 1].isalnum()):
+                out += [text[done:start], REDACTED]
+                done = found.end()
+        at = text.find(" at ", max(at + 3, done))
+    return "".join(out) + text[done:] if out else text

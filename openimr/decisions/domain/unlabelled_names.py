@@ -45,6 +45,9 @@ VERB_ROLES = """
     insurer carrier
 """
 WORKER_ROLES = "patient|applicant|claimant|employee|worker"
+# A party's role written in capitals after another role names no one: "the attorney
+# APPLICANT'S ATTORNEY objected" (``capitals_after_roles``, ``credentialed_names``).
+PARTY_ROLES = frozenset(VERB_ROLES.split()) | frozenset(WORKER_ROLES.split("|"))
 # The role, and what may stand between it and the verb ("the adjuster, who is", "the case
 # manager has been", "a case manager named"), read back from the verb.
 _ROLE_BEFORE_VERB = re.compile(
