@@ -246,6 +246,13 @@ def makers(data: dict[str, Any], staff: str, reviewer: str, seed: int
         "search": lambda: Request(
             "search", "GET", "/decisions/?" + urlencode(rng.choice(data["search_queries"]))
         ),
+        # A portal reading the corpus: an API request that writes nothing but its rate count.
+        "api search": lambda: Request(
+            "api search",
+            "GET",
+            "/api/v1/decisions?" + urlencode(rng.choice(data["search_queries"])),
+            api_headers,
+        ),
         "api submission": lambda: Request(
             "api submission",
             "POST",
@@ -269,7 +276,7 @@ def health() -> Iterator[Request]:
 
 
 def summary(outcomes: list[Outcome], seconds: float) -> dict[str, dict[str, Any]]:
-    """Per route: requests, answered per second, p50 and p99 of the answered (an error
+    """Per route: requests, answered per second, p50, p95 and p99 of the answered (an error
     status is an answer; an exception or a request never sent is not), errors."""
     by_route: dict[str, list[Outcome]] = defaultdict(list)
     for outcome in outcomes:
@@ -281,13 +288,14 @@ def summary(outcomes: list[Outcome], seconds: float) -> dict[str, dict[str, Any]
             "requests": len(rows),
             "per_second": len(answered) / seconds,
             "p50": statistics.median(answered) if answered else float("nan"),
-            "p99": _p99(answered),
+            "p95": _percentile(answered, 95),
+            "p99": _percentile(answered, 99),
             "errors": Counter(o.error for o in rows if o.error),
         }
     return table
 
 
-def _p99(samples: list[float]) -> float:
+def _percentile(samples: list[float], percent: int) -> float:
     if len(samples) < 2:
         return samples[0] if samples else float("nan")
-    return statistics.quantiles(samples, n=100, method="inclusive")[98]
+    return statistics.quantiles(samples, n=100, method="inclusive")[percent - 1]
