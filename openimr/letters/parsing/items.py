@@ -37,6 +37,8 @@ _REMAINING = re.compile(
     r"(?:\s+is)?\s*$",
     re.IGNORECASE,
 )
+# A maximus-decisions item opens "Item 1: X" (numbered.py reads it; layout.py looks for it).
+MAXIMUS_ITEM = re.compile(r"^Item\s+\d{1,2}\s*:\s*")
 # What follows the last rationale in our own letters and must not be read as part of it.
 _AFTERWORD = re.compile(r"^Each\s+item\s+marked\s+Overturned\b", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ value, folded (a wrapped value spans lines).
 import re
 from collections.abc import Iterator
 
+from openimr.letters.parsing.items import MAXIMUS_ITEM as _MAXIMUS_ITEM
 from openimr.letters.parsing.items import RawItem
 from openimr.letters.parsing.layout import Section
 from openimr.letters.parsing.text import Lines, after, paragraphs
@@ -32,7 +33,6 @@ _NOTICE_ITEM = re.compile(r"^\d{1,2}\)\s+Regarding\s+the\s+request\s+for\s+")
 _NOTICE_LABEL = re.compile(
     r"^(?:Rationale\s+for\s+the\s+Decision:|Section\s+of\s+the\s+Medical\s+Treatment|Rationale:)"
 )
-_MAXIMUS_ITEM = re.compile(r"^Item\s+\d{1,2}\s*:\s*")
 _MAXIMUS_LABEL = re.compile(
     r"^(?P<l>Decision|Claims\s+Administrator\s+Guideline\(s\)|Expert\s+Reviewer\s+Guideline\(s\)"
     r"|Reason\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+Rationale)\s*:\s*"
