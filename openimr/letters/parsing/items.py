@@ -224,6 +224,18 @@ def _labels(lines: Lines, start: int, stop: int) -> tuple[Labels, int]:
     return found, stop
 
 
+def _one_rationale(
+    labelled: list[tuple[int, tuple[str, int]]],
+) -> list[tuple[int, tuple[str, int]]]:
+    """The labelled lines of an item without a rationale label after its first: an item
+    prints one rationale, so a later "Rationale:" line is the reviewer's text in it."""
+    rationales = [n for n, (_, (label, _)) in enumerate(labelled) if label.endswith("rationale")]
+    if len(rationales) < 2:
+        return labelled
+    later = set(rationales[1:])
+    return [entry for n, entry in enumerate(labelled) if n not in later]
+
+
 def _fill(
     item: RawItem, lines: Lines, labelled: list[tuple[int, tuple[str, int]]], stop: int
 ) -> None:
@@ -277,6 +289,6 @@ def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
         item = RawItem(treatment=treatment[:500], decision=verdict, remaining_portion=remaining)
         end = heads[number + 1] if number + 1 < len(markers) else stop
         inside = at[bisect_right(at, marker) : bisect_left(at, end)]
-        _fill(item, lines, [(i, labels[i]) for i in inside], end)
+        _fill(item, lines, _one_rationale([(i, labels[i]) for i in inside]), end)
         items.append(item)
     return items

@@ -33,6 +33,7 @@ _NOTICE_ITEM = re.compile(r"^\d{1,2}\)\s+Regarding\s+the\s+request\s+for\s+")
 _NOTICE_LABEL = re.compile(
     r"^(?:Rationale\s+for\s+the\s+Decision:|Section\s+of\s+the\s+Medical\s+Treatment|Rationale:)"
 )
+_NOTICE_RATIONALE = re.compile(r"^Rationale:\s*")
 _MAXIMUS_LABEL = re.compile(
     r"^(?P<l>Decision|Claims\s+Administrator\s+Guideline\(s\)|Expert\s+Reviewer\s+Guideline\(s\)"
     r"|Reason\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+Rationale)\s*:\s*"
@@ -115,14 +116,21 @@ def notice_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
     return findings
 
 
+def _after_first(labels: list[int], lines: Lines, opening: str) -> list[int]:
+    """``labels`` without the lines opening ``opening`` after the first: an item prints one
+    rationale, so a later "Rationale:" line is the reviewer's text in it."""
+    found = [at for at in labels if lines.text[at].startswith(opening)]
+    return [at for at in labels if at not in found[1:]] if len(found) > 1 else labels
+
+
 def _notice_fill(item: RawItem, lines: Lines, start: int, stop: int) -> None:
-    labels = _starts(lines, start, stop, _NOTICE_LABEL)
+    labels = _after_first(_starts(lines, start, stop, _NOTICE_LABEL), lines, "Rationale:")
     for first, end in _spans(labels, stop):
         line = lines.text[first]
         if line.startswith("Rationale for"):
             continue
         if line.startswith("Rationale:"):
-            item.rationale = _prose(lines, first, end, re.compile(r"^Rationale:\s*"))
+            item.rationale = _prose(lines, first, end, _NOTICE_RATIONALE)
             continue
         # "Section of the MTUS cited by the Claims Administrator:" may wrap; it ends at ":".
         closing = (i for i in range(first, min(end, first + 4)) if lines.text[i].endswith(":"))
@@ -144,6 +152,7 @@ def maximus_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
     heads = _starts(lines, part.start, part.stop, _MAXIMUS_ITEM)
     for first, stop in _spans(heads, part.stop):
         labels = _starts(lines, first + 1, stop, _MAXIMUS_LABEL)
+        labels = _after_first(labels, lines, "Decision Rationale")
         head_end = labels[0] if labels else stop
         treatment = after(_MAXIMUS_ITEM, _fold(lines, first, head_end))
         item = RawItem(treatment=treatment[:500], decision=None)
