@@ -224,23 +224,13 @@ def _labels(lines: Lines, start: int, stop: int) -> tuple[Labels, int]:
     return found, stop
 
 
-def _one_rationale(
-    labelled: list[tuple[int, tuple[str, int]]],
-) -> list[tuple[int, tuple[str, int]]]:
-    """The labelled lines of an item without a rationale label after its first: an item
-    prints one rationale, so a later "Rationale:" line is the reviewer's text in it."""
-    rationales = [n for n, (_, (label, _)) in enumerate(labelled) if label.endswith("rationale")]
-    if len(rationales) < 2:
-        return labelled
-    later = set(rationales[1:])
-    return [entry for n, entry in enumerate(labelled) if n not in later]
-
-
 def _fill(
     item: RawItem, lines: Lines, labelled: list[tuple[int, tuple[str, int]]], stop: int
 ) -> None:
     """Read the labelled paragraphs (line index, (label, its end)) up to ``stop`` into
-    ``item``."""
+    ``item``. An item prints one rationale: a rationale label after its first is the
+    reviewer's text, and the rationale is read again from the first label on."""
+    first: tuple[int, int] | None = None  # the first rationale label's line and its end
     for number, (index, (label, label_end)) in enumerate(labelled):
         end = labelled[number + 1][0] if number + 1 < len(labelled) else stop
         if label.startswith("claims administrator"):
@@ -250,12 +240,14 @@ def _fill(
         elif label.startswith("why"):
             item.why_not_mtus = _folded(lines, index, end, label_end) or None
         else:
-            body = paragraphs(lines, index, end)
+            if first is None:
+                first = index, label_end
+            body = paragraphs(lines, first[0], end)
             if body:
                 # The paragraph opens with the labelled line, and _LABEL matched there: no
                 # character of a label can be a colon, so matched on the paragraph it ends
                 # at the same place, and only its closing \s* takes the spaces that follow.
-                body[0] = body[0][label_end:].lstrip()
+                body[0] = body[0][first[1] :].lstrip()
             item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None
 
 
@@ -289,6 +281,6 @@ def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
         item = RawItem(treatment=treatment[:500], decision=verdict, remaining_portion=remaining)
         end = heads[number + 1] if number + 1 < len(markers) else stop
         inside = at[bisect_right(at, marker) : bisect_left(at, end)]
-        _fill(item, lines, _one_rationale([(i, labels[i]) for i in inside]), end)
+        _fill(item, lines, [(i, labels[i]) for i in inside], end)
         items.append(item)
     return items

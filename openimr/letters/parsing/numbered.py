@@ -116,21 +116,16 @@ def notice_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
     return findings
 
 
-def _after_first(labels: list[int], lines: Lines, opening: str) -> list[int]:
-    """``labels`` without the lines opening ``opening`` after the first: an item prints one
-    rationale, so a later "Rationale:" line is the reviewer's text in it."""
-    found = [at for at in labels if lines.text[at].startswith(opening)]
-    return [at for at in labels if at not in found[1:]] if len(found) > 1 else labels
-
-
 def _notice_fill(item: RawItem, lines: Lines, start: int, stop: int) -> None:
-    labels = _after_first(_starts(lines, start, stop, _NOTICE_LABEL), lines, "Rationale:")
+    labels = _starts(lines, start, stop, _NOTICE_LABEL)
+    rationale: int | None = None  # an item prints one: a later "Rationale:" is its text
     for first, end in _spans(labels, stop):
         line = lines.text[first]
         if line.startswith("Rationale for"):
             continue
         if line.startswith("Rationale:"):
-            item.rationale = _prose(lines, first, end, _NOTICE_RATIONALE)
+            rationale = first if rationale is None else rationale
+            item.rationale = _prose(lines, rationale, end, _NOTICE_RATIONALE)
             continue
         # "Section of the MTUS cited by the Claims Administrator:" may wrap; it ends at ":".
         closing = (i for i in range(first, min(end, first + 4)) if lines.text[i].endswith(":"))
@@ -152,14 +147,15 @@ def maximus_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
     heads = _starts(lines, part.start, part.stop, _MAXIMUS_ITEM)
     for first, stop in _spans(heads, part.stop):
         labels = _starts(lines, first + 1, stop, _MAXIMUS_LABEL)
-        labels = _after_first(labels, lines, "Decision Rationale")
         head_end = labels[0] if labels else stop
         treatment = after(_MAXIMUS_ITEM, _fold(lines, first, head_end))
         item = RawItem(treatment=treatment[:500], decision=None)
+        rationale: int | None = None  # an item prints one: a later label is its text
         for at, end in _spans(labels, stop):
             label = _MAXIMUS_LABEL.match(lines.text[at]).group("l").lower()  # type: ignore[union-attr]
             if label.startswith("decision rationale"):
-                item.rationale = _prose(lines, at, end, _MAXIMUS_LABEL)
+                rationale = at if rationale is None else rationale
+                item.rationale = _prose(lines, rationale, end, _MAXIMUS_LABEL)
                 continue
             value = after(_MAXIMUS_LABEL, _fold(lines, at, end)) or None
             if label == "decision":
