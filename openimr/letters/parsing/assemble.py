@@ -314,7 +314,7 @@ def parse_text(text: str) -> ParsedLetter:
     parts = sections(lines, found)
     layout = detect(lines, parts)
     # A heading line quoted in the reviewer's prose opens no section and ends none.
-    if (real := real_headings(found, layout)) is not found:
+    if (real := real_headings(found, layout, lines)) is not found:
         parts = sections(lines, real)
     notes = _Notes()
     front = _front_text(lines, parts)

@@ -37,6 +37,8 @@ _REMAINING = re.compile(
     r"(?:\s+is)?\s*$",
     re.IGNORECASE,
 )
+# A maximus-decisions item opens "Item 1: X" (numbered.py reads it; layout.py looks for it).
+MAXIMUS_ITEM = re.compile(r"^Item\s+\d{1,2}\s*:\s*")
 # What follows the last rationale in our own letters and must not be read as part of it.
 _AFTERWORD = re.compile(r"^Each\s+item\s+marked\s+Overturned\b", re.IGNORECASE)
 
@@ -226,7 +228,9 @@ def _fill(
     item: RawItem, lines: Lines, labelled: list[tuple[int, tuple[str, int]]], stop: int
 ) -> None:
     """Read the labelled paragraphs (line index, (label, its end)) up to ``stop`` into
-    ``item``."""
+    ``item``. An item prints one rationale: a rationale label after its first is the
+    reviewer's text, and the rationale is read again from the first label on."""
+    first: tuple[int, int] | None = None  # the first rationale label's line and its end
     for number, (index, (label, label_end)) in enumerate(labelled):
         end = labelled[number + 1][0] if number + 1 < len(labelled) else stop
         if label.startswith("claims administrator"):
@@ -236,12 +240,14 @@ def _fill(
         elif label.startswith("why"):
             item.why_not_mtus = _folded(lines, index, end, label_end) or None
         else:
-            body = paragraphs(lines, index, end)
+            if first is None:
+                first = index, label_end
+            body = paragraphs(lines, first[0], end)
             if body:
                 # The paragraph opens with the labelled line, and _LABEL matched there: no
                 # character of a label can be a colon, so matched on the paragraph it ends
                 # at the same place, and only its closing \s* takes the spaces that follow.
-                body[0] = body[0][label_end:].lstrip()
+                body[0] = body[0][first[1] :].lstrip()
             item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None
 
 

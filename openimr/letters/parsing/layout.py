@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 from openimr.letters.parsing.contract import LetterUnreadable
+from openimr.letters.parsing.items import MAXIMUS_ITEM, verdict_end
 from openimr.letters.parsing.text import Lines
 
 # heading (lower case, no trailing colon) -> section kind
@@ -128,37 +129,70 @@ def headings(lines: Lines) -> list[tuple[str, int]]:
     return found
 
 
-def real_headings(found: list[tuple[str, int]], layout: str) -> list[tuple[str, int]]:
+# How far below its heading the first item's heading ends: an introduction ("... set forth
+# below:") and a heading that wraps ("X was the original request. ... Z is: Upheld", eight
+# lines in a PDF's narrow column) come first.
+_FIRST_ITEM_WITHIN = 12
+
+
+def _opens_items(lines: Lines, found: list[tuple[str, int]], at: int) -> bool:
+    """Whether the items heading ``found[at]`` is followed by an item: a line that ends in a
+    verdict ("X: Upheld") or opens "Item 1:", before the next heading line. The items
+    heading quoted as a line of the summary is followed by the summary's prose."""
+    first = found[at][1] + 1
+    stop = found[at + 1][1] if at + 1 < len(found) else len(lines.text)
+    for line in lines.text[first : min(stop, first + _FIRST_ITEM_WITHIN)]:
+        if verdict_end(line) is not None or MAXIMUS_ITEM.match(line):
+            return True
+    return False
+
+
+def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> list[tuple[str, int]]:
     """The headings that are the letter's own: the most that follow the layout's ``ORDER``,
     each kind once; of equal choices, the one that leaves the other heading lines inside
     the reviewer's prose (a "DOCUMENTS REVIEWED" line in item 1's rationale, not in the
-    list of documents), then the earliest. ``found`` itself when every line is one."""
+    list of documents), then the one whose items heading is followed by the first item (an
+    "IMR ISSUES, DECISIONS AND RATIONALES" line quoted in the summary is not), then the
+    earliest. ``found`` itself when every line is one."""
     rank = {kind: n for n, kind in enumerate(ORDER[layout])}
     kinds = [HEADINGS[name] for name, _ in found]
     ranks = [rank.get(kind, -1) for kind in kinds]
     if all(a < b for a, b in zip([-1, *ranks], ranks, strict=False)):
         return found  # every heading once, in order: as in each published letter
     ends = len(found)
+    # 1 for an items heading that the first item follows: kept, it breaks a tie.
+    opens = [
+        int(kind == "issues" and _opens_items(lines, found, n)) for n, kind in enumerate(kinds)
+    ]
 
     def misplaced(last: int, upto: int) -> int:
         """Heading lines skipped after heading ``last`` (-1: the front) up to ``upto``: none
         counts when they sit in prose, where the reviewer may have written them."""
         return 0 if last >= 0 and kinds[last] in _PROSE else upto - last - 1
 
-    # best[j]: (headings kept, -lines misplaced, the kept) of the best choice ending with j.
-    best: list[tuple[int, int, tuple[int, ...]] | None] = []
+    # best[j]: (headings kept, -lines misplaced, items headings an item follows, the kept)
+    # of the best choice ending with j.
+    best: list[tuple[int, int, int, tuple[int, ...]] | None] = []
     for j in range(ends + 1):
         kept = 1 if j < ends else 0
-        here = (kept, -misplaced(-1, j), (j,) * kept) if j == ends or ranks[j] >= 0 else None
+        opened = opens[j] if j < ends else 0
+        here = (
+            (kept, -misplaced(-1, j), opened, (j,) * kept) if j == ends or ranks[j] >= 0 else None
+        )
         for i, before in enumerate(best):
             if here is None or before is None or (j < ends and not ranks[i] < ranks[j]):
                 continue
-            option = (before[0] + kept, before[1] - misplaced(i, j), before[2] + (j,) * kept)
-            if option[:2] > here[:2]:  # of equal choices, the first (earliest) stays
+            option = (
+                before[0] + kept,
+                before[1] - misplaced(i, j),
+                before[2] + opened,
+                before[3] + (j,) * kept,
+            )
+            if option[:3] > here[:3]:  # of equal choices, the first (earliest) stays
                 here = option
         best.append(here)
     chosen = best[ends]
-    return [found[j] for j in chosen[2]] if chosen else []
+    return [found[j] for j in chosen[3]] if chosen else []
 
 
 def sections(lines: Lines, found: list[tuple[str, int]]) -> dict[str, Section]:

@@ -17,6 +17,7 @@ value, folded (a wrapped value spans lines).
 import re
 from collections.abc import Iterator
 
+from openimr.letters.parsing.items import MAXIMUS_ITEM as _MAXIMUS_ITEM
 from openimr.letters.parsing.items import RawItem
 from openimr.letters.parsing.layout import Section
 from openimr.letters.parsing.text import Lines, after, paragraphs
@@ -32,7 +33,7 @@ _NOTICE_ITEM = re.compile(r"^\d{1,2}\)\s+Regarding\s+the\s+request\s+for\s+")
 _NOTICE_LABEL = re.compile(
     r"^(?:Rationale\s+for\s+the\s+Decision:|Section\s+of\s+the\s+Medical\s+Treatment|Rationale:)"
 )
-_MAXIMUS_ITEM = re.compile(r"^Item\s+\d{1,2}\s*:\s*")
+_NOTICE_RATIONALE = re.compile(r"^Rationale:\s*")
 _MAXIMUS_LABEL = re.compile(
     r"^(?P<l>Decision|Claims\s+Administrator\s+Guideline\(s\)|Expert\s+Reviewer\s+Guideline\(s\)"
     r"|Reason\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+Rationale)\s*:\s*"
@@ -117,12 +118,14 @@ def notice_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
 
 def _notice_fill(item: RawItem, lines: Lines, start: int, stop: int) -> None:
     labels = _starts(lines, start, stop, _NOTICE_LABEL)
+    rationale: int | None = None  # an item prints one: a later "Rationale:" is its text
     for first, end in _spans(labels, stop):
         line = lines.text[first]
         if line.startswith("Rationale for"):
             continue
         if line.startswith("Rationale:"):
-            item.rationale = _prose(lines, first, end, re.compile(r"^Rationale:\s*"))
+            rationale = first if rationale is None else rationale
+            item.rationale = _prose(lines, rationale, end, _NOTICE_RATIONALE)
             continue
         # "Section of the MTUS cited by the Claims Administrator:" may wrap; it ends at ":".
         closing = (i for i in range(first, min(end, first + 4)) if lines.text[i].endswith(":"))
@@ -147,10 +150,12 @@ def maximus_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
         head_end = labels[0] if labels else stop
         treatment = after(_MAXIMUS_ITEM, _fold(lines, first, head_end))
         item = RawItem(treatment=treatment[:500], decision=None)
+        rationale: int | None = None  # an item prints one: a later label is its text
         for at, end in _spans(labels, stop):
             label = _MAXIMUS_LABEL.match(lines.text[at]).group("l").lower()  # type: ignore[union-attr]
             if label.startswith("decision rationale"):
-                item.rationale = _prose(lines, at, end, _MAXIMUS_LABEL)
+                rationale = at if rationale is None else rationale
+                item.rationale = _prose(lines, rationale, end, _MAXIMUS_LABEL)
                 continue
             value = after(_MAXIMUS_LABEL, _fold(lines, at, end)) or None
             if label == "decision":
