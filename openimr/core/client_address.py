@@ -15,12 +15,16 @@ from django.http import HttpRequest
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-def _trusted(address: str, proxies: Iterable[Network]) -> bool:
+def _parsed(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
-        ip = ipaddress.ip_address(address)
+        return ipaddress.ip_address(text)
     except ValueError:
-        return False
-    return any(ip in network for network in proxies)
+        return None
+
+
+def _trusted(address: str, proxies: Iterable[Network]) -> bool:
+    ip = _parsed(address)
+    return ip is not None and any(ip in network for network in proxies)
 
 
 def client_address(remote: str, forwarded_for: str, proxies: Iterable[Network]) -> str:
@@ -37,17 +41,9 @@ def client_address(remote: str, forwarded_for: str, proxies: Iterable[Network]) 
     for raw in reversed(forwarded_for.split(",")):
         entry = raw.strip()
         if not _trusted(entry, proxies):
-            return entry if _is_address(entry) else nearest
+            return entry if _parsed(entry) is not None else nearest
         nearest = entry
     return nearest
-
-
-def _is_address(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
 
 
 def request_client_address(request: HttpRequest) -> str:
