@@ -6,6 +6,7 @@ likes in it)."""
 
 import importlib
 import ipaddress
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -132,3 +133,19 @@ def test_the_trusted_proxies_setting_reads_addresses_and_ranges(monkeypatch):
     finally:
         monkeypatch.delenv("OPENIMR_TRUSTED_PROXIES")
         importlib.reload(settings)
+
+
+def test_the_deploy_guide_trusts_its_nginx_and_has_it_append_the_client(monkeypatch):
+    # The guide is what operators copy: without the setting there, or with nginx replacing
+    # the header by the client's own, a copied deployment counts everyone as nginx again.
+    from config.env import env_networks
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "deploy.md").read_text("utf-8")
+    line = next(row for row in guide.splitlines() if row.startswith("OPENIMR_TRUSTED_PROXIES="))
+    monkeypatch.setenv("OPENIMR_TRUSTED_PROXIES", line.split("=", 1)[1].split("#")[0].strip())
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in guide
+    # nginx (proxy_pass to 127.0.0.1) connects from 127.0.0.1 and appends the client's address
+    forged_then_real = "6.6.6.6, 203.0.113.5"
+    assert client_address(NGINX, forged_then_real, env_networks("OPENIMR_TRUSTED_PROXIES")) == (
+        "203.0.113.5"
+    )
