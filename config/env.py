@@ -5,6 +5,7 @@ Secrets may come as NAME or as NAME_FILE (a path whose content is the value), so
 they can be mounted as files and never sit in the repository or a process listing.
 """
 
+import ipaddress
 import os
 import re
 from pathlib import Path
@@ -47,6 +48,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def env_networks(name: str) -> tuple[Network, ...]:
+    """A comma list of addresses and CIDR ranges (``10.0.0.0/8``, ``::1``); empty: none.
+    A bad item stops start-up naming the setting and the item: a proxy list silently cut
+    short would count every client behind the dropped proxy as that proxy."""
+    networks = []
+    for item in env_list(name, []):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise SettingError(
+                f"{name}: {item!r} is not an IP address or CIDR range (give e.g. "
+                "127.0.0.1,10.0.0.0/8,::1)"
+            ) from None
+    return tuple(networks)
 
 
 # openimr runs on PostgreSQL and SQLite only: the URL forms DATABASE_URL takes.

@@ -6,7 +6,14 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-from config.env import SettingError, database_url_parsed, env_bool, env_list, env_str
+from config.env import (
+    SettingError,
+    database_url_parsed,
+    env_bool,
+    env_list,
+    env_networks,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("OPENIMR_DATA_DIR") or BASE_DIR / "var")
@@ -336,6 +343,11 @@ _production = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("OPENIMR_SSL_REDIRECT", default=_production)
 if env_bool("OPENIMR_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxies whose X-Forwarded-For names the client (openimr.core.client_address): without
+# them every visitor behind nginx has nginx's address, and the counts by address (API rate,
+# status page tries, login lockout) lump all of them together.
+OPENIMR_TRUSTED_PROXIES = env_networks("OPENIMR_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "openimr.core.client_address.request_client_address"
 SECURE_HSTS_SECONDS = _whole_number("OPENIMR_HSTS_SECONDS", 31_536_000) if _production else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("OPENIMR_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("OPENIMR_HSTS_PRELOAD", default=True)

@@ -1,11 +1,12 @@
 """A limit on how often a client may call the API, counted in the database (no service
 besides the app's own, and one count however many server processes or machines answer: in
 each process's memory, gunicorn's workers let a client make the limit to each): per token,
-or per signed-in user, at `OPENIMR_API_RATE_PER_MINUTE`; per IP address for everything else,
-requests without credentials and those whose token was refused alike, at
-`OPENIMR_API_ANON_RATE_PER_MINUTE` (0: no limit, and nothing counted). A forged token counts
-against its IP address, so guessing tokens is held to the anonymous limit. Past the limit:
-429 in the API's error shape, with Retry-After."""
+or per signed-in user, at `OPENIMR_API_RATE_PER_MINUTE`; per IP address for everything else
+(the client's behind a trusted proxy: `openimr.core.client_address`), requests without
+credentials and those whose token was refused alike, at `OPENIMR_API_ANON_RATE_PER_MINUTE`
+(0: no limit, and nothing counted). A forged token counts against its IP address, so
+guessing tokens is held to the anonymous limit. Past the limit: 429 in the API's error
+shape, with Retry-After."""
 
 import hashlib
 import json
@@ -18,6 +19,7 @@ from openimr.api.domain.rate import Window, over_limit, window_at
 from openimr.api.errors import error_body
 from openimr.api.selectors import rate_counted
 from openimr.api.services import rate_count
+from openimr.core.client_address import request_client_address
 from openimr.core.clock import now
 
 _PREFIX = "/api/"
@@ -49,7 +51,7 @@ class ApiRateLimitMiddleware:
         if not request.path.startswith(_PREFIX):
             return self.get_response(request)
         window = window_at(now().timestamp())
-        address = f"ip:{request.META.get('REMOTE_ADDR', '')}"
+        address = f"ip:{request_client_address(request)}"
         anonymous = settings.OPENIMR_API_ANON_RATE_PER_MINUTE
         # An address already over its limit is refused before its token is looked up.
         if anonymous and over_limit(rate_counted(address, window.number) + 1, anonymous):

@@ -18,6 +18,7 @@ from openimr.api.selectors import rate_counted
 from openimr.api.services import rate_count
 from openimr.audit.services import audit_record
 from openimr.cases import selectors
+from openimr.core.client_address import request_client_address
 from openimr.core.clock import now
 from openimr.core.errors import NotFound
 from openimr.core.form_focus import FocusFirstError
@@ -41,7 +42,7 @@ class StatusForm(FocusFirstError):
 def _tries_key(request: HttpRequest) -> tuple[str, int, int]:
     # Counted where the API's limit is, in the database: one count for every server process.
     window = window_at(now().timestamp())
-    return f"status:{request.META.get('REMOTE_ADDR', '')}", window.number, window.retry_after
+    return f"status:{request_client_address(request)}", window.number, window.retry_after
 
 
 def _held(request: HttpRequest) -> int:
