@@ -32,6 +32,7 @@ from openimr.cases.domain.eligibility import normalise_text
 from openimr.cases.domain.text import is_invisible, unprintable
 from openimr.core.case import Category, UROutcome
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import NAMES_NO_ONE, letter_or_digit_problem
 from openimr.core.validation import problem_from_error
 
 OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
@@ -94,9 +95,8 @@ Day = Annotated[date, BeforeValidator(_written_as_a_day), AfterValidator(_not_to
 
 def _holding_a_letter_or_digit(reason: str) -> AfterValidator:
     def check(text: str | None) -> str | None:
-        # Invisible or unprintable text is refused by `Strict`, in its own words, after this.
-        if text and not normalise_text(text) and not _unreadable(text):
-            raise ValueError(f"must hold a letter or digit: {reason}")
+        if text and not _unreadable(text) and (problem := letter_or_digit_problem(text, reason)):
+            raise ValueError(problem)  # unreadable text: `Strict` refuses it in its own words
         return text
 
     return AfterValidator(check)
@@ -109,7 +109,7 @@ _A_TREATMENT = _holding_a_letter_or_digit("treatments are told apart by them")
 # A name is who a notice is served on and whom a reviewer may have no tie to (LC 4610.6(f);
 # LC 139.5(d)); a diagnosis is the condition the reviewer is chosen to know (LC 139.5), as
 # DWC Form IMR asks it (8 CCR 9792.10.2): "..." or an accent alone names neither.
-_A_NAME = _holding_a_letter_or_digit("punctuation or accents alone name no one")
+_A_NAME = _holding_a_letter_or_digit(NAMES_NO_ONE)
 _A_DIAGNOSIS = _holding_a_letter_or_digit("punctuation or accents alone name no diagnosis")
 Name = Annotated[str, Field(min_length=1, max_length=300), _A_NAME]
 OptionalName = Annotated[str | None, Field(default=None, max_length=300), _A_NAME]

@@ -42,3 +42,20 @@ def unprintable(text: str) -> str | None:
     if _DIRECTION.search(text):
         return "must not contain text-direction controls (U+202A to U+202E, U+2066 to U+2069)"
     return None
+
+
+# The reason a name gives when it holds no letter or digit: intake's and the panel's own.
+NAMES_NO_ONE = "punctuation or accents alone name no one"
+
+
+def letter_or_digit_problem(text: str, reason: str) -> str | None:
+    """``must hold a letter or digit: <reason>`` when ``text`` holds some character but no
+    letter or digit (in any script, after compatibility normalisation and without invisible
+    format characters), else None. Text of punctuation or accents alone ("...", "\\u0301")
+    names no one to serve a notice on or to be free of a tie to (LC 4610.6(f); LC 139.5(d)),
+    and tells no claim or treatment apart from another (8 CCR 9792.10.3(a)(2)). Intake's
+    fields and the reviewer panel's names apply this one rule."""
+    folded = unicodedata.normalize("NFKC", without_invisible(text))
+    if text and not any(c.isalnum() for c in folded):
+        return f"must hold a letter or digit: {reason}"
+    return None

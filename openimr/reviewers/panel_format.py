@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import us
 
 from openimr.core.errors import InvalidInput, Problem
-from openimr.core.text import has_control_character
+from openimr.core.text import NAMES_NO_ONE, has_control_character, letter_or_digit_problem
 from openimr.reviewers.domain.panel import (
     Affiliation,
     AffiliationKind,
@@ -32,10 +32,6 @@ T = TypeVar("T")
 def is_state_code(code: str) -> bool:
     """A USPS code of a state, DC or a territory: where a license can be issued."""
     return len(code) == 2 and code.isupper() and us.states.lookup(code, field="abbr") is not None
-
-
-def _bad_type(value: Any, kind: str) -> str:
-    return f"must be {kind}, not {json.dumps(value)}"
 
 
 # The longest value each text field's column holds (openimr/reviewers/models.py); others 300.
@@ -86,7 +82,7 @@ class Fields:
         if value is None:
             return default
         if not check(value):
-            self.fail(key, _bad_type(value, kind))
+            self.fail(key, f"must be {kind}, not {json.dumps(value)}")
             return default
         return value
 
@@ -96,6 +92,13 @@ class Fields:
             self.fail(key, "is required")
         elif problem := text_problem(key, value):
             self.fail(key, problem)
+        return value
+
+    def name(self) -> str:
+        """A reviewer's or an affiliation's name, required, refused as intake refuses one."""
+        value = self.text("name", True)
+        if problem := letter_or_digit_problem(value, NAMES_NO_ONE):
+            self.fail("name", problem)
         return value
 
     def count(self, key: str, default: int = 0) -> int:
@@ -163,7 +166,7 @@ def _license(where: str, raw: Any, problems: list[Problem]) -> License:
 
 def _affiliation(where: str, raw: Any, problems: list[Problem]) -> Affiliation | None:
     f = Fields(raw, where, problems, {"name", "kind", "until"})
-    name, kind, until = f.text("name", True), f.text("kind", True), f.day("until")
+    name, kind, until = f.name(), f.text("kind", True), f.day("until")
     if kind and kind not in {k.value for k in AffiliationKind}:
         f.fail("kind", f"{kind!r} is not one of {KINDS}")
         return None
@@ -202,7 +205,7 @@ def reviewer_from_document(raw: Any, path: str, problems: list[Problem]) -> Revi
     f = Fields(raw, path, problems, REVIEWER_KEYS)
     return Reviewer(
         reviewer_id=f.text("reviewer_id", True),
-        name=f.text("name", True),
+        name=f.name(),
         certifications=_listed(f, "certifications", _certification),
         licenses=_listed(f, "licenses", _license),
         years_in_practice=f.count("years_in_practice"),
@@ -275,9 +278,10 @@ class _Row:
 
     def cell(self, column: str, required: bool = False) -> str:
         value = (self.row.get(column) or "").strip()
+        named = letter_or_digit_problem(value, NAMES_NO_ONE) if column == "name" else None
         if required and not value and column in self.row:
             self.fail(column, "is required")
-        elif (problem := text_problem(column, value)) and column not in MULTI_VALUED:
+        elif (problem := text_problem(column, value) or named) and column not in MULTI_VALUED:
             self.fail(column, problem)
         return value
 
@@ -359,11 +363,13 @@ def _csv_licenses(r: _Row) -> tuple[License, ...]:
 def _csv_affiliations(r: _Row) -> tuple[Affiliation, ...]:
     found = []
     for entry in r.cells("affiliations"):
-        kind, _, name = entry.partition(":")
-        if kind.strip() not in {k.value for k in AffiliationKind} or not name.strip():
+        kind, _, name = (part.strip() for part in entry.partition(":"))
+        if kind not in {k.value for k in AffiliationKind} or not name:
             r.fail("affiliations", f"{entry!r} is not kind:name with kind one of {KINDS}")
-            continue
-        found.append(Affiliation(name.strip(), AffiliationKind(kind.strip())))
+        elif problem := letter_or_digit_problem(name, NAMES_NO_ONE):  # as a reviewer's name
+            r.fail("affiliations", f"{entry!r}: the name {problem}")
+        else:
+            found.append(Affiliation(name, AffiliationKind(kind)))
     return tuple(found)
 
 

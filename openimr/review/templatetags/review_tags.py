@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import date as date_filter
 from django.utils.html import format_html, format_html_join
 
 from openimr.core.access import QA, REVIEWER, user_has_role, user_works_intake
@@ -18,6 +19,17 @@ def review_roles(user: Any) -> dict[str, bool]:
         "reviewer": user_has_role(user, REVIEWER),
         "qa": user_has_role(user, QA),
     }
+
+
+# A case with no complete-records date, intake's or its document's, has no determination
+# clock (LC 4610.6(d) counts from that day): every page says so in these words.
+DUE_UNKNOWN = "not known: the case records no date its records were complete"
+
+
+@register.filter(expects_localtime=True)
+def determination_due(due: Any) -> str:
+    """The determination due date as the reviewer's and QA's pages write it, or DUE_UNKNOWN."""
+    return str(date_filter(due, "F j, Y")) if due else DUE_UNKNOWN
 
 
 @register.simple_tag
