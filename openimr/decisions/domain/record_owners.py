@@ -7,7 +7,8 @@ What stays: an organization's or a place's record ("Kaiser Permanente's records"
 Angeles County's report", "Pain Management's note"), read by its words: a health system's,
 a place's or a business's first word (``clinic_names.place_word``), an ordinary word of a
 letter, an organization's head word; a party's role as the last word ("Exhibit A.
-Applicant's deposition"); one word ("Smith's note") is read only when the case states it. Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
+Applicant's deposition"); one word ("Smith's note") is read only when the case states it.
+Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
 from collections.abc import Container
