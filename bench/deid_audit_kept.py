@@ -304,4 +304,6 @@ KEPT: tuple[str, ...] = (
     # role, a note's "RE:" inside a sentence.
     "She works at amazon.com and was seen at 3.5 at drugs.com, e.g. at kaiser.org.",
     "The attorney APPLICANT'S ATTORNEY objected; the adjuster RE: ACME denied it.",
+    # Session 23, deid23c: a party's role owning a record after an exhibit's letter.
+    "Exhibit A. Applicant's deposition and Part B Employee's report were read.",
 )

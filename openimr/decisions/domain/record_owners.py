@@ -6,8 +6,9 @@ names neither (LC 4610.6(f); 45 CFR 164.514(b)(2)(i)(A)).
 What stays: an organization's or a place's record ("Kaiser Permanente's records", "Los
 Angeles County's report", "Pain Management's note"), read by its words: a health system's,
 a place's or a business's first word (``clinic_names.place_word``), an ordinary word of a
-letter, an organization's head word; one word ("Smith's note") is read only when the case
-states it. Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
+letter, an organization's head word; a party's role as the last word ("Exhibit A.
+Applicant's deposition"); one word ("Smith's note") is read only when the case states it.
+Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
 from collections.abc import Container
@@ -17,7 +18,11 @@ from openimr.decisions.domain.deidentify import looks_like_organization
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import CALENDAR, is_opening, is_ordinary, name_words
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
-from openimr.decisions.domain.unlabelled_names import ORGANIZATION_HEADS, SYSTEM_WORDS
+from openimr.decisions.domain.unlabelled_names import (
+    ORGANIZATION_HEADS,
+    PARTY_ROLES,
+    SYSTEM_WORDS,
+)
 
 # The possessive and the record after it: "'s note", "'s progress report", "'s records".
 # The apostrophe as a literal, which the pattern's scan finds in C (a class of the two
@@ -72,6 +77,10 @@ def _owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     # the case states it.
     full = len([word for word in lower if len(word) > 1])
     if full < 2 and not (full == 1 and len(lower) >= 2 and len(lower[-1]) > 1):
+        return None
+    # A party's role as the owner names no one, whatever stands before it: "Exhibit A.
+    # Applicant's deposition", "Part B Employee's report".
+    if lower[-1] in PARTY_ROLES:
         return None
     if looks_like_organization(" ".join(lower)) or any(map(_not_a_persons, lower)):
         return None
