@@ -5,10 +5,8 @@ even be stored in a PostgreSQL text column), in either the C0 or the C1 range; a
 text-direction embedding, override or isolate (U+202A-U+202E, U+2066-U+2069) makes a name
 or reason print in another order than it was written."""
 
-import unicodedata
-
 from openimr.core.errors import Problem
-from openimr.core.text import unprintable
+from openimr.core.text import unprintable, without_invisible
 
 __all__ = ["WRITTEN_MAX", "is_invisible", "unprintable", "written_problem"]
 
@@ -16,7 +14,7 @@ __all__ = ["WRITTEN_MAX", "is_invisible", "unprintable", "written_problem"]
 def is_invisible(text: str) -> bool:
     """True when nothing of ``text`` would show on a page: only spaces and zero-width or
     other format characters (``"\\u200b"``), so it names no one."""
-    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+    return not without_invisible(text).strip()
 
 
 # As an amended letter's reason (review.forms): a page of a served notice, not a record.
