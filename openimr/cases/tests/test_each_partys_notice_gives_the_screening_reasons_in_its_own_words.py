@@ -56,14 +56,21 @@ def _flat(text):
     return " ".join(text.split())
 
 
+def _filed_and_served(doc, capture, **changes):
+    """The application filed by every party, its notices sent; the row and each party's mail."""
+    with capture(execute=True):
+        row = filed(_every_party(doc), **changes)
+    return row, _bodies()
+
+
 @pytest.mark.django_db
 @pytest.mark.usefixtures("intake_day")
 def test_each_party_reads_why_the_application_is_ineligible_in_its_role(
     application_doc, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        row = filed(_every_party(application_doc), signature=None)
-    bodies = _bodies()
+    row, bodies = _filed_and_served(
+        application_doc, django_capture_on_commit_callbacks, signature=None
+    )
     assert row.state == "ineligible" and set(bodies) == set(EMAILS)
     assert (
         "Your application was not signed. It must be signed by you, or for you by an attorney"
@@ -100,9 +107,11 @@ def test_each_party_reads_why_the_application_is_ineligible_in_its_role(
 def test_the_claims_administrator_reads_that_it_disputes_liability_and_may_agree_to_go_ahead(
     application_doc, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        row = filed(_every_party(application_doc), disputed_other_than_medical_necessity=True)
-    bodies = _bodies()
+    row, bodies = _filed_and_served(
+        application_doc,
+        django_capture_on_commit_callbacks,
+        disputed_other_than_medical_necessity=True,
+    )
     assert row.state == "deferred"
     assert "is disputed by you, for a reason other than" in bodies["claims_administrator"]
     assert "settled; you may instead agree to go ahead." in bodies["claims_administrator"]
