@@ -1,6 +1,7 @@
 """A real Chromium (Debian's, installed by .ci/run) driven by Playwright against the live
 test server. Screenshots go to test-artifacts/ for people to look at."""
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
@@ -70,6 +71,21 @@ def log_in(page: object, live_server: object, username: str, password: str) -> N
     # By name: the page's header holds a "Log out" button too.
     page.click("button:has-text('Verify')")  # type: ignore[attr-defined]
     page.wait_for_load_state()  # type: ignore[attr-defined]
+
+
+def focus_settled(page: object) -> None:
+    """Waits, up to 5 s, for the page just loaded to put its focus on a field. Chromium moves
+    to an `autofocus` field when it next renders, which can be after the load event, so a
+    test that read the focus at once could find it still on the page's body. A page that
+    never moves it leaves it there, and the test reading it fails."""
+    from playwright.sync_api import TimeoutError as NotInTime
+
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    with contextlib.suppress(NotInTime):
+        page.wait_for_function(  # type: ignore[attr-defined]
+            "() => document.activeElement && document.activeElement !== document.body",
+            timeout=5000,
+        )
 
 
 # A rationale a reviewer might write for the demo case's first item (physical therapy).

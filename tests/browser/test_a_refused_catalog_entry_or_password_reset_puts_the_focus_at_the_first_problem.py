@@ -9,7 +9,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from openimr.review.tests.conftest import PASSWORD, person
-from tests.browser.conftest import log_in
+from tests.browser.conftest import focus_settled, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # Sent as the browser would with its own checks off: the server's answer is what is checked.
@@ -18,7 +18,7 @@ FOCUSED = "() => [document.activeElement.id, document.activeElement.getAttribute
 
 
 def _focused(page) -> list:
-    page.wait_for_load_state()
+    focus_settled(page)
     return page.evaluate(FOCUSED)
 
 

@@ -10,7 +10,7 @@ from openimr.accounts.tests.helpers import totp_device
 from openimr.review.tests.conftest import PASSWORD, person
 from tests.authz_world import IN_QA, REVIEW_A, build_world
 from tests.browser.axe import violations
-from tests.browser.conftest import log_in
+from tests.browser.conftest import focus_settled, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # Sent as the browser would with its own checks off: the server's answer is what is checked.
@@ -22,7 +22,7 @@ FOCUS_IS_AT_FAULT = (
 
 
 def _at_fault(page) -> None:
-    page.wait_for_load_state()
+    focus_settled(page)
     focused, first_invalid = page.evaluate(FOCUS_IS_AT_FAULT)
     assert focused == first_invalid, f"{page.url}: the focus is on {focused!r}"
 

@@ -8,7 +8,7 @@ import pytest
 
 from openimr.cases.models import Case
 from openimr.review.tests.conftest import CASE, PASSWORD
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import focus_settled, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 RATIONALE = (
@@ -35,6 +35,7 @@ def _press(page, selector: str) -> None:
 def _focused(page) -> dict:
     """The focused field: its id, whether it is marked invalid, and the text that describes
     it, as a screen reader would read them."""
+    focus_settled(page)
     return page.evaluate(
         """() => {
         const e = document.activeElement;

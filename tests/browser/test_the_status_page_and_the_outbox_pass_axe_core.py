@@ -15,6 +15,7 @@ from openimr.cases.tests.conftest import filed
 from openimr.review.tests.conftest import person
 from tests.a11y_pages import CLAIM, INJURY, an_outbox_message
 from tests.browser.axe import violations
+from tests.browser.conftest import focus_settled
 from tests.browser.test_forms_sent_back_with_problems_pass_axe_core import NO_BROWSER_CHECKS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,6 +46,7 @@ def _status_answers(page, url: str, number: str, width: int, broken: dict) -> No
     assert page.is_visible("#not-found")
     check("answering no case")
     _ask(page, "", CLAIM, "06/14/2023")
+    focus_settled(page)
     assert page.evaluate(FOCUSED) == "id_case_number"
     assert page.get_attribute("#id_date_of_injury", "aria-invalid") == "true"
     check("refusing its fields")
