@@ -69,8 +69,18 @@ def log_in(page: object, live_server: object, username: str, password: str) -> N
     page.wait_for_selector("#id_code")  # type: ignore[attr-defined]
     page.fill("#id_code", totp_code(device))  # type: ignore[attr-defined]
     # By name: the page's header holds a "Log out" button too.
-    page.click("button:has-text('Verify')")  # type: ignore[attr-defined]
-    page.wait_for_load_state()  # type: ignore[attr-defined]
+    click_and_load(page, "button:has-text('Verify')")
+
+
+def click_and_load(page: object, selector: str) -> None:
+    """Clicks what sends the page away (a form's button, a link) and returns once the page
+    that answers has loaded whole. Playwright's own wait after a click ends when the answer
+    "starts loading", before it is parsed: a count or a text read then can miss what is
+    still to come, and a wait_for_load_state() that runs before the navigation has begun
+    returns at once, on the page that was clicked. The more loaded the machine, the wider
+    both gaps."""
+    with page.expect_navigation():  # type: ignore[attr-defined]
+        page.click(selector)  # type: ignore[attr-defined]
 
 
 def focus_settled(page: object) -> None:

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from openimr.cases.models import Case
 from openimr.review.tests.conftest import CASE, PASSWORD
-from tests.browser.conftest import PT_RATIONALE, log_in, screenshot
+from tests.browser.conftest import PT_RATIONALE, click_and_load, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,8 +26,7 @@ def test_the_rationale_is_back_in_its_box_after_logging_in_again(
     kept = [c for c in context.cookies() if c["name"] != settings.SESSION_COOKIE_NAME]
     context.clear_cookies()  # the session ended; the CSRF cookie outlives it
     context.add_cookies(kept)
-    page.click("#item-0 button[value=item]")
-    page.wait_for_load_state()
+    click_and_load(page, "#item-0 button[value=item]")
     assert "Your session had ended: nothing was saved" in page.inner_text("main")
     screenshot(page, "review-session-ended-login")
     log_in(page, live_server, "jroe", PASSWORD)

@@ -9,7 +9,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from openimr.review.tests.conftest import PASSWORD, person
-from tests.browser.conftest import focus_settled, log_in
+from tests.browser.conftest import click_and_load, focus_settled, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # Sent as the browser would with its own checks off: the server's answer is what is checked.
@@ -31,7 +31,7 @@ def test_a_refused_catalog_entry_puts_the_focus_on_its_first_field_at_fault(
     page.fill("#id_id", "mtus-new-chapter")
     page.select_option("#id_family", "mtus")
     page.fill("#id_title", "   ")  # blank once trimmed; the section an MTUS entry needs is missing
-    page.click("main form button[type=submit]")
+    click_and_load(page, "main form button[type=submit]")
     assert page.inner_text("#problems").count("\n") == 1  # two problems: title and section
     assert _focused(page) == ["id_title", "true"]
     assert page.get_attribute("#id_section", "aria-invalid") == "true"
@@ -41,7 +41,7 @@ def test_a_refused_reset_request_puts_the_focus_on_the_address(live_server, page
     page.goto(f"{live_server.url}/accounts/password-reset/")
     page.evaluate(NO_BROWSER_CHECKS)
     page.fill("#id_email", "not an address")
-    page.click("main form button[type=submit]")
+    click_and_load(page, "main form button[type=submit]")
     assert "valid email address" in page.inner_text("[role=alert]")
     assert _focused(page) == ["id_email", "true"]
 
@@ -54,6 +54,6 @@ def test_a_refused_new_password_puts_the_focus_on_the_box_at_fault(live_server, 
     page.wait_for_selector("#id_new_password1")  # the link was exchanged for the form
     page.fill("#id_new_password1", "a-long-new-password-1")
     page.fill("#id_new_password2", "a-long-new-password-2")
-    page.click("main form button[type=submit]")
+    click_and_load(page, "main form button[type=submit]")
     assert "didn’t match" in page.inner_text("[role=alert]")
     assert _focused(page) == ["id_new_password2", "true"]

@@ -7,7 +7,7 @@ import pytest
 
 from openimr.cases.models import Case
 from openimr.review.tests.conftest import CASE, PASSWORD
-from tests.browser.conftest import PT_RATIONALE, log_in, screenshot
+from tests.browser.conftest import PT_RATIONALE, click_and_load, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,8 +16,7 @@ def _save(tab, rationale):
     tab.select_option("#id_item-0-decision", "upheld")
     tab.select_option("#id_item-0-basis", "mtus-chronic-pain")
     tab.fill("#id_item-0-rationale", rationale)
-    tab.click("#item-0 button[value=item]")
-    tab.wait_for_load_state()
+    click_and_load(tab, "#item-0 button[value=item]")
 
 
 def test_the_second_tabs_save_is_refused_and_keeps_its_text(

@@ -12,7 +12,7 @@ from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 from openimr.reviewers import services as reviewers
 from openimr.reviewers.panel_format import panel_from_json
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import click_and_load, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -40,14 +40,13 @@ def test_assign_a_reviewer_from_the_case_page_and_read_the_explanation(
         log_in(page, live_server, "clerk", "a-long-test-password")
         page.goto(f"{live_server.url}/cases/{case_and_panel}/timeline/")
         assert "No reviewer assigned yet" in page.inner_text("#reviewer")
-        page.click("text=Assign reviewer")
-        page.wait_for_selector("#explanation")
+        click_and_load(page, "text=Assign reviewer")
         explanation = page.inner_text("#explanation")
         assignment = page.inner_text(".assignment")
         assert "Awaiting attestation" in assignment
         assert "Why this choice" in explanation and "Excluded" in explanation
         assert "R-102" in explanation  # tied to the claims administrator and the employer
         screenshot(page, "reviewer-assigned-explanation")
-        page.click("text=Attest: no conflict")
-        page.wait_for_selector("text=Attested")
+        click_and_load(page, "text=Attest: no conflict")
+        assert "Attested" in page.inner_text(".assignment")
         screenshot(page, "reviewer-attested")

@@ -5,7 +5,7 @@ import pytest
 import time_machine
 
 from conftest import intake_clerk, make_pdf
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import click_and_load, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,15 +41,13 @@ def test_file_an_application_see_it_eligible_and_find_it_in_the_queue(
         page.fill("#id_signature_date", "2024-03-18")
         page.set_input_files("#id_ur_decision_document", str(pdf))
         screenshot(page, "intake-form-filled")
-        page.click("text=Submit application")
-
-        page.wait_for_selector("#outcome")
+        click_and_load(page, "text=Submit application")
         assert page.inner_text("#outcome") == "Eligible"
         case_number = page.inner_text("h1").split()[1]
         assert "noarfi_due" in page.inner_text("#deadlines")
         screenshot(page, "intake-case-timeline")
 
-        page.click("text=Work queue")
+        click_and_load(page, "text=Work queue")
         row = page.locator("#queue tr", has_text=case_number)
         assert row.count() == 1
         assert "noarfi_due" in row.inner_text()
@@ -63,7 +61,7 @@ def test_a_bad_field_is_marked_in_the_browser_and_nothing_is_filed(live_server, 
     log_in(page, live_server, "clerk", "a-long-test-password")
     page.goto(f"{live_server.url}/cases/new/")
     page.fill("#id_employee_email", "not-an-address")
-    page.click("text=Submit application")
+    click_and_load(page, "text=Submit application")
     assert page.locator('[data-field="employee_email"]').inner_text() == "is not an email address"
     assert page.locator('[data-field="employee_name"]').count() == 1
     screenshot(page, "intake-form-errors")

@@ -10,7 +10,7 @@ from openimr.accounts.tests.helpers import totp_device
 from openimr.review.tests.conftest import PASSWORD, person
 from tests.authz_world import IN_QA, REVIEW_A, build_world
 from tests.browser.axe import violations
-from tests.browser.conftest import focus_settled, log_in
+from tests.browser.conftest import click_and_load, focus_settled, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # Sent as the browser would with its own checks off: the server's answer is what is checked.
@@ -40,7 +40,7 @@ def _signing_in(browser, live_server, broken: dict) -> None:
     _check(page, "login", broken)
     page.fill("#id_username", "clerk")
     page.fill("#id_password", "not the password")
-    page.click("button[type=submit]")
+    click_and_load(page, "button[type=submit]")
     assert page.get_attribute("#id_password", "aria-invalid") == "true"
     _check(page, "login with a wrong password", broken)
     page.fill("#id_username", "clerk")
@@ -49,7 +49,7 @@ def _signing_in(browser, live_server, broken: dict) -> None:
     page.wait_for_selector("#id_code")
     _check(page, "second factor", broken)
     page.fill("#id_code", "000000")
-    page.click("button:has-text('Verify')")
+    click_and_load(page, "button:has-text('Verify')")
     _check(page, "second factor with a wrong code", broken)
     page.context.close()
     person("newcomer", "intake")  # no authenticator yet: enrols one
@@ -78,12 +78,12 @@ def test_forms_before_and_after_a_refusal_break_no_axe_core_rule(browser, live_s
     page = _as(browser, live_server, "clerk")
     page.goto(f"{live_server.url}/cases/new/")
     page.evaluate(NO_BROWSER_CHECKS)
-    page.click("main form button[type=submit] >> nth=-1")
+    click_and_load(page, "main form button[type=submit] >> nth=-1")
     _at_fault(page)
     _check(page, "the application sent back", broken)
     page.goto(f"{live_server.url}/records/{REVIEW_A}/")
     page.evaluate(NO_BROWSER_CHECKS)
-    page.click("form[action$='upload/'] button")
+    click_and_load(page, "form[action$='upload/'] button")
     _at_fault(page)
     _check(page, "the record upload refused", broken)
     page.context.close()
@@ -93,18 +93,18 @@ def test_forms_before_and_after_a_refusal_break_no_axe_core_rule(browser, live_s
     page.select_option("#id_item-0-decision", "upheld")
     page.fill("#id_item-0-free_citation", "ODG Low Back")
     page.fill("#id_item-0-rationale", "Upheld. [[99 p1]]")
-    page.click("#item-0 button[value=item]")
+    click_and_load(page, "#item-0 button[value=item]")
     _at_fault(page)
     assert page.get_attribute("#id_item-0-why_not_mtus", "aria-invalid") == "true"
     _check(page, "an item refused", broken)
-    page.click("#submit button")
+    click_and_load(page, "#submit button")
     assert "not ready for QA" in page.inner_text("[role=alert]")
     _check(page, "a submit refused", broken)
     page.context.close()
 
     page = _as(browser, live_server, "qa-doc")
     page.goto(f"{live_server.url}/review/qa/{IN_QA}/")
-    page.click("button[value=return]")
+    click_and_load(page, "button[value=return]")
     _at_fault(page)
     assert page.get_attribute("#id_comments", "aria-invalid") == "true"
     _check(page, "QA's return without comments", broken)

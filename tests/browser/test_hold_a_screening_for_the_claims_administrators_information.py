@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from conftest import intake_clerk
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import click_and_load, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,8 +35,7 @@ def _file_without_the_ur_decision(page):
     page.fill("#id_signed_by", "Zoë Łukasiewicz")
     page.select_option("#id_signer_role", "employee")
     page.fill("#id_signature_date", "2024-03-18")
-    page.click("text=Submit application")
-    page.wait_for_selector("#outcome")
+    click_and_load(page, "text=Submit application")
 
 
 def test_ask_the_claims_administrator_record_the_answer_and_find_the_case_eligible(

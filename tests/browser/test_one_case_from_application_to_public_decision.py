@@ -14,7 +14,7 @@ from openimr.records.services import record_extract
 from openimr.review.tests.conftest import PASSWORD, person
 from openimr.reviewers import services as reviewers
 from openimr.reviewers.panel_format import panel_from_json
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import click_and_load, log_in, screenshot
 from tests.browser.test_assign_reviewer import DEMO_PANEL
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,34 +70,33 @@ def _file_the_application(page, tmp_path):
     page.select_option("#id_category_0", "injections")
     page.select_option("#id_signer_role", "employee")
     page.set_input_files("#id_ur_decision_document", str(pdf))
-    page.click("text=Submit application")
-    page.wait_for_selector("#outcome")
+    click_and_load(page, "text=Submit application")
     assert page.inner_text("#outcome") == "Eligible"
     return page.inner_text("h1").split()[1]
 
 
 def _intake(page, case_number, tmp_path):
-    page.click("text=Send notice of assignment")
+    click_and_load(page, "text=Send notice of assignment")
     page.wait_for_selector("text=Records complete")
-    page.click("main >> text=Case file")  # the timeline's own link, no URL typed
+    click_and_load(page, "main >> text=Case file")  # the timeline's own link, no URL typed
     note = tmp_path / "progress-note.pdf"
     note.write_bytes(make_pdf(NOTE))
     page.set_input_files("input[type=file]", str(note))
-    page.click("button:has-text('Upload')")
+    click_and_load(page, "button:has-text('Upload')")  # stored once the answer is in
     record_extract.call(Record.objects.get(case__case_number=case_number).pk)  # the worker's job
-    page.click("text=Case file")
-    page.click("text=Timeline and actions")
-    page.click("button:has-text('Records complete')")
+    click_and_load(page, "text=Case file")
+    click_and_load(page, "text=Timeline and actions")
+    click_and_load(page, "button:has-text('Records complete')")
     page.wait_for_selector("text=determination_due")
-    page.click("text=Assign reviewer")
+    click_and_load(page, "text=Assign reviewer")
     page.wait_for_selector("#explanation")
     assert "R-104" in page.inner_text(".assignment")
     screenshot(page, "journey-intake-assigned")
 
 
 def _review(page, case_number):
-    page.click("button[value=no_conflict]")
-    page.click(f"text={case_number}")
+    click_and_load(page, "button[value=no_conflict]")
+    click_and_load(page, f"text={case_number}")
     page.click("#summary button[value=summary]")
     page.wait_for_selector("text=The clinical case summary was saved.")
     page.select_option("#id_item-0-decision", "overturned")
@@ -120,14 +119,14 @@ def test_one_case_goes_from_the_application_to_the_public_corpus(
         _review(_page(browser, live_server, "vasquez"), case_number)
 
         qa = _page(browser, live_server, "qa-doc")
-        qa.click(f"text={case_number}")
+        click_and_load(qa, f"text={case_number}")
         qa.click("button[value=approve]")
         qa.wait_for_selector("text=The letter was issued")
         screenshot(qa, "journey-letter-issued")
 
         public = browser.new_context().new_page()
         public.goto(f"{live_server.url}/decisions/?q=epidural")
-        public.click(f"text={case_number}")
+        click_and_load(public, f"text={case_number}")
         decision = public.inner_text("main")
         assert "Lumbar epidural steroid injection, L4-L5: Overturned" in decision
         for identity in (EMPLOYEE, "Martínez", "SCIF-2026-55501", "Vasquez"):

@@ -21,7 +21,7 @@ from openimr.review.tests.conftest import (
     store_record,
     undecided,
 )
-from tests.browser.conftest import log_in, screenshot
+from tests.browser.conftest import click_and_load, log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DEMO = Path(__file__).resolve().parents[2] / "openimr" / "demo" / "cases" / "cm16-0400101.json"
@@ -86,7 +86,7 @@ def _reviewer_decides(browser, live_server, record_id):
     context, page = _login(browser, live_server, "jroe")
     page.goto(f"{live_server.url}/review/")
     page.click(f"text={CASE}")
-    page.click("#records >> text=Progress note")
+    click_and_load(page, "#records >> text=Progress note")
     assert "Positive straight-leg raise" in page.inner_text("#page-2")
     page.go_back()
     drafted = page.input_value("#id_summary")

@@ -5,6 +5,8 @@ relevant ones."""
 
 import pytest
 
+from tests.browser.conftest import click_and_load
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -20,6 +22,7 @@ def test_the_count_says_the_results_come_most_relevant_first_for_words(
 ):
     page.goto(f"{live_server.url}/decisions/")
     page.fill("input[name=q]", "lumbar")
-    page.click("#search button[type=submit]")
+    # The page of all three letters, asked first, has results too: wait for the answer.
+    click_and_load(page, "#search button[type=submit]")
     page.wait_for_selector("#results .hit")
     assert page.inner_text("#summary") == "3 decisions matching “lumbar”, most relevant first"

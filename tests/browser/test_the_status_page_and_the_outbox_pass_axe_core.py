@@ -15,7 +15,7 @@ from openimr.cases.tests.conftest import filed
 from openimr.review.tests.conftest import person
 from tests.a11y_pages import CLAIM, INJURY, an_outbox_message
 from tests.browser.axe import violations
-from tests.browser.conftest import focus_settled
+from tests.browser.conftest import click_and_load, focus_settled
 from tests.browser.test_forms_sent_back_with_problems_pass_axe_core import NO_BROWSER_CHECKS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,8 +28,7 @@ def _ask(page, number: str, claim: str, injury: str) -> None:
     page.fill("#id_claim_number", claim)
     page.fill("#id_date_of_injury", injury)
     page.evaluate(NO_BROWSER_CHECKS)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
+    click_and_load(page, "main form button[type=submit]")
 
 
 def _status_answers(page, url: str, number: str, width: int, broken: dict) -> None:

@@ -4,7 +4,10 @@ audit row commit together, and the PDF written before the commit is stored under
 hash, so a PDF left by a transaction that never committed names no row and harms nothing.
 
 The child process is this module run as a script (see the bottom): it issues the letter of
-every decided case not yet issued, one by one, as `qa_approve` and `openimr demo` do."""
+every decided case not yet issued, one by one, as `qa_approve` and `openimr demo` do. The
+kills land at points the child marks, whatever the machine's load: a test that watched the
+issued count from outside and killed once it reached three could, starved on a loaded
+machine, see all twelve letters issued first."""
 
 import hashlib
 import json
@@ -23,6 +26,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[3]
 CASES = 12
 ISSUED_BEFORE_KILL = 3
+HOLD = 300.0  # seconds the child waits to be killed; the test kills it long before
 
 
 def _numbers() -> list[str]:
@@ -39,10 +43,6 @@ def _rows(db: str, sql: str) -> list[tuple]:
             return list(reader.execute(sql).fetchall())
     with sqlite3.connect(db.removeprefix("sqlite:///"), timeout=20) as reader:
         return list(reader.execute(sql).fetchall())
-
-
-def _issued_letters(db: str) -> int:
-    return int(_rows(db, "SELECT count(*) FROM letters_issuedletter")[0][0])
 
 
 def _child(db: str, data_dir: Path, *extra: str) -> subprocess.Popen[bytes]:
@@ -107,11 +107,14 @@ def _assert_nothing_half_issued(db: str, media: Path) -> set[str]:
     return issued
 
 
-def _kill_after(process: subprocess.Popen[bytes], db: str, letters: int) -> None:
-    deadline = time.monotonic() + 120
-    while _issued_letters(db) < letters and time.monotonic() < deadline:
+def _kill_when_held(process: subprocess.Popen[bytes], held: Path) -> None:
+    """SIGKILL the child once it says it holds (``--hold-inside``), wherever the test
+    process was while it got there."""
+    deadline = time.monotonic() + 120  # only a stuck child takes this long
+    while not held.exists():
         assert process.poll() is None, process.stderr.read() if process.stderr else ""
-        time.sleep(0.01)
+        assert time.monotonic() < deadline, "the child never reached the letter to hold in"
+        time.sleep(0.02)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
@@ -126,11 +129,17 @@ def _rerun_to_the_end(db: str, data_dir: Path) -> None:
 def test_issuing_killed_partway_keeps_every_committed_letter_and_finishes_on_a_rerun(
     tmp_path, three_item_doc
 ):
+    """The kill lands in the fourth letter's transaction, its PDF stored and none of its
+    rows written yet (the next test lands after its rows)."""
     db = _prepared_database(tmp_path, three_item_doc)
+    held = tmp_path / "holding"
+    holding = str(ISSUED_BEFORE_KILL + 1)
 
-    _kill_after(_child(db, tmp_path), db, ISSUED_BEFORE_KILL)
+    _kill_when_held(_child(db, tmp_path, "--hold-inside", holding, str(held)), held)
     issued = _assert_nothing_half_issued(db, tmp_path / "media")
-    assert ISSUED_BEFORE_KILL <= len(issued) < CASES, "the kill must land partway through"
+    assert issued == set(_numbers()[:ISSUED_BEFORE_KILL])
+    fourth = tmp_path / "media" / "letters" / _numbers()[ISSUED_BEFORE_KILL]
+    assert [p.suffix for p in fourth.iterdir()] == [".pdf"], "the PDF was stored at the kill"
 
     _rerun_to_the_end(db, tmp_path)
 
@@ -151,9 +160,11 @@ def test_a_kill_inside_the_issuing_transaction_leaves_that_case_unissued(tmp_pat
     _rerun_to_the_end(db, tmp_path)
 
 
-def _issue_all(die_inside: int | None) -> None:
+def _issue_all(die_inside: int | None, hold_inside: int | None, held: str) -> None:
     """Issue every decided case's letter in case-number order; with ``die_inside``, SIGKILL
-    this process inside the transaction of that letter (1 for the first)."""
+    this process inside the transaction of that letter (1 for the first), its rows written;
+    with ``hold_inside``, wait there to be killed once its PDF is stored, and say so by
+    writing the file ``held``."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
@@ -171,6 +182,18 @@ def _issue_all(die_inside: int | None) -> None:
                 os.kill(os.getpid(), signal.SIGKILL)
 
         services._issued = dying  # type: ignore[assignment]
+    if hold_inside is not None:
+        pdf_stored, stored = services._pdf_stored, [0]
+
+        def holding(pdf: bytes, case_number: str) -> str:
+            path = pdf_stored(pdf, case_number)
+            stored[0] += 1
+            if stored[0] == hold_inside:
+                Path(held).touch()
+                time.sleep(HOLD)
+            return path
+
+        services._pdf_stored = holding  # type: ignore[assignment]
     waiting = Case.objects.filter(state="qa").order_by("case_number")
     for number in waiting.values_list("case_number", flat=True):
         services.letter_issue(case_number=number, actor="kill-test")
@@ -179,4 +202,8 @@ def _issue_all(die_inside: int | None) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    _issue_all(int(args[1]) if args[:1] == ["--die-inside"] else None)
+    _issue_all(
+        int(args[1]) if args[:1] == ["--die-inside"] else None,
+        int(args[1]) if args[:1] == ["--hold-inside"] else None,
+        args[2] if args[:1] == ["--hold-inside"] else "",
+    )
