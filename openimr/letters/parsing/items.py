@@ -228,27 +228,26 @@ def _fill(
     item: RawItem, lines: Lines, labelled: list[tuple[int, tuple[str, int]]], stop: int
 ) -> None:
     """Read the labelled paragraphs (line index, (label, its end)) up to ``stop`` into
-    ``item``. An item prints one rationale: a rationale label after its first is the
-    reviewer's text, and the rationale is read again from the first label on."""
-    first: tuple[int, int] | None = None  # the first rationale label's line and its end
+    ``item``. Every layout prints the rationale last: from its label to ``stop`` is the
+    rationale, and a label inside it (a second "Rationale:", a "Claims Administrator
+    guideline:" the reviewer wrote) is the reviewer's text."""
     for number, (index, (label, label_end)) in enumerate(labelled):
+        if label.endswith("rationale"):
+            body = paragraphs(lines, index, stop)
+            if body:
+                # The paragraph opens with the labelled line, and _LABEL matched there: no
+                # character of a label can be a colon, so matched on the paragraph it ends
+                # at the same place, and only its closing \s* takes the spaces that follow.
+                body[0] = body[0][label_end:].lstrip()
+            item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None
+            return
         end = labelled[number + 1][0] if number + 1 < len(labelled) else stop
         if label.startswith("claims administrator"):
             item.claims_administrator = _folded(lines, index, end, label_end)
         elif label.endswith("guideline"):
             item.reviewer = _folded(lines, index, end, label_end)
-        elif label.startswith("why"):
+        else:  # "why the MTUS was not used", "why a source outside the MTUS was also used"
             item.why_not_mtus = _folded(lines, index, end, label_end) or None
-        else:
-            if first is None:
-                first = index, label_end
-            body = paragraphs(lines, first[0], end)
-            if body:
-                # The paragraph opens with the labelled line, and _LABEL matched there: no
-                # character of a label can be a colon, so matched on the paragraph it ends
-                # at the same place, and only its closing \s* takes the spaces that follow.
-                body[0] = body[0][first[1] :].lstrip()
-            item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None
 
 
 def _folded(lines: Lines, index: int, end: int, label_end: int) -> str:
