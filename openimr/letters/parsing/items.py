@@ -37,8 +37,13 @@ _REMAINING = re.compile(
     r"(?:\s+is)?\s*$",
     re.IGNORECASE,
 )
-# A maximus-decisions item opens "Item 1: X" (numbered.py reads it; layout.py looks for it).
+# A maximus-decisions item opens "Item 1: X", then its labels (numbered.py reads them;
+# layout.py looks for them).
 MAXIMUS_ITEM = re.compile(r"^Item\s+\d{1,2}\s*:\s*")
+MAXIMUS_LABEL = re.compile(
+    r"^(?P<l>Decision|Claims\s+Administrator\s+Guideline\(s\)|Expert\s+Reviewer\s+Guideline\(s\)"
+    r"|Reason\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+Rationale)\s*:\s*"
+)
 # What follows the last rationale in our own letters and must not be read as part of it.
 _AFTERWORD = re.compile(r"^Each\s+item\s+marked\s+Overturned\b", re.IGNORECASE)
 
@@ -130,6 +135,12 @@ def _label(line: str) -> tuple[str, int] | None:
         return printed, len(line) - len(rest.lstrip())
     found = _LABEL.match(line)
     return (found.group("label").lower(), found.end()) if found else None
+
+
+def opens_with_label(line: str) -> bool:
+    """Whether ``line`` opens with one of the labels an item prints under its heading (a
+    guideline, why the MTUS was not used, the rationale; maximus-decisions' "Decision:")."""
+    return _label(line) is not None or MAXIMUS_LABEL.match(line) is not None
 
 
 def _markers(lines: Lines, start: int, stop: int) -> list[tuple[int, str | None, bool]]:

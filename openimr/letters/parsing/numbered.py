@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from openimr.letters.parsing.items import MAXIMUS_ITEM as _MAXIMUS_ITEM
+from openimr.letters.parsing.items import MAXIMUS_LABEL as _MAXIMUS_LABEL
 from openimr.letters.parsing.items import RawItem
 from openimr.letters.parsing.layout import Section
 from openimr.letters.parsing.text import Lines, after, paragraphs
@@ -35,10 +36,6 @@ _NOTICE_LABEL = re.compile(
     r"^(?:Rationale\s+for\s+the\s+Decision:|Section\s+of\s+the\s+Medical\s+Treatment|Rationale:)"
 )
 _NOTICE_RATIONALE = re.compile(r"^Rationale:\s*")
-_MAXIMUS_LABEL = re.compile(
-    r"^(?P<l>Decision|Claims\s+Administrator\s+Guideline\(s\)|Expert\s+Reviewer\s+Guideline\(s\)"
-    r"|Reason\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+Rationale)\s*:\s*"
-)
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+")
 _REVIEW_LABEL = re.compile(
     r"^(?P<l>Utilization\s+Review|Determination|Why\s+the\s+MTUS\s+was\s+not\s+used)\s*:\s*"

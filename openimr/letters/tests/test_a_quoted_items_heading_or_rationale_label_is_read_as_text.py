@@ -90,6 +90,24 @@ def test_the_items_heading_quoted_in_the_summary_leaves_summary_and_items_whole(
     _check(_read(case, layout, form), case, layout)
 
 
+# A line the reviewer quoted after it: an item's heading, as each layout prints one.
+ITEM_LINE = dict.fromkeys(LAYOUTS, "Aquatic therapy, 12 sessions: Upheld") | {
+    "maximus-decisions": "Item 1: Aquatic therapy, 12 sessions",
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_items_heading_quoted_in_the_summary_with_an_item_after_it_leaves_both_whole(
+    layout, form
+):
+    case = copy.deepcopy(CASE)
+    case["clinical_summary"] += (
+        f"\n\nThe prior review read:\n\n{ITEMS[layout]}\n\n{ITEM_LINE[layout]}\n\nShe works."
+    )
+    _check(_read(case, layout, form), case, layout)
+
+
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("layout", sorted(LABEL))
 def test_a_second_rationale_label_inside_a_rationale_stays_text(layout, form):
