@@ -112,6 +112,11 @@ ORDER = {
         "dispute", "summary", "documents", "guidelines", "rationale", "reviewer",
     ),
 }  # fmt: skip
+# Sections that a letter of the layout prints all together or not at all: ours (read as
+# fdl-2016) lists the documents, the appeal rights and the parties served after its items;
+# the published fdl letters print none of them. One or two of those heading lines, without
+# the rest, are the reviewer's text ("DOCUMENTS REVIEWED" in a rationale).
+_TOGETHER = dict.fromkeys(("fdl-2014", "fdl-2016"), frozenset(("documents", "appeal", "served")))
 # The sections that hold the reviewer's own prose, where a heading line may be quoted (the
 # notice-2013 rationales follow its summary with no heading of their own).
 _PROSE = frozenset(("summary", "issues", "guidelines", "rationale"))
@@ -166,12 +171,16 @@ def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> li
     """The headings that are the letter's own: the most that follow the layout's ``ORDER``,
     each kind once; of equal choices, the one that leaves the other heading lines inside
     the reviewer's prose (a "DOCUMENTS REVIEWED" line in item 1's rationale, not in the
-    list of documents), then the one whose items heading is followed by the first item (an
-    "IMR ISSUES, DECISIONS AND RATIONALES" line quoted in the summary is not), then the
-    earliest. ``found`` itself when every line is one."""
+    list of documents), then the one whose items heading is followed by the first item and
+    its labels (an "IMR ISSUES, DECISIONS AND RATIONALES" line quoted in the summary is not,
+    even with a verdict quoted after it), then the earliest. A heading of ``_TOGETHER``
+    without the others is none of the letter's. ``found`` itself when every line is one."""
     rank = {kind: n for n, kind in enumerate(ORDER[layout])}
     kinds = [HEADINGS[name] for name, _ in found]
     ranks = [rank.get(kind, -1) for kind in kinds]
+    together = _TOGETHER.get(layout)
+    if together and (some := together.intersection(kinds)) and some != together:
+        ranks = [-1 if kind in together else n for kind, n in zip(kinds, ranks, strict=True)]
     if all(a < b for a, b in zip([-1, *ranks], ranks, strict=False)):
         return found  # every heading once, in order: as in each published letter
     ends = len(found)
