@@ -37,8 +37,13 @@ _REMAINING = re.compile(
     r"(?:\s+is)?\s*$",
     re.IGNORECASE,
 )
-# A maximus-decisions item opens "Item 1: X" (numbered.py reads it; layout.py looks for it).
+# A maximus-decisions item opens "Item 1: X", then its labels (numbered.py reads them;
+# layout.py looks for them).
 MAXIMUS_ITEM = re.compile(r"^Item\s+\d{1,2}\s*:\s*")
+MAXIMUS_LABEL = re.compile(
+    r"^(?P<l>Decision|Claims\s+Administrator\s+Guideline\(s\)|Expert\s+Reviewer\s+Guideline\(s\)"
+    r"|Reason\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+Rationale)\s*:\s*"
+)
 # What follows the last rationale in our own letters and must not be read as part of it.
 _AFTERWORD = re.compile(r"^Each\s+item\s+marked\s+Overturned\b", re.IGNORECASE)
 
@@ -130,6 +135,12 @@ def _label(line: str) -> tuple[str, int] | None:
         return printed, len(line) - len(rest.lstrip())
     found = _LABEL.match(line)
     return (found.group("label").lower(), found.end()) if found else None
+
+
+def opens_with_label(line: str) -> bool:
+    """Whether ``line`` opens with one of the labels an item prints under its heading (a
+    guideline, why the MTUS was not used, the rationale; maximus-decisions' "Decision:")."""
+    return _label(line) is not None or MAXIMUS_LABEL.match(line) is not None
 
 
 def _markers(lines: Lines, start: int, stop: int) -> list[tuple[int, str | None, bool]]:
@@ -228,27 +239,26 @@ def _fill(
     item: RawItem, lines: Lines, labelled: list[tuple[int, tuple[str, int]]], stop: int
 ) -> None:
     """Read the labelled paragraphs (line index, (label, its end)) up to ``stop`` into
-    ``item``. An item prints one rationale: a rationale label after its first is the
-    reviewer's text, and the rationale is read again from the first label on."""
-    first: tuple[int, int] | None = None  # the first rationale label's line and its end
+    ``item``. Every layout prints the rationale last: from its label to ``stop`` is the
+    rationale, and a label inside it (a second "Rationale:", a "Claims Administrator
+    guideline:" the reviewer wrote) is the reviewer's text."""
     for number, (index, (label, label_end)) in enumerate(labelled):
+        if label.endswith("rationale"):
+            body = paragraphs(lines, index, stop)
+            if body:
+                # The paragraph opens with the labelled line, and _LABEL matched there: no
+                # character of a label can be a colon, so matched on the paragraph it ends
+                # at the same place, and only its closing \s* takes the spaces that follow.
+                body[0] = body[0][label_end:].lstrip()
+            item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None
+            return
         end = labelled[number + 1][0] if number + 1 < len(labelled) else stop
         if label.startswith("claims administrator"):
             item.claims_administrator = _folded(lines, index, end, label_end)
         elif label.endswith("guideline"):
             item.reviewer = _folded(lines, index, end, label_end)
-        elif label.startswith("why"):
+        else:  # "why the MTUS was not used", "why a source outside the MTUS was also used"
             item.why_not_mtus = _folded(lines, index, end, label_end) or None
-        else:
-            if first is None:
-                first = index, label_end
-            body = paragraphs(lines, first[0], end)
-            if body:
-                # The paragraph opens with the labelled line, and _LABEL matched there: no
-                # character of a label can be a colon, so matched on the paragraph it ends
-                # at the same place, and only its closing \s* takes the spaces that follow.
-                body[0] = body[0][first[1] :].lstrip()
-            item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None
 
 
 def _folded(lines: Lines, index: int, end: int, label_end: int) -> str:

@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from openimr.letters.parsing.contract import LetterUnreadable
-from openimr.letters.parsing.items import MAXIMUS_ITEM, verdict_end
+from openimr.letters.parsing.items import MAXIMUS_ITEM, opens_with_label, verdict_end
 from openimr.letters.parsing.text import Lines
 
 # heading (lower case, no trailing colon) -> section kind
@@ -112,6 +112,11 @@ ORDER = {
         "dispute", "summary", "documents", "guidelines", "rationale", "reviewer",
     ),
 }  # fmt: skip
+# Sections that a letter of the layout prints all together or not at all: ours (read as
+# fdl-2016) lists the documents, the appeal rights and the parties served after its items;
+# the published fdl letters print none of them. One or two of those heading lines, without
+# the rest, are the reviewer's text ("DOCUMENTS REVIEWED" in a rationale).
+_TOGETHER = dict.fromkeys(("fdl-2014", "fdl-2016"), frozenset(("documents", "appeal", "served")))
 # The sections that hold the reviewer's own prose, where a heading line may be quoted (the
 # notice-2013 rationales follow its summary with no heading of their own).
 _PROSE = frozenset(("summary", "issues", "guidelines", "rationale"))
@@ -135,15 +140,30 @@ def headings(lines: Lines) -> list[tuple[str, int]]:
 _FIRST_ITEM_WITHIN = 12
 
 
-def _opens_items(lines: Lines, found: list[tuple[str, int]], at: int) -> bool:
-    """Whether the items heading ``found[at]`` is followed by an item: a line that ends in a
-    verdict ("X: Upheld") or opens "Item 1:", before the next heading line. The items
-    heading quoted as a line of the summary is followed by the summary's prose."""
+def _opens_items(lines: Lines, found: list[tuple[str, int]], at: int) -> int:
+    """How surely the items heading ``found[at]`` is followed by the first item, before the
+    next heading line: 2 for an item's heading (a line that ends in a verdict, "X: Upheld",
+    or opens "Item 1:") with a line opening with its labels below it ("Claims Administrator
+    guideline:", "Decision:"), 1 for the heading alone, 0 for neither. The items heading
+    quoted as a line of the summary is followed by the summary's prose, maybe by a verdict
+    the reviewer quoted with it, not by an item's labels."""
     first = found[at][1] + 1
     stop = found[at + 1][1] if at + 1 < len(found) else len(lines.text)
+    text = lines.text
+    for index in range(first, min(stop, first + _FIRST_ITEM_WITHIN)):
+        if verdict_end(text[index]) is not None or MAXIMUS_ITEM.match(text[index]):
+            return 1 + _labelled(lines, index + 1, stop)
+    return 0
+
+
+def _labelled(lines: Lines, first: int, stop: int) -> bool:
+    """Whether a line opening with an item's label comes in ``first:stop`` (at most twelve
+    lines) before a line that opens another item."""
     for line in lines.text[first : min(stop, first + _FIRST_ITEM_WITHIN)]:
-        if verdict_end(line) is not None or MAXIMUS_ITEM.match(line):
+        if opens_with_label(line):
             return True
+        if verdict_end(line) is not None or MAXIMUS_ITEM.match(line):
+            return False
     return False
 
 
@@ -151,18 +171,23 @@ def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> li
     """The headings that are the letter's own: the most that follow the layout's ``ORDER``,
     each kind once; of equal choices, the one that leaves the other heading lines inside
     the reviewer's prose (a "DOCUMENTS REVIEWED" line in item 1's rationale, not in the
-    list of documents), then the one whose items heading is followed by the first item (an
-    "IMR ISSUES, DECISIONS AND RATIONALES" line quoted in the summary is not), then the
-    earliest. ``found`` itself when every line is one."""
+    list of documents), then the one whose items heading is followed by the first item and
+    its labels (an "IMR ISSUES, DECISIONS AND RATIONALES" line quoted in the summary is not,
+    even with a verdict quoted after it), then the earliest. A heading of ``_TOGETHER``
+    without the others is none of the letter's. ``found`` itself when every line is one."""
     rank = {kind: n for n, kind in enumerate(ORDER[layout])}
     kinds = [HEADINGS[name] for name, _ in found]
     ranks = [rank.get(kind, -1) for kind in kinds]
+    together = _TOGETHER.get(layout)
+    if together and (some := together.intersection(kinds)) and some != together:
+        ranks = [-1 if kind in together else n for kind, n in zip(kinds, ranks, strict=True)]
     if all(a < b for a, b in zip([-1, *ranks], ranks, strict=False)):
         return found  # every heading once, in order: as in each published letter
     ends = len(found)
-    # 1 for an items heading that the first item follows: kept, it breaks a tie.
+    # How surely the first item follows an items heading (``_opens_items``): kept, it
+    # breaks a tie.
     opens = [
-        int(kind == "issues" and _opens_items(lines, found, n)) for n, kind in enumerate(kinds)
+        _opens_items(lines, found, n) if kind == "issues" else 0 for n, kind in enumerate(kinds)
     ]
 
     def misplaced(last: int, upto: int) -> int:

@@ -11,13 +11,15 @@
   prints no claims administrator guideline.
 
 Every label is found at the start of a line; what follows it, up to the next label, is its
-value, folded (a wrapped value spans lines).
+value, folded (a wrapped value spans lines). The rationale, which each layout prints last, runs
+to the item's end: a label inside it is the reviewer's text.
 """
 
 import re
 from collections.abc import Iterator
 
 from openimr.letters.parsing.items import MAXIMUS_ITEM as _MAXIMUS_ITEM
+from openimr.letters.parsing.items import MAXIMUS_LABEL as _MAXIMUS_LABEL
 from openimr.letters.parsing.items import RawItem
 from openimr.letters.parsing.layout import Section
 from openimr.letters.parsing.text import Lines, after, paragraphs
@@ -34,10 +36,6 @@ _NOTICE_LABEL = re.compile(
     r"^(?:Rationale\s+for\s+the\s+Decision:|Section\s+of\s+the\s+Medical\s+Treatment|Rationale:)"
 )
 _NOTICE_RATIONALE = re.compile(r"^Rationale:\s*")
-_MAXIMUS_LABEL = re.compile(
-    r"^(?P<l>Decision|Claims\s+Administrator\s+Guideline\(s\)|Expert\s+Reviewer\s+Guideline\(s\)"
-    r"|Reason\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+Rationale)\s*:\s*"
-)
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+")
 _REVIEW_LABEL = re.compile(
     r"^(?P<l>Utilization\s+Review|Determination|Why\s+the\s+MTUS\s+was\s+not\s+used)\s*:\s*"
@@ -118,15 +116,15 @@ def notice_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
 
 def _notice_fill(item: RawItem, lines: Lines, start: int, stop: int) -> None:
     labels = _starts(lines, start, stop, _NOTICE_LABEL)
-    rationale: int | None = None  # an item prints one: a later "Rationale:" is its text
     for first, end in _spans(labels, stop):
         line = lines.text[first]
         if line.startswith("Rationale for"):
             continue
         if line.startswith("Rationale:"):
-            rationale = first if rationale is None else rationale
-            item.rationale = _prose(lines, rationale, end, _NOTICE_RATIONALE)
-            continue
+            # Printed last: a label after it ("Rationale:" again, "Section of the ...") is
+            # the reviewer's text.
+            item.rationale = _prose(lines, first, stop, _NOTICE_RATIONALE)
+            return
         # "Section of the MTUS cited by the Claims Administrator:" may wrap; it ends at ":".
         closing = (i for i in range(first, min(end, first + 4)) if lines.text[i].endswith(":"))
         close = next(closing, first)
@@ -150,13 +148,13 @@ def maximus_items(lines: Lines, parts: dict[str, Section]) -> list[RawItem]:
         head_end = labels[0] if labels else stop
         treatment = after(_MAXIMUS_ITEM, _fold(lines, first, head_end))
         item = RawItem(treatment=treatment[:500], decision=None)
-        rationale: int | None = None  # an item prints one: a later label is its text
         for at, end in _spans(labels, stop):
             label = _MAXIMUS_LABEL.match(lines.text[at]).group("l").lower()  # type: ignore[union-attr]
             if label.startswith("decision rationale"):
-                rationale = at if rationale is None else rationale
-                item.rationale = _prose(lines, rationale, end, _MAXIMUS_LABEL)
-                continue
+                # Printed last: a label after it ("Decision:", "Claims Administrator
+                # Guideline(s):", "Decision Rationale:" again) is the reviewer's text.
+                item.rationale = _prose(lines, at, stop, _MAXIMUS_LABEL)
+                break
             value = after(_MAXIMUS_LABEL, _fold(lines, at, end)) or None
             if label == "decision":
                 item.decision = _verdict(value or "")

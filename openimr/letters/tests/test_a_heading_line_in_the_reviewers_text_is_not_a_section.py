@@ -1,8 +1,9 @@
 """A line of the reviewer's own text that reads as a heading ("Documents reviewed:" opening
-the clinical summary, "DOCUMENTS REVIEWED" in a rationale) opens no section and ends none:
-the letter is read whole, in every layout, from text and from PDF. (Before, the first
-heading line of each kind was taken as the section: the summary came back empty and the
-documents list empty, or the items after the rationale were lost.)"""
+the clinical summary, "DOCUMENTS REVIEWED" in a rationale, even of a published fdl letter,
+which lists no documents) opens no section and ends none: the letter is read whole, in every
+layout, from text and from PDF. (Before, the first heading line of each kind was taken as
+the section: the summary came back empty and the documents list empty, or the items after
+the rationale were lost.)"""
 
 import copy
 import json
@@ -114,3 +115,25 @@ def test_a_summary_naming_the_issue_at_dispute_does_not_make_ours_a_professional
     assert parsed.layout == "fdl-2016"
     assert parsed.case["clinical_summary"].startswith(f"{opening}\n\nThe employee is")
     assert [i["treatment"] for i in parsed.case["items"]] == [i["treatment"] for i in doc["items"]]
+
+
+# The headings our letter prints after its items, all three; the published fdl letters print
+# none of them.
+OURS_AFTER_ITEMS = ("DOCUMENTS REVIEWED", "YOUR RIGHT TO APPEAL", "PARTIES SERVED")
+
+
+@pytest.mark.parametrize("item", [0, -1], ids=["first item", "last item"])
+@pytest.mark.parametrize("line", OURS_AFTER_ITEMS)
+@pytest.mark.parametrize("layout", ["fdl-2014", "fdl-2016"])
+def test_a_heading_only_our_letter_prints_is_text_in_a_published_fdl_rationale(layout, line, item):
+    # Before: the items stopped at the quoted line; the rest of the letter was read as a
+    # list of documents (or of parties).
+    case = copy.deepcopy(CASE)
+    case["items"][item]["rationale"] += f"\n\n{line}\n\nThe records were read whole."
+    for parsed in (
+        parse_text(render_letter(case, layout)),
+        parse_text(render_letter(case, layout, noise=False)),
+        parse_pdf(letter_pdf(case, layout)),
+    ):
+        _check(parsed, case, layout)
+        assert parsed.case["documents"] == []

@@ -1,9 +1,10 @@
-"""Two lines of the reviewer's text that read as the letter's own, in every layout, from
-text and from PDF: the items section's heading ("IMR ISSUES, DECISIONS AND RATIONALES")
-as a line of the clinical summary, and an item's rationale label ("Rationale:") as a line
-inside its rationale. (Before, the items were read from the quoted heading on, the
-summary's rest taken into them, and the second label cut the rationale in two, its first
-half lost.)"""
+"""Lines of the reviewer's text that read as the letter's own, in every layout, from text
+and from PDF: the items section's heading ("IMR ISSUES, DECISIONS AND RATIONALES") as a line
+of the clinical summary, even with an item's verdict quoted after it, and an item's labels
+("Rationale:", "Claims Administrator guideline:") as lines inside its rationale. (Before, the
+items were read from the quoted heading on, the summary's rest taken into them, and a label
+cut the rationale in two: its first half lost, or its second read as the claims
+administrator's basis.)"""
 
 import copy
 import json
@@ -47,12 +48,28 @@ def _read(case, layout, form):
     return parse_text(render_letter(case, layout, noise=form == "noisy text"))
 
 
+def _item(item, layout):
+    """What each layout prints of an item (professional-review: no claims administrator's
+    basis; only maximus-decisions and professional-review say why the MTUS was not used)."""
+    fields = {
+        "treatment": item["treatment"],
+        "decision": item["decision"],
+        "rationale": _folded(item["rationale"]).rstrip("."),
+        "reviewer_basis": [(b["mtus"], _folded(b["citation"])) for b in item["reviewer_basis"]],
+    }
+    if layout != "professional-review":
+        ca = item["claims_administrator_basis"]
+        fields["claims_administrator_basis"] = [(b["mtus"], _folded(b["citation"])) for b in ca]
+    if layout in ("maximus-decisions", "professional-review"):
+        fields["why_not_mtus"] = _folded(item["why_not_mtus"])
+    return fields
+
+
 def _check(parsed, case, layout):
     assert parsed.layout == layout
     assert _folded(parsed.case["clinical_summary"]) == _folded(case["clinical_summary"])
-    got = [(i["treatment"], _folded(i["rationale"]).rstrip(".")) for i in parsed.case["items"]]
-    want = [(i["treatment"], _folded(i["rationale"]).rstrip(".")) for i in case["items"]]
-    assert got == want
+    got = [_item(i, layout) for i in parsed.case["items"]]
+    assert got == [_item(i, layout) for i in case["items"]]
 
 
 FORMS = ["text", "noisy text", "pdf"]
@@ -73,12 +90,62 @@ def test_the_items_heading_quoted_in_the_summary_leaves_summary_and_items_whole(
     _check(_read(case, layout, form), case, layout)
 
 
+# A line the reviewer quoted after it: an item's heading, as each layout prints one.
+ITEM_LINE = dict.fromkeys(LAYOUTS, "Aquatic therapy, 12 sessions: Upheld") | {
+    "maximus-decisions": "Item 1: Aquatic therapy, 12 sessions",
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_items_heading_quoted_in_the_summary_with_an_item_after_it_leaves_both_whole(
+    layout, form
+):
+    case = copy.deepcopy(CASE)
+    case["clinical_summary"] += (
+        f"\n\nThe prior review read:\n\n{ITEMS[layout]}\n\n{ITEM_LINE[layout]}\n\nShe works."
+    )
+    _check(_read(case, layout, form), case, layout)
+
+
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("layout", sorted(LABEL))
 def test_a_second_rationale_label_inside_a_rationale_stays_text(layout, form):
     case = copy.deepcopy(CASE)
     first = case["items"][0]
     first["rationale"] += f"\n\n{LABEL[layout]}\n\nThe records were read whole."
+    _check(_read(case, layout, form), case, layout)
+
+
+# The labels each layout prints above an item's rationale (professional-review: none).
+ABOVE_RATIONALE = {
+    "notice-2013": [
+        "Section of the Medical Treatment Utilization Schedule (MTUS) cited by the Claims "
+        "Administrator:"
+    ],
+    "fdl-2014": [
+        "Claims Administrator guideline:",
+        "MAXIMUS guideline:",
+        "Why the MTUS was not used:",
+    ],
+    "maximus-decisions": [
+        "Claims Administrator Guideline(s):",
+        "Expert Reviewer Guideline(s):",
+        "Reason the MTUS was not used:",
+        "Decision: Overturned",
+    ],
+}
+ABOVE_RATIONALE["fdl-2016"] = ABOVE_RATIONALE["fdl-2014"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(
+    ("layout", "label"),
+    [(layout, label) for layout, in_it in ABOVE_RATIONALE.items() for label in in_it],
+)
+def test_a_label_printed_above_the_rationale_stays_text_inside_it(layout, label, form):
+    case = copy.deepcopy(CASE)
+    case["items"][0]["rationale"] += f"\n\n{label}\n\nNone was cited for it."
     _check(_read(case, layout, form), case, layout)
 
 

@@ -2,6 +2,7 @@
 our text letter and from our PDF (openimr/letters/rendering.py writes the fdl-2016 layout:
 its header block, with the credentials in prose, and the documents and parties it lists)."""
 
+import copy
 import json
 from pathlib import Path
 
@@ -127,3 +128,29 @@ def test_a_rationale_without_a_full_stop_does_not_run_into_the_next_items_headin
     assert [_fold(i["rationale"]) for i in parsed["items"]] == [
         _fold(i["rationale"]) for i in doc["items"]
     ]
+
+
+def _quoting_the_letter(doc):
+    """The case with the reviewer's texts quoting lines our letter prints: the items heading
+    and an item's verdict in the summary, a guideline label in item 1's rationale and the
+    documents heading in the last one."""
+    doc = copy.deepcopy(doc)
+    doc["clinical_summary"] += (
+        "\n\nThe prior review read:\n\nIMR ISSUES, DECISIONS AND RATIONALES"
+        "\n\nAquatic therapy, 12 sessions: Upheld\n\nShe has since returned to work."
+    )
+    doc["items"][0]["rationale"] += "\n\nClaims Administrator guideline:\n\nNone was cited."
+    doc["items"][-1]["rationale"] += "\n\nDOCUMENTS REVIEWED\n\nThe file was read whole."
+    return doc
+
+
+@pytest.mark.parametrize("form", ["text", "pdf"])
+@pytest.mark.parametrize("doc", _cases()[:3], ids=lambda d: d["case_number"])
+def test_a_case_whose_texts_quote_the_letters_own_lines_comes_back_whole(doc, form):
+    # Before: the summary was cut at the quoted heading and its verdict read as an item;
+    # item 1 lost its claims administrator's basis and half its rationale.
+    doc = _quoting_the_letter(doc)
+    out = render(case_from_document(doc), form)
+    parsed = parse_text(out.decode("utf-8")) if form == "text" else parse_pdf(out)
+    expected = _expected(doc)
+    assert _read(parsed.case, expected) == expected
