@@ -89,7 +89,7 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
     if args.q:
         params["q"] = args.q
     _django()
-    from openimr.cli import write_file
+    from openimr.cli_output import write_file
     from openimr.decisions.selectors import (
         ExportTally,
         corpus_export,
@@ -170,7 +170,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         metavar="KEY=VALUE",
         help=f"a filter as on the search page ({', '.join(WHERE_KEYS)}); repeatable",
     )
-    # Written beside the target and renamed at the end (`openimr.cli.write_file`).
+    # Written beside the target and renamed at the end (`openimr.cli_output.write_file`).
     out.set_defaults(
         handler=cmd_corpus_export, interrupted="nothing is left half-written at {output}"
     )
