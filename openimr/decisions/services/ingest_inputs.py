@@ -221,7 +221,7 @@ def _members(path: str, archive: zipfile.ZipFile, name: str, copy: int) -> list[
         mb = f"{info.file_size / 2**20:,.0f} MB, more than the {limit // 2**20} MB"
         return [Input(path, name, f"too large: {mb} a reader may use", member_copy=copy)]
     try:
-        with zipfile.ZipFile(io.BytesIO(archive.read(info))) as nested:
+        with zipfile.ZipFile(io.BytesIO(member_bytes(archive, info))) as nested:
             files = _files_in(nested)
     except Exception as exc:  # damaged, encrypted, not a zip: this member fails alone
         problem = f"not a readable zip archive: {type(exc).__name__}: {exc}"
@@ -267,7 +267,31 @@ def bytes_of(item: Input) -> bytes:
     if item.member is None:
         return Path(item.path).read_bytes()
     archive, info = _entry(item)
-    return archive.zip.read(info)
+    return member_bytes(archive.zip, info)
+
+
+# zipfile's read() of a whole member decompresses all its data (up to a gigabyte a step)
+# before cutting it to the size the archive declares: a member declaring 100 bytes and
+# holding gigabytes (a zip bomb that lies) filled the main process past every size check.
+# Read a step at a time, each step's output is at most the step (deflate) and all of them
+# at most the declared size, which the callers have checked; then the CRC refuses it.
+_STEP = 1 << 20
+# bzip2 and LZMA decompress a read's compressed bytes whole (no output limit): 4,096 bytes
+# (zipfile's least read) of bzip2 can hold gigabytes, 64 a few blocks of 46 MB at most.
+_COMPRESSED_STEP = 64
+
+
+def member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes, never decompressing much more than its declared size (a lying
+    one fails on its CRC: zipfile.BadZipFile)."""
+    step = _STEP
+    parts = []
+    with archive.open(info) as member:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            member.MIN_READ_SIZE = step = _COMPRESSED_STEP  # type: ignore[attr-defined]
+        while chunk := member.read(step):
+            parts.append(chunk)
+    return b"".join(parts)
 
 
 def bytes_within(item: Input, limit: int) -> tuple[int, bytes | None]:
@@ -327,7 +351,7 @@ def _archive(path: str, member: str | None = None, copy: int = 1) -> _Open:
         outer = _ARCHIVES[(path, None, 1)] = _Open(opened, _copies(opened))
     if member is None:
         return outer
-    nested = zipfile.ZipFile(io.BytesIO(outer.zip.read(outer.copies[member][copy - 1])))
+    nested = zipfile.ZipFile(io.BytesIO(member_bytes(outer.zip, outer.copies[member][copy - 1])))
     archive = _ARCHIVES[(path, member, copy)] = _Open(nested, _copies(nested))
     return archive
 
