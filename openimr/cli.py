@@ -3,6 +3,7 @@ print the one error shape as text and exit with code 2. `case validate` and `let
 need no database; the rest set Django up on first use."""
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -257,8 +258,34 @@ def _free_text_glued(argv: Sequence[str]) -> list[str]:
     return out
 
 
+def _parsed(argv: list[str]) -> argparse.Namespace:
+    """``argv`` read, or exit 2 for an option the command does not take, said by the
+    command itself: its usage lists the options it does take, and the nearest is named
+    (argparse's own message came from the top, `openimr [-h] {case,demo,...}`, naming none
+    of them)."""
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        command = _command_parser(parser, argv)
+        options = [o for a in command._actions for o in a.option_strings if o.startswith("--")]
+        near = difflib.get_close_matches(unknown[0], options, n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
+    return args
+
+
+def _command_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.ArgumentParser:
+    """The parser of the command ``argv`` names (`corpus stats`'s for `corpus stats ...`)."""
+    for word in argv:
+        groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not groups:
+            break
+        parser = groups[0].choices.get(word, parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(_free_text_glued(sys.argv[1:] if argv is None else argv))
+    args = _parsed(_free_text_glued(sys.argv[1:] if argv is None else argv))
     handler: Handler = args.handler
     try:
         return handler(args)
