@@ -72,7 +72,7 @@ def inputs_in(paths: Iterable[str | Path], links: list[FolderLink] | None = None
     """Every file to read under these paths, in a stable order; each link to a folder met
     under them is added to ``links``. InvalidInput (nothing read) when a path does not
     exist."""
-    missing = [Problem(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
+    missing = [Problem(str(p), _missing(Path(p))) for p in paths if not Path(p).exists()]
     if missing:
         raise InvalidInput(missing)
     found: list[Input] = []
@@ -89,6 +89,12 @@ def inputs_in(paths: Iterable[str | Path], links: list[FolderLink] | None = None
     if unreadable:  # its letters would be left out of a run that said nothing of them
         raise InvalidInput(unreadable, "nothing was read")
     return found
+
+
+def _missing(path: Path) -> str:
+    """Why a path given is not there: a link that loops or leads to nothing exists, and
+    "no such file" had sent the user looking for a typo."""
+    return NOWHERE if path.is_symlink() else "no such file or folder"
 
 
 def _files_under(
