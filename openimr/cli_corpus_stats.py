@@ -46,6 +46,8 @@ def cmd_corpus_stats(args: argparse.Namespace) -> int:
     if any(0 < r.count < MIN_COHORT for r in rows):
         # As the analytics page says it: the rate is withheld, the counts are not.
         print(f"(—: fewer than {MIN_COHORT} decided items, too few for a rate)")
+    if not rows and not left_out:  # a header alone read as a command that had failed
+        print("(no decided item is published yet: nothing to count)")
     if left_out:
         items = "item has" if left_out == 1 else "items have"
         are = "is" if left_out == 1 else "are"
