@@ -43,6 +43,8 @@ def write_file(chunks: Iterable[bytes], out: str, *, public: bool = False) -> in
     and is not a regular file (``/dev/null``, ``/dev/full``, a named pipe) is written in
     place: renamed onto, a device was replaced by a file (as root, /dev/null itself) and a
     full device's "No space left on device" never said."""
+    if not out:  # Path("") is the folder the command runs in
+        raise InvalidInput([Problem("--output", "is empty: name a file to write")])
     target = Path(os.path.realpath(out))
     if target.is_dir():
         raise InvalidInput([Problem("--output", f"{out} is a folder: name a file to write")])

@@ -72,7 +72,9 @@ def inputs_in(paths: Iterable[str | Path], links: list[FolderLink] | None = None
     """Every file to read under these paths, in a stable order; each link to a folder met
     under them is added to ``links``. InvalidInput (nothing read) when a path does not
     exist."""
-    missing = [Problem(str(p), _missing(Path(p))) for p in paths if not Path(p).exists()]
+    # "" is Path("."), the folder the command runs in: an unset variable read it all.
+    missing = [Problem("PATH", EMPTY) for p in paths if str(p) == ""]
+    missing += [Problem(str(p), _missing(Path(p))) for p in paths if p and not Path(p).exists()]
     if missing:
         raise InvalidInput(missing)
     found: list[Input] = []
@@ -155,6 +157,7 @@ def _walk(
                 found.append((parent / entry.name, False))
 
 
+EMPTY = 'an empty path (an unset variable?): name a file or folder, or "." for this one'
 NOWHERE = "a symbolic link that leads nowhere (its target is missing, or it points to itself)"
 NESTED = "a zip archive inside a zip inside a zip is not read: extract it and ingest its files"
 
