@@ -62,8 +62,8 @@ def _rate(row: Any) -> str:
 
 
 def _where(pairs: list[str]) -> dict[str, str]:
-    """The filters: a key that is not one of WHERE_KEYS, or one given twice, would otherwise
-    be ignored or overridden and export more than was asked."""
+    """The filters: a key that is not one of WHERE_KEYS, one given twice or one with no
+    value would otherwise be ignored or overridden and export more than was asked."""
     found: dict[str, str] = {}
     problems = []
     for pair in pairs:
@@ -77,6 +77,8 @@ def _where(pairs: list[str]) -> dict[str, str]:
             )
         elif key in found:
             problems.append(Problem("--where", f"{key} is given twice"))
+        elif not value.strip():  # `--where "year=$UNSET"`: the page reads it as no filter
+            problems.append(Problem(f"--where {key}", "has no value: give one, or leave it out"))
         else:
             found[key] = value
     if problems:
