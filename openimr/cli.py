@@ -3,10 +3,10 @@ print the one error shape as text and exit with code 2. `case validate` and `let
 need no database; the rest set Django up on first use."""
 
 import argparse
+import difflib
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openimr import (
@@ -16,6 +16,7 @@ from openimr import (
     cli_intake,
     cli_letters,
     cli_ops,
+    cli_output,
     cli_reviewers,
     cli_tokens,
 )
@@ -51,58 +52,6 @@ def _django(*, migrated: bool = True) -> None:
         from openimr.core.schema import schema_current
 
         schema_current()
-
-
-def write_output(data: bytes, out: str | None) -> None:
-    """To standard output, or to a file replaced in one step so that a failure never leaves
-    a half-written file behind. The file is the owner's alone (0600): its callers write a
-    case file or a letter, which name the injured worker (PHI)."""
-    if out is None or out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    write_file([data], out)
-
-
-def _umask() -> int:
-    # The only way to read the process's umask is to set it; the CLI runs one thread.
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask
-
-
-def write_file(chunks: Iterable[bytes], out: str, *, public: bool = False) -> int:
-    """Writes the chunks to a temporary file beside ``out`` and renames it at the end, so an
-    interrupted or refused write never leaves a partial file (nor the temporary one) behind.
-    The file is the owner's alone (0600, as the temporary file is made) unless ``public``
-    (the de-identified corpus, published anyway): then it has the mode any new file gets,
-    0666 less the umask (0644 under the usual 022), so others may read it as they would a
-    download. A target that cannot be written (a folder, a missing folder, no permission)
-    is an InvalidInput naming ``--output``. Returns the bytes written."""
-    target = Path(out)
-    if target.is_dir():
-        raise InvalidInput([Problem("--output", f"{target} is a folder: name a file to write")])
-    if not target.parent.is_dir():
-        raise InvalidInput([Problem("--output", f"no folder {target.parent}")])
-    partial, size = None, 0
-    try:
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            partial = handle.name
-            for chunk in chunks:
-                handle.write(chunk)
-                size += len(chunk)
-        if public:
-            os.chmod(partial, 0o666 & ~_umask())
-        os.replace(partial, target)
-    except BaseException as exc:
-        if partial is not None:
-            os.unlink(partial)
-        if isinstance(exc, OSError):
-            raise InvalidInput(
-                [Problem("--output", f"cannot write {out}: {exc.strerror}")]
-            ) from exc
-        raise
-    return size
 
 
 def read_input(name: str, what: str) -> bytes:
@@ -203,7 +152,7 @@ def cmd_case_export(args: argparse.Namespace) -> int:
     written = case_to_json(
         case, contacts=case_contacts(number), claim_number=case_claim_number(number)
     )
-    write_output(written.encode("utf-8"), args.output)
+    cli_output.write_output(written.encode("utf-8"), args.output)
     return 0
 
 
@@ -309,8 +258,34 @@ def _free_text_glued(argv: Sequence[str]) -> list[str]:
     return out
 
 
+def _parsed(argv: list[str]) -> argparse.Namespace:
+    """``argv`` read, or exit 2 for an option the command does not take, said by the
+    command itself: its usage lists the options it does take, and the nearest is named
+    (argparse's own message came from the top, `openimr [-h] {case,demo,...}`, naming none
+    of them)."""
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        command = _command_parser(parser, argv)
+        options = [o for a in command._actions for o in a.option_strings if o.startswith("--")]
+        near = difflib.get_close_matches(unknown[0], options, n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
+    return args
+
+
+def _command_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.ArgumentParser:
+    """The parser of the command ``argv`` names (`corpus stats`'s for `corpus stats ...`)."""
+    for word in argv:
+        groups = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not groups:
+            break
+        parser = groups[0].choices.get(word, parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(_free_text_glued(sys.argv[1:] if argv is None else argv))
+    args = _parsed(_free_text_glued(sys.argv[1:] if argv is None else argv))
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -46,6 +46,8 @@ def cmd_corpus_stats(args: argparse.Namespace) -> int:
     if any(0 < r.count < MIN_COHORT for r in rows):
         # As the analytics page says it: the rate is withheld, the counts are not.
         print(f"(—: fewer than {MIN_COHORT} decided items, too few for a rate)")
+    if not rows and not left_out:  # a header alone read as a command that had failed
+        print("(no decided item is published yet: nothing to count)")
     if left_out:
         items = "item has" if left_out == 1 else "items have"
         are = "is" if left_out == 1 else "are"
@@ -60,8 +62,8 @@ def _rate(row: Any) -> str:
 
 
 def _where(pairs: list[str]) -> dict[str, str]:
-    """The filters: a key that is not one of WHERE_KEYS, or one given twice, would otherwise
-    be ignored or overridden and export more than was asked."""
+    """The filters: a key that is not one of WHERE_KEYS, one given twice or one with no
+    value would otherwise be ignored or overridden and export more than was asked."""
     found: dict[str, str] = {}
     problems = []
     for pair in pairs:
@@ -75,6 +77,8 @@ def _where(pairs: list[str]) -> dict[str, str]:
             )
         elif key in found:
             problems.append(Problem("--where", f"{key} is given twice"))
+        elif not value.strip():  # `--where "year=$UNSET"`: the page reads it as no filter
+            problems.append(Problem(f"--where {key}", "has no value: give one, or leave it out"))
         else:
             found[key] = value
     if problems:
@@ -89,7 +93,7 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
     if args.q:
         params["q"] = args.q
     _django()
-    from openimr.cli import write_file
+    from openimr.cli_output import write_file
     from openimr.decisions.selectors import (
         ExportTally,
         corpus_export,
@@ -170,7 +174,7 @@ def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
         metavar="KEY=VALUE",
         help=f"a filter as on the search page ({', '.join(WHERE_KEYS)}); repeatable",
     )
-    # Written beside the target and renamed at the end (`openimr.cli.write_file`).
+    # Written beside the target and renamed at the end (`openimr.cli_output.write_file`).
     out.set_defaults(
         handler=cmd_corpus_export, interrupted="nothing is left half-written at {output}"
     )

@@ -18,7 +18,7 @@ def _configured_template() -> Path | None:
 
 def cmd_letter_render(args: argparse.Namespace) -> int:
     from openimr.cases.interchange import case_from_file
-    from openimr.cli import write_output
+    from openimr.cli_output import write_output
     from openimr.letters.rendering import render
 
     try:

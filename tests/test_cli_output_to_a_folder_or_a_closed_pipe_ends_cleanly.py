@@ -29,6 +29,15 @@ def test_render_into_a_missing_folder_is_refused_naming_it(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_render_to_an_empty_name_is_refused_not_read_as_the_current_folder(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)  # `-o "$UNSET"`: it said ". is a folder"
+    assert main(["letter", "render", str(SEED_FILE), "-o", ""]) == 2
+    assert capsys.readouterr().err == "error: --output: is empty: name a file to write\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_output_piped_into_a_reader_that_stops_early_ends_without_a_traceback():
     letters = " ".join(str(p) for p in real_pdfs(12))  # far more than a pipe holds
     done = subprocess.run(

@@ -72,7 +72,9 @@ def inputs_in(paths: Iterable[str | Path], links: list[FolderLink] | None = None
     """Every file to read under these paths, in a stable order; each link to a folder met
     under them is added to ``links``. InvalidInput (nothing read) when a path does not
     exist."""
-    missing = [Problem(str(p), "no such file or folder") for p in paths if not Path(p).exists()]
+    # "" is Path("."), the folder the command runs in: an unset variable read it all.
+    missing = [Problem("PATH", EMPTY) for p in paths if str(p) == ""]
+    missing += [Problem(str(p), _missing(Path(p))) for p in paths if p and not Path(p).exists()]
     if missing:
         raise InvalidInput(missing)
     found: list[Input] = []
@@ -89,6 +91,12 @@ def inputs_in(paths: Iterable[str | Path], links: list[FolderLink] | None = None
     if unreadable:  # its letters would be left out of a run that said nothing of them
         raise InvalidInput(unreadable, "nothing was read")
     return found
+
+
+def _missing(path: Path) -> str:
+    """Why a path given is not there: a link that loops or leads to nothing exists, and
+    "no such file" had sent the user looking for a typo."""
+    return NOWHERE if path.is_symlink() else "no such file or folder"
 
 
 def _files_under(
@@ -149,6 +157,7 @@ def _walk(
                 found.append((parent / entry.name, False))
 
 
+EMPTY = 'an empty path (an unset variable?): name a file or folder, or "." for this one'
 NOWHERE = "a symbolic link that leads nowhere (its target is missing, or it points to itself)"
 NESTED = "a zip archive inside a zip inside a zip is not read: extract it and ingest its files"
 
@@ -221,7 +230,7 @@ def _members(path: str, archive: zipfile.ZipFile, name: str, copy: int) -> list[
         mb = f"{info.file_size / 2**20:,.0f} MB, more than the {limit // 2**20} MB"
         return [Input(path, name, f"too large: {mb} a reader may use", member_copy=copy)]
     try:
-        with zipfile.ZipFile(io.BytesIO(archive.read(info))) as nested:
+        with zipfile.ZipFile(io.BytesIO(member_bytes(archive, info))) as nested:
             files = _files_in(nested)
     except Exception as exc:  # damaged, encrypted, not a zip: this member fails alone
         problem = f"not a readable zip archive: {type(exc).__name__}: {exc}"
@@ -267,7 +276,31 @@ def bytes_of(item: Input) -> bytes:
     if item.member is None:
         return Path(item.path).read_bytes()
     archive, info = _entry(item)
-    return archive.zip.read(info)
+    return member_bytes(archive.zip, info)
+
+
+# zipfile's read() of a whole member decompresses all its data (up to a gigabyte a step)
+# before cutting it to the size the archive declares: a member declaring 100 bytes and
+# holding gigabytes (a zip bomb that lies) filled the main process past every size check.
+# Read a step at a time, each step's output is at most the step (deflate) and all of them
+# at most the declared size, which the callers have checked; then the CRC refuses it.
+_STEP = 1 << 20
+# bzip2 and LZMA decompress a read's compressed bytes whole (no output limit): 4,096 bytes
+# (zipfile's least read) of bzip2 can hold gigabytes, 64 a few blocks of 46 MB at most.
+_COMPRESSED_STEP = 64
+
+
+def member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes, never decompressing much more than its declared size (a lying
+    one fails on its CRC: zipfile.BadZipFile)."""
+    step = _STEP
+    parts = []
+    with archive.open(info) as member:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            member.MIN_READ_SIZE = step = _COMPRESSED_STEP  # type: ignore[attr-defined]
+        while chunk := member.read(step):
+            parts.append(chunk)
+    return b"".join(parts)
 
 
 def bytes_within(item: Input, limit: int) -> tuple[int, bytes | None]:
@@ -327,7 +360,7 @@ def _archive(path: str, member: str | None = None, copy: int = 1) -> _Open:
         outer = _ARCHIVES[(path, None, 1)] = _Open(opened, _copies(opened))
     if member is None:
         return outer
-    nested = zipfile.ZipFile(io.BytesIO(outer.zip.read(outer.copies[member][copy - 1])))
+    nested = zipfile.ZipFile(io.BytesIO(member_bytes(outer.zip, outer.copies[member][copy - 1])))
     archive = _ARCHIVES[(path, member, copy)] = _Open(nested, _copies(nested))
     return archive
 

@@ -1,6 +1,7 @@
 """`openimr corpus export` refuses, with exit 2 and nothing written, a `--where` key that is
-not one of the search page's filters or one given twice (it used to ignore the one and let
-the last of the other win, exporting more than was asked), and an output that is a folder
+not one of the search page's filters, one given twice or one with no value (it used to
+ignore the one, let the last of the other win and read the third as no filter, exporting
+more than was asked), and an output that is a folder
 or in a folder that cannot be written (it used to end in a traceback and leave a
 temporary file of the whole export behind); a bad value is named by the option that gave it
 ("--where year", "--q"), not by the search page's parameter."""
@@ -40,6 +41,16 @@ def test_an_unknown_filter_is_named_and_nothing_is_written(corpus, tmp_path, cap
 def test_a_filter_given_twice_is_named_and_nothing_is_written(corpus, tmp_path, capsys):
     assert _export(tmp_path, "--where", "year=2016", "--where", "year=2017") == 2
     assert "--where: year is given twice" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("value", ["", " "])
+def test_a_filter_with_no_value_is_named_and_nothing_is_written(corpus, tmp_path, capsys, value):
+    # `--where "year=$YEAR"` with YEAR unset exported every year.
+    assert _export(tmp_path, "--where", f"year={value}") == 2
+    assert (
+        capsys.readouterr().err == "error: --where year: has no value: give one, or leave it out\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -30,6 +30,30 @@ def test_a_missing_path_is_named_and_nothing_is_read(tmp_path, capsys):
     assert not SourceFile.objects.exists()
 
 
+@pytest.mark.parametrize("target", ["itself.pdf", "nowhere.pdf"])
+def test_a_link_given_that_loops_or_leads_nowhere_is_named_so(tmp_path, capsys, target):
+    link = tmp_path / "itself.pdf"
+    link.symlink_to(tmp_path / target)
+    assert main(["corpus", "ingest", str(link)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {link}: a symbolic link that leads nowhere (its target is missing, or it "
+        "points to itself)\n"
+    )
+    assert not SourceFile.objects.exists()
+
+
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, capsys, monkeypatch):
+    pdf = real_pdfs(1)[0]
+    (tmp_path / pdf.name).write_bytes(pdf.read_bytes())
+    monkeypatch.chdir(tmp_path)  # `openimr corpus ingest "$UNSET"` run where letters lie
+    assert main(["corpus", "ingest", ""]) == 2
+    assert capsys.readouterr().err == (
+        'error: PATH: an empty path (an unset variable?): name a file or folder, or "." for '
+        "this one\n"
+    )
+    assert not SourceFile.objects.exists()
+
+
 def test_the_summary_counts_what_was_done(tmp_path, capsys):
     (tmp_path / "list.txt").write_text("not a letter", encoding="utf-8")
     pdf = real_pdfs(1)[0]

@@ -1,0 +1,91 @@
+"""Where a command's `-o FILE` goes: standard output for "-", else a file written whole or
+not at all. Followed through a symbolic link, and written in place to what is not a
+regular file (a device, a named pipe), which a rename would replace."""
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from openimr.core.errors import InvalidInput, Problem
+
+
+def write_output(data: bytes, out: str | None) -> None:
+    """To standard output, or to a file replaced in one step so that a failure never leaves
+    a half-written file behind. The file is the owner's alone (0600): its callers write a
+    case file or a letter, which name the injured worker (PHI)."""
+    if out is None or out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_file([data], out)
+
+
+def _umask() -> int:
+    # The only way to read the process's umask is to set it; the CLI runs one thread.
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def write_file(chunks: Iterable[bytes], out: str, *, public: bool = False) -> int:
+    """Writes the chunks to a temporary file beside ``out`` and renames it at the end, so an
+    interrupted or refused write never leaves a partial file (nor the temporary one) behind.
+    The file is the owner's alone (0600, as the temporary file is made) unless ``public``
+    (the de-identified corpus, published anyway): then it has the mode any new file gets,
+    0666 less the umask (0644 under the usual 022), so others may read it as they would a
+    download. A target that cannot be written (a folder, a missing folder, no permission)
+    is an InvalidInput naming ``--output``. Returns the bytes written.
+
+    A symbolic link is followed, as a shell's ``>`` follows it: the file it names is
+    replaced and the link kept (a rename had put a file in the link's place). What exists
+    and is not a regular file (``/dev/null``, ``/dev/full``, a named pipe) is written in
+    place: renamed onto, a device was replaced by a file (as root, /dev/null itself) and a
+    full device's "No space left on device" never said."""
+    if not out:  # Path("") is the folder the command runs in
+        raise InvalidInput([Problem("--output", "is empty: name a file to write")])
+    target = Path(os.path.realpath(out))
+    if target.is_dir():
+        raise InvalidInput([Problem("--output", f"{out} is a folder: name a file to write")])
+    if target.exists() and not target.is_file():
+        return _written(out, lambda: _write_in_place(chunks, target))
+    if not target.parent.is_dir():
+        folder = target.parent if Path(out).is_symlink() else Path(out).parent
+        raise InvalidInput([Problem("--output", f"no folder {folder}")])
+    return _written(out, lambda: _write_and_rename(chunks, target, public=public))
+
+
+def _written(out: str, write: Callable[[], int]) -> int:
+    """``write()``'s bytes; an OSError it meets is the InvalidInput naming ``--output``."""
+    try:
+        return write()
+    except OSError as exc:
+        raise InvalidInput([Problem("--output", f"cannot write {out}: {exc.strerror}")]) from exc
+
+
+def _write_in_place(chunks: Iterable[bytes], target: Path) -> int:
+    size = 0
+    with open(target, "wb") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+            size += len(chunk)
+    return size
+
+
+def _write_and_rename(chunks: Iterable[bytes], target: Path, *, public: bool) -> int:
+    partial, size = None, 0
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+            partial = handle.name
+            for chunk in chunks:
+                handle.write(chunk)
+                size += len(chunk)
+        if public:
+            os.chmod(partial, 0o666 & ~_umask())
+        os.replace(partial, target)
+    except BaseException:
+        if partial is not None:
+            os.unlink(partial)
+        raise
+    return size
