@@ -4,7 +4,9 @@ environment when the workers load config.wsgi."""
 
 import os
 
+from config.access_log import ClientAddressLogger
 from config.env import env_str
+from config.proxies import forwarded_allow_ips as _forwarded_allow_ips
 
 wsgi_app = "config.wsgi:application"
 bind = (env_str("OPENIMR_BIND") or "127.0.0.1:8000").split(",")
@@ -37,9 +39,12 @@ graceful_timeout = 30
 # caches, and the p99 of a warm run was 1.8-2.3 s; at 50,000, 52-188 ms (docs/benchmarks.md).
 max_requests = 50000
 max_requests_jitter = 5000
-# The proxy in front (docs/deploy.md) is trusted for X-Forwarded-* from these addresses only.
-forwarded_allow_ips = env_str("OPENIMR_FORWARDED_ALLOW_IPS") or "127.0.0.1"
+# The proxy in front (docs/deploy.md) is trusted for X-Forwarded-* from these addresses only:
+# OPENIMR_FORWARDED_ALLOW_IPS or OPENIMR_TRUSTED_PROXIES, one value (config.proxies).
+forwarded_allow_ips = _forwarded_allow_ips()
 accesslog = "-"
+# Each line names the client as the counts by address find it, not the proxy in front.
+logger_class = ClientAddressLogger
 errorlog = "-"
 # gunicorn's control socket lives in the home folder by default: two servers of one user
 # would share it. systemd or a signal controls the server instead.

@@ -11,9 +11,9 @@ from config.env import (
     database_url_parsed,
     env_bool,
     env_list,
-    env_networks,
     env_str,
 )
+from config.proxies import trusted_proxies
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("OPENIMR_DATA_DIR") or BASE_DIR / "var")
@@ -346,7 +346,8 @@ if env_bool("OPENIMR_BEHIND_PROXY", default=False):
 # The proxies whose X-Forwarded-For names the client (openimr.core.client_address): without
 # them every visitor behind nginx has nginx's address, and the counts by address (API rate,
 # status page tries, login lockout) lump all of them together.
-OPENIMR_TRUSTED_PROXIES = env_networks("OPENIMR_TRUSTED_PROXIES")
+# OPENIMR_FORWARDED_ALLOW_IPS (gunicorn's) stands for it when it alone is set (config.proxies).
+OPENIMR_TRUSTED_PROXIES = trusted_proxies()
 AXES_CLIENT_IP_CALLABLE = "openimr.core.client_address.request_client_address"
 SECURE_HSTS_SECONDS = _whole_number("OPENIMR_HSTS_SECONDS", 31_536_000) if _production else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("OPENIMR_HSTS_INCLUDE_SUBDOMAINS", default=True)

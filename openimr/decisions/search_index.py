@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from openimr.decisions.search_left_out import sqlite_checks
 from openimr.decisions.search_match import (
     fts5_match,
     fts5_query,
@@ -18,7 +19,6 @@ from openimr.decisions.search_match import (
     pg_tsquery,
     pg_words,
 )
-from openimr.decisions.search_numbers import sqlite_condition
 from openimr.decisions.search_sql import DECISION_COLUMNS_INDEX, ids_in
 from openimr.decisions.search_tags import filter_tags, pg_filter_tags
 from openimr.decisions.search_terms import SearchQuery
@@ -276,7 +276,7 @@ def sqlite_matches(cursor: Any, query: SearchQuery, limit: int) -> list[int]:
     )
     expected = int(cursor.fetchone()[0]) * newest / max(sampled, 1)
     # Numbers typed are checked in each letter's row of numbers (the sample counts without).
-    numbers, checks = sqlite_condition(query)
+    numbers, checks = sqlite_checks(query)
     if expected < limit / 2:
         cursor.execute(
             f"SELECT rowid FROM decisions_search WHERE decisions_search MATCH %s{numbers} "

@@ -22,7 +22,7 @@ from openimr.decisions.glued_sql import (
     pg_prefixes,
 )
 from openimr.decisions.search_doses_pg import pg_number, pg_phrase_with_dose
-from openimr.decisions.search_numbers import pg_number_forms, unit_forms
+from openimr.decisions.search_numbers import pg_number_forms, phrases_left_out, unit_forms
 from openimr.decisions.search_tags import filter_tags, pg_filter_tags
 from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
 
@@ -75,8 +75,10 @@ def fts5_excluded(
 
 def _fts5_left_out(query: SearchQuery) -> list[Sequence[str]]:
     """The words left out that FTS5 asks: not numbers, which `search_numbers` checks in
-    each letter's row of numbers (the index's "5" is also the half of "0.5")."""
-    return [parts for parts in query.excluded if not _dose(parts)]
+    each letter's row of numbers (the index's "5" is also the half of "0.5"), nor phrases
+    holding one, which `search_left_out` leaves out as they are searched."""
+    phrases = {parts for parts, _ in phrases_left_out(query)}
+    return [parts for parts in query.excluded if not _dose(parts) and parts not in phrases]
 
 
 def _dose(parts: Sequence[str]) -> bool:

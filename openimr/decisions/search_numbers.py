@@ -75,31 +75,8 @@ def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tup
     left_out = [
         either for either in map(_runs_asked, _number_words(query, excluded=True)) if either
     ]
-    sql, params = "", []
-    row = f"SELECT 1 FROM {RUNS_TABLE} r WHERE r.decision_id = {table}.rowid"
-    decimals = [e for e in searched if any("." in form for form in e)]
-    whole = [e for e in searched if e not in decimals]
-    if decimals:
-        # A letter without a row writes no decimal.
-        sql += f" AND EXISTS ({row} AND " + " AND ".join(_any(e) for e in decimals) + ")"
-        params += [form for either in decimals for form in either]
-    if whole:
-        # A letter writing no decimal has no row, and FTS5's runs of digits are its whole
-        # numbers: the match is exact there. A row (one letter in fifty) must hold each.
-        sql += f" AND NOT EXISTS ({row} AND NOT ("
-        sql += " AND ".join(_any(e) for e in whole) + "))"
-        params += [form for either in whole for form in either]
-    for expression, phrase_numbers in _phrase_patterns(query):
-        # The row says the number is written somewhere; its place beside the phrase's words
-        # is read in the letter's text when the row leaves it in doubt (`in_doubt`): the
-        # items first, where a dose is written, the summary only when they lack it (FTS5
-        # reads a column when asked, about 4 microseconds a letter).
-        sql += (
-            f" AND CASE WHEN NOT EXISTS ({row} AND {DOUBT_FUNCTION}(r.runs, %s)) THEN 1 "
-            f"WHEN {PHRASE_FUNCTION}(%s, {table}.items) THEN 1 "
-            f"ELSE {PHRASE_FUNCTION}(%s, {table}.summary) END"
-        )
-        params += [phrase_numbers, expression, expression]
+    row = _row(table)
+    sql, params = _written(searched, _phrase_patterns(query), table)
     if left_out:
         sql += f" AND NOT EXISTS ({row} AND (" + " OR ".join(_any(e) for e in left_out) + "))"
         params += [form for either in left_out for form in either]
@@ -113,20 +90,86 @@ def sqlite_condition(query: SearchQuery, table: str = "decisions_search") -> tup
     return sql, params
 
 
+def _row(table: str) -> str:
+    return f"SELECT 1 FROM {RUNS_TABLE} r WHERE r.decision_id = {table}.rowid"
+
+
+def _written(
+    searched: Sequence[Sequence[str]], patterns: Sequence[tuple[str, str]], table: str
+) -> tuple[str, list[str]]:
+    """SQL (`` AND ...``) of a letter writing each number ``searched`` (its forms, as
+    `_runs_asked` gives them) whole, and each phrase of ``patterns`` (`_phrase_patterns`)
+    with its number beside its words, and its parameters."""
+    sql, params = "", []
+    row = _row(table)
+    decimals = [e for e in searched if any("." in form for form in e)]
+    whole = [e for e in searched if e not in decimals]
+    if decimals:
+        # A letter without a row writes no decimal.
+        sql += f" AND EXISTS ({row} AND " + " AND ".join(_any(e) for e in decimals) + ")"
+        params += [form for either in decimals for form in either]
+    if whole:
+        # A letter writing no decimal has no row, and FTS5's runs of digits are its whole
+        # numbers: the match is exact there. A row (one letter in fifty) must hold each.
+        sql += f" AND NOT EXISTS ({row} AND NOT ("
+        sql += " AND ".join(_any(e) for e in whole) + "))"
+        params += [form for either in whole for form in either]
+    for expression, phrase_numbers in patterns:
+        # The row says the number is written somewhere; its place beside the phrase's words
+        # is read in the letter's text when the row leaves it in doubt (`in_doubt`): the
+        # items first, where a dose is written, the summary only when they lack it (FTS5
+        # reads a column when asked, about 4 microseconds a letter).
+        sql += (
+            f" AND CASE WHEN NOT EXISTS ({row} AND {DOUBT_FUNCTION}(r.runs, %s)) THEN 1 "
+            f"WHEN {PHRASE_FUNCTION}(%s, {table}.items) THEN 1 "
+            f"ELSE {PHRASE_FUNCTION}(%s, {table}.summary) END"
+        )
+        params += [phrase_numbers, expression, expression]
+    return sql, params
+
+
+def phrase_written(typed: str, table: str = "decisions_search") -> tuple[str, list[str]]:
+    """SQL (`` AND ...``) of a letter FTS5's phrase of ``typed`` matched (`"Tramadol 37.5
+    mg"`, one `phrases_left_out`) writing it as typed: its numbers whole, beside its
+    words; and its parameters. The phrase's search without its other forms (a unit run
+    into its number, a dose into its drug): a word left out is left out as typed."""
+    expression = number_phrases.pattern(typed) or ""
+    asked = [either for either in [_runs_asked([typed])] if either]
+    return _written(asked, [(expression, number_phrases.numbers(typed))], table)
+
+
 def _phrase_patterns(query: SearchQuery) -> list[tuple[str, str]]:
     """`number_phrases.pattern` of each searched word of several runs holding a number and a
     word, as typed (`"Tramadol 37.5 mg"`, `"5% patch"`), with its `numbers`: FTS5's phrase
     of runs of digits matched "Tramadol 37-5 mg" and "0.5% patch", and the row held the
     number elsewhere. A word of one run ("T12", "5mg") is one token to FTS5, and a word of
     numbers alone ("L4-5", "10/325mg") is a run of the row, its check its own."""
-    typed = _typed(query.text)
     found = []
-    for parts in query.words:
+    for _, text in _phrases(query.words, _typed(query.text)):
+        expression = number_phrases.pattern(text) or ""
+        found.append((expression, number_phrases.numbers(text)))
+    return list(dict.fromkeys(found))
+
+
+def phrases_left_out(query: SearchQuery) -> list[tuple[tuple[str, ...], str]]:
+    """Each word left out of several runs holding a number and a word, with its text as
+    typed (`-"Tramadol 37.5 mg"`): FTS5's NOT of its phrase of runs of digits ("37" "5")
+    also left out "Tramadol 37-5 mg", which PostgreSQL keeps. Such a word leaves out the
+    letters its own search finds instead (`search_left_out`), and FTS5's NOT skips it."""
+    return _phrases(query.excluded, _typed(query.text, excluded=True))
+
+
+def _phrases(
+    words: Sequence[Sequence[str]], typed: dict[tuple[str, ...], str]
+) -> list[tuple[tuple[str, ...], str]]:
+    """The ``words`` of several runs whose ``typed`` text has a `number_phrases.pattern`."""
+    found = []
+    for parts in words:
         if len(parts) > 1 and any(part.isalpha() for part in parts):
             text = typed.get(tuple(p.casefold() for p in parts), "")
-            if expression := number_phrases.pattern(text):
-                found.append((expression, number_phrases.numbers(text)))
-    return list(dict.fromkeys(found))
+            if number_phrases.pattern(text):
+                found.append((tuple(parts), text))
+    return found
 
 
 def _left_out_fts5(query: SearchQuery) -> str:

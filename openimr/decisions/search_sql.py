@@ -10,8 +10,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from openimr.decisions.search_left_out import sqlite_checks
 from openimr.decisions.search_match import fts5_match, pg_tsquery, pg_words
-from openimr.decisions.search_numbers import sqlite_condition
 from openimr.decisions.search_tags import filter_tags
 from openimr.decisions.search_terms import SearchQuery
 
@@ -65,7 +65,7 @@ def _sqlite_from_where(query: SearchQuery) -> tuple[str, list[Any]]:
     source = "decisions_decision d"
     if uses_index("sqlite", query):
         source = "decisions_search JOIN decisions_decision d ON d.id = decisions_search.rowid"
-        numbers, checks = sqlite_condition(query)
+        numbers, checks = sqlite_checks(query)
         conditions.append("decisions_search MATCH %s" + numbers)
         params += [fts5_match(query), *checks]
     return f"FROM {source} WHERE {' AND '.join(conditions)}", params

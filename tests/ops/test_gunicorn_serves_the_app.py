@@ -1,6 +1,7 @@
 """The production path on one machine: migrate, collectstatic, then gunicorn with
 config/gunicorn.conf.py and debug off serves the login page and a hashed, compressed static
-file over HTTPS (as the proxy in front reports it), and redirects plain HTTP."""
+file over HTTPS (as the proxy in front reports it), and redirects plain HTTP; its access log
+names the client nginx reports, not nginx."""
 
 import http.client
 import re
@@ -66,25 +67,39 @@ def server(tmp_path_factory):
     env = production_env(data_dir, secrets.token_urlsafe(60))
     env |= {"OPENIMR_BIND": f"127.0.0.1:{port}", "OPENIMR_WORKERS": "2"}
     env["OPENIMR_BEHIND_PROXY"] = "true"
+    env["OPENIMR_TRUSTED_PROXIES"] = "127.0.0.1"  # this test is nginx, as in docs/deploy.md
     _manage(env, "migrate", "--noinput")
     _manage(env, "collectstatic", "--noinput")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+    log = data_dir / "access.log"
+    with log.open("wb") as access:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py"],
+            cwd=ROOT,
+            env=env,
+            stdout=access,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
     try:
         _wait_until_up(process, port)
-        yield port
+        yield port, log
     finally:
         process.terminate()
         process.wait(timeout=60)
 
 
+def _logged(log: Path, path: str) -> str:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        lines = [row for row in log.read_text("utf-8").splitlines() if f" {path} " in row]
+        if lines:
+            return lines[-1]
+        time.sleep(0.05)
+    pytest.fail(f"no access log line for {path}")
+
+
 def test_the_login_page_is_served_with_the_security_headers(server):
+    server, _ = server
     page = _get(server, "/login/", HTTPS)
     assert page.status == 200
     assert b'name="csrfmiddlewaretoken"' in page.body
@@ -96,6 +111,7 @@ def test_the_login_page_is_served_with_the_security_headers(server):
 
 
 def test_the_stylesheet_is_served_under_its_hashed_name_and_compressed(server):
+    server, _ = server
     page = _get(server, "/login/", HTTPS)
     found = re.search(rb'href="(/static/openimr/site\.[0-9a-f]{12}\.css)"', page.body)
     assert found, "the page links the stylesheet under its content hash"
@@ -108,7 +124,16 @@ def test_the_stylesheet_is_served_under_its_hashed_name_and_compressed(server):
 
 
 def test_plain_http_is_redirected_to_https(server):
+    server, _ = server
     page = _get(server, "/login/", {})
     assert page.status == 301
     assert page.getheader("Location") == "https://localhost/login/"
     assert page.getheader("Permissions-Policy") == PERMISSIONS_POLICY
+
+
+def test_the_access_log_names_the_client_nginx_reports_not_nginx(server):
+    port, log = server
+    # nginx appends the address it was reached from; a client's own entry is to its left
+    forwarded = {**HTTPS, "X-Forwarded-For": "6.6.6.6, 203.0.113.5"}
+    assert _get(port, "/healthz/?from=nginx", forwarded).status == 200
+    assert _logged(log, "/healthz/?from=nginx").startswith("203.0.113.5 - - [")
