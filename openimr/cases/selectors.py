@@ -13,6 +13,7 @@ from openimr.cases import status as _status
 from openimr.cases.clocks import (
     deadline_met,
     deadlines_for,
+    determination_due,  # noqa: F401 (review reads the one rule through this module)
     due_instant,
     open_deadlines,
     records_expected,

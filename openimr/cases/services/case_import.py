@@ -14,7 +14,7 @@ from openimr.cases.domain.rules import case_problems
 from openimr.cases.import_claim import claim_number_parse
 from openimr.cases.mapping import case_row_fields, document_rows, item_rows
 from openimr.cases.services.administrators import administrator_named
-from openimr.cases.services.lifecycle import case_transition, clock_refresh
+from openimr.cases.services.lifecycle import CLOCK_FIELDS, case_transition, clock_refresh
 from openimr.core.case import Case, ReviewerQualifications
 from openimr.core.errors import Conflict, InvalidInput
 
@@ -67,6 +67,10 @@ def case_import(
     row.documents.all().delete()
     models.DisputedItem.objects.bulk_create(item_rows(row, case))
     models.CaseDocument.objects.bulk_create(document_rows(row, case))
+    # The queue sorts by the stored next due instant: the determination clock runs from the
+    # document's records-complete day (`clocks.records_complete`), so it is due from now.
+    clock_refresh(row)
+    row.save(update_fields=CLOCK_FIELDS)
     audit_record(
         actor=actor,
         action=action,
