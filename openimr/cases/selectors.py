@@ -336,6 +336,18 @@ def case_administrator_account(case_number: str) -> int | None:
     return found.values_list("claims_administrator__account_id", flat=True).first()
 
 
+def case_imported_whole(row: models.Case) -> bool:
+    """A case imported whole (`openimr case import`) has no application: its claim number
+    is the one staff record (`services.case_claim_number_set`), not an application's."""
+    return not hasattr(row, "application")
+
+
+def claim_number_of(row: models.Case) -> str:
+    """The claim number the case's parties give on /status/: a filed case's is its
+    application's (the case row keeps none), one imported whole's its own ("" for none)."""
+    return row.application.claim_number if hasattr(row, "application") else row.claim_number
+
+
 def information_view(row: models.Case) -> dict[str, Any]:
     """Where the case stands on a request for eligibility information (8 CCR 9792.10.3(c)):
     whether staff may ask now (a screening open to question, on an application), whether an
