@@ -51,6 +51,16 @@ def records_complete(row: Any) -> datetime | None:
     return datetime.combine(day, time(), tzinfo=CALIFORNIA) if day else None
 
 
+def decided_in_document(row: Any) -> datetime | None:
+    """When a case imported whole, decided in its document, was determined: the end of the
+    California day its document gives (``dates.decision``), on which it met or missed its
+    clock (LC 4610.6(d)), whenever its letter issues here. None for a case with complete
+    records or a decision recorded here, or not decided."""
+    if row.records_complete_at is None and row.decided_at is None and row.date_decision:
+        return datetime.combine(row.date_decision, time.max, tzinfo=CALIFORNIA)
+    return None
+
+
 def determination_due(row: Any) -> date | datetime | None:
     """When the determination is due (LC 4610.6(d)), counted from the complete records
     whether or not the reviewer has submitted or the letter issued: QA still has to meet it,

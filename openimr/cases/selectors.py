@@ -13,6 +13,7 @@ from openimr.cases import status as _status
 from openimr.cases.clocks import (
     deadline_met,
     deadlines_for,
+    decided_in_document,  # noqa: F401 (QA judges the determination by this one rule)
     determination_due,  # noqa: F401 (review reads the one rule through this module)
     due_instant,
     open_deadlines,

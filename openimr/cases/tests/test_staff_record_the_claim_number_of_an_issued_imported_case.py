@@ -60,7 +60,12 @@ def test_staff_give_an_issued_imported_case_its_claim_number_and_its_parties_fin
 
 @pytest.mark.parametrize(
     ("given", "said"),
-    [("...", "letter or digit"), ("", "must not be empty"), ("   ", "must not be empty"), ("7" * 61, "60")],
+    [
+        ("...", "letter or digit"),
+        ("", "must not be empty"),
+        ("   ", "must not be empty"),
+        ("7" * 61, "60"),
+    ],
 )
 def test_a_claim_number_refused_is_said_at_its_field_and_nothing_is_saved(
     client,
