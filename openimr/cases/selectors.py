@@ -26,7 +26,7 @@ from openimr.cases.domain.deadlines import Deadline
 from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row
-from openimr.cases.timeliness import TimelinessReport, recent_months, write_months_csv
+from openimr.cases.timeliness import TimelinessReport, months_asked, write_months_csv
 from openimr.cases.timeliness import timeliness_report as _timeliness_report
 from openimr.core.access import user_is_staff
 from openimr.core.case import Case, Priority
@@ -131,8 +131,7 @@ def timeliness_report(
     """The timeliness page's report (`openimr.cases.timeliness`) for the command line: the
     page's months by default (the last three), every missed deadline named unless
     ``late_listed`` caps them. InvalidInput at ``from`` or ``to`` for a month refused."""
-    default_first, default_last = recent_months(at.astimezone(CALIFORNIA).date())
-    first, last = first or default_first, last or default_last
+    first, last = months_asked(first, last, at.astimezone(CALIFORNIA).date())
     return _timeliness_report(first=first, last=last, at=at, late_listed=late_listed)
 
 

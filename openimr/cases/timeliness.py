@@ -113,6 +113,20 @@ def recent_months(today: date, count: int = 3) -> tuple[str, str]:
     return f"{first:%Y-%m}", f"{today:%Y-%m}"
 
 
+def months_asked(first: str | None, last: str | None, today: date) -> tuple[str, str]:
+    """The span asked, an end not given taken as the page's default: the last three months,
+    ending with this one; with only ``to`` given, the three ending then. A ``to`` before
+    this month's default ``from`` had been refused as before a month nobody gave. An
+    unreadable ``to`` is left for `month_span` to refuse at its parameter."""
+    if last and not first:
+        try:
+            return recent_months(_month_start(last, "to"))[0], last
+        except InvalidInput:
+            pass
+    default_first, default_last = recent_months(today)
+    return first or default_first, last or default_last
+
+
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=CALIFORNIA)
 
