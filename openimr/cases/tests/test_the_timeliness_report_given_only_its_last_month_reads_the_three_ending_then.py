@@ -44,4 +44,4 @@ def test_the_page_given_only_to_reads_the_three_months_ending_then(client, staff
 
 def test_a_bad_to_alone_is_still_refused_at_to(capsys):
     status, out, err = _cli(capsys, "--to", "2026-1")
-    assert status == 2 and "--to: '2026-1' is not a month written YYYY-MM" in err
+    assert (status, out) == (2, "") and "--to: '2026-1' is not a month written YYYY-MM" in err
