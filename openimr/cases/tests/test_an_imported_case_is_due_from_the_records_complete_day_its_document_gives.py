@@ -2,12 +2,15 @@
 here, only the day its document gives (``dates.records_complete``). Its determination is
 due 30 days from that day (LC 4610.6(d)) on the staff side too: the work queue sorts and
 shows it, the timeline lists the clock, and the records are not shown as still awaited.
-QA's page already read the day; the queue and timeline read it by the same rule."""
+QA's page already read the day; the queue and timeline read it by the same rule. Open cases
+imported before the import stored the queue's next due instant get it from migration 0023."""
 
 from datetime import datetime
+from importlib import import_module
 
 import pytest
 import time_machine
+from django.apps import apps
 
 from openimr.cases import models
 from openimr.cases.interchange import case_from_document
@@ -54,3 +57,14 @@ def test_an_imported_case_without_a_records_complete_day_has_no_clock(
     assert (row.next_due_name, row.next_due_at) == ("", None)
     stored = models.Case.objects.get(pk=row.pk)
     assert stored.next_due_at is None
+
+
+def test_an_open_case_imported_before_gets_its_next_due_instant_from_the_migration(
+    three_item_doc,
+):
+    row = _import(three_item_doc)
+    models.Case.objects.filter(pk=row.pk).update(next_due_at=None, next_due_name="")
+    migration = import_module("openimr.cases.migrations.0023_imported_cases_next_due")
+    migration.fill_next_due(apps, None)
+    stored = models.Case.objects.get(pk=row.pk)
+    assert (stored.next_due_name, stored.next_due_at) == (row.next_due_name, row.next_due_at)
