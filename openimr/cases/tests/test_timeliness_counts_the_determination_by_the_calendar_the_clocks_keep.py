@@ -35,7 +35,7 @@ def determination(priority, complete, issued=None, now="2027-01-31"):
         # 30 days from Tue 10/27/2026 is Thanksgiving (11/26); the day after is a state
         # holiday too, then the weekend: Monday 11/30.
         (Priority.STANDARD, "2026-10-27", date(2026, 11, 30)),
-        # From Fri 11/25/2026... Wed 11/25: working days skip Thu and Fri, the holidays.
+        # From Wed 11/25/2026, 5 working days skip Thanksgiving, the day after and the weekend.
         (Priority.FORMULARY, "2026-11-25", date(2026, 12, 4)),
         # Expedited: Mon 11/23 + 3 days is Thanksgiving, and it does not roll.
         (Priority.EXPEDITED, "2026-11-23", date(2026, 11, 26)),
