@@ -5,6 +5,7 @@ whole report as JSON, or the page's monthly CSV to the byte."""
 import argparse
 import json
 import sys
+from datetime import datetime
 from typing import Any
 
 from openimr.core.errors import InvalidInput, Problem
@@ -112,13 +113,23 @@ def _as_table(report: Any) -> str:
         )
     lines += ["", f"{report.late_total} deadline(s) met late or overdue"]
     for m in report.late:
-        due = m.outcome.due.isoformat()
+        due = _due_text(m.outcome)
         label = DEADLINE_LABELS.get(m.outcome.name, m.outcome.name)
         lines.append(f"  {m.case_number:<16} {label:<38} due {due:<25} {m.outcome.status}")
     if report.administrators:
         lines += ["", "Claims administrators with records late or overdue (records due, missed)"]
         lines += [f"  {name}: {due}, {late}" for name, due, late in report.administrators]
     return "\n".join(lines)
+
+
+def _due_text(outcome: Any) -> str:
+    """A day deadline's day; an hour deadline's instant in California, as the page shows it:
+    its UTC form (``2026-04-21T16:00:00+00:00``) read as seven hours later to staff."""
+    from openimr.core.clock import CALIFORNIA
+
+    if isinstance(outcome.due, datetime):
+        return outcome.due_at.astimezone(CALIFORNIA).strftime("%Y-%m-%d %H:%M %Z")
+    return str(outcome.due.isoformat())
 
 
 def register(clocks_cmds: Any) -> None:

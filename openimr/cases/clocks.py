@@ -1,8 +1,9 @@
 """Reading a stored case's clocks: its facts, its deadlines, which are still open."""
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
+from typing import Any, cast
 
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
@@ -13,13 +14,11 @@ from openimr.core.case import Priority
 from openimr.core.clock import CALIFORNIA
 from openimr.programs.loader import load_program
 
-# Which fact closes each clock: a deadline is open until its fact is recorded. The
-# determination is met by the letter (LC 4610.6(d): the determination in writing), whose
-# issue closes the case; the reviewer's submit to QA does not meet it.
-CLOSED_BY = {
-    "noarfi_due": "noarfi_sent_at",
-    "records_due": "records_complete_at",
-}
+# Which fact closes each clock: a deadline is open until its fact is recorded. The records
+# are in when `records_complete` says so. The determination is met by the letter
+# (LC 4610.6(d): the determination in writing), whose issue closes the case; the
+# reviewer's submit to QA does not meet it.
+CLOSED_BY = {"noarfi_due": "noarfi_sent_at"}
 
 
 def deadline_met(row: models.Case, name: str) -> bool:
@@ -35,7 +34,44 @@ def _met(row: models.Case, name: str) -> bool:
     if name == "eligibility_information_due":
         held = row.state == State.SCREENING.value
         return not held or row.information_answered_at is not None
+    if name == "records_due":
+        return records_complete(row) is not None
     return name in CLOSED_BY and getattr(row, CLOSED_BY[name]) is not None
+
+
+def records_complete(row: Any) -> datetime | None:
+    """When the case's records were complete: the instant intake recorded or, for a case
+    imported whole (`openimr case import`), the start of the California day its document
+    gives (``dates.records_complete``). The determination clock counts calendar days from
+    receipt of the records (LC 4610.6(d); 8 CCR 9792.10.6(b)-(c)), not counting that day,
+    so the day is all it needs. None when neither says: the due date cannot be known."""
+    if row.records_complete_at is not None:
+        return cast(datetime, row.records_complete_at)
+    day = row.date_records_complete
+    return datetime.combine(day, time(), tzinfo=CALIFORNIA) if day else None
+
+
+def decided_in_document(row: Any) -> datetime | None:
+    """When a case imported whole, decided in its document, was determined: the end of the
+    California day its document gives (``dates.decision``), on which it met or missed its
+    clock (LC 4610.6(d)), whenever its letter issues here. None for a case with complete
+    records or a decision recorded here, or not decided."""
+    if row.records_complete_at is None and row.decided_at is None and row.date_decision:
+        return datetime.combine(row.date_decision, time.max, tzinfo=CALIFORNIA)
+    return None
+
+
+def determination_due(row: Any) -> date | datetime | None:
+    """When the determination is due (LC 4610.6(d)), counted from the complete records
+    whether or not the reviewer has submitted or the letter issued: QA still has to meet it,
+    and a decided case is judged against it."""
+    facts = ClockFacts(
+        priority=Priority(row.priority),
+        records_complete_at=records_complete(row),
+        converted_to_expedited_at=row.converted_to_expedited_at,
+    )
+    found = _deadlines(facts, row.program)
+    return next((d.due for d in found if d.name == "determination_due"), None)
 
 
 def clock_facts(row: models.Case, *, letter_issued_at: datetime | None = None) -> ClockFacts:
@@ -50,7 +86,7 @@ def clock_facts(row: models.Case, *, letter_issued_at: datetime | None = None) -
         eligible_on=row.eligible_on,
         noarfi_sent_at=row.noarfi_sent_at,
         noarfi_method=ServiceMethod(row.noarfi_method) if row.noarfi_method else None,
-        records_complete_at=row.records_complete_at,
+        records_complete_at=records_complete(row),
         converted_to_expedited_at=row.converted_to_expedited_at,
         terminated_at=row.terminated_at,
         determined_at=determined_at,
@@ -89,8 +125,9 @@ def records_expected(row: models.Case) -> date | None:
     (8 CCR 9792.10.5(a)(1)); before the Notice of Assignment is sent, the day they would
     be due were it mailed on its own last day (8 CCR 9792.10.4(b)), the latest they can
     come. None once the case is closed or has no clock yet (not eligible)."""
-    if row.records_complete_at is not None:
-        return row.records_complete_at.astimezone(CALIFORNIA).date()
+    complete = records_complete(row)
+    if complete is not None:
+        return complete.astimezone(CALIFORNIA).date()
     facts = clock_facts(row)
     if facts.noarfi_sent_at is None:
         noarfi = next((d for d in open_deadlines(row) if d.name == "noarfi_due"), None)

@@ -322,3 +322,10 @@ class InformationReceivedForm(_ServiceForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class ClaimNumberForm(_ServiceForm):
+    """The claim number of a case imported whole without one (`services.case_claim_number_set`)."""
+
+    PATHS = {"$.claim_number": "claim_number"}
+    claim_number = forms.CharField(label="Claim number", required=False)

@@ -1,5 +1,6 @@
 """Staff pages to hold a screening for a party's information (8 CCR 9792.10.3(c)): ask a
-party the application names, then record what arrived. Each page shows its form (GET,
+party the application names, then record what arrived; and the claim number of a case
+imported whole without one, which its parties need on /status/. Each page shows its form (GET,
 audited as a look at the case) and takes it (POST, audited as an action); the services
 decide and refuse, and their problems come back to the field they concern (422)."""
 
@@ -12,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from openimr.cases import models, selectors, services
-from openimr.cases.forms import InformationReceivedForm, InformationRequestForm
+from openimr.cases.forms import ClaimNumberForm, InformationReceivedForm, InformationRequestForm
 from openimr.cases.services.information import PARTY_WORDS
 from openimr.cases.views import case_view
 from openimr.core.errors import Conflict, InvalidInput
@@ -101,3 +102,41 @@ def _received_post(request: HttpRequest, row: models.Case) -> HttpResponse:
 
 information_request = _by_method(_request_page, _request_post)
 information_received = _by_method(_received_page, _received_post)
+
+
+def _claim_page(request: HttpRequest, row: models.Case, form: Any) -> HttpResponse:
+    status = 422 if form.errors else 200
+    context = {
+        "row": row,
+        "form": form,
+        "imported": selectors.case_imported_whole(row),
+        "claim_number": selectors.claim_number_of(row),
+    }
+    return render(request, "cases/claim_number_form.html", context, status=status)
+
+
+@case_view("case.viewed", _looked("claim_number"))
+def _claim_number_page(request: HttpRequest, row: models.Case) -> HttpResponse:
+    return _claim_page(request, row, ClaimNumberForm())
+
+
+@case_view("case.action", _acted("claim_number"))
+def _claim_number_post(request: HttpRequest, row: models.Case) -> HttpResponse:
+    form = ClaimNumberForm(request.POST)
+    if form.is_valid():
+        number = form.cleaned_data["claim_number"]
+        try:
+            services.case_claim_number_set(
+                case_number=row.case_number, claim_number=number, actor=request.user
+            )
+        except InvalidInput as exc:
+            form.add_problems(exc)
+        except Conflict as exc:  # a filed case: its number is its application's
+            form.add_error(None, f"{exc}.")
+        else:
+            messages.success(request, "The claim number is recorded.")
+            return redirect("cases:detail", row.case_number)
+    return _claim_page(request, row, form)
+
+
+claim_number = _by_method(_claim_number_page, _claim_number_post)

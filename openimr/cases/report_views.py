@@ -6,7 +6,7 @@ from django.shortcuts import render
 from openimr.cases.timeliness import (
     LATE_LISTED,
     MAX_MONTHS,
-    recent_months,
+    months_asked,
     timeliness_report,
     write_months_csv,
 )
@@ -19,9 +19,8 @@ from openimr.core.errors import InvalidInput
 def timeliness(request: HttpRequest) -> HttpResponse:
     """The deadlines that fell due in a span of months (``from``, ``to``: YYYY-MM, at most
     MAX_MONTHS; the last three months by default), as a page or ``format=csv``."""
-    default_first, default_last = recent_months(local_date(now()))
-    first = request.GET.get("from") or default_first
-    last = request.GET.get("to") or default_last
+    asked = request.GET.get("from"), request.GET.get("to")
+    first, last = months_asked(*asked, local_date(now()))
     try:
         report = timeliness_report(first=first, last=last, at=now(), late_listed=LATE_LISTED)
     except InvalidInput as exc:

@@ -13,6 +13,8 @@ from openimr.cases import status as _status
 from openimr.cases.clocks import (
     deadline_met,
     deadlines_for,
+    decided_in_document,  # noqa: F401 (QA judges the determination by this one rule)
+    determination_due,  # noqa: F401 (review reads the one rule through this module)
     due_instant,
     open_deadlines,
     records_expected,
@@ -24,7 +26,7 @@ from openimr.cases.domain.deadlines import Deadline
 from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row
-from openimr.cases.timeliness import TimelinessReport, recent_months, write_months_csv
+from openimr.cases.timeliness import TimelinessReport, months_asked, write_months_csv
 from openimr.cases.timeliness import timeliness_report as _timeliness_report
 from openimr.core.access import user_is_staff
 from openimr.core.case import Case, Priority
@@ -129,8 +131,7 @@ def timeliness_report(
     """The timeliness page's report (`openimr.cases.timeliness`) for the command line: the
     page's months by default (the last three), every missed deadline named unless
     ``late_listed`` caps them. InvalidInput at ``from`` or ``to`` for a month refused."""
-    default_first, default_last = recent_months(at.astimezone(CALIFORNIA).date())
-    first, last = first or default_first, last or default_last
+    first, last = months_asked(first, last, at.astimezone(CALIFORNIA).date())
     return _timeliness_report(first=first, last=last, at=at, late_listed=late_listed)
 
 
@@ -333,6 +334,18 @@ def case_administrator_account(case_number: str) -> int | None:
     None for an unlinked case, one whose administrator has no account, or no such case."""
     found = models.Case.objects.filter(case_number=case_number)
     return found.values_list("claims_administrator__account_id", flat=True).first()
+
+
+def case_imported_whole(row: models.Case) -> bool:
+    """A case imported whole (`openimr case import`) has no application: its claim number
+    is the one staff record (`services.case_claim_number_set`), not an application's."""
+    return not hasattr(row, "application")
+
+
+def claim_number_of(row: models.Case) -> str:
+    """The claim number the case's parties give on /status/: a filed case's is its
+    application's (the case row keeps none), one imported whole's its own ("" for none)."""
+    return row.application.claim_number if hasattr(row, "application") else row.claim_number
 
 
 def information_view(row: models.Case) -> dict[str, Any]:

@@ -6,14 +6,14 @@ import csv
 import re
 from collections import Counter, namedtuple
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
 
 from django.db.models import Q
 
 from openimr.cases import models
-from openimr.cases.clocks import clock_facts
+from openimr.cases.clocks import clock_facts, decided_in_document
 from openimr.cases.domain.deadline_status import DEADLINE_LABELS
 from openimr.cases.domain.deadlines import ClockFacts
 from openimr.cases.domain.lifecycle import CLOSED
@@ -35,16 +35,18 @@ _LEAD = {
     "eligible_on": 10,
     "noarfi_sent_at": 25,
     "records_complete_at": 40,
+    "date_records_complete": 40,  # a case imported whole gives only the day
     "converted_to_expedited_at": 5,
 }
 # What the report reads of a case: the facts its clocks count from (`clocks.clock_facts`),
-# when its letter issued (which meets the determination),
+# when its letter issued (which meets the determination), when it was withdrawn or
+# terminated (a deadline that ran out before then was missed),
 # and what names it. Read as tuples, not models: a year's cases are read for one page, and
 # building each model with its fifty columns took half the time.
 COLUMNS = (
     "case_number", "program", "state", "priority", "claims_administrator_name", "eligible_on",
-    "noarfi_sent_at", "noarfi_method", "records_complete_at", "converted_to_expedited_at",
-    "decided_at", "letter__issued_at",
+    "noarfi_sent_at", "noarfi_method", "records_complete_at", "date_records_complete",
+    "converted_to_expedited_at", "decided_at", "date_decision", "letter__issued_at", "closed_at",
 )  # fmt: skip
 # Not read, None to `clock_facts`: they change no reported clock (domain REPORTED). The
 # eligibility information clock is not reported, and a termination is set aside to report
@@ -111,8 +113,25 @@ def recent_months(today: date, count: int = 3) -> tuple[str, str]:
     return f"{first:%Y-%m}", f"{today:%Y-%m}"
 
 
+def months_asked(first: str | None, last: str | None, today: date) -> tuple[str, str]:
+    """The span asked, an end not given taken as the page's default: the last three months,
+    ending with this one; with only ``to`` given, the three ending then. A ``to`` before
+    this month's default ``from`` had been refused as before a month nobody gave. An
+    unreadable ``to`` is left for `month_span` to refuse at its parameter."""
+    if last and not first:
+        try:
+            return recent_months(_month_start(last, "to"))[0], last
+        except InvalidInput:
+            pass
+    default_first, default_last = recent_months(today)
+    return first or default_first, last or default_last
+
+
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=CALIFORNIA)
+
+
+_DAYS = frozenset({"eligible_on", "date_records_complete"})
 
 
 def _candidates(start: date, end: date) -> Iterator[Any]:
@@ -121,7 +140,7 @@ def _candidates(start: date, end: date) -> Iterator[Any]:
     near = Q()
     for column, days in _LEAD.items():
         low, high = start - timedelta(days=days), end
-        if column != "eligible_on":  # an instant: from the start of that California day
+        if column not in _DAYS:  # an instant: from the start of that California day
             low, high = _midnight(low), _midnight(high)
         near |= Q(**{f"{column}__gte": low, f"{column}__lt": high})
     rows = models.Case.objects.filter(near).order_by("id").values_list(*COLUMNS)
@@ -130,8 +149,13 @@ def _candidates(start: date, end: date) -> Iterator[Any]:
 
 def _facts(row: Any) -> ClockFacts:
     """The case's clock facts, its determination met when its letter issued: it is due in
-    writing (LC 4610.6(d)), and the clock runs on while the case waits in QA."""
-    return clock_facts(row, letter_issued_at=row.letter__issued_at)
+    writing (LC 4610.6(d)), and the clock runs on while the case waits in QA. A case
+    imported whole, decided in its document, met it on its document's decision day, as QA
+    judges it (`clocks.decided_in_document`): it was counted overdue until its letter
+    issued here, and then not at all."""
+    facts = clock_facts(row, letter_issued_at=row.letter__issued_at)
+    document = decided_in_document(row)
+    return replace(facts, determined_at=document) if document is not None else facts
 
 
 def timeliness_report(
@@ -161,7 +185,9 @@ def _outcomes(start: date, end: date, at: datetime) -> Iterator[tuple[Any, Clock
     """Each case's deadlines that fell due in [start, end), with the case."""
     for row in _candidates(start, end):
         program = load_program(row.program)
-        for o in clock_outcomes(_facts(row), program, now=at, closed=row.state in _CLOSED):
+        closed = row.state in _CLOSED
+        facts = _facts(row)
+        for o in clock_outcomes(facts, program, now=at, closed=closed, closed_at=row.closed_at):
             # A day deadline's own date is its local day (it runs out at 23:59:59 there).
             day = o.due if type(o.due) is date else o.due_at.astimezone(program.zone).date()
             if start <= day < end:

@@ -20,6 +20,7 @@ urlpatterns = [
         information_views.information_received,
         name="information_received",
     ),
+    path("<case:case_number>/claim-number/", information_views.claim_number, name="claim_number"),
     path("<case:case_number>/notice.pdf", intake_views.notice_pdf, name="notice_pdf"),
     path("<case:case_number>/", views.case_detail, name="detail"),
     path("<case:case_number>/letter/", views.case_letter, name="letter"),

@@ -108,6 +108,8 @@ def case_detail(request: HttpRequest, row: models.Case) -> HttpResponse:
         "records": records.case_file(row),
         # Who reviews the case, and who was withdrawn from it and why (staff only).
         "assignments": reviewer_selectors.assignments_for_case(row.id),
+        "imported": selectors.case_imported_whole(row),
+        "claim_number": selectors.claim_number_of(row),
     }
     return render(request, "cases/detail.html", context)
 

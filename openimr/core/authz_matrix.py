@@ -126,6 +126,7 @@ MATRIX: dict[str, Row] = {
     "cases:notice_pdf": STAFF,
     "cases:information_request": STAFF,
     "cases:information_received": STAFF,
+    "cases:claim_number": STAFF,
     "cases:detail": STAFF,
     "cases:letter": STAFF,
     "cases:letter_pdf": STAFF,

@@ -7,7 +7,7 @@ answer as for a case that does not exist, and the refusal is written to the audi
 every view that is allowed is audited too."""
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import Any, NoReturn
 
 from django.http import Http404
@@ -15,16 +15,15 @@ from django.http import Http404
 from openimr.audit.services import audit_record
 from openimr.cases import selectors as cases
 from openimr.cases.domain.deadline_status import due_instant as deadline_due_instant
-from openimr.cases.domain.deadlines import ClockFacts, Deadline, case_deadlines
+from openimr.cases.domain.deadlines import Deadline
 from openimr.cases.domain.lifecycle import State
 from openimr.core.access import INTAKE, QA, REVIEWER, ROLES, user_has_role  # noqa: F401
-from openimr.core.case import Item, Priority
+from openimr.core.case import Item
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import InvalidInput, NotFound, Problem
 from openimr.guidelines.domain.catalog import GuidelineEntry
 from openimr.letters import selectors as letters
 from openimr.letters.domain.extras import Provenance
-from openimr.programs.loader import load_program
 from openimr.review import case_file
 from openimr.review.domain.assignment import assigned_positions, item_assignment_problems
 from openimr.review.models import Determination, QAComment
@@ -175,28 +174,10 @@ def record_for_reader(
     return reading[0], found, reading[1]
 
 
-def records_complete(row: Any) -> datetime | None:
-    """When the case's records were complete: the instant intake recorded or, for a case
-    imported whole (`openimr case import`), the start of the California day its document
-    gives (``dates.records_complete``). The determination clock counts calendar days from
-    that day (LC 4610.6(d); 8 CCR 9792.10.6(b)-(c)), so the day is all it needs. None when
-    neither says: the due date cannot be known."""
-    if row.records_complete_at is not None:
-        return row.records_complete_at
-    day = row.date_records_complete
-    return datetime.combine(day, time(), tzinfo=CALIFORNIA) if day else None
-
-
 def determination_due(row: Any) -> date | datetime | None:
-    """When the determination is due (LC 4610.6(d)), counted from the complete records
-    whether or not the reviewer has submitted: QA still has to meet it."""
-    facts = ClockFacts(
-        priority=Priority(row.priority),
-        records_complete_at=records_complete(row),
-        converted_to_expedited_at=row.converted_to_expedited_at,
-    )
-    found = case_deadlines(facts, load_program(row.program))
-    return next((d.due for d in found if d.name == "determination_due"), None)
+    """When the determination is due (LC 4610.6(d)): the cases' one reading of it
+    (`openimr.cases.clocks.determination_due`), which the work queue and timeline share."""
+    return cases.determination_due(row)
 
 
 def due_instant(due: date | datetime) -> datetime:

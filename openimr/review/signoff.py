@@ -3,12 +3,12 @@ from the stored case, its reviewers, its clocks and its records; and the provena
 issued letter prints."""
 
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 
-from openimr.cases.selectors import case_by_number
+from openimr.cases.selectors import case_by_number, decided_in_document
 from openimr.core.case import Case
-from openimr.core.clock import CALIFORNIA, now
+from openimr.core.clock import now
 from openimr.guidelines.domain.hierarchy import basis_problems
 from openimr.letters.selectors import letter_html_for
 from openimr.review import case_file
@@ -102,9 +102,7 @@ def _judged_at(row: Any, moment: datetime) -> datetime:
     records-complete instant recorded here, no decision made here), was determined on the
     document's decision date: the end of that day met or missed the clock, and issuing its
     letter now does not make it late."""
-    if row.records_complete_at is None and row.decided_at is None and row.date_decision:
-        return datetime.combine(row.date_decision, time.max, tzinfo=CALIFORNIA)
-    return moment
+    return decided_in_document(row) or moment
 
 
 def _no_clock(check: Check) -> Check:

@@ -7,6 +7,7 @@ from datetime import date
 from openimr.cases.domain.eligibility import normalise_text
 from openimr.core.case import Case
 from openimr.core.errors import Problem
+from openimr.core.text import NAMES_NO_ONE, letter_or_digit_problem
 
 # The life of a case, in the order its dates must come; records_complete sits between
 # assignment and decision but is often unknown for published letters.
@@ -107,6 +108,25 @@ def unique_treatments(case: Case) -> Iterator[Problem]:
         seen.setdefault(key, index)
 
 
+# Every party a case document names (`openimr.case/1`), in the schema's order.
+_PARTIES = (
+    "employee", "employer", "claims_administrator", "requesting_physician", "attorney",
+    "organization", "medical_group", "facility", "manufacturer", "ur_organization",
+    "ur_reviewer",
+)  # fmt: skip
+
+
+def party_names_name_someone(case: Case) -> Iterator[Problem]:
+    """A party's name holds a letter or digit: "..." names no one to serve a notice on or
+    for a reviewer to be free of a tie to (LC 4610.6(f); LC 139.5(d)). The rule intake's
+    form and the panel import apply (`core.text.letter_or_digit_problem`), so an imported
+    case cannot store a name they refuse."""
+    for party in _PARTIES:
+        name = getattr(case, party).name
+        if name and (problem := letter_or_digit_problem(name, NAMES_NO_ONE)):
+            yield Problem(f"$.{party}.name", problem)
+
+
 RULES: tuple[Callable[[Case], Iterator[Problem]], ...] = (
     dates_in_order,
     rfa_dates_in_order,
@@ -114,6 +134,7 @@ RULES: tuple[Callable[[Case], Iterator[Problem]], ...] = (
     decision_needs_a_decision_date,
     reviewer_meets_minimums,
     unique_treatments,
+    party_names_name_someone,
 )
 
 

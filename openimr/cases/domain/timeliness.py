@@ -6,7 +6,8 @@ The deadlines are the case's own (`deadlines.case_deadlines`), counted from the 
 as the work queue. A deadline is met by the fact that closes it: the notice sent, the
 records complete, the letter issued. One still unmet is overdue once its last instant has
 passed, and pending before; on a case closed without it (withdrawn, terminated, found
-ineligible) it is not counted, as nothing was left to do.
+ineligible) before it ran out it is not counted, as nothing was left to do; one that ran
+out before the case was withdrawn or terminated was missed, and is overdue.
 """
 
 from collections import Counter
@@ -42,12 +43,20 @@ class ClockOutcome:
 
 
 def clock_outcomes(
-    facts: ClockFacts, program: Program, *, now: datetime, closed: bool
+    facts: ClockFacts,
+    program: Program,
+    *,
+    now: datetime,
+    closed: bool,
+    closed_at: datetime | None = None,
 ) -> tuple[ClockOutcome, ...]:
     """The reported deadlines of a case with their outcome at ``now``. ``closed``: the case
-    is closed (issued, withdrawn, terminated, ineligible), so an unmet deadline is not
-    counted. The deadlines are those of the case as if still open: `case_deadlines` lists
-    none for a decided or terminated case, whose met deadlines are what is reported here."""
+    is closed (issued, withdrawn, terminated, ineligible), so an unmet deadline that was
+    still running when it closed is not counted: nothing was left to do. One that had run
+    out before ``closed_at`` (when it was withdrawn or terminated, if known) was missed
+    all the same, and is overdue: closing a case does not take back a miss. The deadlines
+    are those of the case as if still open: `case_deadlines` lists none for a decided or
+    terminated case, whose met deadlines are what is reported here."""
     found = []
     now = now.astimezone(UTC)
     for deadline in case_deadlines(facts.as_open(), program):
@@ -58,8 +67,10 @@ def clock_outcomes(
         status: Status
         if met is not None:
             status = "on_time" if met <= end_utc else "late"
-        elif closed:
+        elif closed and (closed_at is None or closed_at <= end_utc):
             continue
+        elif closed:
+            status = "overdue"
         else:
             status = "overdue" if end_utc < now else "pending"
         found.append(ClockOutcome(deadline.name, deadline.due, end, met, status))

@@ -82,6 +82,9 @@ class Case(models.Model):
     records_complete_at = models.DateTimeField(null=True, blank=True)
     converted_to_expedited_at = models.DateTimeField(null=True, blank=True)
     terminated_at = models.DateTimeField(null=True, blank=True)
+    # When the case was withdrawn or terminated: a deadline that ran out unmet before then
+    # was missed, and the timeliness report counts it so (closing a case hides no miss).
+    closed_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     # The latest request for eligibility information (8 CCR 9792.10.3(c)): when it was
     # served, how it reached the party asked (mail lengthens the clock, CCP 1013(a)), and

@@ -12,6 +12,7 @@ from openimr.cases.services.authorization import (
 )
 from openimr.cases.services.case_import import (
     case_add_reviewer_qualifications,
+    case_claim_number_set,
     case_import,
     case_import_many,
     case_mark_issued,
@@ -64,6 +65,7 @@ __all__ = [
     "case_assign",
     "case_authorization_report",
     "case_begin_review",
+    "case_claim_number_set",
     "case_close",
     "case_convert_expedited",
     "case_import",

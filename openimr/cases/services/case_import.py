@@ -14,7 +14,7 @@ from openimr.cases.domain.rules import case_problems
 from openimr.cases.import_claim import claim_number_parse
 from openimr.cases.mapping import case_row_fields, document_rows, item_rows
 from openimr.cases.services.administrators import administrator_named
-from openimr.cases.services.lifecycle import case_transition, clock_refresh
+from openimr.cases.services.lifecycle import CLOCK_FIELDS, case_transition, clock_refresh
 from openimr.core.case import Case, ReviewerQualifications
 from openimr.core.errors import Conflict, InvalidInput
 
@@ -45,7 +45,10 @@ def case_import(
     if row and not replace:
         raise Conflict(f"case {case.case_number} already exists (use --replace to overwrite it)")
     if row and hasattr(row, "letter"):
-        raise Conflict(f"case {case.case_number} has an issued letter and cannot be changed")
+        raise Conflict(
+            f"case {case.case_number} has an issued letter and cannot be changed "
+            "(its claim number can still be recorded, on its case page)"
+        )
     action = "case.replaced" if row else "case.imported"
     # A case arriving whole (from another system, or a published letter) skips intake: a
     # decided one waits for issuance in QA, an undecided one is in review.
@@ -67,6 +70,10 @@ def case_import(
     row.documents.all().delete()
     models.DisputedItem.objects.bulk_create(item_rows(row, case))
     models.CaseDocument.objects.bulk_create(document_rows(row, case))
+    # The queue sorts by the stored next due instant: the determination clock runs from the
+    # document's records-complete day (`clocks.records_complete`), so it is due from now.
+    clock_refresh(row)
+    row.save(update_fields=CLOCK_FIELDS)
     audit_record(
         actor=actor,
         action=action,
@@ -112,6 +119,35 @@ def case_import_many(
         case_import(case=case, actor=actor, replace=replace, contacts=c, claim_number=n)
         for case, c, n in zip(cases, reach, claims, strict=True)
     ]
+
+
+@transaction.atomic
+def case_claim_number_set(*, case_number: str, claim_number: str, actor: Actor) -> None:
+    """Record the claim number of a case imported whole after its import, issued or not:
+    without it its parties cannot find it on /status/ and screening cannot compare a new
+    application's claim with it (`openimr.cases.import_claim`). Only the number and its
+    comparable key change; an issued letter never printed it and is left as it issued
+    (LC 4610.6(g)). A filed case's number is its application's, kept as the application
+    stated it: Conflict. InvalidInput at ``$.claim_number`` for a number refused."""
+    number = claim_number_parse(claim_number)  # "" is refused too: it must not be empty
+    row = models.Case.objects.select_for_update().get(case_number=case_number)
+    if models.Application.objects.filter(case=row).exists():
+        raise Conflict(
+            f"case {case_number} was filed with its application's claim number, "
+            "which stays as the application stated it"
+        )
+    had_one = bool(row.claim_number)
+    row.claim_number, row.claim_key = number, normalise_claim(number)
+    row.save(update_fields=["claim_number", "claim_key", "updated_at"])
+    # Whether one was replaced, never the number: the trail is read more widely than the case.
+    detail = {"replaced": had_one}
+    audit_record(
+        actor=actor,
+        action="case.claim_number_set",
+        object_type="case",
+        object_id=case_number,
+        detail=detail,
+    )
 
 
 def case_mark_issued(*, case_number: str, actor: Actor, at: datetime) -> None:

@@ -180,6 +180,7 @@ def case_close(
     _note_check(note, missing=f"closing a case needs a note saying {why}")
     at = at or now()
     case_transition(row=row, target=target, actor=actor, at=at, note=note)
+    row.closed_at = at
     if target is State.TERMINATED:
         row.terminated_at = at
     clock_refresh(row)

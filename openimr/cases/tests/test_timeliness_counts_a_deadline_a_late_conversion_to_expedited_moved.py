@@ -30,6 +30,7 @@ def converted(case):
     row.noarfi_sent_at = datetime(2026, 3, 2, 9, tzinfo=CALIFORNIA)
     row.noarfi_method = "mail"
     row.converted_to_expedited_at = datetime(2026, 4, 20, 9, tzinfo=CALIFORNIA)
+    row.date_records_complete = None  # the imported document's day: these records never came
     row.save()
     return row
 
