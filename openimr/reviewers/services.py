@@ -12,6 +12,7 @@ from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases import selectors as case_selectors
 from openimr.cases import services as case_services
 from openimr.cases.domain.lifecycle import State, check_reviewer_assignable
+from openimr.cases.services.review import case_locked
 from openimr.core.case import ReviewerQualifications
 from openimr.core.case_format import case_to_dict
 from openimr.core.clock import local_date, now
@@ -151,9 +152,13 @@ def reviewer_assign(
     *, case_number: str, actor: Actor, at: datetime | None = None
 ) -> list[models.Assignment]:
     """Choose the reviewer (or reviewers, for items no one reviewer covers), record why and who
-    was excluded, and await each reviewer's attestation of no conflict (LC 139.5)."""
+    was excluded, and await each reviewer's attestation of no conflict (LC 139.5(d);
+    8 CCR 9792.10.6: one expert reviewer designated for the case). The case's row is held
+    from the question "has it a reviewer?" to the write: two clerks assigning at once would
+    otherwise both read none and give the case two reviewers for the same items."""
     at = at or now()
-    case = case_selectors.case_row(case_number)
+    case_selectors.case_row(case_number)  # NotFound for an unknown case, before locking
+    case = case_locked(case_number)
     check_reviewer_assignable(State(case.state))
     case_id = case.id
     if models.Assignment.objects.filter(case_id=case_id, status__in=OPEN_STATUSES).exists():
