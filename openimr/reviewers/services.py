@@ -19,7 +19,7 @@ from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.core.text import unprintable
 from openimr.records.selectors import documents_reviewed
-from openimr.reviewers import models
+from openimr.reviewers import models, selectors
 from openimr.reviewers.domain.conflicts import reviewer_conflicts
 from openimr.reviewers.domain.credentials import credential_problems, credentials_in_force
 from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
@@ -82,8 +82,12 @@ def _match_for(
     case_number: str, today: date, exclude: set[str]
 ) -> tuple[MatchResult, dict[str, Reviewer]]:
     reviewers, index = panel_with_index()
+    case = match_case(case_number)
     available = {k: v for k, v in reviewers.items() if k not in exclude}
-    return match(match_case(case_number), available, index, specialty_table(), today), available
+    if case.parties.appealed_from:  # a remand: who decided the earlier review here counts too
+        available = selectors.with_cases_decided_here(available, case.parties.appealed_from)
+        index = index.refreshed(available)
+    return match(case, available, index, specialty_table(), today), available
 
 
 def _pick_for(result: MatchResult, items: list[int]) -> list[tuple[str, list[int]]]:
@@ -311,12 +315,16 @@ def assignment_attest(
 def _no_longer_fit(reviewer_id: str, case_number: str, on: date) -> str:
     """Why a reviewer chosen earlier may not take the case now they come to attest: suspended
     (taken off the active panel in the admin), a credential lapsed or a sanction opened since
-    (LC 139.5(c)), or a conflict the case shows now, as a record they wrote that arrived
-    since (LC 139.5(d)). Empty when they still qualify. Leave and load were weighed then."""
+    (LC 139.5(c)), a conflict the case shows now, as a record they wrote that arrived since
+    (LC 139.5(d)), or a remand of a review they decided here (LC 4610.6(h), (i)). Empty
+    when they still qualify. Leave and load were weighed then."""
     reviewer = panel_with_index()[0].get(reviewer_id)
     if reviewer is None:
         return f"{reviewer_id} is suspended: no longer on the active panel."
     parties = match_case(case_number).parties
+    [reviewer] = selectors.with_cases_decided_here(
+        {reviewer_id: reviewer}, parties.appealed_from
+    ).values()
     reasons = credential_problems(reviewer, on)
     reasons += reviewer_conflicts(reviewer, parties, on, rapidfuzz_similarity)
     return " ".join(reason.text for reason in reasons)

@@ -68,7 +68,5 @@ def test_an_insurer_written_with_a_leading_the_is_the_insurer_the_reviewer_works
         ("Coastal Sports PT", "coastal sports"),
     ],
 )
-def test_a_short_credential_is_taken_off_only_after_two_other_words(
-    written, normalised
-):
+def test_a_short_credential_is_taken_off_only_after_two_other_words(written, normalised):
     assert normalise_name(written) == normalised
