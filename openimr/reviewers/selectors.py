@@ -67,6 +67,12 @@ def _open_work() -> Count:
     )
 
 
+def open_case_counts(reviewer_ids: list[str]) -> dict[str, int]:
+    """The open cases of these reviewers now, counted as the panel counts them."""
+    rows = models.Reviewer.objects.filter(reviewer_id__in=reviewer_ids).annotate(n=_open_work())
+    return dict(rows.values_list("reviewer_id", "n"))
+
+
 def panel_rows() -> list[models.Reviewer]:
     return list(
         models.Reviewer.objects.filter(active=True)

@@ -1,7 +1,7 @@
 """Writes to the panel and to assignments: import, assign with an explanation, attest or
 declare a conflict (and be replaced at once). Audit row in the same transaction."""
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -14,20 +14,19 @@ from openimr.cases import services as case_services
 from openimr.cases.domain.lifecycle import State, check_reviewer_assignable
 from openimr.cases.services.review import case_locked
 from openimr.core.case import ReviewerQualifications
-from openimr.core.case_format import case_to_dict
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.core.text import unprintable
-from openimr.records.selectors import documents_reviewed
 from openimr.reviewers import models, selectors
+from openimr.reviewers.choosing import match_case
+from openimr.reviewers.choosing import match_for as _match_for
 from openimr.reviewers.domain.conflicts import reviewer_conflicts
 from openimr.reviewers.domain.credentials import credential_problems, credentials_in_force
-from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
+from openimr.reviewers.domain.matching import MatchResult
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.importing import ImportReport, reviewers_import_csv
 from openimr.reviewers.index import rapidfuzz_similarity
-from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
-from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
+from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index
 from openimr.reviewers.store import reviewer_store
 from openimr.reviewers.withdrawal import assignment_withdrawn, qualifications_restated
 
@@ -36,6 +35,7 @@ __all__ = [
     "ImportReport",
     "assignment_attest",
     "assignment_withdraw",
+    "match_case",
     "reviewer_account_link",
     "reviewer_assign",
     "reviewer_store",
@@ -61,33 +61,6 @@ def _explanation(result: MatchResult, panel: dict[str, Reviewer]) -> dict[str, A
         "excluded_total": len(result.excluded),
         "panel_size": len(panel),
     }
-
-
-def match_case(case_number: str) -> MatchCase:
-    """The case as the matcher sees it: its parties and its items, from openimr.case/1, and
-    when its records are in or due (the reviewer decides on them)."""
-    case = case_selectors.case_by_number(case_number)
-    # The records received so far, whose authors treated the employee (LC 139.5(d)).
-    received = documents_reviewed(case_selectors.case_row(case_number))
-    doc = case_to_dict(replace(case, documents=case.documents + received))
-    return MatchCase(
-        parties=case_parties_from_document(doc),
-        items=match_items_from_document(doc),
-        expedited=doc["priority"] == "expedited",
-        records_by=case_selectors.records_expected_on(case_number),
-    )
-
-
-def _match_for(
-    case_number: str, today: date, exclude: set[str]
-) -> tuple[MatchResult, dict[str, Reviewer]]:
-    reviewers, index = panel_with_index()
-    case = match_case(case_number)
-    available = {k: v for k, v in reviewers.items() if k not in exclude}
-    if case.parties.appealed_from:  # a remand: who decided the earlier review here counts too
-        available = selectors.with_cases_decided_here(available, case.parties.appealed_from)
-        index = index.refreshed(available)
-    return match(case, available, index, specialty_table(), today), available
 
 
 def _pick_for(result: MatchResult, items: list[int]) -> list[tuple[str, list[int]]]:

@@ -26,21 +26,29 @@ AT = datetime(2026, 11, 26, 18, tzinfo=UTC)
 RACE_SECONDS = 90
 
 
-@pytest.fixture
-def assignable_case() -> None:
-    panel = (ROOT / "openimr" / "demo" / "panel.json").read_text(encoding="utf-8")
-    for reviewer in panel_from_json(panel).values():
-        services.reviewer_store(reviewer=reviewer, actor="test")
+def stored_panel_and_case(number: str) -> None:
+    """The demo panel (when not stored yet) and an eligible case numbered ``number``."""
+    if not models.Reviewer.objects.exists():
+        panel = (ROOT / "openimr" / "demo" / "panel.json").read_text(encoding="utf-8")
+        for reviewer in panel_from_json(panel).values():
+            services.reviewer_store(reviewer=reviewer, actor="test")
     doc = json.loads((ROOT / "tests" / "data" / "case-for-matching.json").read_text("utf-8"))
-    doc["case_number"], doc["dates"]["decision"] = CASE, None
+    doc["case_number"], doc["dates"]["decision"] = number, None
     for item in doc["items"]:
         item.update(decision=None, rationale=None)
     case_import(case=case_from_document(doc), actor="test")
 
 
-def _two_clerks(folder: Path) -> list[dict]:
+@pytest.fixture
+def assignable_case() -> None:
+    stored_panel_and_case(CASE)
+
+
+def two_clerks(folder: Path, cases: dict[str, str], waits_in: str = "services") -> list[dict]:
+    """What each clerk printed, assigning ``cases[clerk]`` at the same moment."""
     path = folder / "race.json"
-    path.write_text(json.dumps({"case": CASE, "at": AT.isoformat()}), encoding="utf-8")
+    given = {"cases": cases, "at": AT.isoformat(), "waits_in": waits_in}
+    path.write_text(json.dumps(given), encoding="utf-8")
     url = database_url(folder)
     module = "openimr.reviewers.tests.assign_racing"
     clerks = [
@@ -53,7 +61,7 @@ def _two_clerks(folder: Path) -> list[dict]:
 
 
 def test_two_clerks_assigning_one_case_at_once_assign_one_reviewer(tmp_path, assignable_case):
-    said = _two_clerks(tmp_path)
+    said = two_clerks(tmp_path, {"clerk-a": CASE, "clerk-b": CASE})
 
     assert sorted(next(iter(s)) for s in said) == ["done", "refused"], said
     [refused] = [s["refused"] for s in said if "refused" in s]
