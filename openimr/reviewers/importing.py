@@ -45,12 +45,33 @@ def _check_imported(
     first_line[reviewer.reviewer_id] = line
 
 
+def _records(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and each row with its number (the header is 1). A file the csv module cannot
+    read to its end is refused whole before anything is stored, at the line where the broken
+    row starts: a quote left open swallowed every row after it into one cell, reported as a
+    control character in a name, and a cell past the csv field limit raised halfway through
+    the import, the rows before it stored and the rows after it never read."""
+    reader, rows, starts = csv.DictReader(io.StringIO(text), strict=True), [], 1
+    try:
+        header = list(reader.fieldnames or [])
+        starts = reader.line_num + 1
+        for number, row in enumerate(reader, start=2):
+            rows.append((number, row))
+            starts = reader.line_num + 1
+    except csv.Error as exc:
+        where = f"line {starts}"
+        said = f"cannot be read as CSV ({exc}): a quote left open, or a cell far too long"
+        raise InvalidInput(
+            [Problem(where, f"{said}; nothing was imported")], "not a panel CSV"
+        ) from exc
+    return header, rows
+
+
 def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
     """Import a panel CSV (columns in docs/reviewers.md). A row with impossible data is
     rejected with its line and field named; every other row imports."""
     report = ImportReport()
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    header, rows = _records(text)
     if "reviewer_id" not in header or "name" not in header:
         # Not a panel file at all (another CSV, a PDF, a spreadsheet): said once, not as a
         # report of nothing imported.
@@ -66,7 +87,7 @@ def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
         )
     first_line: dict[str, int] = {}
     today, table = local_date(now()), specialty_table()
-    for line, row in enumerate(reader, start=2):
+    for line, row in rows:
         try:
             reviewer = reviewer_from_csv_row(row, line)
             _check_imported(reviewer, line, first_line, today, table)

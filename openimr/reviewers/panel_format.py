@@ -1,8 +1,7 @@
 """Reading the panel (``openimr.panel/1`` JSON, or the CSV importer's rows) and the parts of an
 ``openimr.case/1`` document that matching needs. Every problem is reported at once, by JSON
 path (``$.reviewers[3].licenses[0].state``) or by line and column (``line 4:
-license_states``), and nothing is returned unless all is well. Formats: docs/reviewers.md.
-"""
+license_states``), and nothing is returned unless all is well. Formats: docs/reviewers.md."""
 
 import json
 import re
@@ -23,7 +22,8 @@ from openimr.reviewers.domain.panel import (
 )
 
 FORMAT = "openimr.panel/1"
-HOURS_IN_A_WEEK = 168
+# More years is a slip (2008, the year practice began, passes "more than five", LC 139.5(c)).
+HOURS_IN_A_WEEK, MOST_YEARS, MOST_COUNT = 168, 80, 1000  # PostgreSQL's column stops at 32767
 DATE = "a YYYY-MM-DD date"
 KINDS = ", ".join(k.value for k in AffiliationKind)
 T = TypeVar("T")
@@ -101,11 +101,11 @@ class Fields:
             self.fail("name", problem)
         return value
 
-    def count(self, key: str, default: int = 0) -> int:
+    def count(self, key: str, default: int = 0, most: int = MOST_COUNT) -> int:
         value = self._get(key, _is_int, "a whole number", default)
-        if value < 0:
-            self.fail(key, "must not be negative")
-        return max(value, 0)
+        if not 0 <= value <= most:
+            self.fail(key, "must not be negative" if value < 0 else f"must be at most {most}")
+        return min(max(value, 0), most)
 
     def hours(self, key: str) -> float:
         value = float(self._get(key, _is_number, "a number", 0.0))
@@ -208,7 +208,7 @@ def reviewer_from_document(raw: Any, path: str, problems: list[Problem]) -> Revi
         name=f.name(),
         certifications=_listed(f, "certifications", _certification),
         licenses=_listed(f, "licenses", _license),
-        years_in_practice=f.count("years_in_practice"),
+        years_in_practice=f.count("years_in_practice", 0, MOST_YEARS),
         weekly_hours=f.hours("weekly_hours"),
         open_sanctions=f.count("open_sanctions"),
         last_verified=f.day("last_verified"),
@@ -323,7 +323,10 @@ def _within(convert: Callable[[str], T], low: float, high: float) -> Callable[[s
     return parse
 
 
-_count, _hours = _within(int, 0, 10**6), _within(float, 0, HOURS_IN_A_WEEK)
+_count, _hours = _within(int, 0, MOST_COUNT), _within(float, 0, HOURS_IN_A_WEEK)
+_years = _within(int, 0, MOST_YEARS)
+_COUNT = f"a whole number from 0 to {MOST_COUNT}"
+_YEARS = f"a whole number of years from 0 to {MOST_YEARS} (years, not the year practice began)"
 
 
 def _yes_no(value: str) -> bool:
@@ -382,14 +385,14 @@ def reviewer_from_csv_row(row: dict[str, str], line: int) -> Reviewer:
         name=r.cell("name", True),
         certifications=_csv_certifications(r),
         licenses=_csv_licenses(r),
-        years_in_practice=r.parsed("years_in_practice", _count, 0, "a whole number of years"),
+        years_in_practice=r.parsed("years_in_practice", _years, 0, _YEARS),
         weekly_hours=r.parsed(
             "weekly_hours", _hours, 0.0, f"a number of hours from 0 to {HOURS_IN_A_WEEK}"
         ),
-        open_sanctions=r.parsed("open_sanctions", _count, 0, "a whole number"),
+        open_sanctions=r.parsed("open_sanctions", _count, 0, _COUNT),
         last_verified=r.parsed("last_verified", date.fromisoformat, None, DATE),
         languages=tuple(r.cells("languages")) or ("en",),
-        capacity_per_week=r.parsed("capacity_per_week", _count, 10, "a whole number"),
+        capacity_per_week=r.parsed("capacity_per_week", _count, 10, _COUNT),
         affiliations=_csv_affiliations(r),
     )
     if r.problems:

@@ -1,6 +1,8 @@
 """Reads of the panel: reviewers as the matching rules see them, the name index (built once
 per panel version), the specialty table with staff edits, expiring credentials."""
 
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -65,6 +67,12 @@ def _open_work() -> Count:
     )
 
 
+def open_case_counts(reviewer_ids: list[str]) -> dict[str, int]:
+    """The open cases of these reviewers now, counted as the panel counts them."""
+    rows = models.Reviewer.objects.filter(reviewer_id__in=reviewer_ids).annotate(n=_open_work())
+    return dict(rows.values_list("reviewer_id", "n"))
+
+
 def panel_rows() -> list[models.Reviewer]:
     return list(
         models.Reviewer.objects.filter(active=True)
@@ -92,6 +100,30 @@ def panel_with_index() -> tuple[dict[str, Reviewer], PanelIndex]:
     """The panel, read fresh (open-case counts change with every assignment), and its name
     index, rebuilt only when a reviewer or an affiliation changed."""
     return panel(), _index(panel_version())
+
+
+def with_cases_decided_here(
+    reviewers: dict[str, Reviewer], case_numbers: Iterable[str]
+) -> dict[str, Reviewer]:
+    """The reviewers, each who attested to one of ``case_numbers`` here with that case added
+    to the prior cases their panel record lists. A dispute sent back on appeal goes to a
+    different reviewer (LC 4610.6(h), (i)), and the panel file knows only the cases its
+    reviewers decided before it was written, not those they decided in openimr since."""
+    wanted = {n for number in case_numbers for n in (number, number.strip().upper())}
+    if not wanted:
+        return reviewers
+    rows = models.Assignment.objects.filter(
+        status=models.Assignment.ATTESTED, case__case_number__in=wanted
+    ).values_list("reviewer__reviewer_id", "case__case_number")
+    decided: dict[str, list[str]] = {}
+    for rid, number in rows:
+        decided.setdefault(rid, []).append(number)
+    return {
+        rid: replace(r, prior_case_numbers=tuple(dict.fromkeys((*r.prior_case_numbers, *found))))
+        if (found := decided.get(rid))
+        else r
+        for rid, r in reviewers.items()
+    }
 
 
 def specialty_table() -> SpecialtyTable:

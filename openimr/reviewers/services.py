@@ -1,7 +1,7 @@
 """Writes to the panel and to assignments: import, assign with an explanation, attest or
 declare a conflict (and be replaced at once). Audit row in the same transaction."""
 
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -12,21 +12,21 @@ from openimr.audit.services import Actor, actor_label, audit_record
 from openimr.cases import selectors as case_selectors
 from openimr.cases import services as case_services
 from openimr.cases.domain.lifecycle import State, check_reviewer_assignable
+from openimr.cases.services.review import case_locked
 from openimr.core.case import ReviewerQualifications
-from openimr.core.case_format import case_to_dict
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
 from openimr.core.text import unprintable
-from openimr.records.selectors import documents_reviewed
-from openimr.reviewers import models
+from openimr.reviewers import models, selectors
+from openimr.reviewers.choosing import match_case
+from openimr.reviewers.choosing import match_for as _match_for
 from openimr.reviewers.domain.conflicts import reviewer_conflicts
 from openimr.reviewers.domain.credentials import credential_problems, credentials_in_force
-from openimr.reviewers.domain.matching import MatchCase, MatchResult, match
+from openimr.reviewers.domain.matching import MatchResult
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.importing import ImportReport, reviewers_import_csv
 from openimr.reviewers.index import rapidfuzz_similarity
-from openimr.reviewers.match_input import case_parties_from_document, match_items_from_document
-from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index, specialty_table
+from openimr.reviewers.selectors import OPEN_STATUSES, panel_with_index
 from openimr.reviewers.store import reviewer_store
 from openimr.reviewers.withdrawal import assignment_withdrawn, qualifications_restated
 
@@ -35,6 +35,7 @@ __all__ = [
     "ImportReport",
     "assignment_attest",
     "assignment_withdraw",
+    "match_case",
     "reviewer_account_link",
     "reviewer_assign",
     "reviewer_store",
@@ -60,29 +61,6 @@ def _explanation(result: MatchResult, panel: dict[str, Reviewer]) -> dict[str, A
         "excluded_total": len(result.excluded),
         "panel_size": len(panel),
     }
-
-
-def match_case(case_number: str) -> MatchCase:
-    """The case as the matcher sees it: its parties and its items, from openimr.case/1, and
-    when its records are in or due (the reviewer decides on them)."""
-    case = case_selectors.case_by_number(case_number)
-    # The records received so far, whose authors treated the employee (LC 139.5(d)).
-    received = documents_reviewed(case_selectors.case_row(case_number))
-    doc = case_to_dict(replace(case, documents=case.documents + received))
-    return MatchCase(
-        parties=case_parties_from_document(doc),
-        items=match_items_from_document(doc),
-        expedited=doc["priority"] == "expedited",
-        records_by=case_selectors.records_expected_on(case_number),
-    )
-
-
-def _match_for(
-    case_number: str, today: date, exclude: set[str]
-) -> tuple[MatchResult, dict[str, Reviewer]]:
-    reviewers, index = panel_with_index()
-    available = {k: v for k, v in reviewers.items() if k not in exclude}
-    return match(match_case(case_number), available, index, specialty_table(), today), available
 
 
 def _pick_for(result: MatchResult, items: list[int]) -> list[tuple[str, list[int]]]:
@@ -151,9 +129,13 @@ def reviewer_assign(
     *, case_number: str, actor: Actor, at: datetime | None = None
 ) -> list[models.Assignment]:
     """Choose the reviewer (or reviewers, for items no one reviewer covers), record why and who
-    was excluded, and await each reviewer's attestation of no conflict (LC 139.5)."""
+    was excluded, and await each reviewer's attestation of no conflict (LC 139.5(d);
+    8 CCR 9792.10.6: one expert reviewer designated for the case). The case's row is held
+    from the question "has it a reviewer?" to the write: two clerks assigning at once would
+    otherwise both read none and give the case two reviewers for the same items."""
     at = at or now()
-    case = case_selectors.case_row(case_number)
+    case_selectors.case_row(case_number)  # NotFound for an unknown case, before locking
+    case = case_locked(case_number)
     check_reviewer_assignable(State(case.state))
     case_id = case.id
     if models.Assignment.objects.filter(case_id=case_id, status__in=OPEN_STATUSES).exists():
@@ -306,12 +288,16 @@ def assignment_attest(
 def _no_longer_fit(reviewer_id: str, case_number: str, on: date) -> str:
     """Why a reviewer chosen earlier may not take the case now they come to attest: suspended
     (taken off the active panel in the admin), a credential lapsed or a sanction opened since
-    (LC 139.5(c)), or a conflict the case shows now, as a record they wrote that arrived
-    since (LC 139.5(d)). Empty when they still qualify. Leave and load were weighed then."""
+    (LC 139.5(c)), a conflict the case shows now, as a record they wrote that arrived since
+    (LC 139.5(d)), or a remand of a review they decided here (LC 4610.6(h), (i)). Empty
+    when they still qualify. Leave and load were weighed then."""
     reviewer = panel_with_index()[0].get(reviewer_id)
     if reviewer is None:
         return f"{reviewer_id} is suspended: no longer on the active panel."
     parties = match_case(case_number).parties
+    [reviewer] = selectors.with_cases_decided_here(
+        {reviewer_id: reviewer}, parties.appealed_from
+    ).values()
     reasons = credential_problems(reviewer, on)
     reasons += reviewer_conflicts(reviewer, parties, on, rapidfuzz_similarity)
     return " ".join(reason.text for reason in reasons)

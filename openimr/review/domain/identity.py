@@ -4,9 +4,12 @@ reviewer's name confidential in every communication outside it (LC 4610.6(f); Zu
 "in my opinion as Dr. Roe", a license number copied from a form."""
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
+
+from openimr.core.text import without_invisible
 
 Found = Literal["name", "identifier"]
 
@@ -17,6 +20,11 @@ _CREDENTIALS = frozenset(
 MIN_SURNAME = 4  # shorter surnames ("Roe", "Lee") are ordinary words or other people's names
 MIN_IDENTIFIER = 4  # a shorter "identifier" would match any small number in a rationale
 MIN_DIGITS = 5  # a license's digits alone identify it; fewer could be a dose or a count
+# Letters Unicode does not decompose into a base letter and an accent ("Łukasiewicz").
+_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ß": "ss"}
+    | {"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,14 +80,24 @@ def _identifier_patterns(identifier: str) -> Iterator[re.Pattern[str]]:
         yield re.compile(rf"(?<!\d){run}(?!\d)")
 
 
+def _plain(text: str) -> str:
+    """The text as it reads with its accents and invisible characters taken out, case kept:
+    a reviewer recorded as "Núñez" who signs "Nunez" on a keyboard without accents, or a
+    soft hyphen pasted inside "Lind\u00adqvist" from a PDF, still names the reviewer."""
+    decomposed = unicodedata.normalize("NFKD", without_invisible(text).translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def identity_found(text: str, identity: ReviewerIdentity) -> tuple[Found, ...]:
     """What of the reviewer's identity ``text`` reveals: ``"name"``, ``"identifier"``, both or
     neither (LC 4610.6(f)). Names match case-insensitively as written, as first and last name,
     as "Last, First" and as the surname after a title ("Dr. Roe"); a surname of at least
     ``MIN_SURNAME`` letters also matches alone when capitalized. Identifiers match ignoring
-    case, spaces and punctuation, and by any run of ``MIN_DIGITS`` or more of their digits."""
+    case, spaces and punctuation, and by any run of ``MIN_DIGITS`` or more of their digits.
+    Accents and invisible characters make no difference, in the text or in the name."""
     found: list[Found] = []
-    if any(p.search(text) for name in identity.names for p in _name_patterns(name)):
+    text, names = _plain(text), [_plain(name) for name in identity.names]
+    if any(p.search(text) for name in names for p in _name_patterns(name)):
         found.append("name")
     if any(p.search(text) for i in identity.identifiers for p in _identifier_patterns(i)):
         found.append("identifier")

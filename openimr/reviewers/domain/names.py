@@ -6,6 +6,7 @@ insurer, "Dr. Ramón Ortega" and "Ramon Ortega MD" one physician. What normalisa
 settle is left to the fuzzy comparison in `conflicts`.
 """
 
+import re
 import unicodedata
 
 from openimr.core.text import without_invisible
@@ -15,10 +16,21 @@ _LETTERS = str.maketrans(
     {"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
 )
 # Prefix titles come before a name, post-nominals after it; elsewhere they may be names.
-_PREFIX_TITLES = frozenset({"dr", "mr", "ms", "mrs"})
-_POST_NOMINALS = frozenset({"md", "do", "phd", "esq"})
-# "Do" is also a surname (Vietnamese, Korean): drop it only when two words remain before it.
-_SURNAME_TOO = frozenset({"do"})
+# "The" leads an organization's name as often as not ("The Hartford", "The Zenith").
+_PREFIX_TITLES = frozenset({"dr", "doctor", "prof", "professor", "mr", "ms", "mrs", "mx", "the"})
+# Physicians and the other licensed professionals who request treatment or write a record
+# in a workers' compensation case sign with their degrees, fellowships and roles after the
+# name ("John Smith, M.D., F.A.C.S.", "Jane Doe, D.C., QME"), and a son or father with
+# Jr./Sr. is family all the same (LC 139.5: material familial affiliation).
+_POST_NOMINALS = frozenset(
+    {"md", "do", "phd", "esq", "dc", "dpm", "dds", "dmd", "od", "psyd", "pharmd", "dpt", "pt"}
+    | {"pa", "pac", "np", "npc", "fnp", "rn", "lac", "ot", "otr", "lcsw", "mft", "lmft"}
+    | {"facs", "facp", "faaos", "faapmr", "fipp", "qme", "aqme", "mph", "mba", "ms", "msc"}
+    | {"jr", "sr", "ii", "iii", "iv"}
+)
+# Short ones that are also surnames ("Anh Do") or read as initials: dropped only when two
+# words remain before them; the longer degrees above are no one's name.
+_SURNAME_TOO = frozenset({"do", "dc", "od", "pa", "pt", "ot", "np", "rn", "ms", "ii", "iv"})
 _LEGAL_FORMS = frozenset(
     {"inc", "incorporated", "llc", "llp", "lp", "ltd", "corp", "corporation", "co", "company"}
     | {"plc", "pc", "pllc"}
@@ -47,9 +59,14 @@ def _plain_letters(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# "PA-C", "NP-C": a hyphen before a lone final letter joins a credential, not two names.
+_CREDENTIAL_HYPHEN = re.compile(r"-(?=[a-z]\b)")
+
+
 def _words(text: str) -> list[str]:
     # Dots and apostrophes join ("M.D." is "md", "O'Brien" is "obrien"); other marks split.
     joined = text.replace(".", "").replace("'", "").replace("’", "").replace("&", " and ")
+    joined = _CREDENTIAL_HYPHEN.sub("", joined)
     return "".join(c if c.isalnum() else " " for c in joined).split()
 
 
