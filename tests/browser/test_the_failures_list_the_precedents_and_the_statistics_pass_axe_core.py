@@ -24,7 +24,9 @@ def _corpus() -> None:
     for k in range(24):  # a cohort of 24, rate shown
         make_decision(
             summary="Low back strain.",
-            items=[item("Physical therapy 2x6 lumbar", outcome="overturned" if k < 6 else "upheld")],
+            items=[
+                item("Physical therapy 2x6 lumbar", outcome="overturned" if k < 6 else "upheld")
+            ],
         )
     for _ in range(3):  # a cohort of 3, too few for a rate
         make_decision(items=[item("MRI lumbar spine", category="diagnostics", family="odg")])

@@ -19,9 +19,7 @@ def test_a_direction_control_in_a_name_is_shown_as_its_code(client, staff_client
     assert "letter\\u202etxt.pdf" in page
 
 
-def test_a_line_break_or_an_escape_in_a_name_is_shown_as_its_code(
-    client, staff_client, tmp_path
-):
+def test_a_line_break_or_an_escape_in_a_name_is_shown_as_its_code(client, staff_client, tmp_path):
     (tmp_path / "two\nlines\x1b[2J.txt").write_text("eggs, milk and flour", encoding="utf-8")
     corpus_ingest([tmp_path], actor="test")
     page = client.get(URL).content.decode()
