@@ -30,6 +30,15 @@ def file_name(name: str) -> str:
 
 
 _DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+_UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_literally(text: str) -> str:
+    r"""``text`` (a file name as stored) for a page to show as it is spelled: each control
+    character and text-direction control written as its code (``\u202e``). Shown as it is,
+    "letter\u202etxt.pdf" read "letterfdp.txt" and a name holding a line break ran on, so
+    staff looked for a file that is not there."""
+    return _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def unprintable(text: str) -> str | None:

@@ -14,9 +14,13 @@ def tally(rows: Sequence[Tally], counted: str) -> str:
     of equals, in month order)."""
     if not rows:
         return ""
+    total = sum(r.count for r in rows)
+    if len(rows) == 1:
+        # One month is no span, and its busiest month its quietest too.
+        one = f"1 {counted.removesuffix('s')} in" if total == 1 else f"{total:,} {counted}, all in"
+        return f"{one} {rows[0].key}."
     most = max(rows, key=lambda r: r.count)
     fewest = min(rows, key=lambda r: r.count)
-    total = sum(r.count for r in rows)
     return (
         f"{total:,} {counted} from {rows[0].key} to {rows[-1].key}. "
         f"Most in {most.key}: {most.count:,}. Fewest in {fewest.key}: {fewest.count:,}."
@@ -47,6 +51,14 @@ def trend(rows: Sequence[Row]) -> str:
     high = max(decided, key=lambda r: r.overturned / r.count)
     low = min(decided, key=lambda r: r.overturned / r.count)
     first, last = decided[0], decided[-1]
+    if len(decided) == 1:
+        others = len(rows) - 1
+        if not others:
+            return f"{first.percent} in {first.key}."
+        return (
+            f"{first.percent} in {first.key}, the only month with a rate: the other "
+            f"{others:,} {'has' if others == 1 else 'have'} fewer than {MIN_COHORT} decided items."
+        )
     return (
         f"From {first.percent} in {first.key} to {last.percent} in {last.key}. "
         f"Highest {high.percent} in {high.key}; lowest {low.percent} in {low.key}."

@@ -14,6 +14,7 @@ from openimr.core.clock import local_date, now
 from openimr.decisions import analytics, analytics_summary, analytics_svg
 from openimr.decisions.domain.cohort import MIN_COHORT
 from openimr.decisions.domain.spreadsheet import spreadsheet_safe
+from openimr.decisions.search_terms import plain
 from openimr.decisions.views import label
 
 
@@ -192,8 +193,35 @@ def _overlap(chart: Chart, rows: list[Any], items: int) -> str:
     return f"{_COUNTED_IN_EACH[chart.name]}: the rows add up to more than the items decided."
 
 
+# A parameter's name is echoed at most this long: enough to recognise a mistyped one.
+_NAME_SHOWN = 40
+
+
+def _refused(request: HttpRequest) -> str:
+    """Why an address with a parameter gets no statistics, "" when it has none. The figures
+    are the whole corpus's: answering `?year=2016` with them, the year passed over in
+    silence, let a reader quote every year's figures as 2016's."""
+    if not request.GET:
+        return ""
+    names = []
+    for name in dict.fromkeys(request.GET):
+        # A NUL or a text-direction control is shown as a space, as the search shows it.
+        shown = plain(name)
+        cut = shown[:_NAME_SHOWN] + "…" if len(shown) > _NAME_SHOWN else shown
+        names.append(f"“{cut}”")
+    one = len(names) == 1
+    return (
+        "The statistics cover the whole corpus and take no parameter: "
+        f"{', '.join(names)} {'is not one' if one else 'are not'}. "
+        "To count part of the corpus, filter the published decisions by year, category, "
+        "specialty or guideline family on the decision search."
+    )
+
+
 @require_safe
 def analytics_page(request: HttpRequest) -> HttpResponse:
+    if problem := _refused(request):
+        return render(request, "decisions/analytics.html", {"problem": problem}, status=400)
     data = analytics.report()
     undated = {t.key: t.count for t in data["undated"]}
     not_shown = {t.key: t.count for t in data["not_shown"]}
@@ -251,6 +279,8 @@ def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
     found = _BY_NAME.get(chart)
     if found is None:
         raise Http404(f"no chart {chart}")
+    if problem := _refused(request):
+        return HttpResponse(problem, status=400, content_type="text/plain; charset=utf-8")
     rows: list[Any] = list(analytics.report()[found.name])
     out = io.StringIO()
     out.write(BOM)
