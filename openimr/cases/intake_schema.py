@@ -32,7 +32,12 @@ from openimr.cases.domain.eligibility import normalise_text
 from openimr.cases.domain.text import is_invisible, unprintable
 from openimr.core.case import Category, UROutcome
 from openimr.core.errors import InvalidInput, Problem
-from openimr.core.text import NAMES_NO_ONE, letter_or_digit_problem
+from openimr.core.text import (
+    NAMES_NO_DIAGNOSIS,
+    NAMES_NO_ONE,
+    TREATMENTS_TOLD_APART,
+    letter_or_digit_problem,
+)
 from openimr.core.validation import problem_from_error
 
 OptionalText = Annotated[str | None, Field(default=None, max_length=300)]
@@ -105,12 +110,12 @@ def _holding_a_letter_or_digit(reason: str) -> AfterValidator:
 # Screening compares claim numbers and treatments by their letters and digits (a repeat, a
 # duplicate, a prior review; 8 CCR 9792.10.3(a)(2)): "---" would be every other "...".
 _A_CLAIM = _holding_a_letter_or_digit("claims are told apart by them")
-_A_TREATMENT = _holding_a_letter_or_digit("treatments are told apart by them")
+_A_TREATMENT = _holding_a_letter_or_digit(TREATMENTS_TOLD_APART)
 # A name is who a notice is served on and whom a reviewer may have no tie to (LC 4610.6(f);
 # LC 139.5(d)); a diagnosis is the condition the reviewer is chosen to know (LC 139.5), as
 # DWC Form IMR asks it (8 CCR 9792.10.2): "..." or an accent alone names neither.
 _A_NAME = _holding_a_letter_or_digit(NAMES_NO_ONE)
-_A_DIAGNOSIS = _holding_a_letter_or_digit("punctuation or accents alone name no diagnosis")
+_A_DIAGNOSIS = _holding_a_letter_or_digit(NAMES_NO_DIAGNOSIS)
 Name = Annotated[str, Field(min_length=1, max_length=300), _A_NAME]
 OptionalName = Annotated[str | None, Field(default=None, max_length=300), _A_NAME]
 # The application's claim number and an imported case's (`import_claim`), one rule: one line

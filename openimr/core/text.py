@@ -55,6 +55,9 @@ def unprintable(text: str) -> str | None:
 
 # The reason a name gives when it holds no letter or digit: intake's and the panel's own.
 NAMES_NO_ONE = "punctuation or accents alone name no one"
+# A treatment's and a diagnosis's, intake's form's and an imported case's alike.
+TREATMENTS_TOLD_APART = "treatments are told apart by them"
+NAMES_NO_DIAGNOSIS = "punctuation or accents alone name no diagnosis"
 
 
 def letter_or_digit_problem(text: str, reason: str) -> str | None:

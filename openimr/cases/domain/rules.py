@@ -7,7 +7,12 @@ from datetime import date
 from openimr.cases.domain.eligibility import normalise_text
 from openimr.core.case import Case
 from openimr.core.errors import Problem
-from openimr.core.text import NAMES_NO_ONE, letter_or_digit_problem
+from openimr.core.text import (
+    NAMES_NO_DIAGNOSIS,
+    NAMES_NO_ONE,
+    TREATMENTS_TOLD_APART,
+    letter_or_digit_problem,
+)
 
 # The life of a case, in the order its dates must come; records_complete sits between
 # assignment and decision but is often unknown for published letters.
@@ -116,15 +121,28 @@ _PARTIES = (
 )  # fmt: skip
 
 
-def party_names_name_someone(case: Case) -> Iterator[Problem]:
-    """A party's name holds a letter or digit: "..." names no one to serve a notice on or
-    for a reviewer to be free of a tie to (LC 4610.6(f); LC 139.5(d)). The rule intake's
-    form and the panel import apply (`core.text.letter_or_digit_problem`), so an imported
-    case cannot store a name they refuse."""
+def names_hold_a_letter_or_digit(case: Case) -> Iterator[Problem]:
+    """Every party's name, disputed treatment and diagnosis holds a letter or digit, the rule
+    intake's form and the panel import apply (`core.text.letter_or_digit_problem`), so an
+    imported case cannot store what they refuse. "..." names no one to serve a notice on or
+    for a reviewer to be free of a tie to (LC 4610.6(f); LC 139.5(d)); tells no treatment
+    apart from another for a duplicate or a prior review (8 CCR 9792.10.3(a)(2)), or for
+    each item's own determination (8 CCR 9792.10.6(d)); and names no condition for the
+    reviewer to be chosen to know (LC 139.5; 8 CCR 9792.10.2)."""
+    for path, text, reason in _named(case):
+        if text and (problem := letter_or_digit_problem(text, reason)):
+            yield Problem(path, problem)
+
+
+def _named(case: Case) -> Iterator[tuple[str, str | None, str]]:
+    """Each name, treatment and diagnosis of the document: its path, its text, and why it
+    needs a letter or digit."""
     for party in _PARTIES:
-        name = getattr(case, party).name
-        if name and (problem := letter_or_digit_problem(name, NAMES_NO_ONE)):
-            yield Problem(f"$.{party}.name", problem)
+        yield f"$.{party}.name", getattr(case, party).name, NAMES_NO_ONE
+    for index, item in enumerate(case.items):
+        yield f"$.items[{index}].treatment", item.treatment, TREATMENTS_TOLD_APART
+    for index, diagnosis in enumerate(case.diagnoses):
+        yield f"$.diagnoses[{index}]", diagnosis, NAMES_NO_DIAGNOSIS
 
 
 RULES: tuple[Callable[[Case], Iterator[Problem]], ...] = (
@@ -134,7 +152,7 @@ RULES: tuple[Callable[[Case], Iterator[Problem]], ...] = (
     decision_needs_a_decision_date,
     reviewer_meets_minimums,
     unique_treatments,
-    party_names_name_someone,
+    names_hold_a_letter_or_digit,
 )
 
 

@@ -126,5 +126,8 @@ def late_case(case: Any) -> models.Case:
     row.noarfi_method = "mail"
     row.records_complete_at = datetime(2026, 3, 23, 9, 0, tzinfo=CALIFORNIA)
     row.claims_administrator_name = "Late Mutual"
+    # The imported document's own days (records complete 2016-10-11, decided 10/24) are not
+    # this case's: without them the intake instants alone date it, whichever rule prefers.
+    row.date_records_complete = row.date_decision = None
     row.save()
     return row

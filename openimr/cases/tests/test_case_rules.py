@@ -75,3 +75,20 @@ def test_reviewer_just_over_the_minimums_passes():
 def test_treatments_differing_only_in_case_and_spacing_are_duplicates():
     twin = replace(ITEM, treatment="MRI  LUMBAR spine")
     assert _paths(replace(DECIDED, items=(ITEM, twin))) == ["$.items[1].treatment"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"items": (ITEM, replace(ITEM, treatment="..."))}, "$.items[1].treatment"),
+        ({"items": (replace(ITEM, treatment="\u200b-\u0301"),)}, "$.items[0].treatment"),
+        ({"diagnoses": ("M54.2 Cervicalgia", "?!")}, "$.diagnoses[1]"),
+    ],
+)
+def test_a_treatment_or_diagnosis_of_punctuation_alone_is_refused(changes, path):
+    assert path in _paths(replace(DECIDED, **changes))
+
+
+def test_a_treatment_or_diagnosis_with_one_letter_or_digit_is_kept():
+    items = (replace(ITEM, treatment="C.T. -- (head)"),)
+    assert case_problems(replace(DECIDED, items=items, diagnoses=("R51.9 ???", "--x--"))) == []
