@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import empty_path
 
 
 def write_output(data: bytes, out: str | None) -> None:
@@ -43,8 +44,9 @@ def write_file(chunks: Iterable[bytes], out: str, *, public: bool = False) -> in
     and is not a regular file (``/dev/null``, ``/dev/full``, a named pipe) is written in
     place: renamed onto, a device was replaced by a file (as root, /dev/null itself) and a
     full device's "No space left on device" never said."""
-    if not out:  # Path("") is the folder the command runs in
-        raise InvalidInput([Problem("--output", "is empty: name a file to write")])
+    empty = empty_path(out, "a file to write")
+    if empty:
+        raise InvalidInput([Problem("--output", empty)])
     target = Path(os.path.realpath(out))
     if target.is_dir():
         raise InvalidInput([Problem("--output", f"{out} is a folder: name a file to write")])
