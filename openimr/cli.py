@@ -20,11 +20,10 @@ from openimr import (
     cli_reviewers,
     cli_tokens,
 )
+from openimr.console import EXIT_INTERRUPTED
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 
 EXIT_INVALID = 2
-# Ctrl-C (SIGINT): 128 + 2, as a shell reports a command the signal ended.
-EXIT_INTERRUPTED = 130
 # `openimr --help`'s first line (the module docstring's first line stopped mid-sentence).
 DESCRIPTION = (
     "Independent Medical Review from the command line, over the same services as the web "

@@ -39,11 +39,14 @@ ZIP_GIVEN = (
 def _parse_one(name: str) -> dict[str, object]:
     """Read as corpus ingest reads it: in a sandbox reader, under the PDF time and memory
     limits (a decompression bomb read here took gigabytes), text as ``letter_text`` reads it."""
-    from openimr.core.text import file_name
+    from openimr.core.text import empty_path, file_name
     from openimr.letters.parsing import LetterUnreadable
     from openimr.letters.parsing.sandboxed import parse_letter_sandboxed
 
     shown = file_name(name)  # a raw byte of a name made the JSON invalid UTF-8
+    empty = empty_path(name, "a letter's file (PDF or text)")
+    if empty:  # read as the folder the command runs in: "cannot read the file: Is a directory"
+        return {"file": shown, "error": empty}
     try:
         data = Path(name).read_bytes()
     except OSError as exc:
@@ -78,7 +81,8 @@ def cmd_letter_parse(args: argparse.Namespace) -> int:
 
     results = [_parse_one(name) for name in args.files]
     for failed in (r for r in results if "error" in r):
-        print(f"{failed['file']}: {failed['error']}", file=sys.stderr)
+        # An empty name is the argument's: ": an empty path" named nothing.
+        print(f"{failed['file'] or 'FILE'}: {failed['error']}", file=sys.stderr)
     if args.json:
         body = results[0] if len(results) == 1 else results
         print(json.dumps(body, indent=2, ensure_ascii=False))

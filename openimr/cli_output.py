@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import empty_path
 
 
 def write_output(data: bytes, out: str | None) -> None:
@@ -42,18 +43,34 @@ def write_file(chunks: Iterable[bytes], out: str, *, public: bool = False) -> in
     replaced and the link kept (a rename had put a file in the link's place). What exists
     and is not a regular file (``/dev/null``, ``/dev/full``, a named pipe) is written in
     place: renamed onto, a device was replaced by a file (as root, /dev/null itself) and a
-    full device's "No space left on device" never said."""
-    if not out:  # Path("") is the folder the command runs in
-        raise InvalidInput([Problem("--output", "is empty: name a file to write")])
+    full device's "No space left on device" never said. A read-only file is refused, as
+    `cp` refuses it, not replaced."""
+    empty = empty_path(out, "a file to write")
+    if empty:
+        raise InvalidInput([Problem("--output", empty)])
     target = Path(os.path.realpath(out))
     if target.is_dir():
         raise InvalidInput([Problem("--output", f"{out} is a folder: name a file to write")])
     if target.exists() and not target.is_file():
         return _written(out, lambda: _write_in_place(chunks, target))
+    if target.is_file() and _read_only(target):
+        raise InvalidInput([Problem("--output", f"{out} is read-only: {KEPT}")])
     if not target.parent.is_dir():
         folder = target.parent if Path(out).is_symlink() else Path(out).parent
         raise InvalidInput([Problem("--output", f"no folder {folder}")])
     return _written(out, lambda: _write_and_rename(chunks, target, public=public))
+
+
+# cp's answer to a file it may not write (`cannot create regular file: Permission
+# denied`), said plainly: the rename needs only the folder's permission, so it had
+# replaced the file.
+KEPT = "not replaced (make it writable, or name another file)"
+
+
+def _read_only(target: Path) -> bool:
+    """A file this process may not write, or one nobody may (no write bit at all): as root,
+    whom permissions never stop, a file made read-only is still kept as its owner meant."""
+    return not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222
 
 
 def _written(out: str, write: Callable[[], int]) -> int:

@@ -31,3 +31,19 @@ def test_a_latin1_letter_keeps_its_accented_words(tmp_path, capsys):
     assert main(["letter", "parse", "--json", str(path)]) == 0
     document = capsys.readouterr().out
     assert "Señor" in json.loads(document)["case"]["items"][0]["treatment"]
+
+
+def test_an_empty_name_is_refused_as_ingest_refuses_it_and_the_next_file_is_read(capsys):
+    # `openimr letter parse "$UNSET"` read "" as the folder it ran in: ": cannot read the
+    # file: Is a directory", naming nothing.
+    assert main(["letter", "parse", "--json", "", str(SEED)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == (
+        "FILE: an empty path (an unset variable?): name a letter's file (PDF or text)\n"
+    )
+    out = json.loads(captured.out)
+    assert out[0] == {
+        "file": "",
+        "error": "an empty path (an unset variable?): name a letter's file (PDF or text)",
+    }
+    assert out[1]["case"]["items"][0]["decision"] == "upheld"

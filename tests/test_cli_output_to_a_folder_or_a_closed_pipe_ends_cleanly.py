@@ -34,7 +34,9 @@ def test_render_to_an_empty_name_is_refused_not_read_as_the_current_folder(
 ):
     monkeypatch.chdir(tmp_path)  # `-o "$UNSET"`: it said ". is a folder"
     assert main(["letter", "render", str(SEED_FILE), "-o", ""]) == 2
-    assert capsys.readouterr().err == "error: --output: is empty: name a file to write\n"
+    assert capsys.readouterr().err == (
+        "error: --output: an empty path (an unset variable?): name a file to write\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -17,6 +17,7 @@ from openimr.audit.services import audit_record
 from openimr.cases import selectors as cases
 from openimr.core.access import staff_required
 from openimr.core.errors import NotFound
+from openimr.decisions.domain.spreadsheet import spreadsheet_safe
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 COLUMNS = (
@@ -52,11 +53,18 @@ def _row(event: AuditEvent) -> dict[str, Any]:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
+    """Every text cell through the one spreadsheet rule (`spreadsheet_safe`): a username or
+    an object id starting with ``=`` ran as a formula in the clerk's spreadsheet. The
+    copy is still checked against the chain: its ``hash`` and ``prev_hash`` cells are hex,
+    never quoted, and `openimr audit verify` reads the database, not the copy (the CSV
+    lacks the lane and actor id a hash covers; the JSON download holds every value as
+    stored)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, "detail": json.dumps(row["detail"], sort_keys=True)})
+        cells = {**row, "detail": json.dumps(row["detail"], sort_keys=True)}
+        writer.writerow({k: spreadsheet_safe(v) for k, v in cells.items()})
     return out.getvalue()
 
 

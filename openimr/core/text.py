@@ -41,6 +41,17 @@ def shown_literally(text: str) -> str:
     return _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def empty_path(name: object, wanted: str) -> str | None:
+    """What is wrong with a path argument given empty, or None: ``Path("")`` is the folder
+    the command runs in, so `openimr corpus ingest "$UNSET"` read every letter under it,
+    `letter parse ""` said "Is a directory" and `-o ""` named "." as a folder. Every
+    command taking a path refuses an empty one by this rule, saying what to name
+    (``wanted``)."""
+    if str(name) != "":
+        return None
+    return f"an empty path (an unset variable?): name {wanted}"
+
+
 def unprintable(text: str) -> str | None:
     """What is wrong with ``text`` as text a page prints (a notice, a letter), or None:
     control characters other than tab and line breaks, in either the C0 or the C1 range; or

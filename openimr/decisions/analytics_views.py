@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from openimr.core.clock import local_date, now
 from openimr.decisions import analytics, analytics_summary, analytics_svg
 from openimr.decisions.domain.cohort import MIN_COHORT
-from openimr.decisions.domain.spreadsheet import spreadsheet_safe
+from openimr.decisions.domain.spreadsheet import BOM, spreadsheet_safe
 from openimr.decisions.search_terms import plain
 from openimr.decisions.views import label
 
@@ -264,14 +264,6 @@ def _totals(totals: dict[str, int]) -> str:
 
 # The `corpus stats --by` field each rate chart counts by (the others by their own name).
 _FIELD = {"over_time": "month"}
-
-
-# A byte-order mark before the header: Excel, opening a CSV file by a double click, reads
-# one without it in the computer's legacy code page (Windows-1252), and a specialty or
-# a treatment outside ASCII ("Médecine", "—") arrives mangled; with it, Excel, LibreOffice
-# and Numbers read UTF-8. Readers of data take it as it is: pandas drops it, and Python's
-# csv module does with encoding="utf-8-sig" (docs/search.md says so).
-BOM = "\ufeff"
 
 
 @require_safe

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from openimr.decisions.domain.spreadsheet import spreadsheet_safe
+from openimr.decisions.domain.spreadsheet import BOM, spreadsheet_safe
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty
 from openimr.decisions.search import matching_ids
 from openimr.decisions.search_terms import SearchQuery
@@ -140,6 +140,7 @@ class CsvWriter:
 
     def stream(self, query: SearchQuery, tally: Tally | None = None) -> Iterator[bytes]:
         text = io.StringIO()
+        text.write(BOM)  # as the chart CSVs: Excel reads UTF-8 by it, pandas drops it
         out = csv.DictWriter(text, fieldnames=DECISION_COLUMNS + ITEM_COLUMNS)
         out.writeheader()
         for n, row in enumerate(flat_rows(query, tally), 1):

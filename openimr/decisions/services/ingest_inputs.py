@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 
 from openimr.core.errors import InvalidInput, Problem
-from openimr.core.text import file_name
+from openimr.core.text import empty_path, file_name
 
 SUFFIXES = {".pdf", ".txt", ".text"}
 # Open archives by (file, member, its copy): a zip on disk (member None), or a zip inside it.
@@ -72,8 +72,7 @@ def inputs_in(paths: Iterable[str | Path], links: list[FolderLink] | None = None
     """Every file to read under these paths, in a stable order; each link to a folder met
     under them is added to ``links``. InvalidInput (nothing read) when a path does not
     exist."""
-    # "" is Path("."), the folder the command runs in: an unset variable read it all.
-    missing = [Problem("PATH", EMPTY) for p in paths if str(p) == ""]
+    missing = [Problem("PATH", m) for p in paths if (m := empty_path(p, EMPTY_WANTED))]
     missing += [Problem(str(p), _missing(Path(p))) for p in paths if p and not Path(p).exists()]
     if missing:
         raise InvalidInput(missing)
@@ -157,7 +156,7 @@ def _walk(
                 found.append((parent / entry.name, False))
 
 
-EMPTY = 'an empty path (an unset variable?): name a file or folder, or "." for this one'
+EMPTY_WANTED = 'a file or folder, or "." for this one'
 NOWHERE = "a symbolic link that leads nowhere (its target is missing, or it points to itself)"
 NESTED = "a zip archive inside a zip inside a zip is not read: extract it and ingest its files"
 

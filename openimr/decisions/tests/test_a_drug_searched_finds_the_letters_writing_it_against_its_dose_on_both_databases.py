@@ -57,7 +57,7 @@ def test_the_page_lists_and_marks_the_glued_letter(client, corpus):
 def test_an_export_holds_the_letters_the_search_finds(client, corpus):
     response = client.get("/decisions/export.csv", {"q": "norco"})
     assert response.status_code == 200
-    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     assert {row["case_number"] for row in rows} == {"CM16-0000001", "CM16-0000002"}
 
 

@@ -87,7 +87,7 @@ def test_the_page_lists_them_with_facet_counts_of_them_alone(client, corpus):
 def test_every_export_holds_the_letters_the_search_finds(client, corpus, suffix):
     response = client.get(f"/decisions/export.{suffix}", {"q": "-knee", "year": "2016"})
     assert response.status_code == 200
-    text = b"".join(response.streaming_content).decode()
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     if suffix == "csv":
         numbers = {row["case_number"] for row in csv.DictReader(io.StringIO(text))}
     else:

@@ -112,7 +112,7 @@ def test_the_api_and_an_export_answer_the_same_letters(client, corpus):
     api = client.get("/api/v1/decisions", {"q": "0.5%"}).json()
     assert {hit["case_number"] for hit in api["results"]} == {f"CM16-{n:07d}" for n in (7, 16)}
     response = client.get("/decisions/export.csv", {"q": "12.5"})
-    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     exported = {int(row["case_number"][-7:]) for row in rows}
     assert exported == {1, 2, 15}
 

@@ -122,7 +122,7 @@ def test_the_snippet_marks_the_phrase_and_the_page_names_it(client, corpus):
 def test_an_export_holds_the_phrase_matches(client, corpus):
     response = client.get("/decisions/export.csv", {"q": '"lumbar spine" -knee'})
     assert response.status_code == 200
-    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     assert {row["case_number"] for row in rows} == {SPINE}
 
 

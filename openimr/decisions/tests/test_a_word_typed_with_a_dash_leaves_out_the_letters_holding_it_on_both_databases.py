@@ -105,7 +105,7 @@ def test_the_page_says_what_it_left_out_and_marks_only_the_words_searched(client
 def test_an_export_holds_the_letters_the_search_finds(client, corpus):
     response = client.get("/decisions/export.csv", {"q": "lumbar -knee"})
     assert response.status_code == 200
-    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
     assert {row["case_number"] for row in rows} == {MRI, NORCO, XRAY}
 
 

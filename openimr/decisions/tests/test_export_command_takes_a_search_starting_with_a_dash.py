@@ -30,7 +30,7 @@ def corpus() -> None:
 
 
 def _exported(path) -> set[str]:
-    with path.open(newline="") as handle:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         return {row["case_number"] for row in csv.DictReader(handle)}
 
 

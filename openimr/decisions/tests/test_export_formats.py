@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from openimr.cli import main
+from openimr.decisions import export
 from openimr.decisions.models import Decision
 from openimr.decisions.tests.public_factories import item, make_decision
 
@@ -33,7 +34,7 @@ def test_csv_has_one_row_per_item_with_the_decision_columns(client, corpus):
     response = client.get("/decisions/export.csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(body(response).decode())))
+    rows = list(csv.DictReader(io.StringIO(body(response).decode("utf-8-sig"))))
     assert [(r["case_number"], r["treatment"]) for r in rows] == [
         ("CM16-0000001", "Shoulder MRI"),
         ("CM16-0000001", "Sling"),
@@ -90,3 +91,32 @@ def test_the_cli_export_refuses_a_bad_filter_and_writes_nothing(corpus, tmp_path
     assert "--where year" in capsys.readouterr().err
     assert not target.exists()
     assert Decision.objects.count() == 2
+
+
+def test_the_csv_export_starts_with_one_byte_order_mark_as_each_charts_csv(
+    client, tmp_path, capsys, monkeypatch
+):
+    # Excel, opening a CSV by a double click, reads one without a byte-order mark in the
+    # legacy code page: "Médecine physique" came out as "MÃ©decine physique". The charts'
+    # CSVs had one and the export had none.
+    make_decision(
+        case_number="CM16-0000003",
+        specialties=("Médecine physique",),
+        items=[item(f"Séance {n}") for n in range(1, 8)],
+    )
+    monkeypatch.setitem(export.WRITERS, "csv", export.CsvWriter(batch=2))  # several chunks
+    chart = client.get("/decisions/analytics/specialty.csv").content
+    web = body(client.get("/decisions/export.csv"))
+    out = tmp_path / "corpus.csv"
+    assert main(["corpus", "export", "--format", "csv", "-o", str(out)]) == 0
+    assert main(["corpus", "export", "--format", "csv", "-o", "-"]) == 0
+    piped = capsys.readouterr().out.encode("utf-8")
+
+    assert chart.startswith(b"\xef\xbb\xbf")
+    for data in (web, out.read_bytes(), piped):
+        assert data.startswith(b"\xef\xbb\xbfcase_number,")
+        assert data.count(b"\xef\xbb\xbf") == 1  # before the header, not before each chunk
+        # Read as docs/search.md says: encoding="utf-8-sig" (pandas drops it by itself).
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+        assert [r["treatment"] for r in rows] == [f"Séance {n}" for n in range(1, 8)]
+        assert {r["specialties"] for r in rows} == {"Médecine physique"}

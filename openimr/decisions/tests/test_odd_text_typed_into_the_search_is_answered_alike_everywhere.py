@@ -39,8 +39,8 @@ def _found(text: str) -> set[str]:
 
 def _body(response) -> str:
     if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
+        return b"".join(response.streaming_content).decode("utf-8-sig")
+    return response.content.decode("utf-8-sig")
 
 
 @pytest.mark.parametrize("text", ["_", "__", "_ %", "-_"])
@@ -83,7 +83,7 @@ def test_the_cli_refuses_it_alike_and_writes_nothing(corpus, tmp_path, capsys):
 def test_the_cli_exports_what_the_page_finds_for_pasted_text(client, corpus, tmp_path):
     out = tmp_path / "out.csv"
     assert main(["corpus", "export", "--format", "csv", "--q", "lum\u00adbar", "-o", str(out)]) == 0
-    with out.open(newline="") as handle:
+    with out.open(newline="", encoding="utf-8-sig") as handle:
         assert {row["case_number"] for row in csv.DictReader(handle)} == {LUMBAR}
     response = client.get("/decisions/export.csv", {"q": "lum\u00adbar"})
     rows = csv.DictReader(io.StringIO(_body(response)))
@@ -123,5 +123,5 @@ def test_the_cli_exports_the_letters_writing_the_number(tmp_path):
     assert (
         main(["corpus", "export", "--format", "csv", "--q", "lidocaine 0.5%", "-o", str(out)]) == 0
     )
-    with out.open(newline="") as handle:
+    with out.open(newline="", encoding="utf-8-sig") as handle:
         assert {row["case_number"] for row in csv.DictReader(handle)} == {KNEE}

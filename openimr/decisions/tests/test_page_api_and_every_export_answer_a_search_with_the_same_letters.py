@@ -56,7 +56,7 @@ def exported(client, fmt: str, params: dict[str, str]) -> set[str]:
     assert response.status_code == 200
     data = b"".join(response.streaming_content)
     if fmt == "csv":
-        return {row["case_number"] for row in csv.DictReader(io.StringIO(data.decode()))}
+        return {row["case_number"] for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))}
     if fmt == "jsonl":
         return {json.loads(line)["case_number"] for line in data.decode().splitlines()}
     return set(pq.read_table(io.BytesIO(data)).column("case_number").to_pylist())
