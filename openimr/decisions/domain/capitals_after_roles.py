@@ -14,8 +14,10 @@ import re
 from collections.abc import Container
 
 from openimr.decisions.domain.credentialed_names import ACRONYMS
+from openimr.decisions.domain.drug_names import BRANDS, generic
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import CREDENTIAL_SET, capitals_name, is_ordinary
+from openimr.decisions.domain.treatment_words import BODY_PARTS, MODIFIERS
 from openimr.decisions.domain.unlabelled_names import PARTY_ROLES
 from openimr.decisions.domain.word_starts import word_starts
 
@@ -25,6 +27,13 @@ from openimr.decisions.domain.word_starts import word_starts
 # else a person's name of two words at least ("the adjuster JANE SMITH").
 _PERSON_ROLES: tuple[str, ...] = ("adjuster", "adjustor", "examiner", "attorney", "counsel")
 _PERSON_ROLES += ("paralegal", "manager", "representative")
+# A clinician's role, a person's only ("the treating physician JOHN SMITH requested", "the
+# PTP JANE DOE"), its abbreviations written in capitals.
+_CLINICIAN_ROLES: tuple[str, ...] = ("physician", "doctor", "surgeon", "provider", "therapist")
+_CLINICIAN_ROLES += ("chiropractor",)
+_CLINICIAN_ROLES += ("practitioner", "nurse", "specialist", "consultant", "psychiatrist")
+_ABBREVIATED = ("ptp", "qme")
+_PERSON_ROLES += (*_CLINICIAN_ROLES, *_ABBREVIATED)
 _COMPANY_ROLES = ("employer", "insurer", "carrier", "claims administrator")
 # Found as the automaton of ``word_starts`` finds them (by its words: "manage", "represent",
 # "claims"): a word it does not hold costs a scan of the text.
@@ -47,10 +56,12 @@ def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
     """A company's or a person's name in capitals right after a claims role written in
     lower case or with its capital only (a comma may stand between) → ``[redacted]``: "the
     adjuster ACME CLAIMS SERVICES denied", "the employer ACME TRUCKING INC. denied", "the
-    insurer, ZENITH INSURANCE COMPANY,", "the adjuster JANE SMITH called" (LC 4610.6(f); 45
-    CFR 164.514(b)(2)(i)(A)). Not an acronym, a credential or a letter's ordinary word first
-    ("the adjuster UR DENIAL", "the attorney QME REPORT"); a person's name whose every word
-    is ``known`` is left to the known-name rule: run before it."""
+    insurer, ZENITH INSURANCE COMPANY,", "the adjuster JANE SMITH called", "the treating
+    physician JOHN SMITH requested" (LC 4610.6(f); 45 CFR 164.514(b)(2)(i)(A)). Not an
+    acronym, a credential or a letter's ordinary word first ("the adjuster UR DENIAL", "the
+    attorney QME REPORT"), nor a body part, a count or a drug after a clinician's role ("the
+    treating physician LUMBAR SPINE MRI"); a person's name whose every word is ``known`` is
+    left to the known-name rule: run before it."""
     starts = word_starts(text)
     of, lower = starts.of, starts.lower
     # Two capitals after the role (a space, or a comma and a space, between) found before
@@ -65,7 +76,7 @@ def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
             or text[at + size + 2 : at + size + 4].isupper()
         )
         and lower.startswith(role, at)
-        and text[at + 1].islower()
+        and (text[at + 1].islower() or role in _ABBREVIATED)
     ]
     spans = []
     for at, role in places:
@@ -93,6 +104,16 @@ def _company(found: re.Match[str], company_role: bool) -> tuple[int, int] | None
     return None
 
 
+_GENERICS = frozenset(word for words in BRANDS.values() for word in words.split())
+
+
+def _medical(word: str) -> bool:
+    """A word of what a clinician's note heads in capitals ("LUMBAR SPINE", "RIGHT KNEE",
+    "NORCO REFILL"): a body part, a count or a drug."""
+    lower = word.lower()
+    return lower in BODY_PARTS or lower in MODIFIERS or lower in _GENERICS or bool(generic(lower))
+
+
 def _role_word(word: str) -> bool:
     return word.lower().removesuffix("'s").removesuffix("\u2019s") in PARTY_ROLES
 
@@ -102,6 +123,6 @@ def _person(text: str, found: re.Match[str], known: Container[str]) -> tuple[int
     if span is None or len(text[span[0] : span[1]].split()) < 2:
         return None
     words = text[span[0] : span[1]].split()
-    if any(word in ACRONYMS or _role_word(word) for word in words):
+    if any(word in ACRONYMS or _role_word(word) or _medical(word) for word in words):
         return None
     return None if all_known(text, span, known) else span
