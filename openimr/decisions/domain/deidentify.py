@@ -116,9 +116,15 @@ def name_tokens(name: str) -> list[str]:
 
 
 def organization_variants(name: str) -> list[str]:
-    """An organization as letters write it: whole, and without its legal suffix."""
+    """An organization as letters write it: whole, without its legal suffix, and by its
+    first and last words when it has three or more ("Sunrise Farms" of "Sunrise Valley
+    Farms, Inc."), as people shorten a workplace's name."""
     bare = _COMPANY_SUFFIX.sub("", name.strip())
-    return [v for v in dict.fromkeys([name.strip(), bare]) if len(v) > 2]
+    words = bare.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]  # "The Home Depot" is no "The Depot"
+    short = f"{words[0]} {words[-1]}" if len(words) >= 3 else bare
+    return [v for v in dict.fromkeys([name.strip(), bare, short]) if len(v) > 2]
 
 
 @dataclass(frozen=True)
