@@ -16,7 +16,12 @@ from collections.abc import Container
 from openimr.decisions.domain.credentialed_names import ACRONYMS
 from openimr.decisions.domain.drug_names import BRANDS, generic
 from openimr.decisions.domain.identifiers import all_known, redact_spans
-from openimr.decisions.domain.name_reading import CREDENTIAL_SET, capitals_name, is_ordinary
+from openimr.decisions.domain.name_reading import (
+    CREDENTIAL_SET,
+    PERSON_ACTS,
+    capitals_name,
+    is_ordinary,
+)
 from openimr.decisions.domain.treatment_words import BODY_PARTS, MODIFIERS
 from openimr.decisions.domain.unlabelled_names import PARTY_ROLES
 from openimr.decisions.domain.word_starts import word_starts
@@ -33,7 +38,22 @@ _CLINICIAN_ROLES: tuple[str, ...] = ("physician", "doctor", "surgeon", "provider
 _CLINICIAN_ROLES += ("chiropractor",)
 _CLINICIAN_ROLES += ("practitioner", "nurse", "specialist", "consultant", "psychiatrist")
 _ABBREVIATED = ("ptp", "qme")
-_PERSON_ROLES += (*_CLINICIAN_ROLES, *_ABBREVIATED)
+_CLINICIANS = frozenset((*_CLINICIAN_ROLES, *_ABBREVIATED))
+_PERSON_ROLES += tuple(_CLINICIANS)
+# What a clinician does, beside a person's acts (``PERSON_ACTS``): after such a role the
+# capitals are a name only before one, a possessive, or set off by commas, as a clinician's
+# role heads in capitals what they asked for or read too ("the physician URINE DRUG SCREEN
+# was denied", "the specialist SLEEP STUDY", "the doctor X-RAY FINDINGS").
+_CLINICAL_ACT_WORDS = """
+    noted found examined recommended documented reported diagnosed prescribed ordered
+    performed operated evaluated saw treated indicated opined felt believes believed
+    referred injected started continued submitted signed dictated released placed
+    administered completed certified concluded determined observed reviewed writes notes
+    states reports recommends requests indicates
+"""
+_CLINICIAN_ACTS = PERSON_ACTS | frozenset(_CLINICAL_ACT_WORDS.split())
+_CREDENTIAL_AFTER = re.compile(r"\s*([A-Z][A-Za-z-]*(?:\.[A-Z])*)")
+_AFTER_NAME = re.compile(r"(['\u2019]S\b)|(,)|\s+([a-z]+)\b")
 _COMPANY_ROLES = ("employer", "insurer", "carrier", "claims administrator")
 # Found as the automaton of ``word_starts`` finds them (by its words: "manage", "represent",
 # "claims"): a word it does not hold costs a scan of the text.
@@ -83,7 +103,9 @@ def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
         found = _RUN.match(text, at + len(role))
         if found is None or not found.group(2).replace("-", "")[1:2].isupper():
             continue  # one capital ("the adjuster A. Smith"), or a word in mixed case
-        span = _company(found, role in _COMPANY_ROLES) or _person(text, found, known)
+        span = _company(found, role in _COMPANY_ROLES) or _person(
+            text, found, known, clinician=role in _CLINICIANS
+        )
         if span:
             spans.append(span)
     return redact_spans(text, spans)
@@ -118,11 +140,30 @@ def _role_word(word: str) -> bool:
     return word.lower().removesuffix("'s").removesuffix("\u2019s") in PARTY_ROLES
 
 
-def _person(text: str, found: re.Match[str], known: Container[str]) -> tuple[int, int] | None:
+def _person(
+    text: str, found: re.Match[str], known: Container[str], clinician: bool
+) -> tuple[int, int] | None:
     span = capitals_name(text, found.start(2) - 1)
     if span is None or len(text[span[0] : span[1]].split()) < 2:
         return None
     words = text[span[0] : span[1]].split()
     if any(word in ACRONYMS or _role_word(word) or _medical(word) for word in words):
         return None
+    if clinician and not _a_clinicians_name(text, found, span[1]):
+        return None
     return None if all_known(text, span, known) else span
+
+
+def _a_clinicians_name(text: str, found: re.Match[str], end: int) -> bool:
+    """Whether the capitals after a clinician's role, ending at ``end``, stand as a name: a
+    clinician's act after them ("JOHN SMITH requested"), a possessive, commas on both
+    sides ("the surgeon, ALAN REYES, agreed") or a credential after a comma ("JOHN SMITH,
+    M.D.")."""
+    after = _AFTER_NAME.match(text, end)
+    if after is None:
+        return False
+    if after.group(2):
+        credential = _CREDENTIAL_AFTER.match(text, after.end())
+        named = credential is not None and credential.group(1) in CREDENTIAL_SET
+        return found.group(1) == "," or named
+    return bool(after.group(1)) or after.group(3) in _CLINICIAN_ACTS
