@@ -127,6 +127,7 @@ _WORKPLACE_WORD_LIST = """
 """
 _WORKPLACE_WORDS = frozenset(_WORKPLACE_WORD_LIST.split())
 _EMPLOYED_STARTS = ("works ", "worked ", "working ", "employed ")
+_WORD_RUN = re.compile(r"\S+")
 
 # The first words of the roles and verbs above, as they start in lower case.
 _ANCHORS: tuple[str, ...] = (
@@ -222,13 +223,12 @@ def _lower_employer(text: str, at: int) -> tuple[int, int] | None:
     found = _LOWER_EMPLOYER.match(text, at)
     if found is None:
         return None
-    words = found.group(1).split()
-    for size in range(len(words), 0, -1):
-        if words[size - 1] in _BUSINESS_HEADS and size > 1:
-            if not any(word in _WORKPLACE_WORDS for word in words[: size - 1]):
-                end = found.start(1) + len(" ".join(words[:size]))
-                return found.start(1), end
-            return None
+    words = [(m.group(0), m.end()) for m in _WORD_RUN.finditer(text, *found.span(1))]
+    for size in range(len(words), 1, -1):
+        if words[size - 1][0] in _BUSINESS_HEADS:
+            if any(word in _WORKPLACE_WORDS for word, _ in words[: size - 1]):
+                return None
+            return found.start(1), words[size - 1][1]
     return None
 
 

@@ -121,6 +121,7 @@ def test_medical_words_in_capitals_after_a_clinicians_role_stay(text):
     [
         ("She works at acme warehouse as a picker.", f"She works at {R} as a picker."),
         ("Works at acme warehouse.", f"Works at {R}."),
+        ("She works at acme\nwarehouse, on nights.", f"She works at {R}, on nights."),
         (
             "He is employed by valley orchard packing since 2010.",
             f"He is employed by {R} since 2010.",
