@@ -87,9 +87,11 @@ def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
     # Two capitals after the role (a space, or a comma and a space, between) found before
     # the pattern is tried: nearly every role of a letter has a word in lower case after it.
     # ("attorney aBC" passes too, and the pattern then finds no name.)
+    held = starts.holding(_FOUND_AS_WORDS)
     places = [
         (at, role)
         for role, size, found_as in _SIZES
+        if found_as in held
         for at in of(found_as)
         if (
             text[at + size + 1 : at + size + 3].isupper()
@@ -114,6 +116,7 @@ def replace_capitals_after_roles(text: str, known: Container[str] = ()) -> str:
 _SIZES = tuple(
     (role, len(role), _FOUND_AS.get(role, role)) for role in (*_PERSON_ROLES, *_COMPANY_ROLES)
 )
+_FOUND_AS_WORDS = frozenset(found_as for _, _, found_as in _SIZES)
 
 
 def _company(found: re.Match[str], company_role: bool) -> tuple[int, int] | None:

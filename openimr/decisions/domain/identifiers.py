@@ -15,7 +15,7 @@ from openimr.decisions.domain.spelled_addresses import (
     replace_plain_at_addresses,
     replace_spelled_addresses,
 )
-from openimr.decisions.domain.web_addresses import replace_web_addresses
+from openimr.decisions.domain.web_addresses import has_web_address, replace_web_addresses
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
@@ -229,7 +229,10 @@ def replace_identifiers(text: str) -> str:
         text = _EMAIL.sub(REDACTED, text)
     if has_spelled_address(starts):
         text = replace_spelled_addresses(text)
-    text = replace_web_addresses(replace_plain_at_addresses(text))
+    text = replace_plain_at_addresses(text)
+    # Read in the text as it came: the rules above only take addresses out.
+    if has_web_address(lower):
+        text = replace_web_addresses(text)
     # The ages are read in the text as it now is: an e-mail address redacted before an age
     # moves it, and the places of the text before would miss it (or read past the end).
     text = cap_stated_ages(text)

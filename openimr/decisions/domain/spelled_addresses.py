@@ -72,6 +72,9 @@ _SPELLED_URL = re.compile(
     r"(?:\s*(?:/|\s+slash\s+)\s*[\w.-]+)*",
     re.IGNORECASE,
 )
+_LOCAL_MAX = 64
+# A site's name after the "at": a word with a dot and a letter or digit after the dot.
+_DOMAIN_START = re.compile(r"[ \t]*[a-z0-9][\w-]*\.[a-z0-9]", re.IGNORECASE)
 # The words the patterns need, as the automaton of ``word_starts`` finds them at a word's
 # start ("dot" of " dot " and "(dot)", "at]" of "[at]"): a substring scan of the text for
 # each cost a microsecond a letter.
@@ -101,15 +104,28 @@ def replace_plain_at_addresses(text: str) -> str:
     out, done = [], 0
     at = text.find(" at ")
     while at >= 0:
-        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
-        while start < at and not text[start].isalnum():
-            start += 1  # "(jane.smith at ...", a quote
-        found = _plain_at_email(text, start, at)
-        if found and start >= done and (start == 0 or not text[start - 1].isalnum()):
+        # "at this time", "at work": no site after the "at", nothing read back.
+        start = _word_before(text, at) if _DOMAIN_START.match(text, at + 4) else None
+        found = None if start is None else _plain_at_email(text, start, at)
+        if found and start is not None and start >= done:
             out += [text[done:start], REDACTED]
             done = found.end()
         at = text.find(" at ", max(at + 3, done))
     return "".join(out) + text[done:] if out else text
+
+
+def _word_before(text: str, at: int) -> int | None:
+    """Where the word before ``at`` starts, past an opening mark ("(jane.smith at ..."), or
+    None when it is longer than a local part's 64 characters (RFC 5321, 4.5.3.1.1), looked
+    for no further back: three searches back to the text's start cost a microsecond."""
+    floor = max(0, at - _LOCAL_MAX - 1)
+    start = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at))
+    start = max(start, text.rfind("\t", floor, at)) + 1
+    if start == 0 and floor > 0:
+        return None
+    while start < at and not text[start].isalnum():
+        start += 1
+    return start if start == 0 or not text[start - 1].isalnum() else None
 
 
 def _plain_at_email(text: str, start: int, at: int) -> re.Match[str] | None:
