@@ -36,7 +36,8 @@ class WordStarts:
         """The ``words`` that start a word of the text: those the scanner looks for by one
         set intersection (a rule asking ``of`` for a score of absent words pays a call
         each), the others by ``of``."""
-        held = words & self._found.keys()
+        found = self._found  # the scanner's words, and those ``of`` found (or not) since
+        held = frozenset(word for word in words & found.keys() if found[word])
         rest = words - self._scanned
         return held | {word for word in rest if self.of(word)} if rest else held
 
