@@ -302,8 +302,20 @@ KEPT: tuple[str, ...] = (
     "Per Husband, she falls. Per Telephone, Per Agreement, Per Diem, Per Authorization, it stands.",
     # Session 23, deid23b: a plain "at" after one word, a party's role in capitals after a
     # role, a note's "RE:" inside a sentence.
-    "She works at amazon.com and was seen at 3.5 at drugs.com, e.g. at kaiser.org.",
+    "She was seen at 3.5 at drugs.com, e.g. at kaiser.org.",
     "The attorney APPLICANT'S ATTORNEY objected; the adjuster RE: ACME denied it.",
     # Session 23, deid23c: a party's role owning a record after an exhibit's letter.
     "Exhibit A. Applicant's deposition and Part B Employee's report were read.",
+    # Session 24, deid24: the sources letters cite by their web addresses (as the 182 real
+    # letters do), prose before "at" and a site, a clinician's role before capitals that
+    # name no one, a workplace described.
+    "Per ODG (www.odg-twc.com) and ACOEM, www.acoempracguides.org, it is not supported.",
+    "See http://www.nhlbi.nih.gov/health/ekg, UpToDate.com and https://www.cms.gov/R148CIM.pdf.",
+    "The guidelines are available at www.mdguidelines.com and posted at dir.ca.gov today.",
+    "The treating physician MRI report, the PTP EMG/NCV and the surgeon LUMBAR SPINE notes.",
+    "The treating physician RIGHT KNEE MRI and the physician NORCO REFILL were reviewed.",
+    "The physician URINE DRUG SCREEN was denied; the specialist SLEEP STUDY, then MRI.",
+    "The doctor X-RAY FINDINGS and the consultant OPIOID AGREEMENT were read.",
+    "She works at a warehouse, works at the local market, works at home and at night.",
+    "He is currently working at least 24 hours a week; she works at grocery store.",
 )

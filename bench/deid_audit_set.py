@@ -438,6 +438,23 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Email jane.smith at example.com for the records.", ("jane.smith", "example")),
     Leak("Insured ID: 12345 was on the form; Insured I.D. 67890.", ("12345", "67890")),
     Leak("J. Smith's note of 3/3/2016 was reviewed.", ("Smith",)),
+    # Session 24, deid24: web addresses written whole, a one-word mailbox with a plain "at",
+    # capitals after a clinician's role, an employer in small letters, a known employer
+    # shortened (a LEFT closed).
+    Leak("Her attorney's site is www.smithlaw.com for the records.", ("smithlaw",)),
+    Leak("See smithlaw.com/contact and http://janesmithlaw.com.", ("smithlaw", "janesmithlaw")),
+    Leak("Email jsmith at example.com for the records.", ("jsmith", "example")),
+    Leak("The treating physician JOHN SMITH requested an MRI.", ("JOHN", "SMITH")),
+    Leak("PTP DR. JANE DOE requested EMG/NCV of the LUMBAR SPINE.", ("JANE", "DOE")),
+    Leak(
+        "The PTP JANE DOE noted it; the surgeon, ALAN REYES, agreed.",
+        ("JANE", "DOE", "ALAN", "REYES"),
+    ),
+    Leak("She works at amazon.com as a picker.", ("amazon",)),
+    Leak("She works at acme warehouse as a picker.", ("acme",)),
+    Leak("He is employed by valley orchard packing since 2010.", ("valley", "orchard")),
+    Leak("Exhibit A. Jane Smith's deposition was reviewed.", ("Jane", "Smith")),
+    Leak("She picks grapes at Sunrise Farms.", ("Sunrise",)),
 )
 
 
@@ -481,9 +498,9 @@ LEFT: tuple[Left, ...] = (
         "a misspelling of a name under five letters ('Tran' is not a party here either)",
     ),
     Left(
-        "She picks grapes at Sunrise Farms.",
+        "She picks grapes at Sunrise Acres.",
         ("Sunrise",),
-        "a known organization's name in part: organizations are matched whole",
+        "a known organization's first word alone, with a word it does not hold",
     ),
     Left(
         "She was seen at the Carson Lee Medical Group.",

@@ -15,6 +15,7 @@ from openimr.decisions.domain.spelled_addresses import (
     replace_plain_at_addresses,
     replace_spelled_addresses,
 )
+from openimr.decisions.domain.web_addresses import has_web_address, replace_web_addresses
 from openimr.decisions.domain.word_starts import WordStarts, word_starts
 
 # Identifiers by shape (45 CFR 164.514(b)(2)(i)), most specific first.
@@ -218,8 +219,9 @@ def redact_spans(text: str, spans: list[tuple[int, int]], by: str = REDACTED) ->
 def replace_identifiers(text: str) -> str:
     """Remove identifiers recognizable by their shape or their label: e-mail addresses,
     SSNs, phone and fax numbers, claim and other account numbers, dates of birth, street
-    addresses, P.O. boxes and city-state-ZIP lines (45 CFR 164.514(b)(2)(i)(B), (D)-(H),
-    and (C) for the date of birth); an age over 89 is written as 90 (`cap_stated_ages`).
+    addresses, P.O. boxes and city-state-ZIP lines, web addresses but a cited source's (45
+    CFR 164.514(b)(2)(i)(B), (D)-(H), (N), and (C) for the date of birth); an age over 89
+    is written as 90 (`cap_stated_ages`).
     Run before the names, which an e-mail address holds."""
     starts, nines = word_starts(text), text.translate(_NINES)
     lower = starts.lower
@@ -228,6 +230,9 @@ def replace_identifiers(text: str) -> str:
     if has_spelled_address(starts):
         text = replace_spelled_addresses(text)
     text = replace_plain_at_addresses(text)
+    # Read in the text as it came: the rules above only take addresses out.
+    if has_web_address(lower):
+        text = replace_web_addresses(text)
     # The ages are read in the text as it now is: an e-mail address redacted before an age
     # moves it, and the places of the text before would miss it (or read past the end).
     text = cap_stated_ages(text)

@@ -69,7 +69,7 @@ def _owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The span of the person's name that ends ``span``: its words after the last one a
     sentence opens with ("Yesterday", "In"), two tokens at least, none an ordinary word, a
     place's or a system's word, or an organization's head word."""
-    words = name_words(text, *span)
+    words = _after_exhibit(name_words(text, *span))
     while words and (is_opening(words[0][2].lower()) or words[0][2].lower() in CALENDAR):
         words.pop(0)
     lower = [word.lower().rstrip(".") for _, _, word in words]
@@ -85,6 +85,19 @@ def _owner(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     if looks_like_organization(" ".join(lower)) or any(map(_not_a_persons, lower)):
         return None
     return words[0][0], span[1]
+
+
+# A record's place in the file, with its letter after it ("Exhibit A. Jane Smith's
+# deposition"): the letter is the exhibit's, not the owner's initial.
+_EXHIBIT_WORDS = frozenset(("exhibit", "attachment", "appendix", "enclosure", "tab", "part"))
+
+
+def _after_exhibit(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``words`` without an exhibit's word and its letter before the name."""
+    for n, (_, _, word) in enumerate(words[:-1]):
+        if word.lower() in _EXHIBIT_WORDS and len(words[n + 1][2].strip().rstrip(".")) == 1:
+            return words[n + 2 :]
+    return words
 
 
 # A public body's or a system's words, beside an organization's (``looks_like_organization``):

@@ -91,13 +91,41 @@ _ROLE_COMPANY = re.compile(
 )
 # Or the company is named as the one a person works for or at ("works as a cashier for
 # ...", "worked at ..."), or whose claim is handled.
+_EMPLOYED = (
+    r"employed\s+(?:by|at|with)|(?:works|worked|working)(?:\s+as\s+an?(?:\s+[a-z-]+){1,2})?"
+    r"\s+(?:for|at)"
+)
+# Or in small letters, as a note types it ("works at acme warehouse", "employed by sunrise
+# farms inc"): one to four words, of which those up to a business's word are the name when
+# none of them describes a workplace without naming it ("works at a warehouse", "works at
+# the local market", "works at grocery store", "working at least 24 hours"). One pattern
+# with the company's: tried at every "work" of a letter, a second cost a microsecond.
 _WORKS_FOR = re.compile(
-    r"(?i:employed\s+(?:by|at|with)|(?:works|worked|working)(?:\s+as\s+an?(?:\s+[a-z-]+){1,2})?\s+(?:for|at)|"
+    rf"(?i:{_EMPLOYED}|"
     r"insured\s+by|"
     r"(?:handles|handled|handling|adjusts|adjusted|administers|administered|manages|managed)"
     rf"\s+(?:the\s+|this\s+|his\s+|her\s+|their\s+)?claims?\s+(?:for|of))\s+{_NOT_A_DATE}"
-    rf"({_COMPANY})"
+    rf"(?:({_COMPANY})|((?:[a-z][a-z0-9&'\u2019-]*\s+){{0,3}}[a-z]+)\b\.?(?![\w-]))"
 )
+_BUSINESS_HEAD_WORDS = """
+    warehouse warehouses store stores market markets mart farm farms ranch ranches foods
+    grocers grocery trucking logistics transport freight company co corp inc llc ltd
+    restaurant restaurants cafe diner bakery dairy nursery winery vineyards packing
+    packers plant factory mill depot shop salon hotel motel casino industries enterprises
+    manufacturing construction builders contractors services
+"""
+_BUSINESS_HEADS = frozenset(_BUSINESS_HEAD_WORDS.split())
+_WORKPLACE_WORD_LIST = """
+    a an the his her their its my our your this that these those some any one another other
+    same different local nearby small large big new old family home night least full part
+    modified light regular usual heavy fast food retail grocery department convenience
+    hardware auto car coffee construction packing shipping storage distribution processing
+    school hospital clinic office county city state federal government public private
+    medical dental vet veterinary
+"""
+_WORKPLACE_WORDS = frozenset(_WORKPLACE_WORD_LIST.split())
+_WORD_RUN = re.compile(r"\S+")
+
 # The first words of the roles and verbs above, as they start in lower case.
 _ANCHORS: tuple[str, ...] = (
     "adjust",
@@ -174,13 +202,28 @@ def _ordinary(words: str, one_is_a_name: bool = False) -> bool:
 def replace_claims_companies(text: str) -> str:
     """The company named after a claims role ("The adjuster, [redacted] of Meridian Workers
     Comp Solutions", "the attorney with Castellanos & Tran LLP") or as the one a person
-    works for ("employed by Orchard Lane Grocers", "handles the claim for ...")."""
+    works for ("employed by Orchard Lane Grocers", "handles the claim for ...", "works at
+    acme warehouse": 45 CFR 164.514(b)(2)(i) removes the individual's employers' names)."""
     spans = []
     for at in _anchors(text):
         found = _ROLE_COMPANY.match(text, at) or _WORKS_FOR.match(text, at)
-        if found:
-            spans.append(found.span(1))
+        span = found and (found.span(1) if found.group(1) else _lower_employer(text, found))
+        if span:
+            spans.append(span)
     return redact_spans(text, spans)
+
+
+def _lower_employer(text: str, found: re.Match[str]) -> tuple[int, int] | None:
+    """The employer written in small letters after "works at" (or "employed by"), the
+    words ``found`` read (its group 2): up to a business's word, none of them a word of a
+    workplace described."""
+    words = [(m.group(0), m.end()) for m in _WORD_RUN.finditer(text, *found.span(2))]
+    for size in range(len(words), 1, -1):
+        if words[size - 1][0] in _BUSINESS_HEADS:
+            if any(word in _WORKPLACE_WORDS for word, _ in words[: size - 1]):
+                return None
+            return found.start(2), words[size - 1][1]
+    return None
 
 
 def _anchors(text: str) -> list[int]:

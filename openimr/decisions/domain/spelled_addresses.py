@@ -43,6 +43,27 @@ _PLAIN_AT_EMAIL = re.compile(
     rf"\.{_TOP_LEVEL}\b",
     re.IGNORECASE,
 )
+# Or one word in lower case before it with no dot ("jsmith at example.com"), as a mailbox is
+# named: a word of prose before "at" and a site is no mailbox ("works at amazon.com", "available at
+# www.odg-twc.com"), nor a word of a verb's "-ing" ("working at kaiser.org").
+_ONE_WORD_AT_EMAIL = re.compile(
+    rf"[a-z][\w+'-]*[ \t]+at[ \t]+[a-z0-9][\w-]*(?:\.[a-z0-9][\w-]*)*\.{_TOP_LEVEL}\b",
+    re.IGNORECASE,
+)
+_PROSE_WORDS = """
+    works work worked lives lived shops shopped stays stayed volunteers volunteered trains
+    studies studied attends attended employed hired based located stationed placed seen
+    found available online posted listed published accessed read reads obtained retrieved
+    viewed bought buys purchased ordered orders looked looks sold sells registered enrolled
+    info information guidelines guideline guidance policy article site website web page
+    home here there it its him her them me us you we they is was are were be been job
+    clerk cashier picker driver worker employee manager nurse student member customer
+    now currently only also still then again even records notes reports forms resources
+    details instructions materials data references criteria
+"""
+_PROSE = frozenset(_PROSE_WORDS.split()) | frozenset(
+    _NOT_LOCAL.removeprefix("(?:").removesuffix(")").split("|")
+)
 # A web address with its dots written as words: "www dot smithlaw dot com", "smithlaw (dot)
 # com/jane", "https colon slash slash ...".
 _SPELLED_URL = re.compile(
@@ -51,6 +72,9 @@ _SPELLED_URL = re.compile(
     r"(?:\s*(?:/|\s+slash\s+)\s*[\w.-]+)*",
     re.IGNORECASE,
 )
+_LOCAL_MAX = 64
+# A site's name after the "at": a word with a dot and a letter or digit after the dot.
+_DOMAIN_START = re.compile(r"[ \t]*[a-z0-9][\w-]*\.[a-z0-9]", re.IGNORECASE)
 # The words the patterns need, as the automaton of ``word_starts`` finds them at a word's
 # start ("dot" of " dot " and "(dot)", "at]" of "[at]"): a substring scan of the text for
 # each cost a microsecond a letter.
@@ -73,20 +97,45 @@ def replace_spelled_addresses(text: str) -> str:
 
 def replace_plain_at_addresses(text: str) -> str:
     """Each e-mail address written with a plain "at" for its "@" and real dots →
-    ``[redacted]`` (45 CFR 164.514(b)(2)(i)(F)): "jane.smith at example.com". Read back from
-    each " at " (a find in C; a pattern tried at every place of a letter costs more) to the
-    word before it, which needs a dot: "works at Amazon.com" stays for the web address's
-    own rule."""
+    ``[redacted]`` (45 CFR 164.514(b)(2)(i)(F)): "jane.smith at example.com", "jsmith at
+    example.com". Read back from each " at " (a find in C; a pattern tried at every place of
+    a letter costs more) to the word before it, which needs a dot or is no word of prose:
+    "works at Amazon.com" stays for the web address's own rule."""
     out, done = [], 0
     at = text.find(" at ")
     while at >= 0:
-        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
-        if "." in text[start:at]:
-            while start < at and not text[start].isalnum():
-                start += 1  # "(jane.smith at ...", a quote
-            found = _PLAIN_AT_EMAIL.match(text, start)
-            if found and start >= done and (start == 0 or not text[start - 1].isalnum()):
-                out += [text[done:start], REDACTED]
-                done = found.end()
+        # "at this time", "at work": no site after the "at", nothing read back.
+        start = _word_before(text, at) if _DOMAIN_START.match(text, at + 4) else None
+        found = None if start is None else _plain_at_email(text, start, at)
+        if found and start is not None and start >= done:
+            out += [text[done:start], REDACTED]
+            done = found.end()
         at = text.find(" at ", max(at + 3, done))
     return "".join(out) + text[done:] if out else text
+
+
+def _word_before(text: str, at: int) -> int | None:
+    """Where the word before ``at`` starts, past an opening mark ("(jane.smith at ..."), or
+    None when it is longer than a local part's 64 characters (RFC 5321, 4.5.3.1.1), looked
+    for no further back: three searches back to the text's start cost a microsecond."""
+    floor = max(0, at - _LOCAL_MAX - 1)
+    start = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at))
+    start = max(start, text.rfind("\t", floor, at)) + 1
+    if start == 0 and floor > 0:
+        return None
+    while start < at and not text[start].isalnum():
+        start += 1
+    return start if start == 0 or not text[start - 1].isalnum() else None
+
+
+def _plain_at_email(text: str, start: int, at: int) -> re.Match[str] | None:
+    """The e-mail address written from ``start`` with a plain "at" at ``at``: its local
+    part with a dot, or one word that is no word of prose (``_PROSE``)."""
+    word = text[start:at]
+    if "." in word:
+        return _PLAIN_AT_EMAIL.match(text, start)
+    lower = word.lower()
+    # A mailbox is written in lower case: "Records at Kaiser.org" starts a sentence.
+    if not word[:1].islower() or lower in _PROSE or lower.endswith("ing"):
+        return None
+    return _ONE_WORD_AT_EMAIL.match(text, start)

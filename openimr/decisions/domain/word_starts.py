@@ -32,6 +32,15 @@ class WordStarts:
         self._found = scanner(self.lower) if scanner else {}
         self._scanned = WordStarts.scanned if scanner else frozenset()
 
+    def holding(self, words: frozenset[str]) -> frozenset[str]:
+        """The ``words`` that start a word of the text: those the scanner looks for by one
+        set intersection (a rule asking ``of`` for a score of absent words pays a call
+        each), the others by ``of``."""
+        found = self._found  # the scanner's words, and those ``of`` found (or not) since
+        held = frozenset(word for word in words & found.keys() if found[word])
+        rest = words - self._scanned
+        return held | {word for word in rest if self.of(word)} if rest else held
+
     def of(self, word: str) -> list[int]:
         found = self._found.get(word)
         if found is not None:

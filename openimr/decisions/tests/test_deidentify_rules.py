@@ -112,8 +112,14 @@ def test_a_lowercase_word_is_never_taken_for_a_name():
     )
 
 
-def test_an_organization_is_also_written_without_its_legal_suffix():
+def test_an_organization_is_also_written_without_its_legal_suffix_and_by_its_ends():
     assert organization_variants("Kern Ridge Packing Co.") == [
         "Kern Ridge Packing Co.",
         "Kern Ridge Packing",
+        "Kern Packing",
+    ]
+    assert organization_variants("The Home Depot") == ["The Home Depot"]
+    assert organization_variants("Harbor Claims Services") == [
+        "Harbor Claims Services",
+        "Harbor Claims",
     ]

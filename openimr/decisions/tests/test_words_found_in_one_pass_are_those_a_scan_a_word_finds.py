@@ -43,3 +43,13 @@ def test_without_the_automaton_each_word_is_found_by_a_scan_with_the_same_places
     for text in TEXTS:
         starts = WordStarts(text)
         assert {word: starts.of(word) for word in WORDS} == {w: _by_find(text, w) for w in WORDS}
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_words_a_text_holds_are_those_a_scan_a_word_finds(text):
+    # The capitals-after-roles rule asks only for the roles a text holds: a role missed here
+    # would leave the name after it in the public corpus.
+    words, starts = frozenset(WORDS), WordStarts(text)
+    expected = {word for word in words if _by_find(text, word)}
+    assert starts.holding(words) == expected
+    assert starts.holding(words) == expected  # asked again, after ``of`` has looked
