@@ -7,27 +7,17 @@ import copy
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from openimr.cases import models, services
 from openimr.cases.intake_schema import parse_application
 from openimr.cases.services import notices
 from openimr.letters.domain.template import LetterTemplate
 from openimr.letters.render.text import render_text
+from tests.migrating import back_at, migrate_to
 
 BEFORE = [("cases", "0009_claim_number_compared_however_written")]
-LATEST = None  # every app's last migration: a test leaves the database as it found it
 AT = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
 MOVED = "Independent Medical Review, 1 New Street, Fresno, CA 93721"
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def _served(doc, claim):
@@ -52,16 +42,16 @@ def test_the_upgrade_keeps_each_distinct_wording_once_and_each_notice_reads_as_s
     first, second = _served(application_doc, "WC-1"), _served(application_doc, "WC-2")
     _reworded(monkeypatch)
     moved = _served(application_doc, "WC-3")
-    old = _migrate(BEFORE)
-    OldNotice = old.get_model("cases", "Notice")
-    assert all("wording" in n.facts for n in OldNotice.objects.all())
-    bare = OldNotice.objects.get(pk=first.pk)  # as if frozen before the wording was kept
-    OldNotice.objects.create(
-        case_id=bare.case_id, kind="ineligible", created_at=AT, text="(older)",
-        facts={k: v for k, v in bare.facts.items() if k != "wording"},
-    )  # fmt: skip
+    with back_at(BEFORE) as old:
+        OldNotice = old.get_model("cases", "Notice")
+        assert all("wording" in n.facts for n in OldNotice.objects.all())
+        bare = OldNotice.objects.get(pk=first.pk)  # as if frozen before the wording was kept
+        OldNotice.objects.create(
+            case_id=bare.case_id, kind="ineligible", created_at=AT, text="(older)",
+            facts={k: v for k, v in bare.facts.items() if k != "wording"},
+        )  # fmt: skip
 
-    _migrate(LATEST)
+        migrate_to(None)
     assert models.NoticeWording.objects.count() == 2
     after = {n.pk: n for n in models.Notice.objects.all()}
     assert not any("wording" in n.facts for n in after.values())
@@ -78,7 +68,7 @@ def test_the_upgrade_keeps_each_distinct_wording_once_and_each_notice_reads_as_s
 def test_a_downgrade_puts_each_notices_wording_back_in_its_facts(application_doc):
     notice = _served(application_doc, "WC-1")
     tables = notice.wording.tables
-    old = _migrate(BEFORE)
-    assert old.get_model("cases", "Notice").objects.get(pk=notice.pk).facts["wording"] == tables
-    _migrate(LATEST)
+    with back_at(BEFORE) as old:
+        assert old.get_model("cases", "Notice").objects.get(pk=notice.pk).facts["wording"] == tables
+        migrate_to(None)
     assert models.Notice.objects.get(pk=notice.pk).wording.tables == tables

@@ -8,13 +8,13 @@ import importlib
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from openimr.decisions.models import Decision, DecisionItem
 from openimr.decisions.search import search
 from openimr.decisions.search_terms import parse
 from openimr.decisions.tests.public_factories import item, make_decision
 from openimr.decisions.tests.test_search_index_follows_every_write import ingest, letter
+from tests.migrating import back_at, migrate_to
 
 _0019 = importlib.import_module("openimr.decisions.migrations.0019_search_numbers_whole")
 BEFORE = [("decisions", "0018_pg_search_items_index")]
@@ -96,21 +96,13 @@ def test_the_numbers_follow_a_changed_summary_a_changed_item_and_a_delete():
         assert runs_row(gone.pk) is None
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_upgrade_reads_the_numbers_of_the_letters_already_stored():
-    _migrate(BEFORE)
-    try:
+    with back_at(BEFORE):
         _letters()
         if connection.vendor == "sqlite":
             assert _0019.TABLE not in connection.introspection.table_names()
-    finally:
-        _migrate(AFTER)
+        migrate_to(AFTER)
     assert found("5%") == ["CM16-0000001"]
     assert found("0.5%") == ["CM16-0000002"]
     assert found("Norco 10/325mg") == ["CM16-0000003"]

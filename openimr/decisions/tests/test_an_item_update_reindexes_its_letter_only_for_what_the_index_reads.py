@@ -7,13 +7,13 @@ import importlib
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from openimr.decisions.corpus import corpus_stamps
 from openimr.decisions.models import DecisionItem
 from openimr.decisions.search import search
 from openimr.decisions.search_terms import parse
 from openimr.decisions.tests.public_factories import item, make_decision
+from tests.migrating import back_at, migrate_to
 
 pytestmark = pytest.mark.django_db
 
@@ -85,13 +85,6 @@ def test_a_column_the_index_does_not_read_leaves_its_row_unwritten_and_search_as
     assert index_rows() == indexed
 
 
-def _migrate(targets):  # type: ignore[no-untyped-def]
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 def index_as_stored() -> list[tuple]:
     """The index's own storage: SQLite's FTS5 blocks (a row rewritten changes them), or
     where each PostgreSQL row is (a row rewritten moves)."""
@@ -124,10 +117,10 @@ def _old_letter(apps) -> int:  # type: ignore[no-untyped-def]
 
 @pytest.mark.django_db(transaction=True)
 def test_the_upgrade_backfills_regions_without_reindexing_and_narrows_an_upgraded_database():
-    try:
-        key = _old_letter(_migrate(BEFORE_REGIONS))
+    with back_at(BEFORE_REGIONS) as old:
+        key = _old_letter(old)
         indexed = index_as_stored()
-        apps = _migrate(REGIONS)
+        apps = migrate_to(REGIONS)
         item_model = apps.get_model("decisions", "DecisionItem")
         assert item_model.objects.get(decision_id=key).regions == "|knee|"
         assert index_as_stored() == indexed  # the backfill wrote no index row
@@ -138,10 +131,7 @@ def test_the_upgrade_backfills_regions_without_reindexing_and_narrows_an_upgrade
             )
         rows = DecisionItem.objects.filter(decision_id=key)
         assert reindexes(lambda: rows.update(regions="|left knee|"))
-        _migrate(AFTER)
+        migrate_to(AFTER)
         assert not reindexes(lambda: rows.update(regions="|knee|"))
         rows.update(treatment="MRI of the left ankle")
         assert numbers(q="ankle") == ["CM16-0000001"] and numbers(q="knee") == []
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())

@@ -6,21 +6,13 @@ path never parsed since, or parsed only before it failed, stays listed."""
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from openimr.decisions.ingest_selectors import failed_sources
 from openimr.decisions.models import SourceFile
+from tests.migrating import back_at, migrate_to
 
 BEFORE = [("decisions", "0010_search_specialty_as_typed")]
 AFTER = [("decisions", "0011_failures_resolved_by_a_later_read")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def _at(hour: int) -> datetime:
@@ -29,8 +21,8 @@ def _at(hour: int) -> datetime:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_failures_read_again_and_parsed_are_marked_resolved():
-    try:
-        old = _migrate(BEFORE).get_model("decisions", "SourceFile")
+    with back_at(BEFORE) as apps:
+        old = apps.get_model("decisions", "SourceFile")
         rows = [
             ("fixed.pdf", "failed", 1),
             ("fixed.pdf", "parsed", 2),
@@ -43,10 +35,7 @@ def test_the_failures_read_again_and_parsed_are_marked_resolved():
             old.objects.create(
                 sha256=f"{n:064x}", name=name, size=1, status=status, seen_at=_at(hour)
             )
-        _migrate(AFTER)
+        migrate_to(AFTER)
         fixed = SourceFile.objects.get(name="fixed.pdf", status="failed")
         assert fixed.resolved_at == _at(2)
         assert sorted(s.name for s in failed_sources()) == ["broke-later.pdf", "broken.pdf"]
-    finally:  # the next tests need the tables as they are now, not at 0011
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())

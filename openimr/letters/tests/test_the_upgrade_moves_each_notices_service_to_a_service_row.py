@@ -6,25 +6,15 @@ why when there was no address); the employee's row keeps the postal address on f
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from openimr.cases import services
 from openimr.cases.intake_schema import parse_application
 from openimr.letters.models import LetterService
+from tests.migrating import back_at, migrate_to
 
 BEFORE = [("cases", "0007_choices_read_as_the_pages_label_them"),
           ("letters", "0004_letter_service_deadlines_from_mailing")]  # fmt: skip
-LATEST = None  # every app's last migration: a test leaves the database as it found it
 AT = datetime(2024, 3, 20, 17, 0, tzinfo=UTC)
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    targets = targets or executor.loader.graph.leaf_nodes()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -34,19 +24,19 @@ def test_each_old_notice_service_becomes_a_service_row_of_its_notice(application
     ).application.case
     services.case_assign(row=row, actor="clerk", at=AT + timedelta(days=1))
     notice_id = row.notices.get(kind="noarfi").pk
-    old = _migrate(BEFORE)
-    old.get_model("letters", "LetterService").objects.all().delete()
-    NoticeService = old.get_model("cases", "NoticeService")
-    for role, name, method in [
-        ("employee", "Rosa Delgado", "electronic"),
-        ("claims administrator", "State Compensation Insurance Fund", "electronic"),
-        ("requesting physician", "Dr. Alan Whitcomb", "mail"),
-    ]:
-        NoticeService.objects.create(
-            notice_id=notice_id, party_role=role, party_name=name, method=method,
-            served_on=AT.date(),
-        )  # fmt: skip
-    _migrate(LATEST)
+    with back_at(BEFORE) as old:
+        old.get_model("letters", "LetterService").objects.all().delete()
+        NoticeService = old.get_model("cases", "NoticeService")
+        for role, name, method in [
+            ("employee", "Rosa Delgado", "electronic"),
+            ("claims administrator", "State Compensation Insurance Fund", "electronic"),
+            ("requesting physician", "Dr. Alan Whitcomb", "mail"),
+        ]:
+            NoticeService.objects.create(
+                notice_id=notice_id, party_role=role, party_name=name, method=method,
+                served_on=AT.date(),
+            )  # fmt: skip
+        migrate_to(None)
     moved = {s.party_role: s for s in LetterService.objects.filter(notice_id=notice_id)}
     assert set(moved) == {"employee", "claims_administrator", "requesting_physician"}
     employee, payer = moved["employee"], moved["claims_administrator"]
@@ -69,6 +59,6 @@ def test_a_downgrade_leaves_no_notice_row_reading_as_a_letters(application_doc):
     ).application.case
     services.case_assign(row=row, actor="clerk", at=AT + timedelta(days=1))
     assert LetterService.objects.exclude(notice=None).exists()
-    old = _migrate(BEFORE)
-    assert not old.get_model("letters", "LetterService").objects.exists()
-    _migrate(LATEST)
+    with back_at(BEFORE) as old:
+        assert not old.get_model("letters", "LetterService").objects.exists()
+        migrate_to(None)
