@@ -51,8 +51,6 @@ def test_the_employee_reads_the_stage_and_next_date_with_no_name_on_the_page(
     assert "Notice of Assignment, by March 21, 2024" in page
     assert "8 CCR 9792.10.4(b)" in page
     assert not [name for name in NAMES if name in page]
-    event = AuditEvent.objects.get(action="case.status_viewed", object_id=number)
-    assert event.detail == {"via": "status page"}
 
 
 def test_the_next_dates_status_reads_as_part_of_its_sentence(client, application_doc):
