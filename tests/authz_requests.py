@@ -50,7 +50,7 @@ def _case_for(route: Route, role: str, world: World, *, foreign: bool) -> str:
     return world.own[role]
 
 
-def _values(route: Route, role: str, world: World, *, foreign: bool) -> dict[str, object]:
+def route_values(route: Route, role: str, world: World, *, foreign: bool) -> dict[str, object]:
     case = _case_for(route, role, world, foreign=foreign)
     known: dict[str, object] = {
         "case_number": case,
@@ -76,7 +76,7 @@ def _values(route: Route, role: str, world: World, *, foreign: bool) -> dict[str
 
 
 def route_response(world: World, route: Route, role: str, *, foreign: bool) -> HttpResponseBase:
-    values = _values(route, role, world, foreign=foreign)
+    values = route_values(route, role, world, foreign=foreign)
     url = route.url(values)
     query: dict[str, Any] = {}
     if route.key == "cases:notice_pdf":
