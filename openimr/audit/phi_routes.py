@@ -25,6 +25,7 @@ AUDITED: dict[str, str] = {
     "cases:notice_pdf": "notice.downloaded",
     "cases:information_request": "case.viewed",
     "cases:information_received": "case.viewed",
+    "cases:claim_number": "case.viewed",
     "cases:detail": "case.viewed",
     "cases:letter": "letter.viewed",
     "cases:letter_pdf": "letter.downloaded",
