@@ -4,6 +4,7 @@ need no database; the rest set Django up on first use."""
 
 import argparse
 import difflib
+import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -135,7 +136,12 @@ def _refuse_repeated_numbers(files: list[str], numbers: list[str]) -> None:
 
 
 def cmd_case_export(args: argparse.Namespace) -> int:
+    """The stored case as openimr.case/1, with the parties' names and contacts and the claim
+    number: a disclosure of PHI, audited (`case.exported`, with where it was written and the
+    account that ran the command) before anything is written, as every export is (HIPAA
+    45 CFR 164.312(b))."""
     _django()
+    from openimr.audit.services import audit_record
     from openimr.cases.interchange import case_to_json
     from openimr.cases.selectors import (
         case_by_number,
@@ -151,8 +157,24 @@ def cmd_case_export(args: argparse.Namespace) -> int:
     written = case_to_json(
         case, contacts=case_contacts(number), claim_number=case_claim_number(number)
     )
+    audit_record(
+        actor="cli",
+        action="case.exported",
+        object_type="case",
+        object_id=number,
+        detail={"to": args.output or "standard output", "os_user": _os_user()},
+    )
     cli_output.write_output(written.encode("utf-8"), args.output)
     return 0
+
+
+def _os_user() -> str:
+    """Who ran the command, as the operating system knows them: the command line has no
+    login of its own."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for the process's uid (a bare container)
+        return f"uid {os.getuid()}"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -23,9 +23,9 @@ from openimr.core import authz_matrix as matrix
 from openimr.core.mail import delivered
 from openimr.review.forms import RATIONALE_MAX, SUMMARY_MAX
 from openimr.review.tests.conftest import PASSWORD, person
+from tests.authz_requests import route_values
 from tests.authz_routes import django_routes
 from tests.authz_world import REVIEW_A, World
-from tests.test_authorization_matrix import _values
 
 NOT_OURS = ("/admin/", "/api/")
 # What the world's filed application (tests/data/application.json) holds: the status page
@@ -43,7 +43,7 @@ def every_page(world: World) -> Iterator[tuple[str, str]]:
         for role in matrix.ROLES:
             if expected.get(role) != matrix.OK:
                 continue
-            values = _values(route, role, world, foreign=False)
+            values = route_values(route, role, world, foreign=False)
             query = {}
             if route.key == "cases:notice_pdf":
                 query = {"format": "html", "id": world.notices.get(str(values["case_number"]), 0)}

@@ -5,95 +5,19 @@ role, with the ids of objects the role may see and, where there is one, of an ob
 not see (another reviewer's case, a case not in QA, another claims administrator's case),
 which must never answer 200."""
 
-import base64
-from typing import Any
-
 import pytest
-from django.http import HttpResponseBase
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from conftest import make_pdf
 from openimr.cases.models import Case
 from openimr.core import authz_matrix as matrix
+from tests.authz_requests import DOCUMENT, outcome, route_response
 from tests.authz_routes import Route, api_operation_paths, api_routes, django_routes
-from tests.authz_world import IN_QA, ISSUED, PUBLISHED, REVIEW_A, World, build_world
+from tests.authz_world import IN_QA, REVIEW_A, World, build_world
 
 pytestmark = pytest.mark.django_db
-# A valid record for the API's document upload, so that only access can refuse it.
-_DOCUMENT = {
-    "filename": "note.pdf",
-    "content_base64": base64.b64encode(make_pdf("A progress note.")).decode(),
-    "submitted_by": "claims_administrator",
-}
-
-
-def _outcome(response: HttpResponseBase) -> str:
-    """The matrix's word for a response."""
-    status = response.status_code
-    if status in (301, 302):
-        location = response["Location"]
-        if location.startswith(("/login/", "/admin/login/")):
-            return matrix.LOGIN
-        return matrix.REDIRECT
-    if 200 <= status < 300:
-        return matrix.OK
-    return str(status)
-
-
-def _case_for(route: Route, role: str, world: World, *, foreign: bool) -> str:
-    """The case a route is requested with: the role's own case (or the case the page needs,
-    such as one with an issued letter), or one the role may not see."""
-    if foreign:
-        return world.foreign[role]
-    if route.key.startswith(("decisions:", "API GET /decisions")):
-        return PUBLISHED
-    if route.key in matrix.NEEDS_ISSUED_LETTER and role != "api_client":
-        return ISSUED
-    if route.key in matrix.NEEDS_NOTICE | matrix.NEEDS_APPLICATION:
-        return world.own["api_client"]
-    if route.key in matrix.NEEDS_QA_CASE and role != "api_client":
-        return IN_QA
-    return world.own[role]
-
-
-def _values(route: Route, role: str, world: World, *, foreign: bool) -> dict[str, object]:
-    case = _case_for(route, role, world, foreign=foreign)
-    known: dict[str, object] = {
-        "case_number": case,
-        "record_id": world.records.get(case, 0),
-        "service_id": world.service_id,
-        "assignment_id": world.assignment_id,
-        "name": "20260101-000000-0123abcd.eml",  # an outbox message's name; no such message
-        "number": 1,
-        "fmt": "csv",
-        "chart": "letters",
-        "uidb64": "MQ",
-        "token": "set-password",
-        "app_label": "auth",
-        "object_id": 0,  # no row has it: the admin's object pages as asked for a missing one
-        "content_type_id": 1,
-        # The TOTP admin's device pages: a device that exists (PostgreSQL does not restart
-        # its sequences between tests, so no fixed number names one).
-        "pk": TOTPDevice.objects.order_by("pk").values_list("pk", flat=True).first(),
-        "id": 0,
-        "url": "no-such-page/",
-    }
-    return {name: known[name] for name in route.parameters}
 
 
 def _request(world: World, route: Route, role: str, *, foreign: bool) -> str:
-    values = _values(route, role, world, foreign=foreign)
-    url = route.url(values)
-    query: dict[str, Any] = {}
-    if route.key == "cases:notice_pdf":
-        query["id"] = world.notices.get(str(values["case_number"]), 0)
-    client = world.client(role)
-    if route.method == "POST":
-        body = _DOCUMENT if "case_number" in values else {}
-        response = client.post(url, body, content_type="application/json")
-    else:
-        response = client.get(url, query)
-    return _outcome(response)
+    return outcome(route_response(world, route, role, foreign=foreign))
 
 
 def _all_routes() -> list[Route]:
@@ -166,10 +90,10 @@ def test_an_api_post_from_a_session_without_its_csrf_token_is_refused():
     world = build_world()
     url = f"/api/v1/cases/{world.own['api_client']}/documents"
     client = world.client("intake", csrf=True)
-    response = client.post(url, _DOCUMENT, content_type="application/json")
+    response = client.post(url, DOCUMENT, content_type="application/json")
     assert response.status_code == 403
     token_client = world.client("api_client", csrf=True)  # a token carries no cookie to forge
-    assert token_client.post(url, _DOCUMENT, content_type="application/json").status_code == 201
+    assert token_client.post(url, DOCUMENT, content_type="application/json").status_code == 201
 
 
 def test_a_get_of_a_post_only_api_operation_answers_405_to_every_role():

@@ -138,3 +138,17 @@ def test_demo_issues_the_seed_letter_and_prints_its_pdf(capsys):
     from openimr.cases.models import Case
 
     assert Case.objects.count() == 6  # the four demo files, the copy in QA, the one filed today
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_export_carrying_phi_is_audited_with_where_it_went_and_who_ran_it(tmp_path):
+    # The export holds the parties' names, contacts and the claim number: a disclosure the
+    # trail must show (HIPAA 45 CFR 164.312(b)), as the web's case trail export is.
+    from openimr.audit.models import AuditEvent
+
+    assert main(["case", "import", str(THREE_ITEM_FILE)]) == 0
+    out = tmp_path / "out.json"
+    assert main(["case", "export", "cm16-0400101", "-o", str(out)]) == 0
+    event = AuditEvent.objects.get(action="case.exported")
+    assert (event.actor_label, event.role, event.object_id) == ("cli", "system", "CM16-0400101")
+    assert event.detail["to"] == str(out) and event.detail["os_user"]

@@ -1,13 +1,18 @@
 """A lockout is a security event: logged and kept in the audit trail, not only in axes'
-own tables, so that the trail alone tells of a password-guessing run."""
+own tables, so that the trail alone tells of a password-guessing run. So is each wrong
+password before it: a failed access to a system holding PHI (HIPAA 45 CFR 164.312(b) audit
+controls; 164.308(a)(5)(ii)(C) log-in monitoring)."""
 
 import logging
 from typing import Any
 
 from axes.signals import user_locked_out
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
 
 from openimr.audit.services import audit_record
+from openimr.core.client_address import request_client_address
 
 log = logging.getLogger("openimr.security")
 
@@ -18,9 +23,25 @@ def record_lockout(
 ) -> None:
     log.warning("login locked out: username=%r from %s", username, ip_address)
     audit_record(
-        actor="anonymous",
+        actor=AnonymousUser(),  # not logged in: the role is "public", not "system"
         action="login.locked_out",
         object_type="user",
         object_id=username or "",
         detail={"ip_address": ip_address},
+    )
+
+
+@receiver(user_login_failed)
+def record_failed_login(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **_: Any
+) -> None:
+    """A wrong password (or one tried while locked out), on the site's login or the admin's:
+    the username tried and the address it came from, never the password (Django has
+    already masked it in ``credentials``)."""
+    audit_record(
+        actor=AnonymousUser(),
+        action="login.failed",
+        object_type="user",
+        object_id=str(credentials.get("username", "")),
+        detail={"ip_address": request_client_address(request) if request is not None else ""},
     )

@@ -16,6 +16,7 @@ import logging
 import re
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from ninja.errors import AuthorizationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
@@ -24,7 +25,7 @@ from ninja.utils import check_csrf
 from openimr.accounts.selectors import second_factor_passed
 from openimr.api.domain.scopes import missing_scope_message
 from openimr.api.models import ApiToken
-from openimr.api.services import token_find
+from openimr.api.services import token_find, token_refusal_record
 from openimr.audit.services import audit_record
 from openimr.cases.selectors import (
     application_client,
@@ -32,6 +33,7 @@ from openimr.cases.selectors import (
     case_get_for_user,
 )
 from openimr.core.access import session_client, user_works_intake
+from openimr.core.client_address import request_client_address
 from openimr.core.errors import NotFound
 
 log = logging.getLogger("openimr.security")
@@ -66,9 +68,11 @@ class TokenAuth(HttpBearer):
         if found.token is None:
             log.warning("api token refused (%s): prefix %r", found.reason, token[:12])
             request.api_refusal = found.refusal()  # type: ignore[attr-defined]
+            _refused(request, AnonymousUser(), found.name, found.reason)
             return None
         needed = OPERATION_SCOPES.get(operation_key(request))
         if needed is None or needed not in found.token.scopes:
+            _refused(request, found.token.user, found.name, f"lacks scope {needed or '(none)'}")
             log.warning(
                 "api token %r refused: %s needs scope %s",
                 found.token.name,
@@ -81,6 +85,11 @@ class TokenAuth(HttpBearer):
         request.user = found.token.user
         request.api_client = found.token.name  # type: ignore[attr-defined]
         return found.token
+
+
+def _refused(request: HttpRequest, actor: Any, name: str, reason: str) -> None:
+    asked = {"operation": operation_key(request), "ip_address": request_client_address(request)}
+    token_refusal_record(actor=actor, name=name, reason=reason, asked=asked)
 
 
 class VerifiedSessionAuth(SessionAuth):

@@ -27,6 +27,7 @@ class TokenFound:
     token: ApiToken | None
     reason: str  # "ok", or why not: "unknown", "revoked", "expired", "inactive user"
     expired_at: datetime | None = None
+    name: str = ""  # the refused token's, when it is one of ours
 
     def refusal(self) -> str:
         """What the client is told (401): only an expired token is told why, as its holder
@@ -123,12 +124,20 @@ def token_find(secret: str) -> TokenFound:
     if token is None:
         return TokenFound(None, "unknown")
     if token.revoked_at is not None:
-        return TokenFound(None, "revoked")
+        return TokenFound(None, "revoked", name=token.name)
     if token.expires_at is not None and token.expires_at <= now():
-        return TokenFound(None, "expired", token.expires_at)
+        return TokenFound(None, "expired", token.expires_at, name=token.name)
     if not token.user.is_active:
-        return TokenFound(None, "inactive user")
-    return TokenFound(token, "ok")
+        return TokenFound(None, "inactive user", name=token.name)
+    return TokenFound(token, "ok", name=token.name)
+
+
+def token_refusal_record(*, actor: Any, name: str, reason: str, asked: dict[str, str]) -> None:
+    """A token presented to the API and refused (unknown, revoked, expired, its account
+    inactive, or lacking the operation's scope): a denied access to a system holding PHI,
+    recorded with what it asked and from where (HIPAA 45 CFR 164.312(b)). Never the secret,
+    nor any part of it."""
+    _audit(actor, "api_token.refused", name, {"reason": reason, **asked})
 
 
 def token_check(secret: str) -> ApiToken | None:

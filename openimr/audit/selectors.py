@@ -23,10 +23,12 @@ def case_timeline(case_number: str) -> QuerySet[AuditEvent]:
 
 def case_trail(case_number: str) -> QuerySet[AuditEvent]:
     """Everything the trail holds about a case, in the order written: its changes, every
-    look at it and every refusal, and the same for the records of its case file."""
+    look at it and every refusal, the same for the records of its case file, and each
+    reading of its mail in the outbox."""
     about_case = Q(object_type="case", object_id=case_number)
     about_records = Q(object_type="record", detail__case_number=case_number)
-    return AuditEvent.objects.filter(about_case | about_records).order_by("id")
+    about_mail = Q(object_type="mail", detail__case_number=case_number)
+    return AuditEvent.objects.filter(about_case | about_records | about_mail).order_by("id")
 
 
 def trail_verify() -> Report:

@@ -3,17 +3,21 @@ joins it (or opens one), locks the chain head, links its events after it and mov
 the events, their chain and the change they record commit or vanish together."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.db import connections, router, transaction
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from openimr.audit import chain, context
 from openimr.audit.models import AuditEvent
+from openimr.core.access import user_works_intake
 from openimr.core.clock import now
 from openimr.core.db import values_insert
 
@@ -23,8 +27,10 @@ __all__ = [
     "PendingEvent",
     "actor_label",
     "audit_event",
+    "audit_list_viewed",
     "audit_record",
     "audit_save",
+    "staff_page_audited",
 ]
 
 Actor = AbstractBaseUser | AnonymousUser | str | None
@@ -147,3 +153,54 @@ def audit_record(
     with transaction.atomic(using=alias, savepoint=False):
         [row] = _chained([event], alias)
         return AuditEvent.objects.using(alias).create(**row)
+
+
+LIST_VIEWED = "list.viewed"
+
+
+def audit_list_viewed(
+    *, actor: Actor, page: str, cases: Iterable[str], detail: dict[str, Any] | None = None
+) -> AuditEvent:
+    """A staff page listing several cases with their PHI (names, postal and e-mail addresses,
+    treatments): one event naming the page and every case it showed, so that a look at a
+    case through a list is found as surely as a look at its own page. HIPAA 45 CFR
+    164.312(b) (audit controls over activity in systems holding PHI); one event a page,
+    not one a case, so that a queue reloaded all day does not bury the trail."""
+    return audit_record(
+        actor=actor,
+        action=LIST_VIEWED,
+        object_type="page",
+        object_id=page,
+        detail={**(detail or {}), "cases": sorted(set(cases))},
+    )
+
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def staff_page_audited(action: str, object_type: str = "page") -> Callable[[View], View]:
+    """``openimr.core.access.staff_page`` (log in first, then 404 for anyone without a staff
+    role) for a page that shows PHI, whose refusal is audited as ``<action>.refused``
+    with what was asked (the URL's own parameter, else the page's name): a reviewer trying
+    the staff's outbox or print queue is a denied access to PHI, recorded as every other
+    one is (HIPAA 45 CFR 164.312(b))."""
+
+    def decorate(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            if not user_works_intake(request.user):
+                asked = next(iter(kwargs.values()), None)
+                page = request.resolver_match.view_name if request.resolver_match else ""
+                audit_record(
+                    actor=request.user,
+                    action=f"{action}.refused",
+                    object_type=object_type,
+                    object_id=str(asked if asked is not None else page),
+                )
+                raise Http404("No such page")
+            return view(request, *args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

@@ -123,11 +123,28 @@ def _explain(bad: _BadLink, target: int | None) -> Problem:
             " before it were inserted",
         )
     gap = _gap(bad.before_id, bad.event_id)
+    if not gap and bad.before_id is not None:
+        return _rehashed(bad)
     return Problem(
         bad.event_id,
         "removed",
         f"the event it follows (hash {bad.link[:12]}…) is gone: an event between {after} and"
         f" this one was removed{f' (id {gap})' if gap else ''}",
+    )
+
+
+def _rehashed(bad: _BadLink) -> Problem:
+    """No id is missing between the event before and this one, yet no event has the hash
+    this one links to: the event before was edited and its own hash recomputed so that it
+    checks by itself (its content and hash agree). Named at that event, the one changed; an
+    event removed and the ids closed up after it would look the same, and is said too."""
+    return Problem(
+        bad.before_id,
+        "changed",
+        f"its hash was rewritten: event {bad.event_id}, the next in its chain lane, links to"
+        f" hash {bad.link[:12]}…, which no event has. Its content was changed and its hash"
+        " recomputed to match (or an event after it was removed and the ids moved to close"
+        " the gap)",
     )
 
 

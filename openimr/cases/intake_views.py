@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from openimr.audit import selectors as audit_selectors
+from openimr.audit.services import LIST_VIEWED, audit_list_viewed, staff_page_audited
 from openimr.cases import models, selectors, services
 from openimr.cases.domain.eligibility import Outcome
 from openimr.cases.domain.lifecycle import ASSIGNABLE, State, actions_offered
@@ -58,7 +59,7 @@ def application_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_page
+@staff_page_audited(LIST_VIEWED)
 def work_queue(request: HttpRequest) -> HttpResponse:
     filters = {k: request.GET.get(k, "") for k in ("state", "priority", "status")}
     try:
@@ -68,15 +69,19 @@ def work_queue(request: HttpRequest) -> HttpResponse:
         refused: list[str] = []
     except InvalidInput as exc:
         queue, refused = [], [f"{p.path}: {p.message}" for p in exc.problems]
+    groups = selectors.consolidation_candidates()
     context = {
         "refused": refused,
         "queue": queue,
         "filters": filters,
         "states": sorted(State),
         "counts": selectors.queue_counts(),
-        "consolidation": selectors.consolidation_candidates(),
+        "consolidation": groups,
         "now": now(),
     }
+    # Each row names its employee: the cases shown, the consolidation groups' too.
+    shown = [c.case_number for c in queue] + [n for group in groups for n in group]
+    audit_list_viewed(actor=request.user, page="cases:queue", cases=shown, detail=filters)
     return render(request, "cases/queue.html", context, status=400 if refused else 200)
 
 

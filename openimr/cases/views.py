@@ -9,10 +9,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from openimr.audit.services import audit_record
+from openimr.audit.services import (
+    LIST_VIEWED,
+    audit_list_viewed,
+    audit_record,
+    staff_page_audited,
+)
 from openimr.cases import models, selectors
 from openimr.cases.mapping import case_from_row
-from openimr.core.access import staff_page, staff_required
+from openimr.core.access import staff_required
 from openimr.core.errors import NotFound
 from openimr.letters import selectors as letters
 from openimr.letters.render.html import STYLE
@@ -84,10 +89,17 @@ def _audit(request: HttpRequest, action: str, case_number: str, detail: Any) -> 
     )
 
 
-@staff_page
+@staff_page_audited(LIST_VIEWED)
 def case_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
-    cases = selectors.case_list_for_user(request.user, query=query)[:200]
+    cases = list(selectors.case_list_for_user(request.user, query=query)[:200])
+    # The search asked is kept with what it found: a name typed here is a look at PHI.
+    audit_list_viewed(
+        actor=request.user,
+        page="cases:list",
+        cases=(c.case_number for c in cases),
+        detail={"query": query[:200]},
+    )
     return render(request, "cases/list.html", {"cases": cases, "query": query})
 
 

@@ -47,6 +47,9 @@ _NAME = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{8}\.eml$")
 # missing from the outbox page.
 _OLD_FILE = re.compile(r"^\d{8}-\d{6}-\d+\.log$")
 _OLD_NAME = re.compile(r"^(\d{8}-\d{6}-\d+\.log)\.([1-9]\d{0,5})$")
+# The case a served document belongs to, written on each message that serves one
+# (openimr.letters.serving): the outbox's audit events name the cases staff read mail of.
+CASE_HEADER = "X-OpenIMR-Case"
 
 
 class NoServerError(ConnectionError):
@@ -131,6 +134,7 @@ class OutboxMessage:
     subject: str
     body: str
     attachments: tuple[str, ...]
+    case_number: str = ""  # CASE_HEADER's; none on a password reset or older mail
 
 
 def _messages_in(path: Path) -> list[bytes]:
@@ -200,4 +204,5 @@ def outbox_message(name: str) -> OutboxMessage:
         subject=str(parsed.get("Subject", "")),
         body=_without_reset_links(body.get_content()) if body is not None else "",
         attachments=tuple(str(a.get_filename() or "") for a in parsed.iter_attachments()),
+        case_number=str(parsed.get(CASE_HEADER, "")),
     )

@@ -19,7 +19,7 @@ from openimr.audit.services import audit_record
 from openimr.cases.selectors import case_parties
 from openimr.cases.services import case_notice_mailed, notice_stored_letter
 from openimr.core.clock import local_date, now
-from openimr.core.mail import delivered
+from openimr.core.mail import CASE_HEADER, delivered
 from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
 from openimr.letters.render.text import render_text
 from openimr.letters.rendering import render_pdf_bytes
@@ -114,7 +114,12 @@ def _send(service_ids: list[int]) -> None:
             if key not in documents:
                 documents[key] = _mail_of(row)
             subject, body, name, pdf = documents[key]
-            message = EmailMessage(subject=subject, body=body, to=[row.address])
+            message = EmailMessage(
+                subject=subject,
+                body=body,
+                to=[row.address],
+                headers={CASE_HEADER: row.case.case_number},
+            )
             message.attach(name, pdf, "application/pdf")
             where = delivered(message)
         except Exception as exc:  # any failure of one party's e-mail

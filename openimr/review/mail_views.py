@@ -8,7 +8,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from openimr.audit.services import audit_record
+from openimr.audit.services import (
+    LIST_VIEWED,
+    audit_list_viewed,
+    audit_record,
+    staff_page_audited,
+)
 from openimr.core.access import staff_page
 from openimr.core.errors import NotFound, OpenIMRError
 from openimr.letters import selectors as letters
@@ -16,16 +21,27 @@ from openimr.letters.services import letter_service_mark_printed
 from openimr.review import selectors
 
 
-@staff_page
+@staff_page_audited(LIST_VIEWED)
 def print_queue(request: HttpRequest) -> HttpResponse:
-    return render(request, "review/print_queue.html", {"queue": selectors.print_queue()})
+    queue = selectors.print_queue()
+    # Each row names a party and its postal address.
+    shown = (q["service"].case.case_number for q in queue)
+    audit_list_viewed(actor=request.user, page="review:print_queue", cases=shown)
+    return render(request, "review/print_queue.html", {"queue": queue})
 
 
-@staff_page
+@staff_page_audited("letter.downloaded", "service")
 def queued_letter(request: HttpRequest, service_id: int) -> FileResponse:
     try:
         case_number, name, path = selectors.queued_letter_pdf(service_id)
     except NotFound as exc:
+        audit_record(
+            actor=request.user,
+            action="letter.downloaded.refused",
+            object_type="service",
+            object_id=str(service_id),
+            detail={"for": "print"},
+        )
         raise Http404("No letter to print") from exc
     audit_record(
         actor=request.user,

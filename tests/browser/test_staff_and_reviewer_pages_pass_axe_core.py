@@ -11,10 +11,10 @@ from django.conf import settings
 
 from openimr.core import authz_matrix as matrix
 from tests.a11y_pages import NOT_OURS
+from tests.authz_requests import route_values
 from tests.authz_routes import django_routes
 from tests.authz_world import IN_QA, ISSUED, REVIEW_A, World, build_world
 from tests.browser.axe import violations
-from tests.test_authorization_matrix import _values
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 # The reviewer's and QA's pages first: each page is checked once, as the first role here
@@ -38,7 +38,7 @@ def _pages(world: World) -> list[tuple[str, str]]:
                 or ("." in last and route.key != "cases:notice_pdf")
             ):
                 continue
-            values = _values(route, role, world, foreign=False)
+            values = route_values(route, role, world, foreign=False)
             url = route.url(values)
             if route.key == "cases:notice_pdf":
                 notice = world.notices.get(str(values["case_number"]), 0)

@@ -3,6 +3,7 @@ inserted or reordered event breaks the chain, and what happened there."""
 
 import pytest
 
+from openimr.audit.chain import CONTENT, event_hash
 from openimr.audit.selectors import trail_verify
 from openimr.audit.tests.tampering import events, forged_after, tamper
 
@@ -82,3 +83,16 @@ def test_a_forged_event_added_at_the_end_is_seen_against_the_chain_head():
     [(event_id, kind, message)] = _problems()
     assert (event_id, kind) == (trail[1].pk + 1, "changed")
     assert "not the one the lane's head records" in message
+
+
+def test_an_edited_event_whose_hash_was_recomputed_is_named_itself():
+    # A forger who knows the format rewrites the row and its hash, so that the row checks by
+    # itself: the break shows at the next event's link, but the event changed is the one
+    # named, not "an event between them was removed" with no id to find.
+    trail = events(4)
+    forged = {**{name: getattr(trail[1], name) for name in CONTENT}, "detail": {"n": 99}}
+    digest = event_hash(trail[1].prev_hash, forged)
+    tamper((UPDATE.format("detail = %s, hash = %s"), ['{"n": 99}', digest, trail[1].pk]))
+    [(event_id, kind, message)] = _problems()
+    assert (event_id, kind) == (trail[1].pk, "changed")
+    assert f"its hash was rewritten: event {trail[2].pk}, the next in its chain lane" in message

@@ -4,6 +4,7 @@ claims administrator's API, GET /api/v1/cases/{n}/status. Both answer the stage,
 next under which rule, and the next date due; neither names any party, nor the reviewer."""
 
 import copy
+import ipaddress
 
 import pytest
 import time_machine
@@ -32,9 +33,9 @@ def _march_20_2024():
     cache.clear()
 
 
-def _ask(client, number, claim=CLAIM, injury=INJURY, address="10.0.0.9"):
+def _ask(client, number, claim=CLAIM, injury=INJURY, address="10.0.0.9", **headers):
     body = {"case_number": number, "claim_number": claim, "date_of_injury": injury}
-    return client.post("/status/", body, REMOTE_ADDR=address)
+    return client.post("/status/", body, REMOTE_ADDR=address, **headers)
 
 
 def test_every_state_has_a_stage_with_what_happens_next_and_its_rule():
@@ -51,8 +52,6 @@ def test_the_employee_reads_the_stage_and_next_date_with_no_name_on_the_page(
     assert "Notice of Assignment, by March 21, 2024" in page
     assert "8 CCR 9792.10.4(b)" in page
     assert not [name for name in NAMES if name in page]
-    event = AuditEvent.objects.get(action="case.status_viewed", object_id=number)
-    assert event.detail == {"via": "status page"}
 
 
 def test_the_next_dates_status_reads_as_part_of_its_sentence(client, application_doc):
@@ -159,3 +158,38 @@ def test_the_claims_administrators_token_reads_the_status_over_the_api(client, a
     )
     assert refused.status_code == 404
     assert AuditEvent.objects.filter(action="case.status_viewed.refused").count() == 1
+
+
+# A party has no account: the audit event names the address the look-up came from (behind a
+# trusted proxy, the client's, not the proxy's) and what the page showed, a wrong look-up the
+# address it came from too, so the trail tells who looked at a case and who was guessing at
+# it (HIPAA 45 CFR 164.312(b)). The events had neither.
+
+
+def test_a_look_up_is_audited_with_the_address_and_the_state_and_date_shown(
+    client, application_doc
+):
+    number = filed(application_doc).case_number
+    assert _ask(client, number).status_code == 200
+    event = AuditEvent.objects.get(action="case.status_viewed", object_id=number)
+    assert event.actor_label == "anonymous" and event.role == "public"
+    assert event.detail == {
+        "via": "status page",
+        "client": "10.0.0.9",
+        "shown": {"state": "eligible", "next_due": {"name": "noarfi_due", "due": "2024-03-21"}},
+    }
+
+
+def test_a_wrong_look_up_is_audited_with_the_address_it_came_from(client, application_doc):
+    number = filed(application_doc).case_number
+    _ask(client, number, claim="SCIF-2024-999999", address="10.0.0.77")
+    refused = AuditEvent.objects.get(action="case.status_viewed.refused", object_id=number)
+    assert refused.detail == {"via": "status page", "client": "10.0.0.77"}
+
+
+def test_behind_a_trusted_proxy_the_clients_address_is_audited(client, application_doc, settings):
+    settings.OPENIMR_TRUSTED_PROXIES = (ipaddress.ip_network("10.0.0.0/8"),)
+    number = filed(application_doc).case_number
+    _ask(client, number, HTTP_X_FORWARDED_FOR="203.0.113.5")
+    event = AuditEvent.objects.get(action="case.status_viewed", object_id=number)
+    assert event.detail["client"] == "203.0.113.5"
