@@ -2,7 +2,6 @@
 
 import copy
 import threading
-import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -17,6 +16,7 @@ from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 from openimr.core.case import Decision
 from openimr.core.clock import CALIFORNIA
+from openimr.core.tests.lock_waits import NeverBlocked, held_until_waited_for
 
 
 @pytest.fixture
@@ -82,13 +82,15 @@ def decided_through_intake(doc: dict[str, Any], received: datetime) -> models.Ca
 def race_an_open_first(
     first: Callable[[], Any], *others: Callable[[], Any]
 ) -> tuple[list[Any], list[BaseException]]:
-    """(results, failures) of ``first`` run in a transaction held open a second after it
-    wrote, while ``others`` run meanwhile, each in a thread of its own: what a request sees
-    when it races one that has written and not yet committed (on PostgreSQL, which waits
-    for the lock; SQLite's shared-memory test database does not)."""
+    """(results, failures) of ``first`` run in a transaction held open after it wrote, while
+    ``others`` run meanwhile, each in a thread of its own: what a request sees when it races
+    one that has written and not yet committed. On PostgreSQL the transaction is held until
+    every other is seen waiting for its locks (`NeverBlocked`, raised here, when one ends
+    without waiting or a minute passes); SQLite's shared-memory test database does not
+    wait for a lock, and the transaction is held a second."""
     results: list[Any] = []
     failures: list[BaseException] = []
-    written = threading.Event()
+    written, ended = threading.Event(), []
 
     def run(target: Callable[[], Any]) -> None:
         try:
@@ -97,12 +99,19 @@ def race_an_open_first(
             failures.append(exc)
         finally:
             connections.close_all()
+            if target is not held_open:
+                ended.append(target)
 
     def held_open() -> Any:
         with transaction.atomic():
             done = first()
             written.set()
-            time.sleep(1.0)
+            held_until_waited_for(
+                f"{len(others)} racing transaction(s) never all waited for the open one's locks",
+                pause=1.0,
+                count=len(others),
+                done=lambda: bool(ended),
+            )
         return done
 
     threads = [threading.Thread(target=run, args=(held_open,))]
@@ -112,7 +121,10 @@ def race_an_open_first(
     for thread in threads[1:]:
         thread.start()
     for thread in threads:
-        thread.join(timeout=60)
+        thread.join(timeout=90)
+    for failure in failures:
+        if isinstance(failure, NeverBlocked):
+            raise failure
     return results, failures
 
 

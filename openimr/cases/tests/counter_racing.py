@@ -3,9 +3,10 @@
 ``python -m openimr.cases.tests.counter_racing <role> <other role> <batch.json> <signals>``
 with the database in its environment; the batch is a list of {"at", "application"}.
 
-Once it holds its first case-number counter the batch waits (a few seconds at most) for
-the other batch to hold its own first one, so that each holds one year's counter while it
-asks for the other's, the order in which two batches could deadlock. It prints the case
+Once it holds its first case-number counter the batch waits for the other batch to hold
+its own first one, or to wait for this one's lock (`intake_racing.wait_for`), so that each
+holds one year's counter while it asks for the other's, the order in which two batches
+could deadlock; without the screening lock (`intake_racing.unscreened`). It prints the case
 numbers it filed as JSON, or the database's error."""
 
 import json
@@ -13,7 +14,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from openimr.cases.tests.intake_racing import receive, wait_for
+from openimr.cases.tests.intake_racing import receive, unscreened, wait_for
 
 
 def main(role: str, other: str, batch: str, signals: str) -> None:
@@ -34,6 +35,7 @@ def main(role: str, other: str, batch: str, signals: str) -> None:
         return found
 
     intake._counter = holding  # type: ignore[assignment]
+    unscreened(intake)
     given = json.loads(Path(batch).read_text(encoding="utf-8"))
     filings = [
         intake.Filing(parse_application(f["application"]), datetime.fromisoformat(f["at"]))

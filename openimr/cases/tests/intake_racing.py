@@ -3,10 +3,11 @@
 ``python -m openimr.cases.tests.intake_racing <role> <other role> <batch.json> <signals>``
 with the database and the stored files' folder in its environment.
 
-After storing its first UR decision PDF the batch waits (a few seconds at most) for the
-other batch to store its own first one, so that each holds one file while it asks for the
-other's, the order in which two batches could deadlock. It prints the case numbers it
-filed as JSON, or the database's error."""
+After storing its first UR decision PDF the batch waits for the other batch to store its
+own first one, or to wait for this one's lock (`wait_for`), so that each holds one file
+while it asks for the other's, the order in which two batches could deadlock; without the
+screening lock (`unscreened`). It prints the case numbers it filed as JSON, or the
+database's error."""
 
 import json
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 PAUSE = 4.0
+WAIT = 60.0
 
 
 def database_url(folder: Path) -> str:
@@ -71,12 +73,33 @@ def racer(
 
 
 def wait_for(signal: Path) -> None:
-    """Until the other batch has ``signal``led, a few seconds at most. Not an error when it
-    never comes: locks taken in a fixed order (files by hash, counters by year) keep the
-    other batch waiting at its first one until this one has committed."""
-    deadline = time.monotonic() + PAUSE
-    while not signal.exists() and time.monotonic() < deadline:
+    """Until the other racer has ``signal``led or, on PostgreSQL, is seen waiting for a lock
+    this one holds (`NeverBlocked` after a minute of neither): locks taken in a fixed order
+    (files by hash, counters by year) keep the other waiting at its first one until this one
+    has committed, and that wait is the race. SQLite shows no waiter: there a few seconds
+    at most, and not an error when the signal never comes."""
+    from django.db import connection
+
+    from openimr.core.tests.lock_waits import NeverBlocked, waiting_for_me
+
+    if connection.vendor != "postgresql":
+        deadline = time.monotonic() + PAUSE
+        while not signal.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return
+    deadline = time.monotonic() + WAIT
+    while not signal.exists() and not waiting_for_me():
+        if time.monotonic() > deadline:
+            raise NeverBlocked(f"neither {signal.name} came nor did the other wait for a lock")
         time.sleep(0.02)
+
+
+def unscreened(intake: Any) -> None:
+    """The batches race without the screening lock (`_screening_held`), which, taken first,
+    keeps every batch waiting at it until the one before has committed: they would never
+    reach the files or counters whose order the race is about, and the test could not fail
+    when that order is lost."""
+    intake._screening_held = lambda: None
 
 
 def main(role: str, other: str, batch: str, signals: str) -> None:
@@ -97,6 +120,7 @@ def main(role: str, other: str, batch: str, signals: str) -> None:
         return found
 
     intake.file_store = storing  # type: ignore[assignment]
+    unscreened(intake)
     given = json.loads(Path(batch).read_text(encoding="utf-8"))
     at = datetime.fromisoformat(given["at"])
     receive(role, [intake.Filing(parse_application(doc), at) for doc in given["applications"]])
@@ -108,10 +132,11 @@ def receive(role: str, filings: list[Any]) -> None:
     from django.db import DatabaseError
 
     from openimr.cases.services import intake
+    from openimr.core.tests.lock_waits import NeverBlocked
 
     try:
         done = intake.applications_receive(filings=filings, via="batch", actor=role, client=role)
-    except DatabaseError as exc:
+    except (DatabaseError, NeverBlocked) as exc:
         print(json.dumps({"error": str(exc).strip()}))
         return
     print(json.dumps({"cases": [a.case.case_number for a in done]}))

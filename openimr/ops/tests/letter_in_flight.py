@@ -5,21 +5,20 @@ database and the stored files' folder in its environment.
 
 It issues the case's letter and, once the PDF is stored and before the letter's row is
 written (so its transaction holds the file), writes the PDF's path to ``stored`` and waits
-for the sweep to start, then a second more, and commits. It prints the letter's PDF path
-as JSON."""
+until the sweep is seen waiting for that lock, then commits. It prints the letter's PDF
+path as JSON, or, when the sweep ended (``swept``) or a minute passed without waiting,
+``{"error": what}``."""
 
 import json
 import sys
-import time
 from pathlib import Path
-
-WAIT = 30.0
 
 
 def main(case_number: str, signals: str) -> None:
     import django
 
     django.setup()
+    from openimr.core.tests.lock_waits import NeverBlocked, until_waited_for
     from openimr.letters import services
 
     folder, store = Path(signals), services._pdf_stored
@@ -28,14 +27,18 @@ def main(case_number: str, signals: str) -> None:
         path = store(pdf, number)
         (folder / "stored.part").write_text(path, encoding="utf-8")
         (folder / "stored.part").rename(folder / "stored")
-        deadline = time.monotonic() + WAIT
-        while not (folder / "sweeping").exists() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(1.0)
+        until_waited_for(
+            "the sweep never waited for the issuing letter's lock on its PDF",
+            done=(folder / "swept").exists,
+        )
         return path
 
     services._pdf_stored = stored_then_wait  # type: ignore[assignment]
-    letter = services.letter_issue(case_number=case_number, actor="qa")
+    try:
+        letter = services.letter_issue(case_number=case_number, actor="qa")
+    except NeverBlocked as exc:
+        print(json.dumps({"error": str(exc)}))
+        return
     print(json.dumps({"pdf_path": letter.pdf_path}))
 
 

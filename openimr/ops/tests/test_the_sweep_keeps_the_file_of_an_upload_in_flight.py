@@ -68,11 +68,11 @@ def test_the_sweep_keeps_the_file_of_an_upload_that_commits_while_it_waits(
     (tmp_path / "report.pdf").write_bytes(data)
     uploader = _uploader(three_item_doc["case_number"], tmp_path / "report.pdf", tmp_path)
     _wait_for(tmp_path / "stored")
-    (tmp_path / "sweeping").touch()
-
     done = stored_files_sweep(grace=timedelta(hours=1), dry_run=False, actor="test")
+    (tmp_path / "swept").touch()
 
     stored = json.loads(uploader.communicate(timeout=60)[0].splitlines()[-1])
+    assert "error" not in stored, stored["error"]
     assert done.removed == []
     assert Record.objects.filter(file_path=stored["file_path"]).count() == 1
     assert (Path(settings.MEDIA_ROOT) / stored["file_path"]).read_bytes() == data

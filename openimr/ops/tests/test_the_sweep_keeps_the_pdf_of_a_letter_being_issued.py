@@ -63,11 +63,11 @@ def test_the_sweep_keeps_the_pdf_of_a_letter_that_commits_while_it_waits(three_i
     pdf = Path(settings.MEDIA_ROOT) / (tmp_path / "stored").read_text(encoding="utf-8")
     # As an earlier attempt of the same bytes, never committed, would have left it.
     os.utime(pdf, (time.time() - DAYS_OLD,) * 2)
-    (tmp_path / "sweeping").touch()
-
     done = stored_files_sweep(grace=timedelta(hours=1), dry_run=False, actor="test")
+    (tmp_path / "swept").touch()
 
     issued = json.loads(issuer.communicate(timeout=120)[0].splitlines()[-1])
+    assert "error" not in issued, issued["error"]
     assert done.removed == []
     letter = IssuedLetter.objects.get(case__case_number=number)
     assert letter.pdf_path == issued["pdf_path"]

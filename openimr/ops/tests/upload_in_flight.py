@@ -4,21 +4,20 @@
 the database and the stored files' folder in its environment.
 
 It receives the PDF as a record and, once the file is stored and before its audit row is
-written (so its transaction holds the file), says so and waits for the sweep to start, then
-a second more, and commits. It prints the record's file path as JSON."""
+written (so its transaction holds the file), says so and waits until the sweep is seen
+waiting for that lock, then commits. It prints the record's file path as JSON, or, when the
+sweep ended (``swept``) or a minute passed without waiting, ``{"error": what}``."""
 
 import json
 import sys
-import time
 from pathlib import Path
-
-WAIT = 30.0
 
 
 def main(case_number: str, pdf: str, signals: str) -> None:
     import django
 
     django.setup()
+    from openimr.core.tests.lock_waits import NeverBlocked, until_waited_for
     from openimr.records import services
     from openimr.records.tests.racing import received
 
@@ -26,14 +25,18 @@ def main(case_number: str, pdf: str, signals: str) -> None:
 
     def audit_later(*given: object, **detail: object) -> None:
         (folder / "stored").touch()
-        deadline = time.monotonic() + WAIT
-        while not (folder / "sweeping").exists() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        time.sleep(1.0)
+        until_waited_for(
+            "the sweep never waited for the upload's lock on its file",
+            done=(folder / "swept").exists,
+        )
         audit(*given, **detail)  # type: ignore[arg-type]
 
     services._audit = audit_later
-    record = received(case_number, Path(pdf), actor="uploader")
+    try:
+        record = received(case_number, Path(pdf), actor="uploader")
+    except NeverBlocked as exc:
+        print(json.dumps({"error": str(exc)}))
+        return
     print(json.dumps({"file_path": record.file_path}))
 
 

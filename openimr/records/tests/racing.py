@@ -4,8 +4,9 @@
 with the database and the stored files' folder in its environment.
 
 The role "fails" receives the file and fails after storing it (its audit row cannot be
-written), but only once the role "succeeds" has read the same file and is about to store
-it; it prints the error. "succeeds" prints the stored record's file path as JSON."""
+written), but only once the role "succeeds" has read the same file and is seen waiting for
+the lock on it (on SQLite, which shows no waiter, a second after it read it); it prints the
+error, or what never happened. "succeeds" prints the stored record's file path as JSON."""
 
 import json
 import sys
@@ -43,6 +44,7 @@ def main(role: str, case_number: str, pdf: str, signals: str) -> None:
     import django
 
     django.setup()
+    from openimr.core.tests.lock_waits import NeverBlocked, held_until_waited_for
     from openimr.records import services
 
     folder, read = Path(signals), services.pdf_read
@@ -53,11 +55,15 @@ def main(role: str, case_number: str, pdf: str, signals: str) -> None:
         return found
 
     def audit_failing(*_: object, **__: object) -> None:
-        # Held until the other upload is about to store the same file, then fails: on
+        # Held until the other upload waits to store the same file, then fails: on
         # PostgreSQL that one waits for this transaction's lock on the file, on SQLite
         # for its write lock.
         _wait_for(folder / "succeeds-read")
-        time.sleep(1.0)
+        held_until_waited_for(
+            "the racing upload never waited for the failing one's lock on the file",
+            pause=1.0,
+            done=(folder / "succeeds-done").exists,
+        )
         raise RuntimeError("the audit trail cannot be written")
 
     services.pdf_read = reading  # type: ignore[assignment]
@@ -67,9 +73,11 @@ def main(role: str, case_number: str, pdf: str, signals: str) -> None:
         _wait_for(folder / "fails-read")
     try:
         record = received(case_number, Path(pdf), actor=role)
-    except RuntimeError as exc:
+    except (RuntimeError, NeverBlocked) as exc:
         print(json.dumps({"error": str(exc)}))
         return
+    finally:
+        (folder / f"{role}-done").touch()
     print(json.dumps({"file_path": record.file_path, "replayed": record.replayed}))
 
 

@@ -151,6 +151,7 @@ def main(role: str, other: str, race: str, signals: str) -> None:
     from django.db import DatabaseError
 
     from openimr.core.errors import OpenIMRError
+    from openimr.core.tests.lock_waits import NeverBlocked
 
     given = json.loads(Path(race).read_text(encoding="utf-8"))
     try:
@@ -164,7 +165,7 @@ def main(role: str, other: str, race: str, signals: str) -> None:
         print(json.dumps({"done": done}))
     except OpenIMRError as exc:
         print(json.dumps({"refused": str(exc)}))
-    except DatabaseError as exc:  # a deadlock, say: said, not a traceback and no answer
+    except (DatabaseError, NeverBlocked) as exc:  # a deadlock, say: said, not a traceback
         print(json.dumps({"error": str(exc).strip()}))
 
 
