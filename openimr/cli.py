@@ -21,8 +21,10 @@ from openimr import (
     cli_reviewers,
     cli_tokens,
 )
+from openimr.cli_output import shown_name
 from openimr.console import EXIT_INTERRUPTED
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
+from openimr.core.text import shown_literally
 
 EXIT_INVALID = 2
 # `openimr --help`'s first line (the module docstring's first line stopped mid-sentence).
@@ -81,11 +83,12 @@ def cmd_case_validate(args: argparse.Namespace) -> int:
         try:
             case = case_from_file(Path(name))
         except InvalidInput as exc:
-            print(f"{name}: invalid\n" + exc.report(), file=sys.stderr)
+            print(f"{shown_name(name)}: invalid\n" + exc.report(), file=sys.stderr)
             status = EXIT_INVALID
         else:
             print(
-                f"{name}: valid openimr.case/1, case {case.case_number}, {len(case.items)} item(s)"
+                f"{shown_name(name)}: valid openimr.case/1, case {case.case_number}, "
+                f"{len(case.items)} item(s)"
             )
     return status
 
@@ -314,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: " + exc.report(), file=sys.stderr)
         return EXIT_INVALID
     except OpenIMRError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {shown_literally(str(exc))}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         # Ctrl-C: one line, and what the command kept if it says (its `interrupted`

@@ -7,6 +7,9 @@ import os
 import sys
 from typing import Any
 
+from openimr.cli_output import shown_name
+from openimr.core.text import shown_literally
+
 
 def _django() -> None:
     from openimr.cli import _django as setup
@@ -30,7 +33,8 @@ def cmd_corpus_ingest(args: argparse.Namespace) -> int:
     else:
         _print_summary(summary.as_dict())
     if not summary.found:  # a mistyped folder reads as an ingest that found nothing new
-        print(f"found no PDF, text or zip file under {', '.join(args.paths)}", file=sys.stderr)
+        paths = ", ".join(shown_name(p) for p in args.paths)
+        print(f"found no PDF, text or zip file under {paths}", file=sys.stderr)
     return 0
 
 
@@ -63,17 +67,21 @@ def _print_summary(summary: dict[str, Any]) -> None:
     for link in summary["links"]:
         print(_link_line(link))
     for failure in summary["failures"][:20]:
-        print(f"  failed: {failure['file']}: {failure['reason']}", file=sys.stderr)
+        # Both read from the disk or a zip: a name or a member's name quoted in the reason
+        # may hold an escape sequence or a U+202E.
+        file, reason = shown_name(failure["file"]), shown_literally(failure["reason"])
+        print(f"  failed: {file}: {reason}", file=sys.stderr)
     if len(summary["failures"]) > 20:
         print(f"  ... and {len(summary['failures']) - 20} more failures", file=sys.stderr)
 
 
 def _link_line(link: dict[str, Any]) -> str:
     """What became of a link to a folder: followed, or not, and why."""
+    named, target = shown_name(link["link"]), shown_name(link["target"])
     if link["followed"]:
-        return f"  followed the link {link['link']} to {link['target']}"
+        return f"  followed the link {named} to {target}"
     return (
-        f"  did not follow the link {link['link']} to {link['target']}: that folder is read "
+        f"  did not follow the link {named} to {target}: that folder is read "
         "already, or holds one that is (a loop, or a second way to the same letters)"
     )
 

@@ -9,6 +9,9 @@ import os
 import sys
 from typing import Any
 
+from openimr.cli_output import shown_name
+from openimr.core.text import shown_literally
+
 
 def cmd_corpus_recheck(args: argparse.Namespace) -> int:
     from openimr.core.errors import InvalidInput, Problem
@@ -44,12 +47,13 @@ def _print_summary(summary: dict[str, Any]) -> None:
         )
     removed = "would remove" if summary["dry_run"] else "removed"
     for path in summary["left_behind"]:
-        print(f"  {removed} the withheld PDF an earlier run left behind: {path}")
+        print(f"  {removed} the withheld PDF an earlier run left behind: {shown_name(path)}")
     for number in summary["missing"][:20]:
         print(f"  PDF missing (left as is): {number}", file=sys.stderr)
     for entry in summary["unreadable"][:20]:
         print(
-            f"  could not be read (left as is): {entry['case_number']}: {entry['reason']}",
+            f"  could not be read (left as is): {entry['case_number']}: "
+            + shown_literally(entry["reason"]),
             file=sys.stderr,
         )
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from openimr.cli_output import shown_name
 from openimr.core.errors import InvalidInput, Problem
 
 STATS_FIELDS = ("category", "family", "specialty", "year", "month", "priority", "outcome")
@@ -111,7 +112,7 @@ def cmd_corpus_export(args: argparse.Namespace) -> int:
     except InvalidInput as exc:
         raise InvalidInput([_as_option(p) for p in exc.problems]) from exc
     count = f"{tally.decisions:,} decision{'' if tally.decisions == 1 else 's'}"
-    where = "standard output" if to_stdout else args.output
+    where = "standard output" if to_stdout else shown_name(args.output)
     print(f"wrote {count} to {where} ({size:,} bytes, {args.format})", file=sys.stderr)
     if args.q:
         _say_searched(searched_words(search_query(params, paged=False)))

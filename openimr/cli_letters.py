@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from openimr.cli_output import shown_name
 from openimr.core.errors import InvalidInput
+from openimr.core.text import shown_literally
 
 
 def _configured_template() -> Path | None:
@@ -70,7 +72,7 @@ def _parse_one(name: str) -> dict[str, object]:
 def _summary_line(result: dict[str, Any]) -> str:
     case = result["case"]
     items = "; ".join(f"{i['treatment']}: {i['decision'] or 'undecided'}" for i in case["items"])
-    head = f"{result['file']}: {result['layout']}, case {case['case_number']}, {items}"
+    head = f"{shown_name(result['file'])}: {result['layout']}, case {case['case_number']}, {items}"
     return "\n".join([head, *(f"  warning: {w}" for w in result["warnings"])])
 
 
@@ -82,7 +84,8 @@ def cmd_letter_parse(args: argparse.Namespace) -> int:
     results = [_parse_one(name) for name in args.files]
     for failed in (r for r in results if "error" in r):
         # An empty name is the argument's: ": an empty path" named nothing.
-        print(f"{failed['file'] or 'FILE'}: {failed['error']}", file=sys.stderr)
+        file = shown_name(str(failed["file"])) or "FILE"
+        print(f"{file}: {shown_literally(str(failed['error']))}", file=sys.stderr)
     if args.json:
         body = results[0] if len(results) == 1 else results
         print(json.dumps(body, indent=2, ensure_ascii=False))

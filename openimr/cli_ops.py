@@ -5,6 +5,7 @@ import argparse
 import math
 from pathlib import Path
 
+from openimr.cli_output import shown_name
 from openimr.core.errors import Conflict, InvalidInput, Problem
 
 
@@ -81,7 +82,8 @@ def cmd_files_sweep(args: argparse.Namespace) -> int:
     verb = "would remove" if done.dry_run else "removed"
     for orphan in done.removed:
         hours = orphan.age.total_seconds() / 3600
-        print(f"{verb} {orphan.path} ({orphan.size:,} bytes, {hours:.1f} hours old)")
+        named = shown_name(str(orphan.path))
+        print(f"{verb} {named} ({orphan.size:,} bytes, {hours:.1f} hours old)")
     size = _size(sum(o.size for o in done.removed))
     print(
         f"{verb} {len(done.removed)} file(s) no row names, {size}; kept {done.named} named "

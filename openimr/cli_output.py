@@ -1,6 +1,7 @@
 """Where a command's `-o FILE` goes: standard output for "-", else a file written whole or
 not at all. Followed through a symbolic link, and written in place to what is not a
-regular file (a device, a named pipe), which a rename would replace."""
+regular file (a device, a named pipe), which a rename would replace. And how a command
+prints a file name (`shown_name`)."""
 
 import os
 import sys
@@ -9,7 +10,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from openimr.core.errors import InvalidInput, Problem
-from openimr.core.text import empty_path
+from openimr.core.text import empty_path, file_name, shown_literally
+
+
+def shown_name(name: str) -> str:
+    """A file name from the command line or a folder as the terminal is to print it: a byte
+    that is not UTF-8 as ``\\xe9`` (``file_name``), each control and text-direction
+    character as its code (``shown_literally``). Printed as it is, an escape sequence in a
+    name re-coloured or cleared the terminal and a U+202E printed it reversed."""
+    return shown_literally(file_name(name))
 
 
 def write_output(data: bytes, out: str | None) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from openimr.cli_intake import day_option
 from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import shown_literally
 from openimr.reviewers.domain.matching import MatchResult, match
 from openimr.reviewers.index import PanelIndex
 from openimr.reviewers.match_input import match_case_from_document
@@ -109,7 +110,7 @@ def cmd_reviewers_import(args: argparse.Namespace) -> int:
     print(f"imported {len(report.imported)} reviewer(s), rejected {len(report.rejected)} row(s)")
     for _line, problems in report.rejected:
         for problem in problems:  # its path names the line and column: "line 3: weekly_hours"
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {shown_literally(str(problem))}", file=sys.stderr)
     return 2 if report.rejected else 0
 
 

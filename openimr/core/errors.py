@@ -3,6 +3,8 @@ error shape: `{"error": {"code", "message", "fields"}}`, or the same text with e
 
 from dataclasses import dataclass
 
+from openimr.core.text import shown_literally
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -38,9 +40,15 @@ class InvalidInput(OpenIMRError):
         return InvalidInput(self.problems, f"{where}: {len(self.problems)} problem(s)")
 
     def report(self) -> str:
+        """The problems as a terminal prints them, a line each. A problem may name a file or
+        quote one ("cannot read <name>"): each control and text-direction character is
+        written as its code, so a name holding an escape sequence cannot re-colour the
+        terminal nor a U+202E print it reversed, and a line break cannot start a line that
+        reads as another problem."""
         if len(self.problems) == 1 and str(self) == str(self.problems[0]):
-            return str(self)
-        return "\n".join([str(self), *(f"  {p}" for p in self.problems)])
+            return shown_literally(str(self))
+        lines = [str(self), *(f"  {p}" for p in self.problems)]
+        return "\n".join(shown_literally(line) for line in lines)
 
     def as_error(self) -> dict[str, object]:
         return {

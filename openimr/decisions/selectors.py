@@ -220,9 +220,12 @@ def no_letter_why(decision: Decision) -> str:
 
 
 def letter_file(decision: Decision) -> Path | None:
-    """The letter's PDF under MEDIA_ROOT, or None (no path, missing file, or a path that
-    would leave MEDIA_ROOT)."""
-    if not decision.letter_path or not settings.MEDIA_ROOT:
+    """The letter's PDF under MEDIA_ROOT, or None (no path, missing file, a path that would
+    leave MEDIA_ROOT, or a PDF withheld). Withheld is read from the warning, not only from
+    an emptied path: a row edited by hand, or one stored before ingest emptied the path,
+    would otherwise publish a PDF that still prints the identifiers de-identification
+    removed from its text (45 CFR 164.514(b)(2))."""
+    if not decision.letter_path or not settings.MEDIA_ROOT or PDF_WITHHELD in decision.warnings:
         return None
     root = Path(settings.MEDIA_ROOT).resolve()
     path = (root / decision.letter_path).resolve()
