@@ -5,7 +5,11 @@ A server restarted between two requests costs the visitor nothing: the kept conn
 found dead and replaced."""
 
 import io
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -118,3 +122,34 @@ def test_a_search_past_the_statement_limit_is_stopped_and_said(settings, monkeyp
         "Try a narrower search, or again later."
     )
     connection.close()  # its statement limit goes with it
+
+
+_SHOW_LIMIT = (
+    "{load}\n"
+    "from django.db import connection\n"
+    "with connection.cursor() as cursor:\n"
+    "    cursor.execute('SHOW statement_timeout')\n"
+    "    print(cursor.fetchone()[0])\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("load", "limit"),
+    [("import config.wsgi", "2500ms"), ("import django; django.setup()", "0")],
+    ids=["the web server", "a command"],
+)
+def test_only_the_web_servers_connections_have_the_statement_limit(load, limit):
+    """gunicorn loads config.wsgi; `openimr migrate`, `backup` and the worker do not, and
+    their bulk statements may rightly run long."""
+    env = {**os.environ, "OPENIMR_STATEMENT_TIMEOUT_SECONDS": "2.5"}
+    done = subprocess.run(
+        [sys.executable, "-c", _SHOW_LIMIT.format(load=load)],
+        cwd=Path(__file__).resolve().parents[3],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == limit
