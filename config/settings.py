@@ -124,7 +124,12 @@ SQLITE_OPTIONS = {
 def _database() -> dict[str, object]:
     url = env_str("DATABASE_URL")
     if url:
-        config: dict[str, object] = database_url_parsed(url, conn_max_age=60)
+        # Health checks: a kept connection is tried before a request reuses it, so after
+        # PostgreSQL restarts (or a pooler or firewall drops idle connections) the first
+        # request on each server thread reconnects instead of failing on the dead one.
+        config: dict[str, object] = database_url_parsed(
+            url, conn_max_age=60, conn_health_checks=True
+        )
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config["OPTIONS"] = dict(SQLITE_OPTIONS)
         return config
@@ -274,6 +279,10 @@ OPENIMR_PDF_TIMEOUT_SECONDS = _positive_number("OPENIMR_PDF_TIMEOUT_SECONDS", 30
 OPENIMR_PDF_MEMORY_MB = int(_positive_number("OPENIMR_PDF_MEMORY_MB", 512))
 # How many persistent reader processes the sandbox keeps (openimr.core.sandbox.Readers).
 OPENIMR_PDF_READERS = int(_positive_number("OPENIMR_PDF_READERS", 2))
+# The longest one SQL statement of a web request may run on PostgreSQL before the server
+# cancels it (openimr.core.statement_limit): a runaway search must not hold a server thread,
+# and its database connection, for ever. Commands and the worker have no limit.
+OPENIMR_STATEMENT_TIMEOUT_SECONDS = _positive_number("OPENIMR_STATEMENT_TIMEOUT_SECONDS", 30)
 
 
 # How long a public search page or a precedent panel may go on being served after letters

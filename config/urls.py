@@ -25,3 +25,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# A database that cannot answer is a 503 in words, any other error the 500 page.
+handler500 = "openimr.core.unavailable.server_error"

@@ -18,6 +18,8 @@ _SHAPED = {
     405: ("method_not_allowed", "{method} is not allowed on {path}; allowed: {allow}"),
     # An unexpected error stays a 500 (Django's handler logged it); nothing of its cause.
     500: ("server_error", "the server met an error and could not answer; try again later"),
+    # The database could not answer (openimr.core.unavailable): its words, and Retry-After.
+    503: ("unavailable", "{text}"),
 }
 
 
@@ -32,15 +34,19 @@ class ApiErrorShapeMiddleware:
             return response
         code, template = shaped
         message = template.format(
-            path=request.path, method=request.method, allow=response.get("Allow", "")
+            path=request.path,
+            method=request.method,
+            allow=response.get("Allow", ""),
+            text=response.content.decode(errors="replace"),
         )
         answer = HttpResponse(
             json.dumps(error_body(code, message)),
             status=response.status_code,
             content_type="application/json",
         )
-        if "Allow" in response:
-            answer["Allow"] = response["Allow"]
+        for header in ("Allow", "Retry-After"):
+            if header in response:
+                answer[header] = response[header]
         return answer
 
 

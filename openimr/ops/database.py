@@ -105,10 +105,11 @@ def _pg_env() -> tuple[list[str], dict[str, str]]:
     return args, env
 
 
-def _run(command: list[str], env: dict[str, str]) -> None:
+def _run(command: list[str], env: dict[str, str]) -> str:
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise Conflict(f"{Path(command[0]).name} failed: {done.stderr.strip()[:2000]}")
+    return done.stdout
 
 
 def postgres_dump(target: Path) -> None:
@@ -126,22 +127,64 @@ def postgres_problem(source: Path) -> str | None:
     if done.returncode != 0:
         said = done.stderr.strip().splitlines()
         return f"not a pg_dump archive ({said[-1] if said else 'pg_restore failed'})"
-    # A table's entry: "233; 1259 16516 TABLE public cases_case owner".
-    tables = set(re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+)", done.stdout, re.MULTILINE))
+    tables = _dumped_tables(done.stdout)
     missing = [table for table in OURS if table not in tables]
     if missing:
         return f"not an openimr database (missing table(s): {', '.join(missing)})"
     return None
 
 
+def _dumped_tables(listing: str) -> set[str]:
+    # A table's entry in `pg_restore --list`: "233; 1259 16516 TABLE public cases_case owner".
+    return set(re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+)", listing, re.MULTILINE))
+
+
 def postgres_load(source: Path) -> None:
     """In one transaction: a failed restore leaves the database as it was. --clean drops
-    the tables a migrated target already has before recreating them."""
+    the tables of the backup that the target already has before recreating them.
+
+    The tables of openimr's models that the backup lacks (added by migrations newer than
+    it) are dropped first, in the same transaction: one referencing a table of the backup
+    stopped --clean ("cannot drop constraint cases_case_pkey ... because other objects
+    depend on it"), and one left behind would make the `migrate` that follows fail, its
+    table already there. Other applications' tables are left as they were. pg_restore
+    writes the SQL and psql runs it, as pg_restore runs nothing but its own statements."""
+    listing = _run([_pg_tool("pg_restore"), "--list", str(source)], dict(os.environ))
+    newer = sorted(_model_tables() - _dumped_tables(listing))
     connections.close_all()
     args, env = _pg_env()
-    options = ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error"]
-    options += ["--clean", "--if-exists"]
-    _run([_pg_tool("pg_restore"), *options, *args, str(source)], env)
+    script = ["--no-owner", "--no-privileges", "--clean", "--if-exists", "--file=-"]
+    psql = [_pg_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction"]
+    psql += ["--set=ON_ERROR_STOP=1", *args]
+    if newer:
+        psql.append(f"--command=DROP TABLE IF EXISTS {', '.join(map(_quoted, newer))} CASCADE")
+    restore = subprocess.Popen(
+        [_pg_tool("pg_restore"), *script, str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        done = subprocess.run([*psql, "--file=-"], stdin=restore.stdout, env=env,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+    finally:
+        assert restore.stdout is not None and restore.stderr is not None
+        restore.stdout.close()
+        written = restore.stderr.read().decode(errors="replace")
+        restore.wait()
+    # psql first: when it stops at an error, pg_restore fails only on the closed pipe.
+    if done.returncode != 0:
+        raise Conflict(f"pg_restore failed: {done.stderr.strip()[:2000]}")
+    if restore.returncode != 0:
+        raise Conflict(f"pg_restore failed: {written.strip()[:2000]}")
+
+
+def _model_tables() -> set[str]:
+    wrapper = connections["default"]
+    return set(wrapper.introspection.django_table_names(only_existing=True))
+
+
+def _quoted(table: str) -> str:
+    return '"' + table.replace('"', '""') + '"'
 
 
 def _sqlite_full_tables(name: str) -> list[str]:

@@ -1,0 +1,42 @@
+"""The answer to a request the database could not serve: 503 in words, not a 500 page.
+
+A PostgreSQL server restarting, unreachable, refusing connections (``max_connections``
+reached) or cancelling a statement past ``OPENIMR_STATEMENT_TIMEOUT_SECONDS``
+(openimr.core.statement_limit) raised a database error out of whatever view was running,
+and the visitor saw "Server Error (500)", as for a bug. These pass, the request can be sent
+again, and RFC 9110 15.6.4 gives them 503 with Retry-After. Django still logs the error
+with its trace (django.request), as for any 5xx.
+"""
+
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.views.defaults import server_error as django_server_error
+
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's handler500: called inside the ``except`` that caught the view's error."""
+    error = sys.exc_info()[1]
+    if not isinstance(error, OperationalError | InterfaceError):
+        return django_server_error(request)
+    answer = HttpResponse(_why(error), status=503, content_type="text/plain; charset=utf-8")
+    answer["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return answer
+
+
+def _why(error: Exception) -> str:
+    # psycopg's QueryCanceled, which Django wraps: the statement timeout fired.
+    if type(error.__cause__).__name__ == "QueryCanceled":
+        seconds = f"{settings.OPENIMR_STATEMENT_TIMEOUT_SECONDS:g}"
+        return (
+            f"This request took the database longer than {seconds} seconds and was stopped. "
+            "Try a narrower search, or again later."
+        )
+    return (
+        "The database cannot be reached just now, so this request could not be answered. "
+        f"Try again in {RETRY_AFTER_SECONDS} seconds."
+    )
