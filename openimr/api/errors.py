@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from openimr.api.domain.json_body import json_read
 from openimr.cases.domain.lifecycle import IllegalTransition
 from openimr.core.errors import Conflict, InvalidInput, NotFound, OpenIMRError, Problem
 from openimr.core.validation import problem_from_error
@@ -51,16 +52,11 @@ def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
 
 class JsonBodyParser(Parser):
     """Ninja answers a body it cannot parse with a bare 400 whose reason shows only in debug
-    mode; this one names what is wrong, and ``http_error`` answers it as bad input."""
+    mode; this one reads it strictly (``json_read``) and names what is wrong, which
+    ``http_error`` answers as bad input."""
 
     def parse_body(self, request: HttpRequest) -> Any:
-        try:
-            return super().parse_body(request)
-        except UnicodeDecodeError as exc:
-            where = f"byte {exc.start}"
-            raise InvalidInput([Problem("$", f"is not valid JSON: not UTF-8 at {where}")]) from exc
-        except ValueError as exc:  # json.JSONDecodeError
-            raise InvalidInput([Problem("$", f"is not valid JSON: {exc}")]) from exc
+        return json_read(request.body)
 
 
 _CSRF_REFUSED = (
