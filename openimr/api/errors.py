@@ -11,7 +11,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
-from openimr.api.domain.json_body import json_read
+from openimr.api.domain.json_body import json_read, media_type_problem
 from openimr.cases.domain.lifecycle import IllegalTransition
 from openimr.core.errors import Conflict, InvalidInput, NotFound, OpenIMRError, Problem
 from openimr.core.validation import problem_from_error
@@ -56,7 +56,17 @@ class JsonBodyParser(Parser):
     ``http_error`` answers as bad input."""
 
     def parse_body(self, request: HttpRequest) -> Any:
+        params = request.content_params or {}
+        wrong = media_type_problem(request.content_type or "", params.get("charset"))
+        if wrong:
+            raise UnsupportedMediaType([Problem("$", wrong)])
         return json_read(request.body)
+
+
+class UnsupportedMediaType(InvalidInput):
+    """A body not sent as application/json: 415 (RFC 9110 15.5.16), the body unread."""
+
+    code = "unsupported_media_type"
 
 
 _CSRF_REFUSED = (
@@ -94,6 +104,10 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(InvalidInput)
     def invalid(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
         return respond(request, 422, exc.as_error())
+
+    @api.exception_handler(UnsupportedMediaType)
+    def unsupported(request: HttpRequest, exc: UnsupportedMediaType) -> HttpResponse:
+        return respond(request, 415, exc.as_error())
 
     @api.exception_handler(NinjaValidationError)
     def malformed(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
@@ -136,6 +150,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, UnsupportedMediaType):  # from JsonBodyParser
+            return unsupported(request, exc.__cause__)
         if isinstance(exc.__cause__, InvalidInput):  # from JsonBodyParser
             return invalid(request, exc.__cause__)
         if exc.status_code == 403:  # the session auth's CSRF refusal, the only 403 raised

@@ -18,6 +18,23 @@ from openimr.core.errors import InvalidInput, Problem
 
 # RFC 8259 8.1 allows a reader to ignore a byte order mark; no other encoding is read.
 _ENCODING = "utf-8-sig"
+MEDIA_TYPE = "application/json"
+
+
+def media_type_problem(content_type: str, charset: str | None) -> str:
+    """What is wrong with a body sent as ``content_type`` (RFC 9110 8.3), or "" when it is
+    read as JSON (RFC 8259 11, which defines no charset: one naming UTF-8 is harmless).
+    Reading any body as JSON had filed, from ``curl -d`` (a form's type), an application
+    whose client believed it sent a form, and told a client that did send a form that its
+    JSON was broken."""
+    sent = content_type.strip().lower()
+    if not sent:
+        return f"has no Content-Type; send it as {MEDIA_TYPE}"
+    if sent != MEDIA_TYPE:
+        return f"is sent as {sent}; send it as {MEDIA_TYPE}"
+    if charset is not None and charset.strip().lower() not in ("utf-8", "utf8"):
+        return f"is sent in the charset {charset}; send it in UTF-8"
+    return ""
 
 
 def json_read(raw: bytes) -> Any:
