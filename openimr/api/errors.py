@@ -75,16 +75,23 @@ _CSRF_REFUSED = (
 )
 
 
-def _too_big(request: HttpRequest) -> InvalidInput:
+class TooLarge(InvalidInput):
+    """A body larger than the server reads: 413 (RFC 9110 15.5.14), refused unread, so that a
+    client tells it from a body read and found wrong (422) and does not resend it as is."""
+
+    code = "too_large"
+
+
+def _too_big(request: HttpRequest) -> TooLarge:
     # The body limit is sized to carry one file of OPENIMR_UPLOAD_MAX_BYTES in base64: a body
-    # over it carries a file over the limit, and is refused like one, unread.
+    # over it carries a file over the limit, and the message names that limit too.
     size = int(request.META.get("CONTENT_LENGTH") or 0)
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     message = (
         f"the request body is {size:,} bytes; the limit is {limit:,} bytes (a file of at most "
         f"{settings.OPENIMR_UPLOAD_MAX_BYTES:,} bytes, base64-encoded)"
     )
-    return InvalidInput([Problem("$", message)])
+    return TooLarge([Problem("$", message)])
 
 
 def _problem(error: dict[str, Any]) -> Problem:
@@ -116,7 +123,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(RequestDataTooBig)
     def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-        return invalid(request, _too_big(request))
+        return respond(request, 413, _too_big(request).as_error())
 
     @api.exception_handler(MultiPartParserError)
     def unreadable_form(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
