@@ -16,6 +16,7 @@ from openimr.core.errors import InvalidInput, Problem
 from openimr.letters.selectors import determination_for_payer
 
 router = Router(tags=["applications"])
+IDEMPOTENCY_KEY = r"^[!-~]([ -~]*[!-~])?$"
 
 
 class ReasonOut(Schema):
@@ -90,14 +91,17 @@ def _refuse_backdating(request: HttpRequest, payload: ApplicationIn) -> None:
 
 @router.post(
     "/applications",
-    response={200: ApplicationOut, 201: ApplicationOut, **errors(*REFUSED, 409, 422)},
+    response={200: ApplicationOut, 201: ApplicationOut, **errors(*REFUSED, 409, 413, 415, 422)},
 )
 def submit_application(
     request: HttpRequest,
     payload: ApplicationIn,
-    # An empty key would make every later empty-keyed retry a duplicate on the database.
+    # An empty key would make every later empty-keyed retry a duplicate on the database. A
+    # key is printable ASCII, as the header's draft standard writes it (an RFC 8941 string):
+    # a control character was stored and echoed, and a server that trims a header's spaces
+    # or reads its bytes as Latin-1 would make another key of a retry's copy.
     idempotency_key: str | None = Header(
-        None, alias="Idempotency-Key", min_length=1, max_length=200
+        None, alias="Idempotency-Key", min_length=1, max_length=200, pattern=IDEMPOTENCY_KEY
     ),
 ) -> Status[ApplicationOut]:
     """File an application for IMR (DWC Form IMR). It is screened at once; the answer holds

@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from openimr.api.domain.json_body import json_read, media_type_problem
 from openimr.cases.domain.lifecycle import IllegalTransition
 from openimr.core.errors import Conflict, InvalidInput, NotFound, OpenIMRError, Problem
 from openimr.core.validation import problem_from_error
@@ -51,16 +52,21 @@ def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
 
 class JsonBodyParser(Parser):
     """Ninja answers a body it cannot parse with a bare 400 whose reason shows only in debug
-    mode; this one names what is wrong, and ``http_error`` answers it as bad input."""
+    mode; this one reads it strictly (``json_read``) and names what is wrong, which
+    ``http_error`` answers as bad input."""
 
     def parse_body(self, request: HttpRequest) -> Any:
-        try:
-            return super().parse_body(request)
-        except UnicodeDecodeError as exc:
-            where = f"byte {exc.start}"
-            raise InvalidInput([Problem("$", f"is not valid JSON: not UTF-8 at {where}")]) from exc
-        except ValueError as exc:  # json.JSONDecodeError
-            raise InvalidInput([Problem("$", f"is not valid JSON: {exc}")]) from exc
+        params = request.content_params or {}
+        wrong = media_type_problem(request.content_type or "", params.get("charset"))
+        if wrong:
+            raise UnsupportedMediaType([Problem("$", wrong)])
+        return json_read(request.body)
+
+
+class UnsupportedMediaType(InvalidInput):
+    """A body not sent as application/json: 415 (RFC 9110 15.5.16), the body unread."""
+
+    code = "unsupported_media_type"
 
 
 _CSRF_REFUSED = (
@@ -69,16 +75,23 @@ _CSRF_REFUSED = (
 )
 
 
-def _too_big(request: HttpRequest) -> InvalidInput:
+class TooLarge(InvalidInput):
+    """A body larger than the server reads: 413 (RFC 9110 15.5.14), refused unread, so that a
+    client tells it from a body read and found wrong (422) and does not resend it as is."""
+
+    code = "too_large"
+
+
+def _too_big(request: HttpRequest) -> TooLarge:
     # The body limit is sized to carry one file of OPENIMR_UPLOAD_MAX_BYTES in base64: a body
-    # over it carries a file over the limit, and is refused like one, unread.
+    # over it carries a file over the limit, and the message names that limit too.
     size = int(request.META.get("CONTENT_LENGTH") or 0)
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     message = (
         f"the request body is {size:,} bytes; the limit is {limit:,} bytes (a file of at most "
         f"{settings.OPENIMR_UPLOAD_MAX_BYTES:,} bytes, base64-encoded)"
     )
-    return InvalidInput([Problem("$", message)])
+    return TooLarge([Problem("$", message)])
 
 
 def _problem(error: dict[str, Any]) -> Problem:
@@ -99,6 +112,10 @@ def install(api: NinjaAPI) -> None:
     def invalid(request: HttpRequest, exc: InvalidInput) -> HttpResponse:
         return respond(request, 422, exc.as_error())
 
+    @api.exception_handler(UnsupportedMediaType)
+    def unsupported(request: HttpRequest, exc: UnsupportedMediaType) -> HttpResponse:
+        return respond(request, 415, exc.as_error())
+
     @api.exception_handler(NinjaValidationError)
     def malformed(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         problems = tuple(_problem(dict(e)) for e in exc.errors)
@@ -106,7 +123,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(RequestDataTooBig)
     def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-        return invalid(request, _too_big(request))
+        return respond(request, 413, _too_big(request).as_error())
 
     @api.exception_handler(MultiPartParserError)
     def unreadable_form(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
@@ -140,6 +157,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, UnsupportedMediaType):  # from JsonBodyParser
+            return unsupported(request, exc.__cause__)
         if isinstance(exc.__cause__, InvalidInput):  # from JsonBodyParser
             return invalid(request, exc.__cause__)
         if exc.status_code == 403:  # the session auth's CSRF refusal, the only 403 raised

@@ -11,6 +11,8 @@ _PATTERN_MESSAGES = {
     "email": "is not an email address",
     "icd10": "is not an ICD-10-CM code (for example M54.5 or S46.011A)",
     "claim_number": "must not contain control characters: it is one line, with no tab",
+    "Idempotency-Key": "must be printable ASCII (letters, digits, punctuation; spaces only "
+    "inside), 1 to 200 characters",
 }
 
 # Pydantic says "Input should be a valid dictionary or instance of EmployeeIn": a class name

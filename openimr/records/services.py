@@ -21,6 +21,7 @@ from openimr.cases import selectors as cases
 from openimr.core.case import DocumentKind
 from openimr.core.clock import local_date, now
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Problem
+from openimr.core.text import has_control_character, unprintable
 from openimr.records import selectors
 from openimr.records.domain.base64_text import decode_base64
 from openimr.records.domain.inference import infer_record
@@ -181,8 +182,14 @@ def _filename(value: str) -> str:
     name = value.replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name:
         raise InvalidInput([Problem(FILENAME, "must not be empty")])
-    if len(name) > 255 or any(ord(c) < 32 for c in name):
+    # DEL and the C1 controls garble a listing as C0 ones do; a text-direction control
+    # spells the name another way where the file is saved ("scan\u202efdp.exe" reads
+    # "scanexe.pdf"), as the application's text refuses them (openimr.core.text).
+    if len(name) > 255 or has_control_character(name):
         raise InvalidInput([Problem(FILENAME, "must be at most 255 printable characters")])
+    direction = unprintable(name)
+    if direction:
+        raise InvalidInput([Problem(FILENAME, direction)])
     return name
 
 

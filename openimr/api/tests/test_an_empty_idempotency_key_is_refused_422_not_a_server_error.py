@@ -33,3 +33,15 @@ def test_a_real_key_still_makes_the_retry_safe(client, token, application_doc):
     again = _post(client, token, application_doc, "retry-1")
     assert (first.status_code, again.status_code) == (201, 200)
     assert models.Application.objects.count() == 1
+
+
+@pytest.mark.parametrize("key", ["a\x01b", "tab\there", "   ", " padded", "clé"])
+def test_a_key_not_of_printable_ascii_is_refused_at_the_header(client, token, application_doc, key):
+    # A control character was stored and echoed; a space at an end, or a letter outside
+    # ASCII, is a key a server may trim or re-read as another on the retry.
+    response = _post(client, token, application_doc, key)
+    assert response.status_code == 422, response.content
+    [field] = response.json()["error"]["fields"]
+    assert field["path"] == "$.Idempotency-Key"
+    assert field["message"].startswith("must be printable ASCII")
+    assert models.Application.objects.count() == 0

@@ -100,7 +100,8 @@ def test_an_api_body_past_the_upload_limit_is_refused_before_it_is_read(
         content_type="application/json",
         headers={"Authorization": f"Bearer {token}"},
     )
-    assert response.status_code == 422  # in the error shape, naming the limit
+    assert response.status_code == 413  # too_large, in the error shape, naming the limit
+    assert response.json()["error"]["code"] == "too_large"
     assert Record.objects.count() == 0 and stored_files(settings.MEDIA_ROOT) == []
 
 

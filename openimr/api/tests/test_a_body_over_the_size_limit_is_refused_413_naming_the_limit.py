@@ -1,7 +1,7 @@
 """A request body larger than Django lets the server read (``DATA_UPLOAD_MAX_MEMORY_SIZE``,
-sized from ``OPENIMR_UPLOAD_MAX_BYTES``) carries a file over the limit: it is refused like a
-file over the limit (422 in the one error shape, naming the limit, nothing stored), not a
-server error or Django's HTML page."""
+sized from ``OPENIMR_UPLOAD_MAX_BYTES``) is refused unread: 413 ``too_large`` (RFC 9110
+15.5.14) in the one error shape, naming the limit, nothing stored; not a server error or
+Django's HTML page, nor the 422 of a body read and found wrong."""
 
 import json
 
@@ -27,7 +27,7 @@ def token(three_item_doc):
 
 
 @pytest.mark.parametrize("debug", [False, True])
-def test_a_body_over_the_limit_is_422_naming_the_limit(client, settings, token, debug):
+def test_a_body_over_the_limit_is_413_naming_the_limit(client, settings, token, debug):
     settings.DEBUG = debug
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     body = {"filename": "big.pdf", "content_base64": "A" * 2000, "submitted_by": "employee"}
@@ -37,7 +37,8 @@ def test_a_body_over_the_limit_is_422_naming_the_limit(client, settings, token, 
         content_type="application/json",
         headers={"Authorization": f"Bearer {token}"},
     )
-    assert response.status_code == 422, response.content[:300]
+    assert response.status_code == 413, response.content[:300]
+    assert response.json()["error"]["code"] == "too_large"
     [field] = response.json()["error"]["fields"]
     assert field["path"] == "$"
     assert "the limit is 1,000 bytes" in field["message"]
