@@ -150,9 +150,9 @@ def _matched(
         return True, False
     person = (
         role in PEOPLE
+        and not is_organisation(wanted)
         and same_person(wanted, normalise_name(name))
         and not is_organisation(name)
-        and not is_organisation(wanted)
     )
     return person, person
 

@@ -8,6 +8,7 @@ settle is left to the fuzzy comparison in `conflicts`.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from openimr.core.text import without_invisible
 
@@ -103,6 +104,8 @@ def _expand(words: list[str]) -> list[str]:
     return kept
 
 
+# A conflict check normalises the same panel names for party after party (LC 139.5(d)).
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """The comparable form of a party's or an affiliation's name: case, accents, invisible
     format characters (a soft hyphen), punctuation, titles (Dr., MD, Esq.), legal forms
@@ -130,6 +133,7 @@ _ORGANISATION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def is_organisation(name: str) -> bool:
     """Whether a name as written is an organisation's by its words: a legal form ("Inc."),
     an "&" or "and", or a word such as "Hospital", "Insurance" or "Group". A name without
