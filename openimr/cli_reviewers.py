@@ -108,6 +108,8 @@ def cmd_reviewers_import(args: argparse.Namespace) -> int:
 
     report = reviewers_import_csv(text=text, actor="cli")
     print(f"imported {len(report.imported)} reviewer(s), rejected {len(report.rejected)} row(s)")
+    for reviewer_id, said in report.kept:  # staff's entries the file did not replace
+        print(f"  {reviewer_id}: {said}")
     for _line, problems in report.rejected:
         for problem in problems:  # its path names the line and column: "line 3: weekly_hours"
             print(f"  {shown_literally(str(problem))}", file=sys.stderr)

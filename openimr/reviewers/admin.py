@@ -18,11 +18,13 @@ class LicenseInline(admin.TabularInline):
 class AffiliationInline(admin.TabularInline):
     model = models.Affiliation
     extra = 0
+    readonly_fields = ("source",)
 
 
 class LeaveInline(admin.TabularInline):
     model = models.Leave
     extra = 0
+    readonly_fields = ("source",)
 
 
 class SanctionInline(admin.TabularInline):

@@ -20,6 +20,8 @@ from openimr.reviewers.store import reviewer_store
 class ImportReport:
     imported: list[str] = field(default_factory=list)
     rejected: list[tuple[int, list[Problem]]] = field(default_factory=list)
+    # (reviewer_id, "kept 1 tie staff entered, ..."): what the file did not replace.
+    kept: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _check_imported(
@@ -69,7 +71,9 @@ def _records(text: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
 
 def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
     """Import a panel CSV (columns in docs/reviewers.md). A row with impossible data is
-    rejected with its line and field named; every other row imports."""
+    rejected with its line and field named; every other row imports. The report says, by
+    reviewer, what staff entered that the file left standing (LC 139.5(d): a disclosed
+    conflict is not lost by a routine import)."""
     report = ImportReport()
     header, rows = _records(text)
     if "reviewer_id" not in header or "name" not in header:
@@ -94,7 +98,8 @@ def reviewers_import_csv(*, text: str, actor: Actor) -> ImportReport:
         except InvalidInput as exc:
             report.rejected.append((line, list(exc.problems)))
             continue
-        reviewer_store(reviewer=reviewer, actor=actor)
+        if said := reviewer_store(reviewer=reviewer, actor=actor).said():
+            report.kept.append((reviewer.reviewer_id, said))
         report.imported.append(reviewer.reviewer_id)
     if not report.imported and not report.rejected:
         raise InvalidInput([Problem("line 2", "the file names its columns but holds no reviewer")])

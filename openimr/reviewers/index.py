@@ -27,7 +27,7 @@ from collections.abc import Set as AbstractSet
 from rapidfuzz import fuzz, process
 
 from openimr.reviewers.domain.matching import load_key
-from openimr.reviewers.domain.names import name_tokens, normalise_name
+from openimr.reviewers.domain.names import first_and_last, name_tokens, normalise_name
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.domain.specialties import specialty_key
 
@@ -66,11 +66,15 @@ class PanelIndex(Mapping[str, Reviewer]):
         self._reviewers: dict[str, Reviewer] = {r.reviewer_id: r for r in reviewers}
         self.floor = floor
         self._holders: dict[str, list[tuple[str, str]]] = {}  # normalised -> (id, as written)
+        self._people: dict[str, list[str]] = {}  # first and last words -> normalised names
         self._specialties: dict[str, set[str]] = {}
         self._decided: dict[str, set[str]] = {}
         for reviewer in self._reviewers.values():
             self._add(reviewer)
         self._names = sorted(self._holders)
+        for name in self._names:
+            if key := first_and_last(name):
+                self._people.setdefault(key, []).append(name)
         self._sorted = [_sorted_words(n) for n in self._names]
         self._blocks = self._block_index()
         self._common = max(50, int(common_share * len(self._names)))
@@ -119,18 +123,26 @@ class PanelIndex(Mapping[str, Reviewer]):
 
     def candidates(self, party_normalised: str) -> Iterator[tuple[str, str, float]]:
         """Every (reviewer id, name as written, score) whose name scores at least ``floor``
-        against the party's normalised name: the exact name first, at 100."""
+        against the party's normalised name, the exact name first, at 100; then, below the
+        floor, the names with the same first and last words, which ``same_person`` may match
+        ("John Albert Smith" and "John Smith" score 74)."""
         for rid, written in self._holders.get(party_normalised, ()):
             yield rid, written, 100.0
         positions = list(self._block(party_normalised))
         choices = [self._sorted[p] for p in positions]
         wanted, cutoff = _sorted_words(party_normalised), self.floor
+        seen = {party_normalised}
         # rapidfuzz scores the whole block in C; token_sort_ratio is ratio of sorted words.
         for _, score, at in process.extract(
             wanted, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
         ):
             name = self._names[positions[at]]
+            seen.add(name)
             if name != party_normalised:
+                yield from ((rid, written, score) for rid, written in self._holders[name])
+        for name in self._people.get(first_and_last(party_normalised), ()):
+            if name not in seen:
+                score = rapidfuzz_similarity(party_normalised, name)
                 yield from ((rid, written, score) for rid, written in self._holders[name])
 
     def with_any_specialty(self, keys: frozenset[str]) -> AbstractSet[str]:

@@ -82,11 +82,19 @@ class License(models.Model):
             raise ValidationError({"state": f"{self.state!r} is not a US state code, e.g. NV"})
 
 
+# Where a tie or a leave came from. A row staff entered in the admin (a conflict the reviewer
+# disclosed to staff) is never replaced by a panel file; the file's own rows are
+# (store.store_reviewer, LC 139.5(d); 8 CCR 9792.10.6).
+FROM_FILE, FROM_STAFF = "file", "staff"
+SOURCES = [(FROM_FILE, "Panel file"), (FROM_STAFF, "Staff")]
+
+
 class Affiliation(models.Model):
     reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="affiliations")
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=choices_of(AffiliationKind))
     until = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=5, choices=SOURCES, default=FROM_STAFF)
 
     class Meta:
         constraints = (
@@ -103,6 +111,7 @@ class Leave(models.Model):
     reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="leave")
     start = models.DateField()
     end = models.DateField()
+    source = models.CharField(max_length=5, choices=SOURCES, default=FROM_STAFF)
 
     def __str__(self) -> str:
         return f"{self.start}–{self.end}"

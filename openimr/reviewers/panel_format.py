@@ -12,7 +12,12 @@ from typing import Any, TypeVar
 import us
 
 from openimr.core.errors import InvalidInput, Problem
-from openimr.core.text import NAMES_NO_ONE, has_control_character, letter_or_digit_problem
+from openimr.core.text import (
+    NAMES_NO_ONE,
+    has_control_character,
+    letter_or_digit_problem,
+    unprintable,
+)
 from openimr.reviewers.domain.panel import (
     Affiliation,
     AffiliationKind,
@@ -49,11 +54,15 @@ _SLUG = re.compile(r"[A-Za-z0-9_-]+")
 
 def text_problem(key: str, value: str) -> str | None:
     """What is wrong with a text value of the panel, or None: a control character (which
-    PostgreSQL cannot store, or a page cannot print), more than its column holds, or a
-    reviewer id that is not a slug (the panel's key, written on staff pages and exports)."""
+    PostgreSQL cannot store, or a page cannot print), a text-direction control (core.text's
+    ``unprintable``: "Dr. \u202eKrap Ada" prints as another name than the one a conflict of
+    interest is checked against, LC 139.5(d); 8 CCR 9792.10.6), more than its column holds, or
+    a reviewer id that is not a slug (the panel's key, written on staff pages and exports)."""
     limit = TEXT_LIMITS.get(key, 300)
     if has_control_character(value):
         return "holds a control character"
+    if problem := unprintable(value):
+        return problem
     if len(value) > limit:
         return f"is {len(value)} characters; at most {limit}"
     if key == "reviewer_id" and value and not _SLUG.fullmatch(value):

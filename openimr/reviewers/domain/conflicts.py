@@ -5,7 +5,9 @@ A reviewer is excluded when a current tie (an affiliation that has not ended) or
 reviewer's own name matches a party of the case, and when the reviewer decided an earlier
 review of the same dispute that was sent back on appeal. Names compare after
 ``normalise_name``: equal, or alike above a threshold (0–100) by a similarity function the
-caller supplies, so this module needs no third-party scorer.
+caller supplies, so this module needs no third-party scorer; a party who is a person also
+matches the same first and last names (``names.same_person``: "John Albert Smith" is
+"John Smith").
 
 Codes are stable: ``affiliated_<role>`` (a tie to the party), ``reviewer_is_<role>`` (the
 reviewer is the party), ``remand_same_reviewer``; roles are those of ``PartyRole``.
@@ -18,7 +20,7 @@ from difflib import SequenceMatcher
 from typing import Protocol, runtime_checkable
 
 from openimr.reviewers.domain.credentials import Reason
-from openimr.reviewers.domain.names import normalise_name
+from openimr.reviewers.domain.names import is_organisation, normalise_name, same_person
 from openimr.reviewers.domain.panel import (
     Affiliation,
     AffiliationKind,
@@ -93,39 +95,66 @@ def _who(role: PartyRole) -> str:
     return "who is" if role in PEOPLE else "which is"
 
 
-def _alike(score: float) -> str:
+def _alike(score: float, person: bool) -> str:
+    if person:
+        return f" (the same first and last names; the names are {score:.0f}% alike)"
     return "" if score >= 100 else f" (the names are {score:.0f}% alike)"
 
 
-def _tie(role: PartyRole, party: str, tie: Affiliation, score: float) -> Reason:
+def _tie(role: PartyRole, party: str, tie: Affiliation, score: float, person: bool) -> Reason:
     return Reason(
         f"affiliated_{role.value}",
         f"The reviewer {KIND_WORDS[tie.kind]} “{tie.name}”, {_who(role)} {ROLE_WORDS[role]}, "
-        f"“{party}”{_alike(score)}.",
+        f"“{party}”{_alike(score, person)}.",
         SOURCE,
         (party, tie.name),
     )
 
 
-def _self(role: PartyRole, party: str, name: str, score: float) -> Reason:
+def _self(role: PartyRole, party: str, name: str, score: float, person: bool) -> Reason:
     return Reason(
         f"reviewer_is_{role.value}",
-        f"The reviewer is {ROLE_WORDS[role]}, “{party}”{_alike(score)}.",
+        f"The reviewer is {ROLE_WORDS[role]}, “{party}”{_alike(score, person)}.",
         SOURCE,
         (party, name),
     )
 
 
 def name_reasons(
-    reviewer: Reviewer, role: PartyRole, party: str, name: str, *, score: float, today: date
+    reviewer: Reviewer,
+    role: PartyRole,
+    party: str,
+    name: str,
+    *,
+    score: float,
+    today: date,
+    person: bool = False,
 ) -> Iterator[Reason]:
     """The reasons a match of ``party`` with ``name`` (an affiliation's or the reviewer's own
-    name, as disclosed) gives against ``reviewer`` today (LC 139.5(d))."""
+    name, as disclosed) gives against ``reviewer`` today (LC 139.5(d)); ``person``: matched
+    as ``same_person`` below the threshold, and said so."""
     if name == reviewer.name:
-        yield _self(role, party, name, score)
+        yield _self(role, party, name, score, person)
     for tie in reviewer.affiliations:
         if tie.name == name and _current(tie, today):
-            yield _tie(role, party, tie, score)
+            yield _tie(role, party, tie, score, person)
+
+
+def _matched(
+    role: PartyRole, wanted: str, name: str, score: float, threshold: float
+) -> tuple[bool, bool]:
+    """Whether a name matches a party, and whether only as the same person: alike above the
+    threshold, or, for a party who is a person and two names that are no organisation's,
+    the same first and last names (``same_person``; LC 139.5(d); 8 CCR 9792.10.6)."""
+    if score >= threshold:
+        return True, False
+    person = (
+        role in PEOPLE
+        and not is_organisation(wanted)
+        and same_person(wanted, normalise_name(name))
+        and not is_organisation(name)
+    )
+    return person, person
 
 
 def _case_key(number: str) -> str:
@@ -170,8 +199,11 @@ def reviewer_conflicts(
         wanted = normalise_name(party)
         for name, normalised in targets if wanted else ():
             score = 100.0 if normalised == wanted else similarity(wanted, normalised)
-            if score >= threshold:
-                found += name_reasons(reviewer, role, party, name, score=score, today=today)
+            hit, person = _matched(role, wanted, normalised, score, threshold)
+            if hit:
+                found += name_reasons(
+                    reviewer, role, party, name, score=score, today=today, person=person
+                )
     return _ordered(found)
 
 
@@ -206,9 +238,12 @@ def panel_conflicts(
         wanted = normalise_name(party)
         for rid, name, score in matcher.candidates(wanted) if wanted else ():
             reviewer = panel.get(rid)
-            if reviewer is not None and score >= threshold:
+            hit, person = _matched(role, wanted, name, score, threshold)
+            if reviewer is not None and hit:
                 found.setdefault(rid, []).extend(
-                    name_reasons(reviewer, role, party, name, score=score, today=today)
+                    name_reasons(
+                        reviewer, role, party, name, score=score, today=today, person=person
+                    )
                 )
     for rid, reason in _remands(parties, panel, matcher):
         found.setdefault(rid, []).append(reason)

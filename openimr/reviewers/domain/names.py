@@ -8,6 +8,7 @@ settle is left to the fuzzy comparison in `conflicts`.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from openimr.core.text import without_invisible
 
@@ -81,6 +82,21 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words[start:end]
 
 
+# A law firm is "Law Offices of Smith & Jones" on one paper and "Smith & Jones" on the next:
+# the leading words name no party of their own. Only whole leading phrases ending in "of":
+# "Smith Law Firm" keeps its words, or it would be the person "Smith".
+_FIRM_WORDS = (("law", "offices", "of"), ("law", "office", "of"), ("law", "firm", "of"))
+
+
+def _without_firm_words(words: list[str]) -> list[str]:
+    start = 1 if words[:1] == ["the"] else 0
+    for phrase in _FIRM_WORDS:
+        end = start + len(phrase)
+        if tuple(words[start:end]) == phrase and len(words) > end:
+            return words[end:]
+    return words
+
+
 def _expand(words: list[str]) -> list[str]:
     kept = [_ABBREVIATIONS.get(w, w) for w in words if w not in _LEGAL_FORMS] or words
     if kept and kept[0] == "st":
@@ -88,13 +104,64 @@ def _expand(words: list[str]) -> list[str]:
     return kept
 
 
+# A conflict check normalises the same panel names for party after party (LC 139.5(d)).
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """The comparable form of a party's or an affiliation's name: case, accents, invisible
     format characters (a soft hyphen), punctuation, titles (Dr., MD, Esq.), legal forms
-    (Inc., LLC, Co.) and common abbreviations (Ins., Svcs., Med.) make no difference; "&" is
-    "and". "Group" is kept: a medical group is a different party from its physicians
-    (LC 139.5(d))."""
-    return " ".join(_expand(_strip_titles(_words(_plain_letters(name)))))
+    (Inc., LLC, Co.), a law firm's leading "Law Offices of" and common abbreviations (Ins.,
+    Svcs., Med.) make no difference; "&" is "and". "Group" is kept: a medical group is a
+    different party from its physicians (LC 139.5(d))."""
+    words = _strip_titles(_without_firm_words(_words(_plain_letters(name))))
+    return " ".join(_expand(words))
+
+
+# Words no person's name holds but organisations' names do: a name with one of them, a legal
+# form or an "&" is an organisation's, which ``same_person`` must not match by its first and
+# last words ("Sierra Hospital" is not "Sierra Community Hospital"). Persons' roles hold them
+# too: a facility writes the record of a treating provider.
+_ORGANISATION_WORDS = frozenset(
+    {"hospital", "hospitals", "center", "centre", "clinic", "clinics", "group", "associates"}
+    | {"partners", "health", "healthcare", "medical", "pharmacy", "pharmaceuticals", "labs"}
+    | {"laboratory", "laboratories", "imaging", "surgery", "surgical", "therapy", "care"}
+    | {"rehabilitation", "insurance", "casualty", "mutual", "fund", "trust", "services"}
+    | {"management", "administrators", "network", "systems", "solutions", "industries"}
+    | {"enterprises", "holdings", "logistics", "construction", "grocers", "market", "farms"}
+    | {"transport", "transportation", "manufacturing", "school", "district", "county", "city"}
+    | {"department", "university", "college", "foundation", "institute", "agency", "law"}
+    | {"firm", "office", "offices", "devices", "company", "corporation", "and"}
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_organisation(name: str) -> bool:
+    """Whether a name as written is an organisation's by its words: a legal form ("Inc."),
+    an "&" or "and", or a word such as "Hospital", "Insurance" or "Group". A name without
+    one may still be an organisation's; this only keeps ``same_person`` to people."""
+    words = _words(_plain_letters(name))
+    return any(w in _LEGAL_FORMS or _ABBREVIATIONS.get(w, w) in _ORGANISATION_WORDS for w in words)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two normalised names of people name one person however fully each is written:
+    the first and the last words agree, and the middle names, when both give some, agree by
+    their initials ("John Albert Smith", "John A Smith" and "John Smith"; not "John B Smith").
+    A reviewer who practises with the requesting physician is in conflict however either
+    wrote the physician's name (LC 139.5(d); 8 CCR 9792.10.6). For people only: "Valley
+    Medical Group" and "Valley Ortho Group" agree first and last and are two parties."""
+    left, right = name_tokens(a), name_tokens(b)
+    if len(left) < 2 or len(right) < 2 or (left[0], left[-1]) != (right[0], right[-1]):
+        return False
+    middle_left, middle_right = left[1:-1], right[1:-1]
+    initials = [w[0] for w in middle_left] == [w[0] for w in middle_right]
+    return not middle_left or not middle_right or initials
+
+
+def first_and_last(normalised: str) -> str:
+    """The first and last words of a normalised name of two words or more, else "": the key
+    under which ``same_person`` names meet."""
+    words = name_tokens(normalised)
+    return f"{words[0]} {words[-1]}" if len(words) >= 2 else ""
 
 
 def name_tokens(normalised: str) -> tuple[str, ...]:

@@ -81,3 +81,24 @@ def test_the_panel_document_refuses_a_control_character_at_its_path():
     assert [(p.path, p.message) for p in caught.value.problems] == [
         ("$.reviewers[0].name", "holds a control character")
     ]
+
+
+@pytest.mark.parametrize("control", ["\u202a", "\u202e", "\u2066", "\u2069"])
+def test_a_direction_override_in_a_name_is_rejected_at_its_row_and_column(
+    client, staff_client, control
+):
+    """A right-to-left override makes "Dr. Ada Park" print as another name than the one the
+    conflicts are checked against (LC 139.5(d)); core.text refuses it in printed text."""
+    status, body = _import(client, _row(name=f"Dr. {control}Ada Park"), _row(reviewer_id="R-2"))
+    assert status == 200
+    assert "line 2: name: must not contain text-direction controls" in body
+    assert "<strong>1</strong> imported, <strong>1</strong> rejected" in body
+    assert list(models.Reviewer.objects.values_list("reviewer_id", flat=True)) == ["R-2"]
+
+
+def test_a_direction_override_in_an_affiliation_is_rejected_in_the_panel_file():
+    doc = {"format": "openimr.panel/1", "reviewers": [{"reviewer_id": "R-1", "name": "Ada Park",
+           "affiliations": [{"name": "Acme \u202eInsurance", "kind": "paid_by"}]}]}  # fmt: skip
+    with pytest.raises(InvalidInput) as caught:
+        panel_from_document(doc)
+    assert [p.path for p in caught.value.problems] == ["$.reviewers[0].affiliations[0].name"]
