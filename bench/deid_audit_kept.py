@@ -318,4 +318,10 @@ KEPT: tuple[str, ...] = (
     "The doctor X-RAY FINDINGS and the consultant OPIOID AGREEMENT were read.",
     "She works at a warehouse, works at the local market, works at home and at night.",
     "He is currently working at least 24 hours a week; she works at grocery store.",
+    # Session 24, deid24b: a workplace after "the" described, a call, clinics sharing a known
+    # organization's first word, a record's possessive after a clinician's role.
+    "She works at the warehouse; he works at the main warehouse and at the home office.",
+    "The adjuster called on 3/3/2016; the nurse, called Monday, agreed; she goes by bus.",
+    "She was seen at Sunrise Medical Group and at Harbor UCLA Medical Center.",
+    "The treating physician MRI's findings and the surgeon EMG's result were read.",
 )

@@ -455,6 +455,23 @@ LEAKS: tuple[Leak, ...] = (
     Leak("He is employed by valley orchard packing since 2010.", ("valley", "orchard")),
     Leak("Exhibit A. Jane Smith's deposition was reviewed.", ("Jane", "Smith")),
     Leak("She picks grapes at Sunrise Farms.", ("Sunrise",)),
+    # Session 24, deid24b: a possessive in small letters after capitals following a role, an
+    # employer in small letters after "the" or a chain's two words, a known employer's first
+    # word with a business's word and a nickname after a known name (two LEFT closed).
+    Leak("The treating physician JOHN SMITH's note was reviewed.", ("JOHN", "SMITH")),
+    Leak(
+        "The PTP JANE DOE's report and the adjuster ALAN REYES's letter were read.",
+        ("JANE", "DOE", "ALAN", "REYES"),
+    ),
+    Leak("She works at the acme warehouse as a picker.", ("acme",)),
+    Leak("He works at home depot as a cashier.", ("depot",)),
+    Leak("She works at taco bell; he works at the whole foods.", ("taco", "bell", "foods")),
+    Leak("She picks grapes at Sunrise Acres.", ("Sunrise",)),
+    Leak("Guadalupe, called Lupe, reported 5/10 pain.", ("Lupe",)),
+    Leak(
+        "Guadalupe goes by Lupe at work; Hernandez-Whitfield (aka Lupita) agreed.",
+        ("Lupe", "Lupita"),
+    ),
 )
 
 
@@ -471,11 +488,6 @@ LEFT: tuple[Left, ...] = (
         "Sam Ortiz saw her on 3/3/2016.",
         ("Sam", "Ortiz"),
         "a name the case does not state and nothing marks (no title, credential, role, label)",
-    ),
-    Left(
-        "Guadalupe, called Lupe, reported 5/10 pain.",
-        ("Lupe",),
-        "a nickname the case does not state, outside quotes between the name's words",
     ),
     Left(
         "The adjuster assigned in March after the transfer of the file is Maria Lopez.",
@@ -496,11 +508,6 @@ LEFT: tuple[Left, ...] = (
         "Tarn reported the request; Dr. Okonkwo agreed.",
         ("Tarn",),
         "a misspelling of a name under five letters ('Tran' is not a party here either)",
-    ),
-    Left(
-        "She picks grapes at Sunrise Acres.",
-        ("Sunrise",),
-        "a known organization's first word alone, with a word it does not hold",
     ),
     Left(
         "She was seen at the Carson Lee Medical Group.",

@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 from openimr.decisions.domain import (
     clinic_names,
     identifiers,
+    known_shapes,
     labelled_names,
     people_around,
     role_names,
@@ -43,6 +44,7 @@ from openimr.decisions.domain.deidentify import (
     replace_known_names,
 )
 from openimr.decisions.domain.identifiers import replace_identifiers, safe_age
+from openimr.decisions.domain.known_shapes import replace_nicknames, replace_organization_heads
 from openimr.decisions.domain.labelled_names import (
     replace_labelled_names,
     replace_role_phrase_names,
@@ -97,6 +99,7 @@ _LABELS = (
     *unlabelled_names.TALK_VERBS,
     *unlabelled_names.SENTENCE_ROLES,
     *spelled_addresses.CLUES,
+    *known_shapes.NICKNAME_CUES,
 )
 _WORDS = tuple(sorted({label.split()[0] for label in _LABELS} | set(unlabelled_names.PHRASES)))
 _AUTOMATON = ahocorasick.Automaton()
@@ -191,12 +194,13 @@ def scrub(text: str | None, names: NameIndex) -> str | None:
     # rule replaces with the party's role word.
     for rule in _MARKED_NAMES:
         text = rule(text, names.words)
-    text = replace_known_names(text, names)
+    text = replace_organization_heads(replace_known_names(text, names), names)
     # Last: a name in parentheses follows the role words the rules above write.
     return replace_claims_companies(replace_parenthesized_names(text))
 
 
 _MARKED_NAMES = (
+    replace_nicknames,
     replace_role_phrase_names,
     replace_role_verb_names,
     replace_names_after_sentence_roles,

@@ -53,7 +53,7 @@ _CLINICAL_ACT_WORDS = """
 """
 _CLINICIAN_ACTS = PERSON_ACTS | frozenset(_CLINICAL_ACT_WORDS.split())
 _CREDENTIAL_AFTER = re.compile(r"\s*([A-Z][A-Za-z-]*(?:\.[A-Z])*)")
-_AFTER_NAME = re.compile(r"(['\u2019]S\b)|(,)|\s+([a-z]+)\b")
+_AFTER_NAME = re.compile(r"(['\u2019][Ss]\b)|(,)|\s+([a-z]+)\b")
 _COMPANY_ROLES = ("employer", "insurer", "carrier", "claims administrator")
 # Found as the automaton of ``word_starts`` finds them (by its words: "manage", "represent",
 # "claims"): a word it does not hold costs a scan of the text.

@@ -138,15 +138,22 @@ class NameIndex:
     initials: dict[str, str]
     letters: frozenset[str]
     phrases: tuple[tuple[str, str], ...]
+    # Each organization's first word as written, of a name of two words or more ("Sunrise"),
+    # for its shortenings no variant holds ("Sunrise Acres": ``known_shapes``).
+    heads: tuple[tuple[str, str], ...] = ()
 
 
 def name_index(names: Sequence[KnownName]) -> NameIndex:
     words: dict[str, str] = {}
     initials: dict[str, str] = {}
     phrases: dict[str, str] = {}
+    heads: dict[str, str] = {}
     for known in names:
         role = ROLE_WORDS.get(known.role, REDACTED)
         if not known.person:
+            head, *rest = known.name.split() or [""]
+            if rest and head not in ("The", "A", "An"):  # "The Home Depot"
+                heads.setdefault(head.rstrip(",."), role)
             for variant in organization_variants(known.name):
                 phrases.setdefault(" ".join(variant.lower().split()), role)
                 phrases.setdefault(" ".join(fold(variant).lower().split()), role)
@@ -159,7 +166,7 @@ def name_index(names: Sequence[KnownName]) -> NameIndex:
             initials.setdefault("".join(fold(t)[0].lower() for t in tokens), role)
     ordered = tuple(sorted(phrases.items(), key=lambda p: -len(p[0])))
     letters = frozenset(word[0] for word in words if word)
-    return NameIndex(words, initials, letters, ordered)
+    return NameIndex(words, initials, letters, ordered, tuple(heads.items()))
 
 
 def name_key(word: str) -> str:
@@ -244,11 +251,11 @@ def replace_known_names(text: str, index: NameIndex) -> str:
     for first, end, role in reversed(spans):
         title = _TITLE_BEFORE.search(text, max(0, first - 12), first)
         start = title.start() if title else first
-        text = text[:start] + _role_after(role, text, start) + _possessive(text, end)
+        text = text[:start] + role_after(role, text, start) + _possessive(text, end)
     return text
 
 
-def _role_after(role: str, text: str, at: int) -> str:
+def role_after(role: str, text: str, at: int) -> str:
     """``role_at``, without its article after an article ("the Washington Orthopedics
     report" reads "the treating physician Orthopedics report", not "the the ...") or a
     salutation's "Dear" ("Dear Dr. Okonkwo," reads "Dear treating physician,")."""
@@ -272,7 +279,7 @@ def _replace_phrase(text: str, phrase: str, role: str) -> str:
     while found >= 0:
         end = found + len(phrase)
         if _boundary(lower, found, end):
-            out += [text[at:found], _role_after(role, text, found)]
+            out += [text[at:found], role_after(role, text, found)]
             at = end
         found = lower.find(phrase, end if at == end else found + 1)
     return "".join(out) + text[at:]

@@ -156,7 +156,7 @@ def _span(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
 _CAPITALS_NAME = re.compile(
     rf"\s+((?:[{UPPER}]\.\s*)*[{UPPER}][{UPPER}'\u2019-]+"
     rf"(?:\s+(?:[{UPPER}]\.\s*)*[{UPPER}][{UPPER}'\u2019-]+){{0,2}})"
-    rf"(?=\s*(?:$|[,;:.()\x00])|\s+[{UPPER}]?[{LOWER}])"
+    rf"(?=\s*(?:$|[,;:.()\x00])|\s+[{UPPER}]?[{LOWER}]|['\u2019]s\b)"
 )
 _CAPITAL_WORD = re.compile(rf"[{UPPER}][{UPPER}'\u2019-]+")
 # What a title in capitals heads when it heads no name ("ATTORNEY FEES are", "NURSE TRIAGE

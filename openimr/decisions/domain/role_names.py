@@ -112,9 +112,9 @@ _BUSINESS_HEAD_WORDS = """
     grocers grocery trucking logistics transport freight company co corp inc llc ltd
     restaurant restaurants cafe diner bakery dairy nursery winery vineyards packing
     packers plant factory mill depot shop salon hotel motel casino industries enterprises
-    manufacturing construction builders contractors services
+    manufacturing construction builders contractors services acres orchards growers
 """
-_BUSINESS_HEADS = frozenset(_BUSINESS_HEAD_WORDS.split())
+BUSINESS_HEADS = frozenset(_BUSINESS_HEAD_WORDS.split())
 _WORKPLACE_WORD_LIST = """
     a an the his her their its my our your this that these those some any one another other
     same different local nearby small large big new old family home night least full part
@@ -124,6 +124,17 @@ _WORKPLACE_WORD_LIST = """
     medical dental vet veterinary
 """
 _WORKPLACE_WORDS = frozenset(_WORKPLACE_WORD_LIST.split())
+# Chains of two words a note types in small letters that the lists above read as a workplace
+# described ("works at home depot": "home" describes) or that end with no business's word
+# ("works at taco bell"): named, so they go.
+_CHAIN_LIST = """
+    home|depot office|depot family|dollar dollar|tree dollar|general whole|foods
+    grocery|outlet save|mart food|maxx taco|bell burger|king best|buy rite|aid pizza|hut
+    panda|express del|taco little|caesars
+"""
+_CHAINS = frozenset(tuple(chain.split("|")) for chain in _CHAIN_LIST.split())
+# Descriptions of a workplace after "the" that name none ("works at the main warehouse").
+_THE_WORKPLACE_WORDS = frozenset(("main", "corner", "same", "central", "neighborhood", "busy"))
 _WORD_RUN = re.compile(r"\S+")
 
 # The first words of the roles and verbs above, as they start in lower case.
@@ -215,14 +226,21 @@ def replace_claims_companies(text: str) -> str:
 
 def _lower_employer(text: str, found: re.Match[str]) -> tuple[int, int] | None:
     """The employer written in small letters after "works at" (or "employed by"), the
-    words ``found`` read (its group 2): up to a business's word, none of them a word of a
-    workplace described."""
-    words = [(m.group(0), m.end()) for m in _WORD_RUN.finditer(text, *found.span(2))]
+    words ``found`` read (its group 2), "the" before them left: a chain's two words ("home
+    depot"), or the words up to a business's word, none of them a word of a workplace
+    described ("the acme warehouse" goes, "the local market" stays)."""
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD_RUN.finditer(text, *found.span(2))]
+    if words and words[0][0] == "the":  # "works at the acme warehouse": "the" names one
+        words = words[1:]
+    if len(words) > 1 and (words[0][0], words[1][0]) in _CHAINS:
+        return words[0][1], words[1][2]
     for size in range(len(words), 1, -1):
-        if words[size - 1][0] in _BUSINESS_HEADS:
-            if any(word in _WORKPLACE_WORDS for word, _ in words[: size - 1]):
+        if words[size - 1][0] in BUSINESS_HEADS:
+            if any(
+                w in _WORKPLACE_WORDS or w in _THE_WORKPLACE_WORDS for w, _, _ in words[: size - 1]
+            ):
                 return None
-            return found.start(2), words[size - 1][1]
+            return words[0][1], words[size - 1][2]
     return None
 
 
