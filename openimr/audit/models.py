@@ -45,3 +45,22 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit chain of {self.length} event(s), ending {self.last_hash[:12]}"
+
+
+class AuditEventCase(models.Model):
+    """A case an event names in a list (``detail.cases``: a staff list showing several
+    cases), one row a case, written in the event's transaction (``openimr.audit.case_index``).
+    SQLite cannot search a JSON list, so without it a case's trail, its accounting of
+    disclosures (HIPAA 45 CFR 164.528), missed every list it was shown in. Not hashed: it
+    repeats ``detail``, which is."""
+
+    event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="listed_cases")
+    case_number = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("case_number", "event"), name="audit_case_event"),
+        )
+
+    def __str__(self) -> str:
+        return f"event {self.event_id} names {self.case_number}"
