@@ -47,6 +47,8 @@ AUDITED: dict[str, str] = {
     "review:amend": "letter.amend_viewed",
     "review:amended_pdf": "letter.downloaded",
     "audit:case_trail": "case.trail_exported",
+    # A reason for a failure can quote the letter, read before it is de-identified.
+    "decisions:failures": "corpus.failures_viewed",
     "API GET /applications/{case_number}": "application.viewed",
     "API GET /cases/{case_number}/documents": "case_file.viewed",
     "API GET /cases/{case_number}/status": "case.status_viewed",
@@ -80,7 +82,6 @@ NOT_PHI: dict[str, str] = {
     "decisions:export": _PUBLIC,
     "decisions:decision": _PUBLIC,
     "decisions:letter_pdf": _PUBLIC,
-    "decisions:failures": "files of the published corpus that could not be ingested: no case",
     "cases:application_new": "an empty application form",
     "cases:timeliness": "monthly counts and percentages across all cases: no case named",
     "cases:action": _WRITE,
