@@ -37,7 +37,9 @@ def _insert_chained(rows: list[tuple[str, str, dict]]) -> None:
                 ],
             )
             prev = digest
-        cursor.execute("UPDATE audit_auditchainhead SET last_hash = %s, length = %s", [prev, 2])
+        cursor.execute(
+            "UPDATE audit_auditchainhead SET last_hash = %s, length = %s WHERE id = 1", [prev, 2]
+        )
 
 
 @pytest.mark.django_db(transaction=True)
