@@ -57,24 +57,21 @@ def _address(request: Any) -> str:
 def record_login(sender: Any, request: Any = None, user: Any = None, **_: Any) -> None:
     """A password accepted, on the site's login or the admin's: the second factor, when
     one is asked for next, is its own event (``two_factor.verified``)."""
-    audit_record(
-        actor=user,
-        action="login.succeeded",
-        object_type="user",
-        object_id=user.get_username(),
-        detail={"ip_address": _address(request)},
-    )
+    _session_event("login.succeeded", user, request)
 
 
 @receiver(user_logged_out)
 def record_logout(sender: Any, request: Any = None, user: Any = None, **_: Any) -> None:
     """Signing out; a visitor not signed in who asks to sign out ends no session (``user``
     is None) and writes nothing."""
-    if user is None:
-        return
+    if user is not None:
+        _session_event("logout", user, request)
+
+
+def _session_event(action: str, user: Any, request: Any) -> None:
     audit_record(
         actor=user,
-        action="logout",
+        action=action,
         object_type="user",
         object_id=user.get_username(),
         detail={"ip_address": _address(request)},
