@@ -52,7 +52,7 @@ class AuditEventCase(models.Model):
     cases), one row a case, written in the event's transaction (``openimr.audit.case_index``).
     SQLite cannot search a JSON list, so without it a case's trail, its accounting of
     disclosures (HIPAA 45 CFR 164.528), missed every list it was shown in. Not hashed: it
-    repeats ``detail``, which is."""
+    repeats ``detail``, which is, and `audit verify` checks the two agree."""
 
     # No index and no constraint of its own: the unique (case, event) pair is the index a
     # case's trail reads, an event's rows are never looked up from the event, and the

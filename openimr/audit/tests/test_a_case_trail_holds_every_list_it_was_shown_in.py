@@ -53,3 +53,16 @@ def test_a_batch_of_events_indexes_the_cases_each_lists_and_keeps_the_chain():
     assert [e.object_id for e in case_trail(CASE)] == ["review:outbox"]
     assert AuditEventCase.objects.get().event == AuditEvent.objects.get(object_id="review:outbox")
     assert trail_verify().ok
+
+
+def test_verify_names_an_index_row_removed_or_added():
+    """The chain does not cover the index: a row deleted would hide a list from a case's
+    trail with every hash intact, so `audit verify` compares the two."""
+    event = audit_list_viewed(actor="test", page="cases:list", cases=[CASE, "CM16-0400102"])
+    AuditEventCase.objects.filter(case_number=CASE).delete()
+    AuditEventCase.objects.create(event=event, case_number="CM16-0400109")
+    report = trail_verify()
+    assert [(p.event_id, p.kind, p.message) for p in report.problems] == [
+        (event.pk, "unindexed", f"it lists case {CASE}, missing from the case index"),
+        (event.pk, "unindexed", "the case index names case CM16-0400109, which it does not list"),
+    ]
