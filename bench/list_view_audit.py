@@ -12,6 +12,7 @@ with it, the PostgreSQL database must be empty (its schema is dropped afterwards
 import argparse
 import json
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -51,11 +52,13 @@ def main() -> None:
     _views(20, args.cases)  # warm up: statements prepared, pages cached
     times = [_views(args.views, args.cases) for _ in range(args.rounds)]
     print(json.dumps({"median_ms": statistics.median(times), "best_ms": min(times)}))
-    if args.database_url:
-        from django.db import connection  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
 
+    if args.database_url:
         with connection.cursor() as cursor:
             cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    connection.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
