@@ -1,14 +1,16 @@
-"""A lockout is a security event: logged and kept in the audit trail, not only in axes'
-own tables, so that the trail alone tells of a password-guessing run. So is each wrong
-password before it: a failed access to a system holding PHI (HIPAA 45 CFR 164.312(b) audit
-controls; 164.308(a)(5)(ii)(C) log-in monitoring)."""
+"""Signing in and out are audit events: each session that could look at PHI is found in
+the trail with who opened it, from where, and when it ended. A lockout is a security
+event, logged and kept in the trail, not only in axes' own tables, so that the trail
+alone tells of a password-guessing run; so is each wrong password before it, a failed
+access to a system holding PHI. HIPAA 45 CFR 164.312(b) (audit controls) and
+164.308(a)(5)(ii)(C) (log-in monitoring)."""
 
 import logging
 from typing import Any
 
 from axes.signals import user_locked_out
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
 from openimr.audit.services import audit_record
@@ -43,5 +45,34 @@ def record_failed_login(
         action="login.failed",
         object_type="user",
         object_id=str(credentials.get("username", "")),
-        detail={"ip_address": request_client_address(request) if request is not None else ""},
+        detail={"ip_address": _address(request)},
+    )
+
+
+def _address(request: Any) -> str:
+    return request_client_address(request) if request is not None else ""
+
+
+@receiver(user_logged_in)
+def record_login(sender: Any, request: Any = None, user: Any = None, **_: Any) -> None:
+    """A password accepted, on the site's login or the admin's: the second factor, when
+    one is asked for next, is its own event (``two_factor.verified``)."""
+    _session_event("login.succeeded", user, request)
+
+
+@receiver(user_logged_out)
+def record_logout(sender: Any, request: Any = None, user: Any = None, **_: Any) -> None:
+    """Signing out; a visitor not signed in who asks to sign out ends no session (``user``
+    is None) and writes nothing."""
+    if user is not None:
+        _session_event("logout", user, request)
+
+
+def _session_event(action: str, user: Any, request: Any) -> None:
+    audit_record(
+        actor=user,
+        action=action,
+        object_type="user",
+        object_id=user.get_username(),
+        detail={"ip_address": _address(request)},
     )

@@ -34,6 +34,8 @@ AUDITED: dict[str, str] = {
     "records:record": "record.viewed",
     "records:file": "record.downloaded",
     "review:print_queue": LIST_VIEWED,
+    "review:home": LIST_VIEWED,
+    "review:qa_home": LIST_VIEWED,
     "review:print_queue_letter": "letter.downloaded",
     "review:outbox": LIST_VIEWED,
     "review:outbox_read": "mail.outbox_read",
@@ -45,6 +47,8 @@ AUDITED: dict[str, str] = {
     "review:amend": "letter.amend_viewed",
     "review:amended_pdf": "letter.downloaded",
     "audit:case_trail": "case.trail_exported",
+    # A reason for a failure can quote the letter, read before it is de-identified.
+    "decisions:failures": "corpus.failures_viewed",
     "API GET /applications/{case_number}": "application.viewed",
     "API GET /cases/{case_number}/documents": "case_file.viewed",
     "API GET /cases/{case_number}/status": "case.status_viewed",
@@ -54,15 +58,14 @@ AUDITED: dict[str, str] = {
 # Route -> why it shows no case's PHI, or where what it does is audited instead.
 _WRITE = "a POST only (a GET is refused): the change it makes is audited by its service"
 _PUBLIC = "the public, de-identified decisions: no PHI (openimr.decisions.deid)"
-_ACCOUNT = "signing in and one's own account: no case (logins are audited by axes)"
+_ACCOUNT = (
+    "signing in and one's own account: no case (each login, logout and wrong password is"
+    " audited: openimr.accounts.signals)"
+)
 _DOCS = "the API's documentation"
 _ADMIN = (
     "the admin site: holds users, groups, devices, the panel and background tasks, no case;"
     " every change is audited (openimr.audit.admin_log)"
-)
-_OWN_LIST = (
-    "the signed-in reviewer's or QA physician's own work list: the numbers, states and due"
-    " dates of the cases assigned to them, no name or treatment; each case opened is audited"
 )
 NOT_PHI: dict[str, str] = {
     "start": "a redirect to the role's home page",
@@ -79,7 +82,6 @@ NOT_PHI: dict[str, str] = {
     "decisions:export": _PUBLIC,
     "decisions:decision": _PUBLIC,
     "decisions:letter_pdf": _PUBLIC,
-    "decisions:failures": "files of the published corpus that could not be ingested: no case",
     "cases:application_new": "an empty application form",
     "cases:timeliness": "monthly counts and percentages across all cases: no case named",
     "cases:action": _WRITE,
@@ -93,8 +95,6 @@ NOT_PHI: dict[str, str] = {
     "guidelines:catalog": "the guideline catalog: no case",
     "review:mark_printed": _WRITE,
     "review:withdraw": _WRITE,
-    "review:home": _OWN_LIST,
-    "review:qa_home": _OWN_LIST,
     "api:*": _DOCS,
     "API POST /applications": "a filing: audited as the case it makes (case.received)",
     "API POST /cases/{case_number}/authorizations": "a report: audited by its service",

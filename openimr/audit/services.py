@@ -15,7 +15,7 @@ from django.db import connections, router, transaction
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from openimr.audit import chain, context
+from openimr.audit import case_index, chain, context
 from openimr.audit.models import AuditEvent
 from openimr.core.access import user_works_intake
 from openimr.core.clock import now
@@ -128,8 +128,11 @@ def audit_save(events: Sequence[PendingEvent]) -> None:
     if not events:
         return
     alias = router.db_for_write(AuditEvent)
+    listing = any(case_index.listed(event.detail) for event in events)
     with transaction.atomic(using=alias, savepoint=False):
-        values_insert(AuditEvent, _chained(events, alias))
+        keys = values_insert(AuditEvent, _chained(events, alias), keys=listing)
+        if listing:
+            case_index.index_write([(k, e.detail) for k, e in zip(keys, events, strict=True)])
 
 
 def audit_record(
@@ -152,7 +155,9 @@ def audit_record(
     alias = router.db_for_write(AuditEvent)
     with transaction.atomic(using=alias, savepoint=False):
         [row] = _chained([event], alias)
-        return AuditEvent.objects.using(alias).create(**row)
+        stored = AuditEvent.objects.using(alias).create(**row)
+        case_index.index_write([(stored.pk, event.detail)])
+        return stored
 
 
 LIST_VIEWED = "list.viewed"

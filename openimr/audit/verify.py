@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from openimr.audit import chain
+from openimr.audit import case_index, chain
 from openimr.audit.models import AuditChainHead, AuditEvent
 
 BATCH = 5000
@@ -16,7 +16,7 @@ BATCH = 5000
 @dataclass(frozen=True)
 class Problem:
     event_id: int | None
-    kind: str  # changed, removed, reordered, inserted, truncated
+    kind: str  # changed, removed, reordered, inserted, truncated, unindexed
     message: str
 
     def __str__(self) -> str:
@@ -79,6 +79,7 @@ def trail_verify() -> Report:
         lane.expected, lane.last_id, lane.length = row["hash"], row["id"], lane.length + 1
     report.problems += _explained(bad_links)
     report.problems += _head_problems(lanes)
+    report.problems += [Problem(k, "unindexed", m) for k, m in case_index.index_mismatches()]
     report.problems.sort(key=lambda p: (p.event_id is None, p.event_id or 0))
     return report
 

@@ -18,15 +18,15 @@ from openimr.letters.render.html import STYLE
 from openimr.review import selectors, services, signoff
 from openimr.review.forms import AmendForm, ReturnForm, amend_initial
 from openimr.review.sources import without_markers
+from openimr.review.work_lists import work_list
 
 SEEN = (State.QA, State.ISSUED)
 
 
 @login_required
 def qa_home(request: HttpRequest) -> HttpResponse:
-    if not selectors.user_has_role(request.user, selectors.QA):
-        raise Http404("No such page")
-    return render(request, "review/qa_list.html", {"cases": selectors.qa_cases(request.user)})
+    listed = work_list(request.user, "review:qa_home", selectors.QA, selectors.qa_cases)
+    return render(request, "review/qa_list.html", {"cases": listed})
 
 
 def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:

@@ -24,16 +24,17 @@ from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_init
 from openimr.review.held import ReviewerWithdrawn
 from openimr.review.sources import from_json, item_version, summary_version, with_markers
 from openimr.review.unsaved import keeping_writing, unsaved_for
+from openimr.review.work_lists import work_list
 
 EDITABLE = (State.RECORDS_COMPLETE.value, State.IN_REVIEW.value)
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    if not selectors.user_has_role(request.user, selectors.REVIEWER):
-        raise Http404("No such page")
     context = {
-        "cases": selectors.reviewer_cases(request.user),
+        "cases": work_list(
+            request.user, "review:home", selectors.REVIEWER, selectors.reviewer_cases
+        ),
         "attestations": selectors.reviewer_attestations(request.user),
     }
     return render(request, "review/home.html", context)

@@ -48,7 +48,12 @@ def test_the_intake_clerk_gets_404_on_the_workspace_and_in_qa(client, cast, unde
     assert client.get(WORKSPACE).status_code == 404
     assert client.get("/review/").status_code == 404
     assert client.get("/review/qa/").status_code == 404
-    assert AuditEvent.objects.filter(actor=cast.clerk, action__endswith=".refused").count() == 1
+    refused = AuditEvent.objects.filter(actor=cast.clerk, action__endswith=".refused")
+    assert [(e.action, e.object_id) for e in refused.order_by("id")] == [
+        ("review.viewed.refused", under_review),
+        ("list.viewed.refused", "review:home"),
+        ("list.viewed.refused", "review:qa_home"),
+    ]
 
 
 def test_qa_sees_a_case_only_while_it_is_in_qa(client, cast, under_review):
