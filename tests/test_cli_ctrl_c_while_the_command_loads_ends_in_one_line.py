@@ -22,8 +22,12 @@ def _launcher() -> str:
     """What pip writes into the `openimr` script: import the entry point, exit with it."""
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     module, function = scripts["project"]["scripts"]["openimr"].split(":")
+    # A shell starts a command put in the background (`make test &`, CI's runner) with Ctrl-C
+    # ignored, and Python then leaves it so: the child first takes Ctrl-C as Python does when
+    # started from a terminal.
     return f"""
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 class Hold:
     def find_spec(self, name, path=None, target=None):
