@@ -137,6 +137,13 @@ def _label(line: str) -> tuple[str, int] | None:
     return (found.group("label").lower(), found.end()) if found else None
 
 
+def opens_rationale(line: str) -> bool:
+    """Whether ``line`` opens with an item's rationale label ("Decision rationale:",
+    "Rationale:", maximus-decisions' "Decision Rationale:")."""
+    label = _label(line)
+    return label is not None and label[0].endswith("rationale")
+
+
 def opens_with_label(line: str) -> bool:
     """Whether ``line`` opens with one of the labels an item prints under its heading (a
     guideline, why the MTUS was not used, the rationale; maximus-decisions' "Decision:")."""

@@ -164,3 +164,24 @@ def test_our_letter_quoting_both_is_read_whole(form):
     assert [_folded(i["rationale"]) for i in items] == [
         _folded(i["rationale"]) for i in doc["items"]
     ]
+
+
+# A whole item the reviewer quoted after the items heading: its heading line and a label
+# under it, as each layout prints them.
+WHOLE_ITEM = dict.fromkeys(
+    LAYOUTS, "Aquatic therapy, 12 sessions: Upheld\n\nClaims Administrator guideline: MTUS."
+) | {"maximus-decisions": "Item 1: Aquatic therapy, 12 sessions\n\nDecision: Upheld"}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_items_heading_quoted_in_the_summary_with_a_whole_item_leaves_both_whole(
+    layout, form
+):
+    # Before: the items were read from the quoted heading on (fdl, maximus-decisions): the
+    # summary cut there, the quoted item read as the first and the summary's rest in it.
+    case = copy.deepcopy(CASE)
+    case["clinical_summary"] += (
+        f"\n\nThe prior review read:\n\n{ITEMS[layout]}\n\n{WHOLE_ITEM[layout]}\n\nShe works."
+    )
+    _check(_read(case, layout, form), case, layout)
