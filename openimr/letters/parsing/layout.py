@@ -173,6 +173,26 @@ def _labelled(lines: Lines, first: int, stop: int) -> bool:
     return False
 
 
+def _item_below(
+    lines: Lines, found: list[tuple[str, int]], kinds: list[str], together: frozenset[str]
+) -> bool:
+    """Whether an item (a line ending in a verdict, with an item's label below it) follows
+    the first heading line of ``together``: our letter prints those headings after its last
+    item, so with an item below them they are lines of a published letter's rationales."""
+    first = min(index for (_, index), kind in zip(found, kinds, strict=True) if kind in together)
+    text = lines.text
+    for index in range(first + 1, len(text)):
+        # Each verdict ends in "d": a cheap test before the pattern.
+        line = text[index]
+        if (
+            line.endswith(("d", "D"))
+            and verdict_end(line) is not None
+            and _labelled(lines, index + 1, len(text))
+        ):
+            return True
+    return False
+
+
 def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> list[tuple[str, int]]:
     """The headings that are the letter's own: the most that follow the layout's ``ORDER``,
     each kind once; of equal choices, the one that leaves the other heading lines inside
@@ -185,7 +205,11 @@ def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> li
     kinds = [HEADINGS[name] for name, _ in found]
     ranks = [rank.get(kind, -1) for kind in kinds]
     together = _TOGETHER.get(layout)
-    if together and (some := together.intersection(kinds)) and some != together:
+    if (
+        together
+        and (some := together.intersection(kinds))
+        and (some != together or _item_below(lines, found, kinds, together))
+    ):
         ranks = [-1 if kind in together else n for kind, n in zip(kinds, ranks, strict=True)]
     if all(a < b for a, b in zip([-1, *ranks], ranks, strict=False)):
         return found  # every heading once, in order: as in each published letter
