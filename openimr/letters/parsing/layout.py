@@ -177,9 +177,14 @@ def _item_below(
     lines: Lines, found: list[tuple[str, int]], kinds: list[str], together: frozenset[str]
 ) -> bool:
     """Whether an item (a line ending in a verdict, with an item's label below it) follows
-    the first heading line of ``together``: our letter prints those headings after its last
-    item, so with an item below them they are lines of a published letter's rationales."""
-    first = min(index for (_, index), kind in zip(found, kinds, strict=True) if kind in together)
+    the last heading line of one kind of ``together``: our letter prints those headings after
+    its last item, so with an item below them they are lines of a published letter's
+    rationales (the reviewer may quote one of them in ours too, above its own)."""
+    last = dict.fromkeys(together, -1)
+    for (_, index), kind in zip(found, kinds, strict=True):
+        if kind in last:
+            last[kind] = index
+    first = min(last.values())
     text = lines.text
     for index in range(first + 1, len(text)):
         # Each verdict ends in "d": a cheap test before the pattern.

@@ -167,3 +167,17 @@ def test_all_three_headings_only_our_letter_prints_are_text_in_published_rationa
     ):
         _check(parsed, case, layout)
         assert parsed.case["documents"] == []
+
+
+@pytest.mark.parametrize("form", ["text", "pdf"])
+def test_our_letter_quoting_all_three_of_its_own_headings_in_item_1_keeps_its_own(form):
+    doc = json.loads(DEMO.read_text(encoding="utf-8"))
+    quoted = "\n\n".join(f"{line}\n\nThe records were read whole." for line in OURS_AFTER_ITEMS)
+    doc["items"][0]["rationale"] += f"\n\n{quoted}"
+    out = render(case_from_document(doc), form)
+    parsed = parse_text(out.decode("utf-8")) if form == "text" else parse_pdf(out)
+    items = parsed.case["items"]
+    assert [i["treatment"] for i in items] == [i["treatment"] for i in doc["items"]]
+    assert _folded(items[0]["rationale"]) == _folded(doc["items"][0]["rationale"])
+    assert len(parsed.case["documents"]) == 6
+    assert parsed.case["employee"]["name"] == doc["employee"]["name"]
