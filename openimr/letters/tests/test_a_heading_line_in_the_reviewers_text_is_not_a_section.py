@@ -117,6 +117,18 @@ def test_a_summary_naming_the_issue_at_dispute_does_not_make_ours_a_professional
     assert [i["treatment"] for i in parsed.case["items"]] == [i["treatment"] for i in doc["items"]]
 
 
+def _check_published_in_every_form(case, layout):
+    """The published letter read whole from its text, clean and noisy, and its PDF, with no
+    documents list (it prints none)."""
+    for parsed in (
+        parse_text(render_letter(case, layout)),
+        parse_text(render_letter(case, layout, noise=False)),
+        parse_pdf(letter_pdf(case, layout)),
+    ):
+        _check(parsed, case, layout)
+        assert parsed.case["documents"] == []
+
+
 # The headings our letter prints after its items, all three; the published fdl letters print
 # none of them.
 OURS_AFTER_ITEMS = ("DOCUMENTS REVIEWED", "YOUR RIGHT TO APPEAL", "PARTIES SERVED")
@@ -130,13 +142,7 @@ def test_a_heading_only_our_letter_prints_is_text_in_a_published_fdl_rationale(l
     # list of documents (or of parties).
     case = copy.deepcopy(CASE)
     case["items"][item]["rationale"] += f"\n\n{line}\n\nThe records were read whole."
-    for parsed in (
-        parse_text(render_letter(case, layout)),
-        parse_text(render_letter(case, layout, noise=False)),
-        parse_pdf(letter_pdf(case, layout)),
-    ):
-        _check(parsed, case, layout)
-        assert parsed.case["documents"] == []
+    _check_published_in_every_form(case, layout)
 
 
 def _quoting_ours(case, where):
@@ -154,19 +160,11 @@ def _quoting_ours(case, where):
 
 @pytest.mark.parametrize("where", ["one in each", "all in the first"])
 @pytest.mark.parametrize("layout", ["fdl-2014", "fdl-2016"])
-def test_all_three_headings_only_our_letter_prints_are_text_in_published_rationales(
-    layout, where
-):
+def test_all_three_headings_only_our_letter_prints_are_text_in_published_rationales(layout, where):
     # Before: all three there, they were taken as the letter's own: the items stopped at the
     # first and the rest of the letter was read as documents, appeal rights and parties.
     case = _quoting_ours(CASE, where)
-    for parsed in (
-        parse_text(render_letter(case, layout)),
-        parse_text(render_letter(case, layout, noise=False)),
-        parse_pdf(letter_pdf(case, layout)),
-    ):
-        _check(parsed, case, layout)
-        assert parsed.case["documents"] == []
+    _check_published_in_every_form(case, layout)
 
 
 @pytest.mark.parametrize("form", ["text", "pdf"])
