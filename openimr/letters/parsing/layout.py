@@ -187,10 +187,9 @@ def _item_below(
     first = min(last.values())
     text = lines.text
     for index in range(first + 1, len(text)):
-        # Each verdict ends in "d": a cheap test before the pattern.
         line = text[index]
         if (
-            line.endswith(("d", "D"))
+            line.endswith(("d", "D"))  # as each verdict does: a cheap test first
             and verdict_end(line) is not None
             and _labelled(lines, index + 1, len(text))
         ):
