@@ -137,6 +137,13 @@ def _label(line: str) -> tuple[str, int] | None:
     return (found.group("label").lower(), found.end()) if found else None
 
 
+def opens_rationale(line: str) -> bool:
+    """Whether ``line`` opens with an item's rationale label ("Decision rationale:",
+    "Rationale:", maximus-decisions' "Decision Rationale:")."""
+    label = _label(line)
+    return label is not None and label[0].endswith("rationale")
+
+
 def opens_with_label(line: str) -> bool:
     """Whether ``line`` opens with one of the labels an item prints under its heading (a
     guideline, why the MTUS was not used, the rationale; maximus-decisions' "Decision:")."""
@@ -268,6 +275,63 @@ def _folded(lines: Lines, index: int, end: int, label_end: int) -> str:
     return " ".join(" ".join(lines.text[index:end])[label_end:].split())
 
 
+# The words a reviewer names the request or the decision itself with ("The request:
+# Overturned", "Decision: Upheld", "Therefore, the UR determination is: Upheld"): a line
+# ending in a verdict whose words are all of these names no treatment, so it is no item's
+# heading, which names one (domain.md section 6: "<item>: Upheld|Overturned").
+_NO_TREATMENT = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the this that these those its my our their his her such "
+        "request requests requested decision decisions determination determinations outcome "
+        "result verdict conclusion finding findings recommendation ruling disposition "
+        "final overall prior previous initial ur imr utilization review independent medical "
+        "expert reviewer reviewer's reviewers is was are were remains be should therefore thus "
+        "hence accordingly so in summary",
+    )
+)
+_WORD_EDGES = ".,;'\"()"
+
+
+# Where a sentence ends inside a heading as read: without a paragraph signal, a rationale's
+# line is read with the sentences above it ("... has not been established. The request").
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def names_no_treatment(treatment: str) -> bool:
+    """Whether the words of a heading's last sentence, all of them, only name the request or
+    the decision."""
+    words = _SENTENCE_END.split(treatment)[-1].lower().split()
+    return bool(words) and all(word.strip(_WORD_EDGES) in _NO_TREATMENT for word in words)
+
+
+# (line of the verdict, the verdict, first line of the heading, (treatment, remaining))
+_Read = tuple[int, str | None, int, tuple[str, bool]]
+
+
+def _headings_only(read: list[_Read], labels: Labels, at: list[int]) -> list[_Read]:
+    """The candidate headings ``read`` without the lines of a rationale that end in a
+    verdict after a colon but are no item's heading: inside the previous item's rationale
+    (its label is the last one above), with no label of their own below them before the
+    next candidate, and naming no treatment. Every fdl item prints its labels under its
+    heading; a letter cut after an item's heading keeps that item when it names one."""
+    kept = read[:1]
+    for number in range(1, len(read)):
+        marker = read[number][0]
+        above = bisect_left(at, marker) - 1
+        below = bisect_right(at, marker)
+        following = read[number + 1][0] if number + 1 < len(read) else None
+        if (
+            above >= 0
+            and labels[at[above]][0].endswith("rationale")
+            and (below == len(at) or (following is not None and at[below] > following))
+            and names_no_treatment(read[number][3][0])
+        ):
+            continue
+        kept.append(read[number])
+    return kept
+
+
 def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
     """The items of the decisions section's lines ``start:stop``, in letter order."""
     floor = start
@@ -284,12 +348,21 @@ def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
         last = bisect_left(at, marker) - 1
         floor_here = at[last] + 1 if number and last >= 0 and at[last] >= previous else previous
         heads.append(_heading_start(lines, marker, bare, floor_here))
+    read = [
+        (
+            marker,
+            verdict,
+            head,
+            treatment_of(" ".join(" ".join(lines.text[head : marker + 1]).split())),
+        )
+        for (marker, verdict, _), head in zip(markers, heads, strict=True)
+    ]
+    if len(read) > 1:
+        read = _headings_only(read, labels, at)
     items = []
-    for number, (marker, verdict, _) in enumerate(markers):
-        heading = " ".join(lines.text[heads[number] : marker + 1])
-        treatment, remaining = treatment_of(" ".join(heading.split()))
+    for number, (marker, verdict, _, (treatment, remaining)) in enumerate(read):
         item = RawItem(treatment=treatment[:500], decision=verdict, remaining_portion=remaining)
-        end = heads[number + 1] if number + 1 < len(markers) else stop
+        end = read[number + 1][2] if number + 1 < len(read) else stop
         inside = at[bisect_right(at, marker) : bisect_left(at, end)]
         _fill(item, lines, [(i, labels[i]) for i in inside], end)
         items.append(item)

@@ -6,10 +6,16 @@ on a line of its own. A heading maps to one of a few section kinds that every la
 """
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from openimr.letters.parsing.contract import LetterUnreadable
-from openimr.letters.parsing.items import MAXIMUS_ITEM, opens_with_label, verdict_end
+from openimr.letters.parsing.items import (
+    MAXIMUS_ITEM,
+    opens_rationale,
+    opens_with_label,
+    verdict_end,
+)
 from openimr.letters.parsing.text import Lines
 
 # heading (lower case, no trailing colon) -> section kind
@@ -167,6 +173,30 @@ def _labelled(lines: Lines, first: int, stop: int) -> bool:
     return False
 
 
+def _item_below(
+    lines: Lines, found: list[tuple[str, int]], kinds: list[str], together: frozenset[str]
+) -> bool:
+    """Whether an item (a line ending in a verdict, with an item's label below it) follows
+    the last heading line of one kind of ``together``: our letter prints those headings after
+    its last item, so with an item below them they are lines of a published letter's
+    rationales (the reviewer may quote one of them in ours too, above its own)."""
+    last = dict.fromkeys(together, -1)
+    for (_, index), kind in zip(found, kinds, strict=True):
+        if kind in last:
+            last[kind] = index
+    first = min(last.values())
+    text = lines.text
+    for index in range(first + 1, len(text)):
+        line = text[index]
+        if (
+            line.endswith(("d", "D"))  # as each verdict does: a cheap test first
+            and verdict_end(line) is not None
+            and _labelled(lines, index + 1, len(text))
+        ):
+            return True
+    return False
+
+
 def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> list[tuple[str, int]]:
     """The headings that are the letter's own: the most that follow the layout's ``ORDER``,
     each kind once; of equal choices, the one that leaves the other heading lines inside
@@ -179,7 +209,11 @@ def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> li
     kinds = [HEADINGS[name] for name, _ in found]
     ranks = [rank.get(kind, -1) for kind in kinds]
     together = _TOGETHER.get(layout)
-    if together and (some := together.intersection(kinds)) and some != together:
+    if (
+        together
+        and (some := together.intersection(kinds))
+        and (some != together or _item_below(lines, found, kinds, together))
+    ):
         ranks = [-1 if kind in together else n for kind, n in zip(kinds, ranks, strict=True)]
     if all(a < b for a, b in zip([-1, *ranks], ranks, strict=False)):
         return found  # every heading once, in order: as in each published letter
@@ -190,10 +224,29 @@ def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> li
         _opens_items(lines, found, n) if kind == "issues" else 0 for n, kind in enumerate(kinds)
     ]
 
+    # Where the items' prose starts below each line: the reviewer writes in an item's
+    # rationale, not among the items' headings and the labels above it.
+    rationales = (
+        [i for i, line in enumerate(lines.text) if opens_rationale(line)]
+        if "issues" in kinds
+        else []
+    )
+    at = [index for _, index in found]
+
     def misplaced(last: int, upto: int) -> int:
         """Heading lines skipped after heading ``last`` (-1: the front) up to ``upto``: none
-        counts when they sit in prose, where the reviewer may have written them."""
-        return 0 if last >= 0 and kinds[last] in _PROSE else upto - last - 1
+        counts when they sit in prose, where the reviewer may have written them; below the
+        items heading, that is after the first rationale label (a whole item quoted in the
+        summary after the items heading quoted there, its heading line and a label, would
+        otherwise hold the letter's own items heading among its labels at no cost)."""
+        if last < 0 or kinds[last] not in _PROSE:
+            return upto - last - 1
+        if kinds[last] != "issues":
+            return 0
+        prose = bisect_left(rationales, at[last])
+        if prose == len(rationales):
+            return upto - last - 1
+        return max(0, min(upto, bisect_left(at, rationales[prose])) - last - 1)
 
     # best[j]: (headings kept, -lines misplaced, items headings an item follows, the kept)
     # of the best choice ending with j.

@@ -117,6 +117,18 @@ def test_a_summary_naming_the_issue_at_dispute_does_not_make_ours_a_professional
     assert [i["treatment"] for i in parsed.case["items"]] == [i["treatment"] for i in doc["items"]]
 
 
+def _check_published_in_every_form(case, layout):
+    """The published letter read whole from its text, clean and noisy, and its PDF, with no
+    documents list (it prints none)."""
+    for parsed in (
+        parse_text(render_letter(case, layout)),
+        parse_text(render_letter(case, layout, noise=False)),
+        parse_pdf(letter_pdf(case, layout)),
+    ):
+        _check(parsed, case, layout)
+        assert parsed.case["documents"] == []
+
+
 # The headings our letter prints after its items, all three; the published fdl letters print
 # none of them.
 OURS_AFTER_ITEMS = ("DOCUMENTS REVIEWED", "YOUR RIGHT TO APPEAL", "PARTIES SERVED")
@@ -130,10 +142,40 @@ def test_a_heading_only_our_letter_prints_is_text_in_a_published_fdl_rationale(l
     # list of documents (or of parties).
     case = copy.deepcopy(CASE)
     case["items"][item]["rationale"] += f"\n\n{line}\n\nThe records were read whole."
-    for parsed in (
-        parse_text(render_letter(case, layout)),
-        parse_text(render_letter(case, layout, noise=False)),
-        parse_pdf(letter_pdf(case, layout)),
-    ):
-        _check(parsed, case, layout)
-        assert parsed.case["documents"] == []
+    _check_published_in_every_form(case, layout)
+
+
+def _quoting_ours(case, where):
+    """The case with our three headings after the items quoted in its rationales: one in each
+    of the first three items, or all three in the first item's."""
+    case = copy.deepcopy(case)
+    if where == "one in each":
+        for item, line in zip(case["items"], OURS_AFTER_ITEMS, strict=False):
+            item["rationale"] += f"\n\n{line}\n\nThe records were read whole."
+    else:
+        quoted = "\n\n".join(f"{line}\n\nThe records were read whole." for line in OURS_AFTER_ITEMS)
+        case["items"][0]["rationale"] += f"\n\n{quoted}"
+    return case
+
+
+@pytest.mark.parametrize("where", ["one in each", "all in the first"])
+@pytest.mark.parametrize("layout", ["fdl-2014", "fdl-2016"])
+def test_all_three_headings_only_our_letter_prints_are_text_in_published_rationales(layout, where):
+    # Before: all three there, they were taken as the letter's own: the items stopped at the
+    # first and the rest of the letter was read as documents, appeal rights and parties.
+    case = _quoting_ours(CASE, where)
+    _check_published_in_every_form(case, layout)
+
+
+@pytest.mark.parametrize("form", ["text", "pdf"])
+def test_our_letter_quoting_all_three_of_its_own_headings_in_item_1_keeps_its_own(form):
+    doc = json.loads(DEMO.read_text(encoding="utf-8"))
+    quoted = "\n\n".join(f"{line}\n\nThe records were read whole." for line in OURS_AFTER_ITEMS)
+    doc["items"][0]["rationale"] += f"\n\n{quoted}"
+    out = render(case_from_document(doc), form)
+    parsed = parse_text(out.decode("utf-8")) if form == "text" else parse_pdf(out)
+    items = parsed.case["items"]
+    assert [i["treatment"] for i in items] == [i["treatment"] for i in doc["items"]]
+    assert _folded(items[0]["rationale"]) == _folded(doc["items"][0]["rationale"])
+    assert len(parsed.case["documents"]) == 6
+    assert parsed.case["employee"]["name"] == doc["employee"]["name"]

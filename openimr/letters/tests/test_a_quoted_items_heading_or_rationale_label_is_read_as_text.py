@@ -90,20 +90,27 @@ def test_the_items_heading_quoted_in_the_summary_leaves_summary_and_items_whole(
     _check(_read(case, layout, form), case, layout)
 
 
-# A line the reviewer quoted after it: an item's heading, as each layout prints one.
+# What the reviewer quoted after it: an item's heading, as each layout prints one, or a
+# whole item, its heading line and a label under it.
 ITEM_LINE = dict.fromkeys(LAYOUTS, "Aquatic therapy, 12 sessions: Upheld") | {
     "maximus-decisions": "Item 1: Aquatic therapy, 12 sessions",
 }
+WHOLE_ITEM = dict.fromkeys(
+    LAYOUTS, "Aquatic therapy, 12 sessions: Upheld\n\nClaims Administrator guideline: MTUS."
+) | {"maximus-decisions": "Item 1: Aquatic therapy, 12 sessions\n\nDecision: Upheld"}
 
 
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("quoted", [ITEM_LINE, WHOLE_ITEM], ids=["its heading", "a whole item"])
 def test_the_items_heading_quoted_in_the_summary_with_an_item_after_it_leaves_both_whole(
-    layout, form
+    quoted, layout, form
 ):
+    # Before (a whole item, fdl and maximus-decisions): the items were read from the quoted
+    # heading on, the summary cut there, the quoted item read as the first.
     case = copy.deepcopy(CASE)
     case["clinical_summary"] += (
-        f"\n\nThe prior review read:\n\n{ITEMS[layout]}\n\n{ITEM_LINE[layout]}\n\nShe works."
+        f"\n\nThe prior review read:\n\n{ITEMS[layout]}\n\n{quoted[layout]}\n\nShe works."
     )
     _check(_read(case, layout, form), case, layout)
 
