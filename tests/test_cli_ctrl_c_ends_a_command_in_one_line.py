@@ -18,11 +18,14 @@ from pathlib import Path
 import pytest
 
 from openimr.decisions.tests.ingest_files import generated_texts
+from tests.terminal import CTRL_C_AS_FROM_A_TERMINAL
 
 ROOT = Path(__file__).resolve().parents[1]
 READY = "-- held --"
 # Holds the command after its first batch (ingest) or chunk (export), until the signal.
-HOLD = f"""
+HOLD = (
+    CTRL_C_AS_FROM_A_TERMINAL
+    + f"""
 import os, sys, time
 import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -53,6 +56,7 @@ selectors.corpus_export = export_then_hold
 from openimr.cli import main
 sys.exit(main(sys.argv[1:]))
 """
+)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+from tests.terminal import CTRL_C_AS_FROM_A_TERMINAL
+
 ROOT = Path(__file__).resolve().parents[1]
 READY = "-- loading --"
 
@@ -22,12 +24,10 @@ def _launcher() -> str:
     """What pip writes into the `openimr` script: import the entry point, exit with it."""
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     module, function = scripts["project"]["scripts"]["openimr"].split(":")
-    # A shell starts a command put in the background (`make test &`, CI's runner) with Ctrl-C
-    # ignored, and Python then leaves it so: the child first takes Ctrl-C as Python does when
-    # started from a terminal.
-    return f"""
-import signal, sys, time
-signal.signal(signal.SIGINT, signal.default_int_handler)
+    return (
+        CTRL_C_AS_FROM_A_TERMINAL
+        + f"""
+import sys, time
 
 class Hold:
     def find_spec(self, name, path=None, target=None):
@@ -41,6 +41,7 @@ sys.meta_path.insert(0, Hold())
 from {module} import {function}
 sys.exit({function}())
 """
+    )
 
 
 def test_ctrl_c_while_the_command_loads_prints_one_line_and_exits_130():
