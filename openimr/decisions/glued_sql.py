@@ -89,6 +89,40 @@ def _continued(cursor: Any, stem: str, after: str) -> tuple[str, ...]:
     return tuple(stem + more for (more,) in cursor.fetchall())
 
 
+# A unit the index holds as a lexeme and not as a prefix (`pg_units`): "2x" of "2x" and
+# "2x6". Only digits and letters precede it, and `pg_unit` takes it off.
+EXACT = "="
+# How many letters of a unit are read one by one, past a letter a digit goes on from.
+UNIT_DEPTH = 4
+
+
+def pg_units(cursor: Any, stems: Sequence[str]) -> dict[str, list[str]]:
+    """PostgreSQL: each number's units, as SQLite's are the index's tokens that are the
+    number and letters alone ("325mg", not "2x6"): the prefixes `pg_continued` finds with a
+    letter ("2x"), or where the index holds a digit right after one ("2x6", which "2" had
+    found on PostgreSQL only), that lexeme exactly and its letters read on. Each is
+    `pg_unit` text."""
+    found = pg_continued(cursor, stems, LETTERS)
+    return {stem: _letters_only(cursor, prefixes, UNIT_DEPTH) for stem, prefixes in found.items()}
+
+
+def _letters_only(cursor: Any, prefixes: Sequence[str], depth: int) -> list[str]:
+    units: list[str] = []
+    for prefix in prefixes:
+        if depth == 0 or not pg_continued(cursor, [prefix])[prefix]:
+            units.append(prefix)
+            continue
+        units.append(prefix + EXACT)
+        more = pg_continued(cursor, [prefix], LETTERS)[prefix]
+        units += _letters_only(cursor, more, depth - 1)
+    return units
+
+
+def pg_unit(unit: str) -> str:
+    """to_tsquery text of a `pg_units` entry: the lexeme exactly, or the prefix."""
+    return unit[: -len(EXACT)] if unit.endswith(EXACT) else f"{unit}:*"
+
+
 def pg_prefixes(prefixes: Sequence[str], weight: str = "") -> str:
     """PostgreSQL: to_tsquery text asking any of these prefixes (`pg_continued`)."""
     return " | ".join(f"{prefix}:*{weight}" for prefix in prefixes)

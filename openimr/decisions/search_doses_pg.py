@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from openimr.decisions.glued_sql import fold
+from openimr.decisions.glued_sql import fold, pg_unit
 from openimr.decisions.search_numbers import is_decimal, signed
 from openimr.decisions.search_numbers import is_number as _dose
 
@@ -65,12 +65,12 @@ def _pg_dose_forms(
     letter ("325m": `_pg_numbers`), and the first run into the drug typed before it, when
     the drug is written so ("norco10", or its prefixes "norco10m")."""
     # Each number also after a dash ("10-325" is '10' '-325' to the parser: `signed`).
-    last = " | ".join([parts[-1], f"-{parts[-1]}", *(f"{p}:*" for p in glued.get(parts[-1], ()))])
+    last = " | ".join([parts[-1], f"-{parts[-1]}", *map(pg_unit, glued.get(parts[-1], ()))])
     forms = [" <-> ".join([*map(signed, parts[:-1]), f"({last})"])]
     if len(before) == 1 and fold(before[0]) in glued:
         start = fold(before[0]) + parts[0]
         if len(parts) == 1:
-            forms.append(" | ".join([start, *(f"{p}:*" for p in glued.get(start, ()))]))
+            forms.append(" | ".join([start, *map(pg_unit, glued.get(start, ()))]))
         else:
             forms.append(" <-> ".join([start, *map(signed, parts[1:-1]), f"({last})"]))
     return forms

@@ -20,11 +20,12 @@ from openimr.decisions.glued_sql import (
     pg_continued,
     pg_kept,
     pg_prefixes,
+    pg_units,
 )
 from openimr.decisions.search_doses_pg import pg_number, pg_phrase_with_dose
 from openimr.decisions.search_numbers import pg_number_forms, phrases_left_out, unit_forms
 from openimr.decisions.search_tags import filter_tags, pg_filter_tags
-from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
+from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes, trimmed
 
 
 def fts5_query(
@@ -177,7 +178,7 @@ def _pg_numbers(cursor: Any, query: SearchQuery) -> dict[str, list[str]]:
         if len(before) == 1 and fold(before[0]).isascii() and fold(before[0]).isalpha():
             stems.append(fold(before[0]) + parts[0])
     stems += [parts[-1] for parts in query.excluded if _dose(parts)]  # "-5": not "5mg" either
-    return pg_continued(cursor, stems, LETTERS)
+    return pg_units(cursor, stems)
 
 
 def fts5_match(
@@ -229,7 +230,7 @@ def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = Fal
     for chunk in chunks(text):
         if excludes(chunk) is not excluded:
             continue
-        runs = list(_WORD.finditer(chunk))
+        runs = trimmed(list(_WORD.finditer(chunk)))
         if not wanted or tuple(m.group() for m in runs) != tuple(wanted[0]):
             continue
         typed = chunk[runs[0].start() : runs[-1].end()]

@@ -16,7 +16,14 @@ from collections.abc import Sequence
 
 from openimr.decisions.domain import number_phrases, number_runs
 from openimr.decisions.number_runs_sql import DOUBT_FUNCTION, PHRASE_FUNCTION
-from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes
+from openimr.decisions.search_terms import (
+    RUN,
+    STOPWORDS,
+    SearchQuery,
+    chunks,
+    excludes,
+    trimmed,
+)
 
 _WORD = RUN  # search_terms' own cut of a word into its runs
 _DIGITS = re.compile(r"\d+")
@@ -46,7 +53,7 @@ def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
     for chunk in chunks(text):
         if excludes(chunk) is not excluded:
             continue
-        runs = list(_WORD.finditer(chunk))
+        runs = trimmed(list(_WORD.finditer(chunk)))
         if runs:
             key = tuple(m.group().casefold() for m in runs)
             found.setdefault(key, chunk[runs[0].start() : runs[-1].end()])
@@ -275,8 +282,15 @@ def pg_number_forms(
     signed = re.sub(r"(?<![\w.-])(\d+\.\d+)", r"-\1", phrase)
     if signed != phrase and not is_decimal(phrase):
         forms.append(signed)
-    if _GLUED_UNIT.fullmatch(word[-1]) and not word[-1].isdecimal():
+    unit = _GLUED_UNIT.fullmatch(word[-1])
+    # A unit PostgreSQL's index leaves out ("am" of "10am") is no unit apart: '10' alone
+    # had found every letter writing 10.
+    if unit is not None and not word[-1].isdecimal() and unit.group(2).lower() not in STOPWORDS:
         forms.append(re.sub(r"(\d)([^\W\d_]+)$", r"\1 \2", phrase))
+        if len(word) == 1:
+            # After a dash the parser reads the number negative: "300-600mg" holds '-600'
+            # 'mg', which "600mg" had missed on PostgreSQL only ("600 mg" found it).
+            forms.append("-" + forms[-1])
     glued = re.sub(r"(\d)\s+(?=[^\W\d_])", r"\1", phrase)
     if glued != phrase:
         forms.append(glued)

@@ -54,10 +54,14 @@ _CHUNK = re.compile(r'-?"[^"]*"|[^\s"]+')
 # Words in nearly every letter: they select nothing and cost a pass over the whole index.
 # And "not", which PostgreSQL's index leaves out ("not medically necessary" is "medically
 # necessary" there): SQLite had required it, so "knee NOT pain" found other letters there.
+# And the runs an apostrophe leaves ("s" of "knee's", "t" of "don't") and "am" ("10am" is
+# "10" "am" to PostgreSQL's phrase): PostgreSQL's index holds none of them, so "knee's" had
+# found every knee letter there and none on SQLite (FTS5's phrase "knee" "s").
 STOPWORDS = frozenset(
     (
         *("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have"),
         *("in", "is", "it", "not", "of", "on", "or", "the", "to", "was", "were", "with"),
+        *("s", "t", "am"),
     )
 )
 # Other search engines' operators, typed in capitals: no operators here (every word is
@@ -178,11 +182,20 @@ def _cut(
     for chunk in chunks(text):
         if excludes(chunk) is not excluded:
             continue
-        runs = list(_WORD.finditer(chunk))
+        runs = trimmed(list(_WORD.finditer(chunk)))
         if runs:
             found.append((tuple(m.group() for m in runs), chunk[runs[0].start() : runs[-1].end()]))
     kept = [w for w in found if not _common(w[0])]
     return found, kept if excluded else kept or found
+
+
+def trimmed(runs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A word's runs less the common words at its ends ("knee" of "knee:A", of `"the
+    knee"`), unless nothing else is left: PostgreSQL's phraseto_tsquery drops them, its
+    index holding none, while FTS5's phrase required them ("knee:A" found a letter there
+    only). A common word inside keeps its place on both (`"range of motion"`)."""
+    kept = [n for n, m in enumerate(runs) if m.group().lower() not in STOPWORDS]
+    return runs[kept[0] : kept[-1] + 1] if kept else runs
 
 
 def _common(parts: tuple[str, ...]) -> bool:
