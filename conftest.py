@@ -3,6 +3,7 @@
 import base64
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,24 @@ DEMO = Path(__file__).parent / "openimr" / "demo" / "cases"
 SEED_FILE = DEMO / "seed-90bd304bc794ee83.json"
 THREE_ITEM_FILE = DEMO / "cm16-0400101.json"
 SHARED = Path(__file__).resolve().parent.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """A PostgreSQL test database of this session's own, named after its process: every
+    session on one server otherwise made and dropped the same ``test_openimr``. A transactional
+    test closes its connection when it ends, so a second session (`make test-postgres` in CI
+    while someone ran the race tests, both on the Makefile's server) dropped and remade that
+    database between two tests of the first, then flushed it under them: tests failed on
+    rows that vanished or appeared. SQLite's test database is in memory, one a process."""
+    from django.conf import settings  # noqa: PLC0415
+
+    for db in settings.DATABASES.values():
+        if db["ENGINE"] != "django.db.backends.postgresql":
+            continue
+        test = db.setdefault("TEST", {})
+        name = test.get("NAME") or f"test_{db['NAME']}"
+        test["NAME"] = f"{name}_{os.getpid()}"
 
 
 @pytest.fixture(autouse=True)

@@ -248,6 +248,11 @@ def assignment_attest(
     the new assignments are returned (none then). A reviewer who no longer qualifies when
     they attest is withdrawn (``case.reviewer_withdrawn``) and replaced the same way."""
     at = at or now()
+    # The case's lock first, as staff's withdrawal takes it (review.reassign): the locking
+    # read below, joined to the case, took the assignment's row and then waited for the
+    # case's behind a withdrawal that held it and waited for the assignment's, a deadlock
+    # PostgreSQL broke by failing the attestation.
+    case_locked(selectors.assignment_row(assignment_id).case.case_number)
     assignment = (
         models.Assignment.objects.select_for_update()
         .select_related("case", "reviewer")

@@ -138,7 +138,7 @@ def test_a_reviewer_withdrawn_between_the_pages_check_and_the_save_is_sent_home(
     assert Case.objects.get(case_number=CASE).clinical_summary is None
 
 
-@pytest.mark.parametrize("landing", ["attest", "attesting"])
+@pytest.mark.parametrize("landing", ["attest", "attesting", "withdrawing"])
 def test_a_reviewer_who_attests_and_saves_as_they_are_withdrawn_keeps_nothing_on_the_case(
     tmp_path, cast, under_review, three_item_doc, landing
 ):
@@ -149,7 +149,11 @@ def test_a_reviewer_who_attests_and_saves_as_they_are_withdrawn_keeps_nothing_on
     It reads the assignment again under the lock. Or (``attesting``) the withdrawal comes
     while the attestation holds the assignment's row: the attestation's row lock takes the
     case's row with it (its query joins the case), so the withdrawal waits for it, then
-    the reviewer's save waits for the withdrawal and is refused; no deadlock."""
+    the reviewer's save waits for the withdrawal and is refused; no deadlock. Or
+    (``withdrawing``) the withdrawal holds the case when the reviewer attests: the
+    attestation locked the assignment's row, then waited for the case's, while the
+    withdrawal waited for the assignment's, and PostgreSQL broke the deadlock by failing
+    one of them. The attestation takes the case's lock first now, waits, and is refused."""
     Assignment.objects.filter(pk=_assignment(cast).pk).update(
         status=Assignment.PROPOSED, attested_at=None
     )
@@ -169,6 +173,8 @@ def test_a_reviewer_who_attests_and_saves_as_they_are_withdrawn_keeps_nothing_on
     assert withdrawn == {"done": "withdrawn"}
     assert _assignment(cast).status == Assignment.WITHDRAWN
     _nothing_of_the_reviewers_on_the_case()
+    if landing == "withdrawing":  # withdrawn first, whichever database
+        assert written == {"refused": "this assignment is already withdrawn from the case"}
     if written == {"done": "saved"}:  # attested and saved first: set aside
         assert _assignment(cast).set_aside["items"]["0"]["rationale_input"] == (
             three_item_doc["items"][0]["rationale"].strip()

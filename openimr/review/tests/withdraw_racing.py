@@ -13,8 +13,10 @@ reading them before its transaction left open); ``writing``, once a save has loc
 read all it decides on and is about to write. With ``attest`` the withdrawal goes first: it
 reads the assignment, then waits before locking the case while the reviewer attests and
 saves the item; with ``attesting`` the withdrawal lands while the attestation holds the
-assignment's row, before it states the reviewer's qualifications on the case. Each prints what it did as JSON: ``{"done": ...}``, ``{"refused": the
-message}`` or ``{"error": the database's error}``."""
+assignment's row, before it states the reviewer's qualifications on the case; with
+``withdrawing`` the withdrawal holds the case's lock while the reviewer comes to attest.
+Each prints what it did as JSON: ``{"done": ...}``, ``{"refused": the message}`` or
+``{"error": the database's error}``."""
 
 import json
 import sys
@@ -74,6 +76,8 @@ def _write(role: str, given: dict[str, Any], folder: Path) -> str:
     if role == "attest":  # then the item, as the reviewer's first save
         if given["landing"] == "attest":
             wait_for(folder / "withdraw-read")
+        elif given["landing"] == "withdrawing":
+            wait_for(folder / "withdraw-locked")
         assignment_attest(
             assignment_id=given["assignment"], actor=user, no_conflict=True, statement=""
         )
@@ -81,7 +85,7 @@ def _write(role: str, given: dict[str, Any], folder: Path) -> str:
     row = selectors.case_for_reviewer(user, given["case"], action="review.changed")
     if given["landing"] == "access":
         _landed(folder)
-    elif given["landing"] in ("attest", "attesting"):
+    elif given["landing"] in ("attest", "attesting", "withdrawing"):
         pass
     elif given["landing"] == "reading":
         lapse_problems = submission.lapse_problems
@@ -120,15 +124,20 @@ def _withdraw(given: dict[str, Any], folder: Path) -> str:
 
     from openimr.review.reassign import reviewer_withdraw
 
-    if given["landing"] == "attest":
+    if given["landing"] in ("attest", "withdrawing"):
         from openimr.review import reassign
 
         locked = reassign.case_locked
 
-        def locking(case_number: str) -> Any:  # the assignment read, the case not locked yet
-            (folder / "withdraw-read").touch()
+        def locking(case_number: str) -> Any:
+            if given["landing"] == "attest":  # the assignment read, the case not locked yet
+                (folder / "withdraw-read").touch()
+                wait_for(folder / "write-done")
+                return locked(case_number)
+            row = locked(case_number)  # held until the reviewer's attestation waits for it
+            (folder / "withdraw-locked").touch()
             wait_for(folder / "write-done")
-            return locked(case_number)
+            return row
 
         reassign.case_locked = locking  # type: ignore[assignment]
     else:
