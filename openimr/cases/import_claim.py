@@ -2,7 +2,7 @@
 staff-only top-level "claim_number" of an import document. A filed case has it from its
 application; an imported one only from here, and without it its parties cannot find it on
 /status/, where the claim number is their proof of being a party (`openimr.cases.status`).
-Checked by the application's own rule (`intake_schema.ClaimNumber`: 1 to 60 printable
+Checked by the application's own rule (`intake_fields.ClaimNumber`: 1 to 60 printable
 characters, at least one letter or digit), so a file and the intake form refuse the same
 things. Like the contacts it is never part of the case document itself
 (`openimr.core.case.Case`), which is also the public, de-identified corpus format: no

@@ -11,7 +11,7 @@ from openimr.core.clock import local_date, now
 from openimr.core.errors import InvalidInput, Problem
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.domain.specialties import SpecialtyTable, unknown_specialty
-from openimr.reviewers.panel_format import reviewer_from_csv_row
+from openimr.reviewers.panel_csv import reviewer_from_csv_row
 from openimr.reviewers.selectors import specialty_table
 from openimr.reviewers.store import reviewer_store
 

@@ -14,12 +14,8 @@ from openimr.reviewers.match_input import (
     match_case_from_document,
     match_items_from_document,
 )
-from openimr.reviewers.panel_format import (
-    CSV_COLUMNS,
-    panel_from_document,
-    panel_from_json,
-    reviewer_from_csv_row,
-)
+from openimr.reviewers.panel_csv import CSV_COLUMNS, reviewer_from_csv_row
+from openimr.reviewers.panel_format import panel_from_document, panel_from_json
 from openimr.reviewers.tests.builders import DATA, DEMO_PANEL
 
 PANEL_DOC = json.loads((DEMO_PANEL).read_text(encoding="utf-8"))
