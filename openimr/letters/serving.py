@@ -89,6 +89,12 @@ def _letter_mail(row: LetterService) -> tuple[str, str, str, bytes]:
         raise LookupError(f"no issued letter {row.pdf_sha256[:12]}")
     number = row.case.case_number
     pdf = (Path(settings.MEDIA_ROOT) / found.pdf_path).read_bytes()
+    if isinstance(found, AmendedLetter):
+        # Named apart from the first letter, which the party holds under the same case:
+        # its subject and file would otherwise read as the first letter sent again.
+        k = found.number
+        subject = f"Amended Final Determination Letter (amendment {k}), case {number}"
+        return subject, found.text, f"{number}-FDL-amended-{k}.pdf", pdf
     return f"Final Determination Letter, case {number}", found.text, f"{number}-FDL.pdf", pdf
 
 
