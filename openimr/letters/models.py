@@ -125,6 +125,9 @@ class LetterService(models.Model):
     def status(self) -> str:
         """Where this party's service stands, as staff read it."""
         if self.method == self.EMAIL:
+            if self.unsent and not self.error:
+                # A send that never ran: one that failed turned the row to mail.
+                return "not sent: the e-mail did not go out; send it again"
             if not self.sent_at:
                 return f"not sent{': ' if self.error else ''}{self.error}"
             if self.in_outbox:
@@ -134,6 +137,11 @@ class LetterService(models.Model):
         if not self.printed_at and self.needs_address:
             done += "; no postal address on file: find one before mailing"
         return f"{self.error}; {done}" if self.error else done
+
+    @property
+    def unsent(self) -> bool:
+        """An e-mail service whose sending step never ran (``letter_service_send_again``)."""
+        return self.method == self.EMAIL and self.sent_at is None and bool(self.address)
 
     @property
     def outbox_file(self) -> str:

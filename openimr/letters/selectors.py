@@ -135,6 +135,11 @@ def services_for(case_number: str) -> list[LetterService]:
     return list(LetterService.objects.filter(case__case_number=case_number, notice=None))
 
 
+def service_of(service_id: int) -> LetterService:
+    """One service row, with its case; LetterService.DoesNotExist for none."""
+    return LetterService.objects.select_related("case").get(pk=service_id)
+
+
 def letter_names(case_number: str) -> dict[str, str]:
     """Each letter of the case by its PDF's SHA-256 (what a service row records): "Final
     Determination Letter", or "Amended letter N"."""

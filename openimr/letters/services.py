@@ -48,6 +48,12 @@ def notices_serve(*, built: Sequence[tuple[Any, Sequence[serving.Party]]]) -> li
     return serving.notices_serve(built=built)
 
 
+def letter_service_send_again(*, service_id: int, actor: Actor) -> LetterService:
+    """Send again an e-mail service that never went out (``serving.letter_service_send_again``
+    says when that happens)."""
+    return serving.letter_service_send_again(service_id=service_id, actor=actor)
+
+
 def issue_problems(case: Case) -> list[Problem]:
     """A letter is issued only for a decided case with every item decided (LC 4610.6(c));
     the case rules have already checked rationales and dates."""

@@ -18,7 +18,8 @@ from django.db import transaction
 from openimr.audit.services import audit_record
 from openimr.cases.selectors import case_parties
 from openimr.cases.services import case_notice_mailed, notice_stored_letter
-from openimr.core.clock import local_date, now
+from openimr.core.clock import CALIFORNIA, local_date, now
+from openimr.core.errors import Conflict, NotFound
 from openimr.core.mail import CASE_HEADER, delivered
 from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
 from openimr.letters.render.text import render_text
@@ -88,6 +89,12 @@ def _letter_mail(row: LetterService) -> tuple[str, str, str, bytes]:
         raise LookupError(f"no issued letter {row.pdf_sha256[:12]}")
     number = row.case.case_number
     pdf = (Path(settings.MEDIA_ROOT) / found.pdf_path).read_bytes()
+    if isinstance(found, AmendedLetter):
+        # Named apart from the first letter, which the party holds under the same case:
+        # its subject and file would otherwise read as the first letter sent again.
+        k = found.number
+        subject = f"Amended Final Determination Letter (amendment {k}), case {number}"
+        return subject, found.text, f"{number}-FDL-amended-{k}.pdf", pdf
     return f"Final Determination Letter, case {number}", found.text, f"{number}-FDL.pdf", pdf
 
 
@@ -107,7 +114,11 @@ def _mail_of(row: LetterService) -> tuple[str, str, str, bytes]:
 
 def _send(service_ids: list[int]) -> None:
     documents: dict[tuple[int | None, str, str], tuple[str, str, str, bytes]] = {}
-    for row in LetterService.objects.filter(pk__in=service_ids).select_related("case", "notice"):
+    # Only what is still to send: a service sent again (a double click) goes out once.
+    rows = LetterService.objects.filter(
+        pk__in=service_ids, method=LetterService.EMAIL, sent_at=None
+    )
+    for row in rows.select_related("case", "notice"):
         try:
             # A letter reads the same for every party; a notice is addressed to each.
             key = (row.notice_id, row.pdf_sha256, row.party_role if row.notice_id else "")
@@ -130,6 +141,40 @@ def _send(service_ids: list[int]) -> None:
             continue
         row.sent_at, row.delivered_to = now(), where
         row.save(update_fields=["sent_at", "delivered_to"])
+
+
+def letter_service_send_again(*, service_id: int, actor: Any) -> LetterService:
+    """Send again the e-mail of a party whose service never went out: its row committed with
+    the issue (or the notice), but the sending step that runs after the commit did not (the
+    server stopped or restarted in between). Such a row is neither sent nor in the print
+    queue, so the party would never be served (LC 4610.6(f); 8 CCR 9792.10.3, 9792.10.4(b)).
+    NotFound for no such row; Conflict for a party served by mail, or already sent. A send
+    that fails again turns the service to mail, as the first would have."""
+    with transaction.atomic():
+        row = LetterService.objects.select_for_update().filter(pk=service_id).first()
+        if row is None:
+            raise NotFound(f"no letter or notice service {service_id}")
+        _refuse_send_again(row)
+        audit_record(
+            actor=actor,
+            action=f"{row.document}.service.sent_again",
+            object_type="case",
+            object_id=row.case.case_number,
+            detail={"service": row.pk, "party_role": row.party_role},
+        )
+        transaction.on_commit(partial(_send, [row.pk]))
+    return row
+
+
+def _refuse_send_again(row: LetterService) -> None:
+    party = row.party
+    if row.method != LetterService.EMAIL:
+        raise Conflict(f"the {party} is served by mail: print it from the print queue")
+    if not row.address:  # a notice's row moved by the upgrade (letters 0006)
+        raise Conflict(f"no e-mail address is on file for the {party}: nothing was sent")
+    if row.sent_at is not None:
+        when = row.sent_at.astimezone(CALIFORNIA).strftime("%m/%d/%Y %H:%M")
+        raise Conflict(f"the e-mail to the {party} was sent on {when}: nothing was sent again")
 
 
 def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:

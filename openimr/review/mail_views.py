@@ -17,7 +17,7 @@ from openimr.audit.services import (
 from openimr.core.access import staff_page
 from openimr.core.errors import NotFound, OpenIMRError
 from openimr.letters import selectors as letters
-from openimr.letters.services import letter_service_mark_printed
+from openimr.letters.services import letter_service_mark_printed, letter_service_send_again
 from openimr.review import selectors
 
 
@@ -79,3 +79,25 @@ def mark_printed(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
             messages.warning(request, f"Counted from this mailing, not as the letter says: "
                              f"{row.deadlines} Send this notice with the letter.")  # fmt: skip
     return redirect("review:print_queue")
+
+
+@require_POST
+@staff_page
+def send_again(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
+    """Send again an e-mail that never went out (the server stopped between the issue and
+    its sending step): back to the page that shows its service, which says how it went."""
+    try:
+        row = letter_service_send_again(service_id=service_id, actor=request.user)
+    except NotFound as exc:
+        raise Http404("No such letter service") from exc
+    except OpenIMRError as exc:
+        row = letters.service_of(service_id)
+        messages.error(request, str(exc))
+    else:
+        row.refresh_from_db()
+        if row.sent_at:
+            messages.success(request, f"Sent again to the {row.party} ({row.address}).")
+        else:
+            messages.error(request, f"Not sent again: {row.error}. It is in the print queue.")
+    # A notice's service is shown on the case's timeline, a letter's on the case page.
+    return redirect("cases:timeline" if row.notice_id else "cases:detail", row.case.case_number)

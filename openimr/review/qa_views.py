@@ -46,6 +46,7 @@ def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:
         "amended": letters.amended_letters_for(row.case_number),
         "services": letters.services_by_letter(row.case_number),
         "return_form": extra.pop("return_form", None) or ReturnForm(),
+        "read": "" if issued else services.qa_version(row),
         **extra,
     }
     return render(request, "review/qa_case.html", context, status=status)
@@ -66,7 +67,12 @@ def qa_case(request: HttpRequest, case_number: str) -> HttpResponse:
         if row.state != State.QA.value:
             raise Conflict("the case is no longer in QA: nothing was changed")
         if chosen == "approve":
-            issued = services.qa_approve(row=row, actor=request.user, comments=comments)
+            issued = services.qa_approve(
+                row=row,
+                actor=request.user,
+                comments=comments,
+                based_on=request.POST.get("based_on", ""),
+            )
             messages.success(request, f"The letter was issued (SHA-256 {issued.pdf_sha256[:16]}…).")
             return redirect("review:qa_case", case_number)
         services.qa_return(row=row, actor=request.user, comments=comments)

@@ -39,6 +39,7 @@ from openimr.review.selectors import (
 from openimr.review.signoff import checklist
 from openimr.review.sources import (
     MARKER,
+    determination_version,
     from_json,
     item_version,
     linked_sentences,
@@ -224,10 +225,18 @@ def qa_return(*, row: Any, actor: Actor, comments: str) -> None:
         _audit(actor, "review.returned", row)
 
 
-def qa_approve(*, row: Any, actor: Actor, comments: str = "") -> IssuedLetter:
+def qa_approve(*, row: Any, actor: Actor, comments: str = "", based_on: str = "") -> IssuedLetter:
     """QA signs off: refused while a blocking check of the checklist fails; otherwise the
-    letter is issued, frozen and served (LC 4610.6(f), (g))."""
+    letter is issued, frozen and served (LC 4610.6(f), (g)). ``based_on``, the determination
+    the approving page showed (``qa_version``): a determination submitted again since (the
+    case returned, changed and resubmitted, while an older page stayed open in another tab)
+    is refused, 409, nothing issued: QA approves only what it has read."""
     _refuse_own_determination(row, actor, "approve or return it")
+    if based_on and based_on != qa_version(row):
+        raise Conflict(
+            "the determination was submitted again after this page was opened (the case "
+            "was returned and changed): read it below before approving; nothing was issued"
+        )
     failed = [c for c in checklist(row) if c.blocking and not c.passed]
     if failed:
         problems = [Problem(c.where, c.text) for c in failed]
@@ -237,6 +246,12 @@ def qa_approve(*, row: Any, actor: Actor, comments: str = "") -> IssuedLetter:
         _comment(row, actor, QAComment.APPROVED, comments.strip())
         _audit(actor, "review.approved", row, {"pdf_sha256": issued.pdf_sha256})
     return issued
+
+
+def qa_version(row: Any) -> str:
+    """The version of the determination in QA, as its page carries it."""
+    case = case_by_number(row.case_number)
+    return determination_version(case.clinical_summary, case.items, row.decided_at)
 
 
 @dataclass(frozen=True)

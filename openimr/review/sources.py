@@ -52,6 +52,19 @@ def item_version(item: Any, rationale_input: str | None) -> str:
     return hashlib.sha256(json.dumps(saved).encode()).hexdigest()[:16]
 
 
+def determination_version(summary: str | None, items: Sequence[Any], decided_at: Any) -> str:
+    """A short fingerprint of the determination QA reads: the summary, each item's decision,
+    basis, reason for leaving the MTUS and rationale, and when it was submitted. QA's page
+    carries the one it showed, so an approval from a page opened before the case was
+    returned and submitted again is caught."""
+    shown = [
+        summary or "",
+        [item_version(item, None) for item in items],
+        decided_at.isoformat() if decided_at else "",
+    ]
+    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:16]
+
+
 def stray_markers(text: str) -> list[str]:
     """Each mistyped marker of ``text``: it is not taken out, so the letter would print it
     as typed."""

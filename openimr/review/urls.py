@@ -12,6 +12,7 @@ urlpatterns = [
         name="print_queue_letter",
     ),
     path("print-queue/<int:service_id>/printed/", mail_views.mark_printed, name="mark_printed"),
+    path("services/<int:service_id>/send-again/", mail_views.send_again, name="send_again"),
     path("outbox/", outbox_views.outbox, name="outbox"),
     path("outbox/<str:name>/", outbox_views.outbox_read, name="outbox_read"),
     path("withdraw/<int:assignment_id>/", withdraw_views.withdraw, name="withdraw"),

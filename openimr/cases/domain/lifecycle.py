@@ -69,7 +69,7 @@ def check_transition(current: State, target: State) -> None:
     """Raise IllegalTransition unless the table allows ``current`` → ``target``, naming the
     states in words, as the pages label them ("records complete", not "records_complete")."""
     if target not in TRANSITIONS[current]:
-        allowed = [_words(state) for state in sorted(TRANSITIONS[current])]
+        allowed = [state_word(state) for state in sorted(TRANSITIONS[current])]
         if not allowed:
             then = "it is closed"
         elif len(allowed) == 1:
@@ -77,18 +77,19 @@ def check_transition(current: State, target: State) -> None:
         else:
             then = f"it can become {', '.join(allowed[:-1])} or {allowed[-1]}"
         raise IllegalTransition(
-            f"{state_words(current)} case cannot become {_words(target)}; {then}"
+            f"{state_words(current)} case cannot become {state_word(target)}; {then}"
         )
 
 
-def _words(state: State) -> str:
+def state_word(state: State) -> str:
+    """The state as a sentence names it: "records complete", "QA" (not "qa")."""
     return state.label if state is State.QA else state.label.lower()
 
 
 def state_words(state: State) -> str:
     """The state as a sentence names a case in it, with the article it is read with: "an
     eligible", "an in review", "a QA"."""
-    words = _words(state)
+    words = state_word(state)
     return f"{article(words)} {words}"
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from openimr.audit.services import Actor
 from openimr.cases import models
 from openimr.cases.domain.application import ServiceMethod
-from openimr.cases.domain.lifecycle import SCREENING_OPEN, State
+from openimr.cases.domain.lifecycle import SCREENING_OPEN, State, state_word
 from openimr.cases.domain.text import written_problem
 from openimr.cases.services.lifecycle import case_transition, clock_refresh, event_record
 from openimr.cases.services.notices import (
@@ -57,7 +57,7 @@ def _request_problems(
         problems.append(
             Problem(
                 "$.state",
-                f"the case is {State(row.state).label.lower()}: information about "
+                f"the case is {state_word(State(row.state))}: information about "
                 "eligibility is asked only of a case in screening or found ineligible or "
                 "deferred, on the application it was filed with",
             )

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from openimr.audit.services import Actor
 from openimr.cases import models
-from openimr.cases.domain.lifecycle import State
+from openimr.cases.domain.lifecycle import State, state_word
 from openimr.cases.services.lifecycle import case_transition, clock_refresh, event_record
 from openimr.core.case import Citation, Decision
 from openimr.core.clock import now
@@ -38,8 +38,13 @@ def _editable(row: models.Case, actor: Actor, at: datetime) -> None:
     if state not in EDITABLE:
         if state is State.ISSUED:
             message = "the letter was issued: a correction is a new amended letter"
+        elif state is State.QA:
+            message = (
+                "the determination was submitted and is with QA, not under review: "
+                "nothing was changed; QA returns it to review if it needs a change"
+            )
         else:
-            message = f"the case is {state.label.lower()}, not under review: nothing was changed"
+            message = f"the case is {state_word(state)}, not under review: nothing was changed"
         raise Conflict(message)
     if state is State.RECORDS_COMPLETE:
         case_transition(row=row, target=State.IN_REVIEW, actor=actor, at=at, note="review begun")
