@@ -63,8 +63,10 @@ def test_verify_names_an_index_row_removed_or_added():
     event = audit_list_viewed(actor="test", page="cases:list", cases=[CASE, "CM16-0400102"])
     tamper(
         ("DELETE FROM audit_auditeventcase WHERE case_number = %s", [CASE]),
-        ("INSERT INTO audit_auditeventcase (event_id, case_number) VALUES (%s, %s)",
-         [event.pk, "CM16-0400109"]),
+        (
+            "INSERT INTO audit_auditeventcase (event_id, case_number) VALUES (%s, %s)",
+            [event.pk, "CM16-0400109"],
+        ),
     )
     report = trail_verify()
     assert [(p.event_id, p.kind, p.message) for p in report.problems] == [
