@@ -11,6 +11,7 @@ from openimr.audit.models import AuditEventCase
 from openimr.audit.selectors import case_trail, trail_verify
 from openimr.audit.services import audit_list_viewed
 from openimr.audit.tests.tampering import tamper
+from tests.migrating import back_at
 
 pytestmark = pytest.mark.django_db
 CASE, OTHER = "CM16-0400101", "CM16-0400102"
@@ -67,4 +68,12 @@ def test_the_same_delete_goes_through_only_with_the_triggers_dropped(row):
     tamper(("DELETE FROM audit_auditeventcase WHERE id = %s", [row.pk]))
     assert not case_trail(CASE).exists()
     assert [p.kind for p in trail_verify().problems] == ["unindexed"]
+    assert triggers.installed(connection)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_undoing_the_migration_frees_the_index_and_keeps_the_events_append_only():
+    with back_at([("audit", "0003_events_index_the_cases_they_list")]):
+        assert not triggers.installed(connection, [triggers.INDEX])
+        assert triggers.installed(connection, [triggers.EVENTS])
     assert triggers.installed(connection)
