@@ -1,6 +1,8 @@
 """A case's audit trail as a download for the staff (intake role): CSV or JSON, every
 event with its chain columns, so the copy can be checked against the trail later. The
-export is itself audited; a refusal answers 404 and is audited too."""
+export is itself audited; a refusal answers 404 and is audited too. A staff list's event
+names only this case there (`one_case_detail`): the copy is the case's accounting of
+disclosures, which must not disclose the other cases the list showed."""
 
 import csv
 import io
@@ -12,6 +14,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 
 from openimr.audit import selectors
+from openimr.audit.domain.one_case_trail import one_case_detail
 from openimr.audit.models import AuditEvent
 from openimr.audit.services import audit_record
 from openimr.cases import selectors as cases
@@ -36,7 +39,7 @@ COLUMNS = (
 ACTION = "case.trail_exported"
 
 
-def _row(event: AuditEvent) -> dict[str, Any]:
+def _row(event: AuditEvent, case_number: str) -> dict[str, Any]:
     return {
         "id": event.pk,
         "at": event.at.isoformat(),
@@ -46,7 +49,7 @@ def _row(event: AuditEvent) -> dict[str, Any]:
         "object_type": event.object_type,
         "object_id": event.object_id,
         "request_id": event.request_id,
-        "detail": event.detail,
+        "detail": one_case_detail(event.detail, case_number, event.object_id),
         "prev_hash": event.prev_hash,
         "hash": event.hash,
     }
@@ -89,7 +92,7 @@ def case_trail(request: HttpRequest, case_number: str, fmt: str) -> HttpResponse
                 object_id=case_number,
                 detail={"format": fmt},
             )
-            rows = [_row(event) for event in selectors.case_trail(case_number)]
+            rows = [_row(e, case_number) for e in selectors.case_trail(case_number)]
     except NotFound as exc:
         # Recorded outside the failed block so the refusal itself is kept.
         audit_record(

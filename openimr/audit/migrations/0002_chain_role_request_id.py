@@ -28,11 +28,12 @@ def chain_existing(apps, schema_editor):
 
 
 def install_triggers(apps, schema_editor):
-    triggers.install(schema_editor.connection)
+    # The events' table only: the case index (0004) does not exist yet.
+    triggers.install(schema_editor.connection, [triggers.EVENTS])
 
 
 def remove_triggers(apps, schema_editor):
-    triggers.remove(schema_editor.connection)
+    triggers.remove(schema_editor.connection, [triggers.EVENTS])
 
 
 class Migration(migrations.Migration):

@@ -9,6 +9,7 @@ import pytest
 from openimr.audit.models import AuditEvent, AuditEventCase
 from openimr.audit.selectors import case_trail, trail_verify
 from openimr.audit.services import audit_event, audit_list_viewed, audit_save
+from openimr.audit.tests.tampering import tamper
 from openimr.cases.interchange import case_from_document
 from openimr.cases.services import case_import
 
@@ -56,11 +57,17 @@ def test_a_batch_of_events_indexes_the_cases_each_lists_and_keeps_the_chain():
 
 
 def test_verify_names_an_index_row_removed_or_added():
-    """The chain does not cover the index: a row deleted would hide a list from a case's
-    trail with every hash intact, so `audit verify` compares the two."""
+    """The chain does not cover the index: a row deleted (by someone who dropped its
+    triggers) would hide a list from a case's trail with every hash intact, so
+    `audit verify` compares the two."""
     event = audit_list_viewed(actor="test", page="cases:list", cases=[CASE, "CM16-0400102"])
-    AuditEventCase.objects.filter(case_number=CASE).delete()
-    AuditEventCase.objects.create(event=event, case_number="CM16-0400109")
+    tamper(
+        ("DELETE FROM audit_auditeventcase WHERE case_number = %s", [CASE]),
+        (
+            "INSERT INTO audit_auditeventcase (event_id, case_number) VALUES (%s, %s)",
+            [event.pk, "CM16-0400109"],
+        ),
+    )
     report = trail_verify()
     assert [(p.event_id, p.kind, p.message) for p in report.problems] == [
         (event.pk, "unindexed", f"it lists case {CASE}, missing from the case index"),

@@ -1,8 +1,8 @@
 """Django's flush, which empties every table, also on SQLite: there it deletes row by row,
-which the audit trail's triggers refuse, so they are dropped and put back around it in one
-transaction. (PostgreSQL's flush truncates, which row triggers do not see.) Django's
-transactional tests flush after each test; on a live database, flush wipes the trail with
-everything else, as it would on PostgreSQL."""
+which the audit trail's triggers (on its events and its case index) refuse, so they are
+dropped and put back around it in one transaction. (PostgreSQL's flush truncates, which
+row triggers do not see.) Django's transactional tests flush after each test; on a live
+database, flush wipes the trail with everything else, as it would on PostgreSQL."""
 
 from typing import Any
 
