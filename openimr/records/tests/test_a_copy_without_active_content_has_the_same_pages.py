@@ -1,0 +1,63 @@
+"""The copy a reader's machine gets carries none of the original's scripts, actions or
+attached files, checked by pdfium and in the bytes themselves, while its pages read the same
+(a filled form's values stay on the page); the original is not changed."""
+
+import hashlib
+import re
+
+import pypdfium2 as pdfium
+import pytest
+
+from openimr.records.domain.active_content import ActiveContent
+from openimr.records.pdf import pdf_copy_without_active_content, pdf_read
+from openimr.records.tests import active_pdfs
+
+ACTIVE = [
+    active_pdfs.scripts,
+    active_pdfs.attachments,
+    active_pdfs.launch_and_page_script,
+    active_pdfs.fillable_form,
+    active_pdfs.hidden_opener,
+]
+# Dictionary keys and types a reader acts on; the copy is pdfium's writing, names spelled out.
+ACTING = re.compile(
+    rb"/(JavaScript|JS|Launch|GoToR|GoToE|AA|OpenAction|EmbeddedFiles?|Annots|AcroForm|XFA)\b"
+)
+
+
+@pytest.mark.parametrize("build", ACTIVE, ids=[b.__name__ for b in ACTIVE])
+def test_the_copy_carries_nothing_a_reader_could_run_or_open(build):
+    original = build()
+    copy = pdf_copy_without_active_content(original, path="file")
+    assert pdf_read(copy, path="$").active == ActiveContent()
+    assert ACTING.findall(copy) == []
+    document = pdfium.PdfDocument(copy)
+    assert pdfium.raw.FPDFDoc_GetJavaScriptActionCount(document.raw) == 0
+    assert pdfium.raw.FPDFDoc_GetAttachmentCount(document.raw) == 0
+    assert pdfium.raw.FPDFPage_GetAnnotCount(document[0].raw) == 0
+
+
+@pytest.mark.parametrize("build", ACTIVE, ids=[b.__name__ for b in ACTIVE])
+def test_the_copy_reads_as_the_original_does(build):
+    original = build()
+    before = hashlib.sha256(original).hexdigest()
+    copy = pdf_copy_without_active_content(original, path="file")
+    pages = pdf_read(copy, path="$").pages
+    assert len(pages) == len(pdf_read(original, path="$").pages) == 1
+    assert pages[0].startswith(active_pdfs.TEXT)
+    assert hashlib.sha256(original).hexdigest() == before
+
+
+def test_a_filled_forms_values_stay_on_the_page():
+    copy = pdf_copy_without_active_content(active_pdfs.fillable_form(), path="file")
+    assert active_pdfs.FORM_VALUE in pdf_read(copy, path="$").pages[0]
+
+
+def test_a_page_keeps_its_size_box_and_turn():
+    rotated = active_pdfs.scripts().replace(
+        b"/MediaBox [0 0 612 792]", b"/MediaBox [10 20 622 812] /CropBox [40 50 600 800] /Rotate 90"
+    )
+    copy = pdfium.PdfDocument(pdf_copy_without_active_content(rotated, path="file"))[0]
+    assert copy.get_mediabox() == (0, 0, 612, 792)
+    assert copy.get_cropbox() == (30, 30, 590, 780)
+    assert copy.get_rotation() == 90
