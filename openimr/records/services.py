@@ -193,6 +193,10 @@ def _filename(value: str) -> str:
     name = value.replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name:
         raise InvalidInput([Problem(FILENAME, "must not be empty")])
+    # "." and ".." name folders, not a file: the web form's parser drops such a part as no
+    # file at all, so the API refuses them too rather than list a record called "..".
+    if not name.strip("."):
+        raise InvalidInput([Problem(FILENAME, f"must name a file, not the folder {name!r}")])
     # DEL and the C1 controls garble a listing as C0 ones do; a text-direction control
     # spells the name another way where the file is saved ("scan\u202efdp.exe" reads
     # "scanexe.pdf"), as the application's text refuses them (openimr.core.text).
