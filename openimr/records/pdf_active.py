@@ -10,12 +10,15 @@ streams unpacked, names with #xx escapes spelled out, each action dictionary as
 ``/S/JavaScript``. The actions are counted by their type in that copy, so an action hidden in
 an object stream or spelled ``/Java#53cript`` is counted too (docs/decisions/0011).
 
-Leaving it behind: each page is rebuilt in a new document from its appearance alone. The
-page's annotations are first flattened into its content (a filled form's values, a stamp,
-a signature's picture stay visible), then the page becomes a form XObject drawn on a blank
-page of the same size. Importing the pages (FPDF_ImportPages) was not enough: it leaves the
-catalog's /OpenAction, /Names and /AcroForm behind but copies each page's /AA and /Annots,
-so page scripts, launch links and attachment annotations came along.
+Leaving it behind: on pdfium's copy of the document in memory, each page's annotations are
+flattened into its content (a filled form's values, a stamp, a signature's picture stay
+visible) and then removed, links, form fields and file attachments with them; the pages are
+then imported into a new document (FPDF_ImportPages), which leaves the catalog's
+/OpenAction, /Names (scripts, embedded files) and /AcroForm behind and copies fonts and
+images once. The import does copy each page's own /AA (a script run when the page opens),
+and pdfium has no call that removes a key: when the copy, as pdfium writes it, still names
+one, every page is redrawn instead, as a form XObject on a blank page of the same size,
+which carries nothing of the page's dictionary (`_pages_redrawn`).
 """
 
 import io
@@ -65,22 +68,78 @@ def pdf_without_active_content(data: bytes, path: str) -> bytes:
         source = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise InvalidInput([Problem(path, "the PDF cannot be opened to copy")]) from exc
-    copy = pdfium.PdfDocument.new()
     try:
         for index in range(len(source)):
-            _page_rebuilt(source, index, copy)
-        return _saved(copy)
+            _annotations_flattened(source, index)
+        copy = _pages_imported(source)
+        # A page's own /AA came along (or a name spelled like one): redraw every page,
+        # which keeps nothing of a page's dictionary by construction.
+        return _pages_redrawn(source) if _ACTING.search(copy) else copy
     except pdfium.PdfiumError as exc:
         raise InvalidInput([Problem(path, "a page of the PDF cannot be copied")]) from exc
     finally:
-        copy.close()
         source.close()
 
 
-def _page_rebuilt(source: pdfium.PdfDocument, index: int, copy: pdfium.PdfDocument) -> None:
+# What may act in an imported copy, as pdfium writes it: an action of a type a reader runs,
+# additional actions (/AA), and what the import should have left behind. A resource that
+# happens to carry one of these names only sends the copy down the slower path.
+_ACTING = re.compile(
+    rb"/(?:S\s*/(?:JavaScript|Launch|GoToR|GoToE|URI|SubmitForm|ImportData|Rendition)"
+    rb"|AA|Annots|AcroForm|EmbeddedFiles?|OpenAction)(?![#\w])"
+)
+
+
+def _annotations_flattened(source: pdfium.PdfDocument, index: int) -> None:
+    """The page's annotations drawn into its content as shown on screen (a filled form's
+    values, a stamp, a signature's picture stay visible), then every annotation removed: a
+    link, a form field, a file attachment are gone before the page is copied."""
     page = source[index]
-    # As shown on screen: a hidden annotation stays hidden, a no-print one is still seen.
-    pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+    try:
+        media, crop = page.get_mediabox(), page.get_cropbox()
+        flattened = pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+        if flattened == pdfium_c.FLATTEN_SUCCESS:  # it sets the media box to the crop box
+            page.set_mediabox(*media)
+            page.set_cropbox(*crop)
+        for annotation in reversed(range(pdfium_c.FPDFPage_GetAnnotCount(page.raw))):
+            pdfium_c.FPDFPage_RemoveAnnot(page.raw, annotation)
+    finally:
+        page.close()
+
+
+def _pages_imported(source: pdfium.PdfDocument) -> bytes:
+    """The pages imported into a new document (FPDF_ImportPages): the catalog's scripts,
+    opening action, attachments and form stay behind, the pages' fonts and images are
+    copied once. A page's own /AA comes along, which the caller checks."""
+    copy = pdfium.PdfDocument.new()
+    try:
+        copy.import_pages(source)
+        return _saved(copy)
+    finally:
+        copy.close()
+
+
+def _pages_redrawn(source: pdfium.PdfDocument) -> bytes:
+    """Each page drawn as a form XObject on a blank page of the same size, box and turn,
+    which carries nothing of the page's dictionary. Each through a document of its own:
+    drawn into one document, each page took longer than the last (300 pages: 25 s),
+    though a page's fonts are then copied once for each page."""
+    copy = pdfium.PdfDocument.new()
+    try:
+        for index in range(len(source)):
+            single = pdfium.PdfDocument.new()
+            try:
+                _page_redrawn(source, index, single)
+                copy.import_pages(single)
+            finally:
+                single.close()
+        return _saved(copy)
+    finally:
+        copy.close()
+
+
+def _page_redrawn(source: pdfium.PdfDocument, index: int, copy: pdfium.PdfDocument) -> None:
+    page = source[index]
     left, bottom, right, top = page.get_mediabox()
     crop = page.get_cropbox()
     rotation = page.get_rotation()

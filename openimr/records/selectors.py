@@ -19,7 +19,6 @@ from openimr.cases import selectors as cases
 from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Document, DocumentKind, Sex, UROutcome
 from openimr.core.errors import InvalidInput, NotFound, Unavailable
-from openimr.records.domain.active_content import reader_gets_original
 from openimr.records.domain.pages import RecordFacts
 from openimr.records.domain.receipt import CaseFileStage, received_after_screening
 from openimr.records.domain.summary import CaseFacts, Draft, DraftInput, draft_summary
@@ -228,12 +227,16 @@ def record_file_open(record: Record) -> BinaryIO:
 
 
 def record_file_served(record: Record, original: bool = False) -> BinaryIO:
-    """The PDF a reader's machine gets: the file as received when it holds no active
-    content, or when staff ask for the original (``original``, audited by the view), else
-    a copy made now without it (`reader_gets_original`). NotFound when the stored file is
-    gone; Unavailable when the copy cannot be made."""
+    """The PDF a reader's machine gets: a copy made now from the pages alone, without any
+    script, action, annotation, form field or attached file the file may carry, whatever
+    the count found (a count can miss a kind nobody listed); the file exactly as received
+    only when staff ask for it by name (``original``; their view audits it apart). Why: the
+    HIPAA Security Rule's protection from malicious software (45 CFR 164.308(a)(5)(ii)(B))
+    on the reviewer's workstation, and its integrity standard (45 CFR 164.312(c)(1)) for
+    the evidence, which the copy leaves unchanged. NotFound when the stored file is gone;
+    Unavailable when the copy cannot be made."""
     stored = record_file_open(record)
-    if reader_gets_original(record.active, deliberately=original):
+    if original:
         return stored
     with stored:
         data = stored.read()

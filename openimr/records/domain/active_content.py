@@ -1,11 +1,13 @@
-"""What a received PDF can do besides show its pages, and which copy of it a reader gets.
+"""What a received PDF can do besides show its pages, counted and said in words.
 
 A PDF may carry JavaScript (in the document's name tree, run on opening, on a page or a
 form field's event, behind a link), actions that launch a program or open a file, and
 files embedded in it. A reader that opens the record may run them on the reviewer's
-machine. The record as received is evidence and is kept unchanged (its SHA-256 recorded at
-receipt); what reaches a reader's machine is a copy rebuilt from the pages' appearance
-alone. A fillable form is not active content: its filled values are part of the record.
+machine. The count tells staff and the reviewer what the original holds; it does not
+decide what is served: every reader gets a copy made from the pages alone
+(`openimr.records.selectors.record_file_served`), since a count can miss a kind of content
+nobody listed (a 3D or rich-media annotation). A fillable form is not active content: its
+filled values are part of the record.
 """
 
 from dataclasses import dataclass
@@ -73,17 +75,3 @@ def active_content_words(found: ActiveContent) -> str:
         return ""
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
     return f"this PDF contains {listed}"
-
-
-def reader_gets_original(found: ActiveContent | None, *, deliberately: bool) -> bool:
-    """Whether a reader is sent the file as received rather than the copy rebuilt without
-    active content. The original is sent when it holds none (the copy would only differ in
-    bytes), or when a staff member asks for it by name (``deliberately``; audited by the
-    caller). A record not yet checked (``None``: received before the check existed, and
-    not read since) is treated as active. Why at all: the HIPAA Security Rule's protection
-    from malicious software (45 CFR 164.308(a)(5)(ii)(B)) on the reviewer's workstation,
-    and its integrity standard (45 CFR 164.312(c)(1)) for the evidence, which is never
-    altered: the copy is made anew for each reading."""
-    if deliberately:
-        return True
-    return found is not None and not found.active and found.form is not Form.XFA

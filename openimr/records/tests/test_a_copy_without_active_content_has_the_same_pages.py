@@ -8,6 +8,7 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
+from openimr.demo.record_files import text_pdf
 from openimr.records.domain.active_content import ActiveContent
 from openimr.records.pdf import pdf_copy_without_active_content, pdf_read
 from openimr.records.tests import active_pdfs
@@ -53,11 +54,37 @@ def test_a_filled_forms_values_stay_on_the_page():
     assert active_pdfs.FORM_VALUE in pdf_read(copy, path="$").pages[0]
 
 
-def test_a_page_keeps_its_size_box_and_turn():
-    rotated = active_pdfs.scripts().replace(
+def _boxes(page: pdfium.PdfPage) -> tuple:
+    """The page's size, its crop box from the media box's corner, and its turn."""
+    left, bottom, right, top = page.get_mediabox()
+    crop = page.get_cropbox()
+    return (
+        (right - left, top - bottom),
+        tuple(round(v - o, 3) for v, o in zip(crop, (left, bottom, left, bottom), strict=True)),
+        page.get_rotation(),
+    )
+
+
+# Imported as they are (scripts only in the catalog), or redrawn (a page script, /AA).
+BOTH_WAYS = [active_pdfs.scripts, active_pdfs.launch_and_page_script]
+
+
+@pytest.mark.parametrize("build", BOTH_WAYS, ids=[b.__name__ for b in BOTH_WAYS])
+def test_a_page_keeps_its_size_box_and_turn(build):
+    turned = build().replace(
         b"/MediaBox [0 0 612 792]", b"/MediaBox [10 20 622 812] /CropBox [40 50 600 800] /Rotate 90"
     )
-    copy = pdfium.PdfDocument(pdf_copy_without_active_content(rotated, path="file"))[0]
-    assert copy.get_mediabox() == (0, 0, 612, 792)
-    assert copy.get_cropbox() == (30, 30, 590, 780)
-    assert copy.get_rotation() == 90
+    original = pdfium.PdfDocument(turned)[0]
+    copy = pdfium.PdfDocument(pdf_copy_without_active_content(turned, path="file"))[0]
+    assert _boxes(copy) == _boxes(original) == ((612, 792), (30, 30, 590, 780), 90)
+    assert copy.get_textpage().get_text_range() == active_pdfs.TEXT
+
+
+def test_a_long_record_is_copied_with_its_fonts_once():
+    # Redrawn page by page into one document, 300 pages took 25 s, and each page carried a
+    # copy of the fonts: 40 pages of typescript grew from 50 kB to 900 kB.
+    text = "\n".join(f"Line {n}: lumbar paraspinal tenderness." for n in range(40))
+    original = text_pdf("\f".join([text] * 40))
+    copy = pdf_copy_without_active_content(original, path="file")
+    assert len(copy) < 1.2 * len(original)
+    assert pdf_read(copy, path="$").pages == pdf_read(original, path="$").pages

@@ -35,7 +35,10 @@ def test_a_pdf_sent_as_a_web_page_downloads_as_a_pdf(client, staff_client, case)
         f"/records/{case.case_number}/upload/", {"file": upload, "submitted_by": "employee"}
     )
     assert response.status_code == 302
-    download = client.get(f"{response['Location']}file.pdf")
-    assert download["Content-Disposition"] == 'attachment; filename="notes.html.pdf"'
-    assert download["Content-Type"] == "application/pdf"
-    assert b"".join(download.streaming_content) == POLYGLOT
+    copy = client.get(f"{response['Location']}file.pdf")
+    assert copy["Content-Disposition"] == 'attachment; filename="notes.html.pdf"'
+    assert b"<html>" not in b"".join(copy.streaming_content)  # pdfium's writing of the pages
+    original = client.get(f"{response['Location']}original.pdf")
+    assert original["Content-Disposition"] == 'attachment; filename="notes.html.pdf"'
+    assert original["Content-Type"] == "application/pdf"
+    assert b"".join(original.streaming_content) == POLYGLOT

@@ -1,5 +1,4 @@
-"""What a PDF carries, in the words staff and the reviewer read, and which copy a reader
-gets: the original only when it carries nothing, or when staff ask for it by name."""
+"""What a PDF carries, in the words staff and the reviewer read."""
 
 import pytest
 
@@ -7,7 +6,6 @@ from openimr.records.domain.active_content import (
     ActiveContent,
     Form,
     active_content_words,
-    reader_gets_original,
 )
 
 WORDS = [
@@ -30,23 +28,6 @@ WORDS = [
 @pytest.mark.parametrize(("found", "said"), WORDS)
 def test_the_finding_reads_as_a_sentence(found, said):
     assert active_content_words(found) == said
-
-
-ORIGINAL = [
-    (ActiveContent(), False, True),
-    (ActiveContent(form=Form.ACROFORM), False, True),
-    (ActiveContent(form=Form.XFA), False, False),
-    (ActiveContent(javascript=1), False, False),
-    (ActiveContent(attachments=1), False, False),
-    (None, False, False),
-    (ActiveContent(launch=1), True, True),
-    (None, True, True),
-]
-
-
-@pytest.mark.parametrize(("found", "deliberately", "original"), ORIGINAL)
-def test_the_original_goes_out_only_when_clean_or_asked_for(found, deliberately, original):
-    assert reader_gets_original(found, deliberately=deliberately) is original
 
 
 def test_the_count_round_trips_through_its_stored_form():
