@@ -16,24 +16,13 @@ without the sandbox's round trip and the machine's noise.
 """
 
 import os
-import statistics
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
+# The tree on PYTHONPATH's own helper: each tree's bench/sandbox.py puts that tree first.
+from bench.sandbox import _paired_ms
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _paired_ms(calls: list[Callable[[bytes], object]], files: list[bytes], rounds: int) -> list:
-    times: list[list[float]] = [[] for _ in calls]
-    for _ in range(rounds):
-        for data in files:
-            for call, spent in zip(calls, times, strict=True):
-                start = time.perf_counter()
-                call(data)
-                spent.append(time.perf_counter() - start)
-    return [statistics.median(spent) * 1000 for spent in times]
 
 
 def _sets() -> dict[str, list[bytes]]:
@@ -41,7 +30,9 @@ def _sets() -> dict[str, list[bytes]]:
 
     texts = sorted((ROOT / "openimr" / "demo" / "records").glob("*/*.txt"))
     demo = [text_pdf(path.read_text(encoding="utf-8")) for path in texts]
-    page = "\n".join(f"Line {n}: lumbar paraspinal tenderness, no radiculopathy." for n in range(40))
+    page = "\n".join(
+        f"Line {n}: lumbar paraspinal tenderness, no radiculopathy." for n in range(40)
+    )
     sets = {
         "demo records": demo,
         "50 pages": [text_pdf("\f".join([page] * 50))],

@@ -87,6 +87,19 @@ def fillable_form() -> bytes:
     )
 
 
+def rich_media() -> bytes:
+    """A 3D annotation carrying its own scene stream and a screen annotation with a rendition
+    action: kinds the count does not look for."""
+    return _one_page(
+        b"",
+        b" /Annots [6 0 R 8 0 R]",
+        b"<< /Type /Annot /Subtype /3D /Rect [72 300 272 500] /3DD 7 0 R >>",
+        _stream(b"U3D scene", b" /Type /3D /Subtype /U3D"),
+        b"<< /Type /Annot /Subtype /Screen /Rect [300 300 500 500]"
+        b" /A << /S /Rendition /OP 0 /R << /S /MR /C << /S /MCD /D (movie.swf) >> >> >> >>",
+    )
+
+
 def hidden_opener() -> bytes:
     """A script run on opening, its catalog in a compressed-object stream and its name
     spelled with a #xx escape (/Open#41ction, /Java#53cript): nothing in the raw bytes says

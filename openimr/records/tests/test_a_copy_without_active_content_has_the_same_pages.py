@@ -19,10 +19,12 @@ ACTIVE = [
     active_pdfs.launch_and_page_script,
     active_pdfs.fillable_form,
     active_pdfs.hidden_opener,
+    active_pdfs.rich_media,
 ]
 # Dictionary keys and types a reader acts on; the copy is pdfium's writing, names spelled out.
 ACTING = re.compile(
-    rb"/(JavaScript|JS|Launch|GoToR|GoToE|AA|OpenAction|EmbeddedFiles?|Annots|AcroForm|XFA)\b"
+    rb"/(JavaScript|JS|Launch|GoToR|GoToE|AA|OpenAction|EmbeddedFiles?|Annots|AcroForm|XFA"
+    rb"|3D|3DD|Screen|Rendition|RichMedia)\b"
 )
 
 
@@ -88,3 +90,11 @@ def test_a_long_record_is_copied_with_its_fonts_once():
     copy = pdf_copy_without_active_content(original, path="file")
     assert len(copy) < 1.2 * len(original)
     assert pdf_read(copy, path="$").pages == pdf_read(original, path="$").pages
+
+
+def test_a_kind_the_count_does_not_know_is_left_behind_too():
+    original = active_pdfs.rich_media()
+    assert pdf_read(original, path="$").active == ActiveContent()  # nothing the count names
+    copy = pdf_copy_without_active_content(original, path="file")
+    assert ACTING.findall(copy) == []
+    assert pdfium.raw.FPDFPage_GetAnnotCount(pdfium.PdfDocument(copy)[0].raw) == 0
