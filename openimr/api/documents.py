@@ -40,6 +40,15 @@ class DocumentIn(Schema):
     submitted_by: services.Party
 
 
+class ActiveContentOut(Schema):
+    """What in the PDF a reader could run or open (docs/records.md, "Active content")."""
+
+    javascript: int
+    launch: int
+    attachments: int
+    form: str
+
+
 class DocumentOut(Schema):
     id: int
     filename: str
@@ -55,6 +64,8 @@ class DocumentOut(Schema):
     date_of_service: date | None
     title: str
     page_count: int
+    # Null for a record received before the count was made, until it is read again.
+    active_content: ActiveContentOut | None = None
     replayed: bool = False
     # Set on a record accepted while the determination is in quality assurance: the
     # reviewer did not see it, and the letter will not list it unless QA returns the case.

@@ -68,3 +68,10 @@ class Conflict(OpenIMRError):
     """The request clashes with what is stored (a duplicate, an issued letter)."""
 
     code = "conflict"
+
+
+class Unavailable(OpenIMRError):
+    """What is stored cannot be given out in the form asked for (a record's PDF whose copy
+    without active content could not be made); the message says why and what to do."""
+
+    code = "unavailable"

@@ -6,6 +6,7 @@ from django.db import models
 
 from openimr.core.case import DocumentKind
 from openimr.core.db import choices_of, in_enum
+from openimr.records.domain.active_content import ActiveContent, active_content_words
 from openimr.records.vocabulary import KIND_LABELS, PARTY_LABELS, Party, Status, Via, labelled
 
 
@@ -29,6 +30,10 @@ class Record(models.Model):
     # Set when a person corrects the inferred facts; a later extraction keeps their words.
     edited_by = models.CharField(max_length=150, blank=True, default="")
     edited_at = models.DateTimeField(null=True, blank=True)
+
+    # What a reader could run or open (domain/active_content.py), counted when the file was
+    # received or last read; null for a record received before the count was made.
+    active_content = models.JSONField(null=True, blank=True, default=None)
 
     status = models.CharField(
         max_length=10, choices=choices_of(Status), default=Status.PENDING.value
@@ -64,6 +69,16 @@ class Record(models.Model):
     @property
     def display_title(self) -> str:
         return self.title or self.filename
+
+    @property
+    def active(self) -> ActiveContent | None:
+        return None if self.active_content is None else ActiveContent.from_dict(self.active_content)
+
+    @property
+    def active_content_words(self) -> str:
+        """ "this PDF contains JavaScript (1 script)…"; empty for none, or not checked yet."""
+        found = self.active
+        return "" if found is None else active_content_words(found)
 
 
 class RecordPage(models.Model):

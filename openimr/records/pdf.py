@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,6 +30,8 @@ from openimr.core import sandbox
 from openimr.core.clock import now
 from openimr.core.db import held_until_commit
 from openimr.core.errors import InvalidInput, Problem
+from openimr.records.domain.active_content import ActiveContent
+from openimr.records.pdf_active import active_content, pdf_without_active_content
 
 MAX_PAGES = 2_000
 # 2,000 pages of dense typescript are about 8 million characters.
@@ -41,6 +43,8 @@ class ReadPdf:
     data: bytes
     sha256: str
     pages: tuple[str, ...]
+    # What a reader could run or open (pdf_active.py); nothing for a PDF without it.
+    active: ActiveContent = field(default_factory=ActiveContent)
 
 
 def pdf_read(
@@ -53,16 +57,25 @@ def pdf_read(
 ) -> ReadPdf:
     """Check an uploaded PDF and extract its text page by page; InvalidInput at ``path``
     for an empty, oversized, non-PDF, encrypted or unreadable file, and for one past the
-    page or character limit."""
+    page or character limit. Its active content is counted in the same reading."""
     size_check(len(data), path=path, max_bytes=max_bytes)
     if not data.lstrip()[:5] == b"%PDF-":
         raise InvalidInput([Problem(path, "the file is not a PDF (it does not start with %PDF-)")])
     limits = (max_pages or MAX_PAGES, max_characters or MAX_CHARACTERS)
     try:
-        pages = sandbox.run(pdf_pages, data, path, *limits, limits=sandbox_limits())
+        pages, active = sandbox.run(pdf_contents, data, path, *limits, limits=sandbox_limits())
     except sandbox.SandboxFailed as exc:
         raise InvalidInput([Problem(path, f"the PDF {exc}")]) from exc
-    return ReadPdf(data, hashlib.sha256(data).hexdigest(), pages)
+    return ReadPdf(data, hashlib.sha256(data).hexdigest(), pages, active)
+
+
+def pdf_copy_without_active_content(data: bytes, *, path: str) -> bytes:
+    """The copy of a stored PDF that a reader's machine gets (pdf_active.py), made in the
+    sandbox under the reading limits; InvalidInput at ``path`` when it cannot be made."""
+    try:
+        return sandbox.run(pdf_without_active_content, data, path, limits=sandbox_limits())
+    except sandbox.SandboxFailed as exc:
+        raise InvalidInput([Problem(path, f"the PDF {exc}")]) from exc
 
 
 def sandbox_limits() -> sandbox.Limits:
@@ -86,13 +99,40 @@ def pdf_pages(data: bytes, path: str, max_pages: int, max_characters: int) -> tu
     """The text of each page, read here and now (the sandbox's child calls this; so does the
     benchmark, to measure what the sandbox costs). Reads no settings: a child does not see
     the parent's."""
+    document = _opened(data, path)
     try:
-        document = pdfium.PdfDocument(data)
+        return _checked_texts(document, path, max_pages, max_characters)
+    finally:
+        document.close()
+
+
+def pdf_contents(
+    data: bytes, path: str, max_pages: int, max_characters: int
+) -> tuple[tuple[str, ...], ActiveContent]:
+    """`pdf_pages` and the document's active content, from one opening of it."""
+    document = _opened(data, path)
+    try:
+        pages = _checked_texts(document, path, max_pages, max_characters)
+        return pages, active_content(document)
+    except pdfium.PdfiumError as exc:
+        raise InvalidInput([Problem(path, "the PDF cannot be read: it is damaged")]) from exc
+    finally:
+        document.close()
+
+
+def _opened(data: bytes, path: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         reason = (
             "it is encrypted" if "password" in str(exc).lower() else "it is damaged or unreadable"
         )
         raise InvalidInput([Problem(path, f"the PDF cannot be opened: {reason}")]) from exc
+
+
+def _checked_texts(
+    document: pdfium.PdfDocument, path: str, max_pages: int, max_characters: int
+) -> tuple[str, ...]:
     try:
         if len(document) == 0:
             raise InvalidInput([Problem(path, "the PDF has no pages")])
@@ -103,8 +143,6 @@ def pdf_pages(data: bytes, path: str, max_pages: int, max_characters: int) -> tu
         return _texts(document, path, max_characters)
     except pdfium.PdfiumError as exc:
         raise InvalidInput([Problem(path, "the PDF cannot be read: a page is damaged")]) from exc
-    finally:
-        document.close()
 
 
 def _texts(document: pdfium.PdfDocument, path: str, max_characters: int) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ Each takes the case row its caller already obtained through an access helper
 NotFound, the same answer as for a record that does not exist.
 """
 
+import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,11 +18,12 @@ from django.db.models import F, QuerySet
 from openimr.cases import selectors as cases
 from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Document, DocumentKind, Sex, UROutcome
-from openimr.core.errors import NotFound
+from openimr.core.errors import InvalidInput, NotFound, Unavailable
 from openimr.records.domain.pages import RecordFacts
 from openimr.records.domain.receipt import CaseFileStage, received_after_screening
 from openimr.records.domain.summary import CaseFacts, Draft, DraftInput, draft_summary
 from openimr.records.models import Record, RecordPage
+from openimr.records.pdf import pdf_copy_without_active_content
 from openimr.records.vocabulary import KIND_LABELS, PARTY_LABELS, CaseRow, Party, Status
 
 __all__ = [
@@ -36,8 +38,10 @@ __all__ = [
     "case_search",
     "documents_reviewed",
     "record_file_open",
+    "record_file_served",
     "record_get",
     "record_pages",
+    "served_filename",
     "summary_draft",
 ]
 
@@ -220,6 +224,37 @@ def record_file_open(record: Record) -> BinaryIO:
             f"the stored file of record {record.pk} ({record.filename}) is missing from the "
             "media folder: restore it from a backup"
         ) from exc
+
+
+def record_file_served(record: Record, original: bool = False) -> BinaryIO:
+    """The PDF a reader's machine gets: a copy made now from the pages alone, without any
+    script, action, annotation, form field or attached file the file may carry, whatever
+    the count found (a count can miss a kind nobody listed); the file exactly as received
+    only when staff ask for it by name (``original``; their view audits it apart). Why: the
+    HIPAA Security Rule's protection from malicious software (45 CFR 164.308(a)(5)(ii)(B))
+    on the reviewer's workstation, and its integrity standard (45 CFR 164.312(c)(1)) for
+    the evidence, which the copy leaves unchanged. NotFound when the stored file is gone;
+    Unavailable when the copy cannot be made."""
+    stored = record_file_open(record)
+    if original:
+        return stored
+    with stored:
+        data = stored.read()
+    try:
+        return io.BytesIO(pdf_copy_without_active_content(data, path="file"))
+    except InvalidInput as exc:
+        reason = "; ".join(problem.message for problem in exc.problems)
+        raise Unavailable(
+            f"a copy of record {record.pk} without its active content could not be made "
+            f"({reason}); staff can download the original from the case file"
+        ) from exc
+
+
+def served_filename(name: str) -> str:
+    """The name a PDF is saved under on a reader's machine: the sender's, ending in .pdf.
+    A PDF sent as "notes.html" saved under that name opens in a browser as a web page, and
+    a file can be both (a polyglot), so its name is made to say what it was taken for."""
+    return name if name.lower().endswith(".pdf") else f"{name}.pdf"
 
 
 def record_files_named(paths: list[str]) -> set[str]:

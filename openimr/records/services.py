@@ -151,8 +151,19 @@ def _stored(
                 submitted_by=party.value,
                 via=via.value,
                 received_by=actor_label(actor),
+                active_content=pdf.active.as_dict(),
             )
-            _audit(record, actor, "record.received", filename=name, sha256=digest, size=len(data))
+            # The count goes into the trail too: what arrived, not only that it did.
+            found = {"active_content": pdf.active.as_dict()} if pdf.active.active else {}
+            _audit(
+                record,
+                actor,
+                "record.received",
+                filename=name,
+                sha256=digest,
+                size=len(data),
+                **found,
+            )
             record_extract.enqueue(record.pk)
     except IntegrityError:
         # The same file sent twice at once: the other request stored it first.
@@ -182,6 +193,10 @@ def _filename(value: str) -> str:
     name = value.replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name:
         raise InvalidInput([Problem(FILENAME, "must not be empty")])
+    # "." and ".." name folders, not a file: the web form's parser drops such a part as no
+    # file at all, so the API refuses them too rather than list a record called "..".
+    if not name.strip("."):
+        raise InvalidInput([Problem(FILENAME, f"must name a file, not the folder {name!r}")])
     # DEL and the C1 controls garble a listing as C0 ones do; a text-direction control
     # spells the name another way where the file is saved ("scan\u202efdp.exe" reads
     # "scanexe.pdf"), as the application's text refuses them (openimr.core.text).
@@ -264,18 +279,21 @@ def record_extract(record_id: int) -> str:
     except Exception as exc:  # Any failure at all is kept on the record, where staff see it.
         _extraction_failed(record, exc)
         return Status.FAILED.value
-    _extracted(record, pdf.pages, facts)
+    _extracted(record, pdf, facts)
     return Status.EXTRACTED.value
 
 
-def _extracted(record: Record, pages: tuple[str, ...], facts: RecordFacts) -> None:
+def _extracted(record: Record, pdf: ReadPdf, facts: RecordFacts) -> None:
+    pages = pdf.pages
     with transaction.atomic():
         RecordPage.objects.filter(record=record).delete()
         RecordPage.objects.bulk_create(
             RecordPage(record=record, number=number, text=_clean(text))
             for number, text in enumerate(pages, 1)
         )
-        fields = ["status", "error", "page_count"]
+        # Counted again: a record received before the count existed gets it here.
+        record.active_content = pdf.active.as_dict()
+        fields = ["status", "error", "page_count", "active_content"]
         if record.edited_at is None:
             record.kind, record.author = facts.kind.value, _clip(facts.author)
             record.date_of_service, record.title = facts.date_of_service, _clip(facts.title) or ""

@@ -10,4 +10,9 @@ urlpatterns = [
     path("<case:case_number>/<int:record_id>/edit/", views.record_edit, name="edit"),
     path("<case:case_number>/<int:record_id>/extract/", views.record_extract, name="extract"),
     path("<case:case_number>/<int:record_id>/file.pdf", views.record_file, name="file"),
+    path(
+        "<case:case_number>/<int:record_id>/original.pdf",
+        views.record_original,
+        name="original",
+    ),
 ]

@@ -55,6 +55,7 @@ class RecordLine:
     kind: str
     pages: int
     kind_label: str = ""  # the kind in words, as the staff pages say it
+    active_content: str = ""  # "this PDF contains JavaScript (1 script)", or empty
 
     @property
     def reference(self) -> str:
@@ -79,6 +80,7 @@ def _record(raw: Any) -> RecordLine:
         kind=str(_get(raw, "kind", default="other")),
         pages=int(_get(raw, "page_count", "pages", default=0) or 0),
         kind_label=_kind_words(str(_get(raw, "kind", default="other"))),
+        active_content=str(_get(raw, "active_content_words", default="")),
     )
 
 
@@ -104,12 +106,14 @@ def received_after(case_row: Any, moment: datetime | None) -> list[RecordLine]:
 
 
 def record_file(record_id: str, case_row: Any) -> tuple[Any, str] | None:
-    """The record's PDF as received, opened, with its file name; None when the record is not
-    in this case's file. NotFound when its stored file is gone (said, not a server error)."""
+    """The record's PDF as a reader gets it (without active content, when it has any: the
+    records layer's ``record_file_served``), opened, with its file name; None when the
+    record is not in this case's file. NotFound when its stored file is gone (said, not a
+    server error); Unavailable when the copy cannot be made."""
     for raw in _call("case_file", case_row) or ():
         if str(_get(raw, "pk", "id", "document_id")) == record_id:
             name = str(_get(raw, "filename", default=f"record-{record_id}.pdf"))
-            return _call("record_file_open", raw), name
+            return _call("record_file_served", raw), _call("served_filename", name) or name
     return None
 
 

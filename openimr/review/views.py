@@ -13,7 +13,14 @@ from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.selectors import case_of_row
-from openimr.core.errors import Conflict, InvalidInput, NotFound, OpenIMRError, Problem
+from openimr.core.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    OpenIMRError,
+    Problem,
+    Unavailable,
+)
 from openimr.decisions.selectors import MIN_COHORT, PRECEDENT_WINDOW, precedents_for_case
 from openimr.guidelines.domain.criteria import rationale_outline
 from openimr.guidelines.selectors import guideline_catalog
@@ -344,8 +351,10 @@ def record(request: HttpRequest, case_number: str, record_id: str) -> HttpRespon
 
 @login_required
 def record_file(request: HttpRequest, case_number: str, record_id: str) -> HttpResponseBase:
-    """The record's PDF as received, shown in the browser: a scanned record has no text to
-    read page by page, only its images. Authorized and audited as the record page is."""
+    """The record's PDF, shown in the browser: a scanned record has no text to read page by
+    page, only its images. Without its active content (scripts, launch actions, attached
+    files), when it has any: the reviewer never gets the original. Authorized and audited
+    as the record page is."""
     row, _, _ = selectors.record_for_reader(
         request.user, case_number, record_id, action="record.downloaded"
     )
@@ -353,6 +362,8 @@ def record_file(request: HttpRequest, case_number: str, record_id: str) -> HttpR
         found = case_file.record_file(record_id, row)
     except NotFound as exc:  # the stored file is gone: said, not a server error
         return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
+    except Unavailable as exc:  # the copy without active content could not be made
+        return HttpResponse(str(exc), status=500, content_type="text/plain; charset=utf-8")
     if found is None:
         raise Http404("No such record")
     stored, name = found

@@ -87,9 +87,19 @@ def test_a_pdf_whose_text_unpacks_past_the_limit_is_refused_naming_it(
         ({"filename": "folder/"}, "$.filename"),
         ({"filename": "x" * 256 + ".pdf"}, "$.filename"),
         ({"filename": "bell\x07.pdf"}, "$.filename"),
+        ({"filename": "scans/.."}, "$.filename"),
+        ({"filename": "."}, "$.filename"),
         ({"submitted_by": "neighbour"}, "$.submitted_by"),
     ],
-    ids=["empty name", "folder only", "long name", "control character", "unknown sender"],
+    ids=[
+        "empty name",
+        "folder only",
+        "long name",
+        "control character",
+        "parent folder",
+        "this folder",
+        "unknown sender",
+    ],
 )
 def test_a_bad_name_or_sender_is_refused(receive, settings, given, path):
     error = _refused(receive, settings, data=pdf_of("A short note."), **given)

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from openimr.audit.models import AuditEvent
 from openimr.records.models import Record
+from openimr.records.pdf import pdf_read
 from openimr.records.tests.receiving import PROGRESS_NOTE, pdf_of, stored_files
 
 pytestmark = pytest.mark.django_db
@@ -82,8 +83,13 @@ def test_the_stored_pdf_downloads_and_the_download_is_audited(client, staff_clie
     record = receive(data=data)
     response = client.get(f"/records/{case.case_number}/{record.pk}/file.pdf")
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == data
+    # The copy of its pages (docs/decisions/0011); the file as received is asked for by name.
+    served = b"".join(response.streaming_content)
+    assert pdf_read(served, path="$").pages == pdf_read(data, path="$").pages
+    original = client.get(f"/records/{case.case_number}/{record.pk}/original.pdf")
+    assert b"".join(original.streaming_content) == data
     assert AuditEvent.objects.filter(action="record.downloaded").count() == 1
+    assert AuditEvent.objects.filter(action="record.original_downloaded").count() == 1
 
 
 def test_an_upload_through_the_form_becomes_a_record(client, staff_client, case):

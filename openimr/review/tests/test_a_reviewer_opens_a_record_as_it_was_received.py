@@ -1,6 +1,7 @@
-"""The reviewer opens a record's PDF as received, from its page in the workspace: a scanned
-record has no text to read page by page, and the workspace had offered no way to its images.
-Each opening is audited on the record; a record outside the case file is refused, audited."""
+"""The reviewer opens a record's PDF from its page in the workspace: a scanned record has no
+text to read page by page, and the workspace had offered no way to its images. It is a copy
+of the pages as received, without scripts or attached files (docs/decisions/0011). Each
+opening is audited on the record; a record outside the case file is refused, audited."""
 
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from openimr.audit.models import AuditEvent
 from openimr.demo.services import REVIEW_CASE, demo_load
 from openimr.demo.tests.conftest import demo_login
 from openimr.records.models import Record
+from openimr.records.pdf import pdf_read
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,7 +22,7 @@ def demo() -> None:
     demo_load()
 
 
-def test_the_record_page_links_to_the_pdf_as_received_and_it_opens(demo):
+def test_the_record_page_links_to_the_pdf_of_its_pages_and_it_opens(demo):
     record = Record.objects.filter(case__case_number=REVIEW_CASE).first()
     client, _ = demo_login("reviewer")
     page = client.get(f"/review/{REVIEW_CASE}/records/{record.pk}/").content.decode()
@@ -30,7 +32,8 @@ def test_the_record_page_links_to_the_pdf_as_received_and_it_opens(demo):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     stored = (Path(settings.MEDIA_ROOT) / record.file_path).read_bytes()
-    assert b"".join(response.streaming_content) == stored
+    served = b"".join(response.streaming_content)
+    assert pdf_read(served, path="$").pages == pdf_read(stored, path="$").pages
     event = AuditEvent.objects.filter(action="record.downloaded").latest("id")
     assert (event.object_type, event.object_id) == ("record", str(record.pk))
     assert event.detail["case_number"] == REVIEW_CASE

@@ -1,0 +1,77 @@
+"""What a received PDF can do besides show its pages, counted and said in words.
+
+A PDF may carry JavaScript (in the document's name tree, run on opening, on a page or a
+form field's event, behind a link), actions that launch a program or open a file, and
+files embedded in it. A reader that opens the record may run them on the reviewer's
+machine. The count tells staff and the reviewer what the original holds; it does not
+decide what is served: every reader gets a copy made from the pages alone
+(`openimr.records.selectors.record_file_served`), since a count can miss a kind of content
+nobody listed (a 3D or rich-media annotation). A fillable form is not active content: its
+filled values are part of the record.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Form(StrEnum):
+    NONE = ""
+    ACROFORM = "acroform"
+    # XML Forms Architecture: the form is described in XML that may itself hold scripts.
+    XFA = "xfa"
+
+
+@dataclass(frozen=True)
+class ActiveContent:
+    """What was found in one PDF: counts, so that staff can say "2 attached files"."""
+
+    javascript: int = 0  # JavaScript actions, wherever they hang
+    launch: int = 0  # actions that start a program or open another file
+    attachments: int = 0  # embedded files, and file-attachment annotations
+    form: Form = Form.NONE
+
+    @property
+    def active(self) -> bool:
+        return bool(self.javascript or self.launch or self.attachments)
+
+    def as_dict(self) -> dict[str, int | str]:
+        return {
+            "javascript": self.javascript,
+            "launch": self.launch,
+            "attachments": self.attachments,
+            "form": self.form.value,
+        }
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> "ActiveContent":
+        return cls(
+            javascript=int(stored.get("javascript", 0)),
+            launch=int(stored.get("launch", 0)),
+            attachments=int(stored.get("attachments", 0)),
+            form=Form(stored.get("form", "")),
+        )
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def active_content_words(found: ActiveContent) -> str:
+    """The finding as staff and the reviewer read it: "this PDF contains JavaScript (2
+    scripts) and 2 attached files"; empty for a PDF with none. A form is named only where it
+    can carry scripts (XFA): an ordinary fillable form is a record like any other."""
+    parts = []
+    if found.javascript:
+        parts.append(f"JavaScript ({_counted(found.javascript, 'script', 'scripts')})")
+    if found.launch:
+        one, many = "action that starts a program", "actions that start a program"
+        parts.append(_counted(found.launch, f"{one} or opens a file", f"{many} or open a file"))
+    if found.attachments:
+        parts.append(_counted(found.attachments, "attached file", "attached files"))
+    if found.form is Form.XFA and parts:
+        parts.append("an XFA form, which can hold scripts of its own")
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"this PDF contains {listed}"
