@@ -186,6 +186,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=_whole_number("OPENIMR_LOGIN_COOLOFF_MINUT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# An overlong username is cut to the longest an account can have (openimr.accounts.lockout).
+AXES_USERNAME_CALLABLE = "openimr.accounts.lockout.lockout_username"
 AXES_VERBOSE = False  # no banner on every start of the `openimr` command
 # TOTP (django-otp) for every account that can open a staff, review, QA or admin page:
 # openimr.accounts.middleware sends such a session to enrol or verify before anything else.
