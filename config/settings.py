@@ -198,6 +198,11 @@ MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",
     "openimr.accounts.middleware.SecondFactorMiddleware",
 ]
+# After the messages, so that the login page can say why the session ended.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "openimr.accounts.middleware.SessionTimeoutMiddleware",
+)
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
 # Mail (password resets, notices, letters): SMTP when OPENIMR_EMAIL_HOST is set. Without
 # one, in development and the demo (OPENIMR_EMAIL_OUTBOX, on while DEBUG is), each message
@@ -372,6 +377,10 @@ CSRF_TRUSTED_ORIGINS = env_list("OPENIMR_CSRF_TRUSTED_ORIGINS", [])
 # A session lasts a working day from login and ends with the browser: a shared clinic
 # machine left signed in does not stay open on medical records overnight.
 SESSION_COOKIE_AGE = _whole_number("OPENIMR_SESSION_SECONDS", 8 * 60 * 60)
+# ... and after half an hour without a request (openimr.accounts.middleware): a machine left
+# signed in is closed to the next person who sits at it (HIPAA 45 CFR 164.312(a)(2)(iii);
+# NIST SP 800-63B 4.2.3).
+OPENIMR_SESSION_IDLE_SECONDS = _whole_number("OPENIMR_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("OPENIMR_SESSION_ENDS_WITH_BROWSER", default=True)
 # Static files from the app servers themselves (WhiteNoise): no separate web server to keep
 # in step. In production they are served from `collectstatic`'s output, compressed, under

@@ -1,9 +1,10 @@
 from typing import Any
 
 from django import forms
-from django.core import validators
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core import validators
 
+from openimr.accounts.lockout import username_max_length
 from openimr.core.form_focus import FocusFirstError
 
 
@@ -35,7 +36,7 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         # Django sets the field's max_length after building it, so nothing checks it: a
         # username longer than any account's reached authenticate and the lockout's table.
-        limit = self.fields["username"].max_length
+        limit = username_max_length()
         self.fields["username"].validators.append(
             validators.MaxLengthValidator(
                 limit,

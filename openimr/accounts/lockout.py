@@ -12,7 +12,9 @@ from django.contrib.auth import get_user_model
 
 
 def username_max_length() -> int:
-    return get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD).max_length or 150
+    user_model = get_user_model()
+    field = user_model._meta.get_field(user_model.USERNAME_FIELD)
+    return getattr(field, "max_length", None) or 150
 
 
 def lockout_username(request: Any, credentials: dict[str, Any] | None = None) -> str | None:
