@@ -157,9 +157,10 @@ LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 
 # --- authentication (issue 7): Argon2, lockout, two factors, password reset mail ----------
-# Argon2id first (RFC 9106); the others only check older hashes, upgraded at the next login.
+# Argon2id first (RFC 9106), over the password's NFKC form (openimr.accounts.hashers); the
+# others only check older hashes, upgraded at the next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "openimr.accounts.hashers.NfkcArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
