@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openimr.api.middleware.ApiErrorShapeMiddleware",
     "openimr.api.middleware.ApiHeadAsGetMiddleware",
+    "openimr.api.middleware.TokenInUrlMiddleware",
     # After the session's user is known: a signed-in user is counted as a client.
     "openimr.api.rate_limit.ApiRateLimitMiddleware",
 ]
