@@ -9,11 +9,13 @@ import logging
 from typing import Any
 
 from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from openimr.accounts.services import session_times_stamp
+from openimr.accounts.services import session_times_stamp, user_sessions_end
 from openimr.audit.services import audit_record
 from openimr.core.client_address import request_client_address
 from openimr.core.clock import now
@@ -84,3 +86,11 @@ def _session_event(action: str, user: Any, request: Any) -> None:
         object_id=user.get_username(),
         detail=detail,
     )
+
+
+@receiver(post_save, sender=get_user_model())
+def end_a_deactivated_accounts_sessions(sender: Any, instance: Any, **_: Any) -> None:
+    """Deactivating an account (the admin's "active" box, or any save of it inactive) ends
+    its open sessions for good: left alone they are refused only while it stays inactive."""
+    if not instance.is_active:
+        user_sessions_end(user=instance, why="deactivated")

@@ -1,6 +1,6 @@
 """What ends access already granted: deactivating an account (the admin's "active" box)
-ends its open sessions at their next request, page and API alike, and refuses its API
-tokens; a password set by the reset link ends every session opened with the old one (Django
+ends its open sessions, page and API alike, for good (reactivating the account reopened a
+session that had made no request meanwhile), audited, and refuses its API tokens; a password set by the reset link ends every session opened with the old one (Django
 keeps a hash of the password in each session), and the link works once. HIPAA 45 CFR
 164.308(a)(3)(ii)(C) (termination procedures), 164.312(d)."""
 
@@ -51,6 +51,20 @@ def test_a_deactivated_account_loses_its_open_session_and_its_tokens(clerk):
     assert Client().get(API, headers=bearer).status_code == 401
     refused = AuditEvent.objects.get(action="api_token.refused", object_id="pat-portal")
     assert refused.detail["reason"] == "inactive user"
+
+
+def test_reactivating_the_account_does_not_reopen_its_sessions(clerk):
+    session, other = _signed_in(), _signed_in()
+    clerk.is_active = False
+    clerk.save()
+    clerk.is_active = True  # at once, before either session made a request
+    clerk.save()
+    for client in (session, other):
+        page = client.get("/cases/")
+        assert page.status_code == 302 and page["Location"].startswith("/login/")
+    ended = AuditEvent.objects.get(action="user.sessions_ended", object_id="pat")
+    assert ended.detail == {"sessions": 2, "why": "deactivated"}
+    assert _signed_in().get("/cases/").status_code == 200  # a new login works
 
 
 def test_a_reset_password_ends_the_sessions_of_the_old_one_and_its_link_works_once(clerk):
