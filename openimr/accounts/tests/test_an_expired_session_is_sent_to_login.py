@@ -27,15 +27,20 @@ def _busy_until(client, end):
     return codes
 
 
+def _sent_to_login(client):
+    """The page asked for now sends to the login page: that page's text."""
+    response = client.get("/cases/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/?next=/cases/")
+    return client.get(response["Location"]).content.decode()
+
+
 def test_a_busy_session_still_ends_a_working_day_after_login(client, settings):
     client.force_login(intake_clerk())
     day = timedelta(seconds=settings.SESSION_COOKIE_AGE)
     assert set(_busy_until(client, timezone.now() + day - timedelta(minutes=1))) == {200}
     with time_machine.travel(timezone.now() + day + timedelta(minutes=1), tick=False):
-        response = client.get("/cases/")
-        assert response.status_code == 302
-        assert response["Location"].startswith("/login/?next=/cases/")
-        page = client.get(response["Location"]).content.decode()
+        page = _sent_to_login(client)
     assert "Your session ended 480 minutes after you logged in. Log in again." in page
     ended = AuditEvent.objects.get(action="logout", object_id="clerk")
     assert ended.detail["ended_by"] == "absolute"
@@ -46,10 +51,7 @@ def test_a_session_left_idle_half_an_hour_is_sent_to_login(client, settings):
     assert client.get("/cases/").status_code == 200
     idle = timedelta(seconds=settings.OPENIMR_SESSION_IDLE_SECONDS)
     with time_machine.travel(timezone.now() + idle + timedelta(minutes=2), tick=False):
-        response = client.get("/cases/")
-        assert response.status_code == 302
-        assert response["Location"].startswith("/login/?next=/cases/")
-        page = client.get(response["Location"]).content.decode()
+        page = _sent_to_login(client)
         assert "You were logged out after 30 minutes without activity. Log in again." in page
         # Logged out, not only turned away: the old cookie opens nothing any more.
         assert client.get("/cases/").status_code == 302

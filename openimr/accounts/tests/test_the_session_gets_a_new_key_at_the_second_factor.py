@@ -3,20 +3,14 @@ seen or planted while the session was half logged in (it reached only the code p
 no medical record once the code is given. HIPAA 45 CFR 164.312(d); NIST SP 800-63B 7.1."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from conftest import intake_clerk
 from openimr.accounts.tests.helpers import totp_code, totp_device
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a-long-test-password"
-
-
-def _clerk():
-    user = User.objects.create_user("clerk", password=PASSWORD)
-    user.groups.add(Group.objects.get_or_create(name="intake")[0])
-    return user
+PASSWORD = "a-long-test-password"  # intake_clerk's
 
 
 def _half_logged_in(client):
@@ -31,7 +25,7 @@ def _copy_with_key(key):
 
 
 def test_a_key_from_before_the_code_opens_nothing_after_it(client):
-    device = totp_device(_clerk())
+    device = totp_device(intake_clerk())
     before = _half_logged_in(client)
     done = client.post("/accounts/two-factor/", {"code": totp_code(device)})
     assert done.status_code == 302
@@ -42,7 +36,7 @@ def test_a_key_from_before_the_code_opens_nothing_after_it(client):
 
 
 def test_a_key_from_before_enrolment_opens_nothing_after_it(client):
-    _clerk()
+    intake_clerk()
     before = _half_logged_in(client)
     client.get("/accounts/two-factor/enrol/")
     device = TOTPDevice.objects.get(user__username="clerk", confirmed=False)
