@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openimr.api.middleware.ApiErrorShapeMiddleware",
     "openimr.api.middleware.ApiHeadAsGetMiddleware",
+    "openimr.api.middleware.TokenInUrlMiddleware",
     # After the session's user is known: a signed-in user is counted as a client.
     "openimr.api.rate_limit.ApiRateLimitMiddleware",
 ]
@@ -157,9 +158,10 @@ LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 
 # --- authentication (issue 7): Argon2, lockout, two factors, password reset mail ----------
-# Argon2id first (RFC 9106); the others only check older hashes, upgraded at the next login.
+# Argon2id first (RFC 9106), over the password's NFKC form (openimr.accounts.hashers); the
+# others only check older hashes, upgraded at the next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "openimr.accounts.hashers.NfkcArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
@@ -186,6 +188,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=_whole_number("OPENIMR_LOGIN_COOLOFF_MINUT
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# An overlong username is cut to the longest an account can have (openimr.accounts.lockout).
+AXES_USERNAME_CALLABLE = "openimr.accounts.lockout.lockout_username"
 AXES_VERBOSE = False  # no banner on every start of the `openimr` command
 # TOTP (django-otp) for every account that can open a staff, review, QA or admin page:
 # openimr.accounts.middleware sends such a session to enrol or verify before anything else.
@@ -196,6 +200,11 @@ MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",
     "openimr.accounts.middleware.SecondFactorMiddleware",
 ]
+# After the messages, so that the login page can say why the session ended.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "openimr.accounts.middleware.SessionTimeoutMiddleware",
+)
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
 # Mail (password resets, notices, letters): SMTP when OPENIMR_EMAIL_HOST is set. Without
 # one, in development and the demo (OPENIMR_EMAIL_OUTBOX, on while DEBUG is), each message
@@ -370,6 +379,10 @@ CSRF_TRUSTED_ORIGINS = env_list("OPENIMR_CSRF_TRUSTED_ORIGINS", [])
 # A session lasts a working day from login and ends with the browser: a shared clinic
 # machine left signed in does not stay open on medical records overnight.
 SESSION_COOKIE_AGE = _whole_number("OPENIMR_SESSION_SECONDS", 8 * 60 * 60)
+# ... and after half an hour without a request (openimr.accounts.middleware): a machine left
+# signed in is closed to the next person who sits at it (HIPAA 45 CFR 164.312(a)(2)(iii);
+# NIST SP 800-63B 4.2.3).
+OPENIMR_SESSION_IDLE_SECONDS = _whole_number("OPENIMR_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("OPENIMR_SESSION_ENDS_WITH_BROWSER", default=True)
 # Static files from the app servers themselves (WhiteNoise): no separate web server to keep
 # in step. In production they are served from `collectstatic`'s output, compressed, under

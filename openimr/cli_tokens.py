@@ -86,8 +86,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     for row in rows:
         state = _state_words(row, at)
         scopes = " ".join(row.scopes)
+        used = f"used {row.last_used_at:%Y-%m-%d %H:%M}" if row.last_used_at else "never used"
         print(
-            f"{row.name:<24} {row.prefix}…  {row.username:<16} {state:<18} {scopes}"
+            f"{row.name:<24} {row.prefix}…  {row.username:<16} {state:<18} {used:<21} {scopes}"
             f"  [{row.administrator or 'no claims administrator'}]"
         )
     return 0
@@ -113,6 +114,7 @@ def _json(row: Any, at: Any) -> dict[str, Any]:
         "created_at": row.created_at.isoformat(),
         "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
         "expires_at": row.expires_at.isoformat() if row.expires_at else None,
+        "last_used_at": row.last_used_at.isoformat() if row.last_used_at else None,
     }
 
 
@@ -178,7 +180,8 @@ def register(groups: Any) -> None:
     _contact_options(contact)
     contact.set_defaults(handler=cmd_contact)
     listing = cmds.add_parser(
-        "list", help="every token: name, prefix, user, state (and when it expires), scopes"
+        "list",
+        help="every token: name, prefix, user, state (and when it expires), last use, scopes",
     )
     listing.add_argument(
         "--active", action="store_true", help="leave revoked and expired tokens out"

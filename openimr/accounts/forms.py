@@ -1,6 +1,10 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core import validators
 
+from openimr.accounts.lockout import username_max_length
 from openimr.core.form_focus import FocusFirstError
 
 
@@ -27,6 +31,19 @@ class LoginForm(AuthenticationForm):
     """The login form; once a login has failed, its inputs are marked invalid and point at
     the page's error message, which the template gives the id ``LOGIN_ERROR_ID``: a
     screen reader then says why the form came back (WCAG 3.3.1)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Django sets the field's max_length after building it, so nothing checks it: a
+        # username longer than any account's reached authenticate and the lockout's table.
+        limit = username_max_length()
+        self.fields["username"].validators.append(
+            validators.MaxLengthValidator(
+                limit,
+                f"A username is at most {limit} characters; the one entered has "
+                "%(show_value)d. Check what was pasted into the Username box.",
+            )
+        )
 
     def full_clean(self) -> None:
         super().full_clean()

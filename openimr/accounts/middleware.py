@@ -13,7 +13,10 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
+from openimr.accounts import services
+from openimr.accounts.domain.session_timeout import SessionTimes, seen_is_stale, session_ended
 from openimr.accounts.selectors import second_factor_passed
+from openimr.core.clock import now
 
 
 class SecondFactorMiddleware:
@@ -41,3 +44,39 @@ class SecondFactorMiddleware:
             query = urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(f"{reverse('accounts:verify')}?{query}")
         return self.get_response(request)
+
+
+class SessionTimeoutMiddleware:
+    """Ends a signed-in session idle longer than ``OPENIMR_SESSION_IDLE_SECONDS`` or older
+    than ``OPENIMR_SESSION_SECONDS`` (openimr.accounts.domain.session_timeout); the request
+    then goes on as a visitor's: a page sends it to log in (a reviewer's unsaved writing
+    kept, openimr.review.unsaved) and the API answers 401. Django's own expiry alone was
+    no idle limit, and each write to the session moved its end later."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            self._check(request)
+        return self.get_response(request)
+
+    def _check(self, request: HttpRequest) -> None:
+        at = now().timestamp()
+        session = request.session
+        if services.LOGGED_IN_AT not in session:  # a session from before these limits
+            services.session_times_stamp(session, at=at)
+            return
+        times = SessionTimes(
+            logged_in_at=session[services.LOGGED_IN_AT], seen_at=session[services.SEEN_AT]
+        )
+        ended = session_ended(
+            times,
+            now=at,
+            idle_seconds=settings.OPENIMR_SESSION_IDLE_SECONDS,
+            absolute_seconds=settings.SESSION_COOKIE_AGE,
+        )
+        if ended is not None:
+            services.session_end(request=request, ended=ended)
+        elif seen_is_stale(times, now=at):
+            session[services.SEEN_AT] = at

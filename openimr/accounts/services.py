@@ -13,11 +13,18 @@ from typing import Any
 import qrcode
 import qrcode.image.svg
 from axes.utils import reset as axes_reset
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django_otp import devices_for_user, match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from openimr.accounts.domain.session_timeout import Ended
 from openimr.audit.services import audit_record
 
 log = logging.getLogger("openimr.security")
@@ -102,6 +109,54 @@ def password_reset_completed(*, user: Any) -> None:
             object_id=user.get_username(),
             detail={"failed_logins_cleared": lifted},
         )
+
+
+LOGGED_IN_AT = "openimr.accounts.logged_in_at"
+SEEN_AT = "openimr.accounts.seen_at"
+
+
+def session_times_stamp(session: SessionBase, *, at: float) -> None:
+    """A session starts its clocks: at login, or at its first request since they existed."""
+    session[LOGGED_IN_AT] = at
+    session[SEEN_AT] = at
+
+
+def session_end(*, request: HttpRequest, ended: Ended) -> None:
+    """Log the session out (audited as ``logout`` with ``ended_by``, openimr.accounts.signals)
+    and tell the person why on the login page."""
+    request.session_ended_by = ended.value  # type: ignore[attr-defined]
+    logout(request)
+    messages.info(request, _ENDED_MESSAGE[ended].format(minutes=_minutes()))
+
+
+_ENDED_MESSAGE = {
+    Ended.IDLE: "You were logged out after {minutes[0]} minutes without activity. Log in again.",
+    Ended.ABSOLUTE: "Your session ended {minutes[1]} minutes after you logged in. Log in again.",
+}
+
+
+def _minutes() -> tuple[int, int]:
+    return settings.OPENIMR_SESSION_IDLE_SECONDS // 60, settings.SESSION_COOKIE_AGE // 60
+
+
+def user_sessions_end(*, user: Any, why: str) -> int:
+    """End every open session of ``user`` at once, and for good: an inactive account's
+    session is only refused while it stays inactive, and reopened when the account is
+    reactivated. HIPAA 45 CFR 164.308(a)(3)(ii)(C) (termination procedures). Reads each live
+    session (a few hundred at most, and only when an account is deactivated)."""
+    live = Session.objects.filter(expire_date__gt=timezone.now())
+    ended = [s.pk for s in live.iterator() if s.get_decoded().get(SESSION_KEY) == str(user.pk)]
+    if ended:
+        with transaction.atomic():
+            Session.objects.filter(pk__in=ended).delete()
+            audit_record(
+                actor="system",
+                action="user.sessions_ended",
+                object_type="user",
+                object_id=user.get_username(),
+                detail={"sessions": len(ended), "why": why},
+            )
+    return len(ended)
 
 
 def _pause_seconds(device: TOTPDevice) -> int:

@@ -9,12 +9,16 @@ import logging
 from typing import Any
 
 from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from openimr.accounts.services import session_times_stamp, user_sessions_end
 from openimr.audit.services import audit_record
 from openimr.core.client_address import request_client_address
+from openimr.core.clock import now
 
 log = logging.getLogger("openimr.security")
 
@@ -58,6 +62,8 @@ def record_login(sender: Any, request: Any = None, user: Any = None, **_: Any) -
     """A password accepted, on the site's login or the admin's: the second factor, when
     one is asked for next, is its own event (``two_factor.verified``)."""
     _session_event("login.succeeded", user, request)
+    if request is not None and hasattr(request, "session"):
+        session_times_stamp(request.session, at=now().timestamp())
 
 
 @receiver(user_logged_out)
@@ -69,10 +75,22 @@ def record_logout(sender: Any, request: Any = None, user: Any = None, **_: Any) 
 
 
 def _session_event(action: str, user: Any, request: Any) -> None:
+    detail = {"ip_address": _address(request)}
+    ended_by = getattr(request, "session_ended_by", None)  # a timeout, not the person
+    if ended_by:
+        detail["ended_by"] = ended_by
     audit_record(
         actor=user,
         action=action,
         object_type="user",
         object_id=user.get_username(),
-        detail={"ip_address": _address(request)},
+        detail=detail,
     )
+
+
+@receiver(post_save, sender=get_user_model())
+def end_a_deactivated_accounts_sessions(sender: Any, instance: Any, **_: Any) -> None:
+    """Deactivating an account (the admin's "active" box, or any save of it inactive) ends
+    its open sessions for good: left alone they are refused only while it stays inactive."""
+    if not instance.is_active:
+        user_sessions_end(user=instance, why="deactivated")

@@ -42,6 +42,16 @@ def _wait(form: CodeForm, paused: services.CodesPaused) -> int:
     return 429
 
 
+def _second_factor_passed(request: HttpRequest, device: Any) -> HttpResponseRedirect:
+    """The session now reaches medical records: it gets a new key, as ``login`` gave it one
+    for the password, so a key read or planted before the code (a shared machine, a URL
+    or a log) opens nothing. HIPAA 45 CFR 164.312(d) (person or entity authentication);
+    NIST SP 800-63B 7.1 (a session secret fresh at authentication)."""
+    otp_login(request, device)
+    request.session.cycle_key()
+    return redirect(_next(request))
+
+
 def _with_next(name: str, request: HttpRequest) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{reverse(name)}?{urlencode({'next': _next(request)})}")
 
@@ -61,8 +71,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             status = _wait(form, paused)
         else:
             if device is not None:
-                otp_login(request, device)
-                return redirect(_next(request))
+                return _second_factor_passed(request, device)
             form.add_error("code", "That code did not match. Enter the code shown now.")
     context = {"form": form, "next": _next(request)}
     return render(request, "accounts/verify.html", context, status=status)
@@ -84,8 +93,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
             status = _wait(form, paused)
         else:
             if confirmed:
-                otp_login(request, device)
-                return redirect(_next(request))
+                return _second_factor_passed(request, device)
             form.add_error("code", "That code did not match. Check the app's clock and try again.")
     context = {"form": form, "next": _next(request), "enrolment": enrolment}
     response = render(request, "accounts/enrol.html", context, status=status)

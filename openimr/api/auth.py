@@ -25,7 +25,7 @@ from ninja.utils import check_csrf
 from openimr.accounts.selectors import second_factor_passed
 from openimr.api.domain.scopes import missing_scope_message
 from openimr.api.models import ApiToken
-from openimr.api.services import token_find, token_refusal_record
+from openimr.api.services import token_find, token_refusal_record, token_used
 from openimr.audit.services import audit_record
 from openimr.cases.selectors import (
     application_client,
@@ -82,6 +82,7 @@ class TokenAuth(HttpBearer):
             if needed is None:
                 raise AuthorizationError(message="this token lacks the scope needed")
             raise AuthorizationError(message=missing_scope_message(needed, operation_key(request)))
+        token_used(found.token)
         request.user = found.token.user
         request.api_client = found.token.name  # type: ignore[attr-defined]
         return found.token

@@ -3,14 +3,21 @@ a path under /api/ that names no endpoint (Django's HTML 404 page), a method the
 does not take (ninja's plain-text 405) and an unexpected error (Django's HTML 500 page,
 which ninja leaves to Django with debug off). A client parses every API failure the same
 way.
-And HEAD answered as GET, which ninja's operations do not take themselves."""
+And HEAD answered as GET, which ninja's operations do not take themselves; and a token
+sent in the URL refused before anything reads it."""
 
 import json
+import logging
+import re
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
 from openimr.api.errors import error_body
+from openimr.api.services import PREFIX as TOKEN_PREFIX
+from openimr.core.errors import Problem
+
+log = logging.getLogger("openimr.security")
 
 _PREFIX = "/api/"
 _SHAPED = {
@@ -71,3 +78,39 @@ class ApiHeadAsGetMiddleware:
             return self.get_response(request)
         finally:
             request.method = "HEAD"  # for the middleware outside: a 405 names HEAD
+
+
+# The names a client might give a token in a query string, and a token itself in any value.
+_TOKEN_PARAMETERS = {"token", "access_token", "api_token", "api_key", "apikey", "bearer"}
+_TOKEN = re.compile(re.escape(TOKEN_PREFIX) + r"[A-Za-z0-9_-]{20,}")
+TOKEN_IN_URL = (
+    "an API token goes in the Authorization header (Authorization: Bearer oimr_...), never "
+    "in the URL, which server and proxy logs and browser history keep; count this token as "
+    "exposed and ask the IMR organization to revoke it and make you a new one"
+)
+
+
+class TokenInUrlMiddleware:
+    """A request to the API with a token in its query string is refused 401, the token
+    unused, whatever else it sends: a URL is written to access logs, proxies' logs and
+    browser history, so a token there is as good as published. RFC 6750 5.3 ("don't pass
+    bearer tokens in page URLs"); HIPAA 45 CFR 164.312(d) (person or entity
+    authentication). The log names the parameter, never its value."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(_PREFIX):
+            return self.get_response(request)
+        named = [name for name, values in request.GET.lists() if _holds_token(name, values)]
+        if not named:
+            return self.get_response(request)
+        log.warning("api request refused: a token in the URL's %s", ", ".join(named))
+        problems = tuple(Problem(path=f"$query.{name}", message="a token here") for name in named)
+        body = error_body("unauthenticated", TOKEN_IN_URL, problems)
+        return HttpResponse(json.dumps(body), status=401, content_type="application/json")
+
+
+def _holds_token(name: str, values: list[str]) -> bool:
+    return name.lower() in _TOKEN_PARAMETERS or any(_TOKEN.search(v) for v in values)

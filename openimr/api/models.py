@@ -17,6 +17,8 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     # Refused from this moment on (401 saying so); set at creation (OPENIMR_API_TOKEN_DAYS).
     expires_at = models.DateTimeField(null=True, blank=True)
+    # When a request last got in with it (to the minute: token_used), for `tokens list`.
+    last_used_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

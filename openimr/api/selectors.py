@@ -20,6 +20,7 @@ class TokenRow:
     revoked_at: datetime | None
     administrator: str = ""  # the claims administrator its account acts for, if registered
     expires_at: datetime | None = None
+    last_used_at: datetime | None = None
 
     def state(self, at: datetime) -> str:
         """ "revoked", "expired" or "active" at ``at``, as `token_find` decides."""
@@ -46,6 +47,7 @@ def token_list(*, include_revoked: bool = True) -> list[TokenRow]:
             t.revoked_at,
             _administrator(t.user),
             t.expires_at,
+            t.last_used_at,
         )
         for t in rows
     ]

@@ -132,6 +132,21 @@ def token_find(secret: str) -> TokenFound:
     return TokenFound(token, "ok", name=token.name)
 
 
+# A token's last use is written at most once a minute: not an UPDATE on every request.
+LAST_USED_GRANULARITY = timedelta(minutes=1)
+
+
+def token_used(token: ApiToken) -> None:
+    """Record that ``token`` got a request in, so that staff see which tokens are in use and
+    which to revoke (`openimr tokens list`); HIPAA 45 CFR 164.308(a)(4)(ii)(C) (access
+    review). To the minute: a busy client writes once a minute, not once a request."""
+    at = now()
+    if token.last_used_at is not None and at - token.last_used_at < LAST_USED_GRANULARITY:
+        return
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=at)
+    token.last_used_at = at
+
+
 def token_refusal_record(*, actor: Any, name: str, reason: str, asked: dict[str, str]) -> None:
     """A token presented to the API and refused (unknown, revoked, expired, its account
     inactive, or lacking the operation's scope): a denied access to a system holding PHI,

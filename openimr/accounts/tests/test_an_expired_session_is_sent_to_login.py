@@ -1,5 +1,7 @@
-"""A session older than SESSION_COOKIE_AGE no longer opens anything: the next request is
-sent to the login page."""
+"""A session ends OPENIMR_SESSION_SECONDS after its login, however busy it was, and after
+OPENIMR_SESSION_IDLE_SECONDS without a request: the next request is sent to the login page,
+which says why, and the ending is in the audit trail. HIPAA 45 CFR 164.312(a)(2)(iii)
+(automatic logoff); NIST SP 800-63B 4.2.3."""
 
 from datetime import timedelta
 
@@ -8,22 +10,66 @@ import time_machine
 from django.utils import timezone
 
 from conftest import intake_clerk
+from openimr.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
+STEP = timedelta(minutes=25)  # a request every 25 minutes: never idle for half an hour
 
-def test_an_expired_session_is_sent_to_login(client, settings):
-    client.force_login(intake_clerk())
-    assert client.get("/cases/").status_code == 200
-    later = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE + 60)
-    with time_machine.travel(later):
-        response = client.get("/cases/")
+
+def _busy_until(client, end):
+    """Ask for a page every STEP from now until ``end``; the answers' status codes."""
+    at, codes = timezone.now(), []
+    while at < end:
+        at = min(at + STEP, end)
+        with time_machine.travel(at, tick=False):
+            codes.append(client.get("/cases/").status_code)
+    return codes
+
+
+def _sent_to_login(client):
+    """The page asked for now sends to the login page: that page's text."""
+    response = client.get("/cases/")
     assert response.status_code == 302
     assert response["Location"].startswith("/login/?next=/cases/")
+    return client.get(response["Location"]).content.decode()
 
 
-def test_a_session_within_its_age_still_works(client, settings):
+def test_a_busy_session_still_ends_a_working_day_after_login(client, settings):
     client.force_login(intake_clerk())
-    sooner = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE - 60)
-    with time_machine.travel(sooner):
+    day = timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    assert set(_busy_until(client, timezone.now() + day - timedelta(minutes=1))) == {200}
+    with time_machine.travel(timezone.now() + day + timedelta(minutes=1), tick=False):
+        page = _sent_to_login(client)
+    assert "Your session ended 480 minutes after you logged in. Log in again." in page
+    ended = AuditEvent.objects.get(action="logout", object_id="clerk")
+    assert ended.detail["ended_by"] == "absolute"
+
+
+def test_a_session_left_idle_half_an_hour_is_sent_to_login(client, settings):
+    client.force_login(intake_clerk())
+    assert client.get("/cases/").status_code == 200
+    idle = timedelta(seconds=settings.OPENIMR_SESSION_IDLE_SECONDS)
+    with time_machine.travel(timezone.now() + idle + timedelta(minutes=2), tick=False):
+        page = _sent_to_login(client)
+        assert "You were logged out after 30 minutes without activity. Log in again." in page
+        # Logged out, not only turned away: the old cookie opens nothing any more.
+        assert client.get("/cases/").status_code == 302
+    ended = AuditEvent.objects.get(action="logout", object_id="clerk")
+    assert ended.detail["ended_by"] == "idle"
+
+
+def test_a_session_used_within_the_idle_limit_goes_on(client, settings):
+    client.force_login(intake_clerk())
+    idle = timedelta(seconds=settings.OPENIMR_SESSION_IDLE_SECONDS)
+    with time_machine.travel(timezone.now() + idle - timedelta(minutes=2), tick=False):
         assert client.get("/cases/").status_code == 200
+    assert not AuditEvent.objects.filter(action="logout").exists()
+
+
+def test_an_idle_session_is_refused_by_the_api_too(client, settings):
+    client.force_login(intake_clerk())
+    idle = timedelta(seconds=settings.OPENIMR_SESSION_IDLE_SECONDS)
+    with time_machine.travel(timezone.now() + idle + timedelta(minutes=2), tick=False):
+        response = client.get("/api/v1/applications/IMR-0000000001")
+    assert response.status_code == 401

@@ -4,11 +4,14 @@ lost, and nothing said so. Now nothing is saved, the login page says why, and on
 again the workspace puts the text back in its form, unsaved, to save; once only. Only for
 the reviewer of the case: someone else logging in on that browser never sees it."""
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
 from openimr.cases.models import Case
 from openimr.review.tests.conftest import CASE, OTHER_CASE, item_post, login
@@ -45,6 +48,22 @@ def test_an_item_saved_after_the_session_ended_is_put_back_once_logged_in(
     assert f"{WRITTEN}</textarea>" in body
     assert _rationale() is None
     assert f"{WRITTEN}</textarea>" not in roe.get(URL).content.decode()  # once only
+
+
+def test_a_save_after_half_an_hour_without_a_request_is_put_back_once_logged_in(
+    cast, under_review, records_layer
+):
+    """The idle limit (OPENIMR_SESSION_IDLE_SECONDS) ends the session of a reviewer writing
+    for long without saving; what they wrote is kept as when the day's session ends."""
+    roe = login(Client(), cast.reviewer)
+    roe.get(URL)
+    later = timezone.now() + timedelta(seconds=settings.OPENIMR_SESSION_IDLE_SECONDS + 120)
+    with time_machine.travel(later, tick=False):
+        response = item_post(roe, **{"item-0-rationale": WRITTEN})
+        assert response.status_code == 302 and response.url.startswith("/login/?next=")
+        assert _rationale() is None
+        login(roe, cast.reviewer)
+        assert f"{WRITTEN}</textarea>" in roe.get(URL).content.decode()
 
 
 def test_a_summary_saved_after_the_session_ended_is_put_back(cast, under_review, records_layer):
