@@ -113,7 +113,7 @@ def _surname_first(text: str) -> list[str] | None:
     # Credentials follow a name: a first part of them alone is a surname ("Do, Anh").
     first, *rest = [_words(part) for part in text.split(",")]
     named = [first, *(words for words in rest if words and not set(words) <= _POST_NOMINALS)]
-    if len(named) != 2 or not first or is_organisation(text):
+    if len(named) != 2 or not first or _organisation_words(named[0] + named[1]):
         return None
     surname, given = (_strip_titles(words) for words in named)
     return given + surname
@@ -158,7 +158,10 @@ def is_organisation(name: str) -> bool:
     """Whether a name as written is an organisation's by its words: a legal form ("Inc."),
     an "&" or "and", or a word such as "Hospital", "Insurance" or "Group". A name without
     one may still be an organisation's; this only keeps ``same_person`` to people."""
-    words = _words(_plain_letters(name))
+    return _organisation_words(_words(_plain_letters(name)))
+
+
+def _organisation_words(words: list[str]) -> bool:
     return any(w in _LEGAL_FORMS or _ABBREVIATIONS.get(w, w) in _ORGANISATION_WORDS for w in words)
 
 
