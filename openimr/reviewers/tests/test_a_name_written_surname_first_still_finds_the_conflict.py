@@ -6,25 +6,11 @@ and an organisation's ("Acme, Inc.", "Smith, Jones & Co.") is not turned round."
 
 import pytest
 
-from openimr.reviewers.domain.conflicts import ScanMatcher, panel_conflicts, reviewer_conflicts
 from openimr.reviewers.domain.names import normalise_name
 from openimr.reviewers.domain.panel import AffiliationKind, PartyRole
-from openimr.reviewers.index import PanelIndex, rapidfuzz_similarity
-from openimr.reviewers.tests.builders import TODAY, parties, reviewer, tie
+from openimr.reviewers.tests.builders import conflicts_found, parties, reviewer, tie
 
 PRACTISES_WITH = AffiliationKind.PRACTICES_WITH
-
-
-def _found(case, *panel):
-    """Conflicted reviewers through the index, a plain scan and the one-reviewer check."""
-    index = PanelIndex(panel)
-    found = panel_conflicts(case, index, index, TODAY)
-    scanned = panel_conflicts(case, index, ScanMatcher(index, rapidfuzz_similarity), TODAY)
-    assert set(scanned) == set(found)
-    for one in panel:
-        alone = reviewer_conflicts(one, case, TODAY, rapidfuzz_similarity)
-        assert [x.code for x in alone] == [x.code for x in found.get(one.reviewer_id, [])]
-    return found
 
 
 @pytest.mark.parametrize(
@@ -43,7 +29,7 @@ def test_the_requesting_physician_written_surname_first_is_the_one_the_reviewer_
     case = parties((PartyRole.REQUESTING_PHYSICIAN, party))
     partner = reviewer("R-1", affiliations=(tie(tied_to, PRACTISES_WITH),))
     other = reviewer("R-2", affiliations=(tie("Lee, Ann", PRACTISES_WITH),))
-    found = _found(case, partner, other)
+    found = conflicts_found(case, partner, other)
     assert list(found) == ["R-1"]
     assert [r.code for r in found["R-1"]] == ["affiliated_requesting_physician"]
 
@@ -51,7 +37,7 @@ def test_the_requesting_physician_written_surname_first_is_the_one_the_reviewer_
 def test_a_different_middle_initial_written_surname_first_is_another_person():
     case = parties((PartyRole.REQUESTING_PHYSICIAN, "Smith, John B."))
     tied = tie("John Albert Smith", PRACTISES_WITH)
-    assert _found(case, reviewer("R-1", affiliations=(tied,))) == {}
+    assert conflicts_found(case, reviewer("R-1", affiliations=(tied,))) == {}
 
 
 @pytest.mark.parametrize(
