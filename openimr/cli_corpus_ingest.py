@@ -25,9 +25,14 @@ def cmd_corpus_ingest(args: argparse.Namespace) -> int:
     if args.batch < 1:
         raise InvalidInput([Problem("--batch", "must be 1 or more")])
     _django()
+    from openimr.cli import _os_user
     from openimr.decisions.services import corpus_ingest
 
-    summary = _with_progress(args, lambda **hooks: corpus_ingest(args.paths, actor="cli", **hooks))
+    # The run's audit event names the account that ran it, as `case export`'s does.
+    def run(**hooks: Any) -> Any:
+        return corpus_ingest(args.paths, actor="cli", os_user=_os_user(), **hooks)
+
+    summary = _with_progress(args, run)
     if args.json:
         print(json.dumps(summary.as_dict(), indent=2))
     else:

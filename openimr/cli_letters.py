@@ -2,13 +2,12 @@
 letters (PDF or text) as corpus ingest reads them. Neither needs the database."""
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from openimr.cli_output import shown_name
+from openimr.cli_output import print_json, shown_name
 from openimr.core.errors import InvalidInput
 from openimr.core.text import shown_literally
 
@@ -72,8 +71,10 @@ def _parse_one(name: str) -> dict[str, object]:
 def _summary_line(result: dict[str, Any]) -> str:
     case = result["case"]
     items = "; ".join(f"{i['treatment']}: {i['decision'] or 'undecided'}" for i in case["items"])
-    head = f"{shown_name(result['file'])}: {result['layout']}, case {case['case_number']}, {items}"
-    return "\n".join([head, *(f"  warning: {w}" for w in result["warnings"])])
+    head = f"{result['layout']}, case {case['case_number']}, {items}"
+    # What the letter says, with no control of it left to drive the terminal (as --json).
+    lines = [head, *(f"  warning: {w}" for w in result["warnings"])]
+    return f"{shown_name(result['file'])}: " + "\n".join(shown_literally(x) for x in lines)
 
 
 def cmd_letter_parse(args: argparse.Namespace) -> int:
@@ -88,7 +89,7 @@ def cmd_letter_parse(args: argparse.Namespace) -> int:
         print(f"{file}: {shown_literally(str(failed['error']))}", file=sys.stderr)
     if args.json:
         body = results[0] if len(results) == 1 else results
-        print(json.dumps(body, indent=2, ensure_ascii=False))
+        print_json(body)
     else:
         for result in results:
             if "error" not in result:

@@ -1,16 +1,18 @@
 """Where a command's `-o FILE` goes: standard output for "-", else a file written whole or
 not at all. Followed through a symbolic link, and written in place to what is not a
 regular file (a device, a named pipe), which a rename would replace. And how a command
-prints a file name (`shown_name`)."""
+prints a file name (`shown_name`) and JSON (`print_json`)."""
 
+import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from openimr.core.errors import InvalidInput, Problem
-from openimr.core.text import empty_path, file_name, shown_literally
+from openimr.core.text import empty_path, file_name, json_shown_literally, shown_literally
 
 
 def shown_name(name: str) -> str:
@@ -19,6 +21,14 @@ def shown_name(name: str) -> str:
     character as its code (``shown_literally``). Printed as it is, an escape sequence in a
     name re-coloured or cleared the terminal and a U+202E printed it reversed."""
     return shown_literally(file_name(name))
+
+
+def print_json(body: Any) -> None:
+    """``body`` as indented JSON on standard output, accented letters as they are
+    (``ensure_ascii=False``) but no character that drives the terminal: a letter's text
+    holding an escape sequence (ESC, or the C1 CSI U+009B) re-coloured or cleared it, and a
+    U+202E printed a treatment reversed (``json_shown_literally``)."""
+    print(json_shown_literally(json.dumps(body, indent=2, ensure_ascii=False)))
 
 
 def write_output(data: bytes, out: str | None) -> None:

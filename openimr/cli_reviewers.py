@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from openimr.cli_intake import day_option
+from openimr.cli_output import print_json
 from openimr.core.errors import InvalidInput, Problem
 from openimr.core.text import shown_literally
 from openimr.reviewers.domain.matching import MatchResult, match
@@ -91,7 +92,7 @@ def cmd_reviewers_match(args: argparse.Namespace) -> int:
         raise exc.located(f"CASE.json {args.case}") from exc
     result = match(case, panel, panel, default_specialty_table(), day_option(args.today, "--today"))
     if args.json:
-        print(json.dumps(report(result), indent=2, ensure_ascii=False))
+        print_json(report(result))
     else:
         _print_text(result)
     return 0

@@ -3,11 +3,11 @@ data a state agency or a compliance officer can fetch on a schedule: a table to 
 whole report as JSON, or the page's monthly CSV to the byte."""
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from typing import Any
 
+from openimr.cli_output import print_json
 from openimr.core.errors import InvalidInput, Problem
 
 # Imports inside the functions, as in the other command modules: Django loads only for the
@@ -33,7 +33,7 @@ def _report(args: argparse.Namespace) -> Any:
 def cmd_clocks_timeliness(args: argparse.Namespace) -> int:
     report, at = _report(args)
     if args.json:
-        print(json.dumps(_as_json(report, at), indent=2, ensure_ascii=False))
+        print_json(_as_json(report, at))
     elif args.csv:
         from openimr.cases.selectors import timeliness_csv
 

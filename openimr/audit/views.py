@@ -4,7 +4,6 @@ export is itself audited; a refusal answers 404 and is audited too. A staff list
 names only this case there (`one_case_detail`): the copy is the case's accounting of
 disclosures, which must not disclose the other cases the list showed."""
 
-import csv
 import io
 import json
 from typing import Any
@@ -20,7 +19,7 @@ from openimr.audit.services import audit_record
 from openimr.cases import selectors as cases
 from openimr.core.access import staff_required
 from openimr.core.errors import NotFound
-from openimr.decisions.domain.spreadsheet import spreadsheet_safe
+from openimr.decisions.domain.spreadsheet import SpreadsheetCsv
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 COLUMNS = (
@@ -56,18 +55,19 @@ def _row(event: AuditEvent, case_number: str) -> dict[str, Any]:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
-    """Every text cell through the one spreadsheet rule (`spreadsheet_safe`): a username or
+    """Written as every CSV of openimr (`SpreadsheetCsv`): a byte-order mark first, so that
+    Excel reads an accented name as UTF-8, and every text cell through the one spreadsheet
+    rule (`spreadsheet_safe`): a username or
     an object id starting with ``=`` ran as a formula in the clerk's spreadsheet. The
     copy is still checked against the chain: its ``hash`` and ``prev_hash`` cells are hex,
     never quoted, and `openimr audit verify` reads the database, not the copy (the CSV
     lacks the lane and actor id a hash covers; the JSON download holds every value as
     stored)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
-    writer.writeheader()
+    writer = SpreadsheetCsv(out, COLUMNS)
     for row in rows:
         cells = {**row, "detail": json.dumps(row["detail"], sort_keys=True)}
-        writer.writerow({k: spreadsheet_safe(v) for k, v in cells.items()})
+        writer.row(cells[column] for column in COLUMNS)
     return out.getvalue()
 
 

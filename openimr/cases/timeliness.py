@@ -2,13 +2,12 @@
 of months, met on time, late, overdue or pending (`domain/timeliness.py`), the cases behind
 the late ones, and the claims administrators whose records came late."""
 
-import csv
 import re
 from collections import Counter, namedtuple
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from django.db.models import Q
 
@@ -20,7 +19,7 @@ from openimr.cases.domain.lifecycle import CLOSED
 from openimr.cases.domain.timeliness import ClockOutcome, MonthRow, by_month, clock_outcomes
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import InvalidInput, Problem
-from openimr.decisions.domain.spreadsheet import spreadsheet_safe
+from openimr.decisions.domain.spreadsheet import SpreadsheetCsv, Writable
 from openimr.programs.loader import load_program
 
 MAX_MONTHS = 12  # a year at most: every case of the span is read and counted in Python
@@ -228,18 +227,14 @@ CSV_HEADER = ("month", "deadline", "clock", "due", "on_time", "late", "overdue",
               "on_time_share")  # fmt: skip
 
 
-class _Writable(Protocol):
-    def write(self, text: str, /) -> Any: ...
-
-
-def write_months_csv(target: _Writable, months: Iterable[MonthRow]) -> None:
+def write_months_csv(target: Writable, months: Iterable[MonthRow]) -> None:
     """The monthly table as CSV, one row per clock and month, the page's download and the
-    command line's alike. Every cell goes through `spreadsheet_safe`: a clock is named by
-    its program, and no text of ours should run as a formula in the reader's spreadsheet."""
-    out = csv.writer(target)
-    out.writerow(CSV_HEADER)
+    command line's alike, as every CSV of openimr (`SpreadsheetCsv`): a byte-order mark
+    first, and every cell through `spreadsheet_safe` (a clock is named by its program, and
+    no text of ours should run as a formula in the reader's spreadsheet)."""
+    out = SpreadsheetCsv(target, CSV_HEADER)
     for r in months:
         share = r.on_time_rounded(4)
         label = DEADLINE_LABELS.get(r.name, r.name)
         row = [r.month, label, r.name, r.due, r.on_time, r.late, r.overdue, r.pending, share]
-        out.writerow([spreadsheet_safe(value) for value in row])
+        out.row(row)

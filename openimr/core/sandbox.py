@@ -47,6 +47,7 @@ from openimr.core.sandbox_oneshot import (  # noqa: F401 (_attempt: bench/sandbo
     _attempt,
     _kill_group,
     _settled,
+    started,
 )
 
 __all__ = ["MB", "Limits", "Readers", "SandboxFailed", "run"]
@@ -108,7 +109,7 @@ class _Reader:
     def __init__(self) -> None:
         self.connection, theirs = _CONTEXT.Pipe(duplex=True)
         self.process = _CONTEXT.Process(target=_serve, args=(theirs,), name="openimr-reader")
-        self.process.start()
+        started(self.process)
         theirs.close()
         self.tasks = 0
 

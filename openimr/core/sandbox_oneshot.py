@@ -5,6 +5,8 @@ readers and the public ``run`` are in ``openimr.core.sandbox``; what runs inside
 ``openimr.core.sandbox_child``."""
 
 import multiprocessing
+import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
 import signal
 from collections.abc import Callable
@@ -42,6 +44,25 @@ _CRASHES = {
 }
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
+
+
+def started(process: Any) -> None:
+    """``process`` started, the fork server first with Ctrl-C blocked: the server is in the
+    terminal's process group, so a Ctrl-C reaches it too, and it ignores one only once
+    its preload (Django, pdfium, the parser: about a second) is done; one pressed before
+    printed a traceback of the import it broke under the command's one line. Blocked in
+    this thread while the server is spawned, Ctrl-C stays blocked in the server (a signal
+    mask survives fork and exec), and multiprocessing's own resource tracker is started so
+    (resource_tracker.ensure_running). Here it is held for the spawn only, a few ms, and
+    then delivered: the command still stops at once. The resource tracker is started
+    first, as the server's start would: it unblocks Ctrl-C when it has spawned."""
+    multiprocessing.resource_tracker.ensure_running()
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    process.start()
 
 
 class SandboxFailed(OpenIMRError):
@@ -86,7 +107,7 @@ def _attempt(
     child = _CONTEXT.Process(
         target=entry, args=(sender, limits, function, data, args), name="openimr-sandbox"
     )
-    child.start()
+    started(child)
     sender.close()
     try:
         outcome = _wait(receiver, child, limits)

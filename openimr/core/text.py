@@ -30,7 +30,11 @@ def file_name(name: str) -> str:
 
 
 _DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-_UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# DEL, the C1 controls (U+009B is a terminal's escape sequence on its own) and the
+# text-direction controls; with the C0 controls, what `shown_literally` writes as codes.
+_UNSEEN_ABOVE_C0 = r"\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_UNSEEN = re.compile(rf"[\x00-\x1f{_UNSEEN_ABOVE_C0}]")
+_UNSEEN_IN_JSON = re.compile(rf"[{_UNSEEN_ABOVE_C0}]")
 
 
 def shown_literally(text: str) -> str:
@@ -39,6 +43,16 @@ def shown_literally(text: str) -> str:
     "letter\u202etxt.pdf" read "letterfdp.txt" and a name holding a line break ran on, so
     staff looked for a file that is not there."""
     return _UNSEEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def json_shown_literally(text: str) -> str:
+    r"""JSON text (``json.dumps(..., ensure_ascii=False)``) for a terminal: the characters
+    `shown_literally` writes as codes, written as JSON's own escapes (``\u009b``), so a
+    program reading the JSON gets every string back as it was and a person reads accented
+    letters as they are. JSON escapes the C0 controls itself (an ESC is ``\u001b``), and
+    outside a string the text holds only line breaks and spaces: the characters escaped
+    here stood inside strings, where such an escape means the same character."""
+    return _UNSEEN_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def empty_path(name: object, wanted: str) -> str | None:

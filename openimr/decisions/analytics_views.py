@@ -1,6 +1,5 @@
 """The public statistics page (/decisions/analytics/) and each chart's data as CSV."""
 
-import csv
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_safe
 from openimr.core.clock import local_date, now
 from openimr.decisions import analytics, analytics_summary, analytics_svg
 from openimr.decisions.domain.cohort import MIN_COHORT
-from openimr.decisions.domain.spreadsheet import BOM, spreadsheet_safe
+from openimr.decisions.domain.spreadsheet import SpreadsheetCsv
 from openimr.decisions.search_terms import plain
 from openimr.decisions.views import label
 
@@ -275,24 +274,17 @@ def analytics_csv(request: HttpRequest, chart: str) -> HttpResponse:
         return HttpResponse(problem, status=400, content_type="text/plain; charset=utf-8")
     rows: list[Any] = list(analytics.report()[found.name])
     out = io.StringIO()
-    out.write(BOM)
-    writer = csv.writer(out)
     if found.kind == "tally":
-        writer.writerow(["month", _counted(found)])
-        writer.writerows([spreadsheet_safe(r.key), r.count] for r in rows)
+        tally = SpreadsheetCsv(out, ["month", _counted(found)])
+        for r in rows:
+            tally.row([r.key, r.count])
     else:
         # The first column named for what it holds, as `corpus stats --by FIELD` heads it:
         # "key" said nothing to a reader of the spreadsheet.
-        writer.writerow([_FIELD.get(found.name, found.name), "count", "overturned", "rate"])
-        writer.writerows(
-            [
-                spreadsheet_safe(r.key),
-                r.count,
-                r.overturned,
-                r.fraction,
-            ]
-            for r in rows
-        )
+        first = _FIELD.get(found.name, found.name)
+        rates = SpreadsheetCsv(out, [first, "count", "overturned", "rate"])
+        for r in rows:
+            rates.row([r.key, r.count, r.overturned, r.fraction])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     # What the file holds and the day (California's) its figures were taken: two downloads
     # of one chart on two days no longer share a name, nor two charts' files a vague one.

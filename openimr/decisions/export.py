@@ -4,7 +4,6 @@ CSV and Parquet have one row per disputed item (the decision's columns repeated)
 one object per decision with its items nested. Only Decision columns are written: the
 stored document is never copied out whole."""
 
-import csv
 import datetime as dt
 import io
 import json
@@ -12,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from openimr.decisions.domain.spreadsheet import BOM, spreadsheet_safe
+from openimr.decisions.domain.spreadsheet import SpreadsheetCsv
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty
 from openimr.decisions.search import matching_ids
 from openimr.decisions.search_terms import SearchQuery
@@ -140,12 +139,10 @@ class CsvWriter:
 
     def stream(self, query: SearchQuery, tally: Tally | None = None) -> Iterator[bytes]:
         text = io.StringIO()
-        text.write(BOM)  # as the chart CSVs: Excel reads UTF-8 by it, pandas drops it
-        out = csv.DictWriter(text, fieldnames=DECISION_COLUMNS + ITEM_COLUMNS)
-        out.writeheader()
+        columns = DECISION_COLUMNS + ITEM_COLUMNS
+        out = SpreadsheetCsv(text, columns)  # the BOM, and no cell run as a formula
         for n, row in enumerate(flat_rows(query, tally), 1):
-            # A cell a spreadsheet would run as a formula is written as text (OWASP).
-            out.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
+            out.row(row[column] for column in columns)
             if n % self.batch == 0:
                 yield _drain(text)
         yield _drain(text)

@@ -2,6 +2,7 @@
 case's events and its records' events, none of another case's. Anyone without the intake
 role gets 404, and both the export and the refusal are audited."""
 
+import codecs
 import csv
 import io
 import json
@@ -64,7 +65,7 @@ def test_the_json_download_holds_the_case_and_its_records_events(client, staff_c
 def test_the_csv_download_has_a_row_per_event_with_actor_and_role(client, staff_client, case):
     response = client.get(f"{URL}.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     expected = AuditEvent.objects.filter(object_id__in=[CASE, "7"]).count()
     assert len(rows) == expected
     assert rows[-1]["actor"] == "clerk" and rows[-1]["role"] == "intake"
@@ -98,7 +99,7 @@ def test_a_csv_cell_a_spreadsheet_would_run_is_quoted_and_the_copy_still_checks(
     client.force_login(clerk)
     audit_record(actor=clerk, action="case.viewed", object_type="case", object_id=CASE)
 
-    rows = list(csv.DictReader(io.StringIO(client.get(f"{URL}.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{URL}.csv").content.decode("utf-8-sig"))))
 
     assert rows[-1]["actor"] == "'" + name  # shown as text, not run
     assert rows[-2]["actor"] == "'" + name
@@ -110,3 +111,16 @@ def test_a_csv_cell_a_spreadsheet_would_run_is_quoted_and_the_copy_still_checks(
     assert trail_verify().ok
     # The JSON download holds the name as stored.
     assert client.get(f"{URL}.json").json()["events"][-1]["actor"] == name
+
+
+def test_the_csv_starts_with_a_byte_order_mark_so_excel_reads_an_accented_name(client, case):
+    # Without the mark Excel reads the file in the computer's legacy code page: "PeÃ±a".
+    clerk = intake_clerk("josé.peña")
+    client.force_login(clerk)
+
+    body = client.get(f"{URL}.csv").content
+
+    assert body.startswith(codecs.BOM_UTF8)
+    assert body.count(codecs.BOM_UTF8) == 1
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[-1]["actor"] == "josé.peña" and rows[0]["id"].isdigit()

@@ -42,7 +42,7 @@ def test_the_csv_is_the_pages_csv_to_the_byte(client, staff_client, late_case, c
 def test_the_json_counts_each_month_as_the_page_does(client, staff_client, late_case, capsysbinary):
     status, out, _ = _cli(capsysbinary, *SPAN, "--json")
     report = json.loads(out)
-    page = _page(client, "?from=2026-03&to=2026-04&format=csv").content.decode()
+    page = _page(client, "?from=2026-03&to=2026-04&format=csv").content.decode("utf-8-sig")
     on_page = {
         (r["month"], r["clock"]): (int(r["due"]), int(r["late"]), int(r["overdue"]))
         for r in csv.DictReader(io.StringIO(page))

@@ -23,7 +23,7 @@ def _page(client, query):
 
 def test_the_months_count_each_deadline_late_or_overdue(client, staff_client, late_case):
     response = _page(client, "?from=2026-03&to=2026-04&format=csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     found = {(r["month"], r["clock"]): (r["late"], r["overdue"], r["on_time_share"]) for r in rows}
     assert found == {
         ("2026-03", "noarfi_due"): ("1", "0", "0.0000"),

@@ -32,6 +32,7 @@ from openimr.core.collector import collector_spared
 from openimr.decisions.ingest_reader import ReadLetter, read_published
 from openimr.decisions.ingest_selectors import seen_hashes, stored_hashes
 from openimr.decisions.models import PDF_WITHHELD, Source
+from openimr.decisions.services.ingest_audit import ingest_run_audited
 from openimr.decisions.services.ingest_inputs import (
     FolderLink,
     Input,
@@ -214,29 +215,47 @@ def corpus_ingest(
     batch: int = BATCH,
     on_start: Callable[[int], None] | None = None,
     on_read: Callable[[], None] | None = None,
+    os_user: str = "",
 ) -> Summary:
-    """Ingest every letter under ``paths``; see the module's docstring."""
+    """Ingest every letter under ``paths``; see the module's docstring. The run is one
+    audit event (`ingest_run_audited`; ``os_user``: who ran the command line), written
+    however it ends; paths refused before anything is read write none."""
     with collector_spared():
         links: list[FolderLink] = []
-        items = inputs_in(paths, links)
+        given = list(paths)
+        items = inputs_in(given, links)
         if on_start:
             on_start(len(items))
-        _SEEN.clear()
-        _SEEN.update(seen_hashes())
-        digests_forget()
-        summary, pending = Summary(found=len(items), links=links), list[SourceRead]()
-        for read in _reads(items, workers):
-            if on_read:
-                on_read()
-            if read is None or read.sha256 in _SEEN:
-                summary.skipped += 1
-                continue
-            _SEEN.add(read.sha256)
-            pending.append(read)
-            if len(pending) >= batch:
-                _flush(pending, actor, summary)
-        _flush(pending, actor, summary)
+        summary = Summary(found=len(items), links=links)
+        with ingest_run_audited(paths=given, actor=actor, summary=summary, os_user=os_user):
+            _ingest(items, summary, actor=actor, workers=workers, batch=batch, on_read=on_read)
         return summary
+
+
+def _ingest(
+    items: list[Input],
+    summary: Summary,
+    *,
+    actor: Actor,
+    workers: int,
+    batch: int,
+    on_read: Callable[[], None] | None,
+) -> None:
+    _SEEN.clear()
+    _SEEN.update(seen_hashes())
+    digests_forget()
+    pending = list[SourceRead]()
+    for read in _reads(items, workers):
+        if on_read:
+            on_read()
+        if read is None or read.sha256 in _SEEN:
+            summary.skipped += 1
+            continue
+        _SEEN.add(read.sha256)
+        pending.append(read)
+        if len(pending) >= batch:
+            _flush(pending, actor, summary)
+    _flush(pending, actor, summary)
 
 
 def _reads(items: list[Input], workers: int) -> Iterator[SourceRead | None]:

@@ -104,15 +104,35 @@ def _expand(words: list[str]) -> list[str]:
     return kept
 
 
+def _surname_first(text: str) -> list[str] | None:
+    """The words of a person's name written surname first, "Smith, John Q." or "Smith Jr.,
+    Dr. John, M.D.", in the order of "John Q. Smith", titles off; None for any other name.
+    Commas that set off post-nominals only ("John Smith, M.D., F.A.C.S.", "John Smith,
+    Jr.") leave one part, a name in its usual order; an organisation's ("Acme, Inc.",
+    "Smith, Jones & Co.") is left as written."""
+    # Credentials follow a name: a first part of them alone is a surname ("Do, Anh").
+    first, *rest = [_words(part) for part in text.split(",")]
+    named = [first, *(words for words in rest if words and not set(words) <= _POST_NOMINALS)]
+    if len(named) != 2 or not first or _organisation_words(named[0] + named[1]):
+        return None
+    surname, given = (_strip_titles(words) for words in named)
+    return given + surname
+
+
 # A conflict check normalises the same panel names for party after party (LC 139.5(d)).
 @lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """The comparable form of a party's or an affiliation's name: case, accents, invisible
     format characters (a soft hyphen), punctuation, titles (Dr., MD, Esq.), legal forms
     (Inc., LLC, Co.), a law firm's leading "Law Offices of" and common abbreviations (Ins.,
-    Svcs., Med.) make no difference; "&" is "and". "Group" is kept: a medical group is a
-    different party from its physicians (LC 139.5(d))."""
-    words = _strip_titles(_without_firm_words(_words(_plain_letters(name))))
+    Svcs., Med.) make no difference; "&" is "and"; a person's name written surname first
+    ("Smith, John Q.", as panels and rosters list people) is the name in its usual order,
+    so that ``same_person`` meets "John Smith" in it. "Group" is kept: a medical group is a
+    different party from its physicians (LC 139.5(d); 8 CCR 9792.10.6)."""
+    plain = _plain_letters(name)
+    if "," in plain and (reordered := _surname_first(plain)) is not None:
+        return " ".join(_expand(reordered))
+    words = _strip_titles(_without_firm_words(_words(plain)))
     return " ".join(_expand(words))
 
 
@@ -138,7 +158,10 @@ def is_organisation(name: str) -> bool:
     """Whether a name as written is an organisation's by its words: a legal form ("Inc."),
     an "&" or "and", or a word such as "Hospital", "Insurance" or "Group". A name without
     one may still be an organisation's; this only keeps ``same_person`` to people."""
-    words = _words(_plain_letters(name))
+    return _organisation_words(_words(_plain_letters(name)))
+
+
+def _organisation_words(words: list[str]) -> bool:
     return any(w in _LEGAL_FORMS or _ABBREVIATIONS.get(w, w) in _ORGANISATION_WORDS for w in words)
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from openimr.reviewers.domain.conflicts import ScanMatcher, panel_conflicts, reviewer_conflicts
 from openimr.reviewers.domain.panel import (
     Affiliation,
     AffiliationKind,
@@ -15,6 +16,7 @@ from openimr.reviewers.domain.panel import (
     PartyRole,
     Reviewer,
 )
+from openimr.reviewers.index import PanelIndex, rapidfuzz_similarity
 
 TODAY = date(2026, 11, 26)  # a Thursday
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
@@ -43,3 +45,17 @@ def tie(
 
 def parties(*names: tuple[PartyRole, str], appealed_from: tuple[str, ...] = ()) -> CaseParties:
     return CaseParties("CM26-0000001", tuple(names), appealed_from)
+
+
+def conflicts_found(case: CaseParties, *panel: Reviewer) -> dict[str, list[Any]]:
+    """The conflicted reviewers and their reasons through `PanelIndex`; a plain scan must
+    find the same codes, and so must the one-reviewer check of the attestation."""
+    index = PanelIndex(panel)
+    found = panel_conflicts(case, index, index, TODAY)
+    scanned = panel_conflicts(case, index, ScanMatcher(index, rapidfuzz_similarity), TODAY)
+    codes = {r: [x.code for x in v] for r, v in found.items()}
+    assert {r: [x.code for x in v] for r, v in scanned.items()} == codes
+    for one in panel:
+        alone = reviewer_conflicts(one, case, TODAY, rapidfuzz_similarity)
+        assert [x.code for x in alone] == codes.get(one.reviewer_id, [])
+    return found

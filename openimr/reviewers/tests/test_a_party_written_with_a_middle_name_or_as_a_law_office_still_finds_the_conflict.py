@@ -8,28 +8,11 @@ fuzzy rule: "Valley Medical Group" is not "Valley Ortho Group"."""
 
 import pytest
 
-from openimr.reviewers.domain.conflicts import ScanMatcher, panel_conflicts, reviewer_conflicts
 from openimr.reviewers.domain.names import normalise_name, same_person
 from openimr.reviewers.domain.panel import AffiliationKind, PartyRole
-from openimr.reviewers.index import PanelIndex, rapidfuzz_similarity
-from openimr.reviewers.tests.builders import TODAY, parties, reviewer, tie
+from openimr.reviewers.tests.builders import conflicts_found, parties, reviewer, tie
 
 PRACTISES_WITH = AffiliationKind.PRACTICES_WITH
-
-
-def _found(case, *panel):
-    """The conflicted reviewers' codes, through the index and through a plain scan, which
-    must agree, and through the one-reviewer check of the attestation."""
-    index = PanelIndex(panel)
-    found = panel_conflicts(case, index, index, TODAY)
-    scanned = panel_conflicts(case, index, ScanMatcher(index, rapidfuzz_similarity), TODAY)
-    assert {r: [x.code for x in v] for r, v in scanned.items()} == {
-        r: [x.code for x in v] for r, v in found.items()
-    }
-    for one in panel:
-        alone = reviewer_conflicts(one, case, TODAY, rapidfuzz_similarity)
-        assert [x.code for x in alone] == [x.code for x in found.get(one.reviewer_id, [])]
-    return found
 
 
 @pytest.mark.parametrize(
@@ -46,7 +29,9 @@ def test_the_requesting_physician_with_a_middle_name_is_the_one_the_reviewer_pra
 ):
     case = parties((PartyRole.REQUESTING_PHYSICIAN, party))
     partner = reviewer("R-1", affiliations=(tie(tied_to, PRACTISES_WITH),))
-    found = _found(case, partner, reviewer("R-2", affiliations=(tie("Ann Lee", PRACTISES_WITH),)))
+    found = conflicts_found(
+        case, partner, reviewer("R-2", affiliations=(tie("Ann Lee", PRACTISES_WITH),))
+    )
     assert list(found) == ["R-1"]
     [reason] = found["R-1"]
     assert reason.code == "affiliated_requesting_physician"
@@ -58,12 +43,14 @@ def test_the_requesting_physician_with_a_middle_name_is_the_one_the_reviewer_pra
 def test_a_different_middle_name_is_another_person():
     case = parties((PartyRole.REQUESTING_PHYSICIAN, "John Bernard Smith"))
     tied = tie("John Albert Smith", PRACTISES_WITH)
-    assert _found(case, reviewer("R-1", affiliations=(tied,))) == {}
+    assert conflicts_found(case, reviewer("R-1", affiliations=(tied,))) == {}
 
 
 def test_the_employer_written_as_law_offices_of_is_the_firm_the_reviewer_works_for():
     case = parties((PartyRole.EMPLOYER, "The Law Offices of Smith & Jones, LLP"))
-    found = _found(case, reviewer("R-1", affiliations=(tie("Smith & Jones"),)), reviewer("R-2"))
+    found = conflicts_found(
+        case, reviewer("R-1", affiliations=(tie("Smith & Jones"),)), reviewer("R-2")
+    )
     assert [r.code for r in found["R-1"]] == ["affiliated_employer"]
     assert list(found) == ["R-1"]
 
@@ -83,7 +70,7 @@ def test_an_organisation_with_the_same_first_and_last_word_is_not_matched_as_a_p
     role, party, tied_to
 ):
     case = parties((role, party))
-    assert _found(case, reviewer("R-1", affiliations=(tie(tied_to),))) == {}
+    assert conflicts_found(case, reviewer("R-1", affiliations=(tie(tied_to),))) == {}
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from openimr.reviewers.domain.names import name_tokens, normalise_name
         ("Acme Insurance Company, Inc.", "acme insurance"),
         ("Dr. Ramón Ortega", "ramon ortega"),
         ("Ramon Ortega MD", "ramon ortega"),
-        ("Ortega, Ramón, M.D., Ph.D.", "ortega ramon"),
+        ("Ortega, Ramón, M.D., Ph.D.", "ramon ortega"),  # surname first, turned round
         ("Mei-Ling Chen, Esq.", "mei ling chen"),
         ("Zoë Łukasiewicz", "zoe lukasiewicz"),
         ("Smith & Jones, LLP", "smith and jones"),
