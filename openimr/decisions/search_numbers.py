@@ -16,14 +16,7 @@ from collections.abc import Sequence
 
 from openimr.decisions.domain import number_phrases, number_runs
 from openimr.decisions.number_runs_sql import DOUBT_FUNCTION, PHRASE_FUNCTION
-from openimr.decisions.search_terms import (
-    RUN,
-    STOPWORDS,
-    SearchQuery,
-    chunks,
-    excludes,
-    trimmed,
-)
+from openimr.decisions.search_terms import RUN, STOPWORDS, SearchQuery, cut
 
 _WORD = RUN  # search_terms' own cut of a word into its runs
 _DIGITS = re.compile(r"\d+")
@@ -50,13 +43,8 @@ def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
     """Each searched word (or with ``excluded``, each left out) as typed, from its first to
     its last run, by its runs casefolded."""
     found: dict[tuple[str, ...], str] = {}
-    for chunk in chunks(text):
-        if excludes(chunk) is not excluded:
-            continue
-        runs = trimmed(list(_WORD.finditer(chunk)))
-        if runs:
-            key = tuple(m.group().casefold() for m in runs)
-            found.setdefault(key, chunk[runs[0].start() : runs[-1].end()])
+    for parts, typed in cut(text, excluded=excluded):
+        found.setdefault(tuple(p.casefold() for p in parts), typed)
     return found
 
 

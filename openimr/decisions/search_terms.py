@@ -3,6 +3,7 @@ checked here, once, for the page, the API and the exports alike. A bad value is 
 ``InvalidInput`` naming the parameter; the words themselves can never be bad (any text is
 cut into plain words)."""
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -172,12 +173,19 @@ def _all_words(text: str, *, excluded: bool = False) -> list[tuple[str, ...]]:
     return [parts for parts, _ in _distinct(_cut(text, excluded=excluded)[1])]
 
 
-def _cut(
-    text: str, *, excluded: bool = False
-) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[tuple[str, ...], str]]]:
-    """Every word of ``text`` to search (or with ``excluded``, to leave out: `excludes`),
-    its runs and as typed, and those used: all but the common ones, unless nothing else
-    was typed to search."""
+# A word as `cut` gives it: its runs ("L4", "5") and its text as typed ("L4-5").
+Typed = tuple[tuple[str, ...], str]
+
+
+@functools.lru_cache(maxsize=64)
+def cut(text: str, *, excluded: bool = False) -> tuple[Typed, ...]:
+    """Every word of ``text`` to search (or with ``excluded``, to leave out: `excludes`), in
+    the order typed, common ones and repeats included: its runs less the common words at
+    its ends (`trimmed`), and its text from its first to its last run ("L4-5" of `"L4-5"`,
+    "Tramadol 37.5 mg" of `-"Tramadol 37.5 mg"`). The one cut of a query into words: the
+    words searched (`words`), the numbers (`search_numbers`) and PostgreSQL's phrases
+    (`search_match.pg_phrases`) all read it, so none can cut a word otherwise. Kept for the
+    last queries: a search reads it a dozen times."""
     found = []
     for chunk in chunks(text):
         if excludes(chunk) is not excluded:
@@ -185,6 +193,13 @@ def _cut(
         runs = trimmed(list(_WORD.finditer(chunk)))
         if runs:
             found.append((tuple(m.group() for m in runs), chunk[runs[0].start() : runs[-1].end()]))
+    return tuple(found)
+
+
+def _cut(text: str, *, excluded: bool = False) -> tuple[list[Typed], list[Typed]]:
+    """`cut`, and the words used: all but the common ones, unless nothing else was typed
+    to search."""
+    found = list(cut(text, excluded=excluded))
     kept = [w for w in found if not _common(w[0])]
     return found, kept if excluded else kept or found
 
@@ -206,9 +221,7 @@ def _common(parts: tuple[str, ...]) -> bool:
     return all(part.lower() in STOPWORDS for part in parts)
 
 
-def _distinct(
-    found: list[tuple[tuple[str, ...], str]],
-) -> list[tuple[tuple[str, ...], str]]:
+def _distinct(found: list[Typed]) -> list[Typed]:
     """Each word once, where it first came; the search ignores case, so "Lumbar" is "lumbar"."""
     seen: set[tuple[str, ...]] = set()
     out = []
