@@ -244,7 +244,10 @@ def unit_forms(parts: Sequence[str], before: Sequence[str] = ()) -> list[tuple[s
     not "5mg" (`pg_number_forms`)."""
     forms = []
     split = _GLUED_UNIT.fullmatch(parts[-1])
-    if split is not None:
+    # A unit PostgreSQL's index leaves out ("am" of "10am") is not asked apart, as
+    # `pg_number_forms` does not: "10am" had found "10 am" on SQLite only, and PostgreSQL,
+    # whose index holds "10 am" as '10' alone, cannot tell it from any other 10.
+    if split is not None and split.group(2).lower() not in STOPWORDS:
         forms.append((*parts[:-1], split.group(1), split.group(2)))
     glued: list[str] = []
     for part in parts:
