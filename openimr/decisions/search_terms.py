@@ -380,6 +380,10 @@ def _int(
     if not value:
         return None
     if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
-        problems.append(Problem(f"$.{name}", f"must be a whole number from {low} to {high}"))
+        # "from 1 to 10,000" as the page writes its numbers; a year is written without commas.
+        shown = str if name == "year" else "{:,}".format
+        problems.append(
+            Problem(f"$.{name}", f"must be a whole number from {shown(low)} to {shown(high)}")
+        )
         return None
     return int(value)
