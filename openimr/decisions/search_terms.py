@@ -34,9 +34,11 @@ ONLY_LEFT_OUT = "only leaves words out (each starts with a dash): give a word to
     f"or choose a filter ({', '.join(FILTER_NAMES)}) to leave them out of"
 )
 
-# A run of a word: letters, digits and underscores holding a letter or digit ("kn_e"); an
-# underscore alone ("_") is no word, as "%" is none: it had been searched, and found nothing.
-RUN = re.compile(r"\w*[^\W_]\w*")
+# A run of a word: letters and digits. An underscore parts runs, as PostgreSQL's parser
+# parts words at it ("knee_pain" is 'knee' 'pain'): FTS5, whose tokenizer keeps "_" inside
+# a token for its filter tags, had searched the one token "knee_pain" and found nothing
+# where PostgreSQL found "knee pain". An underscore alone ("_") is no word, as "%" is none.
+RUN = re.compile(r"[^\W_]+")
 _WORD = RUN
 # A quoted phrase (straight or curly quotes, as a word processor writes them), with an
 # optional "-" before it, or a run of text between spaces and quotes. An unbalanced quote
@@ -45,6 +47,9 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _QUOTES = str.maketrans(
     {
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'),
+        # A minus sign, as a formatted page prints "-": "−knee" left nothing out, and inside
+        # a word ("L4−5") PostgreSQL read it as a space and missed "L4-5", which FTS5 found.
+        "\u2212": "-",
         # Invisible inside a word, pasted from a PDF or a web page: a soft hyphen where the
         # line was broken, zero-width spaces and joiners, a byte order mark. Each had cut
         # "lumbar" into "lum" and "bar", which no letter holds, behind a box showing "lumbar".

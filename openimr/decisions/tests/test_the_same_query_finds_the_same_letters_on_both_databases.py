@@ -135,6 +135,11 @@ QUERIES = [
     "10 am",
     "#60",
     "60",
+    "L4\u22125",
+    "C6\u22127",
+    "knee \u2212hip",
+    "knee_pain",
+    "__knee__",
 ]
 
 # What each query finds, on both databases ("refused": refused in words). Every letter's
@@ -258,6 +263,14 @@ EXPECTED: dict[str, object] = {
     "10 am": [2, 13, 18, 21, 31],
     "#60": [2, 29],
     "60": [2, 29],
+    # A minus sign (U+2212) is a "-": PostgreSQL had read "C6−7" as "C6 7", which misses
+    # the 'c6' '-7' of "C6-7" (letter 9 also writes "L4–5", which "L4 5" finds).
+    "L4\u22125": [9],
+    "C6\u22127": [27],
+    "knee \u2212hip": [1, 4, 6, 10, 28],
+    # An underscore parts words, as PostgreSQL's parser does: FTS5 had searched one token.
+    "knee_pain": [4],
+    "__knee__": [1, 4, 6, 10, 28, 30],
 }
 # Deliberate differences (docs/search.md): common words alone are searched on SQLite and
 # left out of PostgreSQL's index; a common word inside a phrase keeps only its place there
