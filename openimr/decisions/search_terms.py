@@ -197,7 +197,10 @@ def cut(text: str, *, excluded: bool = False) -> tuple[Typed, ...]:
             continue
         runs = trimmed(list(_WORD.finditer(chunk)))
         if runs:
-            found.append((tuple(m.group() for m in runs), chunk[runs[0].start() : runs[-1].end()]))
+            # An underscore inside is read as the hyphen whose place it takes ("L4_5" is
+            # "L4-5"): PostgreSQL's phrase and the numbers then read the word as typed so.
+            typed = chunk[runs[0].start() : runs[-1].end()].replace("_", "-")
+            found.append((tuple(m.group() for m in runs), typed))
     return tuple(found)
 
 

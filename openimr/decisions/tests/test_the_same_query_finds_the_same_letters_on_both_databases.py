@@ -139,6 +139,8 @@ QUERIES = [
     "C6\u22127",
     "knee \u2212hip",
     "knee_pain",
+    "L4_5",
+    "C6_7",
     "__knee__",
 ]
 
@@ -268,8 +270,11 @@ EXPECTED: dict[str, object] = {
     "L4\u22125": [9],
     "C6\u22127": [27],
     "knee \u2212hip": [1, 4, 6, 10, 28],
-    # An underscore parts words, as PostgreSQL's parser does: FTS5 had searched one token.
+    # An underscore parts words, as PostgreSQL's parser does (FTS5 had searched one token),
+    # read as a hyphen inside a word: "C6_7" is "C6-7" (PostgreSQL's "C6 7" missed it).
     "knee_pain": [4],
+    "L4_5": [9],
+    "C6_7": [27],
     "__knee__": [1, 4, 6, 10, 28, 30],
 }
 # Deliberate differences (docs/search.md): common words alone are searched on SQLite and
