@@ -25,7 +25,7 @@ from openimr.decisions.glued_sql import (
 from openimr.decisions.search_doses_pg import pg_number, pg_phrase_with_dose
 from openimr.decisions.search_numbers import pg_number_forms, phrases_left_out, unit_forms
 from openimr.decisions.search_tags import filter_tags, pg_filter_tags
-from openimr.decisions.search_terms import RUN, SearchQuery, chunks, excludes, trimmed
+from openimr.decisions.search_terms import SearchQuery, cut
 
 
 def fts5_query(
@@ -207,7 +207,6 @@ def fts5_match(
     return matched
 
 
-_WORD = RUN  # search_terms' own cut of a word into its runs
 _PUNCTUATION = frozenset(string.punctuation)
 
 
@@ -227,13 +226,9 @@ def pg_excluded_phrases(query: SearchQuery) -> list[str]:
 def _pg_typed(text: str, words: Sequence[Sequence[str]], *, excluded: bool = False) -> list[str]:
     """`pg_phrases` of the searched words (or with ``excluded``, of the excluded ones)."""
     wanted, phrases = list(words), []
-    for chunk in chunks(text):
-        if excludes(chunk) is not excluded:
+    for parts, typed in cut(text, excluded=excluded):
+        if not wanted or parts != tuple(wanted[0]):
             continue
-        runs = trimmed(list(_WORD.finditer(chunk)))
-        if not wanted or tuple(m.group() for m in runs) != tuple(wanted[0]):
-            continue
-        typed = chunk[runs[0].start() : runs[-1].end()]
         # A slash splits words, as the documents were split (migration 0009); accents are
         # dropped, as they were from the documents (migration 0014); any dash is a hyphen.
         kept = (_pg_kept_character(c) for c in fold(typed))

@@ -16,14 +16,7 @@ from collections.abc import Sequence
 
 from openimr.decisions.domain import number_phrases, number_runs
 from openimr.decisions.number_runs_sql import DOUBT_FUNCTION, PHRASE_FUNCTION
-from openimr.decisions.search_terms import (
-    RUN,
-    STOPWORDS,
-    SearchQuery,
-    chunks,
-    excludes,
-    trimmed,
-)
+from openimr.decisions.search_terms import RUN, STOPWORDS, SearchQuery, cut
 
 _WORD = RUN  # search_terms' own cut of a word into its runs
 _DIGITS = re.compile(r"\d+")
@@ -50,13 +43,8 @@ def _typed(text: str, *, excluded: bool = False) -> dict[tuple[str, ...], str]:
     """Each searched word (or with ``excluded``, each left out) as typed, from its first to
     its last run, by its runs casefolded."""
     found: dict[tuple[str, ...], str] = {}
-    for chunk in chunks(text):
-        if excludes(chunk) is not excluded:
-            continue
-        runs = trimmed(list(_WORD.finditer(chunk)))
-        if runs:
-            key = tuple(m.group().casefold() for m in runs)
-            found.setdefault(key, chunk[runs[0].start() : runs[-1].end()])
+    for parts, typed in cut(text, excluded=excluded):
+        found.setdefault(tuple(p.casefold() for p in parts), typed)
     return found
 
 
@@ -256,7 +244,10 @@ def unit_forms(parts: Sequence[str], before: Sequence[str] = ()) -> list[tuple[s
     not "5mg" (`pg_number_forms`)."""
     forms = []
     split = _GLUED_UNIT.fullmatch(parts[-1])
-    if split is not None:
+    # A unit PostgreSQL's index leaves out ("am" of "10am") is not asked apart, as
+    # `pg_number_forms` does not: "10am" had found "10 am" on SQLite only, and PostgreSQL,
+    # whose index holds "10 am" as '10' alone, cannot tell it from any other 10.
+    if split is not None and split.group(2).lower() not in STOPWORDS:
         forms.append((*parts[:-1], split.group(1), split.group(2)))
     glued: list[str] = []
     for part in parts:

@@ -3,6 +3,7 @@ checked here, once, for the page, the API and the exports alike. A bad value is 
 ``InvalidInput`` naming the parameter; the words themselves can never be bad (any text is
 cut into plain words)."""
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -33,9 +34,11 @@ ONLY_LEFT_OUT = "only leaves words out (each starts with a dash): give a word to
     f"or choose a filter ({', '.join(FILTER_NAMES)}) to leave them out of"
 )
 
-# A run of a word: letters, digits and underscores holding a letter or digit ("kn_e"); an
-# underscore alone ("_") is no word, as "%" is none: it had been searched, and found nothing.
-RUN = re.compile(r"\w*[^\W_]\w*")
+# A run of a word: letters and digits. An underscore parts runs, as PostgreSQL's parser
+# parts words at it ("knee_pain" is 'knee' 'pain'): FTS5, whose tokenizer keeps "_" inside
+# a token for its filter tags, had searched the one token "knee_pain" and found nothing
+# where PostgreSQL found "knee pain". An underscore alone ("_") is no word, as "%" is none.
+RUN = re.compile(r"[^\W_]+")
 _WORD = RUN
 # A quoted phrase (straight or curly quotes, as a word processor writes them), with an
 # optional "-" before it, or a run of text between spaces and quotes. An unbalanced quote
@@ -44,6 +47,9 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _QUOTES = str.maketrans(
     {
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'),
+        # A minus sign, as a formatted page prints "-": "−knee" left nothing out, and inside
+        # a word ("L4−5") PostgreSQL read it as a space and missed "L4-5", which FTS5 found.
+        "\u2212": "-",
         # Invisible inside a word, pasted from a PDF or a web page: a soft hyphen where the
         # line was broken, zero-width spaces and joiners, a byte order mark. Each had cut
         # "lumbar" into "lum" and "bar", which no letter holds, behind a box showing "lumbar".
@@ -172,19 +178,36 @@ def _all_words(text: str, *, excluded: bool = False) -> list[tuple[str, ...]]:
     return [parts for parts, _ in _distinct(_cut(text, excluded=excluded)[1])]
 
 
-def _cut(
-    text: str, *, excluded: bool = False
-) -> tuple[list[tuple[tuple[str, ...], str]], list[tuple[tuple[str, ...], str]]]:
-    """Every word of ``text`` to search (or with ``excluded``, to leave out: `excludes`),
-    its runs and as typed, and those used: all but the common ones, unless nothing else
-    was typed to search."""
+# A word as `cut` gives it: its runs ("L4", "5") and its text as typed ("L4-5").
+Typed = tuple[tuple[str, ...], str]
+
+
+@functools.lru_cache(maxsize=64)
+def cut(text: str, *, excluded: bool = False) -> tuple[Typed, ...]:
+    """Every word of ``text`` to search (or with ``excluded``, to leave out: `excludes`), in
+    the order typed, common ones and repeats included: its runs less the common words at
+    its ends (`trimmed`), and its text from its first to its last run ("L4-5" of `"L4-5"`,
+    "Tramadol 37.5 mg" of `-"Tramadol 37.5 mg"`). The one cut of a query into words: the
+    words searched (`words`), the numbers (`search_numbers`) and PostgreSQL's phrases
+    (`search_match.pg_phrases`) all read it, so none can cut a word otherwise. Kept for the
+    last queries: a search reads it a dozen times."""
     found = []
     for chunk in chunks(text):
         if excludes(chunk) is not excluded:
             continue
         runs = trimmed(list(_WORD.finditer(chunk)))
         if runs:
-            found.append((tuple(m.group() for m in runs), chunk[runs[0].start() : runs[-1].end()]))
+            # An underscore inside is read as the hyphen whose place it takes ("L4_5" is
+            # "L4-5"): PostgreSQL's phrase and the numbers then read the word as typed so.
+            typed = chunk[runs[0].start() : runs[-1].end()].replace("_", "-")
+            found.append((tuple(m.group() for m in runs), typed))
+    return tuple(found)
+
+
+def _cut(text: str, *, excluded: bool = False) -> tuple[list[Typed], list[Typed]]:
+    """`cut`, and the words used: all but the common ones, unless nothing else was typed
+    to search."""
+    found = list(cut(text, excluded=excluded))
     kept = [w for w in found if not _common(w[0])]
     return found, kept if excluded else kept or found
 
@@ -206,9 +229,7 @@ def _common(parts: tuple[str, ...]) -> bool:
     return all(part.lower() in STOPWORDS for part in parts)
 
 
-def _distinct(
-    found: list[tuple[tuple[str, ...], str]],
-) -> list[tuple[tuple[str, ...], str]]:
+def _distinct(found: list[Typed]) -> list[Typed]:
     """Each word once, where it first came; the search ignores case, so "Lumbar" is "lumbar"."""
     seen: set[tuple[str, ...]] = set()
     out = []
@@ -367,6 +388,10 @@ def _int(
     if not value:
         return None
     if not value.isascii() or not value.isdigit() or not low <= int(value) <= high:
-        problems.append(Problem(f"$.{name}", f"must be a whole number from {low} to {high}"))
+        # "from 1 to 10,000" as the page writes its numbers; a year is written without commas.
+        shown = str if name == "year" else "{:,}".format
+        problems.append(
+            Problem(f"$.{name}", f"must be a whole number from {shown(low)} to {shown(high)}")
+        )
         return None
     return int(value)

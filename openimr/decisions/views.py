@@ -196,7 +196,11 @@ def _search_page(request: HttpRequest) -> HttpResponse:
         pager=_pager(request, results),
         order=order_text(results),
         facet_cap=f"{search.FACET_CAP:,}",
+        # Every number the page prints with its thousands commas, as the state's reports
+        # write them: at one result a page, the pager had read "Page 1 of 10000".
         total_text=f"{results.total:,}",
+        page_text=f"{results.query.page:,}",
+        pages_text=f"{results.pages:,}",
     )
     return render(request, "decisions/search.html", context)
 

@@ -22,3 +22,12 @@ def test_an_empty_result_still_suggests_fewer_words(client):
     make_decision(summary="Knee pain.")
     body = client.get("/decisions/", {"q": "shoulder"}).content.decode()
     assert "No decision matches. Try fewer words or remove a filter." in body
+
+
+def test_the_pager_and_the_title_say_past_the_last_page_not_page_7_of_2(client):
+    for _ in range(3):
+        make_decision()
+    body = client.get("/decisions/", {"per_page": "2", "page": "7"}).content.decode()
+    assert "Page 7, past the last page (2)" in body
+    assert "page 7, past the last page (2) · openimr</title>" in body
+    assert "7 of 2" not in body

@@ -46,6 +46,7 @@ LETTERS = {
     28: "Knee brace; vitamin A and D levels.",
     29: "Duloxetine 60 mg/day for neuropathic pain.",
     30: "Not medically necessary: the knee and the hip.",
+    31: "Seen at 10 am on Monday.",
 }
 
 QUERIES = [
@@ -131,12 +132,20 @@ QUERIES = [
     "knee & hip",
     "knee/hip",
     "10am",
+    "10 am",
     "#60",
     "60",
+    "L4\u22125",
+    "C6\u22127",
+    "knee \u2212hip",
+    "knee_pain",
+    "L4_5",
+    "C6_7",
+    "__knee__",
 ]
 
 # What each query finds, on both databases ("refused": refused in words). Every letter's
-# item is the factory's "Physical therapy 2x6 lumbar spine": "2x6" finds all 30, and "2"
+# item is the factory's "Physical therapy 2x6 lumbar spine": "2x6" finds all 31, and "2"
 # none of them (a unit is letters alone: PostgreSQL's prefix `2x:*` had found "2x6").
 EXPECTED: dict[str, object] = {
     "knee 2": [],
@@ -173,6 +182,7 @@ EXPECTED: dict[str, object] = {
         28,
         29,
         30,
+        31,
     ],
     "knee 2x6": [1, 4, 6, 10, 28, 30],
     "2x": [],
@@ -202,8 +212,8 @@ EXPECTED: dict[str, object] = {
     "12-5": [20],
     "12": [18, 20],
     "7/10": [13],
-    "10": [2, 13, 18, 21],
-    "10%": [2, 13, 18, 21],
+    "10": [2, 13, 18, 21, 31],
+    "10%": [2, 13, 18, 21, 31],
     "20th": [21],
     "20": [21, 25],
     "800 mg": [22],
@@ -249,9 +259,23 @@ EXPECTED: dict[str, object] = {
     "O'Brien": [],
     "knee & hip": [30],
     "knee/hip": [],
+    # "10 am" is '10' alone to PostgreSQL's index, as "am" is a common word: "10am" finds
+    # it on neither database (it had on SQLite), and "10 am" is "10", which finds both.
     "10am": [18],
+    "10 am": [2, 13, 18, 21, 31],
     "#60": [2, 29],
     "60": [2, 29],
+    # A minus sign (U+2212) is a "-": PostgreSQL had read "C6−7" as "C6 7", which misses
+    # the 'c6' '-7' of "C6-7" (letter 9 also writes "L4–5", which "L4 5" finds).
+    "L4\u22125": [9],
+    "C6\u22127": [27],
+    "knee \u2212hip": [1, 4, 6, 10, 28],
+    # An underscore parts words, as PostgreSQL's parser does (FTS5 had searched one token),
+    # read as a hyphen inside a word: "C6_7" is "C6-7" (PostgreSQL's "C6 7" missed it).
+    "knee_pain": [4],
+    "L4_5": [9],
+    "C6_7": [27],
+    "__knee__": [1, 4, 6, 10, 28, 30],
 }
 # Deliberate differences (docs/search.md): common words alone are searched on SQLite and
 # left out of PostgreSQL's index; a common word inside a phrase keeps only its place there
