@@ -472,6 +472,9 @@ LEAKS: tuple[Leak, ...] = (
         "Guadalupe goes by Lupe at work; Hernandez-Whitfield (aka Lupita) agreed.",
         ("Lupe", "Lupita"),
     ),
+    # Session 25, deid25: what session 24 left (`LEFT`).
+    Leak("DR. JONES' REPORT WAS REVIEWED; NO MRI WAS ORDERED.", ("JONES",)),
+    Leak("PER DR. JOHN O'NEIL'S NOTE, NO MRI WAS ORDERED.", ("JOHN", "O'NEIL")),
 )
 
 
@@ -500,9 +503,10 @@ LEFT: tuple[Left, ...] = (
         "a name written in lower case is read as ordinary words",
     ),
     Left(
-        "DR. JONES' REPORT WAS REVIEWED; NO MRI WAS ORDERED.",
+        "DR. JONES REVIEWED THE REPORT; NO MRI WAS ORDERED.",
         ("JONES",),
-        "a title in capitals: in text all in capitals a name's end cannot be told",
+        "a title in capitals: in text all in capitals a name's end cannot be told (but at a"
+        " possessive's apostrophe)",
     ),
     Left(
         "Tarn reported the request; Dr. Okonkwo agreed.",
