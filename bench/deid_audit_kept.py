@@ -330,4 +330,11 @@ KEPT: tuple[str, ...] = (
     "She buys bread at Sunrise Bakery; he stayed at Harbor Motel after the fall.",
     "She shops at Sunrise Market on weekends and eats at Sunrise Cafe.",
     "THE ATTORNEY FEES' TOTAL WAS PAID; THE DOCTORS' NOTES WERE REVIEWED.",
+    # Sentences opened by a pronoun, a profession or a letter's word before a person's act;
+    # a sentence on a role whose end is no name; words in small letters after a relative.
+    "She reported pain. Exam noted spasm. Recently prescribed Norco. Podiatrist noted it.",
+    "Without documented improvement, Testing noted nothing; Kaiser denied it; MTUS agreed.",
+    "The physician noted that the diagnosis is Carpal Tunnel Syndrome.",
+    "The adjuster assigned to the claim is Board Certified; the physician for it is Kaiser.",
+    "Her husband from work drove her; her friend next door drove her; her son usually helps.",
 )
