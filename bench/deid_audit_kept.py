@@ -337,4 +337,7 @@ KEPT: tuple[str, ...] = (
     "The physician noted that the diagnosis is Carpal Tunnel Syndrome.",
     "The adjuster assigned to the claim is Board Certified; the physician for it is Kaiser.",
     "Her husband from work drove her; her friend next door drove her; her son usually helps.",
+    "Spasm noted. Edema noted on exam. Crepitus noted. Paresthesias reported. Clonus noted.",
+    "Tramadol denied. Massage requested x6. Omeprazole prescribed daily. Rest advised.",
+    "Cyclobenzaprine recommended; Opioids prescribed; Surgery indicated; Lordosis noted.",
 )

@@ -477,7 +477,7 @@ LEAKS: tuple[Leak, ...] = (
     Leak("PER DR. JOHN O'NEIL'S NOTE, NO MRI WAS ORDERED.", ("JOHN", "O'NEIL")),
     Leak("Sam Ortiz saw her on 3/3/2016.", ("Sam", "Ortiz")),
     Leak("Tarn reported the request; Dr. Okonkwo agreed.", ("Tarn",)),
-    Leak("She improved. Ana Ruiz recommended PT; Novak denied it.", ("Ana", "Ruiz", "Novak")),
+    Leak("She improved. Ana Ruiz examined her; Novak denied it.", ("Ana", "Ruiz", "Novak")),
     Leak(
         "The adjuster assigned in March after the transfer of the file is Maria Lopez.",
         ("Maria", "Lopez"),
@@ -502,6 +502,12 @@ LEFT: tuple[Left, ...] = (
         ("Sam", "Ortiz"),
         "a name the case does not state and nothing marks (no title, credential, role, label),"
         " not opening its sentence",
+    ),
+    Left(
+        "She improved. Ana Ruiz recommended PT.",
+        ("Ana", "Ruiz"),
+        "a verb a note also writes as a passive ('Massage recommended x6'), before no pronoun"
+        " or article",
     ),
     Left(
         "The examiner assigned in March is Maria Lopez's supervisor.",

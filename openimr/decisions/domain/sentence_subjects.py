@@ -13,15 +13,18 @@ lower case before them and they are not read), each is written as a name (a capi
 lower-case letters: "MRI", "UR" are none), and none is a word a letter opens a sentence on
 before such a verb: a pronoun, a role or a profession ("Physician", "Podiatrist"), a
 letter's ordinary, source or opening word ("Exam noted", "Records indicated", "Guidelines
-recommended", "Recently prescribed"), a health system's ("Kaiser denied"), a drug's brand,
-or a word ending as a verb's or an adverb's form does ("Testing noted", "Previously
-documented"). Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
+recommended", "Recently prescribed"), a health system's ("Kaiser denied"), a drug's brand or
+generic name, a condition's word, or a word ending as a verb's or an adverb's form does
+("Testing noted", "Previously documented"). A verb a note also writes as a passive with no
+"was" ("Spasm noted.", "Tramadol denied.") is read as an act only before a pronoun or an
+article. Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
 
 import re
 from collections.abc import Container
 
 from openimr.decisions.domain.deidentify import LOWER, UPPER, name_key, sentence_starts_at
 from openimr.decisions.domain.drug_names import BRANDS
+from openimr.decisions.domain.family_history import is_condition
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import is_opening, is_source
 from openimr.decisions.domain.unlabelled_names import PARTY_ROLES, SYSTEM_WORDS
@@ -43,6 +46,17 @@ SUBJECT_ACTS: tuple[str, ...] = (
 SUBJECT_ACTS += ("indicated", "wrote", "opined", "diagnosed", "explained", "advised")
 SUBJECT_ACTS += ("examined", "evaluated", "prescribed", "denied")
 _ACTS = frozenset(SUBJECT_ACTS)
+# Of them, those a note also writes as a passive participle after what was found or asked
+# for, without "was" ("Spasm noted.", "Tramadol denied.", "Massage requested x6", "Rest
+# advised"): read as a person's act only before a pronoun or an article, as an agent's
+# sentence goes on ("Tarn reported the request", "Novak denied it"), where a note's does not.
+_PASSIVE_TOO = _ACTS - frozenset(("saw", "stated", "agreed", "wrote", "opined", "explained"))
+_OBJECT_WORDS = """
+    her him them it the a an that this these those his their she he they
+"""
+_OBJECTS = frozenset(_OBJECT_WORDS.split())
+_VERB_AND_NEXT = re.compile(r"([A-Za-z]+)(?:[ \t]+([A-Za-z]+)\b)?")
+_GENERICS = frozenset(word for words in BRANDS.values() for word in words.split())
 # Words a sentence opens on before such a verb that name no one: pronouns and quantifiers,
 # the people a letter describes by their work or their tie to the worker, and the words
 # that open a clause ("Without documented improvement", in two of the 182 real letters).
@@ -73,10 +87,21 @@ def replace_sentence_subjects(text: str, known: Container[str] = ()) -> str:
     writes its role words: run before it."""
     spans = []
     for at in word_starts(text).places(_ACTS):
+        if not _active(text, at):
+            continue
         span = _subject_before(text, at)
         if span and not _known(text[span[0] : span[1]], known):
             spans.append(span)
     return redact_spans(text, spans)
+
+
+def _active(text: str, at: int) -> bool:
+    """Whether the verb at ``at`` reads as a person's act: one only a person does, or one
+    a pronoun or an article follows."""
+    found = _VERB_AND_NEXT.match(text, at)
+    if found is None or found.group(1).lower() not in _PASSIVE_TOO:
+        return True
+    return (found.group(2) or "").lower() in _OBJECTS
 
 
 def _known(name: str, known: Container[str]) -> bool:
@@ -118,5 +143,7 @@ def _name_word(word: str) -> bool:
         return False
     lower = word.lower()
     if lower in _NOT_SUBJECTS or lower.removesuffix("s") in _NOT_SUBJECTS or lower in BRANDS:
+        return False
+    if lower in _GENERICS or is_condition(lower):
         return False
     return not (is_source(lower) or is_opening(lower) or lower.endswith(_NOT_SUBJECT_ENDINGS))
