@@ -324,4 +324,20 @@ KEPT: tuple[str, ...] = (
     "The adjuster called on 3/3/2016; the nurse, called Monday, agreed; she goes by bus.",
     "She was seen at Sunrise Medical Group and at Harbor UCLA Medical Center.",
     "The treating physician MRI's findings and the surgeon EMG's result were read.",
+    # Session 25, deid25: businesses of another kind sharing a known organization's first
+    # word (both lost their names as the employer and the claims administrator), plurals
+    # before an apostrophe in capitals.
+    "She buys bread at Sunrise Bakery; he stayed at Harbor Motel after the fall.",
+    "She shops at Sunrise Market on weekends and eats at Sunrise Cafe.",
+    "THE ATTORNEY FEES' TOTAL WAS PAID; THE DOCTORS' NOTES WERE REVIEWED.",
+    # Sentences opened by a pronoun, a profession or a letter's word before a person's act;
+    # a sentence on a role whose end is no name; words in small letters after a relative.
+    "She reported pain. Exam noted spasm. Recently prescribed Norco. Podiatrist noted it.",
+    "Without documented improvement, Testing noted nothing; Kaiser denied it; MTUS agreed.",
+    "The physician noted that the diagnosis is Carpal Tunnel Syndrome.",
+    "The adjuster assigned to the claim is Board Certified; the physician for it is Kaiser.",
+    "Her husband from work drove her; her friend next door drove her; her son usually helps.",
+    "Spasm noted. Edema noted on exam. Crepitus noted. Paresthesias reported. Clonus noted.",
+    "Tramadol denied. Massage requested x6. Omeprazole prescribed daily. Rest advised.",
+    "Cyclobenzaprine recommended; Opioids prescribed; Surgery indicated; Lordosis noted.",
 )

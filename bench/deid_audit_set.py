@@ -472,6 +472,19 @@ LEAKS: tuple[Leak, ...] = (
         "Guadalupe goes by Lupe at work; Hernandez-Whitfield (aka Lupita) agreed.",
         ("Lupe", "Lupita"),
     ),
+    # Session 25, deid25: what session 24 left (`LEFT`).
+    Leak("DR. JONES' REPORT WAS REVIEWED; NO MRI WAS ORDERED.", ("JONES",)),
+    Leak("PER DR. JOHN O'NEIL'S NOTE, NO MRI WAS ORDERED.", ("JOHN", "O'NEIL")),
+    Leak("Sam Ortiz saw her on 3/3/2016.", ("Sam", "Ortiz")),
+    Leak("Tarn reported the request; Dr. Okonkwo agreed.", ("Tarn",)),
+    Leak("She improved. Ana Ruiz examined her; Novak denied it.", ("Ana", "Ruiz", "Novak")),
+    Leak(
+        "The adjuster assigned in March after the transfer of the file is Maria Lopez.",
+        ("Maria", "Lopez"),
+    ),
+    Leak("Her claims adjuster handling the file was Lopez.", ("Lopez",)),
+    Leak("Her friend maria lopez drove her to the visit.", ("maria", "lopez")),
+    Leak("His wife ana ruiz helps at home.", ("ana", "ruiz")),
 )
 
 
@@ -485,29 +498,32 @@ class Left(NamedTuple):
 
 LEFT: tuple[Left, ...] = (
     Left(
-        "Sam Ortiz saw her on 3/3/2016.",
+        "On 3/3/2016 Sam Ortiz saw her.",
         ("Sam", "Ortiz"),
-        "a name the case does not state and nothing marks (no title, credential, role, label)",
+        "a name the case does not state and nothing marks (no title, credential, role, label),"
+        " not opening its sentence",
     ),
     Left(
-        "The adjuster assigned in March after the transfer of the file is Maria Lopez.",
+        "She improved. Ana Ruiz recommended PT.",
+        ("Ana", "Ruiz"),
+        "a verb a note also writes as a passive ('Massage recommended x6'), before no pronoun"
+        " or article",
+    ),
+    Left(
+        "The examiner assigned in March is Maria Lopez's supervisor.",
         ("Maria", "Lopez"),
-        "a role further from the name than a verb or a phrase set off by commas",
+        "a role further from the name than a verb, the name not ending the sentence",
     ),
     Left(
-        "Her friend maria lopez drove her to the visit.",
-        ("maria", "lopez"),
-        "a name written in lower case is read as ordinary words",
+        "Her friend maria drove her to the visit.",
+        ("maria",),
+        "one word of a name in lower case is read as an ordinary word",
     ),
     Left(
-        "DR. JONES' REPORT WAS REVIEWED; NO MRI WAS ORDERED.",
+        "DR. JONES REVIEWED THE REPORT; NO MRI WAS ORDERED.",
         ("JONES",),
-        "a title in capitals: in text all in capitals a name's end cannot be told",
-    ),
-    Left(
-        "Tarn reported the request; Dr. Okonkwo agreed.",
-        ("Tarn",),
-        "a misspelling of a name under five letters ('Tran' is not a party here either)",
+        "a title in capitals: in text all in capitals a name's end cannot be told (but at a"
+        " possessive's apostrophe)",
     ),
     Left(
         "She was seen at the Carson Lee Medical Group.",

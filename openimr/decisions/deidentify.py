@@ -27,6 +27,7 @@ from openimr.decisions.domain import (
     labelled_names,
     people_around,
     role_names,
+    sentence_subjects,
     spelled_addresses,
     titled_names,
     unlabelled_names,
@@ -56,6 +57,7 @@ from openimr.decisions.domain.role_names import (
     replace_claims_companies,
     replace_parenthesized_names,
 )
+from openimr.decisions.domain.sentence_subjects import replace_sentence_subjects
 from openimr.decisions.domain.titled_names import replace_titled_names
 from openimr.decisions.domain.unlabelled_names import (
     replace_names_after_by,
@@ -100,6 +102,7 @@ _LABELS = (
     *unlabelled_names.SENTENCE_ROLES,
     *spelled_addresses.CLUES,
     *known_shapes.NICKNAME_CUES,
+    *sentence_subjects.SUBJECT_ACTS,
 )
 _WORDS = tuple(sorted({label.split()[0] for label in _LABELS} | set(unlabelled_names.PHRASES)))
 _AUTOMATON = ahocorasick.Automaton()
@@ -211,6 +214,7 @@ _MARKED_NAMES = (
     replace_credentialed_names,
     replace_capitals_after_roles,
     replace_record_owners,
+    replace_sentence_subjects,
 )
 
 

@@ -139,21 +139,23 @@ class NameIndex:
     letters: frozenset[str]
     phrases: tuple[tuple[str, str], ...]
     # Each organization's first word as written, of a name of two words or more ("Sunrise"),
-    # for its shortenings no variant holds ("Sunrise Acres": ``known_shapes``).
-    heads: tuple[tuple[str, str], ...] = ()
+    # its role and its other words in lower case, for its shortenings no variant holds
+    # ("Sunrise Acres": ``known_shapes``).
+    heads: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
 
 def name_index(names: Sequence[KnownName]) -> NameIndex:
     words: dict[str, str] = {}
     initials: dict[str, str] = {}
     phrases: dict[str, str] = {}
-    heads: dict[str, str] = {}
+    heads: dict[str, tuple[str, frozenset[str]]] = {}
     for known in names:
         role = ROLE_WORDS.get(known.role, REDACTED)
         if not known.person:
             head, *rest = known.name.split() or [""]
             if rest and head not in ("The", "A", "An"):  # "The Home Depot"
-                heads.setdefault(head.rstrip(",."), role)
+                others = frozenset(word.strip(",.").lower() for word in rest)
+                heads.setdefault(head.rstrip(",."), (role, others))
             for variant in organization_variants(known.name):
                 phrases.setdefault(" ".join(variant.lower().split()), role)
                 phrases.setdefault(" ".join(fold(variant).lower().split()), role)
@@ -166,7 +168,8 @@ def name_index(names: Sequence[KnownName]) -> NameIndex:
             initials.setdefault("".join(fold(t)[0].lower() for t in tokens), role)
     ordered = tuple(sorted(phrases.items(), key=lambda p: -len(p[0])))
     letters = frozenset(word[0] for word in words if word)
-    return NameIndex(words, initials, letters, ordered, tuple(heads.items()))
+    shortened = tuple((head, role, rest) for head, (role, rest) in heads.items())
+    return NameIndex(words, initials, letters, ordered, shortened)
 
 
 def name_key(word: str) -> str:

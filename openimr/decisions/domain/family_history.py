@@ -125,3 +125,35 @@ def one_name_acting(text: str, at: int) -> tuple[int, int] | None:
         return None
     word = found.group(1)
     return None if is_condition(word) or is_ordinary(word) else found.span(1)
+
+
+# Two words in small letters after a relative or a companion, before what the person does
+# ("her friend maria lopez drove her"): a note typed without capitals writes a name so.
+_TWO_SMALL_WORDS_AND_VERB = re.compile(
+    rf"[ \t]+([{LOWER}]{{2,}}[ \t]+[{LOWER}]{{2,}})[ \t]+([a-z]+)\b"
+)
+# Words in small letters that stand between a relative and a verb and are no name: what
+# joins, places, times or describes ("her husband from work drove", "her son in turn helps").
+_SMALL_NOT_A_NAME_WORDS = """
+    and or but also then who that which whom whose usually often sometimes still always
+    never now not each every from with at in on of to for by as her his their she he they
+    it its him them this who's full part time one two three both all only just even
+    already later today yesterday again too very well same other another own next last
+"""
+_SMALL_NOT_A_NAME = frozenset(_SMALL_NOT_A_NAME_WORDS.split())
+
+
+def small_names_acting(text: str, at: int) -> tuple[int, int] | None:
+    """The span of two words in small letters after the relative or companion ending at
+    ``at``, before what the person does ("her friend maria lopez drove her", 45 CFR
+    164.514(b)(2)(i)(A)): no word a condition's, an ordinary word, a joining or describing
+    one, an adverb ("-ly") or a verb's form ("-ed", "-ing")."""
+    found = _TWO_SMALL_WORDS_AND_VERB.match(text, at)
+    if found is None or found.group(2) not in RELATIVE_ACTS:
+        return None
+    for word in found.group(1).split():
+        if word in _SMALL_NOT_A_NAME or word in RELATIVE_ACTS or word.endswith(("ly", "ed", "ing")):
+            return None
+        if is_condition(word) or is_ordinary(word):
+            return None
+    return found.span(1)

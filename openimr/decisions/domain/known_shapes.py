@@ -23,19 +23,52 @@ from openimr.decisions.domain.word_starts import word_starts
 _NEXT_WORD = re.compile(rf" ([{UPPER}][{LOWER}]+)\b")
 
 
+# The kinds of business the words of ``BUSINESS_HEADS`` name: a note shortens a workplace's
+# name with a word of its own kind ("Sunrise Acres" for "Sunrise Valley Farms"), where a
+# business of another kind sharing the first word is another business ("Sunrise Bakery").
+_KIND_LIST = """
+    farm:farm,farms,ranch,ranches,acres,orchards,growers,nursery,winery,vineyards,dairy
+    farm:packing,packers
+    shop:store,stores,market,markets,mart,foods,grocers,grocery,shop,depot,salon
+    food:restaurant,restaurants,cafe,diner,bakery
+    goods:trucking,logistics,transport,freight,warehouse,warehouses
+    works:plant,factory,mill,manufacturing,industries
+    building:construction,builders,contractors
+    lodging:hotel,motel,casino
+"""
+_KINDS = {
+    word: line.split(":")[0]
+    for line in _KIND_LIST.split()
+    for word in line[line.find(":") + 1 :].split(",")
+}
+# A legal form or "services" names no kind: the organization's own name, shortened.
+_ANY_KIND = BUSINESS_HEADS - _KINDS.keys()
+
+
+def same_kind(word: str, organization: frozenset[str]) -> bool:
+    """Whether ``word`` (a business's word, lower case) may shorten the name of an
+    organization of ``organization``'s words: a legal form or "services" always, a kind's
+    word when one of the organization's words is of that kind."""
+    if word in _ANY_KIND:
+        return True
+    kind = _KINDS.get(word)
+    return kind is not None and any(_KINDS.get(own) == kind for own in organization)
+
+
 def replace_organization_heads(text: str, index: NameIndex) -> str:
-    """A known organization's first word and a business's word after it → the party's role
-    words: "Sunrise Acres" of a case whose employer is "Sunrise Valley Farms, Inc." reads
-    "the employer" (45 CFR 164.514(b)(2)(i)(A)). Not a first word that is a letter's
-    ordinary word ("Valley"), nor one no business's word follows ("Sunrise Medical Group",
-    "Harbor UCLA" stay: a clinic or a hospital of the same first word is another's)."""
-    for head, role in index.heads:
+    """A known organization's first word and a business's word of its kind after it → the
+    party's role words: "Sunrise Acres" of a case whose employer is "Sunrise Valley Farms,
+    Inc." reads "the employer" (45 CFR 164.514(b)(2)(i)(A)). Not a first word that is a
+    letter's ordinary word ("Valley"), nor one no business's word follows ("Sunrise Medical
+    Group", "Harbor UCLA" stay: a clinic or a hospital of the same first word is another's),
+    nor a business of another kind ("Sunrise Bakery", "Harbor Motel": ``same_kind``)."""
+    for head, role, words in index.heads:
         at = text.find(head + " ")
         while at >= 0:
             after = _NEXT_WORD.match(text, at + len(head))
             if (
                 after
-                and after.group(1).lower() in BUSINESS_HEADS
+                and same_kind(after.group(1).lower(), words)
                 and (at == 0 or not text[at - 1].isalnum())
                 and not is_ordinary(head)
             ):

@@ -159,6 +159,15 @@ _CAPITALS_NAME = re.compile(
     rf"(?=\s*(?:$|[,;:.()\x00])|\s+[{UPPER}]?[{LOWER}]|['\u2019]s\b)"
 )
 _CAPITAL_WORD = re.compile(rf"[{UPPER}][{UPPER}'\u2019-]+")
+# A name in capitals that a possessive's apostrophe ends ("DR. JONES' REPORT", "DR. O'NEIL'S
+# NOTE"): where text all in capitals tells the name's end, as no name word ends with an
+# apostrophe before a space or before "S" and a space. An apostrophe inside a word has two
+# capitals after it ("O'NEIL").
+_CAPITALS_WORD = rf"[{UPPER}](?:[{UPPER}-]|['\u2019](?=[{UPPER}]{{2}}))+"
+_POSSESSIVE_CAPITALS = re.compile(
+    rf"\s+((?:[{UPPER}]\.\s*)*{_CAPITALS_WORD}(?:\s+(?:[{UPPER}]\.\s*)*{_CAPITALS_WORD}){{0,2}}?)"
+    r"['\u2019]S?(?=\s)"
+)
 # What a title in capitals heads when it heads no name ("ATTORNEY FEES are", "NURSE TRIAGE
 # note", "ADJUSTER NOTES of"): the records, bills and events of a role, beside the letter's
 # ordinary words (``is_ordinary``). A surname that is one of these words stays ("ATTORNEY
@@ -220,13 +229,15 @@ def capitals_name(text: str, at: int) -> tuple[int, int] | None:
     "LOPEZ"), none of its words an ordinary word, a role's heading word or a credential
     ("NURSE VISITS", "ATTORNEY FEES", "CASE MANAGER RN")."""
     found = _CAPITALS_NAME.match(text, at)
-    if found is None:
-        return None
-    words = _CAPITAL_WORD.findall(found.group(1))
-    if any(_not_a_name_in_capitals(word) for word in words) or _all_capitals(text, found):
-        return None
+    if found is None or _not_a_name(found.group(1)) or _all_capitals(text, found):
+        found = _POSSESSIVE_CAPITALS.match(text, at)
+        return None if found is None or _not_a_name(found.group(1)) else found.span(1)
     start, end = found.span(1)
     return start, end - 2 if text.endswith(("'S", "\u2019S"), start, end) else end
+
+
+def _not_a_name(words: str) -> bool:
+    return any(_not_a_name_in_capitals(word) for word in _CAPITAL_WORD.findall(words))
 
 
 def _all_capitals(text: str, found: re.Match[str]) -> bool:

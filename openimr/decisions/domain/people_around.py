@@ -16,6 +16,7 @@ from openimr.decisions.domain.family_history import (
     BLOOD_RELATIVES,
     one_name_acting,
     relative_named,
+    small_names_acting,
 )
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
@@ -142,6 +143,7 @@ def _companions(text: str, word: str, known: Container[str]) -> list[tuple[int, 
         # One word of a name, before what the person does: "her husband Jose helps".
         if any(p.search(text, max(0, at - 12), at) for p in before):
             span = _companion_name(text, end) or one_name_acting(text, end)
+            span = span or small_names_acting(text, end)  # "her friend maria lopez drove"
         elif word in _LABELLED and text.startswith(":", end):
             # Two name tokens, no comma after a colon; or in capitals ("HUSBAND: JOSE TRAN").
             span = _companion_name(text, end + 1) or relative_named(text, end + 1)

@@ -77,12 +77,21 @@ def replace_titled_names(text: str, known: Container[str] = ()) -> str:
             continue  # "the Sr. Care program", "Prof. Emeritus": no name after the title
         if end is None or (known and all_known(text, (title.end(), end), known)):
             continue
-        possessive = text.startswith(_POSSESSIVE, end)
+        possessive = _possessive_length(text, end)
         role = _role(title.group(0), text, start)
         # "Drs. Lee and Patel's notes": the physicians' notes.
         out += [text[at:start], role, ("'" if role.endswith("s") else "'s") if possessive else ""]
-        at = end + (2 if possessive else 0)
+        at = end + possessive
     return "".join(out) + text[at:]
+
+
+def _possessive_length(text: str, end: int) -> int:
+    """How long the possessive after a name is: "'s" or "'S" (2), a bare apostrophe ("Dr.
+    Jones' report", "DR. JONES' REPORT": 1), none (0); the role words write their own."""
+    if text.startswith(_POSSESSIVE, end) or text.startswith(("'S", "\u2019S"), end):
+        return 2
+    bare = text[end : end + 1] in ("'", "\u2019") and not text[end + 1 : end + 2].isalnum()
+    return 1 if bare else 0
 
 
 def _ordinary_after(text: str, at: int) -> bool:

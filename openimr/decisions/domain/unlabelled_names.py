@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Container, Iterator
 
 from openimr.decisions.domain.deidentify import LOWER, UPPER, sentence_starts_at
+from openimr.decisions.domain.far_roles import far_role_name
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import (
     capitals_name,
@@ -44,6 +45,7 @@ VERB_ROLES = """
     qme ame evaluator specialist consultant psychologist psychiatrist employer administrator
     insurer carrier
 """
+_VERB_ROLE_SET = frozenset(VERB_ROLES.split())
 WORKER_ROLES = "patient|applicant|claimant|employee|worker"
 # A party's role written in capitals after another role names no one: "the attorney
 # APPLICANT'S ATTORNEY objected" (``capitals_after_roles``, ``credentialed_names``).
@@ -72,9 +74,12 @@ def replace_role_verb_names(text: str, known: Container[str] = ()) -> str:
     spans = []
     for verb, start in _verbs_before_capitals(text):
         role = _ROLE_BEFORE_VERB.search(text, max(0, verb - 60), verb)
-        found = role and _AFTER_VERB.match(text, start)
+        if role is None:  # "The adjuster assigned in March ... is Maria Lopez."
+            spans += far_role_name(text, verb, start, _VERB_ROLE_SET, known)
+            continue
+        found = _AFTER_VERB.match(text, start)
         span = found and leading_name(text, *found.span(1))
-        least = 1 if role and role.group(1) else 2
+        least = 1 if role.group(1) else 2
         if span and len(name_words(text, *span)) >= least and not all_known(text, span, known):
             spans.append(span)
     return redact_spans(text, spans)

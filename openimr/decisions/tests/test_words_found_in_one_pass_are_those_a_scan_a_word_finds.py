@@ -53,3 +53,17 @@ def test_the_words_a_text_holds_are_those_a_scan_a_word_finds(text):
     expected = {word for word in words if _by_find(text, word)}
     assert starts.holding(words) == expected
     assert starts.holding(words) == expected  # asked again, after ``of`` has looked
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "Sam Ortiz saw her; Tarn reported it. She noted it, saw"])
+def test_the_places_of_a_set_of_words_are_those_a_scan_of_each_finds(text, monkeypatch):
+    # The sentence-subject rule asks for its verbs' places at once: a verb missed here would
+    # leave the name before it in the public corpus; with or without the automaton, and with
+    # a word it does not scan among them.
+    scanned = frozenset(("saw", "reported", "noted", "patient", "claim"))
+    for words in (scanned, scanned | {"not-a-label-word", "ortiz"}):
+        expected = sorted(at for word in words for at in _by_find(text, word))
+        assert sorted(WordStarts(text).places(words)) == expected
+        monkeypatch.setattr(WordStarts, "scanner", None)
+        assert sorted(WordStarts(text).places(words)) == expected
+        monkeypatch.undo()

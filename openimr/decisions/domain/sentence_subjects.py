@@ -1,0 +1,149 @@
+"""A name nothing marks but what its person does: one or two words written as a name that
+open a sentence (or a clause after a semicolon) before a clinician's or a party's act ("Sam
+Ortiz saw her on 3/3/2016.", "Tarn reported the request;"). No title, credential, role or
+label stands before them; the sentence's subject doing what a person does marks them.
+
+Why they go: a published decision names no one who treated the worker or handled the claim
+(LC 4610.6(f)), and a person's name is the first identifier of HIPAA's Safe Harbor (45 CFR
+164.514(b)(2)(i)(A)), which also asks that nothing left is known to identify the worker
+((b)(2)(ii)).
+
+What keeps ordinary text: the words open the sentence (a title, "On 3/3/2016" or a word in
+lower case before them and they are not read), each is written as a name (a capital, then
+lower-case letters: "MRI", "UR" are none), and none is a word a letter opens a sentence on
+before such a verb: a pronoun, a role or a profession ("Physician", "Podiatrist"), a
+letter's ordinary, source or opening word ("Exam noted", "Records indicated", "Guidelines
+recommended", "Recently prescribed"), a health system's ("Kaiser denied"), a drug's brand or
+generic name, a condition's word, or a word ending as a verb's or an adverb's form does
+("Testing noted", "Previously documented"). A verb a note also writes as a passive with no
+"was" ("Spasm noted.", "Tramadol denied.") is read as an act only before a pronoun or an
+article. Pure functions over text; ``openimr.decisions.deidentify.scrub`` runs them."""
+
+import re
+from collections.abc import Container
+
+from openimr.decisions.domain.deidentify import LOWER, UPPER, name_key, sentence_starts_at
+from openimr.decisions.domain.drug_names import BRANDS
+from openimr.decisions.domain.family_history import is_condition
+from openimr.decisions.domain.identifiers import all_known, redact_spans
+from openimr.decisions.domain.name_reading import is_opening, is_source
+from openimr.decisions.domain.unlabelled_names import PARTY_ROLES, SYSTEM_WORDS
+from openimr.decisions.domain.word_starts import word_starts
+
+# What a clinician or a party does, as a summary reports it after the person's name. Found
+# where a word starts, with the other rules' words (``word_starts``). Not "documented" nor
+# "treated": after "was" in nearly every letter, they cost a look each for a name seldom
+# before them.
+SUBJECT_ACTS: tuple[str, ...] = (
+    "saw",
+    "reported",
+    "stated",
+    "noted",
+    "agreed",
+    "recommended",
+    "requested",
+)
+SUBJECT_ACTS += ("indicated", "wrote", "opined", "diagnosed", "explained", "advised")
+SUBJECT_ACTS += ("examined", "evaluated", "prescribed", "denied")
+_ACTS = frozenset(SUBJECT_ACTS)
+# Of them, those a note also writes as a passive participle after what was found or asked
+# for, without "was" ("Spasm noted.", "Tramadol denied.", "Massage requested x6", "Rest
+# advised"): read as a person's act only before a pronoun or an article, as an agent's
+# sentence goes on ("Tarn reported the request", "Novak denied it"), where a note's does not.
+_PASSIVE_TOO = _ACTS - frozenset(("saw", "stated", "agreed", "wrote", "opined", "explained"))
+_OBJECT_WORDS = """
+    her him them it the a an that this these those his their she he they
+"""
+_OBJECTS = frozenset(_OBJECT_WORDS.split())
+_VERB_AND_NEXT = re.compile(r"([A-Za-z]+)(?:[ \t]+([A-Za-z]+)\b)?")
+_GENERICS = frozenset(word for words in BRANDS.values() for word in words.split())
+# Words a sentence opens on before such a verb that name no one: pronouns and quantifiers,
+# the people a letter describes by their work or their tie to the worker, and the words
+# that open a clause ("Without documented improvement", in two of the 182 real letters).
+_NOT_SUBJECT_WORDS = """
+    he she they it we i you this that these those there here who which what someone
+    somebody everyone everybody nobody anyone each both all neither either none one another
+    other others several many most some few such his her their its my our your
+    doctors physicians providers clinicians clinician technician nurses therapists
+    counselor counselors coordinator director advocate investigator officer agent clerk
+    secretary receptionist team panel committee board defendant defendants defense
+    plaintiff petitioner respondent insurer carrier applicant claimant patient patients
+    member members friend friends neighbor partner boss foreman caregiver family
+    without within despite although though because unless until upon once never except
+    whether where whereas nor yet so than via already just only even
+"""
+_NOT_SUBJECTS = frozenset(_NOT_SUBJECT_WORDS.split()) | PARTY_ROLES | SYSTEM_WORDS
+# Endings of a profession's word ("Podiatrist", "Pediatrician", "Neurosurgeon",
+# "Physiotherapist") and of a verb's or an adverb's form ("Testing", "Previously"): "-ing"
+# ends "Fleming" too, which is left to read where something marks it.
+_NOT_SUBJECT_ENDINGS = ("ist", "ists", "ician", "icians", "surgeon", "ing", "ly", "ed")
+_NAME_WORD = re.compile(rf"[{UPPER}][{LOWER}]+(?:['\u2019\-][{UPPER}]?[{LOWER}]+)*")
+
+
+def replace_sentence_subjects(text: str, known: Container[str] = ()) -> str:
+    """One or two name words that open a sentence before one of ``SUBJECT_ACTS`` → ``[redacted]``
+    (LC 4610.6(f); 45 CFR 164.514(b)(2)(i)(A)): "Sam Ortiz saw her", "Tarn reported the
+    request". A name whose every word is ``known`` is left to the known-name rule, which
+    writes its role words: run before it."""
+    spans = []
+    for at in word_starts(text).places(_ACTS):
+        if not _active(text, at):
+            continue
+        span = _subject_before(text, at)
+        if span and not _known(text[span[0] : span[1]], known):
+            spans.append(span)
+    return redact_spans(text, spans)
+
+
+def _active(text: str, at: int) -> bool:
+    """Whether the verb at ``at`` reads as a person's act: one only a person does, or one
+    a pronoun or an article follows."""
+    found = _VERB_AND_NEXT.match(text, at)
+    if found is None or found.group(1).lower() not in _PASSIVE_TOO:
+        return True
+    return (found.group(2) or "").lower() in _OBJECTS
+
+
+def _known(name: str, known: Container[str]) -> bool:
+    """Whether every word of ``name``, or every part of a hyphenated one ("Lopez-Garcia" of
+    a known "Lopez"), is ``known``: the known-name rule reads such a name."""
+    words = name.split()
+    return all_known(name, (0, len(name)), known) or all(
+        any(name_key(part) in known for part in word.split("-")) for word in words
+    )
+
+
+def _subject_before(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the one or two name words before the verb at ``at`` that open their
+    sentence, or None."""
+    if at < 2 or text[at - 1] != " " or not text[at - 2].isalpha():
+        return None
+    last = text.rfind(" ", 0, at - 1) + 1
+    if not text[last].isupper() or not _name_word(text[last : at - 1]):
+        return None
+    if _opens(text, last):
+        return last, at - 1
+    first = text.rfind(" ", 0, last - 1) + 1
+    if first < last - 1 and _name_word(text[first : last - 1]) and _opens(text, first):
+        return first, at - 1
+    return None
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether ``at`` opens a sentence, or a clause after a semicolon ("...; Novak denied
+    it")."""
+    before = at - 1
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    return (before >= 0 and text[before] == ";") or sentence_starts_at(text, at)
+
+
+def _name_word(word: str) -> bool:
+    if not _NAME_WORD.fullmatch(word):
+        return False
+    lower = word.lower()
+    if lower in _NOT_SUBJECTS or lower.removesuffix("s") in _NOT_SUBJECTS or lower in BRANDS:
+        return False
+    if lower in _GENERICS or is_condition(lower):
+        return False
+    return not (is_source(lower) or is_opening(lower) or lower.endswith(_NOT_SUBJECT_ENDINGS))
