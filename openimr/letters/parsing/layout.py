@@ -50,12 +50,13 @@ HEADINGS = {
     "your right to appeal": "appeal",
     "parties served": "served",
 }
-# The first four characters of every heading above: a cheap test before the lookup.
-_OPENINGS = (
-    frozenset(heading[:4] for heading in HEADINGS)
-    | frozenset(heading[:4].upper() for heading in HEADINGS)
-    | frozenset(heading[:4].title() for heading in HEADINGS)
-    | frozenset(heading[:4].capitalize() for heading in HEADINGS)
+# The first four characters of every heading above, and its first word when shorter (a
+# heading wrapped after "HOW"): a cheap test before the lookup.
+_OPENINGS = frozenset(
+    variant
+    for heading in HEADINGS
+    for start in {heading[:4], heading.split()[0][:4]}
+    for variant in (start, start.upper(), start.title(), start.capitalize())
 )
 _NOTICE = "notice of independent medical review determination"
 _PROFESSIONAL = "medical professional review"
@@ -130,16 +131,62 @@ _TOGETHER = dict.fromkeys(("fdl-2014", "fdl-2016"), frozenset(("documents", "app
 _PROSE = frozenset(("summary", "issues", "guidelines", "rationale"))
 
 
-def headings(lines: Lines) -> list[tuple[str, int]]:
-    """(name, line index) of every line that reads as a heading, in order."""
+# The words a heading opens with, short of the whole heading ("how the imr final
+# determination was"): a line that is only these may be a heading wrapped onto the next.
+_WRAPPED = frozenset(
+    " ".join(words[:n]) for words in map(str.split, HEADINGS) for n in range(1, len(words))
+)
+
+
+def headings(lines: Lines) -> tuple[list[tuple[str, int]], Lines]:
+    """(name, line index) of every line that reads as a heading, in order, and the lines
+    with each heading that wrapped ("HOW THE IMR FINAL DETERMINATION WAS" / "MADE", in a
+    narrow column or a large font) joined back onto one line (``lines`` itself when none
+    did)."""
+    found, wrapped = _found(lines.text)
+    if not wrapped:
+        return found, lines
+    joined = _joined(lines, wrapped)
+    return _found(joined.text)[0], joined
+
+
+def _found(text: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[int, int]]]:
+    """The headings of ``headings``, and (first line, last line) of each wrapped one."""
     found: list[tuple[str, int]] = []
+    wrapped: list[tuple[int, int]] = []
     # Headings are short and open with a heading's first four letters; most lines do not.
-    maybe = [i for i, line in enumerate(lines.text) if len(line) < 84 and line[:4] in _OPENINGS]
+    maybe = [i for i, line in enumerate(text) if len(line) < 84 and line[:4] in _OPENINGS]
     for index in maybe:
-        name = lines.text[index].rstrip(" :").lower()
-        if name in HEADINGS:
+        name = text[index].rstrip(" :").lower()
+        # "DOCUMENTS REVIEWED" / "FOR DETERMINATION": the longer heading, when both read.
+        if name in _WRAPPED and (last := _wrap_end(text, index, name)) is not None:
+            wrapped.append((index, last))
+        elif name in HEADINGS:
             found.append((name, index))
-    return found
+    return found, wrapped
+
+
+def _wrap_end(text: tuple[str, ...], index: int, name: str) -> int | None:
+    """The last line of a heading that opens with line ``index`` (``name``, lower case) and
+    goes on over the next line or two; None when the lines make no heading."""
+    for last in range(index + 1, min(index + 3, len(text))):
+        name = f"{name} {text[last].rstrip(' :').lower()}"
+        if name in HEADINGS:
+            return last
+        if name not in _WRAPPED:
+            return None
+    return None
+
+
+def _joined(lines: Lines, wrapped: list[tuple[int, int]]) -> Lines:
+    """``lines`` with each span ``first..last`` of ``wrapped`` on one line, which ends (or
+    may end) a paragraph as its last line does."""
+    text, ends, soft = list(lines.text), list(lines.ends), list(lines.soft)
+    for first, last in reversed(wrapped):
+        text[first : last + 1] = [" ".join(text[first : last + 1])]
+        ends[first : last + 1] = [ends[last]]
+        soft[first : last + 1] = [soft[last]]
+    return Lines(tuple(text), tuple(ends), tuple(soft))
 
 
 # How far below its heading the first item's heading ends: an introduction ("... set forth

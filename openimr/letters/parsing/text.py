@@ -145,6 +145,10 @@ def _drop_page_furniture(text: str) -> list[str]:
     pages = [page.split("\n") for page in text.split("\f")]
     if len(pages) == 1:
         pages = _pages_by_footer(pages[0])
+    else:
+        # Pages whose every line break alone was doubled (pages made by another producer,
+        # put together in one file): undone page by page, as a whole text is (_raw_lines).
+        pages = [_undoubled(lines) for lines in pages]
     for lines in pages[:-1]:
         # "last line\n\f" (pdftotext; pdfium writes "last line\f"): the page's closing line
         # break, not a blank line ending a paragraph.
@@ -181,6 +185,10 @@ def _drop_page_furniture(text: str) -> list[str]:
         }
         for i in sorted(drop, reverse=True):  # a few edge lines: deleted, not filtered
             del lines[i]
+            # The blank lines after a running line space it from the text: no paragraph
+            # ends there (with every break doubled, a sentence across a page kept one).
+            while i < len(lines) and not lines[i].strip():
+                del lines[i]
         out += lines
     return out
 
@@ -197,6 +205,16 @@ def _doubled(raw: list[str]) -> bool:
     pairs = sum(filled[:-1])
     followed = sum(map(operator.and_, filled, filled[1:]))
     return pairs > 4 and followed < pairs * 0.15
+
+
+def _undoubled(lines: list[str]) -> list[str]:
+    """A page's lines, its doubled line breaks undone (``_doubled``; with few empty lines, as
+    pdfium's pages have none, nothing is stripped to tell)."""
+    gaps = lines.count("")
+    few = len(lines) - 1 - 2 * gaps >= 0.15 * (len(lines) - gaps)
+    if few or not _doubled(list(map(str.strip, lines))):
+        return lines
+    return "\n".join(lines).replace("\n\n", "\n").split("\n")
 
 
 def _unmark(text: str) -> str:

@@ -1,6 +1,10 @@
 """Text normalisation: what PDF extraction does to a letter is undone before it is read."""
 
+import pytest
+
+from bench.corpus import LAYOUTS, generate_cases, render_letter
 from openimr.letters.parsing import parse_text
+from openimr.letters.parsing.layout import HEADINGS
 from openimr.letters.parsing.text import normalize
 
 HEADER = "Case Number: CM16-0000001\n"
@@ -103,3 +107,33 @@ def test_a_verdict_in_capitals_is_read_too():
     assert [(i["treatment"], i["decision"]) for i in parsed.case["items"]] == [
         ("MRI of the left knee", "overturned")
     ]
+
+
+def _wrapped(text: str, after: int) -> str:
+    """Each section heading of the text wrapped after its ``after``-th word (-1: before its
+    last word)."""
+    out = []
+    for line in text.split("\n"):
+        words = line.strip().split(" ")
+        if line.strip().rstrip(" :").lower() in HEADINGS and len(words) > 1:
+            cut = after % len(words) or 1
+            out += [" ".join(words[:cut]), " ".join(words[cut:])]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("after", [1, -1], ids=["after its first word", "before its last"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_section_heading_wrapped_onto_two_lines_is_read_as_one(layout, after):
+    # Before (session 25): no wrapped heading was found: the letter was refused, or read
+    # without its summary or its items ("RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE
+    # IS/WAS NOT" / "MEDICALLY NECESSARY" in a narrow column).
+    case = next(c for c in generate_cases(12, seed=2026) if len(c["items"]) >= 3)
+    text = render_letter(case, layout, noise=False)
+    wrapped = _wrapped(text, after)
+    assert wrapped != text
+    got, want = parse_text(wrapped).case, parse_text(text).case
+    if layout == "fdl-2014":  # no case number: the placeholder is the text's hash
+        got, want = ({**c, "case_number": None} for c in (got, want))
+    assert got == want
