@@ -141,6 +141,13 @@ def doubled_every_other_page(text: str, rng: random.Random) -> str:
     return "\f".join(p.replace("\r\n", "\r\n\r\n") if n % 2 else p for n, p in enumerate(pages))
 
 
+def wordy_footer(text: str, rng: random.Random) -> str:
+    """A running footer of words alone ("CONFIDENTIAL"), no page number, under every page
+    that has text (most letters have two pages)."""
+    pages = text.split("\f")
+    return "\f".join(p.rstrip("\r\n") + "\r\nCONFIDENTIAL\r\n" if p.strip() else p for p in pages)
+
+
 def headings_wrapped(text: str, rng: random.Random) -> str:
     """Each section heading of two words or more wrapped at a word (a large font or a narrow
     column: "HOW THE IMR FINAL DETERMINATION WAS" / "MADE"), as pdfium marks a wrap: the
@@ -305,6 +312,7 @@ DAMAGES: dict[str, Damage] = {
     "running header/footer, every line break doubled": doubled_with_furniture,
     "line breaks doubled on every other page": doubled_every_other_page,
     "section headings wrapped": headings_wrapped,
+    "a running footer of words alone": wordy_footer,
     "hyphen splits at line ends": hyphen_splits,
     "soft hyphen splits at line ends": soft_hyphen_splits,
     "soft hyphens inside words": soft_hyphens_inside,

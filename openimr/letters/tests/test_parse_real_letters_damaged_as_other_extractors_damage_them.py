@@ -26,6 +26,10 @@ CASES = [
     # Pages of another producer, every break doubled on them alone: undone page by page.
     ("line breaks doubled on every other page", "CM16-0235991"),
     ("line breaks doubled on every other page", "CM16-0241231"),
+    # "CONFIDENTIAL" under both pages of a two-page letter: a running footer, not the last
+    # words of the page's paragraph (a summary's, a rationale's or a citation's).
+    ("a running footer of words alone", "CM16-0219557"),
+    ("a running footer of words alone", "CM16-0228949"),
     # A section heading wrapped at a word ("HOW THE IMR FINAL DETERMINATION WAS" / "MADE"):
     # before, no heading was found and the letter was refused, or its items were lost.
     ("section headings wrapped", "CM16-0219557"),

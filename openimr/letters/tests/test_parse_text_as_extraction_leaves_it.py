@@ -44,6 +44,18 @@ def test_running_headers_and_page_numbers_are_dropped():
     )
 
 
+def test_a_footer_of_words_alone_under_both_pages_of_two_is_dropped_and_prose_is_not():
+    # Before (session 25): a line with no digit had to close three pages to be a footer, and
+    # most letters have two: "CONFIDENTIAL" was read as the end of a rationale.
+    page = "Page {} opens here.\nThe request is not \nmedically necessary.\n{}"
+    text = "\f".join(page.format(n, "CONFIDENTIAL") for n in (1, 2))
+    assert "CONFIDENTIAL" not in normalize(text).text
+    # Prose closing both pages stays: a sentence's end, or a lowercase word in the line.
+    for last in ("as the guideline says.", "Claims Administrator guideline: MTUS"):
+        text = "\f".join(page.format(n, last) for n in (1, 2))
+        assert normalize(text).text.count(last) == 2
+
+
 def test_pdfiums_trailing_space_marks_a_paragraph_that_goes_on():
     text = "A first \nparagraph.\nA second \none goes \non.\nThird.\nFourth \nand last.\n"
     lines = normalize(text)
