@@ -79,28 +79,72 @@ def _runs(key: str, pages: int) -> bool:
     """Whether an edge line (``_edges``' key) seen on ``pages`` pages is a running line. On
     three pages, any; on two (most letters have two), a line of a few words (a line of ten
     or more is prose: "Claims Administrator guideline: ... Treatment 2016," opening two
-    pages) with a digit (a case or page number), or one ending no sentence with no word in
-    lower case ("CONFIDENTIAL", "Final Determination Letter"): two pages ending in
-    "necessary." are not a running footer, nor is a label's line of two items."""
+    pages) with a digit (a case or page number), or a footer ending no sentence with no word
+    in lower case ("CONFIDENTIAL", "Final Determination Letter"): two pages ending in
+    "necessary." are not a running footer, nor is a label's line of two items, nor a heading
+    the reviewer quoted that opens a page as the letter's own heading opens another."""
     if pages >= 3:
         return True
     if key.count(" ") >= 9:
         return False
-    words = key.partition(":")[2].split()
-    return "#" in key or (key[-1] not in SENTENCE_END and not any(w[0].islower() for w in words))
+    if "#" in key:
+        return True
+    where, _, line = key.partition(":")
+    return (
+        where == "bottom"
+        and line[-1] not in SENTENCE_END
+        and not any(word[0].islower() for word in line.split())
+    )
+
+
+def _footers_in(page: str) -> tuple[int, ...]:
+    """The numbers of the page's footer lines (``_is_footer``), found from each "Page " in
+    the page: a few, where a look at every line would cost the letter's lines."""
+    out = []
+    at = page.find("Page ")
+    while at >= 0:
+        end = page.find("\n", at)
+        if _is_footer(page[page.rfind("\n", 0, at) + 1 : end if end >= 0 else len(page)]):
+            out.append(page.count("\n", 0, at))
+        at = page.find("Page ", at + 5)
+    return tuple(out)
+
+
+def _is_footer(line: str) -> bool:
+    """A line ending in "Page n of m" after nothing or after a case number ("MEDICAL
+    PROFESSIONAL REVIEW - CM23-1183695 - Page 2 of 3"): a footer wherever it is. (A wrapped
+    line of prose may end "... Guidelines, Page 49 of 127": it names no case.)"""
+    found = _FOOTER.search(line)
+    if found is None or len(line) > 120:
+        return False
+    return not line[: found.start()].strip() or _CASE.search(line, 0, found.start()) is not None
+
+
+def _footer_lines(lines: list[str]) -> tuple[int, ...]:
+    return tuple(i for i, line in enumerate(lines) if "Page " in line and _is_footer(line))
 
 
 def drop_page_furniture(text: str) -> list[str]:
     """The lines of the text without running headers and footers — short lines (digits
     masked) that open, or close, at least two pages and half of them, or that repeat the
     case number at a page's edge — and page-number lines."""
-    pages = [page.split("\n") for page in text.split("\f")]
+    printed = text.split("\f")
+    pages = [page.split("\n") for page in printed]
+    # "Page n of m" lines anywhere on a page (a footer an extractor put in the text's flow,
+    # or a page break of another pagination): no text of the letter is one.
+    inside = [_footers_in(page) if "Page " in page else () for page in printed]
     if len(pages) == 1:
         pages = _pages_by_footer(pages[0])
+        inside = [()] * len(pages)  # each of its "Page n of m" lines ends a page
     else:
         # Pages whose every line break alone was doubled (pages made by another producer,
         # put together in one file): undone page by page, as a whole text is (text._raw_lines).
-        pages = [_undoubled(lines) for lines in pages]
+        undone = [_undoubled(lines) for lines in pages]
+        inside = [
+            found if new is old else _footer_lines(new)
+            for found, old, new in zip(inside, pages, undone, strict=True)
+        ]
+        pages = undone
     for lines in pages[:-1]:
         # "last line\n\f" (pdftotext; pdfium writes "last line\f"): the page's closing line
         # break, not a blank line ending a paragraph.
@@ -126,6 +170,12 @@ def drop_page_furniture(text: str) -> list[str]:
             # The first page's own header (its case number) is content, not furniture.
             if not (number == 0 and n < 2 and i < 8) and _furniture(key, masked, running, case)
         }
+        for i in inside[number]:
+            drop.add(i)
+            # The next page's running header, when the page break was lost after it.
+            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if following and _furniture(following, "top:" + _mask(following), running, case):
+                drop.add(i + 1)
         for i in sorted(drop, reverse=True):  # a few edge lines: deleted, not filtered
             del lines[i]
             # The blank lines after a running line space it from the text: no paragraph

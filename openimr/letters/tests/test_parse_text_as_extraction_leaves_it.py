@@ -2,10 +2,12 @@
 
 import pytest
 
-from bench.corpus import LAYOUTS, generate_cases, render_letter
+from bench.corpus import LAYOUTS, generate_cases, letter_pdf, render_letter
 from openimr.letters.parsing import parse_text
 from openimr.letters.parsing.layout import HEADINGS
+from openimr.letters.parsing.pdf import extract_text
 from openimr.letters.parsing.text import normalize
+from openimr.letters.tests.extraction_noise import damaged_text, fields, lost
 
 HEADER = "Case Number: CM16-0000001\n"
 LETTER = """{header}HOW THE IMR FINAL DETERMINATION WAS MADE
@@ -149,3 +151,15 @@ def test_a_section_heading_wrapped_onto_two_lines_is_read_as_one(layout, after):
     if layout == "fdl-2014":  # no case number: the placeholder is the text's hash
         got, want = ({**c, "case_number": None} for c in (got, want))
     assert got == want
+
+
+@pytest.mark.parametrize("layout", sorted(set(LAYOUTS) - {"fdl-2014"}))
+def test_a_footer_and_header_left_in_the_middle_of_a_page_are_dropped(layout):
+    # Our PDF's "Page 1 of 2" and the next page's running header, in the text's flow after
+    # its pages were cut again elsewhere. Before (session 25): only a page's first and last
+    # lines were looked at, and both were read into the summary or a rationale.
+    case = next(c for c in generate_cases(12, seed=2026) if len(c["items"]) >= 3)
+    text = extract_text(letter_pdf(case, layout))
+    assert "Page 1 of " in text
+    damaged = damaged_text("running header/footer, form feeds", text)
+    assert lost(fields(text), fields(damaged)) == []
