@@ -97,17 +97,25 @@ def _runs(key: str, pages: int) -> bool:
     )
 
 
-def _footers_in(page: str) -> tuple[int, ...]:
-    """The numbers of the page's footer lines (``_is_footer``), found from each "Page " in
-    the page: a few, where a look at every line would cost the letter's lines."""
-    out = []
-    at = page.find("Page ")
+def _footers_inside(text: str, printed: list[str]) -> list[tuple[int, ...]]:
+    """For each page (``printed``: the text cut at its form feeds), the numbers of its lines
+    inside it, neither its first nor its last, that are footers (``_is_footer``): a footer
+    an extractor left in the text's flow, or a page break of another pagination. Found from
+    each "Page " in the text, one pass: a look at every line would cost the letter's lines,
+    and most occurrences are a footer on a page's last line (``_edges``')."""
+    out: list[tuple[int, ...]] = [()] * len(printed)
+    start, number = 0, 0
+    at = text.find("Page ")
     while at >= 0:
-        end = page.find("\n", at)
-        if _is_footer(page[page.rfind("\n", 0, at) + 1 : end if end >= 0 else len(page)]):
-            out.append(page.count("\n", 0, at))
-        at = page.find("Page ", at + 5)
-    return tuple(out)
+        while at > start + len(printed[number]):
+            start += len(printed[number]) + 1  # the page and its form feed
+            number += 1
+        page, here = printed[number], at - start
+        first, end = page.rfind("\n", 0, here) + 1, page.find("\n", here)
+        if first and end >= 0 and not page[end:].isspace() and _is_footer(page[first:end]):
+            out[number] += (page.count("\n", 0, here),)
+        at = text.find("Page ", at + 5)
+    return out
 
 
 def _is_footer(line: str) -> bool:
@@ -130,21 +138,12 @@ def drop_page_furniture(text: str) -> list[str]:
     case number at a page's edge — and page-number lines."""
     printed = text.split("\f")
     pages = [page.split("\n") for page in printed]
-    # "Page n of m" lines anywhere on a page (a footer an extractor put in the text's flow,
-    # or a page break of another pagination): no text of the letter is one.
-    inside = [_footers_in(page) if "Page " in page else () for page in printed]
     if len(pages) == 1:
         pages = _pages_by_footer(pages[0])
-        inside = [()] * len(pages)  # each of its "Page n of m" lines ends a page
+        inside: list[tuple[int, ...]] = [()] * len(pages)  # its "Page n of m" lines end pages
     else:
-        # Pages whose every line break alone was doubled (pages made by another producer,
-        # put together in one file): undone page by page, as a whole text is (text._raw_lines).
-        undone = [_undoubled(lines) for lines in pages]
-        inside = [
-            found if new is old else _footer_lines(new)
-            for found, old, new in zip(inside, pages, undone, strict=True)
-        ]
-        pages = undone
+        inside = _footers_inside(text, printed)
+        _undouble_pages(pages, inside)
     for lines in pages[:-1]:
         # "last line\n\f" (pdftotext; pdfium writes "last line\f"): the page's closing line
         # break, not a blank line ending a paragraph.
@@ -200,11 +199,24 @@ def doubled(raw: list[str]) -> bool:
     return pairs > 4 and followed < pairs * 0.15
 
 
+def _undouble_pages(pages: list[list[str]], inside: list[tuple[int, ...]]) -> None:
+    """Pages whose every line break alone was doubled, in a text whose other pages have no
+    empty line (pages of another producer put together in one file, as pdfium leaves its
+    own): undone page by page, their footers found again. A text doubled on every page is
+    undone whole (text._raw_lines)."""
+    gaps = [lines.count("") for lines in pages]
+    if 0 not in gaps:
+        return
+    for number, (lines, empty) in enumerate(zip(pages, gaps, strict=True)):
+        # ``doubled``'s first test, with nothing stripped.
+        doubled_maybe = len(lines) - 1 - 2 * empty < 0.15 * (len(lines) - empty)
+        if doubled_maybe and (undone := _undoubled(lines)) is not lines:
+            pages[number], inside[number] = undone, _footer_lines(undone)
+
+
 def _undoubled(lines: list[str]) -> list[str]:
-    """A page's lines, its doubled line breaks undone (``_doubled``; with few empty lines, as
-    pdfium's pages have none, nothing is stripped to tell)."""
-    gaps = lines.count("")
-    few = len(lines) - 1 - 2 * gaps >= 0.15 * (len(lines) - gaps)
-    if few or not doubled(list(map(str.strip, lines))):
+    """A page's lines, its doubled line breaks undone (``doubled``), or ``lines`` itself. (Its
+    lines are not stripped to tell: a line of spaces counts as a line, not as a gap.)"""
+    if not doubled(lines):
         return lines
     return "\n".join(lines).replace("\n\n", "\n").split("\n")
