@@ -97,13 +97,18 @@ def _runs(key: str, pages: int) -> bool:
     )
 
 
-def _footers_inside(text: str, printed: list[str]) -> list[tuple[int, ...]]:
-    """For each page (``printed``: the text cut at its form feeds), the numbers of its lines
-    inside it, neither its first nor its last, that are footers (``_is_footer``): a footer
-    an extractor left in the text's flow, or a page break of another pagination. Found from
-    each "Page " in the text, one pass: a look at every line would cost the letter's lines,
-    and most occurrences are a footer on a page's last line (``_edges``')."""
-    out: list[tuple[int, ...]] = [()] * len(printed)
+def _footers_inside(
+    text: str, printed: list[str], pages: list[list[str]], undone: frozenset[int]
+) -> list[tuple[int, ...]]:
+    """For each page (``printed``: the text cut at its form feeds; ``pages``: its lines, those
+    of the pages ``undone`` no longer as printed), the numbers of its lines inside it,
+    neither its first nor its last, that are footers (``_is_footer``): a footer an extractor
+    left in the text's flow, or a page break of another pagination. Found from each "Page "
+    in the text, one pass: a look at every line would cost the letter's lines, and most
+    occurrences are a footer on a page's last line (``_edges``')."""
+    out: list[tuple[int, ...]] = [
+        _footer_lines(pages[n]) if n in undone else () for n in range(len(pages))
+    ]
     start, number = 0, 0
     at = text.find("Page ")
     while at >= 0:
@@ -112,7 +117,13 @@ def _footers_inside(text: str, printed: list[str]) -> list[tuple[int, ...]]:
             number += 1
         page, here = printed[number], at - start
         first, end = page.rfind("\n", 0, here) + 1, page.find("\n", here)
-        if first and end >= 0 and not page[end:].isspace() and _is_footer(page[first:end]):
+        if (
+            number not in undone
+            and first
+            and end >= 0
+            and not page[end:].isspace()
+            and _is_footer(page[first:end])
+        ):
             out[number] += (page.count("\n", 0, here),)
         at = text.find("Page ", at + 5)
     return out
@@ -138,12 +149,10 @@ def drop_page_furniture(text: str) -> list[str]:
     case number at a page's edge — and page-number lines."""
     printed = text.split("\f")
     pages = [page.split("\n") for page in printed]
-    if len(pages) == 1:
-        pages = _pages_by_footer(pages[0])
-        inside: list[tuple[int, ...]] = [()] * len(pages)  # its "Page n of m" lines end pages
+    if len(pages) == 1:  # each of its "Page n of m" lines ends a page
+        pages, undone = _pages_by_footer(pages[0]), frozenset[int]()
     else:
-        inside = _footers_inside(text, printed)
-        _undouble_pages(pages, inside)
+        undone = _undouble_pages(pages)
     for lines in pages[:-1]:
         # "last line\n\f" (pdftotext; pdfium writes "last line\f"): the page's closing line
         # break, not a blank line ending a paragraph.
@@ -161,6 +170,12 @@ def drop_page_furniture(text: str) -> list[str]:
     maybe = len(pages) > 1 and any("#-#" in m for edge in edges[1:] for _, _, m in edge)
     found = _case_near_top(text) if maybe else None
     case = found.group(0) if found else None
+    # A letter that prints "Page n of m" at a page's edge may have one inside a page too.
+    inside = (
+        _footers_inside(text, printed, pages, undone)
+        if len(printed) > 1 and any("Page" in m for edge in edges for _, _, m in edge)
+        else [()] * len(pages)
+    )
     out: list[str] = []
     for number, (lines, edge) in enumerate(zip(pages, edges, strict=True)):
         drop = {
@@ -172,9 +187,10 @@ def drop_page_furniture(text: str) -> list[str]:
         for i in inside[number]:
             drop.add(i)
             # The next page's running header, when the page break was lost after it.
-            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            j = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), len(lines))
+            following = lines[j].strip() if j < len(lines) else ""
             if following and _furniture(following, "top:" + _mask(following), running, case):
-                drop.add(i + 1)
+                drop.add(j)
         for i in sorted(drop, reverse=True):  # a few edge lines: deleted, not filtered
             del lines[i]
             # The blank lines after a running line space it from the text: no paragraph
@@ -199,19 +215,22 @@ def doubled(raw: list[str]) -> bool:
     return pairs > 4 and followed < pairs * 0.15
 
 
-def _undouble_pages(pages: list[list[str]], inside: list[tuple[int, ...]]) -> None:
+def _undouble_pages(pages: list[list[str]]) -> frozenset[int]:
     """Pages whose every line break alone was doubled, in a text whose other pages have no
     empty line (pages of another producer put together in one file, as pdfium leaves its
-    own): undone page by page, their footers found again. A text doubled on every page is
+    own): undone page by page; the numbers of those undone. A text doubled on every page is
     undone whole (text._raw_lines)."""
     gaps = [lines.count("") for lines in pages]
     if 0 not in gaps:
-        return
+        return frozenset()
+    undone = set()
     for number, (lines, empty) in enumerate(zip(pages, gaps, strict=True)):
         # ``doubled``'s first test, with nothing stripped.
         doubled_maybe = len(lines) - 1 - 2 * empty < 0.15 * (len(lines) - empty)
-        if doubled_maybe and (undone := _undoubled(lines)) is not lines:
-            pages[number], inside[number] = undone, _footer_lines(undone)
+        if doubled_maybe and (single := _undoubled(lines)) is not lines:
+            pages[number] = single
+            undone.add(number)
+    return frozenset(undone)
 
 
 def _undoubled(lines: list[str]) -> list[str]:
