@@ -22,7 +22,15 @@ from openimr.letters.tests.test_parse_support import corpus_text
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "cases" / "cm16-0400101.json"
 CASE = next(c for c in generate_cases(12, seed=2026) if len(c["items"]) >= 3)
-LINES = ["The request: Overturned", "Decision: Upheld", "Therefore, the UR decision is: Upheld"]
+LINES = [
+    "The request: Overturned",
+    "Decision: Upheld",
+    "Therefore, the UR decision is: Upheld",
+    # A prior decision quoted: it names a treatment, and only what follows it (no label
+    # under it, and the letter goes on) tells it from an item's heading. Before (session
+    # 25): read as an item with no guideline and no rationale, the rationale cut there.
+    "Aquatic therapy, 12 sessions: Upheld",
+]
 
 
 def _folded(text):
@@ -66,39 +74,6 @@ def test_our_letter_whose_rationale_ends_in_a_verdict_line_keeps_its_items(line,
     assert all(
         i["rationale"].endswith(line) for i in parsed.case["items"][:: len(doc["items"]) - 1]
     )
-
-
-# A prior decision quoted as a line of its own: it names a treatment, and only what follows
-# it tells it from an item's heading (no label under it, and the letter goes on).
-QUOTED = "Aquatic therapy, 12 sessions: Upheld"
-
-
-@pytest.mark.parametrize("form", ["text", "noisy text", "pdf"])
-@pytest.mark.parametrize("item", [0, -1], ids=["first item", "last item"])
-@pytest.mark.parametrize("layout", ["fdl-2014", "fdl-2016"])
-def test_a_quoted_decision_naming_a_treatment_stays_in_the_rationale(layout, item, form):
-    # Before (session 25): read as an item "Aquatic therapy, 12 sessions" with no guideline
-    # and no rationale, and the rationale it ended was cut there.
-    case = copy.deepcopy(CASE)
-    case["items"][item]["rationale"] += (
-        f"\n\nThe prior review read:\n\n{QUOTED}\n\nThe records were read whole."
-    )
-    if form == "pdf":
-        parsed = parse_pdf(letter_pdf(case, layout))
-    else:
-        parsed = parse_text(render_letter(case, layout, noise=form == "noisy text"))
-    assert _items(parsed.case["items"]) == _items(case["items"])
-    assert QUOTED in _folded(parsed.case["items"][item]["rationale"])
-
-
-@pytest.mark.parametrize("form", ["text", "pdf"])
-def test_our_letter_whose_last_rationale_ends_in_a_quoted_decision_keeps_its_items(form):
-    doc = json.loads(DEMO.read_text(encoding="utf-8"))
-    doc["items"][0]["rationale"] += f"\n\n{QUOTED}"  # followed by the next item's heading
-    doc["items"][-1]["rationale"] += f"\n\n{QUOTED}"  # followed by DOCUMENTS REVIEWED
-    out = render(case_from_document(doc), form)
-    parsed = parse_text(out.decode("utf-8")) if form == "text" else parse_pdf(out)
-    assert _items(parsed.case["items"]) == _items(doc["items"])
 
 
 def test_a_letter_cut_after_an_items_heading_keeps_that_item():
