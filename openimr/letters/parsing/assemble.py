@@ -309,8 +309,7 @@ def _priority(front: str, notes: _Notes) -> str:
 def parse_text(text: str) -> ParsedLetter:
     """A letter's text (as extracted from its PDF, or as written) → ``ParsedLetter``;
     LetterUnreadable when it is not a letter of a known layout."""
-    lines = normalize(text)
-    found = headings(lines)
+    found, lines = headings(normalize(text))
     parts = sections(lines, found)
     layout = detect(lines, parts)
     # A heading line quoted in the reviewer's prose opens no section and ends none.

@@ -76,8 +76,9 @@ def verdict_end(line: str) -> tuple[str | None, str] | None:
     return None
 
 
-def _is_intro(line: str) -> bool:
-    """ "... set forth below:" (published letters) or "... service below:" (ours)."""
+def is_intro(line: str) -> bool:
+    """Whether the line ends the introduction to the items: "... set forth below:" (published
+    letters) or "... service below:" (ours)."""
     return line.endswith("below:") or "set forth below" in line
 
 
@@ -309,12 +310,14 @@ def names_no_treatment(treatment: str) -> bool:
 _Read = tuple[int, str | None, int, tuple[str, bool]]
 
 
-def _headings_only(read: list[_Read], labels: Labels, at: list[int]) -> list[_Read]:
+def _headings_only(read: list[_Read], labels: Labels, at: list[int], last: int) -> list[_Read]:
     """The candidate headings ``read`` without the lines of a rationale that end in a
     verdict after a colon but are no item's heading: inside the previous item's rationale
     (its label is the last one above), with no label of their own below them before the
-    next candidate, and naming no treatment. Every fdl item prints its labels under its
-    heading; a letter cut after an item's heading keeps that item when it names one."""
+    next candidate. Every fdl item prints its labels under its heading (domain.md section
+    6), so such a line is the reviewer's ("Aquatic therapy: Upheld", a prior decision
+    quoted), unless it is the letter's ``last`` line: a letter cut after an item's heading
+    keeps that item when it names one."""
     kept = read[:1]
     for number in range(1, len(read)):
         marker = read[number][0]
@@ -325,7 +328,7 @@ def _headings_only(read: list[_Read], labels: Labels, at: list[int]) -> list[_Re
             above >= 0
             and labels[at[above]][0].endswith("rationale")
             and (below == len(at) or (following is not None and at[below] > following))
-            and names_no_treatment(read[number][3][0])
+            and (marker < last or names_no_treatment(read[number][3][0]))
         ):
             continue
         kept.append(read[number])
@@ -336,7 +339,7 @@ def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
     """The items of the decisions section's lines ``start:stop``, in letter order."""
     floor = start
     for index in range(start, min(stop, start + 4)):
-        if _is_intro(lines.text[index]):
+        if is_intro(lines.text[index]):
             floor = index + 1
             break
     labels, stop = _labels(lines, floor, stop)
@@ -358,7 +361,7 @@ def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
         for (marker, verdict, _), head in zip(markers, heads, strict=True)
     ]
     if len(read) > 1:
-        read = _headings_only(read, labels, at)
+        read = _headings_only(read, labels, at, len(lines.text) - 1)
     items = []
     for number, (marker, verdict, _, (treatment, remaining)) in enumerate(read):
         item = RawItem(treatment=treatment[:500], decision=verdict, remaining_portion=remaining)

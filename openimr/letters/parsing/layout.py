@@ -12,10 +12,12 @@ from typing import NamedTuple
 from openimr.letters.parsing.contract import LetterUnreadable
 from openimr.letters.parsing.items import (
     MAXIMUS_ITEM,
+    is_intro,
     opens_rationale,
     opens_with_label,
     verdict_end,
 )
+from openimr.letters.parsing.parties import bulleted
 from openimr.letters.parsing.text import Lines
 
 # heading (lower case, no trailing colon) -> section kind
@@ -48,12 +50,13 @@ HEADINGS = {
     "your right to appeal": "appeal",
     "parties served": "served",
 }
-# The first four characters of every heading above: a cheap test before the lookup.
-_OPENINGS = (
-    frozenset(heading[:4] for heading in HEADINGS)
-    | frozenset(heading[:4].upper() for heading in HEADINGS)
-    | frozenset(heading[:4].title() for heading in HEADINGS)
-    | frozenset(heading[:4].capitalize() for heading in HEADINGS)
+# The first four characters of every heading above, and its first word when shorter (a
+# heading wrapped after "HOW"): a cheap test before the lookup.
+_OPENINGS = frozenset(
+    variant
+    for heading in HEADINGS
+    for start in {heading[:4], heading.split()[0][:4]}
+    for variant in (start, start.upper(), start.title(), start.capitalize())
 )
 _NOTICE = "notice of independent medical review determination"
 _PROFESSIONAL = "medical professional review"
@@ -128,16 +131,62 @@ _TOGETHER = dict.fromkeys(("fdl-2014", "fdl-2016"), frozenset(("documents", "app
 _PROSE = frozenset(("summary", "issues", "guidelines", "rationale"))
 
 
-def headings(lines: Lines) -> list[tuple[str, int]]:
-    """(name, line index) of every line that reads as a heading, in order."""
+# The words a heading opens with, short of the whole heading ("how the imr final
+# determination was"): a line that is only these may be a heading wrapped onto the next.
+_WRAPPED = frozenset(
+    " ".join(words[:n]) for words in map(str.split, HEADINGS) for n in range(1, len(words))
+)
+
+
+def headings(lines: Lines) -> tuple[list[tuple[str, int]], Lines]:
+    """(name, line index) of every line that reads as a heading, in order, and the lines
+    with each heading that wrapped ("HOW THE IMR FINAL DETERMINATION WAS" / "MADE", in a
+    narrow column or a large font) joined back onto one line (``lines`` itself when none
+    did)."""
+    found, wrapped = _found(lines.text)
+    if not wrapped:
+        return found, lines
+    joined = _joined(lines, wrapped)
+    return _found(joined.text)[0], joined
+
+
+def _found(text: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[int, int]]]:
+    """The headings of ``headings``, and (first line, last line) of each wrapped one."""
     found: list[tuple[str, int]] = []
+    wrapped: list[tuple[int, int]] = []
     # Headings are short and open with a heading's first four letters; most lines do not.
-    maybe = [i for i, line in enumerate(lines.text) if len(line) < 84 and line[:4] in _OPENINGS]
+    maybe = [i for i, line in enumerate(text) if len(line) < 84 and line[:4] in _OPENINGS]
     for index in maybe:
-        name = lines.text[index].rstrip(" :").lower()
-        if name in HEADINGS:
+        name = text[index].rstrip(" :").lower()
+        # "DOCUMENTS REVIEWED" / "FOR DETERMINATION": the longer heading, when both read.
+        if name in _WRAPPED and (last := _wrap_end(text, index, name)) is not None:
+            wrapped.append((index, last))
+        elif name in HEADINGS:
             found.append((name, index))
-    return found
+    return found, wrapped
+
+
+def _wrap_end(text: tuple[str, ...], index: int, name: str) -> int | None:
+    """The last line of a heading that opens with line ``index`` (``name``, lower case) and
+    goes on over the next line or two; None when the lines make no heading."""
+    for last in range(index + 1, min(index + 3, len(text))):
+        name = f"{name} {text[last].rstrip(' :').lower()}"
+        if name in HEADINGS:
+            return last
+        if name not in _WRAPPED:
+            return None
+    return None
+
+
+def _joined(lines: Lines, wrapped: list[tuple[int, int]]) -> Lines:
+    """``lines`` with each span ``first..last`` of ``wrapped`` on one line, which ends (or
+    may end) a paragraph as its last line does."""
+    text, ends, soft = list(lines.text), list(lines.ends), list(lines.soft)
+    for first, last in reversed(wrapped):
+        text[first : last + 1] = [" ".join(text[first : last + 1])]
+        ends[first : last + 1] = [ends[last]]
+        soft[first : last + 1] = [soft[last]]
+    return Lines(tuple(text), tuple(ends), tuple(soft))
 
 
 # How far below its heading the first item's heading ends: an introduction ("... set forth
@@ -146,20 +195,53 @@ def headings(lines: Lines) -> list[tuple[str, int]]:
 _FIRST_ITEM_WITHIN = 12
 
 
-def _opens_items(lines: Lines, found: list[tuple[str, int]], at: int) -> int:
+def _opens_items(lines: Lines, found: list[tuple[str, int]], at: int, listed: str | None) -> int:
     """How surely the items heading ``found[at]`` is followed by the first item, before the
-    next heading line: 2 for an item's heading (a line that ends in a verdict, "X: Upheld",
-    or opens "Item 1:") with a line opening with its labels below it ("Claims Administrator
-    guideline:", "Decision:"), 1 for the heading alone, 0 for neither. The items heading
-    quoted as a line of the summary is followed by the summary's prose, maybe by a verdict
-    the reviewer quoted with it, not by an item's labels."""
+    next heading line: 0 for no item's heading (a line that ends in a verdict, "X: Upheld",
+    or opens "Item 1:") within twelve lines; else 1, plus 2 when a line opening with its
+    labels comes below it ("Claims Administrator guideline:", "Decision:"), plus 1 when the
+    letter's introduction to its items comes first (fdl: "... set forth below:") or the item
+    is the one the letter lists first among its decisions up front (``listed``,
+    maximus-decisions). The items heading quoted as a line of the summary is followed by the
+    summary's prose, maybe by a verdict the reviewer quoted with it, or by a whole item
+    quoted, not by the introduction."""
     first = found[at][1] + 1
     stop = found[at + 1][1] if at + 1 < len(found) else len(lines.text)
     text = lines.text
     for index in range(first, min(stop, first + _FIRST_ITEM_WITHIN)):
-        if verdict_end(text[index]) is not None or MAXIMUS_ITEM.match(text[index]):
-            return 1 + _labelled(lines, index + 1, stop)
+        line = text[index]
+        numbered = MAXIMUS_ITEM.match(line)
+        if numbered is None and verdict_end(line) is None:
+            continue
+        if numbered is not None:
+            named = " ".join(line[numbered.end() :].split())
+            introduced = bool(listed and named and _same_start(named, listed))
+        else:
+            introduced = any(is_intro(text[i]) for i in range(first, index))
+        return 1 + 2 * _labelled(lines, index + 1, stop) + introduced
     return 0
+
+
+def _same_start(one: str, other: str) -> bool:
+    """Whether the shorter of two texts opens the longer with whole words: one treatment's
+    name wrapped at different words in two places."""
+    short, long = sorted((one, other), key=len)
+    return (long + " ").startswith(short + " ")
+
+
+# The first decision a maximus-decisions letter lists up front ("1. X: Upheld").
+_LISTED_FIRST = re.compile(r"^1[.)]\s+")
+
+
+def _listed_first(lines: Lines, upto: int) -> str | None:
+    """The treatment's words on the first line of the decision listed first in the lines
+    ``:upto`` (the front matter), without its verdict; None when none is listed."""
+    for line in lines.text[:upto]:
+        if line[:1] == "1" and (number := _LISTED_FIRST.match(line)):
+            rest = line[number.end() :]
+            verdict = verdict_end(rest)
+            return " ".join(((verdict[0] or "") if verdict else rest).split()) or None
+    return None
 
 
 def _labelled(lines: Lines, first: int, stop: int) -> bool:
@@ -197,6 +279,16 @@ def _item_below(
     return False
 
 
+def _lists_parties(lines: Lines, found: list[tuple[str, int]], kinds: list[str]) -> bool:
+    """Whether the last PARTIES SERVED line is followed by a list entry ("- Employee: X")
+    before the next heading line: our letter lists at least one party served under it,
+    always (letters/domain/builder.py), where a reviewer quoting the three headings in a
+    published letter's last rationale writes prose."""
+    last = max(n for n, kind in enumerate(kinds) if kind == "served")
+    stop = found[last + 1][1] if last + 1 < len(found) else len(lines.text)
+    return any(bulleted(line) for line in lines.text[found[last][1] + 1 : stop])
+
+
 def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> list[tuple[str, int]]:
     """The headings that are the letter's own: the most that follow the layout's ``ORDER``,
     each kind once; of equal choices, the one that leaves the other heading lines inside
@@ -212,7 +304,11 @@ def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> li
     if (
         together
         and (some := together.intersection(kinds))
-        and (some != together or _item_below(lines, found, kinds, together))
+        and (
+            some != together
+            or _item_below(lines, found, kinds, together)
+            or not _lists_parties(lines, found, kinds)
+        )
     ):
         ranks = [-1 if kind in together else n for kind, n in zip(kinds, ranks, strict=True)]
     if all(a < b for a, b in zip([-1, *ranks], ranks, strict=False)):
@@ -220,8 +316,10 @@ def real_headings(found: list[tuple[str, int]], layout: str, lines: Lines) -> li
     ends = len(found)
     # How surely the first item follows an items heading (``_opens_items``): kept, it
     # breaks a tie.
+    listed = _listed_first(lines, found[0][1]) if layout == "maximus-decisions" else None
     opens = [
-        _opens_items(lines, found, n) if kind == "issues" else 0 for n, kind in enumerate(kinds)
+        _opens_items(lines, found, n, listed) if kind == "issues" else 0
+        for n, kind in enumerate(kinds)
     ]
 
     # Where the items' prose starts below each line: the reviewer writes in an item's

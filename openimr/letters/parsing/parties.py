@@ -43,6 +43,11 @@ _ROLES = {
 }
 
 
+def bulleted(line: str) -> bool:
+    """Whether the line opens a list entry ("- X", "• X", "1. X", "2) X")."""
+    return _BULLET.match(line) is not None
+
+
 def _continues(lines: Lines, index: int) -> bool:
     """The line goes on the entry above it (a wrapped entry)."""
     return not lines.ends[index - 1] or not lines.text[index - 1].endswith((".", ":"))

@@ -6,7 +6,7 @@ What extraction does to a letter, and what undoes it here:
   in the middle of a line;
 - some extractors double every line break (the seed: each printed line, then a blank line);
 - running page headers and footers ("Page 2 of 3", "Case Number: ... — Page 1") repeat on
-  each page;
+  each page (dropped in ``pages``, which also undoes doubled breaks page by page);
 - a word broken at a line end keeps its hyphen ("L3-" / "S1"), and pdfium writes a hyphen it
   added at a line end as U+FFFE; other producers break it at a soft hyphen (U+00AD);
 - the paragraph structure survives only as a signal: pdfium keeps the trailing space of a
@@ -22,8 +22,11 @@ import operator
 import re
 import string
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import compress, pairwise
+from itertools import compress
+
+from openimr.letters.parsing.pages import SENTENCE_END as _SENTENCE_END
+from openimr.letters.parsing.pages import doubled as _doubled
+from openimr.letters.parsing.pages import drop_page_furniture
 
 _CHARS = tuple(
     {
@@ -45,11 +48,6 @@ _CHARS = tuple(
 )
 _ASCII_CHARS = tuple((char, replacement) for char, replacement in _CHARS if char.isascii())
 # Lines that are only a page number or a running footer, wherever they sit on a page.
-_PAGE_MARK = re.compile(r"(?:^|[\s—–-])Page\s+\d+(?:\s+of\s+\d+)?\s*$|^-?\s*\d{1,3}\s*-?$")
-_FOOTER = re.compile(r"\s*Page\s+\d+\s+of\s+\d+\s*$")
-_DIGITS = re.compile(r"\d+")
-_SENTENCE_END = frozenset(".:;?!)\"'")
-_CASE = re.compile(r"\b[A-Z]{2}\d{2}-\d{5,8}\b")
 # Left halves of compounds whose hyphen is part of the word when a line breaks after it
 # ("follow-" / "up"): the hyphen is kept; after any other lowercase fragment it was added
 # to break the word ("documen-" / "tation") and goes.
@@ -76,127 +74,6 @@ class Lines:
     text: tuple[str, ...]  # stripped lines, blank ones removed
     ends: tuple[bool, ...]  # the paragraph surely ends after this line
     soft: tuple[bool, ...]  # the paragraph may end after this line
-
-
-# Memoized: an edge line's digits are masked to compare it with the other pages' edges; a
-# running header or footer repeats on every page of a letter, and "Page 2 of 3" in every
-# letter. At most 2,048 lines kept (edge lines are short: under 1 MB).
-@lru_cache(maxsize=2048)
-def _mask(line: str) -> str:
-    return _DIGITS.sub("#", line)
-
-
-def _edges(lines: list[str]) -> list[tuple[int, str, str]]:
-    """(index, the line stripped, "top:" or "bottom:" and the line with its digits masked)
-    of a page's first two and last two non-blank lines (each line stripped once)."""
-    top: list[tuple[int, str]] = []
-    for i in range(min(6, len(lines))):
-        if key := lines[i].strip():
-            top.append((i, key))
-            if len(top) == 2:
-                break
-    tail = len(lines) - 6 if len(lines) > 6 else 0
-    bottom: list[tuple[int, str]] = []
-    for i in range(len(lines) - 1, tail - 1, -1):
-        if key := lines[i].strip():
-            bottom.append((i, key))
-            if len(bottom) == 2:
-                break
-    tops = {i for i, _ in top}
-    out = [(i, key, "top:" + _mask(key)) for i, key in top]
-    out += [(i, key, "bottom:" + _mask(key)) for i, key in reversed(bottom) if i not in tops]
-    return out
-
-
-def _furniture(key: str, masked: str, running: set[str], case: str | None) -> bool:
-    if masked in running:
-        return True
-    if case and case in key and len(key) < 120:
-        return True
-    return ("Page" in key or key[-1].isdigit()) and _PAGE_MARK.search(key) is not None
-
-
-def _case_near_top(text: str) -> re.Match[str] | None:
-    """``_CASE.search(text, 0, 1500)``: a case number's fifth character is its dash, so the
-    pattern is tried only four characters before each dash (plain finds), in order."""
-    dash = text.find("-", 4, 1500)
-    while dash >= 0:
-        if found := _CASE.match(text, dash - 4, 1500):
-            return found
-        dash = text.find("-", dash + 1, 1500)
-    return None
-
-
-def _pages_by_footer(lines: list[str]) -> list[list[str]]:
-    """A text whose page breaks were lost, cut into pages after each "Page n of m" line (a
-    footer; the running header that opens the next page is then at that page's top)."""
-    last = len(lines) - 1
-    cuts = [
-        i + 1 for i, line in enumerate(lines) if "Page" in line and i < last and _FOOTER.match(line)
-    ]
-    bounds = [0, *cuts, len(lines)]
-    return [lines[start:stop] for start, stop in pairwise(bounds)]
-
-
-def _drop_page_furniture(text: str) -> list[str]:
-    """The lines of the text without running headers and footers — short lines (digits
-    masked) that open, or close, at least two pages and half of them, or that repeat the
-    case number at a page's edge — and page-number lines."""
-    pages = [page.split("\n") for page in text.split("\f")]
-    if len(pages) == 1:
-        pages = _pages_by_footer(pages[0])
-    for lines in pages[:-1]:
-        # "last line\n\f" (pdftotext; pdfium writes "last line\f"): the page's closing line
-        # break, not a blank line ending a paragraph.
-        if len(lines) > 1 and not lines[-1]:
-            lines.pop()
-    # Per page: (index, the line stripped, where: its digits masked) of its edge lines.
-    edges = [_edges(lines) for lines in pages]
-    seen: dict[str, int] = {}
-    for edge in edges:
-        for masked in {masked for _, _, masked in edge}:
-            seen[masked] = seen.get(masked, 0) + 1
-    need = max(2, len(pages) // 2)
-    # A running line is short and stays at the top or at the bottom of the pages; one
-    # without a digit (a case or page number) must repeat on three pages: two pages ending
-    # in "necessary." are not a running footer, nor is a sentence a rationale repeats. Nor
-    # is a line of ten words or more with a digit on two pages ("Claims Administrator
-    # guideline: ... Treatment 2016," opening two pages): a running line is a few words.
-    running = {
-        k
-        for k, n in seen.items()
-        if n >= need and (n >= 3 or ("#" in k and k.count(" ") < 9)) and len(k) < 100
-    }
-    # The case number, from the first page's top, when a later page's edge may repeat it.
-    maybe = len(pages) > 1 and any("#-#" in m for edge in edges[1:] for _, _, m in edge)
-    found = _case_near_top(text) if maybe else None
-    case = found.group(0) if found else None
-    out: list[str] = []
-    for number, (lines, edge) in enumerate(zip(pages, edges, strict=True)):
-        drop = {
-            i
-            for n, (i, key, masked) in enumerate(edge)
-            # The first page's own header (its case number) is content, not furniture.
-            if not (number == 0 and n < 2 and i < 8) and _furniture(key, masked, running, case)
-        }
-        for i in sorted(drop, reverse=True):  # a few edge lines: deleted, not filtered
-            del lines[i]
-        out += lines
-    return out
-
-
-def _doubled(raw: list[str]) -> bool:
-    """True when almost no printed line is directly followed by another: every line break
-    was doubled, and a blank line means nothing."""
-    # Each blank line breaks at most two pairs of neighbours: with few blank lines, many
-    # lines are followed by another whatever their order, and nothing needs counting.
-    gaps = raw.count("")
-    if len(raw) - 1 - 2 * gaps >= 0.15 * (len(raw) - gaps):
-        return False
-    filled = list(map(bool, raw))
-    pairs = sum(filled[:-1])
-    followed = sum(map(operator.and_, filled, filled[1:]))
-    return pairs > 4 and followed < pairs * 0.15
 
 
 def _unmark(text: str) -> str:
@@ -294,7 +171,7 @@ def _clean(text: str) -> str:
 def _raw_lines(text: str) -> tuple[list[str], list[str]]:
     """The lines as printed (page furniture gone, doubled breaks undone), and stripped."""
     paged = "\f" in text or "Page" in text
-    raw = _drop_page_furniture(text) if paged else text.split("\n")
+    raw = drop_page_furniture(text) if paged else text.split("\n")
     stripped = list(map(str.strip, raw))
     if _doubled(stripped):
         # Unpaged, the lines joined again are the text itself.

@@ -128,6 +128,41 @@ def running_furniture_no_feed(text: str, rng: random.Random) -> str:
     return _repaginate(text, rng, "\n")
 
 
+def doubled_with_furniture(text: str, rng: random.Random) -> str:
+    """The running header and footer pages, then every line break doubled: a sentence that
+    runs across a page has a blank line on each side of its footer and its header."""
+    return running_furniture(text, rng).replace("\n", "\n\n")
+
+
+def doubled_every_other_page(text: str, rng: random.Random) -> str:
+    """Every line break doubled on the second page, the fourth, ... only (pages made by
+    another producer, put together in one file)."""
+    pages = text.split("\f")
+    return "\f".join(p.replace("\r\n", "\r\n\r\n") if n % 2 else p for n, p in enumerate(pages))
+
+
+def wordy_footer(text: str, rng: random.Random) -> str:
+    """A running footer of words alone ("CONFIDENTIAL"), no page number, under every page
+    that has text (most letters have two pages)."""
+    pages = text.split("\f")
+    return "\f".join(p.rstrip("\r\n") + "\r\nCONFIDENTIAL\r\n" if p.strip() else p for p in pages)
+
+
+def headings_wrapped(text: str, rng: random.Random) -> str:
+    """Each section heading of two words or more wrapped at a word (a large font or a narrow
+    column: "HOW THE IMR FINAL DETERMINATION WAS" / "MADE"), as pdfium marks a wrap: the
+    first line keeps a trailing space."""
+    out: list[str] = []
+    for line in _lines(text):
+        words = line.strip().split(" ")
+        if line.strip().rstrip(" :").lower() not in HEADINGS or len(words) < 2:
+            out.append(line)
+            continue
+        cut = rng.randint(1, len(words) - 1)
+        out += [" ".join(words[:cut]) + " ", " ".join(words[cut:])]
+    return "\r\n".join(out)
+
+
 def _break_words(text: str, rng: random.Random, mark: str) -> str:
     """A producer's hyphenation: on a third of the wrapped lines, the next line's first long
     lowercase word is broken, its first part (and ``mark``) moved to the line's end."""
@@ -274,6 +309,10 @@ DAMAGES: dict[str, Damage] = {
     "CR line ends": cr_only,
     "running header/footer, form feeds": running_furniture,
     "running header/footer, no form feeds": running_furniture_no_feed,
+    "running header/footer, every line break doubled": doubled_with_furniture,
+    "line breaks doubled on every other page": doubled_every_other_page,
+    "section headings wrapped": headings_wrapped,
+    "a running footer of words alone": wordy_footer,
     "hyphen splits at line ends": hyphen_splits,
     "soft hyphen splits at line ends": soft_hyphen_splits,
     "soft hyphens inside words": soft_hyphens_inside,

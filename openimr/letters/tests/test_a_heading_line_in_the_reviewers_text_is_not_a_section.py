@@ -147,22 +147,24 @@ def test_a_heading_only_our_letter_prints_is_text_in_a_published_fdl_rationale(l
 
 def _quoting_ours(case, where):
     """The case with our three headings after the items quoted in its rationales: one in each
-    of the first three items, or all three in the first item's."""
+    of the first three items, or all three in the first item's, or in the last item's."""
     case = copy.deepcopy(case)
     if where == "one in each":
         for item, line in zip(case["items"], OURS_AFTER_ITEMS, strict=False):
             item["rationale"] += f"\n\n{line}\n\nThe records were read whole."
     else:
         quoted = "\n\n".join(f"{line}\n\nThe records were read whole." for line in OURS_AFTER_ITEMS)
-        case["items"][0]["rationale"] += f"\n\n{quoted}"
+        case["items"][0 if where == "all in the first" else -1]["rationale"] += f"\n\n{quoted}"
     return case
 
 
-@pytest.mark.parametrize("where", ["one in each", "all in the first"])
+@pytest.mark.parametrize("where", ["one in each", "all in the first", "all in the last"])
 @pytest.mark.parametrize("layout", ["fdl-2014", "fdl-2016"])
 def test_all_three_headings_only_our_letter_prints_are_text_in_published_rationales(layout, where):
     # Before: all three there, they were taken as the letter's own: the items stopped at the
-    # first and the rest of the letter was read as documents, appeal rights and parties.
+    # first and the rest of the letter was read as documents, appeal rights and parties. In
+    # the last item's rationale (no item below them, as in ours) until session 25: ours
+    # lists a party under PARTIES SERVED, the reviewer's quote does not.
     case = _quoting_ours(CASE, where)
     _check_published_in_every_form(case, layout)
 

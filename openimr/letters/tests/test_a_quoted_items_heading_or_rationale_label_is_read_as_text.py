@@ -98,16 +98,29 @@ ITEM_LINE = dict.fromkeys(LAYOUTS, "Aquatic therapy, 12 sessions: Upheld") | {
 WHOLE_ITEM = dict.fromkeys(
     LAYOUTS, "Aquatic therapy, 12 sessions: Upheld\n\nClaims Administrator guideline: MTUS."
 ) | {"maximus-decisions": "Item 1: Aquatic therapy, 12 sessions\n\nDecision: Upheld"}
+# A whole item down to its rationale label: the letter's own items heading then sits in the
+# quoted item's rationale, where a reviewer may write, and only the introduction to the items
+# that follows it (fdl: "... set forth below:"; maximus-decisions: the first item its front
+# lists) tells it apart.
+TO_ITS_RATIONALE = {
+    layout: f"{whole}\n\n{LABEL.get(layout, 'Rationale:')} It was not needed."
+    for layout, whole in WHOLE_ITEM.items()
+}
 
 
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("quoted", [ITEM_LINE, WHOLE_ITEM], ids=["its heading", "a whole item"])
+@pytest.mark.parametrize(
+    "quoted",
+    [ITEM_LINE, WHOLE_ITEM, TO_ITS_RATIONALE],
+    ids=["its heading", "a whole item", "a whole item to its rationale"],
+)
 def test_the_items_heading_quoted_in_the_summary_with_an_item_after_it_leaves_both_whole(
     quoted, layout, form
 ):
-    # Before (a whole item, fdl and maximus-decisions): the items were read from the quoted
-    # heading on, the summary cut there, the quoted item read as the first.
+    # Before (a whole item, fdl and maximus-decisions; one down to its rationale label, until
+    # session 25): the items were read from the quoted heading on, the summary cut there, the
+    # quoted item read as the first.
     case = copy.deepcopy(CASE)
     case["clinical_summary"] += (
         f"\n\nThe prior review read:\n\n{ITEMS[layout]}\n\n{quoted[layout]}\n\nShe works."
@@ -171,3 +184,20 @@ def test_our_letter_quoting_both_is_read_whole(form):
     assert [_folded(i["rationale"]) for i in items] == [
         _folded(i["rationale"]) for i in doc["items"]
     ]
+
+
+@pytest.mark.parametrize("form", ["text", "pdf"])
+def test_our_letter_quoting_a_whole_item_in_its_summary_reads_its_own_items(form):
+    # Before (session 25): the quoted item was read as the first, its rationale running on
+    # through the letter's own items heading and introduction; the summary was cut there.
+    doc = json.loads(DEMO.read_text(encoding="utf-8"))
+    doc["clinical_summary"] += (
+        "\n\nThe prior review read:\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\n"
+        "Aquatic therapy, 12 sessions: Upheld\n\nClaims Administrator guideline: MTUS.\n\n"
+        "Decision rationale: It was not needed.\n\nShe has since returned to work."
+    )
+    out = render(case_from_document(doc), form)
+    parsed = parse_text(out.decode("utf-8")) if form == "text" else parse_pdf(out)
+    assert _folded(parsed.case["clinical_summary"]) == _folded(doc["clinical_summary"])
+    items = parsed.case["items"]
+    assert [i["treatment"] for i in items] == [i["treatment"] for i in doc["items"]]

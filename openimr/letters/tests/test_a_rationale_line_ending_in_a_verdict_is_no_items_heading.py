@@ -1,10 +1,11 @@
 """A line of a rationale that ends in a verdict after a colon ("The request: Overturned",
 "Decision: Upheld") in the fdl layouts, published and ours, from text and from PDF: it names
 no treatment and has no labels under it, so it is no item's heading and stays in the
-rationale. (Before, it was read as the next item's heading: an item "The request" or
-"Decision" with no guideline and no rationale, and the rationale it ended was cut there.)
-None of the 182 corpus letters has such a line; a letter cut after an item's heading still
-keeps that item."""
+rationale; nor is one that names a treatment ("Aquatic therapy: Upheld", a prior decision
+quoted) when the letter goes on after it. (Before, it was read as the next item's heading: an
+item "The request" or "Decision" with no guideline and no rationale, and the rationale it
+ended was cut there.) None of the 182 corpus letters has such a line; a letter cut after an
+item's heading still keeps that item."""
 
 import copy
 import json
@@ -21,7 +22,15 @@ from openimr.letters.tests.test_parse_support import corpus_text
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "cases" / "cm16-0400101.json"
 CASE = next(c for c in generate_cases(12, seed=2026) if len(c["items"]) >= 3)
-LINES = ["The request: Overturned", "Decision: Upheld", "Therefore, the UR decision is: Upheld"]
+LINES = [
+    "The request: Overturned",
+    "Decision: Upheld",
+    "Therefore, the UR decision is: Upheld",
+    # A prior decision quoted: it names a treatment, and only what follows it (no label
+    # under it, and the letter goes on) tells it from an item's heading. Before (session
+    # 25): read as an item with no guideline and no rationale, the rationale cut there.
+    "Aquatic therapy, 12 sessions: Upheld",
+]
 
 
 def _folded(text):

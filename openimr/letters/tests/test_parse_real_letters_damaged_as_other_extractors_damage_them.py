@@ -19,6 +19,22 @@ CASES = [
     # pdftotext's "line\n\f": a wrapped heading across a page break keeps its start.
     ("running header/footer, form feeds", "CM17-0016761"),
     ("running header/footer, form feeds", "CM17-0002324"),
+    # Every line break doubled around a running footer and header: the sentence running
+    # across the page (an item's rationale, a wrapped item heading) is one paragraph.
+    ("running header/footer, every line break doubled", "CM16-0243453"),
+    ("running header/footer, every line break doubled", "CM17-0003192"),
+    # Pages of another producer, every break doubled on them alone: undone page by page.
+    ("line breaks doubled on every other page", "CM16-0235991"),
+    ("line breaks doubled on every other page", "CM16-0241231"),
+    # "CONFIDENTIAL" under both pages of a two-page letter: a running footer, not the last
+    # words of the page's paragraph (a summary's, a rationale's or a citation's).
+    ("a running footer of words alone", "CM16-0219557"),
+    ("a running footer of words alone", "CM16-0228949"),
+    # A section heading wrapped at a word ("HOW THE IMR FINAL DETERMINATION WAS" / "MADE"):
+    # before, no heading was found and the letter was refused, or its items were lost.
+    ("section headings wrapped", "CM16-0219557"),
+    ("section headings wrapped", "CM16-0221706"),
+    ("section headings wrapped", "CM17-0012517"),
     # The credentials table read a column at a time: both labels, then both values.
     ("labels and values in blocks", "CM16-0219557"),
     ("labels and values in blocks", "CM16-0240524"),

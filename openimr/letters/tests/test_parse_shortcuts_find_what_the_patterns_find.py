@@ -7,8 +7,8 @@ import random
 import pytest
 
 from openimr.letters.parsing.header import PRIORITY, _first_priority, priority
+from openimr.letters.parsing.pages import _CASE, _case_near_top
 from openimr.letters.parsing.summary import _UR, _first_ur, prose_ur_date
-from openimr.letters.parsing.text import _CASE, _case_near_top
 
 ROUNDS = 20000
 

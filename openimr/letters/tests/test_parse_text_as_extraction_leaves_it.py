@@ -1,7 +1,13 @@
 """Text normalisation: what PDF extraction does to a letter is undone before it is read."""
 
+import pytest
+
+from bench.corpus import LAYOUTS, generate_cases, letter_pdf, render_letter
 from openimr.letters.parsing import parse_text
+from openimr.letters.parsing.layout import HEADINGS
+from openimr.letters.parsing.pdf import extract_text
 from openimr.letters.parsing.text import normalize
+from openimr.letters.tests.extraction_noise import damaged_text, fields, lost
 
 HEADER = "Case Number: CM16-0000001\n"
 LETTER = """{header}HOW THE IMR FINAL DETERMINATION WAS MADE
@@ -38,6 +44,18 @@ def test_running_headers_and_page_numbers_are_dropped():
         "b.",
         "c.",
     )
+
+
+def test_a_footer_of_words_alone_under_both_pages_of_two_is_dropped_and_prose_is_not():
+    # Before (session 25): a line with no digit had to close three pages to be a footer, and
+    # most letters have two: "CONFIDENTIAL" was read as the end of a rationale.
+    page = "Page {} opens here.\nThe request is not \nmedically necessary.\n{}"
+    text = "\f".join(page.format(n, "CONFIDENTIAL") for n in (1, 2))
+    assert "CONFIDENTIAL" not in normalize(text).text
+    # Prose closing both pages stays: a sentence's end, or a lowercase word in the line.
+    for last in ("as the guideline says.", "Claims Administrator guideline: MTUS"):
+        text = "\f".join(page.format(n, last) for n in (1, 2))
+        assert normalize(text).text.count(last) == 2
 
 
 def test_pdfiums_trailing_space_marks_a_paragraph_that_goes_on():
@@ -103,3 +121,45 @@ def test_a_verdict_in_capitals_is_read_too():
     assert [(i["treatment"], i["decision"]) for i in parsed.case["items"]] == [
         ("MRI of the left knee", "overturned")
     ]
+
+
+def _wrapped(text: str, after: int) -> str:
+    """Each section heading of the text wrapped after its ``after``-th word (-1: before its
+    last word)."""
+    out = []
+    for line in text.split("\n"):
+        words = line.strip().split(" ")
+        if line.strip().rstrip(" :").lower() in HEADINGS and len(words) > 1:
+            cut = after % len(words) or 1
+            out += [" ".join(words[:cut]), " ".join(words[cut:])]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("after", [1, -1], ids=["after its first word", "before its last"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_section_heading_wrapped_onto_two_lines_is_read_as_one(layout, after):
+    # Before (session 25): no wrapped heading was found: the letter was refused, or read
+    # without its summary or its items ("RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE
+    # IS/WAS NOT" / "MEDICALLY NECESSARY" in a narrow column).
+    case = next(c for c in generate_cases(12, seed=2026) if len(c["items"]) >= 3)
+    text = render_letter(case, layout, noise=False)
+    wrapped = _wrapped(text, after)
+    assert wrapped != text
+    got, want = parse_text(wrapped).case, parse_text(text).case
+    if layout == "fdl-2014":  # no case number: the placeholder is the text's hash
+        got, want = ({**c, "case_number": None} for c in (got, want))
+    assert got == want
+
+
+@pytest.mark.parametrize("layout", sorted(set(LAYOUTS) - {"fdl-2014"}))
+def test_a_footer_and_header_left_in_the_middle_of_a_page_are_dropped(layout):
+    # Our PDF's "Page 1 of 2" and the next page's running header, in the text's flow after
+    # its pages were cut again elsewhere. Before (session 25): only a page's first and last
+    # lines were looked at, and both were read into the summary or a rationale.
+    case = next(c for c in generate_cases(12, seed=2026) if len(c["items"]) >= 3)
+    text = extract_text(letter_pdf(case, layout))
+    assert "Page 1 of " in text
+    damaged = damaged_text("running header/footer, form feeds", text)
+    assert lost(fields(text), fields(damaged)) == []
