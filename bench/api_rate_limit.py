@@ -13,7 +13,6 @@ a request over the rounds, and the difference.
 
 import argparse
 import logging
-import os
 import platform
 import statistics
 import sys
@@ -24,20 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def _setup(folder: str) -> None:
-    os.environ["OPENIMR_DATA_DIR"] = folder
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/rate.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    os.environ["OPENIMR_DEBUG"] = "false"
-    os.environ["OPENIMR_SSL_REDIRECT"] = "false"
-    os.environ.setdefault("OPENIMR_SECRET_KEY", "bench-only")
-    os.environ["OPENIMR_ALLOWED_HOSTS"] = "testserver"
-    import django  # noqa: PLC0415
-    from django.core.management import call_command  # noqa: PLC0415
-
-    django.setup()
-    call_command("migrate", verbosity=0)
+from bench.django_sqlite import set_up  # noqa: E402
 
 
 def _timed(client: object, requests: int, headers: dict[str, str]) -> tuple[float, float]:
@@ -57,7 +43,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        _setup(folder)
+        set_up(folder, "rate", test_client=True)
         from django.conf import settings  # noqa: PLC0415
         from django.test import Client  # noqa: PLC0415
 

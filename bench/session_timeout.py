@@ -12,7 +12,6 @@ request (wall and this process's CPU) of each variant over the rounds, and the d
 
 import argparse
 import logging
-import os
 import platform
 import statistics
 import sys
@@ -22,27 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.django_sqlite import set_up  # noqa: E402
+
 TIMEOUT = "openimr.accounts.middleware.SessionTimeoutMiddleware"
-
-
-def _setup(folder: str) -> None:
-    os.environ["OPENIMR_DATA_DIR"] = folder
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/session.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    os.environ["OPENIMR_DEBUG"] = "false"
-    os.environ["OPENIMR_SSL_REDIRECT"] = "false"
-    os.environ.setdefault("OPENIMR_SECRET_KEY", "bench-only")
-    os.environ["OPENIMR_ALLOWED_HOSTS"] = "testserver"
-    import django  # noqa: PLC0415
-    from django.core.management import call_command  # noqa: PLC0415
-
-    django.setup()
-    from django.conf import settings  # noqa: PLC0415
-
-    # The 404 page names its stylesheet: no collectstatic manifest here.
-    storage = "django.contrib.staticfiles.storage.StaticFilesStorage"
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": storage}}
-    call_command("migrate", verbosity=0)
 
 
 def _timed(client: object, requests: int) -> tuple[float, float]:
@@ -73,7 +55,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        _setup(folder)
+        set_up(folder, "session", test_client=True)
         from django.conf import settings  # noqa: PLC0415
         from django.contrib.auth import get_user_model  # noqa: PLC0415
 

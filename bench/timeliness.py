@@ -12,7 +12,6 @@ and their ratio.
 """
 
 import argparse
-import os
 import platform
 import random
 import sys
@@ -24,18 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def _setup(folder: str) -> None:
-    os.environ["OPENIMR_DATA_DIR"] = folder
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/timeliness.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    os.environ["OPENIMR_DEBUG"] = "false"
-    os.environ.setdefault("OPENIMR_SECRET_KEY", "bench-only")
-    import django  # noqa: PLC0415
-    from django.core.management import call_command  # noqa: PLC0415
-
-    django.setup()
-    call_command("migrate", verbosity=0)
+from bench.django_sqlite import set_up  # noqa: E402
 
 
 def _cases(count: int, seed: int) -> None:
@@ -85,7 +73,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="openimr-timeliness-") as folder:
-        _setup(folder)
+        set_up(folder, "timeliness")
         started = time.perf_counter()
         _cases(args.cases, args.seed)
         print(f"{args.cases:,} cases written in {time.perf_counter() - started:.1f} s")
