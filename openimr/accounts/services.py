@@ -25,6 +25,7 @@ from django_otp import devices_for_user, match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openimr.accounts.domain.session_timeout import Ended
+from openimr.api import services as api_tokens
 from openimr.audit.services import audit_record
 
 log = logging.getLogger("openimr.security")
@@ -99,15 +100,18 @@ def totp_verify(*, user: Any, code: str) -> TOTPDevice | None:
 def password_reset_completed(*, user: Any) -> None:
     """The emailed link set a new password: the failed logins counted against the old one
     guard nothing now, and the lockout page sends a locked-out person here, so their lock
-    is lifted (from every address: the new password is unknown to whoever guessed)."""
+    is lifted (from every address: the new password is unknown to whoever guessed). A reset
+    follows a suspected compromise as often as a forgotten password, so the account's API
+    tokens are revoked too, as its sessions end (HIPAA 45 CFR 164.308(a)(5)(ii)(D))."""
     with transaction.atomic():
         lifted = axes_reset(username=user.get_username())
+        revoked = api_tokens.tokens_revoke_for_user(user=user, why="password reset")
         audit_record(
             actor=user,
             action="password.reset",
             object_type="user",
             object_id=user.get_username(),
-            detail={"failed_logins_cleared": lifted},
+            detail={"failed_logins_cleared": lifted, "api_tokens_revoked": revoked},
         )
 
 
