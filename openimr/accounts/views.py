@@ -116,7 +116,7 @@ def _link_lifetime() -> dict[str, str]:
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
-    """"Check your email", saying how long the link works, as the e-mail does."""
+    """The "Check your email" page, saying how long the link works, as the e-mail does."""
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(**kwargs) | _link_lifetime()
