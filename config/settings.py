@@ -191,6 +191,12 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # An overlong username is cut to the longest an account can have (openimr.accounts.lockout).
 AXES_USERNAME_CALLABLE = "openimr.accounts.lockout.lockout_username"
 AXES_VERBOSE = False  # no banner on every start of the `openimr` command
+# A password-reset link works for an hour, not Django's three days: one read later from a
+# mailbox broken into, or from a forwarded message, must no longer open the account, and an
+# hour is ample for mail to arrive (HIPAA 45 CFR 164.308(a)(5)(ii)(D) password management;
+# NIST SP 800-63B 6.1.2.1, a recovery secret sent out of band is short-lived). The page and
+# e-mail say the same (openimr.accounts.domain.reset_link).
+PASSWORD_RESET_TIMEOUT = 60 * _whole_number("OPENIMR_PASSWORD_RESET_MINUTES", 60)
 # TOTP (django-otp) for every account that can open a staff, review, QA or admin page:
 # openimr.accounts.middleware sends such a session to enrol or verify before anything else.
 OTP_TOTP_ISSUER = env_str("OPENIMR_TOTP_ISSUER") or "openimr"

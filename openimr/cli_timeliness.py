@@ -30,8 +30,26 @@ def _report(args: argparse.Namespace) -> Any:
         raise InvalidInput([Problem(f"--{p.path}", p.message) for p in exc.problems]) from exc
 
 
+def _audit(report: Any, shape: str) -> None:
+    """The table and the JSON name the case of each missed deadline, so each is a
+    ``list.viewed`` event naming those cases and who ran the command, written before they
+    are printed, as the staff page's showing is (HIPAA 45 CFR 164.312(b)). The CSV counts
+    months and names no case."""
+    from openimr.audit.services import audit_list_viewed
+    from openimr.cli import _os_user
+
+    audit_list_viewed(
+        actor="cli",
+        page="clocks timeliness",
+        cases=[missed.case_number for missed in report.late],
+        detail={"from": report.first, "to": report.last, "as": shape, "os_user": _os_user()},
+    )
+
+
 def cmd_clocks_timeliness(args: argparse.Namespace) -> int:
     report, at = _report(args)
+    if not args.csv:
+        _audit(report, "json" if args.json else "table")
     if args.json:
         print_json(_as_json(report, at))
     elif args.csv:

@@ -2,7 +2,8 @@
 
 django-otp holds the devices and checks the codes (RFC 6238, one step of clock drift either
 way, a code never accepted twice, growing delays after wrong codes). What is added here is
-the audit trail: each enrolment and each refused code is recorded with who and when."""
+the audit trail (each enrolment and each refused code is recorded with who and when), and
+a cap on those delays."""
 
 import logging
 import math
@@ -24,7 +25,9 @@ from django.utils import timezone
 from django_otp import devices_for_user, match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from openimr.accounts.domain.code_pause import wrong_codes_counted
 from openimr.accounts.domain.session_timeout import Ended
+from openimr.api import services as api_tokens
 from openimr.audit.services import audit_record
 
 log = logging.getLogger("openimr.security")
@@ -34,7 +37,7 @@ DEVICE_NAME = "authenticator"
 
 class CodesPaused(Exception):
     """Wrong codes came just before: django-otp checks no code of this device until the pause
-    after them (1, 2, 4 ... seconds) is over, so a right code now would be refused unread."""
+    after them (1, 2, 4 ... 256 seconds) is over, so a right code now would be refused unread."""
 
     def __init__(self, seconds: int) -> None:
         super().__init__(f"codes are paused for {seconds} s")
@@ -99,15 +102,18 @@ def totp_verify(*, user: Any, code: str) -> TOTPDevice | None:
 def password_reset_completed(*, user: Any) -> None:
     """The emailed link set a new password: the failed logins counted against the old one
     guard nothing now, and the lockout page sends a locked-out person here, so their lock
-    is lifted (from every address: the new password is unknown to whoever guessed)."""
+    is lifted (from every address: the new password is unknown to whoever guessed). A reset
+    follows a suspected compromise as often as a forgotten password, so the account's API
+    tokens are revoked too, as its sessions end (HIPAA 45 CFR 164.308(a)(5)(ii)(D))."""
     with transaction.atomic():
         lifted = axes_reset(username=user.get_username())
+        revoked = api_tokens.tokens_revoke_for_user(user=user, why="password reset")
         audit_record(
             actor=user,
             action="password.reset",
             object_type="user",
             object_id=user.get_username(),
-            detail={"failed_logins_cleared": lifted},
+            detail={"failed_logins_cleared": lifted, "api_tokens_revoked": revoked},
         )
 
 
@@ -167,6 +173,17 @@ def _pause_seconds(device: TOTPDevice) -> int:
     return max(1, math.ceil((until - timezone.now()).total_seconds()))
 
 
+def _pause_cap(user: Any) -> None:
+    """Stop the pause after wrong codes doubling past five minutes
+    (openimr.accounts.domain.code_pause): django-otp has no setting for it, so the count of
+    wrong codes it doubles by is cut back after each one."""
+    factor = getattr(settings, "OTP_TOTP_THROTTLE_FACTOR", 1)
+    counted = wrong_codes_counted(factor)
+    TOTPDevice.objects.filter(user=user, throttling_failure_count__gt=counted).update(
+        throttling_failure_count=counted
+    )
+
+
 def _refuse_while_paused(user: Any, devices: list[TOTPDevice], step: str) -> None:
     """Paused only when every device is: django-otp tries the code on each."""
     pauses = [_pause_seconds(device) for device in devices]
@@ -179,6 +196,7 @@ def _refuse_while_paused(user: Any, devices: list[TOTPDevice], step: str) -> Non
 def _audit(user: Any, action: str, step: str, **detail: Any) -> None:
     if action == "two_factor.refused":
         log.warning("second factor refused for %s at %s", user.get_username(), step)
+        _pause_cap(user)
     audit_record(
         actor=user,
         action=action,

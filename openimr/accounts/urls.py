@@ -24,7 +24,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/sent/",
-        auth_views.PasswordResetDoneView.as_view(template_name=f"{_RESET}_done.html"),
+        views.PasswordResetDoneView.as_view(template_name=f"{_RESET}_done.html"),
         name="password_reset_done",
     ),
     path(

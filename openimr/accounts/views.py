@@ -7,6 +7,7 @@ import logging
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -18,6 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 
 from openimr.accounts import services
+from openimr.accounts.domain.reset_link import lifetime_words
 from openimr.accounts.forms import CodeForm
 from openimr.accounts.selectors import second_factor_passed
 from openimr.core.mail import reset_link_undeliverable
@@ -109,6 +111,17 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
+def _link_lifetime() -> dict[str, str]:
+    return {"link_lifetime": lifetime_words(settings.PASSWORD_RESET_TIMEOUT)}
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    """The "Check your email" page, saying how long the link works, as the e-mail does."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(**kwargs) | _link_lifetime()
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's reset request, refused whole when its link could not reach the account's
     owner: Django's form logs a failed send and still answers "sent". The refusal is the
@@ -121,3 +134,7 @@ class PasswordResetView(auth_views.PasswordResetView):
             return super().dispatch(request, *args, **kwargs)
         logger.warning("password reset refused: %s", reason)
         return render(request, "accounts/password_reset_unavailable.html", status=503)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        self.extra_email_context = _link_lifetime()  # read now: a test may change the setting
+        return super().form_valid(form)

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
+from django.db.models import Q
 
 from openimr.api.domain.scopes import CLAIMS_ADMINISTRATOR_SCOPES, SCOPES
 from openimr.api.models import ApiToken, RateCount
@@ -167,6 +168,22 @@ def token_revoke(*, name: str, actor: Any = "cli") -> None:
         if not updated:
             raise NotFound(f"no active token named {name}")
         _audit(actor, "api_token.revoked", name, {})
+
+
+def tokens_revoke_for_user(*, user: Any, why: str) -> list[str]:
+    """Revoke every token of ``user`` still working, each audited ``api_token.revoked`` with
+    ``why``; their names. A password reset after a suspected compromise must end what the
+    old password gave, tokens as well as sessions: whoever held the account could have made
+    or copied one (HIPAA 45 CFR 164.308(a)(5)(ii)(D) password management, 164.308(a)(6)(ii)
+    response to a security incident). An expired token keeps its state."""
+    at = now()
+    unexpired = Q(expires_at__isnull=True) | Q(expires_at__gt=at)
+    working = ApiToken.objects.filter(unexpired, user=user, revoked_at__isnull=True)
+    names = sorted(working.values_list("name", flat=True))
+    ApiToken.objects.filter(name__in=names).update(revoked_at=at)
+    for name in names:
+        _audit(user, "api_token.revoked", name, {"why": why})
+    return names
 
 
 def _audit(actor: Any, action: str, name: str, detail: dict[str, Any]) -> None:

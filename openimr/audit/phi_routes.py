@@ -21,6 +21,7 @@ from openimr.audit.services import LIST_VIEWED
 AUDITED: dict[str, str] = {
     "cases:list": LIST_VIEWED,
     "cases:queue": LIST_VIEWED,
+    "cases:timeliness": LIST_VIEWED,  # the case numbers of missed deadlines
     "cases:timeline": "case.timeline_viewed",
     "cases:notice_pdf": "notice.downloaded",
     "cases:information_request": "case.viewed",
@@ -84,7 +85,6 @@ NOT_PHI: dict[str, str] = {
     "decisions:decision": _PUBLIC,
     "decisions:letter_pdf": _PUBLIC,
     "cases:application_new": "an empty application form",
-    "cases:timeliness": "monthly counts and percentages across all cases: no case named",
     "cases:action": _WRITE,
     "reviewers:panel": "the reviewers' panel: staff records, no case",
     "reviewers:import": "the panel's import form",

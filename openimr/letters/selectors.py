@@ -160,10 +160,20 @@ def services_by_letter(case_number: str) -> list[tuple[str, LetterService]]:
     return [(names.get(row.pdf_sha256, "Unknown letter"), row) for row in services_for(case_number)]
 
 
+def _queued() -> Any:
+    rows = LetterService.objects.filter(method=LetterService.MAIL, printed_at=None)
+    return rows.select_related("case", "notice")
+
+
 def print_queue() -> list[LetterService]:
     """Letters and notices to print and mail, oldest first."""
-    rows = LetterService.objects.filter(method=LetterService.MAIL, printed_at=None)
-    return list(rows.select_related("case", "notice"))
+    return list(_queued())
+
+
+def queued_service(service_id: int) -> LetterService | None:
+    """One row of the print queue, or None when it is not there (printed, e-mailed, or no
+    such row): one query, however long the queue."""
+    return _queued().filter(pk=service_id).first()
 
 
 def letter_files_named(paths: list[str]) -> set[str]:

@@ -309,10 +309,13 @@ def print_queue() -> list[dict[str, Any]]:
 
 def queued_letter_pdf(service_id: int) -> tuple[str, str, str]:
     """The case number, file name and stored path of the letter a queued mail service
-    serves; NotFound once it has left the queue or when there is no such row."""
-    for queued in print_queue():
-        service, letter = queued["service"], queued["letter"]
-        if service.pk == service_id and letter is not None:
-            number = service.case.case_number
-            return number, f"{number}-{service.party_role}-{service.pdf_sha256[:8]}.pdf", letter[1]
-    raise NotFound(f"no letter to print for service {service_id}")
+    serves; NotFound once it has left the queue, for a notice's row (it opens from its own
+    page) or when there is no such row. Reads that row and its case's letters only: the
+    queue's length costs nothing."""
+    service = letters.queued_service(service_id)
+    served = _served_letters(service.case.case_number) if service else {}
+    letter = served.get(service.pdf_sha256) if service else None
+    if service is None or letter is None:
+        raise NotFound(f"no letter to print for service {service_id}")
+    number = service.case.case_number
+    return number, f"{number}-{service.party_role}-{service.pdf_sha256[:8]}.pdf", letter[1]

@@ -10,13 +10,16 @@ from typing import Any
 
 LISTED = "cases"
 # What else a list's event holds that is about the list, not about another case: the work
-# queue's filters and the outbox's number of messages. Anything else (the case list's
+# queue's filters, the outbox's number of messages, the timeliness report's months and the
+# command line's shape of it (table or json). Anything else (the case list's
 # search, which may be another person's name, or a key added later) is withheld until it
 # is known to name no one else.
-KEPT = frozenset({"state", "priority", "status", "messages"})
+KEPT = frozenset({"state", "priority", "status", "messages", "from", "to", "as"})
 PAGES = {
     "cases:list": "the case list",
     "cases:queue": "the work queue",
+    "cases:timeliness": "the timeliness report's missed deadlines",
+    "clocks timeliness": "the timeliness report's missed deadlines (command line)",
     "review:print_queue": "the print queue",
     "review:outbox": "the outbox",
     "review:home": "a reviewer's list of cases",
