@@ -134,7 +134,7 @@ class ItemForm(forms.Form):
         self.free = FreeRows(self, "", "Free citation {row}")
         self.order_fields(["decision", "basis", *self.free.names()])
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, Any] | None:
         self.free.check()
         return super().clean()
 
@@ -198,6 +198,7 @@ def free_names(row: int, item: str) -> tuple[str, str]:
 
 
 def free_initial(free: list[Citation], item: str) -> dict[str, Any]:
+    """The initial values of the free-citation rows: each citation its own row and flag."""
     rows = [(free_names(row, item), c) for row, c in enumerate(free)]
     return {
         name: value
@@ -215,8 +216,8 @@ class FreeRows:
     def __init__(self, form: forms.Form, item: str, label: str) -> None:
         self.form, self.item = form, item
         present = self._present()
-        self.too_many = present > FREE_ROWS_MAX
-        self.count = min(present, FREE_ROWS_MAX) + (0 if form.is_bound else FREE_BLANK_ROWS)
+        self.too_many = form.is_bound and present > FREE_ROWS_MAX
+        self.count = min(present, FREE_ROWS_MAX) if form.is_bound else present + FREE_BLANK_ROWS
         for row, (text, mtus) in enumerate(self.rows()):
             words = label.format(row=row + 1)
             form.fields[text] = _text(max_length=CITATION_MAX, required=False, label=words)
@@ -230,8 +231,11 @@ class FreeRows:
             if self.form.is_bound
             else (self.form.initial, str)
         )
+        # A post is read for one row past the most, to refuse it; a stored basis is shown
+        # whole, however many rows it takes.
+        most = FREE_ROWS_MAX if self.form.is_bound else len(values)
         rows = 0
-        while rows <= FREE_ROWS_MAX and name_of(free_names(rows, self.item)[0]) in values:
+        while rows <= most and name_of(free_names(rows, self.item)[0]) in values:
             rows += 1
         return rows
 
@@ -321,7 +325,7 @@ class AmendForm(forms.Form):
                 RATIONALE_MAX, widget=forms.Textarea(attrs=_TEXT), label=f"Rationale of {label}"
             )
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, Any] | None:
         for rows in self.free:
             rows.check()
         return super().clean()
