@@ -18,8 +18,6 @@ _ITEM_FIELDS = {
     "why_not_mtus": "why_not_mtus",
     "rationale": "rationale",
 }
-# The form's fields in the order the page shows them: the first with a problem takes focus.
-FIELD_ORDER = ("decision", "basis", "free_citation", "free_is_mtus", "why_not_mtus", "rationale")
 _ITEM_PATH = re.compile(r"^\$\.items\[(\d+)\]\.(\w+)$")
 SUMMARY_PATH = "$.clinical_summary"
 
@@ -56,7 +54,8 @@ def first_invalid(
         if not panel.get("own"):
             continue
         form, placed = panel["form"], panel["field_problems"]
-        for name in FIELD_ORDER:
+        # The form's fields are in the order the page shows them (ItemForm orders its rows).
+        for name in form.fields:
             if name in placed or (form.is_bound and name in form.errors):
                 return str(form[name].auto_id)
     return ""

@@ -24,20 +24,27 @@ YES_NO = [("", "Not stated in the records"), ("yes", "Yes"), ("no", "No")]
 _TEXT = {"rows": 6, "cols": 90}
 
 
-def _limits() -> tuple[int, int, int]:
+def _limits() -> tuple[int, int, int, int]:
     """The case format's limits (openimr.case-1.schema.json), the one place they are set: a
-    summary, a rationale and a reason for leaving the MTUS longer than the case may hold
-    would be saved, then refused by every export and import of the case."""
+    summary, a rationale, a reason for leaving the MTUS or a citation longer than the case
+    may hold would be saved, then refused by every export and import of the case; one the
+    case holds (an imported citation) must save unchanged."""
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     item = schema["properties"]["items"]["items"]["properties"]
     return (
         schema["properties"]["clinical_summary"]["maxLength"],
         item["rationale"]["maxLength"],
         item["why_not_mtus"]["maxLength"],
+        item["reviewer_basis"]["items"]["properties"]["citation"]["maxLength"],
     )
 
 
-SUMMARY_MAX, RATIONALE_MAX, WHY_NOT_MTUS_MAX = _limits()
+SUMMARY_MAX, RATIONALE_MAX, WHY_NOT_MTUS_MAX, CITATION_MAX = _limits()
+# Blank free-citation rows after the stored ones: an MTUS and a non-MTUS source can be
+# added in one save, without script.
+FREE_BLANK_ROWS = 2
+# The most free-citation rows one post is read for: a post cannot make a form of any size.
+FREE_ROWS_MAX = 50
 
 
 class PrintedLength(MaxLengthValidator):
@@ -111,8 +118,6 @@ class SummaryForm(forms.Form):
 class ItemForm(forms.Form):
     decision = forms.ChoiceField(choices=DECISIONS, required=False, widget=Select)
     basis = forms.MultipleChoiceField(required=False, widget=SelectMultiple(attrs={"size": 8}))
-    free_citation = _text(max_length=500, required=False)
-    free_is_mtus = forms.BooleanField(required=False)
     why_not_mtus = _text(
         widget=forms.Textarea(attrs=_TEXT),
         required=False,
@@ -126,11 +131,21 @@ class ItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.catalog = catalog
         self.fields["basis"].choices = basis_choices(catalog)  # type: ignore[attr-defined]
+        self.free = FreeRows(self, "", "Free citation {row}")
+        self.order_fields(["decision", "basis", *self.free.names()])
+
+    def clean(self) -> dict[str, Any] | None:
+        self.free.check()
+        return super().clean()
+
+    def free_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        """Each free-citation row's text and MTUS tick box, as the page shows them."""
+        return [(self[text], self[mtus]) for text, mtus in self.free.rows()]
 
     def entry(self, position: int) -> ItemInput:
         """The cleaned form as the service takes it."""
         data = self.cleaned_data
-        basis = citations(self.catalog, data["basis"], data["free_citation"], data["free_is_mtus"])
+        basis = citations(self.catalog, data["basis"], self.free.cleaned())
         return ItemInput(
             position=position,
             decision=Decision(data["decision"]) if data["decision"] else None,
@@ -142,30 +157,105 @@ class ItemForm(forms.Form):
 
 
 def citations(
-    catalog: Catalog, chosen_ids: list[str], free_text: str, free_is_mtus: bool
+    catalog: Catalog, chosen_ids: list[str], free: list[tuple[str, bool]]
 ) -> tuple[Citation, ...]:
     """The basis a form names: the chosen catalog entries as the letter cites them, then the
-    free citations (separated by semicolons)."""
+    free citations, each row's with that row's MTUS flag (several in a row, separated by
+    semicolons, share it)."""
     chosen = [catalog.get(i) for i in chosen_ids]
     basis = [Citation(e.family == "mtus", entry_citation(e)) for e in chosen if e]
-    free = [t.strip() for t in free_text.split(";") if t.strip()]
-    return (*basis, *(Citation(bool(free_is_mtus), text) for text in free))
+    split = [(t.strip(), mtus) for text, mtus in free for t in text.split(";") if t.strip()]
+    return (*basis, *(Citation(mtus, text) for text, mtus in split))
 
 
 def item_initial(item: Item, catalog: Catalog, rationale_input: str | None) -> dict[str, Any]:
     """The form's values from the stored item: a citation that is a catalog entry's is
-    chosen in the list; any other goes to the free citation."""
-    by_text = {entry_citation(e): e.id for e in catalog.entries}
-    chosen = [by_text[c.citation] for c in item.reviewer_basis if c.citation in by_text]
-    free = [c for c in item.reviewer_basis if c.citation not in by_text]
+    chosen in the list; any other takes a free-citation row of its own, with its own MTUS
+    flag, so that a mixed basis (an MTUS and an ODG citation) saves back as stored."""
+    chosen, free = _chosen_and_free(item, catalog)
     return {
         "decision": item.decision.value if item.decision else "",
         "basis": chosen,
-        "free_citation": "; ".join(c.citation for c in free),
-        "free_is_mtus": any(c.mtus for c in free),
+        **free_initial(free, ""),
         "why_not_mtus": item.why_not_mtus or "",
         "rationale": rationale_input if rationale_input is not None else item.rationale or "",
     }
+
+
+def _chosen_and_free(item: Item, catalog: Catalog) -> tuple[list[str], list[Citation]]:
+    by_text = {entry_citation(e): e.id for e in catalog.entries}
+    chosen = [by_text[c.citation] for c in item.reviewer_basis if c.citation in by_text]
+    return chosen, [c for c in item.reviewer_basis if c.citation not in by_text]
+
+
+def free_names(row: int, item: str) -> tuple[str, str]:
+    """The names of a free-citation row's text and MTUS tick box (``item``: "_<n>" on the
+    amend form, which holds every item). Row 0 keeps the names of the one free citation the
+    forms had before: a page opened before an upgrade, or kept while the session had ended
+    (openimr.review.unsaved), still saves its citation."""
+    tail = f"{item}_{row}" if row else item
+    return f"free_citation{tail}", f"free_is_mtus{tail}"
+
+
+def free_initial(free: list[Citation], item: str) -> dict[str, Any]:
+    """The initial values of the free-citation rows: each citation its own row and flag."""
+    rows = [(free_names(row, item), c) for row, c in enumerate(free)]
+    return {
+        name: value
+        for (text, mtus), c in rows
+        for name, value in ((text, c.citation), (mtus, c.mtus))
+    }
+
+
+class FreeRows:
+    """A form's free citations, a row each with its own MTUS tick box: the letter prints
+    MTUS and non-MTUS sources under their own headings (LC 4610.5(c)(2); 8 CCR 9792.21.1),
+    and one tick box for all of them saved a mixed basis as all MTUS. The stored rows and
+    FREE_BLANK_ROWS blank ones when the form is shown; the posted ones when it is sent."""
+
+    def __init__(self, form: forms.Form, item: str, label: str) -> None:
+        self.form, self.item = form, item
+        present = self._present()
+        self.too_many = form.is_bound and present > FREE_ROWS_MAX
+        self.count = min(present, FREE_ROWS_MAX) if form.is_bound else present + FREE_BLANK_ROWS
+        for row, (text, mtus) in enumerate(self.rows()):
+            words = label.format(row=row + 1)
+            form.fields[text] = _text(max_length=CITATION_MAX, required=False, label=words)
+            form.fields[mtus] = forms.BooleanField(
+                required=False, label=f"{words} is part of the MTUS"
+            )
+
+    def _present(self) -> int:
+        values, name_of = (
+            (self.form.data, self.form.add_prefix)
+            if self.form.is_bound
+            else (self.form.initial, str)
+        )
+        # A post is read for one row past the most, to refuse it; a stored basis is shown
+        # whole, however many rows it takes.
+        most = FREE_ROWS_MAX if self.form.is_bound else len(values)
+        rows = 0
+        while rows <= most and name_of(free_names(rows, self.item)[0]) in values:
+            rows += 1
+        return rows
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [free_names(row, self.item) for row in range(self.count)]
+
+    def names(self) -> list[str]:
+        return [name for row in self.rows() for name in row]
+
+    def check(self) -> None:
+        if self.too_many:
+            raise forms.ValidationError(
+                f"at most {FREE_ROWS_MAX} free-citation rows are read: put several citations "
+                "with the same MTUS flag in one row, separated by semicolons",
+                code="free_rows",
+            )
+
+    def cleaned(self) -> list[tuple[str, bool]]:
+        data = self.form.cleaned_data
+        return [(data[text], bool(data[mtus])) for text, mtus in self.rows()]
 
 
 class ChecklistForm(forms.Form):
@@ -207,7 +297,7 @@ class ReturnForm(forms.Form):
 
 class AmendForm(forms.Form):
     """The correction of an issued letter: why, the summary, and per item its rationale and
-    its basis (catalog entries or a free citation) with the reason for leaving the MTUS."""
+    its basis (catalog entries or free citations) with the reason for leaving the MTUS."""
 
     reason = _text(max_length=2000, widget=forms.Textarea(attrs={**_TEXT, "rows": 3}))
     summary = _marked_text(SUMMARY_MAX, widget=forms.Textarea(attrs={**_TEXT, "rows": 12}))
@@ -215,6 +305,7 @@ class AmendForm(forms.Form):
     def __init__(self, *args: Any, items: int, catalog: Catalog, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.catalog, self.count = catalog, items
+        self.free: list[FreeRows] = []
         for n in range(items):
             label = f"item {n + 1}"
             self.fields[f"basis_{n}"] = forms.MultipleChoiceField(
@@ -223,12 +314,7 @@ class AmendForm(forms.Form):
                 widget=forms.SelectMultiple(attrs={"size": 6}),
                 label=f"Basis of {label} (guideline catalog)",
             )
-            self.fields[f"free_citation_{n}"] = _text(
-                max_length=500, required=False, label=f"Other citation of {label}"
-            )
-            self.fields[f"free_is_mtus_{n}"] = forms.BooleanField(
-                required=False, label=f"The other citation of {label} is part of the MTUS"
-            )
+            self.free.append(FreeRows(self, f"_{n}", f"Other citation {{row}} of {label}"))
             self.fields[f"why_not_mtus_{n}"] = _text(
                 widget=forms.Textarea(attrs={**_TEXT, "rows": 3}),
                 required=False,
@@ -239,29 +325,35 @@ class AmendForm(forms.Form):
                 RATIONALE_MAX, widget=forms.Textarea(attrs=_TEXT), label=f"Rationale of {label}"
             )
 
+    def clean(self) -> dict[str, Any] | None:
+        for rows in self.free:
+            rows.check()
+        return super().clean()
+
     def rationales(self) -> list[str]:
         return [self.cleaned_data[f"rationale_{n}"] for n in range(self.count)]
 
     def bases(self) -> list[BasisCorrection | None]:
         """Each item's corrected basis; None for an item whose basis fields were left as
-        shown, so that the issued basis stays exactly as issued (the form holds one MTUS
-        flag for all free citations, which would flatten a mixed basis)."""
+        shown, so that the issued basis stays exactly as issued, in its order (the form lists
+        catalog entries before free citations)."""
         return [self._basis(n) if self._basis_changed(n) else None for n in range(self.count)]
 
     def _basis_changed(self, n: int) -> bool:
-        names = {f"{key}_{n}" for key in ("basis", "free_citation", "free_is_mtus", "why_not_mtus")}
+        names = {f"basis_{n}", f"why_not_mtus_{n}", *self.free[n].names()}
         return bool(names & set(self.changed_data))
 
     def _basis(self, n: int) -> BasisCorrection:
         data = self.cleaned_data
-        basis = citations(
-            self.catalog, data[f"basis_{n}"], data[f"free_citation_{n}"], data[f"free_is_mtus_{n}"]
-        )
+        basis = citations(self.catalog, data[f"basis_{n}"], self.free[n].cleaned())
         return BasisCorrection(basis, data[f"why_not_mtus_{n}"])
 
 
 def amend_initial(item: Item, catalog: Catalog, n: int) -> dict[str, Any]:
-    """An issued item's basis as the amend form shows it."""
-    found = item_initial(item, catalog, None)
-    keys = ("basis", "free_citation", "free_is_mtus", "why_not_mtus")
-    return {f"{key}_{n}": found[key] for key in keys}
+    """An issued item's basis as the amend form shows it, each free citation in its row."""
+    chosen, free = _chosen_and_free(item, catalog)
+    return {
+        f"basis_{n}": chosen,
+        **free_initial(free, f"_{n}"),
+        f"why_not_mtus_{n}": item.why_not_mtus or "",
+    }

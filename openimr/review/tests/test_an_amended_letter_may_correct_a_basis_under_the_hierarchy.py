@@ -87,18 +87,42 @@ def test_the_form_shows_each_item_basis_as_issued(client, cast, issued):
     assert CASE in QA_URL
 
 
-def test_a_basis_left_as_shown_stays_exactly_as_issued(client, cast, in_qa):
-    """The form has one MTUS flag for its free citations; an item citing both an MTUS and a
-    non-MTUS source without catalog entries must not be flattened by a correction that
-    leaves it alone."""
-    mixed = [
-        {"mtus": True, "citation": "Chronic Pain Medical Treatment Guidelines, page 99"},
-        {"mtus": False, "citation": ODG},
-    ]
-    DisputedItem.objects.filter(case__case_number=CASE, position=0).update(reviewer_basis=mixed)
+MIXED = [
+    {"mtus": True, "citation": "Chronic Pain Medical Treatment Guidelines, page 99"},
+    {"mtus": False, "citation": ODG},
+]
+
+
+def _issued_with_mixed_first_item(client, cast):
+    """The letter issued with item 1 citing an MTUS and a non-MTUS source, neither a
+    catalog entry; the amend form's texts."""
+    DisputedItem.objects.filter(case__case_number=CASE, position=0).update(reviewer_basis=MIXED)
     login(client, cast.qa).post(QA_URL, {"action": "approve"})
-    summary, rationales = _texts(client)
+    return _texts(client)
+
+
+def test_a_basis_left_as_shown_stays_exactly_as_issued(client, cast, in_qa):
+    """An item citing both an MTUS and a non-MTUS source without catalog entries is not
+    touched by a correction that leaves it alone."""
+    summary, rationales = _issued_with_mixed_first_item(client, cast)
     response = amend_post(client, "A typo in the summary.", summary + " ", rationales)
     assert response.status_code == 302
     amended = AmendedLetter.objects.get()
-    assert amended.case_document["items"][0]["reviewer_basis"] == mixed
+    assert amended.case_document["items"][0]["reviewer_basis"] == MIXED
+
+
+def test_a_mixed_basis_keeps_each_citations_flag_when_only_its_reason_is_corrected(
+    client, cast, in_qa
+):
+    """Each free citation has its own MTUS tick box: correcting the reason re-reads the
+    basis from the form, which once gave both citations one flag (the MTUS's), so the
+    correction was refused as an all-MTUS basis with a reason."""
+    summary, rationales = _issued_with_mixed_first_item(client, cast)
+    changes = {"why_not_mtus_0": WHY}
+    response = amend_post(client, "The reason was left out.", summary, rationales, **changes)
+    assert response.status_code == 302
+    amended = AmendedLetter.objects.get()
+    assert amended.case_document["items"][0]["reviewer_basis"] == MIXED
+    text = " ".join(amended.text.split())
+    assert f"Decision based on Non-MTUS Citation {ODG}." in text
+    assert WHY in text

@@ -117,7 +117,7 @@ def test_page_markers_in_a_rationale_become_its_sources(client, cast, under_revi
     [
         ({"decision": "maybe"}, "Select a valid choice"),
         ({"basis": "no-such-guideline"}, "Select a valid choice"),
-        ({"free_citation": "x" * 501}, "at most 500 characters"),
+        ({"free_citation": "x" * 1001}, "at most 1000 characters"),
     ],
 )
 def test_bad_input_in_a_field_is_refused_at_the_item(client, cast, under_review, fields, message):
