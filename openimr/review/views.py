@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -223,7 +224,7 @@ def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
     selectors.item_for_user(request.user, row.case_number, case_of_row(row).items, n)
     form = _item_form(request, row, n)
     if not form.is_valid():
-        problems = [f"{k}: {', '.join(map(str, v))}" for k, v in form.errors.items()]
+        problems = [_form_problem(form, k, v) for k, v in form.errors.items()]
         # The form marks and describes its own invalid fields; the alert says what failed.
         said = [f"item {n + 1} was not saved", *(f"Item {n + 1}: {p}" for p in problems)]
         return _page(request, row, bound={n: {"form": form}}, errors=said, status=422)
@@ -245,6 +246,16 @@ def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
         return _page(request, row, bound=bound, errors=[str(exc)], status=409)
     messages.success(request, f"Item {n + 1} was saved.")
     return redirect("review:case", row.case_number)
+
+
+def _form_problem(form: ItemForm, key: str, messages_: list[Any]) -> str:
+    """One refused field in the alert, named by its label as the page shows it; a problem of
+    the whole item (e.g. too many citation rows) is said without Django's "__all__"."""
+    said = ", ".join(map(str, messages_))
+    if key == NON_FIELD_ERRORS:
+        return said
+    field = form.fields.get(key)
+    return f"{(field.label if field else None) or key}: {said}"
 
 
 def _on_saved_version(request: HttpRequest, row: Any, n: int) -> ItemForm:

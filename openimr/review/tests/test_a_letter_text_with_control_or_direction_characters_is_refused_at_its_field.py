@@ -33,15 +33,22 @@ def test_a_summary_with_such_a_character_is_refused_and_kept_on_the_page(
     assert Case.objects.get(case_number=CASE).clinical_summary is None
 
 
-@pytest.mark.parametrize("field", ["rationale", "why_not_mtus", "free_citation"])
+@pytest.mark.parametrize(
+    ("field", "named"),
+    [
+        ("rationale", "rationale"),
+        ("why_not_mtus", "why_not_mtus"),
+        ("free_citation", "Free citation 1"),  # its row's label: an item has several
+    ],
+)
 @pytest.mark.parametrize(("char", "said"), [("\x1b", CONTROL), ("\u2067", DIRECTION)])
 def test_an_items_text_with_such_a_character_is_refused_at_the_item(
-    client, cast, under_review, records_layer, field, char, said
+    client, cast, under_review, records_layer, field, named, char, said
 ):
     login(client, cast.reviewer)
     response = item_post(client, **{f"item-0-{field}": f"Physical therapy{char} was tried first."})
     assert response.status_code == 422
-    assert f"{field}: {said}" in response.content.decode()
+    assert f"Item 1: {named}: {said}" in response.content.decode()
     assert Case.objects.get(case_number=CASE).items.get(position=0).decision is None
 
 
