@@ -3,6 +3,7 @@ Views hold no rules: the access helpers refuse (404, audited), the services refu
 input (the page is shown again with the problems, and nothing is written)."""
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -248,7 +249,7 @@ def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
     return redirect("review:case", row.case_number)
 
 
-def _form_problem(form: ItemForm, key: str, messages_: list[Any]) -> str:
+def _form_problem(form: ItemForm, key: str, messages_: Iterable[Any]) -> str:
     """One refused field in the alert, named by its label as the page shows it; a problem of
     the whole item (e.g. too many citation rows) is said without Django's "__all__"."""
     said = ", ".join(map(str, messages_))
