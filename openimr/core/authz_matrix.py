@@ -141,6 +141,7 @@ MATRIX: dict[str, Row] = {
     "records:edit": POST_ONLY,
     "records:extract": POST_ONLY,
     "records:file": STAFF,
+    "records:original": STAFF,
     "guidelines:catalog": STAFF,
     "review:print_queue": STAFF,
     "review:print_queue_letter": STAFF,
@@ -151,6 +152,7 @@ MATRIX: dict[str, Row] = {
     "review:outbox_read": STAFF | {"intake": "404", "case_manager": "404", "admin": "404"},
     "review:mark_printed": POST_ONLY,
     "review:withdraw": POST_ONLY,
+    "review:send_again": POST_ONLY,
     "decisions:failures": STAFF,
     "audit:case_trail": STAFF,
     # The reviewer's workspace: the assigned reviewer only.
