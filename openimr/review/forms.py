@@ -10,7 +10,6 @@ from django.core.validators import MaxLengthValidator
 
 from openimr.cases.interchange import SCHEMA_PATH
 from openimr.core.case import Citation, Decision, Item
-from openimr.core.text import unprintable
 from openimr.guidelines.domain.catalog import Catalog
 from openimr.guidelines.domain.hierarchy import hierarchy_rank
 from openimr.review.basis_positions import (
@@ -21,6 +20,7 @@ from openimr.review.basis_positions import (
     position_field,
 )
 from openimr.review.checklists import fact_fields
+from openimr.review.pasted import WrittenField, unprintable_at
 from openimr.review.selectors import entry_citation
 from openimr.review.services import BasisCorrection, ItemInput
 from openimr.review.sources import without_markers
@@ -86,18 +86,18 @@ def printable(value: str) -> None:
     """What the reviewer and QA write prints in the letter served on the parties and
     published: no control character, no text-direction control (as an application's texts,
     openimr.core.text.unprintable)."""
-    wrong = unprintable(value)
+    wrong = unprintable_at(value)
     if wrong:
         raise forms.ValidationError(wrong, code="unprintable")
 
 
 def _marked_text(limit: int, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(validators=[printable, PrintedLength(limit)], **kwargs)
+    return WrittenField(validators=[printable, PrintedLength(limit)], **kwargs)
 
 
 def _text(**kwargs: Any) -> forms.CharField:
     validators = [printable, *kwargs.pop("validators", ())]
-    return forms.CharField(validators=validators, **kwargs)
+    return WrittenField(validators=validators, **kwargs)
 
 
 def basis_choices(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
