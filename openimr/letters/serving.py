@@ -187,7 +187,7 @@ def letter_service_send_again(*, service_id: int, actor: Any) -> LetterService:
         if not _claim([row.pk], since):
             row.refresh_from_db()
             _refuse_send_again(row)
-            raise Conflict(f"the e-mail to the {row.party} is being sent now: nothing was sent again")
+            raise Conflict(_being_sent(row.party))
         audit_record(
             actor=actor,
             action=f"{row.document}.service.sent_again",
@@ -209,7 +209,11 @@ def _refuse_send_again(row: LetterService) -> None:
         when = row.sent_at.astimezone(CALIFORNIA).strftime("%m/%d/%Y %H:%M")
         raise Conflict(f"the e-mail to the {party} was sent on {when}: nothing was sent again")
     if row.being_sent:
-        raise Conflict(f"the e-mail to the {party} is being sent now: nothing was sent again")
+        raise Conflict(_being_sent(party))
+
+
+def _being_sent(party: str) -> str:
+    return f"the e-mail to the {party} is being sent now: nothing was sent again"
 
 
 def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:

@@ -36,5 +36,6 @@ def unprintable_at(text: str) -> str | None:
 class WrittenField(forms.CharField):
     """A text the reviewer writes, read as pasted (``as_pasted``) before it is checked."""
 
-    def to_python(self, value: object) -> str:
-        return as_pasted(super().to_python(value))
+    def to_python(self, value: object) -> str | None:
+        text = super().to_python(value)
+        return as_pasted(text) if text else text

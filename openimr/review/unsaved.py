@@ -77,8 +77,8 @@ def written_back(request: HttpRequest, message: str) -> HttpResponse:
     text written was lost."""
     texts = [
         (label, value)
-        for name, value in request.POST.items()
-        if (label := _label(name)) and value.strip()
+        for name in request.POST
+        if (label := _label(name)) and (value := request.POST.get(name, "")).strip()
     ]
     context = {"message": message, "texts": texts}
     return render(request, "review/not_saved.html", context, status=409)

@@ -32,7 +32,9 @@ def _shown(control: Element) -> list[str]:
     """What a browser sends for one control of the page as shown, unchanged."""
     kind = control.attrs.get("type", "text")
     if control.tag == "select":  # the catalog's options are in an <optgroup> per family
-        options = [o for c in control.children for o in (c.children if c.tag == "optgroup" else [c])]
+        options = [
+            o for c in control.children for o in (c.children if c.tag == "optgroup" else [c])
+        ]
         return [o.attrs["value"] for o in options if "selected" in o.attrs]
     if control.tag == "textarea":
         return [control.text.removeprefix("\n")]

@@ -25,9 +25,7 @@ def test_words_manual_and_page_breaks_save_as_line_breaks(client, cast, under_re
     assert saved == "Treated with:\n1. Physical therapy\n2. Naproxen\n\nShe still works."
 
 
-def test_invisible_characters_inside_words_are_taken_out_of_every_text(
-    client, cast, under_review
-):
+def test_invisible_characters_inside_words_are_taken_out_of_every_text(client, cast, under_review):
     login(client, cast.reviewer)
     fields = {
         "item-0-rationale": "Physio\u00adtherapy gave no gain\u200b; \ufeffno more visits.",
@@ -48,6 +46,5 @@ def test_a_refused_control_character_is_named_with_where_it_is(client, cast, und
     response = client.post(URL, {"action": "summary", "summary": "First line.\nSec\x07ond."})
     assert response.status_code == 422
     assert (
-        "Clinical case summary: must not contain control characters: U+0007 on line 2, "
-        "character 16"
+        "Clinical case summary: must not contain control characters: U+0007 on line 2, character 16"
     ) in response.content.decode()

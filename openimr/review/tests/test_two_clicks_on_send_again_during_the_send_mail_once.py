@@ -1,4 +1,4 @@
-""""Send again" while the first send is still mailing: the second click found the row not yet
+"""A "send again" while the first send is still mailing: the second click found the row not yet
 sent and mailed the letter a second time. The send is now claimed in one conditional UPDATE
 before the e-mail goes; a second click is told the e-mail is being sent now."""
 
