@@ -1,9 +1,15 @@
+from datetime import timedelta
 from typing import Any
 
 from django.db import models
 
+from openimr.core.clock import now
 from openimr.core.errors import Conflict
 
+# How long a sending step's claim on an e-mail holds (LetterService.sending_since): a mail
+# server answers within seconds or not at all; a claim older than this is of a step that
+# stopped (a server restarted while mailing), and staff may send the e-mail again.
+SENDING_CLAIM = timedelta(minutes=15)
 FROZEN = "an issued letter cannot be edited: a correction is a new amended letter"
 
 
@@ -100,6 +106,12 @@ class LetterService(models.Model):
         help_text="with no mail server: outbox/<file> (the local outbox) or console; "
         "empty: handed to the mail server",
     )
+    sending_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="claimed by a sending step, which is mailing it now; an old claim is one "
+        "whose step stopped",
+    )
     printed_at = models.DateTimeField(null=True, blank=True, help_text="mail printed")
     printed_by = models.CharField(max_length=150, blank=True, default="", help_text="who printed")
     error = models.TextField(blank=True, default="")
@@ -125,6 +137,8 @@ class LetterService(models.Model):
     def status(self) -> str:
         """Where this party's service stands, as staff read it."""
         if self.method == self.EMAIL:
+            if self.unsent and self.being_sent:
+                return "being sent now"
             if self.unsent and not self.error:
                 # A send that never ran: one that failed turned the row to mail.
                 return "not sent: the e-mail did not go out; send it again"
@@ -142,6 +156,12 @@ class LetterService(models.Model):
     def unsent(self) -> bool:
         """An e-mail service whose sending step never ran (``letter_service_send_again``)."""
         return self.method == self.EMAIL and self.sent_at is None and bool(self.address)
+
+    @property
+    def being_sent(self) -> bool:
+        """Claimed by a sending step that may still be mailing it (``SENDING_CLAIM``)."""
+        since = self.sending_since
+        return since is not None and since > now() - SENDING_CLAIM
 
     @property
     def outbox_file(self) -> str:

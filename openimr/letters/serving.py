@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 
 from openimr.audit.services import audit_record
 from openimr.cases.selectors import case_parties
@@ -21,7 +22,13 @@ from openimr.cases.services import case_notice_mailed, notice_stored_letter
 from openimr.core.clock import CALIFORNIA, local_date, now
 from openimr.core.errors import Conflict, NotFound
 from openimr.core.mail import CASE_HEADER, delivered
-from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
+from openimr.letters.models import (
+    SENDING_CLAIM,
+    AmendedLetter,
+    FrozenLetter,
+    IssuedLetter,
+    LetterService,
+)
 from openimr.letters.render.text import render_text
 from openimr.letters.rendering import render_pdf_bytes
 from openimr.review.domain.implementation import Service
@@ -112,35 +119,54 @@ def _mail_of(row: LetterService) -> tuple[str, str, str, bytes]:
     return f"{notice.title}, case {number}", render_text(letter), name, pdf
 
 
-def _send(service_ids: list[int]) -> None:
-    documents: dict[tuple[int | None, str, str], tuple[str, str, str, bytes]] = {}
-    # Only what is still to send: a service sent again (a double click) goes out once.
-    rows = LetterService.objects.filter(
-        pk__in=service_ids, method=LetterService.EMAIL, sent_at=None
+def _claim(service_ids: Iterable[int], since: Any) -> int:
+    """Claim the e-mails of ``service_ids`` still to send for one sending step, in one
+    conditional UPDATE: of two steps on one e-mail (a double click on "send again" while the
+    first step mails, or the issue's own step), the database lets one claim it, so it goes
+    out once. A claim older than SENDING_CLAIM is of a step that stopped, and is taken."""
+    return (
+        LetterService.objects.filter(pk__in=service_ids, method=LetterService.EMAIL, sent_at=None)
+        .exclude(address="")
+        .filter(Q(sending_since=None) | Q(sending_since__lte=since - SENDING_CLAIM))
+        .update(sending_since=since)
     )
+
+
+def _send(service_ids: list[int], claimed: Any = None) -> None:
+    """Mail each e-mail of ``service_ids`` this step claims (or, ``claimed``, claimed already
+    at that instant by `letter_service_send_again`); one claimed by another step is its."""
+    since = claimed or now()
+    if claimed is None:
+        _claim(service_ids, since)
+    documents: dict[tuple[int | None, str, str], tuple[str, str, str, bytes]] = {}
+    rows = LetterService.objects.filter(pk__in=service_ids, sent_at=None, sending_since=since)
     for row in rows.select_related("case", "notice"):
-        try:
-            # A letter reads the same for every party; a notice is addressed to each.
-            key = (row.notice_id, row.pdf_sha256, row.party_role if row.notice_id else "")
-            if key not in documents:
-                documents[key] = _mail_of(row)
-            subject, body, name, pdf = documents[key]
-            message = EmailMessage(
-                subject=subject,
-                body=body,
-                to=[row.address],
-                headers={CASE_HEADER: row.case.case_number},
-            )
-            message.attach(name, pdf, "application/pdf")
-            where = delivered(message)
-        except Exception as exc:  # any failure of one party's e-mail
-            # The document is issued either way, and one party's failure must not keep the
-            # others' e-mails from going: the party is served by mail instead.
-            log.warning("service by e-mail failed for service %s: %s", row.pk, exc)
-            letter_service_reroute_to_mail(row=row, reason=str(exc) or type(exc).__name__)
-            continue
-        row.sent_at, row.delivered_to = now(), where
-        row.save(update_fields=["sent_at", "delivered_to"])
+        _send_one(row, documents)
+
+
+def _send_one(row: LetterService, documents: dict[Any, tuple[str, str, str, bytes]]) -> None:
+    try:
+        # A letter reads the same for every party; a notice is addressed to each.
+        key = (row.notice_id, row.pdf_sha256, row.party_role if row.notice_id else "")
+        if key not in documents:
+            documents[key] = _mail_of(row)
+        subject, body, name, pdf = documents[key]
+        message = EmailMessage(
+            subject=subject,
+            body=body,
+            to=[row.address],
+            headers={CASE_HEADER: row.case.case_number},
+        )
+        message.attach(name, pdf, "application/pdf")
+        where = delivered(message)
+    except Exception as exc:  # any failure of one party's e-mail
+        # The document is issued either way, and one party's failure must not keep the
+        # others' e-mails from going: the party is served by mail instead.
+        log.warning("service by e-mail failed for service %s: %s", row.pk, exc)
+        letter_service_reroute_to_mail(row=row, reason=str(exc) or type(exc).__name__)
+        return
+    row.sent_at, row.delivered_to, row.sending_since = now(), where, None
+    row.save(update_fields=["sent_at", "delivered_to", "sending_since"])
 
 
 def letter_service_send_again(*, service_id: int, actor: Any) -> LetterService:
@@ -148,13 +174,20 @@ def letter_service_send_again(*, service_id: int, actor: Any) -> LetterService:
     the issue (or the notice), but the sending step that runs after the commit did not (the
     server stopped or restarted in between). Such a row is neither sent nor in the print
     queue, so the party would never be served (LC 4610.6(f); 8 CCR 9792.10.3, 9792.10.4(b)).
-    NotFound for no such row; Conflict for a party served by mail, or already sent. A send
-    that fails again turns the service to mail, as the first would have."""
+    NotFound for no such row; Conflict for a party served by mail, already sent, or being
+    sent now (claimed by another step, ``_claim``): the send is claimed before the e-mail
+    goes, so two clicks send it once. A send that fails again turns the service to mail, as
+    the first would have."""
+    since = now()
     with transaction.atomic():
         row = LetterService.objects.select_for_update().filter(pk=service_id).first()
         if row is None:
             raise NotFound(f"no letter or notice service {service_id}")
         _refuse_send_again(row)
+        if not _claim([row.pk], since):
+            row.refresh_from_db()
+            _refuse_send_again(row)
+            raise Conflict(_being_sent(row.party))
         audit_record(
             actor=actor,
             action=f"{row.document}.service.sent_again",
@@ -162,7 +195,7 @@ def letter_service_send_again(*, service_id: int, actor: Any) -> LetterService:
             object_id=row.case.case_number,
             detail={"service": row.pk, "party_role": row.party_role},
         )
-        transaction.on_commit(partial(_send, [row.pk]))
+        transaction.on_commit(partial(_send, [row.pk], since))
     return row
 
 
@@ -175,6 +208,12 @@ def _refuse_send_again(row: LetterService) -> None:
     if row.sent_at is not None:
         when = row.sent_at.astimezone(CALIFORNIA).strftime("%m/%d/%Y %H:%M")
         raise Conflict(f"the e-mail to the {party} was sent on {when}: nothing was sent again")
+    if row.being_sent:
+        raise Conflict(_being_sent(party))
+
+
+def _being_sent(party: str) -> str:
+    return f"the e-mail to the {party} is being sent now: nothing was sent again"
 
 
 def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:
@@ -186,9 +225,9 @@ def letter_service_reroute_to_mail(*, row: LetterService, reason: str) -> None:
     information to the party asked, whose time to answer grows by the mail's 5 days
     (8 CCR 9792.10.3(c); CCP 1013(a))."""
     with transaction.atomic():
-        row.method = LetterService.MAIL
+        row.method, row.sending_since = LetterService.MAIL, None
         row.error = f"e-mail to {row.address} failed: {reason}"[:500]
-        row.save(update_fields=["method", "error"])
+        row.save(update_fields=["method", "error", "sending_since"])
         audit_record(
             actor=SENDER,
             action=f"{row.document}.service.rerouted",

@@ -10,10 +10,17 @@ from django.core.validators import MaxLengthValidator
 
 from openimr.cases.interchange import SCHEMA_PATH
 from openimr.core.case import Citation, Decision, Item
-from openimr.core.text import unprintable
 from openimr.guidelines.domain.catalog import Catalog
 from openimr.guidelines.domain.hierarchy import hierarchy_rank
+from openimr.review.basis_positions import (
+    CatalogPositions,
+    FreeRow,
+    initial_positions,
+    ordered,
+    position_field,
+)
 from openimr.review.checklists import fact_fields
+from openimr.review.pasted import WrittenField, unprintable_at
 from openimr.review.selectors import entry_citation
 from openimr.review.services import BasisCorrection, ItemInput
 from openimr.review.sources import without_markers
@@ -79,18 +86,18 @@ def printable(value: str) -> None:
     """What the reviewer and QA write prints in the letter served on the parties and
     published: no control character, no text-direction control (as an application's texts,
     openimr.core.text.unprintable)."""
-    wrong = unprintable(value)
+    wrong = unprintable_at(value)
     if wrong:
         raise forms.ValidationError(wrong, code="unprintable")
 
 
 def _marked_text(limit: int, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(validators=[printable, PrintedLength(limit)], **kwargs)
+    return WrittenField(validators=[printable, PrintedLength(limit)], **kwargs)
 
 
 def _text(**kwargs: Any) -> forms.CharField:
     validators = [printable, *kwargs.pop("validators", ())]
-    return forms.CharField(validators=validators, **kwargs)
+    return WrittenField(validators=validators, **kwargs)
 
 
 def basis_choices(catalog: Catalog) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -131,21 +138,29 @@ class ItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.catalog = catalog
         self.fields["basis"].choices = basis_choices(catalog)  # type: ignore[attr-defined]
+        self.positions = CatalogPositions(self, "", "basis", catalog)
         self.free = FreeRows(self, "", "Free citation {row}")
-        self.order_fields(["decision", "basis", *self.free.names()])
+        self.order_fields(["decision", "basis", *self.positions.names(), *self.free.names()])
 
     def clean(self) -> dict[str, Any] | None:
         self.free.check()
         return super().clean()
 
-    def free_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        """Each free-citation row's text and MTUS tick box, as the page shows them."""
-        return [(self[text], self[mtus]) for text, mtus in self.free.rows()]
+    def free_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
+        """Each free-citation row's text, MTUS tick box and position, as the page shows them."""
+        return [
+            (self[text], self[mtus], self[free_position_name(row, "")])
+            for row, (text, mtus) in enumerate(self.free.rows())
+        ]
+
+    def catalog_positions(self) -> list[forms.BoundField]:
+        """The position box of each chosen catalog entry, as the page shows them."""
+        return self.positions.bound()
 
     def entry(self, position: int) -> ItemInput:
         """The cleaned form as the service takes it."""
         data = self.cleaned_data
-        basis = citations(self.catalog, data["basis"], self.free.cleaned())
+        basis = ordered(self.catalog, self.positions.chosen(), self.free.cleaned())
         return ItemInput(
             position=position,
             decision=Decision(data["decision"]) if data["decision"] else None,
@@ -156,36 +171,28 @@ class ItemForm(forms.Form):
         )
 
 
-def citations(
-    catalog: Catalog, chosen_ids: list[str], free: list[tuple[str, bool]]
-) -> tuple[Citation, ...]:
-    """The basis a form names: the chosen catalog entries as the letter cites them, then the
-    free citations, each row's with that row's MTUS flag (several in a row, separated by
-    semicolons, share it)."""
-    chosen = [catalog.get(i) for i in chosen_ids]
-    basis = [Citation(e.family == "mtus", entry_citation(e)) for e in chosen if e]
-    split = [(t.strip(), mtus) for text, mtus in free for t in text.split(";") if t.strip()]
-    return (*basis, *(Citation(mtus, text) for text, mtus in split))
-
-
 def item_initial(item: Item, catalog: Catalog, rationale_input: str | None) -> dict[str, Any]:
     """The form's values from the stored item: a citation that is a catalog entry's is
     chosen in the list; any other takes a free-citation row of its own, with its own MTUS
-    flag, so that a mixed basis (an MTUS and an ODG citation) saves back as stored."""
-    chosen, free = _chosen_and_free(item, catalog)
+    flag, so that a mixed basis (an MTUS and an ODG citation) saves back as stored; each
+    citation's position box holds its place in the stored basis, so that it saves back in
+    the reviewer's order (openimr.review.basis_positions)."""
+    chosen, free, positions = _chosen_and_free(item, catalog, "")
     return {
         "decision": item.decision.value if item.decision else "",
         "basis": chosen,
+        **positions,
         **free_initial(free, ""),
         "why_not_mtus": item.why_not_mtus or "",
         "rationale": rationale_input if rationale_input is not None else item.rationale or "",
     }
 
 
-def _chosen_and_free(item: Item, catalog: Catalog) -> tuple[list[str], list[Citation]]:
+def _chosen_and_free(
+    item: Item, catalog: Catalog, tail: str
+) -> tuple[list[str], list[tuple[Citation, int]], dict[str, int]]:
     by_text = {entry_citation(e): e.id for e in catalog.entries}
-    chosen = [by_text[c.citation] for c in item.reviewer_basis if c.citation in by_text]
-    return chosen, [c for c in item.reviewer_basis if c.citation not in by_text]
+    return initial_positions(item.reviewer_basis, by_text, tail)
 
 
 def free_names(row: int, item: str) -> tuple[str, str]:
@@ -197,14 +204,19 @@ def free_names(row: int, item: str) -> tuple[str, str]:
     return f"free_citation{tail}", f"free_is_mtus{tail}"
 
 
-def free_initial(free: list[Citation], item: str) -> dict[str, Any]:
-    """The initial values of the free-citation rows: each citation its own row and flag."""
-    rows = [(free_names(row, item), c) for row, c in enumerate(free)]
-    return {
-        name: value
-        for (text, mtus), c in rows
-        for name, value in ((text, c.citation), (mtus, c.mtus))
-    }
+def free_position_name(row: int, item: str) -> str:
+    """The name of a free-citation row's position box (openimr.review.basis_positions)."""
+    return f"free_position{item}_{row}" if row else f"free_position{item}"
+
+
+def free_initial(free: list[tuple[Citation, int]], item: str) -> dict[str, Any]:
+    """The initial values of the free-citation rows: each citation its own row, flag and
+    position in the stored basis."""
+    values: dict[str, Any] = {}
+    for row, (c, position) in enumerate(free):
+        text, mtus = free_names(row, item)
+        values |= {text: c.citation, mtus: c.mtus, free_position_name(row, item): position}
+    return values
 
 
 class FreeRows:
@@ -224,6 +236,8 @@ class FreeRows:
             form.fields[mtus] = forms.BooleanField(
                 required=False, label=f"{words} is part of the MTUS"
             )
+            position = free_position_name(row, item)
+            form.fields[position] = position_field(f"Position in the basis of {words.lower()}")
 
     def _present(self) -> int:
         values, name_of = (
@@ -243,7 +257,11 @@ class FreeRows:
         return [free_names(row, self.item) for row in range(self.count)]
 
     def names(self) -> list[str]:
-        return [name for row in self.rows() for name in row]
+        return [
+            name
+            for n, row in enumerate(self.rows())
+            for name in (*row, free_position_name(n, self.item))
+        ]
 
     def check(self) -> None:
         if self.too_many:
@@ -253,9 +271,12 @@ class FreeRows:
                 code="free_rows",
             )
 
-    def cleaned(self) -> list[tuple[str, bool]]:
+    def cleaned(self) -> list[FreeRow]:
         data = self.form.cleaned_data
-        return [(data[text], bool(data[mtus])) for text, mtus in self.rows()]
+        return [
+            (data[text], bool(data[mtus]), data[free_position_name(n, self.item)])
+            for n, (text, mtus) in enumerate(self.rows())
+        ]
 
 
 class ChecklistForm(forms.Form):
@@ -306,6 +327,7 @@ class AmendForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.catalog, self.count = catalog, items
         self.free: list[FreeRows] = []
+        self.positions: list[CatalogPositions] = []
         for n in range(items):
             label = f"item {n + 1}"
             self.fields[f"basis_{n}"] = forms.MultipleChoiceField(
@@ -314,6 +336,7 @@ class AmendForm(forms.Form):
                 widget=forms.SelectMultiple(attrs={"size": 6}),
                 label=f"Basis of {label} (guideline catalog)",
             )
+            self.positions.append(CatalogPositions(self, f"_{n}", f"basis_{n}", catalog))
             self.free.append(FreeRows(self, f"_{n}", f"Other citation {{row}} of {label}"))
             self.fields[f"why_not_mtus_{n}"] = _text(
                 widget=forms.Textarea(attrs={**_TEXT, "rows": 3}),
@@ -335,25 +358,26 @@ class AmendForm(forms.Form):
 
     def bases(self) -> list[BasisCorrection | None]:
         """Each item's corrected basis; None for an item whose basis fields were left as
-        shown, so that the issued basis stays exactly as issued, in its order (the form lists
-        catalog entries before free citations)."""
+        shown, so that the issued basis stays exactly as issued."""
         return [self._basis(n) if self._basis_changed(n) else None for n in range(self.count)]
 
     def _basis_changed(self, n: int) -> bool:
-        names = {f"basis_{n}", f"why_not_mtus_{n}", *self.free[n].names()}
+        names = {f"basis_{n}", f"why_not_mtus_{n}", *self.positions[n].names()}
+        names |= set(self.free[n].names())
         return bool(names & set(self.changed_data))
 
     def _basis(self, n: int) -> BasisCorrection:
         data = self.cleaned_data
-        basis = citations(self.catalog, data[f"basis_{n}"], self.free[n].cleaned())
+        basis = ordered(self.catalog, self.positions[n].chosen(), self.free[n].cleaned())
         return BasisCorrection(basis, data[f"why_not_mtus_{n}"])
 
 
 def amend_initial(item: Item, catalog: Catalog, n: int) -> dict[str, Any]:
     """An issued item's basis as the amend form shows it, each free citation in its row."""
-    chosen, free = _chosen_and_free(item, catalog)
+    chosen, free, positions = _chosen_and_free(item, catalog, f"_{n}")
     return {
         f"basis_{n}": chosen,
+        **positions,
         **free_initial(free, f"_{n}"),
         f"why_not_mtus_{n}": item.why_not_mtus or "",
     }

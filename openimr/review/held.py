@@ -30,10 +30,19 @@ def case_held(actor: Actor, case_number: str, *, not_done: str) -> Any:
     ``ReviewerWithdrawn`` when staff withdrew them from it, saying ``not_done`` (what was
     not written). Staff, QA and services hold no assignment and are not refused here."""
     row = case_locked(case_number)
-    if withdrawn := reviewer_selectors.withdrawn_from(actor, case_number):
-        on = local_date(withdrawn.withdrawn_at or now())
-        raise ReviewerWithdrawn(
-            f"staff withdrew you from case {case_number} on {on:%m/%d/%Y}: {not_done}, and "
-            "the case is no longer yours to decide"
-        )
+    if said := withdrawn_message(actor, case_number, not_done=not_done):
+        raise ReviewerWithdrawn(said)
     return row
+
+
+def withdrawn_message(actor: Actor, case_number: str, *, not_done: str) -> str | None:
+    """What a reviewer staff withdrew from the case is told of their write, saying
+    ``not_done``; None for anyone else (never withdrawn from it, or on it again)."""
+    withdrawn = reviewer_selectors.withdrawn_from(actor, case_number)
+    if withdrawn is None:
+        return None
+    on = local_date(withdrawn.withdrawn_at or now())
+    return (
+        f"staff withdrew you from case {case_number} on {on:%m/%d/%Y}: {not_done}, and "
+        "the case is no longer yours to decide"
+    )

@@ -29,10 +29,18 @@ def marker(ref: SourceRef) -> str:
 
 
 def without_markers(text: str) -> str:
-    """The text as the letter prints it."""
+    """The text as the letter prints it: paragraphs apart by a blank line, and each line the
+    reviewer broke kept on its own (a list "1. ...", "- ..." prints as a list), its runs of
+    white space folded; a browser's CRLF line ends read as line ends."""
     return "\n\n".join(
-        " ".join(MARKER.sub("", p).split()) for p in re.split(r"\n\s*\n", text) if p.strip()
+        "\n".join(line for line in map(_printed_line, p.splitlines()) if line)
+        for p in re.split(r"\n\s*\n", text)
+        if p.strip()
     )
+
+
+def _printed_line(line: str) -> str:
+    return " ".join(MARKER.sub("", line).split())
 
 
 def summary_version(text: str) -> str:

@@ -10,12 +10,14 @@ one another user was); taken out the first time the workspace shows it, and show
 that case's page to a reviewer of the case, an item only to its own reviewer (the view
 authorizes first)."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
 
 _KEY = "openimr.review.unsaved"
 # The actions whose fields are text a reviewer wrote; a submit or a checklist is pressed again.
@@ -51,3 +53,32 @@ def unsaved_for(request: HttpRequest) -> QueryDict | None:
     for name, values in kept["fields"].items():
         data.setlist(name, values)
     return data
+
+
+KEPT = _KEPT
+_WRITTEN = re.compile(r"item-(\d+)-(rationale|why_not_mtus|free_citation(?:_\d+)?)")
+_WORDS = {"rationale": "decision rationale", "why_not_mtus": "why the MTUS does not apply"}
+
+
+def _label(name: str) -> str | None:
+    if name == "summary":
+        return "Clinical case summary"
+    found = _WRITTEN.fullmatch(name)
+    if found is None:
+        return None
+    return f"Item {int(found[1]) + 1}: {_WORDS.get(found[2], 'free citation')}"
+
+
+def written_back(request: HttpRequest, message: str) -> HttpResponse:
+    """A save refused because staff withdrew the reviewer from the case (``review.held``):
+    the case is no longer theirs to see, so the page says why nothing was saved and shows,
+    read only to copy, only what they wrote, as their browser just sent it (nothing is read
+    from the case). Before, the page answered 404, or their cases page said why, and the
+    text written was lost."""
+    texts = [
+        (label, value)
+        for name in request.POST
+        if (label := _label(name)) and (value := request.POST.get(name, "")).strip()
+    ]
+    context = {"message": message, "texts": texts}
+    return render(request, "review/not_saved.html", context, status=409)

@@ -30,9 +30,9 @@ from openimr.review import case_file, selectors, services, submission
 from openimr.review.checklists import checklist_for, outline
 from openimr.review.field_problems import first_invalid, place
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
-from openimr.review.held import ReviewerWithdrawn
+from openimr.review.held import ReviewerWithdrawn, withdrawn_message
 from openimr.review.sources import from_json, item_version, summary_version, with_markers
-from openimr.review.unsaved import keeping_writing, unsaved_for
+from openimr.review.unsaved import KEPT, keeping_writing, unsaved_for, written_back
 from openimr.review.work_lists import work_list
 
 EDITABLE = (State.RECORDS_COMPLETE.value, State.IN_REVIEW.value)
@@ -191,7 +191,7 @@ def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
             request, row, summary_text=text, errors=errors, field_problems=exc.problems, status=422
         )
     except ReviewerWithdrawn as exc:
-        return _sent_home(request, exc)
+        return written_back(request, str(exc))
     except Conflict as exc:
         # The text just written stays on the page, now on the saved version: saving it
         # again replaces the other reviewer's summary knowingly.
@@ -239,7 +239,7 @@ def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
             request, row, bound=bound, errors=errors, field_problems=exc.problems, status=422
         )
     except ReviewerWithdrawn as exc:
-        return _sent_home(request, exc)
+        return written_back(request, str(exc))
     except Conflict as exc:
         # What was just written stays on the page, now on the saved version: saving it
         # again replaces the item saved meanwhile knowingly.
@@ -306,6 +306,15 @@ def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
     return _page(request, row, bound={n: {"form": form, "checklist": facts, "result": result}})
 
 
+def _withdrawn_before(request: HttpRequest, case_number: str) -> str | None:
+    """Why a save from a reviewer staff withdrew from the case before it came is refused;
+    None for any other refusal, which stays a 404 (the refusal is audited either way)."""
+    if request.method != "POST" or request.POST.get("action") not in KEPT:
+        return None
+    not_done = "nothing was saved"
+    return withdrawn_message(request.user, case_number, not_done=not_done)
+
+
 def _sent_home(request: HttpRequest, exc: ReviewerWithdrawn) -> HttpResponse:
     """A reviewer withdrawn while they wrote: the case file is no longer theirs to see, so
     their home page says why, not the workspace with the error (``review.held``)."""
@@ -333,7 +342,12 @@ _ACTIONS = {
 @keeping_writing
 def workspace(request: HttpRequest, case_number: str) -> HttpResponse:
     action = "review.viewed" if request.method == "GET" else "review.changed"
-    row = selectors.case_for_reviewer(request.user, case_number, action=action)
+    try:
+        row = selectors.case_for_reviewer(request.user, case_number, action=action)
+    except Http404:
+        if (said := _withdrawn_before(request, case_number)) is None:
+            raise
+        return written_back(request, said)
     if request.method != "POST":
         written = unsaved_for(request)
         return _page(request, row) if written is None else _put_back(request, row, written)

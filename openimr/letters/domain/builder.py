@@ -1,5 +1,6 @@
 """Case + template → Letter. Pure: the same case and template give the same letter."""
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 
@@ -113,13 +114,22 @@ def _how_made(
     return Section(HOW_MADE, (Paragraph(" ".join(texts)),))
 
 
+def written(text: str, refs: Citations) -> list[str]:
+    """The paragraphs of what the reviewer wrote (a summary, a rationale), apart by a blank
+    line, each with its reference numbers and its own line breaks: a list the reviewer wrote
+    ("1. ...", "- ...") prints as a list, not run into one line."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    lines = ("\n".join(s.strip() for s in p.splitlines() if s.strip()) for p in paragraphs)
+    return [refs.cite(p) for p in lines if p]
+
+
+def _reviewers_paragraph(text: str, refs: Citations, label: str | None = None) -> Paragraph:
+    return Paragraph(text, label=label, cites=bool(refs.numbers), as_written="\n" in text)
+
+
 def _summary(case: Case, t: LetterTemplate, refs: Citations, reviewers: int) -> Section:
     text = (case.clinical_summary or "").strip() or t.text("summary.missing")
-    paragraphs = [
-        Paragraph(refs.cite(p.strip()), cites=bool(refs.numbers))
-        for p in text.split("\n\n")
-        if p.strip()
-    ]
+    paragraphs = [_reviewers_paragraph(p, refs) for p in written(text, refs)]
     intro = Paragraph(t.text(reviewers_key("summary.intro", reviewers)))
     return Section(SUMMARY, (intro, *paragraphs))
 
@@ -148,9 +158,8 @@ def _item_blocks(item: Item, t: LetterTemplate, short: str, refs: Citations) -> 
     )
     if item.why_not_mtus and item.why_not_mtus.strip():
         yield Paragraph(item.why_not_mtus.strip(), label=_why_label(item, t))
-    for index, text in enumerate(p for p in (item.rationale or "").split("\n\n") if p.strip()):
-        label = "Decision rationale:" if index == 0 else None
-        yield Paragraph(refs.cite(text.strip()), label=label, cites=bool(refs.numbers))
+    for index, text in enumerate(written(item.rationale or "", refs)):
+        yield _reviewers_paragraph(text, refs, "Decision rationale:" if index == 0 else None)
 
 
 def _issues(

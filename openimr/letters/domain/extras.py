@@ -3,6 +3,7 @@ on (issue 5, provenance; LC 4610.6(e): "the relevant documents in the record"), 
 an overturned item must be implemented by (8 CCR 9792.10.7(a)), and, for a correction, the
 letter it amends."""
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from openimr.review.domain.provenance import (
 )
 
 REFERENCES = "REFERENCES"
+_SPACE = re.compile(r"(\s+)")
 
 
 @dataclass(frozen=True)
@@ -53,14 +55,23 @@ class Citations:
     listed: tuple[str, ...]
 
     def cite(self, paragraph: str) -> str:
-        """The paragraph with each cited sentence followed by its numbers: "... L3-S1. [1, 2]"."""
+        """The paragraph with each cited sentence followed by its numbers: "... L3-S1. [1, 2]".
+        The white space between words stays as written, so a line break the reviewer typed
+        (a list) is still there after the numbers."""
         if not self.numbers:
             return paragraph
-        out = []
+        # Words at even places, the white space after each at odd ones: a sentence is a run
+        # of whole words (split_sentences splits only at white space).
+        parts = [*_SPACE.split(paragraph.strip()), ""]
+        out, word = [], 0
         for sentence in split_sentences(paragraph):
+            last = word + len(sentence.split()) - 1
             found = self.numbers.get(_key(sentence))
-            out.append(f"{sentence} [{', '.join(map(str, found))}]" if found else sentence)
-        return " ".join(out)
+            out.append("".join(parts[2 * word : 2 * last + 1]))
+            out.append(f" [{', '.join(map(str, found))}]" if found else "")
+            out.append(parts[2 * last + 1])
+            word = last + 1
+        return "".join(out)
 
 
 def citations(provenance: Provenance) -> Citations:

@@ -40,7 +40,8 @@ def _bullets(block: BulletList) -> str:
 
 def render_text(letter: Letter) -> str:
     out = [letter.organization, letter.title, ""]
-    out += [f"{f.label}: {f.value}" for f in letter.header]
+    # Wrapped as the body is: a reason for an amendment or a party's long name ran on.
+    out += [_wrap(f"{f.label}: {f.value}") for f in letter.header]
     for section in letter.sections:
         out += ["", section.heading]
         for block in section.blocks:

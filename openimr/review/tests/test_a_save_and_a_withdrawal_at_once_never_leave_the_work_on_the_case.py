@@ -115,11 +115,12 @@ def test_a_withdrawal_while_a_save_holds_the_case_waits_and_sets_the_save_aside(
     ],
     ids=["item", "summary"],
 )
-def test_a_reviewer_withdrawn_between_the_pages_check_and_the_save_is_sent_home(
+def test_a_reviewer_withdrawn_between_the_pages_check_and_the_save_is_told_and_keeps_the_text(
     client, cast, under_review, monkeypatch, post
 ):
     """The page: the workspace's access check passes, the withdrawal lands, then the save is
-    refused; the reviewer lands on their home page with why, not on the case file."""
+    refused; the reviewer is told why, not shown the case file, and gets back what they
+    wrote to copy (before, they were sent to their home page and the text was lost)."""
     checked = selectors.case_for_reviewer
 
     def withdrawn_just_after(user, case_number, **given):
@@ -130,10 +131,12 @@ def test_a_reviewer_withdrawn_between_the_pages_check_and_the_save_is_sent_home(
     monkeypatch.setattr(selectors, "case_for_reviewer", withdrawn_just_after)
     login(client, cast.reviewer)
     sent = post(client)
-    assert sent.status_code == 302 and sent["Location"] == "/review/"
-    text = client.get("/review/").content.decode()
-    assert f"staff withdrew you from case {CASE}" in text
+    assert sent.status_code == 409
+    text = sent.content.decode()
+    assert f"taff withdrew you from case {CASE}" in text
     assert "was not saved" in text
+    assert "Lumbar strain with no deficit on examination." in text or SUMMARY in text
+    assert "Documents reviewed" not in text  # not the case file
     _nothing_of_the_reviewers_on_the_case()
     assert Case.objects.get(case_number=CASE).clinical_summary is None
 

@@ -31,8 +31,11 @@ def _store_mixed(reviewer, why):
 def _shown(control: Element) -> list[str]:
     """What a browser sends for one control of the page as shown, unchanged."""
     kind = control.attrs.get("type", "text")
-    if control.tag == "select":
-        return [o.attrs["value"] for o in control.children if "selected" in o.attrs]
+    if control.tag == "select":  # the catalog's options are in an <optgroup> per family
+        options = [
+            o for c in control.children for o in (c.children if c.tag == "optgroup" else [c])
+        ]
+        return [o.attrs["value"] for o in options if "selected" in o.attrs]
     if control.tag == "textarea":
         return [control.text.removeprefix("\n")]
     if kind == "checkbox":
