@@ -15,6 +15,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from openimr.accounts.selectors import USER_AGENT, USER_AGENT_KEPT
 from openimr.accounts.services import session_times_stamp, user_sessions_end
 from openimr.audit.services import audit_record
 from openimr.core.client_address import request_client_address
@@ -64,6 +65,8 @@ def record_login(sender: Any, request: Any = None, user: Any = None, **_: Any) -
     _session_event("login.succeeded", user, request)
     if request is not None and hasattr(request, "session"):
         session_times_stamp(request.session, at=now().timestamp())
+        agent = request.META.get("HTTP_USER_AGENT", "")
+        request.session[USER_AGENT] = str(agent)[:USER_AGENT_KEPT]  # for "Your sessions"
 
 
 @receiver(user_logged_out)
