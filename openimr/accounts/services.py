@@ -165,13 +165,7 @@ def second_factor_unlock(*, user: Any, actor: Any) -> bool:
         for device in devices_for_user(user, confirmed=None):
             if hasattr(device, "throttle_reset"):
                 device.throttle_reset(commit=True)
-        audit_record(
-            actor=actor,
-            action="two_factor.unlocked",
-            object_type="user",
-            object_id=user.get_username(),
-            detail={"locked_at": locked_at.isoformat()},
-        )
+        audit_user_event(actor, user, "two_factor.unlocked", locked_at=locked_at.isoformat())
     return True
 
 
@@ -187,13 +181,7 @@ def password_set_by_administrator(*, user: Any, actor: Any, via: str) -> list[st
     with transaction.atomic():
         revoked = api_tokens.tokens_revoke_for_user(user=user, why=why)
         user_sessions_end(user=user, why=why, actor=actor)
-        audit_record(
-            actor=actor,
-            action="password.set",
-            object_type="user",
-            object_id=user.get_username(),
-            detail={"via": via, "api_tokens_revoked": revoked},
-        )
+        audit_user_event(actor, user, "password.set", via=via, api_tokens_revoked=revoked)
     return revoked
 
 
@@ -297,7 +285,7 @@ def user_session_end(*, user: Any, handle: str, current_key: str | None) -> Open
     ]
     with transaction.atomic():
         AccountSession.objects.filter(session_key__in=keys).delete()
-        _audit_session(user, user, "user.session_ended", session=handle, browser=match.browser)
+        audit_user_event(user, user, "user.session_ended", session=handle, browser=match.browser)
     return match
 
 
@@ -313,11 +301,12 @@ def user_sessions_end(
     with transaction.atomic():
         count, _ = ended.delete()
         if count:
-            _audit_session(actor, user, "user.sessions_ended", sessions=count, why=why)
+            audit_user_event(actor, user, "user.sessions_ended", sessions=count, why=why)
     return count
 
 
-def _audit_session(actor: Any, user: Any, action: str, **detail: Any) -> None:
+def audit_user_event(actor: Any, user: Any, action: str, **detail: Any) -> None:
+    """An event about the account ``user`` (its sessions, its password, its second factor)."""
     audit_record(
         actor=actor,
         action=action,

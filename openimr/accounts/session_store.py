@@ -17,6 +17,6 @@ class SessionStore(DatabaseSessionStore):
         return AccountSession
 
     def create_model_instance(self, data: dict[str, Any]) -> Any:
-        instance = super().create_model_instance(data)
+        instance: Any = super().create_model_instance(data)
         instance.user_id = data.get(SESSION_KEY)
         return instance
