@@ -9,6 +9,8 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 
 
+# Named as Django's own store: the class's name salts the signed session data, so sessions
+# written by either store read in the other.
 class SessionStore(DatabaseSessionStore):
     @classmethod
     def get_model_class(cls) -> Any:

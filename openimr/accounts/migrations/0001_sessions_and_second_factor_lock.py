@@ -7,7 +7,7 @@ from typing import Any
 import django.db.models.deletion
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.backends.db import SessionStore
 from django.db import migrations, models
 from django.utils import timezone
 
@@ -15,7 +15,7 @@ from django.utils import timezone
 def copy_open_sessions(apps: Any, schema_editor: Any) -> None:
     old = apps.get_model("sessions", "Session")
     new = apps.get_model("accounts", "AccountSession")
-    decoder = SessionBase()
+    decoder = SessionStore()  # the store that wrote them (its class name salts the data)
     rows = [
         new(
             session_key=row.session_key,
