@@ -297,7 +297,8 @@ def user_sessions_end(
     the account is reactivated; a session ended by its key's row is gone whatever happens
     to the account next. Audited ``user.sessions_ended`` with the count and ``why`` when
     there was any. HIPAA 45 CFR 164.308(a)(3)(ii)(C) (termination procedures)."""
-    ended = AccountSession.objects.filter(user_id=user.pk).exclude(session_key=keep_key or "")
+    live = AccountSession.objects.filter(user_id=user.pk, expire_date__gt=timezone.now())
+    ended = live.exclude(session_key=keep_key or "")  # expired rows: clearsessions' to remove
     with transaction.atomic():
         count, _ = ended.delete()
         if count:
