@@ -200,7 +200,14 @@ PASSWORD_RESET_TIMEOUT = 60 * _whole_number("OPENIMR_PASSWORD_RESET_MINUTES", 60
 # TOTP (django-otp) for every account that can open a staff, review, QA or admin page:
 # openimr.accounts.middleware sends such a session to enrol or verify before anything else.
 OTP_TOTP_ISSUER = env_str("OPENIMR_TOTP_ISSUER") or "openimr"
-INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "openimr.accounts"]
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+# Before django.contrib.auth: its `changepassword` command (openimr.accounts.management)
+# takes the place of Django's, as a command of an earlier app does, so that a password set
+# from the command line also revokes the account's API tokens.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.auth"), "openimr.accounts")
+# Django's database sessions, each stored with its user, so that an account's sessions can
+# be listed and ended ("Your sessions", openimr.accounts.session_store).
+SESSION_ENGINE = "openimr.accounts.session_store"
 _after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
 MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",

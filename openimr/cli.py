@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from openimr import (
+    cli_accounts,
     cli_audit,
     cli_corpus,
     cli_corpus_stats,
@@ -258,6 +259,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_audit.register(groups)
     cli_ops.register(groups)
     cli_tokens.register(groups)
+    cli_accounts.register(groups)
     return parser
 
 

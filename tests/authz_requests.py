@@ -71,6 +71,7 @@ def route_values(route: Route, role: str, world: World, *, foreign: bool) -> dic
         "pk": TOTPDevice.objects.order_by("pk").values_list("pk", flat=True).first(),
         "id": 0,
         "url": "no-such-page/",
+        "handle": "0123456789abcdef",  # a session's handle; no session has it
     }
     return {name: known[name] for name in route.parameters}
 

@@ -66,3 +66,5 @@ def devices_register(site: admin.AdminSite) -> list[type[Device]]:
 
 
 devices_register(admin.site)
+
+from openimr.accounts import admin_users  # noqa: E402, F401  (the accounts' admin)

@@ -16,19 +16,29 @@ import qrcode.image.svg
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.auth import logout
 from django.contrib.sessions.backends.base import SessionBase
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django_otp import devices_for_user, match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from openimr.accounts.domain.code_lock import LOCK_AFTER_WRONG_CODES, locks_now
 from openimr.accounts.domain.code_pause import wrong_codes_counted
 from openimr.accounts.domain.session_timeout import Ended
+from openimr.accounts.models import AccountSession, SecondFactorLock
+from openimr.accounts.selectors import (
+    LOGGED_IN_AT,
+    SEEN_AT,
+    OpenSession,
+    second_factor_locked,
+    session_handle,
+    sessions_of_user,
+)
 from openimr.api import services as api_tokens
 from openimr.audit.services import audit_record
+from openimr.core.clock import now
 
 log = logging.getLogger("openimr.security")
 
@@ -42,6 +52,15 @@ class CodesPaused(Exception):
     def __init__(self, seconds: int) -> None:
         super().__init__(f"codes are paused for {seconds} s")
         self.seconds = seconds
+
+
+class SecondFactorLocked(Exception):
+    """The second factor took ``LOCK_AFTER_WRONG_CODES`` wrong codes in a row and takes no
+    code, right or wrong, until an administrator unlocks it (second_factor_unlock;
+    openimr.accounts.domain.code_lock, NIST SP 800-63B 5.2.2)."""
+
+    def __init__(self) -> None:
+        super().__init__(f"second factor locked after {LOCK_AFTER_WRONG_CODES} wrong codes")
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,7 @@ def totp_enrolment_confirm(*, user: Any, device: TOTPDevice, code: str) -> bool:
     """Confirm the device when ``code`` comes from it; an audit row either way."""
     if device.user_id != user.pk or device.confirmed:
         return False
+    _refuse_while_locked(user, "enrol")
     _refuse_while_paused(user, [device], "enrol")
     with transaction.atomic():
         accepted = device.verify_token(code)
@@ -91,12 +111,78 @@ def totp_enrolment_confirm(*, user: Any, device: TOTPDevice, code: str) -> bool:
 
 def totp_verify(*, user: Any, code: str) -> TOTPDevice | None:
     """The confirmed device that produced ``code``, or None (logged and audited).
-    Raises CodesPaused, without reading the code, during the pause after wrong ones."""
+    Raises CodesPaused, without reading the code, during the pause after wrong ones, and
+    SecondFactorLocked once wrong codes have locked the second factor, the code that
+    locked it included."""
+    _refuse_while_locked(user, "verify")
     _refuse_while_paused(user, list(devices_for_user(user, confirmed=True)), "verify")
     with transaction.atomic():
         device = match_token(user, code)
         _audit(user, "two_factor.verified" if device else "two_factor.refused", "verify")
+        locked = _count_code(user, right=device is not None)
+    if locked:
+        raise SecondFactorLocked  # the code that locked it is told so, after the commit
     return device
+
+
+def _count_code(user: Any, *, right: bool) -> bool:
+    """A right code starts the count of wrong ones in a row again; a wrong one adds to it,
+    and the ``LOCK_AFTER_WRONG_CODES``-th locks the second factor (audited
+    ``two_factor.locked``). NIST SP 800-63B 5.2.2 (no more than 100 consecutive failed
+    attempts on one authenticator). Whether the second factor is locked now."""
+    if right:
+        SecondFactorLock.objects.filter(user=user, wrong_codes__gt=0).update(wrong_codes=0)
+        return False
+    lock, _ = SecondFactorLock.objects.select_for_update().get_or_create(user=user)
+    lock.wrong_codes += 1
+    if locks_now(lock.wrong_codes) and lock.locked_at is None:
+        lock.locked_at = now()
+        log.warning("second factor locked for %s", user.get_username())
+        _audit(user, "two_factor.locked", "verify", wrong_codes=lock.wrong_codes)
+    lock.save()
+    return lock.locked_at is not None
+
+
+def _refuse_while_locked(user: Any, step: str) -> None:
+    if second_factor_locked(user):
+        with transaction.atomic():
+            _audit(user, "two_factor.refused", step, locked=True)
+        raise SecondFactorLocked
+
+
+def second_factor_unlock(*, user: Any, actor: Any) -> bool:
+    """Lift the lock after wrong codes (audited ``two_factor.unlocked`` with when it was
+    locked, by ``actor``), and the pause after them, so the owner's next code is read at
+    once; False, writing nothing, when the second factor was not locked. The administrator
+    is to unlock only once the owner is known to be the one asking (NIST SP 800-63B 5.2.2)."""
+    with transaction.atomic():
+        lock = SecondFactorLock.objects.select_for_update().filter(user=user).first()
+        if lock is None or lock.locked_at is None:
+            return False
+        locked_at = lock.locked_at
+        lock.locked_at, lock.wrong_codes = None, 0
+        lock.save()
+        for device in devices_for_user(user, confirmed=None):
+            if hasattr(device, "throttle_reset"):
+                device.throttle_reset(commit=True)
+        audit_user_event(actor, user, "two_factor.unlocked", locked_at=locked_at.isoformat())
+    return True
+
+
+def password_set_by_administrator(*, user: Any, actor: Any, via: str) -> list[str]:
+    """Someone other than the owner set the account's password (the admin site, or
+    `manage.py changepassword`): its sessions end for good and its API tokens still working
+    are revoked, as after a reset, since a password set for someone follows a suspected
+    compromise or a departure as often as a forgotten password, and whoever held the
+    account could have made or copied a token. Audited ``password.set`` (``via``, the
+    tokens' names). HIPAA 45 CFR 164.308(a)(5)(ii)(D) (password management),
+    164.308(a)(6)(ii) (response to a security incident)."""
+    why = "password set by an administrator"
+    with transaction.atomic():
+        revoked = api_tokens.tokens_revoke_for_user(user=user, why=why)
+        user_sessions_end(user=user, why=why, actor=actor)
+        audit_user_event(actor, user, "password.set", via=via, api_tokens_revoked=revoked)
+    return revoked
 
 
 def password_reset_completed(*, user: Any) -> None:
@@ -115,10 +201,6 @@ def password_reset_completed(*, user: Any) -> None:
             object_id=user.get_username(),
             detail={"failed_logins_cleared": lifted, "api_tokens_revoked": revoked},
         )
-
-
-LOGGED_IN_AT = "openimr.accounts.logged_in_at"
-SEEN_AT = "openimr.accounts.seen_at"
 
 
 def session_times_stamp(session: SessionBase, *, at: float) -> None:
@@ -143,26 +225,6 @@ _ENDED_MESSAGE = {
 
 def _minutes() -> tuple[int, int]:
     return settings.OPENIMR_SESSION_IDLE_SECONDS // 60, settings.SESSION_COOKIE_AGE // 60
-
-
-def user_sessions_end(*, user: Any, why: str) -> int:
-    """End every open session of ``user`` at once, and for good: an inactive account's
-    session is only refused while it stays inactive, and reopened when the account is
-    reactivated. HIPAA 45 CFR 164.308(a)(3)(ii)(C) (termination procedures). Reads each live
-    session (a few hundred at most, and only when an account is deactivated)."""
-    live = Session.objects.filter(expire_date__gt=timezone.now())
-    ended = [s.pk for s in live.iterator() if s.get_decoded().get(SESSION_KEY) == str(user.pk)]
-    if ended:
-        with transaction.atomic():
-            Session.objects.filter(pk__in=ended).delete()
-            audit_record(
-                actor="system",
-                action="user.sessions_ended",
-                object_type="user",
-                object_id=user.get_username(),
-                detail={"sessions": len(ended), "why": why},
-            )
-    return len(ended)
 
 
 def _pause_seconds(device: TOTPDevice) -> int:
@@ -203,4 +265,53 @@ def _audit(user: Any, action: str, step: str, **detail: Any) -> None:
         object_type="user",
         object_id=user.get_username(),
         detail={"step": step, **detail},
+    )
+
+
+def user_session_end(*, user: Any, handle: str, current_key: str | None) -> OpenSession | None:
+    """End the account's session named ``handle`` (audited ``user.session_ended``, by its
+    owner); None when the account has no open session of that handle. The session in use
+    is not ended here: the caller logs it out, which ends it and audits ``logout``."""
+    match = next(
+        (s for s in sessions_of_user(user=user, current_key=current_key) if s.handle == handle),
+        None,
+    )
+    if match is None or match.current:
+        return match
+    keys = [
+        row.session_key
+        for row in AccountSession.objects.filter(user_id=user.pk)
+        if session_handle(row.session_key) == handle
+    ]
+    with transaction.atomic():
+        AccountSession.objects.filter(session_key__in=keys).delete()
+        audit_user_event(user, user, "user.session_ended", session=handle, browser=match.browser)
+    return match
+
+
+def user_sessions_end(
+    *, user: Any, why: str, actor: Any = "system", keep_key: str | None = None
+) -> int:
+    """End every session of ``user`` but the one of ``keep_key`` at once, and for good: an
+    inactive account's session is only refused while it stays inactive, and reopened when
+    the account is reactivated; a session ended by its key's row is gone whatever happens
+    to the account next. Audited ``user.sessions_ended`` with the count and ``why`` when
+    there was any. HIPAA 45 CFR 164.308(a)(3)(ii)(C) (termination procedures)."""
+    live = AccountSession.objects.filter(user_id=user.pk, expire_date__gt=timezone.now())
+    ended = live.exclude(session_key=keep_key or "")  # expired rows: clearsessions' to remove
+    with transaction.atomic():
+        count, _ = ended.delete()
+        if count:
+            audit_user_event(actor, user, "user.sessions_ended", sessions=count, why=why)
+    return count
+
+
+def audit_user_event(actor: Any, user: Any, action: str, **detail: Any) -> None:
+    """An event about the account ``user`` (its sessions, its password, its second factor)."""
+    audit_record(
+        actor=actor,
+        action=action,
+        object_type="user",
+        object_id=user.get_username(),
+        detail=detail,
     )

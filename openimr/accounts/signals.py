@@ -15,7 +15,8 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from openimr.accounts.services import session_times_stamp, user_sessions_end
+from openimr.accounts.selectors import USER_AGENT, USER_AGENT_KEPT
+from openimr.accounts.services import audit_user_event, session_times_stamp, user_sessions_end
 from openimr.audit.services import audit_record
 from openimr.core.client_address import request_client_address
 from openimr.core.clock import now
@@ -64,6 +65,8 @@ def record_login(sender: Any, request: Any = None, user: Any = None, **_: Any) -
     _session_event("login.succeeded", user, request)
     if request is not None and hasattr(request, "session"):
         session_times_stamp(request.session, at=now().timestamp())
+        agent = request.META.get("HTTP_USER_AGENT", "")
+        request.session[USER_AGENT] = str(agent)[:USER_AGENT_KEPT]  # for "Your sessions"
 
 
 @receiver(user_logged_out)
@@ -79,13 +82,7 @@ def _session_event(action: str, user: Any, request: Any) -> None:
     ended_by = getattr(request, "session_ended_by", None)  # a timeout, not the person
     if ended_by:
         detail["ended_by"] = ended_by
-    audit_record(
-        actor=user,
-        action=action,
-        object_type="user",
-        object_id=user.get_username(),
-        detail=detail,
-    )
+    audit_user_event(user, user, action, **detail)
 
 
 @receiver(post_save, sender=get_user_model())

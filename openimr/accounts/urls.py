@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from openimr.accounts import views
+from openimr.accounts import views, views_sessions
 from openimr.accounts.forms import NewPasswordForm, ResetRequestForm
 
 app_name = "accounts"
@@ -11,6 +11,9 @@ _RESET = "accounts/password_reset"
 urlpatterns = [
     path("two-factor/", views.verify, name="verify"),
     path("two-factor/enrol/", views.enrol, name="enrol"),
+    path("sessions/", views_sessions.sessions_page, name="sessions"),
+    path("sessions/end-others/", views_sessions.sessions_end_others, name="sessions_end_others"),
+    path("sessions/<slug:handle>/end/", views_sessions.session_end, name="session_end"),
     path(
         "password-reset/",
         views.PasswordResetView.as_view(

@@ -19,9 +19,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 
 from openimr.accounts import services
+from openimr.accounts.domain.code_lock import LOCK_AFTER_WRONG_CODES
 from openimr.accounts.domain.reset_link import lifetime_words
 from openimr.accounts.forms import CodeForm
-from openimr.accounts.selectors import second_factor_passed
+from openimr.accounts.selectors import second_factor_locked, second_factor_passed
 from openimr.core.mail import reset_link_undeliverable
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,19 @@ def _with_next(name: str, request: HttpRequest) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{reverse(name)}?{urlencode({'next': _next(request)})}")
 
 
+def _locked(request: HttpRequest) -> HttpResponse:
+    """The second factor is locked after wrong codes (services.SecondFactorLocked): the page
+    says who unlocks it, and offers no code box."""
+    context = {"wrong_codes": LOCK_AFTER_WRONG_CODES}
+    return render(request, "accounts/second_factor_locked.html", context, status=403)
+
+
+def _held_by_lock(request: HttpRequest, form: CodeForm) -> bool:
+    """Locked, and no code to hand to the service, which refuses (and audits) one itself."""
+    posted = request.method == "POST" and form.is_valid()
+    return not posted and second_factor_locked(request.user)
+
+
 @login_required
 def verify(request: HttpRequest) -> HttpResponse:
     if second_factor_passed(request.user):
@@ -65,10 +79,14 @@ def verify(request: HttpRequest) -> HttpResponse:
     if not services.user_has_authenticator(request.user):
         return _with_next("accounts:enrol", request)
     form = CodeForm(request.POST or None)
+    if _held_by_lock(request, form):
+        return _locked(request)
     status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             device = services.totp_verify(user=request.user, code=form.cleaned_data["code"])
+        except services.SecondFactorLocked:
+            return _locked(request)
         except services.CodesPaused as paused:
             status = _wait(form, paused)
         else:
@@ -83,14 +101,18 @@ def verify(request: HttpRequest) -> HttpResponse:
 def enrol(request: HttpRequest) -> HttpResponse:
     if services.user_has_authenticator(request.user):
         return _with_next("accounts:verify", request)
-    enrolment = services.totp_enrolment_start(user=request.user)
     form = CodeForm(request.POST or None)
+    if _held_by_lock(request, form):
+        return _locked(request)
+    enrolment = services.totp_enrolment_start(user=request.user)
     status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
         device = enrolment.device
         try:
             confirmed = services.totp_enrolment_confirm(user=request.user, device=device, code=code)
+        except services.SecondFactorLocked:
+            return _locked(request)
         except services.CodesPaused as paused:
             status = _wait(form, paused)
         else:

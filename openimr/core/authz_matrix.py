@@ -106,6 +106,11 @@ MATRIX: dict[str, Row] = {
     "accounts:enrol": _row(
         public=LOGIN, intake=REDIRECT, reviewer=REDIRECT, qa=REDIRECT, admin=REDIRECT
     ),
+    # Each signed-in person's own sessions; a handle of another's is a 404
+    # (openimr/accounts/tests/test_one_user_can_never_see_or_end_another_users_session.py).
+    "accounts:sessions": ANY_LOGIN,
+    "accounts:session_end": POST_ONLY,
+    "accounts:sessions_end_others": POST_ONLY,
     "accounts:password_reset": PUBLIC,
     "accounts:password_reset_done": PUBLIC,
     "accounts:password_reset_confirm": PUBLIC,

@@ -3,19 +3,23 @@ pixels), passes axe-core's WCAG 2.1 A and AA rules and best practices (tests/bro
 and fits the width without scrolling sideways (WCAG 1.4.10): the login page blank, after a
 wrong password, with a username too long and after the session ended; the lockout; the
 second factor's enrolment (its QR code, key and setup address) and code pages, each with a
-wrong code and during the pause after one; the password reset's request, sent, link,
-mismatch, done and unavailable pages."""
+wrong code and during the pause after one, and locked after 100 wrong codes; "Your
+sessions" with another session and after signing out everywhere else; the password reset's
+request, sent, link, mismatch, done and unavailable pages."""
 
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from openimr.accounts.tests.helpers import totp_device
+from openimr.accounts.models import SecondFactorLock
+from openimr.accounts.tests.helpers import totp_code, totp_device
 from openimr.review.tests.conftest import PASSWORD, person
 from tests.browser.axe import violations
 from tests.browser.conftest import click_and_load
@@ -86,6 +90,25 @@ def _second_factor(pages: Pages, browser, live_server) -> None:
     pages.send({"#id_code": "000000"}, "main button", "code paused", "Too many wrong codes")
 
 
+def _your_sessions(pages: Pages) -> None:
+    device = totp_device(person("roamer", "intake"))
+    Client().force_login(device.user)  # signed in elsewhere too
+    pages.log_in("roamer")
+    pages.send({"#id_code": totp_code(device)}, "main button", "")
+    pages.go("/accounts/sessions/", "your sessions", "(this session)")
+    click_and_load(pages.page, "text=Sign out everywhere else")
+    pages.check("your sessions after signing out elsewhere", "1 other session ended")
+
+
+def _second_factor_locked(pages: Pages) -> None:
+    clerk = User.objects.get(username="clerk")  # made with an authenticator by _second_factor
+    locked = {"wrong_codes": 100, "locked_at": timezone.now()}
+    SecondFactorLock.objects.update_or_create(user=clerk, defaults=locked)
+    pages.log_in("clerk")
+    pages.check("second factor locked", "Contact your IMR organization")
+    SecondFactorLock.objects.filter(user=clerk).delete()
+
+
 def _session_ended(pages: Pages, settings) -> None:
     later = timezone.now() + timedelta(seconds=settings.OPENIMR_SESSION_IDLE_SECONDS + 120)
     with time_machine.travel(later):
@@ -126,8 +149,12 @@ def test_every_account_page_passes_axe_core_and_fits_320_css_pixels(browser, liv
     pages.page.context.clear_cookies()
     _second_factor(pages, browser, live_server)
     pages.page.context.clear_cookies()
+    _your_sessions(pages)
+    pages.page.context.clear_cookies()
+    _second_factor_locked(pages)
+    pages.page.context.clear_cookies()
     _locked_out(pages, settings)
     pages.page.context.clear_cookies()
     _password_reset(pages, settings)
-    assert len(pages.seen) == 18, pages.seen
+    assert len(pages.seen) == 21, pages.seen
     assert pages.broken == {}
