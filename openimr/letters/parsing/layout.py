@@ -10,13 +10,8 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from openimr.letters.parsing.contract import LetterUnreadable
-from openimr.letters.parsing.items import (
-    MAXIMUS_ITEM,
-    is_intro,
-    opens_rationale,
-    opens_with_label,
-    verdict_end,
-)
+from openimr.letters.parsing.items import is_intro, verdict_end
+from openimr.letters.parsing.labels import MAXIMUS_ITEM, opens_rationale, opens_with_label
 from openimr.letters.parsing.parties import bulleted
 from openimr.letters.parsing.text import Lines
 

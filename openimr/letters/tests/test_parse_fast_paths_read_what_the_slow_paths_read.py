@@ -18,14 +18,14 @@ from openimr.letters.parsing.header import (
     priority,
 )
 from openimr.letters.parsing.items import (
-    _LABEL,
     _REMAINING,
     _VERDICT_END,
     _folded,
-    _label,
     treatment_of,
     verdict_end,
 )
+from openimr.letters.parsing.labels import _LABEL
+from openimr.letters.parsing.labels import label_at as _label
 from openimr.letters.parsing.qualifications import qualifications
 from openimr.letters.parsing.text import (
     _SENTENCE_END,
