@@ -6,7 +6,7 @@ the header is read from its lines folded into one string, label by label.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -59,7 +59,13 @@ _LABELS = {
 # label text -> key; labels are looked up by the words before each colon, which is far
 # faster than a pattern of every label tried at every position of the text.
 _LABEL_KEYS = {label: key for key, labels in _LABELS.items() for label in labels.split("|")}
-_VALUE = re.compile(rf" ?({DATE}|{_NOT_STATED})", re.IGNORECASE)
+# A label's last word -> the word counts of the labels ending in it, longest first: only
+# those are tried, longest first, as a label's words before a colon.
+_WORD_COUNTS = {
+    last: sorted({len(label.split()) for label in _LABEL_KEYS if label.split()[-1] == last})[::-1]
+    for last in {label.split()[-1] for label in _LABEL_KEYS}
+}
+_VALUE = re.compile(rf" *({DATE}|{_NOT_STATED})", re.IGNORECASE)
 _ANY_DATE = re.compile(DATE)
 PRIORITY = re.compile(
     r"\b(?:Priority|Review\s+Type|Type\s+of\s+Review)\s*:\s*(Standard|Regular|Expedited|Urgent"
@@ -103,18 +109,21 @@ _BY_LAST = {
         key=len,
         reverse=True,
     )
-    for last in {label.split()[-1] for label in _LABEL_KEYS}
+    for last in _WORD_COUNTS
 }
 _LABEL_WORDS = frozenset(word for label in _LABEL_KEYS for word in label.split())
 # A label -> the longer labels of another date that end with it ("Decision Date": "UR
 # Decision Date"): split before it, the longer one is read.
 _OTHER_LONGER = {
-    tuple(short.split()): [
-        tuple(long.split())
-        for long in _LABEL_KEYS
-        if long.endswith(" " + short) and _LABEL_KEYS[long] != key
-    ]
+    short: longer
     for short, key in _LABEL_KEYS.items()
+    if (
+        longer := [
+            tuple(long.split())
+            for long in _LABEL_KEYS
+            if long.endswith(" " + short) and _LABEL_KEYS[long] != key
+        ]
+    )
 }
 _TOKEN = re.compile(r"\S+")
 _DATE_TOKEN = re.compile(rf"(?:{DATE})[.,;]?$")
@@ -185,37 +194,67 @@ def _split(
     return None
 
 
-def _labels(front: str) -> Iterator[tuple[str, int, int, list[tuple[int, str]]]]:
+def _used(front: str, spans: list[tuple[int, int]], split: set[int]) -> set[int]:
+    """Where each word of a label read before starts: those read whole (``spans``: start,
+    colon) and those read split. Made only for a split label, which few letters print."""
+    return split | {t.start() for s, e in spans for t in _TOKEN.finditer(front, s, e)}
+
+
+def _free(front: str, word: str, colon: int, start: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``word`` stands before ``start`` within a split label's reach, outside the
+    labels read whole: a plain find before the words are read."""
+    at = front.rfind(word + " ", max(0, colon - 160), start)
+    return (at == 0 or (at > 0 and front[at - 1] == " ")) and not any(s <= at < e for s, e in spans)
+
+
+def _may_split(words: list[str]) -> bool:
+    """Whether the word before a label's last word may stand between its words (as
+    ``_betweens`` reads them): a cheap test before the words are read ("Final
+    Determination:", a notice's heading, is no "Date of" / "Determination:")."""
+    if len(words) < 2:
+        return False
+    before = words[-2]
+    return (
+        before.rstrip(":") in _LABEL_WORDS
+        or _DATE_TOKEN.match(before) is not None
+        or any(word[-1] == ":" for word in words[-2 - _CELL_WORDS : -1])
+    )
+
+
+def _labels(front: str) -> Iterator[tuple[str, int, int, Sequence[tuple[int, str]]]]:
     """(key, start, end, (where, what) of each date between its words) of each date label
     ("Date Assigned:") in the text, in order. A label printed whole, as most are, is read
     from the words before its colon; a longer label of another date that it ends with,
     split ("UR 11/09/2016" / "Decision Date:"), is that longer one; with no label printed
     whole, a label split in its cell ("Date of 10/10/2016" / "Injury:")."""
-    used: set[int] = set()
+    spans: list[tuple[int, int]] = []  # (start, colon) of each label read whole
+    split: set[int] = set()  # where each word of a label read split starts
     colon = front.find(":")
     while colon >= 0:
         words = front[max(0, colon - 60) : colon].split()
         # Most colons end no date label: test the last word before joining any words.
-        if words and (labels := _BY_LAST.get(words[-1])) is not None:
-            whole = next((w for w in labels if tuple(words[-len(w) :]) == w), None)
+        if words and (counts := _WORD_COUNTS.get(words[-1])):
+            whole = None
+            for count in counts:
+                if count <= len(words) and (label := " ".join(words[-count:])) in _LABEL_KEYS:
+                    whole = label
+                    break
             read = None
             if whole is None:
-                read = _split(front, colon, labels, used)
+                if _may_split(words):
+                    used = _used(front, spans, split)
+                    read = _split(front, colon, _BY_LAST[words[-1]], used)
             else:
-                start = colon - len(" ".join(whole)) - (front[colon - 1] == " ")
-                longer = _OTHER_LONGER.get(whole, ())
-                # The longer label's first word, a plain find before the words are read.
-                if any(front.find(w[0], max(0, colon - 160), start) >= 0 for w in longer):
-                    read = _split(front, colon, longer, used)
+                start = colon - len(whole) - (front[colon - 1] == " ")
+                longer = _OTHER_LONGER.get(whole)
+                if longer and any(_free(front, w[0], colon, start, spans) for w in longer):
+                    read = _split(front, colon, longer, _used(front, spans, split))
                 if read is None:
-                    at = start
-                    for word in whole:
-                        used.add(at)
-                        at += len(word) + 1
-                    yield _LABEL_KEYS[" ".join(whole)], start, colon + 1, []
+                    spans.append((start, colon))
+                    yield _LABEL_KEYS[whole], start, colon + 1, ()
             if read is not None:
                 mine, between = read
-                used.update(t.start() for t in mine)
+                split.update(t.start() for t in mine)
                 dates = [
                     (t.start(), t.group().rstrip(".,;"))
                     for t in reversed(between)
@@ -237,8 +276,7 @@ def header_dates(front: str) -> dict[str, date | None]:
     for key, start, end, inside in _labels(front):
         if key in out or any(key == k for k, _ in bare):
             continue
-        mine = next(((at, value) for at, value in inside if at not in taken), None)
-        if mine is not None:
+        if inside and (mine := next((d for d in inside if d[0] not in taken), None)):
             taken.add(mine[0])
             out[key] = parse_date(mine[1])
             continue

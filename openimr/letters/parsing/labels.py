@@ -63,7 +63,9 @@ def label_at(line: str) -> tuple[str, int] | None:
         # ``_LABEL``'s closing \s* is str.isspace's whitespace, as lstrip's is.
         return printed, len(line) - len(rest.lstrip())
     found = _LABEL.match(line)
-    return (found.group("label").lower(), found.end()) if found else None
+    # A justified line's run of spaces ("Claims  Administrator guideline:") is one space:
+    # the label is the one its words name.
+    return (" ".join(found.group("label").lower().split()), found.end()) if found else None
 
 
 def opens_rationale(line: str) -> bool:
@@ -77,35 +79,3 @@ def opens_with_label(line: str) -> bool:
     """Whether ``line`` opens with one of the labels an item prints under its heading (a
     guideline, why the MTUS was not used, the rationale; maximus-decisions' "Decision:")."""
     return label_at(line) is not None or MAXIMUS_LABEL.match(line) is not None
-
-
-# The labels of two words or more, as the layouts print them. A narrow column splits one
-# after a word ("Claims Administrator" / "guideline: Decision based on ..."): a line that is
-# only a label's first words, followed by a line opening with the rest and its colon, is
-# read as one line (``layout.headings`` joins them, as it joins a wrapped heading).
-_SPLIT_LABELS = (
-    "Claims Administrator guideline",
-    "MAXIMUS guideline",
-    "Decision rationale",
-    "Why the MTUS was not used",
-    "Why a source outside the MTUS was also used",
-    "Claims Administrator Guideline(s)",
-    "Expert Reviewer Guideline(s)",
-    "Reason the MTUS was not used",
-    "Decision Rationale",
-    "Utilization Review",
-)
-
-
-def _heads() -> dict[str, tuple[str, ...]]:
-    """A label's first words -> the rests (with the colon) that may open the next line."""
-    heads: dict[str, tuple[str, ...]] = {}
-    for label in _SPLIT_LABELS:
-        words = label.split()
-        for cut in range(1, len(words)):
-            head, rest = " ".join(words[:cut]), " ".join(words[cut:]) + ":"
-            heads[head] = (*heads.get(head, ()), rest)
-    return heads
-
-
-LABEL_HEADS = _heads()

@@ -11,12 +11,7 @@ from typing import NamedTuple
 
 from openimr.letters.parsing.contract import LetterUnreadable
 from openimr.letters.parsing.items import is_intro, verdict_end
-from openimr.letters.parsing.labels import (
-    LABEL_HEADS,
-    MAXIMUS_ITEM,
-    opens_rationale,
-    opens_with_label,
-)
+from openimr.letters.parsing.labels import MAXIMUS_ITEM, opens_rationale, opens_with_label
 from openimr.letters.parsing.parties import bulleted
 from openimr.letters.parsing.text import Lines
 
@@ -51,14 +46,13 @@ HEADINGS = {
     "parties served": "served",
 }
 # The first four characters of every heading above, and its first word when shorter (a
-# heading wrapped after "HOW"), and of a split label's first words: a cheap test before
-# the lookup.
+# heading wrapped after "HOW"): a cheap test before the lookup.
 _OPENINGS = frozenset(
     variant
     for heading in HEADINGS
     for start in {heading[:4], heading.split()[0][:4]}
     for variant in (start, start.upper(), start.title(), start.capitalize())
-) | frozenset(head[:4] for head in LABEL_HEADS)
+)
 _NOTICE = "notice of independent medical review determination"
 _PROFESSIONAL = "medical professional review"
 _MAXIMUS = ("maximus federal services, inc", "imr decision(s) and rationale(s)")
@@ -158,11 +152,9 @@ def _found(text: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[int
     # Headings are short and open with a heading's first four letters; most lines do not.
     maybe = [i for i, line in enumerate(text) if len(line) < 84 and line[:4] in _OPENINGS]
     for index in maybe:
-        rests = LABEL_HEADS.get(text[index])
-        if rests and index + 1 < len(text) and text[index + 1].startswith(rests):
-            wrapped.append((index, index + 1))  # an item's label split in a narrow column
-            continue
         name = text[index].rstrip(" :").lower()
+        if "  " in name:  # a justified line's run of spaces ("HOW  THE IMR ... MADE")
+            name = " ".join(name.split())
         # "DOCUMENTS REVIEWED" / "FOR DETERMINATION": the longer heading, when both read.
         if name in _WRAPPED and (last := _wrap_end(text, index, name)) is not None:
             wrapped.append((index, last))

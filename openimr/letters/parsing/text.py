@@ -63,7 +63,6 @@ _KEEP_MARKED = _KEEP_HYPHEN | frozenset(
         " second third day week month year",
     )
 )
-_SPACES = re.compile(" {2,}")
 _SOFT_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*")
 _WORD_END = re.compile(r"([A-Za-z0-9]+)-$")  # the word before a line's hyphen (see below)
 _ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
@@ -166,10 +165,6 @@ def _clean(text: str) -> str:
         # str.translate is four times slower than these scans on a letter's text.
         if char in text:
             text = text.replace(char, replacement)
-    if "  " in text:
-        # Justified lines as a layout-keeping extractor writes them ("Claims  Administrator
-        # guideline:"): a run of spaces is one. (A line of spaces stays a line of a space.)
-        text = _SPACES.sub(" ", text)
     return text
 
 

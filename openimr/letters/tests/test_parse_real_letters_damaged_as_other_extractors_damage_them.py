@@ -56,10 +56,6 @@ CASES = [
     # before, the date assigned and the date of injury were lost or swapped in every letter.
     ("header labels split in a narrow cell", "CM16-0219557"),
     ("header labels split in a narrow cell", "CM17-0014320"),
-    # An item's label split in a narrow column ("Claims Administrator" / "guideline: ..."):
-    # before, the guideline lines were read into the rationale, or the rationale was lost.
-    ("item labels split in a narrow cell", "CM16-0219557"),
-    ("item labels split in a narrow cell", "CM17-0014320"),
     # Runs of spaces in justified lines ("Claims  Administrator guideline:"): before, 90 of
     # the 182 letters were refused (no heading read) and most of the others lost their items.
     ("justified spacing", "CM16-0219557"),
