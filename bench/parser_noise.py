@@ -5,7 +5,8 @@ Run from the repository root: `python bench/parser_noise.py [--seeds N] [--detai
 database. Each letter's text is extracted as ingest extracts it (pypdfium2), parsed, then
 damaged (openimr/letters/tests/extraction_noise.py: re-wrapped lines, doubled breaks, other
 line ends, running headers and footers, words broken at line ends, trailing spaces, tabs,
-non-breaking and soft hyphens, labels apart from their values, typographic punctuation) and
+non-breaking and soft hyphens, labels apart from their values or split in narrow cells,
+justified spacing, typographic punctuation) and
 parsed again. A field survives when the damaged parse gives it as the clean parse does
 (strings compared with white space collapsed and typographic quotes and dashes as ASCII).
 

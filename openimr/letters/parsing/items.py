@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from openimr.letters.parsing.labels import label_at
 from openimr.letters.parsing.text import Lines, paragraphs
 
 VERDICTS = {"upheld": "upheld", "overturned": "overturned", "not yet decided": None}
@@ -20,29 +21,12 @@ _D = frozenset("dD")
 _VERDICT_END = re.compile(
     r"^(?:(?P<head>.*?)\s*:)?\s*(?P<v>Upheld|Overturned|Not yet decided)\s*$", re.IGNORECASE
 )
-# "<Organisation> guideline:" is one word ("MAXIMUS", our "openimr") or opens with a capital:
-# "mentioned within each guideline: (1)" at a line's start (a rationale's sentence, wrapped
-# there) is no label.
-_LABEL = re.compile(
-    r"^(?P<label>Claims\s+Administrator\s+guideline"
-    r"|(?:(?-i:[A-Z])(?:[\w&.-]*\s+){0,2}?)?(?:[\w&.-]+)\s+guideline"
-    r"|Why\s+the\s+MTUS\s+was\s+not\s+used|Why\s+a\s+source\s+outside\s+the\s+MTUS\s+was\s+also\s+used"
-    r"|Decision\s+rationale|Rationale)\s*:\s*",
-    re.IGNORECASE,
-)
 # "... The remaining IMR eligible portion of the original request, X is" and "... leaving the
 # original request IMR eligible. The original request, X is".
 _REMAINING = re.compile(
     r"(?:remaining\s+IMR\s+eligible\s+portion\s+of\s+the|\bThe)\s+original\s+request,\s+(.+?)"
     r"(?:\s+is)?\s*$",
     re.IGNORECASE,
-)
-# A maximus-decisions item opens "Item 1: X", then its labels (numbered.py reads them;
-# layout.py looks for them).
-MAXIMUS_ITEM = re.compile(r"^Item\s+\d{1,2}\s*:\s*")
-MAXIMUS_LABEL = re.compile(
-    r"^(?P<l>Decision|Claims\s+Administrator\s+Guideline\(s\)|Expert\s+Reviewer\s+Guideline\(s\)"
-    r"|Reason\s+the\s+MTUS\s+was\s+not\s+used|Decision\s+Rationale)\s*:\s*"
 )
 # What follows the last rationale in our own letters and must not be read as part of it.
 _AFTERWORD = re.compile(r"^Each\s+item\s+marked\s+Overturned\b", re.IGNORECASE)
@@ -93,62 +77,6 @@ class RawItem:
     remaining_portion: bool = False
     ur_outcome: str | None = None  # when the letter states it
     notes: list[str] = field(default_factory=list)
-
-
-# The labels letters print, exactly as printed (the words before the colon) -> the label as
-# ``_LABEL`` reads it, lower case. Together they are every label of the 182 corpus letters
-# and of the generated ones; any other is read by the pattern.
-_PRINTED_LABELS = {
-    label: label.lower()
-    for label in (
-        "Claims Administrator guideline",
-        "MAXIMUS guideline",
-        "Decision rationale",
-        "Decision Rationale",
-        "Rationale",
-        "Why the MTUS was not used",
-        "Why a source outside the MTUS was also used",
-    )
-}
-
-
-def _label(line: str) -> tuple[str, int] | None:
-    """The label that opens ``line`` (lower case) and where it ends, with its colon and the
-    spaces after it: what ``_LABEL`` matches."""
-    # Most lines are prose; only these can start with a label.
-    if not (
-        "guideline" in line[:60]
-        or (line[:1] in "DRW" and ":" in line[:30])
-        or line[:3] == "Why"  # its longer label: "Why a source outside the MTUS was also used:"
-    ):
-        return None
-    # A label ends at the line's first colon (none of its characters is one), so the words
-    # before that colon are the label when they are one as printed: a dictionary look-up
-    # instead of the pattern, which costs microseconds a line. A line without a colon
-    # (most lines that mention guidelines) holds no label at all.
-    colon = line.find(":")
-    if colon < 0:
-        return None
-    printed = _PRINTED_LABELS.get(line[:colon])
-    if printed is not None:
-        rest = line[colon + 1 :]
-        # ``_LABEL``'s closing \s* is str.isspace's whitespace, as lstrip's is.
-        return printed, len(line) - len(rest.lstrip())
-    found = _LABEL.match(line)
-    return (found.group("label").lower(), found.end()) if found else None
-
-
-def opens_rationale(line: str) -> bool:
-    """Whether ``line`` opens with an item's rationale label ("Decision rationale:",
-    "Rationale:", maximus-decisions' "Decision Rationale:")."""
-    label = _label(line)
-    return label is not None and label[0].endswith("rationale")
-
-
-def opens_with_label(line: str) -> bool:
-    """Whether ``line`` opens with one of the labels an item prints under its heading (a
-    guideline, why the MTUS was not used, the rationale; maximus-decisions' "Decision:")."""
-    return _label(line) is not None or MAXIMUS_LABEL.match(line) is not None
 
 
 def _markers(lines: Lines, start: int, stop: int) -> list[tuple[int, str | None, bool]]:
@@ -225,7 +153,7 @@ def _labels(lines: Lines, start: int, stop: int) -> tuple[Labels, int]:
     starts (the section's end otherwise)."""
     found: Labels = {}
     text = lines.text
-    # Only these lines can hold a label or the afterword (``_label``): picked out first.
+    # Only these lines can hold a label or the afterword (``label_at``): picked out first.
     maybe = [
         i
         for i in range(start, stop)
@@ -236,7 +164,7 @@ def _labels(lines: Lines, start: int, stop: int) -> tuple[Labels, int]:
     ]
     for index in maybe:
         line = text[index]
-        if (label := _label(line)) is not None:
+        if (label := label_at(line)) is not None:
             found[index] = label
         elif line[:4] == "Each" and _AFTERWORD.match(line):
             return found, index
@@ -254,8 +182,8 @@ def _fill(
         if label.endswith("rationale"):
             body = paragraphs(lines, index, stop)
             if body:
-                # The paragraph opens with the labelled line, and _LABEL matched there: no
-                # character of a label can be a colon, so matched on the paragraph it ends
+                # The paragraph opens with the labelled line, and the label pattern matched:
+                # no character of a label is a colon, so matched on the paragraph it ends
                 # at the same place, and only its closing \s* takes the spaces that follow.
                 body[0] = body[0][label_end:].lstrip()
             item.rationale = "\n\n".join(filter(None, map(str.strip, body))) or None

@@ -10,13 +10,8 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from openimr.letters.parsing.contract import LetterUnreadable
-from openimr.letters.parsing.items import (
-    MAXIMUS_ITEM,
-    is_intro,
-    opens_rationale,
-    opens_with_label,
-    verdict_end,
-)
+from openimr.letters.parsing.items import is_intro, verdict_end
+from openimr.letters.parsing.labels import MAXIMUS_ITEM, opens_rationale, opens_with_label
 from openimr.letters.parsing.parties import bulleted
 from openimr.letters.parsing.text import Lines
 
@@ -158,6 +153,8 @@ def _found(text: tuple[str, ...]) -> tuple[list[tuple[str, int]], list[tuple[int
     maybe = [i for i, line in enumerate(text) if len(line) < 84 and line[:4] in _OPENINGS]
     for index in maybe:
         name = text[index].rstrip(" :").lower()
+        if "  " in name:  # a justified line's run of spaces ("HOW  THE IMR ... MADE")
+            name = " ".join(name.split())
         # "DOCUMENTS REVIEWED" / "FOR DETERMINATION": the longer heading, when both read.
         if name in _WRAPPED and (last := _wrap_end(text, index, name)) is not None:
             wrapped.append((index, last))

@@ -18,9 +18,9 @@ to the item's end: a label inside it is the reviewer's text.
 import re
 from collections.abc import Iterator
 
-from openimr.letters.parsing.items import MAXIMUS_ITEM as _MAXIMUS_ITEM
-from openimr.letters.parsing.items import MAXIMUS_LABEL as _MAXIMUS_LABEL
 from openimr.letters.parsing.items import RawItem
+from openimr.letters.parsing.labels import MAXIMUS_ITEM as _MAXIMUS_ITEM
+from openimr.letters.parsing.labels import MAXIMUS_LABEL as _MAXIMUS_LABEL
 from openimr.letters.parsing.layout import Section
 from openimr.letters.parsing.text import Lines, after, paragraphs
 

@@ -8,11 +8,18 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from openimr.letters.parsing.labels import opens_with_label
+
 _PAGE_MARK = re.compile(r"(?:^|[\s—–-])Page\s+\d+(?:\s+of\s+\d+)?\s*$|^-?\s*\d{1,3}\s*-?$")
 _FOOTER = re.compile(r"\s*Page\s+\d+\s+of\s+\d+\s*$")
 _DIGITS = re.compile(r"\d+")
 SENTENCE_END = frozenset(".:;?!)\"'")
 _CASE = re.compile(r"\b[A-Z]{2}\d{2}-\d{5,8}\b")
+# What ends a line of two capitalised words or more as prose, not as a footer: a full stop
+# also closes an organisation's name ("MAXIMUS Federal Services, Inc."), while a colon, a
+# semicolon, a question, a bracket or a quote opens or goes on with what follows. (A word
+# alone and its full stop, "Guidelines.", is a wrapped sentence's end: SENTENCE_END.)
+_NAME_ENDS_PROSE = SENTENCE_END - {"."}
 
 
 # Memoized: an edge line's digits are masked to compare it with the other pages' edges; a
@@ -76,23 +83,29 @@ def _pages_by_footer(lines: list[str]) -> list[list[str]]:
 
 
 def _runs(key: str, pages: int) -> bool:
-    """Whether an edge line (``_edges``' key) seen on ``pages`` pages is a running line. On
-    three pages, any; on two (most letters have two), a line of a few words (a line of ten
-    or more is prose: "Claims Administrator guideline: ... Treatment 2016," opening two
-    pages) with a digit (a case or page number), or a footer ending no sentence with no word
-    in lower case ("CONFIDENTIAL", "Final Determination Letter"): two pages ending in
-    "necessary." are not a running footer, nor is a label's line of two items, nor a heading
-    the reviewer quoted that opens a page as the letter's own heading opens another."""
+    """Whether an edge line (``_edges``' key) seen on ``pages`` pages is a running line. A
+    line opening with an item's label ("Claims Administrator guideline: ...", "Decision
+    rationale: ...") never is: a letter that starts each item on a new page opens three
+    pages with the same label's line, and it is the item's. Otherwise, on three pages, any;
+    on two (most letters have two), a line of a few words (a line of ten or more is prose:
+    "Claims Administrator guideline: ... Treatment 2016," opening two pages) with a digit (a
+    case or page number), or a footer with no word in lower case ("CONFIDENTIAL", "Final
+    Determination Letter", "MAXIMUS Federal Services, Inc.") that ends no sentence, or ends
+    a name of two words or more in a full stop: two pages ending in "necessary." are not a
+    running footer, nor is a heading the reviewer quoted that opens a page as the letter's
+    own heading opens another."""
+    where, _, line = key.partition(":")
+    if opens_with_label(line):
+        return False
     if pages >= 3:
         return True
     if key.count(" ") >= 9:
         return False
     if "#" in key:
         return True
-    where, _, line = key.partition(":")
     return (
         where == "bottom"
-        and line[-1] not in SENTENCE_END
+        and line[-1] not in (_NAME_ENDS_PROSE if " " in line else SENTENCE_END)
         and not any(word[0].islower() for word in line.split())
     )
 

@@ -22,15 +22,19 @@ Damage = Callable[[str, random.Random], str]
 # each item's guideline and rationale lines).
 _LABEL = re.compile(
     r"^((?:Case Number|Date Assigned|Date of Injury|Decision Date|UR Denial Date|Priority"
+    r"|UR Decision Date|Determination Date|Review Type|Patient"
     r"|Application Received|State\(s\) of Licensure|Certification\(s\)/Specialty"
     r"|Claims Administrator guideline|MAXIMUS guideline|Decision rationale"
     r"|Why the MTUS was not used|Reason the MTUS was not used):)\s*(\S.*)$"
 )
 # Labels of the two-column tables (header and credentials) whose extraction can put every
-# label first and every value after: a second label on the same line splits it too.
+# label first and every value after: a second label on the same line splits it too. Whole
+# labels only, a longer one first: "UR Decision Date:" (professional-review) is not "UR "
+# and "Decision Date:" (before session 26 it was, and that letter lost its decision date).
 _TABLE_LABEL = re.compile(
-    r"(Case Number|Date Assigned|Date of Injury|Decision Date|UR Denial Date|Priority"
-    r"|Application Received|State\(s\) of Licensure|Certification\(s\)/Specialty):"
+    r"(?<![\w/])(Case Number|Date Assigned|Date of Injury|UR Decision Date|Determination Date"
+    r"|Decision Date|UR Denial Date|Priority|Review Type|Patient|Application Received"
+    r"|State\(s\) of Licensure|Certification\(s\)/Specialty):"
 )
 # Left halves that the parser keeps a line-end hyphen after ("follow-" / "up"): a producer's
 # hyphenation there cannot be told from a compound, so the damage never breaks a word there.
@@ -275,6 +279,74 @@ def label_blocks(text: str, rng: random.Random) -> str:
     return "\r\n".join(out)
 
 
+# The date labels of the headers, split in a narrow cell below (the others name no date).
+_DATE_LABEL = re.compile(
+    r"Date Assigned|Date of Injury|UR Decision Date|Determination Date|Decision Date"
+    r"|UR Denial Date|Application Received"
+)
+# An item's labels of two words or more, as the layouts print them at a line's start.
+_ITEM_LABEL = re.compile(
+    r"^(Claims Administrator guideline|MAXIMUS guideline|Decision rationale"
+    r"|Why the MTUS was not used|Reason the MTUS was not used):(.*)$"
+)
+
+
+def header_labels_split(text: str, rng: random.Random) -> str:
+    """A header table with narrow label cells, read row by row: each date label split after
+    one of its words ("Date of" / "Injury:"), its value printed beside the cell's first line
+    ("Date of 10/10/2016" / "Injury:"), two cells a row side by side ("Date 11/18/2016 Date of
+    10/10/2016" / "Assigned: Injury:")."""
+    out: list[str] = []
+    for line in _lines(text):
+        pieces = _TABLE_LABEL.split(line)
+        if pieces[0].strip() or len(pieces) < 3:
+            out.append(line)
+            continue
+        first: list[str] = []
+        second: list[str] = []
+        for name, value in zip(pieces[1::2], pieces[2::2], strict=True):
+            words = name.split(" ")
+            if not _DATE_LABEL.fullmatch(name) or len(words) < 2:
+                first.append(f"{name}:{value}".rstrip())
+                continue
+            cut = rng.randint(1, len(words) - 1)
+            first.append(" ".join(words[:cut]) + (" " + value.strip() if value.strip() else ""))
+            second.append(" ".join(words[cut:]) + ":")
+        out.append(" ".join(first) + line[len(line.rstrip(" ")) :])
+        if second:
+            out.append(" ".join(second))
+    return "\r\n".join(out)
+
+
+def item_labels_split(text: str, rng: random.Random) -> str:
+    """Each item's label of two words or more in a narrow left column: split after one of
+    its words, the first part on a line of its own above the rest and the value
+    ("Claims Administrator" / "guideline: Decision based on ...")."""
+    out: list[str] = []
+    for line in _lines(text):
+        found = _ITEM_LABEL.match(line)
+        if found is None:
+            out.append(line)
+            continue
+        words = found.group(1).split(" ")
+        cut = rng.randint(1, len(words) - 1)
+        out += [" ".join(words[:cut]) + " ", " ".join(words[cut:]) + ":" + found.group(2)]
+    return "\r\n".join(out)
+
+
+def justified_spacing(text: str, rng: random.Random) -> str:
+    """Justified lines as a layout-keeping extractor writes them: a fifth of the spaces
+    between words widened to two to four (a line's trailing space stays one)."""
+    out: list[str] = []
+    for line in _lines(text):
+        body = line.rstrip(" ")
+        body = "".join(
+            " " * rng.randint(2, 4) if c == " " and rng.random() < 0.2 else c for c in body
+        )
+        out.append(body + line[len(line.rstrip(" ")) :])
+    return "\r\n".join(out)
+
+
 def smart_punctuation(text: str, rng: random.Random) -> str:
     """Typographic quotes and dashes: “ ” ‘ ’, an en dash for " - ", an em dash for "--"."""
     text = re.sub(r'"(?=\w)', "\u201c", text).replace('"', "\u201d")
@@ -322,6 +394,9 @@ DAMAGES: dict[str, Damage] = {
     "non-breaking spaces": non_breaking_spaces,
     "labels on their own lines": label_own_line,
     "labels and values in blocks": label_blocks,
+    "header labels split in a narrow cell": header_labels_split,
+    "item labels split in a narrow cell": item_labels_split,
+    "justified spacing": justified_spacing,
     "smart quotes and dashes": smart_punctuation,
     "ligatures (fi, fl, ff, ffi, ffl)": ligatures,
     "all of rewrap 72, hyphens, pages, quotes, NBSP": combined,

@@ -18,14 +18,14 @@ from openimr.letters.parsing.header import (
     priority,
 )
 from openimr.letters.parsing.items import (
-    _LABEL,
     _REMAINING,
     _VERDICT_END,
     _folded,
-    _label,
     treatment_of,
     verdict_end,
 )
+from openimr.letters.parsing.labels import _LABEL
+from openimr.letters.parsing.labels import label_at as _label
 from openimr.letters.parsing.qualifications import qualifications
 from openimr.letters.parsing.text import (
     _SENTENCE_END,
@@ -57,7 +57,8 @@ def _label_by_pattern(line: str) -> tuple[str, int] | None:
     ):
         return None
     found = _LABEL.match(line)
-    return (found.group("label").lower(), found.end()) if found else None
+    # Its words, one space apart (session 26: "Claims  Administrator" read as no known label).
+    return (" ".join(found.group("label").lower().split()), found.end()) if found else None
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

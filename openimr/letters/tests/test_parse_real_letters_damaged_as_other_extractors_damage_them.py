@@ -51,6 +51,15 @@ CASES = [
     # Typographic ligatures copied from the font ("speciﬁed", "Ofﬁcial Disability").
     ("ligatures (fi, fl, ff, ffi, ffl)", "CM16-0219557"),
     ("ligatures (fi, fl, ff, ffi, ffl)", "CM17-0014438"),
+    # Session 26. The header's date labels split in narrow cells, two a row, the values
+    # beside the first lines ("Date 11/18/2016 Date of 10/10/2016" / "Assigned: Injury:"):
+    # before, the date assigned and the date of injury were lost or swapped in every letter.
+    ("header labels split in a narrow cell", "CM16-0219557"),
+    ("header labels split in a narrow cell", "CM17-0014320"),
+    # Runs of spaces in justified lines ("Claims  Administrator guideline:"): before, 90 of
+    # the 182 letters were refused (no heading read) and most of the others lost their items.
+    ("justified spacing", "CM16-0219557"),
+    ("justified spacing", "CM17-0014320"),
 ]
 # A soft hyphen inside "Diclo\u00adfenac\ufffemisoprostol" is no part of the word before
 # pdfium's hyphen mark (seeded: the third seed puts one there).

@@ -163,3 +163,46 @@ def test_a_footer_and_header_left_in_the_middle_of_a_page_are_dropped(layout):
     assert "Page 1 of " in text
     damaged = damaged_text("running header/footer, form feeds", text)
     assert lost(fields(text), fields(damaged)) == []
+
+
+def test_an_organisations_name_in_a_full_stop_under_both_pages_of_two_is_a_footer():
+    # Before (session 26): a footer had to end no sentence, and "Inc." ends in a full stop:
+    # the name was read as the last words of the first page's rationale and of the letter.
+    page = "The {} page.\nThe request is not \nmedically necessary.\n{}"
+    text = "\f".join(page.format(n, "MAXIMUS Federal Services, Inc.") for n in ("one", "two"))
+    lines = ("The {} page.", "The request is not", "medically necessary.")
+    assert normalize(text).text == tuple(line.format(n) for n in ("one", "two") for line in lines)
+    # A wrapped sentence whose last word closes both pages is the sentence's, not a footer.
+    text = "\f".join(page.format(n, "Guidelines.") for n in ("one", "two"))
+    assert normalize(text).text.count("Guidelines.") == 2
+
+
+def test_a_label_line_opening_every_items_page_is_the_items_and_a_running_header_is_not():
+    # A letter that starts each item on a new page: the same label's line opens three pages
+    # under a running header. Before (session 26): any line on three pages' edges was read
+    # as running, and the three items lost their claims administrator guideline.
+    items = ["Aquatic therapy", "Cervical MRI", "Lumbar brace"]
+    pages = [
+        LETTER.format(header=HEADER, heading=f"{items[0]}: Upheld").split(
+            "Claims Administrator guideline"
+        )[0]
+        + "See the next page.\n",
+        *(
+            "Claims Administrator guideline: Decision based on MTUS Neck and Upper Back "
+            "Complaints 2004.\nMAXIMUS guideline: Decision based on MTUS Neck and Upper Back "
+            f"Complaints 2004.\nDecision rationale: The request for item {n} is not needed.\n"
+            + (f"{items[n]}: Upheld\n" if n < 3 else "")
+            for n in (1, 2, 3)
+        ),
+    ]
+    text = "\f".join(
+        (f"Case Number: CM16-0000001 Page {n} of 4\n" if n > 1 else "") + page
+        for n, page in enumerate(pages, 1)
+    )
+    parsed = parse_text(text)
+    assert [i["treatment"] for i in parsed.case["items"]] == items
+    for item in parsed.case["items"]:
+        assert item["claims_administrator_basis"] == [
+            {"mtus": True, "citation": "Neck and Upper Back Complaints 2004"}
+        ]
+        assert "Case Number" not in item["rationale"] and "Page" not in item["rationale"]
