@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from openimr.core.db import choices_of, in_enum
+from openimr.core.errors import InvalidInput
 from openimr.reviewers.domain.panel import AffiliationKind
 from openimr.reviewers.panel_format import is_state_code, text_problem
+from openimr.reviewers.specialty_data import default_specialty_table, with_overrides
 
 
 class Reviewer(models.Model):
@@ -184,6 +186,22 @@ class SpecialtyRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key}"
+
+    def clean(self) -> None:
+        """The admin holds a rule to what the specialty table reads (``with_overrides``): a
+        list of specialty names, under a key its kind knows. Every match reads the table with
+        every rule, so one rule it could not read (a key that is no category, ``5`` for the
+        specialties) stopped matching for every case; a single name was read letter by
+        letter (LC 139.5(c): the same or similar specialty)."""
+        names = self.specialties
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValidationError(
+                {"specialties": 'must be a list of specialty names, e.g. ["pain medicine"]'}
+            )
+        try:
+            with_overrides(default_specialty_table(), [(self.kind, self.key, names)])
+        except InvalidInput as exc:
+            raise ValidationError({"key": [p.message for p in exc.problems]}) from exc
 
 
 class Assignment(models.Model):
