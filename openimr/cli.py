@@ -22,7 +22,7 @@ from openimr import (
     cli_tokens,
 )
 from openimr.cli_output import shown_name
-from openimr.console import EXIT_INTERRUPTED
+from openimr.console import sigterm_as_interrupt, stopped_line
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.core.text import shown_literally
 
@@ -312,19 +312,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parsed(_free_text_glued(sys.argv[1:] if argv is None else argv))
     handler: Handler = args.handler
     try:
-        return handler(args)
+        with sigterm_as_interrupt():
+            return handler(args)
     except InvalidInput as exc:
         print("error: " + exc.report(), file=sys.stderr)
         return EXIT_INVALID
     except OpenIMRError as exc:
         print(f"error: {shown_literally(str(exc))}", file=sys.stderr)
         return EXIT_INVALID
-    except KeyboardInterrupt:
-        # Ctrl-C: one line, and what the command kept if it says (its `interrupted`
-        # default), instead of a traceback ending in KeyboardInterrupt.
+    except KeyboardInterrupt as exc:
+        # Ctrl-C or SIGTERM: one line, and what the command kept if it says (its
+        # `interrupted` default), instead of a traceback ending in KeyboardInterrupt.
         kept = getattr(args, "interrupted", "").format(**vars(args))
-        print("error: interrupted" + (f": {kept}" if kept else ""), file=sys.stderr)
-        return EXIT_INTERRUPTED
+        line, code = stopped_line(exc)
+        print(line + (f": {kept}" if kept else ""), file=sys.stderr)
+        return code
     except BrokenPipeError:
         # The reader went away (`openimr corpus stats ... | head`): no traceback, and exit
         # 1 as a process killed by SIGPIPE would not succeed either. Standard output goes
