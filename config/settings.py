@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "openimr.api.middleware.TokenInUrlMiddleware",
     # After the session's user is known: a signed-in user is counted as a client.
     "openimr.api.rate_limit.ApiRateLimitMiddleware",
+    # After the count: a client resending chunked bodies is counted as any other.
+    "openimr.api.middleware.ChunkedBodyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -3,8 +3,9 @@ a path under /api/ that names no endpoint (Django's HTML 404 page), a method the
 does not take (ninja's plain-text 405) and an unexpected error (Django's HTML 500 page,
 which ninja leaves to Django with debug off). A client parses every API failure the same
 way.
-And HEAD answered as GET, which ninja's operations do not take themselves; and a token
-sent in the URL refused before anything reads it."""
+And HEAD answered as GET, which ninja's operations do not take themselves; a token
+sent in the URL refused before anything reads it; and a body sent in chunks without its
+length refused 411 rather than read as none."""
 
 import json
 import logging
@@ -13,6 +14,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from openimr.api.domain.json_body import length_problem
 from openimr.api.errors import error_body
 from openimr.api.services import PREFIX as TOKEN_PREFIX
 from openimr.core.errors import Problem
@@ -114,3 +116,23 @@ class TokenInUrlMiddleware:
 
 def _holds_token(name: str, values: list[str]) -> bool:
     return name.lower() in _TOKEN_PARAMETERS or any(_TOKEN.search(v) for v in values)
+
+
+class ChunkedBodyMiddleware:
+    """A body sent in chunks with no Content-Length (``length_problem``) is refused 411
+    ``length_required`` at ``$``, unread: the server reads a body by its length, so the API
+    saw none and told the client "$: is missing" of a body it had sent (ninja does not
+    parse an empty body, so the refusal cannot wait for the body's parser)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        unsized = request.path.startswith(_PREFIX) and length_problem(
+            request.META.get("HTTP_TRANSFER_ENCODING", ""),
+            request.META.get("CONTENT_LENGTH", ""),
+        )
+        if not unsized:
+            return self.get_response(request)
+        body = error_body("length_required", f"$: {unsized}", (Problem("$", unsized),))
+        return HttpResponse(json.dumps(body), status=411, content_type="application/json")
