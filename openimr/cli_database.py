@@ -75,13 +75,10 @@ def _unreachable(exc: Exception) -> bool:
 
 
 def _unmigrated(exc: Exception) -> bool:
-    """A query on a database with no tables, or without a column a later migration adds:
-    SQLite says "no such table" or "no such column", PostgreSQL "relation ... does not
-    exist" or "column ... does not exist". Django is asked only when a command loaded it."""
+    """A query on a database with no tables, or without a column a later migration adds
+    (``schema_behind_error``). Django is asked only when a command loaded it."""
     if "django.db" not in sys.modules:
         return False
-    from django.db import DatabaseError  # noqa: PLC0415 (only if loaded)
+    from openimr.core.schema import schema_behind_error  # noqa: PLC0415 (only if loaded)
 
-    said = str(exc)
-    missing = ("no such table", "no such column", "does not exist")
-    return isinstance(exc, DatabaseError) and any(words in said for words in missing)
+    return schema_behind_error(exc)
