@@ -6,13 +6,11 @@ database file" although the file was there (SQLite in WAL mode writes its -wal a
 files beside it)."""
 
 import os
-import shutil
 import subprocess
 import sys
 
-import pytest
-
 from tests.ops.backups import ROOT, openimr
+from tests.read_only import read_only_run
 
 
 def test_a_mistyped_data_folder_is_named_when_told_to_migrate(tmp_path):
@@ -32,35 +30,12 @@ def _migrated(folder):
     )  # fmt: skip
 
 
-def _read_only_run(folder, *args):
-    """`openimr ARGS` with ``folder`` read-only: its mode for a user, a read-only mount for
-    root (whom no mode stops)."""
-    command = [sys.executable, "-m", "openimr.cli", *args]
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["OPENIMR_DATA_DIR"] = str(folder)
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        try:
-            return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-        finally:
-            folder.chmod(0o755)
-    if shutil.which("unshare") is None:
-        pytest.skip("root without unshare: no way to make the folder read-only")
-    mount = f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} || exit 99"
-    script = f'{mount}\nexec "$@"'
-    done = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script, "sh", *command],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    if done.returncode == 99:
-        pytest.skip("no read-only mount here (unshare needs CAP_SYS_ADMIN)")
-    return done
-
-
 def test_a_read_only_data_folder_is_named_and_said_to_be_read_only(tmp_path):
     data = tmp_path / "data"
     _migrated(data)
-    done = _read_only_run(data, "audit", "verify")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    command = [sys.executable, "-m", "openimr.cli", "audit", "verify"]
+    done = read_only_run(data, command, {**env, "OPENIMR_DATA_DIR": str(data)})
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("error: cannot open the database (")
