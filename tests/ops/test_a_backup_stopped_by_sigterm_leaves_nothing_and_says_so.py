@@ -9,17 +9,14 @@ The command runs in a child process against a migrated SQLite data folder; a few
 before `openimr.cli.main` hold it once the database is copied, so the signal arrives there
 every time."""
 
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-READY = "-- held --"
+from tests.held_command import READY, migrated, signalled
+
 HOLD = f"""
 import os, sys, time
 import django
@@ -41,47 +38,7 @@ sys.exit(main(sys.argv[1:]))
 
 @pytest.fixture
 def data_dir(tmp_path):
-    folder = tmp_path / "data"
-    done = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=_env(folder),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return folder
-
-
-def _env(folder: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    return {**env, "OPENIMR_DATA_DIR": str(folder)}
-
-
-def _terminated(folder: Path, *args: str) -> tuple[int, str]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLD, *args],
-        cwd=ROOT,
-        env=_env(folder),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        seen = []
-        for line in child.stderr:
-            seen.append(line)
-            if line.strip() == READY:
-                break
-        assert seen and seen[-1].strip() == READY, "".join(seen)
-        child.send_signal(signal.SIGTERM)
-        _, err = child.communicate(timeout=120)
-    finally:
-        child.kill()
-        child.wait()
-    return child.returncode, err
+    return migrated(tmp_path / "data")
 
 
 def _trail(folder: Path) -> list[tuple[str, str]]:
@@ -97,7 +54,7 @@ def test_a_backup_stopped_after_the_database_copy_removes_it_and_records_the_fai
     data_dir, tmp_path
 ):
     dest = tmp_path / "backup"
-    code, err = _terminated(data_dir, "backup", str(dest))
+    code, err = signalled(data_dir, HOLD, signal.SIGTERM, "backup", str(dest))
     assert code == 143, err
     assert err.strip().splitlines()[-1] == "error: terminated", err
     assert "Traceback" not in err
