@@ -92,3 +92,18 @@ def database_url_parsed(url: str, **options: Any) -> dict[str, Any]:
     raise SettingError(
         f"DATABASE_URL: not a database URL openimr reads ({why}): give {DATABASE_URL_FORMS}"
     )
+
+
+def folder_made(name: str, path: Path) -> Path:
+    """The folder a setting names, made if missing. One that cannot be made (a read-only
+    disk, a parent without permission) is a SettingError naming it, as any other bad
+    setting: it had been an OSError traceback from the settings module, in every command
+    and at every start."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SettingError(
+            f"{name}={path}: cannot make the folder ({exc.strerror}): "
+            "name a folder this user may write"
+        ) from None
+    return path

@@ -12,6 +12,7 @@ from config.env import (
     env_bool,
     env_list,
     env_str,
+    folder_made,
 )
 from config.proxies import trusted_proxies
 
@@ -31,8 +32,14 @@ def _secret_key() -> str:
     # Development only: a random key kept under the data directory, never in the repository.
     path = DATA_DIR / "dev-secret-key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        folder_made("OPENIMR_DATA_DIR", DATA_DIR)
+        try:
+            path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        except OSError as exc:
+            raise SettingError(
+                f"OPENIMR_DATA_DIR: cannot write the development secret key {path} "
+                f"({exc.strerror}): set OPENIMR_SECRET_KEY, or make the folder writable"
+            ) from None
     return path.read_text(encoding="utf-8").strip()
 
 
@@ -88,6 +95,8 @@ MIDDLEWARE = [
     "openimr.api.middleware.TokenInUrlMiddleware",
     # After the session's user is known: a signed-in user is counted as a client.
     "openimr.api.rate_limit.ApiRateLimitMiddleware",
+    # After the count: a client resending chunked bodies is counted as any other.
+    "openimr.api.middleware.ChunkedBodyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -134,7 +143,7 @@ def _database() -> dict[str, object]:
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config["OPTIONS"] = dict(SQLITE_OPTIONS)
         return config
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    folder_made("OPENIMR_DATA_DIR", DATA_DIR)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "openimr.sqlite3",

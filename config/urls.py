@@ -28,3 +28,6 @@ urlpatterns = [
 
 # A database that cannot answer is a 503 in words, any other error the 500 page.
 handler500 = "openimr.core.unavailable.server_error"
+# A request Django refuses before any view (a Host not served, too many fields): the API's
+# error shape under /api/, the site's page elsewhere.
+handler400 = "openimr.api.middleware.bad_request"

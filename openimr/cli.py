@@ -22,12 +22,12 @@ from openimr import (
     cli_reviewers,
     cli_tokens,
 )
+from openimr.cli_database import EXIT_INVALID, database_refused
 from openimr.cli_output import shown_name
-from openimr.console import EXIT_INTERRUPTED
+from openimr.console import sigterm_as_interrupt, stopped_line
 from openimr.core.errors import InvalidInput, OpenIMRError, Problem
 from openimr.core.text import shown_literally
 
-EXIT_INVALID = 2
 # `openimr --help`'s first line (the module docstring's first line stopped mid-sentence).
 DESCRIPTION = (
     "Independent Medical Review from the command line, over the same services as the web "
@@ -314,19 +314,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parsed(_free_text_glued(sys.argv[1:] if argv is None else argv))
     handler: Handler = args.handler
     try:
-        return handler(args)
+        with sigterm_as_interrupt():
+            return handler(args)
     except InvalidInput as exc:
         print("error: " + exc.report(), file=sys.stderr)
         return EXIT_INVALID
     except OpenIMRError as exc:
         print(f"error: {shown_literally(str(exc))}", file=sys.stderr)
         return EXIT_INVALID
-    except KeyboardInterrupt:
-        # Ctrl-C: one line, and what the command kept if it says (its `interrupted`
-        # default), instead of a traceback ending in KeyboardInterrupt.
+    except KeyboardInterrupt as exc:
+        # Ctrl-C or SIGTERM: one line, and what the command kept if it says (its
+        # `interrupted` default), instead of a traceback ending in KeyboardInterrupt.
         kept = getattr(args, "interrupted", "").format(**vars(args))
-        print("error: interrupted" + (f": {kept}" if kept else ""), file=sys.stderr)
-        return EXIT_INTERRUPTED
+        line, code = stopped_line(exc)
+        print(line + (f": {kept}" if kept else ""), file=sys.stderr)
+        return code
     except BrokenPipeError:
         # The reader went away (`openimr corpus stats ... | head`): no traceback, and exit
         # 1 as a process killed by SIGPIPE would not succeed either. Standard output goes
@@ -334,58 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as exc:
-        return _database_refused(exc)
-
-
-def _database_refused(exc: Exception) -> int:
-    """EXIT_INVALID, with the one line saying so, for a database that cannot be opened or
-    is not migrated; any other error is raised again."""
-    # PostgreSQL's message goes on with the query and a caret: its first line says it.
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if _unreachable(exc):
-        # The database named by DATABASE_URL (or the data folder) cannot be opened: a
-        # server that is down, a missing folder, a database never created. Migrating
-        # would not help, and a traceback hides the reason.
-        print(
-            f"error: cannot open the database ({reason}): check DATABASE_URL, or "
-            "OPENIMR_DATA_DIR for SQLite",
-            file=sys.stderr,
-        )
-        return EXIT_INVALID
-    if not _unmigrated(exc):
-        raise exc
-    # A data folder (or PostgreSQL database) never migrated, or migrated by an older
-    # openimr: say what to run, not a traceback from the first query.
-    print(
-        f"error: the database is not set up for this version of openimr ({reason}): "
-        "run `python manage.py migrate`",
-        file=sys.stderr,
-    )
-    return EXIT_INVALID
-
-
-def _unreachable(exc: Exception) -> bool:
-    """A database error before any connection was made: the database could not be opened
-    (a server down, a missing folder; SQLite's "file is not a database" is a DatabaseError
-    raised while connecting)."""
-    if "django.db" not in sys.modules:
-        return False
-    from django.db import DatabaseError, connection
-
-    return isinstance(exc, DatabaseError) and connection.connection is None
-
-
-def _unmigrated(exc: Exception) -> bool:
-    """A query on a database with no tables, or without a column a later migration adds:
-    SQLite says "no such table" or "no such column", PostgreSQL "relation ... does not
-    exist" or "column ... does not exist". Django is asked only when a command loaded it."""
-    if "django.db" not in sys.modules:
-        return False
-    from django.db import DatabaseError
-
-    said = str(exc)
-    missing = ("no such table", "no such column", "does not exist")
-    return isinstance(exc, DatabaseError) and any(words in said for words in missing)
+        return database_refused(exc)
 
 
 if __name__ == "__main__":

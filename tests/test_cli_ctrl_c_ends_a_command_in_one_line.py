@@ -8,7 +8,6 @@ Each command runs in a child process against a migrated SQLite data folder; a fe
 run before `openimr.cli.main` hold the command still after its first stored batch (or
 written chunk) and say so on standard error, so the signal arrives mid-run every time."""
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -18,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from openimr.decisions.tests.ingest_files import generated_texts
+from tests.held_command import READY, data_env, migrated, signalled
 from tests.terminal import CTRL_C_AS_FROM_A_TERMINAL
 
 ROOT = Path(__file__).resolve().parents[1]
-READY = "-- held --"
 # Holds the command after its first batch (ingest) or chunk (export), until the signal.
 HOLD = (
     CTRL_C_AS_FROM_A_TERMINAL
@@ -61,48 +60,12 @@ sys.exit(main(sys.argv[1:]))
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("data")
-    done = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=_env(folder),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return folder
-
-
-def _env(folder: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    return {**env, "OPENIMR_DATA_DIR": str(folder)}
+    return migrated(tmp_path_factory.mktemp("data"))
 
 
 def _interrupted(folder: Path, *args: str) -> tuple[int, str]:
     """Runs `openimr ARGS`, sends SIGINT once it is held mid-run; (exit code, stderr)."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLD, *args],
-        cwd=ROOT,
-        env=_env(folder),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        seen = []
-        for line in child.stderr:
-            seen.append(line)
-            if line.strip() == READY:
-                break
-        assert seen and seen[-1].strip() == READY, "".join(seen)
-        child.send_signal(signal.SIGINT)
-        _, err = child.communicate(timeout=120)
-    finally:
-        child.kill()
-        child.wait()
-    return child.returncode, err
+    return signalled(folder, HOLD, signal.SIGINT, *args)
 
 
 def _stored(folder: Path) -> int:
@@ -131,7 +94,7 @@ def test_an_interrupted_ingest_keeps_whole_batches_and_a_rerun_finishes(data_dir
     rerun = subprocess.run(
         [sys.executable, "-m", "openimr.cli", *args],
         cwd=ROOT,
-        env=_env(data_dir),
+        env=data_env(data_dir),
         capture_output=True,
         text=True,
         timeout=300,

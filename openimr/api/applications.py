@@ -91,7 +91,11 @@ def _refuse_backdating(request: HttpRequest, payload: ApplicationIn) -> None:
 
 @router.post(
     "/applications",
-    response={200: ApplicationOut, 201: ApplicationOut, **errors(*REFUSED, 409, 413, 415, 422)},
+    response={
+        200: ApplicationOut,
+        201: ApplicationOut,
+        **errors(*REFUSED, 409, 411, 413, 415, 422),
+    },
 )
 def submit_application(
     request: HttpRequest,

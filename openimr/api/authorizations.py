@@ -68,7 +68,7 @@ def _refuse_all_but_the_administrator(request: HttpRequest, case_number: str) ->
 
 @router.post(
     "/cases/{case_number}/authorizations",
-    response={201: AuthorizationOut, **errors(*REFUSED, 404, 409, 413, 415, 422)},
+    response={201: AuthorizationOut, **errors(*REFUSED, 404, 409, 411, 413, 415, 422)},
 )
 def report_authorization(
     request: HttpRequest, case_number: StaffCaseNumber, payload: AuthorizationIn

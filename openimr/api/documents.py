@@ -105,7 +105,7 @@ def _refuse_another_party(request: HttpRequest, party: services.Party) -> None:
 
 @router.post(
     "/cases/{case_number}/documents",
-    response={200: DocumentOut, 201: DocumentOut, **errors(*REFUSED, 404, 409, 413, 415, 422)},
+    response={200: DocumentOut, 201: DocumentOut, **errors(*REFUSED, 404, 409, 411, 413, 415, 422)},
 )
 def submit_document(
     request: HttpRequest, case_number: StaffCaseNumber, payload: DocumentIn

@@ -45,9 +45,11 @@ REFUSED = (401, 403)
 
 def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
     """The ``response`` entries of an operation's error statuses, all in the one shape; and
-    those any operation may answer: 429 to a client past its rate (`openimr.api.rate_limit`)
-    and 500 on an unexpected error (`openimr.api.middleware.ApiErrorShapeMiddleware`)."""
-    return dict.fromkeys((*statuses, 429, 500), ErrorOut)
+    those any operation may answer: 400 to a request Django refuses before any view (a Host
+    not served, too many fields: `openimr.api.middleware.bad_request`), 429 to a client
+    past its rate (`openimr.api.rate_limit`) and 500 on an unexpected error
+    (`openimr.api.middleware.ApiErrorShapeMiddleware`)."""
+    return dict.fromkeys((*statuses, 400, 429, 500), ErrorOut)
 
 
 class JsonBodyParser(Parser):

@@ -3,16 +3,22 @@ a path under /api/ that names no endpoint (Django's HTML 404 page), a method the
 does not take (ninja's plain-text 405) and an unexpected error (Django's HTML 500 page,
 which ninja leaves to Django with debug off). A client parses every API failure the same
 way.
-And HEAD answered as GET, which ninja's operations do not take themselves; and a token
-sent in the URL refused before anything reads it."""
+And HEAD answered as GET, which ninja's operations do not take themselves; a token
+sent in the URL refused before anything reads it; a body sent in chunks without its
+length refused 411 rather than read as none; and Django's own 400 (``bad_request``, the
+site's handler400) in the error shape under /api/."""
 
 import json
 import logging
 import re
 from collections.abc import Callable
 
+from django.conf import settings
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
+from django.views.defaults import bad_request as site_bad_request
 
+from openimr.api.domain.json_body import length_problem
 from openimr.api.errors import error_body
 from openimr.api.services import PREFIX as TOKEN_PREFIX
 from openimr.core.errors import Problem
@@ -114,3 +120,42 @@ class TokenInUrlMiddleware:
 
 def _holds_token(name: str, values: list[str]) -> bool:
     return name.lower() in _TOKEN_PARAMETERS or any(_TOKEN.search(v) for v in values)
+
+
+class ChunkedBodyMiddleware:
+    """A body sent in chunks with no Content-Length (``length_problem``) is refused 411
+    ``length_required`` at ``$``, unread: the server reads a body by its length, so the API
+    saw none and told the client "$: is missing" of a body it had sent (ninja does not
+    parse an empty body, so the refusal cannot wait for the body's parser)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        unsized = request.path.startswith(_PREFIX) and length_problem(
+            request.META.get("HTTP_TRANSFER_ENCODING", ""),
+            request.META.get("CONTENT_LENGTH", ""),
+        )
+        if not unsized:
+            return self.get_response(request)
+        body = error_body("length_required", f"$: {unsized}", (Problem("$", unsized),))
+        return HttpResponse(json.dumps(body), status=411, content_type="application/json")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's handler400 (config.urls). Django refuses some requests before any view
+    runs: a Host header not in OPENIMR_ALLOWED_HOSTS, more query parameters or form fields
+    than DATA_UPLOAD_MAX_NUMBER_FIELDS. Under /api/ that was the site's HTML page, which a
+    client cannot parse; it is the error shape there, saying which it was, and the site's
+    page elsewhere."""
+    if not request.path.startswith(_PREFIX):
+        return site_bad_request(request, exception)
+    if isinstance(exception, DisallowedHost):
+        why = "the Host header names no address this server answers"
+    elif isinstance(exception, TooManyFieldsSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        why = f"the request has more than {limit:,} query parameters or form fields"
+    else:
+        why = "the request cannot be read"
+    body = error_body("bad_request", why)
+    return HttpResponse(json.dumps(body), status=400, content_type="application/json")

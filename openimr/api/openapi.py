@@ -37,6 +37,27 @@ REQUEST_ID = {
 # The header each answer every operation may give carries: the 429's and the 500's.
 HEADERS = ((429, "Retry-After", RETRY_AFTER), (500, "X-Request-ID", REQUEST_ID))
 
+# What openimr.api.rate_limit tells each success and 429 of the client's limit (absent when
+# the limit is 0).
+_COUNT = {"type": "integer", "minimum": 0}
+RATE_HEADERS = {
+    "RateLimit-Limit": {"description": "Requests this client may make a minute.", "schema": _COUNT},
+    "RateLimit-Remaining": {
+        "description": "Requests left to this client in the current minute.",
+        "schema": _COUNT,
+    },
+    "RateLimit-Reset": {
+        "description": "Whole seconds, at least 1, until the next one-minute window opens.",
+        "schema": {"type": "integer", "minimum": 1},
+    },
+}
+
+
+def _rate_told(responses: dict[Any, Any]) -> None:
+    for status, answer in responses.items():
+        if str(status).isdigit() and (200 <= int(status) < 300 or int(status) == 429):
+            answer.setdefault("headers", {}).update(RATE_HEADERS)
+
 
 def scope_of(method: str, path: str, prefix: str) -> str | None:
     """The scope a token needs for ``METHOD path`` (a path of the document, with its
@@ -50,6 +71,7 @@ def _describe(operation: dict[str, Any], scope: str | None) -> None:
         answer = responses.get(status, responses.get(str(status)))  # ninja keys them by int
         if answer is not None:
             answer.setdefault("headers", {})[header] = declared
+    _rate_told(responses)
     if scope is None:
         return
     # OpenAPI 3.1 lets a bearer scheme's requirement list the roles it needs: the scope.

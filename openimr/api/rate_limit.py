@@ -30,6 +30,16 @@ def _bearer(request: HttpRequest) -> str:
     return secret.strip() if scheme.lower() == "bearer" else ""
 
 
+def _told(response: HttpResponse, limit: int, count: int, window: Window) -> HttpResponse:
+    """The client's limit, what is left of it this minute and when the next minute opens
+    (draft-ietf-httpapi-ratelimit-headers' RateLimit-Limit, -Remaining and -Reset): a
+    client learnt its limit only from the 429, and could not pace itself to stay under."""
+    response["RateLimit-Limit"] = str(limit)
+    response["RateLimit-Remaining"] = str(max(0, limit - count))
+    response["RateLimit-Reset"] = str(window.retry_after)
+    return response
+
+
 def _refused(who: str, limit: int, window: Window) -> HttpResponse:
     message = (
         f"too many requests: {who} may make {limit} a minute; try again in {window.retry_after} s"
@@ -40,7 +50,7 @@ def _refused(who: str, limit: int, window: Window) -> HttpResponse:
         content_type="application/json",
     )
     answer["Retry-After"] = str(window.retry_after)
-    return answer
+    return _told(answer, limit, limit, window)
 
 
 class ApiRateLimitMiddleware:
@@ -64,9 +74,11 @@ class ApiRateLimitMiddleware:
         else:
             client = ""
         limit = settings.OPENIMR_API_RATE_PER_MINUTE
-        if client and limit and over_limit(rate_count(client=client, minute=window.number), limit):
+        count = rate_count(client=client, minute=window.number) if client and limit else 0
+        if over_limit(count, limit):
             return _refused("this client", limit, window)
         response = self.get_response(request)
         if anonymous and (not client or response.status_code == 401):
-            rate_count(client=address, minute=window.number)
-        return response
+            by_address = rate_count(client=address, minute=window.number)
+            return _told(response, anonymous, by_address, window)
+        return _told(response, limit, count, window) if count else response

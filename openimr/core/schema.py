@@ -11,11 +11,14 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from django.apps import apps
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from openimr.core.errors import OpenIMRError
 
 _MIGRATION_FILE = re.compile(r"^(\d{4}_\w+)\.py$")
+# What a query says of a table or column the database lacks: SQLite's "no such ...",
+# PostgreSQL's "relation ... does not exist" / "column ... does not exist".
+_LACKING = ("no such table", "no such column", "does not exist")
 
 
 class SchemaBehind(OpenIMRError):
@@ -60,3 +63,14 @@ def schema_current() -> None:
             f"the database is not set up for this version of openimr ({len(missing)} "
             f"migration(s) not applied: {named}): run `python manage.py migrate`"
         )
+
+
+def schema_behind_error(exc: BaseException) -> bool:
+    """A query, on a connection that opened, met a database without a table or column this
+    version uses: its migrations were not run. (A database that does not exist also "does
+    not exist", but its connection never opened.)"""
+    return (
+        isinstance(exc, DatabaseError)
+        and connection.connection is not None
+        and any(words in str(exc) for words in _LACKING)
+    )

@@ -15,12 +15,24 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.views.defaults import server_error as django_server_error
 
+from openimr.core.schema import schema_behind_error
+
 RETRY_AFTER_SECONDS = 30
+# The code was upgraded and `migrate` not run: SQLite's "no such column" had been told as a
+# database out of reach ("try again in 30 seconds", which never helps) and PostgreSQL's as
+# a bug (500). It lasts until an operator migrates, so no Retry-After.
+SCHEMA_BEHIND = (
+    "This server's version of openimr needs changes to its database that have not been made "
+    "yet, so this request could not be answered. The operator must run "
+    "`python manage.py migrate`."
+)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """Django's handler500: called inside the ``except`` that caught the view's error."""
     error = sys.exc_info()[1]
+    if error is not None and schema_behind_error(error):
+        return HttpResponse(SCHEMA_BEHIND, status=503, content_type="text/plain; charset=utf-8")
     if not isinstance(error, OperationalError | InterfaceError):
         return django_server_error(request)
     answer = HttpResponse(_why(error), status=503, content_type="text/plain; charset=utf-8")

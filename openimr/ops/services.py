@@ -208,7 +208,17 @@ def backup_restore(*, src: Path, actor: Actor, force: bool = False) -> BackupSum
             "the target is not empty (" + "; ".join(problems) + "): nothing was restored;"
             " restore into an empty database and data folder, or pass --force to overwrite"
         )
-    _restore_media(src, manifest.files)
+    try:
+        _restore_media(src, manifest.files)
+    except OSError as exc:
+        # A read-only disk, a full one, a folder without permission: one line, not a
+        # traceback; the database is not touched, so it names no file that is missing.
+        raise Conflict(
+            f"the stored files could not be restored ({exc.strerror}: {exc.filename}): the "
+            "database was not changed; files placed before this one are whole, and no row "
+            "names them (`openimr files sweep` removes them, or a restore that succeeds "
+            "uses them)"
+        ) from exc
     if vendor == "sqlite":
         database.sqlite_load(src / manifest.database)
     else:

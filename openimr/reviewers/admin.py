@@ -1,6 +1,9 @@
 """Staff editing of the panel and the specialty table (Django admin, staff only)."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from openimr.reviewers import models
 
@@ -44,6 +47,14 @@ class ReviewerAdmin(admin.ModelAdmin):
     )
     search_fields = ("reviewer_id", "name", "affiliations__name")
     inlines = (CertificationInline, LicenseInline, AffiliationInline, LeaveInline, SanctionInline)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # The id is the reviewer's key: the panel file and CSV store under it (a renamed
+        # reviewer came back as a second, unconflicted record of the same physician at the
+        # next import, LC 139.5(d)), and audit rows and each case's explanation of its
+        # choice name reviewers by it. It is set once, when the reviewer is added.
+        fields = tuple(super().get_readonly_fields(request, obj))
+        return (*fields, "reviewer_id") if obj is not None else fields
 
 
 @admin.register(models.SpecialtyRule)

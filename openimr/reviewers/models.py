@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from openimr.core.db import choices_of, in_enum
+from openimr.core.errors import InvalidInput
 from openimr.reviewers.domain.panel import AffiliationKind
-from openimr.reviewers.panel_format import is_state_code
+from openimr.reviewers.panel_format import is_state_code, text_problem
+from openimr.reviewers.specialty_data import default_specialty_table, with_overrides
 
 
 class Reviewer(models.Model):
@@ -40,6 +42,31 @@ class Reviewer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reviewer_id} {self.name}"
+
+    def clean(self) -> None:
+        """The admin holds the languages and prior cases to the panel file's rule, a list of
+        texts: matching reads each as a list, so a number there (``5``) stopped matching for
+        every case, and a single text (``"CM16-0400101"``) was read letter by letter, the
+        prior case unseen and the reviewer chosen again for a case they decided before
+        (LC 4610.6(h))."""
+        problems = {
+            name: why
+            for name in ("languages", "prior_case_numbers")
+            if (why := _text_list_problem(name, getattr(self, name)))
+        }
+        if problems:
+            raise ValidationError(problems)
+
+
+def _text_list_problem(name: str, value: object) -> str | None:
+    if not isinstance(value, list):
+        return 'must be a list of texts, e.g. ["en", "es"]'
+    for element in value:
+        if not isinstance(element, str) or not element.strip():
+            return f"{element!r} is not a text: each entry must be a non-empty text"
+        if why := text_problem(name, element.strip()):
+            return f"{element!r} {why}"
+    return None
 
 
 class Certification(models.Model):
@@ -159,6 +186,22 @@ class SpecialtyRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key}"
+
+    def clean(self) -> None:
+        """The admin holds a rule to what the specialty table reads (``with_overrides``): a
+        list of specialty names, under a key its kind knows. Every match reads the table with
+        every rule, so one rule it could not read (a key that is no category, ``5`` for the
+        specialties) stopped matching for every case; a single name was read letter by
+        letter (LC 139.5(c): the same or similar specialty)."""
+        names = self.specialties
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ValidationError(
+                {"specialties": 'must be a list of specialty names, e.g. ["pain medicine"]'}
+            )
+        try:
+            with_overrides(default_specialty_table(), [(self.kind, self.key, names)])
+        except InvalidInput as exc:
+            raise ValidationError({"key": [p.message for p in exc.problems]}) from exc
 
 
 class Assignment(models.Model):

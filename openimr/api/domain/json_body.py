@@ -37,6 +37,20 @@ def media_type_problem(content_type: str, charset: str | None) -> str:
     return ""
 
 
+def length_problem(transfer_encoding: str, content_length: str) -> str:
+    """What is wrong with how a body's length is given, or "": a body sent in chunks
+    (``Transfer-Encoding: chunked``, RFC 9112 7.1) with no Content-Length. The server reads
+    a body by its Content-Length (RFC 9112 6.3), so a chunked one was read as none and
+    refused as "$: is missing" although the client had sent it; 411 says what to send
+    (RFC 9110 15.5.12). A proxy that buffers the body (nginx's default) sends its length."""
+    if content_length.strip() or "chunked" not in transfer_encoding.lower():
+        return ""
+    return (
+        "is sent in chunks (Transfer-Encoding: chunked) with no Content-Length, and the "
+        "server reads a body by its length: send it with a Content-Length header"
+    )
+
+
 def json_read(raw: bytes) -> Any:
     """The document ``raw`` holds; InvalidInput naming each problem's path otherwise."""
     try:
