@@ -41,6 +41,7 @@ def case_import(
     problems = case_problems(case) + contacts_problems(contacts, case)
     if problems:
         raise InvalidInput(problems)
+    _refuse_other_letters(case.case_number)
     row = models.Case.objects.filter(case_number=case.case_number).first()
     if row and not replace:
         raise Conflict(f"case {case.case_number} already exists (use --replace to overwrite it)")
@@ -89,6 +90,23 @@ def case_import(
         },
     )
     return row
+
+
+def _refuse_other_letters(number: str) -> None:
+    """Every page and command reads a case number in any letter case (`cm26-0000001` opens
+    CM26-0000001), so a second case whose number differs only so would be reached by one
+    spelling and hidden by the other: the file is refused, naming the case it would shadow."""
+    other = (
+        models.Case.objects.filter(case_number__iexact=number)
+        .exclude(case_number=number)
+        .values_list("case_number", flat=True)
+        .first()
+    )
+    if other is not None:
+        raise Conflict(
+            f"case {number} is case {other} written in other letters (case numbers are "
+            f"read in any letter case): to replace that case, import it as {other}"
+        )
 
 
 def _kept_administrator(row: models.Case | None, case: Case) -> int | None:
