@@ -318,15 +318,26 @@ def case_parties(case_number: str) -> list[dict[str, str]]:
 
 
 def case_contacts(case_number: str) -> dict[str, dict[str, str]]:
-    """The contacts a case imported whole came with (`openimr.cases.contacts`), for staff's
-    `openimr case export` alone: no public path reads them."""
-    return dict(case_row(case_number).contacts)
+    """How to reach the parties, for staff's `openimr case export` alone: the contacts a case
+    imported whole came with (`openimr.cases.contacts`), or what a filed case's application
+    gave each party the case names, so that its export imports again whole, its letter and
+    notices served where they were, not all left in the print queue."""
+    row = case_row(case_number)
+    if case_imported_whole(row):
+        return dict(row.contacts)
+    given = {
+        role: {"address": getattr(row.application, f"{role}_address", "")}
+        | {"email": getattr(row.application, f"{role}_email", "")}
+        for role in models.case.PARTY_ROLES
+        if getattr(row, f"{role}_name")
+    }
+    return {role: {k: v for k, v in ways.items() if v} for role, ways in given.items()}
 
 
 def case_claim_number(case_number: str) -> str:
-    """The claim number a case imported whole came with ("" for none), for staff's `openimr
-    case export` alone: no public path reads it (`openimr.cases.import_claim`)."""
-    return case_row(case_number).claim_number
+    """The claim number its parties give on /status/ ("" for none), for staff's export alone:
+    without it a filed case imported elsewhere was found by no party (`cases.import_claim`)."""
+    return claim_number_of(case_row(case_number))
 
 
 def case_administrator_account(case_number: str) -> int | None:
