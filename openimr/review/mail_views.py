@@ -15,7 +15,8 @@ from openimr.audit.services import (
     staff_page_audited,
 )
 from openimr.core.access import staff_page
-from openimr.core.errors import NotFound, OpenIMRError
+from openimr.core.errors import InvalidInput, NotFound, OpenIMRError
+from openimr.core.paging import page_asked, page_links
 from openimr.letters import selectors as letters
 from openimr.letters.services import letter_service_mark_printed, letter_service_send_again
 from openimr.review import selectors
@@ -23,11 +24,18 @@ from openimr.review import selectors
 
 @staff_page_audited(LIST_VIEWED)
 def print_queue(request: HttpRequest) -> HttpResponse:
-    queue = selectors.print_queue()
-    # Each row names a party and its postal address.
+    """A page of the queue (``?page=``, 100 rows, oldest first); a page that is no whole
+    number from 1 answers 400 naming it, and shows no row."""
+    try:
+        queue, page = selectors.print_queue(page_asked(request.GET.get("page")))
+    except InvalidInput as exc:
+        refused = [str(p) for p in exc.problems]
+        return render(request, "review/print_queue.html", {"refused": refused}, status=400)
+    # Each row names a party and its postal address: the page's cases are audited.
     shown = (q["service"].case.case_number for q in queue)
     audit_list_viewed(actor=request.user, page="review:print_queue", cases=shown)
-    return render(request, "review/print_queue.html", {"queue": queue})
+    context = {"queue": queue, "page": page, "pager": page_links(request.GET, page)}
+    return render(request, "review/print_queue.html", context)
 
 
 @staff_page_audited("letter.downloaded", "service")

@@ -21,6 +21,7 @@ from openimr.core.access import INTAKE, QA, REVIEWER, ROLES, user_has_role  # no
 from openimr.core.case import Item
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.core.paging import Page
 from openimr.guidelines.domain.catalog import GuidelineEntry
 from openimr.letters import selectors as letters
 from openimr.letters.domain.extras import Provenance
@@ -291,20 +292,23 @@ def _served_letters(case_number: str) -> dict[str, tuple[str, str]]:
     return found
 
 
-def print_queue() -> list[dict[str, Any]]:
-    """The letters and notices to print and mail, oldest first, each with the letter it
-    serves (the first letter or an amendment, told apart by the PDF's hash) or its notice."""
-    rows = sorted(letters.print_queue(), key=lambda row: (row.served_on, row.pk))
-    by_case = {n: _served_letters(n) for n in {row.case.case_number for row in rows}}
-    return [
+def print_queue(asked: int = 1) -> tuple[list[dict[str, Any]], Page]:
+    """A page of the letters and notices to print and mail, oldest first, each with the
+    letter it serves (the first letter or an amendment, told apart by the PDF's hash) or its
+    notice. A page's queries are the same few however many rows and cases it holds: read a
+    case at a time, a year's queue took 8,000 queries and 18 s."""
+    rows, page = letters.print_queue_page(asked)
+    by_case = letters.letters_of_cases({row.case_id for row in rows})
+    listed = [
         {
             "service": row,
             "party": row.party_role.replace("_", " ").capitalize(),
-            "letter": by_case[row.case.case_number].get(row.pdf_sha256),
+            "letter": by_case[row.case_id].get(row.pdf_sha256),
             "notice": row.notice,  # a notice opens from its own page (cases:notice_pdf)
         }
         for row in rows
     ]
+    return listed, page
 
 
 def queued_letter_pdf(service_id: int) -> tuple[str, str, str]:
