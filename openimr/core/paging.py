@@ -42,12 +42,12 @@ class Page:
 
 def page_asked(raw: str | None) -> int:
     """The page number ``?page=`` asks for: none is the first; anything but a whole number
-    from 1 is refused at ``page``, saying what it takes."""
+    from 1 is refused at ``?page`` (as the work queue names its filters), saying what it takes."""
     if raw is None or raw == "":
         return 1
     if not raw.isascii() or not raw.isdigit() or len(raw) > _MAX_DIGITS or int(raw) < 1:
         shown = raw if len(raw) <= 20 else f"{raw[:20]}…"
-        raise InvalidInput([Problem("page", f"{shown!r} is not a page: a whole number from 1")])
+        raise InvalidInput([Problem("?page", f"{shown!r} is not a page: a whole number from 1")])
     return int(raw)
 
 

@@ -21,7 +21,7 @@ from openimr.core.access import INTAKE, QA, REVIEWER, ROLES, user_has_role  # no
 from openimr.core.case import Item
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import InvalidInput, NotFound, Problem
-from openimr.core.paging import Page
+from openimr.core.paging import Page, page_of
 from openimr.guidelines.domain.catalog import GuidelineEntry
 from openimr.letters import selectors as letters
 from openimr.letters.domain.extras import Provenance
@@ -217,11 +217,20 @@ def reviewer_attestations(user: Any) -> list[dict[str, Any]]:
     return waiting
 
 
-def qa_cases(user: Any) -> list[dict[str, Any]]:
-    """The determinations waiting for QA, soonest due first."""
+def qa_cases(user: Any, page: Page | None = None) -> list[dict[str, Any]]:
+    """The determinations waiting for QA, soonest due first: the ``page`` of them (the first
+    500 without one). A case in QA is next due at its determination, so the work queue's
+    order is the determinations' and each page carries on from the one before."""
     if not user_has_role(user, QA):
         return []
-    return _by_due(cases.work_queue(state=State.QA.value))
+    if page is None:
+        return _by_due(cases.work_queue(state=State.QA.value))
+    return _by_due(cases.work_queue(state=State.QA.value, limit=page.size, offset=page.offset))
+
+
+def qa_page(asked: int) -> Page:
+    """The page ``asked`` of the QA queue (the last when it has shrunk below it)."""
+    return page_of(asked, cases.work_queue_count(state=State.QA.value))
 
 
 def entry_citation(entry: GuidelineEntry) -> str:

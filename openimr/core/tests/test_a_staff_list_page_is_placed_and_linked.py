@@ -33,7 +33,7 @@ def test_anything_else_is_refused_at_page(raw):
     with pytest.raises(InvalidInput) as caught:
         page_asked(raw)
     (problem,) = caught.value.problems
-    assert problem.path == "page" and "a whole number from 1" in problem.message
+    assert problem.path == "?page" and "a whole number from 1" in problem.message
 
 
 def test_the_links_keep_the_filters_and_move_the_page():
