@@ -10,14 +10,19 @@ import pytest
 from openimr.cli import main
 
 
+def _two_files(tmp_path, doc, second_number):
+    """The document as it is, and again under ``second_number``."""
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first.write_text(json.dumps(doc), encoding="utf-8")
+    second.write_text(json.dumps({**doc, "case_number": second_number}), encoding="utf-8")
+    return first, second
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_stored_case_number_in_other_letters_is_refused_naming_it(tmp_path, seed_doc, capsys):
     from openimr.cases.models import Case
 
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
-    first.write_text(json.dumps(seed_doc), encoding="utf-8")
-    seed_doc["case_number"] = "cm14-0000001"
-    second.write_text(json.dumps(seed_doc), encoding="utf-8")
+    first, second = _two_files(tmp_path, seed_doc, "cm14-0000001")
     assert main(["case", "import", str(first)]) == 0
     capsys.readouterr()
     for replace in ([], ["--replace"]):
@@ -32,10 +37,7 @@ def test_a_stored_case_number_in_other_letters_is_refused_naming_it(tmp_path, se
 def test_two_files_of_one_number_in_other_letters_are_named(tmp_path, seed_doc, capsys):
     from openimr.cases.models import Case
 
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
-    first.write_text(json.dumps(seed_doc), encoding="utf-8")
-    seed_doc["case_number"] = "Cm14-0000001"
-    second.write_text(json.dumps(seed_doc), encoding="utf-8")
+    first, second = _two_files(tmp_path, seed_doc, "Cm14-0000001")
     assert main(["case", "import", str(first), str(second)]) == 2
     assert f"is in 2 files: {first}, {second}" in capsys.readouterr().err
     assert not Case.objects.exists()
