@@ -6,6 +6,7 @@ is mailed twice. A party with no postal address on file is flagged as needing on
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from openimr.audit.services import (
@@ -86,7 +87,17 @@ def mark_printed(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
         if row.deadlines:  # the letter's own dates were counted from another service
             messages.warning(request, f"Counted from this mailing, not as the letter says: "
                              f"{row.deadlines} Send this notice with the letter.")  # fmt: skip
-    return redirect("review:print_queue")
+    return HttpResponseRedirect(reverse("review:print_queue") + _page_back(request))
+
+
+def _page_back(request: HttpRequest) -> str:
+    """The page of the queue the row was marked on (its form says which), so that staff
+    working down page 3 are not sent back to page 1 after each mark; none for a bad one."""
+    try:
+        page = page_asked(request.POST.get("page"))
+    except InvalidInput:
+        return ""
+    return f"?page={page}" if page > 1 else ""
 
 
 @require_POST

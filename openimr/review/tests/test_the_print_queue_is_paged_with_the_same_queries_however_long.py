@@ -88,3 +88,20 @@ def test_a_page_that_is_no_page_is_refused_naming_it(client, cast, page):
     assert response.status_code == 400
     assert "page: " in response.content.decode()
     assert "is not a page: a whole number from 1" in response.content.decode()
+
+
+def test_marking_a_row_printed_goes_back_to_its_page(client, cast, application_doc, monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_SIZE", 2)
+    login(client, cast.clerk)
+    _noticed(application_doc, 3)  # 6 rows, 3 pages
+    body = client.get(QUEUE, {"page": 2}).content.decode()
+    row = _queued_rows(body)[0]
+    assert '<input type="hidden" name="page" value="2">' in body
+    mailed = {"page": "2", "postal_address": "1 Capitol Mall\nSacramento, CA 95814"}
+    response = client.post(f"{QUEUE}{row}/printed/", mailed)
+    assert response.status_code == 302 and response["Location"] == f"{QUEUE}?page=2"
+    assert LetterService.objects.get(pk=row).printed_at is not None
+    for page in ("1", "", "nine"):
+        first = _queued_rows(client.get(QUEUE).content.decode())[0]
+        response = client.post(f"{QUEUE}{first}/printed/", {**mailed, "page": page})
+        assert response["Location"] == QUEUE
