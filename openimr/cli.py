@@ -129,7 +129,8 @@ def _refuse_repeated_numbers(files: list[str], numbers: list[str]) -> None:
     used to say the case "already exists" when it did not)."""
     where: dict[str, list[str]] = {}
     for name, number in zip(files, numbers, strict=True):
-        where.setdefault(number, []).append(name)
+        # In any letter case: the pages read `cm16-1` as CM16-1.
+        where.setdefault(number.upper(), []).append(name)
     problems = [
         Problem(number, f"is in {len(names)} files: {', '.join(names)}")
         for number, names in where.items()

@@ -145,7 +145,9 @@ def _read(path: Path) -> str:
         reason = exc.strerror or type(exc).__name__
         raise InvalidInput([Problem("$", f"cannot read {path}: {reason}")]) from exc
     try:
-        return data.decode("utf-8")
+        # utf-8-sig: a byte-order mark, which Windows editors write, is read past, as
+        # `applications import` reads one; json.loads refused it as "not JSON".
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         said = f"{path} is not UTF-8 text (byte {exc.start}: {exc.reason})"
         raise InvalidInput([Problem("$", said)]) from exc

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from openimr.cases import models
 from openimr.cases import status as _status
@@ -21,18 +21,24 @@ from openimr.cases.clocks import (
 )
 from openimr.cases.domain.application import Application, ServiceMethod
 from openimr.cases.domain.consolidation import consolidation_groups
-from openimr.cases.domain.deadline_status import at_risk_until, deadline_status
+from openimr.cases.domain.deadline_status import deadline_status
 from openimr.cases.domain.deadlines import Deadline
 from openimr.cases.domain.eligibility import Outcome
-from openimr.cases.domain.lifecycle import OPEN, SCREENING_OPEN, State
+from openimr.cases.domain.lifecycle import SCREENING_OPEN, State
 from openimr.cases.mapping import case_from_row
+from openimr.cases.queue import (  # noqa: F401  the work queue, read through the selectors
+    QUEUE_STATUSES,
+    queue_counts,
+    work_queue,
+    work_queue_count,
+)
 from openimr.cases.timeliness import TimelinessReport, months_asked, write_months_csv
 from openimr.cases.timeliness import timeliness_report as _timeliness_report
 from openimr.core.access import user_is_staff
-from openimr.core.case import Case, Priority
+from openimr.core.case import Case
 from openimr.core.case_numbers import case_number_spellings
 from openimr.core.clock import CALIFORNIA, now
-from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.core.errors import NotFound
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -176,65 +182,6 @@ def application_view(case_number: str) -> dict[str, Any]:
     }
 
 
-def work_queue(
-    *, state: str = "", priority: str = "", status: str = "", limit: int = 500
-) -> list[models.Case]:
-    """Open cases by due date, soonest first; filter by state, priority and deadline status
-    (overdue: past due; at_risk: due by the end of the day after tomorrow, as the clocks'
-    status says). An unknown value is refused, naming the values it may take: a filter that
-    is ignored shows every case as if it matched."""
-    _check_queue_filters(state=state, priority=priority, status=status)
-    moment = now()
-    cases = models.Case.objects.filter(state__in=[s.value for s in OPEN]).select_related(
-        "application"
-    )
-    if state:
-        cases = cases.filter(state=state)
-    if priority:
-        cases = cases.filter(priority=priority)
-    if status:
-        cases = cases.filter(_due_status(status, moment))
-    return list(cases.order_by(F("next_due_at").asc(nulls_last=True), "case_number")[:limit])
-
-
-QUEUE_STATUSES = ("overdue", "at_risk")
-
-
-def _due_status(status: str, moment: datetime) -> Q:
-    """The cases whose next due instant has ``status`` at ``moment``: `deadline_status`'s
-    rule (`at_risk_until`) asked of the stored instant, so the queue's filter and counts
-    agree with the clocks' status and stay one indexed query."""
-    if status == "overdue":
-        return Q(next_due_at__lt=moment)
-    return Q(next_due_at__gte=moment, next_due_at__lte=at_risk_until(moment, CALIFORNIA.key))
-
-
-def _check_queue_filters(*, state: str, priority: str, status: str) -> None:
-    allowed = {
-        "state": [s.value for s in State],
-        "priority": [p.value for p in Priority],
-        "status": list(QUEUE_STATUSES),
-    }
-    given = {"state": state, "priority": priority, "status": status}
-    problems = [
-        Problem(f"?{name}", f"{value!r} is not one of {', '.join(allowed[name])}")
-        for name, value in given.items()
-        if value and value not in allowed[name]
-    ]
-    if problems:
-        raise InvalidInput(problems)
-
-
-def queue_counts() -> dict[str, int]:
-    moment = now()
-    open_cases = models.Case.objects.filter(state__in=[s.value for s in OPEN])
-    return {
-        "open": open_cases.count(),
-        "overdue": open_cases.filter(_due_status("overdue", moment)).count(),
-        "at_risk": open_cases.filter(_due_status("at_risk", moment)).count(),
-    }
-
-
 def consolidation_candidates(limit: int = 20_000) -> list[tuple[str, ...]]:
     """Case numbers of eligible applications not yet under review that may be decided
     together: one employee, the same requesting physician and date of injury
@@ -318,15 +265,26 @@ def case_parties(case_number: str) -> list[dict[str, str]]:
 
 
 def case_contacts(case_number: str) -> dict[str, dict[str, str]]:
-    """The contacts a case imported whole came with (`openimr.cases.contacts`), for staff's
-    `openimr case export` alone: no public path reads them."""
-    return dict(case_row(case_number).contacts)
+    """How to reach the parties, for staff's `openimr case export` alone: the contacts a case
+    imported whole came with (`openimr.cases.contacts`), or what a filed case's application
+    gave each party the case names, so that its export imports again whole, its letter and
+    notices served where they were, not all left in the print queue."""
+    row = case_row(case_number)
+    if case_imported_whole(row):
+        return dict(row.contacts)
+    given = {
+        role: {"address": getattr(row.application, f"{role}_address", "")}
+        | {"email": getattr(row.application, f"{role}_email", "")}
+        for role in models.case.PARTY_ROLES
+        if getattr(row, f"{role}_name")
+    }
+    return {role: {k: v for k, v in ways.items() if v} for role, ways in given.items()}
 
 
 def case_claim_number(case_number: str) -> str:
-    """The claim number a case imported whole came with ("" for none), for staff's `openimr
-    case export` alone: no public path reads it (`openimr.cases.import_claim`)."""
-    return case_row(case_number).claim_number
+    """The claim number its parties give on /status/ ("" for none), for staff's export alone:
+    without it a filed case imported elsewhere was found by no party (`cases.import_claim`)."""
+    return claim_number_of(case_row(case_number))
 
 
 def case_administrator_account(case_number: str) -> int | None:

@@ -1,6 +1,7 @@
 """How a typed case number is read: the one reading the public and staff sides share."""
 
 import re
+from itertools import product
 
 # What a case number can be: the letter parser's (openimr.letters.parsing.header) one word of
 # letters, digits and hyphens, with a digit.
@@ -19,3 +20,10 @@ def case_number_spellings(text: str) -> tuple[str, ...]:
     if not _CASE_NUMBER.fullmatch(wanted) or not any(c.isdigit() for c in wanted):
         return ()
     return tuple(dict.fromkeys((wanted, wanted.upper())))
+
+
+def letter_case_spellings(number: str) -> tuple[str, ...]:
+    """Every way ``number`` can be written in upper and lower case letters ("CM26-1": CM26-1,
+    Cm26-1, cM26-1, cm26-1), which the pages read as one case (`case_number_spellings`)."""
+    choices = [(c.upper(), c.lower()) if c.isalpha() else (c,) for c in number]
+    return tuple(dict.fromkeys("".join(spelt) for spelt in product(*choices)))

@@ -6,7 +6,7 @@ attested), and a QA physician with a determination waiting in QA."""
 import hashlib
 import json
 from base64 import b32encode
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -193,7 +193,7 @@ def _review_file_complete() -> None:
     _file_complete(REVIEW_CASE, at=now())
 
 
-def _file_complete(case_number: str, *, at: datetime) -> None:
+def _file_complete(case_number: str, *, at: datetime, decided_on: date | None = None) -> None:
     """Imported whole, a demo case is already past the state the intake action
     `case_records_complete` moves from; the same change is written as that action writes
     it: the date, the clocks recomputed, a timeline event, in one transaction. Once: a case
@@ -205,6 +205,9 @@ def _file_complete(case_number: str, *, at: datetime) -> None:
         changes = CaseChanges()
         row.records_complete_at, row.date_records_complete = at, local_date(at)
         changes.changed(row, "records_complete_at", "date_records_complete")
+        if decided_on is not None:
+            row.date_decision = decided_on
+            changes.changed(row, "date_decision")
         note = "demo: the case file is complete; the determination clock starts"
         changes.events.append(
             case_event(row=row, actor="demo", at=now(), kind="records_complete", note=note)
@@ -233,5 +236,9 @@ def _qa_file_complete() -> None:
     """The case in QA had its file complete a few days ago (the reviewer has decided since),
     so the QA and work queues show when its determination is due. Also on a database loaded
     before this date was set, until QA issues the case; once set, a later load writes
-    nothing."""
-    _file_complete(QA_CASE, at=now() - QA_RECORDS_COMPLETE_AGO)
+    nothing. Its determination is dated the day before the load, after the records it
+    read: its source's 2016 date, before them, made a case the rules refuse (an export that
+    would not import again) and a letter issued by QA dated nine years before its records."""
+    _file_complete(
+        QA_CASE, at=now() - QA_RECORDS_COMPLETE_AGO, decided_on=local_date(now()) - timedelta(1)
+    )

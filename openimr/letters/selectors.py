@@ -12,6 +12,7 @@ from openimr.cases.selectors import case_by_number, case_row
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict
 from openimr.core.clock import local_date
+from openimr.core.paging import Page, page_of
 from openimr.letters.domain.content import Letter
 from openimr.letters.domain.extras import LetterExtras, Provenance
 from openimr.letters.domain.template import LetterTemplate, load_template
@@ -168,6 +169,31 @@ def _queued() -> Any:
 def print_queue() -> list[LetterService]:
     """Letters and notices to print and mail, oldest first."""
     return list(_queued())
+
+
+def print_queue_page(asked: int) -> tuple[list[LetterService], Page]:
+    """The page ``asked`` of the print queue, oldest first (served on, then row), and where
+    it stands in the queue; each row's notice comes with the wording its title is read from,
+    the wordings read once for the page, not once a row."""
+    queued = _queued().order_by("served_on", "pk")
+    page = page_of(asked, queued.count())
+    rows = queued.prefetch_related("notice__wording")[page.offset : page.offset + page.size]
+    return list(rows), page
+
+
+def letters_of_cases(case_ids: set[int]) -> dict[int, dict[str, tuple[str, str]]]:
+    """Each case's letters by their PDF's SHA-256: label and stored path, the first letter's
+    and each amended one's; two queries for any number of cases."""
+    found: dict[int, dict[str, tuple[str, str]]] = {case_id: {} for case_id in case_ids}
+    issued = IssuedLetter.objects.filter(case_id__in=case_ids)
+    for case_id, digest, path in issued.values_list("case_id", "pdf_sha256", "pdf_path"):
+        found[case_id][digest] = ("Final Determination Letter", path)
+    amended = AmendedLetter.objects.filter(case_id__in=case_ids).order_by("case", "number")
+    for case_id, number, digest, path in amended.values_list(
+        "case_id", "number", "pdf_sha256", "pdf_path"
+    ):
+        found[case_id][digest] = (f"Amended letter {number}", path)
+    return found
 
 
 def queued_service(service_id: int) -> LetterService | None:

@@ -176,4 +176,4 @@ def page_texts(case_row: Any) -> list[str] | None:
     """Every page of every record, for the check of figures; None without records."""
     if _selectors() is None:
         return None
-    return [text for r in records(case_row) for _, text in record_pages(r.id, case_row)]
+    return list(_call("case_page_texts", case_row) or ())

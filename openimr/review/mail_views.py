@@ -6,6 +6,7 @@ is mailed twice. A party with no postal address on file is flagged as needing on
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from openimr.audit.services import (
@@ -15,7 +16,8 @@ from openimr.audit.services import (
     staff_page_audited,
 )
 from openimr.core.access import staff_page
-from openimr.core.errors import NotFound, OpenIMRError
+from openimr.core.errors import InvalidInput, NotFound, OpenIMRError
+from openimr.core.paging import page_asked, page_links
 from openimr.letters import selectors as letters
 from openimr.letters.services import letter_service_mark_printed, letter_service_send_again
 from openimr.review import selectors
@@ -23,11 +25,18 @@ from openimr.review import selectors
 
 @staff_page_audited(LIST_VIEWED)
 def print_queue(request: HttpRequest) -> HttpResponse:
-    queue = selectors.print_queue()
-    # Each row names a party and its postal address.
+    """A page of the queue (``?page=``, 100 rows, oldest first); a page that is no whole
+    number from 1 answers 400 naming it, and shows no row."""
+    try:
+        queue, page = selectors.print_queue(page_asked(request.GET.get("page")))
+    except InvalidInput as exc:
+        refused = [str(p) for p in exc.problems]
+        return render(request, "review/print_queue.html", {"refused": refused}, status=400)
+    # Each row names a party and its postal address: the page's cases are audited.
     shown = (q["service"].case.case_number for q in queue)
     audit_list_viewed(actor=request.user, page="review:print_queue", cases=shown)
-    return render(request, "review/print_queue.html", {"queue": queue})
+    context = {"queue": queue, "page": page, "pager": page_links(request.GET, page)}
+    return render(request, "review/print_queue.html", context)
 
 
 @staff_page_audited("letter.downloaded", "service")
@@ -78,7 +87,17 @@ def mark_printed(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
         if row.deadlines:  # the letter's own dates were counted from another service
             messages.warning(request, f"Counted from this mailing, not as the letter says: "
                              f"{row.deadlines} Send this notice with the letter.")  # fmt: skip
-    return redirect("review:print_queue")
+    return HttpResponseRedirect(reverse("review:print_queue") + _page_back(request))
+
+
+def _page_back(request: HttpRequest) -> str:
+    """The page of the queue the row was marked on (its form says which), so that staff
+    working down page 3 are not sent back to page 1 after each mark; none for a bad one."""
+    try:
+        page = page_asked(request.POST.get("page"))
+    except InvalidInput:
+        return ""
+    return f"?page={page}" if page > 1 else ""
 
 
 @require_POST

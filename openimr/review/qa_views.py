@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
 from openimr.core.errors import Conflict, InvalidInput, OpenIMRError
+from openimr.core.paging import Page, page_asked, page_links
 from openimr.guidelines.domain.catalog import Catalog
 from openimr.guidelines.selectors import guideline_catalog
 from openimr.letters import selectors as letters
@@ -25,8 +26,22 @@ SEEN = (State.QA, State.ISSUED)
 
 @login_required
 def qa_home(request: HttpRequest) -> HttpResponse:
-    listed = work_list(request.user, "review:qa_home", selectors.QA, selectors.qa_cases)
-    return render(request, "review/qa_list.html", {"cases": listed})
+    """A page of the queue (``?page=``, 100 cases): the first 500 alone were listed, and a
+    year's QA holds more. A page that is no whole number from 1 answers 400 naming it."""
+    shown: dict[str, Page] = {}
+
+    def page_of_cases(user: Any) -> list[dict[str, Any]]:
+        shown["page"] = selectors.qa_page(page_asked(request.GET.get("page")))
+        return selectors.qa_cases(user, shown["page"])
+
+    try:  # the role first: anyone else is refused (404) whatever page they ask for
+        listed = work_list(request.user, "review:qa_home", selectors.QA, page_of_cases)
+    except InvalidInput as exc:
+        refused = [str(p) for p in exc.problems]
+        return render(request, "review/qa_list.html", {"refused": refused}, status=400)
+    page = shown["page"]
+    context = {"cases": listed, "page": page, "pager": page_links(request.GET, page)}
+    return render(request, "review/qa_list.html", context)
 
 
 def _page(request: HttpRequest, row: Any, **extra: Any) -> HttpResponse:

@@ -21,6 +21,7 @@ from openimr.core.access import INTAKE, QA, REVIEWER, ROLES, user_has_role  # no
 from openimr.core.case import Item
 from openimr.core.clock import CALIFORNIA
 from openimr.core.errors import InvalidInput, NotFound, Problem
+from openimr.core.paging import Page, page_of
 from openimr.guidelines.domain.catalog import GuidelineEntry
 from openimr.letters import selectors as letters
 from openimr.letters.domain.extras import Provenance
@@ -216,11 +217,20 @@ def reviewer_attestations(user: Any) -> list[dict[str, Any]]:
     return waiting
 
 
-def qa_cases(user: Any) -> list[dict[str, Any]]:
-    """The determinations waiting for QA, soonest due first."""
+def qa_cases(user: Any, page: Page | None = None) -> list[dict[str, Any]]:
+    """The determinations waiting for QA, soonest due first: the ``page`` of them (the first
+    500 without one). A case in QA is next due at its determination, so the work queue's
+    order is the determinations' and each page carries on from the one before."""
     if not user_has_role(user, QA):
         return []
-    return _by_due(cases.work_queue(state=State.QA.value))
+    if page is None:
+        return _by_due(cases.work_queue(state=State.QA.value))
+    return _by_due(cases.work_queue(state=State.QA.value, limit=page.size, offset=page.offset))
+
+
+def qa_page(asked: int) -> Page:
+    """The page ``asked`` of the QA queue (the last when it has shrunk below it)."""
+    return page_of(asked, cases.work_queue_count(state=State.QA.value))
 
 
 def entry_citation(entry: GuidelineEntry) -> str:
@@ -291,20 +301,23 @@ def _served_letters(case_number: str) -> dict[str, tuple[str, str]]:
     return found
 
 
-def print_queue() -> list[dict[str, Any]]:
-    """The letters and notices to print and mail, oldest first, each with the letter it
-    serves (the first letter or an amendment, told apart by the PDF's hash) or its notice."""
-    rows = sorted(letters.print_queue(), key=lambda row: (row.served_on, row.pk))
-    by_case = {n: _served_letters(n) for n in {row.case.case_number for row in rows}}
-    return [
+def print_queue(asked: int = 1) -> tuple[list[dict[str, Any]], Page]:
+    """A page of the letters and notices to print and mail, oldest first, each with the
+    letter it serves (the first letter or an amendment, told apart by the PDF's hash) or its
+    notice. A page's queries are the same few however many rows and cases it holds: read a
+    case at a time, a year's queue took 8,000 queries and 18 s."""
+    rows, page = letters.print_queue_page(asked)
+    by_case = letters.letters_of_cases({row.case_id for row in rows})
+    listed = [
         {
             "service": row,
             "party": row.party_role.replace("_", " ").capitalize(),
-            "letter": by_case[row.case.case_number].get(row.pdf_sha256),
+            "letter": by_case[row.case_id].get(row.pdf_sha256),
             "notice": row.notice,  # a notice opens from its own page (cases:notice_pdf)
         }
         for row in rows
     ]
+    return listed, page
 
 
 def queued_letter_pdf(service_id: int) -> tuple[str, str, str]:

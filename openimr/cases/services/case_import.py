@@ -9,7 +9,7 @@ from openimr.cases import models
 from openimr.cases.contacts import Contacts, contacts_problems
 from openimr.cases.domain.administrators import administrator_key
 from openimr.cases.domain.claims import normalise_claim
-from openimr.cases.domain.lifecycle import State
+from openimr.cases.domain.lifecycle import CLOSED, State, state_word
 from openimr.cases.domain.rules import case_problems
 from openimr.cases.import_claim import claim_number_parse
 from openimr.cases.mapping import case_row_fields, document_rows, item_rows
@@ -41,6 +41,7 @@ def case_import(
     problems = case_problems(case) + contacts_problems(contacts, case)
     if problems:
         raise InvalidInput(problems)
+    _refuse_other_letters(case.case_number)
     row = models.Case.objects.filter(case_number=case.case_number).first()
     if row and not replace:
         raise Conflict(f"case {case.case_number} already exists (use --replace to overwrite it)")
@@ -49,6 +50,8 @@ def case_import(
             f"case {case.case_number} has an issued letter and cannot be changed "
             "(its claim number can still be recorded, on its case page)"
         )
+    if row:
+        _refuse_replacing(row)
     action = "case.replaced" if row else "case.imported"
     # A case arriving whole (from another system, or a published letter) skips intake: a
     # decided one waits for issuance in QA, an undecided one is in review.
@@ -89,6 +92,40 @@ def case_import(
         },
     )
     return row
+
+
+def _refuse_replacing(row: models.Case) -> None:
+    """A file sets a case's state from its decisions alone (in review, or QA), without the
+    lifecycle's transitions: a withdrawn or terminated case came back open with its closing
+    kept, and a filed case skipped its Notice of Assignment and records to sit in review
+    with no reviewer. Only an open case imported whole is replaced."""
+    if hasattr(row, "application"):
+        raise Conflict(
+            f"case {row.case_number} was filed through intake and runs from its "
+            "application: a file replaces only a case imported whole"
+        )
+    if State(row.state) in CLOSED:
+        raise Conflict(
+            f"case {row.case_number} is {state_word(State(row.state))}: closing a case "
+            "cannot be undone, so a file does not replace it"
+        )
+
+
+def _refuse_other_letters(number: str) -> None:
+    """Every page and command reads a case number in any letter case (`cm26-0000001` opens
+    CM26-0000001), so a second case whose number differs only so would be reached by one
+    spelling and hidden by the other: the file is refused, naming the case it would shadow."""
+    other = (
+        models.Case.objects.filter(case_number__iexact=number)
+        .exclude(case_number=number)
+        .values_list("case_number", flat=True)
+        .first()
+    )
+    if other is not None:
+        raise Conflict(
+            f"case {number} is case {other} written in other letters (case numbers are "
+            f"read in any letter case): to replace that case, import it as {other}"
+        )
 
 
 def _kept_administrator(row: models.Case | None, case: Case) -> int | None:

@@ -38,6 +38,7 @@ from openimr.cases.services.screening import (
     outcome_store,
     screened_events,
 )
+from openimr.core.case_numbers import letter_case_spellings
 from openimr.core.clock import local_date, now
 from openimr.core.db import held_until_commit, rows_insert
 from openimr.core.errors import Conflict, InvalidInput, Problem
@@ -119,13 +120,29 @@ def _uploads(filings: Sequence[Filing], problems: list[Problem]) -> list[ReadPdf
 
 
 def case_numbers_next(year: int, count: int = 1) -> list[str]:
-    """CMyy-nnnnnnn, the DWC's form; the counter row is locked for the transaction."""
+    """CMyy-nnnnnnn, the DWC's form; the counter row is locked for the transaction. A number
+    a case imported whole holds already (`openimr case import` keeps the number its file
+    gives), in any letter case, is passed over: given again, it broke every filing after it
+    on the unique case number, and the rolled-back counter offered the same number again."""
     counter = _counter(year)
-    prefix = counter.prefix
-    first = counter.last + 1
-    counter.last += count
+    numbers: list[str] = []
+    while len(numbers) < count:
+        first, counter.last = counter.last + 1, counter.last + count - len(numbers)
+        offered = [f"{counter.prefix}{n:07d}" for n in range(first, counter.last + 1)]
+        taken = _numbers_taken(offered)
+        numbers += [number for number in offered if number not in taken]
     counter.save(update_fields=["last"])
-    return [f"{prefix}{n:07d}" for n in range(first, counter.last + 1)]
+    return numbers
+
+
+def _numbers_taken(numbers: Sequence[str]) -> set[str]:
+    """Which of ``numbers`` a stored case has, written in any letter case (the pages read a
+    number so: `cm26-0000001` is CM26-0000001); one indexed lookup."""
+    spellings = {s: n for n in numbers for s in letter_case_spellings(n)}
+    found = models.Case.objects.filter(case_number__in=spellings).values_list(
+        "case_number", flat=True
+    )
+    return {spellings[number] for number in found}
 
 
 def _counter(year: int) -> models.CaseNumberCounter:

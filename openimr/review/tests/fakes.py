@@ -42,6 +42,7 @@ def install_records_layer(monkeypatch: Any) -> SimpleNamespace:
             SimpleNamespace(number=n, text=t)
             for n, t in enumerate(RECORD_PAGES.get(str(record_id), ()), 1)
         ],
+        case_page_texts=lambda row: list(RECORD_PAGES.get("7", ())),
         case_search=lambda row, query: [
             SimpleNamespace(record_id=7, page=n, snippet=t[:60])
             for n, t in enumerate(RECORD_PAGES["7"], 1)
