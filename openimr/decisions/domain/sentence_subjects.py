@@ -131,24 +131,33 @@ def replace_sentence_subjects(text: str, known: Container[str] = ()) -> str:
     for at in word_starts(text).places(_ACTS):
         found = _VERB_AND_NEXT.match(text, at)
         verb = found.group(1).lower() if found else ""
+        passive = found if verb in _PASSIVE_TOO else None
+        if passive and not _may_act(text, passive):
+            continue  # read first: a note's passives are most of these verbs
         span = _subject_before(text, at, verb)
-        if span and found and verb in _PASSIVE_TOO and not _active(text, found, span):
+        if span and passive and not _active(text, passive, span):
             continue
         if span and not _known(text[span[0] : span[1]], known):
             spans.append(span)
     return redact_spans(text, spans)
 
 
+def _may_act(text: str, verb: re.Match[str]) -> bool:
+    """Whether what follows the ``verb`` found, which a note also writes as a passive, lets
+    it read as a person's act: a pronoun or an article, or a capital (``_active``)."""
+    if (verb.group(2) or "").lower() in _OBJECTS:
+        return True
+    return _CAPITAL_AFTER.match(text, verb.end(1)) is not None
+
+
 def _active(text: str, verb: re.Match[str], span: tuple[int, int]) -> bool:
-    """Whether the ``verb`` found, which a note also writes as a passive, reads as the act of
-    the name at ``span``: a pronoun or an article follows it, or two name words stand before
-    it and a capital after it ("Ana Ruiz recommended PT"; "Massage requested x6" stays)."""
+    """Whether such a ``verb`` reads as the act of the name at ``span``: a pronoun or an
+    article follows it, or two name words of no treatment stand before it and a capital
+    after it ("Ana Ruiz recommended PT"; "Massage requested x6" stays)."""
     if (verb.group(2) or "").lower() in _OBJECTS:
         return True
     words = text[span[0] : span[1]].lower().split()
-    if len(words) < 2 or any(word in _TREATMENT_WORDS for word in words):
-        return False
-    return _CAPITAL_AFTER.match(text, verb.end(1)) is not None
+    return len(words) >= 2 and not any(word in _TREATMENT_WORDS for word in words)
 
 
 def _known(name: str, known: Container[str]) -> bool:
