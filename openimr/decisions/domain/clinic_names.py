@@ -23,7 +23,7 @@ from collections.abc import Container, Iterator
 from openimr.decisions.domain.deidentify import UPPER, looks_like_organization, name_key
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import is_ordinary, name_words
-from openimr.decisions.domain.unlabelled_names import ORGANIZATION_HEADS
+from openimr.decisions.domain.names_after_verbs import ORGANIZATION_HEADS
 from openimr.decisions.domain.word_starts import word_starts
 
 # The verbs a clinic follows, each with the prepositions it takes ("seen by", "seen at",

@@ -24,7 +24,7 @@ from openimr.decisions.domain.name_reading import (
     is_ordinary,
     name_words,
 )
-from openimr.decisions.domain.unlabelled_names import CAPITALIZED_RUN
+from openimr.decisions.domain.names_after_verbs import CAPITALIZED_RUN
 
 # Relatives by blood and step-relatives, whose conditions a family history lists
 # after a colon ("Mother: Diabetes"); a spouse's name after a colon is read without this check.

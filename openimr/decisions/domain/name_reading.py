@@ -3,7 +3,7 @@ SMITH"), for every rule that finds a name by what marks it (a role, a verb, a cr
 title, a label): the name's words, where an ordinary word of a letter ends it, and a name in
 capitals told from a heading ("ATTORNEY FEES") or a credential ("RN").
 
-Why here: the rules that read names after "seen by" (``unlabelled_names``) and those that
+Why here: the rules that read names after "seen by" (``names_after_verbs``) and those that
 read them after a credential or a title (``credentialed_names``) both need the capitals
 reader, and the latter reads names with the former's word functions; kept in either module,
 one would import the other both ways. Pure functions over text."""

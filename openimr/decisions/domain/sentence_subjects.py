@@ -33,8 +33,9 @@ from openimr.decisions.domain.drug_names import BRANDS
 from openimr.decisions.domain.family_history import is_condition
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import is_opening, is_ordinary, is_source
+from openimr.decisions.domain.names_after_verbs import SYSTEM_WORDS
 from openimr.decisions.domain.treatment_words import BODY_PARTS, MODIFIERS, VARIANTS
-from openimr.decisions.domain.unlabelled_names import PARTY_ROLES, SYSTEM_WORDS
+from openimr.decisions.domain.unlabelled_names import PARTY_ROLES
 from openimr.decisions.domain.word_starts import word_starts
 
 # What a clinician or a party does, as a summary reports it after the person's name. Found
