@@ -155,7 +155,6 @@ KEPT: tuple[str, ...] = (
     "The ATTORNEY REQUEST of 3/3/2016 and the ADJUSTER RESPONSE were reviewed.",
     "The THERAPIST EVALUATION and the NURSE PRACTITIONER REPORT were reviewed.",
     "The ATTORNEY CLIENT privilege was asserted; ATTORNEY SUBMISSION dated 3/3/2016.",
-    "DR. SMITH NOTED SPASM.",
     "MS Contin 15 mg and MS. Contin were listed.",
     "The ÉCOLE protocol was not cited; Ölfaktor testing was not done.",
     "PT, OT, and chiropractic care were requested; the PT, Home Exercise Program continued.",
@@ -340,4 +339,20 @@ KEPT: tuple[str, ...] = (
     "Spasm noted. Edema noted on exam. Crepitus noted. Paresthesias reported. Clonus noted.",
     "Tramadol denied. Massage requested x6. Omeprazole prescribed daily. Rest advised.",
     "Cyclobenzaprine recommended; Opioids prescribed; Surgery indicated; Lordosis noted.",
+    # Session 26, deid26: a note's findings and treatments after a date or a word of time,
+    # words ending in "-ing" before a test's verbs, two words of a treatment before a capital,
+    # a role's sentence with a possessive of no name, small words after a relative, clinics
+    # named after a place, capitals before a verb that are a heading's or a drug's.
+    "On 3/3/2016 Spasm noted; In 2016 MRI noted a tear. Later, Massage requested x6.",
+    "Imaging noted a tear. Testing stated nothing new. Nursing stated she fell.",
+    "Findings indicated a tear; Reporting agreed with it; Billing wrote to her.",
+    "Lumbar Epidural requested L4-5. Knee Brace requested MRI. Physical Therapy recommended PT.",
+    "Then Physical Therapy recommended PT; Subsequently, Kaiser denied it. The Court noted it.",
+    "The examiner assigned in March is the adjuster's supervisor.",
+    "Her husband has helped her; her son once drove her; the interpreter present stated it.",
+    "Her daughter sometimes helps; her husband still works; her boss never called.",
+    "She was seen at Carson Medical Group and at the Carson Valley Medical Center.",
+    "She was seen at Sierra Madre Physical Therapy and at Madison Spine Center.",
+    "MS. CONTIN DENIED; THE ATTORNEY FEES REQUESTED WERE PAID; NURSE TRIAGE NOTED NO CHANGE.",
+    "APPLICANT ATTORNEY OBJECTED TO THE UR; THE PTP REQUESTED AN MRI.",
 )

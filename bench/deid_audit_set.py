@@ -485,6 +485,23 @@ LEAKS: tuple[Leak, ...] = (
     Leak("Her claims adjuster handling the file was Lopez.", ("Lopez",)),
     Leak("Her friend maria lopez drove her to the visit.", ("maria", "lopez")),
     Leak("His wife ana ruiz helps at home.", ("ana", "ruiz")),
+    # Session 26, deid26: what session 25 left (`LEFT`), a title's name in capitals that a
+    # kept sentence held ("DR. SMITH NOTED SPASM.", kept while where the name ends could not
+    # be told), sentences opened by a word of time, and surnames ending in "-ing".
+    Leak("On 3/3/2016 Sam Ortiz saw her.", ("Sam", "Ortiz")),
+    Leak("She improved. Ana Ruiz recommended PT.", ("Ana", "Ruiz")),
+    Leak("The examiner assigned in March is Maria Lopez's supervisor.", ("Maria", "Lopez")),
+    Leak("Her friend maria drove her to the visit.", ("maria",)),
+    Leak("DR. JONES REVIEWED THE REPORT; NO MRI WAS ORDERED.", ("JONES",)),
+    Leak("She was seen at the Carson Lee Medical Group.", ("Carson", "Lee")),
+    Leak("DR. SMITH NOTED SPASM.", ("SMITH",)),
+    Leak("On March 3, 2016, Novak denied it; in 2016 Tarn wrote to her.", ("Novak", "Tarn")),
+    Leak("Later, Sam Ortiz saw her. Yesterday Ana Ruiz examined her.", ("Sam", "Ortiz", "Ana")),
+    Leak("Fleming saw her; Jennings stated the MRI was normal.", ("Fleming", "Jennings")),
+    Leak("Amy Manning wrote the report. King saw her.", ("Amy", "Manning", "King")),
+    Leak("The adjuster handling the file is Tom Reyes' assistant.", ("Tom", "Reyes")),
+    Leak("DR. JOHN SMITH SAW HER; CLAIMS ADJUSTER MARIA LOPEZ DENIED IT.", ("JOHN", "MARIA")),
+    Leak("She was seen at Tracy Nguyen Chiropractic.", ("Tracy", "Nguyen")),
 )
 
 
@@ -498,36 +515,31 @@ class Left(NamedTuple):
 
 LEFT: tuple[Left, ...] = (
     Left(
-        "On 3/3/2016 Sam Ortiz saw her.",
+        "Fleming reported the request.",
+        ("Fleming",),
+        "a word ending in '-ing' before a verb a note also writes after a test ('Imaging"
+        " noted a tear', 'Testing reported'): read as a surname only before 'saw', 'stated',"
+        " 'agreed', 'wrote', 'opined', 'explained'",
+    ),
+    Left(
+        "DR. SMITH AND DR. LEE REVIEWED THE MRI.",
+        ("SMITH",),
+        "a name in capitals before 'AND', in text all in capitals: where it ends cannot be told",
+    ),
+    Left(
+        "On 3/3/2016 at the clinic Sam Ortiz saw her.",
         ("Sam", "Ortiz"),
-        "a name the case does not state and nothing marks (no title, credential, role, label),"
-        " not opening its sentence",
+        "a sentence's opening longer than a date or a word of time before a name nothing marks",
     ),
     Left(
-        "She improved. Ana Ruiz recommended PT.",
-        ("Ana", "Ruiz"),
-        "a verb a note also writes as a passive ('Massage recommended x6'), before no pronoun"
-        " or article",
+        "She was seen at the Lincoln Lee Medical Group.",
+        ("Lincoln", "Lee"),
+        "a clinic whose first word is a place's and a surname's ('Lincoln'), not a given name's:"
+        " the case's names decide",
     ),
     Left(
-        "The examiner assigned in March is Maria Lopez's supervisor.",
-        ("Maria", "Lopez"),
-        "a role further from the name than a verb, the name not ending the sentence",
-    ),
-    Left(
-        "Her friend maria drove her to the visit.",
-        ("maria",),
-        "one word of a name in lower case is read as an ordinary word",
-    ),
-    Left(
-        "DR. JONES REVIEWED THE REPORT; NO MRI WAS ORDERED.",
-        ("JONES",),
-        "a title in capitals: in text all in capitals a name's end cannot be told (but at a"
-        " possessive's apostrophe)",
-    ),
-    Left(
-        "She was seen at the Carson Lee Medical Group.",
-        ("Lee",),
-        "a clinic whose first word is a place's, named after a person the case does not name",
+        "Her coworker jose witnessed the fall.",
+        ("jose",),
+        "a name in small letters before a verb not of a relative's acts",
     ),
 )

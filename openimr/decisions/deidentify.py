@@ -25,6 +25,7 @@ from openimr.decisions.domain import (
     identifiers,
     known_shapes,
     labelled_names,
+    names_after_verbs,
     people_around,
     role_names,
     sentence_subjects,
@@ -50,6 +51,7 @@ from openimr.decisions.domain.labelled_names import (
     replace_labelled_names,
     replace_role_phrase_names,
 )
+from openimr.decisions.domain.names_after_verbs import replace_names_after_by
 from openimr.decisions.domain.people_around import replace_people_around_names
 from openimr.decisions.domain.record_owners import replace_record_owners
 from openimr.decisions.domain.role_names import (
@@ -60,7 +62,6 @@ from openimr.decisions.domain.role_names import (
 from openimr.decisions.domain.sentence_subjects import replace_sentence_subjects
 from openimr.decisions.domain.titled_names import replace_titled_names
 from openimr.decisions.domain.unlabelled_names import (
-    replace_names_after_by,
     replace_names_after_sentence_roles,
     replace_role_verb_names,
 )
@@ -84,7 +85,7 @@ FUZZY_MIN_LENGTH = 5
 # The words the rules look for at the start of a word (a label of several words by its first):
 # one pass of an Aho-Corasick automaton over a text finds them all, where a str.find scan
 # a word cost a microsecond each (docs/benchmarks.md); a few phrases are looked for whole
-# (``unlabelled_names.PHRASES``: "per "). A word left out is still found, by
+# (``names_after_verbs.PHRASES``: "per "). A word left out is still found, by
 # str.find (``WordStarts.of``): this list decides the cost, never what is found.
 _LABELS = (
     *labelled_names.ROLE_LABELS,
@@ -98,13 +99,13 @@ _LABELS = (
     *people_around.RECIPIENT_LABELS,
     *titled_names.TITLE_WORDS,
     *clinic_names.VERB_WORDS,
-    *unlabelled_names.TALK_VERBS,
+    *names_after_verbs.TALK_VERBS,
     *unlabelled_names.SENTENCE_ROLES,
     *spelled_addresses.CLUES,
     *known_shapes.NICKNAME_CUES,
     *sentence_subjects.SUBJECT_ACTS,
 )
-_WORDS = tuple(sorted({label.split()[0] for label in _LABELS} | set(unlabelled_names.PHRASES)))
+_WORDS = tuple(sorted({label.split()[0] for label in _LABELS} | set(names_after_verbs.PHRASES)))
 _AUTOMATON = ahocorasick.Automaton()
 for _word in _WORDS:
     _AUTOMATON.add_word(_word, _word)

@@ -23,7 +23,7 @@ from collections.abc import Container, Iterator
 from openimr.decisions.domain.deidentify import UPPER, looks_like_organization, name_key
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import is_ordinary, name_words
-from openimr.decisions.domain.unlabelled_names import ORGANIZATION_HEADS
+from openimr.decisions.domain.names_after_verbs import ORGANIZATION_HEADS
 from openimr.decisions.domain.word_starts import word_starts
 
 # The verbs a clinic follows, each with the prepositions it takes ("seen by", "seen at",
@@ -130,6 +130,13 @@ _PLACE_COMPOUND = re.compile(
 )
 
 
+# Places whose word is also a given name ("Carson", "Tracy", "Madison", "Selma"): before a
+# name word that is no place's, clinic's or ordinary word, they start a person's name ("the
+# Carson Lee Medical Group"), as a place's name runs on with a place's word ("Carson Valley
+# Medical Center") or none ("Carson Medical Group").
+_GIVEN_NAME_PLACES = frozenset(("carson", "tracy", "madison", "selma"))
+
+
 def place_word(lower: str) -> bool:
     return lower in _PLACE_OR_SYSTEM or bool(_PLACE_COMPOUND.fullmatch(lower))
 
@@ -204,12 +211,14 @@ def _person_words(
     of one of the case's people (``known``) is that person's ("the Carson Lee Medical
     Group" of a case that names a Dr. Carson)."""
     first, last = start, None
-    for token_start, _, word in name_words(text, start, end):
+    tokens = name_words(text, start, end)
+    for n, (token_start, _, word) in enumerate(tokens):
         bare = word.rstrip().removesuffix("'s").removesuffix("\u2019s")
         lower = bare.lower()
         if is_ordinary(bare) or _is_clinic([bare]):
             break
-        if place_word(lower) and name_key(bare) not in known:
+        given = n == 0 and lower in _GIVEN_NAME_PLACES and _person_after(text, tokens)
+        if place_word(lower) and name_key(bare) not in known and not given:
             break  # "Lakeside Chiropractic", "Washington Hospital"
         if text[last if last is not None else first : token_start].strip() not in _JOINS:
             break  # a word between not written as a name ends the person's words
@@ -219,3 +228,14 @@ def _person_words(
     if last is None or not any(c.islower() for c in text[first:last]):
         return None  # initials alone are no name
     return first, last
+
+
+def _person_after(text: str, tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether the clinic's second word, after a space, is a person's: written as a name
+    word and no ordinary, clinic or place word ("Lee" of "Carson Lee Medical Group")."""
+    if len(tokens) < 2 or text[tokens[0][1] : tokens[1][0]] != " ":
+        return False
+    word = tokens[1][2].removesuffix("'s").removesuffix("\u2019s")
+    if len(word) < 2 or not word[1].islower():
+        return False
+    return not (is_ordinary(word) or _is_clinic([word]) or place_word(word.lower()))

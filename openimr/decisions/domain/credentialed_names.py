@@ -26,8 +26,9 @@ from openimr.decisions.domain.name_reading import (
     trailing_name,
     word_before_act,
 )
+from openimr.decisions.domain.names_after_verbs import SYSTEM_WORDS
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
-from openimr.decisions.domain.unlabelled_names import PARTY_ROLES, SYSTEM_WORDS
+from openimr.decisions.domain.unlabelled_names import PARTY_ROLES
 from openimr.decisions.domain.word_starts import word_starts
 
 # Credentials written after a name (``CREDENTIALS``), as a letter signs or cites a

@@ -14,8 +14,10 @@ patterns (identifiers that look the same in every letter, the published age) in
 ``openimr.decisions.domain.identifiers``, names marked by a label or a role phrase in
 ``openimr.decisions.domain.labelled_names``, names with a
 title ("Dr.", "Mrs.", "Drs.") in ``openimr.decisions.domain.titled_names``, names marked by
-a role and a verb, a credential, a professional title, "seen by", a relative's or a
-co-worker's role, or a letter's "cc:" in ``openimr.decisions.domain.unlabelled_names``. Fuzzy
+a role and a verb in ``openimr.decisions.domain.unlabelled_names``, after "seen by", "Per"
+and the like in ``openimr.decisions.domain.names_after_verbs``, by a credential or a
+professional title in ``openimr.decisions.domain.credentialed_names``, by a relative's or a
+co-worker's role or a letter's "cc:" in ``openimr.decisions.domain.people_around``. Fuzzy
 matching of misspelled names needs rapidfuzz and lives outside domain/, in
 ``openimr.decisions.deidentify``.
 """

@@ -24,7 +24,7 @@ from openimr.decisions.domain.name_reading import (
     is_ordinary,
     name_words,
 )
-from openimr.decisions.domain.unlabelled_names import CAPITALIZED_RUN
+from openimr.decisions.domain.names_after_verbs import CAPITALIZED_RUN
 
 # Relatives by blood and step-relatives, whose conditions a family history lists
 # after a colon ("Mother: Diabetes"); a spouse's name after a colon is read without this check.
@@ -113,6 +113,8 @@ _RELATIVE_ACT_WORDS = """
     reports says
 """
 RELATIVE_ACTS = PERSON_ACTS | frozenset(_RELATIVE_ACT_WORDS.split())
+# The acts as a pattern's alternatives, the verb after one small word or two told by it.
+_RELATIVE_ACTS_PATTERN = "|".join(sorted(RELATIVE_ACTS, key=len, reverse=True))
 _ONE_WORD_AND_VERB = re.compile(rf"[ \t]*([{UPPER}][{LOWER}][{LOWER}'\u2019-]*)\s+([a-z]+)\b")
 
 
@@ -127,10 +129,11 @@ def one_name_acting(text: str, at: int) -> tuple[int, int] | None:
     return None if is_condition(word) or is_ordinary(word) else found.span(1)
 
 
-# Two words in small letters after a relative or a companion, before what the person does
-# ("her friend maria lopez drove her"): a note typed without capitals writes a name so.
-_TWO_SMALL_WORDS_AND_VERB = re.compile(
-    rf"[ \t]+([{LOWER}]{{2,}}[ \t]+[{LOWER}]{{2,}})[ \t]+([a-z]+)\b"
+# One or two words in small letters after a relative or a companion, before what the
+# person does ("her friend maria lopez drove her", "her friend maria drove her"): a note
+# typed without capitals writes a name so.
+_SMALL_WORDS_AND_VERB = re.compile(
+    rf"[ \t]+([{LOWER}]{{2,}}(?:[ \t]+[{LOWER}]{{2,}})?)[ \t]+({_RELATIVE_ACTS_PATTERN})\b"
 )
 # Words in small letters that stand between a relative and a verb and are no name: what
 # joins, places, times or describes ("her husband from work drove", "her son in turn helps").
@@ -140,16 +143,27 @@ _SMALL_NOT_A_NAME_WORDS = """
     it its him them this who's full part time one two three both all only just even
     already later today yesterday again too very well same other another own next last
 """
-_SMALL_NOT_A_NAME = frozenset(_SMALL_NOT_A_NAME_WORDS.split())
+# One word alone stands there as a helping verb, a pronoun or an adverb of time does ("her
+# husband has helped", "her son himself drove", "her friend once drove").
+_ONE_SMALL_NOT_A_NAME_WORDS = """
+    has had have does did do will would can could may might must should shall is was
+    himself herself themselves itself alone together once twice first since lately soon
+    sometimes usually often rarely seldom mostly frequently occasionally generally
+    typically normally routinely here there home back daily weekly nightly otherwise
+    however therefore thus instead reportedly apparently actually present
+    director driver supervisor coworker company store owner manager assistant
+"""
+_SMALL_NOT_A_NAME = frozenset(_SMALL_NOT_A_NAME_WORDS.split() + _ONE_SMALL_NOT_A_NAME_WORDS.split())
 
 
 def small_names_acting(text: str, at: int) -> tuple[int, int] | None:
-    """The span of two words in small letters after the relative or companion ending at
-    ``at``, before what the person does ("her friend maria lopez drove her", 45 CFR
-    164.514(b)(2)(i)(A)): no word a condition's, an ordinary word, a joining or describing
-    one, an adverb ("-ly") or a verb's form ("-ed", "-ing")."""
-    found = _TWO_SMALL_WORDS_AND_VERB.match(text, at)
-    if found is None or found.group(2) not in RELATIVE_ACTS:
+    """The span of one or two words in small letters after the relative or companion ending
+    at ``at``, before what the person does ("her friend maria drove her", "her friend maria
+    lopez drove her", 45 CFR 164.514(b)(2)(i)(A)): no word a condition's, an ordinary word,
+    a joining, helping or describing one, an adverb ("-ly") or a verb's form ("-ed",
+    "-ing")."""
+    found = _SMALL_WORDS_AND_VERB.match(text, at)
+    if found is None:
         return None
     for word in found.group(1).split():
         if word in _SMALL_NOT_A_NAME or word in RELATIVE_ACTS or word.endswith(("ly", "ed", "ing")):

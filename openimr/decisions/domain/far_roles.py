@@ -10,7 +10,8 @@ Why it goes: a published decision names no one who handled the claim or treated 
 What keeps ordinary text: the sentence starts with the role ("The adjuster", "Her claims
 adjuster") and the words after the role describe it ("assigned", "handling", "for the
 applicant", "of record"), so "The physician noted that the diagnosis is Carpal Tunnel
-Syndrome" is no such sentence; the name ends the sentence, each of its words written as a
+Syndrome" is no such sentence; the name ends the sentence or owns what the role is ("The
+examiner assigned in March is Maria Lopez's supervisor."), each of its words written as a
 name and none a letter's ordinary word, a source or a health system's. Pure functions."""
 
 import re
@@ -29,8 +30,9 @@ _DESCRIBING_WORDS = """
 _DESCRIBING = frozenset(_DESCRIBING_WORDS.split())
 _SENTENCE_ENDS = ".!?;:\n\x00"
 _MOST_CHARACTERS = 120
-# After the name: the sentence's end, not a possessive or another word.
-_NAME_ENDS = re.compile(r"\s*(?:[.!?;\x00]|$)")
+# After the name: the sentence's end, or a possessive before what the role is to the person
+# ("is Maria Lopez's supervisor", "is Tom Reyes' assistant"), not another word.
+_NAME_ENDS = re.compile(r"\s*(?:[.!?;\x00]|$)|['\u2019]s?[ \t]+[a-z]")
 
 
 def far_role_name(
@@ -53,6 +55,8 @@ def far_role_name(
     if not sentence_starts_at(text, text.index(words[0], begin)):
         return []
     span = leading_name(text, start, min(len(text), start + 80))
+    if span and text[span[1] - 1] in "'\u2019":  # a bare possessive: "Tom Reyes' assistant"
+        span = span[0], span[1] - 1
     if span is None or not _NAME_ENDS.match(text, span[1]) or all_known(text, span, known):
         return []
     tokens = [word for _, _, word in name_words(text, *span)]

@@ -3,7 +3,7 @@ SMITH"), for every rule that finds a name by what marks it (a role, a verb, a cr
 title, a label): the name's words, where an ordinary word of a letter ends it, and a name in
 capitals told from a heading ("ATTORNEY FEES") or a credential ("RN").
 
-Why here: the rules that read names after "seen by" (``unlabelled_names``) and those that
+Why here: the rules that read names after "seen by" (``names_after_verbs``) and those that
 read them after a credential or a title (``credentialed_names``) both need the capitals
 reader, and the latter reads names with the former's word functions; kept in either module,
 one would import the other both ways. Pure functions over text."""
@@ -168,6 +168,19 @@ _POSSESSIVE_CAPITALS = re.compile(
     rf"\s+((?:[{UPPER}]\.\s*)*{_CAPITALS_WORD}(?:\s+(?:[{UPPER}]\.\s*)*{_CAPITALS_WORD}){{0,2}}?)"
     r"['\u2019]S?(?=\s)"
 )
+# A name in capitals that a person's act in capitals ends ("DR. JONES REVIEWED THE REPORT",
+# "DR. JOHN SMITH NOTED SPASM"): in text all in capitals the act tells the name's end, as
+# no name word is one of these verbs.
+_CAPITALS_ACTS = """
+    REVIEWED NOTED STATED REPORTED SAW RECOMMENDED REQUESTED INDICATED WROTE OPINED
+    DIAGNOSED EXPLAINED ADVISED EXAMINED EVALUATED PRESCRIBED DENIED ORDERED DOCUMENTED
+    PERFORMED TREATED AGREED OBJECTED CALLED SAID ASKED DECLINED REFUSED RESPONDED
+    AUTHORIZED APPROVED MODIFIED DISPUTED SIGNED
+"""
+_CAPITALS_BEFORE_ACT = re.compile(
+    rf"\s+((?:[{UPPER}]\.\s*)*{_CAPITALS_WORD}(?:\s+(?:[{UPPER}]\.\s*)*{_CAPITALS_WORD}){{0,2}}?)"
+    rf"[ \t]+(?:{'|'.join(_CAPITALS_ACTS.split())})\b"
+)
 # What a title in capitals heads when it heads no name ("ATTORNEY FEES are", "NURSE TRIAGE
 # note", "ADJUSTER NOTES of"): the records, bills and events of a role, beside the letter's
 # ordinary words (``is_ordinary``). A surname that is one of these words stays ("ATTORNEY
@@ -182,7 +195,8 @@ _HEADED_WORDS = """
     contact information phone fax email address name list copy copies time general
     was is were has had and or of on in at for with to the an not no
 """
-_HEADED = frozenset(_HEADED_WORDS.split())
+# "CONTIN" of "MS. CONTIN DENIED": a drug's second word after its title-like first, no name.
+_HEADED = frozenset(_HEADED_WORDS.split()) | {"contin"}
 # Endings of the nouns of a role's records and acts ("OBJECTION", "SUBMISSION",
 # "REIMBURSEMENTS", "AWARENESS"), which no surname has that a letter names.
 _HEADED_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ness")
@@ -230,7 +244,7 @@ def capitals_name(text: str, at: int) -> tuple[int, int] | None:
     ("NURSE VISITS", "ATTORNEY FEES", "CASE MANAGER RN")."""
     found = _CAPITALS_NAME.match(text, at)
     if found is None or _not_a_name(found.group(1)) or _all_capitals(text, found):
-        found = _POSSESSIVE_CAPITALS.match(text, at)
+        found = _POSSESSIVE_CAPITALS.match(text, at) or _CAPITALS_BEFORE_ACT.match(text, at)
         return None if found is None or _not_a_name(found.group(1)) else found.span(1)
     start, end = found.span(1)
     return start, end - 2 if text.endswith(("'S", "\u2019S"), start, end) else end

@@ -27,13 +27,9 @@ from openimr.decisions.domain.name_reading import (
     name_words,
     trailing_name,
 )
+from openimr.decisions.domain.names_after_verbs import listed_names
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
-from openimr.decisions.domain.unlabelled_names import (
-    TITLE,
-    VERB_ROLES,
-    WORKER_ROLES,
-    listed_names,
-)
+from openimr.decisions.domain.unlabelled_names import TITLE, VERB_ROLES, WORKER_ROLES
 from openimr.decisions.domain.word_starts import word_starts
 
 # The people around the worker a summary names: "her husband, Carlos Mendez,", "her

@@ -17,12 +17,9 @@ from openimr.decisions.domain.clinic_names import place_word
 from openimr.decisions.domain.deidentify import looks_like_organization
 from openimr.decisions.domain.identifiers import all_known, redact_spans
 from openimr.decisions.domain.name_reading import CALENDAR, is_opening, is_ordinary, name_words
+from openimr.decisions.domain.names_after_verbs import ORGANIZATION_HEADS, SYSTEM_WORDS
 from openimr.decisions.domain.role_names import INITIAL, NAME_WORD
-from openimr.decisions.domain.unlabelled_names import (
-    ORGANIZATION_HEADS,
-    PARTY_ROLES,
-    SYSTEM_WORDS,
-)
+from openimr.decisions.domain.unlabelled_names import PARTY_ROLES
 
 # The possessive and the record after it: "'s note", "'s progress report", "'s records".
 # The apostrophe as a literal, which the pattern's scan finds in C (a class of the two

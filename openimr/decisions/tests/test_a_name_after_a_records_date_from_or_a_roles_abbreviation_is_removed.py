@@ -14,8 +14,8 @@ from openimr.decisions.domain.labelled_names import (
     replace_labelled_names,
     replace_role_phrase_names,
 )
+from openimr.decisions.domain.names_after_verbs import replace_names_after_by
 from openimr.decisions.domain.people_around import replace_people_around_names
-from openimr.decisions.domain.unlabelled_names import replace_names_after_by
 
 R = REDACTED
 

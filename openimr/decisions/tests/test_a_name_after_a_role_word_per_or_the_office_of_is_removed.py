@@ -8,10 +8,8 @@ Administrative Hearings")."""
 import pytest
 
 from openimr.decisions.domain.deidentify import REDACTED
-from openimr.decisions.domain.unlabelled_names import (
-    replace_names_after_by,
-    replace_names_after_sentence_roles,
-)
+from openimr.decisions.domain.names_after_verbs import replace_names_after_by
+from openimr.decisions.domain.unlabelled_names import replace_names_after_sentence_roles
 
 R = REDACTED
 

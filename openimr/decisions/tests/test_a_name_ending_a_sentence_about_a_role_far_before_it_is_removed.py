@@ -45,3 +45,26 @@ def test_a_name_ending_a_sentence_that_opens_on_a_described_role_is_removed(text
 )
 def test_a_sentence_whose_end_is_no_name_or_that_opens_on_no_described_role_stays(text):
     assert published(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The examiner assigned in March is Maria Lopez's supervisor.",
+            f"The examiner assigned in March is {R}'s supervisor.",
+        ),
+        (
+            "The adjuster handling the file is Tom Reyes' assistant.",
+            f"The adjuster handling the file is {R}' assistant.",
+        ),
+    ],
+)
+def test_a_name_owning_what_the_role_far_before_it_is_is_removed(text, expected):
+    # Left in session 25: the name did not end the sentence.
+    assert published(text) == expected
+
+
+def test_a_possessive_of_no_name_after_such_a_role_stays():
+    text = "The examiner assigned in March is the adjuster's supervisor."
+    assert published(text) == text

@@ -79,8 +79,16 @@ def test_words_in_capitals_after_a_title_that_name_no_one_stay(text):
         ("Per DR. NOWAK, the MRI was normal.", "Per the physician, the MRI was normal."),
         ("DRS. LEE and PATEL agreed.", "The physicians agreed."),
         ("MR. LOPEZ called the office.", f"{R} called the office."),
-        # Text all in capitals: where the name ends cannot be told, none is read.
-        ("DR. SMITH NOTED SPASM.", "DR. SMITH NOTED SPASM."),
+        # Text all in capitals: a person's act ends the name; without one, where the name
+        # ends cannot be told and none is read.
+        ("DR. SMITH NOTED SPASM.", "The physician NOTED SPASM."),
+        (
+            "DR. JONES REVIEWED THE REPORT; NO MRI WAS ORDERED.",
+            "The physician REVIEWED THE REPORT; NO MRI WAS ORDERED.",
+        ),
+        ("DR. JOHN SMITH SAW HER.", "The physician SAW HER."),
+        ("MS. CONTIN DENIED.", "MS. CONTIN DENIED."),
+        ("THE ATTORNEY FEES REQUESTED WERE PAID.", "THE ATTORNEY FEES REQUESTED WERE PAID."),
         ("MS. Contin 15 mg was given.", "MS. Contin 15 mg was given."),
     ],
 )

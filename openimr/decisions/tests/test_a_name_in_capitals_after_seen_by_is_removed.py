@@ -7,7 +7,7 @@ by UCLA", "seen by ER STAFF", "by SMITH GROUP") stays (LC 4610.6(f); 45 CFR
 import pytest
 
 from openimr.decisions.domain.deidentify import REDACTED
-from openimr.decisions.domain.unlabelled_names import replace_names_after_by
+from openimr.decisions.domain.names_after_verbs import replace_names_after_by
 
 R = REDACTED
 

@@ -13,7 +13,7 @@ import pytest
 from bench.deid_audit import published
 from openimr.decisions.domain.credentialed_names import replace_credentialed_names
 from openimr.decisions.domain.deidentify import REDACTED
-from openimr.decisions.domain.unlabelled_names import replace_names_after_by
+from openimr.decisions.domain.names_after_verbs import replace_names_after_by
 
 R = REDACTED
 

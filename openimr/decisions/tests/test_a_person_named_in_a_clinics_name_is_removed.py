@@ -76,3 +76,29 @@ def test_a_persons_name_in_a_clinics_name_is_removed(text, expected):
 )
 def test_a_clinic_named_after_a_place_or_a_system_stays(text):
     assert replace_names_in_clinics(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "She was seen at the Carson Lee Medical Group.",
+            f"She was seen at the {R} Medical Group.",
+        ),
+        ("She was seen at Tracy Nguyen Chiropractic.", f"She was seen at {R} Chiropractic."),
+    ],
+)
+def test_a_place_word_that_is_a_given_name_before_a_surname_starts_a_persons_name(text, expected):
+    # Left in session 25: "Carson" ended the person's words before they started.
+    assert replace_names_in_clinics(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was seen at Carson Medical Group and at the Carson Valley Medical Center.",
+        "She was seen at Sierra Madre Physical Therapy and at Madison Spine Center.",
+    ],
+)
+def test_such_a_place_alone_or_before_a_places_word_stays(text):
+    assert replace_names_in_clinics(text) == text

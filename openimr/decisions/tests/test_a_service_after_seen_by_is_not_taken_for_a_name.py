@@ -11,7 +11,7 @@ import pytest
 
 from bench.deid_audit_kept import KEPT
 from openimr.decisions.domain.deidentify import REDACTED
-from openimr.decisions.domain.unlabelled_names import replace_names_after_by
+from openimr.decisions.domain.names_after_verbs import replace_names_after_by
 
 R = REDACTED
 
