@@ -25,8 +25,11 @@ _TAGS = importlib.import_module("openimr.decisions.migrations.0010_search_specia
 _POSTINGS = importlib.import_module("openimr.decisions.migrations.0006_search_filter_postings")
 # 0019: SQLite's table of each letter's numbers, filled in one statement like the index.
 _NUMBERS = importlib.import_module("openimr.decisions.migrations.0019_search_numbers_whole")
-# 0014: PostgreSQL's documents of the text with its accents dropped.
-_FOLDED = importlib.import_module("openimr.decisions.migrations.0014_pg_search_folds_accents")
+# 0020: SQLite's texts parted at "_"; PostgreSQL's documents of the text with its accents
+# dropped (0014), the specialty lexemes too.
+_TEXTS = importlib.import_module(
+    "openimr.decisions.migrations.0020_search_parts_words_at_underscores_and_folds_specialties"
+)
 DECISION_COLUMNS = (
     "id", "case_number", "source", "layout", "content_sha256", "letter_path", "decision_date",
     "year", "assigned_date", "injury_date", "ur_decision_date", "application_received_date",
@@ -126,9 +129,10 @@ def _sqlite_triggers(create: bool) -> list[str]:
     if create:
         prefix = "CREATE TRIGGER decisions_search_"
         names = [s[len(prefix) :].split()[0] for s in forward]
-        # As 0003 and 0004 left them: the inserts deferrable, the tags with complements.
+        # As the migrations left them: 0003's inserts deferrable, 0010's tags, 0016's item
+        # update and 0020's texts parted at "_".
         return [
-            _TAGS.sqlite_trigger(name) if name in _TAGS.CHANGED else s
+            _TEXTS.sqlite_trigger(name) if name in _TAGS.CHANGED else s
             for name, s in zip(names, forward, strict=True)
         ]
     drop = [s.split()[2] for s in forward] + _NUMBERS.TRIGGER_NAMES
@@ -183,7 +187,7 @@ def _build_index(cursor: Any, vendor: str) -> None:
         cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey")
         # Migration 0009's own statement (0004's, the texts split at slashes) with 0010's
         # specialty lexemes and 0014's folded texts, and 0006's.
-        cursor.execute(_FOLDED.PG_INSERT)
+        cursor.execute(_TEXTS.PG_INSERT)
         for prefix in ("INSERT", f"ALTER TABLE {table} ADD PRIMARY KEY"):
             cursor.execute(next(s for s in _POSTINGS.PG_FORWARD if s.startswith(prefix)))
         cursor.execute(f"ALTER TABLE decisions_search ENABLE TRIGGER {table}_sync")
@@ -194,12 +198,8 @@ def _build_index(cursor: Any, vendor: str) -> None:
         return
     with transaction.atomic():
         cursor.execute("DELETE FROM decisions_search")
-        # The migrations' own statement (0002's, with 0010's tags), which built the index of
-        # the rows already there.
-        build = next(s for s in _MIGRATION.SQLITE_FORWARD if s.startswith("INSERT"))
-        cursor.execute(
-            build.replace(_MIGRATION.SQLITE_TAGS.format(d="d"), _TAGS.SQLITE_TAGS.format(d="d"))
-        )
+        # The migrations' own statement (0002's, with 0010's tags and 0020's texts).
+        cursor.execute(_TEXTS.SQLITE_BUILD)
         cursor.execute(f"DELETE FROM {_NUMBERS.TABLE}")
         cursor.execute(_NUMBERS.FILL)
         for sql in [*_sqlite_triggers(True), *_NUMBERS.SQLITE_TRIGGERS]:

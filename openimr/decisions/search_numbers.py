@@ -137,8 +137,9 @@ def _phrase_patterns(query: SearchQuery) -> list[tuple[str, str]]:
     """`number_phrases.pattern` of each searched word of several runs holding a number and a
     word, as typed (`"Tramadol 37.5 mg"`, `"5% patch"`), with its `numbers`: FTS5's phrase
     of runs of digits matched "Tramadol 37-5 mg" and "0.5% patch", and the row held the
-    number elsewhere. A word of one run ("T12", "5mg") is one token to FTS5, and a word of
-    numbers alone ("L4-5", "10/325mg") is a run of the row, its check its own."""
+    number elsewhere; so had a number glued to its unit ("5mg" of "12.5 mg": `_unit_glued`).
+    Another word of one run ("T12") is one token to FTS5, and a word of numbers alone
+    ("L4-5", "10/325") is a run of the row, its check its own."""
     found = []
     for _, text in _phrases(query.words, _typed(query.text)):
         expression = number_phrases.pattern(text) or ""
@@ -160,11 +161,20 @@ def _phrases(
     """The ``words`` of several runs whose ``typed`` text has a `number_phrases.pattern`."""
     found = []
     for parts in words:
-        if len(parts) > 1 and any(part.isalpha() for part in parts):
+        if (len(parts) > 1 and any(part.isalpha() for part in parts)) or _unit_glued(parts):
             text = typed.get(tuple(p.casefold() for p in parts), "")
             if number_phrases.pattern(text):
                 found.append((tuple(parts), text))
     return found
+
+
+def _unit_glued(parts: Sequence[str]) -> bool:
+    """A word ending in a number glued to its unit ("5mg", "12.5mg"), which FTS5 is also
+    asked apart (`unit_forms`: "5" "mg"); its phrase of runs of digits matched "12.5 mg",
+    the row holding a 5 elsewhere ("12.5 mg ... 5 refills"), where PostgreSQL's '5' <-> 'mg'
+    did not. A unit PostgreSQL's index leaves out ("10am") is not asked apart."""
+    split = _GLUED_UNIT.fullmatch(parts[-1]) if parts else None
+    return split is not None and split.group(2).lower() not in STOPWORDS
 
 
 def _left_out_fts5(query: SearchQuery) -> str:

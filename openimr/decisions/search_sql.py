@@ -183,7 +183,11 @@ def snippets(cursor: Any, vendor: str, query: SearchQuery, ids: Sequence[int]) -
         params = [fts5_match(query, with_filters=False), *ids]
     cursor.execute(sql, params)
     if vendor != "postgresql":
-        return {row[0]: _decimals_unmarked(row[1] or "") for row in cursor.fetchall()}
+        # The index parts its texts' words at a "_" written so (migration 0020).
+        return {
+            row[0]: _decimals_unmarked(row[1] or "").replace(_TEXTS.PARTING, "_")
+            for row in cursor.fetchall()
+        }
     return {row[0]: (row[1] or "").replace(_SPLIT, "") for row in cursor.fetchall()}
 
 
@@ -262,9 +266,11 @@ def recent_matches(cursor: Any, vendor: str, query: SearchQuery, limit: int) -> 
 
 
 # Indexing a batch of decisions once (`openimr.decisions.search.index_decisions`): the
-# expressions are the migrations' own (0002's text, 0010's tags), so a row indexed here
+# expressions are the migrations' own (0020's texts, 0010's tags), so a row indexed here
 # equals one the triggers write.
-_INDEX = importlib.import_module("openimr.decisions.migrations.0002_search_index")
+_TEXTS = importlib.import_module(
+    "openimr.decisions.migrations.0020_search_parts_words_at_underscores_and_folds_specialties"
+)
 _TAGS = importlib.import_module("openimr.decisions.migrations.0010_search_specialty_as_typed")
 # A row here tells the insert triggers (migration 0003) to leave the index to the batch.
 INDEX_DEFER = "INSERT INTO decisions_search_deferred(batch) VALUES (1)"
@@ -280,8 +286,10 @@ def index_rows(vendor: str, ids: Sequence[int]) -> tuple[str, list[Any]]:
         ]
     return (
         "INSERT OR REPLACE INTO decisions_search(rowid, summary, items, tags) "
-        "SELECT d.id, d.clinical_summary, "
-        + _INDEX.SQLITE_ITEMS.format(ref="d.id")
+        "SELECT d.id, "
+        + _TEXTS.SQLITE_SUMMARY.format(d="d")
+        + ", "
+        + _TEXTS.SQLITE_ITEMS.format(ref="d.id")
         + ", "
         + _TAGS.SQLITE_TAGS.format(d="d")
         + f" FROM decisions_decision d WHERE d.id {clause}",

@@ -8,6 +8,7 @@ import string
 from collections.abc import Iterable
 from dataclasses import replace
 
+from openimr.decisions.glued_sql import fold
 from openimr.decisions.search_terms import Filters
 
 
@@ -67,10 +68,13 @@ def pg_filter_tags(filters: Filters) -> list[str]:
 
 
 def specialty_key(name: str) -> str:
-    """A specialty as its filter matches it: its `specialty_tag` in lower case, each run of
-    characters other than ASCII letters and digits one "_", none at either end
-    (PostgreSQL's lexeme, migration 0010)."""
-    return _NOT_LEXEME.sub("_", specialty_tag(name)).strip("_").lower()
+    """A specialty as its filter matches it: its `specialty_tag` with its accents dropped
+    (`glued_sql.fold`) in lower case, each run of characters other than ASCII letters and
+    digits one "_", none at either end (PostgreSQL's lexeme, migrations 0010 and 0020).
+    "Médecine Physique" is "Medecine Physique", as FTS5's ``remove_diacritics 2`` reads
+    SQLite's tag: PostgreSQL's lexeme had made the "é" a "_", so either spelling found only
+    itself there, where SQLite found both."""
+    return _NOT_LEXEME.sub("_", specialty_tag(fold(name))).strip("_").lower()
 
 
 def specialty_spellings(counted: Iterable[tuple[str, int]]) -> list[list[str]]:

@@ -319,14 +319,19 @@ def _typed(text: str) -> str:
 _BIDI: dict[int, str | None] = dict.fromkeys(
     map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), " "
 )
-_BIDI.update(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\x00"), " "))
+_BIDI.update(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"), " "))
+# Every control character (C0, DEL, C1), as NUL always was: "knee\x1bpain" had been one word
+# (searched as the phrase "knee pain", where "knee\x00pain" is two words) and was echoed
+# with its control character into the page, where HTML forbids one.
+_BIDI.update(dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " "))
 _BIDI.update(dict.fromkeys(map(ord, _INVISIBLE)))
 
 
 def plain(text: str) -> str:
-    """The search text as it is searched and shown: a NUL and each bidirectional control a
-    space (a NUL in HTML shows as a replacement character), the characters invisible inside
-    a word taken out (`chunks`). A box holding only these is an empty box."""
+    """The search text (or a specialty) as it is searched and shown: a control character
+    (NUL, ESC, DEL, ...) and each bidirectional control a space (a NUL in HTML shows as a
+    replacement character), the characters invisible inside a word taken out (`chunks`).
+    A box holding only these is an empty box."""
     return text.translate(_BIDI)
 
 
@@ -364,7 +369,9 @@ def _choice(
 
 
 def _specialty(params: Mapping[str, Any], problems: list[Problem]) -> str | None:
-    value = _raw(params, "specialty").replace("\x00", "")
+    # A control character parts the name's words as in `q`: PostgreSQL's lexeme had read
+    # "Orthopedic\x1bSurgery" as "Orthopedic Surgery", FTS5 as no specialty.
+    value = plain(_raw(params, "specialty")).strip()
     if len(value) > 120:
         problems.append(Problem("$.specialty", "at most 120 characters"))
         return None

@@ -7,7 +7,9 @@ number whole, as PostgreSQL does:
 
 - a decimal is one token ("12.5", "0.5"; "12.50" is not "12.5");
 - a whole number stands alone ("5" of "5%", "5 mg", "5mg", "5th", "12-5"), never as the
-  half of a decimal nor the end of a mixed word ("1x6", "5_3" hold no number here);
+  half of a decimal nor the end of a mixed word ("1x6" holds no number here); an underscore
+  parts words, as PostgreSQL's parser and the index (migration 0020) read it: "5_3" is 5
+  and 3, "a_5" is 5;
 - a number glued after letters is the letters and the number, folded as both indexes fold
   a word ("Norco10/325" gives "norco10", "Lidocaína5%" "lidocaina5", "L5" "l5"): the form
   a drug typed before its dose is also asked in (`search_match.with_glued`);
@@ -44,8 +46,8 @@ def writes_a_decimal(text: str) -> bool:
 # of a mixed word ("1x6"), told apart by `_SHAPE`.
 _NUMBER = re.compile(r"[0-9](?:[0-9]|\.(?=[0-9]))*[^\W_]*")
 _SHAPE = re.compile(r"([0-9.]+)[^\W\d_]*")
-# Between two tokens: any word character means a word stood there.
-_WORD = re.compile(r"\w")
+# Between two tokens: any word character means a word stood there ("_" parts words).
+_WORD = re.compile(r"[^\W_]")
 _MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
@@ -54,7 +56,7 @@ def _letter(c: str) -> bool:
 
 
 def _word_character(c: str) -> bool:
-    return c.isalnum() or c == "_" or _letter(c)
+    return c.isalnum() or _letter(c)
 
 
 def fold(word: str) -> str:
@@ -73,14 +75,11 @@ def _read(text: str) -> tuple[list[str], bool]:
     out: list[str] = []
     decimal = False
     last_end = 0
-    size = len(text)
     between = _WORD.search
     for m in _NUMBER.finditer(text):
         number = m.group()
         start, end = m.span()
         decimal = decimal or "." in number
-        if end < size and text[end] == "_":
-            continue  # the digits begin a mixed word ("5_3")
         if not number.isdigit():
             shape = _SHAPE.fullmatch(number)
             if shape is None:
@@ -91,7 +90,7 @@ def _read(text: str) -> tuple[list[str], bool]:
             while i and _letter(text[i - 1]):
                 i -= 1
             if i == start or (i and _word_character(text[i - 1])):
-                continue  # the digits end a mixed word ("a_5", "x1y2")
+                continue  # the digits end a mixed word ("x1y2")
             number, start = fold(text[i:start]) + number, i
         if out and out[-1] != GAP and between(text, last_end, start):
             out.append(GAP)

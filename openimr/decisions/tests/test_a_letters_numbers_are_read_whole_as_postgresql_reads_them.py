@@ -20,7 +20,9 @@ from openimr.decisions.domain.number_runs import runs, tokens
         ("Norco10/325mg #30", ["norco10", "325", "30"]),
         ("Lidoca\u0301ina5% and LIDOCAÍNA5%", ["lidocaina5", "_", "lidocaina5"]),
         ("Fracture at T12; L5 radiculopathy; C5-6.", ["t12", "l5", "_", "c5", "6"]),
-        ("PT 2x6, 12.5x6 and a_5, 5_3", []),
+        ("PT 2x6, 12.5x6 and", []),
+        # An underscore parts words, as PostgreSQL's parser and the index read it (0020).
+        ("a_5, 5_3", ["5", "5", "3"]),
         ("Toradol®60mg on the 5th", ["60", "_", "5"]),
         ("1,000 units; .5 ml", ["1", "000", "_", "5"]),
         ("No numbers here.", []),

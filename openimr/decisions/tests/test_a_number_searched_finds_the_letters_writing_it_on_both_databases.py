@@ -145,7 +145,8 @@ def test_only_a_number_typed_asks_sqlites_table_of_numbers():
     for words in ("lidocaine cream -patch", "T12 Norco", "1x6"):
         assert sqlite_condition(parse({"q": words})) == ("", [])
     assert sqlite_condition(parse({"q": "lidocaine 0.5%"}))[1] == [" 0.5 ", " lidocaine0.5 "]
-    assert sqlite_condition(parse({"q": "Norco 10/325mg"}))[1] == [" 10 325 "]
+    # A number glued to its unit, then also beside its unit in the text (`number_phrases`).
+    assert sqlite_condition(parse({"q": "Norco 10/325mg"}))[1][:2] == [" 10 325 ", "10 325"]
     # A phrase's words also beside its number (`domain.number_phrases`), after the numbers.
     asked = sqlite_condition(parse({"q": '"continue Tramadol 50"'}))[1]
     assert asked[:2] == [" 50 ", " tramadol50 "]

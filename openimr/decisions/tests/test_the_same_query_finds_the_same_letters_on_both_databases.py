@@ -47,6 +47,9 @@ LETTERS = {
     29: "Duloxetine 60 mg/day for neuropathic pain.",
     30: "Not medically necessary: the knee and the hip.",
     31: "Seen at 10 am on Monday.",
+    32: "Zolpidem 12.5 mg nightly; 5 refills.",
+    33: "Neck_pain at rest; L5_S1 disc.",
+    34: "Baclofen 5mg twice daily.",
 }
 
 QUERIES = [
@@ -142,6 +145,20 @@ QUERIES = [
     "L4_5",
     "C6_7",
     "__knee__",
+    "5mg",
+    "5 mg",
+    "5MG",
+    '"5 mg"',
+    "zolpidem -5mg",
+    "12.5mg",
+    "neck_pain",
+    "neck pain",
+    "neck",
+    "pain",
+    "rest",
+    "L5_S1",
+    "L5-S1",
+    "S1",
 ]
 
 # What each query finds, on both databases ("refused": refused in words). Every letter's
@@ -183,6 +200,9 @@ EXPECTED: dict[str, object] = {
         29,
         30,
         31,
+        32,
+        33,
+        34,
     ],
     "knee 2x6": [1, 4, 6, 10, 28, 30],
     "2x": [],
@@ -204,11 +224,11 @@ EXPECTED: dict[str, object] = {
     "50": [4, 5],
     "50 mg": [4, 5],
     "tramadol 50": [4, 5],
-    "5%": [6, 9, 20],
+    "5%": [6, 9, 20, 32, 34],
     "0.5%": [7],
     "lidocaine 5%": [6],
-    "12.5": [19],
-    "12.5 mg": [19],
+    "12.5": [19, 32],
+    "12.5 mg": [19, 32],
     "12-5": [20],
     "12": [18, 20],
     "7/10": [13],
@@ -276,6 +296,24 @@ EXPECTED: dict[str, object] = {
     "L4_5": [9],
     "C6_7": [27],
     "__knee__": [1, 4, 6, 10, 28, 30],
+    # A number glued to its unit is that number beside that unit: FTS5's phrase "5" "mg"
+    # had matched "12.5 mg" on SQLite when the letter also wrote a 5 elsewhere (32).
+    "5mg": [34],
+    "5 mg": [32, 34],
+    "5MG": [34],
+    '"5 mg"': [34],
+    "zolpidem -5mg": [19, 20, 32],
+    "12.5mg": [19, 32],
+    # A letter writing "Neck_pain" holds the words "neck" and "pain", as PostgreSQL's parser
+    # reads it: SQLite's index had kept "neck_pain" one token, found by none of these.
+    "neck_pain": [33],
+    "neck pain": [33],
+    "neck": [17, 33],
+    "pain": [4, 13, 22, 29, 33],
+    "rest": [33],
+    "L5_S1": [33],
+    "L5-S1": [33],
+    "S1": [33],
 }
 # Deliberate differences (docs/search.md): common words alone are searched on SQLite and
 # left out of PostgreSQL's index; a common word inside a phrase keeps only its place there
@@ -310,3 +348,41 @@ def test_a_query_finds_the_same_letters_on_either_database(corpus, typed):
 
 def test_every_query_has_its_answer():
     assert set(QUERIES) == set(EXPECTED) | set(EXPECTED_BY_DATABASE)
+
+
+# A specialty filter, over letters of these specialties alone: accents typed or not, in
+# capitals, precomposed or with a combining accent, find the same letters on both databases.
+# PostgreSQL's lexeme had made an accented letter a "_" ("sp_m_decine_physique"), so each
+# spelling found only itself there, where FTS5 (remove_diacritics 2) found both.
+SPECIALTIES = {
+    41: "Médecine Physique et Réadaptation",
+    42: "Medecine Physique et Readaptation",
+    43: "Orthopédie",
+    44: "Physical Medicine & Rehabilitation",
+    45: "Physical Médicine and Réhabilitation",
+}
+SPECIALTY_FOUND = {
+    "Médecine Physique et Réadaptation": [41, 42],
+    "Medecine Physique et Readaptation": [41, 42],
+    "MÉDECINE PHYSIQUE ET RÉADAPTATION": [41, 42],
+    "Orthopedie": [43],
+    "Orthopédie": [43],
+    "Orthope\u0301die": [43],
+    "ORTHOPÉDIE": [43],
+    "Physical Medicine and Rehabilitation": [44, 45],
+    "Physical Médicine & Réhabilitation": [44, 45],
+    "Physical Medicine": [],
+    "Orthopedic Surgery": [],
+}
+
+
+@pytest.fixture
+def specialties() -> None:
+    for n, name in SPECIALTIES.items():
+        make_decision(case_number=f"CM16-{n:07d}", specialties=(name,))
+
+
+@pytest.mark.parametrize("typed", list(SPECIALTY_FOUND))
+def test_a_specialty_finds_the_same_letters_on_either_database(specialties, typed):
+    hits = search(parse({"specialty": typed, "per_page": "100"})).hits
+    assert sorted(int(hit.case_number[-7:]) for hit in hits) == SPECIALTY_FOUND[typed]
