@@ -11,7 +11,10 @@ from openimr.decisions.domain.item_regions import (
 )
 from openimr.decisions.models import Decision, DecisionItem, DecisionSpecialty
 
-_numbers = itertools.count(1)
+# Numbers the factory makes up start at 5,000,000, above those the tests write by hand
+# (CM16-0000099 and the like): the count runs across a whole test run, and one that had reached
+# 97 made a test's own CM16-0000097 a second letter with that number.
+_numbers = itertools.count(5_000_000)
 
 
 def item(
