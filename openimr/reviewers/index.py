@@ -12,6 +12,18 @@ word of every name, plus each word with one letter deleted (so "jon"/"john" and
 common word ("insurance", "medical", "of") does not pull in half the panel, yet a name one
 typo away still shares a key (``_block``). The candidates are then scored, in C.
 
+A rare word is not enough when its typo lands on a common word: "William Hall" written for
+a tie to "William Hill" looks up "hall" (rare enough) but never "hill" (a common surname,
+whose deletion key "hll" is skipped as too common), and "william" is too common to look up
+at all: a missed conflict of interest (LC 139.5(d)). So the index also keeps, for the names
+of people (first names and surnames come from small pools, so each word may be common), **pairs** of
+words (each two neighbours, and the first with the last): the pair, and the pair with one
+letter deleted from either word, whatever the words' length ("hll william", "im thomas").
+Two words together are rare even when each is common, and a name one typo away keeps a
+pair within one deletion; a pair commoner than the common cut ("group medical") is skipped.
+Neighbours written together ("AmandaTaylor", "Amanda t Taylor" typed as one word) meet
+under the two words **joined**, a word key of its own.
+
 Scorer: rapidfuzz ``token_sort_ratio``. Word order does not matter ("Ortega, Ramon" is
 "Ramon Ortega"), the score is symmetric and bounded by the whole of both names, so
 "Acme Insurance" and "Apex Insurance" (86) stay apart at 90. ``WRatio`` was rejected:
@@ -23,11 +35,17 @@ parent, and its result is harder to explain to the reviewer who is excluded.
 import copy
 from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
 from openimr.reviewers.domain.matching import load_key
-from openimr.reviewers.domain.names import first_and_last, name_tokens, normalise_name
+from openimr.reviewers.domain.names import (
+    first_and_last,
+    is_organisation,
+    name_tokens,
+    normalise_name,
+)
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.domain.specialties import specialty_key
 
@@ -48,7 +66,39 @@ def _word_keys(word: str) -> set[str]:
 
 
 def _keys(normalised: str) -> set[str]:
-    return {key for word in name_tokens(normalised) for key in _word_keys(word)}
+    return {key for word in name_tokens(normalised) for key in _word_keys(word)} | _joined(
+        normalised
+    )
+
+
+def _pairs(normalised: str) -> list[tuple[str, str]]:
+    """A person's pairs of words; none for an organisation's name, whose words are many and
+    seldom all common, and whose pairs ("medical group") would pull in half the panel."""
+    if is_organisation(normalised):
+        return []
+    words = name_tokens(normalised)
+    pairs = list(pairwise(words))
+    return [*pairs, (words[0], words[-1])] if len(words) > 2 else pairs
+
+
+def _pair_keys(normalised: str) -> set[str]:
+    """Each pair of ``_pairs``, as is and with one letter deleted from either word, in
+    sorted order so that "hill william" and "william hill" meet."""
+    keys = set()
+    for first, second in _pairs(normalised):
+        for one in {first} | _deletions(first):
+            keys.add(" ".join(sorted((one, second))))
+        for two in _deletions(second):
+            keys.add(" ".join(sorted((first, two))))
+    return keys
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} - {""}
+
+
+def _joined(normalised: str) -> set[str]:
+    return {first + second for first, second in _pairs(normalised)}
 
 
 def _sorted_words(normalised: str) -> str:
@@ -76,7 +126,7 @@ class PanelIndex(Mapping[str, Reviewer]):
             if key := first_and_last(name):
                 self._people.setdefault(key, []).append(name)
         self._sorted = [_sorted_words(n) for n in self._names]
-        self._blocks = self._block_index()
+        self._blocks, self._pair_blocks = self._block_index()
         self._common = max(50, int(common_share * len(self._names)))
         self._order, self._positions = _load_order(self._reviewers)
         self._fitting: dict[frozenset[str], frozenset[str]] = {}
@@ -92,12 +142,15 @@ class PanelIndex(Mapping[str, Reviewer]):
         for number in reviewer.prior_case_numbers:
             self._decided.setdefault(_case_key(number), set()).add(rid)
 
-    def _block_index(self) -> dict[str, list[int]]:
+    def _block_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         blocks: dict[str, list[int]] = {}
+        pairs: dict[str, list[int]] = {}
         for position, name in enumerate(self._names):
             for key in _keys(name):
                 blocks.setdefault(key, []).append(position)
-        return blocks
+            for key in _pair_keys(name):
+                pairs.setdefault(key, []).append(position)
+        return blocks, pairs
 
     def _block(self, party_normalised: str) -> set[int]:
         """Names sharing a key with the party's rarer words: up to three of them, each in
@@ -105,7 +158,8 @@ class PanelIndex(Mapping[str, Reviewer]):
         A name one typo away keeps all but one word intact, and has that one within an
         edit (a shared deletion key); a typo that joins two words still leaves a third
         rare word, if the party has one. A deletion key far commoner than its word
-        ("medica" → "medic") is skipped."""
+        ("medica" → "medic") is skipped. Then the names sharing a pair key or a joined
+        key with the party (module docstring), each key held by at most ``common_share``."""
         words = sorted(set(name_tokens(party_normalised)), key=lambda w: (self._count(w), w))
         rare = [w for w in words[:BLOCK_WORDS] if self._count(w) <= self._common]
         found: set[int] = set()
@@ -116,6 +170,12 @@ class PanelIndex(Mapping[str, Reviewer]):
                 posting = self._blocks.get(key, ())
                 if len(posting) <= limit:
                     found.update(posting)
+        for key in _joined(party_normalised):
+            found.update(self._blocks.get(key, ()))
+        for key in _pair_keys(party_normalised):
+            posting = self._pair_blocks.get(key, ())
+            if len(posting) <= self._common:
+                found.update(posting)
         return found
 
     def _count(self, key: str) -> int:
