@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from openimr.audit.services import audit_record
 from openimr.core.access import staff_required
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Unavailable
-from openimr.core.uploads import oversized_fields
+from openimr.core.uploads import oversized_fields, sent_filename
 from openimr.records import selectors, services
 from openimr.records.forms import EditForm, UploadForm, add_problems
 from openimr.records.models import Record
@@ -108,7 +108,8 @@ def record_upload(request: HttpRequest, row: CaseRow) -> HttpResponse:
             record = services.record_receive(
                 case=row,
                 data=upload.read(),
-                filename=upload.name or "",
+                # Django cuts a name to 255 characters; the service judges it whole.
+                filename=sent_filename(request, "file") or upload.name or "",
                 submitted_by=form.cleaned_data["submitted_by"],
                 via=services.Via.UPLOAD,
                 actor=request.user,
