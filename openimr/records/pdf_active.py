@@ -31,8 +31,11 @@ from openimr.core.errors import InvalidInput, Problem
 from openimr.records.domain.active_content import ActiveContent, Form
 
 _JAVASCRIPT = re.compile(rb"/S\s*/JavaScript(?![#\w])")
-# Launch starts a program; GoToR and GoToE open another PDF, on disk or embedded.
-_LAUNCH = re.compile(rb"/S\s*/(?:Launch|GoToR|GoToE)(?![#\w])")
+# Launch starts a program; GoToR and GoToE open another PDF, on disk or embedded; ImportData
+# reads a file into the form; Rendition plays a media clip (and may carry a script, /JS).
+_LAUNCH = re.compile(rb"/S\s*/(?:Launch|GoToR|GoToE|ImportData|Rendition)(?![#\w])")
+# SubmitForm sends the form's data out to an address (domain/active_content.py).
+_SUBMIT = re.compile(rb"/S\s*/SubmitForm(?![#\w])")
 _ATTACHMENT_ANNOTATION = re.compile(rb"/Subtype\s*/FileAttachment(?![#\w])")
 _FORMS = {
     pdfium_c.FORMTYPE_ACRO_FORM: Form.ACROFORM,
@@ -51,6 +54,7 @@ def active_content(document: pdfium.PdfDocument) -> ActiveContent:
         launch=len(_LAUNCH.findall(plain)),
         attachments=embedded + len(_ATTACHMENT_ANNOTATION.findall(plain)),
         form=_FORMS.get(pdfium_c.FPDF_GetFormType(document.raw), Form.NONE),
+        submit=len(_SUBMIT.findall(plain)),
     )
 
 
