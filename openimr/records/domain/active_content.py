@@ -21,6 +21,7 @@ clicked, and then the browser opens the page as any link does.
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 
 class Form(StrEnum):
@@ -89,3 +90,27 @@ def active_content_words(found: ActiveContent) -> str:
         return ""
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
     return f"this PDF contains {listed}"
+
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+MAX_LINK = 2048  # longer is no page a person typed; browsers and servers cut them anyway
+
+
+def link_kept(uri: str) -> bool:
+    """Whether a link of a record's PDF to ``uri`` stays in the copy a reader gets: a plain
+    web or mail address (http, https with a host; mailto with an address), printable ASCII
+    as the PDF standard writes a URI, and no longer than ``MAX_LINK``. Dropped: a script
+    (javascript:), a file on the reader's machine or network (file:, smb:), data: and any
+    other scheme a browser or an operating system may hand to a program. The protection
+    from malicious software of 45 CFR 164.308(a)(5)(ii)(B): a link does nothing until
+    clicked, and these open a page as any link in a browser does."""
+    if not uri or len(uri) > MAX_LINK or not all(" " < c < "\x7f" for c in uri):
+        return False
+    try:
+        parts = urlsplit(uri)
+    except ValueError:  # an unclosed "[" of an IPv6 host
+        return False
+    scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        return "@" in parts.path
+    return scheme in LINK_SCHEMES and bool(parts.hostname)

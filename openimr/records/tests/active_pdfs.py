@@ -173,3 +173,24 @@ def links_and_a_submit() -> bytes:
             b"<< /S /SubmitForm /F << /FS /URL /F (https://collector.example/form) >> >>",
         ),
     )
+
+
+def redrawn_page_with_a_link() -> bytes:
+    """A page whose media box starts at 100, 100 and which runs a script when opened (/AA),
+    so that the copy redraws it from 0, 0; and a web link over its text."""
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [100 100 712 892] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> /AA << /O 7 0 R >> /Annots [6 0 R] >>"
+    )
+    return _pdf(
+        [
+            CATALOG % b"",
+            PAGES,
+            page,
+            _stream(b"BT /F1 12 Tf 172 800 Td (%s) Tj ET" % TEXT.encode()),
+            FONT,
+            b"<< /Type /Annot /Subtype /Link /Rect [172 795 400 815]"
+            b" /A << /S /URI /URI (%s) >> >>" % LINKED.encode(),
+            b"<< /S /JavaScript /JS (app.alert\\(1\\);) >>",
+        ]
+    )
