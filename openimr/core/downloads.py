@@ -16,5 +16,6 @@ def pdf_headers(name: str, size: int | None, *, as_attachment: bool) -> HttpResp
     else:
         response = HttpResponse(content_type="application/pdf")
         response["Content-Length"] = str(size)
-    response["Content-Disposition"] = content_disposition_header(as_attachment, name)
+    if disposition := content_disposition_header(as_attachment, name):  # None without a name
+        response["Content-Disposition"] = disposition
     return response

@@ -39,8 +39,7 @@ from openimr.decisions.services.pdf_copies import FOLDER as INGESTED_FOLDER
 from openimr.decisions.services.publish import FOLDER as PUBLISHED_FOLDER
 from openimr.letters.selectors import letter_files_named
 from openimr.letters.services import FOLDER as LETTERS_FOLDER
-from openimr.records.copies import FOLDER as COPIES_FOLDER
-from openimr.records.selectors import record_copies_named, record_files_named
+from openimr.records.selectors import COPIES_FOLDER, record_copies_named, record_files_named
 from openimr.records.services import FOLDER as RECORDS_FOLDER
 from openimr.records.services import file_remove_unnamed
 

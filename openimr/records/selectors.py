@@ -21,6 +21,7 @@ from openimr.cases import selectors as cases
 from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Document, DocumentKind, Sex, UROutcome
 from openimr.core.errors import InvalidInput, NotFound, Unavailable
+from openimr.records.copies import FOLDER as COPIES_FOLDER
 from openimr.records.copies import copy_cached, copy_cached_size, copy_keep, record_copy_current
 from openimr.records.domain.pages import RecordFacts
 from openimr.records.domain.receipt import CaseFileStage, received_after_screening
@@ -30,6 +31,7 @@ from openimr.records.pdf import pdf_copy_without_active_content
 from openimr.records.vocabulary import KIND_LABELS, PARTY_LABELS, CaseRow, Party, Status
 
 __all__ = [
+    "COPIES_FOLDER",
     "KIND_LABELS",
     "PARTY_LABELS",
     "CaseRow",
