@@ -42,9 +42,9 @@ from rapidfuzz import fuzz, process
 from openimr.reviewers.domain.matching import load_key
 from openimr.reviewers.domain.names import (
     first_and_last,
-    is_organisation,
     name_tokens,
     normalise_name,
+    organisation_words,
 )
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.domain.specialties import specialty_key
@@ -52,6 +52,7 @@ from openimr.reviewers.domain.specialties import specialty_key
 MIN_WORD_FOR_DELETES = 4  # deleting a letter of a shorter word matches too much
 BLOCK_WORDS = 3
 EMPTY: frozenset[str] = frozenset()
+Pair = tuple[str, str]  # two words of a name, in sorted order as a key
 
 
 def rapidfuzz_similarity(a: str, b: str) -> float:
@@ -66,39 +67,40 @@ def _word_keys(word: str) -> set[str]:
 
 
 def _keys(normalised: str) -> set[str]:
-    return {key for word in name_tokens(normalised) for key in _word_keys(word)} | _joined(
-        normalised
-    )
+    return {key for word in name_tokens(normalised) for key in _word_keys(word)}
 
 
-def _pairs(normalised: str) -> list[tuple[str, str]]:
+def _pairs(normalised: str) -> list[Pair]:
     """A person's pairs of words; none for an organisation's name, whose words are many and
     seldom all common, and whose pairs ("medical group") would pull in half the panel."""
-    if is_organisation(normalised):
-        return []
     words = name_tokens(normalised)
+    if organisation_words(words):
+        return []
     pairs = list(pairwise(words))
     return [*pairs, (words[0], words[-1])] if len(words) > 2 else pairs
 
 
-def _pair_keys(normalised: str) -> set[str]:
-    """Each pair of ``_pairs``, as is and with one letter deleted from either word, in
-    sorted order so that "hill william" and "william hill" meet."""
-    keys = set()
-    for first, second in _pairs(normalised):
-        for one in {first} | _deletions(first):
-            keys.add(" ".join(sorted((one, second))))
-        for two in _deletions(second):
-            keys.add(" ".join(sorted((first, two))))
+def _pair_keys(pairs: list[Pair]) -> set[Pair]:
+    """Each pair of ``_pairs``, as is and with one letter deleted from either word, its
+    words in sorted order so that "hill william" and "william hill" meet."""
+    keys: set[Pair] = set()
+    for first, second in pairs:
+        keys.update(_ordered(one, second) for one in _deletions(first))
+        keys.update(_ordered(first, two) for two in _deletions(second))
+        keys.add(_ordered(first, second))
     return keys
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))} - {""}
+def _ordered(a: str, b: str) -> Pair:
+    return (a, b) if a <= b else (b, a)
 
 
-def _joined(normalised: str) -> set[str]:
-    return {first + second for first, second in _pairs(normalised)}
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))] if len(word) > 1 else []
+
+
+def _joined(pairs: list[Pair]) -> set[str]:
+    return {first + second for first, second in pairs}
 
 
 def _sorted_words(normalised: str) -> str:
@@ -142,13 +144,14 @@ class PanelIndex(Mapping[str, Reviewer]):
         for number in reviewer.prior_case_numbers:
             self._decided.setdefault(_case_key(number), set()).add(rid)
 
-    def _block_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    def _block_index(self) -> tuple[dict[str, list[int]], dict[Pair, list[int]]]:
         blocks: dict[str, list[int]] = {}
-        pairs: dict[str, list[int]] = {}
+        pairs: dict[Pair, list[int]] = {}
         for position, name in enumerate(self._names):
-            for key in _keys(name):
+            paired = _pairs(name)
+            for key in _keys(name) | _joined(paired):
                 blocks.setdefault(key, []).append(position)
-            for key in _pair_keys(name):
+            for key in _pair_keys(paired):
                 pairs.setdefault(key, []).append(position)
         return blocks, pairs
 
@@ -170,9 +173,10 @@ class PanelIndex(Mapping[str, Reviewer]):
                 posting = self._blocks.get(key, ())
                 if len(posting) <= limit:
                     found.update(posting)
-        for key in _joined(party_normalised):
+        paired = _pairs(party_normalised)
+        for key in _joined(paired):
             found.update(self._blocks.get(key, ()))
-        for key in _pair_keys(party_normalised):
+        for key in _pair_keys(paired):
             posting = self._pair_blocks.get(key, ())
             if len(posting) <= self._common:
                 found.update(posting)
