@@ -151,8 +151,8 @@ class PanelIndex(Mapping[str, Reviewer]):
             paired = _pairs(name)
             for key in _keys(name) | _joined(paired):
                 blocks.setdefault(key, []).append(position)
-            for key in _pair_keys(paired):
-                pairs.setdefault(key, []).append(position)
+            for pair in _pair_keys(paired):
+                pairs.setdefault(pair, []).append(position)
         return blocks, pairs
 
     def _block(self, party_normalised: str) -> set[int]:
@@ -176,10 +176,10 @@ class PanelIndex(Mapping[str, Reviewer]):
         paired = _pairs(party_normalised)
         for key in _joined(paired):
             found.update(self._blocks.get(key, ()))
-        for key in _pair_keys(paired):
-            posting = self._pair_blocks.get(key, ())
-            if len(posting) <= self._common:
-                found.update(posting)
+        for pair in _pair_keys(paired):
+            held = self._pair_blocks.get(pair, ())
+            if len(held) <= self._common:
+                found.update(held)
         return found
 
     def _count(self, key: str) -> int:
