@@ -12,13 +12,17 @@ one of 300 pages of typescript. Printed per set: the median wall ms of a first d
 HEAD's lookup (`record_file_size`, where the tree has it), taking turns round by round.
 """
 
+import argparse
 import hashlib
 import os
 import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import django
 
 from bench.active_content import _sets
 
@@ -43,18 +47,18 @@ def _ms(call: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def main() -> None:
-    import argparse  # noqa: PLC0415
-    import tempfile  # noqa: PLC0415
+def _ready() -> None:
+    """Django set up over a data folder of the bench's own (never var/)."""
+    os.environ["OPENIMR_DATA_DIR"] = tempfile.mkdtemp(prefix="openimr-bench-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
 
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    args = parser.parse_args()
-    os.environ["OPENIMR_DATA_DIR"] = tempfile.mkdtemp(prefix="openimr-bench-")  # never var/
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django  # noqa: PLC0415
-
-    django.setup()
+    rounds = parser.parse_args().rounds
+    _ready()
     from django.conf import settings  # noqa: PLC0415
 
     from openimr.records import selectors  # noqa: PLC0415
@@ -69,7 +73,7 @@ def main() -> None:
         first: list[float] = []
         again: list[float] = []
         heads: list[float] = []
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             shutil.rmtree(kept, ignore_errors=True)
             first.append(
                 sum(_ms(lambda r=r: selectors.record_file_served(r).read()) for r in records)

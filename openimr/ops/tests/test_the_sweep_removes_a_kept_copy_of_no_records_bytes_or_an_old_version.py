@@ -36,14 +36,10 @@ def _copy(root: Path, sha: str, version: int) -> Path:
 
 def test_only_current_copies_of_a_records_bytes_are_kept(settings, capsys, three_item_doc):
     case_import(case=case_from_document(three_item_doc), actor="test")
-    record = records.record_receive(
-        case=case_row(three_item_doc["case_number"]),
-        data=pdf_of("A progress note the case file holds."),
-        filename="note.pdf",
-        submitted_by="requesting_physician",
-        via=records.Via.UPLOAD,
-        actor="clerk",
-    )
+    sent = {"filename": "note.pdf", "submitted_by": "requesting_physician", "actor": "clerk"}
+    case = case_row(three_item_doc["case_number"])
+    upload = records.Via.UPLOAD
+    record = records.record_receive(case=case, data=pdf_of("A note."), via=upload, **sent)
     _aged(Path(settings.MEDIA_ROOT) / record.file_path)
     root = Path(settings.MEDIA_ROOT)
     current = _copy(root, record.sha256, copies.COPY_VERSION)
