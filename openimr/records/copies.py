@@ -5,9 +5,9 @@ Kept under ``MEDIA_ROOT/record-copies/<record's SHA-256>/``, beside the stored f
 their backups, as ``<record's SHA-256>.v<COPY_VERSION>.<copy's SHA-256>.pdf``: the key is the
 original's content and the version of the copy (raised whenever what the copy keeps or
 leaves changes), so a copy made the old way, or of other bytes, is never found. Written to a
-temporary file and renamed (a crash leaves the whole copy or none), and served only when its
-bytes still hash to its name: a copy damaged on disk is removed and made again. The same
-bytes in two cases are one copy; who may read it is decided before (the views' access
+temporary file and renamed, and served only when its bytes still hash to its name: a copy
+damaged on disk, or left short by a crash, is removed and made again. The same bytes in two
+cases are one copy; who may read it is decided before (the views' access
 helpers). `openimr files sweep` removes a copy whose record is gone or whose version is old
 (``record_copies_named``)."""
 
@@ -78,10 +78,10 @@ def copy_keep(record_sha256: str, data: bytes) -> None:
     target = folder / f"{_prefix(record_sha256)}{hashlib.sha256(data).hexdigest()}.pdf"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        # No fsync: a copy a crash left short or empty fails its hash and is made again,
+        # and a sync cost each first download about 10 ms a file here.
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".", delete=False) as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(handle.name, target)
     except OSError as exc:
         logger.warning("the copy of %s could not be kept: %s", record_sha256, exc)
