@@ -47,6 +47,7 @@ class ActiveContentOut(Schema):
     launch: int
     attachments: int
     form: str
+    submit: int = 0  # SubmitForm actions; absent from a count made before it was counted
 
 
 class DocumentOut(Schema):

@@ -6,6 +6,10 @@ refused. `SizeLimitHandler`, first of FILE_UPLOAD_HANDLERS, drops a file part on
 passes OPENIMR_UPLOAD_MAX_BYTES and notes its field on the request; the form then refuses
 that field naming the limit (`oversized_fields`, `OVERSIZED`), rather than taking the file
 as not sent (an application without its UR decision would be screened ineligible).
+
+Django also cuts a file's name to 255 characters, silently, before a view sees it. The
+handler notes each file's name as sent (`sent_filename`), so that a view can refuse a name
+the API would refuse, naming it, instead of storing another one.
 """
 
 from typing import Any
@@ -17,9 +21,17 @@ from django.http import HttpRequest
 from openimr.core.form_focus import FocusFirstError
 
 _NOTED = "openimr_oversized_uploads"
+_NAMES = "openimr_upload_names"
 
 
 class SizeLimitHandler(FileUploadHandler):
+    def new_file(self, field_name: str, file_name: str, *args: Any, **kwargs: Any) -> None:
+        super().new_file(field_name, file_name, *args, **kwargs)
+        if self.request is not None:  # the name before UploadedFile cuts it to 255
+            names: dict[str, str] = getattr(self.request, _NAMES, {})
+            names[field_name] = file_name
+            setattr(self.request, _NAMES, names)
+
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
         if start + len(raw_data) > settings.OPENIMR_UPLOAD_MAX_BYTES:
             if self.request is not None:
@@ -36,6 +48,12 @@ class SizeLimitHandler(FileUploadHandler):
 def oversized_fields(request: HttpRequest) -> frozenset[str]:
     """The file fields of this request dropped for passing the limit."""
     return frozenset(getattr(request, _NOTED, ()))
+
+
+def sent_filename(request: HttpRequest, field: str) -> str | None:
+    """The name of the file sent in ``field`` as the browser sent it (its last path part),
+    uncut; None when no file came in that field."""
+    return getattr(request, _NAMES, {}).get(field)
 
 
 def oversized_message() -> str:

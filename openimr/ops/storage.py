@@ -8,12 +8,13 @@ are older than a grace period, so that it never takes the file of a write still 
 each removal holds the file as a write does, checks the rows and the file's age once more
 (`file_remove_unnamed`), and is audited in its own transaction.
 
-Swept: records, UR decisions, issued and amended letters (`letters/<case number>/`) and
-the corpus's PDFs (`corpus/issued/`, this organization's letters as published;
-`corpus/published/`, letters ingested). An issued letter's PDF is a legal record (LC
-4610.6(g)): a letter's row names it by its path and by its hash, and the sweep keeps a file
-either names (`letter_files_named`). A notice's PDF is never stored (rendered from its
-frozen facts when asked), nor is a draft's.
+Swept: records, the copies kept for readers (`record-copies/`: one whose record is gone, or
+made by an older version of the copy), UR decisions, issued and amended letters
+(`letters/<case number>/`) and the corpus's PDFs (`corpus/issued/`, this organization's
+letters as published; `corpus/published/`, letters ingested). An issued letter's PDF is a
+legal record (LC 4610.6(g)): a letter's row names it by its path and by its hash, and the
+sweep keeps a file either names (`letter_files_named`). A notice's PDF is never stored
+(rendered from its frozen facts when asked), nor is a draft's.
 
 A database that names none of the stored files, while old files are there, is almost
 surely not this deployment's (a DATABASE_URL pointing at a fresh database, a restore not
@@ -38,13 +39,14 @@ from openimr.decisions.services.pdf_copies import FOLDER as INGESTED_FOLDER
 from openimr.decisions.services.publish import FOLDER as PUBLISHED_FOLDER
 from openimr.letters.selectors import letter_files_named
 from openimr.letters.services import FOLDER as LETTERS_FOLDER
-from openimr.records.selectors import record_files_named
+from openimr.records.selectors import COPIES_FOLDER, record_copies_named, record_files_named
 from openimr.records.services import FOLDER as RECORDS_FOLDER
 from openimr.records.services import file_remove_unnamed
 
 # Each swept folder and the rows that name its files.
 SWEPT: dict[str, Callable[[list[str]], set[str]]] = {
     RECORDS_FOLDER: record_files_named,
+    COPIES_FOLDER: record_copies_named,
     UR_FOLDER: ur_decision_files_named,
     LETTERS_FOLDER: letter_files_named,
     PUBLISHED_FOLDER: corpus_files_named,

@@ -5,7 +5,9 @@ Each takes the case row its caller already obtained through an access helper
 NotFound, the same answer as for a record that does not exist.
 """
 
+import hashlib
 import io
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,6 +21,8 @@ from openimr.cases import selectors as cases
 from openimr.cases.domain.lifecycle import State
 from openimr.core.case import Document, DocumentKind, Sex, UROutcome
 from openimr.core.errors import InvalidInput, NotFound, Unavailable
+from openimr.records.copies import FOLDER as COPIES_FOLDER
+from openimr.records.copies import copy_cached, copy_cached_size, copy_keep, record_copy_current
 from openimr.records.domain.pages import RecordFacts
 from openimr.records.domain.receipt import CaseFileStage, received_after_screening
 from openimr.records.domain.summary import CaseFacts, Draft, DraftInput, draft_summary
@@ -27,6 +31,7 @@ from openimr.records.pdf import pdf_copy_without_active_content
 from openimr.records.vocabulary import KIND_LABELS, PARTY_LABELS, CaseRow, Party, Status
 
 __all__ = [
+    "COPIES_FOLDER",
     "KIND_LABELS",
     "PARTY_LABELS",
     "CaseRow",
@@ -39,12 +44,14 @@ __all__ = [
     "documents_reviewed",
     "record_file_open",
     "record_file_served",
+    "record_file_size",
     "record_get",
     "record_pages",
     "served_filename",
     "summary_draft",
 ]
 
+logger = logging.getLogger(__name__)
 SNIPPET = 80
 SEARCH_LIMIT = 200
 _SPACE = re.compile(r"\s+")
@@ -238,27 +245,48 @@ def record_file_open(record: Record) -> BinaryIO:
 
 
 def record_file_served(record: Record, original: bool = False) -> BinaryIO:
-    """The PDF a reader's machine gets: a copy made now from the pages alone, without any
-    script, action, annotation, form field or attached file the file may carry, whatever
-    the count found (a count can miss a kind nobody listed); the file exactly as received
-    only when staff ask for it by name (``original``; their view audits it apart). Why: the
-    HIPAA Security Rule's protection from malicious software (45 CFR 164.308(a)(5)(ii)(B))
-    on the reviewer's workstation, and its integrity standard (45 CFR 164.312(c)(1)) for
-    the evidence, which the copy leaves unchanged. NotFound when the stored file is gone;
-    Unavailable when the copy cannot be made."""
+    """The PDF a reader's machine gets: a copy made from the pages alone, without any
+    script, action, annotation, form field or attached file the file may carry (its web
+    links written anew), whatever the count found (a count can miss a kind nobody listed);
+    the file exactly as received only when staff ask for it by name (``original``; their
+    view audits it apart). Why: the HIPAA Security Rule's protection from malicious software
+    (45 CFR 164.308(a)(5)(ii)(B)) on the reviewer's workstation, and its integrity standard
+    (45 CFR 164.312(c)(1)) for the evidence, which the copy leaves unchanged. The copy is
+    made once and kept (`copies.py`). NotFound when the stored file is gone; Unavailable
+    when the copy cannot be made."""
     stored = record_file_open(record)
     if original:
         return stored
     with stored:
+        if (kept := copy_cached(record.sha256)) is not None:
+            return io.BytesIO(kept)
         data = stored.read()
+    copy = _copy_made(record, data)
+    # Kept under the hash recorded at receipt only if the bytes still have it.
+    if hashlib.sha256(data).hexdigest() == record.sha256:
+        copy_keep(record.sha256, copy)
+    else:
+        logger.warning("record %s no longer matches its SHA-256; its copy is not kept", record.pk)
+    return io.BytesIO(copy)
+
+
+def _copy_made(record: Record, data: bytes) -> bytes:
     try:
-        return io.BytesIO(pdf_copy_without_active_content(data, path="file"))
+        return pdf_copy_without_active_content(data, path="file")
     except InvalidInput as exc:
         reason = "; ".join(problem.message for problem in exc.problems)
         raise Unavailable(
             f"a copy of record {record.pk} without its active content could not be made "
             f"({reason}); staff can download the original from the case file"
         ) from exc
+
+
+def record_file_size(record: Record, original: bool = False) -> int | None:
+    """The size of what ``record_file_served`` would send, without making a copy (a HEAD
+    request): the stored file's, or the kept copy's; None when no copy is kept yet.
+    NotFound when the stored file is gone, as for the file itself."""
+    record_file_open(record).close()
+    return record.size if original else copy_cached_size(record.sha256)
 
 
 def served_filename(name: str) -> str:
@@ -271,3 +299,11 @@ def served_filename(name: str) -> str:
 def record_files_named(paths: list[str]) -> set[str]:
     """Which of these stored files (paths under MEDIA_ROOT) a record names."""
     return set(Record.objects.filter(file_path__in=paths).values_list("file_path", flat=True))
+
+
+def record_copies_named(paths: list[str]) -> set[str]:
+    """Which of these kept copies (paths under MEDIA_ROOT/record-copies) are the current
+    version's copy of a record's bytes; the rest are a gone record's or an old version's."""
+    shas = {Path(p).parts[1] for p in paths if len(Path(p).parts) == 3}
+    existing = set(Record.objects.filter(sha256__in=shas).values_list("sha256", flat=True))
+    return {p for p in paths if record_copy_current(p, existing)}

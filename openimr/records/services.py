@@ -188,6 +188,17 @@ def _party(value: Party | str) -> Party:
         raise InvalidInput([Problem(SUBMITTED_BY, f"must be one of {allowed}")]) from None
 
 
+MAX_FILENAME = 255  # what file systems and Django's upload handling hold
+
+
+def _too_long(name: str) -> str:
+    shown = f"{name[:40]}…{name[-12:]}"
+    return (
+        f"the file name {shown!r} is {len(name):,} characters long; the limit is "
+        f"{MAX_FILENAME} characters: rename the file and send it again"
+    )
+
+
 def _filename(value: str) -> str:
     # Only the last part of a path a browser or client sends is the file's name.
     name = value.replace("\\", "/").rsplit("/", 1)[-1].strip()
@@ -200,7 +211,9 @@ def _filename(value: str) -> str:
     # DEL and the C1 controls garble a listing as C0 ones do; a text-direction control
     # spells the name another way where the file is saved ("scan\u202efdp.exe" reads
     # "scanexe.pdf"), as the application's text refuses them (openimr.core.text).
-    if len(name) > 255 or has_control_character(name):
+    if len(name) > MAX_FILENAME:
+        raise InvalidInput([Problem(FILENAME, _too_long(name))])
+    if has_control_character(name):
         raise InvalidInput([Problem(FILENAME, "must be at most 255 printable characters")])
     direction = unprintable(name)
     if direction:

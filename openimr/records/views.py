@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 
 from openimr.audit.services import audit_record
 from openimr.core.access import staff_required
+from openimr.core.downloads import pdf_headers
 from openimr.core.errors import Conflict, InvalidInput, NotFound, Unavailable
-from openimr.core.uploads import oversized_fields
+from openimr.core.uploads import oversized_fields, sent_filename
 from openimr.records import selectors, services
 from openimr.records.forms import EditForm, UploadForm, add_problems
 from openimr.records.models import Record
@@ -108,7 +109,8 @@ def record_upload(request: HttpRequest, row: CaseRow) -> HttpResponse:
             record = services.record_receive(
                 case=row,
                 data=upload.read(),
-                filename=upload.name or "",
+                # Django cuts a name to 255 characters; the service judges it whole.
+                filename=sent_filename(request, "file") or upload.name or "",
                 submitted_by=form.cleaned_data["submitted_by"],
                 via=services.Via.UPLOAD,
                 actor=request.user,
@@ -196,26 +198,25 @@ def record_extract(request: HttpRequest, row: CaseRow, record: Record) -> HttpRe
 def record_file(request: HttpRequest, row: CaseRow, record: Record) -> HttpResponseBase:
     """The record's PDF: a copy without active content when it has any, as the reviewer
     gets it (selectors.record_file_served)."""
-    return _served(record, original=False)
+    return _served(request, record, original=False)
 
 
 @case_file_view("record.original_downloaded")
 def record_original(request: HttpRequest, row: CaseRow, record: Record) -> HttpResponseBase:
     """The file exactly as received, scripts and attachments included: asked for by name,
     and audited under its own action, so the trail tells it from an ordinary download."""
-    return _served(record, original=True)
+    return _served(request, record, original=True)
 
 
-def _served(record: Record, *, original: bool) -> HttpResponseBase:
+def _served(request: HttpRequest, record: Record, *, original: bool) -> HttpResponseBase:
+    name = selectors.served_filename(record.filename)
     try:
+        if request.method == "HEAD":  # the headers alone: no copy is made for them
+            size = selectors.record_file_size(record, original=original)
+            return pdf_headers(name, size, as_attachment=True)
         stored = selectors.record_file_served(record, original=original)
     except NotFound as exc:  # said to the staff member, not Django's bare 404 page
         return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
     except Unavailable as exc:  # the copy without active content could not be made
         return HttpResponse(str(exc), status=500, content_type="text/plain; charset=utf-8")
-    return FileResponse(
-        stored,
-        as_attachment=True,
-        filename=selectors.served_filename(record.filename),
-        content_type="application/pdf",
-    )
+    return FileResponse(stored, as_attachment=True, filename=name, content_type="application/pdf")

@@ -110,10 +110,23 @@ def record_file(record_id: str, case_row: Any) -> tuple[Any, str] | None:
     records layer's ``record_file_served``), opened, with its file name; None when the
     record is not in this case's file. NotFound when its stored file is gone (said, not a
     server error); Unavailable when the copy cannot be made."""
+    found = _record_named(record_id, case_row)
+    return None if found is None else (_call("record_file_served", found[0]), found[1])
+
+
+def record_file_size(record_id: str, case_row: Any) -> tuple[int | None, str] | None:
+    """What a HEAD of the record's PDF answers, without making its copy: the size of the
+    copy if one is kept (else None), with its file name; None when the record is not in
+    this case's file. NotFound when its stored file is gone."""
+    found = _record_named(record_id, case_row)
+    return None if found is None else (_call("record_file_size", found[0]), found[1])
+
+
+def _record_named(record_id: str, case_row: Any) -> tuple[Any, str] | None:
     for raw in _call("case_file", case_row) or ():
         if str(_get(raw, "pk", "id", "document_id")) == record_id:
             name = str(_get(raw, "filename", default=f"record-{record_id}.pdf"))
-            return _call("record_file_served", raw), _call("served_filename", name) or name
+            return raw, _call("served_filename", name) or name
     return None
 
 

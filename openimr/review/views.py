@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
 from openimr.cases.selectors import case_of_row
+from openimr.core.downloads import pdf_headers
 from openimr.core.errors import (
     Conflict,
     InvalidInput,
@@ -385,6 +386,8 @@ def record_file(request: HttpRequest, case_number: str, record_id: str) -> HttpR
         request.user, case_number, record_id, action="record.downloaded"
     )
     try:
+        if request.method == "HEAD":  # the headers alone: no copy is made for them
+            return _pdf_headers(case_file.record_file_size(record_id, row))
         found = case_file.record_file(record_id, row)
     except NotFound as exc:  # the stored file is gone: said, not a server error
         return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
@@ -394,3 +397,10 @@ def record_file(request: HttpRequest, case_number: str, record_id: str) -> HttpR
         raise Http404("No such record")
     stored, name = found
     return FileResponse(stored, filename=name, content_type="application/pdf")
+
+
+def _pdf_headers(found: tuple[int | None, str] | None) -> HttpResponseBase:
+    if found is None:
+        raise Http404("No such record")
+    size, name = found
+    return pdf_headers(name, size, as_attachment=False)  # shown in the browser, as on a GET

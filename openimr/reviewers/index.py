@@ -12,6 +12,18 @@ word of every name, plus each word with one letter deleted (so "jon"/"john" and
 common word ("insurance", "medical", "of") does not pull in half the panel, yet a name one
 typo away still shares a key (``_block``). The candidates are then scored, in C.
 
+A rare word is not enough when its typo lands on a common word: "William Hall" written for
+a tie to "William Hill" looks up "hall" (rare enough) but never "hill" (a common surname,
+whose deletion key "hll" is skipped as too common), and "william" is too common to look up
+at all: a missed conflict of interest (LC 139.5(d)). So the index also keeps, for the names
+of people (first names and surnames come from small pools, so each word may be common), **pairs** of
+words (each two neighbours, and the first with the last): the pair, and the pair with one
+letter deleted from either word, whatever the words' length ("hll william", "im thomas").
+Two words together are rare even when each is common, and a name one typo away keeps a
+pair within one deletion; a pair commoner than the common cut ("group medical") is skipped.
+Neighbours written together ("AmandaTaylor", "Amanda t Taylor" typed as one word) meet
+under the two words **joined**, a word key of its own.
+
 Scorer: rapidfuzz ``token_sort_ratio``. Word order does not matter ("Ortega, Ramon" is
 "Ramon Ortega"), the score is symmetric and bounded by the whole of both names, so
 "Acme Insurance" and "Apex Insurance" (86) stay apart at 90. ``WRatio`` was rejected:
@@ -23,17 +35,24 @@ parent, and its result is harder to explain to the reviewer who is excluded.
 import copy
 from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
 from openimr.reviewers.domain.matching import load_key
-from openimr.reviewers.domain.names import first_and_last, name_tokens, normalise_name
+from openimr.reviewers.domain.names import (
+    first_and_last,
+    name_tokens,
+    normalise_name,
+    organisation_words,
+)
 from openimr.reviewers.domain.panel import Reviewer
 from openimr.reviewers.domain.specialties import specialty_key
 
 MIN_WORD_FOR_DELETES = 4  # deleting a letter of a shorter word matches too much
 BLOCK_WORDS = 3
 EMPTY: frozenset[str] = frozenset()
+Pair = tuple[str, str]  # two words of a name, in sorted order as a key
 
 
 def rapidfuzz_similarity(a: str, b: str) -> float:
@@ -49,6 +68,39 @@ def _word_keys(word: str) -> set[str]:
 
 def _keys(normalised: str) -> set[str]:
     return {key for word in name_tokens(normalised) for key in _word_keys(word)}
+
+
+def _pairs(normalised: str) -> list[Pair]:
+    """A person's pairs of words; none for an organisation's name, whose words are many and
+    seldom all common, and whose pairs ("medical group") would pull in half the panel."""
+    words = name_tokens(normalised)
+    if organisation_words(words):
+        return []
+    pairs = list(pairwise(words))
+    return [*pairs, (words[0], words[-1])] if len(words) > 2 else pairs
+
+
+def _pair_keys(pairs: list[Pair]) -> set[Pair]:
+    """Each pair of ``_pairs``, as is and with one letter deleted from either word, its
+    words in sorted order so that "hill william" and "william hill" meet."""
+    keys: set[Pair] = set()
+    for first, second in pairs:
+        keys.update(_ordered(one, second) for one in _deletions(first))
+        keys.update(_ordered(first, two) for two in _deletions(second))
+        keys.add(_ordered(first, second))
+    return keys
+
+
+def _ordered(a: str, b: str) -> Pair:
+    return (a, b) if a <= b else (b, a)
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))] if len(word) > 1 else []
+
+
+def _joined(pairs: list[Pair]) -> set[str]:
+    return {first + second for first, second in pairs}
 
 
 def _sorted_words(normalised: str) -> str:
@@ -76,7 +128,7 @@ class PanelIndex(Mapping[str, Reviewer]):
             if key := first_and_last(name):
                 self._people.setdefault(key, []).append(name)
         self._sorted = [_sorted_words(n) for n in self._names]
-        self._blocks = self._block_index()
+        self._blocks, self._pair_blocks = self._block_index()
         self._common = max(50, int(common_share * len(self._names)))
         self._order, self._positions = _load_order(self._reviewers)
         self._fitting: dict[frozenset[str], frozenset[str]] = {}
@@ -92,12 +144,16 @@ class PanelIndex(Mapping[str, Reviewer]):
         for number in reviewer.prior_case_numbers:
             self._decided.setdefault(_case_key(number), set()).add(rid)
 
-    def _block_index(self) -> dict[str, list[int]]:
+    def _block_index(self) -> tuple[dict[str, list[int]], dict[Pair, list[int]]]:
         blocks: dict[str, list[int]] = {}
+        pairs: dict[Pair, list[int]] = {}
         for position, name in enumerate(self._names):
-            for key in _keys(name):
+            paired = _pairs(name)
+            for key in _keys(name) | _joined(paired):
                 blocks.setdefault(key, []).append(position)
-        return blocks
+            for pair in _pair_keys(paired):
+                pairs.setdefault(pair, []).append(position)
+        return blocks, pairs
 
     def _block(self, party_normalised: str) -> set[int]:
         """Names sharing a key with the party's rarer words: up to three of them, each in
@@ -105,7 +161,8 @@ class PanelIndex(Mapping[str, Reviewer]):
         A name one typo away keeps all but one word intact, and has that one within an
         edit (a shared deletion key); a typo that joins two words still leaves a third
         rare word, if the party has one. A deletion key far commoner than its word
-        ("medica" → "medic") is skipped."""
+        ("medica" → "medic") is skipped. Then the names sharing a pair key or a joined
+        key with the party (module docstring), each key held by at most ``common_share``."""
         words = sorted(set(name_tokens(party_normalised)), key=lambda w: (self._count(w), w))
         rare = [w for w in words[:BLOCK_WORDS] if self._count(w) <= self._common]
         found: set[int] = set()
@@ -116,6 +173,13 @@ class PanelIndex(Mapping[str, Reviewer]):
                 posting = self._blocks.get(key, ())
                 if len(posting) <= limit:
                     found.update(posting)
+        paired = _pairs(party_normalised)
+        for key in _joined(paired):
+            found.update(self._blocks.get(key, ()))
+        for pair in _pair_keys(paired):
+            held = self._pair_blocks.get(pair, ())
+            if len(held) <= self._common:
+                found.update(held)
         return found
 
     def _count(self, key: str) -> int:

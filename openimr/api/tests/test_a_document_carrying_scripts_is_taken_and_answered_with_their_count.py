@@ -28,6 +28,6 @@ def test_the_answer_and_the_listing_count_the_active_content(
     }
     sent = client.post(URL, json.dumps(body), content_type="application/json", headers=headers)
     assert sent.status_code == 201, sent.content
-    counted = {"javascript": 0, "launch": 0, "attachments": 2, "form": ""}
+    counted = {"javascript": 0, "launch": 0, "attachments": 2, "form": "", "submit": 0}
     assert sent.json()["active_content"] == counted
     assert client.get(URL, headers=headers).json()[0]["active_content"] == counted

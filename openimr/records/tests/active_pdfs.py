@@ -141,3 +141,56 @@ def _object_stream_pdf(plain_objects: dict[int, bytes], packed: dict[int, bytes]
     out += b"%d 0 obj\n" % xref_number + _stream(rows, extra) + b"\nendobj\n"
     out += b"startxref\n%d\n%%%%EOF\n" % xref_at
     return bytes(out)
+
+
+LINKED = "https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html"
+
+
+def links_and_a_submit() -> bytes:
+    """Links of every kind: to a web page, a mail address, a script (javascript:), a file on
+    disk (file:), a link whose action also runs a script after it (/Next), and a button that
+    sends the form's data to an address (SubmitForm)."""
+
+    def link(rect: bytes, action: bytes) -> bytes:
+        return b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0] /A %s >>" % (
+            rect,
+            action,
+        )
+
+    return _one_page(
+        b"",
+        b" /Annots [6 0 R 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R]",
+        link(b"72 600 300 620", b"<< /S /URI /URI (%s) >>" % LINKED.encode()),
+        link(b"72 560 300 580", b"<< /S /URI /URI (mailto:records@example.org) >>"),
+        link(b"72 520 300 540", b"<< /S /URI /URI (javascript:app.alert\\(1\\)) >>"),
+        link(b"72 480 300 500", b"<< /S /URI /URI (file:///C:/Windows/System32/calc.exe) >>"),
+        link(
+            b"72 440 300 460",
+            b"<< /S /URI /URI (https://chained.example/) /Next << /S /JavaScript /JS (1) >> >>",
+        ),
+        link(
+            b"72 400 300 420",
+            b"<< /S /SubmitForm /F << /FS /URL /F (https://collector.example/form) >> >>",
+        ),
+    )
+
+
+def redrawn_page_with_a_link() -> bytes:
+    """A page whose media box starts at 100, 100 and which runs a script when opened (/AA),
+    so that the copy redraws it from 0, 0; and a web link over its text."""
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [100 100 712 892] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> /AA << /O 7 0 R >> /Annots [6 0 R] >>"
+    )
+    return _pdf(
+        [
+            CATALOG % b"",
+            PAGES,
+            page,
+            _stream(b"BT /F1 12 Tf 172 800 Td (%s) Tj ET" % TEXT.encode()),
+            FONT,
+            b"<< /Type /Annot /Subtype /Link /Rect [172 795 400 815]"
+            b" /A << /S /URI /URI (%s) >> >>" % LINKED.encode(),
+            b"<< /S /JavaScript /JS (app.alert\\(1\\);) >>",
+        ]
+    )

@@ -94,7 +94,28 @@ def test_a_long_record_is_copied_with_its_fonts_once():
 
 def test_a_kind_the_count_does_not_know_is_left_behind_too():
     original = active_pdfs.rich_media()
-    assert pdf_read(original, path="$").active == ActiveContent()  # nothing the count names
+    # The rendition counts (it opens a media clip); the 3D annotation is a kind it does not name.
+    assert pdf_read(original, path="$").active == ActiveContent(launch=1)
     copy = pdf_copy_without_active_content(original, path="file")
     assert ACTING.findall(copy) == []
     assert pdfium.raw.FPDFPage_GetAnnotCount(pdfium.PdfDocument(copy)[0].raw) == 0
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+@pytest.mark.parametrize("crop", [b"", b" /CropBox [40 50 600 800]"], ids=["uncropped", "cropped"])
+def test_a_redrawn_page_draws_its_words_where_the_original_had_them(rotation, crop):
+    # A page script (/AA) makes the copy redraw the page. The redrawn page was moved by its
+    # media box's corner twice, and a turned page was turned twice: words off the page.
+    placed = active_pdfs.launch_and_page_script().replace(
+        b"/MediaBox [0 0 612 792]", b"/MediaBox [10 20 622 812]%s /Rotate %d" % (crop, rotation)
+    )
+    copy = pdf_copy_without_active_content(placed, path="file")
+    assert b"/AA" not in copy
+
+    def first_letter(data):
+        page = pdfium.PdfDocument(data)[0]
+        left, bottom, _, _ = page.get_mediabox()
+        box = page.get_textpage().get_charbox(0)
+        return round(box[0] - left, 1), round(box[1] - bottom, 1), page.get_rotation()
+
+    assert first_letter(copy) == first_letter(placed) == (63.0, 680.0, rotation)

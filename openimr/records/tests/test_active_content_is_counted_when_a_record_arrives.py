@@ -18,6 +18,11 @@ FOUND = [
     (active_pdfs.launch_and_page_script, ActiveContent(javascript=1, launch=1)),
     (active_pdfs.fillable_form, ActiveContent(javascript=1, form=Form.ACROFORM)),
     (active_pdfs.hidden_opener, ActiveContent(javascript=1)),
+    # A rendition plays a media clip, and may carry a script: counted as opening a file.
+    (active_pdfs.rich_media, ActiveContent(launch=1)),
+    # Web links are not counted; the SubmitForm, which sends data out, is; so is the script
+    # chained after a web link (/Next).
+    (active_pdfs.links_and_a_submit, ActiveContent(javascript=1, submit=1)),
 ]
 
 
@@ -29,7 +34,13 @@ def test_each_kind_of_active_content_is_counted(build, expected):
 def test_the_count_is_kept_on_the_record_and_in_the_trail(receive):
     record = receive(data=active_pdfs.scripts())
     assert record.status == "extracted"
-    assert record.active_content == {"javascript": 2, "launch": 0, "attachments": 0, "form": ""}
+    assert record.active_content == {
+        "javascript": 2,
+        "launch": 0,
+        "attachments": 0,
+        "form": "",
+        "submit": 0,
+    }
     event = AuditEvent.objects.get(action="record.received")
     assert event.detail["active_content"]["javascript"] == 2
 

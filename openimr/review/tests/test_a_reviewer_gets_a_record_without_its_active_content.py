@@ -29,8 +29,13 @@ def test_the_reviewer_reads_the_copy_and_is_told_why():
     client, _ = demo_login("reviewer")
     page = client.get(f"/review/{REVIEW_CASE}/records/{record.pk}/").content.decode()
     assert "This PDF contains JavaScript (2 scripts). The PDF opened here is a copy" in page
-    response = client.get(f"/review/{REVIEW_CASE}/records/{record.pk}/file.pdf")
+    url = f"/review/{REVIEW_CASE}/records/{record.pk}/file.pdf"
+    head = client.head(url)  # answered without making the copy: no length known yet
+    assert head.status_code == 200 and "Content-Length" not in head
+    assert head["Content-Disposition"] == 'inline; filename="summary.pdf"'
+    response = client.get(url)
     served = b"".join(response.streaming_content)
+    assert client.head(url)["Content-Length"] == str(len(served))
     assert response.status_code == 200 and served.startswith(b"%PDF-")
     assert hashlib.sha256(served).hexdigest() != record.sha256
     assert b"/JavaScript" not in served and b"/OpenAction" not in served

@@ -8,6 +8,7 @@ settle is left to the fuzzy comparison in `conflicts`.
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from openimr.core.text import without_invisible
@@ -161,7 +162,14 @@ def is_organisation(name: str) -> bool:
     return _organisation_words(_words(_plain_letters(name)))
 
 
-def _organisation_words(words: list[str]) -> bool:
+def organisation_words(words: Iterable[str]) -> bool:
+    """``is_organisation`` for the words of a name already normalised (plain, abbreviations
+    spelled out, "&" as "and"), without reading the name again: the panel index asks it of
+    every name it holds."""
+    return _organisation_words(words)
+
+
+def _organisation_words(words: Iterable[str]) -> bool:
     return any(w in _LEGAL_FORMS or _ABBREVIATIONS.get(w, w) in _ORGANISATION_WORDS for w in words)
 
 
