@@ -107,3 +107,25 @@ def folder_made(name: str, path: Path) -> Path:
             "name a folder this user may write"
         ) from None
     return path
+
+
+def env_whole_number(name: str, default: int, least: int = 1) -> int:
+    """The whole number in ``name``, at least ``least``; ``default`` when it is not set."""
+    raw = env_str(name)
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < least:
+        raise SettingError(f"{name}={raw!r} is not a whole number of at least {least}")
+    return int(raw)
+
+
+def env_positive_number(name: str, default: float) -> float:
+    """The number in ``name``, greater than 0; ``default`` when it is not set."""
+    raw = env_str(name)
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise SettingError(f"{name}={raw!r} is not a number") from None
+    if value <= 0:
+        raise SettingError(f"{name}={raw!r} must be greater than 0")
+    return value

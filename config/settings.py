@@ -1,17 +1,18 @@
 """Django settings for openimr. Every value comes from the environment (see docs/settings.md)."""
 
-import base64
-import hashlib
 import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from config.csp import content_security_policy
 from config.env import (
     SettingError,
     database_url_parsed,
     env_bool,
     env_list,
+    env_positive_number,
     env_str,
+    env_whole_number,
     folder_made,
 )
 from config.proxies import trusted_proxies
@@ -183,17 +184,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 
-def _whole_number(name: str, default: int, least: int = 1) -> int:
-    raw = env_str(name)
-    if not raw:
-        return default
-    if not raw.isdigit() or int(raw) < least:
-        raise SettingError(f"{name}={raw!r} is not a whole number of at least {least}")
-    return int(raw)
-
-
-AXES_FAILURE_LIMIT = _whole_number("OPENIMR_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=_whole_number("OPENIMR_LOGIN_COOLOFF_MINUTES", 30))
+AXES_FAILURE_LIMIT = env_whole_number("OPENIMR_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_whole_number("OPENIMR_LOGIN_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
@@ -205,7 +197,7 @@ AXES_VERBOSE = False  # no banner on every start of the `openimr` command
 # hour is ample for mail to arrive (HIPAA 45 CFR 164.308(a)(5)(ii)(D) password management;
 # NIST SP 800-63B 6.1.2.1, a recovery secret sent out of band is short-lived). The page and
 # e-mail say the same (openimr.accounts.domain.reset_link).
-PASSWORD_RESET_TIMEOUT = 60 * _whole_number("OPENIMR_PASSWORD_RESET_MINUTES", 60)
+PASSWORD_RESET_TIMEOUT = 60 * env_whole_number("OPENIMR_PASSWORD_RESET_MINUTES", 60)
 # TOTP (django-otp) for every account that can open a staff, review, QA or admin page:
 # openimr.accounts.middleware sends such a session to enrol or verify before anything else.
 OTP_TOTP_ISSUER = env_str("OPENIMR_TOTP_ISSUER") or "openimr"
@@ -238,7 +230,7 @@ MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requ
 # base64 PDF over a batch's output.
 DEFAULT_FROM_EMAIL = env_str("OPENIMR_EMAIL_FROM") or "openimr@localhost"
 EMAIL_HOST = env_str("OPENIMR_EMAIL_HOST") or ""
-EMAIL_PORT = _whole_number("OPENIMR_EMAIL_PORT", 587)
+EMAIL_PORT = env_whole_number("OPENIMR_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("OPENIMR_EMAIL_USER") or ""
 EMAIL_HOST_PASSWORD = env_str("OPENIMR_EMAIL_PASSWORD") or ""
 EMAIL_USE_TLS = env_bool("OPENIMR_EMAIL_USE_TLS", default=True)
@@ -295,68 +287,37 @@ FILE_UPLOAD_HANDLERS = [
 # Each uploaded PDF is read in a child process under these limits (openimr.core.sandbox).
 
 
-def _positive_number(name: str, default: float) -> float:
-    raw = env_str(name)
-    try:
-        value = float(raw) if raw else default
-    except ValueError:
-        raise SettingError(f"{name}={raw!r} is not a number") from None
-    if value <= 0:
-        raise SettingError(f"{name}={raw!r} must be greater than 0")
-    return value
-
-
-OPENIMR_PDF_TIMEOUT_SECONDS = _positive_number("OPENIMR_PDF_TIMEOUT_SECONDS", 30)
-OPENIMR_PDF_MEMORY_MB = int(_positive_number("OPENIMR_PDF_MEMORY_MB", 512))
+OPENIMR_PDF_TIMEOUT_SECONDS = env_positive_number("OPENIMR_PDF_TIMEOUT_SECONDS", 30)
+OPENIMR_PDF_MEMORY_MB = int(env_positive_number("OPENIMR_PDF_MEMORY_MB", 512))
 # How many persistent reader processes the sandbox keeps (openimr.core.sandbox.Readers).
-OPENIMR_PDF_READERS = int(_positive_number("OPENIMR_PDF_READERS", 2))
+OPENIMR_PDF_READERS = int(env_positive_number("OPENIMR_PDF_READERS", 2))
 # The longest one SQL statement of a web request may run on PostgreSQL before the server
 # cancels it (openimr.core.statement_limit): a runaway search must not hold a server thread,
 # and its database connection, for ever. Commands and the worker have no limit.
-OPENIMR_STATEMENT_TIMEOUT_SECONDS = _positive_number("OPENIMR_STATEMENT_TIMEOUT_SECONDS", 30)
+OPENIMR_STATEMENT_TIMEOUT_SECONDS = env_positive_number("OPENIMR_STATEMENT_TIMEOUT_SECONDS", 30)
 
 
 # How long a public search page or a precedent panel may go on being served after letters
 # were added to the corpus (openimr.decisions.corpus): 0 serves exact answers only.
-OPENIMR_CORPUS_LAG_SECONDS = _whole_number("OPENIMR_CORPUS_LAG_SECONDS", 900, least=0)
+OPENIMR_CORPUS_LAG_SECONDS = env_whole_number("OPENIMR_CORPUS_LAG_SECONDS", 900, least=0)
 
 # How long a new API token works (openimr.api.services.token_create): a token copied into a
 # client's configuration and forgotten stops working instead of working for ever.
-OPENIMR_API_TOKEN_DAYS = _whole_number("OPENIMR_API_TOKEN_DAYS", 90)
+OPENIMR_API_TOKEN_DAYS = env_whole_number("OPENIMR_API_TOKEN_DAYS", 90)
 # Requests a minute the API takes from one token (or signed-in user), and from one IP address
 # without valid credentials (openimr.api.rate_limit); 0 takes no count.
-OPENIMR_API_RATE_PER_MINUTE = _whole_number("OPENIMR_API_RATE_PER_MINUTE", 120, least=0)
-OPENIMR_API_ANON_RATE_PER_MINUTE = _whole_number("OPENIMR_API_ANON_RATE_PER_MINUTE", 60, least=0)
+OPENIMR_API_RATE_PER_MINUTE = env_whole_number("OPENIMR_API_RATE_PER_MINUTE", 120, least=0)
+OPENIMR_API_ANON_RATE_PER_MINUTE = env_whole_number("OPENIMR_API_ANON_RATE_PER_MINUTE", 60, least=0)
 
 
-def _style_hash(path: Path) -> str:
-    digest = hashlib.sha256(path.read_bytes()).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-# Content-Security-Policy (django-csp 4): scripts and styles only from this origin's files,
-# no inline script or style, no plugins, no framing. The one inline style allowed, by its
-# hash, is the letter's stylesheet inside a standalone HTML letter (a notice downloaded as
-# HTML): that file must read the same when saved and opened anywhere.
+# Content-Security-Policy (django-csp 4; config.csp says what it allows and why).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "csp.middleware.CSPMiddleware",
 )
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": [
-            "'self'",
-            _style_hash(BASE_DIR / "openimr" / "letters" / "static" / "letters" / "letter.css"),
-        ],
-        "img-src": ["'self'", "data:"],
-        "object-src": ["'none'"],
-        "base-uri": ["'none'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-    }
-}
+CONTENT_SECURITY_POLICY = content_security_policy(
+    BASE_DIR / "openimr" / "letters" / "static" / "letters" / "letter.css"
+)
 # --- end hostile input --------------------------------------------------------------------
 
 # Background work (reading the text of case-file records) is queued in the database and run
@@ -389,7 +350,7 @@ if env_bool("OPENIMR_BEHIND_PROXY", default=False):
 # OPENIMR_FORWARDED_ALLOW_IPS (gunicorn's) stands for it when it alone is set (config.proxies).
 OPENIMR_TRUSTED_PROXIES = trusted_proxies()
 AXES_CLIENT_IP_CALLABLE = "openimr.core.client_address.request_client_address"
-SECURE_HSTS_SECONDS = _whole_number("OPENIMR_HSTS_SECONDS", 31_536_000) if _production else 0
+SECURE_HSTS_SECONDS = env_whole_number("OPENIMR_HSTS_SECONDS", 31_536_000) if _production else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("OPENIMR_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("OPENIMR_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("OPENIMR_SECURE_COOKIES", _production)
@@ -400,11 +361,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 CSRF_TRUSTED_ORIGINS = env_list("OPENIMR_CSRF_TRUSTED_ORIGINS", [])
 # A session lasts a working day from login and ends with the browser: a shared clinic
 # machine left signed in does not stay open on medical records overnight.
-SESSION_COOKIE_AGE = _whole_number("OPENIMR_SESSION_SECONDS", 8 * 60 * 60)
+SESSION_COOKIE_AGE = env_whole_number("OPENIMR_SESSION_SECONDS", 8 * 60 * 60)
 # ... and after half an hour without a request (openimr.accounts.middleware): a machine left
 # signed in is closed to the next person who sits at it (HIPAA 45 CFR 164.312(a)(2)(iii);
 # NIST SP 800-63B 4.2.3).
-OPENIMR_SESSION_IDLE_SECONDS = _whole_number("OPENIMR_SESSION_IDLE_SECONDS", 30 * 60)
+OPENIMR_SESSION_IDLE_SECONDS = env_whole_number("OPENIMR_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("OPENIMR_SESSION_ENDS_WITH_BROWSER", default=True)
 # Static files from the app servers themselves (WhiteNoise): no separate web server to keep
 # in step. In production they are served from `collectstatic`'s output, compressed, under
