@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from openimr.accounts.models import AccountSession
 from openimr.accounts.selectors import session_handle
@@ -99,3 +100,12 @@ def test_the_ends_are_posts_with_their_csrf_token(three_browsers):
 def test_a_visitor_not_signed_in_is_sent_to_log_in():
     page = Client().get("/accounts/sessions/")
     assert page.status_code == 302 and page["Location"].startswith("/login/")
+
+
+def test_the_times_are_in_the_organisations_time_zone_as_on_every_other_page(three_browsers):
+    # The page said "(UTC)" over Pacific times, eight hours off what it claimed.
+    firefox, _, _ = three_browsers
+    body = firefox.get("/accounts/sessions/").content.decode()
+    now = timezone.localtime()
+    assert "(UTC)" not in body
+    assert f"{now:%m/%d/%Y} " in body and now.tzname() in body  # "11/28/2026 11:17 PST"
