@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
 from django.middleware.http import ConditionalGetMiddleware
 
 from openimr.core.text import has_control_character
@@ -114,7 +115,9 @@ class ConditionalGetKeepingCountsMiddleware(ConditionalGetMiddleware):
     (draft-ietf-httpapi-ratelimit-headers: the fields go on every answer the limit
     counted)."""
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         answer = super().process_response(request, response)
         if answer is not response:
             for header in _KEPT_ON_CONDITIONAL:
