@@ -85,8 +85,8 @@ MIDDLEWARE = [
     # An ETag on each page and API answer, and 304 to a client asking again with it: the
     # public pages and answers carried no validator, and every reload fetched them whole.
     # Outside every middleware that may change a page's content (django's docs); streamed
-    # exports and PDFs get none.
-    "django.middleware.http.ConditionalGetMiddleware",
+    # exports and PDFs get none. The API's rate count kept on the 304.
+    "openimr.core.middleware.ConditionalGetKeepingCountsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -5,7 +5,7 @@ the same 422 with its parameter named), with facet counts and paging."""
 from datetime import date
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -68,6 +68,12 @@ class SearchOut(Schema):
     page: int
     per_page: int
     pages: int
+    previous: str | None = Field(
+        description="The previous page of this search, every parameter kept (null on the first)"
+    )
+    next: str | None = Field(
+        description="The next page of this search, every parameter kept (null on the last)"
+    )
     results: list[HitOut]
     facets: dict[str, list[FacetOut]]
     facets_capped: bool
@@ -110,7 +116,28 @@ class DecisionOut(Schema):
     letter_url: str | None
 
 
-def _search_out(results: Any) -> dict[str, Any]:
+# The Link header (RFC 8288) of a page of results, declared in the OpenAPI document.
+LINK = {
+    "description": 'The search\'s other pages, every parameter kept: rel="first", "prev" '
+    '(not on the first page), "next" (not on the last) and "last" (RFC 8288).',
+    "schema": {"type": "string"},
+}
+_RELS = {"first": "first", "previous": "prev", "next": "next", "last": "last"}
+
+
+def _pages(request: HttpRequest, results: Any) -> dict[str, str | None]:
+    """The addresses of the search's first, previous, next and last pages, the request's
+    parameters all kept: a client walked the pages by counting them itself, and one that
+    rebuilt the query string could drop a filter and page another search unseen."""
+    links = selectors.search_pager(request.GET, results.query.page, results.pages)
+    return {k: None if q is None else request.path + q for k, q in links.items()}
+
+
+def _link_header(pages: dict[str, str | None]) -> str:
+    return ", ".join(f'<{url}>; rel="{_RELS[k]}"' for k, url in pages.items() if url)
+
+
+def _search_out(results: Any, pages: dict[str, str | None]) -> dict[str, Any]:
     searched, common, excluded = selectors.searched_words(results.query)
     return {
         "searched_words": searched,
@@ -121,6 +148,8 @@ def _search_out(results: Any) -> dict[str, Any]:
         "page": results.query.page,
         "per_page": results.query.per_page,
         "pages": results.pages,
+        "previous": pages["previous"],
+        "next": pages["next"],
         "results": [
             {
                 "case_number": h.case_number,
@@ -140,8 +169,15 @@ def _search_out(results: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/decisions", response={200: SearchOut, **errors(422)}, auth=None)
-def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
+@router.get(
+    "/decisions",
+    response={200: SearchOut, **errors(422)},
+    auth=None,
+    openapi_extra={"responses": {200: {"headers": {"Link": LINK}}}},
+)
+def search_decisions(
+    request: HttpRequest, response: HttpResponse, params: Query[SearchParams]
+) -> dict[str, Any]:
     """Search the published, de-identified decisions: `q` (any text; every word must match,
     over summaries, treatments and rationales), filters `outcome` (upheld|overturned),
     `category`, `specialty`, `family` (mtus|acoem|odg|other), `mtus_based` (yes|no), `year`,
@@ -156,10 +192,15 @@ def search_decisions(request: HttpRequest, params: Query[SearchParams]) -> dict[
     filtered decisions without them, and with no filter is refused).
     Best match first (newest first without words); snippets are HTML with the matched words
     in <mark>. Facet counts are over the result set (its 1,000 most recently added matches
-    when `facets_capped`)."""
+    when `facets_capped`). `previous` and `next` are the addresses of the neighbouring
+    pages (null where there is none), every parameter kept; the `Link` header gives them
+    and the first and last (RFC 8288)."""
     # The query string itself, not the schema's reading of it: a parameter given twice or
     # one the schema does not declare is refused by the corpus's parser, not dropped.
-    return _search_out(selectors.decision_search(request.GET))
+    results = selectors.decision_search(request.GET)
+    pages = _pages(request, results)
+    response["Link"] = _link_header(pages)
+    return _search_out(results, pages)
 
 
 @router.get("/decisions/{case_number}", response={200: DecisionOut, **errors(404, 422)}, auth=None)

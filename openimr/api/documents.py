@@ -12,7 +12,7 @@ from pydantic import ConfigDict
 
 from openimr.api.auth import client_may_open_case_file, client_name
 from openimr.api.errors import REFUSED, errors
-from openimr.api.params import StaffCaseNumber
+from openimr.api.params import StaffCaseNumber, refuse_query_parameters
 from openimr.audit.services import audit_record
 from openimr.core.access import user_works_intake
 from openimr.core.case import DocumentKind
@@ -137,6 +137,8 @@ def submit_document(
 )
 def list_documents(request: HttpRequest, case_number: StaffCaseNumber) -> list[DocumentOut]:
     """The case file's records by date of service (undated last), each with what was
-    inferred about it and where its text extraction stands."""
+    inferred about it and where its text extraction stands. The list is whole: `page`,
+    `per_page` or any other query parameter is refused 422 at its name, nothing read."""
+    refuse_query_parameters(request, "the case file")
     row = _case(request, case_number, "case_file.viewed", audited=True)
     return [DocumentOut.model_validate(record) for record in selectors.case_file(row)]

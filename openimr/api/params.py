@@ -1,11 +1,14 @@
-"""Path parameters the API's operations share."""
+"""Path parameters the API's operations share, and the refusal of query parameters by an
+operation that takes none."""
 
 from typing import Annotated
 
+from django.http import HttpRequest
 from pydantic import AfterValidator, Field
 
 from openimr.cases.selectors import case_number_stored
-from openimr.core.text import has_control_character
+from openimr.core.errors import InvalidInput, Problem
+from openimr.core.text import has_control_character, shown_literally
 
 
 def _without_control_characters(value: str) -> str:
@@ -27,3 +30,30 @@ CaseNumber = Annotated[
 # A staff operation's case number, read as the staff pages and the public side read one (any
 # letter case): /applications/cm16-0400101 answers for CM16-0400101.
 StaffCaseNumber = Annotated[CaseNumber, AfterValidator(case_number_stored)]
+
+
+# The paging parameters of the API's paged list (GET /decisions), which a client pages
+# every list with; a parameter's name is echoed, cut when longer than this.
+PAGING = ("page", "per_page")
+_NAME_SHOWN = 40
+
+
+def refuse_query_parameters(request: HttpRequest, listed: str) -> None:
+    """InvalidInput naming each query parameter of ``request``, for an operation that takes
+    none and answers ``listed`` whole: ninja drops a parameter no operation declares, so a
+    client paging the list (``?page=2``) was answered everything with 200 and read page 2
+    as what it asked for."""
+    problems = [Problem(f"$.{_shown(name)}", _why(name, listed)) for name in request.GET]
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _why(name: str, listed: str) -> str:
+    if name in PAGING:
+        return f"{listed} is listed whole; it has no pages"
+    return f"not a parameter here: {listed} is listed whole and takes no parameters"
+
+
+def _shown(name: str) -> str:
+    cut = name if len(name) <= _NAME_SHOWN else name[:_NAME_SHOWN] + "…"
+    return shown_literally(cut) or "(empty)"

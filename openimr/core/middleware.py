@@ -3,6 +3,8 @@
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
+from django.middleware.http import ConditionalGetMiddleware
 
 from openimr.core.text import has_control_character
 
@@ -99,3 +101,26 @@ class PrivateAnswersNotStoredMiddleware:
         ):
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+# What an answer says of the request rather than of its body (openimr.api.rate_limit's
+# count), which the 304 or 412 standing in for the answer must say too.
+_KEPT_ON_CONDITIONAL = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
+
+
+class ConditionalGetKeepingCountsMiddleware(ConditionalGetMiddleware):
+    """Django's ETag and 304 (RFC 9110 13.1, 15.4.5), the 304 or 412 keeping the client's
+    rate count: Django builds them anew with the validators alone, and a client polling
+    with If-None-Match, most of whose answers are 304s, read no count on any of them
+    (draft-ietf-httpapi-ratelimit-headers: the fields go on every answer the limit
+    counted)."""
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        answer = super().process_response(request, response)
+        if answer is not response:
+            for header in _KEPT_ON_CONDITIONAL:
+                if header in response:
+                    answer[header] = response[header]
+        return answer

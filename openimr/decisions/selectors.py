@@ -17,11 +17,12 @@ from openimr.decisions.ingest_selectors import pointed_paths
 from openimr.decisions.models import PDF_WITHHELD, Decision, Source
 from openimr.decisions.precedents import MIN_COHORT, ItemPrecedents, precedents_for_case
 from openimr.decisions.precedents import WINDOW as PRECEDENT_WINDOW
+from openimr.decisions.search_links import pager as search_pager
 from openimr.decisions.search_parameters import parameter_values as search_parameter_values
 from openimr.decisions.search_terms import Filters, SearchQuery, parse, typed_words
 
 # The reviewer workspace reads precedents through this module (apps meet at selectors), and
-# the API what the search's parameters take.
+# the API what the search's parameters take and its links to the search's other pages.
 __all__ = [
     "MIN_COHORT",
     "PRECEDENT_WINDOW",
@@ -38,6 +39,7 @@ __all__ = [
     "letter_file",
     "overturn_by",
     "precedents_for_case",
+    "search_pager",
     "search_parameter_values",
     "search_query",
     "searched_words",

@@ -3,14 +3,12 @@ PDF, and bulk exports. Views hold no rules: the query is checked by `search_term
 `selectors`, written out by `export`."""
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.http import (
     FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
-    QueryDict,
     StreamingHttpResponse,
 )
 from django.http.response import HttpResponseBase, HttpResponseRedirectBase
@@ -24,6 +22,7 @@ from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
 from openimr.decisions.domain.identifiers import age_text
+from openimr.decisions.search_links import pager, query_with
 from openimr.decisions.search_terms import (
     FILTER_NAMES,
     MAX_WORDS,
@@ -54,17 +53,6 @@ def label(name: str, value: str) -> str:
     return _FIXED_LABELS.get(name, {}).get(value) or value
 
 
-def _link(params: QueryDict, **changes: Any) -> str:
-    """The current query string with some parameters set (or removed, given None), in
-    QueryDict.urlencode's order: the others as they came, then the changed ones. Written
-    out directly: a page has some fifty of these links, and copying the QueryDict for each
-    was a sixth of the page's time."""
-    pairs = [(k, v) for k, values in params.lists() if k != "page" and k not in changes
-             for v in values]  # fmt: skip
-    pairs += [(k, str(v)) for k, v in changes.items() if v is not None]
-    return "?" + urlencode(pairs)
-
-
 def _facet_groups(request: HttpRequest, results: search.Results) -> list[dict[str, Any]]:
     # An active filter lists its own value alone (search_facets), however it was typed
     # ("true" for "yes", a specialty in capitals).
@@ -76,11 +64,11 @@ def _facet_groups(request: HttpRequest, results: search.Results) -> list[dict[st
                 "label": label(name, v.value),
                 "count": count_text(v, capped=results.facets_capped),
                 "active": name in active,
-                "href": _link(request.GET, **{name: v.value}),
+                "href": query_with(request.GET, **{name: v.value}),
             }
             for v in results.facets.get(name, ())
         ]
-        clear = _link(request.GET, **{name: None}) if name in active else None
+        clear = query_with(request.GET, **{name: None}) if name in active else None
         groups.append(
             {
                 "name": name,
@@ -97,16 +85,6 @@ def count_text(value: search.FacetValue, *, capped: bool) -> str:
     """A facet value's count as the page prints it: over the newest FACET_CAP matches only
     (``capped``), a least ("412+": its link finds 412 letters or more), else exact."""
     return f"{value.count:,}+" if capped else f"{value.count:,}"
-
-
-def _pager(request: HttpRequest, results: search.Results) -> dict[str, str | None]:
-    page = results.query.page
-    more = page < results.pages
-    return {
-        "previous": _link(request.GET, page=min(page - 1, results.pages)) if page > 1 else None,
-        "next": _link(request.GET, page=page + 1) if more else None,
-        "last": _link(request.GET, page=results.pages),
-    }
 
 
 def _text(value: Any) -> str:
@@ -161,7 +139,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
     # Spaces around the words are not searched either: a box of spaces alone is no search,
     # not "matching “ ”".
     q = plain(request.GET.get("q", "")).strip()
-    context: dict[str, Any] = {"q": q, "export_query": _link(request.GET, per_page=None)}
+    context: dict[str, Any] = {"q": q, "export_query": query_with(request.GET, per_page=None)}
     context["q_named"] = search_named(q)
     context["words_left_out"] = words_left_out(q)
     context["max_words"] = MAX_WORDS
@@ -176,7 +154,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
         {
             "title": FACET_TITLES[k],
             "label": label(k, _text(v)),
-            "clear": _link(request.GET, **{k: None}),
+            "clear": query_with(request.GET, **{k: None}),
         }
         for k, v in results.query.filters.active().items()
     ]
@@ -193,7 +171,7 @@ def _search_page(request: HttpRequest) -> HttpResponse:
         hits=[search_page_html.hit_html(hit) for hit in results.hits],
         facets=_facet_groups(request, results),
         active=active,
-        pager=_pager(request, results),
+        pager=pager(request.GET, results.query.page, results.pages),
         order=order_text(results),
         facet_cap=f"{search.FACET_CAP:,}",
         # Every number the page prints with its thousands commas, as the state's reports

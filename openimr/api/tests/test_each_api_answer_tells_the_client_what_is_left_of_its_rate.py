@@ -61,3 +61,18 @@ def test_the_openapi_document_declares_the_headers_on_each_success_and_429(clien
                         "RateLimit-Remaining",
                         "RateLimit-Reset",
                     }, f"{method} {path} {status}"
+
+
+def test_a_304_to_a_client_asking_again_with_its_etag_says_what_is_left(client):
+    # The 304 is the answer a polling client gets most: it counted against the limit, and
+    # the client read no count on it.
+    first = client.get(PUBLIC, REMOTE_ADDR="10.0.0.9")
+    again = client.get(PUBLIC, REMOTE_ADDR="10.0.0.9", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert _told(again) == ("2", "0", "17")
+
+
+def test_a_412_to_a_client_whose_etag_no_longer_matches_says_what_is_left(client):
+    answer = client.get(PUBLIC, REMOTE_ADDR="10.0.0.9", headers={"If-Match": '"stale"'})
+    assert answer.status_code == 412
+    assert _told(answer) == ("2", "1", "17")
