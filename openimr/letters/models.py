@@ -178,6 +178,14 @@ class LetterService(models.Model):
         return self.method == self.MAIL and not self.postal_address.strip()
 
     @property
+    def mailing(self) -> tuple[str, ...]:
+        """The address block of the copy mailed to the party: its name and the lines of its
+        postal address; none without an address on file, which staff type only when they
+        mark it printed, after the copy is printed."""
+        lines = [line.strip() for line in self.postal_address.splitlines() if line.strip()]
+        return (self.party_name.strip(), *lines) if lines else ()
+
+    @property
     def party(self) -> str:
         return self.party_role.replace("_", " ")
 

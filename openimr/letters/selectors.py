@@ -9,9 +9,11 @@ from django.conf import settings
 from django.db.models import Q
 
 from openimr.cases.selectors import case_by_number, case_row
+from openimr.cases.services import notice_stored_letter
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict
 from openimr.core.clock import local_date
+from openimr.core.errors import NotFound
 from openimr.core.paging import Page, page_of
 from openimr.letters.domain.content import Letter
 from openimr.letters.domain.extras import LetterExtras, Provenance
@@ -200,6 +202,20 @@ def queued_service(service_id: int) -> LetterService | None:
     """One row of the print queue, or None when it is not there (printed, e-mailed, or no
     such row): one query, however long the queue."""
     return _queued().filter(pk=service_id).first()
+
+
+def mailed_notice_pdf(service_id: int) -> tuple[str, str, bytes]:
+    """The case number, file name and PDF of the notice a print-queue row mails: the copy
+    addressed to its party, with the party's name and postal address where a #10 window
+    envelope shows them (render/pdf_window), the e-mailed copy's words otherwise. NotFound
+    once it has left the queue, for a letter's row, or for no such row."""
+    service = queued_service(service_id)
+    if service is None or service.notice is None:
+        raise NotFound(f"no notice to print for service {service_id}")
+    letter = notice_stored_letter(service.notice, service.party_role)
+    number = service.case.case_number
+    name = f"{number}-{service.notice.kind}-{service.party_role}-mail.pdf"
+    return number, name, render_pdf_bytes(letter, service.mailing)
 
 
 def letter_files_named(paths: list[str]) -> set[str]:

@@ -64,6 +64,37 @@ def queued_letter(request: HttpRequest, service_id: int) -> FileResponse:
     )
 
 
+@staff_page_audited("notice.downloaded", "service")
+def queued_notice(request: HttpRequest, service_id: int) -> HttpResponse:
+    """The copy of a notice to mail to a row's party: its address on the first page, where a
+    #10 window envelope shows it. An address that does not fit the window is said on the
+    print queue (the row's copy without it still opens from the case's timeline)."""
+    try:
+        case_number, name, pdf = letters.mailed_notice_pdf(service_id)
+    except NotFound as exc:
+        audit_record(
+            actor=request.user,
+            action="notice.downloaded.refused",
+            object_type="service",
+            object_id=str(service_id),
+            detail={"for": "print"},
+        )
+        raise Http404("No notice to print") from exc
+    except InvalidInput as exc:
+        messages.error(request, f"Not printed: {'; '.join(p.message for p in exc.problems)}.")
+        return HttpResponseRedirect(reverse("review:print_queue"))
+    audit_record(
+        actor=request.user,
+        action="notice.downloaded",
+        object_type="case",
+        object_id=case_number,
+        detail={"service": service_id, "for": "print"},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @require_POST
 @staff_page
 def mark_printed(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
