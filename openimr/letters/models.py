@@ -27,6 +27,12 @@ class FrozenLetter(models.Model):
     case_document = models.JSONField(
         help_text="The openimr.case/1 document the letter was built from"
     )
+    content = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The letter as set (letters.domain.stored), for the copies mailed with an "
+        "address block; empty for a letter issued before it was kept",
+    )
 
     class Meta:
         abstract = True

@@ -17,6 +17,7 @@ from openimr.core.errors import NotFound
 from openimr.core.paging import Page, page_of
 from openimr.letters.domain.content import Letter
 from openimr.letters.domain.extras import LetterExtras, Provenance
+from openimr.letters.domain.stored import letter_from_dict
 from openimr.letters.domain.template import LetterTemplate, load_template
 from openimr.letters.models import AmendedLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
@@ -216,6 +217,22 @@ def mailed_notice_pdf(service_id: int) -> tuple[str, str, bytes]:
     number = service.case.case_number
     name = f"{number}-{service.notice.kind}-{service.party_role}-mail.pdf"
     return number, name, render_pdf_bytes(letter, service.mailing)
+
+
+def mailed_letter_pdf(service_id: int, pdf_path: str) -> bytes:
+    """The letter a print-queue row mails (its stored PDF at ``pdf_path``), set again from
+    its kept content with the party's name and postal address where a #10 window envelope
+    shows them (render/pdf_window); the PDF as issued for a party with no address on file
+    (staff type it when they mark it printed, after printing) or a letter issued before
+    its content was kept. InvalidInput for an address that does not fit the window."""
+    service = LetterService.objects.get(pk=service_id)
+    content = None
+    for model in (IssuedLetter, AmendedLetter):
+        rows = model.objects.filter(case_id=service.case_id, pdf_sha256=service.pdf_sha256)
+        content = content or rows.values_list("content", flat=True).first()
+    if content and service.mailing:
+        return render_pdf_bytes(letter_from_dict(content), service.mailing)
+    return (Path(settings.MEDIA_ROOT) / pdf_path).read_bytes()
 
 
 def letter_files_named(paths: list[str]) -> set[str]:

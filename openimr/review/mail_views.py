@@ -4,7 +4,7 @@ the "mark printed" action that takes one off the queue. A second mark is refused
 is mailed twice. A party with no postal address on file is flagged as needing one."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -40,9 +40,11 @@ def print_queue(request: HttpRequest) -> HttpResponse:
 
 
 @staff_page_audited("letter.downloaded", "service")
-def queued_letter(request: HttpRequest, service_id: int) -> FileResponse:
+def queued_letter(request: HttpRequest, service_id: int) -> HttpResponse:
+    """The copy of a letter to mail to a row's party: its address on the first page, where a
+    #10 window envelope shows it (``letters.mailed_letter_pdf``)."""
     try:
-        case_number, name, path = selectors.queued_letter_pdf(service_id)
+        case_number, name, pdf = selectors.queued_letter_mailed(service_id)
     except NotFound as exc:
         audit_record(
             actor=request.user,
@@ -52,6 +54,8 @@ def queued_letter(request: HttpRequest, service_id: int) -> FileResponse:
             detail={"for": "print"},
         )
         raise Http404("No letter to print") from exc
+    except InvalidInput as exc:
+        return _not_printed(request, exc)
     audit_record(
         actor=request.user,
         action="letter.downloaded",
@@ -59,9 +63,20 @@ def queued_letter(request: HttpRequest, service_id: int) -> FileResponse:
         object_id=case_number,
         detail={"service": service_id, "for": "print"},
     )
-    return FileResponse(
-        letters.stored_pdf(path), as_attachment=True, filename=name, content_type="application/pdf"
-    )
+    return _attachment(pdf, name)
+
+
+def _attachment(pdf: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _not_printed(request: HttpRequest, refused: InvalidInput) -> HttpResponseRedirect:
+    """Back to the queue, saying why the copy to mail could not be set (an address too long
+    for the envelope's window)."""
+    messages.error(request, f"Not printed: {'; '.join(p.message for p in refused.problems)}.")
+    return HttpResponseRedirect(reverse("review:print_queue"))
 
 
 @staff_page_audited("notice.downloaded", "service")
@@ -81,8 +96,7 @@ def queued_notice(request: HttpRequest, service_id: int) -> HttpResponse:
         )
         raise Http404("No notice to print") from exc
     except InvalidInput as exc:
-        messages.error(request, f"Not printed: {'; '.join(p.message for p in exc.problems)}.")
-        return HttpResponseRedirect(reverse("review:print_queue"))
+        return _not_printed(request, exc)
     audit_record(
         actor=request.user,
         action="notice.downloaded",
@@ -90,9 +104,7 @@ def queued_notice(request: HttpRequest, service_id: int) -> HttpResponse:
         object_id=case_number,
         detail={"service": service_id, "for": "print"},
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return _attachment(pdf, name)
 
 
 @require_POST
