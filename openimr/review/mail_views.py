@@ -3,6 +3,8 @@ gave no e-mail address (LC 4610.6(f); 8 CCR 9792.10.3, 9792.10.4(b)), each with 
 the "mark printed" action that takes one off the queue. A second mark is refused, so nothing
 is mailed twice. A party with no postal address on file is flagged as needing one."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -43,68 +45,49 @@ def print_queue(request: HttpRequest) -> HttpResponse:
 def queued_letter(request: HttpRequest, service_id: int) -> HttpResponse:
     """The copy of a letter to mail to a row's party: its address on the first page, where a
     #10 window envelope shows it (``letters.mailed_letter_pdf``)."""
-    try:
-        case_number, name, pdf = selectors.queued_letter_mailed(service_id)
-    except NotFound as exc:
-        audit_record(
-            actor=request.user,
-            action="letter.downloaded.refused",
-            object_type="service",
-            object_id=str(service_id),
-            detail={"for": "print"},
-        )
-        raise Http404("No letter to print") from exc
-    except InvalidInput as exc:
-        return _not_printed(request, exc)
-    audit_record(
-        actor=request.user,
-        action="letter.downloaded",
-        object_type="case",
-        object_id=case_number,
-        detail={"service": service_id, "for": "print"},
-    )
-    return _attachment(pdf, name)
-
-
-def _attachment(pdf: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
-def _not_printed(request: HttpRequest, refused: InvalidInput) -> HttpResponseRedirect:
-    """Back to the queue, saying why the copy to mail could not be set (an address too long
-    for the envelope's window)."""
-    messages.error(request, f"Not printed: {'; '.join(p.message for p in refused.problems)}.")
-    return HttpResponseRedirect(reverse("review:print_queue"))
+    return _to_mail(request, service_id, "letter", selectors.queued_letter_mailed)
 
 
 @staff_page_audited("notice.downloaded", "service")
 def queued_notice(request: HttpRequest, service_id: int) -> HttpResponse:
-    """The copy of a notice to mail to a row's party: its address on the first page, where a
-    #10 window envelope shows it. An address that does not fit the window is said on the
-    print queue (the row's copy without it still opens from the case's timeline)."""
+    """The copy of a notice to mail to a row's party, addressed as a letter's
+    (``letters.mailed_notice_pdf``)."""
+    return _to_mail(request, service_id, "notice", letters.mailed_notice_pdf)
+
+
+def _to_mail(
+    request: HttpRequest,
+    service_id: int,
+    document: str,
+    copy_of: Callable[[int], tuple[str, str, bytes]],
+) -> HttpResponse:
+    """The PDF of a queued row's copy to mail, audited ``<document>.downloaded`` with its case
+    (a row not in the queue: 404, audited refused). An address too long for the envelope's
+    window sends staff back to the queue, saying so."""
     try:
-        case_number, name, pdf = letters.mailed_notice_pdf(service_id)
+        case_number, name, pdf = copy_of(service_id)
     except NotFound as exc:
         audit_record(
             actor=request.user,
-            action="notice.downloaded.refused",
+            action=f"{document}.downloaded.refused",
             object_type="service",
             object_id=str(service_id),
             detail={"for": "print"},
         )
-        raise Http404("No notice to print") from exc
+        raise Http404(f"No {document} to print") from exc
     except InvalidInput as exc:
-        return _not_printed(request, exc)
+        messages.error(request, f"Not printed: {'; '.join(p.message for p in exc.problems)}.")
+        return HttpResponseRedirect(reverse("review:print_queue"))
     audit_record(
         actor=request.user,
-        action="notice.downloaded",
+        action=f"{document}.downloaded",
         object_type="case",
         object_id=case_number,
         detail={"service": service_id, "for": "print"},
     )
-    return _attachment(pdf, name)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @require_POST

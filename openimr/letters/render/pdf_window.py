@@ -3,15 +3,15 @@ standard #10 envelope, so that staff fold the page in three and mail it without 
 the envelope by hand.
 
 The envelope (9 1/2 x 4 1/8 in) has its window 4 1/2 x 1 1/8 in, 7/8 in from its left edge
-and 1/2 in from its bottom (the common US business single-window envelope, as the USPS
-describes it for window mail; e.g. California State University's mail services, "Normal
-window placement is 1/2 in from the bottom and 7/8 in from the left. Window size is 1 1/8 x
-4 1/2 in"). A US Letter page folded in three puts its top panel (11/3 in) behind the face:
-resting at the envelope's bottom, the window shows the page from 2.042 in to 3.167 in below
-its top (PostalMethods' developer guide places the address 2.042 in from the top for the
-same reason); sideways the page has 1 in of play, so only 7/8 in to 4 3/8 in from its left
-always shows. The block keeps 1/8 in inside both (the clearance the USPS asks for between
-an address and the window's edge): a rectangle 1 to 4 1/4 in from the left, 2 1/6 to
+and 1/2 in from its bottom: the common US business single window (California State
+University mail services, "Normal window placement is 1/2 in from the bottom and 7/8 in from
+the left. Window size is 1 1/8 x 4 1/2 in", quoted in Google Answers 712795). A US Letter
+page folded in three puts its top panel (11/3 in) behind the face: resting at the
+envelope's bottom, the window shows the page from 2.042 in to 3.167 in below its top
+(PostalMethods' developer guide places the address 2.042 in from the top for the same
+reason); sideways the page has 1 in of play, so only 7/8 in to 4 3/8 in from its left
+always shows. The block keeps 1/8 in inside both (the space the same answer asks between
+an address and the window's edges): a rectangle 1 to 4 1/4 in from the left, 2 1/6 to
 3 1/24 in from the top. The first page leaves the band the window may show, however the
 page slides, free of the letter's own text (``BAND``).
 """

@@ -16,9 +16,8 @@ from django.core import mail
 from openimr.cases.models import Case
 from openimr.decisions.models import Decision
 from openimr.letters.models import IssuedLetter, LetterService
-from openimr.letters.render import pdf_window
 from openimr.letters.services import letter_issue
-from openimr.letters.tests.pdf_reading import occurrences
+from openimr.letters.tests.pdf_reading import in_window, occurrences
 from openimr.letters.tests.pdf_structure import is_tagged, structure
 from openimr.review.tests.conftest import CASE, application_of, login
 
@@ -48,20 +47,6 @@ def _stored() -> bytes:
     return (Path(settings.MEDIA_ROOT) / letter.pdf_path).read_bytes()
 
 
-def _in_window(pdf, text):
-    return any(
-        page == 0
-        and all(
-            left >= pdf_window.LEFT - 1
-            and right <= pdf_window.RIGHT + 1
-            and bottom >= pdf_window.BOTTOM - 1
-            and top <= pdf_window.TOP + 1
-            for left, bottom, right, top in boxes
-        )
-        for page, boxes in occurrences(pdf, text)
-    )
-
-
 def _read(pdf):
     return [(e.kind, e.text) for e in structure(pdf)[0]]
 
@@ -73,7 +58,7 @@ def test_the_mailed_letter_shows_the_address_in_the_window_and_says_what_was_iss
     response = login(client, cast.clerk).get(f"{QUEUE}{payer.pk}/letter.pdf")
     assert response.status_code == 200
     mailed = response.content
-    assert _in_window(mailed, BOX) and _in_window(mailed, CITY) and is_tagged(mailed)
+    assert in_window(mailed, BOX) and in_window(mailed, CITY) and is_tagged(mailed)
     block = ("P", f"{payer.party_name} {BOX} {CITY}")
     read = _read(mailed)
     assert read[read.index(block) - 1][0] == "H1"  # read after the title

@@ -5,19 +5,20 @@ envelope shows them (letters/render/pdf_window.py); the e-mailed copy and the fi
 carry none."""
 
 import copy
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pypdfium2 as pdfium
 import pytest
 from django.core import mail
 
-from openimr.cases import services
-from openimr.cases.intake_schema import parse_application
 from openimr.letters.models import LetterService
 from openimr.letters.render import pdf_window
-from openimr.letters.tests.pdf_reading import occurrences, reading
+from openimr.letters.tests.pdf_reading import in_window, reading
 from openimr.letters.tests.pdf_structure import is_tagged, structure
 from openimr.review.tests.conftest import login
+from openimr.review.tests.test_a_party_with_no_postal_address_is_shown_as_needing_one import (
+    _assigned as assigned,
+)
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/review/print-queue/"
@@ -26,32 +27,12 @@ STREET = "1200 K Street, Sacramento, CA 95814"
 
 
 def _assigned(doc, capture):
-    with capture(execute=True):
-        row = services.application_submit(
-            form=parse_application(doc), via="api", actor="clerk", client="t", at=AT
-        ).application.case
-        services.case_assign(row=row, actor="clerk", at=AT + timedelta(days=1))
-    return row
+    with capture(execute=True):  # the e-mails go out
+        return assigned(doc)
 
 
 def _service(row, role):
     return LetterService.objects.get(notice__case=row, notice__kind="noarfi", party_role=role)
-
-
-def _in_window(pdf, text):
-    """Whether text reads back from the first page with every character inside the
-    rectangle the envelope's window shows (a name may also be in the notice's text)."""
-    return any(
-        page == 0
-        and all(
-            left >= pdf_window.LEFT - 1
-            and right <= pdf_window.RIGHT + 1
-            and bottom >= pdf_window.BOTTOM - 1
-            and top <= pdf_window.TOP + 1
-            for left, bottom, right, top in boxes
-        )
-        for page, boxes in occurrences(pdf, text)
-    )
 
 
 def _has_block(pdf):
@@ -75,7 +56,7 @@ def test_the_print_queues_copy_shows_the_name_and_address_in_the_window(
     response = login(client, cast.clerk).get(f"{QUEUE}{row.pk}/notice.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     pdf = response.content
-    assert _in_window(pdf, "Rosa Delgado") and _in_window(pdf, STREET) and _has_block(pdf)
+    assert in_window(pdf, "Rosa Delgado") and in_window(pdf, STREET) and _has_block(pdf)
     # The notice itself is all there, below the window.
     assert "Notice of Assignment and Request for Information" in reading(pdf)
 
