@@ -55,7 +55,11 @@ def route_values(route: Route, role: str, world: World, *, foreign: bool) -> dic
     known: dict[str, object] = {
         "case_number": case,
         "record_id": world.records.get(case, 0),
-        "service_id": world.service_id,
+        "service_id": (
+            world.notice_service_id
+            if route.key == "review:print_queue_notice"
+            else world.service_id
+        ),
         "assignment_id": world.assignment_id,
         "name": "20260101-000000-0123abcd.eml",  # an outbox message's name; no such message
         "number": 1,

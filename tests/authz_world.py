@@ -40,6 +40,7 @@ class World:
     records: dict[str, int] = field(default_factory=dict)  # case number -> a record's id
     notices: dict[str, int] = field(default_factory=dict)  # case number -> a notice's id
     service_id: int = 0
+    notice_service_id: int = 0  # a notice's row in the print queue
     assignment_id: int = 0
 
     clients: dict[tuple[str, bool], Client] = field(default_factory=dict)
@@ -175,6 +176,8 @@ def build_world() -> World:
     # A letter's row: a notice's opens from its own route, not review:print_queue_letter.
     mailed = LetterService.objects.filter(method=LetterService.MAIL, printed_at=None, notice=None)
     world.service_id = int(mailed.first().pk)  # type: ignore[union-attr]
+    notices = LetterService.objects.filter(method=LetterService.MAIL, printed_at=None)
+    world.notice_service_id = int(notices.exclude(notice=None).first().pk)  # type: ignore[union-attr]
     world.assignment_id = int(
         Case.objects.get(case_number=REVIEW_A).assignments.first().pk  # type: ignore[union-attr]
     )

@@ -39,6 +39,7 @@ AUDITED: dict[str, str] = {
     "review:home": LIST_VIEWED,
     "review:qa_home": LIST_VIEWED,
     "review:print_queue_letter": "letter.downloaded",
+    "review:print_queue_notice": "notice.downloaded",
     "review:outbox": LIST_VIEWED,
     "review:outbox_read": "mail.outbox_read",
     "review:case": "review.viewed",

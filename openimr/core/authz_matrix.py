@@ -150,6 +150,7 @@ MATRIX: dict[str, Row] = {
     "guidelines:catalog": STAFF,
     "review:print_queue": STAFF,
     "review:print_queue_letter": STAFF,
+    "review:print_queue_notice": STAFF,
     "review:outbox": STAFF,
     # Asked for a message the outbox does not hold (the tests send mail to memory): staff
     # get 404 too; a role refused is refused before the outbox is looked in. A message that

@@ -27,6 +27,12 @@ class FrozenLetter(models.Model):
     case_document = models.JSONField(
         help_text="The openimr.case/1 document the letter was built from"
     )
+    content = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The letter as set (letters.domain.stored), for the copies mailed with an "
+        "address block; empty for a letter issued before it was kept",
+    )
 
     class Meta:
         abstract = True
@@ -176,6 +182,14 @@ class LetterService(models.Model):
     def needs_address(self) -> bool:
         """Served by mail with no postal address on file: not served until staff find one."""
         return self.method == self.MAIL and not self.postal_address.strip()
+
+    @property
+    def mailing(self) -> tuple[str, ...]:
+        """The address block of the copy mailed to the party: its name and the lines of its
+        postal address; none without an address on file, which staff type only when they
+        mark it printed, after the copy is printed."""
+        lines = [line.strip() for line in self.postal_address.splitlines() if line.strip()]
+        return (self.party_name.strip(), *lines) if lines else ()
 
     @property
     def party(self) -> str:

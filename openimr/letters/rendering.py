@@ -1,6 +1,7 @@
 """Render a case's letter in one of three formats. Needs no database: the CLI's
 `letter render` and the web views both come through here."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import us
@@ -28,12 +29,14 @@ def letter_for(
     return build_letter(case, template or load_template(), state_name, extras)
 
 
-def render_pdf_bytes(letter: Letter) -> bytes:
+def render_pdf_bytes(letter: Letter, mailing: Sequence[str] = ()) -> bytes:
+    """The PDF letter; with ``mailing`` (name and postal address lines), the copy mailed to
+    that party, its address showing through a #10 envelope's window (render/pdf_window)."""
     # Imported here: reportlab and its font registration cost ~100 ms, which text and
     # HTML callers (and every CLI start) should not pay.
     from openimr.letters.render.pdf import render_pdf
 
-    return render_pdf(letter)
+    return render_pdf(letter, mailing)
 
 
 def render_letter(letter: Letter, fmt: str) -> bytes:

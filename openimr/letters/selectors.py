@@ -9,12 +9,15 @@ from django.conf import settings
 from django.db.models import Q
 
 from openimr.cases.selectors import case_by_number, case_row
+from openimr.cases.services import notice_stored_letter
 from openimr.core.case import Case
 from openimr.core.case_format import case_from_dict
 from openimr.core.clock import local_date
+from openimr.core.errors import NotFound
 from openimr.core.paging import Page, page_of
 from openimr.letters.domain.content import Letter
 from openimr.letters.domain.extras import LetterExtras, Provenance
+from openimr.letters.domain.stored import letter_from_dict
 from openimr.letters.domain.template import LetterTemplate, load_template
 from openimr.letters.models import AmendedLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
@@ -200,6 +203,36 @@ def queued_service(service_id: int) -> LetterService | None:
     """One row of the print queue, or None when it is not there (printed, e-mailed, or no
     such row): one query, however long the queue."""
     return _queued().filter(pk=service_id).first()
+
+
+def mailed_notice_pdf(service_id: int) -> tuple[str, str, bytes]:
+    """The case number, file name and PDF of the notice a print-queue row mails: the copy
+    addressed to its party, with the party's name and postal address where a #10 window
+    envelope shows them (render/pdf_window), the e-mailed copy's words otherwise. NotFound
+    once it has left the queue, for a letter's row, or for no such row."""
+    service = queued_service(service_id)
+    if service is None or service.notice is None:
+        raise NotFound(f"no notice to print for service {service_id}")
+    letter = notice_stored_letter(service.notice, service.party_role)
+    number = service.case.case_number
+    name = f"{number}-{service.notice.kind}-{service.party_role}-mail.pdf"
+    return number, name, render_pdf_bytes(letter, service.mailing)
+
+
+def mailed_letter_pdf(service_id: int, pdf_path: str) -> bytes:
+    """The letter a print-queue row mails (its stored PDF at ``pdf_path``), set again from
+    its kept content with the party's name and postal address where a #10 window envelope
+    shows them (render/pdf_window); the PDF as issued for a party with no address on file
+    (staff type it when they mark it printed, after printing) or a letter issued before
+    its content was kept. InvalidInput for an address that does not fit the window."""
+    service = LetterService.objects.get(pk=service_id)
+    content = None
+    for model in (IssuedLetter, AmendedLetter):
+        rows = model.objects.filter(case_id=service.case_id, pdf_sha256=service.pdf_sha256)
+        content = content or rows.values_list("content", flat=True).first()
+    if content and service.mailing:
+        return render_pdf_bytes(letter_from_dict(content), service.mailing)
+    return (Path(settings.MEDIA_ROOT) / pdf_path).read_bytes()
 
 
 def letter_files_named(paths: list[str]) -> set[str]:

@@ -22,6 +22,7 @@ from openimr.letters import serving
 from openimr.letters.domain.builder import short_date
 from openimr.letters.domain.content import Field, Letter
 from openimr.letters.domain.extras import LetterExtras, Provenance
+from openimr.letters.domain.stored import letter_to_dict
 from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
 from openimr.letters.render.text import render_text
@@ -103,6 +104,7 @@ def _frozen(
         "html": render_fragment(letter),
         "pdf_sha256": hashlib.sha256(pdf).hexdigest(),
         "case_document": case_to_dict(case),
+        "content": letter_to_dict(letter),
     }
     return fields, pdf
 

@@ -3,8 +3,10 @@ gave no e-mail address (LC 4610.6(f); 8 CCR 9792.10.3, 9792.10.4(b)), each with 
 the "mark printed" action that takes one off the queue. A second mark is refused, so nothing
 is mailed twice. A party with no postal address on file is flagged as needing one."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -40,28 +42,52 @@ def print_queue(request: HttpRequest) -> HttpResponse:
 
 
 @staff_page_audited("letter.downloaded", "service")
-def queued_letter(request: HttpRequest, service_id: int) -> FileResponse:
+def queued_letter(request: HttpRequest, service_id: int) -> HttpResponse:
+    """The copy of a letter to mail to a row's party: its address on the first page, where a
+    #10 window envelope shows it (``letters.mailed_letter_pdf``)."""
+    return _to_mail(request, service_id, "letter", selectors.queued_letter_mailed)
+
+
+@staff_page_audited("notice.downloaded", "service")
+def queued_notice(request: HttpRequest, service_id: int) -> HttpResponse:
+    """The copy of a notice to mail to a row's party, addressed as a letter's
+    (``letters.mailed_notice_pdf``)."""
+    return _to_mail(request, service_id, "notice", letters.mailed_notice_pdf)
+
+
+def _to_mail(
+    request: HttpRequest,
+    service_id: int,
+    document: str,
+    copy_of: Callable[[int], tuple[str, str, bytes]],
+) -> HttpResponse:
+    """The PDF of a queued row's copy to mail, audited ``<document>.downloaded`` with its case
+    (a row not in the queue: 404, audited refused). An address too long for the envelope's
+    window sends staff back to the queue, saying so."""
     try:
-        case_number, name, path = selectors.queued_letter_pdf(service_id)
+        case_number, name, pdf = copy_of(service_id)
     except NotFound as exc:
         audit_record(
             actor=request.user,
-            action="letter.downloaded.refused",
+            action=f"{document}.downloaded.refused",
             object_type="service",
             object_id=str(service_id),
             detail={"for": "print"},
         )
-        raise Http404("No letter to print") from exc
+        raise Http404(f"No {document} to print") from exc
+    except InvalidInput as exc:
+        messages.error(request, f"Not printed: {'; '.join(p.message for p in exc.problems)}.")
+        return HttpResponseRedirect(reverse("review:print_queue"))
     audit_record(
         actor=request.user,
-        action="letter.downloaded",
+        action=f"{document}.downloaded",
         object_type="case",
         object_id=case_number,
         detail={"service": service_id, "for": "print"},
     )
-    return FileResponse(
-        letters.stored_pdf(path), as_attachment=True, filename=name, content_type="application/pdf"
-    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @require_POST

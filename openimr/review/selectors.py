@@ -320,6 +320,14 @@ def print_queue(asked: int = 1) -> tuple[list[dict[str, Any]], Page]:
     return listed, page
 
 
+def queued_letter_mailed(service_id: int) -> tuple[str, str, bytes]:
+    """The case number, file name and PDF of the copy of a queued letter to mail: the party's
+    address on its first page (``letters.mailed_letter_pdf``). NotFound as for
+    ``queued_letter_pdf``."""
+    number, name, path = queued_letter_pdf(service_id)
+    return number, name, letters.mailed_letter_pdf(service_id, path)
+
+
 def queued_letter_pdf(service_id: int) -> tuple[str, str, str]:
     """The case number, file name and stored path of the letter a queued mail service
     serves; NotFound once it has left the queue, for a notice's row (it opens from its own

@@ -30,6 +30,7 @@ from openimr.letters.render.pdf_layout import Line, Placed, Row, Run, Span, pagi
 from openimr.letters.render.pdf_scripts import segments, unprintable, visual
 from openimr.letters.render.pdf_shaping import RISES
 from openimr.letters.render.pdf_tags import LANGUAGE, PDF_VERSION, Element, Tags, actual_text
+from openimr.letters.render.pdf_window import BAND, address_block
 
 FONT_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FAMILY = "LiberationSerif"
@@ -208,15 +209,17 @@ def _section(section: Section, tags: Tags) -> Iterator[Row]:
             yield from _bullets(block, tags)
 
 
-def _rows(letter: Letter, tags: Tags) -> list[Row]:
-    """The letter's rows, and its structure in tags, in reading order."""
+def _rows(letter: Letter, tags: Tags, mailing: Sequence[str]) -> tuple[list[Row], list[Placed]]:
+    """The letter's rows, and its structure in tags, in reading order; and the recipient's
+    address block of a mailed copy, read after the title as a letter's inside address."""
     rows = _block([Span(BOLD, letter.organization)], ORGANIZATION, tags.document.add("P"))
     title = f"{letter.title} (draft, not issued)" if letter.draft else letter.title
     rows += _block([Span(BOLD, title)], TITLE, tags.document.add("H1"))
+    window = address_block(mailing, FAMILY, tags.document.add("P")) if mailing else []
     rows += _header(letter.header, tags)
     for section in letter.sections:
         rows.extend(_section(section, tags))
-    return rows
+    return rows, window
 
 
 class _Text:
@@ -350,13 +353,18 @@ def missing_characters(letter: Letter) -> list[tuple[str, str]]:
     return [(where, char) for where, text in _texts(letter) for char in unprintable(text, FAMILY)]
 
 
-def render_pdf(letter: Letter) -> bytes:
+def render_pdf(letter: Letter, mailing: Sequence[str] = ()) -> bytes:
+    """The letter as a PDF; ``mailing``, the recipient's name and postal address lines, puts
+    them on the first page where a #10 window envelope shows them (pdf_window): the copy
+    mailed to that party, never the e-mailed, file or published one."""
     out = BytesIO()
     canvas = _canvas(out, letter)
     tags = Tags()
-    pages = paginate(_rows(letter, tags), PAGE_HEIGHT - MARGIN, MARGIN)
+    rows, window = _rows(letter, tags, mailing)
+    pages = paginate(rows, PAGE_HEIGHT - MARGIN, MARGIN, BAND if window else None)
     for number, page in enumerate(pages, start=1):
-        _draw(canvas, page, _footer(letter.case_number, number, letter.draft), tags)
+        drawn = [*page, *window] if number == 1 else page
+        _draw(canvas, drawn, _footer(letter.case_number, number, letter.draft), tags)
     tags.install(canvas, _title(letter))
     canvas.save()
     return out.getvalue()

@@ -137,14 +137,20 @@ def _runs(words: list[_Word]) -> tuple[Run, ...]:
     return (*((f, f"{text} ") for f, text in runs[:-1]), runs[-1])
 
 
-def paginate(rows: Sequence[Row], top: float, bottom: float) -> list[list[Placed]]:
+def paginate(
+    rows: Sequence[Row], top: float, bottom: float, kept_free: tuple[float, float] | None = None
+) -> list[list[Placed]]:
     """Rows filled into pages from top down to bottom, each row's baseline set. A row starts
     a new page when it and the rows it keeps would not fit; space above a row is dropped at
-    the top of a page, where it would only push the text down."""
+    the top of a page, where it would only push the text down. ``kept_free`` (upper, lower
+    edge) is a band of the first page no row may enter (an envelope's window, pdf_window):
+    the row that would goes on below it."""
     pages: list[list[Placed]] = [[]]
     y = top
     for index, row in enumerate(rows):
         space = row.space_before if pages[-1] else 0.0
+        if kept_free and len(pages) == 1 and _enters(kept_free, y - space, row.leading):
+            y, space = kept_free[1], 0.0
         if pages[-1] and y - space - _height(rows, index) < bottom:
             pages.append([])
             y, space = top, 0.0
@@ -152,6 +158,11 @@ def paginate(rows: Sequence[Row], top: float, bottom: float) -> list[list[Placed
         pages[-1].append(Placed(row, y - row.size))
         y -= row.leading
     return pages
+
+
+def _enters(band: tuple[float, float], y: float, leading: float) -> bool:
+    """Whether a row from y down by leading would print in the band (upper, lower edge)."""
+    return y > band[1] and y - leading < band[0]
 
 
 def _height(rows: Sequence[Row], index: int) -> float:

@@ -7,6 +7,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from openimr.cases.interchange import case_from_document
+from openimr.letters.render import pdf_window
 from openimr.letters.rendering import render
 
 SCALE = 2.0  # pixels per point of a rendered page
@@ -93,3 +94,20 @@ def char_boxes(pdf: bytes, chars: str) -> dict[str, list[Box]]:
             if char in found:
                 found[char].append(text.get_charbox(index))
     return found
+
+
+def in_window(pdf: bytes, text: str) -> bool:
+    """Whether text reads back from the first page with every character inside the
+    rectangle a #10 envelope's window shows (render/pdf_window); the same words may also be
+    elsewhere in the letter."""
+    return any(
+        page == 0
+        and all(
+            left >= pdf_window.LEFT - 1
+            and right <= pdf_window.RIGHT + 1
+            and bottom >= pdf_window.BOTTOM - 1
+            and top <= pdf_window.TOP + 1
+            for left, bottom, right, top in boxes
+        )
+        for page, boxes in occurrences(pdf, text)
+    )
