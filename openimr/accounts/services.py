@@ -40,6 +40,7 @@ from openimr.accounts.selectors import (
 from openimr.api import services as api_tokens
 from openimr.audit.services import audit_record
 from openimr.core.clock import now
+from openimr.core.words import duration_words
 
 log = logging.getLogger("openimr.security")
 
@@ -215,17 +216,17 @@ def session_end(*, request: HttpRequest, ended: Ended) -> None:
     and tell the person why on the login page."""
     request.session_ended_by = ended.value  # type: ignore[attr-defined]
     logout(request)
-    messages.info(request, _ENDED_MESSAGE[ended].format(minutes=_minutes()))
+    messages.info(request, _ended_words(ended))
 
 
-_ENDED_MESSAGE = {
-    Ended.IDLE: "You were logged out after {minutes[0]} minutes without activity. Log in again.",
-    Ended.ABSOLUTE: "Your session ended {minutes[1]} minutes after you logged in. Log in again.",
-}
-
-
-def _minutes() -> tuple[int, int]:
-    return settings.OPENIMR_SESSION_IDLE_SECONDS // 60, settings.SESSION_COOKIE_AGE // 60
+def _ended_words(ended: Ended) -> str:
+    """Why the session ended, with its limit said exactly: "after 0 minutes" had been the
+    words of a limit under a minute, "after 1 minutes" those of 90 seconds."""
+    if ended is Ended.IDLE:
+        idle = duration_words(settings.OPENIMR_SESSION_IDLE_SECONDS)
+        return f"You were logged out after {idle} without activity. Log in again."
+    absolute = duration_words(settings.SESSION_COOKIE_AGE)
+    return f"Your session ended {absolute} after you logged in. Log in again."
 
 
 def _pause_seconds(device: TOTPDevice) -> int:
