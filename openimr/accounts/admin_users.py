@@ -62,7 +62,6 @@ class AccountAdmin(auth_admin.UserAdmin):
     def second_factor_locked(self, user: Any) -> Any:
         return user.second_factor_locked_at  # None (not locked) is shown as the empty value
 
-
     @admin.action(description="End all sessions of the selected accounts", permissions=["change"])
     def end_sessions(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         for user in queryset:

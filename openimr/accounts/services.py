@@ -318,9 +318,7 @@ def sessions_expired_remove(*, actor: Any, dry_run: bool = False) -> int:
     the upgrade that moved them (accounts 0001), go the same way. Audited
     ``sessions.expired_removed`` with the count when there was any."""
     cutoff = now()
-    expired = [
-        model.objects.filter(expire_date__lt=cutoff) for model in (AccountSession, Session)
-    ]
+    expired = [model.objects.filter(expire_date__lt=cutoff) for model in (AccountSession, Session)]
     if dry_run:
         return sum(rows.count() for rows in expired)
     with transaction.atomic():

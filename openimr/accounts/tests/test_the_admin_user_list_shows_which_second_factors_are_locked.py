@@ -37,7 +37,9 @@ def test_the_list_shows_since_when_each_account_is_locked(admin):
     page = admin.get(LIST).content.decode()
     assert "Two-step verification locked since" in page
     cells = dict(
-        re.findall(r'>([a-z]+)</a></th>.*?<td class="field-second_factor_locked[^"]*">([^<]*)<', page)
+        re.findall(
+            r'>([a-z]+)</a></th>.*?<td class="field-second_factor_locked[^"]*">([^<]*)<', page
+        )
     )
     # In the site's time zone (TIME_ZONE, California), as the admin site shows every time.
     assert cells == {"lee": "-", "pat": "Nov. 27, 2026, 6:05 a.m.", "root": "-", "sam": "-"}

@@ -48,9 +48,7 @@ def sessions():
 def test_the_sweep_removes_the_expired_sessions_and_keeps_the_open_one(sessions, capsys):
     assert main(["files", "sweep"]) == 0
     assert "removed 2 expired session(s)" in capsys.readouterr().out
-    assert list(AccountSession.objects.values_list("session_key", flat=True)) == [
-        sessions["open"]
-    ]
+    assert list(AccountSession.objects.values_list("session_key", flat=True)) == [sessions["open"]]
     assert list(Session.objects.values_list("session_key", flat=True)) == ["old-open"]
     assert sessions["live"].get("/cases/").status_code == 200  # still signed in
     event = AuditEvent.objects.get(action="sessions.expired_removed")
