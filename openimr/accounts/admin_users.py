@@ -49,8 +49,16 @@ class SecondFactorLockedFilter(admin.SimpleListFilter):
 
 class AccountAdmin(auth_admin.UserAdmin):
     actions = ["end_sessions", "unlock_second_factor"]
-    list_display = (*auth_admin.UserAdmin.list_display, "second_factor_locked")
-    list_filter = (*auth_admin.UserAdmin.list_filter, SecondFactorLockedFilter)
+    # Django's own columns and filters, and the second factor's lock.
+    list_display = (
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_staff",
+        "second_factor_locked",
+    )
+    list_filter = ("is_staff", "is_superuser", "is_active", "groups", SecondFactorLockedFilter)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         locked_since = selectors.second_factor_locked_since()
