@@ -29,6 +29,14 @@ INTAKE_TOO = (
 )
 
 
+# The accounts of the fixture below that may not be R-1's login, and why.
+REFUSED = [
+    ("clerk", NO_ROLE.format("clerk", "intake")),
+    ("root", SUPERUSER.format("root")),
+    ("both", INTAKE_TOO.format("both")),
+]
+
+
 @pytest.mark.parametrize(
     ("groups", "superuser", "refusal"),
     [
@@ -64,14 +72,7 @@ def accounts(db):
     }
 
 
-@pytest.mark.parametrize(
-    ("username", "refusal"),
-    [
-        ("clerk", NO_ROLE.format("clerk", "intake")),
-        ("root", SUPERUSER.format("root")),
-        ("both", INTAKE_TOO.format("both")),
-    ],
-)
+@pytest.mark.parametrize(("username", "refusal"), REFUSED)
 def test_the_service_refuses_an_account_not_a_reviewers(accounts, username, refusal):
     with pytest.raises(Conflict) as refused:
         reviewer_account_link(reviewer_id="R-1", username=username, actor="clerk")
@@ -87,14 +88,7 @@ def _link_in_admin(client, user):
     return client.post(url, data)
 
 
-@pytest.mark.parametrize(
-    ("username", "refusal"),
-    [
-        ("clerk", NO_ROLE.format("clerk", "intake")),
-        ("root", SUPERUSER.format("root")),
-        ("both", INTAKE_TOO.format("both")),
-    ],
-)
+@pytest.mark.parametrize(("username", "refusal"), REFUSED)
 def test_the_admin_site_refuses_it_at_the_field(admin_client, accounts, username, refusal):
     answer = _link_in_admin(admin_client, accounts[username])
     assert answer.status_code == 200
