@@ -109,13 +109,15 @@ def folder_made(name: str, path: Path) -> Path:
     return path
 
 
-def env_whole_number(name: str, default: int, least: int = 1) -> int:
-    """The whole number in ``name``, at least ``least``; ``default`` when it is not set."""
+def env_whole_number(name: str, default: int, least: int = 1, why: str = "") -> int:
+    """The whole number in ``name``, at least ``least`` (``why``, said when it is less);
+    ``default`` when it is not set."""
     raw = env_str(name)
     if not raw:
         return default
     if not raw.isdigit() or int(raw) < least:
-        raise SettingError(f"{name}={raw!r} is not a whole number of at least {least}")
+        because = f": {why}" if why else ""
+        raise SettingError(f"{name}={raw!r} is not a whole number of at least {least}{because}")
     return int(raw)
 
 

@@ -74,11 +74,14 @@ def cmd_files_sweep(args: argparse.Namespace) -> int:
     _django()
     from datetime import timedelta
 
+    from openimr.accounts.services import sessions_expired_remove
     from openimr.ops.services import stored_files_sweep
 
     done = stored_files_sweep(
         grace=timedelta(hours=args.older_than), dry_run=args.dry_run, actor="cli"
     )
+    # After the files: a sweep refused as another deployment's database removes nothing.
+    sessions = sessions_expired_remove(actor="cli", dry_run=args.dry_run)
     verb = "would remove" if done.dry_run else "removed"
     for orphan in done.removed:
         hours = orphan.age.total_seconds() / 3600
@@ -89,6 +92,7 @@ def cmd_files_sweep(args: argparse.Namespace) -> int:
         f"{verb} {len(done.removed)} file(s) no row names, {size}; kept {done.named} named "
         f"file(s) and {done.kept_young} younger than {args.older_than:g} hours"
     )
+    print(f"{verb} {sessions} expired session(s)")
     return 0
 
 
@@ -123,7 +127,8 @@ def register(groups: "argparse._SubParsersAction[argparse.ArgumentParser]") -> N
     )
     sweep = files.add_parser(
         "sweep",
-        help="remove stored files (records, UR decisions, letters, corpus PDFs) no row names",
+        help="remove stored files (records, UR decisions, letters, corpus PDFs) no row names, "
+        "and expired sessions",
     )
     sweep.add_argument(
         "--older-than",

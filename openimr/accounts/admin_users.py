@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
-from openimr.accounts import services
+from openimr.accounts import selectors, services
 
 ADMIN_PASSWORD_WHY = "admin site"
 
@@ -31,8 +31,44 @@ def tokens_revoked_words(names: list[str]) -> str:
     )
 
 
+class SecondFactorLockedFilter(admin.SimpleListFilter):
+    """The accounts whose second factor wrong codes have locked: the people waiting for an
+    administrator to unlock it (who should first check that the owner asks)."""
+
+    title = "two-step verification"
+    parameter_name = "second_factor"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("locked", "Locked after wrong codes"), ("unlocked", "Not locked")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() in ("locked", "unlocked"):
+            return queryset.filter(second_factor_locked_at__isnull=self.value() == "unlocked")
+        return queryset
+
+
 class AccountAdmin(auth_admin.UserAdmin):
     actions = ["end_sessions", "unlock_second_factor"]
+    # Django's own columns and filters, and the second factor's lock.
+    list_display = (
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_staff",
+        "second_factor_locked",
+    )
+    list_filter = ("is_staff", "is_superuser", "is_active", "groups", SecondFactorLockedFilter)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        locked_since = selectors.second_factor_locked_since()
+        return super().get_queryset(request).annotate(second_factor_locked_at=locked_since)
+
+    @admin.display(
+        description="Two-step verification locked since", ordering="second_factor_locked_at"
+    )
+    def second_factor_locked(self, user: Any) -> Any:
+        return user.second_factor_locked_at  # None (not locked) is shown as the empty value
 
     @admin.action(description="End all sessions of the selected accounts", permissions=["change"])
     def end_sessions(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -48,7 +49,17 @@ def second_factor_passed(user: Any) -> bool:
 def second_factor_locked(user: Any) -> bool:
     """Wrong codes locked the second factor (openimr.accounts.domain.code_lock) and no
     administrator has unlocked it yet."""
-    return SecondFactorLock.objects.filter(user_id=user.pk, locked_at__isnull=False).exists()
+    return _locks().filter(user_id=user.pk).exists()
+
+
+def second_factor_locked_since() -> Subquery:
+    """When wrong codes locked each account's second factor, or None (not locked): an
+    annotation of a list of accounts, read in the list's own query (the admin site's)."""
+    return Subquery(_locks().filter(user_id=OuterRef("pk")).values("locked_at")[:1])
+
+
+def _locks() -> QuerySet[SecondFactorLock]:
+    return SecondFactorLock.objects.filter(locked_at__isnull=False)
 
 
 # --- an account's open sessions ("Your sessions"): named outside by a handle, a digest of

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.sessions.backends.base import SessionBase
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -39,6 +40,7 @@ from openimr.accounts.selectors import (
 from openimr.api import services as api_tokens
 from openimr.audit.services import audit_record
 from openimr.core.clock import now
+from openimr.core.words import duration_words
 
 log = logging.getLogger("openimr.security")
 
@@ -214,17 +216,17 @@ def session_end(*, request: HttpRequest, ended: Ended) -> None:
     and tell the person why on the login page."""
     request.session_ended_by = ended.value  # type: ignore[attr-defined]
     logout(request)
-    messages.info(request, _ENDED_MESSAGE[ended].format(minutes=_minutes()))
+    messages.info(request, _ended_words(ended))
 
 
-_ENDED_MESSAGE = {
-    Ended.IDLE: "You were logged out after {minutes[0]} minutes without activity. Log in again.",
-    Ended.ABSOLUTE: "Your session ended {minutes[1]} minutes after you logged in. Log in again.",
-}
-
-
-def _minutes() -> tuple[int, int]:
-    return settings.OPENIMR_SESSION_IDLE_SECONDS // 60, settings.SESSION_COOKIE_AGE // 60
+def _ended_words(ended: Ended) -> str:
+    """Why the session ended, with its limit said exactly: "after 0 minutes" had been the
+    words of a limit under a minute, "after 1 minutes" those of 90 seconds."""
+    if ended is Ended.IDLE:
+        idle = duration_words(settings.OPENIMR_SESSION_IDLE_SECONDS)
+        return f"You were logged out after {idle} without activity. Log in again."
+    absolute = duration_words(settings.SESSION_COOKIE_AGE)
+    return f"Your session ended {absolute} after you logged in. Log in again."
 
 
 def _pause_seconds(device: TOTPDevice) -> int:
@@ -303,6 +305,32 @@ def user_sessions_end(
         count, _ = ended.delete()
         if count:
             audit_user_event(actor, user, "user.sessions_ended", sessions=count, why=why)
+    return count
+
+
+def sessions_expired_remove(*, actor: Any, dry_run: bool = False) -> int:
+    """Remove the rows of sessions past their expiry date, as Django's
+    ``SessionStore.clear_expired`` (``manage.py clearsessions``) does, and count them; on a
+    dry run only count. Nothing else removes them: a browser that never comes back leaves
+    its row, and an ended reviewer's unsaved rationale waits in one (openimr.review.unsaved)
+    until the next login that may never come: PHI kept past its purpose (HIPAA 45 CFR
+    164.502(b), minimum necessary). The sessions of Django's own table, left from before
+    the upgrade that moved them (accounts 0001), go the same way. Audited
+    ``sessions.expired_removed`` with the count when there was any."""
+    cutoff = now()
+    expired = [model.objects.filter(expire_date__lt=cutoff) for model in (AccountSession, Session)]
+    if dry_run:
+        return sum(rows.count() for rows in expired)
+    with transaction.atomic():
+        count = sum(rows.delete()[0] for rows in expired)
+        if count:
+            audit_record(
+                actor=actor,
+                action="sessions.expired_removed",
+                object_type="sessions",
+                object_id="expired",
+                detail={"sessions": count, "expired_before": cutoff.isoformat()},
+            )
     return count
 
 

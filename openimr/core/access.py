@@ -22,14 +22,11 @@ from django.http import Http404, HttpRequest
 
 from openimr.core.errors import NotFound
 
+# The roles' names live in openimr.core.roles, where pure rules read them without Django;
+# the pages import them from here, as before.
+from openimr.core.roles import INTAKE, QA, REVIEWER, ROLES, STAFF_ROLES  # noqa: F401
+
 View = TypeVar("View", bound=Callable[..., Any])
-
-INTAKE, REVIEWER, QA = "intake", "reviewer", "qa"
-ROLES = (INTAKE, REVIEWER, QA)
-
-# The roles that open the staff pages. A case manager works intake; a new staff role joins
-# here and every staff page follows.
-STAFF_ROLES = frozenset({INTAKE})
 
 
 def user_has_role(user: Any, role: str) -> bool:

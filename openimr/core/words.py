@@ -31,3 +31,14 @@ _KINDS: dict[type, str] = {
 def kind_words(kind: type) -> str:
     """``kind`` as a refusal names what a value must be: "a table", "text", "true or false"."""
     return _KINDS.get(kind) or f"{article(kind.__name__)} {kind.__name__}"
+
+
+_UNITS = ((3600, "hour"), (60, "minute"), (1, "second"))
+
+
+def duration_words(seconds: int) -> str:
+    """``seconds`` said exactly, in the largest unit that divides it: "8 hours", "30 minutes",
+    "1 minute", "90 seconds" (never "1 minutes", nor "0 minutes" for 45 seconds)."""
+    size, unit = next((s, u) for s, u in _UNITS if seconds % s == 0)
+    count = seconds // size
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"

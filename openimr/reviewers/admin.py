@@ -2,10 +2,11 @@
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
-from openimr.reviewers import models
+from openimr.reviewers import models, selectors
 
 
 class CertificationInline(admin.TabularInline):
@@ -35,8 +36,27 @@ class SanctionInline(admin.TabularInline):
     extra = 0
 
 
+class ReviewerForm(forms.ModelForm):
+    class Meta:
+        model = models.Reviewer
+        # Every field, as the admin's own form had: the admin shows the form's fields.
+        fields = "__all__"  # noqa: DJ007
+
+    def clean_user(self) -> Any:
+        """The account linked as the reviewer's login is one a reviewer may log in with, as
+        the link's service checks (openimr.reviewers.domain.account). Checked when it is
+        set or changed: a link made before this check does not block editing the rest."""
+        user = self.cleaned_data.get("user")
+        if user is not None and "user" in self.changed_data:
+            refusal = selectors.account_refusal(user)
+            if refusal is not None:
+                raise forms.ValidationError(refusal[:1].upper() + refusal[1:] + ".")
+        return user
+
+
 @admin.register(models.Reviewer)
 class ReviewerAdmin(admin.ModelAdmin):
+    form = ReviewerForm
     list_display = (
         "reviewer_id",
         "name",

@@ -5,12 +5,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from django.db.models import Count, Max, Q
 
-from openimr.core.access import user_works_intake
+from openimr.core.access import group_names, user_works_intake
 from openimr.core.errors import NotFound
 from openimr.reviewers import models
+from openimr.reviewers.domain.account import reviewer_account_refusal
 from openimr.reviewers.domain.credentials import (
     availability_problems,
     credential_problems,
@@ -297,3 +299,11 @@ def assignment_row(assignment_id: int) -> models.Assignment:
     if found is None:
         raise NotFound(f"no assignment {assignment_id}")
     return found
+
+
+def account_refusal(user: Any) -> str | None:
+    """Why ``user`` may not be a panel reviewer's login (openimr.reviewers.domain.account),
+    naming the account and its roles; None when it may."""
+    return reviewer_account_refusal(
+        user.get_username(), group_names(user), superuser=user.is_superuser
+    )

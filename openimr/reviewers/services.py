@@ -358,11 +358,16 @@ def _replace_or_tell_staff(
 def reviewer_account_link(*, reviewer_id: str, username: str, actor: Actor) -> None:
     """Give a panel reviewer the login that opens their workspace: a reviewer sees the cases
     their own record is attested on, through this account (LC 139.5). NotFound for an unknown
-    reviewer or account; Conflict when the account belongs to another reviewer."""
+    reviewer or account; Conflict when the account belongs to another reviewer, or is not
+    one a reviewer may log in with (openimr.reviewers.domain.account: an intake clerk's, the
+    administrator's, one without the reviewer role)."""
     row = models.Reviewer.objects.select_for_update().filter(reviewer_id=reviewer_id).first()
     user = get_user_model().objects.filter(username=username).first()
     if row is None or user is None:
         raise NotFound(f"no reviewer {reviewer_id}" if row is None else f"no user {username}")
+    refusal = selectors.account_refusal(user)
+    if refusal is not None:
+        raise Conflict(refusal)
     other = models.Reviewer.objects.filter(user=user).exclude(pk=row.pk).first()
     if other is not None:
         raise Conflict(f"the account {username} belongs to reviewer {other.reviewer_id}")

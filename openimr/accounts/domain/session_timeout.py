@@ -39,6 +39,12 @@ def session_ended(
 # write a minute instead of one a request, at the cost of up to a minute of idle precision.
 SEEN_GRANULARITY_SECONDS = 60
 
+# The shortest idle limit: as the last request counted may be up to a minute older than the
+# last one made, a session may end up to a minute early. Under two minutes, a session in
+# use, its requests less than a minute apart, could be ended as idle (HIPAA 45 CFR
+# 164.312(a)(2)(iii) asks for a logoff after inactivity, not during work).
+IDLE_LEAST_SECONDS = 2 * SEEN_GRANULARITY_SECONDS
+
 
 def seen_is_stale(times: SessionTimes, *, now: float) -> bool:
     """Whether this request's time should be written as the session's last one."""

@@ -41,7 +41,7 @@ def test_a_busy_session_still_ends_a_working_day_after_login(client, settings):
     assert set(_busy_until(client, timezone.now() + day - timedelta(minutes=1))) == {200}
     with time_machine.travel(timezone.now() + day + timedelta(minutes=1), tick=False):
         page = _sent_to_login(client)
-    assert "Your session ended 480 minutes after you logged in. Log in again." in page
+    assert "Your session ended 8 hours after you logged in. Log in again." in page
     ended = AuditEvent.objects.get(action="logout", object_id="clerk")
     assert ended.detail["ended_by"] == "absolute"
 
@@ -73,3 +73,25 @@ def test_an_idle_session_is_refused_by_the_api_too(client, settings):
     with time_machine.travel(timezone.now() + idle + timedelta(minutes=2), tick=False):
         response = client.get("/api/v1/applications/IMR-0000000001")
     assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("idle", "said"), [(150, "after 150 seconds"), (120, "after 2 minutes"), (3600, "after 1 hour")]
+)
+def test_the_login_page_says_the_idle_limit_as_it_is_set(client, settings, idle, said):
+    # Whole minutes were said before: 150 seconds was "after 2 minutes", an hour "60 minutes".
+    settings.OPENIMR_SESSION_IDLE_SECONDS = idle
+    client.force_login(intake_clerk())
+    with time_machine.travel(timezone.now() + timedelta(seconds=idle + 61), tick=False):
+        page = _sent_to_login(client)
+    assert f"You were logged out {said} without activity. Log in again." in page
+
+
+def test_a_session_limit_under_a_minute_is_said_in_seconds(client, settings):
+    client.force_login(intake_clerk())
+    # Set after the login, whose row then lasts past it: a row made to last 45 seconds too
+    # is gone by the next request, which meets no session to say anything about.
+    settings.SESSION_COOKIE_AGE = 45  # was "ended 0 minutes after you logged in"
+    with time_machine.travel(timezone.now() + timedelta(seconds=46), tick=False):
+        page = _sent_to_login(client)
+    assert "Your session ended 45 seconds after you logged in. Log in again." in page

@@ -2,7 +2,7 @@
 another reviewer's is refused, and so are unknown names, each changing nothing."""
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 
 from openimr.audit.models import AuditEvent
 from openimr.core.errors import Conflict, NotFound
@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def panel():
     Reviewer.objects.create(reviewer_id="R-1", name="Jane Q. Roe")
     Reviewer.objects.create(reviewer_id="R-2", name="Min Park")
-    return User.objects.create_user("jroe")
+    user = User.objects.create_user("jroe")
+    user.groups.add(Group.objects.get_or_create(name="reviewer")[0])
+    return user
 
 
 def test_linking_gives_the_reviewer_the_account_and_is_audited(panel):
