@@ -123,14 +123,26 @@ class SummaryForm(forms.Form):
 
 
 class ItemForm(forms.Form):
-    decision = forms.ChoiceField(choices=DECISIONS, required=False, widget=Select)
-    basis = forms.MultipleChoiceField(required=False, widget=SelectMultiple(attrs={"size": 8}))
+    # Labels as the page shows them: a refusal names the field by its label, and the
+    # field's name ("why_not_mtus") is the case format's, which no reviewer reads.
+    decision = forms.ChoiceField(choices=DECISIONS, required=False, widget=Select, label="Decision")
+    basis = forms.MultipleChoiceField(
+        required=False,
+        widget=SelectMultiple(attrs={"size": 8}),
+        label="Basis from the guideline catalog",
+    )
     why_not_mtus = _text(
         widget=forms.Textarea(attrs=_TEXT),
         required=False,
         validators=[LimitedLength(WHY_NOT_MTUS_MAX)],
+        label="Why the MTUS does not apply",
     )
-    rationale = _marked_text(RATIONALE_MAX, widget=forms.Textarea(attrs=_TEXT), required=False)
+    rationale = _marked_text(
+        RATIONALE_MAX,
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        label="Decision rationale",
+    )
     # The saved item the page was opened on (sources.item_version); empty: not known.
     based_on = forms.CharField(widget=forms.HiddenInput, required=False)
 
