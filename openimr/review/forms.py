@@ -21,6 +21,7 @@ from openimr.review.basis_positions import (
 )
 from openimr.review.checklists import fact_fields
 from openimr.review.pasted import WrittenField, unprintable_at
+from openimr.review.repeated_citations import refuse_repeats
 from openimr.review.selectors import entry_citation
 from openimr.review.services import BasisCorrection, ItemInput
 from openimr.review.sources import without_markers
@@ -156,6 +157,7 @@ class ItemForm(forms.Form):
 
     def clean(self) -> dict[str, Any] | None:
         self.free.check()
+        refuse_repeats(self, "basis", self.free.rows(), self.catalog)
         return super().clean()
 
     def free_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
@@ -361,8 +363,9 @@ class AmendForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any] | None:
-        for rows in self.free:
+        for n, rows in enumerate(self.free):
             rows.check()
+            refuse_repeats(self, f"basis_{n}", rows.rows(), self.catalog)
         return super().clean()
 
     def rationales(self) -> list[str]:
