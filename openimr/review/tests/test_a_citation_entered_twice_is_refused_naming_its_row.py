@@ -6,13 +6,22 @@ the amend form, and in the service every caller goes through (LC 4610.6(e))."""
 
 import pytest
 
+from openimr.cases.interchange import case_from_document
 from openimr.cases.models import DisputedItem
 from openimr.cases.selectors import case_row
+from openimr.cases.services import case_import
 from openimr.core.case import Citation, Decision
 from openimr.core.errors import InvalidInput
-from openimr.letters.models import AmendedLetter
+from openimr.letters.models import AmendedLetter, IssuedLetter
 from openimr.review import services
-from openimr.review.tests.conftest import CASE, QA_URL, amend_post, item_post, login
+from openimr.review.tests.conftest import (
+    CASE,
+    QA_URL,
+    amend_post,
+    assign,
+    item_post,
+    login,
+)
 from tests.a11y_html import parse
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +125,22 @@ def test_the_amend_form_refuses_a_citation_entered_twice_naming_item_and_row(cli
         f"Other citation 2 of item 1: repeats other citation 1 of item 1, &#x27;{ODG}&#x27;"
     ) in body
     assert not AmendedLetter.objects.exists()
+
+
+@pytest.fixture
+def repeated_in_qa(cast, three_item_doc):
+    """The demo case in QA, imported with item 3's citation written twice (as a case decided
+    elsewhere, or stored before the rule, may hold it)."""
+    basis = three_item_doc["items"][2]["reviewer_basis"]
+    basis.append({**basis[0], "citation": basis[0]["citation"].upper()})
+    case_import(case=case_from_document(three_item_doc), actor="test")
+    assign(CASE, cast.reviewer, "R-1", "Jane Q. Roe")
+    return basis[0]["citation"]
+
+
+def test_a_repeated_citation_already_stored_holds_the_letter_at_qa(client, cast, repeated_in_qa):
+    login(client, cast.qa)
+    page = client.get(QA_URL).content.decode()
+    assert "citation 2 (" in page and "repeats citation 1" in page
+    assert client.post(QA_URL, {"action": "approve"}).status_code == 422
+    assert not IssuedLetter.objects.exists()
