@@ -109,13 +109,16 @@ def _names_nothing(text: str) -> bool:
 
 def citation_repeats(citations: Sequence[str]) -> list[tuple[int, int]]:
     """Each citation that repeats an earlier one, as (its index, the earlier one's index).
-    Compared case and spacing aside: "ODG  Low back" repeats "odg low back", a slip of
-    typing, not another source. LC 4610.5(c)(2) and LC 4610.6(e): the determination names
-    the standards it rests on, each once; the one place this comparison is made."""
+    Compared case and spacing aside, and a closing full stop aside: "ODG  Low back."
+    repeats "odg low back", a slip of typing, not another source (the letter ends the
+    citations with a full stop of its own). LC 4610.5(c)(2) and LC 4610.6(e): the
+    determination names the standards it rests on, each once; the one place this
+    comparison is made."""
     first: dict[str, int] = {}
     found = []
     for index, text in enumerate(citations):
-        earlier = first.setdefault(" ".join(text.casefold().split()), index)
+        folded = " ".join(text.casefold().split()).rstrip(". ")
+        earlier = first.setdefault(folded, index)
         if earlier != index:
             found.append((index, earlier))
     return found

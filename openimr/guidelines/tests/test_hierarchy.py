@@ -160,5 +160,13 @@ def test_citations_that_differ_beyond_case_and_spacing_are_no_repeat(texts):
     assert citation_repeats(texts) == []
 
 
+@pytest.mark.parametrize(
+    "texts", [["ODG, Pillow.", "ODG, Pillow"], ["Smith J, et al", "Smith J, et al. "]]
+)
+def test_a_closing_full_stop_is_no_other_source(texts):
+    """The letter ends the citations with a full stop of its own: "X." and "X" print alike."""
+    assert citation_repeats(texts) == [(1, 0)]
+
+
 def test_each_repeat_names_the_first_it_repeats():
     assert citation_repeats(["A", "b", "a ", " B", "A"]) == [(2, 0), (3, 1), (4, 0)]
