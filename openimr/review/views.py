@@ -284,8 +284,13 @@ def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
         raise InvalidInput([Problem(f"$.items[{n}]", "no checklist fits this item")])
     facts = ChecklistForm(request.POST, checklist=name, prefix=f"facts-{n}")
     if not facts.is_valid():
-        bound = {n: {"checklist": facts, "problems": ["give every fact the checklist needs"]}}
-        return _page(request, row, bound=bound, status=422)
+        # The item's fields share the checklist's <form>: what the reviewer wrote there stays
+        # on the page, and the refusal is announced above the forms like any other.
+        refused = "give every fact the checklist needs"
+        form = _item_form_data(request.POST, row, n)
+        bound = {n: {"form": form, "checklist": facts, "problems": [refused]}}
+        heading = item_heading(n, [i.treatment for i in case_of_row(row).items])
+        return _page(request, row, bound=bound, errors=[f"{heading}: {refused}"], status=422)
     result = outline(name, facts.facts())
     data = request.POST.copy()
     if not data.get(f"item-{n}-rationale", "").strip():
