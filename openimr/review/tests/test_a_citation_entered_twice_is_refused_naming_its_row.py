@@ -141,6 +141,7 @@ def repeated_in_qa(cast, three_item_doc):
 def test_a_repeated_citation_already_stored_holds_the_letter_at_qa(client, cast, repeated_in_qa):
     login(client, cast.qa)
     page = client.get(QA_URL).content.decode()
-    assert "citation 2 (" in page and "repeats citation 1" in page
+    assert "item 3 (Orthopedic cervical pillow): citation 2 (" in page
+    assert "repeats citation 1" in page
     assert client.post(QA_URL, {"action": "approve"}).status_code == 422
     assert not IssuedLetter.objects.exists()
