@@ -11,22 +11,15 @@ from typing import Any
 
 from openimr.core.errors import InvalidInput, Problem
 
-# The case format's names of an item's fields (openimr.case/1) and the form's for each.
+# The case format's names of an item's fields (openimr.case/1): the form's name for each, and
+# what the page calls it.
 _ITEM_FIELDS = {
-    "decision": "decision",
-    "reviewer_basis": "basis",
-    "why_not_mtus": "why_not_mtus",
-    "rationale": "rationale",
+    "decision": ("decision", "Decision"),
+    "reviewer_basis": ("basis", "Basis"),
+    "why_not_mtus": ("why_not_mtus", "Why the MTUS does not apply"),
+    "rationale": ("rationale", "Decision rationale"),
 }
-_ITEM_PATH = re.compile(r"^\$\.items\[(\d+)\]\.(\w+)$")
 SUMMARY_PATH = "$.clinical_summary"
-# What the page calls each of an item's fields, by the case format's name.
-_LABELS = {
-    "decision": "Decision",
-    "reviewer_basis": "Basis",
-    "why_not_mtus": "Why the MTUS does not apply",
-    "rationale": "Decision rationale",
-}
 _ITEM_AT = re.compile(r"^\$\.items\[(\d+)\](?:\.(\w+))?$")
 
 
@@ -47,8 +40,10 @@ def said(problem: Problem, treatments: list[str]) -> str:
     found = _ITEM_AT.match(problem.path)
     if found is None:
         return problem.message
-    heading, label = item_heading(int(found[1]), treatments), _LABELS.get(found[2] or "")
-    return f"{heading}, {label}: {problem.message}" if label else f"{heading}: {problem.message}"
+    heading = item_heading(int(found[1]), treatments)
+    if found[2] in _ITEM_FIELDS:
+        return f"{heading}, {_ITEM_FIELDS[found[2]][1]}: {problem.message}"
+    return f"{heading}: {problem.message}"
 
 
 def refusal(exc: InvalidInput, treatments: list[str]) -> list[str]:
@@ -75,10 +70,10 @@ def place(problems: Iterable[Problem]) -> Placed:
         if problem.path == SUMMARY_PATH:
             placed.summary.append(problem.message)
             continue
-        found = _ITEM_PATH.match(problem.path)
+        found = _ITEM_AT.match(problem.path)
         if found and found[2] in _ITEM_FIELDS:
             fields = placed.items.setdefault(int(found[1]), {})
-            fields.setdefault(_ITEM_FIELDS[found[2]], []).append(problem.message)
+            fields.setdefault(_ITEM_FIELDS[found[2]][0], []).append(problem.message)
     return placed
 
 
