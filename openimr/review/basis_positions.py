@@ -49,9 +49,14 @@ def ordered(catalog: Catalog, chosen: list[Chosen], free: list[FreeRow]) -> tupl
         if entry:
             placed.append((position, Citation(entry.family == "mtus", entry_citation(entry))))
     for text, mtus, position in free:
-        placed += [(position, Citation(mtus, t.strip())) for t in text.split(";") if t.strip()]
+        placed += [(position, Citation(mtus, t)) for t in row_citations(text)]
     order = sorted(range(len(placed)), key=lambda i: _key(placed[i][0], i))
     return tuple(placed[i][1] for i in order)
+
+
+def row_citations(text: str) -> list[str]:
+    """The citations of one free-citation row: several, separated by ";", share its row."""
+    return [t.strip() for t in text.split(";") if t.strip()]
 
 
 def _key(position: int | None, index: int) -> tuple[bool, int, int]:

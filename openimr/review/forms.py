@@ -21,6 +21,7 @@ from openimr.review.basis_positions import (
 )
 from openimr.review.checklists import fact_fields
 from openimr.review.pasted import WrittenField, unprintable_at
+from openimr.review.repeated_citations import refuse_repeats
 from openimr.review.selectors import entry_citation
 from openimr.review.services import BasisCorrection, ItemInput
 from openimr.review.sources import without_markers
@@ -123,14 +124,26 @@ class SummaryForm(forms.Form):
 
 
 class ItemForm(forms.Form):
-    decision = forms.ChoiceField(choices=DECISIONS, required=False, widget=Select)
-    basis = forms.MultipleChoiceField(required=False, widget=SelectMultiple(attrs={"size": 8}))
+    # Labels as the page shows them: a refusal names the field by its label, and the
+    # field's name ("why_not_mtus") is the case format's, which no reviewer reads.
+    decision = forms.ChoiceField(choices=DECISIONS, required=False, widget=Select, label="Decision")
+    basis = forms.MultipleChoiceField(
+        required=False,
+        widget=SelectMultiple(attrs={"size": 8}),
+        label="Basis from the guideline catalog",
+    )
     why_not_mtus = _text(
         widget=forms.Textarea(attrs=_TEXT),
         required=False,
         validators=[LimitedLength(WHY_NOT_MTUS_MAX)],
+        label="Why the MTUS does not apply",
     )
-    rationale = _marked_text(RATIONALE_MAX, widget=forms.Textarea(attrs=_TEXT), required=False)
+    rationale = _marked_text(
+        RATIONALE_MAX,
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        label="Decision rationale",
+    )
     # The saved item the page was opened on (sources.item_version); empty: not known.
     based_on = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -144,6 +157,7 @@ class ItemForm(forms.Form):
 
     def clean(self) -> dict[str, Any] | None:
         self.free.check()
+        refuse_repeats(self, "basis", self.free.rows(), self.catalog)
         return super().clean()
 
     def free_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
@@ -349,8 +363,9 @@ class AmendForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any] | None:
-        for rows in self.free:
+        for n, rows in enumerate(self.free):
             rows.check()
+            refuse_repeats(self, f"basis_{n}", rows.rows(), self.catalog)
         return super().clean()
 
     def rationales(self) -> list[str]:

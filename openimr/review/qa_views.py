@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from openimr.cases.domain.lifecycle import State
+from openimr.cases.selectors import case_of_row
 from openimr.core.errors import Conflict, InvalidInput, OpenIMRError
 from openimr.core.paging import Page, page_asked, page_links
 from openimr.guidelines.domain.catalog import Catalog
@@ -17,6 +18,7 @@ from openimr.guidelines.selectors import guideline_catalog
 from openimr.letters import selectors as letters
 from openimr.letters.render.html import STYLE
 from openimr.review import selectors, services, signoff
+from openimr.review.field_problems import said
 from openimr.review.forms import AmendForm, ReturnForm, amend_initial
 from openimr.review.sources import without_markers
 from openimr.review.work_lists import work_list
@@ -172,18 +174,28 @@ def _amend_initial(row: Any, catalog: Catalog) -> dict[str, Any]:
 _ITEM_FIELD = re.compile(r"^\$\.items\[(\d+)\]\.(why_not_mtus|reviewer_basis)$")
 
 
-def _refusal(form: AmendForm, exc: InvalidInput) -> list[str]:
-    """The refusal at the top, and each item's basis problem also at its field."""
+def _refusal(form: AmendForm, exc: InvalidInput, treatments: list[str]) -> list[str]:
+    """The refusal at the top, each problem by its item's number, treatment and field, and
+    each item's basis problem also at its field."""
     errors = [str(exc)]
     for problem in exc.problems:
+        errors.append(said(problem, treatments))
         found = _ITEM_FIELD.match(problem.path)
-        if found is None:
-            errors.append(problem.message)
-            continue
-        n, field = int(found[1]), "why_not_mtus" if found[2] == "why_not_mtus" else "basis"
-        errors.append(f"Item {n + 1}: {problem.message}")
-        form.add_error(f"{field}_{n}", problem.message)
+        if found is not None:
+            n, field = int(found[1]), "why_not_mtus" if found[2] == "why_not_mtus" else "basis"
+            form.add_error(f"{field}_{n}", problem.message)
     return errors
+
+
+def _form_refusal(form: AmendForm) -> list[str]:
+    """A form refused at its fields, said at the top too, each by its field's label (which
+    names the item: "Other citation 2 of item 1"): the fields are far down a long page."""
+    return ["the correction was not issued"] + [
+        f"{form[name].label}: {' '.join(map(str, problems))}"
+        if name in form.fields
+        else " ".join(map(str, problems))
+        for name, problems in form.errors.items()
+    ]
 
 
 @login_required
@@ -198,7 +210,9 @@ def amend(request: HttpRequest, case_number: str) -> HttpResponse:
     form = AmendForm(request.POST or None, initial=initial, items=count, catalog=catalog)
     errors: list[str] = []
     status = 422 if request.method == "POST" else 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        errors = _form_refusal(form)
+    elif request.method == "POST":
         try:
             amended = services.letter_correct(
                 row=row,
@@ -209,7 +223,7 @@ def amend(request: HttpRequest, case_number: str) -> HttpResponse:
                 bases=form.bases(),
             )
         except InvalidInput as exc:
-            errors = _refusal(form, exc)
+            errors = _refusal(form, exc, [i.treatment for i in case_of_row(row).items])
         except OpenIMRError as exc:
             errors, status = [str(exc)], 409
         else:

@@ -2,7 +2,6 @@
 Views hold no rules: the access helpers refuse (404, audited), the services refuse bad
 input (the page is shown again with the problems, and nothing is written)."""
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,7 +28,8 @@ from openimr.guidelines.domain.criteria import rationale_outline
 from openimr.guidelines.selectors import guideline_catalog
 from openimr.review import case_file, selectors, services, submission
 from openimr.review.checklists import checklist_for, outline
-from openimr.review.field_problems import first_invalid, place
+from openimr.review.field_problems import first_invalid, item_heading, place, refusal
+from openimr.review.field_problems import said as said_on_page
 from openimr.review.forms import ChecklistForm, ItemForm, SummaryForm, item_initial
 from openimr.review.held import ReviewerWithdrawn, withdrawn_message
 from openimr.review.sources import from_json, item_version, summary_version, with_markers
@@ -149,23 +149,8 @@ def _numbered(positions: list[int], found: list[Any]) -> list[tuple[int, Any]]:
     return [(n + 1, item) for n, item in zip(positions, found, strict=True)]
 
 
-# The page numbers items from 1 and heads the summary by name; a JSON path alone counts
-# items from 0, so "$.items[1]" read as item 1 to a reviewer looking at item 2.
-_ITEM_PATH = re.compile(r"^\$\.items\[(\d+)\]")
-_PLACES = {"$.clinical_summary": "Clinical case summary"}
-
-
-def _problems(exc: InvalidInput) -> list[str]:
-    return [_problem(p) for p in exc.problems]
-
-
-def _problem(problem: Problem) -> str:
-    if problem.path == "$":
-        return problem.message
-    found = _ITEM_PATH.match(problem.path)
-    place = f"Item {int(found[1]) + 1}" if found else _PLACES.get(problem.path)
-    text = f"{problem.message} ({problem.path})"
-    return f"{place}: {text}" if place else text
+def _problems(row: Any, exc: InvalidInput) -> list[str]:
+    return refusal(exc, [i.treatment for i in case_of_row(row).items])
 
 
 def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
@@ -187,7 +172,7 @@ def _post_summary(request: HttpRequest, row: Any) -> HttpResponse:
     try:
         services.summary_save(row=row, text=text, actor=request.user, based_on=based_on)
     except InvalidInput as exc:
-        errors = [str(exc), *_problems(exc)]
+        errors = _problems(row, exc)
         return _page(
             request, row, summary_text=text, errors=errors, field_problems=exc.problems, status=422
         )
@@ -228,14 +213,16 @@ def _post_item(request: HttpRequest, row: Any) -> HttpResponse:
     if not form.is_valid():
         problems = [_form_problem(form, k, v) for k, v in form.errors.items()]
         # The form marks and describes its own invalid fields; the alert says what failed.
-        said = [f"item {n + 1} was not saved", *(f"Item {n + 1}: {p}" for p in problems)]
+        heading = item_heading(n, [i.treatment for i in case_of_row(row).items])
+        said = [f"item {n + 1} was not saved", *(f"{heading}, {p}" for p in problems)]
         return _page(request, row, bound={n: {"form": form}}, errors=said, status=422)
     try:
         services.item_save(row=row, entry=form.entry(n), actor=request.user)
     except InvalidInput as exc:
-        unplaced = [_problem(p) for p in exc.problems if not place([p]).items]
+        treatments = [i.treatment for i in case_of_row(row).items]
+        unplaced = [said_on_page(p, treatments) for p in exc.problems if not place([p]).items]
         bound = {n: {"form": form, "problems": unplaced}}
-        errors = [str(exc), *_problems(exc)]
+        errors = refusal(exc, treatments)
         return _page(
             request, row, bound=bound, errors=errors, field_problems=exc.problems, status=422
         )
@@ -297,8 +284,13 @@ def _post_checklist(request: HttpRequest, row: Any) -> HttpResponse:
         raise InvalidInput([Problem(f"$.items[{n}]", "no checklist fits this item")])
     facts = ChecklistForm(request.POST, checklist=name, prefix=f"facts-{n}")
     if not facts.is_valid():
-        bound = {n: {"checklist": facts, "problems": ["give every fact the checklist needs"]}}
-        return _page(request, row, bound=bound, status=422)
+        # The item's fields share the checklist's <form>: what the reviewer wrote there stays
+        # on the page, and the refusal is announced above the forms like any other.
+        refused = "give every fact the checklist needs"
+        form = _item_form_data(request.POST, row, n)
+        bound = {n: {"form": form, "checklist": facts, "problems": [refused]}}
+        heading = item_heading(n, [i.treatment for i in case_of_row(row).items])
+        return _page(request, row, bound=bound, errors=[f"{heading}: {refused}"], status=422)
     result = outline(name, facts.facts())
     data = request.POST.copy()
     if not data.get(f"item-{n}-rationale", "").strip():
@@ -358,7 +350,7 @@ def workspace(request: HttpRequest, case_number: str) -> HttpResponse:
     try:
         return handler(request, row)
     except InvalidInput as exc:
-        errors = [str(exc), *_problems(exc)]
+        errors = _problems(row, exc)
         return _page(request, row, errors=errors, field_problems=exc.problems, status=422)
     except OpenIMRError as exc:
         return _page(request, row, errors=[str(exc)], status=409)

@@ -2,7 +2,7 @@
 8 CCR 9792.25.1): the MTUS first, a lower source only with the reason a higher one does not
 serve. docs/guidelines.md explains each rule."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from openimr.core.case import Citation, Item
 from openimr.core.errors import Problem
@@ -55,7 +55,9 @@ def basis_problems(item: Item, *, index: int) -> list[Problem]:
       why its presumption of correctness (LC 4604.5(a)) is rebutted, in at least
       ``MIN_WHY_NOT_MTUS`` characters that mention the MTUS;
     - a basis made only of MTUS citations has no ``why_not_mtus``: the letter would say both
-      "based on the MTUS" and why it was not, so the record contradicts itself.
+      "based on the MTUS" and why it was not, so the record contradicts itself;
+    - no citation repeats another (``citation_repeats``): the letter prints each citation
+      of the basis, and one entered twice would print twice as the standard relied on.
     """
     where = f"$.items[{index}]"
     if not item.reviewer_basis:
@@ -63,6 +65,9 @@ def basis_problems(item: Item, *, index: int) -> list[Problem]:
     nameless = _nameless_citations(item.reviewer_basis, where)
     if nameless:
         return nameless
+    repeated = _repeated_citations(item.reviewer_basis, where)
+    if repeated:
+        return repeated
     has_mtus = any(c.mtus for c in item.reviewer_basis)
     why = (item.why_not_mtus or "").strip()
     if not has_mtus:
@@ -100,6 +105,35 @@ def _nameless_citations(basis: Iterable[Citation], where: str) -> list[Problem]:
 def _names_nothing(text: str) -> bool:
     folded = " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
     return not folded or folded in _NO_SOURCE
+
+
+def citation_repeats(citations: Sequence[str]) -> list[tuple[int, int]]:
+    """Each citation that repeats an earlier one, as (its index, the earlier one's index).
+    Compared case and spacing aside, and a closing full stop aside: "ODG  Low back."
+    repeats "odg low back", a slip of typing, not another source (the letter ends the
+    citations with a full stop of its own). LC 4610.5(c)(2) and LC 4610.6(e): the
+    determination names the standards it rests on, each once; the one place this
+    comparison is made."""
+    first: dict[str, int] = {}
+    found = []
+    for index, text in enumerate(citations):
+        folded = " ".join(text.casefold().split()).rstrip(". ")
+        earlier = first.setdefault(folded, index)
+        if earlier != index:
+            found.append((index, earlier))
+    return found
+
+
+def _repeated_citations(basis: Sequence[Citation], where: str) -> list[Problem]:
+    """Each citation of the basis that repeats an earlier one, by their numbers in it."""
+    return [
+        Problem(
+            f"{where}.reviewer_basis",
+            f"citation {index + 1} ({basis[index].citation!r}) repeats citation {earlier + 1}: "
+            "the letter would print it twice; cite each source once (LC 4610.6(e))",
+        )
+        for index, earlier in citation_repeats([c.citation for c in basis])
+    ]
 
 
 def _missing_basis(item: Item, where: str) -> list[Problem]:

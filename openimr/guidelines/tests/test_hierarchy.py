@@ -8,7 +8,12 @@ import pytest
 
 from openimr.core.case import Category, Citation, Decision, Item
 from openimr.guidelines.domain.catalog import load_catalog
-from openimr.guidelines.domain.hierarchy import basis_problems, hierarchy_rank, order_citations
+from openimr.guidelines.domain.hierarchy import (
+    basis_problems,
+    citation_repeats,
+    hierarchy_rank,
+    order_citations,
+)
 
 MTUS = Citation(True, "Chronic Pain Medical Treatment Guidelines, Physical Medicine, pages 98-99")
 ODG = Citation(False, "ODG, Neck and Upper Back, Pillow")
@@ -125,3 +130,43 @@ def test_a_citation_that_names_no_source_is_a_problem_of_the_basis(basis, number
 @pytest.mark.parametrize("text", ["ODG", "X", "Spine 2015;40(3)", "N/A chapter of ACOEM"])
 def test_a_citation_that_names_anything_is_not_nameless(text):
     assert _problems(reviewer_basis=(Citation(False, text),), why_not_mtus=WHY) == []
+
+
+@pytest.mark.parametrize(
+    ("basis", "said"),
+    [
+        ((ODG, ODG), ["citation 2 ('ODG, Neck and Upper Back, Pillow') repeats citation 1"]),
+        # Case and spacing aside: a slip of typing, not another source.
+        (
+            (ODG, STUDY, Citation(False, "  odg,  neck and upper BACK, pillow")),
+            ["citation 3 ('  odg,  neck and upper BACK, pillow') repeats citation 1"],
+        ),
+        # The MTUS flag aside too: one source printed under both headings.
+        ((MTUS, replace(MTUS, mtus=False)), ["citation 2 ("]),
+        ((ODG, STUDY, ODG, STUDY), ["citation 3 (", "citation 4 ("]),
+    ],
+)
+def test_a_citation_repeated_in_the_basis_is_a_problem_of_the_basis(basis, said):
+    problems = _problems(reviewer_basis=basis, why_not_mtus=WHY if not basis[0].mtus else None)
+    assert [path for path, _ in problems] == ["$.items[2].reviewer_basis"] * len(said)
+    assert all(m.startswith(s) for (_, m), s in zip(problems, said, strict=True))
+    assert all("the letter would print it twice" in m for _, m in problems)
+
+
+@pytest.mark.parametrize(
+    "texts", [["ODG, Pillow", "ODG, Pillows"], ["ODG, Pillow", "ODG Pillow"], ["A", "B", "C"]]
+)
+def test_citations_that_differ_beyond_case_and_spacing_are_no_repeat(texts):
+    assert citation_repeats(texts) == []
+
+
+@pytest.mark.parametrize(
+    "texts", [["ODG, Pillow.", "ODG, Pillow"], ["Smith J, et al", "Smith J, et al. "]]
+)
+def test_a_closing_full_stop_is_no_other_source(texts):
+    """The letter ends the citations with a full stop of its own: "X." and "X" print alike."""
+    assert citation_repeats(texts) == [(1, 0)]
+
+
+def test_each_repeat_names_the_first_it_repeats():
+    assert citation_repeats(["A", "b", "a ", " B", "A"]) == [(2, 0), (3, 1), (4, 0)]

@@ -2,6 +2,7 @@
 Each check names its source; ``qa_ready`` says whether every blocking one passed. The evidence
 hierarchy is judged by the guidelines app (``basis_problems``); the caller passes its result."""
 
+import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -61,6 +62,9 @@ class Check:
     warning: bool = False
 
 
+_ITEM_AT = re.compile(r"^\$\.items\[(\d+)\]")
+
+
 def _label(index: int, item: Item) -> str:
     return f"item {index + 1} ({item.treatment})"
 
@@ -78,13 +82,18 @@ def decision_checks(items: Sequence[Item]) -> Iterator[Check]:
         )
 
 
-def hierarchy_checks(problems: Sequence[Problem]) -> Iterator[Check]:
+def hierarchy_checks(problems: Sequence[Problem], items: Sequence[Item]) -> Iterator[Check]:
     """The reviewer's basis keeps the evidence hierarchy (LC 4610.5(c)(2); 8 CCR 9792.21.1):
-    one failed check per problem the guidelines app found, else one passed check."""
+    one failed check per problem the guidelines app found, else one passed check. Each
+    names its item as the other lines do: the page shows the text, not the path, and "a
+    decided item needs the standard" alone left QA to guess which."""
     if not problems:
         yield Check("basis_hierarchy", True, "every basis keeps the evidence hierarchy", HIERARCHY)
     for problem in problems:
-        yield Check("basis_hierarchy", False, problem.message, HIERARCHY, problem.path)
+        found = _ITEM_AT.match(problem.path)
+        i = int(found[1]) if found else -1
+        text = f"{_label(i, items[i])}: {problem.message}" if 0 <= i < len(items) else None
+        yield Check("basis_hierarchy", False, text or problem.message, HIERARCHY, problem.path)
 
 
 def rationale_checks(items: Sequence[Item], conditions: Collection[str]) -> Iterator[Check]:
@@ -232,7 +241,7 @@ def qa_checks(
     the case (age, dates of injury and UR decision)."""
     checks: list[Check] = [summary_check(d.clinical_summary), documents_check(d.documents_reviewed)]
     checks += decision_checks(d.items)
-    checks += hierarchy_checks(basis_problems)
+    checks += hierarchy_checks(basis_problems, d.items)
     checks += rationale_checks(d.items, conditions)
     checks += identity_checks(d)
     if record_pages is not None:

@@ -96,6 +96,25 @@ def test_a_checklist_without_its_facts_is_refused(client, cast, under_review):
 
 
 @pytest.mark.django_db
+def test_a_refused_checklist_keeps_what_was_written_in_the_item_and_says_so_above(
+    client, cast, under_review
+):
+    """The checklist shares the item's form: refused for a missing fact, the page came back
+    with the item as stored, the rationale being written gone, and no announcement."""
+    login(client, cast.reviewer)
+    data = {"action": "checklist", "item": "0", "facts-0-visits_requested": "-1"}
+    data |= {"item-0-decision": "upheld", "item-0-rationale": "My own words, an hour's worth."}
+    response = client.post(URL, data)
+    assert response.status_code == 422
+    assert response.context["items"][0]["form"]["rationale"].value() == data["item-0-rationale"]
+    assert response.context["items"][0]["form"]["decision"].value() == "upheld"
+    assert response.context["errors"] == [
+        "Item 1 (Physical therapy, lumbar spine, 2 times a week for 6 weeks): give every fact "
+        "the checklist needs"
+    ]
+
+
+@pytest.mark.django_db
 def test_an_item_no_checklist_fits_is_refused(client, cast, under_review):
     login(client, cast.reviewer)
     response = client.post(URL, {"action": "checklist", "item": "2"})

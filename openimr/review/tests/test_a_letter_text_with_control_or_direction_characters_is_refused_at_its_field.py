@@ -36,8 +36,9 @@ def test_a_summary_with_such_a_character_is_refused_and_kept_on_the_page(
 @pytest.mark.parametrize(
     ("field", "named"),
     [
-        ("rationale", "rationale"),
-        ("why_not_mtus", "why_not_mtus"),
+        # Named as the page labels it, not by the field's name ("why_not_mtus").
+        ("rationale", "Decision rationale"),
+        ("why_not_mtus", "Why the MTUS does not apply"),
         ("free_citation", "Free citation 1"),  # its row's label: an item has several
     ],
 )
@@ -48,7 +49,8 @@ def test_an_items_text_with_such_a_character_is_refused_at_the_item(
     login(client, cast.reviewer)
     response = item_post(client, **{f"item-0-{field}": f"Physical therapy{char} was tried first."})
     assert response.status_code == 422
-    assert f"Item 1: {named}: {said}" in response.content.decode()
+    item = "Item 1 (Physical therapy, lumbar spine, 2 times a week for 6 weeks)"
+    assert f"{item}, {named}: {said}" in response.content.decode()
     assert Case.objects.get(case_number=CASE).items.get(position=0).decision is None
 
 

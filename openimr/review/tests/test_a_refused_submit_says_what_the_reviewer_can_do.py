@@ -28,10 +28,14 @@ def test_another_reviewers_undecided_item_is_not_the_reviewers_to_decide(
     client, cast, split, records_layer
 ):
     body = _refused(client, cast.reviewer)
-    assert "Item 1: decide this item ($.items[0].decision)" in body
     assert (
-        "Item 2: the other reviewer on this case has not decided this item yet "
-        "($.items[1].decision)"
+        "Item 1 (Physical therapy, lumbar spine, 2 times a week for 6 weeks), Decision: decide this item"
+        in body
+    )
+    assert (
+        "Item 2 (MRI of the lumbar spine without contrast), Decision: the other reviewer on "
+        "this case has not decided this item yet"
     ) in body
-    assert "Item 2: decide this item" not in body
-    assert "Item 2: give the decision" not in body
+    mri = "Item 2 (MRI of the lumbar spine without contrast)"
+    assert f"{mri}, Decision: decide this item" not in body
+    assert f"{mri}, Decision rationale: give the decision" not in body

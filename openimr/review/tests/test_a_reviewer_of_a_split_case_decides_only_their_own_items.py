@@ -1,5 +1,6 @@
 """A case split between two reviewers: each saves only the items assigned to them. Another
-reviewer's item is refused at ``$.items[N]``, nothing is stored, and the refusal never names
+reviewer's item is refused at ``$.items[N]`` (the page names it "Item N+1 (its treatment)"),
+nothing is stored, and the refusal never names
 the reviewer it belongs to (LC 139.5(c); LC 4610.6(f)). Staff and services are not asked."""
 
 from typing import Any
@@ -21,6 +22,7 @@ RATIONALE = (
     "The progress note of August 30, 2016 documents lumbar radiculopathy after twelve "
     "therapy sessions; the MTUS allows 10 visits, so more is not medically necessary."
 )
+PT = "Physical therapy, lumbar spine, 2 times a week for 6 weeks"
 REFUSAL = "this item is assigned to another reviewer on this case"
 
 
@@ -43,7 +45,10 @@ def test_a_reviewer_cannot_save_another_reviewers_item_and_nothing_is_stored(cli
     response = _post(login(client, cast.other_reviewer), 0)
     assert response.status_code == 422
     body = response.content.decode()
-    assert "$.items[0]" in body and REFUSAL in body
+    assert (
+        f"Item 1 (Physical therapy, lumbar spine, 2 times a week for 6 weeks): {REFUSAL}" in body
+        and "$.items" not in body
+    )
     item = _item(0)
     assert (item.decision, item.reviewer_basis, item.rationale) == (None, [], None)
     assert not AuditEvent.objects.filter(action="case.item_saved").exists()
@@ -74,7 +79,9 @@ def test_each_reviewer_saves_their_own_items(client, cast, split):
 def test_the_first_reviewer_is_refused_the_second_reviewers_item(client, cast, split):
     response = _post(login(client, cast.reviewer), 1)
     assert response.status_code == 422
-    assert "$.items[1]" in response.content.decode()
+    assert (
+        f"Item 2 (MRI of the lumbar spine without contrast): {REFUSAL}" in response.content.decode()
+    )
     assert "Min Park" not in response.content.decode()
     assert _item(1).decision is None
 

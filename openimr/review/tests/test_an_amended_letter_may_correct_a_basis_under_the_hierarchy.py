@@ -33,7 +33,10 @@ def test_a_non_mtus_basis_without_the_reason_is_refused_and_nothing_is_issued(cl
     body = response.content.decode()
     assert response.status_code == 422
     assert "the correction breaks the evidence hierarchy" in body
-    assert "Item 1: a basis without an MTUS citation needs why the MTUS does not address" in body
+    assert (
+        "Item 1 (Physical therapy, lumbar spine, 2 times a week for 6 weeks), Why the MTUS does "
+        "not apply: a basis without an MTUS citation needs why the MTUS does not address"
+    ) in body
     assert not AmendedLetter.objects.exists()
 
 
@@ -73,7 +76,10 @@ def test_a_reason_left_beside_an_all_mtus_basis_is_refused(client, cast, issued)
     changes["free_is_mtus_2"] = "on"
     response = amend_post(client, "The basis was misstated.", summary, rationales, **changes)
     assert response.status_code == 422
-    assert "Item 3: the basis is entirely MTUS: remove this reason" in response.content.decode()
+    assert (
+        "Item 3 (Orthopedic cervical pillow), Why the MTUS does not apply: the basis is "
+        "entirely MTUS: remove this reason"
+    ) in response.content.decode()
     assert not AmendedLetter.objects.exists()
 
 

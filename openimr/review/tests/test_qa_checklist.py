@@ -204,13 +204,18 @@ def test_each_hierarchy_problem_is_its_own_failed_check():
         Problem("$.items[1].reviewer_basis", "a decided item needs the standard"),
     ]
     checks = _checks(basis_problems=problems)
+    # Each names its item: the page shows the text alone, not the path.
     assert _failed(checks) == [
         (
             "basis_hierarchy",
             "$.items[0].why_not_mtus",
-            "a basis without an MTUS citation needs why",
+            "item 1 (Physical therapy x6): a basis without an MTUS citation needs why",
         ),
-        ("basis_hierarchy", "$.items[1].reviewer_basis", "a decided item needs the standard"),
+        (
+            "basis_hierarchy",
+            "$.items[1].reviewer_basis",
+            "item 2 (Acupuncture x6): a decided item needs the standard",
+        ),
     ]
     assert not qa_ready(checks)
 

@@ -53,7 +53,7 @@ def test_a_rationale_longer_than_the_format_allows_is_refused_at_the_item(
     response = item_post(client, **{"item-0-rationale": _words(RATIONALE_MAX + 1)})
     body = response.content.decode()
     assert response.status_code == 422
-    assert "rationale: " in body and "at most 50,000 characters" in body
+    assert "Decision rationale: " in body and "at most 50,000 characters" in body
     assert Case.objects.get(case_number=CASE).items.get(position=0).decision is None
 
 
@@ -76,7 +76,7 @@ def test_a_reason_for_leaving_the_mtus_longer_than_allowed_is_refused(
     response = item_post(client, **{"item-0-why_not_mtus": _words(WHY_MAX + 1)})
     body = response.content.decode()
     assert response.status_code == 422
-    assert "why_not_mtus: " in body and "at most 5,000 characters" in body
+    assert "Why the MTUS does not apply: " in body and "at most 5,000 characters" in body
     assert Case.objects.get(case_number=CASE).items.get(position=0).decision is None
 
 
