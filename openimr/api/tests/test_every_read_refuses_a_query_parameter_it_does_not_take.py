@@ -69,4 +69,3 @@ def test_a_single_item_says_it_takes_none_and_reads_nothing(
     assert not AuditEvent.objects.filter(action__startswith=audited).exists()
     assert client.get(url, headers=headers).status_code == 200
     assert AuditEvent.objects.filter(action=audited).count() == 1
-
