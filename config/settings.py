@@ -86,7 +86,9 @@ MIDDLEWARE = [
     # An ETag on each page and API answer, and 304 to a client asking again with it: the
     # public pages and answers carried no validator, and every reload fetched them whole.
     # Outside every middleware that may change a page's content (django's docs); streamed
-    # exports and PDFs get none. The API's rate count kept on the 304.
+    # exports and PDFs get none. The API's rate count kept on the 304. Its 412, which it
+    # makes outside the API's error shape, is given that shape by the middleware above it.
+    "openimr.api.middleware.ApiPreconditionFailedMiddleware",
     "openimr.core.middleware.ConditionalGetKeepingCountsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

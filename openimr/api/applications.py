@@ -8,7 +8,7 @@ from ninja.responses import Status
 
 from openimr.api.auth import case_read_or_refused, client_name
 from openimr.api.errors import REFUSED, errors
-from openimr.api.params import StaffCaseNumber
+from openimr.api.params import StaffCaseNumber, refuse_item_query_parameters
 from openimr.cases import selectors, services
 from openimr.cases.intake_schema import ApplicationIn
 from openimr.core.access import user_works_intake
@@ -129,6 +129,8 @@ def submit_application(
 )
 def get_application(request: HttpRequest, case_number: StaffCaseNumber) -> ApplicationOut:
     """The screening outcome and current deadlines of an application the caller may see.
-    The read is audited; so is a refusal (404, the same as for no such case)."""
+    The read is audited; so is a refusal (404, the same as for no such case). A query
+    parameter is refused 422 at its name, nothing read."""
+    refuse_item_query_parameters(request, "the application")
     case_read_or_refused(request, case_number, "application.viewed")
     return _out(case_number)

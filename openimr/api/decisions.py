@@ -10,7 +10,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from openimr.api.errors import errors
-from openimr.api.params import CaseNumber
+from openimr.api.params import CaseNumber, refuse_item_query_parameters
 from openimr.decisions import selectors
 
 router = Router(tags=["decisions"])
@@ -209,7 +209,8 @@ def get_decision(request: HttpRequest, case_number: CaseNumber) -> dict[str, Any
     (never a name), the clinical summary, and each item with its decision, both sides'
     guideline citations and the rationale. The case number may be written in any case
     (`cm16-0400101`); the answer gives it as published. 404 when no such decision is
-    published."""
+    published. A query parameter is refused 422 at its name."""
+    refuse_item_query_parameters(request, "the decision")
     case_number = selectors.decision_number(case_number) or case_number
     view = selectors.decision_view(selectors.decision_get(case_number))
     has_letter = view.pop("has_letter")

@@ -6,7 +6,8 @@ way.
 And HEAD answered as GET, which ninja's operations do not take themselves; a token
 sent in the URL refused before anything reads it; a body sent in chunks without its
 length refused 411 rather than read as none; and Django's own 400 (``bad_request``, the
-site's handler400) in the error shape under /api/."""
+site's handler400) and 412 (``ApiPreconditionFailedMiddleware``) in the error shape under
+/api/."""
 
 import json
 import logging
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.views.defaults import bad_request as site_bad_request
 
 from openimr.api.domain.json_body import length_problem
@@ -63,8 +65,43 @@ class ApiErrorShapeMiddleware:
         return answer
 
 
-def _is_json(response: HttpResponse) -> bool:
+def _is_json(response: HttpResponseBase) -> bool:
     return response.get("Content-Type", "").startswith("application/json")
+
+
+# What a 412 says of the precondition that failed (RFC 9110 13.1.1, 13.1.4), by its header.
+PRECONDITION_FAILED = {
+    "If-Match": "names no current ETag of this answer: it has changed since it was read; "
+    "GET it without If-Match for the answer and its current ETag",
+    # RFC 9110 13.1.4 has a server ignore it without a modification date; Django refuses it.
+    "If-Unmodified-Since": "cannot be checked: the API's answers carry no Last-Modified "
+    "date; send If-Match with the answer's ETag instead",
+}
+
+
+class ApiPreconditionFailedMiddleware:
+    """The 412 Django's conditional GET answers (``ConditionalGetKeepingCountsMiddleware``)
+    to a GET under /api/ whose If-Match names none of the answer's ETags, in the error
+    shape naming the header: it was an empty body, made by a middleware that runs outside
+    ApiErrorShapeMiddleware (to tag the content every other one has written), so a client
+    read nothing of why. Placed just outside it; the 412's headers (the rate count) kept."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        failed = response.status_code == 412 and request.path.startswith(_PREFIX)
+        if not failed or _is_json(response) or not isinstance(response, HttpResponse):
+            return response
+        header = "If-Match" if "HTTP_IF_MATCH" in request.META else "If-Unmodified-Since"
+        why = PRECONDITION_FAILED[header]
+        body = error_body("precondition_failed", f"{header}: {why}", (Problem(f"$.{header}", why),))
+        response.content = json.dumps(body).encode()
+        response["Content-Type"] = "application/json"
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
 
 
 class ApiHeadAsGetMiddleware:

@@ -1,7 +1,8 @@
 """What the OpenAPI document says beyond what django-ninja writes from the operations: the
 token scope each operation needs (from ``OPERATION_SCOPES``, the one table the check reads),
 and the ``Retry-After`` header of the 429 every operation may answer
-(``openimr.api.rate_limit``) and the ``X-Request-ID`` of the 500 (to quote when reporting it).
+(``openimr.api.rate_limit``) and the ``X-Request-ID`` of the 500 (to quote when reporting it),
+and the 412 of every GET (its answers carry an ETag: ``ApiPreconditionFailedMiddleware``).
 A client generated from the document, or a person reading /api/v1/docs, then knows which
 scope to ask for, how long to wait and what to quote.
 And ninja's own pages (the document, its viewer, the root) as docs/api.md promises them."""
@@ -19,6 +20,7 @@ from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
 from openimr.api.auth import OPERATION_SCOPES
+from openimr.api.errors import ErrorOut
 
 RETRY_AFTER = {
     "description": "Whole seconds, at least 1, until the next one-minute window opens.",
@@ -53,6 +55,19 @@ RATE_HEADERS = {
 }
 
 
+# Every GET's answer carries an ETag (ConditionalGetKeepingCountsMiddleware), so a GET sending
+# one back in If-Match may be answered 412, in the error shape, when the answer has changed.
+PRECONDITION_FAILED = {
+    "description": "Precondition Failed: the `If-Match` sent names no current ETag of this "
+    "answer (it changed since it was read; GET it again without If-Match), or an "
+    "`If-Unmodified-Since` was sent, which cannot be checked: answers carry no Last-Modified.",
+    "content": {
+        "application/json": {"schema": {"$ref": f"#/components/schemas/{ErrorOut.__name__}"}}
+    },
+    "headers": RATE_HEADERS,
+}
+
+
 def _rate_told(responses: dict[Any, Any]) -> None:
     for status, answer in responses.items():
         if str(status).isdigit() and (200 <= int(status) < 300 or int(status) == 429):
@@ -65,8 +80,10 @@ def scope_of(method: str, path: str, prefix: str) -> str | None:
     return OPERATION_SCOPES.get(f"{method.upper()} {path.removeprefix(prefix.rstrip('/'))}")
 
 
-def _describe(operation: dict[str, Any], scope: str | None) -> None:
+def _describe(method: str, operation: dict[str, Any], scope: str | None) -> None:
     responses = operation.get("responses", {})
+    if method == "get":
+        responses.setdefault(412, {**PRECONDITION_FAILED, "headers": dict(RATE_HEADERS)})
     for status, header, declared in HEADERS:
         answer = responses.get(status, responses.get(str(status)))  # ninja keys them by int
         if answer is not None:
@@ -124,7 +141,7 @@ class DocumentedAPI(NinjaAPI):
         prefix = self.get_root_path(path_params or {}) if path_prefix is None else path_prefix
         for path, operations in document["paths"].items():
             for method, operation in operations.items():
-                _describe(operation, scope_of(method, path, prefix))
+                _describe(method, operation, scope_of(method, path, prefix))
         return document
 
 

@@ -1,6 +1,7 @@
 """Path parameters the API's operations share, and the refusal of query parameters by an
-operation that takes none."""
+operation that takes none (a list answered whole, or one item)."""
 
+from collections.abc import Callable
 from typing import Annotated
 
 from django.http import HttpRequest
@@ -43,7 +44,18 @@ def refuse_query_parameters(request: HttpRequest, listed: str) -> None:
     none and answers ``listed`` whole: ninja drops a parameter no operation declares, so a
     client paging the list (``?page=2``) was answered everything with 200 and read page 2
     as what it asked for."""
-    problems = [Problem(f"$.{_shown(name)}", _why(name, listed)) for name in request.GET]
+    _refuse(request, lambda name: _why(name, listed))
+
+
+def refuse_item_query_parameters(request: HttpRequest, item: str) -> None:
+    """InvalidInput naming each query parameter of ``request``, for an operation answering
+    one ``item`` that takes none: ninja dropped them, so ``?fields=items`` or ``?page=2``
+    was answered 200 as if obeyed, while the lists refused them 422 at their names."""
+    _refuse(request, lambda name: f"not a parameter here: {item} takes no query parameters")
+
+
+def _refuse(request: HttpRequest, why: Callable[[str], str]) -> None:
+    problems = [Problem(f"$.{_shown(name)}", why(name)) for name in request.GET]
     if problems:
         raise InvalidInput(problems)
 

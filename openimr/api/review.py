@@ -10,7 +10,7 @@ from ninja import Router, Schema
 
 from openimr.api.auth import TokenAuth, VerifiedSessionAuth
 from openimr.api.errors import REFUSED, errors
-from openimr.api.params import StaffCaseNumber
+from openimr.api.params import StaffCaseNumber, refuse_item_query_parameters
 from openimr.core.errors import NotFound
 from openimr.review import selectors
 
@@ -43,7 +43,9 @@ class DeterminationOut(Schema):
 @router.get("/review/{case_number}", response={200: DeterminationOut, **errors(*REFUSED, 404, 422)})
 def review_case(request: HttpRequest, case_number: StaffCaseNumber) -> DeterminationOut:
     """The determination of a case assigned to the caller: summary and each item's decision,
-    basis and rationale. 404 for a case assigned to someone else (audited)."""
+    basis and rationale. 404 for a case assigned to someone else (audited). A query
+    parameter is refused 422 at its name, nothing read."""
+    refuse_item_query_parameters(request, "the determination")
     try:
         row = selectors.case_for_reviewer(request.user, case_number, action="review.api_viewed")
     except Http404 as exc:

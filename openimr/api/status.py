@@ -10,7 +10,7 @@ from ninja import Router, Schema
 
 from openimr.api.auth import case_read_or_refused
 from openimr.api.errors import REFUSED, errors
-from openimr.api.params import StaffCaseNumber
+from openimr.api.params import StaffCaseNumber, refuse_item_query_parameters
 from openimr.cases import selectors
 
 router = Router(tags=["applications"])
@@ -41,6 +41,8 @@ class CaseStatusOut(Schema):
 def case_status(request: HttpRequest, case_number: StaffCaseNumber) -> CaseStatusOut:
     """Where the case stands, what happens next, and the next date due: for the claims
     administrator of the case (the cases its token may read) and intake staff; 404 for any
-    other, the same as for no such case, audited."""
+    other, the same as for no such case, audited. A query parameter is refused 422 at its
+    name, nothing read."""
+    refuse_item_query_parameters(request, "the case's status")
     case_read_or_refused(request, case_number, "case.status_viewed")
     return CaseStatusOut(**selectors.case_status(case_number))

@@ -53,3 +53,13 @@ def test_a_choice_the_document_does_not_list_is_refused(client):
     assert "guidelines" not in _schemas()["family"]["enum"]
     assert response.status_code == 422
     assert response.json()["error"]["fields"][0]["path"] == "$.family"
+
+
+def test_the_page_and_its_size_a_search_gets_without_them_are_the_documents_defaults(client):
+    # per_page's 20 was said in docs/api.md alone: a client generated from the document
+    # could not know the size of the page it would get.
+    schemas = _schemas()
+    answer = client.get("/api/v1/decisions").json()
+    assert (schemas["page"]["default"], schemas["per_page"]["default"]) == ("1", "20")
+    assert (answer["page"], answer["per_page"]) == (1, 20)
+    assert [p for p, s in schemas.items() if "default" in s] == ["page", "per_page"]
