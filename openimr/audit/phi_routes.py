@@ -96,6 +96,7 @@ NOT_PHI: dict[str, str] = {
     "records:extract": _WRITE,
     "guidelines:catalog": "the guideline catalog: no case",
     "review:mark_printed": _WRITE,
+    "review:print_queue_address": _WRITE,
     "review:withdraw": _WRITE,
     "review:send_again": _WRITE,
     "api:*": _DOCS,

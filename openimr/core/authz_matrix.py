@@ -157,6 +157,7 @@ MATRIX: dict[str, Row] = {
     # is there: letters/tests/test_without_a_mail_server_a_notice_is_delivered_to_the_...
     "review:outbox_read": STAFF | {"intake": "404", "case_manager": "404", "admin": "404"},
     "review:mark_printed": POST_ONLY,
+    "review:print_queue_address": POST_ONLY,
     "review:withdraw": POST_ONLY,
     "review:send_again": POST_ONLY,
     "decisions:failures": STAFF,

@@ -101,6 +101,13 @@ class LetterService(models.Model):
         default="",
         help_text="the postal address on file when served; none: staff must find one to mail it",
     )
+    address_entered_by = models.CharField(
+        max_length=150,
+        blank=True,
+        default="",
+        help_text="staff who typed the postal address on the print queue before printing, "
+        "none being on file; empty: the address is the one on file when served",
+    )
     served_on = models.DateField()
     sent_at = models.DateTimeField(
         null=True, blank=True, help_text="e-mail handed to the server, or to the local outbox"
@@ -186,8 +193,8 @@ class LetterService(models.Model):
     @property
     def mailing(self) -> tuple[str, ...]:
         """The address block of the copy mailed to the party: its name and the lines of its
-        postal address; none without an address on file, which staff type only when they
-        mark it printed, after the copy is printed."""
+        postal address, the one on file or the one staff typed on the print queue before
+        printing (``address_entered_by``); none without either."""
         lines = [line.strip() for line in self.postal_address.splitlines() if line.strip()]
         return (self.party_name.strip(), *lines) if lines else ()
 

@@ -39,6 +39,18 @@ def render_pdf_bytes(letter: Letter, mailing: Sequence[str] = ()) -> bytes:
     return render_pdf(letter, mailing)
 
 
+def window_checked(mailing: Sequence[str]) -> None:
+    """Refuse, at ``$.postal_address``, a name and address (``mailing``) that no size sets
+    within a #10 envelope's window (render/pdf_window): printed smaller or outside the
+    window the copy would not be delivered, so it is said before anything is printed."""
+    from openimr.letters.render.pdf import FAMILY, fonts
+    from openimr.letters.render.pdf_tags import Element
+    from openimr.letters.render.pdf_window import address_block
+
+    fonts()  # the window's lines are measured in the letter's own face
+    address_block(mailing, FAMILY, Element("P"))
+
+
 def render_letter(letter: Letter, fmt: str) -> bytes:
     """The letter as bytes: UTF-8 for text and HTML, a PDF document for pdf."""
     if fmt == "pdf":

@@ -223,8 +223,8 @@ def mailed_letter_pdf(service_id: int, pdf_path: str) -> bytes:
     """The letter a print-queue row mails (its stored PDF at ``pdf_path``), set again from
     its kept content with the party's name and postal address where a #10 window envelope
     shows them (render/pdf_window); the PDF as issued for a party with no address on file
-    (staff type it when they mark it printed, after printing) or a letter issued before
-    its content was kept. InvalidInput for an address that does not fit the window."""
+    (none typed on the print queue yet) or a letter issued before its content was kept.
+    InvalidInput for an address that does not fit the window."""
     service = LetterService.objects.get(pk=service_id)
     content = None
     for model in (IssuedLetter, AmendedLetter):

@@ -26,7 +26,7 @@ from openimr.letters.domain.stored import letter_to_dict
 from openimr.letters.models import AmendedLetter, FrozenLetter, IssuedLetter, LetterService
 from openimr.letters.render.html import render_fragment
 from openimr.letters.render.text import render_text
-from openimr.letters.rendering import letter_for, render_pdf_bytes
+from openimr.letters.rendering import letter_for, render_pdf_bytes, window_checked
 from openimr.letters.selectors import case_for_letter, configured_template, deciding_reviewers
 from openimr.letters.serving import letter_serve, service_method
 from openimr.programs.loader import load_program
@@ -292,9 +292,20 @@ def letter_service_mark_printed(
 
 def _address_found(row: LetterService, given: str) -> bool:
     """The address staff found for a party with none on file, kept on the row; True when one
-    was needed (and given). An address typed for a party that has one changes nothing."""
-    if not row.needs_address:
+    was needed: given here, or typed on the print queue before printing, which the form
+    offers again and an empty one keeps. An address typed for a party that has one on file
+    changes nothing."""
+    if not (row.needs_address or row.address_entered_by):
         return False
+    if given.strip() or row.needs_address:
+        row.postal_address = _checked_address(row, given)
+    return True
+
+
+def _checked_address(row: LetterService, given: str) -> str:
+    """``given`` as a postal address to keep, its lines ended as the application's: refused
+    at ``$.postal_address`` when empty, longer than ``MAX_ADDRESS`` or holding a control or
+    text-direction character."""
     address = given.strip()
     if not address:
         message = (
@@ -307,8 +318,40 @@ def _address_found(row: LetterService, given: str) -> bool:
         raise InvalidInput([Problem("$.postal_address", message)])
     if wrong := unprintable(address):  # as the application's addresses
         raise InvalidInput([Problem("$.postal_address", wrong)])
-    row.postal_address = address
-    return True
+    return address.replace("\r\n", "\n").replace("\r", "\n")  # a browser's line ends
+
+
+def letter_service_address_enter(
+    *, service_id: int, actor: Actor, postal_address: str
+) -> LetterService:
+    """Staff type the postal address of a queued party with none on file before printing,
+    so the copy they print carries it in the envelope's window (LC 4610.6(f); 8 CCR
+    9792.10.3, 9792.10.4(b): served by mail at an address) and "Mark printed" offers it.
+    Kept on this service row, where "Mailed to" is kept, not on the case: the case's
+    parties are what the application gave, a record of the filing. NotFound for no such
+    row; Conflict for a row served by e-mail, printed, or with an address on file;
+    InvalidInput at ``$.postal_address`` as for "Mailed to", or for an address the window
+    cannot hold. Audited ``<document>.address_entered``."""
+    with transaction.atomic():
+        row = LetterService.objects.select_for_update().filter(pk=service_id).first()
+        if row is None:
+            raise NotFound(f"no letter or notice service {service_id}")
+        _refuse_print(row)
+        if not (row.needs_address or row.address_entered_by):
+            raise Conflict(f"the {row.party} has a postal address on file: nothing was changed")
+        address = _checked_address(row, postal_address)
+        window_checked((row.party_name.strip(), *address.splitlines()))
+        replaced = bool(row.address_entered_by)
+        row.postal_address, row.address_entered_by = address, actor_label(actor)
+        row.save(update_fields=["postal_address", "address_entered_by"])
+        audit_record(
+            actor=actor,
+            action=f"{row.document}.address_entered",
+            object_type="case",
+            object_id=row.case.case_number,
+            detail={"service": row.pk, "party_role": row.party_role, "replaced": replaced},
+        )
+    return row
 
 
 def _refuse_print(row: LetterService) -> None:

@@ -1,7 +1,8 @@
 """Mail service, a staff page: the letters and notices to print and mail to the parties that
 gave no e-mail address (LC 4610.6(f); 8 CCR 9792.10.3, 9792.10.4(b)), each with its PDF, and
 the "mark printed" action that takes one off the queue. A second mark is refused, so nothing
-is mailed twice. A party with no postal address on file is flagged as needing one."""
+is mailed twice. A party with no postal address on file is flagged as needing one; staff
+may type it on its row before printing, so the copy carries it in the envelope's window."""
 
 from collections.abc import Callable
 
@@ -21,7 +22,11 @@ from openimr.core.access import staff_page
 from openimr.core.errors import InvalidInput, NotFound, OpenIMRError
 from openimr.core.paging import page_asked, page_links
 from openimr.letters import selectors as letters
-from openimr.letters.services import letter_service_mark_printed, letter_service_send_again
+from openimr.letters.services import (
+    letter_service_address_enter,
+    letter_service_mark_printed,
+    letter_service_send_again,
+)
 from openimr.review import selectors
 
 
@@ -113,6 +118,33 @@ def mark_printed(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
         if row.deadlines:  # the letter's own dates were counted from another service
             messages.warning(request, f"Counted from this mailing, not as the letter says: "
                              f"{row.deadlines} Send this notice with the letter.")  # fmt: skip
+    return HttpResponseRedirect(reverse("review:print_queue") + _page_back(request))
+
+
+@require_POST
+@staff_page
+def enter_address(request: HttpRequest, service_id: int) -> HttpResponseRedirect:
+    """The postal address of a queued party with none on file, typed before printing: the
+    copy then printed carries it in the envelope's window, and "Mark printed" offers it.
+    Refused input is said on the queue, naming the field, and nothing is kept."""
+    address = request.POST.get("postal_address", "")
+    try:
+        row = letter_service_address_enter(
+            service_id=service_id, actor=request.user, postal_address=address
+        )
+    except NotFound as exc:
+        raise Http404("No such letter service") from exc
+    except InvalidInput as exc:  # the form's one field, named as its label names it
+        said = "; ".join(p.message for p in exc.problems)
+        messages.error(request, f"Not saved: the postal address: {said}.")
+    except OpenIMRError as exc:
+        messages.error(request, f"Not saved: {exc}.")
+    else:
+        messages.success(
+            request,
+            f"Address saved for the {row.party} ({row.party_name}) of case "
+            f"{row.case.case_number}: print the {row.document}, then mark it printed.",
+        )
     return HttpResponseRedirect(reverse("review:print_queue") + _page_back(request))
 
 

@@ -16,6 +16,11 @@ urlpatterns = [
         mail_views.queued_notice,
         name="print_queue_notice",
     ),
+    path(
+        "print-queue/<int:service_id>/address/",
+        mail_views.enter_address,
+        name="print_queue_address",
+    ),
     path("print-queue/<int:service_id>/printed/", mail_views.mark_printed, name="mark_printed"),
     path("services/<int:service_id>/send-again/", mail_views.send_again, name="send_again"),
     path("outbox/", outbox_views.outbox, name="outbox"),

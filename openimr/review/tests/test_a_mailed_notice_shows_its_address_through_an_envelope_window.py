@@ -105,7 +105,8 @@ def test_the_emailed_and_file_copies_carry_no_address(
 def test_a_party_with_no_address_on_file_gets_its_copy_without_a_block(
     client, cast, mailed_employee
 ):
-    # Staff type where they mailed it only when they mark it printed, after printing.
+    # Until staff type its address on the queue's row, before printing (the test of
+    # staff typing a missing address before printing), the copy has no block.
     row = _service(mailed_employee, "requesting_physician")
     assert row.needs_address
     login(client, cast.clerk)
