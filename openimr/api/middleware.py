@@ -69,14 +69,12 @@ def _is_json(response: HttpResponseBase) -> bool:
     return response.get("Content-Type", "").startswith("application/json")
 
 
-# What a 412 says of the precondition that failed (RFC 9110 13.1.1, 13.1.4), by its header.
-PRECONDITION_FAILED = {
-    "If-Match": "names no current ETag of this answer: it has changed since it was read; "
-    "GET it without If-Match for the answer and its current ETag",
-    # RFC 9110 13.1.4 has a server ignore it without a modification date; Django refuses it.
-    "If-Unmodified-Since": "cannot be checked: the API's answers carry no Last-Modified "
-    "date; send If-Match with the answer's ETag instead",
-}
+# What a 412 says of the precondition that failed (RFC 9110 13.1.1): the only one a GET can
+# fail, If-Unmodified-Since being ignored (ConditionalGetKeepingCountsMiddleware).
+PRECONDITION_FAILED = (
+    "names no current ETag of this answer: it has changed since it was read; "
+    "GET it without If-Match for the answer and its current ETag"
+)
 
 
 class ApiPreconditionFailedMiddleware:
@@ -94,9 +92,8 @@ class ApiPreconditionFailedMiddleware:
         failed = response.status_code == 412 and request.path.startswith(_PREFIX)
         if not failed or _is_json(response) or not isinstance(response, HttpResponse):
             return response
-        header = "If-Match" if "HTTP_IF_MATCH" in request.META else "If-Unmodified-Since"
-        why = PRECONDITION_FAILED[header]
-        body = error_body("precondition_failed", f"{header}: {why}", (Problem(f"$.{header}", why),))
+        why = PRECONDITION_FAILED
+        body = error_body("precondition_failed", f"If-Match: {why}", (Problem("$.If-Match", why),))
         response.content = json.dumps(body).encode()
         response["Content-Type"] = "application/json"
         if response.has_header("Content-Length"):

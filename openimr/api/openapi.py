@@ -59,8 +59,8 @@ RATE_HEADERS = {
 # one back in If-Match may be answered 412, in the error shape, when the answer has changed.
 PRECONDITION_FAILED = {
     "description": "Precondition Failed: the `If-Match` sent names no current ETag of this "
-    "answer (it changed since it was read; GET it again without If-Match), or an "
-    "`If-Unmodified-Since` was sent, which cannot be checked: answers carry no Last-Modified.",
+    "answer (it changed since it was read; GET it again without If-Match). An "
+    "`If-Unmodified-Since` is ignored: answers carry no Last-Modified (RFC 9110 13.1.4).",
     "content": {
         "application/json": {"schema": {"$ref": f"#/components/schemas/{ErrorOut.__name__}"}}
     },

@@ -109,7 +109,8 @@ _KEPT_ON_CONDITIONAL = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Res
 
 
 class ConditionalGetKeepingCountsMiddleware(ConditionalGetMiddleware):
-    """Django's ETag and 304 (RFC 9110 13.1, 15.4.5), the 304 or 412 keeping the client's
+    """Django's ETag and 304 (RFC 9110 13.1, 15.4.5), If-Unmodified-Since ignored where it
+    cannot be checked (13.1.4), the 304 or 412 keeping the client's
     rate count: Django builds them anew with the validators alone, and a client polling
     with If-None-Match, most of whose answers are 304s, read no count on any of them
     (draft-ietf-httpapi-ratelimit-headers: the fields go on every answer the limit
@@ -118,7 +119,17 @@ class ConditionalGetKeepingCountsMiddleware(ConditionalGetMiddleware):
     def process_response(
         self, request: HttpRequest, response: HttpResponseBase
     ) -> HttpResponseBase:
-        answer = super().process_response(request, response)
+        # RFC 9110 13.1.4: a recipient MUST ignore If-Unmodified-Since when the resource has
+        # no modification date. No page or API answer carries Last-Modified, and Django
+        # answered 412 to every request sending the header.
+        unmodified = None
+        if not response.has_header("Last-Modified"):
+            unmodified = request.META.pop("HTTP_IF_UNMODIFIED_SINCE", None)
+        try:
+            answer = super().process_response(request, response)
+        finally:
+            if unmodified is not None:
+                request.META["HTTP_IF_UNMODIFIED_SINCE"] = unmodified
         if answer is not response:
             for header in _KEPT_ON_CONDITIONAL:
                 if header in response:
