@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from openimr.letters.parsing.labels import label_at
+from openimr.letters.parsing.split_labels import unsplit
 from openimr.letters.parsing.text import Lines, paragraphs
 
 VERDICTS = {"upheld": "upheld", "overturned": "overturned", "not yet decided": None}
@@ -264,7 +265,21 @@ def _headings_only(read: list[_Read], labels: Labels, at: list[int], last: int) 
 
 
 def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
-    """The items of the decisions section's lines ``start:stop``, in letter order."""
+    """The items of the decisions section's lines ``start:stop``, in letter order; a label
+    split over two lines in a narrow column is read whole (``split_labels``), looked for
+    only under an item whose first label or rationale label was not found."""
+    items, unlabelled = _read_items(lines, start, stop)
+    if not unlabelled or (repaired := unsplit(lines, unlabelled)) is None:
+        return items
+    joined, removed = repaired
+    return _read_items(joined, start, stop - bisect_left(removed, stop))[0]
+
+
+def _read_items(lines: Lines, start: int, stop: int) -> tuple[list[RawItem], list[tuple[int, int]]]:
+    """The items of lines ``start:stop``, and the lines (from the heading's next to the
+    next heading's last) under each item whose first line below the heading holds no
+    label, or whose labels hold no rationale: every fdl item prints one, so a label there
+    was not read."""
     floor = start
     for index in range(start, min(stop, start + 4)):
         if is_intro(lines.text[index]):
@@ -291,10 +306,20 @@ def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
     if len(read) > 1:
         read = _headings_only(read, labels, at, len(lines.text) - 1)
     items = []
+    unlabelled: list[tuple[int, int]] = []
     for number, (marker, verdict, _, (treatment, remaining)) in enumerate(read):
         item = RawItem(treatment=treatment[:500], decision=verdict, remaining_portion=remaining)
         end = read[number + 1][2] if number + 1 < len(read) else stop
         inside = at[bisect_right(at, marker) : bisect_left(at, end)]
+        if len(inside) < 3 or inside[0] != marker + 1 or lacks_rationale(labels, inside):
+            # Up to the next heading's verdict line: a split label may hide where its
+            # heading starts.
+            unlabelled.append((marker + 1, read[number + 1][0] if number + 1 < len(read) else stop))
         _fill(item, lines, [(i, labels[i]) for i in inside], end)
         items.append(item)
-    return items
+    return items, unlabelled
+
+
+def lacks_rationale(labels: Labels, inside: list[int]) -> bool:
+    """Whether none of the labels at the lines ``inside`` is a rationale's."""
+    return not any(labels[i][0].endswith("rationale") for i in inside)
