@@ -321,7 +321,8 @@ def _read_items(lines: Lines, start: int, stop: int) -> tuple[list[RawItem], lis
         if (
             len(inside) < 3
             or inside[0] != marker + 1
-            or lacks_rationale(labels, inside)
+            # The rationale is printed last: most items' last label is it.
+            or (not labels[inside[-1]][0].endswith("rationale") and lacks_rationale(labels, inside))
             or (dropped and bisect_right(dropped, marker) < bisect_left(dropped, end))
         ):
             # Up to the next heading's verdict line: a split label may hide where its
