@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from openimr.letters.parsing.labels import label_at
+from openimr.letters.parsing.split_labels import unsplit
 from openimr.letters.parsing.text import Lines, paragraphs
 
 VERDICTS = {"upheld": "upheld", "overturned": "overturned", "not yet decided": None}
@@ -264,7 +265,23 @@ def _headings_only(read: list[_Read], labels: Labels, at: list[int], last: int) 
 
 
 def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
-    """The items of the decisions section's lines ``start:stop``, in letter order."""
+    """The items of the decisions section's lines ``start:stop``, in letter order; a label
+    split over two lines in a narrow column is read whole (``split_labels``), looked for
+    only under an item whose first label or rationale label was not found."""
+    items, unlabelled = _read_items(lines, start, stop)
+    if not unlabelled or (repaired := unsplit(lines, unlabelled)) is None:
+        return items
+    joined, removed = repaired
+    return _read_items(joined, start, stop - bisect_left(removed, stop))[0]
+
+
+def _read_items(lines: Lines, start: int, stop: int) -> tuple[list[RawItem], list[tuple[int, int]]]:
+    """The items of lines ``start:stop``, and the lines (from the heading's next to the
+    next heading's last) under each item whose labels are not as every fdl item prints
+    them: its first line below the heading holds none, it has fewer than three (both
+    guidelines and the rationale), none is a rationale's, or a line inside it ends in a
+    verdict (an item whose labels were all split is read as a line of the previous
+    rationale). A label there may have been split; in the 182 letters none is."""
     floor = start
     for index in range(start, min(stop, start + 4)):
         if is_intro(lines.text[index]):
@@ -288,13 +305,34 @@ def read_items(lines: Lines, start: int, stop: int) -> list[RawItem]:
         )
         for (marker, verdict, _), head in zip(markers, heads, strict=True)
     ]
+    candidates = read
     if len(read) > 1:
         read = _headings_only(read, labels, at, len(lines.text) - 1)
+    # A heading read as a rationale's line may be an item's whose labels were all split:
+    # the verdict lines of every candidate, when one was dropped (only those inside an
+    # item's lines, the dropped ones, count below).
+    dropped = [marker for marker, *_ in candidates] if len(read) < len(candidates) else []
     items = []
+    unlabelled: list[tuple[int, int]] = []
     for number, (marker, verdict, _, (treatment, remaining)) in enumerate(read):
         item = RawItem(treatment=treatment[:500], decision=verdict, remaining_portion=remaining)
         end = read[number + 1][2] if number + 1 < len(read) else stop
         inside = at[bisect_right(at, marker) : bisect_left(at, end)]
+        if (
+            len(inside) < 3
+            or inside[0] != marker + 1
+            # The rationale is printed last: most items' last label is it.
+            or (not labels[inside[-1]][0].endswith("rationale") and lacks_rationale(labels, inside))
+            or (dropped and bisect_right(dropped, marker) < bisect_left(dropped, end))
+        ):
+            # Up to the next heading's verdict line: a split label may hide where its
+            # heading starts.
+            unlabelled.append((marker + 1, read[number + 1][0] if number + 1 < len(read) else stop))
         _fill(item, lines, [(i, labels[i]) for i in inside], end)
         items.append(item)
-    return items
+    return items, unlabelled
+
+
+def lacks_rationale(labels: Labels, inside: list[int]) -> bool:
+    """Whether none of the labels at the lines ``inside`` is a rationale's."""
+    return not any(labels[i][0].endswith("rationale") for i in inside)

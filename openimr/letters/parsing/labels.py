@@ -26,7 +26,7 @@ MAXIMUS_LABEL = re.compile(
 # The labels letters print, exactly as printed (the words before the colon) -> the label as
 # ``_LABEL`` reads it, lower case. Together they are every label of the 182 corpus letters
 # and of the generated ones; any other is read by the pattern.
-_PRINTED_LABELS = {
+PRINTED_LABELS = {
     label: label.lower()
     for label in (
         "Claims Administrator guideline",
@@ -57,7 +57,7 @@ def label_at(line: str) -> tuple[str, int] | None:
     colon = line.find(":")
     if colon < 0:
         return None
-    printed = _PRINTED_LABELS.get(line[:colon])
+    printed = PRINTED_LABELS.get(line[:colon])
     if printed is not None:
         rest = line[colon + 1 :]
         # ``_LABEL``'s closing \s* is str.isspace's whitespace, as lstrip's is.

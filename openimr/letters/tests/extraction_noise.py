@@ -319,9 +319,11 @@ def header_labels_split(text: str, rng: random.Random) -> str:
 
 
 def item_labels_split(text: str, rng: random.Random) -> str:
-    """Each item's label of two words or more in a narrow left column: split after one of
-    its words, the first part on a line of its own above the rest and the value
-    ("Claims Administrator" / "guideline: Decision based on ...")."""
+    """Each item's label of two words or more in a narrow left column, split after one of
+    its words, in one of the orders extraction reads the two cells in: the value beside the
+    label's second line ("Claims Administrator" / "guideline: Decision based on ..."), beside
+    its first (the row read across: "Claims Administrator Decision based on ..." /
+    "guideline:"), or below both (the label's cell read whole, then the value's)."""
     out: list[str] = []
     for line in _lines(text):
         found = _ITEM_LABEL.match(line)
@@ -330,7 +332,17 @@ def item_labels_split(text: str, rng: random.Random) -> str:
             continue
         words = found.group(1).split(" ")
         cut = rng.randint(1, len(words) - 1)
-        out += [" ".join(words[:cut]) + " ", " ".join(words[cut:]) + ":" + found.group(2)]
+        head, tail, rest = " ".join(words[:cut]), " ".join(words[cut:]) + ":", found.group(2)
+        value, end = rest.strip(), rest[len(rest.rstrip()) :]
+        # A value that runs on past a page break ("...\fDecision rationale: ...") is no
+        # cell's: it stays beside the label's second line.
+        order = rng.randrange(3) if value and "\f" not in rest else 0
+        if order == 0:
+            out += [head + " ", tail + rest]
+        elif order == 1:
+            out += [f"{head} {value}{end}", tail + " "]
+        else:
+            out += [head + " ", tail + " ", value + end]
     return "\r\n".join(out)
 
 
