@@ -5,13 +5,14 @@ cut into plain words)."""
 
 import functools
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from openimr.core.case import Category, Decision, Priority
 from openimr.core.errors import InvalidInput, Problem
+from openimr.decisions.search_plain import INVISIBLE, plain
+from openimr.decisions.search_plain import typed as _typed
 
 MAX_QUERY = 500
 MAX_WORDS = 16
@@ -43,7 +44,6 @@ _WORD = RUN
 # A quoted phrase (straight or curly quotes, as a word processor writes them), with an
 # optional "-" before it, or a run of text between spaces and quotes. An unbalanced quote
 # matches neither and is dropped: its words are searched one by one.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _QUOTES = str.maketrans(
     {
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'),
@@ -53,7 +53,7 @@ _QUOTES = str.maketrans(
         # Invisible inside a word, pasted from a PDF or a web page: a soft hyphen where the
         # line was broken, zero-width spaces and joiners, a byte order mark. Each had cut
         # "lumbar" into "lum" and "bar", which no letter holds, behind a box showing "lumbar".
-        **dict.fromkeys(_INVISIBLE),
+        **dict.fromkeys(INVISIBLE),
     }
 )
 _CHUNK = re.compile(r'-?"[^"]*"|[^\s"]+')
@@ -303,36 +303,6 @@ def _shown(name: str) -> str:
 def _raw(params: Mapping[str, Any], name: str) -> str:
     value = params.get(name)
     return "" if value is None else str(value).strip()
-
-
-def _typed(text: str) -> str:
-    """Text as the letters' index holds it: full-width letters and digits ("ＭＲＩ", from an
-    East Asian keyboard) and ligatures ("ﬁndings", pasted from a PDF) in their plain form
-    (NFKC), as the letters' text is (the parser unfolds ligatures); the index's tokenizers
-    would have kept them apart, and found nothing."""
-    return unicodedata.normalize("NFKC", text)
-
-
-# Bidirectional controls: invisible, but they turn the text after them around (U+202E in
-# "knee\u202epain" showed the page's "…pain”, most relevant first" reversed). They always
-# parted words (no letter nor digit), so each is read, and shown, as a space.
-_BIDI: dict[int, str | None] = dict.fromkeys(
-    map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"), " "
-)
-_BIDI.update(dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"), " "))
-# Every control character (C0, DEL, C1), as NUL always was: "knee\x1bpain" had been one word
-# (searched as the phrase "knee pain", where "knee\x00pain" is two words) and was echoed
-# with its control character into the page, where HTML forbids one.
-_BIDI.update(dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], " "))
-_BIDI.update(dict.fromkeys(map(ord, _INVISIBLE)))
-
-
-def plain(text: str) -> str:
-    """The search text (or a specialty) as it is searched and shown: a control character
-    (NUL, ESC, DEL, ...) and each bidirectional control a space (a NUL in HTML shows as a
-    replacement character), the characters invisible inside a word taken out (`chunks`).
-    A box holding only these is an empty box."""
-    return text.translate(_BIDI)
 
 
 def _text(params: Mapping[str, Any], problems: list[Problem]) -> str:
