@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.http import QueryDict
+
 from openimr.core.errors import InvalidInput, Problem
 
 PAGE_SIZE = 100
@@ -63,13 +65,19 @@ def page_of(asked: int, total: int, size: int | None = None) -> Page:
 def page_links(query: Any, page: Page) -> dict[str, str | None]:
     """The previous and next pages' query strings, keeping the list's other parameters
     (its filters): ``query`` is the request's GET."""
-    kept = [(k, v) for k, v in query.lists() if k != "page"] if query else []
-
-    def link(number: int) -> str:
-        pairs = [(k, v) for k, values in kept for v in values] + [("page", str(number))]
-        return "?" + urlencode(pairs)
-
     return {
-        "previous": link(page.number - 1) if page.number > 1 else None,
-        "next": link(page.number + 1) if page.number < page.pages else None,
+        "previous": query_with(query, page=page.number - 1) if page.number > 1 else None,
+        "next": query_with(query, page=page.number + 1) if page.number < page.pages else None,
     }
+
+
+def query_with(params: QueryDict, **changes: Any) -> str:
+    """The current query string with some parameters set (or removed, given None), in
+    QueryDict.urlencode's order: the others as they came, then the changed ones; the page
+    left out unless set, as a changed search starts again at its first. Written out
+    directly: a page has some fifty of these links, and copying the QueryDict for each was
+    a sixth of the page's time."""
+    pairs = [(k, v) for k, values in params.lists() if k != "page" and k not in changes
+             for v in values]  # fmt: skip
+    pairs += [(k, str(v)) for k, v in changes.items() if v is not None]
+    return "?" + urlencode(pairs)

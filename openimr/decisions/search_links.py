@@ -1,23 +1,11 @@
 """The query strings a search links to: the same search with a filter set or cleared, and
 its other pages. One writer for the search page and the API, so that both carry every
-filter (and the page size) from one page to the next."""
-
-from typing import Any
-from urllib.parse import urlencode
+filter (and the page size) from one page to the next; the query strings themselves are
+`openimr.core.paging.query_with`'s, as the staff lists' are."""
 
 from django.http import QueryDict
 
-
-def query_with(params: QueryDict, **changes: Any) -> str:
-    """The current query string with some parameters set (or removed, given None), in
-    QueryDict.urlencode's order: the others as they came, then the changed ones; the page
-    left out unless set, as a changed search starts again at its first. Written out
-    directly: a page has some fifty of these links, and copying the QueryDict for each was
-    a sixth of the page's time."""
-    pairs = [(k, v) for k, values in params.lists() if k != "page" and k not in changes
-             for v in values]  # fmt: skip
-    pairs += [(k, str(v)) for k, v in changes.items() if v is not None]
-    return "?" + urlencode(pairs)
+from openimr.core.paging import query_with
 
 
 def pager(params: QueryDict, page: int, pages: int) -> dict[str, str | None]:

@@ -17,12 +17,13 @@ from django.views.decorators.http import require_safe
 
 from openimr.core.case import CATEGORY_LABELS, Category
 from openimr.core.errors import InvalidInput, NotFound
+from openimr.core.paging import query_with
 from openimr.decisions import export, search, selectors
 from openimr.decisions import search_page as search_page_html
 from openimr.decisions.corpus import StampedCache
 from openimr.decisions.corpus_shelf import Shelf, data_folder, decode_page, encode_page
 from openimr.decisions.domain.identifiers import age_text
-from openimr.decisions.search_links import pager, query_with
+from openimr.decisions.search_links import pager
 from openimr.decisions.search_terms import (
     FILTER_NAMES,
     MAX_WORDS,
