@@ -199,7 +199,7 @@ AXES_VERBOSE = False  # no banner on every start of the `openimr` command
 # mailbox broken into, or from a forwarded message, must no longer open the account, and an
 # hour is ample for mail to arrive (HIPAA 45 CFR 164.308(a)(5)(ii)(D) password management;
 # NIST SP 800-63B 6.1.2.1, a recovery secret sent out of band is short-lived). The page and
-# e-mail say the same (openimr.accounts.domain.reset_link).
+# e-mail say the same (openimr.core.words.duration_words).
 PASSWORD_RESET_TIMEOUT = 60 * env_whole_number("OPENIMR_PASSWORD_RESET_MINUTES", 60)
 # TOTP (django-otp) for every account that can open a staff, review, QA or admin page:
 # openimr.accounts.middleware sends such a session to enrol or verify before anything else.

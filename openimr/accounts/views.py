@@ -20,10 +20,10 @@ from django_otp import login as otp_login
 
 from openimr.accounts import services
 from openimr.accounts.domain.code_lock import LOCK_AFTER_WRONG_CODES
-from openimr.accounts.domain.reset_link import lifetime_words
 from openimr.accounts.forms import CodeForm
 from openimr.accounts.selectors import second_factor_locked, second_factor_passed
 from openimr.core.mail import reset_link_undeliverable
+from openimr.core.words import duration_words
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 def _link_lifetime() -> dict[str, str]:
-    return {"link_lifetime": lifetime_words(settings.PASSWORD_RESET_TIMEOUT)}
+    return {"link_lifetime": duration_words(settings.PASSWORD_RESET_TIMEOUT)}
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

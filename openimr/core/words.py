@@ -33,12 +33,13 @@ def kind_words(kind: type) -> str:
     return _KINDS.get(kind) or f"{article(kind.__name__)} {kind.__name__}"
 
 
-_UNITS = ((3600, "hour"), (60, "minute"), (1, "second"))
+_UNITS = ((86_400, "day"), (3600, "hour"), (60, "minute"), (1, "second"))
 
 
 def duration_words(seconds: int) -> str:
-    """``seconds`` said exactly, in the largest unit that divides it: "8 hours", "30 minutes",
-    "1 minute", "90 seconds" (never "1 minutes", nor "0 minutes" for 45 seconds)."""
+    """``seconds`` said exactly, in the largest unit that divides it: "2 days", "8 hours",
+    "30 minutes", "1 minute", "90 seconds" (never "1 minutes", nor "0 minutes" for 45
+    seconds), so that a page never rounds a real limit (a session's, a reset link's)."""
     size, unit = next((s, u) for s, u in _UNITS if seconds % s == 0)
     count = seconds // size
     return f"{count} {unit}" if count == 1 else f"{count} {unit}s"

@@ -14,7 +14,7 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from openimr.accounts.domain.reset_link import lifetime_words
+from openimr.core.words import duration_words
 
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r"http://testserver(/accounts/password-reset/[^/\s]+/[^/\s]+/)")
@@ -70,4 +70,4 @@ def test_the_page_and_mail_follow_the_setting(worker):
     ],
 )
 def test_the_lifetime_is_said_in_the_largest_whole_unit(seconds, said):
-    assert lifetime_words(seconds) == said
+    assert duration_words(seconds) == said
